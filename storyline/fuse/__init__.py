@@ -1,0 +1,43 @@
+"""Cross-document fusion: one corpus out of many per-document analyses."""
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from storyline.config import Settings
+from storyline.fuse.duplicates import find_near_duplicates
+from storyline.fuse.entities import merge_entities
+from storyline.fuse.outlets import profile_outlets
+from storyline.fuse.relations import compute_relations
+from storyline.fuse.stories import group_stories
+from storyline.model import Corpus, DocAnalysis
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["fuse"]
+
+
+def _remap(local: str | None, mapping: dict[str, str]) -> str | None:
+    return mapping.get(local, local) if local else None
+
+
+def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
+    """Merge entities, remap actors to global ids, and build the cross-source tables."""
+    entities, id_map = merge_entities(analyses, settings)
+    events, quotes = [], []
+    for a in analyses:
+        for ev in a.events:
+            events.append(dataclasses.replace(
+                ev, source=_remap(ev.source, id_map), target=_remap(ev.target, id_map),
+                attributed_to=_remap(ev.attributed_to, id_map)))
+        for q in a.quotes:
+            quotes.append(dataclasses.replace(q, speaker=_remap(q.speaker, id_map)))
+    docs = [a.document for a in analyses]
+    dups = find_near_duplicates(docs, settings)
+    for d in docs:
+        d.near_duplicates = dups.get(d.id, [])
+    corpus = Corpus(documents=docs, entities=entities, events=events, quotes=quotes)
+    corpus.stories = group_stories(analyses, settings)
+    corpus.relations = compute_relations(events, settings.relation_period)
+    corpus.outlets = profile_outlets(analyses)
+    return corpus

@@ -1,0 +1,321 @@
+"""The one data model every stage speaks.
+
+Nothing else in storyline defines a record type. Every record that comes from
+text carries ``doc`` (document id) and ``start``/``end``: Unicode code-point
+offsets into that document's *raw* text (as decoded from disk), so a reader can
+always find the sentence again.
+
+Per-document stages (ingest → clean → nlp → resolve → extract) fill a
+``Document`` and a ``DocAnalysis``; the cross-document ``fuse`` stage turns a list
+of ``DocAnalysis`` into a ``Corpus``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The 16 PLOVER event types, in the order of the ontology (cooperative → conflictual).
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC")
+MODALITIES: tuple[str, ...] = ("asserted", "reported", "denied", "planned", "hypothetical")
+GENRES: tuple[str, ...] = ("reporting", "opinion", "analysis", "other")
+#: Date precisions; "uncertain" marks a guess (e.g. a page date line with no year).
+PRECISIONS: tuple[str, ...] = ("day", "month", "year", "uncertain")
+
+
+def to_dict(obj: Any, *, internal: bool = False) -> Any:
+    """Plain-JSON form of a model object (recursively).
+
+    Fields marked ``export: False`` (raw text, blocks, …) are left out unless ``internal``
+    (the store keeps them; the public export does not).
+    """
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name), internal=internal) for f in dataclasses.fields(obj)
+                if internal or f.metadata.get("export", True)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x, internal=internal) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v, internal=internal) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a model object (recursively) from its ``to_dict``/JSON form; unknown keys are ignored."""
+    return _convert(cls, data)
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(tp) or (Any,)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        args = typing.get_args(tp)
+        kt, vt = args if len(args) == 2 else (Any, Any)
+        # JSON turns int keys into strings; give them back their type
+        return {(int(k) if kt is int else k): _convert(vt, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        hints = _hints(tp)
+        names = {f.name for f in dataclasses.fields(tp) if f.init}
+        return tp(**{k: _convert(hints[k], v) for k, v in value.items() if k in names})
+    return value
+
+
+@dataclass
+class Span:
+    """A stretch of one document's raw text."""
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Removal:
+    """Something cleaning dropped from the body, and why."""
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Block:
+    """A kept stretch of body text (a paragraph, heading or list item) in raw offsets."""
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | item
+
+
+@dataclass
+class LoadedTerm:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass
+class NearDuplicate:
+    doc: str
+    similarity: float
+
+
+@dataclass
+class Document:
+    """One article: its raw text, what cleaning kept, and its metadata.
+
+    ``raw`` is the decoded input (for HTML: the main text trafilatura extracted);
+    every offset in the model refers to it. ``text`` is the cleaned body, built by
+    joining ``blocks`` with blank lines; ``body_view()`` gives the raw-length view
+    NLP runs on, so NLP offsets are raw offsets with no mapping step.
+    """
+    id: str
+    source: str
+    raw: str = field(default="", metadata={"export": False})
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_precision: str | None = None
+    language: str | None = None
+    genre: str | None = None
+    text: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    loaded_language: list[LoadedTerm] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+    other_languages: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list, metadata={"export": False})
+    #: same-length character repairs of raw (homoglyphs): {offset: replacement char}
+    repairs: dict[int, str] = field(default_factory=dict, metadata={"export": False})
+    #: metadata given by the input (JSON records); wins over guesses from text
+    given: dict[str, Any] = field(default_factory=dict, metadata={"export": False})
+
+    def body_view(self) -> str:
+        """Raw text with everything outside ``blocks`` blanked and repairs applied.
+
+        Same length as ``raw``; newlines are kept so paragraph structure survives.
+        """
+        chars = [c if c == "\n" else " " for c in self.raw]
+        for b in self.blocks:
+            chars[b.start:b.end] = self.raw[b.start:b.end]
+        for off, ch in self.repairs.items():
+            if 0 <= off < len(chars) and chars[off] != " ":
+                chars[off] = ch
+        return "".join(chars)
+
+
+@dataclass
+class Sentence:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A name-shaped span resolved (or not) to an entity."""
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    entity: str | None = None  # entity id once resolved
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    #: knowledge-base key when the entity is a known actor (cross-document identity)
+    kb_id: str | None = None
+
+
+@dataclass
+class Quantity:
+    text: str
+    value: float | None
+    unit: str | None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    source: str | None
+    target: str | None
+    date: str | None = None
+    date_precision: str | None = None
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    summary: str = ""
+    evidence: list[Span] = field(default_factory=list)
+    story_event: str | None = None
+    mode: str | None = None
+    doc: str = field(default="", metadata={"export": False})
+
+
+@dataclass
+class Quote:
+    id: str
+    doc: str
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool = True
+    doubtful: bool = False
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    date: str | None
+    docs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StoryEvent:
+    id: str
+    type: str
+    date: str | None
+    source: str | None
+    target: str | None
+    summary: str
+    events: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    n_outlets: int = 0
+
+
+@dataclass
+class Side:
+    doc: str
+    stance: str
+    evidence: Span
+
+
+@dataclass
+class Disagreement:
+    id: str
+    topic: str
+    sides: list[Side] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    a: str
+    b: str
+    period: str
+    n_events: int
+    cooperation: float
+    conflict: float
+
+
+@dataclass
+class OutletProfile:
+    name: str
+    docs: list[str] = field(default_factory=list)
+    genre_mix: dict[str, int] = field(default_factory=dict)
+    loaded_language_per_1k_words: float = 0.0
+    loaded_terms: list[str] = field(default_factory=list)
+    named_sources: int = 0
+
+
+@dataclass
+class IngestError:
+    """A file (or record) that could not be read; reported, never stored."""
+    source: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class DocAnalysis:
+    """Everything the per-document stages found in one document."""
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)  # document-local entities
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """The cross-document result: what the store holds and the export writes."""
+    documents: list[Document] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    story_events: list[StoryEvent] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    outlets: list[OutletProfile] = field(default_factory=list)

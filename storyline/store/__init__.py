@@ -1,0 +1,4 @@
+"""Persistence: the DuckDB store."""
+from storyline.store.duckdb import Store
+
+__all__ = ["Store"]

@@ -1,0 +1,188 @@
+"""The DuckDB store: one table per model type, upsert by content hash, all-or-nothing writes.
+
+Tables are derived from the dataclasses in ``storyline.model`` (scalar fields become typed
+columns, nested ones JSON), so the schema is defined once. Two kinds of tables:
+
+- per-document: ``documents`` (keyed by content hash) and ``analyses`` (what the per-document
+  stages found, as JSON) — a document already in the store is never added twice, and its
+  analysis is reused instead of recomputed;
+- corpus-level: ``entities``, ``events``, ``quotes``, ``stories``, … — rebuilt from all stored
+  analyses by the fuse stage and replaced in one transaction, so a crash or Ctrl-C mid-run
+  leaves the previous consistent state.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import typing
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+
+from storyline.model import (
+    Corpus, DocAnalysis, Document, Disagreement, Entity, Event, OutletProfile, Quote,
+    Relation, Story, StoryEvent, from_dict, to_dict,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+#: corpus-level tables and the Corpus attribute + model type each holds
+CORPUS_TABLES: dict[str, type] = {
+    "entities": Entity,
+    "events": Event,
+    "quotes": Quote,
+    "stories": Story,
+    "story_events": StoryEvent,
+    "disagreements": Disagreement,
+    "relations": Relation,
+    "outlets": OutletProfile,
+}
+
+
+def _sql_type(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _sql_type(inner[0]) if len(inner) == 1 else "JSON"
+    return {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}.get(tp, "JSON")
+
+
+def _columns(cls: type, *, all_fields: bool = False) -> list[tuple[str, str]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls)
+            if all_fields or f.metadata.get("export", True)]
+
+
+def _names(cols: list[tuple[str, str]]) -> str:
+    # quoted: "start"/"end" are SQL keywords
+    return ", ".join(f'"{n}"' for n, _ in cols)
+
+
+def _row(obj: Any, cols: list[tuple[str, str]]) -> list[Any]:
+    out = []
+    for name, sql in cols:
+        v = getattr(obj, name)
+        out.append(json.dumps(to_dict(v, internal=True), ensure_ascii=False) if sql == "JSON" else v)
+    return out
+
+
+def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
+    data = {}
+    for (name, sql), v in zip(cols, row):
+        data[name] = json.loads(v) if sql == "JSON" and isinstance(v, str) else v
+    return from_dict(cls, data)
+
+
+class Store:
+    """A storyline DuckDB file. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise FileNotFoundError(f"no storyline store at {self.path}; run `storyline analyze` first")
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if not read_only:
+            self._create()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -----------------------------------------------------------------
+    def _create(self) -> None:
+        doc_cols = _columns(Document, all_fields=True)
+        ddl = [f"CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+               "CREATE TABLE IF NOT EXISTS documents (" + ", ".join(
+                   f'"{n}" {t}{" PRIMARY KEY" if n == "id" else ""}' for n, t in doc_cols) + ")",
+               "CREATE TABLE IF NOT EXISTS analyses (doc_id VARCHAR PRIMARY KEY, data JSON)"]
+        for table, cls in CORPUS_TABLES.items():
+            ddl.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(
+                f'"{n}" {t}' for n, t in _columns(cls, all_fields=True)) + ")")
+        for stmt in ddl:
+            self.con.execute(stmt)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    # -- per-document -------------------------------------------------------------
+    def known_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT id FROM documents").fetchall()}
+
+    def add_analyses(self, analyses: Iterable[DocAnalysis]) -> int:
+        """Store documents and their analyses in one transaction; existing ids are left alone."""
+        cols = _columns(Document, all_fields=True)
+        known = self.known_ids()
+        added = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for a in analyses:
+                doc = a.document
+                if doc.id in known:
+                    continue
+                self.con.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(cols))})",
+                                 _row(doc, cols))
+                rest = {f.name: to_dict(getattr(a, f.name), internal=True) for f in dataclasses.fields(a)
+                        if f.name != "document"}
+                self.con.execute("INSERT INTO analyses VALUES (?, ?)",
+                                 [doc.id, json.dumps(rest, ensure_ascii=False)])
+                known.add(doc.id)
+                added += 1
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def documents(self) -> list[Document]:
+        cols = _columns(Document, all_fields=True)
+        rows = self.con.execute(f"SELECT {_names(cols)} FROM documents ORDER BY source, id").fetchall()
+        return [_from_row(Document, cols, r) for r in rows]
+
+    def analyses(self) -> list[DocAnalysis]:
+        """Every stored document with its per-document analysis, in a stable order."""
+        data = dict(self.con.execute("SELECT doc_id, data FROM analyses").fetchall())
+        out = []
+        for doc in self.documents():
+            rest = json.loads(data.get(doc.id) or "{}")
+            a = from_dict(DocAnalysis, {**rest, "document": None})
+            a.document = doc
+            out.append(a)
+        return out
+
+    # -- corpus-level -------------------------------------------------------------
+    def replace_corpus(self, corpus: Corpus) -> None:
+        """Replace every corpus-level table (and the documents' fused fields) atomically."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, cls in CORPUS_TABLES.items():
+                cols = _columns(cls, all_fields=True)
+                self.con.execute(f"DELETE FROM {table}")
+                rows = [_row(obj, cols) for obj in getattr(corpus, table)]
+                if rows:
+                    self.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cols))})", rows)
+            # fields that only the fuse stage knows (genre, near-duplicates, loaded language)
+            for d in corpus.documents:
+                self.con.execute(
+                    "UPDATE documents SET genre = ?, near_duplicates = ?, loaded_language = ? WHERE id = ?",
+                    [d.genre, json.dumps(to_dict(d.near_duplicates)),
+                     json.dumps(to_dict(d.loaded_language), ensure_ascii=False), d.id])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def corpus(self) -> Corpus:
+        """Read the whole corpus back as model objects."""
+        corpus = Corpus(documents=self.documents())
+        for table, cls in CORPUS_TABLES.items():
+            cols = _columns(cls, all_fields=True)
+            rows = self.con.execute(f"SELECT {_names(cols)} FROM {table} ORDER BY rowid").fetchall()
+            setattr(corpus, table, [_from_row(cls, cols, r) for r in rows])
+        return corpus

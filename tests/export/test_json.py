@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pandas as pd
+import pytest
+
+from storyline.export import corpus_to_json, validate, write_json, write_tables
+
+
+def test_export_matches_the_v1_schema(tmp_path, tiny_corpus):
+    data = write_json(tiny_corpus, tmp_path / "export.json")
+    validate(json.loads((tmp_path / "export.json").read_text("utf-8")))
+    assert data["schema_version"] == 1
+    doc = data["documents"][0]
+    assert "raw" not in doc and "blocks" not in doc  # internal fields stay internal
+    assert doc["removed"][0] == {"start": 80, "end": 91, "text": "Share this!", "reason": "share prompt"}
+
+
+def test_offsets_point_into_the_raw_text(tiny_corpus):
+    data = corpus_to_json(tiny_corpus)
+    raw = {d.id: d.raw for d in tiny_corpus.documents}
+    for ent in data["entities"]:
+        for m in ent["mentions"]:
+            assert raw[m["doc"]][m["start"]:m["end"]] == m["text"]
+    for ev in data["events"]:
+        for s in ev["evidence"]:
+            assert raw[s["doc"]][s["start"]:s["end"]] == s["text"]
+
+
+@pytest.mark.parametrize("breakage", [
+    lambda d: d["events"][0].update(type="INVADE"),
+    lambda d: d["events"][0].update(modality="rumoured"),
+    lambda d: d["documents"][0].update(published="17 June 2022"),
+    lambda d: d["entities"][0].update(country="KZ"),
+    lambda d: d.pop("quotes"),
+])
+def test_schema_rejects_contract_breaks(tiny_corpus, breakage):
+    data = corpus_to_json(tiny_corpus)
+    breakage(data)
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_tabular_exports_one_file_per_table(tmp_path, tiny_corpus, fmt):
+    paths = write_tables(tiny_corpus, tmp_path, fmt)
+    names = {p.stem for p in paths}
+    assert {"documents", "entities", "events", "quotes"} <= names
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    ents = read(tmp_path / f"entities.{fmt}")
+    assert sorted(ents["name"]) == ["Ana Vell", "Sylvania"]
+    assert json.loads(ents.loc[ents["name"] == "Ana Vell", "aliases"].iloc[0]) == ["Ana Vell", "Vell"]
