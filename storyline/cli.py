@@ -25,6 +25,11 @@ app = typer.Typer(
 LOGGER = logging.getLogger("storyline")
 
 
+class Engine(str, Enum):
+    local = "local"
+    spark = "spark"
+
+
 class Format(str, Enum):
     json = "json"
     csv = "csv"
@@ -75,6 +80,8 @@ def analyze(
     out: Path = typer.Option(..., "--out", "-o", help="Output folder: storyline.duckdb, export.json, "
                                                       "report.html, errors.jsonl."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or spark."),
+    master: str = typer.Option("local[2]", "--master", help="Spark master URL (with --engine spark)."),
     set_: Optional[List[str]] = typer.Option(None, "--set", help="Override a setting: --set name=value "
                                                                    "(see `storyline settings`)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage."),
@@ -95,7 +102,14 @@ def analyze(
         bar.refresh()
 
     try:
-        summary, _ = run(paths, out, settings, progress)
+        if engine is Engine.spark:
+            from storyline.engine.spark import spark_analyzer
+            from storyline.export.tabular import write_partitioned_parquet
+
+            summary, corpus = run(paths, out, settings, progress, analyzer=spark_analyzer(master))
+            write_partitioned_parquet(corpus, out / "parquet")
+        else:
+            summary, _ = run(paths, out, settings, progress)
     finally:
         bar.close()
     for err in summary.errors:

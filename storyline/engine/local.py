@@ -66,9 +66,17 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
             yield res
 
 
+Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | None"],
+                    Iterable["DocAnalysis | IngestError"]]
+
+
 def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
-        progress: Progress | None = None) -> tuple[RunSummary, Corpus]:
-    """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl)."""
+        progress: Progress | None = None, analyzer: Analyzer = analyze_all) -> tuple[RunSummary, Corpus]:
+    """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl).
+
+    ``analyzer`` runs the per-document stages; the Spark engine passes its own, so both engines
+    share ingest, the store, fuse and the outputs, and give the same results.
+    """
     from storyline.export.json import write_json
     from storyline.fuse import fuse
     from storyline.ingest import read_paths
@@ -99,7 +107,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         # repetition across the corpus is a boilerplate signal: count it over everything we hold
         stats = LineStats.from_documents([*fresh, *store.documents()])
         analyses: list[DocAnalysis] = []
-        for res in analyze_all(fresh, settings, stats, progress):
+        for res in analyzer(fresh, settings, stats, progress):
             if isinstance(res, IngestError):
                 summary.failed += 1
                 summary.errors.append(res)

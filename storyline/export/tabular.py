@@ -38,3 +38,42 @@ def write_tables(corpus: Corpus, out_dir: str | Path, fmt: str) -> list[Path]:
             frame.to_parquet(path, index=False)
         paths.append(path)
     return paths
+
+
+def _month(date: str | None) -> str:
+    return date[:7] if date and len(date) >= 7 else "unknown"
+
+
+def write_partitioned_parquet(corpus: Corpus, out_dir: str | Path) -> Path:
+    """Write every table as a Parquet dataset; documents and events partitioned by publication month.
+
+    Layout: ``out_dir/<table>/month=YYYY-MM/*.parquet`` (``month=unknown`` when undated), the shape
+    Spark, DuckDB and pandas read as one partitioned table.
+    """
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = corpus_to_json(corpus)
+    month_of_doc = {d["id"]: _month(d["published"]) for d in data["documents"]}
+    out_dir = Path(out_dir)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)  # a dataset is rewritten whole, never appended to twice
+    out_dir.mkdir(parents=True)
+    for table in TABLES:
+        rows = _flat_rows(data[table])
+        if not rows:
+            continue
+        if table == "documents":
+            for r in rows:
+                r["month"] = month_of_doc[r["id"]]
+        elif table == "events":
+            for r, ev in zip(rows, data["events"]):
+                r["month"] = month_of_doc.get(ev["evidence"][0]["doc"], "unknown") if ev["evidence"] else "unknown"
+        arrow = pa.Table.from_pylist(rows)
+        if "month" in arrow.column_names:
+            pq.write_to_dataset(arrow, out_dir / table, partition_cols=["month"])
+        else:
+            pq.write_table(arrow, out_dir / f"{table}.parquet")
+    return out_dir

@@ -52,3 +52,16 @@ def test_tabular_exports_one_file_per_table(tmp_path, tiny_corpus, fmt):
     ents = read(tmp_path / f"entities.{fmt}")
     assert sorted(ents["name"]) == ["Ana Vell", "Sylvania"]
     assert json.loads(ents.loc[ents["name"] == "Ana Vell", "aliases"].iloc[0]) == ["Ana Vell", "Vell"]
+
+
+def test_partitioned_parquet_by_publication_month(tmp_path, tiny_corpus):
+    from storyline.export.tabular import write_partitioned_parquet
+
+    tiny_corpus.documents[0].published = "2024-05-03"
+    root = write_partitioned_parquet(tiny_corpus, tmp_path / "pq")
+    months = sorted(p.name for p in (root / "documents").iterdir())
+    assert months == ["month=2024-05", "month=unknown"]
+    events = pd.read_parquet(root / "events")
+    assert list(events["month"].astype(str)) == ["unknown"]  # its document is undated
+    write_partitioned_parquet(tiny_corpus, root)  # rewriting does not duplicate rows
+    assert len(pd.read_parquet(root / "documents")) == 2
