@@ -1,0 +1,141 @@
+"""HTML reader (.html, .htm): the article's main text via trafilatura, plus page metadata.
+
+``raw`` is the extracted text (paragraphs and headings one per line), never markup:
+scripts, styles and event handlers cannot reach it. When trafilatura finds no main
+text (tiny or odd pages) the visible text of the page is used instead.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import trafilatura
+from trafilatura.metadata import extract_metadata
+
+from storyline.config import Settings
+from storyline.ingest.base import make_document, register_reader
+from storyline.ingest.decode import declared_charset, decode_bytes
+from storyline.model import Document, IngestError
+
+LOGGER = logging.getLogger(__name__)
+
+#: Elements whose content is never visible article text.
+INVISIBLE_TAGS: frozenset[str] = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "applet",
+    "svg", "math", "canvas", "head", "title", "meta", "link", "button", "select",
+    "input", "textarea", "form", "frame", "frameset",
+})
+#: Elements that start a new line in the visible-text fallback.
+BLOCK_TAGS: frozenset[str] = frozenset({
+    "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "footer", "section", "article", "aside", "nav", "main",
+    "blockquote", "pre", "table", "tr", "caption", "figure", "figcaption", "address",
+})
+#: trafilatura metadata attribute -> ``Document.given`` key.
+METADATA_KEYS: tuple[tuple[str, str], ...] = (
+    ("title", "title"), ("author", "author"), ("date", "published"),
+    ("sitename", "outlet"), ("url", "url"),
+)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def read_html(data: bytes, source: str, settings: Settings) -> Iterator[Document | IngestError]:
+    """Yield the one document an HTML page holds (or why it could not be read)."""
+    html = decode_bytes(data, source, declared=declared_charset(data))
+    if isinstance(html, IngestError):
+        yield html
+        return
+    yield html_document(html, source)
+
+
+def html_document(html: str, source: str,
+                  given: Mapping[str, Any] | None = None) -> Document | IngestError:
+    """A document from an HTML string; ``given`` (stated metadata) wins over page guesses."""
+    text, guesses = extract_html(html)
+    merged = {**guesses, **{k: v for k, v in (given or {}).items() if v not in (None, "")}}
+    doc = make_document(text, source, merged)
+    if isinstance(doc, IngestError):
+        doc.detail = "the page has no visible text; check that it is the article page"
+    return doc
+
+
+def extract_html(html: str) -> tuple[str, dict[str, str]]:
+    """(main text, metadata guesses) of an HTML page.
+
+    Args:
+        html: the decoded page.
+
+    Returns:
+        The text with one paragraph or heading per line, and guesses from the page's
+        meta tags under the keys title, author, published, outlet, url.
+    """
+    html = _XML_DECLARATION.sub("", html, count=1)
+    result = None
+    try:
+        result = trafilatura.bare_extraction(
+            html, include_comments=False, favor_precision=False, include_tables=True,
+            with_metadata=True, deduplicate=False)
+    except Exception:  # noqa: BLE001 - a parser crash on one page must not stop the batch
+        LOGGER.warning("trafilatura failed on a page; using its visible text", exc_info=True)
+    text = (getattr(result, "text", None) or "") if result is not None else ""
+    meta = result
+    if not text.strip():
+        text = visible_text(html)
+        meta = _metadata_only(html)
+    return text, _given_from(meta)
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, one block per line; scripts, styles and handlers dropped."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+    _walk(root, parts)
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _walk(el: lxml.html.HtmlElement, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""  # comments/PIs have callable tags
+    if tag and tag.lower() not in INVISIBLE_TAGS:
+        block = tag.lower() in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            _walk(child, parts)
+        if block:
+            parts.append("\n")
+    if el.tail:
+        parts.append(el.tail)
+
+
+def _metadata_only(html: str) -> Any:
+    try:
+        return extract_metadata(html)
+    except Exception:  # noqa: BLE001 - metadata is a guess; a crash only loses the guess
+        LOGGER.debug("trafilatura metadata failed", exc_info=True)
+        return None
+
+
+def _given_from(meta: Any) -> dict[str, str]:
+    given: dict[str, str] = {}
+    if meta is None:
+        return given
+    for attr, key in METADATA_KEYS:
+        value = getattr(meta, attr, None)
+        if isinstance(value, str) and value.strip():
+            given[key] = value.strip()
+    return given
+
+
+for _ext in ("html", "htm", "xhtml"):
+    register_reader(_ext, read_html)

@@ -1,0 +1,92 @@
+"""Decoding: BOMs, legacy encodings, mojibake, binary sniffing, identity hash."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storyline.ingest.decode import content_id, decode_bytes, normalize_text, sniff_binary
+from storyline.model import IngestError
+
+RU = "Министр заявил в среду, что переговоры о поставках газа продолжатся на следующей неделе.\n"
+FR = "Le ministre a déclaré mercredi que les négociations reprendront à Genève après l'été.\n"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (RU, "cp1251"),
+    (RU, "koi8_r"),
+    (FR, "latin-1"),
+    (FR, "cp1252"),
+    ("Die Straße führt über den Fluß nach Köln, schön grün und weit.", "latin-1"),
+    ("Zażółć gęślą jaźń, powiedział minister w środę w Warszawie.", "cp1250"),
+    ("Ο πρωθυπουργός δήλωσε ότι η κυβέρνηση θα στηρίξει την οικονομία.", "cp1253"),
+    ("日本の首相は金曜日に記者会見を行い、新しい政策を発表しました。", "shift_jis"),
+])
+def test_legacy_encodings_decode_to_the_original(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding), "x.txt") == text
+
+
+def test_short_cyrillic_keeps_cyrillic() -> None:
+    assert decode_bytes("Привет, мир".encode("cp1251"), "x.txt") == "Привет, мир"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_byte_order_marks(encoding: str) -> None:
+    data = RU.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert decode_bytes(data, "x.txt") == RU
+
+
+def test_utf16_without_bom_is_text_not_binary() -> None:
+    text = "Talks resumed on Monday in Vienna, officials said.\n"
+    assert decode_bytes(text.encode("utf-16-le"), "x.txt") == text
+
+
+def test_mojibake_is_repaired() -> None:
+    data = "The cafÃ© owner said: â€œWe stay.â€\x9d".encode("utf-8")
+    assert decode_bytes(data, "x.txt") == "The café owner said: “We stay.”"
+
+
+def test_curly_quotes_and_dashes_are_kept() -> None:
+    text = "“We won’t go,” she said — twice…\n"
+    assert decode_bytes(text.encode("utf-8"), "x.txt") == text
+
+
+def test_newlines_normalised() -> None:
+    assert normalize_text("a\r\nb\rc\n") == "a\nb\nc\n"
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"%PDF-1.7\n1 0 obj\n", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"PK\x03\x04\x14\x00\x00\x00", "binary"),
+    (b"plain text\x00with a NUL byte inside it", "binary"),
+    (bytes(range(1, 32)) * 20, "binary"),
+    (b"   \n\t \r\n ", "empty"),
+])
+def test_bad_bytes(data: bytes, reason: str) -> None:
+    result = decode_bytes(data, "bad.txt")
+    assert isinstance(result, IngestError)
+    assert (result.reason, result.source) == (reason, "bad.txt")
+    assert result.detail
+
+
+def test_random_high_bytes_are_undecodable() -> None:
+    rng = random.Random(7)
+    data = bytes(rng.randrange(0x80, 0x100) for _ in range(3000))
+    result = decode_bytes(data, "noise.txt")
+    assert isinstance(result, IngestError) and result.reason == "undecodable"
+
+
+def test_sniff_binary_passes_text() -> None:
+    assert sniff_binary(RU.encode("utf-8")) is None
+    assert sniff_binary(b"%PDF-1.4") is not None
+
+
+def test_content_id_is_encoding_independent() -> None:
+    a = decode_bytes(RU.encode("cp1251"), "a.txt")
+    b = decode_bytes(RU.replace("\n", "\r\n").encode("utf-16"), "b.txt")
+    assert isinstance(a, str) and a == b
+    assert content_id(a) == content_id(b)
+    assert len(content_id(a)) == 16 and content_id(a) != content_id(a + "x")
