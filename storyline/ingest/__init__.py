@@ -6,7 +6,7 @@ JSON readers join it the same way a user's reader does::
     from storyline.ingest import register_reader
     register_reader("pdf", my_pdf_reader)   # my_pdf_reader(data, source, settings)
 """
-from storyline.ingest import html, jsonl, text  # noqa: F401 - importing registers the readers
+from storyline.ingest import html, jsonl, text, warc  # noqa: F401 - importing registers the readers
 from storyline.ingest.base import (
     Reader,
     reader_for,
