@@ -1,0 +1,296 @@
+"""Clean one document: keep the body, remove the furniture, read the metadata.
+
+The unit verdicts of ``lines.classify_unit`` are refined by document-level
+signals, in this order:
+
+1. a byline whose name is on the next line takes that line with it;
+2. a teaser header ("Related stories", "You may also like") turns the short
+   lines after it into teasers (their bylines are not the article's author);
+3. the title is the first headline-shaped line before the first paragraph of
+   prose; lines that repeat it (exactly or nearly) are removed;
+4. a short line repeated within the document, or across the corpus
+   (``LineStats``), is furniture;
+5. a short unpunctuated line is kept as a heading only when body text follows
+   it; otherwise it is an orphan (a teaser title, a prompt, a label).
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from storyline.clean import metadata
+from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
+from storyline.clean.inline import find_inline_junk
+from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
+from storyline.clean.lines import (
+    LONG_LINE_WORDS, SHORT_LINE_WORDS, LineStats, Unit, Verdict, classify_unit, ends_sentence,
+    line_keys, split_units,
+)
+from storyline.config import Settings
+from storyline.model import Block, Document, Removal
+from storyline.nlp.language import detect_language, script_of
+
+LOGGER = logging.getLogger(__name__)
+
+#: A line in another script than the article is dropped when at most this long
+#: (an invocation, a site name); longer ones are kept as quoted text.
+OTHER_SCRIPT_MAX_WORDS = 25
+#: Prose that opens the body: a punctuated line of this many words (or a very long line).
+BODY_START_WORDS = 8
+BODY_START_UNPUNCTUATED_WORDS = 40
+#: A title has at most this many words.
+TITLE_MAX_WORDS = 30
+#: Up to this many short lines in a row may stand before body text as headings.
+MAX_HEADING_CHAIN = 2
+#: Bulleted lines in a run this long are a list of the body, however short each item.
+MIN_LIST_ITEMS = 2
+#: Precedence of date lines: an explicit publication label beats an unlabelled
+#: date line, which beats an "updated" line.
+_LABEL_RANK = {"published": 0, "first published": 0, "posted": 0, "date": 0, "dateline": 0,
+               "created": 0, "on": 1, None: 1, "updated": 2, "last updated": 2, "modified": 2,
+               "last modified": 2}
+_PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
+
+
+@dataclass
+class _Line:
+    """A unit being judged: its text with inline junk taken out, and its verdict."""
+    unit: Unit
+    text: str
+    inline: list[tuple[int, int, str]]
+    verdict: Verdict
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def mark(self, label: str, reason: str) -> None:
+        self.verdict = dataclasses.replace(self.verdict, label=label, reason=reason)
+
+
+def _judge(fixed: str, unit: Unit, lex: Lexicon, main_script: str | None,
+           reference_year: int | None) -> _Line:
+    seg = fixed[unit.start:unit.end]
+    inline = [(unit.start + s, unit.start + e, r) for s, e, r in find_inline_junk(seg, lex)]
+    parts, pos = [], unit.start
+    for s, e, _ in inline:
+        parts.append(fixed[pos:s])
+        pos = e
+    parts.append(fixed[pos:unit.end])
+    text = " ".join(" ".join(parts).split())
+    line_script = script_of(text)
+    if line_script and main_script and line_script != main_script \
+            and len(text.split()) <= OTHER_SCRIPT_MAX_WORDS:
+        verdict = Verdict("junk", "other_language")
+    elif not text and inline:
+        verdict = Verdict("junk", inline[0][2])  # nothing but markup or a teaser
+    else:
+        verdict = classify_unit(text, lex, reference_year)
+    return _Line(unit, text, inline, verdict)
+
+
+def _join_split_bylines(lines: list[_Line]) -> None:
+    """ "Written for X by" + a name alone on the next line: both are the byline."""
+    for cur, nxt in zip(lines, lines[1:]):
+        b = cur.verdict.byline
+        if b and b.needs_next_line and nxt.verdict.label in ("short", "body"):
+            names = metadata.parse_names(nxt.text)
+            if names:
+                cur.verdict = dataclasses.replace(cur.verdict, byline=metadata.Byline(names, b.org))
+                nxt.mark("meta", "byline")
+
+
+def _mark_teasers(lines: list[_Line]) -> None:
+    """Short lines after a teaser header are teasers, until prose resumes."""
+    in_teaser = body_started = False
+    for i, line in enumerate(lines):
+        body_started = body_started or _strong_prose(line)
+        if line.verdict.teaser_header and body_started:
+            in_teaser = True
+        elif in_teaser:
+            nxt = next((x for x in lines[i + 1:] if x.verdict.label != "junk"), None)
+            if _strong_prose(line):
+                in_teaser = False
+            elif line.verdict.label in ("short", "body") and nxt is not None and _strong_prose(nxt):
+                in_teaser = False  # a heading of the body that resumes after a lone teaser label
+            elif line.verdict.label != "junk":
+                line.mark("junk", "teaser")
+
+
+def _strong_prose(line: _Line) -> bool:
+    return line.verdict.label == "body" and (
+        (line.words >= BODY_START_WORDS and ends_sentence(line.text))
+        or line.words >= BODY_START_UNPUNCTUATED_WORDS)
+
+
+def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Line | None]:
+    """The title (text, and the line that states it) from the lines before the body."""
+    header = []
+    for line in lines:
+        if _strong_prose(line):
+            break
+        header.append(line)
+    candidates = [ln for ln in header if ln.verdict.label in ("short", "body")
+                  and 1 <= ln.words <= TITLE_MAX_WORDS and not ln.text.rstrip().endswith(".")]
+    if given:
+        match = next((ln for ln in candidates if metadata.same_headline(ln.text, given)), None)
+        return given, match
+    if candidates:
+        best = next((ln for ln in candidates if ln.words >= 3), candidates[0])
+        return best.text, best
+    for ln in header:  # the last step of a breadcrumb names the page
+        crumbs = ln.verdict.crumbs
+        if crumbs and len(crumbs[-1].split()) >= 3:
+            return crumbs[-1], None
+    return None, None
+
+
+def _remove_repeats(lines: list[_Line], title: str | None, title_line: _Line | None,
+                    stats: LineStats | None, settings: Settings, doc_long: set[str]) -> None:
+    seen: set[str] = set()
+    for line in lines:
+        if line is title_line or line.verdict.label not in ("short", "body"):
+            continue
+        if title and line.words <= TITLE_MAX_WORDS and metadata.same_headline(line.text, title):
+            line.mark("junk", "duplicate_title")
+            continue
+        if line.words > SHORT_LINE_WORDS:
+            continue
+        norm = normalise_line(line.text)
+        if norm in seen:
+            line.mark("junk", "repeated_line")
+        elif stats is not None and stats.repeated(norm, doc_long, settings.corpus_repeat_min_docs):
+            line.mark("junk", "repeated_across_corpus")
+        seen.add(norm)
+
+
+def _resolve_short_lines(lines: list[_Line]) -> None:
+    """Keep a short line as a heading when body follows; drop it as an orphan otherwise."""
+    # a list item belongs to its list: short items count as body when a sibling is prose
+    for i, line in enumerate(lines):
+        if line.unit.kind == "item" and line.verdict.label == "short":
+            j = i
+            while j > 0 and lines[j - 1].unit.kind == "item":
+                j -= 1
+            run = []
+            while j < len(lines) and lines[j].unit.kind == "item":
+                run.append(lines[j])
+                j += 1
+            if len(run) >= MIN_LIST_ITEMS or any(x.verdict.label == "body" for x in run):
+                line.mark("body", "")
+    body_follows, chain = False, 0
+    for line in reversed(lines):
+        label = line.verdict.label
+        if label == "body":
+            body_follows, chain = True, 0
+        elif label == "short":
+            if body_follows and chain < MAX_HEADING_CHAIN:
+                line.mark("heading", "")
+                chain += 1
+            else:
+                line.mark("junk", "orphan_line")
+
+
+def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
+    dates = [ln.verdict.date for ln in lines if ln.verdict.date is not None
+             and ln.verdict.reason != "teaser"]
+    if not dates:
+        return None, None
+    dates.sort(key=lambda d: (_LABEL_RANK.get(d.label, 1), d.precision == "uncertain"))
+    best = dates[0]
+    return best.value, best.precision
+
+
+def _author_and_org(lines: list[_Line]) -> tuple[str | None, str | None]:
+    for ln in lines:
+        b = ln.verdict.byline
+        if b is not None and ln.verdict.label == "meta" and ln.verdict.reason != "teaser" and b.names:
+            return ", ".join(b.names), metadata.outlet_name(b.org) if b.org else None
+    return None, None
+
+
+def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
+    blocks: list[Block] = []
+    removed: list[Removal] = []
+    for line in lines:
+        u, v = line.unit, line.verdict
+        if v.label in ("junk", "meta"):
+            removed.append(Removal(u.start, u.end, raw[u.start:u.end], v.reason or v.label))
+            continue
+        heading = v.label == "heading" and line.words <= SHORT_LINE_WORDS
+        kind = "item" if u.kind == "item" else ("heading" if heading else "paragraph")
+        pos = u.start
+        for s, e, reason in line.inline + [(u.end, u.end, "")]:
+            piece = raw[pos:s]
+            lead = len(piece) - len(piece.lstrip())
+            start, end = pos + lead, pos + len(piece.rstrip())
+            if end > start:
+                if any(c.isalnum() for c in raw[start:end]):
+                    blocks.append(Block(start, end, kind))
+                else:
+                    removed.append(Removal(start, end, raw[start:end], "punctuation_residue"))
+            if e > s:
+                removed.append(Removal(s, e, raw[s:e], reason))
+            pos = max(pos, e)
+    removed.sort(key=lambda r: r.start)
+    return blocks, removed
+
+
+def _precision_of(value: str) -> str | None:
+    return _PRECISION_OF_LENGTH.get(len(value.strip()))
+
+
+def clean_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> Document:
+    """Clean one document's raw text into body blocks, removals, repairs and metadata.
+
+    Args:
+        doc: the document; only ``raw`` and ``given`` are read.
+        settings: ``corpus_repeat_min_docs`` and ``language_model`` are used.
+        stats: corpus line statistics (``LineStats.from_documents``), or None.
+
+    Returns:
+        A copy of ``doc`` with ``blocks``, ``removed``, ``repairs``, ``text``,
+        ``title``, ``author``, ``outlet``, ``published``, ``published_precision``,
+        ``language`` and ``other_languages`` filled. ``doc.given`` values win.
+    """
+    lex = load_lexicon()
+    raw = doc.raw
+    repairs = find_homoglyph_repairs(raw)
+    fixed = apply_repairs(raw, repairs)
+    reference_year = metadata.newest_year(fixed)
+    main_script = script_of(fixed)
+    lines = [_judge(fixed, u, lex, main_script, reference_year) for u in split_units(fixed)]
+
+    _join_split_bylines(lines)
+    _mark_teasers(lines)
+    given = doc.given or {}
+    title, title_line = _find_title(lines, given.get("title") or None)
+    if title_line is not None:
+        title_line.mark("meta", "title")
+    doc_long = line_keys(fixed)[1] if stats is not None else set()
+    _remove_repeats(lines, title, title_line, stats, settings, doc_long)
+    _resolve_short_lines(lines)
+
+    blocks, removed = _blocks(raw, lines)
+    out = dataclasses.replace(doc, blocks=blocks, removed=removed, repairs=repairs)
+    view = out.body_view()
+    out.text = "\n\n".join(view[b.start:b.end] for b in blocks)
+
+    author, org = _author_and_org(lines)
+    published, precision = _published(lines)
+    outlet = org or metadata.find_outlet(fixed, lex.outlet_words)
+    language, _ = detect_language(out.text or fixed, settings)
+    _, others = detect_language(fixed, settings)
+    out.title, out.author, out.outlet = title, author, outlet
+    out.published, out.published_precision = published, precision
+    out.language = language
+    out.other_languages = sorted(set(others) - {language})
+
+    for key in ("title", "author", "outlet", "published", "published_precision", "language"):
+        if given.get(key) not in (None, ""):
+            setattr(out, key, given[key])
+    if given.get("published") and not given.get("published_precision"):
+        out.published_precision = _precision_of(str(given["published"]))
+    LOGGER.debug("cleaned %s: %d blocks, %d removals", doc.id, len(blocks), len(removed))
+    return out

@@ -1,0 +1,94 @@
+"""The boilerplate lexicon (``lexicon.yaml``): loaded once, validated, compiled.
+
+The patterns are data; this module only turns them into regular expressions and
+normalises a line the same way for every test, so that one pattern covers
+"Leave a reply", "LEAVE A REPLY:" and "• Leave a Reply".
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LOGGER = logging.getLogger(__name__)
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
+                         "\u00bb": '"', "\u2032": "'", "\u00b4": "'"})
+#: Characters stripped from both edges of a line before matching (bullets, rules, punctuation).
+EDGE_CHARS = " \t.:;!|-\u2013\u2014*\u2022\u00b7\u25aa\u25cf\u25ba\u2192>\u00bb\u00ab=_~#"
+
+
+def normalise_line(text: str) -> str:
+    """Lower-case, NFKC, straight quotes, collapsed spaces, no edge punctuation or bullets."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    text = " ".join(text.split())
+    return text.strip(EDGE_CHARS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled boilerplate patterns; read-only, shared by every document."""
+    line: dict[str, re.Pattern[str]]
+    prefix: re.Pattern[str]
+    phrase: re.Pattern[str]
+    teaser_header: re.Pattern[str]
+    inline_teaser: re.Pattern[str]
+    inline_label_max_words: int
+    credit: re.Pattern[str]
+    breadcrumb_roots: frozenset[str]
+    camel_case_words: frozenset[str]
+    outlet_words: frozenset[str]
+
+    def line_reason(self, norm: str) -> str | None:
+        """The lexicon category a normalised line matches as a whole, else None."""
+        for category, pattern in self.line.items():
+            if pattern.fullmatch(norm):
+                return category
+        return None
+
+
+def _alt(patterns: list[str], where: str) -> str:
+    """One alternation of the patterns; refuses an empty list (it would match everything)."""
+    if not patterns:
+        raise ValueError(f"lexicon: '{where}' is empty; remove the key or give it patterns")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"lexicon: bad pattern in '{where}': {p!r}: {exc}") from exc
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def build_lexicon(data: dict) -> Lexicon:
+    """Compile lexicon data (the parsed YAML) into a ``Lexicon``."""
+    flags = re.IGNORECASE
+    line = {cat: re.compile(_alt(pats, f"line.{cat}"), flags) for cat, pats in data["line"].items()}
+    return Lexicon(
+        line=line,
+        prefix=re.compile(r"(?:" + _alt(data["prefix"], "prefix") + r")", flags),
+        phrase=re.compile(_alt(data["phrase"], "phrase"), flags),
+        teaser_header=re.compile(_alt(data["teaser_header"], "teaser_header"), flags),
+        inline_teaser=re.compile(_alt(data["inline_teaser"], "inline_teaser"), flags),
+        inline_label_max_words=int(data.get("inline_teaser_label_max_words", 2)),
+        credit=re.compile(_alt(data["credit"], "credit"), flags),
+        breadcrumb_roots=frozenset(x.lower() for x in data["breadcrumb_roots"]),
+        camel_case_words=frozenset(x.lower() for x in data["camel_case_words"]),
+        outlet_words=frozenset(x.lower() for x in data["outlet_words"]),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load and compile the shipped lexicon (or another file), once per process."""
+    source = Path(path) if path else LEXICON_PATH
+    with open(source, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    LOGGER.debug("loaded boilerplate lexicon from %s", source)
+    return build_lexicon(data)

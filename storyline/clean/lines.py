@@ -1,0 +1,232 @@
+"""Lines of a plain-text article and what each one is, judged from its own shape.
+
+A *unit* is one paragraph, heading or list item: usually one line, or several
+hard-wrapped lines joined. ``classify_unit`` looks at one unit alone (lexicon,
+date line, byline, breadcrumb, hashtags, reading time, line shape); the
+document-level passes in ``storyline.clean.document`` then use position,
+repetition and the neighbouring units.
+
+``LineStats`` counts, across a corpus, how many documents contain each short
+line, so a site's furniture that no lexicon knows ("Our team", "Most read
+this week") is still recognised by being everywhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from storyline.clean import metadata
+from storyline.clean.lexicon import Lexicon, normalise_line
+from storyline.model import Document
+
+LOGGER = logging.getLogger(__name__)
+
+#: A line of at most this many words may be furniture; longer lines are tested
+#: only against the distinctive phrases of the lexicon.
+SHORT_LINE_WORDS = 12
+#: Lexicon prefixes ("Read more: …", "Tags: …") cover a teaser headline of this length.
+PREFIX_MAX_WORDS = 25
+#: Distinctive boilerplate phrases are searched in lines up to this length.
+PHRASE_MAX_WORDS = 30
+#: A line that ends like a sentence and has this many words is body prose…
+PROSE_MIN_WORDS = 2
+#: …and so is any line this long, punctuated or not (a standfirst, a cut-off paragraph).
+LONG_LINE_WORDS = 20
+#: A corpus line statistic only keeps lines seen in at least two documents.
+MIN_STAT_DOCS = 2
+
+_BULLET = re.compile(r"^(?:[\u2022\u00b7*\u25aa\u25cf\u25ba\u2013\u2014-]|\d{1,2}[.)])\s+")
+_HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
+_READING_TIME = re.compile(
+    r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
+    r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
+
+
+@dataclass
+class Unit:
+    """One paragraph / heading / list item in raw offsets (content only, bullet excluded)."""
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | item
+    line_no: int = 0
+    blank_before: bool = True
+
+
+def split_units(text: str) -> list[Unit]:
+    """Split text into units; hard-wrapped lines are joined back into one paragraph."""
+    units: list[Unit] = []
+    pos = 0
+    blank = True
+    for no, line in enumerate(text.splitlines(keepends=True)):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            blank = True
+            pos += len(line)
+            continue
+        lead = len(body) - len(body.lstrip())
+        kind = "paragraph"
+        bullet = _BULLET.match(body[lead:])
+        if bullet and len(body[lead + bullet.end():].split()) >= 1:
+            kind = "item"
+            lead += bullet.end()
+        start = pos + lead
+        end = pos + len(body.rstrip())
+        prev = units[-1] if units else None
+        if prev and not blank and kind == "paragraph" and _continues(text[prev.start:prev.end], stripped):
+            prev.end = end
+        else:
+            units.append(Unit(start, end, kind, no, blank))
+        blank = False
+        pos += len(line)
+    return units
+
+
+#: A line this long that does not end a sentence may be wrapped onto the next line.
+WRAP_MIN_CHARS = 50
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` carries on the hard-wrapped paragraph ``prev``."""
+    if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
+        return False
+    return line[:1].islower()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def is_prose(text: str) -> bool:
+    """Body-shaped: a punctuated sentence of a few words, or a long line."""
+    words = len(text.split())
+    return words >= LONG_LINE_WORDS or (words >= PROSE_MIN_WORDS and ends_sentence(text))
+
+
+def _digest(norm: str) -> str:
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class LineStats:
+    """How many documents of a corpus contain each short line (normalised).
+
+    Read-only once built and picklable (plain dicts), so the engine builds it
+    once and ships it to workers. Long lines are kept as digests only: they tell
+    syndicated copies (which share headings *and* paragraphs) from site furniture.
+    """
+    short: dict[str, int] = field(default_factory=dict)
+    long: dict[str, int] = field(default_factory=dict)
+    n_docs: int = 0
+
+    @classmethod
+    def from_documents(cls, docs: Iterable[Document]) -> "LineStats":
+        """Count, for each short and long line, the documents that contain it."""
+        short: Counter[str] = Counter()
+        long: Counter[str] = Counter()
+        n = 0
+        for doc in docs:
+            n += 1
+            s_keys, l_keys = line_keys(doc.raw)
+            short.update(s_keys)
+            long.update(l_keys)
+        return cls({k: v for k, v in short.items() if v >= MIN_STAT_DOCS},
+                   {k: v for k, v in long.items() if v >= MIN_STAT_DOCS}, n)
+
+    def repeated(self, norm: str, doc_long_keys: set[str], min_docs: int) -> bool:
+        """True when a short line is site furniture: in ``min_docs`` documents or more,
+        more often than this document's own paragraphs are (i.e. not a syndicated copy)."""
+        count = self.short.get(norm, 0)
+        if count < min_docs:
+            return False
+        copies = max((self.long.get(k, 0) for k in doc_long_keys), default=0)
+        return copies < count
+
+
+def line_keys(raw: str) -> tuple[set[str], set[str]]:
+    """(normalised short lines, digests of long lines) of one raw text."""
+    short, long = set(), set()
+    for unit in split_units(raw):
+        text = raw[unit.start:unit.end]
+        norm = normalise_line(text)
+        if not norm:
+            continue
+        if len(norm.split()) <= SHORT_LINE_WORDS:
+            short.add(norm)
+        else:
+            long.add(_digest(norm))
+    return short, long
+
+
+@dataclass
+class Verdict:
+    """What a unit is, judged alone."""
+    label: str  # junk | meta | body | short
+    reason: str = ""
+    date: metadata.DateGuess | None = None
+    byline: metadata.Byline | None = None
+    crumbs: list[str] | None = None
+    teaser_header: bool = False
+
+
+def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
+    """A line made only of metadata segments: "By Jane Roe | 3 June 2022 | 4 min read"."""
+    parts = _META_SEPARATORS.split(text)
+    if len(parts) < 2:
+        return None
+    date = byline = None
+    for part in parts:
+        d = metadata.parse_date_line(part, reference_year)
+        b = None if d else metadata.parse_byline(part)
+        if d:
+            date = date or d
+        elif b:
+            byline = byline or b
+        elif not _READING_TIME.match(part.strip()):
+            return None
+    return Verdict("meta", "dateline" if date and not byline else "byline", date=date, byline=byline)
+
+
+def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) -> Verdict:
+    """Judge one unit's text (inline junk already taken out) by itself."""
+    words = len(text.split())
+    norm = normalise_line(text)
+    if not norm or not any(c.isalnum() for c in norm):
+        return Verdict("junk", "empty_line" if not text.strip() else "punctuation_line")
+    if words <= SHORT_LINE_WORDS:
+        date = metadata.parse_date_line(text, reference_year)
+        if date:
+            return Verdict("meta", "dateline", date=date)
+        byline = metadata.parse_byline(text)
+        if byline:
+            return Verdict("meta", "byline", byline=byline)
+        seg = _meta_segments(text, reference_year)
+        if seg:
+            return seg
+        if _READING_TIME.match(norm):
+            return Verdict("junk", "reading_time")
+        if _HASHTAGS.match(text.strip()):
+            return Verdict("junk", "hashtags")
+        if lex.teaser_header.fullmatch(norm):
+            return Verdict("junk", "teaser_header", teaser_header=True)
+        category = lex.line_reason(norm)
+        if category:
+            return Verdict("junk", category)
+    if words <= PREFIX_MAX_WORDS:
+        if lex.credit.match(norm):
+            return Verdict("junk", "credit")
+        if lex.prefix.match(norm):
+            return Verdict("junk", "boilerplate_prefix")
+        crumbs = metadata.parse_breadcrumb(text, lex.breadcrumb_roots)
+        if crumbs:
+            return Verdict("junk", "breadcrumb", crumbs=crumbs)
+    if words <= PHRASE_MAX_WORDS and lex.phrase.search(norm):
+        return Verdict("junk", "boilerplate_phrase")
+    return Verdict("body" if is_prose(text) else "short")

@@ -1,0 +1,315 @@
+"""Metadata found in the lines cleaning removes: date lines, bylines, breadcrumbs, outlets.
+
+Each parser takes one line and answers "is this line (only) that, and what
+does it say?" — a date line is a line that is nothing but a date (with an
+optional weekday, time and "Published:" label), so a body sentence that
+mentions a date is never mistaken for one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+LOGGER = logging.getLogger(__name__)
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+#: Years outside this range are not publication years of a web article.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+#: How far after the newest year the text mentions a yearless page date may lie.
+PAGE_DATE_YEARS_AFTER = 1
+
+_M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = "(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_LABEL = re.compile(
+    r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
+    r"first published|dateline|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
+_TIME = re.compile(
+    r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?)\)?)?", re.I)
+_ISO_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
+_DATE_FORMS = [
+    re.compile(rf"{_WD}{_D}\s+(?:of\s+)?{_M},?\s*{_Y}?", re.I),
+    re.compile(rf"{_WD}{_M}\s+{_D},?\s*{_Y}?", re.I),
+    re.compile(rf"{_WD}{_Y}-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+Z?)?", re.I),
+    re.compile(rf"{_WD}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_Y}", re.I),
+    re.compile(rf"{_M},?\s+{_Y}", re.I),
+]
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    """A date read from a date line: ISO value (or None) and its precision."""
+    value: str | None
+    precision: str  # day | month | year | uncertain
+    label: str | None = None  # "published", "updated", … when the line said so
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+
+def _clean_date_line(line: str) -> tuple[str, str | None]:
+    """The line without bullets, label and time of day; and the label."""
+    text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
+    label = None
+    m = _LABEL.match(text)
+    if m and m.end() < len(text):
+        label = m.group("label").lower()
+        text = text[m.end():]
+    text = _ISO_TIME.sub(r"\1", text)
+    text = _TIME.sub(" ", text)
+    return " ".join(text.split()).strip(" ,.|-\u2013"), label
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess | None:
+    """Read a line that is only a date; None when the line is anything more.
+
+    A day and month without a year can only be a page date (the day a page was
+    shown, printed or crawled) or a guess: its precision is ``uncertain``; when a
+    weekday is given and ``reference_year`` (the newest year the text mentions)
+    is known, the year is the one that fits the weekday, at or just after it.
+    """
+    text, label = _clean_date_line(line)
+    if not text or len(text) > 48:
+        return None
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        weekday = WEEKDAYS[g["weekday"].lower()] if g.get("weekday") else None
+        if g.get("mnum"):
+            month, day = int(g["mnum"]), int(g["day"])
+        elif g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            # ambiguous numeric dates: a first field above 12 is a day; "/" reads
+            # month-first (US), "." and "-" day-first (most of the world)
+            if a > 12 or (b <= 12 and g["sep"] != "/"):
+                day, month = a, b
+            else:
+                month, day = a, b
+        else:
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            day = int(g["day"]) if g.get("day") else None
+        year = int(g["year"]) if g.get("year") else None
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        if day is None:
+            return DateGuess(f"{year:04d}-{month:02d}", "month", label, month)
+        if year is not None:
+            iso = _iso(year, month, day)
+            if iso is None:
+                return None
+            fits = weekday is None or dt.date(year, month, day).weekday() == weekday
+            return DateGuess(iso, "day" if fits else "uncertain", label, month, day, weekday)
+        if not 1 <= day <= 31:
+            return None
+        return DateGuess(_guess_year(month, day, weekday, reference_year), "uncertain",
+                         label, month, day, weekday)
+    return None
+
+
+def _guess_year(month: int, day: int, weekday: int | None, reference_year: int | None) -> str | None:
+    """ISO date of a yearless day-month when the weekday pins the year down, else None."""
+    if reference_year is None or weekday is None:
+        return None
+    fits = [y for y in range(reference_year, reference_year + PAGE_DATE_YEARS_AFTER + 1)
+            if _iso(y, month, day) and dt.date(y, month, day).weekday() == weekday]
+    return _iso(fits[0], month, day) if len(fits) == 1 else None
+
+
+_YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def newest_year(text: str) -> int | None:
+    """The newest plausible year written in ``text`` (a reference for yearless dates)."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR]
+    return max(years) if years else None
+
+
+# --- bylines ---------------------------------------------------------------------------
+
+_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el",
+              "la", "le", "du", "dos", "das", "di", "y", "ul", "ut", "zu", "ter", "st."}
+_NAME_TOKEN = re.compile(r"^(?:[^\W\d_][.]|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?)$")
+_BYLINE = re.compile(
+    r"^(?:(?P<verb>written|posted|reported|story|words|text|reporting|compiled|report|article)\s+)?"
+    r"(?:for\s+(?P<org>.{3,80}?)\s+)?by\b\s*:?\s*(?P<rest>.*)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|correspondent|byline)\s*:\s*(?P<rest>.+)$",
+                           re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;)\s*", re.I)
+MAX_NAME_TOKENS = 5
+
+
+def looks_like_name(text: str) -> bool:
+    """True for a person-shaped name: 2–5 capitalised tokens (initials and particles allowed)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MAX_NAME_TOKENS:
+        return False
+    capitals = 0
+    for tok in tokens:
+        if tok.lower() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(tok) or not tok[0].isupper():
+            return False
+        capitals += 1
+    return capitals >= 2
+
+
+def _tidy_name(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,.;:|-\u2013\u2014")
+    if name.isupper():
+        name = " ".join(w.capitalize() if w.lower() not in _PARTICLES else w.lower() for w in name.split())
+    return name
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline line says: author names (may be empty), affiliation, and
+    whether the names are expected on the next line ("Written … by" at line end)."""
+    names: tuple[str, ...]
+    org: str | None = None
+    needs_next_line: bool = False
+
+
+def parse_names(text: str) -> tuple[str, ...] | None:
+    """Split "A B and C D" into names; None unless every part looks like a name."""
+    parts = [p for p in _NAME_SPLIT.split(text.strip()) if p]
+    names = tuple(_tidy_name(p) for p in parts)
+    if names and all(looks_like_name(n) for n in names):
+        return names
+    return None
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Read a byline ("By Jane Roe", "Written for X by", "Author: Jane Roe"); None otherwise."""
+    text = " ".join(line.split()).strip("\u2022\u00b7*-\u2013\u2014| ")
+    if not text or len(text) > 160:
+        return None
+    m = _AUTHOR_LABEL.match(text)
+    if m:
+        names = parse_names(m.group("rest"))
+        return Byline(names) if names else None
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    org = m.group("org")
+    org = org.strip() if org else None
+    rest = m.group("rest").strip()
+    if not rest:
+        # "Written for the X by" with the name on the next line
+        return Byline((), org, needs_next_line=bool(m.group("verb") or org))
+    # "By Jane Roe, Reuters" / "By Jane Roe | Kyiv Post"
+    affil = None
+    split = re.split(r"\s*(?:\||/|\u2013|\u2014| - )\s*", rest, maxsplit=1)
+    if len(split) == 2:
+        rest, affil = split
+    names = parse_names(rest)
+    if rest.count(",") == 1 and not re.search(r"\band\b|&", rest):
+        names = None  # "By Jane Roe, Northern Ledger": one name and an affiliation
+    if names is None and "," in rest:
+        head, tail = rest.split(",", 1)
+        names = parse_names(head)
+        affil = affil or tail.strip()
+    if names is None:
+        return None
+    return Byline(names, org or affil)
+
+
+# --- breadcrumbs and titles -----------------------------------------------------------------
+
+_CRUMB_SEPARATORS = ("|", "\u203a", "\u00bb", ">", "/", "\u2192", "\u2022")
+#: A breadcrumb step is a short label; only the last step may be a headline.
+MAX_CRUMB_WORDS = 4
+
+
+def parse_breadcrumb(line: str, roots: frozenset[str]) -> list[str] | None:
+    """The steps of a navigation breadcrumb ("Home | World | Title"), else None."""
+    for sep in _CRUMB_SEPARATORS:
+        if line.count(sep) < 1:
+            continue
+        steps = [s.strip() for s in line.split(sep)]
+        inner = [s for s in steps[:-1] if s]
+        if not inner or any(len(s.split()) > MAX_CRUMB_WORDS for s in inner):
+            continue
+        rooted = inner[0].lower().strip(" .:") in roots
+        # "Local News | Town": one separator is enough when every step is a label
+        labels = sep in "|\u203a\u00bb>\u2192" and all(len(s.split()) <= 2 for s in steps)
+        if rooted or labels or (len([s for s in steps if s]) >= 3 and line.count(sep) >= 2):
+            return [s for s in steps if s]
+    return None
+
+
+#: Two lines are the same headline when their fuzzy ratio reaches this (a
+#: re-worded copy such as "secession" / "separation" scores ≈ 95; unrelated
+#: headlines on one story score below 70).
+SAME_HEADLINE_RATIO = 85
+
+
+def same_headline(a: str, b: str) -> bool:
+    """True when two lines are the same headline, exactly or nearly."""
+    a_n, b_n = " ".join(a.lower().split()), " ".join(b.lower().split())
+    if not a_n or not b_n:
+        return False
+    return a_n == b_n or fuzz.ratio(a_n, b_n) >= SAME_HEADLINE_RATIO
+
+
+# --- outlets ----------------------------------------------------------------------------------
+
+_EDITORIAL_NOTE = re.compile(
+    r"\((?P<note>[^()]{3,160}?)\s[\u2013\u2014-]\s(?P<sig>[^\W\d_][\w .'&]{1,40}?)\s*\)")
+_OUTLET_STATEMENT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<a>[A-Z][\w .&'-]{2,50}?)"
+    r"(?:[.,]|\s+all rights|$)|"
+    r"(?:originally (?:published|appeared) (?:in|on|by)|first (?:published|appeared) (?:in|on|by)|"
+    r"this (?:article|story) (?:was )?(?:first )?(?:published|appeared) (?:in|on|by))\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w .&'-]{2,50}?)(?:[.,;]|$)", re.I | re.M)
+_OF_ORG = re.compile(r"^(?:the\s+)?(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Office|Bureau|Desk|Service|"
+                     r"Department|Centre|Center|Section))\s+of\s+(?:the\s+)?(?P<owner>.+)$")
+
+
+def outlet_name(org: str) -> str:
+    """Tidy an outlet name; "Central Media Office of X" reads as "X Central Media Office"."""
+    org = " ".join(org.split()).strip(" ,.;:")
+    org = re.sub(r"^the\s+", "", org, flags=re.I)
+    m = _OF_ORG.match(org)
+    if m:
+        return f"{m.group('owner').strip()} {m.group('unit').strip()}"
+    return org
+
+
+def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
+    """An outlet the text states: a copyright or "first published in" line, or the
+    signature of an editorial note "(… – Channel Name)" when it names a medium."""
+    for m in _OUTLET_STATEMENT.finditer(text):
+        name = (m.group("a") or m.group("b") or "").strip()
+        if name and not name.isdigit():
+            return outlet_name(name)
+    for m in _EDITORIAL_NOTE.finditer(text):
+        sig = m.group("sig").strip()
+        words = sig.lower().split()
+        if 1 <= len(words) <= 4 and sig[0].isupper() and any(w in outlet_words for w in words):
+            return sig
+    return None

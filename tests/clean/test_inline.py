@@ -1,0 +1,49 @@
+"""Inline junk: stray tags, glued labels, related-content teasers inside a paragraph."""
+from __future__ import annotations
+
+from storyline.clean.inline import find_glued_label, find_inline_junk, find_inline_teasers, find_stray_markup
+from storyline.clean.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def test_stray_tags() -> None:
+    text = "The vote was close.< /p> Turnout was high.<br/>"
+    spans = find_stray_markup(text)
+    assert [text[s:e] for s, e, _ in spans] == ["< /p>", "<br/>"]
+    assert find_stray_markup("Prices fell 3 < 5 and 7 > 2") == []
+
+
+def test_glued_label_at_paragraph_start() -> None:
+    text = "Watch our report 7Marta Olsen, a hydrologist at the institute, said the river is falling."
+    spans = find_glued_label(text, LEX)
+    assert [text[s:e] for s, e, _ in spans] == ["Watch our report 7"]
+
+
+def test_camel_case_and_clauses_are_not_glue() -> None:
+    assert find_glued_label("Her YouTube channel has two million followers and growing.", LEX) == []
+    assert find_glued_label("McCarthy said the plan would fail in the long run.", LEX) == []
+    assert find_glued_label("The summit was held on May 24The leaders left early that day.", LEX) == []
+
+
+def test_inline_teaser_runs_to_where_the_body_resumes() -> None:
+    text = ("Farmers protested in the capital on Monday. Premium Related stories Dairy prices "
+            "collapse as exports stall Ines Moreau The cooperative warned of closures In the "
+            "afternoon, police cleared the square.")
+    spans = find_inline_teasers(text, LEX)
+    assert len(spans) == 1
+    s, e, _ = spans[0]
+    assert text[s:e].startswith("Premium Related stories")
+    assert text[s:e].endswith("warned of closures")
+    assert text[e:].lstrip().startswith("In the afternoon")
+
+
+def test_lower_case_related_words_are_body() -> None:
+    text = "Officials said related stories in the press were wrong."
+    assert find_inline_teasers(text, LEX) == []
+
+
+def test_find_inline_junk_merges_and_sorts() -> None:
+    text = "ADVERTISEMENTThe council met on Friday to vote on the budget.</div>"
+    spans = find_inline_junk(text, LEX)
+    assert [text[s:e] for s, e, _ in spans] == ["ADVERTISEMENT", "</div>"]

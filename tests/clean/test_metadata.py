@@ -1,0 +1,99 @@
+"""Date lines, bylines, breadcrumbs, headlines and outlets, on lines written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean import metadata
+from storyline.clean.lexicon import load_lexicon
+
+
+@pytest.mark.parametrize("line, value, precision", [
+    ("12 March, 2019", "2019-03-12", "day"),
+    ("March 12, 2019", "2019-03-12", "day"),
+    ("Tuesday, March 12, 2019", "2019-03-12", "day"),
+    ("• 3rd of May 2021", "2021-05-03", "day"),
+    ("Published: 2020-11-05T08:30:00Z", "2020-11-05", "day"),
+    ("Updated 24.12.2020 17:45", "2020-12-24", "day"),
+    ("Posted on Aug 9, 2018 at 4:15 pm EST", "2018-08-09", "day"),
+    ("06/20/2021", "2021-06-20", "day"),
+    ("September 2017", "2017-09", "month"),
+])
+def test_date_lines(line: str, value: str, precision: str) -> None:
+    guess = metadata.parse_date_line(line)
+    assert guess is not None and (guess.value, guess.precision) == (value, precision)
+
+
+def test_weekday_that_does_not_fit_the_year_is_uncertain() -> None:
+    # 12 March 2019 was a Tuesday, not a Friday
+    assert metadata.parse_date_line("Friday, March 12, 2019").precision == "uncertain"
+
+
+def test_yearless_date_line_is_a_page_date() -> None:
+    # no reference year: nothing to pin the year on
+    guess = metadata.parse_date_line("Sunday, October 3")
+    assert guess.value is None and guess.precision == "uncertain"
+    # 3 October fell on a Sunday in 2021; the text's newest year is 2020 → the page is from 2021
+    guess = metadata.parse_date_line("Sunday, October 3", reference_year=2020)
+    assert (guess.value, guess.precision) == ("2021-10-03", "uncertain")
+    assert metadata.parse_date_line("Monday, October 3", reference_year=2020).value is None
+
+
+@pytest.mark.parametrize("line", [
+    "The meeting took place on March 12, 2019 in the capital.",
+    "March 12, 2019 was a turning point for the movement",
+    "Chapter 12",
+    "12 ministers",
+])
+def test_sentences_and_numbers_are_not_date_lines(line: str) -> None:
+    assert metadata.parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("line, names, org", [
+    ("By Lena Fischer", ("Lena Fischer",), None),
+    ("by Jean-Paul Okafor and Mia Sørensen", ("Jean-Paul Okafor", "Mia Sørensen"), None),
+    ("BY KAREN VAN DER BERG", ("Karen van der Berg",), None),
+    ("Author: Ruth E. Calder", ("Ruth E. Calder",), None),
+    ("By Tom Weir, Northern Ledger", ("Tom Weir",), "Northern Ledger"),
+])
+def test_bylines(line: str, names: tuple, org: str | None) -> None:
+    b = metadata.parse_byline(line)
+    assert b is not None and b.names == names and b.org == org
+
+
+def test_byline_with_the_name_on_the_next_line() -> None:
+    b = metadata.parse_byline("Written for the Press Office of the Green Alliance by")
+    assert b.names == () and b.needs_next_line
+    assert metadata.outlet_name(b.org) == "Green Alliance Press Office"
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the year, prices had doubled.",
+    "by far the largest protest",
+    "Photo by Lena Fischer",
+])
+def test_not_bylines(line: str) -> None:
+    assert metadata.parse_byline(line) is None
+
+
+def test_breadcrumbs() -> None:
+    roots = load_lexicon().breadcrumb_roots
+    assert metadata.parse_breadcrumb("Home > World > Asia", roots) == ["Home", "World", "Asia"]
+    assert metadata.parse_breadcrumb("Home | Opinion | Why the river is dying", roots)[-1] == \
+        "Why the river is dying"
+    assert metadata.parse_breadcrumb("Prices rose 5% / month, the bank said", roots) is None
+    assert metadata.parse_breadcrumb("Local News | Town", roots) == ["Local News", "Town"]
+    assert metadata.parse_breadcrumb("Rates | the bank said it would raise them again", roots) is None
+
+
+def test_near_duplicate_headlines() -> None:
+    assert metadata.same_headline("Port city bans cruise ships from its old harbour",
+                                  "Port city bars cruise ships from its old harbour")
+    assert metadata.same_headline("Port city bans cruise ships", "PORT CITY BANS CRUISE SHIPS")
+    assert not metadata.same_headline("Port city bans cruise ships", "Cruise lines sue the port city")
+
+
+def test_outlet_from_text() -> None:
+    words = load_lexicon().outlet_words
+    assert metadata.find_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
+    assert metadata.find_outlet("© 2021 Riverside Herald. All rights reserved.", words) == "Riverside Herald"
+    assert metadata.find_outlet("(born 1950 – died 2020)", words) is None

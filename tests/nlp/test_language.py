@@ -1,0 +1,38 @@
+"""Language identification of a text and of its lines."""
+from __future__ import annotations
+
+from storyline.config import Settings
+from storyline.nlp.language import detect_language, script_of
+
+
+def test_main_language_not_decided_by_the_first_line() -> None:
+    text = ("\u0628\u0633\u0645 \u0627\u0644\u0644\u0647 \u0627\u0644\u0631\u062d\u0645\u0646\n"
+            "The council met on Monday to discuss the budget for the coming year.\n"
+            "Several members asked for more money for schools and fewer cuts to buses.")
+    main, others = detect_language(text, Settings())
+    assert main == "en"
+    assert others == ["ar"]
+
+
+def test_other_language_paragraph_in_same_script() -> None:
+    text = ("The mayor opened the new bridge on Saturday in front of a large crowd of residents.\n"
+            "Der B\u00fcrgermeister er\u00f6ffnete am Samstag die neue Br\u00fccke vor einer gro\u00dfen "
+            "Menge von Anwohnern und G\u00e4sten.\n"
+            "She said the bridge would cut travel times across the river by half for commuters.")
+    main, others = detect_language(text, Settings())
+    assert main == "en" and "de" in others
+
+
+def test_short_lines_do_not_add_languages() -> None:
+    text = "Leave a Reply\nThe report was published on Tuesday and covers the whole region in detail.\n3 MIN"
+    assert detect_language(text, Settings()) == ("en", [])
+
+
+def test_empty_text() -> None:
+    assert detect_language("  \n 123 ", Settings()) == (None, [])
+
+
+def test_script_of() -> None:
+    assert script_of("Hello") == "LATIN"
+    assert script_of("\u041f\u0440\u0438\u0432\u0435\u0442") == "CYRILLIC"
+    assert script_of("123") is None
