@@ -154,6 +154,33 @@ def settings(as_json: bool = typer.Option(False, "--json", help="Print as JSON."
         typer.echo(f"{name:26s} {default!r:28s} {help_}")
 
 
+@app.command()
+def serve(
+    db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
+    max_upload_mb: float = typer.Option(5.0, "--max-upload-mb", help="Largest POST /api/documents body."),
+    set_: Optional[List[str]] = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
+) -> None:
+    """Serve the report's views with search and filters, and the REST API (/docs, /openapi.json), on
+    127.0.0.1. Uploads (POST /api/documents) need the bearer token in STORYLINE_TOKEN; unset, they are off."""
+    import os
+
+    import uvicorn
+
+    from storyline.serve import create_app
+
+    _setup_logging(verbose)
+    if not db.is_file():
+        typer.echo(f"error: {db} is not a storyline store (run `storyline analyze ... --out DIR` first)", err=True)
+        raise typer.Exit(2)
+    token = os.environ.get("STORYLINE_TOKEN") or None  # the edge reads the environment, nothing below it
+    application = create_app(db, token=token, settings=build_settings(set_),
+                             max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    typer.echo(f"serving {db} on http://127.0.0.1:{port}/ (uploads {'on' if token else 'off'})")
+    uvicorn.run(application, host="127.0.0.1", port=port, log_level="info" if verbose else "warning")
+
+
 def main() -> None:
     app()
 

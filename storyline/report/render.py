@@ -1,20 +1,34 @@
 """The offline HTML report: one self-contained file, every untrusted string escaped.
 
-``report_context`` builds the data once; the static report (and later the web app) render it.
+``report_context`` builds the data once; the static report and the web app (``storyline serve``)
+render it with the same template. Article text, titles and metadata are untrusted: the Jinja2
+environment autoescapes everything, URLs are linked only when they are plain http(s), and the
+page's Content-Security-Policy allows no script but the report's own (pinned by its hash).
 """
 from __future__ import annotations
 
+import base64
 import collections
 import functools
+import hashlib
 import logging
+import re
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from storyline.model import Corpus
+from storyline.model import Corpus, Document
+from storyline.report.charts import COLOURS, network, parse_date, polarity, timeline
+from storyline.report.highlight import anchor, article_view, index_by_doc, sentence_anchor
 
 LOGGER = logging.getLogger(__name__)
+
+#: only these URLs become links; anything else (javascript:, data:, vbscript:, relative) stays text
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
+#: longest snippet of a document shown in lists before the reader opens the article
+SNIPPET_CHARS = 240
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,44 +39,188 @@ def _env() -> jinja2.Environment:
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def report_context(corpus: Corpus) -> dict[str, Any]:
-    """Everything a report page shows, as plain data."""
-    ents = {e.id: e for e in corpus.entities}
+@functools.lru_cache(maxsize=1)
+def _static() -> dict[str, str]:
+    """The report's own CSS and JS (vendored in the package) and the CSP hash of the script."""
+    files = resources.files("storyline.report").joinpath("static")
+    css = files.joinpath("report.css").read_text("utf-8")
+    js = files.joinpath("report.js").read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return {"css": css, "js": js, "script_hash": f"sha256-{digest}"}
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) URL, else None (it is then shown as text only)."""
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def _outlet(doc: Document | None) -> str:
+    return (doc.outlet or "unknown outlet") if doc else "unknown outlet"
+
+
+def _story_matrix(corpus: Corpus, docs: dict[str, Document], names: dict[str, str],
+                  first_evidence: dict[str, str]) -> list[dict[str, Any]]:
+    """Per story: outlets as columns, story events and disputed claims as rows."""
+    events = {e.id: e for e in corpus.events}
+    out = []
+    for story in corpus.stories:
+        in_story = set(story.docs)
+        outlets = sorted({_outlet(docs.get(d)) for d in story.docs})
+        rows = []
+        for se in corpus.story_events:
+            if not in_story & set(se.docs):
+                continue
+            cells: dict[str, dict[str, str]] = {}
+            for eid in se.events:
+                ev = events.get(eid)
+                if ev and ev.doc in in_story:
+                    cells.setdefault(_outlet(docs.get(ev.doc)), {
+                        "mark": "✓" if ev.modality != "denied" else "✗", "kind": ev.modality,
+                        "href": first_evidence.get(eid, ""), "title": ev.summary})
+            for d in se.docs:  # outlets that carry it without a linked event
+                if d in in_story:
+                    cells.setdefault(_outlet(docs.get(d)), {"mark": "✓", "kind": "reported", "href": "",
+                                                            "title": se.summary})
+            who = " → ".join(names.get(x, "?") for x in (se.source, se.target) if x)
+            rows.append({"kind": "event", "label": f"{se.date or 'undated'} · {se.type} · {who}",
+                         "summary": se.summary, "colour": COLOURS[polarity(se.type)],
+                         "cells": [cells.get(o) for o in outlets]})
+        for dis in corpus.disagreements:
+            sides = [s for s in dis.sides if s.doc in in_story]
+            if not sides:
+                continue
+            cells = {}
+            for s in sides:
+                cells.setdefault(_outlet(docs.get(s.doc)), {
+                    "mark": s.stance, "kind": "disputed", "title": s.evidence.text,
+                    "href": "#" + sentence_anchor(s.doc, s.evidence.start, s.evidence.end)})
+            rows.append({"kind": "disputed", "label": f"disputed: {dis.topic}", "summary": "",
+                         "colour": COLOURS["mixed"], "cells": [cells.get(o) for o in outlets]})
+        out.append({"id": story.id, "anchor": anchor("story", story.id), "title": story.title,
+                    "date": story.date, "outlets": outlets, "rows": rows,
+                    "docs": [{"anchor": anchor("doc", d), "title": docs[d].title or "(untitled)",
+                              "outlet": _outlet(docs[d])} for d in story.docs if d in docs]})
+    return out
+
+
+def report_context(corpus: Corpus, *, mode: str = "static", filters: dict[str, Any] | None = None,
+                   base_corpus: Corpus | None = None) -> dict[str, Any]:
+    """Everything a report page shows, as plain data.
+
+    ``mode`` is "static" (the file; filtering runs in the page) or "app" (the server filters);
+    ``base_corpus`` is the unfiltered corpus, so filter choices do not vanish once applied.
+    """
+    base = base_corpus or corpus
+    ents = {e.id: e for e in base.entities}
+    names = {e.id: e.name for e in base.entities}
     docs = {d.id: d for d in corpus.documents}
 
     def name(eid: str | None) -> str:
-        return ents[eid].name if eid in ents else "—"
+        return names.get(eid or "", "—")
 
+    first_evidence = {e.id: "#" + sentence_anchor(e.evidence[0].doc, e.evidence[0].start, e.evidence[0].end)
+                      for e in corpus.events if e.evidence}
     events = sorted(corpus.events, key=lambda e: (e.date or "9999", e.id))
-    timeline = [{"id": e.id, "date": e.date or "undated", "type": e.type, "source": name(e.source),
-                 "target": name(e.target), "summary": e.summary, "modality": e.modality,
-                 "doc": e.evidence[0].doc if e.evidence else "", "sentence": e.evidence[0].text if e.evidence else "",
-                 "outlet": (docs[e.evidence[0].doc].outlet if e.evidence and e.evidence[0].doc in docs else None)}
-                for e in events]
+    timeline_rows = []
+    for e in events:
+        ev_doc = e.evidence[0].doc if e.evidence else e.doc
+        d = docs.get(ev_doc)
+        timeline_rows.append({
+            "id": e.id, "anchor": anchor("ev", e.id), "date": e.date or "undated", "type": e.type,
+            "colour": COLOURS[polarity(e.type)], "source": name(e.source), "target": name(e.target),
+            "actors": " ".join(anchor(x) for x in (e.source, e.target, e.attributed_to) if x),
+            "summary": e.summary, "modality": e.modality,
+            "attributed_to": name(e.attributed_to) if e.attributed_to else None,
+            "quantities": [q.text for q in e.quantities],
+            "sentence": e.evidence[0].text if e.evidence else "", "href": first_evidence.get(e.id, ""),
+            "doc_anchor": anchor("doc", ev_doc), "outlet": _outlet(d),
+            "iso": (parse_date(e.date) or parse_date(d.published if d else None) or "")})
+    chart = timeline(corpus, first_evidence)
+    by_id = {r["id"]: r for r in timeline_rows}
+    for dot in chart["dots"]:
+        row = by_id[dot["id"]]
+        dot.update(doc_anchor=row["doc_anchor"], iso=row["iso"], actors=row["actors"])
+    mention_docs: dict[str, set[str]] = {e.id: {m.doc for m in e.mentions} for e in base.entities}
     actor_rows = sorted(
-        ({"id": e.id, "name": e.name, "type": e.type, "country": e.country, "role": e.role,
-          "aliases": sorted(set(e.aliases)), "n_docs": len({m.doc for m in e.mentions}),
-          "n_mentions": len(e.mentions)} for e in corpus.entities),
+        ({"id": e.id, "anchor": anchor("actor", e.id), "name": e.name, "type": e.type,
+          "country": e.country, "role": e.role, "aliases": sorted(set(e.aliases)),
+          "n_docs": len(mention_docs[e.id] & set(docs)),
+          "n_mentions": sum(1 for m in e.mentions if m.doc in docs)} for e in base.entities),
         key=lambda r: (-r["n_mentions"], r["name"]))
+    actor_rows = [a for a in actor_rows if a["n_mentions"] or mode == "static"]
+    in_events = {x for e in base.events for x in (e.source, e.target) if x}
+    documents = []
+    per_doc = index_by_doc(corpus)
+    event_actors: dict[str, set[str]] = collections.defaultdict(set)
+    for e in corpus.events:
+        event_actors[e.evidence[0].doc if e.evidence else e.doc].update(
+            x for x in (e.source, e.target, e.attributed_to) if x)
+    for d in corpus.documents:
+        actors = sorted({anchor(eid) for eid, ds in mention_docs.items() if d.id in ds}
+                        | {anchor(eid) for eid in event_actors[d.id]})
+        documents.append({
+            "id": d.id, "anchor": anchor("doc", d.id), "title": d.title or "(untitled)",
+            "outlet": _outlet(d), "author": d.author, "published": d.published,
+            "precision": d.published_precision, "iso": parse_date(d.published) or "",
+            "language": d.language, "genre": d.genre, "source": d.source, "url": d.url,
+            "href": safe_url(d.url), "actors": " ".join(actors), "n_removed": len(d.removed),
+            "near_duplicates": [{"anchor": anchor("doc", n.doc), "similarity": n.similarity,
+                                 "title": (docs[n.doc].title if n.doc in docs else n.doc)}
+                                for n in d.near_duplicates],
+            "chunks": article_view(d, per_doc.get(d.id, Corpus()), names)})
+    outlet_rows = []
+    top_rate = max((o.loaded_language_per_1k_words for o in corpus.outlets), default=0.0) or 1.0
+    for o in sorted(corpus.outlets, key=lambda o: o.name):
+        outlet_rows.append({"name": o.name, "n_docs": len(o.docs),
+                            "genre_mix": ", ".join(f"{g} {n}" for g, n in sorted(o.genre_mix.items())),
+                            "rate": round(o.loaded_language_per_1k_words, 2),
+                            "bar": round(100 * o.loaded_language_per_1k_words / top_rate),
+                            "loaded_terms": o.loaded_terms[:12], "named_sources": o.named_sources})
+    dates = sorted(x for x in (parse_date(d.published) for d in corpus.documents) if x)
     by_type = collections.Counter(e.type for e in corpus.events)
     return {
-        "summary": {"documents": len(corpus.documents), "entities": len(corpus.entities),
+        "mode": mode,
+        "static": _static(),
+        "filters": {"q": "", "actor": "", "type": "", "outlet": "", "date_from": "", "date_to": "",
+                    **{k: (v or "") for k, v in (filters or {}).items()}},
+        "options": {"types": sorted({e.type for e in base.events}),
+                    "actors": sorted(({"id": anchor(i), "raw": i, "name": names[i]} for i in in_events
+                                      if i in names), key=lambda a: a["name"]),
+                    "outlets": sorted({_outlet(d) for d in base.documents})},
+        "summary": {"documents": len(corpus.documents), "entities": len(actor_rows),
                     "events": len(corpus.events), "quotes": len(corpus.quotes),
-                    "stories": len(corpus.stories), "disagreements": len(corpus.disagreements)},
-        "documents": corpus.documents,
+                    "stories": len(corpus.stories), "disagreements": len(corpus.disagreements),
+                    "outlets": len({_outlet(d) for d in corpus.documents}),
+                    "languages": sorted({d.language for d in corpus.documents if d.language}),
+                    "first": dates[0].isoformat() if dates else None,
+                    "last": dates[-1].isoformat() if dates else None,
+                    "removed": sum(len(d.removed) for d in corpus.documents)},
+        "documents": documents,
         "actors": actor_rows,
-        "timeline": timeline,
+        "timeline": timeline_rows,
+        "timeline_chart": chart,
+        "network": network(corpus),
+        "colours": COLOURS,
         "event_types": sorted(by_type.items()),
-        "quotes": [{"doc": q.doc, "speaker": name(q.speaker), "text": q.text, "doubtful": q.doubtful}
+        "quotes": [{"speaker": name(q.speaker) if q.speaker else "unknown speaker", "text": q.text,
+                    "doubtful": q.doubtful, "direct": q.direct, "outlet": _outlet(docs.get(q.doc)),
+                    "doc_anchor": anchor("doc", q.doc), "href": "#" + sentence_anchor(q.doc, q.start, q.end),
+                    "actors": anchor(q.speaker) if q.speaker else ""}
                    for q in corpus.quotes],
-        "stories": corpus.stories,
-        "disagreements": corpus.disagreements,
-        "outlets": corpus.outlets,
+        "stories": _story_matrix(corpus, docs, names, first_evidence),
+        "disagreements": [{"topic": d.topic, "anchor": anchor("dis", d.id), "sides": [
+            {"stance": s.stance, "text": s.evidence.text, "outlet": _outlet(docs.get(s.doc)),
+             "title": docs[s.doc].title if s.doc in docs else s.doc, "doc_anchor": anchor("doc", s.doc),
+             "href": "#" + sentence_anchor(s.doc, s.evidence.start, s.evidence.end)} for s in d.sides]}
+            for d in corpus.disagreements],
+        "outlets": outlet_rows,
+        "entity_ids": {anchor(i): i for i in ents},
     }
 
 
-def render_report(corpus: Corpus) -> str:
-    return _env().get_template("report.html.j2").render(**report_context(corpus))
+def render_report(corpus: Corpus, **kwargs: Any) -> str:
+    """The report page as an HTML string (see ``report_context`` for the options)."""
+    return _env().get_template("report.html.j2").render(**report_context(corpus, **kwargs))
 
 
 def write_report(corpus: Corpus, path: str | Path) -> None:

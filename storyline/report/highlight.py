@@ -1,0 +1,203 @@
+"""An article as renderable pieces: kept blocks with highlighted spans, and removed boilerplate.
+
+Every offset in the model is a raw offset, so an article is rendered from ``Document.raw``
+block by block. The output is plain data (text + class names); the template escapes every
+piece, so nothing here builds HTML.
+
+Two layers of highlighting:
+- *evidence* spans (event sentences, quotes, disagreement sides) are the targets that other
+  parts of the report link to. Overlapping ones are merged into one element carrying every
+  anchor id, so a link to any of them highlights the whole stretch (CSS ``:has(:target)``);
+- *inline* spans (actor mentions, loaded language) are split at every boundary so that they
+  nest inside the evidence layer without overlapping tags.
+"""
+from __future__ import annotations
+
+import collections
+import dataclasses
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.model import Corpus, Document
+
+LOGGER = logging.getLogger(__name__)
+
+_ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def anchor(*parts: Any) -> str:
+    """A safe HTML id / URL fragment from parts (ids come from data, so never trust their characters)."""
+    return "-".join(_ANCHOR_BAD.sub("_", str(p)) for p in parts)
+
+
+def sentence_anchor(doc: str, start: int, end: int) -> str:
+    """The id of an evidence stretch in an article: what every 'evidence' link points to."""
+    return anchor("s", doc, start, end)
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    layer: str          # "evidence" | "inline"
+    cls: str            # CSS class
+    title: str = ""
+    anchor: str | None = None
+    entity: str | None = None
+
+
+@dataclass
+class _Outer:
+    start: int
+    end: int
+    anchors: list[str] = field(default_factory=list)
+    classes: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+
+
+def _marks_for(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[_Mark]:
+    """Every span of ``doc`` that the article view highlights."""
+    marks: list[_Mark] = []
+    for ent in corpus.entities:
+        for m in ent.mentions:
+            if m.doc == doc.id:
+                marks.append(_Mark(m.start, m.end, "inline", f"m m-{anchor(ent.type)}",
+                                   f"{ent.name} ({ent.type})", entity=ent.id))
+    for t in doc.loaded_language:
+        marks.append(_Mark(t.start, t.end, "inline", "ll", f"loaded language: {t.kind}"))
+    for ev in corpus.events:
+        for sp in ev.evidence:
+            if sp.doc == doc.id:
+                who = " → ".join(entity_names.get(x, "?") for x in (ev.source, ev.target) if x)
+                marks.append(_Mark(sp.start, sp.end, "evidence", "ev", f"{ev.type} {who}".strip(),
+                                   anchor=sentence_anchor(doc.id, sp.start, sp.end)))
+    for q in corpus.quotes:
+        if q.doc == doc.id:
+            marks.append(_Mark(q.start, q.end, "evidence", "q",
+                               f"quote: {entity_names.get(q.speaker or '', 'unknown speaker')}",
+                               anchor=sentence_anchor(doc.id, q.start, q.end)))
+    for d in corpus.disagreements:
+        for s in d.sides:
+            if s.doc == doc.id:
+                marks.append(_Mark(s.evidence.start, s.evidence.end, "evidence", "dis",
+                                   f"disputed: {d.topic} ({s.stance})",
+                                   anchor=sentence_anchor(doc.id, s.evidence.start, s.evidence.end)))
+    n = len(doc.raw)
+    return [m for m in marks if 0 <= m.start < m.end <= n]
+
+
+def _merge_outer(marks: list[_Mark]) -> list[_Outer]:
+    """Union overlapping evidence spans into disjoint stretches that keep every anchor."""
+    out: list[_Outer] = []
+    for m in sorted((m for m in marks if m.layer == "evidence"), key=lambda m: (m.start, -m.end)):
+        if out and m.start < out[-1].end:
+            cur = out[-1]
+            cur.end = max(cur.end, m.end)
+        else:
+            cur = _Outer(m.start, m.end)
+            out.append(cur)
+        if m.anchor and m.anchor not in cur.anchors:
+            cur.anchors.append(m.anchor)
+        cur.classes.add(m.cls)
+        if m.title not in cur.titles:
+            cur.titles.append(m.title)
+    return out
+
+
+def _regions(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the kept blocks; falls back to locating ``text`` when blocks are absent."""
+    if doc.blocks:
+        return sorted((b.start, b.end, b.kind) for b in doc.blocks if b.start < b.end)
+    if doc.text:
+        at = doc.raw.find(doc.text)
+        if at >= 0:
+            out, pos = [], at
+            for para in doc.text.split("\n\n"):
+                if para.strip():
+                    out.append((pos, pos + len(para), "paragraph"))
+                pos += len(para) + 2
+            return out
+    # nothing to go on: everything not removed is body
+    removed = sorted((r.start, r.end) for r in doc.removed)
+    out, pos = [], 0
+    for s, e in [*removed, (len(doc.raw), len(doc.raw))]:
+        if s > pos and doc.raw[pos:s].strip():
+            out.append((pos, s, "paragraph"))
+        pos = max(pos, e)
+    return out
+
+
+def _segments(raw: str, start: int, end: int, inline: list[_Mark],
+              outers: list[_Outer]) -> list[dict[str, Any]]:
+    """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs."""
+    cuts = {start, end}
+    for m in inline:
+        cuts.update(x for x in (m.start, m.end) if start < x < end)
+    for o in outers:
+        cuts.update(x for x in (o.start, o.end) if start < x < end)
+    bounds = sorted(cuts)
+    pieces: list[dict[str, Any]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        active = [m for m in inline if m.start <= a and b <= m.end]
+        run = {"text": raw[a:b], "classes": " ".join(sorted({m.cls for m in active})),
+               "title": "; ".join(dict.fromkeys(m.title for m in active)),
+               "entity": next((m.entity for m in active if m.entity), None)}
+        outer = next((o for o in outers if o.start <= a and b <= o.end), None)
+        if outer is not None and pieces and pieces[-1].get("outer") is outer:
+            pieces[-1]["runs"].append(run)
+        elif outer is not None:
+            pieces.append({"outer": outer, "anchors": list(outer.anchors),
+                           "classes": " ".join(sorted(outer.classes)),
+                           "title": "; ".join(outer.titles), "runs": [run]})
+        else:
+            pieces.append({"outer": None, "runs": [run]})
+    for p in pieces:
+        p.pop("outer")
+    return pieces
+
+
+def index_by_doc(corpus: Corpus) -> dict[str, Corpus]:
+    """Per document, a small Corpus holding only what points into it (so a big report stays linear)."""
+    out: dict[str, Corpus] = collections.defaultdict(Corpus)
+    for ent in corpus.entities:
+        by_doc: dict[str, list] = collections.defaultdict(list)
+        for m in ent.mentions:
+            by_doc[m.doc].append(m)
+        for doc_id, ms in by_doc.items():
+            out[doc_id].entities.append(dataclasses.replace(ent, mentions=ms))
+    for ev in corpus.events:
+        for doc_id in {sp.doc for sp in ev.evidence}:
+            out[doc_id].events.append(ev)
+    for q in corpus.quotes:
+        out[q.doc].quotes.append(q)
+    for d in corpus.disagreements:
+        for doc_id in {s.doc for s in d.sides}:
+            out[doc_id].disagreements.append(d)
+    return out
+
+
+def article_view(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[dict[str, Any]]:
+    """The article in raw order: ``{"kind": "block"|"removed", ...}`` chunks ready for the template.
+
+    Block chunks carry ``pieces`` (see ``_segments``); removed chunks carry ``text`` and ``reason``.
+    """
+    marks = _marks_for(doc, corpus, entity_names)
+    inline = [m for m in marks if m.layer == "inline"]
+    outers = _merge_outer(marks)
+    chunks: list[tuple[int, dict[str, Any]]] = []
+    for start, end, kind in _regions(doc):
+        chunks.append((start, {"kind": "block", "block": kind,
+                               "pieces": _segments(doc.raw, start, end, inline, outers)}))
+    for r in doc.removed:
+        chunks.append((r.start, {"kind": "removed", "text": r.text, "reason": r.reason}))
+    chunks.sort(key=lambda c: c[0])
+    # an evidence span that crosses a block boundary appears twice: ids must stay unique
+    seen: set[str] = set()
+    for _, c in chunks:
+        for p in c.get("pieces", []):
+            if "anchors" in p:
+                p["anchors"] = [a for a in p["anchors"] if a not in seen]
+                seen.update(p["anchors"])
+    return [c for _, c in chunks]

@@ -1,0 +1,97 @@
+"""The static report: content, evidence links, and escaping of hostile input (no browser needed)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from storyline.report.render import render_report, report_context, safe_url, write_report
+from tests.conftest import make_corpus
+from tests.report.hostile import PAYLOADS, active_content, hostile_corpus
+
+
+def test_report_shows_every_section_and_links_events_to_their_sentence() -> None:
+    html = render_report(make_corpus())
+    for section in ("summary", "timeline", "network", "actors", "stories", "disagreements", "quotes",
+                    "outlets", "articles"):
+        assert f'id="{section}"' in html
+    # the event's evidence link points at an anchor that exists inside the article text
+    hrefs = re.findall(r'class="evidence small" href="#([^"]+)"', html)
+    assert hrefs, "timeline has no evidence link"
+    for target in hrefs:
+        assert f'<span class="anchor" id="{target}"></span>' in html
+    assert "Sylvania rejected the offer, " in html
+
+
+def test_removed_boilerplate_is_present_but_hidden_until_asked() -> None:
+    html = render_report(make_corpus())
+    assert re.search(r'<p class="rm" title="removed: share prompt">Share this!', html)
+    assert 'id="show-removed"' in html
+    assert "body:has(#show-removed:checked) .rm{display:block}" in html
+
+
+def test_report_is_self_contained() -> None:
+    html = render_report(make_corpus())
+    assert not re.search(r'(src|href)="(https?:)?//', html), "the report must not load anything remote"
+    assert "<link" not in html
+
+
+def test_only_the_reports_own_script_is_allowed_by_csp() -> None:
+    html = render_report(make_corpus())
+    found = active_content(html)
+    assert len(found.scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(found.scripts[0].encode()).digest()).decode()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert f"script-src 'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1]
+
+
+def test_hostile_corpus_renders_with_nothing_executable() -> None:
+    html = render_report(hostile_corpus())
+    found = active_content(html)
+    assert found.problems == []
+    assert len(found.scripts) == 1 and "__xss" not in found.scripts[0]
+    # the payloads are still there, as text a reader can see
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html
+    assert "onerror=window.__xss=1" in html  # escaped inside text, not an attribute
+    assert found.tags.count("form") == 1 and found.tags.count("svg") == 2
+
+
+def test_urls_are_linked_only_when_plain_http() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", " javascript:x", "JaVaScRiPt:x", "data:text/html,x", "//evil.example",
+                "vbscript:x", "https://ok.example/\"onmouseover=x", None, ""):
+        assert safe_url(bad) is None
+    html = render_report(hostile_corpus())
+    assert 'rel="noopener noreferrer nofollow">original</a>' not in html.split("h0000000000000002")[0]
+
+
+def test_context_builds_charts_matrix_and_highlights() -> None:
+    ctx = report_context(hostile_corpus())
+    assert len(ctx["timeline_chart"]["dots"]) == 2
+    assert {e["balance"] for e in ctx["network"]["edges"]} == {"conflict"}
+    story = ctx["stories"][0]
+    kinds = [r["kind"] for r in story["rows"]]
+    assert kinds == ["event", "disputed"]
+    assert sum(1 for c in story["rows"][1]["cells"] if c) == 2  # both outlets take a side
+    doc = ctx["documents"][0]
+    blocks = [c for c in doc["chunks"] if c["kind"] == "block"]
+    runs = [r for c in blocks for p in c["pieces"] for r in p["runs"]]
+    assert any("ll" in r["classes"].split() for r in runs)  # loaded language
+    assert any("m" in r["classes"].split() for r in runs)   # mentions
+    assert [c["kind"] for c in doc["chunks"]][0] == "removed"
+    # the article text survives highlighting character for character
+    for c in blocks:
+        assert "".join(r["text"] for p in c["pieces"] for r in p["runs"]) in hostile_corpus().documents[0].raw
+
+
+def test_write_report_replaces_the_file_whole(tmp_path) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("old")
+    write_report(make_corpus(), out)
+    assert out.read_text().startswith("<!doctype html>")
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_payload_list_is_not_empty() -> None:
+    assert all("__xss" in p or "{{" in p for p in PAYLOADS)
