@@ -1,0 +1,211 @@
+"""Cross-document entity merging: document-local entities → global entities ``e1``, ``e2``, ….
+
+Two local entities merge when
+- they link to the same knowledge-base entry; or
+- they are people whose names are spelling/transliteration variants (same surname key, or same
+  consonants one vowel apart; compatible given names or initials) and whose countries do not
+  conflict; a surname-only entity joins the one full-name person with that surname, using
+  shared country and co-occurring actors to choose when several exist (else it stays apart); or
+- they are organisations/events/places with the same name key (content words), a shared alias,
+  an acronym that spells the other's name, or (for long names with the same head word) one
+  name's words contained in the other's ("St. Petersburg Economic Forum" ⊂ "St. Petersburg
+  International Economic Forum").
+Merging never joins two different KB entries or two different known countries.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+
+from storyline.config import Settings
+from storyline.model import DocAnalysis, Entity, Span
+from storyline.resolve.names import (content_words, fold, is_acronym_for, persons_match, skeleton,
+                                     split_person, surnames_match)
+
+LOGGER = logging.getLogger(__name__)
+
+#: Shortest org/event name (content words) for the subset rule; shorter names collide
+#: ("Economic Forum" ⊂ many forums).
+MIN_SUBSET_WORDS = 3
+
+
+class _Groups:
+    """Union-find over local entities that refuses to join different KB entries or countries."""
+
+    def __init__(self, ents: list[Entity]) -> None:
+        self.parent = list(range(len(ents)))
+        self.kb = [e.kb_id for e in ents]
+        self.country = [e.country for e in ents]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if self.kb[a] and self.kb[b] and self.kb[a] != self.kb[b]:
+            return False
+        return not (self.country[a] and self.country[b] and self.country[a] != self.country[b])
+
+    def union(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if not self.compatible(a, b):
+            return False
+        self.parent[b] = a
+        self.kb[a] = self.kb[a] or self.kb[b]
+        self.country[a] = self.country[a] or self.country[b]
+        return True
+
+
+def _person_names(e: Entity) -> list[str]:
+    """Full names (with a given name or initial) among an entity's name and aliases."""
+    return [n for n in [e.name, *e.aliases] if split_person(n)[0]]
+
+
+def _surname(e: Entity) -> str:
+    names = _person_names(e) or [e.name]
+    return split_person(max(names, key=len))[1]
+
+
+def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
+                  names_in_doc: dict[str, set[str]]) -> None:
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        sk = skeleton(_surname(ents[i]).split()[-1]) if _surname(ents[i]) else ""
+        buckets[sk].append(i)
+    for members in buckets.values():
+        full = [i for i in members if _person_names(ents[i])]
+        single = [i for i in members if not _person_names(ents[i])]
+        for a_pos, a in enumerate(full):
+            for b in full[a_pos + 1:]:
+                if any(persons_match(x, y) for x in _person_names(ents[a]) for y in _person_names(ents[b])):
+                    groups.union(a, b)
+        for s in single:
+            cands = {groups.find(f) for f in full if surnames_match(ents[s].name, _surname(ents[f]))
+                     and groups.compatible(s, f)}
+            if len(cands) > 1 and ents[s].country:
+                cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
+            if len(cands) > 1:
+                # co-occurring actors: the person whose documents share the most names with this one's
+                mine = names_in_doc[doc_of[s]]
+                score = {g: len(mine & set().union(*(names_in_doc[doc_of[f]] for f in full if groups.find(f) == g)))
+                         for g in cands}
+                top = max(score.values())
+                cands = {g for g in cands if score[g] == top} if top else cands
+            if len(cands) == 1:
+                groups.union(next(iter(cands)), s)
+            elif not cands:
+                for t in single:
+                    if t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s):
+                        if not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full):
+                            groups.union(t, s)
+
+
+def _names_match(a: Entity, b: Entity) -> bool:
+    na, nb = [a.name, *a.aliases], [b.name, *b.aliases]
+    if {fold(x) for x in na} & {fold(x) for x in nb}:
+        return True
+    if content_words(a.name) and content_words(a.name) == content_words(b.name):
+        return True
+    for x in na:
+        for y in nb:
+            if (x.isupper() and len(x) >= 2 and is_acronym_for(x, y)) or (
+                    y.isupper() and len(y) >= 2 and is_acronym_for(y, x)):
+                return True
+    if a.type in ("ORG", "EVENT") and b.type == a.type:
+        wa, wb = content_words(a.name), content_words(b.name)
+        small, big = sorted((wa, wb), key=len)
+        if len(small) >= MIN_SUBSET_WORDS and small <= big and \
+                fold(a.name).split()[-1:] == fold(b.name).split()[-1:]:
+            return True
+    return False
+
+
+def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups) -> None:
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
+        by_type[key].append(i)
+    for members in by_type.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                if groups.find(a) != groups.find(b) and _names_match(ents[a], ents[b]):
+                    groups.union(a, b)
+
+
+def _most(values: list, default=None):
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else default
+
+
+def _global(members: list[Entity], doc_rank: dict[str, int]) -> Entity:
+    kb_ent = next((e for e in members if e.kb_id), None)
+    mention_count = Counter()
+    for e in members:
+        mention_count[e.name] += len(e.mentions)
+    if kb_ent is not None:
+        name = kb_ent.name
+    elif _most([e.type for e in members]) == "PERSON":
+        # the fullest name, spelled out rather than with an initial ("Ramzan K." < "Ramzan Kadyrov")
+        name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
+    else:
+        name = max(mention_count, key=lambda n: (not n.isupper(), mention_count[n], len(n), n))
+    aliases = Counter()
+    for e in members:
+        for a in e.aliases:
+            aliases[a] += 1
+    mentions: list[Span] = sorted((m for e in members for m in e.mentions),
+                                  key=lambda m: (doc_rank.get(m.doc, 0), m.start))
+    return Entity(
+        id="", name=name, type=kb_ent.type if kb_ent else _most([e.type for e in members], "MISC"),
+        country=kb_ent.country if kb_ent and kb_ent.country else _most([e.country for e in members]),
+        role=kb_ent.role if kb_ent and kb_ent.role else _most([e.role for e in members]),
+        sector=kb_ent.sector if kb_ent and kb_ent.sector else _most([e.sector for e in members]),
+        aliases=sorted(aliases, key=lambda a: (-aliases[a], a)), mentions=mentions,
+        kb_id=kb_ent.kb_id if kb_ent else None)
+
+
+def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
+    """Merge document-local entities into global ones.
+
+    Args:
+        analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
+        settings: unused for now; kept so thresholds can move into ``Settings``.
+    Returns:
+        (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
+    """
+    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    doc_of = [e.mentions[0].doc if e.mentions else e.id.rsplit("/", 1)[0] for e in ents]
+    doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
+    names_in_doc: dict[str, set[str]] = defaultdict(set)
+    for e, d in zip(ents, doc_of):
+        names_in_doc[d].add(e.kb_id or fold(e.name))
+    groups = _Groups(ents)
+    by_kb: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        if e.kb_id:
+            if e.kb_id in by_kb:
+                groups.union(by_kb[e.kb_id], i)
+            else:
+                by_kb[e.kb_id] = i
+    people = [i for i, e in enumerate(ents) if e.type == "PERSON"]
+    _merge_people(ents, people, groups, doc_of, names_in_doc)
+    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON"], groups)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ents)):
+        clusters[groups.find(i)].append(i)
+    built = [(_global([ents[i] for i in members], doc_rank), members) for members in clusters.values()]
+    built.sort(key=lambda gm: (-len(gm[0].mentions), gm[0].name.lower(), ents[gm[1][0]].id))
+    mapping: dict[str, str] = {}
+    out = []
+    for n, (g, members) in enumerate(built, start=1):
+        g.id = f"e{n}"
+        out.append(g)
+        for i in members:
+            mapping[ents[i].id] = g.id
+    LOGGER.debug("merged %d local entities into %d", len(ents), len(out))
+    return out, mapping

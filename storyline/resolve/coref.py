@@ -1,0 +1,339 @@
+"""Within-document resolution: candidate mentions → document-local entities.
+
+Rules, in order:
+1. KB surface forms link to their entry (metonyms and capitals to the country, demonyms to the
+   country's NORP entity, IGO acronyms to the organisation).
+2. Full person names cluster by name key (surname variants + compatible given names);
+   a surname alone joins the nearest full name with that surname, else the KB person with it.
+3. A person's country and role come from the KB or from context: a title before the name
+   ("Kazakh President X", "China's defence minister X", "President of Ukraine X") or an
+   appositive after it ("X, an expert at the Ukrainian ...").
+4. Organisations: "Name (ACR)" and "Name (Other Name)" join; a quoted name after "so-called"
+   joins the actor before it; equal content words or matching initials join; content words of
+   a KB name link to the KB.
+5. Role phrases ("the Kazakh president", "his Russian counterpart") resolve to the document's
+   person from that country, else to the KB head of state/government in office.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.model import Document, Entity, Mention, Span
+from storyline.resolve.kb import KB, KIND_SURNAME
+from storyline.resolve.names import (content_words, fold, is_acronym_for, persons_match, split_person,
+                                     surnames_match)
+from storyline.resolve.ner import Cand
+
+LOGGER = logging.getLogger(__name__)
+
+#: How far (characters) before/after a name its title or appositive is looked for.
+CONTEXT_WINDOW = 80
+_SENT_END = re.compile(r"[.!?]\s|\n")
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "PERSON"})
+_GOV_WORDS = frozenset({"ministry", "government", "parliament", "cabinet", "administration", "presidency",
+                        "duma", "senate", "council", "office", "embassy", "committee", "service"})
+
+
+@dataclass
+class _Cluster:
+    """A growing local entity (internal working state)."""
+    type: str
+    kb_id: str | None = None
+    members: list[Cand] = field(default_factory=list)
+    countries: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+
+    def full_names(self, view: str) -> list[str]:
+        return [view[c.start:c.end] for c in self.members
+                if c.source != "role" and split_person(view[c.start:c.end])[0]]
+
+    def surnames(self, view: str) -> list[str]:
+        return [split_person(view[c.start:c.end])[1] for c in self.members if c.source != "role"]
+
+
+def _title_re(kb: KB) -> str:
+    titles = sorted(list(kb.lexicon.get("titles", {})) + ["counterpart", "guest"], key=len, reverse=True)
+    return "|".join(re.escape(t) for t in titles)
+
+
+def _context(view: str, c: Cand, kb: KB, title_alt: str) -> tuple[str | None, str | None]:
+    """(country, title) a person's name gets from the words around it."""
+    pre = view[max(0, c.start - CONTEXT_WINDOW):c.start]
+    cut = [m.end() for m in _SENT_END.finditer(pre)]
+    pre = pre[cut[-1]:] if cut else pre
+    post = view[c.end:c.end + CONTEXT_WINDOW]
+    m = re.search(rf"(?P<lead>(?:[^\W\d_][\w\-’']*\s+){{0,3}}?)(?P<t>{title_alt})\s*,?\s*$", pre, re.I)
+    country = title = None
+    if m:
+        title = m.group("t").lower()
+        # the country word nearest the title: "the Armenian Prime Minister", "China's defence minister"
+        for w in reversed(m.group("lead").split()):
+            country = kb.country_of(w)
+            if country:
+                break
+    m2 = re.search(rf"(?P<t>{title_alt})\s+of\s+(?:the\s+)?(?P<cw>[^\W\d_][\w\-’' ]*?)\s*,?\s*$", pre, re.I)
+    if m2:
+        title = m2.group("t").lower()
+        country = kb.country_of(m2.group("cw")) or country
+    if title is None:
+        m3 = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?(?P<body>[^,.;:()\n]{0,80})", post)
+        if m3:
+            t = re.search(rf"\b(?P<t>{title_alt})\b", m3.group("body"), re.I)
+            if t:
+                title = t.group("t").lower()
+                for w in re.findall(r"[^\W\d_][\w\-’']*", m3.group("body")):
+                    country = kb.country_of(w)
+                    if country:
+                        break
+    if title in ("counterpart", "guest"):
+        title = None
+    return country, title
+
+
+def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    persons = [c for c in cands if c.type == "PERSON" and c.source != "role"]
+    title_alt = _title_re(kb)
+    for c in persons:
+        c.info["context"] = _context(view, c, kb, title_alt)
+    full = [c for c in persons if split_person(view[c.start:c.end])[0]]
+    single = [c for c in persons if not split_person(view[c.start:c.end])[0]]
+    for c in full:
+        name = view[c.start:c.end]
+        home = next((k for k in clusters if any(persons_match(name, n) for n in k.full_names(view))), None)
+        if home is None:
+            home = _Cluster("PERSON")
+            clusters.append(home)
+        home.members.append(c)
+    for c in single:
+        name = view[c.start:c.end]
+        matches = [k for k in clusters if any(surnames_match(name, s) for s in k.surnames(view))]
+        if matches:
+            def distance(k: _Cluster) -> tuple[int, int]:
+                before = [c.start - m.start for m in k.members if m.start < c.start]
+                return (0, min(before)) if before else (1, min(m.start - c.start for m in k.members))
+            min(matches, key=distance).members.append(c)
+        else:
+            home = _Cluster("PERSON")
+            clusters.append(home)
+            home.members.append(c)
+    for k in clusters:
+        for c in k.members:
+            country, title = c.info.get("context", (None, None))
+            if country:
+                k.countries[country] += 1
+            if title:
+                k.titles[title] += 1
+        names = k.full_names(view) or [view[c.start:c.end] for c in k.members]
+        entry = kb.find_person(max(names, key=len), date)
+        if entry is None:
+            entry = next((kb.entries[kid] for c in k.members for kid, kind in c.kb if kind == KIND_SURNAME
+                          and not k.full_names(view)), None)
+        if entry is not None and (not k.countries or entry.country in k.countries):
+            k.kb_id = entry.kb_id
+    return clusters
+
+
+def _head_compatible(title: str, kb_title: str | None) -> bool:
+    if title in ("leader", "counterpart", "head of state", "president", "supreme leader"):
+        return kb_title in ("president", "supreme leader", "leader", "king", None) or title in (
+            "leader", "counterpart")
+    return kb_title in ("prime minister", "premier", "chancellor")
+
+
+def _resolve_roles(cands: list[Cand], clusters: list[_Cluster], view: str, kb: KB, date: str | None) -> None:
+    by_kb = {k.kb_id: k for k in clusters if k.kb_id}
+    for c in (c for c in cands if c.source == "role"):
+        country, title = c.info["country"], c.info["title"]
+
+        def country_of(k: _Cluster) -> str | None:
+            e = kb.entries.get(k.kb_id) if k.kb_id else None
+            return e.country if e else (k.countries.most_common(1)[0][0] if k.countries else None)
+        local = [k for k in clusters if k.type == "PERSON" and country_of(k) == country and k.members]
+        if local:
+            heads = [k for k in local if set(k.titles) & set(kb.lexicon.get("head_titles", []))
+                     or (k.kb_id and kb.entries[k.kb_id].title)]
+            best = max(heads or local, key=lambda k: len(k.members))
+            best.members.append(c)
+            continue
+        heads = [e for e in kb.heads_of(country, date) if _head_compatible(title, e.title)]
+        if len(heads) > 1:
+            heads = [e for e in heads if e.title == "president"] or heads
+        if len(heads) == 1:
+            k = by_kb.get(heads[0].kb_id)
+            if k is None:
+                k = by_kb[heads[0].kb_id] = _Cluster("PERSON", kb_id=heads[0].kb_id)
+                clusters.append(k)
+            k.members.append(c)
+
+
+def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
+    """Clusters of KB-linked and other non-person candidates."""
+    clusters: list[_Cluster] = []
+    by_kb: dict[str, _Cluster] = {}
+    by_words: dict[frozenset[str], _Cluster] = {}
+    owner: dict[int, _Cluster] = {}
+    others = [c for c in cands if c.type != "PERSON"]
+
+    def join(c: Cand, k: _Cluster) -> None:
+        k.members.append(c)
+        owner[id(c)] = k
+
+    for c in others:
+        text = view[c.start:c.end]
+        kb_id = c.kb[0][0] if c.kb else kb.org_by_words(text)
+        if kb_id is not None:
+            k = by_kb.get(kb_id)
+            if k is None:
+                entry = kb.entries.get(kb_id)
+                k = by_kb[kb_id] = _Cluster(entry.type if entry else c.type, kb_id=kb_id)
+                clusters.append(k)
+            join(c, k)
+    # "Name (ACR)", "Name (Other Name – ...)", "(A or B ...)": the bracket renames the actor before it
+    for i, c in enumerate(others):
+        gap = view[c.end:others[i + 1].start] if i + 1 < len(others) else ""
+        if not re.fullmatch(r"\s*\(\s*", gap):
+            continue
+        close = view.find(")", c.end)
+        inside = [d for d in others[i + 1:] if close < 0 or d.end <= close]
+        if c.type in _PLACE_TYPES:
+            continue   # "Samarkand (Uzbekistan)" locates, it does not rename
+        for d in inside[:3]:
+            if d.type in _PLACE_TYPES:
+                continue
+            kc, kd = owner.get(id(c)), owner.get(id(d))
+            if kc and kd and kc is not kd:
+                continue   # two different KB actors
+            if kd is None and kc is not None:
+                join(d, kc)
+            elif kc is None and kd is not None:
+                join(c, kd)
+            elif kc is None and kd is None:
+                k = _Cluster(c.type)
+                clusters.append(k)
+                join(c, k), join(d, k)
+    # 'the so-called "Russian NATO"': a quoted name renames the nearest actor before it
+    for i, c in enumerate(others):
+        if c.source != "quote" or id(c) in owner:
+            continue
+        if re.search(r"(?:so-called|known as|dubbed|nicknamed)\s*[‘'\"“«]?$", view[max(0, c.start - 20):c.start]):
+            prev = [d for d in others[:i] if d.type not in ("NORP",) and not _SENT_END.search(view[d.end:c.start])]
+            if prev:
+                if id(prev[-1]) not in owner:
+                    k = _Cluster(prev[-1].type)
+                    clusters.append(k)
+                    join(prev[-1], k)
+                    by_words.setdefault(content_words(view[prev[-1].start:prev[-1].end]), k)
+                join(c, owner[id(prev[-1])])
+    # the rest: equal content words, quoted text, or acronym ↔ expansion
+    for c in others:
+        if id(c) in owner:
+            continue
+        text = view[c.start:c.end]
+        words = content_words(text)
+        home = by_words.get(words) if words else None
+        if home is None and c.type != "NORP":
+            for k in clusters:
+                if k.type in ("GPE", "NORP", "PERSON"):
+                    continue
+                names = [view[m.start:m.end] for m in k.members]
+                if any(n.isupper() and is_acronym_for(n, text) or text.isupper() and is_acronym_for(text, n)
+                       for n in names):
+                    home = k
+                    break
+        if home is None:
+            home = _Cluster(c.type)
+            clusters.append(home)
+        join(c, home)
+        if words:
+            by_words.setdefault(words, home)
+    for k in clusters:
+        if k.kb_id is None:   # a quoted nickname takes its type from the actor it names
+            k.type = Counter(m.type for m in k.members if m.source != "quote").most_common(1)[0][0] \
+                if any(m.source != "quote" for m in k.members) else k.type
+    return clusters
+
+
+def _best_name(k: _Cluster, view: str) -> str:
+    names = [view[c.start:c.end] for c in k.members if c.source not in ("role", "quote")] or \
+        [view[c.start:c.end] for c in k.members]
+    counts = Counter(re.sub(r"^[Tt]he\s+", "", n) for n in names)
+    if k.type == "PERSON":
+        return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
+    return max(counts, key=lambda n: (not n.isupper(), counts[n], len(n)))
+
+
+def _org_facts(name: str, kb: KB) -> tuple[str | None, str | None]:
+    """(country, sector) of an organisation from the words of its name."""
+    lex = kb.lexicon
+    words = fold(name).split()
+    country = next((kb.country_of(w) for w in name.split() if kb.country_of(w)), None)
+    sector = None
+    if any(w in lex.get("media_heads", []) for w in words):
+        sector = "MED"
+    elif any(w in lex.get("military_heads", []) for w in words):
+        sector = "MIL"
+    elif any(w in _GOV_WORDS for w in words):
+        sector = "GOV"
+    elif any(w in lex.get("business_heads", []) for w in words):
+        sector = "BUS"
+    return country, sector
+
+
+def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
+    entry = kb.entries.get(k.kb_id) if k.kb_id else None
+    name = entry.name if entry else _best_name(k, view)
+    country = entry.country if entry else None
+    role = entry.role if entry else None
+    sector = entry.sector if entry else None
+    if entry is None and k.type == "PERSON":
+        country = k.countries.most_common(1)[0][0] if k.countries else None
+        if k.titles:
+            title = k.titles.most_common(1)[0][0]
+            sector = kb.lexicon.get("titles", {}).get(title)
+            # an office is "of" a country; a profession is not ("expert", "editor-in-chief")
+            office = sector in ("GOV", "MIL") and country
+            role = f"{title.title()} of {kb.country_name(country)}" if office else title[:1].upper() + title[1:]
+    elif entry is None and k.type in ("ORG", "EVENT", "MISC"):
+        country, sector = _org_facts(name, kb)
+    aliases: list[str] = []
+    for c in k.members:
+        text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])
+        if c.source != "role" and text not in aliases:
+            aliases.append(text)
+    mentions = [Span(doc.id, c.start, c.end, doc.raw[c.start:c.end]) for c in sorted(k.members, key=lambda c: c.start)]
+    return Entity(id=f"{doc.id}/e{n}", name=name, type=k.type, country=country, role=role, sector=sector,
+                  aliases=aliases, mentions=mentions, kb_id=k.kb_id)
+
+
+def build_entities(doc: Document, cands: list[Cand], kb: KB) -> tuple[list[Mention], list[Entity]]:
+    """Cluster a document's candidates into local entities; mentions point at them."""
+    view = doc.body_view()
+    date = doc.published
+    persons = _person_clusters(cands, view, kb, date)
+    _resolve_roles(cands, persons, view, kb, date)
+    clusters = [k for k in persons + _org_clusters(cands, view, kb) if k.members]
+    # one KB actor, one local entity (a person linked by name and by role phrase alike)
+    merged: dict[str, _Cluster] = {}
+    final: list[_Cluster] = []
+    for k in clusters:
+        if k.kb_id and k.kb_id in merged:
+            merged[k.kb_id].members += k.members
+            continue
+        if k.kb_id:
+            merged[k.kb_id] = k
+        final.append(k)
+    final.sort(key=lambda k: min(c.start for c in k.members))
+    entities, mentions = [], []
+    for n, k in enumerate(final, start=1):
+        ent = _to_entity(k, n, doc, view, kb)
+        entities.append(ent)
+        for c in sorted(k.members, key=lambda c: c.start):
+            mentions.append(Mention(doc.id, c.start, c.end, doc.raw[c.start:c.end],
+                                    "PERSON" if c.source == "role" else (k.type if c.source == "quote" else c.type),
+                                    ent.id))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, entities

@@ -1,0 +1,254 @@
+"""The actor knowledge base: countries (from pycountry + kb/countries.yaml), territories, IGOs, people.
+
+Every known actor is a ``KBEntry`` with a stable ``kb_id`` (``gpe:RUS``, ``norp:RUS``,
+``org:CSTO``, ``per:vladimir-putin``). Surface forms (names, aliases, capitals and seats of
+government as metonyms, demonyms) index into entries; capitals and metonyms point at the
+country itself (type GPE) and demonyms at the country's NORP entry, whose ``country`` says
+which country the adjective refers to.
+
+Users lay their own YAML/CSV files over the shipped ones (``load_kb(extra_paths)``): an entry
+with an existing ``id`` extends it (new aliases) and overrides its scalar fields.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
+
+LOGGER = logging.getLogger(__name__)
+
+KB_DIR = Path(__file__).parent / "kb"
+_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC"})
+#: Surface-form kinds: how a form relates to its entry.
+KIND_NAME, KIND_ALIAS, KIND_CAPITAL, KIND_METONYM, KIND_DEMONYM, KIND_SURNAME = (
+    "name", "alias", "capital", "metonym", "demonym", "surname")
+
+
+@dataclass
+class KBEntry:
+    """One known actor."""
+    kb_id: str
+    name: str
+    type: str
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)      # matched in any letter case
+    capitals: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    valid_from: str | None = None
+    valid_to: str | None = None
+    surname_first: bool = False
+
+    def valid_on(self, date: str | None) -> bool:
+        """In office on ``date`` (ISO); with no date, in office now (open term)."""
+        if not date:
+            return self.valid_to is None
+        day = date[:10]
+        return (self.valid_from is None or self.valid_from <= day) and \
+            (self.valid_to is None or day < self.valid_to)
+
+
+@dataclass
+class KB:
+    """Entries plus lookup indexes. Build with ``load_kb``; read-only afterwards."""
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    #: exact surface form → [(kb_id, kind)]
+    surface: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: folded surface form → [(kb_id, kind)] for forms that may be matched in any case
+    folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: folded demonym, country name or alias → ISO alpha-3 code
+    country_words: dict[str, str] = field(default_factory=dict)
+    #: content-word set of an ORG/EVENT name or long alias → kb_id
+    org_words: dict[frozenset[str], str] = field(default_factory=dict)
+    lexicon: dict[str, Any] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> list[tuple[str, str]]:
+        """Entries a surface form may denote: exact case first, then any case."""
+        return self.surface.get(text) or self.folded.get(fold(text), [])
+
+    def country_of(self, word: str) -> str | None:
+        """ISO code for a demonym, country name, alias or capital ('Kazakh', "Russia's", 'rf')."""
+        w = re.sub(r"['’]s$", "", word.strip())
+        return self.country_words.get(fold(w))
+
+    def country_name(self, code: str) -> str:
+        e = self.entries.get(f"gpe:{code}")
+        return e.name if e else code
+
+    def people(self) -> Iterable[KBEntry]:
+        return (e for e in self.entries.values() if e.type == "PERSON")
+
+    def find_person(self, name: str, date: str | None = None) -> KBEntry | None:
+        """The KB person a full or surname-only name denotes, when exactly one matches."""
+        given, _ = split_person(name)
+        hits = []
+        for e in self.people():
+            if fold(e.name) == fold(name):
+                return e
+            g_kb, s_kb = split_person(e.name, e.surname_first)
+            if not given:
+                if surnames_match(name, s_kb):
+                    hits.append(e)
+            elif persons_match(name, e.name, False, e.surname_first):
+                hits.append(e)
+        if len(hits) > 1:
+            hits = [e for e in hits if e.valid_on(date)] or hits
+        return hits[0] if len(hits) == 1 else None
+
+    def heads_of(self, country: str, date: str | None = None) -> list[KBEntry]:
+        """Heads of state/government of a country in office on ``date``."""
+        return [e for e in self.people() if e.country == country and e.valid_on(date)]
+
+    def org_by_words(self, name: str) -> str | None:
+        """kb_id of an ORG/EVENT whose name has the same content words ('Organization of the X Treaty')."""
+        words = content_words(name)
+        return self.org_words.get(words) if len(words) >= 2 else None
+
+    # --- building ---------------------------------------------------------------------
+    def add(self, entry: KBEntry) -> None:
+        old = self.entries.get(entry.kb_id)
+        if old is not None:
+            for attr in ("aliases", "loose", "capitals", "metonyms", "demonyms"):
+                merged = getattr(old, attr) + [x for x in getattr(entry, attr) if x not in getattr(old, attr)]
+                setattr(entry, attr, merged)
+            for attr in ("country", "role", "sector", "title", "valid_from", "valid_to"):
+                if getattr(entry, attr) is None:
+                    setattr(entry, attr, getattr(old, attr))
+        self.entries[entry.kb_id] = entry
+
+    def index(self) -> None:
+        """(Re)build the lookup indexes from ``entries``."""
+        self.surface.clear(), self.folded.clear(), self.country_words.clear(), self.org_words.clear()
+        for e in self.entries.values():
+            forms: list[tuple[str, str, str]] = [(e.name, e.kb_id, KIND_NAME)]
+            forms += [(a, e.kb_id, KIND_ALIAS) for a in e.aliases]
+            forms += [(c, e.kb_id, KIND_CAPITAL) for c in e.capitals]
+            forms += [(m, e.kb_id, KIND_METONYM) for m in e.metonyms]
+            if e.type == "PERSON":
+                _, surname = split_person(e.name, e.surname_first)
+                if surname and surname != e.name:
+                    forms.append((surname, e.kb_id, KIND_SURNAME))
+            if e.demonyms and e.country:
+                forms += [(d, f"norp:{e.country}", KIND_DEMONYM) for d in e.demonyms]
+            for form, kb_id, kind in forms:
+                self.surface.setdefault(form, []).append((kb_id, kind))
+                if form in e.loose or (len(form) >= 4 and not form.isupper()):
+                    self.folded.setdefault(fold(form), []).append((kb_id, kind))
+            for lf in e.loose:
+                self.folded.setdefault(fold(lf), []).append((e.kb_id, KIND_ALIAS))
+            if e.type == "GPE" and e.country and e.kb_id == f"gpe:{e.country}":
+                for w in [e.name, *e.aliases, *e.demonyms, *e.loose, *e.capitals, *e.metonyms]:
+                    self.country_words.setdefault(fold(w), e.country)
+            if e.type in ("ORG", "EVENT"):
+                for w in [e.name, *e.aliases]:
+                    words = content_words(w)
+                    if len(words) >= 2:
+                        self.org_words.setdefault(words, e.kb_id)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [str(v) for v in value]
+
+
+def _entry(raw: dict[str, Any], source: str) -> KBEntry:
+    """Validate one entry mapping (from YAML or CSV)."""
+    for key in ("id", "name", "type"):
+        if not raw.get(key):
+            raise ValueError(f"{source}: KB entry {raw!r} lacks {key!r}; every entry needs id, name and type")
+    if raw["type"] not in _TYPES:
+        raise ValueError(f"{source}: KB entry {raw['id']!r} has type {raw['type']!r}; use one of {sorted(_TYPES)}")
+    return KBEntry(
+        kb_id=str(raw["id"]), name=str(raw["name"]), type=str(raw["type"]),
+        country=raw.get("country") or None, role=raw.get("role") or None, sector=raw.get("sector") or None,
+        title=raw.get("title") or None, aliases=_as_list(raw.get("alias") or raw.get("aliases")),
+        loose=_as_list(raw.get("loose")), capitals=_as_list(raw.get("capital")),
+        metonyms=_as_list(raw.get("metonym")), demonyms=_as_list(raw.get("demonym")),
+        valid_from=str(raw["from"]) if raw.get("from") else None,
+        valid_to=str(raw["to"]) if raw.get("to") else None,
+        surname_first=bool(raw.get("surname_first", False)))
+
+
+def _person_id(name: str) -> str:
+    return "per:" + "-".join(fold(name).split())
+
+
+def _countries(data: dict[str, Any]) -> Iterable[KBEntry]:
+    """Country entries: every pycountry country, overlaid with names/capitals/demonyms from data."""
+    import pycountry
+
+    for c in pycountry.countries:
+        extra = data.get(c.alpha_3) or {}
+        name = extra.get("name") or getattr(c, "common_name", None) or c.name
+        aliases = [a for a in {c.name, getattr(c, "official_name", c.name)} if a != name]
+        raw = {"id": f"gpe:{c.alpha_3}", "name": name, "type": "GPE", "country": c.alpha_3,
+               "alias": aliases + _as_list(extra.get("alias")), **{k: extra.get(k) for k in
+                                                                    ("loose", "capital", "metonym", "demonym")}}
+        yield _entry(raw, "pycountry")
+
+
+def _load_file(kb: KB, path: Path) -> None:
+    """Lay one YAML or CSV file over the KB."""
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                kb.add(_entry({k: v for k, v in row.items() if v}, str(path)))
+        return
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a KB file must be a mapping with 'entities' and/or 'people'")
+    for raw in data.get("entities") or []:
+        kb.add(_entry(raw, str(path)))
+    for raw in data.get("people") or []:
+        raw = {"id": _person_id(str(raw.get("name", ""))), "type": "PERSON", "sector": "GOV", **raw}
+        kb.add(_entry(raw, str(path)))
+    for key in ("titles", "head_titles", "non_person_before", "product_after", "org_appositive",
+                "event_heads", "media_heads", "business_heads", "military_heads"):
+        if key in data:
+            kb.lexicon[key] = data[key]
+
+
+@functools.lru_cache(maxsize=8)
+def load_kb(extra_paths: tuple[str, ...] = ()) -> KB:
+    """The shipped knowledge base with the user's YAML/CSV files laid over it (cached per process).
+
+    Args:
+        extra_paths: user files; YAML with ``entities:`` / ``people:`` lists (same fields as the
+            shipped files) or CSV with columns id,name,type,country,role,sector,alias (``;``-separated).
+    Returns:
+        The indexed ``KB``.
+    """
+    kb = KB()
+    countries = yaml.safe_load((KB_DIR / "countries.yaml").read_text(encoding="utf-8")) or {}
+    for entry in _countries(countries):
+        kb.add(entry)
+    for name in ("territories.yaml", "orgs.yaml", "people.yaml", "lexicon.yaml"):
+        _load_file(kb, KB_DIR / name)
+    for p in extra_paths:
+        path = Path(p)
+        if not path.is_file():
+            raise FileNotFoundError(f"knowledge-base file {p!r} not found; check Settings.kb_paths")
+        _load_file(kb, path)
+    # NORP entries: one per country with demonyms, so adjectives have an actor with a country.
+    for e in list(kb.entries.values()):
+        if e.demonyms and e.country and f"norp:{e.country}" not in kb.entries:
+            kb.entries[f"norp:{e.country}"] = KBEntry(f"norp:{e.country}", e.demonyms[0], "NORP",
+                                                       country=e.country)
+    kb.index()
+    LOGGER.debug("knowledge base: %d entries, %d surface forms", len(kb.entries), len(kb.surface))
+    return kb

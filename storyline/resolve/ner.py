@@ -1,0 +1,369 @@
+"""Name-shaped spans of a document: spaCy NER plus rules for what statistical NER misses in news.
+
+Sources, from weakest to strongest claim on a stretch of text:
+- spaCy entities (split at brackets, bars, dashes and slashes; trimmed of "the", possessives,
+  glued digits; dropped in ALL-CAPS lines and when in a script the English model cannot read);
+- knowledge-base surface forms (countries, capitals, metonyms, demonyms, IGO acronyms, known
+  people), matched in their own case and, when a spaCy entity or proper-noun tag agrees, lower-
+  or upper-cased (outlets that write "russia", "putin", "rf" on purpose);
+- rules: an initial plus a surname ("R. Kadyrov"), a name followed by an appositive title
+  ("X Y, an expert at ..."), a quoted multiword name ("'Russian NATO'"), role phrases that stand
+  for a person ("the Kazakh president").
+Type fixes: a name after "order of" or before "drones" is not a person; a name in an
+appositive after "the manufacturer ..." is an organisation; a word that is another mention's
+surname is a person.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.model import Document
+from storyline.nlp.pipeline import Parsed
+from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME
+from storyline.resolve.names import fold, name_key
+
+LOGGER = logging.getLogger(__name__)
+
+SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT",
+               "NORP": "NORP", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
+#: Claim strength of each source when spans overlap (higher wins; then the longer span).
+PRIORITY = {"spacy": 1, "kb": 2, "spacy_long": 3, "quote": 4, "rule": 4, "role": 5}
+#: How far (characters) before a name the title/award/appositive rules look.
+CONTEXT_CHARS = 60
+#: A quoted name longer than this is a phrase, not a name.
+MAX_QUOTED_NAME = 40
+_SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’.][^\W\d_]+)*\.?")
+_QUOTED = re.compile(r"[‘'\"“«]([^‘’'\"“”«»\n]{3,%d})[’'\"”»]" % MAX_QUOTED_NAME)
+_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
+#: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
+_KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
+_NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
+_LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+_SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
+
+
+@dataclass
+class Cand:
+    """A candidate mention inside the resolve stage (not a model record)."""
+    start: int
+    end: int
+    type: str
+    source: str
+    kb: list[tuple[str, str]] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY[self.source]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _caps_lines(view: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (headlines, labels): no acronym can be trusted there."""
+    out, pos = [], 0
+    for line in view.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 3 and all(c.isupper() for c in letters):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _title_lines(view: str) -> list[tuple[int, int]]:
+    """Spans of headline-style lines (every longer word capitalised): spaCy spans there are unreliable."""
+    out, pos = [], 0
+    for line in view.split("\n"):
+        words = [w for w in _WORD.findall(line) if len(w) >= 4]
+        if len(words) >= 2 and all(_is_cap(w) for w in words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a span of lower-case articles, possessives, glued digits and punctuation."""
+    text = view[start:end]
+    m = re.match(r"^(?:the\s+|a\s+|an\s+|\d+(?=[^\W\d_]))", text)
+    if m:
+        start += m.end()
+    text = view[start:end]
+    m = re.search(r"(?:['’]s?|[\s.,:;!?\"“”‘’«»-])+$", text)
+    if m and not re.search(r"\b[A-Z]\.$|\b(?:St|Jr|Sr|Inc|Ltd|Co)\.$", text):
+        end = start + m.start()
+    return start, end
+
+
+def _spacy_cands(parsed: Parsed, view: str, caps: list[tuple[int, int]]) -> list[Cand]:
+    out = []
+    for offset, sdoc in parsed.blocks:
+        for ent in sdoc.ents:
+            label = SPACY_TYPES.get(ent.label_)
+            if label is None:
+                continue
+            s0, e0 = offset + ent.start_char, offset + ent.end_char
+            if any(a <= s0 and e0 <= b for a, b in caps):
+                continue
+            if ent.text.islower() and ent.root.pos_ not in ("PROPN", "NOUN"):
+                continue   # "harden/GPE": a lower-case verb is no name
+            pos = s0
+            for piece in _SPLIT.split(view[s0:e0]):
+                i = view.find(piece, pos, e0) if piece else -1
+                if i < 0:
+                    continue
+                pos = i + len(piece)
+                s, e = _trim(view, i, i + len(piece))
+                # the sentence-initial "The" belongs to the sentence, a mid-sentence one to the name
+                if view[s:e].startswith("The ") and (s == offset or view[max(0, s - 2):s].strip() in (".", "")):
+                    s += 4
+                text = view[s:e]
+                if e - s < 2 or not _LATIN_OR_CYRILLIC.search(text) or not any(c.isalpha() for c in text):
+                    continue
+                if s > s0 + 4 and len(text.split()) == 1:
+                    continue   # a one-word tail after a bracket or dash ("– Channel")
+                out.append(Cand(s, e, label, "spacy", info={"label": ent.label_}))
+    return out
+
+
+def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """POS of the token starting at each raw offset, and the raw spans of spaCy entities."""
+    pos, ents = {}, []
+    for offset, sdoc in parsed.blocks:
+        for tok in sdoc:
+            pos[offset + tok.idx] = tok.pos_
+        ents += [(offset + e.start_char, offset + e.end_char) for e in sdoc.ents]
+    return pos, ents
+
+
+def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]],
+              caps: list[tuple[int, int]]) -> list[Cand]:
+    """Every KB surface form in the body, longest first, at word boundaries."""
+    out = []
+    words = [(m.start(), m.end()) for m in _KB_WORD.finditer(view)]
+    folded = [fold(view[a:b]) for a, b in words]   # once per word, not once per n-gram
+    taken_until = -1
+    for i, (ws, _) in enumerate(words):
+        if ws < taken_until:
+            continue
+        for n in (5, 4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            s, e = ws, words[i + n - 1][1]
+            if "\n" in view[s:e]:
+                continue
+            text = view[s:e]
+            hits = kb.surface.get(text)
+            loose = False
+            if not hits and _NAME_SHAPED.fullmatch(text):
+                hits = kb.folded.get(" ".join(folded[i:i + n]))
+                loose = bool(hits)
+            if not hits:
+                continue
+            if any(a <= s and e <= b for a, b in caps) and (text.isupper() and len(text) <= 5):
+                continue   # acronym-shaped word in an ALL-CAPS line
+            if loose and not text.isupper():
+                agreed = any(a < e and s < b for a, b in ents) or pos.get(s) == "PROPN"
+                is_loose_form = any(fold(text) == fold(x) for kid, _ in hits
+                                    for x in (kb.entries[kid].loose if kid in kb.entries else []))
+                if not (agreed or is_loose_form):
+                    continue
+            if all(kind == KIND_SURNAME for _, kind in hits) and not _is_cap(text) and pos.get(s) not in (
+                    "PROPN", "NOUN"):
+                continue
+            # "the Kremlin": take the article with a metonym that is listed with it
+            if s >= 4 and view[s - 4:s].lower() == "the " and kb.lookup("the " + text):
+                s -= 4
+            out.append(Cand(s, e, _kb_type(kb, hits), "kb", kb=list(hits)))
+            taken_until = e
+            break
+    return out
+
+
+def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
+    kb_id, kind = hits[0]
+    if kind == KIND_DEMONYM:
+        return "NORP"
+    entry = kb.entries.get(kb_id)
+    return entry.type if entry else "MISC"
+
+
+def _title_pattern(kb: KB) -> re.Pattern[str]:
+    titles = sorted(kb.lexicon.get("titles", {}), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
+
+
+def _rule_cands(view: str, kb: KB) -> list[Cand]:
+    """Initial + surname, names with an appositive title, quoted multiword names."""
+    out = []
+    for m in _INITIAL.finditer(view):
+        if _is_cap(m.group(1)) and _is_cap(m.group(2)) and not kb.lookup(m.group(2)):
+            out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
+    titles = _title_pattern(kb)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(view)]
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _is_cap(view[words[j][0]:words[j][1]]) and (
+                j == i or view[words[j - 1][1]:words[j][0]] == " "):
+            j += 1
+        if j - i in (2, 3):
+            s, e = words[i][0], words[j - 1][1]
+            after = view[e:e + CONTEXT_CHARS]
+            m = re.match(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?", after)
+            if m and titles.match(after, m.end()) and not any(kb.lookup(view[a:b]) for a, b in words[i:j]):
+                out.append(Cand(s, e, "PERSON", "rule", info={"appositive": True}))
+        i = max(j, i + 1)
+    for m in _QUOTED.finditer(view):
+        inner = m.group(1).strip()
+        ws = inner.split()
+        if len(ws) >= 2 and all(_is_cap(w) or w in _SMALL for w in ws) and _is_cap(ws[0]):
+            s = m.start(1) + m.group(1).index(inner)
+            out.append(Cand(s, s + len(inner), "MISC", "quote"))
+    return out
+
+
+def _role_cands(view: str, kb: KB) -> list[Cand]:
+    """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
+    heads = sorted(kb.lexicon.get("head_titles", []), key=len, reverse=True)
+    head_re = "|".join(re.escape(h) for h in heads)
+    word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
+    pat = re.compile(
+        rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
+        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s[A-Z]{word})?)", re.I)
+    out = []
+    for m in pat.finditer(view):
+        country_word = m.group("c1") or m.group("c2")
+        title = (m.group("t1") or m.group("t2")).lower()
+        country = kb.country_of(country_word)
+        if not country:
+            continue
+        nxt = view[m.end():m.end() + 40]
+        if re.match(r",?\s+[A-ZЀ-Я][^\W\d_]+", nxt) and not re.match(r",?\s+(?:The|This|That|He|She|It)\b", nxt):
+            continue   # a title before a name: context for that name, not a mention of its own
+        if title == "leader" and view[m.end():m.end() + 1] == "s":
+            continue
+        out.append(Cand(m.start(), m.end(), "PERSON", "role", info={"country": country, "title": title}))
+    return out
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Keep the strongest, then longest, of overlapping candidates."""
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
+                 titles: list[tuple[int, int]]) -> list[Cand]:
+    """Reconcile spaCy spans with KB spans inside them (glued 'Kazakhstan Kassym-Jomart Tokayev')."""
+    out = []
+    for c in sp:
+        inner = [k for k in kbc if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
+        if not inner:
+            out.append(c)
+            continue
+        rest = view[c.start:c.end]
+        for k in inner:
+            rest = rest.replace(view[k.start:k.end], " ")
+        rest_caps = [w for w in _WORD.findall(rest) if _is_cap(w)]
+        if not rest_caps:
+            continue   # the KB spans say it all ("Ukrainian LPR")
+        first = inner[0]
+        lead_is_demonym = all(kid.startswith("norp:") for kid, _ in first.kb)
+        if first.start == c.start and len(rest_caps) >= 2 and (not lead_is_demonym or c.type in ("PERSON", "NORP")):
+            s, e = _trim(view, first.end, c.end)
+            s += len(view[s:e]) - len(view[s:e].lstrip())
+            if e > s:   # "Kazakhstan Kassym-Jomart Tokayev" → the country, then the person
+                out.append(Cand(s, e, "PERSON" if c.type in ("PERSON", "NORP") else c.type, "spacy",
+                                info={**c.info, "split": True}))
+            continue
+        if any(a <= c.start and c.end <= b for a, b in titles):
+            continue   # "Kazakhstan Secedes From Russia": trust the KB span in a headline
+        last_pos = pos.get(c.start + max(view[c.start:c.end].rfind(" ") + 1, 0))
+        if c.type in ("ORG", "EVENT", "LOC", "MISC") and last_pos in ("PROPN", "NOUN") and \
+                len(_WORD.findall(view[c.start:c.end])) >= 2:
+            out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
+        else:
+            out.append(c)
+    return out
+
+
+def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
+    """Context rules on types: awards and products are not people; surnames of people are."""
+    lex = kb.lexicon
+    before_np = tuple(lex.get("non_person_before", []))
+    after_prod = set(lex.get("product_after", []))
+    org_app = set(lex.get("org_appositive", []))
+    event_heads = set(lex.get("event_heads", []))
+    media = set(lex.get("media_heads", []))
+    titles = _title_pattern(kb)
+    surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
+                if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
+    surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
+        c.source == "spacy" or any(kind == KIND_SURNAME for _, kind in c.kb))}
+    for c in cands:
+        if c.source in ("kb", "role"):
+            continue
+        text = view[c.start:c.end]
+        before = view[max(0, c.start - CONTEXT_CHARS):c.start].lower()
+        after = view[c.end:c.end + 20].lower().split()
+        last = name_key(text.split()[-1]) if text.split() else ""
+        if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
+            if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
+                c.type = "PERSON"
+        if c.type in ("ORG", "MISC") and re.search(titles.pattern + r"\s*,?\s*$", before, re.I) \
+                and len(text.split()) in (2, 3):
+            c.type = "PERSON"
+        prev = before.rstrip().split()[-1:] or [""]
+        if c.type in ("PERSON", "GPE", "LOC") and (prev[0] in org_app or prev[0] in media):
+            c.type = "ORG"   # "the television channel RT"
+        if c.type == "PERSON":
+            if before.rstrip().endswith(before_np):
+                c.type = "MISC"
+            elif after and after[0].strip(".,;:") in after_prod:
+                c.type = "MISC"
+            else:
+                m = re.search(r"(?:^|[\s(])(?:the|a|an)\s+([\w-]+)(?:\s+[\w-]+){0,3},\s*$", before)
+                if m and m.group(1) in org_app:
+                    c.type = "ORG"
+        if c.type in ("ORG", "MISC", "LOC") and fold(text).split() and fold(text).split()[-1] in event_heads:
+            c.type = "EVENT"
+
+
+def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
+    """Give a lone surname the given name spaCy left out before it ('Qasym-Jomart' + 'Toqaev')."""
+    titles = _title_pattern(kb)
+    taken = {(c.start, c.end) for c in cands}
+    ends = {c.end for c in cands}
+    for c in cands:
+        if c.type != "PERSON" or c.source == "role" or " " in view[c.start:c.end].strip():
+            continue
+        m = re.search(r"([^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*) $", view[max(0, c.start - 40):c.start])
+        if not m:
+            continue
+        word = m.group(1)
+        start = c.start - len(word) - 1
+        if (_is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
+                and (start, c.start - 1) not in taken and c.start - 1 not in ends):
+            c.start = start
+
+
+def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
+    """Name-shaped spans of the document body with types, KB hits and rule info (raw offsets)."""
+    view = doc.body_view()
+    caps = _caps_lines(view)
+    pos, ents = _token_info(parsed)
+    kbc = _kb_cands(view, kb, pos, ents, caps)
+    sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
+    cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb))
+    _fix_types(cands, view, kb)
+    _extend_names(cands, view, kb, pos)
+    return cands

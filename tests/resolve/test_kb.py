@@ -1,0 +1,52 @@
+"""The knowledge base: countries from pycountry, metonyms, IGOs, people, user overlays."""
+from pathlib import Path
+
+import pytest
+
+from storyline.resolve.kb import load_kb
+
+
+def test_countries_cover_pycountry_with_metonyms_and_demonyms():
+    import pycountry
+
+    kb = load_kb()
+    assert all(f"gpe:{c.alpha_3}" in kb.entries for c in pycountry.countries)
+    assert kb.lookup("Kremlin")[0][0] == "gpe:RUS"
+    assert kb.lookup("Astana")[0][0] == "gpe:KAZ"
+    assert kb.lookup("Washington")[0][0] == "gpe:USA"
+    assert kb.lookup("Ukrainian")[0][0] == "norp:UKR"
+    assert kb.country_of("Kazakh") == "KAZ" and kb.country_of("China's") == "CHN"
+
+
+def test_igo_acronyms_in_several_languages():
+    kb = load_kb()
+    for acr in ("CSTO", "ODKB", "OTSC"):
+        assert kb.lookup(acr)[0][0] == "org:CSTO"
+    assert kb.lookup("OTAN")[0][0] == "org:NATO"
+    assert kb.org_by_words("Organization of the Collective Security Treaty") == "org:CSTO"
+
+
+def test_people_have_terms():
+    kb = load_kb()
+    heads = kb.heads_of("USA", "2022-06-01")
+    assert [e.name for e in heads] == ["Joe Biden"]
+    assert kb.heads_of("USA", "2026-01-01")[0].name == "Donald Trump"
+
+
+def test_user_yaml_and_csv_overlay(tmp_path: Path):
+    y = tmp_path / "mine.yaml"
+    y.write_text("entities:\n  - {id: org:NFC, name: Northern Fisheries Council, type: ORG, alias: [NFC]}\n"
+                 "  - {id: gpe:RUS, name: Russia, type: GPE, alias: [Rashka]}\n", encoding="utf-8")
+    c = tmp_path / "mine.csv"
+    c.write_text("id,name,type,country,alias\nper:ana-vell,Ana Vell,PERSON,FRA,A. Vell\n", encoding="utf-8")
+    kb = load_kb((str(y), str(c)))
+    assert kb.lookup("NFC")[0][0] == "org:NFC"
+    assert kb.lookup("Rashka")[0][0] == "gpe:RUS" and kb.lookup("Moscow")[0][0] == "gpe:RUS"
+    assert kb.entries["per:ana-vell"].country == "FRA"
+
+
+def test_bad_user_entry_names_the_fix(tmp_path: Path):
+    y = tmp_path / "bad.yaml"
+    y.write_text("entities:\n  - {id: x, name: X, type: THING}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="use one of"):
+        load_kb((str(y),))

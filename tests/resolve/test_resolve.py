@@ -1,0 +1,108 @@
+"""Each within-document resolution rule, on sentences written for these tests (loads the spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.model import Block, Document, Entity
+from storyline.nlp.pipeline import parse
+from storyline.resolve import resolve_document
+
+pytestmark = pytest.mark.slow
+
+
+def make_doc(text: str, doc_id: str = "t1") -> Document:
+    """A document whose every non-empty line is a body block."""
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(id=doc_id, source=f"{doc_id}.txt", raw=text, blocks=blocks)
+
+
+def run(text: str) -> tuple[list, list[Entity]]:
+    doc = make_doc(text)
+    settings = Settings()
+    return resolve_document(doc, parse(doc, settings), settings)
+
+
+def owner(entities: list[Entity], text: str) -> Entity:
+    hits = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert hits, f"no entity has a mention {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in entities]}"
+    return hits[0]
+
+
+def test_surname_resolves_to_full_name_with_title_country_and_role():
+    _, ents = run("Chilean Foreign Minister Ramon Echeverria arrived in Lima on Monday.\n"
+                  "Echeverria said the talks would continue.")
+    e = owner(ents, "Ramon Echeverria")
+    assert owner(ents, "Echeverria") is e
+    assert e.type == "PERSON" and e.country == "CHL"
+    assert e.role == "Foreign Minister of Chile" and e.sector == "GOV"
+
+
+def test_role_phrase_resolves_to_the_named_person():
+    mentions, ents = run("Kenyan President Daniel Mwangi Otieno opened the summit in Nairobi.\n"
+                         "Later the Kenyan president met farmers.")
+    e = owner(ents, "Daniel Mwangi Otieno")
+    assert owner(ents, "the Kenyan president") is e
+    assert any(m.text == "the Kenyan president" and m.type == "PERSON" for m in mentions)
+
+
+def test_acronym_joins_its_expansion():
+    _, ents = run("The Northern Fisheries Council (NFC) met in Oslo on Tuesday.\n"
+                  "The NFC later published new quotas.")
+    e = owner(ents, "Northern Fisheries Council")
+    assert sum(1 for m in e.mentions if m.text == "NFC") == 2
+
+
+def test_metonyms_and_lower_case_names_resolve_to_the_country():
+    _, ents = run("The Kremlin said on Monday that Moscow would answer.\n"
+                  "Officials in russia said the sanctions would not work.")
+    e = owner(ents, "The Kremlin")
+    assert owner(ents, "Moscow") is e and owner(ents, "russia") is e
+    assert e.type == "GPE" and e.country == "RUS" and e.kb_id == "gpe:RUS"
+
+
+def test_demonym_adjective_is_norp_not_the_country():
+    _, ents = run("Brazil sent aid.\nThe Brazilian navy escorted the ships.")
+    assert owner(ents, "Brazilian") is not owner(ents, "Brazil")
+    assert owner(ents, "Brazilian").type == "NORP" and owner(ents, "Brazilian").country == "BRA"
+
+
+def test_appositive_gives_a_country():
+    _, ents = run("Lena Marsh, an analyst at the Estonian Centre for Defence Studies, said the plan was weak.")
+    e = owner(ents, "Lena Marsh")
+    assert e.type == "PERSON" and e.country == "EST"
+
+
+def test_award_and_product_names_are_not_people():
+    _, ents = run("The general received the order of Pavel Grigorenko last year.\n"
+                  "The army also bought Karakurt drones from a local firm.")
+    assert not [e for e in ents if e.type == "PERSON" and e.name in ("Pavel Grigorenko", "Karakurt")]
+
+
+def test_two_people_with_one_surname_stay_apart_in_a_document():
+    _, ents = run("Maria Lindqvist and her brother Tomas Lindqvist run the shipyard in Malmo.\n"
+                  "Maria Lindqvist said the orders had doubled.")
+    assert owner(ents, "Maria Lindqvist") is not owner(ents, "Tomas Lindqvist")
+    assert len(owner(ents, "Maria Lindqvist").mentions) == 2
+
+
+def test_so_called_quoted_name_joins_the_actor_before_it():
+    _, ents = run("Ministers of the Nordic Defence Union, the so-called 'Northern Shield', met in Bergen.")
+    assert owner(ents, "Northern Shield") is owner(ents, "Nordic Defence Union")
+
+
+def test_initial_and_surname_is_a_person():
+    _, ents = run("Officials said that T. Varga rejected the offer.")
+    assert owner(ents, "T. Varga").type == "PERSON"
+
+
+def test_mentions_carry_raw_offsets_and_local_ids():
+    text = "Reporters waited.\nThe Kremlin said nothing."
+    mentions, ents = run(text)
+    assert mentions and all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(m.entity and m.entity.startswith("t1/e") for m in mentions)
+    assert {m.entity for m in mentions} <= {e.id for e in ents}
