@@ -18,7 +18,7 @@ import typer
 from storyline.config import Settings
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="storyline: turn news articles into a verified, source-attributed record of who did "
          "what to whom, when — and where outlets agree, disagree, copy each other or spin.")
 

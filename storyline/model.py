@@ -286,6 +286,10 @@ class OutletProfile:
     loaded_language_per_1k_words: float = 0.0
     loaded_terms: list[str] = field(default_factory=list)
     named_sources: int = 0
+    #: quotes whose speaker is not named ("a senior official", "sources")
+    anonymous_sources: int = 0
+    #: share of this outlet's events no other outlet corroborates (None when unknown)
+    uncorroborated_share: float | None = None
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""Loaded-language spans on hand-written text."""
+from __future__ import annotations
+
+import re
+
+from storyline.config import Settings
+from storyline.extract.loaded import find_loaded_language, load_lexicon
+from storyline.model import Block, Document
+from storyline.nlp.pipeline import parse
+
+SETTINGS = Settings()
+
+
+def run(text: str):
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    return find_loaded_language(doc, parse(doc, SETTINGS), SETTINGS)
+
+
+def kinds(terms):
+    return {(t.text, t.kind) for t in terms}
+
+
+def test_lexicon_sections_compile():
+    lex = load_lexicon()
+    assert lex["name_calling"].search("the tyrant") and lex["sarcasm"].search("the so-called council")
+
+
+def test_name_calling_keeps_hyphenated_epithet():
+    got = kinds(run("The seven-foot-tall dictator spoke for hours about his sick ambitions."))
+    assert ("seven-foot-tall dictator", "name_calling") in got
+    assert ("sick ambitions", "epithet") in got
+
+
+def test_lowercased_names_when_repeated():
+    text = ("Officials in france said the deal was good. Critics said france had given up too much, "
+            "and that france would regret it.")
+    got = run(text)
+    assert sum(1 for t in got if t.kind == "lowercased_name" and t.text == "france") >= 2
+
+
+def test_neutral_reporting_is_not_flagged():
+    text = ("The city council approved the budget on Tuesday. The mayor said the new library would open "
+            "in May, and the council will meet again next week to discuss school transport.")
+    assert run(text) == []
+
+
+def test_words_inside_direct_quotes_are_the_speakers():
+    text = 'Maria Lopez said: "He is a tyrant and a thug who will never change his ways."'
+    assert not any(t.kind == "name_calling" for t in run(text))
+
+
+def test_scare_quotes_and_offsets():
+    text = "The ministry called the raid a “routine check” of the so-called charity."
+    got = run(text)
+    assert {"sarcasm"} == {t.kind for t in got}
+    for t in got:
+        assert text[t.start:t.end] == t.text

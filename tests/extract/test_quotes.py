@@ -1,0 +1,140 @@
+"""Quote extraction on short hand-written paragraphs (mentions from spaCy's NER)."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.extract.quotes import extract_quotes, load_cues
+from storyline.model import Block, Document
+
+HELPER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "corpus.py"
+_spec = importlib.util.spec_from_file_location("stories_corpus", HELPER)
+corpus = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(corpus)
+
+SETTINGS = Settings()
+
+
+def run(text: str):
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    from storyline.nlp.pipeline import parse
+
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = corpus.spacy_entities(doc, SETTINGS)
+    quotes = extract_quotes(doc, parsed, mentions, entities, SETTINGS)
+    names = {e.id: e.name for e in entities}
+    return [(q, names.get(q.speaker)) for q in quotes]
+
+
+def find(results, phrase):
+    hits = [(q, name) for q, name in results if phrase in q.text]
+    assert hits, f"no quote contains {phrase!r}: {[q.text for q, _ in results]}"
+    return hits[0]
+
+
+def test_lexicon_loads_and_makes_forms():
+    cues = load_cues()
+    assert "say" in cues.lemmas and re.fullmatch(cues.forms_re, "said") and re.fullmatch(cues.forms_re, "noted")
+
+
+def test_speaker_after_quote():
+    q, name = find(run("“The harbour will reopen next week,” Maria Lopez said on Tuesday."), "harbour will reopen")
+    assert name and "Lopez" in name and q.direct and not q.doubtful
+
+
+def test_speaker_after_with_inverted_cue_and_dash():
+    text = "“Nobody expected the bridge to fail so quickly,”, — said John Carter."
+    q, name = find(run(text), "bridge to fail")
+    assert name and "Carter" in name
+
+
+def test_speaker_before_quote_with_object():
+    text = "Maria Lopez told John Carter that “the budget for the hospital is already spent.”"
+    q, name = find(run(text), "budget for the hospital")
+    assert name and "Lopez" in name
+
+
+def test_speaker_inside_interrupted_quote():
+    text = "“We did everything we could,” John Carter said, “but the water rose far too fast for us.”"
+    res = run(text)
+    assert find(res, "everything we could")[1] and "Carter" in find(res, "everything we could")[1]
+    assert "Carter" in (find(res, "water rose")[1] or "")
+
+
+def test_multi_paragraph_quote_with_mixed_marks():
+    text = ("«The river has never been this high in living memory, and the dykes are old.\n"
+            "Of course we will rebuild them. We have no other choice now.”, — said Maria Lopez.")
+    q, name = find(run(text), "dykes are old")
+    assert "no other choice" in q.text and name and "Lopez" in name
+
+
+def test_closing_mark_without_opener_and_doubtful_self_reference():
+    text = ("John Carter visited the flooded town on Monday.\n"
+            "What Carter is doing now is only the first step of a long recovery plan,” Carter explained.")
+    q, name = find(run(text), "only the first step")
+    assert name and "Carter" in name and q.doubtful
+
+
+def test_reversed_guillemets_and_role_phrase():
+    text = ("The Norwegian minister, Maria Lopez, met the Danish minister, John Carter, in Oslo.\n"
+            "Afterwards the Danish minister said that »both countries must share the cost of the new bridge«.")
+    q, name = find(run(text), "share the cost")
+    assert name and "Carter" in name
+
+
+def test_unmarked_quote_with_trailing_attribution():
+    text = ("Maria Lopez, an economist at the central bank, spoke on Monday.\n"
+            "Prices will keep rising until the end of the year – the economist noted.")
+    q, name = find(run(text), "Prices will keep rising")
+    assert name and "Lopez" in name
+
+
+def test_publication_as_source():
+    text = ('The port reopened. "Exports through the northern port doubled in the first quarter," '
+            "The Wall Street Journal.")
+    q, name = find(run(text), "Exports through the northern port")
+    assert name and "Wall Street Journal" in name
+
+
+def test_anonymous_source_has_no_speaker():
+    text = '"Are we going to be the next ones to lose our jobs?" a senior official at the ministry.'
+    q, name = find(run(text), "next ones to lose")
+    assert q.speaker is None
+
+
+def test_according_to_and_indirect():
+    res = run("According to Maria Lopez, the factory will close in March and all workers will be moved.\n"
+              "John Carter believes that the government should have acted much earlier.")
+    q, name = find(res, "factory will close")
+    assert name and "Lopez" in name and not q.direct
+    q, name = find(res, "government should have acted")
+    assert name and "Carter" in name and not q.direct
+
+
+def test_scare_quotes_are_not_quotes():
+    res = run("The company said its “restructuring” was a success, and critics called it a “disaster”.")
+    assert not any(q.text in ("restructuring", "disaster") for q, _ in res)
+
+
+def test_ids_and_offsets_point_into_raw():
+    text = "“The harbour will reopen next week,” Maria Lopez said."
+    res = run(text)
+    assert res and res[0][0].id == "t/q1"
+    for q, _ in res:
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.slow
+def test_seed_quotes_have_plausible_speakers(seeds_dir):
+    """On the seeds (skipped without ../shared): most marked quotes get a speaker."""
+    total = attributed = 0
+    for path in sorted(seeds_dir.glob("*.txt")):
+        for q, name in run(path.read_text(encoding="utf-8")):
+            total += q.direct
+            attributed += q.direct and name is not None
+    assert total and attributed / total >= 0.5
