@@ -7,11 +7,21 @@ signals, in this order:
 2. a teaser header ("Related stories", "You may also like") turns the short
    lines after it into teasers (their bylines are not the article's author);
 3. the title is the first headline-shaped line before the first paragraph of
-   prose; lines that repeat it (exactly or nearly) are removed;
+   prose, looked for first right above the byline or date line (so a masthead
+   or tagline at the top is passed over); lines that repeat it are removed;
 4. a short line repeated within the document, or across the corpus
    (``LineStats``), is furniture;
-5. a short unpunctuated line is kept as a heading only when body text follows
+5. below the title, a name alone beside the date line is the byline, and a desk
+   or agency name there is a credit; the page's top line may name the outlet
+   (a breadcrumb's first step, a masthead); short lines above the title are
+   page furniture (masthead, kicker);
+6. a short unpunctuated line is kept as a heading only when body text follows
    it; otherwise it is an orphan (a teaser title, a prompt, a label).
+
+The outlet is a byline's affiliation (a place after the comma is the dateline's,
+not an outlet), else a copyright or "first published in" statement, else the
+masthead, else an editorial note's signature. A syndication note names the
+original source, not the outlet that published this copy, so it is not used.
 """
 from __future__ import annotations
 
@@ -29,7 +39,7 @@ from storyline.clean.lines import (
 )
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
-from storyline.nlp.language import detect_language, script_of
+from storyline.nlp.language import detect_language, other_languages, script_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -131,8 +141,17 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         if _strong_prose(line):
             break
         header.append(line)
-    candidates = [ln for ln in header if ln.verdict.label in ("short", "body")
-                  and 1 <= ln.words <= TITLE_MAX_WORDS and not ln.text.rstrip().endswith(".")]
+    candidates = [ln for ln in header if _title_shaped(ln)]
+    # A headline stands right above its byline or date line: when the header has
+    # one, look first between it and the furniture before it, so a masthead or
+    # tagline at the top of the page ("Site Name — a tagline") is not the title.
+    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln)), None)
+    if anchor is not None:
+        start = max((i + 1 for i, ln in enumerate(header[:anchor])
+                     if ln.verdict.label in ("junk", "meta")), default=0)
+        near = [ln for ln in header[start:anchor] if _title_shaped(ln)]
+        if near:
+            candidates = near + [ln for ln in candidates if ln not in near]
     if given:
         match = next((ln for ln in candidates if metadata.same_headline(ln.text, given)), None)
         return given, match
@@ -144,6 +163,80 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         if crumbs and len(crumbs[-1].split()) >= 3:
             return crumbs[-1], None
     return None, None
+
+
+def _title_shaped(line: _Line) -> bool:
+    return line.verdict.label in ("short", "body") and 1 <= line.words <= TITLE_MAX_WORDS \
+        and not line.text.rstrip().endswith(".")
+
+
+def _is_article_meta(line: _Line) -> bool:
+    """A byline or date line of the article (not of a teaser)."""
+    v = line.verdict
+    return v.label == "meta" and v.reason != "teaser" and (v.byline is not None or v.date is not None)
+
+
+def _header_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines before the first paragraph of prose."""
+    header = []
+    for line in lines:
+        if _strong_prose(line):
+            break
+        header.append(line)
+    return header
+
+
+def _drop_masthead(lines: list[_Line], title_line: _Line | None) -> None:
+    """Short lines above the title are page furniture (masthead, tagline, kicker), not body."""
+    if title_line is None:
+        return
+    for line in lines:
+        if line is title_line:
+            return
+        if line.verdict.label == "short":
+            line.mark("junk", "masthead")
+
+
+def _bare_name_bylines(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -> None:
+    """A name alone on a line beside the date line, below the title, is the byline
+    ("Jane Roe" over "3 May 2024"); a desk or agency there ("Editorial Board",
+    "Example Wire Service") is a credit, not an author."""
+    has_byline = any(ln.verdict.byline and ln.verdict.byline.names and ln.verdict.label == "meta"
+                     for ln in lines)
+    header = _header_lines(lines)
+    if title_line is None or title_line not in header:
+        return
+    shown = [ln for ln in header[header.index(title_line) + 1:] if ln.verdict.label != "junk"]
+    for i, line in enumerate(shown):
+        if line.verdict.label != "short" or line.words > metadata.MAX_NAME_TOKENS:
+            continue
+        words = {w.lower().strip(".,") for w in line.text.split()}
+        if words & (lex.not_person_words | lex.outlet_words):
+            # a desk or agency named between the title and the body is a credit line
+            if metadata.looks_like_name(line.text) or line.text.isupper():
+                line.mark("meta", "credit")
+            continue
+        beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        if not any(_is_article_meta(x) and x.verdict.date is not None for x in beside):
+            continue
+        names = None if has_byline else metadata.parse_names(line.text)
+        if names:
+            line.verdict = dataclasses.replace(line.verdict, label="meta", reason="byline",
+                                               byline=metadata.Byline(names))
+            return
+
+
+def _header_outlet(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -> str | None:
+    """An outlet named by the page's top line: a breadcrumb's first step or a masthead."""
+    for line in lines:
+        if line is title_line or _strong_prose(line):
+            return None
+        if line.verdict.label in ("junk", "short"):
+            name = metadata.masthead_outlet(line.text, lex.outlet_words,
+                                            lex.breadcrumb_roots | lex.section_words)
+            if name:
+                return name
+    return None
 
 
 def _remove_repeats(lines: list[_Line], title: str | None, title_line: _Line | None,
@@ -270,6 +363,9 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         title_line.mark("meta", "title")
     doc_long = line_keys(fixed)[1] if stats is not None else set()
     _remove_repeats(lines, title, title_line, stats, settings, doc_long)
+    _bare_name_bylines(lines, title_line, lex)
+    header_outlet = _header_outlet(lines, title_line, lex)
+    _drop_masthead(lines, title_line)
     _resolve_short_lines(lines)
 
     blocks, removed = _blocks(raw, lines)
@@ -279,9 +375,17 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
 
     author, org = _author_and_org(lines)
     published, precision = _published(lines)
-    outlet = org or metadata.find_outlet(fixed, lex.outlet_words)
-    language, _ = detect_language(out.text or fixed, settings)
-    _, others = detect_language(fixed, settings)
+    # a byline's affiliation, then a copyright or "first published in" statement,
+    # then the masthead; a syndication note names the original source, not this outlet
+    outlet = org or metadata.stated_outlet(fixed) or header_outlet \
+        or metadata.find_outlet(fixed, lex.outlet_words)
+    language, others = detect_language(out.text or fixed, settings)
+    if language is not None and out.text:
+        # the removed lines may hold another language (an invocation, a foreign site
+        # name): judge only them against the body's language instead of the whole text again
+        removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
+        others = sorted(set(others) | set(other_languages(
+            removed_text, language, script_of(out.text), settings)))
     out.title, out.author, out.outlet = title, author, outlet
     out.published, out.published_precision = published, precision
     out.language = language

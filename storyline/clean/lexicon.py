@@ -32,6 +32,11 @@ def normalise_line(text: str) -> str:
     return text.strip(EDGE_CHARS)
 
 
+#: A run of buttons has at least this many button words (one alone may be a heading).
+MIN_BUTTONS = 2
+_BUTTON_SPLIT = re.compile(r"[\s|/,;:\u00b7\u2022\u2013\u2014-]+")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled boilerplate patterns; read-only, shared by every document."""
@@ -45,6 +50,18 @@ class Lexicon:
     breadcrumb_roots: frozenset[str]
     camel_case_words: frozenset[str]
     outlet_words: frozenset[str]
+    button_words: frozenset[str] = frozenset()
+    button_fillers: frozenset[str] = frozenset()
+    not_person_words: frozenset[str] = frozenset()
+    section_words: frozenset[str] = frozenset()
+
+    def is_button_run(self, norm: str) -> bool:
+        """True for a line made only of button labels ("share tweet email",
+        "facebook · x · copy link"): at least MIN_BUTTONS of them, fillers between."""
+        tokens = [t for t in _BUTTON_SPLIT.split(norm) if t]
+        buttons = sum(t in self.button_words for t in tokens)
+        return buttons >= MIN_BUTTONS and all(
+            t in self.button_words or t in self.button_fillers for t in tokens)
 
     def line_reason(self, norm: str) -> str | None:
         """The lexicon category a normalised line matches as a whole, else None."""
@@ -81,6 +98,10 @@ def build_lexicon(data: dict) -> Lexicon:
         breadcrumb_roots=frozenset(x.lower() for x in data["breadcrumb_roots"]),
         camel_case_words=frozenset(x.lower() for x in data["camel_case_words"]),
         outlet_words=frozenset(x.lower() for x in data["outlet_words"]),
+        button_words=frozenset(str(x).lower() for x in data.get("button_words", [])),
+        button_fillers=frozenset(str(x).lower() for x in data.get("button_fillers", [])),
+        not_person_words=frozenset(str(x).lower() for x in data.get("not_person_words", [])),
+        section_words=frozenset(str(x).lower() for x in data.get("section_words", [])),
     )
 
 

@@ -36,6 +36,8 @@ PHRASE_MAX_WORDS = 30
 PROSE_MIN_WORDS = 2
 #: …and so is any line this long, punctuated or not (a standfirst, a cut-off paragraph).
 LONG_LINE_WORDS = 20
+#: A section label beside a line's metadata ("Analysis | 5 min read") has at most this many words.
+MAX_LABEL_WORDS = 2
 #: A corpus line statistic only keeps lines seen in at least two documents.
 MIN_STAT_DOCS = 2
 
@@ -182,6 +184,7 @@ def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
     if len(parts) < 2:
         return None
     date = byline = None
+    facts = 0
     for part in parts:
         d = metadata.parse_date_line(part, reference_year)
         b = None if d else metadata.parse_byline(part)
@@ -189,9 +192,24 @@ def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
             date = date or d
         elif b:
             byline = byline or b
-        elif not _READING_TIME.match(part.strip()):
+        elif _READING_TIME.match(part.strip()):
+            pass
+        elif _is_label(part):
+            continue  # "Analysis | 5 min read": a section label beside the metadata
+        else:
             return None
-    return Verdict("meta", "dateline" if date and not byline else "byline", date=date, byline=byline)
+        facts += 1
+    if not facts:
+        return None
+    reason = "dateline" if date and not byline else ("byline" if byline else "reading_time")
+    return Verdict("meta", reason, date=date, byline=byline)
+
+
+def _is_label(part: str) -> bool:
+    """A section label or place beside metadata: a word or two, letters only ("Opinion", "World")."""
+    words = part.split()
+    return 1 <= len(words) <= MAX_LABEL_WORDS and all(w.isalpha() for w in words) \
+        and part.strip()[:1].isupper()
 
 
 def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) -> Verdict:
@@ -219,6 +237,8 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
         category = lex.line_reason(norm)
         if category:
             return Verdict("junk", category)
+        if lex.is_button_run(norm):
+            return Verdict("junk", "share")
     if words <= PREFIX_MAX_WORDS:
         if lex.credit.match(norm):
             return Verdict("junk", "credit")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from storyline.clean.places import is_place
+
 LOGGER = logging.getLogger(__name__)
 
 MONTHS = {
@@ -63,9 +65,30 @@ class DateGuess:
     weekday: int | None = None
 
 
+#: A dateline's place before the date: "GENEVA, 12 March", "Kyiv (Ukraine) –", "Nairobi:".
+_PLACE_PREFIX = re.compile(
+    r"^(?P<place>[^\W\d_][^\d,:;|()\u2013\u2014]{1,40}?)\s*(?:\([^()\d]{1,30}\)\s*)?"
+    r"(?:,|:|\s[\u2013\u2014-])\s*(?=\S)")
+
+
+def _strip_place(text: str) -> str:
+    """The text without a leading dateline place (an all-capitals word group or a known place)."""
+    m = _PLACE_PREFIX.match(text)
+    if not m:
+        return text
+    place = m.group("place").strip()
+    words = place.lower().replace(".", "").split()
+    if any(w in MONTHS or w in WEEKDAYS for w in words):
+        return text  # "Wednesday, 12 March": a weekday, not a place
+    if (place.isupper() and len(words) <= 4) or is_place(place):
+        return text[m.end():]
+    return text
+
+
 def _clean_date_line(line: str) -> tuple[str, str | None]:
-    """The line without bullets, label and time of day; and the label."""
+    """The line without bullets, dateline place, label and time of day; and the label."""
     text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
+    text = _strip_place(text)
     label = None
     m = _LABEL.match(text)
     if m and m.end() < len(text):
@@ -161,6 +184,7 @@ _AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?|correspondent|byli
                            re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;)\s*", re.I)
 MAX_NAME_TOKENS = 5
+_FILED_IN = re.compile(r"^(?P<who>.+?)\s+(?:in|from)\s+(?P<place>[^\W\d_][^|/]{1,60})$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -226,6 +250,9 @@ def parse_byline(line: str) -> Byline | None:
     split = re.split(r"\s*(?:\||/|\u2013|\u2014| - )\s*", rest, maxsplit=1)
     if len(split) == 2:
         rest, affil = split
+    placed = _FILED_IN.match(rest)
+    if placed and is_place(placed.group("place")):
+        rest = placed.group("who")  # "By Jane Roe in Geneva"
     names = parse_names(rest)
     if rest.count(",") == 1 and not re.search(r"\band\b|&", rest):
         names = None  # "By Jane Roe, Northern Ledger": one name and an affiliation
@@ -235,6 +262,8 @@ def parse_byline(line: str) -> Byline | None:
         affil = affil or tail.strip()
     if names is None:
         return None
+    if affil and is_place(affil):
+        affil = None  # "By Jane Roe, Geneva": where the story was filed, not the outlet
     return Byline(names, org or affil)
 
 
@@ -290,14 +319,58 @@ _OF_ORG = re.compile(r"^(?:the\s+)?(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Office|Bur
                      r"Department|Centre|Center|Section))\s+of\s+(?:the\s+)?(?P<owner>.+)$")
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
 def outlet_name(org: str) -> str:
-    """Tidy an outlet name; "Central Media Office of X" reads as "X Central Media Office"."""
+    """Tidy an outlet name; "Central Media Office of X" reads as "X Central Media Office".
+
+    A leading "The" is kept ("The Meridian Ledger" is how such outlets name
+    themselves, and how stated metadata gives them) except in the "of" form.
+    An all-capitals name (a masthead) is written in title case.
+    """
     org = " ".join(org.split()).strip(" ,.;:")
-    org = re.sub(r"^the\s+", "", org, flags=re.I)
     m = _OF_ORG.match(org)
     if m:
-        return f"{m.group('owner').strip()} {m.group('unit').strip()}"
+        owner = _LEADING_THE.sub("", m.group("owner").strip())
+        return f"{owner} {m.group('unit').strip()}"
+    if org.isupper() and len(org) > 4:  # "CONTINENTAL WIRE SERVICE"; not "BBC", "CNN"
+        org = " ".join(w if len(w) <= 3 else w.capitalize() for w in org.split())
     return org
+
+
+def stated_outlet(text: str) -> str | None:
+    """An outlet the text states in a copyright or "first published in" line."""
+    for m in _OUTLET_STATEMENT.finditer(text):
+        name = (m.group("a") or m.group("b") or "").strip()
+        if name and not name.isdigit():
+            return outlet_name(name)
+    return None
+
+
+#: Separators between a masthead's name and the rest of its line.
+_MASTHEAD_SPLIT = re.compile(r"\s*[|\u203a\u00bb>\u2192\u2022\u00b7]\s*|\s+[/\u2013\u2014-]\s+")
+_NAME_GLUE = {"of", "the", "and", "&", "de", "la", "le", "el", "al"}
+MAX_MASTHEAD_WORDS = 5
+
+
+def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[str]) -> str | None:
+    """The outlet a page's top line names: "Daily Example > News > World",
+    "EXAMPLE WIRE | World", "Example Watch — a tagline". The name must carry an
+    outlet word ("Daily", "Herald", "Wire", …) and a word that is not generic
+    ("World News" is a section, not an outlet)."""
+    head = _MASTHEAD_SPLIT.split(line.strip(), maxsplit=1)[0].strip(" .:")
+    words = head.split()
+    if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or head.lower() in generic:
+        return None
+    lowered = [w.lower().strip(".,'") for w in words]
+    if not all(w[0].isupper() or w[0].isdigit() or lw in _NAME_GLUE for w, lw in zip(words, lowered)):
+        return None
+    if not any(lw in outlet_words for lw in lowered):
+        return None
+    if all(lw in outlet_words or lw in generic or lw in _NAME_GLUE for lw in lowered):
+        return None
+    return outlet_name(head)
 
 
 def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:

@@ -87,7 +87,7 @@ def _read_file(source: str, settings: Settings) -> Iterator[Document | IngestErr
     if info.st_size > limit:
         yield _too_large(source, info.st_size, limit)
         return
-    data = _read_bytes(source, limit)
+    data = _read_bytes(source, limit, info.st_size)
     if isinstance(data, IngestError):
         yield data
         return
@@ -132,10 +132,19 @@ def _stat(source: str) -> os.stat_result | IngestError:
     return info
 
 
-def _read_bytes(source: str, limit: int) -> bytes | IngestError:
+def _read_bytes(source: str, limit: int, size: int) -> bytes | IngestError:
+    """The file's bytes, reading at most ``limit + 1`` (one more tells a file over the limit).
+
+    The read is sized by the file's stat size, not the limit: ``read(n)`` reserves an
+    n-byte buffer first, so reading by the limit cost max_file_bytes per small file.
+    """
+    want = min(size, limit) + 1  # +1: the file may have grown since stat
     try:
         with open(source, "rb") as f:
-            data = f.read(limit + 1)  # +1: the file may have grown since stat
+            data = f.read(want)
+            if len(data) == want and want <= limit:
+                # it grew past its stat size: read on, still no further than the limit
+                data += f.read(limit + 1 - want)
     except PermissionError:
         return IngestError(source, "unreadable", "permission denied; make the file readable")
     except OSError as exc:

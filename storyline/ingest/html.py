@@ -6,6 +6,7 @@ text (tiny or odd pages) the visible text of the page is used instead.
 """
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 from collections.abc import Iterator, Mapping
@@ -87,7 +88,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     if not text.strip():
         text = visible_text(html)
         meta = _metadata_only(html)
-    return text, _given_from(meta)
+    return text, _given_from(meta, html)
 
 
 def visible_text(html: str) -> str:
@@ -126,15 +127,83 @@ def _metadata_only(html: str) -> Any:
         return None
 
 
-def _given_from(meta: Any) -> dict[str, str]:
+def _given_from(meta: Any, html: str = "") -> dict[str, str]:
+    """Page metadata as plain text; a meta tag whose value carries markup or an
+    attribute breakout is read again from the tag itself (trafilatura glues the
+    payload's words onto the name: "Jane Roewindow xss=1")."""
     given: dict[str, str] = {}
     if meta is None:
         return given
+    hostile = _hostile_meta_values(html) if html else {}
     for attr, key in METADATA_KEYS:
         value = getattr(meta, attr, None)
-        if isinstance(value, str) and value.strip():
-            given[key] = value.strip()
+        if not isinstance(value, str) or not value.strip():
+            continue
+        value = hostile.get(key, value)
+        value = safe_url(value) if key == "url" else plain_text(value)
+        if value:
+            given[key] = value
     return given
+
+
+#: Meta tags that state each metadata key (names and properties, lower case).
+META_TAGS: dict[str, tuple[str, ...]] = {
+    "author": ("author", "article:author", "og:article:author", "byl", "parsely-author",
+               "sailthru.author", "dc.creator"),
+    "title": ("og:title", "twitter:title", "dc.title", "title"),
+    "outlet": ("og:site_name", "application-name", "publisher"),
+}
+#: Elements whose content is code or raw text: dropped with it, to the end when never closed.
+_RAW_TEXT_ELEMENTS = re.compile(
+    r"<(script|style|noscript|template|textarea|title|xmp|plaintext)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    re.I | re.S)
+#: Embedded objects: dropped with their content when closed (their tag alone otherwise).
+_EMBED_ELEMENTS = re.compile(r"<(iframe|object|svg|math|canvas)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+#: What follows a quote that closed an attribute early: more attributes, or the tag's end.
+_ATTRIBUTE_BREAKOUT = re.compile(
+    r"[\"'`]\s*(?:/?>|(?:[\w:-]+\s*=\s*(?:\"[^\"]*\"?|'[^']*'?|[^\s\"'>]*)\s*)+/?>?)")
+_TAG = re.compile(r"</?[A-Za-z!?/][^>]*(?:>|\Z)")
+_SCHEME = re.compile(r"^\s*(?:https?|ftp)://", re.I)
+
+
+def plain_text(value: str) -> str:
+    """A metadata value as plain text: entities decoded, script/style elements dropped with
+    their content, tags, comments and attribute remnants removed, spaces collapsed."""
+    text = html_lib.unescape(value)
+    text = _COMMENT.sub(" ", text)
+    text = _RAW_TEXT_ELEMENTS.sub(" ", text)
+    text = _EMBED_ELEMENTS.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _ATTRIBUTE_BREAKOUT.sub(" ", text)
+    text = text.replace("<", " ").replace(">", " ")
+    return " ".join(text.split()).strip(" \"'`")
+
+
+def safe_url(value: str) -> str:
+    """A URL only when it is a plain web address (no javascript:, no markup), else ""."""
+    url = html_lib.unescape(value).strip()
+    if not _SCHEME.match(url) or any(c in url for c in "<>\"'` \t\n"):
+        return ""
+    return url
+
+
+def _hostile_meta_values(html: str) -> dict[str, str]:
+    """Per key, the plain text of the first stating meta tag whose raw value is not plain text."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return {}
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        label = (el.get("name") or el.get("property") or "").strip().lower()
+        content = el.get("content")
+        if not label or content is None:
+            continue
+        for key, labels in META_TAGS.items():
+            if key not in found and label in labels and plain_text(content) != " ".join(content.split()):
+                found[key] = plain_text(content)
+    return found
 
 
 for _ext in ("html", "htm", "xhtml"):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
+from collections import Counter
 from typing import Any
 
 from storyline.config import Settings
@@ -28,6 +30,11 @@ MIN_SAME_SCRIPT_CHARS = 60
 #: Confidence for a line in another script (its script already says it differs).
 MIN_OTHER_SCRIPT_SCORE = 0.5
 
+#: Every ASCII byte that is not a letter: deleting them (bytes.translate, in C) and taking
+#: the length counts the ASCII letters of a text.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[\x00-\x7f]+")
+
 
 @functools.lru_cache(maxsize=2)
 def _detector(model: str) -> Any:
@@ -37,21 +44,46 @@ def _detector(model: str) -> Any:
     return LangDetector(LangDetectConfig(max_input_length=None, model=model))
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_script(ch: str) -> str:
+    """The script of one letter: the first word of its Unicode name (LATIN, CYRILLIC, …)."""
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def _ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` has (non-ASCII characters are dropped first)."""
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    """Letters per script. ASCII letters are counted by one regex pass; the rest by
+    distinct character (a Counter runs in C), so each letter's name is looked up once."""
+    counts: dict[str, int] = {}
+    ascii_letters = _ascii_letters(text)
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    if text.isascii():
+        return counts
+    for ch, n in Counter(_NON_ASCII.sub("", text)).items():
+        if ch.isalpha():
+            script = _char_script(ch)
+            counts[script] = counts.get(script, 0) + n
+    return counts
+
+
 def script_of(text: str) -> str | None:
     """The dominant Unicode script of the letters in ``text`` (LATIN, CYRILLIC, ARABIC, …)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ", 1)[0] if name else "UNKNOWN"
-            counts[script] = counts.get(script, 0) + 1
+    counts = _script_counts(text)
     if not counts:
         return None
     return max(counts, key=counts.__getitem__)
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    if text.isascii():
+        return _ascii_letters(text)
+    return sum(_script_counts(text).values())
 
 
 def _top(text: str, settings: Settings) -> tuple[str | None, float]:
@@ -86,19 +118,33 @@ def detect_language(text: str, settings: Settings) -> tuple[str | None, list[str
     main, _ = _top(text, settings)
     if main is None:
         return None, []
-    main_script = script_of(text)
+    others = other_languages(text, main, script_of(text), settings)
+    LOGGER.debug("language %s, others %s", main, others)
+    return main, others
+
+
+def other_languages(text: str, main: str, main_script: str | None, settings: Settings) -> list[str]:
+    """The languages other than ``main`` of the lines of ``text`` (see ``detect_language``).
+
+    Lets a caller that already knows the main language (of a body) judge further
+    lines (the removed ones) without asking the model about the whole text again.
+    """
     others: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
-        if _letters(line) < MIN_LINE_LETTERS and script_of(line) == main_script:
+        if not line:
+            continue
+        same_script = script_of(line) in (main_script, None)
+        # a same-script line can only count when long (MIN_SAME_SCRIPT_CHARS): shorter
+        # ones are not worth a model call (this skips most lines of an article)
+        if same_script and (len(line) < MIN_SAME_SCRIPT_CHARS or _letters(line) < MIN_LINE_LETTERS):
             continue
         lang, score = _top(line, settings)
         if lang is None or lang == main:
             continue
-        if script_of(line) != main_script:
+        if not same_script:
             if score >= MIN_OTHER_SCRIPT_SCORE:
                 others.add(lang)
-        elif len(line) >= MIN_SAME_SCRIPT_CHARS and score >= MIN_OTHER_SCORE:
+        elif score >= MIN_OTHER_SCORE:
             others.add(lang)
-    LOGGER.debug("language %s, others %s", main, sorted(others))
-    return main, sorted(others)
+    return sorted(others)

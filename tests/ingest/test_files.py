@@ -118,3 +118,39 @@ def test_seeds_read_verbatim() -> None:
     assert docs and all(isinstance(d, Document) for d in docs)
     for doc in docs:
         assert doc.raw == Path(doc.source).read_text(encoding="utf-8")
+
+
+def test_read_is_sized_by_the_file_not_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """read() is asked for stat size + 1 bytes, not max_file_bytes + 1 (which reserves that much)."""
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    asked: list[int] = []
+    real_open = open
+
+    class Spy:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def read(self, n=-1):
+            asked.append(n)
+            return self.fh.read(n)
+
+    monkeypatch.setattr(files_module, "open", lambda p, mode="r", *a, **k: Spy(real_open(p, mode, *a, **k)),
+                        raising=False)
+    data = files_module._read_bytes(str(path), 20_000_000, os.path.getsize(path))
+    assert data == ARTICLE.encode("utf-8")
+    assert asked == [len(ARTICLE.encode("utf-8")) + 1]
+
+
+def test_a_file_that_grew_since_stat_is_read_whole_and_still_capped(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 300)
+    assert files_module._read_bytes(str(path), 1000, 100) == b"x" * 300   # stat said 100
+    too_big = files_module._read_bytes(str(path), 200, 100)
+    assert isinstance(too_big, IngestError) and too_big.reason == "too_large"

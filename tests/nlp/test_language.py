@@ -36,3 +36,21 @@ def test_script_of() -> None:
     assert script_of("Hello") == "LATIN"
     assert script_of("\u041f\u0440\u0438\u0432\u0435\u0442") == "CYRILLIC"
     assert script_of("123") is None
+
+
+def test_script_of_counts_letters_of_every_script() -> None:
+    # 5 Latin letters against 6 Cyrillic ones; digits and punctuation do not count
+    assert script_of("Hello, 12345 \u041f\u0440\u0438\u0432\u0435\u0442!") == "CYRILLIC"
+    assert script_of("caf\u00e9 na\u00efve \u0645") == "LATIN"          # accented Latin is Latin
+    assert script_of("\u0645\u0631\u062d\u0628\u0627 ok") == "ARABIC"
+    assert script_of("--- 42 ---") is None
+    assert script_of("") is None
+
+
+def test_other_languages_of_extra_lines_against_a_known_main_language() -> None:
+    from storyline.nlp.language import other_languages
+
+    extra = ("\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645 \u0641\u064a \u0645\u0648\u0642\u0639\u0646\u0627\n"
+             "Share this\n")
+    assert other_languages(extra, "en", "LATIN", Settings()) == ["ar"]
+    assert other_languages("Leave a Reply\nShare this", "en", "LATIN", Settings()) == []

@@ -1,0 +1,70 @@
+"""The header of an article: masthead, kicker, title, bare-name bylines, credits, outlet
+(short articles written for these tests)."""
+from __future__ import annotations
+
+from storyline.clean import clean_document
+from storyline.config import Settings
+from storyline.model import Document
+
+BODY = ("The lake authority opened its new pumping station on Monday after three years of work "
+        "and a long dispute over the cost.\n\n"
+        "Engineers said the station would lower flood risk for about 4,000 homes along the shore.\n")
+
+
+def _clean(raw: str) -> Document:
+    return clean_document(Document(id="t", source="t.txt", raw=raw), Settings())
+
+
+def test_masthead_with_tagline_is_not_the_title_but_names_the_outlet() -> None:
+    raw = ("Lake Watch — independent reporting on lakes and rivers\n\n"
+           "Features | Reading time: 4 minutes\n\n"
+           "Pumps or walls? How the shore towns chose their flood defence\n\n"
+           "By Mira Castell\n2024-05-06\n\n" + BODY)
+    d = _clean(raw)
+    assert d.title == "Pumps or walls? How the shore towns chose their flood defence"
+    assert d.outlet == "Lake Watch"
+    assert d.author == "Mira Castell"
+    assert "Lake Watch" not in d.text and "Reading time" not in d.text
+
+
+def test_bare_name_beside_the_date_line_is_the_author() -> None:
+    raw = ("Valley Herald | Opinion\n\nCOMMENT\n\nThe pumping station came three years too late\n\n"
+           "Tomas Erlingsen\n06.05.2024 | 18:30\n\n" + BODY)
+    d = _clean(raw)
+    assert d.title == "The pumping station came three years too late"
+    assert d.author == "Tomas Erlingsen"
+    assert d.outlet == "Valley Herald"
+    assert (d.published, d.published_precision) == ("2024-05-06", "day")
+    assert "COMMENT" not in d.text and "Tomas Erlingsen" not in d.text
+
+
+def test_desk_or_agency_beside_the_date_is_a_credit_not_an_author() -> None:
+    for credit in ("Editorial Board", "Northern Wire Service"):
+        raw = f"A station at last\n\n{credit}\n6 May 2024\n\n" + BODY
+        d = _clean(raw)
+        assert d.author is None, credit
+        assert credit not in d.text
+
+
+def test_a_bare_name_far_from_a_date_is_not_taken() -> None:
+    raw = "Flood defence\n\nMira Castell\n\n" + BODY
+    assert _clean(raw).author is None
+
+
+def test_dateline_place_is_neither_outlet_nor_missing_date() -> None:
+    raw = ("Shore towns open new pumping station\n\nBy Mira Castell, Lisbon\n"
+           "LISBON, Mon 6 May 2024 09:10 WEST\n\n" + BODY +
+           "\n\u00a9 2024 The Valley Herald. All rights reserved.\n")
+    d = _clean(raw)
+    assert d.author == "Mira Castell"
+    assert d.outlet == "The Valley Herald"
+    assert (d.published, d.published_precision) == ("2024-05-06", "day")
+
+
+def test_syndication_note_is_removed_and_does_not_name_this_outlet() -> None:
+    raw = ("Harbour Weekly > News > Europe\n\nShore towns open new pumping station\n\n"
+           "Northern Wire Service\n\n" + BODY +
+           "\nThis article was syndicated from Northern Wire Service.\n")
+    d = _clean(raw)
+    assert d.outlet == "Harbour Weekly"
+    assert "syndicated" not in d.text and "Northern Wire Service" not in d.text

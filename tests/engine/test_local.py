@@ -1,0 +1,113 @@
+"""The whole pipeline through the CLI on small team-written inputs, good and bad."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.export import validate
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+ARTICLE_A = """Home | World | Freedonia and Sylvania agree on river talks
+
+Freedonia and Sylvania agree on river talks
+
+By Mira Castell
+12 March 2024
+
+Freedonian Foreign Minister Ana Vell met Sylvanian President Otto Brandt in Lakeport on Monday.
+The two governments agreed to resume talks on the shared river next month, Vell told reporters.
+"We will not accept any dam without an agreement," Brandt said.
+
+Share this article on social media
+"""
+
+ARTICLE_B = """Sylvania rejects Freedonian dam plan
+
+Sylvania on Tuesday rejected Freedonia's plan to build a dam on the shared river, the Sylvanian
+foreign ministry said in a statement. Freedonia had offered $40 million in compensation.
+"""
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "sub" / "b.txt.gz").write_bytes(gzip.compress(ARTICLE_B.encode("cp1252")))
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (d / "broken.txt.gz").write_bytes(gzip.compress(ARTICLE_B.encode())[:30])
+    (d / "notes.xyz").write_text("not an article", encoding="utf-8")
+    return d
+
+
+def test_analyze_writes_every_output_and_reports_bad_files(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "2 documents read" in res.output and "1 skipped" in res.output and "3 failed" in res.output
+    for name in ("storyline.duckdb", "export.json", "report.html", "errors.jsonl"):
+        assert (out / name).is_file()
+    data = json.loads((out / "export.json").read_text("utf-8"))
+    validate(data)
+    assert len(data["documents"]) == 2
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    assert {e["reason"] for e in errors} >= {"empty", "binary", "unsupported"}
+    assert any("broken.txt.gz" in e["source"] for e in errors)
+    con = duckdb.connect(str(out / "storyline.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+
+
+def test_rerun_is_idempotent(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    first = json.loads((out / "export.json").read_text("utf-8"))
+    res = runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    assert res.exit_code == 0
+    assert "2 already in the store" in res.output
+    second = json.loads((out / "export.json").read_text("utf-8"))
+    assert first == second
+
+
+def test_no_document_exits_1(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(d), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 1
+
+
+def test_export_round_trip_from_the_store(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    res = runner.invoke(app, ["export", str(out / "storyline.duckdb"), "--format", "json",
+                              "--out", str(tmp_path / "again.json")])
+    assert res.exit_code == 0
+    assert json.loads((tmp_path / "again.json").read_text("utf-8")) == \
+        json.loads((out / "export.json").read_text("utf-8"))
+    res = runner.invoke(app, ["export", str(out / "storyline.duckdb"), "--format", "parquet",
+                              "--out", str(tmp_path / "pq")])
+    assert res.exit_code == 0 and (tmp_path / "pq" / "events.parquet").is_file()
+
+
+def test_offsets_in_the_export_point_into_raw_text(corpus_dir, tmp_path):
+    from storyline.store import Store
+
+    out = tmp_path / "out"
+    runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    with Store(out / "storyline.duckdb", read_only=True) as store:
+        raw = {d.id: d.raw for d in store.documents()}
+    data = json.loads((out / "export.json").read_text("utf-8"))
+    spans = [m for e in data["entities"] for m in e["mentions"]]
+    spans += [s for e in data["events"] for s in e["evidence"]]
+    spans += [{"doc": d["id"], **r} for d in data["documents"] for r in d["removed"]]
+    assert spans
+    for s in spans:
+        assert raw[s["doc"]][s["start"]:s["end"]] == s["text"], s
