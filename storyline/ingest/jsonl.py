@@ -126,7 +126,12 @@ def _given(record: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():
-            given[key] = value.strip()
+            # metadata is untrusted: plain text only, and a URL only when it is a web address
+            from storyline.ingest.html import plain_text, safe_url
+
+            value = safe_url(value) if key == "url" else plain_text(value)
+            if value:
+                given[key] = value
     return given
 
 

@@ -67,3 +67,20 @@ def test_html_record_given_wins_over_page_guesses() -> None:
 def test_author_list_is_joined() -> None:
     doc = record_document({"text": "Short text here.", "author": ["A One", "B Two"]}, "s#1")
     assert isinstance(doc, Document) and doc.given["author"] == "A One, B Two"
+
+
+def test_given_metadata_is_plain_text(tmp_path):
+    import json as _json
+
+    from storyline.config import Settings
+    from storyline.ingest import read_paths
+
+    rec = {"text": "The harbour reopened on Friday after dredging.",
+           "outlet": "<img src=x onerror=alert(1)>River Gazette", "url": "javascript:alert(1)",
+           "title": "Harbour <script>steal()</script>reopens"}
+    path = tmp_path / "a.jsonl"
+    path.write_text(_json.dumps(rec) + "\n", encoding="utf-8")
+    (doc,) = list(read_paths([path], Settings()))
+    assert doc.given["outlet"] == "River Gazette"
+    assert "url" not in doc.given
+    assert doc.given["title"] == "Harbour reopens"
