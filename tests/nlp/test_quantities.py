@@ -1,0 +1,34 @@
+"""find_quantities: money with currency, counts, distances, and what is not a quantity."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.nlp.quantities import find_quantities
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("raised spending by 300 billion rubles", 3e11, "RUB"),
+    ("a loan of $12.5 million was agreed", 1.25e7, "USD"),
+    ("it sent €3bn in aid", 3e9, "EUR"),
+    ("2,400 containers were held", 2400, "container"),
+    ("a front line of 1.200 kilometres", 1200, "km"),
+    ("three soldiers were hurt", 3, "soldier"),
+    ("turnout was 61 percent", 61, "percent"),
+])
+def test_finds_value_and_unit(text, value, unit):
+    got = find_quantities(text)
+    assert len(got) == 1
+    assert got[0].value == pytest.approx(value)
+    assert got[0].unit == unit
+    assert got[0].text in text
+
+
+def test_vague_money_keeps_currency_without_value():
+    (q,) = find_quantities("it spent several billion dollars")
+    assert q.value is None and q.unit == "USD"
+
+
+@pytest.mark.parametrize("text", ["On March 12 he spoke", "the 2024 election", "Channel 5 reported",
+                                  "24 hours later", "several countries"])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
