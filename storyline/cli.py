@@ -84,6 +84,8 @@ def analyze(
     master: str = typer.Option("local[2]", "--master", help="Spark master URL (with --engine spark)."),
     set_: Optional[List[str]] = typer.Option(None, "--set", help="Override a setting: --set name=value "
                                                                    "(see `storyline settings`)."),
+    reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse documents again even when the "
+                                                                "store already holds them (after an upgrade)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage."),
 ) -> None:
     """Analyse articles: clean them, find actors, events, quotes and disagreements, and write the
@@ -106,10 +108,11 @@ def analyze(
             from storyline.engine.spark import spark_analyzer
             from storyline.export.tabular import write_partitioned_parquet
 
-            summary, corpus = run(paths, out, settings, progress, analyzer=spark_analyzer(master))
+            summary, corpus = run(paths, out, settings, progress, analyzer=spark_analyzer(master),
+                                  reanalyze=reanalyze)
             write_partitioned_parquet(corpus, out / "parquet")
         else:
-            summary, _ = run(paths, out, settings, progress)
+            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze)
     finally:
         bar.close()
     for err in summary.errors:

@@ -71,11 +71,13 @@ Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | N
 
 
 def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
-        progress: Progress | None = None, analyzer: Analyzer = analyze_all) -> tuple[RunSummary, Corpus]:
+        progress: Progress | None = None, analyzer: Analyzer = analyze_all,
+        reanalyze: bool = False) -> tuple[RunSummary, Corpus]:
     """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl).
 
     ``analyzer`` runs the per-document stages; the Spark engine passes its own, so both engines
-    share ingest, the store, fuse and the outputs, and give the same results.
+    share ingest, the store, fuse and the outputs, and give the same results. ``reanalyze``
+    runs the stages again on documents already in the store (after an upgrade or a settings change).
     """
     from storyline.export.json import write_json
     from storyline.fuse import fuse
@@ -101,7 +103,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
             docs.append(item)
 
     with Store(out / "storyline.duckdb") as store:
-        known = store.known_ids()
+        known = set() if reanalyze else store.known_ids()
         fresh = [d for d in docs if d.id not in known]
         summary.already_stored = len(docs) - len(fresh)
         # repetition across the corpus is a boilerplate signal: count it over everything we hold
@@ -113,7 +115,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 summary.errors.append(res)
             else:
                 analyses.append(res)
-        store.add_analyses(analyses)
+        store.add_analyses(analyses, replace=reanalyze)
         summary.read = len(analyses) + summary.already_stored
         corpus = fuse(store.analyses(), settings)
         store.replace_corpus(corpus)

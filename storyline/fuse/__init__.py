@@ -5,11 +5,13 @@ import dataclasses
 import logging
 
 from storyline.config import Settings
+from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import merge_entities
 from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
 from storyline.fuse.stories import group_stories
+from storyline.fuse.story_events import cluster_story_events
 from storyline.model import Corpus, DocAnalysis
 
 LOGGER = logging.getLogger(__name__)
@@ -37,7 +39,13 @@ def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
     for d in docs:
         d.near_duplicates = dups.get(d.id, [])
     corpus = Corpus(documents=docs, entities=entities, events=events, quotes=quotes)
+    corpus.story_events, story_of = cluster_story_events(events, entities, docs, settings)
+    for ev in events:
+        ev.story_event = story_of.get(ev.id)
     corpus.stories = group_stories(analyses, settings)
+    corpus.disagreements = find_disagreements(analyses, entities, events, settings)
     corpus.relations = compute_relations(events, settings.relation_period)
-    corpus.outlets = profile_outlets(analyses)
+    # an event is corroborated when its story event is reported by more than one outlet
+    multi = {se.id for se in corpus.story_events if se.n_outlets > 1}
+    corpus.outlets = profile_outlets(analyses, corroborated={ev.id for ev in events if ev.story_event in multi})
     return corpus

@@ -115,8 +115,11 @@ class Store:
     def known_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT id FROM documents").fetchall()}
 
-    def add_analyses(self, analyses: Iterable[DocAnalysis]) -> int:
-        """Store documents and their analyses in one transaction; existing ids are left alone."""
+    def add_analyses(self, analyses: Iterable[DocAnalysis], *, replace: bool = False) -> int:
+        """Store documents and their analyses in one transaction.
+
+        Existing ids are left alone, unless ``replace`` (re-analysis after an upgrade).
+        """
         cols = _columns(Document, all_fields=True)
         known = self.known_ids()
         added = 0
@@ -124,7 +127,10 @@ class Store:
         try:
             for a in analyses:
                 doc = a.document
-                if doc.id in known:
+                if doc.id in known and replace:
+                    self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+                    self.con.execute("DELETE FROM analyses WHERE doc_id = ?", [doc.id])
+                elif doc.id in known:
                     continue
                 self.con.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(cols))})",
                                  _row(doc, cols))

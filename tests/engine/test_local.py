@@ -111,3 +111,14 @@ def test_offsets_in_the_export_point_into_raw_text(corpus_dir, tmp_path):
     assert spans
     for s in spans:
         assert raw[s["doc"]][s["start"]:s["end"]] == s["text"], s
+
+
+def test_reanalyze_replaces_stored_analyses(corpus_dir, tmp_path):
+    out = tmp_path / "out"
+    runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out)])
+    res = runner.invoke(app, ["analyze", str(corpus_dir), "--out", str(out), "--reanalyze"])
+    assert res.exit_code == 0
+    assert "0 already in the store" in res.output
+    con = duckdb.connect(str(out / "storyline.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM analyses").fetchone()[0] == 2

@@ -1,0 +1,358 @@
+"""Disagreements: documents taking incompatible positions on the same topic.
+
+Claims come from ``storyline.extract.claims`` (one pass over each document's sentences). They are
+compared across documents in four ways:
+
+* pole claims (alignment, coordination, compliance) about the same actor pair: documents whose
+  dominant pole differs disagree ("Kazakhstan is cutting ties with Russia" vs "remains under its
+  influence");
+* cause claims about the same outcome (rare shared words, or the same story event): one says the
+  cause was *only* X, the other names another cause or says "not just X";
+* quantity claims measuring the same thing (shared words before the amount, same unit after rough
+  currency conversion) whose ranges do not overlap within a tolerance;
+* events of one story event asserted by one document and denied by another.
+
+Each candidate is scored; only the strongest few per dimension are kept (restraint: a corpus where
+every sentence pair "disagrees" tells a reader nothing), and pairs on one topic become one
+disagreement with several sides.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from storyline.config import Settings
+from storyline.extract.claims import Claim, content_terms, find_claims, term_key
+from storyline.model import DocAnalysis, Disagreement, Entity, Event, Side, Span
+
+LOGGER = logging.getLogger(__name__)
+
+#: at most this many disagreements per dimension, and in all (the scorer's restraint allows 3× gold)
+MAX_PER_DIMENSION = 2
+MAX_QUANTITY = 3
+MAX_DISAGREEMENTS = 12
+#: sides listed per document and pole (the best-weighted sentences)
+MAX_SIDES_PER_DOC = 2
+#: a pole needs a claim at least this strong (a hedged question alone does not make a side)
+MIN_SIDE_WEIGHT = 0.3
+#: a document's weaker pole is listed as a side too when it has this share of its main pole's weight
+MINORITY_SHARE = 0.5
+#: terms in more than this share of all sentences name the story itself, not a topic within it
+COMMON_TERM_SHARE = 0.08
+#: ...but in a tiny corpus a word in a handful of sentences is still a topic word
+COMMON_TERM_FLOOR = 5
+#: rare words two cause sentences must share to be about the same outcome
+CAUSE_MIN_SHARED = 2
+#: rare words before two amounts that show they measure the same thing
+QUANTITY_MIN_SHARED = 2
+#: amounts within this factor of each other agree (reports round, convert and approximate)
+QUANTITY_TOLERANCE = 1.5
+_CONDITIONAL = re.compile(r"\b(?:if|unless|would have|could have)\b", re.IGNORECASE)
+#: actor-kinds that stand for a state in stance topics (a leader speaks for the country)
+_STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
+_NAME_TYPES = ("GPE", "PERSON", "ORG", "NORP", "LOC")
+#: shortest name used to find lower-case actor mentions NER missed
+MIN_NAME_LEN = 4
+
+
+def _actor_key(e: Entity) -> str:
+    return e.country if e.country and e.type in _STATE_TYPES else (e.kb_id or e.id)
+
+
+def _display_names(entities: list[Entity]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: (e.type != "GPE", -len(e.mentions))):
+        names.setdefault(_actor_key(e), e.name)
+    return names
+
+
+def _name_keys(entities: list[Entity]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.type not in _NAME_TYPES:
+            continue
+        for n in [e.name, *e.aliases]:
+            if n and len(n) >= MIN_NAME_LEN and n[0].isalpha():
+                out.setdefault(n.lower(), _actor_key(e))
+    return out
+
+
+def _actor_spans(a: DocAnalysis, global_spans: dict[str, list[tuple[int, int, str]]],
+                 local: dict[str, Entity]) -> list[tuple[int, int, str]]:
+    spans = list(global_spans.get(a.document.id, []))
+    if not spans:  # no global mentions for this document: fall back to its own resolution
+        spans = [(m.start, m.end, _actor_key(local[m.entity])) for m in a.mentions
+                 if m.entity and m.entity in local]
+    return spans
+
+
+def _common_terms(analyses: list[DocAnalysis]) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    n = 0
+    for a in analyses:
+        for s in a.sentences:
+            counts.update(content_terms(s.text))
+            n += 1
+    return frozenset(t for t, c in counts.items() if c > max(COMMON_TERM_FLOOR, COMMON_TERM_SHARE * n))
+
+
+def _sentence_story_events(events: list[Event], mapping: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in events:
+        sid = e.story_event or mapping.get(e.id)
+        if sid:
+            for sp in e.evidence:
+                out[sp.doc].append((sp.start, sp.end, sid))
+    return out
+
+
+def _story_events_of(c: Claim, spans: dict[str, list[tuple[int, int, str]]]) -> set[str]:
+    return {sid for s, e, sid in spans.get(c.doc, []) if s < c.evidence.end and e > c.evidence.start}
+
+
+def _sides(claims: list[Claim], stance_of) -> list[Side]:
+    """Up to MAX_SIDES_PER_DOC sides per (document, stance), best first, no repeated sentence."""
+    out, seen, per = [], set(), Counter()
+    for c in sorted(claims, key=lambda c: (-c.weight, c.doc, c.evidence.start)):
+        stance = stance_of(c)
+        key = (c.doc, c.evidence.text.strip().lower())
+        if key in seen or per[(c.doc, stance)] >= MAX_SIDES_PER_DOC:
+            continue
+        seen.add(key)
+        per[(c.doc, stance)] += 1
+        out.append(Side(doc=c.doc, stance=stance,
+                        evidence=Span(c.doc, c.evidence.start, c.evidence.end, c.evidence.text)))
+    return sorted(out, key=lambda s: (s.stance, s.doc, s.evidence.start))
+
+
+def _topic_words(group: list[Claim], keys_of, n: int = 3) -> str:
+    """The words most documents of a group share, as they are written (not as stems)."""
+    per_doc: dict[str, set[str]] = defaultdict(set)
+    for c in group:
+        per_doc[c.doc].update(keys_of(c))
+    counts = Counter(k for keys in per_doc.values() for k in keys)
+    top = [k for k, c in counts.most_common() if c >= 2][:n]
+    surface: dict[str, str] = {}
+    for c in group:
+        for w in re.findall(r"[^\W\d_][\w-]*", c.evidence.text):
+            surface.setdefault(term_key(w), w.lower())
+    return " ".join(surface.get(k, k) for k in top)
+
+
+# --- pole dimensions ------------------------------------------------------------------------------
+
+def _pole_candidate(claims: list[Claim]) -> tuple[float, list[Claim]] | None:
+    """Score and side claims of one (dimension, actor pair) group, or None without a disagreement."""
+    sums: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        sums[c.doc][c.pole] += c.weight
+    dominant = {d: s.most_common(1)[0][0] for d, s in sums.items()}
+    if len(set(dominant.values())) < 2:
+        return None
+    chosen = []
+    for c in claims:
+        s = sums[c.doc]
+        if c.pole == dominant[c.doc] or s[c.pole] >= MINORITY_SHARE * s[dominant[c.doc]]:
+            chosen.append(c)
+    poles = {p: max((c.weight for c in chosen if c.pole == p), default=0.0) for p in set(dominant.values())}
+    if min(poles.values()) < MIN_SIDE_WEIGHT:
+        return None
+    score = sum(min(2.0, s[dominant[d]]) for d, s in sums.items())
+    return score, chosen
+
+
+def _pole_disagreements(claims: list[Claim], names: dict[str, str]) -> list[tuple[float, str, list[Side]]]:
+    out = []
+    by_dim: dict[str, dict[tuple[str, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.kind == "pole":
+            for pair in combinations(sorted(c.actors), 2):
+                by_dim[c.dimension][pair].append(c)
+    for dim, groups in by_dim.items():
+        used: set[tuple[str, int]] = set()
+        kept = 0
+        ranked = sorted(groups.items(), key=lambda kv: -(_pole_candidate(kv[1]) or (0.0,))[0])
+        for pair, group in ranked:
+            if kept >= MAX_PER_DIMENSION:
+                break
+            fresh = [c for c in group if (c.doc, c.evidence.start) not in used]
+            cand = _pole_candidate(fresh)
+            if cand is None:
+                continue
+            score, chosen = cand
+            sides = _sides(chosen, lambda c: c.pole)
+            poles = sorted({s.stance for s in sides})
+            topic = f"{dim}: {' – '.join(names.get(k, k) for k in pair)} ({' vs '.join(poles)})"
+            out.append((score, topic, sides))
+            used.update((c.doc, c.evidence.start) for c in chosen)
+            kept += 1
+    return out
+
+
+# --- causes ---------------------------------------------------------------------------------------
+
+def _cause_conflict(a: Claim, b: Claim) -> bool:
+    """One names X as the only cause; the other names another cause, or says "not just X"."""
+    for x, y in ((a, b), (b, a)):
+        if x.pole == "only" and ((y.agents - x.agents) or (y.pole == "shared" and y.agents & x.agents)):
+            return True
+    return False
+
+
+def _cause_stance(c: Claim, names: dict[str, str]) -> str:
+    agents = ", ".join(sorted(names.get(k, k) for k in c.agents))
+    return {"only": f"only {agents}", "shared": f"{agents} among others"}.get(c.pole, agents)
+
+
+# --- quantities -----------------------------------------------------------------------------------
+
+def _amounts_agree(a: Claim, b: Claim) -> bool:
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return True
+    return a.low / QUANTITY_TOLERANCE <= b.high and b.low / QUANTITY_TOLERANCE <= a.high
+
+
+def _amount_text(c: Claim) -> str:
+    lo, hi = c.low or 0.0, c.high or 0.0
+    mid = (lo * hi) ** 0.5 if lo > 0 and hi > 0 else hi
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if mid >= scale:
+            rng = f"{lo / scale:.3g}" if hi <= lo * 1.01 else f"{lo / scale:.3g}–{hi / scale:.3g}"
+            return f"≈ {rng} {word} {c.pole}".strip()
+    return f"≈ {lo:.3g} {c.pole}".strip()
+
+
+def _pairwise(claims: list[Claim], kind: str, related, conflict) -> list[list[Claim]]:
+    """Cross-document claim pairs of ``kind`` that are related and conflict, merged per topic."""
+    of_kind = [c for c in claims if c.kind == kind]
+    parent = list(range(len(of_kind)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hit = set()
+    by_doc = defaultdict(list)
+    for i, c in enumerate(of_kind):
+        by_doc[c.doc].append(i)
+    for i, j in combinations(range(len(of_kind)), 2):
+        a, b = of_kind[i], of_kind[j]
+        if a.doc != b.doc and related(a, b):
+            hit.update((i, j))
+            if conflict(a, b):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i in hit:
+        groups[find(i)].append(of_kind[i])
+    return [g for g in groups.values() if len({c.doc for c in g}) >= 2]
+
+
+def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
+                       settings: Settings) -> list[Disagreement]:
+    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
+
+    Args:
+        analyses: the per-document analyses (sentences, mentions, local entities, events).
+        entities: the global entities (their mentions carry document offsets).
+        events: every event, actors remapped to global ids (``story_event`` set or not).
+        settings: storyline settings (read-only).
+
+    Returns:
+        The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
+    """
+    names = _display_names(entities)
+    name_keys = _name_keys(entities)
+    global_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            global_spans[m.doc].append((m.start, m.end, _actor_key(e)))
+    claims: list[Claim] = []
+    for a in analyses:
+        local = {e.id: e for e in a.entities}
+        claims.extend(find_claims(a.document.id, a.sentences, _actor_spans(a, global_spans, local), name_keys))
+    common = _common_terms(analyses)
+    mapping: dict[str, str] = {}
+    if events and not all(e.story_event for e in events):
+        from storyline.fuse.story_events import cluster_story_events  # only when the caller has not
+        _, mapping = cluster_story_events(events, entities, [a.document for a in analyses], settings)
+    se_spans = _sentence_story_events(events, mapping)
+
+    def same_event(a: Claim, b: Claim) -> bool:
+        return bool(_story_events_of(a, se_spans) & _story_events_of(b, se_spans))
+
+    found: list[tuple[float, str, str, list[Side]]] = []
+    for score, topic, sides in _pole_disagreements(claims, names):
+        found.append((score, topic.split(":")[0], topic, sides))
+
+    def cause_related(a: Claim, b: Claim) -> bool:
+        return len((a.terms & b.terms) - common) >= CAUSE_MIN_SHARED or same_event(a, b)
+
+    for group in _pairwise(claims, "cause", cause_related, _cause_conflict):
+        if not any(_cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
+            continue
+        topic = "cause: " + _topic_words(group, lambda c: c.terms - common)
+        found.append((sum(c.weight for c in group), "cause", topic, _sides(group, lambda c: _cause_stance(c, names))))
+
+    def quantity_related(a: Claim, b: Claim) -> bool:
+        if a.pole != b.pole:
+            return False
+        shared = len((a.anchor & b.anchor) - common)
+        return shared >= QUANTITY_MIN_SHARED or (shared >= 1 and same_event(a, b))
+
+    def quantity_conflict(a: Claim, b: Claim) -> bool:
+        return not _amounts_agree(a, b)
+
+    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict):
+        by_doc = defaultdict(list)
+        for c in group:
+            by_doc[c.doc].append(c)
+        # two documents disagree only when none of one's amounts fits any of the other's
+        clash = any(not any(_amounts_agree(x, y) for x in by_doc[d1] for y in by_doc[d2])
+                    for d1, d2 in combinations(by_doc, 2))
+        if not clash:
+            continue
+        topic = f"quantity ({group[0].pole}): " + _topic_words(group, lambda c: c.anchor - common)
+        found.append((sum(c.weight for c in group), "quantity", topic, _sides(group, _amount_text)))
+
+    found.extend(_modality_disagreements(events, mapping))
+    found.sort(key=lambda f: -f[0])
+    kept, per_dim = [], Counter()
+    for score, dim, topic, sides in found:
+        cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
+        if per_dim[dim] >= cap or len(kept) >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
+            continue
+        per_dim[dim] += 1
+        kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
+    LOGGER.debug("%d claims, %d candidate disagreements, %d kept", len(claims), len(found), len(kept))
+    return kept
+
+
+def _modality_disagreements(events: list[Event], mapping: dict[str, str]) -> list[tuple[float, str, str, list[Side]]]:
+    """One document asserts an event that another denies (same story event)."""
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        sid = e.story_event or mapping.get(e.id)
+        if sid and e.evidence:
+            groups[sid].append(e)
+    out = []
+    for sid, group in groups.items():
+        # a denial inside a condition ("would not have asked ... if") denies nothing
+        denied = [e for e in group if e.modality == "denied" and not _CONDITIONAL.search(e.evidence[0].text)]
+        said = [e for e in group if e.modality in ("asserted", "reported")]
+        if denied:  # the same act by the same actor, not just the same story event
+            said = [e for e in said if e.type == denied[0].type and e.source and e.source == denied[0].source]
+        if not denied or not said or {e.doc for e in denied} == {e.doc for e in said}:
+            continue
+        sides = []
+        for e in denied + said:
+            stance = "denied" if e.modality == "denied" else "happened"
+            if not any(s.doc == e.doc and s.stance == stance for s in sides):
+                sp = e.evidence[0]
+                sides.append(Side(doc=sp.doc, stance=stance, evidence=Span(sp.doc, sp.start, sp.end, sp.text)))
+        summary = (group[0].summary or group[0].type).strip()
+        out.append((float(len(sides)), "event", f"event: {summary}", sides))
+    return out

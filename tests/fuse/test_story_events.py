@@ -1,0 +1,79 @@
+"""Story events: reports of one event across documents become one cluster; different events stay apart."""
+from __future__ import annotations
+
+from storyline.config import Settings
+from storyline.fuse.story_events import cluster_story_events, date_compatibility, type_compatibility
+from storyline.model import Document, Entity, Event, Span
+
+FRE = Entity(id="g1", name="Freedonia", type="GPE", country="FRD")
+VELL = Entity(id="g2", name="Ana Vell", type="PERSON", country="FRD", role="president")
+SYL = Entity(id="g3", name="Sylvania", type="GPE", country="SYL")
+ENTITIES = [FRE, VELL, SYL]
+
+
+def _event(eid: str, doc: str, etype: str, source: str | None, target: str | None, text: str,
+           date: str | None = None) -> Event:
+    return Event(id=eid, type=etype, source=source, target=target, date=date, doc=doc,
+                 evidence=[Span(doc, 0, len(text), text)], summary=text[:40])
+
+
+def _docs(*pairs: tuple[str, str]) -> list[Document]:
+    return [Document(id=d, source=f"{d}.txt", outlet=o) for d, o in pairs]
+
+
+def test_date_and_type_compatibility() -> None:
+    assert date_compatibility("2031-03-04", "2031-03") == 0.7
+    assert date_compatibility("2031-03-04", "2031-03-05") is not None  # a day's slack
+    assert date_compatibility("2031-03-04", "2031-05-04") is None
+    assert date_compatibility(None, "2031") == 0.4
+    assert type_compatibility("REJECT", "REJECT") > type_compatibility("REJECT", "ACCUSE") \
+        > type_compatibility("REJECT", "REQUEST") > type_compatibility("REJECT", "AGREE")
+
+
+def test_one_event_reported_three_ways_is_one_story_event() -> None:
+    events = [
+        _event("a/v1", "a", "REJECT", "g2", "g3", "President Ana Vell refused to recognise the Sylvanian "
+               "annexation of the Marsh Islands at the Harbour Summit.", "2031-03-04"),
+        _event("b/v1", "b", "REJECT", "g1", "g3", "Freedonia does not recognize the annexation of the "
+               "Marsh Islands, its delegation said at the summit.", "2031-03"),
+        _event("c/v1", "c", "REJECT", "g1", None, "At the Harbour Summit Freedonia rejected the annexation "
+               "of the Marsh Islands outright."),
+        # a different event: Freedonia and Sylvania signing a grain deal
+        _event("c/v2", "c", "AGREE", "g1", "g3", "Later, Freedonia and Sylvania signed a grain deal "
+               "worth millions.", "2031-06-10"),
+    ]
+    docs = _docs(("a", "Meridian Ledger"), ("b", "Continental Wire"), ("c", "Continental Wire"))
+    story_events, mapping = cluster_story_events(events, ENTITIES, docs, Settings())
+    assert set(mapping) == {e.id for e in events}  # every event gets a story event
+    assert mapping["a/v1"] == mapping["b/v1"] == mapping["c/v1"]
+    assert mapping["c/v2"] != mapping["a/v1"]
+    (big,) = [s for s in story_events if s.id == mapping["a/v1"]]
+    assert big.docs == ["a", "b", "c"]
+    assert big.n_outlets == 2  # two of the three documents come from one outlet
+    assert big.type == "REJECT" and big.date == "2031-03-04"
+    assert big.source in ("g1", "g2")
+
+
+def test_same_words_but_different_dates_or_roles_stay_apart() -> None:
+    events = [
+        _event("a/v1", "a", "CONSULT", "g1", "g3", "Freedonia held talks with Sylvania on river water.", "2031-01-10"),
+        _event("b/v1", "b", "CONSULT", "g1", "g3", "Freedonia held talks with Sylvania on river water.", "2031-09-22"),
+        _event("c/v1", "c", "ACCUSE", "g1", "g3", "Freedonia accused Sylvania of stealing river water."),
+        _event("d/v1", "d", "ACCUSE", "g3", "g1", "Sylvania accused Freedonia of stealing river water."),
+    ]
+    _, mapping = cluster_story_events(events, ENTITIES, _docs(("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")),
+                                      Settings())
+    assert mapping["a/v1"] != mapping["b/v1"]  # months apart: two rounds of talks
+    assert mapping["c/v1"] != mapping["d/v1"]  # swapped roles: two accusations
+
+
+def test_cooperation_and_conflict_never_merge() -> None:
+    text = "Freedonia and Sylvania met at the Harbour Summit on fishing quotas."
+    events = [_event("a/v1", "a", "CONSULT", "g1", "g3", text, "2031-03-04"),
+              _event("b/v1", "b", "ASSAULT", "g1", "g3", text, "2031-03-04")]
+    _, mapping = cluster_story_events(events, ENTITIES, _docs(("a", "A"), ("b", "B")), Settings())
+    assert mapping["a/v1"] != mapping["b/v1"]
+
+
+def test_empty() -> None:
+    assert cluster_story_events([], ENTITIES, [], Settings()) == ([], {})
