@@ -25,8 +25,14 @@ PARTITIONS_PER_CORE = 4
 
 def spark_session(master: str = "local[2]", app_name: str = "storyline"):
     """A Spark session whose Python workers run this interpreter (so they can import spaCy)."""
+    import os
+
     from pyspark.sql import SparkSession
 
+    # local-mode workers start `python3` from PATH unless told otherwise, and the conf key
+    # alone is not honoured there: without this they cannot import storyline's dependencies
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     return (SparkSession.builder.master(master).appName(app_name)
             .config("spark.ui.enabled", "false")
             .config("spark.pyspark.python", sys.executable)

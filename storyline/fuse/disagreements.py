@@ -133,7 +133,8 @@ def _topic_words(group: list[Claim], keys_of, n: int = 3) -> str:
     for c in group:
         per_doc[c.doc].update(keys_of(c))
     counts = Counter(k for keys in per_doc.values() for k in keys)
-    top = [k for k, c in counts.most_common() if c >= 2][:n]
+    # ties broken by the word itself: set order changes with the process's hash seed
+    top = [k for k, c in sorted(counts.items(), key=lambda kc: (-kc[1], kc[0])) if c >= 2][:n]
     surface: dict[str, str] = {}
     for c in group:
         for w in re.findall(r"[^\W\d_][\w-]*", c.evidence.text):

@@ -138,9 +138,9 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
 
 
 def _head_compatible(title: str, kb_title: str | None) -> bool:
-    if title in ("leader", "counterpart", "head of state", "president", "supreme leader"):
+    if title in ("leader", "counterpart", "guest", "host", "head of state", "president", "supreme leader"):
         return kb_title in ("president", "supreme leader", "leader", "king", None) or title in (
-            "leader", "counterpart")
+            "leader", "counterpart", "guest", "host")
     return kb_title in ("prime minister", "premier", "chancellor")
 
 

@@ -235,7 +235,7 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
     word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
     pat = re.compile(
         rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
-        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s[A-Z]{word})?)", re.I)
+        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
     out = []
     for m in pat.finditer(view):
         country_word = m.group("c1") or m.group("c2")

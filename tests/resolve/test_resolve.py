@@ -106,3 +106,17 @@ def test_mentions_carry_raw_offsets_and_local_ids():
     assert mentions and all(text[m.start:m.end] == m.text for m in mentions)
     assert all(m.entity and m.entity.startswith("t1/e") for m in mentions)
     assert {m.entity for m in mentions} <= {e.id for e in ents}
+
+
+def test_guest_and_host_role_phrases_resolve_to_the_leader_of_their_country():
+    _, ents = run("Kenyan President Daniel Mwangi Otieno flew to Lima on Sunday.\n"
+                  "The Peruvian leader welcomed his Kenyan guest at the palace.")
+    assert owner(ents, "his Kenyan guest") is owner(ents, "Daniel Mwangi Otieno")
+
+
+def test_role_of_country_phrase_followed_by_a_verb_resolves():
+    # "the president of Kenya announced": the country must not swallow the next word
+    text = ("Kenyan President Amani Odera opened the new port in Mombasa on Friday.\n"
+            "Later the president of Kenya announced a second terminal.")
+    _, ents = run(text)
+    assert owner(ents, "the president of Kenya") is owner(ents, "Amani Odera")
