@@ -23,14 +23,25 @@ def _remap(local: str | None, mapping: dict[str, str]) -> str | None:
     return mapping.get(local, local) if local else None
 
 
+def _state_of_demonym(entities: list) -> dict[str, str]:
+    """NORP entity id → the id of its country's entity ("the Russian army" acts for Russia)."""
+    country = {e.country: e.id for e in entities if e.type == "GPE" and e.country
+               and (e.kb_id or "").startswith("gpe:")}
+    return {e.id: country[e.country] for e in entities
+            if e.type == "NORP" and e.country in country}
+
+
 def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
     """Merge entities, remap actors to global ids, and build the cross-source tables."""
     entities, id_map = merge_entities(analyses, settings)
+    # an event's actor is a state, not an adjective: mentions stay NORP, event actors move
+    state = _state_of_demonym(entities)
+    actor_map = {local: state.get(glob, glob) for local, glob in id_map.items()}
     events, quotes = [], []
     for a in analyses:
         for ev in a.events:
             events.append(dataclasses.replace(
-                ev, source=_remap(ev.source, id_map), target=_remap(ev.target, id_map),
+                ev, source=_remap(ev.source, actor_map), target=_remap(ev.target, actor_map),
                 attributed_to=_remap(ev.attributed_to, id_map)))
         for q in a.quotes:
             quotes.append(dataclasses.replace(q, speaker=_remap(q.speaker, id_map)))
