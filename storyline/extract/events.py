@@ -54,11 +54,16 @@ _CIRCUMSTANTIAL_PREPS = {"during", "after", "before", "at", "in", "following", "
 #: entity types that name no actor: a forum or a war does not act
 NON_ACTOR_TYPES = frozenset({"EVENT"})
 
+#: how a summary says each type: (with a target, without one)
 TYPE_PHRASES = {
-    "AGREE": "agreed with", "CONSULT": "consulted", "SUPPORT": "supported", "CONCEDE": "made a concession to",
-    "COOPERATE": "cooperated with", "AID": "gave aid to", "RETREAT": "retreated from", "REQUEST": "asked",
-    "ACCUSE": "accused", "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
-    "SANCTION": "sanctioned", "MOBILIZE": "mobilised against", "COERCE": "coerced", "ASSAULT": "attacked",
+    "AGREE": ("agreed with", "agreed"), "CONSULT": ("consulted", "held consultations"),
+    "SUPPORT": ("supported", "expressed support"), "CONCEDE": ("made a concession to", "made a concession"),
+    "COOPERATE": ("cooperated with", "cooperated"), "AID": ("gave aid to", "gave aid"),
+    "RETREAT": ("retreated from", "retreated"), "REQUEST": ("asked", "made a request"),
+    "ACCUSE": ("accused", "made an accusation"), "REJECT": ("rejected", "refused"),
+    "THREATEN": ("threatened", "made a threat"), "PROTEST": ("protested against", "protested"),
+    "SANCTION": ("sanctioned", "imposed a sanction"), "MOBILIZE": ("mobilised against", "mobilised"),
+    "COERCE": ("coerced", "used coercion"), "ASSAULT": ("attacked", "used force"),
 }
 
 
@@ -236,11 +241,13 @@ def _doc_base(doc: Document) -> tuple[datetime.date | None, str | None]:
     return None, None
 
 
-def _summary(ev: Event, names: dict[str, str], speaker: str | None) -> str:
+def summarize(ev: Event, names: dict[str, str]) -> str:
+    """A one-line summary from the event's fields; ``names`` maps entity ids to names."""
     src = names.get(ev.source or "", "Someone")
     tgt = names.get(ev.target or "", "")
-    verb = TYPE_PHRASES.get(ev.type, ev.type.lower())
-    text = f"{src} {verb}{' ' + tgt if tgt else ''}"
+    speaker = names.get(ev.attributed_to or "")
+    with_target, alone = TYPE_PHRASES.get(ev.type, (ev.type.lower(), ev.type.lower()))
+    text = f"{src} {with_target} {tgt}" if tgt else f"{src} {alone}"
     if ev.mode:
         text += f" ({ev.mode})"
     if ev.date:
@@ -327,7 +334,7 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
                 attributed_to=speaker if modality == "reported" else None,
                 quantities=find_quantities(doc.raw[q_start:q_end]),
                 evidence=[Span(doc.id, start, end, doc.raw[start:end])], mode=mode or None, doc=doc.id)
-            ev.summary = _summary(ev, names, names.get(speaker or ""))
+            ev.summary = summarize(ev, names)
             events.append(ev)
     LOGGER.debug("%s: %d events", doc.id, len(events))
     return events

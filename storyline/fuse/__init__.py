@@ -5,6 +5,7 @@ import dataclasses
 import logging
 
 from storyline.config import Settings
+from storyline.extract.events import summarize
 from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import merge_entities
@@ -45,6 +46,10 @@ def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
                 attributed_to=_remap(ev.attributed_to, id_map)))
         for q in a.quotes:
             quotes.append(dataclasses.replace(q, speaker=_remap(q.speaker, id_map)))
+    # summaries again, in the corpus-wide canonical names the reader sees
+    names = {e.id: e.name for e in entities}
+    for ev in events:
+        ev.summary = summarize(ev, names)
     docs = [a.document for a in analyses]
     dups = find_near_duplicates(docs, settings)
     for d in docs:

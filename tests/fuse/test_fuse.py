@@ -35,3 +35,10 @@ def test_demonym_actors_become_their_state_and_reports_cluster():
     assert all(ev.story_event for ev in corpus.events)
     (se,) = corpus.story_events
     assert se.n_outlets == 2 and sorted(se.docs) == ["d1", "d2"]
+
+
+def test_summaries_use_the_corpus_names_and_read_without_a_target():
+    a = _analysis("d1", "Sylvania on edge\nThe Sylvanian army shelled the border post on Monday.")
+    corpus = fuse([a], Settings(embedding_model=""))
+    (ev,) = corpus.events
+    assert ev.summary == "Sylvania used force."
