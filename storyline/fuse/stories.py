@@ -49,6 +49,8 @@ class _DocFeatures:
     title: str
     day: date | None
     keys: set[str] = field(default_factory=set)
+    #: mentions per key: what the article is mostly about
+    salience: Counter = field(default_factory=Counter)
     types: set[str] = field(default_factory=set)
     text: str = ""
 
@@ -67,23 +69,33 @@ def _features(a: DocAnalysis) -> _DocFeatures:
     body = doc.text or doc.raw
     title = doc.title or body.strip().split("\n", 1)[0][:120]
     keys: set[str] = set()
+    salience: Counter = Counter()
     for e in a.entities:
         if e.type not in STORY_TYPES or not e.name:
             continue
         keys.add(e.kb_id or e.name.lower())
+        salience[e.kb_id or e.name.lower()] += len(e.mentions)
         if e.type == "PERSON" and len(e.name.split()) > 1:
             keys.add(e.name.split()[-1].lower())   # surname: "Ms Marr" and "Dalia Marr" meet
     if not keys:  # no actor stage: capitalised words inside sentences stand in for names
         keys = {m.lower() for m in CAPITALISED.findall(body)}
     ev_days = [d for d in (_day(e.date) for e in a.events) if d]
     day = _day(doc.published) or (min(ev_days) if ev_days else None)
-    return _DocFeatures(doc.id, title, day, keys, {e.type for e in a.events},
+    return _DocFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
                         f"{title}. {body[:LEAD_CHARS]}")
 
 
 def _weighted_jaccard(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     union = sum(idf[k] for k in a | b)
     return sum(idf[k] for k in a & b) / union if union else 0.0
+
+
+def _salience_cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    """Cosine of mention counts × rarity: high when two articles are mostly about the same actors."""
+    dot = sum(a[k] * b[k] * idf[k] ** 2 for k in a.keys() & b.keys())
+    na = math.sqrt(sum((c * idf[k]) ** 2 for k, c in a.items()))
+    nb = math.sqrt(sum((c * idf[k]) ** 2 for k, c in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
@@ -126,7 +138,9 @@ def pair_scores(analyses: list[DocAnalysis], settings: Settings) -> list[list[fl
         for j in range(i + 1, n):
             fi, fj = feats[i], feats[j]
             types = len(fi.types & fj.types) / len(fi.types | fj.types) if fi.types | fj.types else 0.0
-            s = W_ENTITIES * _weighted_jaccard(fi.keys, fj.keys, idf) + W_TEXT * text[i][j] + W_TYPES * types
+            # breadth (shared names) or focus (the same few main actors), whichever is stronger
+            ents = max(_weighted_jaccard(fi.keys, fj.keys, idf), _salience_cosine(fi.salience, fj.salience, idf))
+            s = W_ENTITIES * ents + W_TEXT * text[i][j] + W_TYPES * types
             if fi.day and fj.day and abs((fi.day - fj.day).days) > settings.story_max_days:
                 s *= 0.5
             scores[i][j] = scores[j][i] = s

@@ -54,3 +54,32 @@ def test_ids_are_stable(analyses):
     a = [s.id for s in group_stories(analyses, Settings())]
     b = [s.id for s in group_stories(list(reversed(analyses)), Settings())]
     assert sorted(a) == sorted(b)
+
+
+def _focused_doc(doc_id: str, main: dict[str, int], minor: list[str], text: str):
+    from storyline.model import DocAnalysis, Document, Entity, Span
+
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=text, text=text, title=text.split(".")[0])
+    ents = []
+    for name, n in [*main.items(), *((m, 1) for m in minor)]:
+        ents.append(Entity(id=f"{doc_id}/{name}", name=name, type="GPE" if name in main else "ORG",
+                           kb_id=f"k:{name}", mentions=[Span(doc_id, 0, 1, text[0])] * n))
+    return DocAnalysis(document=doc, entities=ents)
+
+
+def test_articles_focused_on_the_same_actors_are_one_story_despite_different_side_actors():
+    main = {"Arland": 9, "Belmar": 7}
+    docs = [
+        _focused_doc("p1", main, ["Port Authority", "Red Cross", "Harbour Union"],
+                     "Arland and Belmar trade barbs over the strait. Ferries stay in port as talks stall."),
+        _focused_doc("p2", main, ["Coast Guard", "Fishermen League", "Daily Wire"],
+                     "Belmar recalls envoy from Arland. The quarrel about strait tolls deepened on Friday."),
+        _focused_doc("p3", main, ["Chamber of Commerce", "Shipping Board", "Customs Office"],
+                     "Why the Arland-Belmar toll quarrel matters for shippers. Freight rates have doubled."),
+        _focused_doc("q1", {"Corvia": 9, "Dunmark": 6}, ["Red Cross", "Mountain Rescue"],
+                     "Corvia and Dunmark open a joint tunnel. The first trains ran on Sunday."),
+    ]
+    stories = group_stories(docs, Settings(embedding_model=""))
+    story_of = {d: s.id for s in stories for d in s.docs}
+    assert story_of["p1"] == story_of["p2"] == story_of["p3"]
+    assert story_of["q1"] != story_of["p1"]
