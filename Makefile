@@ -30,12 +30,14 @@ test-fast: $(STAMP)
 bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
 	$(PY) scripts/bench.py
 
-eval: $(STAMP)  ## quality figures on the team-written event set (and the seeds' gold when present)
+eval: $(STAMP)  ## quality figures: team-written event set, held-out demo corpus, seeds' gold when present
 	$(PY) scripts/eval_events.py
+	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
+	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
 
 score: $(STAMP)  ## analyse ../shared/seeds and score the export against the gold file
-	$(VENV)/bin/storyline analyze $(SHARED)/seeds --out $(OUT)/seeds
+	$(VENV)/bin/storyline analyze $(SHARED)/seeds --out $(OUT)/seeds --reanalyze
 	$(PY) $(SHARED)/tools/score.py $(OUT)/seeds/export.json $(SHARED)/gold/seeds.yaml $(SHARED)/seeds
 
 clean:
