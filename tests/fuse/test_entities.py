@@ -86,3 +86,38 @@ def test_ids_are_deterministic_and_cover_every_local_entity():
     assert m1 == m2 and [e.id for e in ents1] == [f"e{i}" for i in range(1, len(ents1) + 1)]
     assert set(m1) == {"d1/e1", "d1/e2", "d2/e1", "d2/e2"}
     assert ents1[0].name == "Sylvania"    # most mentioned first
+
+
+def test_pairwise_work_grows_with_distinct_names_not_with_articles(monkeypatch):
+    """The same actors in many articles are compared once, not once per pair of articles."""
+    import storyline.fuse.entities as fe
+    from storyline.config import Settings as _Settings
+    from storyline.model import DocAnalysis as _DA, Document as _Doc, Entity as _Ent, Span as _Span
+
+    def corpus(n: int) -> list:
+        out = []
+        for k in range(n):
+            d = f"d{k}"
+            ents = [_Ent(id=f"{d}/e0", name="Harbour Workers Union", type="ORG", aliases=["HWU"],
+                         mentions=[_Span(d, 0, 3, "HWU")]),
+                    _Ent(id=f"{d}/e1", name="Port Authority of Lakeport", type="ORG",
+                         mentions=[_Span(d, 4, 8, "Port")]),
+                    _Ent(id=f"{d}/e2", name="Mira Castell", type="PERSON", mentions=[_Span(d, 9, 15, "Castell")])]
+            out.append(_DA(document=_Doc(id=d, source=f"{d}.txt", raw="x" * 20), entities=ents))
+        return out
+
+    calls = {"n": 0}
+    real = fe._names_match
+
+    def counting(a, b):
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(fe, "_names_match", counting)
+    ents_2, _ = fe.merge_entities(corpus(2), _Settings())
+    two = calls["n"]
+    calls["n"] = 0
+    ents_50, mapping = fe.merge_entities(corpus(50), _Settings())
+    assert calls["n"] == two
+    assert len(ents_50) == len(ents_2) == 3
+    assert len(set(mapping.values())) == 3 and len(mapping) == 150
