@@ -21,7 +21,7 @@ from datetime import date
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.embeddings import load_embedder
-from storyline.model import DocAnalysis, Story
+from storyline.model import DocAnalysis, NearDuplicate, Story
 
 LOGGER = logging.getLogger(__name__)
 
@@ -123,14 +123,19 @@ def _text_similarity(feats: list[_DocFeatures], settings: Settings) -> list[list
     return [[sum(x * tf[j].get(w, 0.0) for w, x in tf[i].items()) for j in range(n)] for i in range(n)]
 
 
-def pair_scores(analyses: list[DocAnalysis], settings: Settings) -> list[list[float]]:
-    """Symmetric same-story scores in [0, 1] for every pair of documents."""
+def pair_scores(analyses: list[DocAnalysis], settings: Settings,
+                near_duplicates: dict[str, list[NearDuplicate]] | None = None) -> list[list[float]]:
+    """Symmetric same-story scores in [0, 1] for every pair of documents.
+
+    ``near_duplicates`` (from ``find_near_duplicates``) is computed here when not given.
+    """
     feats = [_features(a) for a in analyses]
     n = len(feats)
     df = Counter(k for f in feats for k in f.keys)
     idf = {k: math.log(1 + n / c) for k, c in df.items()}
     text = _text_similarity(feats, settings)
-    dups = find_near_duplicates([a.document for a in analyses], settings)
+    dups = near_duplicates if near_duplicates is not None else \
+        find_near_duplicates([a.document for a in analyses], settings)
     index = {f.id: i for i, f in enumerate(feats)}
     scores = [[0.0] * n for _ in range(n)]
     for i in range(n):
@@ -170,7 +175,8 @@ def _cluster(scores: list[list[float]], threshold: float) -> list[list[int]]:
     return clusters
 
 
-def group_stories(analyses: list[DocAnalysis], settings: Settings) -> list[Story]:
+def group_stories(analyses: list[DocAnalysis], settings: Settings,
+                  near_duplicates: dict[str, list[NearDuplicate]] | None = None) -> list[Story]:
     """Group documents into stories (every document is in exactly one story).
 
     Args:
@@ -184,7 +190,7 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings) -> list[Story
     """
     if not analyses:
         return []
-    scores = pair_scores(analyses, settings)
+    scores = pair_scores(analyses, settings, near_duplicates)
     feats = [_features(a) for a in analyses]
     stories = []
     for members in _cluster(scores, settings.story_threshold):
