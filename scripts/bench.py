@@ -12,13 +12,27 @@ Sections, all in one run; each one prints a note and is skipped when its imports
 3. nlp: words/second of ``storyline.nlp.pipeline.parse`` against bare spaCy ``nlp.pipe`` with
    the same model on the same block texts.
 
-Usage: ``python scripts/bench.py [--quick] [--json out.json]``. Timings are wall-clock on a
-shared machine: compare ratios within one run rather than absolute figures across runs.
+Then, on the stated corpus of issue 7 (the seeds and the demo corpus copied to N articles, each
+copy marked with an "(Archive copy k.)" line so its content hash differs):
+
+4. corpus: ingest and clean of the whole corpus (2,000 articles by default).
+5. stages: each per-document stage of ``analyze_document`` timed on its own, fuse on growing
+   prefixes, and bare spaCy ``nlp.pipe`` (every component) over the same cleaned texts.
+6. e2e: ``storyline.engine.local.run`` into a temporary folder.
+7. workers / spark: ``analyze_all`` with 1 and 2 processes; Spark ``local[1]`` and ``local[2]``
+   (session start and executor warm-up timed apart and excluded).
+8. memory: the per-document path over N and 10 x N articles, each in a fresh process.
+
+It ends with a "targets" block (measured value, met or missed by how much) and a cProfile of a
+few articles. Usage: ``python scripts/bench.py [--quick | --full] [--json out.json]``. Timings
+are wall-clock and CPU time on a shared machine: compare ratios within one run rather than
+absolute figures across runs.
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import gzip
 import html
 import importlib.util
 import json
@@ -33,7 +47,7 @@ import time
 import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a plain script from a checkout
@@ -64,7 +78,18 @@ class Report:
 
 
 def rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports KB)."""
+    """Peak resident set size of this process so far, in MB.
+
+    On Linux this is VmHWM of /proc/self/status: ``ru_maxrss`` survives exec, so a subprocess
+    started from a large parent would report the parent's peak as its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
 
@@ -369,6 +394,373 @@ def bench_nlp(paths: list[Path], min_words: int, settings: Any) -> dict[str, Any
             "storyline_words_cpu_s": rounds * words / cpu["ours"], "spacy_words_cpu_s": rounds * words / cpu["bare"], "rss_mb": rss_mb()}
 
 
+# --------------------------------------------------------------------------- the stated corpus
+
+#: Line appended to every copy so each copy has its own content hash (storyline deduplicates
+#: identical texts); ASCII so it can be appended to any ASCII-compatible encoding as bytes.
+ARCHIVE_LINE = "(Archive copy {n}.)"
+#: Default sizes (articles). Ingest+clean is fast (hundreds/s); the NLP-heavy stages run at
+#: ~5-8 articles/s per core here, so 300 articles keep `make bench` within ~15 minutes on 2 cores.
+CLEAN_ARTICLES, NLP_ARTICLES, FULL_ARTICLES, QUICK_ARTICLES = 2000, 300, 2000, 20
+#: End to end includes fuse, which compares analyses pairwise (measured ~n^2 here: 57 s for 120
+#: copies), so the default end-to-end run is smaller than the per-document one.
+E2E_ARTICLES = 100
+#: Articles for local --workers 1 vs 2 and Spark local[1] vs local[2].
+ENGINE_ARTICLES = 150
+#: Articles cProfile'd (top functions by own time printed).
+PROFILE_ARTICLES = 5
+ALL_SECTIONS = "ingest,junk,nlp,corpus,stages,e2e,workers,memory,spark"
+#: Memory flatness: the per-document path over N and 10 x N articles in fresh processes.
+MEM_ARTICLES, QUICK_MEM_ARTICLES = 40, 4
+#: Spark: a small warm-up job first, so executors load spaCy outside the timing (as a long job would).
+SPARK_WARMUP_PER_CORE = 2
+#: Issue 7 targets.
+TARGET_E2E_VS_SPACY, FLOOR_E2E_VS_SPACY = 1.0, 0.67
+TARGET_ARTICLES_S_CORE = 6.0
+TARGET_RSS_MB = 1.5 * 1024
+TARGET_SPARK_SPEEDUP = 1.6
+#: "Flat": the 10x run's peak within this share of the 1x run's.
+FLAT_TOLERANCE = 0.10
+
+#: The per-document stages, in the order ``storyline.engine.stages.analyze_document`` runs them.
+STAGES = ("clean", "nlp.parse", "resolve", "events", "quotes", "genre", "loaded")
+
+
+def source_files(shared: Path) -> list[Path]:
+    """The seeds (when ``shared/seeds`` exists) and the demo corpus files, sorted."""
+    from storyline.demo import demo_corpus_files
+
+    seeds = sorted(p for p in (shared / "seeds").glob("*") if p.is_file()) if (shared / "seeds").is_dir() else []
+    return seeds + demo_corpus_files()
+
+
+def _suffix_bytes(data: bytes, line: str) -> bytes:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: append in its encoding
+        enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        return data + f"\n\n{line}\n".encode(enc)
+    return data.rstrip(b"\r\n") + f"\n\n{line}\n".encode("ascii")
+
+
+def _mark_json_record(rec: Any, line: str) -> Any:
+    from storyline.ingest.jsonl import HTML_FIELDS, TEXT_FIELDS
+
+    if isinstance(rec, dict):
+        for key in TEXT_FIELDS:
+            if isinstance(rec.get(key), str):
+                return {**rec, key: rec[key].rstrip() + f"\n\n{line}"}
+        for key in HTML_FIELDS:
+            if isinstance(rec.get(key), str):
+                return {**rec, key: _mark_html(rec[key], line)}
+    return rec
+
+
+def _mark_html(text: str, line: str) -> str:
+    # inside the article: trafilatura drops a paragraph added after the main content
+    low = text.lower()
+    for tag in ("</article>", "</main>"):
+        at = low.rfind(tag)
+        if at >= 0:
+            return text[:at] + f"<p>{line}</p>\n" + text[at:]
+    paras = list(re.finditer(r"<p\b[^>]*>(.*?)</p>", text, re.I | re.S))
+    if paras:  # no article element: the longest paragraph is the likeliest body
+        end = max(paras, key=lambda m: len(m.group(1))).end(1)
+        return text[:end] + f" {line}" + text[end:]
+    return text + f"<p>{line}</p>\n"
+
+
+def mark_copy(name: str, data: bytes, n: int) -> bytes:
+    """File bytes of copy ``n`` of a corpus file: the archive line added where the reader sees it."""
+    line = ARCHIVE_LINE.format(n=n)
+    if name.endswith(".gz"):
+        return gzip.compress(mark_copy(name[:-3], gzip.decompress(data), n), mtime=0)
+    if name.endswith((".html", ".htm")):
+        return _mark_html(data.decode("utf-8", "replace"), line).encode("utf-8")
+    if name.endswith((".jsonl", ".json")):
+        text = data.decode("utf-8")
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            whole = None
+        if isinstance(whole, list):
+            return json.dumps([_mark_json_record(r, line) for r in whole], ensure_ascii=False).encode("utf-8")
+        out = [json.dumps(_mark_json_record(json.loads(ln), line), ensure_ascii=False) if ln.strip() else ln
+               for ln in text.split("\n")]
+        return "\n".join(out).encode("utf-8")
+    return _suffix_bytes(data, line)
+
+
+@dataclass
+class BuiltCorpus:
+    """A folder of marked copies and what reading it gives."""
+    folder: Path
+    articles: int
+    files: int
+    copies: int
+    distinct_ids: int
+    base_articles: int
+
+
+def build_corpus(sources: list[Path], n_articles: int, dest: Path, settings: Any) -> BuiltCorpus:
+    """Copies of ``sources`` in ``dest``, each marked, until at least ``n_articles`` articles."""
+    per_file = {p: len(_ingest([p], settings)[0]) for p in sources}
+    base = sum(per_file.values())
+    if not base:
+        raise RuntimeError("the seeds and the demo corpus gave no documents")
+    dest.mkdir(parents=True, exist_ok=True)
+    raw = {p: p.read_bytes() for p in sources}
+    total, files, copy = 0, 0, 0
+    while total < n_articles:
+        copy += 1
+        for p in sources:
+            if total >= n_articles:
+                break
+            if not per_file[p]:
+                continue
+            (dest / f"{copy:05d}_{p.name}").write_bytes(mark_copy(p.name, raw[p], copy))
+            total += per_file[p]
+            files += 1
+    docs, _ = _ingest([dest], settings)
+    return BuiltCorpus(dest, len(docs), files, copy, len({d.id for d in docs}), base)
+
+
+# --------------------------------------------------------------------------- per-document stages
+
+def _ingest_sorted(folder: Path, settings: Any) -> list[Any]:
+    docs, _ = _ingest([folder], settings)
+    return docs
+
+
+def bench_ingest_clean_corpus(corpus: BuiltCorpus, settings: Any) -> dict[str, Any]:
+    """Ingest, line statistics and cleaning of the whole built corpus (one pass, after a warm-up)."""
+    from storyline.clean import LineStats, clean_document
+
+    _clean(_ingest(sorted(corpus.folder.iterdir())[:20], settings)[0], settings)  # warm-up: lexicons, models
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    docs = _ingest_sorted(corpus.folder, settings)
+    t1, c1 = time.perf_counter(), time.process_time()
+    stats = LineStats.from_documents(docs)
+    cleaned = [clean_document(d, settings, stats) for d in docs]
+    t2, c2 = time.perf_counter(), time.process_time()
+    words = sum(len(d.text.split()) for d in cleaned)
+    n = len(docs)
+    return {"articles": n, "words": words,
+            "ingest": {"wall": t1 - t0, "cpu": c1 - c0}, "clean": {"wall": t2 - t1, "cpu": c2 - c1},
+            "rss_mb": rss_mb()}
+
+
+def bench_stages(folder: Path, settings: Any, keep: bool = True,
+                 fuse_sizes: Iterable[int] = ()) -> dict[str, Any]:
+    """Each per-document stage timed on its own (same order as ``analyze_document``), then fuse."""
+    from storyline.clean import LineStats, clean_document
+    from storyline.extract.events import extract_events
+    from storyline.extract.genre import classify_genre
+    from storyline.extract.loaded import find_loaded_language
+    from storyline.extract.quotes import extract_quotes
+    from storyline.fuse import fuse
+    from storyline.model import DocAnalysis
+    from storyline.nlp.pipeline import load_nlp, parse
+    from storyline.resolve import resolve_document
+
+    load_nlp(settings.spacy_model)
+    t0, c0 = time.perf_counter(), time.process_time()
+    docs = _ingest_sorted(folder, settings)
+    stats = LineStats.from_documents(docs)
+    wall = {"ingest+stats": time.perf_counter() - t0}
+    cpu = {"ingest+stats": time.process_time() - c0}
+    for s in STAGES:
+        wall[s] = cpu[s] = 0.0
+
+    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
+        w, c = time.perf_counter(), time.process_time()
+        out = fn(*args)
+        wall[stage] += time.perf_counter() - w
+        cpu[stage] += time.process_time() - c
+        return out
+
+    analyses, words = [], 0
+    for doc in docs:
+        doc = timed("clean", clean_document, doc, settings, stats)
+        words += len(doc.text.split())
+        parsed = timed("nlp.parse", parse, doc, settings)
+        mentions, entities = timed("resolve", resolve_document, doc, parsed, settings)
+        events = timed("events", extract_events, doc, parsed, mentions, entities, settings)
+        quotes = timed("quotes", extract_quotes, doc, parsed, mentions, entities, settings)
+        doc.genre = timed("genre", classify_genre, doc, parsed)
+        doc.loaded_language = timed("loaded", find_loaded_language, doc, parsed, settings)
+        if keep:
+            analyses.append(DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
+                                        entities=entities, events=events, quotes=quotes))
+    per_doc_rss = rss_mb()
+    out: dict[str, Any] = {"articles": len(docs), "words": words, "wall": wall, "cpu": cpu,
+                           "rss_mb": per_doc_rss}
+    if keep:
+        # fuse compares documents, entities and events pairwise: time it on growing prefixes
+        fuse(analyses[:2], settings)  # warm-up: the sentence-embedding model loads on first use
+        out["fuse"] = []
+        for n in sorted({min(k, len(analyses)) for k in fuse_sizes}):
+            gc.collect()
+            w, c = time.perf_counter(), time.process_time()
+            fuse(analyses[:n], settings)
+            out["fuse"].append({"articles": n, "wall": time.perf_counter() - w, "cpu": time.process_time() - c})
+        out["texts"] = [a.document.text for a in analyses]
+    return out
+
+
+def bench_bare_spacy(texts: list[str], settings: Any) -> dict[str, Any]:
+    """Bare spaCy ``nlp.pipe`` (every component of the same model) over the cleaned article texts."""
+    from storyline.nlp.pipeline import load_nlp
+
+    nlp = load_nlp(settings.spacy_model)
+    list(nlp.pipe(texts[:4]))
+    gc.collect()
+    w, c = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return {"articles": len(texts), "words": sum(len(t.split()) for t in texts),
+            "pipes": list(nlp.pipe_names), "wall": time.perf_counter() - w, "cpu": time.process_time() - c}
+
+
+def bench_e2e(folder: Path, settings: Any, workers: int = 1) -> dict[str, Any]:
+    """``storyline.engine.local.run`` on the folder into a fresh output folder."""
+    import tempfile
+
+    from storyline.engine.local import run
+
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-out-") as out:
+        gc.collect()
+        w, c = time.perf_counter(), time.process_time()
+        summary, corpus = run([folder], out, settings.replace(workers=workers))
+        wall, cpu = time.perf_counter() - w, time.process_time() - c
+    return {"articles": summary.read, "failed": summary.failed, "workers": workers,
+            "words": sum(len(d.text.split()) for d in corpus.documents),
+            "wall": wall, "cpu_parent": cpu, "rss_mb": rss_mb(), "children_rss_mb": children_rss_mb()}
+
+
+def children_rss_mb() -> float:
+    """Largest peak RSS of any waited-for child process so far, in MB."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def bench_workers(folder: Path, settings: Any, workers: int) -> dict[str, Any]:
+    """The per-document stages through ``analyze_all`` (the local engine's process pool)."""
+    from storyline.clean import LineStats
+    from storyline.engine.local import analyze_all
+
+    docs = _ingest_sorted(folder, settings)
+    stats = LineStats.from_documents(docs)
+    gc.collect()
+    before = children_rss_mb()
+    w = time.perf_counter()
+    results = list(analyze_all(docs, settings.replace(workers=workers), stats))
+    wall = time.perf_counter() - w
+    after = children_rss_mb()
+    return {"articles": len(results), "workers": workers, "wall": wall,
+            "words": sum(len(r.document.text.split()) for r in results if hasattr(r, "document")),
+            "worker_rss_mb": after if workers > 1 and after > before else None}
+
+
+def memory_probe(folder: Path, settings: Any) -> dict[str, Any]:
+    """The per-document path in this (fresh) process, results dropped as a pool worker does."""
+    out = bench_stages(folder, settings, keep=False)
+    return {"articles": out["articles"], "rss_mb": rss_mb()}
+
+
+def run_memory_probes(sources: list[Path], sizes: list[int], settings: Any, tmp: Path) -> list[dict[str, Any]]:
+    """Fresh subprocesses over corpora of ``sizes`` articles, run side by side (memory only)."""
+    import subprocess
+
+    procs = []
+    for n in sizes:
+        corpus = build_corpus(sources, n, tmp / f"mem{n}", settings)
+        procs.append((n, subprocess.Popen(
+            [sys.executable, __file__, "--memory-probe", str(corpus.folder)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+    out = []
+    for n, p in procs:
+        stdout, stderr = p.communicate()
+        if p.returncode:
+            raise RuntimeError(f"memory probe over {n} articles failed: {stderr.strip()[-400:]}")
+        out.append(json.loads(stdout.strip().splitlines()[-1]))
+    return out
+
+
+def bench_spark(folder: Path, settings: Any, masters: list[str], warmup_folder: Path) -> dict[str, Any]:
+    """Spark ``local[k]`` through ``spark_analyzer``; session start and executor warm-up timed apart."""
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise ImportError("java not found (Spark needs a JVM)")
+    import pyspark  # noqa: F401 - ImportError means: skip the section
+
+    # no console progress bars or INFO logs in the bench output (read when the JVM starts)
+    os.environ.setdefault("PYSPARK_SUBMIT_ARGS", "--conf spark.ui.showConsoleProgress=false "
+                          "--conf spark.log.level=ERROR pyspark-shell")
+    from storyline.clean import LineStats
+    from storyline.engine.spark import spark_analyzer, spark_session
+
+    docs = _ingest_sorted(folder, settings)
+    stats = LineStats.from_documents(docs)
+    warm = _ingest_sorted(warmup_folder, settings)
+    rows = {}
+    for master in masters:
+        t0 = time.perf_counter()
+        spark = spark_session(master)
+        start = time.perf_counter() - t0
+        try:
+            cores = spark.sparkContext.defaultParallelism
+            analyze = spark_analyzer(master)  # getOrCreate: reuses the session started above
+            t1 = time.perf_counter()
+            list(analyze(warm[:max(1, cores * SPARK_WARMUP_PER_CORE)], settings, stats))
+            warmup = time.perf_counter() - t1
+            gc.collect()
+            t2 = time.perf_counter()
+            results = list(analyze(docs, settings, stats))
+            wall = time.perf_counter() - t2
+            sc = spark.sparkContext
+            peaks = sc.parallelize(range(cores), cores).mapPartitions(_worker_peak_rss).collect()
+        finally:
+            spark.stop()
+        rows[master] = {"cores": cores, "articles": len(results), "session_start": start,
+                        "warmup": warmup, "wall": wall, "worker_rss_mb": max(peaks) if peaks else None,
+                        "words": sum(len(r.document.text.split()) for r in results if hasattr(r, "document"))}
+    return rows
+
+
+def _worker_peak_rss(_: Any) -> Iterator[float]:
+    import resource as res
+    import sys as _sys
+
+    peak = res.getrusage(res.RUSAGE_SELF).ru_maxrss
+    yield peak / 1024 if _sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def profile_stages(folder: Path, settings: Any, n: int = 5, top: int = 12) -> str:
+    """cProfile of ``analyze_document`` over ``n`` articles: the top functions by own time."""
+    import cProfile
+    import io
+    import pstats
+
+    from storyline.clean import LineStats
+    from storyline.engine.stages import analyze_document
+
+    docs = _ingest_sorted(folder, settings)[:n]
+    stats = LineStats.from_documents(docs)
+    analyze_document(docs[0], settings, stats)
+    docs = _ingest_sorted(folder, settings)[:n]
+    prof = cProfile.Profile()
+    prof.enable()
+    for d in docs:
+        analyze_document(d, settings, stats)
+    prof.disable()
+    buf = io.StringIO()
+    st = pstats.Stats(prof, stream=buf)
+    st.sort_stats("cumulative").print_stats(r"storyline/(clean|nlp|resolve|extract)/.*\.py:\d+\((?!_)", top)
+    st.sort_stats("tottime").print_stats(top)
+    return "\n".join(ln for ln in buf.getvalue().splitlines() if ln.strip())
+
+
 # --------------------------------------------------------------------------- driver
 
 _SETTINGS: Any = None
@@ -423,22 +815,177 @@ def print_report(report: Report) -> None:
         print(f"{key}: not measured ({why})")
 
 
+def _per(n: float, secs: float) -> float:
+    return n / secs if secs else float("nan")
+
+
+def print_scale_report(report: Report, sizes: dict[str, int]) -> list[tuple[str, str, str, str]]:
+    """The per-stage table, engines, memory; returns the targets rows."""
+    sec = report.sections
+    rows: list[list[Any]] = []
+    bare = sec.get("bare-spacy")
+    bare_wps = _per(bare["words"], bare["cpu"]) if bare else float("nan")
+
+    def row(name: str, n: int, words: int, wall: float, cpu: float, rss: Any = "") -> None:
+        wps = _per(words, cpu)
+        rows.append([name, n, words, f"{wall:.1f}", f"{cpu:.1f}", f"{_per(n, wall):.2f}",
+                     f"{_per(n, cpu):.2f}", f"{wps:,.0f}",
+                     f"x{wps / bare_wps:.2f}" if bare and words else "", rss])
+
+    cc = sec.get("corpus-clean")
+    if cc:
+        for st in ("ingest", "clean"):
+            row(f"{st} (whole corpus)", cc["articles"], cc["words"], cc[st]["wall"], cc[st]["cpu"],
+                f"{cc['rss_mb']:.0f}" if st == "clean" else "")
+    stg = sec.get("stages")
+    if stg:
+        for st in ("ingest+stats", *STAGES):
+            row(st, stg["articles"], stg["words"], stg["wall"][st], stg["cpu"][st])
+        row("per-document path (sum)", stg["articles"], stg["words"],
+            sum(stg["wall"][s] for s in STAGES), sum(stg["cpu"][s] for s in STAGES), f"{stg['rss_mb']:.0f}")
+        for f in stg.get("fuse", []):
+            row(f"fuse ({f['articles']} analyses)", f["articles"], 0, f["wall"], f["cpu"])
+    e2e = sec.get("e2e")
+    if e2e:
+        row("END TO END local.run, 1 worker", e2e["articles"], e2e["words"], e2e["wall"], e2e["cpu_parent"],
+            f"{e2e['rss_mb']:.0f}")
+    if bare:
+        row("bare spaCy nlp.pipe (ceiling)", bare["articles"], bare["words"], bare["wall"], bare["cpu"])
+    if rows:
+        print(f"\nper stage ({sizes['clean']} articles for the whole-corpus ingest/clean rows, "
+              f"{sizes['nlp']} for the per-document stages and bare spaCy, {sizes['e2e']} end to end; "
+              "one process, so per CPU-second = per core; words = words of the cleaned bodies)")
+        if bare:
+            print(f"bare spaCy runs every component of {bare.get('model', '')}: {', '.join(bare['pipes'])}")
+        print(_fmt_table(["stage", "articles", "words", "wall s", "CPU s", "art/s", "art/CPU-s",
+                          "words/CPU-s", "vs bare spaCy", "peak RSS MB"], rows))
+        if stg and len(stg.get("fuse", [])) >= 2:
+            a, b = stg["fuse"][0], stg["fuse"][-1]
+            if a["articles"] and b["articles"] > a["articles"] and a["cpu"] > 0:
+                k = math.log(b["cpu"] / a["cpu"]) / math.log(b["articles"] / a["articles"])
+                print(f"fuse grows as n^{k:.2f} between {a['articles']} and {b['articles']} analyses")
+                report.sections["fuse_exponent"] = k
+    eng: list[list[Any]] = []
+    for w in ("workers1", "workers2"):
+        r = sec.get(w)
+        if r:
+            base = sec.get("workers1")
+            eng.append([f"local analyze_all, {r['workers']} worker(s)", r["articles"], f"{r['wall']:.1f}", "-",
+                        f"{_per(r['articles'], r['wall']):.2f}",
+                        f"{_per(r['articles'], r['wall']) / r['workers']:.2f}",
+                        f"x{base['wall'] / r['wall']:.2f}" if base else "",
+                        f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else "(in-process)"])
+    sp = sec.get("spark")
+    if sp:
+        one = next(iter(sp.values()))
+        for master, r in sp.items():
+            eng.append([f"spark {master}", r["articles"], f"{r['wall']:.1f}",
+                        f"{r['session_start']:.0f} + {r['warmup']:.0f}", f"{_per(r['articles'], r['wall']):.2f}",
+                        f"{_per(r['articles'], r['wall']) / r['cores']:.2f}", f"x{one['wall'] / r['wall']:.2f}",
+                        f"{r['worker_rss_mb']:.0f}" if r.get("worker_rss_mb") else ""])
+    if eng:
+        print(f"\nengines (per-document stages only: no ingest, store or fuse; {sizes['engines']} articles; "
+              "Spark session start and a small executor warm-up job are excluded from the timing; "
+              "the local pool's start and per-worker model load are included; local worker RSS is "
+              "RUSAGE_CHILDREN of forked workers, so it counts pages shared with the parent)")
+        print(_fmt_table(["engine", "articles", "wall s", "excluded s (start + warm-up)", "art/s",
+                          "art/s per core", "speed-up", "worker peak RSS MB"], eng))
+    mem = sec.get("memory")
+    if mem:
+        print("\nmemory (per-document path in a fresh process per size, results dropped as a pool worker does)")
+        print(_fmt_table(["articles", "peak RSS MB"], [[m["articles"], f"{m['rss_mb']:.0f}"] for m in mem]))
+
+    # ---- targets
+    targets: list[tuple[str, str, str, str]] = []
+
+    def verdict(value: float, target: float, floor: float | None = None, higher: bool = True) -> str:
+        if value != value:  # nan
+            return "not measured"
+        ok = value >= target if higher else value <= target
+        if ok:
+            return "met"
+        miss = (target - value) / target if higher else (value - target) / target
+        extra = "" if floor is None else (", above the floor" if value >= floor else ", BELOW the floor")
+        return f"missed by {miss:.0%}{extra}"
+
+    if e2e and bare:
+        r = _per(e2e["words"], e2e["cpu_parent"]) / bare_wps
+        targets.append(("end to end >= 1.0x bare spaCy (floor 0.67x), words/CPU-s",
+                        f"x{r:.2f}", verdict(r, TARGET_E2E_VS_SPACY, FLOOR_E2E_VS_SPACY), f"{sizes['e2e']} articles"))
+    if stg and bare:
+        r = _per(stg["words"], sum(stg["cpu"][s] for s in STAGES)) / bare_wps
+        targets.append(("  same, per-document path only (no ingest, fuse, store, report)", f"x{r:.2f}",
+                        verdict(r, TARGET_E2E_VS_SPACY, FLOOR_E2E_VS_SPACY), f"{sizes['nlp']} articles"))
+    if e2e:
+        r = _per(e2e["articles"], e2e["cpu_parent"])
+        words_per_article = e2e["words"] / max(1, e2e["articles"])
+        targets.append(("end to end >= 6 articles/s per core", f"{r:.2f}", verdict(r, TARGET_ARTICLES_S_CORE),
+                        f"articles average {words_per_article:.0f} words, not ~600"))
+    peaks = [m["rss_mb"] for m in (mem or [])]
+    peaks += [r["worker_rss_mb"] for k in ("workers2",) if sec.get(k) and sec[k].get("worker_rss_mb")
+              for r in [sec[k]]]
+    peaks += [r["worker_rss_mb"] for r in (sp or {}).values() if r.get("worker_rss_mb")]
+    if peaks:
+        targets.append(("peak RSS <= 1.5 GB per worker", f"{max(peaks):.0f} MB", verdict(max(peaks), TARGET_RSS_MB,
+                        higher=False), f"e2e parent process {e2e['rss_mb']:.0f} MB" if e2e else ""))
+    if sp and len(sp) >= 2:
+        vals = list(sp.values())
+        r = vals[0]["wall"] / vals[-1]["wall"]
+        targets.append(("Spark local[2] >= 1.6x local[1]", f"x{r:.2f}", verdict(r, TARGET_SPARK_SPEEDUP),
+                        "2 cores shared with other jobs"))
+    if sec.get("workers1") and sec.get("workers2"):
+        r = sec["workers1"]["wall"] / sec["workers2"]["wall"]
+        targets.append(("(local --workers 2 vs 1, same 1.6x bar)", f"x{r:.2f}", verdict(r, TARGET_SPARK_SPEEDUP), ""))
+    if mem and len(mem) >= 2:
+        r = mem[-1]["rss_mb"] / mem[0]["rss_mb"]
+        targets.append((f"memory flat as the corpus grows 10x (<= +{FLAT_TOLERANCE:.0%})", f"x{r:.2f}",
+                        verdict(r, 1 + FLAT_TOLERANCE, higher=False),
+                        f"{mem[0]['articles']} -> {mem[-1]['articles']} articles"))
+    if targets:
+        print("\ntargets (issue 7)")
+        print(_fmt_table(["target", "measured", "verdict", "note"], [list(t) for t in targets]))
+    return targets
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small run (a few seconds per section)")
+    parser.add_argument("--quick", action="store_true", help=f"smoke run (~{QUICK_ARTICLES} articles per section)")
+    parser.add_argument("--full", action="store_true", help=f"{FULL_ARTICLES} articles in every section (slow: fuse is superlinear)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                         help="folder holding seeds/ (default: ../shared)")
     parser.add_argument("--min-docs", type=int, help=f"documents per ingest+clean timing (default {MIN_DOCS})")
-    parser.add_argument("--sections", default="ingest,junk,nlp", help="comma-separated subset to run")
+    parser.add_argument("--articles", type=int, help=f"articles for the NLP-heavy stages (default {NLP_ARTICLES})")
+    parser.add_argument("--clean-articles", type=int, help=f"articles for whole-corpus ingest+clean (default {CLEAN_ARTICLES})")
+    parser.add_argument("--e2e-articles", type=int, help=f"articles end to end (default {E2E_ARTICLES})")
+    parser.add_argument("--engine-articles", type=int, help=f"articles for workers/Spark (default {ENGINE_ARTICLES})")
+    parser.add_argument("--memory-articles", type=int, help=f"N for the N vs 10N memory runs (default {MEM_ARTICLES})")
+    parser.add_argument("--sections", default=ALL_SECTIONS, help=f"comma-separated subset of {ALL_SECTIONS}")
+    parser.add_argument("--profile", type=int, default=PROFILE_ARTICLES, help="articles to cProfile (0: none)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--memory-probe", type=Path, help=argparse.SUPPRESS)  # internal: one fresh-process run
     args = parser.parse_args(argv)
 
     global _SETTINGS
+    import logging
+    import tempfile
+
     from storyline.config import Settings
     from storyline.demo import demo_corpus_path
 
+    logging.basicConfig(level=logging.ERROR)
     settings = _SETTINGS = Settings()
-    min_docs = args.min_docs or (QUICK_MIN_DOCS if args.quick else MIN_DOCS)
+    if args.memory_probe:
+        print(json.dumps(memory_probe(args.memory_probe, settings)))
+        return 0
+    q, full = args.quick, args.full
+    sizes = {
+        "clean": args.clean_articles or (QUICK_ARTICLES if q else CLEAN_ARTICLES),
+        "nlp": args.articles or (QUICK_ARTICLES if q else FULL_ARTICLES if full else NLP_ARTICLES),
+        "e2e": args.e2e_articles or (QUICK_ARTICLES if q else FULL_ARTICLES if full else E2E_ARTICLES),
+        "engines": args.engine_articles or (QUICK_ARTICLES if q else FULL_ARTICLES if full else ENGINE_ARTICLES),
+        "memory": args.memory_articles or (QUICK_MEM_ARTICLES if q else FULL_ARTICLES // 10 if full else MEM_ARTICLES),
+    }
+    min_docs = args.min_docs or (QUICK_MIN_DOCS if q else MIN_DOCS)
     wanted = set(args.sections.split(","))
     seeds_dir = args.shared / "seeds"
     corpora = {"demo": [demo_corpus_path()]}
@@ -447,7 +994,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"note: {seeds_dir} not found; seeds are left out")
     print(f"storyline bench: python {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"{'quick' if args.quick else 'full'} run")
+          f"{'quick' if q else 'full' if full else 'default'} run, model {settings.spacy_model}")
+    print("timings are wall-clock and CPU time on a machine shared with other jobs: ratios within "
+          "one run are meaningful, absolute figures are noisy")
 
     report = Report()
     if "ingest" in wanted:
@@ -455,13 +1004,64 @@ def main(argv: list[str] | None = None) -> int:
             _run(report, f"ingest+clean:{name}",
                  lambda paths=paths, name=name: bench_ingest_clean(name, paths, min_docs, settings))
     if "junk" in wanted:
-        seeds = list(range(QUICK_JUNK_SEEDS if args.quick else JUNK_SEEDS))
+        seeds = list(range(QUICK_JUNK_SEEDS if q else JUNK_SEEDS))
         _run(report, "junk", lambda: bench_junk(seeds, settings))
     if "nlp" in wanted:
         paths = [p for ps in corpora.values() for p in ps]
         _run(report, "nlp", lambda: bench_nlp(
-            paths, QUICK_NLP_MIN_WORDS if args.quick else NLP_MIN_WORDS, settings))
+            paths, QUICK_NLP_MIN_WORDS if q else NLP_MIN_WORDS, settings))
     print_report(report)
+
+    sources = source_files(args.shared)
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        built: dict[str, BuiltCorpus] = {}
+
+        def corpus(n: int) -> BuiltCorpus:
+            if n not in built:
+                built[n] = build_corpus(sources, n, tmp / f"corpus{n}", settings)
+            return built[n]
+
+        scale = wanted & {"stages", "e2e", "workers", "memory", "spark", "corpus"}
+        if scale:
+            c = corpus(max(sizes["nlp"], sizes["e2e"], sizes["engines"]))
+            print(f"\nstated corpus: {len(sources)} files ({'seeds + ' if seeds_dir.is_dir() else ''}demo corpus, "
+                  f"{c.base_articles} articles) copied until N articles; every copy ends with the line "
+                  f"'{ARCHIVE_LINE.format(n='k')}' (k = copy number; for HTML inside the article element) so "
+                  "each copy has its own content hash, since storyline drops identical texts. "
+                  f"Check: {c.articles} articles read from {c.files} files, {c.distinct_ids} distinct ids.")
+        if "corpus" in wanted:
+            _run(report, "corpus-clean", lambda: bench_ingest_clean_corpus(corpus(sizes["clean"]), settings))
+        if "stages" in wanted:
+            fuse_sizes = (max(2, sizes["e2e"] // 2), sizes["e2e"])
+            _run(report, "stages", lambda: bench_stages(corpus(sizes["nlp"]).folder, settings,
+                                                        fuse_sizes=fuse_sizes))
+            texts = report.sections.get("stages", {}).pop("texts", None)
+            if texts:
+                _run(report, "bare-spacy", lambda: {**bench_bare_spacy(texts, settings),
+                                                    "model": settings.spacy_model})
+        if "e2e" in wanted:
+            _run(report, "e2e", lambda: bench_e2e(corpus(sizes["e2e"]).folder, settings, workers=1))
+        if "workers" in wanted:
+            for w in (1, 2):
+                _run(report, f"workers{w}", lambda w=w: bench_workers(corpus(sizes["engines"]).folder, settings, w))
+        if "memory" in wanted:
+            n = sizes["memory"]
+            _run(report, "memory", lambda: run_memory_probes(sources, [n, 10 * n], settings, tmp))
+        if "spark" in wanted:
+            _run(report, "spark", lambda: bench_spark(corpus(sizes["engines"]).folder, settings,
+                                                      ["local[1]", "local[2]"], corpus(QUICK_MEM_ARTICLES).folder))
+        targets = print_scale_report(report, sizes)
+        report.sections["targets"] = targets
+        if args.profile and wanted & {"stages", "profile"}:
+            print(f"\ncProfile of analyze_document over {args.profile} articles (storyline functions by cumulative time, then all by own time):")
+            try:
+                print(profile_stages(corpus(sizes["nlp"]).folder, settings, args.profile))
+            except Exception as exc:  # noqa: BLE001
+                print(f"  profile failed: {type(exc).__name__}: {exc}")
+    for key, why in {**report.skipped, **report.errors}.items():
+        if not key.startswith(("ingest+clean", "junk", "nlp")):
+            print(f"{key}: not measured ({why})")
     if args.json:
         args.json.write_text(json.dumps(report.__dict__, indent=2, default=str), encoding="utf-8")
     return 1 if report.errors else 0

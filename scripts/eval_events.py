@@ -46,23 +46,29 @@ def spacy_actors(doc: Document, parsed) -> tuple[list[Mention], list[Entity]]:
     return mentions, entities
 
 
-def run_item(n: int, text: str, published: str, settings: Settings):
+def run_item(n: int, text: str, published: str, settings: Settings, resolve: bool = False):
+    """Events of one item; ``resolve`` uses the real actor resolution instead of bare spaCy entities."""
     doc = Document(id=f"t{n}", source=f"eval#{n}", raw=text, published=published, published_precision="day",
                    blocks=[Block(0, len(text))])
     parsed = parse(doc, settings)
-    mentions, entities = spacy_actors(doc, parsed)
+    if resolve:
+        from storyline.resolve import resolve_document
+        mentions, entities = resolve_document(doc, parsed, settings)
+    else:
+        mentions, entities = spacy_actors(doc, parsed)
     names = {e.id: e.name for e in entities}
     return extract_events(doc, parsed, mentions, entities, settings), names
 
 
-def evaluate(path: Path = DEFAULT_SET, settings: Settings | None = None, verbose: bool = False) -> dict[str, float]:
+def evaluate(path: Path = DEFAULT_SET, settings: Settings | None = None, verbose: bool = False,
+             resolve: bool = False) -> dict[str, float]:
     """Run the set and return its figures (fractions in [0, 1])."""
     settings = settings or Settings()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     default_pub = str(data.get("published") or datetime.date.today().isoformat())
     n_pred = n_gold = tp = type_ok = date_n = date_ok = src_n = src_ok = mod_n = mod_ok = 0
     for n, item in enumerate(data["items"]):
-        events, names = run_item(n, item["text"], str(item.get("published") or default_pub), settings)
+        events, names = run_item(n, item["text"], str(item.get("published") or default_pub), settings, resolve)
         gold = item.get("events") or []
         n_pred += len(events)
         n_gold += len(gold)
@@ -104,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT_SET)
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--resolve", action="store_true", help="actors from storyline.resolve, not bare spaCy entities")
     args = ap.parse_args(argv)
-    res = evaluate(args.path, verbose=args.verbose)
+    res = evaluate(args.path, verbose=args.verbose, resolve=args.resolve)
     for key, value in res.items():
         print(f"events.{key:14s} {value:.3f}" if key != "items" else f"events.items          {int(value)}")
     return 0

@@ -114,6 +114,8 @@ def _np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
         for child in kids:
             if child.dep_ == rel and not (rel == "appos" and _contrasted(tok, child)):
                 ent = actors.at(child) or (None if rel in ("amod",) else _np_entity(child, actors, depth + 1))
+                if ent is None and rel == "poss" and child.tag_ == "PRP$" and tok.lemma_.lower() in actors.anaphors:
+                    ent = _owned_institution(child, actors)  # "his government", "its army"
                 if ent:
                     return ent
     # "The President of X, Name,": the parser often hangs the apposition on X; the person
@@ -131,6 +133,19 @@ def _np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
                     if ent:
                         return ent
     return None
+
+
+def _owned_institution(pron: "Token", actors: Actors) -> str | None:
+    """ "his government" / "its army": the country of the person the pronoun stands for, else that person."""
+    owner = _pronoun_entity(pron, actors)
+    if owner is None or actors.types.get(owner) != "PERSON":
+        return owner
+    country = actors.countries.get(owner)
+    if country:
+        for ent, code in actors.countries.items():
+            if code == country and actors.types.get(ent) == "GPE":
+                return ent
+    return owner
 
 
 def _role_title(tok: "Token") -> str | None:
@@ -322,7 +337,13 @@ def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
     # a passive without its own subject takes the head's subject as its target
     passive = is_passive(pred)
     tok, hops = pred, 0
-    while (target if passive else source) is None and tok.dep_ in _INHERIT_RELS and hops < MAX_INHERIT_HOPS:
+    # a subject of its own that names no actor ("farmers marched", "the deal was signed") is
+    # still the predicate's subject: the governor's actor is someone else
+    own = first_child(pred, ("nsubjpass",) if passive else _SUBJ)
+    # (a relative pronoun the parse could not tie to its noun does not count: "..., and which was saved")
+    own_subject = own is not None and not (own.lower_ in _RELATIVE and own.tag_ in ("WDT", "WP"))
+    while (not own_subject and (target if passive else source) is None and tok.dep_ in _INHERIT_RELS
+           and hops < MAX_INHERIT_HOPS):
         tok, hops = tok.head, hops + 1
         subj = first_child(tok, (*_SUBJ, "nsubjpass")) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None:
@@ -390,6 +411,96 @@ def causal_agent(pred: "Token", actors: Actors) -> str | None:
     return None
 
 
+def _subject(pred: "Token") -> "Token | None":
+    """The predicate's own subject, else the one of the verb it is coordinated with ("met and signed")."""
+    tok = pred
+    for _ in range(MAX_INHERIT_HOPS):
+        subj = first_child(tok, _SUBJ)
+        if subj is not None or tok.dep_ != "conj" or tok.head.i == tok.i:
+            return subj
+        tok = tok.head
+    return None
+
+
+def coordinated_partner(pred: "Token", source: str, actors: Actors) -> str | None:
+    """The other actor of a coordinated subject: "A and B met", "delegations from A and B met" -> B."""
+    subj = _subject(pred)
+    if subj is None:
+        return None
+    for tok in subj.subtree:
+        if tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"):
+            continue
+        ent = _np_entity(tok, actors)
+        if ent and ent != source and actors.types.get(ent) in ("PERSON", "ORG", "GPE", "NORP"):
+            return ent
+    return None
+
+
+def _people(noun: "Token", cues: "ArgumentCues") -> bool:
+    """A noun phrase naming people: a listed group noun, or a plural agent noun ("miners", "activists")."""
+    heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for tok in heads:
+        lemma = tok.lemma_.lower()
+        if lemma in cues.crowd_nouns or (tok.tag_ in ("NNS", "NNPS") and lemma.endswith(cues.crowd_suffixes)):
+            return True
+    return False
+
+
+def crowd_subject(pred: "Token", cues: "ArgumentCues") -> bool:
+    """The subject is a crowd of people ("3,000 farmers", "thousands of students", "protesters")."""
+    subj = _subject(pred)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and _people(subj, cues)
+
+
+def inanimate_agent(pred: "Token", actors: Actors, cues: "ArgumentCues") -> bool:
+    """The doer is a named thing, not an actor ("flood water cut off the town", "was cut off by the storm").
+
+    A common noun that names no people and no institution, and no actor inside it.
+    """
+    if is_passive(pred):
+        agent = first_child(pred, ("agent",))
+        doer = first_child(agent, ("pobj",)) if agent is not None else None
+    else:
+        doer = first_child(pred, _SUBJ)
+    if doer is None:
+        return False
+    named = actors.at(doer)
+    if named is not None:  # "the 1998 Accord guarantees ...": a named thing, not an actor
+        return actors.types.get(named) in _THING_TYPES
+    if doer.pos_ != "NOUN" or any(actors.at(t) for t in doer.subtree):
+        return False
+    lemma = doer.lemma_.lower()
+    if lemma in cues.institution_nouns or lemma in actors.anaphors or _people(doer, cues):
+        return False
+    # a singular agent noun ("the activist", "the gunman"); not "-er"/"-or", which name things
+    # as often as people ("water", "power", "order")
+    return not lemma.endswith(SINGULAR_PERSON_SUFFIXES)
+
+
+#: entity types that name things, places and occasions: as a doer, no actor did the deed
+_THING_TYPES = frozenset({"LOC", "EVENT", "MISC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
+#: endings of singular nouns that almost always name a person
+SINGULAR_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "ant", "ee")
+
+
+def led_by(pred: "Token", actors: Actors) -> str | None:
+    """The leader or organiser a clause names for an action ("marched ..., led by N", "a strike called by the union")."""
+    subj = _subject(pred)
+    for holder in [pred] + ([subj] if subj is not None else []):
+        for c in holder.children:
+            if c.dep_ in ("advcl", "acl", "relcl") and c.lemma_.lower() in LEADING_VERBS:
+                agent = first_child(c, ("agent",))
+                ent = entity_of(first_child(agent, ("pobj",)), actors) if agent is not None else None
+                if ent:
+                    return ent
+    return None
+
+
+#: verbs whose agent leads or organises a collective action ("led by", "organised by")
+LEADING_VERBS = frozenset({"lead", "organise", "organize", "head", "call", "convene", "spearhead", "stage"})
+
+
 @dataclass(frozen=True)
 class ArgumentCues:
     """Word lists of the ``arguments`` section of the event lexicon (see ``events.yaml``)."""
@@ -399,6 +510,9 @@ class ArgumentCues:
     stance_verbs: frozenset[str]
     leader_titles: tuple[str, ...]
     located_types: frozenset[str]
+    crowd_nouns: frozenset[str] = frozenset()
+    crowd_suffixes: tuple[str, ...] = ()
+    institution_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -416,7 +530,9 @@ def load_argument_cues(extra_paths: tuple[str, ...] = ()) -> ArgumentCues:
     return ArgumentCues(causal_aid_nouns=words("causal_aid_nouns"), naming_verbs=words("naming_verbs"),
                         speech_nouns=words("speech_nouns"), stance_verbs=words("stance_verbs"),
                         leader_titles=tuple(sorted(data.get("leader_titles", []), key=len, reverse=True)),
-                        located_types=frozenset(w.upper() for w in data.get("located_types", [])))
+                        located_types=frozenset(w.upper() for w in data.get("located_types", [])),
+                        crowd_nouns=words("crowd_nouns"), crowd_suffixes=tuple(data.get("crowd_suffixes", [])),
+                        institution_nouns=words("institution_nouns"))
 
 
 def _frame_speaker(sent, actors: Actors, cues: ArgumentCues, reporting: frozenset[str]) -> str | None:

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.config import Settings
-from storyline.extract.arguments import (Actors, ArgumentCues, causal_phrase, entity_of, framed_speakers, is_passive,
+from storyline.extract.arguments import (Actors, ArgumentCues, causal_phrase, coordinated_partner, crowd_subject,
+                                         entity_of, first_child, framed_speakers, inanimate_agent, is_passive, led_by,
                                          load_argument_cues, location_party, noun_args, stance_source, verb_args)
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
@@ -53,6 +55,15 @@ MAX_EVENTS_PER_SENTENCE = 3
 _CIRCUMSTANTIAL_PREPS = {"during", "after", "before", "at", "in", "following", "amid"}
 #: entity types that name no actor: a forum or a war does not act
 NON_ACTOR_TYPES = frozenset({"EVENT"})
+#: entity types that can act or be acted upon in a political event; a river, a region or a
+#: product ("LOC", "MISC") is a place or a thing ("cut the flow of the river" sanctions nobody)
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: types whose target may also be a place: an attack on a town, the occupation of a region
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+#: types whose coordinated subjects act with each other ("A and B met" -> A with B)
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: types a crowd performs without a named actor ("thousands of farmers marched")
+CROWD_TYPES = frozenset({"PROTEST"})
 
 #: how a summary says each type: (with a target, without one)
 TYPE_PHRASES = {
@@ -81,6 +92,11 @@ def _military(tok: "Token") -> bool:
     return bool(words & {"army", "military", "defence", "defense", "troop", "force", "arm", "weapon"})
 
 
+def _frame_object(obj: "Token", objects: frozenset[str]) -> bool:
+    """A frame object: a listed lemma, or "@LABEL" for a named-entity label ("@MONEY": "$35 million")."""
+    return obj.lemma_.lower() in objects or (bool(obj.ent_type_) and f"@{obj.ent_type_}" in objects)
+
+
 def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
     lemma = tok.lemma_.lower()
     for child in tok.children:
@@ -89,7 +105,12 @@ def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
             if code:
                 return _Candidate(tok, code)
     if lemma in lex.with_object and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-        # "demonstrates that ...", "demonstrated its strength": not a protest
+        # "demonstrates that ...", "demonstrated its strength": not a protest; but a support
+        # verb keeps its noun's meaning ("struck a deal", "staged a rally")
+        obj = first_child(tok, ("dobj",))
+        noun_code = lex.lookup_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
+        if noun_code and lemma in lex.support_verbs:
+            return _Candidate(tok, _with_noun_mode(noun_code, obj, lex), obj=obj)
         code = lex.with_object[lemma]
         return _Candidate(tok, code) if code else None
     if neg and lemma in lex.negated:
@@ -106,7 +127,7 @@ def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
     for frame in lex.frames:
         if lemma in frame.verbs:
             for obj in objs:
-                if obj.lemma_.lower() in frame.objects and (not frame.require_military or _military(obj)):
+                if _frame_object(obj, frame.objects) and (not frame.require_military or _military(obj)):
                     return _Candidate(tok, frame.code, obj=obj)
     if lemma in lex.verbs:
         return _Candidate(tok, lex.verbs[lemma])
@@ -117,7 +138,7 @@ def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
                 cands = [g for g in child.children if g.dep_ == "pobj"]
             for obj in cands:
                 code = lex.lookup_noun(obj.lemma_.lower()) if obj.pos_ == "NOUN" else None
-                if code and (lemma in lex.support_verbs or obj.lemma_.lower() in lex.nouns):
+                if code and lemma in lex.support_verbs:
                     return _Candidate(tok, _with_noun_mode(code, obj, lex), obj=obj)
     return None
 
@@ -181,7 +202,7 @@ def _is_session(noun: "Token", actors: Actors) -> bool:
 
 def _drop_embedded(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
-    preds = {c.pred.i for c in cands}
+    preds = {c.pred.i: c.code.split("/")[0] for c in cands}
     keep = []
     for c in cands:
         tok, embedded = c.pred, False
@@ -191,7 +212,9 @@ def _drop_embedded(cands: list[_Candidate]) -> list[_Candidate]:
                 sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" for t in [c.pred, *_path(c.pred, head)][:-1])
                 circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
                                      for t in [c.pred, *_path(c.pred, head)])
-                embedded = not (sibling or circumstantial)
+                # "met to discuss", "met and talked": one event of that type per clause
+                same_type = preds[head.i] == c.code.split("/")[0] and not c.nominal
+                embedded = same_type or not (sibling or circumstantial)
                 break
             tok = head
         if not embedded:
@@ -207,26 +230,82 @@ def _path(tok: "Token", top: "Token") -> list["Token"]:
     return out
 
 
-def _date_for(pred: "Token", sent, cand_preds: set[int], base, base_precision) -> tuple[str | None, str | None]:
-    attached, loose = [], []
+#: dependency labels by which a date modifies a noun, not a clause: "the 1998 treaty" names which
+#: treaty, it does not say when the event happened
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+_YEAR_ONLY = re.compile(r"(?:the\s+)?(?:1[89]|20)\d\d(?:'s|s)?", re.IGNORECASE)
+
+
+def _clause_head(tok: "Token", stop: int) -> "Token | None":
+    """The predicate ``stop`` or the first verb above ``tok``: the clause a time expression belongs to."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == stop or tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _noun_property(root: "Token", own: set[int]) -> bool:
+    """A date that modifies a noun other than the event's own ("the 1998 treaty", "the war of 2008")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ not in _NOUN_MODIFIER_DEPS:
+        return False
+    return head.pos_ in ("NOUN", "PROPN") and head.i not in own
+
+
+def _date_for(cand: _Candidate, sent, cand_preds: set[int], base, base_precision) -> tuple[str | None, str | None]:
+    """The event's date from its own clause, else from a clause that governs it ("said on Monday that ...").
+
+    A date in another clause (a relative clause, a sibling event) or one that only qualifies a
+    noun is background, never the event's date.
+    """
+    pred = cand.pred
+    own_toks = {pred.i} | ({cand.obj.i} if cand.obj is not None else set())
+    governors = {t.i for t in pred.ancestors}
+    own, governing, qualifying = [], [], []
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        tok, owner = ent.root, None
-        while tok.head.i != tok.i:
-            tok = tok.head
-            if tok.i in cand_preds or tok.i == pred.i:
-                owner = tok
-                break
-        if owner is not None and owner.i == pred.i:
-            attached.append(ent)
-        elif owner is None:
-            loose.append(ent)
-    for ent in attached + loose:
+        clause = _clause_head(ent.root, pred.i)
+        mine = clause is None or clause.i == pred.i
+        above = not mine and clause.i in governors and clause.i not in cand_preds
+        if _noun_property(ent.root, own_toks):
+            # "the January protests were overcome": a month on a noun of the event's clause
+            # dates it; a bare year names a thing ("the 1998 treaty", "the 2015 agreement")
+            if (mine or above) and not _YEAR_ONLY.fullmatch(ent.text.strip()):
+                qualifying.append(ent)
+        elif mine:
+            own.append(ent)
+        elif above:
+            governing.append(ent)
+    for ent in own + governing + qualifying:
         iso, precision = resolve_date(ent.text, base, base_precision=base_precision)
         if iso:
             return iso, precision
     return None, None
+
+
+def _fit_roles(etype: str, source: str | None, target: str | None, actors: Actors) -> tuple[str | None, str | None]:
+    """Keep only arguments of a plausible actor type (a river is not sanctioned; a town may be shelled)."""
+    def fits(ent: str | None, place_ok: bool) -> bool:
+        kind = actors.types.get(ent or "")
+        if kind is None:
+            return True  # an entity the resolver did not type: keep
+        return kind in ACTOR_TYPES or (place_ok and kind not in NON_ACTOR_TYPES)
+    return (source if fits(source, False) else None,
+            target if fits(target, etype in PLACE_TARGET_TYPES) else None)
+
+
+def _inverse_ok(pred: "Token", lex: EventLexicon, actors: Actors) -> bool:
+    """A host verb ("received", "welcomed") is a visit only with a guest or a meeting as its object."""
+    if pred.lemma_.lower() not in lex.inverse_verbs:
+        return True
+    obj = first_child(pred, ("dobj",))
+    if obj is None:
+        return True
+    return entity_of(obj, actors) is not None or lex.lookup_noun(obj.lemma_.lower()) is not None
 
 
 def _doc_base(doc: Document) -> tuple[datetime.date | None, str | None]:
@@ -297,19 +376,31 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
                     continue
                 source, target = noun_args(cand.pred, cand.code, actors)
             else:
-                source, target = verb_args(cand.pred, actors, cand.obj, lex.inverse_verbs)
-                if cand.obj is not None and cand.obj.dep_ in ("dobj", "attr"):
+                if not _inverse_ok(cand.pred, lex, actors):
+                    continue
+                # a frame's object that is no event noun is a participant ("summoned *X's envoy*"):
+                # it may name the target; an event noun ("held talks") has its own arguments
+                eventive = cand.obj is not None and lex.lookup_noun(cand.obj.lemma_.lower()) is not None
+                source, target = verb_args(cand.pred, actors, cand.obj if eventive else None, lex.inverse_verbs)
+                if eventive and cand.obj.dep_ in ("dobj", "attr"):
                     # "announced her refusal": the noun's own possessor is the actor
                     n_source, n_target = noun_args(cand.obj, cand.code, actors, climb=False)
                     source, target = n_source or source, target or n_target
-            source, target = (None if actors.types.get(a or "") in NON_ACTOR_TYPES else a for a in (source, target))
             etype, _, mode = cand.code.partition("/")
+            source, target = _fit_roles(etype, source, target, actors)
             if source is None and target is not None and etype in cues.located_types:
                 source = location_party(cand.pred, actors)
+            if not cand.nominal and target is None and source is not None and etype in SYMMETRIC_TYPES:
+                target = coordinated_partner(cand.pred, source, actors)  # "A and B met" -> A with B
+            crowd = not cand.nominal and etype in CROWD_TYPES and crowd_subject(cand.pred, cues)
+            if source is None and not cand.nominal and inanimate_agent(cand.pred, actors, cues):
+                continue  # "flood water cut off the town": a thing, not an actor, did it
+            if crowd and source is None:
+                source = led_by(cand.pred, actors)  # "farmers marched, led by N"
             if target == source:
                 target = None
-            if source is None and target is None:
-                continue
+            if source is None and target is None and not crowd:
+                continue  # an event needs an actor; only a crowd acts without a name
             mod: Modality = classify(cand.pred, mlex, negation_consumed=cand.negation_consumed)
             modality = mod.value
             speaker = entity_of(mod.speaker, actors) if mod.speaker is not None else None
@@ -322,7 +413,7 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
                 continue
             seen.add(key)
             n_sent += 1
-            date, precision = _date_for(cand.pred, sent, cand_preds, base, base_precision)
+            date, precision = _date_for(cand, sent, cand_preds, base, base_precision)
             lead = len(sent.text) - len(sent.text.lstrip())
             start = offset + sent.start_char + lead
             end = start + len(sent.text.strip())
