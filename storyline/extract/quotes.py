@@ -43,6 +43,8 @@ LEXICON = Path(__file__).parent / "lexicon" / "quote_cues.yaml"
 MIN_QUOTE_WORDS = 4
 #: Unattributed marked quotes are kept only from this length on (anonymous quotes).
 MIN_UNATTRIBUTED_WORDS = 8
+#: Most words of a descriptor before a named speaker ("French carmaker X").
+MAX_DESCRIPTOR_WORDS = 3
 #: A speaker phrase longer than this (words) is not a speaker phrase.
 MAX_SPEAKER_WORDS = 8
 #: Window after a quote searched for its attribution (characters).
@@ -51,6 +53,13 @@ AFTER_WINDOW = 120
 MERGE_GAP_WORDS = 4
 #: A role phrase resolves only to people mentioned within this many characters before it.
 ROLE_LOOKBACK = 6000
+
+#: Most words between two quotes of one speaker in one paragraph ('"A," X, chair of Y, said. "B."').
+MAX_CONTINUATION_GAP_WORDS = 25
+#: Stands in for the period of an abbreviation while speaker phrases are matched (same length).
+ABBREV_MASK = "\u00b7"
+#: Share of longer words capitalised from which a quoted span reads as a title ("Rivers Under Pressure").
+TITLE_CASE_SHARE = 0.6
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -68,6 +77,9 @@ class _Cues:
     indefinite: frozenset[str]
     pronouns: frozenset[str]
     synonyms: dict[str, str]
+    abbrev_re: re.Pattern[str]
+    title_before_re: re.Pattern[str]
+    naming_before_re: re.Pattern[str]
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -96,9 +108,22 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
         forms += [re.escape(f) + suffix for f in _forms(lemma, irregular)]
     forms.sort(key=len, reverse=True)
     synonyms = {w: group[0] for group in data.get("role_synonyms") or [] for w in group}
+    abbrevs = [str(a).rstrip(".") for a in data.get("abbreviations") or []]
+    # "Dr." / "J." inside a speaker phrase: the period ends neither the phrase nor the sentence
+    abbrev_re = re.compile(r"(?<![^\W\d_])(?:[A-Z]|" + "|".join(re.escape(a) for a in abbrevs) + r")\.")
+    title_words = "|".join(re.escape(w) for w in data.get("title_before") or ["titled"])
+    naming_words = "|".join(re.escape(w) for w in data.get("naming_before") or ["called"])
     return _Cues(frozenset(verbs), frozenset(data.get("clause_only") or []), dict(particles),
                  "(?:" + "|".join(forms) + ")", frozenset(data.get("indefinite") or []),
-                 frozenset(data.get("pronouns") or []), synonyms)
+                 frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
+                 re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
+                 # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
+                 re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I))
+
+
+def _mask_abbreviations(cues: _Cues, text: str) -> str:
+    """Same-length copy of ``text`` with the periods of abbreviations and initials replaced."""
+    return cues.abbrev_re.sub(lambda m: m.group()[:-1] + ABBREV_MASK, text)
 
 
 # --------------------------------------------------------------------------- marks
@@ -297,6 +322,10 @@ def _resolve_phrase(ctx: _Ctx, start: int, end: int) -> tuple[bool, str | None]:
     heads = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""]
     if heads and ctx.view[start:heads[0].start].strip().lower() in ("", "the"):
         return True, heads[0].entity
+    # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
+    if heads and not re.search(r"\b(?:of|in|for|at|from|with|by|to|and|or)\b|[,;:]", ctx.view[start:heads[0].start],
+                               flags=re.I) and _words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
+        return True, heads[0].entity
     if len(words) == 1 and first in ctx.cues.pronouns:
         return True, _nearest_person(ctx, start) if first in ("he", "she") else None
     if first == "the" or words[0][:1].isupper():
@@ -344,7 +373,7 @@ def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | 
 # --------------------------------------------------------------------------- attribution
 def _after(ctx: _Ctx, end: int) -> tuple[bool, str | None]:
     """Attribution right after a quote: ``, X said`` / ``, said X`` / ``, The Daily Example.``"""
-    window = ctx.view[end:end + AFTER_WINDOW]
+    window = _mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
     window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", window.lstrip('"”»«“'), maxsplit=1)[0]
     lead = len(ctx.view[end:end + AFTER_WINDOW]) - len(ctx.view[end:end + AFTER_WINDOW].lstrip('"”»«“'))
     base = end + lead
@@ -400,6 +429,27 @@ def _doubtful(ctx: _Ctx, speaker: str | None, start: int, end: int) -> bool:
     return any(len(s) >= 3 and re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) for s in surnames)
 
 
+def _continues_after_cue(ctx: _Ctx, prev_end: int, start: int) -> bool:
+    """True when only one attribution sentence ('," X said on Monday. "') separates two quotes."""
+    gap = ctx.view[prev_end:start]
+    if "\n" in gap or _words(gap) > MAX_CONTINUATION_GAP_WORDS:
+        return False
+    masked = _mask_abbreviations(ctx.cues, gap).strip(PUNCT_EDGE + '"“”„«»')
+    if re.search(r"[.!?;:]", masked) or re.search(r"[“”«»\"]", masked):
+        return False                                  # a second sentence between them
+    return bool(re.search(r"\b" + ctx.cues.forms_re + r"\b", masked, flags=re.I))
+
+
+def _is_title(ctx: _Ctx, start: int, end: int) -> bool:
+    """An unattributed quoted span that names a document, programme or work, not speech."""
+    before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
+    if ctx.cues.title_before_re.search(before):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", ctx.view[start:end]) if len(w) >= 4]
+    title_case = bool(words) and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return title_case and bool(ctx.cues.naming_before_re.search(before))
+
+
 # --------------------------------------------------------------------------- passes
 def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str | None, bool]]:
     raw_spans = []
@@ -433,6 +483,10 @@ def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, 
             ok, spk = _before(ctx, s)
         if not ok and last_speaker and ctx.view[last_speaker[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "":
             ok, spk = True, last_speaker[1]           # the next paragraph of the same quote
+        if not ok and last_speaker and last_speaker[1] and _continues_after_cue(ctx, last_speaker[0], s):
+            ok, spk = True, last_speaker[1]           # '"A," X said. "B."': B is X's too
+        if not ok and _is_title(ctx, s, e):
+            continue                                  # 'a report titled "..."' names a document
         n = _words(ctx.view[s:e])
         if (ok and n >= MIN_QUOTE_WORDS - 1) or n >= MIN_UNATTRIBUTED_WORDS and not orphan:
             out.append((s, e, spk if ok else None, True))
@@ -490,11 +544,15 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
                     continue
                 ps = _tok_start(objs[0].left_edge, off)
                 pe = _tok_start(objs[0].right_edge, off) + len(objs[0].right_edge.text)
-                ok, spk = _resolve_phrase(ctx, ps, pe)
+                # "according to X, an economist at Y, ...": the name before the appositive speaks
+                comma = ctx.view.find(",", ps, pe)
+                ok, spk = _resolve_phrase(ctx, ps, comma if comma > ps else pe)
                 sent_s, sent_e = s0, off + span.end_char
                 a = _tok_start(tok, off)
                 s, e = (pe, sent_e) if a - sent_s < sent_e - pe else (sent_s, a)
                 s, e = _trim(ctx.view, s, e)
+                while s < e and ctx.view[s] in PUNCT_EDGE:   # the comma after "according to X"
+                    s += 1
                 if ok and _words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append((s, e, spk, False))
     return out

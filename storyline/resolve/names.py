@@ -26,6 +26,8 @@ _VOWELS = "aeiou"
 #: A glide "i" (from "y") between vowels carries no distinctive sound: Tokayev ~ Tokaev.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
+#: French/German-era spellings of the Slavic "-ov"/"-ev" endings: Smirnoff ~ Smirnov, Rachmaninow ~ -ov.
+_FF_ENDING = re.compile(r"(?<=[oe])ff$")
 _NON_LETTER = re.compile(r"[^a-z]+")
 #: Minimum key length for the one-edit vowel tolerance (short keys collide too easily).
 MIN_FUZZY_KEY_LEN = 6
@@ -43,6 +45,8 @@ def fold(text: str) -> str:
 def name_key(word: str) -> str:
     """Transliteration-normalised key of one name word (``Toqaev`` → ``tokaev``)."""
     s = _NON_LETTER.sub("", unidecode(word).lower())
+    if len(s) >= MIN_FUZZY_KEY_LEN:
+        s = _FF_ENDING.sub("v", s)
     for old, new in _REWRITES:
         s = s.replace(old, new)
     s = _GLIDE.sub("", s)
@@ -112,8 +116,9 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
         return " ".join(words[1:]), words[0]
     # "Bashar al-Assad", "Ursula von der Leyen": particles belong to the surname
     i = len(words) - 1
-    while i > 1 and fold(words[i - 1]) in _PARTICLES:
+    while i > 0 and fold(words[i - 1]) in _PARTICLES:
         i -= 1
+    # "Van der Aue" at a sentence start is a surname with its particles, not a given name "Van"
     return " ".join(words[:i]), " ".join(words[i:])
 
 
@@ -141,7 +146,11 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
     return given_match(ga, gb)
 
 
-_STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "del", "des", "du", "a", "an", "&"})
+#: Function words of organisation names in English and the languages news names bodies in (they
+#: carry no initial in an acronym: "Confederação Nacional dos Estivadores" → CNE).
+_STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "del", "des", "du", "a", "an", "&",
+                   "da", "do", "dos", "das", "di", "della", "degli", "delle", "y", "e", "et", "und", "fur",
+                   "los", "las", "le", "les", "el", "der", "den", "het", "van", "von"})
 
 
 def content_words(name: str) -> frozenset[str]:

@@ -50,3 +50,10 @@ def test_bad_user_entry_names_the_fix(tmp_path: Path):
     y.write_text("entities:\n  - {id: x, name: X, type: THING}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="use one of"):
         load_kb((str(y),))
+
+
+def test_lexicon_titles_cover_appositive_roles():
+    kb = load_kb()
+    for title in ("chair", "chairwoman", "secretary-general", "chief executive", "economist"):
+        assert title in kb.lexicon["titles"], title
+    assert all(isinstance(t, str) for t in kb.lexicon["titles"])

@@ -40,3 +40,31 @@ def test_org_keys_and_acronyms():
     assert acronym_of("Northern Fisheries Council") == "NFC"
     assert is_acronym_for("NFC", "Council of the Northern Fisheries")
     assert not is_acronym_for("NFX", "Northern Fisheries Council")
+
+
+def test_slavic_ending_spellings_share_a_key():
+    # invented names: French/German-era "-off"/"-eff" endings, "-yev"/"-iev"/"-ev", "ie"/"ye"
+    assert name_key("Dragunoff") == name_key("Dragunov")
+    assert name_key("Bystreff") == name_key("Bystrev")
+    assert name_key("Kasymaliyev") == name_key("Kasymaliev") == name_key("Kasymaliiev")
+    assert persons_match("Yevgeny Kasymaliev", "Evgeniy Kasymaliyev")
+    assert persons_match("Andriy Voloshenko", "Andrei Voloshenko")
+    assert name_key("Schiff") != name_key("Shiv")   # only the -off/-eff ending is rewritten
+
+
+def test_double_barrelled_and_accented_names():
+    assert persons_match("Noémie Castelli-Ba", "Noemie Castelli-Ba")
+    assert split_person("Noémie Castelli-Ba") == ("Noémie", "Castelli-Ba")
+    assert not persons_match("Noémie Castelli-Ba", "Marco Castelli-Ba")
+
+
+def test_leading_particles_belong_to_the_surname():
+    assert split_person("Van der Aue") == ("", "Van der Aue")
+    assert split_person("Maarten van der Aue") == ("Maarten", "van der Aue")
+    assert surnames_match("Van der Aue", "van der Aue")
+
+
+def test_acronyms_skip_function_words_of_other_languages():
+    assert is_acronym_for("CNTP", "Confederación Nacional de Trabajadores Portuarios")
+    assert is_acronym_for("CNE", "Confederação Nacional dos Estivadores")
+    assert acronym_of("Autorité régionale des eaux") == "ARE"

@@ -1,0 +1,111 @@
+"""Name-span rules of storyline.resolve.ner on sentences written for these tests (loads spaCy)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.model import Block, Document
+from storyline.nlp.pipeline import parse
+from storyline.resolve import resolve_document
+from storyline.resolve.kb import load_kb
+from storyline.resolve.ner import Cand, _acronym_names, _extend_compound_names, _speaker_types
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str):
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(pos, pos + len(line)))
+        pos += len(line) + 1
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    settings = Settings()
+    return resolve_document(doc, parse(doc, settings), settings)
+
+
+def owner(entities, text):
+    hits = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert hits, f"no mention {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in entities]}"
+    return hits[0]
+
+
+def test_hyphen_tail_cut_by_ner_is_given_back():
+    text = "“We will not sign tonight,” WTA Secretary-General Noémie Castelli-Ba told reporters."
+    start = text.index("Noémie")
+    cut = Cand(start, start + len("Noémie Castelli"), "PERSON", "spacy")   # how spaCy often cuts it
+    out = _extend_compound_names([cut], text, load_kb(), {})
+    assert [text[c.start:c.end] for c in out] == ["Noémie Castelli-Ba"]
+
+
+def test_hyphen_between_two_people_is_not_one_name():
+    _, ents = run("Tomas Haldane met Grace Okoro in Accra. The Haldane-Okoro meeting lasted an hour.")
+    assert not any("Haldane-Okoro" in m.text for e in ents for m in e.mentions)
+    assert owner(ents, "Grace Okoro") is not owner(ents, "Tomas Haldane")
+
+
+@pytest.mark.parametrize("name", ["Margarethe von der Aue", "Lotte van den Broek", "Hendrik van der Wiel"])
+def test_surname_particles_stay_in_the_name(name):
+    _, ents = run(f"The flood report was written by Siobhan Kearney and {name} for the river board.\n"
+                  f"Fisheries commissioner {name} said the quota would be cut.")
+    e = owner(ents, name)
+    assert e.type == "PERSON" and e.name == name
+
+
+def test_sentence_initial_particle_and_bare_surname_join_the_person():
+    _, ents = run("Maarten van der Aue, the head of a shipping firm, said costs were rising.\n"
+                  "Van der Aue said in a statement that the offer stood.")
+    assert owner(ents, "Van der Aue") is owner(ents, "Maarten van der Aue")
+
+
+def test_bare_surname_missed_by_ner_is_a_mention_of_the_person():
+    _, ents = run("Factory owner Lucia Brandvold closed the plant on Friday.\n"
+                  "“We had no orders left after March,” Brandvold said. Brandvold has run it since 2004.")
+    e = owner(ents, "Lucia Brandvold")
+    assert sum(m.text == "Brandvold" for m in e.mentions) == 2
+
+
+def test_two_people_with_one_surname_stay_apart():
+    _, ents = run("Senator Anna Kowalczyk voted against the budget.\n"
+                  "Her brother, Piotr Kowalczyk, a mayor, voted for it. Kowalczyk said the town needed roads.")
+    anna, piotr = owner(ents, "Anna Kowalczyk"), owner(ents, "Piotr Kowalczyk")
+    assert anna is not piotr
+    assert owner(ents, "Kowalczyk") is piotr   # the nearest full name before it
+
+
+def test_appositive_title_makes_a_person():
+    _, ents = run("Dana Whitcombe, chair of the Coastal Fishers Cooperative, said boats stayed in port.")
+    assert owner(ents, "Dana Whitcombe").type == "PERSON"
+
+
+def test_foreign_language_name_before_its_acronym():
+    text = "The strike was called by the Confederación Nacional de Trabajadores Portuarios (CNTP) on Monday."
+    out = _acronym_names(text, [])
+    spans = {text[c.start:c.end] for c in out}
+    assert "Confederación Nacional de Trabajadores Portuarios" in spans and "CNTP" in spans
+    assert not _acronym_names("Talks were held in the capital (XYZ) again.", [])
+
+
+def test_descriptive_name_of_an_organisation_mentioned_before():
+    mentions, _ = run("The Northern Grid Operating Company cut supply on Monday.\n"
+                      "The grid company said repairs would take a week. The company apologised.")
+    texts = {m.text: m.type for m in mentions}
+    assert texts.get("The grid company") == "ORG"
+    assert "The company" not in texts   # a bare head of an actor outside the KB is not named
+
+
+def test_descriptive_phrase_needs_the_words_of_the_name():
+    mentions, _ = run("The Northern Grid Operating Company cut supply on Monday.\n"
+                      "The rival company said it had spare capacity.")
+    assert not any("rival company" in m.text for m in mentions)
+
+
+def test_person_shaped_title_before_a_speech_verb_is_a_person():
+    text = "“Rates will fall,” Ottilie Brandt-Nakamura said on Monday."
+    s = text.index("Ottilie")
+    c = Cand(s, s + len("Ottilie Brandt-Nakamura"), "MISC", "spacy")
+    _speaker_types([c], text, load_kb())
+    assert c.type == "PERSON"
+    d = Cand(0, 4, "MISC", "spacy")
+    _speaker_types([d], "Rates will fall on Monday.", load_kb())
+    assert d.type == "MISC"
