@@ -228,13 +228,18 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
                     join(prev[-1], k)
                     by_words.setdefault(content_words(view[prev[-1].start:prev[-1].end]), k)
                 join(c, owner[id(prev[-1])])
-    # the rest: equal content words, quoted text, or acronym ↔ expansion
+    # the rest: a descriptive anaphor's antecedent ("the basin authority" → the authority named
+    # before), equal content words, quoted text, or acronym ↔ expansion
+    at = {(d.start, d.end): d for d in others}
     for c in others:
         if id(c) in owner:
             continue
         text = view[c.start:c.end]
         words = content_words(text)
-        home = by_words.get(words) if words else None
+        ante = at.get(tuple((c.info or {}).get("antecedent") or ()))
+        home = owner.get(id(ante)) if ante is not None else None
+        if home is None:
+            home = by_words.get(words) if words else None
         if home is None and c.type != "NORP":
             for k in clusters:
                 if k.type in ("GPE", "NORP", "PERSON"):

@@ -120,3 +120,9 @@ def test_role_of_country_phrase_followed_by_a_verb_resolves():
             "Later the president of Kenya announced a second terminal.")
     _, ents = run(text)
     assert owner(ents, "the president of Kenya") is owner(ents, "Amani Odera")
+
+
+def test_descriptive_org_anaphor_joins_the_organisation_named_before():
+    _, ents = run("The Lakeland Fisheries Commission published its annual quota report on Monday.\n"
+                  "The fisheries commission said stocks of cod had recovered.")
+    assert owner(ents, "The fisheries commission") is owner(ents, "Lakeland Fisheries Commission")
