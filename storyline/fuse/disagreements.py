@@ -7,9 +7,14 @@ compared across documents in four ways:
   dominant pole differs disagree ("Kazakhstan is cutting ties with Russia" vs "remains under its
   influence");
 * cause claims about the same outcome (rare shared words, or the same story event): one says the
-  cause was *only* X, the other names another cause or says "not just X";
-* quantity claims measuring the same thing (shared words before the amount, same unit after rough
-  currency conversion) whose ranges do not overlap within a tolerance;
+  cause was *only* X, the other names another cause or says "not just X"; one denies a cause the other
+  asserts ("nothing to do with the dam" vs "fell the day the dam's gates were lowered"); or both name
+  wholly different causes of an outcome they describe in the same rare words;
+* quantity claims measuring the same thing (same unit family — "farmers" and "activists" are people —,
+  and shared words around the amount, shared other amounts such as "for 60 days", shared actors or the
+  same story event; figures dated by different days are different measurements) whose ranges do not
+  overlap within a tolerance (tight for figures in the same unit, loose after currency conversion);
+* frame claims on the same act (shared rare words): hostile in one document, benign in another;
 * events of one story event asserted by one document and denied by another.
 
 Each candidate is scored; only the strongest few per dimension are kept (restraint: a corpus where
@@ -24,7 +29,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from storyline.config import Settings
-from storyline.extract.claims import Claim, content_terms, find_claims, term_key
+from storyline.extract.claims import CHANGE_TERM, Claim, content_terms, find_claims, term_key
 from storyline.model import DocAnalysis, Disagreement, Entity, Event, Side, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -45,10 +50,27 @@ COMMON_TERM_SHARE = 0.08
 COMMON_TERM_FLOOR = 5
 #: rare words two cause sentences must share to be about the same outcome
 CAUSE_MIN_SHARED = 2
+#: outcome words a denied cause and the same cause asserted must share ("the blackout in the capital" /
+#: "the power in the capital failed"): the shared cause is already specific
+DENIAL_MIN_SHARED = 1
 #: rare words before two amounts that show they measure the same thing
 QUANTITY_MIN_SHARED = 2
-#: amounts within this factor of each other agree (reports round, convert and approximate)
+#: amounts within this factor of each other agree after a currency conversion (rates are rough)
 QUANTITY_TOLERANCE = 1.5
+#: ...and in the same unit: "120" and "150 cubic metres a second" differ, "1.2 million" and "1,150,000"
+#: do not (rounding); approximate and vague amounts are already ranges
+SAME_UNIT_TOLERANCE = 1.1
+#: relatedness points two quantity claims need: a shared rare anchor word or shared other amount counts
+#: 1, a shared story word, a shared actor or the same story event counts COMMON_POINT
+QUANTITY_MIN_SCORE = 2.0
+COMMON_POINT = 0.5
+#: rival causes with no "only" or denial ("caused by a storm" vs "because of neglect") rank below firm
+#: conflicts: outlets often name several causes without contradicting one another
+RIVAL_WEIGHT = 0.5
+#: units that say nothing of what is measured: only shared words around the figures relate them
+GENERIC_UNITS = frozenset({"percent"})
+#: rare words two frame claims must share to be about the same act
+FRAME_MIN_SHARED = 2
 _CONDITIONAL = re.compile(r"\b(?:if|unless|would have|could have)\b", re.IGNORECASE)
 #: actor-kinds that stand for a state in stance topics (a leader speaks for the country)
 _STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
@@ -134,7 +156,8 @@ def _topic_words(group: list[Claim], keys_of, n: int = 3) -> str:
         per_doc[c.doc].update(keys_of(c))
     counts = Counter(k for keys in per_doc.values() for k in keys)
     # ties broken by the word itself: set order changes with the process's hash seed
-    top = [k for k, c in sorted(counts.items(), key=lambda kc: (-kc[1], kc[0])) if c >= 2][:n]
+    ranked = sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))
+    top = [k for k, c in ranked if c >= 2][:n] or [k for k, _ in ranked][:n]  # no shared word: the first ones
     surface: dict[str, str] = {}
     for c in group:
         for w in re.findall(r"[^\W\d_][\w-]*", c.evidence.text):
@@ -194,17 +217,39 @@ def _pole_disagreements(claims: list[Claim], names: dict[str, str]) -> list[tupl
 
 # --- causes ---------------------------------------------------------------------------------------
 
+def _cause_keys(c: Claim) -> frozenset[str]:
+    """What a claim names as the cause: its actors and the content words of the cause phrase."""
+    return c.agents | c.cause
+
+
 def _cause_conflict(a: Claim, b: Claim) -> bool:
     """One names X as the only cause; the other names another cause, or says "not just X"."""
     for x, y in ((a, b), (b, a)):
         if x.pole == "only" and ((y.agents - x.agents) or (y.pole == "shared" and y.agents & x.agents)):
             return True
+    return _denial_conflict(a, b)
+
+
+def _denial_conflict(a: Claim, b: Claim) -> bool:
+    """One denies a cause the other asserts ("nothing to do with the dam" vs "because of the dam")."""
+    for x, y in ((a, b), (b, a)):
+        if x.pole == "denied" and y.pole != "denied" and _cause_keys(x) & _cause_keys(y):
+            return True
     return False
 
 
+def _rival_causes(a: Claim, b: Claim) -> bool:
+    """Both assert a cause and the causes share nothing ("caused by a storm" vs "because of neglect")."""
+    if "denied" in (a.pole, b.pole) or "shared" in (a.pole, b.pole):
+        return False
+    ka, kb = _cause_keys(a), _cause_keys(b)
+    return bool(ka and kb) and not (ka & kb)
+
+
 def _cause_stance(c: Claim, names: dict[str, str]) -> str:
-    agents = ", ".join(sorted(names.get(k, k) for k in c.agents))
-    return {"only": f"only {agents}", "shared": f"{agents} among others"}.get(c.pole, agents)
+    agents = ", ".join(sorted({names.get(k, k) for k in c.agents}))
+    what = agents or " ".join(sorted(c.cause))
+    return {"only": f"only {what}", "shared": f"{what} among others", "denied": f"not {what}"}.get(c.pole, what)
 
 
 # --- quantities -----------------------------------------------------------------------------------
@@ -212,7 +257,8 @@ def _cause_stance(c: Claim, names: dict[str, str]) -> str:
 def _amounts_agree(a: Claim, b: Claim) -> bool:
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return True
-    return a.low / QUANTITY_TOLERANCE <= b.high and b.low / QUANTITY_TOLERANCE <= a.high
+    tol = QUANTITY_TOLERANCE if (a.converted or b.converted) else SAME_UNIT_TOLERANCE
+    return a.low / tol <= b.high and b.low / tol <= a.high
 
 
 def _amount_text(c: Claim) -> str:
@@ -222,7 +268,8 @@ def _amount_text(c: Claim) -> str:
         if mid >= scale:
             rng = f"{lo / scale:.3g}" if hi <= lo * 1.01 else f"{lo / scale:.3g}–{hi / scale:.3g}"
             return f"≈ {rng} {word} {c.pole}".strip()
-    return f"≈ {lo:.3g} {c.pole}".strip()
+    rng = f"{lo:.3g}" if hi <= lo * 1.01 else f"{lo:.3g}–{hi:.3g}"
+    return f"≈ {rng} {c.pole}".strip()
 
 
 def _pairwise(claims: list[Claim], kind: str, related, conflict) -> list[list[Claim]]:
@@ -290,27 +337,62 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         found.append((score, topic.split(":")[0], topic, sides))
 
     def cause_related(a: Claim, b: Claim) -> bool:
-        return len((a.terms & b.terms) - common) >= CAUSE_MIN_SHARED or same_event(a, b)
+        if len((a.terms & b.terms) - common) >= CAUSE_MIN_SHARED or same_event(a, b):
+            return True
+        if _rival_causes(a, b) and len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED:
+            return True  # two sentences about the same scene in many rare words, naming different causes
+        # a denial met by an assertion of the same cause needs less: one shared word of the outcome
+        return _denial_conflict(a, b) and len(a.outcome & b.outcome) >= DENIAL_MIN_SHARED
 
-    for group in _pairwise(claims, "cause", cause_related, _cause_conflict):
-        if not any(_cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
+    def cause_conflict(a: Claim, b: Claim) -> bool:
+        if _cause_conflict(a, b):
+            return True
+        # rival causes only for an outcome told in the same rare words (causes are often several)
+        return _rival_causes(a, b) and (len((a.outcome & b.outcome) - common - {CHANGE_TERM}) >= 1
+                                        or same_event(a, b)
+                                        or len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED)
+
+    for group in _pairwise(claims, "cause", cause_related, cause_conflict):
+        if not any(cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
             continue
         topic = "cause: " + _topic_words(group, lambda c: c.terms - common)
-        found.append((sum(c.weight for c in group), "cause", topic, _sides(group, lambda c: _cause_stance(c, names))))
+        firm = any(_cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc)
+        score = sum(c.weight for c in group) * (1.0 if firm else RIVAL_WEIGHT)
+        found.append((score, "cause", topic, _sides(group, lambda c: _cause_stance(c, names))))
 
     def quantity_related(a: Claim, b: Claim) -> bool:
         if a.pole != b.pole:
             return False
-        shared = len((a.anchor & b.anchor) - common)
-        return shared >= QUANTITY_MIN_SHARED or (shared >= 1 and same_event(a, b))
+        if a.when and b.when and not (a.when & b.when):
+            return False  # "85 on Monday" and "118 on Friday": two readings, not two reports of one
+        shared = a.anchor & b.anchor
+        rare = len(shared - common)
+        if rare >= QUANTITY_MIN_SHARED:
+            return True
+        if a.pole in GENERIC_UNITS:
+            return False  # "45 per cent" and "60 per cent" of what? only the words around them can tell
+        # rare words elsewhere in the two sentences, a shared actor, day or story event: half a point each
+        elsewhere = (a.terms & b.terms) - shared - common
+        score = (rare + len(a.co & b.co)
+                 + COMMON_POINT * (len(shared & common) + len(elsewhere) + bool(a.actors & b.actors)
+                                   + bool(a.when & b.when) + same_event(a, b)))
+        return score >= QUANTITY_MIN_SCORE
 
     def quantity_conflict(a: Claim, b: Claim) -> bool:
         return not _amounts_agree(a, b)
 
+    quantities = [c for c in claims if c.kind == "quantity"]
     for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
+        # a document's other figures on the topic count too: "from 210 to 85" agrees with "85"
+        starts = {(c.doc, c.evidence.start) for c in group}
+        for c in quantities:
+            if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole and (
+                    (c.doc, c.evidence.start) in starts
+                    or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
+                by_doc[c.doc].append(c)
         # two documents disagree only when none of one's amounts fits any of the other's
         clash = any(not any(_amounts_agree(x, y) for x in by_doc[d1] for y in by_doc[d2])
                     for d1, d2 in combinations(by_doc, 2))
@@ -318,6 +400,18 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
             continue
         topic = f"quantity ({group[0].pole}): " + _topic_words(group, lambda c: c.anchor - common)
         found.append((sum(c.weight for c in group), "quantity", topic, _sides(group, _amount_text)))
+
+    def frame_related(a: Claim, b: Claim) -> bool:
+        return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or same_event(a, b)
+
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole):
+        poles = {c.doc: Counter() for c in group}
+        for c in group:
+            poles[c.doc][c.pole] += c.weight
+        if len({p.most_common(1)[0][0] for p in poles.values()}) < 2:
+            continue  # every document frames the act the same way (or quotes both sides alike)
+        topic = "framing: " + _topic_words(group, lambda c: c.terms - common)
+        found.append((sum(c.weight for c in group), "framing", topic, _sides(group, lambda c: c.pole)))
 
     found.extend(_modality_disagreements(events, mapping))
     found.sort(key=lambda f: -f[0])

@@ -57,8 +57,38 @@ def test_cause_only_and_shared() -> None:
     assert "calm" not in shared.text  # the cause span stops at the clause that follows
 
 
-def test_cause_without_actor_is_not_a_claim() -> None:
-    assert _claims("The harvest failed due to the weather, Freedonia said.", dimension="cause") == []
+def test_cause_without_actor_names_a_thing() -> None:
+    (c,) = _claims("The harvest failed due to the weather, Freedonia said.", dimension="cause")
+    assert c.agents == frozenset() and c.cause == {term_key("weather")}
+    assert term_key("harvest") in c.outcome
+
+
+def test_cause_result_of_and_denial_split() -> None:
+    asserted, denied = _claims("The blackout in the capital was the result of an ice storm and had nothing to do "
+                               "with the new software, the utility said.", dimension="cause")
+    assert asserted.pole == "cause" and asserted.cause == content_terms("ice storm")
+    assert denied.pole == "denied" and denied.cause == content_terms("new software")
+    (negated,) = _claims("The strike was not caused by the pay offer, union leaders insisted.", dimension="cause")
+    assert negated.pole == "denied"
+
+
+def test_cause_by_timing_needs_a_change() -> None:
+    (timed,) = _claims("Turnout collapsed on the very day the polling stations were moved.", dimension="cause")
+    assert timed.cause >= content_terms("polling stations") and "~change" in timed.outcome
+    assert _claims("The minister spoke on the same day the report was published.", dimension="cause") == []
+
+
+def test_cause_of_a_term_stops_at_its_clause() -> None:
+    (c,) = _claims("Officials blamed the outage on a lightning strike that hit the main line.", dimension="cause")
+    assert c.cause == content_terms("a lightning strike")
+
+
+def test_frame_needs_a_characterising_cue() -> None:
+    (hostile,) = _claims("The ministry called the naval drill \"a provocation aimed at our coast\".", dimension="framing")
+    (benign,) = _claims("The navy said the drill was a routine exercise planned long ago.", dimension="framing")
+    (flipped,) = _claims("The navy said the drill was not a provocation.", dimension="framing")
+    assert (hostile.pole, benign.pole, flipped.pole) == ("hostile", "benign", "benign")
+    assert _claims("Routine checks found nothing at the port.", dimension="framing") == []
 
 
 def test_quantities_convert_and_range() -> None:
@@ -74,3 +104,40 @@ def test_quantities_convert_and_range() -> None:
 
 def test_spelling_variants_meet() -> None:
     assert content_terms("defence budget recognise") == content_terms("defense budget recognize")
+
+
+def _amounts(text: str):
+    return [(c.pole, c.low, c.high) for c in _claims(text, dimension="quantity")]
+
+
+def test_people_counts_share_a_family_and_vague_words_are_ranges() -> None:
+    ((u1, lo1, hi1),) = _amounts("The union said a few hundred strikers stood at the gates on Monday.")
+    ((u2, lo2, hi2),) = _amounts("Police counted more than 4,000 workers at the gates.")
+    ((u3, lo3, hi3),) = _amounts("Several hundred angry voters queued outside.")
+    assert u1 == u2 == u3 == "people"
+    assert (lo1, hi1) == (200, 500) and (lo3, hi3) == (300, 900)
+    assert lo2 == 4000 and hi2 > 4000  # "more than" opens the range upwards
+    ((_, lo4, hi4),) = _amounts("Fewer than 90 employees lost their jobs.")
+    assert hi4 == 90 and lo4 < 90
+
+
+def test_measures_and_rates_and_rejected_figures() -> None:
+    ((unit, lo, _),) = _amounts("The pipeline will carry two hundred cubic metres a second, the operator said.")
+    assert unit == "cubic metre/second" and lo == 200
+    # a figure the sentence rejects is not the document's claim
+    assert [a[1] for a in _amounts("That is 40 tonnes a day, not the 60 tonnes claimed by the mayor.")] == [40]
+    # a bare number after a figure takes its unit ("from 40 to 25")
+    assert [a[0] for a in _amounts("Exports fell from 40 tonnes a day in May to 25 in June.")] == ["tonne/day"] * 2
+
+
+def test_quantity_context_dates_and_durations() -> None:
+    (c,) = _claims("The company will cut 1,200 jobs over eighteen months, it said on Tuesday.", dimension="quantity")
+    assert c.pole == "job" and c.when == {"Tuesday"}
+
+
+def test_vague_plurals_alone_are_amounts() -> None:
+    ((unit, lo, hi),) = _amounts("Tens of thousands of voters queued for hours.")
+    assert unit == "people" and (lo, hi) == (20000, 90000)
+    ((unit, lo, _),) = _amounts("Hundreds of miners walked out.")
+    assert unit == "people" and lo == 200
+    assert _amounts("Several countries sent observers.") == []

@@ -134,3 +134,96 @@ def test_seeds_disagreements(seeds_dir, gold_path) -> None:
                 break
     assert hit / len(gold) >= 0.6
     assert len(found) <= min(MAX_DISAGREEMENTS, 3 * len(gold))
+
+
+# --- quantities, causes and framings on other stories (team-written) -------------------------------
+
+def _found(*docs: tuple[str, list[str]]):
+    analyses, entities = _corpus(*[(d, d.upper(), sents) for d, sents in docs])
+    return find_disagreements(analyses, entities, [], Settings())
+
+
+def _dims(found) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for d in found:
+        out.setdefault(d.topic.split(":")[0].split(" (")[0], []).append(d)
+    return out
+
+
+def test_layoff_figures_that_differ_are_a_disagreement() -> None:
+    found = _found(("a", ["The carmaker will cut 1,200 jobs at its Lindau plant over eighteen months."]),
+                   ("b", ["Union leaders said the carmaker will cut 3,500 jobs at the Lindau plant."]),
+                   ("c", ["About 1,200 jobs will go at the Lindau plant, the carmaker confirmed."]))
+    (jobs,) = _dims(found)["quantity"]
+    assert {s.doc for s in jobs.sides} == {"a", "b", "c"}
+
+
+def test_crowd_counts_of_different_nouns_meet_as_people() -> None:
+    found = _found(("a", ["Some 5,000 supporters rallied in the capital of Sylvania on Sunday."]),
+                   ("b", ["Only a few hundred activists rallied in the Sylvanian capital on Sunday."]))
+    (crowd,) = _dims(found)["quantity"]
+    assert "people" in crowd.topic and {s.doc for s in crowd.sides} == {"a", "b"}
+
+
+def test_turnout_readings_on_different_days_do_not_disagree() -> None:
+    found = _found(("a", ["Turnout in the Sylvanian north reached 1.1 million voters by Monday evening."]),
+                   ("b", ["Turnout in the Sylvanian north reached 2.9 million voters by Friday evening."]))
+    assert "quantity" not in _dims(found)
+
+
+def test_a_document_giving_both_figures_agrees_with_each() -> None:
+    found = _found(("a", ["Casualties at the mine rose from 12 workers on the first night to 31 by the end."]),
+                   ("b", ["Rescuers at the mine counted 31 workers dead by the end of the week."]))
+    assert "quantity" not in _dims(found)
+
+
+def test_blackout_cause_denied_by_one_and_implied_by_timing_in_another() -> None:
+    found = _found(("a", ["The blackout in the capital was the result of a heatwave and had nothing to do with "
+                          "the new grid software, the operator said."]),
+                   ("b", ["Engineers noted that the power in the capital failed on the very day the new grid "
+                          "software was switched on."]))
+    (cause,) = _dims(found)["cause"]
+    assert {s.doc for s in cause.sides} == {"a", "b"}
+    assert any(s.stance.startswith("not ") for s in cause.sides)
+
+
+def test_different_causes_of_unrelated_outcomes_are_not_a_disagreement() -> None:
+    found = _found(("a", ["The harvest in the east failed because of the drought."]),
+                   ("b", ["Ticket prices in the capital rose because of the new tax."]))
+    assert "cause" not in _dims(found)
+
+
+def test_hostile_and_benign_framings_of_one_act() -> None:
+    found = _found(("a", ["Freedonia called the Sylvanian naval drill near its coast a provocation."]),
+                   ("b", ["Sylvania said the naval drill near the Freedonian coast was a routine exercise planned "
+                          "months ago."]),
+                   ("c", ["Fishermen said the naval drill near the coast scared away the fish."]))
+    (frame,) = _dims(found)["framing"]
+    assert {(s.doc, s.stance) for s in frame.sides} == {("a", "hostile"), ("b", "benign")}
+
+
+def test_dev_set_disagreements_without_nlp() -> None:
+    """The independent dev set (tests/fixtures/disagreements_dev), sentences split by a regex, no NER."""
+    import yaml
+    from pathlib import Path
+
+    base = Path(__file__).resolve().parents[1] / "fixtures" / "disagreements_dev"
+    gold = yaml.safe_load((base / "expected.yaml").read_text(encoding="utf-8"))
+    analyses = []
+    for path in sorted((base / "corpus").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        doc = Document(id=path.stem, source=path.name, raw=raw, text=raw)
+        sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
+                 for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
+        analyses.append(DocAnalysis(document=doc, sentences=sents))
+    found = find_disagreements(analyses, [], [], Settings())
+    hit = 0
+    for g in gold["disagreements"]:
+        for d in found:
+            covered = {gs["doc"] for s in d.sides for gs in g["sides"]
+                       if gs["doc"] == s.doc and gs["phrase"].lower() in s.evidence.text.lower()}
+            if len(covered) >= 2:
+                hit += 1
+                break
+    assert hit >= 3  # of 4: the households figures share no words around them (a known miss)
+    assert len(found) <= 3 * len(gold["disagreements"])
