@@ -32,7 +32,8 @@ def _key(name: str) -> str:
 def to_gold(expected: dict) -> dict:
     docs = {}
     for name, d in expected["documents"].items():
-        if "#" in name:  # the scorer keys documents by file, so JSONL records get no metadata rows
+        if "#" in name:  # the scorer keys documents by file: a JSONL file gets a row without metadata,
+            docs.setdefault(_key(name), {})   # so its records' quotes and events are still scored
             continue
         docs[_key(name)] = {"title": d.get("title"), "outlet": d.get("outlet"),
                             "author": ", ".join(d.get("authors") or []) or None,

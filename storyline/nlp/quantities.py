@@ -24,6 +24,9 @@ _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: years are not counts unless a unit says so ("in 2022 troops ..." is a year)
 YEAR_MIN, YEAR_MAX = 1800, 2100
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
+#: capitalised words before a number that hedge it rather than name it ("About 400,000")
+_HEDGES = frozenset("about around some nearly almost over under roughly approximately more fewer less "
+                    "at only just up estimated perhaps another".split())
 _MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 
 
@@ -94,7 +97,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # inside a word or an identifier ("G20", "24Oleksandr" handled upstream)
         if not sym and _MONTH_BEFORE.search(text[max(0, m.start("num") - 12):m.start("num")]):
             continue  # "June 17": a date, not a quantity
-        if not sym and _NAME_BEFORE.search(text[max(0, m.start("num") - 20):m.start("num")]):
+        before = _NAME_BEFORE.search(text[max(0, m.start("num") - 20):m.start("num")])
+        if not sym and before and before.group(0).strip().lower() not in _HEDGES:
             continue  # "Rossiya 24", "Article 5": part of a name
         is_word = not num[0].isdigit()
         value = _number(num, units)

@@ -32,3 +32,17 @@ def test_vague_money_keeps_currency_without_value():
                                   "24 hours later", "several countries"])
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("About 400,000 households lost power", 400000, "household"),   # a hedge is not a name
+    ("Some 300 troops crossed", 300, "troop"),
+    ("two hundred soldiers", 200, "soldier"),                          # "hundred" scales
+])
+def test_hedged_and_spelled_counts(text, value, unit):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_weekday_after_a_number_is_not_its_unit():
+    assert find_quantities("The flow fell to 85 on Monday.") == []
