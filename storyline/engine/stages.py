@@ -27,7 +27,7 @@ def analyze_document(doc: Document, settings: Settings, stats: LineStats | None 
     mentions, entities = resolve_document(doc, parsed, settings)
     events = extract_events(doc, parsed, mentions, entities, settings)
     quotes = extract_quotes(doc, parsed, mentions, entities, settings)
-    doc.genre = classify_genre(doc, parsed)
     doc.loaded_language = find_loaded_language(doc, parsed, settings)
+    doc.genre = classify_genre(doc, parsed, doc.loaded_language)
     return DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
                        entities=entities, events=events, quotes=quotes)

@@ -46,8 +46,11 @@ def _outside_quotes(doc: Document, view: str) -> str:
     return "".join(chars)
 
 
-def genre_scores(doc: Document, parsed: "Parsed") -> dict[str, float]:
-    """Per-100-word evidence for reporting, opinion and analysis (outside quotes)."""
+def genre_scores(doc: Document, parsed: "Parsed", loaded_terms: list | None = None) -> dict[str, float]:
+    """Per-100-word evidence for reporting, opinion and analysis (outside quotes).
+
+    ``loaded_terms``: the document's loaded language when already found (else found here).
+    """
     view = doc.body_view()
     own = _outside_quotes(doc, view)
     words = max(1, len(own.split()))
@@ -59,7 +62,7 @@ def genre_scores(doc: Document, parsed: "Parsed") -> dict[str, float]:
     questions = len(re.findall(r"\?", own))
     exclaims = len(re.findall(r"!", own))
     first = len(FIRST_PERSON.findall(own))
-    loaded = len(find_loaded_language(doc, parsed, Settings()))
+    loaded = len(loaded_terms if loaded_terms is not None else find_loaded_language(doc, parsed, Settings()))
     opinion = (2 * first + 3 * questions + 2 * exclaims + _phrase_count(own, lex.get("opinion_phrases", []))
                + 2 * loaded)
     analysis = _phrase_count(own, lex.get("analysis_phrases", []))
@@ -75,11 +78,11 @@ def genre_scores(doc: Document, parsed: "Parsed") -> dict[str, float]:
     return scores
 
 
-def classify_genre(doc: Document, parsed: "Parsed") -> str:
-    """reporting | opinion | analysis | other for one document."""
+def classify_genre(doc: Document, parsed: "Parsed", loaded_terms: list | None = None) -> str:
+    """reporting | opinion | analysis | other for one document (``loaded_terms`` as in genre_scores)."""
     if len(doc.body_view().split()) < MIN_WORDS:
         return "other"
-    s = genre_scores(doc, parsed)
+    s = genre_scores(doc, parsed, loaded_terms)
     if s["opinion"] >= OPINION_MIN and s["opinion"] > s["reporting"]:
         return "opinion"
     if s["analysis"] >= ANALYSIS_MIN and s["analysis"] > s["reporting"]:
