@@ -270,8 +270,16 @@ def _candidate_pairs(events: list[Event], wording: _Wording, actors: _Actors) ->
             index[f"\x00{actors.key(e.source)}\x00{actors.key(e.target)}"].add(i)
     pairs: set[tuple[int, int]] = set()
     for term, idx in index.items():
-        if len(idx) <= CANDIDATE_DF_CAP or term.startswith("\x00"):
-            pairs.update(combinations(sorted(idx), 2))
+        members = sorted(idx)
+        if len(members) <= CANDIDATE_DF_CAP:
+            pairs.update(combinations(members, 2))
+        elif term.startswith("\x00"):
+            # a dyad reported thousands of times: compare each report with its nearest neighbours
+            # in date order only, so the work stays linear (clusters still chain through them)
+            members.sort(key=lambda i: (events[i].date or "", i))
+            for pos, i in enumerate(members):
+                for j in members[pos + 1:pos + 1 + CANDIDATE_DF_CAP]:
+                    pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
 
 

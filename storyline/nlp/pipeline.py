@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -20,6 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan
 
 LOGGER = logging.getLogger(__name__)
+
+#: Longest stretch given to spaCy at once. Its parser needs ~1 GB per 100k characters and refuses
+#: texts over 1M; a paragraph longer than this (a page scraped without line breaks) is parsed in
+#: pieces cut after sentence punctuation, so memory stays bounded and nothing is rejected.
+MAX_PIECE_CHARS = 20_000
+#: Characters parsed in one batch: the parser's working memory grows with the batch's text, so a
+#: batch is bounded by size, not by count (64 short paragraphs, or a few long ones)
+BATCH_CHARS = 40_000
+_CUT = re.compile(r"[.!?…][\"'”’»)]*\s+")
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,12 +69,33 @@ class Parsed:
         return out
 
 
+def pieces(view: str, start: int, end: int, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
+    """``(start, end)`` cut into stretches of at most ``limit`` characters, after a sentence when possible."""
+    out = []
+    while end - start > limit:
+        cut = None
+        for m in _CUT.finditer(view, start, start + limit):
+            cut = m.end()
+        cut = cut if cut and cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def parse(doc: Document, settings: Settings) -> Parsed:
     """Parse the cleaned body of ``doc`` (raw offsets preserved)."""
     nlp = load_nlp(settings.spacy_model)
     view = doc.body_view()
-    texts = [view[b.start:b.end] for b in doc.blocks]
+    spans = [p for b in doc.blocks for p in pieces(view, b.start, b.end)]
     parsed = Parsed(doc.id)
-    for block, sdoc in zip(doc.blocks, nlp.pipe(texts, batch_size=64)):
-        parsed.blocks.append((block.start, sdoc))
+    batch: list[tuple[int, int]] = []
+    for span in [*spans, None]:
+        size = sum(e - s for s, e in batch)
+        if batch and (span is None or size + span[1] - span[0] > BATCH_CHARS):
+            for (start, _), sdoc in zip(batch, nlp.pipe([view[s:e] for s, e in batch], batch_size=len(batch))):
+                parsed.blocks.append((start, sdoc))
+            batch = []
+        if span is not None:
+            batch.append(span)
     return parsed
