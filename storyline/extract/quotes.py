@@ -15,359 +15,50 @@ A speaker phrase is resolved through the mentions (actor stage), pronouns throug
 the nearest preceding person, role phrases (``the Kazakh leader``) through the words
 that describe each person where the text introduces them. A direct quote that names
 its own speaker in the third person is flagged ``doubtful``.
+
+Quote marks are scanned in ``storyline.extract.quote_marks``; the cue lexicon and the resolution
+of speaker phrases are in ``storyline.extract.quote_speakers``.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from storyline.config import Settings
+from storyline.extract.quote_marks import CLOSERS, OPENERS, _ends_sentence, _marked_spans, _trim, _words
+from storyline.extract.quote_speakers import (ABBREV_MASK, LEXICON, MAX_DESCRIPTOR_WORDS, MAX_SPEAKER_WORDS,
+                                              ROLE_LOOKBACK, SPEAKER_TYPES, _Ctx, _descriptors, _is_cue,
+                                              _mask_abbreviations, _resolve_phrase, _speaker_of_verb,
+                                              _tok_start, load_cues)
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Token
 
     from storyline.nlp.pipeline import Parsed
 
+__all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
+           "MAX_DESCRIPTOR_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
+           "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK", "SPEAKER_TYPES",
+           "TITLE_CASE_SHARE", "extract_quotes", "load_cues"]
+
 LOGGER = logging.getLogger(__name__)
-LEXICON = Path(__file__).parent / "lexicon" / "quote_cues.yaml"
 
 #: A marked span shorter than this (in words) is a scare quote or a term, not a quote,
 #: unless a cue attributes it.
 MIN_QUOTE_WORDS = 4
 #: Unattributed marked quotes are kept only from this length on (anonymous quotes).
 MIN_UNATTRIBUTED_WORDS = 8
-#: Most words of a descriptor before a named speaker ("French carmaker X").
-MAX_DESCRIPTOR_WORDS = 3
-#: A speaker phrase longer than this (words) is not a speaker phrase.
-MAX_SPEAKER_WORDS = 8
 #: Window after a quote searched for its attribution (characters).
 AFTER_WINDOW = 120
 #: Two marked fragments separated by at most this many words (and no cue) are one quote.
 MERGE_GAP_WORDS = 4
-#: A role phrase resolves only to people mentioned within this many characters before it.
-ROLE_LOOKBACK = 6000
-
 #: Most words between two quotes of one speaker in one paragraph ('"A," X, chair of Y, said. "B."').
 MAX_CONTINUATION_GAP_WORDS = 25
-#: Stands in for the period of an abbreviation while speaker phrases are matched (same length).
-ABBREV_MASK = "\u00b7"
 #: Share of longer words capitalised from which a quoted span reads as a title ("Rivers Under Pressure").
 TITLE_CASE_SHARE = 0.6
-
-OPENERS = "“„«"
-CLOSERS = "”»"
 PUNCT_EDGE = " \t\n,.;:!?–—-"
-#: Mention types that can speak when they head the speaker phrase (NORP "Kazakh" cannot).
-SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
-
-
-@dataclass
-class _Cues:
-    lemmas: frozenset[str]
-    clause_only: frozenset[str]
-    need_particle: dict[str, str]
-    forms_re: str
-    indefinite: frozenset[str]
-    pronouns: frozenset[str]
-    synonyms: dict[str, str]
-    abbrev_re: re.Pattern[str]
-    title_before_re: re.Pattern[str]
-    naming_before_re: re.Pattern[str]
-
-
-def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
-    """Surface forms of a regular English verb (or the listed irregular ones)."""
-    if lemma in irregular:
-        return list(irregular[lemma])
-    if lemma.endswith("e"):
-        return [lemma, lemma + "s", lemma + "d"]
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
-    return [lemma, lemma + "s", lemma + "ed"]
-
-
-@functools.lru_cache(maxsize=2)
-def load_cues(path: str = str(LEXICON)) -> _Cues:
-    """Load and validate the cue lexicon once per process."""
-    data: dict[str, Any] = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    verbs = [v for v in data.get("verbs") or [] if isinstance(v, str) and v.strip()]
-    if not verbs:
-        raise ValueError(f"{path}: `verbs` must list at least one cue verb lemma")
-    irregular = data.get("irregular") or {}
-    particles = data.get("need_particle") or {}
-    forms = []
-    for lemma in verbs:
-        suffix = rf"\s+{particles[lemma]}" if lemma in particles else ""
-        forms += [re.escape(f) + suffix for f in _forms(lemma, irregular)]
-    forms.sort(key=len, reverse=True)
-    synonyms = {w: group[0] for group in data.get("role_synonyms") or [] for w in group}
-    abbrevs = [str(a).rstrip(".") for a in data.get("abbreviations") or []]
-    # "Dr." / "J." inside a speaker phrase: the period ends neither the phrase nor the sentence
-    abbrev_re = re.compile(r"(?<![^\W\d_])(?:[A-Z]|" + "|".join(re.escape(a) for a in abbrevs) + r")\.")
-    title_words = "|".join(re.escape(w) for w in data.get("title_before") or ["titled"])
-    naming_words = "|".join(re.escape(w) for w in data.get("naming_before") or ["called"])
-    return _Cues(frozenset(verbs), frozenset(data.get("clause_only") or []), dict(particles),
-                 "(?:" + "|".join(forms) + ")", frozenset(data.get("indefinite") or []),
-                 frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
-                 re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
-                 # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
-                 re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I))
-
-
-def _mask_abbreviations(cues: _Cues, text: str) -> str:
-    """Same-length copy of ``text`` with the periods of abbreviations and initials replaced."""
-    return cues.abbrev_re.sub(lambda m: m.group()[:-1] + ABBREV_MASK, text)
-
-
-# --------------------------------------------------------------------------- marks
-def _mark_role(text: str, i: int, in_quote: bool) -> str | None:
-    """'open', 'close' or None for the quote mark at ``text[i]``, from its shape and context."""
-    ch = text[i]
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    space_before = before.isspace() or before in "([—–-"
-    space_after = after.isspace() or after in ",.;:!?)–—"
-    if ch == '"':
-        if in_quote:
-            return "close" if not space_before or space_after else "open"
-        return "open" if not space_after else ("close" if not space_before else None)
-    if ch == "»":
-        return "close" if in_quote else "open"   # German/Danish style opens with »
-    if ch == "«":
-        return "open" if not in_quote else "close"
-    if ch in OPENERS:
-        # a typographic opener followed by punctuation closes (“…charter “, a comment)
-        if after in ",.;:!?":
-            return "close"
-        return None if space_after and space_before else ("close" if space_after else "open")
-    if ch in CLOSERS:
-        return "close"
-    return None
-
-
-def _marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """(start, end, orphan) of quoted content; ``orphan`` when no opener was seen."""
-    spans: list[tuple[int, int, bool]] = []
-    open_at: int | None = None
-    for bi, (bstart, bend) in enumerate(blocks):
-        for i in range(bstart, bend):
-            if view[i] not in '"“”„«»':
-                continue
-            role = _mark_role(view, i, open_at is not None)
-            if role == "open" and open_at is None:
-                open_at = i + 1
-            elif role == "close" and open_at is not None:
-                spans.append((open_at, i, False))
-                open_at = None
-            elif role == "close":
-                spans.append((bstart, i, True))      # closer with no opener in this paragraph
-        if open_at is not None:
-            nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-            if nxt and _continues(view[nxt[0]:nxt[1]]):
-                continue                              # a quote running into the next paragraph
-            spans.append((open_at, bend, False))
-            open_at = None
-    return spans
-
-
-def _continues(text: str) -> bool:
-    """True when a paragraph continues an open quote (closer before any opener, or opens itself)."""
-    stripped = text.lstrip()
-    if stripped[:1] in OPENERS + '"':
-        return True
-    for ch in stripped:
-        if ch in CLOSERS:
-            return True
-        if ch in OPENERS:
-            return False
-    return False
-
-
-def _trim(view: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding whitespace and quote marks."""
-    while start < end and (view[start].isspace() or view[start] in '"“”„«»'):
-        start += 1
-    while end > start and (view[end - 1].isspace() or view[end - 1] in '"“”„«»'):
-        end -= 1
-    return start, end
-
-
-def _ends_sentence(view: str, end: int) -> bool:
-    """A quote ending in '.!?' whose closer is followed by a capitalised word ends its sentence."""
-    if view[end - 1:end] not in (".", "!", "?"):
-        return False
-    nxt = re.match(r"[\"”»«“’]*\s*(\S)", view[end:end + 6])
-    return bool(nxt and nxt.group(1).isupper())
-
-
-def _words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
-
-
-# --------------------------------------------------------------------------- context
-@dataclass
-class _Ctx:
-    doc: Document
-    view: str
-    cues: _Cues
-    mentions: list[Mention]
-    entities: dict[str, Entity]
-    sents: list[tuple[int, int, "SpacySpan", int]]   # raw start, raw end, span, block offset
-    quoted: list[tuple[int, int]]
-    descriptors: dict[str, set[str]]
-
-    def sentence_at(self, pos: int) -> tuple[int, int, "SpacySpan", int] | None:
-        for s in self.sents:
-            if s[0] <= pos < s[1]:
-                return s
-        return None
-
-
-def _tok_start(tok: "Token", offset: int) -> int:
-    return offset + tok.idx
-
-
-def _descriptors(view: str, mentions: list[Mention],
-                 sents: list[tuple[int, int, "SpacySpan", int]]) -> dict[str, set[str]]:
-    """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``)."""
-    out: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.entity is None or m.type != "PERSON":
-            continue
-        words = out.setdefault(m.entity, set())
-        sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
-        if sent is not None:
-            before = [t for t in sent[2] if _tok_start(t, sent[3]) + len(t.text) <= m.start]
-            commas = 0
-            for tok in reversed(before):      # title words right before the name
-                if tok.text == "," and commas == 0 and words is not None:
-                    commas += 1
-                    continue
-                if tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
-                    break
-                words.add(tok.text.lower())
-        appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
-                         view[m.end:m.end + 90])
-        if appos:
-            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4])
-    return out
-
-
-def _share_stem(a: str, b: str) -> bool:
-    """Nationality adjective vs country name: 'kazakh' ~ 'kazakhstan', 'russian' ~ 'russia'."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return a == b or n >= 5
-
-
-def _role_entity(ctx: _Ctx, phrase_words: list[str], pos: int) -> str | None:
-    """Resolve a definite role phrase to the best-described person mentioned before ``pos``."""
-    content = [w for w in phrase_words if w.lower() not in ("the", "this", "that", "his", "her", "its")]
-    if not content:
-        return None
-    best: tuple[float, int, str] | None = None
-    for m in ctx.mentions:
-        if m.entity is None or m.type != "PERSON" or m.start >= pos or pos - m.start > ROLE_LOOKBACK:
-            continue
-        ent = ctx.entities.get(m.entity)
-        desc = set(ctx.descriptors.get(m.entity, set()))
-        if ent is not None:
-            desc.update(w.lower() for w in re.findall(r"\w+", " ".join(filter(None, [ent.role, ent.country]))))
-        score, noun_hit = 0.0, False
-        for w in content:
-            lw = w.lower()
-            syn = ctx.cues.synonyms.get(lw, lw)
-            if w[:1].isupper() and any(_share_stem(lw, d) for d in desc):
-                score += 2.0                          # nationality / proper adjective
-            elif any(ctx.cues.synonyms.get(d, d) == syn for d in desc):
-                score, noun_hit = score + 1.0, True
-        if noun_hit and (best is None or (score, m.start) > best[:2]):
-            best = (score, m.start, m.entity)
-    return best[2] if best else None
-
-
-def _nearest_person(ctx: _Ctx, pos: int) -> str | None:
-    """The person mentioned last before ``pos`` outside quoted text."""
-    for m in sorted(ctx.mentions, key=lambda m: -m.start):
-        if m.start < pos and m.type == "PERSON" and m.entity is not None \
-                and not any(a <= m.start < b for a, b in ctx.quoted):
-            return m.entity
-    return None
-
-
-def _resolve_phrase(ctx: _Ctx, start: int, end: int) -> tuple[bool, str | None]:
-    """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
-    text = ctx.view[start:end].strip()
-    words = re.findall(r"[\w’'.-]+", text)
-    if not words or len(words) > MAX_SPEAKER_WORDS:
-        return False, None
-    first = words[0].lower()
-    inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
-    # "Putin's spokesman" is not Putin
-    persons = [m for m in inside if m.type == "PERSON" and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
-    if first in ctx.cues.indefinite:
-        return True, None
-    if persons:
-        return True, persons[-1].entity
-    heads = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""]
-    if heads and ctx.view[start:heads[0].start].strip().lower() in ("", "the"):
-        return True, heads[0].entity
-    # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
-    if heads and not re.search(r"\b(?:of|in|for|at|from|with|by|to|and|or)\b|[,;:]", ctx.view[start:heads[0].start],
-                               flags=re.I) and _words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
-        return True, heads[0].entity
-    if len(words) == 1 and first in ctx.cues.pronouns:
-        return True, _nearest_person(ctx, start) if first in ("he", "she") else None
-    if first == "the" or words[0][:1].isupper():
-        return True, _role_entity(ctx, words, start)
-    return False, None
-
-
-def _subject_of(tok: "Token") -> "Token | None":
-    """The grammatical subject of a cue verb, climbing through conj/xcomp/pcomp/advcl."""
-    for _ in range(5):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            return subj[0]
-        if tok.dep_ == "ROOT" or tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
-def _is_cue(ctx: _Ctx, tok: "Token") -> bool:
-    if tok.lemma_.lower() not in ctx.cues.lemmas or tok.pos_ not in ("VERB", "AUX"):
-        return False
-    particle = ctx.cues.need_particle.get(tok.lemma_.lower())
-    return particle is None or any(c.lower_ == particle for c in tok.children)
-
-
-def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | None]:
-    subj = _subject_of(tok)
-    if subj is None:
-        return False, None
-    left, right = subj.left_edge, subj.right_edge
-    s, e = _tok_start(left, offset), _tok_start(right, offset) + len(right.text)
-    # cut a long subject to its head's neighbourhood ("the expert, who …")
-    if _words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
-        # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
-        s = _tok_start(left, offset)
-        e = _tok_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
-        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
-        if near:
-            return True, near[0].entity
-        s, e = _tok_start(subj, offset), _tok_start(subj, offset) + len(subj.text)
-    return _resolve_phrase(ctx, s, e)
 
 
 # --------------------------------------------------------------------------- attribution

@@ -12,13 +12,15 @@ Sources, from weakest to strongest claim on a stretch of text:
 Type fixes: a name after "order of" or before "drones" is not a person; a name in an
 appositive after "the manufacturer ..." is an organisation; a word that is another mention's
 surname is a person.
+
+Span completion (compound surnames, particles, surname repeats, acronym names, ORG anaphora) is in
+``storyline.resolve.name_spans``.
 """
 from __future__ import annotations
 
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,14 @@ import yaml
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
 from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME
-from storyline.resolve.names import acronym_of, fold, name_key
+from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
+                                          _NAME_PARTICLES, _WORD, Cand, _acronym_names,
+                                          _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
+                                          _surname_repeats, _title_pattern)
+from storyline.resolve.names import fold, name_key
+
+__all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
+           "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates"]
 
 LOGGER = logging.getLogger(__name__)
 #: The shipped word lists; read here for the keys the KB loader does not pass through.
@@ -35,14 +44,9 @@ LEXICON = Path(__file__).parent / "kb" / "lexicon.yaml"
 
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT",
                "NORP": "NORP", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
-#: Claim strength of each source when spans overlap (higher wins; then the longer span).
-PRIORITY = {"spacy": 1, "kb": 2, "spacy_long": 3, "quote": 4, "rule": 4, "role": 5}
-#: How far (characters) before a name the title/award/appositive rules look.
-CONTEXT_CHARS = 60
 #: A quoted name longer than this is a phrase, not a name.
 MAX_QUOTED_NAME = 40
 _SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’.][^\W\d_]+)*\.?")
 _QUOTED = re.compile(r"[‘'\"“«]([^‘’'\"“”«»\n]{3,%d})[’'\"”»]" % MAX_QUOTED_NAME)
 _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
@@ -50,46 +54,6 @@ _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
-#: Lower-case words inside a surname ("Ursula von der Leyen", "Jean de La Fontaine", "Ahmed bin Saleh").
-_NAME_PARTICLES = ("de", "da", "di", "du", "des", "del", "della", "dos", "das", "van", "von", "der", "den",
-                   "ter", "la", "le", "bin", "ibn", "ben", "bint", "abu", "al", "el")
-#: Arabic-style article glued to a surname by a hyphen ("al-Rashidi", "el-Sayed", "ash-Shami").
-_GLUED_ARTICLE = r"(?:al|el|as|ash|ad|ar|at|az|an|abd|abu|bin|ibn)[-‐‑]"
-_NAME_WORD = r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?"
-#: A hyphenated tail spaCy leaves out of a person's name ("Marchetti" + "-Obi", "Ortiz" + "-Vela").
-_HYPHEN_TAIL = re.compile(r"[-‐‑](" + _NAME_WORD + ")")
-#: Particles and the capitalised rest of a surname after a given name ("Jean" + " de La Fontaine").
-_PARTICLE_TAIL = re.compile(r"\s(?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3}(?:" + _GLUED_ARTICLE + ")?("
-                            + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
-#: Particles right before a surname ("Van der" + "Aue").
-_PARTICLES_BEFORE = re.compile(r"(?<![^\W\d_])((?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3})\Z")
-#: A glued article and surname after a given name ("Omar" + " al-Rashidi").
-_GLUED_TAIL = re.compile(r"\s" + _GLUED_ARTICLE + "(" + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
-#: "Name (ACR)": a bracketed acronym right after the words whose initials it spells.
-_BRACKET_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)")
-#: Most words looked back from a bracketed acronym for the name it abbreviates.
-MAX_ACRONYM_NAME_WORDS = 10
-#: A repeated bare surname is added only from this key length on (short keys are common words).
-MIN_SURNAME_KEY = 3
-
-
-@dataclass
-class Cand:
-    """A candidate mention inside the resolve stage (not a model record)."""
-    start: int
-    end: int
-    type: str
-    source: str
-    kb: list[tuple[str, str]] = field(default_factory=list)
-    info: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def priority(self) -> int:
-        return PRIORITY[self.source]
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _caps_lines(view: str) -> list[tuple[int, int]]:
@@ -218,11 +182,6 @@ def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
         return "NORP"
     entry = kb.entries.get(kb_id)
     return entry.type if entry else "MISC"
-
-
-def _title_pattern(kb: KB) -> re.Pattern[str]:
-    titles = sorted(kb.lexicon.get("titles", {}), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
 
 
 def _rule_cands(view: str, kb: KB) -> list[Cand]:
@@ -365,141 +324,6 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
             c.type = "EVENT"
 
 
-def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
-    """Give a lone surname the given name spaCy left out before it ('Qasym-Jomart' + 'Toqaev')."""
-    titles = _title_pattern(kb)
-    taken = {(c.start, c.end) for c in cands}
-    ends = {c.end for c in cands}
-    for c in cands:
-        if c.type != "PERSON" or c.source == "role" or " " in view[c.start:c.end].strip():
-            continue
-        m = re.search(r"([^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*) $", view[max(0, c.start - 40):c.start])
-        if not m:
-            continue
-        word = m.group(1)
-        start = c.start - len(word) - 1
-        if (_is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
-                and (start, c.start - 1) not in taken and c.start - 1 not in ends):
-            c.start = start
-
-
-def _lower_words(view: str) -> set[str]:
-    """Words the document writes in lower case (so a capitalised one may be a common word)."""
-    return {w for w in re.findall(r"\b[^\W\d_]+\b", view) if w.islower()}
-
-
-def _tail_is_own_name(tail: str, c: Cand, cands: list[Cand], view: str, kb: KB) -> bool:
-    """True when a hyphenated tail is a name in its own right ('Marchetti-Xu talks', 'Putin-Xi')."""
-    if kb.lookup(tail):
-        return True
-    key = name_key(tail)
-    for o in cands:
-        if o is c or o.type != "PERSON":
-            continue
-        words = view[o.start:o.end].split()
-        if words and name_key(words[-1]) == key and len(words) >= 1:
-            return True
-    return False
-
-
-def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> list[Cand]:
-    """Give a person the surname parts spaCy cut off: '-Obi', ' de La Fontaine', ' al-Rashidi', 'al-'."""
-    drop: set[int] = set()
-    particles = set(_NAME_PARTICLES)
-    lower_words = _lower_words(view)
-    for c in cands:
-        if c.type != "PERSON" or c.source == "role" or id(c) in drop:
-            continue
-        while True:
-            rest = view[c.end:c.end + CONTEXT_CHARS]
-            ends_in_particle = fold(view[c.start:c.end].split()[-1]) in particles
-            hyphen = _HYPHEN_TAIL.match(rest)
-            m = hyphen or _GLUED_TAIL.match(rest) or _PARTICLE_TAIL.match(rest) or (
-                re.match(r"\s(" + _NAME_WORD + ")", rest) if ends_in_particle else None)
-            if not m:
-                break
-            tail = m.group(1)
-            t_end = c.end + m.end()
-            last = re.split(r"[-‐‑]", tail)[-1]
-            if not _is_cap(tail) or not _is_cap(last) or fold(tail) in particles or "\n" in view[c.end:t_end]:
-                break
-            if hyphen and _tail_is_own_name(tail, c, cands, view, kb):
-                break   # "the Haldane-Okoro meeting": two people
-            if not hyphen and kb.lookup(tail):
-                break   # "Jorge de Lima" is fine, "Smith de France" is not a surname
-            inside = [o for o in cands if o is not c and id(o) not in drop and o.start < t_end and c.end < o.end]
-            # after a particle the next word is the surname whatever spaCy called it ("van" + "Broek"/GPE)
-            if any(o.end > t_end or o.kb or (o.type != "PERSON" and hyphen) for o in inside):
-                break
-            drop.update(id(o) for o in inside)
-            c.end = t_end
-        # particles before the name ("Van der" + "Aue" at a sentence start), then a given name
-        # before a particle-led surname ("Maarten" + "van der Aue")
-        b = _PARTICLES_BEFORE.search(view, max(0, c.start - CONTEXT_CHARS), c.start)
-        if b and _is_cap(view[c.start:c.end]):
-            c.start = b.start(1)
-        first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
-        g = re.search(r"(?<![^\W\d_])(" + _NAME_WORD + r") $", view[max(0, c.start - CONTEXT_CHARS):c.start])
-        if fold(first) in particles and g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
-                and (pos.get(c.start - len(g.group(1)) - 1) == "PROPN" or g.group(1).lower() not in lower_words) \
-                and not any(o.start < c.start and c.start - len(g.group(1)) - 1 < o.end for o in cands):
-            c.start -= len(g.group(1)) + 1
-        # a glued article before the surname: "al-" + "Rashidi"
-        g = re.search(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", view[max(0, c.start - 6):c.start], re.I)
-        if g:
-            c.start -= len(g.group())
-    return [c for c in cands if id(c) not in drop]
-
-
-def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[Cand]:
-    """Bare surnames spaCy missed on a later reference ('..., Ghenciu said'), from the full names."""
-    keys = set()
-    for c in cands:
-        words = view[c.start:c.end].split()
-        if c.type == "PERSON" and c.source != "role" and len(words) >= 2 and _is_cap(words[-1]):
-            keys.add(name_key(words[-1]))
-    keys.discard("")
-    lower_words = _lower_words(view)
-    taken = sorted((c.start, c.end) for c in cands)
-    out = []
-    for m in _WORD.finditer(view):
-        word = re.sub(r"['’]s?$", "", m.group().rstrip("."))
-        s, e = m.start(), m.start() + len(word)
-        if not _is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
-            continue
-        if any(a < e and s < b for a, b in taken):
-            continue
-        # a surname that is also a common word ("Young", "Rose") only when tagged as a proper noun
-        if word.lower() in lower_words and pos.get(s) != "PROPN":
-            continue
-        out.append(Cand(s, e, "PERSON", "rule", info={"surname_repeat": True}))
-    return out
-
-
-def _acronym_names(view: str, spacy: list[Cand]) -> list[Cand]:
-    """'Name in any language (ACR)': the words before a bracketed acronym whose initials spell it."""
-    out = []
-    for m in _BRACKET_ACRONYM.finditer(view):
-        acr = fold(m.group(1)).upper()
-        lo = max(0, m.start() - 40 * MAX_ACRONYM_NAME_WORDS)
-        words = list(re.finditer(r"[^\W\d_][^\W\d_'’‐-]*", view[lo:m.start()]))[-MAX_ACRONYM_NAME_WORDS:]
-        for k in range(2, len(words) + 1):
-            s, e = lo + words[-k].start(), lo + words[-1].end()
-            if view[e:m.start()].strip() or re.search(r"[\n.;:!?()\[\]\"“”]", view[s:e]):
-                break
-            if not _is_cap(words[-k].group()) or acronym_of(view[s:e]) != acr:
-                continue
-            same = [c for c in spacy if c.start < e and s < c.end]
-            if any(c.type == "PERSON" for c in same) or any((c.start, c.end) == (s, e) for c in same):
-                break
-            kind = next((c.type for c in same if c.type in ("ORG", "EVENT", "MISC")), "ORG")
-            out.append(Cand(s, e, kind, "rule", info={"acronym": m.group(1)}))
-            if not any(c.start < m.end(1) and m.start(1) < c.end for c in spacy):
-                out.append(Cand(m.start(1), m.end(1), kind, "rule", info={"acronym_of": (s, e)}))
-            break
-    return out
-
-
 @functools.lru_cache(maxsize=1)
 def _shipped_lexicon() -> dict[str, Any]:
     return yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}
@@ -508,45 +332,6 @@ def _shipped_lexicon() -> dict[str, Any]:
 def _lexicon_list(kb: KB, key: str) -> list[str]:
     """A word list from the KB's lexicon (user overlays), else from the shipped lexicon file."""
     return list(kb.lexicon.get(key) or _shipped_lexicon().get(key) or [])
-
-
-_DESCRIPTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\b")
-
-
-def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
-    """'the basin authority' after 'Intergovernmental Basin Authority': a descriptive name of that body.
-
-    The phrase's head noun must end the name of an organisation mentioned before it (the most
-    recent such one) and its other words must be words of that name. A bare head ("the agency")
-    is kept only when the organisation is a knowledge-base actor, whose link it then shares: a
-    bare head on its own would otherwise become an actor called "agency".
-    """
-    orgs = sorted((c for c in cands if c.type in ("ORG", "EVENT") and c.source != "quote"), key=lambda c: c.start)
-    taken = [(c.start, c.end) for c in cands]
-    out = []
-    for m in _DESCRIPTIVE.finditer(view):
-        s, base = m.start(), m.start(1)
-        words = list(re.finditer(r"[a-z][a-z-]*", m.group(1)))
-        found = None
-        for k in range(len(words), 0, -1):      # the longest phrase that names an organisation
-            e = base + words[k - 1].end()
-            head, mods = words[k - 1].group(), [w.group() for w in words[:k - 1]]
-            if any(a < e and s < b for a, b in taken):
-                continue
-            prior = [c for c in orgs if c.end <= s and fold(view[c.start:c.end]).split()[-1:] == [head]]
-            if not prior:
-                continue
-            ante = prior[-1]
-            names = set(fold(view[ante.start:ante.end]).split())
-            if all(w in names for w in mods) and (mods or ante.kb):
-                found = (e, ante)
-                break
-        if found is None:
-            continue
-        e, ante = found
-        out.append(Cand(s, e, ante.type, "rule", kb=list(ante.kb),
-                        info={"antecedent": (ante.start, ante.end), "descriptive": True}))
-    return out
 
 
 def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:

@@ -1,4 +1,4 @@
-"""Name-span rules of storyline.resolve.ner on sentences written for these tests (loads spaCy)."""
+"""Name-span rules (resolve.ner, resolve.name_spans) on sentences written for these tests (loads spaCy)."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +8,8 @@ from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
-from storyline.resolve.ner import Cand, _acronym_names, _extend_compound_names, _speaker_types
+from storyline.resolve.name_spans import Cand, _acronym_names, _extend_compound_names
+from storyline.resolve.ner import _speaker_types
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,94 @@
+"""Quote-mark scanning: which marks open or close a quote, and the quoted spans across paragraphs."""
+from __future__ import annotations
+
+import logging
+import re
+
+LOGGER = logging.getLogger(__name__)
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+
+
+def _mark_role(text: str, i: int, in_quote: bool) -> str | None:
+    """'open', 'close' or None for the quote mark at ``text[i]``, from its shape and context."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([—–-"
+    space_after = after.isspace() or after in ",.;:!?)–—"
+    if ch == '"':
+        if in_quote:
+            return "close" if not space_before or space_after else "open"
+        return "open" if not space_after else ("close" if not space_before else None)
+    if ch == "»":
+        return "close" if in_quote else "open"   # German/Danish style opens with »
+    if ch == "«":
+        return "open" if not in_quote else "close"
+    if ch in OPENERS:
+        # a typographic opener followed by punctuation closes (“…charter “, a comment)
+        if after in ",.;:!?":
+            return "close"
+        return None if space_after and space_before else ("close" if space_after else "open")
+    if ch in CLOSERS:
+        return "close"
+    return None
+
+
+def _marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, orphan) of quoted content; ``orphan`` when no opener was seen."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    for bi, (bstart, bend) in enumerate(blocks):
+        for i in range(bstart, bend):
+            if view[i] not in '"“”„«»':
+                continue
+            role = _mark_role(view, i, open_at is not None)
+            if role == "open" and open_at is None:
+                open_at = i + 1
+            elif role == "close" and open_at is not None:
+                spans.append((open_at, i, False))
+                open_at = None
+            elif role == "close":
+                spans.append((bstart, i, True))      # closer with no opener in this paragraph
+        if open_at is not None:
+            nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+            if nxt and _continues(view[nxt[0]:nxt[1]]):
+                continue                              # a quote running into the next paragraph
+            spans.append((open_at, bend, False))
+            open_at = None
+    return spans
+
+
+def _continues(text: str) -> bool:
+    """True when a paragraph continues an open quote (closer before any opener, or opens itself)."""
+    stripped = text.lstrip()
+    if stripped[:1] in OPENERS + '"':
+        return True
+    for ch in stripped:
+        if ch in CLOSERS:
+            return True
+        if ch in OPENERS:
+            return False
+    return False
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding whitespace and quote marks."""
+    while start < end and (view[start].isspace() or view[start] in '"“”„«»'):
+        start += 1
+    while end > start and (view[end - 1].isspace() or view[end - 1] in '"“”„«»'):
+        end -= 1
+    return start, end
+
+
+def _ends_sentence(view: str, end: int) -> bool:
+    """A quote ending in '.!?' whose closer is followed by a capitalised word ends its sentence."""
+    if view[end - 1:end] not in (".", "!", "?"):
+        return False
+    nxt = re.match(r"[\"”»«“’]*\s*(\S)", view[end:end + 6])
+    return bool(nxt and nxt.group(1).isupper())
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))

@@ -1,0 +1,248 @@
+"""Who speaks a quote: the cue lexicon, and a speaker phrase or cue verb resolved to an entity."""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from storyline.extract.quote_marks import _words
+from storyline.model import Document, Entity, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan, Token
+
+LOGGER = logging.getLogger(__name__)
+LEXICON = Path(__file__).parent / "lexicon" / "quote_cues.yaml"
+
+#: Most words of a descriptor before a named speaker ("French carmaker X").
+MAX_DESCRIPTOR_WORDS = 3
+#: A speaker phrase longer than this (words) is not a speaker phrase.
+MAX_SPEAKER_WORDS = 8
+#: A role phrase resolves only to people mentioned within this many characters before it.
+ROLE_LOOKBACK = 6000
+#: Stands in for the period of an abbreviation while speaker phrases are matched (same length).
+ABBREV_MASK = "\u00b7"
+#: Mention types that can speak when they head the speaker phrase (NORP "Kazakh" cannot).
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass
+class _Cues:
+    lemmas: frozenset[str]
+    clause_only: frozenset[str]
+    need_particle: dict[str, str]
+    forms_re: str
+    indefinite: frozenset[str]
+    pronouns: frozenset[str]
+    synonyms: dict[str, str]
+    abbrev_re: re.Pattern[str]
+    title_before_re: re.Pattern[str]
+    naming_before_re: re.Pattern[str]
+
+
+def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
+    """Surface forms of a regular English verb (or the listed irregular ones)."""
+    if lemma in irregular:
+        return list(irregular[lemma])
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    return [lemma, lemma + "s", lemma + "ed"]
+
+
+@functools.lru_cache(maxsize=2)
+def load_cues(path: str = str(LEXICON)) -> _Cues:
+    """Load and validate the cue lexicon once per process."""
+    data: dict[str, Any] = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    verbs = [v for v in data.get("verbs") or [] if isinstance(v, str) and v.strip()]
+    if not verbs:
+        raise ValueError(f"{path}: `verbs` must list at least one cue verb lemma")
+    irregular = data.get("irregular") or {}
+    particles = data.get("need_particle") or {}
+    forms = []
+    for lemma in verbs:
+        suffix = rf"\s+{particles[lemma]}" if lemma in particles else ""
+        forms += [re.escape(f) + suffix for f in _forms(lemma, irregular)]
+    forms.sort(key=len, reverse=True)
+    synonyms = {w: group[0] for group in data.get("role_synonyms") or [] for w in group}
+    abbrevs = [str(a).rstrip(".") for a in data.get("abbreviations") or []]
+    # "Dr." / "J." inside a speaker phrase: the period ends neither the phrase nor the sentence
+    abbrev_re = re.compile(r"(?<![^\W\d_])(?:[A-Z]|" + "|".join(re.escape(a) for a in abbrevs) + r")\.")
+    title_words = "|".join(re.escape(w) for w in data.get("title_before") or ["titled"])
+    naming_words = "|".join(re.escape(w) for w in data.get("naming_before") or ["called"])
+    return _Cues(frozenset(verbs), frozenset(data.get("clause_only") or []), dict(particles),
+                 "(?:" + "|".join(forms) + ")", frozenset(data.get("indefinite") or []),
+                 frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
+                 re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
+                 # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
+                 re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I))
+
+
+def _mask_abbreviations(cues: _Cues, text: str) -> str:
+    """Same-length copy of ``text`` with the periods of abbreviations and initials replaced."""
+    return cues.abbrev_re.sub(lambda m: m.group()[:-1] + ABBREV_MASK, text)
+
+
+# --------------------------------------------------------------------------- context
+@dataclass
+class _Ctx:
+    doc: Document
+    view: str
+    cues: _Cues
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    sents: list[tuple[int, int, "SpacySpan", int]]   # raw start, raw end, span, block offset
+    quoted: list[tuple[int, int]]
+    descriptors: dict[str, set[str]]
+
+    def sentence_at(self, pos: int) -> tuple[int, int, "SpacySpan", int] | None:
+        for s in self.sents:
+            if s[0] <= pos < s[1]:
+                return s
+        return None
+
+
+def _tok_start(tok: "Token", offset: int) -> int:
+    return offset + tok.idx
+
+
+def _descriptors(view: str, mentions: list[Mention],
+                 sents: list[tuple[int, int, "SpacySpan", int]]) -> dict[str, set[str]]:
+    """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``)."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity is None or m.type != "PERSON":
+            continue
+        words = out.setdefault(m.entity, set())
+        sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
+        if sent is not None:
+            before = [t for t in sent[2] if _tok_start(t, sent[3]) + len(t.text) <= m.start]
+            commas = 0
+            for tok in reversed(before):      # title words right before the name
+                if tok.text == "," and commas == 0 and words is not None:
+                    commas += 1
+                    continue
+                if tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                words.add(tok.text.lower())
+        appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
+                         view[m.end:m.end + 90])
+        if appos:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4])
+    return out
+
+
+def _share_stem(a: str, b: str) -> bool:
+    """Nationality adjective vs country name: 'kazakh' ~ 'kazakhstan', 'russian' ~ 'russia'."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return a == b or n >= 5
+
+
+def _role_entity(ctx: _Ctx, phrase_words: list[str], pos: int) -> str | None:
+    """Resolve a definite role phrase to the best-described person mentioned before ``pos``."""
+    content = [w for w in phrase_words if w.lower() not in ("the", "this", "that", "his", "her", "its")]
+    if not content:
+        return None
+    best: tuple[float, int, str] | None = None
+    for m in ctx.mentions:
+        if m.entity is None or m.type != "PERSON" or m.start >= pos or pos - m.start > ROLE_LOOKBACK:
+            continue
+        ent = ctx.entities.get(m.entity)
+        desc = set(ctx.descriptors.get(m.entity, set()))
+        if ent is not None:
+            desc.update(w.lower() for w in re.findall(r"\w+", " ".join(filter(None, [ent.role, ent.country]))))
+        score, noun_hit = 0.0, False
+        for w in content:
+            lw = w.lower()
+            syn = ctx.cues.synonyms.get(lw, lw)
+            if w[:1].isupper() and any(_share_stem(lw, d) for d in desc):
+                score += 2.0                          # nationality / proper adjective
+            elif any(ctx.cues.synonyms.get(d, d) == syn for d in desc):
+                score, noun_hit = score + 1.0, True
+        if noun_hit and (best is None or (score, m.start) > best[:2]):
+            best = (score, m.start, m.entity)
+    return best[2] if best else None
+
+
+def _nearest_person(ctx: _Ctx, pos: int) -> str | None:
+    """The person mentioned last before ``pos`` outside quoted text."""
+    for m in sorted(ctx.mentions, key=lambda m: -m.start):
+        if m.start < pos and m.type == "PERSON" and m.entity is not None \
+                and not any(a <= m.start < b for a, b in ctx.quoted):
+            return m.entity
+    return None
+
+
+def _resolve_phrase(ctx: _Ctx, start: int, end: int) -> tuple[bool, str | None]:
+    """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
+    text = ctx.view[start:end].strip()
+    words = re.findall(r"[\w’'.-]+", text)
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False, None
+    first = words[0].lower()
+    inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
+    # "Putin's spokesman" is not Putin
+    persons = [m for m in inside if m.type == "PERSON" and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    if first in ctx.cues.indefinite:
+        return True, None
+    if persons:
+        return True, persons[-1].entity
+    heads = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""]
+    if heads and ctx.view[start:heads[0].start].strip().lower() in ("", "the"):
+        return True, heads[0].entity
+    # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
+    if heads and not re.search(r"\b(?:of|in|for|at|from|with|by|to|and|or)\b|[,;:]", ctx.view[start:heads[0].start],
+                               flags=re.I) and _words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
+        return True, heads[0].entity
+    if len(words) == 1 and first in ctx.cues.pronouns:
+        return True, _nearest_person(ctx, start) if first in ("he", "she") else None
+    if first == "the" or words[0][:1].isupper():
+        return True, _role_entity(ctx, words, start)
+    return False, None
+
+
+def _subject_of(tok: "Token") -> "Token | None":
+    """The grammatical subject of a cue verb, climbing through conj/xcomp/pcomp/advcl."""
+    for _ in range(5):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _is_cue(ctx: _Ctx, tok: "Token") -> bool:
+    if tok.lemma_.lower() not in ctx.cues.lemmas or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    particle = ctx.cues.need_particle.get(tok.lemma_.lower())
+    return particle is None or any(c.lower_ == particle for c in tok.children)
+
+
+def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | None]:
+    subj = _subject_of(tok)
+    if subj is None:
+        return False, None
+    left, right = subj.left_edge, subj.right_edge
+    s, e = _tok_start(left, offset), _tok_start(right, offset) + len(right.text)
+    # cut a long subject to its head's neighbourhood ("the expert, who …")
+    if _words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
+        # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
+        s = _tok_start(left, offset)
+        e = _tok_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
+        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
+        if near:
+            return True, near[0].entity
+        s, e = _tok_start(subj, offset), _tok_start(subj, offset) + len(subj.text)
+    return _resolve_phrase(ctx, s, e)
