@@ -3,7 +3,6 @@ must remove, keep and read (title, authors, date, outlet). Skips when the corpus
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from storyline.clean import LineStats, clean_document
 from storyline.config import Settings
 from storyline.ingest import read_paths
 from storyline.model import Document
+from tests.clean.scoring import norm as _norm, still_there as _still_there
 
 DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 #: Floors per figure. The outlet of one article is stated nowhere but in a subscription
@@ -20,18 +20,6 @@ DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 FLOORS = {"removed": 1.0, "kept": 1.0, "title": 1.0, "author": 1.0, "published": 1.0, "outlet": 0.85}
 
 
-def _norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKC", s or "").replace("\u2019", "'").replace("\u201c", '"')
-    return re.sub(r"\s+", " ", s.replace("\u201d", '"')).strip().lower()
-
-
-def _still_there(phrase: str, body: str) -> bool:
-    """As the shared scorer: a long phrase anywhere, a short one as a line or at a line's edge."""
-    p = _norm(phrase)
-    if len(p) >= 25:
-        return p in _norm(body)
-    return any(line == p or line.startswith(p) or line.endswith(p)
-               for line in (_norm(x) for x in body.splitlines()))
 
 
 def _key(source: str) -> str:

@@ -1,32 +1,17 @@
 """Injected boilerplate is removed and the body survives (the generator is tests/clean/junk.py)."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 
 from storyline.clean import clean_document
 from storyline.config import Settings
 from storyline.model import Document
 from tests.clean.junk import article_titles, make_junk_corpus
+from tests.clean.scoring import norm as _norm, still_there as _still_there
 
 #: Acceptance floors of the cleaning issue.
 MIN_JUNK_REMOVED = 0.95
 MAX_BODY_LOST = 0.01
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().lower()
-
-
-def _still_there(phrase: str, body: str) -> bool:
-    """Long junk counts anywhere; short junk only as a line or at a line's start/end."""
-    p = _norm(phrase)
-    if len(p) >= 25:
-        return p in _norm(body)
-    return any(line == p or line.startswith(p) or line.endswith(p)
-               for line in (_norm(x) for x in body.splitlines()))
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
