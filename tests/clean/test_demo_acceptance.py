@@ -2,7 +2,6 @@
 must remove, keep and read (title, authors, date, outlet). Skips when the corpus is absent."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
