@@ -60,7 +60,6 @@ MIN_LIST_ITEMS = 2
 _LABEL_RANK = {"published": 0, "first published": 0, "posted": 0, "date": 0, "dateline": 0,
                "created": 0, "on": 1, None: 1, "updated": 2, "last updated": 2, "modified": 2,
                "last modified": 2}
-_PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 
 
 @dataclass
@@ -330,10 +329,6 @@ def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
     return blocks, removed
 
 
-def _precision_of(value: str) -> str | None:
-    return _PRECISION_OF_LENGTH.get(len(value.strip()))
-
-
 def clean_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> Document:
     """Clean one document's raw text into body blocks, removals, repairs and metadata.
 
@@ -391,10 +386,17 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     out.language = language
     out.other_languages = sorted(set(others) - {language})
 
-    for key in ("title", "author", "outlet", "published", "published_precision", "language"):
+    for key in ("title", "author", "outlet", "language", "url"):
         if given.get(key) not in (None, ""):
-            setattr(out, key, given[key])
-    if given.get("published") and not given.get("published_precision"):
-        out.published_precision = _precision_of(str(given["published"]))
+            setattr(out, key, str(given[key]))
+    if given.get("published") not in (None, ""):
+        # a stated date wins, but only in ISO form: feeds give datetimes, timestamps, prose dates
+        iso, precision = metadata.normalize_published(given["published"])
+        if iso:
+            out.published = iso
+            out.published_precision = given.get("published_precision") or precision
+        else:
+            LOGGER.warning("%s: stated publication date %r not understood; kept the one read from the text",
+                           doc.source, given["published"])
     LOGGER.debug("cleaned %s: %d blocks, %d removals", doc.id, len(blocks), len(removed))
     return out

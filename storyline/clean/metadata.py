@@ -386,3 +386,42 @@ def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
         if 1 <= len(words) <= 4 and sig[0].isupper() and any(w in outlet_words for w in words):
             return sig
     return None
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])")
+#: Unix timestamps (seconds, or milliseconds above this) that feeds give as publication dates
+_MS_TIMESTAMP = 10**11
+
+
+def normalize_published(value: object) -> tuple[str | None, str | None]:
+    """A stated publication date (from JSON or HTML metadata) as (ISO date, precision).
+
+    Accepts ISO dates and datetimes ("2024-05-01T10:00:00Z" → "2024-05-01"), Unix timestamps,
+    and the date-line formats ``parse_date_line`` reads ("May 3, 2024"); anything else gives
+    (None, None) so a bad feed value never reaches the export.
+    """
+    import datetime as _dt
+
+    if value is None or isinstance(value, bool):
+        return None, None
+    text = str(value).strip()
+    if isinstance(value, (int, float)) or re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):
+        stamp = float(text)
+        stamp = stamp / 1000 if stamp > _MS_TIMESTAMP else stamp
+        try:
+            return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc).date().isoformat(), "day"
+        except (OverflowError, OSError, ValueError):
+            return None, None
+    m = _ISO_PREFIX.match(text)
+    if m:
+        year, month, day = m.groups()
+        try:
+            _dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None, None
+        iso = "-".join(p for p in (year, month, day) if p)
+        return iso, ("day" if day else "month" if month else "year")
+    guess = parse_date_line(text)
+    if guess and guess.value:
+        return guess.value, guess.precision
+    return None, None

@@ -97,3 +97,20 @@ def test_outlet_from_text() -> None:
     assert metadata.find_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
     assert metadata.find_outlet("© 2021 Riverside Herald. All rights reserved.", words) == "Riverside Herald"
     assert metadata.find_outlet("(born 1950 – died 2020)", words) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-05-01T10:00:00Z", ("2024-05-01", "day")),
+    ("2024-05", ("2024-05", "month")),
+    ("2024", ("2024", "year")),
+    (1714560000, ("2024-05-01", "day")),            # Unix seconds
+    ("1714560000000", ("2024-05-01", "day")),       # Unix milliseconds
+    ("May 3, 2024", ("2024-05-03", "day")),
+    ("not a date", (None, None)),
+    ("2024-13-45", (None, None)),
+    (None, (None, None)),
+])
+def test_stated_publication_dates_are_normalised(value, expected):
+    from storyline.clean.metadata import normalize_published
+
+    assert normalize_published(value) == expected

@@ -122,3 +122,25 @@ def test_reanalyze_replaces_stored_analyses(corpus_dir, tmp_path):
     con = duckdb.connect(str(out / "storyline.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM analyses").fetchone()[0] == 2
+
+
+def test_feed_metadata_in_odd_shapes_never_breaks_the_export(tmp_path):
+    recs = [
+        {"title": "Harbour reopens", "date": "2024-05-01T10:00:00Z", "url": "https://example.org/a",
+         "text": "The port authority of Lakeport reopened the harbour on Friday, officials said."},
+        {"title": "Rail line opens", "date": 1714560000,
+         "text": "The national railway opened a new line to Lakeport on Tuesday, the minister said."},
+        {"title": "Bridge approved", "date": "sometime last spring",
+         "text": "The council approved a bridge over the river on Monday, the mayor said."},
+    ]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    res = runner.invoke(app, ["analyze", str(src), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    data = json.loads((tmp_path / "out" / "export.json").read_text("utf-8"))
+    validate(data)
+    by_title = {d["title"]: d for d in data["documents"]}
+    assert by_title["Harbour reopens"]["published"] == "2024-05-01"
+    assert by_title["Harbour reopens"]["url"] == "https://example.org/a"
+    assert by_title["Rail line opens"]["published"] == "2024-05-01"
+    assert by_title["Bridge approved"]["published"] is None
