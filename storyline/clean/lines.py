@@ -46,7 +46,18 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
 _READING_TIME = re.compile(
     r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+_TERMINAL = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*$")
+#: scripts written without spaces between words (CJK, Thai): count about two characters a word
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts without spaces, about one word per two characters."""
+    n = 0
+    for token in text.split():
+        unspaced = len(_UNSPACED.findall(token))
+        n += max(1, unspaced // 2) if unspaced else 1
+    return n
 _META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
 
 
@@ -108,7 +119,7 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """Body-shaped: a punctuated sentence of a few words, or a long line."""
-    words = len(text.split())
+    words = word_count(text)
     return words >= LONG_LINE_WORDS or (words >= PROSE_MIN_WORDS and ends_sentence(text))
 
 
@@ -214,7 +225,7 @@ def _is_label(part: str) -> bool:
 
 def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) -> Verdict:
     """Judge one unit's text (inline junk already taken out) by itself."""
-    words = len(text.split())
+    words = word_count(text)
     norm = normalise_line(text)
     if not norm or not any(c.isalnum() for c in norm):
         return Verdict("junk", "empty_line" if not text.strip() else "punctuation_line")

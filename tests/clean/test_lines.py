@@ -83,3 +83,12 @@ def test_line_stats_find_site_furniture_not_syndicated_copies() -> None:
     assert not stats.repeated("shared heading of the story", own_long, 3)
     assert not stats.repeated("story 1 headline words", set(), 3)
     assert pickle.loads(pickle.dumps(stats)) == stats
+
+
+def test_sentences_in_scripts_without_spaces_are_prose():
+    from storyline.clean.lines import is_prose, word_count
+
+    line = "外交部发言人周三表示，双方同意下周继续会谈。"
+    assert word_count(line) >= 8
+    assert is_prose(line)
+    assert word_count("The talks resume next week.") == 5
