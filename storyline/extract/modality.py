@@ -130,7 +130,10 @@ def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = F
             planned = True
         if any(a in lex.hypothetical_aux for a in auxes):
             # "said it would boost exports": future in the past, i.e. planned
-            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.reporting:
+            clause = tok
+            while clause.dep_ == "conj" and clause.head.i != clause.i:   # "said that A and that B would"
+                clause = clause.head
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.reporting:
                 planned = True
             else:
                 hypothetical = True

@@ -24,6 +24,11 @@ _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: years are not counts unless a unit says so ("in 2022 troops ..." is a year)
 YEAR_MIN, YEAR_MAX = 1800, 2100
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$")
+#: a plural noun right after a singular one: the head of a noun compound ("border guards")
+_COMPOUND_HEAD = re.compile(r" ([a-z][a-z\-]*[a-z]s)\b")
+_INVARIANT = frozenset({"news", "series", "species", "arms"})
+#: words that qualify a unit of measure rather than name a counted thing ("cubic metres")
+_MEASURE_ADJ = frozenset({"cubic", "square", "metric", "nautical", "light", "short", "long"})
 #: capitalised words before a number that hedge it rather than name it ("About 400,000")
 _HEDGES = frozenset("about around some nearly almost over under roughly approximately more fewer less "
                     "at only just up estimated perhaps another".split())
@@ -120,6 +125,11 @@ def find_quantities(text: str) -> list[Quantity]:
                 unit, end = units.distances[low], m.end("noun")
             elif low not in units.not_counts and low.replace("-", "").isalpha() and noun[0].islower():
                 unit, end = _singular(low), m.end("noun")
+                # a noun compound counts its head: "1,200 border guards" are guards, not borders
+                head = _COMPOUND_HEAD.match(text, end)
+                if head and (not low.endswith("s") or low in _INVARIANT) and low not in _MEASURE_ADJ \
+                        and head.group(1).lower() not in units.not_counts:
+                    unit, end = _singular(head.group(1).lower()), head.end(1)
         if unit is None:
             continue  # a bare number or number word is not a quantity we can name
         if not sym and not scale and value is not None and YEAR_MIN <= value <= YEAR_MAX and "," not in num \

@@ -31,6 +31,9 @@ def modality(nlp, text: str, verb: str):
     ("Russia will attack the city.", "attack", "planned"),
     ("If talks fail, Russia could attack the city.", "attack", "hypothetical"),
     ("Will Russia attack the city?", "attack", "hypothetical"),
+    # future-in-the-past in the second of two reported clauses is still an announced plan
+    ("The minister said on Monday that the talks were over and that Chile would deploy 900 troops "
+     "to the pass.", "deploy", "planned"),
 ])
 def test_modality(nlp, text, verb, want):
     assert modality(nlp, text, verb).value == want

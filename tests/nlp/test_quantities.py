@@ -46,3 +46,14 @@ def test_hedged_and_spelled_counts(text, value, unit):
 
 def test_weekday_after_a_number_is_not_its_unit():
     assert find_quantities("The flow fell to 85 on Monday.") == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Poland sent 1,200 border guards", "guard"),     # a noun compound counts its head
+    ("5 police officers were hurt", "officer"),
+    ("12 news agencies", "agency"),
+    ("3,000 farmers marched", "farmer"),             # a plural noun is already the head
+])
+def test_noun_compounds_count_their_head(text, unit):
+    (q,) = find_quantities(text)
+    assert q.unit == unit
