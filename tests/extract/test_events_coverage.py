@@ -138,6 +138,8 @@ def test_object_of_an_ordinary_verb_is_no_event():
     ("Qatar mediated talks between Israel and Hamas.", "CONSULT"),
     ("Qatar brokered a ceasefire between Israel and Hamas.", "CONSULT"),
     ("Hungary closed the border with Serbia.", "COERCE"),
+    ("Austria reintroduced checks on its border with Slovenia on Monday.", "COERCE"),
+    ("Latvia imposed a curfew on the border districts near Belarus.", "COERCE"),
     ("Russia cut off gas supplies to Bulgaria.", "SANCTION"),
     ("Britain froze the assets of three Russian banks.", "SANCTION"),
     ("Lithuania boycotted the summit in Minsk.", "PROTEST"),
