@@ -217,7 +217,7 @@ def _load_file(kb: KB, path: Path) -> None:
     for raw in data.get("people") or []:
         raw = {"id": _person_id(str(raw.get("name", ""))), "type": "PERSON", "sector": "GOV", **raw}
         kb.add(_entry(raw, str(path)))
-    for key in ("titles", "head_titles", "non_person_before", "product_after", "org_appositive",
+    for key in ("titles", "head_titles", "non_person_before", "product_after", "modifier_after", "org_appositive",
                 "event_heads", "media_heads", "business_heads", "military_heads"):
         if key in data:
             kb.lexicon[key] = data[key]

@@ -287,6 +287,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     lex = kb.lexicon
     before_np = tuple(lex.get("non_person_before", []))
     after_prod = set(lex.get("product_after", []))
+    modifier_after = set(lex.get("modifier_after", []))
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
@@ -316,6 +317,8 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
                 c.type = "MISC"
             elif after and after[0].strip(".,;:") in after_prod:
                 c.type = "MISC"
+            elif after and after[0].strip(".,;:") in modifier_after and len(text.split()) == 1:
+                c.type = "MISC"   # "the Schengen area": the name qualifies a thing
             else:
                 m = re.search(r"(?:^|[\s(])(?:the|a|an)\s+([\w-]+)(?:\s+[\w-]+){0,3},\s*$", before)
                 if m and m.group(1) in org_app:

@@ -126,3 +126,9 @@ def test_descriptive_org_anaphor_joins_the_organisation_named_before():
     _, ents = run("The Lakeland Fisheries Commission published its annual quota report on Monday.\n"
                   "The fisheries commission said stocks of cod had recovered.")
     assert owner(ents, "The fisheries commission") is owner(ents, "Lakeland Fisheries Commission")
+
+
+def test_a_one_word_name_qualifying_a_thing_is_not_a_person():
+    _, ents = run("Austria called the decision a blow to the Schengen area.\n"
+                  "Diplomats met in the Normandy format on Friday.")
+    assert all(e.type != "PERSON" for e in ents), [(e.name, e.type) for e in ents]
