@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from storyline.clean import metadata
 from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
-from storyline.clean.inline import find_inline_junk
+from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
 from storyline.clean.lines import (
     LONG_LINE_WORDS, SHORT_LINE_WORDS, LineStats, Unit, Verdict, classify_unit, ends_sentence,
@@ -294,6 +294,22 @@ def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
     return best.value, best.precision
 
 
+def _wire_dateline(fixed: str, lines: list[_Line],
+                   reference_year: int | None) -> tuple[metadata.DateGuess | None, str | None]:
+    """The date and agency of the first wire dateline ("TBILISI, May 2 (Reuters) - ") in the text."""
+    for ln in lines:
+        for s, e, reason in ln.inline:
+            if reason != "dateline":
+                continue
+            found = parse_wire_dateline(fixed[s:e + 1])
+            if not found:
+                continue
+            _, date_text, agency = found
+            date = metadata.parse_date_line(date_text, reference_year) if date_text else None
+            return (date if date and date.value else None), agency
+    return None, None
+
+
 def _author_and_org(lines: list[_Line]) -> tuple[str | None, str | None]:
     for ln in lines:
         b = ln.verdict.byline
@@ -370,10 +386,13 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
 
     author, org = _author_and_org(lines)
     published, precision = _published(lines)
+    wire_date, agency = _wire_dateline(fixed, lines, reference_year)
+    if published is None and wire_date is not None:
+        published, precision = wire_date.value, wire_date.precision
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \
-        or metadata.find_outlet(fixed, lex.outlet_words)
+        or metadata.find_outlet(fixed, lex.outlet_words) or agency
     language, others = detect_language(out.text or fixed, settings)
     if language is not None and out.text:
         # the removed lines may hold another language (an invocation, a foreign site

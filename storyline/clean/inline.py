@@ -127,9 +127,40 @@ def find_inline_teasers(text: str, lex: Lexicon) -> list[Span]:
     return out
 
 
+#: A wire-style dateline opening the first paragraph: "TBILISI, May 2 (Reuters) - ",
+#: "KYIV (AP) — ", "LONDON, 3 March 2024 – ". The place is in capitals; a date or an agency
+#: in brackets must follow, then a dash, then the sentence.
+_WIRE_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+){0,3})"
+    r"(?:\s*,\s*(?:[A-Z]\.){2,3})?"                                   # "WASHINGTON, D.C."
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[,(]))?"             # "GENEVA, Switzerland"
+    r"(?:\s*\([A-Z][a-z][A-Za-z .'\-]*\))??"                           # "KYIV (Ukraine)"
+    r"(?:\s*,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Z][\w .&'\-]{1,40})\))?"
+    r"\s*[-\u2013\u2014]+\s+(?=[\"\u201c\u2018A-Z])")
+
+
+def parse_wire_dateline(text: str) -> tuple[int, str | None, str | None] | None:
+    """(end offset, date text, agency) of a wire dateline opening ``text``, or None."""
+    m = _WIRE_DATELINE.match(text)
+    if not m or not (m.group("date") or m.group("agency")):
+        return None
+    return m.end(), m.group("date"), m.group("agency")
+
+
+def find_wire_dateline(text: str) -> list[Span]:
+    """A wire dateline glued to the start of a paragraph (metadata, not body)."""
+    found = parse_wire_dateline(text)
+    if not found:
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [(lead, found[0], "dateline")]
+
+
 def find_inline_junk(text: str, lex: Lexicon) -> list[Span]:
     """Every inline removal in one line or paragraph, sorted and non-overlapping."""
-    spans = find_stray_markup(text) + find_glued_label(text, lex) + find_inline_teasers(text, lex)
+    spans = find_stray_markup(text) + find_glued_label(text, lex) + find_inline_teasers(text, lex) \
+        + find_wire_dateline(text)
     spans.sort()
     merged: list[Span] = []
     for s, e, reason in spans:

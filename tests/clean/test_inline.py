@@ -1,6 +1,8 @@
 """Inline junk: stray tags, glued labels, related-content teasers inside a paragraph."""
 from __future__ import annotations
 
+import pytest
+
 from storyline.clean.inline import find_glued_label, find_inline_junk, find_inline_teasers, find_stray_markup
 from storyline.clean.lexicon import load_lexicon
 
@@ -47,3 +49,28 @@ def test_find_inline_junk_merges_and_sorts() -> None:
     text = "ADVERTISEMENTThe council met on Friday to vote on the budget.</div>"
     spans = find_inline_junk(text, LEX)
     assert [text[s:e] for s, e, _ in spans] == ["ADVERTISEMENT", "</div>"]
+
+
+@pytest.mark.parametrize("text, date, agency", [
+    ("LISBON, May 2 (Harbour Wire) - Port workers walked out on Thursday.", "May 2", "Harbour Wire"),
+    ("KYIV (AP) \u2014 Drones struck the city overnight, officials said.", None, "AP"),
+    ("OSLO, 3 March 2024 \u2013 The central bank held rates.", "3 March 2024", None),
+])
+def test_wire_datelines_are_found_with_their_date_and_agency(text, date, agency):
+    from storyline.clean.inline import find_wire_dateline, parse_wire_dateline
+
+    end, got_date, got_agency = parse_wire_dateline(text)
+    assert (got_date, got_agency) == (date, agency)
+    assert find_wire_dateline(text) == [(0, end, "dateline")]
+    assert text[end:][:1].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "NATO said on Monday - and then left.",
+    "EU - China talks began in Brussels.",
+    "BREAKING - The minister resigned.",
+])
+def test_dashes_in_ordinary_sentences_are_not_datelines(text):
+    from storyline.clean.inline import find_wire_dateline
+
+    assert find_wire_dateline(text) == []
