@@ -61,8 +61,10 @@ QUANTITY_TOLERANCE = 1.5
 #: do not (rounding); approximate and vague amounts are already ranges
 SAME_UNIT_TOLERANCE = 1.1
 #: relatedness points two quantity claims need: a shared rare anchor word or shared other amount counts
-#: 1, a shared story word, a shared actor or the same story event counts COMMON_POINT
-QUANTITY_MIN_SCORE = 2.0
+#: 1, a shared story word, a shared actor or the same story event counts COMMON_POINT. 1.5 (was 2.0):
+#: "63 people were detained" vs "… and that 54 people had been detained" share the predicate and one
+#: word; checked against the seeds, the demo and the disagreements dev set (found/restraint unchanged)
+QUANTITY_MIN_SCORE = 1.5
 COMMON_POINT = 0.5
 #: rival causes with no "only" or denial ("caused by a storm" vs "because of neglect") rank below firm
 #: conflicts: outlets often name several causes without contradicting one another

@@ -227,3 +227,17 @@ def test_dev_set_disagreements_without_nlp() -> None:
                 break
     assert hit >= 3  # of 4: the households figures share no words around them (a known miss)
     assert len(found) <= 3 * len(gold["disagreements"])
+
+
+def test_arrest_counts_told_in_different_words_disagree() -> None:
+    # one shared predicate ("detained") plus one more shared word is enough to compare two counts
+    found = _found(("a", ["At least 63 people were detained."]),
+                   ("b", ["The ministry said nine guards were hurt and that 54 people had been detained."]))
+    (arrests,) = _dims(found)["quantity"]
+    assert {s.doc for s in arrests.sides} == {"a", "b"}
+
+
+def test_counts_of_unrelated_things_do_not_disagree() -> None:
+    found = _found(("a", ["At least 63 people were detained after the rally in Lakeport."]),
+                   ("b", ["About 500 people attended a concert in Harbourside on Friday."]))
+    assert "quantity" not in _dims(found)
