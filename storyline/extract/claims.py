@@ -109,6 +109,7 @@ class Claim:
     converted: bool = False      # quantity: converted between currencies (rough)
 
 
+@functools.lru_cache(maxsize=65536)
 def term_key(word: str) -> str:
     """Crude spelling-tolerant stem: defence/defense, recognise/recognize, colour/color meet."""
     w = word.lower().replace("’", "'").split("'")[0].replace("z", "s").replace("c", "s").replace("ou", "o")

@@ -36,6 +36,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "prof", "gen", "col", "
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "der", "la", "le", "di"})
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """ASCII, lower-case, letters and single spaces only."""
     return " ".join(_NON_LETTER.sub(" ", unidecode(text).lower()).split())
