@@ -1,7 +1,7 @@
 """Homoglyph repair: Cyrillic or Greek letters that stand in for Latin ones in Latin text.
 
 Copy-pasted and machine-translated articles carry letters such as the Cyrillic
-``Р`` (U+0420) where a Latin ``P`` is meant ("Р. Kadyrov"), which breaks name
+``Р`` (U+0420) where a Latin ``P`` is meant ("Р. Novak"), which breaks name
 matching downstream. A repair is same-length (one code point for one), so it is
 recorded as ``{raw offset: char}`` and applied by ``Document.body_view()``.
 
@@ -77,7 +77,7 @@ def find_homoglyph_repairs(text: str) -> dict[int, str]:
                             repairs[pos + word.start() + i] = ch
                 elif len(w) == 1 and w in CONFUSABLES and w.isupper():
                     after = word.end()
-                    # an initial: "Р. Kadyrov" / "Р Kadyrov"
+                    # an initial: "Р. Novak" / "Р Novak"
                     if _next_word_is_latin(line, after) and line[after:after + 1] in (".", " ", "\u00a0"):
                         repairs[pos + word.start()] = CONFUSABLES[w]
         pos += len(line)

@@ -1,7 +1,7 @@
 """Junk inside a line: stray markup, teasers glued into a paragraph, glued labels.
 
 Line classification cannot see these because they share a line with body text:
-``…long time.< /p>``, ``About this Channel 24Oleksandr Kraev, an expert …``
+``…long time.< /p>``, ``About this Channel 7Maria Lopez, an analyst …``
 (a label run into the first word without a space) and ``… in its environment.
 Premium Related news <headline> <author> <lead> For this reason, …`` (a
 related-content widget flattened into the paragraph). Each finder returns

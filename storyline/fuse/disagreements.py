@@ -4,7 +4,7 @@ Claims come from ``storyline.extract.claims`` (one pass over each document's sen
 compared across documents in four ways:
 
 * pole claims (alignment, coordination, compliance) about the same actor pair: documents whose
-  dominant pole differs disagree ("Kazakhstan is cutting ties with Russia" vs "remains under its
+  dominant pole differs disagree ("Ruritania is cutting ties with its neighbour" vs "remains under its
   influence");
 * cause claims about the same outcome (rare shared words, or the same story event): one says the
   cause was *only* X, the other names another cause or says "not just X"; one denies a cause the other

@@ -171,7 +171,7 @@ def _global(members: list[Entity], doc_rank: dict[str, int]) -> Entity:
     if kb_ent is not None:
         name = kb_ent.name
     elif _most([e.type for e in members]) == "PERSON":
-        # the fullest name, spelled out rather than with an initial ("Ramzan K." < "Ramzan Kadyrov")
+        # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska")
         name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
     else:
         name = max(mention_count, key=lambda n: (not n.isupper(), mention_count[n], len(n), n))

@@ -1,11 +1,11 @@
 """Story events: the same real-world event as reported by several documents, clustered into one.
 
-"Tokayev refused to recognise the DPR/LPR at SPIEF" is reported five ways ("Kazakhstan does not
-recognize...", "Nur-Sultan refused to recognise...", "Tokayev told Putin to his face that he will never
-recognize..."). Two event mentions are the same story event when they agree on enough of:
+One refusal is reported many ways ("Ruritania does not recognise the breakaway region...", "the
+capital refused to recognise...", "the president told his counterpart he will never recognise...").
+Two event mentions are the same story event when they agree on enough of:
 
 * type: the same PLOVER type, or one of the same family (PLOVER quad class);
-* actors: the same entity, or the same state (a leader speaks for his country: "Tokayev" ~ "Kazakhstan");
+* actors: the same entity, or the same state (a leader speaks for his country: its president ~ the country);
 * date: compatible at the coarser precision of the two ("2022-06-17" ~ "2022-06"); a clash is a
   strong penalty, not a veto, since per-document dates are guesses;
 * wording: the evidence sentences share rare content words ("recognise", "quasi-republics").

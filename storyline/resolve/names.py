@@ -23,7 +23,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ii", "i"), ("c", "k"),
 )
 _VOWELS = "aeiou"
-#: A glide "i" (from "y") between vowels carries no distinctive sound: Tokayev ~ Tokaev.
+#: A glide "i" (from "y") between vowels carries no distinctive sound: Zuyev ~ Zuev.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
 #: French/German-era spellings of the Slavic "-ov"/"-ev" endings: Smirnoff ~ Smirnov, Rachmaninow ~ -ov.
@@ -44,7 +44,7 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
-    """Transliteration-normalised key of one name word (``Toqaev`` → ``tokaev``)."""
+    """Transliteration-normalised key of one name word (``Qadyrbek`` → ``kadirbek``)."""
     s = _NON_LETTER.sub("", unidecode(word).lower())
     if len(s) >= MIN_FUZZY_KEY_LEN:
         s = _FF_ENDING.sub("v", s)

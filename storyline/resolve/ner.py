@@ -6,7 +6,7 @@ Sources, from weakest to strongest claim on a stretch of text:
 - knowledge-base surface forms (countries, capitals, metonyms, demonyms, IGO acronyms, known
   people), matched in their own case and, when a spaCy entity or proper-noun tag agrees, lower-
   or upper-cased (outlets that write "russia", "putin", "rf" on purpose);
-- rules: an initial plus a surname ("R. Kadyrov"), a name followed by an appositive title
+- rules: an initial plus a surname ("J. Smith"), a name followed by an appositive title
   ("X Y, an expert at ..."), a quoted multiword name ("'Russian NATO'"), role phrases that stand
   for a person ("the Kazakh president").
 Type fixes: a name after "order of" or before "drones" is not a person; a name in an
@@ -249,7 +249,7 @@ def _select(cands: list[Cand]) -> list[Cand]:
 
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
                  titles: list[tuple[int, int]]) -> list[Cand]:
-    """Reconcile spaCy spans with KB spans inside them (glued 'Kazakhstan Kassym-Jomart Tokayev')."""
+    """Reconcile spaCy spans with KB spans inside them (glued 'Chile Gabriel Boric')."""
     out = []
     for c in sp:
         inner = [k for k in kbc if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
@@ -267,12 +267,12 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         if first.start == c.start and len(rest_caps) >= 2 and (not lead_is_demonym or c.type in ("PERSON", "NORP")):
             s, e = _trim(view, first.end, c.end)
             s += len(view[s:e]) - len(view[s:e].lstrip())
-            if e > s:   # "Kazakhstan Kassym-Jomart Tokayev" → the country, then the person
+            if e > s:   # "Chile Gabriel Boric" → the country, then the person
                 out.append(Cand(s, e, "PERSON" if c.type in ("PERSON", "NORP") else c.type, "spacy",
                                 info={**c.info, "split": True}))
             continue
         if any(a <= c.start and c.end <= b for a, b in titles):
-            continue   # "Kazakhstan Secedes From Russia": trust the KB span in a headline
+            continue   # "Chile Leaves The Trade Bloc": trust the KB span in a headline
         last_pos = pos.get(c.start + max(view[c.start:c.end].rfind(" ") + 1, 0))
         if c.type in ("ORG", "EVENT", "LOC", "MISC") and last_pos in ("PROPN", "NOUN") and \
                 len(_WORD.findall(view[c.start:c.end])) >= 2:
