@@ -138,13 +138,13 @@ class CorpusFrames:
 
     def to_json(self, path: str | Path | None = None) -> str:
         """The v1 JSON export as a string; also written (validated) to ``path`` when given."""
-        from storyline.export.json import corpus_to_json, validate, write_json
+        from storyline.export.json import check, corpus_to_json, write_json
 
         if path is not None:
             data = write_json(self.corpus, path)
         else:
             data = corpus_to_json(self.corpus)
-            validate(data)
+            check(data)
         return json.dumps(data, ensure_ascii=False, indent=1)
 
     def report(self, path: str | Path) -> Path:

@@ -309,6 +309,8 @@ class DocAnalysis:
     entities: list[Entity] = field(default_factory=list)  # document-local entities
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: embedding of the document's title and lead (``nlp.embeddings.lead_vector``); None without an embedder
+    vector: list[float] | None = None
 
 
 @dataclass

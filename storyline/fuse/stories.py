@@ -20,7 +20,7 @@ from datetime import date
 
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
-from storyline.fuse.embeddings import load_embedder
+from storyline.nlp.embeddings import lead_vector, story_lead
 from storyline.model import DocAnalysis, NearDuplicate, Story
 
 LOGGER = logging.getLogger(__name__)
@@ -32,8 +32,6 @@ W_TEXT = 0.4
 W_TYPES = 0.1
 #: MiniLM cosine of unrelated news paragraphs sits around 0.1–0.3; map [floor, 1] -> [0, 1].
 COSINE_FLOOR = 0.3
-#: Characters of body text (after the title) embedded per document: the lead carries the story.
-LEAD_CHARS = 600
 #: Entity types that identify a story.
 STORY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "MISC")
 STOPWORDS = frozenset(
@@ -53,6 +51,7 @@ class _DocFeatures:
     salience: Counter = field(default_factory=Counter)
     types: set[str] = field(default_factory=set)
     text: str = ""
+    vector: list[float] | None = None
 
 
 def _day(value: str | None) -> date | None:
@@ -82,7 +81,7 @@ def _features(a: DocAnalysis) -> _DocFeatures:
     ev_days = [d for d in (_day(e.date) for e in a.events) if d]
     day = _day(doc.published) or (min(ev_days) if ev_days else None)
     return _DocFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
-                        f"{title}. {body[:LEAD_CHARS]}")
+                        story_lead(doc), a.vector)
 
 
 def _weighted_jaccard(a: set[str], b: set[str], idf: dict[str, float]) -> float:
@@ -110,12 +109,18 @@ def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
     return vecs
 
 
-def _text_similarity(feats: list[_DocFeatures], settings: Settings) -> list[list[float]]:
+def _text_similarity(feats: list[_DocFeatures], analyses: list[DocAnalysis],
+                     settings: Settings) -> list[list[float]]:
     """Pairwise text similarity in [0, 1]: embeddings when available, else TF-IDF cosine."""
+    import numpy as np
+
     n = len(feats)
-    embedder = load_embedder(settings.embedding_model) if n > 1 else None
-    if embedder is not None:
-        vecs = embedder.embed([f.text for f in feats])
+    vectors = [f.vector for f in feats] if n > 1 and settings.embedding_model else []
+    if vectors and any(v is None for v in vectors):
+        # analyses stored before vectors were computed per document (or by a run without an embedder)
+        vectors = [v if v is not None else lead_vector(a.document, settings) for v, a in zip(vectors, analyses)]
+    if vectors and all(v is not None for v in vectors):
+        vecs = np.array(vectors, dtype=np.float32)
         cos = vecs @ vecs.T
         return [[max(0.0, (float(cos[i][j]) - COSINE_FLOOR) / (1 - COSINE_FLOOR)) for j in range(n)]
                 for i in range(n)]
@@ -133,7 +138,7 @@ def pair_scores(analyses: list[DocAnalysis], settings: Settings,
     n = len(feats)
     df = Counter(k for f in feats for k in f.keys)
     idf = {k: math.log(1 + n / c) for k, c in df.items()}
-    text = _text_similarity(feats, settings)
+    text = _text_similarity(feats, analyses, settings)
     dups = near_duplicates if near_duplicates is not None else \
         find_near_duplicates([a.document for a in analyses], settings)
     index = {f.id: i for i, f in enumerate(feats)}

@@ -70,6 +70,18 @@ def _row(obj: Any, cols: list[tuple[str, str]]) -> list[Any]:
     return out
 
 
+#: Arrow column types for the SQL types above (JSON travels as text and is cast on insert)
+_ARROW_TYPES = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_", "JSON": "string"}
+
+
+def _arrow(cols: list[tuple[str, str]], rows: list[list[Any]]) -> Any:
+    """Rows as one Arrow table: DuckDB inserts it in one statement (``executemany`` goes row by row)."""
+    import pyarrow as pa
+
+    columns = list(zip(*rows)) if rows else [() for _ in cols]
+    return pa.table({n: pa.array(c, type=getattr(pa, _ARROW_TYPES[t])()) for (n, t), c in zip(cols, columns)})
+
+
 def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
     data = {}
     for (name, sql), v in zip(cols, row):
@@ -122,29 +134,44 @@ class Store:
         """
         cols = _columns(Document, all_fields=True)
         known = self.known_ids()
-        added = 0
+        doc_rows, analysis_rows, replaced = [], [], []
+        for a in analyses:
+            doc = a.document
+            if doc.id in known and not replace:
+                continue
+            if doc.id in known:
+                replaced.append([doc.id])
+            doc_rows.append(_row(doc, cols))
+            rest = {f.name: to_dict(getattr(a, f.name), internal=True) for f in dataclasses.fields(a)
+                    if f.name != "document"}
+            analysis_rows.append([doc.id, json.dumps(rest, ensure_ascii=False)])
+            known.add(doc.id)
+        if not doc_rows:
+            return 0
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for a in analyses:
-                doc = a.document
-                if doc.id in known and replace:
-                    self.con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
-                    self.con.execute("DELETE FROM analyses WHERE doc_id = ?", [doc.id])
-                elif doc.id in known:
-                    continue
-                self.con.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(cols))})",
-                                 _row(doc, cols))
-                rest = {f.name: to_dict(getattr(a, f.name), internal=True) for f in dataclasses.fields(a)
-                        if f.name != "document"}
-                self.con.execute("INSERT INTO analyses VALUES (?, ?)",
-                                 [doc.id, json.dumps(rest, ensure_ascii=False)])
-                known.add(doc.id)
-                added += 1
+            if replaced:
+                self._register([("id", "VARCHAR")], replaced)
+                self.con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM _rows)")
+                self.con.execute("DELETE FROM analyses WHERE doc_id IN (SELECT id FROM _rows)")
+            self._insert_rows("documents", cols, doc_rows)
+            self._insert_rows("analyses", [("doc_id", "VARCHAR"), ("data", "JSON")], analysis_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return added
+        finally:
+            self.con.unregister("_rows")
+        return len(doc_rows)
+
+    def _register(self, cols: list[tuple[str, str]], rows: list[list[Any]]) -> None:
+        """Make ``rows`` readable as the view ``_rows`` (until the next call or ``unregister``)."""
+        self.con.register("_rows", _arrow(cols, rows))
+
+    def _insert_rows(self, table: str, cols: list[tuple[str, str]], rows: list[list[Any]]) -> None:
+        """Insert ``rows`` into ``table`` in one statement."""
+        self._register(cols, rows)
+        self.con.execute(f"INSERT INTO {table} ({_names(cols)}) SELECT {_names(cols)} FROM _rows")
 
     def documents(self) -> list[Document]:
         cols = _columns(Document, all_fields=True)
@@ -172,17 +199,22 @@ class Store:
                 self.con.execute(f"DELETE FROM {table}")
                 rows = [_row(obj, cols) for obj in getattr(corpus, table)]
                 if rows:
-                    self.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(cols))})", rows)
+                    self._insert_rows(table, cols, rows)
             # fields that only the fuse stage knows (genre, near-duplicates, loaded language)
-            for d in corpus.documents:
+            fused = [[d.id, d.genre, json.dumps(to_dict(d.near_duplicates)),
+                      json.dumps(to_dict(d.loaded_language), ensure_ascii=False)] for d in corpus.documents]
+            if fused:
+                self._register([("id", "VARCHAR"), ("genre", "VARCHAR"), ("near_duplicates", "JSON"),
+                                ("loaded_language", "JSON")], fused)
                 self.con.execute(
-                    "UPDATE documents SET genre = ?, near_duplicates = ?, loaded_language = ? WHERE id = ?",
-                    [d.genre, json.dumps(to_dict(d.near_duplicates)),
-                     json.dumps(to_dict(d.loaded_language), ensure_ascii=False), d.id])
+                    "UPDATE documents SET genre = r.genre, near_duplicates = r.near_duplicates::JSON, "
+                    "loaded_language = r.loaded_language::JSON FROM _rows r WHERE documents.id = r.id")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        finally:
+            self.con.unregister("_rows")
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""

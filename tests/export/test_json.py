@@ -6,7 +6,7 @@ import jsonschema
 import pandas as pd
 import pytest
 
-from storyline.export import corpus_to_json, validate, write_json, write_tables
+from storyline.export import check, corpus_to_json, validate, write_json, write_tables
 
 
 def test_export_matches_the_v1_schema(tmp_path, tiny_corpus):
@@ -36,11 +36,13 @@ def test_offsets_point_into_the_raw_text(tiny_corpus):
     lambda d: d["entities"][0].update(country="KZ"),
     lambda d: d.pop("quotes"),
 ])
-def test_schema_rejects_contract_breaks(tiny_corpus, breakage):
+@pytest.mark.parametrize("validator", [validate, check], ids=["jsonschema", "compiled"])
+def test_schema_rejects_contract_breaks(tiny_corpus, breakage, validator):
     data = corpus_to_json(tiny_corpus)
+    check(data)  # intact, it passes
     breakage(data)
     with pytest.raises(jsonschema.ValidationError):
-        validate(data)
+        validator(data)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

