@@ -14,6 +14,7 @@ alone, the year of "June 17") is decided here instead, from what the text actual
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import re
 
@@ -209,9 +210,14 @@ def resolve_date(text: str, base: datetime.date | None, *,
     return _dateparser_fallback(t, base, base_precision or "day")
 
 
+#: "60-day", "3 weeks": a length of time, not a date (and dateparser takes ~50 ms to say so)
+_DURATION = re.compile(r"\d+\s*-?\s*(?:day|week|month|year|hour|minute|decade)s?\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
 def _dateparser_fallback(text: str, base: datetime.date, base_precision: str) -> tuple[str | None, str | None]:
-    """Anything left ("the 3rd", "Christmas") goes to dateparser; keep only a day it really names."""
-    if base_precision not in _DAY_BASES or not re.search(r"\d", text):
+    """Anything left ("the 3rd") goes to dateparser; keep only a day it really names."""
+    if base_precision not in _DAY_BASES or not re.search(r"\d", text) or _DURATION.search(text):
         return None, None
     try:
         import dateparser

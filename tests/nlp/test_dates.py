@@ -50,3 +50,12 @@ def test_parse_base_and_years():
     assert parse_base("2022-07-26", None) == (datetime.date(2022, 7, 26), "day")
     assert parse_base(None, None) == (None, None)
     assert years_in("in 2014 and again in 2022, not 24") == [2014, 2022]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on the 15th", ("2022-07-15", "day")),   # an ordinal day left to dateparser, in the past
+    ("60-day", (None, None)),                 # a length of time, not a date
+    ("3 weeks", (None, None)),
+])
+def test_fallback_names_days_but_not_durations(text, expected):
+    assert resolve_date(text, datetime.date(2022, 7, 26)) == expected
