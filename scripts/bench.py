@@ -423,7 +423,7 @@ TARGET_SPARK_SPEEDUP = 1.6
 FLAT_TOLERANCE = 0.10
 
 #: The per-document stages, in the order ``storyline.engine.stages.analyze_document`` runs them.
-STAGES = ("clean", "nlp.parse", "resolve", "events", "quotes", "genre", "loaded")
+STAGES = ("clean", "nlp.parse", "resolve", "events", "quotes", "loaded", "genre", "nlp.embed")
 
 
 def source_files(shared: Path) -> list[Path]:
@@ -559,10 +559,12 @@ def bench_stages(folder: Path, settings: Any, keep: bool = True,
     from storyline.extract.quotes import extract_quotes
     from storyline.fuse import fuse
     from storyline.model import DocAnalysis
+    from storyline.nlp.embeddings import lead_vector, load_embedder
     from storyline.nlp.pipeline import load_nlp, parse
     from storyline.resolve import resolve_document
 
-    load_nlp(settings.spacy_model)
+    load_nlp(settings.spacy_model)  # models load once per process, outside the timings
+    load_embedder(settings.embedding_model, settings.embedding_tokens)
     t0, c0 = time.perf_counter(), time.process_time()
     docs = _ingest_sorted(folder, settings)
     stats = LineStats.from_documents(docs)
@@ -586,11 +588,12 @@ def bench_stages(folder: Path, settings: Any, keep: bool = True,
         mentions, entities = timed("resolve", resolve_document, doc, parsed, settings)
         events = timed("events", extract_events, doc, parsed, mentions, entities, settings)
         quotes = timed("quotes", extract_quotes, doc, parsed, mentions, entities, settings)
-        doc.genre = timed("genre", classify_genre, doc, parsed)
         doc.loaded_language = timed("loaded", find_loaded_language, doc, parsed, settings)
+        doc.genre = timed("genre", classify_genre, doc, parsed, doc.loaded_language)
+        vector = timed("nlp.embed", lead_vector, doc, settings)
         if keep:
             analyses.append(DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
-                                        entities=entities, events=events, quotes=quotes))
+                                        entities=entities, events=events, quotes=quotes, vector=vector))
     per_doc_rss = rss_mb()
     out: dict[str, Any] = {"articles": len(docs), "words": words, "wall": wall, "cpu": cpu,
                            "rss_mb": per_doc_rss}

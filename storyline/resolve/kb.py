@@ -74,6 +74,12 @@ class KB:
     org_words: dict[frozenset[str], str] = field(default_factory=dict)
     lexicon: dict[str, Any] = field(default_factory=dict)
 
+    @functools.cached_property
+    def first_tokens(self) -> frozenset[str]:
+        """The first folded word of every surface form: words that cannot open a form are skipped."""
+        keys = [fold(k) for k in self.surface] + list(self.folded)
+        return frozenset(k.split()[0] for k in keys if k)
+
     def lookup(self, text: str) -> list[tuple[str, str]]:
         """Entries a surface form may denote: exact case first, then any case."""
         return self.surface.get(text) or self.folded.get(fold(text), [])

@@ -139,8 +139,9 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
     words = [(m.start(), m.end()) for m in _KB_WORD.finditer(view)]
     folded = [fold(view[a:b]) for a, b in words]   # once per word, not once per n-gram
     taken_until = -1
+    opens = kb.first_tokens
     for i, (ws, _) in enumerate(words):
-        if ws < taken_until:
+        if ws < taken_until or (folded[i] and folded[i].split()[0] not in opens):
             continue
         for n in (5, 4, 3, 2, 1):
             if i + n > len(words):
