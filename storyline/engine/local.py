@@ -117,9 +117,12 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 analyses.append(res)
         store.add_analyses(analyses, replace=reanalyze)
         summary.read = len(analyses) + summary.already_stored
-        corpus = fuse(store.analyses(), settings)
+        # fuse sees every stored analysis; the ones just written are not read back
+        fresh_ids = {a.document.id for a in analyses}
+        everything = sorted([*analyses, *store.analyses(exclude=fresh_ids)],
+                            key=lambda a: (a.document.source, a.document.id))
+        corpus = fuse(everything, settings)
         store.replace_corpus(corpus)
-        corpus = store.corpus()
 
     write_json(corpus, out / "export.json")
     write_report(corpus, out / "report.html")

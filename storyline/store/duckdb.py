@@ -17,7 +17,7 @@ import json
 import logging
 import typing
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 import duckdb
 
@@ -173,16 +173,18 @@ class Store:
         self._register(cols, rows)
         self.con.execute(f"INSERT INTO {table} ({_names(cols)}) SELECT {_names(cols)} FROM _rows")
 
-    def documents(self) -> list[Document]:
+    def documents(self, exclude: Collection[str] = ()) -> list[Document]:
+        """Stored documents ordered by source and id, without those whose id is in ``exclude``."""
         cols = _columns(Document, all_fields=True)
         rows = self.con.execute(f"SELECT {_names(cols)} FROM documents ORDER BY source, id").fetchall()
-        return [_from_row(Document, cols, r) for r in rows]
+        skip = set(exclude)
+        return [_from_row(Document, cols, r) for r in rows if r[0] not in skip]
 
-    def analyses(self) -> list[DocAnalysis]:
-        """Every stored document with its per-document analysis, in a stable order."""
+    def analyses(self, exclude: Collection[str] = ()) -> list[DocAnalysis]:
+        """Every stored document (but those in ``exclude``) with its per-document analysis, in a stable order."""
         data = dict(self.con.execute("SELECT doc_id, data FROM analyses").fetchall())
         out = []
-        for doc in self.documents():
+        for doc in self.documents(exclude):
             rest = json.loads(data.get(doc.id) or "{}")
             a = from_dict(DocAnalysis, {**rest, "document": None})
             a.document = doc
