@@ -36,14 +36,28 @@ def to_dict(obj: Any, *, internal: bool = False) -> Any:
     Fields marked ``export: False`` (raw text, blocks, …) are left out unless ``internal``
     (the store keeps them; the public export does not).
     """
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name), internal=internal) for f in dataclasses.fields(obj)
-                if internal or f.metadata.get("export", True)}
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    names = _field_names(kind, internal)
+    if names is not None:
+        return {n: to_dict(getattr(obj, n), internal=internal) for n in names}
     if isinstance(obj, (list, tuple)):
         return [to_dict(x, internal=internal) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v, internal=internal) for k, v in obj.items()}
     return obj
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type, internal: bool) -> tuple[str, ...] | None:
+    """The fields ``to_dict`` writes for a dataclass type (None: not a dataclass)."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind) if internal or f.metadata.get("export", True))
 
 
 def from_dict(cls: type, data: Any) -> Any:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -110,6 +110,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     """Load and compile the shipped lexicon (or another file), once per process."""
     source = Path(path) if path else LEXICON_PATH
     with open(source, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     LOGGER.debug("loaded boilerplate lexicon from %s", source)
     return build_lexicon(data)

@@ -12,8 +12,9 @@ import logging
 import re
 from pathlib import Path
 
-import yaml
 from unidecode import unidecode
+
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def place_names() -> frozenset[str]:
     for sub in pycountry.subdivisions:
         names.add(place_key(sub.name))
     with open(PLACES_PATH, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = load_yaml(fh) or {}
     names.update(place_key(str(c)) for c in data.get("cities", []))
     names.discard("")
     LOGGER.debug("gazetteer: %d place names", len(names))

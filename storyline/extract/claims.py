@@ -29,10 +29,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from storyline.model import Sentence, Span
 from storyline.nlp.quantities import find_quantities
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class StanceLexicon:
 @functools.lru_cache(maxsize=4)
 def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
     """Load and compile the stance lexicon (the shipped one unless ``path`` is given)."""
-    data: dict[str, Any] = yaml.safe_load(Path(path or STANCE_PATH).read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(Path(path or STANCE_PATH).read_text(encoding="utf-8"))
     poles, min_actors, cues = {}, {}, {}
     for dim, spec in data["dimensions"].items():
         if len(spec["poles"]) != 2:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
 
 from storyline.extract.actors import _SUBJ, Actors, entity_of, first_child
 from storyline.extract.lexicon import LEXICON_PATH
 from storyline.model import Entity
+from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -42,7 +42,7 @@ def load_argument_cues(extra_paths: tuple[str, ...] = ()) -> ArgumentCues:
     """The ``arguments`` section of the shipped event lexicon, extended by user lexicon files."""
     data: dict[str, list[str]] = {}
     for path in (LEXICON_PATH, *extra_paths):
-        section = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("arguments") or {}
+        section = (load_yaml(Path(path).read_text(encoding="utf-8")) or {}).get("arguments") or {}
         for key, words in section.items():
             data[key] = data.get(key, []) + [str(w).lower() for w in words or []]
 

@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 
 from storyline.config import Settings
 from storyline.extract.quotes import _marked_spans
 from storyline.model import Document, LoadedTerm
+from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
@@ -53,7 +53,7 @@ def _phrase_re(phrase: str) -> str:
 @functools.lru_cache(maxsize=2)
 def load_lexicon(path: str = str(LEXICON)) -> dict[str, Any]:
     """Compiled patterns per kind (and the raw genre section), loaded once per process."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
     out: dict[str, Any] = {"genre": data.get("genre") or {}}
     for kind in KINDS:
         phrases = [p for p in data.get(kind) or [] if isinstance(p, str) and p.strip()]

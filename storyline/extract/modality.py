@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -56,7 +56,7 @@ class Modality:
 @functools.lru_cache(maxsize=4)
 def load_modality_lexicon(path: str | None = None) -> ModalityLexicon:
     """Load (once per process) the modality cue lexicon."""
-    data = yaml.safe_load(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])

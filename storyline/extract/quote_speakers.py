@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 
 from storyline.extract.quote_marks import _words
 from storyline.model import Document, Entity, Mention
+from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan, Token
@@ -59,7 +59,7 @@ def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
 @functools.lru_cache(maxsize=2)
 def load_cues(path: str = str(LEXICON)) -> _Cues:
     """Load and validate the cue lexicon once per process."""
-    data: dict[str, Any] = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(Path(path).read_text(encoding="utf-8"))
     verbs = [v for v in data.get("verbs") or [] if isinstance(v, str) and v.strip()]
     if not verbs:
         raise ValueError(f"{path}: `verbs` must list at least one cue verb lemma")

@@ -28,6 +28,7 @@ import yaml
 from storyline.config import Settings
 from storyline.extract.claims import content_terms, term_key
 from storyline.model import Document, Entity, Event, StoryEvent
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def _trigger_words(extra_paths: tuple[str, ...] = ()) -> dict[str, frozenset[str
     words: dict[str, set[str]] = defaultdict(set)
     for path in (EVENT_LEXICON, *extra_paths):
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             LOGGER.warning("event lexicon %s unreadable (%s): story events use whole sentences", path, exc)
             continue

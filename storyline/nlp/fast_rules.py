@@ -81,6 +81,10 @@ class FastAttributeRuler:
         self.dep_id = DEP
         self.single: list[_Pattern] = []
         self.multi: list[_Pattern] = []
+        #: patterns by the value their first token requires (tag or lower-case form); the rest always tried
+        self.by_tag: dict[str, list[_Pattern]] = {}
+        self.by_lower: dict[str, list[_Pattern]] = {}
+        self.always: list[_Pattern] = []
         for order, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
             for pattern in ruler.matcher.get(str(order))[1]:
                 if any("OP" in tok for tok in pattern):
@@ -89,16 +93,31 @@ class FastAttributeRuler:
                     raise Unsupported("index outside its pattern")
                 p = _Pattern(order, [_token_test(tok) for tok in pattern], dict(attrs), index)
                 (self.single if len(pattern) == 1 else self.multi).append(p)
+                self._index(p, pattern[0])
         #: token features -> (one-token patterns that apply, longer patterns that may start here)
         self.memo: dict[tuple, tuple[list[tuple[int, dict[int, Any]]], list[_Pattern]]] = {}
+
+    def _index(self, p: _Pattern, first: dict[str, Any]) -> None:
+        for key, table in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
+            spec = first.get(key)
+            if isinstance(spec, str):
+                table.setdefault(spec, []).append(p)
+                return
+            if isinstance(spec, dict) and set(spec) == {"IN"}:
+                for value in spec["IN"]:
+                    table.setdefault(value, []).append(p)
+                return
+        self.always.append(p)
 
     def _lookup(self, feats: tuple) -> tuple[list[tuple[int, dict[int, Any]]], list[_Pattern]]:
         got = self.memo.get(feats)
         if got is None:
             if len(self.memo) >= MEMO_LIMIT:
                 self.memo.clear()
-            hits = sorted(((p.order, p.attrs) for p in self.single if p.tests[0](feats)), key=lambda h: h[0])
-            got = self.memo[feats] = (hits, [p for p in self.multi if p.tests[0](feats)])
+            cands = {id(p): p for p in (*self.by_lower.get(feats[1], ()), *self.by_tag.get(feats[0], ()),
+                                        *self.always) if p.tests[0](feats)}.values()
+            hits = sorted(((p.order, p.attrs) for p in cands if len(p.tests) == 1), key=lambda h: h[0])
+            got = self.memo[feats] = (hits, [p for p in cands if len(p.tests) > 1])
         return got
 
     def __call__(self, doc: "Doc") -> "Doc":

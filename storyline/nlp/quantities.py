@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from storyline.model import Quantity
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class _Units:
 
 @functools.lru_cache(maxsize=1)
 def _units() -> _Units:
-    data = yaml.safe_load(UNITS_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(UNITS_PATH.read_text(encoding="utf-8"))
     symbols = data["currency_symbols"]
     currencies = {k.lower(): v for k, v in data["currency_words"].items()}
     scales = {k.lower(): float(v) for k, v in data["scales"].items()}

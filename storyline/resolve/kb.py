@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ def _load_file(kb: KB, path: Path) -> None:
             for row in csv.DictReader(fh):
                 kb.add(_entry({k: v for k, v in row.items() if v}, str(path)))
         return
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a KB file must be a mapping with 'entities' and/or 'people'")
     for raw in data.get("entities") or []:
@@ -240,7 +240,7 @@ def load_kb(extra_paths: tuple[str, ...] = ()) -> KB:
         The indexed ``KB``.
     """
     kb = KB()
-    countries = yaml.safe_load((KB_DIR / "countries.yaml").read_text(encoding="utf-8")) or {}
+    countries = load_yaml((KB_DIR / "countries.yaml").read_text(encoding="utf-8")) or {}
     for entry in _countries(countries):
         kb.add(entry)
     for name in ("territories.yaml", "orgs.yaml", "people.yaml", "lexicon.yaml"):

@@ -24,7 +24,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
@@ -34,6 +33,7 @@ from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
                                           _surname_repeats, _title_pattern)
 from storyline.resolve.names import fold, name_key
+from storyline.resources import load_yaml
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates"]
@@ -330,7 +330,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _shipped_lexicon() -> dict[str, Any]:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}
+    return load_yaml(LEXICON.read_text(encoding="utf-8")) or {}
 
 
 def _lexicon_list(kb: KB, key: str) -> list[str]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from storyline.model import PLOVER_TYPES
+from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
@@ -94,12 +94,16 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@functools.lru_cache(maxsize=8)
-def load_event_lexicon(extra_paths: tuple[str, ...] = ()) -> EventLexicon:
+def load_event_lexicon(extra_paths: tuple[str, ...] | list[str] = ()) -> EventLexicon:
     """The shipped event lexicon with ``extra_paths`` laid over it, validated; cached per process."""
-    data: dict[str, Any] = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return _load_event_lexicon(tuple(extra_paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_event_lexicon(extra_paths: tuple[str, ...]) -> EventLexicon:
+    data: dict[str, Any] = load_yaml(LEXICON_PATH.read_text(encoding="utf-8"))
     for path in extra_paths:
-        data = _merge(data, yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+        data = _merge(data, load_yaml(Path(path).read_text(encoding="utf-8")) or {})
 
     def codes(key: str) -> dict[str, str]:
         return {str(k).lower(): _parse_code(v, f"{key}.{k}") for k, v in (data.get(key) or {}).items()}
