@@ -116,6 +116,7 @@ def term_key(word: str) -> str:
     return w[:6]
 
 
+@functools.lru_cache(maxsize=16384)
 def content_terms(text: str) -> frozenset[str]:
     """Keys of the content words of ``text`` (stop words and short words dropped)."""
     return frozenset(term_key(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in _STOP)

@@ -162,22 +162,31 @@ def pair_scores(analyses: list[DocAnalysis], settings: Settings,
 
 
 def _cluster(scores: list[list[float]], threshold: float) -> list[list[int]]:
-    """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold``."""
-    clusters = [[i] for i in range(len(scores))]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                link = sum(scores[i][j] for i in clusters[a] for j in clusters[b]) \
-                    / (len(clusters[a]) * len(clusters[b]))
-                if link >= best:
-                    best, pair = link, (a, b)
-        if pair is None:
+    """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold``.
+
+    Cluster-to-cluster score sums are kept in one matrix, so a merge adds two rows instead of
+    re-summing every member pair (ties go to the last pair in row order, as before).
+    """
+    import numpy as np
+
+    sums = np.array(scores, dtype=np.float64).reshape(len(scores), len(scores))
+    sizes = np.ones(len(scores))
+    members = [[i] for i in range(len(scores))]
+    alive = list(range(len(scores)))
+    while len(alive) > 1:
+        idx = np.array(alive)
+        upper = np.triu_indices(len(idx), 1)
+        links = (sums[np.ix_(idx, idx)] / np.outer(sizes[idx], sizes[idx]))[upper]
+        if links.max() < threshold:
             break
-        a, b = pair
-        clusters[a] = sorted(clusters[a] + clusters[b])
-        del clusters[b]
-    return clusters
+        k = len(links) - 1 - int(np.argmax(links[::-1]))
+        a, b = alive[upper[0][k]], alive[upper[1][k]]
+        sums[a, :] += sums[b, :]
+        sums[:, a] += sums[:, b]
+        sizes[a] += sizes[b]
+        members[a] = sorted(members[a] + members[b])
+        alive.remove(b)
+    return [members[c] for c in alive]
 
 
 def group_stories(analyses: list[DocAnalysis], settings: Settings,

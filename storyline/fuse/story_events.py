@@ -209,9 +209,7 @@ class _Wording:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def _blocked(a: Event, b: Event, actors: _Actors) -> bool:
@@ -307,8 +305,10 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         a, b = events[i], events[j]
         if _blocked(a, b, actors):
             continue
-        s = pair_score(a, b, actors, wording.similarity(i, j))
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
+        if pair_score(a, b, actors, 1.0) < need:
+            continue  # even identical wording would not make it: skip comparing the words
+        s = pair_score(a, b, actors, wording.similarity(i, j))
         if s >= need:
             pairs.append((s, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
