@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 #: The 16 PLOVER event types, in the order of the ontology (cooperative → conflictual).
 PLOVER_TYPES: tuple[str, ...] = (
@@ -168,9 +171,18 @@ class Document:
 
         Same length as ``raw``; newlines are kept so paragraph structure survives.
         """
-        chars = [c if c == "\n" else " " for c in self.raw]
-        for b in self.blocks:
-            chars[b.start:b.end] = self.raw[b.start:b.end]
+        raw, parts, pos = self.raw, [], 0
+        for b in sorted(self.blocks, key=lambda b: b.start):
+            start, end = max(pos, min(b.start, len(raw))), min(b.end, len(raw))
+            if end <= start:
+                continue
+            parts += [_NOT_NEWLINE.sub(" ", raw[pos:start]), raw[start:end]]
+            pos = end
+        parts.append(_NOT_NEWLINE.sub(" ", raw[pos:]))
+        view = "".join(parts)
+        if not self.repairs:
+            return view
+        chars = list(view)
         for off, ch in self.repairs.items():
             if 0 <= off < len(chars) and chars[off] != " ":
                 chars[off] = ch

@@ -73,6 +73,9 @@ class KB:
     #: content-word set of an ORG/EVENT name or long alias → kb_id
     org_words: dict[frozenset[str], str] = field(default_factory=dict)
     lexicon: dict[str, Any] = field(default_factory=dict)
+    #: find_person answers, remembered (the KB does not change once built)
+    _people_found: dict[tuple[str, str | None], KBEntry | None] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @functools.cached_property
     def first_tokens(self) -> frozenset[str]:
@@ -98,6 +101,12 @@ class KB:
 
     def find_person(self, name: str, date: str | None = None) -> KBEntry | None:
         """The KB person a full or surname-only name denotes, when exactly one matches."""
+        key = (name, date)
+        if key not in self._people_found:
+            self._people_found[key] = self._find_person(name, date)
+        return self._people_found[key]
+
+    def _find_person(self, name: str, date: str | None) -> KBEntry | None:
         given, _ = split_person(name)
         hits = []
         for e in self.people():
@@ -124,6 +133,8 @@ class KB:
 
     # --- building ---------------------------------------------------------------------
     def add(self, entry: KBEntry) -> None:
+        self._people_found.clear()          # remembered answers and indexes are rebuilt
+        self.__dict__.pop("first_tokens", None)
         old = self.entries.get(entry.kb_id)
         if old is not None:
             for attr in ("aliases", "loose", "capitals", "metonyms", "demonyms"):

@@ -164,10 +164,14 @@ def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[
         if c.type == "PERSON" and c.source != "role" and len(words) >= 2 and _is_cap(words[-1]):
             keys.add(name_key(words[-1]))
     keys.discard("")
+    if not keys:
+        return []
     lower_words = _lower_words(view)
     taken = sorted((c.start, c.end) for c in cands)
     out = []
     for m in _WORD.finditer(view):
+        if not _is_cap(m.group()):
+            continue
         word = re.sub(r"['’]s?$", "", m.group().rstrip("."))
         s, e = m.start(), m.start() + len(word)
         if not _is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
