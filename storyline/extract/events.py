@@ -155,6 +155,8 @@ def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues) -> list[_Cand
     out: list[_Candidate] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBG" and tok.dep_ == "compound"):
+            if tok.lemma_.lower() not in lex.verb_lemmas:
+                continue  # no verb rule names it (checked first: the rules below walk the parse)
             cand = _type_verb(tok, lex, is_negated(tok, mlex))
             if cand and cand.obj is not None and tok.lemma_.lower() in cues.naming_verbs:
                 continue  # "call the invasion a war" names an event; it does not report one

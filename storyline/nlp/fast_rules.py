@@ -94,7 +94,7 @@ class FastAttributeRuler:
                 p = _Pattern(order, [_token_test(tok) for tok in pattern], dict(attrs), index)
                 (self.single if len(pattern) == 1 else self.multi).append(p)
                 self._index(p, pattern[0])
-        #: token features -> (one-token patterns that apply, longer patterns that may start here)
+        #: token attribute hashes -> ``_lookup`` of them
         self.memo: dict[tuple, tuple[list[tuple[int, dict[int, Any]]], list[_Pattern]]] = {}
 
     def _index(self, p: _Pattern, first: dict[str, Any]) -> None:
@@ -110,48 +110,58 @@ class FastAttributeRuler:
         self.always.append(p)
 
     def _lookup(self, feats: tuple) -> tuple[list[tuple[int, dict[int, Any]]], list[_Pattern]]:
-        got = self.memo.get(feats)
-        if got is None:
-            if len(self.memo) >= MEMO_LIMIT:
-                self.memo.clear()
-            cands = {id(p): p for p in (*self.by_lower.get(feats[1], ()), *self.by_tag.get(feats[0], ()),
-                                        *self.always) if p.tests[0](feats)}.values()
-            hits = sorted(((p.order, p.attrs) for p in cands if len(p.tests) == 1), key=lambda h: h[0])
-            got = self.memo[feats] = (hits, [p for p in cands if len(p.tests) > 1])
-        return got
+        """(one-token patterns that apply in order, longer patterns whose first token matches)."""
+        cands = {id(p): p for p in (*self.by_lower.get(feats[1], ()), *self.by_tag.get(feats[0], ()),
+                                    *self.always) if p.tests[0](feats)}.values()
+        hits = sorted(((p.order, p.attrs) for p in cands if len(p.tests) == 1), key=lambda h: h[0])
+        return hits, [p for p in cands if len(p.tests) > 1]
 
     def __call__(self, doc: "Doc") -> "Doc":
         import numpy as np
-        from spacy.attrs import LEMMA, MORPH, POS, TAG
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
         array_ids = [POS, MORPH, LEMMA, TAG]
-        feats = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
-        n = len(feats)
-        looked = [self._lookup(f) for f in feats]
+        strings = doc.vocab.strings
+
+        def feats(key: tuple) -> tuple:
+            return strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3])
+
+        # the memo is keyed by the token's attribute hashes: no Token objects, no string lookups
+        keys = [tuple(k) for k in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        looked = []
+        for key in keys:
+            got = self.memo.get(key)
+            if got is None:
+                if len(self.memo) >= MEMO_LIMIT:
+                    self.memo.clear()
+                got = self.memo[key] = self._lookup(feats(key))
+            looked.append(got)
+        n = len(keys)
         multi: dict[int, list[tuple[int, dict[int, Any]]]] = {}
         for i, (_, starts) in enumerate(looked):
             for p in starts:
                 width = len(p.tests)
-                if i + width <= n and all(test(feats[i + k]) for k, test in enumerate(p.tests[1:], 1)):
+                if i + width <= n and all(test(feats(keys[i + k])) for k, test in enumerate(p.tests[1:], 1)):
                     target = i + (p.index if p.index >= 0 else width + p.index)
                     multi.setdefault(target, []).append((p.order, p.attrs))
-        arr = None
+        rows = None
         deps = []
         for i, (hits, _) in enumerate(looked):
             if i in multi:
                 hits = sorted([*hits, *multi[i]], key=lambda h: h[0])
             if not hits:
                 continue
-            if arr is None:
-                arr = doc.to_array(array_ids).astype(np.uint64)
+            if rows is None:
+                rows = doc.to_array(array_ids).tolist()
+            row = rows[i]
             for _, attrs in hits:
                 for col, attr in enumerate(array_ids):
                     if attr in attrs:
-                        arr[i, col] = attrs[attr]
+                        row[col] = attrs[attr]
                 if self.dep_id in attrs:
                     deps.append((i, attrs[self.dep_id]))
-        if arr is not None:
-            doc.from_array(array_ids, arr)
+        if rows is not None:
+            doc.from_array(array_ids, np.array(rows, dtype=np.uint64).reshape(len(rows), len(array_ids)))
         for i, dep in deps:
             doc[i].dep = dep
         return doc

@@ -79,10 +79,12 @@ class Parsed:
 
     def spacy_sentences(self) -> Iterator[tuple[int, "SpacySpan"]]:
         """(block offset, sentence span) for every sentence of the body."""
-        for offset, sdoc in self.blocks:
-            for sent in sdoc.sents:
-                if sent.text.strip():
-                    yield offset, sent
+        return iter(self._sentence_spans)
+
+    @functools.cached_property
+    def _sentence_spans(self) -> list[tuple[int, "SpacySpan"]]:
+        # every stage walks the sentences; spaCy rebuilds them on each ``doc.sents``
+        return [(offset, sent) for offset, sdoc in self.blocks for sent in sdoc.sents if sent.text.strip()]
 
     def sentences(self) -> list[Sentence]:
         out = []

@@ -42,9 +42,21 @@ class EventLexicon:
     with_object: dict[str, str | None] = dataclasses.field(default_factory=dict)
     with_complement: dict[str, str] = dataclasses.field(default_factory=dict)
 
+    @functools.cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every lemma some verb rule names: a verb with any other lemma cannot be a trigger."""
+        return frozenset({*self.verbs, *self.negated, *self.with_object, *self.support_verbs,
+                          *(k.split()[0] for k in self.particles), *(v for f in self.frames for v in f.verbs)})
+
     def lookup_noun(self, lemma: str) -> str | None:
         """A nominal predicate's code: listed, or derived back to a listed verb ("condemnation")."""
         low = lemma.lower()
+        memo = self.__dict__.setdefault("_noun_memo", {})
+        if low not in memo:
+            memo[low] = self._lookup_noun(low)
+        return memo[low]
+
+    def _lookup_noun(self, low: str) -> str | None:
         if low in self.nouns:
             return self.nouns[low]
         for verb in derived_verbs(low):
