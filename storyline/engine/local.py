@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from storyline.clean import LineStats
 from storyline.config import Settings
-from storyline.engine.stages import analyze_document
+from storyline.engine.stages import analyze_documents
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
 
 LOGGER = logging.getLogger(__name__)
@@ -39,31 +39,47 @@ class RunSummary:
                 f"{self.skipped} skipped, {self.failed} failed, {self.seconds:.1f} s")
 
 
-def _safe_analyze(args: tuple[Document, Settings, LineStats | None]) -> DocAnalysis | IngestError:
-    doc, settings, stats = args
+#: Documents analysed together (their parses share spaCy batches); the pool gets smaller
+#: groups when that is needed to keep every worker busy.
+GROUP_DOCS = 32
+
+
+def _analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> list[DocAnalysis | IngestError]:
+    docs, settings, stats = args
     try:
-        return analyze_document(doc, settings, stats)
-    except Exception as exc:  # a bug on one odd article must not abort the batch
-        LOGGER.exception("analysis failed for %s", doc.source)
-        return IngestError(doc.source, "analysis_failed", f"{type(exc).__name__}: {exc}")
+        return analyze_documents(docs, settings, stats)
+    except Exception as exc:  # analyze_documents isolates failures; this is the last resort
+        LOGGER.exception("analysis failed for a group of %d documents", len(docs))
+        return [IngestError(d.source, "analysis_failed", f"{type(exc).__name__}: {exc}") for d in docs]
+
+
+def groups(docs: list[Document], workers: int = 1, size: int = GROUP_DOCS) -> list[list[Document]]:
+    """``docs`` in consecutive groups of at most ``size``, at least four per worker when there are enough."""
+    if workers > 1:
+        size = max(1, min(size, -(-len(docs) // (4 * workers))))
+    return [docs[i:i + size] for i in range(0, len(docs), size)]
 
 
 def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | None,
                 progress: Progress | None = None) -> Iterator[DocAnalysis | IngestError]:
     """Run the per-document stages over ``docs``, in order, with ``settings.workers`` processes."""
-    jobs = [(d, settings, stats) for d in docs]
-    if settings.workers > 1 and len(jobs) > 1:
+    jobs = [(g, settings, stats) for g in groups(docs, settings.workers)]
+    done = 0
+    if settings.workers > 1 and len(docs) > 1:
         with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            for i, res in enumerate(pool.map(_safe_analyze, jobs, chunksize=4), 1):
-                if progress:
-                    progress(i, len(jobs))
-                yield res
+            for results in pool.map(_analyze_group, jobs):
+                for res in results:
+                    done += 1
+                    if progress:
+                        progress(done, len(docs))
+                    yield res
     else:
-        for i, job in enumerate(jobs, 1):
-            res = _safe_analyze(job)
-            if progress:
-                progress(i, len(jobs))
-            yield res
+        for job in jobs:
+            for res in _analyze_group(job):
+                done += 1
+                if progress:
+                    progress(done, len(docs))
+                yield res
 
 
 Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | None"],

@@ -13,7 +13,7 @@ import sys
 from typing import Iterable, Iterator
 
 from storyline.config import Settings
-from storyline.engine.local import Analyzer, Progress, _safe_analyze
+from storyline.engine.local import GROUP_DOCS, Analyzer, Progress, _analyze_group
 from storyline.model import DocAnalysis, Document, IngestError
 
 LOGGER = logging.getLogger(__name__)
@@ -44,8 +44,10 @@ def spark_session(master: str = "local[2]", app_name: str = "storyline"):
 
 def _analyze_partition(rows: Iterable[tuple[int, Document]], settings: Settings,
                        stats) -> Iterator[tuple[int, DocAnalysis | IngestError]]:
-    for i, doc in rows:
-        yield i, _safe_analyze((doc, settings, stats))
+    rows = list(rows)
+    for start in range(0, len(rows), GROUP_DOCS):
+        part = rows[start:start + GROUP_DOCS]
+        yield from zip((i for i, _ in part), _analyze_group(([d for _, d in part], settings, stats)))
 
 
 def spark_analyzer(master: str = "local[2]") -> Analyzer:

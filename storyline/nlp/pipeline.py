@@ -27,8 +27,9 @@ LOGGER = logging.getLogger(__name__)
 #: pieces cut after sentence punctuation, so memory stays bounded and nothing is rejected.
 MAX_PIECE_CHARS = 20_000
 #: Characters parsed in one batch: the parser's working memory grows with the batch's text, so a
-#: batch is bounded by size, not by count (64 short paragraphs, or a few long ones)
-BATCH_CHARS = 40_000
+#: batch is bounded by size, not by count (many short paragraphs, or a few long ones). Batches of
+#: ~40 news articles measured as fast as bigger ones; a batch per article was 15-20% slower.
+BATCH_CHARS = 100_000
 _CUT = re.compile(r"[.!?…][\"'”’»)]*\s+")
 
 
@@ -112,16 +113,27 @@ def pieces(view: str, start: int, end: int, limit: int = MAX_PIECE_CHARS) -> lis
 
 def parse(doc: Document, settings: Settings) -> Parsed:
     """Parse the cleaned body of ``doc`` (raw offsets preserved)."""
-    view = doc.body_view()
-    spans = [p for b in doc.blocks for p in pieces(view, b.start, b.end)]
-    parsed = Parsed(doc.id)
-    batch: list[tuple[int, int]] = []
-    for span in [*spans, None]:
-        size = sum(e - s for s, e in batch)
-        if batch and (span is None or size + span[1] - span[0] > BATCH_CHARS):
-            for (start, _), sdoc in zip(batch, pipe([view[s:e] for s, e in batch], settings)):
-                parsed.blocks.append((start, sdoc))
-            batch = []
-        if span is not None:
-            batch.append(span)
-    return parsed
+    return parse_many([doc], settings)[0]
+
+
+def parse_many(docs: list[Document], settings: Settings) -> list[Parsed]:
+    """Parse the cleaned bodies of ``docs`` together, one ``Parsed`` per document.
+
+    Blocks of consecutive documents share batches (up to ``BATCH_CHARS``): the networks run on
+    bigger matrices, which measured 15-20% faster than a batch per article on news-length texts.
+    """
+    out = [Parsed(d.id) for d in docs]
+    views = [d.body_view() for d in docs]
+    spans = [(k, p) for k, d in enumerate(docs) for b in d.blocks for p in pieces(views[k], b.start, b.end)]
+    batch: list[tuple[int, tuple[int, int]]] = []
+    size = 0
+    for item in [*spans, None]:
+        if batch and (item is None or size + item[1][1] - item[1][0] > BATCH_CHARS):
+            texts = [views[k][s:e] for k, (s, e) in batch]
+            for (k, (start, _)), sdoc in zip(batch, pipe(texts, settings)):
+                out[k].blocks.append((start, sdoc))
+            batch, size = [], 0
+        if item is not None:
+            batch.append(item)
+            size += item[1][1] - item[1][0]
+    return out
