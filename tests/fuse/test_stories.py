@@ -83,3 +83,17 @@ def test_articles_focused_on_the_same_actors_are_one_story_despite_different_sid
     story_of = {d: s.id for s in stories for d in s.docs}
     assert story_of["p1"] == story_of["p2"] == story_of["p3"]
     assert story_of["q1"] != story_of["p1"]
+
+
+def test_demo_corpus_is_one_story():
+    """Nine outlets telling one story in their own words (the demo corpus's gold) stay together."""
+    from storyline.demo import demo_corpus_path
+    from storyline.engine.stages import analyze_documents
+    from storyline.ingest import read_paths
+    from storyline.model import DocAnalysis
+
+    settings = Settings()
+    docs = [d for d in read_paths([demo_corpus_path()], settings) if not hasattr(d, "reason")]
+    analyses = [a for a in analyze_documents(docs, settings) if isinstance(a, DocAnalysis)]
+    stories = group_stories(analyses, settings)
+    assert corpus.bcubed_f1([s.docs for s in stories], [[a.document.id for a in analyses]]) >= MIN_BCUBED
