@@ -362,7 +362,7 @@ def _blocks_for(docs: list[Any]) -> list[Any]:
 
 
 def bench_nlp(paths: list[Path], min_words: int, settings: Any) -> dict[str, Any]:
-    from storyline.nlp.pipeline import load_nlp, parse
+    from storyline.nlp.pipeline import load_nlp, parse, parse_many
 
     docs = _blocks_for(_ingest(paths, settings)[0])
     texts = [d.body_view()[b.start:b.end] for d in docs for b in d.blocks]
@@ -378,7 +378,7 @@ def bench_nlp(paths: list[Path], min_words: int, settings: Any) -> dict[str, Any
     # round, the usual estimate of intrinsic cost under outside load (as timeit does)
     best = {"ours": 0.0, "bare": 0.0}
     cpu = {"ours": 0.0, "bare": 0.0}
-    runs = {"ours": lambda: [parse(d, settings) for d in docs],
+    runs = {"ours": lambda: parse_many(docs, settings),
             "bare": lambda: list(nlp.pipe(texts, batch_size=64))}
     for _ in range(max(NLP_MIN_ROUNDS, reps)):
         for key, fn in runs.items():
@@ -559,8 +559,9 @@ def bench_stages(folder: Path, settings: Any, keep: bool = True,
     from storyline.extract.quotes import extract_quotes
     from storyline.fuse import fuse
     from storyline.model import DocAnalysis
-    from storyline.nlp.embeddings import lead_vector, load_embedder
-    from storyline.nlp.pipeline import load_nlp, parse
+    from storyline.engine.local import groups
+    from storyline.nlp.embeddings import lead_vectors, load_embedder
+    from storyline.nlp.pipeline import load_nlp, parse_many
     from storyline.resolve import resolve_document
 
     load_nlp(settings.spacy_model)  # models load once per process, outside the timings
@@ -581,19 +582,22 @@ def bench_stages(folder: Path, settings: Any, keep: bool = True,
         return out
 
     analyses, words = [], 0
-    for doc in docs:
-        doc = timed("clean", clean_document, doc, settings, stats)
-        words += len(doc.text.split())
-        parsed = timed("nlp.parse", parse, doc, settings)
-        mentions, entities = timed("resolve", resolve_document, doc, parsed, settings)
-        events = timed("events", extract_events, doc, parsed, mentions, entities, settings)
-        quotes = timed("quotes", extract_quotes, doc, parsed, mentions, entities, settings)
-        doc.loaded_language = timed("loaded", find_loaded_language, doc, parsed, settings)
-        doc.genre = timed("genre", classify_genre, doc, parsed, doc.loaded_language)
-        vector = timed("nlp.embed", lead_vector, doc, settings)
-        if keep:
-            analyses.append(DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
-                                        entities=entities, events=events, quotes=quotes, vector=vector))
+    # as the engines do (storyline.engine.stages.analyze_documents): groups of documents share
+    # their parse batches and their embedding batch; every other stage runs per document
+    for group in groups(docs):
+        group = [timed("clean", clean_document, doc, settings, stats) for doc in group]
+        words += sum(len(doc.text.split()) for doc in group)
+        parses = timed("nlp.parse", parse_many, group, settings)
+        vectors = timed("nlp.embed", lead_vectors, group, settings)
+        for doc, parsed, vector in zip(group, parses, vectors):
+            mentions, entities = timed("resolve", resolve_document, doc, parsed, settings)
+            events = timed("events", extract_events, doc, parsed, mentions, entities, settings)
+            quotes = timed("quotes", extract_quotes, doc, parsed, mentions, entities, settings)
+            doc.loaded_language = timed("loaded", find_loaded_language, doc, parsed, settings)
+            doc.genre = timed("genre", classify_genre, doc, parsed, doc.loaded_language)
+            if keep:
+                analyses.append(DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
+                                            entities=entities, events=events, quotes=quotes, vector=vector))
     per_doc_rss = rss_mb()
     out: dict[str, Any] = {"articles": len(docs), "words": words, "wall": wall, "cpu": cpu,
                            "rss_mb": per_doc_rss}
@@ -854,7 +858,7 @@ def print_report(report: Report) -> None:
               f"x {nlp['reps']})")
         print("(words/s: best of interleaved rounds; words/CPU-s: all rounds, steadier on a shared machine)")
         print(_fmt_table(["contender", "words/s", "words/CPU-s", "vs bare spaCy (CPU)"], [
-            ["storyline parse()", nlp["storyline_words_s"], nlp["storyline_words_cpu_s"],
+            ["storyline parse_many()", nlp["storyline_words_s"], nlp["storyline_words_cpu_s"],
              _ratio(nlp["storyline_words_cpu_s"], nlp["spacy_words_cpu_s"])],
             ["spaCy nlp.pipe", nlp["spacy_words_s"], nlp["spacy_words_cpu_s"], "x1.00"]]))
         print(f"peak RSS after nlp: {nlp['rss_mb']:.0f} MB")
