@@ -29,7 +29,8 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from storyline.config import Settings
-from storyline.extract.claims import CHANGE_TERM, Claim, content_terms, find_claims, term_key
+from storyline.extract.claims import find_claims
+from storyline.extract.stance import CHANGE_TERM, Claim, content_terms, term_key
 from storyline.model import DocAnalysis, Disagreement, Entity, Event, Side, Span
 
 LOGGER = logging.getLogger(__name__)

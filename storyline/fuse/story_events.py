@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from storyline.config import Settings
-from storyline.extract.claims import content_terms, term_key
+from storyline.extract.stance import content_terms, term_key
 from storyline.model import Document, Entity, Event, StoryEvent
 from storyline.resources import load_yaml
 

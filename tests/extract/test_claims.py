@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.claims import content_terms, find_claims, load_stance_lexicon, term_key
+from storyline.extract.claims import find_claims
+from storyline.extract.stance import content_terms, load_stance_lexicon, term_key
 from storyline.model import Sentence
 
 NAMES = {"freedonia": "FRE", "sylvania": "SYL", "basin council": "BC"}
