@@ -39,9 +39,11 @@ class RunSummary:
                 f"{self.skipped} skipped, {self.failed} failed, {self.seconds:.1f} s")
 
 
-#: Documents analysed together (their parses share spaCy batches); the pool gets smaller
-#: groups when that is needed to keep every worker busy.
-GROUP_DOCS = 32
+#: Documents analysed together (their parses share spaCy batches, their leads one embedding
+#: batch); the pool gets smaller groups when that is needed to keep every worker busy. Measured
+#: on 150 news articles: 8 is as fast as 16 or 32, and its peak memory stays flat with corpus
+#: size (488 MB), where 32 grew from 618 MB at 40 articles to 991 MB at 400.
+GROUP_DOCS = 8
 
 
 def _analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> list[DocAnalysis | IngestError]:

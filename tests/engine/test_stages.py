@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from storyline.config import Settings
 from storyline.engine import stages
-from storyline.engine.local import groups
+from storyline.engine.local import GROUP_DOCS, groups
 from storyline.model import DocAnalysis, Document, IngestError, to_dict
 
 TEXTS = [
@@ -62,4 +62,4 @@ def test_groups_keep_order_and_feed_every_worker():
     docs = _docs() * 20
     assert [d for g in groups(docs) for d in g] == docs
     assert len(groups(docs, workers=2)) >= 8
-    assert max(len(g) for g in groups(docs)) <= 32
+    assert max(len(g) for g in groups(docs)) <= GROUP_DOCS
