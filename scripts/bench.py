@@ -636,7 +636,8 @@ WARMUP_CORPUS = REPO / "tests" / "fixtures" / "stories"
 def e2e_probe(folder: Path, settings: Any, what: str) -> dict[str, Any]:
     """In this fresh process: warm up on ``WARMUP_CORPUS``, then time ``what`` over ``folder``.
 
-    ``what`` is "storyline" (``local.run`` end to end) or "spacy" (bare ``nlp.pipe`` over the
+    ``what`` is "storyline" (``local.run`` end to end), "storyline-no-embedder" (the same with the
+    story embedder off) or "spacy" (bare ``nlp.pipe`` over the
     cleaned texts of the same articles). Warm-up on other texts loads everything once without
     filling any cache with the measured texts.
     """
@@ -644,6 +645,8 @@ def e2e_probe(folder: Path, settings: Any, what: str) -> dict[str, Any]:
 
     from storyline.engine.local import run
 
+    if what == "storyline-no-embedder":
+        settings = settings.replace(embedding_model="")
     with tempfile.TemporaryDirectory(prefix="storyline-bench-out-") as out:
         _, warm = run([WARMUP_CORPUS], Path(out) / "warm", settings)
         if what == "spacy":
@@ -676,16 +679,15 @@ def bench_e2e(folder: Path, settings: Any, workers: int = 1, rounds: int = 2) ->
             raise RuntimeError(f"e2e probe ({what}) failed: {p.stderr.strip()[-400:]}")
         return json.loads(p.stdout.strip().splitlines()[-1])
 
-    best: dict[str, Any] = {}
-    bare_best: dict[str, Any] | None = None
+    # also with the story embedder off (stories then compare TF-IDF vectors): what it costs
+    best: dict[str, dict[str, Any]] = {}
     for _ in range(rounds):
-        got = probe("storyline")
-        if not best or got["cpu_parent"] < best["cpu_parent"]:
-            best = got
-        bare = probe("spacy")
-        if bare_best is None or bare["cpu"] < bare_best["cpu"]:
-            bare_best = bare
-    return {**best, "bare": bare_best, "rounds": rounds}
+        for what, key in (("storyline", "cpu_parent"), ("spacy", "cpu"), ("storyline-no-embedder", "cpu_parent")):
+            got = probe(what)
+            if what not in best or got[key] < best[what][key]:
+                best[what] = got
+    return {**best["storyline"], "bare": best["spacy"], "rounds": rounds,
+            "no_embedder": best["storyline-no-embedder"]}
 
 
 def children_rss_mb() -> float:
@@ -904,6 +906,10 @@ def print_scale_report(report: Report, sizes: dict[str, int]) -> list[tuple[str,
             f"{e2e['rss_mb']:.0f}", _per(paired["words"], paired["cpu"]) if paired else None)
     if bare:
         row("bare spaCy nlp.pipe (ceiling)", bare["articles"], bare["words"], bare["wall"], bare["cpu"])
+    if e2e and e2e.get("no_embedder"):
+        x = e2e["no_embedder"]
+        row("  same, story embedder off (TF-IDF)", x["articles"], x["words"], x["wall"], x["cpu_parent"],
+            f"{x['rss_mb']:.0f}", _per(e2e["bare"]["words"], e2e["bare"]["cpu"]) if e2e.get("bare") else None)
     if e2e and e2e.get("bare"):
         b = e2e["bare"]
         row("bare spaCy, alternated with e2e", b["articles"], b["words"], b["wall"], b["cpu"], "",
