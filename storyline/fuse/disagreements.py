@@ -275,8 +275,13 @@ def _amount_text(c: Claim) -> str:
     return f"≈ {rng} {c.pole}".strip()
 
 
-def _pairwise(claims: list[Claim], kind: str, related, conflict) -> list[list[Claim]]:
-    """Cross-document claim pairs of ``kind`` that are related and conflict, merged per topic."""
+def _pairwise(claims: list[Claim], kind: str, related, conflict, keys) -> list[list[Claim]]:
+    """Cross-document claim pairs of ``kind`` that are related and conflict, merged per topic.
+
+    Only pairs sharing one of their ``keys`` are tried (in the order of all pairs): ``keys(c)``
+    must hold everything ``related`` needs two claims to share, so no related pair is missed
+    while a corpus of many topics is not compared claim by claim.
+    """
     of_kind = [c for c in claims if c.kind == kind]
     parent = list(range(len(of_kind)))
 
@@ -286,16 +291,19 @@ def _pairwise(claims: list[Claim], kind: str, related, conflict) -> list[list[Cl
             i = parent[i]
         return i
 
+    index: dict[object, list[int]] = defaultdict(list)
+    claim_keys = [keys(c) for c in of_kind]
+    for i, ks in enumerate(claim_keys):
+        for k in ks:
+            index[k].append(i)
     hit = set()
-    by_doc = defaultdict(list)
-    for i, c in enumerate(of_kind):
-        by_doc[c.doc].append(i)
-    for i, j in combinations(range(len(of_kind)), 2):
-        a, b = of_kind[i], of_kind[j]
-        if a.doc != b.doc and related(a, b):
-            hit.update((i, j))
-            if conflict(a, b):
-                parent[find(i)] = find(j)
+    for i, a in enumerate(of_kind):
+        for j in sorted({j for k in claim_keys[i] for j in index[k] if j > i}):
+            b = of_kind[j]
+            if a.doc != b.doc and related(a, b):
+                hit.update((i, j))
+                if conflict(a, b):
+                    parent[find(i)] = find(j)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i in hit:
         groups[find(i)].append(of_kind[i])
@@ -331,9 +339,10 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         from storyline.fuse.story_events import cluster_story_events  # only when the caller has not
         _, mapping = cluster_story_events(events, entities, [a.document for a in analyses], settings)
     se_spans = _sentence_story_events(events, mapping)
+    se_of = {id(c): _story_events_of(c, se_spans) for c in claims}
 
     def same_event(a: Claim, b: Claim) -> bool:
-        return bool(_story_events_of(a, se_spans) & _story_events_of(b, se_spans))
+        return bool(se_of[id(a)] & se_of[id(b)])
 
     found: list[tuple[float, str, str, list[Side]]] = []
     for score, topic, sides in _pole_disagreements(claims, names):
@@ -355,7 +364,10 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
                                         or same_event(a, b)
                                         or len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED)
 
-    for group in _pairwise(claims, "cause", cause_related, cause_conflict):
+    def cause_keys(c: Claim) -> set:   # what cause_related needs two claims to share
+        return (c.terms - common) | (c.anchor - common) | c.outcome | se_of[id(c)]
+
+    for group in _pairwise(claims, "cause", cause_related, cause_conflict, cause_keys):
         if not any(cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
             continue
         topic = "cause: " + _topic_words(group, lambda c: c.terms - common)
@@ -385,7 +397,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         return not _amounts_agree(a, b)
 
     quantities = [c for c in claims if c.kind == "quantity"]
-    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict):
+    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: {c.pole}):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
@@ -407,7 +419,8 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     def frame_related(a: Claim, b: Claim) -> bool:
         return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or same_event(a, b)
 
-    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole):
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
+                           lambda c: (c.terms - common) | se_of[id(c)]):
         poles = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight

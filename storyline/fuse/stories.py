@@ -82,19 +82,6 @@ def _features(a: DocAnalysis) -> _DocFeatures:
                         story_lead(doc), a.vector)
 
 
-def _weighted_jaccard(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    union = sum(idf[k] for k in a | b)
-    return sum(idf[k] for k in a & b) / union if union else 0.0
-
-
-def _salience_cosine(a: Counter, b: Counter, idf: dict[str, float]) -> float:
-    """Cosine of mention counts × rarity: high when two articles are mostly about the same actors."""
-    dot = sum(a[k] * b[k] * idf[k] ** 2 for k in a.keys() & b.keys())
-    na = math.sqrt(sum((c * idf[k]) ** 2 for k, c in a.items()))
-    nb = math.sqrt(sum((c * idf[k]) ** 2 for k, c in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
 def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
     bags = [Counter(w for w in re.findall(r"[a-z][a-z'-]+", t.lower()) if w not in STOPWORDS) for t in texts]
     df = Counter(w for bag in bags for w in bag)
@@ -176,6 +163,23 @@ class _Scorer:
         self.copies = {(min(index[d], index[nd.doc]), max(index[d], index[nd.doc]))
                        for d, near in dups.items() if d in index for nd in near if nd.doc in index}
         self.max_days = settings.story_max_days
+        # per-document halves of the two entity measures, so a pair only sums what it shares
+        self.key_weight = [sum(self.idf[k] for k in f.keys) for f in self.feats]
+        self.salience_norm = [math.sqrt(sum((c * self.idf[k]) ** 2 for k, c in f.salience.items()))
+                              for f in self.feats]
+
+    def entity_overlap(self, i: int, j: int) -> float:
+        """Breadth (idf-weighted Jaccard of shared names) or focus (cosine of mention counts x
+        rarity: the same few main actors), whichever is stronger."""
+        fi, fj = self.feats[i], self.feats[j]
+        idf = self.idf
+        shared = sum(idf[k] for k in fi.keys & fj.keys)
+        union = self.key_weight[i] + self.key_weight[j] - shared
+        jaccard = shared / union if union > 0 else 0.0
+        a, b = fi.salience, fj.salience
+        norms = self.salience_norm[i] * self.salience_norm[j]
+        cosine = sum(a[k] * b[k] * idf[k] ** 2 for k in a.keys() & b.keys()) / norms if norms else 0.0
+        return max(jaccard, cosine)
 
     def __call__(self, i: int, j: int, related: bool = True) -> float:
         """Score of documents ``i`` and ``j``; ``related=False`` skips the entity and text terms,
@@ -186,10 +190,7 @@ class _Scorer:
         types = len(fi.types & fj.types) / len(fi.types | fj.types) if fi.types | fj.types else 0.0
         s = W_TYPES * types
         if related:
-            # breadth (shared names) or focus (the same few main actors), whichever is stronger
-            ents = max(_weighted_jaccard(fi.keys, fj.keys, self.idf),
-                       _salience_cosine(fi.salience, fj.salience, self.idf))
-            s += W_ENTITIES * ents + W_TEXT * self.text(i, j)
+            s += W_ENTITIES * self.entity_overlap(i, j) + W_TEXT * self.text(i, j)
         if fi.day and fj.day and abs((fi.day - fj.day).days) > self.max_days:
             s *= 0.5
         return s
@@ -249,11 +250,11 @@ def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
     threshold = settings.story_threshold
     score = _Scorer(analyses, settings, near_duplicates)
     n = len(analyses)
-    related = score.related()
+    related = {p: score(*p) for p in sorted(score.related())}
     if threshold <= W_TYPES:   # any pair can reach it: one component, every pair scored
         comps = [list(range(n))]
     else:
-        comps = _components(n, [p for p in sorted(related) if score(*p) >= threshold])
+        comps = _components(n, [p for p, s in related.items() if s >= threshold])
     clusters = []
     for comp in comps:
         if len(comp) == 1:
@@ -263,7 +264,7 @@ def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
         for a in range(len(comp)):
             for b in range(a + 1, len(comp)):
                 i, j = comp[a], comp[b]
-                m[a][b] = m[b][a] = score(i, j, related=(i, j) in related)
+                m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j, related=False)
         clusters.extend([comp[k] for k in members] for members in _cluster(m, threshold))
     return clusters
 

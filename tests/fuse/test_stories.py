@@ -134,8 +134,8 @@ def test_unrelated_documents_are_never_scored_together(analyses, monkeypatch):
     from storyline.fuse import stories
 
     calls = []
-    real = stories._weighted_jaccard
-    monkeypatch.setattr(stories, "_weighted_jaccard", lambda a, b, idf: calls.append(1) or real(a, b, idf))
+    real = stories._Scorer.entity_overlap
+    monkeypatch.setattr(stories._Scorer, "entity_overlap", lambda self, i, j: calls.append(1) or real(self, i, j))
     quake = [a for a in analyses if a.document.id.startswith(("a", "b"))]
     rehab = [a for a in analyses if a.document.id.startswith(("c", "d"))]
     stories._story_clusters([*quake, *rehab], Settings(), None)
