@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from storyline.config import Settings
 from storyline.fuse.disagreements import MAX_DISAGREEMENTS, find_disagreements
@@ -241,3 +242,37 @@ def test_counts_of_unrelated_things_do_not_disagree() -> None:
     found = _found(("a", ["At least 63 people were detained after the rally in Lakeport."]),
                    ("b", ["About 500 people attended a concert in Harbourside on Friday."]))
     assert "quantity" not in _dims(found)
+
+
+def test_blocked_claim_pairs_find_what_trying_every_pair_finds(monkeypatch) -> None:
+    """``_pairwise`` tries only pairs sharing a key; with every pair tried the result is the same."""
+    from storyline.demo import demo_corpus_path
+    from storyline.fuse import disagreements
+    from storyline.fuse.entities import merge_entities
+    from storyline.engine.stages import analyze_documents
+    from storyline.ingest import read_paths
+
+    settings = Settings(embedding_model="")
+    docs = [d for d in read_paths([demo_corpus_path()], settings) if not hasattr(d, "reason")]
+    analyses = [a for a in analyze_documents(docs, settings) if isinstance(a, DocAnalysis)]
+    entities, id_map = merge_entities(analyses, settings)
+    events = []
+    for a in analyses:
+        for ev in a.events:
+            ev.source, ev.target = id_map.get(ev.source, ev.source), id_map.get(ev.target, ev.target)
+            events.append(ev)
+    base = Path(__file__).resolve().parents[1] / "fixtures" / "disagreements_dev" / "corpus"
+    for path in sorted(base.glob("*.txt")):   # more quantities and causes than the demo has
+        raw = path.read_text(encoding="utf-8")
+        sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
+                 for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
+        analyses.append(DocAnalysis(document=Document(id=path.stem, source=path.name, raw=raw, text=raw),
+                                    sentences=sents))
+    blocked = find_disagreements(analyses, entities, events, settings)
+    real = disagreements._pairwise
+    monkeypatch.setattr(disagreements, "_pairwise",
+                        lambda claims, kind, related, conflict, keys: real(claims, kind, related, conflict,
+                                                                            lambda c: {"every pair"}))
+    everything = find_disagreements(analyses, entities, events, settings)
+    assert len(blocked) >= 3
+    assert [(d.topic, d.sides) for d in blocked] == [(d.topic, d.sides) for d in everything]
