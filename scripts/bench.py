@@ -741,6 +741,10 @@ def run_memory_probes(sources: list[Path], sizes: list[int], settings: Any, tmp:
     return out
 
 
+#: Timed rounds per Spark master (the best is kept), as for end to end.
+SPARK_ROUNDS = 2
+
+
 def bench_spark(folder: Path, settings: Any, masters: list[str], warmup_folder: Path) -> dict[str, Any]:
     """Spark ``local[k]`` through ``spark_analyzer``; session start and executor warm-up timed apart."""
     import shutil
@@ -769,10 +773,12 @@ def bench_spark(folder: Path, settings: Any, masters: list[str], warmup_folder: 
             t1 = time.perf_counter()
             list(analyze(warm[:max(1, cores * SPARK_WARMUP_PER_CORE)], settings, stats))
             warmup = time.perf_counter() - t1
-            gc.collect()
-            t2 = time.perf_counter()
-            results = list(analyze(docs, settings, stats))
-            wall = time.perf_counter() - t2
+            wall = float("inf")
+            for _ in range(SPARK_ROUNDS):   # best of: one round swings by ±20% on a shared machine
+                gc.collect()
+                t2 = time.perf_counter()
+                results = list(analyze(docs, settings, stats))
+                wall = min(wall, time.perf_counter() - t2)
             sc = spark.sparkContext
             peaks = sc.parallelize(range(cores), cores).mapPartitions(_worker_peak_rss).collect()
         finally:

@@ -130,8 +130,10 @@ class StaticEmbedder:
         import numpy as np
         from tokenizers import Tokenizer
 
-        self.table = np.asarray(table, dtype=np.float32)
-        self.keep = np.abs(self.table).sum(axis=1) > 0
+        # the distilled table is float16 (23 MB per worker, not 47); rows are widened when averaged
+        table = np.asarray(table)
+        self.table = table if table.dtype in (np.float16, np.float32) else table.astype(np.float32)
+        self.keep = np.abs(self.table).astype(np.float32).sum(axis=1) > 0
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(512)
@@ -146,7 +148,7 @@ class StaticEmbedder:
             ids = ids[(ids < len(self.keep))]
             ids = ids[self.keep[ids]]
             if len(ids):
-                vec = self.table[ids].mean(axis=0)
+                vec = self.table[ids].astype(np.float32).mean(axis=0)
                 out[row] = vec / max(float(np.linalg.norm(vec)), 1e-9)
         return out
 
@@ -188,7 +190,7 @@ def _static_table(base: str, model: Path, tok: Path) -> "np.ndarray":
     path = cache_dir() / f"{base}-static-{key}.npy"
     if path.is_file():
         try:
-            return np.load(path).astype(np.float32)
+            return np.load(path)
         except (OSError, ValueError) as exc:   # a damaged cache file is rebuilt, not trusted
             LOGGER.warning("static table %s unreadable (%s); rebuilding it", path, exc)
     LOGGER.info("building the static embedding table from %s (once per machine, about 20 s)", base)
@@ -203,7 +205,7 @@ def _static_table(base: str, model: Path, tok: Path) -> "np.ndarray":
     except OSError as exc:
         LOGGER.warning("cannot cache the static table in %s (%s); it is rebuilt in each process",
                        path.parent, exc)
-    return table.astype(np.float16).astype(np.float32)   # the same values as a cached table
+    return table.astype(np.float16)   # the same values as a cached table
 
 
 def _package_file(package: str, relative: str) -> Path | None:
