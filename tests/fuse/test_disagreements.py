@@ -98,26 +98,41 @@ def test_denied_event_against_asserted_one() -> None:
     assert {(s.doc, s.stance) for s in event.sides} == {("x", "happened"), ("y", "denied")}
 
 
-def test_seeds_disagreements(seeds_dir, gold_path) -> None:
-    """Acceptance on the shared seeds: the gold disagreements are found, without spraying."""
-    import yaml
-
+def _analysed(path, settings: Settings) -> tuple[list[DocAnalysis], list[Entity], list[Event]]:
+    """Every stage up to fuse on the articles under ``path``: analyses, merged entities, their events."""
     from storyline.clean import LineStats
-    from storyline.engine.stages import analyze_document
+    from storyline.engine.stages import analyze_documents
     from storyline.fuse.entities import merge_entities
     from storyline.ingest import read_paths
     from storyline.model import IngestError
 
-    settings = Settings()
-    docs = [d for d in read_paths([str(seeds_dir)], settings) if not isinstance(d, IngestError)]
-    stats = LineStats.from_documents(docs)
-    analyses = [analyze_document(d, settings, stats) for d in docs]
+    docs = [d for d in read_paths([str(path)], settings) if not isinstance(d, IngestError)]
+    stats = LineStats.from_documents(docs)   # repeated lines across the corpus, as a run counts them
+    analyses = [a for a in analyze_documents(docs, settings, stats) if isinstance(a, DocAnalysis)]
     entities, id_map = merge_entities(analyses, settings)
     events = []
     for a in analyses:
         for ev in a.events:
             ev.source, ev.target = id_map.get(ev.source, ev.source), id_map.get(ev.target, ev.target)
             events.append(ev)
+    return analyses, entities, events
+
+
+def _regex_analysis(path: Path) -> DocAnalysis:
+    """A team-written article with sentences split by a regex and no NER."""
+    raw = path.read_text(encoding="utf-8")
+    doc = Document(id=path.stem, source=path.name, raw=raw, text=raw)
+    sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
+             for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
+    return DocAnalysis(document=doc, sentences=sents)
+
+
+def test_seeds_disagreements(seeds_dir, gold_path) -> None:
+    """Acceptance on the shared seeds: the gold disagreements are found, without spraying."""
+    import yaml
+
+    settings = Settings()
+    analyses, entities, events = _analysed(seeds_dir, settings)
     found = find_disagreements(analyses, entities, events, settings)
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))["disagreements"]
     key = {a.document.id: a.document.source.rsplit("/", 1)[-1][:3] for a in analyses}
@@ -210,13 +225,7 @@ def test_dev_set_disagreements_without_nlp() -> None:
 
     base = Path(__file__).resolve().parents[1] / "fixtures" / "disagreements_dev"
     gold = yaml.safe_load((base / "expected.yaml").read_text(encoding="utf-8"))
-    analyses = []
-    for path in sorted((base / "corpus").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        doc = Document(id=path.stem, source=path.name, raw=raw, text=raw)
-        sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
-                 for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
-        analyses.append(DocAnalysis(document=doc, sentences=sents))
+    analyses = [_regex_analysis(path) for path in sorted((base / "corpus").glob("*.txt"))]
     found = find_disagreements(analyses, [], [], Settings())
     hit = 0
     for g in gold["disagreements"]:
@@ -248,26 +257,12 @@ def test_blocked_claim_pairs_find_what_trying_every_pair_finds(monkeypatch) -> N
     """``_pairwise`` tries only pairs sharing a key; with every pair tried the result is the same."""
     from storyline.demo import demo_corpus_path
     from storyline.fuse import disagreements
-    from storyline.fuse.entities import merge_entities
-    from storyline.engine.stages import analyze_documents
-    from storyline.ingest import read_paths
 
     settings = Settings(embedding_model="")
-    docs = [d for d in read_paths([demo_corpus_path()], settings) if not hasattr(d, "reason")]
-    analyses = [a for a in analyze_documents(docs, settings) if isinstance(a, DocAnalysis)]
-    entities, id_map = merge_entities(analyses, settings)
-    events = []
-    for a in analyses:
-        for ev in a.events:
-            ev.source, ev.target = id_map.get(ev.source, ev.source), id_map.get(ev.target, ev.target)
-            events.append(ev)
+    analyses, entities, events = _analysed(demo_corpus_path(), settings)
     base = Path(__file__).resolve().parents[1] / "fixtures" / "disagreements_dev" / "corpus"
-    for path in sorted(base.glob("*.txt")):   # more quantities and causes than the demo has
-        raw = path.read_text(encoding="utf-8")
-        sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
-                 for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
-        analyses.append(DocAnalysis(document=Document(id=path.stem, source=path.name, raw=raw, text=raw),
-                                    sentences=sents))
+    # more quantities and causes than the demo has
+    analyses += [_regex_analysis(path) for path in sorted(base.glob("*.txt"))]
     blocked = find_disagreements(analyses, entities, events, settings)
     real = disagreements._pairwise
     monkeypatch.setattr(disagreements, "_pairwise",
