@@ -193,7 +193,8 @@ def _static_table(base: str, model: Path, tok: Path) -> "np.ndarray":
             return np.load(path)
         except (OSError, ValueError) as exc:   # a damaged cache file is rebuilt, not trusted
             LOGGER.warning("static table %s unreadable (%s); rebuilding it", path, exc)
-    LOGGER.info("building the static embedding table from %s (once per machine, about 20 s)", base)
+    # a warning so the one-time pause shows without --verbose
+    LOGGER.warning("building the static embedding table from %s: once per machine, about 20 s", base)
     table = distill_static(Embedder(model, tok, threads=os.cpu_count() or 1))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
