@@ -141,3 +141,51 @@ def test_unrelated_documents_are_never_scored_together(analyses, monkeypatch):
     stories._story_clusters([*quake, *rehab], Settings(), None)
     n = len(quake) + len(rehab)
     assert len(calls) < n * (n - 1) // 2
+
+
+def _cluster_by_search(scores: list[list[float]], threshold: float) -> list[list[int]]:
+    """The plain algorithm ``_cluster`` must equal: search every pair of clusters at each step."""
+    import numpy as np
+
+    sums = np.array(scores, dtype=np.float64)
+    sizes = np.ones(len(scores))
+    members = [[i] for i in range(len(scores))]
+    alive = list(range(len(scores)))
+    while len(alive) > 1:
+        idx = np.array(alive)
+        upper = np.triu_indices(len(idx), 1)
+        links = (sums[np.ix_(idx, idx)] / np.outer(sizes[idx], sizes[idx]))[upper]
+        if links.max() < threshold:
+            break
+        k = len(links) - 1 - int(np.argmax(links[::-1]))   # ties: the last pair in row order
+        a, b = alive[upper[0][k]], alive[upper[1][k]]
+        sums[a, :] += sums[b, :]
+        sums[:, a] += sums[:, b]
+        sizes[a] += sizes[b]
+        members[a] = sorted(members[a] + members[b])
+        alive.remove(b)
+    return [members[c] for c in alive]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_cluster_equals_searching_every_pair(seed):
+    """Random symmetric scores, many of them tied (one decimal), and a few blocks of copies."""
+    import numpy as np
+
+    from storyline.fuse.stories import _cluster
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 60))
+    m = np.round(rng.random((n, n)) * rng.choice([0.4, 0.7, 1.0]), 1)
+    for block in rng.integers(0, n, size=(3, 4)):
+        m[np.ix_(block, block)] = 1.0
+    m = np.triu(m, 1) + np.triu(m, 1).T + np.eye(n)
+    threshold = float(rng.choice([0.15, 0.22, 0.3, 0.5]))
+    assert _cluster(m.tolist(), threshold) == _cluster_by_search(m.tolist(), threshold)
+
+
+def test_cluster_of_nothing_and_of_one():
+    from storyline.fuse.stories import _cluster
+
+    assert _cluster([], 0.2) == []
+    assert _cluster([[1.0]], 0.2) == [[0]]
