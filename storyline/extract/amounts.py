@@ -14,9 +14,9 @@ import logging
 import re
 from dataclasses import replace
 
-from storyline.extract.stance import _STOP, _WORD, Claim, StanceLexicon, _singular, content_terms
+from storyline.extract.stance import _STOP, _WORD, Claim, StanceLexicon, content_terms
 from storyline.model import Sentence, Span
-from storyline.nlp.quantities import find_quantities
+from storyline.nlp.quantities import find_quantities, singular
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,14 +59,14 @@ def _unit_after(words: list[str], lex: StanceLexicon) -> tuple[str | None, int]:
         if unit in ("cubic", "square") and len(clean) > 1 and clean[1] in lex.measures:
             unit, used = f"{unit} {lex.measures[clean[1]]}", 2
         if len(clean) > used + 1 and clean[used] in ("per", "a", "an", "each", "every") \
-                and _singular(clean[used + 1]) in lex.rate_periods:
-            unit, used = f"{unit}/{_singular(clean[used + 1])}", used + 2
+                and singular(clean[used + 1]) in lex.rate_periods:
+            unit, used = f"{unit}/{singular(clean[used + 1])}", used + 2
         return unit, used
     for i, w in enumerate(clean[:FAMILY_LOOKAHEAD]):
-        if _singular(w) in lex.family:
-            return lex.family[_singular(w)], i + 1
+        if singular(w) in lex.family:
+            return lex.family[singular(w)], i + 1
     if words and _noun_like(words[0].strip("\"“”'’,.;:()")):
-        return _singular(clean[0]), 1
+        return singular(clean[0]), 1
     return None, 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from storyline.model import Span
+from storyline.nlp.quantities import singular
 from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
@@ -182,7 +183,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         scale_words={k.lower(): float(v) for k, v in data["scale_words"].items()},
         at_least=_tail_alternation(data["at_least"]), at_most=_tail_alternation(data["at_most"]),
         amount_negation=_tail_alternation(data["amount_negations"]),
-        family={_singular(w): fam for fam, words in data["unit_families"].items() for w in words},
+        family={singular(w): fam for fam, words in data["unit_families"].items() for w in words},
         measures={k.lower(): v for k, v in data["measure_words"].items()},
         rate_periods=frozenset(data["rate_periods"]), time_words=frozenset(data["time_words"]))
 
@@ -191,18 +192,6 @@ def _tail_alternation(phrases: list[str]) -> re.Pattern[str]:
     """A phrase list matched at the very end of a text (the words just before a number)."""
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})\s*$", re.IGNORECASE)
-
-
-def _singular(noun: str) -> str:
-    """Crude singular of an English noun ("activists" -> "activist", "families" -> "family")."""
-    n = noun.lower()
-    if n.endswith("ies") and len(n) > 4:
-        return n[:-3] + "y"
-    if n.endswith(("sses", "xes", "ches", "shes")):
-        return n[:-2]
-    if n.endswith("s") and not n.endswith(("ss", "us")) and len(n) > 3:
-        return n[:-1]
-    return n
 
 
 def _negated(text: str, start: int, lex: StanceLexicon) -> bool:

@@ -81,13 +81,14 @@ def _number(text: str, units: _Units) -> float | None:
         return None
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
+    """Crude singular of an English noun ("activists" -> "activist", "families" -> "family")."""
     n = noun.lower()
     if n.endswith("ies") and len(n) > 4:
         return n[:-3] + "y"
-    if n.endswith(("ses", "xes", "ches", "shes")):
+    if n.endswith(("sses", "xes", "ches", "shes")):
         return n[:-2]
-    if n.endswith("s") and not n.endswith("ss"):
+    if n.endswith("s") and not n.endswith(("ss", "us")) and len(n) > 3:
         return n[:-1]
     return n
 
@@ -124,12 +125,12 @@ def find_quantities(text: str) -> list[Quantity]:
             elif low in units.distances:
                 unit, end = units.distances[low], m.end("noun")
             elif low not in units.not_counts and low.replace("-", "").isalpha() and noun[0].islower():
-                unit, end = _singular(low), m.end("noun")
+                unit, end = singular(low), m.end("noun")
                 # a noun compound counts its head: "1,200 border guards" are guards, not borders
                 head = _COMPOUND_HEAD.match(text, end)
                 if head and (not low.endswith("s") or low in _INVARIANT) and low not in _MEASURE_ADJ \
                         and head.group(1).lower() not in units.not_counts:
-                    unit, end = _singular(head.group(1).lower()), head.end(1)
+                    unit, end = singular(head.group(1).lower()), head.end(1)
         if unit is None:
             continue  # a bare number or number word is not a quantity we can name
         if not sym and not scale and value is not None and YEAR_MIN <= value <= YEAR_MAX and "," not in num \

@@ -57,3 +57,11 @@ def test_weekday_after_a_number_is_not_its_unit():
 def test_noun_compounds_count_their_head(text, unit):
     (q,) = find_quantities(text)
     assert q.unit == unit
+
+
+def test_singular_of_units_and_nouns():
+    """One rule for quantity units and stance amounts: "houses" is not "hous", "census" stays."""
+    from storyline.nlp.quantities import singular
+
+    assert [singular(w) for w in ["Families", "activists", "houses", "glasses", "boxes", "census", "gas", "dead"]] \
+        == ["family", "activist", "house", "glass", "box", "census", "gas", "dead"]
