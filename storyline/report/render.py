@@ -185,7 +185,7 @@ def report_context(corpus: Corpus, *, mode: str = "static", filters: dict[str, A
                     **{k: (v or "") for k, v in (filters or {}).items()}},
         "options": {"types": sorted({e.type for e in base.events}),
                     "actors": sorted(({"id": anchor(i), "raw": i, "name": names[i]} for i in in_events
-                                      if i in names), key=lambda a: a["name"]),
+                                      if i in names), key=lambda a: (a["name"], a["raw"])),
                     "outlets": sorted({_outlet(d) for d in base.documents})},
         "summary": {"documents": len(corpus.documents), "entities": len(actor_rows),
                     "events": len(corpus.events), "quotes": len(corpus.quotes),
