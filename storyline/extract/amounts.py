@@ -99,10 +99,8 @@ def _bare_followers(sent: Sentence, doc: str, actors: frozenset[str], weight: fl
 
 def _vague_scaled(text: str, lex: StanceLexicon) -> list[tuple[int, int, float, float]]:
     """(start, end, low, high) of vague multiples: "a few hundred" = 200..500, "tens of thousands"."""
-    keys = "|".join(re.escape(k) for k in sorted(lex.vague, key=len, reverse=True))
-    scales = "|".join(re.escape(k) for k in sorted(lex.scale_words, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<!\w)({keys})(?:\s+({scales})s?)?(?:\s+of)?(?!\w)", text, re.IGNORECASE):
+    for m in lex.vague_amount.finditer(text):
         lo, hi = lex.vague[m.group(1).lower()]
         if m.group(2) is None and hi < VAGUE_ALONE_MIN:
             continue  # "several countries", "a few days": no amount anyone would dispute

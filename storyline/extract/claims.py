@@ -21,6 +21,8 @@ sentence text and the actors' spans, so it runs per document or in the fuse stag
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 
@@ -59,12 +61,30 @@ def _sentence_weight(text: str, position: float, lex: StanceLexicon) -> tuple[fl
     return w * (1.0 + POSITION_BONUS * (1.0 - position)), question
 
 
-def _actors_in(sent: Sentence, actor_spans: list[tuple[int, int, str]], names: re.Pattern[str] | None,
+class _ActorSpans:
+    """(start, end, actor key) of a document's actor mentions, sorted by start to find those in a range."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def keys_within(self, lo: int, hi: int) -> set[str]:
+        out = set()
+        for k in range(bisect.bisect_left(self.starts, lo), len(self.spans)):
+            s, e, key = self.spans[k]
+            if s > hi:
+                break
+            if e <= hi:
+                out.add(key)
+        return out
+
+
+def _actors_in(sent: Sentence, actor_spans: _ActorSpans, names: re.Pattern[str] | None,
                name_keys: dict[str, str], lo: int | None = None, hi: int | None = None) -> frozenset[str]:
     """Actor keys whose spans (or lower-case names) fall inside the sentence (or [lo, hi))."""
     lo = sent.start if lo is None else lo
     hi = sent.end if hi is None else hi
-    keys = {k for s, e, k in actor_spans if s >= lo and e <= hi}
+    keys = actor_spans.keys_within(lo, hi)
     if names is not None:
         chunk = sent.text[lo - sent.start:hi - sent.start]
         keys.update(name_keys[m.group(1).lower()] for m in names.finditer(chunk))
@@ -137,7 +157,7 @@ def _cause_hits(text: str, lex: StanceLexicon) -> list[tuple[re.Match[str], str]
     return sorted(hits, key=lambda h: h[0].start())
 
 
-def _cause_claims(sent: Sentence, doc: str, actor_spans: list[tuple[int, int, str]],
+def _cause_claims(sent: Sentence, doc: str, actor_spans: _ActorSpans,
                   names: re.Pattern[str] | None, name_keys: dict[str, str], weight: float,
                   lex: StanceLexicon) -> list[Claim]:
     out = []
@@ -202,7 +222,13 @@ def name_pattern(name_keys: dict[str, str]) -> re.Pattern[str] | None:
     """One regex finding any known actor name (lower- or upper-case, with a demonym ending)."""
     if not name_keys:
         return None
-    alts = "|".join(re.escape(n) for n in sorted(name_keys, key=len, reverse=True))
+    return _names_regex(tuple(sorted(name_keys, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=8)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    # one corpus passes the same names for every document: build the alternation once
+    alts = "|".join(re.escape(n) for n in names)
     # "russia" also finds "russian"; the group keeps the name itself for the key lookup
     return re.compile(rf"(?<!\w)({alts})(?:n|ns|an|ans)?(?!\w)", re.IGNORECASE)
 
@@ -224,16 +250,18 @@ def find_claims(doc: str, sentences: list[Sentence], actor_spans: list[tuple[int
     lex = lexicon or load_stance_lexicon()
     name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
     names = name_pattern(name_keys)
+    spans = _ActorSpans(actor_spans)
     out: list[Claim] = []
     n = max(1, len(sentences) - 1)
+    context: frozenset[str] = frozenset()
     for i, sent in enumerate(sentences):
         weight, question = _sentence_weight(sent.text, i / n, lex)
-        # the act a frame characterises is often named one sentence earlier ("X moved troops. Y called it ...")
-        context = content_terms(sentences[i - 1].text) if i else frozenset()
-        actors = _actors_in(sent, actor_spans, names, name_keys)
+        actors = _actors_in(sent, spans, names, name_keys)
         terms = content_terms(sent.text)
         out.extend(_pole_claims(sent, doc, actors, terms, weight * question, lex))
-        out.extend(_cause_claims(sent, doc, actor_spans, names, name_keys, weight, lex))
+        out.extend(_cause_claims(sent, doc, spans, names, name_keys, weight, lex))
         out.extend(quantity_claims(sent, doc, actors, weight, lex))
         out.extend(_frame_claims(sent, doc, actors, terms | context, weight * question, lex))
+        # the act a frame characterises is often named one sentence earlier ("X moved troops. Y called it ...")
+        context = terms
     return out

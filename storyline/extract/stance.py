@@ -124,6 +124,8 @@ class StanceLexicon:
     continuation: re.Pattern[str]
     cause_max_words: int
     vague: dict[str, tuple[float, float]]
+    #: a vague multiple with its optional scale word ("a few hundred", "tens of thousands")
+    vague_amount: re.Pattern[str]
     approximate: re.Pattern[str]
     usd: dict[str, float]
     denial: re.Pattern[str]
@@ -159,6 +161,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         if spec.get("cues"):
             cues[dim] = (_alternation(spec["cues"]), int(spec.get("cue_window", 6)))
     cause = data["cause"]
+    vague = {k.lower(): (float(v[0]), float(v[1])) for k, v in data["vague_numbers"].items()}
+    scale_words = {k.lower(): float(v) for k, v in data["scale_words"].items()}
     return StanceLexicon(
         poles=poles, min_actors=min_actors, cues=cues,
         negation=_alternation(data["negations"]), not_negation=_alternation(data["not_negations"]),
@@ -168,7 +172,7 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         cause_marker=_alternation(cause["markers"]), exclusive=_alternation(cause["exclusive"]),
         shared=_alternation(cause["shared"]), continuation=_alternation(cause["continuations"]),
         cause_max_words=int(cause.get("max_words", 16)),
-        vague={k.lower(): (float(v[0]), float(v[1])) for k, v in data["vague_numbers"].items()},
+        vague=vague, vague_amount=_vague_amount(vague, scale_words),
         approximate=re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in data["approximate"]), re.I),
         usd={k: float(v) for k, v in data["usd_per_unit"].items()},
         denial=_alternation(cause["denials"]), temporal=_alternation(cause["temporal"]),
@@ -180,12 +184,18 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         frame_poles={k: _alternation(v) for k, v in data["framing"]["poles"].items()},
         frame_cues=_alternation(data["framing"]["cues"]), frame_window=int(data["framing"]["cue_window"]),
         number_words={k.lower(): float(v) for k, v in data["number_words"].items()},
-        scale_words={k.lower(): float(v) for k, v in data["scale_words"].items()},
+        scale_words=scale_words,
         at_least=_tail_alternation(data["at_least"]), at_most=_tail_alternation(data["at_most"]),
         amount_negation=_tail_alternation(data["amount_negations"]),
         family={singular(w): fam for fam, words in data["unit_families"].items() for w in words},
         measures={k.lower(): v for k, v in data["measure_words"].items()},
         rate_periods=frozenset(data["rate_periods"]), time_words=frozenset(data["time_words"]))
+
+
+def _vague_amount(vague: dict[str, Any], scales: dict[str, float]) -> re.Pattern[str]:
+    keys = "|".join(re.escape(k) for k in sorted(vague, key=len, reverse=True))
+    scale = "|".join(re.escape(k) for k in sorted(scales, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({keys})(?:\s+({scale})s?)?(?:\s+of)?(?!\w)", re.IGNORECASE)
 
 
 def _tail_alternation(phrases: list[str]) -> re.Pattern[str]:
