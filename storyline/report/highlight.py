@@ -132,6 +132,9 @@ def _regions(doc: Document) -> list[tuple[int, int, str]]:
 def _segments(raw: str, start: int, end: int, inline: list[_Mark],
               outers: list[_Outer]) -> list[dict[str, Any]]:
     """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs."""
+    # only marks overlapping this block can cover a piece of it (an article has many blocks)
+    inline = [m for m in inline if m.start < end and m.end > start]
+    outers = [o for o in outers if o.start < end and o.end > start]
     cuts = {start, end}
     for m in inline:
         cuts.update(x for x in (m.start, m.end) if start < x < end)
