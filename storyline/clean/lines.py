@@ -53,11 +53,15 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces, about one word per two characters."""
+    if not _UNSPACED.search(text):
+        return len(text.split())  # every token is one word: no per-token scan needed
     n = 0
     for token in text.split():
         unspaced = len(_UNSPACED.findall(token))
         n += max(1, unspaced // 2) if unspaced else 1
     return n
+
+
 _META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
 
 
@@ -119,7 +123,11 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """Body-shaped: a punctuated sentence of a few words, or a long line."""
-    words = word_count(text)
+    return _is_prose(text, word_count(text))
+
+
+def _is_prose(text: str, words: int) -> bool:
+    """``is_prose`` for a caller that has already counted the words of ``text``."""
     return words >= LONG_LINE_WORDS or (words >= PROSE_MIN_WORDS and ends_sentence(text))
 
 
@@ -260,4 +268,4 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
             return Verdict("junk", "breadcrumb", crumbs=crumbs)
     if words <= PHRASE_MAX_WORDS and lex.phrase.search(norm):
         return Verdict("junk", "boilerplate_phrase")
-    return Verdict("body" if is_prose(text) else "short")
+    return Verdict("body" if _is_prose(text, words) else "short")

@@ -92,3 +92,14 @@ def test_sentences_in_scripts_without_spaces_are_prose():
     assert word_count(line) >= 8
     assert is_prose(line)
     assert word_count("The talks resume next week.") == 5
+
+
+def test_word_count_fast_path_matches_per_token_count():
+    """Text without unspaced scripts is counted by split(); mixed text token by token."""
+    from storyline.clean.lines import word_count
+
+    assert word_count("") == 0
+    assert word_count("  Talks  resume\tnext week. ") == 4
+    # one CJK token of 6 characters counts 3 words, the Latin tokens 1 each
+    assert word_count("Minister 外交部发言人周 said") == 5
+    assert word_count("外") == 1
