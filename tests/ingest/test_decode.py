@@ -90,3 +90,22 @@ def test_content_id_is_encoding_independent() -> None:
     assert isinstance(a, str) and a == b
     assert content_id(a) == content_id(b)
     assert len(content_id(a)) == 16 and content_id(a) != content_id(a + "x")
+
+
+def test_control_counts_match_a_per_character_count() -> None:
+    """The C-speed counts of control bytes and control characters equal a plain loop."""
+    import unicodedata
+
+    from storyline.ingest.decode import _NOT_CONTROL_BYTES, _control_ratio
+
+    rng = random.Random(11)
+    for _ in range(50):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
+        slow = sum(1 for b in data if b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F)
+        assert len(data.translate(None, _NOT_CONTROL_BYTES)) == slow
+        text = "".join(chr(rng.choice((rng.randrange(0x80), rng.randrange(0x110000))))
+                       for _ in range(rng.randrange(1, 400)))
+        slow_bad = sum(1 for c in text
+                       if c not in "\t\n\x0c" and unicodedata.category(c) in ("Cc", "Co", "Cn"))
+        assert _control_ratio(text) == slow_bad / len(text)
+    assert _control_ratio("") == 0.0
