@@ -7,12 +7,14 @@ Section headers ("Comment:", "Analysis") decide when present.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import TYPE_CHECKING
 
 from storyline.config import Settings
 from storyline.extract.loaded import find_loaded_language, load_lexicon
+from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quotes import _marked_spans, load_cues
 from storyline.model import Document
 
@@ -33,8 +35,14 @@ FIRST_PERSON = re.compile(r"(?<!\w)(?:I|we|our|us|my|me)(?!\w)")
 def _phrase_count(text: str, phrases: list[str]) -> int:
     if not phrases:
         return 0
-    pat = r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])"
-    return len(re.findall(pat, text, flags=re.I))
+    return len(_phrase_pattern(tuple(phrases)).findall(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The whole-phrase pattern of a lexicon list, built once per list."""
+    alternatives = grouped_alternation([re.escape(p) for p in phrases])
+    return re.compile(r"(?<![\w-])" + alternatives + r"(?![\w-])", flags=re.I)
 
 
 def _outside_quotes(doc: Document, view: str) -> str:
@@ -59,8 +67,8 @@ def genre_scores(doc: Document, parsed: "Parsed", loaded_terms: list | None = No
     head = " ".join((doc.title or "", view[:200])).lower()
     said = len(re.findall(r"\b" + cues.forms_re + r"\b", own, flags=re.I))
     according = len(re.findall(r"\baccording to\b", own, flags=re.I))
-    questions = len(re.findall(r"\?", own))
-    exclaims = len(re.findall(r"!", own))
+    questions = own.count("?")
+    exclaims = own.count("!")
     first = len(FIRST_PERSON.findall(own))
     loaded = len(loaded_terms if loaded_terms is not None else find_loaded_language(doc, parsed, Settings()))
     opinion = (2 * first + 3 * questions + 2 * exclaims + _phrase_count(own, lex.get("opinion_phrases", []))
