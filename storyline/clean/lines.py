@@ -173,8 +173,13 @@ class LineStats:
 
 def line_keys(raw: str) -> tuple[set[str], set[str]]:
     """(normalised short lines, digests of long lines) of one raw text."""
+    return unit_keys(raw, split_units(raw))
+
+
+def unit_keys(raw: str, units: list[Unit]) -> tuple[set[str], set[str]]:
+    """``line_keys`` of a text already split into ``units`` (``split_units(raw)``)."""
     short, long = set(), set()
-    for unit in split_units(raw):
+    for unit in units:
         text = raw[unit.start:unit.end]
         norm = normalise_line(text)
         if not norm:

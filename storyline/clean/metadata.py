@@ -376,10 +376,11 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
 def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
     """An outlet the text states: a copyright or "first published in" line, or the
     signature of an editorial note "(… – Channel Name)" when it names a medium."""
-    for m in _OUTLET_STATEMENT.finditer(text):
-        name = (m.group("a") or m.group("b") or "").strip()
-        if name and not name.isdigit():
-            return outlet_name(name)
+    return stated_outlet(text) or editorial_note_outlet(text, outlet_words)
+
+
+def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
+    """The signature of an editorial note "(… – Channel Name)" when it names a medium."""
     for m in _EDITORIAL_NOTE.finditer(text):
         sig = m.group("sig").strip()
         words = sig.lower().split()
