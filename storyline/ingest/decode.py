@@ -96,6 +96,9 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 #: Every byte that is not a C0 control (tab, newline, CR and form feed count as text) nor
 #: DEL: deleting them (bytes.translate, in C) and taking the length counts the controls.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F))
+#: ASCII characters that are not controls in decoded text (tab, newline and form feed count as text).
+_ASCII_NOT_CONTROL_CHARS = bytes(b for b in range(128) if not (b < 0x20 and b not in b"\t\n\x0c" or b == 0x7F))
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 #: Unicode categories of characters no text has: controls, private use, unassigned.
 _CONTROL_CATEGORIES = ("Cc", "Co", "Cn")
 
@@ -364,9 +367,12 @@ def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:SNIFF_BYTES]
-    # each distinct character's category is looked up once (a Counter runs in C)
-    bad = sum(n for c, n in Counter(sample).items()
-              if c not in "\t\n\x0c" and unicodedata.category(c) in _CONTROL_CATEGORIES)
+    # ASCII controls are counted in C (bytes.translate); of the rest, each distinct
+    # character's category is looked up once (a Counter runs in C)
+    bad = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NOT_CONTROL_CHARS))
+    if not sample.isascii():
+        bad += sum(n for c, n in Counter(_ASCII_RUN.sub("", sample)).items()
+                   if unicodedata.category(c) in _CONTROL_CATEGORIES)
     return bad / len(sample)
 
 
