@@ -26,6 +26,7 @@ original source, not the outlet that published this copy, so it is not used.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -70,8 +71,9 @@ class _Line:
     inline: list[tuple[int, int, str]]
     verdict: Verdict
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
+        # asked for again and again by the document passes; ``text`` never changes
         return len(self.text.split())
 
     def mark(self, label: str, reason: str) -> None:
