@@ -80,6 +80,7 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     pos = 0
     blank = True
+    last_line_start = 0  # where the last line of units[-1] starts
     for no, line in enumerate(text.splitlines(keepends=True)):
         body = line.rstrip("\r\n")
         stripped = body.strip()
@@ -96,10 +97,14 @@ def split_units(text: str) -> list[Unit]:
         start = pos + lead
         end = pos + len(body.rstrip())
         prev = units[-1] if units else None
-        if prev and not blank and kind == "paragraph" and _continues(text[prev.start:prev.end], stripped):
+        # only the paragraph's last line decides (the whole paragraph so far would make
+        # a long hard-wrapped paragraph quadratic)
+        if prev and not blank and kind == "paragraph" and _continues(text[last_line_start:prev.end], stripped):
             prev.end = end
+            last_line_start = pos
         else:
             units.append(Unit(start, end, kind, no, blank))
+            last_line_start = start
         blank = False
         pos += len(line)
     return units
@@ -109,9 +114,9 @@ def split_units(text: str) -> list[Unit]:
 WRAP_MIN_CHARS = 50
 
 
-def _continues(prev: str, line: str) -> bool:
-    """True when ``line`` carries on the hard-wrapped paragraph ``prev``."""
-    if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
+def _continues(prev_line: str, line: str) -> bool:
+    """True when ``line`` carries on the hard-wrapped paragraph whose last line is ``prev_line``."""
+    if len(prev_line) < WRAP_MIN_CHARS or _TERMINAL.search(prev_line) or prev_line.endswith(":"):
         return False
     return line[:1].islower()
 
