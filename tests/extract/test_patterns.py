@@ -17,7 +17,8 @@ def test_groups_by_first_letter_keeping_order() -> None:
 
 
 def test_falls_back_to_flat_when_an_alternative_does_not_start_lower_case() -> None:
-    for alts in (["Said", "says"], [r"\-said", "says"], ["(?:a)", "b"], ["", "b"]):
+    for alts in (["Said", "says"], [r"\-said", "says"], ["(?:a)", "b"], ["", "b"], ["a?b", "ab"],
+                 ["s{2}", "x"], ["a*", "b"], ["a+b", "c"], ["a|b", "c"]):
         assert grouped_alternation(alts) == _flat(alts)
 
 
