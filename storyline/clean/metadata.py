@@ -54,6 +54,9 @@ _DATE_FORMS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateGuess:
     """A date read from a date line: ISO value (or None) and its precision."""
@@ -114,6 +117,8 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
     weekday is given and ``reference_year`` (the newest year the text mentions)
     is known, the year is the one that fits the weekday, at or just after it.
     """
+    if not _DIGIT.search(line):
+        return None  # every date form has a day or a year, and cleaning never adds digits
     text, label = _clean_date_line(line)
     if not text or len(text) > 48:
         return None
