@@ -99,7 +99,8 @@ def split_units(text: str) -> list[Unit]:
         prev = units[-1] if units else None
         # only the paragraph's last line decides (the whole paragraph so far would make
         # a long hard-wrapped paragraph quadratic)
-        if prev and not blank and kind == "paragraph" and _continues(text[last_line_start:prev.end], stripped):
+        if prev and not blank and kind == "paragraph" \
+                and _continues(text[last_line_start:prev.end], stripped):
             prev.end = end
             last_line_start = pos
         else:

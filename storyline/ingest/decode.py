@@ -97,7 +97,8 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 #: DEL: deleting them (bytes.translate, in C) and taking the length counts the controls.
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F))
 #: ASCII characters that are not controls in decoded text (tab, newline and form feed count as text).
-_ASCII_NOT_CONTROL_CHARS = bytes(b for b in range(128) if not (b < 0x20 and b not in b"\t\n\x0c" or b == 0x7F))
+_ASCII_NOT_CONTROL_CHARS = bytes(b for b in range(128)
+                                 if not (b < 0x20 and b not in b"\t\n\x0c" or b == 0x7F))
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 #: Unicode categories of characters no text has: controls, private use, unassigned.
 _CONTROL_CATEGORIES = ("Cc", "Co", "Cn")

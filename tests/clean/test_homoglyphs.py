@@ -34,4 +34,5 @@ def test_repairs_keep_the_length() -> None:
 def test_text_without_confusables_needs_no_repair() -> None:
     assert find_homoglyph_repairs("Plain Latin text.\nSecond line, Zürich.") == {}
     text = "Plain first line.\nMоscow on the second line."  # Cyrillic о on line 2
-    assert apply_repairs(text, find_homoglyph_repairs(text)) == "Plain first line.\nMoscow on the second line."
+    fixed = apply_repairs(text, find_homoglyph_repairs(text))
+    assert fixed == "Plain first line.\nMoscow on the second line."

@@ -26,7 +26,8 @@ def test_same_matches_as_flat_alternation_on_random_text() -> None:
     rng = random.Random(5)
     letters = "saitkſıİKS -'"
     for _ in range(300):
-        words = ["".join(rng.choice("saitk") for _ in range(rng.randrange(1, 4))) for _ in range(rng.randrange(1, 6))]
+        words = ["".join(rng.choice("saitk") for _ in range(rng.randrange(1, 4)))
+                 for _ in range(rng.randrange(1, 6))]
         alts = [re.escape(w) for w in words] + ([r"se\s+it"] if rng.random() < 0.3 else [])
         text = "".join(rng.choice(letters) for _ in range(rng.randrange(0, 60)))
         for flags in (0, re.I):

