@@ -26,6 +26,7 @@ original source, not the outlet that published this copy, so it is not used.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
 from storyline.clean.lines import (
     LONG_LINE_WORDS, SHORT_LINE_WORDS, LineStats, Unit, Verdict, classify_unit, ends_sentence,
-    line_keys, split_units,
+    split_units, unit_keys,
 )
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
@@ -70,8 +71,9 @@ class _Line:
     inline: list[tuple[int, int, str]]
     verdict: Verdict
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
+        # asked for again and again by the document passes; ``text`` never changes
         return len(self.text.split())
 
     def mark(self, label: str, reason: str) -> None:
@@ -364,7 +366,8 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     fixed = apply_repairs(raw, repairs)
     reference_year = metadata.newest_year(fixed)
     main_script = script_of(fixed)
-    lines = [_judge(fixed, u, lex, main_script, reference_year) for u in split_units(fixed)]
+    units = split_units(fixed)
+    lines = [_judge(fixed, u, lex, main_script, reference_year) for u in units]
 
     _join_split_bylines(lines)
     _mark_teasers(lines)
@@ -372,7 +375,7 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     title, title_line = _find_title(lines, given.get("title") or None)
     if title_line is not None:
         title_line.mark("meta", "title")
-    doc_long = line_keys(fixed)[1] if stats is not None else set()
+    doc_long = unit_keys(fixed, units)[1] if stats is not None else set()
     _remove_repeats(lines, title, title_line, stats, settings, doc_long)
     _bare_name_bylines(lines, title_line, lex)
     header_outlet = _header_outlet(lines, title_line, lex)
@@ -391,8 +394,9 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         published, precision = wire_date.value, wire_date.precision
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
+    # (find_outlet would read the copyright statements a second time: stated_outlet found none)
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \
-        or metadata.find_outlet(fixed, lex.outlet_words) or agency
+        or metadata.editorial_note_outlet(fixed, lex.outlet_words) or agency
     language, others = detect_language(out.text or fixed, settings)
     if language is not None and out.text:
         # the removed lines may hold another language (an invocation, a foreign site

@@ -27,7 +27,10 @@ EDGE_CHARS = " \t.:;!|-\u2013\u2014*\u2022\u00b7\u25aa\u25cf\u25ba\u2192>\u00bb\
 
 def normalise_line(text: str) -> str:
     """Lower-case, NFKC, straight quotes, collapsed spaces, no edge punctuation or bullets."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # the quote table maps only non-ASCII characters
+        text = text.translate(_QUOTES)
+    text = text.lower()
     text = " ".join(text.split())
     return text.strip(EDGE_CHARS)
 

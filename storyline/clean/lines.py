@@ -53,11 +53,15 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces, about one word per two characters."""
+    if not _UNSPACED.search(text):
+        return len(text.split())  # every token is one word: no per-token scan needed
     n = 0
     for token in text.split():
         unspaced = len(_UNSPACED.findall(token))
         n += max(1, unspaced // 2) if unspaced else 1
     return n
+
+
 _META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
 
 
@@ -76,6 +80,7 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     pos = 0
     blank = True
+    last_line_start = 0  # where the last line of units[-1] starts
     for no, line in enumerate(text.splitlines(keepends=True)):
         body = line.rstrip("\r\n")
         stripped = body.strip()
@@ -92,10 +97,15 @@ def split_units(text: str) -> list[Unit]:
         start = pos + lead
         end = pos + len(body.rstrip())
         prev = units[-1] if units else None
-        if prev and not blank and kind == "paragraph" and _continues(text[prev.start:prev.end], stripped):
+        # only the paragraph's last line decides (the whole paragraph so far would make
+        # a long hard-wrapped paragraph quadratic)
+        if prev and not blank and kind == "paragraph" \
+                and _continues(text[last_line_start:prev.end], stripped):
             prev.end = end
+            last_line_start = pos
         else:
             units.append(Unit(start, end, kind, no, blank))
+            last_line_start = start
         blank = False
         pos += len(line)
     return units
@@ -105,9 +115,9 @@ def split_units(text: str) -> list[Unit]:
 WRAP_MIN_CHARS = 50
 
 
-def _continues(prev: str, line: str) -> bool:
-    """True when ``line`` carries on the hard-wrapped paragraph ``prev``."""
-    if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
+def _continues(prev_line: str, line: str) -> bool:
+    """True when ``line`` carries on the hard-wrapped paragraph whose last line is ``prev_line``."""
+    if len(prev_line) < WRAP_MIN_CHARS or _TERMINAL.search(prev_line) or prev_line.endswith(":"):
         return False
     return line[:1].islower()
 
@@ -119,7 +129,11 @@ def ends_sentence(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """Body-shaped: a punctuated sentence of a few words, or a long line."""
-    words = word_count(text)
+    return _is_prose(text, word_count(text))
+
+
+def _is_prose(text: str, words: int) -> bool:
+    """``is_prose`` for a caller that has already counted the words of ``text``."""
     return words >= LONG_LINE_WORDS or (words >= PROSE_MIN_WORDS and ends_sentence(text))
 
 
@@ -165,8 +179,13 @@ class LineStats:
 
 def line_keys(raw: str) -> tuple[set[str], set[str]]:
     """(normalised short lines, digests of long lines) of one raw text."""
+    return unit_keys(raw, split_units(raw))
+
+
+def unit_keys(raw: str, units: list[Unit]) -> tuple[set[str], set[str]]:
+    """``line_keys`` of a text already split into ``units`` (``split_units(raw)``)."""
     short, long = set(), set()
-    for unit in split_units(raw):
+    for unit in units:
         text = raw[unit.start:unit.end]
         norm = normalise_line(text)
         if not norm:
@@ -260,4 +279,4 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
             return Verdict("junk", "breadcrumb", crumbs=crumbs)
     if words <= PHRASE_MAX_WORDS and lex.phrase.search(norm):
         return Verdict("junk", "boilerplate_phrase")
-    return Verdict("body" if is_prose(text) else "short")
+    return Verdict("body" if _is_prose(text, words) else "short")

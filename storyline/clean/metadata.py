@@ -54,6 +54,9 @@ _DATE_FORMS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateGuess:
     """A date read from a date line: ISO value (or None) and its precision."""
@@ -114,6 +117,8 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
     weekday is given and ``reference_year`` (the newest year the text mentions)
     is known, the year is the one that fits the weekday, at or just after it.
     """
+    if not _DIGIT.search(line):
+        return None  # every date form has a day or a year, and cleaning never adds digits
     text, label = _clean_date_line(line)
     if not text or len(text) > 48:
         return None
@@ -376,10 +381,11 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
 def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
     """An outlet the text states: a copyright or "first published in" line, or the
     signature of an editorial note "(… – Channel Name)" when it names a medium."""
-    for m in _OUTLET_STATEMENT.finditer(text):
-        name = (m.group("a") or m.group("b") or "").strip()
-        if name and not name.isdigit():
-            return outlet_name(name)
+    return stated_outlet(text) or editorial_note_outlet(text, outlet_words)
+
+
+def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
+    """The signature of an editorial note "(… – Channel Name)" when it names a medium."""
     for m in _EDITORIAL_NOTE.finditer(text):
         sig = m.group("sig").strip()
         words = sig.lower().split()

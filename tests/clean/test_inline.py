@@ -74,3 +74,22 @@ def test_dashes_in_ordinary_sentences_are_not_datelines(text):
     from storyline.clean.inline import find_wire_dateline
 
     assert find_wire_dateline(text) == []
+
+
+def test_glue_points_equal_the_zero_width_definition() -> None:
+    """The glue regex starts with the capital (fast); its match starts are exactly the
+    points between a lower-case letter/digit (or three capitals) and a capitalised word."""
+    import random
+    import re
+
+    from storyline.clean.inline import _GLUE
+
+    zero_width = re.compile(
+        r"(?:(?<=[0-9a-z\u00e0-\u00ff])|(?<=[A-Z]{3}))(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
+    rng = random.Random(4)
+    samples = ["About this Channel 24Oleksandr Kraev said", "watch the videoThe minister", "NATOSecretary",
+               "McCain and DeSantis", "ÀÀÀàB"]
+    samples += ["".join(rng.choice("aZbYÀàÞþÿ09 \n.ABC") for _ in range(rng.randrange(0, 40)))
+                for _ in range(5000)]
+    for text in samples:
+        assert [m.start() for m in _GLUE.finditer(text)] == [m.start() for m in zero_width.finditer(text)]

@@ -92,3 +92,64 @@ def test_sentences_in_scripts_without_spaces_are_prose():
     assert word_count(line) >= 8
     assert is_prose(line)
     assert word_count("The talks resume next week.") == 5
+
+
+def test_word_count_fast_path_matches_per_token_count():
+    """Text without unspaced scripts is counted by split(); mixed text token by token."""
+    from storyline.clean.lines import word_count
+
+    assert word_count("") == 0
+    assert word_count("  Talks  resume\tnext week. ") == 4
+    # one CJK token of 6 characters counts 3 words, the Latin tokens 1 each
+    assert word_count("Minister 外交部发言人周 said") == 5
+    assert word_count("外") == 1
+
+
+def _split_units_reference(text):
+    """split_units as first written: the whole paragraph so far is passed to the wrap test."""
+    from storyline.clean.lines import _BULLET, _TERMINAL, WRAP_MIN_CHARS, Unit
+
+    def continues(prev, line):
+        if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
+            return False
+        return line[:1].islower()
+
+    units, pos, blank = [], 0, True
+    for no, line in enumerate(text.splitlines(keepends=True)):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            blank = True
+            pos += len(line)
+            continue
+        lead = len(body) - len(body.lstrip())
+        kind = "paragraph"
+        bullet = _BULLET.match(body[lead:])
+        if bullet and len(body[lead + bullet.end():].split()) >= 1:
+            kind = "item"
+            lead += bullet.end()
+        start, end = pos + lead, pos + len(body.rstrip())
+        prev = units[-1] if units else None
+        if prev and not blank and kind == "paragraph" and continues(text[prev.start:prev.end], stripped):
+            prev.end = end
+        else:
+            units.append(Unit(start, end, kind, no, blank))
+        blank = False
+        pos += len(line)
+    return units
+
+
+def test_split_units_equals_whole_paragraph_wrap_test():
+    """Hard-wrap joining looks only at the paragraph's last line: same units as before."""
+    import random
+
+    from storyline.clean.lines import split_units
+
+    rng = random.Random(8)
+    pieces = ["the talks went on for a long time and nobody knew when they would end",
+              "and then", "It ended.", "- item one", "• and more", "Heading:", "said the minister ”",
+              "", " ", "   indented and long enough to be wrapped onto the next line of text"]
+    breaks = ["\n", "\n", "\r\n", "\x0b", "\x0c", "\u2028", "\x1c", "\n\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(breaks) for _ in range(rng.randrange(0, 12)))
+        assert split_units(text) == _split_units_reference(text), repr(text)

@@ -44,3 +44,15 @@ def test_analysis():
 
 def test_too_short_is_other():
     assert genre("Photo: the river at dawn.") == "other"
+
+
+def test_header_check_equals_the_line_start_regex() -> None:
+    import re
+
+    from storyline.extract.genre import _has_header
+
+    headers = ["comment", "our view", "q&a"]
+    one_regex = r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in headers) + r")\s*[:|\n]"
+    for text in ("Comment: the talks", "  \n Our View\nText", "No comment: here", "Text\nQ&A | x",
+                 "Text\n\n  comment\n", "commentary: x", "", "\ncomment", "x comment:"):
+        assert _has_header(text, headers) == bool(re.search(one_regex, text, flags=re.I)), text

@@ -90,3 +90,93 @@ def test_content_id_is_encoding_independent() -> None:
     assert isinstance(a, str) and a == b
     assert content_id(a) == content_id(b)
     assert len(content_id(a)) == 16 and content_id(a) != content_id(a + "x")
+
+
+def test_control_counts_match_a_per_character_count() -> None:
+    """The C-speed counts of control bytes and control characters equal a plain loop."""
+    import unicodedata
+
+    from storyline.ingest.decode import _NOT_CONTROL_BYTES, _control_ratio
+
+    rng = random.Random(11)
+    for _ in range(50):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
+        slow = sum(1 for b in data if b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F)
+        assert len(data.translate(None, _NOT_CONTROL_BYTES)) == slow
+        text = "".join(chr(rng.choice((rng.randrange(0x80), rng.randrange(0x110000))))
+                       for _ in range(rng.randrange(1, 400)))
+        slow_bad = sum(1 for c in text
+                       if c not in "\t\n\x0c" and unicodedata.category(c) in ("Cc", "Co", "Cn"))
+        assert _control_ratio(text) == slow_bad / len(text)
+    assert _control_ratio("") == 0.0
+
+
+def _requires_non_ascii(items: list) -> bool:
+    """True when every match of a parsed regex sequence consumes a non-ASCII character."""
+    import re._parser as p  # the stdlib's regex parser: test-only use
+
+    def non_ascii_class(members: list) -> bool:
+        return all((op is p.LITERAL and av >= 128) or (op is p.RANGE and av[0] >= 128)
+                   for op, av in members)
+
+    for op, av in items:
+        if (op is p.LITERAL and av >= 128) or (op is p.IN and non_ascii_class(av)):
+            return True
+        if op is p.SUBPATTERN and _requires_non_ascii(av[-1]):
+            return True
+        if op is p.BRANCH and all(_requires_non_ascii(b) for b in av[1]):
+            return True
+        if op in (p.MAX_REPEAT, p.MIN_REPEAT) and av[0] >= 1 and _requires_non_ascii(av[2]):
+            return True
+    return False
+
+
+def _assertions(items: list, found: set) -> set:
+    import re._parser as p
+
+    for op, av in items:
+        if op in (p.AT, p.ASSERT, p.ASSERT_NOT, p.GROUPREF, p.GROUPREF_EXISTS):
+            found.add((op, av if op is p.AT else None))
+        if op is p.BRANCH:
+            for b in av[1]:
+                _assertions(b, found)
+        elif op is p.SUBPATTERN:
+            _assertions(av[-1], found)
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT):
+            _assertions(av[2], found)
+    return found
+
+
+def test_ftfy_pattern_fits_the_windowed_search() -> None:
+    """looks_like_mojibake relies on three facts about ftfy's BADNESS_RE: every match
+    holds a non-ASCII character, is at most MOJIBAKE_MAX_CHARS long, and the only
+    anchor is the text's start. An ftfy upgrade that breaks one fails here."""
+    import re
+    import re._parser as p
+
+    from ftfy.badness import BADNESS_RE
+
+    from storyline.ingest.decode import MOJIBAKE_MAX_CHARS
+
+    parsed = p.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert not BADNESS_RE.flags & (re.MULTILINE | re.IGNORECASE)
+    assert parsed.getwidth()[1] <= MOJIBAKE_MAX_CHARS
+    assert _requires_non_ascii(parsed.data)
+    assert _assertions(parsed.data, set()) <= {(p.AT, p.AT_BEGINNING)}
+
+
+def test_windowed_mojibake_check_equals_ftfy_is_bad() -> None:
+    from ftfy.badness import is_bad
+
+    from storyline.ingest.decode import looks_like_mojibake
+
+    rng = random.Random(3)
+    alphabet = ("ab Z.,?!\n\u00c3\u00c2\u00a0\u00a9\u00e9\u00ac\u00b0\u2019\u201c\u00d0\u0432\u0402"
+                "\u00f0\u00e2\u20ac\u0153")
+    samples = [FR, RU, FR.encode("utf-8").decode("cp1252"), RU.encode("utf-8").decode("cp1252", "replace"),
+               "\u00c3 start", "x" * 40 + "\u00c3 " + "y" * 40, ""]
+    for share in (1.0, 0.2, 0.05):  # dense, then sparse non-ASCII characters among ASCII text
+        samples += ["".join(rng.choice(alphabet) if rng.random() < share else rng.choice("ab Z.\n")
+                            for _ in range(rng.randrange(1, 80))) for _ in range(1500)]
+    for text in samples:
+        assert looks_like_mojibake(text) == is_bad(text), text

