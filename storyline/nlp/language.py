@@ -30,8 +30,6 @@ MIN_SAME_SCRIPT_CHARS = 60
 #: Confidence for a line in another script (its script already says it differs).
 MIN_OTHER_SCRIPT_SCORE = 0.5
 
-#: Lines whose language is remembered (a few MB at most; lines repeat across syndicated copies).
-LINE_CACHE_SIZE = 8192
 
 #: Every ASCII byte that is not a letter: deleting them (bytes.translate, in C) and taking
 #: the length counts the ASCII letters of a text.
@@ -127,13 +125,6 @@ def _top_flat(flat: str, model: str) -> tuple[str | None, float]:
     return str(result[0]["lang"]), float(result[0]["score"])
 
 
-@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_top(flat: str, model: str) -> tuple[str | None, float]:
-    """``_top_flat`` of one line, remembered: syndicated copies of a story and a site's
-    furniture repeat the same lines across documents, and the model is deterministic."""
-    return _top_flat(flat, model)
-
-
 def detect_line_language(line: str, settings: Settings) -> tuple[str | None, float]:
     """(language code, score) of one line of text."""
     return _top(line, settings)
@@ -176,7 +167,7 @@ def other_languages(text: str, main: str, main_script: str | None, settings: Set
         # ones are not worth a model call (this skips most lines of an article)
         if same_script and (len(line) < MIN_SAME_SCRIPT_CHARS or _letters(line) < MIN_LINE_LETTERS):
             continue
-        lang, score = _line_top(" ".join(line.split()), settings.language_model)
+        lang, score = _top_flat(" ".join(line.split()), settings.language_model)
         if lang is None or lang == main:
             continue
         if not same_script:

