@@ -7,6 +7,7 @@ descriptive phrase to the organisation it names ("the basin authority").
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -66,8 +67,14 @@ def _is_cap(word: str) -> bool:
 
 
 def _title_pattern(kb: KB) -> re.Pattern[str]:
-    titles = sorted(kb.lexicon.get("titles", {}), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
+    return _titles_regex(tuple(kb.lexicon.get("titles", {})))
+
+
+@functools.lru_cache(maxsize=8)
+def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``titles`` as a whole word, longest first (built once per title list, not per document)."""
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.I)
 
 
 def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
@@ -88,9 +95,13 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
             c.start = start
 
 
-def _lower_words(view: str) -> set[str]:
-    """Words the document writes in lower case (so a capitalised one may be a common word)."""
-    return {w for w in re.findall(r"\b[^\W\d_]+\b", view) if w.islower()}
+@functools.lru_cache(maxsize=4)
+def _lower_words(view: str) -> frozenset[str]:
+    """Words the document writes in lower case (so a capitalised one may be a common word).
+
+    Cached: the span rules ask for the same document's words several times in a row.
+    """
+    return frozenset(w for w in re.findall(r"\b[^\W\d_]+\b", view) if w.islower())
 
 
 def _tail_is_own_name(tail: str, c: Cand, cands: list[Cand], view: str, kb: KB) -> bool:

@@ -217,14 +217,8 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
 
 def _role_cands(view: str, kb: KB) -> list[Cand]:
     """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
-    heads = sorted(kb.lexicon.get("head_titles", []), key=len, reverse=True)
-    head_re = "|".join(re.escape(h) for h in heads)
-    word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
-    pat = re.compile(
-        rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
-        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
     out = []
-    for m in pat.finditer(view):
+    for m in _role_regex(tuple(kb.lexicon.get("head_titles", []))).finditer(view):
         country_word = m.group("c1") or m.group("c2")
         title = (m.group("t1") or m.group("t2")).lower()
         country = kb.country_of(country_word)
@@ -237,6 +231,17 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
             continue
         out.append(Cand(m.start(), m.end(), "PERSON", "role", info={"country": country, "title": title}))
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _role_regex(head_titles: tuple[str, ...]) -> re.Pattern[str]:
+    """'the Kazakh president' / 'the president of Kazakhstan' for these head titles (built once per list)."""
+    heads = sorted(head_titles, key=len, reverse=True)
+    head_re = "|".join(re.escape(h) for h in heads)
+    word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
+    return re.compile(
+        rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
+        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -292,7 +297,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
-    titles = _title_pattern(kb)
+    title_before = re.compile(_title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
     surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
@@ -307,7 +312,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
             if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
                 c.type = "PERSON"
-        if c.type in ("ORG", "MISC") and re.search(titles.pattern + r"\s*,?\s*$", before, re.I) \
+        if c.type in ("ORG", "MISC") and title_before.search(before) \
                 and len(text.split()) in (2, 3):
             c.type = "PERSON"
         prev = before.rstrip().split()[-1:] or [""]
@@ -338,13 +343,21 @@ def _lexicon_list(kb: KB, key: str) -> list[str]:
     return list(kb.lexicon.get(key) or _shipped_lexicon().get(key) or [])
 
 
+@functools.lru_cache(maxsize=8)
+def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(a speech verb right after a name, one right before it), built once per verb list; None without verbs."""
+    alt = "|".join(re.escape(v) for v in verbs)
+    if not alt:
+        return None
+    return re.compile(rf"\s+(?:{alt})\b"), re.compile(rf"\b(?:{alt})\s+$")
+
+
 def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A person-shaped name spaCy took for a title or product speaks: '"...," Jane Roe-Smith said.'"""
-    verbs = "|".join(re.escape(v) for v in _lexicon_list(kb, "speech_verbs"))
-    if not verbs:
+    patterns = _speech_regexes(tuple(_lexicon_list(kb, "speech_verbs")))
+    if patterns is None:
         return
-    after = re.compile(rf"\s+(?:{verbs})\b")
-    before = re.compile(rf"\b(?:{verbs})\s+$")
+    after, before = patterns
     for c in cands:
         if c.type != "MISC" or c.source not in ("spacy", "spacy_long"):
             continue
