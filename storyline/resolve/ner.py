@@ -27,7 +27,7 @@ from typing import Any
 
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
-from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME
+from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
                                           _NAME_PARTICLES, _WORD, Cand, _acronym_names,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
@@ -143,7 +143,8 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
     for i, (ws, _) in enumerate(words):
         if ws < taken_until or (folded[i] and folded[i].split()[0] not in opens):
             continue
-        for n in (5, 4, 3, 2, 1):
+        longest = 5 if _may_open_form(view, ws, folded, i, kb) else 1
+        for n in range(longest, 0, -1):
             if i + n > len(words):
                 continue
             s, e = ws, words[i + n - 1][1]
@@ -175,6 +176,24 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
             taken_until = e
             break
     return out
+
+
+def _may_open_form(view: str, start: int, folded: list[str], i: int, kb: KB) -> bool:
+    """Whether word ``i`` (at ``start``) and what follows can open a KB surface form of two words or more.
+
+    An n-gram of two or more words begins with the first two letter/digit runs of the text from
+    ``start`` (every run lies inside one word), and its folded key with the first two folded words
+    of words ``i`` and ``i + 1`` (a word that folds to nothing leaves a key no form has). Forms
+    rarely share those openings, so most words only need their one-word lookup.
+    """
+    first = RUN.match(view, start)
+    second = RUN.search(view, first.end()) if first else None
+    if second and (first.group(), second.group()) in kb.exact_openings:
+        return True
+    head = folded[i].split()
+    if len(head) == 1 and i + 1 < len(folded):
+        head += folded[i + 1].split()[:1]
+    return len(head) >= 2 and (head[0], head[1]) in kb.folded_openings
 
 
 def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
