@@ -36,6 +36,17 @@ _PARTICLE_TAIL = re.compile(r"\s(?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,
                             + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
 #: Particles right before a surname ("Van der" + "Aue").
 _PARTICLES_BEFORE = re.compile(r"(?<![^\W\d_])((?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3})\Z")
+#: The last particle of ``_PARTICLES_BEFORE`` alone: a cheap test, searched only as far back as a
+#: particle is long, before that pattern is searched across the whole context.
+_PARTICLE_AT_END = re.compile(r"(?i:(?:" + "|".join(_NAME_PARTICLES) + r"))\s\Z")
+_LONGEST_PARTICLE = max(len(p) for p in _NAME_PARTICLES)
+#: A given name right before a particle-led surname ("Maarten" + " van der Aue").
+_GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])(" + _NAME_WORD + r") $")
+#: A glued article right before a surname ("al-" + "Rashidi").
+_GLUED_BEFORE = re.compile(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", re.I)
+#: The surname after a trailing particle ("van" + " Broek").
+_WORD_AFTER_PARTICLE = re.compile(r"\s(" + _NAME_WORD + ")")
+_HYPHENS = re.compile(r"[-‐‑]")
 #: A glued article and surname after a given name ("Omar" + " al-Rashidi").
 _GLUED_TAIL = re.compile(r"\s" + _GLUED_ARTICLE + "(" + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
 #: "Name (ACR)": a bracketed acronym right after the words whose initials it spells.
@@ -131,12 +142,12 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             ends_in_particle = fold(view[c.start:c.end].split()[-1]) in particles
             hyphen = _HYPHEN_TAIL.match(rest)
             m = hyphen or _GLUED_TAIL.match(rest) or _PARTICLE_TAIL.match(rest) or (
-                re.match(r"\s(" + _NAME_WORD + ")", rest) if ends_in_particle else None)
+                _WORD_AFTER_PARTICLE.match(rest) if ends_in_particle else None)
             if not m:
                 break
             tail = m.group(1)
             t_end = c.end + m.end()
-            last = re.split(r"[-‐‑]", tail)[-1]
+            last = _HYPHENS.split(tail)[-1]
             if not _is_cap(tail) or not _is_cap(last) or fold(tail) in particles or "\n" in view[c.end:t_end]:
                 break
             if hyphen and _tail_is_own_name(tail, c, cands, view, kb):
@@ -151,20 +162,28 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             c.end = t_end
         # particles before the name ("Van der" + "Aue" at a sentence start), then a given name
         # before a particle-led surname ("Maarten" + "van der Aue")
-        b = _PARTICLES_BEFORE.search(view, max(0, c.start - CONTEXT_CHARS), c.start)
+        b = _particles_before(view, c.start)
         if b and _is_cap(view[c.start:c.end]):
             c.start = b.start(1)
         first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
-        g = re.search(r"(?<![^\W\d_])(" + _NAME_WORD + r") $", view[max(0, c.start - CONTEXT_CHARS):c.start])
-        if fold(first) in particles and g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
+        g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start]) if fold(first) in particles else None
+        if g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
                 and (pos.get(c.start - len(g.group(1)) - 1) == "PROPN" or g.group(1).lower() not in lower_words) \
                 and not any(o.start < c.start and c.start - len(g.group(1)) - 1 < o.end for o in cands):
             c.start -= len(g.group(1)) + 1
         # a glued article before the surname: "al-" + "Rashidi"
-        g = re.search(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", view[max(0, c.start - 6):c.start], re.I)
+        g = _GLUED_BEFORE.search(view[max(0, c.start - 6):c.start])
         if g:
             c.start -= len(g.group())
     return [c for c in cands if id(c) not in drop]
+
+
+def _particles_before(view: str, start: int) -> re.Match[str] | None:
+    """``_PARTICLES_BEFORE`` ending at ``start``, searched only when a particle and a space end there."""
+    lo = max(0, start - CONTEXT_CHARS)
+    if not _PARTICLE_AT_END.search(view, max(lo, start - _LONGEST_PARTICLE - 1), start):
+        return None
+    return _PARTICLES_BEFORE.search(view, lo, start)
 
 
 def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[Cand]:
