@@ -7,8 +7,10 @@ descriptive phrase to the organisation it names ("the basin authority").
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +57,7 @@ _BRACKET_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)")
 MAX_ACRONYM_NAME_WORDS = 10
 #: A repeated bare surname is added only from this key length on (short keys are common words).
 MIN_SURNAME_KEY = 3
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\b")
 
 
@@ -248,21 +251,30 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
     bare head on its own would otherwise become an actor called "agency".
     """
     orgs = sorted((c for c in cands if c.type in ("ORG", "EVENT") and c.source != "quote"), key=lambda c: c.start)
-    taken = [(c.start, c.end) for c in cands]
+    if not orgs:
+        return []
+    # organisations by the last word of their name, in text order: the antecedents a head can have
+    by_head: dict[str, list[Cand]] = {}
+    for c in orgs:
+        name = fold(view[c.start:c.end]).split()
+        if name:
+            by_head.setdefault(name[-1], []).append(c)
+    taken = _SpanIndex([(c.start, c.end) for c in cands])
     out = []
     for m in _DESCRIPTIVE.finditer(view):
         s, base = m.start(), m.start(1)
-        words = list(re.finditer(r"[a-z][a-z-]*", m.group(1)))
+        words = list(_LOWER_WORD.finditer(m.group(1)))
+        if not any(w.group() in by_head for w in words):
+            continue
         found = None
         for k in range(len(words), 0, -1):      # the longest phrase that names an organisation
             e = base + words[k - 1].end()
             head, mods = words[k - 1].group(), [w.group() for w in words[:k - 1]]
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
-            prior = [c for c in orgs if c.end <= s and fold(view[c.start:c.end]).split()[-1:] == [head]]
-            if not prior:
+            ante = next((c for c in reversed(by_head.get(head, [])) if c.end <= s), None)
+            if ante is None:
                 continue
-            ante = prior[-1]
             names = set(fold(view[ante.start:ante.end]).split())
             if all(w in names for w in mods) and (mods or ante.kb):
                 found = (e, ante)
@@ -273,3 +285,19 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
         out.append(Cand(s, e, ante.type, "rule", kb=list(ante.kb),
                         info={"antecedent": (ante.start, ante.end), "descriptive": True}))
     return out
+
+
+class _SpanIndex:
+    """Spans (start, end), asked whether any overlaps a range, in log time instead of a scan of all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        by_end = sorted(spans, key=lambda span: span[1])
+        self._ends = [end for _, end in by_end]
+        # _first_start[i]: the smallest start among the spans from the i-th smallest end on
+        self._first_start = [math.inf] * (len(by_end) + 1)
+        for i in range(len(by_end) - 1, -1, -1):
+            self._first_start[i] = min(by_end[i][0], self._first_start[i + 1])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span (a, b) has a < end and start < b."""
+        return self._first_start[bisect.bisect_right(self._ends, start)] < end
