@@ -18,6 +18,7 @@ Span completion (compound surnames, particles, surname repeats, acronym names, O
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -266,9 +267,15 @@ def _role_regex(head_titles: tuple[str, ...]) -> re.Pattern[str]:
 def _select(cands: list[Cand]) -> list[Cand]:
     """Keep the strongest, then longest, of overlapping candidates."""
     chosen: list[Cand] = []
+    # The chosen spans never overlap, so sorted by (start, end) their ends never decrease: a new
+    # span overlaps one of them exactly when it overlaps the last one that starts before its end.
+    spans: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+        before_end = bisect.bisect_left(spans, (c.end,))
+        if before_end and spans[before_end - 1][1] > c.start:
+            continue
+        chosen.append(c)
+        bisect.insort(spans, (c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
