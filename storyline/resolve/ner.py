@@ -61,22 +61,42 @@ def _caps_lines(view: str) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (headlines, labels): no acronym can be trusted there."""
     out, pos = [], 0
     for line in view.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters):
+        if _all_caps(line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _all_caps(line: str) -> bool:
+    """At least three letters, all upper-case; stops at the first lower-case one (most lines are prose)."""
+    letters = 0
+    for c in line:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 3
 
 
 def _title_lines(view: str) -> list[tuple[int, int]]:
     """Spans of headline-style lines (every longer word capitalised): spaCy spans there are unreliable."""
     out, pos = [], 0
     for line in view.split("\n"):
-        words = [w for w in _WORD.findall(line) if len(w) >= 4]
-        if len(words) >= 2 and all(_is_cap(w) for w in words):
+        if _title_case(line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _title_case(line: str) -> bool:
+    """At least two words of four letters or more, all capitalised; stops at the first one that is not."""
+    words = 0
+    for m in _WORD.finditer(line):
+        if len(m.group()) >= 4:
+            if not _is_cap(m.group()):
+                return False
+            words += 1
+    return words >= 2
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
