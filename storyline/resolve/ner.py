@@ -22,8 +22,9 @@ import bisect
 import functools
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 
 from storyline.model import Document
@@ -54,6 +55,8 @@ _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+#: A character of the kind every role phrase is made of (see ``_role_matches``).
+_ROLE_CHAR = re.compile(r"[\w\s’'\-]")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
 
 
@@ -258,7 +261,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
 def _role_cands(view: str, kb: KB) -> list[Cand]:
     """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
     out = []
-    for m in _role_regex(tuple(kb.lexicon.get("head_titles", []))).finditer(view):
+    for m in _role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
         country_word = m.group("c1") or m.group("c2")
         title = (m.group("t1") or m.group("t2")).lower()
         country = kb.country_of(country_word)
@@ -273,15 +276,44 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
     return out
 
 
+def _role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    r"""The matches of ``_RoleRegexes.phrase`` in ``view``, in order.
+
+    The phrase pattern is slow to try at every word, so it runs only on the pieces of text between
+    characters it can never match that hold a head title. Those characters are not word characters,
+    so ``\b`` and the lookahead read the same at a piece's ends as in the whole text.
+    """
+    regexes = _role_regexes(head_titles)
+    for piece in regexes.pieces.finditer(view):
+        if regexes.head.search(view, piece.start(), piece.end()):
+            yield from regexes.phrase.finditer(view, piece.start(), piece.end())
+
+
+@dataclass(frozen=True)
+class _RoleRegexes:
+    """The role-phrase patterns of one head-title list."""
+    #: 'the Kazakh president' / 'the president of Kazakhstan'
+    phrase: re.Pattern[str]
+    #: a head title at the start of a word: every phrase holds one
+    head: re.Pattern[str]
+    #: a stretch of the characters a phrase may contain
+    pieces: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=8)
-def _role_regex(head_titles: tuple[str, ...]) -> re.Pattern[str]:
-    """'the Kazakh president' / 'the president of Kazakhstan' for these head titles (built once per list)."""
+def _role_regexes(head_titles: tuple[str, ...]) -> _RoleRegexes:
+    """The role-phrase patterns for these head titles (built once per list)."""
     heads = sorted(head_titles, key=len, reverse=True)
     head_re = "|".join(re.escape(h) for h in heads)
     word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
-    return re.compile(
+    phrase = re.compile(
         rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
         rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
+    # letters, digits, whitespace, apostrophes, hyphens, and whatever else a title is spelt with
+    extra = sorted({ch for h in heads for ch in h if not _ROLE_CHAR.fullmatch(ch)})
+    # case-insensitive like the phrase, so that no character the phrase matches can cut a piece
+    pieces = re.compile(r"[\w\s’'\-" + "".join(re.escape(ch) for ch in extra) + "]+", re.I)
+    return _RoleRegexes(phrase, re.compile(rf"\b(?:{head_re})", re.I), pieces)
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
