@@ -57,6 +57,7 @@ _BRACKET_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)")
 MAX_ACRONYM_NAME_WORDS = 10
 #: A repeated bare surname is added only from this key length on (short keys are common words).
 MIN_SURNAME_KEY = 3
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\b")
 
@@ -107,6 +108,12 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
         if (_is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
                 and (start, c.start - 1) not in taken and c.start - 1 not in ends):
             c.start = start
+
+
+@functools.lru_cache(maxsize=4)
+def _word_spans(view: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every ``_WORD`` of the text; cached, as several rules walk the same document's words."""
+    return tuple((m.start(), m.end()) for m in _WORD.finditer(view))
 
 
 @functools.lru_cache(maxsize=4)
@@ -200,16 +207,16 @@ def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[
     if not keys:
         return []
     lower_words = _lower_words(view)
-    taken = sorted((c.start, c.end) for c in cands)
+    taken = _SpanIndex([(c.start, c.end) for c in cands])
     out = []
-    for m in _WORD.finditer(view):
-        if not _is_cap(m.group()):
+    for s, end in _word_spans(view):
+        if not _is_cap(view[s:end]):
             continue
-        word = re.sub(r"['’]s?$", "", m.group().rstrip("."))
-        s, e = m.start(), m.start() + len(word)
+        word = _POSSESSIVE_END.sub("", view[s:end].rstrip("."))
+        e = s + len(word)
         if not _is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
             continue
-        if any(a < e and s < b for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         # a surname that is also a common word ("Young", "Rose") only when tagged as a proper noun
         if word.lower() in lower_words and pos.get(s) != "PROPN":

@@ -33,7 +33,7 @@ from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
                                           _NAME_PARTICLES, _WORD, Cand, _acronym_names,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
-                                          _surname_repeats, _title_pattern)
+                                          _surname_repeats, _title_pattern, _word_spans)
 from storyline.resolve.names import fold, name_key
 from storyline.resources import load_yaml
 
@@ -235,7 +235,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
         if _is_cap(m.group(1)) and _is_cap(m.group(2)) and not kb.lookup(m.group(2)):
             out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
     titles = _title_pattern(kb)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(view)]
+    words = _word_spans(view)
     i = 0
     while i < len(words):
         j = i
