@@ -92,6 +92,28 @@ def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.I)
 
 
+@dataclass(frozen=True)
+class _TitleAtEnd:
+    """``\b(title)\b\s*,?\s*$`` for one title list, searched only where such a match can start."""
+    pattern: re.Pattern[str]
+    longest: int
+
+    def ends(self, text: str) -> bool:
+        """Whether a title, then at most a comma and whitespace, ends ``text``."""
+        # the title ends where only whitespace and one comma remain, and a case-insensitive match
+        # is as long as the title: no match starts before ``longest`` characters ahead of that
+        tail = text.rstrip()
+        if tail.endswith(","):
+            tail = tail[:-1].rstrip()
+        return self.pattern.search(text, max(0, len(tail) - self.longest)) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _title_at_end(titles: tuple[str, ...]) -> _TitleAtEnd:
+    return _TitleAtEnd(re.compile(_titles_regex(titles).pattern + r"\s*,?\s*$", re.I),
+                       max((len(t) for t in titles), default=0))
+
+
 def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
     """Give a lone surname the given name spaCy left out before it ('Qasym-Jomart' + 'Toqaev')."""
     titles = _title_pattern(kb)

@@ -33,7 +33,7 @@ from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
                                           _NAME_PARTICLES, _WORD, Cand, _acronym_names,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
-                                          _surname_repeats, _title_pattern, _word_spans)
+                                          _surname_repeats, _title_at_end, _title_pattern, _word_spans)
 from storyline.resolve.names import fold, name_key
 from storyline.resources import load_yaml
 
@@ -375,7 +375,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
-    title_before = re.compile(_title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
+    title_before = _title_at_end(tuple(kb.lexicon.get("titles", {})))
     surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
@@ -390,7 +390,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
             if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
                 c.type = "PERSON"
-        if c.type in ("ORG", "MISC") and title_before.search(before) \
+        if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
             c.type = "PERSON"
         prev = before.rstrip().split()[-1:] or [""]
