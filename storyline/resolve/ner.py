@@ -160,12 +160,16 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
               caps: list[tuple[int, int]]) -> list[Cand]:
     """Every KB surface form in the body, longest first, at word boundaries."""
     out = []
-    words = [(m.start(), m.end()) for m in _KB_WORD.finditer(view)]
-    folded = [fold(view[a:b]) for a, b in words]   # once per word, not once per n-gram
-    taken_until = -1
+    matches = list(_KB_WORD.finditer(view))
+    words = [m.span() for m in matches]
+    folded = [fold(m.group()) for m in matches]   # once per word, not once per n-gram
     opens = kb.first_tokens
-    for i, (ws, _) in enumerate(words):
-        if ws < taken_until or (folded[i] and folded[i].split()[0] not in opens):
+    # words that can open a form (a word folding to nothing might be part of an exact one)
+    openers = [i for i, f in enumerate(folded) if not f or f.partition(" ")[0] in opens]
+    taken_until = -1
+    for i in openers:
+        ws = words[i][0]
+        if ws < taken_until:
             continue
         longest = 5 if _may_open_form(view, ws, folded, i, kb) else 1
         for n in range(longest, 0, -1):
