@@ -240,11 +240,11 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
             out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
     titles = _title_pattern(kb)
     words = _word_spans(view)
+    capital = [view[a].isupper() for a, _ in words]   # _is_cap of each word, read once
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and _is_cap(view[words[j][0]:words[j][1]]) and (
-                j == i or view[words[j - 1][1]:words[j][0]] == " "):
+        while j < len(words) and capital[j] and (j == i or view[words[j - 1][1]:words[j][0]] == " "):
             j += 1
         if j - i in (2, 3):
             s, e = words[i][0], words[j - 1][1]
