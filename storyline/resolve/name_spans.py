@@ -48,6 +48,7 @@ _GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])(" + _NAME_WORD + r") $")
 _GLUED_BEFORE = re.compile(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", re.I)
 #: The surname after a trailing particle ("van" + " Broek").
 _WORD_AFTER_PARTICLE = re.compile(r"\s(" + _NAME_WORD + ")")
+#: The hyphens that join the parts of a compound surname.
 _HYPHENS = re.compile(r"[-‐‑]")
 #: A glued article and surname after a given name ("Omar" + " al-Rashidi").
 _GLUED_TAIL = re.compile(r"\s" + _GLUED_ARTICLE + "(" + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
@@ -57,7 +58,9 @@ _BRACKET_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)")
 MAX_ACRONYM_NAME_WORDS = 10
 #: A repeated bare surname is added only from this key length on (short keys are common words).
 MIN_SURNAME_KEY = 3
+#: A possessive ending ("Ghenciu's", "Ghenciu’"): not part of a repeated surname.
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+#: A word of a descriptive phrase ("basin", "anti-graft").
 _LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\b")
 
@@ -94,7 +97,7 @@ def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _TitleAtEnd:
-    """``\b(title)\b\s*,?\s*$`` for one title list, searched only where such a match can start."""
+    r"""``\b(title)\b\s*,?\s*$`` for one title list, searched only where such a match can start."""
     pattern: re.Pattern[str]
     longest: int
 
@@ -323,7 +326,7 @@ class _SpanIndex:
         by_end = sorted(spans, key=lambda span: span[1])
         self._ends = [end for _, end in by_end]
         # _first_start[i]: the smallest start among the spans from the i-th smallest end on
-        self._first_start = [math.inf] * (len(by_end) + 1)
+        self._first_start: list[float] = [math.inf] * (len(by_end) + 1)
         for i in range(len(by_end) - 1, -1, -1):
             self._first_start[i] = min(by_end[i][0], self._first_start[i + 1])
 

@@ -298,7 +298,7 @@ class _RoleRegexes:
     """The role-phrase patterns of one head-title list."""
     #: 'the Kazakh president' / 'the president of Kazakhstan'
     phrase: re.Pattern[str]
-    #: a head title at the start of a word: every phrase holds one
+    #: a head title (at the start of a word when titles open with a letter): every phrase holds one
     head: re.Pattern[str]
     #: a stretch of the characters a phrase may contain
     pieces: re.Pattern[str]
@@ -317,7 +317,9 @@ def _role_regexes(head_titles: tuple[str, ...]) -> _RoleRegexes:
     extra = sorted({ch for h in heads for ch in h if not _ROLE_CHAR.fullmatch(ch)})
     # case-insensitive like the phrase, so that no character the phrase matches can cut a piece
     pieces = re.compile(r"[\w\s’'\-" + "".join(re.escape(ch) for ch in extra) + "]+", re.I)
-    return _RoleRegexes(phrase, re.compile(rf"\b(?:{head_re})", re.I), pieces)
+    # a phrase's title follows whitespace or a word boundary: a word boundary when titles open with a letter
+    bound = r"\b" if all(re.match(r"\w", h) for h in heads) else ""
+    return _RoleRegexes(phrase, re.compile(rf"{bound}(?:{head_re})", re.I), pieces)
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
