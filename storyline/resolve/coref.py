@@ -92,7 +92,7 @@ def _kb_title_rules(kb: KB) -> _TitleRules:
 
 
 def _ends_in_title(pre: str, rules: _TitleRules) -> bool:
-    """True when a title ends ``pre`` (before an optional comma): a necessary condition for ``rules.before``."""
+    """True when a title ends ``pre`` (before an optional comma): ``rules.before`` needs one."""
     # The title ends where only whitespace and one comma remain; a case-insensitive match is as long
     # as the title, so it starts at most ``longest`` characters before that.
     tail = pre.rstrip()

@@ -137,7 +137,7 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
 
 @functools.lru_cache(maxsize=4)
 def _word_spans(view: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every ``_WORD`` of the text; cached, as several rules walk the same document's words."""
+    """(start, end) of every ``_WORD`` of the text; cached, as several rules walk the same words."""
     return tuple((m.start(), m.end()) for m in _WORD.finditer(view))
 
 
@@ -201,7 +201,9 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
         if b and _is_cap(view[c.start:c.end]):
             c.start = b.start(1)
         first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
-        g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start]) if fold(first) in particles else None
+        g = None
+        if fold(first) in particles:
+            g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start])
         if g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
                 and (pos.get(c.start - len(g.group(1)) - 1) == "PROPN" or g.group(1).lower() not in lower_words) \
                 and not any(o.start < c.start and c.start - len(g.group(1)) - 1 < o.end for o in cands):

@@ -429,7 +429,7 @@ def _lexicon_list(kb: KB, key: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """(a speech verb right after a name, one right before it), built once per verb list; None without verbs."""
+    """(a speech verb right after a name, one right before it) once per verb list; None without verbs."""
     alt = "|".join(re.escape(v) for v in verbs)
     if not alt:
         return None
