@@ -16,6 +16,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -54,18 +55,59 @@ class _Cluster:
         return [split_person(view[c.start:c.end])[1] for c in self.members if c.source != "role"]
 
 
-def _title_re(kb: KB) -> str:
-    titles = sorted(list(kb.lexicon.get("titles", {})) + ["counterpart", "guest"], key=len, reverse=True)
-    return "|".join(re.escape(t) for t in titles)
+@dataclass(frozen=True)
+class _TitleRules:
+    """The title patterns of one title list, compiled once (a KB's titles do not change after loading)."""
+    #: "the Armenian Prime Minister X", "China's defence minister X": a title right before the name
+    before: re.Pattern[str]
+    #: "President of Ukraine X"
+    before_of: re.Pattern[str]
+    #: a title word in an appositive after the name ("X, an expert at the Ukrainian ...")
+    after: re.Pattern[str]
+    #: any title ending the text: ``before`` can only match where this does, and this one is cheap
+    #: when searched from ``longest`` characters before the end instead of across the whole context
+    at_end: re.Pattern[str]
+    longest: int
 
 
-def _context(view: str, c: Cand, kb: KB, title_alt: str) -> tuple[str | None, str | None]:
+#: A word "of" followed only by what ``_TitleRules.before_of`` allows to the end: without it that
+#: pattern (a long alternation tried at every position) cannot match.
+_OF_TAIL = re.compile(r"\sof\s[\w\-’'\s]*,?\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_rules(titles: tuple[str, ...]) -> _TitleRules:
+    ordered = sorted(titles, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in ordered)
+    return _TitleRules(
+        before=re.compile(rf"(?P<lead>(?:[^\W\d_][\w\-’']*\s+){{0,3}}?)(?P<t>{alt})\s*,?\s*$", re.I),
+        before_of=re.compile(rf"(?P<t>{alt})\s+of\s+(?:the\s+)?(?P<cw>[^\W\d_][\w\-’' ]*?)\s*,?\s*$", re.I),
+        after=re.compile(rf"\b(?P<t>{alt})\b", re.I),
+        at_end=re.compile(rf"(?:{alt})\s*,?\s*$", re.I),
+        longest=max((len(t) for t in ordered), default=0))
+
+
+def _kb_title_rules(kb: KB) -> _TitleRules:
+    return _title_rules((*kb.lexicon.get("titles", {}), "counterpart", "guest"))
+
+
+def _ends_in_title(pre: str, rules: _TitleRules) -> bool:
+    """True when a title ends ``pre`` (before an optional comma): ``rules.before`` needs one."""
+    # The title ends where only whitespace and one comma remain; a case-insensitive match is as long
+    # as the title, so it starts at most ``longest`` characters before that.
+    tail = pre.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    return rules.at_end.search(pre, max(0, len(tail) - rules.longest)) is not None
+
+
+def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None, str | None]:
     """(country, title) a person's name gets from the words around it."""
     pre = view[max(0, c.start - CONTEXT_WINDOW):c.start]
     cut = [m.end() for m in _SENT_END.finditer(pre)]
     pre = pre[cut[-1]:] if cut else pre
     post = view[c.end:c.end + CONTEXT_WINDOW]
-    m = re.search(rf"(?P<lead>(?:[^\W\d_][\w\-’']*\s+){{0,3}}?)(?P<t>{title_alt})\s*,?\s*$", pre, re.I)
+    m = rules.before.search(pre) if _ends_in_title(pre, rules) else None
     country = title = None
     if m:
         title = m.group("t").lower()
@@ -74,14 +116,14 @@ def _context(view: str, c: Cand, kb: KB, title_alt: str) -> tuple[str | None, st
             country = kb.country_of(w)
             if country:
                 break
-    m2 = re.search(rf"(?P<t>{title_alt})\s+of\s+(?:the\s+)?(?P<cw>[^\W\d_][\w\-’' ]*?)\s*,?\s*$", pre, re.I)
+    m2 = rules.before_of.search(pre) if _OF_TAIL.search(pre) else None
     if m2:
         title = m2.group("t").lower()
         country = kb.country_of(m2.group("cw")) or country
     if title is None:
         m3 = re.match(r"\s*,\s*(?:(?:a|an|the)\s+)?(?P<body>[^,.;:()\n]{0,80})", post)
         if m3:
-            t = re.search(rf"\b(?P<t>{title_alt})\b", m3.group("body"), re.I)
+            t = rules.after.search(m3.group("body"))
             if t:
                 title = t.group("t").lower()
                 for w in re.findall(r"[^\W\d_][\w\-’']*", m3.group("body")):
@@ -96,9 +138,9 @@ def _context(view: str, c: Cand, kb: KB, title_alt: str) -> tuple[str | None, st
 def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     persons = [c for c in cands if c.type == "PERSON" and c.source != "role"]
-    title_alt = _title_re(kb)
+    rules = _kb_title_rules(kb)
     for c in persons:
-        c.info["context"] = _context(view, c, kb, title_alt)
+        c.info["context"] = _context(view, c, kb, rules)
     full = [c for c in persons if split_person(view[c.start:c.end])[0]]
     single = [c for c in persons if not split_person(view[c.start:c.end])[0]]
     for c in full:

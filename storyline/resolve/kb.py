@@ -32,6 +32,12 @@ KIND_NAME, KIND_ALIAS, KIND_CAPITAL, KIND_METONYM, KIND_DEMONYM, KIND_SURNAME = 
     "name", "alias", "capital", "metonym", "demonym", "surname")
 
 
+#: A run of letters or digits: the unit of ``KB.exact_openings``.
+RUN = re.compile(r"[^\W_]+")
+#: Indexes the KB derives from ``surface``/``folded`` on first use (dropped when those change).
+_DERIVED_INDEXES = ("first_tokens", "exact_openings", "folded_openings")
+
+
 @dataclass
 class KBEntry:
     """One known actor."""
@@ -82,6 +88,22 @@ class KB:
         """The first folded word of every surface form: words that cannot open a form are skipped."""
         keys = [fold(k) for k in self.surface] + list(self.folded)
         return frozenset(k.split()[0] for k in keys if k)
+
+    @functools.cached_property
+    def exact_openings(self) -> frozenset[tuple[str, str]]:
+        """The first two letter/digit runs of every surface form that has two or more.
+
+        Two words of a text can open an exactly matching surface form only if they are in here, so
+        the n-gram search skips the longer n-grams of every other word.
+        """
+        runs = (RUN.findall(form) for form in self.surface)
+        return frozenset((r[0], r[1]) for r in runs if len(r) >= 2)
+
+    @functools.cached_property
+    def folded_openings(self) -> frozenset[tuple[str, str]]:
+        """The first two words of every folded surface form of two words or more (as ``exact_openings``)."""
+        words = (key.split() for key in self.folded)
+        return frozenset((w[0], w[1]) for w in words if len(w) >= 2)
 
     def lookup(self, text: str) -> list[tuple[str, str]]:
         """Entries a surface form may denote: exact case first, then any case."""
@@ -134,7 +156,8 @@ class KB:
     # --- building ---------------------------------------------------------------------
     def add(self, entry: KBEntry) -> None:
         self._people_found.clear()          # remembered answers and indexes are rebuilt
-        self.__dict__.pop("first_tokens", None)
+        for cached in _DERIVED_INDEXES:
+            self.__dict__.pop(cached, None)
         old = self.entries.get(entry.kb_id)
         if old is not None:
             for attr in ("aliases", "loose", "capitals", "metonyms", "demonyms"):
@@ -148,6 +171,8 @@ class KB:
     def index(self) -> None:
         """(Re)build the lookup indexes from ``entries``."""
         self.surface.clear(), self.folded.clear(), self.country_words.clear(), self.org_words.clear()
+        for cached in _DERIVED_INDEXES:
+            self.__dict__.pop(cached, None)
         for e in self.entries.values():
             forms: list[tuple[str, str, str]] = [(e.name, e.kb_id, KIND_NAME)]
             forms += [(a, e.kb_id, KIND_ALIAS) for a in e.aliases]

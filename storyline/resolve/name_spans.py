@@ -7,7 +7,10 @@ descriptive phrase to the organisation it names ("the basin authority").
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +38,18 @@ _PARTICLE_TAIL = re.compile(r"\s(?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,
                             + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
 #: Particles right before a surname ("Van der" + "Aue").
 _PARTICLES_BEFORE = re.compile(r"(?<![^\W\d_])((?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3})\Z")
+#: The last particle of ``_PARTICLES_BEFORE`` alone: a cheap test, searched only as far back as a
+#: particle is long, before that pattern is searched across the whole context.
+_PARTICLE_AT_END = re.compile(r"(?i:(?:" + "|".join(_NAME_PARTICLES) + r"))\s\Z")
+_LONGEST_PARTICLE = max(len(p) for p in _NAME_PARTICLES)
+#: A given name right before a particle-led surname ("Maarten" + " van der Aue").
+_GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])(" + _NAME_WORD + r") $")
+#: A glued article right before a surname ("al-" + "Rashidi").
+_GLUED_BEFORE = re.compile(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", re.I)
+#: The surname after a trailing particle ("van" + " Broek").
+_WORD_AFTER_PARTICLE = re.compile(r"\s(" + _NAME_WORD + ")")
+#: The hyphens that join the parts of a compound surname.
+_HYPHENS = re.compile(r"[-‐‑]")
 #: A glued article and surname after a given name ("Omar" + " al-Rashidi").
 _GLUED_TAIL = re.compile(r"\s" + _GLUED_ARTICLE + "(" + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
 #: "Name (ACR)": a bracketed acronym right after the words whose initials it spells.
@@ -43,6 +58,10 @@ _BRACKET_ACRONYM = re.compile(r"\(([A-ZÀ-Þ]{2,8})\)")
 MAX_ACRONYM_NAME_WORDS = 10
 #: A repeated bare surname is added only from this key length on (short keys are common words).
 MIN_SURNAME_KEY = 3
+#: A possessive ending ("Ghenciu's", "Ghenciu’"): not part of a repeated surname.
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+#: A word of a descriptive phrase ("basin", "anti-graft").
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
 _DESCRIPTIVE = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\b")
 
 
@@ -66,8 +85,36 @@ def _is_cap(word: str) -> bool:
 
 
 def _title_pattern(kb: KB) -> re.Pattern[str]:
-    titles = sorted(kb.lexicon.get("titles", {}), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
+    return _titles_regex(tuple(kb.lexicon.get("titles", {})))
+
+
+@functools.lru_cache(maxsize=8)
+def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``titles`` as a whole word, longest first (built once per title list, not per document)."""
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class _TitleAtEnd:
+    r"""``\b(title)\b\s*,?\s*$`` for one title list, searched only where such a match can start."""
+    pattern: re.Pattern[str]
+    longest: int
+
+    def ends(self, text: str) -> bool:
+        """Whether a title, then at most a comma and whitespace, ends ``text``."""
+        # the title ends where only whitespace and one comma remain, and a case-insensitive match
+        # is as long as the title: no match starts before ``longest`` characters ahead of that
+        tail = text.rstrip()
+        if tail.endswith(","):
+            tail = tail[:-1].rstrip()
+        return self.pattern.search(text, max(0, len(tail) - self.longest)) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _title_at_end(titles: tuple[str, ...]) -> _TitleAtEnd:
+    return _TitleAtEnd(re.compile(_titles_regex(titles).pattern + r"\s*,?\s*$", re.I),
+                       max((len(t) for t in titles), default=0))
 
 
 def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
@@ -88,9 +135,19 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
             c.start = start
 
 
-def _lower_words(view: str) -> set[str]:
-    """Words the document writes in lower case (so a capitalised one may be a common word)."""
-    return {w for w in re.findall(r"\b[^\W\d_]+\b", view) if w.islower()}
+@functools.lru_cache(maxsize=4)
+def _word_spans(view: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every ``_WORD`` of the text; cached, as several rules walk the same words."""
+    return tuple((m.start(), m.end()) for m in _WORD.finditer(view))
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_words(view: str) -> frozenset[str]:
+    """Words the document writes in lower case (so a capitalised one may be a common word).
+
+    Cached: the span rules ask for the same document's words several times in a row.
+    """
+    return frozenset(w for w in re.findall(r"\b[^\W\d_]+\b", view) if w.islower())
 
 
 def _tail_is_own_name(tail: str, c: Cand, cands: list[Cand], view: str, kb: KB) -> bool:
@@ -120,12 +177,12 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             ends_in_particle = fold(view[c.start:c.end].split()[-1]) in particles
             hyphen = _HYPHEN_TAIL.match(rest)
             m = hyphen or _GLUED_TAIL.match(rest) or _PARTICLE_TAIL.match(rest) or (
-                re.match(r"\s(" + _NAME_WORD + ")", rest) if ends_in_particle else None)
+                _WORD_AFTER_PARTICLE.match(rest) if ends_in_particle else None)
             if not m:
                 break
             tail = m.group(1)
             t_end = c.end + m.end()
-            last = re.split(r"[-‐‑]", tail)[-1]
+            last = _HYPHENS.split(tail)[-1]
             if not _is_cap(tail) or not _is_cap(last) or fold(tail) in particles or "\n" in view[c.end:t_end]:
                 break
             if hyphen and _tail_is_own_name(tail, c, cands, view, kb):
@@ -140,20 +197,30 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             c.end = t_end
         # particles before the name ("Van der" + "Aue" at a sentence start), then a given name
         # before a particle-led surname ("Maarten" + "van der Aue")
-        b = _PARTICLES_BEFORE.search(view, max(0, c.start - CONTEXT_CHARS), c.start)
+        b = _particles_before(view, c.start)
         if b and _is_cap(view[c.start:c.end]):
             c.start = b.start(1)
         first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
-        g = re.search(r"(?<![^\W\d_])(" + _NAME_WORD + r") $", view[max(0, c.start - CONTEXT_CHARS):c.start])
-        if fold(first) in particles and g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
+        g = None
+        if fold(first) in particles:
+            g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start])
+        if g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
                 and (pos.get(c.start - len(g.group(1)) - 1) == "PROPN" or g.group(1).lower() not in lower_words) \
                 and not any(o.start < c.start and c.start - len(g.group(1)) - 1 < o.end for o in cands):
             c.start -= len(g.group(1)) + 1
         # a glued article before the surname: "al-" + "Rashidi"
-        g = re.search(r"(?<![^\W\d_])" + _GLUED_ARTICLE + "$", view[max(0, c.start - 6):c.start], re.I)
+        g = _GLUED_BEFORE.search(view[max(0, c.start - 6):c.start])
         if g:
             c.start -= len(g.group())
     return [c for c in cands if id(c) not in drop]
+
+
+def _particles_before(view: str, start: int) -> re.Match[str] | None:
+    """``_PARTICLES_BEFORE`` ending at ``start``, searched only when a particle and a space end there."""
+    lo = max(0, start - CONTEXT_CHARS)
+    if not _PARTICLE_AT_END.search(view, max(lo, start - _LONGEST_PARTICLE - 1), start):
+        return None
+    return _PARTICLES_BEFORE.search(view, lo, start)
 
 
 def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[Cand]:
@@ -167,16 +234,16 @@ def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[
     if not keys:
         return []
     lower_words = _lower_words(view)
-    taken = sorted((c.start, c.end) for c in cands)
+    taken = _SpanIndex([(c.start, c.end) for c in cands])
     out = []
-    for m in _WORD.finditer(view):
-        if not _is_cap(m.group()):
+    for s, end in _word_spans(view):
+        if not _is_cap(view[s:end]):
             continue
-        word = re.sub(r"['’]s?$", "", m.group().rstrip("."))
-        s, e = m.start(), m.start() + len(word)
+        word = _POSSESSIVE_END.sub("", view[s:end].rstrip("."))
+        e = s + len(word)
         if not _is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
             continue
-        if any(a < e and s < b for a, b in taken):
+        if taken.overlaps(s, e):
             continue
         # a surname that is also a common word ("Young", "Rose") only when tagged as a proper noun
         if word.lower() in lower_words and pos.get(s) != "PROPN":
@@ -218,21 +285,30 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
     bare head on its own would otherwise become an actor called "agency".
     """
     orgs = sorted((c for c in cands if c.type in ("ORG", "EVENT") and c.source != "quote"), key=lambda c: c.start)
-    taken = [(c.start, c.end) for c in cands]
+    if not orgs:
+        return []
+    # organisations by the last word of their name, in text order: the antecedents a head can have
+    by_head: dict[str, list[Cand]] = {}
+    for c in orgs:
+        name = fold(view[c.start:c.end]).split()
+        if name:
+            by_head.setdefault(name[-1], []).append(c)
+    taken = _SpanIndex([(c.start, c.end) for c in cands])
     out = []
     for m in _DESCRIPTIVE.finditer(view):
         s, base = m.start(), m.start(1)
-        words = list(re.finditer(r"[a-z][a-z-]*", m.group(1)))
+        words = list(_LOWER_WORD.finditer(m.group(1)))
+        if not any(w.group() in by_head for w in words):
+            continue
         found = None
         for k in range(len(words), 0, -1):      # the longest phrase that names an organisation
             e = base + words[k - 1].end()
             head, mods = words[k - 1].group(), [w.group() for w in words[:k - 1]]
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
-            prior = [c for c in orgs if c.end <= s and fold(view[c.start:c.end]).split()[-1:] == [head]]
-            if not prior:
+            ante = next((c for c in reversed(by_head.get(head, [])) if c.end <= s), None)
+            if ante is None:
                 continue
-            ante = prior[-1]
             names = set(fold(view[ante.start:ante.end]).split())
             if all(w in names for w in mods) and (mods or ante.kb):
                 found = (e, ante)
@@ -243,3 +319,19 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
         out.append(Cand(s, e, ante.type, "rule", kb=list(ante.kb),
                         info={"antecedent": (ante.start, ante.end), "descriptive": True}))
     return out
+
+
+class _SpanIndex:
+    """Spans (start, end), asked whether any overlaps a range, in log time instead of a scan of all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        by_end = sorted(spans, key=lambda span: span[1])
+        self._ends = [end for _, end in by_end]
+        # _first_start[i]: the smallest start among the spans from the i-th smallest end on
+        self._first_start: list[float] = [math.inf] * (len(by_end) + 1)
+        for i in range(len(by_end) - 1, -1, -1):
+            self._first_start[i] = min(by_end[i][0], self._first_start[i + 1])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span (a, b) has a < end and start < b."""
+        return self._first_start[bisect.bisect_right(self._ends, start)] < end

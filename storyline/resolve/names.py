@@ -131,11 +131,17 @@ def surname_key(surname: str) -> str:
 
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
-    pa = [p for p in re.split(r"[\s\-]+", a) if p and fold(p) not in _PARTICLES]
-    pb = [p for p in re.split(r"[\s\-]+", b) if p and fold(p) not in _PARTICLES]
-    if not pa or not pb:
+    la, lb = _surname_core(a), _surname_core(b)
+    if not la or not lb:
         return False
-    return words_match(pa[-1], pb[-1])
+    return words_match(la, lb)
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_core(surname: str) -> str:
+    """The last part of a surname that is not a particle ('' if none); cached, as clustering asks often."""
+    parts = [p for p in re.split(r"[\s\-]+", surname) if p and fold(p) not in _PARTICLES]
+    return parts[-1] if parts else ""
 
 
 def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first: bool = False) -> bool:

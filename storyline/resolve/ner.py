@@ -18,20 +18,22 @@ Span completion (compound surnames, particles, surname repeats, acronym names, O
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
-from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME
+from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
                                           _NAME_PARTICLES, _WORD, Cand, _acronym_names,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
-                                          _surname_repeats, _title_pattern)
+                                          _surname_repeats, _title_at_end, _title_pattern, _word_spans)
 from storyline.resolve.names import fold, name_key
 from storyline.resources import load_yaml
 
@@ -53,6 +55,8 @@ _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+#: A character of the kind every role phrase is made of (see ``_role_matches``).
+_ROLE_CHAR = re.compile(r"[\w\s’'\-]")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
 
 
@@ -60,22 +64,42 @@ def _caps_lines(view: str) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (headlines, labels): no acronym can be trusted there."""
     out, pos = [], 0
     for line in view.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 3 and all(c.isupper() for c in letters):
+        if _all_caps(line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _all_caps(line: str) -> bool:
+    """At least three letters, all upper-case; stops at the first lower-case one (most lines are prose)."""
+    letters = 0
+    for c in line:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 3
 
 
 def _title_lines(view: str) -> list[tuple[int, int]]:
     """Spans of headline-style lines (every longer word capitalised): spaCy spans there are unreliable."""
     out, pos = [], 0
     for line in view.split("\n"):
-        words = [w for w in _WORD.findall(line) if len(w) >= 4]
-        if len(words) >= 2 and all(_is_cap(w) for w in words):
+        if _title_case(line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _title_case(line: str) -> bool:
+    """At least two words of four letters or more, all capitalised; stops at the first one that is not."""
+    words = 0
+    for m in _WORD.finditer(line):
+        if len(m.group()) >= 4:
+            if not _is_cap(m.group()):
+                return False
+            words += 1
+    return words >= 2
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
@@ -136,14 +160,19 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
               caps: list[tuple[int, int]]) -> list[Cand]:
     """Every KB surface form in the body, longest first, at word boundaries."""
     out = []
-    words = [(m.start(), m.end()) for m in _KB_WORD.finditer(view)]
-    folded = [fold(view[a:b]) for a, b in words]   # once per word, not once per n-gram
-    taken_until = -1
+    matches = list(_KB_WORD.finditer(view))
+    words = [m.span() for m in matches]
+    folded = [fold(m.group()) for m in matches]   # once per word, not once per n-gram
     opens = kb.first_tokens
-    for i, (ws, _) in enumerate(words):
-        if ws < taken_until or (folded[i] and folded[i].split()[0] not in opens):
+    # words that can open a form (a word folding to nothing might be part of an exact one)
+    openers = [i for i, f in enumerate(folded) if not f or f.partition(" ")[0] in opens]
+    taken_until = -1
+    for i in openers:
+        ws = words[i][0]
+        if ws < taken_until:
             continue
-        for n in (5, 4, 3, 2, 1):
+        longest = 5 if _may_open_form(view, ws, folded, i, kb) else 1
+        for n in range(longest, 0, -1):
             if i + n > len(words):
                 continue
             s, e = ws, words[i + n - 1][1]
@@ -177,6 +206,24 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
     return out
 
 
+def _may_open_form(view: str, start: int, folded: list[str], i: int, kb: KB) -> bool:
+    """Whether word ``i`` (at ``start``) and what follows can open a KB surface form of two words or more.
+
+    An n-gram of two or more words begins with the first two letter/digit runs of the text from
+    ``start`` (every run lies inside one word), and its folded key with the first two folded words
+    of words ``i`` and ``i + 1`` (a word that folds to nothing leaves a key no form has). Forms
+    rarely share those openings, so most words only need their one-word lookup.
+    """
+    first = RUN.match(view, start)
+    second = RUN.search(view, first.end()) if first else None
+    if second and (first.group(), second.group()) in kb.exact_openings:
+        return True
+    head = folded[i].split()
+    if len(head) == 1 and i + 1 < len(folded):
+        head += folded[i + 1].split()[:1]
+    return len(head) >= 2 and (head[0], head[1]) in kb.folded_openings
+
+
 def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
     kb_id, kind = hits[0]
     if kind == KIND_DEMONYM:
@@ -192,12 +239,12 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
         if _is_cap(m.group(1)) and _is_cap(m.group(2)) and not kb.lookup(m.group(2)):
             out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
     titles = _title_pattern(kb)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(view)]
+    words = _word_spans(view)
+    capital = [view[a].isupper() for a, _ in words]   # _is_cap of each word, read once
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and _is_cap(view[words[j][0]:words[j][1]]) and (
-                j == i or view[words[j - 1][1]:words[j][0]] == " "):
+        while j < len(words) and capital[j] and (j == i or view[words[j - 1][1]:words[j][0]] == " "):
             j += 1
         if j - i in (2, 3):
             s, e = words[i][0], words[j - 1][1]
@@ -217,14 +264,8 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
 
 def _role_cands(view: str, kb: KB) -> list[Cand]:
     """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
-    heads = sorted(kb.lexicon.get("head_titles", []), key=len, reverse=True)
-    head_re = "|".join(re.escape(h) for h in heads)
-    word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
-    pat = re.compile(
-        rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
-        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
     out = []
-    for m in pat.finditer(view):
+    for m in _role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
         country_word = m.group("c1") or m.group("c2")
         title = (m.group("t1") or m.group("t2")).lower()
         country = kb.country_of(country_word)
@@ -239,12 +280,60 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
     return out
 
 
+def _role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    r"""The matches of ``_RoleRegexes.phrase`` in ``view``, in order.
+
+    The phrase pattern is slow to try at every word, so it runs only on the pieces of text between
+    characters it can never match that hold a head title. Those characters are not word characters,
+    so ``\b`` and the lookahead read the same at a piece's ends as in the whole text.
+    """
+    regexes = _role_regexes(head_titles)
+    for piece in regexes.pieces.finditer(view):
+        if regexes.head.search(view, piece.start(), piece.end()):
+            yield from regexes.phrase.finditer(view, piece.start(), piece.end())
+
+
+@dataclass(frozen=True)
+class _RoleRegexes:
+    """The role-phrase patterns of one head-title list."""
+    #: 'the Kazakh president' / 'the president of Kazakhstan'
+    phrase: re.Pattern[str]
+    #: a head title (at the start of a word when titles open with a letter): every phrase holds one
+    head: re.Pattern[str]
+    #: a stretch of the characters a phrase may contain
+    pieces: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=8)
+def _role_regexes(head_titles: tuple[str, ...]) -> _RoleRegexes:
+    """The role-phrase patterns for these head titles (built once per list)."""
+    heads = sorted(head_titles, key=len, reverse=True)
+    head_re = "|".join(re.escape(h) for h in heads)
+    word = r"[^\W\d_][^\W\d_'’-]*(?:['’]s)?"
+    phrase = re.compile(
+        rf"\b(?:(?:the|his|her|its|their)\s+)?(?:top\s+)?(?P<c1>{word})\s+(?P<t1>{head_re})\b(?!\s+of\b)"
+        rf"|\b(?:the\s+)?(?P<t2>{head_re})\s+of\s+(?:the\s+)?(?P<c2>{word}(?:\s(?-i:[A-Z]){word})?)", re.I)
+    # letters, digits, whitespace, apostrophes, hyphens, and whatever else a title is spelt with
+    extra = sorted({ch for h in heads for ch in h if not _ROLE_CHAR.fullmatch(ch)})
+    # case-insensitive like the phrase, so that no character the phrase matches can cut a piece
+    pieces = re.compile(r"[\w\s’'\-" + "".join(re.escape(ch) for ch in extra) + "]+", re.I)
+    # a phrase's title follows whitespace or a word boundary: a word boundary when titles open with a letter
+    bound = r"\b" if all(re.match(r"\w", h) for h in heads) else ""
+    return _RoleRegexes(phrase, re.compile(rf"{bound}(?:{head_re})", re.I), pieces)
+
+
 def _select(cands: list[Cand]) -> list[Cand]:
     """Keep the strongest, then longest, of overlapping candidates."""
     chosen: list[Cand] = []
+    # The chosen spans never overlap, so sorted by (start, end) their ends never decrease: a new
+    # span overlaps one of them exactly when it overlaps the last one that starts before its end.
+    spans: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+        before_end = bisect.bisect_left(spans, (c.end,))
+        if before_end and spans[before_end - 1][1] > c.start:
+            continue
+        chosen.append(c)
+        bisect.insort(spans, (c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -292,7 +381,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
-    titles = _title_pattern(kb)
+    title_before = _title_at_end(tuple(kb.lexicon.get("titles", {})))
     surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
@@ -307,7 +396,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
             if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
                 c.type = "PERSON"
-        if c.type in ("ORG", "MISC") and re.search(titles.pattern + r"\s*,?\s*$", before, re.I) \
+        if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
             c.type = "PERSON"
         prev = before.rstrip().split()[-1:] or [""]
@@ -338,13 +427,21 @@ def _lexicon_list(kb: KB, key: str) -> list[str]:
     return list(kb.lexicon.get(key) or _shipped_lexicon().get(key) or [])
 
 
+@functools.lru_cache(maxsize=8)
+def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(a speech verb right after a name, one right before it) once per verb list; None without verbs."""
+    alt = "|".join(re.escape(v) for v in verbs)
+    if not alt:
+        return None
+    return re.compile(rf"\s+(?:{alt})\b"), re.compile(rf"\b(?:{alt})\s+$")
+
+
 def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A person-shaped name spaCy took for a title or product speaks: '"...," Jane Roe-Smith said.'"""
-    verbs = "|".join(re.escape(v) for v in _lexicon_list(kb, "speech_verbs"))
-    if not verbs:
+    patterns = _speech_regexes(tuple(_lexicon_list(kb, "speech_verbs")))
+    if patterns is None:
         return
-    after = re.compile(rf"\s+(?:{verbs})\b")
-    before = re.compile(rf"\b(?:{verbs})\s+$")
+    after, before = patterns
     for c in cands:
         if c.type != "MISC" or c.source not in ("spacy", "spacy_long"):
             continue
