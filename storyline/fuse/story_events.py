@@ -86,7 +86,10 @@ def _date_parts(date: str | None) -> tuple[int, ...] | None:
 
 def date_compatibility(a: str | None, b: str | None) -> float | None:
     """1.0 same date, 0.7 one contains the other, 0.4 unknown, None when they clash."""
-    pa, pb = _date_parts(a), _date_parts(b)
+    return _parts_compatibility(_date_parts(a), _date_parts(b))
+
+
+def _parts_compatibility(pa: tuple[int, ...] | None, pb: tuple[int, ...] | None) -> float | None:
     if pa is None or pb is None:
         return 0.4
     n = min(len(pa), len(pb))
@@ -238,6 +241,49 @@ def pair_score(a: Event, b: Event, actors: _Actors, text_sim: float) -> float:
     return score
 
 
+class _Facts:
+    """What scoring reads of each event, looked up once: actor keys and states, date parts, class.
+
+    ``blocked`` and ``score`` give exactly what ``_blocked`` and ``pair_score`` give for events
+    ``i`` and ``j``; a story's events are compared in many pairs, each event in hundreds of them.
+    """
+
+    def __init__(self, events: list[Event], actors: _Actors) -> None:
+        self.events = events
+        self.src = [(e.source, actors.key(e.source), actors.state(e.source)) if e.source else None
+                    for e in events]
+        self.tgt = [(e.target, actors.key(e.target), actors.state(e.target)) if e.target else None
+                    for e in events]
+        self.dates = [_date_parts(e.date) for e in events]
+        self.pole = [QUAD.get(e.type, "").split("_")[-1] for e in events]
+
+    @staticmethod
+    def _match(a: tuple | None, b: tuple | None, unknown: float) -> float:
+        if a is None or b is None:
+            return unknown
+        if a[1] == b[1]:
+            return 1.0
+        return 0.7 if a[2] and a[2] == b[2] else 0.0
+
+    def blocked(self, i: int, j: int) -> bool:
+        if {self.pole[i], self.pole[j]} == {"cooperation", "conflict"}:
+            return True
+        si, ti, sj, tj = self.src[i], self.tgt[i], self.src[j], self.tgt[j]
+        if si and sj and ti and tj:
+            m = self._match
+            if m(si, tj, 0) == 1.0 and m(ti, sj, 0) == 1.0 and m(si, sj, 0) < 0.7:
+                return True
+        return False
+
+    def score(self, i: int, j: int, text_sim: float) -> float:
+        a, b = self.events[i], self.events[j]
+        date = _parts_compatibility(self.dates[i], self.dates[j])
+        score = (W_TYPE * type_compatibility(a.type, b.type) + W_SOURCE * self._match(self.src[i], self.src[j], 0.3)
+                 + W_TARGET * self._match(self.tgt[i], self.tgt[j], 0.4) + W_TEXT * text_sim)
+        score += W_DATE * (date if date is not None else -2.0)
+        return score
+
+
 def _summary(members: list[Event]) -> str:
     best = max(members, key=lambda e: (bool(e.summary), e.modality == "asserted", -len(e.summary or "")))
     return best.summary or (best.evidence[0].text if best.evidence else "")
@@ -300,15 +346,15 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     actors = _Actors(entities)
     wording = _Wording(events, tuple(str(p) for p in settings.event_lexicon_paths))
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
+    facts = _Facts(events, actors)
     pairs: list[tuple[float, int, int]] = []
     for i, j in _candidate_pairs(events, wording, actors):
-        a, b = events[i], events[j]
-        if _blocked(a, b, actors):
+        if facts.blocked(i, j):
             continue
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
-        if pair_score(a, b, actors, 1.0) < need:
+        if facts.score(i, j, 1.0) < need:
             continue  # even identical wording would not make it: skip comparing the words
-        s = pair_score(a, b, actors, wording.similarity(i, j))
+        s = facts.score(i, j, wording.similarity(i, j))
         if s >= need:
             pairs.append((s, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -318,8 +364,8 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         ci, cj = cluster[i], cluster[j]
         if ci == cj:
             continue
-        cross_ok = all(date_compatibility(events[x].date, events[y].date) is not None
-                       and not _blocked(events[x], events[y], actors)
+        cross_ok = all(_parts_compatibility(facts.dates[x], facts.dates[y]) is not None
+                       and not facts.blocked(x, y)
                        for x in members[ci] for y in members[cj])
         if not cross_ok:
             continue
