@@ -8,12 +8,13 @@ from storyline.config import Settings
 from storyline.extract.events import summarize
 from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.duplicates import find_near_duplicates
-from storyline.fuse.entities import merge_entities
+from storyline.fuse.entities import demonym_forms, merge_entities
 from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
 from storyline.fuse.stories import group_stories
 from storyline.fuse.story_events import cluster_story_events
 from storyline.model import Corpus, DocAnalysis
+from storyline.resolve.names import fold
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,11 +26,26 @@ def _remap(local: str | None, mapping: dict[str, str]) -> str | None:
 
 
 def _state_of_demonym(entities: list) -> dict[str, str]:
-    """NORP entity id → the id of its country's entity ("the Russian army" acts for Russia)."""
+    """NORP entity id → the id of its country's entity ("the Russian army" acts for Russia).
+
+    A country the KB does not know is found by name: "Meravian" is the demonym of "Meravia".
+    """
     country = {e.country: e.id for e in entities if e.type == "GPE" and e.country
                and (e.kb_id or "").startswith("gpe:")}
-    return {e.id: country[e.country] for e in entities
-            if e.type == "NORP" and e.country in country}
+    by_demonym: dict[str, str] = {}
+    for e in entities:
+        if e.type == "GPE" and not e.kb_id:
+            for form in demonym_forms(e.name):
+                by_demonym.setdefault(form, e.id)
+    out = {}
+    for e in entities:
+        if e.type != "NORP":
+            continue
+        if e.country in country:
+            out[e.id] = country[e.country]
+        elif not e.kb_id and fold(e.name) in by_demonym:
+            out[e.id] = by_demonym[fold(e.name)]
+    return out
 
 
 def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:

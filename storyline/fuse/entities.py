@@ -11,11 +11,19 @@ Two local entities merge when
   name's words contained in the other's ("St. Petersburg Economic Forum" ⊂ "St. Petersburg
   International Economic Forum").
 Merging never joins two different KB entries or two different known countries.
+
+Names the knowledge base does not know keep one entity whatever type NER gave each mention: the
+small English model calls an unfamiliar country a person in one article and an organisation in the
+next. Same-named organisations, places and demonyms merge across types; a one-word "person" joins
+them only when the corpus also uses a demonym made from that name ("Meravian", read as anything
+but a person, beside "Meravia"), which makes the name a place, typed GPE.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 from storyline.config import Settings
 from storyline.model import DocAnalysis, Entity, Span
@@ -27,6 +35,10 @@ LOGGER = logging.getLogger(__name__)
 #: Shortest org/event name (content words) for the subset rule; shorter names collide
 #: ("Economic Forum" ⊂ many forums).
 MIN_SUBSET_WORDS = 3
+#: Types NER confuses for one unfamiliar name ("Meravia" as ORG here, GPE there, LOC elsewhere).
+_CONFUSABLE_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+#: Endings that make a demonym of a place name: Meravia-n, Kenya-n, Uzbekistan-i, Iran-ian, Sudan-ese.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
 
 
 class _Groups:
@@ -158,12 +170,58 @@ def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups) -> None:
                     groups.union(a, b)
 
 
+def demonym_forms(name: str) -> set[str]:
+    """The folded demonyms a place called ``name`` could have ("meravia" -> "meravian", ...)."""
+    base = fold(name)
+    if not base or " " in base:
+        return set()
+    forms = {base + end for end in _DEMONYM_ENDINGS if end != "n"}
+    if base[-1] in "aeiou":
+        forms.add(base + "n")
+    return forms
+
+
+def _place_names(ents: list[Entity]) -> set[str]:
+    """Folded names of entities unknown to the KB whose demonym the corpus also uses. NER may call
+    the demonym an organisation ("Valdessan" ORG), never a person: "Christian" is a given name."""
+    demonyms = {fold(e.name) for e in ents if e.type != "PERSON"}
+    return {fold(e.name) for e in ents if not e.kb_id and demonym_forms(e.name) & demonyms}
+
+
+@functools.lru_cache(maxsize=8)
+def _demonyms_of(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(d for p in places for d in demonym_forms(p))
+
+
+def places_demonyms(places: Collection[str]) -> frozenset[str]:
+    """Every demonym form of the folded place names ``places``."""
+    return _demonyms_of(frozenset(places))
+
+
+def _merge_across_types(ents: list[Entity], idx: list[int], groups: _Groups, places: set[str]) -> None:
+    """Join unknown-to-the-KB entities written alike whose types NER confused (see the module doc)."""
+    first: dict[str, int] = {}
+    for i in idx:
+        e = ents[i]
+        if e.kb_id:
+            continue
+        key = fold(e.name)
+        one_word_place = e.type == "PERSON" and not split_person(e.name)[0] and (
+            key in places or key in places_demonyms(places))
+        if not key or (e.type not in _CONFUSABLE_TYPES and not one_word_place):
+            continue
+        if key in first:
+            groups.union(first[key], i)
+        else:
+            first[key] = i
+
+
 def _most(values: list, default=None):
     values = [v for v in values if v]
     return Counter(values).most_common(1)[0][0] if values else default
 
 
-def _global(members: list[Entity], doc_rank: dict[str, int]) -> Entity:
+def _global(members: list[Entity], doc_rank: dict[str, int], places: set[str] = frozenset()) -> Entity:
     kb_ent = next((e for e in members if e.kb_id), None)
     mention_count = Counter()
     for e in members:
@@ -181,8 +239,13 @@ def _global(members: list[Entity], doc_rank: dict[str, int]) -> Entity:
             aliases[a] += 1
     mentions: list[Span] = sorted((m for e in members for m in e.mentions),
                                   key=lambda m: (doc_rank.get(m.doc, 0), m.start))
+    etype = kb_ent.type if kb_ent else _most([e.type for e in members], "MISC")
+    if kb_ent is None and etype != "NORP" and fold(name) in places:
+        etype = "GPE"  # the corpus makes a demonym of it: a place, whatever NER called it
+    elif kb_ent is None and fold(name) in places_demonyms(places):
+        etype = "NORP"  # "Valdessan" beside the place "Valdessa" is its demonym, not an organisation
     return Entity(
-        id="", name=name, type=kb_ent.type if kb_ent else _most([e.type for e in members], "MISC"),
+        id="", name=name, type=etype,
         country=kb_ent.country if kb_ent and kb_ent.country else _most([e.country for e in members]),
         role=kb_ent.role if kb_ent and kb_ent.role else _most([e.role for e in members]),
         sector=kb_ent.sector if kb_ent and kb_ent.sector else _most([e.sector for e in members]),
@@ -216,10 +279,12 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON"], groups)
     _merge_people(ents, people, groups, doc_of, names_in_doc)
     _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON"], groups)
+    places = _place_names(ents)
+    _merge_across_types(ents, list(range(len(ents))), groups, places)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[groups.find(i)].append(i)
-    built = [(_global([ents[i] for i in members], doc_rank), members) for members in clusters.values()]
+    built = [(_global([ents[i] for i in members], doc_rank, places), members) for members in clusters.values()]
     built.sort(key=lambda gm: (-len(gm[0].mentions), gm[0].name.lower(), ents[gm[1][0]].id))
     mapping: dict[str, str] = {}
     out = []

@@ -121,3 +121,37 @@ def test_pairwise_work_grows_with_distinct_names_not_with_articles(monkeypatch):
     assert calls["n"] == two
     assert len(ents_50) == len(ents_2) == 3
     assert len(set(mapping.values())) == 3 and len(mapping) == 150
+
+
+def test_an_unknown_country_is_one_place_whatever_type_ner_gave_each_article():
+    # the small model calls an unfamiliar country a person here, an organisation there; its demonym
+    # ("Ostrelian", read as an organisation or a group) shows it is a place
+    a = analyses([ent("d1", 1, "Ostrelia", mentions=5), ent("d1", 2, "Ostrelian", "ORG")],
+                 [ent("d2", 1, "Ostrelia", "ORG", mentions=2), ent("d2", 2, "Ostrelian", "NORP", mentions=2)],
+                 [ent("d3", 1, "Ostrelia", "GPE"), ent("d3", 2, "Ostrelian")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] == m["d3/e1"]
+    assert m["d1/e2"] == m["d2/e2"] == m["d3/e2"] != m["d1/e1"]
+    by_id = {e.id: e for e in ents}
+    assert (by_id[m["d1/e1"]].name, by_id[m["d1/e1"]].type, len(by_id[m["d1/e1"]].mentions)) == ("Ostrelia", "GPE", 8)
+    assert (by_id[m["d1/e2"]].name, by_id[m["d1/e2"]].type) == ("Ostrelian", "NORP")
+
+
+def test_a_one_word_person_stays_a_person_without_a_demonym_and_kb_entries_keep_their_type():
+    a = analyses([ent("d1", 1, "Marlow", mentions=3)], [ent("d2", 1, "Marlow", "ORG")],
+                 [ent("d3", 1, "Brenna", "ORG"), ent("d3", 2, "Brennan")],  # a given name is no demonym
+                 [ent("d4", 1, "Kettle", "ORG", kb_id="org:kettle"), ent("d4", 2, "Kettlean", "NORP")])
+    ents, m = merge_entities(a, Settings())
+    by_id = {e.id: e for e in ents}
+    assert m["d1/e1"] != m["d2/e1"] and by_id[m["d1/e1"]].type == "PERSON"
+    assert by_id[m["d3/e1"]].type == "ORG" and by_id[m["d3/e2"]].type == "PERSON"
+    assert by_id[m["d4/e1"]].type == "ORG"  # the knowledge base knows better than a demonym
+
+
+def test_a_demonym_acts_for_its_unknown_country_in_events():
+    from storyline.fuse import _state_of_demonym
+
+    place = Entity(id="e1", name="Ostrelia", type="GPE")
+    people = Entity(id="e2", name="Ostrelian", type="NORP")
+    other = Entity(id="e3", name="Ostrelese", type="NORP", kb_id="norp:x")
+    assert _state_of_demonym([place, people, other]) == {"e2": "e1"}
