@@ -17,7 +17,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from storyline.clean import metadata
 from storyline.clean.lexicon import Lexicon, normalise_line
@@ -75,17 +75,15 @@ class Unit:
     blank_before: bool = True
 
 
-def split_units(text: str) -> list[Unit]:
-    """Split text into units; hard-wrapped lines are joined back into one paragraph."""
-    units: list[Unit] = []
+def _text_lines(text: str) -> Iterator[tuple[int, int, int, int, str, str]]:
+    """(line number, raw offset of the line, start, end, kind, stripped text) of each non-blank line;
+    a blank line is reported with kind "" (start and end are the line's own offsets)."""
     pos = 0
-    blank = True
-    last_line_start = 0  # where the last line of units[-1] starts
     for no, line in enumerate(text.splitlines(keepends=True)):
         body = line.rstrip("\r\n")
         stripped = body.strip()
         if not stripped:
-            blank = True
+            yield no, pos, pos, pos + len(line), "", ""
             pos += len(line)
             continue
         lead = len(body) - len(body.lstrip())
@@ -94,8 +92,19 @@ def split_units(text: str) -> list[Unit]:
         if bullet and len(body[lead + bullet.end():].split()) >= 1:
             kind = "item"
             lead += bullet.end()
-        start = pos + lead
-        end = pos + len(body.rstrip())
+        yield no, pos, pos + lead, pos + len(body.rstrip()), kind, stripped
+        pos += len(line)
+
+
+def split_units(text: str) -> list[Unit]:
+    """Split text into units; hard-wrapped lines are joined back into one paragraph."""
+    units: list[Unit] = []
+    blank = True
+    last_line_start = 0  # where the last line of units[-1] starts
+    for no, pos, start, end, kind, stripped in _text_lines(text):
+        if not kind:
+            blank = True
+            continue
         prev = units[-1] if units else None
         # only the paragraph's last line decides (the whole paragraph so far would make
         # a long hard-wrapped paragraph quadratic)
@@ -107,7 +116,6 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit(start, end, kind, no, blank))
             last_line_start = start
         blank = False
-        pos += len(line)
     return units
 
 

@@ -107,35 +107,24 @@ def test_word_count_fast_path_matches_per_token_count():
 
 def _split_units_reference(text):
     """split_units as first written: the whole paragraph so far is passed to the wrap test."""
-    from storyline.clean.lines import _BULLET, _TERMINAL, WRAP_MIN_CHARS, Unit
+    from storyline.clean.lines import _TERMINAL, WRAP_MIN_CHARS, Unit, _text_lines
 
     def continues(prev, line):
         if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
             return False
         return line[:1].islower()
 
-    units, pos, blank = [], 0, True
-    for no, line in enumerate(text.splitlines(keepends=True)):
-        body = line.rstrip("\r\n")
-        stripped = body.strip()
-        if not stripped:
+    units, blank = [], True
+    for no, _, start, end, kind, stripped in _text_lines(text):
+        if not kind:
             blank = True
-            pos += len(line)
             continue
-        lead = len(body) - len(body.lstrip())
-        kind = "paragraph"
-        bullet = _BULLET.match(body[lead:])
-        if bullet and len(body[lead + bullet.end():].split()) >= 1:
-            kind = "item"
-            lead += bullet.end()
-        start, end = pos + lead, pos + len(body.rstrip())
         prev = units[-1] if units else None
         if prev and not blank and kind == "paragraph" and continues(text[prev.start:prev.end], stripped):
             prev.end = end
         else:
             units.append(Unit(start, end, kind, no, blank))
         blank = False
-        pos += len(line)
     return units
 
 
