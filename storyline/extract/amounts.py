@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import replace
 
-from storyline.extract.stance import _STOP, _WORD, Claim, StanceLexicon, content_terms
+from storyline.extract.stance import _STOP, _WORD, Claim, SentenceFacts, StanceLexicon, content_terms
 from storyline.model import Sentence, Span
 from storyline.nlp.quantities import find_quantities, singular
 
@@ -117,14 +117,18 @@ def _quantity_text(text: str, lex: StanceLexicon) -> str:
     return _RANGE_WORD_BEFORE_NUMBER.sub(lower, text)
 
 
-def quantity_claims(sent: Sentence, doc: str, actors: frozenset[str], weight: float,
-                    lex: StanceLexicon) -> list[Claim]:
+def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceLexicon) -> list[Claim]:
+    """The sentence's amounts as quantity claims (``facts`` gives its actors and weight when one is found)."""
     out: list[Claim] = []
     cursor = 0
     text = _quantity_text(sent.text, lex)
     last_unit: str | None = None
     vague_spans = _vague_scaled(text, lex)
-    for q in find_quantities(text):
+    quantities = find_quantities(text)
+    if not quantities and not vague_spans:
+        return out  # most sentences state no amount: skip the per-sentence work below
+    actors, weight = facts.actors, facts.weights[0]
+    for q in quantities:
         at = text.find(q.text, cursor)
         if at < 0:
             continue

@@ -27,8 +27,8 @@ import logging
 import re
 
 from storyline.extract.amounts import quantity_claims
-from storyline.extract.stance import (CHANGE_TERM, _CLAUSE_CUT, _WORD, Claim, StanceLexicon, _negated,
-                                      content_terms, load_stance_lexicon)
+from storyline.extract.stance import (CHANGE_TERM, _CLAUSE_CUT, _WORD, Claim, SentenceFacts, StanceLexicon,
+                                      _negated, content_terms, load_stance_lexicon)
 from storyline.model import Sentence, Span
 
 LOGGER = logging.getLogger(__name__)
@@ -91,23 +91,24 @@ def _actors_in(sent: Sentence, actor_spans: _ActorSpans, names: re.Pattern[str] 
     return frozenset(keys)
 
 
-def _pole_claims(sent: Sentence, doc: str, actors: frozenset[str], terms: frozenset[str], weight: float,
+def _pole_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozenset[str],
                  lex: StanceLexicon) -> list[Claim]:
     out = []
     for dim, poles in lex.poles.items():
-        if len(actors) < lex.min_actors[dim]:
-            continue
         names = list(poles)
         for i, (pole, rx) in enumerate(poles.items()):
             for m in rx.finditer(sent.text):
+                if len(facts.actors) < lex.min_actors[dim]:
+                    break  # the dimension is about actors; too few are named here
                 if dim in lex.cues:
                     cue_rx, window = lex.cues[dim]
                     after = " ".join(sent.text[m.start():].split()[:window + len(m.group(0).split())])
                     if not cue_rx.search(after):
                         continue
                 final = names[1 - i] if _negated(sent.text, m.start(), lex) else pole
-                out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "pole", dim, final, weight,
-                                 actors, terms, text=m.group(0)))
+                weight, question = facts.weights
+                out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "pole", dim, final,
+                                 weight * question, facts.actors, terms, text=m.group(0)))
     return out
 
 
@@ -158,7 +159,7 @@ def _cause_hits(text: str, lex: StanceLexicon) -> list[tuple[re.Match[str], str]
 
 
 def _cause_claims(sent: Sentence, doc: str, actor_spans: _ActorSpans,
-                  names: re.Pattern[str] | None, name_keys: dict[str, str], weight: float,
+                  names: re.Pattern[str] | None, name_keys: dict[str, str], facts: SentenceFacts,
                   lex: StanceLexicon) -> list[Claim]:
     out = []
     hits = _cause_hits(sent.text, lex)
@@ -192,14 +193,14 @@ def _cause_claims(sent: Sentence, doc: str, actor_spans: _ActorSpans,
             or bool(lex.denial_verb.search(sent.text[:m.start()]))
         pole = "denied" if denied else ("only" if exclusive and not shared else ("shared" if shared else "cause"))
         outside = sent.text[:m.start()] + " " + sent.text[end:]
-        w = weight * (TEMPORAL_WEIGHT if kind == "temporal" else 1.0)
+        w = facts.weights[0] * (TEMPORAL_WEIGHT if kind == "temporal" else 1.0)
         out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "cause", "cause", pole, w,
                          agents, content_terms(outside), agents=agents, text=sent.text[m.start():end],
                          cause=cause, outcome=frozenset(outcome), anchor=content_terms(sent.text)))
     return out
 
 
-def _frame_claims(sent: Sentence, doc: str, actors: frozenset[str], terms: frozenset[str], weight: float,
+def _frame_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozenset[str],
                   lex: StanceLexicon) -> list[Claim]:
     """An act characterised as hostile or benign ("calling the move an unfriendly signal")."""
     out, seen = [], set()
@@ -213,8 +214,9 @@ def _frame_claims(sent: Sentence, doc: str, actors: frozenset[str], terms: froze
             if final in seen:
                 continue
             seen.add(final)
-            out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "frame", "framing", final, weight,
-                             actors, terms - content_terms(m.group(0)), text=m.group(0)))
+            weight, question = facts.weights
+            out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "frame", "framing", final,
+                             weight * question, facts.actors, terms - content_terms(m.group(0)), text=m.group(0)))
     return out
 
 
@@ -255,13 +257,13 @@ def find_claims(doc: str, sentences: list[Sentence], actor_spans: list[tuple[int
     n = max(1, len(sentences) - 1)
     context: frozenset[str] = frozenset()
     for i, sent in enumerate(sentences):
-        weight, question = _sentence_weight(sent.text, i / n, lex)
-        actors = _actors_in(sent, spans, names, name_keys)
+        facts = SentenceFacts(functools.partial(_actors_in, sent, spans, names, name_keys),
+                              functools.partial(_sentence_weight, sent.text, i / n, lex))
         terms = content_terms(sent.text)
-        out.extend(_pole_claims(sent, doc, actors, terms, weight * question, lex))
-        out.extend(_cause_claims(sent, doc, spans, names, name_keys, weight, lex))
-        out.extend(quantity_claims(sent, doc, actors, weight, lex))
-        out.extend(_frame_claims(sent, doc, actors, terms | context, weight * question, lex))
+        out.extend(_pole_claims(sent, doc, facts, terms, lex))
+        out.extend(_cause_claims(sent, doc, spans, names, name_keys, facts, lex))
+        out.extend(quantity_claims(sent, doc, facts, lex))
+        out.extend(_frame_claims(sent, doc, facts, terms | context, lex))
         # the act a frame characterises is often named one sentence earlier ("X moved troops. Y called it ...")
         context = terms
     return out

@@ -1,0 +1,65 @@
+"""The stance lexicon's compiled patterns, and the lazy per-sentence facts claims share."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.extract import claims
+from storyline.extract.stance import STANCE_PATH, _alternation, _phrase_body
+from storyline.model import Sentence
+from storyline.resources import load_yaml
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def _phrase_lists(node: object) -> list[list[str]]:
+    """Every list of phrases in the lexicon file, however deep."""
+    if isinstance(node, dict):
+        return [found for value in node.values() for found in _phrase_lists(value)]
+    if isinstance(node, list) and node and all(isinstance(p, str) for p in node):
+        return [node]
+    return []
+
+
+def _flat(phrases: list[str]) -> re.Pattern[str]:
+    # the alternation as it was before phrases were grouped by first letter
+    ordered = sorted((p for p in phrases if p.strip()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{_phrase_body(p)})" for p in ordered) + ")", re.IGNORECASE)
+
+
+def _texts() -> list[str]:
+    files = sorted(FIXTURES.rglob("*.txt")) + sorted(FIXTURES.rglob("*.html"))
+    if SEEDS.is_dir():
+        files += sorted(SEEDS.iterdir())
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files if f.is_file()]
+    return [t for text in texts for t in (text, text.upper())]
+
+
+def test_grouped_phrases_match_what_the_flat_alternation_matched() -> None:
+    lists = _phrase_lists(load_yaml(STANCE_PATH.read_text(encoding="utf-8")))
+    texts = _texts()
+    assert len(lists) > 20 and len(texts) > 20
+    for phrases in lists:
+        grouped, flat = _alternation(phrases), _flat(phrases)
+        for text in texts:
+            assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)], phrases[:3]
+
+
+def test_a_sentence_without_claims_never_looks_for_actors(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked: list[str] = []
+
+    def actors_in(sent: Sentence, *args: object, **kwargs: object) -> frozenset[str]:
+        looked.append(sent.text)
+        return frozenset({"FRE", "SYL"})
+
+    monkeypatch.setattr(claims, "_actors_in", actors_in)
+    texts = ["The weather in the capital was mild on Tuesday.",
+             "Freedonia remains a loyal satellite of Sylvania."]
+    sents = [Sentence("d1", 0, len(texts[0]), texts[0]),
+             Sentence("d1", len(texts[0]) + 1, len(texts[0]) + 1 + len(texts[1]), texts[1])]
+    found = claims.find_claims("d1", sents, [], {"freedonia": "FRE"})
+    assert [c.pole for c in found] == ["aligned"]
+    assert looked == [texts[1]]
