@@ -260,10 +260,13 @@ def find_claims(doc: str, sentences: list[Sentence], actor_spans: list[tuple[int
         facts = SentenceFacts(functools.partial(_actors_in, sent, spans, names, name_keys),
                               functools.partial(_sentence_weight, sent.text, i / n, lex))
         terms = content_terms(sent.text)
-        out.extend(_pole_claims(sent, doc, facts, terms, lex))
-        out.extend(_cause_claims(sent, doc, spans, names, name_keys, facts, lex))
+        phrase = lex.any_phrase.search(sent.text) is not None
+        if phrase:
+            out.extend(_pole_claims(sent, doc, facts, terms, lex))
+            out.extend(_cause_claims(sent, doc, spans, names, name_keys, facts, lex))
         out.extend(quantity_claims(sent, doc, facts, lex))
-        out.extend(_frame_claims(sent, doc, facts, terms | context, lex))
+        if phrase:
+            out.extend(_frame_claims(sent, doc, facts, terms | context, lex))
         # the act a frame characterises is often named one sentence earlier ("X moved troops. Y called it ...")
         context = terms
     return out

@@ -170,6 +170,9 @@ class StanceLexicon:
     measures: dict[str, str]
     rate_periods: frozenset[str]
     time_words: frozenset[str]
+    #: any pole, frame or cause phrase: one scan that most sentences fail, sparing them the scans
+    #: of each phrase list (a sentence it finds nothing in holds no pole, frame or cause claim)
+    any_phrase: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -213,7 +216,11 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         amount_negation=_tail_alternation(data["amount_negations"]),
         family={singular(w): fam for fam, words in data["unit_families"].items() for w in words},
         measures={k.lower(): v for k, v in data["measure_words"].items()},
-        rate_periods=frozenset(data["rate_periods"]), time_words=frozenset(data["time_words"]))
+        rate_periods=frozenset(data["rate_periods"]), time_words=frozenset(data["time_words"]),
+        any_phrase=_alternation([*(w for spec in data["dimensions"].values() for words in spec["poles"].values()
+                                   for w in words),
+                                 *(w for words in data["framing"]["poles"].values() for w in words),
+                                 *(w for key in ("denials", "reverse", "markers", "temporal") for w in cause[key])]))
 
 
 def _vague_amount(vague: dict[str, Any], scales: dict[str, float]) -> re.Pattern[str]:

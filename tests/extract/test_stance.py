@@ -63,3 +63,18 @@ def test_a_sentence_without_claims_never_looks_for_actors(monkeypatch: pytest.Mo
     found = claims.find_claims("d1", sents, [], {"freedonia": "FRE"})
     assert [c.pole for c in found] == ["aligned"]
     assert looked == [texts[1]]
+
+
+def test_any_phrase_finds_every_sentence_a_pole_frame_or_cause_phrase_is_in() -> None:
+    from storyline.extract.stance import load_stance_lexicon
+
+    lex = load_stance_lexicon()
+    lists = [*(rx for poles in lex.poles.values() for rx in poles.values()), *lex.frame_poles.values(),
+             lex.denial, lex.reverse, lex.cause_marker, lex.temporal]
+    sentences = [s for text in _texts() for s in re.split(r"(?<=[.!?])\s+", text)]
+    hits = 0
+    for sent in sentences:
+        some = any(rx.search(sent) for rx in lists)
+        assert (lex.any_phrase.search(sent) is not None) == some, sent
+        hits += some
+    assert 0 < hits < len(sentences)
