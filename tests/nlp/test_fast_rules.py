@@ -60,3 +60,26 @@ def test_unsupported_pattern_is_refused():
     with pytest.raises(Unsupported):
         FastAttributeRuler(ruler)
     assert fast_components(nlp) == {}
+
+
+def test_set_indexed_rule_lemmas_equal_spacys_for_every_token():
+    from storyline.nlp.fast_rules import _RuleLemmas, _rule_lemmas
+
+    nlp = load_nlp(Settings().spacy_model)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    ours = _rule_lemmas(lemmatizer)
+    assert isinstance(ours, _RuleLemmas)  # the default model's lemmatizer is spaCy's own
+    tokens = [t for doc in nlp.pipe(_paragraphs(), disable=["lemmatizer"]) for t in doc]
+    assert len({t.lower_ for t in tokens}) > 2000
+    diffs = [(t.text, t.pos_) for t in tokens if ours(t) != lemmatizer.rule_lemmatize(t)]
+    assert not diffs, diffs[:5]
+
+
+def test_a_lemmatizer_with_its_own_rules_is_called_as_it_is():
+    from spacy.lang.en import English
+
+    from storyline.nlp.fast_rules import _rule_lemmas
+
+    nlp = English()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert _rule_lemmas(lemmatizer) == lemmatizer.lemmatize
