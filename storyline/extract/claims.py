@@ -52,8 +52,6 @@ def _sentence_weight(text: str, position: float, lex: StanceLexicon) -> tuple[fl
     if lex.past.search(text):
         w *= PAST_WEIGHT
     if lex.conditional.search(text):
-        w *= REPORTED_WEIGHT
-    if lex.conditional.search(text):
         w *= CONDITIONAL_WEIGHT
     if lex.conclusion.match(text.lstrip(" \"“«-–•")):
         w *= CONCLUSION_WEIGHT

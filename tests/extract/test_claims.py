@@ -142,3 +142,12 @@ def test_vague_plurals_alone_are_amounts() -> None:
     ((unit, lo, _),) = _amounts("Hundreds of miners walked out.")
     assert unit == "people" and lo == 200
     assert _amounts("Several countries sent observers.") == []
+
+
+def test_a_condition_weighs_as_a_condition_not_also_as_reported_speech() -> None:
+    from storyline.extract.claims import CONDITIONAL_WEIGHT, _sentence_weight
+
+    lex = load_stance_lexicon()
+    weight, question = _sentence_weight("If Freedonia joins the bloc, Sylvania will respond.", 1.0, lex)
+    assert weight == pytest.approx(CONDITIONAL_WEIGHT)
+    assert question == 1.0
