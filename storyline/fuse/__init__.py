@@ -74,7 +74,7 @@ def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
     corpus.story_events, story_of = cluster_story_events(events, entities, docs, settings)
     for ev in events:
         ev.story_event = story_of.get(ev.id)
-    corpus.stories = group_stories(analyses, settings, dups)
+    corpus.stories = group_stories(analyses, settings, dups, id_map)
     corpus.disagreements = find_disagreements(analyses, entities, events, settings)
     corpus.relations = compute_relations(events, settings.relation_period)
     # an event is corroborated when its story event is reported by more than one outlet

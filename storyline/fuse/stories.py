@@ -61,7 +61,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _features(a: DocAnalysis) -> _DocFeatures:
+def _features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> _DocFeatures:
     doc = a.document
     body = doc.text or doc.raw
     title = doc.title or body.strip().split("\n", 1)[0][:120]
@@ -70,8 +70,10 @@ def _features(a: DocAnalysis) -> _DocFeatures:
     for e in a.entities:
         if e.type not in STORY_TYPES or not e.name:
             continue
-        keys.add(e.kb_id or e.name.lower())
-        salience[e.kb_id or e.name.lower()] += len(e.mentions)
+        # the corpus-wide entity, when known: "Rustam" and "Rustem Tolibekov" are one actor
+        key = (canonical or {}).get(e.id) or e.kb_id or e.name.lower()
+        keys.add(key)
+        salience[key] += len(e.mentions)
         if e.type == "PERSON" and len(e.name.split()) > 1:
             keys.add(e.name.split()[-1].lower())   # surname: "Ms Marr" and "Dalia Marr" meet
     if not keys:  # no actor stage: capitalised words inside sentences stand in for names
@@ -151,8 +153,9 @@ class _Scorer:
     """The same-story score of two documents (see ``pair_scores``)."""
 
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
-                 near_duplicates: dict[str, list[NearDuplicate]] | None) -> None:
-        self.feats = [_features(a) for a in analyses]
+                 near_duplicates: dict[str, list[NearDuplicate]] | None,
+                 canonical: dict[str, str] | None = None) -> None:
+        self.feats = [_features(a, canonical) for a in analyses]
         n = len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
         self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
@@ -201,14 +204,16 @@ class _Scorer:
 
 
 def pair_scores(analyses: list[DocAnalysis], settings: Settings,
-                near_duplicates: dict[str, list[NearDuplicate]] | None = None) -> list[list[float]]:
+                near_duplicates: dict[str, list[NearDuplicate]] | None = None,
+                canonical: dict[str, str] | None = None) -> list[list[float]]:
     """Symmetric same-story scores in [0, 1] for every pair of documents (n x n: for small sets).
 
     A pair scores ``W_ENTITIES`` x shared actors + ``W_TEXT`` x lead similarity + ``W_TYPES`` x
     shared event types, halved when their dates lie more than ``story_max_days`` apart; copies
-    (``near_duplicates``, computed here when not given) score 1.
+    (``near_duplicates``, computed here when not given) score 1. ``canonical`` maps document-local
+    entity ids to corpus-wide ones, so that spellings merged across documents count as shared.
     """
-    score = _Scorer(analyses, settings, near_duplicates)
+    score = _Scorer(analyses, settings, near_duplicates, canonical)
     n = len(analyses)
     out = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i in range(n):
@@ -238,7 +243,8 @@ def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
 
 
 def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
-                    near_duplicates: dict[str, list[NearDuplicate]] | None) -> list[list[int]]:
+                    near_duplicates: dict[str, list[NearDuplicate]] | None,
+                    canonical: dict[str, str] | None = None) -> list[list[int]]:
     """``_cluster(pair_scores(...))`` without scoring every pair: the same clusters.
 
     Average linkage merges two clusters only when some pair across them scores at least the
@@ -248,7 +254,7 @@ def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
     event-type term alone stays below it; the others are scored inside a component only.
     """
     threshold = settings.story_threshold
-    score = _Scorer(analyses, settings, near_duplicates)
+    score = _Scorer(analyses, settings, near_duplicates, canonical)
     n = len(analyses)
     related = {p: score(*p) for p in sorted(score.related())}
     if threshold <= W_TYPES:   # any pair can reach it: one component, every pair scored
@@ -323,13 +329,16 @@ def _cluster(scores: list[list[float]], threshold: float) -> list[list[int]]:
 
 
 def group_stories(analyses: list[DocAnalysis], settings: Settings,
-                  near_duplicates: dict[str, list[NearDuplicate]] | None = None) -> list[Story]:
+                  near_duplicates: dict[str, list[NearDuplicate]] | None = None,
+                  canonical: dict[str, str] | None = None) -> list[Story]:
     """Group documents into stories (every document is in exactly one story).
 
     Args:
         analyses: per-document results (document, entities, events are used).
         settings: ``story_threshold``, ``story_max_days``, ``embedding_model``,
             ``near_duplicate_threshold``.
+        near_duplicates: copies per document (computed when not given).
+        canonical: document-local entity id -> corpus-wide entity id (``merge_entities``).
 
     Returns:
         Stories, largest first; id ``story-<hash of its doc ids>`` (stable across runs),
@@ -337,9 +346,9 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     """
     if not analyses:
         return []
-    feats = [_features(a) for a in analyses]
+    feats = [_features(a, canonical) for a in analyses]
     stories = []
-    for members in _story_clusters(analyses, settings, near_duplicates):
+    for members in _story_clusters(analyses, settings, near_duplicates, canonical):
         ids = sorted(feats[i].id for i in members)
         dated = sorted((feats[i].day, feats[i].id) for i in members if feats[i].day)
         first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \

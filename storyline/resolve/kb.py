@@ -260,7 +260,7 @@ def _load_file(kb: KB, path: Path) -> None:
         raw = {"id": _person_id(str(raw.get("name", ""))), "type": "PERSON", "sector": "GOV", **raw}
         kb.add(_entry(raw, str(path)))
     for key in ("titles", "head_titles", "non_person_before", "product_after", "modifier_after", "org_appositive",
-                "event_heads", "media_heads", "business_heads", "military_heads"):
+                "event_heads", "media_heads", "business_heads", "military_heads", "place_heads", "org_heads"):
         if key in data:
             kb.lexicon[key] = data[key]
 

@@ -372,6 +372,23 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
     return out
 
 
+def _head_types(cands: list[Cand], view: str, kb: KB) -> None:
+    """A multi-word name whose last word is a place or organisation head noun ("Tolvek Dam", "Valdessan
+    Energy") is that, not a person: the small model calls unfamiliar two-word names people."""
+    places = set(_lexicon_list(kb, "place_heads"))
+    orgs = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads"))
+    for c in cands:
+        if c.source in ("kb", "role") or c.type not in ("PERSON", "MISC", "ORG"):
+            continue
+        words = fold(view[c.start:c.end]).split()
+        if len(words) < 2:
+            continue
+        if words[-1] in places and c.type in ("PERSON", "MISC"):
+            c.type = "LOC"
+        elif words[-1] in orgs and c.type == "PERSON":
+            c.type = "ORG"
+
+
 def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     """Context rules on types: awards and products are not people; surnames of people are."""
     lex = kb.lexicon
@@ -460,6 +477,7 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     kbc = _kb_cands(view, kb, pos, ents, caps)
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
     cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + _acronym_names(view, sp))
+    _head_types(cands, view, kb)  # first: a "person" Tolvek Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
     _speaker_types(cands, view, kb)
     _extend_names(cands, view, kb, pos)

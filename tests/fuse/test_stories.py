@@ -25,6 +25,14 @@ def analyses():
     return corpus.analyses(Settings())
 
 
+def _grouped(analyses, settings: Settings):
+    """Stories as the fuse stage groups them: over corpus-wide entities (spellings merged)."""
+    from storyline.fuse.entities import merge_entities
+
+    _, canonical = merge_entities(analyses, settings)
+    return group_stories(analyses, settings, canonical=canonical)
+
+
 def test_bcubed_helper_can_fail():
     assert corpus.bcubed_f1([["a", "b"]], [["a"], ["b"]]) < 0.9
 
@@ -103,14 +111,14 @@ def demo_analyses():
 @pytest.mark.parametrize("model", MODELS)
 def test_demo_corpus_is_one_story(demo_analyses, model):
     """Nine outlets telling one story in their own words (the demo corpus's gold) stay together."""
-    stories = group_stories(demo_analyses, Settings(embedding_model=model))
+    stories = _grouped(demo_analyses, Settings(embedding_model=model))
     assert corpus.bcubed_f1([s.docs for s in stories], [[a.document.id for a in demo_analyses]]) >= MIN_BCUBED
 
 
 @pytest.mark.parametrize("model", MODELS)
 def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
     """Held together in one run, the demo's story and the fixture's five still come out as six."""
-    stories = group_stories([*analyses, *demo_analyses], Settings(embedding_model=model))
+    stories = _grouped([*analyses, *demo_analyses], Settings(embedding_model=model))
     gold = [*corpus.gold()["stories"], [a.document.id for a in demo_analyses]]
     assert corpus.bcubed_f1([s.docs for s in stories], gold) >= MIN_BCUBED
 
@@ -119,12 +127,14 @@ def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
 @pytest.mark.parametrize("threshold", [0.22, 0.35, 0.08])
 def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, threshold):
     """Scoring only related pairs and clustering each connected part gives the full clustering."""
+    from storyline.fuse.entities import merge_entities
     from storyline.fuse.stories import _cluster, _story_clusters, pair_scores
 
     docs = [*analyses, *demo_analyses]
     settings = Settings(embedding_model=model, story_threshold=threshold)
-    whole = _cluster(pair_scores(docs, settings), threshold)
-    parts = _story_clusters(docs, settings, None)
+    _, canonical = merge_entities(docs, settings)
+    whole = _cluster(pair_scores(docs, settings, canonical=canonical), threshold)
+    parts = _story_clusters(docs, settings, None, canonical)
     assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
     assert len(whole) > 1
 
@@ -189,3 +199,20 @@ def test_cluster_of_nothing_and_of_one():
 
     assert _cluster([], 0.2) == []
     assert _cluster([[1.0]], 0.2) == [[0]]
+
+
+def test_spellings_merged_across_documents_count_as_one_shared_actor():
+    from storyline.fuse.stories import _features
+    from storyline.model import Block, DocAnalysis, Document, Entity, Mention
+
+    def analysis(doc_id: str, name: str) -> DocAnalysis:
+        text = f"{name} spoke."
+        doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=text, text=text, blocks=[Block(0, len(text))])
+        ent = Entity(id=f"{doc_id}/e1", name=name, type="PERSON",
+                     mentions=[Mention(doc_id, 0, len(name), name, "PERSON")])
+        return DocAnalysis(document=doc, entities=[ent])
+
+    a, b = analysis("d1", "Rustam Tolibekov"), analysis("d2", "Rustem Tolybekov")
+    assert not (_features(a).keys & _features(b).keys)
+    canonical = {"d1/e1": "e7", "d2/e1": "e7"}
+    assert "e7" in _features(a, canonical).keys & _features(b, canonical).keys

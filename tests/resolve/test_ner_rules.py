@@ -110,3 +110,21 @@ def test_person_shaped_title_before_a_speech_verb_is_a_person():
     d = Cand(0, 4, "MISC", "spacy")
     _speaker_types([d], "Rates will fall on Monday.", load_kb())
     assert d.type == "MISC"
+
+
+def test_a_place_head_makes_an_unfamiliar_two_word_name_a_place():
+    from storyline.resolve.ner import _head_types
+
+    text = "Engineers inspected the Ostrava Dam and the Kelmar Canal; Orvian Energy paid, Jana Novak said."
+    spans = {"Ostrava Dam": "PERSON", "Kelmar Canal": "MISC", "Orvian Energy": "PERSON", "Jana Novak": "PERSON"}
+    cands = [Cand(text.index(n), text.index(n) + len(n), t, "spacy") for n, t in spans.items()]
+    _head_types(cands, text, load_kb())
+    assert [c.type for c in cands] == ["LOC", "LOC", "ORG", "PERSON"]
+
+
+def test_one_place_however_ner_typed_each_mention():
+    _, ents = run("Water levels fell below the Tolvek Dam on Monday.\n"
+                  "Tolvek Dam operators blamed the drought.\n"
+                  "Officials at Tolvek Dam said the gates stayed open.")
+    assert len({e.id for e in ents if e.name == "Tolvek Dam"}) == 1
+    assert owner(ents, "Tolvek Dam").type == "LOC"
