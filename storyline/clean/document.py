@@ -395,13 +395,15 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
     # (find_outlet would read the copyright statements a second time: stated_outlet found none)
+    removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
+    # a page's subscription prompt names the outlet publishing it; a wire dateline the agency it took the story from
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \
-        or metadata.editorial_note_outlet(fixed, lex.outlet_words) or agency
+        or metadata.editorial_note_outlet(fixed, lex.outlet_words) \
+        or metadata.subscription_outlet(removed_text) or agency
     language, others = detect_language(out.text or fixed, settings)
     if language is not None and out.text:
         # the removed lines may hold another language (an invocation, a foreign site
         # name): judge only them against the body's language instead of the whole text again
-        removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
         others = sorted(set(others) | set(other_languages(
             removed_text, language, script_of(out.text), settings)))
     out.title, out.author, out.outlet = title, author, outlet

@@ -394,6 +394,24 @@ def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None
     return None
 
 
+#: "Subscribe to Example Times Premium for unlimited access": a page's own subscription prompt.
+#: The name is capitalised words (case-sensitive: "subscribe to our newsletter" names nothing).
+_SUBSCRIBE = re.compile(
+    r"(?i:\b(?:subscribe|subscription|sign up)\s+to)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'-]*){0,4}?)"
+    r"(?=(?:'s)?\s+(?:Premium|Plus|Digital|Pro|Unlimited|Insider|for|and|today|now|newsletters?)\b|\s*[.,;:!]|\s*$)",
+    re.M)
+
+
+def subscription_outlet(removed_text: str) -> str | None:
+    """The outlet a subscription prompt among the removed lines names ("Subscribe to X Premium ...").
+
+    Only boilerplate is read: in the body, "subscribe to Netflix" is about something else.
+    """
+    m = _SUBSCRIBE.search(removed_text)
+    return outlet_name(m.group("name")) if m else None
+
+
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T\s])")
 #: Unix timestamps (seconds, or milliseconds above this) that feeds give as publication dates
 _MS_TIMESTAMP = 10**11

@@ -117,3 +117,12 @@ def test_corpus_furniture_is_removed_with_stats() -> None:
     assert "Our partners this week" not in d.text
     assert any(r.reason == "repeated_across_corpus" for r in d.removed)
     assert "Our partners this week" in clean_document(docs[0], Settings()).text
+
+
+def test_subscription_prompt_gives_the_outlet_but_a_body_sentence_does_not() -> None:
+    body = ("Streaming prices rose again on Monday, and households that subscribe to Netflix Premium for "
+            "films pay the most, the regulator said in a report covering three years of bills.\n\n"
+            "The regulator said it would publish another review of the market in the spring.\n\n")
+    prompt = "Subscribe to Harbour Gazette Premium for unlimited access.\n"
+    assert _clean("Prices rise again\n\n" + body).outlet is None
+    assert _clean("Prices rise again\n\n" + body + prompt).outlet == "Harbour Gazette"

@@ -92,3 +92,18 @@ def test_outlet_name_keeps_the_and_reads_the_of_form() -> None:
 def test_stated_outlet() -> None:
     assert metadata.stated_outlet("Text.\n\u00a9 2024 The Valley Times. All rights reserved.") == "The Valley Times"
     assert metadata.stated_outlet("No statement here.") is None
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Subscribe to Example Courier Premium for unlimited access.", "Example Courier"),
+    ("Sign up to the Harbour Gazette newsletter", "Harbour Gazette"),
+    ("SUBSCRIBE TO Northfield Post", "Northfield Post"),
+    ("Subscribe to Lakeside Times.", "Lakeside Times"),
+])
+def test_subscription_prompt_names_the_outlet(line: str, outlet: str) -> None:
+    assert metadata.subscription_outlet(f"Share this article\n{line}\nComments") == outlet
+
+
+@pytest.mark.parametrize("line", ["Subscribe to our newsletter.", "Subscribe now for $1 a week", "Share on Facebook"])
+def test_no_subscription_outlet(line: str) -> None:
+    assert metadata.subscription_outlet(line) is None
