@@ -5,9 +5,11 @@ import base64
 import hashlib
 import re
 
-from storyline.report.render import render_report, report_context, safe_url, write_report
+import jinja2
+
+from storyline.report.render import article_body, render_report, report_context, safe_url, write_report
 from tests.conftest import make_corpus
-from tests.report.hostile import PAYLOADS, active_content, hostile_corpus
+from tests.report.hostile import BAD, PAYLOADS, active_content, hostile_corpus
 
 
 def test_report_shows_every_section_and_links_events_to_their_sentence() -> None:
@@ -95,3 +97,36 @@ def test_write_report_replaces_the_file_whole(tmp_path) -> None:
 
 def test_payload_list_is_not_empty() -> None:
     assert all("__xss" in p or "{{" in p for p in PAYLOADS)
+
+
+#: the article body as the template macro wrote it before ``article_body`` replaced it
+_REFERENCE_BODY = """\
+{% macro runs(list) %}{% for r in list %}{% if r.classes %}<span class="{{ r.classes }}" title="{{ r.title }}"\
+{% if r.entity %} data-entity="{{ r.entity }}"{% endif %}>{{ r.text }}</span>{% else %}{{ r.text }}{% endif %}\
+{% endfor %}{% endmacro %}
+{% for c in chunks %}
+{% if c.kind == "removed" %}
+<p class="rm" title="removed: {{ c.reason }}">{{ c.text }} <span class="muted small">[{{ c.reason }}]</span></p>
+{% else %}
+<p class="b-{{ c.block }}">{% for p in c.pieces %}{% if p.anchors is defined %}<span class="hl {{ p.classes }}" \
+title="{{ p.title }}">{% for a in p.anchors %}<span class="anchor" id="{{ a }}"></span>{% endfor %}{{ runs(p.runs) }}\
+</span>{% else %}{{ runs(p.runs) }}{% endif %}{% endfor %}</p>
+{% endif %}
+{% endfor %}
+"""
+
+
+def test_article_body_equals_the_template_it_replaced() -> None:
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    reference = env.from_string(_REFERENCE_BODY)
+    hostile = [{"kind": "removed", "text": PAYLOADS[0], "reason": PAYLOADS[1]},
+               {"kind": "block", "block": PAYLOADS[2], "pieces": [
+                   {"anchors": [PAYLOADS[3]], "classes": PAYLOADS[4], "title": PAYLOADS[5], "runs": [
+                       {"text": PAYLOADS[6], "classes": PAYLOADS[7], "title": BAD, "entity": None},
+                       {"text": BAD, "classes": "m", "title": "", "entity": PAYLOADS[0]}]},
+                   {"runs": [{"text": "&amp; 'x' \"y\"", "classes": "", "title": "t", "entity": "e"}]}]}]
+    views = [hostile, []] + [d["chunks"] for c in (make_corpus(), hostile_corpus())
+                             for d in report_context(c)["documents"]]
+    for chunks in views:
+        assert str(article_body(chunks)) == reference.render(chunks=chunks)
