@@ -131,7 +131,10 @@ def _regions(doc: Document) -> list[tuple[int, int, str]]:
 
 def _segments(raw: str, start: int, end: int, inline: list[_Mark],
               outers: list[_Outer]) -> list[dict[str, Any]]:
-    """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs."""
+    """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs.
+
+    ``outers`` are disjoint and sorted (as ``_merge_outer`` gives them).
+    """
     # only marks overlapping this block can cover a piece of it (an article has many blocks)
     inline = [m for m in inline if m.start < end and m.end > start]
     outers = [o for o in outers if o.start < end and o.end > start]
@@ -142,22 +145,31 @@ def _segments(raw: str, start: int, end: int, inline: list[_Mark],
         cuts.update(x for x in (o.start, o.end) if start < x < end)
     bounds = sorted(cuts)
     pieces: list[dict[str, Any]] = []
+    last_outer: _Outer | None = None
+    k = 0  # outers before k end at or before the current run: runs come in order
     for a, b in zip(bounds, bounds[1:]):
-        active = [m for m in inline if m.start <= a and b <= m.end]
-        run = {"text": raw[a:b], "classes": " ".join(sorted({m.cls for m in active})),
-               "title": "; ".join(dict.fromkeys(m.title for m in active)),
-               "entity": next((m.entity for m in active if m.entity), None)}
-        outer = next((o for o in outers if o.start <= a and b <= o.end), None)
-        if outer is not None and pieces and pieces[-1].get("outer") is outer:
-            pieces[-1]["runs"].append(run)
-        elif outer is not None:
-            pieces.append({"outer": outer, "anchors": list(outer.anchors),
-                           "classes": " ".join(sorted(outer.classes)),
-                           "title": "; ".join(outer.titles), "runs": [run]})
+        # no cut falls inside (a, b), so a span covers the run exactly when it covers a
+        active = [m for m in inline if m.start <= a < m.end]
+        if not active:
+            run = {"text": raw[a:b], "classes": "", "title": "", "entity": None}
+        elif len(active) == 1:
+            m = active[0]
+            run = {"text": raw[a:b], "classes": m.cls, "title": m.title, "entity": m.entity or None}
         else:
-            pieces.append({"outer": None, "runs": [run]})
-    for p in pieces:
-        p.pop("outer")
+            run = {"text": raw[a:b], "classes": " ".join(sorted({m.cls for m in active})),
+                   "title": "; ".join(dict.fromkeys(m.title for m in active)),
+                   "entity": next((m.entity for m in active if m.entity), None)}
+        while k < len(outers) and outers[k].end <= a:
+            k += 1
+        outer = outers[k] if k < len(outers) and outers[k].start <= a else None
+        if outer is None:
+            pieces.append({"runs": [run]})
+        elif outer is last_outer:
+            pieces[-1]["runs"].append(run)
+        else:
+            pieces.append({"anchors": list(outer.anchors), "classes": " ".join(sorted(outer.classes)),
+                           "title": "; ".join(outer.titles), "runs": [run]})
+        last_outer = outer
     return pieces
 
 
