@@ -17,7 +17,7 @@ import json
 import logging
 import typing
 from pathlib import Path
-from typing import Any, Collection, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 import duckdb
 
@@ -70,16 +70,31 @@ def _row(obj: Any, cols: list[tuple[str, str]]) -> list[Any]:
     return out
 
 
-#: Arrow column types for the SQL types above (JSON travels as text and is cast on insert)
-_ARROW_TYPES = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_", "JSON": "string"}
+#: the Python types each column type takes (None aside); anything else is refused rather than
+#: quietly converted by DuckDB (1 into '1', 1.5 into 2)
+_ACCEPTS: dict[str, Callable[[type], bool]] = {
+    "VARCHAR": lambda kind: issubclass(kind, str),
+    "JSON": lambda kind: issubclass(kind, str),
+    "BIGINT": lambda kind: kind is not bool and hasattr(kind, "__index__"),
+    "DOUBLE": lambda kind: kind is not bool and hasattr(kind, "__float__") and not issubclass(kind, str),
+    "BOOLEAN": lambda kind: issubclass(kind, bool),
+}
 
 
-def _arrow(cols: list[tuple[str, str]], rows: list[list[Any]]) -> Any:
-    """Rows as one Arrow table: DuckDB inserts it in one statement (``executemany`` goes row by row)."""
-    import pyarrow as pa
+def _unnest(cols: list[tuple[str, str]], rows: list[list[Any]]) -> tuple[str, list[list[Any]]]:
+    """Rows as a SELECT over one list parameter per column, and those parameters.
 
-    columns = list(zip(*rows)) if rows else [() for _ in cols]
-    return pa.table({n: pa.array(c, type=getattr(pa, _ARROW_TYPES[t])()) for (n, t), c in zip(cols, columns)})
+    DuckDB unnests the lists side by side, so the rows go in with one statement. Handing them
+    over as an Arrow table did the same but made pyarrow import pandas (~0.35 CPU-s a run).
+    JSON travels as text and is cast on insert.
+    """
+    columns = [list(c) for c in zip(*rows)] if rows else [[] for _ in cols]
+    for (name, sql), values in zip(cols, columns):
+        for kind in {type(v) for v in values} - {type(None)}:
+            if not _ACCEPTS[sql](kind):
+                raise TypeError(f"column {name!r} ({sql}) cannot hold a {kind.__name__}")
+    unnested = (f'UNNEST(?::{"VARCHAR" if sql == "JSON" else sql}[]) AS "{name}"' for name, sql in cols)
+    return "SELECT " + ", ".join(unnested), columns
 
 
 def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
@@ -151,27 +166,21 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if replaced:
-                self._register([("id", "VARCHAR")], replaced)
-                self.con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM _rows)")
-                self.con.execute("DELETE FROM analyses WHERE doc_id IN (SELECT id FROM _rows)")
+                select, params = _unnest([("id", "VARCHAR")], replaced)
+                self.con.execute(f"DELETE FROM documents WHERE id IN ({select})", params)
+                self.con.execute(f"DELETE FROM analyses WHERE doc_id IN ({select})", params)
             self._insert_rows("documents", cols, doc_rows)
             self._insert_rows("analyses", [("doc_id", "VARCHAR"), ("data", "JSON")], analysis_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        finally:
-            self.con.unregister("_rows")
         return len(doc_rows)
-
-    def _register(self, cols: list[tuple[str, str]], rows: list[list[Any]]) -> None:
-        """Make ``rows`` readable as the view ``_rows`` (until the next call or ``unregister``)."""
-        self.con.register("_rows", _arrow(cols, rows))
 
     def _insert_rows(self, table: str, cols: list[tuple[str, str]], rows: list[list[Any]]) -> None:
         """Insert ``rows`` into ``table`` in one statement."""
-        self._register(cols, rows)
-        self.con.execute(f"INSERT INTO {table} ({_names(cols)}) SELECT {_names(cols)} FROM _rows")
+        select, params = _unnest(cols, rows)
+        self.con.execute(f"INSERT INTO {table} ({_names(cols)}) {select}", params)
 
     def documents(self, exclude: Collection[str] = ()) -> list[Document]:
         """Stored documents ordered by source and id, without those whose id is in ``exclude``."""
@@ -206,17 +215,17 @@ class Store:
             fused = [[d.id, d.genre, json.dumps(to_dict(d.near_duplicates)),
                       json.dumps(to_dict(d.loaded_language), ensure_ascii=False)] for d in corpus.documents]
             if fused:
-                self._register([("id", "VARCHAR"), ("genre", "VARCHAR"), ("near_duplicates", "JSON"),
-                                ("loaded_language", "JSON")], fused)
+                fused_cols = [("id", "VARCHAR"), ("genre", "VARCHAR"), ("near_duplicates", "JSON"),
+                              ("loaded_language", "JSON")]
+                select, params = _unnest(fused_cols, fused)
                 self.con.execute(
                     "UPDATE documents SET genre = r.genre, near_duplicates = r.near_duplicates::JSON, "
-                    "loaded_language = r.loaded_language::JSON FROM _rows r WHERE documents.id = r.id")
+                    f"loaded_language = r.loaded_language::JSON FROM ({select}) r WHERE documents.id = r.id",
+                    params)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        finally:
-            self.con.unregister("_rows")
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""

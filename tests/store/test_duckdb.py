@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import pytest
 
-from storyline.model import DocAnalysis
+from storyline.model import DocAnalysis, Document, Relation
 from storyline.store import Store
+from storyline.store.duckdb import CORPUS_TABLES, _columns, _row
+from tests.report.hostile import hostile_corpus
 
 
 def test_round_trip_keeps_every_table(tmp_path, tiny_corpus):
@@ -70,3 +74,46 @@ def test_tables_are_plain_duckdb(tmp_path, tiny_corpus):
 def test_read_only_store_must_exist(tmp_path):
     with pytest.raises(FileNotFoundError, match="storyline analyze"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_bulk_insert_stores_what_row_by_row_inserts_store(tmp_path):
+    corpus = hostile_corpus()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([DocAnalysis(document=d) for d in corpus.documents])
+        store.replace_corpus(corpus)
+        for table, cls in [("documents", Document), *CORPUS_TABLES.items()]:
+            cols = _columns(cls, all_fields=True)
+            rows = [_row(o, cols) for o in getattr(corpus, table)]
+            assert rows, table
+            store.con.execute(f"CREATE TABLE ref AS SELECT * FROM {table} LIMIT 0")
+            store.con.executemany(f"INSERT INTO ref VALUES ({', '.join('?' * len(cols))})", rows)
+            if table == "documents":  # replace_corpus wrote the fused fields over the stored rows
+                assert store.con.execute("SELECT count(*) FROM (SELECT * FROM ref EXCEPT ALL "
+                                         "SELECT * FROM documents)").fetchone() == (0,)
+            else:
+                assert store.con.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() == \
+                    store.con.execute("SELECT * FROM ref ORDER BY rowid").fetchall()
+            store.con.execute("DROP TABLE ref")
+
+
+def test_a_wrongly_typed_value_is_refused_and_nothing_is_written(tmp_path, tiny_corpus):
+    good, bad = tiny_corpus.documents
+    bad = dataclasses.replace(bad, title=42)  # DuckDB would quietly store '42'
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(TypeError, match="title"):
+            store.add_analyses([DocAnalysis(document=good), DocAnalysis(document=bad)])
+        assert store.known_ids() == set()
+        with pytest.raises(TypeError, match="n_events"):
+            store.replace_corpus(dataclasses.replace(
+                tiny_corpus, relations=[Relation("a", "b", "2024", 1.5, 0.5, 0.5)]))
+
+
+def test_reanalysis_replaces_the_stored_rows(tmp_path, tiny_corpus):
+    doc = tiny_corpus.documents[0]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([DocAnalysis(document=d) for d in tiny_corpus.documents])
+        changed = dataclasses.replace(doc, title="Re-read")
+        assert store.add_analyses([DocAnalysis(document=changed, quotes=tiny_corpus.quotes)], replace=True) == 1
+        back = {a.document.id: a for a in store.analyses()}
+    assert len(back) == 2 and back[doc.id].document.title == "Re-read"
+    assert back[doc.id].quotes == tiny_corpus.quotes
