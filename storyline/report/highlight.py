@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -29,7 +30,14 @@ _ANCHOR_BAD = re.compile(r"[^A-Za-z0-9_-]")
 
 def anchor(*parts: Any) -> str:
     """A safe HTML id / URL fragment from parts (ids come from data, so never trust their characters)."""
-    return "-".join(_ANCHOR_BAD.sub("_", str(p)) for p in parts)
+    # an int's digits and sign are all allowed characters
+    return "-".join([str(p) if type(p) is int else _safe(str(p)) for p in parts])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _safe(text: str) -> str:
+    # a report names the same few hundred ids thousands of times: each is cleaned once
+    return _ANCHOR_BAD.sub("_", text)
 
 
 def sentence_anchor(doc: str, start: int, end: int) -> str:
@@ -37,7 +45,7 @@ def sentence_anchor(doc: str, start: int, end: int) -> str:
     return anchor("s", doc, start, end)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mark:
     start: int
     end: int
@@ -48,7 +56,7 @@ class _Mark:
     entity: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Outer:
     start: int
     end: int
@@ -61,10 +69,9 @@ def _marks_for(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> l
     """Every span of ``doc`` that the article view highlights."""
     marks: list[_Mark] = []
     for ent in corpus.entities:
-        for m in ent.mentions:
-            if m.doc == doc.id:
-                marks.append(_Mark(m.start, m.end, "inline", f"m m-{anchor(ent.type)}",
-                                   f"{ent.name} ({ent.type})", entity=ent.id))
+        cls, title = f"m m-{anchor(ent.type)}", f"{ent.name} ({ent.type})"
+        marks += [_Mark(m.start, m.end, "inline", cls, title, entity=ent.id)
+                  for m in ent.mentions if m.doc == doc.id]
     for t in doc.loaded_language:
         marks.append(_Mark(t.start, t.end, "inline", "ll", f"loaded language: {t.kind}"))
     for ev in corpus.events:

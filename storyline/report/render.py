@@ -195,9 +195,13 @@ def report_context(corpus: Corpus, *, mode: str = "static", filters: dict[str, A
     for e in corpus.events:
         event_actors[e.evidence[0].doc if e.evidence else e.doc].update(
             x for x in (e.source, e.target, e.attributed_to) if x)
+    # per document, the anchors of the entities it mentions
+    mentioned: dict[str, set[str]] = collections.defaultdict(set)
+    for eid, ds in mention_docs.items():
+        for doc_id in ds:
+            mentioned[doc_id].add(anchor(eid))
     for d in corpus.documents:
-        actors = sorted({anchor(eid) for eid, ds in mention_docs.items() if d.id in ds}
-                        | {anchor(eid) for eid in event_actors[d.id]})
+        actors = sorted(mentioned[d.id] | {anchor(eid) for eid in event_actors[d.id]})
         documents.append({
             "id": d.id, "anchor": anchor("doc", d.id), "title": d.title or "(untitled)",
             "outlet": _outlet(d), "author": d.author, "published": d.published,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from storyline.model import Block, Corpus, Document, Entity, Event, Quote, Removal, Span
 from storyline.report.highlight import (
@@ -9,7 +10,7 @@ from storyline.report.highlight import (
     sentence_anchor,
 )
 from tests.conftest import make_corpus
-from tests.report.hostile import hostile_corpus
+from tests.report.hostile import PAYLOADS, hostile_corpus
 
 
 def _doc() -> Document:
@@ -120,3 +121,14 @@ def test_segments_equal_the_straightforward_version() -> None:
         for start, end, _ in regions:
             assert _segments(raw, start, end, inline, outers) == \
                 _reference_segments(raw, start, end, inline, outers)
+
+
+def test_anchor_equals_cleaning_every_part() -> None:
+    def reference(*parts: object) -> str:
+        return "-".join(re.sub(r"[^A-Za-z0-9_-]", "_", str(p)) for p in parts)
+
+    corpus = hostile_corpus()
+    ids = [d.id for d in corpus.documents] + [e.id for e in corpus.entities] + [e.type for e in corpus.entities]
+    odd = [0, -3, 10**20, True, False, None, 1.5, "ümlaut", "a b", "", "<x>", "d/1", "-", *PAYLOADS]
+    for parts in [("s", i, 3, 40) for i in ids] + [("doc", x) for x in odd] + [tuple(odd), ()]:
+        assert anchor(*parts) == reference(*parts)
