@@ -4,9 +4,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 import jinja2
 
+from storyline.report import render
 from storyline.report.render import article_body, render_report, report_context, safe_url, write_report
 from tests.conftest import make_corpus
 from tests.report.hostile import BAD, PAYLOADS, active_content, hostile_corpus
@@ -130,3 +132,20 @@ def test_article_body_equals_the_template_it_replaced() -> None:
                              for d in report_context(c)["documents"]]
     for chunks in views:
         assert str(article_body(chunks)) == reference.render(chunks=chunks)
+
+
+def test_dict_first_lookup_renders_what_plain_jinja_renders() -> None:
+    plain = jinja2.Environment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
+                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    plain.filters["article_body"] = article_body
+    reference = plain.get_template("report.html.j2")
+    for corpus in (make_corpus(), hostile_corpus()):
+        for mode in ("static", "app"):
+            ctx = report_context(corpus, mode=mode, filters={"actor": "x", "q": PAYLOADS[0]})
+            assert render_report(corpus, mode=mode, filters={"actor": "x", "q": PAYLOADS[0]}) == \
+                reference.render(**ctx)
+    # a key named like a dict method is the one case where the two lookups differ
+    for name in re.findall(r"\.([A-Za-z_]\w*)", "".join(
+            (Path(render.__file__).parent / "templates" / f).read_text("utf-8")
+            for f in ("report.html.j2", "_article.html.j2"))):
+        assert not hasattr(dict, name), name
