@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import logging
 import math
 from typing import Any
@@ -38,8 +39,10 @@ def polarity(event_type: str) -> str:
     return "cooperation" if event_type in COOPERATIVE_TYPES else "conflict"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_date(value: str | None) -> dt.date | None:
     """The first day of an ISO date of any precision (``2022``, ``2022-06``, ``2022-06-17``)."""
+    # cached: a report asks for the same few dates thousands of times, and strptime is slow
     if not value:
         return None
     v = value.strip()[:10]

@@ -59,12 +59,20 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def _runs_html(runs: list[dict[str, Any]], out: list[str]) -> None:
+_Tags = dict[tuple[str, str, str | None], str]
+
+
+def _runs_html(runs: list[dict[str, Any]], out: list[str], tags: _Tags) -> None:
     for r in runs:
         if r["classes"]:
-            entity = f' data-entity="{escape(r["entity"])}"' if r["entity"] else ""
-            out.append(f'<span class="{escape(r["classes"])}" title="{escape(r["title"])}"{entity}>'
-                       f'{escape(r["text"])}</span>')
+            # an actor's mentions share their tag: escape its attributes once per article
+            key = (r["classes"], r["title"], r["entity"])
+            tag = tags.get(key)
+            if tag is None:
+                entity = f' data-entity="{escape(r["entity"])}"' if r["entity"] else ""
+                tag = f'<span class="{escape(r["classes"])}" title="{escape(r["title"])}"{entity}>'
+                tags[key] = tag
+            out.append(f'{tag}{escape(r["text"])}</span>')
         else:
             out.append(escape(r["text"]))
 
@@ -77,6 +85,7 @@ def article_body(chunks: list[dict[str, Any]]) -> Markup:
     ``markupsafe.escape``, exactly what the template's autoescape applies.
     """
     out: list[str] = []
+    tags: _Tags = {}
     for c in chunks:
         if c["kind"] == "removed":
             reason = escape(c["reason"])
@@ -88,10 +97,10 @@ def article_body(chunks: list[dict[str, Any]]) -> Markup:
             if "anchors" in p:
                 out.append(f'<span class="hl {escape(p["classes"])}" title="{escape(p["title"])}">')
                 out.extend(f'<span class="anchor" id="{escape(a)}"></span>' for a in p["anchors"])
-                _runs_html(p["runs"], out)
+                _runs_html(p["runs"], out, tags)
                 out.append("</span>")
             else:
-                _runs_html(p["runs"], out)
+                _runs_html(p["runs"], out, tags)
         out.append("</p>\n")
     return Markup("".join(out))
 
