@@ -150,8 +150,8 @@ def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
     """POS of the token starting at each raw offset, and the raw spans of spaCy entities."""
     pos, ents = {}, []
     for offset, sdoc in parsed.blocks:
-        for tok in sdoc:
-            pos[offset + tok.idx] = tok.pos_
+        toks = parsed.tokens(sdoc)
+        pos.update(zip([offset + i for i in toks.idx], toks.pos))
         ents += [(offset + e.start_char, offset + e.end_char) for e in sdoc.ents]
     return pos, ents
 
