@@ -45,17 +45,19 @@ MAX_NAMES = 500_000
 
 def read_tokens(sdoc: "Doc") -> BlockTokens:
     """The attributes of every token of ``sdoc``, read in one pass."""
-    from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
+    from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
-    rows = sdoc.to_array([IDX, LENGTH, POS, TAG, DEP, LEMMA, LOWER])
-    idx, length, *hashed = rows.T.tolist() if len(rows) else ([],) * 7
+    rows = sdoc.to_array([IDX, SPACY, ORTH, POS, TAG, DEP, LEMMA, LOWER])
+    idx, spacy, *hashed = rows.T.tolist() if len(rows) else ([],) * 8
     strings = sdoc.vocab.strings
     names = _NAMES
     if len(names) > MAX_NAMES:
         names.clear()
     for h in set().union(*hashed).difference(names):
         names[h] = strings[h]
-    pos, tag, dep, lemma, lower = (list(map(names.__getitem__, col)) for col in hashed)
+    orth, pos, tag, dep, lemma, lower = (list(map(names.__getitem__, col)) for col in hashed)
     lowered = {w: w.lower() for w in set(lemma)}
-    return BlockTokens(text=sdoc.text, idx=idx, end=[i + n for i, n in zip(idx, length)], pos=pos, tag=tag,
+    # ``Doc.text`` joins ``text_with_ws`` over new Token objects; the same join over the lists
+    text = "".join([w + " " if ws else w for w, ws in zip(orth, spacy)])
+    return BlockTokens(text=text, idx=idx, end=[i + len(w) for i, w in zip(idx, orth)], pos=pos, tag=tag,
                        dep=dep, lemma=list(map(lowered.__getitem__, lemma)), lower=lower)
