@@ -177,7 +177,8 @@ def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
                 continue
             tok = sdoc[i]
             if lemma in lex.with_complement and any(
-                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                    for c in tok.children):
                 code = lex.with_complement[lemma]  # "calls to harden", "a call for talks"
             if code and dep[i] in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in cues.naming_verbs:
                 continue  # "call the invasion a war": a reference to the event, not a report of it

@@ -77,7 +77,8 @@ def _frame_speaker(sent, actors: Actors, cues: ArgumentCues, reporting: frozense
 
 
 def framed_speakers(blocks: "list[tuple[int, Doc]]", actors: Actors, cues: ArgumentCues,
-                    reporting: frozenset[str], tokens: "Callable[[Doc], BlockTokens]" = read_tokens) -> dict[int, str]:
+                    reporting: frozenset[str],
+                    tokens: "Callable[[Doc], BlockTokens]" = read_tokens) -> dict[int, str]:
     """id(block parse) -> the speaker whose statement a preceding "...:" paragraph introduces.
 
     The frame runs over the following paragraphs until one ends with a colon itself, or names

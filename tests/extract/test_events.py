@@ -153,7 +153,8 @@ def _reference_candidates(sent, lex, mlex, cues):
         elif tok.pos_ == "NOUN":
             code = lex.lookup_noun(tok.lemma_.lower())
             if code and tok.lemma_.lower() in lex.with_complement and any(
-                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                    for c in tok.children):
                 code = lex.with_complement[tok.lemma_.lower()]
             if code and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in cues.naming_verbs:
                 continue

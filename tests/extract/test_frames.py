@@ -27,7 +27,8 @@ def _reference(blocks, actors, cues, reporting):
         if speaker is None:
             continue
         for _, nxt in blocks[n + 1:n + 1 + MAX_FRAMED_BLOCKS]:
-            if nxt.text.rstrip().endswith(":") or any(actors.at(t) == speaker for t in nxt if t.pos_ == "PROPN"):
+            named = any(actors.at(t) == speaker for t in nxt if t.pos_ == "PROPN")
+            if nxt.text.rstrip().endswith(":") or named:
                 break
             out[id(nxt)] = speaker
     return out
@@ -36,7 +37,8 @@ def _reference(blocks, actors, cues, reporting):
 def _frames(doc: Document, parsed):
     lex, cues, mlex = load_event_lexicon(), load_argument_cues(), load_modality_lexicon()
     mentions, entities = resolve_document(doc, parsed, SETTINGS)
-    actors = Actors(mentions, entities, {id(s): off for off, s in parsed.blocks}, lex.anaphors, cues.leader_titles)
+    offsets = {id(s): off for off, s in parsed.blocks}
+    actors = Actors(mentions, entities, offsets, lex.anaphors, cues.leader_titles)
     want = _reference(parsed.blocks, actors, cues, mlex.reporting)
     assert framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens) == want
     assert framed_speakers(parsed.blocks, actors, cues, mlex.reporting) == want

@@ -80,8 +80,8 @@ def test_grouped_patterns_match_like_flat_alternations():
     from storyline.resources import load_yaml
 
     data = load_yaml(LEXICON.read_text(encoding="utf-8"))
-    words = [str(p).replace("~", "ed").replace("*", "their") for key in ("name_calling", "emotive", "sarcasm",
-                                                                        "epithet_adjectives") for p in data[key]]
+    keys = ("name_calling", "emotive", "sarcasm", "epithet_adjectives")
+    words = [str(p).replace("~", "ed").replace("*", "their") for key in keys for p in data[key]]
     # every phrase in several cases and next to hyphens, plus fixture articles
     text = " ".join(f"{w} x, {w.upper()}-y {w.title()} z-{w} «{w}» sick {w}" for w in words)
     texts = [text]

@@ -40,7 +40,8 @@ def test_block_tokens_equal_token_attributes():
         for _, sdoc in parsed.blocks:
             toks = read_tokens(sdoc)
             assert toks.text == sdoc.text and len(toks) == len(sdoc)
-            want = [(t.idx, t.idx + len(t.text), t.pos_, t.tag_, t.dep_, t.lemma_.lower(), t.lower_) for t in sdoc]
+            want = [(t.idx, t.idx + len(t.text), t.pos_, t.tag_, t.dep_, t.lemma_.lower(), t.lower_)
+                    for t in sdoc]
             got = list(zip(toks.idx, toks.end, toks.pos, toks.tag, toks.dep, toks.lemma, toks.lower))
             assert got == want
 
