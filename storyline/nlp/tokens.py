@@ -49,10 +49,12 @@ def read_tokens(sdoc: "Doc") -> BlockTokens:
 
     rows = sdoc.to_array([IDX, SPACY, ORTH, POS, TAG, DEP, LEMMA, LOWER])
     idx, spacy, *hashed = rows.T.tolist() if len(rows) else ([],) * 8
+    global _NAMES
     strings = sdoc.vocab.strings
     names = _NAMES
     if len(names) > MAX_NAMES:
-        names.clear()
+        # a new map, not a cleared one: a call in another thread keeps reading the map it filled
+        names = _NAMES = {}
     for h in set().union(*hashed).difference(names):
         names[h] = strings[h]
     orth, pos, tag, dep, lemma, lower = (list(map(names.__getitem__, col)) for col in hashed)

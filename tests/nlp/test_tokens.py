@@ -74,3 +74,14 @@ def test_empty_block_has_no_tokens():
 
     toks = read_tokens(load_nlp(Settings().spacy_model).make_doc(""))
     assert len(toks) == 0 and toks.text == "" and toks.pos == []
+
+
+def test_a_full_string_map_starts_afresh_and_reads_stay_right(monkeypatch):
+    import storyline.nlp.tokens as tokens
+
+    _, parsed = parsed_fixtures()[0]
+    sdoc = parsed.blocks[0][1]
+    want = read_tokens(sdoc)
+    monkeypatch.setattr(tokens, "MAX_NAMES", 5)
+    before = tokens._NAMES
+    assert read_tokens(sdoc) == want and tokens._NAMES is not before
