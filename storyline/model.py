@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+#: (raw, (block spans, repairs), view) of the last ``Document.body_view`` built
+_LAST_VIEW: tuple[str, tuple[Any, ...], str] | None = None
 
 #: The 16 PLOVER event types, in the order of the ontology (cooperative → conflictual).
 PLOVER_TYPES: tuple[str, ...] = (
@@ -184,6 +186,18 @@ class Document:
 
         Same length as ``raw``; newlines are kept so paragraph structure survives.
         """
+        global _LAST_VIEW
+        # a pure function of raw, the block spans and the repairs: the stages ask for one
+        # document's view again and again, so the last one is kept with what it was built from
+        key = (tuple((b.start, b.end) for b in self.blocks), tuple(self.repairs.items()))
+        last = _LAST_VIEW
+        if last is not None and last[0] is self.raw and last[1] == key:
+            return last[2]
+        view = self._build_body_view()
+        _LAST_VIEW = (self.raw, key, view)
+        return view
+
+    def _build_body_view(self) -> str:
         raw, parts, pos = self.raw, [], 0
         for b in sorted(self.blocks, key=lambda b: b.start):
             start, end = max(pos, min(b.start, len(raw))), min(b.end, len(raw))

@@ -8,6 +8,8 @@ any earlier subject.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 from typing import TYPE_CHECKING, Iterable
 
@@ -51,18 +53,21 @@ class Actors:
             self.types.setdefault(m.entity or "", m.type)
         self.anaphors = anaphors
         self.offset_of = offset_of  # id(spacy doc) -> raw offset of its block
+        # for ``at``: the mention starts, and the furthest end among the mentions up to each one
+        self._starts = [m.start for m in self.mentions]
+        self._reach = list(itertools.accumulate((m.end for m in self.mentions), max))
 
     def _raw(self, tok: "Token") -> int:
         return self.offset_of[id(tok.doc)] + tok.idx
 
     def at(self, tok: "Token") -> str | None:
-        """The entity of a mention covering the token, if any."""
+        """The entity of the first mention (by start) covering the token, if any."""
         pos = self._raw(tok)
-        for m in self.mentions:
-            if m.start <= pos < m.end:
-                return m.entity
-            if m.start > pos:
-                break
+        # the first mention ending after pos is the first whose running furthest end passes pos;
+        # it covers pos when it starts at or before it
+        j = bisect.bisect_right(self._reach, pos)
+        if j < len(self._starts) and self._starts[j] <= pos:
+            return self.mentions[j].entity
         return None
 
     def before(self, tok: "Token", types: set[str]) -> str | None:

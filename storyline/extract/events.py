@@ -40,6 +40,7 @@ from storyline.extract.modality import Modality, classify, is_negated, load_moda
 from storyline.model import Document, Entity, Event, Mention, Span
 from storyline.nlp.dates import parse_base, resolve_date, years_in
 from storyline.nlp.quantities import find_quantities
+from storyline.nlp.tokens import BlockTokens, read_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -151,25 +152,37 @@ def _with_noun_mode(code: str, noun: "Token", lex: EventLexicon) -> str:
     return code
 
 
-def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues) -> list[_Candidate]:
+def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
+                toks: "BlockTokens | None" = None) -> list[_Candidate]:
+    """Typed predicates of one sentence; ``toks``: its block's token attributes (read here if not given)."""
+    toks = toks if toks is not None else read_tokens(sent.doc)
+    sdoc = sent.doc
+    pos, tag, dep, lemmas = toks.pos, toks.tag, toks.dep, toks.lemma
     out: list[_Candidate] = []
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBG" and tok.dep_ == "compound"):
-            if tok.lemma_.lower() not in lex.verb_lemmas:
+    # the attribute lists decide which tokens can be predicates; only those become Token objects
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
+        if pos[i] in ("VERB", "AUX") or (tag[i] == "VBG" and dep[i] == "compound"):
+            if lemma not in lex.verb_lemmas:
                 continue  # no verb rule names it (checked first: the rules below walk the parse)
+            tok = sdoc[i]
             cand = _type_verb(tok, lex, is_negated(tok, mlex))
-            if cand and cand.obj is not None and tok.lemma_.lower() in cues.naming_verbs:
+            if cand and cand.obj is not None and lemma in cues.naming_verbs:
                 continue  # "call the invasion a war" names an event; it does not report one
             if cand:
                 out.append(cand)
-        elif tok.pos_ == "NOUN":
-            code = lex.lookup_noun(tok.lemma_.lower())
-            if code and tok.lemma_.lower() in lex.with_complement and any(
-                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
-                code = lex.with_complement[tok.lemma_.lower()]  # "calls to harden", "a call for talks"
-            if code and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in cues.naming_verbs:
+        elif pos[i] == "NOUN":
+            code = lex.lookup_noun(lemma)
+            if not code:
+                continue
+            tok = sdoc[i]
+            if lemma in lex.with_complement and any(
+                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
+                    for c in tok.children):
+                code = lex.with_complement[lemma]  # "calls to harden", "a call for talks"
+            if code and dep[i] in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in cues.naming_verbs:
                 continue  # "call the invasion a war": a reference to the event, not a report of it
-            if code and causal_phrase(tok) and tok.lemma_.lower() in cues.causal_aid_nouns:
+            if code and causal_phrase(tok) and lemma in cues.causal_aid_nouns:
                 code = "AID"  # "overcome thanks to the support of N": help that did something
             if code and _nominal_ok(tok):
                 out.append(_Candidate(tok, _with_noun_mode(code, tok, lex), nominal=True))
@@ -360,13 +373,13 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
                     cues.leader_titles)
     by_id = {e.id: e for e in entities}
     names = {e.id: e.name for e in entities}
-    frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting)
+    frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
     base, base_precision = _doc_base(doc)
     events: list[Event] = []
-    for offset, sent in parsed.spacy_sentences():
+    for offset, sent, sent_text in parsed.sentences_with_text():
         if len(sent) > MAX_SENT_TOKENS:
             continue
-        cands = _candidates(sent, lex, mlex, cues)
+        cands = _candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))
         cand_preds = {c.pred.i for c in cands}
         seen: set[tuple] = set()
         n_sent = 0
@@ -403,7 +416,8 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
                 target = None
             if source is None and target is None and not crowd:
                 continue  # an event needs an actor; only a crowd acts without a name
-            mod: Modality = classify(cand.pred, mlex, negation_consumed=cand.negation_consumed)
+            mod: Modality = classify(cand.pred, mlex, negation_consumed=cand.negation_consumed,
+                                     sent=(sent, sent_text))
             modality = mod.value
             speaker = entity_of(mod.speaker, actors) if mod.speaker is not None else None
             if modality == "asserted" and id(sent.doc) in frames:
@@ -416,9 +430,9 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
             seen.add(key)
             n_sent += 1
             date, precision = _date_for(cand, sent, cand_preds, base, base_precision)
-            lead = len(sent.text) - len(sent.text.lstrip())
+            lead = len(sent_text) - len(sent_text.lstrip())
             start = offset + sent.start_char + lead
-            end = start + len(sent.text.strip())
+            end = start + len(sent_text.strip())
             sub = list(cand.pred.subtree)
             q_start, q_end = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
             ev = Event(

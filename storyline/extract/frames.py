@@ -5,12 +5,13 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 
 from storyline.extract.actors import _SUBJ, Actors, entity_of, first_child
 from storyline.extract.lexicon import LEXICON_PATH
 from storyline.model import Entity
+from storyline.nlp.tokens import BlockTokens, read_tokens
 from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,22 +77,29 @@ def _frame_speaker(sent, actors: Actors, cues: ArgumentCues, reporting: frozense
 
 
 def framed_speakers(blocks: "list[tuple[int, Doc]]", actors: Actors, cues: ArgumentCues,
-                    reporting: frozenset[str]) -> dict[int, str]:
+                    reporting: frozenset[str],
+                    tokens: "Callable[[Doc], BlockTokens]" = read_tokens) -> dict[int, str]:
     """id(block parse) -> the speaker whose statement a preceding "...:" paragraph introduces.
 
     The frame runs over the following paragraphs until one ends with a colon itself, or names
     the speaker again (the narrator speaking about the speaker), or ``MAX_FRAMED_BLOCKS``.
+    ``tokens`` gives a block parse's token attributes (``Parsed.tokens`` reads them once).
     """
     out: dict[int, str] = {}
     for n, (_, sdoc) in enumerate(blocks):
+        # most paragraphs end otherwise: test the text before building sentence spans
+        if not tokens(sdoc).text.rstrip().endswith(":"):
+            continue
         sents = list(sdoc.sents)
-        if not sents or not sdoc.text.rstrip().endswith(":"):
+        if not sents:
             continue
         speaker = _frame_speaker(sents[-1], actors, cues, reporting)
         if speaker is None:
             continue
         for _, nxt in blocks[n + 1:n + 1 + MAX_FRAMED_BLOCKS]:
-            if nxt.text.rstrip().endswith(":") or any(actors.at(t) == speaker for t in nxt if t.pos_ == "PROPN"):
+            toks = tokens(nxt)
+            if toks.text.rstrip().endswith(":") or any(
+                    actors.at(nxt[i]) == speaker for i, pos in enumerate(toks.pos) if pos == "PROPN"):
                 break
             out[id(nxt)] = speaker
     return out

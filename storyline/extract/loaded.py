@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 
 from storyline.config import Settings
+from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quotes import _marked_spans
 from storyline.model import Document, LoadedTerm
 from storyline.resources import load_yaml
@@ -59,12 +60,13 @@ def load_lexicon(path: str = str(LEXICON)) -> dict[str, Any]:
         phrases = [p for p in data.get(kind) or [] if isinstance(p, str) and p.strip()]
         if not phrases:
             raise ValueError(f"{path}: section {kind!r} is empty; list at least one phrase")
-        # one shared word-start check before the alternatives, not one per phrase (much faster)
-        out[kind] = re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_re(p) for p in sorted(phrases, key=len, reverse=True))
-                               + ")", flags=re.I)
+        # one shared word-start check before the alternatives, not one per phrase (much faster);
+        # alternatives grouped by first letter where they allow it (same matches, fewer tries)
+        out[kind] = re.compile(r"(?<![\w-])" + grouped_alternation(
+            [_phrase_re(p) for p in sorted(phrases, key=len, reverse=True)]), flags=re.I)
     adjectives = [a for a in data.get("epithet_adjectives") or [] if isinstance(a, str)]
-    out["epithet"] = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, adjectives))
-                                + r")\s+[a-z][\w-]+", flags=re.I) if adjectives else None
+    out["epithet"] = re.compile(r"(?<![\w-])" + grouped_alternation(list(map(re.escape, adjectives)))
+                                + r"\s+[a-z][\w-]+", flags=re.I) if adjectives else None
     return out
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 LOGGER = logging.getLogger(__name__)
 
@@ -105,13 +105,15 @@ def _aux_words(tok: "Token") -> list[str]:
     return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
-def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = False) -> Modality:
+def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = False,
+             sent: "tuple[Span, str] | None" = None) -> Modality:
     """Modality of the event whose predicate is ``pred``.
 
     Args:
         pred: the predicate token (verb or nominal head).
         lex: the cue lexicon (``load_modality_lexicon()``).
         negation_consumed: the lexicon already turned a negation into the type (not recognise = REJECT).
+        sent: ``(pred.sent, pred.sent.text)`` when the caller has them (both are slow to rebuild).
 
     Returns:
         The modality value, the speaker token when reported, and whether a negation was seen.
@@ -119,8 +121,11 @@ def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = F
     negated = is_negated(pred, lex) and not negation_consumed
     hypothetical = planned = denied = False
     speaker: Token | None = None
-    sent = pred.sent
-    if sent.text.rstrip().endswith("?"):
+    if sent is None:
+        span = pred.sent
+        sent = (span, span.text)
+    sent_span, sent_text = sent
+    if sent_text.rstrip().endswith("?"):
         hypothetical = True
 
     tok = pred
@@ -159,8 +164,8 @@ def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = F
         if rel in ("acl", "relcl", "amod"):
             break  # a modifier of a noun: the noun's own clause does not govern this predicate
         tok = head
-    text = sent.text.lower()
-    if not planned and any(p in text for p in lex.planned_phrases) and _phrase_governs(pred, lex):
+    text = sent_text.lower()
+    if not planned and any(p in text for p in lex.planned_phrases) and _phrase_governs(pred, lex, sent_span):
         planned = True
 
     if negated or denied:
@@ -177,7 +182,8 @@ def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = F
     return Modality(value, speaker_tok, negated)
 
 
-def _phrase_governs(pred: "Token", lex: ModalityLexicon) -> bool:
+def _phrase_governs(pred: "Token", lex: ModalityLexicon, sent: "Span | None" = None) -> bool:
     """A planned phrase ("is planned to", "is set to") whose words sit on the predicate or its head."""
-    near = " ".join(t.lower_ for t in pred.sent if t.i <= pred.i and t.i >= pred.i - 5)
+    sent = sent if sent is not None else pred.sent
+    near = " ".join(t.lower_ for t in sent if t.i <= pred.i and t.i >= pred.i - 5)
     return any(p in near for p in lex.planned_phrases)

@@ -6,16 +6,17 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quote_marks import _words
 from storyline.model import Document, Entity, Mention
+from storyline.nlp.tokens import BlockTokens, read_tokens
 from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = Path(__file__).parent / "lexicon" / "quote_cues.yaml"
@@ -101,6 +102,8 @@ class _Ctx:
     sents: list[tuple[int, int, "SpacySpan", int]]   # raw start, raw end, span, block offset
     quoted: list[tuple[int, int]]
     descriptors: dict[str, set[str]]
+    #: the token attributes of a block parse (``Parsed.tokens`` keeps them once per document)
+    tokens: Callable[["Doc"], BlockTokens] = read_tokens
 
     def sentence_at(self, pos: int) -> tuple[int, int, "SpacySpan", int] | None:
         for s in self.sents:
@@ -113,9 +116,12 @@ def _tok_start(tok: "Token", offset: int) -> int:
     return offset + tok.idx
 
 
-def _descriptors(view: str, mentions: list[Mention],
-                 sents: list[tuple[int, int, "SpacySpan", int]]) -> dict[str, set[str]]:
-    """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``)."""
+def _descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
+                 tokens: Callable[["Doc"], BlockTokens] = read_tokens) -> dict[str, set[str]]:
+    """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``).
+
+    ``tokens`` gives a block parse's token attributes (as ``_Ctx.tokens``).
+    """
     out: dict[str, set[str]] = {}
     for m in mentions:
         if m.entity is None or m.type != "PERSON":
@@ -123,15 +129,18 @@ def _descriptors(view: str, mentions: list[Mention],
         words = out.setdefault(m.entity, set())
         sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
         if sent is not None:
-            before = [t for t in sent[2] if _tok_start(t, sent[3]) + len(t.text) <= m.start]
+            span, off = sent[2], sent[3]
+            toks = tokens(span.doc)
+            before = [i for i in range(span.start, span.end) if off + toks.end[i] <= m.start]
             commas = 0
-            for tok in reversed(before):      # title words right before the name
-                if tok.text == "," and commas == 0 and words is not None:
+            for i in reversed(before):        # title words right before the name
+                text = toks.text[toks.idx[i]:toks.end[i]]
+                if text == "," and commas == 0 and words is not None:
                     commas += 1
                     continue
-                if tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                if toks.pos[i] not in ("PROPN", "NOUN", "ADJ"):
                     break
-                words.add(tok.text.lower())
+                words.add(text.lower())
         appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
                          view[m.end:m.end + 90])
         if appos:
@@ -224,11 +233,16 @@ def _subject_of(tok: "Token") -> "Token | None":
     return None
 
 
-def _is_cue(ctx: _Ctx, tok: "Token") -> bool:
-    if tok.lemma_.lower() not in ctx.cues.lemmas or tok.pos_ not in ("VERB", "AUX"):
+def _cue_at(ctx: _Ctx, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
+    """Token ``i`` of ``sdoc`` is a cue verb (with its particle when the cue needs one).
+
+    Read off the block's token attributes: a Token is built only for a particle check.
+    """
+    lemma = toks.lemma[i]
+    if lemma not in ctx.cues.lemmas or toks.pos[i] not in ("VERB", "AUX"):
         return False
-    particle = ctx.cues.need_particle.get(tok.lemma_.lower())
-    return particle is None or any(c.lower_ == particle for c in tok.children)
+    particle = ctx.cues.need_particle.get(lemma)
+    return particle is None or any(c.lower_ == particle for c in sdoc[i].children)
 
 
 def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | None]:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.config import Settings
 from storyline.extract.quote_marks import CLOSERS, OPENERS, _ends_sentence, _marked_spans, _trim, _words
 from storyline.extract.quote_speakers import (ABBREV_MASK, LEXICON, MAX_DESCRIPTOR_WORDS, MAX_SPEAKER_WORDS,
-                                              ROLE_LOOKBACK, SPEAKER_TYPES, _Ctx, _descriptors, _is_cue,
+                                              ROLE_LOOKBACK, SPEAKER_TYPES, _Ctx, _cue_at, _descriptors,
                                               _mask_abbreviations, _resolve_phrase, _speaker_of_verb,
                                               _tok_start, load_cues)
 from storyline.model import Document, Entity, Mention, Quote
@@ -95,12 +95,17 @@ def _before(ctx: _Ctx, start: int) -> tuple[bool, str | None]:
     sent = ctx.sentence_at(start)
     cands: list[tuple["Token", int]] = []
     if sent is not None:
-        cands = [(t, sent[3]) for t in sent[2] if _tok_start(t, sent[3]) < start - 1 and _is_cue(ctx, t)
-                 and not any(a <= _tok_start(t, sent[3]) < b for a, b in ctx.quoted)]
+        span, off = sent[2], sent[3]
+        sdoc, toks = span.doc, ctx.tokens(span.doc)
+        cands = [(sdoc[i], off) for i in range(span.start, span.end)
+                 if off + toks.idx[i] < start - 1 and _cue_at(ctx, toks, sdoc, i)
+                 and not any(a <= off + toks.idx[i] < b for a, b in ctx.quoted)]
         if not cands:
             prev = [s for s in ctx.sents if s[1] <= start and ctx.view[s[0]:s[1]].rstrip().endswith(":")]
             if prev and start - prev[-1][1] < 4:
-                cands = [(t, prev[-1][3]) for t in prev[-1][2] if _is_cue(ctx, t)]
+                span, off = prev[-1][2], prev[-1][3]
+                sdoc, toks = span.doc, ctx.tokens(span.doc)
+                cands = [(sdoc[i], off) for i in range(span.start, span.end) if _cue_at(ctx, toks, sdoc, i)]
     for tok, off in reversed(cands):
         ok, spk = _speaker_of_verb(ctx, tok, off)
         if ok:
@@ -212,8 +217,12 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
     """Cue verb + clause complement, and ``according to X``."""
     out = []
     for s0, _e0, span, off in ctx.sents:
-        for tok in span:
-            if _is_cue(ctx, tok):
+        sdoc, toks = span.doc, ctx.tokens(span.doc)
+        lower = toks.lower
+        for i in range(span.start, span.end):
+            # only cue verbs and "according to" are read: the attribute lists pick them out
+            if _cue_at(ctx, toks, sdoc, i):
+                tok = sdoc[i]
                 # the complement after the verb ("X said that …"); a left one is "…, X said"
                 comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] \
                     or [c for c in tok.children if c.dep_ == "ccomp"]
@@ -228,8 +237,8 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
                 s, e = _trim(ctx.view, s, e)
                 if _words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append((s, e, spk, False))
-            elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-                to = tok.doc[tok.i + 1]
+            elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
+                tok, to = sdoc[i], sdoc[i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if not objs:
                     continue
@@ -278,7 +287,7 @@ def extract_quotes(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
         sents.append((off + sent.start_char, off + sent.end_char, sent, off))
     mentions = sorted(mentions, key=lambda m: m.start)
     ctx = _Ctx(doc, view, load_cues(), mentions, {e.id: e for e in entities}, sents, [],
-               _descriptors(view, mentions, sents))
+               _descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     kept: list[tuple[int, int, str | None, bool]] = []
     for found in (_marked_quotes(ctx, blocks), _trailing_quotes(ctx), _indirect_quotes(ctx)):

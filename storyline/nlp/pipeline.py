@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from storyline.config import Settings
 from storyline.model import Document, Sentence
+from storyline.nlp.tokens import BlockTokens, read_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -80,19 +81,42 @@ class Parsed:
 
     def spacy_sentences(self) -> Iterator[tuple[int, "SpacySpan"]]:
         """(block offset, sentence span) for every sentence of the body."""
-        return iter(self._sentence_spans)
+        return ((offset, sent) for offset, sent, _ in self._sentence_spans)
+
+    def sentences_with_text(self) -> list[tuple[int, "SpacySpan", str]]:
+        """(block offset, sentence span, ``span.text``) for every sentence of the body."""
+        return self._sentence_spans
+
+    def tokens(self, sdoc: "Doc") -> BlockTokens:
+        """The token attributes of a block parse (read on first use, then kept with the parse)."""
+        # keyed by id, with the doc kept alongside so that an id can never name another doc
+        held = self._tokens.get(id(sdoc))
+        if held is None or held[0] is not sdoc:
+            held = self._tokens[id(sdoc)] = (sdoc, read_tokens(sdoc))
+        return held[1]
 
     @functools.cached_property
-    def _sentence_spans(self) -> list[tuple[int, "SpacySpan"]]:
-        # every stage walks the sentences; spaCy rebuilds them on each ``doc.sents``
-        return [(offset, sent) for offset, sdoc in self.blocks for sent in sdoc.sents if sent.text.strip()]
+    def _tokens(self) -> dict[int, tuple["Doc", BlockTokens]]:
+        return {}
+
+    @functools.cached_property
+    def _sentence_spans(self) -> list[tuple[int, "SpacySpan", str]]:
+        # every stage walks the sentences; spaCy rebuilds them on each ``doc.sents``, and
+        # ``Span.text`` joins its tokens anew on every call: both are read here once
+        out = []
+        for offset, sdoc in self.blocks:
+            text = self.tokens(sdoc).text
+            for sent in sdoc.sents:
+                sent_text = text[sent.start_char:sent.end_char]
+                if sent_text.strip():
+                    out.append((offset, sent, sent_text))
+        return out
 
     def sentences(self) -> list[Sentence]:
         out = []
-        for offset, sent in self.spacy_sentences():
-            text = sent.text.strip()
-            lead = len(sent.text) - len(sent.text.lstrip())
-            start = offset + sent.start_char + lead
+        for offset, sent, sent_text in self._sentence_spans:
+            text = sent_text.strip()
+            start = offset + sent.start_char + len(sent_text) - len(sent_text.lstrip())
             out.append(Sentence(self.doc_id, start, start + len(text), text))
         return out
 

@@ -118,6 +118,7 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
 def _spacy_cands(parsed: Parsed, view: str, caps: list[tuple[int, int]]) -> list[Cand]:
     out = []
     for offset, sdoc in parsed.blocks:
+        block_text = parsed.tokens(sdoc).text
         for ent in sdoc.ents:
             label = SPACY_TYPES.get(ent.label_)
             if label is None:
@@ -125,7 +126,8 @@ def _spacy_cands(parsed: Parsed, view: str, caps: list[tuple[int, int]]) -> list
             s0, e0 = offset + ent.start_char, offset + ent.end_char
             if any(a <= s0 and e0 <= b for a, b in caps):
                 continue
-            if ent.text.islower() and ent.root.pos_ not in ("PROPN", "NOUN"):
+            # ``ent.text`` would join the entity's tokens anew
+            if block_text[ent.start_char:ent.end_char].islower() and ent.root.pos_ not in ("PROPN", "NOUN"):
                 continue   # "harden/GPE": a lower-case verb is no name
             pos = s0
             for piece in _SPLIT.split(view[s0:e0]):
@@ -150,8 +152,8 @@ def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
     """POS of the token starting at each raw offset, and the raw spans of spaCy entities."""
     pos, ents = {}, []
     for offset, sdoc in parsed.blocks:
-        for tok in sdoc:
-            pos[offset + tok.idx] = tok.pos_
+        toks = parsed.tokens(sdoc)
+        pos.update(zip([offset + i for i in toks.idx], toks.pos))
         ents += [(offset + e.start_char, offset + e.end_char) for e in sdoc.ents]
     return pos, ents
 

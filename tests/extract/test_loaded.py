@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from storyline.config import Settings
 from storyline.extract.loaded import find_loaded_language, load_lexicon
@@ -56,3 +57,41 @@ def test_scare_quotes_and_offsets():
     assert {"sarcasm"} == {t.kind for t in got}
     for t in got:
         assert text[t.start:t.end] == t.text
+
+
+def _flat_patterns() -> dict:
+    """The lexicon's patterns as one flat alternation each (before grouping by first letter)."""
+    from storyline.extract.loaded import KINDS, LEXICON, _phrase_re
+    from storyline.resources import load_yaml
+
+    data = load_yaml(LEXICON.read_text(encoding="utf-8"))
+    out = {}
+    for kind in KINDS:
+        phrases = sorted((p for p in data[kind] if isinstance(p, str) and p.strip()), key=len, reverse=True)
+        out[kind] = re.compile(r"(?<![\w-])(?:" + "|".join(map(_phrase_re, phrases)) + ")", flags=re.I)
+    adjectives = [a for a in data["epithet_adjectives"] if isinstance(a, str)]
+    out["epithet"] = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, adjectives)) + r")\s+[a-z][\w-]+",
+                                flags=re.I)
+    return out
+
+
+def test_grouped_patterns_match_like_flat_alternations():
+    from storyline.extract.loaded import LEXICON, load_lexicon
+    from storyline.resources import load_yaml
+
+    data = load_yaml(LEXICON.read_text(encoding="utf-8"))
+    keys = ("name_calling", "emotive", "sarcasm", "epithet_adjectives")
+    words = [str(p).replace("~", "ed").replace("*", "their") for key in keys for p in data[key]]
+    # every phrase in several cases and next to hyphens, plus fixture articles
+    text = " ".join(f"{w} x, {w.upper()}-y {w.title()} z-{w} «{w}» sick {w}" for w in words)
+    texts = [text]
+    for path in sorted((Path(__file__).resolve().parents[1] / "fixtures").rglob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+    flat, grouped = _flat_patterns(), load_lexicon()
+    hits = 0
+    for kind, pattern in flat.items():
+        for t in texts:
+            want = [m.span() for m in pattern.finditer(t)]
+            assert [m.span() for m in grouped[kind].finditer(t)] == want, kind
+            hits += len(want)
+    assert hits >= 100

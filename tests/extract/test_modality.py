@@ -48,3 +48,23 @@ def test_negation_consumed_stays_asserted(nlp):
     doc = nlp("Serbia does not recognize Kosovo.")
     tok = next(t for t in doc if t.lemma_ == "recognize")
     assert classify(tok, load_modality_lexicon(), negation_consumed=True).value == "asserted"
+
+
+@pytest.mark.slow
+def test_given_sentence_gives_the_same_modality():
+    from tests.nlp.test_tokens import parsed_fixtures
+
+    lex = load_modality_lexicon()
+
+    def key(m):
+        return m.value, m.speaker.i if m.speaker is not None else None, m.negated
+
+    seen = set()
+    for _, parsed in parsed_fixtures():
+        for _, sent, text in parsed.sentences_with_text():
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX", "NOUN"):
+                    want = key(classify(tok, lex))
+                    assert key(classify(tok, lex, sent=(sent, text))) == want
+                    seen.add(want[0])
+    assert {"asserted", "reported", "planned"} <= seen

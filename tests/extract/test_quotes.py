@@ -214,3 +214,68 @@ def test_scare_quote_after_called_in_sentence_case_is_still_speech():
 def test_quote_speaker_is_resolved(text, phrase, speaker):
     _, name = find(run_resolved(text), phrase)
     assert name and speaker in name
+
+
+def _reference_descriptors(view, mentions, sents):
+    """``_descriptors`` written over spaCy tokens, as before it read the block attribute lists."""
+    out = {}
+    for m in mentions:
+        if m.entity is None or m.type != "PERSON":
+            continue
+        words = out.setdefault(m.entity, set())
+        sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
+        if sent is not None:
+            before = [t for t in sent[2] if sent[3] + t.idx + len(t.text) <= m.start]
+            commas = 0
+            for tok in reversed(before):
+                if tok.text == "," and commas == 0:
+                    commas += 1
+                    continue
+                if tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                words.add(tok.text.lower())
+        appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
+                         view[m.end:m.end + 90])
+        if appos:
+            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4])
+    return out
+
+
+@pytest.mark.slow
+def test_cue_scan_over_attribute_lists_equals_token_reference():
+    from storyline.extract.quote_speakers import _Ctx, _cue_at
+    from tests.nlp.test_tokens import parsed_fixtures
+
+    cues = load_cues()
+    ctx = _Ctx(None, "", cues, [], {}, [], [], {})
+    hits = 0
+    for _, parsed in parsed_fixtures():
+        for _, sdoc in parsed.blocks:
+            toks = parsed.tokens(sdoc)
+            for tok in sdoc:
+                lemma = tok.lemma_.lower()
+                particle = cues.need_particle.get(lemma)
+                want = lemma in cues.lemmas and tok.pos_ in ("VERB", "AUX") and (
+                    particle is None or any(c.lower_ == particle for c in tok.children))
+                assert _cue_at(ctx, toks, sdoc, tok.i) == want, tok.text
+                hits += want
+    assert hits >= 20
+
+
+@pytest.mark.slow
+def test_descriptors_over_attribute_lists_equal_token_reference():
+    from storyline.extract.quote_speakers import _descriptors
+    from storyline.resolve import resolve_document
+    from tests.nlp.test_tokens import parsed_fixtures
+
+    described = 0
+    for doc, parsed in parsed_fixtures():
+        mentions, _ = resolve_document(doc, parsed, SETTINGS)
+        mentions = sorted(mentions, key=lambda m: m.start)
+        sents = [(off + s.start_char, off + s.end_char, s, off) for off, s in parsed.spacy_sentences()]
+        view = doc.body_view()
+        want = _reference_descriptors(view, mentions, sents)
+        assert _descriptors(view, mentions, sents, parsed.tokens) == want
+        assert _descriptors(view, mentions, sents) == want
+        described += sum(bool(words) for words in want.values())
+    assert described >= 10
