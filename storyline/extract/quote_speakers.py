@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 
 from storyline.extract.patterns import grouped_alternation
@@ -123,11 +123,7 @@ def _descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int,
     ``tokens`` gives a block parse's token attributes (as ``_Ctx.tokens``).
     """
     out: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.entity is None or m.type != "PERSON":
-            continue
-        words = out.setdefault(m.entity, set())
-        sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
+    for m, words, sent in _people(mentions, sents, out):
         if sent is not None:
             span, off = sent[2], sent[3]
             toks = tokens(span.doc)
@@ -141,11 +137,24 @@ def _descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int,
                 if toks.pos[i] not in ("PROPN", "NOUN", "ADJ"):
                     break
                 words.add(text.lower())
-        appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
-                         view[m.end:m.end + 90])
-        if appos:
-            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4])
+        words.update(_appositive_words(view, m))
     return out
+
+
+def _people(mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
+            out: dict[str, set[str]]) -> Iterator[tuple[Mention, set[str], tuple[int, int, "SpacySpan", int] | None]]:
+    """(mention, its person's descriptor set in ``out``, its sentence) for each resolved person mention."""
+    for m in mentions:
+        if m.entity is None or m.type != "PERSON":
+            continue
+        yield m, out.setdefault(m.entity, set()), next((x for x in sents if x[0] <= m.start < x[1]), None)
+
+
+def _appositive_words(view: str, m: Mention) -> list[str]:
+    """Up to four words of an appositive right after a name ("X, an expert at Y" -> ["expert"])."""
+    appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
+                     view[m.end:m.end + 90])
+    return [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4]] if appos else []
 
 
 def _share_stem(a: str, b: str) -> bool:

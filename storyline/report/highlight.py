@@ -136,12 +136,9 @@ def _regions(doc: Document) -> list[tuple[int, int, str]]:
     return out
 
 
-def _segments(raw: str, start: int, end: int, inline: list[_Mark],
-              outers: list[_Outer]) -> list[dict[str, Any]]:
-    """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs.
-
-    ``outers`` are disjoint and sorted (as ``_merge_outer`` gives them).
-    """
+def _cuts(start: int, end: int, inline: list[_Mark],
+          outers: list[_Outer]) -> tuple[list[_Mark], list[_Outer], list[int]]:
+    """The marks and stretches overlapping ``[start, end)``, and the sorted offsets where runs begin or end."""
     # only marks overlapping this block can cover a piece of it (an article has many blocks)
     inline = [m for m in inline if m.start < end and m.end > start]
     outers = [o for o in outers if o.start < end and o.end > start]
@@ -150,7 +147,16 @@ def _segments(raw: str, start: int, end: int, inline: list[_Mark],
         cuts.update(x for x in (m.start, m.end) if start < x < end)
     for o in outers:
         cuts.update(x for x in (o.start, o.end) if start < x < end)
-    bounds = sorted(cuts)
+    return inline, outers, sorted(cuts)
+
+
+def _segments(raw: str, start: int, end: int, inline: list[_Mark],
+              outers: list[_Outer]) -> list[dict[str, Any]]:
+    """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs.
+
+    ``outers`` are disjoint and sorted (as ``_merge_outer`` gives them).
+    """
+    inline, outers, bounds = _cuts(start, end, inline, outers)
     pieces: list[dict[str, Any]] = []
     last_outer: _Outer | None = None
     k = 0  # outers before k end at or before the current run: runs come in order

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Settings
+from storyline.extract.quote_speakers import _people, _appositive_words
 from storyline.extract.quotes import extract_quotes, load_cues
 from storyline.model import Block, Document
 
@@ -219,11 +220,7 @@ def test_quote_speaker_is_resolved(text, phrase, speaker):
 def _reference_descriptors(view, mentions, sents):
     """``_descriptors`` written over spaCy tokens, as before it read the block attribute lists."""
     out = {}
-    for m in mentions:
-        if m.entity is None or m.type != "PERSON":
-            continue
-        words = out.setdefault(m.entity, set())
-        sent = next((x for x in sents if x[0] <= m.start < x[1]), None)
+    for m, words, sent in _people(mentions, sents, out):   # the mention walk and appositives are shared
         if sent is not None:
             before = [t for t in sent[2] if sent[3] + t.idx + len(t.text) <= m.start]
             commas = 0
@@ -234,10 +231,7 @@ def _reference_descriptors(view, mentions, sents):
                 if tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                     break
                 words.add(tok.text.lower())
-        appos = re.match(r",\s+(?:an?|the)\s+(.{2,80}?)(?=[,.;:()]|\s(?:of|at|in|for|with|from|to|on)\s|$)",
-                         view[m.end:m.end + 90])
-        if appos:
-            words.update(w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", appos.group(1))[:4])
+        words.update(_appositive_words(view, m))
     return out
 
 

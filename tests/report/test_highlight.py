@@ -6,7 +6,7 @@ import re
 
 from storyline.model import Block, Corpus, Document, Entity, Event, Quote, Removal, Span
 from storyline.report.highlight import (
-    _Mark, _marks_for, _merge_outer, _Outer, _regions, _segments, anchor, article_view, index_by_doc,
+    _cuts, _Mark, _marks_for, _merge_outer, _Outer, _regions, _segments, anchor, article_view, index_by_doc,
     sentence_anchor,
 )
 from tests.conftest import make_corpus
@@ -63,15 +63,8 @@ def test_documents_without_blocks_fall_back_to_their_text() -> None:
 
 def _reference_segments(raw: str, start: int, end: int, inline: list[_Mark],
                         outers: list[_Outer]) -> list[dict]:
-    """``_segments`` as first written: every mark and stretch tested against every run."""
-    inline = [m for m in inline if m.start < end and m.end > start]
-    outers = [o for o in outers if o.start < end and o.end > start]
-    cuts = {start, end}
-    for m in inline:
-        cuts.update(x for x in (m.start, m.end) if start < x < end)
-    for o in outers:
-        cuts.update(x for x in (o.start, o.end) if start < x < end)
-    bounds = sorted(cuts)
+    """``_segments`` as first written: every mark and stretch tested against every run (the cuts are shared)."""
+    inline, outers, bounds = _cuts(start, end, inline, outers)
     pieces: list[dict] = []
     for a, b in zip(bounds, bounds[1:]):
         active = [m for m in inline if m.start <= a and b <= m.end]
