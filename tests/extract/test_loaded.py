@@ -95,3 +95,16 @@ def test_grouped_patterns_match_like_flat_alternations():
             assert [m.span() for m in grouped[kind].finditer(t)] == want, kind
             hits += len(want)
     assert hits >= 100
+
+
+def test_lexicon_entries_use_only_the_documented_wildcards():
+    """A "~" is a word-ending wildcard only at a word's end; inside a word it would match itself only."""
+    import yaml
+
+    from storyline.extract.loaded import KINDS, LEXICON
+
+    data = yaml.safe_load(Path(LEXICON).read_text(encoding="utf-8"))
+    bad = [(kind, entry) for kind in KINDS for entry in data.get(kind) or [] if isinstance(entry, str)
+           for word in entry.split() if "~" in word.rstrip("~")]
+    assert not bad
+    assert load_lexicon()["name_calling"].search("the regime's henchmen fled")
