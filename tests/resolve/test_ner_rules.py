@@ -123,8 +123,8 @@ def test_a_place_head_makes_an_unfamiliar_two_word_name_a_place():
 
 
 def test_one_place_however_ner_typed_each_mention():
-    _, ents = run("Water levels fell below the Tolvek Dam on Monday.\n"
-                  "Tolvek Dam operators blamed the drought.\n"
-                  "Officials at Tolvek Dam said the gates stayed open.")
-    assert len({e.id for e in ents if e.name == "Tolvek Dam"}) == 1
-    assert owner(ents, "Tolvek Dam").type == "LOC"
+    _, ents = run("Water levels fell below the Marisco Dam on Monday.\n"
+                  "Marisco Dam operators blamed the drought.\n"
+                  "Officials at Marisco Dam said the gates stayed open.")
+    assert len({e.id for e in ents if e.name == "Marisco Dam"}) == 1
+    assert owner(ents, "Marisco Dam").type == "LOC"
