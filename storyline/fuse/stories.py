@@ -70,7 +70,7 @@ def _features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> _DocFe
     for e in a.entities:
         if e.type not in STORY_TYPES or not e.name:
             continue
-        # the corpus-wide entity, when known: "Rustam" and "Rustem Tolibekov" are one actor
+        # the corpus-wide entity, when known: two spellings of one name merged across documents are one actor
         key = (canonical or {}).get(e.id) or e.kb_id or e.name.lower()
         keys.add(key)
         salience[key] += len(e.mentions)
