@@ -375,7 +375,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
 
 
 def _head_types(cands: list[Cand], view: str, kb: KB) -> None:
-    """A multi-word name whose last word is a place or organisation head noun ("Tolvek Dam", "Valdessan
+    """A multi-word name whose last word is a place or organisation head noun ("Hoover Dam", "Ostland
     Energy") is that, not a person: the small model calls unfamiliar two-word names people."""
     places = set(_lexicon_list(kb, "place_heads"))
     orgs = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads"))
@@ -479,7 +479,7 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     kbc = _kb_cands(view, kb, pos, ents, caps)
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
     cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + _acronym_names(view, sp))
-    _head_types(cands, view, kb)  # first: a "person" Tolvek Dam would make "Dam" a surname
+    _head_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
     _speaker_types(cands, view, kb)
     _extend_names(cands, view, kb, pos)
