@@ -94,7 +94,14 @@ def analyze(
     settings = build_settings(set_, workers)
     from tqdm import tqdm
 
-    from storyline.engine.local import run
+    from storyline.engine.local import check_pipelines, run
+    from storyline.errors import ConfigError
+
+    try:
+        check_pipelines(settings)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
     bar = tqdm(total=0, unit="doc", desc="analysing", disable=not sys.stderr.isatty(), file=sys.stderr)
 
@@ -148,13 +155,33 @@ def export(
 
 @app.command()
 def settings(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
-    """List every setting with its default and meaning (override with --set name=value)."""
+    """List every setting with its default and meaning (override with --set name=value), then the
+    pipelines: each part with what it requires and assigns."""
+    from storyline.engine.stages import document_pipeline
+    from storyline.fuse import fuse_pipeline
+    from storyline.registry import components, describe, fuse_steps
+
     rows = Settings.help_table()
+    defaults = Settings()
+    pipelines = {"pipeline": describe(document_pipeline(defaults)),
+                 "fuse_pipeline": describe(fuse_pipeline(defaults))}
+    registered = {"components": sorted(components.get_all()), "fuse_steps": sorted(fuse_steps.get_all())}
     if as_json:
-        typer.echo(json.dumps([{"name": n, "default": d, "help": h} for n, d, h in rows], indent=1))
+        typer.echo(json.dumps({"settings": [{"name": n, "default": d, "help": h} for n, d, h in rows],
+                               "pipelines": pipelines, "registered": registered}, indent=1))
         return
     for name, default, help_ in rows:
-        typer.echo(f"{name:26s} {default!r:28s} {help_}")
+        if name in pipelines:
+            typer.echo(f"{name:26s} (below) {help_}")
+        else:
+            typer.echo(f"{name:26s} {default!r:28s} {help_}")
+    for setting, parts in pipelines.items():
+        typer.echo(f"\n{setting} (default order; --set {setting}=name1,name2,... to change it):")
+        for i, part in enumerate(parts, 1):
+            typer.echo(f"  {i}. {part['name']}  requires {', '.join(part['requires']) or '-'}"
+                       f"  assigns {', '.join(part['assigns'])}")
+            if part["doc"]:
+                typer.echo(f"       {part['doc']}")
 
 
 @app.command()

@@ -9,6 +9,29 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+#: the built-in per-document components (``storyline.engine.components``), in order
+DEFAULT_PIPELINE = (
+    "storyline.clean.rules.v1",
+    "storyline.parse.spacy.v1",
+    "storyline.resolve.rules.v1",
+    "storyline.events.lexicon.v1",
+    "storyline.quotes.rules.v1",
+    "storyline.loaded_language.lexicon.v1",
+    "storyline.genre.rules.v1",
+    "storyline.lead_vector.v1",
+)
+#: the built-in corpus-level steps (``storyline.fuse.steps``), in order
+DEFAULT_FUSE_PIPELINE = (
+    "storyline.fuse.entities.v1",
+    "storyline.fuse.actors.v1",
+    "storyline.fuse.near_duplicates.v1",
+    "storyline.fuse.story_events.v1",
+    "storyline.fuse.stories.v1",
+    "storyline.fuse.disagreements.v1",
+    "storyline.fuse.relations.v1",
+    "storyline.fuse.outlets.v1",
+)
+
 
 def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
     if isinstance(default, (list, dict)):
@@ -51,6 +74,12 @@ class Settings:
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")
     event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
     relation_period: str = _setting("month", "Period of dyad relations: month | year.")
+    pipeline: list = _setting(
+        list(DEFAULT_PIPELINE),
+        "Per-document components, in order, by registered name (`storyline settings` lists them with "
+        "what each requires and assigns); swap one by naming another, e.g. a trained event coder.")
+    fuse_pipeline: list = _setting(
+        list(DEFAULT_FUSE_PIPELINE), "Corpus-level steps, in order, by registered name.")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:

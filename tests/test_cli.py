@@ -5,6 +5,7 @@ import json
 from typer.testing import CliRunner
 
 from storyline.cli import app, build_settings
+from storyline.config import Settings
 
 runner = CliRunner()
 
@@ -30,9 +31,28 @@ def test_export_of_a_missing_store_is_bad_usage(tmp_path):
 
 def test_settings_lists_every_setting_with_help():
     res = runner.invoke(app, ["settings", "--json"])
-    rows = json.loads(res.output)
-    assert {"spacy_model", "max_file_bytes", "workers"} <= {r["name"] for r in rows}
+    rows = json.loads(res.output)["settings"]
+    assert {"spacy_model", "max_file_bytes", "workers", "pipeline"} <= {r["name"] for r in rows}
     assert all(r["help"] for r in rows)
+
+
+def test_settings_shows_each_pipeline_with_requires_and_assigns():
+    shown = json.loads(runner.invoke(app, ["settings", "--json"]).output)
+    pipeline = shown["pipelines"]["pipeline"]
+    assert [p["name"] for p in pipeline] == Settings().pipeline
+    events = next(p for p in pipeline if p["name"] == "storyline.events.lexicon.v1")
+    assert "doc.mentions" in events["requires"] and events["assigns"] == ["doc.events"]
+    assert "storyline.fuse.stories.v1" in {p["name"] for p in shown["pipelines"]["fuse_pipeline"]}
+    text = runner.invoke(app, ["settings"]).output
+    assert "storyline.parse.spacy.v1  requires doc.clean  assigns doc.parse" in text
+
+
+def test_a_misordered_pipeline_is_refused_with_exit_2_before_reading(tmp_path):
+    order = ",".join(n for n in Settings().pipeline if n != "storyline.parse.spacy.v1") + \
+        ",storyline.parse.spacy.v1"
+    res = runner.invoke(app, ["analyze", str(tmp_path), "--out", str(tmp_path / "o"), "--set", f"pipeline={order}"])
+    assert res.exit_code == 2
+    assert "requires doc.parse" in res.output and not (tmp_path / "o").exists()
 
 
 def test_set_overrides_are_typed_and_checked():

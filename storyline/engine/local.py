@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from storyline.clean import LineStats
 from storyline.config import Settings
-from storyline.engine.stages import analyze_documents
+from storyline.engine.stages import analyze_documents, document_pipeline
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
 from storyline.nlp.embeddings import prepare as prepare_embedder
 
@@ -85,6 +85,15 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
                 yield res
 
 
+def check_pipelines(settings: Settings) -> None:
+    """Refuse unknown or misordered parts in ``settings.pipeline`` and ``settings.fuse_pipeline``
+    before any document is read (``PipelineError`` says which part and how to fix the order)."""
+    from storyline.fuse import fuse_pipeline
+
+    document_pipeline(settings)
+    fuse_pipeline(settings)
+
+
 Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | None"],
                     Iterable["DocAnalysis | IngestError"]]
 
@@ -104,6 +113,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
     from storyline.report.render import write_report
     from storyline.store import Store
 
+    check_pipelines(settings)
     t0 = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -1,43 +1,48 @@
-"""The per-document stages composed into pure functions.
+"""The per-document components of ``Settings.pipeline``, run over a group of documents.
 
-``analyze_documents`` is what every engine runs — the local process pool and Spark
-executors alike, on groups of documents — so results do not depend on the engine. Each
-document is still analysed on its own; a group only shares the spaCy batches.
+``analyze_documents`` is what every engine runs — the local process pool and Spark executors
+alike, on groups of documents — so results do not depend on the engine. Each document is still
+analysed on its own; a group only shares the batches of components that batch (spaCy's parse,
+the lead embeddings).
 """
 from __future__ import annotations
 
+import functools
 import logging
 
-from storyline.clean import LineStats, clean_document
+from storyline.clean import LineStats
 from storyline.config import Settings
-from storyline.extract.events import extract_events
-from storyline.extract.genre import classify_genre
-from storyline.extract.loaded import find_loaded_language
-from storyline.extract.quotes import extract_quotes
+from storyline.engine.components import INITIAL, DocState
 from storyline.model import DocAnalysis, Document, IngestError
-from storyline.nlp.embeddings import lead_vector, lead_vectors
-from storyline.nlp.pipeline import Parsed, parse, parse_many
-from storyline.resolve import resolve_document
+from storyline.registry import Part, check_order, components, resolve
 
 LOGGER = logging.getLogger(__name__)
 
+__all__ = ["analyze_document", "analyze_documents", "document_pipeline"]
+
+
+@functools.lru_cache(maxsize=16)
+def _pipeline(names: tuple[str, ...]) -> tuple[Part, ...]:
+    parts = resolve(names, components)
+    check_order(parts, INITIAL, setting="pipeline")
+    return tuple(parts)
+
+
+def document_pipeline(settings: Settings) -> list[Part]:
+    """The components ``settings.pipeline`` names, checked: each runs after what it requires.
+
+    Raises:
+        PipelineError: an unknown name, or a component placed before what it needs.
+    """
+    return list(_pipeline(tuple(settings.pipeline)))
+
 
 def analyze_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> DocAnalysis:
-    """ingest output → clean → nlp → resolve → extract, for one document."""
-    doc = clean_document(doc, settings, stats)
-    analysis = _after_parse(doc, parse(doc, settings), settings)
-    analysis.vector = lead_vector(doc, settings)
-    return analysis
-
-
-def _after_parse(doc: Document, parsed: Parsed, settings: Settings) -> DocAnalysis:
-    mentions, entities = resolve_document(doc, parsed, settings)
-    events = extract_events(doc, parsed, mentions, entities, settings)
-    quotes = extract_quotes(doc, parsed, mentions, entities, settings)
-    doc.loaded_language = find_loaded_language(doc, parsed, settings)
-    doc.genre = classify_genre(doc, parsed, doc.loaded_language)
-    return DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
-                       entities=entities, events=events, quotes=quotes)
+    """ingest output → every component of ``settings.pipeline``, for one document."""
+    result = analyze_documents([doc], settings, stats)[0]
+    if isinstance(result, IngestError):
+        raise RuntimeError(result.detail)
+    return result
 
 
 def _failed(doc: Document, exc: Exception) -> IngestError:
@@ -47,43 +52,25 @@ def _failed(doc: Document, exc: Exception) -> IngestError:
 
 def analyze_documents(docs: list[Document], settings: Settings,
                       stats: LineStats | None = None) -> list[DocAnalysis | IngestError]:
-    """``analyze_document`` over ``docs``, parsing them in shared batches; one result per document,
-    in order. A document that fails becomes an ``IngestError`` and the others go on."""
-    results: list[DocAnalysis | IngestError | None] = [None] * len(docs)
-    cleaned: list[tuple[int, Document]] = []
-    for i, doc in enumerate(docs):
-        try:
-            cleaned.append((i, clean_document(doc, settings, stats)))
-        except Exception as exc:  # a bug on one odd article must not abort the batch
-            results[i] = _failed(doc, exc)
-    try:
-        parsed = parse_many([d for _, d in cleaned], settings)
-    except Exception:  # find the document that broke the shared batch: parse them one by one
-        parsed = []
-        for i, doc in cleaned:
+    """Every component of ``settings.pipeline`` over ``docs``; one result per document, in order.
+
+    A document whose component fails becomes an ``IngestError`` and the others go on; a batch
+    that fails is retried document by document to pin the failure on its document.
+    """
+    parts = document_pipeline(settings)
+    states = [DocState(document=d, stats=stats) for d in docs]
+    failed: dict[int, IngestError] = {}
+    for part in parts:
+        alive = [i for i in range(len(states)) if i not in failed]
+        if part.run_batch is not None and alive:
             try:
-                parsed.append(parse(doc, settings))
-            except Exception as exc:
-                results[i] = _failed(doc, exc)
-                parsed.append(None)
-    for (i, doc), p in zip(cleaned, parsed):
-        if p is None:
-            continue
-        try:
-            results[i] = _after_parse(doc, p, settings)
-        except Exception as exc:
-            results[i] = _failed(doc, exc)
-    done = [r for r in results if isinstance(r, DocAnalysis)]
-    try:
-        vectors = lead_vectors([a.document for a in done], settings)
-    except Exception:  # pragma: no cover - one by one, to pin the failure on its document
-        vectors = []
-        for a in done:
+                part.run_batch([states[i] for i in alive], settings)
+                continue
+            except Exception:  # noqa: BLE001 - retried one by one just below
+                LOGGER.debug("batch of %s failed; retrying document by document", part.name)
+        for i in alive:
             try:
-                vectors.append(lead_vector(a.document, settings))
-            except Exception as exc:
-                LOGGER.warning("no lead embedding for %s: %s", a.document.source, exc)
-                vectors.append(None)
-    for a, v in zip(done, vectors):
-        a.vector = v
-    return results  # type: ignore[return-value]
+                part.run(states[i], settings)
+            except Exception as exc:  # a bug on one odd article must not abort the batch
+                failed[i] = _failed(states[i].document, exc)
+    return [failed[i] if i in failed else s.analysis() for i, s in enumerate(states)]

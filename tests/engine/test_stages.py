@@ -1,8 +1,10 @@
 """Documents analysed in a group: shared parse batches, the same results, failures kept apart."""
 from __future__ import annotations
 
+import pytest
+
 from storyline.config import Settings
-from storyline.engine import stages
+from storyline.engine import components, stages
 from storyline.engine.local import GROUP_DOCS, groups
 from storyline.model import DocAnalysis, Document, IngestError, to_dict
 
@@ -26,21 +28,21 @@ def test_group_equals_one_by_one():
 
 
 def test_a_failing_document_does_not_take_its_group_down(monkeypatch):
-    real = stages.extract_events
+    real = components.extract_events
 
     def flaky(doc, *args):
         if doc.id == "d1":
             raise RuntimeError("odd article")
         return real(doc, *args)
 
-    monkeypatch.setattr(stages, "extract_events", flaky)
+    monkeypatch.setattr(components, "extract_events", flaky)
     out = stages.analyze_documents(_docs(), Settings())
     assert [type(r) for r in out] == [DocAnalysis, IngestError, DocAnalysis]
     assert out[1].reason == "analysis_failed" and "odd article" in out[1].detail
 
 
 def test_a_failing_parse_is_traced_to_its_document(monkeypatch):
-    real = stages.parse
+    real = components.parse
 
     def flaky(doc, settings):
         if doc.id == "d2":
@@ -52,8 +54,8 @@ def test_a_failing_parse_is_traced_to_its_document(monkeypatch):
             raise ValueError("parser choked")
         return [real(d, settings) for d in docs]
 
-    monkeypatch.setattr(stages, "parse", flaky)
-    monkeypatch.setattr(stages, "parse_many", shared)
+    monkeypatch.setattr(components, "parse", flaky)
+    monkeypatch.setattr(components, "parse_many", shared)
     out = stages.analyze_documents(_docs(), Settings())
     assert [type(r) for r in out] == [DocAnalysis, DocAnalysis, IngestError]
 
@@ -63,3 +65,34 @@ def test_groups_keep_order_and_feed_every_worker():
     assert [d for g in groups(docs) for d in g] == docs
     assert len(groups(docs, workers=2)) >= 8
     assert max(len(g) for g in groups(docs)) <= GROUP_DOCS
+
+
+def _without_events(state, settings):
+    """A stand-in event coder: finds nothing (registered below under a test name)."""
+    state.events = []
+
+
+def test_a_component_is_swapped_by_setting():
+    from storyline.registry import component
+
+    component("tests.events.none.v1", requires=("doc.parse",), assigns=("doc.events",))(_without_events)
+    default = Settings()
+    swapped = default.replace(pipeline=[("tests.events.none.v1" if n == "storyline.events.lexicon.v1" else n)
+                                        for n in default.pipeline])
+    with_lexicon = stages.analyze_documents(_docs(), default)
+    without = stages.analyze_documents(_docs(), swapped)
+    assert any(a.events for a in with_lexicon)
+    assert all(not a.events for a in without)
+    # everything else is the same: only the swapped component's output differs
+    assert [[m.text for m in a.mentions] for a in with_lexicon] == [[m.text for m in a.mentions] for a in without]
+    assert [len(a.quotes) for a in with_lexicon] == [len(a.quotes) for a in without]
+
+
+def test_a_pipeline_in_the_wrong_order_is_refused_before_any_work():
+    from storyline.errors import PipelineError
+
+    names = list(Settings().pipeline)
+    names.remove("storyline.parse.spacy.v1")
+    names.append("storyline.parse.spacy.v1")
+    with pytest.raises(PipelineError, match="requires doc.parse .*move it before"):
+        stages.analyze_documents(_docs(), Settings().replace(pipeline=names))

@@ -149,9 +149,9 @@ def test_a_one_word_person_stays_a_person_without_a_demonym_and_kb_entries_keep_
 
 
 def test_a_demonym_acts_for_its_unknown_country_in_events():
-    from storyline.fuse import _state_of_demonym
+    from storyline.fuse.steps import state_of_demonym
 
     place = Entity(id="e1", name="Ostrelia", type="GPE")
     people = Entity(id="e2", name="Ostrelian", type="NORP")
     other = Entity(id="e3", name="Ostrelese", type="NORP", kb_id="norp:x")
-    assert _state_of_demonym([place, people, other]) == {"e2": "e1"}
+    assert state_of_demonym([place, people, other]) == {"e2": "e1"}

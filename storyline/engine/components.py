@@ -1,0 +1,117 @@
+"""The built-in per-document components, registered the way a user's component would be.
+
+Each component reads and sets fields of one :class:`DocState`; the names in ``requires`` and
+``assigns`` are those fields, prefixed ``doc.``. ``Settings.pipeline`` lists the components to
+run; :data:`DEFAULT_PIPELINE` is its default.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.clean import LineStats, clean_document
+from storyline.config import Settings
+from storyline.extract.events import extract_events
+from storyline.extract.genre import classify_genre
+from storyline.extract.loaded import find_loaded_language
+from storyline.extract.quotes import extract_quotes
+from storyline.model import DocAnalysis, Document, Entity, Event, Mention, Quote
+from storyline.nlp.embeddings import lead_vector, lead_vectors
+from storyline.nlp.pipeline import Parsed, parse, parse_many
+from storyline.registry import component
+from storyline.resolve import resolve_document
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["DocState", "INITIAL"]
+
+#: what a state holds before the first component runs: the ingested document
+INITIAL = ("doc.raw",)
+
+
+@dataclass
+class DocState:
+    """One document's working state while its components run; ``analysis()`` is the result."""
+
+    document: Document
+    stats: LineStats | None = None     # corpus line statistics, read by cleaning
+    parsed: Parsed | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    vector: list[float] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # room for a plug-in's own results
+
+    def analysis(self) -> DocAnalysis:
+        """The stored record of this document's analysis."""
+        return DocAnalysis(document=self.document,
+                           sentences=self.parsed.sentences() if self.parsed is not None else [],
+                           mentions=self.mentions, entities=self.entities, events=self.events,
+                           quotes=self.quotes, vector=self.vector)
+
+
+@component("storyline.clean.rules.v1", requires=("doc.raw",), assigns=("doc.clean",))
+def clean(state: DocState, settings: Settings) -> None:
+    """Body blocks, recorded removals, repairs and metadata from the raw text."""
+    state.document = clean_document(state.document, settings, state.stats)
+
+
+def _parse_batch(states: list[DocState], settings: Settings) -> None:
+    for state, parsed in zip(states, parse_many([s.document for s in states], settings)):
+        state.parsed = parsed
+
+
+@component("storyline.parse.spacy.v1", requires=("doc.clean",), assigns=("doc.parse",), batch=_parse_batch)
+def parse_body(state: DocState, settings: Settings) -> None:
+    """Sentences, tokens, entities and dependencies of the body (spaCy, ``Settings.spacy_model``)."""
+    state.parsed = parse(state.document, settings)
+
+
+@component("storyline.resolve.rules.v1", requires=("doc.parse",), assigns=("doc.mentions", "doc.entities"))
+def resolve(state: DocState, settings: Settings) -> None:
+    """Mentions resolved to document-local entities, with knowledge-base ids and countries."""
+    state.mentions, state.entities = resolve_document(state.document, state.parsed, settings)
+
+
+@component("storyline.events.lexicon.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.events",))
+def events(state: DocState, settings: Settings) -> None:
+    """PLOVER events from the trigger lexicon and the parse."""
+    state.events = extract_events(state.document, state.parsed, state.mentions, state.entities, settings)
+
+
+@component("storyline.quotes.rules.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.quotes",))
+def quotes(state: DocState, settings: Settings) -> None:
+    """Direct and reported quotes with their speakers."""
+    state.quotes = extract_quotes(state.document, state.parsed, state.mentions, state.entities, settings)
+
+
+@component("storyline.loaded_language.lexicon.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))
+def loaded_language(state: DocState, settings: Settings) -> None:
+    """Loaded-language spans from the lexicon."""
+    state.document.loaded_language = find_loaded_language(state.document, state.parsed, settings)
+
+
+@component("storyline.genre.rules.v1", requires=("doc.parse", "doc.loaded_language"), assigns=("doc.genre",))
+def genre(state: DocState, settings: Settings) -> None:
+    """News report, opinion, analysis ... from the document's wording."""
+    state.document.genre = classify_genre(state.document, state.parsed, state.document.loaded_language)
+
+
+def _lead_vector_batch(states: list[DocState], settings: Settings) -> None:
+    for state, vector in zip(states, lead_vectors([s.document for s in states], settings)):
+        state.vector = vector
+
+
+@component("storyline.lead_vector.v1", requires=("doc.clean",), assigns=("doc.vector",),
+           batch=_lead_vector_batch)
+def lead_embedding(state: DocState, settings: Settings) -> None:
+    """The embedding of the title and lead (``Settings.embedding_model``), for stories."""
+    try:
+        state.vector = lead_vector(state.document, settings)
+    except Exception as exc:  # stories fall back to TF-IDF and actors: not worth losing the document
+        LOGGER.warning("no lead embedding for %s: %s", state.document.source, exc)
+        state.vector = None
