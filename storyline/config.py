@@ -86,7 +86,7 @@ class Settings:
         """(name, default, help) for every setting, for docs and ``--help``."""
         out = []
         for f in dataclasses.fields(cls):
-            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            default = f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
             out.append((f.name, default, f.metadata.get("help", "")))
         return out
 

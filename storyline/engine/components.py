@@ -44,6 +44,14 @@ class DocState:
     vector: list[float] | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # room for a plug-in's own results
 
+    @property
+    def parse(self) -> Parsed:
+        """The parse; a component that reads it declares ``requires=("doc.parse",)``."""
+        if self.parsed is None:
+            raise RuntimeError(f"{self.document.source}: no parse yet; the pipeline order check "
+                               "should have refused a component that needs one before the parser")
+        return self.parsed
+
     def analysis(self) -> DocAnalysis:
         """The stored record of this document's analysis."""
         return DocAnalysis(document=self.document,
@@ -72,33 +80,33 @@ def parse_body(state: DocState, settings: Settings) -> None:
 @component("storyline.resolve.rules.v1", requires=("doc.parse",), assigns=("doc.mentions", "doc.entities"))
 def resolve(state: DocState, settings: Settings) -> None:
     """Mentions resolved to document-local entities, with knowledge-base ids and countries."""
-    state.mentions, state.entities = resolve_document(state.document, state.parsed, settings)
+    state.mentions, state.entities = resolve_document(state.document, state.parse, settings)
 
 
 @component("storyline.events.lexicon.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
            assigns=("doc.events",))
 def events(state: DocState, settings: Settings) -> None:
     """PLOVER events from the trigger lexicon and the parse."""
-    state.events = extract_events(state.document, state.parsed, state.mentions, state.entities, settings)
+    state.events = extract_events(state.document, state.parse, state.mentions, state.entities, settings)
 
 
 @component("storyline.quotes.rules.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
            assigns=("doc.quotes",))
 def quotes(state: DocState, settings: Settings) -> None:
     """Direct and reported quotes with their speakers."""
-    state.quotes = extract_quotes(state.document, state.parsed, state.mentions, state.entities, settings)
+    state.quotes = extract_quotes(state.document, state.parse, state.mentions, state.entities, settings)
 
 
 @component("storyline.loaded_language.lexicon.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))
 def loaded_language(state: DocState, settings: Settings) -> None:
     """Loaded-language spans from the lexicon."""
-    state.document.loaded_language = find_loaded_language(state.document, state.parsed, settings)
+    state.document.loaded_language = find_loaded_language(state.document, state.parse, settings)
 
 
 @component("storyline.genre.rules.v1", requires=("doc.parse", "doc.loaded_language"), assigns=("doc.genre",))
 def genre(state: DocState, settings: Settings) -> None:
     """News report, opinion, analysis ... from the document's wording."""
-    state.document.genre = classify_genre(state.document, state.parsed, state.document.loaded_language)
+    state.document.genre = classify_genre(state.document, state.parse, state.document.loaded_language)
 
 
 def _lead_vector_batch(states: list[DocState], settings: Settings) -> None:

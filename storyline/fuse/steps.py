@@ -18,7 +18,7 @@ from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
 from storyline.fuse.stories import group_stories
 from storyline.fuse.story_events import cluster_story_events
-from storyline.model import Corpus, DocAnalysis, Entity
+from storyline.model import Corpus, DocAnalysis, Entity, NearDuplicate
 from storyline.registry import fuse_step
 from storyline.resolve.names import fold
 
@@ -37,7 +37,7 @@ class FuseState:
     #: document-local entity id → corpus-wide entity id
     id_map: dict[str, str] = field(default_factory=dict)
     #: document id → ids of its near-duplicates
-    near_duplicates: dict[str, list[str]] = field(default_factory=dict)
+    near_duplicates: dict[str, list[NearDuplicate]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # room for a plug-in's own results
 
 
