@@ -42,6 +42,7 @@ __all__ = [
     "dimensions",
     "fuse_step",
     "fuse_steps",
+    "readers",
     "resolve",
 ]
 
@@ -49,6 +50,8 @@ __all__ = [
 components = catalogue.create("storyline", "components", entry_points=True)
 #: corpus-level steps: run once over every analysis of the corpus
 fuse_steps = catalogue.create("storyline", "fuse_steps", entry_points=True)
+#: readers by file extension (``storyline.ingest.register_reader``)
+readers = catalogue.create("storyline", "readers", entry_points=True)
 #: disagreement dimensions: each finds one kind of conflict between claims of different outlets
 dimensions = catalogue.create("storyline", "dimensions", entry_points=True)
 

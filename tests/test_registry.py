@@ -67,3 +67,20 @@ def test_settings_pipeline_lists_are_independent_copies():
     a, b = Settings(), Settings()
     a.pipeline.append("x")
     assert "x" not in b.pipeline
+
+
+def test_built_in_readers_sit_in_the_same_registry_a_users_reader_joins():
+    from storyline.ingest import reader_for, register_reader, unregister_reader
+    from storyline.registry import readers
+
+    assert {"txt", "html", "jsonl"} <= set(readers.get_all())
+
+    def read_nothing(data, source, settings):
+        return iter(())
+
+    register_reader(".ZZDOC", read_nothing)
+    try:
+        assert reader_for("zzdoc") is read_nothing and "zzdoc" in readers.get_all()
+    finally:
+        unregister_reader("zzdoc")
+    assert reader_for("zzdoc") is None

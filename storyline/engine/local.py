@@ -47,7 +47,8 @@ class RunSummary:
 GROUP_DOCS = 8
 
 
-def _analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> list[DocAnalysis | IngestError]:
+def analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> list[DocAnalysis | IngestError]:
+    """``analyze_documents`` over one group, as one picklable job (a pool task, a Spark partition)."""
     docs, settings, stats = args
     try:
         return analyze_documents(docs, settings, stats)
@@ -70,7 +71,7 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
     done = 0
     if settings.workers > 1 and len(docs) > 1:
         with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            for results in pool.map(_analyze_group, jobs):
+            for results in pool.map(analyze_group, jobs):
                 for res in results:
                     done += 1
                     if progress:
@@ -78,7 +79,7 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
                     yield res
     else:
         for job in jobs:
-            for res in _analyze_group(job):
+            for res in analyze_group(job):
                 done += 1
                 if progress:
                     progress(done, len(docs))

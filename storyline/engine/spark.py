@@ -13,7 +13,7 @@ import sys
 from typing import Iterable, Iterator
 
 from storyline.config import Settings
-from storyline.engine.local import GROUP_DOCS, Analyzer, Progress, _analyze_group
+from storyline.engine.local import GROUP_DOCS, Analyzer, Progress, analyze_group
 from storyline.model import DocAnalysis, Document, IngestError
 
 LOGGER = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def _analyze_partition(rows: Iterable[tuple[int, Document]], settings: Settings,
     rows = list(rows)
     for start in range(0, len(rows), GROUP_DOCS):
         part = rows[start:start + GROUP_DOCS]
-        yield from zip((i for i, _ in part), _analyze_group(([d for _, d in part], settings, stats)))
+        yield from zip((i for i, _ in part), analyze_group(([d for _, d in part], settings, stats)))
 
 
 def spark_analyzer(master: str = "local[2]") -> Analyzer:

@@ -3,7 +3,9 @@
 A reader is ``func(data, source, settings) -> Iterable[Document | IngestError]``:
 it gets a file's bytes (already size-checked and, for ``.gz``, decompressed), the
 source name to put on what it yields, and the settings. Built-in readers join the
-registry through ``register_reader`` exactly like a user's would.
+registry (``storyline.registry.readers``, keyed by extension) through ``register_reader``
+exactly like a user's would; a package can also register one through the
+``storyline_readers`` entry-point group.
 """
 from __future__ import annotations
 
@@ -11,16 +13,17 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import catalogue
+
 from storyline.config import Settings
 from storyline.ingest.decode import content_id, normalize_text
 from storyline.model import Document, IngestError
+from storyline.registry import readers
 
 LOGGER = logging.getLogger(__name__)
 
 Reader = Callable[[bytes, str, Settings], Iterable["Document | IngestError"]]
 
-#: extension (lower case, no dot) -> reader. Filled by the built-in reader modules.
-_READERS: dict[str, Reader] = {}
 #: Keys of ``Document.given`` that readers fill (metadata the input states).
 GIVEN_KEYS: tuple[str, ...] = ("title", "author", "published", "outlet", "url")
 
@@ -42,24 +45,28 @@ def register_reader(ext: str, func: Reader) -> None:
     if not key or key == "gz":
         raise ValueError(f"cannot register a reader for {ext!r}: give a format extension "
                          "such as 'pdf' (.gz files are unpacked and use the inner one)")
-    if key in _READERS and _READERS[key] is not func:
+    if reader_for(key) not in (None, func):
         LOGGER.debug("reader for .%s replaced by %r", key, func)
-    _READERS[key] = func
+    readers.register(key, func=func)
 
 
 def unregister_reader(ext: str) -> None:
     """Forget the reader for ``ext`` (files with it are then 'unsupported')."""
-    _READERS.pop(normalize_ext(ext), None)
+    # catalogue has no public removal; its registry is a plain dict keyed by namespace + name
+    catalogue.REGISTRY.pop((*readers.namespace, normalize_ext(ext)), None)
 
 
 def reader_for(ext: str) -> Reader | None:
     """The reader registered for ``ext``, or None."""
-    return _READERS.get(normalize_ext(ext))
+    key = normalize_ext(ext)
+    # a plain lookup first: catalogue's own ``get`` scans the installed entry points every call
+    found = catalogue.REGISTRY.get((*readers.namespace, key))
+    return found if found is not None or not key else readers.get_entry_point(key)
 
 
 def registered_extensions() -> list[str]:
     """Extensions with a reader, sorted."""
-    return sorted(_READERS)
+    return sorted(readers.get_all())
 
 
 def make_document(text: str, source: str, given: Mapping[str, Any] | None = None,
