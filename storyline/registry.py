@@ -56,6 +56,12 @@ readers = catalogue.create("storyline", "readers", entry_points=True)
 dimensions = catalogue.create("storyline", "dimensions", entry_points=True)
 
 
+#: a part's function: ``run(state, settings)``, working in place on the state
+Run = Callable[[Any, Any], None]
+#: a batching part's function: ``run_batch(states, settings)``
+RunBatch = Callable[[list[Any], Any], None]
+
+
 @dataclass(frozen=True)
 class Part:
     """A registered pipeline part: its name, its function and the data it needs and provides.
@@ -66,26 +72,26 @@ class Part:
     """
 
     name: str
-    run: Callable[[Any, Any], None]
+    run: Run
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
-    run_batch: Callable[[list[Any], Any], None] | None = None
+    run_batch: RunBatch | None = None
     doc: str = ""
 
 
 def _register(registry: catalogue.Registry, name: str, requires: Iterable[str], assigns: Iterable[str],
-              batch: Callable[[list[Any], Any], None] | None) -> Callable[[Callable[[Any, Any], None]], Part]:
-    def decorate(func: Callable[[Any, Any], None]) -> Part:
+              batch: RunBatch | None) -> Callable[[Run], Run]:
+    def decorate(func: Run) -> Run:
         part = Part(name=name, run=func, requires=tuple(requires), assigns=tuple(assigns),
                     run_batch=batch, doc=(func.__doc__ or "").strip().split("\n")[0])
         registry.register(name, func=part)
-        return part
+        return func  # the function stays a plain function, callable and testable on its own
     return decorate
 
 
 def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-              batch: Callable[[list[Any], Any], None] | None = None
-              ) -> Callable[[Callable[[Any, Any], None]], Part]:
+              batch: RunBatch | None = None
+              ) -> Callable[[Run], Run]:
     """Register a per-document component ``func(state: DocState, settings)`` under ``name``.
 
     Args:
@@ -98,7 +104,7 @@ def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str]
 
 
 def fuse_step(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
-              ) -> Callable[[Callable[[Any, Any], None]], Part]:
+              ) -> Callable[[Run], Run]:
     """Register a corpus-level step ``func(state: FuseState, settings)`` under ``name``."""
     return _register(fuse_steps, name, requires, assigns, None)
 
