@@ -145,3 +145,8 @@ def entities_of(mentions: list[Mention], names: dict[str, tuple[str, str]],
                 setattr(ent, attr, values[eid])
         out.append(ent)
     return out
+
+
+def token(sdoc: Doc, key: str):
+    """The token named ``key`` ("word" or "word#n", as in ``make_spacy_doc``)."""
+    return sdoc[_index([t.text for t in sdoc], key)]
