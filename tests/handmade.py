@@ -3,7 +3,8 @@
 As spaCy's own tests do, a ``Doc`` is built from words, spaces, heads, dependency labels and
 entity spans. Here the words come from a small tokenizer over the text (so ``doc.text`` is the
 text given) and only the tokens a test cares about get a parse; the rest attach to their
-sentence's root. A token is named by its word, or ``"word#n"`` for its n-th occurrence (from 0).
+sentence's root with the label ``dep`` and a POS guessed from their shape (punctuation, number,
+a closed-class word, else PROPN when capitalised). A token is named by its word, or ``"word#n"`` for its n-th occurrence (from 0).
 
     sdoc = make_spacy_doc("Ilka Renholt said the dam would hold.",
                           tree={"said": ("VERB", "ROOT", None), "Renholt": ("PROPN", "nsubj", "said"),
@@ -22,8 +23,9 @@ from storyline.nlp.pipeline import Parsed
 
 #: a blank English vocabulary: lexical attributes (``lower_``, ``like_num``) but no trained parts
 VOCAB = spacy.blank("en").vocab
-#: a possessive, a word (with inner hyphens, apostrophes and dots of numbers), or one other character
-_TOKEN = re.compile(r"['’]s\b|[^\W_]+(?:[-.,][^\W_]+|['’](?!s\b)[^\W_]+)*|\S")
+#: as spaCy splits: a possessive, a number (with inner dots and commas), a word (with inner
+#: apostrophes; hyphens split it), or one other character
+_TOKEN = re.compile(r"['’]s\b|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)*|\S")
 _SENT_END = re.compile(r"[.!?]")
 _CLOSERS = set('"”»’')
 TAGS = {"PROPN": "NNP", "NOUN": "NN", "VERB": "VBD", "AUX": "VBZ", "PRON": "PRP", "DET": "DT",
@@ -31,11 +33,22 @@ TAGS = {"PROPN": "NNP", "NOUN": "NN", "VERB": "VBD", "AUX": "VBZ", "PRON": "PRP"
         "SCONJ": "IN"}
 
 
+#: closed-class words get their usual tag, so that a capitalised "The" is not taken for a name
+CLOSED_CLASS = {**dict.fromkeys(("the", "a", "an", "this", "that"), "DET"),
+                **dict.fromkeys(("of", "in", "on", "to", "by", "with", "for", "at", "from"), "ADP"),
+                **dict.fromkeys(("he", "she", "it", "they", "we", "i"), "PRON"),
+                **dict.fromkeys(("and", "or", "but"), "CCONJ"),
+                **dict.fromkeys(("is", "was", "are", "were", "be", "will", "would"), "AUX")}
+
+
 def _shape_pos(word: str) -> str:
+    """The POS of a token the tree leaves out: punctuation, number, closed-class word, else by case."""
     if not any(ch.isalnum() for ch in word):
         return "PUNCT"
     if word[0].isdigit():
         return "NUM"
+    if word.lower() in CLOSED_CLASS:
+        return CLOSED_CLASS[word.lower()]
     return "PROPN" if word[0].isupper() else "X"
 
 
@@ -57,7 +70,8 @@ def make_spacy_doc(text: str, tree: dict[str, tuple[str, str, str | None]] | Non
         tree: token -> (POS, dependency label, head token or None for a sentence root).
         lemmas: token -> lemma (default: the lower-cased word).
         tags: token -> fine-grained tag (default: from the POS).
-        ents: (phrase, label) entity spans; a phrase repeated in the text is matched at each place.
+        ents: (phrase, label) entity spans; a phrase repeated in the text is an entity at each place,
+            ``"phrase#n"`` only at its n-th occurrence (from 0).
     """
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
@@ -93,8 +107,10 @@ def make_spacy_doc(text: str, tree: dict[str, tuple[str, str, str | None]] | Non
     for key, tag in (tags or {}).items():
         tag_list[_index(words, key)] = tag
     ent_tags = ["O"] * n
-    for phrase, label in ents:
-        for m in re.finditer(re.escape(phrase), text):
+    for key, label in ents:
+        phrase, _, nth = key.partition("#")
+        found = list(re.finditer(re.escape(phrase), text))
+        for m in found[int(nth):int(nth) + 1] if nth else found:
             inside = [i for i, t in enumerate(matches) if m.start() <= t.start() and t.end() <= m.end()]
             assert inside and matches[inside[0]].start() == m.start() and matches[inside[-1]].end() == m.end(), \
                 f"entity {phrase!r} does not fall on token boundaries"
