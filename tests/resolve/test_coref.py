@@ -164,6 +164,11 @@ def test_a_place_in_brackets_locates_and_does_not_rename(kb):
     _, ents = build_entities(make_doc(text), cands, kb)
     assert owner(ents, "Orvell Water Council") is not owner(ents, "Morvenia")
     assert owner(ents, "Morvenia").kb_id == "gpe:MRV"
+    # nor does a body in brackets after a place name rename the place
+    text = "Lake Orvell (Orvell Water Council) froze over in January."
+    _, ents = build_entities(make_doc(text), [cand(text, "Lake Orvell", "LOC"),
+                                              cand(text, "Orvell Water Council", "ORG")], kb)
+    assert [(e.name, e.type) for e in ents] == [("Lake Orvell", "LOC"), ("Orvell Water Council", "ORG")]
 
 
 def test_two_kb_actors_in_brackets_stay_apart(kb):
