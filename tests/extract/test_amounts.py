@@ -93,3 +93,11 @@ def test_claim_carries_the_sentence_as_evidence_and_the_facts_it_was_given():
 
 def test_sentence_without_numbers_has_no_claims():
     assert claims("The council met the farmers and promised to listen.") == []
+
+
+@pytest.mark.xfail(strict=True, reason="bug: 'between 2,000 and 3,000 farmers' is read as exactly 3,000 people; "
+                                       "the lower bound, which has no unit of its own, is dropped")
+def test_between_two_figures_is_a_range():
+    found = claims("Between 2,000 and 3,000 farmers marched through Kelmar.")
+    assert found and {c.pole for c in found} == {"people"}
+    assert min(c.low for c in found) == 2000 and max(c.high for c in found) == 3000
