@@ -110,13 +110,13 @@ def test_kb_person_links_only_when_the_context_country_agrees(kb):
 
 
 def test_role_phrase_resolves_to_the_local_person_of_that_country(kb):
-    text = ("Valdorian President Sander Oyelaran met farmers in Brennholm. "
+    text = ("Valdorian President Sander Maleck met farmers in Brennholm. "
             "Later the Valdorian president promised new wells.")
-    cands = [cand(text, "Valdorian", "NORP", "kb", kb=kb), cand(text, "Sander Oyelaran", "PERSON"),
+    cands = [cand(text, "Valdorian", "NORP", "kb", kb=kb), cand(text, "Sander Maleck", "PERSON"),
              cand(text, "Brennholm", "GPE", "kb", kb=kb),
              cand(text, "the Valdorian president", "PERSON", "role", country="VLD", title="president")]
     mentions, ents = build_entities(make_doc(text, "2024-05-02"), cands, kb)
-    person = owner(ents, "Sander Oyelaran")
+    person = owner(ents, "Sander Maleck")
     assert owner(ents, "the Valdorian president") is person
     assert person.kb_id is None            # the named person, not the KB head of state
     assert "the Valdorian president" not in person.aliases
