@@ -4,7 +4,8 @@ As spaCy's own tests do, a ``Doc`` is built from words, spaces, heads, dependenc
 entity spans. Here the words come from a small tokenizer over the text (so ``doc.text`` is the
 text given) and only the tokens a test cares about get a parse; the rest attach to their
 sentence's root with the label ``dep`` and a POS guessed from their shape (punctuation, number,
-a closed-class word, else PROPN when capitalised). A token is named by its word, or ``"word#n"`` for its n-th occurrence (from 0).
+a closed-class word, else PROPN when capitalised). A token is named by its word, or ``"word#n"``
+for its n-th occurrence (from 0).
 
     sdoc = make_spacy_doc("Ilka Renholt said the dam would hold.",
                           tree={"said": ("VERB", "ROOT", None), "Renholt": ("PROPN", "nsubj", "said"),
@@ -112,8 +113,9 @@ def make_spacy_doc(text: str, tree: dict[str, tuple[str, str, str | None]] | Non
         found = list(re.finditer(re.escape(phrase), text))
         for m in found[int(nth):int(nth) + 1] if nth else found:
             inside = [i for i, t in enumerate(matches) if m.start() <= t.start() and t.end() <= m.end()]
-            assert inside and matches[inside[0]].start() == m.start() and matches[inside[-1]].end() == m.end(), \
-                f"entity {phrase!r} does not fall on token boundaries"
+            aligned = bool(inside) and matches[inside[0]].start() == m.start() \
+                and matches[inside[-1]].end() == m.end()
+            assert aligned, f"entity {phrase!r} does not fall on token boundaries"
             ent_tags[inside[0]] = f"B-{label}"
             for i in inside[1:]:
                 ent_tags[i] = f"I-{label}"

@@ -16,7 +16,8 @@ def shipped_data() -> dict:
         return yaml.safe_load(fh)
 
 
-@pytest.mark.parametrize("line", ["Leave a reply", "LEAVE A REPLY:", "• Leave a Reply", "  leave   a reply ...  "])
+@pytest.mark.parametrize("line", ["Leave a reply", "LEAVE A REPLY:", "• Leave a Reply",
+                                  "  leave   a reply ...  "])
 def test_normalise_line_makes_one_form_of_every_spelling(line):
     assert normalise_line(line) == "leave a reply"
 

@@ -63,7 +63,8 @@ def test_compound_measure_rate_and_approximation_and_a_bare_follower():
     assert (first.low, first.high) == (pytest.approx(210 / APPROX_WIDEN), pytest.approx(210 * APPROX_WIDEN))
     # "to 85": a bare number joined to the figure before it takes its unit
     assert (second.text, second.low, second.high) == ("85", 85, 85)
-    assert first.co == frozenset({"85 cubic metre/second"}) and second.co == frozenset({"168 cubic metre/second"})
+    assert first.co == frozenset({"85 cubic metre/second"})
+    assert second.co == frozenset({"168 cubic metre/second"})
 
 
 def test_a_figure_the_sentence_rejects_is_no_claim():
@@ -95,8 +96,9 @@ def test_sentence_without_numbers_has_no_claims():
     assert claims("The council met the farmers and promised to listen.") == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'between 2,000 and 3,000 farmers' is read as exactly 3,000 people; "
-                                       "the lower bound, which has no unit of its own, is dropped")
+@pytest.mark.xfail(strict=True, reason="bug: 'between 2,000 and 3,000 farmers' is read as exactly "
+                                       "3,000 people; the lower bound, which has no unit of its own, "
+                                       "is dropped")
 def test_between_two_figures_is_a_range():
     found = claims("Between 2,000 and 3,000 farmers marched through Kelmar.")
     assert found and {c.pole for c in found} == {"people"}

@@ -5,9 +5,9 @@ actors with resolved mentions, as the resolve stage would.
 """
 from __future__ import annotations
 
-from storyline.extract.arguments import (Actors, causal_agent, causal_phrase, coordinated_partner, crowd_subject,
-                                         inanimate_agent, is_passive, led_by, load_argument_cues, location_party,
-                                         noun_args, same, verb_args)
+from storyline.extract.arguments import (Actors, causal_agent, causal_phrase, coordinated_partner,
+                                         crowd_subject, inanimate_agent, is_passive, led_by,
+                                         load_argument_cues, location_party, noun_args, same, verb_args)
 from tests.handmade import entities_of, make_document, make_spacy_doc, mention, token
 
 CUES = load_argument_cues()
@@ -61,7 +61,8 @@ CAUSAL_TREE = {
     "saved": ("VERB", "ROOT", None), "town": ("NOUN", "nsubjpass", "saved"), "The": ("DET", "det", "town"),
     "was": ("AUX", "auxpass", "saved"), "thanks": ("NOUN", "prep", "saved"), "to": ("ADP", "prep", "thanks"),
     "intervention": ("NOUN", "pobj", "to"), "the": ("DET", "det", "intervention"),
-    "of": ("ADP", "prep", "intervention"), "Service": ("PROPN", "pobj", "of"), "the#1": ("DET", "det", "Service"),
+    "of": ("ADP", "prep", "intervention"), "Service": ("PROPN", "pobj", "of"),
+    "the#1": ("DET", "det", "Service"),
     "Kelmar": ("PROPN", "compound", "Service"), "Rescue": ("PROPN", "compound", "Service")}
 
 
@@ -187,24 +188,28 @@ def test_crowd_of_people_through_an_of_phrase():
     assert crowd_subject(token(sdoc, "marched"), CUES)
 
 
+UNION_AND_TOWN = {"Kelmar Farmers Union": ("e4", "ORG"), "Kelmar": ("e5", "GPE")}
+
+
 def test_leader_of_a_collective_action():
     sdoc, actors = parse("Farmers marched through Kelmar, led by the Kelmar Farmers Union.",
                          {"marched": ("VERB", "ROOT", None), "Farmers": ("NOUN", "nsubj", "marched"),
                           "led": ("VERB", "advcl", "marched"), "by": ("ADP", "agent", "led"),
                           "Union": ("PROPN", "pobj", "by")},
-                         {"Kelmar Farmers Union": ("e4", "ORG"), "Kelmar": ("e5", "GPE")}, lemmas={"led": "lead"})
+                         UNION_AND_TOWN, lemmas={"led": "lead"})
     assert led_by(token(sdoc, "marched"), actors) == "e4"
     sdoc, actors = parse("Farmers marched through Kelmar, watched by the Kelmar Farmers Union.",
                          {"marched": ("VERB", "ROOT", None), "Farmers": ("NOUN", "nsubj", "marched"),
                           "watched": ("VERB", "advcl", "marched"), "by": ("ADP", "agent", "watched"),
                           "Union": ("PROPN", "pobj", "by")},
-                         {"Kelmar Farmers Union": ("e4", "ORG"), "Kelmar": ("e5", "GPE")}, lemmas={"watched": "watch"})
+                         UNION_AND_TOWN, lemmas={"watched": "watch"})
     assert led_by(token(sdoc, "marched"), actors) is None
 
 
 def test_location_party_is_a_country_where_the_undertaking_happens():
     tree = {"launched": ("VERB", "ROOT", None), "Production": ("NOUN", "nsubjpass", "launched"),
-            "be": ("AUX", "auxpass", "launched"), "in": ("ADP", "prep", "launched"), "Morvenia": ("PROPN", "pobj", "in")}
+            "be": ("AUX", "auxpass", "launched"), "in": ("ADP", "prep", "launched"),
+            "Morvenia": ("PROPN", "pobj", "in")}
     sdoc, actors = parse("Production will be launched in Morvenia.", tree, {"Morvenia": MORVENIA})
     assert location_party(token(sdoc, "launched"), actors) == "e2"
     sdoc, actors = parse("Production will be launched in Morvenia.", tree, {"Morvenia": ("e6", "ORG")})

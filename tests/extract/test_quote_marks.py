@@ -56,7 +56,8 @@ def test_a_quote_running_into_the_next_paragraph_is_one_quote():
 
 
 def test_an_unclosed_quote_ends_with_its_paragraph():
-    text = ("Ilka Renholt visited the dock. “The repairs are only the first step of a long recovery plan for the town\n"
+    text = ("Ilka Renholt visited the dock. "
+            "“The repairs are only the first step of a long recovery plan for the town\n"
             "Otto Varga left early.")
     [q] = quotes_of(text, RENHOLT, VARGA)
     assert (q.start, q.end) == (text.index("The repairs"), text.index("\n"))
@@ -71,10 +72,10 @@ def test_a_closer_without_opener_quotes_from_its_sentence_start():
 
 
 def test_two_quotes_around_one_attribution_are_both_the_speakers():
-    text = "“The locks are old,” Ilka Renholt said on Monday. “We will replace all of them by spring.”"
+    text = "“The locks are old,” Ilka Renholt said on Monday. “We will replace all of them by May.”"
     first, second = quotes_of(text, RENHOLT)
     assert first.text.rstrip(",") == "The locks are old"
-    assert (second.text, second.start) == ("We will replace all of them by spring.", text.index("We will"))
+    assert (second.text, second.start) == ("We will replace all of them by May.", text.index("We will"))
     assert first.speaker == second.speaker == "e1"
 
 
@@ -83,11 +84,12 @@ def test_a_short_scare_quote_is_not_a_quote():
 
 
 def test_a_quoted_title_is_not_speech():
-    text = "The board published a report titled “New Rules For Inland Shipping Lanes And Ports” on Monday."
+    text = "The board published a report titled “New Rules For Inland Shipping Lanes And Ports” today."
     assert quotes_of(text) == []
 
 
 def test_a_long_unattributed_quote_is_kept_without_a_speaker():
-    text = "Ilka Renholt arrived. A sign read “no ship may pass the lower lock before the water falls again” today."
+    text = ("Ilka Renholt arrived. "
+            "A sign read “no ship may pass the lower lock before the water falls again” today.")
     [q] = quotes_of(text, RENHOLT)
     assert q.text == "no ship may pass the lower lock before the water falls again" and q.speaker is None

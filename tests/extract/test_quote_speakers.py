@@ -50,7 +50,8 @@ def test_cue_lexicon_without_verbs_is_refused(tmp_path):
 
 
 def test_name_then_cue_and_cue_then_name():
-    assert speaker("“The harbour will reopen next week,” Ilka Renholt said on Tuesday.", RENHOLT, VARGA) == "e1"
+    text = "“The harbour will reopen next week,” Ilka Renholt said on Tuesday."
+    assert speaker(text, RENHOLT, VARGA) == "e1"
     assert speaker("“The harbour will reopen next week,” said Otto Varga.", RENHOLT, VARGA) == "e2"
 
 
@@ -60,7 +61,7 @@ def test_pronoun_is_the_last_person_named_outside_quotes():
 
 
 def test_indefinite_source_is_kept_anonymous():
-    text = "Ilka Renholt left. “The canal tolls will double before the end of the year,” an official said."
+    text = "Ilka Renholt left. “The canal tolls will double before the end of May,” an official said."
     assert speaker(text, RENHOLT) is None
 
 
@@ -97,7 +98,8 @@ def test_cue_verb_before_the_quote_through_its_subject():
 
 INDIRECT = "Otto Varga said that the canal would close in May for repairs."
 INDIRECT_TREE = {
-    "said": ("VERB", "ROOT", None), "Varga": ("PROPN", "nsubj", "said"), "Otto": ("PROPN", "compound", "Varga"),
+    "said": ("VERB", "ROOT", None), "Varga": ("PROPN", "nsubj", "said"),
+    "Otto": ("PROPN", "compound", "Varga"),
     "close": ("VERB", "ccomp", "said"), "that": ("SCONJ", "mark", "close"), "the": ("DET", "det", "canal"),
     "canal": ("NOUN", "nsubj", "close"), "would": ("AUX", "aux", "close"), "in": ("ADP", "prep", "close"),
     "May": ("PROPN", "pobj", "in"), "for": ("ADP", "prep", "close"), "repairs": ("NOUN", "pobj", "for")}
@@ -127,7 +129,8 @@ def test_according_to_attributes_the_rest_of_the_sentence():
 
 
 def test_a_speaker_naming_himself_in_the_third_person_is_doubtful():
-    [q] = quotes_of("“Varga will not resign over one broken lock,” Otto Varga said.", VARGA, ("Varga", "PERSON", "e2"))
+    [q] = quotes_of("“Varga will not resign over one broken lock,” Otto Varga said.", VARGA,
+                    ("Varga", "PERSON", "e2"))
     assert q.speaker == "e2" and q.doubtful
     [q] = quotes_of("“Renholt will not resign over one broken lock,” Otto Varga said.", VARGA,
                     ("Renholt", "PERSON", "e1"))

@@ -51,7 +51,8 @@ def test_a_title_before_a_lone_surname_is_not_a_given_name(kb):
 
 
 def test_a_hyphenated_tail_cut_off_by_the_model_is_given_back(kb):
-    assert found(kb, "Ilka Renholt-Obeng opened the port.", [("Ilka Renholt", "PERSON")]) == ["Ilka Renholt-Obeng"]
+    got = found(kb, "Ilka Renholt-Obeng opened the port.", [("Ilka Renholt", "PERSON")])
+    assert got == ["Ilka Renholt-Obeng"]
 
 
 def test_a_hyphen_between_two_people_joins_nothing(kb):
@@ -73,7 +74,8 @@ def test_a_glued_article_and_surname_after_a_given_name(kb):
 def test_a_repeated_bare_surname_is_added_as_a_person(kb):
     text = "Ilka Renholt opened the port. Later Renholt said the cranes were ready."
     [full, repeat] = cands(kb, text, [("Ilka Renholt", "PERSON")])
-    assert (text[repeat.start:repeat.end], repeat.start, repeat.type, repeat.source) == ("Renholt", 36, "PERSON", "rule")
+    assert (text[repeat.start:repeat.end], repeat.start) == ("Renholt", 36)
+    assert (repeat.type, repeat.source) == ("PERSON", "rule")
     assert repeat.info == {"surname_repeat": True} and full.source == "spacy"
 
 
@@ -97,7 +99,8 @@ def test_an_acronym_that_spells_other_words_names_nothing(kb):
 
 
 def test_descriptive_phrase_of_an_organisation_named_before(kb):
-    text = "The Upper Sava Basin Authority closed two locks. The basin authority said repairs would take weeks."
+    text = ("The Upper Sava Basin Authority closed two locks. "
+            "The basin authority said repairs would take weeks.")
     org, ana = cands(kb, text, [("Upper Sava Basin Authority", "ORG")])
     assert (text[ana.start:ana.end], ana.type, ana.source) == ("The basin authority", "ORG", "rule")
     assert ana.info == {"antecedent": (org.start, org.end), "descriptive": True}
