@@ -1,0 +1,232 @@
+"""Within-document resolution (``build_entities``) on hand-made candidates and a small hand-made KB.
+
+No spaCy model: the candidates are what ``find_candidates`` would hand over (raw offsets, type,
+source, KB hits), so each clustering rule is tested on its own. Every country, person and
+organisation here is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Block, Document, Entity
+from storyline.resolve.coref import build_entities
+from storyline.resolve.kb import KB, KBEntry
+from storyline.resolve.name_spans import Cand
+
+LEXICON = {
+    "titles": {"president": "GOV", "prime minister": "GOV", "leader": "GOV", "minister": "GOV",
+               "foreign minister": "GOV", "defence minister": "MIL", "analyst": "EDU", "expert": "EDU"},
+    "head_titles": ["president", "prime minister", "leader", "counterpart"],
+    "media_heads": ["herald", "radio"], "military_heads": ["navy", "army"],
+    "business_heads": ["shipping", "bank"], "org_heads": ["council", "authority"],
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KB:
+    kb = KB(lexicon=LEXICON)
+    kb.add(KBEntry("gpe:VLD", "Valdoria", "GPE", country="VLD", capitals=["Brennholm"],
+                   metonyms=["the Amber Palace"], demonyms=["Valdorian"]))
+    kb.add(KBEntry("gpe:MRV", "Morvenia", "GPE", country="MRV", demonyms=["Morvenian"]))
+    kb.add(KBEntry("norp:VLD", "Valdorian", "NORP", country="VLD"))
+    kb.add(KBEntry("norp:MRV", "Morvenian", "NORP", country="MRV"))
+    kb.add(KBEntry("per:teodor-vasko", "Teodor Vasko", "PERSON", country="VLD", role="President of Valdoria",
+                   sector="GOV", title="president", valid_from="2021-03-01"))
+    kb.add(KBEntry("org:ncf", "Northern Canal Forum", "ORG", aliases=["NCF"], sector="GOV"))
+    kb.index()
+    return kb
+
+
+def make_doc(text: str, published: str | None = None) -> Document:
+    return Document(id="d1", source="d1.txt", raw=text, blocks=[Block(0, len(text))], published=published)
+
+
+def cand(text: str, phrase: str, type_: str, source: str = "spacy", nth: int = 0, kb: KB | None = None,
+         **info) -> Cand:
+    """A candidate over the ``nth`` occurrence of ``phrase`` (its KB hits when ``kb`` is given)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return Cand(start, start + len(phrase), type_, source, kb=kb.lookup(phrase) if kb else [], info=info)
+
+
+def owner(entities: list[Entity], text: str, nth: int = 0) -> Entity:
+    hits = [(m.start, e) for e in entities for m in e.mentions if m.text == text]
+    assert len(hits) > nth, \
+        f"no mention {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in entities]}"
+    return sorted(hits, key=lambda h: h[0])[nth][1]
+
+
+def test_surname_joins_the_full_name_and_mentions_point_at_the_entity(kb):
+    text = "Ilka Renholt opened the port on Monday. Renholt said the cranes were ready."
+    doc = make_doc(text)
+    mentions, ents = build_entities(doc, [cand(text, "Ilka Renholt", "PERSON"),
+                                          cand(text, "Renholt", "PERSON", nth=1)], kb)
+    assert len(ents) == 1
+    e = ents[0]
+    assert (e.id, e.name, e.type) == ("d1/e1", "Ilka Renholt", "PERSON")
+    assert e.aliases == ["Ilka Renholt", "Renholt"]
+    assert [(m.start, m.end, m.entity) for m in mentions] == [(0, 12, "d1/e1"), (40, 47, "d1/e1")]
+    assert e.kb_id is None and e.country is None and e.role is None
+
+
+def test_bare_surname_joins_the_nearest_full_name_before_it(kb):
+    text = ("Ilka Renholt chaired the board. Later Otto Renholt, her cousin, took the floor. "
+            "Renholt said the fleet was too old.")
+    cands = [cand(text, "Ilka Renholt", "PERSON"), cand(text, "Otto Renholt", "PERSON"),
+             cand(text, "Renholt", "PERSON", nth=2)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert len(ents) == 2     # two given names: two people
+    assert owner(ents, "Renholt") is owner(ents, "Otto Renholt")
+    assert owner(ents, "Renholt") is not owner(ents, "Ilka Renholt")
+
+
+def test_title_before_the_name_gives_country_role_and_sector(kb):
+    text = "Valdorian Foreign Minister Ilka Renholt arrived in Brennholm."
+    cands = [cand(text, "Valdorian", "NORP", "kb", kb=kb), cand(text, "Ilka Renholt", "PERSON"),
+             cand(text, "Brennholm", "GPE", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    e = owner(ents, "Ilka Renholt")
+    assert (e.country, e.role, e.sector) == ("VLD", "Foreign Minister of Valdoria", "GOV")
+
+
+def test_appositive_after_the_name_gives_a_profession_not_an_office(kb):
+    text = "Mara Quellin, an analyst at a Morvenian think tank, doubted the figures."
+    _, ents = build_entities(make_doc(text), [cand(text, "Mara Quellin", "PERSON"),
+                                              cand(text, "Morvenian", "NORP", "kb", kb=kb)], kb)
+    e = owner(ents, "Mara Quellin")
+    # a profession is not "of" a country, even when the appositive names one
+    assert (e.country, e.role, e.sector) == ("MRV", "Analyst", "EDU")
+
+
+def test_kb_person_links_only_when_the_context_country_agrees(kb):
+    home = "President Teodor Vasko of Valdoria spoke first."
+    _, ents = build_entities(make_doc(home, "2024-05-02"), [cand(home, "Teodor Vasko", "PERSON")], kb)
+    assert ents[0].kb_id == "per:teodor-vasko" and ents[0].role == "President of Valdoria"
+    abroad = "Morvenian minister Teodor Vasko spoke first."
+    _, ents = build_entities(make_doc(abroad, "2024-05-02"),
+                             [cand(abroad, "Morvenian", "NORP", "kb", kb=kb),
+                              cand(abroad, "Teodor Vasko", "PERSON")], kb)
+    namesake = owner(ents, "Teodor Vasko")
+    assert namesake.kb_id is None and namesake.country == "MRV"
+
+
+def test_role_phrase_resolves_to_the_local_person_of_that_country(kb):
+    text = ("Valdorian President Sander Maleck met farmers in Brennholm. "
+            "Later the Valdorian president promised new wells.")
+    cands = [cand(text, "Valdorian", "NORP", "kb", kb=kb), cand(text, "Sander Maleck", "PERSON"),
+             cand(text, "Brennholm", "GPE", "kb", kb=kb),
+             cand(text, "the Valdorian president", "PERSON", "role", country="VLD", title="president")]
+    mentions, ents = build_entities(make_doc(text, "2024-05-02"), cands, kb)
+    person = owner(ents, "Sander Maleck")
+    assert owner(ents, "the Valdorian president") is person
+    assert person.kb_id is None            # the named person, not the KB head of state
+    assert "the Valdorian president" not in person.aliases
+    role = next(m for m in mentions if m.text == "the Valdorian president")
+    assert role.type == "PERSON" and role.entity == person.id
+
+
+def test_role_phrase_without_a_local_person_is_the_kb_head_in_office(kb):
+    text = "The Valdorian president promised new wells."
+    role = cand(text, "The Valdorian president", "PERSON", "role", country="VLD", title="president")
+    _, ents = build_entities(make_doc(text, "2024-05-02"), [role], kb)
+    assert [(e.kb_id, e.name, e.aliases) for e in ents] == [("per:teodor-vasko", "Teodor Vasko", [])]
+    # before his term began nobody in the KB held the office: the phrase stays unresolved
+    role = cand(text, "The Valdorian president", "PERSON", "role", country="VLD", title="president")
+    mentions, ents = build_entities(make_doc(text, "2019-01-10"), [role], kb)
+    assert (mentions, ents) == ([], [])
+
+
+def test_metonym_capital_and_name_are_one_country_and_the_demonym_is_not(kb):
+    text = "The Amber Palace said on Monday that Brennholm would answer. Valdoria and Valdorian ships sailed."
+    cands = [cand(text, p, t, "kb", kb=kb) for p, t in
+             [("The Amber Palace", "GPE"), ("Brennholm", "GPE"), ("Valdoria", "GPE"), ("Valdorian", "NORP")]]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    country = owner(ents, "Valdoria")
+    assert owner(ents, "The Amber Palace") is country and owner(ents, "Brennholm") is country
+    assert (country.name, country.type, country.kb_id) == ("Valdoria", "GPE", "gpe:VLD")
+    norp = owner(ents, "Valdorian")
+    assert norp is not country and (norp.type, norp.country) == ("NORP", "VLD")
+
+
+def test_bracketed_acronym_renames_the_organisation_and_later_joins_it(kb):
+    text = "The Coastal Fisheries Authority (CFA) met on Tuesday. The CFA set new quotas."
+    cands = [cand(text, "Coastal Fisheries Authority", "ORG"), cand(text, "CFA", "ORG"),
+             cand(text, "CFA", "ORG", nth=1)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.name == "Coastal Fisheries Authority"       # the expansion, not the acronym
+    assert [m.text for m in e.mentions] == ["Coastal Fisheries Authority", "CFA", "CFA"]
+
+
+def test_a_place_in_brackets_locates_and_does_not_rename(kb):
+    text = "The Orvell Water Council (Morvenia) raised its fees."
+    cands = [cand(text, "Orvell Water Council", "ORG"), cand(text, "Morvenia", "GPE", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Orvell Water Council") is not owner(ents, "Morvenia")
+    assert owner(ents, "Morvenia").kb_id == "gpe:MRV"
+    # nor does a body in brackets after a place name rename the place
+    text = "Lake Orvell (Orvell Water Council) froze over in January."
+    _, ents = build_entities(make_doc(text), [cand(text, "Lake Orvell", "LOC"),
+                                              cand(text, "Orvell Water Council", "ORG")], kb)
+    assert [(e.name, e.type) for e in ents] == [("Lake Orvell", "LOC"), ("Orvell Water Council", "ORG")]
+
+
+def test_two_kb_actors_in_brackets_stay_apart(kb):
+    text = "The Northern Canal Forum (Valdoria) met again."
+    cands = [cand(text, "Northern Canal Forum", "ORG", "kb", kb=kb),
+             cand(text, "Valdoria", "GPE", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert {e.kb_id for e in ents} == {"org:ncf", "gpe:VLD"}
+
+
+def test_so_called_quoted_name_joins_the_actor_before_it(kb):
+    text = 'Delegates formed the Tallow Shipping Pact, the so-called "Grain Club", in June.'
+    cands = [cand(text, "Tallow Shipping Pact", "ORG"), cand(text, "Grain Club", "MISC", "quote")]
+    mentions, ents = build_entities(make_doc(text), cands, kb)
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.name == "Tallow Shipping Pact" and e.type == "ORG"    # the nickname takes the actor's type
+    assert [m.type for m in mentions] == ["ORG", "ORG"]
+    # without "so-called" a quoted phrase is its own thing
+    plain = 'Delegates formed the Tallow Shipping Pact, and praised "Grain Club" dinners.'
+    _, ents = build_entities(make_doc(plain), [cand(plain, "Tallow Shipping Pact", "ORG"),
+                                               cand(plain, "Grain Club", "MISC", "quote")], kb)
+    assert len(ents) == 2
+
+
+def test_descriptive_anaphor_joins_its_antecedent(kb):
+    text = ("The Upper Sava Basin Authority closed two locks. "
+            "The basin authority said repairs would take weeks.")
+    org = cand(text, "Upper Sava Basin Authority", "ORG")
+    ana = cand(text, "The basin authority", "ORG", "rule", antecedent=(org.start, org.end), descriptive=True)
+    _, ents = build_entities(make_doc(text), [org, ana], kb)
+    assert len(ents) == 1 and ents[0].name == "Upper Sava Basin Authority"
+
+
+def test_organisation_country_and_sector_come_from_the_words_of_its_name(kb):
+    text = "The Valdorian Navy escorted a tanker owned by Orsk Shipping. Radio Kelmar reported it."
+    cands = [cand(text, "Valdorian Navy", "ORG"), cand(text, "Orsk Shipping", "ORG"),
+             cand(text, "Radio Kelmar", "ORG")]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    facts = {e.name: (e.country, e.sector) for e in ents}
+    assert facts == {"Valdorian Navy": ("VLD", "MIL"), "Orsk Shipping": (None, "BUS"),
+                     "Radio Kelmar": (None, "MED")}
+
+
+def test_kb_organisation_links_by_its_content_words(kb):
+    text = "Officials of the Forum of the Northern Canal met. The NCF then adjourned."
+    cands = [cand(text, "Forum of the Northern Canal", "ORG"), cand(text, "NCF", "ORG", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert len(ents) == 1 and ents[0].kb_id == "org:ncf" and ents[0].name == "Northern Canal Forum"
+
+
+def test_entities_are_numbered_in_order_of_first_mention(kb):
+    text = "Radio Kelmar spoke to Ilka Renholt about Morvenia."
+    cands = [cand(text, "Morvenia", "GPE", "kb", kb=kb), cand(text, "Ilka Renholt", "PERSON"),
+             cand(text, "Radio Kelmar", "ORG")]
+    mentions, ents = build_entities(make_doc(text), cands, kb)
+    assert [(e.id, e.name) for e in ents] == [("d1/e1", "Radio Kelmar"), ("d1/e2", "Ilka Renholt"),
+                                             ("d1/e3", "Morvenia")]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
