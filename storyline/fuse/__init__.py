@@ -76,7 +76,7 @@ def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
         ev.story_event = story_of.get(ev.id)
     corpus.stories = group_stories(analyses, settings, dups, id_map)
     corpus.disagreements = find_disagreements(analyses, entities, events, settings)
-    corpus.relations = compute_relations(events, settings.relation_period)
+    corpus.relations = compute_relations(events, settings.relation_period, settings.event_lexicon_paths)
     # an event is corroborated when its story event is reported by more than one outlet
     multi = {se.id for se in corpus.story_events if se.n_outlets > 1}
     corpus.outlets = profile_outlets(analyses, corroborated={ev.id for ev in events if ev.story_event in multi})
