@@ -124,8 +124,7 @@ def _stance() -> dict[str, Any]:
 RESOURCES: dict[str, Any] = {
     "plover": _plover,
     "events": _events,
-    "names": lambda: _sections(_word_lists("particles", "key_particles", "honorifics"),
-                               ("particles", "key_particles", "honorifics")),
+    "names": lambda: _sections(_word_lists("particles", "honorifics"), ("particles", "honorifics")),
     "modality": lambda: _sections(_word_lists(
         "reporting_verbs", "attribution_phrases", "negation_words", "denial_verbs", "planned_verbs",
         "planned_auxiliaries", "planned_phrases", "conditional_markers", "hypothetical_auxiliaries",

@@ -35,8 +35,8 @@ _NON_LETTER = re.compile(r"[^a-z]+")
 MIN_FUZZY_KEY_LEN = 6
 #: Words dropped from a person's name before it is split (titles of address, not names).
 _HONORIFICS = frozenset(load("names")["honorifics"])
-#: Particles a surname's key drops (``data/names.yaml``: ``key_particles``).
-_PARTICLES = frozenset(load("names")["key_particles"])
+#: Lower-case words inside a surname (``data/names.yaml``).
+_PARTICLES = frozenset(load("names")["particles"])
 
 
 @functools.lru_cache(maxsize=65536)
