@@ -12,6 +12,7 @@ recursively; lists are extended; any other value in a later file replaces the ea
 """
 from __future__ import annotations
 
+import csv
 import functools
 import logging
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 
 from storyline.data.schemas import schema_of
 
-__all__ = ["DATA_DIR", "DataError", "layers", "load", "load_yaml", "merge", "read", "resource_path"]
+__all__ = ["DATA_DIR", "DataError", "layers", "load", "load_yaml", "merge", "read", "read_rows", "resource_path"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,6 +64,20 @@ def read(path: str | Path, name: str) -> dict[str, Any]:
     data = {} if data is None else data
     _validate(data, name, path)
     return data
+
+
+def read_rows(path: str | Path) -> list[dict[str, str]]:
+    """The rows of a user's CSV file (header row first) as mappings, empty cells left out.
+
+    Raises:
+        DataError: the file cannot be read.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return [{k: v for k, v in row.items() if v} for row in csv.DictReader(fh)]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"{path}: cannot read this CSV file ({exc})") from exc
 
 
 def layers(name: str, extra_paths: Sequence[str] = ()) -> Iterator[dict[str, Any]]:

@@ -11,7 +11,6 @@ with an existing ``id`` extends it (new aliases) and overrides its scalar fields
 """
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
-from storyline.data import DATA_DIR, load, read
+from storyline.data import DATA_DIR, load, read, read_rows
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
 
 LOGGER = logging.getLogger(__name__)
@@ -247,9 +246,8 @@ def _countries(data: dict[str, Any]) -> Iterable[KBEntry]:
 def _load_file(kb: KB, path: Path, data: dict[str, Any] | None = None) -> None:
     """Lay one YAML or CSV file (or its data, already read and validated) over the KB."""
     if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                kb.add(_entry({k: v for k, v in row.items() if v}, str(path)))
+        for row in read_rows(path):
+            kb.add(_entry(row, str(path)))
         return
     if data is None:
         data = read(path, "kb/user")
