@@ -153,6 +153,5 @@ def _validator(name: str) -> Any:
     # imported here: jsonschema costs ~70 ms to import, paid only by a process that reads data
     import jsonschema
 
-    schema = schema_of(name)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    # the schemas are checked against the metaschema by the tests, not on every start (it is slow)
+    return jsonschema.Draft202012Validator(schema_of(name))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from storyline.clean.places import capitals, is_place
 from storyline.data import DataError, load, merge, read, read_rows, resource_path
 from storyline.data import plover
-from storyline.data.schemas import RESOURCES
+from storyline.data.schemas import RESOURCES, schema_of
 from storyline.extract.frames import load_argument_cues
 from storyline.extract.lexicon import load_event_lexicon
 from storyline.fuse.relations import compute_relations
@@ -33,6 +34,11 @@ def test_every_shipped_resource_validates(name: str):
     assert resource_path(name).is_file()
     data = read(resource_path(name), name)
     assert data and isinstance(data, dict)
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCES))
+def test_every_schema_is_a_valid_json_schema(name: str):
+    jsonschema.Draft202012Validator.check_schema(schema_of(name))
 
 
 def test_every_resource_file_has_a_schema():
