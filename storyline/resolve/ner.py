@@ -56,7 +56,9 @@ _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
 #: A character of the kind every role phrase is made of (see ``_role_matches``).
 _ROLE_CHAR = re.compile(r"[\w\s’'\-]")
-_SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
+#: Lower-case words a quoted title-case name may hold ("Bank of the South"): function words and
+#: the name particles of ``data/names.yaml``.
+_SMALL = frozenset({"of", "the", "and", "for", "in", *load("names")["particles"]})
 
 
 def _caps_lines(view: str) -> list[tuple[int, int]]:
