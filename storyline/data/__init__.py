@@ -22,7 +22,8 @@ import yaml
 
 from storyline.data.schemas import schema_of
 
-__all__ = ["DATA_DIR", "DataError", "layers", "load", "load_yaml", "merge", "read", "read_rows", "resource_path"]
+__all__ = ["DATA_DIR", "DataError", "layers", "load", "load_yaml", "merge", "read", "read_rows",
+           "resource_path"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -143,9 +144,11 @@ def _validate(data: Any, name: str, path: Path) -> None:
         return
     err = errors[0]
     where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+    # a schema's description says what is expected in words, better than a long pattern or enum
     hint = err.schema.get("description") if isinstance(err.schema, dict) else None
+    problem = f"{err.instance!r} is not {hint}" if hint else err.message
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    raise DataError(f"{path}: {where}: {err.message}" + (f"; {hint}" if hint else "") + more)
+    raise DataError(f"{path}: {where}: {problem}{more}")
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["RESOURCES", "schema_of"]
+__all__ = ["ENTITY_TYPES", "RESOURCES", "schema_of"]
 
 _WORDS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 _NUMBER_OR_NULL: dict[str, Any] = {"type": ["number", "null"]}
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC")
+#: ``model.ENTITY_TYPES`` (the model reads the data layer, so the data layer cannot import it; a
+#: test keeps the two equal)
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC")
 
 
 def _mapping(values: dict[str, Any], **extra: Any) -> dict[str, Any]:
@@ -37,7 +39,8 @@ def _plover() -> dict[str, Any]:
                            "material": {"type": "boolean"}}}
     etype = {"type": "object", "required": ["quad"], "additionalProperties": False,
              "properties": {"quad": {"type": "string"}, "modes": _WORDS}}
-    return _sections({"quad_classes": _mapping(quad), "types": _mapping(etype, propertyNames={"pattern": "^[A-Z]+$"})},
+    types = _mapping(etype, propertyNames={"pattern": "^[A-Z]+$"})
+    return _sections({"quad_classes": _mapping(quad), "types": types},
                      ("quad_classes", "types"))
 
 
@@ -53,15 +56,16 @@ def _events() -> dict[str, Any]:
              "properties": {"verbs": _WORDS, "objects": _WORDS, "type": code,
                             "require_military": {"type": "boolean"}}}
     quad = {"enum": list(plover["quad_classes"]),
-            "description": f"a quad class of plover.yaml: {', '.join(plover['quad_classes'])}"}
+            "description": f"a quad class of plover.yaml; use one of {', '.join(plover['quad_classes'])}"}
     arguments = {"type": "object", "additionalProperties": False, "properties": _word_lists(
         "causal_aid_nouns", "naming_verbs", "speech_nouns", "stance_verbs", "leader_titles", "located_types",
         "crowd_nouns", "crowd_suffixes", "institution_nouns")}
     return _sections({
-        "verbs": _mapping(code), "nouns": _mapping(code), "particles": _mapping(code), "negated": _mapping(code),
+        **{key: _mapping(code) for key in ("verbs", "nouns", "particles", "negated", "with_complement")},
         "noun_modes": _mapping({"type": "string"}), "frames": {"type": "array", "items": frame},
         "support_verbs": _WORDS, "inverse_verbs": _WORDS,
-        "with_object": _mapping({"anyOf": [code, {"type": "null"}]}), "with_complement": _mapping(code),
+        "with_object": _mapping({"anyOf": [code, {"type": "null"}],
+                                 "description": f"null or {code['description']}"}),
         "anaphors": _mapping({"enum": list(ENTITY_TYPES)}),
         "quad": _mapping(quad, propertyNames={"enum": types}), "arguments": arguments,
     }, ("verbs", "nouns", "frames", "arguments"))
@@ -72,8 +76,9 @@ def _kb_entry(person: bool) -> dict[str, Any]:
     props: dict[str, Any] = {k: names for k in ("alias", "aliases", "loose", "capital", "metonym", "demonym")}
     props |= {k: {"type": ["string", "null"]} for k in ("id", "name", "country", "role", "sector", "title")}
     # the term of office: YAML reads an unquoted ISO date as a date, a quoted one as a string
-    props |= {k: {"description": "an ISO date"} for k in ("from", "to")}
-    props |= {"type": {"enum": list(ENTITY_TYPES), "description": f"use one of {', '.join(ENTITY_TYPES)}"},
+    props |= {k: {} for k in ("from", "to")}
+    props |= {"type": {"enum": list(ENTITY_TYPES),
+                       "description": f"an entity type; use one of {', '.join(ENTITY_TYPES)}"},
               "surname_first": {"type": "boolean"}}
     return {"type": "object", "required": ["name"] if person else ["id", "name", "type"], "properties": props,
             "additionalProperties": False}
@@ -88,8 +93,9 @@ def _kb_file() -> dict[str, Any]:
 
 def _kb_lexicon() -> dict[str, Any]:
     return _sections({"titles": _mapping({"type": "string"}), **_word_lists(
-        "head_titles", "non_person_before", "modifier_after", "product_after", "org_appositive", "event_heads",
-        "media_heads", "business_heads", "place_heads", "org_heads", "military_heads", "speech_verbs")})
+        "head_titles", "non_person_before", "modifier_after", "product_after", "org_appositive",
+        "event_heads", "media_heads", "business_heads", "place_heads", "org_heads", "military_heads",
+        "speech_verbs")})
 
 
 def _countries() -> dict[str, Any]:
@@ -98,20 +104,22 @@ def _countries() -> dict[str, Any]:
                "properties": {"name": {"type": "string"},
                               **{k: names for k in ("alias", "loose", "capital", "metonym", "demonym")}}}
     return {"type": "object", "additionalProperties": country,
-            "propertyNames": {"pattern": "^[A-Z]{3}$", "description": "an ISO 3166-1 alpha-3 code"}}
+            "propertyNames": {"pattern": "^[A-Z]{3}$",
+                              "description": "an ISO 3166-1 alpha-3 code (such as FRA)"}}
 
 
 def _stance() -> dict[str, Any]:
     dimension = {"type": "object", "required": ["poles"], "properties": {
-        "description": {"type": "string"}, "poles": _mapping(_WORDS), "min_actors": {"type": "integer"}, "cues": _WORDS,
-        "cue_window": {"type": "integer"}}, "additionalProperties": False}
+        "description": {"type": "string"}, "poles": _mapping(_WORDS), "min_actors": {"type": "integer"},
+        "cues": _WORDS, "cue_window": {"type": "integer"}}, "additionalProperties": False}
     cause = {"type": "object", "properties": {"max_words": {"type": "integer"}},
              "additionalProperties": _WORDS}
-    framing = {"type": "object", "properties": {"poles": _mapping(_WORDS), "cues": _WORDS,
-                                                "cue_window": {"type": "integer"}}, "additionalProperties": False}
+    framing = {"type": "object", "additionalProperties": False,
+               "properties": {"poles": _mapping(_WORDS), "cues": _WORDS, "cue_window": {"type": "integer"}}}
     return _sections({
         "dimensions": _mapping(dimension), "cause": cause, "framing": framing, "hedges": _mapping(_WORDS),
-        "vague_numbers": _mapping({"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}),
+        "vague_numbers": _mapping({"type": "array", "items": {"type": "number"}, "minItems": 2,
+                                   "maxItems": 2}),
         "number_words": _mapping({"type": "number"}), "scale_words": _mapping({"type": "number"}),
         "unit_families": _mapping(_WORDS), "measure_words": _mapping({"type": "string"}),
         "usd_per_unit": _mapping({"type": "number"}),

@@ -10,11 +10,12 @@ import pytest
 from storyline.clean.places import capitals, is_place
 from storyline.data import DataError, load, merge, read, read_rows, resource_path
 from storyline.data import plover
+from storyline.data import schemas
 from storyline.data.schemas import RESOURCES, schema_of
 from storyline.extract.frames import load_argument_cues
 from storyline.extract.lexicon import load_event_lexicon
 from storyline.fuse.relations import compute_relations
-from storyline.model import PLOVER_TYPES, Event
+from storyline.model import ENTITY_TYPES, PLOVER_TYPES, Event
 from storyline.report.charts import COLOURS, polarity
 from storyline.resolve.kb import load_kb
 from storyline.resolve.names import split_person, surname_key
@@ -109,7 +110,8 @@ def test_kb_user_file_is_validated_entry_by_entry(tmp_path: Path):
     bad = write(tmp_path, "kb.yaml", "entities:\n  - {id: org:X, name: X, type: ORG, aliass: [Y]}\n")
     with pytest.raises(DataError, match=r"kb\.yaml: entities\.0: .*'aliass' was unexpected"):
         load_kb((bad,))
-    good = write(tmp_path, "kb2.yaml", "entities:\n  - {id: org:NFC, name: Northern Fisheries Council, type: ORG}\n")
+    good = write(tmp_path, "kb2.yaml",
+                 "entities:\n  - {id: org:NFC, name: Northern Fisheries Council, type: ORG}\n")
     assert load_kb((good,)).lookup("Northern Fisheries Council")[0][0] == "org:NFC"
 
 
@@ -119,6 +121,10 @@ def test_csv_rows_leave_out_empty_cells(tmp_path: Path):
 
 
 # --------------------------------------------------------------------------- PLOVER
+def test_schemas_know_the_model_entity_types():
+    assert schemas.ENTITY_TYPES == ENTITY_TYPES
+
+
 def test_model_reads_the_plover_file():
     assert PLOVER_TYPES == plover.types()
     assert len(PLOVER_TYPES) == 16 and PLOVER_TYPES[0] == "AGREE" and PLOVER_TYPES[-1] == "ASSAULT"
