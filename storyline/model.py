@@ -19,15 +19,14 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.data import load
+
 _NOT_NEWLINE = re.compile(r"[^\n]")
 #: (raw, (block spans, repairs), view) of the last ``Document.body_view`` built
 _LAST_VIEW: tuple[str, tuple[Any, ...], str] | None = None
 
-#: The 16 PLOVER event types, in the order of the ontology (cooperative → conflictual).
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+#: The 16 PLOVER event types in the ontology's order (cooperative → conflictual), from data/plover.yaml.
+PLOVER_TYPES: tuple[str, ...] = tuple(load("plover")["types"])
 ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC")
 MODALITIES: tuple[str, ...] = ("asserted", "reported", "denied", "planned", "hypothetical")
 GENRES: tuple[str, ...] = ("reporting", "opinion", "analysis", "other")

@@ -13,11 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.resources import load_yaml
+from storyline.data import load, read, resource_path
 
 LOGGER = logging.getLogger(__name__)
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+LEXICON_PATH = resource_path("boilerplate")
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
                          "\u00bb": '"', "\u2032": "'", "\u00b4": "'"})
@@ -112,7 +112,6 @@ def build_lexicon(data: dict) -> Lexicon:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load and compile the shipped lexicon (or another file), once per process."""
     source = Path(path) if path else LEXICON_PATH
-    with open(source, encoding="utf-8") as fh:
-        data = load_yaml(fh)
+    data = read(source, "boilerplate") if path else load("boilerplate")
     LOGGER.debug("loaded boilerplate lexicon from %s", source)
     return build_lexicon(data)

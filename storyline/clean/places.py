@@ -3,22 +3,22 @@
 "By Jane Roe, Geneva" names where the story was filed, "By Jane Roe, Northern
 Ledger" who published it; "GENEVA, 12 March 2025" is a date line with its place.
 The names are data: pycountry's countries (short, common and official names) and
-subdivisions, plus ``places.yaml`` (capitals and the cities datelines name most).
+subdivisions, the knowledge base's capitals (the one list of them: ``data/kb/countries.yaml``
+and ``data/kb/territories.yaml``) and ``data/places.yaml`` (the cities datelines name most).
 """
 from __future__ import annotations
 
 import functools
 import logging
 import re
-from pathlib import Path
 
 from unidecode import unidecode
 
-from storyline.resources import load_yaml
+from storyline.data import load, resource_path
 
 LOGGER = logging.getLogger(__name__)
 
-PLACES_PATH = Path(__file__).with_name("places.yaml")
+PLACES_PATH = resource_path("places")
 #: "Geneva, Switzerland" is a place; longer comma lists are not a dateline's place.
 MAX_PLACE_PARTS = 3
 _NON_WORD = re.compile(r"[^\w]+")
@@ -42,12 +42,22 @@ def place_names() -> frozenset[str]:
                 names.add(place_key(value))
     for sub in pycountry.subdivisions:
         names.add(place_key(sub.name))
-    with open(PLACES_PATH, encoding="utf-8") as fh:
-        data = load_yaml(fh) or {}
-    names.update(place_key(str(c)) for c in data.get("cities", []))
+    names.update(place_key(str(c)) for c in capitals())
+    names.update(place_key(str(c)) for c in load("places").get("cities", []))
     names.discard("")
     LOGGER.debug("gazetteer: %d place names", len(names))
     return frozenset(names)
+
+
+def capitals() -> list[str]:
+    """Capitals and seats of government of the knowledge base's countries and territories."""
+    found = [c for spec in load("kb/countries").values() for c in _as_list(spec.get("capital"))]
+    found += [c for e in load("kb/territories").get("entities") or [] for c in _as_list(e.get("capital"))]
+    return found
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 def is_place(text: str) -> bool:

@@ -4,15 +4,13 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 
 from storyline.extract.actors import _SUBJ, Actors, entity_of, first_child
-from storyline.extract.lexicon import LEXICON_PATH
+from storyline.data import load
 from storyline.model import Entity
 from storyline.nlp.tokens import BlockTokens, read_tokens
-from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -41,11 +39,9 @@ class ArgumentCues:
 @functools.lru_cache(maxsize=8)
 def load_argument_cues(extra_paths: tuple[str, ...] = ()) -> ArgumentCues:
     """The ``arguments`` section of the shipped event lexicon, extended by user lexicon files."""
-    data: dict[str, list[str]] = {}
-    for path in (LEXICON_PATH, *extra_paths):
-        section = (load_yaml(Path(path).read_text(encoding="utf-8")) or {}).get("arguments") or {}
-        for key, words in section.items():
-            data[key] = data.get(key, []) + [str(w).lower() for w in words or []]
+    # user files extend each list (the data layer's overlay rule)
+    data = {key: [str(w).lower() for w in words or []]
+            for key, words in (load("events", extra_paths).get("arguments") or {}).items()}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(data.get(key, []))

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 
 from storyline.config import Settings
+from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quotes import _marked_spans
 from storyline.model import Document, LoadedTerm
-from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
 
 LOGGER = logging.getLogger(__name__)
-LEXICON = Path(__file__).parent / "lexicon" / "loaded.yaml"
+LEXICON = resource_path("loaded")
 
 KINDS = ("name_calling", "emotive", "sarcasm")
 #: A quoted span of at most this many words with no speaker is a scare quote.
@@ -54,7 +54,7 @@ def _phrase_re(phrase: str) -> str:
 @functools.lru_cache(maxsize=2)
 def load_lexicon(path: str = str(LEXICON)) -> dict[str, Any]:
     """Compiled patterns per kind (and the raw genre section), loaded once per process."""
-    data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    data = load("loaded") if Path(path) == LEXICON else read(path, "loaded")
     out: dict[str, Any] = {"genre": data.get("genre") or {}}
     for kind in KINDS:
         phrases = [p for p in data.get(kind) or [] if isinstance(p, str) and p.strip()]

@@ -6,24 +6,23 @@ happened; the speaker is returned so the event can record who), *denied* (negate
 could, a question). A refusal verb that is negated is not handled here: "does not recognise" is
 typed REJECT by the event lexicon and stays asserted (the caller passes ``negation_consumed``).
 
-The cue words are data: ``extract/lexicon/modality.yaml``.
+The cue words are data: ``data/modality.yaml``.
 """
 from __future__ import annotations
 
 import functools
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.resources import load_yaml
+from storyline.data import load, read, resource_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
 LOGGER = logging.getLogger(__name__)
 
-LEXICON_PATH = Path(__file__).resolve().parent / "lexicon" / "modality.yaml"
+LEXICON_PATH = resource_path("modality")
 #: how far up the parse a governing cue may be (clause nesting deeper than this is rare in news)
 MAX_CLIMB = 6
 #: dependency labels that embed a clause under its governor
@@ -56,7 +55,7 @@ class Modality:
 @functools.lru_cache(maxsize=4)
 def load_modality_lexicon(path: str | None = None) -> ModalityLexicon:
     """Load (once per process) the modality cue lexicon."""
-    data = load_yaml(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    data = read(path, "modality") if path else load("modality")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or [])

@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 
+from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quote_marks import _words
 from storyline.model import Document, Entity, Mention
 from storyline.nlp.tokens import BlockTokens, read_tokens
-from storyline.resources import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
 LOGGER = logging.getLogger(__name__)
-LEXICON = Path(__file__).parent / "lexicon" / "quote_cues.yaml"
+LEXICON = resource_path("quote_cues")
 
 #: Most words of a descriptor before a named speaker ("French carmaker X").
 MAX_DESCRIPTOR_WORDS = 3
@@ -61,7 +61,7 @@ def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
 @functools.lru_cache(maxsize=2)
 def load_cues(path: str = str(LEXICON)) -> _Cues:
     """Load and validate the cue lexicon once per process."""
-    data: dict[str, Any] = load_yaml(Path(path).read_text(encoding="utf-8"))
+    data: dict[str, Any] = load("quote_cues") if Path(path) == LEXICON else read(path, "quote_cues")
     verbs = [v for v in data.get("verbs") or [] if isinstance(v, str) and v.strip()]
     if not verbs:
         raise ValueError(f"{path}: `verbs` must list at least one cue verb lemma")

@@ -11,17 +11,16 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
 from storyline.model import Span
 from storyline.nlp.quantities import singular
-from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
-STANCE_PATH = Path(__file__).resolve().parent / "lexicon" / "stance.yaml"
+STANCE_PATH = resource_path("stance")
 #: "a ... b" in a phrase allows up to this many words in between
 GAP_WORDS = 5
 #: a negation counts when it is at most this many words before the phrase in the same clause
@@ -178,7 +177,7 @@ class StanceLexicon:
 @functools.lru_cache(maxsize=4)
 def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
     """Load and compile the stance lexicon (the shipped one unless ``path`` is given)."""
-    data: dict[str, Any] = load_yaml(Path(path or STANCE_PATH).read_text(encoding="utf-8"))
+    data: dict[str, Any] = read(path, "stance") if path else load("stance")
     poles, min_actors, cues = {}, {}, {}
     for dim, spec in data["dimensions"].items():
         if len(spec["poles"]) != 2:

@@ -1,8 +1,9 @@
 """Dyad relations: per actor pair and period, how many events and how cooperative or conflictual.
 
-Scores come from the PLOVER quad classes (``extract/lexicon/events.yaml: quad``): material acts
-weigh more than words, as in the Goldstein-style scales event data uses. ``cooperation`` and
-``conflict`` are each a weighted share in [0, 1] of the pair's events; REQUEST is neutral.
+Scores come from the PLOVER quad classes (``data/plover.yaml``, which the user's event lexicon
+files may override with a ``quad`` section): material acts weigh more than words, as in the
+Goldstein-style scales event data uses. ``cooperation`` and ``conflict`` are each a weighted share
+in [0, 1] of the pair's events; REQUEST is neutral.
 """
 from __future__ import annotations
 
@@ -36,19 +37,22 @@ def period_of(date: str | None, period: str) -> str:
     return date[:7]
 
 
-def compute_relations(events: list[Event], period: str = "month") -> list[Relation]:
+def compute_relations(events: list[Event], period: str = "month",
+                      lexicon_paths: tuple[str, ...] | list[str] = ()) -> list[Relation]:
     """Relations between actor pairs per period, from events that have both a source and a target.
 
     Args:
         events: events whose ``source``/``target`` are entity ids (local or fused).
         period: "month" or "year".
+        lexicon_paths: the user's event lexicon files (``Settings.event_lexicon_paths``), as the
+            event coder reads them.
 
     Returns:
         One Relation per unordered pair and period (``a`` < ``b``), sorted by pair then period.
     """
     if period not in PERIODS:
         raise ValueError(f"relation period must be one of {PERIODS}, not {period!r}")
-    quad = load_event_lexicon().quad
+    quad = load_event_lexicon(tuple(lexicon_paths)).quad
     counts: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     for ev in events:
         if not ev.source or not ev.target or ev.source == ev.target:

@@ -134,7 +134,8 @@ def disagreements(state: FuseState, settings: Settings) -> None:
 @fuse_step("storyline.fuse.relations.v1", requires=("corpus.events",), assigns=("corpus.relations",))
 def relations(state: FuseState, settings: Settings) -> None:
     """Dyad relations per period from the events."""
-    state.corpus.relations = compute_relations(state.corpus.events, settings.relation_period)
+    state.corpus.relations = compute_relations(state.corpus.events, settings.relation_period,
+                                               settings.event_lexicon_paths)
 
 
 @fuse_step("storyline.fuse.outlets.v1", requires=("corpus.events", "corpus.story_events"), assigns=("corpus.outlets",))

@@ -21,33 +21,22 @@ import logging
 import math
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
-
-import yaml
-
 from storyline.config import Settings
+from storyline.data import layers
+from storyline.data.plover import quad_classes
 from storyline.extract.stance import content_terms, term_key
 from storyline.model import Document, Entity, Event, StoryEvent
-from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
 #: PLOVER quad class of each type (the ontology, not a lexicon): verbal/material × cooperation/conflict
-QUAD: dict[str, str] = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
-    "CONCEDE": "verbal_cooperation", "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-    "RETREAT": "material_cooperation", "REQUEST": "neutral", "ACCUSE": "verbal_conflict",
-    "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict", "PROTEST": "material_conflict",
-    "SANCTION": "material_conflict", "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
-    "ASSAULT": "material_conflict",
-}
+QUAD: dict[str, str] = quad_classes()
 #: quad classes close enough that reports of one event may land in either
 #: (a demand "to respond harshly" is REQUEST in one article, ACCUSE in another)
 _NEIGHBOURS = {
     frozenset({"verbal_cooperation", "material_cooperation"}), frozenset({"verbal_conflict", "material_conflict"}),
     frozenset({"neutral", "verbal_conflict"}), frozenset({"neutral", "verbal_cooperation"}),
 }
-EVENT_LEXICON = Path(__file__).resolve().parent.parent / "extract" / "lexicon" / "events.yaml"
 #: words either side of an event's trigger that describe it ("refused to recognise the independence of ...")
 FOCUS_WORDS = 6
 #: shorter lemmas ("up") match too many words to locate a trigger
@@ -142,17 +131,12 @@ class _Actors:
 
 @functools.lru_cache(maxsize=8)
 def _trigger_words(extra_paths: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
-    """PLOVER type -> the lemmas that evoke it, read from the event lexicon (empty when unreadable).
+    """PLOVER type -> the lemmas that evoke it, read from the event lexicon and each user file.
 
     Only used to find *where* in a long evidence sentence an event sits; the extractor owns the lexicon.
     """
     words: dict[str, set[str]] = defaultdict(set)
-    for path in (EVENT_LEXICON, *extra_paths):
-        try:
-            data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            LOGGER.warning("event lexicon %s unreadable (%s): story events use whole sentences", path, exc)
-            continue
+    for data in layers("events", extra_paths):
         for section in ("verbs", "nouns", "particles", "negated"):
             for lemma, value in (data.get(section) or {}).items():
                 if isinstance(value, str):

@@ -2,7 +2,7 @@
 
 "441 billion tenge" -> (4.41e11, "KZT"); "$21.6 million" -> (2.16e7, "USD");
 "1,700 railcars" -> (1700, "railcar"); "7.600 kilometres" -> (7600, "km");
-"several billion dollars" -> (None, "USD"). The units are data (extract/lexicon/units.yaml).
+"several billion dollars" -> (None, "USD"). The units are data (data/units.yaml).
 """
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 
+from storyline.data import load, resource_path
 from storyline.model import Quantity
-from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
-UNITS_PATH = Path(__file__).resolve().parent.parent / "extract" / "lexicon" / "units.yaml"
+UNITS_PATH = resource_path("units")
 #: a number: 1,700 | 21.6 | 7.600 (dotted thousands) | 441
 _NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: years are not counts unless a unit says so ("in 2022 troops ..." is a year)
@@ -48,7 +47,7 @@ class _Units:
 
 @functools.lru_cache(maxsize=1)
 def _units() -> _Units:
-    data = load_yaml(UNITS_PATH.read_text(encoding="utf-8"))
+    data = load("units")
     symbols = data["currency_symbols"]
     currencies = {k.lower(): v for k, v in data["currency_words"].items()}
     scales = {k.lower(): float(v) for k, v in data["scales"].items()}

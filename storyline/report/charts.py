@@ -12,15 +12,13 @@ import logging
 import math
 from typing import Any
 
+from storyline.data import plover
 from storyline.model import PLOVER_TYPES, Corpus
 
 LOGGER = logging.getLogger(__name__)
 
-#: PLOVER quad classes (verbal/material cooperation, verbal/material conflict), from the PLOVER
-#: codebook; used for colours only.
-COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
-                          "THREATEN"})
+#: colour of each polarity of a PLOVER quad class (``data/plover.yaml``); "mixed" is also a dyad
+#: with as much cooperation as conflict
 COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "mixed": "#757575"}
 
 # Layout constants: sized for a laptop screen and an A4 page in landscape.
@@ -35,8 +33,9 @@ NETWORK_MAX_NODES = 30
 
 
 def polarity(event_type: str) -> str:
-    """'cooperation' or 'conflict' for a PLOVER type."""
-    return "cooperation" if event_type in COOPERATIVE_TYPES else "conflict"
+    """'cooperation', 'conflict' or, for a neutral type (REQUEST), 'mixed': a key of ``COLOURS``."""
+    value = plover.polarity(event_type)
+    return "mixed" if value == "neutral" else value
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -107,7 +106,9 @@ def _edges(corpus: Corpus) -> dict[tuple[str, str], dict[str, float]]:
             if ev.source and ev.target and ev.source != ev.target:
                 e = edges[tuple(sorted((ev.source, ev.target)))]  # type: ignore[index]
                 e["n"] += 1
-                e[polarity(ev.type)] += 1
+                side = polarity(ev.type)
+                if side in e:  # a neutral event counts towards neither side
+                    e[side] += 1
     return dict(edges)
 
 

@@ -1,4 +1,4 @@
-"""The actor knowledge base: countries (from pycountry + kb/countries.yaml), territories, IGOs, people.
+"""The actor knowledge base: countries (from pycountry + data/kb/countries.yaml), territories, IGOs, people.
 
 Every known actor is a ``KBEntry`` with a stable ``kb_id`` (``gpe:RUS``, ``norp:RUS``,
 ``org:CSTO``, ``per:vladimir-putin``). Surface forms (names, aliases, capitals and seats of
@@ -11,7 +11,6 @@ with an existing ``id`` extends it (new aliases) and overrides its scalar fields
 """
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
@@ -20,12 +19,12 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
+from storyline.data import DATA_DIR, load, read, read_rows
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
-from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
-KB_DIR = Path(__file__).parent / "kb"
+KB_DIR = DATA_DIR / "kb"
 _TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC"})
 #: Surface-form kinds: how a form relates to its entry.
 KIND_NAME, KIND_ALIAS, KIND_CAPITAL, KIND_METONYM, KIND_DEMONYM, KIND_SURNAME = (
@@ -244,16 +243,14 @@ def _countries(data: dict[str, Any]) -> Iterable[KBEntry]:
         yield _entry(raw, "pycountry")
 
 
-def _load_file(kb: KB, path: Path) -> None:
-    """Lay one YAML or CSV file over the KB."""
+def _load_file(kb: KB, path: Path, data: dict[str, Any] | None = None) -> None:
+    """Lay one YAML or CSV file (or its data, already read and validated) over the KB."""
     if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                kb.add(_entry({k: v for k, v in row.items() if v}, str(path)))
+        for row in read_rows(path):
+            kb.add(_entry(row, str(path)))
         return
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a KB file must be a mapping with 'entities' and/or 'people'")
+    if data is None:
+        data = read(path, "kb/user")
     for raw in data.get("entities") or []:
         kb.add(_entry(raw, str(path)))
     for raw in data.get("people") or []:
@@ -276,11 +273,10 @@ def load_kb(extra_paths: tuple[str, ...] = ()) -> KB:
         The indexed ``KB``.
     """
     kb = KB()
-    countries = load_yaml((KB_DIR / "countries.yaml").read_text(encoding="utf-8")) or {}
-    for entry in _countries(countries):
+    for entry in _countries(load("kb/countries")):
         kb.add(entry)
-    for name in ("territories.yaml", "orgs.yaml", "people.yaml", "lexicon.yaml"):
-        _load_file(kb, KB_DIR / name)
+    for name in ("territories", "orgs", "people", "lexicon"):
+        _load_file(kb, KB_DIR / f"{name}.yaml", load(f"kb/{name}"))
     for p in extra_paths:
         path = Path(p)
         if not path.is_file():

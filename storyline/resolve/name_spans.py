@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.data import load
 from storyline.resolve.kb import KB
 from storyline.resolve.names import acronym_of, fold, name_key
 
@@ -26,8 +27,7 @@ PRIORITY = {"spacy": 1, "kb": 2, "spacy_long": 3, "quote": 4, "rule": 4, "role":
 CONTEXT_CHARS = 60
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐'’.][^\W\d_]+)*\.?")
 #: Lower-case words inside a surname ("Ursula von der Leyen", "Jean de La Fontaine", "Ahmed bin Saleh").
-_NAME_PARTICLES = ("de", "da", "di", "du", "des", "del", "della", "dos", "das", "van", "von", "der", "den",
-                   "ter", "la", "le", "bin", "ibn", "ben", "bint", "abu", "al", "el")
+_NAME_PARTICLES: tuple[str, ...] = tuple(load("names")["particles"])
 #: Arabic-style article glued to a surname by a hyphen ("al-Rashidi", "el-Sayed", "ash-Shami").
 _GLUED_ARTICLE = r"(?:al|el|as|ash|ad|ar|at|az|an|abd|abu|bin|ibn)[-‐‑]"
 _NAME_WORD = r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?"

@@ -14,6 +14,8 @@ import re
 
 from unidecode import unidecode
 
+from storyline.data import load
+
 LOGGER = logging.getLogger(__name__)
 
 #: Ordered rewrites from common romanisation variants to one spelling. Longer patterns first.
@@ -32,8 +34,9 @@ _NON_LETTER = re.compile(r"[^a-z]+")
 #: Minimum key length for the one-edit vowel tolerance (short keys collide too easily).
 MIN_FUZZY_KEY_LEN = 6
 #: Words dropped from a person's name before it is split (titles of address, not names).
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "prof", "gen", "col", "lt", "sgt"})
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "der", "la", "le", "di"})
+_HONORIFICS = frozenset(load("names")["honorifics"])
+#: Lower-case words inside a surname (``data/names.yaml``).
+_PARTICLES = frozenset(load("names")["particles"])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -23,10 +23,10 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator
 
 
+from storyline.data import load, resource_path
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
 from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
@@ -35,14 +35,13 @@ from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS,
                                           _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
                                           _surname_repeats, _title_at_end, _title_pattern, _word_spans)
 from storyline.resolve.names import fold, name_key
-from storyline.resources import load_yaml
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates"]
 
 LOGGER = logging.getLogger(__name__)
 #: The shipped word lists; read here for the keys the KB loader does not pass through.
-LEXICON = Path(__file__).parent / "kb" / "lexicon.yaml"
+LEXICON = resource_path("kb/lexicon")
 
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT",
                "NORP": "NORP", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
@@ -57,7 +56,9 @@ _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
 #: A character of the kind every role phrase is made of (see ``_role_matches``).
 _ROLE_CHAR = re.compile(r"[\w\s’'\-]")
-_SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
+#: Lower-case words a quoted title-case name may hold ("Bank of the South"): function words and
+#: the name particles of ``data/names.yaml``.
+_SMALL = frozenset({"of", "the", "and", "for", "in", *load("names")["particles"]})
 
 
 def _caps_lines(view: str) -> list[tuple[int, int]]:
@@ -436,9 +437,8 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
             c.type = "EVENT"
 
 
-@functools.lru_cache(maxsize=1)
 def _shipped_lexicon() -> dict[str, Any]:
-    return load_yaml(LEXICON.read_text(encoding="utf-8")) or {}
+    return load("kb/lexicon")
 
 
 def _lexicon_list(kb: KB, key: str) -> list[str]:

@@ -1,21 +1,20 @@
-"""The event lexicon: ``events.yaml`` (shipped) plus user files laid over it, loaded and validated once."""
+"""The event lexicon: ``data/events.yaml`` plus user files laid over it, loaded and validated once."""
 from __future__ import annotations
 
 import dataclasses
 import functools
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-
+from storyline.data import load, merge, resource_path
+from storyline.data.plover import quad_classes
 from storyline.model import PLOVER_TYPES
-from storyline.resources import load_yaml
 
 LOGGER = logging.getLogger(__name__)
 
-LEXICON_PATH = Path(__file__).resolve().parent / "events.yaml"
-QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "neutral", "verbal_conflict", "material_conflict")
+LEXICON_PATH = resource_path("events")
+QUAD_CLASSES: tuple[str, ...] = tuple(load("plover")["quad_classes"])
 
 
 @dataclass(frozen=True)
@@ -94,18 +93,6 @@ def _parse_code(code: Any, where: str) -> str:
     return text
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + value
-        else:
-            out[key] = value
-    return out
-
-
 def load_event_lexicon(extra_paths: tuple[str, ...] | list[str] = ()) -> EventLexicon:
     """The shipped event lexicon with ``extra_paths`` laid over it, validated; cached per process."""
     return _load_event_lexicon(tuple(extra_paths))
@@ -113,9 +100,7 @@ def load_event_lexicon(extra_paths: tuple[str, ...] | list[str] = ()) -> EventLe
 
 @functools.lru_cache(maxsize=8)
 def _load_event_lexicon(extra_paths: tuple[str, ...]) -> EventLexicon:
-    data: dict[str, Any] = load_yaml(LEXICON_PATH.read_text(encoding="utf-8"))
-    for path in extra_paths:
-        data = _merge(data, load_yaml(Path(path).read_text(encoding="utf-8")) or {})
+    data = load("events", extra_paths)
 
     def codes(key: str) -> dict[str, str]:
         return {str(k).lower(): _parse_code(v, f"{key}.{k}") for k, v in (data.get(key) or {}).items()}
@@ -124,7 +109,8 @@ def _load_event_lexicon(extra_paths: tuple[str, ...]) -> EventLexicon:
         Frame(frozenset(f["verbs"]), frozenset(f["objects"]), _parse_code(f["type"], "frames"),
               bool(f.get("require_military", False)))
         for f in data.get("frames") or [])
-    quad = {str(k): str(v) for k, v in (data.get("quad") or {}).items()}
+    # the PLOVER file's quad classes; a user lexicon may reassign a type's class
+    quad = merge(quad_classes(), {str(k): str(v) for k, v in (data.get("quad") or {}).items()})
     for etype in PLOVER_TYPES:
         if quad.get(etype) not in QUAD_CLASSES:
             raise ValueError(f"event lexicon: quad class of {etype} must be one of {QUAD_CLASSES}")

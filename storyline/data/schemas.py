@@ -1,0 +1,176 @@
+"""The JSON Schema of each resource file (user files are checked against the same schema).
+
+Schemas are small and strict about keys: a misspelt section name is an error, not a silently
+ignored list. Sections are optional in a user file (it extends the shipped one); the keys a
+shipped file must have are listed under ``x-required-shipped``.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+__all__ = ["ENTITY_TYPES", "RESOURCES", "schema_of"]
+
+_WORDS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+_NUMBER_OR_NULL: dict[str, Any] = {"type": ["number", "null"]}
+#: ``model.ENTITY_TYPES`` (the model reads the data layer, so the data layer cannot import it; a
+#: test keeps the two equal)
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC")
+
+
+def _mapping(values: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """An object whose every value matches ``values``."""
+    return {"type": "object", "additionalProperties": values, **extra}
+
+
+def _sections(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A file of named sections; an unknown section is an error."""
+    return {"type": "object", "properties": {"version": {"type": "integer"}, **properties},
+            "additionalProperties": False, "x-required-shipped": list(required)}
+
+
+def _word_lists(*keys: str) -> dict[str, Any]:
+    return {k: _WORDS for k in keys}
+
+
+def _plover() -> dict[str, Any]:
+    quad = {"type": "object", "required": ["polarity", "material"], "additionalProperties": False,
+            "properties": {"polarity": {"enum": ["cooperation", "neutral", "conflict"]},
+                           "material": {"type": "boolean"}}}
+    etype = {"type": "object", "required": ["quad"], "additionalProperties": False,
+             "properties": {"quad": {"type": "string"}, "modes": _WORDS}}
+    types = _mapping(etype, propertyNames={"pattern": "^[A-Z]+$"})
+    return _sections({"quad_classes": _mapping(quad), "types": types},
+                     ("quad_classes", "types"))
+
+
+def _events() -> dict[str, Any]:
+    # deferred: the event codes are checked against the PLOVER file, itself a resource
+    from storyline.data import load
+
+    plover = load("plover")
+    types = list(plover["types"])
+    code = {"type": "string", "pattern": "^(?:" + "|".join(types) + ")(?:/[a-z-]+)?$",
+            "description": f"a PLOVER type, optionally with /mode; use one of {', '.join(types)}"}
+    frame = {"type": "object", "required": ["verbs", "objects", "type"], "additionalProperties": False,
+             "properties": {"verbs": _WORDS, "objects": _WORDS, "type": code,
+                            "require_military": {"type": "boolean"}}}
+    quad = {"enum": list(plover["quad_classes"]),
+            "description": f"a quad class of plover.yaml; use one of {', '.join(plover['quad_classes'])}"}
+    arguments = {"type": "object", "additionalProperties": False, "properties": _word_lists(
+        "causal_aid_nouns", "naming_verbs", "speech_nouns", "stance_verbs", "leader_titles", "located_types",
+        "crowd_nouns", "crowd_suffixes", "institution_nouns")}
+    return _sections({
+        **{key: _mapping(code) for key in ("verbs", "nouns", "particles", "negated", "with_complement")},
+        "noun_modes": _mapping({"type": "string"}), "frames": {"type": "array", "items": frame},
+        "support_verbs": _WORDS, "inverse_verbs": _WORDS,
+        "with_object": _mapping({"anyOf": [code, {"type": "null"}],
+                                 "description": f"null or {code['description']}"}),
+        "anaphors": _mapping({"enum": list(ENTITY_TYPES)}),
+        "quad": _mapping(quad, propertyNames={"enum": types}), "arguments": arguments,
+    }, ("verbs", "nouns", "frames", "arguments"))
+
+
+def _kb_entry(person: bool) -> dict[str, Any]:
+    names = {"anyOf": [{"type": "string"}, _WORDS]}
+    props: dict[str, Any] = {k: names for k in ("alias", "aliases", "loose", "capital", "metonym", "demonym")}
+    props |= {k: {"type": ["string", "null"]} for k in ("id", "name", "country", "role", "sector", "title")}
+    # the term of office: YAML reads an unquoted ISO date as a date, a quoted one as a string
+    props |= {k: {} for k in ("from", "to")}
+    props |= {"type": {"enum": list(ENTITY_TYPES),
+                       "description": f"an entity type; use one of {', '.join(ENTITY_TYPES)}"},
+              "surname_first": {"type": "boolean"}}
+    return {"type": "object", "required": ["name"] if person else ["id", "name", "type"], "properties": props,
+            "additionalProperties": False}
+
+
+def _kb_file() -> dict[str, Any]:
+    # a user's KB file may hold entries, people and lexicon word lists in one file
+    return _sections({"entities": {"type": "array", "items": _kb_entry(False)},
+                      "people": {"type": "array", "items": _kb_entry(True)},
+                      **_kb_lexicon()["properties"]})
+
+
+def _kb_lexicon() -> dict[str, Any]:
+    return _sections({"titles": _mapping({"type": "string"}), **_word_lists(
+        "head_titles", "non_person_before", "modifier_after", "product_after", "org_appositive",
+        "event_heads", "media_heads", "business_heads", "place_heads", "org_heads", "military_heads",
+        "speech_verbs")})
+
+
+def _countries() -> dict[str, Any]:
+    names = {"anyOf": [{"type": "string"}, _WORDS]}
+    country = {"type": "object", "additionalProperties": False,
+               "properties": {"name": {"type": "string"},
+                              **{k: names for k in ("alias", "loose", "capital", "metonym", "demonym")}}}
+    return {"type": "object", "additionalProperties": country,
+            "propertyNames": {"pattern": "^[A-Z]{3}$",
+                              "description": "an ISO 3166-1 alpha-3 code (such as FRA)"}}
+
+
+def _stance() -> dict[str, Any]:
+    dimension = {"type": "object", "required": ["poles"], "properties": {
+        "description": {"type": "string"}, "poles": _mapping(_WORDS), "min_actors": {"type": "integer"},
+        "cues": _WORDS, "cue_window": {"type": "integer"}}, "additionalProperties": False}
+    cause = {"type": "object", "properties": {"max_words": {"type": "integer"}},
+             "additionalProperties": _WORDS}
+    framing = {"type": "object", "additionalProperties": False,
+               "properties": {"poles": _mapping(_WORDS), "cues": _WORDS, "cue_window": {"type": "integer"}}}
+    return _sections({
+        "dimensions": _mapping(dimension), "cause": cause, "framing": framing, "hedges": _mapping(_WORDS),
+        "vague_numbers": _mapping({"type": "array", "items": {"type": "number"}, "minItems": 2,
+                                   "maxItems": 2}),
+        "number_words": _mapping({"type": "number"}), "scale_words": _mapping({"type": "number"}),
+        "unit_families": _mapping(_WORDS), "measure_words": _mapping({"type": "string"}),
+        "usd_per_unit": _mapping({"type": "number"}),
+        **_word_lists("conclusions", "negations", "not_negations", "at_least", "at_most", "amount_negations",
+                      "rate_periods", "time_words", "approximate"),
+    }, ("dimensions", "cause", "framing", "hedges", "negations"))
+
+
+#: resource name -> schema builder; the name is also the file's path under storyline/data/
+RESOURCES: dict[str, Any] = {
+    "plover": _plover,
+    "events": _events,
+    "names": lambda: _sections(_word_lists("particles", "honorifics"), ("particles", "honorifics")),
+    "modality": lambda: _sections(_word_lists(
+        "reporting_verbs", "attribution_phrases", "negation_words", "denial_verbs", "planned_verbs",
+        "planned_auxiliaries", "planned_phrases", "conditional_markers", "hypothetical_auxiliaries",
+        "hypothetical_verbs"), ("reporting_verbs", "negation_words")),
+    "loaded": lambda: _sections({**_word_lists("name_calling", "epithet_adjectives", "emotive", "sarcasm"),
+                                 "genre": _mapping(_WORDS)}, ("name_calling", "emotive", "sarcasm")),
+    "quote_cues": lambda: _sections({
+        **_word_lists("verbs", "clause_only", "according_to", "indefinite", "pronouns", "abbreviations",
+                      "title_before", "naming_before"),
+        "irregular": _mapping(_WORDS), "need_particle": _mapping({"type": "string"}),
+        "role_synonyms": {"type": "array", "items": _WORDS}}, ("verbs",)),
+    "stance": _stance,
+    "units": lambda: _sections({
+        "currency_symbols": _mapping({"type": "string"}), "currency_words": _mapping({"type": "string"}),
+        "scales": _mapping({"type": ["string", "number"]}), "distance_units": _mapping({"type": "string"}),
+        "percent_words": _WORDS, "number_words": _mapping(_NUMBER_OR_NULL), "not_counts": _WORDS},
+        ("currency_symbols", "currency_words", "scales", "distance_units", "number_words", "not_counts")),
+    "boilerplate": lambda: _sections({
+        "line": _mapping(_WORDS), "inline_teaser_label_max_words": {"type": "integer"},
+        **_word_lists("prefix", "phrase", "teaser_header", "inline_teaser", "credit", "button_words",
+                      "button_fillers", "not_person_words", "section_words", "breadcrumb_roots",
+                      "camel_case_words", "outlet_words")},
+        ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
+         "camel_case_words", "outlet_words")),
+    "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
+    "kb/countries": _countries,
+    "kb/territories": _kb_file,
+    "kb/orgs": _kb_file,
+    "kb/people": _kb_file,
+    "kb/lexicon": _kb_lexicon,
+    # a user's knowledge-base file: any mix of entities, people and lexicon lists
+    "kb/user": _kb_file,
+}
+
+
+@functools.lru_cache(maxsize=None)
+def schema_of(name: str) -> dict[str, Any]:
+    """The schema of resource ``name``; a ``KeyError`` naming the known resources for any other."""
+    if name not in RESOURCES:
+        raise KeyError(f"no data resource {name!r}; known: {', '.join(sorted(RESOURCES))}")
+    return RESOURCES[name]()
