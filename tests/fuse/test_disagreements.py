@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from storyline.config import Settings
+from storyline.extract.claims import find_claims
 from storyline.fuse.disagreements import MAX_DISAGREEMENTS, find_disagreements
 from storyline.model import DocAnalysis, Document, Entity, Event, Sentence, Span
 
@@ -37,7 +38,7 @@ def _analysis(doc_id: str, outlet: str, sentences: list[str]) -> tuple[DocAnalys
         for m in re.finditer(rf"\b{re.escape(name)}\b", raw):
             if not any(s.start <= m.start() < s.end for _, s in mentions):
                 mentions.append((ACTORS[name][0], Span(doc_id, m.start(), m.end(), name)))
-    return DocAnalysis(document=doc, sentences=sents), mentions
+    return DocAnalysis(document=doc, sentences=sents, claims=find_claims(doc_id, sents)), mentions
 
 
 def _corpus(*docs: tuple[str, str, list[str]]) -> tuple[list[DocAnalysis], list[Entity]]:
@@ -124,7 +125,7 @@ def _regex_analysis(path: Path) -> DocAnalysis:
     doc = Document(id=path.stem, source=path.name, raw=raw, text=raw)
     sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
              for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
-    return DocAnalysis(document=doc, sentences=sents)
+    return DocAnalysis(document=doc, sentences=sents, claims=find_claims(path.stem, sents))
 
 
 def test_seeds_disagreements(seeds_dir, gold_path) -> None:
