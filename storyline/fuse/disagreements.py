@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import cast
 
 from storyline.config import Settings
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
@@ -156,7 +157,7 @@ def name_pattern(name_keys: dict[str, str]) -> re.Pattern[str] | None:
 def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     # one corpus passes the same names for every document: build the alternation once
     alts = "|".join(re.escape(n) for n in names)
-    # "russia" also finds "russian"; the group keeps the name itself for the key lookup
+    # "ruritania" also finds "ruritanian"; the group keeps the name itself for the key lookup
     return re.compile(rf"(?<!\w)({alts})(?:n|ns|an|ans)?(?!\w)", re.IGNORECASE)
 
 
@@ -165,7 +166,7 @@ def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
     """One document's claims with the corpus-wide keys of the actors they name.
 
     A claim's actors are the actor mentions inside its sentence, and the corpus's actor names found
-    there (names NER missed in this document: "russia"); a cause's are those inside its cause span
+    there (names NER missed in this document: "ruritania"); a cause's are those inside its cause span
     (its agents). Claims that detection kept permissively are dropped here: a pole claim naming fewer
     actors than its dimension needs, a cause naming neither an actor nor a content word.
 
@@ -590,7 +591,8 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     Returns:
         The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
     """
-    run: list[Dimension] = resolve(settings.disagreement_dimensions, dimensions)
+    # the dimensions registry holds the functions themselves (``registry.dimension``)
+    run = cast(list[Dimension], resolve(settings.disagreement_dimensions, dimensions))
     names = _display_names(entities)
     name_keys = _name_keys(entities)
     global_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
