@@ -16,6 +16,7 @@ DEFAULT_PIPELINE = (
     "storyline.resolve.rules.v1",
     "storyline.events.lexicon.v1",
     "storyline.quotes.rules.v1",
+    "storyline.claims.rules.v1",
     "storyline.loaded_language.lexicon.v1",
     "storyline.genre.rules.v1",
     "storyline.lead_vector.v1",
@@ -30,6 +31,15 @@ DEFAULT_FUSE_PIPELINE = (
     "storyline.fuse.disagreements.v1",
     "storyline.fuse.relations.v1",
     "storyline.fuse.outlets.v1",
+)
+#: the built-in disagreement dimensions (``storyline.fuse.disagreements``), in order (a tie in score
+#: keeps this order)
+DEFAULT_DISAGREEMENT_DIMENSIONS = (
+    "storyline.disagreements.poles.v1",
+    "storyline.disagreements.causes.v1",
+    "storyline.disagreements.quantities.v1",
+    "storyline.disagreements.framing.v1",
+    "storyline.disagreements.events.v1",
 )
 
 
@@ -80,6 +90,10 @@ class Settings:
         "what each requires and assigns); swap one by naming another, e.g. a trained event coder.")
     fuse_pipeline: list = _setting(
         list(DEFAULT_FUSE_PIPELINE), "Corpus-level steps, in order, by registered name.")
+    disagreement_dimensions: list = _setting(
+        list(DEFAULT_DISAGREEMENT_DIMENSIONS),
+        "Ways documents can disagree (poles, causes, quantities, framing, asserted vs denied events), "
+        "by registered name; drop one to stop looking for that kind of disagreement.")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:

@@ -307,6 +307,35 @@ class StoryEvent:
 
 
 @dataclass
+class Claim:
+    """A stance-bearing statement in one document: a position on a dimension of a story, a cause, an
+    amount or a framing, with the sentence it rests on (``extract.claims``).
+
+    Claims are found per document, without the corpus. Which actors a claim names is bound by the
+    fuse stage (``fuse.disagreements``) from the corpus-wide mentions inside ``evidence`` (a cause:
+    inside ``cause_span``). Word lists hold sorted content-word keys (``extract.stance.term_key``).
+    """
+    id: str
+    doc: str
+    evidence: Span               # the sentence
+    kind: str                    # pole | cause | quantity | frame
+    dimension: str               # alignment | coordination | compliance | cause | quantity | framing
+    pole: str                    # pole name, "only"/"shared"/"cause"/"denied", or the unit of a quantity
+    weight: float
+    text: str = ""               # the phrase that made the claim
+    terms: list[str] = field(default_factory=list)    # the sentence's words (cause: outside the cause span)
+    anchor: list[str] = field(default_factory=list)   # quantity: what is measured; cause: the sentence
+    cause_span: Span | None = None                    # cause: where the cause is named (its actors: the agents)
+    cause: list[str] = field(default_factory=list)    # cause: words of the cause named
+    outcome: list[str] = field(default_factory=list)  # cause: words of the outcome explained
+    low: float | None = None     # quantity: range in comparable units
+    high: float | None = None
+    when: list[str] = field(default_factory=list)     # quantity: weekdays/months dating the figure
+    co: list[str] = field(default_factory=list)       # quantity: the sentence's other amounts ("60 day")
+    converted: bool = False      # quantity: converted between currencies (rough)
+
+
+@dataclass
 class Side:
     doc: str
     stance: str
@@ -361,6 +390,7 @@ class DocAnalysis:
     entities: list[Entity] = field(default_factory=list)  # document-local entities
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     #: embedding of the document's title and lead (``nlp.embeddings.lead_vector``); None without an embedder
     vector: list[float] | None = None
 
@@ -377,3 +407,5 @@ class Corpus:
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     outlets: list[OutletProfile] = field(default_factory=list)
+    #: every document's claims (per-document records, exported beside the disagreements they feed)
+    claims: list[Claim] = field(default_factory=list)

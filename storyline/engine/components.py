@@ -12,11 +12,12 @@ from typing import Any
 
 from storyline.clean import LineStats, clean_document
 from storyline.config import Settings
+from storyline.extract.claims import find_claims
 from storyline.extract.events import extract_events
 from storyline.extract.genre import classify_genre
 from storyline.extract.loaded import find_loaded_language
 from storyline.extract.quotes import extract_quotes
-from storyline.model import DocAnalysis, Document, Entity, Event, Mention, Quote
+from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote
 from storyline.nlp.embeddings import lead_vector, lead_vectors
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
@@ -41,6 +42,7 @@ class DocState:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     vector: list[float] | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # room for a plug-in's own results
 
@@ -57,7 +59,7 @@ class DocState:
         return DocAnalysis(document=self.document,
                            sentences=self.parsed.sentences() if self.parsed is not None else [],
                            mentions=self.mentions, entities=self.entities, events=self.events,
-                           quotes=self.quotes, vector=self.vector)
+                           quotes=self.quotes, claims=self.claims, vector=self.vector)
 
 
 @component("storyline.clean.rules.v1", requires=("doc.raw",), assigns=("doc.clean",))
@@ -95,6 +97,13 @@ def events(state: DocState, settings: Settings) -> None:
 def quotes(state: DocState, settings: Settings) -> None:
     """Direct and reported quotes with their speakers."""
     state.quotes = extract_quotes(state.document, state.parse, state.mentions, state.entities, settings)
+
+
+@component("storyline.claims.rules.v1", requires=("doc.parse",), assigns=("doc.claims",))
+def claims(state: DocState, settings: Settings) -> None:
+    """Stance-bearing claims (poles, causes, amounts, framings) from the stance lexicon; their actors are
+    bound at fuse time, against the whole corpus."""
+    state.claims = find_claims(state.document.id, state.parsed.sentences())
 
 
 @component("storyline.loaded_language.lexicon.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))

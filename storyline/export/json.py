@@ -34,6 +34,7 @@ def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
         "disagreements": to_dict(corpus.disagreements),
         "relations": to_dict(corpus.relations),
         "outlets": to_dict(corpus.outlets),
+        "claims": to_dict(corpus.claims),
     }
 
 

@@ -11,7 +11,7 @@ from storyline.model import Corpus
 LOGGER = logging.getLogger(__name__)
 
 TABLES = ("documents", "entities", "events", "stories", "story_events", "quotes",
-          "disagreements", "relations", "outlets")
+          "disagreements", "relations", "outlets", "claims")
 
 
 def _flat_rows(rows: list[dict]) -> list[dict]:

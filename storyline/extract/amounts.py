@@ -14,8 +14,8 @@ import logging
 import re
 from dataclasses import replace
 
-from storyline.extract.stance import _STOP, _WORD, Claim, SentenceFacts, StanceLexicon, content_terms
-from storyline.model import Sentence, Span
+from storyline.extract.stance import _STOP, _WORD, SentenceFacts, StanceLexicon, content_terms
+from storyline.model import Claim, Sentence, Span
 from storyline.nlp.quantities import find_quantities, singular
 
 LOGGER = logging.getLogger(__name__)
@@ -82,8 +82,7 @@ def _durations(text: str, lex: StanceLexicon) -> set[str]:
     return out
 
 
-def _bare_followers(sent: Sentence, doc: str, actors: frozenset[str], weight: float, found: list[Claim],
-                    lex: StanceLexicon) -> list[Claim]:
+def _bare_followers(sent: Sentence, found: list[Claim], lex: StanceLexicon) -> list[Claim]:
     """A bare number joined to a figure before it takes that figure's unit: "from 40 tonnes a day to 25"."""
     out = []
     for m in _BARE_FOLLOWER.finditer(sent.text):
@@ -93,7 +92,7 @@ def _bare_followers(sent: Sentence, doc: str, actors: frozenset[str], weight: fl
         value = float(m.group(1).replace(",", ""))
         if YEAR_LIKE[0] <= value <= YEAR_LIKE[1] and "," not in m.group(1):
             continue  # "between 2019 and 2021"
-        out.append(replace(prior[-1], low=value, high=value, text=m.group(1), co=frozenset()))
+        out.append(replace(prior[-1], low=value, high=value, text=m.group(1), co=[]))
     return out
 
 
@@ -118,7 +117,7 @@ def _quantity_text(text: str, lex: StanceLexicon) -> str:
 
 
 def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceLexicon) -> list[Claim]:
-    """The sentence's amounts as quantity claims (``facts`` gives its actors and weight when one is found)."""
+    """The sentence's amounts as quantity claims (``facts`` gives their weight when one is found)."""
     out: list[Claim] = []
     cursor = 0
     text = _quantity_text(sent.text, lex)
@@ -127,7 +126,7 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
     quantities = find_quantities(text)
     if not quantities and not vague_spans:
         return out  # most sentences state no amount: skip the per-sentence work below
-    actors, weight = facts.actors, facts.weights[0]
+    weight = facts.weights[0]
     for q in quantities:
         at = text.find(q.text, cursor)
         if at < 0:
@@ -184,22 +183,23 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
         after_words = text[cursor:].split()[:ANCHOR_AFTER]
         window = " ".join(before_words + after_words)
         anchor = content_terms(window) - content_terms(" ".join(lex.measures) + " " + " ".join(lex.rate_periods))
-        when = frozenset(w for w in _WORD.findall(text) if w in lex.time_words)
-        out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
-                         actors, content_terms(text), low=lo, high=hi, anchor=anchor, text=q.text,
-                         when=when, converted=converted))
+        when = {w for w in _WORD.findall(text) if w in lex.time_words}
+        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
+                         text=q.text, terms=sorted(content_terms(text)), anchor=sorted(anchor), low=lo, high=hi,
+                         when=sorted(when), converted=converted))
     for start, end, lo, hi in vague_spans:
         unit, _ = _unit_after(text[end:].split()[:UNIT_LOOKAHEAD], lex)
         if unit is None:
             continue
         window = " ".join(text[:start].split()[-ANCHOR_BEFORE:] + text[end:].split()[:ANCHOR_AFTER])
-        out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
-                         actors, content_terms(text), low=lo, high=hi, anchor=content_terms(window),
-                         text=text[start:end], when=frozenset(w for w in _WORD.findall(text) if w in lex.time_words)))
-    out.extend(_bare_followers(sent, doc, actors, weight, out, lex))
+        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
+                         text=text[start:end], terms=sorted(content_terms(text)),
+                         anchor=sorted(content_terms(window)), low=lo, high=hi,
+                         when=sorted({w for w in _WORD.findall(text) if w in lex.time_words})))
+    out.extend(_bare_followers(sent, out, lex))
     co = _durations(text, lex)
     amounts = {f"{c.low:g} {c.pole}" for c in out}
-    return [replace(c, co=frozenset(co | (amounts - {f"{c.low:g} {c.pole}"}))) for c in out]
+    return [replace(c, co=sorted(co | (amounts - {f"{c.low:g} {c.pole}"}))) for c in out]
 
 
 def _scale_of(text: str) -> float:

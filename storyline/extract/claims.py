@@ -13,23 +13,26 @@ A claim is a sentence that takes a position on a general dimension of a story:
 * a *frame* claim: an act characterised as hostile ("an unfriendly signal") or benign ("a routine
   rotation"), the two poles of ``framing`` in the lexicon.
 
-A sentence's *quantity* claims (amounts as ranges) are read by ``amounts``; the ``Claim`` record, the
-compiled lexicon and the text helpers all kinds share live in ``stance``.
+A sentence's *quantity* claims (amounts as ranges) are read by ``amounts``; the compiled lexicon and the
+text helpers all kinds share live in ``stance``; the ``Claim`` record in ``storyline.model``.
 
-Claims are compared across documents by ``storyline.fuse.disagreements``. Finding them needs only
-sentence text and the actors' spans, so it runs per document or in the fuse stage alike.
+Finding claims needs only the document's sentences, so it runs per document, in the workers, and the
+claims are stored with the document. Which actors a claim names depends on the corpus (entities merged
+across documents, names NER missed here but found elsewhere), so ``storyline.fuse.disagreements``
+binds them when it compares claims across documents. Detection is therefore permissive where it
+depended on actors: a pole claim whose dimension needs named actors, or a cause naming no content
+word, is kept here and dropped by the binding when the corpus finds too few actors in it.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import re
 
 from storyline.extract.amounts import quantity_claims
-from storyline.extract.stance import (CHANGE_TERM, _CLAUSE_CUT, _WORD, Claim, SentenceFacts, StanceLexicon,
-                                      _negated, content_terms, load_stance_lexicon)
-from storyline.model import Sentence, Span
+from storyline.extract.stance import (CHANGE_TERM, _CLAUSE_CUT, _WORD, SentenceFacts, StanceLexicon, _negated,
+                                      content_terms, load_stance_lexicon)
+from storyline.model import Claim, Sentence, Span
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,45 +62,14 @@ def _sentence_weight(text: str, position: float, lex: StanceLexicon) -> tuple[fl
     return w * (1.0 + POSITION_BONUS * (1.0 - position)), question
 
 
-class _ActorSpans:
-    """(start, end, actor key) of a document's actor mentions, sorted by start to find those in a range."""
-
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s for s, _, _ in self.spans]
-
-    def keys_within(self, lo: int, hi: int) -> set[str]:
-        out = set()
-        for k in range(bisect.bisect_left(self.starts, lo), len(self.spans)):
-            s, e, key = self.spans[k]
-            if s > hi:
-                break
-            if e <= hi:
-                out.add(key)
-        return out
-
-
-def _actors_in(sent: Sentence, actor_spans: _ActorSpans, names: re.Pattern[str] | None,
-               name_keys: dict[str, str], lo: int | None = None, hi: int | None = None) -> frozenset[str]:
-    """Actor keys whose spans (or lower-case names) fall inside the sentence (or [lo, hi))."""
-    lo = sent.start if lo is None else lo
-    hi = sent.end if hi is None else hi
-    keys = actor_spans.keys_within(lo, hi)
-    if names is not None:
-        chunk = sent.text[lo - sent.start:hi - sent.start]
-        keys.update(name_keys[m.group(1).lower()] for m in names.finditer(chunk))
-    return frozenset(keys)
-
-
 def _pole_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozenset[str],
                  lex: StanceLexicon) -> list[Claim]:
+    # a dimension about actors needs ``lex.min_actors`` of them named: the binding checks that
     out = []
     for dim, poles in lex.poles.items():
         names = list(poles)
         for i, (pole, rx) in enumerate(poles.items()):
             for m in rx.finditer(sent.text):
-                if len(facts.actors) < lex.min_actors[dim]:
-                    break  # the dimension is about actors; too few are named here
                 if dim in lex.cues:
                     cue_rx, window = lex.cues[dim]
                     after = " ".join(sent.text[m.start():].split()[:window + len(m.group(0).split())])
@@ -105,8 +77,8 @@ def _pole_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozense
                         continue
                 final = names[1 - i] if _negated(sent.text, m.start(), lex) else pole
                 weight, question = facts.weights
-                out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "pole", dim, final,
-                                 weight * question, facts.actors, terms, text=m.group(0)))
+                out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "pole", dim, final,
+                                 weight * question, text=m.group(0), terms=sorted(terms)))
     return out
 
 
@@ -156,9 +128,7 @@ def _cause_hits(text: str, lex: StanceLexicon) -> list[tuple[re.Match[str], str]
     return sorted(hits, key=lambda h: h[0].start())
 
 
-def _cause_claims(sent: Sentence, doc: str, actor_spans: _ActorSpans,
-                  names: re.Pattern[str] | None, name_keys: dict[str, str], facts: SentenceFacts,
-                  lex: StanceLexicon) -> list[Claim]:
+def _cause_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceLexicon) -> list[Claim]:
     out = []
     hits = _cause_hits(sent.text, lex)
     if not hits:
@@ -183,18 +153,20 @@ def _cause_claims(sent: Sentence, doc: str, actor_spans: _ActorSpans,
         first_after = " ".join(cause_text.split()[:1])
         exclusive = bool(lex.exclusive.search(before) or lex.exclusive.fullmatch(first_after or "-"))
         shared = bool(lex.shared.search(cause_text))
-        agents = _actors_in(sent, actor_spans, names, name_keys, sent.start + m.end(), sent.start + end)
+        # the actors named as the cause are bound from this span; a cause with neither actors nor
+        # content words is dropped then
+        lo, hi = sent.start + m.end(), sent.start + end
+        cause_span = Span(doc, lo, hi, sent.text[lo - sent.start:hi - sent.start]) if hi > lo else None
         cause = content_terms(_term_cause(cause_text, lex))
-        if not agents and not cause:
-            continue
         denied = kind == "denial" or (kind != "temporal" and _negated(sent.text, m.start(), lex)) \
             or bool(lex.denial_verb.search(sent.text[:m.start()]))
         pole = "denied" if denied else ("only" if exclusive and not shared else ("shared" if shared else "cause"))
         outside = sent.text[:m.start()] + " " + sent.text[end:]
         w = facts.weights[0] * (TEMPORAL_WEIGHT if kind == "temporal" else 1.0)
-        out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "cause", "cause", pole, w,
-                         agents, content_terms(outside), agents=agents, text=sent.text[m.start():end],
-                         cause=cause, outcome=frozenset(outcome), anchor=content_terms(sent.text)))
+        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "cause", "cause", pole, w,
+                         text=sent.text[m.start():end], terms=sorted(content_terms(outside)),
+                         anchor=sorted(content_terms(sent.text)), cause_span=cause_span, cause=sorted(cause),
+                         outcome=sorted(outcome)))
     return out
 
 
@@ -213,58 +185,39 @@ def _frame_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozens
                 continue
             seen.add(final)
             weight, question = facts.weights
-            out.append(Claim(doc, Span(doc, sent.start, sent.end, sent.text), "frame", "framing", final,
-                             weight * question, facts.actors, terms - content_terms(m.group(0)), text=m.group(0)))
+            out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "frame", "framing", final,
+                             weight * question, text=m.group(0), terms=sorted(terms - content_terms(m.group(0)))))
     return out
 
 
-def name_pattern(name_keys: dict[str, str]) -> re.Pattern[str] | None:
-    """One regex finding any known actor name (lower- or upper-case, with a demonym ending)."""
-    if not name_keys:
-        return None
-    return _names_regex(tuple(sorted(name_keys, key=len, reverse=True)))
-
-
-@functools.lru_cache(maxsize=8)
-def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    # one corpus passes the same names for every document: build the alternation once
-    alts = "|".join(re.escape(n) for n in names)
-    # "russia" also finds "russian"; the group keeps the name itself for the key lookup
-    return re.compile(rf"(?<!\w)({alts})(?:n|ns|an|ans)?(?!\w)", re.IGNORECASE)
-
-
-def find_claims(doc: str, sentences: list[Sentence], actor_spans: list[tuple[int, int, str]],
-                name_keys: dict[str, str] | None = None, lexicon: StanceLexicon | None = None) -> list[Claim]:
+def find_claims(doc: str, sentences: list[Sentence], lexicon: StanceLexicon | None = None) -> list[Claim]:
     """Every pole, cause, quantity and frame claim in one document's sentences.
 
     Args:
         doc: the document id.
         sentences: the document's sentences (raw offsets, in order).
-        actor_spans: (start, end, actor key) of every resolved actor mention in the document.
-        name_keys: lower-case actor name -> actor key, to catch names NER missed ("russia").
         lexicon: a compiled stance lexicon (default: the shipped one).
 
     Returns:
-        The claims, in sentence order.
+        The claims in sentence order, ids ``<doc>/c1``, ``<doc>/c2``, ...; their actors are bound
+        at fuse time (``storyline.fuse.disagreements.bind_claims``).
     """
     lex = lexicon or load_stance_lexicon()
-    name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
-    names = name_pattern(name_keys)
-    spans = _ActorSpans(actor_spans)
     out: list[Claim] = []
     n = max(1, len(sentences) - 1)
     context: frozenset[str] = frozenset()
     for i, sent in enumerate(sentences):
-        facts = SentenceFacts(functools.partial(_actors_in, sent, spans, names, name_keys),
-                              functools.partial(_sentence_weight, sent.text, i / n, lex))
+        facts = SentenceFacts(functools.partial(_sentence_weight, sent.text, i / n, lex))
         terms = content_terms(sent.text)
         phrase = lex.any_phrase.search(sent.text) is not None
         if phrase:
             out.extend(_pole_claims(sent, doc, facts, terms, lex))
-            out.extend(_cause_claims(sent, doc, spans, names, name_keys, facts, lex))
+            out.extend(_cause_claims(sent, doc, facts, lex))
         out.extend(quantity_claims(sent, doc, facts, lex))
         if phrase:
             out.extend(_frame_claims(sent, doc, facts, terms | context, lex))
         # the act a frame characterises is often named one sentence earlier ("X moved troops. Y called it ...")
         context = terms
+    for k, claim in enumerate(out, start=1):
+        claim.id = f"{doc}/c{k}"
     return out

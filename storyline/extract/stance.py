@@ -1,6 +1,5 @@
-"""The vocabulary every kind of claim shares: the ``Claim`` record, the compiled stance lexicon and the
-small text helpers (term keys, phrase regexes, negation) that pole, cause, frame and quantity claims
-all lean on.
+"""The vocabulary every kind of claim shares: the compiled stance lexicon and the small text helpers
+(term keys, phrase regexes, negation) that pole, cause, frame and quantity claims all lean on.
 
 It lives apart from ``claims`` and ``amounts`` so that both, and the fuse stage comparing claims across
 documents, can use it without importing each other.
@@ -10,12 +9,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
-from storyline.model import Span
 from storyline.nlp.quantities import singular
 
 LOGGER = logging.getLogger(__name__)
@@ -42,48 +40,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 class SentenceFacts:
-    """A sentence's actors and hedge weights, worked out on first use.
+    """A sentence's hedge weights, worked out on first use.
 
-    Most sentences hold no claim of any kind, and these are the dearest parts of reading one (a
-    regex of every actor name, four hedge searches): the claim finders ask for them only once a
-    phrase, cause marker or amount has been found.
+    Most sentences hold no claim of any kind, and the four hedge searches are the dearest part of
+    reading one: the claim finders ask for the weights only once a phrase, cause marker or amount
+    has been found.
     """
 
-    def __init__(self, actors: Callable[[], frozenset[str]], weights: Callable[[], tuple[float, float]]) -> None:
-        self._actors, self._weights = actors, weights
-
-    @functools.cached_property
-    def actors(self) -> frozenset[str]:
-        """Actor keys named in the sentence."""
-        return self._actors()
+    def __init__(self, weights: Callable[[], tuple[float, float]]) -> None:
+        self._weights = weights
 
     @functools.cached_property
     def weights(self) -> tuple[float, float]:
         """(weight of the sentence's claims, extra factor for pole and frame claims)."""
         return self._weights()
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A stance-bearing sentence (an internal record of the fuse stage; not stored or exported)."""
-    doc: str
-    evidence: Span
-    kind: str                    # pole | cause | quantity | frame
-    dimension: str               # alignment | coordination | compliance | cause | quantity | framing
-    pole: str                    # pole name, "only"/"shared"/"cause"/"denied", or the unit of a quantity
-    weight: float
-    actors: frozenset[str]       # actor keys named in the sentence
-    terms: frozenset[str]        # content-word keys of the sentence (cause: outside the cause span)
-    agents: frozenset[str] = frozenset()   # cause: actor keys named as the cause
-    low: float | None = None     # quantity: range in comparable units
-    high: float | None = None
-    anchor: frozenset[str] = field(default_factory=frozenset)  # quantity: what is measured; cause: sentence
-    text: str = ""               # the phrase that made the claim
-    cause: frozenset[str] = frozenset()    # cause: content-word keys of the cause named
-    outcome: frozenset[str] = frozenset()  # cause: content-word keys of the outcome explained
-    when: frozenset[str] = frozenset()     # quantity: weekdays/months dating the figure
-    co: frozenset[str] = frozenset()       # quantity: the sentence's other amounts ("60 day")
-    converted: bool = False      # quantity: converted between currencies (rough)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,7 +1,9 @@
 """Disagreements: documents taking incompatible positions on the same topic.
 
-Claims come from ``storyline.extract.claims`` (one pass over each document's sentences). They are
-compared across documents in four ways:
+Claims are found per document by ``storyline.extract.claims`` and stored with the document; here they
+are bound to the corpus (:func:`bind_claims`: the corpus-wide keys of the actors they name) and compared
+across documents. Each way of comparing them is a *dimension*, a function registered under a versioned
+name (``storyline.disagreements.causes.v1``); ``Settings.disagreement_dimensions`` lists those to run:
 
 * pole claims (alignment, coordination, compliance) about the same actor pair: documents whose
   dominant pole differs disagree ("Ruritania is cutting ties with its neighbour" vs "remains under its
@@ -15,7 +17,8 @@ compared across documents in four ways:
   same story event; figures dated by different days are different measurements) whose ranges do not
   overlap within a tolerance (tight for figures in the same unit, loose after currency conversion);
 * frame claims on the same act (shared rare words): hostile in one document, benign in another;
-* events of one story event asserted by one document and denied by another.
+* events of one story event asserted by one document and denied by another (this one reads the
+  events, not the claims).
 
 Each candidate is scored; only the strongest few per dimension are kept (restraint: a corpus where
 every sentence pair "disagrees" tells a reader nothing), and pairs on one topic become one
@@ -23,15 +26,20 @@ disagreement with several sides.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import combinations
+from typing import cast
 
 from storyline.config import Settings
-from storyline.extract.claims import find_claims
-from storyline.extract.stance import CHANGE_TERM, Claim, content_terms, term_key
-from storyline.model import DocAnalysis, Disagreement, Entity, Event, Side, Span
+from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
+from storyline.model import Claim, DocAnalysis, Disagreement, Entity, Event, Side, Span
+from storyline.registry import dimension, dimensions, resolve
 
 LOGGER = logging.getLogger(__name__)
 
@@ -80,6 +88,142 @@ _STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
 _NAME_TYPES = ("GPE", "PERSON", "ORG", "NORP", "LOC")
 #: shortest name used to find lower-case actor mentions NER missed
 MIN_NAME_LEN = 4
+
+
+@dataclass
+class BoundClaim:
+    """A stored claim bound to the corpus: the actor keys it names, its word keys as sets.
+
+    This is the working view the dimensions compare; it is rebuilt on every fuse from the stored
+    ``Claim`` and is neither stored nor exported.
+    """
+    doc: str
+    evidence: Span
+    kind: str
+    dimension: str
+    pole: str
+    weight: float
+    actors: frozenset[str]       # actor keys named in the sentence (cause: the agents)
+    terms: frozenset[str]
+    agents: frozenset[str] = frozenset()   # cause: actor keys named as the cause
+    low: float | None = None
+    high: float | None = None
+    anchor: frozenset[str] = frozenset()
+    text: str = ""
+    cause: frozenset[str] = frozenset()
+    outcome: frozenset[str] = frozenset()
+    when: frozenset[str] = frozenset()
+    co: frozenset[str] = frozenset()
+    converted: bool = False
+    #: story events whose evidence overlaps the claim's sentence (set by ``find_disagreements``)
+    story_events: frozenset[str] = field(default=frozenset(), compare=False)
+
+
+class _ActorSpans:
+    """(start, end, actor key) of a document's actor mentions, sorted by start to find those in a range."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def keys_within(self, lo: int, hi: int) -> set[str]:
+        out = set()
+        for k in range(bisect.bisect_left(self.starts, lo), len(self.spans)):
+            s, e, key = self.spans[k]
+            if s > hi:
+                break
+            if e <= hi:
+                out.add(key)
+        return out
+
+
+def _actors_in(span: Span, actor_spans: _ActorSpans, names: re.Pattern[str] | None,
+               name_keys: dict[str, str]) -> frozenset[str]:
+    """Actor keys whose mentions (or names, in any case) fall inside ``span``."""
+    keys = actor_spans.keys_within(span.start, span.end)
+    if names is not None:
+        keys.update(name_keys[m.group(1).lower()] for m in names.finditer(span.text))
+    return frozenset(keys)
+
+
+def name_pattern(name_keys: dict[str, str]) -> re.Pattern[str] | None:
+    """One regex finding any known actor name (lower- or upper-case, with a demonym ending)."""
+    if not name_keys:
+        return None
+    return _names_regex(tuple(sorted(name_keys, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=8)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    # one corpus passes the same names for every document: build the alternation once
+    alts = "|".join(re.escape(n) for n in names)
+    # "ruritania" also finds "ruritanian"; the group keeps the name itself for the key lookup
+    return re.compile(rf"(?<!\w)({alts})(?:n|ns|an|ans)?(?!\w)", re.IGNORECASE)
+
+
+def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
+                name_keys: dict[str, str] | None = None, lexicon: StanceLexicon | None = None) -> list[BoundClaim]:
+    """One document's claims with the corpus-wide keys of the actors they name.
+
+    A claim's actors are the actor mentions inside its sentence, and the corpus's actor names found
+    there (names NER missed in this document: "ruritania"); a cause's are those inside its cause span
+    (its agents). Claims that detection kept permissively are dropped here: a pole claim naming fewer
+    actors than its dimension needs, a cause naming neither an actor nor a content word.
+
+    Args:
+        claims: the document's stored claims, in order.
+        actor_spans: (start, end, actor key) of every actor mention in the document.
+        name_keys: lower-case actor name -> actor key.
+        lexicon: the compiled stance lexicon the claims were found with (default: the shipped one).
+
+    Returns:
+        The bound claims, in the order of ``claims``.
+    """
+    lex = lexicon or load_stance_lexicon()
+    name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
+    names = name_pattern(name_keys)
+    spans = _ActorSpans(actor_spans)
+    in_sentence: dict[tuple[int, int], frozenset[str]] = {}   # several claims share a sentence
+    out: list[BoundClaim] = []
+    for c in claims:
+        agents: frozenset[str] = frozenset()
+        if c.kind == "cause":
+            agents = _actors_in(c.cause_span, spans, names, name_keys) if c.cause_span else frozenset()
+            if not agents and not c.cause:
+                continue
+            actors = agents
+        else:
+            where = (c.evidence.start, c.evidence.end)
+            if where not in in_sentence:
+                in_sentence[where] = _actors_in(c.evidence, spans, names, name_keys)
+            actors = in_sentence[where]
+            if c.kind == "pole" and len(actors) < lex.min_actors.get(c.dimension, 1):
+                continue  # the dimension is about actors; too few are named here
+        out.append(BoundClaim(
+            doc=c.doc, evidence=c.evidence, kind=c.kind, dimension=c.dimension, pole=c.pole, weight=c.weight,
+            actors=actors, terms=frozenset(c.terms), agents=agents, low=c.low, high=c.high,
+            anchor=frozenset(c.anchor), text=c.text, cause=frozenset(c.cause), outcome=frozenset(c.outcome),
+            when=frozenset(c.when), co=frozenset(c.co), converted=c.converted))
+    return out
+
+
+@dataclass
+class DimensionContext:
+    """What a disagreement dimension may consult besides the claims."""
+    #: actor key -> the name a reader knows it by
+    names: dict[str, str]
+    #: words so frequent in the corpus that they name the story itself, not a topic within it
+    common: frozenset[str]
+    #: every event, actors remapped to corpus-wide ids
+    events: list[Event]
+    #: event id -> story event id, for events whose ``story_event`` is not set
+    story_event_of: dict[str, str]
+
+
+#: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
+Found = tuple[float, str, str, list[Side]]
+#: a dimension: (bound claims, context, settings) -> candidates
+Dimension = Callable[[list[BoundClaim], DimensionContext, Settings], list[Found]]
 
 
 def _actor_key(e: Entity) -> str:
@@ -133,11 +277,11 @@ def _sentence_story_events(events: list[Event], mapping: dict[str, str]) -> dict
     return out
 
 
-def _story_events_of(c: Claim, spans: dict[str, list[tuple[int, int, str]]]) -> set[str]:
+def _story_events_of(c: BoundClaim, spans: dict[str, list[tuple[int, int, str]]]) -> set[str]:
     return {sid for s, e, sid in spans.get(c.doc, []) if s < c.evidence.end and e > c.evidence.start}
 
 
-def _sides(claims: list[Claim], stance_of) -> list[Side]:
+def _sides(claims: list[BoundClaim], stance_of) -> list[Side]:
     """Up to MAX_SIDES_PER_DOC sides per (document, stance), best first, no repeated sentence."""
     out, seen, per = [], set(), Counter()
     for c in sorted(claims, key=lambda c: (-c.weight, c.doc, c.evidence.start)):
@@ -152,7 +296,7 @@ def _sides(claims: list[Claim], stance_of) -> list[Side]:
     return sorted(out, key=lambda s: (s.stance, s.doc, s.evidence.start))
 
 
-def _topic_words(group: list[Claim], keys_of, n: int = 3) -> str:
+def _topic_words(group: list[BoundClaim], keys_of, n: int = 3) -> str:
     """The words most documents of a group share, as they are written (not as stems)."""
     per_doc: dict[str, set[str]] = defaultdict(set)
     for c in group:
@@ -170,7 +314,7 @@ def _topic_words(group: list[Claim], keys_of, n: int = 3) -> str:
 
 # --- pole dimensions ------------------------------------------------------------------------------
 
-def _pole_candidate(claims: list[Claim]) -> tuple[float, list[Claim]] | None:
+def _pole_candidate(claims: list[BoundClaim]) -> tuple[float, list[BoundClaim]] | None:
     """Score and side claims of one (dimension, actor pair) group, or None without a disagreement."""
     sums: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
@@ -190,9 +334,9 @@ def _pole_candidate(claims: list[Claim]) -> tuple[float, list[Claim]] | None:
     return score, chosen
 
 
-def _pole_disagreements(claims: list[Claim], names: dict[str, str]) -> list[tuple[float, str, list[Side]]]:
+def _pole_disagreements(claims: list[BoundClaim], names: dict[str, str]) -> list[tuple[float, str, list[Side]]]:
     out = []
-    by_dim: dict[str, dict[tuple[str, ...], list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    by_dim: dict[str, dict[tuple[str, ...], list[BoundClaim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.kind == "pole":
             for pair in combinations(sorted(c.actors), 2):
@@ -220,12 +364,12 @@ def _pole_disagreements(claims: list[Claim], names: dict[str, str]) -> list[tupl
 
 # --- causes ---------------------------------------------------------------------------------------
 
-def _cause_keys(c: Claim) -> frozenset[str]:
+def _cause_keys(c: BoundClaim) -> frozenset[str]:
     """What a claim names as the cause: its actors and the content words of the cause phrase."""
     return c.agents | c.cause
 
 
-def _cause_conflict(a: Claim, b: Claim) -> bool:
+def _cause_conflict(a: BoundClaim, b: BoundClaim) -> bool:
     """One names X as the only cause; the other names another cause, or says "not just X"."""
     for x, y in ((a, b), (b, a)):
         if x.pole == "only" and ((y.agents - x.agents) or (y.pole == "shared" and y.agents & x.agents)):
@@ -233,7 +377,7 @@ def _cause_conflict(a: Claim, b: Claim) -> bool:
     return _denial_conflict(a, b)
 
 
-def _denial_conflict(a: Claim, b: Claim) -> bool:
+def _denial_conflict(a: BoundClaim, b: BoundClaim) -> bool:
     """One denies a cause the other asserts ("nothing to do with the dam" vs "because of the dam")."""
     for x, y in ((a, b), (b, a)):
         if x.pole == "denied" and y.pole != "denied" and _cause_keys(x) & _cause_keys(y):
@@ -241,7 +385,7 @@ def _denial_conflict(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _rival_causes(a: Claim, b: Claim) -> bool:
+def _rival_causes(a: BoundClaim, b: BoundClaim) -> bool:
     """Both assert a cause and the causes share nothing ("caused by a storm" vs "because of neglect")."""
     if "denied" in (a.pole, b.pole) or "shared" in (a.pole, b.pole):
         return False
@@ -249,7 +393,7 @@ def _rival_causes(a: Claim, b: Claim) -> bool:
     return bool(ka and kb) and not (ka & kb)
 
 
-def _cause_stance(c: Claim, names: dict[str, str]) -> str:
+def _cause_stance(c: BoundClaim, names: dict[str, str]) -> str:
     agents = ", ".join(sorted({names.get(k, k) for k in c.agents}))
     what = agents or " ".join(sorted(c.cause))
     return {"only": f"only {what}", "shared": f"{what} among others", "denied": f"not {what}"}.get(c.pole, what)
@@ -257,14 +401,14 @@ def _cause_stance(c: Claim, names: dict[str, str]) -> str:
 
 # --- quantities -----------------------------------------------------------------------------------
 
-def _amounts_agree(a: Claim, b: Claim) -> bool:
+def _amounts_agree(a: BoundClaim, b: BoundClaim) -> bool:
     if a.low is None or b.low is None or a.high is None or b.high is None:
         return True
     tol = QUANTITY_TOLERANCE if (a.converted or b.converted) else SAME_UNIT_TOLERANCE
     return a.low / tol <= b.high and b.low / tol <= a.high
 
 
-def _amount_text(c: Claim) -> str:
+def _amount_text(c: BoundClaim) -> str:
     lo, hi = c.low or 0.0, c.high or 0.0
     mid = (lo * hi) ** 0.5 if lo > 0 and hi > 0 else hi
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
@@ -275,7 +419,7 @@ def _amount_text(c: Claim) -> str:
     return f"≈ {rng} {c.pole}".strip()
 
 
-def _pairwise(claims: list[Claim], kind: str, related, conflict, keys) -> list[list[Claim]]:
+def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> list[list[BoundClaim]]:
     """Cross-document claim pairs of ``kind`` that are related and conflict, merged per topic.
 
     Only pairs sharing one of their ``keys`` are tried (in the order of all pairs): ``keys(c)``
@@ -304,69 +448,50 @@ def _pairwise(claims: list[Claim], kind: str, related, conflict, keys) -> list[l
                 hit.update((i, j))
                 if conflict(a, b):
                     parent[find(i)] = find(j)
-    groups: dict[int, list[Claim]] = defaultdict(list)
+    groups: dict[int, list[BoundClaim]] = defaultdict(list)
     for i in hit:
         groups[find(i)].append(of_kind[i])
     return [g for g in groups.values() if len({c.doc for c in g}) >= 2]
 
 
-def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
-                       settings: Settings) -> list[Disagreement]:
-    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
+def _same_event(a: BoundClaim, b: BoundClaim) -> bool:
+    return bool(a.story_events & b.story_events)
 
-    Args:
-        analyses: the per-document analyses (sentences, mentions, local entities, events).
-        entities: the global entities (their mentions carry document offsets).
-        events: every event, actors remapped to global ids (``story_event`` set or not).
-        settings: storyline settings (read-only).
 
-    Returns:
-        The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
-    """
-    names = _display_names(entities)
-    name_keys = _name_keys(entities)
-    global_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for e in entities:
-        for m in e.mentions:
-            global_spans[m.doc].append((m.start, m.end, _actor_key(e)))
-    claims: list[Claim] = []
-    for a in analyses:
-        local = {e.id: e for e in a.entities}
-        claims.extend(find_claims(a.document.id, a.sentences, _actor_spans(a, global_spans, local), name_keys))
-    common = _common_terms(analyses)
-    mapping: dict[str, str] = {}
-    if events and not all(e.story_event for e in events):
-        from storyline.fuse.story_events import cluster_story_events  # only when the caller has not
-        _, mapping = cluster_story_events(events, entities, [a.document for a in analyses], settings)
-    se_spans = _sentence_story_events(events, mapping)
-    se_of = {id(c): _story_events_of(c, se_spans) for c in claims}
+# --- the dimensions -------------------------------------------------------------------------------
 
-    def same_event(a: Claim, b: Claim) -> bool:
-        return bool(se_of[id(a)] & se_of[id(b)])
+@dimension("storyline.disagreements.poles.v1")
+def poles(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Documents placing the same actor pair at opposite poles (alignment, coordination, compliance)."""
+    return [(score, topic.split(":")[0], topic, sides)
+            for score, topic, sides in _pole_disagreements(claims, context.names)]
 
-    found: list[tuple[float, str, str, list[Side]]] = []
-    for score, topic, sides in _pole_disagreements(claims, names):
-        found.append((score, topic.split(":")[0], topic, sides))
 
-    def cause_related(a: Claim, b: Claim) -> bool:
-        if len((a.terms & b.terms) - common) >= CAUSE_MIN_SHARED or same_event(a, b):
+@dimension("storyline.disagreements.causes.v1")
+def causes(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Incompatible causes of one outcome: "only X" vs another cause, a denied cause vs the same asserted."""
+    common, names = context.common, context.names
+
+    def cause_related(a: BoundClaim, b: BoundClaim) -> bool:
+        if len((a.terms & b.terms) - common) >= CAUSE_MIN_SHARED or _same_event(a, b):
             return True
         if _rival_causes(a, b) and len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED:
             return True  # two sentences about the same scene in many rare words, naming different causes
         # a denial met by an assertion of the same cause needs less: one shared word of the outcome
         return _denial_conflict(a, b) and len(a.outcome & b.outcome) >= DENIAL_MIN_SHARED
 
-    def cause_conflict(a: Claim, b: Claim) -> bool:
+    def cause_conflict(a: BoundClaim, b: BoundClaim) -> bool:
         if _cause_conflict(a, b):
             return True
         # rival causes only for an outcome told in the same rare words (causes are often several)
         return _rival_causes(a, b) and (len((a.outcome & b.outcome) - common - {CHANGE_TERM}) >= 1
-                                        or same_event(a, b)
+                                        or _same_event(a, b)
                                         or len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED)
 
-    def cause_keys(c: Claim) -> set:   # what cause_related needs two claims to share
-        return (c.terms - common) | (c.anchor - common) | c.outcome | se_of[id(c)]
+    def cause_keys(c: BoundClaim) -> set:   # what cause_related needs two claims to share
+        return (c.terms - common) | (c.anchor - common) | c.outcome | c.story_events
 
+    found: list[Found] = []
     for group in _pairwise(claims, "cause", cause_related, cause_conflict, cause_keys):
         if not any(cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
             continue
@@ -374,8 +499,15 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         firm = any(_cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc)
         score = sum(c.weight for c in group) * (1.0 if firm else RIVAL_WEIGHT)
         found.append((score, "cause", topic, _sides(group, lambda c: _cause_stance(c, names))))
+    return found
 
-    def quantity_related(a: Claim, b: Claim) -> bool:
+
+@dimension("storyline.disagreements.quantities.v1")
+def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Amounts measuring the same thing whose ranges do not overlap."""
+    common = context.common
+
+    def quantity_related(a: BoundClaim, b: BoundClaim) -> bool:
         if a.pole != b.pole:
             return False
         if a.when and b.when and not (a.when & b.when):
@@ -390,20 +522,21 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         elsewhere = (a.terms & b.terms) - shared - common
         score = (rare + len(a.co & b.co)
                  + COMMON_POINT * (len(shared & common) + len(elsewhere) + bool(a.actors & b.actors)
-                                   + bool(a.when & b.when) + same_event(a, b)))
+                                   + bool(a.when & b.when) + _same_event(a, b)))
         return score >= QUANTITY_MIN_SCORE
 
-    def quantity_conflict(a: Claim, b: Claim) -> bool:
+    def quantity_conflict(a: BoundClaim, b: BoundClaim) -> bool:
         return not _amounts_agree(a, b)
 
-    quantities = [c for c in claims if c.kind == "quantity"]
+    found: list[Found] = []
+    amounts = [c for c in claims if c.kind == "quantity"]
     for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: {c.pole}):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
         # a document's other figures on the topic count too: "from 210 to 85" agrees with "85"
         starts = {(c.doc, c.evidence.start) for c in group}
-        for c in quantities:
+        for c in amounts:
             if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole and (
                     (c.doc, c.evidence.start) in starts
                     or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
@@ -415,12 +548,20 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
             continue
         topic = f"quantity ({group[0].pole}): " + _topic_words(group, lambda c: c.anchor - common)
         found.append((sum(c.weight for c in group), "quantity", topic, _sides(group, _amount_text)))
+    return found
 
-    def frame_related(a: Claim, b: Claim) -> bool:
-        return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or same_event(a, b)
 
+@dimension("storyline.disagreements.framing.v1")
+def framing(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """One act framed as hostile in one document and benign in another."""
+    common = context.common
+
+    def frame_related(a: BoundClaim, b: BoundClaim) -> bool:
+        return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or _same_event(a, b)
+
+    found: list[Found] = []
     for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
-                           lambda c: (c.terms - common) | se_of[id(c)]):
+                           lambda c: (c.terms - common) | c.story_events):
         poles = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight
@@ -428,8 +569,52 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
             continue  # every document frames the act the same way (or quotes both sides alike)
         topic = "framing: " + _topic_words(group, lambda c: c.terms - common)
         found.append((sum(c.weight for c in group), "framing", topic, _sides(group, lambda c: c.pole)))
+    return found
 
-    found.extend(_modality_disagreements(events, mapping))
+
+@dimension("storyline.disagreements.events.v1")
+def asserted_or_denied(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Events of one story event that one document asserts and another denies (reads events, not claims)."""
+    return _modality_disagreements(context.events, context.story_event_of)
+
+
+def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
+                       settings: Settings) -> list[Disagreement]:
+    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
+
+    Args:
+        analyses: the per-document analyses (sentences, mentions, local entities, stored claims).
+        entities: the global entities (their mentions carry document offsets).
+        events: every event, actors remapped to global ids (``story_event`` set or not).
+        settings: storyline settings (read-only); ``disagreement_dimensions`` names the dimensions.
+
+    Returns:
+        The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
+    """
+    # the dimensions registry holds the functions themselves (``registry.dimension``)
+    run = cast(list[Dimension], resolve(settings.disagreement_dimensions, dimensions))
+    names = _display_names(entities)
+    name_keys = _name_keys(entities)
+    global_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            global_spans[m.doc].append((m.start, m.end, _actor_key(e)))
+    lexicon = load_stance_lexicon()
+    claims: list[BoundClaim] = []
+    for a in analyses:
+        local = {e.id: e for e in a.entities}
+        claims.extend(bind_claims(a.claims, _actor_spans(a, global_spans, local), name_keys, lexicon))
+    mapping: dict[str, str] = {}
+    if events and not all(e.story_event for e in events):
+        from storyline.fuse.story_events import cluster_story_events  # only when the caller has not
+        _, mapping = cluster_story_events(events, entities, [a.document for a in analyses], settings)
+    se_spans = _sentence_story_events(events, mapping)
+    for c in claims:
+        c.story_events = frozenset(_story_events_of(c, se_spans))
+    context = DimensionContext(names=names, common=_common_terms(analyses), events=events, story_event_of=mapping)
+    found: list[Found] = []
+    for find in run:
+        found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
     kept, per_dim = [], Counter()
     for score, dim, topic, sides in found:

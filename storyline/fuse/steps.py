@@ -124,11 +124,13 @@ def stories(state: FuseState, settings: Settings) -> None:
 
 
 @fuse_step("storyline.fuse.disagreements.v1", requires=("corpus.entities", "corpus.events", "corpus.story_events"),
-           assigns=("corpus.disagreements",))
+           assigns=("corpus.disagreements", "corpus.claims"))
 def disagreements(state: FuseState, settings: Settings) -> None:
-    """Topics on which documents take incompatible positions, with each side's evidence."""
+    """Topics on which documents take incompatible positions, with each side's evidence, from the
+    documents' stored claims (listed in the corpus too)."""
     corpus = state.corpus
     corpus.disagreements = find_disagreements(state.analyses, corpus.entities, corpus.events, settings)
+    corpus.claims = [c for a in state.analyses for c in a.claims]
 
 
 @fuse_step("storyline.fuse.relations.v1", requires=("corpus.events",), assigns=("corpus.relations",))

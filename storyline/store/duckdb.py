@@ -3,9 +3,9 @@
 Tables are derived from the dataclasses in ``storyline.model`` (scalar fields become typed
 columns, nested ones JSON), so the schema is defined once. Two kinds of tables:
 
-- per-document: ``documents`` (keyed by content hash) and ``analyses`` (what the per-document
-  stages found, as JSON) — a document already in the store is never added twice, and its
-  analysis is reused instead of recomputed;
+- per-document: ``documents`` (keyed by content hash), ``analyses`` (what the per-document
+  stages found, as JSON) and ``claims`` (one row per claim, in document order) — a document
+  already in the store is never added twice, and its analysis is reused instead of recomputed;
 - corpus-level: ``entities``, ``events``, ``quotes``, ``stories``, … — rebuilt from all stored
   analyses by the fuse stage and replaced in one transaction, so a crash or Ctrl-C mid-run
   leaves the previous consistent state.
@@ -16,13 +16,14 @@ import dataclasses
 import json
 import logging
 import typing
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable
 
 import duckdb
 
 from storyline.model import (
-    Corpus, DocAnalysis, Document, Disagreement, Entity, Event, OutletProfile, Quote,
+    Claim, Corpus, DocAnalysis, Document, Disagreement, Entity, Event, OutletProfile, Quote,
     Relation, Story, StoryEvent, from_dict, to_dict,
 )
 
@@ -41,6 +42,10 @@ CORPUS_TABLES: dict[str, type] = {
     "relations": Relation,
     "outlets": OutletProfile,
 }
+#: per-document fields stored in their own table rather than in ``analyses``
+OWN_TABLES = frozenset({"document", "claims"})
+#: a claim's position among its document's claims, beside the ``Claim`` fields
+CLAIM_ORDER = ("seq", "BIGINT")
 
 
 def _sql_type(tp: Any) -> str:
@@ -97,6 +102,12 @@ def _unnest(cols: list[tuple[str, str]], rows: list[list[Any]]) -> tuple[str, li
     return "SELECT " + ", ".join(unnested), columns
 
 
+def _claim_rows(claims: list[Claim]) -> list[list[Any]]:
+    """Rows of the ``claims`` table: the claim's fields and its position in its document."""
+    cols = _columns(Claim, all_fields=True)
+    return [[*_row(c, cols), n] for n, c in enumerate(claims)]
+
+
 def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
     data = {}
     for (name, sql), v in zip(cols, row):
@@ -131,12 +142,32 @@ class Store:
                "CREATE TABLE IF NOT EXISTS documents (" + ", ".join(
                    f'"{n}" {t}{" PRIMARY KEY" if n == "id" else ""}' for n, t in doc_cols) + ")",
                "CREATE TABLE IF NOT EXISTS analyses (doc_id VARCHAR PRIMARY KEY, data JSON)"]
+        had_claims = self._has_table("claims")
+        ddl.append("CREATE TABLE IF NOT EXISTS claims (" + ", ".join(
+            f'"{n}" {t}' for n, t in [*_columns(Claim, all_fields=True), CLAIM_ORDER]) + ")")
         for table, cls in CORPUS_TABLES.items():
             ddl.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(
                 f'"{n}" {t}' for n, t in _columns(cls, all_fields=True)) + ")")
         for stmt in ddl:
             self.con.execute(stmt)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        if not had_claims:
+            self._add_missing_claims()
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                                     [name]).fetchone()[0])
+
+    def _add_missing_claims(self) -> None:
+        """Find the claims of documents stored before claims were (once, when the table is created)."""
+        from storyline.extract.claims import find_claims
+
+        rows = []
+        for a in self.analyses():
+            rows.extend(_claim_rows(find_claims(a.document.id, a.sentences)))
+        if rows:
+            LOGGER.info("found the claims of %d stored documents", len(self.known_ids()))
+            self._insert_rows("claims", [*_columns(Claim, all_fields=True), CLAIM_ORDER], rows)
 
     # -- per-document -------------------------------------------------------------
     def known_ids(self) -> set[str]:
@@ -149,7 +180,7 @@ class Store:
         """
         cols = _columns(Document, all_fields=True)
         known = self.known_ids()
-        doc_rows, analysis_rows, replaced = [], [], []
+        doc_rows, analysis_rows, claim_rows, replaced = [], [], [], []
         for a in analyses:
             doc = a.document
             if doc.id in known and not replace:
@@ -158,8 +189,9 @@ class Store:
                 replaced.append([doc.id])
             doc_rows.append(_row(doc, cols))
             rest = {f.name: to_dict(getattr(a, f.name), internal=True) for f in dataclasses.fields(a)
-                    if f.name != "document"}
+                    if f.name not in OWN_TABLES}
             analysis_rows.append([doc.id, json.dumps(rest, ensure_ascii=False)])
+            claim_rows.extend(_claim_rows(a.claims))
             known.add(doc.id)
         if not doc_rows:
             return 0
@@ -169,8 +201,11 @@ class Store:
                 select, params = _unnest([("id", "VARCHAR")], replaced)
                 self.con.execute(f"DELETE FROM documents WHERE id IN ({select})", params)
                 self.con.execute(f"DELETE FROM analyses WHERE doc_id IN ({select})", params)
+                self.con.execute(f"DELETE FROM claims WHERE doc IN ({select})", params)
             self._insert_rows("documents", cols, doc_rows)
             self._insert_rows("analyses", [("doc_id", "VARCHAR"), ("data", "JSON")], analysis_rows)
+            if claim_rows:
+                self._insert_rows("claims", [*_columns(Claim, all_fields=True), CLAIM_ORDER], claim_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -192,12 +227,25 @@ class Store:
     def analyses(self, exclude: Collection[str] = ()) -> list[DocAnalysis]:
         """Every stored document (but those in ``exclude``) with its per-document analysis, in a stable order."""
         data = dict(self.con.execute("SELECT doc_id, data FROM analyses").fetchall())
+        claims = self._claims_by_doc()
         out = []
         for doc in self.documents(exclude):
             rest = json.loads(data.get(doc.id) or "{}")
             a = from_dict(DocAnalysis, {**rest, "document": None})
             a.document = doc
+            a.claims = claims.get(doc.id, [])
             out.append(a)
+        return out
+
+    def _claims_by_doc(self) -> dict[str, list[Claim]]:
+        """Every stored claim by document id, in document order (none in a store from before claims)."""
+        if not self._has_table("claims"):
+            return {}
+        cols = _columns(Claim, all_fields=True)
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for row in self.con.execute(f"SELECT {_names(cols)} FROM claims ORDER BY doc, seq").fetchall():
+            claim = _from_row(Claim, cols, row)
+            out[claim.doc].append(claim)
         return out
 
     # -- corpus-level -------------------------------------------------------------
@@ -230,6 +278,8 @@ class Store:
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""
         corpus = Corpus(documents=self.documents())
+        claims = self._claims_by_doc()
+        corpus.claims = [c for d in corpus.documents for c in claims.get(d.id, [])]
         for table, cls in CORPUS_TABLES.items():
             cols = _columns(cls, all_fields=True)
             rows = self.con.execute(f"SELECT {_names(cols)} FROM {table} ORDER BY rowid").fetchall()

@@ -67,3 +67,48 @@ def test_partitioned_parquet_by_publication_month(tmp_path, tiny_corpus):
     assert list(events["month"].astype(str)) == ["unknown"]  # its document is undated
     write_partitioned_parquet(tiny_corpus, root)  # rewriting does not duplicate rows
     assert len(pd.read_parquet(root / "documents")) == 2
+
+
+def _claiming(corpus):
+    """``corpus`` with the claims of a sentence added to its second document."""
+    from storyline.extract.claims import find_claims
+    from storyline.model import Sentence
+
+    doc = corpus.documents[1]
+    doc.raw += "\nThe talks failed only because of the new tariffs, the envoy said."
+    start = doc.raw.index("The talks")
+    corpus.claims = find_claims(doc.id, [Sentence(doc.id, start, len(doc.raw), doc.raw[start:])])
+    assert corpus.claims
+    return corpus
+
+
+def test_claims_are_exported_with_offsets_into_the_raw_text(tmp_path, tiny_corpus):
+    corpus = _claiming(tiny_corpus)
+    data = write_json(corpus, tmp_path / "export.json")
+    validate(json.loads((tmp_path / "export.json").read_text("utf-8")))
+    raw = {d.id: d.raw for d in corpus.documents}
+    (claim,) = data["claims"]
+    assert claim["kind"] == "cause" and claim["pole"] == "only" and claim["id"] == f"{claim['doc']}/c1"
+    for span in (claim["evidence"], claim["cause_span"]):
+        assert raw[span["doc"]][span["start"]:span["end"]] == span["text"]
+
+
+@pytest.mark.parametrize("breakage", [
+    lambda d: d["claims"][0].pop("evidence"),
+    lambda d: d["claims"][0].update(kind="opinion"),
+    lambda d: d["claims"][0].update(terms="tariff"),
+])
+def test_schema_rejects_broken_claims(tiny_corpus, breakage):
+    data = corpus_to_json(_claiming(tiny_corpus))
+    check(data)
+    breakage(data)
+    with pytest.raises(jsonschema.ValidationError):
+        check(data)
+
+
+def test_tabular_exports_a_claims_table(tmp_path, tiny_corpus):
+    corpus = _claiming(tiny_corpus)
+    write_tables(corpus, tmp_path, "csv")
+    claims = pd.read_csv(tmp_path / "claims.csv")
+    assert list(claims["id"]) == [c.id for c in corpus.claims]
+    assert json.loads(claims["evidence"].iloc[0])["start"] == corpus.claims[0].evidence.start

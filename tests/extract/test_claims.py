@@ -1,11 +1,16 @@
-"""Claims: poles with negation, cause attribution, quantities as ranges. Inputs are team-written."""
+"""Claims: poles with negation, cause attribution, quantities as ranges. Inputs are team-written.
+
+Most tests read claims as the disagreement dimensions see them: found per document, then bound to
+the actor names of a corpus (``bind_claims``).
+"""
 from __future__ import annotations
 
 import pytest
 
 from storyline.extract.claims import find_claims
 from storyline.extract.stance import content_terms, load_stance_lexicon, term_key
-from storyline.model import Sentence
+from storyline.fuse.disagreements import bind_claims
+from storyline.model import Claim, Sentence, Span, from_dict, to_dict
 
 NAMES = {"freedonia": "FRE", "sylvania": "SYL", "basin council": "BC"}
 
@@ -19,7 +24,7 @@ def _sents(doc: str, *texts: str) -> list[Sentence]:
 
 
 def _claims(*texts: str, dimension: str | None = None):
-    found = find_claims("d1", _sents("d1", *texts), [], NAMES)
+    found = bind_claims(find_claims("d1", _sents("d1", *texts)), [], NAMES)
     return [c for c in found if dimension is None or c.dimension == dimension]
 
 
@@ -151,3 +156,37 @@ def test_a_condition_weighs_as_a_condition_not_also_as_reported_speech() -> None
     weight, question = _sentence_weight("If Freedonia joins the bloc, Sylvania will respond.", 1.0, lex)
     assert weight == pytest.approx(CONDITIONAL_WEIGHT)
     assert question == 1.0
+
+
+def test_a_claim_is_a_plain_record_with_raw_offsets_and_no_corpus_knowledge() -> None:
+    texts = ["Markets opened calmly on Monday.",
+             "The harvest failed only because of Sylvania, farmers in the north said."]
+    (claim,) = find_claims("d7", _sents("d7", *texts))
+    raw = " ".join(texts)
+    assert claim.id == "d7/c1" and claim.doc == "d7" and claim.kind == "cause" and claim.pole == "only"
+    assert raw[claim.evidence.start:claim.evidence.end] == claim.evidence.text == texts[1]
+    # who "Sylvania" is depends on the corpus: the claim keeps the span that names the cause
+    assert claim.cause_span is not None and claim.cause_span.text.strip() == "Sylvania"
+    assert raw[claim.cause_span.start:claim.cause_span.end] == claim.cause_span.text
+    assert from_dict(Claim, to_dict(claim)) == claim
+
+
+def test_binding_takes_actors_from_mentions_inside_the_claim() -> None:
+    text = "Freedonia remains a loyal satellite of its big neighbour."
+    found = find_claims("d1", _sents("d1", text))
+    assert [c.pole for c in found] == ["aligned"]  # kept per document: actors are counted at binding
+    assert bind_claims(found, [], NAMES) == []     # one actor named: alignment needs two
+    neighbour = text.index("its big neighbour")
+    (bound,) = bind_claims(found, [(neighbour, neighbour + len("its big neighbour"), "SYL")], NAMES)
+    assert bound.actors == {"FRE", "SYL"}
+    outside = [(len(text) + 5, len(text) + 12, "BC")]  # a mention in another sentence counts for nothing
+    assert bind_claims(found, outside, NAMES) == []
+
+
+def test_a_cause_naming_neither_an_actor_nor_a_word_is_dropped_at_binding() -> None:
+    found = find_claims("d1", _sents("d1", "The harvest failed only because of it, the minister said."))
+    assert [(c.kind, c.cause) for c in found] == [("cause", [])]  # kept per document: "it" might be a name
+    assert bind_claims(found, [], NAMES) == []
+    it = found[0].evidence.text.index("it,")
+    (bound,) = bind_claims(found, [(it, it + 2, "SYL")], NAMES)  # a corpus that resolved "it" to an actor
+    assert bound.agents == {"SYL"} and bound.pole == "only"

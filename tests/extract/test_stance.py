@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from storyline.extract import claims
+from storyline.fuse import disagreements
 from storyline.extract.stance import STANCE_PATH, _alternation, _phrase_body
-from storyline.model import Sentence
+from storyline.model import Sentence, Span
 from storyline.resources import load_yaml
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -49,19 +50,22 @@ def test_grouped_phrases_match_what_the_flat_alternation_matched() -> None:
 
 
 def test_a_sentence_without_claims_never_looks_for_actors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detection needs no actors at all; binding looks for them only in the sentences of claims."""
     looked: list[str] = []
 
-    def actors_in(sent: Sentence, *args: object, **kwargs: object) -> frozenset[str]:
-        looked.append(sent.text)
+    def actors_in(span: Span, *args: object, **kwargs: object) -> frozenset[str]:
+        looked.append(span.text)
         return frozenset({"FRE", "SYL"})
 
-    monkeypatch.setattr(claims, "_actors_in", actors_in)
+    monkeypatch.setattr(disagreements, "_actors_in", actors_in)
     texts = ["The weather in the capital was mild on Tuesday.",
              "Freedonia remains a loyal satellite of Sylvania."]
     sents = [Sentence("d1", 0, len(texts[0]), texts[0]),
              Sentence("d1", len(texts[0]) + 1, len(texts[0]) + 1 + len(texts[1]), texts[1])]
-    found = claims.find_claims("d1", sents, [], {"freedonia": "FRE"})
-    assert [c.pole for c in found] == ["aligned"]
+    found = claims.find_claims("d1", sents)
+    assert looked == []
+    bound = disagreements.bind_claims(found, [], {"freedonia": "FRE"})
+    assert [c.pole for c in bound] == ["aligned"]
     assert looked == [texts[1]]
 
 

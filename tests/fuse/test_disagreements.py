@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from storyline.config import Settings
+from storyline.extract.claims import find_claims
 from storyline.fuse.disagreements import MAX_DISAGREEMENTS, find_disagreements
 from storyline.model import DocAnalysis, Document, Entity, Event, Sentence, Span
 
@@ -37,7 +38,7 @@ def _analysis(doc_id: str, outlet: str, sentences: list[str]) -> tuple[DocAnalys
         for m in re.finditer(rf"\b{re.escape(name)}\b", raw):
             if not any(s.start <= m.start() < s.end for _, s in mentions):
                 mentions.append((ACTORS[name][0], Span(doc_id, m.start(), m.end(), name)))
-    return DocAnalysis(document=doc, sentences=sents), mentions
+    return DocAnalysis(document=doc, sentences=sents, claims=find_claims(doc_id, sents)), mentions
 
 
 def _corpus(*docs: tuple[str, str, list[str]]) -> tuple[list[DocAnalysis], list[Entity]]:
@@ -124,7 +125,7 @@ def _regex_analysis(path: Path) -> DocAnalysis:
     doc = Document(id=path.stem, source=path.name, raw=raw, text=raw)
     sents = [Sentence(path.stem, m.start(), m.end(), m.group(0))
              for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|$)", raw) if m.group(0).strip()]
-    return DocAnalysis(document=doc, sentences=sents)
+    return DocAnalysis(document=doc, sentences=sents, claims=find_claims(path.stem, sents))
 
 
 def test_seeds_disagreements(seeds_dir, gold_path) -> None:
@@ -271,3 +272,43 @@ def test_blocked_claim_pairs_find_what_trying_every_pair_finds(monkeypatch) -> N
     everything = find_disagreements(analyses, entities, events, settings)
     assert len(blocked) >= 3
     assert [(d.topic, d.sides) for d in blocked] == [(d.topic, d.sides) for d in everything]
+
+
+def test_dimensions_are_chosen_by_setting() -> None:
+    from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS
+    from storyline.model import Side
+    from storyline.registry import dimension
+
+    docs = [("led", "Meridian Ledger", LEDGER), ("cro", "Daily Crossroads", CROSSROADS), ("wir", "Continental Wire", WIRE)]
+    analyses, entities = _corpus(*docs)
+    every = find_disagreements(analyses, entities, [], Settings())
+    assert {"quantity", "cause", "alignment"} <= set(_topics(every))
+    without = [n for n in DEFAULT_DISAGREEMENT_DIMENSIONS if n != "storyline.disagreements.quantities.v1"]
+    fewer = find_disagreements(analyses, entities, [], Settings(disagreement_dimensions=without))
+    assert "quantity" not in _topics(fewer)
+    assert [d.topic for d in fewer] == [d.topic for d in every if not d.topic.startswith("quantity")]
+
+    @dimension("tests.disagreements.first_poles.v1")
+    def first_poles(claims, context, settings):
+        """Each document's first pole claim as its side (a stand-in for, say, a trained comparer)."""
+        first = {}
+        for c in claims:
+            if c.kind == "pole":
+                first.setdefault(c.doc, c)
+        sides = [Side(doc=c.doc, stance=c.pole, evidence=c.evidence) for c in first.values()]
+        return [(100.0, "stance", "stance: first poles", sides)] if len(sides) >= 2 else []
+
+    swapped = find_disagreements(analyses, entities, [], Settings(
+        disagreement_dimensions=["tests.disagreements.first_poles.v1", "storyline.disagreements.causes.v1"]))
+    assert _topics(swapped) == ["stance", "cause"]
+    assert {(s.doc, s.stance) for s in swapped[0].sides} == {("led", "distancing"), ("wir", "aligned")}
+
+
+def test_an_unknown_dimension_is_refused_by_name() -> None:
+    import pytest
+
+    from storyline.errors import PipelineError
+
+    analyses, entities = _corpus(("led", "Meridian Ledger", LEDGER), ("wir", "Continental Wire", WIRE))
+    with pytest.raises(PipelineError, match="storyline.disagreements.moods.v1"):
+        find_disagreements(analyses, entities, [], Settings(disagreement_dimensions=["storyline.disagreements.moods.v1"]))

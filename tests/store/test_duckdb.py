@@ -5,7 +5,7 @@ import dataclasses
 import duckdb
 import pytest
 
-from storyline.model import DocAnalysis, Document, Relation
+from storyline.model import DocAnalysis, Document, Relation, Sentence
 from storyline.store import Store
 from storyline.store.duckdb import CORPUS_TABLES, _columns, _row
 from tests.report.hostile import hostile_corpus
@@ -117,3 +117,58 @@ def test_reanalysis_replaces_the_stored_rows(tmp_path, tiny_corpus):
         back = {a.document.id: a for a in store.analyses()}
     assert len(back) == 2 and back[doc.id].document.title == "Re-read"
     assert back[doc.id].quotes == tiny_corpus.quotes
+
+
+def _with_claims(doc: Document) -> DocAnalysis:
+    """``doc`` with one sentence per line of its body and the claims found in them."""
+    from storyline.extract.claims import find_claims
+
+    sentences, pos = [], 0
+    for line in doc.raw.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(doc.id, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return DocAnalysis(document=doc, sentences=sentences, claims=find_claims(doc.id, sentences))
+
+
+CLAIMING = Document(
+    id="cccc000000000001", source="c.txt",
+    raw="Port strike\n\nSome 3,000 dockers walked out on Monday, the union said.\n"
+        "The strike ended only thanks to the mediation of the harbour board.\n"
+        "Freedonia remains firmly under the influence of Sylvania.")
+PLAIN = Document(id="cccc000000000002", source="d.txt", raw="Weather\n\nIt rained in the north.")
+
+
+def test_claims_survive_a_round_trip(tmp_path):
+    analyses = [_with_claims(CLAIMING), _with_claims(PLAIN)]
+    kinds = [c.kind for c in analyses[0].claims]
+    assert {"quantity", "cause", "pole"} <= set(kinds) and analyses[1].claims == []
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses(analyses)
+        back = {a.document.id: a for a in store.analyses()}
+        assert "claims" not in store.con.execute("SELECT data FROM analyses LIMIT 1").fetchone()[0]
+    assert back[CLAIMING.id].claims == analyses[0].claims  # same values, same order
+    assert back[PLAIN.id].claims == []
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.corpus().claims == analyses[0].claims
+
+
+def test_reanalysis_replaces_a_documents_claims(tmp_path):
+    first = _with_claims(CLAIMING)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([first])
+        fewer = dataclasses.replace(first, claims=first.claims[:1])
+        store.add_analyses([fewer], replace=True)
+        (back,) = store.analyses()
+    assert back.claims == first.claims[:1]
+
+
+def test_a_store_from_before_claims_finds_them_once_when_opened(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([_with_claims(CLAIMING)])
+        expected = store.analyses()[0].claims
+        store.con.execute("DROP TABLE claims")  # as a store written before claims were stored
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.analyses()[0].claims == []  # read-only: nothing is written
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.analyses()[0].claims == expected
