@@ -8,12 +8,11 @@ from storyline.extract.stance import SentenceFacts, content_terms, load_stance_l
 from storyline.model import Sentence
 
 LEX = load_stance_lexicon()
-ACTORS = frozenset({"kelmar-farmers-union"})
 
 
 def claims(text: str, offset: int = 0):
     sent = Sentence("d7", offset, offset + len(text), text)
-    facts = SentenceFacts(lambda: ACTORS, lambda: (0.75, 1.0))
+    facts = SentenceFacts(lambda: (0.75, 1.0))
     return quantity_claims(sent, "d7", facts, LEX)
 
 
@@ -28,13 +27,13 @@ def test_more_than_a_count_of_people_opens_the_range_upwards():
     assert (c.kind, c.dimension, c.pole, c.text) == ("quantity", "quantity", "people", "20,000 farmers")
     assert (c.low, c.high) == (20_000, 20_000 * OPEN_RANGE)
     # what is counted is anchored by the words around it, the place among them
-    assert content_terms("Kelmar") <= c.anchor
+    assert content_terms("Kelmar") <= set(c.anchor)
 
 
 def test_fewer_than_opens_the_range_downwards_and_the_duration_is_co_stated():
     c = one("Fewer than 500 workers joined the strike for 60 days.")
     assert c.pole == "people" and (c.low, c.high) == (pytest.approx(500 / OPEN_RANGE), 500)
-    assert c.co == frozenset({"60 day"})
+    assert c.co == ["60 day"]
 
 
 def test_money_is_converted_to_dollars_and_flagged():
@@ -63,8 +62,8 @@ def test_compound_measure_rate_and_approximation_and_a_bare_follower():
     assert (first.low, first.high) == (pytest.approx(210 / APPROX_WIDEN), pytest.approx(210 * APPROX_WIDEN))
     # "to 85": a bare number joined to the figure before it takes its unit
     assert (second.text, second.low, second.high) == ("85", 85, 85)
-    assert first.co == frozenset({"85 cubic metre/second"})
-    assert second.co == frozenset({"168 cubic metre/second"})
+    assert first.co == ["85 cubic metre/second"]
+    assert second.co == ["168 cubic metre/second"]
 
 
 def test_a_figure_the_sentence_rejects_is_no_claim():
@@ -88,8 +87,8 @@ def test_claim_carries_the_sentence_as_evidence_and_the_facts_it_was_given():
     c = claims(text, offset=140)[0]
     assert (c.doc, c.evidence.doc, c.evidence.start, c.evidence.end, c.evidence.text) == (
         "d7", "d7", 140, 140 + len(text), text)
-    assert c.actors == ACTORS and c.weight == 0.75
-    assert c.terms == content_terms(text)
+    assert c.weight == 0.75  # actors are bound later, by the fuse stage
+    assert c.terms == sorted(content_terms(text))
 
 
 def test_sentence_without_numbers_has_no_claims():
