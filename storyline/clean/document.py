@@ -394,7 +394,6 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         published, precision = wire_date.value, wire_date.precision
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
-    # (find_outlet would read the copyright statements a second time: stated_outlet found none)
     removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
     # a page's subscription prompt names the outlet publishing it; a wire dateline the agency it took the story from
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \

@@ -378,12 +378,6 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
     return outlet_name(head)
 
 
-def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
-    """An outlet the text states: a copyright or "first published in" line, or the
-    signature of an editorial note "(… – Channel Name)" when it names a medium."""
-    return stated_outlet(text) or editorial_note_outlet(text, outlet_words)
-
-
 def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
     """The signature of an editorial note "(… – Channel Name)" when it names a medium."""
     for m in _EDITORIAL_NOTE.finditer(text):

@@ -94,9 +94,10 @@ def test_near_duplicate_headlines() -> None:
 
 def test_outlet_from_text() -> None:
     words = load_lexicon().outlet_words
-    assert metadata.find_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
-    assert metadata.find_outlet("© 2021 Riverside Herald. All rights reserved.", words) == "Riverside Herald"
-    assert metadata.find_outlet("(born 1950 – died 2020)", words) is None
+    assert metadata.editorial_note_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
+    assert metadata.stated_outlet("Text (the treaty – Valley News) more.") is None
+    assert metadata.stated_outlet("© 2021 Riverside Herald. All rights reserved.") == "Riverside Herald"
+    assert metadata.editorial_note_outlet("(born 1950 – died 2020)", words) is None
 
 
 @pytest.mark.parametrize("value, expected", [
