@@ -30,10 +30,10 @@ from typing import Any, Iterator
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
 from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
-from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
-                                          _NAME_PARTICLES, _WORD, Cand, _acronym_names,
-                                          _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
-                                          _surname_repeats, _title_at_end, _title_pattern, _word_spans)
+from storyline.resolve.name_spans import (
+    CONTEXT_CHARS, LETTER_WORD, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, NAME_PARTICLES, PRIORITY, Cand,
+    acronym_names, complete_names, is_cap, title_at_end, title_pattern, word_spans,
+)
 from storyline.resolve.names import fold, name_key
 from storyline.resources import load_yaml
 
@@ -94,9 +94,9 @@ def _title_lines(view: str) -> list[tuple[int, int]]:
 def _title_case(line: str) -> bool:
     """At least two words of four letters or more, all capitalised; stops at the first one that is not."""
     words = 0
-    for m in _WORD.finditer(line):
+    for m in LETTER_WORD.finditer(line):
         if len(m.group()) >= 4:
-            if not _is_cap(m.group()):
+            if not is_cap(m.group()):
                 return False
             words += 1
     return words >= 2
@@ -196,7 +196,7 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
                                     for x in (kb.entries[kid].loose if kid in kb.entries else []))
                 if not (agreed or is_loose_form):
                     continue
-            if all(kind == KIND_SURNAME for _, kind in hits) and not _is_cap(text) and pos.get(s) not in (
+            if all(kind == KIND_SURNAME for _, kind in hits) and not is_cap(text) and pos.get(s) not in (
                     "PROPN", "NOUN"):
                 continue
             # "the Kremlin": take the article with a metonym that is listed with it
@@ -238,11 +238,11 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     """Initial + surname, names with an appositive title, quoted multiword names."""
     out = []
     for m in _INITIAL.finditer(view):
-        if _is_cap(m.group(1)) and _is_cap(m.group(2)) and not kb.lookup(m.group(2)):
+        if is_cap(m.group(1)) and is_cap(m.group(2)) and not kb.lookup(m.group(2)):
             out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
-    titles = _title_pattern(kb)
-    words = _word_spans(view)
-    capital = [view[a].isupper() for a, _ in words]   # _is_cap of each word, read once
+    titles = title_pattern(kb)
+    words = word_spans(view)
+    capital = [view[a].isupper() for a, _ in words]   # is_cap of each word, read once
     i = 0
     while i < len(words):
         j = i
@@ -258,7 +258,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     for m in _QUOTED.finditer(view):
         inner = m.group(1).strip()
         ws = inner.split()
-        if len(ws) >= 2 and all(_is_cap(w) or w in _SMALL for w in ws) and _is_cap(ws[0]):
+        if len(ws) >= 2 and all(is_cap(w) or w in _SMALL for w in ws) and is_cap(ws[0]):
             s = m.start(1) + m.group(1).index(inner)
             out.append(Cand(s, s + len(inner), "MISC", "quote"))
     return out
@@ -351,7 +351,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         rest = view[c.start:c.end]
         for k in inner:
             rest = rest.replace(view[k.start:k.end], " ")
-        rest_caps = [w for w in _WORD.findall(rest) if _is_cap(w)]
+        rest_caps = [w for w in LETTER_WORD.findall(rest) if is_cap(w)]
         if not rest_caps:
             continue   # the KB spans say it all ("Ukrainian LPR")
         first = inner[0]
@@ -367,7 +367,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
             continue   # "Chile Leaves The Trade Bloc": trust the KB span in a headline
         last_pos = pos.get(c.start + max(view[c.start:c.end].rfind(" ") + 1, 0))
         if c.type in ("ORG", "EVENT", "LOC", "MISC") and last_pos in ("PROPN", "NOUN") and \
-                len(_WORD.findall(view[c.start:c.end])) >= 2:
+                len(LETTER_WORD.findall(view[c.start:c.end])) >= 2:
             out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
         else:
             out.append(c)
@@ -400,7 +400,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
-    title_before = _title_at_end(tuple(kb.lexicon.get("titles", {})))
+    title_before = title_at_end(tuple(kb.lexicon.get("titles", {})))
     surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
@@ -413,7 +413,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         after = view[c.end:c.end + 20].lower().split()
         last = name_key(text.split()[-1]) if text.split() else ""
         if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
-            if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
+            if len(text.split()) == 1 or all(is_cap(w) for w in text.split()):
                 c.type = "PERSON"
         if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
@@ -465,7 +465,7 @@ def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type != "MISC" or c.source not in ("spacy", "spacy_long"):
             continue
         words = view[c.start:c.end].split()
-        if not 2 <= len(words) <= 4 or not all(_is_cap(w) or fold(w) in _NAME_PARTICLES for w in words):
+        if not 2 <= len(words) <= 4 or not all(is_cap(w) or fold(w) in NAME_PARTICLES for w in words):
             continue
         if after.match(view, c.end) or before.search(view[max(0, c.start - 20):c.start]):
             c.type = "PERSON"
@@ -478,12 +478,8 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     pos, ents = _token_info(parsed)
     kbc = _kb_cands(view, kb, pos, ents, caps)
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
-    cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + _acronym_names(view, sp))
+    cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp))
     _head_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
     _speaker_types(cands, view, kb)
-    _extend_names(cands, view, kb, pos)
-    cands = _extend_compound_names(cands, view, kb, pos)
-    cands = _extend_compound_names(cands + _surname_repeats(cands, view, pos), view, kb, pos)
-    cands.sort(key=lambda c: c.start)
-    return sorted(cands + _org_anaphora(cands, view), key=lambda c: c.start)
+    return complete_names(cands, view, kb, pos)

@@ -8,7 +8,7 @@ from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
-from storyline.resolve.name_spans import Cand, _acronym_names, _extend_compound_names
+from storyline.resolve.name_spans import Cand, acronym_names, complete_names
 from storyline.resolve.ner import _speaker_types
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ def test_hyphen_tail_cut_by_ner_is_given_back():
     text = "“We will not sign tonight,” WTA Secretary-General Noémie Castelli-Ba told reporters."
     start = text.index("Noémie")
     cut = Cand(start, start + len("Noémie Castelli"), "PERSON", "spacy")   # how spaCy often cuts it
-    out = _extend_compound_names([cut], text, load_kb(), {})
+    out = complete_names([cut], text, load_kb(), {})
     assert [text[c.start:c.end] for c in out] == ["Noémie Castelli-Ba"]
 
 
@@ -81,10 +81,10 @@ def test_appositive_title_makes_a_person():
 
 def test_foreign_language_name_before_its_acronym():
     text = "The strike was called by the Confederación Nacional de Trabajadores Portuarios (CNTP) on Monday."
-    out = _acronym_names(text, [])
+    out = acronym_names(text, [])
     spans = {text[c.start:c.end] for c in out}
     assert "Confederación Nacional de Trabajadores Portuarios" in spans and "CNTP" in spans
-    assert not _acronym_names("Talks were held in the capital (XYZ) again.", [])
+    assert not acronym_names("Talks were held in the capital (XYZ) again.", [])
 
 
 def test_descriptive_name_of_an_organisation_mentioned_before():

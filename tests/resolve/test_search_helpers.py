@@ -5,7 +5,7 @@ import random
 import re
 
 from storyline.resolve.kb import load_kb
-from storyline.resolve.name_spans import Cand, _SpanIndex, _title_at_end, _title_pattern
+from storyline.resolve.name_spans import Cand, SpanIndex, title_at_end, title_pattern
 from storyline.resolve.ner import _kb_cands, _role_matches, _select
 
 
@@ -32,7 +32,7 @@ def test_span_index_overlaps() -> None:
     rng = random.Random(3)
     for _ in range(2000):
         spans = [(a, a + rng.randint(0, 5)) for a in (rng.randint(0, 20) for _ in range(rng.randint(0, 6)))]
-        index = _SpanIndex(spans)
+        index = SpanIndex(spans)
         for start in range(-1, 27):
             for end in range(start, 28):
                 assert index.overlaps(start, end) == any(a < end and start < b for a, b in spans)
@@ -41,8 +41,8 @@ def test_span_index_overlaps() -> None:
 def test_title_at_end_equals_whole_text_search() -> None:
     kb = load_kb(())
     titles = tuple(kb.lexicon.get("titles", {}))
-    whole = re.compile(_title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
-    at_end = _title_at_end(titles)
+    whole = re.compile(title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
+    at_end = title_at_end(titles)
     pieces = [*titles[:20], "the", "said", ",", " ,", "\n", "  ", "x", "PRESIDENT", "2", "-", "."]
     rng = random.Random(4)
     for _ in range(5000):
