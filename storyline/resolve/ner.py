@@ -38,7 +38,8 @@ from storyline.resolve.names import fold, name_key
 from storyline.resources import load_yaml
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
-           "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates"]
+           "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
+           "role_matches", "select_candidates", "speaker_types"]
 
 LOGGER = logging.getLogger(__name__)
 #: The shipped word lists; read here for the keys the KB loader does not pass through.
@@ -55,7 +56,7 @@ _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
-#: A character of the kind every role phrase is made of (see ``_role_matches``).
+#: A character of the kind every role phrase is made of (see ``role_matches``).
 _ROLE_CHAR = re.compile(r"[\w\s’'\-]")
 _SMALL = frozenset({"of", "the", "and", "for", "de", "la", "al", "bin", "von", "van", "in"})
 
@@ -158,7 +159,7 @@ def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
     return pos, ents
 
 
-def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]],
+def kb_candidates(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]],
               caps: list[tuple[int, int]]) -> list[Cand]:
     """Every KB surface form in the body, longest first, at word boundaries."""
     out = []
@@ -267,7 +268,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
 def _role_cands(view: str, kb: KB) -> list[Cand]:
     """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
     out = []
-    for m in _role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
+    for m in role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
         country_word = m.group("c1") or m.group("c2")
         title = (m.group("t1") or m.group("t2")).lower()
         country = kb.country_of(country_word)
@@ -282,7 +283,7 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
     return out
 
 
-def _role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+def role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
     r"""The matches of ``_RoleRegexes.phrase`` in ``view``, in order.
 
     The phrase pattern is slow to try at every word, so it runs only on the pieces of text between
@@ -324,7 +325,7 @@ def _role_regexes(head_titles: tuple[str, ...]) -> _RoleRegexes:
     return _RoleRegexes(phrase, re.compile(rf"{bound}(?:{head_re})", re.I), pieces)
 
 
-def _select(cands: list[Cand]) -> list[Cand]:
+def select_candidates(cands: list[Cand]) -> list[Cand]:
     """Keep the strongest, then longest, of overlapping candidates."""
     chosen: list[Cand] = []
     # The chosen spans never overlap, so sorted by (start, end) their ends never decrease: a new
@@ -374,7 +375,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
     return out
 
 
-def _head_types(cands: list[Cand], view: str, kb: KB) -> None:
+def head_noun_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A multi-word name whose last word is a place or organisation head noun ("Hoover Dam", "Ostland
     Energy") is that, not a person: the small model calls unfamiliar two-word names people."""
     places = set(_lexicon_list(kb, "place_heads"))
@@ -455,7 +456,7 @@ def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
     return re.compile(rf"\s+(?:{alt})\b"), re.compile(rf"\b(?:{alt})\s+$")
 
 
-def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
+def speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A person-shaped name spaCy took for a title or product speaks: '"...," Jane Roe-Smith said.'"""
     patterns = _speech_regexes(tuple(_lexicon_list(kb, "speech_verbs")))
     if patterns is None:
@@ -476,10 +477,11 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     view = doc.body_view()
     caps = _caps_lines(view)
     pos, ents = _token_info(parsed)
-    kbc = _kb_cands(view, kb, pos, ents, caps)
+    kbc = kb_candidates(view, kb, pos, ents, caps)
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
-    cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp))
-    _head_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
+    rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
+    cands = select_candidates(sp + kbc + rules)
+    head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
-    _speaker_types(cands, view, kb)
+    speaker_types(cands, view, kb)
     return complete_names(cands, view, kb, pos)

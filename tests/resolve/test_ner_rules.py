@@ -9,7 +9,7 @@ from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
 from storyline.resolve.name_spans import Cand, acronym_names, complete_names
-from storyline.resolve.ner import _speaker_types
+from storyline.resolve.ner import speaker_types
 
 pytestmark = pytest.mark.slow
 
@@ -105,20 +105,20 @@ def test_person_shaped_title_before_a_speech_verb_is_a_person():
     text = "“Rates will fall,” Ottilie Brandt-Nakamura said on Monday."
     s = text.index("Ottilie")
     c = Cand(s, s + len("Ottilie Brandt-Nakamura"), "MISC", "spacy")
-    _speaker_types([c], text, load_kb())
+    speaker_types([c], text, load_kb())
     assert c.type == "PERSON"
     d = Cand(0, 4, "MISC", "spacy")
-    _speaker_types([d], "Rates will fall on Monday.", load_kb())
+    speaker_types([d], "Rates will fall on Monday.", load_kb())
     assert d.type == "MISC"
 
 
 def test_a_place_head_makes_an_unfamiliar_two_word_name_a_place():
-    from storyline.resolve.ner import _head_types
+    from storyline.resolve.ner import head_noun_types
 
     text = "Engineers inspected the Ostrava Dam and the Kelmar Canal; Orvian Energy paid, Jana Novak said."
     spans = {"Ostrava Dam": "PERSON", "Kelmar Canal": "MISC", "Orvian Energy": "PERSON", "Jana Novak": "PERSON"}
     cands = [Cand(text.index(n), text.index(n) + len(n), t, "spacy") for n, t in spans.items()]
-    _head_types(cands, text, load_kb())
+    head_noun_types(cands, text, load_kb())
     assert [c.type for c in cands] == ["LOC", "LOC", "ORG", "PERSON"]
 
 
