@@ -107,15 +107,15 @@ def test_word_count_fast_path_matches_per_token_count():
 
 def _split_units_reference(text):
     """split_units as first written: the whole paragraph so far is passed to the wrap test."""
-    from storyline.clean.lines import _TERMINAL, WRAP_MIN_CHARS, Unit, _text_lines
+    from storyline.clean.lines import TERMINAL_PUNCT, WRAP_MIN_CHARS, Unit, text_lines
 
     def continues(prev, line):
-        if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
+        if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or TERMINAL_PUNCT.search(prev) or prev.endswith(":"):
             return False
         return line[:1].islower()
 
     units, blank = [], True
-    for no, _, start, end, kind, stripped in _text_lines(text):
+    for no, _, start, end, kind, stripped in text_lines(text):
         if not kind:
             blank = True
             continue
