@@ -125,11 +125,6 @@ def _top_flat(flat: str, model: str) -> tuple[str | None, float]:
     return str(result[0]["lang"]), float(result[0]["score"])
 
 
-def detect_line_language(line: str, settings: Settings) -> tuple[str | None, float]:
-    """(language code, score) of one line of text."""
-    return _top(line, settings)
-
-
 def detect_language(text: str, settings: Settings) -> tuple[str | None, list[str]]:
     """The main language of ``text`` and the other languages seen in its lines.
 
