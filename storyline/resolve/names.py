@@ -111,12 +111,6 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def surname_key(surname: str) -> str:
-    """Key of a surname, ignoring particles and hyphenated prefixes ('al-Assad' → 'asad')."""
-    parts = [p for p in re.split(r"[\s\-]+", surname) if p and fold(p) not in _PARTICLES]
-    return name_key(parts[-1]) if parts else name_key(surname)
-
-
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
     la, lb = _surname_core(a), _surname_core(b)
