@@ -22,8 +22,6 @@ from typing import Any
 from storyline.data import load
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
-#: (raw, (block spans, repairs), view) of the last ``Document.body_view`` built
-_LAST_VIEW: tuple[str, tuple[Any, ...], str] | None = None
 
 #: The 16 PLOVER event types in the ontology's order (cooperative → conflictual), from data/plover.yaml.
 PLOVER_TYPES: tuple[str, ...] = tuple(load("plover")["types"])
@@ -185,16 +183,20 @@ class Document:
 
         Same length as ``raw``; newlines are kept so paragraph structure survives.
         """
-        global _LAST_VIEW
         # a pure function of raw, the block spans and the repairs: the stages ask for one
-        # document's view again and again, so the last one is kept with what it was built from
+        # document's view again and again, so the document keeps its last one with what it was
+        # built from (an instance attribute, not a field: no export, store, equality or pickle)
         key = (tuple((b.start, b.end) for b in self.blocks), tuple(self.repairs.items()))
-        last = _LAST_VIEW
-        if last is not None and last[0] is self.raw and last[1] == key:
-            return last[2]
+        kept: tuple[str, tuple[Any, ...], str] | None = getattr(self, "_kept_view", None)
+        if kept is not None and kept[0] is self.raw and kept[1] == key:
+            return kept[2]
         view = self._build_body_view()
-        _LAST_VIEW = (self.raw, key, view)
+        self._kept_view = (self.raw, key, view)
         return view
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the kept view doubles the raw text: rebuilt where needed, never shipped to a worker or copied
+        return {k: v for k, v in self.__dict__.items() if k != "_kept_view"}
 
     def _build_body_view(self) -> str:
         raw, parts, pos = self.raw, [], 0

@@ -10,19 +10,8 @@ from storyline.model import (
     Block, DocAnalysis, Document, Entity, Mention, Sentence, Span, to_dict,
 )
 from tests.conftest import make_corpus
+from tests.reference.model import reference_body_view, reference_to_dict
 from tests.report.hostile import hostile_corpus
-
-
-def _reference_to_dict(obj: Any, internal: bool = False) -> Any:
-    """``to_dict`` as first written: one recursive call per value."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _reference_to_dict(getattr(obj, f.name), internal) for f in dataclasses.fields(obj)
-                if internal or f.metadata.get("export", True)}
-    if isinstance(obj, (list, tuple)):
-        return [_reference_to_dict(x, internal) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _reference_to_dict(v, internal) for k, v in obj.items()}
-    return obj
 
 
 @dataclass
@@ -46,25 +35,13 @@ def test_to_dict_equals_the_straightforward_version() -> None:
         objects += [corpus, *[getattr(corpus, f.name) for f in dataclasses.fields(corpus)]]
     for obj in objects:
         for internal in (False, True):
-            assert to_dict(obj, internal=internal) == _reference_to_dict(obj, internal)
+            assert to_dict(obj, internal=internal) == reference_to_dict(obj, internal)
     assert to_dict(_Hidden()) == {} and to_dict(_Hidden(), internal=True) == {"secret": "x"}
 
 
 
 def _fresh(doc: Document) -> str:
     return doc._build_body_view()
-
-
-def _reference(doc: Document) -> str:
-    """The view built by hand: blanks outside the blocks (newlines kept), then the repairs."""
-    chars = [c if c == "\n" else " " for c in doc.raw]
-    for b in doc.blocks:
-        for i in range(max(0, b.start), min(b.end, len(doc.raw))):
-            chars[i] = doc.raw[i]
-    for off, ch in doc.repairs.items():
-        if 0 <= off < len(chars) and chars[off] != " ":
-            chars[off] = ch
-    return "".join(chars)
 
 
 def test_body_view_follows_changes_to_blocks_repairs_and_raw():
@@ -83,7 +60,7 @@ def test_body_view_follows_changes_to_blocks_repairs_and_raw():
         elif change == "other_doc":
             Document(id="o", source="o.txt", raw="other text", blocks=[Block(0, 5)]).body_view()
         view = doc.body_view()
-        assert view == _fresh(doc) == _reference(doc), step
+        assert view == _fresh(doc) == reference_body_view(doc), step
         assert doc.body_view() is view   # asked again: the kept view
 
 
@@ -92,4 +69,17 @@ def test_documents_sharing_raw_keep_their_own_blocks():
     a = Document(id="a", source="a", raw=raw, blocks=[Block(0, 5)])
     b = Document(id="b", source="b", raw=raw, blocks=[Block(11, 16)])
     assert a.body_view() == "alpha" + " " * 5 + "\n" + " " * 11
-    assert b.body_view() == _reference(b) and a.body_view() == _reference(a)
+    assert b.body_view() == reference_body_view(b) and a.body_view() == reference_body_view(a)
+
+
+def test_the_kept_view_is_no_part_of_the_record():
+    import copy
+    import pickle
+
+    doc = Document(id="d", source="d.txt", raw="Head\n\nBody text.", blocks=[Block(6, 16)])
+    twin = Document(id="d", source="d.txt", raw="Head\n\nBody text.", blocks=[Block(6, 16)])
+    view = doc.body_view()
+    assert doc == twin and to_dict(doc, internal=True) == to_dict(twin, internal=True)
+    for copied in (pickle.loads(pickle.dumps(doc)), copy.deepcopy(doc)):
+        assert "_kept_view" not in vars(copied) and copied == doc
+        assert copied.body_view() == view

@@ -35,8 +35,14 @@ from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
 from storyline.clean.lines import (
-    LONG_LINE_WORDS, SHORT_LINE_WORDS, LineStats, Unit, Verdict, classify_unit, ends_sentence,
-    split_units, unit_keys,
+    SHORT_LINE_WORDS,
+    LineStats,
+    Unit,
+    Verdict,
+    classify_unit,
+    ends_sentence,
+    split_units,
+    unit_keys,
 )
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
@@ -394,7 +400,6 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         published, precision = wire_date.value, wire_date.precision
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
-    # (find_outlet would read the copyright statements a second time: stated_outlet found none)
     removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
     # a page's subscription prompt names the outlet publishing it; a wire dateline the agency it took the story from
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \

@@ -26,7 +26,7 @@ _TAG = re.compile(
 #: A letter or digit run straight into a capitalised word: "24Oleksandr", "videoThe".
 #: The match is the capital (its start is the glue point); starting with it rather than
 #: with the look-behinds lets the regex engine skip to capitals instead of testing every position.
-_GLUE = re.compile(r"[A-Z\u00c0-\u00de](?:(?<=[0-9a-z\u00e0-\u00ff].)|(?<=[A-Z]{3}.))(?=[a-z\u00e0-\u00ff])")
+GLUED_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de](?:(?<=[0-9a-z\u00e0-\u00ff].)|(?<=[A-Z]{3}.))(?=[a-z\u00e0-\u00ff])")
 #: A label glued to the start of a paragraph is short ("Read also", "About this Channel 24").
 MAX_GLUED_LABEL_WORDS = 6
 #: …and the paragraph it is glued to goes on for a while.
@@ -69,7 +69,7 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
 def find_glued_label(text: str, lex: Lexicon) -> list[Span]:
     """A short label glued without a space to the first word of a paragraph."""
     lead = len(text) - len(text.lstrip())
-    for m in _GLUE.finditer(text):
+    for m in GLUED_CAPITAL.finditer(text):
         g = m.start()
         prefix = text[lead:g]
         words = prefix.split()

@@ -46,7 +46,8 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
 _READING_TIME = re.compile(
     r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
-_TERMINAL = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*$")
+#: Sentence-final punctuation, then any closing quotes or brackets, at the end of a text.
+TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*$")
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -75,7 +76,7 @@ class Unit:
     blank_before: bool = True
 
 
-def _text_lines(text: str) -> Iterator[tuple[int, int, int, int, str, str]]:
+def text_lines(text: str) -> Iterator[tuple[int, int, int, int, str, str]]:
     """(line number, raw offset of the line, start, end, kind, stripped text) of each non-blank line;
     a blank line is reported with kind "" (start and end are the line's own offsets)."""
     pos = 0
@@ -101,7 +102,7 @@ def split_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     blank = True
     last_line_start = 0  # where the last line of units[-1] starts
-    for no, pos, start, end, kind, stripped in _text_lines(text):
+    for no, pos, start, end, kind, stripped in text_lines(text):
         if not kind:
             blank = True
             continue
@@ -125,14 +126,14 @@ WRAP_MIN_CHARS = 50
 
 def _continues(prev_line: str, line: str) -> bool:
     """True when ``line`` carries on the hard-wrapped paragraph whose last line is ``prev_line``."""
-    if len(prev_line) < WRAP_MIN_CHARS or _TERMINAL.search(prev_line) or prev_line.endswith(":"):
+    if len(prev_line) < WRAP_MIN_CHARS or TERMINAL_PUNCT.search(prev_line) or prev_line.endswith(":"):
         return False
     return line[:1].islower()
 
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
-    return bool(_TERMINAL.search(text.rstrip()))
+    return bool(TERMINAL_PUNCT.search(text.rstrip()))
 
 
 def is_prose(text: str) -> bool:

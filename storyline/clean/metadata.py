@@ -45,7 +45,8 @@ _TIME = re.compile(
     r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?)\)?)?", re.I)
 _ISO_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
-_DATE_FORMS = [
+#: The shapes of a date line once ``clean_date_line`` has stripped it ("Monday 3 May 2024", "May 3, 2024").
+DATE_FORMS = [
     re.compile(rf"{_WD}{_D}\s+(?:of\s+)?{_M},?\s*{_Y}?", re.I),
     re.compile(rf"{_WD}{_M}\s+{_D},?\s*{_Y}?", re.I),
     re.compile(rf"{_WD}{_Y}-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+Z?)?", re.I),
@@ -88,7 +89,7 @@ def _strip_place(text: str) -> str:
     return text
 
 
-def _clean_date_line(line: str) -> tuple[str, str | None]:
+def clean_date_line(line: str) -> tuple[str, str | None]:
     """The line without bullets, dateline place, label and time of day; and the label."""
     text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
     text = _strip_place(text)
@@ -119,10 +120,10 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
     """
     if not _DIGIT.search(line):
         return None  # every date form has a day or a year, and cleaning never adds digits
-    text, label = _clean_date_line(line)
+    text, label = clean_date_line(line)
     if not text or len(text) > 48:
         return None
-    for form in _DATE_FORMS:
+    for form in DATE_FORMS:
         m = form.fullmatch(text)
         if not m:
             continue
@@ -376,12 +377,6 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
     if all(lw in outlet_words or lw in generic or lw in _NAME_GLUE for lw in lowered):
         return None
     return outlet_name(head)
-
-
-def find_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
-    """An outlet the text states: a copyright or "first published in" line, or the
-    signature of an editorial note "(… – Channel Name)" when it names a medium."""
-    return stated_outlet(text) or editorial_note_outlet(text, outlet_words)
 
 
 def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:

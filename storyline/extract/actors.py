@@ -22,10 +22,12 @@ LOGGER = logging.getLogger(__name__)
 
 #: tokens to look back for the antecedent of a pronoun or "the country" (about two sentences)
 SALIENCE_WINDOW = 60
-_SUBJ = ("nsubj", "csubj")
+#: dependency labels of an active clause's subject
+SUBJECT_DEPS = ("nsubj", "csubj")
 _MALE_FEMALE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _NEUTER = {"it", "its", "they", "them", "their", "itself", "themselves"}
-_RELATIVE = {"which", "who", "that", "whom", "whose"}
+#: words that open a relative clause ("the ministry, which said ..."): their antecedent is the actor
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 #: how far up the parse to look for a governing clause or verb
 MAX_INHERIT_HOPS = 4
 #: nouns that stand for a country's leader in a role phrase ("the X president", "his X counterpart")
@@ -82,7 +84,7 @@ class Actors:
         return best
 
 
-def _np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
+def np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
     """The actor a noun phrase headed by ``tok`` names ("the government of X", "President, Y")."""
     if tok is None or depth > 3:
         return None
@@ -93,7 +95,7 @@ def _np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
     for rel in ("appos", "compound", "nmod", "poss", "amod"):
         for child in kids:
             if child.dep_ == rel and not (rel == "appos" and _contrasted(tok, child)):
-                ent = actors.at(child) or (None if rel in ("amod",) else _np_entity(child, actors, depth + 1))
+                ent = actors.at(child) or (None if rel in ("amod",) else np_entity(child, actors, depth + 1))
                 if ent is None and rel == "poss" and child.tag_ == "PRP$" and tok.lemma_.lower() in actors.anaphors:
                     ent = _owned_institution(child, actors)  # "his government", "its army"
                 if ent:
@@ -109,7 +111,7 @@ def _np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             for g in child.children:
                 if g.dep_ == "pobj":
-                    ent = _np_entity(g, actors, depth + 1)
+                    ent = np_entity(g, actors, depth + 1)
                     if ent:
                         return ent
     return None
@@ -205,7 +207,7 @@ def _pronoun_entity(tok: "Token", actors: Actors) -> str | None:
         clause = clause.head
     if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
         for child in clause.head.children:
-            if child.dep_ in _SUBJ and child.i != tok.i:
+            if child.dep_ in SUBJECT_DEPS and child.i != tok.i:
                 ent = entity_of(child, actors, allow_pronoun=False)
                 if ent:
                     return ent
@@ -251,11 +253,11 @@ def _relative_entity(tok: "Token", actors: Actors) -> str | None:
 def entity_of(tok: "Token | None", actors: Actors, *, allow_pronoun: bool = True) -> str | None:
     if tok is None:
         return None
-    if tok.lower_ in _RELATIVE and tok.tag_ in ("WDT", "WP", "WP$"):
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$"):
         return _relative_entity(tok, actors)
     if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
         return _pronoun_entity(tok, actors) if allow_pronoun else None
-    ent = _np_entity(tok, actors) or _anaphor_entity(tok, actors)
+    ent = np_entity(tok, actors) or _anaphor_entity(tok, actors)
     if ent is None:
         for child in tok.children:  # coordinated subjects: "X and Y met" -> X
             if child.dep_ == "conj":

@@ -11,10 +11,25 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from storyline.extract.actors import (_RELATIVE, _SUBJ, MAX_INHERIT_HOPS, ROLE_HEADS, SALIENCE_WINDOW, Actors,
-                                      _np_entity, entity_of, first_child)
-from storyline.extract.frames import (MAX_FRAMED_BLOCKS, ArgumentCues, framed_speakers, leads,
-                                      load_argument_cues, stance_source)
+from storyline.extract.actors import (
+    MAX_INHERIT_HOPS,
+    RELATIVE_PRONOUNS,
+    ROLE_HEADS,
+    SALIENCE_WINDOW,
+    SUBJECT_DEPS,
+    Actors,
+    entity_of,
+    first_child,
+    np_entity,
+)
+from storyline.extract.frames import (
+    MAX_FRAMED_BLOCKS,
+    ArgumentCues,
+    framed_speakers,
+    leads,
+    load_argument_cues,
+    stance_source,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -60,7 +75,7 @@ def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
             source = entity_of(first_child(agent, ("pobj",)), actors)
         target = entity_of(first_child(pred, ("nsubjpass",)), actors)
     else:
-        source = entity_of(first_child(pred, _SUBJ), actors)
+        source = entity_of(first_child(pred, SUBJECT_DEPS), actors)
         for child in pred.children:
             if child.dep_ in _OBJ and not same(child, skip):
                 target = entity_of(child, actors)
@@ -92,13 +107,13 @@ def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
     tok, hops = pred, 0
     # a subject of its own that names no actor ("farmers marched", "the deal was signed") is
     # still the predicate's subject: the governor's actor is someone else
-    own = first_child(pred, ("nsubjpass",) if passive else _SUBJ)
+    own = first_child(pred, ("nsubjpass",) if passive else SUBJECT_DEPS)
     # (a relative pronoun the parse could not tie to its noun does not count: "..., and which was saved")
-    own_subject = own is not None and not (own.lower_ in _RELATIVE and own.tag_ in ("WDT", "WP"))
+    own_subject = own is not None and not (own.lower_ in RELATIVE_PRONOUNS and own.tag_ in ("WDT", "WP"))
     while (not own_subject and (target if passive else source) is None and tok.dep_ in _INHERIT_RELS
            and hops < MAX_INHERIT_HOPS):
         tok, hops = tok.head, hops + 1
-        subj = first_child(tok, (*_SUBJ, "nsubjpass")) if tok.pos_ in ("VERB", "AUX") else None
+        subj = first_child(tok, (*SUBJECT_DEPS, "nsubjpass")) if tok.pos_ in ("VERB", "AUX") else None
         if subj is not None:
             if passive:
                 target = entity_of(subj, actors)
@@ -158,7 +173,7 @@ def causal_agent(pred: "Token", actors: Actors) -> str | None:
             head, hops = head.head, hops + 1
         if head.i != pred.i:
             continue  # the phrase belongs to another clause
-        ent = _np_entity(tok, actors) if tok.pos_ == "PROPN" else noun_args(tok, "AID", actors, climb=False)[0]
+        ent = np_entity(tok, actors) if tok.pos_ == "PROPN" else noun_args(tok, "AID", actors, climb=False)[0]
         if ent:
             return ent
     return None
@@ -168,7 +183,7 @@ def _subject(pred: "Token") -> "Token | None":
     """The predicate's own subject, else the one of the verb it is coordinated with ("met and signed")."""
     tok = pred
     for _ in range(MAX_INHERIT_HOPS):
-        subj = first_child(tok, _SUBJ)
+        subj = first_child(tok, SUBJECT_DEPS)
         if subj is not None or tok.dep_ != "conj" or tok.head.i == tok.i:
             return subj
         tok = tok.head
@@ -183,7 +198,7 @@ def coordinated_partner(pred: "Token", source: str, actors: Actors) -> str | Non
     for tok in subj.subtree:
         if tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"):
             continue
-        ent = _np_entity(tok, actors)
+        ent = np_entity(tok, actors)
         if ent and ent != source and actors.types.get(ent) in ("PERSON", "ORG", "GPE", "NORP"):
             return ent
     return None
@@ -215,7 +230,7 @@ def inanimate_agent(pred: "Token", actors: Actors, cues: "ArgumentCues") -> bool
         agent = first_child(pred, ("agent",))
         doer = first_child(agent, ("pobj",)) if agent is not None else None
     else:
-        doer = first_child(pred, _SUBJ)
+        doer = first_child(pred, SUBJECT_DEPS)
     if doer is None:
         return False
     named = actors.at(doer)
@@ -260,7 +275,7 @@ def location_party(pred: "Token", actors: Actors) -> str | None:
     for _ in range(2):  # the predicate, or the verb it completes ("is planned to be launched in")
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "in":
-                ent = _np_entity(first_child(c, ("pobj",)), actors)
+                ent = np_entity(first_child(c, ("pobj",)), actors)
                 if ent and actors.types.get(ent) == "GPE":
                     return ent
         if tok.dep_ != "xcomp":

@@ -30,8 +30,16 @@ import logging
 import re
 
 from storyline.extract.amounts import quantity_claims
-from storyline.extract.stance import (CHANGE_TERM, _CLAUSE_CUT, _WORD, SentenceFacts, StanceLexicon, _negated,
-                                      content_terms, load_stance_lexicon)
+from storyline.extract.stance import (
+    _CLAUSE_CUT,
+    _WORD,
+    CHANGE_TERM,
+    SentenceFacts,
+    StanceLexicon,
+    _negated,
+    content_terms,
+    load_stance_lexicon,
+)
 from storyline.model import Claim, Sentence, Span
 
 LOGGER = logging.getLogger(__name__)

@@ -32,9 +32,24 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.config import Settings
-from storyline.extract.arguments import (Actors, ArgumentCues, causal_phrase, coordinated_partner, crowd_subject,
-                                         entity_of, first_child, framed_speakers, inanimate_agent, is_passive, led_by,
-                                         load_argument_cues, location_party, noun_args, stance_source, verb_args)
+from storyline.extract.arguments import (
+    Actors,
+    ArgumentCues,
+    causal_phrase,
+    coordinated_partner,
+    crowd_subject,
+    entity_of,
+    first_child,
+    framed_speakers,
+    inanimate_agent,
+    is_passive,
+    led_by,
+    load_argument_cues,
+    location_party,
+    noun_args,
+    stance_source,
+    verb_args,
+)
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
 from storyline.model import Document, Entity, Event, Mention, Span
@@ -80,7 +95,8 @@ TYPE_PHRASES = {
 
 
 @dataclass
-class _Candidate:
+class EventCandidate:
+    """A typed predicate of a sentence, before its arguments are found (not a model record)."""
     pred: "Token"
     code: str
     nominal: bool = False
@@ -98,24 +114,25 @@ def _frame_object(obj: "Token", objects: frozenset[str]) -> bool:
     return obj.lemma_.lower() in objects or (bool(obj.ent_type_) and f"@{obj.ent_type_}" in objects)
 
 
-def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
+def type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> EventCandidate | None:
+    """The event a verb reports, from its particle, its object or its lemma (``neg``: it is negated)."""
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "advmod"):
             code = lex.particles.get(f"{lemma} {child.lower_}")
             if code:
-                return _Candidate(tok, code)
+                return EventCandidate(tok, code)
     if lemma in lex.with_object and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         # "demonstrates that ...", "demonstrated its strength": not a protest; but a support
         # verb keeps its noun's meaning ("struck a deal", "staged a rally")
         obj = first_child(tok, ("dobj",))
         noun_code = lex.lookup_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
         if noun_code and lemma in lex.support_verbs:
-            return _Candidate(tok, _with_noun_mode(noun_code, obj, lex), obj=obj)
+            return EventCandidate(tok, with_noun_mode(noun_code, obj, lex), obj=obj)
         code = lex.with_object[lemma]
-        return _Candidate(tok, code) if code else None
+        return EventCandidate(tok, code) if code else None
     if neg and lemma in lex.negated:
-        return _Candidate(tok, lex.negated[lemma], negation_consumed=True)
+        return EventCandidate(tok, lex.negated[lemma], negation_consumed=True)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "sent $500 million in military aid": the object's own "in/of" phrase names the thing
@@ -129,9 +146,9 @@ def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
         if lemma in frame.verbs:
             for obj in objs:
                 if _frame_object(obj, frame.objects) and (not frame.require_military or _military(obj)):
-                    return _Candidate(tok, frame.code, obj=obj)
+                    return EventCandidate(tok, frame.code, obj=obj)
     if lemma in lex.verbs:
-        return _Candidate(tok, lex.verbs[lemma])
+        return EventCandidate(tok, lex.verbs[lemma])
     if lemma in lex.support_verbs or tok.pos_ == "VERB":
         for child in tok.children:
             cands = [child] if child.dep_ in ("dobj", "attr") else []
@@ -140,11 +157,12 @@ def _type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> _Candidate | None:
             for obj in cands:
                 code = lex.lookup_noun(obj.lemma_.lower()) if obj.pos_ == "NOUN" else None
                 if code and lemma in lex.support_verbs:
-                    return _Candidate(tok, _with_noun_mode(code, obj, lex), obj=obj)
+                    return EventCandidate(tok, with_noun_mode(code, obj, lex), obj=obj)
     return None
 
 
-def _with_noun_mode(code: str, noun: "Token", lex: EventLexicon) -> str:
+def with_noun_mode(code: str, noun: "Token", lex: EventLexicon) -> str:
+    """``code`` with the mode a modifier of the noun gives it ("armed clashes")."""
     for child in noun.children:
         mode = lex.noun_modes.get(child.lemma_.lower()) if child.dep_ in ("compound", "amod") else None
         if mode:
@@ -152,13 +170,13 @@ def _with_noun_mode(code: str, noun: "Token", lex: EventLexicon) -> str:
     return code
 
 
-def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
-                toks: "BlockTokens | None" = None) -> list[_Candidate]:
+def event_candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
+                     toks: "BlockTokens | None" = None) -> list[EventCandidate]:
     """Typed predicates of one sentence; ``toks``: its block's token attributes (read here if not given)."""
     toks = toks if toks is not None else read_tokens(sent.doc)
     sdoc = sent.doc
     pos, tag, dep, lemmas = toks.pos, toks.tag, toks.dep, toks.lemma
-    out: list[_Candidate] = []
+    out: list[EventCandidate] = []
     # the attribute lists decide which tokens can be predicates; only those become Token objects
     for i in range(sent.start, sent.end):
         lemma = lemmas[i]
@@ -166,7 +184,7 @@ def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
             if lemma not in lex.verb_lemmas:
                 continue  # no verb rule names it (checked first: the rules below walk the parse)
             tok = sdoc[i]
-            cand = _type_verb(tok, lex, is_negated(tok, mlex))
+            cand = type_verb(tok, lex, is_negated(tok, mlex))
             if cand and cand.obj is not None and lemma in cues.naming_verbs:
                 continue  # "call the invasion a war" names an event; it does not report one
             if cand:
@@ -184,14 +202,14 @@ def _candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
                 continue  # "call the invasion a war": a reference to the event, not a report of it
             if code and causal_phrase(tok) and lemma in cues.causal_aid_nouns:
                 code = "AID"  # "overcome thanks to the support of N": help that did something
-            if code and _nominal_ok(tok):
-                out.append(_Candidate(tok, _with_noun_mode(code, tok, lex), nominal=True))
+            if code and nominal_ok(tok):
+                out.append(EventCandidate(tok, with_noun_mode(code, tok, lex), nominal=True))
     used = {c.obj.i for c in out if c.obj is not None}
     out = [c for c in out if not (c.nominal and c.pred.i in used)]
-    return _drop_embedded(out)
+    return drop_embedded(out)
 
 
-def _nominal_ok(tok: "Token") -> bool:
+def nominal_ok(tok: "Token") -> bool:
     """A nominal predicate needs its own argument (possessor, "of/by/with/against" phrase) or a NORP modifier."""
     for child in tok.children:
         if child.dep_ == "poss":
@@ -215,7 +233,7 @@ def _is_session(noun: "Token", actors: Actors) -> bool:
     return False
 
 
-def _drop_embedded(cands: list[_Candidate]) -> list[_Candidate]:
+def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
     preds = {c.pred.i: c.code.split("/")[0] for c in cands}
     keep = []
@@ -270,7 +288,8 @@ def _noun_property(root: "Token", own: set[int]) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and head.i not in own
 
 
-def _date_for(cand: _Candidate, sent, cand_preds: set[int], base, base_precision) -> tuple[str | None, str | None]:
+def _date_for(cand: EventCandidate, sent, cand_preds: set[int], base,
+              base_precision) -> tuple[str | None, str | None]:
     """The event's date from its own clause, else from a clause that governs it ("said on Monday that ...").
 
     A date in another clause (a relative clause, a sibling event) or one that only qualifies a
@@ -379,7 +398,7 @@ def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
     for offset, sent, sent_text in parsed.sentences_with_text():
         if len(sent) > MAX_SENT_TOKENS:
             continue
-        cands = _candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))
+        cands = event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))
         cand_preds = {c.pred.i for c in cands}
         seen: set[tuple] = set()
         n_sent = 0

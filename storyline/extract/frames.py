@@ -6,9 +6,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-
-from storyline.extract.actors import _SUBJ, Actors, entity_of, first_child
 from storyline.data import load
+from storyline.extract.actors import SUBJECT_DEPS, Actors, entity_of, first_child
 from storyline.model import Entity
 from storyline.nlp.tokens import BlockTokens, read_tokens
 
@@ -66,7 +65,7 @@ def _frame_speaker(sent, actors: Actors, cues: ArgumentCues, reporting: frozense
                 if ent:
                     return ent
         elif tok.pos_ == "VERB" and lemma in reporting:
-            ent = entity_of(first_child(tok, _SUBJ), actors, allow_pronoun=False)
+            ent = entity_of(first_child(tok, SUBJECT_DEPS), actors, allow_pronoun=False)
             if ent:
                 return ent
     return None

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from storyline.config import Settings
 from storyline.extract.loaded import find_loaded_language, load_lexicon
 from storyline.extract.patterns import grouped_alternation
-from storyline.extract.quotes import _marked_spans, load_cues
+from storyline.extract.quote_marks import marked_spans
+from storyline.extract.quotes import load_cues
 from storyline.model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,7 +63,7 @@ def _has_header(text: str, headers: list[str]) -> bool:
 def _outside_quotes(doc: Document, view: str) -> str:
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     chars = list(view)
-    for s, e, _ in _marked_spans(view, blocks):
+    for s, e, _ in marked_spans(view, blocks):
         if len(view[s:e].split()) > 2:
             chars[s:e] = " " * (e - s)
     return "".join(chars)

@@ -14,11 +14,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from storyline.config import Settings
 from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
-from storyline.extract.quotes import _marked_spans
+from storyline.extract.quote_marks import marked_spans
 from storyline.model import Document, LoadedTerm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,7 +108,7 @@ def find_loaded_language(doc: Document, parsed: "Parsed", settings: Settings) ->
     lex = load_lexicon()
     view = doc.body_view()
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
-    marked = [(s, e) for s, e, orphan in _marked_spans(view, blocks) if not orphan]
+    marked = [(s, e) for s, e, orphan in marked_spans(view, blocks) if not orphan]
     quotes = [(s, e) for s, e in marked if len(view[s:e].split()) >= QUOTE_MIN_WORDS]
     found: list[LoadedTerm] = []
     for kind in KINDS:

@@ -37,7 +37,7 @@ def _mark_role(text: str, i: int, in_quote: bool) -> str | None:
     return None
 
 
-def _marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+def marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """(start, end, orphan) of quoted content; ``orphan`` when no opener was seen."""
     spans: list[tuple[int, int, bool]] = []
     open_at: int | None = None
@@ -74,7 +74,7 @@ def _continues(text: str) -> bool:
     return False
 
 
-def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+def trim_marks(view: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding whitespace and quote marks."""
     while start < end and (view[start].isspace() or view[start] in '"“”„«»'):
         start += 1
@@ -83,7 +83,7 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ends_sentence(view: str, end: int) -> bool:
+def ends_sentence(view: str, end: int) -> bool:
     """A quote ending in '.!?' whose closer is followed by a capitalised word ends its sentence."""
     if view[end - 1:end] not in (".", "!", "?"):
         return False
@@ -91,5 +91,6 @@ def _ends_sentence(view: str, end: int) -> bool:
     return bool(nxt and nxt.group(1).isupper())
 
 
-def _words(text: str) -> int:
+def n_words(text: str) -> int:
+    """How many words (runs of word characters) the text holds: the unit of the quote length limits."""
     return len(re.findall(r"\w+", text))

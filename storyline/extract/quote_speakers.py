@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-
 from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
-from storyline.extract.quote_marks import _words
+from storyline.extract.quote_marks import n_words
 from storyline.model import Document, Entity, Mention
 from storyline.nlp.tokens import BlockTokens, read_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = resource_path("quote_cues")
@@ -221,7 +221,8 @@ def _resolve_phrase(ctx: _Ctx, start: int, end: int) -> tuple[bool, str | None]:
         return True, heads[0].entity
     # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
     if heads and not re.search(r"\b(?:of|in|for|at|from|with|by|to|and|or)\b|[,;:]", ctx.view[start:heads[0].start],
-                               flags=re.I) and _words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
+                               flags=re.I) \
+            and n_words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
         return True, heads[0].entity
     if len(words) == 1 and first in ctx.cues.pronouns:
         return True, _nearest_person(ctx, start) if first in ("he", "she") else None
@@ -261,7 +262,7 @@ def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | 
     left, right = subj.left_edge, subj.right_edge
     s, e = _tok_start(left, offset), _tok_start(right, offset) + len(right.text)
     # cut a long subject to its head's neighbourhood ("the expert, who …")
-    if _words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
+    if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
         # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
         s = _tok_start(left, offset)
         e = _tok_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)

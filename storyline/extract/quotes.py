@@ -26,11 +26,23 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from storyline.config import Settings
-from storyline.extract.quote_marks import CLOSERS, OPENERS, _ends_sentence, _marked_spans, _trim, _words
-from storyline.extract.quote_speakers import (ABBREV_MASK, LEXICON, MAX_DESCRIPTOR_WORDS, MAX_SPEAKER_WORDS,
-                                              ROLE_LOOKBACK, SPEAKER_TYPES, _Ctx, _cue_at, _descriptors,
-                                              _mask_abbreviations, _resolve_phrase, _speaker_of_verb,
-                                              _tok_start, load_cues)
+from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
+from storyline.extract.quote_speakers import (
+    ABBREV_MASK,
+    LEXICON,
+    MAX_DESCRIPTOR_WORDS,
+    MAX_SPEAKER_WORDS,
+    ROLE_LOOKBACK,
+    SPEAKER_TYPES,
+    _Ctx,
+    _cue_at,
+    _descriptors,
+    _mask_abbreviations,
+    _resolve_phrase,
+    _speaker_of_verb,
+    _tok_start,
+    load_cues,
+)
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,7 +140,7 @@ def _doubtful(ctx: _Ctx, speaker: str | None, start: int, end: int) -> bool:
 def _continues_after_cue(ctx: _Ctx, prev_end: int, start: int) -> bool:
     """True when only one attribution sentence ('," X said on Monday. "') separates two quotes."""
     gap = ctx.view[prev_end:start]
-    if "\n" in gap or _words(gap) > MAX_CONTINUATION_GAP_WORDS:
+    if "\n" in gap or n_words(gap) > MAX_CONTINUATION_GAP_WORDS:
         return False
     masked = _mask_abbreviations(ctx.cues, gap).strip(PUNCT_EDGE + '"“”„«»')
     if re.search(r"[.!?;:]", masked) or re.search(r"[“”«»\"]", masked):
@@ -149,11 +161,11 @@ def _is_title(ctx: _Ctx, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- passes
 def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str | None, bool]]:
     raw_spans = []
-    for s, e, orphan in _marked_spans(ctx.view, blocks):
+    for s, e, orphan in marked_spans(ctx.view, blocks):
         if orphan:   # quote from the start of the closer's sentence
             sent = ctx.sentence_at(e - 1)
             s = max(s, sent[0]) if sent else s
-        s, e = _trim(ctx.view, s, e)
+        s, e = trim_marks(ctx.view, s, e)
         if e > s:
             raw_spans.append([s, e, orphan])
     ctx.quoted = [(s, e) for s, e, _ in raw_spans]
@@ -163,8 +175,8 @@ def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, 
         if merged and not span[2]:
             prev = merged[-1]
             gap = ctx.view[prev[1]:span[0]]
-            if "\n" not in gap and _words(gap) <= MERGE_GAP_WORDS and not re.search(r"[.!?]", gap) \
-                    and _words(ctx.view[prev[0]:prev[1]]) >= MIN_QUOTE_WORDS \
+            if "\n" not in gap and n_words(gap) <= MERGE_GAP_WORDS and not re.search(r"[.!?]", gap) \
+                    and n_words(ctx.view[prev[0]:prev[1]]) >= MIN_QUOTE_WORDS \
                     and not re.search(r"\b" + ctx.cues.forms_re + r"\b", gap, flags=re.I):
                 prev[1] = span[1]
                 continue
@@ -173,7 +185,7 @@ def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     last_speaker: tuple[int, str | None] | None = None
     for s, e, orphan in merged:
         ok, spk = False, None
-        if not _ends_sentence(ctx.view, e):
+        if not ends_sentence(ctx.view, e):
             ok, spk = _after(ctx, e)
         if not ok and not orphan:
             ok, spk = _before(ctx, s)
@@ -183,7 +195,7 @@ def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, 
             ok, spk = True, last_speaker[1]           # '"A," X said. "B."': B is X's too
         if not ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
-        n = _words(ctx.view[s:e])
+        n = n_words(ctx.view[s:e])
         if (ok and n >= MIN_QUOTE_WORDS - 1) or n >= MIN_UNATTRIBUTED_WORDS and not orphan:
             out.append((s, e, spk if ok else None, True))
             last_speaker = (e, spk if ok else None)
@@ -203,11 +215,11 @@ def _trailing_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
         if not ok:
             continue
         start, end = s0, s0 + m.start("sep")
-        if _words(ctx.view[start:end]) < MIN_QUOTE_WORDS and i > 0 \
+        if n_words(ctx.view[start:end]) < MIN_QUOTE_WORDS and i > 0 \
                 and "\n" not in ctx.view[ctx.sents[i - 1][0]:s0]:
             start = ctx.sents[i - 1][0]               # "…? – the expert noted." after a question
-        start, end = _trim(ctx.view, start, end)
-        if _words(ctx.view[start:end]) >= MIN_QUOTE_WORDS:
+        start, end = trim_marks(ctx.view, start, end)
+        if n_words(ctx.view[start:end]) >= MIN_QUOTE_WORDS:
             # "…, – the expert noted." reproduces words; "…, X believes." reports them
             out.append((start, end, spk, bool(re.search(r"[–—-]", m.group("sep")))))
     return out
@@ -234,8 +246,8 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
                 c = comp[0]
                 s = _tok_start(c.left_edge, off)
                 e = _tok_start(c.right_edge, off) + len(c.right_edge.text)
-                s, e = _trim(ctx.view, s, e)
-                if _words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
+                s, e = trim_marks(ctx.view, s, e)
+                if n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append((s, e, spk, False))
             elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
                 tok, to = sdoc[i], sdoc[i + 1]
@@ -250,10 +262,10 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
                 sent_s, sent_e = s0, off + span.end_char
                 a = _tok_start(tok, off)
                 s, e = (pe, sent_e) if a - sent_s < sent_e - pe else (sent_s, a)
-                s, e = _trim(ctx.view, s, e)
+                s, e = trim_marks(ctx.view, s, e)
                 while s < e and ctx.view[s] in PUNCT_EDGE:   # the comma after "according to X"
                     s += 1
-                if ok and _words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
+                if ok and n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append((s, e, spk, False))
     return out
 

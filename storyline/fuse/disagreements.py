@@ -38,7 +38,7 @@ from typing import cast
 
 from storyline.config import Settings
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
-from storyline.model import Claim, DocAnalysis, Disagreement, Entity, Event, Side, Span
+from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span
 from storyline.registry import dimension, dimensions, resolve
 
 LOGGER = logging.getLogger(__name__)

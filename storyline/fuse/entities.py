@@ -27,8 +27,15 @@ from collections.abc import Collection
 
 from storyline.config import Settings
 from storyline.model import DocAnalysis, Entity, Span
-from storyline.resolve.names import (content_words, fold, is_acronym_for, persons_match, skeleton,
-                                     split_person, surnames_match)
+from storyline.resolve.names import (
+    content_words,
+    fold,
+    is_acronym_for,
+    persons_match,
+    skeleton,
+    split_person,
+    surnames_match,
+)
 
 LOGGER = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from datetime import date
 
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
-from storyline.nlp.embeddings import cosine_floor, lead_vector, story_lead
 from storyline.model import DocAnalysis, NearDuplicate, Story
+from storyline.nlp.embeddings import cosine_floor, lead_vector, story_lead
 
 LOGGER = logging.getLogger(__name__)
 
@@ -40,7 +40,8 @@ CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
 
 
 @dataclass
-class _DocFeatures:
+class StoryFeatures:
+    """What the story grouping reads of one document."""
     id: str
     title: str
     day: date | None
@@ -61,7 +62,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> _DocFeatures:
+def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> StoryFeatures:
+    """The document's title, day, actor keys (``canonical``: local entity id -> corpus-wide id),
+    event types, lead text and vector."""
     doc = a.document
     body = doc.text or doc.raw
     title = doc.title or body.strip().split("\n", 1)[0][:120]
@@ -80,7 +83,7 @@ def _features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> _DocFe
         keys = {m.lower() for m in CAPITALISED.findall(body)}
     ev_days = [d for d in (_day(e.date) for e in a.events) if d]
     day = _day(doc.published) or (min(ev_days) if ev_days else None)
-    return _DocFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
+    return StoryFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
                         story_lead(doc), a.vector)
 
 
@@ -103,7 +106,7 @@ class _TextSimilarity:
     story corpus relates few of its pairs); TF-IDF relates any two leads sharing a content word.
     """
 
-    def __init__(self, feats: list[_DocFeatures], analyses: list[DocAnalysis], settings: Settings) -> None:
+    def __init__(self, feats: list[StoryFeatures], analyses: list[DocAnalysis], settings: Settings) -> None:
         import numpy as np
 
         n = len(feats)
@@ -149,13 +152,19 @@ def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
     return {(a, b) for docs in index.values() for n, a in enumerate(docs) for b in docs[n + 1:]}
 
 
-class _Scorer:
-    """The same-story score of two documents (see ``pair_scores``)."""
+class StoryScorer:
+    """The same-story score of two documents.
+
+    A pair scores ``W_ENTITIES`` x shared actors + ``W_TEXT`` x lead similarity + ``W_TYPES`` x
+    shared event types, halved when their dates lie more than ``story_max_days`` apart; copies
+    (``near_duplicates``, computed here when not given) score 1. ``canonical`` maps document-local
+    entity ids to corpus-wide ones, so that spellings merged across documents count as shared.
+    """
 
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
                  near_duplicates: dict[str, list[NearDuplicate]] | None,
                  canonical: dict[str, str] | None = None) -> None:
-        self.feats = [_features(a, canonical) for a in analyses]
+        self.feats = [story_features(a, canonical) for a in analyses]
         n = len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
         self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
@@ -203,25 +212,6 @@ class _Scorer:
         return _pairs_sharing([f.keys for f in self.feats]) | self.text.related() | self.copies
 
 
-def pair_scores(analyses: list[DocAnalysis], settings: Settings,
-                near_duplicates: dict[str, list[NearDuplicate]] | None = None,
-                canonical: dict[str, str] | None = None) -> list[list[float]]:
-    """Symmetric same-story scores in [0, 1] for every pair of documents (n x n: for small sets).
-
-    A pair scores ``W_ENTITIES`` x shared actors + ``W_TEXT`` x lead similarity + ``W_TYPES`` x
-    shared event types, halved when their dates lie more than ``story_max_days`` apart; copies
-    (``near_duplicates``, computed here when not given) score 1. ``canonical`` maps document-local
-    entity ids to corpus-wide ones, so that spellings merged across documents count as shared.
-    """
-    score = _Scorer(analyses, settings, near_duplicates, canonical)
-    n = len(analyses)
-    out = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            out[i][j] = out[j][i] = score(i, j)
-    return out
-
-
 def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     """Connected components (each sorted) of the graph on 0..n-1 with ``edges``."""
     parent = list(range(n))
@@ -242,19 +232,20 @@ def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
+def story_clusters(analyses: list[DocAnalysis], settings: Settings,
                     near_duplicates: dict[str, list[NearDuplicate]] | None,
                     canonical: dict[str, str] | None = None) -> list[list[int]]:
-    """``_cluster(pair_scores(...))`` without scoring every pair: the same clusters.
+    """The clusters ``average_linkage`` makes of every pair's ``StoryScorer`` score, without
+    scoring every pair.
 
     Average linkage merges two clusters only when some pair across them scores at least the
     threshold, so it never joins documents that no chain of such pairs connects. Clustering each
     connected component of those pairs on its own therefore gives the clusters of the whole
-    matrix. Only related pairs (``_Scorer.related``) can reach the threshold, since the
+    matrix. Only related pairs (``StoryScorer.related``) can reach the threshold, since the
     event-type term alone stays below it; the others are scored inside a component only.
     """
     threshold = settings.story_threshold
-    score = _Scorer(analyses, settings, near_duplicates, canonical)
+    score = StoryScorer(analyses, settings, near_duplicates, canonical)
     n = len(analyses)
     related = {p: score(*p) for p in sorted(score.related())}
     if threshold <= W_TYPES:   # any pair can reach it: one component, every pair scored
@@ -271,11 +262,11 @@ def _story_clusters(analyses: list[DocAnalysis], settings: Settings,
             for b in range(a + 1, len(comp)):
                 i, j = comp[a], comp[b]
                 m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j, related=False)
-        clusters.extend([comp[k] for k in members] for members in _cluster(m, threshold))
+        clusters.extend([comp[k] for k in members] for members in average_linkage(m, threshold))
     return clusters
 
 
-def _cluster(scores: list[list[float]], threshold: float) -> list[list[int]]:
+def average_linkage(scores: list[list[float]], threshold: float) -> list[list[int]]:
     """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold``.
 
     Each step merges the pair of clusters with the highest average link; ties go to the last pair
@@ -346,9 +337,9 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     """
     if not analyses:
         return []
-    feats = [_features(a, canonical) for a in analyses]
+    feats = [story_features(a, canonical) for a in analyses]
     stories = []
-    for members in _story_clusters(analyses, settings, near_duplicates, canonical):
+    for members in story_clusters(analyses, settings, near_duplicates, canonical):
         ids = sorted(feats[i].id for i in members)
         dated = sorted((feats[i].day, feats[i].id) for i in members if feats[i].day)
         first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \

@@ -21,6 +21,7 @@ import logging
 import math
 from collections import Counter, defaultdict
 from itertools import combinations
+
 from storyline.config import Settings
 from storyline.data import layers
 from storyline.data.plover import quad_classes
@@ -101,32 +102,24 @@ def type_compatibility(a: str, b: str) -> float:
     return 0.05
 
 
-class _Actors:
+class Actors:
     """Actor identity at two levels: the entity itself, and the state it belongs to."""
 
     def __init__(self, entities: list[Entity]) -> None:
         self.by_id = {e.id: e for e in entities}
 
     def key(self, eid: str | None) -> str | None:
+        """The actor's identity: its KB id, else its entity id (an unknown id stands for itself)."""
         e = self.by_id.get(eid) if eid else None
         if e is None:
             return eid
         return e.kb_id or e.id
 
     def state(self, eid: str | None) -> str | None:
+        """The country a state-level actor (country, its people, its officials) belongs to."""
         e = self.by_id.get(eid) if eid else None
         return e.country if e is not None and e.type in ("GPE", "PERSON", "ORG", "NORP") else None
 
-    def match(self, a: str | None, b: str | None, unknown: float) -> float:
-        """1.0 same actor, 0.7 same state, ``unknown`` when one is missing, 0 when different."""
-        if not a or not b:
-            return unknown
-        if self.key(a) == self.key(b):
-            return 1.0
-        sa, sb = self.state(a), self.state(b)
-        if sa and sa == sb:
-            return 0.7
-        return 0.0
 
 
 @functools.lru_cache(maxsize=8)
@@ -199,40 +192,14 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
-def _blocked(a: Event, b: Event, actors: _Actors) -> bool:
-    """Hard checks: cooperation and conflict are different events; so are swapped roles (A→B vs B→A)."""
-    qa, qb = QUAD.get(a.type, ""), QUAD.get(b.type, "")
-    if {qa.split("_")[-1], qb.split("_")[-1]} == {"cooperation", "conflict"}:
-        return True
-    if a.source and b.source and a.target and b.target:
-        if actors.match(a.source, b.target, 0) == 1.0 and actors.match(a.target, b.source, 0) == 1.0 \
-                and actors.match(a.source, b.source, 0) < 0.7:
-            return True
-    return False
-
-
-def pair_score(a: Event, b: Event, actors: _Actors, text_sim: float) -> float:
-    """How likely two event mentions report the same event (0..1; below 0 when dates clash).
-
-    ``text_sim`` is the 0..1 similarity of their evidence (``_Wording.similarity``).
-    """
-    date = date_compatibility(a.date, b.date)
-    text = text_sim
-    score = (W_TYPE * type_compatibility(a.type, b.type) + W_SOURCE * actors.match(a.source, b.source, 0.3)
-             + W_TARGET * actors.match(a.target, b.target, 0.4) + W_TEXT * text)
-    # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
-    score += W_DATE * (date if date is not None else -2.0)
-    return score
-
-
-class _Facts:
+class PairFacts:
     """What scoring reads of each event, looked up once: actor keys and states, date parts, class.
 
-    ``blocked`` and ``score`` give exactly what ``_blocked`` and ``pair_score`` give for events
-    ``i`` and ``j``; a story's events are compared in many pairs, each event in hundreds of them.
+    A story's events are compared in many pairs, each event in hundreds of them; the plain
+    per-pair version these scores equal is ``tests/reference/story_events.py``.
     """
 
-    def __init__(self, events: list[Event], actors: _Actors) -> None:
+    def __init__(self, events: list[Event], actors: Actors) -> None:
         self.events = events
         self.src = [(e.source, actors.key(e.source), actors.state(e.source)) if e.source else None
                     for e in events]
@@ -243,6 +210,7 @@ class _Facts:
 
     @staticmethod
     def _match(a: tuple | None, b: tuple | None, unknown: float) -> float:
+        """1.0 same actor, 0.7 same state, ``unknown`` when one is missing, 0 when different."""
         if a is None or b is None:
             return unknown
         if a[1] == b[1]:
@@ -250,6 +218,7 @@ class _Facts:
         return 0.7 if a[2] and a[2] == b[2] else 0.0
 
     def blocked(self, i: int, j: int) -> bool:
+        """Hard checks: cooperation and conflict are different events; so are swapped roles (A→B vs B→A)."""
         if {self.pole[i], self.pole[j]} == {"cooperation", "conflict"}:
             return True
         si, ti, sj, tj = self.src[i], self.tgt[i], self.src[j], self.tgt[j]
@@ -260,10 +229,15 @@ class _Facts:
         return False
 
     def score(self, i: int, j: int, text_sim: float) -> float:
+        """How likely events ``i`` and ``j`` report the same event (0..1; below 0 when dates clash).
+
+        ``text_sim`` is the 0..1 similarity of their evidence (``_Wording.similarity``).
+        """
         a, b = self.events[i], self.events[j]
         date = _parts_compatibility(self.dates[i], self.dates[j])
         score = (W_TYPE * type_compatibility(a.type, b.type) + W_SOURCE * self._match(self.src[i], self.src[j], 0.3)
                  + W_TARGET * self._match(self.tgt[i], self.tgt[j], 0.4) + W_TEXT * text_sim)
+        # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
         score += W_DATE * (date if date is not None else -2.0)
         return score
 
@@ -287,7 +261,7 @@ def _cluster_date(members: list[Event]) -> str | None:
     return _majority(dates)
 
 
-def _candidate_pairs(events: list[Event], wording: _Wording, actors: _Actors) -> list[tuple[int, int]]:
+def _candidate_pairs(events: list[Event], wording: _Wording, actors: Actors) -> list[tuple[int, int]]:
     """Pairs worth scoring: they share a not-too-common evidence word, or the same source and target."""
     index: dict[str, set[int]] = defaultdict(set)
     for bags, _, _ in wording.views:
@@ -327,10 +301,10 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     """
     if not events:
         return [], {}
-    actors = _Actors(entities)
+    actors = Actors(entities)
     wording = _Wording(events, tuple(str(p) for p in settings.event_lexicon_paths))
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
-    facts = _Facts(events, actors)
+    facts = PairFacts(events, actors)
     pairs: list[tuple[float, int, int]] = []
     for i, j in _candidate_pairs(events, wording, actors):
         if facts.blocked(i, j):

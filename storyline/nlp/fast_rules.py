@@ -169,7 +169,7 @@ class FastAttributeRuler:
         return doc
 
 
-class _RuleLemmas:
+class RuleLemmas:
     """spaCy's rule lemmatizer (``Lemmatizer.rule_lemmatize``) with its word index as sets.
 
     spaCy keeps each part of speech's index of known lemmas as a list (57k nouns) and tests
@@ -223,13 +223,13 @@ class _RuleLemmas:
         return forms or oov_forms or [orig]
 
 
-def _rule_lemmas(lemmatizer: Any) -> Callable[[Any], list[str]]:
-    """``lemmatizer.lemmatize``, through ``_RuleLemmas`` when it is spaCy's own rule lemmatizer."""
+def rule_lemmas(lemmatizer: Any) -> Callable[[Any], list[str]]:
+    """``lemmatizer.lemmatize``, through ``RuleLemmas`` when it is spaCy's own rule lemmatizer."""
     from spacy.pipeline import Lemmatizer
 
     own = getattr(type(lemmatizer), "rule_lemmatize", None) is Lemmatizer.rule_lemmatize
     rule_mode = getattr(lemmatizer.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize
-    return _RuleLemmas(lemmatizer) if own and rule_mode else lemmatizer.lemmatize
+    return RuleLemmas(lemmatizer) if own and rule_mode else lemmatizer.lemmatize
 
 
 class CachedLemmatizer:
@@ -237,7 +237,7 @@ class CachedLemmatizer:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
-        self.lemmatize = _rule_lemmas(lemmatizer)
+        self.lemmatize = rule_lemmas(lemmatizer)
         self.cache: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: "Doc") -> "Doc":

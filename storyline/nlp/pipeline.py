@@ -19,7 +19,8 @@ from storyline.nlp.tokens import BlockTokens, read_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 LOGGER = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class Parsed:
     """A document's body as parsed spaCy docs, each with its raw offset."""
     doc_id: str
     blocks: list[tuple[int, "Doc"]] = field(default_factory=list)
+    #: string-store hash -> string for ``read_tokens``; the documents parsed together share one
+    names: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     def spacy_sentences(self) -> Iterator[tuple[int, "SpacySpan"]]:
         """(block offset, sentence span) for every sentence of the body."""
@@ -92,7 +95,7 @@ class Parsed:
         # keyed by id, with the doc kept alongside so that an id can never name another doc
         held = self._tokens.get(id(sdoc))
         if held is None or held[0] is not sdoc:
-            held = self._tokens[id(sdoc)] = (sdoc, read_tokens(sdoc))
+            held = self._tokens[id(sdoc)] = (sdoc, read_tokens(sdoc, self.names))
         return held[1]
 
     @functools.cached_property
@@ -146,7 +149,8 @@ def parse_many(docs: list[Document], settings: Settings) -> list[Parsed]:
     Blocks of consecutive documents share batches (up to ``BATCH_CHARS``): the networks run on
     bigger matrices, which measured 15-20% faster than a batch per article on news-length texts.
     """
-    out = [Parsed(d.id) for d in docs]
+    names: dict[int, str] = {}
+    out = [Parsed(d.id, names=names) for d in docs]
     views = [d.body_view() for d in docs]
     spans = [(k, p) for k, d in enumerate(docs) for b in d.blocks for p in pieces(views[k], b.start, b.end)]
     batch: list[tuple[int, tuple[int, int]]] = []

@@ -11,7 +11,6 @@ import logging
 import re
 from dataclasses import dataclass
 
-
 from storyline.data import load, resource_path
 from storyline.model import Quantity
 

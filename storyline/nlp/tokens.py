@@ -35,26 +35,20 @@ class BlockTokens:
         return len(self.idx)
 
 
-#: String-store hash -> string. A hash is a fixed function of its string in every spaCy vocab,
-#: so the map never goes stale; it holds the words seen so far, like spaCy's own string store,
-#: and saves a lookup (which decodes a new string) for every common word of every block.
-_NAMES: dict[int, str] = {}
-#: Past this many entries the map starts afresh, so a long run over varied text stays bounded.
-MAX_NAMES = 500_000
+def read_tokens(sdoc: "Doc", names: dict[int, str] | None = None) -> BlockTokens:
+    """The attributes of every token of ``sdoc``, read in one pass.
 
-
-def read_tokens(sdoc: "Doc") -> BlockTokens:
-    """The attributes of every token of ``sdoc``, read in one pass."""
+    ``names`` maps string-store hashes to their strings and is filled as blocks are read: a
+    caller reading many blocks (``Parsed``, one batch of documents) passes one map to all of them,
+    saving a lookup (which decodes a new string) for every common word of every block. A hash is a
+    fixed function of its string in every spaCy vocab, so the map never goes stale.
+    """
     from spacy.attrs import DEP, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 
     rows = sdoc.to_array([IDX, SPACY, ORTH, POS, TAG, DEP, LEMMA, LOWER])
     idx, spacy, *hashed = rows.T.tolist() if len(rows) else ([],) * 8
-    global _NAMES
     strings = sdoc.vocab.strings
-    names = _NAMES
-    if len(names) > MAX_NAMES:
-        # a new map, not a cleared one: a call in another thread keeps reading the map it filled
-        names = _NAMES = {}
+    names = {} if names is None else names
     for h in set().union(*hashed).difference(names):
         names[h] = strings[h]
     orth, pos, tag, dep, lemma, lower = (list(map(names.__getitem__, col)) for col in hashed)

@@ -46,7 +46,8 @@ def sentence_anchor(doc: str, start: int, end: int) -> str:
 
 
 @dataclass(slots=True)
-class _Mark:
+class Mark:
+    """One highlighted span of an article: a mention, quote, loaded term (inline) or evidence."""
     start: int
     end: int
     layer: str          # "evidence" | "inline"
@@ -57,7 +58,8 @@ class _Mark:
 
 
 @dataclass(slots=True)
-class _Outer:
+class OuterMark:
+    """A stretch of overlapping evidence spans, merged, with every anchor and title they carry."""
     start: int
     end: int
     anchors: list[str] = field(default_factory=list)
@@ -65,45 +67,45 @@ class _Outer:
     titles: list[str] = field(default_factory=list)
 
 
-def _marks_for(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[_Mark]:
+def marks_for(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[Mark]:
     """Every span of ``doc`` that the article view highlights."""
-    marks: list[_Mark] = []
+    marks: list[Mark] = []
     for ent in corpus.entities:
         cls, title = f"m m-{anchor(ent.type)}", f"{ent.name} ({ent.type})"
-        marks += [_Mark(m.start, m.end, "inline", cls, title, entity=ent.id)
+        marks += [Mark(m.start, m.end, "inline", cls, title, entity=ent.id)
                   for m in ent.mentions if m.doc == doc.id]
     for t in doc.loaded_language:
-        marks.append(_Mark(t.start, t.end, "inline", "ll", f"loaded language: {t.kind}"))
+        marks.append(Mark(t.start, t.end, "inline", "ll", f"loaded language: {t.kind}"))
     for ev in corpus.events:
         for sp in ev.evidence:
             if sp.doc == doc.id:
                 who = " → ".join(entity_names.get(x, "?") for x in (ev.source, ev.target) if x)
-                marks.append(_Mark(sp.start, sp.end, "evidence", "ev", f"{ev.type} {who}".strip(),
+                marks.append(Mark(sp.start, sp.end, "evidence", "ev", f"{ev.type} {who}".strip(),
                                    anchor=sentence_anchor(doc.id, sp.start, sp.end)))
     for q in corpus.quotes:
         if q.doc == doc.id:
-            marks.append(_Mark(q.start, q.end, "evidence", "q",
+            marks.append(Mark(q.start, q.end, "evidence", "q",
                                f"quote: {entity_names.get(q.speaker or '', 'unknown speaker')}",
                                anchor=sentence_anchor(doc.id, q.start, q.end)))
     for d in corpus.disagreements:
         for s in d.sides:
             if s.doc == doc.id:
-                marks.append(_Mark(s.evidence.start, s.evidence.end, "evidence", "dis",
+                marks.append(Mark(s.evidence.start, s.evidence.end, "evidence", "dis",
                                    f"disputed: {d.topic} ({s.stance})",
                                    anchor=sentence_anchor(doc.id, s.evidence.start, s.evidence.end)))
     n = len(doc.raw)
     return [m for m in marks if 0 <= m.start < m.end <= n]
 
 
-def _merge_outer(marks: list[_Mark]) -> list[_Outer]:
+def merge_outer(marks: list[Mark]) -> list[OuterMark]:
     """Union overlapping evidence spans into disjoint stretches that keep every anchor."""
-    out: list[_Outer] = []
+    out: list[OuterMark] = []
     for m in sorted((m for m in marks if m.layer == "evidence"), key=lambda m: (m.start, -m.end)):
         if out and m.start < out[-1].end:
             cur = out[-1]
             cur.end = max(cur.end, m.end)
         else:
-            cur = _Outer(m.start, m.end)
+            cur = OuterMark(m.start, m.end)
             out.append(cur)
         if m.anchor and m.anchor not in cur.anchors:
             cur.anchors.append(m.anchor)
@@ -113,7 +115,7 @@ def _merge_outer(marks: list[_Mark]) -> list[_Outer]:
     return out
 
 
-def _regions(doc: Document) -> list[tuple[int, int, str]]:
+def block_regions(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the kept blocks; falls back to locating ``text`` when blocks are absent."""
     if doc.blocks:
         return sorted((b.start, b.end, b.kind) for b in doc.blocks if b.start < b.end)
@@ -136,8 +138,8 @@ def _regions(doc: Document) -> list[tuple[int, int, str]]:
     return out
 
 
-def _cuts(start: int, end: int, inline: list[_Mark],
-          outers: list[_Outer]) -> tuple[list[_Mark], list[_Outer], list[int]]:
+def run_cuts(start: int, end: int, inline: list[Mark],
+             outers: list[OuterMark]) -> tuple[list[Mark], list[OuterMark], list[int]]:
     """The marks and stretches overlapping ``[start, end)``, and the sorted offsets where runs begin or end."""
     # only marks overlapping this block can cover a piece of it (an article has many blocks)
     inline = [m for m in inline if m.start < end and m.end > start]
@@ -150,15 +152,15 @@ def _cuts(start: int, end: int, inline: list[_Mark],
     return inline, outers, sorted(cuts)
 
 
-def _segments(raw: str, start: int, end: int, inline: list[_Mark],
-              outers: list[_Outer]) -> list[dict[str, Any]]:
+def article_segments(raw: str, start: int, end: int, inline: list[Mark],
+                     outers: list[OuterMark]) -> list[dict[str, Any]]:
     """Pieces of ``raw[start:end]``: runs outside evidence, and evidence stretches with their runs.
 
-    ``outers`` are disjoint and sorted (as ``_merge_outer`` gives them).
+    ``outers`` are disjoint and sorted (as ``merge_outer`` gives them).
     """
-    inline, outers, bounds = _cuts(start, end, inline, outers)
+    inline, outers, bounds = run_cuts(start, end, inline, outers)
     pieces: list[dict[str, Any]] = []
-    last_outer: _Outer | None = None
+    last_outer: OuterMark | None = None
     k = 0  # outers before k end at or before the current run: runs come in order
     for a, b in zip(bounds, bounds[1:]):
         # no cut falls inside (a, b), so a span covers the run exactly when it covers a
@@ -209,15 +211,16 @@ def index_by_doc(corpus: Corpus) -> dict[str, Corpus]:
 def article_view(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[dict[str, Any]]:
     """The article in raw order: ``{"kind": "block"|"removed", ...}`` chunks ready for the template.
 
-    Block chunks carry ``pieces`` (see ``_segments``); removed chunks carry ``text`` and ``reason``.
+    Block chunks carry ``pieces`` (see ``article_segments``); removed chunks carry ``text`` and
+    ``reason``.
     """
-    marks = _marks_for(doc, corpus, entity_names)
+    marks = marks_for(doc, corpus, entity_names)
     inline = [m for m in marks if m.layer == "inline"]
-    outers = _merge_outer(marks)
+    outers = merge_outer(marks)
     chunks: list[tuple[int, dict[str, Any]]] = []
-    for start, end, kind in _regions(doc):
+    for start, end, kind in block_regions(doc):
         chunks.append((start, {"kind": "block", "block": kind,
-                               "pieces": _segments(doc.raw, start, end, inline, outers)}))
+                               "pieces": article_segments(doc.raw, start, end, inline, outers)}))
     for r in doc.removed:
         chunks.append((r.start, {"kind": "removed", "text": r.text, "reason": r.reason}))
     chunks.sort(key=lambda c: c[0])

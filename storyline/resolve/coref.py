@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 
 from storyline.model import Document, Entity, Mention, Span
 from storyline.resolve.kb import KB, KIND_SURNAME
-from storyline.resolve.names import (content_words, fold, is_acronym_for, persons_match, split_person,
-                                     surnames_match)
+from storyline.resolve.names import content_words, fold, is_acronym_for, persons_match, split_person, surnames_match
 from storyline.resolve.ner import Cand
 
 LOGGER = logging.getLogger(__name__)

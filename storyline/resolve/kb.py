@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-
 from storyline.data import DATA_DIR, load, read, read_rows
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
 
@@ -33,8 +32,6 @@ KIND_NAME, KIND_ALIAS, KIND_CAPITAL, KIND_METONYM, KIND_DEMONYM, KIND_SURNAME = 
 
 #: A run of letters or digits: the unit of ``KB.exact_openings``.
 RUN = re.compile(r"[^\W_]+")
-#: Indexes the KB derives from ``surface``/``folded`` on first use (dropped when those change).
-_DERIVED_INDEXES = ("first_tokens", "exact_openings", "folded_openings")
 
 
 @dataclass
@@ -81,28 +78,37 @@ class KB:
     #: find_person answers, remembered (the KB does not change once built)
     _people_found: dict[tuple[str, str | None], KBEntry | None] = field(
         default_factory=dict, repr=False, compare=False)
+    #: indexes derived from ``surface``/``folded`` on first use, by property name; ``add`` and
+    #: ``index`` empty it, as they change what the indexes are derived from
+    _derived: dict[str, frozenset[Any]] = field(default_factory=dict, repr=False, compare=False)
 
-    @functools.cached_property
+    @property
     def first_tokens(self) -> frozenset[str]:
         """The first folded word of every surface form: words that cannot open a form are skipped."""
-        keys = [fold(k) for k in self.surface] + list(self.folded)
-        return frozenset(k.split()[0] for k in keys if k)
+        if "first_tokens" not in self._derived:
+            keys = [fold(k) for k in self.surface] + list(self.folded)
+            self._derived["first_tokens"] = frozenset(k.split()[0] for k in keys if k)
+        return self._derived["first_tokens"]
 
-    @functools.cached_property
+    @property
     def exact_openings(self) -> frozenset[tuple[str, str]]:
         """The first two letter/digit runs of every surface form that has two or more.
 
         Two words of a text can open an exactly matching surface form only if they are in here, so
         the n-gram search skips the longer n-grams of every other word.
         """
-        runs = (RUN.findall(form) for form in self.surface)
-        return frozenset((r[0], r[1]) for r in runs if len(r) >= 2)
+        if "exact_openings" not in self._derived:
+            runs = (RUN.findall(form) for form in self.surface)
+            self._derived["exact_openings"] = frozenset((r[0], r[1]) for r in runs if len(r) >= 2)
+        return self._derived["exact_openings"]
 
-    @functools.cached_property
+    @property
     def folded_openings(self) -> frozenset[tuple[str, str]]:
         """The first two words of every folded surface form of two words or more (as ``exact_openings``)."""
-        words = (key.split() for key in self.folded)
-        return frozenset((w[0], w[1]) for w in words if len(w) >= 2)
+        if "folded_openings" not in self._derived:
+            words = (key.split() for key in self.folded)
+            self._derived["folded_openings"] = frozenset((w[0], w[1]) for w in words if len(w) >= 2)
+        return self._derived["folded_openings"]
 
     def lookup(self, text: str) -> list[tuple[str, str]]:
         """Entries a surface form may denote: exact case first, then any case."""
@@ -155,8 +161,7 @@ class KB:
     # --- building ---------------------------------------------------------------------
     def add(self, entry: KBEntry) -> None:
         self._people_found.clear()          # remembered answers and indexes are rebuilt
-        for cached in _DERIVED_INDEXES:
-            self.__dict__.pop(cached, None)
+        self._derived.clear()
         old = self.entries.get(entry.kb_id)
         if old is not None:
             for attr in ("aliases", "loose", "capitals", "metonyms", "demonyms"):
@@ -170,8 +175,7 @@ class KB:
     def index(self) -> None:
         """(Re)build the lookup indexes from ``entries``."""
         self.surface.clear(), self.folded.clear(), self.country_words.clear(), self.org_words.clear()
-        for cached in _DERIVED_INDEXES:
-            self.__dict__.pop(cached, None)
+        self._derived.clear()
         for e in self.entries.values():
             forms: list[tuple[str, str, str]] = [(e.name, e.kb_id, KIND_NAME)]
             forms += [(a, e.kb_id, KIND_ALIAS) for a in e.aliases]

@@ -1,4 +1,4 @@
-"""Candidate name spans (``Cand``) and the rules that complete them (surnames, acronyms, anaphora).
+"""Candidate name spans (``Cand``), the words names are made of, and the rules that complete them.
 
 Rules that widen a person's span to the parts spaCy cut off (a given name before a lone surname,
 hyphenated and particle-led compound surnames, glued articles), add what spaCy missed (a bare
@@ -25,23 +25,24 @@ LOGGER = logging.getLogger(__name__)
 PRIORITY = {"spacy": 1, "kb": 2, "spacy_long": 3, "quote": 4, "rule": 4, "role": 5}
 #: How far (characters) before a name the title/award/appositive rules look.
 CONTEXT_CHARS = 60
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’.][^\W\d_]+)*\.?")
+#: A word of letters, its parts joined by hyphens, apostrophes or dots ("Castelli-Ba", "O'Neill", "Gen.").
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:[-‐'’.][^\W\d_]+)*\.?")
 #: Lower-case words inside a surname ("Ursula von der Leyen", "Jean de La Fontaine", "Ahmed bin Saleh").
-_NAME_PARTICLES: tuple[str, ...] = tuple(load("names")["particles"])
+NAME_PARTICLES: tuple[str, ...] = tuple(load("names")["particles"])
 #: Arabic-style article glued to a surname by a hyphen ("al-Rashidi", "el-Sayed", "ash-Shami").
 _GLUED_ARTICLE = r"(?:al|el|as|ash|ad|ar|at|az|an|abd|abu|bin|ibn)[-‐‑]"
 _NAME_WORD = r"[^\W\d_]+(?:['’](?!s\b)[^\W\d_]+)?"
 #: A hyphenated tail spaCy leaves out of a person's name ("Marchetti" + "-Obi", "Ortiz" + "-Vela").
 _HYPHEN_TAIL = re.compile(r"[-‐‑](" + _NAME_WORD + ")")
 #: Particles and the capitalised rest of a surname after a given name ("Jean" + " de La Fontaine").
-_PARTICLE_TAIL = re.compile(r"\s(?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3}(?:" + _GLUED_ARTICLE + ")?("
+_PARTICLE_TAIL = re.compile(r"\s(?i:(?:" + "|".join(NAME_PARTICLES) + r")\s){1,3}(?:" + _GLUED_ARTICLE + ")?("
                             + _NAME_WORD + r"(?:[-‐‑]" + _NAME_WORD + ")?)")
 #: Particles right before a surname ("Van der" + "Aue").
-_PARTICLES_BEFORE = re.compile(r"(?<![^\W\d_])((?i:(?:" + "|".join(_NAME_PARTICLES) + r")\s){1,3})\Z")
+_PARTICLES_BEFORE = re.compile(r"(?<![^\W\d_])((?i:(?:" + "|".join(NAME_PARTICLES) + r")\s){1,3})\Z")
 #: The last particle of ``_PARTICLES_BEFORE`` alone: a cheap test, searched only as far back as a
 #: particle is long, before that pattern is searched across the whole context.
-_PARTICLE_AT_END = re.compile(r"(?i:(?:" + "|".join(_NAME_PARTICLES) + r"))\s\Z")
-_LONGEST_PARTICLE = max(len(p) for p in _NAME_PARTICLES)
+_PARTICLE_AT_END = re.compile(r"(?i:(?:" + "|".join(NAME_PARTICLES) + r"))\s\Z")
+_LONGEST_PARTICLE = max(len(p) for p in NAME_PARTICLES)
 #: A given name right before a particle-led surname ("Maarten" + " van der Aue").
 _GIVEN_BEFORE = re.compile(r"(?<![^\W\d_])(" + _NAME_WORD + r") $")
 #: A glued article right before a surname ("al-" + "Rashidi").
@@ -80,11 +81,13 @@ class Cand:
         return PRIORITY[self.source]
 
 
-def _is_cap(word: str) -> bool:
+def is_cap(word: str) -> bool:
+    """Whether the word opens with a capital letter."""
     return word[:1].isupper()
 
 
-def _title_pattern(kb: KB) -> re.Pattern[str]:
+def title_pattern(kb: KB) -> re.Pattern[str]:
+    """Any title of the KB lexicon ("minister", "Gen.") as a whole word, in any case."""
     return _titles_regex(tuple(kb.lexicon.get("titles", {})))
 
 
@@ -96,7 +99,7 @@ def _titles_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
-class _TitleAtEnd:
+class TitleAtEnd:
     r"""``\b(title)\b\s*,?\s*$`` for one title list, searched only where such a match can start."""
     pattern: re.Pattern[str]
     longest: int
@@ -112,14 +115,35 @@ class _TitleAtEnd:
 
 
 @functools.lru_cache(maxsize=8)
-def _title_at_end(titles: tuple[str, ...]) -> _TitleAtEnd:
-    return _TitleAtEnd(re.compile(_titles_regex(titles).pattern + r"\s*,?\s*$", re.I),
+def title_at_end(titles: tuple[str, ...]) -> TitleAtEnd:
+    """The test for text that ends in one of ``titles`` (built once per title list)."""
+    return TitleAtEnd(re.compile(_titles_regex(titles).pattern + r"\s*,?\s*$", re.I),
                        max((len(t) for t in titles), default=0))
+
+
+def complete_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> list[Cand]:
+    """The typed candidates completed: persons' spans widened to the given names and surname parts
+    spaCy cut off, bare surname repeats added, and descriptive names of organisations linked.
+
+    Args:
+        cands: the chosen, typed candidates of the document (their spans may be widened in place).
+        view: the document's body view (raw offsets).
+        kb: the knowledge base.
+        pos: the part-of-speech tag of the token starting at each raw offset.
+
+    Returns:
+        The candidates in text order, with those the rules added.
+    """
+    _extend_names(cands, view, kb, pos)
+    cands = _extend_compound_names(cands, view, kb, pos)
+    cands = _extend_compound_names(cands + _surname_repeats(cands, view, pos), view, kb, pos)
+    cands.sort(key=lambda c: c.start)
+    return sorted(cands + _org_anaphora(cands, view), key=lambda c: c.start)
 
 
 def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
     """Give a lone surname the given name spaCy left out before it ('Qasym-Jomart' + 'Toqaev')."""
-    titles = _title_pattern(kb)
+    titles = title_pattern(kb)
     taken = {(c.start, c.end) for c in cands}
     ends = {c.end for c in cands}
     for c in cands:
@@ -130,15 +154,15 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
             continue
         word = m.group(1)
         start = c.start - len(word) - 1
-        if (_is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
+        if (is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
                 and (start, c.start - 1) not in taken and c.start - 1 not in ends):
             c.start = start
 
 
 @functools.lru_cache(maxsize=4)
-def _word_spans(view: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every ``_WORD`` of the text; cached, as several rules walk the same words."""
-    return tuple((m.start(), m.end()) for m in _WORD.finditer(view))
+def word_spans(view: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every ``LETTER_WORD`` of the text; cached, as several rules walk the same words."""
+    return tuple((m.start(), m.end()) for m in LETTER_WORD.finditer(view))
 
 
 @functools.lru_cache(maxsize=4)
@@ -167,7 +191,7 @@ def _tail_is_own_name(tail: str, c: Cand, cands: list[Cand], view: str, kb: KB) 
 def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> list[Cand]:
     """Give a person the surname parts spaCy cut off: '-Obi', ' de La Fontaine', ' al-Rashidi', 'al-'."""
     drop: set[int] = set()
-    particles = set(_NAME_PARTICLES)
+    particles = set(NAME_PARTICLES)
     lower_words = _lower_words(view)
     for c in cands:
         if c.type != "PERSON" or c.source == "role" or id(c) in drop:
@@ -183,7 +207,7 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             tail = m.group(1)
             t_end = c.end + m.end()
             last = _HYPHENS.split(tail)[-1]
-            if not _is_cap(tail) or not _is_cap(last) or fold(tail) in particles or "\n" in view[c.end:t_end]:
+            if not is_cap(tail) or not is_cap(last) or fold(tail) in particles or "\n" in view[c.end:t_end]:
                 break
             if hyphen and _tail_is_own_name(tail, c, cands, view, kb):
                 break   # "the Haldane-Okoro meeting": two people
@@ -198,13 +222,13 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
         # particles before the name ("Van der" + "Aue" at a sentence start), then a given name
         # before a particle-led surname ("Maarten" + "van der Aue")
         b = _particles_before(view, c.start)
-        if b and _is_cap(view[c.start:c.end]):
+        if b and is_cap(view[c.start:c.end]):
             c.start = b.start(1)
         first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
         g = None
         if fold(first) in particles:
             g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start])
-        if g and _is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
+        if g and is_cap(g.group(1)) and not kb.lookup(g.group(1)) \
                 and (pos.get(c.start - len(g.group(1)) - 1) == "PROPN" or g.group(1).lower() not in lower_words) \
                 and not any(o.start < c.start and c.start - len(g.group(1)) - 1 < o.end for o in cands):
             c.start -= len(g.group(1)) + 1
@@ -228,20 +252,20 @@ def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[
     keys = set()
     for c in cands:
         words = view[c.start:c.end].split()
-        if c.type == "PERSON" and c.source != "role" and len(words) >= 2 and _is_cap(words[-1]):
+        if c.type == "PERSON" and c.source != "role" and len(words) >= 2 and is_cap(words[-1]):
             keys.add(name_key(words[-1]))
     keys.discard("")
     if not keys:
         return []
     lower_words = _lower_words(view)
-    taken = _SpanIndex([(c.start, c.end) for c in cands])
+    taken = SpanIndex([(c.start, c.end) for c in cands])
     out = []
-    for s, end in _word_spans(view):
-        if not _is_cap(view[s:end]):
+    for s, end in word_spans(view):
+        if not is_cap(view[s:end]):
             continue
         word = _POSSESSIVE_END.sub("", view[s:end].rstrip("."))
         e = s + len(word)
-        if not _is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
+        if not is_cap(word) or name_key(word) not in keys or len(name_key(word)) < MIN_SURNAME_KEY:
             continue
         if taken.overlaps(s, e):
             continue
@@ -252,7 +276,7 @@ def _surname_repeats(cands: list[Cand], view: str, pos: dict[int, str]) -> list[
     return out
 
 
-def _acronym_names(view: str, spacy: list[Cand]) -> list[Cand]:
+def acronym_names(view: str, spacy: list[Cand]) -> list[Cand]:
     """'Name in any language (ACR)': the words before a bracketed acronym whose initials spell it."""
     out = []
     for m in _BRACKET_ACRONYM.finditer(view):
@@ -263,7 +287,7 @@ def _acronym_names(view: str, spacy: list[Cand]) -> list[Cand]:
             s, e = lo + words[-k].start(), lo + words[-1].end()
             if view[e:m.start()].strip() or re.search(r"[\n.;:!?()\[\]\"“”]", view[s:e]):
                 break
-            if not _is_cap(words[-k].group()) or acronym_of(view[s:e]) != acr:
+            if not is_cap(words[-k].group()) or acronym_of(view[s:e]) != acr:
                 continue
             same = [c for c in spacy if c.start < e and s < c.end]
             if any(c.type == "PERSON" for c in same) or any((c.start, c.end) == (s, e) for c in same):
@@ -293,7 +317,7 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
         name = fold(view[c.start:c.end]).split()
         if name:
             by_head.setdefault(name[-1], []).append(c)
-    taken = _SpanIndex([(c.start, c.end) for c in cands])
+    taken = SpanIndex([(c.start, c.end) for c in cands])
     out = []
     for m in _DESCRIPTIVE.finditer(view):
         s, base = m.start(), m.start(1)
@@ -321,7 +345,7 @@ def _org_anaphora(cands: list[Cand], view: str) -> list[Cand]:
     return out
 
 
-class _SpanIndex:
+class SpanIndex:
     """Spans (start, end), asked whether any overlaps a range, in log time instead of a scan of all."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:

@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 
+from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from storyline.data import load
@@ -62,19 +63,6 @@ def skeleton(word: str) -> str:
     return "".join(c for c in name_key(word) if c not in _VOWELS)
 
 
-def _edits_at_most_one(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
-
-
 def words_match(a: str, b: str) -> bool:
     """Two name words are variants of one another (same key, or same consonants and one vowel apart)."""
     ka, kb = name_key(a), name_key(b)
@@ -83,7 +71,7 @@ def words_match(a: str, b: str) -> bool:
     if ka == kb:
         return True
     return (min(len(ka), len(kb)) >= MIN_FUZZY_KEY_LEN and skeleton(a) == skeleton(b)
-            and _edits_at_most_one(ka, kb))
+            and Levenshtein.distance(ka, kb, score_cutoff=1) <= 1)
 
 
 def given_match(a: str, b: str) -> bool:
@@ -124,12 +112,6 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
         i -= 1
     # "Van der Aue" at a sentence start is a surname with its particles, not a given name "Van"
     return " ".join(words[:i]), " ".join(words[i:])
-
-
-def surname_key(surname: str) -> str:
-    """Key of a surname, ignoring particles and hyphenated prefixes ('al-Assad' → 'asad')."""
-    parts = [p for p in re.split(r"[\s\-]+", surname) if p and fold(p) not in _PARTICLES]
-    return name_key(parts[-1]) if parts else name_key(surname)
 
 
 def surnames_match(a: str, b: str) -> bool:

@@ -25,19 +25,30 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-
 from storyline.data import load, resource_path
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
 from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
-from storyline.resolve.name_spans import (CONTEXT_CHARS, MAX_ACRONYM_NAME_WORDS, MIN_SURNAME_KEY, PRIORITY,
-                                          _NAME_PARTICLES, _WORD, Cand, _acronym_names,
-                                          _extend_compound_names, _extend_names, _is_cap, _org_anaphora,
-                                          _surname_repeats, _title_at_end, _title_pattern, _word_spans)
+from storyline.resolve.name_spans import (
+    CONTEXT_CHARS,
+    LETTER_WORD,
+    MAX_ACRONYM_NAME_WORDS,
+    MIN_SURNAME_KEY,
+    NAME_PARTICLES,
+    PRIORITY,
+    Cand,
+    acronym_names,
+    complete_names,
+    is_cap,
+    title_at_end,
+    title_pattern,
+    word_spans,
+)
 from storyline.resolve.names import fold, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
-           "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates"]
+           "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
+           "role_matches", "select_candidates", "speaker_types"]
 
 LOGGER = logging.getLogger(__name__)
 #: The shipped word lists; read here for the keys the KB loader does not pass through.
@@ -54,7 +65,7 @@ _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
-#: A character of the kind every role phrase is made of (see ``_role_matches``).
+#: A character of the kind every role phrase is made of (see ``role_matches``).
 _ROLE_CHAR = re.compile(r"[\w\s’'\-]")
 #: Lower-case words a quoted title-case name may hold ("Bank of the South"): function words and
 #: the name particles of ``data/names.yaml``.
@@ -95,9 +106,9 @@ def _title_lines(view: str) -> list[tuple[int, int]]:
 def _title_case(line: str) -> bool:
     """At least two words of four letters or more, all capitalised; stops at the first one that is not."""
     words = 0
-    for m in _WORD.finditer(line):
+    for m in LETTER_WORD.finditer(line):
         if len(m.group()) >= 4:
-            if not _is_cap(m.group()):
+            if not is_cap(m.group()):
                 return False
             words += 1
     return words >= 2
@@ -159,7 +170,7 @@ def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
     return pos, ents
 
 
-def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]],
+def kb_candidates(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]],
               caps: list[tuple[int, int]]) -> list[Cand]:
     """Every KB surface form in the body, longest first, at word boundaries."""
     out = []
@@ -197,7 +208,7 @@ def _kb_cands(view: str, kb: KB, pos: dict[int, str], ents: list[tuple[int, int]
                                     for x in (kb.entries[kid].loose if kid in kb.entries else []))
                 if not (agreed or is_loose_form):
                     continue
-            if all(kind == KIND_SURNAME for _, kind in hits) and not _is_cap(text) and pos.get(s) not in (
+            if all(kind == KIND_SURNAME for _, kind in hits) and not is_cap(text) and pos.get(s) not in (
                     "PROPN", "NOUN"):
                 continue
             # "the Kremlin": take the article with a metonym that is listed with it
@@ -239,11 +250,11 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     """Initial + surname, names with an appositive title, quoted multiword names."""
     out = []
     for m in _INITIAL.finditer(view):
-        if _is_cap(m.group(1)) and _is_cap(m.group(2)) and not kb.lookup(m.group(2)):
+        if is_cap(m.group(1)) and is_cap(m.group(2)) and not kb.lookup(m.group(2)):
             out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
-    titles = _title_pattern(kb)
-    words = _word_spans(view)
-    capital = [view[a].isupper() for a, _ in words]   # _is_cap of each word, read once
+    titles = title_pattern(kb)
+    words = word_spans(view)
+    capital = [view[a].isupper() for a, _ in words]   # is_cap of each word, read once
     i = 0
     while i < len(words):
         j = i
@@ -259,7 +270,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     for m in _QUOTED.finditer(view):
         inner = m.group(1).strip()
         ws = inner.split()
-        if len(ws) >= 2 and all(_is_cap(w) or w in _SMALL for w in ws) and _is_cap(ws[0]):
+        if len(ws) >= 2 and all(is_cap(w) or w in _SMALL for w in ws) and is_cap(ws[0]):
             s = m.start(1) + m.group(1).index(inner)
             out.append(Cand(s, s + len(inner), "MISC", "quote"))
     return out
@@ -268,7 +279,7 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
 def _role_cands(view: str, kb: KB) -> list[Cand]:
     """Role phrases standing for a person: 'the Kazakh president', 'the president of Kazakhstan'."""
     out = []
-    for m in _role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
+    for m in role_matches(view, tuple(kb.lexicon.get("head_titles", []))):
         country_word = m.group("c1") or m.group("c2")
         title = (m.group("t1") or m.group("t2")).lower()
         country = kb.country_of(country_word)
@@ -283,7 +294,7 @@ def _role_cands(view: str, kb: KB) -> list[Cand]:
     return out
 
 
-def _role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
+def role_matches(view: str, head_titles: tuple[str, ...]) -> Iterator[re.Match[str]]:
     r"""The matches of ``_RoleRegexes.phrase`` in ``view``, in order.
 
     The phrase pattern is slow to try at every word, so it runs only on the pieces of text between
@@ -325,7 +336,7 @@ def _role_regexes(head_titles: tuple[str, ...]) -> _RoleRegexes:
     return _RoleRegexes(phrase, re.compile(rf"{bound}(?:{head_re})", re.I), pieces)
 
 
-def _select(cands: list[Cand]) -> list[Cand]:
+def select_candidates(cands: list[Cand]) -> list[Cand]:
     """Keep the strongest, then longest, of overlapping candidates."""
     chosen: list[Cand] = []
     # The chosen spans never overlap, so sorted by (start, end) their ends never decrease: a new
@@ -352,7 +363,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         rest = view[c.start:c.end]
         for k in inner:
             rest = rest.replace(view[k.start:k.end], " ")
-        rest_caps = [w for w in _WORD.findall(rest) if _is_cap(w)]
+        rest_caps = [w for w in LETTER_WORD.findall(rest) if is_cap(w)]
         if not rest_caps:
             continue   # the KB spans say it all ("Ukrainian LPR")
         first = inner[0]
@@ -368,14 +379,14 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
             continue   # "Chile Leaves The Trade Bloc": trust the KB span in a headline
         last_pos = pos.get(c.start + max(view[c.start:c.end].rfind(" ") + 1, 0))
         if c.type in ("ORG", "EVENT", "LOC", "MISC") and last_pos in ("PROPN", "NOUN") and \
-                len(_WORD.findall(view[c.start:c.end])) >= 2:
+                len(LETTER_WORD.findall(view[c.start:c.end])) >= 2:
             out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
         else:
             out.append(c)
     return out
 
 
-def _head_types(cands: list[Cand], view: str, kb: KB) -> None:
+def head_noun_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A multi-word name whose last word is a place or organisation head noun ("Hoover Dam", "Ostland
     Energy") is that, not a person: the small model calls unfamiliar two-word names people."""
     places = set(_lexicon_list(kb, "place_heads"))
@@ -401,7 +412,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     org_app = set(lex.get("org_appositive", []))
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
-    title_before = _title_at_end(tuple(kb.lexicon.get("titles", {})))
+    title_before = title_at_end(tuple(kb.lexicon.get("titles", {})))
     surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
@@ -414,7 +425,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         after = view[c.end:c.end + 20].lower().split()
         last = name_key(text.split()[-1]) if text.split() else ""
         if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
-            if len(text.split()) == 1 or all(_is_cap(w) for w in text.split()):
+            if len(text.split()) == 1 or all(is_cap(w) for w in text.split()):
                 c.type = "PERSON"
         if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
@@ -455,7 +466,7 @@ def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
     return re.compile(rf"\s+(?:{alt})\b"), re.compile(rf"\b(?:{alt})\s+$")
 
 
-def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
+def speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A person-shaped name spaCy took for a title or product speaks: '"...," Jane Roe-Smith said.'"""
     patterns = _speech_regexes(tuple(_lexicon_list(kb, "speech_verbs")))
     if patterns is None:
@@ -465,7 +476,7 @@ def _speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type != "MISC" or c.source not in ("spacy", "spacy_long"):
             continue
         words = view[c.start:c.end].split()
-        if not 2 <= len(words) <= 4 or not all(_is_cap(w) or fold(w) in _NAME_PARTICLES for w in words):
+        if not 2 <= len(words) <= 4 or not all(is_cap(w) or fold(w) in NAME_PARTICLES for w in words):
             continue
         if after.match(view, c.end) or before.search(view[max(0, c.start - 20):c.start]):
             c.type = "PERSON"
@@ -476,14 +487,11 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     view = doc.body_view()
     caps = _caps_lines(view)
     pos, ents = _token_info(parsed)
-    kbc = _kb_cands(view, kb, pos, ents, caps)
+    kbc = kb_candidates(view, kb, pos, ents, caps)
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
-    cands = _select(sp + kbc + _rule_cands(view, kb) + _role_cands(view, kb) + _acronym_names(view, sp))
-    _head_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
+    rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
+    cands = select_candidates(sp + kbc + rules)
+    head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
-    _speaker_types(cands, view, kb)
-    _extend_names(cands, view, kb, pos)
-    cands = _extend_compound_names(cands, view, kb, pos)
-    cands = _extend_compound_names(cands + _surname_repeats(cands, view, pos), view, kb, pos)
-    cands.sort(key=lambda c: c.start)
-    return sorted(cands + _org_anaphora(cands, view), key=lambda c: c.start)
+    speaker_types(cands, view, kb)
+    return complete_names(cands, view, kb, pos)

@@ -14,8 +14,17 @@ from typing import Any
 import duckdb
 
 from storyline.model import (
-    Disagreement, Document, Entity, Event, OutletProfile, Quote, Relation, Story, StoryEvent,
-    from_dict, to_dict,
+    Disagreement,
+    Document,
+    Entity,
+    Event,
+    OutletProfile,
+    Quote,
+    Relation,
+    Story,
+    StoryEvent,
+    from_dict,
+    to_dict,
 )
 
 LOGGER = logging.getLogger(__name__)

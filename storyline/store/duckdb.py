@@ -23,8 +23,20 @@ from typing import Any, Callable, Collection, Iterable
 import duckdb
 
 from storyline.model import (
-    Claim, Corpus, DocAnalysis, Document, Disagreement, Entity, Event, OutletProfile, Quote,
-    Relation, Story, StoryEvent, from_dict, to_dict,
+    Claim,
+    Corpus,
+    Disagreement,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    OutletProfile,
+    Quote,
+    Relation,
+    Story,
+    StoryEvent,
+    from_dict,
+    to_dict,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -138,7 +150,7 @@ class Store:
     # -- schema -----------------------------------------------------------------
     def _create(self) -> None:
         doc_cols = _columns(Document, all_fields=True)
-        ddl = [f"CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        ddl = ["CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
                "CREATE TABLE IF NOT EXISTS documents (" + ", ".join(
                    f'"{n}" {t}{" PRIMARY KEY" if n == "id" else ""}' for n, t in doc_cols) + ")",
                "CREATE TABLE IF NOT EXISTS analyses (doc_id VARCHAR PRIMARY KEY, data JSON)"]

@@ -82,7 +82,7 @@ def test_glue_points_equal_the_zero_width_definition() -> None:
     import random
     import re
 
-    from storyline.clean.inline import _GLUE
+    from storyline.clean.inline import GLUED_CAPITAL
 
     zero_width = re.compile(
         r"(?:(?<=[0-9a-z\u00e0-\u00ff])|(?<=[A-Z]{3}))(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
@@ -92,4 +92,4 @@ def test_glue_points_equal_the_zero_width_definition() -> None:
     samples += ["".join(rng.choice("aZbYÀàÞþÿ09 \n.ABC") for _ in range(rng.randrange(0, 40)))
                 for _ in range(5000)]
     for text in samples:
-        assert [m.start() for m in _GLUE.finditer(text)] == [m.start() for m in zero_width.finditer(text)]
+        assert [m.start() for m in GLUED_CAPITAL.finditer(text)] == [m.start() for m in zero_width.finditer(text)]

@@ -105,34 +105,12 @@ def test_word_count_fast_path_matches_per_token_count():
     assert word_count("外") == 1
 
 
-def _split_units_reference(text):
-    """split_units as first written: the whole paragraph so far is passed to the wrap test."""
-    from storyline.clean.lines import _TERMINAL, WRAP_MIN_CHARS, Unit, _text_lines
-
-    def continues(prev, line):
-        if len(prev.splitlines()[-1]) < WRAP_MIN_CHARS or _TERMINAL.search(prev) or prev.endswith(":"):
-            return False
-        return line[:1].islower()
-
-    units, blank = [], True
-    for no, _, start, end, kind, stripped in _text_lines(text):
-        if not kind:
-            blank = True
-            continue
-        prev = units[-1] if units else None
-        if prev and not blank and kind == "paragraph" and continues(text[prev.start:prev.end], stripped):
-            prev.end = end
-        else:
-            units.append(Unit(start, end, kind, no, blank))
-        blank = False
-    return units
-
-
 def test_split_units_equals_whole_paragraph_wrap_test():
     """Hard-wrap joining looks only at the paragraph's last line: same units as before."""
     import random
 
     from storyline.clean.lines import split_units
+    from tests.reference.lines import split_units_by_paragraph
 
     rng = random.Random(8)
     pieces = ["the talks went on for a long time and nobody knew when they would end",
@@ -141,4 +119,4 @@ def test_split_units_equals_whole_paragraph_wrap_test():
     breaks = ["\n", "\n", "\r\n", "\x0b", "\x0c", "\u2028", "\x1c", "\n\n"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(breaks) for _ in range(rng.randrange(0, 12)))
-        assert split_units(text) == _split_units_reference(text), repr(text)
+        assert split_units(text) == split_units_by_paragraph(text), repr(text)

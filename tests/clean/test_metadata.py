@@ -94,9 +94,10 @@ def test_near_duplicate_headlines() -> None:
 
 def test_outlet_from_text() -> None:
     words = load_lexicon().outlet_words
-    assert metadata.find_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
-    assert metadata.find_outlet("© 2021 Riverside Herald. All rights reserved.", words) == "Riverside Herald"
-    assert metadata.find_outlet("(born 1950 – died 2020)", words) is None
+    assert metadata.editorial_note_outlet("Text (the treaty – Valley News) more.", words) == "Valley News"
+    assert metadata.stated_outlet("Text (the treaty – Valley News) more.") is None
+    assert metadata.stated_outlet("© 2021 Riverside Herald. All rights reserved.") == "Riverside Herald"
+    assert metadata.editorial_note_outlet("(born 1950 – died 2020)", words) is None
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -120,14 +121,14 @@ def test_lines_without_digits_are_never_dates() -> None:
     """parse_date_line skips lines without a digit: no date form matches one once cleaned."""
     import random
 
-    from storyline.clean.metadata import _DATE_FORMS, _clean_date_line, parse_date_line
+    from storyline.clean.metadata import DATE_FORMS, clean_date_line, parse_date_line
 
     rng = random.Random(6)
     words = ["Published", "Updated:", "on", "Monday,", "May", "June", "Sept.", "of", "GENEVA,", "Kyiv",
              "(Ukraine)", "–", "|", "at", "pm", "GMT", "first", "published", "the", "•"]
     for _ in range(3000):
         line = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 7)))
-        cleaned, _ = _clean_date_line(line)
-        assert not any(form.fullmatch(cleaned) for form in _DATE_FORMS), line
+        cleaned, _ = clean_date_line(line)
+        assert not any(form.fullmatch(cleaned) for form in DATE_FORMS), line
         assert parse_date_line(line) is None
     assert parse_date_line("Monday, May 6, 2024").value == "2024-05-06"

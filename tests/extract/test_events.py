@@ -134,45 +134,13 @@ def test_lexicon_covers_every_type_and_derives_nouns():
     assert "invade" in derived_verbs("invasion")
 
 
-def _reference_candidates(sent, lex, mlex, cues):
-    """``_candidates`` written over spaCy tokens, as before it read the block attribute lists."""
-    from storyline.extract.events import _Candidate, _drop_embedded, _nominal_ok, _type_verb, _with_noun_mode
-    from storyline.extract.arguments import causal_phrase
-    from storyline.extract.modality import is_negated
-
-    out = []
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBG" and tok.dep_ == "compound"):
-            if tok.lemma_.lower() not in lex.verb_lemmas:
-                continue
-            cand = _type_verb(tok, lex, is_negated(tok, mlex))
-            if cand and cand.obj is not None and tok.lemma_.lower() in cues.naming_verbs:
-                continue
-            if cand:
-                out.append(cand)
-        elif tok.pos_ == "NOUN":
-            code = lex.lookup_noun(tok.lemma_.lower())
-            if code and tok.lemma_.lower() in lex.with_complement and any(
-                    c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")
-                    for c in tok.children):
-                code = lex.with_complement[tok.lemma_.lower()]
-            if code and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in cues.naming_verbs:
-                continue
-            if code and causal_phrase(tok) and tok.lemma_.lower() in cues.causal_aid_nouns:
-                code = "AID"
-            if code and _nominal_ok(tok):
-                out.append(_Candidate(tok, _with_noun_mode(code, tok, lex), nominal=True))
-    used = {c.obj.i for c in out if c.obj is not None}
-    out = [c for c in out if not (c.nominal and c.pred.i in used)]
-    return _drop_embedded(out)
-
-
 @pytest.mark.slow
 def test_candidates_over_attribute_lists_equal_token_reference():
     from storyline.extract.arguments import load_argument_cues
-    from storyline.extract.events import _candidates
+    from storyline.extract.events import event_candidates
     from storyline.extract.modality import load_modality_lexicon
     from tests.nlp.test_tokens import parsed_fixtures
+    from tests.reference.events import event_candidates_over_tokens
 
     lex, cues, mlex = load_event_lexicon(), load_argument_cues(), load_modality_lexicon()
 
@@ -183,8 +151,8 @@ def test_candidates_over_attribute_lists_equal_token_reference():
     found = 0
     for _, parsed in parsed_fixtures():
         for _, sent in parsed.spacy_sentences():
-            want = key(_reference_candidates(sent, lex, mlex, cues))
-            assert key(_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))) == want
-            assert key(_candidates(sent, lex, mlex, cues)) == want
+            want = key(event_candidates_over_tokens(sent, lex, mlex, cues))
+            assert key(event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))) == want
+            assert key(event_candidates(sent, lex, mlex, cues)) == want
             found += len(want)
     assert found >= 20

@@ -128,13 +128,14 @@ def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
 def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, threshold):
     """Scoring only related pairs and clustering each connected part gives the full clustering."""
     from storyline.fuse.entities import merge_entities
-    from storyline.fuse.stories import _cluster, _story_clusters, pair_scores
+    from storyline.fuse.stories import average_linkage, story_clusters
+    from tests.reference.stories import pair_scores
 
     docs = [*analyses, *demo_analyses]
     settings = Settings(embedding_model=model, story_threshold=threshold)
     _, canonical = merge_entities(docs, settings)
-    whole = _cluster(pair_scores(docs, settings, canonical=canonical), threshold)
-    parts = _story_clusters(docs, settings, None, canonical)
+    whole = average_linkage(pair_scores(docs, settings, canonical=canonical), threshold)
+    parts = story_clusters(docs, settings, None, canonical)
     assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
     assert len(whole) > 1
 
@@ -144,37 +145,13 @@ def test_unrelated_documents_are_never_scored_together(analyses, monkeypatch):
     from storyline.fuse import stories
 
     calls = []
-    real = stories._Scorer.entity_overlap
-    monkeypatch.setattr(stories._Scorer, "entity_overlap", lambda self, i, j: calls.append(1) or real(self, i, j))
+    real = stories.StoryScorer.entity_overlap
+    monkeypatch.setattr(stories.StoryScorer, "entity_overlap", lambda self, i, j: calls.append(1) or real(self, i, j))
     quake = [a for a in analyses if a.document.id.startswith(("a", "b"))]
     rehab = [a for a in analyses if a.document.id.startswith(("c", "d"))]
-    stories._story_clusters([*quake, *rehab], Settings(), None)
+    stories.story_clusters([*quake, *rehab], Settings(), None)
     n = len(quake) + len(rehab)
     assert len(calls) < n * (n - 1) // 2
-
-
-def _cluster_by_search(scores: list[list[float]], threshold: float) -> list[list[int]]:
-    """The plain algorithm ``_cluster`` must equal: search every pair of clusters at each step."""
-    import numpy as np
-
-    sums = np.array(scores, dtype=np.float64)
-    sizes = np.ones(len(scores))
-    members = [[i] for i in range(len(scores))]
-    alive = list(range(len(scores)))
-    while len(alive) > 1:
-        idx = np.array(alive)
-        upper = np.triu_indices(len(idx), 1)
-        links = (sums[np.ix_(idx, idx)] / np.outer(sizes[idx], sizes[idx]))[upper]
-        if links.max() < threshold:
-            break
-        k = len(links) - 1 - int(np.argmax(links[::-1]))   # ties: the last pair in row order
-        a, b = alive[upper[0][k]], alive[upper[1][k]]
-        sums[a, :] += sums[b, :]
-        sums[:, a] += sums[:, b]
-        sizes[a] += sizes[b]
-        members[a] = sorted(members[a] + members[b])
-        alive.remove(b)
-    return [members[c] for c in alive]
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -182,7 +159,8 @@ def test_cluster_equals_searching_every_pair(seed):
     """Random symmetric scores, many of them tied (one decimal), and a few blocks of copies."""
     import numpy as np
 
-    from storyline.fuse.stories import _cluster
+    from storyline.fuse.stories import average_linkage
+    from tests.reference.stories import cluster_by_search
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 60))
@@ -191,18 +169,18 @@ def test_cluster_equals_searching_every_pair(seed):
         m[np.ix_(block, block)] = 1.0
     m = np.triu(m, 1) + np.triu(m, 1).T + np.eye(n)
     threshold = float(rng.choice([0.15, 0.22, 0.3, 0.5]))
-    assert _cluster(m.tolist(), threshold) == _cluster_by_search(m.tolist(), threshold)
+    assert average_linkage(m.tolist(), threshold) == cluster_by_search(m.tolist(), threshold)
 
 
 def test_cluster_of_nothing_and_of_one():
-    from storyline.fuse.stories import _cluster
+    from storyline.fuse.stories import average_linkage
 
-    assert _cluster([], 0.2) == []
-    assert _cluster([[1.0]], 0.2) == [[0]]
+    assert average_linkage([], 0.2) == []
+    assert average_linkage([[1.0]], 0.2) == [[0]]
 
 
 def test_spellings_merged_across_documents_count_as_one_shared_actor():
-    from storyline.fuse.stories import _features
+    from storyline.fuse.stories import story_features
     from storyline.model import Block, DocAnalysis, Document, Entity, Mention
 
     def analysis(doc_id: str, name: str) -> DocAnalysis:
@@ -213,6 +191,6 @@ def test_spellings_merged_across_documents_count_as_one_shared_actor():
         return DocAnalysis(document=doc, entities=[ent])
 
     a, b = analysis("d1", "Ilyas Bekmuratov"), analysis("d2", "Ilias Bekmouratov")
-    assert not (_features(a).keys & _features(b).keys)
+    assert not (story_features(a).keys & story_features(b).keys)
     canonical = {"d1/e1": "e7", "d2/e1": "e7"}
-    assert "e7" in _features(a, canonical).keys & _features(b, canonical).keys
+    assert "e7" in story_features(a, canonical).keys & story_features(b, canonical).keys

@@ -83,7 +83,8 @@ def test_precomputed_facts_score_exactly_like_pair_score() -> None:
     import itertools
     import random
 
-    from storyline.fuse.story_events import QUAD, _Actors, _blocked, _Facts, pair_score
+    from storyline.fuse.story_events import QUAD, Actors, PairFacts
+    from tests.reference.story_events import blocked, pair_score
 
     # two states, a person of each, and an organisation of none (actor keys and states differ)
     ents = [FRE, VELL, SYL, Entity(id="g4", name="Rudo Marr", type="PERSON", country="SYL"),
@@ -94,9 +95,9 @@ def test_precomputed_facts_score_exactly_like_pair_score() -> None:
     dates = [None, "2022", "2022-06", "2022-06-17", "2022-06-18", "2022-07-01", "bad-date"]
     events = [_event(f"ev{n}", f"d{n % 4}", rng.choice([*sorted(QUAD), "OTHER"]), rng.choice(actors_ids),
                      rng.choice(actors_ids), "talks", rng.choice(dates)) for n in range(60)]
-    actors = _Actors(ents)
-    facts = _Facts(events, actors)
+    actors = Actors(ents)
+    facts = PairFacts(events, actors)
     for i, j in itertools.combinations(range(len(events)), 2):
-        assert facts.blocked(i, j) == _blocked(events[i], events[j], actors)
+        assert facts.blocked(i, j) == blocked(events[i], events[j], actors)
         for sim in (0.0, 0.37, 1.0):
             assert facts.score(i, j, sim) == pair_score(events[i], events[j], actors, sim)

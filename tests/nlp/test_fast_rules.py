@@ -63,12 +63,12 @@ def test_unsupported_pattern_is_refused():
 
 
 def test_set_indexed_rule_lemmas_equal_spacys_for_every_token():
-    from storyline.nlp.fast_rules import _RuleLemmas, _rule_lemmas
+    from storyline.nlp.fast_rules import RuleLemmas, rule_lemmas
 
     nlp = load_nlp(Settings().spacy_model)
     lemmatizer = nlp.get_pipe("lemmatizer")
-    ours = _rule_lemmas(lemmatizer)
-    assert isinstance(ours, _RuleLemmas)  # the default model's lemmatizer is spaCy's own
+    ours = rule_lemmas(lemmatizer)
+    assert isinstance(ours, RuleLemmas)  # the default model's lemmatizer is spaCy's own
     tokens = [t for doc in nlp.pipe(_paragraphs(), disable=["lemmatizer"]) for t in doc]
     assert len({t.lower_ for t in tokens}) > 2000
     diffs = [(t.text, t.pos_) for t in tokens if ours(t) != lemmatizer.rule_lemmatize(t)]
@@ -78,8 +78,8 @@ def test_set_indexed_rule_lemmas_equal_spacys_for_every_token():
 def test_a_lemmatizer_with_its_own_rules_is_called_as_it_is():
     from spacy.lang.en import English
 
-    from storyline.nlp.fast_rules import _rule_lemmas
+    from storyline.nlp.fast_rules import rule_lemmas
 
     nlp = English()
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    assert _rule_lemmas(lemmatizer) == lemmatizer.lemmatize
+    assert rule_lemmas(lemmatizer) == lemmatizer.lemmatize

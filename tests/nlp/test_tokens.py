@@ -76,12 +76,12 @@ def test_empty_block_has_no_tokens():
     assert len(toks) == 0 and toks.text == "" and toks.pos == []
 
 
-def test_a_full_string_map_starts_afresh_and_reads_stay_right(monkeypatch):
-    import storyline.nlp.tokens as tokens
-
-    _, parsed = parsed_fixtures()[0]
-    sdoc = parsed.blocks[0][1]
-    want = read_tokens(sdoc)
-    monkeypatch.setattr(tokens, "MAX_NAMES", 5)
-    before = tokens._NAMES
-    assert read_tokens(sdoc) == want and tokens._NAMES is not before
+def test_a_shared_string_map_reads_the_same_and_is_shared_by_a_batch():
+    pairs = parsed_fixtures()
+    names: dict[int, str] = {}
+    for _, parsed in pairs[:3]:
+        for _, sdoc in parsed.blocks:
+            assert read_tokens(sdoc, names) == read_tokens(sdoc)
+    assert "the" in names.values() and len(set(names.values())) == len(names)
+    # the documents parsed together fill one map, not one each
+    assert pairs[0][1].names is pairs[1][1].names

@@ -6,10 +6,11 @@ import re
 
 from storyline.model import Block, Corpus, Document, Entity, Event, Quote, Removal, Span
 from storyline.report.highlight import (
-    _cuts, _Mark, _marks_for, _merge_outer, _Outer, _regions, _segments, anchor, article_view, index_by_doc,
+    Mark, anchor, article_segments, article_view, block_regions, index_by_doc, marks_for, merge_outer,
     sentence_anchor,
 )
 from tests.conftest import make_corpus
+from tests.reference.highlight import segments_by_scan
 from tests.report.hostile import PAYLOADS, hostile_corpus
 
 
@@ -61,36 +62,12 @@ def test_documents_without_blocks_fall_back_to_their_text() -> None:
     assert texts == ["First para.", "Second para."]
 
 
-def _reference_segments(raw: str, start: int, end: int, inline: list[_Mark],
-                        outers: list[_Outer]) -> list[dict]:
-    """``_segments`` as first written: every mark and stretch tested against every run (the cuts are shared)."""
-    inline, outers, bounds = _cuts(start, end, inline, outers)
-    pieces: list[dict] = []
-    for a, b in zip(bounds, bounds[1:]):
-        active = [m for m in inline if m.start <= a and b <= m.end]
-        run = {"text": raw[a:b], "classes": " ".join(sorted({m.cls for m in active})),
-               "title": "; ".join(dict.fromkeys(m.title for m in active)),
-               "entity": next((m.entity for m in active if m.entity), None)}
-        outer = next((o for o in outers if o.start <= a and b <= o.end), None)
-        if outer is not None and pieces and pieces[-1].get("outer") is outer:
-            pieces[-1]["runs"].append(run)
-        elif outer is not None:
-            pieces.append({"outer": outer, "anchors": list(outer.anchors),
-                           "classes": " ".join(sorted(outer.classes)),
-                           "title": "; ".join(outer.titles), "runs": [run]})
-        else:
-            pieces.append({"outer": None, "runs": [run]})
-    for p in pieces:
-        p.pop("outer")
-    return pieces
-
-
-def _random_marks(rng: random.Random, n: int) -> list[_Mark]:
+def _random_marks(rng: random.Random, n: int) -> list[Mark]:
     marks = []
     for _ in range(rng.randint(0, 40)):
         start = rng.randrange(n)
         end = min(n, start + rng.choice([1, 3, 8, 20, 60, 200]))
-        marks.append(_Mark(start, end, rng.choice(["inline", "inline", "evidence"]),
+        marks.append(Mark(start, end, rng.choice(["inline", "inline", "evidence"]),
                            rng.choice(["m m-PERSON", "m m-ORG", "ll", "ev", "q", "dis"]),
                            rng.choice(["", "a", "b (ORG)", "loaded language: x"]),
                            anchor=f"s-{start}-{end}", entity=rng.choice([None, "", "e1", "e2"])))
@@ -101,7 +78,8 @@ def test_segments_equal_the_straightforward_version() -> None:
     cases = []
     for corpus in (hostile_corpus(), make_corpus()):
         per_doc = index_by_doc(corpus)
-        cases += [(d.raw, _marks_for(d, per_doc.get(d.id, Corpus()), {}), _regions(d)) for d in corpus.documents]
+        cases += [(d.raw, marks_for(d, per_doc.get(d.id, Corpus()), {}), block_regions(d))
+                  for d in corpus.documents]
     rng = random.Random(7)
     for _ in range(300):
         raw = "".join(rng.choice("ab \n") for _ in range(rng.randint(1, 400)))
@@ -110,10 +88,10 @@ def test_segments_equal_the_straightforward_version() -> None:
     assert any(len(c[1]) > 5 for c in cases)
     for raw, marks, regions in cases:
         inline = [m for m in marks if m.layer == "inline"]
-        outers = _merge_outer(marks)
+        outers = merge_outer(marks)
         for start, end, _ in regions:
-            assert _segments(raw, start, end, inline, outers) == \
-                _reference_segments(raw, start, end, inline, outers)
+            assert article_segments(raw, start, end, inline, outers) == \
+                segments_by_scan(raw, start, end, inline, outers)
 
 
 def test_anchor_equals_cleaning_every_part() -> None:

@@ -57,3 +57,17 @@ def test_lexicon_titles_cover_appositive_roles():
     for title in ("chair", "chairwoman", "secretary-general", "chief executive", "economist"):
         assert title in kb.lexicon["titles"], title
     assert all(isinstance(t, str) for t in kb.lexicon["titles"])
+
+
+def test_derived_indexes_follow_added_entries():
+    from storyline.resolve.kb import KB, KBEntry
+
+    kb = KB()
+    kb.add(KBEntry("org:lrc", "Lake Reed Commission", "ORG"))
+    kb.index()
+    assert "lake" in kb.first_tokens and ("Lake", "Reed") in kb.exact_openings
+    assert ("lake", "reed") in kb.folded_openings and "harbour" not in kb.first_tokens
+    kb.add(KBEntry("org:hb", "Harbour Board", "ORG"))
+    kb.index()
+    assert "harbour" in kb.first_tokens and ("Harbour", "Board") in kb.exact_openings
+    assert ("harbour", "board") in kb.folded_openings

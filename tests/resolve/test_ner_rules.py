@@ -8,8 +8,8 @@ from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
-from storyline.resolve.name_spans import Cand, _acronym_names, _extend_compound_names
-from storyline.resolve.ner import _speaker_types
+from storyline.resolve.name_spans import Cand, acronym_names, complete_names
+from storyline.resolve.ner import speaker_types
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +35,7 @@ def test_hyphen_tail_cut_by_ner_is_given_back():
     text = "“We will not sign tonight,” WTA Secretary-General Noémie Castelli-Ba told reporters."
     start = text.index("Noémie")
     cut = Cand(start, start + len("Noémie Castelli"), "PERSON", "spacy")   # how spaCy often cuts it
-    out = _extend_compound_names([cut], text, load_kb(), {})
+    out = complete_names([cut], text, load_kb(), {})
     assert [text[c.start:c.end] for c in out] == ["Noémie Castelli-Ba"]
 
 
@@ -81,10 +81,10 @@ def test_appositive_title_makes_a_person():
 
 def test_foreign_language_name_before_its_acronym():
     text = "The strike was called by the Confederación Nacional de Trabajadores Portuarios (CNTP) on Monday."
-    out = _acronym_names(text, [])
+    out = acronym_names(text, [])
     spans = {text[c.start:c.end] for c in out}
     assert "Confederación Nacional de Trabajadores Portuarios" in spans and "CNTP" in spans
-    assert not _acronym_names("Talks were held in the capital (XYZ) again.", [])
+    assert not acronym_names("Talks were held in the capital (XYZ) again.", [])
 
 
 def test_descriptive_name_of_an_organisation_mentioned_before():
@@ -105,20 +105,20 @@ def test_person_shaped_title_before_a_speech_verb_is_a_person():
     text = "“Rates will fall,” Ottilie Brandt-Nakamura said on Monday."
     s = text.index("Ottilie")
     c = Cand(s, s + len("Ottilie Brandt-Nakamura"), "MISC", "spacy")
-    _speaker_types([c], text, load_kb())
+    speaker_types([c], text, load_kb())
     assert c.type == "PERSON"
     d = Cand(0, 4, "MISC", "spacy")
-    _speaker_types([d], "Rates will fall on Monday.", load_kb())
+    speaker_types([d], "Rates will fall on Monday.", load_kb())
     assert d.type == "MISC"
 
 
 def test_a_place_head_makes_an_unfamiliar_two_word_name_a_place():
-    from storyline.resolve.ner import _head_types
+    from storyline.resolve.ner import head_noun_types
 
     text = "Engineers inspected the Ostrava Dam and the Kelmar Canal; Orvian Energy paid, Jana Novak said."
     spans = {"Ostrava Dam": "PERSON", "Kelmar Canal": "MISC", "Orvian Energy": "PERSON", "Jana Novak": "PERSON"}
     cands = [Cand(text.index(n), text.index(n) + len(n), t, "spacy") for n, t in spans.items()]
-    _head_types(cands, text, load_kb())
+    head_noun_types(cands, text, load_kb())
     assert [c.type for c in cands] == ["LOC", "LOC", "ORG", "PERSON"]
 
 

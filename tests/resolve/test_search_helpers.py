@@ -5,16 +5,9 @@ import random
 import re
 
 from storyline.resolve.kb import load_kb
-from storyline.resolve.name_spans import Cand, _SpanIndex, _title_at_end, _title_pattern
-from storyline.resolve.ner import _kb_cands, _role_matches, _select
-
-
-def _plain_select(cands: list[Cand]) -> list[Cand]:
-    chosen: list[Cand] = []
-    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+from storyline.resolve.name_spans import Cand, SpanIndex, title_at_end, title_pattern
+from storyline.resolve.ner import kb_candidates, role_matches, select_candidates
+from tests.reference.ner import select_by_scan
 
 
 def test_select_equals_pairwise_scan() -> None:
@@ -25,14 +18,14 @@ def test_select_equals_pairwise_scan() -> None:
         for _ in range(rng.randint(0, 10)):
             start = rng.randint(0, 30)
             cands.append(Cand(start, start + rng.randint(0, 6), "ORG", rng.choice(sources)))
-        assert [id(c) for c in _select(cands)] == [id(c) for c in _plain_select(cands)]
+        assert [id(c) for c in select_candidates(cands)] == [id(c) for c in select_by_scan(cands)]
 
 
 def test_span_index_overlaps() -> None:
     rng = random.Random(3)
     for _ in range(2000):
         spans = [(a, a + rng.randint(0, 5)) for a in (rng.randint(0, 20) for _ in range(rng.randint(0, 6)))]
-        index = _SpanIndex(spans)
+        index = SpanIndex(spans)
         for start in range(-1, 27):
             for end in range(start, 28):
                 assert index.overlaps(start, end) == any(a < end and start < b for a, b in spans)
@@ -41,8 +34,8 @@ def test_span_index_overlaps() -> None:
 def test_title_at_end_equals_whole_text_search() -> None:
     kb = load_kb(())
     titles = tuple(kb.lexicon.get("titles", {}))
-    whole = re.compile(_title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
-    at_end = _title_at_end(titles)
+    whole = re.compile(title_pattern(kb).pattern + r"\s*,?\s*$", re.I)
+    at_end = title_at_end(titles)
     pieces = [*titles[:20], "the", "said", ",", " ,", "\n", "  ", "x", "PRESIDENT", "2", "-", "."]
     rng = random.Random(4)
     for _ in range(5000):
@@ -64,12 +57,12 @@ def test_role_matches_equal_whole_text_search() -> None:
         for _ in range(3000):
             seps = [" ", "", "-", ", ", "."]
             text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 10)))
-            got = [(m.span(), m.groupdict()) for m in _role_matches(text, heads)]
+            got = [(m.span(), m.groupdict()) for m in role_matches(text, heads)]
             assert got == [(m.span(), m.groupdict()) for m in whole.finditer(text)], text
 
 
 def test_kb_cands_finds_multiword_forms() -> None:
     kb = load_kb(())
     view = "Officials at the White House and The Hague met in the State of Palestine."
-    found = {view[c.start:c.end] for c in _kb_cands(view, kb, {}, [], [])}
+    found = {view[c.start:c.end] for c in kb_candidates(view, kb, {}, [], [])}
     assert {"the White House", "The Hague", "the State of Palestine"} <= found

@@ -1,0 +1,43 @@
+"""Story grouping as first written: every pair scored, and every pair of clusters searched at each step."""
+from __future__ import annotations
+
+from storyline.config import Settings
+from storyline.fuse.stories import StoryScorer
+from storyline.model import DocAnalysis, NearDuplicate
+
+
+def pair_scores(analyses: list[DocAnalysis], settings: Settings,
+                near_duplicates: dict[str, list[NearDuplicate]] | None = None,
+                canonical: dict[str, str] | None = None) -> list[list[float]]:
+    """Symmetric same-story scores in [0, 1] for every pair of documents (n x n)."""
+    score = StoryScorer(analyses, settings, near_duplicates, canonical)
+    n = len(analyses)
+    out = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            out[i][j] = out[j][i] = score(i, j)
+    return out
+
+
+def cluster_by_search(scores: list[list[float]], threshold: float) -> list[list[int]]:
+    """The plain algorithm ``average_linkage`` must equal: search every pair of clusters at each step."""
+    import numpy as np
+
+    sums = np.array(scores, dtype=np.float64)
+    sizes = np.ones(len(scores))
+    members = [[i] for i in range(len(scores))]
+    alive = list(range(len(scores)))
+    while len(alive) > 1:
+        idx = np.array(alive)
+        upper = np.triu_indices(len(idx), 1)
+        links = (sums[np.ix_(idx, idx)] / np.outer(sizes[idx], sizes[idx]))[upper]
+        if links.max() < threshold:
+            break
+        k = len(links) - 1 - int(np.argmax(links[::-1]))   # ties: the last pair in row order
+        a, b = alive[upper[0][k]], alive[upper[1][k]]
+        sums[a, :] += sums[b, :]
+        sums[:, a] += sums[:, b]
+        sizes[a] += sizes[b]
+        members[a] = sorted(members[a] + members[b])
+        alive.remove(b)
+    return [members[c] for c in alive]

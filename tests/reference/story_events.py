@@ -1,0 +1,44 @@
+"""Story-event pair scoring as first written: each pair reads its events' actors and dates afresh.
+
+``storyline.fuse.story_events.PairFacts`` looks those up once per event; it must score every
+pair exactly as these functions do.
+"""
+from __future__ import annotations
+
+from storyline.fuse.story_events import (
+    QUAD, W_DATE, W_SOURCE, W_TARGET, W_TEXT, W_TYPE, Actors, date_compatibility, type_compatibility,
+)
+from storyline.model import Event
+
+
+def actor_match(actors: Actors, a: str | None, b: str | None, unknown: float) -> float:
+    """1.0 same actor, 0.7 same state, ``unknown`` when one is missing, 0 when different."""
+    if not a or not b:
+        return unknown
+    if actors.key(a) == actors.key(b):
+        return 1.0
+    sa, sb = actors.state(a), actors.state(b)
+    if sa and sa == sb:
+        return 0.7
+    return 0.0
+
+
+def blocked(a: Event, b: Event, actors: Actors) -> bool:
+    """Hard checks: cooperation and conflict are different events; so are swapped roles (A→B vs B→A)."""
+    qa, qb = QUAD.get(a.type, ""), QUAD.get(b.type, "")
+    if {qa.split("_")[-1], qb.split("_")[-1]} == {"cooperation", "conflict"}:
+        return True
+    if a.source and b.source and a.target and b.target:
+        if actor_match(actors, a.source, b.target, 0) == 1.0 and actor_match(actors, a.target, b.source, 0) == 1.0 \
+                and actor_match(actors, a.source, b.source, 0) < 0.7:
+            return True
+    return False
+
+
+def pair_score(a: Event, b: Event, actors: Actors, text_sim: float) -> float:
+    """How likely two event mentions report the same event (0..1; below 0 when dates clash)."""
+    date = date_compatibility(a.date, b.date)
+    score = (W_TYPE * type_compatibility(a.type, b.type) + W_SOURCE * actor_match(actors, a.source, b.source, 0.3)
+             + W_TARGET * actor_match(actors, a.target, b.target, 0.4) + W_TEXT * text_sim)
+    score += W_DATE * (date if date is not None else -2.0)
+    return score
