@@ -13,24 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "storyline"
 #: Imports still to make public, as (importing module, defining module, name). The owners of these
 #: modules are changing them elsewhere; entries may only be removed: the second test fails when an
 #: entry no longer occurs, so the list cannot hide a new private import.
-PENDING: frozenset[tuple[str, str, str]] = frozenset({
-    # engine/ is reworked around the component registry
-    ("storyline.engine.spark", "storyline.engine.local", "_analyze_group"),
-    # extract/stance.py and extract/claims.py are reworked with claims as a component
-    ("storyline.extract.amounts", "storyline.extract.stance", "_STOP"),
-    ("storyline.extract.amounts", "storyline.extract.stance", "_WORD"),
-    ("storyline.extract.claims", "storyline.extract.stance", "_CLAUSE_CUT"),
-    ("storyline.extract.claims", "storyline.extract.stance", "_WORD"),
-    ("storyline.extract.claims", "storyline.extract.stance", "_negated"),
-    # extract/quote_speakers.py's body (cue phrases) is being turned into data
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_Ctx"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_cue_at"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_descriptors"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_mask_abbreviations"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_resolve_phrase"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_speaker_of_verb"),
-    ("storyline.extract.quotes", "storyline.extract.quote_speakers", "_tok_start"),
-})
+PENDING: frozenset[tuple[str, str, str]] = frozenset()
 
 
 def _private(name: str) -> bool:

@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import replace
 
-from storyline.extract.stance import _STOP, _WORD, SentenceFacts, StanceLexicon, content_terms
+from storyline.extract.stance import STOP_TERMS, TERM_WORD, SentenceFacts, StanceLexicon, content_terms
 from storyline.model import Claim, Sentence, Span
 from storyline.nlp.quantities import find_quantities, singular
 
@@ -46,7 +46,7 @@ _RANGE_WORD_BEFORE_NUMBER = re.compile(
 def _noun_like(word: str) -> bool:
     """A lower-case word that can name what a number counts (not "on", "claimed", "new", "roughly")."""
     w = word.lower()
-    return (word.isalpha() and word[0].islower() and w not in _STOP and len(w) > 2
+    return (word.isalpha() and word[0].islower() and w not in STOP_TERMS and len(w) > 2
             and not w.endswith(("ed", "ly", "ing")))
 
 
@@ -183,7 +183,7 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
         after_words = text[cursor:].split()[:ANCHOR_AFTER]
         window = " ".join(before_words + after_words)
         anchor = content_terms(window) - content_terms(" ".join(lex.measures) + " " + " ".join(lex.rate_periods))
-        when = {w for w in _WORD.findall(text) if w in lex.time_words}
+        when = {w for w in TERM_WORD.findall(text) if w in lex.time_words}
         out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
                          text=q.text, terms=sorted(content_terms(text)), anchor=sorted(anchor), low=lo, high=hi,
                          when=sorted(when), converted=converted))
@@ -195,7 +195,7 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
         out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
                          text=text[start:end], terms=sorted(content_terms(text)),
                          anchor=sorted(content_terms(window)), low=lo, high=hi,
-                         when=sorted({w for w in _WORD.findall(text) if w in lex.time_words})))
+                         when=sorted({w for w in TERM_WORD.findall(text) if w in lex.time_words})))
     out.extend(_bare_followers(sent, out, lex))
     co = _durations(text, lex)
     amounts = {f"{c.low:g} {c.pole}" for c in out}

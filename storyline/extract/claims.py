@@ -31,12 +31,12 @@ import re
 
 from storyline.extract.amounts import quantity_claims
 from storyline.extract.stance import (
-    _CLAUSE_CUT,
-    _WORD,
+    CLAUSE_CUT,
+    TERM_WORD,
     CHANGE_TERM,
     SentenceFacts,
     StanceLexicon,
-    _negated,
+    is_negated,
     content_terms,
     load_stance_lexicon,
 )
@@ -83,7 +83,7 @@ def _pole_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozense
                     after = " ".join(sent.text[m.start():].split()[:window + len(m.group(0).split())])
                     if not cue_rx.search(after):
                         continue
-                final = names[1 - i] if _negated(sent.text, m.start(), lex) else pole
+                final = names[1 - i] if is_negated(sent.text, m.start(), lex) else pole
                 weight, question = facts.weights
                 out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "pole", dim, final,
                                  weight * question, text=m.group(0), terms=sorted(terms)))
@@ -111,7 +111,7 @@ def _cause_span(text: str, start: int, lex: StanceLexicon) -> int:
 
 def _clause_before(text: str) -> str:
     """The last clause of ``text`` ("..., pointing out that the flow fell sharply" -> "the flow fell sharply")."""
-    return _CLAUSE_CUT.split(text)[-1]
+    return CLAUSE_CUT.split(text)[-1]
 
 
 def _term_cause(cause_text: str, lex: StanceLexicon) -> str:
@@ -166,7 +166,7 @@ def _cause_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceLex
         lo, hi = sent.start + m.end(), sent.start + end
         cause_span = Span(doc, lo, hi, sent.text[lo - sent.start:hi - sent.start]) if hi > lo else None
         cause = content_terms(_term_cause(cause_text, lex))
-        denied = kind == "denial" or (kind != "temporal" and _negated(sent.text, m.start(), lex)) \
+        denied = kind == "denial" or (kind != "temporal" and is_negated(sent.text, m.start(), lex)) \
             or bool(lex.denial_verb.search(sent.text[:m.start()]))
         pole = "denied" if denied else ("only" if exclusive and not shared else ("shared" if shared else "cause"))
         outside = sent.text[:m.start()] + " " + sent.text[end:]
@@ -185,10 +185,10 @@ def _frame_claims(sent: Sentence, doc: str, facts: SentenceFacts, terms: frozens
     poles = list(lex.frame_poles)
     for i, (pole, rx) in enumerate(lex.frame_poles.items()):
         for m in rx.finditer(sent.text):
-            words = _WORD.findall(sent.text[:m.start()])[-lex.frame_window:]
+            words = TERM_WORD.findall(sent.text[:m.start()])[-lex.frame_window:]
             if not words or not lex.frame_cues.search(" ".join(words)):
                 continue  # "routine" in passing is not a characterisation of the act
-            final = poles[1 - i] if _negated(sent.text, m.start(), lex) else pole
+            final = poles[1 - i] if is_negated(sent.text, m.start(), lex) else pole
             if final in seen:
                 continue
             seen.add(final)

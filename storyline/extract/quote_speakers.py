@@ -86,14 +86,14 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I))
 
 
-def _mask_abbreviations(cues: _Cues, text: str) -> str:
+def mask_abbreviations(cues: _Cues, text: str) -> str:
     """Same-length copy of ``text`` with the periods of abbreviations and initials replaced."""
     return cues.abbrev_re.sub(lambda m: m.group()[:-1] + ABBREV_MASK, text)
 
 
 # --------------------------------------------------------------------------- context
 @dataclass
-class _Ctx:
+class SpeakerContext:
     doc: Document
     view: str
     cues: _Cues
@@ -112,15 +112,15 @@ class _Ctx:
         return None
 
 
-def _tok_start(tok: "Token", offset: int) -> int:
+def token_start(tok: "Token", offset: int) -> int:
     return offset + tok.idx
 
 
-def _descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
+def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
                  tokens: Callable[["Doc"], BlockTokens] = read_tokens) -> dict[str, set[str]]:
     """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``).
 
-    ``tokens`` gives a block parse's token attributes (as ``_Ctx.tokens``).
+    ``tokens`` gives a block parse's token attributes (as ``SpeakerContext.tokens``).
     """
     out: dict[str, set[str]] = {}
     for m, words, sent in _people(mentions, sents, out):
@@ -167,7 +167,7 @@ def _share_stem(a: str, b: str) -> bool:
     return a == b or n >= 5
 
 
-def _role_entity(ctx: _Ctx, phrase_words: list[str], pos: int) -> str | None:
+def _role_entity(ctx: SpeakerContext, phrase_words: list[str], pos: int) -> str | None:
     """Resolve a definite role phrase to the best-described person mentioned before ``pos``."""
     content = [w for w in phrase_words if w.lower() not in ("the", "this", "that", "his", "her", "its")]
     if not content:
@@ -193,7 +193,7 @@ def _role_entity(ctx: _Ctx, phrase_words: list[str], pos: int) -> str | None:
     return best[2] if best else None
 
 
-def _nearest_person(ctx: _Ctx, pos: int) -> str | None:
+def _nearest_person(ctx: SpeakerContext, pos: int) -> str | None:
     """The person mentioned last before ``pos`` outside quoted text."""
     for m in sorted(ctx.mentions, key=lambda m: -m.start):
         if m.start < pos and m.type == "PERSON" and m.entity is not None \
@@ -202,7 +202,7 @@ def _nearest_person(ctx: _Ctx, pos: int) -> str | None:
     return None
 
 
-def _resolve_phrase(ctx: _Ctx, start: int, end: int) -> tuple[bool, str | None]:
+def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str | None]:
     """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
     text = ctx.view[start:end].strip()
     words = re.findall(r"[\w’'.-]+", text)
@@ -243,7 +243,7 @@ def _subject_of(tok: "Token") -> "Token | None":
     return None
 
 
-def _cue_at(ctx: _Ctx, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
+def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
     """Token ``i`` of ``sdoc`` is a cue verb (with its particle when the cue needs one).
 
     Read off the block's token attributes: a Token is built only for a particle check.
@@ -255,19 +255,19 @@ def _cue_at(ctx: _Ctx, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
     return particle is None or any(c.lower_ == particle for c in sdoc[i].children)
 
 
-def _speaker_of_verb(ctx: _Ctx, tok: "Token", offset: int) -> tuple[bool, str | None]:
+def speaker_of_verb(ctx: SpeakerContext, tok: "Token", offset: int) -> tuple[bool, str | None]:
     subj = _subject_of(tok)
     if subj is None:
         return False, None
     left, right = subj.left_edge, subj.right_edge
-    s, e = _tok_start(left, offset), _tok_start(right, offset) + len(right.text)
+    s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
     # cut a long subject to its head's neighbourhood ("the expert, who …")
     if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
         # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
-        s = _tok_start(left, offset)
-        e = _tok_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
+        s = token_start(left, offset)
+        e = token_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
         near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
         if near:
             return True, near[0].entity
-        s, e = _tok_start(subj, offset), _tok_start(subj, offset) + len(subj.text)
-    return _resolve_phrase(ctx, s, e)
+        s, e = token_start(subj, offset), token_start(subj, offset) + len(subj.text)
+    return resolve_phrase(ctx, s, e)

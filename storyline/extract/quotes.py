@@ -34,13 +34,13 @@ from storyline.extract.quote_speakers import (
     MAX_SPEAKER_WORDS,
     ROLE_LOOKBACK,
     SPEAKER_TYPES,
-    _Ctx,
-    _cue_at,
-    _descriptors,
-    _mask_abbreviations,
-    _resolve_phrase,
-    _speaker_of_verb,
-    _tok_start,
+    SpeakerContext,
+    cue_at,
+    speaker_descriptors,
+    mask_abbreviations,
+    resolve_phrase,
+    speaker_of_verb,
+    token_start,
     load_cues,
 )
 from storyline.model import Document, Entity, Mention, Quote
@@ -74,9 +74,9 @@ PUNCT_EDGE = " \t\n,.;:!?–—-"
 
 
 # --------------------------------------------------------------------------- attribution
-def _after(ctx: _Ctx, end: int) -> tuple[bool, str | None]:
+def _after(ctx: SpeakerContext, end: int) -> tuple[bool, str | None]:
     """Attribution right after a quote: ``, X said`` / ``, said X`` / ``, The Daily Example.``"""
-    window = _mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
+    window = mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
     window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", window.lstrip('"”»«“'), maxsplit=1)[0]
     lead = len(ctx.view[end:end + AFTER_WINDOW]) - len(ctx.view[end:end + AFTER_WINDOW].lstrip('"”»«“'))
     base = end + lead
@@ -86,7 +86,7 @@ def _after(ctx: _Ctx, end: int) -> tuple[bool, str | None]:
                 edge + ctx.cues.forms_re + r"\s+" + np + r"\s*(?:[,.;:!?]|$)"):
         m = re.match(pat, window, flags=re.I)
         if m:
-            ok, spk = _resolve_phrase(ctx, base + m.start("np"), base + m.end("np"))
+            ok, spk = resolve_phrase(ctx, base + m.start("np"), base + m.end("np"))
             if ok:
                 return ok, spk
     m = re.match(edge + np + r"\s*[.!]?\s*$", window)
@@ -102,7 +102,7 @@ def _after(ctx: _Ctx, end: int) -> tuple[bool, str | None]:
     return False, None
 
 
-def _before(ctx: _Ctx, start: int) -> tuple[bool, str | None]:
+def _before(ctx: SpeakerContext, start: int) -> tuple[bool, str | None]:
     """Attribution before a quote in its sentence (or a previous sentence ending with ':')."""
     sent = ctx.sentence_at(start)
     cands: list[tuple["Token", int]] = []
@@ -110,22 +110,22 @@ def _before(ctx: _Ctx, start: int) -> tuple[bool, str | None]:
         span, off = sent[2], sent[3]
         sdoc, toks = span.doc, ctx.tokens(span.doc)
         cands = [(sdoc[i], off) for i in range(span.start, span.end)
-                 if off + toks.idx[i] < start - 1 and _cue_at(ctx, toks, sdoc, i)
+                 if off + toks.idx[i] < start - 1 and cue_at(ctx, toks, sdoc, i)
                  and not any(a <= off + toks.idx[i] < b for a, b in ctx.quoted)]
         if not cands:
             prev = [s for s in ctx.sents if s[1] <= start and ctx.view[s[0]:s[1]].rstrip().endswith(":")]
             if prev and start - prev[-1][1] < 4:
                 span, off = prev[-1][2], prev[-1][3]
                 sdoc, toks = span.doc, ctx.tokens(span.doc)
-                cands = [(sdoc[i], off) for i in range(span.start, span.end) if _cue_at(ctx, toks, sdoc, i)]
+                cands = [(sdoc[i], off) for i in range(span.start, span.end) if cue_at(ctx, toks, sdoc, i)]
     for tok, off in reversed(cands):
-        ok, spk = _speaker_of_verb(ctx, tok, off)
+        ok, spk = speaker_of_verb(ctx, tok, off)
         if ok:
             return ok, spk
     return False, None
 
 
-def _doubtful(ctx: _Ctx, speaker: str | None, start: int, end: int) -> bool:
+def _doubtful(ctx: SpeakerContext, speaker: str | None, start: int, end: int) -> bool:
     """A speaker quoted talking about himself by name in the third person."""
     ent = ctx.entities.get(speaker or "")
     if ent is None or ent.type != "PERSON":
@@ -137,18 +137,18 @@ def _doubtful(ctx: _Ctx, speaker: str | None, start: int, end: int) -> bool:
     return any(len(s) >= 3 and re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) for s in surnames)
 
 
-def _continues_after_cue(ctx: _Ctx, prev_end: int, start: int) -> bool:
+def _continues_after_cue(ctx: SpeakerContext, prev_end: int, start: int) -> bool:
     """True when only one attribution sentence ('," X said on Monday. "') separates two quotes."""
     gap = ctx.view[prev_end:start]
     if "\n" in gap or n_words(gap) > MAX_CONTINUATION_GAP_WORDS:
         return False
-    masked = _mask_abbreviations(ctx.cues, gap).strip(PUNCT_EDGE + '"“”„«»')
+    masked = mask_abbreviations(ctx.cues, gap).strip(PUNCT_EDGE + '"“”„«»')
     if re.search(r"[.!?;:]", masked) or re.search(r"[“”«»\"]", masked):
         return False                                  # a second sentence between them
     return bool(re.search(r"\b" + ctx.cues.forms_re + r"\b", masked, flags=re.I))
 
 
-def _is_title(ctx: _Ctx, start: int, end: int) -> bool:
+def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
     """An unattributed quoted span that names a document, programme or work, not speech."""
     before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
     if ctx.cues.title_before_re.search(before):
@@ -159,7 +159,7 @@ def _is_title(ctx: _Ctx, start: int, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------- passes
-def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str | None, bool]]:
+def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str | None, bool]]:
     raw_spans = []
     for s, e, orphan in marked_spans(ctx.view, blocks):
         if orphan:   # quote from the start of the closer's sentence
@@ -202,7 +202,7 @@ def _marked_quotes(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def _trailing_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
+def _trailing_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bool]]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
     pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
                      + ctx.cues.forms_re + r"\s*[.!]?\s*$", flags=re.I)
@@ -211,7 +211,7 @@ def _trailing_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
         m = pat.search(ctx.view[s0:e0])
         if not m:
             continue
-        ok, spk = _resolve_phrase(ctx, s0 + m.start("np"), s0 + m.end("np"))
+        ok, spk = resolve_phrase(ctx, s0 + m.start("np"), s0 + m.end("np"))
         if not ok:
             continue
         start, end = s0, s0 + m.start("sep")
@@ -225,7 +225,7 @@ def _trailing_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
     return out
 
 
-def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
+def _indirect_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bool]]:
     """Cue verb + clause complement, and ``according to X``."""
     out = []
     for s0, _e0, span, off in ctx.sents:
@@ -233,19 +233,19 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
         lower = toks.lower
         for i in range(span.start, span.end):
             # only cue verbs and "according to" are read: the attribute lists pick them out
-            if _cue_at(ctx, toks, sdoc, i):
+            if cue_at(ctx, toks, sdoc, i):
                 tok = sdoc[i]
                 # the complement after the verb ("X said that …"); a left one is "…, X said"
                 comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] \
                     or [c for c in tok.children if c.dep_ == "ccomp"]
                 if not comp:
                     continue
-                ok, spk = _speaker_of_verb(ctx, tok, off)
+                ok, spk = speaker_of_verb(ctx, tok, off)
                 if not ok:
                     continue
                 c = comp[0]
-                s = _tok_start(c.left_edge, off)
-                e = _tok_start(c.right_edge, off) + len(c.right_edge.text)
+                s = token_start(c.left_edge, off)
+                e = token_start(c.right_edge, off) + len(c.right_edge.text)
                 s, e = trim_marks(ctx.view, s, e)
                 if n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append((s, e, spk, False))
@@ -254,13 +254,13 @@ def _indirect_quotes(ctx: _Ctx) -> list[tuple[int, int, str | None, bool]]:
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if not objs:
                     continue
-                ps = _tok_start(objs[0].left_edge, off)
-                pe = _tok_start(objs[0].right_edge, off) + len(objs[0].right_edge.text)
+                ps = token_start(objs[0].left_edge, off)
+                pe = token_start(objs[0].right_edge, off) + len(objs[0].right_edge.text)
                 # "according to X, an economist at Y, ...": the name before the appositive speaks
                 comma = ctx.view.find(",", ps, pe)
-                ok, spk = _resolve_phrase(ctx, ps, comma if comma > ps else pe)
+                ok, spk = resolve_phrase(ctx, ps, comma if comma > ps else pe)
                 sent_s, sent_e = s0, off + span.end_char
-                a = _tok_start(tok, off)
+                a = token_start(tok, off)
                 s, e = (pe, sent_e) if a - sent_s < sent_e - pe else (sent_s, a)
                 s, e = trim_marks(ctx.view, s, e)
                 while s < e and ctx.view[s] in PUNCT_EDGE:   # the comma after "according to X"
@@ -298,8 +298,8 @@ def extract_quotes(doc: Document, parsed: "Parsed", mentions: list[Mention], ent
     for off, sent in parsed.spacy_sentences():
         sents.append((off + sent.start_char, off + sent.end_char, sent, off))
     mentions = sorted(mentions, key=lambda m: m.start)
-    ctx = _Ctx(doc, view, load_cues(), mentions, {e.id: e for e in entities}, sents, [],
-               _descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
+    ctx = SpeakerContext(doc, view, load_cues(), mentions, {e.id: e for e in entities}, sents, [],
+               speaker_descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     kept: list[tuple[int, int, str | None, bool]] = []
     for found in (_marked_quotes(ctx, blocks), _trailing_quotes(ctx), _indirect_quotes(ctx)):

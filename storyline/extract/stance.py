@@ -27,7 +27,7 @@ NEGATION_WINDOW = 7
 #: outcome term standing for any change verb: "the drop in the flow" and "the flow fell" meet
 CHANGE_TERM = "~change"
 
-_STOP = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being
+STOP_TERMS = frozenset("""a an the and or but if of to in on at by for from with as is are was were be been being
 has have had do does did will would shall should can could may might must this that these those it its
 he she they them his her their our we you i which who whom whose what when where why how not no than
 then so such also just only very more most much many some any all each both other into about over after
@@ -35,8 +35,8 @@ before under again further once here there out up down off own same too s t said
 however although while because since until whether per via new one two first last year years
 through towards toward within across during against among yesterday today
 """.split())
-_CLAUSE_CUT = re.compile(r"[,;:.!?()]|\b(?:that|which|who|but|because|while|whereas)\b", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+CLAUSE_CUT = re.compile(r"[,;:.!?()]|\b(?:that|which|who|but|because|while|whereas)\b", re.I)
+TERM_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 class SentenceFacts:
@@ -66,7 +66,7 @@ def term_key(word: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def content_terms(text: str) -> frozenset[str]:
     """Keys of the content words of ``text`` (stop words and short words dropped)."""
-    return frozenset(term_key(w) for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in _STOP)
+    return frozenset(term_key(w) for w in TERM_WORD.findall(text) if len(w) > 2 and w.lower() not in STOP_TERMS)
 
 
 def _phrase_body(phrase: str) -> str:
@@ -204,9 +204,9 @@ def _tail_alternation(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alts}\s*$", re.IGNORECASE)
 
 
-def _negated(text: str, start: int, lex: StanceLexicon) -> bool:
+def is_negated(text: str, start: int, lex: StanceLexicon) -> bool:
     """True when a negation ends shortly before ``start`` in the same clause."""
-    before = _CLAUSE_CUT.split(text[:start])[-1]
+    before = CLAUSE_CUT.split(text[:start])[-1]
     words = before.split()
     window = " ".join(words[-NEGATION_WINDOW:])
     if not window:

@@ -218,7 +218,7 @@ def test_quote_speaker_is_resolved(text, phrase, speaker):
 
 
 def _reference_descriptors(view, mentions, sents):
-    """``_descriptors`` written over spaCy tokens, as before it read the block attribute lists."""
+    """``speaker_descriptors`` written over spaCy tokens, as before it read the block attribute lists."""
     out = {}
     for m, words, sent in _people(mentions, sents, out):   # the mention walk and appositives are shared
         if sent is not None:
@@ -237,11 +237,11 @@ def _reference_descriptors(view, mentions, sents):
 
 @pytest.mark.slow
 def test_cue_scan_over_attribute_lists_equals_token_reference():
-    from storyline.extract.quote_speakers import _Ctx, _cue_at
+    from storyline.extract.quote_speakers import SpeakerContext, cue_at
     from tests.nlp.test_tokens import parsed_fixtures
 
     cues = load_cues()
-    ctx = _Ctx(None, "", cues, [], {}, [], [], {})
+    ctx = SpeakerContext(None, "", cues, [], {}, [], [], {})
     hits = 0
     for _, parsed in parsed_fixtures():
         for _, sdoc in parsed.blocks:
@@ -251,14 +251,14 @@ def test_cue_scan_over_attribute_lists_equals_token_reference():
                 particle = cues.need_particle.get(lemma)
                 want = lemma in cues.lemmas and tok.pos_ in ("VERB", "AUX") and (
                     particle is None or any(c.lower_ == particle for c in tok.children))
-                assert _cue_at(ctx, toks, sdoc, tok.i) == want, tok.text
+                assert cue_at(ctx, toks, sdoc, tok.i) == want, tok.text
                 hits += want
     assert hits >= 20
 
 
 @pytest.mark.slow
 def test_descriptors_over_attribute_lists_equal_token_reference():
-    from storyline.extract.quote_speakers import _descriptors
+    from storyline.extract.quote_speakers import speaker_descriptors
     from storyline.resolve import resolve_document
     from tests.nlp.test_tokens import parsed_fixtures
 
@@ -269,7 +269,7 @@ def test_descriptors_over_attribute_lists_equal_token_reference():
         sents = [(off + s.start_char, off + s.end_char, s, off) for off, s in parsed.spacy_sentences()]
         view = doc.body_view()
         want = _reference_descriptors(view, mentions, sents)
-        assert _descriptors(view, mentions, sents, parsed.tokens) == want
-        assert _descriptors(view, mentions, sents) == want
+        assert speaker_descriptors(view, mentions, sents, parsed.tokens) == want
+        assert speaker_descriptors(view, mentions, sents) == want
         described += sum(bool(words) for words in want.values())
     assert described >= 10
