@@ -31,6 +31,7 @@ from storyline.model import Document
 
 REPO = Path(__file__).resolve().parents[1]
 FIGURES = ("clean.kept", "clean.removed", "meta.title", "meta.published")
+_LEADING_NUMBER = re.compile(r"^\(?\d+[.)]\s*")
 
 
 def norm(s: str | None) -> str:
@@ -93,7 +94,10 @@ def score(cleaned: dict[str, Document], gold: dict) -> dict[str, dict[str, list[
             add("clean.removed", not still_there(p, body), p)
         for p in g.get("keep") or []:
             np_ = norm(p)
-            add("clean.kept", np_ in nbody or (len(np_) >= 20 and np_ in title), p)
+            ok = np_ in nbody or (len(np_) >= 20 and np_ in title)
+            # for the misses list only: was the line lost, or only its leading number cut off?
+            bare = norm(_LEADING_NUMBER.sub("", p, count=1))
+            add("clean.kept", ok, ("[number cut] " if bare != np_ and bare and bare in nbody else "[lost] ") + p)
         if "title" in g:
             got = doc.title if doc else None
             add("meta.title", (got in (None, "")) if g["title"] is None else norm(str(got)) == norm(str(g["title"])),
