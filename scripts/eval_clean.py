@@ -74,8 +74,8 @@ def clean_set(articles: Path) -> dict[str, Document]:
     return {key_of(d.source): clean_document(d, settings, stats) for d in docs}
 
 
-def score(cleaned: dict[str, Document], gold: dict) -> dict[str, dict[str, list[int]]]:
-    """{group: {figure: [hits, n]}}; group "all" plus one per format."""
+def score(cleaned: dict[str, Document], gold: dict) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
+    """({group: {figure: [hits, n]}}, misses); group "all" plus one per format."""
     out: dict[str, dict[str, list[int]]] = defaultdict(lambda: {f: [0, 0] for f in FIGURES})
     misses: list[str] = []
     for k, g in gold["documents"].items():
