@@ -30,8 +30,9 @@ test-fast: $(STAMP)
 bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
 	$(PY) scripts/bench.py
 
-eval: $(STAMP)  ## quality figures: team-written event set, held-out demo corpus, seeds' gold when present
+eval: $(STAMP)  ## quality figures: team-written event and cleaning sets, held-out demo corpus, seeds' gold when present
 	$(PY) scripts/eval_events.py
+	$(PY) scripts/eval_clean.py
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
