@@ -45,9 +45,10 @@ import statistics
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a plain script from a checkout
@@ -553,13 +554,13 @@ def bench_stages(folder: Path, settings: Any, keep: bool = True,
                  fuse_sizes: Iterable[int] = ()) -> dict[str, Any]:
     """Each per-document stage timed on its own (same order as ``analyze_document``), then fuse."""
     from storyline.clean import LineStats, clean_document
+    from storyline.engine.local import groups
     from storyline.extract.events import extract_events
     from storyline.extract.genre import classify_genre
     from storyline.extract.loaded import find_loaded_language
     from storyline.extract.quotes import extract_quotes
     from storyline.fuse import fuse
     from storyline.model import DocAnalysis
-    from storyline.engine.local import groups
     from storyline.nlp.embeddings import lead_vectors, load_embedder
     from storyline.nlp.pipeline import load_nlp, parse_many
     from storyline.resolve import resolve_document

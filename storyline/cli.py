@@ -11,7 +11,7 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -75,14 +75,14 @@ def _setup_logging(verbose: bool) -> None:
 
 @app.command()
 def analyze(
-    paths: List[Path] = typer.Argument(..., help="Files and folders (read recursively): .txt .md .html .htm "
+    paths: list[Path] = typer.Argument(..., help="Files and folders (read recursively): .txt .md .html .htm "
                                                  ".json .jsonl, and .gz of any of these."),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder: storyline.duckdb, export.json, "
                                                       "report.html, errors.jsonl."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or spark."),
     master: str = typer.Option("local[2]", "--master", help="Spark master URL (with --engine spark)."),
-    set_: Optional[List[str]] = typer.Option(None, "--set", help="Override a setting: --set name=value "
+    set_: list[str] | None = typer.Option(None, "--set", help="Override a setting: --set name=value "
                                                                    "(see `storyline settings`)."),
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse documents again even when the "
                                                                 "store already holds them (after an upgrade)."),
@@ -189,7 +189,7 @@ def serve(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
     max_upload_mb: float = typer.Option(5.0, "--max-upload-mb", help="Largest POST /api/documents body."),
-    set_: Optional[List[str]] = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
+    set_: list[str] | None = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
 ) -> None:
     """Serve the report's views with search and filters, and the REST API (/docs, /openapi.json), on

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.model import (
-    Block, DocAnalysis, Document, Entity, Mention, Sentence, Span, to_dict,
+    Block,
+    DocAnalysis,
+    Document,
+    Entity,
+    Mention,
+    Sentence,
+    Span,
+    to_dict,
 )
 from tests.conftest import make_corpus
 from tests.reference.model import reference_body_view, reference_to_dict

@@ -332,8 +332,11 @@ def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
     for line in lines:
         u, v = line.unit, line.verdict
         if v.label in ("junk", "meta"):
-            removed.append(Removal(u.start, u.end, raw[u.start:u.end], v.reason or v.label))
+            start = u.start if u.mark is None else u.mark
+            removed.append(Removal(start, u.end, raw[start:u.end], v.reason or v.label))
             continue
+        if u.mark is not None:
+            removed.append(Removal(u.mark, u.start, raw[u.mark:u.start], "list_bullet"))
         heading = v.label == "heading" and line.words <= SHORT_LINE_WORDS
         kind = "item" if u.kind == "item" else ("heading" if heading else "paragraph")
         pos = u.start

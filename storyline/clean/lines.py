@@ -16,8 +16,8 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from storyline.clean import metadata
 from storyline.clean.lexicon import Lexicon, normalise_line
@@ -74,6 +74,9 @@ class Unit:
     kind: str = "paragraph"  # paragraph | item
     line_no: int = 0
     blank_before: bool = True
+    #: where a bullet symbol ("•", "-", "*") before ``start`` begins; None without one. The bullet is
+    #: not body text but is recorded as removed, so no character of raw goes unaccounted for
+    mark: int | None = None
 
 
 def text_lines(text: str) -> Iterator[tuple[int, int, int, int, str, str]]:
@@ -117,7 +120,31 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit(start, end, kind, no, blank))
             last_line_start = start
         blank = False
+    settle_list_marks(text, units)
     return units
+
+
+def settle_list_marks(text: str, units: list[Unit]) -> None:
+    """Decide what each item's leading mark is, in place.
+
+    A bullet symbol is furniture: the unit starts after it and ``mark`` records where it was. A
+    number ("2." or "2)") is body text and stays in the unit: it orders a list, and outside a run
+    of items it is part of the sentence ("2. 5-ton trucks" in tokenised text is "2.5-ton trucks").
+    A numbered line counts as a list item only beside another item.
+    """
+    items = [u.kind == "item" for u in units]
+    for i, u in enumerate(units):
+        if not items[i]:
+            continue
+        line_start = text.rfind("\n", 0, u.start) + 1
+        mark_start = line_start + len(text[line_start:u.start]) - len(text[line_start:u.start].lstrip())
+        if not text[mark_start:mark_start + 1].isdigit():
+            u.mark = mark_start
+            continue
+        u.start = mark_start
+        in_run = (i > 0 and items[i - 1]) or (i + 1 < len(units) and items[i + 1])
+        if not in_run:
+            u.kind = "paragraph"
 
 
 #: A line this long that does not end a sentence may be wrapped onto the next line.
@@ -163,7 +190,7 @@ class LineStats:
     n_docs: int = 0
 
     @classmethod
-    def from_documents(cls, docs: Iterable[Document]) -> "LineStats":
+    def from_documents(cls, docs: Iterable[Document]) -> LineStats:
         """Count, for each short and long line, the documents that contain it."""
         short: Counter[str] = Counter()
         long: Counter[str] = Counter()

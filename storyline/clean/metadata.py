@@ -428,7 +428,7 @@ def normalize_published(value: object) -> tuple[str | None, str | None]:
         stamp = float(text)
         stamp = stamp / 1000 if stamp > _MS_TIMESTAMP else stamp
         try:
-            return _dt.datetime.fromtimestamp(stamp, tz=_dt.timezone.utc).date().isoformat(), "day"
+            return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat(), "day"
         except (OverflowError, OSError, ValueError):
             return None, None
     m = _ISO_PREFIX.match(text)

@@ -25,7 +25,7 @@ from storyline.resolve import resolve_document
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DocState", "INITIAL"]
+__all__ = ["INITIAL", "DocState"]
 
 #: what a state holds before the first component runs: the ingested document
 INITIAL = ("doc.raw",)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import Iterator
+from collections.abc import Iterator
 
 from storyline.config import Settings
 from storyline.ingest.base import make_document, register_reader

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -118,7 +119,7 @@ class FastAttributeRuler:
         hits = sorted(((p.order, p.attrs) for p in cands if len(p.tests) == 1), key=lambda h: h[0])
         return hits, [p for p in cands if len(p.tests) > 1]
 
-    def __call__(self, doc: "Doc") -> "Doc":
+    def __call__(self, doc: Doc) -> Doc:
         import numpy as np
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
@@ -240,7 +241,7 @@ class CachedLemmatizer:
         self.lemmatize = rule_lemmas(lemmatizer)
         self.cache: dict[tuple[int, int, int], int] = {}
 
-    def __call__(self, doc: "Doc") -> "Doc":
+    def __call__(self, doc: Doc) -> Doc:
         import numpy as np
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
@@ -264,9 +265,9 @@ class CachedLemmatizer:
         return doc
 
 
-def fast_components(nlp: "Language") -> dict[str, Callable[["Doc"], "Doc"]]:
+def fast_components(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
     """Stand-ins by pipe name for the pipeline's attribute ruler and rule lemmatizer, where possible."""
-    out: dict[str, Callable[["Doc"], "Doc"]] = {}
+    out: dict[str, Callable[[Doc], Doc]] = {}
     for name, proc in nlp.pipeline:
         kind = type(proc).__name__
         try:

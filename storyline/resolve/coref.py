@@ -286,7 +286,7 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
                 if k.type in ("GPE", "NORP", "PERSON"):
                     continue
                 names = [view[m.start:m.end] for m in k.members]
-                if any(n.isupper() and is_acronym_for(n, text) or text.isupper() and is_acronym_for(text, n)
+                if any((n.isupper() and is_acronym_for(n, text)) or (text.isupper() and is_acronym_for(text, n))
                        for n in names):
                     home = k
                     break

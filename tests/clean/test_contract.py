@@ -35,8 +35,6 @@ def test_the_checker_sees_an_unrecorded_alteration():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 15: list marks ('1.', '2)', '-', '•') are stripped without a "
-                                       "recorded removal")
 def test_the_contract_holds_on_generated_documents():
     rng, settings = random.Random(15), Settings()
     broken: Counter[str] = Counter()

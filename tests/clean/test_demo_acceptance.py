@@ -11,7 +11,8 @@ from storyline.clean import LineStats, clean_document
 from storyline.config import Settings
 from storyline.ingest import read_paths
 from storyline.model import Document
-from tests.clean.scoring import norm as _norm, still_there as _still_there
+from tests.clean.scoring import norm as _norm
+from tests.clean.scoring import still_there as _still_there
 
 DEMO = Path(__file__).resolve().parents[2] / "storyline" / "demo"
 #: Floors per figure. The outlet of one article is stated nowhere but in a subscription

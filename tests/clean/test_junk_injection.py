@@ -7,7 +7,8 @@ from storyline.clean import clean_document
 from storyline.config import Settings
 from storyline.model import Document
 from tests.clean.junk import article_titles, make_junk_corpus
-from tests.clean.scoring import norm as _norm, still_there as _still_there
+from tests.clean.scoring import norm as _norm
+from tests.clean.scoring import still_there as _still_there
 
 #: Acceptance floors of the cleaning issue.
 MIN_JUNK_REMOVED = 0.95

@@ -120,3 +120,23 @@ def test_split_units_equals_whole_paragraph_wrap_test():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(breaks) for _ in range(rng.randrange(0, 12)))
         assert split_units(text) == split_units_by_paragraph(text), repr(text)
+
+
+def test_a_number_is_body_text_and_a_list_mark_only_beside_other_items():
+    from storyline.clean.lines import split_units
+
+    text = "The convoy of\n\n2. 5-ton trucks left the depot at dawn.\n\nSteps:\n1. Close the road.\n2. Open the bridge."
+    units = split_units(text)
+    spans = [(text[u.start:u.end], u.kind, u.mark) for u in units]
+    # alone, the number belongs to the sentence; in a run, it orders a list and still stays in the text
+    assert ("2. 5-ton trucks left the depot at dawn.", "paragraph", None) in spans
+    assert ("1. Close the road.", "item", None) in spans and ("2. Open the bridge.", "item", None) in spans
+
+
+def test_a_bullet_symbol_is_left_out_of_the_unit_and_its_place_kept():
+    from storyline.clean.lines import split_units
+
+    text = "Plans:\n  • A new cycle lane\n  - Free parking"
+    items = [u for u in split_units(text) if u.kind == "item"]
+    assert [text[u.start:u.end] for u in items] == ["A new cycle lane", "Free parking"]
+    assert [text[u.mark:u.start].strip() for u in items] == ["•", "-"]

@@ -10,7 +10,7 @@ import pytest
 from storyline.extract.claims import find_claims
 from storyline.extract.stance import content_terms, load_stance_lexicon, term_key
 from storyline.fuse.disagreements import bind_claims
-from storyline.model import Claim, Sentence, Span, from_dict, to_dict
+from storyline.model import Claim, Sentence, from_dict, to_dict
 
 NAMES = {"freedonia": "FRE", "sylvania": "SYL", "basin council": "BC"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Settings
-from storyline.extract.quote_speakers import _people, _appositive_words
+from storyline.extract.quote_speakers import _appositive_words, _people
 from storyline.extract.quotes import extract_quotes, load_cues
 from storyline.model import Block, Document
 

@@ -221,8 +221,9 @@ def test_hostile_and_benign_framings_of_one_act() -> None:
 
 def test_dev_set_disagreements_without_nlp() -> None:
     """The independent dev set (tests/fixtures/disagreements_dev), sentences split by a regex, no NER."""
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     base = Path(__file__).resolve().parents[1] / "fixtures" / "disagreements_dev"
     gold = yaml.safe_load((base / "expected.yaml").read_text(encoding="utf-8"))

@@ -92,7 +92,10 @@ def test_pairwise_work_grows_with_distinct_names_not_with_articles(monkeypatch):
     """The same actors in many articles are compared once, not once per pair of articles."""
     import storyline.fuse.entities as fe
     from storyline.config import Settings as _Settings
-    from storyline.model import DocAnalysis as _DA, Document as _Doc, Entity as _Ent, Span as _Span
+    from storyline.model import DocAnalysis as _DA
+    from storyline.model import Document as _Doc
+    from storyline.model import Entity as _Ent
+    from storyline.model import Span as _Span
 
     def corpus(n: int) -> list:
         out = []

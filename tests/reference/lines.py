@@ -1,7 +1,7 @@
 """Unit splitting as first written: the whole paragraph so far is passed to the wrap test."""
 from __future__ import annotations
 
-from storyline.clean.lines import TERMINAL_PUNCT, WRAP_MIN_CHARS, Unit, text_lines
+from storyline.clean.lines import TERMINAL_PUNCT, WRAP_MIN_CHARS, Unit, settle_list_marks, text_lines
 
 
 def split_units_by_paragraph(text: str) -> list[Unit]:
@@ -24,4 +24,5 @@ def split_units_by_paragraph(text: str) -> list[Unit]:
         else:
             units.append(Unit(start, end, kind, no, blank))
         blank = False
+    settle_list_marks(text, units)
     return units

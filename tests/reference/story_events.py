@@ -6,7 +6,15 @@ pair exactly as these functions do.
 from __future__ import annotations
 
 from storyline.fuse.story_events import (
-    QUAD, W_DATE, W_SOURCE, W_TARGET, W_TEXT, W_TYPE, Actors, date_compatibility, type_compatibility,
+    QUAD,
+    W_DATE,
+    W_SOURCE,
+    W_TARGET,
+    W_TEXT,
+    W_TYPE,
+    Actors,
+    date_compatibility,
+    type_compatibility,
 )
 from storyline.model import Event
 

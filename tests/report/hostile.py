@@ -12,8 +12,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from storyline.model import (
-    Block, Corpus, Disagreement, Document, Entity, Event, LoadedTerm, NearDuplicate, OutletProfile,
-    Quantity, Quote, Relation, Removal, Side, Span, Story, StoryEvent,
+    Block,
+    Corpus,
+    Disagreement,
+    Document,
+    Entity,
+    Event,
+    LoadedTerm,
+    NearDuplicate,
+    OutletProfile,
+    Quantity,
+    Quote,
+    Relation,
+    Removal,
+    Side,
+    Span,
+    Story,
+    StoryEvent,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
