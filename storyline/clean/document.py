@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import logging
 from dataclasses import dataclass
 
@@ -260,9 +261,44 @@ def _remove_repeats(lines: list[_Line], title: str | None, title_line: _Line | N
         norm = normalise_line(line.text)
         if norm in seen:
             line.mark("junk", "repeated_line")
-        elif stats is not None and stats.repeated(norm, doc_long, settings.corpus_repeat_min_docs):
+        elif line.verdict.label == "short" and stats is not None \
+                and stats.repeated(norm, doc_long, settings.corpus_repeat_min_docs):
+            # only a furniture-shaped line: a sentence several outlets carry is wire copy, the story itself
             line.mark("junk", "repeated_across_corpus")
         seen.add(norm)
+
+
+#: A row of a table flattened to text: a label and figures ("Cod  311,000  -4%").
+_FIGURE = re.compile(r"\d")
+
+
+def _keep_runs_beside_body(lines: list[_Line]) -> None:
+    """Short lines judged with their neighbours, not alone.
+
+    A line ending in a comma carries on into the next line; consecutive short lines holding figures
+    are the rows of a flattened table or a list written without marks. Either kind is body when the
+    run touches body text (a run of furniture such as a menu sits apart from the prose).
+    """
+    n = len(lines)
+    i = 0
+    while i < n:
+        if lines[i].verdict.label != "short":
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].verdict.label == "short":
+            j += 1
+        run = lines[i:j]
+        touches_body = (i > 0 and lines[i - 1].verdict.label == "body") or \
+            (j < n and lines[j].verdict.label == "body")
+        if touches_body:
+            figures = [x for x in run if _FIGURE.search(x.text)]
+            table = len(run) >= MIN_LIST_ITEMS and len(figures) == len(run)
+            for k, line in enumerate(run):
+                carried = line.text.rstrip().endswith(",") and (i + k + 1 < n)
+                if table or carried:
+                    line.mark("body", "")
+        i = j
 
 
 def _resolve_short_lines(lines: list[_Line]) -> None:
@@ -279,6 +315,7 @@ def _resolve_short_lines(lines: list[_Line]) -> None:
                 j += 1
             if len(run) >= MIN_LIST_ITEMS or any(x.verdict.label == "body" for x in run):
                 line.mark("body", "")
+    _keep_runs_beside_body(lines)
     body_follows, chain = False, 0
     for line in reversed(lines):
         label = line.verdict.label

@@ -84,6 +84,12 @@ def find_glued_label(text: str, lex: Lexicon) -> list[Span]:
             break
         if len(text[g:].split()) < MIN_WORDS_AFTER_GLUE:
             break
+        # positive evidence of a label: a counter glued to the body ("Video 3Marta ...") or a word
+        # that labels page furniture; a capital inside a word alone is not enough ("zPay", "iPhone")
+        counter = text[g - 1].isdigit()
+        labelled = any(w.lower().strip(".,:;!?|") in lex.glued_label_words for w in words)
+        if not (counter or labelled):
+            break
         return [(lead, g, "glued_teaser")]
     return []
 

@@ -52,6 +52,7 @@ class Lexicon:
     credit: re.Pattern[str]
     breadcrumb_roots: frozenset[str]
     camel_case_words: frozenset[str]
+    glued_label_words: frozenset[str]
     outlet_words: frozenset[str]
     button_words: frozenset[str] = frozenset()
     button_fillers: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def build_lexicon(data: dict) -> Lexicon:
         credit=re.compile(_alt(data["credit"], "credit"), flags),
         breadcrumb_roots=frozenset(x.lower() for x in data["breadcrumb_roots"]),
         camel_case_words=frozenset(x.lower() for x in data["camel_case_words"]),
+        glued_label_words=frozenset(str(x).lower() for x in data.get("glued_label_words", [])),
         outlet_words=frozenset(x.lower() for x in data["outlet_words"]),
         button_words=frozenset(str(x).lower() for x in data.get("button_words", [])),
         button_fillers=frozenset(str(x).lower() for x in data.get("button_fillers", [])),

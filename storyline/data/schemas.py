@@ -154,7 +154,7 @@ RESOURCES: dict[str, Any] = {
         "line": _mapping(_WORDS), "inline_teaser_label_max_words": {"type": "integer"},
         **_word_lists("prefix", "phrase", "teaser_header", "inline_teaser", "credit", "button_words",
                       "button_fillers", "not_person_words", "section_words", "breadcrumb_roots",
-                      "camel_case_words", "outlet_words")},
+                      "camel_case_words", "outlet_words", "glued_label_words")},
         ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
          "camel_case_words", "outlet_words")),
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),

@@ -1,0 +1,73 @@
+"""Body lines that cleaning used to lose: each rule needs positive evidence of furniture (issue 15).
+
+The articles are invented for these tests.
+"""
+from __future__ import annotations
+
+from storyline.clean import LineStats, clean_document
+from storyline.clean.inline import find_glued_label
+from storyline.clean.lexicon import load_lexicon
+from storyline.config import Settings
+from storyline.model import Document
+
+LEX = load_lexicon()
+
+
+def _clean(raw: str, stats: LineStats | None = None) -> Document:
+    return clean_document(Document(id="t", source="t.txt", raw=raw), Settings(), stats)
+
+
+def test_a_capital_inside_a_brand_name_is_no_glued_teaser():
+    for text in ("zPay shares rose 6 per cent after the quarterly results were published.",
+                 "Shares in BlackRidge rose after the quarterly results were published on Friday.",
+                 "The new DoorStep depot opened in Harlow on Monday with 300 staff.",
+                 "Analysts said iPhone demand in the region had recovered by the spring."):
+        assert find_glued_label(text, LEX) == [], text
+
+
+def test_a_glued_label_with_a_furniture_word_or_a_counter_is_still_cut():
+    text = "Watch the report7Marta Olsen, a hydrologist, said the river is falling fast."
+    assert [text[s:e] for s, e, _ in find_glued_label(text, LEX)] == ["Watch the report7"]
+    text = "Photo gallery 12Rescue teams reached the village before dawn on Sunday."
+    assert [text[s:e] for s, e, _ in find_glued_label(text, LEX)] == ["Photo gallery 12"]
+
+
+def test_a_sentence_several_outlets_carry_is_wire_copy_not_boilerplate():
+    shared = "The ministry said the cut was final."
+    docs = [Document(id=f"w{i}", source=f"w{i}.txt",
+                     raw=f"Fishing quota cut\n\nBoats in port {i} stayed in harbour on Monday as crews met.\n\n{shared}\n\n"
+                         f"Skippers in town {i} said the cut would cost them dearly this winter.")
+            for i in range(4)]
+    stats = LineStats.from_documents(docs)
+    for d in docs:
+        assert shared in clean_document(d, Settings(), stats).text
+
+
+def test_a_short_sentence_between_furniture_is_kept_when_it_is_prose():
+    doc = _clean("Bus overturns on ring road\n\nA bus carrying 30 passengers overturned on the ring road on "
+                 "Tuesday morning after skidding on ice, police said.\n\nNo one was hurt .\n\nShare this article")
+    assert "No one was hurt ." in doc.text
+    assert "Share this article" not in doc.text
+
+
+def test_a_quote_closing_after_a_space_ends_its_sentence():
+    doc = _clean("Inspectors visit the dam\n\nEngineers inspected the spillway on Friday after heavy rain raised "
+                 "the reservoir to a record level.\n\n\" It is too early to say . \"\n\nRelated: Dam repairs begin")
+    assert "It is too early to say" in doc.text
+
+
+def test_rows_of_a_flattened_table_beside_the_body_are_kept():
+    raw = ("Catch limits for next season\n\nThe fisheries board published next year's limits on Thursday. "
+           "Most stocks face cuts after a poor survey.\n\nCod 311,000 -4%\nHaddock 98,500 +2%\nPlaice 41,200 -11%\n\n"
+           "The board said the limits follow the scientists' advice in full.")
+    doc = _clean(raw)
+    for row in ("Cod 311,000 -4%", "Haddock 98,500 +2%", "Plaice 41,200 -11%"):
+        assert row in doc.text
+
+
+def test_a_line_ending_in_a_comma_is_kept_with_the_body_it_follows():
+    raw = ("Council approves budget\n\nThe council approved the budget late on Wednesday after a long debate "
+           "about school funding and road repairs in the east of the town.\n\nTalks on the bus lanes will go on,\n\n"
+           "Share this article")
+    doc = _clean(raw)
+    assert "Talks on the bus lanes will go on," in doc.text and "Share this article" not in doc.text
