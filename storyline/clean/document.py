@@ -146,7 +146,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     """The title (text, and the line that states it) from the lines before the body."""
     header = []
     for line in lines:
-        if _strong_prose(line):
+        if _strong_prose(line) and not (not header or all(x.verdict.label in ("junk", "meta") for x in header)
+                                        and _exclaimed_headline(line)):
             break
         header.append(line)
     candidates = [ln for ln in header if _title_shaped(ln)]
@@ -176,6 +177,15 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
 def _title_shaped(line: _Line) -> bool:
     return line.verdict.label in ("short", "body") and 1 <= line.words <= TITLE_MAX_WORDS \
         and not line.text.rstrip().endswith(".")
+
+
+#: A first line this short ending in "!" or "?" is a headline, not the lead ("Storm closes every school!").
+HEADLINE_MAX_WORDS = 16
+
+
+def _exclaimed_headline(line: _Line) -> bool:
+    """A headline that ends like a sentence: short, and ending in "!" or "?" (closing quotes allowed)."""
+    return line.words <= HEADLINE_MAX_WORDS and line.text.rstrip().rstrip("\"'\u201d\u2019\u00bb )")[-1:] in "!?"
 
 
 def _is_article_meta(line: _Line) -> bool:
@@ -438,6 +448,14 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     wire_date, agency = _wire_dateline(fixed, lines, reference_year)
     if published is None and wire_date is not None:
         published, precision = wire_date.value, wire_date.precision
+    if published is None:
+        # a full date in the headline or the first body line ("Weekly digest, March 4, 2021")
+        first_body = next((fixed[b.start:b.end] for b in blocks), "")
+        for text in (title or "", first_body.split("\n", 1)[0]):
+            found = metadata.full_date_in(text[:200])
+            if found is not None:
+                published, precision = found.value, found.precision
+                break
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
     removed_text = "\n".join(fixed[r.start:r.end] for r in removed)

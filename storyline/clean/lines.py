@@ -286,6 +286,8 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
     if not norm or not any(c.isalnum() for c in norm):
         return Verdict("junk", "empty_line" if not text.strip() else "punctuation_line")
     if words <= SHORT_LINE_WORDS:
+        if metadata.is_url_line(text):
+            return Verdict("junk", "url")
         date = metadata.parse_date_line(text, reference_year)
         if date:
             return Verdict("meta", "dateline", date=date)

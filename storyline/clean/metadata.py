@@ -103,6 +103,59 @@ def clean_date_line(line: str) -> tuple[str, str | None]:
     return " ".join(text.split()).strip(" ,.|-\u2013"), label
 
 
+#: Tokenised text spaces out punctuation ("13: 38 , 4 March 2021", "http: / / example . org").
+_SPACED_COLON = re.compile(r"(?<=\d)\s*:\s+(?=\d)|(?<=\d)\s+:\s*(?=\d)")
+_SPACED_BEFORE = re.compile(r"\s+(?=[,;!?)\]%])|(?<=\d)\s+(?=\.(?:\s|$))")
+_SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*", re.I)
+_SPACED_DOT = re.compile(r"(?<=\w)\s+\.\s+(?=\w)|(?<=\w)\s+\.(?=\w)|(?<=\w)\.\s+(?=(?:com|org|net|gov|edu|info|io|co|uk|de|ru|ua|kz)\b)")
+_SPACED_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[\w.])")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.I)
+
+
+def recognition_form(text: str) -> str:
+    """``text`` with tokenised spacing closed up, for recognising dates and URLs only.
+
+    The body always keeps the raw text; this form is never shown or stored.
+    """
+    if " " not in text:
+        return text
+    text = _SPACED_SCHEME.sub(lambda m: m.group(1).lower() + "://", text)
+    text = _SPACED_COLON.sub(":", text)
+    text = _SPACED_BEFORE.sub("", text)
+    if "://" in text or "www" in text.lower():
+        text = _SPACED_DOT.sub(".", text)
+        text = _SPACED_SLASH.sub("/", text)
+    return text
+
+
+def is_url_line(line: str) -> bool:
+    """A line that is a web address and nothing else (tokenised spacing allowed)."""
+    return bool(_URL.fullmatch(recognition_form(line.strip()).strip("<>()[] ")))
+
+
+#: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"); the first three DATE_FORMS.
+_FULL_DATE_FORMS = [re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]]
+
+
+def full_date_in(line: str) -> DateGuess | None:
+    """A complete date (day, month and year) written inside ``line``, such as a headline's or a lead's.
+
+    Only a day-precise date counts: a month or a year in a headline is usually what the story is
+    about, not when it was published.
+    """
+    if not _DIGIT.search(line):
+        return None
+    text = recognition_form(line)
+    for form in _FULL_DATE_FORMS:
+        for m in form.finditer(text):
+            if not m.groupdict().get("year"):
+                continue
+            guess = parse_date_line(m.group(0))
+            if guess is not None and guess.precision == "day":
+                return guess
+    return None
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(year, month, day).isoformat()
@@ -120,7 +173,7 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
     """
     if not _DIGIT.search(line):
         return None  # every date form has a day or a year, and cleaning never adds digits
-    text, label = clean_date_line(line)
+    text, label = clean_date_line(recognition_form(line))
     if not text or len(text) > 48:
         return None
     for form in DATE_FORMS:

@@ -71,3 +71,33 @@ def test_a_line_ending_in_a_comma_is_kept_with_the_body_it_follows():
            "Share this article")
     doc = _clean(raw)
     assert "Talks on the bus lanes will go on," in doc.text and "Share this article" not in doc.text
+
+
+def test_a_full_date_in_the_headline_is_the_publication_date():
+    doc = _clean("Weekly digest, March 4, 2021\n\nThe regional assembly met three times this week and passed "
+                 "two bills on water charges and school meals.\n\nIt returns on Monday.")
+    assert (doc.published, doc.published_precision) == ("2021-03-04", "day")
+
+
+def test_a_month_in_the_headline_is_what_the_story_is_about_not_a_date():
+    doc = _clean("Prices jumped in May 2021\n\nConsumer prices rose faster than at any time in a decade, the "
+                 "statistics office said on Thursday in its monthly report.")
+    assert doc.published is None
+
+
+def test_a_headline_ending_in_an_exclamation_mark_is_the_title():
+    doc = _clean("Storm closes every school and every road in the county tonight!\n\nAll 140 schools in the county stayed shut on "
+                 "Friday as the storm brought down trees and power lines across the hills.")
+    assert doc.title == "Storm closes every school and every road in the county tonight!"
+    assert "Storm closes" not in doc.text
+
+
+def test_tokenised_urls_and_date_lines_are_recognised_but_left_as_written():
+    raw = ("Ferry service resumes\n\n13: 38 , 4 March 2021\n\nThe island ferry resumed sailings on Thursday "
+           "after a week of gales , the operator said .\n\nhttp: / / ferries . example . org / timetable")
+    doc = _clean(raw)
+    assert doc.title == "Ferry service resumes" and doc.published == "2021-03-04"
+    assert "http" not in doc.text
+    # recognition closes up the spacing; the body keeps the raw text
+    assert "after a week of gales , the operator said ." in doc.text
+    assert any(r.reason == "url" for r in doc.removed)
