@@ -1,12 +1,13 @@
 """CSV and Parquet exports: one file per table, nested fields as JSON strings."""
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from storyline.export.json import corpus_to_json
 from storyline.model import Corpus
+from storyline.store.query import flat_row
 
 LOGGER = logging.getLogger(__name__)
 
@@ -14,9 +15,8 @@ TABLES = ("documents", "entities", "events", "stories", "story_events", "quotes"
           "disagreements", "relations", "outlets", "claims")
 
 
-def _flat_rows(rows: list[dict]) -> list[dict]:
-    return [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-             for k, v in r.items()} for r in rows]
+def _flat_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [flat_row(r) for r in rows]
 
 
 def write_tables(corpus: Corpus, out_dir: str | Path, fmt: str) -> list[Path]:

@@ -1,18 +1,22 @@
 """The web app behind ``storyline serve DB``: the report's views with filters, and a REST API.
 
 - ``GET /`` the report for the whole store, narrowed by ``q``, ``actor``, ``type``, ``outlet``,
-  ``date_from``, ``date_to`` (the same template as the static report);
+  ``date_from``, ``date_to`` (the same template as the static report); ``GET /.json`` answers
+  the same page's data as JSON, built by the same function;
 - ``GET /api/<resource>`` paginated, filterable records in the export's JSON form, documented by
   OpenAPI at ``/openapi.json`` (``/docs`` renders it when the browser can reach a CDN);
 - ``POST /api/documents`` adds articles through the one pipeline path (``engine.local.run``),
   allowed only with the bearer token the server was started with, and size-limited.
 
-Everything a client sends is escaped in HTML and bound as a parameter in SQL.
+Lists and the page query the store through ``storyline.store.query`` (one filter table, one SQL
+translation). Everything a client sends is escaped in HTML and bound as a parameter in SQL; every
+error answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
 """
 from __future__ import annotations
 
 import contextlib
 import hmac
+import inspect
 import json
 import logging
 import tempfile
@@ -20,17 +24,22 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import duckdb
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.config import Settings
+from storyline.errors import (
+    AccessDenied, Forbidden, InputError, NotFound, StoreError, StoreMissing, StorylineError, error_body,
+)
 from storyline.model import Corpus
-from storyline.report.filters import filter_corpus
-from storyline.report.render import render_report
-from storyline.serve.queries import RESOURCES, get_one, page
+from storyline.report.filters import PAGE_PARAMS, query_report
+from storyline.report.render import render_report, report_context
 from storyline.serve.upload import UploadIn, read_limited
+from storyline.store import Store
+from storyline.store.query import RESOURCES, Resource, check_params, get_one, page
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,6 +50,8 @@ DEFAULT_PAGE = 50
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 #: the analyse output folder's store name; uploads run the pipeline into that folder
 STORE_NAME = "storyline.duckdb"
+#: the list parameters every REST list takes besides its filters
+PAGING = ("limit", "offset")
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -57,32 +68,35 @@ class _Db:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.lock = threading.RLock()
-        self._cache: tuple[tuple[int, int], Corpus] | None = None
 
     @contextlib.contextmanager
-    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def read(self) -> Iterator[Store]:
         with self.lock:
-            con = duckdb.connect(str(self.path), read_only=True)
-            try:
-                yield con
-            finally:
-                con.close()
-
-    def corpus(self) -> Corpus:
-        """The whole corpus, re-read only when the file changed."""
-        from storyline.store import Store
-
-        with self.lock:
-            st = self.path.stat()
-            key = (st.st_mtime_ns, st.st_size)
-            if self._cache is None or self._cache[0] != key:
-                with Store(self.path, read_only=True) as store:
-                    self._cache = (key, store.corpus())
-            return self._cache[1]
+            with Store(self.path, read_only=True) as store:
+                yield store
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+def error_response(request: Request, exc: Exception) -> JSONResponse:
+    """Every error the app answers, in the one shape of ``storyline.errors.error_body``."""
+    headers: dict[str, str] = {}
+    if isinstance(exc, StorylineError):
+        status, message = exc.status, exc.message
+        if status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
+    elif isinstance(exc, StarletteHTTPException):
+        status, message = exc.status_code, str(exc.detail)
+    elif isinstance(exc, RequestValidationError):
+        status = 422
+        message = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}"
+                            for e in exc.errors())
+    else:
+        LOGGER.exception("unexpected error on %s", request.url.path)
+        status, message = 500, "internal error; the server log has the details"
+    return JSONResponse(error_body(message, status), status_code=status, headers=headers)
+
+
+def _page_filters(request: Request) -> dict[str, str]:
+    return {name: request.query_params.get(name, "") for name in PAGE_PARAMS}
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, settings: Settings | None = None,
@@ -95,16 +109,20 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         settings: pipeline settings for uploads.
         max_upload_bytes: largest accepted POST body.
         runner: the pipeline (``engine.local.run`` by default; tests pass a stub).
+
+    Raises:
+        StoreMissing: no store at ``db_path`` (a ``FileNotFoundError``).
     """
     db = _Db(Path(db_path))
     if not db.path.is_file():
-        raise FileNotFoundError(f"no storyline store at {db.path}; run `storyline analyze ... --out DIR` first")
+        raise StoreMissing(f"no storyline store at {db.path}; run `storyline analyze ... --out DIR` first")
     settings = settings or Settings()
     app = FastAPI(title="storyline", version="1",
                   description="Articles, actors, PLOVER events, quotes, stories, relations and "
                               "disagreements from one storyline store. Lists are paginated with "
                               "`limit`/`offset` and answer `{total, limit, offset, items}`; records "
-                              "have the fields of the JSON export (schema v1).")
+                              "have the fields of the JSON export (schema v1). Errors answer "
+                              "`{ok: false, error, status}`.")
     app.state.db = db
 
     @app.middleware("http")
@@ -114,71 +132,38 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
             response.headers.setdefault(k, v)
         return response
 
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                409: "conflict", 413: "too_large", 422: "invalid"}.get(exc.status_code, "error")
-        return _error(exc.status_code, code, str(exc.detail))
+    for kind in (StorylineError, StarletteHTTPException, RequestValidationError, Exception):
+        app.add_exception_handler(kind, error_response)
 
-    # -- pages ----------------------------------------------------------------------
+    # -- pages: HTML, and the same context as JSON at <page>.json --------------------------
+    def report_page(filters: dict[str, str]) -> tuple[Corpus, Corpus]:
+        with db.read() as store:
+            return query_report(store, **filters)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def report_page(q: str = "", actor: str = "", type: str = "", outlet: str = "",  # noqa: A002
-                    date_from: str = "", date_to: str = "") -> HTMLResponse:
-        full = db.corpus()
-        filters = {"q": q, "actor": actor, "type": type, "outlet": outlet,
-                   "date_from": date_from, "date_to": date_to}
-        shown = filter_corpus(full, **filters)
-        html = render_report(shown, mode="app", filters=filters, base_corpus=full)
-        return HTMLResponse(html)
+    def report_html(request: Request) -> HTMLResponse:
+        filters = _page_filters(request)
+        shown, base = report_page(filters)
+        return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
+
+    @app.get("/.json", include_in_schema=False)
+    def report_json(request: Request) -> JSONResponse:
+        filters = _page_filters(request)
+        shown, base = report_page(filters)
+        context = report_context(shown, mode="app", filters=filters, base_corpus=base)
+        context.pop("static")  # the page's own CSS and script, not data
+        return JSONResponse(jsonable_encoder(context))
 
     # -- REST -----------------------------------------------------------------------
-    def lister(resource: str, doc: str) -> None:
-        def endpoint(limit: int = Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="records per page"),
-                     offset: int = Query(0, ge=0, description="records to skip"),
-                     q: str | None = Query(None, description="text search (case-insensitive substring)"),
-                     actor: str | None = Query(None, description="entity id (source, target, speaker …)"),
-                     type: str | None = Query(None, description="PLOVER event type or entity type"),  # noqa: A002
-                     outlet: str | None = Query(None, description="outlet name (exact, any case)"),
-                     date_from: str | None = Query(None, description="ISO date, inclusive"),
-                     date_to: str | None = Query(None, description="ISO date, inclusive"),
-                     doc: str | None = Query(None, description="document id"),
-                     language: str | None = Query(None, description="documents: language code"),
-                     genre: str | None = Query(None, description="documents: reporting|opinion|analysis|other"),
-                     modality: str | None = Query(None, description="events: asserted|reported|denied|…"),
-                     period: str | None = Query(None, description="relations: period such as 2022-06"),
-                     ) -> dict[str, Any]:
-            filters = {"q": q, "actor": actor, "type": type, "outlet": outlet, "date_from": date_from,
-                       "date_to": date_to, "doc": doc, "language": language, "genre": genre,
-                       "modality": modality, "period": period}
-            with db.read() as con:
-                total, items = page(con, resource, filters, limit, offset)
-            return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-        endpoint.__name__ = f"list_{resource}"
-        app.get(f"/api/{resource}", summary=f"List {resource}", description=doc, tags=[resource])(endpoint)
-
-    docs_of = {
-        "documents": "Articles with metadata, cleaned text and removed spans. Filters: q, outlet, actor, "
-                     "date_from/date_to (publication), language, genre.",
-        "entities": "Resolved actors with aliases and mentions. Filters: q (name/alias), type, doc.",
-        "events": "PLOVER events with evidence spans. Filters: type, actor, outlet, doc, modality, "
-                  "date_from/date_to, q.",
-        "stories": "Groups of articles about one real-world story. Filters: doc, q, date_from/date_to.",
-        "story_events": "Cross-document event clusters. Filters: type, actor, doc, q, date_from/date_to.",
-        "relations": "Dyads per period with cooperation and conflict. Filters: actor, period.",
-        "quotes": "Quotes with speakers. Filters: actor (speaker), doc, outlet, q.",
-        "disagreements": "Claims outlets disagree on, with both sides' sentences. Filters: doc, q.",
-        "outlets": "Outlet profiles. Filters: q.",
-    }
-    for resource in RESOURCES:
-        lister(resource, docs_of[resource])
+    for name, resource in RESOURCES.items():
+        _add_lister(app, db, name, resource)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document")
     def one_document(doc_id: str) -> dict[str, Any]:
-        with db.read() as con:
-            rec = get_one(con, "documents", doc_id)
+        with db.read() as store:
+            rec = get_one(store, "documents", doc_id)
         if rec is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
+            raise NotFound(f"no document {doc_id!r}; GET /api/documents lists the ids")
         return rec
 
     @app.post("/api/documents", tags=["documents"], status_code=201, summary="Add articles",
@@ -190,21 +175,45 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
                   "application/json": {"schema": UploadIn.model_json_schema()}}}})
     async def add_documents(request: Request) -> JSONResponse:
         if not token:
-            raise HTTPException(403, "uploads are disabled: start the server with STORYLINE_TOKEN set")
+            raise Forbidden("uploads are disabled: start the server with STORYLINE_TOKEN set")
         given = request.headers.get("authorization", "")
         scheme, _, value = given.partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-            raise HTTPException(401, "missing or wrong bearer token")
+            raise AccessDenied("missing or wrong bearer token: send `Authorization: Bearer <token>`")
         if db.path.name != STORE_NAME:
-            raise HTTPException(409, f"uploads need a store named {STORE_NAME} in an analyze output folder")
+            raise StoreError(f"uploads need a store named {STORE_NAME} in an analyze output folder; "
+                             f"serve the folder's {STORE_NAME} instead of {db.path.name}")
         body = await read_limited(request, max_upload_bytes)
         try:
             upload = UploadIn.model_validate_json(body)
         except ValueError as exc:
-            raise HTTPException(422, f"invalid upload: {exc}") from exc
+            raise InputError(f"invalid upload: {exc}") from exc
         return JSONResponse(_ingest(upload, db, settings, runner), status_code=201)
 
     return app
+
+
+def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
+    """``GET /api/<name>``: its query parameters, and their OpenAPI entries, come from the filter table."""
+    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> dict[str, Any]:
+        check_params(name, list(request.query_params), allowed=PAGING)
+        with db.read() as store:
+            total, items = page(store, name, values, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    kw = inspect.Parameter.KEYWORD_ONLY
+    params = [
+        inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+        inspect.Parameter("limit", kw, annotation=int,
+                          default=Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="records per page")),
+        inspect.Parameter("offset", kw, annotation=int, default=Query(0, ge=0, description="records to skip")),
+        *(inspect.Parameter(f.param, kw, annotation=str | None, default=Query(None, description=f.help))
+          for f in resource.filters),
+    ]
+    endpoint.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])  # type: ignore[attr-defined]
+    endpoint.__name__ = f"list_{name}"
+    doc = f"{resource.help} Filters: {', '.join(f.param for f in resource.filters)}."
+    app.get(f"/api/{name}", summary=f"List {name}", description=doc, tags=[name])(endpoint)
 
 
 def _ingest(upload: UploadIn, db: _Db, settings: Settings, runner: Runner | None) -> dict[str, Any]:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field
+
+from storyline.errors import TooLarge
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,14 +34,14 @@ class UploadIn(BaseModel):
 
 
 async def read_limited(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it is known to exceed ``limit`` bytes."""
+    """The request body, refused (``TooLarge``, 413) as soon as it is known to exceed ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"upload larger than {limit} bytes")
+        raise TooLarge(f"upload larger than {limit} bytes; send fewer articles per request")
     chunks, size = [], 0
     async for chunk in request.stream():  # a lying or absent Content-Length is caught here
         size += len(chunk)
         if size > limit:
-            raise HTTPException(413, f"upload larger than {limit} bytes")
+            raise TooLarge(f"upload larger than {limit} bytes; send fewer articles per request")
         chunks.append(chunk)
     return b"".join(chunks)

@@ -17,7 +17,7 @@ import json
 import logging
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,9 @@ CORPUS_TABLES: dict[str, type] = {
 OWN_TABLES = frozenset({"document", "claims"})
 #: a claim's position among its document's claims, beside the ``Claim`` fields
 CLAIM_ORDER = ("seq", "BIGINT")
+
+#: every table ``Store.select`` reads, with the model type of its rows
+READ_TABLES: dict[str, type] = {"documents": Document, **CORPUS_TABLES}
 
 
 def _sql_type(tp: Any) -> str:
@@ -287,6 +290,37 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    # -- reads for queries -----------------------------------------------------------
+    def select(self, table: str, where: str = "", params: Sequence[Any] = (), *, order: str = "rowid",
+               fields: Collection[str] | None = None, limit: int | None = None,
+               offset: int = 0) -> list[Any]:
+        """Model objects of one table, narrowed by a SQL condition whose values are bound parameters.
+
+        Args:
+            table: ``documents`` or a corpus-level table (never a client's string).
+            where: a SQL condition with ``?`` placeholders, or "" for every row.
+            params: the values of the placeholders.
+            order: the ORDER BY clause (the store's insertion order by default).
+            fields: read only these fields; the others keep their defaults (a list page need
+                not read every article's raw text).
+            limit: at most this many objects; ``offset`` skips the first ones.
+        """
+        cls = READ_TABLES[table]
+        cols = [c for c in _columns(cls, all_fields=True) if fields is None or c[0] in fields]
+        sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''} ORDER BY {order}"
+        args = list(params)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [_from_row(cls, cols, r) for r in self.con.execute(sql, args).fetchall()]
+
+    def count(self, table: str, where: str = "", params: Sequence[Any] = ()) -> int:
+        """How many rows of ``table`` match ``where`` (see ``select``)."""
+        if table not in READ_TABLES:
+            raise KeyError(f"no store table {table!r}")
+        return self.con.execute(f"SELECT count(*) FROM {table}{' WHERE ' + where if where else ''}",
+                                list(params)).fetchone()[0]
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""
