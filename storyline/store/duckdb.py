@@ -302,12 +302,15 @@ class Store:
             where: a SQL condition with ``?`` placeholders, or "" for every row.
             params: the values of the placeholders.
             order: the ORDER BY clause (the store's insertion order by default).
-            fields: read only these fields; the others keep their defaults (a list page need
-                not read every article's raw text).
+            fields: read only these fields (and those without a default); the others keep their
+                defaults (a list page need not read every article's raw text).
             limit: at most this many objects; ``offset`` skips the first ones.
         """
         cls = READ_TABLES[table]
-        cols = [c for c in _columns(cls, all_fields=True) if fields is None or c[0] in fields]
+        # a field without a default is always read: the object cannot be made without it
+        needed = {f.name for f in dataclasses.fields(cls)
+                  if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+        cols = [c for c in _columns(cls, all_fields=True) if fields is None or c[0] in fields or c[0] in needed]
         sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''} ORDER BY {order}"
         args = list(params)
         if limit is not None:
