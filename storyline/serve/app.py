@@ -5,6 +5,7 @@
   the same page's data as JSON, built by the same function;
 - ``GET /api/<resource>`` paginated, filterable records in the export's JSON form, documented by
   OpenAPI at ``/openapi.json`` (``/docs`` renders it when the browser can reach a CDN);
+  ``GET /api/<resource>.csv`` the same page as flat rows, as the CSV export writes them;
 - ``POST /api/documents`` adds articles through the one pipeline path (``engine.local.run``),
   allowed only with the bearer token the server was started with, and size-limited.
 
@@ -15,7 +16,9 @@ error answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors
 from __future__ import annotations
 
 import contextlib
+import csv
 import hmac
+import io
 import inspect
 import json
 import logging
@@ -27,7 +30,7 @@ from typing import Any, Callable, Iterator
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.config import Settings
@@ -39,7 +42,7 @@ from storyline.report.filters import PAGE_PARAMS, query_report
 from storyline.report.render import render_report, report_context
 from storyline.serve.upload import UploadIn, read_limited
 from storyline.store import Store
-from storyline.store.query import RESOURCES, Resource, check_params, get_one, page
+from storyline.store.query import RESOURCES, Resource, check_params, flat_row, get_one, page
 
 LOGGER = logging.getLogger(__name__)
 
@@ -193,13 +196,28 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
     return app
 
 
+def _csv(columns: list[str], records: list[dict[str, Any]]) -> str:
+    """Records as CSV, flattened as the tabular export flattens them."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat_row(r) for r in records)
+    return out.getvalue()
+
+
 def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
-    """``GET /api/<name>``: its query parameters, and their OpenAPI entries, come from the filter table."""
+    """``GET /api/<name>`` and its CSV twin ``/api/<name>.csv``; their query parameters, and
+    their OpenAPI entries, come from the filter table."""
     def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> dict[str, Any]:
         check_params(name, list(request.query_params), allowed=PAGING)
         with db.read() as store:
             total, items = page(store, name, values, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+    def as_csv(request: Request, limit: int, offset: int, **values: str | None) -> Response:
+        page_of = endpoint(request, limit, offset, **values)
+        return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
+                        headers={"X-Total-Count": str(page_of["total"])})
 
     kw = inspect.Parameter.KEYWORD_ONLY
     params = [
@@ -210,10 +228,15 @@ def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
         *(inspect.Parameter(f.param, kw, annotation=str | None, default=Query(None, description=f.help))
           for f in resource.filters),
     ]
-    endpoint.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])  # type: ignore[attr-defined]
-    endpoint.__name__ = f"list_{name}"
+    signature = inspect.Signature(params, return_annotation=dict[str, Any])
+    endpoint.__signature__ = signature  # type: ignore[attr-defined]
+    as_csv.__signature__ = signature.replace(return_annotation=Response)  # type: ignore[attr-defined]
+    endpoint.__name__, as_csv.__name__ = f"list_{name}", f"list_{name}_csv"
     doc = f"{resource.help} Filters: {', '.join(f.param for f in resource.filters)}."
     app.get(f"/api/{name}", summary=f"List {name}", description=doc, tags=[name])(endpoint)
+    app.get(f"/api/{name}.csv", summary=f"List {name} as CSV", tags=[name], response_class=Response,
+            description=f"The same page as `/api/{name}`, one flat row per record (nested fields as "
+                        "JSON text, as in the CSV export); the header `X-Total-Count` gives the total.")(as_csv)
 
 
 def _ingest(upload: UploadIn, db: _Db, settings: Settings, runner: Runner | None) -> dict[str, Any]:

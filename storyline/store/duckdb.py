@@ -298,10 +298,11 @@ class Store:
         """Model objects of one table, narrowed by a SQL condition whose values are bound parameters.
 
         Args:
-            table: ``documents`` or a corpus-level table (never a client's string).
-            where: a SQL condition with ``?`` placeholders, or "" for every row.
+            table: ``documents`` or a corpus-level table.
+            where: a SQL condition with ``?`` placeholders, or "" for every row; written by the
+                code (``storyline.store.query``), never taken from a client: values go in ``params``.
             params: the values of the placeholders.
-            order: the ORDER BY clause (the store's insertion order by default).
+            order: the ORDER BY clause (the store's insertion order by default), also code's.
             fields: read only these fields (and those without a default); the others keep their
                 defaults (a list page need not read every article's raw text).
             limit: at most this many objects; ``offset`` skips the first ones.

@@ -157,6 +157,12 @@ class Resource:
         """The filter named ``param``, or None."""
         return next((f for f in self.filters if f.param == param), None)
 
+    def columns(self) -> list[str]:
+        """The keys of this resource's records (see ``record``), in order."""
+        cls = READ_TABLES[self.table]
+        names = [f.name for f in dataclasses.fields(cls) if f.metadata.get("export", True)]
+        return names + ["doc"] if cls is Event else names
+
 
 RESOURCES: dict[str, Resource] = {
     "documents": Resource("documents", "published NULLS LAST, source, id", (
@@ -218,11 +224,14 @@ RESOURCES: dict[str, Resource] = {
 
 
 def check_params(resource: str, names: Sequence[str], allowed: Sequence[str] = ()) -> None:
-    """Refuse a parameter ``resource`` has no filter for (a typo would otherwise filter nothing)."""
+    """Refuse a parameter ``resource`` has no filter for (a typo would otherwise filter nothing).
+
+    ``allowed`` names the parameters the caller takes besides the filters (paging).
+    """
     known = {f.param for f in RESOURCES[resource].filters} | set(allowed)
     unknown = sorted(set(names) - known)
     if unknown:
-        raise QueryError(f"/api/{resource} has no filter {', '.join(map(repr, unknown))}; "
+        raise QueryError(f"no filter {', '.join(map(repr, unknown))} on {resource}; "
                          f"use {', '.join(sorted(known))}")
 
 

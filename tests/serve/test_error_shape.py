@@ -42,7 +42,7 @@ def test_bad_filter_values_and_unknown_filters(client: TestClient) -> None:
     assert_shape(client.get("/api/events", params={"date_to": "31/12/2025"}), 400,
                  "date_to='31/12/2025' is not a date: give an ISO date")
     assert_shape(client.get("/api/relations", params={"type": "AGREE"}), 400,
-                 "/api/relations has no filter 'type'; use actor, limit, offset, period")
+                 "no filter 'type' on relations; use actor, limit, offset, period")
     assert_shape(client.get("/api/events", params={"limit": 0}), 422, "limit: Input should be greater than")
 
 

@@ -1,6 +1,9 @@
-"""Pages and their JSON twins, and REST parameters that come from the filter table."""
+"""Pages and their JSON twins, REST lists and their CSV twins, parameters from the filter table."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,18 @@ def test_rest_parameters_come_from_the_filter_table(client: TestClient) -> None:
         assert all(helps[f.param] == f.help for f in resource.filters)
     assert client.get("/api/events", params={"story_event": "se1"}).json()["total"] == 1
     assert client.get("/api/outlets", params={"q": "ledger", "limit": 1}).json()["items"][0]["name"] == "Coastal Ledger"
+
+
+def test_lists_answer_as_csv_rows_of_the_same_page(client: TestClient) -> None:
+    params = {"actor": "p1", "limit": 2, "offset": 1}
+    as_json = client.get("/api/events", params=params).json()
+    r = client.get("/api/events.csv", params=params)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["x-total-count"] == str(as_json["total"]) == "4"
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [row["id"] for row in rows] == [e["id"] for e in as_json["items"]] == ["n1/v1", "n4/v1"]
+    assert rows[0]["doc"] == "n1" and json.loads(rows[0]["evidence"])[0]["doc"] == "n1"
+    assert rows[0]["attributed_to"] == ""  # None is an empty cell, as in the CSV export
+    empty = client.get("/api/quotes.csv", params={"doc": "n9"})
+    assert empty.text == "id,doc,speaker,text,start,end,direct,doubtful\n"
+    assert client.get("/api/quotes.csv", params={"speaker": "p1"}).json()["status"] == 400

@@ -129,7 +129,7 @@ def test_records_are_in_the_export_form_and_events_name_their_document(store: St
 
 def test_unknown_parameters_are_refused_with_the_known_ones() -> None:
     check_params("quotes", ["actor", "limit"], allowed=("limit", "offset"))
-    with pytest.raises(QueryError, match=r"/api/quotes has no filter 'speaker'; use actor, doc, limit"):
+    with pytest.raises(QueryError, match=r"no filter 'speaker' on quotes; use actor, doc, limit"):
         check_params("quotes", ["speaker", "limit"], allowed=("limit", "offset"))
 
 
