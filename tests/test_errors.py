@@ -42,7 +42,8 @@ def test_the_docstring_draws_every_class_under_its_real_parent() -> None:
 
 
 def test_exported_names_are_complete_and_sorted() -> None:
-    public = {n for n, v in vars(errors).items() if not n.startswith("_") and getattr(v, "__module__", "") == errors.__name__}
+    public = {n for n, v in vars(errors).items()
+              if not n.startswith("_") and getattr(v, "__module__", "") == errors.__name__}
     assert set(errors.__all__) == public
     assert errors.__all__ == sorted(errors.__all__)
 

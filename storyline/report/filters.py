@@ -65,7 +65,7 @@ def actor_ids(store: Store, actor: str) -> list[str]:
 
 
 def query_report(store: Store, *, q: str | None = None, actor: str | None = None,
-                 type: str | None = None, outlet: str | None = None,  # noqa: A002 - the API's word
+                 type: str | None = None, outlet: str | None = None,  # the API's word
                  date_from: str | None = None, date_to: str | None = None) -> tuple[Corpus, Corpus]:
     """(the part of the store that matches every given filter, the base the page's choices come from).
 

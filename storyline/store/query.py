@@ -19,7 +19,8 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from storyline.errors import QueryError
 from storyline.model import Event, to_dict
@@ -161,7 +162,7 @@ class Resource:
         """The keys of this resource's records (see ``record``), in order."""
         cls = READ_TABLES[self.table]
         names = [f.name for f in dataclasses.fields(cls) if f.metadata.get("export", True)]
-        return names + ["doc"] if cls is Event else names
+        return [*names, "doc"] if cls is Event else names
 
 
 RESOURCES: dict[str, Resource] = {

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -22,7 +22,7 @@ from tests.serve.helpers import newsroom_corpus, store_from
 REPO = Path(__file__).resolve().parents[2]
 
 
-def reference_filter(corpus: Corpus, *, q: str = "", actor: str = "", type: str = "",  # noqa: A002
+def reference_filter(corpus: Corpus, *, q: str = "", actor: str = "", type: str = "",
                      outlet: str = "", date_from: str = "", date_to: str = "") -> Corpus:
     """The page's rules over a whole in-memory corpus: the version the store query replaced."""
     lo, hi = parse_date(date_from), parse_date(date_to)
