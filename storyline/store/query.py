@@ -76,7 +76,8 @@ class Filter:
     Attributes:
         param: the query parameter's name.
         exprs: SQL expressions over the resource's table (fixed here, never from a client);
-            with several, a row matches when any of them does.
+            with several, a row matches when any of them does. Every ``?`` in an expression is
+            a placeholder the value fills (the ``sql`` operator's subqueries may hold several).
         op: a key of ``OPERATORS``.
         kind: ``text`` (as given), ``code`` (upper-cased: PLOVER and entity types) or ``date``
             (ISO of any precision, compared by its first day).
