@@ -8,8 +8,8 @@ browser (``static/report.js``), over the page's ``data-*`` attributes.
 Semantics, shared with the static page: a document is kept when it matches the outlet (as the
 report names it: "unknown outlet" when there is none), contains the search text in its title or
 body, mentions the actor or reports an event with it, and was published in the date range or
-reports an event dated in it. Events, quotes, stories, story events, disagreements and outlets
-follow the kept documents.
+reports an event dated in it. Events, quotes, stories, story events, disagreements, outlets and
+claims follow the kept documents.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from typing import Any
 from storyline.model import Corpus
 from storyline.report.highlight import anchor
 from storyline.store import Store
-from storyline.store.query import Filter, day_sql, parse_day, where
+from storyline.store.query import Filter, day_sql, has_table, parse_day, where
 
 LOGGER = logging.getLogger(__name__)
 
@@ -109,6 +109,10 @@ def query_report(store: Store, *, q: str | None = None, actor: str | None = None
                                         docs=[d for d in se.docs if d in kept])
                     for se in store.select("story_events", f"({docs_overlap} OR list_has_any(?::VARCHAR[], "
                                            "CAST(events AS VARCHAR[])))", [keep, sorted(shown)])]
+    claims = store.select("claims", _IN_LIST.format("doc"), [keep], order="doc, seq") \
+        if has_table(store, "claims") else []
+    order = {doc_id: n for n, doc_id in enumerate(keep)}
+    claims.sort(key=lambda c: order[c.doc])  # in document order, as the store's corpus has them; sort is stable
     return Corpus(
         documents=documents,
         entities=base.entities,
@@ -121,6 +125,7 @@ def query_report(store: Store, *, q: str | None = None, actor: str | None = None
         relations=store.select("relations", "list_has_any(?::VARCHAR[], [a, b])", [ids]) if ids
         else store.select("relations"),
         outlets=store.select("outlets", docs_overlap, [keep]),
+        claims=claims,
     ), base
 
 

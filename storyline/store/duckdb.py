@@ -61,7 +61,7 @@ OWN_TABLES = frozenset({"document", "claims"})
 CLAIM_ORDER = ("seq", "BIGINT")
 
 #: every table ``Store.select`` reads, with the model type of its rows
-READ_TABLES: dict[str, type] = {"documents": Document, **CORPUS_TABLES}
+READ_TABLES: dict[str, type] = {"documents": Document, "claims": Claim, **CORPUS_TABLES}
 
 
 def _sql_type(tp: Any) -> str:

@@ -22,14 +22,14 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyline.errors import QueryError
+from storyline.errors import QueryError, StoreError
 from storyline.model import Event, to_dict
 from storyline.store.duckdb import READ_TABLES, Store
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "OPERATORS", "RESOURCES", "Filter", "Resource", "check_params", "day_sql", "flat_row",
-           "get_one", "page", "parse_day", "record", "where"]
+           "get_one", "has_table", "page", "parse_day", "record", "where"]
 
 #: operator → condition template; ``{e}`` is the filter's SQL expression, ``?`` the client's value
 OPERATORS: dict[str, str] = {
@@ -219,6 +219,13 @@ RESOURCES: dict[str, Resource] = {
         Filter("doc", ("json_extract_string(sides, '$[*].doc')",), "has", "document id of either side"),
         _text("q", "topic", "sides::VARCHAR", help="text search in the topic and both sides"),
     ), "Claims outlets disagree on, with both sides' sentences."),
+    "claims": Resource("claims", "doc, seq", (
+        Filter("doc", ("doc",), "eq", "document id"),
+        Filter("kind", ("kind",), "eq", "pole|cause|quantity|frame"),
+        Filter("dimension", ("dimension",), "eq", "alignment|coordination|compliance|cause|quantity|framing"),
+        _OUTLET_OF_DOC,
+        _text("q", "text", "evidence::VARCHAR", help="text search in the claim's phrase and sentence"),
+    ), "Stance-bearing statements per document, with the sentence each rests on."),
     "outlets": Resource("outlets", "name", (
         _text("q", "name", help="text search in the outlet's name"),
     ), "Outlet profiles."),
@@ -258,12 +265,27 @@ def page(store: Store, resource: str, values: Mapping[str, Any], limit: int,
 
     Raises:
         QueryError: a filter value of the wrong form (a date that is no date).
+        StoreError: the store predates the resource's table.
     """
     res = RESOURCES[resource]
     cond, params = where(res.filters, values)
+    _check_table(store, res.table)
     total = store.count(res.table, cond, params)
     objs = store.select(res.table, cond, params, order=res.order, fields=_fields(res), limit=limit, offset=offset)
     return total, [record(o) for o in objs]
+
+
+def has_table(store: Store, table: str) -> bool:
+    """Whether the store has ``table`` (a store written by an older version may lack one)."""
+    found = store.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone()
+    return bool(found and found[0])
+
+
+def _check_table(store: Store, table: str) -> None:
+    """Refuse, with the fix, a table a store written by an older version does not have."""
+    if not has_table(store, table):
+        raise StoreError(f"this store has no {table} table (it predates them); run `storyline analyze` "
+                         "on its folder once to add them")
 
 
 def get_one(store: Store, resource: str, key: str) -> dict[str, Any] | None:

@@ -72,6 +72,7 @@ def reference_filter(corpus: Corpus, *, q: str = "", actor: str = "", type: str 
         disagreements=[d for d in corpus.disagreements if any(s.doc in keep for s in d.sides)],
         relations=[r for r in corpus.relations if not ids or ids & {r.a, r.b}],
         outlets=[o for o in corpus.outlets if any(d in keep for d in o.docs)],
+        claims=[c for c in corpus.claims if c.doc in keep],
     )
 
 

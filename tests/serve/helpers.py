@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import (
-    Block, Corpus, Disagreement, DocAnalysis, Document, Entity, Event, OutletProfile, Quote, Relation, Side,
+    Block, Claim, Corpus, Disagreement, DocAnalysis, Document, Entity, Event, OutletProfile, Quote, Relation, Side,
     Span, Story, StoryEvent,
 )
 from storyline.store import Store
@@ -15,7 +15,8 @@ def store_from(corpus: Corpus, folder: Path) -> Path:
     """Write ``corpus`` into ``folder/storyline.duckdb`` as `storyline analyze` would."""
     path = folder / "storyline.duckdb"
     with Store(path) as store:
-        store.add_analyses([DocAnalysis(document=d) for d in corpus.documents])
+        store.add_analyses([DocAnalysis(document=d, claims=[c for c in corpus.claims if c.doc == d.id])
+                            for d in corpus.documents])
         store.replace_corpus(corpus)
     return path
 
@@ -81,6 +82,10 @@ def newsroom_corpus() -> Corpus:
             Side("n1", "fair", events[0].evidence[0]), Side("n2", "unfair", events[1].evidence[0])])],
         relations=[Relation("g1", "p1", "2025-03", 1, 0.0, 1.0), Relation("o1", "p1", "2025-03", 1, 0.5, 0.5),
                    Relation("g1", "p1", "2025-04", 1, 1.0, 0.0)],
+        claims=[Claim(id="n1/c1", doc="n1", evidence=_span(n1, "the strike would last a week"), kind="quantity",
+                      dimension="quantity", pole="week", weight=1.0, text="last a week", low=7.0, high=7.0),
+                Claim(id="n2/c1", doc="n2", evidence=events[1].evidence[0], kind="pole", dimension="compliance",
+                      pole="refuse", weight=0.8, text="rejected")],
         outlets=[OutletProfile(name="Coastal Ledger", docs=["n1"], genre_mix={"reporting": 1}),
                  OutletProfile(name="Valley Herald", docs=["n2", "n4"], genre_mix={"reporting": 1, "opinion": 1})],
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.errors import QueryError
+from storyline.errors import QueryError, StoreError
 from storyline.model import to_dict
 from storyline.store import Store
 from storyline.store.query import (
@@ -97,6 +97,20 @@ def test_other_resources_filter_on_their_own_fields(store: Store) -> None:
     assert ids(store, "disagreements", doc="n2") == ["d1"]
     assert ids(store, "disagreements", q="pay offer") == ["d1"]
     assert ids(store, "outlets", q="herald") == ["Valley Herald"]
+    assert ids(store, "claims") == ["n1/c1", "n2/c1"]
+    assert ids(store, "claims", dimension="compliance") == ["n2/c1"]
+    assert ids(store, "claims", outlet="coastal ledger", q="A WEEK") == ["n1/c1"]
+
+
+def test_a_store_from_before_a_table_says_how_to_add_it(tmp_path: Path) -> None:
+    import duckdb
+
+    path = store_from(newsroom_corpus(), tmp_path)
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE claims")
+    con.close()
+    with Store(path, read_only=True) as old, pytest.raises(StoreError, match=r"no claims table .* run `storyline analyze`"):
+        page(old, "claims", {}, 10, 0)
 
 
 @pytest.mark.parametrize("resource", sorted(RESOURCES))
