@@ -136,6 +136,18 @@ def test_actor_is_an_id_or_its_anchor(tmp_path: Path) -> None:
         assert doc_ids(query_report(store, actor="nobody")[0]) == []
 
 
+def test_a_store_from_before_claims_still_shows_its_page(tmp_path: Path) -> None:
+    import duckdb
+
+    path = store_from(newsroom_corpus(), tmp_path)
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE claims")
+    con.close()
+    with Store(path, read_only=True) as old:
+        shown, _ = query_report(old, q="union")
+        assert doc_ids(shown) == ["n1", "n2", "n3", "n4"] and shown.claims == []
+
+
 GRID = {
     "q": ["", "union"],
     "actor": ["", "p1", "e2"],
