@@ -50,7 +50,7 @@ class CorpusFrames:
     """An analysed corpus: the model ``Corpus`` plus its tables as pandas DataFrames.
 
     Attributes are built on first use: ``documents``, ``entities``, ``mentions``, ``events``,
-    ``quotes``, ``stories``, ``story_events``, ``disagreements``, ``relations``, ``outlets``.
+    ``quotes``, ``stories``, ``story_events``, ``claims``, ``disagreements``, ``relations``, ``outlets``.
     """
 
     def __init__(self, corpus: Corpus, out_dir: Path | None = None) -> None:
@@ -124,6 +124,15 @@ class CorpusFrames:
                  "start": s.evidence.start, "end": s.evidence.end, "sentence": s.evidence.text}
                 for d in self.corpus.disagreements for s in d.sides]
         return _frame(rows, ["id", "topic", "doc", "outlet", "stance", "sentence"])
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """One row per claim: a stance, cause, amount or framing stated in one sentence."""
+        rows = [{"id": c.id, "doc": c.doc, "outlet": self._outlets.get(c.doc), "kind": c.kind,
+                 "dimension": c.dimension, "pole": c.pole, "weight": c.weight, "text": c.text,
+                 "low": c.low, "high": c.high, "start": c.evidence.start, "end": c.evidence.end,
+                 "sentence": c.evidence.text} for c in self.corpus.claims]
+        return _frame(rows, ["id", "doc", "outlet", "kind", "dimension", "pole", "text", "sentence"])
 
     @property
     def relations(self) -> pd.DataFrame:

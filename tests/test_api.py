@@ -80,6 +80,7 @@ def test_tables_are_dataframes_with_names_resolved() -> None:
     # empty tables still have their columns
     assert list(res.relations.columns[:3]) == ["a", "b", "period"] and res.relations.empty
     assert "topic" in res.disagreements.columns
+    assert res.claims.empty and {"kind", "dimension", "sentence"} <= set(res.claims.columns)
     assert "3 quotes" not in repr(res) and "1 events" in repr(res)
 
 
@@ -113,3 +114,16 @@ def test_analyze_runs_the_real_pipeline(tmp_path: Path) -> None:
     assert not res.entities.empty
     again = analyze(texts, out_dir=tmp_path / "out")
     assert len(again.documents) == 2  # the same articles are not added twice
+
+
+def test_claims_table_carries_provenance() -> None:
+    from storyline.model import Claim, Span
+
+    corpus = make_corpus()
+    doc = corpus.documents[1]
+    sentence = "Sylvania rejected the offer, Vell said."
+    start = doc.raw.index(sentence)
+    corpus.claims = [Claim(id=f"{doc.id}/c1", doc=doc.id, evidence=Span(doc.id, start, start + len(sentence), sentence),
+                           kind="pole", dimension="alignment", pole="against", weight=0.8, text="rejected")]
+    row = CorpusFrames(corpus).claims.iloc[0]
+    assert (row["doc"], row["start"], row["end"], row["sentence"]) == (doc.id, start, start + len(sentence), sentence)
