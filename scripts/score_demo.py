@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _key(name: str) -> str:
     """'09_wire_briefs.jsonl#2' -> '09_wire_briefs' (the scorer keys documents by file stem)."""
-    stem = name.split("#")[0]
+    stem = name.split("#", maxsplit=1)[0]
     for ext in (".gz", ".txt", ".html", ".htm", ".jsonl", ".json", ".md"):
         stem = stem.removesuffix(ext)
     return stem

@@ -9,9 +9,9 @@ import dataclasses
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -25,12 +25,12 @@ app = typer.Typer(
 LOGGER = logging.getLogger("storyline")
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     spark = "spark"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     csv = "csv"
     parquet = "parquet"
@@ -40,7 +40,7 @@ def _coerce(name: str, raw: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     if name not in fields:
         raise typer.BadParameter(f"unknown setting {name!r}; `storyline settings` lists them")
-    default = Settings.help_table()[[f for f in fields].index(name)][1]
+    default = Settings.help_table()[list(fields).index(name)][1]
     try:
         if isinstance(default, bool):
             return raw.lower() in ("1", "true", "yes", "on")
@@ -75,14 +75,14 @@ def _setup_logging(verbose: bool) -> None:
 
 @app.command()
 def analyze(
-    paths: List[Path] = typer.Argument(..., help="Files and folders (read recursively): .txt .md .html .htm "
+    paths: list[Path] = typer.Argument(..., help="Files and folders (read recursively): .txt .md .html .htm "
                                                  ".json .jsonl, and .gz of any of these."),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder: storyline.duckdb, export.json, "
                                                       "report.html, errors.jsonl."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=1, help="Worker processes."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (process pool) or spark."),
     master: str = typer.Option("local[2]", "--master", help="Spark master URL (with --engine spark)."),
-    set_: Optional[List[str]] = typer.Option(None, "--set", help="Override a setting: --set name=value "
+    set_: list[str] | None = typer.Option(None, "--set", help="Override a setting: --set name=value "
                                                                    "(see `storyline settings`)."),
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse documents again even when the "
                                                                 "store already holds them (after an upgrade)."),
@@ -133,7 +133,8 @@ def analyze(
 def export(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (the v1 contract), csv or parquet."),
-    out: Path = typer.Option(..., "--out", "-o", help="A file for json; a folder (one file per table) for csv/parquet."),
+    out: Path = typer.Option(..., "--out", "-o",
+                             help="A file for json; a folder (one file per table) for csv/parquet."),
 ) -> None:
     """Re-export a store as JSON (schema v1), CSV or Parquet."""
     from storyline.export import write_json, write_tables
@@ -189,7 +190,7 @@ def serve(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
     max_upload_mb: float = typer.Option(5.0, "--max-upload-mb", help="Largest POST /api/documents body."),
-    set_: Optional[List[str]] = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
+    set_: list[str] | None = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
 ) -> None:
     """Serve the report's views with search and filters, and the REST API (/docs, /openapi.json), on

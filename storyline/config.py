@@ -43,7 +43,7 @@ DEFAULT_DISAGREEMENT_DIMENSIONS = (
 )
 
 
-def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
+def _setting(default: Any, help: str) -> Any:
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata={"help": help})
     return field(default=default, metadata={"help": help})
@@ -104,7 +104,7 @@ class Settings:
             out.append((f.name, default, f.metadata.get("help", "")))
         return out
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}; "

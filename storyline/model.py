@@ -80,7 +80,7 @@ def from_dict(cls: type, data: Any) -> Any:
     return _convert(cls, data)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 

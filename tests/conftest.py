@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from storyline.model import (
-    Corpus, Document, Entity, Event, Quote, Removal, Span, Story,
+    Corpus,
+    Document,
+    Entity,
+    Event,
+    Quote,
+    Removal,
+    Span,
+    Story,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,6 +64,6 @@ def make_corpus() -> Corpus:
                   stories=[Story(id="s1", title="Talks", date=None, docs=[d1.id, d2.id])])
 
 
-@pytest.fixture()
+@pytest.fixture
 def tiny_corpus() -> Corpus:
     return make_corpus()

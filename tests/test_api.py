@@ -15,7 +15,7 @@ from storyline.model import Corpus
 from tests.conftest import make_corpus
 
 
-@pytest.fixture()
+@pytest.fixture
 def fake_run(monkeypatch: pytest.MonkeyPatch) -> list:
     calls: list = []
 

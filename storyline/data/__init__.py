@@ -15,8 +15,9 @@ from __future__ import annotations
 import csv
 import functools
 import logging
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, Iterator, Sequence
+from typing import IO, Any
 
 import yaml
 
@@ -113,7 +114,7 @@ def _load(name: str, extra_paths: tuple[str, ...]) -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _shipped(name: str) -> dict[str, Any]:
     path = resource_path(name)
     data = read(path, name)
@@ -151,7 +152,7 @@ def _validate(data: Any, name: str, path: Path) -> None:
     raise DataError(f"{path}: {where}: {problem}{more}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(name: str) -> Any:
     # imported here: jsonschema costs ~70 ms to import, paid only by a process that reads data
     import jsonschema

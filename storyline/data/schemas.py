@@ -30,7 +30,7 @@ def _sections(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dic
 
 
 def _word_lists(*keys: str) -> dict[str, Any]:
-    return {k: _WORDS for k in keys}
+    return dict.fromkeys(keys, _WORDS)
 
 
 def _plover() -> dict[str, Any]:
@@ -73,7 +73,7 @@ def _events() -> dict[str, Any]:
 
 def _kb_entry(person: bool) -> dict[str, Any]:
     names = {"anyOf": [{"type": "string"}, _WORDS]}
-    props: dict[str, Any] = {k: names for k in ("alias", "aliases", "loose", "capital", "metonym", "demonym")}
+    props: dict[str, Any] = dict.fromkeys(("alias", "aliases", "loose", "capital", "metonym", "demonym"), names)
     props |= {k: {"type": ["string", "null"]} for k in ("id", "name", "country", "role", "sector", "title")}
     # the term of office: YAML reads an unquoted ISO date as a date, a quoted one as a string
     props |= {k: {} for k in ("from", "to")}
@@ -102,7 +102,7 @@ def _countries() -> dict[str, Any]:
     names = {"anyOf": [{"type": "string"}, _WORDS]}
     country = {"type": "object", "additionalProperties": False,
                "properties": {"name": {"type": "string"},
-                              **{k: names for k in ("alias", "loose", "capital", "metonym", "demonym")}}}
+                              **dict.fromkeys(("alias", "loose", "capital", "metonym", "demonym"), names)}}
     return {"type": "object", "additionalProperties": country,
             "propertyNames": {"pattern": "^[A-Z]{3}$",
                               "description": "an ISO 3166-1 alpha-3 code (such as FRA)"}}
@@ -168,7 +168,7 @@ RESOURCES: dict[str, Any] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def schema_of(name: str) -> dict[str, Any]:
     """The schema of resource ``name``; a ``KeyError`` naming the known resources for any other."""
     if name not in RESOURCES:

@@ -25,7 +25,7 @@ from storyline.resolve import resolve_document
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["DocState", "INITIAL"]
+__all__ = ["INITIAL", "DocState"]
 
 #: what a state holds before the first component runs: the ingested document
 INITIAL = ("doc.raw",)
@@ -129,6 +129,6 @@ def lead_embedding(state: DocState, settings: Settings) -> None:
     """The embedding of the title and lead (``Settings.embedding_model``), for stories."""
     try:
         state.vector = lead_vector(state.document, settings)
-    except Exception as exc:  # stories fall back to TF-IDF and actors: not worth losing the document
+    except Exception as exc:  # noqa: BLE001 -- stories fall back to TF-IDF and actors: not worth losing the document
         LOGGER.warning("no lead embedding for %s: %s", state.document.source, exc)
         state.vector = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from storyline.config import Settings
 from storyline.engine.local import GROUP_DOCS, Analyzer, Progress, analyze_group

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from storyline.model import Entity, Mention
 
@@ -59,10 +60,10 @@ class Actors:
         self._starts = [m.start for m in self.mentions]
         self._reach = list(itertools.accumulate((m.end for m in self.mentions), max))
 
-    def _raw(self, tok: "Token") -> int:
+    def _raw(self, tok: Token) -> int:
         return self.offset_of[id(tok.doc)] + tok.idx
 
-    def at(self, tok: "Token") -> str | None:
+    def at(self, tok: Token) -> str | None:
         """The entity of the first mention (by start) covering the token, if any."""
         pos = self._raw(tok)
         # the first mention ending after pos is the first whose running furthest end passes pos;
@@ -72,7 +73,7 @@ class Actors:
             return self.mentions[j].entity
         return None
 
-    def before(self, tok: "Token", types: set[str]) -> str | None:
+    def before(self, tok: Token, types: set[str]) -> str | None:
         """The entity of the nearest mention of a fitting type before the token."""
         pos = self._raw(tok)
         best = None
@@ -84,7 +85,7 @@ class Actors:
         return best
 
 
-def np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
+def np_entity(tok: Token, actors: Actors, depth: int = 0) -> str | None:
     """The actor a noun phrase headed by ``tok`` names ("the government of X", "President, Y")."""
     if tok is None or depth > 3:
         return None
@@ -117,7 +118,7 @@ def np_entity(tok: "Token", actors: Actors, depth: int = 0) -> str | None:
     return None
 
 
-def _owned_institution(pron: "Token", actors: Actors) -> str | None:
+def _owned_institution(pron: Token, actors: Actors) -> str | None:
     """ "his government" / "its army": the country of the person the pronoun stands for, else that person."""
     owner = _pronoun_entity(pron, actors)
     if owner is None or actors.types.get(owner) != "PERSON":
@@ -130,7 +131,7 @@ def _owned_institution(pron: "Token", actors: Actors) -> str | None:
     return owner
 
 
-def _role_title(tok: "Token") -> str | None:
+def _role_title(tok: Token) -> str | None:
     """The leader title a noun heads ("president", "prime minister", "head of state", "guest"), if any."""
     lemma = tok.lemma_.lower()
     if lemma == "minister" and any(c.lower_ == "prime" for c in tok.children):
@@ -142,7 +143,7 @@ def _role_title(tok: "Token") -> str | None:
     return lemma if lemma in ROLE_HEADS else None
 
 
-def _role_person(tok: "Token", actors: Actors) -> str | None:
+def _role_person(tok: Token, actors: Actors) -> str | None:
     """A role phrase the resolver left unlinked ("the president of X", "the X head of state", "his X guest").
 
     It stands for the document's person who leads the country the phrase names: the one whose
@@ -168,13 +169,13 @@ def _role_person(tok: "Token", actors: Actors) -> str | None:
     return cands[0][1] if len(cands) == 1 else None
 
 
-def _contrasted(head: "Token", appos: "Token") -> bool:
+def _contrasted(head: Token, appos: Token) -> bool:
     """An apposition set against its head ("the member states, not just X"): X is not the head's actor."""
     lo, hi = sorted((head.i, appos.left_edge.i))
     return any(t.lower_ in _CONTRAST for t in head.doc[lo + 1:hi + 1])
 
 
-def _salient_before(tok: "Token", actors: Actors, types: set[str]) -> str | None:
+def _salient_before(tok: Token, actors: Actors, types: set[str]) -> str | None:
     """The nearest earlier subject naming an actor of a fitting type (same block), else the nearest actor."""
     sdoc = tok.doc
     for i in range(tok.i - 1, max(-1, tok.i - SALIENCE_WINDOW), -1):
@@ -187,7 +188,7 @@ def _salient_before(tok: "Token", actors: Actors, types: set[str]) -> str | None
     return actors.before(tok, types)
 
 
-def _anaphor_entity(tok: "Token", actors: Actors) -> str | None:
+def _anaphor_entity(tok: Token, actors: Actors) -> str | None:
     """A definite description standing for an actor named earlier ("the country", "the organization")."""
     wanted = actors.anaphors.get(tok.lemma_.lower())
     if wanted is None or not any(c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -197,7 +198,7 @@ def _anaphor_entity(tok: "Token", actors: Actors) -> str | None:
     return _salient_before(tok, actors, {wanted})
 
 
-def _pronoun_entity(tok: "Token", actors: Actors) -> str | None:
+def _pronoun_entity(tok: Token, actors: Actors) -> str | None:
     """Resolve a pronoun: the reporting clause's subject first, else the nearest fitting actor."""
     low = tok.lower_
     if low not in _MALE_FEMALE and low not in _NEUTER:
@@ -219,7 +220,7 @@ def _pronoun_entity(tok: "Token", actors: Actors) -> str | None:
     return _salient_before(tok, actors, wanted)
 
 
-def _clause_agent(tok: "Token", actors: Actors, wanted: set[str]) -> str | None:
+def _clause_agent(tok: Token, actors: Actors, wanted: set[str]) -> str | None:
     """For "X's office announced *his* refusal": the actor of a fitting type that the governing clause's subject names.
 
     A possessive on a noun reads as the clause's own agent; when that subject is an office or
@@ -240,7 +241,7 @@ def _clause_agent(tok: "Token", actors: Actors, wanted: set[str]) -> str | None:
     return None
 
 
-def _relative_entity(tok: "Token", actors: Actors) -> str | None:
+def _relative_entity(tok: Token, actors: Actors) -> str | None:
     """A relative pronoun stands for the noun its clause modifies ("the regime, which was saved ...")."""
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -250,7 +251,7 @@ def _relative_entity(tok: "Token", actors: Actors) -> str | None:
     return entity_of(clause.head, actors, allow_pronoun=False)
 
 
-def entity_of(tok: "Token | None", actors: Actors, *, allow_pronoun: bool = True) -> str | None:
+def entity_of(tok: Token | None, actors: Actors, *, allow_pronoun: bool = True) -> str | None:
     if tok is None:
         return None
     if tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$"):
@@ -265,6 +266,6 @@ def entity_of(tok: "Token | None", actors: Actors, *, allow_pronoun: bool = True
     return ent
 
 
-def first_child(tok: "Token", rels: Iterable[str]) -> "Token | None":
+def first_child(tok: Token, rels: Iterable[str]) -> Token | None:
     rels = tuple(rels)
     return next((c for c in tok.children if c.dep_ in rels), None)

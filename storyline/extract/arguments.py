@@ -56,16 +56,16 @@ CAUSAL_PHRASES = frozenset({"thanks to", "due to", "owing to", "because of", "he
                             "assistance of"})
 
 
-def same(a: "Token | None", b: "Token | None") -> bool:
+def same(a: Token | None, b: Token | None) -> bool:
     """Token identity (spaCy makes a new Python object on every access)."""
     return a is not None and b is not None and a.i == b.i
 
 
-def is_passive(tok: "Token") -> bool:
+def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
+def verb_args(pred: Token, actors: Actors, skip: Token | None,
                lex_inverse: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """(source, target) of a verbal predicate."""
     source = target = None
@@ -89,7 +89,7 @@ def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
                         target = target or entity_of(first_child(child, ("pobj",)), actors)
     if target is None:
         for child in list(pred.children) + ([skip] if skip is not None else []):
-            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS or same(child, skip):
+            if (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS) or same(child, skip):
                 for g in child.children:
                     if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS and same(child, skip):
                         target = entity_of(first_child(g, ("pobj",)), actors)
@@ -125,7 +125,7 @@ def verb_args(pred: "Token", actors: Actors, skip: "Token | None",
     return source, target
 
 
-def noun_args(noun: "Token", code: str, actors: Actors, *, climb: bool = True) -> tuple[str | None, str | None]:
+def noun_args(noun: Token, code: str, actors: Actors, *, climb: bool = True) -> tuple[str | None, str | None]:
     """(source, target) of a nominal predicate ("his refusal", "conversation with X")."""
     source = target = None
     of_ent = None
@@ -142,7 +142,7 @@ def noun_args(noun: "Token", code: str, actors: Actors, *, climb: bool = True) -
                 of_ent = entity_of(pobj, actors)
             elif child.lower_ in _TARGET_PREPS and target is None:
                 target = entity_of(pobj, actors)
-    etype = code.split("/")[0]
+    etype = code.split("/", maxsplit=1)[0]
     if of_ent:
         if source is None and etype in _NOUN_SOURCE_TYPES:
             source = of_ent
@@ -157,13 +157,13 @@ def noun_args(noun: "Token", code: str, actors: Actors, *, climb: bool = True) -
     return source, target
 
 
-def causal_phrase(tok: "Token") -> bool:
+def causal_phrase(tok: Token) -> bool:
     """The noun phrase headed by ``tok`` follows "thanks to", "due to", "with the help of" ..."""
     i = tok.left_edge.i
     return i >= 2 and f"{tok.doc[i - 2].lower_} {tok.doc[i - 1].lower_}" in CAUSAL_PHRASES
 
 
-def causal_agent(pred: "Token", actors: Actors) -> str | None:
+def causal_agent(pred: Token, actors: Actors) -> str | None:
     """The actor of a causal phrase on ``pred``: "was saved thanks to the intervention of N" -> N."""
     for tok in pred.subtree:
         if tok.pos_ not in ("NOUN", "PROPN") or not causal_phrase(tok):
@@ -179,7 +179,7 @@ def causal_agent(pred: "Token", actors: Actors) -> str | None:
     return None
 
 
-def _subject(pred: "Token") -> "Token | None":
+def _subject(pred: Token) -> Token | None:
     """The predicate's own subject, else the one of the verb it is coordinated with ("met and signed")."""
     tok = pred
     for _ in range(MAX_INHERIT_HOPS):
@@ -190,7 +190,7 @@ def _subject(pred: "Token") -> "Token | None":
     return None
 
 
-def coordinated_partner(pred: "Token", source: str, actors: Actors) -> str | None:
+def coordinated_partner(pred: Token, source: str, actors: Actors) -> str | None:
     """The other actor of a coordinated subject: "A and B met", "delegations from A and B met" -> B."""
     subj = _subject(pred)
     if subj is None:
@@ -204,7 +204,7 @@ def coordinated_partner(pred: "Token", source: str, actors: Actors) -> str | Non
     return None
 
 
-def _people(noun: "Token", cues: "ArgumentCues") -> bool:
+def _people(noun: Token, cues: ArgumentCues) -> bool:
     """A noun phrase naming people: a listed group noun, or a plural agent noun ("miners", "activists")."""
     heads = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
@@ -215,13 +215,13 @@ def _people(noun: "Token", cues: "ArgumentCues") -> bool:
     return False
 
 
-def crowd_subject(pred: "Token", cues: "ArgumentCues") -> bool:
+def crowd_subject(pred: Token, cues: ArgumentCues) -> bool:
     """The subject is a crowd of people ("3,000 farmers", "thousands of students", "protesters")."""
     subj = _subject(pred)
     return subj is not None and subj.pos_ in ("NOUN", "PROPN") and _people(subj, cues)
 
 
-def inanimate_agent(pred: "Token", actors: Actors, cues: "ArgumentCues") -> bool:
+def inanimate_agent(pred: Token, actors: Actors, cues: ArgumentCues) -> bool:
     """The doer is a named thing, not an actor ("flood water cut off the town", "was cut off by the storm").
 
     A common noun that names no people and no institution, and no actor inside it.
@@ -252,8 +252,9 @@ _THING_TYPES = frozenset({"LOC", "EVENT", "MISC", "FAC", "PRODUCT", "LAW", "WORK
 SINGULAR_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "ant", "ee")
 
 
-def led_by(pred: "Token", actors: Actors) -> str | None:
-    """The leader or organiser a clause names for an action ("marched ..., led by N", "a strike called by the union")."""
+def led_by(pred: Token, actors: Actors) -> str | None:
+    """The leader or organiser a clause names for an action ("marched ..., led by N", "a strike called by
+    the union")."""
     subj = _subject(pred)
     for holder in [pred] + ([subj] if subj is not None else []):
         for c in holder.children:
@@ -269,7 +270,7 @@ def led_by(pred: "Token", actors: Actors) -> str | None:
 LEADING_VERBS = frozenset({"lead", "organise", "organize", "head", "call", "convene", "spearhead", "stage"})
 
 
-def location_party(pred: "Token", actors: Actors) -> str | None:
+def location_party(pred: Token, actors: Actors) -> str | None:
     """The country an undertaking takes place in ("production will be launched in Mexico")."""
     tok = pred
     for _ in range(2):  # the predicate, or the verb it completes ("is planned to be launched in")

@@ -31,13 +31,13 @@ import re
 
 from storyline.extract.amounts import quantity_claims
 from storyline.extract.stance import (
+    CHANGE_TERM,
     CLAUSE_CUT,
     TERM_WORD,
-    CHANGE_TERM,
     SentenceFacts,
     StanceLexicon,
-    is_negated,
     content_terms,
+    is_negated,
     load_stance_lexicon,
 )
 from storyline.model import Claim, Sentence, Span

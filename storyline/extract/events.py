@@ -97,24 +97,24 @@ TYPE_PHRASES = {
 @dataclass
 class EventCandidate:
     """A typed predicate of a sentence, before its arguments are found (not a model record)."""
-    pred: "Token"
+    pred: Token
     code: str
     nominal: bool = False
     negation_consumed: bool = False
-    obj: "Token | None" = None  # the noun that gave a support verb its meaning
+    obj: Token | None = None  # the noun that gave a support verb its meaning
 
 
-def _military(tok: "Token") -> bool:
+def _military(tok: Token) -> bool:
     words = {t.lemma_.lower() for t in tok.subtree} | {tok.lemma_.lower()}
     return bool(words & {"army", "military", "defence", "defense", "troop", "force", "arm", "weapon"})
 
 
-def _frame_object(obj: "Token", objects: frozenset[str]) -> bool:
+def _frame_object(obj: Token, objects: frozenset[str]) -> bool:
     """A frame object: a listed lemma, or "@LABEL" for a named-entity label ("@MONEY": "$35 million")."""
     return obj.lemma_.lower() in objects or (bool(obj.ent_type_) and f"@{obj.ent_type_}" in objects)
 
 
-def type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> EventCandidate | None:
+def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None:
     """The event a verb reports, from its particle, its object or its lemma (``neg``: it is negated)."""
     lemma = tok.lemma_.lower()
     for child in tok.children:
@@ -161,17 +161,17 @@ def type_verb(tok: "Token", lex: EventLexicon, neg: bool) -> EventCandidate | No
     return None
 
 
-def with_noun_mode(code: str, noun: "Token", lex: EventLexicon) -> str:
+def with_noun_mode(code: str, noun: Token, lex: EventLexicon) -> str:
     """``code`` with the mode a modifier of the noun gives it ("armed clashes")."""
     for child in noun.children:
         mode = lex.noun_modes.get(child.lemma_.lower()) if child.dep_ in ("compound", "amod") else None
         if mode:
-            return f"{code.split('/')[0]}/{mode}"
+            return f"{code.split('/', maxsplit=1)[0]}/{mode}"
     return code
 
 
 def event_candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
-                     toks: "BlockTokens | None" = None) -> list[EventCandidate]:
+                     toks: BlockTokens | None = None) -> list[EventCandidate]:
     """Typed predicates of one sentence; ``toks``: its block's token attributes (read here if not given)."""
     toks = toks if toks is not None else read_tokens(sent.doc)
     sdoc = sent.doc
@@ -209,7 +209,7 @@ def event_candidates(sent, lex: EventLexicon, mlex, cues: ArgumentCues,
     return drop_embedded(out)
 
 
-def nominal_ok(tok: "Token") -> bool:
+def nominal_ok(tok: Token) -> bool:
     """A nominal predicate needs its own argument (possessor, "of/by/with/against" phrase) or a NORP modifier."""
     for child in tok.children:
         if child.dep_ == "poss":
@@ -221,7 +221,7 @@ def nominal_ok(tok: "Token") -> bool:
     return False
 
 
-def _is_session(noun: "Token", actors: Actors) -> bool:
+def _is_session(noun: Token, actors: Actors) -> bool:
     """ "the plenary meeting of the Forum": a sitting of a named event, not an act between actors."""
     for child in noun.children:
         holder = child if child.dep_ == "poss" else (
@@ -255,7 +255,7 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     return keep
 
 
-def _path(tok: "Token", top: "Token") -> list["Token"]:
+def _path(tok: Token, top: Token) -> list[Token]:
     out = []
     while tok.i != top.i and tok.head.i != tok.i:
         tok = tok.head
@@ -269,7 +269,7 @@ _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _YEAR_ONLY = re.compile(r"(?:the\s+)?(?:1[89]|20)\d\d(?:'s|s)?", re.IGNORECASE)
 
 
-def _clause_head(tok: "Token", stop: int) -> "Token | None":
+def _clause_head(tok: Token, stop: int) -> Token | None:
     """The predicate ``stop`` or the first verb above ``tok``: the clause a time expression belongs to."""
     while tok.head.i != tok.i:
         tok = tok.head
@@ -278,7 +278,7 @@ def _clause_head(tok: "Token", stop: int) -> "Token | None":
     return None
 
 
-def _noun_property(root: "Token", own: set[int]) -> bool:
+def _noun_property(root: Token, own: set[int]) -> bool:
     """A date that modifies a noun other than the event's own ("the 1998 treaty", "the war of 2008")."""
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of":
@@ -332,7 +332,7 @@ def _fit_roles(etype: str, source: str | None, target: str | None, actors: Actor
             target if fits(target, etype in PLACE_TARGET_TYPES) else None)
 
 
-def _inverse_ok(pred: "Token", lex: EventLexicon, actors: Actors) -> bool:
+def _inverse_ok(pred: Token, lex: EventLexicon, actors: Actors) -> bool:
     """A host verb ("received", "welcomed") is a visit only with a guest or a meeting as its object."""
     if pred.lemma_.lower() not in lex.inverse_verbs:
         return True
@@ -370,7 +370,7 @@ def summarize(ev: Event, names: dict[str, str]) -> str:
     return text + "."
 
 
-def extract_events(doc: Document, parsed: "Parsed", mentions: list[Mention], entities: list[Entity],
+def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
                    settings: Settings) -> list[Event]:
     """PLOVER events of one document.
 

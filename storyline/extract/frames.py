@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from storyline.data import load
 from storyline.extract.actors import SUBJECT_DEPS, Actors, entity_of, first_child
@@ -71,9 +72,9 @@ def _frame_speaker(sent, actors: Actors, cues: ArgumentCues, reporting: frozense
     return None
 
 
-def framed_speakers(blocks: "list[tuple[int, Doc]]", actors: Actors, cues: ArgumentCues,
+def framed_speakers(blocks: list[tuple[int, Doc]], actors: Actors, cues: ArgumentCues,
                     reporting: frozenset[str],
-                    tokens: "Callable[[Doc], BlockTokens]" = read_tokens) -> dict[int, str]:
+                    tokens: Callable[[Doc], BlockTokens] = read_tokens) -> dict[int, str]:
     """id(block parse) -> the speaker whose statement a preceding "...:" paragraph introduces.
 
     The frame runs over the following paragraphs until one ends with a colon itself, or names
@@ -106,7 +107,7 @@ def leads(person: Entity, cues: ArgumentCues) -> bool:
     return person.type == "PERSON" and bool(person.country) and role.startswith(cues.leader_titles)
 
 
-def stance_source(pred: "Token", source: str | None, speaker: str | None, entities: dict[str, Entity],
+def stance_source(pred: Token, source: str | None, speaker: str | None, entities: dict[str, Entity],
                   cues: ArgumentCues) -> str | None:
     """A leader stating his own country's stance performs it: "X noted that <X's country> does not recognise ..." -> X.
 

@@ -69,7 +69,7 @@ def _outside_quotes(doc: Document, view: str) -> str:
     return "".join(chars)
 
 
-def genre_scores(doc: Document, parsed: "Parsed", loaded_terms: list | None = None) -> dict[str, float]:
+def genre_scores(doc: Document, parsed: Parsed, loaded_terms: list | None = None) -> dict[str, float]:
     """Per-100-word evidence for reporting, opinion and analysis (outside quotes).
 
     ``loaded_terms``: the document's loaded language when already found (else found here).
@@ -77,7 +77,7 @@ def genre_scores(doc: Document, parsed: "Parsed", loaded_terms: list | None = No
     return _scores(doc, doc.body_view(), parsed, loaded_terms)
 
 
-def _scores(doc: Document, view: str, parsed: "Parsed", loaded_terms: list | None) -> dict[str, float]:
+def _scores(doc: Document, view: str, parsed: Parsed, loaded_terms: list | None) -> dict[str, float]:
     """``genre_scores`` given the document's ``body_view()``."""
     own = _outside_quotes(doc, view)
     words = max(1, len(own.split()))
@@ -104,7 +104,7 @@ def _scores(doc: Document, view: str, parsed: "Parsed", loaded_terms: list | Non
     return scores
 
 
-def classify_genre(doc: Document, parsed: "Parsed", loaded_terms: list | None = None) -> str:
+def classify_genre(doc: Document, parsed: Parsed, loaded_terms: list | None = None) -> str:
     """reporting | opinion | analysis | other for one document (``loaded_terms`` as in genre_scores)."""
     view = doc.body_view()
     if len(view.split()) < MIN_WORDS:

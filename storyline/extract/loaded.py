@@ -73,7 +73,7 @@ def _in_quotes(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _lowercased_names(parsed: "Parsed", view: str) -> list[LoadedTerm]:
+def _lowercased_names(parsed: Parsed, view: str) -> list[LoadedTerm]:
     """Proper names written in lower case on purpose (repeated, tagged as names by NER)."""
     hits: dict[str, list[tuple[int, int]]] = {}
     for off, sdoc in parsed.blocks:
@@ -92,7 +92,7 @@ def _lowercased_names(parsed: "Parsed", view: str) -> list[LoadedTerm]:
     return out
 
 
-def find_loaded_language(doc: Document, parsed: "Parsed", settings: Settings) -> list[LoadedTerm]:
+def find_loaded_language(doc: Document, parsed: Parsed, settings: Settings) -> list[LoadedTerm]:
     """Loaded / persuasive wording of ``doc``'s body, in text order, without overlaps.
 
     Args:

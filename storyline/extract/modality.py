@@ -48,7 +48,7 @@ class ModalityLexicon:
 class Modality:
     """What modality.classify found: the value, the speaker token (if reported) and negation."""
     value: str
-    speaker: "Token | None" = None
+    speaker: Token | None = None
     negated: bool = False
 
 
@@ -69,7 +69,7 @@ def load_modality_lexicon(path: str | None = None) -> ModalityLexicon:
         hypothetical_verbs=words("hypothetical_verbs"))
 
 
-def is_negated(tok: "Token", lex: ModalityLexicon) -> bool:
+def is_negated(tok: Token, lex: ModalityLexicon) -> bool:
     """A negation attached to the predicate ("did not", "never", "no longer", "no agreement")."""
     for child in tok.children:
         low = child.lower_
@@ -80,7 +80,7 @@ def is_negated(tok: "Token", lex: ModalityLexicon) -> bool:
     return False
 
 
-def speaker_of(verb: "Token") -> "Token | None":
+def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb (its agent when passive: "was told by X")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -90,7 +90,7 @@ def speaker_of(verb: "Token") -> "Token | None":
     return None
 
 
-def _according_to(tok: "Token") -> "Token | None":
+def _according_to(tok: Token) -> Token | None:
     """The X of an "according to X" attached to ``tok``."""
     for child in tok.children:
         if child.lower_ in ("according", "citing") and child.dep_ in ("prep", "advcl", "advmod"):
@@ -100,12 +100,12 @@ def _according_to(tok: "Token") -> "Token | None":
     return None
 
 
-def _aux_words(tok: "Token") -> list[str]:
+def _aux_words(tok: Token) -> list[str]:
     return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
-def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = False,
-             sent: "tuple[Span, str] | None" = None) -> Modality:
+def classify(pred: Token, lex: ModalityLexicon, *, negation_consumed: bool = False,
+             sent: tuple[Span, str] | None = None) -> Modality:
     """Modality of the event whose predicate is ``pred``.
 
     Args:
@@ -181,7 +181,7 @@ def classify(pred: "Token", lex: ModalityLexicon, *, negation_consumed: bool = F
     return Modality(value, speaker_tok, negated)
 
 
-def _phrase_governs(pred: "Token", lex: ModalityLexicon, sent: "Span | None" = None) -> bool:
+def _phrase_governs(pred: Token, lex: ModalityLexicon, sent: Span | None = None) -> bool:
     """A planned phrase ("is planned to", "is set to") whose words sit on the predicate or its head."""
     sent = sent if sent is not None else pred.sent
     near = " ".join(t.lower_ for t in sent if t.i <= pred.i and t.i >= pred.i - 5)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from storyline.data import load, read, resource_path
 from storyline.extract.patterns import grouped_alternation
@@ -99,25 +100,25 @@ class SpeakerContext:
     cues: _Cues
     mentions: list[Mention]
     entities: dict[str, Entity]
-    sents: list[tuple[int, int, "SpacySpan", int]]   # raw start, raw end, span, block offset
+    sents: list[tuple[int, int, SpacySpan, int]]   # raw start, raw end, span, block offset
     quoted: list[tuple[int, int]]
     descriptors: dict[str, set[str]]
     #: the token attributes of a block parse (``Parsed.tokens`` keeps them once per document)
-    tokens: Callable[["Doc"], BlockTokens] = read_tokens
+    tokens: Callable[[Doc], BlockTokens] = read_tokens
 
-    def sentence_at(self, pos: int) -> tuple[int, int, "SpacySpan", int] | None:
+    def sentence_at(self, pos: int) -> tuple[int, int, SpacySpan, int] | None:
         for s in self.sents:
             if s[0] <= pos < s[1]:
                 return s
         return None
 
 
-def token_start(tok: "Token", offset: int) -> int:
+def token_start(tok: Token, offset: int) -> int:
     return offset + tok.idx
 
 
-def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
-                 tokens: Callable[["Doc"], BlockTokens] = read_tokens) -> dict[str, set[str]]:
+def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, SpacySpan, int]],
+                 tokens: Callable[[Doc], BlockTokens] = read_tokens) -> dict[str, set[str]]:
     """Words that introduce each person (``the Kazakh President, X``; ``X, an expert at Y``).
 
     ``tokens`` gives a block parse's token attributes (as ``SpeakerContext.tokens``).
@@ -141,8 +142,8 @@ def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[in
     return out
 
 
-def _people(mentions: list[Mention], sents: list[tuple[int, int, "SpacySpan", int]],
-            out: dict[str, set[str]]) -> Iterator[tuple[Mention, set[str], tuple[int, int, "SpacySpan", int] | None]]:
+def _people(mentions: list[Mention], sents: list[tuple[int, int, SpacySpan, int]],
+            out: dict[str, set[str]]) -> Iterator[tuple[Mention, set[str], tuple[int, int, SpacySpan, int] | None]]:
     """(mention, its person's descriptor set in ``out``, its sentence) for each resolved person mention."""
     for m in mentions:
         if m.entity is None or m.type != "PERSON":
@@ -231,7 +232,7 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     return False, None
 
 
-def _subject_of(tok: "Token") -> "Token | None":
+def _subject_of(tok: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing through conj/xcomp/pcomp/advcl."""
     for _ in range(5):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -243,7 +244,7 @@ def _subject_of(tok: "Token") -> "Token | None":
     return None
 
 
-def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
+def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: Doc, i: int) -> bool:
     """Token ``i`` of ``sdoc`` is a cue verb (with its particle when the cue needs one).
 
     Read off the block's token attributes: a Token is built only for a particle check.
@@ -255,7 +256,7 @@ def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: "Doc", i: int) -> bool:
     return particle is None or any(c.lower_ == particle for c in sdoc[i].children)
 
 
-def speaker_of_verb(ctx: SpeakerContext, tok: "Token", offset: int) -> tuple[bool, str | None]:
+def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int) -> tuple[bool, str | None]:
     subj = _subject_of(tok)
     if subj is None:
         return False, None

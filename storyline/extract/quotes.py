@@ -36,12 +36,12 @@ from storyline.extract.quote_speakers import (
     SPEAKER_TYPES,
     SpeakerContext,
     cue_at,
-    speaker_descriptors,
+    load_cues,
     mask_abbreviations,
     resolve_phrase,
+    speaker_descriptors,
     speaker_of_verb,
     token_start,
-    load_cues,
 )
 from storyline.model import Document, Entity, Mention, Quote
 
@@ -105,7 +105,7 @@ def _after(ctx: SpeakerContext, end: int) -> tuple[bool, str | None]:
 def _before(ctx: SpeakerContext, start: int) -> tuple[bool, str | None]:
     """Attribution before a quote in its sentence (or a previous sentence ending with ':')."""
     sent = ctx.sentence_at(start)
-    cands: list[tuple["Token", int]] = []
+    cands: list[tuple[Token, int]] = []
     if sent is not None:
         span, off = sent[2], sent[3]
         sdoc, toks = span.doc, ctx.tokens(span.doc)
@@ -196,7 +196,7 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[t
         if not ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
         n = n_words(ctx.view[s:e])
-        if (ok and n >= MIN_QUOTE_WORDS - 1) or n >= MIN_UNATTRIBUTED_WORDS and not orphan:
+        if (ok and n >= MIN_QUOTE_WORDS - 1) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append((s, e, spk if ok else None, True))
             last_speaker = (e, spk if ok else None)
     return out
@@ -278,7 +278,7 @@ def _overlaps(a: tuple[int, int], kept: list[tuple[int, int, Any, Any]]) -> bool
     return False
 
 
-def extract_quotes(doc: Document, parsed: "Parsed", mentions: list[Mention], entities: list[Entity],
+def extract_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
                    settings: Settings) -> list[Quote]:
     """Direct and indirect quotes of ``doc``, each with its speaker (a local entity id) or None.
 

@@ -616,8 +616,9 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     for find in run:
         found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
-    kept, per_dim = [], Counter()
-    for score, dim, topic, sides in found:
+    kept: list[Disagreement] = []
+    per_dim: Counter[str] = Counter()
+    for _score, dim, topic, sides in found:
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
         if per_dim[dim] >= cap or len(kept) >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue
@@ -635,7 +636,7 @@ def _modality_disagreements(events: list[Event], mapping: dict[str, str]) -> lis
         if sid and e.evidence:
             groups[sid].append(e)
     out = []
-    for sid, group in groups.items():
+    for group in groups.values():
         # a denial inside a condition ("would not have asked ... if") denies nothing
         denied = [e for e in group if e.modality == "denied" and not _CONDITIONAL.search(e.evidence[0].text)]
         said = [e for e in group if e.modality in ("asserted", "reported")]

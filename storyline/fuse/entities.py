@@ -119,9 +119,9 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                 groups.union(next(iter(cands)), s)
             elif not cands:
                 for t in single:
-                    if t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s):
-                        if not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full):
-                            groups.union(t, s)
+                    if (t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s)
+                            and not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full)):
+                        groups.union(t, s)
 
 
 def _names_match(a: Entity, b: Entity) -> bool:

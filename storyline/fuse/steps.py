@@ -22,7 +22,7 @@ from storyline.model import Corpus, DocAnalysis, Entity, NearDuplicate
 from storyline.registry import fuse_step
 from storyline.resolve.names import fold
 
-__all__ = ["FuseState", "INITIAL", "state_of_demonym"]
+__all__ = ["INITIAL", "FuseState", "state_of_demonym"]
 
 #: what the state holds before the first step runs
 INITIAL = ("corpus.analyses", "corpus.documents")

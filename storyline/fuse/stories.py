@@ -344,7 +344,7 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
         dated = sorted((feats[i].day, feats[i].id) for i in members if feats[i].day)
         first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \
             else feats[members[0]]
-        sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8")).hexdigest()[:10]
+        sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
         stories.append(Story(id=sid, title=first.title if first else "",
                              date=dated[0][0].isoformat() if dated else None, docs=ids))
     stories.sort(key=lambda s: (-len(s.docs), s.id))

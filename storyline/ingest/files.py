@@ -101,7 +101,7 @@ def _read_file(source: str, settings: Settings) -> Iterator[Document | IngestErr
         return
     try:
         yield from reader(data, source, settings)
-    except Exception as exc:  # noqa: BLE001 - a reader (maybe a user's) must not stop the batch
+    except Exception as exc:
         LOGGER.warning("%s: reader %r failed", source, reader, exc_info=True)
         yield IngestError(source, "reader_error",
                           f"the .{ext} reader failed ({type(exc).__name__}: {exc}); "

@@ -81,7 +81,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
         result = trafilatura.bare_extraction(
             html, include_comments=False, favor_precision=False, include_tables=True,
             with_metadata=True, deduplicate=False)
-    except Exception:  # noqa: BLE001 - a parser crash on one page must not stop the batch
+    except Exception:
         LOGGER.warning("trafilatura failed on a page; using its visible text", exc_info=True)
     text = (getattr(result, "text", None) or "") if result is not None else ""
     meta = result
@@ -122,7 +122,7 @@ def _walk(el: lxml.html.HtmlElement, parts: list[str]) -> None:
 def _metadata_only(html: str) -> Any:
     try:
         return extract_metadata(html)
-    except Exception:  # noqa: BLE001 - metadata is a guess; a crash only loses the guess
+    except Exception:
         LOGGER.debug("trafilatura metadata failed", exc_info=True)
         return None
 

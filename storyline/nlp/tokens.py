@@ -35,7 +35,7 @@ class BlockTokens:
         return len(self.idx)
 
 
-def read_tokens(sdoc: "Doc", names: dict[int, str] | None = None) -> BlockTokens:
+def read_tokens(sdoc: Doc, names: dict[int, str] | None = None) -> BlockTokens:
     """The attributes of every token of ``sdoc``, read in one pass.
 
     ``names`` maps string-store hashes to their strings and is filled as blocks are read: a

@@ -102,7 +102,7 @@ def article_body(chunks: list[dict[str, Any]]) -> Markup:
             else:
                 _runs_html(p["runs"], out, tags)
         out.append("</p>\n")
-    return Markup("".join(out))
+    return Markup("".join(out))  # noqa: S704 -- every value interpolated above went through escape()
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Iterable
+from collections.abc import Iterable
 
 from storyline.config import Settings
 from storyline.model import Document, Entity, Mention

@@ -153,9 +153,10 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
         name = view[c.start:c.end]
         matches = [k for k in clusters if any(surnames_match(name, s) for s in k.surnames(view))]
         if matches:
-            def distance(k: _Cluster) -> tuple[int, int]:
-                before = [c.start - m.start for m in k.members if m.start < c.start]
-                return (0, min(before)) if before else (1, min(m.start - c.start for m in k.members))
+            # called at once by min(), but bind the mention's start anyway: no late binding to reason about
+            def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:
+                before = [at - m.start for m in k.members if m.start < at]
+                return (0, min(before)) if before else (1, min(m.start - at for m in k.members))
             min(matches, key=distance).members.append(c)
         else:
             home = _Cluster("PERSON")
@@ -286,7 +287,7 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
                 if k.type in ("GPE", "NORP", "PERSON"):
                     continue
                 names = [view[m.start:m.end] for m in k.members]
-                if any(n.isupper() and is_acronym_for(n, text) or text.isupper() and is_acronym_for(text, n)
+                if any((n.isupper() and is_acronym_for(n, text)) or (text.isupper() and is_acronym_for(text, n))
                        for n in names):
                     home = k
                     break

@@ -14,9 +14,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from storyline.data import DATA_DIR, load, read, read_rows
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
@@ -139,7 +140,7 @@ class KB:
         for e in self.people():
             if fold(e.name) == fold(name):
                 return e
-            g_kb, s_kb = split_person(e.name, e.surname_first)
+            _, s_kb = split_person(e.name, e.surname_first)
             if not given:
                 if surnames_match(name, s_kb):
                     hits.append(e)

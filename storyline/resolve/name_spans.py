@@ -198,7 +198,7 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
             continue
         while True:
             rest = view[c.end:c.end + CONTEXT_CHARS]
-            ends_in_particle = fold(view[c.start:c.end].split()[-1]) in particles
+            ends_in_particle = fold(view[c.start:c.end].rsplit(maxsplit=1)[-1]) in particles
             hyphen = _HYPHEN_TAIL.match(rest)
             m = hyphen or _GLUED_TAIL.match(rest) or _PARTICLE_TAIL.match(rest) or (
                 _WORD_AFTER_PARTICLE.match(rest) if ends_in_particle else None)
@@ -224,7 +224,7 @@ def _extend_compound_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, 
         b = _particles_before(view, c.start)
         if b and is_cap(view[c.start:c.end]):
             c.start = b.start(1)
-        first = view[c.start:c.end].split()[0] if view[c.start:c.end].split() else ""
+        first = view[c.start:c.end].split(maxsplit=1)[0] if view[c.start:c.end].split() else ""
         g = None
         if fold(first) in particles:
             g = _GIVEN_BEFORE.search(view[max(0, c.start - CONTEXT_CHARS):c.start])

@@ -22,8 +22,9 @@ import bisect
 import functools
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from storyline.data import load, resource_path
 from storyline.model import Document
@@ -59,7 +60,7 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 #: A quoted name longer than this is a phrase, not a name.
 MAX_QUOTED_NAME = 40
 _SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
-_QUOTED = re.compile(r"[‘'\"“«]([^‘’'\"“”«»\n]{3,%d})[’'\"”»]" % MAX_QUOTED_NAME)
+_QUOTED = re.compile(rf"[‘'\"“«]([^‘’'\"“”«»\n]{{3,{MAX_QUOTED_NAME}}})[’'\"”»]")
 _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
@@ -413,7 +414,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     event_heads = set(lex.get("event_heads", []))
     media = set(lex.get("media_heads", []))
     title_before = title_at_end(tuple(kb.lexicon.get("titles", {})))
-    surnames = {name_key(view[c.start:c.end].split()[-1]) for c in cands
+    surnames = {name_key(view[c.start:c.end].rsplit(maxsplit=1)[-1]) for c in cands
                 if c.type == "PERSON" and c.source in ("spacy", "rule") and len(view[c.start:c.end].split()) >= 2}
     surnames |= {name_key(view[c.start:c.end]) for c in cands if c.type == "PERSON" and (
         c.source == "spacy" or any(kind == KIND_SURNAME for _, kind in c.kb))}
@@ -424,9 +425,9 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         before = view[max(0, c.start - CONTEXT_CHARS):c.start].lower()
         after = view[c.end:c.end + 20].lower().split()
         last = name_key(text.split()[-1]) if text.split() else ""
-        if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
-            if len(text.split()) == 1 or all(is_cap(w) for w in text.split()):
-                c.type = "PERSON"
+        if (c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON"
+                and (len(text.split()) == 1 or all(is_cap(w) for w in text.split()))):
+            c.type = "PERSON"
         if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
             c.type = "PERSON"
@@ -434,9 +435,7 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         if c.type in ("PERSON", "GPE", "LOC") and (prev[0] in org_app or prev[0] in media):
             c.type = "ORG"   # "the television channel RT"
         if c.type == "PERSON":
-            if before.rstrip().endswith(before_np):
-                c.type = "MISC"
-            elif after and after[0].strip(".,;:") in after_prod:
+            if before.rstrip().endswith(before_np) or (after and after[0].strip(".,;:") in after_prod):
                 c.type = "MISC"
             elif after and after[0].strip(".,;:") in modifier_after and len(text.split()) == 1:
                 c.type = "MISC"   # "the Schengen area": the name qualifies a thing

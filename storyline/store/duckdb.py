@@ -17,8 +17,9 @@ import json
 import logging
 import typing
 from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable
+from typing import Any
 
 import duckdb
 
@@ -62,7 +63,7 @@ CLAIM_ORDER = ("seq", "BIGINT")
 
 def _sql_type(tp: Any) -> str:
     origin = typing.get_origin(tp)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
         return _sql_type(inner[0]) if len(inner) == 1 else "JSON"
     return {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}.get(tp, "JSON")
@@ -138,7 +139,7 @@ class Store:
         if not read_only:
             self._create()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -5,8 +5,8 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -19,7 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     sync_api = pytest.importorskip("playwright.sync_api")
-    exe = CHROMIUM if CHROMIUM.exists() else (Path(shutil.which("chromium") or "") if shutil.which("chromium") else None)
+    found = shutil.which("chromium")
+    exe = CHROMIUM if CHROMIUM.exists() else (Path(found) if found else None)
     if exe is None or not exe.exists():
         pytest.skip("chromium is not installed (apt-get install -y chromium)")
     with sync_api.sync_playwright() as pw:
@@ -28,7 +29,7 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=True)
     pg = context.new_page()

@@ -8,9 +8,7 @@ import jsonschema
 import pytest
 
 from storyline.clean.places import capitals, is_place
-from storyline.data import DataError, load, merge, read, read_rows, resource_path
-from storyline.data import plover
-from storyline.data import schemas
+from storyline.data import DataError, load, merge, plover, read, read_rows, resource_path, schemas
 from storyline.data.schemas import RESOURCES, schema_of
 from storyline.extract.frames import load_argument_cues
 from storyline.extract.lexicon import load_event_lexicon
@@ -97,10 +95,10 @@ def test_wrong_shape_is_refused(tmp_path: Path):
 
 
 def test_missing_and_unparsable_files(tmp_path: Path):
-    with pytest.raises(DataError, match="nowhere.yaml: cannot read"):
+    with pytest.raises(DataError, match=r"nowhere\.yaml: cannot read"):
         load("events", [str(tmp_path / "nowhere.yaml")])
     broken = write(tmp_path, "broken.yaml", "verbs: [unclosed\n")
-    with pytest.raises(DataError, match="broken.yaml: not valid YAML"):
+    with pytest.raises(DataError, match=r"broken\.yaml: not valid YAML"):
         read(broken, "events")
     with pytest.raises(KeyError, match="known: "):
         resource_path("no-such-resource")
@@ -126,7 +124,7 @@ def test_schemas_know_the_model_entity_types():
 
 
 def test_model_reads_the_plover_file():
-    assert PLOVER_TYPES == plover.types()
+    assert plover.types() == PLOVER_TYPES
     assert len(PLOVER_TYPES) == 16 and PLOVER_TYPES[0] == "AGREE" and PLOVER_TYPES[-1] == "ASSAULT"
 
 

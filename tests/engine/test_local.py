@@ -35,7 +35,7 @@ foreign ministry said in a statement. Freedonia had offered $40 million in compe
 """
 
 
-@pytest.fixture()
+@pytest.fixture
 def corpus_dir(tmp_path):
     d = tmp_path / "in"
     (d / "sub").mkdir(parents=True)

@@ -5,9 +5,21 @@ actors with resolved mentions, as the resolve stage would.
 """
 from __future__ import annotations
 
-from storyline.extract.arguments import (Actors, causal_agent, causal_phrase, coordinated_partner,
-                                         crowd_subject, inanimate_agent, is_passive, led_by,
-                                         load_argument_cues, location_party, noun_args, same, verb_args)
+from storyline.extract.arguments import (
+    Actors,
+    causal_agent,
+    causal_phrase,
+    coordinated_partner,
+    crowd_subject,
+    inanimate_agent,
+    is_passive,
+    led_by,
+    load_argument_cues,
+    location_party,
+    noun_args,
+    same,
+    verb_args,
+)
 from tests.handmade import entities_of, make_document, make_spacy_doc, mention, token
 
 CUES = load_argument_cues()

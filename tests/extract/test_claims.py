@@ -10,7 +10,7 @@ import pytest
 from storyline.extract.claims import find_claims
 from storyline.extract.stance import content_terms, load_stance_lexicon, term_key
 from storyline.fuse.disagreements import bind_claims
-from storyline.model import Claim, Sentence, Span, from_dict, to_dict
+from storyline.model import Claim, Sentence, from_dict, to_dict
 
 NAMES = {"freedonia": "FRE", "sylvania": "SYL", "basin council": "BC"}
 
@@ -90,7 +90,8 @@ def test_cause_of_a_term_stops_at_its_clause() -> None:
 
 
 def test_frame_needs_a_characterising_cue() -> None:
-    (hostile,) = _claims("The ministry called the naval drill \"a provocation aimed at our coast\".", dimension="framing")
+    (hostile,) = _claims("The ministry called the naval drill \"a provocation aimed at our coast\".",
+                         dimension="framing")
     (benign,) = _claims("The navy said the drill was a routine exercise planned long ago.", dimension="framing")
     (flipped,) = _claims("The navy said the drill was not a provocation.", dimension="framing")
     assert (hostile.pole, benign.pole, flipped.pole) == ("hostile", "benign", "benign")

@@ -8,7 +8,7 @@ import pytest
 from storyline.config import Settings
 from storyline.extract.events import extract_events
 from storyline.extract.lexicon import derived_verbs, load_event_lexicon
-from storyline.model import Block, Document, Entity, Mention, PLOVER_TYPES
+from storyline.model import PLOVER_TYPES, Block, Document, Entity, Mention
 
 pytestmark = pytest.mark.slow
 SETTINGS = Settings()

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.config import Settings
 from storyline.extract.genre import classify_genre
 from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
-from storyline.config import Settings
 
 
 def genre(text: str, title: str | None = None) -> str:

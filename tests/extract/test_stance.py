@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from storyline.extract import claims
-from storyline.fuse import disagreements
 from storyline.extract.stance import STANCE_PATH, _alternation, _phrase_body
+from storyline.fuse import disagreements
 from storyline.model import Sentence, Span
 from storyline.resources import load_yaml
 

@@ -70,7 +70,7 @@ def test_ids_are_stable(analyses):
 def _focused_doc(doc_id: str, main: dict[str, int], minor: list[str], text: str):
     from storyline.model import DocAnalysis, Document, Entity, Span
 
-    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=text, text=text, title=text.split(".")[0])
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=text, text=text, title=text.split(".", maxsplit=1)[0])
     ents = []
     for name, n in [*main.items(), *((m, 1) for m in minor)]:
         ents.append(Entity(id=f"{doc_id}/{name}", name=name, type="GPE" if name in main else "ORG",

@@ -44,7 +44,7 @@ def test_utf16_without_bom_is_text_not_binary() -> None:
 
 
 def test_mojibake_is_repaired() -> None:
-    data = "The cafÃ© owner said: â€œWe stay.â€\x9d".encode("utf-8")
+    data = "The cafÃ© owner said: â€œWe stay.â€\x9d".encode()
     assert decode_bytes(data, "x.txt") == "The café owner said: “We stay.”"
 
 
@@ -101,7 +101,7 @@ def test_control_counts_match_a_per_character_count() -> None:
     rng = random.Random(11)
     for _ in range(50):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
-        slow = sum(1 for b in data if b < 0x20 and b not in b"\t\n\r\x0c" or b == 0x7F)
+        slow = sum(1 for b in data if (b < 0x20 and b not in b"\t\n\r\x0c") or b == 0x7F)
         assert len(data.translate(None, _NOT_CONTROL_BYTES)) == slow
         text = "".join(chr(rng.choice((rng.randrange(0x80), rng.randrange(0x110000))))
                        for _ in range(rng.randrange(1, 400)))

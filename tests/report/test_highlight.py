@@ -6,7 +6,14 @@ import re
 
 from storyline.model import Block, Corpus, Document, Entity, Event, Quote, Removal, Span
 from storyline.report.highlight import (
-    Mark, anchor, article_segments, article_view, block_regions, index_by_doc, marks_for, merge_outer,
+    Mark,
+    anchor,
+    article_segments,
+    article_view,
+    block_regions,
+    index_by_doc,
+    marks_for,
+    merge_outer,
     sentence_anchor,
 )
 from tests.conftest import make_corpus

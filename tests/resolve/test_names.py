@@ -1,6 +1,15 @@
 """Name keys: transliteration variants meet, different names stay apart."""
-from storyline.resolve.names import (acronym_of, content_words, given_match, is_acronym_for, name_key,
-                                     persons_match, split_person, surnames_match, words_match)
+from storyline.resolve.names import (
+    acronym_of,
+    content_words,
+    given_match,
+    is_acronym_for,
+    name_key,
+    persons_match,
+    split_person,
+    surnames_match,
+    words_match,
+)
 
 
 def test_transliteration_variants_share_a_key():
