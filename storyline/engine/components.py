@@ -103,7 +103,7 @@ def quotes(state: DocState, settings: Settings) -> None:
 def claims(state: DocState, settings: Settings) -> None:
     """Stance-bearing claims (poles, causes, amounts, framings) from the stance lexicon; their actors are
     bound at fuse time, against the whole corpus."""
-    state.claims = find_claims(state.document.id, state.parsed.sentences())
+    state.claims = find_claims(state.document.id, state.parse.sentences())
 
 
 @component("storyline.loaded_language.lexicon.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))

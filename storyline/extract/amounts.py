@@ -189,11 +189,12 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
                          text=q.text, terms=sorted(content_terms(text)), anchor=sorted(anchor), low=lo, high=hi,
                          when=sorted(when), converted=converted))
     for start, end, lo, hi in vague_spans:
-        unit, _ = _unit_after(text[end:].split()[:UNIT_LOOKAHEAD], lex)
-        if unit is None:
+        vague_unit, _ = _unit_after(text[end:].split()[:UNIT_LOOKAHEAD], lex)
+        if vague_unit is None:
             continue
         window = " ".join(text[:start].split()[-ANCHOR_BEFORE:] + text[end:].split()[:ANCHOR_AFTER])
-        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
+        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", vague_unit,
+                         weight,
                          text=text[start:end], terms=sorted(content_terms(text)),
                          anchor=sorted(content_terms(window)), low=lo, high=hi,
                          when=sorted({w for w in TERM_WORD.findall(text) if w in lex.time_words})))

@@ -85,7 +85,7 @@ def band_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
         p = 1.0 - (1.0 - s ** rows) ** bands
         false_pos = np.trapezoid(np.where(s < threshold, p, 0.0), s)
         false_neg = np.trapezoid(np.where(s >= threshold, 1.0 - p, 0.0), s)
-        cost = false_pos + 2.0 * false_neg
+        cost = float(false_pos + 2.0 * false_neg)
         if cost < best:
             best, shape = cost, (bands, rows)
     return shape

@@ -20,6 +20,7 @@ import functools
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from itertools import combinations
 
 from storyline.config import Settings
@@ -247,7 +248,7 @@ def _summary(members: list[Event]) -> str:
     return best.summary or (best.evidence[0].text if best.evidence else "")
 
 
-def _majority(values: list[str | None]) -> str | None:
+def _majority(values: Sequence[str | None]) -> str | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
 

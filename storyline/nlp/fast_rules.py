@@ -164,7 +164,9 @@ class FastAttributeRuler:
                 if self.dep_id in attrs:
                     deps.append((i, attrs[self.dep_id]))
         if rows is not None:
-            doc.from_array(array_ids, np.array(rows, dtype=np.uint64).reshape(len(rows), len(array_ids)))
+            # thinc's Ints2d is a shape-typed array alias no plain numpy array satisfies statically
+            doc.from_array(array_ids,
+                           np.array(rows, dtype=np.uint64).reshape(len(rows), len(array_ids)))  # type: ignore[arg-type]
         for i, dep in deps:
             doc[i].dep = dep
         return doc
@@ -261,7 +263,7 @@ class CachedLemmatizer:
             arr[i, 3] = got
             changed = True
         if changed:
-            doc.from_array([LEMMA], arr[:, 3:4])
+            doc.from_array([LEMMA], arr[:, 3:4])  # type: ignore[arg-type]  # numpy array for thinc's Ints2d
         return doc
 
 
