@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 OUT    ?= out
 
-.PHONY: install demo test test-fast bench eval score clean
+.PHONY: install demo lint test test-fast bench eval score clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ install: $(STAMP)  ## create .venv and install storyline with pinned dependencie
 demo: $(STAMP)  ## analyse the bundled demo corpus into demo-out/
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out demo-out
 	@echo "open demo-out/report.html; the export is demo-out/export.json"
+
+lint: $(STAMP)  ## ruff over the code, tests and scripts; mypy over the package (config in pyproject.toml)
+	$(VENV)/bin/ruff check storyline tests scripts
+	$(VENV)/bin/mypy
 
 test: $(STAMP)  ## the whole test suite (incl. slow tests and the seeds' acceptance when ../shared exists)
 	$(PY) -m pytest -q

@@ -168,7 +168,8 @@ def bench_ingest_clean(name: str, paths: list[Path], min_docs: int, settings: An
     tracemalloc.stop()
     return {"corpus": name, "docs": len(docs), "errors": errors, "reps": reps, "total_docs": total,
             "ingest_docs_s": len(docs) / med_ingest, "clean_docs_s": len(docs) / med_clean,
-            "both_docs_s": len(docs) / (med_ingest + med_clean), "both_docs_cpu_s": total / cpu, "py_peak_mb": py_peak, "rss_mb": rss_mb()}
+            "both_docs_s": len(docs) / (med_ingest + med_clean), "both_docs_cpu_s": total / cpu,
+            "py_peak_mb": py_peak, "rss_mb": rss_mb()}
 
 
 # --------------------------------------------------------------------------- junk removal
@@ -392,7 +393,8 @@ def bench_nlp(paths: list[Path], min_words: int, settings: Any) -> dict[str, Any
     rounds = max(NLP_MIN_ROUNDS, reps)
     return {"model": settings.spacy_model, "docs": len(docs), "blocks": len(texts), "words": words,
             "reps": rounds, "storyline_words_s": ours, "spacy_words_s": bare,
-            "storyline_words_cpu_s": rounds * words / cpu["ours"], "spacy_words_cpu_s": rounds * words / cpu["bare"], "rss_mb": rss_mb()}
+            "storyline_words_cpu_s": rounds * words / cpu["ours"], "spacy_words_cpu_s": rounds * words / cpu["bare"],
+            "rss_mb": rss_mb()}
 
 
 # --------------------------------------------------------------------------- the stated corpus
@@ -678,7 +680,7 @@ def bench_e2e(folder: Path, settings: Any, workers: int = 1, rounds: int = 3) ->
 
     def probe(what: str) -> dict[str, Any]:
         p = subprocess.run([sys.executable, __file__, "--e2e-probe", str(folder), "--probe-what", what],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, check=False)
         if p.returncode:
             raise RuntimeError(f"e2e probe ({what}) failed: {p.stderr.strip()[-400:]}")
         return json.loads(p.stdout.strip().splitlines()[-1])
@@ -852,7 +854,8 @@ def print_report(report: Report) -> None:
              s["both_docs_s"], s["both_docs_cpu_s"], f"{s['py_peak_mb']:.1f}", f"{s['rss_mb']:.0f}"]
             for k, s in report.sections.items() if k.startswith("ingest+clean")]
     if rows:
-        print("\ningest+clean (docs/s of the median corpus copy; both/CPU-s: per CPU second; py-peak = tracemalloc peak of one pass; RSS = process peak so far)")
+        print("\ningest+clean (docs/s of the median corpus copy; both/CPU-s: per CPU second; "
+              "py-peak = tracemalloc peak of one pass; RSS = process peak so far)")
         print(_fmt_table(["corpus", "docs", "errors", "timed", "ingest/s", "clean/s", "both/s",
                           "both/CPU-s", "py-peak MB", "RSS MB"], rows))
     junk = report.sections.get("junk")
@@ -1034,12 +1037,14 @@ def print_scale_report(report: Report, sizes: dict[str, int]) -> list[tuple[str,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help=f"smoke run (~{QUICK_ARTICLES} articles per section)")
-    parser.add_argument("--full", action="store_true", help=f"{FULL_ARTICLES} articles in every section (slow: fuse is superlinear)")
+    parser.add_argument("--full", action="store_true",
+                        help=f"{FULL_ARTICLES} articles in every section (slow: fuse is superlinear)")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                         help="folder holding seeds/ (default: ../shared)")
     parser.add_argument("--min-docs", type=int, help=f"documents per ingest+clean timing (default {MIN_DOCS})")
     parser.add_argument("--articles", type=int, help=f"articles for the NLP-heavy stages (default {NLP_ARTICLES})")
-    parser.add_argument("--clean-articles", type=int, help=f"articles for whole-corpus ingest+clean (default {CLEAN_ARTICLES})")
+    parser.add_argument("--clean-articles", type=int,
+                        help=f"articles for whole-corpus ingest+clean (default {CLEAN_ARTICLES})")
     parser.add_argument("--e2e-articles", type=int, help=f"articles end to end (default {E2E_ARTICLES})")
     parser.add_argument("--engine-articles", type=int, help=f"articles for workers/Spark (default {ENGINE_ARTICLES})")
     parser.add_argument("--memory-articles", type=int, help=f"N for the N vs 10N memory runs (default {MEM_ARTICLES})")
@@ -1051,7 +1056,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--probe-what", default="storyline", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    global _SETTINGS
+    global _SETTINGS  # noqa: PLW0603 -- the section helpers read the settings this run parsed
     import logging
     import tempfile
 
@@ -1143,7 +1148,8 @@ def main(argv: list[str] | None = None) -> int:
         targets = print_scale_report(report, sizes)
         report.sections["targets"] = targets
         if args.profile and wanted & {"stages", "profile"}:
-            print(f"\ncProfile of analyze_document over {args.profile} articles (storyline functions by cumulative time, then all by own time):")
+            print(f"\ncProfile of analyze_document over {args.profile} articles "
+                  "(storyline functions by cumulative time, then all by own time):")
             try:
                 print(profile_stages(corpus(sizes["nlp"]).folder, settings, args.profile))
             except Exception as exc:  # noqa: BLE001

@@ -27,7 +27,8 @@ def probe(checkout: Path, folder: Path) -> dict:
     """One fresh-process end-to-end run of ``checkout``'s storyline over ``folder``."""
     env = {"PYTHONPATH": str(checkout), "PATH": "/usr/bin:/bin"}
     p = subprocess.run([sys.executable, str(checkout / "scripts" / "bench.py"), "--e2e-probe", str(folder),
-                        "--probe-what", "storyline"], capture_output=True, text=True, env=env, cwd=checkout)
+                        "--probe-what", "storyline"], capture_output=True, text=True, env=env, cwd=checkout,
+                       check=False)
     if p.returncode:
         raise RuntimeError(f"probe of {checkout} failed: {p.stderr.strip()[-600:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])

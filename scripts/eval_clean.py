@@ -84,7 +84,8 @@ def score(cleaned: dict[str, Document], gold: dict) -> tuple[dict[str, dict[str,
         nbody = norm(body)
         title = norm(doc.title if doc else "")
         groups = ("all", g.get("format", "other"))
-        def add(fig: str, ok: bool, what: str) -> None:
+        # bound as defaults: add() is called only within this iteration, but that should not need checking
+        def add(fig: str, ok: bool, what: str, groups: tuple[str, str] = groups, k: str = k) -> None:
             for grp in groups:
                 out[grp][fig][0] += ok
                 out[grp][fig][1] += 1
@@ -127,7 +128,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps({g: {f: (h / n if n else None, n) for f, (h, n) in r.items()} for g, r in res.items()},
                          indent=1, sort_keys=True))
         return 0
-    groups = ["all"] + sorted(g for g in res if g != "all")
+    groups = ["all", *sorted(g for g in res if g != "all")]
     print(f"{'format':<14}" + "".join(f"{f:>22}" for f in FIGURES))
     for grp in groups:
         cells = []

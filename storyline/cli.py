@@ -9,7 +9,7 @@ import dataclasses
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +25,12 @@ app = typer.Typer(
 LOGGER = logging.getLogger("storyline")
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     spark = "spark"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     csv = "csv"
     parquet = "parquet"
@@ -40,7 +40,7 @@ def _coerce(name: str, raw: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     if name not in fields:
         raise typer.BadParameter(f"unknown setting {name!r}; `storyline settings` lists them")
-    default = Settings.help_table()[[f for f in fields].index(name)][1]
+    default = Settings.help_table()[list(fields).index(name)][1]
     try:
         if isinstance(default, bool):
             return raw.lower() in ("1", "true", "yes", "on")
@@ -133,7 +133,8 @@ def analyze(
 def export(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (the v1 contract), csv or parquet."),
-    out: Path = typer.Option(..., "--out", "-o", help="A file for json; a folder (one file per table) for csv/parquet."),
+    out: Path = typer.Option(..., "--out", "-o",
+                             help="A file for json; a folder (one file per table) for csv/parquet."),
 ) -> None:
     """Re-export a store as JSON (schema v1), CSV or Parquet."""
     from storyline.export import write_json, write_tables

@@ -100,7 +100,7 @@ def _convert(tp: Any, value: Any) -> Any:
         kt, vt = args if len(args) == 2 else (Any, Any)
         # JSON turns int keys into strings; give them back their type
         return {(int(k) if kt is int else k): _convert(vt, v) for k, v in value.items()}
-    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
         hints = _hints(tp)
         names = {f.name for f in dataclasses.fields(tp) if f.init}
         return tp(**{k: _convert(hints[k], v) for k, v in value.items() if k in names})

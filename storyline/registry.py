@@ -16,7 +16,8 @@ language's parser) is a setting, not an edit::
 Built-in parts register themselves through the same decorators (``storyline.engine.components``
 for the per-document stages, ``storyline.fuse.steps`` for the corpus-level ones). Packages can
 also register parts through the entry-point groups ``storyline_components`` and
-``storyline_fuse_steps`` (and ``storyline_dimensions``), which also reach worker processes that never imported the plug-in.
+``storyline_fuse_steps`` (and ``storyline_dimensions``), which also reach worker processes that never
+imported the plug-in.
 
 Each part declares what it ``requires`` and ``assigns`` (names such as ``doc.mentions`` or
 ``corpus.story_events``); :func:`check_order` refuses an order where a part runs before what it

@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -28,7 +29,7 @@ EXPECTED_PATH = Path(demo_corpus_path()).parent / "expected.yaml"
 class _VisibleText(HTMLParser):
     """Collects text outside <script>/<style>/<head>, like a browser shows it."""
 
-    HIDDEN = {"script", "style", "head"}
+    HIDDEN: ClassVar[frozenset[str]] = frozenset({"script", "style", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -103,7 +103,7 @@ def quotes(state: DocState, settings: Settings) -> None:
 def claims(state: DocState, settings: Settings) -> None:
     """Stance-bearing claims (poles, causes, amounts, framings) from the stance lexicon; their actors are
     bound at fuse time, against the whole corpus."""
-    state.claims = find_claims(state.document.id, state.parsed.sentences())
+    state.claims = find_claims(state.document.id, state.parse.sentences())
 
 
 @component("storyline.loaded_language.lexicon.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))
@@ -129,6 +129,6 @@ def lead_embedding(state: DocState, settings: Settings) -> None:
     """The embedding of the title and lead (``Settings.embedding_model``), for stories."""
     try:
         state.vector = lead_vector(state.document, settings)
-    except Exception as exc:  # stories fall back to TF-IDF and actors: not worth losing the document
+    except Exception as exc:  # noqa: BLE001 -- stories fall back to TF-IDF and actors: not worth losing the document
         LOGGER.warning("no lead embedding for %s: %s", state.document.source, exc)
         state.vector = None

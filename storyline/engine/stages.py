@@ -71,6 +71,6 @@ def analyze_documents(docs: list[Document], settings: Settings,
         for i in alive:
             try:
                 part.run(states[i], settings)
-            except Exception as exc:  # a bug on one odd article must not abort the batch
+            except Exception as exc:  # noqa: BLE001 -- a bug on one odd article must not abort the batch
                 failed[i] = _failed(states[i].document, exc)
     return [failed[i] if i in failed else s.analysis() for i, s in enumerate(states)]

@@ -85,7 +85,7 @@ class Actors:
         return best
 
 
-def np_entity(tok: Token, actors: Actors, depth: int = 0) -> str | None:
+def np_entity(tok: Token | None, actors: Actors, depth: int = 0) -> str | None:
     """The actor a noun phrase headed by ``tok`` names ("the government of X", "President, Y")."""
     if tok is None or depth > 3:
         return None

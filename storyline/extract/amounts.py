@@ -34,7 +34,8 @@ UNIT_LOOKAHEAD, FAMILY_LOOKAHEAD = 6, 3
 _SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
            "trillion": 1e12, "tn": 1e12}
 #: a bare number joined to an earlier figure ("... to 85", "... and 25")
-_BARE_FOLLOWER = re.compile(r"\b(?:to|and|or|from|versus|vs\.?)\s+(\d[\d,]*(?:\.\d+)?)(?![\d%]|\s*(?:per ?cent|percent)\b)")
+_BARE_FOLLOWER = re.compile(r"\b(?:to|and|or|from|versus|vs\.?)\s+(\d[\d,]*(?:\.\d+)?)"
+                            r"(?![\d%]|\s*(?:per ?cent|percent)\b)")
 YEAR_LIKE = (1800, 2100)
 #: capitalised words that open an amount ("About 400,000 households", "Several hundred people")
 _RANGE_WORD_BEFORE_NUMBER = re.compile(
@@ -164,7 +165,7 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
             if after and after[0].lower() in lex.scale_words:  # "two hundred cubic metres"
                 lo, hi = lo * lex.scale_words[after[0].lower()], hi * lex.scale_words[after[0].lower()]
                 after = after[1:]
-            found, used = _unit_after(after, lex)
+            found, _ = _unit_after(after, lex)
             if found is None and q.unit in ("km", "mi", "m"):
                 found = q.unit
             if found is None:
@@ -188,11 +189,12 @@ def quantity_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceL
                          text=q.text, terms=sorted(content_terms(text)), anchor=sorted(anchor), low=lo, high=hi,
                          when=sorted(when), converted=converted))
     for start, end, lo, hi in vague_spans:
-        unit, _ = _unit_after(text[end:].split()[:UNIT_LOOKAHEAD], lex)
-        if unit is None:
+        vague_unit, _ = _unit_after(text[end:].split()[:UNIT_LOOKAHEAD], lex)
+        if vague_unit is None:
             continue
         window = " ".join(text[:start].split()[-ANCHOR_BEFORE:] + text[end:].split()[:ANCHOR_AFTER])
-        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", unit, weight,
+        out.append(Claim("", doc, Span(doc, sent.start, sent.end, sent.text), "quantity", "quantity", vague_unit,
+                         weight,
                          text=text[start:end], terms=sorted(content_terms(text)),
                          anchor=sorted(content_terms(window)), low=lo, high=hi,
                          when=sorted({w for w in TERM_WORD.findall(text) if w in lex.time_words})))

@@ -253,7 +253,8 @@ SINGULAR_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "ant", "ee")
 
 
 def led_by(pred: Token, actors: Actors) -> str | None:
-    """The leader or organiser a clause names for an action ("marched ..., led by N", "a strike called by the union")."""
+    """The leader or organiser a clause names for an action ("marched ..., led by N", "a strike called by
+    the union")."""
     subj = _subject(pred)
     for holder in [pred] + ([subj] if subj is not None else []):
         for c in holder.children:

@@ -137,7 +137,7 @@ def _cause_hits(text: str, lex: StanceLexicon) -> list[tuple[re.Match[str], str]
 
 
 def _cause_claims(sent: Sentence, doc: str, facts: SentenceFacts, lex: StanceLexicon) -> list[Claim]:
-    out = []
+    out: list[Claim] = []
     hits = _cause_hits(sent.text, lex)
     if not hits:
         return out

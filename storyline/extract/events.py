@@ -127,7 +127,7 @@ def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None
         # verb keeps its noun's meaning ("struck a deal", "staged a rally")
         obj = first_child(tok, ("dobj",))
         noun_code = lex.lookup_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
-        if noun_code and lemma in lex.support_verbs:
+        if noun_code and obj is not None and lemma in lex.support_verbs:
             return EventCandidate(tok, with_noun_mode(noun_code, obj, lex), obj=obj)
         code = lex.with_object[lemma]
         return EventCandidate(tok, code) if code else None
@@ -304,7 +304,7 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int], base,
             continue
         clause = _clause_head(ent.root, pred.i)
         mine = clause is None or clause.i == pred.i
-        above = not mine and clause.i in governors and clause.i not in cand_preds
+        above = not mine and clause is not None and clause.i in governors and clause.i not in cand_preds
         if _noun_property(ent.root, own_toks):
             # "the January protests were overcome": a month on a noun of the event's clause
             # dates it; a bare year names a thing ("the 1998 treaty", "the 2015 agreement")
@@ -416,7 +416,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 # it may name the target; an event noun ("held talks") has its own arguments
                 eventive = cand.obj is not None and lex.lookup_noun(cand.obj.lemma_.lower()) is not None
                 source, target = verb_args(cand.pred, actors, cand.obj if eventive else None, lex.inverse_verbs)
-                if eventive and cand.obj.dep_ in ("dobj", "attr"):
+                if eventive and cand.obj is not None and cand.obj.dep_ in ("dobj", "attr"):
                     # "announced her refusal": the noun's own possessor is the actor
                     n_source, n_target = noun_args(cand.obj, cand.code, actors, climb=False)
                     source, target = n_source or source, target or n_target

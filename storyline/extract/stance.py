@@ -167,7 +167,8 @@ def load_stance_lexicon(path: str | None = None) -> StanceLexicon:
         usd={k: float(v) for k, v in data["usd_per_unit"].items()},
         denial=_alternation(cause["denials"]), temporal=_alternation(cause["temporal"]),
         denial_verb=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cause["denial_verbs"])
-                               + r")\s+(?:(?:the\s+)?(?:claims?|suggestions?|reports?|allegations?)\s+)?that\s+[^,;:]*$",
+                               + r")\s+(?:(?:the\s+)?(?:claims?|suggestions?|reports?|allegations?)\s+)?"
+                               r"that\s+[^,;:]*$",
                                re.IGNORECASE),
         reverse=_alternation(cause["reverse"]),
         change=_alternation(cause["change"]), term_cut=frozenset(w.lower() for w in cause["term_cut"]),

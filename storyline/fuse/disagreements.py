@@ -283,7 +283,9 @@ def _story_events_of(c: BoundClaim, spans: dict[str, list[tuple[int, int, str]]]
 
 def _sides(claims: list[BoundClaim], stance_of) -> list[Side]:
     """Up to MAX_SIDES_PER_DOC sides per (document, stance), best first, no repeated sentence."""
-    out, seen, per = [], set(), Counter()
+    out: list[Side] = []
+    seen: set[tuple[str, str]] = set()
+    per: Counter[tuple[str, str]] = Counter()
     for c in sorted(claims, key=lambda c: (-c.weight, c.doc, c.evidence.start)):
         stance = stance_of(c)
         key = (c.doc, c.evidence.text.strip().lower())
@@ -318,7 +320,7 @@ def _pole_candidate(claims: list[BoundClaim]) -> tuple[float, list[BoundClaim]] 
     """Score and side claims of one (dimension, actor pair) group, or None without a disagreement."""
     sums: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
-        sums[c.doc][c.pole] += c.weight
+        sums[c.doc][c.pole] += c.weight  # type: ignore[assignment]  # Counter sums float weights; typeshed says int
     dominant = {d: s.most_common(1)[0][0] for d, s in sums.items()}
     if len(set(dominant.values())) < 2:
         return None
@@ -336,7 +338,7 @@ def _pole_candidate(claims: list[BoundClaim]) -> tuple[float, list[BoundClaim]] 
 
 def _pole_disagreements(claims: list[BoundClaim], names: dict[str, str]) -> list[tuple[float, str, list[Side]]]:
     out = []
-    by_dim: dict[str, dict[tuple[str, ...], list[BoundClaim]]] = defaultdict(lambda: defaultdict(list))
+    by_dim: dict[str, dict[tuple[str, str], list[BoundClaim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.kind == "pole":
             for pair in combinations(sorted(c.actors), 2):
@@ -440,7 +442,7 @@ def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> l
     for i, ks in enumerate(claim_keys):
         for k in ks:
             index[k].append(i)
-    hit = set()
+    hit: set[int] = set()
     for i, a in enumerate(of_kind):
         for j in sorted({j for k in claim_keys[i] for j in index[k] if j > i}):
             b = of_kind[j]
@@ -488,7 +490,7 @@ def causes(claims: list[BoundClaim], context: DimensionContext, settings: Settin
                                         or _same_event(a, b)
                                         or len((a.anchor & b.anchor) - common) >= 2 * CAUSE_MIN_SHARED)
 
-    def cause_keys(c: BoundClaim) -> set:   # what cause_related needs two claims to share
+    def cause_keys(c: BoundClaim) -> frozenset[str]:   # what cause_related needs two claims to share
         return (c.terms - common) | (c.anchor - common) | c.outcome | c.story_events
 
     found: list[Found] = []
@@ -562,9 +564,9 @@ def framing(claims: list[BoundClaim], context: DimensionContext, settings: Setti
     found: list[Found] = []
     for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
                            lambda c: (c.terms - common) | c.story_events):
-        poles = {c.doc: Counter() for c in group}
+        poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
         for c in group:
-            poles[c.doc][c.pole] += c.weight
+            poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]  # float weights, as above
         if len({p.most_common(1)[0][0] for p in poles.values()}) < 2:
             continue  # every document frames the act the same way (or quotes both sides alike)
         topic = "framing: " + _topic_words(group, lambda c: c.terms - common)
@@ -616,8 +618,9 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     for find in run:
         found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
-    kept, per_dim = [], Counter()
-    for score, dim, topic, sides in found:
+    kept: list[Disagreement] = []
+    per_dim: Counter[str] = Counter()
+    for _score, dim, topic, sides in found:
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
         if per_dim[dim] >= cap or len(kept) >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue
@@ -635,7 +638,7 @@ def _modality_disagreements(events: list[Event], mapping: dict[str, str]) -> lis
         if sid and e.evidence:
             groups[sid].append(e)
     out = []
-    for sid, group in groups.items():
+    for group in groups.values():
         # a denial inside a condition ("would not have asked ... if") denies nothing
         denied = [e for e in group if e.modality == "denied" and not _CONDITIONAL.search(e.evidence[0].text)]
         said = [e for e in group if e.modality in ("asserted", "reported")]
@@ -643,7 +646,7 @@ def _modality_disagreements(events: list[Event], mapping: dict[str, str]) -> lis
             said = [e for e in said if e.type == denied[0].type and e.source and e.source == denied[0].source]
         if not denied or not said or {e.doc for e in denied} == {e.doc for e in said}:
             continue
-        sides = []
+        sides: list[Side] = []
         for e in denied + said:
             stance = "denied" if e.modality == "denied" else "happened"
             if not any(s.doc == e.doc and s.stance == stance for s in sides):

@@ -58,8 +58,9 @@ def minhash_of(text: str, grams: set[str] | None = None, num_perm: int = NUM_PER
     a, b = _permutations(num_perm, SEED)
     if not grams:
         return np.full(num_perm, _MASK, dtype=np.uint64)
-    hashed = np.array([int.from_bytes(hashlib.sha1(g.encode("utf-8")).digest()[:4], "little") for g in grams],
-                      dtype=np.uint64)
+    # sha1 spreads the shingles evenly; it is a content hash here, not a security measure
+    hashed = np.array([int.from_bytes(hashlib.sha1(g.encode("utf-8"), usedforsecurity=False).digest()[:4], "little")
+                       for g in grams], dtype=np.uint64)
     # uint64 products wrap around: that is part of the hash family, not an overflow bug
     with np.errstate(over="ignore"):
         values = ((hashed[:, None] * a[None, :] + b[None, :]) % _PRIME) & _MASK
@@ -84,7 +85,7 @@ def band_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
         p = 1.0 - (1.0 - s ** rows) ** bands
         false_pos = np.trapezoid(np.where(s < threshold, p, 0.0), s)
         false_neg = np.trapezoid(np.where(s >= threshold, 1.0 - p, 0.0), s)
-        cost = false_pos + 2.0 * false_neg
+        cost = float(false_pos + 2.0 * false_neg)
         if cost < best:
             best, shape = cost, (bands, rows)
     return shape

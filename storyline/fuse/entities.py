@@ -119,9 +119,9 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                 groups.union(next(iter(cands)), s)
             elif not cands:
                 for t in single:
-                    if t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s):
-                        if not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full):
-                            groups.union(t, s)
+                    if (t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s)
+                            and not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full)):
+                        groups.union(t, s)
 
 
 def _names_match(a: Entity, b: Entity) -> bool:
@@ -228,9 +228,9 @@ def _most(values: list, default=None):
     return Counter(values).most_common(1)[0][0] if values else default
 
 
-def _global(members: list[Entity], doc_rank: dict[str, int], places: set[str] = frozenset()) -> Entity:
+def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[str] = frozenset()) -> Entity:
     kb_ent = next((e for e in members if e.kb_id), None)
-    mention_count = Counter()
+    mention_count: Counter[str] = Counter()
     for e in members:
         mention_count[e.name] += len(e.mentions)
     if kb_ent is not None:
@@ -240,7 +240,7 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: set[str] = 
         name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
     else:
         name = max(mention_count, key=lambda n: (not n.isupper(), mention_count[n], len(n), n))
-    aliases = Counter()
+    aliases: Counter[str] = Counter()
     for e in members:
         for a in e.aliases:
             aliases[a] += 1

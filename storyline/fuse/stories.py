@@ -309,8 +309,8 @@ def average_linkage(scores: list[list[float]], threshold: float) -> list[list[in
         earlier = np.flatnonzero(alive[:a])
         link[earlier, a] = sums[earlier, a] / (sizes[earlier] * sizes[a])
         refresh(a)
-        for i in np.flatnonzero(alive[:b] & ((best_j[:b] == a) | (best_j[:b] == b))):
-            refresh(int(i))   # their best link changed or is gone
+        for stale in np.flatnonzero(alive[:b] & ((best_j[:b] == a) | (best_j[:b] == b))):
+            refresh(int(stale))   # their best link changed or is gone
         gained = earlier[(link[earlier, a] > best_v[earlier])
                          | ((link[earlier, a] == best_v[earlier]) & (best_j[earlier] < a))]
         best_v[gained], best_j[gained] = link[gained, a], a
@@ -339,10 +339,10 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     stories = []
     for members in story_clusters(analyses, settings, near_duplicates, canonical):
         ids = sorted(feats[i].id for i in members)
-        dated = sorted((feats[i].day, feats[i].id) for i in members if feats[i].day)
+        dated = sorted((day, feats[i].id) for i in members if (day := feats[i].day) is not None)
         first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \
             else feats[members[0]]
-        sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8")).hexdigest()[:10]
+        sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
         stories.append(Story(id=sid, title=first.title if first else "",
                              date=dated[0][0].isoformat() if dated else None, docs=ids))
     stories.sort(key=lambda s: (-len(s.docs), s.id))

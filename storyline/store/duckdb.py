@@ -171,8 +171,8 @@ class Store:
             self._add_missing_claims()
 
     def _has_table(self, name: str) -> bool:
-        return bool(self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
-                                     [name]).fetchone()[0])
+        row = self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
+        return bool(row and row[0])
 
     def _add_missing_claims(self) -> None:
         """Find the claims of documents stored before claims were (once, when the table is created)."""

@@ -19,7 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     sync_api = pytest.importorskip("playwright.sync_api")
-    exe = CHROMIUM if CHROMIUM.exists() else (Path(shutil.which("chromium") or "") if shutil.which("chromium") else None)
+    found = shutil.which("chromium")
+    exe = CHROMIUM if CHROMIUM.exists() else (Path(found) if found else None)
     if exe is None or not exe.exists():
         pytest.skip("chromium is not installed (apt-get install -y chromium)")
     with sync_api.sync_playwright() as pw:

@@ -95,10 +95,10 @@ def test_wrong_shape_is_refused(tmp_path: Path):
 
 
 def test_missing_and_unparsable_files(tmp_path: Path):
-    with pytest.raises(DataError, match="nowhere.yaml: cannot read"):
+    with pytest.raises(DataError, match=r"nowhere\.yaml: cannot read"):
         load("events", [str(tmp_path / "nowhere.yaml")])
     broken = write(tmp_path, "broken.yaml", "verbs: [unclosed\n")
-    with pytest.raises(DataError, match="broken.yaml: not valid YAML"):
+    with pytest.raises(DataError, match=r"broken\.yaml: not valid YAML"):
         read(broken, "events")
     with pytest.raises(KeyError, match="known: "):
         resource_path("no-such-resource")

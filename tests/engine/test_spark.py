@@ -25,10 +25,10 @@ def _export(out) -> dict:
 
 def _first_difference(a: dict, b: dict) -> str | None:
     """Name the first record that differs, so a failure says where the engines part."""
-    for table in a:
-        if a[table] == b[table]:
+    for table, rows in a.items():
+        if rows == b[table]:
             continue
-        if not isinstance(a[table], list) or len(a[table]) != len(b[table]):
+        if not isinstance(rows, list) or len(rows) != len(b[table]):
             return f"{table}: {str(a[table])[:300]} != {str(b[table])[:300]}"
         for x, y in zip(a[table], b[table]):
             if x != y:

@@ -94,5 +94,5 @@ def test_a_pipeline_in_the_wrong_order_is_refused_before_any_work():
     names = list(Settings().pipeline)
     names.remove("storyline.parse.spacy.v1")
     names.append("storyline.parse.spacy.v1")
-    with pytest.raises(PipelineError, match="requires doc.parse .*move it before"):
+    with pytest.raises(PipelineError, match=r"requires doc\.parse .*move it before"):
         stages.analyze_documents(_docs(), Settings().replace(pipeline=names))

@@ -31,7 +31,7 @@ def _check(mentions: list[Mention], length: int) -> None:
 def test_at_equals_a_scan_with_nested_and_overlapping_mentions(seed: int):
     rnd = random.Random(seed)
     mentions = []
-    for n in range(rnd.randint(0, 25)):
+    for _ in range(rnd.randint(0, 25)):
         start = rnd.randint(0, 200)
         end = start + rnd.randint(1, 40)
         entity = None if rnd.random() < 0.15 else f"e{rnd.randint(0, 6)}"

@@ -90,7 +90,8 @@ def test_cause_of_a_term_stops_at_its_clause() -> None:
 
 
 def test_frame_needs_a_characterising_cue() -> None:
-    (hostile,) = _claims("The ministry called the naval drill \"a provocation aimed at our coast\".", dimension="framing")
+    (hostile,) = _claims("The ministry called the naval drill \"a provocation aimed at our coast\".",
+                         dimension="framing")
     (benign,) = _claims("The navy said the drill was a routine exercise planned long ago.", dimension="framing")
     (flipped,) = _claims("The navy said the drill was not a provocation.", dimension="framing")
     assert (hostile.pole, benign.pole, flipped.pole) == ("hostile", "benign", "benign")

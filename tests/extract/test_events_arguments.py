@@ -48,7 +48,8 @@ def test_possessive_on_a_nominal_event_goes_to_the_person_the_clause_subject_nam
 
 def test_unlinked_role_phrase_stands_for_the_country_leader_the_document_names():
     events, names = analyse("Kenyan President Daniel Mwangi Otieno met farmers in Nakuru on Monday.\n"
-                            "Emmanuel Macron did not comment. Later the press office of the president of Kenya announced his refusal to sign "
+                            "Emmanuel Macron did not comment. Later the press office of the president of Kenya "
+                            "announced his refusal to sign "
                             "the trade pact.")
     assert names[of_type(events, "REJECT").source] == "Daniel Mwangi Otieno"
 

@@ -50,13 +50,13 @@ def test_speaker_after_quote():
 
 def test_speaker_after_with_inverted_cue_and_dash():
     text = "“Nobody expected the bridge to fail so quickly,”, — said John Carter."
-    q, name = find(run(text), "bridge to fail")
+    _, name = find(run(text), "bridge to fail")
     assert name and "Carter" in name
 
 
 def test_speaker_before_quote_with_object():
     text = "Maria Lopez told John Carter that “the budget for the hospital is already spent.”"
-    q, name = find(run(text), "budget for the hospital")
+    _, name = find(run(text), "budget for the hospital")
     assert name and "Lopez" in name
 
 
@@ -84,27 +84,27 @@ def test_closing_mark_without_opener_and_doubtful_self_reference():
 def test_reversed_guillemets_and_role_phrase():
     text = ("The Norwegian minister, Maria Lopez, met the Danish minister, John Carter, in Oslo.\n"
             "Afterwards the Danish minister said that »both countries must share the cost of the new bridge«.")
-    q, name = find(run(text), "share the cost")
+    _, name = find(run(text), "share the cost")
     assert name and "Carter" in name
 
 
 def test_unmarked_quote_with_trailing_attribution():
     text = ("Maria Lopez, an economist at the central bank, spoke on Monday.\n"
             "Prices will keep rising until the end of the year – the economist noted.")
-    q, name = find(run(text), "Prices will keep rising")
+    _, name = find(run(text), "Prices will keep rising")
     assert name and "Lopez" in name
 
 
 def test_publication_as_source():
     text = ('The port reopened. "Exports through the northern port doubled in the first quarter," '
             "The Wall Street Journal.")
-    q, name = find(run(text), "Exports through the northern port")
+    _, name = find(run(text), "Exports through the northern port")
     assert name and "Wall Street Journal" in name
 
 
 def test_anonymous_source_has_no_speaker():
     text = '"Are we going to be the next ones to lose our jobs?" a senior official at the ministry.'
-    q, name = find(run(text), "next ones to lose")
+    q, _ = find(run(text), "next ones to lose")
     assert q.speaker is None
 
 

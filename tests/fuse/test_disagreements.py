@@ -63,7 +63,7 @@ def test_contradicting_outlets_are_found_with_both_sides() -> None:
     analyses, entities = _corpus(("led", "Meridian Ledger", LEDGER), ("cro", "Daily Crossroads", CROSSROADS),
                                  ("wir", "Continental Wire", WIRE))
     found = find_disagreements(analyses, entities, [], Settings())
-    by_kind = {t: d for t, d in zip(_topics(found), found)}
+    by_kind = dict(zip(_topics(found), found))
     assert {"quantity", "cause", "alignment"} <= set(by_kind)
     fund = by_kind["quantity"]
     assert {s.doc for s in fund.sides} == {"led", "cro", "wir"}
@@ -280,7 +280,8 @@ def test_dimensions_are_chosen_by_setting() -> None:
     from storyline.model import Side
     from storyline.registry import dimension
 
-    docs = [("led", "Meridian Ledger", LEDGER), ("cro", "Daily Crossroads", CROSSROADS), ("wir", "Continental Wire", WIRE)]
+    docs = [("led", "Meridian Ledger", LEDGER), ("cro", "Daily Crossroads", CROSSROADS),
+            ("wir", "Continental Wire", WIRE)]
     analyses, entities = _corpus(*docs)
     every = find_disagreements(analyses, entities, [], Settings())
     assert {"quantity", "cause", "alignment"} <= set(_topics(every))
@@ -311,5 +312,6 @@ def test_an_unknown_dimension_is_refused_by_name() -> None:
     from storyline.errors import PipelineError
 
     analyses, entities = _corpus(("led", "Meridian Ledger", LEDGER), ("wir", "Continental Wire", WIRE))
-    with pytest.raises(PipelineError, match="storyline.disagreements.moods.v1"):
-        find_disagreements(analyses, entities, [], Settings(disagreement_dimensions=["storyline.disagreements.moods.v1"]))
+    with pytest.raises(PipelineError, match=r"storyline\.disagreements\.moods\.v1"):
+        find_disagreements(analyses, entities, [],
+                           Settings(disagreement_dimensions=["storyline.disagreements.moods.v1"]))

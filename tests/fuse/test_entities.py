@@ -69,7 +69,8 @@ def test_kb_ids_merge_and_never_join_two_kb_entries():
 
 
 def test_organisations_merge_by_acronym_word_set_and_longer_name():
-    a = analyses([ent("d1", 1, "Northern Fisheries Council", "ORG"), ent("d1", 2, "Baltic Maritime Trade Forum", "EVENT")],
+    a = analyses([ent("d1", 1, "Northern Fisheries Council", "ORG"),
+                  ent("d1", 2, "Baltic Maritime Trade Forum", "EVENT")],
                  [ent("d2", 1, "NFC", "ORG", aliases=["NFC"]), ent("d2", 2, "Baltic Trade Forum", "EVENT")],
                  [ent("d3", 1, "Council of the Northern Fisheries", "ORG"), ent("d3", 2, "Economic Forum", "EVENT")])
     _, m = merge_entities(a, Settings())
@@ -83,7 +84,7 @@ def test_ids_are_deterministic_and_cover_every_local_entity():
                  [ent("d2", 1, "Vell"), ent("d2", 2, "Freedonia", "GPE")])
     ents1, m1 = merge_entities(a, Settings())
     ents2, m2 = merge_entities(a, Settings())
-    assert m1 == m2 and [e.id for e in ents1] == [f"e{i}" for i in range(1, len(ents1) + 1)]
+    assert m1 == m2 and ents1 == ents2 and [e.id for e in ents1] == [f"e{i}" for i in range(1, len(ents1) + 1)]
     assert set(m1) == {"d1/e1", "d1/e2", "d2/e1", "d2/e2"}
     assert ents1[0].name == "Sylvania"    # most mentioned first
 
@@ -92,7 +93,7 @@ def test_pairwise_work_grows_with_distinct_names_not_with_articles(monkeypatch):
     """The same actors in many articles are compared once, not once per pair of articles."""
     import storyline.fuse.entities as fe
     from storyline.config import Settings as _Settings
-    from storyline.model import DocAnalysis as _DA
+    from storyline.model import DocAnalysis as _Analysis
     from storyline.model import Document as _Doc
     from storyline.model import Entity as _Ent
     from storyline.model import Span as _Span
@@ -106,7 +107,7 @@ def test_pairwise_work_grows_with_distinct_names_not_with_articles(monkeypatch):
                     _Ent(id=f"{d}/e1", name="Port Authority of Lakeport", type="ORG",
                          mentions=[_Span(d, 4, 8, "Port")]),
                     _Ent(id=f"{d}/e2", name="Mira Castell", type="PERSON", mentions=[_Span(d, 9, 15, "Castell")])]
-            out.append(_DA(document=_Doc(id=d, source=f"{d}.txt", raw="x" * 20), entities=ents))
+            out.append(_Analysis(document=_Doc(id=d, source=f"{d}.txt", raw="x" * 20), entities=ents))
         return out
 
     calls = {"n": 0}

@@ -12,7 +12,7 @@ TEXT = ("The regional council voted on Tuesday to close the old ferry terminal a
 
 def test_estimate_tracks_the_true_jaccard():
     words = TEXT.split()
-    edited = " ".join(words[:20] + ["storm-damaged", "wooden"] + words[22:])
+    edited = " ".join([*words[:20], "storm-damaged", "wooden", *words[22:]])
     truth = len(shingles(TEXT) & shingles(edited)) / len(shingles(TEXT) | shingles(edited))
     assert similarity(minhash_of(TEXT), minhash_of(edited)) == pytest.approx(truth, abs=0.12)
     assert similarity(minhash_of(TEXT), minhash_of(TEXT)) == 1.0

@@ -59,5 +59,5 @@ def test_a_plugin_step_joins_by_name():
 def test_stories_before_near_duplicates_is_refused(analyses):
     names = list(Settings().fuse_pipeline)
     names.remove("storyline.fuse.near_duplicates.v1")
-    with pytest.raises(PipelineError, match="storyline.fuse.stories.v1' requires corpus.near_duplicates"):
+    with pytest.raises(PipelineError, match=r"storyline\.fuse\.stories\.v1' requires corpus\.near_duplicates"):
         fuse(analyses, Settings().replace(fuse_pipeline=names))

@@ -35,7 +35,7 @@ def test_builtin_readers_are_registered() -> None:
 def test_user_reader_joins_the_registry(tmp_path: Path) -> None:
     (tmp_path / "a.csvtext").write_text("First line article.\nSecond line article.\n")
     (tmp_path / "b.csvtext.gz").write_bytes(gzip.compress(b"Zipped line article.\n"))
-    (err,) = [i for i in read_paths([tmp_path / "a.csvtext"], Settings())]
+    (err,) = list(read_paths([tmp_path / "a.csvtext"], Settings()))
     assert isinstance(err, IngestError) and err.reason == "unsupported"
     register_reader(".CSVTEXT", read_csv_lines)
     try:

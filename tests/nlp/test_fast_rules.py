@@ -7,7 +7,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.demo import demo_corpus_path
-from storyline.nlp.fast_rules import FastAttributeRuler, Unsupported, fast_components
+from storyline.nlp.fast_rules import FastAttributeRuler, UnsupportedPatternError, fast_components
 from storyline.nlp.pipeline import load_nlp, pipe
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -57,7 +57,7 @@ def test_unsupported_pattern_is_refused():
     nlp = English()
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"})
-    with pytest.raises(Unsupported):
+    with pytest.raises(UnsupportedPatternError):
         FastAttributeRuler(ruler)
     assert fast_components(nlp) == {}
 

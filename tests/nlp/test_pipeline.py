@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from storyline.config import Settings
@@ -12,7 +14,7 @@ def test_pieces_cut_after_sentences_and_cover_the_span():
     out = pieces(text, 0, len(text), limit=100)
     assert out[0][0] == 0 and out[-1][1] == len(text)
     assert all(e - s <= 100 for s, e in out)
-    assert all(a[1] == b[0] for a, b in zip(out, out[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(out))
     assert all(text[e - 2:e] == ". " for _, e in out[:-1])
 
 

@@ -1,6 +1,7 @@
 """Article segments as first written: every mark and stretch tested against every run."""
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from storyline.report.highlight import Mark, OuterMark, run_cuts
@@ -11,7 +12,7 @@ def segments_by_scan(raw: str, start: int, end: int, inline: list[Mark],
     """``article_segments`` by a scan of every mark for each run (the cuts are shared)."""
     inline, outers, bounds = run_cuts(start, end, inline, outers)
     pieces: list[dict] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         active = [m for m in inline if m.start <= a and b <= m.end]
         run = {"text": raw[a:b], "classes": " ".join(sorted({m.cls for m in active})),
                "title": "; ".join(dict.fromkeys(m.title for m in active)),

@@ -36,11 +36,10 @@ def blocked(a: Event, b: Event, actors: Actors) -> bool:
     qa, qb = QUAD.get(a.type, ""), QUAD.get(b.type, "")
     if {qa.split("_")[-1], qb.split("_")[-1]} == {"cooperation", "conflict"}:
         return True
-    if a.source and b.source and a.target and b.target:
-        if actor_match(actors, a.source, b.target, 0) == 1.0 and actor_match(actors, a.target, b.source, 0) == 1.0 \
-                and actor_match(actors, a.source, b.source, 0) < 0.7:
-            return True
-    return False
+    return bool(a.source and b.source and a.target and b.target
+                and actor_match(actors, a.source, b.target, 0) == 1.0
+                and actor_match(actors, a.target, b.source, 0) == 1.0
+                and actor_match(actors, a.source, b.source, 0) < 0.7)
 
 
 def pair_score(a: Event, b: Event, actors: Actors, text_sim: float) -> float:

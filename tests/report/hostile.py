@@ -114,7 +114,8 @@ def hostile_corpus() -> Corpus:
     accuse = Event(id=f"{doc.id}/v1{PAYLOADS[1]}", type="ACCUSE", source=mayor.id, target=board.id,
                    date="2024-06-10", summary=f"Mayor accused board {PAYLOADS[0]}",
                    quantities=[Quantity(PAYLOADS[2], None, None)],
-                   evidence=[_span(doc, f"Mayor Ilse Varnhagen {PAYLOADS[1]} accused the river board of delay on Monday.")],
+                   evidence=[_span(doc, f"Mayor Ilse Varnhagen {PAYLOADS[1]} accused the river board "
+                                        "of delay on Monday.")],
                    doc=doc.id, story_event="se1")
     reject = Event(id=f"{doc2.id}/v1", type="REJECT", source=board.id, target=mayor.id, date="2024-06",
                    modality="reported", attributed_to=board.id, summary=PAYLOADS[4],
@@ -159,8 +160,7 @@ class ActiveContent(HTMLParser):
             v = re.sub(r"[\x00-\x20]", "", value or "").lower()
             if name.startswith("on"):
                 self.problems.append(f"handler {name}= on <{tag}>")
-            if name in URL_ATTRS and (v.startswith("javascript:") or v.startswith("vbscript:")
-                                      or v.startswith("data:text/html")):
+            if name in URL_ATTRS and v.startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.problems.append(f"script URL in {name}= on <{tag}>")
             if name == "style" and ("expression(" in v or "javascript:" in v or "__xss" in v
                                     or "url(" in v or "@import" in v):

@@ -83,7 +83,7 @@ def test_context_builds_charts_matrix_and_highlights() -> None:
     runs = [r for c in blocks for p in c["pieces"] for r in p["runs"]]
     assert any("ll" in r["classes"].split() for r in runs)  # loaded language
     assert any("m" in r["classes"].split() for r in runs)   # mentions
-    assert [c["kind"] for c in doc["chunks"]][0] == "removed"
+    assert doc["chunks"][0]["kind"] == "removed"
     # the article text survives highlighting character for character
     for c in blocks:
         assert "".join(r["text"] for p in c["pieces"] for r in p["runs"]) in hostile_corpus().documents[0].raw

@@ -75,7 +75,7 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def derived_verbs(noun: str) -> list[str]:
     """Candidate verb lemmas a noun may be the nominalisation of."""
-    out = []
+    out: list[str] = []
     for suffix, endings in _SUFFIXES:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             stem = noun[: -len(suffix)]
