@@ -7,8 +7,18 @@ import pytest
 
 import storyline.errors as errors
 from storyline.errors import (
-    AccessDenied, ConfigError, Forbidden, InputError, NotFound, PipelineError, QueryError, StoreError,
-    StoreMissing, StorylineError, TooLarge, error_body,
+    AccessDenied,
+    ConfigError,
+    Forbidden,
+    InputError,
+    NotFound,
+    PipelineError,
+    QueryError,
+    StoreError,
+    StoreMissing,
+    StorylineError,
+    TooLarge,
+    error_body,
 )
 
 CLASSES = {name: getattr(errors, name) for name in errors.__all__ if isinstance(getattr(errors, name), type)}

@@ -87,6 +87,6 @@ def test_the_kept_view_is_no_part_of_the_record():
     twin = Document(id="d", source="d.txt", raw="Head\n\nBody text.", blocks=[Block(6, 16)])
     view = doc.body_view()
     assert doc == twin and to_dict(doc, internal=True) == to_dict(twin, internal=True)
-    for copied in (pickle.loads(pickle.dumps(doc)), copy.deepcopy(doc)):  # noqa: S301 -- our own bytes
+    for copied in (pickle.loads(pickle.dumps(doc)), copy.deepcopy(doc)):
         assert "_kept_view" not in vars(copied) and copied == doc
         assert copied.body_view() == view

@@ -38,7 +38,6 @@ def test_provided_fields_count_as_assigned():
 
 
 def test_an_unknown_name_lists_the_registered_ones():
-    import storyline.engine.components  # noqa: F401 - registers the built-in components
 
     with pytest.raises(PipelineError,
                        match=r"unknown components 'storyline\.events\.typo\.v1'.*storyline\.events\.lexicon\.v1"):

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
+import itertools
 import logging
+import re
 from dataclasses import dataclass
 
 from storyline.clean import metadata
@@ -110,7 +111,7 @@ def _judge(fixed: str, unit: Unit, lex: Lexicon, main_script: str | None,
 
 def _join_split_bylines(lines: list[_Line]) -> None:
     """ "Written for X by" + a name alone on the next line: both are the byline."""
-    for cur, nxt in zip(lines, lines[1:]):
+    for cur, nxt in itertools.pairwise(lines):
         b = cur.verdict.byline
         if b and b.needs_next_line and nxt.verdict.label in ("short", "body"):
             names = metadata.parse_names(nxt.text)
@@ -144,10 +145,10 @@ def _strong_prose(line: _Line) -> bool:
 
 def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Line | None]:
     """The title (text, and the line that states it) from the lines before the body."""
-    header = []
+    header: list[_Line] = []
     for line in lines:
-        if _strong_prose(line) and not (not header or all(x.verdict.label in ("junk", "meta") for x in header)
-                                        and _exclaimed_headline(line)):
+        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") for x in header)
+                                        and _exclaimed_headline(line))):
             break
         header.append(line)
     candidates = [ln for ln in header if _title_shaped(ln)]
@@ -387,7 +388,7 @@ def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
         heading = v.label == "heading" and line.words <= SHORT_LINE_WORDS
         kind = "item" if u.kind == "item" else ("heading" if heading else "paragraph")
         pos = u.start
-        for s, e, reason in line.inline + [(u.end, u.end, "")]:
+        for s, e, reason in [*line.inline, (u.end, u.end, "")]:
             piece = raw[pos:s]
             lead = len(piece) - len(piece.lstrip())
             start, end = pos + lead, pos + len(piece.rstrip())

@@ -59,7 +59,7 @@ def _latin_share(text: str) -> float:
 def _next_word_is_latin(line: str, pos: int) -> bool:
     """True when the first word after ``pos`` is written in Latin letters."""
     match = _WORD.search(line, pos)
-    return bool(match) and all(_script(c) == "LATIN" for c in match.group())
+    return match is not None and all(_script(c) == "LATIN" for c in match.group())
 
 
 def find_homoglyph_repairs(text: str) -> dict[int, str]:

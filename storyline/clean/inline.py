@@ -36,7 +36,11 @@ _CLAUSE_WORDS = {"is", "are", "was", "were", "has", "have", "had", "said", "says
                  "can", "could", "did", "does", "do", "should", "must", "may", "might"}
 #: Capitalised words that start a body sentence; where one follows an unpunctuated
 #: word after a teaser trigger, the body resumes there.
-SENTENCE_STARTERS = frozenset(["the", "a", "an", "for", "in", "on", "at", "but", "however", "this", "that", "these", "those", "it", "he", "she", "they", "we", "as", "after", "before", "when", "while", "meanwhile", "according", "since", "with", "by", "from", "so", "thus", "yet", "still", "also", "moreover", "earlier", "later", "last", "despite", "although", "if", "there", "here", "his", "her", "their", "its", "our", "some", "many", "most", "both", "each", "one", "during", "nevertheless", "instead", "indeed", "finally", "then", "now", "today", "yesterday", "tomorrow", "what", "why", "how", "who", "where"])
+SENTENCE_STARTERS = frozenset(
+    "the a an for in on at but however this that these those it he she they we as after before when while "
+    "meanwhile according since with by from so thus yet still also moreover earlier later last despite "
+    "although if there here his her their its our some many most both each one during nevertheless "
+    "instead indeed finally then now today yesterday tomorrow what why how who where".split())
 _SENT_END = re.compile(r"[.!?\u2026][\"\u201d\u00bb\u2019')\]]*(?=\s|$)")
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "jr", "sr", "vs", "no", "gen", "col", "lt", "sgt",
                   "prof", "rep", "sen", "gov", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.g", "i.e",

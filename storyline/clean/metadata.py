@@ -107,7 +107,8 @@ def clean_date_line(line: str) -> tuple[str, str | None]:
 _SPACED_COLON = re.compile(r"(?<=\d)\s*:\s+(?=\d)|(?<=\d)\s+:\s*(?=\d)")
 _SPACED_BEFORE = re.compile(r"\s+(?=[,;!?)\]%])|(?<=\d)\s+(?=\.(?:\s|$))")
 _SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*", re.I)
-_SPACED_DOT = re.compile(r"(?<=\w)\s+\.\s+(?=\w)|(?<=\w)\s+\.(?=\w)|(?<=\w)\.\s+(?=(?:com|org|net|gov|edu|info|io|co|uk|de|ru|ua|kz)\b)")
+_SPACED_DOT = re.compile(r"(?<=\w)\s+\.\s+(?=\w)|(?<=\w)\s+\.(?=\w)"
+                         r"|(?<=\w)\.\s+(?=(?:com|org|net|gov|edu|info|io|co|uk|de|ru|ua|kz)\b)")
 _SPACED_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[\w.])")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.I)
 
@@ -182,6 +183,7 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
             continue
         g = m.groupdict()
         weekday = WEEKDAYS[g["weekday"].lower()] if g.get("weekday") else None
+        day: int | None
         if g.get("mnum"):
             month, day = int(g["mnum"]), int(g["day"])
         elif g.get("a"):

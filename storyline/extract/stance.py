@@ -28,7 +28,14 @@ NEGATION_WINDOW = 7
 #: outcome term standing for any change verb: "the drop in the flow" and "the flow fell" meet
 CHANGE_TERM = "~change"
 
-STOP_TERMS = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "our", "we", "you", "i", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "not", "no", "than", "then", "so", "such", "also", "just", "only", "very", "more", "most", "much", "many", "some", "any", "all", "each", "both", "other", "into", "about", "over", "after", "before", "under", "again", "further", "once", "here", "there", "out", "up", "down", "off", "own", "same", "too", "s", "t", "said", "says", "say", "told", "thus", "however", "although", "while", "because", "since", "until", "whether", "per", "via", "new", "one", "two", "first", "last", "year", "years", "through", "towards", "toward", "within", "across", "during", "against", "among", "yesterday", "today"])
+STOP_TERMS = frozenset(
+    "a an the and or but if of to in on at by for from with as is are was were be been being has have had "
+    "do does did will would shall should can could may might must this that these those it its he she "
+    "they them his her their our we you i which who whom whose what when where why how not no than then "
+    "so such also just only very more most much many some any all each both other into about over after "
+    "before under again further once here there out up down off own same too s t said says say told thus "
+    "however although while because since until whether per via new one two first last year years through "
+    "towards toward within across during against among yesterday today".split())
 CLAUSE_CUT = re.compile(r"[,;:.!?()]|\b(?:that|which|who|but|because|while|whereas)\b", re.I)
 TERM_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -33,7 +33,10 @@ W_TYPES = 0.1
 #: Entity types that identify a story.
 STORY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "MISC")
 STOPWORDS = frozenset(
-    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "we", "our", "you", "i", "not", "no", "but", "if", "than", "then", "so", "said", "says", "say", "would", "will", "can", "could", "has", "have", "had", "after", "before", "over", "about", "into", "more", "most", "also", "which", "who", "whom", "what", "when", "where", "while"])
+    "the a an and or of to in on at for with by from as is are was were be been it its this that "
+    "these those he she they his her their we our you i not no but if than then so said says say "
+    "would will can could has have had after before over about into more most also which who whom "
+    "what when where while".split())
 CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
 
 

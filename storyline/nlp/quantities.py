@@ -28,7 +28,9 @@ _INVARIANT = frozenset({"news", "series", "species", "arms"})
 #: words that qualify a unit of measure rather than name a counted thing ("cubic metres")
 _MEASURE_ADJ = frozenset({"cubic", "square", "metric", "nautical", "light", "short", "long"})
 #: capitalised words before a number that hedge it rather than name it ("About 400,000")
-_HEDGES = frozenset(["about", "around", "some", "nearly", "almost", "over", "under", "roughly", "approximately", "more", "fewer", "less", "at", "only", "just", "up", "estimated", "perhaps", "another"])
+_HEDGES = frozenset(
+    "about around some nearly almost over under roughly approximately more fewer less at only just up "
+    "estimated perhaps another".split())
 _MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import hmac
-import io
 import inspect
+import io
 import json
 import logging
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -35,7 +36,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.config import Settings
 from storyline.errors import (
-    AccessDenied, Forbidden, InputError, NotFound, StoreError, StoreMissing, StorylineError, error_body,
+    AccessDenied,
+    Forbidden,
+    InputError,
+    NotFound,
+    StoreError,
+    StoreMissing,
+    StorylineError,
+    error_body,
 )
 from storyline.model import Corpus
 from storyline.report.filters import PAGE_PARAMS, query_report
@@ -74,9 +82,8 @@ class _Db:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
-        with self.lock:
-            with Store(self.path, read_only=True) as store:
-                yield store
+        with self.lock, Store(self.path, read_only=True) as store:
+            yield store
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -242,7 +249,9 @@ def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
 def _ingest(upload: UploadIn, db: _Db, settings: Settings, runner: Runner | None) -> dict[str, Any]:
     """Write the upload as JSON Lines and run the pipeline into the store's folder."""
     if runner is None:
-        from storyline.engine.local import run as runner
+        from storyline.engine.local import run as default_run
+
+        runner = default_run
     with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
         path = Path(tmp) / "upload.jsonl"
         with open(path, "w", encoding="utf-8") as fh:

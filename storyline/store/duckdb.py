@@ -323,8 +323,9 @@ class Store:
         """How many rows of ``table`` match ``where`` (see ``select``)."""
         if table not in READ_TABLES:
             raise KeyError(f"no store table {table!r}")
-        return self.con.execute(f"SELECT count(*) FROM {table}{' WHERE ' + where if where else ''}",
-                                list(params)).fetchone()[0]
+        row = self.con.execute(f"SELECT count(*) FROM {table}{' WHERE ' + where if where else ''}",
+                               list(params)).fetchone()
+        return int(row[0]) if row is not None else 0
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""

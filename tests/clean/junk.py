@@ -221,7 +221,7 @@ def _footer(b: _Builder) -> None:
     kinds = rng.sample(["hashtags", "share", "comments", "subscribe", "cookies", "teasers", "date"],
                        rng.randint(2, 5))
     for kind in kinds:
-        fmt = _name_fmt(rng)
+        _name_fmt(rng)
         if kind == "hashtags":
             b.add_junk(_pick(rng, HASHTAGS))
         elif kind == "share":

@@ -48,7 +48,7 @@ def _figures(cleaned: dict[str, Document], expected: dict) -> dict[str, tuple[in
 
     def add(fig: str, ok: bool, what: str) -> None:
         hit, n, misses = figs[fig]
-        figs[fig] = (hit + ok, n + 1, misses if ok else misses + [what])
+        figs[fig] = (hit + ok, n + 1, misses if ok else [*misses, what])
 
     for key, want in expected.items():
         doc = cleaned.get(key)

@@ -35,8 +35,8 @@ def test_a_glued_label_with_a_furniture_word_or_a_counter_is_still_cut():
 def test_a_sentence_several_outlets_carry_is_wire_copy_not_boilerplate():
     shared = "The ministry said the cut was final."
     docs = [Document(id=f"w{i}", source=f"w{i}.txt",
-                     raw=f"Fishing quota cut\n\nBoats in port {i} stayed in harbour on Monday as crews met.\n\n{shared}\n\n"
-                         f"Skippers in town {i} said the cut would cost them dearly this winter.")
+                     raw=f"Fishing quota cut\n\nBoats in port {i} stayed in harbour on Monday as crews met."
+                         f"\n\n{shared}\n\nSkippers in town {i} said the cut would cost them dearly this winter.")
             for i in range(4)]
     stats = LineStats.from_documents(docs)
     for d in docs:
@@ -86,8 +86,9 @@ def test_a_month_in_the_headline_is_what_the_story_is_about_not_a_date():
 
 
 def test_a_headline_ending_in_an_exclamation_mark_is_the_title():
-    doc = _clean("Storm closes every school and every road in the county tonight!\n\nAll 140 schools in the county stayed shut on "
-                 "Friday as the storm brought down trees and power lines across the hills.")
+    doc = _clean("Storm closes every school and every road in the county tonight!\n\n"
+                 "All 140 schools in the county stayed shut on Friday"
+                 " as the storm brought down trees and power lines across the hills.")
     assert doc.title == "Storm closes every school and every road in the county tonight!"
     assert "Storm closes" not in doc.text
 

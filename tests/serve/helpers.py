@@ -5,8 +5,21 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import (
-    Block, Claim, Corpus, Disagreement, DocAnalysis, Document, Entity, Event, OutletProfile, Quote, Relation, Side,
-    Span, Story, StoryEvent,
+    Block,
+    Claim,
+    Corpus,
+    Disagreement,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    OutletProfile,
+    Quote,
+    Relation,
+    Side,
+    Span,
+    Story,
+    StoryEvent,
 )
 from storyline.store import Store
 

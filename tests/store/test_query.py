@@ -11,7 +11,16 @@ from storyline.errors import QueryError, StoreError
 from storyline.model import to_dict
 from storyline.store import Store
 from storyline.store.query import (
-    RESOURCES, Filter, check_params, day_sql, flat_row, get_one, page, parse_day, record, where,
+    RESOURCES,
+    Filter,
+    check_params,
+    day_sql,
+    flat_row,
+    get_one,
+    page,
+    parse_day,
+    record,
+    where,
 )
 from tests.serve.helpers import newsroom_corpus, store_from
 
@@ -109,9 +118,9 @@ def test_a_store_from_before_a_table_says_how_to_add_it(tmp_path: Path) -> None:
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE claims")
     con.close()
-    with Store(path, read_only=True) as old:
-        with pytest.raises(StoreError, match=r"no claims table .* run `storyline analyze`"):
-            page(old, "claims", {}, 10, 0)
+    with Store(path, read_only=True) as old, \
+            pytest.raises(StoreError, match=r"no claims table .* run `storyline analyze`"):
+        page(old, "claims", {}, 10, 0)
 
 
 @pytest.mark.parametrize("resource", sorted(RESOURCES))
