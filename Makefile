@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 OUT    ?= out
 
-.PHONY: install demo lint test test-fast bench eval score clean
+.PHONY: install demo lint test test-fast bench eval train score clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ test-fast: $(STAMP)
 bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
 	$(PY) scripts/bench.py
 
-eval: $(STAMP)  ## quality figures: team-written event and cleaning sets, held-out demo corpus, seeds' gold when present
+train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
+	$(PY) scripts/train_events.py
+
+eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
+	$(PY) scripts/eval_events_frozen.py
 	$(PY) scripts/eval_events.py
 	$(PY) scripts/eval_clean.py
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze

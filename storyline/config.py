@@ -84,6 +84,9 @@ class Settings:
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")
     event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
     relation_period: str = _setting("month", "Period of dyad relations: month | year.")
+    event_model: str = _setting(
+        "", "Trained event model file for storyline.events.trained.v1; empty: the one shipped in the "
+        "package (`make train` rebuilds it from training/events/).")
     pipeline: list = _setting(
         list(DEFAULT_PIPELINE),
         "Per-document components, in order, by registered name (`storyline settings` lists them with "

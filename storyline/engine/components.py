@@ -13,6 +13,7 @@ from typing import Any
 from storyline.clean import LineStats, clean_document
 from storyline.config import Settings
 from storyline.extract.claims import find_claims
+from storyline.extract.event_model import load_event_model
 from storyline.extract.events import extract_events
 from storyline.extract.genre import classify_genre
 from storyline.extract.loaded import find_loaded_language
@@ -90,6 +91,15 @@ def resolve(state: DocState, settings: Settings) -> None:
 def events(state: DocState, settings: Settings) -> None:
     """PLOVER events from the trigger lexicon and the parse."""
     state.events = extract_events(state.document, state.parse, state.mentions, state.entities, settings)
+
+
+@component("storyline.events.trained.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.events",))
+def trained_events(state: DocState, settings: Settings) -> None:
+    """PLOVER events: a trained model decides each sentence's event and type; the parse gives the actors."""
+    model = load_event_model(settings.event_model)
+    state.events = extract_events(state.document, state.parse, state.mentions, state.entities, settings,
+                                  decide=model.predict)
 
 
 @component("storyline.quotes.rules.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),

@@ -29,6 +29,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from storyline.config import Settings
@@ -58,6 +59,7 @@ from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from storyline.nlp.pipeline import Parsed
@@ -370,8 +372,49 @@ def summarize(ev: Event, names: dict[str, str]) -> str:
     return text + "."
 
 
+#: A sentence decision: (label, probability) for each (sentence text, lexicon codes) of a document.
+Decide = Callable[[Sequence[str], Sequence[Sequence[str]]], list[tuple[str, float]]]
+
+#: How sure a trained decision must be to overrule the lexicon. Fixed from the written training data's
+#: cross-validation (scripts/train_events.py prints it), never from a test set: dropping what the
+#: lexicon found needs a confident NONE; a new event where the lexicon found none needs a confident type.
+DROP_P = 0.75
+RETYPE_P = 0.5
+ADD_P = 0.6
+
+
+def _main_predicate(sent: SpacySpan) -> Token | None:
+    """The sentence's main verb: its root when that is a verb, else its first verb."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sent if t.pos_ == "VERB"), None)
+
+
+def decided_candidates(sent: SpacySpan, cands: list[EventCandidate], label: str,
+                       p: float) -> list[EventCandidate]:
+    """The candidates a trained sentence decision leaves: ``label`` is NONE or a PLOVER type.
+
+    A confident NONE drops the lexicon's proposals; a type the lexicon also proposed goes first; a
+    confident type the lexicon did not propose retypes its main proposal, or, when it proposed
+    nothing, makes the sentence's main verb the predicate (its arguments are found as for any verb).
+    """
+    if label == "NONE":
+        return [] if p >= DROP_P else cands
+    same = [c for c in cands if c.code.split("/", 1)[0] == label]
+    if same:
+        return same + [c for c in cands if c not in same]
+    if cands:
+        if p < RETYPE_P:
+            return cands
+        first = cands[0]
+        return [EventCandidate(first.pred, label, first.nominal, first.negation_consumed, first.obj), *cands[1:]]
+    pred = _main_predicate(sent) if p >= ADD_P else None
+    return [EventCandidate(pred, label)] if pred is not None else []
+
+
 def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
-                   settings: Settings) -> list[Event]:
+                   settings: Settings, decide: Decide | None = None) -> list[Event]:
     """PLOVER events of one document.
 
     Args:
@@ -380,6 +423,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
         mentions: resolved mentions (``entity`` = local entity id).
         entities: the document's local entities.
         settings: ``event_lexicon_paths`` extends the shipped lexicon.
+        decide: a trained sentence decision (``EventModel.predict``); None: the lexicon decides alone.
 
     Returns:
         Events with type, mode, source/target entity ids, date, modality, quantities, summary and
@@ -395,10 +439,13 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
     base, base_precision = _doc_base(doc)
     events: list[Event] = []
-    for offset, sent, sent_text in parsed.sentences_with_text():
-        if len(sent) > MAX_SENT_TOKENS:
-            continue
-        cands = event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc))
+    proposals = [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
+                 for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
+    if decide is not None and proposals:
+        decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
+        proposals = [(o, s, t, decided_candidates(s, c, label, p))
+                     for (o, s, t, c), (label, p) in zip(proposals, decisions)]
+    for offset, sent, sent_text, cands in proposals:
         cand_preds = {c.pred.i for c in cands}
         seen: set[tuple] = set()
         n_sent = 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -10,6 +11,12 @@ from starlette.requests import Request
 
 from storyline.errors import InputError, TooLarge
 from storyline.serve.upload import MAX_ARTICLES, UploadIn, read_limited
+
+
+def _run(coro):
+    """Run a coroutine on its own loop in another thread: a browser test may leave this thread's loop running."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def request_of(chunks: list[bytes], content_length: int | None = None) -> tuple[Request, list[int]]:
@@ -30,20 +37,20 @@ def request_of(chunks: list[bytes], content_length: int | None = None) -> tuple[
 def test_a_body_under_the_cap_is_read_whole() -> None:
     body = b'{"documents": [{"text": "The ferry timetable changes on Monday."}]}'
     request, _ = request_of([body[:20], body[20:]], content_length=len(body))
-    assert asyncio.run(read_limited(request, len(body))) == body
+    assert _run(read_limited(request, len(body))) == body
 
 
 def test_a_declared_length_over_the_cap_is_refused_before_reading() -> None:
     request, read = request_of([b"x" * 10], content_length=5000)
     with pytest.raises(TooLarge, match="upload larger than 100 bytes; send fewer articles"):
-        asyncio.run(read_limited(request, 100))
+        _run(read_limited(request, 100))
     assert read == []
 
 
 def test_a_body_without_a_length_stops_at_the_first_chunk_over_the_cap() -> None:
     request, read = request_of([b"a" * 60, b"b" * 60, b"c" * 60])
     with pytest.raises(TooLarge) as err:
-        asyncio.run(read_limited(request, 100))
+        _run(read_limited(request, 100))
     assert read == [60, 60] and err.value.status == 413
     assert isinstance(err.value, InputError)
 

@@ -1,0 +1,113 @@
+"""A trained decision over each sentence: does it report an event, and of which PLOVER type?
+
+The lexicon coder (``extract.events``) proposes typed predicates from the parse; on news it was not
+written against, its closed word lists miss events and give one sense per word. This model makes
+the judgement instead, with the lexicon's proposals as features next to the words themselves:
+
+- word 1–2-grams and character 3–5-grams of the sentence (TF-IDF): triggers, objects ("lift a
+  restriction" vs "impose a restriction") and framing ("will", "urged", "warned it would", "not");
+- the lexicon's proposed types (``lex:ACCUSE``), which keep its precision where it fires.
+
+A logistic regression over them gives ``NONE`` or one of the 16 types with a probability. The model
+is trained by ``make train`` (``scripts/train_events.py``) from the team-written sentences in
+``training/events/`` and shipped inside the package (``storyline/models/events.joblib``); every
+model is a setting (``Settings.event_model``).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["NONE", "EventModel", "build_pipeline", "default_model_path", "load_event_model"]
+
+#: the label of a sentence that reports no event
+NONE = "NONE"
+#: scikit-learn's own regularisation default; the written data is small and varied, so no tuning on it
+C_REGULARISATION = 4.0
+
+
+def default_model_path() -> Path:
+    """The model shipped inside the package."""
+    return Path(str(resources.files("storyline").joinpath("models", "events.joblib")))
+
+
+def lexicon_tokens(codes: Sequence[str]) -> str:
+    """The lexicon's proposals as feature tokens ("ACCUSE/legal" gives ``lex_ACCUSE lex_ACCUSE_legal``)."""
+    out = []
+    for code in codes:
+        etype, _, mode = code.partition("/")
+        out.append(f"lex_{etype}")
+        if mode:
+            out.append(f"lex_{etype}_{mode.replace('-', '_')}")
+    return " ".join(out) or "lex_none"
+
+
+def build_pipeline() -> Any:
+    """The untrained scikit-learn pipeline: text and lexicon features, then a logistic regression."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    features = ColumnTransformer([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True), "text"),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, max_features=60000,
+                                  sublinear_tf=True), "text"),
+        ("lexicon", CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+"), "lex"),
+    ])
+    return Pipeline([("features", features),
+                     ("classify", LogisticRegression(C=C_REGULARISATION, max_iter=3000))])
+
+
+@dataclass
+class EventModel:
+    """A trained pipeline and what it was trained on."""
+
+    pipeline: Any
+    info: dict[str, Any]
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(c) for c in self.pipeline.classes_]
+
+    def predict(self, texts: Sequence[str], lexicon_codes: Sequence[Sequence[str]]) -> list[tuple[str, float]]:
+        """(label, probability) for each sentence; ``lexicon_codes``: the lexicon's proposals in it."""
+        if not texts:
+            return []
+        import pandas as pd
+
+        frame = pd.DataFrame({"text": list(texts), "lex": [lexicon_tokens(c) for c in lexicon_codes]})
+        probs = self.pipeline.predict_proba(frame)
+        labels = self.labels
+        best = probs.argmax(axis=1)
+        return [(labels[int(j)], float(probs[i, j])) for i, j in enumerate(best)]
+
+    def save(self, path: Path) -> None:
+        import joblib
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"pipeline": self.pipeline, "info": self.info}, path, compress=3)
+
+
+@functools.lru_cache(maxsize=4)
+def load_event_model(path: str = "") -> EventModel:
+    """The model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+    """
+    import joblib
+
+    target = Path(path) if path else default_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no event model at {target}: run `make train` (or set event_model "
+                                "to a model file, or use the lexicon coder storyline.events.lexicon.v1)")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return EventModel(pipeline=data["pipeline"], info=data.get("info", {}))
