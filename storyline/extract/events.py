@@ -28,8 +28,8 @@ import datetime
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.config import Settings
