@@ -14,6 +14,7 @@ DEFAULT_PIPELINE = (
     "storyline.clean.rules.v1",
     "storyline.parse.spacy.v1",
     "storyline.resolve.rules.v1",
+    "storyline.resolve.groups.v1",
     "storyline.events.lexicon.v1",
     "storyline.quotes.rules.v1",
     "storyline.claims.rules.v1",

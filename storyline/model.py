@@ -248,6 +248,9 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     #: knowledge-base key when the entity is a known actor (cross-document identity)
     kb_id: str | None = None
+    #: an unnamed group that acts ("protesters", "riot police", "the health ministry"), typed ORG with
+    #: its ``sector``; never merged across documents (two articles' "police" need not be one force)
+    generic: bool = False
 
 
 @dataclass

@@ -158,6 +158,7 @@ RESOURCES: dict[str, Any] = {
         ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
          "camel_case_words", "outlet_words")),
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
+    "groups": lambda: _sections({"sectors": _mapping(_WORDS)}, ("sectors",)),
     "kb/countries": _countries,
     "kb/territories": _kb_file,
     "kb/orgs": _kb_file,

@@ -23,6 +23,7 @@ from storyline.nlp.embeddings import lead_vector, lead_vectors
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
 from storyline.resolve import resolve_document
+from storyline.resolve.groups import find_groups
 
 LOGGER = logging.getLogger(__name__)
 
@@ -84,6 +85,13 @@ def parse_body(state: DocState, settings: Settings) -> None:
 def resolve(state: DocState, settings: Settings) -> None:
     """Mentions resolved to document-local entities, with knowledge-base ids and countries."""
     state.mentions, state.entities = resolve_document(state.document, state.parse, settings)
+
+
+@component("storyline.resolve.groups.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.mentions", "doc.entities"))
+def groups(state: DocState, settings: Settings) -> None:
+    """Unnamed groups that act (protesters, riot police, the health ministry) as generic actors."""
+    state.mentions, state.entities = find_groups(state.document, state.parse, state.mentions, state.entities)
 
 
 @component("storyline.events.lexicon.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),

@@ -257,7 +257,7 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
         role=kb_ent.role if kb_ent and kb_ent.role else _most([e.role for e in members]),
         sector=kb_ent.sector if kb_ent and kb_ent.sector else _most([e.sector for e in members]),
         aliases=sorted(aliases, key=lambda a: (-aliases[a], a)), mentions=mentions,
-        kb_id=kb_ent.kb_id if kb_ent else None)
+        kb_id=kb_ent.kb_id if kb_ent else None, generic=all(e.generic for e in members))
 
 
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
@@ -285,9 +285,10 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
                 by_kb[e.kb_id] = i
     people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON"], groups)
     _merge_people(ents, people, groups, doc_of, names_in_doc)
-    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON"], groups)
+    # an unnamed group ("police") stays the document's own: two articles' police need not be one force
+    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and not e.generic], groups)
     places = _place_names(ents)
-    _merge_across_types(ents, list(range(len(ents))), groups, places)
+    _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[groups.find(i)].append(i)

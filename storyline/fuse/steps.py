@@ -20,6 +20,7 @@ from storyline.fuse.stories import group_stories
 from storyline.fuse.story_events import cluster_story_events
 from storyline.model import Corpus, DocAnalysis, Entity, NearDuplicate
 from storyline.registry import fuse_step
+from storyline.resolve.groups import STATE_SECTORS
 from storyline.resolve.names import fold
 
 __all__ = ["INITIAL", "FuseState", "state_of_demonym"]
@@ -46,7 +47,8 @@ def _remap(local: str | None, mapping: dict[str, str]) -> str | None:
 
 
 def state_of_demonym(entities: list[Entity]) -> dict[str, str]:
-    """NORP entity id → the id of its country's entity ("the Russian army" acts for Russia).
+    """NORP (or state-sector group) entity id → the id of its country's entity ("the Russian army" acts
+    for Russia).
 
     A country the KB does not know is found by name: "Meravian" is the demonym of "Meravia".
     """
@@ -59,6 +61,9 @@ def state_of_demonym(entities: list[Entity]) -> dict[str, str]:
                 by_demonym.setdefault(form, e.id)
     out = {}
     for e in entities:
+        if e.generic and e.sector in STATE_SECTORS and e.country in country:
+            out[e.id] = country[e.country]  # "Russian troops" act for their state, as "Russian" does
+            continue
         if e.type != "NORP":
             continue
         if e.country in country:

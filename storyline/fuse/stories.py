@@ -72,8 +72,8 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     keys: set[str] = set()
     salience: Counter = Counter()
     for e in a.entities:
-        if e.type not in STORY_TYPES or not e.name:
-            continue
+        if e.type not in STORY_TYPES or not e.name or e.generic:
+            continue  # an unnamed group ("police") is every story's: it tells none apart
         # the corpus-wide entity, when known: two spellings of one name merged across documents are one actor
         key = (canonical or {}).get(e.id) or e.kb_id or e.name.lower()
         keys.add(key)

@@ -166,9 +166,23 @@ class Store:
                 f'"{n}" {t}' for n, t in _columns(cls, all_fields=True)) + ")")
         for stmt in ddl:
             self.con.execute(stmt)
+        wanted = {"documents": doc_cols, "claims": [*_columns(Claim, all_fields=True), CLAIM_ORDER],
+                  **{table: _columns(cls, all_fields=True) for table, cls in CORPUS_TABLES.items()}}
+        self._add_new_columns(wanted)
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         if not had_claims:
             self._add_missing_claims()
+
+    def _add_new_columns(self, wanted: dict[str, list[tuple[str, str]]]) -> None:
+        """Columns the model gained since the store was written, added empty (a field added to a
+        record type must not make an older store unreadable)."""
+        have: dict[str, set[str]] = {}
+        for table, column in self.con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall():
+            have.setdefault(table, set()).add(column)
+        for table, columns in wanted.items():
+            for name, sql_type in columns:
+                if name not in have.get(table, {name}):
+                    self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type}')
 
     def _has_table(self, name: str) -> bool:
         row = self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()

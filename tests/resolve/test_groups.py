@@ -1,0 +1,57 @@
+"""Unnamed groups that act become generic actors (real parse)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.engine.stages import analyze_documents
+from storyline.model import DocAnalysis, Document
+
+pytestmark = pytest.mark.slow
+
+TEXT = ("Protesters blocked the ring road in Nairobi on Monday.\n\n"
+        "Kenyan police detained 40 demonstrators, the government said.\n\n"
+        "The health ministry urged striking nurses to return to work.")
+
+
+@pytest.fixture(scope="module")
+def analysis() -> DocAnalysis:
+    out = analyze_documents([Document(id="g1", source="g1.txt", raw=TEXT)], Settings())[0]
+    assert isinstance(out, DocAnalysis)
+    return out
+
+
+def test_acting_groups_are_generic_entities_with_a_sector(analysis):
+    groups = {e.name: e for e in analysis.entities if e.generic}
+    assert groups["Protesters"].sector == "protesters" and groups["Protesters"].type == "ORG"
+    assert groups["health ministry"].sector == "government"
+    assert groups["striking nurses"].sector == "labour"
+    # every generic mention is the raw text at its offsets
+    for e in groups.values():
+        assert all(TEXT[m.start:m.end] == m.text for m in e.mentions)
+
+
+def test_a_demonym_gives_the_group_its_country(analysis):
+    police = next(e for e in analysis.entities if e.generic and e.sector == "police")
+    assert police.name == "Kenyan police" and police.country == "KEN"
+
+
+def test_a_bare_government_word_is_left_to_resolution(analysis):
+    assert not any(e.generic and e.name.lower() == "government" for e in analysis.entities)
+
+
+def test_groups_become_event_actors(analysis):
+    names = {e.id: e.name for e in analysis.entities}
+    sources = {names.get(ev.source) for ev in analysis.events}
+    assert {"Protesters", "health ministry"} <= sources
+
+
+def test_groups_are_not_merged_across_documents():
+    from storyline.fuse import fuse
+
+    docs = [Document(id=f"p{i}", source=f"p{i}.txt", raw=f"Police detained {i + 3} people in the town of Orvel{i}.")
+            for i in range(2)]
+    analyses = [a for a in analyze_documents(docs, Settings()) if isinstance(a, DocAnalysis)]
+    corpus = fuse(analyses, Settings())
+    police = [e for e in corpus.entities if e.generic and e.sector == "police"]
+    assert len(police) == 2 and all(len({m.doc for m in e.mentions}) == 1 for e in police)
