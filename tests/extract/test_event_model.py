@@ -1,0 +1,70 @@
+"""The trained sentence decision and how it changes the lexicon's proposals (hand-made parses, no model)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from storyline.extract.event_model import NONE, EventModel, build_pipeline, lexicon_tokens, load_event_model
+from storyline.extract.events import ADD_P, DROP_P, RETYPE_P, EventCandidate, decided_candidates
+
+
+def _sentence():
+    # "Police detained the organisers ." with "detained" as the root verb
+    words = ["Police", "detained", "the", "organisers", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"], sent_starts=[True, False, False, False, False])
+    return next(iter(doc.sents)), doc
+
+
+def test_a_confident_none_drops_the_lexicons_proposals_and_a_doubtful_one_keeps_them():
+    sent, doc = _sentence()
+    cands = [EventCandidate(doc[1], "COERCE")]
+    assert decided_candidates(sent, cands, NONE, DROP_P) == []
+    assert decided_candidates(sent, cands, NONE, DROP_P - 0.01) == cands
+
+
+def test_the_models_type_goes_first_when_the_lexicon_also_proposed_it():
+    sent, doc = _sentence()
+    a, b = EventCandidate(doc[1], "ASSAULT"), EventCandidate(doc[3], "COERCE/restrict")
+    assert decided_candidates(sent, [a, b], "COERCE", 0.4) == [b, a]
+
+
+def test_a_confident_new_type_retypes_the_main_proposal_and_a_doubtful_one_does_not():
+    sent, doc = _sentence()
+    cands = [EventCandidate(doc[1], "SANCTION")]
+    retyped = decided_candidates(sent, cands, "COERCE", RETYPE_P)
+    assert [(c.pred.i, c.code) for c in retyped] == [(1, "COERCE")]
+    assert decided_candidates(sent, cands, "COERCE", RETYPE_P - 0.01) == cands
+
+
+def test_a_confident_type_where_the_lexicon_saw_nothing_makes_the_main_verb_the_predicate():
+    sent, _ = _sentence()
+    added = decided_candidates(sent, [], "COERCE", ADD_P)
+    assert [(c.pred.text, c.code) for c in added] == [("detained", "COERCE")]
+    assert decided_candidates(sent, [], "COERCE", ADD_P - 0.01) == []
+
+
+def test_lexicon_tokens_carry_type_and_mode():
+    assert lexicon_tokens(["ACCUSE/legal", "PROTEST"]) == "lex_ACCUSE lex_ACCUSE_legal lex_PROTEST"
+    assert lexicon_tokens([]) == "lex_none"
+
+
+def test_a_trained_pipeline_predicts_a_known_label_with_a_probability(tmp_path):
+    import pandas as pd
+
+    texts = ["Police arrested the mayor.", "Police detained two reporters.", "The army shelled the town.",
+             "Troops bombed the bridge.", "The weather was mild.", "Prices rose in May."] * 3
+    labels = ["COERCE", "COERCE", "ASSAULT", "ASSAULT", NONE, NONE] * 3
+    frame = pd.DataFrame({"text": texts, "lex": ["lex_none"] * len(texts)})
+    model = EventModel(build_pipeline().fit(frame, labels), {"n": len(texts)})
+    (label, p), = model.predict(["Police arrested three reporters."], [[]])
+    assert label == "COERCE" and 0.0 < p <= 1.0
+    model.save(tmp_path / "m.joblib")
+    again = load_event_model(str(tmp_path / "m.joblib"))
+    assert again.predict(["Troops shelled the bridge."], [[]])[0][0] == "ASSAULT"
+
+
+def test_a_missing_model_names_the_command_that_builds_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make train"):
+        load_event_model(str(tmp_path / "none.joblib"))
