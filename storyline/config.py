@@ -15,7 +15,7 @@ DEFAULT_PIPELINE = (
     "storyline.parse.spacy.v1",
     "storyline.resolve.rules.v1",
     "storyline.resolve.groups.v1",
-    "storyline.events.lexicon.v1",
+    "storyline.events.trained.v1",
     "storyline.quotes.rules.v1",
     "storyline.claims.rules.v1",
     "storyline.loaded_language.lexicon.v1",

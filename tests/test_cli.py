@@ -40,7 +40,7 @@ def test_settings_shows_each_pipeline_with_requires_and_assigns():
     shown = json.loads(runner.invoke(app, ["settings", "--json"]).output)
     pipeline = shown["pipelines"]["pipeline"]
     assert [p["name"] for p in pipeline] == Settings().pipeline
-    events = next(p for p in pipeline if p["name"] == "storyline.events.lexicon.v1")
+    events = next(p for p in pipeline if p["name"] == "storyline.events.trained.v1")
     assert "doc.mentions" in events["requires"] and events["assigns"] == ["doc.events"]
     assert "storyline.fuse.stories.v1" in {p["name"] for p in shown["pipelines"]["fuse_pipeline"]}
     text = runner.invoke(app, ["settings"]).output

@@ -383,34 +383,47 @@ RETYPE_P = 0.5
 ADD_P = 0.6
 
 
-def _main_predicate(sent: SpacySpan) -> Token | None:
-    """The sentence's main verb: its root when that is a verb, else its first verb."""
+def _main_predicate(sent: SpacySpan, reporting: frozenset[str]) -> Token | None:
+    """The sentence's main verb: its root when that is a verb, else its first verb; in reported
+    speech ("X said Y had moved troops") the verb of what was reported, not the verb of saying."""
     root = sent.root
-    if root.pos_ in ("VERB", "AUX"):
-        return root
-    return next((t for t in sent if t.pos_ == "VERB"), None)
+    pred = root if root.pos_ in ("VERB", "AUX") else next((t for t in sent if t.pos_ == "VERB"), None)
+    while pred is not None and pred.lemma_.lower() in reporting:
+        said = next((c for c in pred.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+        if said is None:
+            break
+        pred = said
+    return pred
 
 
-def decided_candidates(sent: SpacySpan, cands: list[EventCandidate], label: str,
-                       p: float) -> list[EventCandidate]:
+def decided_candidates(sent: SpacySpan, cands: list[EventCandidate], label: str, p: float,
+                       reporting: frozenset[str] = frozenset()) -> list[EventCandidate]:
     """The candidates a trained sentence decision leaves: ``label`` is NONE or a PLOVER type.
 
     A confident NONE drops the lexicon's proposals; a type the lexicon also proposed goes first; a
-    confident type the lexicon did not propose retypes its main proposal, or, when it proposed
-    nothing, makes the sentence's main verb the predicate (its arguments are found as for any verb).
+    confident type the lexicon did not propose belongs to the main clause: the proposal on the main
+    verb is retyped, or the main verb becomes a predicate of that type (its arguments are found as for
+    any verb), ahead of the other proposals.
     """
     if label == "NONE":
         return [] if p >= DROP_P else cands
     same = [c for c in cands if c.code.split("/", 1)[0] == label]
     if same:
         return same + [c for c in cands if c not in same]
+    if p < (RETYPE_P if cands else ADD_P):
+        return cands
+    # the sentence's type is its main clause's: retype the proposal there, or make the main verb one
+    main = _main_predicate(sent, reporting)
+    at_main = next((c for c in cands if main is not None and c.pred.i == main.i), None)
+    if at_main is not None:
+        retyped = EventCandidate(at_main.pred, label, at_main.nominal, at_main.negation_consumed, at_main.obj)
+        return [retyped, *(c for c in cands if c is not at_main)]
+    if main is not None:
+        return [EventCandidate(main, label), *cands]
     if cands:
-        if p < RETYPE_P:
-            return cands
         first = cands[0]
         return [EventCandidate(first.pred, label, first.nominal, first.negation_consumed, first.obj), *cands[1:]]
-    pred = _main_predicate(sent) if p >= ADD_P else None
-    return [EventCandidate(pred, label)] if pred is not None else []
+    return []
 
 
 def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
@@ -443,7 +456,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                  for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
-        proposals = [(o, s, t, decided_candidates(s, c, label, p))
+        proposals = [(o, s, t, decided_candidates(s, c, label, p, mlex.reporting))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     for offset, sent, sent_text, cands in proposals:
         cand_preds = {c.pred.i for c in cands}

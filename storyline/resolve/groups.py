@@ -34,8 +34,8 @@ PLACE_TYPES = frozenset({"NORP", "GPE"})
 #: ("Russian troops shelled ...", "the U.S. delegation met ...") as it does for a demonym
 STATE_SECTORS = frozenset({"military", "police", "government"})
 #: a bare "the government", "officials", "the authorities" refers back to a state the text names;
-#: resolution already reads it so (the event lexicon's anaphors), so it is no group of its own
-ANAPHORIC_SECTORS = frozenset({"government"})
+#: where the document names one, resolution already reads it so (the event lexicon's anaphors)
+ANAPHORIC_WORDS = frozenset({"government", "authority", "official", "administration", "ministry", "cabinet"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -56,6 +56,21 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return first, tok.i
 
 
+def _of_a_place(head: Token, offset: int, mentions: list[Mention], by_id: dict[str, Entity]) -> bool:
+    """The group noun has a "from/of <place>" complement naming a state or people."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            at = offset + obj.idx
+            if any(m.start <= at < m.end and m.entity in by_id and by_id[m.entity].type in PLACE_TYPES
+                   for m in mentions):
+                return True
+    return False
+
+
 def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
                 extra_paths: tuple[str, ...] = ()) -> tuple[list[Mention], list[Entity]]:
     """``mentions`` and ``entities`` with the document's acting unnamed groups added.
@@ -72,6 +87,9 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     """
     sectors = group_sectors(extra_paths)
     by_id = {e.id: e for e in entities}
+    names_state = any(e.type == "GPE" for e in entities)
+    # "the authority" after "the Intergovernmental Basin Authority": a bare head word of a name refers back
+    named_heads = {e.name.split()[-1].lower() for e in entities if e.type in ("ORG", "GPE") and e.name.split()}
     starts = [m.start for m in mentions]
     new_mentions: list[Mention] = []
     groups: dict[tuple[str, str | None], Entity] = {}
@@ -88,8 +106,11 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                 continue
             head = sdoc[i]
             first, last = _phrase(head)
-            if first == last and sector in ANAPHORIC_SECTORS:
+            if first == last and ((lemma in ANAPHORIC_WORDS and names_state) or toks.lower[i] in named_heads
+                                  or lemma in named_heads):
                 continue
+            if sector in STATE_SECTORS and _of_a_place(head, offset, mentions, by_id):
+                continue  # "delegations from X", "troops of Y": the place acts, as resolution reads it
             start, end = offset + toks.idx[first], offset + toks.end[last]
             inside = covering(start, end)
             if any(m.start <= offset + toks.idx[i] < m.end for m in inside):

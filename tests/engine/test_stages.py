@@ -30,10 +30,10 @@ def test_group_equals_one_by_one():
 def test_a_failing_document_does_not_take_its_group_down(monkeypatch):
     real = components.extract_events
 
-    def flaky(doc, *args):
+    def flaky(doc, *args, **kwargs):
         if doc.id == "d1":
             raise RuntimeError("odd article")
-        return real(doc, *args)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(components, "extract_events", flaky)
     out = stages.analyze_documents(_docs(), Settings())
@@ -77,7 +77,7 @@ def test_a_component_is_swapped_by_setting():
 
     component("tests.events.none.v1", requires=("doc.parse",), assigns=("doc.events",))(_without_events)
     default = Settings()
-    swapped = default.replace(pipeline=[("tests.events.none.v1" if n == "storyline.events.lexicon.v1" else n)
+    swapped = default.replace(pipeline=[("tests.events.none.v1" if n.startswith("storyline.events.") else n)
                                         for n in default.pipeline])
     with_lexicon = stages.analyze_documents(_docs(), default)
     without = stages.analyze_documents(_docs(), swapped)
@@ -96,3 +96,11 @@ def test_a_pipeline_in_the_wrong_order_is_refused_before_any_work():
     names.append("storyline.parse.spacy.v1")
     with pytest.raises(PipelineError, match=r"requires doc\.parse .*move it before"):
         stages.analyze_documents(_docs(), Settings().replace(pipeline=names))
+
+
+def test_the_lexicon_coder_stays_a_setting_beside_the_trained_one():
+    default = Settings()
+    assert "storyline.events.trained.v1" in default.pipeline
+    lexicon = default.replace(pipeline=[n.replace("events.trained", "events.lexicon") for n in default.pipeline])
+    both = [stages.analyze_documents(_docs(), s) for s in (default, lexicon)]
+    assert all(any(a.events for a in run) for run in both)
