@@ -61,12 +61,11 @@ def lexicon_codes(texts: list[str], settings: Settings) -> list[list[str]]:
     return out
 
 
-def frame(texts: list[str], codes: list[list[str]]):
-    import pandas as pd
-
+def frame(texts: list[str], codes: list[list[str]]) -> list[tuple[str, str]]:
+    """The model's input: (text, lexicon tokens) pairs."""
     from storyline.extract.event_model import lexicon_tokens
 
-    return pd.DataFrame({"text": texts, "lex": [lexicon_tokens(c) for c in codes]})
+    return [(t, lexicon_tokens(c)) for t, c in zip(texts, codes)]
 
 
 def cross_validate(texts: list[str], codes: list[list[str]], labels: list[str], folds: int) -> dict:

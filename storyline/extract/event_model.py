@@ -49,20 +49,56 @@ def lexicon_tokens(codes: Sequence[str]) -> str:
     return " ".join(out) or "lex_none"
 
 
-def build_pipeline() -> Any:
-    """The untrained scikit-learn pipeline: text and lexicon features, then a logistic regression."""
-    from sklearn.compose import ColumnTransformer
+def _vectorizers() -> list[tuple[str, Any]]:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+    return [
+        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, max_features=60000,
+                                  sublinear_tf=True)),
+        ("lexicon", CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+")),  # noqa: S106 - a regex
+    ]
+
+
+class SentenceFeatures:
+    """Words, character n-grams and lexicon proposals of ``(text, lexicon tokens)`` pairs, side by side.
+
+    A plain scikit-learn-style transformer: ColumnTransformer would do the same but wants a pandas
+    frame, whose construction cost more than the prediction itself on a document's sentences.
+    """
+
+    def __init__(self) -> None:
+        self.parts = _vectorizers()
+
+    def fit(self, pairs: Sequence[tuple[str, str]], y: Any = None) -> SentenceFeatures:
+        texts, lex = [p[0] for p in pairs], [p[1] for p in pairs]
+        for name, vec in self.parts:
+            vec.fit(lex if name == "lexicon" else texts)
+        return self
+
+    def transform(self, pairs: Sequence[tuple[str, str]]) -> Any:
+        from scipy.sparse import hstack
+
+        texts, lex = [p[0] for p in pairs], [p[1] for p in pairs]
+        return hstack([vec.transform(lex if name == "lexicon" else texts) for name, vec in self.parts]).tocsr()
+
+    def fit_transform(self, pairs: Sequence[tuple[str, str]], y: Any = None) -> Any:
+        return self.fit(pairs).transform(pairs)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {}
+
+    def set_params(self, **params: Any) -> SentenceFeatures:
+        return self
+
+
+def build_pipeline() -> Any:
+    """The untrained scikit-learn pipeline over ``(text, lexicon tokens)`` pairs: features, then a
+    logistic regression."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    features = ColumnTransformer([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True), "text"),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, max_features=60000,
-                                  sublinear_tf=True), "text"),
-        ("lexicon", CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+"), "lex"),  # noqa: S106 - a regex, not a secret
-    ])
-    return Pipeline([("features", features),
+    return Pipeline([("features", SentenceFeatures()),
                      ("classify", LogisticRegression(C=C_REGULARISATION, max_iter=3000))])
 
 
@@ -81,10 +117,7 @@ class EventModel:
         """(label, probability) for each sentence; ``lexicon_codes``: the lexicon's proposals in it."""
         if not texts:
             return []
-        import pandas as pd
-
-        frame = pd.DataFrame({"text": list(texts), "lex": [lexicon_tokens(c) for c in lexicon_codes]})
-        probs = self.pipeline.predict_proba(frame)
+        probs = self.pipeline.predict_proba([(t, lexicon_tokens(c)) for t, c in zip(texts, lexicon_codes)])
         labels = self.labels
         best = probs.argmax(axis=1)
         return [(labels[int(j)], float(probs[i, j])) for i, j in enumerate(best)]

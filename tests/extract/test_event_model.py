@@ -51,13 +51,10 @@ def test_lexicon_tokens_carry_type_and_mode():
 
 
 def test_a_trained_pipeline_predicts_a_known_label_with_a_probability(tmp_path):
-    import pandas as pd
-
     texts = ["Police arrested the mayor.", "Police detained two reporters.", "The army shelled the town.",
              "Troops bombed the bridge.", "The weather was mild.", "Prices rose in May."] * 3
     labels = ["COERCE", "COERCE", "ASSAULT", "ASSAULT", NONE, NONE] * 3
-    frame = pd.DataFrame({"text": texts, "lex": ["lex_none"] * len(texts)})
-    model = EventModel(build_pipeline().fit(frame, labels), {"n": len(texts)})
+    model = EventModel(build_pipeline().fit([(t, "lex_none") for t in texts], labels), {"n": len(texts)})
     (label, p), = model.predict(["Police arrested three reporters."], [[]])
     assert label == "COERCE" and 0.0 < p <= 1.0
     model.save(tmp_path / "m.joblib")
