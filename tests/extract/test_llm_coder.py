@@ -193,3 +193,40 @@ def test_registered_beside_the_trained_coder_and_never_default():
     assert (llm.requires, llm.assigns) == (trained.requires, trained.assigns)
     assert "storyline.events.llm.v1" not in Settings().pipeline
     assert "storyline.events.trained.v1" in Settings().pipeline
+
+
+# --------------------------------------------------------------------------- in the document pipeline
+ARTICLE = ("The defence minister of Norland accused Vesteria of shelling border villages on Sunday.\n\n"
+           "The weather in the capital stayed mild.")
+
+
+def _llm_settings(stub: Stub, tmp_path: Path) -> Settings:
+    base = Settings()
+    return base.replace(pipeline=[n.replace("events.trained", "events.llm") for n in base.pipeline],
+                        llm_endpoint=stub.url, llm_model="stub-model", llm_cache=str(tmp_path / "p.sqlite3"))
+
+
+def test_the_pipeline_applies_the_models_decision_to_the_lexicons_proposals(stub: Stub, tmp_path: Path):
+    from storyline.engine.stages import analyze_documents
+
+    doc = Document(id="d1", source="d1.txt", raw=ARTICLE)
+    trained = analyze_documents([doc], Settings())[0]
+    assert [e.type for e in trained.events] == ["ACCUSE"]  # what the lexicon and trained model find
+    # the model says the first sentence reports no event: a confident NONE drops the proposal
+    (none,) = analyze_documents([doc], _llm_settings(stub, tmp_path))
+    assert none.events == [] and len(stub.requests) == 2  # both sentences were asked
+    # the model agrees (a fresh cache, so it is asked again): the lexicon's proposal stands
+    first = ARTICLE.split("\n\n", maxsplit=1)[0]
+    stub.replies[first] = answer(True, "ACCUSE", "The defence minister of Norland", "Vesteria")
+    (agreed,) = analyze_documents([doc], _llm_settings(stub, tmp_path).replace(llm_cache=str(tmp_path / "q.sqlite3")))
+    assert [e.type for e in agreed.events] == ["ACCUSE"]
+
+
+def test_without_an_endpoint_each_document_fails_with_the_settings_to_give(tmp_path: Path):
+    from storyline.engine.stages import analyze_documents
+    from storyline.model import IngestError
+
+    settings = _llm_settings(Stub(), tmp_path).replace(llm_endpoint="")
+    (failed,) = analyze_documents([Document(id="d1", source="d1.txt", raw=ARTICLE)], settings)
+    assert isinstance(failed, IngestError)
+    assert "ConfigError" in failed.detail and "llm_endpoint" in failed.detail
