@@ -244,7 +244,7 @@ class LLMCoder:
 
 @functools.lru_cache(maxsize=4)
 def _coder(endpoint: str, model: str, api_key_env: str, timeout: float, max_sentences: int,
-           cache: str) -> LLMCoder:
+           cache: str, pid: int) -> LLMCoder:
     path = Path(cache) if cache else cache_dir() / CACHE_FILE
     return LLMCoder(endpoint=endpoint, model=model, cache_path=path, api_key_env=api_key_env,
                     timeout=timeout, max_sentences=max_sentences)
@@ -264,4 +264,6 @@ def llm_coder(settings: Settings) -> LLMCoder:
             "(and llm_api_key_env=<VARIABLE> when the server wants a key), or use the trained coder "
             "storyline.events.trained.v1")
     return _coder(settings.llm_endpoint, settings.llm_model, settings.llm_api_key_env,
-                  float(settings.llm_timeout), int(settings.llm_max_sentences), settings.llm_cache)
+                  float(settings.llm_timeout), int(settings.llm_max_sentences), settings.llm_cache,
+                  # per process: a forked worker must not share its parent's connection or HTTP client
+                  os.getpid())
