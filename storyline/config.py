@@ -88,6 +88,20 @@ class Settings:
     event_model: str = _setting(
         "", "Trained event model file for storyline.events.trained.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/events/).")
+    llm_endpoint: str = _setting(
+        "", "OpenAI-compatible endpoint of the optional large-model event coder storyline.events.llm.v1, "
+        "e.g. http://127.0.0.1:8080/v1 (llama.cpp, Ollama, vLLM or a hosted API); empty: not configured.")
+    llm_model: str = _setting("", "Model name sent to llm_endpoint (as the server names it).")
+    llm_api_key_env: str = _setting(
+        "", "NAME of the environment variable holding llm_endpoint's API key (sent as a Bearer token; read "
+        "when a request is made, never stored); empty: no key, as for a local server.")
+    llm_timeout: float = _setting(60.0, "Seconds to wait for one answer from llm_endpoint.")
+    llm_max_sentences: int = _setting(
+        200, "Sentences per document sent to llm_endpoint (the first ones); the rest keep the lexicon's "
+        "proposals.")
+    llm_cache: str = _setting(
+        "", "SQLite file caching llm_endpoint's answers by (model, prompt version, sentence); empty: "
+        "llm_events.sqlite3 in storyline's cache directory ($STORYLINE_CACHE_DIR).")
     pipeline: list = _setting(
         list(DEFAULT_PIPELINE),
         "Per-document components, in order, by registered name (`storyline settings` lists them with "

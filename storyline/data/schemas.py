@@ -44,6 +44,16 @@ def _plover() -> dict[str, Any]:
                      ("quad_classes", "types"))
 
 
+def _plover_definitions() -> dict[str, Any]:
+    # deferred, as in ``_events``: the types are the PLOVER file's, and every one needs a definition
+    from storyline.data import load
+
+    types = list(load("plover")["types"])
+    one_line = {"type": "string", "minLength": 1, "pattern": "^[^\\n]+$", "description": "a one-line definition"}
+    definitions = _mapping(one_line, propertyNames={"enum": types}, required=types)
+    return _sections({"definitions": definitions}, ("definitions",))
+
+
 def _events() -> dict[str, Any]:
     # deferred: the event codes are checked against the PLOVER file, itself a resource
     from storyline.data import load
@@ -132,6 +142,7 @@ def _stance() -> dict[str, Any]:
 RESOURCES: dict[str, Any] = {
     "plover": _plover,
     "events": _events,
+    "plover_definitions": _plover_definitions,
     "names": lambda: _sections(_word_lists("particles", "honorifics"), ("particles", "honorifics")),
     "modality": lambda: _sections(_word_lists(
         "reporting_verbs", "attribution_phrases", "negation_words", "denial_verbs", "planned_verbs",

@@ -16,6 +16,7 @@ from storyline.extract.claims import find_claims
 from storyline.extract.event_model import load_event_model
 from storyline.extract.events import extract_events
 from storyline.extract.genre import classify_genre
+from storyline.extract.llm_coder import llm_coder
 from storyline.extract.loaded import find_loaded_language
 from storyline.extract.quotes import extract_quotes
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote
@@ -108,6 +109,18 @@ def trained_events(state: DocState, settings: Settings) -> None:
     model = load_event_model(settings.event_model)
     state.events = extract_events(state.document, state.parse, state.mentions, state.entities, settings,
                                   decide=model.predict)
+
+
+@component("storyline.events.llm.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.events",))
+def llm_events(state: DocState, settings: Settings) -> None:
+    """PLOVER events: a large model at ``llm_endpoint`` decides each sentence's event and type (optional).
+
+    Never the default; the parse gives the actors. Without ``llm_endpoint`` it raises ConfigError.
+    """
+    coder = llm_coder(settings)
+    state.events = extract_events(state.document, state.parse, state.mentions, state.entities, settings,
+                                  decide=coder.decide)
 
 
 @component("storyline.quotes.rules.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
