@@ -120,6 +120,9 @@ def analyze(
             write_partitioned_parquet(corpus, out / "parquet")
         else:
             summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze)
+    except ConfigError as exc:  # a setting that cannot work for any document (an LLM coder's endpoint)
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     finally:
         bar.close()
     for err in summary.errors:

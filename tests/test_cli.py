@@ -62,3 +62,12 @@ def test_set_overrides_are_typed_and_checked():
     assert res.exit_code == 2
     res = runner.invoke(app, ["analyze", "x", "--out", "o", "--set", "workers=many"])
     assert res.exit_code == 2
+
+
+def test_settings_that_cannot_work_for_any_document_stop_the_run_with_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text("Council backs budget\n\nThe town council approved the budget on Tuesday "
+                                    "after a long debate about school funding.\n", encoding="utf-8")
+    order = ",".join(n.replace("events.trained", "events.llm") for n in Settings().pipeline)
+    res = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                              "--set", f"pipeline={order}"])
+    assert res.exit_code == 2 and "llm_endpoint" in res.output

@@ -15,6 +15,7 @@ from pathlib import Path
 from storyline.clean import LineStats
 from storyline.config import Settings
 from storyline.engine.stages import analyze_documents, document_pipeline
+from storyline.errors import ConfigError
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
 from storyline.nlp.embeddings import prepare as prepare_embedder
 
@@ -52,6 +53,8 @@ def analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> li
     docs, settings, stats = args
     try:
         return analyze_documents(docs, settings, stats)
+    except ConfigError:
+        raise  # settings that cannot work: the run stops with the message
     except Exception as exc:  # analyze_documents isolates failures; this is the last resort
         LOGGER.exception("analysis failed for a group of %d documents", len(docs))
         return [IngestError(d.source, "analysis_failed", f"{type(exc).__name__}: {exc}") for d in docs]

@@ -13,6 +13,7 @@ import logging
 from storyline.clean import LineStats
 from storyline.config import Settings
 from storyline.engine.components import INITIAL, DocState
+from storyline.errors import ConfigError
 from storyline.model import DocAnalysis, Document, IngestError
 from storyline.registry import Part, check_order, components, resolve
 
@@ -71,6 +72,8 @@ def analyze_documents(docs: list[Document], settings: Settings,
         for i in alive:
             try:
                 part.run(states[i], settings)
+            except ConfigError:
+                raise  # the user's settings cannot work for any document: stop and say so
             except Exception as exc:  # noqa: BLE001 -- a bug on one odd article must not abort the batch
                 failed[i] = _failed(states[i].document, exc)
     return [failed[i] if i in failed else s.analysis() for i, s in enumerate(states)]

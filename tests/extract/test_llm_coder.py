@@ -222,11 +222,9 @@ def test_the_pipeline_applies_the_models_decision_to_the_lexicons_proposals(stub
     assert [e.type for e in agreed.events] == ["ACCUSE"]
 
 
-def test_without_an_endpoint_each_document_fails_with_the_settings_to_give(tmp_path: Path):
+def test_without_an_endpoint_the_run_stops_with_the_settings_to_give(tmp_path: Path):
     from storyline.engine.stages import analyze_documents
-    from storyline.model import IngestError
 
     settings = _llm_settings(Stub(), tmp_path).replace(llm_endpoint="")
-    (failed,) = analyze_documents([Document(id="d1", source="d1.txt", raw=ARTICLE)], settings)
-    assert isinstance(failed, IngestError)
-    assert "ConfigError" in failed.detail and "llm_endpoint" in failed.detail
+    with pytest.raises(ConfigError, match="llm_endpoint"):
+        analyze_documents([Document(id="d1", source="d1.txt", raw=ARTICLE)], settings)
