@@ -268,6 +268,9 @@ class Event:
     target: str | None
     date: str | None = None
     date_precision: str | None = None
+    #: where the date came from: "sentence", "context" (an earlier date of the paragraph or the
+    #: lead), "dateline" (a wire dateline), "publication" (the day's news); None when undated
+    date_source: str | None = None
     modality: str = "asserted"
     attributed_to: str | None = None
     quantities: list[Quantity] = field(default_factory=list)

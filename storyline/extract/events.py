@@ -29,9 +29,10 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.clean.inline import parse_wire_dateline
 from storyline.config import Settings
 from storyline.extract.arguments import (
     Actors,
@@ -54,7 +55,7 @@ from storyline.extract.arguments import (
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
 from storyline.model import Document, Entity, Event, Mention, Span
-from storyline.nlp.dates import parse_base, resolve_date, years_in
+from storyline.nlp.dates import TENSE_TIME, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
 
@@ -290,12 +291,14 @@ def _noun_property(root: Token, own: set[int]) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and head.i not in own
 
 
-def _date_for(cand: EventCandidate, sent, cand_preds: set[int], base,
-              base_precision) -> tuple[str | None, str | None]:
-    """The event's date from its own clause, else from a clause that governs it ("said on Monday that ...").
+def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
+              dating: _Dating) -> tuple[str | None, str | None, str | None]:
+    """The event's ``(date, precision, date_source)``: its own sentence first, then the discourse.
 
-    A date in another clause (a relative clause, a sibling event) or one that only qualifies a
-    noun is background, never the event's date.
+    In the sentence, the date of its own clause, else of a clause that governs it ("said on
+    Monday that ..."); a date in another clause (a relative clause, a sibling event) or one that
+    only qualifies a noun is background, never the event's date. Without one, ``dating.around``
+    looks at the paragraph, the lead, the wire dateline and the day's-news wording.
     """
     pred = cand.pred
     own_toks = {pred.i} | ({cand.obj.i} if cand.obj is not None else set())
@@ -317,10 +320,132 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int], base,
         elif above:
             governing.append(ent)
     for ent in own + governing + qualifying:
-        iso, precision = resolve_date(ent.text, base, base_precision=base_precision)
+        iso, precision = resolve_date(ent.text, dating.base, base_precision=dating.precision)
         if iso:
-            return iso, precision
-    return None, None
+            return iso, precision, "sentence"
+    if own or dating.points(sent):
+        # the clause names its own time ("in spring"), or the sentence dates another of its
+        # clauses ("summoned him last week and moved troops"): an earlier date would be a guess
+        return None, None, None
+    if _quoted(pred):
+        return None, None, None  # a quotation speaks in its speaker's time, not the report's
+    return dating.around(sent, _tense_at(pred))
+
+
+#: typographic quotation marks that open and close; a straight double quote does both
+_OPEN_QUOTES = "\u201c\u00ab"
+_CLOSE_QUOTES = "\u201d\u00bb"
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its paragraph."""
+    before = tok.doc.text[:tok.idx]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _tense_at(tok: Token) -> str | None:
+    """The tense of the clause a predicate heads or, for an event noun, of the verb above it."""
+    while tok.pos_ not in ("VERB", "AUX"):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return verb_tense(tok)
+
+
+@dataclass
+class _Point:
+    """A date said before an event: a dated event or a date expression, with its clause's tense."""
+    iso: str
+    precision: str
+    tense: str | None
+
+
+@dataclass
+class _Dating:
+    """What dates an article's events beyond their own sentence (issue 16, discourse dates).
+
+    ``base``/``precision`` anchor date expressions (the publication date, else a year written in
+    the article); ``published`` says the base is a real publication day; ``dateline`` is the
+    wire dateline's date; ``lead`` the article's first sentence; ``events`` the dated events so
+    far by (paragraph, sentence start).
+    """
+    base: datetime.date | None
+    precision: str | None
+    published: bool = False
+    dateline: tuple[str, str] | None = None
+    lead: SpacySpan | None = None
+    events: dict[tuple[int, int], _Point] = field(default_factory=dict)
+
+    def record(self, sent: SpacySpan, pred: Token, date: str | None, precision: str | None,
+               source: str | None) -> None:
+        """Remember an event dated by the text (not by dateline or publication) for the sentences after it."""
+        if date and precision and source in ("sentence", "context"):
+            self.events[(id(sent.doc), sent.start)] = _Point(date, precision, _tense_at(pred))
+
+    @staticmethod
+    def times(sent: SpacySpan) -> list[tuple[SpacySpan, Token]]:
+        """A sentence's time expressions that belong to a clause, with that clause's verb."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or _noun_property(ent.root, set()):
+                continue
+            clause = _clause_head(ent.root, -1)
+            if clause is not None:  # a verbless line ("Monday, 3 June") has no tense to agree with
+                out.append((ent, clause))
+        return out
+
+    def points(self, sent: SpacySpan) -> list[_Point]:
+        """The dates a sentence offers the sentences after it: its dated event, else its clause-level dates."""
+        event = self.events.get((id(sent.doc), sent.start))
+        if event is not None:
+            return [event]
+        out = []
+        for ent, clause in self.times(sent):
+            iso, precision = resolve_date(ent.text, self.base, base_precision=self.precision)
+            if iso and precision:
+                out.append(_Point(iso, precision, verb_tense(clause)))
+        return out[-1:]
+
+    def agrees(self, point: _Point, tense: str | None) -> bool:
+        """Same time as the event's tense, and on the side of the publication day the tense says."""
+        if tense is None or point.tense is None or TENSE_TIME[tense] != TENSE_TIME[point.tense]:
+            return False
+        if self.published and self.base is not None:
+            day = self.base.isoformat()[:len(point.iso)]
+            if point.iso > day:
+                return TENSE_TIME[tense] == "future"
+            if point.iso < day:
+                return TENSE_TIME[tense] != "future"
+        return True
+
+    def around(self, sent: SpacySpan, tense: str | None) -> tuple[str | None, str | None, str | None]:
+        """The date of an event its own sentence does not date, with where it came from.
+
+        The nearest earlier sentence of the paragraph that offers a date gives it if the tenses
+        agree (a tense change breaks the thread); a paragraph offering none defers to the lead
+        sentence; the lead's own events take a wire dateline; failing these, an event in the
+        present perfect or progressive is the day's news and takes the publication day.
+        """
+        is_lead = self.lead is not None and sent.doc is self.lead.doc and sent.start == self.lead.start
+        found, own_frame = None, False
+        for prev in reversed([s for s in sent.doc.sents if s.start < sent.start]):
+            found = next(iter(self.points(prev)), None)
+            # a time the paragraph names but we cannot place ("for years", "that night") is
+            # still its own time frame: the lead's date does not reach past it
+            own_frame = found is not None or bool(self.times(prev))
+            if own_frame:
+                break
+        if not own_frame and self.lead is not None and sent.doc is not self.lead.doc:
+            found = next(iter(self.points(self.lead)), None)
+        if found is not None and self.agrees(found, tense):
+            return found.iso, found.precision, "context"
+        if found is None and is_lead and self.dateline is not None and tense is not None \
+                and TENSE_TIME[tense] != "future":
+            return self.dateline[0], self.dateline[1], "dateline"
+        if self.published and self.base is not None and tense in ("perfect", "progressive"):
+            return self.base.isoformat(), "day", "publication"
+        return None, None, None
 
 
 def _fit_roles(etype: str, source: str | None, target: str | None, actors: Actors) -> tuple[str | None, str | None]:
@@ -344,16 +469,25 @@ def _inverse_ok(pred: Token, lex: EventLexicon, actors: Actors) -> bool:
     return entity_of(obj, actors) is not None or lex.lookup_noun(obj.lemma_.lower()) is not None
 
 
-def _doc_base(doc: Document) -> tuple[datetime.date | None, str | None]:
-    """Publication date as a base; failing it, the most frequent year written in the article."""
+def _doc_base(doc: Document, parsed: Parsed | None = None) -> _Dating:
+    """The article's dating: publication date as a base, failing it the most frequent year written
+    in the article; the wire dateline's date and the lead sentence when ``parsed`` is given."""
     base, precision = parse_base(doc.published, doc.published_precision)
-    if base is not None and precision != "uncertain":
-        return base, precision
-    years = Counter(years_in(doc.body_view()))
-    if years:
-        year = years.most_common(1)[0][0]
-        return datetime.date(year, 12, 31), "year"
-    return None, None
+    if base is None or precision == "uncertain":
+        years = Counter(years_in(doc.body_view()))
+        base, precision = (datetime.date(years.most_common(1)[0][0], 12, 31), "year") if years else (None, None)
+    dating = _Dating(base, precision, published=precision == "day")
+    for removal in doc.removed:
+        # the dateline's pattern looks one character past it, at the sentence it opens
+        found = parse_wire_dateline(doc.raw[removal.start:removal.end + 1]) if removal.reason == "dateline" else None
+        if found is not None and found[1]:
+            iso, iso_precision = resolve_date(found[1], base, base_precision=precision)
+            if iso and iso_precision:
+                dating.dateline = (iso, iso_precision)
+            break
+    if parsed is not None and parsed.blocks:
+        dating.lead = next(iter(parsed.blocks[0][1].sents), None)
+    return dating
 
 
 def summarize(ev: Event, names: dict[str, str]) -> str:
@@ -450,7 +584,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     by_id = {e.id: e for e in entities}
     names = {e.id: e.name for e in entities}
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
-    base, base_precision = _doc_base(doc)
+    dating = _doc_base(doc, parsed)
     events: list[Event] = []
     proposals = [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
                  for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
@@ -508,7 +642,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 continue
             seen.add(key)
             n_sent += 1
-            date, precision = _date_for(cand, sent, cand_preds, base, base_precision)
+            date, precision, date_source = _date_for(cand, sent, cand_preds, dating)
             lead = len(sent_text) - len(sent_text.lstrip())
             start = offset + sent.start_char + lead
             end = start + len(sent_text.strip())
@@ -516,11 +650,12 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
             q_start, q_end = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1].text)
             ev = Event(
                 id=f"{doc.id}/v{len(events) + 1}", type=etype, source=source, target=target,
-                date=date, date_precision=precision, modality=modality,
+                date=date, date_precision=precision, date_source=date_source, modality=modality,
                 attributed_to=speaker if modality == "reported" else None,
                 quantities=find_quantities(doc.raw[q_start:q_end]),
                 evidence=[Span(doc.id, start, end, doc.raw[start:end])], mode=mode or None, doc=doc.id)
             ev.summary = summarize(ev, names)
             events.append(ev)
+            dating.record(sent, cand.pred, date, precision, date_source)
     LOGGER.debug("%s: %d events", doc.id, len(events))
     return events

@@ -17,6 +17,10 @@ import datetime
 import functools
 import logging
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LOGGER = logging.getLogger(__name__)
 
@@ -109,7 +113,8 @@ def _relative(text: str, base: datetime.date) -> tuple[str | None, str | None]:
         if unit == "day":
             return (base - datetime.timedelta(days=n)).isoformat(), "day"
         if unit == "week":
-            return None, None  # a week is not a calendar unit we keep
+            # "a week ago" is the same weekday n weeks back, as "n days ago" names a day
+            return (base - datetime.timedelta(weeks=n)).isoformat(), "day"
         if unit == "month":
             y, mth = divmod(base.year * 12 + base.month - 1 - n, 12)
             return f"{y:04d}-{mth + 1:02d}", "month"
@@ -128,6 +133,21 @@ def _relative(text: str, base: datetime.date) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _week_span(day: datetime.date) -> tuple[str | None, str | None]:
+    """The calendar week (Monday to Sunday) holding ``day`` at the finest precision that contains all of it.
+
+    There is no week precision: a week inside one month is that month, one straddling two
+    months is its year, one straddling New Year is no date at all.
+    """
+    monday = day - datetime.timedelta(days=day.weekday())
+    sunday = monday + datetime.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}", "month"
+    if monday.year == sunday.year:
+        return f"{monday.year:04d}", "year"
+    return None, None
+
+
 def _relative_period(text: str, base: datetime.date, base_precision: str) -> tuple[str | None, str | None]:
     m = _REL_PERIOD.search(text)
     if not m:
@@ -135,7 +155,9 @@ def _relative_period(text: str, base: datetime.date, base_precision: str) -> tup
     which, unit = m.group(1), m.group(2)
     shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[which]
     if unit == "week":
-        return None, None
+        if base_precision not in _DAY_BASES:
+            return None, None
+        return _week_span(base + datetime.timedelta(weeks=shift))
     if unit == "month":
         if base_precision not in _MONTH_BASES:
             return None, None
@@ -195,7 +217,7 @@ def resolve_date(text: str, base: datetime.date | None, *,
         return f"{year:04d}", "year"
     if base is None:
         return None, None
-    if _DAY_WORDS.search(t) or _WEEKDAY_RE.search(t) or (_AGO_RE.search(t) and "day" in t):
+    if _DAY_WORDS.search(t) or _WEEKDAY_RE.search(t) or (_AGO_RE.search(t) and ("day" in t or "week" in t)):
         if base_precision not in _DAY_BASES:
             return None, None
         return _relative(t, base)
@@ -229,6 +251,51 @@ def _dateparser_fallback(text: str, base: datetime.date, base_precision: str) ->
     if got is None:
         return None, None
     return got.date().isoformat(), "day"
+
+
+#: auxiliaries by their surface form ("'ll", "wo" of "won't" and "'s" are spaCy's tokens)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+_PAST_AUX = frozenset({"was", "were", "had", "'d", "did"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
+#: the tenses ``verb_tense`` tells apart, grouped by the time they speak of; the present perfect
+#: speaks of now ("has signed" is news up to today, not of a past day named before)
+TENSE_TIME = {"past": "past", "perfect": "present", "present": "present", "progressive": "present",
+              "future": "future"}
+
+
+def verb_tense(verb: Token) -> str | None:
+    """The tense of a verb from its tag and auxiliaries, None where the form does not say.
+
+    One of "past" ("met", "was arrested", "had signed"), "perfect" ("has signed"),
+    "present" ("signs"), "progressive" ("are marching") and "future" ("will sign",
+    "is going to sign"). A conjunct without auxiliaries of its own shares its head's
+    ("arrested and charged"); an infinitive or a modal other than will/shall has no tense
+    of its own (None).
+    """
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if "to" in words:
+        head = verb.head
+        # "is going to sign": an infinitive under a progressive "go" is the future
+        if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG" and verb.dep_ == "xcomp":
+            return "future"
+        return None
+    if any(a.tag_ == "MD" for a in auxes):
+        return None  # "could sign", "would meet": no time of its own
+    if verb.tag_ == "VBN" and words & _PERFECT_AUX and not words & _PAST_AUX:
+        return "perfect"
+    if words & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBG" and words & _PRESENT_BE:
+        return "progressive"
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and words & _PRESENT_BE):
+        return "present"
+    if not auxes and verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_tense(verb.head)
+    return None
 
 
 def parse_base(published: str | None, precision: str | None) -> tuple[datetime.date | None, str | None]:

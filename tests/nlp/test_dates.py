@@ -59,3 +59,22 @@ def test_parse_base_and_years():
 ])
 def test_fallback_names_days_but_not_durations(text, expected):
     assert resolve_date(text, datetime.date(2022, 7, 26)) == expected
+
+
+@pytest.mark.parametrize("text, base, want", [
+    ("a week ago", BASE, ("2023-03-08", "day")),                           # the same weekday, a week back
+    ("two weeks ago", BASE, ("2023-03-01", "day")),
+    ("this week", BASE, ("2023-03", "month")),                             # 13-19 March: inside March
+    ("earlier this week", BASE, ("2023-03", "month")),
+    ("last week", datetime.date(2023, 3, 2), ("2023-02", "month")),        # 20-26 February
+    ("this week", datetime.date(2023, 3, 1), ("2023", "year")),            # 27 Feb - 5 Mar straddles two months
+    ("next week", datetime.date(2023, 12, 28), ("2024-01", "month")),      # 1-7 January 2024
+    ("last week", datetime.date(2025, 1, 8), (None, None)),                # 30 Dec 2024 - 5 Jan 2025
+])
+def test_weeks_resolve_to_the_finest_calendar_unit_holding_them(text, base, want):
+    assert resolve_date(text, base) == want
+
+
+def test_weeks_need_a_day_precise_base():
+    assert resolve_date("a week ago", BASE, base_precision="month") == (None, None)
+    assert resolve_date("this week", BASE, base_precision="month") == (None, None)

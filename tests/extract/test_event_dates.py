@@ -1,0 +1,138 @@
+"""Discourse dates: an event its own sentence does not date, on invented multi-paragraph articles."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.extract.events import extract_events
+from storyline.model import Block, Document, Entity, Event, Mention, Removal
+
+pytestmark = pytest.mark.slow
+SETTINGS = Settings()
+
+
+def analyse(text: str, published: str | None = "2024-10-18", dateline: str | None = None) -> list[Event]:
+    """Events of ``text`` (one paragraph a line) published on ``published``; ``dateline`` opens the lead."""
+    from storyline.nlp.pipeline import parse
+
+    raw = (dateline or "") + text
+    blocks, pos = [], len(dateline or "")
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(pos, pos + len(line)))
+        pos += len(line) + 1
+    removed = [Removal(0, len(dateline), dateline, "dateline")] if dateline else []
+    doc = Document(id="d1", source="t.txt", raw=raw, published=published,
+                   published_precision="day" if published else None, blocks=blocks, removed=removed)
+    parsed = parse(doc, SETTINGS)
+    mentions, entities, ids = [], [], {}
+    for off, sdoc in parsed.blocks:
+        for ent in sdoc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                key = ent.text.lower().removeprefix("the ")
+                if key not in ids:
+                    ids[key] = f"d1/e{len(ids)}"
+                    entities.append(Entity(id=ids[key], name=ent.text, type=ent.label_))
+                mentions.append(Mention("d1", off + ent.start_char, off + ent.end_char, ent.text, ent.label_, ids[key]))
+    return extract_events(doc, parsed, mentions, entities, SETTINGS)
+
+
+def dated(events: list[Event], word: str) -> tuple[str | None, str | None, str | None]:
+    """(date, precision, source) of the event whose sentence holds ``word``."""
+    (ev,) = [e for e in events if word in e.evidence[0].text]
+    return ev.date, ev.date_precision, ev.date_source
+
+
+def test_a_date_carries_to_the_next_sentence_of_its_paragraph():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon. "
+                     "Chile also accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "signed") == ("2024-10-09", "day", "sentence")
+    assert dated(events, "accused") == ("2024-10-09", "day", "context")
+
+
+def test_a_date_does_not_cross_a_paragraph_other_than_the_lead():
+    events = analyse("The two ministers spoke by telephone.\n"
+                     "Portugal and Chile signed a fisheries accord on October 9 in Lisbon.\n"
+                     "Separately, Chile accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "signed")[2] == "sentence"
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_the_lead_dates_a_later_paragraph():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon.\n"
+                     "Chile accused Portugal of overfishing in the southern Pacific, officials said.")
+    assert dated(events, "overfishing") == ("2024-10-09", "day", "context")
+
+
+def test_a_past_date_is_not_carried_to_a_future_event():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon. "
+                     "Chile will host Portugal for further talks.")
+    assert dated(events, "signed")[0] == "2024-10-09"
+    assert dated(events, "host") == (None, None, None)
+
+
+def test_a_future_date_is_not_carried_to_a_past_event():
+    events = analyse("Chile will host Portugal for talks next Tuesday. "
+                     "Portugal accused Chile of overfishing in the southern Pacific.")
+    assert dated(events, "host")[0] == "2024-10-22"
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_a_wire_dateline_dates_the_lead_only():
+    events = analyse("Kenyan police arrested Tanzania's trade envoy at the border.\n"
+                     "Tanzania had criticised Kenya over the tariffs.",
+                     published="2024-05-03", dateline="NAIROBI, May 2 (Wirenews) - ")
+    assert dated(events, "arrested") == ("2024-05-02", "day", "dateline")
+    assert dated(events, "criticised") == (None, None, None)
+
+
+def test_a_week_ago_is_seven_days_before_publication():
+    events = analyse("A week ago, Egypt condemned Sudan for the border raid.")
+    assert dated(events, "condemned") == ("2024-10-11", "day", "sentence")
+
+
+def test_this_week_is_its_month():
+    events = analyse("Egypt condemned Sudan this week for the border raid.")
+    assert dated(events, "condemned") == ("2024-10", "month", "sentence")
+
+
+def test_no_publication_date_for_a_past_event_without_a_day_cue():
+    events = analyse("Egypt condemned Sudan for the border raid.")
+    assert dated(events, "condemned") == (None, None, None)
+
+
+def test_present_perfect_is_the_days_news():
+    events = analyse("Egypt has condemned Sudan for the border raid.")
+    assert dated(events, "condemned") == ("2024-10-18", "day", "publication")
+
+
+def test_no_publication_day_without_a_real_publication_date():
+    events = analyse("Egypt has condemned Sudan for the border raid in 2021.", published=None)
+    assert dated(events, "condemned") == ("2021", "year", "sentence")
+    events = analyse("Egypt has condemned Sudan for the border raid.", published=None)
+    assert dated(events, "condemned") == (None, None, None)
+
+
+def test_a_sentence_naming_its_own_time_takes_no_earlier_date():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon. "
+                     "For decades, Chile accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_a_quotation_keeps_its_speakers_time():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon. "
+                     "\u201cChile accused Portugal of overfishing for years,\u201d the minister said.")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_a_present_perfect_does_not_take_a_past_day():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon. "
+                     "Chile has accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "overfishing") == ("2024-10-18", "day", "publication")
+
+
+def test_a_paragraph_with_its_own_vague_time_does_not_take_the_leads_date():
+    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon.\n"
+                     "For years the two navies patrolled the same waters. "
+                     "Chile accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "overfishing") == (None, None, None)
