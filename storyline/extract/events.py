@@ -105,6 +105,9 @@ class EventCandidate:
     nominal: bool = False
     negation_consumed: bool = False
     obj: Token | None = None  # the noun that gave a support verb its meaning
+    #: typed by a trained decision, not by the lexicon: the lexicon's host-verb rules ("X welcomed Y" is
+    #: Y's visit) belong to its own reading and apply only when the decision is that reading (CONSULT)
+    decided: bool = False
 
 
 def _military(tok: Token) -> bool:
@@ -543,20 +546,27 @@ def decided_candidates(sent: SpacySpan, cands: list[EventCandidate], label: str,
         return [] if p >= DROP_P else cands
     same = [c for c in cands if c.code.split("/", 1)[0] == label]
     if same:
-        return same + [c for c in cands if c not in same]
+        ordered = same + [c for c in cands if c not in same]
+        main = _main_predicate(sent, reporting) if p >= RETYPE_P and all(c.nominal for c in same) else None
+        if main is not None and all(c.pred.i != main.i for c in cands):
+            # "X imposed sanctions on Y": the noun names no actor of its own; its clause's verb does
+            ordered.append(EventCandidate(main, same[0].code, decided=True))
+        return ordered
     if p < (RETYPE_P if cands else ADD_P):
         return cands
     # the sentence's type is its main clause's: retype the proposal there, or make the main verb one
     main = _main_predicate(sent, reporting)
     at_main = next((c for c in cands if main is not None and c.pred.i == main.i), None)
     if at_main is not None:
-        retyped = EventCandidate(at_main.pred, label, at_main.nominal, at_main.negation_consumed, at_main.obj)
+        retyped = EventCandidate(at_main.pred, label, at_main.nominal, at_main.negation_consumed, at_main.obj,
+                                 decided=True)
         return [retyped, *(c for c in cands if c is not at_main)]
     if main is not None:
-        return [EventCandidate(main, label), *cands]
+        return [EventCandidate(main, label, decided=True), *cands]
     if cands:
         first = cands[0]
-        return [EventCandidate(first.pred, label, first.nominal, first.negation_consumed, first.obj), *cands[1:]]
+        return [EventCandidate(first.pred, label, first.nominal, first.negation_consumed, first.obj,
+                               decided=True), *cands[1:]]
     return []
 
 
@@ -604,12 +614,14 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                     continue
                 source, target = noun_args(cand.pred, cand.code, actors)
             else:
-                if not _inverse_ok(cand.pred, lex, actors):
+                host_rules = not cand.decided or cand.code.startswith("CONSULT")
+                if host_rules and not _inverse_ok(cand.pred, lex, actors):
                     continue
                 # a frame's object that is no event noun is a participant ("summoned *X's envoy*"):
                 # it may name the target; an event noun ("held talks") has its own arguments
                 eventive = cand.obj is not None and lex.lookup_noun(cand.obj.lemma_.lower()) is not None
-                source, target = verb_args(cand.pred, actors, cand.obj if eventive else None, lex.inverse_verbs)
+                source, target = verb_args(cand.pred, actors, cand.obj if eventive else None,
+                                           lex.inverse_verbs if host_rules else frozenset())
                 if eventive and cand.obj is not None and cand.obj.dep_ in ("dobj", "attr"):
                     # "announced her refusal": the noun's own possessor is the actor
                     n_source, n_target = noun_args(cand.obj, cand.code, actors, climb=False)

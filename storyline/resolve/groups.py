@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["STATE_SECTORS", "find_groups", "group_sectors"]
 
 #: where a group noun acts or is acted on: subject, object, agent of a passive ("by police"), a list
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr",
+                           "ROOT"})  # a root noun: the parser's reading of "The miners called on ..."
 #: modifiers that belong to the group's name ("riot police", "striking workers", "health ministry")
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: entity types whose mention inside the phrase gives the group its country

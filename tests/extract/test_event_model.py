@@ -65,3 +65,18 @@ def test_a_trained_pipeline_predicts_a_known_label_with_a_probability(tmp_path):
 def test_a_missing_model_names_the_command_that_builds_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="make train"):
         load_event_model(str(tmp_path / "none.joblib"))
+
+
+def test_a_nominal_proposal_the_model_agrees_with_gets_its_clauses_verb_as_a_fallback():
+    sent, doc = _sentence()
+    noun = EventCandidate(doc[3], "COERCE", nominal=True)
+    out = decided_candidates(sent, [noun], "COERCE", RETYPE_P)
+    assert out[0] is noun and [(c.pred.text, c.code, c.decided) for c in out[1:]] == [("detained", "COERCE", True)]
+    # a doubtful agreement keeps the lexicon's reading alone
+    assert decided_candidates(sent, [noun], "COERCE", RETYPE_P - 0.01) == [noun]
+
+
+def test_a_retyped_candidate_is_marked_as_decided():
+    sent, doc = _sentence()
+    out = decided_candidates(sent, [EventCandidate(doc[1], "CONSULT/visit")], "SUPPORT", 0.9)
+    assert [(c.code, c.decided) for c in out] == [("SUPPORT", True)]
