@@ -184,6 +184,13 @@ class Store:
                 if name not in have.get(table, {name}):
                     self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type}')
 
+    def _stored(self, table: str, cols: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The model columns ``table`` has: a store opened read-only may predate a field, which then
+        takes its default when read (writing opens add the column, see ``_add_new_columns``)."""
+        have = {c for (c,) in self.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()}
+        return [c for c in cols if c[0] in have]
+
     def _has_table(self, name: str) -> bool:
         row = self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
         return bool(row and row[0])
@@ -249,7 +256,7 @@ class Store:
 
     def documents(self, exclude: Collection[str] = ()) -> list[Document]:
         """Stored documents ordered by source and id, without those whose id is in ``exclude``."""
-        cols = _columns(Document, all_fields=True)
+        cols = self._stored("documents", _columns(Document, all_fields=True))
         rows = self.con.execute(f"SELECT {_names(cols)} FROM documents ORDER BY source, id").fetchall()
         skip = set(exclude)
         return [_from_row(Document, cols, r) for r in rows if r[0] not in skip]
@@ -271,7 +278,7 @@ class Store:
         """Every stored claim by document id, in document order (none in a store from before claims)."""
         if not self._has_table("claims"):
             return {}
-        cols = _columns(Claim, all_fields=True)
+        cols = self._stored("claims", _columns(Claim, all_fields=True))
         out: dict[str, list[Claim]] = defaultdict(list)
         for row in self.con.execute(f"SELECT {_names(cols)} FROM claims ORDER BY doc, seq").fetchall():
             claim = _from_row(Claim, cols, row)
@@ -325,7 +332,8 @@ class Store:
         # a field without a default is always read: the object cannot be made without it
         needed = {f.name for f in dataclasses.fields(cls)
                   if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
-        cols = [c for c in _columns(cls, all_fields=True) if fields is None or c[0] in fields or c[0] in needed]
+        cols = [c for c in self._stored(table, _columns(cls, all_fields=True))
+                if fields is None or c[0] in fields or c[0] in needed]
         sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''} ORDER BY {order}"
         args = list(params)
         if limit is not None:
@@ -347,7 +355,7 @@ class Store:
         claims = self._claims_by_doc()
         corpus.claims = [c for d in corpus.documents for c in claims.get(d.id, [])]
         for table, cls in CORPUS_TABLES.items():
-            cols = _columns(cls, all_fields=True)
+            cols = self._stored(table, _columns(cls, all_fields=True))
             rows = self.con.execute(f"SELECT {_names(cols)} FROM {table} ORDER BY rowid").fetchall()
             setattr(corpus, table, [_from_row(cls, cols, r) for r in rows])
         return corpus

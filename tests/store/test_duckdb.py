@@ -172,3 +172,23 @@ def test_a_store_from_before_claims_finds_them_once_when_opened(tmp_path):
         assert store.analyses()[0].claims == []  # read-only: nothing is written
     with Store(tmp_path / "s.duckdb") as store:
         assert store.analyses()[0].claims == expected
+
+
+def test_a_store_written_before_a_field_existed_is_read_with_the_fields_default(tmp_path, tiny_corpus):
+    import duckdb
+
+    from storyline.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.replace_corpus(tiny_corpus)
+    con = duckdb.connect(str(path))
+    con.execute('ALTER TABLE entities DROP COLUMN "generic"')  # as a store from before generic actors
+    con.close()
+    with Store(path, read_only=True) as old:
+        entities = old.corpus().entities
+        assert entities and not any(e.generic for e in entities)
+        assert [e.name for e in old.select("entities")] == [e.name for e in entities]
+    with Store(path) as again:  # a writing open adds the column
+        assert "generic" in {c for (c,) in again.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'entities'").fetchall()}
