@@ -5,7 +5,8 @@ import pytest
 
 from storyline.config import Settings
 from storyline.extract.events import extract_events
-from storyline.model import Block, Document, Entity, Event, Mention, Removal
+from storyline.model import Block, Document, Event, Removal
+from tests.extract.helpers import spacy_actors
 
 pytestmark = pytest.mark.slow
 SETTINGS = Settings()
@@ -25,15 +26,7 @@ def analyse(text: str, published: str | None = "2024-10-18", dateline: str | Non
     doc = Document(id="d1", source="t.txt", raw=raw, published=published,
                    published_precision="day" if published else None, blocks=blocks, removed=removed)
     parsed = parse(doc, SETTINGS)
-    mentions, entities, ids = [], [], {}
-    for off, sdoc in parsed.blocks:
-        for ent in sdoc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                key = ent.text.lower().removeprefix("the ")
-                if key not in ids:
-                    ids[key] = f"d1/e{len(ids)}"
-                    entities.append(Entity(id=ids[key], name=ent.text, type=ent.label_))
-                mentions.append(Mention("d1", off + ent.start_char, off + ent.end_char, ent.text, ent.label_, ids[key]))
+    mentions, entities = spacy_actors(parsed)
     return extract_events(doc, parsed, mentions, entities, SETTINGS)
 
 

@@ -8,7 +8,8 @@ import pytest
 from storyline.config import Settings
 from storyline.extract.events import extract_events
 from storyline.extract.lexicon import derived_verbs, load_event_lexicon
-from storyline.model import PLOVER_TYPES, Block, Document, Entity, Mention
+from storyline.model import PLOVER_TYPES, Block, Document
+from tests.extract.helpers import spacy_actors
 
 pytestmark = pytest.mark.slow
 SETTINGS = Settings()
@@ -27,15 +28,7 @@ def analyse(text: str, published: str | None = "2023-03-15", settings: Settings 
     doc = Document(id="d1", source="t.txt", raw=text, published=published,
                    published_precision="day" if published else None, blocks=blocks)
     parsed = parse(doc, settings)
-    mentions, entities, ids = [], [], {}
-    for off, sdoc in parsed.blocks:
-        for ent in sdoc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                key = ent.text.lower().removeprefix("the ")
-                if key not in ids:
-                    ids[key] = f"d1/e{len(ids)}"
-                    entities.append(Entity(id=ids[key], name=ent.text, type=ent.label_))
-                mentions.append(Mention("d1", off + ent.start_char, off + ent.end_char, ent.text, ent.label_, ids[key]))
+    mentions, entities = spacy_actors(parsed)
     names = {e.id: e.name for e in entities}
     return doc, extract_events(doc, parsed, mentions, entities, settings), names
 

@@ -1,4 +1,5 @@
-"""Validate training/events/a_*.jsonl (part A of issue 16's written event data)."""
+"""Validate training/events/*.jsonl (issue 16's written event data): fields, ids, exact substrings,
+PLOVER types and modes; a file ``x_*.jsonl`` holds ids ``tx-NNNN``."""
 import collections, glob, json, os, sys
 import yaml
 
@@ -29,7 +30,7 @@ def check(path):
         if missing or extra:
             err(f"fields missing {missing} extra {extra}"); continue
         rows.append(o)
-        if not str(o["id"]).startswith("ta-"): err("id prefix")
+        if not str(o["id"]).startswith(f"t{os.path.basename(path)[0]}-"): err("id prefix")
         if o["id"] in ids: err("duplicate id")
         ids.add(o["id"])
         t = o["text"]
@@ -58,7 +59,7 @@ def check(path):
 
 
 def main():
-    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "a_*.jsonl")))
+    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "*.jsonl")))
     allrows, allerr = [], []
     for p in paths:
         rows, errors = check(p)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate training/events/c_health_crime_economy.jsonl (part C of issue 16).
+"""Build (`--build [DIR]`) and check training/events/c_health_crime_economy.jsonl from its compact source.
 Also: `--build [DIR]` first rebuilds the jsonl from the compact source files DIR/c_src_*.txt
 (default: this directory). Source line: TYPE[/mode] | source | target | trigger | modality | domain |
 region | register | syntax | text [| note], with short codes expanded by AB below."""
