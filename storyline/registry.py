@@ -25,6 +25,7 @@ needs, before any document is read.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,7 @@ from storyline.errors import PipelineError
 __all__ = [
     "Part",
     "check_order",
+    "checked_pipeline",
     "component",
     "components",
     "describe",
@@ -149,6 +151,24 @@ def check_order(parts: Sequence[Part], provided: Iterable[str] = (), setting: st
                      if r in later else f"{r} (no part in {setting} assigns it)" for r in lacking]
             raise PipelineError(f"{setting}: {part.name!r} requires {'; '.join(hints)}")
         have.update(part.assigns)
+
+
+@functools.lru_cache(maxsize=32)
+def _checked(names: tuple[str, ...], registry: catalogue.Registry, provided: tuple[str, ...],
+             setting: str) -> tuple[Part, ...]:
+    parts = resolve(names, registry)
+    check_order(parts, provided, setting)
+    return tuple(parts)
+
+
+def checked_pipeline(names: Sequence[str], registry: catalogue.Registry, provided: Iterable[str],
+                     setting: str) -> list[Part]:
+    """The parts ``names`` calls, refused unless each runs after what it requires (cached per order).
+
+    Raises:
+        PipelineError: an unknown name, or a part placed before what it needs.
+    """
+    return list(_checked(tuple(names), registry, tuple(provided), setting))
 
 
 def describe(parts: Sequence[Part]) -> list[dict[str, Any]]:

@@ -7,7 +7,6 @@ the lead embeddings).
 """
 from __future__ import annotations
 
-import functools
 import logging
 
 from storyline.clean import LineStats
@@ -15,18 +14,11 @@ from storyline.config import Settings
 from storyline.engine.components import INITIAL, DocState
 from storyline.errors import ConfigError
 from storyline.model import DocAnalysis, Document, IngestError
-from storyline.registry import Part, check_order, components, resolve
+from storyline.registry import Part, checked_pipeline, components
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["analyze_document", "analyze_documents", "document_pipeline"]
-
-
-@functools.lru_cache(maxsize=16)
-def _pipeline(names: tuple[str, ...]) -> tuple[Part, ...]:
-    parts = resolve(names, components)
-    check_order(parts, INITIAL, setting="pipeline")
-    return tuple(parts)
 
 
 def document_pipeline(settings: Settings) -> list[Part]:
@@ -35,7 +27,7 @@ def document_pipeline(settings: Settings) -> list[Part]:
     Raises:
         PipelineError: an unknown name, or a component placed before what it needs.
     """
-    return list(_pipeline(tuple(settings.pipeline)))
+    return checked_pipeline(settings.pipeline, components, INITIAL, "pipeline")
 
 
 def analyze_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> DocAnalysis:

@@ -4,29 +4,21 @@ The steps are registered parts (``storyline.fuse.steps``); ``Settings.fuse_pipel
 """
 from __future__ import annotations
 
-import functools
 import logging
 
 from storyline.config import Settings
 from storyline.fuse.steps import INITIAL, FuseState
 from storyline.model import Corpus, DocAnalysis
-from storyline.registry import Part, check_order, fuse_steps, resolve
+from storyline.registry import Part, checked_pipeline, fuse_steps
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["fuse", "fuse_pipeline"]
 
 
-@functools.lru_cache(maxsize=16)
-def _pipeline(names: tuple[str, ...]) -> tuple[Part, ...]:
-    parts = resolve(names, fuse_steps)
-    check_order(parts, INITIAL, setting="fuse_pipeline")
-    return tuple(parts)
-
-
 def fuse_pipeline(settings: Settings) -> list[Part]:
     """The steps ``settings.fuse_pipeline`` names, checked: each runs after what it requires."""
-    return list(_pipeline(tuple(settings.fuse_pipeline)))
+    return checked_pipeline(settings.fuse_pipeline, fuse_steps, INITIAL, "fuse_pipeline")
 
 
 def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
