@@ -64,17 +64,27 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def analyse(records: list[dict], settings: Settings) -> list[DocState]:
-    quote_part = next(n for n in settings.pipeline if n.startswith("storyline.quotes."))
+def prepared(records: list[dict], settings: Settings) -> list[DocState]:
+    """Each passage as a document, parsed and with its actors resolved: what a quote stage reads."""
     states = [DocState(document=Document(id=f"q{i}", source=r["id"], raw=r["text"], blocks=paragraphs(r["text"])))
               for i, r in enumerate(records)]
-    for name in (*BEFORE_QUOTES, quote_part):
-        part = components.get(name)
-        if part.run_batch is not None:
-            part.run_batch(states, settings)
-        else:
-            for state in states:
-                part.run(state, settings)
+    for name in BEFORE_QUOTES:
+        run(name, states, settings)
+    return states
+
+
+def run(name: str, states: list[DocState], settings: Settings) -> None:
+    part = components.get(name)
+    if part.run_batch is not None:
+        part.run_batch(states, settings)
+    else:
+        for state in states:
+            part.run(state, settings)
+
+
+def analyse(records: list[dict], settings: Settings) -> list[DocState]:
+    states = prepared(records, settings)
+    run(next(n for n in settings.pipeline if n.startswith("storyline.quotes.")), states, settings)
     return states
 
 

@@ -88,6 +88,9 @@ class Settings:
     event_model: str = _setting(
         "", "Trained event model file for storyline.events.trained.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/events/).")
+    speaker_model: str = _setting(
+        "", "Trained quote-speaker model file for storyline.quotes.trained.v1; empty: the one shipped in the "
+        "package (`make train` rebuilds it from training/quotes/).")
     llm_endpoint: str = _setting(
         "", "OpenAI-compatible endpoint of the optional large-model event coder storyline.events.llm.v1, "
         "e.g. http://127.0.0.1:8080/v1 (llama.cpp, Ollama, vLLM or a hosted API); empty: not configured.")

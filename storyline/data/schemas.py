@@ -144,6 +144,8 @@ RESOURCES: dict[str, Any] = {
     "events": _events,
     "plover_definitions": _plover_definitions,
     "names": lambda: _sections(_word_lists("particles", "honorifics"), ("particles", "honorifics")),
+    "given_names": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
+    "gender_words": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "modality": lambda: _sections(_word_lists(
         "reporting_verbs", "attribution_phrases", "negation_words", "denial_verbs", "planned_verbs",
         "planned_auxiliaries", "planned_phrases", "conditional_markers", "hypothetical_auxiliaries",

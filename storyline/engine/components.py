@@ -18,7 +18,8 @@ from storyline.extract.events import extract_events
 from storyline.extract.genre import classify_genre
 from storyline.extract.llm_coder import llm_coder
 from storyline.extract.loaded import find_loaded_language
-from storyline.extract.quotes import extract_quotes
+from storyline.extract.quotes import extract_quotes, find_quotes
+from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote
 from storyline.nlp.embeddings import lead_vector, lead_vectors
 from storyline.nlp.pipeline import Parsed, parse, parse_many
@@ -128,6 +129,16 @@ def llm_events(state: DocState, settings: Settings) -> None:
 def quotes(state: DocState, settings: Settings) -> None:
     """Direct and reported quotes with their speakers."""
     state.quotes = extract_quotes(state.document, state.parse, state.mentions, state.entities, settings)
+
+
+@component("storyline.quotes.trained.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),
+           assigns=("doc.quotes", "doc.mentions", "doc.entities"))
+def trained_quotes(state: DocState, settings: Settings) -> None:
+    """Quotes found by the rules; each speaker chosen by the trained ranker (``Settings.speaker_model``)
+    among the people near the quote, nobody, or the description the text gives ("a senior official")."""
+    model = load_speaker_model(settings.speaker_model)
+    found = find_quotes(state.document, state.parse, state.mentions, state.entities, settings, rank=model.rank)
+    state.quotes, state.mentions, state.entities = found.quotes, found.mentions, found.entities
 
 
 @component("storyline.claims.rules.v1", requires=("doc.parse",), assigns=("doc.claims",))

@@ -34,6 +34,35 @@ ABBREV_MASK = "\u00b7"
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 
 
+#: a speaker chooser's answer for a speaker phrase that describes someone it does not name
+#: ("a senior official"): the phrase becomes a described person of the document
+DESCRIBED = "<described>"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How a quote's speaker was found: whether a speaker phrase was read, the entity it names (None
+    for an anonymous or unresolved phrase), where the phrase is, and by which route (``how``:
+    after, after_source, before, carry, continue, trailing, indirect, according, none)."""
+    ok: bool
+    speaker: str | None = None
+    phrase: tuple[int, int] | None = None
+    how: str = "none"
+
+
+@dataclass
+class QuoteSpan:
+    """A quote found by the passes of ``extract.quotes``, before its speaker is final."""
+    start: int
+    end: int
+    direct: bool
+    attribution: Attribution
+
+    @property
+    def speaker(self) -> str | None:
+        return self.attribution.speaker if self.attribution.ok else None
+
+
 @dataclass
 class _Cues:
     lemmas: frozenset[str]
@@ -256,10 +285,11 @@ def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: Doc, i: int) -> bool:
     return particle is None or any(c.lower_ == particle for c in sdoc[i].children)
 
 
-def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int) -> tuple[bool, str | None]:
+def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "before") -> Attribution:
+    """The speaker a cue verb's subject names, with the subject's span."""
     subj = _subject_of(tok)
     if subj is None:
-        return False, None
+        return Attribution(False)
     left, right = subj.left_edge, subj.right_edge
     s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
     # cut a long subject to its head's neighbourhood ("the expert, who …")
@@ -269,6 +299,7 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int) -> tuple[bool,
         e = token_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
         near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
         if near:
-            return True, near[0].entity
+            return Attribution(True, near[0].entity, (near[0].start, near[0].end), how)
         s, e = token_start(subj, offset), token_start(subj, offset) + len(subj.text)
-    return resolve_phrase(ctx, s, e)
+    ok, speaker = resolve_phrase(ctx, s, e)
+    return Attribution(ok, speaker, (s, e), how)

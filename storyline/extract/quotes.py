@@ -23,17 +23,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storyline.config import Settings
 from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
 from storyline.extract.quote_speakers import (
     ABBREV_MASK,
+    DESCRIBED,
     LEXICON,
     MAX_DESCRIPTOR_WORDS,
     MAX_SPEAKER_WORDS,
     ROLE_LOOKBACK,
     SPEAKER_TYPES,
+    Attribution,
+    QuoteSpan,
     SpeakerContext,
     cue_at,
     load_cues,
@@ -53,9 +58,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
            "MAX_DESCRIPTOR_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
            "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK", "SPEAKER_TYPES",
-           "TITLE_CASE_SHARE", "extract_quotes", "load_cues"]
+           "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes", "load_cues"]
 
 LOGGER = logging.getLogger(__name__)
+
+#: chooses each quote's speaker (an entity id or None) from the context and the quotes found
+SpeakerRanker = Callable[[SpeakerContext, list[QuoteSpan]], list[str | None]]
 
 #: A marked span shorter than this (in words) is a scare quote or a term, not a quote,
 #: unless a cue attributes it.
@@ -74,8 +82,12 @@ PUNCT_EDGE = " \t\n,.;:!?–—-"
 
 
 # --------------------------------------------------------------------------- attribution
-def _after(ctx: SpeakerContext, end: int) -> tuple[bool, str | None]:
-    """Attribution right after a quote: ``, X said`` / ``, said X`` / ``, The Daily Example.``"""
+def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution:
+    """Attribution right after a quote: ``, X said`` / ``, said X`` / ``, The Daily Example.``
+
+    ``cue_only``: after a quote ending in "!" or "?" only a cue verb attributes ("Enough!” Ana
+    Ruiz shouted): a bare name there starts the next sentence.
+    """
     window = mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
     window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", window.lstrip('"”»«“'), maxsplit=1)[0]
     lead = len(ctx.view[end:end + AFTER_WINDOW]) - len(ctx.view[end:end + AFTER_WINDOW].lstrip('"”»«“'))
@@ -86,9 +98,12 @@ def _after(ctx: SpeakerContext, end: int) -> tuple[bool, str | None]:
                 edge + ctx.cues.forms_re + r"\s+" + np + r"\s*(?:[,.;:!?]|$)"):
         m = re.match(pat, window, flags=re.I)
         if m:
-            ok, spk = resolve_phrase(ctx, base + m.start("np"), base + m.end("np"))
+            ps, pe = base + m.start("np"), base + m.end("np")
+            ok, spk = resolve_phrase(ctx, ps, pe)
             if ok:
-                return ok, spk
+                return Attribution(ok, spk, (ps, pe), "after")
+    if cue_only:
+        return Attribution(False)
     m = re.match(edge + np + r"\s*[.!]?\s*$", window)
     if m and re.match(r"[\s,–—-]", window):
         # a bare source after the quote: `"…," The Daily Example.`
@@ -96,13 +111,13 @@ def _after(ctx: SpeakerContext, end: int) -> tuple[bool, str | None]:
         inside = [x for x in ctx.mentions if x.start < e and x.end > s and x.entity]
         first = m.group("np").split()[0].lower()
         if first in ctx.cues.indefinite:
-            return True, None
+            return Attribution(True, None, (s, e), "after_source")
         if inside and ctx.view[s:inside[0].start].strip().lower() in ("", "the"):
-            return True, inside[0].entity
-    return False, None
+            return Attribution(True, inside[0].entity, (s, e), "after_source")
+    return Attribution(False)
 
 
-def _before(ctx: SpeakerContext, start: int) -> tuple[bool, str | None]:
+def _before(ctx: SpeakerContext, start: int) -> Attribution:
     """Attribution before a quote in its sentence (or a previous sentence ending with ':')."""
     sent = ctx.sentence_at(start)
     cands: list[tuple[Token, int]] = []
@@ -119,10 +134,10 @@ def _before(ctx: SpeakerContext, start: int) -> tuple[bool, str | None]:
                 sdoc, toks = span.doc, ctx.tokens(span.doc)
                 cands = [(sdoc[i], off) for i in range(span.start, span.end) if cue_at(ctx, toks, sdoc, i)]
     for tok, off in reversed(cands):
-        ok, spk = speaker_of_verb(ctx, tok, off)
-        if ok:
-            return ok, spk
-    return False, None
+        found = speaker_of_verb(ctx, tok, off)
+        if found.ok:
+            return found
+    return Attribution(False)
 
 
 def _doubtful(ctx: SpeakerContext, speaker: str | None, start: int, end: int) -> bool:
@@ -159,7 +174,7 @@ def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------- passes
-def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[tuple[int, int, str | None, bool]]:
+def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
     raw_spans = []
     for s, e, orphan in marked_spans(ctx.view, blocks):
         if orphan:   # quote from the start of the closer's sentence
@@ -181,28 +196,31 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[t
                 prev[1] = span[1]
                 continue
         merged.append(list(span))
-    out = []
+    out: list[QuoteSpan] = []
     last_speaker: tuple[int, str | None] | None = None
     for s, e, orphan in merged:
-        ok, spk = False, None
-        if not ends_sentence(ctx.view, e):
-            ok, spk = _after(ctx, e)
-        if not ok and not orphan:
-            ok, spk = _before(ctx, s)
-        if not ok and last_speaker and ctx.view[last_speaker[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "":
-            ok, spk = True, last_speaker[1]           # the next paragraph of the same quote
-        if not ok and last_speaker and last_speaker[1] and _continues_after_cue(ctx, last_speaker[0], s):
-            ok, spk = True, last_speaker[1]           # '"A," X said. "B."': B is X's too
-        if not ok and _is_title(ctx, s, e):
+        att = Attribution(False)
+        exclaimed = ctx.view[e - 1:e] in ("!", "?")
+        if not ends_sentence(ctx.view, e) or exclaimed:
+            att = _after(ctx, e, cue_only=ends_sentence(ctx.view, e))
+        if not att.ok and not orphan:
+            att = _before(ctx, s)
+        if not att.ok and last_speaker and ctx.view[last_speaker[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "":
+            att = Attribution(True, last_speaker[1], None, "carry")      # the next paragraph of the same quote
+        if not att.ok and last_speaker and last_speaker[1] and _continues_after_cue(ctx, last_speaker[0], s):
+            att = Attribution(True, last_speaker[1], None, "continue")   # '"A," X said. "B."': B is X's too
+        if not att.ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
         n = n_words(ctx.view[s:e])
-        if (ok and n >= MIN_QUOTE_WORDS - 1) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
-            out.append((s, e, spk if ok else None, True))
-            last_speaker = (e, spk if ok else None)
+        # an exclamation or question a cue verb attributes is speech however short ("Enough!” she shouted)
+        least = 1 if exclaimed and att.how == "after" else MIN_QUOTE_WORDS - 1
+        if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
+            out.append(QuoteSpan(s, e, True, att))
+            last_speaker = (e, att.speaker if att.ok else None)
     return out
 
 
-def _trailing_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bool]]:
+def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
     pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
                      + ctx.cues.forms_re + r"\s*[.!]?\s*$", flags=re.I)
@@ -211,7 +229,8 @@ def _trailing_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bo
         m = pat.search(ctx.view[s0:e0])
         if not m:
             continue
-        ok, spk = resolve_phrase(ctx, s0 + m.start("np"), s0 + m.end("np"))
+        phrase = (s0 + m.start("np"), s0 + m.end("np"))
+        ok, spk = resolve_phrase(ctx, *phrase)
         if not ok:
             continue
         start, end = s0, s0 + m.start("sep")
@@ -221,11 +240,12 @@ def _trailing_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bo
         start, end = trim_marks(ctx.view, start, end)
         if n_words(ctx.view[start:end]) >= MIN_QUOTE_WORDS:
             # "…, – the expert noted." reproduces words; "…, X believes." reports them
-            out.append((start, end, spk, bool(re.search(r"[–—-]", m.group("sep")))))
+            out.append(QuoteSpan(start, end, bool(re.search(r"[–—-]", m.group("sep"))),
+                                 Attribution(True, spk, phrase, "trailing")))
     return out
 
 
-def _indirect_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bool]]:
+def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """Cue verb + clause complement, and ``according to X``."""
     out = []
     for s0, _e0, span, off in ctx.sents:
@@ -240,15 +260,15 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bo
                     or [c for c in tok.children if c.dep_ == "ccomp"]
                 if not comp:
                     continue
-                ok, spk = speaker_of_verb(ctx, tok, off)
-                if not ok:
+                att = speaker_of_verb(ctx, tok, off, "indirect")
+                if not att.ok:
                     continue
                 c = comp[0]
                 s = token_start(c.left_edge, off)
                 e = token_start(c.right_edge, off) + len(c.right_edge.text)
                 s, e = trim_marks(ctx.view, s, e)
                 if n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
-                    out.append((s, e, spk, False))
+                    out.append(QuoteSpan(s, e, False, att))
             elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
                 tok, to = sdoc[i], sdoc[i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -258,7 +278,8 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bo
                 pe = token_start(objs[0].right_edge, off) + len(objs[0].right_edge.text)
                 # "according to X, an economist at Y, ...": the name before the appositive speaks
                 comma = ctx.view.find(",", ps, pe)
-                ok, spk = resolve_phrase(ctx, ps, comma if comma > ps else pe)
+                phrase = (ps, comma if comma > ps else pe)
+                ok, spk = resolve_phrase(ctx, *phrase)
                 sent_s, sent_e = s0, off + span.end_char
                 a = token_start(tok, off)
                 s, e = (pe, sent_e) if a - sent_s < sent_e - pe else (sent_s, a)
@@ -266,20 +287,39 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[tuple[int, int, str | None, bo
                 while s < e and ctx.view[s] in PUNCT_EDGE:   # the comma after "according to X"
                     s += 1
                 if ok and n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
-                    out.append((s, e, spk, False))
+                    out.append(QuoteSpan(s, e, False, Attribution(True, spk, phrase, "according")))
     return out
 
 
-def _overlaps(a: tuple[int, int], kept: list[tuple[int, int, Any, Any]]) -> bool:
-    for s, e, *_ in kept:
+def _overlaps(a: tuple[int, int], kept: list[QuoteSpan]) -> bool:
+    for q in kept:
+        s, e = q.start, q.end
         inter = min(a[1], e) - max(a[0], s)
         if inter > 0.3 * min(a[1] - a[0], e - s):
             return True
     return False
 
 
-def extract_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
-                   settings: Settings) -> list[Quote]:
+@dataclass
+class QuoteResult:
+    """Quotes of one document, and the mentions and entities with the speakers they introduce."""
+    quotes: list[Quote]
+    mentions: list[Mention]
+    entities: list[Entity]
+
+
+def _described(doc: Document, view: str, phrase: tuple[int, int], n: int) -> tuple[Entity, Mention]:
+    """A speaker known only by a description ("a senior official"): a person of this document alone."""
+    s, e = trim_marks(view, *phrase)
+    text = view[s:e]
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    ent = Entity(id=f"{doc.id}/s{n}", name=text, type="PERSON", role=words[-1].lower() if words else None,
+                 generic=True)
+    return ent, Mention(doc.id, s, e, text, "PERSON", ent.id)
+
+
+def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
+                settings: Settings, rank: SpeakerRanker | None = None) -> QuoteResult:
     """Direct and indirect quotes of ``doc``, each with its speaker (a local entity id) or None.
 
     Args:
@@ -288,28 +328,54 @@ def extract_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entit
         mentions: name mentions with raw offsets and resolved ``entity`` ids.
         entities: the document's local entities.
         settings: run settings (unused for now; kept for a uniform stage signature).
+        rank: a speaker chooser (``storyline.extract.speaker_model``) given the context and the
+            quotes found; None keeps the speakers the attribution rules found. It may answer
+            ``DESCRIBED``: the quote's speaker phrase becomes a described person of this document.
 
     Returns:
-        Quotes in text order, ids ``f"{doc.id}/q{n}"``; start/end are raw offsets of the content.
+        Quotes in text order, ids ``f"{doc.id}/q{n}"``; start/end are raw offsets of the content;
+        the mentions and entities with any described speakers added.
     """
     del settings
     view = doc.body_view()
     sents = []
     for off, sent in parsed.spacy_sentences():
         sents.append((off + sent.start_char, off + sent.end_char, sent, off))
+    given_mentions = mentions
     mentions = sorted(mentions, key=lambda m: m.start)
     ctx = SpeakerContext(doc, view, load_cues(), mentions, {e.id: e for e in entities}, sents, [],
                speaker_descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
-    kept: list[tuple[int, int, str | None, bool]] = []
+    kept: list[QuoteSpan] = []
     for found in (_marked_quotes(ctx, blocks), _trailing_quotes(ctx), _indirect_quotes(ctx)):
         for q in found:
-            if not _overlaps((q[0], q[1]), kept):
+            if not _overlaps((q.start, q.end), kept):
                 kept.append(q)
-    kept.sort()
+    kept.sort(key=lambda q: (q.start, q.end))
+    speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
+    added_entities: list[Entity] = []
+    added_mentions: list[Mention] = []
     quotes = []
-    for n, (s, e, spk, direct) in enumerate(kept, 1):
+    for n, (q, spk) in enumerate(zip(kept, speakers), 1):
+        if spk == DESCRIBED and q.attribution.phrase:
+            ent, mention = _described(doc, view, q.attribution.phrase, n)
+            added_entities.append(ent)
+            added_mentions.append(mention)
+            ctx.entities[ent.id] = ent
+            spk = ent.id
+        elif spk == DESCRIBED:
+            spk = None
+        s, e = q.start, q.end
         quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
-                            direct=direct, doubtful=direct and _doubtful(ctx, spk, s, e)))
+                            direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))
     LOGGER.debug("%s: %d quotes", doc.id, len(quotes))
-    return quotes
+    if not added_entities:
+        return QuoteResult(quotes, given_mentions, entities)
+    return QuoteResult(quotes, sorted(given_mentions + added_mentions, key=lambda m: (m.start, m.end)),
+                       entities + added_entities)
+
+
+def extract_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
+                   settings: Settings) -> list[Quote]:
+    """The quotes of ``doc`` with the speakers the attribution rules find (``find_quotes``)."""
+    return find_quotes(doc, parsed, mentions, entities, settings).quotes

@@ -283,7 +283,8 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
                 groups.union(by_kb[e.kb_id], i)
             else:
                 by_kb[e.kb_id] = i
-    people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON"], groups)
+    # a described speaker ("a senior official") is the document's own, as an unnamed group is
+    people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON" and not e.generic], groups)
     _merge_people(ents, people, groups, doc_of, names_in_doc)
     # an unnamed group ("police") stays the document's own: two articles' police need not be one force
     _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and not e.generic], groups)

@@ -1,0 +1,287 @@
+"""Who said each quote: a trained ranker over candidate speakers, the attribution rules as features.
+
+The rules of ``extract.quotes`` find a speaker phrase for most quotes, but on news nobody tuned
+them on they take the nearest person for every "he" or "she", lose the speaker of a quote
+paragraph that follows its introduction, and leave role descriptions ("a senior official")
+unattributed. Here every entity mentioned near a quote is a candidate, with "nobody" and the
+speaker phrase itself (when it is a description that names no one) beside them. A logistic
+regression scores each candidate from:
+
+- what the rules found: their choice, by which route (after the quote, before it, carried over),
+  and whether the candidate is named inside the speaker phrase;
+- agreement of a pronoun speaker phrase with the candidate's gender, read from titles, gendered
+  role words and given names (``data/gender_words.yaml``, ``data/given_names.yaml``);
+- position: sentences between the candidate's nearest mention and the quote (before and after),
+  its recency rank among people, whether that mention is a grammatical subject or the addressee
+  of a speech verb ("told Mr. Y"), whether it is named inside the quote;
+- discourse: the previous quote's speaker, a quote that opens its paragraph, salience.
+
+The candidate with the highest score speaks. The model is trained by ``make train``
+(``scripts/train_quotes.py``) from the team-written passages in ``training/quotes/`` and shipped
+in the package (``storyline/models/quote_speakers.joblib``); ``Settings.speaker_model`` names another.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.data import load
+from storyline.extract.quote_speakers import ABBREV_MASK, DESCRIBED, QuoteSpan, SpeakerContext
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["Candidate", "Layout", "SpeakerModel", "candidates", "default_model_path", "entity_genders", "layout_of",
+           "load_speaker_model"]
+
+#: how many sentences before a quote (and after it) a candidate may be mentioned
+SENTENCES_BEFORE = 3
+SENTENCES_AFTER = 1
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "we": "p", "it": "n", "i": "s"}
+_SPEECH_LEMMAS_ADDRESS = ("tell", "ask", "inform", "assure", "remind", "warn", "urge", "write")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_OBJECT_DEPS = ("dobj", "dative", "iobj")
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("storyline").joinpath("models", "quote_speakers.joblib")))
+
+
+@dataclass
+class Candidate:
+    """One possible speaker of a quote: an entity id, ``DESCRIBED`` or None (nobody)."""
+    entity: str | None
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """(word → gender, given name → gender); words and names lower-cased."""
+    words = load("gender_words")
+    names = load("given_names")
+    word_gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]}
+    name_gender = {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]}
+    return word_gender, name_gender
+
+
+def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
+    """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
+    title), the words that introduce the person, and the first given name; ties give nothing."""
+    word_gender, name_gender = _gender_lexicon()
+    votes: dict[str, list[str]] = {}
+    for m in ctx.mentions:
+        if m.entity is None or m.type != "PERSON":
+            continue
+        ent_votes = votes.setdefault(m.entity, [])
+        before = re.findall(r"[^\W\d_]+", ctx.view[max(0, m.start - 12):m.start].replace(ABBREV_MASK, "."))
+        if before and before[-1].lower() in word_gender:
+            ent_votes.append(word_gender[before[-1].lower()])
+        words = re.findall(r"[^\W\d_][\w'’-]*", m.text)
+        if len(words) >= 2:                   # a lone word is more often a surname than a given name
+            given = words[0].lower()
+            if given in word_gender:          # "Mrs Ruiz" inside the mention itself
+                ent_votes.append(word_gender[given])
+            elif given in name_gender:
+                ent_votes.append(name_gender[given])
+    for ent, desc in ctx.descriptors.items():
+        votes.setdefault(ent, []).extend(word_gender[w] for w in desc if w in word_gender)
+    out: dict[str, str] = {}
+    for ent, vs in votes.items():
+        female, male = vs.count("f"), vs.count("m")
+        if female != male:
+            out[ent] = "f" if female > male else "m"
+    return out
+
+
+@dataclass
+class Layout:
+    """Sentence and paragraph indexes of positions in the body view."""
+    sent_starts: list[int]
+    para_starts: list[int]
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+
+def layout_of(ctx: SpeakerContext) -> Layout:
+    blocks = sorted(b.start for b in ctx.doc.blocks) or [0]
+    return Layout([s[0] for s in ctx.sents] or [0], blocks)
+
+
+def _token_at(ctx: SpeakerContext, pos: int) -> Any | None:
+    sent = ctx.sentence_at(pos)
+    if sent is None:
+        return None
+    span, off = sent[2], sent[3]
+    for tok in span:
+        if off + tok.idx <= pos < off + tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _role(ctx: SpeakerContext, start: int, end: int) -> str:
+    """'subject', 'addressee', 'possessor' or 'other' for the mention at [start, end)."""
+    tok = _token_at(ctx, max(start, end - 1))
+    if tok is None:
+        return "other"
+    # the mention's syntactic head: climb while the head stays inside the mention
+    while tok.head is not tok and start <= ctx.sentence_at(start)[3] + tok.head.idx < end:  # type: ignore[index]
+        tok = tok.head
+    if tok.dep_ in _SUBJECT_DEPS:
+        return "subject"
+    if tok.dep_ == "poss":
+        return "possessor"
+    if (tok.dep_ in _OBJECT_DEPS and tok.head.lemma_ in _SPEECH_LEMMAS_ADDRESS) or \
+            (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in _SPEECH_LEMMAS_ADDRESS):
+        return "addressee"
+    return "other"
+
+
+def _bucket(n: int, top: int) -> str:
+    return str(n) if n < top else f"{top}+"
+
+
+def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
+               genders: dict[str, str], layout: Layout) -> list[Candidate]:
+    """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
+    chosen for the quote before it."""
+    q = quotes[i]
+    att = q.attribution
+    qs, qe = layout.sentence(q.start), layout.sentence(max(q.start, q.end - 1))
+    para = layout.paragraph(q.start)
+    opens_para = ctx.view[ctx.doc.blocks[para].start:q.start].strip(' "“”„«»\'‘’-–—') == "" \
+        if 0 <= para < len(ctx.doc.blocks) else False
+    phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
+    pronoun = _PRONOUN_GENDER.get(phrase_text)
+    how = att.how if att.ok else "none"
+    context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para)}
+
+    nearest_before: dict[str, tuple[int, int, int]] = {}   # entity -> (sentence gap, start, end)
+    nearest_after: dict[str, int] = {}
+    inside: set[str] = set()
+    count: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.entity is None:
+            continue
+        count[m.entity] = count.get(m.entity, 0) + 1
+        if q.start <= m.start < q.end:
+            inside.add(m.entity)
+            continue
+        if any(a <= m.start < b for a, b in ctx.quoted):
+            continue
+        s = layout.sentence(m.start)
+        if m.end <= q.start and qs - s <= SENTENCES_BEFORE:
+            nearest_before[m.entity] = (qs - s, m.start, m.end)
+            last_seen[m.entity] = m.start
+        elif m.start >= q.end and s - qe <= SENTENCES_AFTER and layout.paragraph(m.start) == para:
+            nearest_after.setdefault(m.entity, s - qe)
+    people_order = sorted((e for e in last_seen if ctx.entities.get(e) and ctx.entities[e].type == "PERSON"),
+                          key=lambda e: -last_seen[e])
+    pool = set(nearest_before) | set(nearest_after)
+    if att.ok and att.speaker:
+        pool.add(att.speaker)
+    if previous and previous != DESCRIBED:
+        pool.add(previous)
+    out = []
+    for ent_id in sorted(pool):
+        ent = ctx.entities.get(ent_id)
+        if ent is None:
+            continue
+        f: dict[str, float] = {"entity": 1.0, f"type={ent.type}": 1.0, "generic": float(ent.generic),
+                               "salience": math.log1p(count.get(ent_id, 0)), "inside_quote": float(ent_id in inside)}
+        if att.ok and att.speaker == ent_id:
+            f["rule"] = 1.0
+            f[f"rule&how={how}"] = 1.0
+        if att.phrase and any(m.entity == ent_id and m.start < att.phrase[1] and att.phrase[0] < m.end
+                              for m in ctx.mentions):
+            f["in_phrase"] = 1.0
+            f[f"in_phrase&how={how}"] = 1.0
+        if pronoun in ("m", "f"):
+            g = genders.get(ent_id)
+            f["pronoun&" + ("agree" if g == pronoun else "clash" if g else "unknown")] = 1.0
+            f[f"pronoun&type={ent.type}"] = 1.0
+        if ent_id in nearest_before:
+            gap, ms, me = nearest_before[ent_id]
+            f[f"before={_bucket(gap, 3)}"] = 1.0
+            f[f"role={_role(ctx, ms, me)}"] = 1.0
+        else:
+            f["not_before"] = 1.0
+        if ent_id in nearest_after:
+            f[f"after={_bucket(nearest_after[ent_id], 2)}"] = 1.0
+        if ent_id in people_order:
+            f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
+        if previous == ent_id:
+            f["previous"] = 1.0
+            f["previous&opens_para"] = float(opens_para)
+            f[f"previous&how={how}"] = 1.0
+        out.append(Candidate(ent_id, f))
+    nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
+              "nobody&no_people": float(not people_order)}
+    if att.ok and att.speaker is None:
+        nobody["nobody&anonymous"] = 1.0
+    out.append(Candidate(None, nobody))
+    if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
+        first = phrase_text.split()[0]
+        out.append(Candidate(DESCRIBED, {"described": 1.0, f"described&how={how}": 1.0,
+                                         "described&indefinite": float(first in ctx.cues.indefinite),
+                                         "described&the": float(first == "the")}))
+    return out
+
+
+@dataclass
+class SpeakerModel:
+    """A fitted vectorizer and classifier over candidate features, with its training figures."""
+    vectorizer: Any
+    classifier: Any
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def scores(self, cands: list[Candidate]) -> list[float]:
+        matrix = self.vectorizer.transform([c.features for c in cands])
+        return list(self.classifier.predict_proba(matrix)[:, 1])
+
+    def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
+        """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""
+        return choose_speakers(ctx, quotes, self.scores)
+
+
+def choose_speakers(ctx: SpeakerContext, quotes: list[QuoteSpan],
+                    scores: Callable[[list[Candidate]], list[float]]) -> list[str | None]:
+    """The best-scoring candidate of each quote, in text order (a choice feeds the next quote)."""
+    genders, layout = entity_genders(ctx), layout_of(ctx)
+    chosen: list[str | None] = []
+    previous: str | None = None
+    for i in range(len(quotes)):
+        cands = candidates(ctx, quotes, i, previous, genders, layout)
+        values = scores(cands)
+        best = max(range(len(cands)), key=lambda k: values[k])
+        chosen.append(cands[best].entity)
+        previous = cands[best].entity
+    return chosen
+
+
+@functools.lru_cache(maxsize=4)
+def load_speaker_model(path: str = "") -> SpeakerModel:
+    """The model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+    """
+    import joblib
+
+    target = Path(path) if path else default_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no quote speaker model at {target}: run `make train` (or set speaker_model "
+                                "to a model file, or use the rule attribution storyline.quotes.rules.v1)")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return SpeakerModel(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))

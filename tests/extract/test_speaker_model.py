@@ -1,0 +1,152 @@
+"""The quote-speaker ranker: candidates and their features, gender evidence, described speakers, and the
+shipped model on passages written for these tests (not from any training or test set)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.config import Settings
+from storyline.extract.quote_speakers import DESCRIBED, Attribution, QuoteSpan
+from storyline.extract.quotes import find_quotes
+from storyline.extract.speaker_model import (
+    Candidate,
+    candidates,
+    choose_speakers,
+    default_model_path,
+    entity_genders,
+    layout_of,
+    load_speaker_model,
+)
+from storyline.model import Block, Document
+from storyline.nlp.pipeline import parse
+from storyline.resolve import resolve_document
+
+SETTINGS = Settings()
+
+
+def analysed(text: str):
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = resolve_document(doc, parsed, SETTINGS)
+    return doc, parsed, mentions, entities
+
+
+def context_of(text: str):
+    """The speaker context and quotes ``find_quotes`` builds, captured through its ``rank`` hook."""
+    doc, parsed, mentions, entities = analysed(text)
+    seen = {}
+
+    def capture(ctx, quotes):
+        seen["ctx"], seen["quotes"] = ctx, quotes
+        return [q.speaker for q in quotes]
+
+    find_quotes(doc, parsed, mentions, entities, SETTINGS, rank=capture)
+    return seen["ctx"], seen["quotes"]
+
+
+def name_of(ctx, entity_id):
+    ent = ctx.entities.get(entity_id)
+    return ent.name if ent else entity_id
+
+
+TWO_PEOPLE = ("Judge Mary Kellerman questioned the defendant, Paul Weber, for an hour on Tuesday.\n"
+              "“You have lied to this court again and again,” she said.")
+
+
+def test_gender_comes_from_given_names_and_titles():
+    ctx, _ = context_of("Ms. Dana Okoro met Mr. Lindqvist and Ivan Petrov in Oslo on Monday.\n"
+                        "“The deal is done and signed,” Okoro said.")
+    genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
+    assert genders.get("Dana Okoro") == "f"
+    assert genders.get("Ivan Petrov") == "m"
+
+
+def test_pronoun_agreement_is_a_feature_of_each_candidate():
+    ctx, quotes = context_of(TWO_PEOPLE)
+    assert len(quotes) == 1
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    assert by_name["Mary Kellerman"].get("pronoun&agree") == 1.0
+    assert by_name["Paul Weber"].get("pronoun&clash") == 1.0
+    assert any(c.entity is None and c.features.get("nobody") for c in cands)
+
+
+def test_the_previous_quote_speaker_is_marked():
+    ctx, quotes = context_of("Mayor Lena Brandt opened the session.\n"
+                             "“We have balanced the budget for the first time in years,” Brandt said.\n"
+                             "“Nobody believed we could do it, and we did it anyway.”")
+    assert len(quotes) == 2
+    first = quotes[0].speaker
+    cands = candidates(ctx, quotes, 1, first, entity_genders(ctx), layout_of(ctx))
+    marked = [c.entity for c in cands if c.features.get("previous")]
+    assert marked == [first]
+    assert next(c for c in cands if c.entity == first).features.get("previous&opens_para") == 1.0
+
+
+def test_chooser_takes_the_best_scored_candidate_in_order():
+    ctx, quotes = context_of(TWO_PEOPLE)
+
+    def prefer_agreement(cands: list[Candidate]) -> list[float]:
+        return [c.features.get("pronoun&agree", 0.0) for c in cands]
+
+    assert [name_of(ctx, s) for s in choose_speakers(ctx, quotes, prefer_agreement)] == ["Mary Kellerman"]
+
+
+def test_a_described_speaker_becomes_a_person_of_the_document():
+    doc, parsed, mentions, entities = analysed(
+        "The vote count was halted overnight.\n"
+        "“The vote was rigged from the very start,” a senior opposition official said.")
+
+    def describe(ctx, quotes):
+        return [DESCRIBED if q.attribution.ok and q.attribution.phrase else None for q in quotes]
+
+    found = find_quotes(doc, parsed, mentions, entities, SETTINGS, rank=describe)
+    assert len(found.quotes) == 1
+    speaker = next(e for e in found.entities if e.id == found.quotes[0].speaker)
+    assert speaker.name == "a senior opposition official"
+    assert speaker.type == "PERSON" and speaker.generic and speaker.role == "official"
+    mention = next(m for m in found.mentions if m.entity == speaker.id)
+    assert doc.raw[mention.start:mention.end] == "a senior opposition official"
+    assert len(found.entities) == len(entities) + 1
+
+
+def test_rules_alone_leave_mentions_and_entities_as_given():
+    doc, parsed, mentions, entities = analysed(TWO_PEOPLE)
+    found = find_quotes(doc, parsed, mentions, entities, SETTINGS)
+    assert found.mentions is mentions and found.entities is entities
+
+
+def test_an_exclamation_is_attributed_by_the_cue_after_it():
+    ctx, quotes = context_of("Hundreds gathered outside the town hall in Ferrol.\n"
+                             "“Enough!” Maria Lopez shouted at the councillors.")
+    assert [name_of(ctx, q.speaker) for q in quotes] == ["Maria Lopez"]
+    assert quotes[0].attribution == Attribution(True, quotes[0].speaker, quotes[0].attribution.phrase, "after")
+
+
+def test_a_name_after_an_exclamation_without_a_cue_does_not_speak():
+    ctx, quotes = context_of("Protesters chanted “Enough is enough for all of us here!” Maria Lopez then left the "
+                             "square with her family.")
+    assert all(q.speaker is None for q in quotes)
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="no shipped speaker model (make train)")
+@pytest.mark.parametrize("text, quote, speaker", [
+    (TWO_PEOPLE, "lied to this court", "Mary Kellerman"),
+    ("Paul Weber spoke briefly after Judge Mary Kellerman had left the room.\n"
+     "“I have never lied to anyone in my life,” he said.", "never lied", "Paul Weber"),
+    ("Health minister Ana Ruiz visited the hospital on Tuesday. “The staff here are exhausted and we will "
+     "hire more nurses,” Ruiz said.\n“Nobody should wait twelve hours in an emergency room.”",
+     "Nobody should wait", "Ana Ruiz"),
+])
+def test_shipped_model_picks_the_speaker(text, quote, speaker):
+    model = load_speaker_model()
+    ctx, quotes = context_of(text)
+    chosen = dict(zip((q.start for q in quotes), model.rank(ctx, quotes)))
+    target = next(q for q in quotes if quote in ctx.view[q.start:q.end])
+    assert name_of(ctx, chosen[target.start]) == speaker
+
+
+def test_quote_span_speaker_is_none_without_an_attribution():
+    assert QuoteSpan(0, 5, True, Attribution(False, "x")).speaker is None
