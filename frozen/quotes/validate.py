@@ -30,7 +30,7 @@ def main(path: Path = HERE / "test.jsonl") -> int:
     texts: set[str] = set()
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        def e(msg: str) -> None:
+        def e(msg: str, n: int = n) -> None:
             errs.append(f"line {n}: {msg}")
         try:
             r = json.loads(line)
@@ -71,10 +71,10 @@ def main(path: Path = HERE / "test.jsonl") -> int:
             continue
         seen = set()
         for k, q in enumerate(qs):
-            def qe(msg: str) -> None:
+            def qe(msg: str, k: int = k) -> None:
                 e(f"quote {k}: {msg}")
             extra = set(q) - QFIELDS - {"occurrence"}
-            if extra or not QFIELDS <= set(q):
+            if extra or not set(q) >= QFIELDS:
                 qe(f"fields {sorted(set(q))}")
                 continue
             s = q["quote"]
@@ -136,8 +136,9 @@ def main(path: Path = HERE / "test.jsonl") -> int:
         errs.append("size")
     tagc = collections.Counter(g for q in quotes for g in q.get("tags", []) if not g.startswith("c="))
     cues = collections.Counter(g[2:] for q in quotes for g in q.get("tags", []) if g.startswith("c="))
-    print("direct", sum(q.get("direct") is True for q in quotes), "indirect", sum(q.get("direct") is False for q in quotes),
-          "speaker null", sum(q.get("speaker") is None for q in quotes))
+    ndirect = sum(q.get("direct") is True for q in quotes)
+    nindirect = sum(q.get("direct") is False for q in quotes)
+    print("direct", ndirect, "indirect", nindirect, "speaker null", sum(q.get("speaker") is None for q in quotes))
     print("tags:", dict(sorted(tagc.items(), key=lambda kv: -kv[1])))
     print("cue verbs other than said (tagged):", sum(cues.values()), dict(cues.most_common()))
     for f in ("register", "region", "domain"):
