@@ -144,7 +144,11 @@ def check(path: str) -> tuple[list[dict], list[str], list[str]]:
                 continue
             if not words_at(t, sp):
                 err(f"speaker not in text: {sp!r}")
-            outside = [p for p in words_at(t, nr) if not any(a <= p < b for a, b in direct_spans)]
+            # a nested quote's speaker may be named inside the quote that holds it
+            own = q.get("_span", (0, 0))
+            outside = [p for p in words_at(t, nr)
+                       if not any(a <= p < b and not ((a, b) != own and a <= own[0] and own[1] <= b)
+                                  for a, b in direct_spans)]
             if not outside:
                 err(f"speaker_near not in text outside quotes: {nr!r}")
             elif "_span" in q:
