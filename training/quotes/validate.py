@@ -24,7 +24,6 @@ DOMAIN = set(("politics sport business courts health crime science local enterta
 OPEN = "“\"«„‘'‹»"
 CLOSE = "”\"»“’'‹«"
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "'": "'", "‹": "›", "»": "«"}
-LABEL = re.compile(r"(?:^|\n)(?:Q|A|[A-Z][A-Z .'-]{1,40}|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+):\s*$")
 PRONOUNS = {"he", "she", "they", "him", "her", "his", "them", "i", "we", "it"}
 ABBR = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof|St|Rev|Sen|Rep|Gov|Insp|Supt|Det|Jr|Sr|No|U\.S|U\.N|"
                   r"Maj|Adm|Cpl|Fr|Hon|Mt|[A-Z])\.")
@@ -35,6 +34,14 @@ CUES = ["quoted as saying", "according to", "in a statement", "told reporters", 
         "answered", "responded", "promised", "suggested", "protested", "interjected", "went on", "put it"]
 TITLES = re.compile(r"\b(Dr\.|Gen\.|Mr\.|Ms\.|Mrs\.|Sheikh|Prof\.|Col\.|Lt\.|Sgt\.|Capt\.|Rev\.|Sen\.|Rep\.|"
                     r"Judge|Justice|Imam|Rabbi|Father|Sister|Chief|Insp\.|Det\.|Maj\.|Adm\.|President|Minister)\b")
+
+
+def is_label(prefix: str) -> bool:
+    """A transcript speaker label ending a line's start: 'Q: ', 'MODERATOR: ', 'ANA RUIZ: ', 'Ruiz: '."""
+    if not prefix.endswith(": "):
+        return False
+    label = prefix[:-2]
+    return label.isupper() or bool(re.fullmatch(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}", label))
 
 
 def words_at(text: str, s: str) -> list[int]:
@@ -119,10 +126,9 @@ def check(path: str) -> tuple[list[dict], list[str], list[str]]:
             marked = before[-1:] in OPEN or (before[-1:] == " " and before[:1] in "«»") if before else False
             closed = (after[:1] in CLOSE or (after[:1] == " " and after[1:2] in "»«") or after[:2] == "\n\n" or b == len(t))
             if q["direct"] is True:
-                label = LABEL.search(t[:a])
                 if marked and closed:
                     direct_spans.append((a, b))
-                elif label and label.end() == a and o["register"] == "transcript":
+                elif is_label(t[t.rfind("\n", 0, a) + 1:a]) and o["register"] == "transcript":
                     q["_label"] = True
                 else:
                     err(f"direct quote not between marks: {s[:40]!r} [{before!r}|{after!r}]")
