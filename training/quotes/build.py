@@ -1,0 +1,89 @@
+"""Build the quote-speaker training set (issue 17) from its sources.
+
+- hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
+- generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
+
+Source format of hand_src_*.txt, one passage per block:
+    @ REGISTER REGION DOMAIN
+    first paragraph
+    second paragraph                 (each text line is one paragraph; joined with a blank line)
+    > d | quoted words | Speaker Fullest Name | nearest mention
+    > i | reported clause | Speaker            (near omitted = the speaker string itself)
+    > d@1 | words | - | -                     (@k = occurrence k of the words; '-' = null speaker)
+Lines starting with '#' are comments.
+"""
+import json
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import generate  # noqa: E402  (the template generator lives beside this script)
+
+
+def parse_hand(path: str) -> list[dict]:
+    rows: list[dict] = []
+    cur: dict | None = None
+    paras: list[str] = []
+
+    def close() -> None:
+        if cur is not None:
+            cur["text"] = "\n\n".join(paras)
+            rows.append(cur)
+
+    for ln, raw in enumerate(open(path, encoding="utf-8"), 1):
+        line = raw.rstrip("\n").strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            close()
+            reg, region, domain = line[1:].split()
+            cur = {"id": None, "text": "", "register": reg, "region": region, "domain": domain, "quotes": [],
+                   "src": f"{os.path.basename(path)}:{ln}"}
+            paras = []
+        elif line.startswith(">"):
+            assert cur is not None, f"{path}:{ln}: annotation before a passage"
+            parts = [p.strip() for p in line[1:].split("|")]
+            kind, _, occ = parts[0].partition("@")
+            speaker = None if parts[2] == "-" else parts[2]
+            near = parts[3] if len(parts) > 3 else parts[2]
+            q = {"quote": parts[1], "direct": kind == "d", "speaker": speaker,
+                 "speaker_near": None if near == "-" else near}
+            if kind not in ("d", "i"):
+                raise ValueError(f"{path}:{ln}: kind must be d or i")
+            if occ:
+                q["occurrence"] = int(occ)
+            cur["quotes"].append(q)
+        else:
+            assert cur is not None, f"{path}:{ln}: text before a passage header"
+            paras.append(line)
+    close()
+    return rows
+
+
+def write(path: str, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for o in rows:
+            o = {k: v for k, v in o.items() if k != "src"}
+            f.write(json.dumps(o, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    hand: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand_src_") and name.endswith(".txt"):
+            hand += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand, 1):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand.jsonl"), hand)
+    gen = generate.passages(random.Random(17))
+    for i, o in enumerate(gen, 5001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "generated.jsonl"), gen)
+    print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
+          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes")
+
+
+if __name__ == "__main__":
+    main()
