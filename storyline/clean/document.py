@@ -26,6 +26,7 @@ original source, not the outlet that published this copy, so it is not used.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import itertools
 import logging
@@ -432,6 +433,13 @@ def _wire_dateline(fixed: str, lines: list[_Line],
                 continue
             _, date_text, agency = found
             date = metadata.parse_date_line(date_text, reference_year) if date_text else None
+            if date and not date.value and date.month and date.day and reference_year:
+                # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
+                # copy mentions is the likely one, and the precision says it is a guess
+                try:
+                    date = dataclasses.replace(date, value=datetime.date(reference_year, date.month, date.day).isoformat())
+                except ValueError:
+                    pass
             return (date if date and date.value else None), agency
     return None, None
 

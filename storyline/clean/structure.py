@@ -79,7 +79,7 @@ def table_rows(raw_texts: Sequence[str], labels: Sequence[str], ends_colon: Sequ
     out: set[int] = set()
     i = 0
     while i < n:
-        if shapes[i] is None or shapes[i][0] == "figures" and not _has_digit(raw_texts[i]):
+        if shapes[i] is None:
             i += 1
             continue
         run = [i]
@@ -114,7 +114,7 @@ def _header_above(i: int, shapes: Sequence[tuple[str, int] | None], raw_texts: S
                   labels: Sequence[str]) -> int | None:
     """The header row right above row ``i``: the same cells without figures, or a short label row."""
     h = i - 1
-    if h < 0 or labels[h] not in ROW_LABELS or _has_digit(raw_texts[h]) and shapes[h] != shapes[i]:
+    if h < 0 or labels[h] not in ROW_LABELS or (_has_digit(raw_texts[h]) and shapes[h] != shapes[i]):
         return None
     text = raw_texts[h].strip()
     if _SENTENCE_END.search(text) or text.endswith(":"):
