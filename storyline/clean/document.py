@@ -151,8 +151,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     """The title (text, and the line that states it) from the lines before the body."""
     header: list[_Line] = []
     for line in lines:
-        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") for x in header)
-                                        and _exclaimed_headline(line))):
+        # a question or exclamation below nothing but furniture (or a masthead) is the headline
+        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text)
+                                                           for x in header) and _exclaimed_headline(line))):
             break
         header.append(line)
     candidates = [ln for ln in header if _title_shaped(ln)]
