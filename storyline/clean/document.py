@@ -25,6 +25,7 @@ original source, not the outlet that published this copy, so it is not used.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import functools
@@ -437,10 +438,9 @@ def _wire_dateline(fixed: str, lines: list[_Line],
             if date and not date.value and date.month and date.day and reference_year:
                 # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
                 # copy mentions is the likely one, and the precision says it is a guess
-                try:
-                    date = dataclasses.replace(date, value=datetime.date(reference_year, date.month, date.day).isoformat())
-                except ValueError:
-                    pass
+                with contextlib.suppress(ValueError):  # 29 February in a year without it
+                    iso = datetime.date(reference_year, date.month, date.day).isoformat()
+                    date = dataclasses.replace(date, value=iso)
             return (date if date and date.value else None), agency
     return None, None
 

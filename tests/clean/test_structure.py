@@ -81,7 +81,7 @@ FORUM = """Riverside Residents Forum
 Board index › Local news
 Night buses to be cut from June - who is affected?
 Post by quaywalker » Mon Apr 08, 2024 9:12 pm
-The operator says the two night routes to the hospital will stop running from the first of June because of the cost of drivers.
+The operator says the two night routes to the hospital will stop from the first of June to save money.
 quaywalker
 Posts: 812
 Joined: Sat Feb 02, 2019 4:10 pm
