@@ -25,7 +25,9 @@ original source, not the outlet that published this copy, so it is not used.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import datetime
 import functools
 import itertools
 import logging
@@ -46,6 +48,7 @@ from storyline.clean.lines import (
     split_units,
     unit_keys,
 )
+from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
 from storyline.nlp.language import detect_language, other_languages, script_of
@@ -78,6 +81,8 @@ class _Line:
     text: str
     inline: list[tuple[int, int, str]]
     verdict: Verdict
+    #: a row of a flattened table (its header row included): body, whatever its shape alone says
+    table_row: bool = False
 
     @functools.cached_property
     def words(self) -> int:
@@ -147,8 +152,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     """The title (text, and the line that states it) from the lines before the body."""
     header: list[_Line] = []
     for line in lines:
-        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") for x in header)
-                                        and _exclaimed_headline(line))):
+        # a question or exclamation below nothing but furniture (or a masthead) is the headline
+        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text)
+                                                           for x in header) and _exclaimed_headline(line))):
             break
         header.append(line)
     candidates = [ln for ln in header if _title_shaped(ln)]
@@ -167,6 +173,13 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         return given, match
     if candidates:
         best = next((ln for ln in candidates if ln.words >= 3), candidates[0])
+        top = next((ln for ln in lines if ln.verdict.label != "junk"), None)
+        if best is top and _name_shaped(best.text):
+            # the page's top line, written like a name ("The Rift Valley Observer"), is the masthead
+            # when a headline follows it before the body
+            later = next((ln for ln in candidates[candidates.index(best) + 1:] if ln.words >= 3), None)
+            if later is not None:
+                best = later
         return best.text, best
     for ln in header:  # the last step of a breadcrumb names the page
         crumbs = ln.verdict.crumbs
@@ -176,8 +189,22 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
 
 
 def _title_shaped(line: _Line) -> bool:
+    # a post header ("Posted by u/x 14 hours ago") is not a headline
     return line.verdict.label in ("short", "body") and 1 <= line.words <= TITLE_MAX_WORDS \
-        and not line.text.rstrip().endswith(".")
+        and not line.text.rstrip().endswith(".") and not RELATIVE_TIME.search(line.text)
+
+
+#: A masthead names the site: a few words, each capitalised but for these.
+MASTHEAD_MAX_WORDS = 5
+_NAME_JOINERS = frozenset({"the", "of", "and", "for", "on", "in", "&", "de", "la", "el", "du", "da", "di", "der"})
+
+
+def _name_shaped(text: str) -> bool:
+    """Written like a name, not a sentence: "Metro Evening Star", "Ministry of Health — Press Office"."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > MASTHEAD_MAX_WORDS or any(c.isdigit() or c in "?!,." for c in text):
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
 
 
 #: A first line this short ending in "!" or "?" is a headline, not the lead ("Storm closes every school!").
@@ -312,6 +339,52 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
         i = j
 
 
+def _mark_tables(fixed: str, lines: list[_Line]) -> None:
+    """Rows of a flattened table next to the body are body, with their header row and the line
+    ending in ":" that introduces them (``structure.table_rows``)."""
+    raw_texts = [fixed[ln.unit.start:ln.unit.end] for ln in lines]
+    # a row between pipes reads alone like a breadcrumb ("| Feed wheat | 192 | 196 |"); a table judges it again
+    labels = ["short" if ln.verdict.reason == "breadcrumb" else ln.verdict.label for ln in lines]
+    colon = [ln.verdict.label in ("short", "body") and ln.text.rstrip().endswith(":") for ln in lines]
+    for i in table_rows(raw_texts, labels, colon):
+        lines[i].mark("body", "")
+        lines[i].table_row = True
+
+
+def _mark_post_furniture(lines: list[_Line], title_line: _Line | None) -> list[_Line]:
+    """A forum's or comment section's per-post headers and action rows (``structure.post_furniture``);
+    returns them in document order (the first may date the thread)."""
+    protected = {i for i, ln in enumerate(lines) if ln is title_line or ln.table_row or ln.unit.kind == "item"}
+    found = post_furniture([ln.text for ln in lines], [ln.verdict.label for ln in lines], protected)
+    out = []
+    for i in sorted(found):
+        out.append(lines[i])
+        if lines[i].verdict.label != "meta" or lines[i].verdict.byline is not None:
+            # a commenter's "Posted by X" is not the article's byline
+            lines[i].verdict = dataclasses.replace(lines[i].verdict, label="junk", reason="post_furniture",
+                                                   byline=None, date=None)
+        else:
+            lines[i].mark("junk", "post_furniture")
+    return out
+
+
+def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
+    """A thread's date: its first post's header ("Post by X » Mon Mar 04, 2024 8:12 pm").
+
+    Post headers of one template carry dates; a member's "Joined:" line carries one too, but an
+    older one, so the template whose dates are newest is the posts', and its first date is the thread's.
+    """
+    groups: dict[str, list[metadata.DateGuess]] = {}
+    for ln in furniture:
+        found = metadata.full_date_in(ln.text)
+        if found is not None and found.value:
+            groups.setdefault(shape_key(ln.text), []).append(found)
+    if not groups:
+        return None, None
+    dates = max(groups.values(), key=lambda ds: max(d.value or "" for d in ds))
+    return dates[0].value, dates[0].precision
+
+
 def _resolve_short_lines(lines: list[_Line]) -> None:
     """Keep a short line as a heading when body follows; drop it as an orphan otherwise."""
     # a list item belongs to its list: short items count as body when a sibling is prose
@@ -362,6 +435,12 @@ def _wire_dateline(fixed: str, lines: list[_Line],
                 continue
             _, date_text, agency = found
             date = metadata.parse_date_line(date_text, reference_year) if date_text else None
+            if date and not date.value and date.month and date.day and reference_year:
+                # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
+                # copy mentions is the likely one, and the precision says it is a guess
+                with contextlib.suppress(ValueError):  # 29 February in a year without it
+                    iso = datetime.date(reference_year, date.month, date.day).isoformat()
+                    date = dataclasses.replace(date, value=iso)
             return (date if date and date.value else None), agency
     return None, None
 
@@ -437,6 +516,8 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     _bare_name_bylines(lines, title_line, lex)
     header_outlet = _header_outlet(lines, title_line, lex)
     _drop_masthead(lines, title_line)
+    _mark_tables(fixed, lines)
+    furniture = _mark_post_furniture(lines, title_line)
     _resolve_short_lines(lines)
 
     blocks, removed = _blocks(raw, lines)
@@ -446,6 +527,8 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
 
     author, org = _author_and_org(lines)
     published, precision = _published(lines)
+    if published is None:
+        published, precision = _thread_date(furniture)
     wire_date, agency = _wire_dateline(fixed, lines, reference_year)
     if published is None and wire_date is not None:
         published, precision = wire_date.value, wire_date.precision

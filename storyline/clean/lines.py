@@ -65,6 +65,15 @@ def word_count(text: str) -> int:
 
 
 _META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
+#: A line of only time codes and bracketed directions: "[21:00:14]", "00:01:05", "(COMMERCIAL BREAK)",
+#: "[00:01:48] [Recording paused]" — a transcript's or broadcast's stage furniture, not speech.
+_STAGE_LINE = re.compile(
+    r"(?:\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,60}\)|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?))+\s*")
+#: A news agency's slug: one token of words joined by "-" or "/" ending in "/" or a story number,
+#: with an optional bracketed version ("KENYA-FLOODS/", "BC-Port-Strike,0412", "X-Y/ (UPDATE 1, PIX)").
+_SLUG_LINE = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:/|,\d{3,4})(?:\s+\([A-Z0-9 ,./-]{2,40}\))?")
+#: A sign-off of agency copy: "-30-", "###".
+_SIGN_OFF = re.compile(r"-\s*30\s*-|#{3}")
 
 
 @dataclass
@@ -272,6 +281,12 @@ def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
     return Verdict("meta", reason, date=date, byline=byline)
 
 
+def _bracketed_prose(text: str) -> bool:
+    """A bracketed sentence ("(The vote was 5 to 3.)") is text, not a stage direction."""
+    inner = text.strip("()[] ")
+    return len(inner.split()) >= PROSE_MIN_WORDS and ends_sentence(inner)
+
+
 def _is_label(part: str) -> bool:
     """A section label or place beside metadata: a word or two, letters only ("Opinion", "World")."""
     words = part.split()
@@ -291,12 +306,19 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
         date = metadata.parse_date_line(text, reference_year)
         if date:
             return Verdict("meta", "dateline", date=date)
-        byline = metadata.parse_byline(text)
-        if byline:
-            return Verdict("meta", "byline", byline=byline)
+        # segments first: "By Jane Roe | Santiago | 9 October 2023" is a byline, a place and a date,
+        # not a byline whose organisation is "Santiago | 9 October 2023"
         seg = _meta_segments(text, reference_year)
         if seg:
             return seg
+        byline = metadata.parse_byline(text)
+        if byline:
+            return Verdict("meta", "byline", byline=byline)
+        stripped = text.strip()
+        if _STAGE_LINE.fullmatch(stripped) and not _bracketed_prose(stripped):
+            return Verdict("junk", "stage_direction")
+        if _SLUG_LINE.fullmatch(stripped) or _SIGN_OFF.fullmatch(stripped):
+            return Verdict("junk", "wire_slug")
         if _READING_TIME.match(norm):
             return Verdict("junk", "reading_time")
         if _HASHTAGS.match(text.strip()):

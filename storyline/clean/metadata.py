@@ -40,7 +40,7 @@ _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _LABEL = re.compile(
     r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
-    r"first published|dateline|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
+    r"first published|dateline|aired|broadcast|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
 _TIME = re.compile(
     r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?)\)?)?", re.I)
@@ -89,6 +89,9 @@ def _strip_place(text: str) -> str:
     return text
 
 
+_TRAILING_CODE = re.compile(r"(?<=\d)\s+\(?[A-Z]{2,5}\)?\s*$")
+
+
 def clean_date_line(line: str) -> tuple[str, str | None]:
     """The line without bullets, dateline place, label and time of day; and the label."""
     text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
@@ -100,6 +103,8 @@ def clean_date_line(line: str) -> tuple[str, str | None]:
         text = text[m.end():]
     text = _ISO_TIME.sub(r"\1", text)
     text = _TIME.sub(" ", text)
+    # a time zone or an agency's initials left after the date: "2024-04-25 EAT", "31 October 2023 (SABW)"
+    text = _TRAILING_CODE.sub("", text)
     return " ".join(text.split()).strip(" ,.|-\u2013"), label
 
 

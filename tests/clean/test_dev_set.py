@@ -1,0 +1,46 @@
+"""Integrity of the team's cleaning dev set (training/clean/): the data, not the scores."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2] / "training" / "clean"
+FORMATS = {"forum", "table", "wire", "transcript"}
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return yaml.safe_load((ROOT / "gold.yaml").read_text(encoding="utf-8"))["documents"]
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "articles").glob("*.txt"))}
+
+
+def test_at_least_forty_articles_each_with_gold(gold: dict, articles: dict[str, str]) -> None:
+    assert len(articles) >= 40
+    assert set(articles) == set(gold)
+
+
+def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str]) -> None:
+    missing = [(k, f, s) for k, g in gold.items() for f in ("remove", "keep") for s in g.get(f) or []
+               if s not in articles[k]]
+    missing += [(k, "title", g["title"]) for k, g in gold.items() if g.get("title") and g["title"] not in articles[k]]
+    assert not missing, missing
+
+
+def test_every_entry_has_the_fields(gold: dict) -> None:
+    for k, g in gold.items():
+        assert {"format", "published", "remove", "keep"} <= set(g), k
+        assert g["format"] in FORMATS, (k, g["format"])
+        assert g["keep"] and g["remove"], k
+        assert not set(g["keep"]) & set(g["remove"]), k
+    assert {g["format"] for g in gold.values()} == FORMATS
+
+
+def test_articles_are_of_article_length(articles: dict[str, str]) -> None:
+    for k, text in articles.items():
+        assert 120 <= len(text.split()) <= 700, (k, len(text.split()))
