@@ -36,6 +36,7 @@ bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference 
 
 train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
 	$(PY) scripts/train_events.py
+	$(PY) scripts/train_roles.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py

@@ -92,12 +92,14 @@ def main() -> int:
     parser.add_argument("--set", type=Path, default=FROZEN)
     parser.add_argument("--model", default="")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses of the trained coder")
+    parser.add_argument("--roles", default="trained", help="event_roles setting: trained | ranker | rules")
+    parser.add_argument("--role-model", default="", help="role ranker file (default: the shipped one)")
     args = parser.parse_args()
     if not args.set.is_file():
         print(f"no frozen set at {args.set}", file=sys.stderr)
         return 1
     records = read(args.set)
-    settings = Settings()
+    settings = Settings(event_roles=args.roles, event_role_model=args.role_model)
     model = load_event_model(args.model)
     lexicon, _ = evaluate(records, None, settings)
     trained, misses = evaluate(records, model.predict, settings)

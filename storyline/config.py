@@ -91,6 +91,14 @@ class Settings:
     speaker_model: str = _setting(
         "", "Trained quote-speaker model file for storyline.quotes.trained.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/quotes/).")
+    event_roles: str = _setting(
+        "trained", "Who names an event's actors when the trained coder decides a sentence reports one: "
+        "'trained' (the rule arguments, and the role ranker for a role they leave empty: a description "
+        "such as 'the judge' can be an actor), 'ranker' (the ranker alone), 'rules' (the rule arguments "
+        "alone, the baseline).")
+    event_role_model: str = _setting(
+        "", "Trained role ranker file for event_roles; empty: the one shipped in the package (`make train` "
+        "rebuilds it from training/events/).")
     llm_endpoint: str = _setting(
         "", "OpenAI-compatible endpoint of the optional large-model event coder storyline.events.llm.v1, "
         "e.g. http://127.0.0.1:8080/v1 (llama.cpp, Ollama, vLLM or a hosted API); empty: not configured.")

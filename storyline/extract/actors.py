@@ -46,6 +46,8 @@ class Actors:
         self.mentions = sorted((m for m in mentions if m.entity), key=lambda m: m.start)
         self.types = {e.id: e.type for e in entities}
         self.countries = {e.id: e.country for e in entities if e.country}
+        #: unnamed actors (groups, descriptions): a feature of the role ranker
+        self.generic = {e.id for e in entities if e.generic}
         # country -> [(role, person id)] of the document's persons who lead a country, most mentioned first
         self.leaders: dict[str, list[tuple[str, str]]] = {}
         for e in sorted(entities, key=lambda e: -len(e.mentions)):

