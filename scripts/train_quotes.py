@@ -109,12 +109,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=default_model_path())
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--data", type=Path, default=TRAINING, help="folder of training passages (*.jsonl)")
     args = parser.parse_args()
     import joblib
 
-    files = sorted(TRAINING.glob("*.jsonl"))
+    files = sorted(args.data.glob("*.jsonl"))
     if not files:
-        print(f"no training passages in {TRAINING}", file=sys.stderr)
+        print(f"no training passages in {args.data}", file=sys.stderr)
         return 1
     records = [r for f in files for r in read(f)]
     items = rows_of(records, Settings())
