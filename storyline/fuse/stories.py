@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from storyline.clean.metadata import DATE_FORMS, MAX_YEAR, MIN_YEAR, MONTHS, WEEKDAYS, recognition_form
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.model import DocAnalysis, NearDuplicate, Story
@@ -38,6 +39,11 @@ STOPWORDS = frozenset(
     "would will can could has have had after before over about into more most also which who whom "
     "what when where while".split())
 CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
+#: Day-precise date shapes inside running text ("Monday, October 21", "5 March 2025", "2025-03-05"),
+#: not glued to other digits ("March 2025" is a month, not March 20)
+BODY_DATE_FORMS = [re.compile(rf"(?<![\w,.-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]]
+#: How many years either side of the corpus's dates a yearless body date may fall
+YEARS_AROUND = 6
 
 
 @dataclass
@@ -82,10 +88,85 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
             keys.add(e.name.split()[-1].lower())   # surname: "Ms Marr" and "Dalia Marr" meet
     if not keys:  # no actor stage: capitalised words inside sentences stand in for names
         keys = {m.lower() for m in CAPITALISED.findall(body)}
-    ev_days = [d for d in (_day(e.date) for e in a.events) if d]
-    day = _day(doc.published) or (min(ev_days) if ev_days else None)
+    # the news day: its publication date, else the day its events are dated from the body (the
+    # middle one: a report also names earlier days and days to come)
+    ev_days = sorted(d for e in a.events if e.date_precision == "day" and e.date_source != "publication"
+                     and (d := _day(e.date)))
+    day = _day(doc.published) or (ev_days[(len(ev_days) - 1) // 2] if ev_days else None)
     return StoryFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
                         story_lead(doc), a.vector)
+
+
+@dataclass(frozen=True)
+class BodyDate:
+    """A day-precise date written in a text; ``year`` and ``weekday`` when written."""
+    month: int
+    day: int
+    year: int | None = None
+    weekday: int | None = None
+
+
+def body_dates(text: str) -> list[BodyDate]:
+    """The day-precise dates written in ``text`` ("on Monday, October 21", "5 March 2025"), in order."""
+    found: list[tuple[int, BodyDate]] = []
+    text = recognition_form(text)
+    for form in BODY_DATE_FORMS:
+        for m in form.finditer(text):
+            g = m.groupdict()
+            month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["month"].lower().rstrip(".")]
+            year = int(g["year"]) if g.get("year") else None
+            if not 1 <= month <= 12 or not 1 <= int(g["day"]) <= 31 or \
+                    (year is not None and not MIN_YEAR <= year <= MAX_YEAR):
+                continue
+            weekday = WEEKDAYS[g["weekday"].lower().rstrip(".")] if g.get("weekday") else None
+            found.append((m.start(), BodyDate(month, int(g["day"]), year, weekday)))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def _on(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_body_date(d: BodyDate, near: date | None) -> date | None:
+    """The calendar day ``d`` stands for: its own year; else the year around ``near`` (the corpus's
+    dates) whose weekday matches the written one, nearest to ``near`` (None: no year to read it in).
+
+    A year written elsewhere in the text is not used: it is as often a background year ("the
+    barriers were removed in 2022") as the news year.
+    """
+    if d.year is not None:
+        day = _on(d.year, d.month, d.day)
+        return day if day and (d.weekday is None or day.weekday() == d.weekday) else None
+    if near is None:
+        return None
+    days = [x for y in range(near.year - YEARS_AROUND, near.year + YEARS_AROUND + 1)
+            if (x := _on(y, d.month, d.day)) and (d.weekday is None or x.weekday() == d.weekday)]
+    return min(days, key=lambda x: (abs((x - near).days), x)) if days else None
+
+
+def body_day(text: str, near: date | None) -> date | None:
+    """The day a text without a publication date tells of: the middle of the dates its body writes,
+    yearless ones placed near ``near``."""
+    days = sorted(x for d in body_dates(text) if (x := resolve_body_date(d, near)))
+    return days[(len(days) - 1) // 2] if days else None
+
+
+def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str] | None = None) -> list[StoryFeatures]:
+    """``story_features`` of every document; a document with no date of its own (no publication
+    date, no dated event) is dated by the dates written in its body, yearless ones read near the
+    middle of the corpus's known dates."""
+    feats = [story_features(a, canonical) for a in analyses]
+    known = sorted(f.day for f in feats if f.day)
+    if len(known) == len(feats):
+        return feats
+    near = known[(len(known) - 1) // 2] if known else None
+    for f, a in zip(feats, analyses):
+        if f.day is None:
+            f.day = body_day(a.document.text or a.document.raw, near)
+    return feats
 
 
 def _tfidf_vectors(texts: list[str]) -> list[dict[str, float]]:
@@ -165,7 +246,7 @@ class StoryScorer:
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
                  near_duplicates: dict[str, list[NearDuplicate]] | None,
                  canonical: dict[str, str] | None = None) -> None:
-        self.feats = [story_features(a, canonical) for a in analyses]
+        self.feats = corpus_story_features(analyses, canonical)
         n = len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
         self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
@@ -338,7 +419,7 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     """
     if not analyses:
         return []
-    feats = [story_features(a, canonical) for a in analyses]
+    feats = corpus_story_features(analyses, canonical)
     stories = []
     for members in story_clusters(analyses, settings, near_duplicates, canonical):
         ids = sorted(feats[i].id for i in members)

@@ -194,3 +194,59 @@ def test_spellings_merged_across_documents_count_as_one_shared_actor():
     assert not (story_features(a).keys & story_features(b).keys)
     canonical = {"d1/e1": "e7", "d2/e1": "e7"}
     assert "e7" in story_features(a, canonical).keys & story_features(b, canonical).keys
+
+
+def _undated_strike(doc_id: str, text: str, published: str | None = None):
+    """A city strike report as the fuse stage sees it: its named actors are those written in ``text``
+    among the city, its council leader and each dispute's own union, company and spokesman."""
+    from storyline.model import DocAnalysis, Document, Entity, Span
+
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=text, text=text, title=text.split(".", maxsplit=1)[0],
+                   published=published)
+    names = (("Marrowby", "GPE"), ("Amir Rahman", "PERSON"), ("Pennine Link", "ORG"), ("Gareth Loughlin", "PERSON"),
+             ("GMB", "ORG"), ("Donna Kerrigan", "PERSON"), ("Haddon Bridge", "GPE"), ("Sallow Hill", "GPE"))
+    ents = [Entity(id=f"{doc_id}/{name}", name=name, type=kind, kb_id=f"k:{name}",
+                   mentions=[Span(doc_id, 0, 1, text[0])] * text.count(name.split()[-1]))
+            for name, kind in names if name in text]
+    return DocAnalysis(document=doc, entities=ents)
+
+
+RAIL = ("Rail strike in Marrowby. Guards of Pennine Link in Marrowby walked out on Monday, June 3, and no "
+        "trains ran from Haddon Bridge. Gareth Loughlin said guards save lives. Council leader Amir Rahman urged "
+        "the union and the employer to talk, saying the city needed its workers back on the job.")
+BINS = ("Bin strike in Marrowby. Refuse collectors of the GMB in Marrowby walked out on Tuesday, October 8, "
+        "and rubbish piled up in Sallow Hill. Donna Kerrigan said the pay was too low. Council leader "
+        "Amir Rahman urged the union and the employer to talk, saying the city needed its workers back on the job.")
+
+
+def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stories():
+    """Two strikes in one city with one council leader, four months apart: only the body says when.
+
+    With no publication date, the weekday-and-day written in the text are read in the corpus's
+    year, and articles months apart are not one story, however alike they read.
+    """
+    dated = _undated_strike("ref", "Flower show opens. Gardeners from the county gathered in the park.", "2024-05-20")
+    docs = [_undated_strike("rail1", RAIL), _undated_strike("rail2", RAIL.replace("guards save", "guards protect")),
+            _undated_strike("bins1", BINS), _undated_strike("bins2", BINS.replace("too low", "unfair")), dated]
+    stories = group_stories(docs, Settings(embedding_model=""))
+    story_of = {d: s for s in stories for d in s.docs}
+    assert story_of["rail1"] is story_of["rail2"]
+    assert story_of["bins1"] is story_of["bins2"]
+    assert story_of["rail1"] is not story_of["bins1"]
+    assert story_of["rail1"].date == "2024-06-03" and story_of["bins1"].date == "2024-10-08"
+
+
+def test_body_dates_are_read_in_running_text_not_from_other_numbers():
+    from datetime import date
+
+    from storyline.fuse.stories import BodyDate, body_dates, body_day, resolve_body_date
+
+    text = ("About 2,300 nurses struck in March 2025. Talks were held on Thursday, March 6, and a deal was "
+            "signed on 28 March 2025; the union meets on May 12.")
+    assert body_dates(text) == [BodyDate(3, 6, None, 3), BodyDate(3, 28, 2025, None), BodyDate(5, 12, None, None)]
+    # a weekday pins a yearless date to the year it falls on that weekday, nearest the corpus's dates
+    assert resolve_body_date(BodyDate(3, 6, None, 3), date(2024, 1, 1)) == date(2025, 3, 6)
+    assert resolve_body_date(BodyDate(10, 21, None, 0), date(2024, 6, 1)) == date(2024, 10, 21)
+    assert resolve_body_date(BodyDate(5, 12, None, None), None) is None   # no year to read it in
+    assert body_day(text, date(2025, 2, 1)) == date(2025, 3, 28)
+    assert body_day("The strike ended after 48 hours.", date(2025, 2, 1)) is None
