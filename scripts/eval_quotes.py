@@ -47,11 +47,12 @@ def read(path: Path) -> list[dict]:
 def occurrences(text: str, part: str | None) -> list[tuple[int, int]]:
     if not part:
         return []
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(part), text)]
+    # whole words only: the speaker "he" is not the "he" inside "the"
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text)]
 
 
 def gold_span(text: str, quote: dict) -> tuple[int, int] | None:
-    spans = occurrences(text, quote["quote"])
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(quote["quote"]), text)]
     k = quote.get("occurrence", 0)
     return spans[k] if k < len(spans) else None
 

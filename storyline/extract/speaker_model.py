@@ -134,8 +134,10 @@ def _role(ctx: SpeakerContext, start: int, end: int) -> str:
     tok = _token_at(ctx, max(start, end - 1))
     if tok is None:
         return "other"
-    # the mention's syntactic head: climb while the head stays inside the mention
-    while tok.head is not tok and start <= ctx.sentence_at(start)[3] + tok.head.idx < end:  # type: ignore[index]
+    offset = ctx.sentence_at(start)[3]  # type: ignore[index]
+    # the mention's syntactic head: climb while the head stays inside the mention (spaCy makes a new
+    # Token object on every access, so identity is compared by index)
+    while tok.head.i != tok.i and start <= offset + tok.head.idx < end:
         tok = tok.head
     if tok.dep_ in _SUBJECT_DEPS:
         return "subject"
