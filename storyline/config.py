@@ -16,7 +16,7 @@ DEFAULT_PIPELINE = (
     "storyline.resolve.rules.v1",
     "storyline.resolve.groups.v1",
     "storyline.events.trained.v1",
-    "storyline.quotes.rules.v1",
+    "storyline.quotes.trained.v1",
     "storyline.claims.rules.v1",
     "storyline.loaded_language.lexicon.v1",
     "storyline.genre.rules.v1",

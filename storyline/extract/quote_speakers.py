@@ -75,6 +75,7 @@ class _Cues:
     abbrev_re: re.Pattern[str]
     title_before_re: re.Pattern[str]
     naming_before_re: re.Pattern[str]
+    partial_lemmas: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -113,7 +114,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
                  re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
                  # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
-                 re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I))
+                 re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I),
+                 frozenset(data.get("partial_verbs") or []) | frozenset(verbs))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:

@@ -48,6 +48,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
+from storyline.extract.speaker_model import described_type
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,9 +57,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
 
 __all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
-           "MAX_DESCRIPTOR_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
-           "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK", "SPEAKER_TYPES",
-           "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes", "load_cues"]
+           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
+           "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK",
+           "SPEAKER_TYPES", "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes",
+           "load_cues"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -79,6 +81,10 @@ MAX_CONTINUATION_GAP_WORDS = 25
 #: Share of longer words capitalised from which a quoted span reads as a title ("Rivers Under Pressure").
 TITLE_CASE_SHARE = 0.6
 PUNCT_EDGE = " \t\n,.;:!?–—-"
+#: Most words of a partial quote (a phrase quoted inside the writer's own sentence).
+MAX_PARTIAL_WORDS = 8
+#: A transcript's speaker label at the start of a paragraph: capitals ("SEN. ANA PARK:") or Q / A.
+_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’ -]{0,40}?[A-Z.]|[QA])\s*:\s+(?=\S)")
 
 
 # --------------------------------------------------------------------------- attribution
@@ -138,6 +144,57 @@ def _before(ctx: SpeakerContext, start: int) -> Attribution:
         if found.ok:
             return found
     return Attribution(False)
+
+
+def _partial(ctx: SpeakerContext, start: int, end: int) -> Attribution:
+    """A phrase quoted inside the writer's own sentence ('X called the plan "reckless and cruel"'): the
+    subject of the speech or naming verb that governs it owns the words."""
+    sent = ctx.sentence_at(start)
+    if sent is None or n_words(ctx.view[start:end]) > MAX_PARTIAL_WORDS:
+        return Attribution(False)
+    s0, _e0, span, off = sent
+    if ctx.view[s0:start].strip(PUNCT_EDGE + '"“”„«»') == "":
+        return Attribution(False)                     # a quote that opens its sentence is not partial
+    tok = next((t for t in span if off + t.idx >= start), None)
+    for _ in range(6):
+        if tok is None:
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in ctx.cues.partial_lemmas:
+            # "a plan called 'X'" names a thing: a verb that modifies a noun has no speaker
+            return Attribution(False) if tok.dep_ in ("acl", "relcl", "amod") else \
+                speaker_of_verb(ctx, tok, off, "partial")
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return Attribution(False)
+
+
+def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
+    """The person a transcript label names ('TAUFA', 'SEN. ANA PARK'): its last word is a word of the
+    person's name; None for a role label ('MODERATOR', 'Q')."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ctx.view[label[0]:label[1]])]
+    if not words:
+        return None
+    for ent in ctx.entities.values():
+        if ent.type == "PERSON" and words[-1] in {w.casefold() for n in (ent.name, *ent.aliases)
+                                                 for w in re.findall(r"[^\W\d_]+", n)}:
+            return ent.id
+    return None
+
+
+def _transcript_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """The turns of a transcript: paragraphs that open with a speaker label in capitals ('MODERATOR:',
+    'SEN. PARK:', 'Q:'), read only in a document with at least two of them."""
+    turns = [(m, be) for bs, be in blocks if (m := _LABEL.match(ctx.view, bs, be))]
+    if len(turns) < 2:
+        return []
+    out = []
+    for m, be in turns:
+        s, e = trim_marks(ctx.view, m.end(), be)
+        if e > s:
+            label = (m.start("label"), m.end("label"))
+            out.append(QuoteSpan(s, e, True, Attribution(True, _label_speaker(ctx, label), label, "label")))
+    return out
 
 
 def _doubtful(ctx: SpeakerContext, speaker: str | None, start: int, end: int) -> bool:
@@ -211,9 +268,12 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = Attribution(True, last_speaker[1], None, "continue")   # '"A," X said. "B."': B is X's too
         if not att.ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
+        if not att.ok and not orphan:
+            att = _partial(ctx, s, e)
         n = n_words(ctx.view[s:e])
-        # an exclamation or question a cue verb attributes is speech however short ("Enough!” she shouted)
-        least = 1 if exclaimed and att.how == "after" else MIN_QUOTE_WORDS - 1
+        # an exclamation or question a cue verb attributes is speech however short ("Enough!” she
+        # shouted), and so is a phrase quoted as someone's words ('called it "electric"')
+        least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
             last_speaker = (e, att.speaker if att.ok else None)
@@ -308,14 +368,14 @@ class QuoteResult:
     entities: list[Entity]
 
 
-def _described(doc: Document, view: str, phrase: tuple[int, int], n: int) -> tuple[Entity, Mention]:
-    """A speaker known only by a description ("a senior official"): a person of this document alone."""
+def _described(doc: Document, view: str, phrase: tuple[int, int], n: int, kind: str) -> tuple[Entity, Mention]:
+    """A speaker known only by a description ("a senior official"): an actor of this document alone."""
     s, e = trim_marks(view, *phrase)
     text = view[s:e]
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    ent = Entity(id=f"{doc.id}/s{n}", name=text, type="PERSON", role=words[-1].lower() if words else None,
-                 generic=True)
-    return ent, Mention(doc.id, s, e, text, "PERSON", ent.id)
+    ent = Entity(id=f"{doc.id}/s{n}", name=text, type=kind,
+                 role=words[-1].lower() if words and kind == "PERSON" else None, generic=True)
+    return ent, Mention(doc.id, s, e, text, kind, ent.id)
 
 
 def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
@@ -347,7 +407,8 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                speaker_descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     kept: list[QuoteSpan] = []
-    for found in (_marked_quotes(ctx, blocks), _trailing_quotes(ctx), _indirect_quotes(ctx)):
+    for found in (_transcript_quotes(ctx, blocks), _marked_quotes(ctx, blocks), _trailing_quotes(ctx),
+                  _indirect_quotes(ctx)):
         for q in found:
             if not _overlaps((q.start, q.end), kept):
                 kept.append(q)
@@ -358,7 +419,8 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     quotes = []
     for n, (q, spk) in enumerate(zip(kept, speakers), 1):
         if spk == DESCRIBED and q.attribution.phrase:
-            ent, mention = _described(doc, view, q.attribution.phrase, n)
+            ent, mention = _described(doc, view, q.attribution.phrase, n,
+                                      described_type(ctx, q.attribution.phrase))
             added_entities.append(ent)
             added_mentions.append(mention)
             ctx.entities[ent.id] = ent

@@ -35,11 +35,22 @@ from typing import Any
 
 from storyline.data import load
 from storyline.extract.quote_speakers import ABBREV_MASK, DESCRIBED, QuoteSpan, SpeakerContext
+from storyline.extract.roles import PROTOTYPES, WordVectors
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Candidate", "Layout", "SpeakerModel", "candidates", "default_model_path", "entity_genders", "layout_of",
-           "load_speaker_model"]
+__all__ = [
+    "Candidate",
+    "Layout",
+    "SpeakerModel",
+    "candidates",
+    "default_model_path",
+    "described_type",
+    "entity_genders",
+    "layout_of",
+    "load_speaker_model",
+    "phrase_head",
+]
 
 #: how many sentences before a quote (and after it) a candidate may be mentioned
 SENTENCES_BEFORE = 3
@@ -235,10 +246,49 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     out.append(Candidate(None, nobody))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
-        out.append(Candidate(DESCRIBED, {"described": 1.0, f"described&how={how}": 1.0,
-                                         "described&indefinite": float(first in ctx.cues.indefinite),
-                                         "described&the": float(first == "the")}))
+        feats = {"described": 1.0, f"described&how={how}": 1.0,
+                 "described&indefinite": float(first in ctx.cues.indefinite), "described&the": float(first == "the")}
+        head = phrase_head(ctx, att.phrase)
+        if head is not None:
+            feats["described&plural"] = float(head.tag_ in ("NNS", "NNPS"))
+            # how much the head word is like a person, an institution, a document or a figure: "a senior
+            # official" speaks, "the data" and "the report" are sources but nobody
+            _, sims = _word_vectors().of(head.lemma_.lower())
+            if sims is not None:
+                feats.update({f"described&proto_{name}": float(v) for name, v in zip(PROTOTYPES, sims)})
+        out.append(Candidate(DESCRIBED, feats))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _word_vectors() -> WordVectors:
+    return WordVectors()
+
+
+def phrase_head(ctx: SpeakerContext, phrase: tuple[int, int]) -> Any | None:
+    """The syntactic head of a speaker phrase ("a senior *official* of the ministry")."""
+    tok = _token_at(ctx, phrase[0])
+    sent = ctx.sentence_at(phrase[0])
+    if tok is None or sent is None:
+        return None
+    offset = sent[3]
+    while tok.head.i != tok.i and phrase[0] <= offset + tok.head.idx < phrase[1]:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def described_type(ctx: SpeakerContext, phrase: tuple[int, int]) -> str:
+    """PERSON for a described speaker whose head is one person ("a senior official"), else ORG (a group,
+    an institution): a singular head nearer the person prototypes than the institution ones."""
+    head = phrase_head(ctx, phrase)
+    if head is None or head.tag_ in ("NNS", "NNPS"):
+        return "ORG"
+    _, sims = _word_vectors().of(head.lemma_.lower())
+    if sims is None:
+        return "PERSON"
+    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+    return "PERSON" if max(by["person"], by["official"]) >= max(by["institution"], by["company"],
+                                                                by["government"]) else "ORG"
 
 
 @dataclass

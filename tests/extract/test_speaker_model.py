@@ -126,7 +126,7 @@ def test_an_exclamation_is_attributed_by_the_cue_after_it():
 
 
 def test_a_name_after_an_exclamation_without_a_cue_does_not_speak():
-    ctx, quotes = context_of("Protesters chanted “Enough is enough for all of us here!” Maria Lopez then left the "
+    _ctx, quotes = context_of("Protesters chanted “Enough is enough for all of us here!” Maria Lopez then left the "
                              "square with her family.")
     assert all(q.speaker is None for q in quotes)
 
