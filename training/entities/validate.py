@@ -58,8 +58,9 @@ def check_record(rec: dict, codes: set[str], errors: list[str]) -> None:
         words = len(text.split())
         if not 80 <= words <= 250:
             errors.append(f"{did}: {words} words (want 80-250)")
-        if LEFTOVER.search(text):
-            errors.append(f"{did}: leftover markup near {LEFTOVER.search(text).group(0)!r}")
+        leftover = LEFTOVER.search(text)
+        if leftover:
+            errors.append(f"{did}: leftover markup near {leftover.group(0)!r}")
         last_end = -1
         for m in doc["mentions"]:
             s, e = m["start"], m["end"]
@@ -93,8 +94,9 @@ def phenomena(records: list[dict], tags: Counter[str]) -> list[tuple[str, int]]:
                 docs_of[m["key"]].add(doc["id"])
                 c[f"mentions {etype}"] += 1
                 if etype == "PERSON":
-                    if t[0].islower():
-                        c["PERSON description mentions (lowercase, e.g. 'the minister')"] += 1
+                    words = t.split()
+                    if t[0].islower() or (words[0] == "The" and len(words) > 1 and words[1][0].islower()):
+                        c["PERSON description mentions ('the minister', 'the 54-year-old')"] += 1
                     if TITLE.match(t):
                         c["PERSON title + name mentions"] += 1
                     if MIDDLE_INITIAL.search(t):
@@ -111,6 +113,12 @@ def phenomena(records: list[dict], tags: Counter[str]) -> list[tuple[str, int]]:
             proper = {s for s in surfaces[key] if s[:1].isupper() and not s.startswith("The ")}
             if len(proper) >= 2:
                 c[f"{ent['type']} keys with 2+ distinct name forms"] += 1
+        keys_of: dict[str, set[str]] = {}
+        for doc in rec["docs"]:
+            for m in doc["mentions"]:
+                keys_of.setdefault(m["text"].lower(), set()).add(m["key"])
+        ambiguous = {t for t, ks in keys_of.items() if len(ks) >= 2}
+        c["surface forms used for 2+ keys in one corpus (Lima city/Peru, Ford firm/person)"] += len(ambiguous)
         last: Counter[str] = Counter()
         for key, ent in ents.items():
             if ent["type"] == "PERSON":
