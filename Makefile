@@ -37,10 +37,12 @@ bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference 
 train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
 	$(PY) scripts/train_events.py
 	$(PY) scripts/train_roles.py
+	$(PY) scripts/train_disagreements.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py
 	$(PY) scripts/eval_events.py
+	$(PY) scripts/eval_disagreements.py --set frozen/disagreements/test.jsonl
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
