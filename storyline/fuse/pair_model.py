@@ -33,19 +33,28 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.config import Settings
 from storyline.data import load
 from storyline.extract.claims import find_claims
 from storyline.extract.modality import load_modality_lexicon
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon
-from storyline.fuse.disagreements import QUANTITY_TOLERANCE, SAME_UNIT_TOLERANCE
-from storyline.model import Claim, Sentence
+from storyline.fuse.disagreements import (
+    QUANTITY_TOLERANCE,
+    SAME_UNIT_TOLERANCE,
+    BoundClaim,
+    DimensionContext,
+    Found,
+)
+from storyline.fuse.outlets import outlet_name
+from storyline.model import Claim, Sentence, Side, Span
 from storyline.nlp.quantities import singular
+from storyline.registry import dimension
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "default_model_path", "evidence_spans",
-           "load_pair_model", "pair_features", "read_side"]
+__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "candidate_pairs", "default_model_path",
+           "evidence_spans", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features", "read_side"]
 
 NONE = "none"
 LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "attitude", "reason", "actor")
@@ -185,8 +194,8 @@ def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
     out: list[Amount] = []
     units = "|".join(sorted((re.escape(u) for u in cues.durations), key=len, reverse=True))
     rx = re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
-                    rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b"
-                    r"(?!-)", re.IGNORECASE)
+                    rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
+                    rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
     for m in rx.finditer(text):
         n_text = m.group("n").lower()
         n: float | None
@@ -287,8 +296,8 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             scale = m.group("scale").lower()
             if scale == "m" and not m.group("cur"):
                 # "12 m" is metres, not millions
-                unit, factor = cues.conversions.get("m", ("metre", 1.0))
-                out.append(Amount(value * factor, unit, begin, m.end(), _approx(text, begin, lex)))
+                metre, factor = cues.conversions.get("m", ("metre", 1.0))
+                out.append(Amount(value * factor, metre, begin, m.end(), _approx(text, begin, lex)))
                 continue
             value *= _SCALES[scale]
         end = m.end()
@@ -331,15 +340,15 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
         if n is None or n < 2:
             continue
         after = text[m.end():]
-        scale = re.match(r"\s+(hundred|thousand|million|billion)\b", after, re.IGNORECASE)
+        scaled = re.match(r"\s+(hundred|thousand|million|billion)\b", after, re.IGNORECASE)
         shift = 0
-        if scale:
-            n *= _SCALES.get(scale.group(1).lower(), 100.0)
-            shift = scale.end()
-        unit, used, factor = _unit_after(after[shift:], cues, lex)
-        if unit is None:
+        if scaled:
+            n *= _SCALES.get(scaled.group(1).lower(), 100.0)
+            shift = scaled.end()
+        counted, used, factor = _unit_after(after[shift:], cues, lex)
+        if counted is None:
             continue  # "two of them": a number word with no noun names nothing comparable
-        out.append(Amount(n * factor, unit, m.start(), m.end() + shift + used, _approx(text, m.start(), lex)))
+        out.append(Amount(n * factor, counted, m.start(), m.end() + shift + used, _approx(text, m.start(), lex)))
     return out
 
 
@@ -363,7 +372,7 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
                     unit, factor = cues.conversions[cand]
                     used = after.lower().find(words[k - 1].lower()) + len(words[k - 1])
                     return unit, used, factor
-    for i, w in enumerate(words[:3]):
+    for w in words[:3]:
         s = singular(w.lower())
         if s in cues.families:
             return cues.families[s], after.find(w) + len(w), 1.0
@@ -744,3 +753,125 @@ def load_pair_model(path: str = "") -> PairModel | None:
 
     data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
     return PairModel(data["vectorizer"], data["classifier"])
+
+
+# --- the corpus dimension ---------------------------------------------------------------------------
+
+#: a sentence shorter than this says too little to compare; longer ones are rarely one claim
+MIN_WORDS, MAX_WORDS = 5, 70
+#: a blocking key held by more sentences than this names the story itself, not one fact of it
+MAX_BUCKET = 40
+#: rare words two sentences must share to be compared without a shared story event or actor...
+MIN_SHARED_TERMS = 3
+#: ...and with a shared actor
+MIN_SHARED_WITH_ACTOR = 2
+#: the most partner sentences one sentence is compared with (its best-sharing ones)
+MAX_PARTNERS = 6
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence the corpus dimension may compare: where it is and what it shares with others."""
+    doc: str
+    outlet: str
+    story: str
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+
+
+def _units(context: DimensionContext) -> list[_Unit]:
+    """Sentences that state something checkable: they carry a stored claim or an event's evidence."""
+    out = []
+    for a in context.analyses:
+        doc = a.document.id
+        outlet = outlet_name(a)
+        claimed = {(c.evidence.start, c.evidence.end) for c in a.claims}
+        events = context.story_event_spans.get(doc, [])
+        actors = context.actor_spans.get(doc, [])
+        for s in a.sentences:
+            n = len(s.text.split())
+            if not MIN_WORDS <= n <= MAX_WORDS:
+                continue
+            se = {sid for lo, hi, sid in events if lo < s.end and hi > s.start}
+            if (s.start, s.end) not in claimed and not se and not any(lo < s.end and hi > s.start
+                                                                       for lo, hi, _ in events):
+                continue
+            keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
+                    | {f"term:{t}" for t in content_terms(s.text) - context.common})
+            out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys)))
+    return out
+
+
+def _related(a: _Unit, b: _Unit) -> bool:
+    shared = a.keys & b.keys
+    terms = sum(k.startswith("term:") for k in shared)
+    if any(k.startswith("se:") for k in shared):
+        return terms >= 1
+    if any(k.startswith("actor:") for k in shared):
+        return terms >= MIN_SHARED_WITH_ACTOR
+    return terms >= MIN_SHARED_TERMS
+
+
+def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
+    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words.
+
+    Blocked by story and key: each sentence meets only the sentences of its buckets (a bucket as large
+    as a story is skipped), and keeps its MAX_PARTNERS best-sharing partners, so the work grows with
+    the corpus, not with its square.
+    """
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, u in enumerate(units):
+        for k in u.keys:
+            buckets.setdefault((u.story, k), []).append(i)
+    shared: dict[int, dict[int, int]] = {}
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x in members:
+            for y in members:
+                if y > x and units[x].outlet != units[y].outlet and units[x].doc != units[y].doc:
+                    row = shared.setdefault(x, {})
+                    row[y] = row.get(y, 0) + 1
+    best: dict[int, list[tuple[int, int]]] = {}
+    for x, row in shared.items():
+        for y, n in row.items():
+            if _related(units[x], units[y]):
+                best.setdefault(x, []).append((n, y))
+                best.setdefault(y, []).append((n, x))
+    out: set[tuple[int, int]] = set()
+    for x, partners in best.items():
+        for _, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
+            out.add((min(x, y), max(x, y)))
+    return sorted(out)
+
+
+def _phrase(text: str, span: tuple[int, int] | None) -> str:
+    return text[span[0]:span[1]] if span else ""
+
+
+@dimension("storyline.disagreements.pairs.v1")
+def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Sentence pairs of two outlets on one story that the trained pair model calls a disagreement."""
+    model = load_pair_model(settings.disagreement_pair_model)
+    if model is None or not context.analyses:
+        return []
+    units = _units(context)
+    pairs = candidate_pairs(units)
+    verdicts = model.judge([(units[i].text, units[j].text) for i, j in pairs],
+                           settings.disagreement_pair_min_probability)
+    found: list[Found] = []
+    for (i, j), v in zip(pairs, verdicts):
+        if not v.disagree:
+            continue
+        a, b = units[i], units[j]
+        shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
+        words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
+        topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()
+        sides = [Side(doc=u.doc, stance=f"{v.label}: {_phrase(u.text, span)}".strip().rstrip(":"),
+                      evidence=Span(u.doc, u.start, u.end, u.text))
+                 for u, span in ((a, v.span_a), (b, v.span_b))]
+        found.append((v.probability, f"pairs:{v.label}", topic, sides))
+    LOGGER.debug("pair model: %d sentences, %d candidate pairs, %d disagreements", len(units), len(pairs), len(found))
+    return found
