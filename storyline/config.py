@@ -122,7 +122,15 @@ class Settings:
     disagreement_dimensions: list = _setting(
         list(DEFAULT_DISAGREEMENT_DIMENSIONS),
         "Ways documents can disagree (poles, causes, quantities, framing, asserted vs denied events), "
-        "by registered name; drop one to stop looking for that kind of disagreement.")
+        "by registered name; drop one to stop looking for that kind of disagreement. "
+        "storyline.disagreements.pairs.v1 adds the trained pair model (hedged vs firm, done vs planned vs "
+        "denied, figures, durations, dates, attitudes, reasons) over sentence pairs of one story.")
+    disagreement_pair_model: str = _setting(
+        "", "Trained pair model file for storyline.disagreements.pairs.v1; empty: the one shipped in the "
+        "package (`make train` rebuilds it from training/disagreements/).")
+    disagreement_pair_min_probability: float = _setting(
+        0.8, "Probability the pair model needs to call two sentences a disagreement in a corpus (most "
+        "sentence pairs of a story do not disagree: restraint matters more than reach there).")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:

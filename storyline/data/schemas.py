@@ -158,6 +158,13 @@ RESOURCES: dict[str, Any] = {
         "irregular": _mapping(_WORDS), "need_particle": _mapping({"type": "string"}),
         "role_synonyms": {"type": "array", "items": _WORDS}}, ("verbs",)),
     "stance": _stance,
+    "pair_cues": lambda: _sections({
+        **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
+                      "day_parts", "fraction_words"),
+        "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
+        "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],
+                                 "minItems": 2, "maxItems": 2})},
+        ("hedges", "planned", "blocked", "positive", "negative", "reasons", "durations", "conversions")),
     "units": lambda: _sections({
         "currency_symbols": _mapping({"type": "string"}), "currency_words": _mapping({"type": "string"}),
         "scales": _mapping({"type": ["string", "number"]}), "distance_units": _mapping({"type": "string"}),

@@ -38,7 +38,7 @@ from typing import cast
 
 from storyline.config import Settings
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
-from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span
+from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span, Story
 from storyline.registry import dimension, dimensions, resolve
 
 LOGGER = logging.getLogger(__name__)
@@ -218,6 +218,14 @@ class DimensionContext:
     events: list[Event]
     #: event id -> story event id, for events whose ``story_event`` is not set
     story_event_of: dict[str, str]
+    #: the per-document analyses (sentences, outlets) for dimensions that read sentences, not claims
+    analyses: list[DocAnalysis] = field(default_factory=list)
+    #: document id -> story id (empty when stories were not grouped)
+    story_of: dict[str, str] = field(default_factory=dict)
+    #: document id -> (start, end, actor key) of its actor mentions
+    actor_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: document id -> (start, end, story event id) of the evidence of its events
+    story_event_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 #: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
@@ -581,7 +589,7 @@ def asserted_or_denied(claims: list[BoundClaim], context: DimensionContext, sett
 
 
 def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
-                       settings: Settings) -> list[Disagreement]:
+                       settings: Settings, stories: list[Story] | None = None) -> list[Disagreement]:
     """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
 
     Args:
@@ -589,6 +597,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         entities: the global entities (their mentions carry document offsets).
         events: every event, actors remapped to global ids (``story_event`` set or not).
         settings: storyline settings (read-only); ``disagreement_dimensions`` names the dimensions.
+        stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
 
     Returns:
         The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
@@ -613,7 +622,11 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     se_spans = _sentence_story_events(events, mapping)
     for c in claims:
         c.story_events = frozenset(_story_events_of(c, se_spans))
-    context = DimensionContext(names=names, common=_common_terms(analyses), events=events, story_event_of=mapping)
+    context = DimensionContext(names=names, common=_common_terms(analyses), events=events, story_event_of=mapping,
+                               analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
+                               actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
+                                            for a in analyses},
+                               story_event_spans=se_spans)
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))
@@ -624,6 +637,9 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
         if per_dim[dim] >= cap or len(kept) >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue
+        if dim.startswith("pairs:") and any({(s.doc, s.evidence.start) for s in sides}
+                                            <= {(s.doc, s.evidence.start) for s in k.sides} for k in kept):
+            continue  # the pair model found again what a rule dimension already shows on the same sentences
         per_dim[dim] += 1
         kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
     LOGGER.debug("%d claims, %d candidate disagreements, %d kept", len(claims), len(found), len(kept))

@@ -9,6 +9,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+import storyline.fuse.pair_model  # noqa: F401  - registers the trained dimension storyline.disagreements.pairs.v1
 from storyline.config import Settings
 from storyline.extract.events import summarize
 from storyline.fuse.disagreements import find_disagreements
@@ -134,7 +135,7 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     """Topics on which documents take incompatible positions, with each side's evidence, from the
     documents' stored claims (listed in the corpus too)."""
     corpus = state.corpus
-    corpus.disagreements = find_disagreements(state.analyses, corpus.entities, corpus.events, settings)
+    corpus.disagreements = find_disagreements(state.analyses, corpus.entities, corpus.events, settings, corpus.stories)
     corpus.claims = [c for a in state.analyses for c in a.claims]
 
 

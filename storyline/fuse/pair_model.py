@@ -1,0 +1,877 @@
+"""Do two claims about one story disagree, and how? A trained decision over a pair of sentences.
+
+The rule dimensions of ``fuse.disagreements`` compare claims of a few narrow shapes (actor poles,
+cause phrases, same-unit amounts, framings). Outlets also disagree in other ways: one states as fact
+what another only suggests (``hedged_vs_firm``), one reports an act as done that another calls planned
+or denies (``status``), they give different numbers, lengths of time or dates for the same thing
+(``figure``, ``duration``, ``date``), opposite attitudes of one actor to one act (``attitude``),
+different stated causes (``reason``) or different agents (``actor``). Most pairs of sentences about one
+story disagree in none of these ways, so ``none`` is a label too.
+
+Each side is read once (:func:`read_side`): amounts in comparable units (currencies, distances,
+weights, volumes, shares written as words), durations in hours, dates (weekdays, months, day numbers,
+years, parts of the day), hedging, planned and blocked/denied cues (``data/pair_cues.yaml`` next to
+the modality and stance lexicons), attitude words, stated reasons, the sentence's subject words, and
+the claims of ``extract.claims`` (whose rule conflicts are features too). :func:`pair_features` turns
+two sides into a feature dict (what agrees, what conflicts, how alike the two are); a logistic
+regression over them gives the label and its probability, and :func:`evidence_spans` points at the
+words on each side that carry the disagreement.
+
+The model is trained by ``make train`` (``scripts/train_disagreements.py``) from the team-written pairs
+in ``training/disagreements/`` and shipped in the package (``storyline/models/disagreement_pairs.joblib``);
+``Settings.disagreement_pair_model`` names another.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.config import Settings
+from storyline.data import load
+from storyline.extract.claims import find_claims
+from storyline.extract.modality import load_modality_lexicon
+from storyline.extract.patterns import grouped_alternation
+from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon
+from storyline.fuse.disagreements import (
+    QUANTITY_TOLERANCE,
+    SAME_UNIT_TOLERANCE,
+    BoundClaim,
+    DimensionContext,
+    Found,
+)
+from storyline.fuse.outlets import outlet_name
+from storyline.model import Claim, Sentence, Side, Span
+from storyline.nlp.quantities import singular
+from storyline.registry import dimension
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "candidate_pairs", "default_model_path",
+           "evidence_spans", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features", "read_side"]
+
+NONE = "none"
+LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "attitude", "reason", "actor")
+#: two amounts in one unit agree within this factor (rounding: "1,830" / "about 1,800")...
+SAME_TOLERANCE = 1.08
+#: ...and within this one when either is approximate ("nearly forty" / "37") or converted ("111F" / "44C")
+APPROX_TOLERANCE = 1.3
+#: two durations agree within this factor ("a fortnight" / "about two weeks")
+DURATION_TOLERANCE = 1.2
+#: words a reason runs to after its marker ("postponed because of [a waterlogged pitch]")
+REASON_WORDS = 7
+#: a sentence's subject is at most this many words before its verb
+SUBJECT_WORDS = 6
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“A-Z0-9])")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k|tn)\b)?(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?P<deg>\s?°?\s?[CF]\b)?", re.IGNORECASE)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12, "tn": 1e12}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_EXTRA_NUMBER_WORDS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                       "nineteen": 19, "a dozen": 12, "an": 1, "a": 1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm)\b|\b(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
+_BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
+#: "a week-long strike", "a 48-hour stoppage", "a five-year deal"
+_HYPHEN_PERIOD = re.compile(r"\b([\w]+)-(second|minute|hour|day|night|week|month|season|year|decade)(?:-long|-old)?\b",
+                            re.IGNORECASE)
+
+_LONG_PERIOD = re.compile(r"\b(minute|hour|day|week|month|year|decade)-long\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PairCues:
+    """The compiled ``pair_cues.yaml`` with the lexicons it leans on."""
+    hedges: re.Pattern[str]
+    planned: re.Pattern[str]
+    blocked: re.Pattern[str]
+    positive: re.Pattern[str]
+    negative: re.Pattern[str]
+    reasons: re.Pattern[str]
+    day_parts: re.Pattern[str]
+    done_irregular: frozenset[str]
+    fractions: dict[str, float]
+    durations: dict[str, float]
+    conversions: dict[str, tuple[str, float]]
+    number_words: dict[str, float]
+    families: dict[str, str]
+    reporting: frozenset[str]
+
+
+def _phrases(words: Iterable[str]) -> re.Pattern[str]:
+    alts = []
+    for w in sorted({str(w) for w in words}, key=len, reverse=True):
+        star = w.endswith("*")
+        body = r"\s+".join(re.escape(p) for p in w.rstrip("*").split())
+        alts.append(body + (r"[\w'-]*" if star else ""))
+    return re.compile(r"(?<![\w'])(?:" + grouped_alternation(alts) + r")(?![\w'])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=2)
+def load_pair_cues() -> PairCues:
+    """Compile (once per process) the pair cues and the number, unit and reason words of the other lexicons."""
+    data = load("pair_cues")
+    stance = load("stance")
+    modality = load_modality_lexicon()
+    numbers = {k.lower(): float(v) for k, v in stance["number_words"].items()}
+    numbers.update({k: float(v) for k, v in _EXTRA_NUMBER_WORDS.items()})
+    families = {singular(w.lower()): fam for fam, words in stance["unit_families"].items() for w in words}
+    planned = [*data["planned"], *modality.planned_phrases, *(f"{w}s to" for w in modality.planned_verbs)]
+    blocked = [*data["blocked"], *modality.denial, *(f"{w}d" for w in modality.denial if w.endswith("e"))]
+    return PairCues(
+        hedges=_phrases(data["hedges"]), planned=_phrases(planned), blocked=_phrases(blocked),
+        positive=_phrases(data["positive"]), negative=_phrases(data["negative"]),
+        reasons=_phrases([*data["reasons"], *stance["cause"]["markers"]]),
+        day_parts=_phrases(data.get("day_parts") or []),
+        done_irregular=frozenset(w.lower() for w in data.get("done_irregular") or []),
+        fractions={k.lower(): float(v) for k, v in (data.get("fractions") or {}).items()},
+        durations={k.lower(): float(v) for k, v in data["durations"].items()},
+        conversions={k.lower(): (str(v[0]), float(v[1])) for k, v in data["conversions"].items()},
+        number_words=numbers, families=families, reporting=modality.reporting)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number read off a side: value in its base unit, the unit, where, and whether it is approximate."""
+    value: float
+    unit: str
+    start: int
+    end: int
+    approx: bool = False
+
+
+@dataclass
+class SideFacts:
+    """What one side of a pair says, as the pair features need it (offsets into ``text``)."""
+    text: str
+    terms: frozenset[str]
+    words: list[str]
+    amounts: list[Amount] = field(default_factory=list)
+    durations: list[Amount] = field(default_factory=list)
+    dates: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+    hedges: list[tuple[int, int]] = field(default_factory=list)
+    planned: list[tuple[int, int]] = field(default_factory=list)
+    blocked: list[tuple[int, int]] = field(default_factory=list)
+    positive: list[tuple[int, int]] = field(default_factory=list)
+    negative: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    done: list[tuple[int, int]] = field(default_factory=list)
+    subject: tuple[int, int, frozenset[str]] = (0, 0, frozenset())
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def _number_word(tok: str, cues: PairCues) -> float | None:
+    tok = tok.lower()
+    if tok in cues.number_words:
+        return cues.number_words[tok]
+    if "-" in tok:  # "twenty-five"
+        parts = [cues.number_words.get(p) for p in tok.split("-")]
+        if all(p is not None for p in parts) and len(parts) == 2:
+            return float(sum(p for p in parts if p is not None))
+    return None
+
+
+def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Durations in hours: "48 hours", "two weeks", "a fortnight", "a five-year deal", "half a year"."""
+    out: list[Amount] = []
+    units = "|".join(sorted((re.escape(u) for u in cues.durations), key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
+                    rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
+                    rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+    for m in rx.finditer(text):
+        n_text = m.group("n").lower()
+        n: float | None
+        if n_text in ("half a", "half an"):
+            n = 0.5
+        elif re.fullmatch(r"\d+(?:\.\d+)?", n_text):
+            n = float(n_text)
+        else:
+            n = _number_word(n_text, cues)
+        if n is None:
+            continue
+        hours = (n + (0.5 if m.group("half") else 0.0)) * cues.durations[m.group("u").lower()]
+        end = m.end()
+        more = re.match(r"\s+and\s+a\s+half\b", text[end:])
+        if more:
+            hours += 0.5 * cues.durations[m.group("u").lower()]
+            end += more.end()
+        else:  # "2 hours 6 minutes"
+            more2 = re.match(rf"\s+(?:and\s+)?(\d+)\s+({units})s?\b", text[end:], re.IGNORECASE)
+            if more2:
+                hours += float(more2.group(1)) * cues.durations[more2.group(2).lower()]
+                end += more2.end()
+        out.append(Amount(hours, "hour", m.start(), end, approx=bool(m.group("q"))))
+    for word, hours in cues.fractions.items():  # "a fortnight", "a decade"
+        if hours >= 100:
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+                out.append(Amount(hours, "hour", m.start(), m.end()))
+    for m in _HYPHEN_PERIOD.finditer(text):
+        n_text = m.group(1).lower()
+        n = float(n_text) if n_text.isdigit() else _number_word(n_text, cues)
+        unit = m.group(2).lower()
+        if n is None or unit not in cues.durations:
+            continue
+        if m.group(0).lower().endswith("-old"):
+            continue  # an age, not a length of time
+        out.append(Amount(n * cues.durations[unit], "hour", m.start(), m.end()))
+    for m in _LONG_PERIOD.finditer(text):  # "a week-long strike"
+        out.append(Amount(cues.durations[m.group(1).lower()], "hour", m.start(), m.end()))
+    kept: list[Amount] = []
+    for a in sorted(out, key=lambda a: (a.start, -a.end)):  # "2 hours 6 minutes" once, not also "6 minutes"
+        if not any(k.start < a.end and a.start < k.end for k in kept) and \
+                not any(s < a.end and a.start < e for s, e in taken):
+            kept.append(a)
+    out = kept
+    taken.extend((a.start, a.end) for a in out)
+    return out
+
+
+def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str, list[tuple[str, int, int]]]:
+    out: dict[str, list[tuple[str, int, int]]] = {}
+
+    def add(kind: str, value: str, s: int, e: int) -> None:
+        out.setdefault(kind, []).append((value, s, e))
+        taken.append((s, e))
+
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in _WEEKDAYS:
+            add("weekday", w, m.start(), m.end())
+        elif w in _MONTHS and (m.group(0)[0].isupper()) and not (w == "may" and m.start() == 0):
+            add("month", w, m.start(), m.end())
+            near = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,\d)", text[m.end():])
+            before = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", text[:m.start()])
+            if near and not _YEAR.fullmatch(near.group(1)):
+                add("day", f"{w} {int(near.group(1))}", m.start(), m.end() + near.end())
+            elif before:
+                add("day", f"{w} {int(before.group(1))}", before.start(1), m.end())
+        elif w in _SEASONS:
+            add("season", "autumn" if w == "fall" else w, m.start(), m.end())
+    for m in _YEAR.finditer(text):
+        add("year", m.group(1), m.start(), m.end())
+    for m in _BC.finditer(text):
+        add("year", f"{m.group(1)} {m.group(2)}", m.start(), m.end())
+    for m in _CLOCK.finditer(text):
+        hour = int(m.group(1) or m.group(4))
+        if m.group(3) and m.group(3).lower() == "pm" and hour < 12:
+            hour += 12
+        add("clock", str(hour), m.start(), m.end())
+    for s, e in _spans(cues.day_parts, text):
+        part = text[s:e].lower().split()[-1]
+        if part in ("am", "pm"):
+            continue
+        add("part", {"dawn": "morning", "midday": "afternoon", "noon": "afternoon", "dusk": "evening",
+                     "midnight": "night", "overnight": "night"}.get(part, part), s, e)
+    return out
+
+
+def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
+    """Numbers with their units in base units: money in its currency, "12 km" in metres, "25%" as a share."""
+    out: list[Amount] = []
+    lex = load_stance_lexicon()
+    for m in _NUMBER.finditer(text):
+        if any(s < m.end("num") and m.start("num") < e for s, e in taken):
+            continue
+        value = float(m.group("num").replace(",", ""))
+        begin = m.start("cur") if m.group("cur") else m.start("num")
+        if m.group("scale"):
+            scale = m.group("scale").lower()
+            if scale == "m" and not m.group("cur"):
+                # "12 m" is metres, not millions
+                metre, factor = cues.conversions.get("m", ("metre", 1.0))
+                out.append(Amount(value * factor, metre, begin, m.end(), _approx(text, begin, lex)))
+                continue
+            value *= _SCALES[scale]
+        end = m.end()
+        unit: str | None = None
+        if m.group("cur"):
+            unit = _CURRENCY[m.group("cur")]
+            value *= lex.usd.get(unit, 1.0)
+            unit = "USD"
+        elif m.group("pct"):
+            unit, value = "share", value / 100
+        elif m.group("deg"):
+            unit = "celsius"
+            if m.group("deg").strip().lstrip("°").upper() == "F":
+                value = (value - 32) * 5 / 9
+        else:
+            unit, used, factor = _unit_after(text[end:], cues, lex)
+            end += used
+            value *= factor
+        value_unit = unit or "count"
+        out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
+    for m in _WORD.finditer(text):  # "twelve miners", "a dozen", "two-thirds", "one in five"
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(a.start <= m.start() < a.end for a in out):
+            continue
+        low = m.group(0).lower()
+        n = _number_word(low, cues) if low not in ("a", "an", "one") else None
+        frac = next((v for k, v in cues.fractions.items() if v < 1 and text[m.start():m.start() + len(k)].lower() == k),
+                    None)
+        if frac is not None:
+            k = next(k for k, v in cues.fractions.items() if v == frac and text[m.start():].lower().startswith(k))
+            out.append(Amount(frac, "share", m.start(), m.start() + len(k)))
+            continue
+        one_in = re.match(r"one in (\w+)", text[m.start():], re.IGNORECASE)
+        if low == "one" and one_in:
+            d = _number_word(one_in.group(1), cues)
+            if d:
+                out.append(Amount(1 / d, "share", m.start(), m.start() + one_in.end()))
+            continue
+        if low == "dozen" or text[m.start():].lower().startswith("a dozen"):
+            n = 12.0
+        if n is None or n < 2:
+            continue
+        after = text[m.end():]
+        scaled = re.match(r"\s+(hundred|thousand|million|billion)\b", after, re.IGNORECASE)
+        shift = 0
+        if scaled:
+            n *= _SCALES.get(scaled.group(1).lower(), 100.0)
+            shift = scaled.end()
+        counted, used, factor = _unit_after(after[shift:], cues, lex)
+        if counted is None:
+            continue  # "two of them": a number word with no noun names nothing comparable
+        out.append(Amount(n * factor, counted, m.start(), m.end() + shift + used, _approx(text, m.start(), lex)))
+    return out
+
+
+def _approx(text: str, start: int, lex: Any) -> bool:
+    before = " ".join(text[:start].split()[-3:])
+    return bool(lex.approximate.search(before) or lex.at_least.search(before) or lex.at_most.search(before))
+
+
+def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, float]:
+    """(unit, characters used, factor to the base unit) from the words after a number."""
+    m = re.match(r"\s*(?:[-–]\s*)?([A-Za-z/]+(?:\s+[A-Za-z/]+){0,2})", after)
+    if not m:
+        return None, 0, 1.0
+    words = m.group(1).split()
+    for k in (2, 1):  # "cubic metres", "square kilometres", "km/h"
+        if len(words) >= k:
+            key = " ".join(singular(w.lower()) for w in words[:k])
+            raw = " ".join(w.lower() for w in words[:k])
+            for cand in (key, raw):
+                if cand in cues.conversions:
+                    unit, factor = cues.conversions[cand]
+                    used = after.lower().find(words[k - 1].lower()) + len(words[k - 1])
+                    return unit, used, factor
+    for w in words[:3]:
+        s = singular(w.lower())
+        if s in cues.families:
+            return cues.families[s], after.find(w) + len(w), 1.0
+        if w.lower() in lex.measures:
+            return lex.measures[w.lower()], after.find(w) + len(w), 1.0
+    first = words[0]
+    if first.isalpha() and first[0].islower() and first.lower() not in STOP_TERMS and len(first) > 2:
+        return singular(first.lower()), after.find(first) + len(first), 1.0
+    return None, 0, 1.0
+
+
+def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]:
+    out = []
+    for m in cues.reasons.finditer(text):
+        rest = re.split(r"[,;:.!?]|\b(?:and|but|which|who|while|said|according)\b", text[m.end():], maxsplit=1)[0]
+        words = rest.split()[:REASON_WORDS]
+        if not words:
+            continue
+        end = m.end() + text[m.end():].find(words[-1]) + len(words[-1])
+        terms = content_terms(" ".join(words))
+        if terms:
+            out.append((m.start(), end, terms))
+    return out
+
+
+def _done(text: str, cues: PairCues) -> list[tuple[int, int]]:
+    """Past-tense verbs that state an act as done ("approved", "sank")."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if m.start() == 0 and m.group(0)[0].isupper():
+            continue
+        if (w.endswith("ed") and len(w) > 4 and w not in ("need", "speed", "proceed")) or w in cues.done_irregular:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _subject(text: str, verbs: list[tuple[int, int]]) -> tuple[int, int, frozenset[str]]:
+    """The words before the sentence's first verb-like word: who acts ("Firefighters rescued ...")."""
+    first = min((s for s, _ in verbs), default=-1)
+    if first <= 0:
+        return 0, 0, frozenset()
+    head = text[:first]
+    words = head.split()
+    if len(words) > SUBJECT_WORDS:
+        return 0, 0, frozenset()
+    end = len(head.rstrip())
+    return 0, end, content_terms(head)
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out, pos = [], 0
+    for part in _SENT_END.split(text):
+        at = text.find(part, pos)
+        if part.strip():
+            out.append(Sentence("pair", at, at + len(part), part))
+        pos = at + len(part)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def read_side(text: str) -> SideFacts:
+    """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
+    cues = load_pair_cues()
+    taken: list[tuple[int, int]] = []
+    dates = _dates(text, cues, taken)
+    durations = _periods(text, cues, taken)
+    amounts = _amounts(text, cues, taken)
+    words = [w.lower() for w in _WORD.findall(text)]
+    facts = SideFacts(text=text, terms=content_terms(text), words=words, amounts=amounts, durations=durations,
+                      dates=dates)
+    facts.hedges = _spans(cues.hedges, text)
+    facts.planned = _spans(cues.planned, text)
+    facts.blocked = _spans(cues.blocked, text)
+    facts.positive = _spans(cues.positive, text)
+    facts.negative = _spans(cues.negative, text)
+    facts.reasons = _reasons(text, cues)
+    facts.done = _done(text, cues)
+    facts.subject = _subject(text, facts.done + facts.planned + facts.hedges + facts.blocked
+                             + facts.positive + facts.negative)
+    facts.claims = find_claims("pair", _sentences(text))
+    return facts
+
+
+# --- pair features --------------------------------------------------------------------------------
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]:
+    """(largest log-ratio of an amount to its nearest counterpart of the same unit, any comparable pair,
+    every comparable amount agreeing within its tolerance)."""
+    worst, comparable, agree = 0.0, False, True
+    for x in xs:
+        same = [y for y in ys if y.unit == x.unit]
+        if not same:
+            continue
+        comparable = True
+        ratios = [(max(x.value, y.value) / max(min(x.value, y.value), 1e-9), x.approx or y.approx) for y in same
+                  if x.value > 0 and y.value > 0]
+        if not ratios:
+            continue
+        ratio, approx = min(ratios)
+        tol = APPROX_TOLERANCE if approx else SAME_TOLERANCE
+        worst = max(worst, math.log(ratio))
+        if ratio > tol:
+            agree = False
+    return worst, comparable, agree
+
+
+def _claims_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
+    """The rule dimensions' conflicts between the two sides' claims, as features."""
+    f: dict[str, float] = {}
+    for x in a.claims:
+        for y in b.claims:
+            if x.kind != y.kind:
+                continue
+            if x.kind == "quantity" and x.pole == y.pole and None not in (x.low, x.high, y.low, y.high):
+                tol = QUANTITY_TOLERANCE if (x.converted or y.converted) else SAME_UNIT_TOLERANCE
+                if not (x.low / tol <= y.high and y.low / tol <= x.high):  # type: ignore[operator]
+                    f["dim:quantity"] = 1.0
+            elif x.kind == "cause":
+                if (x.pole == "denied") != (y.pole == "denied") and set(x.cause) & set(y.cause):
+                    f["dim:cause_denied"] = 1.0
+                elif x.cause and y.cause and not set(x.cause) & set(y.cause):
+                    f["dim:cause_rival"] = 1.0
+            elif x.kind in ("frame", "pole") and x.dimension == y.dimension and x.pole != y.pole:
+                f[f"dim:{x.kind}"] = 1.0
+    return f
+
+
+def _status(s: SideFacts) -> str:
+    if s.blocked:
+        return "blocked"
+    if s.planned:
+        return "planned"
+    return "done" if s.done else "other"
+
+
+def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
+    """Symmetric features of a pair of sides (swapping a and b gives the same dict)."""
+    f: dict[str, float] = {"bias": 1.0}
+    f["sim:terms"] = _jaccard(a.terms, b.terms)
+    wa, wb = set(a.words), set(b.words)
+    f["sim:words"] = _jaccard(wa, wb)
+    f["len:ratio"] = min(len(a.words), len(b.words)) / max(len(a.words), len(b.words), 1)
+    # amounts
+    worst1, comp1, agree1 = _worst_match(a.amounts, b.amounts)
+    worst2, comp2, agree2 = _worst_match(b.amounts, a.amounts)
+    if comp1 or comp2:
+        f["amt:comparable"] = 1.0
+        f["amt:logratio"] = min(max(worst1, worst2), 3.0)
+        f["amt:conflict" if not (agree1 and agree2) else "amt:agree"] = 1.0
+    elif a.amounts and b.amounts:
+        f["amt:other_units"] = 1.0
+    elif a.amounts or b.amounts:
+        f["amt:one_side"] = 1.0
+    # durations
+    worst_d1, comp_d, agree_d1 = _worst_match(a.durations, b.durations)
+    worst_d2, _, agree_d2 = _worst_match(b.durations, a.durations)
+    if comp_d:
+        ratio = max(worst_d1, worst_d2)
+        f["dur:logratio"] = min(ratio, 3.0)
+        f["dur:conflict" if ratio > math.log(DURATION_TOLERANCE) and not (agree_d1 and agree_d2) and
+          ratio > math.log(APPROX_TOLERANCE if any(x.approx for x in a.durations + b.durations) else
+                           DURATION_TOLERANCE) else "dur:agree"] = 1.0
+    elif a.durations or b.durations:
+        f["dur:one_side"] = 1.0
+    # dates
+    for kind in ("weekday", "month", "day", "year", "season", "clock", "part"):
+        xa = {v for v, _, _ in a.dates.get(kind, [])}
+        xb = {v for v, _, _ in b.dates.get(kind, [])}
+        if xa and xb:
+            f[f"date:{kind}:{'conflict' if not xa & xb else 'agree'}"] = 1.0
+        elif xa or xb:
+            f[f"date:{kind}:one_side"] = 1.0
+    # hedging
+    ha, hb = len(a.hedges), len(b.hedges)
+    if bool(ha) != bool(hb):
+        f["hedge:xor"] = 1.0
+    elif ha and hb:
+        f["hedge:both"] = 1.0
+    # status
+    sa, sb = _status(a), _status(b)
+    f[f"status:{'|'.join(sorted((sa, sb)))}"] = 1.0
+    if sa != sb:
+        f["status:differ"] = 1.0
+    if bool(a.planned) != bool(b.planned):
+        f["planned:xor"] = 1.0
+    if bool(a.blocked) != bool(b.blocked):
+        f["blocked:xor"] = 1.0
+    # attitude
+    pa, na, pb, nb = bool(a.positive), bool(a.negative), bool(b.positive), bool(b.negative)
+    if (pa and not na and nb and not pb) or (na and not pa and pb and not nb):
+        f["att:opposite"] = 1.0
+    elif (pa and pb) or (na and nb):
+        f["att:same"] = 1.0
+    # reasons
+    if a.reasons and b.reasons:
+        ra = frozenset().union(*(t for _, _, t in a.reasons))
+        rb = frozenset().union(*(t for _, _, t in b.reasons))
+        overlap = _jaccard(ra, rb)
+        f["reason:overlap"] = overlap
+        f["reason:both_disjoint" if not ra & rb else "reason:both_shared"] = 1.0
+    elif a.reasons or b.reasons:
+        f["reason:one_side"] = 1.0
+    # who acts
+    ta, tb = a.subject[2], b.subject[2]
+    if ta and tb:
+        rest = _jaccard(a.terms - ta, b.terms - tb)
+        f["subj:overlap"] = _jaccard(ta, tb)
+        if not ta & tb:
+            f["subj:disjoint"] = 1.0
+            f["subj:disjoint_rest"] = rest
+    # no bag of the words only one side has: on the written pairs it memorised stories' words and lost
+    # found pairs on the hand-written ones in cross-validation
+    f.update(_claims_features(a, b))
+    return f
+
+
+# --- evidence ---------------------------------------------------------------------------------------
+
+Span2 = tuple[int, int]
+
+
+def _clip(text: str, span: Span2) -> Span2:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " ,;":
+        e -= 1
+    return s, e
+
+
+def _conflicting(xs: list[Amount], ys: list[Amount]) -> tuple[Amount | None, Amount | None]:
+    best: tuple[float, Amount | None, Amount | None] = (-1.0, None, None)
+    for x in xs:
+        for y in ys:
+            if x.unit == y.unit and x.value > 0 and y.value > 0:
+                r = abs(math.log(x.value / y.value))
+                if r > best[0]:
+                    best = (r, x, y)
+    if best[1] is None and xs and ys:
+        return xs[0], ys[0]
+    return best[1], best[2]
+
+
+def _first(spans: list[Span2] | list[tuple[int, int, frozenset[str]]]) -> Span2 | None:
+    return (spans[0][0], spans[0][1]) if spans else None
+
+
+def _hedged_evidence(h: SideFacts, firm: SideFacts) -> tuple[Span2 | None, Span2 | None]:
+    if not h.hedges:
+        return None, None
+    s, e = h.hedges[0]
+    # the hedged verb: the words after the cue ("may have [caused]"); the firm side states it
+    after = [m for m in _WORD.finditer(h.text[e:]) if m.group(0).lower() not in ("have", "been", "be", "to")][:2]
+    hs = (s, e + after[0].end()) if after else (s, e)
+    fs = None
+    for m in after:
+        key = m.group(0).lower()[:5]
+        hit = re.search(rf"\b{re.escape(key)}\w*", firm.text, re.IGNORECASE)
+        if hit:
+            fs = (hit.start(), hit.end())
+            break
+    if fs is None and firm.done:
+        fs = firm.done[0]
+    return hs, fs
+
+
+def evidence_spans(label: str, a: SideFacts, b: SideFacts) -> tuple[Span2 | None, Span2 | None]:
+    """(span in a, span in b) of the words carrying a disagreement of kind ``label`` (None: not found)."""
+    if label == "figure":
+        x, y = _conflicting(a.amounts, b.amounts)
+        return (x.start, x.end) if x else None, (y.start, y.end) if y else None
+    if label == "duration":
+        x, y = _conflicting(a.durations, b.durations)
+        return (x.start, x.end) if x else None, (y.start, y.end) if y else None
+    if label == "date":
+        for kind in ("day", "weekday", "month", "year", "season", "clock", "part"):
+            xa, xb = a.dates.get(kind, []), b.dates.get(kind, [])
+            if xa and xb and not {v for v, _, _ in xa} & {v for v, _, _ in xb}:
+                return (xa[0][1], xa[0][2]), (xb[0][1], xb[0][2])
+        da = [(s, e) for v in a.dates.values() for _, s, e in v]
+        db = [(s, e) for v in b.dates.values() for _, s, e in v]
+        return _first(sorted(da)), _first(sorted(db))
+    if label == "hedged_vs_firm":
+        if bool(a.hedges) and not b.hedges:
+            return _hedged_evidence(a, b)
+        if bool(b.hedges) and not a.hedges:
+            hb, ha = _hedged_evidence(b, a)
+            return ha, hb
+        return _first(a.hedges), _first(b.hedges)
+    if label == "status":
+        def cue(s: SideFacts) -> Span2 | None:
+            return _first(s.blocked) or _first(s.planned) or _first(s.done)
+        return cue(a), cue(b)
+    if label == "attitude":
+        return _first(a.positive) or _first(a.negative), _first(b.negative) or _first(b.positive)
+    if label == "reason":
+        return _first(a.reasons), _first(b.reasons)
+    if label == "actor":
+        return ((a.subject[0], a.subject[1]) if a.subject[1] else None,
+                (b.subject[0], b.subject[1]) if b.subject[1] else None)
+    return None, None
+
+
+# --- the model --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The model's decision on one pair: the label, its probability, and the evidence on each side."""
+    label: str
+    probability: float
+    span_a: tuple[int, int] | None = None
+    span_b: tuple[int, int] | None = None
+
+    @property
+    def disagree(self) -> bool:
+        return self.label != NONE
+
+
+def default_model_path() -> Path:
+    """The model shipped inside the package."""
+    return Path(str(resources.files("storyline").joinpath("models", "disagreement_pairs.joblib")))
+
+
+class PairModel:
+    """A fitted pair classifier: a DictVectorizer and a logistic regression over ``pair_features``."""
+
+    def __init__(self, vectorizer: Any, classifier: Any) -> None:
+        self.vectorizer = vectorizer
+        self.classifier = classifier
+        self.labels: list[str] = [str(c) for c in classifier.classes_]
+
+    def probabilities(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
+        """Per pair, every label's probability."""
+        if not pairs:
+            return []
+        feats = [pair_features(read_side(a), read_side(b)) for a, b in pairs]
+        probs = self.classifier.predict_proba(self.vectorizer.transform(feats))
+        return [dict(zip(self.labels, (float(p) for p in row))) for row in probs]
+
+    def judge(self, pairs: list[tuple[str, str]], min_probability: float = 0.0) -> list[PairVerdict]:
+        """Per pair, the most probable label (``none`` unless a disagreement reaches ``min_probability``)."""
+        out = []
+        for (a, b), probs in zip(pairs, self.probabilities(pairs)):
+            label = max(probs, key=lambda k: probs[k])
+            if label != NONE and probs[label] < min_probability:
+                label = NONE
+            spans = evidence_spans(label, read_side(a), read_side(b)) if label != NONE else (None, None)
+            ea, eb = (_clip(a, spans[0]) if spans[0] else None), (_clip(b, spans[1]) if spans[1] else None)
+            out.append(PairVerdict(label, probs[label], ea, eb))
+        return out
+
+
+def fit_pair_model(texts: list[tuple[str, str]], labels: list[str], c: float = 1.0) -> PairModel:
+    """Fit a pair model on (side a, side b) texts and their labels (both orders are shown)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats = [pair_features(read_side(a), read_side(b)) for a, b in texts]
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(vec.fit_transform(feats), labels)
+    return PairModel(vec, clf)
+
+
+@functools.lru_cache(maxsize=2)
+def load_pair_model(path: str = "") -> PairModel | None:
+    """The pair model at ``path`` (default: the shipped one); None when there is none (not trained yet)."""
+    target = Path(path) if path else default_model_path()
+    if not target.exists():
+        LOGGER.warning("no disagreement pair model at %s: run make train", target)
+        return None
+    import joblib
+
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return PairModel(data["vectorizer"], data["classifier"])
+
+
+# --- the corpus dimension ---------------------------------------------------------------------------
+
+#: a sentence shorter than this says too little to compare; longer ones are rarely one claim
+MIN_WORDS, MAX_WORDS = 5, 70
+#: a blocking key held by more sentences than this names the story itself, not one fact of it
+MAX_BUCKET = 40
+#: rare words two sentences must share to be compared without a shared story event or actor...
+MIN_SHARED_TERMS = 3
+#: ...and with a shared actor
+MIN_SHARED_WITH_ACTOR = 2
+#: the most partner sentences one sentence is compared with (its best-sharing ones)
+MAX_PARTNERS = 6
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence the corpus dimension may compare: where it is and what it shares with others."""
+    doc: str
+    outlet: str
+    story: str
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+
+
+def _units(context: DimensionContext) -> list[_Unit]:
+    """Sentences that state something checkable: they carry a stored claim or an event's evidence."""
+    out = []
+    for a in context.analyses:
+        doc = a.document.id
+        outlet = outlet_name(a)
+        claimed = {(c.evidence.start, c.evidence.end) for c in a.claims}
+        events = context.story_event_spans.get(doc, [])
+        actors = context.actor_spans.get(doc, [])
+        for s in a.sentences:
+            n = len(s.text.split())
+            if not MIN_WORDS <= n <= MAX_WORDS:
+                continue
+            se = {sid for lo, hi, sid in events if lo < s.end and hi > s.start}
+            if (s.start, s.end) not in claimed and not se and not any(lo < s.end and hi > s.start
+                                                                       for lo, hi, _ in events):
+                continue
+            keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
+                    | {f"term:{t}" for t in content_terms(s.text) - context.common})
+            out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys)))
+    return out
+
+
+def _related(a: _Unit, b: _Unit) -> bool:
+    shared = a.keys & b.keys
+    terms = sum(k.startswith("term:") for k in shared)
+    if any(k.startswith("se:") for k in shared):
+        return terms >= 1
+    if any(k.startswith("actor:") for k in shared):
+        return terms >= MIN_SHARED_WITH_ACTOR
+    return terms >= MIN_SHARED_TERMS
+
+
+def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
+    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words.
+
+    Blocked by story and key: each sentence meets only the sentences of its buckets (a bucket as large
+    as a story is skipped), and keeps its MAX_PARTNERS best-sharing partners, so the work grows with
+    the corpus, not with its square.
+    """
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, u in enumerate(units):
+        for k in u.keys:
+            buckets.setdefault((u.story, k), []).append(i)
+    shared: dict[int, dict[int, int]] = {}
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for x in members:
+            for y in members:
+                if y > x and units[x].outlet != units[y].outlet and units[x].doc != units[y].doc:
+                    row = shared.setdefault(x, {})
+                    row[y] = row.get(y, 0) + 1
+    best: dict[int, list[tuple[int, int]]] = {}
+    for x, row in shared.items():
+        for y, n in row.items():
+            if _related(units[x], units[y]):
+                best.setdefault(x, []).append((n, y))
+                best.setdefault(y, []).append((n, x))
+    out: set[tuple[int, int]] = set()
+    for x, partners in best.items():
+        for _, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
+            out.add((min(x, y), max(x, y)))
+    return sorted(out)
+
+
+def _phrase(text: str, span: tuple[int, int] | None) -> str:
+    return text[span[0]:span[1]] if span else ""
+
+
+@dimension("storyline.disagreements.pairs.v1")
+def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """Sentence pairs of two outlets on one story that the trained pair model calls a disagreement."""
+    model = load_pair_model(settings.disagreement_pair_model)
+    if model is None or not context.analyses:
+        return []
+    units = _units(context)
+    pairs = candidate_pairs(units)
+    verdicts = model.judge([(units[i].text, units[j].text) for i, j in pairs],
+                           settings.disagreement_pair_min_probability)
+    found: list[Found] = []
+    for (i, j), v in zip(pairs, verdicts):
+        if not v.disagree:
+            continue
+        a, b = units[i], units[j]
+        shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
+        words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
+        topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()
+        sides = [Side(doc=u.doc, stance=f"{v.label}: {_phrase(u.text, span)}".strip().rstrip(":"),
+                      evidence=Span(u.doc, u.start, u.end, u.text))
+                 for u, span in ((a, v.span_a), (b, v.span_b))]
+        found.append((v.probability, f"pairs:{v.label}", topic, sides))
+    LOGGER.debug("pair model: %d sentences, %d candidate pairs, %d disagreements", len(units), len(pairs), len(found))
+    return found

@@ -1,0 +1,111 @@
+"""The trained disagreement pair model: kinds of disagreement the rule dimensions miss, on invented
+two-outlet reports, with both sides' documents and raw offsets, and restraint where outlets agree."""
+from __future__ import annotations
+
+import dataclasses
+
+from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS, Settings
+from storyline.extract.claims import find_claims
+from storyline.fuse.disagreements import find_disagreements
+from storyline.fuse.pair_model import load_pair_model, read_side
+from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
+
+PAIRS = "storyline.disagreements.pairs.v1"
+
+# Two outlets on one invented story: a chemical barge sinking on the Vessel river. They agree on where
+# it happened, and disagree on how many tonnes leaked, on whether the cause is established and on
+# whether the river was closed or only might be.
+TIDEWATER = ["A chemical barge sank on the Vessel river near Okra Falls on Tuesday.",
+             "The barge spilled 40 tonnes of fertiliser into the river, the port authority said.",
+             "A crack in the hull caused the sinking, according to the inspectors.",
+             "The authorities closed the river to shipping for the rest of the week."]
+LOWLANDS = ["A barge loaded with chemicals went down in the Vessel river close to Okra Falls on Tuesday.",
+            "About 350 tonnes of fertiliser leaked into the river from the barge, the crew union said.",
+            "A crack in the hull may have caused the sinking, inspectors said.",
+            "The authorities are considering closing the river to shipping."]
+# A third outlet that says the same as the first in other words and units.
+HERALD = ["A chemical barge sank in the Vessel river near Okra Falls on Tuesday.",
+          "Some 40,000 kilograms of fertiliser spilled into the river, the port authority said.",
+          "Inspectors said a crack in the hull caused the sinking.",
+          "The river was shut to shipping until the end of the week, the authorities said."]
+
+
+def _analysis(doc_id: str, outlet: str, sentences: list[str]) -> tuple[DocAnalysis, list[Event]]:
+    raw = " ".join(sentences)
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=raw, outlet=outlet, text=raw)
+    sents, events, pos = [], [], 0
+    for k, t in enumerate(sentences):
+        sents.append(Sentence(doc_id, pos, pos + len(t), t))
+        # every sentence reports one act of the story's one story event (the story events step's work)
+        events.append(Event(id=f"{doc_id}-e{k}", type="COERCE", source=None, target=None, doc=doc_id,
+                            evidence=[Span(doc_id, pos, pos + len(t), t)], story_event=f"se{k}"))
+        pos += len(t) + 1
+    return DocAnalysis(document=doc, sentences=sents, claims=find_claims(doc_id, sents)), events
+
+
+def _corpus(*docs: tuple[str, str, list[str]]) -> tuple[list[DocAnalysis], list[Event], list[Story]]:
+    analyses, events = [], []
+    for d in docs:
+        a, ev = _analysis(*d)
+        analyses.append(a)
+        events.extend(ev)
+    story = Story(id="s1", title="barge", date=None, docs=[a.document.id for a in analyses])
+    return analyses, events, [story]
+
+
+def _with_pairs() -> Settings:
+    return dataclasses.replace(Settings(), disagreement_dimensions=[*DEFAULT_DISAGREEMENT_DIMENSIONS, PAIRS])
+
+
+def test_the_model_is_shipped_and_names_the_kind_and_the_words() -> None:
+    model = load_pair_model()
+    assert model is not None
+    a = "The museum reopened its east wing on Saturday after repairs."
+    b = "The museum's east wing reopened on Thursday after the repairs."
+    (v,) = model.judge([(a, b)], 0.5)
+    assert v.label == "date"
+    assert v.span_a is not None and v.span_b is not None
+    assert "Saturday" in a[v.span_a[0]:v.span_a[1]] and "Thursday" in b[v.span_b[0]:v.span_b[1]]
+
+
+def test_sides_read_amounts_in_one_unit_and_durations_in_hours() -> None:
+    tonnes = read_side("Some 40,000 kilograms of fertiliser spilled into the river.")
+    kilos = read_side("The barge spilled 40 tonnes of fertiliser into the river.")
+    assert [(a.unit, round(a.value)) for a in tonnes.amounts] == [("kg", 40000)]
+    assert [(a.unit, round(a.value)) for a in kilos.amounts] == [("kg", 40000)]
+    assert [d.value for d in read_side("The strike will last 72 hours.").durations] == \
+        [d.value for d in read_side("The three-day strike starts on Monday.").durations]
+
+
+def test_disagreements_between_two_outlets_are_found_with_documents_and_offsets() -> None:
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Lowlands Daily", LOWLANDS))
+    old = find_disagreements(analyses, [], events, Settings(), stories)
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    pair_found = [d for d in found if d.topic.split(":")[0] in ("figure", "hedged_vs_firm", "status")]
+    kinds = {d.topic.split(":")[0] for d in pair_found}
+    assert {"hedged_vs_firm", "status"} <= kinds, [d.topic for d in found]
+    assert not any(d.topic.split(":")[0] in ("hedged_vs_firm", "status") for d in old)
+    raw = {a.document.id: a.document.raw for a in analyses}
+    for d in pair_found:
+        assert {s.doc for s in d.sides} == {"tid", "low"}
+        for s in d.sides:  # each side's evidence is the sentence at its raw offsets
+            assert raw[s.doc][s.evidence.start:s.evidence.end] == s.evidence.text
+    hedged = next(d for d in pair_found if d.topic.startswith("hedged_vs_firm"))
+    assert any("may have" in s.stance for s in hedged.sides)
+
+
+def test_outlets_that_agree_in_other_words_give_no_pair_disagreement() -> None:
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", TIDEWATER), ("her", "Valley Herald", HERALD))
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    assert [d.topic for d in found if d.topic.split(":")[0] in
+            ("figure", "hedged_vs_firm", "status", "date", "duration", "reason", "attitude", "actor")] == []
+
+
+def test_sentences_of_one_outlet_or_of_other_stories_are_never_compared() -> None:
+    analyses, events, _ = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Tidewater Post", LOWLANDS))
+    found = find_disagreements(analyses, [], events, _with_pairs(), [])
+    assert not any(len({s.doc for s in d.sides}) > 1 and d.topic.split(":")[0] == "status" for d in found)
+    analyses, events, _ = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Lowlands Daily", LOWLANDS))
+    apart = [Story(id="s1", title="a", date=None, docs=["tid"]), Story(id="s2", title="b", date=None, docs=["low"])]
+    found = find_disagreements(analyses, [], events, _with_pairs(), apart)
+    assert not any(d.topic.split(":")[0] in ("hedged_vs_firm", "status") for d in found)
