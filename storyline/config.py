@@ -41,6 +41,7 @@ DEFAULT_DISAGREEMENT_DIMENSIONS = (
     "storyline.disagreements.quantities.v1",
     "storyline.disagreements.framing.v1",
     "storyline.disagreements.events.v1",
+    "storyline.disagreements.pairs.v1",
 )
 
 

@@ -54,7 +54,13 @@ def _corpus(*docs: tuple[str, str, list[str]]) -> tuple[list[DocAnalysis], list[
 
 
 def _with_pairs() -> Settings:
-    return dataclasses.replace(Settings(), disagreement_dimensions=[*DEFAULT_DISAGREEMENT_DIMENSIONS, PAIRS])
+    return dataclasses.replace(Settings(), disagreement_dimensions=list(dict.fromkeys(
+        [*DEFAULT_DISAGREEMENT_DIMENSIONS, PAIRS])))
+
+
+def _rules_only() -> Settings:
+    return dataclasses.replace(Settings(), disagreement_dimensions=[
+        d for d in DEFAULT_DISAGREEMENT_DIMENSIONS if d != PAIRS])
 
 
 def test_the_model_is_shipped_and_names_the_kind_and_the_words() -> None:
@@ -79,7 +85,7 @@ def test_sides_read_amounts_in_one_unit_and_durations_in_hours() -> None:
 
 def test_disagreements_between_two_outlets_are_found_with_documents_and_offsets() -> None:
     analyses, events, stories = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Lowlands Daily", LOWLANDS))
-    old = find_disagreements(analyses, [], events, Settings(), stories)
+    old = find_disagreements(analyses, [], events, _rules_only(), stories)
     found = find_disagreements(analyses, [], events, _with_pairs(), stories)
     pair_found = [d for d in found if d.topic.split(":")[0] in ("figure", "hedged_vs_firm", "status")]
     kinds = {d.topic.split(":")[0] for d in pair_found}
