@@ -4,7 +4,8 @@
     python scripts/eval_loaded.py [--set FILE_OR_FOLDER ...] [--component NAME ...]
 
 Default: the training set (training/loaded/: the trained model scored by 5-fold cross-validation on its
-hand-written sentences, the template ones always training; the lexicon on the whole set as is) beside the frozen set (frozen/loaded/test.jsonl), for the lexicon and the trained component.
+hand-written sentences, the template ones always training; the lexicon on the whole set as is) beside the frozen set
+(frozen/loaded/test.jsonl), for the lexicon and the trained component.
 
 - span recall: share of gold spans overlapped by a found span;
 - restraint: share of neutral sentences (no gold span) with no found span;
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         items = parsed(records, settings)
         for comp in components:
             if comp == TRAINED and path.resolve() == TRAINING.resolve():
-                from train_loaded import cross_validated   # the model was trained on this set: score held-out folds
+                from train_loaded import cross_validated  # the model was trained on this set: score held-out folds
 
                 held, found = cross_validated(records, items, settings)
                 print(line(f"{TRAINING.relative_to(ROOT)} (hand) {comp} (5-fold CV)", score(held, found)))

@@ -18,7 +18,7 @@ DEFAULT_PIPELINE = (
     "storyline.events.trained.v1",
     "storyline.quotes.rules.v1",
     "storyline.claims.rules.v1",
-    "storyline.loaded_language.lexicon.v1",
+    "storyline.loaded_language.trained.v1",
     "storyline.genre.rules.v1",
     "storyline.lead_vector.v1",
 )
