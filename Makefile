@@ -39,6 +39,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_roles.py
 	$(PY) scripts/train_quotes.py
 	$(PY) scripts/train_disagreements.py
+	$(PY) scripts/train_loaded.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py
@@ -46,6 +47,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements.py --set frozen/disagreements/test.jsonl
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze

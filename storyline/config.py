@@ -18,7 +18,7 @@ DEFAULT_PIPELINE = (
     "storyline.events.trained.v1",
     "storyline.quotes.trained.v1",
     "storyline.claims.rules.v1",
-    "storyline.loaded_language.lexicon.v1",
+    "storyline.loaded_language.trained.v1",
     "storyline.genre.rules.v1",
     "storyline.lead_vector.v1",
 )
@@ -92,6 +92,9 @@ class Settings:
     speaker_model: str = _setting(
         "", "Trained quote-speaker model file for storyline.quotes.trained.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/quotes/).")
+    loaded_model: str = _setting(
+        "", "Trained loaded-language model file for storyline.loaded_language.trained.v1; empty: the one shipped "
+        "in the package (`make train` rebuilds it from training/loaded/).")
     event_roles: str = _setting(
         "trained", "Who names an event's actors when the trained coder decides a sentence reports one: "
         "'trained' (the rule arguments, and the role ranker for a role they leave empty: a description "

@@ -18,6 +18,7 @@ from storyline.extract.events import extract_events
 from storyline.extract.genre import classify_genre
 from storyline.extract.llm_coder import llm_coder
 from storyline.extract.loaded import find_loaded_language
+from storyline.extract.loaded_model import find_loaded_trained
 from storyline.extract.quotes import extract_quotes, find_quotes
 from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote
@@ -152,6 +153,13 @@ def claims(state: DocState, settings: Settings) -> None:
 def loaded_language(state: DocState, settings: Settings) -> None:
     """Loaded-language spans from the lexicon."""
     state.document.loaded_language = find_loaded_language(state.document, state.parse, settings)
+
+
+@component("storyline.loaded_language.trained.v1", requires=("doc.parse",), assigns=("doc.loaded_language",))
+def trained_loaded_language(state: DocState, settings: Settings) -> None:
+    """Loaded-language spans from the trained word model (``Settings.loaded_model``), the lexicon's hits
+    among its features; same output as the lexicon component, so genre and outlet profiles read either."""
+    state.document.loaded_language = find_loaded_trained(state.document, state.parse, settings)
 
 
 @component("storyline.genre.rules.v1", requires=("doc.parse", "doc.loaded_language"), assigns=("doc.genre",))

