@@ -298,9 +298,21 @@ class SpeakerModel:
     classifier: Any
     info: dict[str, Any] = field(default_factory=dict)
 
+    @functools.cached_property
+    def weights(self) -> tuple[dict[str, float], float]:
+        """The fitted regression as plain weights: a few candidates cost microseconds this way."""
+        coef = self.classifier.coef_[0]
+        return {name: float(coef[j]) for name, j in self.vectorizer.vocabulary_.items()}, \
+            float(self.classifier.intercept_[0])
+
     def scores(self, cands: list[Candidate]) -> list[float]:
-        matrix = self.vectorizer.transform([c.features for c in cands])
-        return list(self.classifier.predict_proba(matrix)[:, 1])
+        """P(the speaker) of each candidate (equal to the classifier's ``predict_proba``)."""
+        weights, bias = self.weights
+        out = []
+        for c in cands:
+            z = bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items())
+            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
+        return out
 
     def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
         """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""

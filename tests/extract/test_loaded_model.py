@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import storyline.engine.components  # noqa: F401 -- registers the built-in components
 from storyline.config import DEFAULT_PIPELINE, Settings
 from storyline.extract.genre import genre_scores
@@ -104,3 +106,16 @@ def test_frozen_set_is_intact():
     rows = [json.loads(line) for line in (ROOT / "frozen" / "loaded" / "test.jsonl").read_text().splitlines()]
     assert len(rows) >= 300 and all(s in r["text"] for r in rows for s in r["spans"])
     assert 0.35 <= sum(1 for r in rows if r["spans"]) / len(rows) <= 0.5
+
+
+def test_plain_weights_score_as_the_fitted_classifier():
+    from storyline.extract.loaded_model import document_tokens, word_table
+
+    model = load_loaded_model()
+    doc = document("The greedy bosses pocketed millions while the spineless minister caved to the bankers.\n"
+                   "Officials said the bridge would reopen on Monday after repairs.")
+    _, sents, _ = document_tokens(doc, parse(doc, SETTINGS), SETTINGS)
+    feats = [f for s in sents for f in s.features]
+    words = [w for s in sents for w in s.words]
+    expected = model.classifier.predict_proba(model.matrix(feats, word_table().of(words)))[:, 1]
+    assert model.scores(feats, words) == pytest.approx(list(expected), abs=1e-9)

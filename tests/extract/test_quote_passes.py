@@ -57,7 +57,7 @@ def test_a_described_speaker_of_figures_is_an_organisation_or_a_person_by_its_he
     def describe(ctx, quotes):
         return [DESCRIBED for _ in quotes]
 
-    found, result = quotes_of("“The vote was rigged from the very start,” a senior opposition official said.\n"
+    _found, result = quotes_of("“The vote was rigged from the very start,” a senior opposition official said.\n"
                               "“We will appeal against every count of this ruling,” the electoral commission said.",
                               rank=describe)
     kinds = {e.name: e.type for e in result.entities if e.generic}

@@ -150,3 +150,12 @@ def test_shipped_model_picks_the_speaker(text, quote, speaker):
 
 def test_quote_span_speaker_is_none_without_an_attribution():
     assert QuoteSpan(0, 5, True, Attribution(False, "x")).speaker is None
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="no shipped speaker model (make train)")
+def test_plain_weights_score_as_the_fitted_classifier():
+    model = load_speaker_model()
+    ctx, quotes = context_of(TWO_PEOPLE)
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    expected = model.classifier.predict_proba(model.vectorizer.transform([c.features for c in cands]))[:, 1]
+    assert model.scores(cands) == pytest.approx(list(expected), abs=1e-9)
