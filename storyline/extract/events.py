@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.clean.inline import parse_wire_dateline
 from storyline.config import Settings
@@ -332,7 +332,7 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
         # the clause names its own time ("in spring"), or the sentence dates another of its
         # clauses ("summoned him last week and moved troops"): an earlier date would be a guess
         return None, None, None
-    if _quoted(pred):
+    if _quoted(pred, dating.text(sent.doc)):
         return None, None, None  # a quotation speaks in its speaker's time, not the report's
     return dating.around(sent, _tense_at(pred))
 
@@ -342,9 +342,9 @@ _OPEN_QUOTES = "\u201c\u00ab"
 _CLOSE_QUOTES = "\u201d\u00bb"
 
 
-def _quoted(tok: Token) -> bool:
-    """Whether a token stands inside a quotation opened earlier in its paragraph."""
-    before = tok.doc.text[:tok.idx]
+def _quoted(tok: Token, text: str) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its paragraph (``text``: the block's)."""
+    before = text[:tok.idx]
     opened = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
     return opened > 0 or before.count('"') % 2 == 1
 
@@ -381,6 +381,11 @@ class _Dating:
     dateline: tuple[str, str] | None = None
     lead: SpacySpan | None = None
     events: dict[tuple[int, int], _Point] = field(default_factory=dict)
+    #: per block parse, its sentences; per sentence, its time expressions (spaCy rebuilds every token
+    #: object each time a doc's sentences or a span's entities are read, and each event asks again)
+    _sentences: dict[int, tuple[Any, list[SpacySpan]]] = field(default_factory=dict)
+    _texts: dict[int, tuple[Any, str]] = field(default_factory=dict)
+    _times: dict[tuple[int, int], tuple[SpacySpan, list[tuple[SpacySpan, Token]]]] = field(default_factory=dict)
 
     def record(self, sent: SpacySpan, pred: Token, date: str | None, precision: str | None,
                source: str | None) -> None:
@@ -388,9 +393,30 @@ class _Dating:
         if date and precision and source in ("sentence", "context"):
             self.events[(id(sent.doc), sent.start)] = _Point(date, precision, _tense_at(pred))
 
+    def text(self, sdoc: Any) -> str:
+        """A block parse's text, read once (``Doc.text`` joins every token anew)."""
+        held = self._texts.get(id(sdoc))
+        if held is None or held[0] is not sdoc:
+            held = self._texts[id(sdoc)] = (sdoc, sdoc.text)
+        return held[1]
+
+    def sentences(self, sdoc: Any) -> list[SpacySpan]:
+        """The sentences of a block parse, read once."""
+        held = self._sentences.get(id(sdoc))
+        if held is None or held[0] is not sdoc:
+            held = self._sentences[id(sdoc)] = (sdoc, list(sdoc.sents))
+        return held[1]
+
+    def times(self, sent: SpacySpan) -> list[tuple[SpacySpan, Token]]:
+        """A sentence's time expressions that belong to a clause, with that clause's verb (read once)."""
+        key = (id(sent.doc), sent.start)
+        held = self._times.get(key)
+        if held is None or held[0].doc is not sent.doc:
+            held = self._times[key] = (sent, self.read_times(sent))
+        return held[1]
+
     @staticmethod
-    def times(sent: SpacySpan) -> list[tuple[SpacySpan, Token]]:
-        """A sentence's time expressions that belong to a clause, with that clause's verb."""
+    def read_times(sent: SpacySpan) -> list[tuple[SpacySpan, Token]]:
         out = []
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME") or _noun_property(ent.root, set()):
@@ -434,7 +460,7 @@ class _Dating:
         """
         is_lead = self.lead is not None and sent.doc is self.lead.doc and sent.start == self.lead.start
         found, own_frame = None, False
-        for prev in reversed([s for s in sent.doc.sents if s.start < sent.start]):
+        for prev in reversed([s for s in self.sentences(sent.doc) if s.start < sent.start]):
             found = next(iter(self.points(prev)), None)
             # a time the paragraph names but we cannot place ("for years", "that night") is
             # still its own time frame: the lead's date does not reach past it

@@ -265,10 +265,16 @@ class Linear:
         vector = [weights.pop(f"v{i}", 0.0) for i in range(n_vec)] if n_vec else None
         return cls(weights=weights, bias=float(clf.intercept_[0]), vector=vector)
 
+    @functools.cached_property
+    def vector_array(self) -> np.ndarray:
+        import numpy as np
+
+        return np.asarray(self.vector or [], dtype=float)
+
     def probability(self, feats: dict[str, Any], vec: np.ndarray | None = None) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         if vec is not None and self.vector is not None:
-            z += sum(w * float(x) for w, x in zip(self.vector, vec))
+            z += float(self.vector_array @ vec)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
