@@ -58,7 +58,7 @@ def unit_label(raw_text: str, remove: list[str], keep: list[str]) -> int | None:
 
 def dataset(docs: dict[str, Document], gold: dict, settings: Settings, stats: LineStats) -> tuple[list, list, list]:
     lex = load_lexicon()
-    X, y, groups = [], [], []
+    rows, y, groups = [], [], []
     for k, doc in docs.items():
         g = gold.get(k)
         if g is None:
@@ -69,10 +69,10 @@ def dataset(docs: dict[str, Document], gold: dict, settings: Settings, stats: Li
         for ln, f in zip(lines, features(lines, lex)):
             lab = unit_label(ln.raw, remove, keep)
             if lab is not None:
-                X.append(f)
+                rows.append(f)
                 y.append(lab)
                 groups.append(k)
-    return X, y, groups
+    return rows, y, groups
 
 
 def make_pipeline():  # type: ignore[no-untyped-def]
@@ -96,7 +96,7 @@ def main(argv: list[str]) -> int:
     rules = Settings()
     docs = {key_of(d.source): d for d in read_paths([root / "articles"], rules) if isinstance(d, Document)}
     stats = LineStats.from_documents(docs.values())
-    X, y, groups = dataset(docs, gold, rules, stats)
+    rows, y, groups = dataset(docs, gold, rules, stats)
     print(f"{len(docs)} pages, {len(y)} labelled lines ({sum(y)} furniture, {len(y) - sum(y)} body)")
 
     keys = sorted(docs)
@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
     cleaned: dict[float, dict[str, Document]] = {t: {} for t in THRESHOLDS}
     with tempfile.TemporaryDirectory() as tmp:
         for n, held in enumerate(folds):
-            pipe = make_pipeline().fit([x for x, g in zip(X, groups) if g not in held],
+            pipe = make_pipeline().fit([x for x, g in zip(rows, groups) if g not in held],
                                        [v for v, g in zip(y, groups) if g not in held])
             for t in THRESHOLDS:
                 path = Path(tmp) / f"fold{n}_{t}.joblib"
@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
         kept, removed = row(f"trained p>={t}", res)
         if kept >= MIN_KEPT and removed > best:
             best_t, best = t, removed
-    model = LineModel(make_pipeline().fit(X, y), threshold=best_t,
+    model = LineModel(make_pipeline().fit(rows, y), threshold=best_t,
                       info={"lines": len(y), "pages": len(docs), "threshold": best_t, "cv_removed": best})
     out = Path(a.out)
     model.save(out)

@@ -39,7 +39,7 @@ class _AlwaysFurniture:
         return np.array([[0.0, 1.0] for _ in rows])
 
 
-@pytest.fixture()
+@pytest.fixture
 def paranoid(tmp_path) -> Settings:
     path = tmp_path / "always.joblib"
     LineModel(_AlwaysFurniture(), threshold=0.5).save(path)
