@@ -95,6 +95,13 @@ class Settings:
     loaded_model: str = _setting(
         "", "Trained loaded-language model file for storyline.loaded_language.trained.v1; empty: the one shipped "
         "in the package (`make train` rebuilds it from training/loaded/).")
+    clean_lines: str = _setting(
+        "rules", "Who has the last word on the lines cleaning keeps: 'rules' (the cleaning rules alone, the "
+        "baseline) or 'trained' (the rules, then the trained line model removes the kept lines it calls "
+        "furniture, never prose).")
+    clean_line_model: str = _setting(
+        "", "Trained cleaning line model file for clean_lines='trained'; empty: the one shipped in the package "
+        "(`make train` rebuilds it from training/clean/).")
     event_roles: str = _setting(
         "trained", "Who names an event's actors when the trained coder decides a sentence reports one: "
         "'trained' (the rule arguments, and the role ranker for a role they leave empty: a description "

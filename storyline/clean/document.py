@@ -38,6 +38,8 @@ from storyline.clean import metadata
 from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
+from storyline.clean.line_model import JudgedLine, load_line_model
+from storyline.clean.line_model import removals as model_removals
 from storyline.clean.lines import (
     SHORT_LINE_WORDS,
     LineStats,
@@ -483,20 +485,10 @@ def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
     return blocks, removed
 
 
-def clean_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> Document:
-    """Clean one document's raw text into body blocks, removals, repairs and metadata.
-
-    Args:
-        doc: the document; only ``raw`` and ``given`` are read.
-        settings: ``corpus_repeat_min_docs`` and ``language_model`` are used.
-        stats: corpus line statistics (``LineStats.from_documents``), or None.
-
-    Returns:
-        A copy of ``doc`` with ``blocks``, ``removed``, ``repairs``, ``text``,
-        ``title``, ``author``, ``outlet``, ``published``, ``published_precision``,
-        ``language`` and ``other_languages`` filled. ``doc.given`` values win.
-    """
-    lex = load_lexicon()
+def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: Lexicon) -> tuple[
+        dict[int, str], str, int | None, list[_Line], str | None, str | None, list[_Line]]:
+    """The rules' verdict on every unit: (repairs, repaired text, reference year, lines, title, outlet named by
+    the page's top line, post furniture)."""
     raw = doc.raw
     repairs = find_homoglyph_repairs(raw)
     fixed = apply_repairs(raw, repairs)
@@ -519,6 +511,49 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     _mark_tables(fixed, lines)
     furniture = _mark_post_furniture(lines, title_line)
     _resolve_short_lines(lines)
+
+    return repairs, fixed, reference_year, lines, title, header_outlet, furniture
+
+
+def _judged(fixed: str, lines: list[_Line]) -> list[JudgedLine]:
+    return [JudgedLine(ln.text, fixed[ln.unit.start:ln.unit.end], ln.verdict.label, ln.verdict.reason,
+                       ln.unit.kind == "item", ln.table_row) for ln in lines]
+
+
+def judged_lines(doc: Document, settings: Settings, stats: LineStats | None = None) -> list[JudgedLine]:
+    """The rules' verdict on each unit of ``doc.raw`` (what the line model reads; for training it)."""
+    _, fixed, _, lines, _, _, _ = _rule_pass(doc, settings, stats, load_lexicon())
+    return _judged(fixed, lines)
+
+
+def _apply_line_model(fixed: str, lines: list[_Line], settings: Settings, lex: Lexicon) -> None:
+    """Remove the kept lines the trained line model calls furniture (never prose; ``line_model.protected``)."""
+    model = load_line_model(settings.clean_line_model)
+    for i in model_removals(_judged(fixed, lines), model, lex):
+        lines[i].mark("junk", "line_model")
+
+
+def clean_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> Document:
+    """Clean one document's raw text into body blocks, removals, repairs and metadata.
+
+    Args:
+        doc: the document; only ``raw`` and ``given`` are read.
+        settings: ``corpus_repeat_min_docs`` and ``language_model`` are used.
+        stats: corpus line statistics (``LineStats.from_documents``), or None.
+
+    Returns:
+        A copy of ``doc`` with ``blocks``, ``removed``, ``repairs``, ``text``,
+        ``title``, ``author``, ``outlet``, ``published``, ``published_precision``,
+        ``language`` and ``other_languages`` filled. ``doc.given`` values win.
+    """
+    lex = load_lexicon()
+    raw = doc.raw
+    given = doc.given or {}
+    repairs, fixed, reference_year, lines, title, header_outlet, furniture = _rule_pass(doc, settings, stats, lex)
+    if settings.clean_lines == "trained":
+        _apply_line_model(fixed, lines, settings, lex)
+    elif settings.clean_lines != "rules":
+        raise ValueError(f"clean_lines must be 'rules' or 'trained', not {settings.clean_lines!r}")
 
     blocks, removed = _blocks(raw, lines)
     out = dataclasses.replace(doc, blocks=blocks, removed=removed, repairs=repairs)

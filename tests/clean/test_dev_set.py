@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2] / "training" / "clean"
-FORMATS = {"forum", "table", "wire", "transcript"}
+FORMATS = {"forum", "table", "wire", "transcript", "list", "other"}
 
 
 @pytest.fixture(scope="module")

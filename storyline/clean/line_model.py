@@ -1,0 +1,188 @@
+"""A trained second opinion on the lines the cleaning rules keep (issue 15).
+
+The rules of ``storyline.clean.document`` judge each unit by lexicon, shape and structure. Furniture
+that none of them names ("Image 1 of 4", a user name over a post, a live blog's "10:58am") is left in
+the body. A small classifier, trained from the team's invented pages in ``training/clean/`` by
+``scripts/train_clean.py`` and shipped as ``storyline/models/clean_lines.joblib``, reads each line's
+features — the rules' verdict and reason among them — and those of its neighbours, and gives the
+probability that the line is furniture.
+
+It only ever removes: a kept line with a high probability becomes a removal with reason
+``line_model``, so the cleaning contract (every removed character recorded, body text unaltered)
+holds whatever the model says. Prose is never removed by it (``protected``): losing a sentence of the
+story is worse than leaving a line of junk.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.clean.lexicon import Lexicon, normalise_line
+from storyline.clean.lines import ends_sentence
+from storyline.clean.structure import RELATIVE_TIME, row_shape, shape_key
+
+#: A kept line the model removes must not be prose: at least this many words ending a sentence (or holding a
+#: sentence break: "Good morning, and welcome to the call. [Operator instructions]")…
+PROTECT_SENTENCE_WORDS = 5
+#: …or this many words whatever its punctuation.
+PROTECT_ANY_WORDS = 20
+#: Probability of furniture above which a kept line is removed (set by train_clean.py's cross-validation).
+DEFAULT_THRESHOLD = 0.7
+#: Neighbours on each side whose features a line sees.
+CONTEXT = 2
+
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io)\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+(?:@| at )[\w-]+\.[\w.]+")
+_HANDLE = re.compile(r"(?:^|\s)[@#]\w|\bu/\w|\br/\w")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]m\b", re.I)
+_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                   r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                   r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:19|20)\d{2}\b", re.I)
+_COUNTER = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[a-z]+)?\W*$")
+_SEPARATORS = re.compile(r"[|\u00b7\u2022\u203a\u00bb>]")
+_LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+
+
+@dataclass
+class JudgedLine:
+    """One unit as the rules left it: its text (inline junk out), raw text (spacing kept) and verdict."""
+    text: str
+    raw: str
+    label: str  # body | heading | junk | meta
+    reason: str
+    item: bool = False
+    table_row: bool = False
+
+
+def protected(line: JudgedLine) -> bool:
+    """Prose the model may not remove: a long line, or a sentence of a few words or more."""
+    words = len(line.text.split())
+    return words >= PROTECT_ANY_WORDS or (words >= PROTECT_SENTENCE_WORDS and (
+        ends_sentence(line.text) or bool(_SENTENCE_BREAK.search(line.text))))
+
+
+def _ratio(n: int, d: int) -> float:
+    return n / d if d else 0.0
+
+
+def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
+    """Features of a line alone."""
+    text = line.text
+    norm = normalise_line(text)
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    n_words = len(words)
+    f: dict[str, Any] = {
+        "label=" + line.label: 1, "reason=" + (line.reason or "-"): 1,
+        "words": min(n_words, 40), "log_chars": math.log1p(len(text)),
+        "short": int(n_words <= 3), "terminal": int(ends_sentence(text)), "colon_end": int(text.rstrip().endswith(":")),
+        "caps": _ratio(sum(c.isupper() for c in letters), len(letters)),
+        "digits": _ratio(sum(c.isdigit() for c in text), len(text)),
+        "title_words": _ratio(sum(w[:1].isupper() for w in words), n_words),
+        "no_letters": int(not letters), "url": int(bool(_URL.search(text))), "email": int(bool(_EMAIL.search(text))),
+        "handle": int(bool(_HANDLE.search(text))), "time": int(bool(_TIME.search(text))),
+        "date": int(bool(_DATE.search(text))), "relative_time": int(bool(RELATIVE_TIME.search(text))),
+        "counter": int(bool(_COUNTER.match(text))), "separators": min(len(_SEPARATORS.findall(text)), 4),
+        "number_start": int(bool(_LEADING_NUMBER.match(line.raw.lstrip()))), "item": int(line.item),
+        "table_row": int(line.table_row), "row_shape": int(row_shape(line.raw) is not None),
+        "bracketed": int(text.strip()[:1] in "([" and text.strip()[-1:] in ")]"),
+        "upper_start": int(text[:1].isupper()), "lower_start": int(text[:1].islower()),
+        "one_token_name": int(n_words == 1 and any(c in text for c in "_.") and not ends_sentence(text)),
+        "speaker_label": int(bool(re.match(r"^[A-Z][A-Z .'()-]{1,40}:", text))),
+        "quote_mark": int(any(c in text for c in "\"\u201c\u201d")),
+        "lex_line": int(bool(lex.line_reason(norm))), "lex_prefix": int(bool(lex.prefix.match(norm))),
+        "lex_phrase": int(bool(lex.phrase.search(norm))), "lex_credit": int(bool(lex.credit.match(norm))),
+        "lex_buttons": int(lex.is_button_run(norm)), "lex_teaser": int(bool(lex.teaser_header.fullmatch(norm))),
+    }
+    return f
+
+
+_NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
+                   "one_token_name", "speaker_label")
+
+
+def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
+    """One feature dict per line: its own features, its position, template repeats and its neighbours'."""
+    own = [_own(ln, lex) for ln in lines]
+    n = len(lines)
+    shapes = [shape_key(ln.text) for ln in lines]
+    shape_count = Counter(shapes)
+    norm_count = Counter(normalise_line(ln.text) for ln in lines)
+    first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
+    last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
+    out = []
+    for i, ln in enumerate(lines):
+        f = dict(own[i])
+        f.update({"rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
+                  "before_body": int(i < first_body), "after_body": int(i > last_body),
+                  "shape_repeats": min(shape_count[shapes[i]] - 1, 5) if len(shapes[i].split()) >= 2 else 0,
+                  "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3)})
+        for d in range(-CONTEXT, CONTEXT + 1):
+            if d == 0:
+                continue
+            j = i + d
+            if not 0 <= j < n:
+                f[f"n{d}:none"] = 1
+                continue
+            f[f"n{d}:label={lines[j].label}"] = 1
+            for k in _NEIGHBOUR_KEYS:
+                f[f"n{d}:{k}"] = own[j][k]
+            f[f"n{d}:same_shape"] = int(shapes[j] == shapes[i])
+        out.append(f)
+    return out
+
+
+@dataclass
+class LineModel:
+    """A fitted pipeline (feature dicts -> P(furniture)) and what the training script recorded."""
+    pipeline: Any
+    threshold: float = DEFAULT_THRESHOLD
+    info: dict = field(default_factory=dict)
+
+    def furniture_probabilities(self, lines: Sequence[JudgedLine], lex: Lexicon) -> list[float]:
+        if not lines:
+            return []
+        return [float(p) for p in self.pipeline.predict_proba(features(lines, lex))[:, 1]]
+
+    def save(self, path: Path) -> None:
+        import joblib
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info}, path, compress=3)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("storyline").joinpath("models", "clean_lines.joblib")))
+
+
+@functools.lru_cache(maxsize=4)
+def load_line_model(path: str = "") -> LineModel:
+    """The model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+    """
+    import joblib
+
+    target = Path(path) if path else default_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no cleaning line model at {target}: run `make train` (or set clean_line_model "
+                                "to a model file, or clean_lines='rules')")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    return LineModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
+                     info=data.get("info", {}))
+
+
+def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> list[int]:
+    """Indices of kept lines (body, heading) the model calls furniture and that are not prose."""
+    probs = model.furniture_probabilities(lines, lex)
+    return [i for i, (ln, p) in enumerate(zip(lines, probs))
+            if ln.label in ("body", "heading") and p >= model.threshold and not protected(ln)]
