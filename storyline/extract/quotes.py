@@ -100,12 +100,18 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
     base = end + lead
     np = r"(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)"
     edge = r"^[\s,.;:!?–—-]*"
-    for pat in (edge + np + r"\s+" + ctx.cues.forms_re + r"\b",
+    # an appositive may stand between the name and the cue: ', X, the health minister, said'
+    appos = r"(?:,\s*[^,;:!?()\"“”«»\n]{1,60},)?"
+    for pat in (edge + np + appos + r"\s+" + ctx.cues.forms_re + r"\b",
                 edge + ctx.cues.forms_re + r"\s+" + np + r"\s*(?:[,.;:!?]|$)"):
         m = re.match(pat, window, flags=re.I)
         if m:
             ps, pe = base + m.start("np"), base + m.end("np")
             ok, spk = resolve_phrase(ctx, ps, pe)
+            named = _appositive_person(ctx, pe)
+            if named is not None and (spk is None or ctx.entities[spk].type != "PERSON"):
+                # 'said Lithuania's foreign minister, Gabrielius Vaitkus': the name the role introduces
+                return Attribution(True, named.entity, (named.start, named.end), "after")
             if ok:
                 return Attribution(ok, spk, (ps, pe), "after")
     if cue_only:
@@ -121,6 +127,15 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
         if inside and ctx.view[s:inside[0].start].strip().lower() in ("", "the"):
             return Attribution(True, inside[0].entity, (s, e), "after_source")
     return Attribution(False)
+
+
+def _appositive_person(ctx: SpeakerContext, end: int) -> Mention | None:
+    """A person named right after a role phrase that ends at ``end`` (", Gabrielius Vaitkus")."""
+    m = re.match(r",\s*", ctx.view[end:end + 4])
+    if m is None:
+        return None
+    at = end + m.end()
+    return next((x for x in ctx.mentions if x.start == at and x.type == "PERSON" and x.entity), None)
 
 
 def _before(ctx: SpeakerContext, start: int) -> Attribution:
@@ -144,6 +159,12 @@ def _before(ctx: SpeakerContext, start: int) -> Attribution:
         if found.ok:
             return found
     return Attribution(False)
+
+
+def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> str:
+    """The words of the quote's paragraph after the quote, without marks and punctuation."""
+    block_end = next((be for bs, be in blocks if bs <= end <= be), end)
+    return ctx.view[end:block_end].strip(PUNCT_EDGE + '"“”„«»')
 
 
 def _partial(ctx: SpeakerContext, start: int, end: int) -> Attribution:
@@ -254,7 +275,8 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
                 continue
         merged.append(list(span))
     out: list[QuoteSpan] = []
-    last_speaker: tuple[int, str | None] | None = None
+    #: where the last kept quote ends, and its attribution (a described speaker has a phrase, no entity)
+    last: tuple[int, Attribution] | None = None
     for s, e, orphan in merged:
         att = Attribution(False)
         exclaimed = ctx.view[e - 1:e] in ("!", "?")
@@ -262,10 +284,14 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = _after(ctx, e, cue_only=ends_sentence(ctx.view, e))
         if not att.ok and not orphan:
             att = _before(ctx, s)
-        if not att.ok and last_speaker and ctx.view[last_speaker[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "":
-            att = Attribution(True, last_speaker[1], None, "carry")      # the next paragraph of the same quote
-        if not att.ok and last_speaker and last_speaker[1] and _continues_after_cue(ctx, last_speaker[0], s):
-            att = Attribution(True, last_speaker[1], None, "continue")   # '"A," X said. "B."': B is X's too
+        if not att.ok and last and ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "" \
+                and _rest_of_paragraph(ctx, e, blocks) == "":
+            # a paragraph that is only a quote goes on the last speaker's quote; words after it
+            # ('…,” she countered.') are an attribution the cues did not read, not a continuation
+            att = Attribution(True, last[1].speaker, last[1].phrase, "carry")     # the next paragraph of the quote
+        if not att.ok and last and last[1].ok and (last[1].speaker or last[1].phrase) \
+                and _continues_after_cue(ctx, last[0], s):
+            att = Attribution(True, last[1].speaker, last[1].phrase, "continue")  # '"A," X said. "B."': X's too
         if not att.ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
         if not att.ok and not orphan:
@@ -276,7 +302,7 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
-            last_speaker = (e, att.speaker if att.ok else None)
+            last = (e, att)
     return out
 
 
@@ -368,9 +394,17 @@ class QuoteResult:
     entities: list[Entity]
 
 
-def _described(doc: Document, view: str, phrase: tuple[int, int], n: int, kind: str) -> tuple[Entity, Mention]:
-    """A speaker known only by a description ("a senior official"): an actor of this document alone."""
+def _description_span(view: str, phrase: tuple[int, int]) -> tuple[int, int]:
+    """Where a described speaker's words are: the phrase without marks, up to a comma ("a senior
+    official, who asked not to be named" is "a senior official")."""
     s, e = trim_marks(view, *phrase)
+    comma = view.find(",", s, e)
+    return trim_marks(view, s, comma) if comma > s else (s, e)
+
+
+def _described(doc: Document, view: str, span: tuple[int, int], n: int, kind: str) -> tuple[Entity, Mention]:
+    """A speaker known only by a description ("a senior official"): an actor of this document alone."""
+    s, e = span
     text = view[s:e]
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     ent = Entity(id=f"{doc.id}/s{n}", name=text, type=kind,
@@ -416,15 +450,19 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
     added_entities: list[Entity] = []
     added_mentions: list[Mention] = []
+    described: dict[str, str] = {}
     quotes = []
     for n, (q, spk) in enumerate(zip(kept, speakers), 1):
         if spk == DESCRIBED and q.attribution.phrase:
-            ent, mention = _described(doc, view, q.attribution.phrase, n,
-                                      described_type(ctx, q.attribution.phrase))
-            added_entities.append(ent)
-            added_mentions.append(mention)
-            ctx.entities[ent.id] = ent
-            spk = ent.id
+            span = _description_span(view, q.attribution.phrase)
+            key = view[span[0]:span[1]].casefold()
+            if key not in described:                  # the same words describe the same speaker
+                ent, mention = _described(doc, view, span, n, described_type(ctx, q.attribution.phrase))
+                added_entities.append(ent)
+                added_mentions.append(mention)
+                ctx.entities[ent.id] = ent
+                described[key] = ent.id
+            spk = described[key]
         elif spk == DESCRIBED:
             spk = None
         s, e = q.start, q.end

@@ -55,6 +55,7 @@ __all__ = [
 #: how many sentences before a quote (and after it) a candidate may be mentioned
 SENTENCES_BEFORE = 3
 SENTENCES_AFTER = 1
+SENTENCES_BEFORE_PRONOUN = 8
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "we": "p", "it": "n", "i": "s"}
 _SPEECH_LEMMAS_ADDRESS = ("tell", "ask", "inform", "assure", "remind", "warn", "urge", "write")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -179,6 +180,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     how = att.how if att.ok else "none"
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para)}
 
+    # a pronoun can reach further back than a name is repeated: its person may be the article's subject
+    reach = SENTENCES_BEFORE_PRONOUN if pronoun in ("m", "f") else SENTENCES_BEFORE
     nearest_before: dict[str, tuple[int, int, int]] = {}   # entity -> (sentence gap, start, end)
     nearest_after: dict[str, int] = {}
     inside: set[str] = set()
@@ -194,7 +197,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         if any(a <= m.start < b for a, b in ctx.quoted):
             continue
         s = layout.sentence(m.start)
-        if m.end <= q.start and qs - s <= SENTENCES_BEFORE:
+        if m.end <= q.start and qs - s <= reach:
             nearest_before[m.entity] = (qs - s, m.start, m.end)
             last_seen[m.entity] = m.start
         elif m.start >= q.end and s - qe <= SENTENCES_AFTER and layout.paragraph(m.start) == para:
@@ -207,6 +210,9 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     if previous and previous != DESCRIBED:
         pool.add(previous)
     out = []
+    near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
+    agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
+    clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
     for ent_id in sorted(pool):
         ent = ctx.entities.get(ent_id)
         if ent is None:
@@ -224,9 +230,15 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             g = genders.get(ent_id)
             f["pronoun&" + ("agree" if g == pronoun else "clash" if g else "unknown")] = 1.0
             f[f"pronoun&type={ent.type}"] = 1.0
+            if g is None and agreeing:
+                # another person nearby is known to be the pronoun's gender ("she" with Jennifer
+                # and Tyler): elimination weighs against the one whose gender the text never gave
+                f["pronoun&unknown_other_agrees"] = 1.0
+            if g is None and clashing:
+                f["pronoun&unknown_other_clashes"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
-            f[f"before={_bucket(gap, 3)}"] = 1.0
+            f[f"before={_bucket(gap, 4)}"] = 1.0
             f[f"role={_role(ctx, ms, me)}"] = 1.0
         else:
             f["not_before"] = 1.0

@@ -63,3 +63,31 @@ def test_a_described_speaker_of_figures_is_an_organisation_or_a_person_by_its_he
     kinds = {e.name: e.type for e in result.entities if e.generic}
     assert kinds.get("a senior opposition official") == "PERSON"
     assert kinds.get("the electoral commission") == "ORG"
+
+
+def test_a_role_phrase_after_the_cue_gives_way_to_the_name_it_introduces():
+    found, _ = quotes_of("“One country is holding all the others hostage,” said Lithuania's foreign minister, "
+                         "Gabrielius Vaitkus.")
+    assert found == [("One country is holding all the others hostage,", "Gabrielius Vaitkus")]
+
+
+def test_an_appositive_between_the_name_and_the_cue_and_the_quote_that_follows():
+    found, _ = quotes_of("Officials in Izmir confirmed nine new cases of measles on Monday.\n\n"
+                         "«Vaccination is still the best protection,» Layla Hassan, the health minister, said. "
+                         "«We need more nurses, not more promises.»")
+    assert ("Vaccination is still the best protection,", "Layla Hassan") in found
+    assert ("We need more nurses, not more promises.", "Layla Hassan") in found
+
+
+def test_a_quote_paragraph_with_its_own_words_after_it_is_not_carried_over():
+    def keep(ctx, quotes):
+        return [q.speaker for q in quotes]
+
+    _, result = quotes_of("Mayor Lena Brandt opened the session.\n\n"
+                          "“We have balanced the budget for the first time in years,” Brandt said.\n\n"
+                          "“It is a fairy tale and the numbers will show it,” she was told by a heckler nearby.",
+                          rank=keep)
+    second = result.quotes[1]
+    assert second.text.startswith("It is a fairy tale")
+    names = {e.id: e.name for e in result.entities}
+    assert names.get(second.speaker) != "Lena Brandt" or second.speaker is None
