@@ -187,10 +187,12 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     inside: set[str] = set()
     count: dict[str, int] = {}
     last_seen: dict[str, int] = {}
+    first_mention: dict[str, int] = {}
     for m in ctx.mentions:
         if m.entity is None:
             continue
         count[m.entity] = count.get(m.entity, 0) + 1
+        first_mention.setdefault(m.entity, m.start)
         if q.start <= m.start < q.end:
             inside.add(m.entity)
             continue
@@ -226,6 +228,13 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                               for m in ctx.mentions):
             f["in_phrase"] = 1.0
             f[f"in_phrase&how={how}"] = 1.0
+            f[f"in_phrase&type={ent.type}"] = 1.0
+        else:
+            # a place speaks only as the subject of a cue ("Moscow said"); a dateline or a venue
+            # near the quote is not its speaker
+            f[f"not_in_phrase&type={ent.type}"] = 1.0
+        if first_mention.get(ent_id, -1) == ctx.doc.blocks[0].start if ctx.doc.blocks else False:
+            f["opens_document"] = 1.0
         if pronoun in ("m", "f"):
             g = genders.get(ent_id)
             f["pronoun&" + ("agree" if g == pronoun else "clash" if g else "unknown")] = 1.0
@@ -268,6 +277,12 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             _, sims = _word_vectors().of(head.lemma_.lower())
             if sims is not None:
                 feats.update({f"described&proto_{name}": float(v) for name, v in zip(PROTOTYPES, sims)})
+        if how == "label":
+            # "MR. DELANEY:", "THE COURT:" name a speaker; "Q:" and "MODERATOR:" stand for the asker
+            label_words = ctx.view[att.phrase[0]:att.phrase[1]].split()
+            feats[f"described&label_words={min(len(label_words), 3)}"] = 1.0
+            feats["described&label_title"] = float(any(w.rstrip(".").lower() in ctx.cues.synonyms or
+                                                       w.endswith(".") for w in label_words))
         out.append(Candidate(DESCRIBED, feats))
     return out
 
