@@ -38,6 +38,15 @@ MIN_FUZZY_KEY_LEN = 6
 _HONORIFICS = frozenset(load("names")["honorifics"])
 #: Lower-case words inside a surname (``data/names.yaml``).
 _PARTICLES = frozenset(load("names")["particles"])
+#: Rank and office words that may open a name span ("President", "Deputy Minister", "Lady Justice").
+ADDRESS_TITLES = frozenset(load("names").get("address_titles", []))
+#: Generation suffixes ("Jr.", "Sr.", "III") → which generation they name.
+GENERATIONS: dict[str, str] = dict(load("names").get("generations", {}))
+#: Folded short form of a given name → the folded formal names it stands for (``data/nicknames.yaml``).
+#: A pet form made with a diminutive ending keeps a stem of the formal name (Tavinho ~ Otávio).
+_DIMINUTIVE = re.compile(r"(?:inho|inha|ito|ita|ico|ica|cito|cita|ek|ka|ushka|enka|chen)$")
+#: Shortest short form accepted as a prefix of a formal given name (Alex ~ Alexander, not Al ~ Alan).
+MIN_SHORT_FORM = 3
 
 
 @functools.lru_cache(maxsize=65536)
@@ -74,19 +83,64 @@ def words_match(a: str, b: str) -> bool:
             and Levenshtein.distance(ka, kb, score_cutoff=1) <= 1)
 
 
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Folded short form → folded formal names (``data/nicknames.yaml``), read once."""
+    out: dict[str, set[str]] = {}
+    for formal, shorts in load("nicknames")["nicknames"].items():
+        for short in shorts:
+            out.setdefault(fold(short), set()).add(fold(formal))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_short_form(short: str, formal: str) -> bool:
+    """``short`` is a pet or short form of the given name ``formal`` (Bob ~ Robert, Alex ~ Alexander)."""
+    fs, ff = fold(short), fold(formal)
+    if not fs or not ff or fs == ff:
+        return False
+    if ff in _nicknames().get(fs, ()):
+        return True
+    ks, kf = name_key(short), name_key(formal)
+    if len(ks) >= MIN_SHORT_FORM and len(kf) > len(ks) and kf.startswith(ks):
+        return True
+    stem = _DIMINUTIVE.sub("", ks)
+    return stem != ks and len(stem) >= MIN_SHORT_FORM and stem in kf
+
+
 def given_match(a: str, b: str) -> bool:
-    """Given names (or an initial) that may denote the same person."""
+    """Given names (or an initial, or a short form) that may denote the same person."""
     pa, pb = split_given(a), split_given(b)
     if not pa or not pb:
         return True
     a0, b0 = pa[0], pb[0]
     if len(name_key(a0)) == 1 or len(name_key(b0)) == 1:   # an initial
-        return name_key(a0)[:1] == name_key(b0)[:1]
+        if name_key(a0)[:1] != name_key(b0)[:1]:
+            return False
+        # "R. J. Hall" and "Robert K. Hall": the middle initials differ
+        ia, ib = _initials(pa), _initials(pb)
+        return ia.startswith(ib) or ib.startswith(ia) or len(ia) == 1 or len(ib) == 1
     if words_match(a0, b0):
         return True
     # the first vowel of a given name shifts between languages (Aleksandr / Oleksandr)
     sa, sb = skeleton(a0), skeleton(b0)
-    return len(sa) >= 3 and sa == sb
+    if len(sa) >= 3 and sa == sb:
+        return True
+    # "José María" ~ "Chema": a short form of the whole given name or of its first part
+    return (is_short_form(a0, b0) or is_short_form(b0, a0) or is_short_form(a0, " ".join(pb))
+            or is_short_form(b0, " ".join(pa)))
+
+
+def _initials(parts: list[str]) -> str:
+    return "".join(name_key(p)[:1] for p in parts)
+
+
+def generation(name: str) -> str | None:
+    """'junior' or 'senior' (or 'third') when the name carries a generation suffix ("Jr.", "Sr.", "III")."""
+    for w in reversed(name.replace(",", " ").split()[1:]):
+        g = GENERATIONS.get(fold(w))
+        if g:
+            return g
+    return None
 
 
 def split_given(given: str) -> list[str]:
@@ -97,9 +151,12 @@ def split_given(given: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     """(given names, surname) of a person's name; the surname may be empty for a one-word name."""
-    words = [w for w in name.replace("’", "'").split() if fold(w) not in _HONORIFICS]
-    while words and fold(words[-1]) in ("jr", "sr", "ii", "iii"):
+    words = [w for w in name.replace("’", "'").replace(",", " ").split() if fold(w) not in _HONORIFICS]
+    while words and fold(words[-1]) in GENERATIONS:
         words.pop()
+    # "President Ana Roe", "Deputy Minister Lan": a title is never the given name
+    while len(words) > 1 and (fold(words[0]) in ADDRESS_TITLES or not fold(words[0])):
+        words.pop(0)
     if not words:
         return "", ""
     if len(words) == 1:
@@ -130,12 +187,22 @@ def _surname_core(surname: str) -> str:
 
 
 def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first: bool = False) -> bool:
-    """Two person names that may denote one person: surnames match and given names agree."""
+    """Two person names that may denote one person: surnames match, given names agree and no
+    generation suffix tells them apart ("Richard Caldwell Jr." is not "Richard Caldwell Sr.")."""
     ga, sa = split_person(a, a_surname_first)
     gb, sb = split_person(b, b_surname_first)
-    if not sa or not sb or not surnames_match(sa, sb):
+    if not sa or not sb:
         return False
-    return given_match(ga, gb)
+    gen_a, gen_b = generation(a), generation(b)
+    if gen_a and gen_b and gen_a != gen_b:
+        return False
+    if surnames_match(sa, sb):
+        return given_match(ga, gb)
+    # "Carmen Ibarra Soto" ~ "Carmen Ibarra": a second surname (Spanish, Portuguese) may be left out
+    pa, pb = split_given(ga), split_given(gb)
+    if len(pa) >= 2 and len(pb) >= 1 and surnames_match(pa[-1], sb) and given_match(" ".join(pa[:-1]), gb):
+        return True
+    return len(pb) >= 2 and len(pa) >= 1 and surnames_match(pb[-1], sa) and given_match(ga, " ".join(pb[:-1]))
 
 
 #: Function words of organisation names in English and the languages news names bodies in (they

@@ -45,7 +45,7 @@ from storyline.resolve.name_spans import (
     title_pattern,
     word_spans,
 )
-from storyline.resolve.names import fold, name_key
+from storyline.resolve.names import ADDRESS_TITLES, fold, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
@@ -61,7 +61,10 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 MAX_QUOTED_NAME = 40
 _SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
 _QUOTED = re.compile(rf"[‘'\"“«]([^‘’'\"“”«»\n]{{3,{MAX_QUOTED_NAME}}})[’'\"”»]")
-_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
+#: Initials and a surname ("J. Smith", "D.J. Smith", "John F. K. Smith"), with the given name before
+#: the initials when there is one (group "given"): a middle initial must not cut the name in two.
+_INITIAL = re.compile(r"(?:(?<![^\W\d_])(?P<given>[^\W\d_][^\W\d_'’-]+)\s)?"
+                      r"(?<![^\W\d_])(?P<init>(?:[^\W\d_]\.\s?){1,3})(?P<sur>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
@@ -251,9 +254,17 @@ def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
 def _rule_cands(view: str, kb: KB) -> list[Cand]:
     """Initial + surname, names with an appositive title, quoted multiword names."""
     out = []
+    address = title_pattern(kb)
     for m in _INITIAL.finditer(view):
-        if is_cap(m.group(1)) and is_cap(m.group(2)) and not kb.lookup(m.group(2)):
-            out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
+        if not (is_cap(m.group("init")) and is_cap(m.group("sur")) and not kb.lookup(m.group("sur"))):
+            continue
+        given = m.group("given")
+        start = m.start("init")
+        # the given name, unless it is a title ("Secretary J. Smith") or an article opening a sentence
+        if given and is_cap(given) and not address.fullmatch(given) and fold(given) not in ADDRESS_TITLES \
+                and fold(given) not in _SMALL and not kb.lookup(given):
+            start = m.start("given")
+        out.append(Cand(start, m.end(), "PERSON", "rule"))
     titles = title_pattern(kb)
     words = word_spans(view)
     capital = [view[a].isupper() for a, _ in words]   # is_cap of each word, read once
