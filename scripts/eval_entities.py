@@ -114,6 +114,20 @@ def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict
                 n_found += 1
                 found.append((m["key"], got))
                 by_key[m["key"]].append((d["id"], got))
+        texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for d in rec["docs"]:
+            for m in d["mentions"]:
+                got = best_overlap(m["start"], m["end"], pred[d["id"]])
+                if got is not None:
+                    texts[(m["key"], got)].append(m["text"])
+        for key in rec["entities"]:
+            owners = [(p, t) for (k, p), t in texts.items() if k == key]
+            if len(owners) > 1:
+                misses.append(f"{rec['id']}: split {key}: " + " | ".join(f"{t}" for _, t in owners))
+        for p in {p for _, p in found}:
+            keys = [(k, t) for (k, q), t in texts.items() if q == p]
+            if len(keys) > 1:
+                misses.append(f"{rec['id']}: merged {p}: " + " | ".join(f"{k}={t}" for k, t in keys))
         for i in range(len(found)):
             for j in range(i + 1, len(found)):
                 same_gold, same_pred = found[i][0] == found[j][0], found[i][1] == found[j][1]

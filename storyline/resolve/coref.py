@@ -502,6 +502,28 @@ def _org_facts(name: str, kb: KB) -> tuple[str | None, str | None]:
     return country, sector
 
 
+#: "China's Foreign Ministry", "the Kenyan Treasury", "the Ministry of Energy of Ghana", "Mexico's
+#: Pemex": a country word (possessive or demonym) leading straight into an organisation's name.
+_OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w\-’'.]*?)(?:['’]s)?\s+(?:(?:state|state-owned|national|"
+                           r"federal|top|main|largest|biggest)\s+)?$")
+_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w\-’'.]*(?:\s[A-Z][\w\-’'.]*)?)")
+
+
+def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
+    """The country an organisation's mentions are owned by: "China's commerce ministry", "the
+    Kenyan Treasury", "the Ministry of Energy of Ghana"."""
+    votes: Counter[str] = Counter()
+    for c in k.members:
+        m = _OWNER_BEFORE.search(view[max(0, c.start - 30):c.start])
+        country = kb.country_of_actor(m.group(1)) if m else None
+        if country is None:
+            m2 = _OF_AFTER.match(view[c.end:c.end + 40])
+            country = kb.country_of(m2.group(1)) if m2 else None
+        if country:
+            votes[country] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     name = entry.name if entry else _best_name(k, view)
@@ -518,6 +540,7 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
             role = f"{title.title()} of {kb.country_name(office)}" if office else title[:1].upper() + title[1:]
     elif entry is None and k.type in ("ORG", "EVENT", "MISC"):
         country, sector = _org_facts(name, kb)
+        country = country or _country_around(k, view, kb)
     aliases: list[str] = []
     for c in k.members:
         text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])
