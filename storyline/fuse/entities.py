@@ -27,6 +27,7 @@ from collections.abc import Collection
 
 from storyline.config import Settings
 from storyline.model import DocAnalysis, Entity, Span
+from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
     content_words,
     fold,
@@ -36,6 +37,7 @@ from storyline.resolve.names import (
     persons_match,
     skeleton,
     split_person,
+    surname_key,
     surnames_match,
 )
 
@@ -108,7 +110,7 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                   names_in_doc: dict[str, set[str]]) -> None:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        sk = skeleton(_surname(ents[i]).split()[-1]) if _surname(ents[i]) else ""
+        sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""
         buckets[sk].append(i)
     for members in buckets.values():
         full = [i for i in members if _person_names(ents[i])]
@@ -179,9 +181,63 @@ def _representatives(ents: list[Entity], idx: list[int], groups: _Groups) -> lis
     return list(first.values())
 
 
-def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups) -> None:
+#: Words a company's name may add or drop without naming another company ("Ford Motor Co." ~ "Ford Motor").
+_CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "group", "holdings",
+                        "holding", "sa", "ag", "gmbh", "limited", "technology", "technologies", "international",
+                        "the", "union"})
+
+
+def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(content words without country words, folded words without corporate suffixes) of an organisation:
+    "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
+    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second."""
+    words = content_words(e.name)
+    no_country = frozenset(w for w in words if not kb.country_of(w))
+    core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
+    return (no_country if len(no_country) >= 2 else frozenset()), core
+
+
+def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
+    """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
+    word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
+    "Real Club Deportivo Tolosa"). Dictionaries, not pairs: the cost grows with the names."""
+    heads = set(kb.lexicon.get("org_heads", [])) | set(kb.lexicon.get("business_heads", [])) | \
+        set(kb.lexicon.get("media_heads", [])) | _CORPORATE | {"club", "football", "bank", "board"}
+    first: dict[tuple, int] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)
+    singles: list[int] = []
+    for i in reps:
+        e = ents[i]
+        if e.type not in ("ORG", "EVENT", "MISC") or e.kb_id:
+            continue
+        no_country, core = _org_keys(e, kb)
+        for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
+            if not key[1]:
+                continue
+            if key in first:
+                if groups.compatible(first[key], i):
+                    groups.union(first[key], i)
+            else:
+                first[key] = i
+        words = fold(e.name).split()
+        if len(words) == 1:
+            singles.append(i)
+        else:
+            for w in content_words(e.name):
+                if len(w) >= 4 and w not in heads and not kb.country_of(w):
+                    by_word[w].add(i)
+    for i in singles:
+        owners = {groups.find(j) for j in by_word.get(fold(ents[i].name), ())}
+        if len(owners) == 1:
+            groups.union(next(iter(owners)), i)
+
+
+def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
     by_type: dict[str, list[int]] = defaultdict(list)
-    for i in _representatives(ents, idx, groups):
+    reps = _representatives(ents, idx, groups)
+    if kb is not None:
+        _merge_org_keys(ents, reps, groups, kb)
+    for i in reps:
         key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
         by_type[key].append(i)
     for members in by_type.values():
@@ -369,7 +425,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # an unnamed group ("police") stays the document's own: two articles' police need not be one force;
     # one a country owns ("China's commerce ministry") is that country's, whichever article names it
     _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and (not e.generic or e.country)],
-                  groups)
+                  groups, load_kb(tuple(settings.kb_paths)))
     places = _place_names(ents)
     _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
     clusters: dict[int, list[int]] = defaultdict(list)

@@ -23,12 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.model import Document, Entity, Mention, Span
-from storyline.resolve.kb import KB, KIND_SURNAME
+from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
 from storyline.resolve.names import (
     ADDRESS_TITLES,
     content_words,
     fold,
     generation,
+    given_name_match,
     is_acronym_for,
     name_key,
     persons_match,
@@ -255,7 +256,7 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
         if any(a < e and s < b for a, b in taken):
             continue
         after = view[e:e + 30]
-        if re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after) or re.match(r"-|\s+[a-z]+(?:’s|'s)?\s+[A-Z]", after):
+        if re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after) or after.startswith("-"):
             continue   # a title before a name, or an office "of" something
         before = [(max(c.start for c in k.members if c.start < s), k) for k in people
                   if any(c.start < s for c in k.members)]
@@ -323,6 +324,12 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
         if gen and len(matches) > 1:
             matches = [k for k in matches if gen in k.generations(view)] or (
                 [k for k in matches if not k.generations(view) & {"junior"}] if gen == "senior" else matches)
+        if not matches:
+            # "Yulia", "Bobby", "Dame Helen": the given name (or a pet form) of the one person who has it
+            matches = [k for k in clusters if any(given_name_match(bare, split_person(n)[0])
+                                                  for n in k.full_names(view))]
+            if len(matches) > 1:
+                matches = []
         if matches:
             # called at once by min(), but bind the mention's start anyway: no late binding to reason about
             def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:
@@ -383,6 +390,19 @@ def _resolve_roles(cands: list[Cand], clusters: list[_Cluster], view: str, kb: K
             k.members.append(c)
 
 
+#: Words after which a capital is a place one is in, goes to or comes from, not its government.
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|outside|into|across|around|through|via|towards?|"
+                           r"visit|visited|visits|visiting|reached|left|leaving|streets\s+of|centre\s+of|"
+                           r"center\s+of|downtown|central|suburbs?\s+of)\s+$", re.I)
+
+
+def _is_place_use(c: Cand, view: str) -> bool:
+    """A capital named as a place ("talks in Moscow", "flew to Tehran"), not for its government."""
+    if not c.kb or any(kind != KIND_CAPITAL for _, kind in c.kb):
+        return False
+    return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None
+
+
 def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     """Clusters of KB-linked and other non-person candidates."""
     clusters: list[_Cluster] = []
@@ -398,6 +418,18 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     for c in others:
         text = view[c.start:c.end]
         kb_id = c.kb[0][0] if c.kb else kb.org_by_words(text)
+        if kb_id is not None and _is_place_use(c, view):
+            # "talks in Moscow": the capital as a city, not the state it stands for elsewhere
+            country = kb.entries[kb_id].country if kb_id in kb.entries else None
+            kb_id = f"city:{country}:{'-'.join(fold(text).split())}"
+            k = by_kb.get(kb_id)
+            if k is None:
+                k = by_kb[kb_id] = _Cluster("GPE", kb_id=kb_id)
+                if country:
+                    k.countries[country] += 1
+                clusters.append(k)
+            join(c, k)
+            continue
         if kb_id is not None:
             k = by_kb.get(kb_id)
             if k is None:
@@ -527,7 +559,7 @@ def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
 def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     name = entry.name if entry else _best_name(k, view)
-    country = entry.country if entry else None
+    country = entry.country if entry else (k.countries.most_common(1)[0][0] if k.countries else None)
     role = entry.role if entry else None
     sector = entry.sector if entry else None
     if entry is None and k.type == "PERSON":

@@ -24,6 +24,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("dj", "j"),
     ("kh", "h"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ph", "f"),
     ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ii", "i"), ("c", "k"),
+    # German umlauts written out (Müller ~ Mueller) and Persian/Arabic vowel pairs (Rezaei ~ Rezai)
+    ("ue", "u"), ("oe", "o"), ("ae", "a"),
 )
 _VOWELS = "aeiou"
 #: A glide "i" (from "y") between vowels carries no distinctive sound: Zuyev ~ Zuev.
@@ -58,7 +60,8 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """Transliteration-normalised key of one name word (``Qadyrbek`` → ``kadirbek``)."""
-    s = _NON_LETTER.sub("", unidecode(word).lower())
+    # Đ/đ is "dj" in Serbian and Croatian spellings without diacritics (Đorđević ~ Djordjevic)
+    s = _NON_LETTER.sub("", unidecode(word.replace("Đ", "Dj").replace("đ", "dj")).lower())
     if len(s) >= MIN_FUZZY_KEY_LEN:
         s = _FF_ENDING.sub("v", s)
     for old, new in _REWRITES:
@@ -130,6 +133,15 @@ def given_match(a: str, b: str) -> bool:
             or is_short_form(b0, " ".join(pa)))
 
 
+def given_name_match(single: str, given: str) -> bool:
+    """A one-word mention that is the given name of a full name, or a short form of it ("Bobby" for
+    "Robert Kane", "Luizinho" for "Luiz Oliveira", "Yulia" for "Yulia Volkova")."""
+    parts = split_given(given)
+    if not parts or len(name_key(parts[0])) < 2:
+        return False
+    return words_match(single, parts[0]) or is_short_form(single, parts[0]) or is_short_form(single, given)
+
+
 def _initials(parts: list[str]) -> str:
     return "".join(name_key(p)[:1] for p in parts)
 
@@ -171,12 +183,32 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+#: An Arabic article written glued to the surname ("Elamin" ~ "el-Amin", "Alrashidi" ~ "al-Rashidi").
+_GLUED_ARTICLES = ("al", "el", "ul", "as", "ash", "ad", "ar", "at", "az", "an")
+
+
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
     la, lb = _surname_core(a), _surname_core(b)
     if not la or not lb:
         return False
-    return words_match(la, lb)
+    if words_match(la, lb):
+        return True
+    # "el-Amin" ~ "Elamin": the article glued on one side, written apart on the other
+    ka, kb = name_key(la), name_key(lb)
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short) >= 3 and long_.endswith(short) and long_[:-len(short)] in _GLUED_ARTICLES
+
+
+def surname_key(surname: str) -> str:
+    """A blocking key for a surname: the consonants of its last part that is not a particle, glued
+    article left out ("Abdel-Rahman" and "Abdul Rahman" share "rhmn", "Elamin" and "el-Amin" "mn")."""
+    core = name_key(_surname_core(surname))
+    for art in _GLUED_ARTICLES:
+        if core.startswith(art) and len(core) - len(art) >= 3:
+            core = core[len(art):]
+            break
+    return "".join(c for c in core if c not in _VOWELS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -198,6 +230,9 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
         return False
     if surnames_match(sa, sb):
         return given_match(ga, gb)
+    # "Yamamoto Haruki" ~ "Haruki Yamamoto": family name first in one outlet, last in another
+    if ga and gb and " " not in ga and " " not in gb and words_match(ga, sb) and words_match(gb, sa):
+        return True
     # "Carmen Ibarra Soto" ~ "Carmen Ibarra": a second surname (Spanish, Portuguese) may be left out
     pa, pb = split_given(ga), split_given(gb)
     if len(pa) >= 2 and len(pb) >= 1 and surnames_match(pa[-1], sb) and given_match(" ".join(pa[:-1]), gb):
@@ -220,7 +255,7 @@ def content_words(name: str) -> frozenset[str]:
 
 def acronym_of(name: str) -> str:
     """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO')."""
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(name))
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
 
 
@@ -230,4 +265,9 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     if len(acr) < 2:
         return False
     initials = acronym_of(name)
-    return acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials))
+    if acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials)):
+        return True
+    # "DOJ" for "Department of Justice": some acronyms keep the "of"
+    every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+                    if w.lower() not in ("the", "and", "&"))
+    return len(acr) >= 3 and acr == every

@@ -381,6 +381,13 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
             continue   # the KB spans say it all ("Ukrainian LPR")
         first = inner[0]
         lead_is_demonym = all(kid.startswith("norp:") for kid, _ in first.kb)
+        # an organisation named after its country keeps the country ("Ghana Cocoa Board")
+        keeps_country = c.type in ("ORG", "EVENT") and len(inner) == 1 and first.start == c.start \
+            and rest_caps and is_cap(rest_caps[-1]) and pos.get(c.start + len(view[c.start:c.end].rsplit(" ", 1)[0])
+                                                                 + 1) in ("PROPN", "NOUN")
+        if keeps_country:
+            out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
+            continue
         if first.start == c.start and len(rest_caps) >= 2 and (not lead_is_demonym or c.type in ("PERSON", "NORP")):
             s, e = _trim(view, first.end, c.end)
             s += len(view[s:e]) - len(view[s:e].lstrip())
