@@ -24,13 +24,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("dj", "j"),
     ("kh", "h"), ("gh", "g"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("ph", "f"),
     ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ii", "i"), ("c", "k"),
-    # German umlauts written out (Müller ~ Mueller) and Persian/Arabic vowel pairs (Rezaei ~ Rezai)
-    ("ue", "u"), ("oe", "o"), ("ae", "a"),
 )
 _VOWELS = "aeiou"
 #: A glide "i" (from "y") between vowels carries no distinctive sound: Zuyev ~ Zuev.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
+_VOWEL_PAIR = re.compile(r"([aou])e")
 #: French/German-era spellings of the Slavic "-ov"/"-ev" endings: Smirnoff ~ Smirnov, Rachmaninow ~ -ov.
 _FF_ENDING = re.compile(r"(?<=[oe])ff$")
 _NON_LETTER = re.compile(r"[^a-z]+")
@@ -67,6 +66,10 @@ def name_key(word: str) -> str:
     for old, new in _REWRITES:
         s = s.replace(old, new)
     s = _GLIDE.sub("", s)
+    if len(s) >= MIN_FUZZY_KEY_LEN:
+        # German umlauts written out (Müller ~ Mueller), Persian/Arabic vowel pairs (Rezaei ~ Rezai);
+        # only in longer keys, where dropping a vowel leaves the name recognisable
+        s = _VOWEL_PAIR.sub(r"\1", s)
     return _DOUBLE.sub(r"\1", s)
 
 
