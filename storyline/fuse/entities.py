@@ -112,6 +112,19 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     for i in idx:
         sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""
         buckets[sk].append(i)
+    # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
+    pairs: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in idx:
+        for n in _person_names(ents[i]):
+            words = n.split()
+            if len(words) == 2:
+                pairs[frozenset(surname_key(w) for w in words)].append(i)
+                break
+    for members in pairs.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                if any(persons_match(x, y) for x in _person_names(ents[a]) for y in _person_names(ents[b])):
+                    groups.union(a, b)
     for members in buckets.values():
         full = [i for i in members if _person_names(ents[i])]
         single = [i for i in members if not _person_names(ents[i])]

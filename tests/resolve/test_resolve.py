@@ -175,8 +175,9 @@ def test_father_and_son_with_one_name_stay_two_people():
 
 
 def test_a_role_phrase_gives_a_person_outside_the_kb_a_country():
-    _, ents = run("Mexico's finance minister Lucía Ferrán met the Kenyan lawmaker Joseph Otieno in Geneva.")
+    _, ents = run("Mexico's Lucía Ferrán met Pentagon spokesman Dale Whitby and the Kenyan lawmaker Joseph Otieno.")
     assert owner(ents, "Lucía Ferrán").country == "MEX"
+    assert owner(ents, "Dale Whitby").country == "USA"
     assert owner(ents, "Joseph Otieno").country == "KEN"
 
 
