@@ -247,12 +247,12 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
             words = list(re.finditer(r"[a-z][a-z’'-]*", m.group(1)))
             cut = next((i for i, w in enumerate(words) if w.group() in _LEAD_STOP), len(words))
             words = words[:cut]
-            k = next((i for i, w in enumerate(words) if w.group() in heads
-                      and (i + 1 == len(words) or words[i + 1].group() not in heads)), None)
-            if k is None:
+            at_head = next((i for i, w in enumerate(words) if w.group() in heads
+                            and (i + 1 == len(words) or words[i + 1].group() not in heads)), None)
+            if at_head is None:
                 continue
-            age, head, e = None, words[k].group(), m.start(1) + words[k].end()
-            mods = [w.group() for w in words[:k] if w.group() not in _DESC_FREE]
+            age, head, e = None, words[at_head].group(), m.start(1) + words[at_head].end()
+            mods = [w.group() for w in words[:at_head] if w.group() not in _DESC_FREE]
         if any(a < e and s < b for a, b in taken):
             continue
         after = view[e:e + 30]

@@ -193,7 +193,8 @@ def test_a_ministry_merges_by_its_words_without_the_country_word_within_one_coun
 
 
 def test_short_names_of_companies_join_the_full_name():
-    a = analyses([ent("d1", 1, "Meridian Pipeline Holdings", "ORG"), ent("d1", 2, "Huaxin New Energy Technology Co.", "ORG")],
+    a = analyses([ent("d1", 1, "Meridian Pipeline Holdings", "ORG"),
+                  ent("d1", 2, "Huaxin New Energy Technology Co.", "ORG")],
                  [ent("d2", 1, "Meridian", "ORG"), ent("d2", 2, "Huaxin New Energy", "ORG")])
     _, m = merge_entities(a, Settings())
     assert m["d1/e1"] == m["d2/e1"] and m["d1/e2"] == m["d2/e2"]
