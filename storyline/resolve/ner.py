@@ -364,10 +364,20 @@ def select_candidates(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _org_head_words(kb: KB) -> frozenset[str]:
+    """Last words that make a name an organisation's: the lexicon's organisation, business, media and
+    military heads, and a few more that name bodies ("board", "centre", "service")."""
+    return frozenset(_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
+                     + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
+                     + ["board", "centre", "center", "control", "service", "services", "office", "court", "exchange",
+                        "league", "club", "bureau", "department", "administration", "police", "airways"])
+
+
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
-                 titles: list[tuple[int, int]]) -> list[Cand]:
+                 titles: list[tuple[int, int]], kb: KB) -> list[Cand]:
     """Reconcile spaCy spans with KB spans inside them (glued 'Chile Gabriel Boric')."""
     out = []
+    org_heads = _org_head_words(kb)
     for c in sp:
         inner = [k for k in kbc if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
         if not inner:
@@ -383,8 +393,7 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         lead_is_demonym = all(kid.startswith("norp:") for kid, _ in first.kb)
         # an organisation named after its country keeps the country ("Ghana Cocoa Board")
         keeps_country = c.type in ("ORG", "EVENT") and len(inner) == 1 and first.start == c.start \
-            and rest_caps and is_cap(rest_caps[-1]) and pos.get(c.start + len(view[c.start:c.end].rsplit(" ", 1)[0])
-                                                                 + 1) in ("PROPN", "NOUN")
+            and rest_caps and fold(rest_caps[-1]) in org_heads
         if keeps_country:
             out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
             continue
@@ -506,7 +515,7 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     caps = _caps_lines(view)
     pos, ents = _token_info(parsed)
     kbc = kb_candidates(view, kb, pos, ents, caps)
-    sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
+    sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view), kb)
     rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
     cands = select_candidates(sp + kbc + rules)
     head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
