@@ -64,7 +64,7 @@ _QUOTED = re.compile(rf"[‘'\"“«]([^‘’'\"“”«»\n]{{3,{MAX_QUOTED_NA
 #: Initials and a surname ("J. Smith", "D.J. Smith", "John F. K. Smith"), with the given name before
 #: the initials when there is one (group "given"): a middle initial must not cut the name in two.
 _INITIAL = re.compile(r"(?:(?<![^\W\d_])(?P<given>[^\W\d_][^\W\d_'’-]+)\s)?"
-                      r"(?<![^\W\d_])(?P<init>(?:[^\W\d_]\.\s?){1,3})(?P<sur>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
+                      r"(?<![^\W\d_.])(?P<init>(?:[^\W\d_]\.\s?){1,3})(?P<sur>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
@@ -258,6 +258,8 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     for m in _INITIAL.finditer(view):
         if not (is_cap(m.group("init")) and is_cap(m.group("sur")) and not kb.lookup(m.group("sur"))):
             continue
+        if len(m.group("init").strip()) > 2 and kb.lookup(m.group("init").strip()):
+            continue   # "U.S. Army": the initials are a name of their own
         given = m.group("given")
         start = m.start("init")
         # the given name, unless it is a title ("Secretary J. Smith") or an article opening a sentence
