@@ -84,6 +84,9 @@ class Settings:
     story_max_days: int = _setting(
         21, "Documents dated further apart than this are rarely the same story (their score is halved).")
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")
+    entity_country_from_context: bool = _setting(
+        True, "Give an actor no rule placed (a local official, a city, a firm) the country its articles are "
+        "mostly about, when one country clearly dominates them; off: only countries the text states.")
     event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
     relation_period: str = _setting("month", "Period of dyad relations: month | year.")
     event_model: str = _setting(

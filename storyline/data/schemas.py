@@ -105,7 +105,7 @@ def _kb_lexicon() -> dict[str, Any]:
     return _sections({"titles": _mapping({"type": "string"}), **_word_lists(
         "head_titles", "non_person_before", "modifier_after", "product_after", "org_appositive",
         "event_heads", "media_heads", "business_heads", "place_heads", "org_heads", "military_heads",
-        "speech_verbs")})
+        "speech_verbs", "person_roles")})
 
 
 def _countries() -> dict[str, Any]:
@@ -143,7 +143,9 @@ RESOURCES: dict[str, Any] = {
     "plover": _plover,
     "events": _events,
     "plover_definitions": _plover_definitions,
-    "names": lambda: _sections(_word_lists("particles", "honorifics"), ("particles", "honorifics")),
+    "names": lambda: _sections({**_word_lists("particles", "honorifics", "address_titles"),
+                                "generations": _mapping({"type": "string"})}, ("particles", "honorifics")),
+    "nicknames": lambda: _sections({"nicknames": _mapping(_WORDS)}, ("nicknames",)),
     "given_names": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "gender_words": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "modality": lambda: _sections(_word_lists(
@@ -182,6 +184,7 @@ RESOURCES: dict[str, Any] = {
     "kb/countries": _countries,
     "kb/territories": _kb_file,
     "kb/orgs": _kb_file,
+    "kb/institutions": _kb_file,
     "kb/people": _kb_file,
     "kb/lexicon": _kb_lexicon,
     # a user's knowledge-base file: any mix of entities, people and lexicon lists

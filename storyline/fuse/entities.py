@@ -27,13 +27,15 @@ from collections.abc import Collection
 
 from storyline.config import Settings
 from storyline.model import DocAnalysis, Entity, Span
+from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
     content_words,
     fold,
+    generation,
     is_acronym_for,
     persons_match,
-    skeleton,
     split_person,
+    surname_key,
     surnames_match,
 )
 
@@ -55,6 +57,8 @@ class _Groups:
         self.parent = list(range(len(ents)))
         self.kb = [e.kb_id for e in ents]
         self.country = [e.country for e in ents]
+        # father and son share a name: "Jr." and "Sr." (or "III") never meet in one group
+        self.generation = [_generation_of(e) for e in ents]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -65,6 +69,8 @@ class _Groups:
     def compatible(self, i: int, j: int) -> bool:
         a, b = self.find(i), self.find(j)
         if self.kb[a] and self.kb[b] and self.kb[a] != self.kb[b]:
+            return False
+        if self.generation[a] and self.generation[b] and self.generation[a] != self.generation[b]:
             return False
         return not (self.country[a] and self.country[b] and self.country[a] != self.country[b])
 
@@ -77,7 +83,15 @@ class _Groups:
         self.parent[b] = a
         self.kb[a] = self.kb[a] or self.kb[b]
         self.country[a] = self.country[a] or self.country[b]
+        self.generation[a] = self.generation[a] or self.generation[b]
         return True
+
+
+def _generation_of(e: Entity) -> str | None:
+    """A person's generation suffix ('junior' for "Jr."), from any of its names."""
+    if e.type != "PERSON":
+        return None
+    return next((g for n in [e.name, *e.aliases] if (g := generation(n))), None)
 
 
 def _person_names(e: Entity) -> list[str]:
@@ -94,8 +108,21 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                   names_in_doc: dict[str, set[str]]) -> None:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        sk = skeleton(_surname(ents[i]).split()[-1]) if _surname(ents[i]) else ""
+        sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""
         buckets[sk].append(i)
+    # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
+    pairs: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in idx:
+        for n in _person_names(ents[i]):
+            words = n.split()
+            if len(words) == 2:
+                pairs[frozenset(surname_key(w) for w in words)].append(i)
+                break
+    for members in pairs.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                if any(persons_match(x, y) for x in _person_names(ents[a]) for y in _person_names(ents[b])):
+                    groups.union(a, b)
     for members in buckets.values():
         full = [i for i in members if _person_names(ents[i])]
         single = [i for i in members if not _person_names(ents[i])]
@@ -165,9 +192,63 @@ def _representatives(ents: list[Entity], idx: list[int], groups: _Groups) -> lis
     return list(first.values())
 
 
-def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups) -> None:
+#: Words a company's name may add or drop without naming another company ("Ford Motor Co." ~ "Ford Motor").
+_CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "group", "holdings",
+                        "holding", "sa", "ag", "gmbh", "limited", "technology", "technologies", "international",
+                        "the", "union"})
+
+
+def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(content words without country words, folded words without corporate suffixes) of an organisation:
+    "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
+    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second."""
+    words = content_words(e.name)
+    no_country = frozenset(w for w in words if not kb.country_of(w))
+    core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
+    return (no_country if len(no_country) >= 2 else frozenset()), core
+
+
+def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
+    """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
+    word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
+    "Real Club Deportivo Tolosa"). Dictionaries, not pairs: the cost grows with the names."""
+    heads = set(kb.lexicon.get("org_heads", [])) | set(kb.lexicon.get("business_heads", [])) | \
+        set(kb.lexicon.get("media_heads", [])) | _CORPORATE | {"club", "football", "bank", "board"}
+    first: dict[tuple, int] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)
+    singles: list[int] = []
+    for i in reps:
+        e = ents[i]
+        if e.type not in ("ORG", "EVENT", "MISC") or e.kb_id:
+            continue
+        no_country, core = _org_keys(e, kb)
+        for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
+            if not key[1]:
+                continue
+            if key in first:
+                if groups.compatible(first[key], i):
+                    groups.union(first[key], i)
+            else:
+                first[key] = i
+        words = fold(e.name).split()
+        if len(words) == 1:
+            singles.append(i)
+        else:
+            for w in content_words(e.name):
+                if len(w) >= 4 and w not in heads and not kb.country_of(w):
+                    by_word[w].add(i)
+    for i in singles:
+        owners = {groups.find(j) for j in by_word.get(fold(ents[i].name), ())}
+        if len(owners) == 1:
+            groups.union(next(iter(owners)), i)
+
+
+def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
     by_type: dict[str, list[int]] = defaultdict(list)
-    for i in _representatives(ents, idx, groups):
+    reps = _representatives(ents, idx, groups)
+    if kb is not None:
+        _merge_org_keys(ents, reps, groups, kb)
+    for i in reps:
         key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
         by_type[key].append(i)
     for members in by_type.values():
@@ -260,6 +341,71 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
         kb_id=kb_ent.kb_id if kb_ent else None, generic=all(e.generic for e in members))
 
 
+#: Types that belong to a country (an organisation, a person, a place); events and works do not.
+_OWNED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: Share of the country-bearing mentions of an actor's articles the leading country must hold.
+MIN_CONTEXT_SHARE = 0.5
+#: ... and at least this many of those mentions.
+MIN_CONTEXT_MENTIONS = 3
+
+
+def _countries_from_context(ents: list[Entity]) -> None:
+    """Give an actor without a country the country its articles are mostly about.
+
+    A local official, a city or a firm the text never ties to a country is, in a story told about
+    one country, most likely of that country. The count is over mentions of actors that carry a
+    country (places, demonyms, institutions, placed people) in the documents the actor appears in;
+    the leading country must hold ``MIN_CONTEXT_SHARE`` of them. IGOs and unnamed groups are left alone.
+    """
+    per_doc: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in ents:
+        if e.country and e.sector != "IGO":
+            for m in e.mentions:
+                per_doc[m.doc][e.country] += 1
+    for e in ents:
+        if e.country or e.type not in _OWNED_TYPES or e.sector == "IGO" or e.generic:
+            continue
+        votes: Counter[str] = Counter()
+        for d in {m.doc for m in e.mentions}:
+            votes.update(per_doc.get(d, Counter()))
+        if not votes:
+            continue
+        top, n = votes.most_common(1)[0]
+        if n >= MIN_CONTEXT_MENTIONS and n >= MIN_CONTEXT_SHARE * sum(votes.values()):
+            e.country = top
+
+
+def _initials_key(name: str) -> str:
+    """Initials of a full name's words, particles left in ("Ana Clara Bastos Oliveira" → "ACBO")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words) if len(words) >= 2 else ""
+
+
+def _merge_initials(ents: list[Entity], people: list[int], groups: _Groups) -> None:
+    """"JBM", "ACBO": a person called by the initials of their full name, in any article of the corpus.
+
+    A dictionary from initials to the people whose full names spell them: one look-up per
+    all-capital name, no pairs.
+    """
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for i in people:
+        for n in _person_names(ents[i]):
+            key = _initials_key(n)
+            if len(key) >= 3:
+                by_initials[key].add(i)
+    if not by_initials:
+        return
+    for i, e in enumerate(ents):
+        if e.kb_id or e.generic or e.type not in ("PERSON", "ORG", "MISC"):
+            continue
+        short = e.name.replace(".", "")
+        if not (short.isupper() and short.isalpha() and 3 <= len(short) <= 5):
+            continue
+        owners = {groups.find(j) for j in by_initials.get(short, ())}
+        if len(owners) == 1:
+            groups.union(next(iter(owners)), i)
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -286,14 +432,19 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # a described speaker ("a senior official") is the document's own, as an unnamed group is
     people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON" and not e.generic], groups)
     _merge_people(ents, people, groups, doc_of, names_in_doc)
-    # an unnamed group ("police") stays the document's own: two articles' police need not be one force
-    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and not e.generic], groups)
+    _merge_initials(ents, people, groups)
+    # an unnamed group ("police") stays the document's own: two articles' police need not be one force;
+    # one a country owns ("China's commerce ministry") is that country's, whichever article names it
+    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and (not e.generic or e.country)],
+                  groups, load_kb(tuple(settings.kb_paths)))
     places = _place_names(ents)
     _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[groups.find(i)].append(i)
     built = [(_global([ents[i] for i in members], doc_rank, places), members) for members in clusters.values()]
+    if settings.entity_country_from_context:
+        _countries_from_context([g for g, _ in built])
     built.sort(key=lambda gm: (-len(gm[0].mentions), gm[0].name.lower(), ents[gm[1][0]].id))
     mapping: dict[str, str] = {}
     out = []

@@ -23,8 +23,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.model import Document, Entity, Mention, Span
-from storyline.resolve.kb import KB, KIND_SURNAME
-from storyline.resolve.names import content_words, fold, is_acronym_for, persons_match, split_person, surnames_match
+from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
+from storyline.resolve.names import (
+    ADDRESS_TITLES,
+    content_words,
+    fold,
+    generation,
+    given_name_match,
+    is_acronym_for,
+    name_key,
+    persons_match,
+    split_given,
+    split_person,
+    surnames_match,
+)
 from storyline.resolve.ner import Cand
 
 LOGGER = logging.getLogger(__name__)
@@ -51,7 +63,26 @@ class _Cluster:
                 if c.source != "role" and split_person(view[c.start:c.end])[0]]
 
     def surnames(self, view: str) -> list[str]:
-        return [split_person(view[c.start:c.end])[1] for c in self.members if c.source != "role"]
+        out = [split_person(view[c.start:c.end])[1] for c in self.members if c.source != "role"]
+        # "Carmen Ibarra Soto" is "Ibarra" too: a first surname before the second
+        for name in self.full_names(view):
+            given = split_given(split_person(name)[0])
+            if len(given) >= 2 and len(name_key(given[-1])) > 1 and given[-1][:1].isupper():
+                out.append(given[-1])
+        return out
+
+    def generations(self, view: str) -> set[str]:
+        """The generation suffixes its names carry ('junior' for "Jr.")."""
+        return {g for c in self.members if c.source != "role" and (g := generation(view[c.start:c.end]))}
+
+
+#: "the younger Dela Cruz", "the elder Caldwell": a description that picks a generation
+_GENERATION_WORDS = {"younger": "junior", "elder": "senior", "older": "senior"}
+
+
+def _generation_before(view: str, start: int) -> str | None:
+    m = re.search(r"\b(younger|elder|older)\s+$", view[max(0, start - 12):start], re.I)
+    return _GENERATION_WORDS[m.group(1).lower()] if m else None
 
 
 @dataclass(frozen=True)
@@ -126,12 +157,140 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
             if t:
                 title = t.group("t").lower()
                 for w in re.findall(r"[^\W\d_][\w\-’']*", m3.group("body")):
-                    country = kb.country_of(w)
+                    country = kb.country_of_actor(w)
                     if country:
                         break
+    if country is None:
+        # "Mexico's Lucía Ferrán", "the Kenyan lawmaker X", "a Pentagon spokesman X": a country word
+        # (or a state institution) in the words that lead straight into the name
+        for w in reversed(_lead_words(pre)):
+            country = kb.country_of_actor(w)
+            if country:
+                break
     if title in ("counterpart", "guest"):
         title = None
     return country, title
+
+
+#: Words that end the phrase leading into a name ("met the Kenyan minister X": the phrase is "Kenyan minister").
+_LEAD_STOP = frozenset({"the", "a", "an", "and", "or", "with", "by", "for", "to", "of", "from", "said", "says",
+                        "told", "met", "as", "at", "in", "on", "that", "who", "when", "after", "before", "while"})
+_LEAD_WORD = re.compile(r"[^\W\d_][\w\-’'.]*")
+
+
+def _lead_words(pre: str) -> list[str]:
+    """The words right before a name, back to punctuation or a function word (at most four)."""
+    tail = re.split(r"[,;:()\"“”\n]|[.!?]\s", pre)[-1]
+    words = _LEAD_WORD.findall(tail)[-4:]
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _LEAD_STOP:
+            break
+        out.insert(0, w)
+    return out
+
+
+#: Adjectives a description may add to a role without changing whom it names ("the former minister").
+_DESC_FREE = frozenset({"former", "new", "veteran", "outgoing", "incoming", "embattled", "current", "longtime",
+                        "long-time", "retired", "acting", "then", "top", "senior", "powerful", "influential",
+                        "beleaguered", "recently", "newly", "appointed", "elected", "same", "latter"})
+#: Ranks that make a different office of the same head noun ("vice president" is not "the president").
+_RANKS = frozenset({"vice", "deputy", "assistant", "junior", "under", "vice-", "associate", "lieutenant"})
+_DESC = re.compile(r"\b[Tt]he\s+(?=((?:[a-z][a-z’'-]*\s+){0,3}[a-z][a-z-]*)\b)")
+_AGE_DESC = re.compile(r"\b[Tt]he\s+(\d{2,3})-year-old\b(?!\s+[a-z])")
+_AGE = re.compile(r"^\s*,\s*(\d{2,3})\s*,")
+
+
+def _role_words(view: str, c: Cand, kb: KB) -> set[str]:
+    """Lower-case words of the roles a person is given around a mention: the title leading into the
+    name ("Defence Secretary", "Mexico's finance minister") and an appositive after it (", the
+    central bank governor,")."""
+    words = {w.lower().strip(".") for w in _lead_words(view[max(0, c.start - CONTEXT_WINDOW):c.start])}
+    # a title inside the span ("President Ana Roe")
+    name = view[c.start:c.end].split()
+    for w in name[:-1]:
+        if fold(w) not in ADDRESS_TITLES:
+            break
+        words.add(w.lower().strip("."))
+    post = view[c.end:c.end + CONTEXT_WINDOW]
+    m = re.match(r"\s*,\s*(?:\d{2,3}\s*,\s*)?(?:(?:a|an|the)\s+)?([^,.;:()\n]{0,60})[,.;]", post)
+    if m:
+        words |= {w.lower() for w in re.findall(r"[^\W\d_][\w\-’']*", m.group(1))}
+    entry_title = next((kb.entries[kid].title for kid, _ in c.kb if kid in kb.entries and kb.entries[kid].title), None)
+    if entry_title:
+        words |= set(entry_title.split())
+    return {re.sub(r"['’]s$", "", w) for w in words}
+
+
+def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB) -> None:
+    """'the president', 'the defence secretary', 'the 54-year-old': a definite description standing
+    for a person named before it joins the nearest such person whose roles hold the description's
+    head word (and its other words, bar 'former', 'new', ...). Unnamed people stay unmarked."""
+    people = [k for k in clusters if k.type == "PERSON" and k.members]
+    if not people:
+        return
+    heads = _person_heads(kb)
+    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in people for c in k.members]
+    roles: dict[int, set[str]] = {}
+    ages: dict[int, set[str]] = {}
+    for k in people:
+        roles[id(k)] = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))
+        roles[id(k)] |= set(" ".join(k.titles).split())
+        ages[id(k)] = {m.group(1) for c in k.members if (m := _AGE.match(view[c.end:c.end + 8]))}
+    found: list[tuple[int, int, _Cluster]] = []
+    for m in list(_DESC.finditer(view)) + list(_AGE_DESC.finditer(view)):
+        s = m.start()
+        if m.re is _AGE_DESC:
+            age, mods, head, e = m.group(1), [], "", m.end()
+        else:
+            # the longest run of head nouns after the modifiers: "the chief executive", "the defence secretary"
+            words = list(re.finditer(r"[a-z][a-z’'-]*", m.group(1)))
+            cut = next((i for i, w in enumerate(words) if w.group() in _LEAD_STOP), len(words))
+            words = words[:cut]
+            at_head = next((i for i, w in enumerate(words) if w.group() in heads
+                            and (i + 1 == len(words) or words[i + 1].group() not in heads)), None)
+            if at_head is None:
+                continue
+            age, head, e = None, words[at_head].group(), m.start(1) + words[at_head].end()
+            mods = [w.group() for w in words[:at_head] if w.group() not in _DESC_FREE]
+        if any(a < e and s < b for a, b in taken):
+            continue
+        after = view[e:e + 30]
+        if re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after) or after.startswith("-"):
+            continue   # a title before a name, or an office "of" something
+        before = [(max(c.start for c in k.members if c.start < s), k) for k in people
+                  if any(c.start < s for c in k.members)]
+        fits = []
+        for at, k in before:
+            r = roles[id(k)]
+            if age is not None:
+                fits.append((age in ages[id(k)], at, k))
+                continue
+            if head not in r or any(w not in r and not kb.country_of(w) for w in mods):
+                continue
+            if (r & _RANKS) and not (set(mods) & _RANKS):
+                continue   # "the president" is not the vice president
+            fits.append((True, at, k))
+        if not fits:
+            continue
+        if age is not None and not any(f[0] for f in fits):
+            fits = [max(fits, key=lambda f: f[1])]
+        _, _, k = max((f for f in fits if f[0]), key=lambda f: f[1])
+        found.append((s, e, k))
+        taken.append((s, e))
+    for s, e, k in found:
+        k.members.append(Cand(s, e, "PERSON", "role", info={"desc": True}))
+
+
+@functools.lru_cache(maxsize=8)
+def _person_heads_of(titles: tuple[str, ...], extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset({t.split()[-1] for t in titles} | set(extra))
+
+
+def _person_heads(kb: KB) -> frozenset[str]:
+    """Head nouns a description of a person may have: the last word of every title, and the lexicon's
+    ``person_roles`` (nouns for people that are no titles: 'veteran', 'billionaire', 'striker')."""
+    return _person_heads_of(tuple(kb.lexicon.get("titles", {})), tuple(kb.lexicon.get("person_roles", [])))
 
 
 def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> list[_Cluster]:
@@ -144,14 +303,33 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
     single = [c for c in persons if not split_person(view[c.start:c.end])[0]]
     for c in full:
         name = view[c.start:c.end]
-        home = next((k for k in clusters if any(persons_match(name, n) for n in k.full_names(view))), None)
+        gen = generation(name)
+        homes = [k for k in clusters if any(persons_match(name, n) for n in k.full_names(view))]
+        if gen == "junior":
+            # the son is introduced with his suffix: a name without one seen before is the father
+            homes = [k for k in homes if k.generations(view) & {"junior"}]
+        elif gen is None and len(homes) > 1:
+            homes = [k for k in homes if "junior" not in k.generations(view)] or homes
+        home = homes[0] if homes else None
         if home is None:
             home = _Cluster("PERSON")
             clusters.append(home)
         home.members.append(c)
     for c in single:
         name = view[c.start:c.end]
-        matches = [k for k in clusters if any(surnames_match(name, s) for s in k.surnames(view))]
+        bare = split_person(name)[1] or name
+        matches = [k for k in clusters if any(surnames_match(bare, s) for s in k.surnames(view))]
+        # "Caldwell Jr.", "the younger Caldwell": the generation picks among namesakes
+        gen = generation(name) or _generation_before(view, c.start)
+        if gen and len(matches) > 1:
+            matches = [k for k in matches if gen in k.generations(view)] or (
+                [k for k in matches if not k.generations(view) & {"junior"}] if gen == "senior" else matches)
+        if not matches:
+            # "Yulia", "Bobby", "Dame Helen": the given name (or a pet form) of the one person who has it
+            matches = [k for k in clusters if any(given_name_match(bare, split_person(n)[0])
+                                                  for n in k.full_names(view))]
+            if len(matches) > 1:
+                matches = []
         if matches:
             # called at once by min(), but bind the mention's start anyway: no late binding to reason about
             def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:
@@ -212,6 +390,19 @@ def _resolve_roles(cands: list[Cand], clusters: list[_Cluster], view: str, kb: K
             k.members.append(c)
 
 
+#: Words after which a capital is a place one is in, goes to or comes from, not its government.
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|outside|into|across|around|through|via|towards?|"
+                           r"visit|visited|visits|visiting|reached|left|leaving|streets\s+of|centre\s+of|"
+                           r"center\s+of|downtown|central|suburbs?\s+of)\s+$", re.I)
+
+
+def _is_place_use(c: Cand, view: str) -> bool:
+    """A capital named as a place ("talks in Moscow", "flew to Tehran"), not for its government."""
+    if not c.kb or any(kind != KIND_CAPITAL for _, kind in c.kb):
+        return False
+    return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None
+
+
 def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     """Clusters of KB-linked and other non-person candidates."""
     clusters: list[_Cluster] = []
@@ -227,6 +418,18 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     for c in others:
         text = view[c.start:c.end]
         kb_id = c.kb[0][0] if c.kb else kb.org_by_words(text)
+        if kb_id is not None and _is_place_use(c, view):
+            # "talks in Moscow": the capital as a city, not the state it stands for elsewhere
+            country = kb.entries[kb_id].country if kb_id in kb.entries else None
+            kb_id = f"city:{country}:{'-'.join(fold(text).split())}"
+            k = by_kb.get(kb_id)
+            if k is None:
+                k = by_kb[kb_id] = _Cluster("GPE", kb_id=kb_id)
+                if country:
+                    k.countries[country] += 1
+                clusters.append(k)
+            join(c, k)
+            continue
         if kb_id is not None:
             k = by_kb.get(kb_id)
             if k is None:
@@ -331,10 +534,32 @@ def _org_facts(name: str, kb: KB) -> tuple[str | None, str | None]:
     return country, sector
 
 
+#: "China's Foreign Ministry", "the Kenyan Treasury", "the Ministry of Energy of Ghana", "Mexico's
+#: Pemex": a country word (possessive or demonym) leading straight into an organisation's name.
+_OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w\-’'.]*?)(?:['’]s)?\s+(?:(?:state|state-owned|national|"
+                           r"federal|top|main|largest|biggest)\s+)?$")
+_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w\-’'.]*(?:\s[A-Z][\w\-’'.]*)?)")
+
+
+def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
+    """The country an organisation's mentions are owned by: "China's commerce ministry", "the
+    Kenyan Treasury", "the Ministry of Energy of Ghana"."""
+    votes: Counter[str] = Counter()
+    for c in k.members:
+        m = _OWNER_BEFORE.search(view[max(0, c.start - 30):c.start])
+        country = kb.country_of_actor(m.group(1)) if m else None
+        if country is None:
+            m2 = _OF_AFTER.match(view[c.end:c.end + 40])
+            country = kb.country_of(m2.group(1)) if m2 else None
+        if country:
+            votes[country] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     name = entry.name if entry else _best_name(k, view)
-    country = entry.country if entry else None
+    country = entry.country if entry else (k.countries.most_common(1)[0][0] if k.countries else None)
     role = entry.role if entry else None
     sector = entry.sector if entry else None
     if entry is None and k.type == "PERSON":
@@ -347,6 +572,7 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
             role = f"{title.title()} of {kb.country_name(office)}" if office else title[:1].upper() + title[1:]
     elif entry is None and k.type in ("ORG", "EVENT", "MISC"):
         country, sector = _org_facts(name, kb)
+        country = country or _country_around(k, view, kb)
     aliases: list[str] = []
     for c in k.members:
         text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])
@@ -363,6 +589,7 @@ def build_entities(doc: Document, cands: list[Cand], kb: KB) -> tuple[list[Menti
     date = doc.published
     persons = _person_clusters(cands, view, kb, date)
     _resolve_roles(cands, persons, view, kb, date)
+    _descriptions(view, cands, persons, kb)
     clusters = [k for k in persons + _org_clusters(cands, view, kb) if k.members]
     # one KB actor, one local entity (a person linked by name and by role phrase alike)
     merged: dict[str, _Cluster] = {}

@@ -118,6 +118,12 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                 continue  # the head is part of a name already ("the Interior Ministry")
             country = next((by_id[m.entity].country for m in inside
                             if m.entity in by_id and m.type in PLACE_TYPES and by_id[m.entity].country), None)
+            if country is None:
+                # "China's commerce ministry": the possessor owns the group
+                owners = [offset + t.idx for t in head.children if t.dep_ == "poss"]
+                country = next((by_id[m.entity].country for at in owners for m in covering(at, at + 1)
+                                if m.start <= at < m.end and m.entity in by_id and m.type in PLACE_TYPES
+                                and by_id[m.entity].country), None)
             text = doc.raw[start:end]
             key = (fold(text), country)
             entity = groups.get(key)

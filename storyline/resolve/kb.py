@@ -73,6 +73,8 @@ class KB:
     folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: folded demonym, country name or alias → ISO alpha-3 code
     country_words: dict[str, str] = field(default_factory=dict)
+    #: folded name or alias of a state institution (White House, Bank of England) → ISO code
+    institution_words: dict[str, str] = field(default_factory=dict)
     #: content-word set of an ORG/EVENT name or long alias → kb_id
     org_words: dict[frozenset[str], str] = field(default_factory=dict)
     lexicon: dict[str, Any] = field(default_factory=dict)
@@ -119,6 +121,11 @@ class KB:
         """ISO code for a demonym, country name, alias or capital ('Kazakh', "Russia's", 'rf')."""
         w = re.sub(r"['’]s$", "", word.strip())
         return self.country_words.get(fold(w))
+
+    def country_of_actor(self, words: str) -> str | None:
+        """ISO code for a country word or a state institution's name ('Kenyan', "the Kremlin's", 'Pentagon')."""
+        w = re.sub(r"^the\s+|['’]s?$", "", words.strip(), flags=re.I)
+        return self.country_of(w) or self.institution_words.get(fold(w))
 
     def country_name(self, code: str) -> str:
         e = self.entries.get(f"gpe:{code}")
@@ -179,6 +186,7 @@ class KB:
         self.folded.clear()
         self.country_words.clear()
         self.org_words.clear()
+        self.institution_words.clear()
         self._derived.clear()
         for e in self.entries.values():
             forms: list[tuple[str, str, str]] = [(e.name, e.kb_id, KIND_NAME)]
@@ -200,6 +208,11 @@ class KB:
             if e.type == "GPE" and e.country and e.kb_id == f"gpe:{e.country}":
                 for w in [e.name, *e.aliases, *e.demonyms, *e.loose, *e.capitals, *e.metonyms]:
                     self.country_words.setdefault(fold(w), e.country)
+            if e.type == "ORG" and e.country:
+                # "the Kremlin's spokesman", "a Pentagon official": an institution names its country
+                for w in [e.name, *e.aliases]:
+                    if len(w) >= 4 or w.isupper():
+                        self.institution_words.setdefault(fold(w), e.country)
             if e.type in ("ORG", "EVENT"):
                 for w in [e.name, *e.aliases]:
                     words = content_words(w)
@@ -265,7 +278,8 @@ def _load_file(kb: KB, path: Path, data: dict[str, Any] | None = None) -> None:
         raw = {"id": _person_id(str(raw.get("name", ""))), "type": "PERSON", "sector": "GOV", **raw}
         kb.add(_entry(raw, str(path)))
     for key in ("titles", "head_titles", "non_person_before", "product_after", "modifier_after", "org_appositive",
-                "event_heads", "media_heads", "business_heads", "military_heads", "place_heads", "org_heads"):
+                "event_heads", "media_heads", "business_heads", "military_heads", "place_heads", "org_heads",
+                "person_roles"):
         if key in data:
             kb.lexicon[key] = data[key]
 
@@ -283,7 +297,7 @@ def load_kb(extra_paths: tuple[str, ...] = ()) -> KB:
     kb = KB()
     for entry in _countries(load("kb/countries")):
         kb.add(entry)
-    for name in ("territories", "orgs", "people", "lexicon"):
+    for name in ("territories", "orgs", "institutions", "people", "lexicon"):
         _load_file(kb, KB_DIR / f"{name}.yaml", load(f"kb/{name}"))
     for p in extra_paths:
         path = Path(p)

@@ -29,6 +29,7 @@ _VOWELS = "aeiou"
 #: A glide "i" (from "y") between vowels carries no distinctive sound: Zuyev ~ Zuev.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
+_VOWEL_PAIR = re.compile(r"([aou])e")
 #: French/German-era spellings of the Slavic "-ov"/"-ev" endings: Smirnoff ~ Smirnov, Rachmaninow ~ -ov.
 _FF_ENDING = re.compile(r"(?<=[oe])ff$")
 _NON_LETTER = re.compile(r"[^a-z]+")
@@ -38,6 +39,15 @@ MIN_FUZZY_KEY_LEN = 6
 _HONORIFICS = frozenset(load("names")["honorifics"])
 #: Lower-case words inside a surname (``data/names.yaml``).
 _PARTICLES = frozenset(load("names")["particles"])
+#: Rank and office words that may open a name span ("President", "Deputy Minister", "Lady Justice").
+ADDRESS_TITLES = frozenset(load("names").get("address_titles", []))
+#: Generation suffixes ("Jr.", "Sr.", "III") → which generation they name.
+GENERATIONS: dict[str, str] = dict(load("names").get("generations", {}))
+#: Folded short form of a given name → the folded formal names it stands for (``data/nicknames.yaml``).
+#: A pet form made with a diminutive ending keeps a stem of the formal name (Tavinho ~ Otávio).
+_DIMINUTIVE = re.compile(r"(?:inho|inha|ito|ita|ico|ica|cito|cita|ek|ka|ushka|enka|chen)$")
+#: Shortest short form accepted as a prefix of a formal given name (Alex ~ Alexander, not Al ~ Alan).
+MIN_SHORT_FORM = 3
 
 
 @functools.lru_cache(maxsize=65536)
@@ -49,12 +59,17 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """Transliteration-normalised key of one name word (``Qadyrbek`` → ``kadirbek``)."""
-    s = _NON_LETTER.sub("", unidecode(word).lower())
+    # Đ/đ is "dj" in Serbian and Croatian spellings without diacritics (Đorđević ~ Djordjevic)
+    s = _NON_LETTER.sub("", unidecode(word.replace("Đ", "Dj").replace("đ", "dj")).lower())
     if len(s) >= MIN_FUZZY_KEY_LEN:
         s = _FF_ENDING.sub("v", s)
     for old, new in _REWRITES:
         s = s.replace(old, new)
     s = _GLIDE.sub("", s)
+    if len(s) >= MIN_FUZZY_KEY_LEN:
+        # German umlauts written out (Müller ~ Mueller), Persian/Arabic vowel pairs (Rezaei ~ Rezai);
+        # only in longer keys, where dropping a vowel leaves the name recognisable
+        s = _VOWEL_PAIR.sub(r"\1", s)
     return _DOUBLE.sub(r"\1", s)
 
 
@@ -74,19 +89,73 @@ def words_match(a: str, b: str) -> bool:
             and Levenshtein.distance(ka, kb, score_cutoff=1) <= 1)
 
 
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Folded short form → folded formal names (``data/nicknames.yaml``), read once."""
+    out: dict[str, set[str]] = {}
+    for formal, shorts in load("nicknames")["nicknames"].items():
+        for short in shorts:
+            out.setdefault(fold(short), set()).add(fold(formal))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_short_form(short: str, formal: str) -> bool:
+    """``short`` is a pet or short form of the given name ``formal`` (Bob ~ Robert, Alex ~ Alexander)."""
+    fs, ff = fold(short), fold(formal)
+    if not fs or not ff or fs == ff:
+        return False
+    if ff in _nicknames().get(fs, ()):
+        return True
+    ks, kf = name_key(short), name_key(formal)
+    if len(ks) >= MIN_SHORT_FORM and len(kf) > len(ks) and kf.startswith(ks):
+        return True
+    stem = _DIMINUTIVE.sub("", ks)
+    return stem != ks and len(stem) >= MIN_SHORT_FORM and stem in kf
+
+
 def given_match(a: str, b: str) -> bool:
-    """Given names (or an initial) that may denote the same person."""
+    """Given names (or an initial, or a short form) that may denote the same person."""
     pa, pb = split_given(a), split_given(b)
     if not pa or not pb:
         return True
     a0, b0 = pa[0], pb[0]
     if len(name_key(a0)) == 1 or len(name_key(b0)) == 1:   # an initial
-        return name_key(a0)[:1] == name_key(b0)[:1]
+        if name_key(a0)[:1] != name_key(b0)[:1]:
+            return False
+        # "R. J. Hall" and "Robert K. Hall": the middle initials differ
+        ia, ib = _initials(pa), _initials(pb)
+        return ia.startswith(ib) or ib.startswith(ia) or len(ia) == 1 or len(ib) == 1
     if words_match(a0, b0):
         return True
     # the first vowel of a given name shifts between languages (Aleksandr / Oleksandr)
     sa, sb = skeleton(a0), skeleton(b0)
-    return len(sa) >= 3 and sa == sb
+    if len(sa) >= 3 and sa == sb:
+        return True
+    # "José María" ~ "Chema": a short form of the whole given name or of its first part
+    return (is_short_form(a0, b0) or is_short_form(b0, a0) or is_short_form(a0, " ".join(pb))
+            or is_short_form(b0, " ".join(pa)))
+
+
+def given_name_match(single: str, given: str) -> bool:
+    """A one-word mention that is the given name of a full name, or a short form of it ("Bobby" for
+    "Robert Kane", "Luizinho" for "Luiz Oliveira", "Yulia" for "Yulia Volkova")."""
+    parts = split_given(given)
+    if not parts or len(name_key(parts[0])) < 2:
+        return False
+    return words_match(single, parts[0]) or is_short_form(single, parts[0]) or is_short_form(single, given)
+
+
+def _initials(parts: list[str]) -> str:
+    return "".join(name_key(p)[:1] for p in parts)
+
+
+def generation(name: str) -> str | None:
+    """'junior' or 'senior' (or 'third') when the name carries a generation suffix ("Jr.", "Sr.", "III")."""
+    for w in reversed(name.replace(",", " ").split()[1:]):
+        g = GENERATIONS.get(fold(w))
+        if g:
+            return g
+    return None
 
 
 def split_given(given: str) -> list[str]:
@@ -97,9 +166,12 @@ def split_given(given: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     """(given names, surname) of a person's name; the surname may be empty for a one-word name."""
-    words = [w for w in name.replace("’", "'").split() if fold(w) not in _HONORIFICS]
-    while words and fold(words[-1]) in ("jr", "sr", "ii", "iii"):
+    words = [w for w in name.replace("’", "'").replace(",", " ").split() if fold(w) not in _HONORIFICS]
+    while words and fold(words[-1]) in GENERATIONS:
         words.pop()
+    # "President Ana Roe", "Deputy Minister Lan": a title is never the given name
+    while len(words) > 1 and (fold(words[0]) in ADDRESS_TITLES or not fold(words[0])):
+        words.pop(0)
     if not words:
         return "", ""
     if len(words) == 1:
@@ -114,12 +186,32 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+#: An Arabic article written glued to the surname ("Elamin" ~ "el-Amin", "Alrashidi" ~ "al-Rashidi").
+_GLUED_ARTICLES = ("al", "el", "ul", "as", "ash", "ad", "ar", "at", "az", "an")
+
+
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
     la, lb = _surname_core(a), _surname_core(b)
     if not la or not lb:
         return False
-    return words_match(la, lb)
+    if words_match(la, lb):
+        return True
+    # "el-Amin" ~ "Elamin": the article glued on one side, written apart on the other
+    ka, kb = name_key(la), name_key(lb)
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short) >= 3 and long_.endswith(short) and long_[:-len(short)] in _GLUED_ARTICLES
+
+
+def surname_key(surname: str) -> str:
+    """A blocking key for a surname: the consonants of its last part that is not a particle, glued
+    article left out ("Abdel-Rahman" and "Abdul Rahman" share "rhmn", "Elamin" and "el-Amin" "mn")."""
+    core = name_key(_surname_core(surname))
+    for art in _GLUED_ARTICLES:
+        if core.startswith(art) and len(core) - len(art) >= 3:
+            core = core[len(art):]
+            break
+    return "".join(c for c in core if c not in _VOWELS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -130,12 +222,25 @@ def _surname_core(surname: str) -> str:
 
 
 def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first: bool = False) -> bool:
-    """Two person names that may denote one person: surnames match and given names agree."""
+    """Two person names that may denote one person: surnames match, given names agree and no
+    generation suffix tells them apart ("Richard Caldwell Jr." is not "Richard Caldwell Sr.")."""
     ga, sa = split_person(a, a_surname_first)
     gb, sb = split_person(b, b_surname_first)
-    if not sa or not sb or not surnames_match(sa, sb):
+    if not sa or not sb:
         return False
-    return given_match(ga, gb)
+    gen_a, gen_b = generation(a), generation(b)
+    if gen_a and gen_b and gen_a != gen_b:
+        return False
+    if surnames_match(sa, sb):
+        return given_match(ga, gb)
+    # "Yamamoto Haruki" ~ "Haruki Yamamoto": family name first in one outlet, last in another
+    if ga and gb and " " not in ga and " " not in gb and words_match(ga, sb) and words_match(gb, sa):
+        return True
+    # "Carmen Ibarra Soto" ~ "Carmen Ibarra": a second surname (Spanish, Portuguese) may be left out
+    pa, pb = split_given(ga), split_given(gb)
+    if len(pa) >= 2 and len(pb) >= 1 and surnames_match(pa[-1], sb) and given_match(" ".join(pa[:-1]), gb):
+        return True
+    return len(pb) >= 2 and len(pa) >= 1 and surnames_match(pb[-1], sa) and given_match(ga, " ".join(pb[:-1]))
 
 
 #: Function words of organisation names in English and the languages news names bodies in (they
@@ -153,7 +258,7 @@ def content_words(name: str) -> frozenset[str]:
 
 def acronym_of(name: str) -> str:
     """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO')."""
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(name))
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
 
 
@@ -163,4 +268,9 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     if len(acr) < 2:
         return False
     initials = acronym_of(name)
-    return acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials))
+    if acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials)):
+        return True
+    # "DOJ" for "Department of Justice": some acronyms keep the "of"
+    every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+                    if w.lower() not in ("the", "and", "&"))
+    return len(acr) >= 3 and acr == every

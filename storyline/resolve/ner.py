@@ -45,7 +45,7 @@ from storyline.resolve.name_spans import (
     title_pattern,
     word_spans,
 )
-from storyline.resolve.names import fold, name_key
+from storyline.resolve.names import ADDRESS_TITLES, fold, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
@@ -61,7 +61,10 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 MAX_QUOTED_NAME = 40
 _SPLIT = re.compile(r"\s*(?:[()\[\]|/]|\s[–—-]\s)\s*")
 _QUOTED = re.compile(rf"[‘'\"“«]([^‘’'\"“”«»\n]{{3,{MAX_QUOTED_NAME}}})[’'\"”»]")
-_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.\s?([^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
+#: Initials and a surname ("J. Smith", "D.J. Smith", "John F. K. Smith"), with the given name before
+#: the initials when there is one (group "given"): a middle initial must not cut the name in two.
+_INITIAL = re.compile(r"(?:(?<![^\W\d_])(?P<given>[^\W\d_][^\W\d_'’-]+)\s)?"
+                      r"(?<![^\W\d_.])(?P<init>(?:[^\W\d_]\.\s?){1,3})(?P<sur>[^\W\d_][^\W\d_]+(?:-[^\W\d_]+)?)")
 #: Words for KB n-grams: a possessive "'s" is not part of the word, an inner apostrophe is (N'Djamena).
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
@@ -251,9 +254,19 @@ def _kb_type(kb: KB, hits: list[tuple[str, str]]) -> str:
 def _rule_cands(view: str, kb: KB) -> list[Cand]:
     """Initial + surname, names with an appositive title, quoted multiword names."""
     out = []
+    address = title_pattern(kb)
     for m in _INITIAL.finditer(view):
-        if is_cap(m.group(1)) and is_cap(m.group(2)) and not kb.lookup(m.group(2)):
-            out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
+        if not (is_cap(m.group("init")) and is_cap(m.group("sur")) and not kb.lookup(m.group("sur"))):
+            continue
+        if len(m.group("init").strip()) > 2 and kb.lookup(m.group("init").strip()):
+            continue   # "U.S. Army": the initials are a name of their own
+        given = m.group("given")
+        start = m.start("init")
+        # the given name, unless it is a title ("Secretary J. Smith") or an article opening a sentence
+        if given and is_cap(given) and not address.fullmatch(given) and fold(given) not in ADDRESS_TITLES \
+                and fold(given) not in _SMALL and not kb.lookup(given):
+            start = m.start("given")
+        out.append(Cand(start, m.end(), "PERSON", "rule"))
     titles = title_pattern(kb)
     words = word_spans(view)
     capital = [view[a].isupper() for a, _ in words]   # is_cap of each word, read once
@@ -353,10 +366,20 @@ def select_candidates(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _org_head_words(kb: KB) -> frozenset[str]:
+    """Last words that make a name an organisation's: the lexicon's organisation, business, media and
+    military heads, and a few more that name bodies ("board", "centre", "service")."""
+    return frozenset(_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
+                     + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
+                     + ["board", "centre", "center", "control", "service", "services", "office", "court", "exchange",
+                        "league", "club", "bureau", "department", "administration", "police", "airways"])
+
+
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
-                 titles: list[tuple[int, int]]) -> list[Cand]:
+                 titles: list[tuple[int, int]], kb: KB) -> list[Cand]:
     """Reconcile spaCy spans with KB spans inside them (glued 'Chile Gabriel Boric')."""
     out = []
+    org_heads = _org_head_words(kb)
     for c in sp:
         inner = [k for k in kbc if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
         if not inner:
@@ -370,6 +393,12 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
             continue   # the KB spans say it all ("Ukrainian LPR")
         first = inner[0]
         lead_is_demonym = all(kid.startswith("norp:") for kid, _ in first.kb)
+        # an organisation named after its country keeps the country ("Ghana Cocoa Board")
+        keeps_country = c.type in ("ORG", "EVENT") and len(inner) == 1 and first.start == c.start \
+            and rest_caps and fold(rest_caps[-1]) in org_heads
+        if keeps_country:
+            out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
+            continue
         if first.start == c.start and len(rest_caps) >= 2 and (not lead_is_demonym or c.type in ("PERSON", "NORP")):
             s, e = _trim(view, first.end, c.end)
             s += len(view[s:e]) - len(view[s:e].lstrip())
@@ -488,7 +517,7 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     caps = _caps_lines(view)
     pos, ents = _token_info(parsed)
     kbc = kb_candidates(view, kb, pos, ents, caps)
-    sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view))
+    sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view), kb)
     rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
     cands = select_candidates(sp + kbc + rules)
     head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname

@@ -159,3 +159,58 @@ def test_a_demonym_acts_for_its_unknown_country_in_events():
     people = Entity(id="e2", name="Ostrelian", type="NORP")
     other = Entity(id="e3", name="Ostrelese", type="NORP", kb_id="norp:x")
     assert state_of_demonym([place, people, other]) == {"e2": "e1"}
+
+
+def test_father_and_son_never_merge_even_through_a_name_without_suffix():
+    a = analyses([ent("d1", 1, "Charles Whitcombe Jr.", aliases=["Charles Whitcombe Jr."])],
+                 [ent("d2", 1, "Charles Whitcombe Sr.", aliases=["Charles Whitcombe Sr."])],
+                 [ent("d3", 1, "Charles Whitcombe")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] != m["d2/e1"]
+    assert m["d3/e1"] in (m["d1/e1"], m["d2/e1"])
+
+
+def test_a_nickname_and_a_swapped_name_order_merge_with_the_formal_name():
+    a = analyses([ent("d1", 1, "Robert Kane", country="GBR"), ent("d1", 2, "Yamamoto Haruki")],
+                 [ent("d2", 1, "Bob Kane"), ent("d2", 2, "Haruki Yamamoto")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] and m["d1/e2"] == m["d2/e2"]
+
+
+def test_spelling_variants_of_arabic_and_german_surnames_merge():
+    a = analyses([ent("d1", 1, "Khaled Abdel-Rahman"), ent("d1", 2, "Jürgen Müller"), ent("d1", 3, "Ibrahim el-Amin")],
+                 [ent("d2", 1, "Khalid Abdul Rahman"), ent("d2", 2, "Juergen Mueller"), ent("d2", 3, "Ibrahim Elamin")])
+    _, m = merge_entities(a, Settings())
+    assert all(m[f"d1/e{n}"] == m[f"d2/e{n}"] for n in (1, 2, 3))
+
+
+def test_a_ministry_merges_by_its_words_without_the_country_word_within_one_country():
+    a = analyses([ent("d1", 1, "Foreign Ministry", "ORG", "CHN")],
+                 [ent("d2", 1, "Chinese foreign ministry", "ORG", "CHN")],
+                 [ent("d3", 1, "Foreign Ministry", "ORG", "PHL")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] != m["d3/e1"]
+
+
+def test_short_names_of_companies_join_the_full_name():
+    a = analyses([ent("d1", 1, "Meridian Pipeline Holdings", "ORG"),
+                  ent("d1", 2, "Huaxin New Energy Technology Co.", "ORG")],
+                 [ent("d2", 1, "Meridian", "ORG"), ent("d2", 2, "Huaxin New Energy", "ORG")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] and m["d1/e2"] == m["d2/e2"]
+
+
+def test_initials_of_a_person_join_the_person():
+    a = analyses([ent("d1", 1, "João Batista Mendes", country="BRA")], [ent("d2", 1, "JBM", "ORG")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_an_unplaced_actor_takes_the_country_its_articles_are_about():
+    a = analyses([ent("d1", 1, "Kenya", "GPE", "KEN", kb_id="gpe:KEN", mentions=3), ent("d1", 2, "Amos Kiprono"),
+                  ent("d1", 3, "Lake Basin Millers", "ORG")])
+    ents, m = merge_entities(a, Settings())
+    by_id = {e.id: e for e in ents}
+    assert by_id[m["d1/e2"]].country == "KEN" and by_id[m["d1/e3"]].country == "KEN"
+    ents, m = merge_entities(a, Settings(entity_country_from_context=False))
+    assert {e.id: e for e in ents}[m["d1/e2"]].country is None

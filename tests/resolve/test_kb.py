@@ -11,7 +11,10 @@ def test_countries_cover_pycountry_with_metonyms_and_demonyms():
 
     kb = load_kb()
     assert all(f"gpe:{c.alpha_3}" in kb.entries for c in pycountry.countries)
-    assert kb.lookup("Kremlin")[0][0] == "gpe:RUS"
+    # a seat of government is an institution of its own, with its country (issue 17)
+    kremlin = kb.entries[kb.lookup("Kremlin")[0][0]]
+    assert kremlin.type == "ORG" and kremlin.country == "RUS"
+    assert kb.country_of_actor("the Kremlin's") == "RUS" and kb.country_of_actor("Pentagon") == "USA"
     assert kb.lookup("Astana")[0][0] == "gpe:KAZ"
     assert kb.lookup("Washington")[0][0] == "gpe:USA"
     assert kb.lookup("Ukrainian")[0][0] == "norp:UKR"

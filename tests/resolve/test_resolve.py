@@ -57,12 +57,23 @@ def test_acronym_joins_its_expansion():
     assert sum(1 for m in e.mentions if m.text == "NFC") == 2
 
 
-def test_metonyms_and_lower_case_names_resolve_to_the_country():
+def test_capitals_and_lower_case_names_resolve_to_the_country_and_institutions_are_actors():
     _, ents = run("The Kremlin said on Monday that Moscow would answer.\n"
                   "Officials in russia said the sanctions would not work.")
-    e = owner(ents, "The Kremlin")
-    assert owner(ents, "Moscow") is e and owner(ents, "russia") is e
+    e = owner(ents, "Moscow")
+    assert owner(ents, "russia") is e
     assert e.type == "GPE" and e.country == "RUS" and e.kb_id == "gpe:RUS"
+    kremlin = owner(ents, "Kremlin")
+    assert kremlin is not e and kremlin.type == "ORG" and kremlin.country == "RUS"
+
+
+def test_a_capital_named_as_a_place_is_a_city_of_that_country():
+    _, ents = run("Moscow rejected the plan. Envoys met in Moscow on Friday and flew to Nairobi.")
+    first, second = sorted((m.start, e) for e in ents for m in e.mentions if m.text == "Moscow")
+    state, city = first[1], second[1]
+    assert state.kb_id == "gpe:RUS" and city is not state
+    assert city.type == "GPE" and city.country == "RUS" and city.name == "Moscow"
+    assert owner(ents, "Nairobi").country == "KEN" and owner(ents, "Nairobi").kb_id != "gpe:KEN"
 
 
 def test_demonym_adjective_is_norp_not_the_country():
@@ -132,3 +143,44 @@ def test_a_one_word_name_qualifying_a_thing_is_not_a_person():
     _, ents = run("Austria called the decision a blow to the Schengen area.\n"
                   "Diplomats met in the Normandy format on Friday.")
     assert all(e.type != "PERSON" for e in ents), [(e.name, e.type) for e in ents]
+
+
+def test_a_description_joins_the_person_named_before_with_that_role():
+    _, ents = run("Defence Secretary Robert J. Hallworth met Finance Minister Ana Quiroga on Tuesday.\n"
+                  "The defence secretary said the budget was fair. The minister disagreed.")
+    hallworth = owner(ents, "Robert J. Hallworth")
+    assert owner(ents, "The defence secretary") is hallworth
+    assert owner(ents, "The minister") is owner(ents, "Ana Quiroga")
+
+
+def test_a_description_needs_a_named_person_and_keeps_ranks_apart():
+    _, ents = run("Vice President Maria Oyelaran opened the session.\n"
+                  "The president was abroad, officials said.")
+    assert not any(m.text == "The president" for e in ents for m in e.mentions)
+
+
+def test_middle_initial_and_title_do_not_cut_or_rename_a_person():
+    _, ents = run("Senator Harriet L. Fordyce spoke first.\n"
+                  "Later, Harriet Fordyce told reporters that Fordyce Holdings would not bid.")
+    e = owner(ents, "Harriet L. Fordyce")
+    assert owner(ents, "Harriet Fordyce") is e and e.type == "PERSON"
+
+
+def test_father_and_son_with_one_name_stay_two_people():
+    _, ents = run("Richard Caldwell Jr. spoke after his father Richard Caldwell Sr. resigned.\n"
+                  "Caldwell Jr. said his father was tired.")
+    son, father = owner(ents, "Richard Caldwell Jr."), owner(ents, "Richard Caldwell Sr.")
+    assert son is not father
+    assert owner(ents, "Caldwell Jr.") is son
+
+
+def test_a_role_phrase_gives_a_person_outside_the_kb_a_country():
+    _, ents = run("Mexico's Lucía Ferrán met Pentagon spokesman Dale Whitby and the Kenyan lawmaker Joseph Otieno.")
+    assert owner(ents, "Lucía Ferrán").country == "MEX"
+    assert owner(ents, "Dale Whitby").country == "USA"
+    assert owner(ents, "Joseph Otieno").country == "KEN"
+
+
+def test_a_ministry_owned_by_a_country_gets_that_country():
+    _, ents = run("China's Commerce Ministry said the curbs would stay. The Kremlin declined to comment.")
+    assert owner(ents, "Commerce Ministry").country == "CHN"

@@ -65,4 +65,5 @@ def test_kb_cands_finds_multiword_forms() -> None:
     kb = load_kb(())
     view = "Officials at the White House and The Hague met in the State of Palestine."
     found = {view[c.start:c.end] for c in kb_candidates(view, kb, {}, [], [])}
-    assert {"the White House", "The Hague", "the State of Palestine"} <= found
+    # the White House is an institution of its own; its article stays outside the name
+    assert {"White House", "The Hague", "the State of Palestine"} <= found

@@ -1,0 +1,204 @@
+#!/usr/bin/env python
+"""Cross-document entity resolution on the frozen team entity set (``make eval``).
+
+    python scripts/eval_entities.py [--set frozen/entities/test.jsonl] [--misses N] [--fuse-entities NAME]
+
+Each mini-corpus (2–3 short articles about one story) is analysed as a corpus: every article is a
+document whose paragraphs are its blocks (no cleaning: the texts are article bodies), run through
+the per-document components of the settings and the entity merge of the fuse pipeline. Gold
+mentions are matched to predicted mentions by overlap (the predicted mention that overlaps most).
+Figures:
+
+- ``aliases``: share of gold mentions found with an entity;
+- ``cluster_f1``: pairwise F1 over the gold mentions found — two mentions are together in the
+  prediction when they have one corpus-wide entity id, in the gold when they have one key
+  (``bcubed_f1`` is the B-cubed F1 over the same mentions);
+- ``country``: per gold entity with a country and a found mention, the entity that holds most of
+  its mentions has that country;
+- ``type``: the same for the entity type (PERSON/ORG/GPE/LOC/NORP);
+- ``main_found``: per main entity of a mini-corpus, one predicted entity holds a mention of it in
+  every article that mentions it.
+
+The frozen set was written before the issue-17 work was tuned and is never used to tune: report
+these figures, do not fit to them. ``--set`` scores another file of the same format (a dev set).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from storyline.config import Settings  # noqa: E402
+from storyline.engine.components import DocState  # noqa: E402
+from storyline.fuse.steps import FuseState  # noqa: E402
+from storyline.model import Block, Corpus, Document  # noqa: E402
+from storyline.registry import components, fuse_steps  # noqa: E402
+
+FROZEN = ROOT / "frozen" / "entities" / "test.jsonl"
+#: per-document components that only read text the set does not have or that do not touch actors
+SKIP = ("storyline.clean.", "storyline.lead_vector.", "storyline.loaded_language.", "storyline.genre.",
+        "storyline.claims.")
+
+
+def read(path: Path) -> list[dict]:
+    """The mini-corpora of one set file (JSON Lines), or of every ``*.jsonl`` in a folder."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    out = []
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            out += [json.loads(line) for line in fh if line.strip()]
+    return out
+
+
+def paragraphs(text: str) -> list[Block]:
+    return [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)]
+
+
+def analyse(record: dict, settings: Settings) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, dict]]:
+    """Predicted mentions per document id (start, end, corpus entity id) and the corpus entities by id."""
+    docs = [Document(id=f"{record['id']}-{d['id']}", source=d["id"], raw=d["text"], outlet=d.get("outlet"),
+                     text=d["text"], blocks=paragraphs(d["text"])) for d in record["docs"]]
+    states = [DocState(document=d) for d in docs]
+    for name in settings.pipeline:
+        if name.startswith(SKIP):
+            continue
+        part = components.get(name)
+        if part.run_batch is not None:
+            part.run_batch(states, settings)
+        else:
+            for s in states:
+                part.run(s, settings)
+    fuse = FuseState(analyses=[s.analysis() for s in states], corpus=Corpus(documents=docs))
+    for name in settings.fuse_pipeline:
+        if ".entities." in name:
+            fuse_steps.get(name).run(fuse, settings)
+    ents = {e.id: {"type": e.type, "country": e.country, "name": e.name} for e in fuse.corpus.entities}
+    pred: dict[str, list[tuple[int, int, str]]] = {}
+    for d, s in zip(record["docs"], states):
+        pred[d["id"]] = [(m.start, m.end, fuse.id_map.get(m.entity, m.entity)) for m in s.mentions if m.entity]
+    return pred, ents
+
+
+def best_overlap(start: int, end: int, spans: list[tuple[int, int, str]]) -> str | None:
+    best, size = None, 0
+    for s, e, ent in spans:
+        o = min(e, end) - max(s, start)
+        if o > size:
+            best, size = ent, o
+    return best
+
+
+def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict[str, float]:
+    n_gold = n_found = 0
+    tp = fp = fn = 0
+    b_p = b_r = 0.0
+    n_b = 0
+    country_n = country_hit = type_n = type_hit = main_n = main_hit = 0
+    for rec in records:
+        pred, ents = analyse(rec, settings)
+        found: list[tuple[str, str]] = []   # (gold key, predicted entity)
+        by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)   # key -> [(doc, predicted)]
+        for d in rec["docs"]:
+            for m in d["mentions"]:
+                n_gold += 1
+                got = best_overlap(m["start"], m["end"], pred[d["id"]])
+                if got is None:
+                    misses.append(f"{rec['id']}/{d['id']}: missed {m['text']!r} ({m['key']})")
+                    continue
+                n_found += 1
+                found.append((m["key"], got))
+                by_key[m["key"]].append((d["id"], got))
+        texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for d in rec["docs"]:
+            for m in d["mentions"]:
+                got = best_overlap(m["start"], m["end"], pred[d["id"]])
+                if got is not None:
+                    texts[(m["key"], got)].append(m["text"])
+        for key in rec["entities"]:
+            owners = [(p, t) for (k, p), t in texts.items() if k == key]
+            if len(owners) > 1:
+                misses.append(f"{rec['id']}: split {key}: " + " | ".join(f"{t}" for _, t in owners))
+        for p in {p for _, p in found}:
+            keys = [(k, t) for (k, q), t in texts.items() if q == p]
+            if len(keys) > 1:
+                misses.append(f"{rec['id']}: merged {p}: " + " | ".join(f"{k}={t}" for k, t in keys))
+        for i in range(len(found)):
+            for j in range(i + 1, len(found)):
+                same_gold, same_pred = found[i][0] == found[j][0], found[i][1] == found[j][1]
+                tp += same_gold and same_pred
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+        gold_sizes = Counter(k for k, _ in found)
+        pred_sizes = Counter(p for _, p in found)
+        pair_sizes = Counter(found)
+        for k, p in found:
+            b_p += pair_sizes[(k, p)] / pred_sizes[p]
+            b_r += pair_sizes[(k, p)] / gold_sizes[k]
+            n_b += 1
+        for key, info in rec["entities"].items():
+            held = by_key.get(key)
+            if held:
+                owner = Counter(p for _, p in held).most_common(1)[0][0]
+                ent = ents.get(owner, {})
+                type_n += 1
+                type_hit += ent.get("type") == info["type"]
+                if info.get("country"):
+                    country_n += 1
+                    country_hit += ent.get("country") == info["country"]
+                    if ent.get("country") != info["country"]:
+                        misses.append(f"{rec['id']}: country of {key} {ent.get('country')} != {info['country']}"
+                                      f" ({ent.get('name')!r})")
+            if info.get("main"):
+                main_n += 1
+                docs = {d["id"] for d in rec["docs"] for m in d["mentions"] if m["key"] == key}
+                per_doc: dict[str, set[str]] = defaultdict(set)
+                for doc, p in held or []:
+                    per_doc[doc].add(p)
+                common = set.intersection(*(per_doc[d] for d in docs)) if docs else set()
+                main_hit += bool(common)
+                if not common:
+                    misses.append(f"{rec['id']}: main entity {key} not one actor across its articles")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    bp, br = (b_p / n_b, b_r / n_b) if n_b else (0.0, 0.0)
+    return {"corpora": len(records), "gold_mentions": n_gold,
+            "aliases": n_found / n_gold if n_gold else 0.0,
+            "cluster_p": p, "cluster_r": r, "cluster_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "bcubed_f1": 2 * bp * br / (bp + br) if bp + br else 0.0,
+            "country": country_hit / country_n if country_n else 0.0, "country_n": country_n,
+            "type": type_hit / type_n if type_n else 0.0,
+            "main_found": main_hit / main_n if main_n else 0.0, "main_n": main_n}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", type=Path, default=FROZEN, help="a set file, or a folder of *.jsonl")
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--setting", action="append", default=[], metavar="KEY=JSON",
+                        help="a Settings field to override, e.g. entity_merge='\"rules\"'")
+    args = parser.parse_args()
+    if not args.set.exists():
+        print(f"no entity set at {args.set}", file=sys.stderr)
+        return 1
+    overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.setting)}
+    settings = Settings(**overrides)
+    records = read(args.set)
+    misses: list[str] = []
+    res = evaluate(records, settings, misses)
+    where = args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set
+    print(f"entity resolution, {where}: {res['corpora']} mini-corpora, {res['gold_mentions']} gold mentions")
+    for key in ("aliases", "cluster_p", "cluster_r", "cluster_f1", "bcubed_f1", "country", "type", "main_found"):
+        print(f"  {key:12s} {res[key]:.3f}")
+    for line in misses[:args.misses]:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
