@@ -26,13 +26,13 @@ def bench():
 @pytest.fixture(scope="module")
 def corpus(bench):
     # no vectors: the stories step then compares TF-IDF, and the test does not load the embedder
-    return bench.generate(60, seed=3, vectors=False)
+    return bench.generate(60, seed=3, vectors="")
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus(bench, corpus):
-    again = bench.generate(60, seed=3, vectors=False)
+    again = bench.generate(60, seed=3, vectors="")
     assert [to_dict(a, internal=True) for a in again] == [to_dict(a, internal=True) for a in corpus]
-    other = bench.generate(60, seed=4, vectors=False)
+    other = bench.generate(60, seed=4, vectors="")
     assert {a.document.id for a in other}.isdisjoint({a.document.id for a in corpus})
 
 
@@ -71,5 +71,16 @@ def test_fuse_accepts_the_synthetic_analyses(bench, corpus):
     # stories of several documents exist: the generator's shared actors, places and words are seen
     assert any(len(s.docs) > 1 for s in result.stories)
     assert len(result.stories) < 60
-    times = bench.timed_fuse(bench.generate(60, seed=3, vectors=False), settings)
+    times = bench.timed_fuse(bench.generate(60, seed=3, vectors=""), settings)
     assert list(times) == list(settings.fuse_pipeline)
+
+
+def test_synthetic_lead_vectors_relate_a_story_and_not_the_corpus(bench):
+    import numpy as np
+
+    model = bench.LeadVectors(seed=1)
+    same_story = np.dot(model.vector(0, 7, 1), model.vector(0, 7, 2))
+    same_family = np.dot(model.vector(0, 7, 1), model.vector(0, 8, 3))
+    unrelated = np.dot(model.vector(0, 7, 1), model.vector(1, 9, 4))
+    assert same_story > 0.6 and unrelated < same_family < 0.4 < same_story
+    assert model.vector(2, 5, 11) == bench.LeadVectors(seed=1).vector(2, 5, 11)
