@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 OUT    ?= out
 
-.PHONY: install demo lint test test-fast bench eval train score clean
+.PHONY: install demo lint test test-fast bench bench-scale eval train score clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
 	$(PY) scripts/bench.py
+
+bench-scale: $(STAMP)  ## fuse time per step and peak memory on 1k and 10k distinct synthetic analyses (FULL=1: also 100k)
+	$(PY) scripts/bench_scale.py $(if $(FULL),--full)
 
 train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
 	$(PY) scripts/train_events.py

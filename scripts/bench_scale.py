@@ -1,0 +1,805 @@
+#!/usr/bin/env python
+"""How the corpus-level stage (fuse) grows with the corpus, on distinct synthetic analyses (``make bench-scale``).
+
+``make bench`` fuses copies of a few articles, which hides everything that grows with the number of
+*different* documents, actors and stories. This script writes per-document analyses
+(``DocAnalysis``: document, sentences, mentions, entities, events, quotes, claims, lead vector) of the
+shape the per-document stages produce, without running them:
+
+* actors from large pools that grow with the corpus: people (Faker, many Latin-script locales, with
+  a country, role and sector), companies and institutions (some known by an acronym), cities and
+  outlets, and every country pycountry knows (linked to the knowledge base as ``gpe:<alpha3>``), each
+  pool drawn with Zipf-like popularity (a few actors and outlets are in much of the news);
+* stories of 2-8 documents sharing main actors, places, dates, key events and rare words, beside
+  many singletons; a few syndicated copies (near-duplicates) of a story's article by another outlet;
+* name variants inside and across documents: full name, surname only, title + surname, initial,
+  the name without diacritics, an institution's acronym;
+* events of the 16 PLOVER types with actors, dates and evidence sentences; quotes; the claims are
+  those ``storyline.extract.claims.find_claims`` finds in the generated sentences (some are written
+  with the stance lexicon's phrases); lead vectors from the configured embedder (the static table).
+
+Everything is a function of ``--seed``. Each size runs in a fresh process (peak memory is that
+process's maximum RSS) with a time limit; the fuse steps of ``Settings.fuse_pipeline`` are timed one
+by one, as ``storyline.fuse.fuse`` runs them. The table gives seconds per step and size, the total,
+the peak memory, and the growth exponent (log-log slope) between consecutive sizes and fitted over
+all of them. For the largest size it also fuses N + 100 documents: the cost of adding 100 documents
+to a store of N, since fuse has no incremental path and recomputes the corpus.
+
+Usage: ``python scripts/bench_scale.py [--sizes 1000,10000] [--full] [--timeout 600] [--json out.json]``.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from bisect import bisect
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import accumulate, pairwise
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a plain script from a checkout
+    sys.path.insert(0, str(REPO))
+
+from storyline.config import Settings  # noqa: E402
+from storyline.extract.claims import find_claims  # noqa: E402
+from storyline.model import (  # noqa: E402
+    PLOVER_TYPES,
+    Block,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    LoadedTerm,
+    Mention,
+    Quote,
+    Removal,
+    Sentence,
+    Span,
+)
+
+DEFAULT_SIZES = (1000, 10000)
+FULL_SIZE = 100000
+#: documents added to the largest store to price an update
+PLUS = 100
+#: documents of the fuse that loads lexicons and models before the timed one
+WARM_UP = 50
+#: Latin-script locales (the articles are English; names keep their own letters and diacritics)
+LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "pt_BR", "nl_NL", "sv_SE",
+           "tr_TR", "en_IN", "id_ID", "cs_CZ", "ro_RO", "hu_HU", "fi_FI", "da_DK", "en_NG", "sw")
+#: the country (alpha-3) a locale's people, companies and cities belong to
+LOCALE_COUNTRY = {"en_US": "USA", "en_GB": "GBR", "de_DE": "DEU", "fr_FR": "FRA", "es_ES": "ESP",
+                  "it_IT": "ITA", "pl_PL": "POL", "pt_BR": "BRA", "nl_NL": "NLD", "sv_SE": "SWE",
+                  "tr_TR": "TUR", "en_IN": "IND", "id_ID": "IDN", "cs_CZ": "CZE", "ro_RO": "ROU",
+                  "hu_HU": "HUN", "fi_FI": "FIN", "da_DK": "DNK", "en_NG": "NGA", "sw": "KEN"}
+#: (title before a surname, role, sector) of the people in the news
+OFFICES = (("President", "President", "GOV"), ("Minister", "Minister", "GOV"), ("Senator", "Senator", "GOV"),
+           ("Governor", "Governor", "GOV"), ("Mayor", "Mayor", "GOV"), ("General", "General", "MIL"),
+           ("Judge", "Judge", "JUD"), ("Dr", "Researcher", "EDU"), ("Mr", "Chief executive", "BUS"),
+           ("Ms", "Spokeswoman", "GOV"), ("Mr", "Spokesman", "GOV"), ("Ms", "Chairwoman", "CVL"),
+           ("Mr", "Chairman", "CVL"), ("Ms", "Lawyer", "JUD"), ("Mr", "Analyst", "BUS"))
+INSTITUTION_KINDS = ("Agency", "Authority", "Council", "Commission", "Institute", "Union", "Federation",
+                     "Board", "Party", "Front", "Movement", "Association")
+#: unnamed groups that act (the resolver's generic ORG actors), with their sector
+GROUPS = (("police", "security"), ("protesters", "civil"), ("the union", "labour"), ("the company", "business"),
+          ("officials", "government"), ("residents", "civil"), ("the ministry", "government"),
+          ("troops", "military"), ("workers", "labour"), ("investors", "business"), ("activists", "civil"),
+          ("prosecutors", "judicial"), ("rebels", "rebel"), ("lawmakers", "government"))
+#: how a sentence writes an event of each type: (with a target, without one)
+EVENT_VERBS = {
+    "AGREE": ("agreed with {t} on", "agreed on"), "CONSULT": ("held talks with {t} about", "held talks about"),
+    "SUPPORT": ("voiced support for {t} over", "voiced support for"),
+    "CONCEDE": ("gave ground to {t} on", "conceded on"),
+    "COOPERATE": ("signed a deal with {t} on", "signed a deal on"), "AID": ("sent aid to {t} after", "sent aid after"),
+    "RETREAT": ("withdrew from {t} over", "withdrew from"), "REQUEST": ("urged {t} to settle", "called for talks on"),
+    "ACCUSE": ("accused {t} of", "made accusations over"), "REJECT": ("rejected the offer of {t} on", "rejected"),
+    "THREATEN": ("threatened {t} over", "threatened action over"), "PROTEST": ("protested against {t} over",
+                                                                             "held a protest over"),
+    "SANCTION": ("imposed sanctions on {t} over", "announced sanctions over"),
+    "MOBILIZE": ("deployed troops near {t} amid", "mobilised forces amid"),
+    "COERCE": ("detained members of {t} over", "arrested people over"), "ASSAULT": ("attacked {t} during",
+                                                                                  "launched an attack during"),
+}
+TOPIC_NOUNS = ("dispute", "plan", "deal", "row", "crisis", "talks", "probe", "reform", "strike", "project",
+               "accord", "scandal", "vote", "tariffs", "programme", "merger", "drought", "election")
+SAYS = ("said", "told reporters", "said in a statement", "wrote on social media", "told a news conference")
+OUTLET_WORDS = ("Herald", "Times", "Post", "Gazette", "Chronicle", "Observer", "Tribune", "Daily", "News",
+                "Courier", "Standard", "Journal", "Express", "Independent", "Monitor", "Record")
+#: (phrase, loaded-language kind) a few articles use
+LOADED = (("slammed", "emotive"), ("regime", "name_calling"), ("thugs", "name_calling"), ("outrageous", "emotive"),
+          ("disastrous", "emotive"), ("so-called", "sarcasm"), ("radical", "name_calling"), ("shameful", "emotive"))
+#: sentences whose phrases the stance lexicon reads (alignment, framing, cause, quantity claims)
+STANCE = ("{a} is moving away from {b} over the {w} {n}.", "{a} remains a close ally of {b} despite the {w} {n}.",
+          "{a} called the {w} {n} a provocation.", "{a} described the {w} {n} as routine.",
+          "The {w} {n} was caused only by {b}, {a} said.", "The {w} {n} has nothing to do with {b}, {a} said.",
+          "About {k},000 people joined the {w} {n}, {a} said.", "The {w} {n} will cost {k} million dollars.",
+          "{a} said {b} helped to circumvent sanctions on the {w} {n}.")
+GENRES = (("reporting", 80), ("opinion", 8), ("analysis", 8), ("other", 4))
+FIRST_DAY = date(2023, 1, 1)
+DAYS = 3 * 365
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# -- the world: pools of actors, places, outlets and words ----------------------------------------------
+
+
+@dataclass
+class Actor:
+    """One real-world actor of the synthetic world and the ways articles write its name."""
+    key: str
+    type: str                      # PERSON | ORG | GPE
+    name: str
+    country: str | None = None
+    kb_id: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    title: str = ""                # PERSON: "President", "Ms"
+    acronym: str = ""              # ORG: "NWA" for "National Water Authority"
+
+
+class Pool:
+    """Items drawn with Zipf-like popularity (weight 1/rank^s), by bisecting cumulative weights."""
+
+    def __init__(self, items: list[Any], s: float = 1.0) -> None:
+        self.items = items
+        self.cum = list(accumulate(1.0 / (r + 1) ** s for r in range(len(items))))
+
+    def draw(self, rng: random.Random) -> Any:
+        return self.items[min(bisect(self.cum, rng.random() * self.cum[-1]), len(self.items) - 1)]
+
+
+def ascii_form(name: str) -> str:
+    """The name without diacritics ("Ježek" -> "Jezek"): how some outlets write foreign names."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+def _words(*sources: Any) -> list[str]:
+    out: set[str] = set()
+    for src in sources:
+        for item in src:
+            for w in str(item).replace("-", " ").replace("/", " ").replace(",", " ").split():
+                if w.isalpha() and len(w) > 2:
+                    out.add(w.lower())
+    return sorted(out)
+
+
+class World:
+    """The pools every generated article draws from; their sizes grow with the corpus."""
+
+    def __init__(self, n_docs: int, seed: int) -> None:
+        import pycountry
+        from faker import Faker
+        from faker.providers.company.en_US import Provider as Company
+        from faker.providers.job.en_US import Provider as Job
+        from faker.providers.lorem.en_US import Provider as Lorem
+
+        rng = random.Random(seed)
+        fakers = []
+        for k, loc in enumerate(LOCALES):
+            f = Faker(loc)
+            f.seed_instance(seed * 1000 + k)
+            fakers.append((loc, f))
+        countries = [Actor(f"gpe:{c.alpha_3}", "GPE", getattr(c, "common_name", None) or c.name, c.alpha_3,
+                           f"gpe:{c.alpha_3}") for c in pycountry.countries if "," not in c.name]
+        # the news is about some countries much more than others: the locales' countries lead the ranking
+        rng.shuffle(countries)
+        countries.sort(key=lambda a: a.country not in LOCALE_COUNTRY.values())
+        self.countries = Pool(countries, 1.1)
+        self.country_of = {a.country: a for a in countries}
+        people, orgs, cities = [], [], []
+        n_people, n_orgs, n_cities = max(500, int(0.8 * n_docs)), max(200, int(0.3 * n_docs)), max(200, n_docs // 10)
+        for i in range(n_people):
+            loc, f = fakers[rng.randrange(len(fakers))]
+            title, role, sector = OFFICES[rng.randrange(len(OFFICES))]
+            given, surname = f.first_name(), f.last_name()
+            people.append(Actor(f"p{i}", "PERSON", f"{given} {surname}", LOCALE_COUNTRY[loc], None,
+                                f"{role}", sector, title))
+        # the popularity ranks are shuffled: an alphabetical list would make "ability" the commonest word
+        words = _words(Lorem.word_list)
+        rare = _words(*Company.catch_phrase_words, *Company.bsWords, Job.jobs)
+        rng.shuffle(words)
+        rng.shuffle(rare)
+        for i in range(n_orgs):
+            loc, f = fakers[rng.randrange(len(fakers))]
+            if rng.random() < 0.4:
+                parts = [rng.choice(rare).capitalize() for _ in range(rng.randint(1, 2))]
+                name = " ".join(["National", *parts, rng.choice(INSTITUTION_KINDS)])
+                acronym = "".join(w[0] for w in name.split()).upper()
+                orgs.append(Actor(f"o{i}", "ORG", name, LOCALE_COUNTRY[loc], None, None, "GOV", "", acronym))
+            else:
+                orgs.append(Actor(f"o{i}", "ORG", f.company(), LOCALE_COUNTRY[loc], None, None, "BUS"))
+        for i in range(n_cities):
+            loc, f = fakers[rng.randrange(len(fakers))]
+            cities.append(Actor(f"c{i}", "GPE", f.city(), LOCALE_COUNTRY[loc]))
+        # the best-known person is in about a tenth of the articles, as a head of state in world news
+        self.people, self.orgs, self.cities = Pool(people, 0.8), Pool(orgs, 0.8), Pool(cities)
+        self.common = Pool(words, 1.0)
+        # a story's own words: rare vocabulary and place names, whose number grows with the corpus
+        places = sorted({w for c in cities for w in _words([c.name])})
+        rng.shuffle(places)
+        self.rare = Pool(rare + places, 0.6)
+        outlets = []
+        for _ in range(max(30, n_docs // 20)):
+            loc, f = fakers[rng.randrange(len(fakers))]
+            outlets.append(f"The {f.city()} {rng.choice(OUTLET_WORDS)}" if rng.random() < 0.8
+                           else f"{f.last_name()} {rng.choice(('News', 'Media', 'Wire', 'Radio'))}")
+        self.outlets = Pool(outlets, 1.1)
+        self.authors = [fakers[rng.randrange(len(fakers))][1].name() for _ in range(max(50, n_docs // 8))]
+
+
+# -- stories ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class KeyEvent:
+    type: str
+    source: Actor
+    target: Actor | None
+    day: date
+
+
+@dataclass
+class StoryPlan:
+    """What the documents of one story share."""
+    day: date
+    actors: list[Actor]
+    places: list[Actor]
+    words: list[str]
+    noun: str
+    events: list[KeyEvent]
+
+
+def plan_story(world: World, rng: random.Random) -> StoryPlan:
+    day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    actors: list[Actor] = []
+    for _ in range(rng.randint(2, 4)):
+        pool = rng.choices((world.people, world.orgs, world.countries), (5, 3, 2))[0]
+        a = pool.draw(rng)
+        if a not in actors:
+            actors.append(a)
+    places = [world.cities.draw(rng) for _ in range(rng.randint(1, 2))]
+    places.append(world.country_of.get(places[0].country or "") or world.countries.draw(rng))
+    words = list(dict.fromkeys(world.rare.draw(rng) for _ in range(rng.randint(4, 8))))
+    events = []
+    for _ in range(rng.randint(1, 3)):
+        src, tgt = rng.sample(actors, 2) if len(actors) > 1 else (actors[0], None)
+        events.append(KeyEvent(rng.choice(PLOVER_TYPES), src, tgt if rng.random() < 0.8 else None,
+                               day - timedelta(days=rng.randint(0, 2))))
+    return StoryPlan(day, actors, places, words, rng.choice(TOPIC_NOUNS), events)
+
+
+def story_sizes(n: int, rng: random.Random) -> list[int]:
+    """Story sizes summing to ``n``: about half the documents alone, the rest in stories of 2-8."""
+    sizes: list[int] = []
+    left = n
+    while left > 0:
+        k = 1 if rng.random() < 0.75 else rng.choices(range(2, 9), (30, 22, 16, 12, 9, 6, 5))[0]
+        sizes.append(min(k, left))
+        left -= sizes[-1]
+    return sizes
+
+
+# -- one article --------------------------------------------------------------------------------------------
+
+
+class Writer:
+    """Raw text written piece by piece, with the offsets of every sentence, name and quote."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc = doc_id
+        self.parts: list[str] = []
+        self.pos = 0
+        self.sentences: list[Sentence] = []
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, Entity] = {}    # actor key -> local entity
+        self.forms: dict[str, list[str]] = {}    # actor key -> name forms used (aliases)
+        self.loaded: list[LoadedTerm] = []
+        self.blocks: list[Block] = []
+        self.n_groups = 0
+
+    def write(self, text: str) -> int:
+        start = self.pos
+        self.parts.append(text)
+        self.pos += len(text)
+        return start
+
+    def local(self, actor: Actor, generic: bool = False) -> Entity:
+        ent = self.entities.get(actor.key)
+        if ent is None:
+            if generic:
+                self.n_groups += 1
+                eid = f"{self.doc}/g{self.n_groups}"
+            else:
+                eid = f"{self.doc}/e{sum(1 for e in self.entities.values() if not e.generic) + 1}"
+            ent = Entity(eid, actor.name, actor.type, actor.country, actor.role, actor.sector, kb_id=actor.kb_id,
+                         generic=generic)
+            self.entities[actor.key] = ent
+        return ent
+
+    def name(self, actor: Actor, form: str, generic: bool = False) -> None:
+        """Write ``form`` as a mention of ``actor``."""
+        start = self.write(form)
+        ent = self.local(actor, generic)
+        self.mentions.append(Mention(self.doc, start, self.pos, form, actor.type, ent.id))
+        ent.mentions.append(Span(self.doc, start, self.pos, form))
+        if not form.startswith(actor.title + " ") or not actor.title:
+            forms = self.forms.setdefault(actor.key, [])
+            if form not in forms:
+                forms.append(form)
+
+    def sentence(self, pieces: list[str | tuple[Actor, str] | tuple[Actor, str, bool]]) -> Sentence:
+        start = self.pos
+        for p in pieces:
+            if isinstance(p, str):
+                self.write(p)
+            else:
+                self.name(p[0], p[1], len(p) > 2 and bool(p[2]))
+        sent = Sentence(self.doc, start, self.pos, "".join(self.parts)[start:self.pos])
+        self.sentences.append(sent)
+        return sent
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def name_form(actor: Actor, first: bool, rng: random.Random) -> str:
+    """How this mention writes the actor's name: the full name first, then shorter variants."""
+    if actor.type == "PERSON":
+        given, _, surname = actor.name.partition(" ")
+        if first:
+            r = rng.random()
+            if r < 0.08:
+                return ascii_form(actor.name)
+            if r < 0.12:
+                return f"{given[0]}. {surname}"
+            if r < 0.2:
+                return f"{actor.title} {surname}"   # only the title and surname in this article
+            return actor.name
+        return rng.choice((surname, surname, f"{actor.title} {surname}"))
+    if actor.acronym and not first and rng.random() < 0.6:
+        return actor.acronym
+    return actor.name
+
+
+def _entity_name(etype: str, forms: list[str]) -> str:
+    if etype == "PERSON":
+        full = [f for f in forms if " " in f]
+        return max(full, key=len) if full else forms[0]
+    return max(forms, key=len)
+
+
+def _doc_id(seed: int, index: int) -> str:
+    return hashlib.sha1(f"{seed}:{index}".encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _day_words(day: date, published: date, rng: random.Random) -> str:
+    r = rng.random()   # drawn whatever the dates, so a copy's text stays the original's
+    if day == published or (published - day).days > 6 or r < 0.3:
+        return f"on {day.strftime('%B')} {day.day}"
+    return f"on {WEEKDAYS[day.weekday()]}"
+
+
+def _filler(world: World, rng: random.Random, plan: StoryPlan, n: int) -> str:
+    words = [world.common.draw(rng) for _ in range(n)]
+    if rng.random() < 0.5:
+        words.insert(rng.randrange(len(words) + 1), rng.choice(plan.words))
+    return " ".join(words).capitalize() + "."
+
+
+def write_article(world: World, plan: StoryPlan, doc_id: str, content_seed: int, outlet: str, author: str,
+                  published: date | None, genre: str, copy: bool = False) -> DocAnalysis:
+    """One article of a story (a copy keeps the content of ``content_seed`` and adds a closing line)."""
+    rng = random.Random(content_seed)
+    w = Writer(doc_id)
+    lead_actor = plan.actors[0]
+    ev0 = plan.events[0]
+    verb = EVENT_VERBS[ev0.type][1].split(" {")[0].split(" ")[0]
+    title = f"{lead_actor.name if lead_actor.type != 'PERSON' else lead_actor.name.split()[-1]} {verb} " \
+            f"{plan.words[0]} {plan.noun} in {plan.places[0].name}"
+    removed = [Removal(0, len(title), title, "title")]
+    w.write(title + "\n\n")
+    byline = f"By {author}"
+    removed.append(Removal(w.write(byline), w.pos, byline, "byline"))
+    w.write("\n")
+    day = published or plan.day
+    dateline = f"{day.strftime('%B')} {day.day}, {day.year}"
+    if published:
+        removed.append(Removal(w.write(dateline), w.pos, dateline, "dateline"))
+    w.write("\n\n")
+    seen: set[str] = set()
+    extras = [rng.choice((world.people, world.orgs, world.countries, world.cities)).draw(rng)
+              for _ in range(rng.randint(2, 6))]
+    groups = [Actor(f"{doc_id}:{g}", "ORG", g, sector=s) for g, s in rng.sample(GROUPS, rng.randint(1, 3))]
+    events: list[Event] = []
+    quotes: list[Quote] = []
+
+    def nm(a: Actor) -> tuple[Actor, str]:
+        form = name_form(a, a.key not in seen, rng)
+        seen.add(a.key)
+        return (a, form)
+
+    def topic() -> str:
+        return f" the {' '.join(rng.sample(plan.words, min(len(plan.words), rng.randint(1, 2))))} {plan.noun}"
+
+    def event(etype: str, src: Actor, tgt: Actor | None, when: date | None, generic: bool = False) -> None:
+        with_t, alone = EVENT_VERBS[etype]
+        src_piece: tuple[Actor, str] | tuple[Actor, str, bool] = \
+            (src, src.name[0].upper() + src.name[1:], True) if generic else nm(src)
+        if tgt is not None:
+            before, _, after = with_t.partition("{t}")
+            pieces: list[Any] = [src_piece, f" {before}", nm(tgt), f"{after}{topic()}"]
+        else:
+            pieces = [src_piece, f" {alone}{topic()}"]
+        if when is not None:
+            pieces.append(f" {_day_words(when, day, rng)}")
+        if rng.random() < 0.4:
+            pieces += [" in ", nm(rng.choice(plan.places))]
+        modality = "asserted"
+        if rng.random() < 0.25:
+            pieces += [", ", nm(rng.choice(plan.actors)), f" {rng.choice(SAYS)}"]
+            modality = "reported"
+        sent = w.sentence([*pieces, "."])
+        k = len(events) + 1
+        src_ent = w.entities[src.key]
+        events.append(Event(f"{doc_id}/v{k}", etype, src_ent.id, w.entities[tgt.key].id if tgt else None,
+                            when.isoformat() if when else None, "day" if when else None,
+                            rng.choice(("sentence", "context", "publication")) if when else None, modality,
+                            summary="", evidence=[Span(doc_id, sent.start, sent.end, sent.text)], doc=doc_id))
+
+    def quote(speaker: Actor) -> None:
+        said = " ".join(world.common.draw(rng) for _ in range(rng.randint(6, 14)))
+        said = f"The {rng.choice(plan.words)} {plan.noun} {said}"
+        if rng.random() < 0.6:
+            start = w.pos + 1
+            sent = w.sentence([f"\u201c{said},\u201d ", nm(speaker), f" {rng.choice(SAYS)}."])
+            span = (start, start + len(said) + 1, True)
+        else:
+            sent = w.sentence([nm(speaker), f" {rng.choice(SAYS)} that ", said.lower(), "."])
+            span = (sent.end - 1 - len(said), sent.end - 1, False)
+        quotes.append(Quote(f"{doc_id}/q{len(quotes) + 1}", doc_id, w.entities[speaker.key].id,
+                            w.text()[span[0]:span[1]], span[0], span[1], span[2]))
+
+    paragraphs = rng.randint(5, 9)
+    for p in range(paragraphs):
+        start = w.pos
+        for s in range(rng.randint(1, 3)):
+            r = rng.random()
+            if p == 0 and s == 0:
+                ke = plan.events[0]
+                event(ke.type, ke.source, ke.target, ke.day)
+            elif r < 0.3:
+                ke = rng.choice(plan.events)
+                if rng.random() < 0.7:
+                    event(ke.type, ke.source, ke.target, ke.day if rng.random() < 0.8 else None)
+                else:   # an event of this article only, often by an unnamed group
+                    g = rng.choice(groups)
+                    event(rng.choice(PLOVER_TYPES), g, rng.choice([*plan.actors, *extras]),
+                          day if rng.random() < 0.5 else None, generic=True)
+            elif r < 0.45:
+                people = [a for a in [*plan.actors, *extras] if a.type == "PERSON"]
+                quote(rng.choice(people) if people else rng.choice(plan.actors))
+            elif r < 0.52:
+                a, b = rng.sample([*plan.actors, *extras], 2)
+                text = rng.choice(STANCE).format(a="\x01", b="\x02", w=rng.choice(plan.words), n=plan.noun,
+                                                 k=rng.randint(1, 9))
+                pieces: list[Any] = []
+                for chunk in re.split(r"([\x01\x02])", text):
+                    pieces.append(nm(a) if chunk == "\x01" else nm(b) if chunk == "\x02" else chunk)
+                w.sentence(pieces)
+            elif r < 0.62:
+                x = rng.choice(extras)
+                w.sentence(["In ", nm(rng.choice(plan.places)), ", ", nm(x), " ",
+                            _filler(world, rng, plan, rng.randint(6, 14)).lower()])
+            else:
+                text = _filler(world, rng, plan, rng.randint(8, 22))
+                if rng.random() < 0.05:
+                    term, kind = rng.choice(LOADED)
+                    text = f"{text[:-1]}, a {term} move."
+                    sent = w.sentence([text])
+                    at = sent.start + text.rindex(term)
+                    w.loaded.append(LoadedTerm(at, at + len(term), term, kind))
+                else:
+                    w.sentence([text])
+            w.write(" ")
+        w.parts[-1] = ""
+        w.pos -= 1
+        w.blocks.append(Block(start, w.pos))
+        w.write("\n\n")
+    if copy:   # a syndicated copy: the same text, and the reprinting outlet's closing line
+        sent = w.sentence([f"This article first appeared in {world.outlets.draw(rng)}."])
+        w.blocks.append(Block(sent.start, sent.end))
+    raw = w.text().rstrip("\n")
+    for key, ent in w.entities.items():
+        # the resolver names a local entity by its fullest form; a title ("President") is not a name
+        forms = w.forms.get(key) or [ent.name.split()[-1] if ent.type == "PERSON" else ent.name]
+        ent.name = _entity_name(ent.type, forms)
+        ent.aliases = list(forms)
+    body = "\n\n".join(raw[b.start:b.end] for b in w.blocks)
+    document = Document(
+        id=doc_id, source=f"synthetic/{doc_id}.txt", raw=raw, title=title, outlet=outlet, author=author,
+        url=f"https://{outlet.lower().replace(' ', '-')}.example/{day.isoformat()}/{doc_id[:8]}",
+        published=published.isoformat() if published else None, published_precision="day" if published else None,
+        language="en", genre=genre, text=body, removed=removed, loaded_language=w.loaded, blocks=w.blocks)
+    return DocAnalysis(document=document, sentences=w.sentences, mentions=w.mentions,
+                       entities=list(w.entities.values()), events=events, quotes=quotes,
+                       claims=find_claims(doc_id, w.sentences))
+
+
+def generate(n: int, seed: int = 0, vectors: str = "synthetic", settings: Settings | None = None) -> list[DocAnalysis]:
+    """``n`` distinct synthetic analyses (in shuffled order), a function of ``seed``.
+
+    ``vectors``: "synthetic" (see ``lead_vector_model``), "embedder" (``settings.embedding_model`` over
+    the generated leads, as ``storyline analyze`` stores them) or "" (none: stories compare TF-IDF).
+    """
+    rng = random.Random(seed)
+    world = World(n, seed)
+    out: list[tuple[DocAnalysis, int, int, int]] = []   # (analysis, topic family, story number, content seed)
+    index = 0
+    for story, size in enumerate(story_sizes(n, rng)):
+        plan = plan_story(world, rng)
+        first_seed = None
+        for k in range(size):
+            doc_id = _doc_id(seed, index)
+            published = plan.day + timedelta(days=rng.randint(0, 3)) if rng.random() < 0.95 else None
+            copy = k > 0 and first_seed is not None and rng.random() < 0.08
+            content_seed = first_seed if copy and first_seed is not None else rng.getrandbits(64)
+            first_seed = first_seed or content_seed
+            genre = rng.choices([g for g, _ in GENRES], [c for _, c in GENRES])[0]
+            a = write_article(world, plan, doc_id, content_seed, world.outlets.draw(rng),
+                              rng.choice(world.authors), published, genre, copy)
+            out.append((a, TOPIC_NOUNS.index(plan.noun), story, content_seed))
+            index += 1
+    rng.shuffle(out)
+    if vectors == "synthetic":
+        model = LeadVectors(seed)
+        for a, family, story, content_seed in out:
+            a.vector = model.vector(family, story, content_seed)
+    elif vectors:
+        from storyline.nlp.embeddings import lead_vectors
+
+        settings = settings or Settings()
+        for b in range(0, len(out), 512):
+            batch = [a for a, _, _, _ in out[b:b + 512]]
+            for a, v in zip(batch, lead_vectors([a.document for a in batch], settings)):
+                a.vector = v
+    return [a for a, _, _, _ in out]
+
+
+#: squared weights of a synthetic lead vector's parts: what every lead shares (a static embedding's
+#: common direction), its topic family, its story, its own words. Cosines: 0.2 between unrelated
+#: leads, 0.35 within a topic family (both under the static model's 0.4 floor, with the spread of
+#: 384 dimensions), 0.7 within a story, 1.0 between copies
+VECTOR_PARTS = (0.2, 0.15, 0.35, 0.3)
+VECTOR_DIM = 384
+
+
+class LeadVectors:
+    """Lead vectors with a known similarity structure (``VECTOR_PARTS``), in place of embedding word
+    salad: generated leads share their common words, so a real embedder finds nearly every pair of
+    them related (measured: 82 % of the pairs over the floor at 2,000 documents), which no news
+    corpus does."""
+
+    def __init__(self, seed: int) -> None:
+        import numpy as np
+
+        self.np = np
+        self.seed = seed
+        rng = np.random.default_rng([seed, 0])
+        self.common = self._unit(rng)
+        self.families = [self._unit(rng) for _ in TOPIC_NOUNS]
+        self.weights = [math.sqrt(w) for w in VECTOR_PARTS]
+
+    def _unit(self, rng: Any) -> Any:
+        v = rng.standard_normal(VECTOR_DIM)
+        return v / self.np.linalg.norm(v)
+
+    def vector(self, family: int, story: int, own: int) -> list[float]:
+        np = self.np
+        story_v = self._unit(np.random.default_rng([self.seed, 1, story]))
+        own_v = self._unit(np.random.default_rng([self.seed, 2, own]))
+        wc, wf, ws, wo = self.weights
+        v = wc * self.common + wf * self.families[family] + ws * story_v + wo * own_v
+        return [round(float(x), 5) for x in v / np.linalg.norm(v)]
+
+
+# -- timing -------------------------------------------------------------------------------------------------
+
+
+def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = None) -> dict[str, float]:
+    """Run the fuse steps as ``storyline.fuse.fuse`` does, timing each; ``report(name, seconds)`` after each."""
+    from storyline.fuse import fuse_pipeline
+    from storyline.fuse.steps import FuseState
+    from storyline.model import Corpus
+
+    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
+    times: dict[str, float] = {}
+    for part in fuse_pipeline(settings):
+        t0 = time.perf_counter()
+        part.run(state, settings)
+        times[part.name] = time.perf_counter() - t0
+        if report:
+            report(part.name, times[part.name])
+    return times
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def child(n: int, seed: int, plus: int, vectors: str) -> None:
+    """One size in this (fresh) process: one JSON line per finished part, flushed, so a run that is
+    stopped at its time limit still tells which steps finished."""
+    def emit(**kv: Any) -> None:
+        print(json.dumps(kv), flush=True)
+
+    settings = Settings()
+    t0 = time.perf_counter()
+    analyses = generate(n + plus, seed, vectors, settings=settings)
+    emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(),
+         events=sum(len(a.events) for a in analyses), entities=sum(len(a.entities) for a in analyses),
+         claims=sum(len(a.claims) for a in analyses))
+    # the first fuse of a process loads lexicons and trained models: that one-off cost is timed apart on
+    # a small corpus of other documents, so that the sizes compare what grows with the corpus
+    t0 = time.perf_counter()
+    timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
+    emit(kind="warm_up", seconds=time.perf_counter() - t0)
+    base = analyses[:n]
+    times = timed_fuse(base, settings, lambda name, s: emit(kind="step", name=name, seconds=s))
+    emit(kind="fused", seconds=sum(times.values()), peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    if plus:
+        more = timed_fuse(analyses, settings)
+        emit(kind="plus", n=n + plus, seconds=sum(more.values()), steps=more)
+
+
+@dataclass
+class Result:
+    n: int
+    steps: dict[str, float] = field(default_factory=dict)
+    total: float | None = None
+    peak_mb: float | None = None
+    gen_seconds: float | None = None
+    gen_mb: float | None = None
+    timed_out: float | None = None
+    plus: dict[str, Any] | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+    warm_up: float | None = None
+
+
+def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str) -> Result:
+    res = Result(n)
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen([sys.executable, __file__, "--child", str(n), "--seed", str(seed), "--plus", str(plus),
+                                 "--vectors", vectors],
+                                stdout=out, env={**os.environ, "PYTHONPATH": str(REPO)})
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            res.timed_out = timeout
+        out.seek(0)
+        for line in out:
+            rec = json.loads(line)
+            if rec["kind"] == "generated":
+                res.gen_seconds, res.gen_mb = rec["seconds"], rec["rss_mb"]
+                res.info = {k: rec[k] for k in ("events", "entities", "claims")}
+            elif rec["kind"] == "warm_up":
+                res.warm_up = rec["seconds"]
+            elif rec["kind"] == "step":
+                res.steps[rec["name"]] = rec["seconds"]
+            elif rec["kind"] == "fused":
+                res.total, res.peak_mb = rec["seconds"], rec["peak_mb"]
+            elif rec["kind"] == "plus":
+                res.plus = rec
+    return res
+
+
+def slope(xs: list[float], ys: list[float]) -> float | None:
+    """Least-squares slope of log y over log x (the growth exponent); None with fewer than two points."""
+    pts = [(math.log(x), math.log(y)) for x, y in zip(xs, ys) if y and y > 0]
+    if len(pts) < 2:
+        return None
+    mx, my = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+    den = sum((p[0] - mx) ** 2 for p in pts)
+    return sum((p[0] - mx) * (p[1] - my) for p in pts) / den if den else None
+
+
+def _short(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def table(results: list[Result], steps: list[str]) -> str:
+    sizes = [r.n for r in results]
+    head = f"{'step':<38}" + "".join(f"{n:>11,}" for n in sizes)
+    pairs = [f"{_short(a)}→{_short(b)}" for a, b in pairwise(sizes)]
+    head += "".join(f"{p:>10}" for p in pairs) + (f"{'fit':>7}" if len(sizes) > 2 else "")
+    lines = [head, "-" * len(head)]
+
+    def row(label: str, values: list[float | None], exponent: bool = True, unit: str = "s") -> str:
+        cells = []
+        for r, v in zip(results, values):
+            if v is None:
+                cells.append(f"{'over ' + str(int(r.timed_out)) + ' s' if r.timed_out else '—':>11}")
+            else:
+                cells.append(f"{v:>10.2f}{unit}")
+        line = f"{label:<38}" + "".join(cells)
+        if exponent:
+            for (a, va), (b, vb) in zip(zip(sizes, values), zip(sizes[1:], values[1:])):
+                e = slope([a, b], [va, vb]) if va and vb else None
+                line += f"{e:>10.2f}" if e is not None else f"{'':>10}"
+            if len(sizes) > 2:
+                known = [(n, v) for n, v in zip(sizes, values) if v]
+                e = slope([n for n, _ in known], [v for _, v in known])
+                line += f"{e:>7.2f}" if e is not None else ""
+        return line
+
+    for name in steps:
+        lines.append(row(name.removeprefix("storyline.fuse."), [r.steps.get(name) for r in results]))
+    lines.append(row("fuse total", [r.total for r in results]))
+    lines.append(row("peak RSS (MB)", [r.peak_mb for r in results], unit=" "))
+    lines.append(row("RSS after generating (MB)", [r.gen_mb for r in results], unit=" "))
+    lines.append(row("generating (not fuse)", [r.gen_seconds for r in results], exponent=False))
+    lines.append(row(f"first fuse of {WARM_UP} (loads models)", [r.warm_up for r in results], exponent=False))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated corpus sizes")
+    ap.add_argument("--full", action="store_true", help=f"add {FULL_SIZE:,} documents to the sizes")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--timeout", type=float, default=600.0, help="seconds per size (generation included)")
+    ap.add_argument("--plus", type=int, default=PLUS, help="documents added to the largest size (0: skip)")
+    ap.add_argument("--vectors", default="synthetic", choices=("synthetic", "embedder", ""),
+                    help="lead vectors: synthetic (known similarity structure), the configured embedder over the "
+                         "generated leads, or none")
+    ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child is not None:
+        child(args.child, args.seed, args.plus, args.vectors)
+        return 0
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({FULL_SIZE} if args.full else set()))
+    settings = Settings()
+    from storyline.fuse import fuse_pipeline
+
+    steps = [p.name for p in fuse_pipeline(settings)]
+    results = []
+    for n in sizes:
+        res = run_size(n, args.seed, args.plus if n == sizes[-1] else 0, args.timeout, args.vectors)
+        results.append(res)
+        print(f"# {n:,} documents: generated in {res.gen_seconds or 0:.1f} s ({res.info}); fuse "
+              + (f"{res.total:.1f} s" if res.total is not None else f"over {args.timeout:.0f} s"), flush=True)
+    print()
+    print(table(results, steps))
+    last = results[-1]
+    print()
+    if last.plus and last.total is not None:
+        print(f"adding {args.plus} documents to {last.n:,}: fuse over {last.plus['n']:,} took "
+              f"{last.plus['seconds']:.2f} s vs {last.total:.2f} s: {last.plus['seconds'] - last.total:+.2f} s "
+              "(fuse recomputes the whole corpus: there is no incremental path, so the update costs a full fuse)")
+    elif args.plus:
+        print(f"adding {args.plus} documents to {last.n:,}: not measured (the base fuse did not finish)")
+    if args.json:
+        Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
