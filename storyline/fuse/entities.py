@@ -355,7 +355,8 @@ def _countries_from_context(ents: list[Entity]) -> None:
     A local official, a city or a firm the text never ties to a country is, in a story told about
     one country, most likely of that country. The count is over mentions of actors that carry a
     country (places, demonyms, institutions, placed people) in the documents the actor appears in;
-    the leading country must hold ``MIN_CONTEXT_SHARE`` of them. IGOs and unnamed groups are left alone.
+    the leading country must hold ``MIN_CONTEXT_SHARE`` of them. Places, IGOs and unnamed groups are left
+    alone. A guess, not a stated fact: ``Settings.entity_country_from_context`` turns it off.
     """
     per_doc: dict[str, Counter[str]] = defaultdict(Counter)
     for e in ents:
@@ -363,7 +364,8 @@ def _countries_from_context(ents: list[Entity]) -> None:
             for m in e.mentions:
                 per_doc[m.doc][e.country] += 1
     for e in ents:
-        if e.country or e.type not in _OWNED_TYPES or e.sector == "IGO" or e.generic:
+        # a place without a country is foreign to the knowledge base ("Kosovo"), not the story's own
+        if e.country or e.type not in _OWNED_TYPES or e.type in ("GPE", "LOC") or e.sector == "IGO" or e.generic:
             continue
         votes: Counter[str] = Counter()
         for d in {m.doc for m in e.mentions}:

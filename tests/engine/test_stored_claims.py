@@ -57,7 +57,12 @@ def test_a_second_run_reads_claims_of_stored_documents_instead_of_finding_them(t
     _, second = run([inputs], tmp_path / "out", settings)
     new_doc = next(d.id for d in second.documents if d.source.endswith(files[3].name))
     assert called[3:] == [new_doc]  # only the new document's claims were found
-    assert _summary(second) == BEFORE
+    # the rule dimensions' findings as before; the trained pair dimension adds what it finds beside them
+    assert [d for d in _summary(second) if d in BEFORE] == BEFORE
+    assert ("reason: kelso point substation",
+            [("01_lakeshore_courier_blackout.txt", "reason: caused by a cyberattack on the control system of"),
+             ("04_continental_wire_brief.txt", "reason: blamed a storm that toppled transmission towers")]) \
+        in _summary(second)
     stored = {c.doc for c in first.claims}
     assert [c for c in second.claims if c.doc in stored] == first.claims
 
