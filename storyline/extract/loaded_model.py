@@ -28,9 +28,9 @@ from storyline.model import Document, LoadedTerm
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
-    from spacy.tokens import Span as SpacySpan
 
     from storyline.nlp.pipeline import Parsed
+    from storyline.nlp.tokens import BlockTokens
 
 LOGGER = logging.getLogger(__name__)
 
@@ -93,61 +93,13 @@ class SentenceTokens:
     words: list[str] = field(default_factory=list)
 
 
-def _word_class(text: str) -> str:
+def word_class(text: str) -> str:
+    """The shape of a word: hyphenated, all capitals, capitalised or lower case."""
     if "-" in text.strip("-"):
         return "hyph"
     if text.isupper() and len(text) > 1:
         return "upper"
     return "title" if text[:1].isupper() else "lower"
-
-
-def sentence_tokens(sent: SpacySpan, offset: int, quotes: list[tuple[int, int]],
-                    lexicon: list[LoadedTerm]) -> SentenceTokens:
-    """Features of every word of ``sent`` (a sentence of a block parsed at raw ``offset``).
-
-    ``quotes``: (start, end) raw offsets of quoted content; ``lexicon``: the lexicon's hits in the document.
-    """
-    out = SentenceTokens()
-    toks = list(sent)
-    s_start, s_end = offset + sent.start_char, offset + sent.end_char
-    here = [(qs, qe) for qs, qe in quotes if qs < s_end and qe > s_start]
-    # attribution outside every quote: "X said", "called it '...'"
-    attributed = any(t.lemma_.lower() in ATTRIBUTION_LEMMAS and not any(
-        qs <= offset + t.idx < qe for qs, qe in here) for t in toks)
-    lex_here = [t for t in lexicon if t.start < s_end and t.end > s_start]
-    for k, tok in enumerate(toks):
-        if tok.is_punct or tok.is_space or tok.like_num or not any(c.isalpha() for c in tok.text):
-            continue
-        start = offset + tok.idx
-        end = start + len(tok.text)
-        quote = next(((qs, qe) for qs, qe in here if qs <= start < qe), None)
-        n_words = len(sent.doc.text[quote[0] - offset:quote[1] - offset].split()) if quote else 0
-        if n_words >= QUOTE_MIN_WORDS:
-            continue   # someone's words, not the outlet's (as the lexicon rules it)
-        lower = tok.text.lower()
-        f: dict[str, Any] = {
-            "w=" + lower: 1, "l=" + tok.lemma_.lower(): 1, "p=" + tok.pos_: 1, "t=" + tok.tag_: 1,
-            "d=" + tok.dep_: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + _word_class(tok.text): 1,
-            "hp=" + tok.head.pos_ + ":" + tok.dep_: 1, "stop": int(tok.is_stop), "first": int(k == 0),
-        }
-        for d, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
-            j = k + d
-            other = toks[j] if 0 <= j < len(toks) else None
-            f[f"{name}p=" + (other.pos_ if other is not None else "<s>")] = 1
-            if abs(d) == 1:
-                f[f"{name}l=" + (other.lemma_.lower() if other is not None else "<s>")] = 1
-        if quote is not None:
-            f["inq"] = 1
-            f["inq_len=" + ("1" if n_words == 1 else "2-3")] = 1
-            f["inq_attr=" + str(attributed)] = 1
-            f["inq_lower=" + str(sent.doc.text[quote[0] - offset:quote[0] - offset + 1].islower())] = 1
-        for term in lex_here:
-            if term.start < end and term.end > start:
-                f["lex=" + term.kind] = 1
-        out.offsets.append((start, end))
-        out.features.append(f)
-        out.words.append(lower)
-    return out
 
 
 @dataclass
@@ -210,6 +162,81 @@ def load_loaded_model(path: str = "") -> LoadedModel:
                        info=data.get("info", {}))
 
 
+@dataclass
+class _BlockWords:
+    """What ``sentence_tokens`` reads of each token, for one block parse, as plain lists (one
+    ``to_array`` call instead of a spaCy Token object per token and per neighbour)."""
+    tokens: BlockTokens
+    skip: list[bool]       # punctuation, space, number-like, or no letter: not judged
+    stop: list[int]
+    head: list[int]        # absolute index of each token's head
+
+
+def _block_words(sdoc: Any, tokens: BlockTokens) -> _BlockWords:
+    from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM
+
+    rows = sdoc.to_array([IS_PUNCT, IS_SPACE, LIKE_NUM, IS_STOP, HEAD]).astype("int64").tolist() if len(sdoc) else []
+    text = tokens.text
+    skip, stop, head = [], [], []
+    for i, (punct, space, num, is_stop, rel) in enumerate(rows):
+        word = text[tokens.idx[i]:tokens.end[i]]
+        skip.append(bool(punct or space or num) or not any(c.isalpha() for c in word))
+        stop.append(int(is_stop))
+        head.append(i + rel)
+    return _BlockWords(tokens, skip, stop, head)
+
+
+def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int, quotes: list[tuple[int, int]],
+                          lexicon: list[LoadedTerm]) -> SentenceTokens:
+    """``sentence_tokens`` over the plain lists of a block (tokens ``start:end`` are the sentence);
+    the same features, tested against it."""
+    out = SentenceTokens()
+    toks = words.tokens
+    text = toks.text
+    if start >= end:
+        return out
+    s_start, s_end = offset + toks.idx[start], offset + toks.end[end - 1]
+    here = [(qs, qe) for qs, qe in quotes if qs < s_end and qe > s_start]
+    attributed = any(toks.lemma[i] in ATTRIBUTION_LEMMAS and not any(
+        qs <= offset + toks.idx[i] < qe for qs, qe in here) for i in range(start, end))
+    lex_here = [t for t in lexicon if t.start < s_end and t.end > s_start]
+    for i in range(start, end):
+        if words.skip[i]:
+            continue
+        k = i - start
+        begin = offset + toks.idx[i]
+        finish = offset + toks.end[i]
+        quote = next(((qs, qe) for qs, qe in here if qs <= begin < qe), None)
+        n_words = len(text[quote[0] - offset:quote[1] - offset].split()) if quote else 0
+        if n_words >= QUOTE_MIN_WORDS:
+            continue   # someone's words, not the outlet's (as the lexicon rules it)
+        word = text[toks.idx[i]:toks.end[i]]
+        lower = word.lower()
+        f: dict[str, Any] = {
+            "w=" + lower: 1, "l=" + toks.lemma[i]: 1, "p=" + toks.pos[i]: 1, "t=" + toks.tag[i]: 1,
+            "d=" + toks.dep[i]: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + word_class(word): 1,
+            "hp=" + toks.pos[words.head[i]] + ":" + toks.dep[i]: 1, "stop": words.stop[i], "first": int(k == 0),
+        }
+        for d, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
+            j = i + d
+            inside = start <= j < end
+            f[f"{name}p=" + (toks.pos[j] if inside else "<s>")] = 1
+            if abs(d) == 1:
+                f[f"{name}l=" + (toks.lemma[j] if inside else "<s>")] = 1
+        if quote is not None:
+            f["inq"] = 1
+            f["inq_len=" + ("1" if n_words == 1 else "2-3")] = 1
+            f["inq_attr=" + str(attributed)] = 1
+            f["inq_lower=" + str(text[quote[0] - offset:quote[0] - offset + 1].islower())] = 1
+        for term in lex_here:
+            if term.start < finish and term.end > begin:
+                f["lex=" + term.kind] = 1
+        out.offsets.append((begin, finish))
+        out.features.append(f)
+        out.words.append(lower)
+    return out
+
+
 def document_tokens(doc: Document, parsed: Parsed, settings: Settings) -> tuple[str, list[SentenceTokens],
                                                                                 list[LoadedTerm]]:
     """(body view, per-sentence word features, the lexicon's hits) of one document."""
@@ -217,7 +244,14 @@ def document_tokens(doc: Document, parsed: Parsed, settings: Settings) -> tuple[
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     quotes = [(s, e) for s, e, orphan in marked_spans(view, blocks) if not orphan]
     lexicon = find_loaded_language(doc, parsed, settings)
-    sents = [sentence_tokens(sent, offset, quotes, lexicon) for offset, sent, _ in parsed.sentences_with_text()]
+    words: dict[int, tuple[Any, _BlockWords]] = {}
+    sents = []
+    for offset, sent, _ in parsed.sentences_with_text():
+        sdoc = sent.doc
+        held = words.get(id(sdoc))
+        if held is None or held[0] is not sdoc:
+            held = words[id(sdoc)] = (sdoc, _block_words(sdoc, parsed.tokens(sdoc)))
+        sents.append(block_sentence_tokens(held[1], sent.start, sent.end, offset, quotes, lexicon))
     return view, sents, lexicon
 
 

@@ -119,3 +119,25 @@ def test_plain_weights_score_as_the_fitted_classifier():
     words = [w for s in sents for w in s.words]
     expected = model.classifier.predict_proba(model.matrix(feats, word_table().of(words)))[:, 1]
     assert model.scores(feats, words) == pytest.approx(list(expected), abs=1e-9)
+
+
+def test_block_lists_give_the_features_token_objects_give():
+    from storyline.extract.loaded_model import document_tokens
+    from storyline.extract.quote_marks import marked_spans
+    from tests.reference.loaded_tokens import sentence_tokens
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))[:12]]
+    texts.append("The greedy bosses pocketed “millions” while the so-called 'reform' — 12 pages — failed.\n"
+                 "“This is a disgrace,” the spineless minister said, calling it a ‘stunt’.")
+    compared = 0
+    for text in texts:
+        doc = document(text)
+        parsed = parse(doc, SETTINGS)
+        _, sents, lexicon = document_tokens(doc, parsed, SETTINGS)
+        view = doc.body_view()
+        quotes = [(s, e) for s, e, orphan in marked_spans(view, sorted((b.start, b.end) for b in doc.blocks))
+                  if not orphan]
+        plain = [sentence_tokens(sent, offset, quotes, lexicon) for offset, sent, _ in parsed.sentences_with_text()]
+        assert [(s.offsets, s.features, s.words) for s in sents] == [(s.offsets, s.features, s.words) for s in plain]
+        compared += sum(len(s.words) for s in sents)
+    assert compared > 500
