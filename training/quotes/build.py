@@ -2,6 +2,7 @@
 
 - hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
+- hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
 
 Source format of hand_src_*.txt, one passage per block:
     @ REGISTER REGION DOMAIN
@@ -77,11 +78,19 @@ def main() -> None:
     for i, o in enumerate(hand, 1):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand.jsonl"), hand)
+    hand2: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand2_src_") and name.endswith(".txt"):
+            hand2 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand2, 7001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand2.jsonl"), hand2)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "generated.jsonl"), gen)
     print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
+          f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
           f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes")
 
 
