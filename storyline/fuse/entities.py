@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
+
+from unidecode import unidecode
 
 from storyline.config import Settings
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
+    acronym_of,
     content_words,
     fold,
     generation,
@@ -243,6 +247,67 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             groups.union(next(iter(owners)), i)
 
 
+def _acronym_letters(name: str) -> str:
+    """The letters of a name written in capitals ("U.S." → "US"), as ``is_acronym_for`` reads an acronym."""
+    return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
+def _every_initial(name: str) -> str:
+    """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"), as ``is_acronym_for`` spells them."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+                   if w.lower() not in ("the", "and", "&"))
+
+
+def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, int]]:
+    """Every pair of ``members`` that ``_names_match`` may accept, found by blocking keys instead of by
+    trying all pairs: a shared folded name, the same content words, an acronym against the initials of a
+    name, and for the subset rule the names holding the rarest word of a short name (with its type and
+    last word). A superset of the matching pairs, in the order the all-pairs loop meets them."""
+    shared: dict[tuple, list[int]] = defaultdict(list)
+    spelled: dict[tuple, list[int]] = defaultdict(list)      # name side of the acronym rule
+    acronyms: dict[int, set[tuple]] = defaultdict(set)        # acronym side
+    holders: dict[tuple, list[int]] = defaultdict(list)        # (type, last word, word) → names with that word
+    for i in members:
+        e = ents[i]
+        names = [e.name, *e.aliases]
+        for key in {("f", fold(x)) for x in names}:
+            shared[key].append(i)
+        words = content_words(e.name)
+        if words:
+            shared[("c", words)].append(i)
+        for x in names:
+            spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
+            spelled[("e", _every_initial(x))].append(i)
+            if x.isupper() and len(x) >= 2:
+                acr = _acronym_letters(x)
+                acronyms[i].add(("s", "".join(sorted(acr))))
+                if len(acr) >= 3:
+                    acronyms[i].add(("e", acr))
+        if e.type in ("ORG", "EVENT"):
+            last = fold(e.name).split()[-1:]
+            for w in words:
+                holders[(e.type, *last, w)].append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, others: list[int]) -> None:
+        pairs.update((min(i, j), max(i, j)) for j in others if j != i)
+
+    for block in shared.values():
+        for pos, i in enumerate(block):
+            add(i, block[pos + 1:])
+    for i, keys in acronyms.items():
+        for key in keys:
+            add(i, spelled.get(key, []))
+    for i in members:
+        e = ents[i]
+        words = content_words(e.name)
+        if e.type in ("ORG", "EVENT") and len(words) >= MIN_SUBSET_WORDS:
+            last = fold(e.name).split()[-1:]
+            # a name that holds every word of this one holds its rarest
+            add(i, min((holders[(e.type, *last, w)] for w in words), key=len))
+    return sorted(pairs)
+
+
 def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
     by_type: dict[str, list[int]] = defaultdict(list)
     reps = _representatives(ents, idx, groups)
@@ -252,10 +317,10 @@ def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | 
         key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
         by_type[key].append(i)
     for members in by_type.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                if groups.find(a) != groups.find(b) and _names_match(ents[a], ents[b]):
-                    groups.union(a, b)
+        # members ascend, so the sorted candidate pairs come in the all-pairs loop's order
+        for a, b in _candidate_pairs(ents, members):
+            if groups.find(a) != groups.find(b) and _names_match(ents[a], ents[b]):
+                groups.union(a, b)
 
 
 def demonym_forms(name: str) -> set[str]:
