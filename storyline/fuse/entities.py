@@ -110,14 +110,37 @@ def _surname(e: Entity) -> str:
 
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
                   names_in_doc: dict[str, set[str]]) -> None:
+    names = {i: _person_names(ents[i]) for i in idx}
+    surname = {i: _surname(ents[i]) for i in idx}
+    # a popular surname is written the same way by hundreds of representatives: each pair of spellings
+    # is compared once
+    person_pairs: dict[tuple[str, str], bool] = {}
+    surname_pairs: dict[tuple[str, str], bool] = {}
+
+    def same_surname(a: str, b: str) -> bool:
+        if (a, b) not in surname_pairs:
+            surname_pairs[(a, b)] = surnames_match(a, b)
+        return surname_pairs[(a, b)]
+
+    def join_if_same(a: int, b: int) -> None:
+        # a pair already joined, or one the union would refuse, needs no comparison of names
+        if groups.find(a) == groups.find(b) or not groups.compatible(a, b):
+            return
+        for x in names[a]:
+            for y in names[b]:
+                if (x, y) not in person_pairs:
+                    person_pairs[(x, y)] = persons_match(x, y)
+                if person_pairs[(x, y)]:
+                    groups.union(a, b)
+                    return
+
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""
-        buckets[sk].append(i)
+        buckets[surname_key(surname[i]) if surname[i] else ""].append(i)
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:
-        for n in _person_names(ents[i]):
+        for n in names[i]:
             words = n.split()
             if len(words) == 2:
                 pairs[frozenset(surname_key(w) for w in words)].append(i)
@@ -125,33 +148,36 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     for members in pairs.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                if any(persons_match(x, y) for x in _person_names(ents[a]) for y in _person_names(ents[b])):
-                    groups.union(a, b)
+                join_if_same(a, b)
     for members in buckets.values():
-        full = [i for i in members if _person_names(ents[i])]
-        single = [i for i in members if not _person_names(ents[i])]
+        full = [i for i in members if names[i]]
+        single = [i for i in members if not names[i]]
         for a_pos, a in enumerate(full):
             for b in full[a_pos + 1:]:
-                if any(persons_match(x, y) for x in _person_names(ents[a]) for y in _person_names(ents[b])):
-                    groups.union(a, b)
+                join_if_same(a, b)
+        full_by_surname: dict[str, list[int]] = defaultdict(list)
+        for f in full:
+            full_by_surname[surname[f]].append(f)
         for s in single:
-            cands = {groups.find(f) for f in full if surnames_match(ents[s].name, _surname(ents[f]))
-                     and groups.compatible(s, f)}
+            matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
+            cands = {groups.find(f) for f in matching if groups.compatible(s, f)}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
             if len(cands) > 1:
                 # co-occurring actors: the person whose documents share the most names with this one's
                 mine = names_in_doc[doc_of[s]]
-                score = {g: len(mine & set().union(*(names_in_doc[doc_of[f]] for f in full if groups.find(f) == g)))
-                         for g in cands}
+                near: dict[int, set[str]] = defaultdict(set)
+                for f in full:
+                    if (g := groups.find(f)) in cands:
+                        near[g] |= names_in_doc[doc_of[f]]
+                score = {g: len(mine & near[g]) for g in cands}
                 top = max(score.values())
                 cands = {g for g in cands if score[g] == top} if top else cands
             if len(cands) == 1:
                 groups.union(next(iter(cands)), s)
-            elif not cands:
+            elif not cands and not matching:
                 for t in single:
-                    if (t != s and surnames_match(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s)
-                            and not any(surnames_match(ents[s].name, _surname(ents[f])) for f in full)):
+                    if t != s and same_surname(ents[s].name, ents[t].name) and groups.find(t) != groups.find(s):
                         groups.union(t, s)
 
 
@@ -351,7 +377,7 @@ def places_demonyms(places: Collection[str]) -> frozenset[str]:
     return _demonyms_of(frozenset(places))
 
 
-def _merge_across_types(ents: list[Entity], idx: list[int], groups: _Groups, places: set[str]) -> None:
+def _merge_across_types(ents: list[Entity], idx: list[int], groups: _Groups, places: frozenset[str]) -> None:
     """Join unknown-to-the-KB entities written alike whose types NER confused (see the module doc)."""
     first: dict[str, int] = {}
     for i in idx:
@@ -504,7 +530,8 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # one a country owns ("China's commerce ministry") is that country's, whichever article names it
     _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and (not e.generic or e.country)],
                   groups, load_kb(tuple(settings.kb_paths)))
-    places = _place_names(ents)
+    # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
+    places = frozenset(_place_names(ents))
     _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
