@@ -1,94 +1,30 @@
-"""Cross-document entity merging as first written (``storyline.fuse.entities`` at 6581835): every pair of
-representatives of a type compared, every full-name person of a surname bucket scanned per surname-only one.
-The blocked ``merge_entities`` must give exactly this result."""
+"""Cross-document entity merging as first written: every pair of representatives of a type compared, every
+pair of full names of a surname bucket compared, every full-name person of the bucket scanned for each
+surname-only one. ``storyline.fuse.entities.merge_entities`` finds its pairs through blocking keys and must
+give exactly this result; ``merge_entities`` here runs it with these two steps in place of the blocked ones.
+"""
 from __future__ import annotations
 
-import functools
-import logging
-from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections import defaultdict
+from unittest import mock
 
 from storyline.config import Settings
-from storyline.model import DocAnalysis, Entity, Span
-from storyline.resolve.kb import KB, load_kb
-from storyline.resolve.names import (
-    content_words,
-    fold,
-    generation,
-    is_acronym_for,
-    persons_match,
-    split_person,
-    surname_key,
-    surnames_match,
-)
-
-LOGGER = logging.getLogger(__name__)
-
-#: Shortest org/event name (content words) for the subset rule; shorter names collide
-#: ("Economic Forum" ⊂ many forums).
-MIN_SUBSET_WORDS = 3
-#: Types NER confuses for one unfamiliar name ("Meravia" as ORG here, GPE there, LOC elsewhere).
-_CONFUSABLE_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
-#: Endings that make a demonym of a place name: Meravia-n, Kenya-n, Uzbekistan-i, Iran-ian, Sudan-ese.
-_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
+from storyline.fuse import entities
+from storyline.fuse.entities import _Groups, _merge_org_keys, _names_match, _person_names, _representatives, _surname
+from storyline.model import DocAnalysis, Entity
+from storyline.resolve.kb import KB
+from storyline.resolve.names import persons_match, surname_key, surnames_match
 
 
-class _Groups:
-    """Union-find over local entities that refuses to join different KB entries or countries."""
-
-    def __init__(self, ents: list[Entity]) -> None:
-        self.parent = list(range(len(ents)))
-        self.kb = [e.kb_id for e in ents]
-        self.country = [e.country for e in ents]
-        # father and son share a name: "Jr." and "Sr." (or "III") never meet in one group
-        self.generation = [_generation_of(e) for e in ents]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def compatible(self, i: int, j: int) -> bool:
-        a, b = self.find(i), self.find(j)
-        if self.kb[a] and self.kb[b] and self.kb[a] != self.kb[b]:
-            return False
-        if self.generation[a] and self.generation[b] and self.generation[a] != self.generation[b]:
-            return False
-        return not (self.country[a] and self.country[b] and self.country[a] != self.country[b])
-
-    def union(self, i: int, j: int) -> bool:
-        a, b = self.find(i), self.find(j)
-        if a == b:
-            return True
-        if not self.compatible(a, b):
-            return False
-        self.parent[b] = a
-        self.kb[a] = self.kb[a] or self.kb[b]
-        self.country[a] = self.country[a] or self.country[b]
-        self.generation[a] = self.generation[a] or self.generation[b]
-        return True
+def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
+    """``storyline.fuse.entities.merge_entities`` with the all-pairs people and name steps."""
+    with mock.patch.object(entities, "_merge_people", merge_people), \
+            mock.patch.object(entities, "_merge_others", merge_others):
+        return entities.merge_entities(analyses, settings)
 
 
-def _generation_of(e: Entity) -> str | None:
-    """A person's generation suffix ('junior' for "Jr."), from any of its names."""
-    if e.type != "PERSON":
-        return None
-    return next((g for n in [e.name, *e.aliases] if (g := generation(n))), None)
-
-
-def _person_names(e: Entity) -> list[str]:
-    """Full names (with a given name or initial) among an entity's name and aliases."""
-    return [n for n in [e.name, *e.aliases] if split_person(n)[0]]
-
-
-def _surname(e: Entity) -> str:
-    names = _person_names(e) or [e.name]
-    return split_person(max(names, key=len))[1]
-
-
-def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
-                  names_in_doc: dict[str, set[str]]) -> None:
+def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
+                 names_in_doc: dict[str, set[str]]) -> None:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""
@@ -134,99 +70,7 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                         groups.union(t, s)
 
 
-def _names_match(a: Entity, b: Entity) -> bool:
-    na, nb = [a.name, *a.aliases], [b.name, *b.aliases]
-    if {fold(x) for x in na} & {fold(x) for x in nb}:
-        return True
-    if content_words(a.name) and content_words(a.name) == content_words(b.name):
-        return True
-    for x in na:
-        for y in nb:
-            if (x.isupper() and len(x) >= 2 and is_acronym_for(x, y)) or (
-                    y.isupper() and len(y) >= 2 and is_acronym_for(y, x)):
-                return True
-    if a.type in ("ORG", "EVENT") and b.type == a.type:
-        wa, wb = content_words(a.name), content_words(b.name)
-        small, big = sorted((wa, wb), key=len)
-        if len(small) >= MIN_SUBSET_WORDS and small <= big and \
-                fold(a.name).split()[-1:] == fold(b.name).split()[-1:]:
-            return True
-    return False
-
-
-def _signature(e: Entity) -> tuple:
-    return (e.type, e.kb_id, e.country, fold(e.name), frozenset(fold(a) for a in e.aliases))
-
-
-def _representatives(ents: list[Entity], idx: list[int], groups: _Groups) -> list[int]:
-    """Join entities that are written identically (the same actor in many articles) and keep one each.
-
-    The pairwise rules below then compare distinct spellings, not every article's copy: the
-    cost grows with the number of distinct names, not with the corpus (a 2,000-article story
-    names its main actors 2,000 times).
-    """
-    first: dict[tuple, int] = {}
-    for i in idx:
-        sig = _signature(ents[i])
-        if sig in first:
-            groups.union(first[sig], i)
-        else:
-            first[sig] = i
-    return list(first.values())
-
-
-#: Words a company's name may add or drop without naming another company ("Ford Motor Co." ~ "Ford Motor").
-_CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "group", "holdings",
-                        "holding", "sa", "ag", "gmbh", "limited", "technology", "technologies", "international",
-                        "the", "union"})
-
-
-def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(content words without country words, folded words without corporate suffixes) of an organisation:
-    "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
-    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second."""
-    words = content_words(e.name)
-    no_country = frozenset(w for w in words if not kb.country_of(w))
-    core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
-    return (no_country if len(no_country) >= 2 else frozenset()), core
-
-
-def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
-    """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
-    word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
-    "Real Club Deportivo Tolosa"). Dictionaries, not pairs: the cost grows with the names."""
-    heads = set(kb.lexicon.get("org_heads", [])) | set(kb.lexicon.get("business_heads", [])) | \
-        set(kb.lexicon.get("media_heads", [])) | _CORPORATE | {"club", "football", "bank", "board"}
-    first: dict[tuple, int] = {}
-    by_word: dict[str, set[int]] = defaultdict(set)
-    singles: list[int] = []
-    for i in reps:
-        e = ents[i]
-        if e.type not in ("ORG", "EVENT", "MISC") or e.kb_id:
-            continue
-        no_country, core = _org_keys(e, kb)
-        for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
-            if not key[1]:
-                continue
-            if key in first:
-                if groups.compatible(first[key], i):
-                    groups.union(first[key], i)
-            else:
-                first[key] = i
-        words = fold(e.name).split()
-        if len(words) == 1:
-            singles.append(i)
-        else:
-            for w in content_words(e.name):
-                if len(w) >= 4 and w not in heads and not kb.country_of(w):
-                    by_word[w].add(i)
-    for i in singles:
-        owners = {groups.find(j) for j in by_word.get(fold(ents[i].name), ())}
-        if len(owners) == 1:
-            groups.union(next(iter(owners)), i)
-
-
-def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
+def merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
     by_type: dict[str, list[int]] = defaultdict(list)
     reps = _representatives(ents, idx, groups)
     if kb is not None:
@@ -239,202 +83,3 @@ def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | 
             for b in members[a_pos + 1:]:
                 if groups.find(a) != groups.find(b) and _names_match(ents[a], ents[b]):
                     groups.union(a, b)
-
-
-def demonym_forms(name: str) -> set[str]:
-    """The folded demonyms a place called ``name`` could have ("meravia" -> "meravian", ...)."""
-    base = fold(name)
-    if not base or " " in base:
-        return set()
-    forms = {base + end for end in _DEMONYM_ENDINGS if end != "n"}
-    if base[-1] in "aeiou":
-        forms.add(base + "n")
-    return forms
-
-
-def _place_names(ents: list[Entity]) -> set[str]:
-    """Folded names of entities unknown to the KB whose demonym the corpus also uses. NER may call
-    the demonym an organisation ("Valdessan" ORG), never a person: "Christian" is a given name."""
-    demonyms = {fold(e.name) for e in ents if e.type != "PERSON"}
-    return {fold(e.name) for e in ents if not e.kb_id and demonym_forms(e.name) & demonyms}
-
-
-@functools.lru_cache(maxsize=8)
-def _demonyms_of(places: frozenset[str]) -> frozenset[str]:
-    return frozenset(d for p in places for d in demonym_forms(p))
-
-
-def places_demonyms(places: Collection[str]) -> frozenset[str]:
-    """Every demonym form of the folded place names ``places``."""
-    return _demonyms_of(frozenset(places))
-
-
-def _merge_across_types(ents: list[Entity], idx: list[int], groups: _Groups, places: set[str]) -> None:
-    """Join unknown-to-the-KB entities written alike whose types NER confused (see the module doc)."""
-    first: dict[str, int] = {}
-    for i in idx:
-        e = ents[i]
-        if e.kb_id:
-            continue
-        key = fold(e.name)
-        one_word_place = e.type == "PERSON" and not split_person(e.name)[0] and (
-            key in places or key in places_demonyms(places))
-        if not key or (e.type not in _CONFUSABLE_TYPES and not one_word_place):
-            continue
-        if key in first:
-            groups.union(first[key], i)
-        else:
-            first[key] = i
-
-
-def _most(values: list, default=None):
-    values = [v for v in values if v]
-    return Counter(values).most_common(1)[0][0] if values else default
-
-
-def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[str] = frozenset()) -> Entity:
-    kb_ent = next((e for e in members if e.kb_id), None)
-    mention_count: Counter[str] = Counter()
-    for e in members:
-        mention_count[e.name] += len(e.mentions)
-    if kb_ent is not None:
-        name = kb_ent.name
-    elif _most([e.type for e in members]) == "PERSON":
-        # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska")
-        name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
-    else:
-        name = max(mention_count, key=lambda n: (not n.isupper(), mention_count[n], len(n), n))
-    aliases: Counter[str] = Counter()
-    for e in members:
-        for a in e.aliases:
-            aliases[a] += 1
-    mentions: list[Span] = sorted((m for e in members for m in e.mentions),
-                                  key=lambda m: (doc_rank.get(m.doc, 0), m.start))
-    etype = kb_ent.type if kb_ent else _most([e.type for e in members], "MISC")
-    if kb_ent is None and etype != "NORP" and fold(name) in places:
-        etype = "GPE"  # the corpus makes a demonym of it: a place, whatever NER called it
-    elif kb_ent is None and fold(name) in places_demonyms(places):
-        etype = "NORP"  # "Valdessan" beside the place "Valdessa" is its demonym, not an organisation
-    return Entity(
-        id="", name=name, type=etype,
-        country=kb_ent.country if kb_ent and kb_ent.country else _most([e.country for e in members]),
-        role=kb_ent.role if kb_ent and kb_ent.role else _most([e.role for e in members]),
-        sector=kb_ent.sector if kb_ent and kb_ent.sector else _most([e.sector for e in members]),
-        aliases=sorted(aliases, key=lambda a: (-aliases[a], a)), mentions=mentions,
-        kb_id=kb_ent.kb_id if kb_ent else None, generic=all(e.generic for e in members))
-
-
-#: Types that belong to a country (an organisation, a person, a place); events and works do not.
-_OWNED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-#: Share of the country-bearing mentions of an actor's articles the leading country must hold.
-MIN_CONTEXT_SHARE = 0.5
-#: ... and at least this many of those mentions.
-MIN_CONTEXT_MENTIONS = 3
-
-
-def _countries_from_context(ents: list[Entity]) -> None:
-    """Give an actor without a country the country its articles are mostly about.
-
-    A local official, a city or a firm the text never ties to a country is, in a story told about
-    one country, most likely of that country. The count is over mentions of actors that carry a
-    country (places, demonyms, institutions, placed people) in the documents the actor appears in;
-    the leading country must hold ``MIN_CONTEXT_SHARE`` of them. IGOs and unnamed groups are left alone.
-    """
-    per_doc: dict[str, Counter[str]] = defaultdict(Counter)
-    for e in ents:
-        if e.country and e.sector != "IGO":
-            for m in e.mentions:
-                per_doc[m.doc][e.country] += 1
-    for e in ents:
-        if e.country or e.type not in _OWNED_TYPES or e.sector == "IGO" or e.generic:
-            continue
-        votes: Counter[str] = Counter()
-        for d in {m.doc for m in e.mentions}:
-            votes.update(per_doc.get(d, Counter()))
-        if not votes:
-            continue
-        top, n = votes.most_common(1)[0]
-        if n >= MIN_CONTEXT_MENTIONS and n >= MIN_CONTEXT_SHARE * sum(votes.values()):
-            e.country = top
-
-
-def _initials_key(name: str) -> str:
-    """Initials of a full name's words, particles left in ("Ana Clara Bastos Oliveira" → "ACBO")."""
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    return "".join(w[0].upper() for w in words) if len(words) >= 2 else ""
-
-
-def _merge_initials(ents: list[Entity], people: list[int], groups: _Groups) -> None:
-    """"JBM", "ACBO": a person called by the initials of their full name, in any article of the corpus.
-
-    A dictionary from initials to the people whose full names spell them: one look-up per
-    all-capital name, no pairs.
-    """
-    by_initials: dict[str, set[int]] = defaultdict(set)
-    for i in people:
-        for n in _person_names(ents[i]):
-            key = _initials_key(n)
-            if len(key) >= 3:
-                by_initials[key].add(i)
-    if not by_initials:
-        return
-    for i, e in enumerate(ents):
-        if e.kb_id or e.generic or e.type not in ("PERSON", "ORG", "MISC"):
-            continue
-        short = e.name.replace(".", "")
-        if not (short.isupper() and short.isalpha() and 3 <= len(short) <= 5):
-            continue
-        owners = {groups.find(j) for j in by_initials.get(short, ())}
-        if len(owners) == 1:
-            groups.union(next(iter(owners)), i)
-
-
-def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
-    """Merge document-local entities into global ones.
-
-    Args:
-        analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
-        settings: unused for now; kept so thresholds can move into ``Settings``.
-    Returns:
-        (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
-    """
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
-    doc_of = [e.mentions[0].doc if e.mentions else e.id.rsplit("/", 1)[0] for e in ents]
-    doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
-    names_in_doc: dict[str, set[str]] = defaultdict(set)
-    for e, d in zip(ents, doc_of):
-        names_in_doc[d].add(e.kb_id or fold(e.name))
-    groups = _Groups(ents)
-    by_kb: dict[str, int] = {}
-    for i, e in enumerate(ents):
-        if e.kb_id:
-            if e.kb_id in by_kb:
-                groups.union(by_kb[e.kb_id], i)
-            else:
-                by_kb[e.kb_id] = i
-    # a described speaker ("a senior official") is the document's own, as an unnamed group is
-    people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON" and not e.generic], groups)
-    _merge_people(ents, people, groups, doc_of, names_in_doc)
-    _merge_initials(ents, people, groups)
-    # an unnamed group ("police") stays the document's own: two articles' police need not be one force;
-    # one a country owns ("China's commerce ministry") is that country's, whichever article names it
-    _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and (not e.generic or e.country)],
-                  groups, load_kb(tuple(settings.kb_paths)))
-    places = _place_names(ents)
-    _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(ents)):
-        clusters[groups.find(i)].append(i)
-    built = [(_global([ents[i] for i in members], doc_rank, places), members) for members in clusters.values()]
-    if settings.entity_country_from_context:
-        _countries_from_context([g for g, _ in built])
-    built.sort(key=lambda gm: (-len(gm[0].mentions), gm[0].name.lower(), ents[gm[1][0]].id))
-    mapping: dict[str, str] = {}
-    out = []
-    for n, (g, members) in enumerate(built, start=1):
-        g.id = f"e{n}"
-        out.append(g)
-        for i in members:
-            mapping[ents[i].id] = g.id
-    LOGGER.debug("merged %d local entities into %d", len(ents), len(out))
-    return out, mapping
