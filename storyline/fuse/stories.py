@@ -44,6 +44,10 @@ CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]+(?: [A-Z][\w'-]+)*")
 BODY_DATE_FORMS = [re.compile(rf"(?<![\w,.-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]]
 #: How many years either side of the corpus's dates a yearless body date may fall
 YEARS_AROUND = 6
+#: relative slack on the overlap a pair must reach to be scored: the bounds are sums of floats
+PREFIX_MARGIN = 1e-9
+#: ...and on the score a pair's numpy estimate must reach to be scored exactly (sums in another order)
+SCORE_MARGIN = 1e-9
 
 
 @dataclass
@@ -224,6 +228,35 @@ class _TextSimilarity:
             return set(self.above)
         return _pairs_sharing([set(v) for v in self.tf])
 
+    def related_codes(self, n: int):
+        """``related`` as sorted codes ``i * n + j``."""
+        import numpy as np
+
+        if self.above is not None:
+            if not hasattr(self, "above_codes"):
+                self.above_codes = np.array([i * n + j for i, j in self.above], dtype=np.int64)
+                order = np.argsort(self.above_codes)
+                self.above_codes = self.above_codes[order]
+                self.above_values = np.array(list(self.above.values()), dtype=np.float64)[order]
+            return self.above_codes
+        return _pair_codes([set(v) for v in self.tf])
+
+    def of_pairs(self, first, second, n: int):
+        """The similarity of every pair (``first[p]``, ``second[p]``), i < j, summed in numpy order
+        (equal to ``__call__`` up to rounding)."""
+        import numpy as np
+
+        if self.above is not None:
+            codes = first * n + second
+            known = self.related_codes(n)
+            pos = np.minimum(np.searchsorted(known, codes), max(len(known) - 1, 0))
+            hit = known[pos] == codes if len(known) else np.zeros(len(codes), dtype=bool)
+            return np.where(hit, self.above_values[pos] if len(known) else 0.0, 0.0)
+        if not hasattr(self, "incidence"):
+            self.incidence = _Incidence(self.tf)
+        pair, x, y = self.incidence.shared(first, second)
+        return np.bincount(pair, weights=x * y, minlength=len(first))
+
 
 def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
     """Pairs (i < j) of sets with an element in common, from an inverted index."""
@@ -232,6 +265,73 @@ def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
         for x in items:
             index.setdefault(x, []).append(i)
     return {(a, b) for docs in index.values() for n, a in enumerate(docs) for b in docs[n + 1:]}
+
+
+def _pair_codes(sets: list[set[str]]):
+    """``_pairs_sharing`` as sorted codes ``i * n + j`` (numpy), without a Python tuple per pair."""
+    import numpy as np
+
+    n = len(sets)
+    index: dict[str, list[int]] = {}
+    for i, items in enumerate(sets):
+        for x in items:
+            index.setdefault(x, []).append(i)
+    parts = [np.zeros(0, dtype=np.int64)]
+    for docs in index.values():
+        if len(docs) > 1:
+            d = np.array(docs, dtype=np.int64)
+            a, b = np.triu_indices(len(d), 1)
+            parts.append(d[a] * n + d[b])
+    return _distinct(np.concatenate(parts))
+
+
+def _distinct(codes):
+    """Sorted distinct values (a sort, faster than ``np.unique`` on millions of pair codes)."""
+    import numpy as np
+
+    codes = np.sort(codes)
+    return codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes
+
+
+class _Incidence:
+    """Per-document weights of named items (keys, event types, words) as sorted arrays, to sum the
+    items two documents share for many pairs at once."""
+
+    def __init__(self, rows: list[dict[str, float]]) -> None:
+        import numpy as np
+
+        vocab: dict[str, int] = {}
+        self.width = 0
+        codes, values, counts = [], [], []
+        for r in rows:
+            counts.append(len(r))
+            for item, value in r.items():
+                codes.append(vocab.setdefault(item, len(vocab)))
+                values.append(value)
+        self.width = max(len(vocab), 1)
+        self.counts = np.array(counts, dtype=np.int64)
+        self.starts = np.concatenate([[0], np.cumsum(self.counts)[:-1]]).astype(np.int64)
+        doc = np.repeat(np.arange(len(rows), dtype=np.int64), self.counts)
+        keyed = doc * self.width + np.array(codes, dtype=np.int64)
+        self.items = np.array(codes, dtype=np.int64)
+        self.values = np.array(values, dtype=np.float64)
+        self.order = np.argsort(keyed, kind="stable")
+        self.sorted_codes = keyed[self.order]
+
+    def shared(self, first, second):
+        """For pairs (``first[p]``, ``second[p]``): per item of ``first[p]`` that ``second[p]`` also
+        holds, the pair index and both weights."""
+        import numpy as np
+
+        counts = self.counts[first]
+        pair = np.repeat(np.arange(len(first), dtype=np.int64), counts)
+        # the positions of each first document's items: its start, plus 0, 1, ... within it
+        offset = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+        at = self.starts[first][pair] + offset
+        query = second[pair] * self.width + self.items[at]
+        pos = np.minimum(np.searchsorted(self.sorted_codes, query), max(len(self.sorted_codes) - 1, 0))
+        found = self.sorted_codes[pos] == query if len(self.sorted_codes) else np.zeros(len(query), dtype=bool)
+        return pair[found], self.values[at[found]], self.values[self.order[pos[found]]]
 
 
 class StoryScorer:
@@ -293,6 +393,90 @@ class StoryScorer:
         """Pairs that can score above ``W_TYPES``: a shared key, related leads, or a copy."""
         return _pairs_sharing([f.keys for f in self.feats]) | self.text.related() | self.copies
 
+    def reachable(self, threshold: float) -> set[tuple[int, int]]:
+        """Pairs (i < j) that can score ``threshold`` or more: every such pair is among them.
+
+        Copies and related leads are all kept. A pair sharing keys but not related leads scores at
+        most ``W_TYPES + W_ENTITIES * entity_overlap``, so its overlap must reach ``(threshold -
+        W_TYPES) / W_ENTITIES``; those pairs are found by prefix filtering (``overlap_prefixes``),
+        which passes over the keys of most of the corpus (a country named by every fourth article).
+        The result does not depend on any cap: what is left out is shown unable to reach the threshold.
+        """
+        import numpy as np
+
+        need = (threshold - W_TYPES) / W_ENTITIES
+        if need <= 0:
+            return self.related()
+        n = len(self.feats)
+        copies = np.array([i * n + j for i, j in self.copies], dtype=np.int64)
+        codes = _distinct(np.concatenate([_pair_codes(self.overlap_prefixes(need)), self.text.related_codes(n),
+                                          copies]))
+        first, second = codes // n, codes % n
+        close = self.scores(first, second) >= threshold - SCORE_MARGIN
+        return {(int(i), int(j)) for i, j in zip(first[close], second[close])}
+
+    def scores(self, first, second):
+        """``__call__`` of every pair (``first[p]``, ``second[p]``), i < j, in numpy: equal up to the
+        rounding of sums taken in another order, so it only sorts out the pairs far from the threshold."""
+        import numpy as np
+
+        if not hasattr(self, "incidence"):
+            self.incidence = (
+                _Incidence([{k: self.idf[k] for k in f.keys} for f in self.feats]),
+                _Incidence([{k: c * self.idf[k] for k, c in f.salience.items()} for f in self.feats]),
+                _Incidence([dict.fromkeys(f.types, 1.0) for f in self.feats]))
+        keys, salience, types = self.incidence
+        m = len(first)
+        weight = np.array(self.key_weight)
+        pair, w, _ = keys.shared(first, second)
+        shared = np.bincount(pair, weights=w, minlength=m)
+        union = weight[first] + weight[second] - shared
+        jaccard = np.divide(shared, union, out=np.zeros(m), where=union > 0)
+        pair, a, b = salience.shared(first, second)
+        norms = np.array(self.salience_norm)[first] * np.array(self.salience_norm)[second]
+        cosine = np.divide(np.bincount(pair, weights=a * b, minlength=m), norms, out=np.zeros(m), where=norms > 0)
+        pair, _, _ = types.shared(first, second)
+        inter = np.bincount(pair, minlength=m).astype(np.float64)
+        either = types.counts[first] + types.counts[second] - inter
+        s = W_TYPES * np.divide(inter, either, out=np.zeros(m), where=either > 0)
+        s += W_ENTITIES * np.maximum(jaccard, cosine) + W_TEXT * self.text.of_pairs(first, second, len(self.feats))
+        days = np.array([f.day.toordinal() if f.day else np.nan for f in self.feats], dtype=np.float64)
+        gap = np.abs(days[first] - days[second])
+        s[~np.isnan(gap) & (gap > self.max_days)] *= 0.5
+        n = len(self.feats)
+        s[np.isin(first * n + second, np.array([i * n + j for i, j in self.copies], dtype=np.int64))] = 1.0
+        return s
+
+    def overlap_prefixes(self, need: float) -> list[set[str]]:
+        """Per document, the keys two documents must share one of (in both prefixes) for their
+        ``entity_overlap`` to reach ``need``.
+
+        Keys are ordered rarest first (corpus-wide). If every key a pair shares lies past document
+        i's prefix, the shared weight is at most the weight w of i's suffix, so the weighted Jaccard
+        is at most w / (i's key weight); and by Cauchy-Schwarz the salience cosine is at most the
+        norm of i's suffix over i's norm. The prefix ends where both bounds fall below ``need``, so a
+        pair reaching ``need`` has its rarest shared key in both documents' prefixes.
+        """
+        need *= 1 - PREFIX_MARGIN   # rounding in the sums below must not drop a pair at the boundary
+        prefixes = []
+        for i, f in enumerate(self.feats):
+            order = sorted(f.keys, key=lambda k: (-self.idf[k], k))
+            weight = self.key_weight[i] * need
+            # no salience (no actor stage): the cosine is zero and bounds nothing
+            norm = (self.salience_norm[i] * need) ** 2 if self.salience_norm[i] else math.inf
+            cut = len(order)
+            suffix_w = suffix_s = 0.0
+            # walk back from the rarest-last end while the suffix stays under both bounds
+            while cut > 0:
+                k = order[cut - 1]
+                w = suffix_w + self.idf[k]
+                s = suffix_s + (f.salience.get(k, 0) * self.idf[k]) ** 2
+                if w >= weight or s >= norm:
+                    break
+                suffix_w, suffix_s, cut = w, s, cut - 1
+            prefixes.append(set(order[:cut]))
+        return prefixes
+
 
 def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     """Connected components (each sorted) of the graph on 0..n-1 with ``edges``."""
@@ -323,16 +507,18 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
     Average linkage merges two clusters only when some pair across them scores at least the
     threshold, so it never joins documents that no chain of such pairs connects. Clustering each
     connected component of those pairs on its own therefore gives the clusters of the whole
-    matrix. Only related pairs (``StoryScorer.related``) can reach the threshold, since the
-    event-type term alone stays below it; the others are scored inside a component only.
+    matrix. Only pairs ``StoryScorer.reachable`` keeps can reach the threshold (the event-type term
+    alone stays below it, and the entity term of the others is shown too small); the others are
+    scored inside a component only.
     """
     threshold = settings.story_threshold
     score = StoryScorer(analyses, settings, near_duplicates, canonical)
     n = len(analyses)
-    related = {p: score(*p) for p in sorted(score.related())}
     if threshold <= W_TYPES:   # any pair can reach it: one component, every pair scored
+        related = {p: score(*p) for p in sorted(score.related())}
         comps = [list(range(n))]
     else:
+        related = {p: score(*p) for p in sorted(score.reachable(threshold))}
         comps = _components(n, [p for p, s in related.items() if s >= threshold])
     clusters = []
     for comp in comps:
@@ -343,7 +529,7 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
         for a in range(len(comp)):
             for b in range(a + 1, len(comp)):
                 i, j = comp[a], comp[b]
-                m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j, related=False)
+                m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j)
         clusters.extend([comp[k] for k in members] for members in average_linkage(m, threshold))
     return clusters
 

@@ -1,0 +1,64 @@
+"""Story grouping scores only the pairs that can reach the threshold; the clusters are those of every pair.
+
+On bench-scale's synthetic corpus (actors with Zipf-like popularity: a few countries in much of the
+news), ``story_clusters`` must equal the plain reference that scores all n^2 pairs and searches every
+pair of clusters at each step (tests/reference/stories.py).
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.fuse import fuse_pipeline
+from storyline.fuse.steps import FuseState
+from storyline.fuse.stories import StoryScorer, story_clusters
+from storyline.model import Corpus
+from tests.reference.stories import cluster_by_search, pair_scores
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> FuseState:
+    analyses = bench.generate(n, seed=11, vectors=vectors, settings=settings)
+    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
+    for part in fuse_pipeline(settings):
+        if part.name.endswith("stories.v1"):
+            break
+        part.run(state, settings)
+    return state
+
+
+@pytest.mark.parametrize("vectors", ["synthetic", ""])
+def test_blocked_clusters_equal_all_pairs_reference(bench, vectors):
+    settings = Settings() if vectors else Settings(embedding_model="")
+    state = _fused_until_stories(bench, 160, vectors, settings)
+    args = (state.analyses, settings, state.near_duplicates, state.id_map)
+    scorer = StoryScorer(*args)
+    kept, related = scorer.reachable(settings.story_threshold), scorer.related()
+    assert kept < related and len(kept) < len(related) / 4   # most pairs sharing a key are never scored
+    got = sorted(sorted(c) for c in story_clusters(*args))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), settings.story_threshold))
+    assert got == want
+    assert any(len(c) > 1 for c in want)
+
+
+def test_every_pair_reaching_the_threshold_is_kept(bench):
+    settings = Settings()
+    state = _fused_until_stories(bench, 160, "synthetic", settings)
+    scorer = StoryScorer(state.analyses, settings, state.near_duplicates, state.id_map)
+    n = len(state.analyses)
+    reaching = {(i, j) for i in range(n) for j in range(i + 1, n) if scorer(i, j) >= settings.story_threshold}
+    assert reaching and reaching <= scorer.reachable(settings.story_threshold)
