@@ -162,7 +162,8 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
-                name_keys: dict[str, str] | None = None, lexicon: StanceLexicon | None = None) -> list[BoundClaim]:
+                name_keys: dict[str, str] | None = None, lexicon: StanceLexicon | None = None,
+                names_found: tuple[dict[str, str], re.Pattern[str] | None] | None = None) -> list[BoundClaim]:
     """One document's claims with the corpus-wide keys of the actors they name.
 
     A claim's actors are the actor mentions inside its sentence, and the corpus's actor names found
@@ -175,13 +176,18 @@ def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
         actor_spans: (start, end, actor key) of every actor mention in the document.
         name_keys: lower-case actor name -> actor key.
         lexicon: the compiled stance lexicon the claims were found with (default: the shipped one).
+        names_found: ``name_keys`` already lower-cased with its ``name_pattern`` (a corpus binds every
+            document against the same names: lowering and sorting them per document grew with the corpus).
 
     Returns:
         The bound claims, in the order of ``claims``.
     """
     lex = lexicon or load_stance_lexicon()
-    name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
-    names = name_pattern(name_keys)
+    if names_found is None:
+        name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
+        names = name_pattern(name_keys)
+    else:   # the corpus's lowered names and their pattern, made once for every document by the caller
+        name_keys, names = names_found
     spans = _ActorSpans(actor_spans)
     in_sentence: dict[tuple[int, int], frozenset[str]] = {}   # several claims share a sentence
     out: list[BoundClaim] = []
@@ -611,10 +617,13 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         for m in e.mentions:
             global_spans[m.doc].append((m.start, m.end, _actor_key(e)))
     lexicon = load_stance_lexicon()
+    lowered = {k.lower(): v for k, v in name_keys.items()}
+    prepared = (lowered, name_pattern(lowered))
     claims: list[BoundClaim] = []
     for a in analyses:
         local = {e.id: e for e in a.entities}
-        claims.extend(bind_claims(a.claims, _actor_spans(a, global_spans, local), name_keys, lexicon))
+        claims.extend(bind_claims(a.claims, _actor_spans(a, global_spans, local), lexicon=lexicon,
+                                  names_found=prepared))
     mapping: dict[str, str] = {}
     if events and not all(e.story_event for e in events):
         from storyline.fuse.story_events import cluster_story_events  # only when the caller has not
