@@ -573,6 +573,8 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
     elif entry is None and k.type in ("ORG", "EVENT", "MISC"):
         country, sector = _org_facts(name, kb)
         country = country or _country_around(k, view, kb)
+    elif entry is None and k.type in ("GPE", "LOC") and country is None:
+        country = kb.region_country(name)   # "Texas", "England": a region only one country has
     aliases: list[str] = []
     for c in k.members:
         text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])

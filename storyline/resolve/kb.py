@@ -127,6 +127,14 @@ class KB:
         w = re.sub(r"^the\s+|['’]s?$", "", words.strip(), flags=re.I)
         return self.country_of(w) or self.institution_words.get(fold(w))
 
+    def region_country(self, name: str) -> str | None:
+        """ISO code of the one country with a first-level region of this name ('Texas', 'England',
+        'Bavaria' in pycountry's subdivisions); None for a name several countries use or a country's own."""
+        key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        if not key or key in self.country_words:
+            return None
+        return _region_countries().get(key)
+
     def country_name(self, code: str) -> str:
         e = self.entries.get(f"gpe:{code}")
         return e.name if e else code
@@ -218,6 +226,33 @@ class KB:
                     words = content_words(w)
                     if len(words) >= 2:
                         self.org_words.setdefault(words, e.kb_id)
+
+
+@functools.lru_cache(maxsize=1)
+def _region_countries() -> dict[str, str]:
+    """Folded name of a first-level subdivision (pycountry, ISO 3166-2) → the ISO alpha-3 code of its
+    country, for names only one country uses."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue   # districts and counties below a region: too many common words among them
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None:
+            found.setdefault(fold(sub.name), set()).add(country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in found.items()
+            if len(codes) == 1 and len(name) > 3 and not set(name.split()) <= _GENERIC_REGION_WORDS}
+
+
+#: words of region names that also describe any place ("West", "Centre", "Upper East"): a region
+#: named only with these is a direction in a text, not a place of one country
+_GENERIC_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+    "center", "middle", "upper", "lower", "greater", "capital", "coast", "coastal", "islands", "island",
+    "lakes", "highlands", "lowlands", "plateau", "border", "littoral", "region", "province", "district",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+    "far", "inner", "outer", "atlantic", "pacific", "mountain", "mountains", "valley", "delta", "savanes"})
 
 
 def _as_list(value: Any) -> list[str]:

@@ -74,3 +74,17 @@ def test_derived_indexes_follow_added_entries():
     kb.index()
     assert "harbour" in kb.first_tokens and ("Harbour", "Board") in kb.exact_openings
     assert ("harbour", "board") in kb.folded_openings
+
+
+def test_a_region_only_one_country_has_gives_that_country():
+    from storyline.resolve.kb import load_kb
+
+    kb = load_kb()
+    assert kb.region_country("Texas") == "USA"
+    assert kb.region_country("the Ontario") == "CAN"
+    assert kb.region_country("England") == "GBR"
+    # a country's own name, a region several countries share, and a city are not regions here
+    assert kb.region_country("Georgia") is None
+    assert kb.region_country("Punjab") is None
+    assert kb.region_country("Houston") is None
+    assert kb.region_country("West") is None   # a direction, though one country names a region so
