@@ -171,7 +171,8 @@ def _plain_char(c: str) -> bool:
     # shares its upper case with no other ("ı"/"i", "ſ"/"s", "ς"/"σ" do not round-trip), a word
     # character exactly when its lower case is one
     low = c.lower()
-    return len(low) == 1 and low.upper().lower() == low and (_WORD_RUN.match(c) is None) == (_WORD_RUN.match(low) is None)
+    same_kind = (_WORD_RUN.match(c) is None) == (_WORD_RUN.match(low) is None)
+    return len(low) == 1 and low.upper().lower() == low and same_kind
 
 
 def _plain(text: str, low: str) -> bool:
@@ -553,6 +554,51 @@ def _same_event(a: BoundClaim, b: BoundClaim) -> bool:
     return bool(a.story_events & b.story_events)
 
 
+def _quantity_keys(c: BoundClaim, common: frozenset[str]) -> list[tuple[str, str, float]]:
+    """(kind, key, most points it adds) of what two related quantity claims may share (``quantity_related``).
+
+    A generic unit relates only by rare anchor words; otherwise every point of the score comes from one
+    of these keys: a rare anchor word 1, a shared other amount 1, a common anchor word or a rare word
+    elsewhere in the sentence half a point, and actors, days and story events half a point each kind.
+    """
+    keys = [("anchor", w, 1.0) for w in c.anchor - common]
+    if c.pole in GENERIC_UNITS:
+        return keys
+    return (keys + [("co", x, 1.0) for x in c.co] + [("common", w, COMMON_POINT) for w in c.anchor & common]
+            + [("term", w, COMMON_POINT) for w in c.terms - common] + [("actor", k, COMMON_POINT) for k in c.actors]
+            + [("when", d, COMMON_POINT) for d in c.when] + [("event", e, COMMON_POINT) for e in c.story_events])
+
+
+def quantity_prefixes(amounts: list[BoundClaim], common: frozenset[str]) -> dict[int, set[tuple[str, str, str]]]:
+    """Per quantity claim (by ``id``), the keys two related claims must share one of, in both claims' sets.
+
+    Prefix filtering, as in ``stories``: keys are ordered rarest first (within the unit). If every key a pair
+    shares lies past claim i's prefix, the pair's score is at most what i's suffix can add (each key's most
+    points, actors, days and story events at most half a point per kind), so the prefix ends where that
+    falls below the score ``quantity_related`` needs: a related pair has its rarest shared key in both
+    prefixes. Keys are tagged by unit: claims in two units are never related.
+    """
+    keyed = {id(c): [(c.pole, kind, k, w) for kind, k, w in _quantity_keys(c, common)] for c in amounts}
+    df: Counter[tuple[str, str, str]] = Counter(key[:3] for ks in keyed.values() for key in set(ks))
+    out: dict[int, set[tuple[str, str, str]]] = {}
+    for c in amounts:
+        need = QUANTITY_MIN_SHARED if c.pole in GENERIC_UNITS else QUANTITY_MIN_SCORE
+        order = sorted(set(keyed[id(c)]), key=lambda key: (df[key[:3]], key))
+        cut, bound, capped = len(order), 0.0, set()
+        # walk back from the most common end while the suffix cannot reach the score on its own
+        while cut > 0:
+            _, kind, _, w = order[cut - 1]
+            add = 0.0 if kind in capped else w
+            if bound + add >= need:
+                break
+            bound += add
+            if kind in ("actor", "when", "event"):
+                capped.add(kind)
+            cut -= 1
+        out[id(c)] = {key[:3] for key in order[:cut]}
+    return out
+
+
 # --- the dimensions -------------------------------------------------------------------------------
 
 @dimension("storyline.disagreements.poles.v1")
@@ -625,17 +671,22 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
 
     found: list[Found] = []
     amounts = [c for c in claims if c.kind == "quantity"]
-    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: {c.pole}):
+    of_doc: dict[str, list[BoundClaim]] = defaultdict(list)
+    for c in amounts:
+        of_doc[c.doc].append(c)
+    prefixes = quantity_prefixes(amounts, common)
+    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: prefixes[id(c)]):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
         # a document's other figures on the topic count too: "from 210 to 85" agrees with "85"
         starts = {(c.doc, c.evidence.start) for c in group}
-        for c in amounts:
-            if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole and (
-                    (c.doc, c.evidence.start) in starts
-                    or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
-                by_doc[c.doc].append(c)
+        for d in list(by_doc):
+            for c in of_doc[d]:
+                if c not in by_doc[d] and c.pole == group[0].pole and (
+                        (c.doc, c.evidence.start) in starts
+                        or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
+                    by_doc[d].append(c)
         # two documents disagree only when none of one's amounts fits any of the other's
         clash = any(not any(_amounts_agree(x, y) for x in by_doc[d1] for y in by_doc[d2])
                     for d1, d2 in combinations(by_doc, 2))
