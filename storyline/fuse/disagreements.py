@@ -599,6 +599,22 @@ def quantity_prefixes(amounts: list[BoundClaim], common: frozenset[str]) -> dict
     return out
 
 
+def frame_prefixes(frames: list[BoundClaim], common: frozenset[str]) -> dict[int, set[tuple[str, str]]]:
+    """Per frame claim (by ``id``), the keys two related frame claims must share one of, in both sets.
+
+    Prefix filtering, as for quantities: a story event relates two claims on its own, so all are kept; two
+    shared rare words are needed, so the rarest word a related pair shares (rarest first, corpus-wide) is never
+    a claim's most frequent one, which is left out.
+    """
+    df = Counter(t for c in frames for t in c.terms - common)
+    out: dict[int, set[tuple[str, str]]] = {}
+    for c in frames:
+        order = sorted(c.terms - common, key=lambda t: (df[t], t))
+        out[id(c)] = ({("event", e) for e in c.story_events}
+                      | {("term", t) for t in order[:max(0, len(order) - (FRAME_MIN_SHARED - 1))]})
+    return out
+
+
 # --- the dimensions -------------------------------------------------------------------------------
 
 @dimension("storyline.disagreements.poles.v1")
@@ -705,9 +721,9 @@ def framing(claims: list[BoundClaim], context: DimensionContext, settings: Setti
     def frame_related(a: BoundClaim, b: BoundClaim) -> bool:
         return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or _same_event(a, b)
 
+    prefix = frame_prefixes([c for c in claims if c.kind == "frame"], common)
     found: list[Found] = []
-    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
-                           lambda c: (c.terms - common) | c.story_events):
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole, lambda c: prefix[id(c)]):
         poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]  # float weights, as above

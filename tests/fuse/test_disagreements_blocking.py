@@ -1,5 +1,6 @@
 """Fast disagreements equal the plain ones: names by word look-up equal the one-regex alternation, quantity
-pairs found by prefix filtering equal every pair of one unit compared (tests/reference/disagreements.py).
+and frame pairs found by prefix filtering equal every pair of one unit (quantities) or sharing a rare word
+(frames) compared (tests/reference/disagreements.py).
 
 On bench-scale's synthetic corpus (many actors of many locales, stories sharing actors, amounts and
 rare words) and on hand-built cases: longest name first, demonym endings, case, word boundaries, and
@@ -17,7 +18,14 @@ import pytest
 
 from storyline.config import Settings
 from storyline.fuse import disagreements, fuse_pipeline
-from storyline.fuse.disagreements import NameFinder, name_pattern, quantities, quantity_prefixes
+from storyline.fuse.disagreements import (
+    NameFinder,
+    frame_prefixes,
+    framing,
+    name_pattern,
+    quantities,
+    quantity_prefixes,
+)
 from storyline.fuse.steps import FuseState
 from storyline.model import Corpus, to_dict
 from tests.reference import disagreements as reference
@@ -114,6 +122,7 @@ def test_equal_to_all_pairs_reference_on_generated_corpora(bench, n, seed):
     found = quantities(claims, context, settings)
     assert found == reference.quantities(claims, context, settings)
     assert len(found) >= 3   # the corpus has quantity disagreements to find
+    assert framing(claims, context, settings) == reference.framing(claims, context, settings)
     fast = disagreements.find_disagreements(state.analyses, state.corpus.entities, state.corpus.events, settings,
                                             state.corpus.stories)
     plain = reference.find_disagreements(state.analyses, state.corpus.entities, state.corpus.events, settings,
@@ -142,3 +151,24 @@ def test_every_related_quantity_pair_shares_a_prefix_key(bench):
     sharing = sum(bool(prefixes[id(a)] & prefixes[id(b)]) for i, a in enumerate(amounts) for b in amounts[i + 1:])
     same_unit = sum(a.pole == b.pole for i, a in enumerate(amounts) for b in amounts[i + 1:])
     assert sharing < same_unit
+
+
+def test_every_related_frame_pair_shares_a_prefix_key(bench):
+    state, settings = _until_disagreements(bench, 150, 5)
+    claims, context = _claims_and_context(state, settings)
+    frames = [c for c in claims if c.kind == "frame"]
+    prefixes = frame_prefixes(frames, context.common)
+    related = []
+
+    def spy(kind_claims, kind, rel, conflict, keys):
+        related.append(rel)
+        return []
+
+    with mock.patch.object(disagreements, "_pairwise", spy):
+        framing(claims, context, settings)
+    (frame_related,) = related
+    pairs = [(a, b) for i, a in enumerate(frames) for b in frames[i + 1:] if frame_related(a, b)]
+    assert len(pairs) > 20
+    assert all(prefixes[id(a)] & prefixes[id(b)] for a, b in pairs)
+    rare = [(a, b) for a, b in pairs if not a.story_events & b.story_events]   # related by two rare words
+    assert len(rare) > 10

@@ -1,11 +1,12 @@
-"""Disagreements as first written: every pair of quantity claims in one unit compared, and actor names found
-by one regex alternation over all the corpus's names. ``storyline.fuse.disagreements`` finds its quantity
-pairs by prefix filtering and its names by word look-up, and must give exactly this result;
-``find_disagreements`` here runs it with these two in place of the fast ones.
+"""Disagreements as first written: every pair of quantity claims in one unit compared, every pair of frame
+claims sharing a rare word compared, and actor names found by one regex alternation over all the corpus's
+names. ``storyline.fuse.disagreements`` finds its quantity and frame pairs by prefix filtering and its names
+by word look-up, and must give exactly this result; ``find_disagreements`` here runs it with these in place
+of the fast ones.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from unittest import mock
 
@@ -13,6 +14,7 @@ from storyline.config import Settings
 from storyline.fuse import disagreements
 from storyline.fuse.disagreements import (
     COMMON_POINT,
+    FRAME_MIN_SHARED,
     GENERIC_UNITS,
     QUANTITY_MIN_SCORE,
     QUANTITY_MIN_SHARED,
@@ -32,6 +34,8 @@ from storyline.registry import dimension
 
 QUANTITIES = "storyline.disagreements.quantities.v1"
 REFERENCE_QUANTITIES = "reference.disagreements.quantities.all_pairs"
+FRAMING = "storyline.disagreements.framing.v1"
+REFERENCE_FRAMING = "reference.disagreements.framing.all_pairs"
 
 
 class RegexNames:
@@ -90,10 +94,32 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
     return found
 
 
+@dimension(REFERENCE_FRAMING)
+def framing(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
+    """The framing dimension comparing every pair of frame claims that share a rare word or story event."""
+    common = context.common
+
+    def frame_related(a: BoundClaim, b: BoundClaim) -> bool:
+        return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or _same_event(a, b)
+
+    found: list[Found] = []
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
+                           lambda c: (c.terms - common) | c.story_events):
+        poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
+        for c in group:
+            poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]
+        if len({p.most_common(1)[0][0] for p in poles.values()}) < 2:
+            continue
+        topic = "framing: " + _topic_words(group, lambda c: c.terms - common)
+        found.append((sum(c.weight for c in group), "framing", topic, _sides(group, lambda c: c.pole)))
+    return found
+
+
 def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                        settings: Settings, stories: list[Story] | None = None) -> list[Disagreement]:
-    """``storyline.fuse.disagreements.find_disagreements`` with the regex names and all-pairs quantities."""
-    dims = [REFERENCE_QUANTITIES if d == QUANTITIES else d for d in settings.disagreement_dimensions]
+    """``storyline.fuse.disagreements.find_disagreements`` with the regex names, all-pairs quantities and frames."""
+    plain = {QUANTITIES: REFERENCE_QUANTITIES, FRAMING: REFERENCE_FRAMING}
+    dims = [plain.get(d, d) for d in settings.disagreement_dimensions]
     with mock.patch.object(settings, "disagreement_dimensions", dims), \
             mock.patch.object(disagreements, "NameFinder", RegexNames):
         return disagreements.find_disagreements(analyses, entities, events, settings, stories)
