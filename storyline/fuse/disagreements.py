@@ -137,12 +137,12 @@ class _ActorSpans:
         return out
 
 
-def _actors_in(span: Span, actor_spans: _ActorSpans, names: re.Pattern[str] | None,
+def _actors_in(span: Span, actor_spans: _ActorSpans, names: NameFinder | None,
                name_keys: dict[str, str]) -> frozenset[str]:
     """Actor keys whose mentions (or names, in any case) fall inside ``span``."""
     keys = actor_spans.keys_within(span.start, span.end)
     if names is not None:
-        keys.update(name_keys[m.group(1).lower()] for m in names.finditer(span.text))
+        keys.update(name_keys[found.lower()] for found in names.findall(span.text))
     return frozenset(keys)
 
 
@@ -161,9 +161,89 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({alts})(?:n|ns|an|ans)?(?!\w)", re.IGNORECASE)
 
 
+_WORD_RUN = re.compile(r"\w+")
+_DEMONYM_ENDINGS = ("", "n", "ns", "an", "ans")
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_char(c: str) -> bool:
+    # a character the regex's case-insensitive match treats like its plain lower case: one character, that
+    # shares its upper case with no other ("ı"/"i", "ſ"/"s", "ς"/"σ" do not round-trip), a word
+    # character exactly when its lower case is one
+    low = c.lower()
+    same_kind = (_WORD_RUN.match(c) is None) == (_WORD_RUN.match(low) is None)
+    return len(low) == 1 and low.upper().lower() == low and same_kind
+
+
+def _plain(text: str, low: str) -> bool:
+    # lower() is contextual for one letter (a final "Σ" becomes "ς"): the lowered text is checked too
+    return len(low) == len(text) and all(_plain_char(c) for c in set(text)) and all(_plain_char(c) for c in set(low))
+
+
+class NameFinder:
+    """Finds what ``name_pattern``'s regex finds (the same names, in the same places), by word look-up.
+
+    The regex tries every name at every position, so its cost per character grows with the corpus's
+    names; here each word start looks up the names that begin with its word. The match is the regex's:
+    longest name first, an optional demonym ending (n, ns, an, ans), case-insensitive, at word
+    boundaries. A text or a name with a character whose case-insensitive match is not plain
+    lower-casing (``_plain_char``) is left to the regex itself.
+    """
+
+    def __init__(self, name_keys: dict[str, str]) -> None:
+        self.pattern = name_pattern(name_keys)
+        lowered = {n: n.lower() for n in name_keys}
+        # a name not starting with a word character sends every text to the regex
+        self.words = all(n and _WORD_RUN.match(n) for n in name_keys)
+        # names by their first word, longest first (the regex's order; names of one length match the same text)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        odd = []
+        for n in sorted(name_keys, key=len, reverse=True):
+            first = _WORD_RUN.match(lowered[n])
+            if not _plain(n, lowered[n]):
+                odd.append(n)   # "yılmaz": its own small regex, tried at each word start
+            elif first is not None:
+                by_first[first.group(0)].append(lowered[n])
+        self.by_first = dict(by_first)
+        self.odd = _names_regex(tuple(odd)) if odd else None
+
+    def findall(self, text: str) -> list[str]:
+        """The text of each name found (the regex's group 1), in order."""
+        if self.pattern is None:
+            return []
+        low = text.lower()
+        if not self.words or not _plain(text, low):
+            return [m.group(1) for m in self.pattern.finditer(text)]
+        out: list[str] = []
+        after = 0
+        for run in _WORD_RUN.finditer(text):   # a name starts a word (it starts with a word character)
+            s, word = run.start(), low[run.start():run.end()]
+            if s < after:
+                continue   # inside the previous name
+            best, best_end = 0, 0   # the longest name found here, and where its ending ends
+            # a one-word name is the word less its ending; a longer one starts with the whole word
+            cands = [n for k in range(min(4, len(word))) for n in self.by_first.get(word[:len(word) - k], ())]
+            for name in sorted(cands, key=len, reverse=True):
+                end = s + len(name)
+                if low[s:end] != name:
+                    continue
+                rest = _WORD_RUN.match(text, end)   # the word goes on: only as a demonym ending
+                if rest is not None and low[end:rest.end()] not in _DEMONYM_ENDINGS:
+                    continue
+                best, best_end = len(name), (rest.end() if rest is not None else end)
+                break
+            m = self.odd.match(text, s) if self.odd is not None else None
+            if m is not None and len(m.group(1)) > best:
+                best, best_end = len(m.group(1)), m.end()
+            if best:
+                out.append(text[s:s + best])
+                after = best_end
+        return out
+
+
 def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
                 name_keys: dict[str, str] | None = None, lexicon: StanceLexicon | None = None,
-                names_found: tuple[dict[str, str], re.Pattern[str] | None] | None = None) -> list[BoundClaim]:
+                names_found: tuple[dict[str, str], NameFinder | None] | None = None) -> list[BoundClaim]:
     """One document's claims with the corpus-wide keys of the actors they name.
 
     A claim's actors are the actor mentions inside its sentence, and the corpus's actor names found
@@ -176,7 +256,7 @@ def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
         actor_spans: (start, end, actor key) of every actor mention in the document.
         name_keys: lower-case actor name -> actor key.
         lexicon: the compiled stance lexicon the claims were found with (default: the shipped one).
-        names_found: ``name_keys`` already lower-cased with its ``name_pattern`` (a corpus binds every
+        names_found: ``name_keys`` already lower-cased with its ``NameFinder`` (a corpus binds every
             document against the same names: lowering and sorting them per document grew with the corpus).
 
     Returns:
@@ -185,7 +265,7 @@ def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
     lex = lexicon or load_stance_lexicon()
     if names_found is None:
         name_keys = {k.lower(): v for k, v in (name_keys or {}).items()}
-        names = name_pattern(name_keys)
+        names = NameFinder(name_keys) if name_keys else None
     else:   # the corpus's lowered names and their pattern, made once for every document by the caller
         name_keys, names = names_found
     spans = _ActorSpans(actor_spans)
@@ -474,6 +554,67 @@ def _same_event(a: BoundClaim, b: BoundClaim) -> bool:
     return bool(a.story_events & b.story_events)
 
 
+def _quantity_keys(c: BoundClaim, common: frozenset[str]) -> list[tuple[str, str, float]]:
+    """(kind, key, most points it adds) of what two related quantity claims may share (``quantity_related``).
+
+    A generic unit relates only by rare anchor words; otherwise every point of the score comes from one
+    of these keys: a rare anchor word 1, a shared other amount 1, a common anchor word or a rare word
+    elsewhere in the sentence half a point, and actors, days and story events half a point each kind.
+    """
+    keys = [("anchor", w, 1.0) for w in c.anchor - common]
+    if c.pole in GENERIC_UNITS:
+        return keys
+    return (keys + [("co", x, 1.0) for x in c.co] + [("common", w, COMMON_POINT) for w in c.anchor & common]
+            + [("term", w, COMMON_POINT) for w in c.terms - common] + [("actor", k, COMMON_POINT) for k in c.actors]
+            + [("when", d, COMMON_POINT) for d in c.when] + [("event", e, COMMON_POINT) for e in c.story_events])
+
+
+def quantity_prefixes(amounts: list[BoundClaim], common: frozenset[str]) -> dict[int, set[tuple[str, str, str]]]:
+    """Per quantity claim (by ``id``), the keys two related claims must share one of, in both claims' sets.
+
+    Prefix filtering, as in ``stories``: keys are ordered rarest first (within the unit). If every key a pair
+    shares lies past claim i's prefix, the pair's score is at most what i's suffix can add (each key's most
+    points, actors, days and story events at most half a point per kind), so the prefix ends where that
+    falls below the score ``quantity_related`` needs: a related pair has its rarest shared key in both
+    prefixes. Keys are tagged by unit: claims in two units are never related.
+    """
+    keyed = {id(c): [(c.pole, kind, k, w) for kind, k, w in _quantity_keys(c, common)] for c in amounts}
+    df: Counter[tuple[str, str, str]] = Counter(key[:3] for ks in keyed.values() for key in set(ks))
+    out: dict[int, set[tuple[str, str, str]]] = {}
+    for c in amounts:
+        need = QUANTITY_MIN_SHARED if c.pole in GENERIC_UNITS else QUANTITY_MIN_SCORE
+        order = sorted(set(keyed[id(c)]), key=lambda key: (df[key[:3]], key))
+        cut, bound, capped = len(order), 0.0, set()
+        # walk back from the most common end while the suffix cannot reach the score on its own
+        while cut > 0:
+            _, kind, _, w = order[cut - 1]
+            add = 0.0 if kind in capped else w
+            if bound + add >= need:
+                break
+            bound += add
+            if kind in ("actor", "when", "event"):
+                capped.add(kind)
+            cut -= 1
+        out[id(c)] = {key[:3] for key in order[:cut]}
+    return out
+
+
+def frame_prefixes(frames: list[BoundClaim], common: frozenset[str]) -> dict[int, set[tuple[str, str]]]:
+    """Per frame claim (by ``id``), the keys two related frame claims must share one of, in both sets.
+
+    Prefix filtering, as for quantities: a story event relates two claims on its own, so all are kept; two
+    shared rare words are needed, so the rarest word a related pair shares (rarest first, corpus-wide) is never
+    a claim's most frequent one, which is left out.
+    """
+    df = Counter(t for c in frames for t in c.terms - common)
+    out: dict[int, set[tuple[str, str]]] = {}
+    for c in frames:
+        order = sorted(c.terms - common, key=lambda t: (df[t], t))
+        out[id(c)] = ({("event", e) for e in c.story_events}
+                      | {("term", t) for t in order[:max(0, len(order) - (FRAME_MIN_SHARED - 1))]})
+    return out
+
+
 # --- the dimensions -------------------------------------------------------------------------------
 
 @dimension("storyline.disagreements.poles.v1")
@@ -546,17 +687,22 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
 
     found: list[Found] = []
     amounts = [c for c in claims if c.kind == "quantity"]
-    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: {c.pole}):
+    of_doc: dict[str, list[BoundClaim]] = defaultdict(list)
+    for c in amounts:
+        of_doc[c.doc].append(c)
+    prefixes = quantity_prefixes(amounts, common)
+    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: prefixes[id(c)]):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
         # a document's other figures on the topic count too: "from 210 to 85" agrees with "85"
         starts = {(c.doc, c.evidence.start) for c in group}
-        for c in amounts:
-            if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole and (
-                    (c.doc, c.evidence.start) in starts
-                    or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
-                by_doc[c.doc].append(c)
+        for d in list(by_doc):
+            for c in of_doc[d]:
+                if c not in by_doc[d] and c.pole == group[0].pole and (
+                        (c.doc, c.evidence.start) in starts
+                        or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
+                    by_doc[d].append(c)
         # two documents disagree only when none of one's amounts fits any of the other's
         clash = any(not any(_amounts_agree(x, y) for x in by_doc[d1] for y in by_doc[d2])
                     for d1, d2 in combinations(by_doc, 2))
@@ -575,9 +721,9 @@ def framing(claims: list[BoundClaim], context: DimensionContext, settings: Setti
     def frame_related(a: BoundClaim, b: BoundClaim) -> bool:
         return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or _same_event(a, b)
 
+    prefix = frame_prefixes([c for c in claims if c.kind == "frame"], common)
     found: list[Found] = []
-    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
-                           lambda c: (c.terms - common) | c.story_events):
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole, lambda c: prefix[id(c)]):
         poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]  # float weights, as above
@@ -618,7 +764,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
             global_spans[m.doc].append((m.start, m.end, _actor_key(e)))
     lexicon = load_stance_lexicon()
     lowered = {k.lower(): v for k, v in name_keys.items()}
-    prepared = (lowered, name_pattern(lowered))
+    prepared = (lowered, NameFinder(lowered) if lowered else None)
     claims: list[BoundClaim] = []
     for a in analyses:
         local = {e.id: e for e in a.entities}

@@ -1,0 +1,174 @@
+"""Fast disagreements equal the plain ones: names by word look-up equal the one-regex alternation, quantity
+and frame pairs found by prefix filtering equal every pair of one unit (quantities) or sharing a rare word
+(frames) compared (tests/reference/disagreements.py).
+
+On bench-scale's synthetic corpus (many actors of many locales, stories sharing actors, amounts and
+rare words) and on hand-built cases: longest name first, demonym endings, case, word boundaries, and
+letters whose case-insensitive match is not plain lower-casing ("ı", "ß", a final "Σ").
+"""
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from storyline.config import Settings
+from storyline.fuse import disagreements, fuse_pipeline
+from storyline.fuse.disagreements import (
+    NameFinder,
+    frame_prefixes,
+    framing,
+    name_pattern,
+    quantities,
+    quantity_prefixes,
+)
+from storyline.fuse.steps import FuseState
+from storyline.model import Corpus, to_dict
+from tests.reference import disagreements as reference
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _regex_names(names: dict[str, str], text: str) -> list[str]:
+    pattern = name_pattern(names)
+    return [m.group(1) for m in pattern.finditer(text)] if pattern is not None else []
+
+
+NAMES = {"ruritania": "RUR", "new ruritania": "NRU", "new": "X", "syldavia": "SYL", "bordur": "BOR",
+         "st. kitts": "SKN", "yılmaz": "TR1", "gießen": "DE1", "οδος": "GR1", "a_b": "AB", "rur": "R"}
+
+
+@pytest.mark.parametrize("text", [
+    "New Ruritania and Ruritania met the Syldavians in Bordur.",           # longest name first
+    "RURITANIANS, ruritanian, Ruritanan; Syldavias Syldavian-led",          # demonym endings, any case
+    "Ruritaniax and xRuritania and ruritaniansx are other words.",          # word boundaries
+    "The new talks in new ruritaniaN ended; St. Kitts, st. kittsans too.",  # name with a dot, endings after it
+    "Mr YILMAZ and Mr Yilmaz of GIESSEN and Gießen; ΟΔΟΣ οδος.",           # case folding that is not lower()
+    "İstanbul, ıstanbul, ſyldavia; a_b a_bn rur rurn ruran.",
+    "",
+])
+def test_name_finder_finds_what_the_regex_finds(text):
+    assert NameFinder(NAMES).findall(text) == _regex_names(NAMES, text)
+
+
+def test_name_finder_on_random_names_and_texts():
+    rng = random.Random(7)
+    letters = [*"anNsSrRuU iIé.-_1", "ı", "İ", "ß", "ſ", "σ", "ς", "Σ", "K"]
+    plain_only = list("anNsSrRuU iIé.-_1K")
+    tried = fast = 0
+    for trial in range(1500):
+        pool = plain_only if trial % 2 else letters
+        names = {"".join(rng.choice(pool) for _ in range(rng.randint(1, 6))).lower(): "k" for _ in range(6)}
+        names = {n: v for n, v in names.items() if n.strip() and (trial % 5 or n[0].isalnum())}
+        if not names:
+            continue
+        finder = NameFinder(names)
+        for _ in range(10):
+            parts = [rng.choice(sorted(names)) if rng.random() < 0.5 else
+                     "".join(rng.choice(pool) for _ in range(rng.randint(0, 4))) for _ in range(6)]
+            text = "".join((p.upper() if rng.random() < 0.3 else p) + rng.choice(["", " ", "n ", "ans", "an.", "N"])
+                           for p in parts)
+            assert finder.findall(text) == _regex_names(names, text), (names, text)
+            tried += 1
+            fast += finder.words and not set(text) & set("ıİßſσςΣ")   # the word look-up path, not the regex's
+    assert tried > 10000 and fast > 3000
+
+
+def _until_disagreements(bench, n: int, seed: int) -> tuple[FuseState, Settings]:
+    settings = Settings()
+    analyses = bench.generate(n, seed=seed, vectors="", settings=settings)
+    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
+    for part in fuse_pipeline(settings):
+        if part.name.endswith("disagreements.v1"):
+            break
+        part.run(state, settings)
+    return state, settings
+
+
+def _claims_and_context(state: FuseState, settings: Settings, names=None):
+    seen = []
+
+    def capture(claims, context, settings):
+        seen.append((claims, context))
+        return []
+
+    with mock.patch.object(disagreements, "resolve", return_value=[capture]), \
+            mock.patch.object(disagreements, "NameFinder", names or NameFinder):
+        disagreements.find_disagreements(state.analyses, state.corpus.entities, state.corpus.events, settings,
+                                         state.corpus.stories)
+    return seen[0]
+
+
+@pytest.mark.parametrize("n,seed", [(120, 11), (200, 4)])
+def test_equal_to_all_pairs_reference_on_generated_corpora(bench, n, seed):
+    state, settings = _until_disagreements(bench, n, seed)
+    claims, context = _claims_and_context(state, settings)
+    ref_claims, _ = _claims_and_context(state, settings, reference.RegexNames)
+    assert [c.actors for c in claims] == [c.actors for c in ref_claims]
+    assert sum(bool(c.actors) for c in claims) > 50
+    found = quantities(claims, context, settings)
+    assert found == reference.quantities(claims, context, settings)
+    assert len(found) >= 3   # the corpus has quantity disagreements to find
+    assert framing(claims, context, settings) == reference.framing(claims, context, settings)
+    fast = disagreements.find_disagreements(state.analyses, state.corpus.entities, state.corpus.events, settings,
+                                            state.corpus.stories)
+    plain = reference.find_disagreements(state.analyses, state.corpus.entities, state.corpus.events, settings,
+                                         state.corpus.stories)
+    assert [to_dict(d) for d in fast] == [to_dict(d) for d in plain]
+
+
+def test_every_related_quantity_pair_shares_a_prefix_key(bench):
+    state, settings = _until_disagreements(bench, 150, 5)
+    claims, context = _claims_and_context(state, settings)
+    amounts = [c for c in claims if c.kind == "quantity"]
+    prefixes = quantity_prefixes(amounts, context.common)
+    related = []
+
+    def spy(kind_claims, kind, rel, conflict, keys):
+        related.append(rel)
+        return []
+
+    with mock.patch.object(disagreements, "_pairwise", spy):
+        quantities(claims, context, settings)
+    (quantity_related,) = related
+    pairs = [(a, b) for i, a in enumerate(amounts) for b in amounts[i + 1:] if quantity_related(a, b)]
+    assert len(pairs) > 100
+    assert all(prefixes[id(a)] & prefixes[id(b)] for a, b in pairs)
+    # and the prefixes prune: fewer pairs share a prefix key than share a unit
+    sharing = sum(bool(prefixes[id(a)] & prefixes[id(b)]) for i, a in enumerate(amounts) for b in amounts[i + 1:])
+    same_unit = sum(a.pole == b.pole for i, a in enumerate(amounts) for b in amounts[i + 1:])
+    assert sharing < same_unit
+
+
+def test_every_related_frame_pair_shares_a_prefix_key(bench):
+    state, settings = _until_disagreements(bench, 150, 5)
+    claims, context = _claims_and_context(state, settings)
+    frames = [c for c in claims if c.kind == "frame"]
+    prefixes = frame_prefixes(frames, context.common)
+    related = []
+
+    def spy(kind_claims, kind, rel, conflict, keys):
+        related.append(rel)
+        return []
+
+    with mock.patch.object(disagreements, "_pairwise", spy):
+        framing(claims, context, settings)
+    (frame_related,) = related
+    pairs = [(a, b) for i, a in enumerate(frames) for b in frames[i + 1:] if frame_related(a, b)]
+    assert len(pairs) > 20
+    assert all(prefixes[id(a)] & prefixes[id(b)] for a, b in pairs)
+    rare = [(a, b) for a, b in pairs if not a.story_events & b.story_events]   # related by two rare words
+    assert len(rare) > 10
