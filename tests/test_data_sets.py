@@ -36,3 +36,12 @@ def test_story_sets_give_every_article_one_story(folder: str) -> None:
     articles = {p.stem for p in (ROOT / folder / "articles").glob("*.txt")}
     assert articles and set(map(str, gold)) == articles
     assert len(set(gold.values())) >= 12
+
+
+def test_language_sets_rebuild_byte_identically() -> None:
+    # frozen/languages/*.jsonl are generated from marked-up sources: a rebuild must reproduce every byte,
+    # so offsets can only come from build.py and a hand edit of a jsonl file is caught here
+    done = subprocess.run([sys.executable, "frozen/languages/build.py", "--check"], check=False, capture_output=True,
+                          text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert (ROOT / "frozen/languages/validate.py") in VALIDATORS
