@@ -1,4 +1,4 @@
-"""The command line: ``storyline analyze``, ``storyline export``, ``storyline settings``.
+"""The command line: ``storyline analyze``, ``storyline export``, ``storyline report``, ``storyline settings``.
 
 The only module that prints. Exit status: 0 when at least one document was analysed,
 1 when none, 2 on bad usage.
@@ -155,6 +155,24 @@ def export(
     else:
         for p in write_tables(corpus, out, format.value):
             typer.echo(f"wrote {p}")
+
+
+@app.command()
+def report(
+    db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
+    out: Path = typer.Option(..., "--out", "-o", help="A folder: index.html, stories/, articles/, actors/, outlets/."),
+) -> None:
+    """Render the reader's pages (stories, articles, actors, outlets) as linked HTML files: the web
+    app's pages, from the same templates, readable without a server."""
+    from storyline.report.pages import write_site
+    from storyline.store import Store
+
+    if not db.is_file():
+        typer.echo(f"error: {db} is not a storyline store (run `storyline analyze ... --out DIR` first)", err=True)
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        n = write_site(store, out)
+    typer.echo(f"wrote {n} pages to {out}; open {out / 'index.html'}")
 
 
 @app.command()
