@@ -192,7 +192,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         _add_lister(app, db, name, resource)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document")
-    def one_document(doc_id: str) -> dict[str, Any]:
+    def one_document(request: Request, doc_id: str) -> dict[str, Any]:
+        refuse_unknown("document", request, ())
         with db.read() as store:
             rec = get_one(store, "documents", doc_id)
         if rec is None:
