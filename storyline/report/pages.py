@@ -369,17 +369,10 @@ def actor_context(data: ActorData, links: Links, *, role: str, paging: Paging, q
                   url: Callable[..., str] | None) -> dict[str, Any]:
     """Everything an actor page shows; ``url(**changes)`` makes the app's pagination links."""
     ent, names, docs = data.entity, data.names, data.documents
-    aliases: dict[str, dict[str, Any]] = {}
-    for m in ent.mentions:
-        a = aliases.setdefault(m.text, {"alias": m.text, "n": 0, "docs": {}})
-        a["n"] += 1
-        if m.doc in docs and m.doc not in a["docs"]:
-            a["docs"][m.doc] = _doc_row(docs[m.doc], m.doc, links)
-    alias_rows = [{"alias": a["alias"], "n": a["n"], "docs": list(a["docs"].values())}
-                  for a in sorted(aliases.values(), key=lambda a: (-a["n"], a["alias"]))]
-    for name in ent.aliases:
-        if name not in aliases:
-            alias_rows.append({"alias": name, "n": 0, "docs": []})
+    alias_rows = [{"alias": alias, "n": n, "docs": [_doc_row(docs.get(d), d, links) for d in ds]}
+                  for alias, n, ds in data.aliases]
+    seen = {alias for alias, _, _ in data.aliases}
+    alias_rows += [{"alias": name, "n": 0, "docs": []} for name in ent.aliases if name not in seen]
     events = []
     for ev in data.events:
         row = _event_row(ev, docs, names, links)
@@ -396,7 +389,7 @@ def actor_context(data: ActorData, links: Links, *, role: str, paging: Paging, q
     return {
         "page": "actor", "id": ent.id, "name": ent.name, "type": ent.type, "country": ent.country,
         "role": ent.role, "sector": ent.sector, "kb_id": ent.kb_id, "generic": ent.generic,
-        "n_mentions": len(ent.mentions), "n_docs": len({m.doc for m in ent.mentions}),
+        "n_mentions": data.n_mentions, "n_docs": data.n_docs,
         "aliases": alias_rows, "event_role": role, "events": events,
         "events_pager": pager(data.events_total, paging, (lambda o: url(offset=o)) if url else None),
         "quotes": [{"text": q.text, "href": links.article(q.doc, q.start), "direct": q.direct, "doubtful": q.doubtful,

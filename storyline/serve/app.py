@@ -53,6 +53,7 @@ from storyline.report.render import render_report, report_context
 from storyline.serve.upload import UploadIn, read_limited
 from storyline.store import Store
 from storyline.store import pages as reads
+from storyline.store.pages import cursor_view
 from storyline.store.query import RESOURCES, Resource, flat_row, get_one, page, parse_day
 from storyline.store.query import check_params as check_resource_params
 
@@ -80,16 +81,44 @@ Runner = Callable[..., Any]
 
 
 class _Db:
-    """The store file, opened per request under one lock (DuckDB allows one writer per process)."""
+    """The store file: one read-only connection shared by the requests, each reading through its own
+    cursor (DuckDB runs them side by side); an upload waits for the readers, closes it and writes.
+
+    Opening the file costs ~50 ms, more than most pages take to read: it is opened once, not per request.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.lock = threading.RLock()
+        self._idle = threading.Condition(self.lock)
+        self._shared: Store | None = None
+        self._readers = 0
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
-        with self.lock, Store(self.path, read_only=True) as store:
-            yield store
+        with self.lock:
+            if self._shared is None:
+                self._shared = Store(self.path, read_only=True)
+            view = cursor_view(self._shared)
+            self._readers += 1
+        try:
+            yield view
+        finally:
+            view.close()
+            with self.lock:
+                self._readers -= 1
+                self._idle.notify_all()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """Hold the file alone: no reader starts until the block ends (DuckDB allows one writer)."""
+        with self.lock:
+            while self._readers:
+                self._idle.wait()
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
+            yield
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -421,7 +450,7 @@ def _ingest(upload: UploadIn, db: _Db, settings: Settings, runner: Runner | None
         with open(path, "w", encoding="utf-8") as fh:
             for art in upload.documents:
                 fh.write(json.dumps(art.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
-        with db.lock:  # no reader may hold the file while the pipeline writes it
+        with db.write():  # no reader may hold the file while the pipeline writes it
             summary, _ = runner([path], db.path.parent, settings)
     return {"read": summary.read, "already_stored": summary.already_stored,
             "added": summary.read - summary.already_stored, "failed": summary.failed,

@@ -27,17 +27,19 @@ from storyline.model import (
     Quote,
     Relation,
     Sentence,
+    Span,
     Story,
     StoryEvent,
     from_dict,
 )
-from storyline.store.duckdb import Store
+from storyline.store.duckdb import READ_TABLES, Store
 from storyline.store.query import RESOURCES, Filter, has_table, where
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["ActorData", "ArticleData", "OutletData", "StoryData", "actor_data", "actor_list", "article_data",
-           "article_raw", "doc_meta", "entity_names", "outlet_data", "outlet_list", "story_data", "story_list"]
+           "article_raw", "cursor_view", "doc_meta", "entity_names", "outlet_data", "outlet_list", "story_data",
+           "story_list"]
 
 #: document fields a page shows about an article it links to (never the text: it can be large)
 META_FIELDS = ("id", "source", "url", "title", "outlet", "author", "published", "published_precision",
@@ -50,12 +52,51 @@ LOADED_EXAMPLES = 20
 MAX_DYADS = 12
 
 _DOCS = "CAST(docs AS VARCHAR[])"
+#: a column among the ids of a list parameter (a join on the column, not a list search per row)
+_IN_IDS = "{} IN (SELECT unnest(?::VARCHAR[]))"
+#: the metadata columns, those of them a store has (an older one may lack some)
+_META_COLUMNS = "COLUMNS(lambda c: c IN (" + ", ".join(f"'{f}'" for f in META_FIELDS) + "))"
 _SIDE_DOCS = "json_extract_string(sides, '$[*].doc')"
-_MENTION_DOCS = "json_extract_string(mentions, '$[*].doc')"
+
+
+def cursor_view(store: Store) -> Store:
+    """A ``Store`` reading through its own cursor of ``store``'s connection: threads may each hold one
+    and read side by side. Closing it closes the cursor only."""
+    view = Store.__new__(Store)  # no new connection: that is the point
+    view.path = store.path
+    view.con = store.con.cursor()
+    return view
+
+
+def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
+    """Model objects from a query over one table; JSON columns are decoded, unknown columns ignored.
+
+    Reads the columns the table has (``SELECT *`` or a chosen list) rather than asking the catalogue
+    first, as ``Store.select`` does: on a page that reads six tables the catalogue cost more than the rows.
+    """
+    cur = store.con.execute(sql, params)
+    names = [d[0] for d in cur.description or ()]
+    is_json = [str(d[1]) == "JSON" for d in cur.description or ()]
+    out = []
+    for row in cur.fetchall():
+        data = {n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
+        out.append(from_dict(cls, data))
+    return out
+
+
+def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
+          columns: str = "*", limit: int | None = None, offset: int = 0) -> list[Any]:
+    """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL."""
+    sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''} ORDER BY {order}"  # noqa: S608
+    args = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    return _select(store, READ_TABLES[table], sql, args)
 
 
 def _one(store: Store, table: str, cond: str, params: list[Any], **kw: Any) -> Any:
-    found = store.select(table, cond, params, limit=1, **kw)
+    found = _rows(store, table, cond, params, limit=1, **kw)
     return found[0] if found else None
 
 
@@ -64,12 +105,16 @@ def _count(store: Store, sql: str, params: list[Any]) -> int:
     return int(row[0]) if row else 0
 
 
+def _count_where(store: Store, table: str, cond: str, params: list[Any]) -> int:
+    return _count(store, f"SELECT 1 FROM {table}{' WHERE ' + cond if cond else ''}", params)  # noqa: S608
+
+
 def doc_meta(store: Store, ids: Iterable[str]) -> dict[str, Document]:
     """The listed documents' metadata (no text), by id."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    docs = store.select("documents", "list_contains(?::VARCHAR[], id)", [wanted], order="id", fields=META_FIELDS)
+    docs = _rows(store, "documents", _IN_IDS.format("id"), [wanted], order="id", columns=_META_COLUMNS)
     return {d.id: d for d in docs}
 
 
@@ -78,8 +123,8 @@ def entity_names(store: Store, ids: Iterable[str | None]) -> dict[str, str]:
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
-    rows = store.con.execute("SELECT id, name FROM entities WHERE list_contains(?::VARCHAR[], id)",
-                             [wanted]).fetchall()
+    sql = "SELECT id, name FROM entities WHERE " + _IN_IDS.format("id")  # noqa: S608 -- fixed SQL, bound values
+    rows = store.con.execute(sql, [wanted]).fetchall()
     return {r[0]: r[1] for r in rows}
 
 
@@ -96,7 +141,7 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
         QueryError: a filter value of the wrong form.
     """
     cond, params = where(STORY_FILTERS, values)
-    total = store.count("stories", cond, params)
+    total = _count_where(store, "stories", cond, params)
     stories = f"SELECT rowid AS r, id, title, date, {_DOCS} AS docs FROM stories"  # noqa: S608 -- fixed SQL
     sql = (
         "WITH page AS (" + stories + (f" WHERE {cond}" if cond else "") +  # noqa: S608 -- fixed SQL, bound values
@@ -124,7 +169,7 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
 
 def outlet_list(store: Store, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(outlets, one page of them) by name, with their article counts."""
-    total = store.count("outlets")
+    total = _count_where(store, "outlets", "", [])
     rows = store.con.execute("SELECT name, json_array_length(docs), loaded_language_per_1k_words, named_sources, "
                              "anonymous_sources FROM outlets ORDER BY name LIMIT ? OFFSET ?",
                              [limit, offset]).fetchall()
@@ -151,10 +196,12 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
     if story is None:
         return None
     docs = list(dict.fromkeys(story.docs))
-    events = store.select("events", "list_contains(?::VARCHAR[], doc)", [docs], order="date NULLS LAST, id")
-    story_events = store.select("story_events", f"list_has_any(?::VARCHAR[], {_DOCS})", [docs])
-    disagreements = store.select("disagreements", f"list_has_any(?::VARCHAR[], {_SIDE_DOCS})", [docs])
-    quotes = store.select("quotes", "list_contains(?::VARCHAR[], doc)", [docs], order="doc, start")
+    events = _rows(store, "events", _IN_IDS.format("doc"), [docs], order="date NULLS LAST, id")
+    # the story events its articles' events were clustered into (not a search through every cluster's list)
+    clusters = sorted({e.story_event for e in events if e.story_event})
+    story_events = _rows(store, "story_events", _IN_IDS.format("id"), [clusters]) if clusters else []
+    disagreements = _rows(store, "disagreements", f"list_has_any(?::VARCHAR[], {_SIDE_DOCS})", [docs])
+    quotes = _rows(store, "quotes", _IN_IDS.format("doc"), [docs], order="doc, start")
     actors = [x for e in events for x in (e.source, e.target, e.attributed_to)]
     actors += [x for se in story_events for x in (se.source, se.target)] + [q.speaker for q in quotes]
     return StoryData(story, doc_meta(store, docs), events, story_events, disagreements, quotes,
@@ -184,18 +231,39 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
     sentences = [from_dict(Sentence, s) for s in json.loads(row[0])] if row and row[0] else []
-    entities = [dataclasses.replace(e, mentions=[m for m in e.mentions if m.doc == doc_id])
-                for e in store.select("entities", f"list_contains({_MENTION_DOCS}, ?)", [doc_id])]
-    events = store.select("events", "doc = ? OR list_contains(json_extract_string(evidence, '$[*].doc'), ?)",
-                          [doc_id, doc_id], order="date NULLS LAST, id")
-    quotes = store.select("quotes", "doc = ?", [doc_id], order="start")
-    disagreements = store.select("disagreements", f"list_contains({_SIDE_DOCS}, ?)", [doc_id])
-    stories = store.select("stories", f"list_contains({_DOCS}, ?)", [doc_id])
+    entities = _mentioned_in(store, doc_id)
+    # an event's evidence lies in the document it was found in: no need to search every event's JSON
+    events = _rows(store, "events", "doc = ?", [doc_id], order="date NULLS LAST, id")
+    quotes = _rows(store, "quotes", "doc = ?", [doc_id], order="start")
+    disagreements = _rows(store, "disagreements", f"list_contains({_SIDE_DOCS}, ?)", [doc_id])
+    stories = _rows(store, "stories", f"list_contains({_DOCS}, ?)", [doc_id])
     names = {e.id: e.name for e in entities}
     names.update(entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)]
                               + [q.speaker for q in quotes]))
     return ArticleData(doc, sentences, entities, events, quotes, disagreements, stories, names,
                        doc_meta(store, [n.doc for n in doc.near_duplicates]))
+
+
+#: the mentions in one document, entity by entity: a well-known actor has thousands of mentions in
+#: other articles, which are left in the store instead of being read and dropped
+_MENTIONS_IN = """
+SELECT id, name, type, json_extract_string(m, '$.text'), json_extract(m, '$.start')::BIGINT,
+       json_extract(m, '$.end')::BIGINT
+FROM (SELECT rowid AS r, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities
+      WHERE list_contains(json_extract_string(mentions, '$[*].doc'), ?))
+WHERE json_extract_string(m, '$.doc') = ? ORDER BY r, 5
+"""
+
+
+def _mentioned_in(store: Store, doc_id: str) -> list[Entity]:
+    """The entities mentioned in one document, each with its mentions there only."""
+    out: dict[str, Entity] = {}
+    for eid, name, type_, text, start, end in store.con.execute(_MENTIONS_IN, [doc_id, doc_id]).fetchall():
+        ent = out.get(eid)
+        if ent is None:
+            ent = out[eid] = Entity(id=eid, name=name, type=type_)
+        ent.mentions.append(Span(doc_id, int(start), int(end), text or ""))
+    return list(out.values())
 
 
 def article_raw(store: Store, doc_id: str) -> str | None:
@@ -207,8 +275,13 @@ def article_raw(store: Store, doc_id: str) -> str | None:
 # -- one actor ------------------------------------------------------------------------------
 @dataclasses.dataclass
 class ActorData:
-    """What an actor page shows: the entity, one page of its events and quotes, and its dyads."""
+    """What an actor page shows: the entity (without its mentions), the aliases it was seen under, one
+    page of its events and quotes, and its dyads."""
     entity: Entity
+    n_mentions: int
+    n_docs: int
+    #: (alias, mentions, the first ``ALIAS_DOCS`` documents it was seen in), most frequent first
+    aliases: list[tuple[str, int, list[str]]]
     events_total: int
     events: list[Event]
     quotes_total: int
@@ -218,42 +291,50 @@ class ActorData:
     names: dict[str, str]
 
 
+#: an actor's mentions grouped by the text they were seen under; a well-known actor has thousands,
+#: so they are counted in SQL instead of being read as objects
+_ALIASES = """
+SELECT json_extract_string(m, '$.text') AS alias, count(*) AS n,
+       list(DISTINCT json_extract_string(m, '$.doc') ORDER BY json_extract_string(m, '$.doc'))[1:?] AS docs
+FROM (SELECT unnest(json_extract(mentions, '$[*]')) AS m FROM entities WHERE id = ?)
+GROUP BY alias ORDER BY n DESC, alias
+"""
+_MENTION_COUNTS = """
+SELECT count(*), count(DISTINCT json_extract_string(m, '$.doc'))
+FROM (SELECT unnest(json_extract(mentions, '$[*]')) AS m FROM entities WHERE id = ?)
+"""
+
+
 def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offset: int,
                quotes_offset: int) -> ActorData | None:
     """One actor with a page of its events (as ``role``: source, target, speaker or any) and quotes.
 
     Relations are limited to the ``MAX_DYADS`` partners with the most events.
     """
-    entity = _one(store, "entities", "id = ?", [entity_id])
+    entity = _one(store, "entities", "id = ?", [entity_id], columns="* EXCLUDE (mentions)")
     if entity is None:
         return None
+    aliases = [(r[0], int(r[1]), list(r[2] or [])) for r in
+               store.con.execute(_ALIASES, [ALIAS_DOCS, entity_id]).fetchall()]
+    counts = store.con.execute(_MENTION_COUNTS, [entity_id]).fetchone() or (0, 0)
     cond = {"source": "source = ?", "target": "target = ?", "speaker": "attributed_to = ?"}.get(
         role, "? IN (source, target, attributed_to)")
-    events_total = store.count("events", cond, [entity_id])
-    events = store.select("events", cond, [entity_id], order="date NULLS LAST, id", limit=limit, offset=offset)
-    quotes_total = store.count("quotes", "speaker = ?", [entity_id])
-    quotes = store.select("quotes", "speaker = ?", [entity_id], order="doc, start", limit=limit, offset=quotes_offset)
+    events_total = _count_where(store, "events", cond, [entity_id])
+    events = _rows(store, "events", cond, [entity_id], order="date NULLS LAST, id", limit=limit, offset=offset)
+    quotes_total = _count_where(store, "quotes", "speaker = ?", [entity_id])
+    quotes = _rows(store, "quotes", "speaker = ?", [entity_id], order="doc, start", limit=limit, offset=quotes_offset)
     partners = store.con.execute(
         "SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM relations WHERE ? IN (a, b) "
         "GROUP BY other ORDER BY sum(n_events) DESC, other LIMIT ?", [entity_id, entity_id, MAX_DYADS]).fetchall()
     others = [p[0] for p in partners]
-    relations = store.select("relations", "(a = ? AND list_contains(?::VARCHAR[], b)) OR "
+    relations = _rows(store, "relations", "(a = ? AND list_contains(?::VARCHAR[], b)) OR "
                                           "(b = ? AND list_contains(?::VARCHAR[], a))",
-                             [entity_id, others, entity_id, others], order="period, a, b") if others else []
-    seen_docs = {m.doc for m in entity.mentions}
-    shown = {e.doc for e in events} | {q.doc for q in quotes}
-    # alias lists link a few articles each: only those (and the events' and quotes') are read
-    per_alias: dict[str, list[str]] = {}
-    for m in entity.mentions:
-        ds = per_alias.setdefault(m.text, [])
-        if m.doc not in ds and len(ds) < ALIAS_DOCS:
-            ds.append(m.doc)
-    shown |= {d for ds in per_alias.values() for d in ds}
+                      [entity_id, others, entity_id, others], order="period, a, b") if others else []
+    shown = {e.doc for e in events} | {q.doc for q in quotes} | {d for _, _, ds in aliases for d in ds}
     names = entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)] + others)
     names[entity.id] = entity.name
-    LOGGER.debug("actor %s: %d documents seen", entity_id, len(seen_docs))
-    return ActorData(entity, events_total, events, quotes_total, quotes, relations,
-                     doc_meta(store, shown), names)
+    return ActorData(entity, int(counts[0]), int(counts[1]), aliases, events_total, events, quotes_total, quotes,
+                     relations, doc_meta(store, shown), names)
 
 
 # -- one outlet ------------------------------------------------------------------------------
@@ -270,9 +351,15 @@ class OutletData:
     quotes_anonymous: int
 
 
+#: the stories holding any of a list of documents, by a join on the unnested lists (a list search
+#: per story took four times as long)
+_STORIES_OF = ("SELECT r FROM (SELECT rowid AS r, unnest(CAST(docs AS VARCHAR[])) AS d FROM stories) "
+               "WHERE d IN (SELECT unnest(?::VARCHAR[]))")
+
+
 def _stories_page(store: Store, cond: str, params: list[Any], limit: int,
                   offset: int) -> tuple[int, list[dict[str, Any]]]:
-    total = store.count("stories", cond, params)
+    total = _count_where(store, "stories", cond, params)
     sql = f"SELECT id, title, date, len({_DOCS}) FROM stories WHERE {cond} "  # noqa: S608 -- fixed SQL, bound values
     rows = store.con.execute(sql + f"ORDER BY len({_DOCS}) DESC, rowid LIMIT ? OFFSET ?",
                              [*params, limit, offset]).fetchall()
@@ -302,12 +389,12 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
         [docs, LOADED_EXAMPLES]).fetchall()
     for r in rows:
         loaded.append((Document(id=r[0], source="", title=r[1], published=r[2]), json.loads(r[3])))
-    covered_total, covered = _stories_page(store, f"list_has_any(?::VARCHAR[], {_DOCS})", [docs], limit, offset)
+    covered_total, covered = _stories_page(store, f"rowid IN ({_STORIES_OF})", [docs], limit, offset)
     missed_total, missed = _stories_page(
-        store, f"NOT list_has_any(?::VARCHAR[], {_DOCS}) AND len({_DOCS}) >= 2", [docs], limit, missed_offset)
+        store, f"rowid NOT IN ({_STORIES_OF}) AND len({_DOCS}) >= 2", [docs], limit, missed_offset)
     named = anonymous = 0
     if has_table(store, "quotes"):
-        row = store.con.execute("SELECT count(speaker), count(*) - count(speaker) FROM quotes "
-                                "WHERE list_contains(?::VARCHAR[], doc)", [docs]).fetchone()
+        sql = "SELECT count(speaker), count(*) - count(speaker) FROM quotes WHERE " + _IN_IDS.format("doc")  # noqa: S608
+        row = store.con.execute(sql, [docs]).fetchone()
         named, anonymous = (int(row[0]), int(row[1])) if row else (0, 0)
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous)
