@@ -188,7 +188,7 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float) -> None:
+def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float, cache_mb: float) -> None:
     """The server in its own process (as `storyline serve` runs it), the clients in this one."""
     import socket
     import subprocess
@@ -199,7 +199,8 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     code = ("import uvicorn; from storyline.serve import create_app; "
-            f"uvicorn.run(create_app({str(path)!r}), host='127.0.0.1', port={port}, log_level='warning')")
+            f"uvicorn.run(create_app({str(path)!r}, cache_bytes={int(cache_mb * 2**20)}), host='127.0.0.1', "
+            f"port={port}, log_level='warning')")
     root = str(Path(__file__).resolve().parents[1])
     server = subprocess.Popen([sys.executable, "-c", code], env={"PYTHONPATH": root, "PATH": "/usr/bin:/bin"})
     try:
@@ -210,8 +211,8 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
                     break
                 except httpx.HTTPError:
                     time.sleep(0.1)
-            for p in [p for ps in urls.values() for p in ps]:  # warm up: every page once
-                http.get(p)
+            for ps in urls.values():  # warm up: each kind of page once (not every URL: the cache starts cold)
+                http.get(ps[0])
         rss = [_rss_mb(server.pid)]
         flat = [p for ps in urls.values() for p in ps]
         lat: list[float] = []
@@ -248,7 +249,8 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
         server.terminate()
         server.wait()
     lat.sort()
-    print(f"\n{clients} clients for {seconds:.0f} s: {len(lat)} answers ({len(lat) / seconds:.0f}/s), "
+    print(f"\n{clients} clients for {seconds:.0f} s, page cache {cache_mb:g} MB, {len(flat)} distinct URLs: "
+          f"{len(lat)} answers ({len(lat) / seconds:.0f}/s), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
           f"max {lat[-1]:.0f} ms; server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
     for e in errors[:5]:
@@ -264,6 +266,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--store", type=Path, default=None)
+    ap.add_argument("--cache-mb", type=float, default=64, help="the server's page cache (0: none)")
     args = ap.parse_args()
     path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
     if not path.exists():
@@ -273,7 +276,7 @@ def main() -> None:
     urls = sample_urls(path, random.Random(args.seed), args.repeat)
     one_client(path, urls)
     if args.clients:
-        many_clients(path, urls, args.clients, args.seconds)
+        many_clients(path, urls, args.clients, args.seconds, args.cache_mb)
 
 
 if __name__ == "__main__":

@@ -211,6 +211,8 @@ def serve(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
     max_upload_mb: float = typer.Option(5.0, "--max-upload-mb", help="Largest POST /api/documents body."),
+    cache_mb: float = typer.Option(64.0, "--cache-mb", min=0, help="Memory for rendered pages (0: none); "
+                                                                  "emptied by every upload."),
     set_: list[str] | None = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
 ) -> None:
@@ -228,7 +230,8 @@ def serve(
         raise typer.Exit(2)
     token = os.environ.get("STORYLINE_TOKEN") or None  # the edge reads the environment, nothing below it
     application = create_app(db, token=token, settings=build_settings(set_),
-                             max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+                             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+                             cache_bytes=int(cache_mb * 1024 * 1024))
     typer.echo(f"serving {db} on http://127.0.0.1:{port}/ (uploads {'on' if token else 'off'})")
     uvicorn.run(application, host="127.0.0.1", port=port, log_level="info" if verbose else "warning")
 

@@ -15,6 +15,7 @@ error answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import hmac
@@ -66,6 +67,8 @@ DEFAULT_PAGE = 50
 MAX_OFFSET = 10**9
 #: default cap on one POST body; a long article is ~50 kB of text, so this is hundreds of articles
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: memory for rendered reader pages: a story or article page is 10-60 kB, so this holds a few thousand
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 #: the analyse output folder's store name; uploads run the pipeline into that folder
 STORE_NAME = "storyline.duckdb"
 #: the list parameters every REST list takes besides its filters
@@ -80,6 +83,44 @@ SECURITY_HEADERS = {
 Runner = Callable[..., Any]
 
 
+class PageCache:
+    """Rendered pages by URL, least recently used first out, within a byte budget (memory stays flat).
+
+    The store changes only through an upload, which empties the cache (``_Db.write``); between
+    uploads a page's answer is a function of its URL.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._pages: collections.OrderedDict[str, tuple[bytes, str, dict[str, str]]] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bytes, str, dict[str, str]] | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is not None:
+                self._pages.move_to_end(key)
+            return found
+
+    def put(self, key: str, body: bytes, media_type: str, headers: dict[str, str]) -> None:
+        if len(body) > self.max_bytes // 8:  # one huge page must not flush the others
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self.size -= len(old[0]) if old else 0
+            self._pages[key] = (body, media_type, headers)
+            self.size += len(body)
+            while self.size > self.max_bytes and self._pages:
+                _, (dropped, _, _) = self._pages.popitem(last=False)
+                self.size -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self.size = 0
+
+
 class _Db:
     """The store file: one read-only connection shared by the requests, each reading through its own
     cursor (DuckDB runs them side by side); an upload waits for the readers, closes it and writes.
@@ -87,8 +128,9 @@ class _Db:
     Opening the file costs ~50 ms, more than most pages take to read: it is opened once, not per request.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cache_bytes: int = 0) -> None:
         self.path = path
+        self.cache = PageCache(cache_bytes)
         self.lock = threading.RLock()
         self._idle = threading.Condition(self.lock)
         self._shared: Store | None = None
@@ -118,7 +160,11 @@ class _Db:
             if self._shared is not None:
                 self._shared.close()
                 self._shared = None
-            yield
+            self.cache.clear()
+            try:
+                yield
+            finally:
+                self.cache.clear()  # a page rendered while the pipeline ran (none can be) or before
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -160,7 +206,8 @@ def refuse_unknown(where: str, request: Request, known: tuple[str, ...]) -> None
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, settings: Settings | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, runner: Runner | None = None) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, runner: Runner | None = None,
+               cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
     """The FastAPI app for one store.
 
     Args:
@@ -169,11 +216,12 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         settings: pipeline settings for uploads.
         max_upload_bytes: largest accepted POST body.
         runner: the pipeline (``engine.local.run`` by default; tests pass a stub).
+        cache_bytes: memory for rendered reader pages (0: none); emptied by every upload.
 
     Raises:
         StoreMissing: no store at ``db_path`` (a ``FileNotFoundError``).
     """
-    db = _Db(Path(db_path))
+    db = _Db(Path(db_path), cache_bytes)
     if not db.path.is_file():
         raise StoreMissing(f"no storyline store at {db.path}; run `storyline analyze ... --out DIR` first")
     settings = settings or Settings()
@@ -373,7 +421,14 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
         def endpoint(request: Request) -> Response:
-            return fn(request, **request.path_params, **fixed)
+            key = f"{request.url.path}?{request.url.query}"
+            hit = db.cache.get(key)
+            if hit is not None:
+                return Response(hit[0], media_type=hit[1], headers=hit[2])
+            response = fn(request, **request.path_params, **fixed)  # a refusal raises: never cached
+            extra = {k: v for k, v in response.headers.items() if k == "content-security-policy"}
+            db.cache.put(key, bytes(response.body), response.media_type or "text/html", extra)
+            return response
         endpoint.__name__ = f"page_{fn.__name__}_{'json' if fixed.get('as_json') else 'html'}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
 

@@ -21,12 +21,17 @@ PAGES = ["/", "/.json", "/stories/s1", "/stories/s1.json", "/articles/n1", "/art
 
 
 def test_parallel_requests_answer_as_one_at_a_time(tmp_path: Path) -> None:
-    client = TestClient(create_app(store_from(reader_corpus(), tmp_path, sentences=True)))
+    client = TestClient(create_app(store_from(reader_corpus(), tmp_path, sentences=True), cache_bytes=0))
     alone = {p: client.get(p).text for p in PAGES}
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(lambda p: (p, client.get(p)), PAGES * 6))
     assert all(r.status_code == 200 for _, r in answers)
     assert all(r.text == alone[p] for p, r in answers)
+    cached = TestClient(create_app(tmp_path / "storyline.duckdb"))
+    for p in PAGES:
+        first, again = cached.get(p), cached.get(p)
+        assert first.text == again.text == alone[p]
+        assert first.headers["content-type"] == again.headers["content-type"]
 
 
 def test_an_upload_writes_between_readers_and_is_read_next(tmp_path: Path) -> None:
@@ -39,12 +44,16 @@ def test_an_upload_writes_between_readers_and_is_read_next(tmp_path: Path) -> No
                        title="Talks go on", outlet="Valley Herald")
         with Store(out / "storyline.duckdb") as store:
             store.add_analyses([DocAnalysis(document=doc)])
+            store.con.execute("UPDATE documents SET title = 'Strike called off' WHERE id = 'n1'")
         return RunSummary(read=1), None
 
     client = TestClient(create_app(db, token=TOKEN, runner=runner))
-    assert client.get("/articles/n1").status_code == 200  # the shared connection is open
+    before = client.get("/articles/n1")  # the shared connection is open, and the page cached
+    assert before.status_code == 200 and "Rail strike halts freight" in before.text
+    assert client.get("/articles/n1").text == before.text
     assert client.get("/articles/n5").status_code == 404
     r = client.post("/api/documents", json={"documents": [{"text": "x"}]}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 201, r.text
     page = client.get("/articles/n5")
     assert page.status_code == 200 and "Talks go on" in page.text
+    assert "Strike called off" in client.get("/articles/n1").text  # not the page cached before the upload
