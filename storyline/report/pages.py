@@ -401,7 +401,7 @@ def actor_context(data: ActorData, links: Links, *, role: str, paging: Paging, q
 
 # -- outlet ------------------------------------------------------------------------------
 def outlet_context(data: OutletData, links: Links, *, paging: Paging, missed_paging: Paging,
-                   url: Callable[..., str] | None) -> dict[str, Any]:
+                   url: Callable[..., str] | None, solo_paging: Paging | None = None) -> dict[str, Any]:
     """Everything an outlet page shows; ``url(**changes)`` makes the app's pagination links."""
     p = data.profile
     total = sum(p.genre_mix.values()) or 1
@@ -421,6 +421,8 @@ def outlet_context(data: OutletData, links: Links, *, paging: Paging, missed_pag
                                                  (lambda o: url(offset=o)) if url else None),
         "missed": missed, "missed_pager": pager(data.missed_total, missed_paging,
                                                 (lambda o: url(missed_offset=o)) if url else None),
+        "solo": [_event_row(ev, data.documents, data.names, links) for ev in data.solo],
+        "solo_pager": pager(data.solo_total, solo_paging or paging, (lambda o: url(solo_offset=o)) if url else None),
     }
 
 

@@ -408,16 +408,17 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
         return answer(ctx, as_json)
 
     def outlet(request: Request, name: str, as_json: bool) -> Response:
-        names = ("limit", "offset", "missed_offset")
+        names = ("limit", "offset", "missed_offset", "solo_offset")
         refuse_unknown("outlet page", request, names)
-        paging, missed = _paging(request), _paging(request, "missed_offset")
+        paging, missed, solo = _paging(request), _paging(request, "missed_offset"), _paging(request, "solo_offset")
         with db.read() as store:
             data = reads.outlet_data(store, name, limit=paging.sql_limit, offset=paging.offset,
-                                     missed_offset=missed.offset)
+                                     missed_offset=missed.offset, solo_offset=solo.offset)
         if data is None:
             raise NotFound(f"no outlet {name!r}; /outlets lists them")
         url = reader.url_maker(links.outlet(name), _given(request, names))
-        return answer(reader.outlet_context(data, links, paging=paging, missed_paging=missed, url=url), as_json)
+        return answer(reader.outlet_context(data, links, paging=paging, missed_paging=missed, url=url,
+                                            solo_paging=solo), as_json)
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
         def endpoint(request: Request) -> Response:

@@ -349,6 +349,17 @@ class OutletData:
     missed: list[dict[str, Any]]
     quotes_named: int
     quotes_anonymous: int
+    #: the outlet's events that no other outlet's article reports (one page of them)
+    solo_total: int = 0
+    solo: list[Event] = dataclasses.field(default_factory=list)
+    documents: dict[str, Document] = dataclasses.field(default_factory=dict)
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+#: an event no other outlet corroborates: in no story event, or in one only this outlet carries
+_SOLO = ("doc IN (SELECT unnest(?::VARCHAR[])) AND (story_event IS NULL OR story_event NOT IN ("
+         "SELECT se.id FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd "
+         "ON dd.id = u.d WHERE coalesce(dd.outlet, '') <> ?))")
 
 
 #: the stories holding any of a list of documents, by a join on the unnested lists (a list search
@@ -366,7 +377,8 @@ def _stories_page(store: Store, cond: str, params: list[Any], limit: int,
     return total, [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3])} for r in rows]
 
 
-def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offset: int) -> OutletData | None:
+def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offset: int,
+                solo_offset: int = 0) -> OutletData | None:
     """One outlet's profile with pages of the stories it covered and missed, or None when unknown.
 
     A story is missed when it has at least two articles and none of them is the outlet's.
@@ -397,4 +409,8 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
         sql = "SELECT count(speaker), count(*) - count(speaker) FROM quotes WHERE " + _IN_IDS.format("doc")  # noqa: S608
         row = store.con.execute(sql, [docs]).fetchone()
         named, anonymous = (int(row[0]), int(row[1])) if row else (0, 0)
-    return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous)
+    solo_total = _count_where(store, "events", _SOLO, [docs, name])
+    solo = _rows(store, "events", _SOLO, [docs, name], order="date NULLS LAST, id", limit=limit, offset=solo_offset)
+    return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
+                      solo_total, solo, doc_meta(store, [e.doc for e in solo]),
+                      entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
