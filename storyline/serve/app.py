@@ -1,8 +1,12 @@
-"""The web app behind ``storyline serve DB``: the report's views with filters, and a REST API.
+"""The web app behind ``storyline serve DB``: the reader's pages, the long report, and a REST API.
 
-- ``GET /`` the report for the whole store, narrowed by ``q``, ``actor``, ``type``, ``outlet``,
-  ``date_from``, ``date_to`` (the same template as the static report); ``GET /.json`` answers
-  the same page's data as JSON, built by the same function;
+- the reader's pages (``storyline.report.pages``), each reading only its own rows: ``GET /`` the
+  stories, most covered first (``q``, ``date_from``, ``date_to``, ``limit``, ``offset``);
+  ``/stories/<id>``, ``/articles/<id>`` (and ``/articles/<id>/raw``), ``/actors`` and
+  ``/actors/<id>``, ``/outlets`` and ``/outlets/<name>``; each answers as JSON at ``<page>.json``;
+- ``GET /report`` the long single-page report for the whole store, narrowed by ``q``, ``actor``,
+  ``type``, ``outlet``, ``date_from``, ``date_to`` (the same template as the static report);
+  ``GET /report.json`` answers the same page's data as JSON, built by the same function;
 - ``GET /api/<resource>`` paginated, filterable records in the export's JSON form, documented by
   OpenAPI at ``/openapi.json`` (``/docs`` renders it when the browser can reach a CDN);
   ``GET /api/<resource>.csv`` the same page as flat rows, as the CSV export writes them;
@@ -10,8 +14,9 @@
   allowed only with the bearer token the server was started with, and size-limited.
 
 Lists and the page query the store through ``storyline.store.query`` (one filter table, one SQL
-translation). Everything a client sends is escaped in HTML and bound as a parameter in SQL; every
-error answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
+translation) and ``storyline.store.pages``. Everything a client sends is escaped in HTML and bound
+as a parameter in SQL; every error, a malformed or unknown parameter and an unknown id included,
+answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
 """
 from __future__ import annotations
 
