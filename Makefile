@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 OUT    ?= out
 
-.PHONY: install demo lint test test-fast bench bench-scale eval train score clean
+.PHONY: install demo lint test test-fast bench bench-scale bench-pages eval train score clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference 
 
 bench-scale: $(STAMP)  ## fuse time per step and peak memory on 1k and 10k distinct synthetic analyses (FULL=1: also 100k)
 	$(PY) scripts/bench_scale.py $(if $(FULL),--full)
+
+bench-pages: $(STAMP)  ## the reader's pages on a 10k-article synthetic store: one client, then 50 for 30 s (loopback)
+	$(PY) scripts/bench_pages.py --docs 10000 --clients 50 --seconds 30
 
 train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
 	$(PY) scripts/train_events.py

@@ -1,4 +1,4 @@
-"""The command line: ``storyline analyze``, ``storyline export``, ``storyline settings``.
+"""The command line: ``storyline analyze``, ``storyline export``, ``storyline report``, ``storyline settings``.
 
 The only module that prints. Exit status: 0 when at least one document was analysed,
 1 when none, 2 on bad usage.
@@ -158,6 +158,24 @@ def export(
 
 
 @app.command()
+def report(
+    db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
+    out: Path = typer.Option(..., "--out", "-o", help="A folder: index.html, stories/, articles/, actors/, outlets/."),
+) -> None:
+    """Render the reader's pages (stories, articles, actors, outlets) as linked HTML files: the web
+    app's pages, from the same templates, readable without a server."""
+    from storyline.report.pages import write_site
+    from storyline.store import Store
+
+    if not db.is_file():
+        typer.echo(f"error: {db} is not a storyline store (run `storyline analyze ... --out DIR` first)", err=True)
+        raise typer.Exit(2)
+    with Store(db, read_only=True) as store:
+        n = write_site(store, out)
+    typer.echo(f"wrote {n} pages to {out}; open {out / 'index.html'}")
+
+
+@app.command()
 def settings(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """List every setting with its default and meaning (override with --set name=value), then the
     pipelines: each part with what it requires and assigns."""
@@ -193,6 +211,8 @@ def serve(
     db: Path = typer.Argument(..., help="A storyline.duckdb made by `storyline analyze`."),
     port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
     max_upload_mb: float = typer.Option(5.0, "--max-upload-mb", help="Largest POST /api/documents body."),
+    cache_mb: float = typer.Option(64.0, "--cache-mb", min=0, help="Memory for rendered pages (0: none); "
+                                                                  "emptied by every upload."),
     set_: list[str] | None = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
 ) -> None:
@@ -210,7 +230,8 @@ def serve(
         raise typer.Exit(2)
     token = os.environ.get("STORYLINE_TOKEN") or None  # the edge reads the environment, nothing below it
     application = create_app(db, token=token, settings=build_settings(set_),
-                             max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+                             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+                             cache_bytes=int(cache_mb * 1024 * 1024))
     typer.echo(f"serving {db} on http://127.0.0.1:{port}/ (uploads {'on' if token else 'off'})")
     uvicorn.run(application, host="127.0.0.1", port=port, log_level="info" if verbose else "warning")
 

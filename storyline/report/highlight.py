@@ -19,6 +19,7 @@ import functools
 import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,7 +112,7 @@ def merge_outer(marks: list[Mark]) -> list[OuterMark]:
         if m.anchor and m.anchor not in cur.anchors:
             cur.anchors.append(m.anchor)
         cur.classes.add(m.cls)
-        if m.title not in cur.titles:
+        if m.title and m.title not in cur.titles:  # a bare sentence anchor has no title
             cur.titles.append(m.title)
     return out
 
@@ -209,13 +210,15 @@ def index_by_doc(corpus: Corpus) -> dict[str, Corpus]:
     return out
 
 
-def article_view(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[dict[str, Any]]:
+def article_view(doc: Document, corpus: Corpus, entity_names: dict[str, str],
+                 extra: Sequence[Mark] = ()) -> list[dict[str, Any]]:
     """The article in raw order: ``{"kind": "block"|"removed", ...}`` chunks ready for the template.
 
     Block chunks carry ``pieces`` (see ``article_segments``); removed chunks carry ``text`` and
-    ``reason``.
+    ``reason``. ``extra`` marks join those of ``marks_for`` (the article page's sentence anchors).
     """
-    marks = marks_for(doc, corpus, entity_names)
+    n = len(doc.raw)
+    marks = marks_for(doc, corpus, entity_names) + [m for m in extra if 0 <= m.start < m.end <= n]
     inline = [m for m in marks if m.layer == "inline"]
     outers = merge_outer(marks)
     chunks: list[tuple[int, dict[str, Any]]] = []

@@ -1,8 +1,12 @@
-"""The web app behind ``storyline serve DB``: the report's views with filters, and a REST API.
+"""The web app behind ``storyline serve DB``: the reader's pages, the long report, and a REST API.
 
-- ``GET /`` the report for the whole store, narrowed by ``q``, ``actor``, ``type``, ``outlet``,
-  ``date_from``, ``date_to`` (the same template as the static report); ``GET /.json`` answers
-  the same page's data as JSON, built by the same function;
+- the reader's pages (``storyline.report.pages``), each reading only its own rows: ``GET /`` the
+  stories, most covered first (``q``, ``date_from``, ``date_to``, ``limit``, ``offset``);
+  ``/stories/<id>``, ``/articles/<id>`` (and ``/articles/<id>/raw``), ``/actors`` and
+  ``/actors/<id>``, ``/outlets`` and ``/outlets/<name>``; each answers as JSON at ``<page>.json``;
+- ``GET /report`` the long single-page report for the whole store, narrowed by ``q``, ``actor``,
+  ``type``, ``outlet``, ``date_from``, ``date_to`` (the same template as the static report);
+  ``GET /report.json`` answers the same page's data as JSON, built by the same function;
 - ``GET /api/<resource>`` paginated, filterable records in the export's JSON form, documented by
   OpenAPI at ``/openapi.json`` (``/docs`` renders it when the browser can reach a CDN);
   ``GET /api/<resource>.csv`` the same page as flat rows, as the CSV export writes them;
@@ -10,11 +14,13 @@
   allowed only with the bearer token the server was started with, and size-limited.
 
 Lists and the page query the store through ``storyline.store.query`` (one filter table, one SQL
-translation). Everything a client sends is escaped in HTML and bound as a parameter in SQL; every
-error answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
+translation) and ``storyline.store.pages``. Everything a client sends is escaped in HTML and bound
+as a parameter in SQL; every error, a malformed or unknown parameter and an unknown id included,
+answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import hmac
@@ -31,7 +37,7 @@ from typing import Any
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline.config import Settings
@@ -40,25 +46,34 @@ from storyline.errors import (
     Forbidden,
     InputError,
     NotFound,
+    QueryError,
     StoreError,
     StoreMissing,
     StorylineError,
     error_body,
 )
 from storyline.model import Corpus
+from storyline.report import pages as reader
 from storyline.report.filters import PAGE_PARAMS, query_report
 from storyline.report.render import render_report, report_context
 from storyline.serve.upload import UploadIn, read_limited
 from storyline.store import Store
-from storyline.store.query import RESOURCES, Resource, check_params, flat_row, get_one, page
+from storyline.store import pages as reads
+from storyline.store.pages import cursor_view
+from storyline.store.query import RESOURCES, Resource, flat_row, get_one, page, parse_day
+from storyline.store.query import check_params as check_resource_params
 
 LOGGER = logging.getLogger(__name__)
 
 #: a page of the REST API holds at most this many records (DuckDB answers 500 rows in a few ms)
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
+#: the largest offset a list takes (DuckDB's OFFSET is a BIGINT: a larger one would be a 500)
+MAX_OFFSET = 10**9
 #: default cap on one POST body; a long article is ~50 kB of text, so this is hundreds of articles
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: memory for rendered reader pages: a story or article page is 10-60 kB, so this holds a few thousand
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 #: the analyse output folder's store name; uploads run the pipeline into that folder
 STORE_NAME = "storyline.duckdb"
 #: the list parameters every REST list takes besides its filters
@@ -73,17 +88,88 @@ SECURITY_HEADERS = {
 Runner = Callable[..., Any]
 
 
-class _Db:
-    """The store file, opened per request under one lock (DuckDB allows one writer per process)."""
+class PageCache:
+    """Rendered pages by URL, least recently used first out, within a byte budget (memory stays flat).
 
-    def __init__(self, path: Path) -> None:
+    The store changes only through an upload, which empties the cache (``_Db.write``); between
+    uploads a page's answer is a function of its URL.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._pages: collections.OrderedDict[str, tuple[bytes, str, dict[str, str]]] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bytes, str, dict[str, str]] | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is not None:
+                self._pages.move_to_end(key)
+            return found
+
+    def put(self, key: str, body: bytes, media_type: str, headers: dict[str, str]) -> None:
+        if len(body) > self.max_bytes // 8:  # one huge page must not flush the others
+            return
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self.size -= len(old[0]) if old else 0
+            self._pages[key] = (body, media_type, headers)
+            self.size += len(body)
+            while self.size > self.max_bytes and self._pages:
+                _, (dropped, _, _) = self._pages.popitem(last=False)
+                self.size -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self.size = 0
+
+
+class _Db:
+    """The store file: one read-only connection shared by the requests, each reading through its own
+    cursor (DuckDB runs them side by side); an upload waits for the readers, closes it and writes.
+
+    Opening the file costs ~50 ms, more than most pages take to read: it is opened once, not per request.
+    """
+
+    def __init__(self, path: Path, cache_bytes: int = 0) -> None:
         self.path = path
+        self.cache = PageCache(cache_bytes)
         self.lock = threading.RLock()
+        self._idle = threading.Condition(self.lock)
+        self._shared: Store | None = None
+        self._readers = 0
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
-        with self.lock, Store(self.path, read_only=True) as store:
-            yield store
+        with self.lock:
+            if self._shared is None:
+                self._shared = Store(self.path, read_only=True)
+            view = cursor_view(self._shared)
+            self._readers += 1
+        try:
+            yield view
+        finally:
+            view.close()
+            with self.lock:
+                self._readers -= 1
+                self._idle.notify_all()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """Hold the file alone: no reader starts until the block ends (DuckDB allows one writer)."""
+        with self.lock:
+            while self._readers:
+                self._idle.wait()
+            if self._shared is not None:
+                self._shared.close()
+                self._shared = None
+            self.cache.clear()
+            try:
+                yield
+            finally:
+                self.cache.clear()  # a page rendered while the pipeline ran (none can be) or before
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -106,11 +192,27 @@ def error_response(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _page_filters(request: Request) -> dict[str, str]:
-    return {name: request.query_params.get(name, "") for name in PAGE_PARAMS}
+    """The report page's filters; a date that is no date is refused, not silently ignored."""
+    refuse_unknown("report page", request, PAGE_PARAMS)
+    values = {name: request.query_params.get(name, "") for name in PAGE_PARAMS}
+    for name in ("date_from", "date_to"):
+        if values[name] and parse_day(values[name]) is None:
+            raise QueryError(f"{name}={values[name]!r} is not a date: give an ISO date such as 2024-06-12, "
+                             "2024-06 or 2024")
+    return values
+
+
+def refuse_unknown(where: str, request: Request, known: tuple[str, ...]) -> None:
+    """Refuse a parameter a page does not take (a typo would otherwise change nothing, without a word)."""
+    unknown = sorted(set(request.query_params) - set(known))
+    if unknown:
+        raise QueryError(f"no parameter {', '.join(map(repr, unknown))} on the {where}; "
+                         f"use {', '.join(sorted(known)) or 'none'}")
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, settings: Settings | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, runner: Runner | None = None) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, runner: Runner | None = None,
+               cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
     """The FastAPI app for one store.
 
     Args:
@@ -119,11 +221,12 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         settings: pipeline settings for uploads.
         max_upload_bytes: largest accepted POST body.
         runner: the pipeline (``engine.local.run`` by default; tests pass a stub).
+        cache_bytes: memory for rendered reader pages (0: none); emptied by every upload.
 
     Raises:
         StoreMissing: no store at ``db_path`` (a ``FileNotFoundError``).
     """
-    db = _Db(Path(db_path))
+    db = _Db(Path(db_path), cache_bytes)
     if not db.path.is_file():
         raise StoreMissing(f"no storyline store at {db.path}; run `storyline analyze ... --out DIR` first")
     settings = settings or Settings()
@@ -150,13 +253,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         with db.read() as store:
             return query_report(store, **filters)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
     def report_html(request: Request) -> HTMLResponse:
         filters = _page_filters(request)
         shown, base = report_page(filters)
         return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
 
-    @app.get("/.json", include_in_schema=False)
+    @app.get("/report.json", include_in_schema=False)
     def report_json(request: Request) -> JSONResponse:
         filters = _page_filters(request)
         shown, base = report_page(filters)
@@ -164,12 +267,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         context.pop("static")  # the page's own CSS and script, not data
         return JSONResponse(jsonable_encoder(context))
 
+    _add_reader_pages(app, db)
+
     # -- REST -----------------------------------------------------------------------
     for name, resource in RESOURCES.items():
         _add_lister(app, db, name, resource)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document")
-    def one_document(doc_id: str) -> dict[str, Any]:
+    def one_document(request: Request, doc_id: str) -> dict[str, Any]:
+        refuse_unknown("document", request, ())
         with db.read() as store:
             rec = get_one(store, "documents", doc_id)
         if rec is None:
@@ -203,6 +309,153 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
     return app
 
 
+def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
+    """A whole-number query parameter within [lo, hi]; QueryError (400) for anything else."""
+    given = request.query_params.get(name)
+    if given is None or given == "":
+        return default
+    try:
+        value = int(given.strip())
+    except ValueError:
+        raise QueryError(f"{name}={given[:40]!r} is not a whole number") from None
+    if not lo <= value <= hi:
+        raise QueryError(f"{name}={value} is out of range: give a number from {lo} to {hi}")
+    return value
+
+
+def _paging(request: Request, offset_name: str = "offset") -> reader.Paging:
+    return reader.Paging(int_param(request, "limit", DEFAULT_PAGE, 1, MAX_PAGE),
+                         int_param(request, offset_name, 0, 0, MAX_OFFSET))
+
+
+def _given(request: Request, names: tuple[str, ...]) -> dict[str, str]:
+    return {n: request.query_params[n] for n in names if request.query_params.get(n)}
+
+
+def _add_reader_pages(app: FastAPI, db: _Db) -> None:
+    """The reader's pages (stories, articles, actors, outlets), each with a JSON twin at ``<page>.json``.
+
+    Each reads only its own rows (``storyline.store.pages``); lists are paginated with ``limit``
+    and ``offset`` in the URL; an unknown id is a 404 and a malformed parameter a 400, in the one shape.
+    """
+    links = reader.Links("app")
+
+    def answer(context: dict[str, Any], as_json: bool) -> Response:
+        if as_json:
+            return JSONResponse(jsonable_encoder(context))
+        return HTMLResponse(reader.render_page(context, links))
+
+    def index(request: Request, as_json: bool) -> Response:
+        names = ("q", "date_from", "date_to", "limit", "offset")
+        refuse_unknown("front page", request, names)
+        paging = _paging(request)
+        with db.read() as store:
+            ctx = reader.index_context(store, links, _given(request, ("q", "date_from", "date_to")), paging,
+                                       reader.url_maker("/", _given(request, names)))
+        return answer(ctx, as_json)
+
+    def story(request: Request, story_id: str, as_json: bool) -> Response:
+        refuse_unknown("story page", request, ())
+        with db.read() as store:
+            data = reads.story_data(store, story_id)
+        if data is None:
+            raise NotFound(f"no story {story_id!r}; the front page / lists the stories")
+        return answer(reader.story_context(data, links), as_json)
+
+    def article(request: Request, doc_id: str, as_json: bool) -> Response:
+        refuse_unknown("article page", request, ())
+        with db.read() as store:
+            data = reads.article_data(store, doc_id)
+        if data is None:
+            raise NotFound(f"no article {doc_id!r}; GET /api/documents lists the ids")
+        return answer(reader.article_context(data, links), as_json)
+
+    def raw(request: Request, doc_id: str) -> Response:
+        refuse_unknown("raw text", request, ())
+        with db.read() as store:
+            text = reads.article_raw(store, doc_id)
+        if text is None:
+            raise NotFound(f"no article {doc_id!r}; GET /api/documents lists the ids")
+        # text/plain with nosniff: whatever the article holds is shown, never run
+        return PlainTextResponse(text, headers={"Content-Security-Policy": "default-src 'none'; sandbox"})
+
+    def actors(request: Request, as_json: bool) -> Response:
+        names = ("q", "limit", "offset")
+        refuse_unknown("actor list", request, names)
+        paging = _paging(request)
+        with db.read() as store:
+            ctx = reader.actors_context(store, links, request.query_params.get("q", ""), paging,
+                                        reader.url_maker("/actors", _given(request, names)))
+        return answer(ctx, as_json)
+
+    def actor(request: Request, entity_id: str, as_json: bool) -> Response:
+        names = ("role", "limit", "offset", "quotes_offset")
+        refuse_unknown("actor page", request, names)
+        role = request.query_params.get("role", "")
+        if role not in ("", "source", "target", "speaker"):
+            raise QueryError(f"role={role[:40]!r} is not a role: give source, target or speaker")
+        paging, quotes = _paging(request), _paging(request, "quotes_offset")
+        with db.read() as store:
+            data = reads.actor_data(store, entity_id, role=role, limit=paging.sql_limit, offset=paging.offset,
+                                    quotes_offset=quotes.offset)
+        if data is None:
+            raise NotFound(f"no actor {entity_id!r}; /actors lists them")
+        url = reader.url_maker(links.actor(entity_id), _given(request, names))
+        return answer(reader.actor_context(data, links, role=role, paging=paging, quotes_paging=quotes, url=url),
+                      as_json)
+
+    def outlets(request: Request, as_json: bool) -> Response:
+        names = ("limit", "offset")
+        refuse_unknown("outlet list", request, names)
+        paging = _paging(request)
+        with db.read() as store:
+            ctx = reader.outlets_context(store, links, paging, reader.url_maker("/outlets", _given(request, names)))
+        return answer(ctx, as_json)
+
+    def outlet(request: Request, name: str, as_json: bool) -> Response:
+        names = ("limit", "offset", "missed_offset", "solo_offset")
+        refuse_unknown("outlet page", request, names)
+        paging, missed, solo = _paging(request), _paging(request, "missed_offset"), _paging(request, "solo_offset")
+        with db.read() as store:
+            data = reads.outlet_data(store, name, limit=paging.sql_limit, offset=paging.offset,
+                                     missed_offset=missed.offset, solo_offset=solo.offset)
+        if data is None:
+            raise NotFound(f"no outlet {name!r}; /outlets lists them")
+        url = reader.url_maker(links.outlet(name), _given(request, names))
+        return answer(reader.outlet_context(data, links, paging=paging, missed_paging=missed, url=url,
+                                            solo_paging=solo), as_json)
+
+    def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
+        def endpoint(request: Request) -> Response:
+            key = f"{request.url.path}?{request.url.query}"
+            hit = db.cache.get(key)
+            if hit is not None:
+                return Response(hit[0], media_type=hit[1], headers=hit[2])
+            response = fn(request, **request.path_params, **fixed)  # a refusal raises: never cached
+            extra = {k: v for k, v in response.headers.items() if k == "content-security-policy"}
+            db.cache.put(key, bytes(response.body), response.media_type or "text/html", extra)
+            return response
+        endpoint.__name__ = f"page_{fn.__name__}_{'json' if fixed.get('as_json') else 'html'}"
+        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
+
+    # the JSON twins and the raw text first: a path parameter would swallow their suffix
+    route("/.json", index, as_json=True)
+    route("/", index, as_json=False)
+    route("/stories/{story_id:path}.json", story, as_json=True)
+    route("/stories/{story_id:path}", story, as_json=False)
+    route("/articles/{doc_id:path}/raw", raw)
+    route("/articles/{doc_id:path}.json", article, as_json=True)
+    route("/articles/{doc_id:path}", article, as_json=False)
+    route("/actors.json", actors, as_json=True)
+    route("/actors", actors, as_json=False)
+    route("/actors/{entity_id:path}.json", actor, as_json=True)
+    route("/actors/{entity_id:path}", actor, as_json=False)
+    route("/outlets.json", outlets, as_json=True)
+    route("/outlets", outlets, as_json=False)
+    route("/outlets/{name:path}.json", outlet, as_json=True)
+    route("/outlets/{name:path}", outlet, as_json=False)
+
+
 def _csv(columns: list[str], records: list[dict[str, Any]]) -> str:
     """Records as CSV, flattened as the tabular export flattens them."""
     out = io.StringIO()
@@ -216,7 +469,7 @@ def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
     """``GET /api/<name>`` and its CSV twin ``/api/<name>.csv``; their query parameters, and
     their OpenAPI entries, come from the filter table."""
     def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> dict[str, Any]:
-        check_params(name, list(request.query_params), allowed=PAGING)
+        check_resource_params(name, list(request.query_params), allowed=PAGING)
         with db.read() as store:
             total, items = page(store, name, values, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -231,7 +484,8 @@ def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
         inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
         inspect.Parameter("limit", kw, annotation=int,
                           default=Query(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description="records per page")),
-        inspect.Parameter("offset", kw, annotation=int, default=Query(0, ge=0, description="records to skip")),
+        inspect.Parameter("offset", kw, annotation=int,
+                          default=Query(0, ge=0, le=MAX_OFFSET, description="records to skip")),
         *(inspect.Parameter(f.param, kw, annotation=str | None, default=Query(None, description=f.help))
           for f in resource.filters),
     ]
@@ -257,7 +511,7 @@ def _ingest(upload: UploadIn, db: _Db, settings: Settings, runner: Runner | None
         with open(path, "w", encoding="utf-8") as fh:
             for art in upload.documents:
                 fh.write(json.dumps(art.model_dump(exclude_none=True), ensure_ascii=False) + "\n")
-        with db.lock:  # no reader may hold the file while the pipeline writes it
+        with db.write():  # no reader may hold the file while the pipeline writes it
             summary, _ = runner([path], db.path.parent, settings)
     return {"read": summary.read, "already_stored": summary.already_stored,
             "added": summary.read - summary.already_stored, "failed": summary.failed,

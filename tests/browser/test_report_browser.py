@@ -69,7 +69,7 @@ def test_static_report_of_a_small_corpus(page, tmp_path: Path, artifacts: Path) 
 def test_web_app_search_filter_and_evidence(page, tmp_path: Path, artifacts: Path) -> None:
     db = store_from(hostile_corpus(), tmp_path)
     with ServerThread(create_app(db)) as base:
-        page.goto(base + "/")
+        page.goto(base + "/report")
         assert page.evaluate("typeof window.__xss") == "undefined"
         total = page.locator("article[data-article]").count()
         page.select_option("select[name=type]", "ACCUSE")
@@ -79,7 +79,7 @@ def test_web_app_search_filter_and_evidence(page, tmp_path: Path, artifacts: Pat
         page.locator("#events a.evidence").first.click()
         target = page.evaluate("location.hash")
         assert _background(page, f".hl:has(> [id='{target[1:]}'])") == HIGHLIGHT
-        page.goto(base + "/?q=ferry")
+        page.goto(base + "/report?q=ferry")
         assert 0 < page.locator("article[data-article]").count() < total
         page.screenshot(path=str(artifacts / "serve-filtered.png"), full_page=True)
         api = page.request.get(base + "/api/events?type=ACCUSE").json()

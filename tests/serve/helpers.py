@@ -1,6 +1,7 @@
 """Store files from hand-made corpora, for the app and query tests."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from storyline.model import (
     OutletProfile,
     Quote,
     Relation,
+    Sentence,
     Side,
     Span,
     Story,
@@ -24,11 +26,20 @@ from storyline.model import (
 from storyline.store import Store
 
 
-def store_from(corpus: Corpus, folder: Path) -> Path:
-    """Write ``corpus`` into ``folder/storyline.duckdb`` as `storyline analyze` would."""
+def sentences_of(doc: Document) -> list[Sentence]:
+    """The document's sentences, split at full stops (the hand-made articles are plain prose)."""
+    return [Sentence(doc.id, m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.!?][^.!?]*[.!?]?", doc.raw)]
+
+
+def store_from(corpus: Corpus, folder: Path, *, sentences: bool = False) -> Path:
+    """Write ``corpus`` into ``folder/storyline.duckdb`` as `storyline analyze` would.
+
+    ``sentences``: store each document's sentences too (split at full stops), as the nlp stage would.
+    """
     path = folder / "storyline.duckdb"
     with Store(path) as store:
-        store.add_analyses([DocAnalysis(document=d, claims=[c for c in corpus.claims if c.doc == d.id])
+        store.add_analyses([DocAnalysis(document=d, claims=[c for c in corpus.claims if c.doc == d.id],
+                                        sentences=sentences_of(d) if sentences else [])
                             for d in corpus.documents])
         store.replace_corpus(corpus)
     return path

@@ -28,7 +28,7 @@ def client(db: Path) -> TestClient:
 
 
 def test_page_is_the_report_and_escapes_everything(client: TestClient) -> None:
-    r = client.get("/")
+    r = client.get("/report")
     assert r.status_code == 200
     assert r.headers["x-content-type-options"] == "nosniff"
     found = active_content(r.text)
@@ -37,20 +37,20 @@ def test_page_is_the_report_and_escapes_everything(client: TestClient) -> None:
 
 
 def test_page_filters_by_search_outlet_actor_type_and_dates(client: TestClient) -> None:
-    all_docs = client.get("/").text.count("data-article ")
+    all_docs = client.get("/report").text.count("data-article ")
     assert all_docs > 3
-    searched = client.get("/", params={"q": "pier cafe"}).text
+    searched = client.get("/report", params={"q": "pier cafe"}).text
     assert searched.count("data-article ") == 1 and "Oosterhuis" in searched
-    by_type = client.get("/", params={"type": "REJECT"}).text
+    by_type = client.get("/report", params={"type": "REJECT"}).text
     assert by_type.count('<tr id="ev-') == 1
-    by_actor = client.get("/", params={"actor": "e2"}).text
+    by_actor = client.get("/report", params={"actor": "e2"}).text
     assert by_actor.count("data-article ") == 2
-    by_date = client.get("/", params={"date_from": "2024-06-12", "date_to": "2024-06-12"}).text
+    by_date = client.get("/report", params={"date_from": "2024-06-12", "date_to": "2024-06-12"}).text
     assert by_date.count("data-article ") == 1 and "Ferry adds evening crossings" in by_date
     outlet = "Harbour Mail javascript:window.__xss=1"
-    assert client.get("/", params={"outlet": outlet}).text.count("data-article ") == 1
+    assert client.get("/report", params={"outlet": outlet}).text.count("data-article ") == 1
     # hostile query strings come back escaped
-    echoed = client.get("/", params={"q": "\"><script>window.__xss=1</script>"}).text
+    echoed = client.get("/report", params={"q": "\"><script>window.__xss=1</script>"}).text
     assert active_content(echoed).problems == [] and "No articles match." in echoed
 
 
@@ -146,4 +146,4 @@ def test_app_refuses_a_missing_store(tmp_path: Path) -> None:
 
 def test_small_corpus_page_renders(tmp_path: Path) -> None:
     client = TestClient(create_app(store_from(make_corpus(), tmp_path)))
-    assert "Sylvania rejected the offer" in client.get("/").text
+    assert "Sylvania rejected the offer" in client.get("/report").text

@@ -29,8 +29,8 @@ def client(db: Path) -> TestClient:
 
 def test_the_page_answers_as_json_with_the_data_it_renders(client: TestClient) -> None:
     params = {"outlet": "Valley Herald", "date_from": "2025-04"}
-    data = client.get("/.json", params=params).json()
-    html = client.get("/", params=params).text
+    data = client.get("/report.json", params=params).json()
+    html = client.get("/report", params=params).text
     assert [d["id"] for d in data["documents"]] == ["n4"]
     assert html.count("data-article ") == len(data["documents"]) == data["summary"]["documents"]
     assert data["filters"] == {"q": "", "actor": "", "type": "", "outlet": "Valley Herald",
@@ -47,7 +47,7 @@ def test_the_json_twin_is_the_report_context(client: TestClient, db: Path) -> No
     with Store(db, read_only=True) as store:
         shown, base = query_report(store, **filters)
     expected = report_context(shown, mode="app", filters=filters, base_corpus=base)
-    data = client.get("/.json", params={"actor": "p1"}).json()
+    data = client.get("/report.json", params={"actor": "p1"}).json()
     assert data["summary"] == expected["summary"]
     assert [a["id"] for a in data["actors"]] == [a["id"] for a in expected["actors"]]
     assert data["network"] == expected["network"]

@@ -1,0 +1,283 @@
+#!/usr/bin/env python
+"""Latency of the reader's pages on a large synthetic store, one client and then many (loopback only).
+
+Writes a store of ``--docs`` articles straight from model objects (no pipeline: the pages only read):
+stories of 2-8 articles over ``--outlets`` outlets, actors drawn with Zipf-like popularity, two events,
+a quote and a few sentences per article, monthly dyads. Then:
+
+1. one client: every kind of page (front page, story, article, raw text, actor, outlet, lists, their
+   JSON twins and a REST list) ``--repeat`` times on random ids, in process; median and p95 per kind;
+2. ``--clients`` concurrent clients for ``--seconds`` against a uvicorn server on 127.0.0.1, each
+   request a random page of the mix: answers, errors, p50/p95/max latency, server RSS before and after.
+
+Usage: ``python scripts/bench_pages.py [--docs 10000] [--clients 50] [--seconds 30] [--store PATH]``.
+A store at ``--store`` is reused when it exists (its size is then what it holds).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storyline.model import (
+    PLOVER_TYPES,
+    Block,
+    Corpus,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    NearDuplicate,
+    OutletProfile,
+    Quote,
+    Relation,
+    Sentence,
+    Side,
+    Span,
+    Story,
+    StoryEvent,
+)
+from storyline.store import Store
+
+WORDS = ("harbour council budget strike ministry talks river flood bridge rail union court election vote "
+         "inquiry port tariff grain pipeline hospital school police protest treaty summit").split()
+
+
+def synthetic(n_docs: int, n_outlets: int, seed: int) -> tuple[Corpus, list[DocAnalysis]]:
+    """A corpus of ``n_docs`` articles with every record kind the pages read."""
+    rng = random.Random(seed)
+    outlets = [f"Outlet {i:03d}" for i in range(n_outlets)]
+    n_actors = max(20, n_docs // 5)
+    actors = [Entity(id=f"e{i}", name=f"Actor {i} {rng.choice(WORDS).title()}",
+                     type=rng.choice(("PERSON", "ORG", "GPE")), aliases=[f"Actor {i}"]) for i in range(n_actors)]
+    weights = [1 / (i + 1) for i in range(n_actors)]
+    docs, analyses, events, quotes, stories, story_events = [], [], [], [], [], []
+    d = 0
+    s = 0
+    while d < n_docs:
+        size = min(rng.choice((1, 1, 2, 3, 4, 5, 8)), n_docs - d)
+        cast = rng.choices(actors, weights, k=3)
+        month = f"2025-{rng.randint(1, 12):02d}"
+        members = []
+        for k in range(size):
+            doc_id = f"d{d:06d}"
+            a, b, c = cast
+            sents = [f"{a.name} met {b.name} about the {rng.choice(WORDS)} on {month}-{rng.randint(10, 28)}.",
+                     f"{c.name} said the {rng.choice(WORDS)} would {rng.choice(WORDS)} the {rng.choice(WORDS)}.",
+                     " ".join(rng.choices(WORDS, k=30)).capitalize() + "."]
+            raw = " ".join(sents)
+            doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=raw, text=raw, blocks=[Block(0, len(raw))],
+                           title=f"{rng.choice(WORDS).title()} {rng.choice(WORDS)} {s}", outlet=rng.choice(outlets),
+                           published=f"{month}-{rng.randint(10, 28)}", published_precision="day", language="en",
+                           genre=rng.choice(("reporting", "reporting", "opinion", "analysis")))
+            spans, pos = [], 0
+            for t in sents:
+                spans.append(Sentence(doc_id, pos, pos + len(t), t))
+                pos += len(t) + 1
+            for ent, text in ((a, a.name), (b, b.name), (c, c.name)):
+                at = raw.find(text)
+                if at >= 0:
+                    ent.mentions.append(Span(doc_id, at, at + len(text), text))
+            ev_type = rng.choice(PLOVER_TYPES)
+            events.append(Event(id=f"{doc_id}/v1", type=ev_type, source=a.id, target=b.id,
+                                date=None if rng.random() < 0.6 else month, date_source="sentence",
+                                summary=sents[0], evidence=[Span(doc_id, 0, len(sents[0]), sents[0])], doc=doc_id,
+                                story_event=f"se{s}" if size > 1 else None))
+            events.append(Event(id=f"{doc_id}/v2", type=rng.choice(PLOVER_TYPES), source=c.id, target=a.id,
+                                summary=sents[1], doc=doc_id, evidence=[Span(doc_id, spans[1].start, spans[1].end,
+                                                                             sents[1])]))
+            q_at = raw.find("the ", spans[1].start)
+            quotes.append(Quote(id=f"{doc_id}/q1", doc=doc_id, speaker=c.id if rng.random() < 0.7 else None,
+                                text=raw[q_at:spans[1].end], start=q_at, end=spans[1].end, direct=False))
+            if k and rng.random() < 0.2:
+                doc.near_duplicates = [NearDuplicate(members[0], 0.9)]
+            docs.append(doc)
+            analyses.append(DocAnalysis(document=doc, sentences=spans))
+            members.append(doc_id)
+            d += 1
+        stories.append(Story(id=f"s{s}", title=f"Story {s}: {cast[0].name} and {cast[1].name}", date=month,
+                             docs=members))
+        if size > 1:
+            story_events.append(StoryEvent(id=f"se{s}", type=events[-2].type, date=month, source=cast[0].id,
+                                           target=cast[1].id, summary=f"{cast[0].name} and {cast[1].name}",
+                                           events=[f"{m}/v1" for m in members], docs=members, n_outlets=size))
+        s += 1
+    by_outlet: dict[str, list[str]] = {}
+    for doc in docs:
+        by_outlet.setdefault(doc.outlet or "", []).append(doc.id)
+    profiles = [OutletProfile(name=o, docs=ids, genre_mix={"reporting": len(ids)}) for o, ids in by_outlet.items()]
+    relations = {}
+    for ev in events:
+        if ev.source and ev.target:
+            key = (min(ev.source, ev.target), max(ev.source, ev.target), (ev.date or "2025-06")[:7])
+            relations[key] = relations.get(key, 0) + 1
+    rels = [Relation(a, b, p, n, 0.5, 0.5) for (a, b, p), n in relations.items()]
+    disagreements = []
+    for st in stories[: len(stories) // 10]:
+        if len(st.docs) >= 2:
+            x, y = st.docs[:2]
+            ex = next(e for e in events if e.id == f"{x}/v1")
+            ey = next(e for e in events if e.id == f"{y}/v1")
+            disagreements.append(type_dis(st.id, ex, ey))
+    corpus = Corpus(documents=docs, entities=actors, events=events, quotes=quotes, stories=stories,
+                    story_events=story_events, relations=rels, outlets=profiles, disagreements=disagreements)
+    return corpus, analyses
+
+
+def type_dis(story_id: str, ex: Event, ey: Event):  # type: ignore[no-untyped-def]
+    from storyline.model import Disagreement
+
+    return Disagreement(id=f"dis-{story_id}", topic="what happened", sides=[Side(ex.doc, "yes", ex.evidence[0]),
+                                                                          Side(ey.doc, "no", ey.evidence[0])])
+
+
+def build(path: Path, n_docs: int, n_outlets: int, seed: int) -> None:
+    corpus, analyses = synthetic(n_docs, n_outlets, seed)
+    with Store(path) as store:
+        store.add_analyses(analyses)
+        store.replace_corpus(corpus)
+
+
+def sample_urls(path: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
+    with Store(path, read_only=True) as store:
+        def ids(sql: str) -> list[str]:
+            return [r[0] for r in store.con.execute(sql).fetchall()]
+        stories = ids("SELECT id FROM stories WHERE json_array_length(docs) > 1")
+        docs, actors, outlets = ids("SELECT id FROM documents"), ids("SELECT id FROM entities"), ids(
+            "SELECT name FROM outlets")
+    pick = lambda xs: [quote(x, safe="") for x in rng.sample(xs, min(n, len(xs)))]  # noqa: E731
+    return {"front page": [f"/?offset={rng.randint(0, 500)}" for _ in range(n)],
+            "story": [f"/stories/{x}" for x in pick(stories)],
+            "story.json": [f"/stories/{x}.json" for x in pick(stories)],
+            "article": [f"/articles/{x}" for x in pick(docs)], "raw": [f"/articles/{x}/raw" for x in pick(docs)],
+            "actor": [f"/actors/{x}" for x in pick(actors[:200])], "outlet": [f"/outlets/{x}" for x in pick(outlets)],
+            "actor list": [f"/actors?offset={rng.randint(0, 200)}" for _ in range(n)],
+            "api events": [f"/api/events?actor=e{rng.randint(0, 50)}&limit=50" for _ in range(n)]}
+
+
+def one_client(path: Path, urls: dict[str, list[str]]) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.serve import create_app
+
+    client = TestClient(create_app(path))
+    print(f"{'page':14s} {'n':>4s} {'median ms':>10s} {'p95 ms':>8s}")
+    for kind, paths in urls.items():
+        times = []
+        for p in paths:
+            t0 = time.perf_counter()
+            r = client.get(p)
+            times.append(1000 * (time.perf_counter() - t0))
+            assert r.status_code == 200, (p, r.status_code, r.text[:200])
+        times.sort()
+        print(f"{kind:14s} {len(times):4d} {statistics.median(times):10.1f} {times[int(0.95 * (len(times) - 1))]:8.1f}")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float, cache_mb: float) -> None:
+    """The server in its own process (as `storyline serve` runs it), the clients in this one."""
+    import socket
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code = ("import uvicorn; from storyline.serve import create_app; "
+            f"uvicorn.run(create_app({str(path)!r}, cache_bytes={int(cache_mb * 2**20)}), host='127.0.0.1', "
+            f"port={port}, log_level='warning')")
+    root = str(Path(__file__).resolve().parents[1])
+    server = subprocess.Popen([sys.executable, "-c", code], env={"PYTHONPATH": root, "PATH": "/usr/bin:/bin"})
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            for _ in range(200):
+                try:
+                    http.get("/")
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            for ps in urls.values():  # warm up: each kind of page once (not every URL: the cache starts cold)
+                http.get(ps[0])
+        rss = [_rss_mb(server.pid)]
+        flat = [p for ps in urls.values() for p in ps]
+        lat: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        stop = time.monotonic() + seconds
+
+        def worker(k: int) -> None:
+            rng = random.Random(k)
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+                while time.monotonic() < stop:
+                    p = rng.choice(flat)
+                    t0 = time.perf_counter()
+                    try:
+                        ok = http.get(p).status_code == 200
+                        why = "status"
+                    except httpx.HTTPError as exc:
+                        ok, why = False, type(exc).__name__
+                    ms = 1000 * (time.perf_counter() - t0)
+                    with lock:
+                        lat.append(ms)
+                        if not ok:
+                            errors.append(f"{p}: {why}")
+
+        threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
+        for t in threads:
+            t.start()
+        while any(t.is_alive() for t in threads):
+            time.sleep(seconds / 4)
+            rss.append(_rss_mb(server.pid))
+        for t in threads:
+            t.join()
+    finally:
+        server.terminate()
+        server.wait()
+    lat.sort()
+    print(f"\n{clients} clients for {seconds:.0f} s, page cache {cache_mb:g} MB, {len(flat)} distinct URLs: "
+          f"{len(lat)} answers ({len(lat) / seconds:.0f}/s), "
+          f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
+          f"max {lat[-1]:.0f} ms; server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
+    for e in errors[:5]:
+        print("  error:", e)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10000)
+    ap.add_argument("--outlets", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--store", type=Path, default=None)
+    ap.add_argument("--cache-mb", type=float, default=64, help="the server's page cache (0: none)")
+    args = ap.parse_args()
+    path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
+    if not path.exists():
+        t0 = time.perf_counter()
+        build(path, args.docs, args.outlets, args.seed)
+        print(f"wrote {args.docs} articles to {path} in {time.perf_counter() - t0:.1f} s")
+    urls = sample_urls(path, random.Random(args.seed), args.repeat)
+    one_client(path, urls)
+    if args.clients:
+        many_clients(path, urls, args.clients, args.seconds, args.cache_mb)
+
+
+if __name__ == "__main__":
+    main()
