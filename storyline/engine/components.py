@@ -23,12 +23,12 @@ from storyline.extract.quotes import extract_quotes, find_quotes
 from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote, Sentence
 from storyline.nlp.embeddings import lead_vector, lead_vectors
-from storyline.nlp.ner_languages import SpanishModelMissingError, natasha_names, spanish_names
+from storyline.nlp.ner_languages import SpanishModelMissingError, natasha_names, refine_ukrainian, spanish_names
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
 from storyline.resolve import load_kb, resolve_document
 from storyline.resolve.groups import find_groups
-from storyline.resolve.languages import resolve_names
+from storyline.resolve.languages import known_type, resolve_names
 
 LOGGER = logging.getLogger(__name__)
 
@@ -181,7 +181,10 @@ def natasha_entities(state: DocState, settings: Settings) -> None:
     sentences, spans = natasha_names(state.document)
     state.sentences = sentences
     kb = load_kb(tuple(settings.kb_paths))
-    state.mentions, state.entities = resolve_names(state.document, spans, state.document.language or "ru", kb)
+    lang = state.document.language or "ru"
+    if lang == "uk":  # natasha is Russian: Ukrainian morphology corrects its spans (when installed)
+        spans = refine_ukrainian(state.document, sentences, spans, lambda name: known_type(name, "uk", kb))
+    state.mentions, state.entities = resolve_names(state.document, spans, lang, kb)
 
 
 @component("storyline.entities.spacy_es.v1", requires=("doc.clean",),

@@ -22,7 +22,7 @@ from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
 from storyline.resolve.names import script_key
 
-__all__ = ["language_names", "resolve_names", "stem_key"]
+__all__ = ["known_type", "language_names", "resolve_names", "stem_key"]
 
 #: case endings of Russian and Ukrainian nouns and adjectives, longest first: a stem is what a
 #: name keeps in every case ("Україна", "України", "Україною" -> "україн")
@@ -82,6 +82,15 @@ def language_names(lang: str) -> dict[str, str]:
             out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
     out.pop("", None)
     return out
+
+
+def known_type(name: str, lang: str, kb: KB) -> str | None:
+    """PERSON, ORG or LOC when ``name`` is a known actor's name in ``lang`` (a country: LOC), else None."""
+    kb_id = language_names(lang).get(stem_key(name))
+    entry = kb.entries.get(kb_id) if kb_id else None
+    if entry is None:
+        return None
+    return {"GPE": "LOC", "LOC": "LOC", "PERSON": "PERSON"}.get(entry.type, "ORG")
 
 
 @dataclass
