@@ -138,6 +138,9 @@ def spanish_names(doc: Document, settings: Settings) -> tuple[list[Sentence], li
             kind = SPACY_ES_TYPES.get(ent.label_)
             if kind is None:
                 continue
+            # a capitalised sentence opener taken into the name ("Según Beltrán"): a function word
+            while len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in nlp.Defaults.stop_words:
+                ent = ent[1:]
             start, end = offset + ent.start_char, offset + ent.end_char
             spans.append(NamedSpan(start, end, doc.raw[start:end], kind, ent.text))
     return sentences, spans
@@ -202,8 +205,8 @@ def _is_common_opener(morph: Any, word: str) -> bool:
     """A sentence's first word that is a common word, not a name: a pronoun, adverb or verb, an adjective,
     or a noun for people or in the plural ("Вона", "Раніше", "Президентка", "Рятувальники")."""
     tags = _tags(morph, word)
-    if not tags or any(_PERSON_TAGS & set(t.grammemes) for t in tags) and not any(
-            t.POS in _FUNCTION_POS for t in tags):
+    if not tags or (any(_PERSON_TAGS & set(t.grammemes) for t in tags) and not any(
+            t.POS in _FUNCTION_POS for t in tags)):
         return False
     for t in tags:
         if t.POS in _FUNCTION_POS or t.POS in ("ADJF", "ADJS", "PRTF"):
@@ -269,7 +272,7 @@ def refine_ukrainian(doc: Document, sentences: list[Sentence], spans: list[Named
     run: list[_Word] = []
     for w in [*words, None]:
         if w is not None and w.start not in covered and _UK_CAPITAL.match(w.text) and (
-                not w.opens or _is_person_word(morph, w.text) and not _is_common_opener(morph, w.text)):
+                not w.opens or (_is_person_word(morph, w.text) and not _is_common_opener(morph, w.text))):
             run.append(w)
             continue
         if run:
@@ -284,7 +287,7 @@ def refine_ukrainian(doc: Document, sentences: list[Sentence], spans: list[Named
             group = group + _org_tail(morph, words[after:after + 3])
         # a capitalised sentence opener glued to the name after it ("Уряд України", "Компанія Укрзалізниця")
         while group and group[0].opens and _is_common_opener(morph, group[0].text) and (
-                len(group) > 1 and _UK_CAPITAL.match(group[1].text) or len(group) == 1):
+                (len(group) > 1 and _UK_CAPITAL.match(group[1].text)) or len(group) == 1):
             group = group[1:]
         while len(group) > 1 and group[0].opens and not _is_person_word(morph, group[0].text) and \
                 _tags(morph, group[0].text) and _tags(morph, group[0].text)[0].POS == "NOUN" and \
