@@ -42,8 +42,10 @@ ENGLISH_PARSER = "storyline.parse.spacy.v1"
 
 
 def read(path: Path) -> list[dict[str, Any]]:
-    """The records of one JSON Lines file, or of every ``*.jsonl`` under a folder."""
-    files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+    """The records of one JSON Lines file, or of every ``*.jsonl`` under a folder (training data, in a
+    ``train`` folder, left out)."""
+    files = sorted(f for f in path.rglob("*.jsonl") if "train" not in f.relative_to(path).parts[:-1]) \
+        if path.is_dir() else [path]
     out = []
     for f in files:
         with open(f, encoding="utf-8") as fh:

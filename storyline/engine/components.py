@@ -6,6 +6,7 @@ run; :data:`DEFAULT_PIPELINE` is its default.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,13 @@ from storyline.extract.quotes import extract_quotes, find_quotes
 from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote, Sentence
 from storyline.nlp.embeddings import lead_vector, lead_vectors
-from storyline.nlp.ner_languages import SpanishModelMissingError, natasha_names, refine_ukrainian, spanish_names
+from storyline.nlp.ner_languages import (
+    SpanishModelMissingError,
+    natasha_names,
+    refine_ukrainian,
+    spanish_names,
+    trained_spanish_names,
+)
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
 from storyline.resolve import load_kb, resolve_document
@@ -190,16 +197,24 @@ def natasha_entities(state: DocState, settings: Settings) -> None:
 @component("storyline.entities.spacy_es.v1", requires=("doc.clean",),
            assigns=("doc.sentences", "doc.mentions", "doc.entities"))
 def spanish_entities(state: DocState, settings: Settings) -> None:
-    """Sentences, named entities and document-local actors of a Spanish document (``Settings.spanish_model``,
-    an optional GPL extra); without it the document is partial, with the reason."""
-    try:
-        sentences, spans = spanish_names(state.document, settings)
-    except SpanishModelMissingError as exc:
-        state.document.analysis, state.document.analysis_reason = "partial", str(exc)
-        return
+    """Sentences, named entities and document-local actors of a Spanish document: ``Settings.spanish_model``
+    (an optional GPL extra) when installed, else the shipped name model over spaCy's Spanish rules."""
+    sentences, spans = None, None
+    if settings.spanish_model:
+        try:
+            sentences, spans = spanish_names(state.document, settings)
+        except SpanishModelMissingError as exc:
+            _missing_once(str(exc))
+    if sentences is None or spans is None:
+        sentences, spans = trained_spanish_names(state.document)
     state.sentences = sentences
     kb = load_kb(tuple(settings.kb_paths))
     state.mentions, state.entities = resolve_names(state.document, spans, "es", kb)
+
+
+@functools.lru_cache(maxsize=4)
+def _missing_once(message: str) -> None:
+    LOGGER.info("%s; using the shipped Spanish name model instead", message)
 
 
 def _lead_vector_batch(states: list[DocState], settings: Settings) -> None:

@@ -23,7 +23,8 @@ from storyline.model import Document, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["NamedSpan", "SpanishModelMissingError", "natasha_names", "refine_ukrainian", "spanish_names"]
+__all__ = ["NamedSpan", "SpanishModelMissingError", "natasha_names", "refine_ukrainian", "spanish_names",
+           "trained_spanish_names"]
 
 #: natasha's and spaCy-es's labels -> storyline's entity types (MISC is left out: no actor)
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -117,6 +118,28 @@ def _spanish(model: str) -> Language:
     if "senter" in nlp.disabled:  # sentences without the parser: the shipped, disabled sentence tagger
         nlp.enable_pipe("senter")
     return nlp
+
+
+def trained_spanish_names(doc: Document, model_path: str = "") -> tuple[list[Sentence], list[NamedSpan]]:
+    """Sentences and named entities of a Spanish document from spaCy's Spanish rules and the shipped name
+    model (``nlp.names_model``: no GPL model needed), with raw offsets."""
+    from storyline.nlp.names_model import candidates, features, load_name_model, sentences_of, tokenize
+
+    model = load_name_model(model_path)
+    blocks = _blocks(doc)
+    sentences: list[Sentence] = []
+    spans: list[NamedSpan] = []
+    for (offset, _), sdoc in zip(blocks, tokenize([t for _, t in blocks])):
+        sentences += sentences_of(doc, offset, sdoc)
+        cands = candidates(sdoc)
+        for cand, label in zip(cands, model.predict([features(sdoc, c) for c in cands])):
+            kind = SPACY_ES_TYPES.get(label)
+            if kind is None:
+                continue
+            span = sdoc[cand.i:cand.j]
+            start, end = offset + span.start_char, offset + span.end_char
+            spans.append(NamedSpan(start, end, doc.raw[start:end], kind, span.text))
+    return sentences, spans
 
 
 def spanish_names(doc: Document, settings: Settings) -> tuple[list[Sentence], list[NamedSpan]]:

@@ -169,11 +169,25 @@ def test_ukrainian_spans_are_trimmed_and_typed_with_ukrainian_morphology():
 
 
 @pytest.mark.slow
-def test_spanish_without_its_model_is_partial_and_says_how_to_install_it(parsed_ids: list[str]):
-    es = _analyse({"es": SPANISH}, Settings(spanish_model="no_such_spanish_model"))["es"]
+@pytest.mark.parametrize("model", ["no_such_spanish_model", ""])
+def test_spanish_without_a_spacy_model_gets_its_names_from_the_shipped_model(parsed_ids: list[str], model: str):
+    es = _analyse({"es": SPANISH}, Settings(spanish_model=model))["es"]
     assert parsed_ids == []
-    assert es.document.language == "es" and es.mentions == []
-    assert es.document.analysis == "partial" and "storyline[es]" in (es.document.analysis_reason or "")
+    assert es.document.language == "es"
+    found = {(m.text, m.type) for m in es.mentions}
+    assert {("Zaragoza", "LOC"), ("Ignacio Beltrán", "PERSON"), ("Ebro", "LOC")} <= found
+    assert not any(m.text.startswith(("El ", "Según")) for m in es.mentions)
+    assert all(SPANISH[m.start:m.end] == m.text for m in es.mentions)
+    assert es.sentences and all(SPANISH[s.start:s.end] == s.text for s in es.sentences)
+
+
+def test_spanish_candidates_split_lists_and_neighbouring_names():
+    from storyline.nlp.names_model import candidates, tokenize
+
+    (sdoc,) = tokenize(["El Banco de España y la Comisión Europea hablaron con Madrid y Tokio. "
+                        "La analista del Club Nacional Lucía Pardo respondió."])
+    texts = [sdoc[c.i:c.j].text for c in candidates(sdoc)]
+    assert texts == ["Banco de España", "Comisión Europea", "Madrid", "Tokio", "Club Nacional", "Lucía Pardo"]
 
 
 @pytest.mark.slow

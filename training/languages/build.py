@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Build the language dev sets: ``<lang>_dev.txt`` (entities marked inline) -> ``<lang>_dev.jsonl``.
+"""Build the language sets: ``<lang>_dev.txt`` and ``train/<lang>_train.txt`` (entities marked inline) -> ``.jsonl``
+beside them.
 
     python training/languages/build.py
 
@@ -41,7 +42,7 @@ def parse(block: str, lang: str) -> dict:
 
 
 def main() -> None:
-    for src in sorted(HERE.glob("*_dev.txt")):
+    for src in sorted([*HERE.glob("*_dev.txt"), *(HERE / "train").glob("*_train.txt")]):
         lang = src.name.split("_")[0]
         records = [parse(b, lang) for b in src.read_text(encoding="utf-8").split("\n---\n") if b.strip()]
         out = src.with_suffix(".jsonl")
