@@ -206,3 +206,30 @@ def test_the_cli_reads_per_language_pipelines_as_json():
 
     settings = build_settings([f"pipelines={json.dumps({'ru': ['storyline.clean.rules.v1']})}"])
     assert settings.pipelines == {"ru": ["storyline.clean.rules.v1"]}
+
+
+# --------------------------------------------------------------------------- dates
+def test_full_dates_are_read_in_each_language_with_dateparsers_month_names():
+    from storyline.nlp.dates import full_date_in_language
+
+    assert full_date_in_language("12 марта 2025, 14:30", "ru") == "2025-03-12"
+    assert full_date_in_language("Madrid, 3 de mayo de 2024.", "es") == "2024-05-03"
+    assert full_date_in_language("5 березня 2023 року", "uk") == "2023-03-05"
+    assert full_date_in_language("31 февраля 2024", "ru") is None  # no such day
+    assert full_date_in_language("12 марта", "ru") is None  # no year: not a publication date
+
+
+@pytest.mark.slow
+def test_a_russian_article_gets_its_publication_date_from_its_date_line():
+    raw = "12 марта 2025, 14:30\n\n" + RUSSIAN
+    ru = _analyse({"ru": raw})["ru"]
+    assert (ru.document.published, ru.document.published_precision) == ("2025-03-12", "day")
+
+
+@pytest.mark.slow
+def test_a_ukrainian_head_of_government_links_to_the_kb_across_scripts():
+    text = ("Прем'єр-міністр Денис Шмигаль провів нараду з головами областей у Києві. "
+            "Шмигаль доручив відновити енергетику до зими, повідомила пресслужба уряду.")
+    uk = _analyse({"uk": text})["uk"]
+    shmyhal = [e for e in uk.entities if e.kb_id == "per:denys-shmyhal"]
+    assert len(shmyhal) == 1 and len(shmyhal[0].mentions) == 2
