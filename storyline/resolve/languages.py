@@ -182,6 +182,38 @@ def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> li
     return clusters
 
 
+#: a surname's inflected forms: the name (less its last letter) and at most this many letters of ending
+_MAX_ENDING = 3
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яіїєґё][\w'’]*(?:-[\w'’]+)*")
+
+
+def _surname_mentions(doc: Document, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's surname again where the tagger missed it (a sentence opening with "Токаев заявил"):
+    a capitalised word outside every span that is an inflected form of a family name of exactly one
+    person the document names in full."""
+    surnames: dict[str, set[str]] = {}
+    for s in spans:
+        words = _person_words(s.normal)
+        if s.type == "PERSON" and len(words) > 1:
+            for w in words[1:]:  # every family name: Spanish names carry two ("Rafael Montoya Vidal")
+                if len(w) >= 4:
+                    surnames.setdefault(w.lower(), set()).add(w)
+    if not surnames:
+        return []
+    view = doc.body_view()
+    taken = [(s.start, s.end) for s in spans]
+    out = []
+    for m in _CAPITALISED_WORD.finditer(view):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        word = m.group(0).lower()
+        hits = [name for key, names in surnames.items() for name in names
+                if word.startswith(key[:-1]) and len(word) - len(key) <= _MAX_ENDING - 1]
+        if len(hits) == 1:
+            out.append(NamedSpan(m.start(), m.end(), doc.raw[m.start():m.end()], "PERSON", hits[0]))
+    return out
+
+
 def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> tuple[list[Mention], list[Entity]]:
     """Mentions and document-local entities (ids ``f"{doc.id}/e{n}"``) from a document's named spans.
 
@@ -195,6 +227,7 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
     """
     entities: list[Entity] = []
     mentions: list[Mention] = []
+    spans = spans + _surname_mentions(doc, spans)
     for n, k in enumerate(_clusters(spans, lang, kb, doc.published), start=1):
         entry = kb.entries.get(k.kb_id) if k.kb_id else None
         ent_id = f"{doc.id}/e{n}"

@@ -233,3 +233,13 @@ def test_a_ukrainian_head_of_government_links_to_the_kb_across_scripts():
     uk = _analyse({"uk": text})["uk"]
     shmyhal = [e for e in uk.entities if e.kb_id == "per:denys-shmyhal"]
     assert len(shmyhal) == 1 and len(shmyhal[0].mentions) == 2
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_missed_joins_the_person_named_in_full():
+    text = ("Президент Казахстана Касым-Жомарт Токаев в понедельник встретился с губернатором Тверской области.\n\n"
+            "Токаев заявил, что мост через Волгу откроется осенью.")
+    ru = _analyse({"ru": text})["ru"]
+    tokayev = [m for m in ru.mentions if m.text in ("Касым-Жомарт Токаев", "Токаев")]
+    assert [m.start for m in tokayev] == [21, text.index("Токаев заявил")]
+    assert len({m.entity for m in tokayev}) == 1
