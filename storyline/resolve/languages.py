@@ -10,6 +10,7 @@ document-local entities, linked to the knowledge base across scripts.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gettext
 import re
@@ -141,7 +142,7 @@ def _add_person(span: NamedSpan, clusters: list[_Cluster]) -> None:
     keys = [script_key(w) for w in words]
     people = [k for k in reversed(clusters) if k.type == "PERSON"]
     for k in people:
-        full = [w for s in k.spans if len(ws := _person_words(s.normal)) > 1 for w in [ws]]
+        full = [ws for s in k.spans if len(ws := _person_words(s.normal)) > 1]
         family = {script_key(w) for ws in full for w in ws[1:]}
         if len(words) == 1:
             if keys[0] in family or any(script_key(s.normal) == keys[0] for s in k.spans):
@@ -184,7 +185,7 @@ def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> li
 
 #: a surname's inflected forms: the name (less its last letter) and at most this many letters of ending
 _MAX_ENDING = 3
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яіїєґё][\w'’]*(?:-[\w'’]+)*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 
 
 def _surname_mentions(doc: Document, spans: list[NamedSpan]) -> list[NamedSpan]:
@@ -201,10 +202,14 @@ def _surname_mentions(doc: Document, spans: list[NamedSpan]) -> list[NamedSpan]:
     if not surnames:
         return []
     view = doc.body_view()
-    taken = [(s.start, s.end) for s in spans]
+    taken = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in taken]
     out = []
     for m in _CAPITALISED_WORD.finditer(view):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if not m.group(0)[0].isupper():
+            continue
+        k = bisect.bisect_left(starts, m.end())  # the spans that start before this word ends
+        if any(b > m.start() for _, b in taken[max(0, k - 2):k]):
             continue
         word = m.group(0).lower()
         hits = [name for key, names in surnames.items() for name in names
