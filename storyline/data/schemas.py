@@ -110,9 +110,9 @@ def _kb_lexicon() -> dict[str, Any]:
 
 def _kb_languages() -> dict[str, Any]:
     by_id = _mapping(_WORDS, propertyNames={"pattern": "^[a-z]+:[A-Za-z0-9_-]+$", "description": "a kb_id"})
-    return _sections({"names": _mapping(by_id, propertyNames={"pattern": "^[a-z]{2,3}$",
-                                                              "description": "an ISO 639 language code"})},
-                     ("names",))
+    language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
+    return _sections({"names": _mapping(by_id, propertyNames=language),
+                      "org_heads": _mapping(_WORDS, propertyNames=language)}, ("names",))
 
 
 def _countries() -> dict[str, Any]:

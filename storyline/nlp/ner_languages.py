@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storyline.config import Settings
+from storyline.data import load
 from storyline.model import Document, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -176,12 +177,6 @@ def spanish_names(doc: Document, settings: Settings) -> tuple[list[Sentence], li
 # the dictionary is GPL) tells given names and surnames from common nouns, adjectives and pronouns;
 # the rules below use it to trim, split, retype and add spans (figures in training/languages/README.md).
 
-#: nouns that head an organisation's name ("Національний банк", "Верховна Рада"), by lemma
-UK_ORG_HEADS = frozenset({
-    "банк", "рада", "союз", "служба", "університет", "інститут", "компанія", "комісія", "міністерство",
-    "адміністрація", "прокуратура", "фонд", "партія", "суд", "агентство", "корпорація", "академія",
-    "асоціація", "організація", "уряд", "парламент", "комітет", "управління", "біржа", "клуб",
-    "федерація", "конгрес", "альянс", "об'єднання", "спілка", "театр", "музей", "поліція", "церква"})
 _UK_WORD = re.compile(r"[А-ЯІЇЄҐA-Zа-яіїєґa-z0-9][\w'’ʼ-]*")
 _UK_CAPITAL = re.compile(r"[А-ЯІЇЄҐA-Z]")
 _UK_JOINS = frozenset({"та", "і", "й", "и", "або"})
@@ -239,8 +234,15 @@ def _is_common_opener(morph: Any, word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _uk_org_heads() -> frozenset[str]:
+    """Nouns that head an organisation's name ("Національний банк"), by lemma (``data/kb/languages.yaml``)."""
+    return frozenset(load("kb/languages").get("org_heads", {}).get("uk") or [])
+
+
 def _has_org_head(morph: Any, texts: list[str]) -> bool:
-    return any(p.normal_form in UK_ORG_HEADS for t in texts for p in morph.parse(t)[:4])
+    heads = _uk_org_heads()
+    return any(p.normal_form in heads for t in texts for p in morph.parse(t)[:4])
 
 
 def _uk_type(morph: Any, words: list[_Word], given: str, known: str | None) -> str:
