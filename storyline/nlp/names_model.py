@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Candidate", "NameModel", "candidates", "country_names", "default_model_path", "features",
-           "load_name_model", "tokenize"]
+           "known_names", "load_name_model", "tokenize"]
 
 #: lowercase words that may join capitalised ones inside a name ("Banco de España"); not "y" or "en", which
 #: join two names far more often than they sit inside one ("Madrid y Tokio", "Ortega en Bruselas")
@@ -123,6 +123,17 @@ def country_names(lang: str) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def known_names(lang: str) -> dict[str, str]:
+    """Lower-cased names of known actors in ``lang`` (``data/kb/languages.yaml``) -> the kind of their
+    kb_id (``org``, ``gpe``, ``per``)."""
+    out: dict[str, str] = {}
+    for kb_id, forms in (load("kb/languages")["names"].get(lang) or {}).items():
+        for form in forms:
+            out[form.lower()] = kb_id.split(":", 1)[0]
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     data = load("given_names")
@@ -166,6 +177,9 @@ def features(sdoc: Doc, cand: Candidate, lang: str = "es") -> dict[str, float]:
         f["country"] = 1.0
     elif any(w in countries for w in words):
         f["has_country"] = 1.0
+    known = known_names(lang).get(toks.text.lower())
+    if known:
+        f[f"known={known}"] = 1.0
     if len(words) == 1 and any(t.lower_ == words[0] and not _capitalised(t.text) for t in sdoc):
         f["lower_elsewhere"] = 1.0
     if len(words) == 1 and any(

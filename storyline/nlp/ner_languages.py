@@ -364,5 +364,9 @@ def _uk_normal(morph: Any, words: list[_Word], kind: str) -> str:
         if kind == "PERSON":
             parses = [p for p in parses if _PERSON_TAGS & set(p.tag.grammemes)] or parses
         lemma = parses[0].normal_form if parses else w.text
-        out.append(lemma[:1].upper() + lemma[1:] if w.text[:1].isupper() else lemma)
+        if w.text.isupper() and len(w.text) > 1:
+            lemma = w.text  # an acronym is not inflected
+        elif w.text[:1].isupper():
+            lemma = lemma[:1].upper() + lemma[1:]
+        out.append(lemma)
     return " ".join(out)

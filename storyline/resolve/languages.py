@@ -164,10 +164,11 @@ def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> li
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str | None], _Cluster] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        if span.type == "PERSON":
+        kb_id = names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+        if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)
             continue
-        kb_id = names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+        # a name the knowledge base knows in this language is that actor, whatever type the tagger gave it
         key = ("KB", kb_id) if kb_id else (span.type, stem_key(span.normal))
         found = by_key.get(key)
         if found is None:
