@@ -27,15 +27,16 @@ from storyline.nlp.embeddings import lead_vector, lead_vectors
 from storyline.nlp.ner_languages import (
     SpanishModelMissingError,
     natasha_names,
-    refine_ukrainian,
     spanish_names,
     trained_spanish_names,
+    trained_ukrainian_names,
+    ukrainian_normal,
 )
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
 from storyline.resolve import load_kb, resolve_document
 from storyline.resolve.groups import find_groups
-from storyline.resolve.languages import known_type, resolve_names
+from storyline.resolve.languages import resolve_names
 
 LOGGER = logging.getLogger(__name__)
 
@@ -184,13 +185,14 @@ def genre(state: DocState, settings: Settings) -> None:
            assigns=("doc.sentences", "doc.mentions", "doc.entities"))
 def natasha_entities(state: DocState, settings: Settings) -> None:
     """Sentences, named entities in their normal forms and document-local actors of a Russian (or
-    Ukrainian) document: natasha's segmenter, NER and morphology, no English model."""
+    Ukrainian) document: natasha's segmenter, NER and morphology (Ukrainian: retyped by the Ukrainian
+    name model), no English model."""
     sentences, spans = natasha_names(state.document)
     state.sentences = sentences
     kb = load_kb(tuple(settings.kb_paths))
     lang = state.document.language or "ru"
-    if lang == "uk":  # natasha is Russian: Ukrainian morphology corrects its spans (when installed)
-        spans = refine_ukrainian(state.document, sentences, spans, lambda name: known_type(name, "uk", kb))
+    if lang == "uk":  # natasha is Russian: the Ukrainian name model retypes, drops and adds spans
+        spans = [ukrainian_normal(s) for s in trained_ukrainian_names(state.document, spans)]
     state.mentions, state.entities = resolve_names(state.document, spans, lang, kb)
 
 

@@ -14,50 +14,16 @@ import bisect
 import functools
 import gettext
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
+from storyline.nlp.names_model import stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
 from storyline.resolve.names import script_key
 
-__all__ = ["known_type", "language_names", "resolve_names", "stem_key"]
-
-#: case endings of Russian and Ukrainian nouns and adjectives, longest first: a stem is what a
-#: name keeps in every case ("Україна", "України", "Україною" -> "україн")
-_SLAVIC_ENDINGS = tuple(sorted({
-    "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям",
-    "ах", "ях", "ов", "ев", "ій", "ий", "ый", "ая", "яя", "ої", "ії", "ів", "им", "ым", "ую", "юю",
-    "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ы", "о", "ь", "й"}, key=len, reverse=True))
-_MIN_STEM = 3
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
-def stem_key(name: str) -> str:
-    """A name's words, lower-cased, accents and Slavic case endings off: the lookup key of a place or
-    an organisation in any of its inflected forms ('Казахстана' and 'Казахстан' -> 'казахстан')."""
-    out = []
-    for word in _WORD.findall(name.lower().replace("ё", "е")):
-        if not _is_cyrillic(word):  # (Cyrillic й and ї are letters of their own, not accented ones)
-            word = _strip_accents(word)
-        else:
-            for ending in _SLAVIC_ENDINGS:
-                if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-                    word = word[:-len(ending)]
-                    break
-        out.append(word)
-    return " ".join(out)
-
-
-def _is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in word)
-
+__all__ = ["language_names", "resolve_names", "stem_key"]
 
 @functools.lru_cache(maxsize=8)
 def language_names(lang: str) -> dict[str, str]:
@@ -83,15 +49,6 @@ def language_names(lang: str) -> dict[str, str]:
             out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
     out.pop("", None)
     return out
-
-
-def known_type(name: str, lang: str, kb: KB) -> str | None:
-    """PERSON, ORG or LOC when ``name`` is a known actor's name in ``lang`` (a country: LOC), else None."""
-    kb_id = language_names(lang).get(stem_key(name))
-    entry = kb.entries.get(kb_id) if kb_id else None
-    if entry is None:
-        return None
-    return {"GPE": "LOC", "LOC": "LOC", "PERSON": "PERSON"}.get(entry.type, "ORG")
 
 
 @dataclass

@@ -158,14 +158,28 @@ def test_every_per_language_name_points_at_a_known_actor():
 
 # --------------------------------------------------------------------------- Ukrainian and Spanish
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("pymorphy3") is None, reason="pymorphy3 (the 'uk' extra) absent")
-def test_ukrainian_spans_are_trimmed_and_typed_with_ukrainian_morphology():
+def test_ukrainian_spans_are_retyped_split_and_completed_by_the_ukrainian_name_model(monkeypatch):
+    from storyline.nlp import ner_languages
+
+    monkeypatch.setattr(ner_languages, "_uk_morph", lambda: None)  # no Ukrainian dictionary: spans alike
     uk = _analyse({"uk": UKRAINIAN})["uk"]
     assert uk.document.language == "uk"
     found = {(m.text, m.type) for m in uk.mentions}
     assert ("України", "GPE") in found  # not "Уряд України", a person to natasha
     assert ("Віталій Гнатюк", "PERSON") in found
     assert ("Вінниці", "LOC") in found and ("Полтаві", "LOC") in found  # split at "та"
+    assert all(UKRAINIAN[m.start:m.end] == m.text for m in uk.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("pymorphy3") is None, reason="pymorphy3 (the 'uk' extra) absent")
+def test_ukrainian_normal_forms_come_from_the_ukrainian_dictionary():
+    text = ("Голова області Тарас Кравчук відкрив лікарню у Дрогобичі. За словами Кравчука, "
+            "її збудували за два роки.")
+    uk = _analyse({"uk": text})["uk"]
+    by_text = {m.text: m for m in uk.mentions}
+    assert by_text["Кравчука"].normal == "Кравчук"
+    assert by_text["Кравчука"].entity == by_text["Тарас Кравчук"].entity
 
 
 @pytest.mark.slow
