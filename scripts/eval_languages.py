@@ -3,7 +3,8 @@
 
     python scripts/eval_languages.py [--set frozen/languages] [--misses N] [--json]
 
-The set is a JSON Lines file, or a folder whose ``*.jsonl`` files (at any depth) are read, of records
+The set is a JSON Lines file, or a folder whose ``entities.jsonl`` files (at any depth; else its ``*.jsonl``)
+are read, of records
 ``{"id", "lang", "text", "entities": [{"start", "end", "text", "type": PER|ORG|LOC}]}``. Each text is
 analysed as a document by the real per-document path (cleaning, language id, then the components
 ``Settings.pipelines`` gives the detected language), and per gold language:
@@ -42,10 +43,14 @@ ENGLISH_PARSER = "storyline.parse.spacy.v1"
 
 
 def read(path: Path) -> list[dict[str, Any]]:
-    """The records of one JSON Lines file, or of every ``*.jsonl`` under a folder (training data, in a
+    """The records of one JSON Lines file, or of a folder: its ``entities.jsonl`` files at any depth (a set
+    with one folder per language, beside other sets), else every ``*.jsonl`` in it (training data, in a
     ``train`` folder, left out)."""
-    files = sorted(f for f in path.rglob("*.jsonl") if "train" not in f.relative_to(path).parts[:-1]) \
-        if path.is_dir() else [path]
+    if path.is_dir():
+        files = sorted(path.rglob("entities.jsonl")) or sorted(
+            f for f in path.rglob("*.jsonl") if "train" not in f.relative_to(path).parts[:-1])
+    else:
+        files = [path]
     out = []
     for f in files:
         with open(f, encoding="utf-8") as fh:
