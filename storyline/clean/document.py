@@ -53,6 +53,7 @@ from storyline.clean.lines import (
 from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
+from storyline.nlp.dates import full_date_in_language
 from storyline.nlp.language import detect_language, other_languages, script_of
 
 LOGGER = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ BODY_START_UNPUNCTUATED_WORDS = 40
 TITLE_MAX_WORDS = 30
 #: Up to this many short lines in a row may stand before body text as headings.
 MAX_HEADING_CHAIN = 2
+#: How far into an article in another language its date line is looked for (the title, a dateline, the lead).
+LEAD_DATE_CHARS = 400
 #: Bulleted lines in a run this long are a list of the body, however short each item.
 MIN_LIST_ITEMS = 2
 #: Precedence of date lines: an explicit publication label beats an unlabelled
@@ -588,6 +591,13 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         # name): judge only them against the body's language instead of the whole text again
         others = sorted(set(others) | set(other_languages(
             removed_text, language, script_of(out.text), settings)))
+    if published is None and language not in (None, "en"):
+        # the rules above read English date lines; another language's comes in its own month names
+        for text in (title or "", *fixed[:LEAD_DATE_CHARS].splitlines()):
+            iso = full_date_in_language(text, language)
+            if iso is not None:
+                published, precision = iso, "day"
+                break
     out.title, out.author, out.outlet = title, author, outlet
     out.published, out.published_precision = published, precision
     out.language = language

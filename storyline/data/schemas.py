@@ -108,6 +108,13 @@ def _kb_lexicon() -> dict[str, Any]:
         "speech_verbs", "person_roles")})
 
 
+def _kb_languages() -> dict[str, Any]:
+    by_id = _mapping(_WORDS, propertyNames={"pattern": "^[a-z]+:[A-Za-z0-9_-]+$", "description": "a kb_id"})
+    language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
+    return _sections({"names": _mapping(by_id, propertyNames=language),
+                      "org_heads": _mapping(_WORDS, propertyNames=language)}, ("names",))
+
+
 def _countries() -> dict[str, Any]:
     names = {"anyOf": [{"type": "string"}, _WORDS]}
     country = {"type": "object", "additionalProperties": False,
@@ -187,6 +194,7 @@ RESOURCES: dict[str, Any] = {
     "kb/institutions": _kb_file,
     "kb/people": _kb_file,
     "kb/lexicon": _kb_lexicon,
+    "kb/languages": _kb_languages,
     # a user's knowledge-base file: any mix of entities, people and lexicon lists
     "kb/user": _kb_file,
 }

@@ -6,6 +6,7 @@ run; :data:`DEFAULT_PIPELINE` is its default.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,12 +22,21 @@ from storyline.extract.loaded import find_loaded_language
 from storyline.extract.loaded_model import find_loaded_trained
 from storyline.extract.quotes import extract_quotes, find_quotes
 from storyline.extract.speaker_model import load_speaker_model
-from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote
+from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote, Sentence
 from storyline.nlp.embeddings import lead_vector, lead_vectors
+from storyline.nlp.ner_languages import (
+    SpanishModelMissingError,
+    natasha_names,
+    spanish_names,
+    trained_spanish_names,
+    trained_ukrainian_names,
+    ukrainian_normal,
+)
 from storyline.nlp.pipeline import Parsed, parse, parse_many
 from storyline.registry import component
-from storyline.resolve import resolve_document
+from storyline.resolve import load_kb, resolve_document
 from storyline.resolve.groups import find_groups
+from storyline.resolve.languages import resolve_names
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,6 +53,8 @@ class DocState:
     document: Document
     stats: LineStats | None = None     # corpus line statistics, read by cleaning
     parsed: Parsed | None = None
+    #: sentences found without a spaCy parse (another language's segmenter); else the parse's
+    sentences: list[Sentence] | None = None
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -61,13 +73,14 @@ class DocState:
 
     def analysis(self) -> DocAnalysis:
         """The stored record of this document's analysis."""
-        return DocAnalysis(document=self.document,
-                           sentences=self.parsed.sentences() if self.parsed is not None else [],
+        sentences = self.sentences if self.sentences is not None else \
+            self.parsed.sentences() if self.parsed is not None else []
+        return DocAnalysis(document=self.document, sentences=sentences,
                            mentions=self.mentions, entities=self.entities, events=self.events,
                            quotes=self.quotes, claims=self.claims, vector=self.vector)
 
 
-@component("storyline.clean.rules.v1", requires=("doc.raw",), assigns=("doc.clean",))
+@component("storyline.clean.rules.v1", requires=("doc.raw",), assigns=("doc.clean", "doc.language"))
 def clean(state: DocState, settings: Settings) -> None:
     """Body blocks, recorded removals, repairs and metadata from the raw text."""
     state.document = clean_document(state.document, settings, state.stats)
@@ -166,6 +179,44 @@ def trained_loaded_language(state: DocState, settings: Settings) -> None:
 def genre(state: DocState, settings: Settings) -> None:
     """News report, opinion, analysis ... from the document's wording."""
     state.document.genre = classify_genre(state.document, state.parse, state.document.loaded_language)
+
+
+@component("storyline.entities.natasha.v1", requires=("doc.clean",),
+           assigns=("doc.sentences", "doc.mentions", "doc.entities"))
+def natasha_entities(state: DocState, settings: Settings) -> None:
+    """Sentences, named entities in their normal forms and document-local actors of a Russian (or
+    Ukrainian) document: natasha's segmenter, NER and morphology (Ukrainian: retyped by the Ukrainian
+    name model), no English model."""
+    sentences, spans = natasha_names(state.document)
+    state.sentences = sentences
+    kb = load_kb(tuple(settings.kb_paths))
+    lang = state.document.language or "ru"
+    if lang == "uk":  # natasha is Russian: the Ukrainian name model retypes, drops and adds spans
+        spans = [ukrainian_normal(s) for s in trained_ukrainian_names(state.document, spans)]
+    state.mentions, state.entities = resolve_names(state.document, spans, lang, kb)
+
+
+@component("storyline.entities.spacy_es.v1", requires=("doc.clean",),
+           assigns=("doc.sentences", "doc.mentions", "doc.entities"))
+def spanish_entities(state: DocState, settings: Settings) -> None:
+    """Sentences, named entities and document-local actors of a Spanish document: the shipped name model over
+    spaCy's Spanish rules, or the spaCy pipeline ``Settings.spanish_model`` names (an optional GPL extra)."""
+    sentences, spans = None, None
+    if settings.spanish_model:
+        try:
+            sentences, spans = spanish_names(state.document, settings)
+        except SpanishModelMissingError as exc:
+            _missing_once(str(exc))
+    if sentences is None or spans is None:
+        sentences, spans = trained_spanish_names(state.document)
+    state.sentences = sentences
+    kb = load_kb(tuple(settings.kb_paths))
+    state.mentions, state.entities = resolve_names(state.document, spans, "es", kb)
+
+
+@functools.lru_cache(maxsize=4)
+def _missing_once(message: str) -> None:
+    LOGGER.info("%s; using the shipped Spanish name model instead", message)
 
 
 def _lead_vector_batch(states: list[DocState], settings: Settings) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from storyline.clean import LineStats
 from storyline.config import Settings
-from storyline.engine.stages import analyze_documents, document_pipeline
+from storyline.engine.stages import analyze_documents, document_pipeline, language_pipelines
 from storyline.errors import ConfigError
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
 from storyline.nlp.embeddings import prepare as prepare_embedder
@@ -90,11 +90,13 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
 
 
 def check_pipelines(settings: Settings) -> None:
-    """Refuse unknown or misordered parts in ``settings.pipeline`` and ``settings.fuse_pipeline``
-    before any document is read (``PipelineError`` says which part and how to fix the order)."""
+    """Refuse unknown or misordered parts in ``settings.pipeline``, ``settings.pipelines`` and
+    ``settings.fuse_pipeline`` before any document is read (``PipelineError`` says which part and how
+    to fix the order)."""
     from storyline.fuse import fuse_pipeline
 
     document_pipeline(settings)
+    language_pipelines(settings)
     fuse_pipeline(settings)
 
 

@@ -214,6 +214,16 @@ def surname_key(surname: str) -> str:
     return "".join(c for c in core if c not in _VOWELS)
 
 
+#: an h that is a letter of its own (not of sh, kh, zh, ch): Ukrainian and Belarusian г, Russian г as g
+_LONE_H = re.compile(r"(?<![skzc])h")
+
+
+def script_key(surname: str) -> str:
+    """The key one surname shares across scripts and transliterations: Токаев, Тоқаев and Tokayev,
+    Шмигаль and Shmyhal. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г."""
+    return _LONE_H.sub("g", surname_key(surname))
+
+
 @functools.lru_cache(maxsize=65536)
 def _surname_core(surname: str) -> str:
     """The last part of a surname that is not a particle ('' if none); cached, as clustering asks often."""

@@ -1,0 +1,347 @@
+"""Named entities of Spanish text without a GPL model: capitalised candidates, typed by a small trained model.
+
+spaCy's Spanish pipelines are GPL (an optional extra, ``nlp.ner_languages.spanish_names``). Without one,
+Spanish documents still get their names: spaCy's rule tokenizer and sentencizer for Spanish (``blank("es")``,
+MIT) cut the text; every run of capitalised words (joined through "de", "del", "la" ... when a
+capitalised word follows: "Universidad de Salamanca") is a candidate; a logistic regression over its
+words, its neighbours, its place in the sentence and the gazetteers (given names, country names in
+Spanish) calls it PER, ORG, LOC or nothing (a capitalised sentence opener). The model is trained by
+``scripts/train_names.py`` from ``training/languages/train/`` (``make train``), never from dev or frozen sets.
+"""
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.data import load
+from storyline.model import Document, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Candidate", "NameModel", "candidates", "country_names", "default_model_path", "features",
+           "hinted_candidates", "known_names", "load_name_model", "stem_key", "tokenize"]
+
+#: lowercase words that may join capitalised ones inside a name ("Banco de España"); not "y" or "en", which
+#: join two names far more often than they sit inside one ("Madrid y Tokio", "Ortega en Bruselas")
+CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el"})
+NONE = "NONE"
+_SAINTS = frozenset({"san", "santa", "santo", "don", "doña", "sor", "fray"})
+_MODEL_FILE = "{lang}_names.joblib"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A run of capitalised tokens: token indices ``[i, j)`` of its block's doc."""
+    i: int
+    j: int
+
+
+def default_model_path(lang: str = "es") -> Path:
+    return Path(__file__).resolve().parent.parent / "models" / _MODEL_FILE.format(lang=lang)
+
+
+@functools.lru_cache(maxsize=4)
+def _tokenizer(lang: str) -> Language:
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tokenize(texts: list[str], lang: str = "es") -> list[Doc]:
+    """Tokens and sentences of ``texts`` in ``lang`` from spaCy's rules for it (no model)."""
+    return list(_tokenizer(lang).pipe(texts))
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def candidates(sdoc: Doc, lang: str = "es") -> list[Candidate]:
+    """Runs of capitalised tokens, joined through connectors (Spanish) when a capitalised token follows them."""
+    connectors = CONNECTORS if lang == "es" else frozenset()
+    out = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        if not _capitalised(sdoc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _capitalised(sdoc[j].text) and not sdoc[j].is_sent_start:
+                j += 1
+                continue
+            k = j
+            while k < n and sdoc[k].lower_ in connectors and not sdoc[k].is_sent_start:
+                k += 1
+            if k > j and k < n and _capitalised(sdoc[k].text) and not sdoc[k].is_sent_start:
+                j = k + 1
+                continue
+            break
+        # two names side by side ("del Club América Diego Rangel"): a given name after a capitalised word
+        # that is not one opens a new run (not after San, Santa: "San Pedro" is a place)
+        given = _given_names()
+        for k in range(i + 1, j):
+            before = sdoc[k - 1].lower_
+            if sdoc[k].lower_ in given and _capitalised(sdoc[k - 1].text) and before not in given and \
+                    before not in _SAINTS and k + 1 < j and _capitalised(sdoc[k + 1].text):
+                j = k
+                break
+        start = i
+        # a sentence's opening function word is no part of a name ("El Gobierno", "Según Beltrán")
+        while start < j and sdoc[start].is_sent_start is not False and sdoc[start].is_stop and (
+                start == i and sdoc[start].is_sent_start):
+            start += 1
+        if start < j:
+            out.append(Candidate(start, j))
+        i = j
+    return out
+
+
+#: case endings of Russian and Ukrainian nouns and adjectives, longest first: a stem is what a
+#: name keeps in every case ("Україна", "України", "Україною" -> "україн")
+_SLAVIC_ENDINGS = tuple(sorted({
+    "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям",
+    "ах", "ях", "ов", "ев", "ій", "ий", "ый", "ая", "яя", "ої", "ії", "ів", "им", "ым", "ую", "юю",
+    "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ы", "о", "ь", "й"}, key=len, reverse=True))
+_MIN_STEM = 3
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def stem_key(name: str) -> str:
+    """A name's words, lower-cased, accents and Slavic case endings off: the lookup key of a place or
+    an organisation in any of its inflected forms ('Казахстана' and 'Казахстан' -> 'казахстан')."""
+    out = []
+    for word in _WORD.findall(name.lower().replace("ё", "е")):
+        if not _is_cyrillic(word):  # (Cyrillic й and ї are letters of their own, not accented ones)
+            word = _strip_accents(word)
+        else:
+            for ending in _SLAVIC_ENDINGS:
+                if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                    word = word[:-len(ending)]
+                    break
+        out.append(word)
+    return " ".join(out)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+#: words that join two names in a list ("Литви та Норвегії"): a hinted span is cut at them
+_LIST_WORDS = frozenset({"та", "і", "й", "и", "або", "y", "e", "o"})
+
+
+def hinted_candidates(sdoc: Doc, offset: int, hints: list[tuple[int, int, str]],
+                      lang: str = "uk") -> list[tuple[Candidate, str]]:
+    """Candidates with what another tagger said of them: its spans (raw ``(start, end, type)``, cut at
+    list words) with their type, and the capitalised runs it left alone with "none"."""
+    out: list[tuple[Candidate, str]] = []
+    covered: set[int] = set()
+    for start, end, kind in hints:
+        span = sdoc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        i = span.start
+        if span.end - i > 1 and sdoc[i].is_sent_start and not _is_given(sdoc[i].lower_):
+            # a capitalised sentence opener the tagger glued to the name after it ("Уряд України"): apart
+            out.append((Candidate(i, i + 1), kind))
+            i += 1
+        for k in range(i, span.end + 1):
+            if k == span.end or sdoc[k].lower_ in _LIST_WORDS:
+                if k > i:
+                    out.append((Candidate(i, k), kind))
+                i = k + 1
+            elif k > i and k + 1 < span.end and _is_given(sdoc[k].lower_) and not _is_given(sdoc[k - 1].lower_):
+                # a person's full name right after another name ("Поліссяліс Василю Мороз"): apart
+                out.append((Candidate(i, k), kind))
+                i = k
+        covered.update(range(span.start, span.end))
+    for cand in candidates(sdoc, lang):
+        if not covered.intersection(range(cand.i, cand.j)):
+            out.append((cand, "none"))
+    return sorted(out, key=lambda c: c[0].i)
+
+
+@functools.lru_cache(maxsize=4)
+def country_names(lang: str) -> dict[str, str]:
+    """Lower-cased country names in ``lang`` (pycountry's ISO 3166-1 translations) and in English -> ISO alpha-3."""
+    import pycountry
+
+    try:
+        catalogue: gettext.NullTranslations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR,
+                                                                  languages=[lang])
+    except OSError:
+        catalogue = gettext.NullTranslations()
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(c, attr, None)
+            if english:
+                for form in (english, catalogue.gettext(english)):
+                    out.setdefault(form.lower(), c.alpha_3)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def known_names(lang: str) -> dict[str, str]:
+    """Lower-cased names of known actors in ``lang`` (``data/kb/languages.yaml``) -> the kind of their
+    kb_id (``org``, ``gpe``, ``per``)."""
+    out: dict[str, str] = {}
+    for kb_id, forms in (load("kb/languages")["names"].get(lang) or {}).items():
+        for form in forms:
+            out[form.lower()] = kb_id.split(":", 1)[0]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    data = load("given_names")
+    return frozenset(n.lower() for key in ("female", "male") for n in data.get(key) or [])
+
+
+def features(sdoc: Doc, cand: Candidate, lang: str = "es", hint: str | None = None) -> dict[str, float]:
+    """What the name model reads of one candidate: its words, neighbours, position and gazetteer hits;
+    ``hint``: what another tagger called this stretch (natasha's type on Ukrainian text, or "none")."""
+    toks = sdoc[cand.i:cand.j]
+    words = [t.lower_ for t in toks]
+    f: dict[str, float] = {"bias": 1.0, f"n={min(len(words), 4)}": 1.0,
+                           f"first={words[0]}": 1.0, f"last={words[-1]}": 1.0,
+                           f"suf={words[-1][-3:]}": 1.0, f"pre={words[0][:3]}": 1.0}
+    for w in words:
+        f[f"w={w}"] = 1.0
+    opens = toks[0].is_sent_start
+    if opens:
+        f["opens"] = 1.0
+        if len(words) == 1:
+            f["opens_alone"] = 1.0
+    if toks.text.isupper() and len(toks.text) > 1:
+        f["caps"] = 1.0
+    if any(w in CONNECTORS for w in words):
+        f["connector"] = 1.0
+    for k in (1, 2):
+        prev = sdoc[cand.i - k].lower_ if cand.i - k >= 0 and not sdoc[cand.i - k + 1].is_sent_start else "<s>"
+        f[f"prev{k}={prev}"] = 1.0
+    nxt = sdoc[cand.j].lower_ if cand.j < len(sdoc) else "</s>"
+    f[f"next={nxt}"] = 1.0
+    if cand.j < len(sdoc) and sdoc[cand.j].text == ",":
+        f["comma_after"] = 1.0
+    if cand.i > 0 and sdoc[cand.i - 1].text == ",":
+        f["comma_before"] = 1.0
+    given = _given_names()
+    if words[0] in given:
+        f["given_first"] = 1.0
+    if sum(w in given for w in words) >= 1 and len(words) >= 2:
+        f["given_in_name"] = 1.0
+    countries = country_names(lang)
+    if toks.text.lower() in countries:
+        f["country"] = 1.0
+    elif any(w in countries for w in words):
+        f["has_country"] = 1.0
+    known = known_names(lang).get(toks.text.lower())
+    if known:
+        f[f"known={known}"] = 1.0
+    if lang != "es":
+        _inflected_features(f, words, toks.text, lang)
+    if hint is not None:
+        f[f"hint={hint}"] = 1.0
+    if len(words) == 1 and any(t.lower_ == words[0] and not _capitalised(t.text) for t in sdoc):
+        f["lower_elsewhere"] = 1.0
+    if len(words) == 1 and any(
+            t.lower_ == words[0] and (t.i < cand.i or t.i >= cand.j) and _capitalised(t.text) and (
+                t.i > 0 and _capitalised(sdoc[t.i - 1].text) and not sdoc[t.i].is_sent_start)
+            for t in sdoc):
+        f["last_word_of_a_longer_name"] = 1.0  # "Beltrán" after "Ignacio Beltrán": a surname
+    return f
+
+
+@functools.lru_cache(maxsize=4)
+def _org_heads(lang: str) -> frozenset[str]:
+    """Stems of the nouns that head an organisation's name in ``lang`` ("банк", "рада"; data/kb/languages.yaml)."""
+    return frozenset(stem_key(w) for w in (load("kb/languages").get("org_heads", {}).get(lang) or []))
+
+
+def _inflected_features(f: dict[str, float], words: list[str], text: str, lang: str) -> None:
+    """Features of a name in an inflected language: case endings, and gazetteer hits on stems."""
+    for w in words:
+        f[f"end2={w[-2:]}"] = 1.0
+    f[f"first_end={words[0][-2:]}"] = 1.0
+    key = stem_key(text)
+    if key in _stemmed(lang, "countries"):
+        f["country_stem"] = 1.0
+    if key in _stemmed(lang, "known"):
+        f["known_stem"] = 1.0
+    if _is_given(words[0]):
+        f["given_stem_first"] = 1.0
+        if len(words) >= 2:
+            f["given_stem_then_more"] = 1.0
+    heads = _org_heads(lang)
+    if any(stem_key(w) in heads for w in words):
+        f["org_head"] = 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _stemmed(lang: str, which: str) -> frozenset[str]:
+    names = country_names(lang) if which == "countries" else known_names(lang)
+    return frozenset(stem_key(n) for n in names)
+
+
+def _is_given(word: str) -> bool:
+    """A given name, in any case form ("Андрій", "Андрієм")."""
+    stems = _given_stems()
+    return word in _given_names() or any(word[:k] in stems for k in range(3, len(word) + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _given_stems() -> frozenset[str]:
+    """Given names less their last letter (a case ending's place: "Андрій" -> "Андрі", matching "Андрієм")."""
+    return frozenset(n[:-1] for n in _given_names() if len(n) >= 4)
+
+
+class NameModel:
+    """A vectoriser and a classifier over ``features``: PER, ORG, LOC or NONE per candidate."""
+
+    def __init__(self, vectorizer: Any, classifier: Any) -> None:
+        self.vectorizer = vectorizer
+        self.classifier = classifier
+
+    def predict(self, rows: list[dict[str, float]]) -> list[str]:
+        if not rows:
+            return []
+        return [str(label) for label in self.classifier.predict(self.vectorizer.transform(rows))]
+
+
+@functools.lru_cache(maxsize=4)
+def load_name_model(path: str = "", lang: str = "es") -> NameModel:
+    """The trained name model at ``path`` (empty: the one shipped in the package for ``lang``)."""
+    import joblib
+
+    target = Path(path) if path else default_model_path(lang)
+    if not target.is_file():
+        raise FileNotFoundError(f"no {lang} name model at {target}: run `make train`")
+    data = joblib.load(target)
+    return NameModel(data["vectorizer"], data["classifier"])
+
+
+def sentences_of(doc: Document, offset: int, sdoc: Doc) -> list[Sentence]:
+    out = []
+    for sent in sdoc.sents:
+        text = sent.text_with_ws
+        stripped = text.strip()
+        if stripped:
+            start = offset + sent.start_char + len(text) - len(text.lstrip())
+            out.append(Sentence(doc.id, start, start + len(stripped), stripped))
+    return out
+

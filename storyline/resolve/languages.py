@@ -1,0 +1,207 @@
+"""Actors in documents in other languages: the named spans of ``nlp.ner_languages`` as mentions and
+document-local entities, linked to the knowledge base across scripts.
+
+* Countries in the document's language come from pycountry's translations of ISO 3166-1 (its
+  gettext catalogues), other actors' names from ``data/kb/languages.yaml``; both are looked up by a
+  stem of each word, so inflected forms the normaliser missed ("України", "Україні") still match.
+* People link to the knowledge base by ``names.script_key`` of their surname with compatible given
+  names (Касым-Жомарт Токаев is Kassym-Jomart Tokayev), and a surname alone joins the full name the
+  document used before it, as in English.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import gettext
+import re
+from dataclasses import dataclass, field
+
+from storyline.data import load
+from storyline.model import Document, Entity, Mention, Span
+from storyline.nlp.names_model import stem_key
+from storyline.nlp.ner_languages import NamedSpan
+from storyline.resolve.kb import KB, KBEntry
+from storyline.resolve.names import script_key
+
+__all__ = ["language_names", "resolve_names", "stem_key"]
+
+@functools.lru_cache(maxsize=8)
+def language_names(lang: str) -> dict[str, str]:
+    """``stem_key`` of every known actor's name in ``lang`` -> its kb_id: the countries of pycountry
+    (their translated names) and the names of ``data/kb/languages.yaml``."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        catalogue = None
+    for c in pycountry.countries:
+        kb_id = f"gpe:{c.alpha_3}"
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(c, attr, None)
+            if not english:
+                continue
+            for form in {english, catalogue.gettext(english) if catalogue else english}:
+                out.setdefault(stem_key(form), kb_id)
+    for kb_id, forms in (load("kb/languages")["names"].get(lang) or {}).items():
+        for form in forms:
+            out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
+    out.pop("", None)
+    return out
+
+
+@dataclass
+class _Cluster:
+    type: str
+    spans: list[NamedSpan] = field(default_factory=list)
+    kb_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        # the longest normal form: the full name, not the surname a later sentence uses
+        return max((s.normal for s in self.spans), key=lambda n: (len(n.split()), len(n)))
+
+
+def _person_words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", name.strip()) if w]
+
+
+def _find_person(kb: KB, name: str, date: str | None) -> KBEntry | None:
+    """The KB person whose surname shares ``name``'s cross-script key and whose given name's key agrees."""
+    words = _person_words(name)
+    if not words:
+        return None
+    key = script_key(words[-1])
+    hits = []
+    for e in kb.people():
+        kb_words = _person_words(e.name)
+        surname = kb_words[0] if e.surname_first else kb_words[-1]
+        if script_key(surname) != key or len(key) < 2:
+            continue
+        given = [w for w in words[:-1] if len(w) > 1]
+        kb_given = kb_words[1:] if e.surname_first else kb_words[:-1]
+        if given and kb_given and script_key(given[0])[:2] != script_key(kb_given[0])[:2]:
+            continue
+        hits.append(e)
+    if len(hits) > 1:
+        hits = [e for e in hits if e.valid_on(date)] or hits
+    return hits[0] if len(hits) == 1 else None
+
+
+def _add_person(span: NamedSpan, clusters: list[_Cluster]) -> None:
+    """Put a person's span in the cluster of the person it names, or in a new one.
+
+    A name of one word joins the latest person whose family names (every word but the first: Spanish
+    names carry two) include it; a full name joins a person with the same surname and no other given
+    name."""
+    words = _person_words(span.normal)
+    keys = [script_key(w) for w in words]
+    people = [k for k in reversed(clusters) if k.type == "PERSON"]
+    for k in people:
+        full = [ws for s in k.spans if len(ws := _person_words(s.normal)) > 1]
+        family = {script_key(w) for ws in full for w in ws[1:]}
+        if len(words) == 1:
+            if keys[0] in family or any(script_key(s.normal) == keys[0] for s in k.spans):
+                k.spans.append(span)
+                return
+            continue
+        given = {script_key(ws[0])[:2] for ws in full}
+        if keys[-1] in family and (not given or keys[0][:2] in given):
+            k.spans.append(span)
+            return
+        if not full and any(script_key(s.normal) == keys[-1] for s in k.spans):
+            k.spans.append(span)  # a surname first, the full name after it
+            return
+    clusters.append(_Cluster("PERSON", [span]))
+
+
+def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:
+    names = language_names(lang)
+    clusters: list[_Cluster] = []
+    by_key: dict[tuple[str, str | None], _Cluster] = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        kb_id = names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+        if span.type == "PERSON" and kb_id is None:
+            _add_person(span, clusters)
+            continue
+        # a name the knowledge base knows in this language is that actor, whatever type the tagger gave it
+        key = ("KB", kb_id) if kb_id else (span.type, stem_key(span.normal))
+        found = by_key.get(key)
+        if found is None:
+            entry = kb.entries.get(kb_id) if kb_id else None
+            kind = entry.type if entry is not None else span.type
+            found = by_key[key] = _Cluster(kind, kb_id=kb_id)
+            clusters.append(found)
+        found.spans.append(span)
+    for k in clusters:
+        if k.type == "PERSON":
+            person = _find_person(kb, k.name, date)
+            k.kb_id = person.kb_id if person is not None else None
+    return clusters
+
+
+#: a surname's inflected forms: the name (less its last letter) and at most this many letters of ending
+_MAX_ENDING = 3
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+
+
+def _surname_mentions(doc: Document, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's surname again where the tagger missed it (a sentence opening with "Токаев заявил"):
+    a capitalised word outside every span that is an inflected form of a family name of exactly one
+    person the document names in full."""
+    surnames: dict[str, set[str]] = {}
+    for s in spans:
+        words = _person_words(s.normal)
+        if s.type == "PERSON" and len(words) > 1:
+            for w in words[1:]:  # every family name: Spanish names carry two ("Rafael Montoya Vidal")
+                if len(w) >= 4:
+                    surnames.setdefault(w.lower(), set()).add(w)
+    if not surnames:
+        return []
+    view = doc.body_view()
+    taken = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in taken]
+    out = []
+    for m in _CAPITALISED_WORD.finditer(view):
+        if not m.group(0)[0].isupper():
+            continue
+        k = bisect.bisect_left(starts, m.end())  # the spans that start before this word ends
+        if any(b > m.start() for _, b in taken[max(0, k - 2):k]):
+            continue
+        word = m.group(0).lower()
+        hits = [name for key, names in surnames.items() for name in names
+                if word.startswith(key[:-1]) and len(word) - len(key) <= _MAX_ENDING - 1]
+        if len(hits) == 1:
+            out.append(NamedSpan(m.start(), m.end(), doc.raw[m.start():m.end()], "PERSON", hits[0]))
+    return out
+
+
+def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and document-local entities (ids ``f"{doc.id}/e{n}"``) from a document's named spans.
+
+    Args:
+        doc: the cleaned document the spans were found in (raw offsets).
+        spans: its named spans (``nlp.ner_languages``).
+        lang: the document's language code, which picks the names of countries and actors.
+        kb: the knowledge base (``resolve.kb.load_kb``).
+    Returns:
+        (mentions sorted by offset, each pointing at its entity; the entities in order of first mention).
+    """
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    spans = spans + _surname_mentions(doc, spans)
+    for n, k in enumerate(_clusters(spans, lang, kb, doc.published), start=1):
+        entry = kb.entries.get(k.kb_id) if k.kb_id else None
+        ent_id = f"{doc.id}/e{n}"
+        name = k.name
+        aliases = sorted({s.normal for s in k.spans} - {name})
+        entities.append(Entity(
+            id=ent_id, name=name, type=k.type, country=entry.country if entry is not None else None,
+            role=entry.role if entry is not None else None, sector=entry.sector if entry is not None else None,
+            aliases=aliases, mentions=[Span(doc.id, s.start, s.end, s.text) for s in k.spans], kb_id=k.kb_id))
+        for s in k.spans:
+            mentions.append(Mention(doc.id, s.start, s.end, s.text, k.type, ent_id,
+                                    normal=s.normal if s.normal != s.text else None))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, entities

