@@ -3,6 +3,8 @@
 - hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
+  (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
 Source format of hand_src_*.txt, one passage per block:
     @ REGISTER REGION DOMAIN
@@ -85,13 +87,23 @@ def main() -> None:
     for i, o in enumerate(hand2, 7001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand2.jsonl"), hand2)
+    dev_dir = os.path.join(HERE, "dev")
+    dev: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("dev_src_") and name.endswith(".txt"):
+            dev += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(dev, 9001):
+        o["id"] = f"tq-{i:04d}"
+    if dev:
+        write(os.path.join(dev_dir, "dev.jsonl"), dev)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "generated.jsonl"), gen)
     print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
           f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
-          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes")
+          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
+          f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
 if __name__ == "__main__":
