@@ -86,6 +86,11 @@ def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
         return [lemma, lemma + "s", lemma + "d"]
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    stem = lemma.replace("qu", "q")               # the u of "qu" is no vowel: "quip" doubles like "slip"
+    if re.search(r"[aeiou][b-df-hj-np-tvz]$", stem) and not re.search(r"[aeiou]{2}.$", stem):
+        # a final stressed consonant may double ("quipped", "admitted"); an unstressed one does not
+        # ("answered"): both past forms are listed, the one English does not use never matches
+        return [lemma, lemma + "s", lemma + "ed", lemma + lemma[-1] + "ed"]
     return [lemma, lemma + "s", lemma + "ed"]
 
 

@@ -57,7 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
 
 __all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
-           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
+           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_CUED_WORDS",
+           "MIN_QUOTE_WORDS",
            "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK",
            "SPEAKER_TYPES", "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes",
            "load_cues"]
@@ -70,6 +71,8 @@ SpeakerRanker = Callable[[SpeakerContext, list[QuoteSpan]], list[str | None]]
 #: A marked span shorter than this (in words) is a scare quote or a term, not a quote,
 #: unless a cue attributes it.
 MIN_QUOTE_WORDS = 4
+#: A marked span a cue verb and its speaker follow is speech from this length on ("“She insists,” said X").
+MIN_CUED_WORDS = 2
 #: Unattributed marked quotes are kept only from this length on (anonymous quotes).
 MIN_UNATTRIBUTED_WORDS = 8
 #: Window after a quote searched for its attribution (characters).
@@ -94,9 +97,10 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
     ``cue_only``: after a quote ending in "!" or "?" only a cue verb attributes ("Enough!” Ana
     Ruiz shouted): a bare name there starts the next sentence.
     """
-    window = mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
-    window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", window.lstrip('"”»«“'), maxsplit=1)[0]
-    lead = len(ctx.view[end:end + AFTER_WINDOW]) - len(ctx.view[end:end + AFTER_WINDOW].lstrip('"”»«“'))
+    raw = ctx.view[end:end + AFTER_WINDOW]
+    # the closing marks, with the space French and Italian put before a guillemet ("… started », he said")
+    lead = len(re.match(r'(?:\s*["”»«“])*', raw).group())  # type: ignore[union-attr]
+    window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", mask_abbreviations(ctx.cues, raw)[lead:], maxsplit=1)[0]
     base = end + lead
     np = r"(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)"
     edge = r"^[\s,.;:!?–—-]*"
@@ -241,6 +245,20 @@ def _continues_after_cue(ctx: SpeakerContext, prev_end: int, start: int) -> bool
     return bool(re.search(r"\b" + ctx.cues.forms_re + r"\b", masked, flags=re.I))
 
 
+def _after_attribution_tail(ctx: SpeakerContext, prev_end: int, start: int, blocks: list[tuple[int, int]]) -> bool:
+    """True when the last quote's paragraph goes on only with its attribution ('…,” said X, who has run
+    the rank for years.') and this quote opens the next paragraph: the speaker carries over."""
+    bi = next((k for k, (bs, be) in enumerate(blocks) if bs <= prev_end <= be), None)
+    if bi is None or bi + 1 >= len(blocks) or not blocks[bi + 1][0] <= start <= blocks[bi + 1][1]:
+        return False
+    if ctx.view[blocks[bi + 1][0]:start].strip(PUNCT_EDGE + '"“”„«»') != "":
+        return False
+    tail = ctx.view[prev_end:blocks[bi][1]]
+    masked = mask_abbreviations(ctx.cues, tail).strip(PUNCT_EDGE + '"“”„«»')
+    # one sentence of attribution, no second quote and no new sentence that could bring in another speaker
+    return n_words(tail) <= MAX_CONTINUATION_GAP_WORDS and not re.search(r"[.!?;:“”«»\"]", masked)
+
+
 def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
     """An unattributed quoted span that names a document, programme or work, not speech."""
     before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
@@ -284,7 +302,8 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = _after(ctx, e, cue_only=ends_sentence(ctx.view, e))
         if not att.ok and not orphan:
             att = _before(ctx, s)
-        if not att.ok and last and ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "" \
+        if not att.ok and last and (ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == ""
+                                    or _after_attribution_tail(ctx, last[0], s, blocks)) \
                 and _rest_of_paragraph(ctx, e, blocks) == "":
             # a paragraph that is only a quote goes on the last speaker's quote; words after it
             # ('…,” she countered.') are an attribution the cues did not read, not a continuation
@@ -299,7 +318,9 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         n = n_words(ctx.view[s:e])
         # an exclamation or question a cue verb attributes is speech however short ("Enough!” she
         # shouted), and so is a phrase quoted as someone's words ('called it "electric"')
-        least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else MIN_QUOTE_WORDS - 1
+        # and a two-word quote a cue verb follows is speech too ("“Name one,” Ms. Kinsella replied")
+        least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else \
+            MIN_CUED_WORDS if att.how == "after" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
             last = (e, att)
