@@ -86,8 +86,11 @@ TITLE_CASE_SHARE = 0.6
 PUNCT_EDGE = " \t\n,.;:!?–—-"
 #: Most words of a partial quote (a phrase quoted inside the writer's own sentence).
 MAX_PARTIAL_WORDS = 8
-#: A transcript's speaker label at the start of a paragraph: capitals ("SEN. ANA PARK:") or Q / A.
-_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’ -]{0,40}?[A-Z.]|[QA])\s*:\s+(?=\S)")
+#: A transcript's speaker label at the start of a paragraph: capitals ("SEN. ANA PARK:", "KEÏTA:"), Q / A, or a
+#: name in title case ("Rhonda Pierce:", "Chair:"), which counts only when repeated or a person's name.
+_LABEL = re.compile(r"\s*(?P<label>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}?)\s*:\s+(?=\S)")
+#: Most words of a title-case label ("Mei Lin Tan:").
+MAX_LABEL_WORDS = 4
 
 
 # --------------------------------------------------------------------------- attribution
@@ -162,7 +165,28 @@ def _before(ctx: SpeakerContext, start: int) -> Attribution:
         found = speaker_of_verb(ctx, tok, off)
         if found.ok:
             return found
+    if sent is not None and not cands:
+        return _colon_intro(ctx, start, sent)
     return Attribution(False)
+
+
+def _colon_intro(ctx: SpeakerContext, start: int, sent: tuple[int, int, Any, int]) -> Attribution:
+    """A quote introduced by a colon with no cue verb ('His coach, X, was more measured: “…”'): the
+    subject of the clause before the colon."""
+    s0, _e0, span, off = sent
+    head = ctx.view[s0:start].rstrip(' "“„«\'‘')
+    if not head.endswith(":") or s0 + len(head) - 1 < s0:
+        return Attribution(False)
+    colon = s0 + len(head) - 1
+    tok = next((t for t in reversed(list(span)) if off + t.idx < colon and not t.is_punct), None)
+    for _ in range(6):                                # climb to the clause's verb
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return Attribution(False)
+    found = speaker_of_verb(ctx, tok, off, "colon")
+    return found if found.ok and found.phrase and found.phrase[1] <= colon else Attribution(False)
 
 
 def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> str:
@@ -207,10 +231,38 @@ def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
     return None
 
 
+def _label_kind(label: str) -> str | None:
+    """'caps' for a label in capitals ('THE COURT', 'Q'), 'title' for one in title case ('Rhonda Pierce')."""
+    if label.isupper():
+        return "caps"
+    words = label.split()
+    if len(words) <= MAX_LABEL_WORDS and all(w[:1].isupper() for w in words) and not label.endswith((" ", "-")):
+        return "title"
+    return None
+
+
+def _interviewee(ctx: SpeakerContext, before: int) -> str | None:
+    """The person an interview's introduction names last ('Q&A with champion Faith Chepkoech'): who the
+    'A:' turns are."""
+    people = [m for m in ctx.mentions if m.start < before and m.type == "PERSON" and m.entity]
+    return people[-1].entity if people else None
+
+
 def _transcript_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """The turns of a transcript: paragraphs that open with a speaker label in capitals ('MODERATOR:',
-    'SEN. PARK:', 'Q:'), read only in a document with at least two of them."""
-    turns = [(m, be) for bs, be in blocks if (m := _LABEL.match(ctx.view, bs, be))]
+    """The turns of a transcript: paragraphs that open with a speaker label ('MODERATOR:', 'SEN. PARK:',
+    'Q:', 'Menon:'), read only in a document with at least two of them. A label in title case counts
+    when it labels two paragraphs or names a person of the document ('Update:' once is no turn)."""
+    found = []
+    for bs, be in blocks:
+        m = _LABEL.match(ctx.view, bs, be)
+        kind = _label_kind(m.group("label")) if m else None
+        if m and kind:
+            found.append((m, be, kind))
+    repeated = {lab for lab in (m.group("label") for m, _, _ in found)
+                if sum(x.group("label") == lab for x, _, _ in found) >= 2}
+    turns = [(m, be) for m, be, kind in found
+             if kind == "caps" or m.group("label") in repeated
+             or _label_speaker(ctx, (m.start("label"), m.end("label"))) is not None]
     if len(turns) < 2:
         return []
     out = []
@@ -218,7 +270,10 @@ def _transcript_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> li
         s, e = trim_marks(ctx.view, m.end(), be)
         if e > s:
             label = (m.start("label"), m.end("label"))
-            out.append(QuoteSpan(s, e, True, Attribution(True, _label_speaker(ctx, label), label, "label")))
+            speaker = _label_speaker(ctx, label)
+            if speaker is None and m.group("label") == "A":
+                speaker = _interviewee(ctx, turns[0][0].start())
+            out.append(QuoteSpan(s, e, True, Attribution(True, speaker, label, "label")))
     return out
 
 
@@ -329,8 +384,11 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
 
 def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
+    # a short time or setting may follow the cue: "…, a doctor there said on Monday."
     pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
-                     + ctx.cues.forms_re + r"\s*[.!]?\s*$", flags=re.I)
+                     + ctx.cues.forms_re
+                     + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*[.!]?\s*$",
+                     flags=re.I)
     out = []
     for i, (s0, e0, _span, _off) in enumerate(ctx.sents):
         m = pat.search(ctx.view[s0:e0])

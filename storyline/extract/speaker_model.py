@@ -26,15 +26,13 @@ import bisect
 import functools
 import logging
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.data import load
-from storyline.extract.quote_speakers import ABBREV_MASK, DESCRIBED, QuoteSpan, SpeakerContext
+from storyline.extract.quote_speakers import DESCRIBED, QuoteSpan, SpeakerContext, entity_genders
 from storyline.extract.roles import PROTOTYPES, WordVectors
 
 LOGGER = logging.getLogger(__name__)
@@ -71,45 +69,6 @@ class Candidate:
     """One possible speaker of a quote: an entity id, ``DESCRIBED`` or None (nobody)."""
     entity: str | None
     features: dict[str, float] = field(default_factory=dict)
-
-
-@functools.lru_cache(maxsize=1)
-def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    """(word → gender, given name → gender); words and names lower-cased."""
-    words = load("gender_words")
-    names = load("given_names")
-    word_gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]}
-    name_gender = {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]}
-    return word_gender, name_gender
-
-
-def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
-    """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
-    title), the words that introduce the person, and the first given name; ties give nothing."""
-    word_gender, name_gender = _gender_lexicon()
-    votes: dict[str, list[str]] = {}
-    for m in ctx.mentions:
-        if m.entity is None or m.type != "PERSON":
-            continue
-        ent_votes = votes.setdefault(m.entity, [])
-        before = re.findall(r"[^\W\d_]+", ctx.view[max(0, m.start - 12):m.start].replace(ABBREV_MASK, "."))
-        if before and before[-1].lower() in word_gender:
-            ent_votes.append(word_gender[before[-1].lower()])
-        words = re.findall(r"[^\W\d_][\w'’-]*", m.text)
-        if len(words) >= 2:                   # a lone word is more often a surname than a given name
-            given = words[0].lower()
-            if given in word_gender:          # "Mrs Ruiz" inside the mention itself
-                ent_votes.append(word_gender[given])
-            elif given in name_gender:
-                ent_votes.append(name_gender[given])
-    for ent, desc in ctx.descriptors.items():
-        votes.setdefault(ent, []).extend(word_gender[w] for w in desc if w in word_gender)
-    out: dict[str, str] = {}
-    for ent, vs in votes.items():
-        female, male = vs.count("f"), vs.count("m")
-        if female != male:
-            out[ent] = "f" if female > male else "m"
-    return out
 
 
 @dataclass
