@@ -37,6 +37,9 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 #: a speaker chooser's answer for a speaker phrase that describes someone it does not name
 #: ("a senior official"): the phrase becomes a described person of the document
 DESCRIBED = "<described>"
+#: a speaker chooser's answer for a quote whose speaker is the described person of the quote before it
+#: ("A petrol station manager … said he had heard that before. “Every month they say next week,” he said.")
+PREVIOUS_DESCRIBED = "<previous-described>"
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def token_start(tok: Token, offset: int) -> int:
 
 
 @functools.lru_cache(maxsize=1)
-def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
     """(word → gender, given name → gender); words and names lower-cased."""
     words = load("gender_words")
     names = load("given_names")
@@ -181,7 +184,7 @@ def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
     A name the tagger typed otherwise ("Biologist Anneke de Vries" as an organisation) is read by its
     given name alone: a title word inside an organisation's name says nothing about a person.
     """
-    word_gender, name_gender = _gender_lexicon()
+    word_gender, name_gender = gender_lexicon()
     votes: dict[str, list[str]] = {}
     for m in ctx.mentions:
         if m.entity is None:

@@ -35,6 +35,7 @@ from storyline.extract.quote_speakers import (
     LEXICON,
     MAX_DESCRIPTOR_WORDS,
     MAX_SPEAKER_WORDS,
+    PREVIOUS_DESCRIBED,
     ROLE_LOOKBACK,
     SPEAKER_TYPES,
     Attribution,
@@ -531,7 +532,10 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     added_mentions: list[Mention] = []
     described: dict[str, str] = {}
     quotes = []
+    previous: str | None = None
     for n, (q, spk) in enumerate(zip(kept, speakers), 1):
+        if spk == PREVIOUS_DESCRIBED:
+            spk = previous if previous in described.values() else None
         if spk == DESCRIBED and q.attribution.phrase:
             span = _description_span(view, q.attribution.phrase)
             key = view[span[0]:span[1]].casefold()
@@ -544,6 +548,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             spk = described[key]
         elif spk == DESCRIBED:
             spk = None
+        previous = spk
         s, e = q.start, q.end
         quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
                             direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))

@@ -26,13 +26,22 @@ import bisect
 import functools
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.extract.quote_speakers import DESCRIBED, QuoteSpan, SpeakerContext, entity_genders
+from storyline.extract.quote_speakers import (
+    DESCRIBED,
+    PREVIOUS_DESCRIBED,
+    QuoteSpan,
+    SpeakerContext,
+    cue_at,
+    entity_genders,
+    gender_lexicon,
+)
 from storyline.extract.roles import PROTOTYPES, WordVectors
 
 LOGGER = logging.getLogger(__name__)
@@ -124,6 +133,30 @@ def _bucket(n: int, top: int) -> str:
     return str(n) if n < top else f"{top}+"
 
 
+def _paragraph_has_cue(ctx: SpeakerContext, para: int) -> bool:
+    """Whether paragraph ``para`` holds a cue verb outside quotes: a paragraph without one is a quote
+    carried over from the paragraph before."""
+    if not 0 <= para < len(ctx.doc.blocks):
+        return False
+    bs, be = ctx.doc.blocks[para].start, ctx.doc.blocks[para].end
+    for s0, _e0, span, off in ctx.sents:
+        if not bs <= s0 < be:
+            continue
+        toks = ctx.tokens(span.doc)
+        for i in range(span.start, span.end):
+            at = off + toks.idx[i]
+            if cue_at(ctx, toks, span.doc, i) and not any(a <= at < b for a, b in ctx.quoted):
+                return True
+    return False
+
+
+def _has_given_name(name: str) -> bool:
+    """A known given name before the last word of ``name`` ("Biologist Anneke de Vries")."""
+    names = gender_lexicon()[1]
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return any(w.lower() in names for w in words[:-1])
+
+
 def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
                genders: dict[str, str], layout: Layout) -> list[Candidate]:
     """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
@@ -137,12 +170,14 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
-    context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para)}
+    para_cue = _paragraph_has_cue(ctx, para)
+    context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
+               "para_no_cue": float(not para_cue)}
 
     # a pronoun can reach further back than a name is repeated: its person may be the article's subject
     reach = SENTENCES_BEFORE_PRONOUN if pronoun in ("m", "f") else SENTENCES_BEFORE
     nearest_before: dict[str, tuple[int, int, int]] = {}   # entity -> (sentence gap, start, end)
-    nearest_after: dict[str, int] = {}
+    nearest_after: dict[str, tuple[int, int, int]] = {}
     inside: set[str] = set()
     count: dict[str, int] = {}
     last_seen: dict[str, int] = {}
@@ -162,17 +197,18 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             nearest_before[m.entity] = (qs - s, m.start, m.end)
             last_seen[m.entity] = m.start
         elif m.start >= q.end and s - qe <= SENTENCES_AFTER and layout.paragraph(m.start) == para:
-            nearest_after.setdefault(m.entity, s - qe)
+            nearest_after.setdefault(m.entity, (s - qe, m.start, m.end))
     people_order = sorted((e for e in last_seen if ctx.entities.get(e) and ctx.entities[e].type == "PERSON"),
                           key=lambda e: -last_seen[e])
     pool = set(nearest_before) | set(nearest_after)
     if att.ok and att.speaker:
         pool.add(att.speaker)
-    if previous and previous != DESCRIBED:
+    if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED):
         pool.add(previous)
     out = []
     near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
+    n_people = _bucket(len(near_people), 3)
     clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
     for ent_id in sorted(pool):
         ent = ctx.entities.get(ent_id)
@@ -180,9 +216,14 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             continue
         f: dict[str, float] = {"entity": 1.0, f"type={ent.type}": 1.0, "generic": float(ent.generic),
                                "salience": math.log1p(count.get(ent_id, 0)), "inside_quote": float(ent_id in inside)}
+        if ent.name[:1].islower():
+            f["lower_name"] = 1.0                     # a group named by a common noun: "staff", "officers"
+        if ent.type != "PERSON" and _has_given_name(ent.name):
+            f["given_name&not_person"] = 1.0          # a person the tagger typed otherwise
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
             f[f"rule&how={how}"] = 1.0
+            f[f"rule&n_people={n_people}"] = 1.0
         if att.phrase and any(m.entity == ent_id and m.start < att.phrase[1] and att.phrase[0] < m.end
                               for m in ctx.mentions):
             f["in_phrase"] = 1.0
@@ -204,6 +245,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f["pronoun&unknown_other_agrees"] = 1.0
             if g is None and clashing:
                 f["pronoun&unknown_other_clashes"] = 1.0
+            f[f"pronoun&n_people={n_people}"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
             f[f"before={_bucket(gap, 4)}"] = 1.0
@@ -211,19 +253,34 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         else:
             f["not_before"] = 1.0
         if ent_id in nearest_after:
-            f[f"after={_bucket(nearest_after[ent_id], 2)}"] = 1.0
+            gap, ms, me = nearest_after[ent_id]
+            f[f"after={_bucket(gap, 2)}"] = 1.0
+            # "…,” he told officers": the one told is not the speaker; the subject of the cue is
+            f[f"after_role={_role(ctx, ms, me)}"] = 1.0
         if ent_id in people_order:
             f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
         if previous == ent_id:
             f["previous"] = 1.0
             f["previous&opens_para"] = float(opens_para)
             f[f"previous&how={how}"] = 1.0
+            f["previous&para_no_cue"] = float(not para_cue)
         out.append(Candidate(ent_id, f))
+    questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
-              "nobody&no_people": float(not people_order)}
+              "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
+              "nobody&questioner": float(questioner)}
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
+    if previous in (DESCRIBED, PREVIOUS_DESCRIBED):
+        # the described speaker of the quote before ("a factory manager … said …. “…,” he said")
+        carried = {"prev_described": 1.0, f"prev_described&how={how}": 1.0,
+                   "prev_described&opens_para": float(opens_para), "prev_described&para_no_cue": float(not para_cue),
+                   "prev_described&pronoun": float(pronoun is not None), "prev_described&rule": float(
+                       att.ok and att.speaker is not None),
+                   "prev_described&own_phrase": float(att.ok and att.speaker is None and pronoun is None
+                                                      and bool(phrase_text))}
+        out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
         feats = {"described": 1.0, f"described&how={how}": 1.0,
@@ -242,6 +299,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             feats[f"described&label_words={min(len(label_words), 3)}"] = 1.0
             feats["described&label_title"] = float(any(w.rstrip(".").lower() in ctx.cues.synonyms or
                                                        w.endswith(".") for w in label_words))
+            feats["described&label_questioner"] = float(questioner)
         out.append(Candidate(DESCRIBED, feats))
     return out
 
