@@ -2,6 +2,7 @@
 
 - hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
+- generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
@@ -23,6 +24,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate  # noqa: E402  (the template generator lives beside this script)
+import generate2  # noqa: E402
 
 
 def parse_hand(path: str) -> list[dict]:
@@ -100,9 +102,14 @@ def main() -> None:
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "generated.jsonl"), gen)
+    gen2 = generate2.passages(random.Random(317))
+    for i, o in enumerate(gen2, 6001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "generated2.jsonl"), gen2)
     print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
           f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
           f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
+          f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
