@@ -349,7 +349,9 @@ def _subject_of(tok: Token) -> Token | None:
     for _ in range(5):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return subj[0]
+            # the one nearest the verb: a dateline parsed as a second subject ("CARACAS — The candidate,
+            # X, told …") stands further off
+            return min(subj, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ == "ROOT" or tok.head is tok:
             return None
         tok = tok.head

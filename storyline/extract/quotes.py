@@ -117,7 +117,8 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
             ps, pe = base + m.start("np"), base + m.end("np")
             ok, spk = resolve_phrase(ctx, ps, pe)
             named = _appositive_person(ctx, pe)
-            if named is not None and (spk is None or ctx.entities[spk].type != "PERSON"):
+            role_first = m.group("np").split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their")
+            if named is not None and (spk is None or ctx.entities[spk].type != "PERSON" or role_first):
                 # 'said Lithuania's foreign minister, Gabrielius Vaitkus': the name the role introduces
                 return Attribution(True, named.entity, (named.start, named.end), "after")
             if ok:

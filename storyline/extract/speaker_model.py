@@ -150,6 +150,18 @@ def _paragraph_has_cue(ctx: SpeakerContext, para: int) -> bool:
     return False
 
 
+def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
+    """The lower-cased speaker description ("a senior official") of the last quote before ``quotes[i]``
+    that has one, a pronoun not counting."""
+    for q in reversed(quotes[:i]):
+        a = q.attribution
+        if a.ok and a.speaker is None and a.phrase:
+            text = ctx.view[a.phrase[0]:a.phrase[1]].strip().lower()
+            if text not in _PRONOUN_GENDER:
+                return text
+    return None
+
+
 def _has_given_name(name: str) -> bool:
     """A known given name before the last word of ``name`` ("Biologist Anneke de Vries")."""
     names = gender_lexicon()[1]
@@ -273,13 +285,18 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
     if previous in (DESCRIBED, PREVIOUS_DESCRIBED):
-        # the described speaker of the quote before ("a factory manager … said …. “…,” he said")
+        # the described speaker of the quote before ("a factory manager … said …. “…,” he said"); a quote
+        # with a description of its own that differs from the last one is someone else's
+        last_description = _last_description(ctx, quotes, i)
+        own = att.ok and att.speaker is None and pronoun is None and bool(phrase_text)
         carried = {"prev_described": 1.0, f"prev_described&how={how}": 1.0,
                    "prev_described&opens_para": float(opens_para), "prev_described&para_no_cue": float(not para_cue),
                    "prev_described&pronoun": float(pronoun is not None), "prev_described&rule": float(
                        att.ok and att.speaker is not None),
-                   "prev_described&own_phrase": float(att.ok and att.speaker is None and pronoun is None
-                                                      and bool(phrase_text))}
+                   "prev_described&same_phrase": float(own and phrase_text == last_description),
+                   "prev_described&new_phrase": float(own and phrase_text != last_description),
+                   "prev_described&new_definite": float(own and phrase_text != last_description
+                                                        and phrase_text.startswith("the "))}
         out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
