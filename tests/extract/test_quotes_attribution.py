@@ -180,9 +180,8 @@ def test_pronoun_after_a_described_speaker_is_theirs(pronoun):
 
 
 def test_previous_described_is_a_candidate_only_after_a_described_speaker():
-    from tests.extract.test_speaker_model import context_of
-
     from storyline.extract.speaker_model import candidates, layout_of
+    from tests.extract.test_speaker_model import context_of
 
     ctx, quotes = context_of("A fisherman in the harbour said the catch had halved in two years.\n"
                              "“Nobody buys a boat any more,” he said.")
