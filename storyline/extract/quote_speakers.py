@@ -317,12 +317,17 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
     text = ctx.view[start:end].strip()
     words = re.findall(r"[\w’'.-]+", text)
-    if not words or len(words) > MAX_SPEAKER_WORDS:
+    if not words:
         return False, None
     first = words[0].lower()
     inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
     # "Putin's spokesman" is not Putin
     persons = [m for m in inside if m.type == "PERSON" and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    if len(words) > MAX_SPEAKER_WORDS:
+        # "said a fund manager in New York who asked not to be named": a long description is still a source
+        if first in ctx.cues.indefinite:
+            return True, persons[-1].entity if persons else None
+        return False, None
     if first in ctx.cues.indefinite:
         return True, None
     if persons:
@@ -390,6 +395,9 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         if comma > s and n_words(ctx.view[s:comma]) <= MAX_SPEAKER_WORDS:
             e = comma
         else:
-            s, e = token_start(subj, offset), token_start(subj, offset) + len(subj.text)
+            # the words up to the head noun ("A senior aide [on the committee who …]")
+            e = token_start(subj, offset) + len(subj.text)
+            if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
+                s = token_start(subj, offset)
     ok, speaker = resolve_phrase(ctx, s, e)
     return Attribution(ok, speaker, (s, e), how)

@@ -58,8 +58,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
 
 __all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
-           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_CUED_WORDS",
-           "MIN_QUOTE_WORDS",
+           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_CLAUSE_WORDS",
+           "MIN_CUED_WORDS", "MIN_QUOTE_WORDS",
            "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK",
            "SPEAKER_TYPES", "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes",
            "load_cues"]
@@ -74,6 +74,8 @@ SpeakerRanker = Callable[[SpeakerContext, list[QuoteSpan]], list[str | None]]
 MIN_QUOTE_WORDS = 4
 #: A marked span a cue verb and its speaker follow is speech from this length on ("“She insists,” said X").
 MIN_CUED_WORDS = 2
+#: A reported clause with its own subject is indirect speech from this length on ("said he resigned").
+MIN_CLAUSE_WORDS = 2
 #: Unattributed marked quotes are kept only from this length on (anonymous quotes).
 MIN_UNATTRIBUTED_WORDS = 8
 #: Window after a quote searched for its attribution (characters).
@@ -316,6 +318,13 @@ def _after_attribution_tail(ctx: SpeakerContext, prev_end: int, start: int, bloc
     return n_words(tail) <= MAX_CONTINUATION_GAP_WORDS and not re.search(r"[.!?;:“”«»\"]", masked)
 
 
+def _stands_alone(ctx: SpeakerContext, start: int) -> bool:
+    """A quote that opens its sentence or follows a colon: not a word quoted inside the writer's sentence."""
+    sent = ctx.sentence_at(start)
+    before = ctx.view[sent[0] if sent else start:start].rstrip(' "“„«\'‘')
+    return before == "" or before.endswith(":") or bool(re.search(r"[.!?][\"”»’]?$", before))
+
+
 def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
     """An unattributed quoted span that names a document, programme or work, not speech."""
     before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
@@ -376,7 +385,9 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         # an exclamation or question a cue verb attributes is speech however short ("Enough!” she
         # shouted), and so is a phrase quoted as someone's words ('called it "electric"')
         # and a two-word quote a cue verb follows is speech too ("“Name one,” Ms. Kinsella replied")
+        # and so is a quote that is a sentence of its own a speaker owns ("“Never,” he said.", '… said only: “Tired.”')
         least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else \
+            1 if att.how in ("after", "before", "continue", "carry") and _stands_alone(ctx, s) else \
             MIN_CUED_WORDS if att.how == "after" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
@@ -393,7 +404,7 @@ def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                      flags=re.I)
     out = []
     for i, (s0, e0, _span, _off) in enumerate(ctx.sents):
-        m = pat.search(ctx.view[s0:e0])
+        m = pat.search(mask_abbreviations(ctx.cues, ctx.view[s0:e0]))   # "…, Sheriff's Lt. Ann Roe said."
         if not m:
             continue
         phrase = (s0 + m.start("np"), s0 + m.end("np"))
@@ -434,7 +445,10 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 s = token_start(c.left_edge, off)
                 e = token_start(c.right_edge, off) + len(c.right_edge.text)
                 s, e = trim_marks(ctx.view, s, e)
-                if n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
+                # a short clause with its own subject is reported speech too ("said he would appeal")
+                least = MIN_CLAUSE_WORDS if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) \
+                    else MIN_QUOTE_WORDS
+                if n_words(ctx.view[s:e]) >= least:
                     out.append(QuoteSpan(s, e, False, att))
             elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
                 tok, to = sdoc[i], sdoc[i + 1]

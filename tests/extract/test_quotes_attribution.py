@@ -190,3 +190,26 @@ def test_previous_described_is_a_candidate_only_after_a_described_speaker():
     after_nobody = candidates(ctx, quotes, 1, None, {}, layout)
     assert any(c.entity == PREVIOUS_DESCRIBED for c in after_described)
     assert not any(c.entity == PREVIOUS_DESCRIBED for c in after_nobody)
+
+
+def test_short_reported_clause_with_its_own_subject():
+    results = analyse("The coach of the national rugby team, Sione Havili, met the board on Monday.\n"
+                      "Havili said he would resign.")
+    assert "Havili" in (speaker_of(results, "he would resign") or "")
+
+
+def test_a_long_indefinite_description_after_the_quote_speaks():
+    text = ("Markets rose on Tuesday.\n"
+            "“We have heard this promise before,” said a bond trader in Singapore who asked not to be named "
+            "because she was not allowed to speak to the press.")
+    results = analyse(text, ranked=True)
+    name = speaker_of(results, "heard this promise before")
+    assert name and "bond trader" in name
+
+
+def test_one_word_sentence_quotes_a_speaker_owns():
+    text = ("Union leader Kalinda Moore was asked whether the strike would end this week.\n"
+            "“Never,” Moore said. Asked again, she said only: “No.”")
+    results = analyse(text)
+    assert "Moore" in (speaker_of(results, "Never") or "")
+
