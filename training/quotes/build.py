@@ -4,6 +4,7 @@
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
 - generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -89,6 +90,13 @@ def main() -> None:
     for i, o in enumerate(hand2, 7001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand2.jsonl"), hand2)
+    hand3: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand3_src_") and name.endswith(".txt"):
+            hand3 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand3, 8001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand3.jsonl"), hand3)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -110,6 +118,7 @@ def main() -> None:
           f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
           f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
           f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
+          f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
