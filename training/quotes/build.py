@@ -4,6 +4,8 @@
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
 - generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
+  its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
@@ -106,6 +108,15 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if dev:
         write(os.path.join(dev_dir, "dev.jsonl"), dev)
+    # a blind check written after the rule fixes: only its aggregate figures are read, never trained on
+    blind: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind_src_") and name.endswith(".txt"):
+            blind += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind, 9501):
+        o["id"] = f"tq-{i:04d}"
+    if blind:
+        write(os.path.join(dev_dir, "blind.jsonl"), blind)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
