@@ -37,6 +37,10 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 #: a speaker chooser's answer for a speaker phrase that describes someone it does not name
 #: ("a senior official"): the phrase becomes a described person of the document
 DESCRIBED = "<described>"
+#: a speaker chooser's answer for a pronoun quote whose speaker is an unnamed person described as the subject
+#: of a sentence before it ("The woman who runs the shelter has heard it all. “…,” she said."): see
+#: ``speaker_model.antecedent_phrase``
+ANTECEDENT = "<antecedent>"
 #: a speaker chooser's answer for a quote whose speaker is the described person of the quote before it
 #: ("A petrol station manager … said he had heard that before. “Every month they say next week,” he said.")
 PREVIOUS_DESCRIBED = "<previous-described>"

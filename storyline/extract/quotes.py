@@ -31,6 +31,7 @@ from storyline.config import Settings
 from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
 from storyline.extract.quote_speakers import (
     ABBREV_MASK,
+    ANTECEDENT,
     DESCRIBED,
     LEXICON,
     MAX_DESCRIPTOR_WORDS,
@@ -49,7 +50,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import described_type
+from storyline.extract.speaker_model import antecedent_phrase, described_type, layout_of
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -226,8 +227,8 @@ def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
     """The person a transcript label names ('TAUFA', 'SEN. ANA PARK'): its last word is a word of the
     person's name; None for a role label ('MODERATOR', 'Q')."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ctx.view[label[0]:label[1]])]
-    if not words:
-        return None
+    if not words or " ".join(words) in ctx.cues.questioners:
+        return None                                   # "QUESTION:" is nobody, whatever the tagger made of it
     for ent in ctx.entities.values():
         if ent.type == "PERSON" and words[-1] in {w.casefold() for n in (ent.name, *ent.aliases)
                                                  for w in re.findall(r"[^\W\d_]+", n)}:
@@ -551,11 +552,15 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     for n, (q, spk) in enumerate(zip(kept, speakers), 1):
         if spk == PREVIOUS_DESCRIBED:
             spk = previous if previous in described.values() else None
-        if spk == DESCRIBED and q.attribution.phrase:
-            span = _description_span(view, q.attribution.phrase)
+        phrase = q.attribution.phrase
+        if spk == ANTECEDENT:
+            phrase = antecedent_phrase(ctx, q, layout_of(ctx))
+            spk = DESCRIBED
+        if spk == DESCRIBED and phrase:
+            span = _description_span(view, phrase)
             key = view[span[0]:span[1]].casefold()
             if key not in described:                  # the same words describe the same speaker
-                ent, mention = _described(doc, view, span, n, described_type(ctx, q.attribution.phrase))
+                ent, mention = _described(doc, view, span, n, described_type(ctx, phrase))
                 added_entities.append(ent)
                 added_mentions.append(mention)
                 ctx.entities[ent.id] = ent
@@ -564,11 +569,17 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         elif spk == DESCRIBED:
             spk = None
         previous = spk
+        if q.attribution.how == "label" and spk and spk in ctx.entities and q.attribution.phrase:
+            # the label names the speaker ("MS. HARLOW:"): it is a mention of the person
+            ls, le = q.attribution.phrase
+            if not any(m.entity == spk and m.start < le and ls < m.end for m in ctx.mentions + added_mentions):
+                ent = ctx.entities[spk]
+                added_mentions.append(Mention(doc.id, ls, le, view[ls:le], ent.type, spk))
         s, e = q.start, q.end
         quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
                             direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))
     LOGGER.debug("%s: %d quotes", doc.id, len(quotes))
-    if not added_entities:
+    if not added_mentions:
         return QuoteResult(quotes, given_mentions, entities)
     return QuoteResult(quotes, sorted(given_mentions + added_mentions, key=lambda m: (m.start, m.end)),
                        entities + added_entities)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.extract.quote_speakers import (
+    ANTECEDENT,
     DESCRIBED,
     PREVIOUS_DESCRIBED,
     QuoteSpan,
@@ -50,6 +51,7 @@ __all__ = [
     "Candidate",
     "Layout",
     "SpeakerModel",
+    "antecedent_phrase",
     "candidates",
     "default_model_path",
     "described_type",
@@ -150,6 +152,60 @@ def _paragraph_has_cue(ctx: SpeakerContext, para: int) -> bool:
     return False
 
 
+def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> tuple[int, int] | None:
+    """The nearest unnamed person described as a grammatical subject before ``quote`` (in its sentence or
+    up to ``SENTENCES_BEFORE`` sentences back): "The surgeon", "A nurse beside him", "The woman who runs the
+    animal shelter" — the person a "he"/"she" after the quote may stand for. None when there is none."""
+    first = layout.sentence(quote.start)
+    for k in range(first, max(-1, first - SENTENCES_BEFORE - 1), -1):
+        if not 0 <= k < len(ctx.sents):
+            continue
+        _s0, _e0, span, off = ctx.sents[k]
+        found = None
+        for tok in span:
+            start = off + tok.idx
+            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" \
+                    or any(a <= start < b for a, b in ctx.quoted):
+                continue
+            s, e = off + tok.left_edge.idx, off + tok.right_edge.idx + len(tok.right_edge.text)
+            comma = ctx.view.find(",", s, e)
+            e = comma if comma > s else e
+            if e > quote.start or any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions):
+                continue
+            if len(ctx.view[s:e].split()) > 12 or not _person_like(tok.lemma_.lower()):
+                continue
+            found = (s, e)                            # the last one before the quote in this sentence
+        if found:
+            return found
+    return None
+
+
+def _person_like(lemma: str) -> bool:
+    """A head word nearer the person prototypes than the institution, place and thing ones."""
+    word_gender = gender_lexicon()[0]
+    if lemma in word_gender:
+        return True
+    _, sims = _word_vectors().of(lemma)
+    if sims is None:
+        return False
+    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+    return max(by["person"], by["official"], by["worker"], by["soldier"]) > \
+        max(by["institution"], by["company"], by["government"], by["place"], by["thing"], by["document"])
+
+
+def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: str, how: str, agreeing: bool,
+                         layout: Layout, q: QuoteSpan) -> dict[str, float]:
+    word_gender = gender_lexicon()[0]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]])]
+    genders = {word_gender[w] for w in words if w in word_gender}
+    gap = layout.sentence(q.start) - layout.sentence(phrase[0])
+    first = words[0] if words else ""
+    return {"antecedent": 1.0, f"antecedent&gap={_bucket(gap, 3)}": 1.0, f"antecedent&how={how}": 1.0,
+            "antecedent&agree": float(pronoun in genders), "antecedent&clash": float(bool(genders - {pronoun})),
+            "antecedent&named_agrees": float(agreeing), "antecedent&indefinite": float(first in ctx.cues.indefinite),
+            "antecedent&the": float(first == "the"), "antecedent&rule": float(q.attribution.speaker is not None)}
+
+
 def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
     """The lower-cased speaker description ("a senior official") of the last quote before ``quotes[i]``
     that has one, a pronoun not counting."""
@@ -215,7 +271,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     pool = set(nearest_before) | set(nearest_after)
     if att.ok and att.speaker:
         pool.add(att.speaker)
-    if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED):
+    if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         pool.add(previous)
     out = []
     near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
@@ -284,7 +340,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
-    if previous in (DESCRIBED, PREVIOUS_DESCRIBED):
+    if pronoun in ("m", "f"):
+        found = antecedent_phrase(ctx, q, layout)
+        if found is not None:
+            out.append(Candidate(ANTECEDENT, _antecedent_features(ctx, found, pronoun, how, agreeing, layout, q)))
+    if previous in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         # the described speaker of the quote before ("a factory manager … said …. “…,” he said"); a quote
         # with a description of its own that differs from the last one is someone else's
         last_description = _last_description(ctx, quotes, i)

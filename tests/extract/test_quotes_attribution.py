@@ -213,3 +213,31 @@ def test_one_word_sentence_quotes_a_speaker_owns():
     results = analyse(text)
     assert "Moore" in (speaker_of(results, "Never") or "")
 
+
+
+def test_pronoun_after_an_unnamed_subject_goes_to_that_person():
+    text = ("The woman who runs the animal shelter on the coast road has heard every excuse.\n"
+            "“People tell me the dog was a present they did not want,” she said.")
+    results = analyse(text, ranked=True)
+    name = speaker_of(results, "dog was a present")
+    assert name and "woman who runs the animal shelter" in name
+
+
+def test_a_transcript_label_is_a_mention_of_its_speaker():
+    text = ("Transcript of the budget hearing with the city auditor, Priya Anand.\n"
+            "CHAIR: Ms. Anand, is the deficit larger than reported?\n"
+            "ANAND: Yes. By about four million.\n"
+            "CHAIR: Who knew?\n"
+            "ANAND: The finance office knew in March.")
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = resolve_document(doc, parsed, SETTINGS)
+    # a tagger that reads no capitals: the labels are not mentions until the quote stage makes them so
+    starts = {b.start for b in blocks}
+    mentions = [m for m in mentions if m.start not in starts]
+    result = find_quotes(doc, parsed, mentions, entities, SETTINGS)
+    answer = next(q for q in result.quotes if "finance office knew" in q.text)
+    label = text.rindex("ANAND:")
+    assert answer.speaker and any(m.entity == answer.speaker and m.start == label and m.text == "ANAND"
+                                  for m in result.mentions)
