@@ -305,6 +305,12 @@ def _continues_after_cue(ctx: SpeakerContext, prev_end: int, start: int) -> bool
     return bool(re.search(r"\b" + ctx.cues.forms_re + r"\b", masked, flags=re.I))
 
 
+def _opens_paragraph(ctx: SpeakerContext, start: int, blocks: list[tuple[int, int]]) -> bool:
+    """The quote at ``start`` is the first thing in its paragraph."""
+    bs = next((b for b, be in blocks if b <= start <= be), None)
+    return bs is not None and ctx.view[bs:start].strip(PUNCT_EDGE + '"“”„«»') == ""
+
+
 def _after_attribution_tail(ctx: SpeakerContext, prev_end: int, start: int, blocks: list[tuple[int, int]]) -> bool:
     """True when the last quote's paragraph goes on only with its attribution ('…,” said X, who has run
     the rank for years.') and this quote opens the next paragraph: the speaker carries over."""
@@ -371,9 +377,11 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = _before(ctx, s)
         if not att.ok and last and (ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == ""
                                     or _after_attribution_tail(ctx, last[0], s, blocks)) \
-                and _rest_of_paragraph(ctx, e, blocks) == "":
+                and (_rest_of_paragraph(ctx, e, blocks) == ""
+                     or (ctx.view[e - 1:e] == "." and ends_sentence(ctx.view, e) and _opens_paragraph(ctx, s, blocks))):
             # a paragraph that is only a quote goes on the last speaker's quote; words after it
-            # ('…,” she countered.') are an attribution the cues did not read, not a continuation
+            # ('…,” she countered.') are an attribution the cues did not read, not a continuation. A whole
+            # quoted sentence that opens the paragraph goes on too ('“Then the hillside burned.” Officials …')
             att = Attribution(True, last[1].speaker, last[1].phrase, "carry")     # the next paragraph of the quote
         if not att.ok and last and last[1].ok and (last[1].speaker or last[1].phrase) \
                 and _continues_after_cue(ctx, last[0], s):

@@ -241,3 +241,10 @@ def test_a_transcript_label_is_a_mention_of_its_speaker():
     label = text.rindex("ANAND:")
     assert answer.speaker and any(m.entity == answer.speaker and m.start == label and m.text == "ANAND"
                                   for m in result.mentions)
+
+
+def test_a_quoted_sentence_opening_the_next_paragraph_is_carried():
+    text = ("“We heard the trucks before we saw them,” said Halima Osman, a farmer near Kassala.\n"
+            "“By noon the whole valley was dust.” Local officials blamed smugglers.")
+    results = analyse(text)
+    assert "Osman" in (speaker_of(results, "whole valley was dust") or "")
