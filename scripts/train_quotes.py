@@ -75,7 +75,8 @@ def rows_of(records: list[dict], settings: Settings) -> list[dict]:
                     previous, prev_phrase = q.speaker, None
                     continue
                 antecedent = antecedent_phrase(ctx, q, layout) if any(c.entity == ANTECEDENT for c in cands) else None
-                phrases = {PREVIOUS_DESCRIBED: prev_phrase, ANTECEDENT: antecedent}
+                phrases: dict[str | None, tuple[int, int] | None] = {PREVIOUS_DESCRIBED: prev_phrase,
+                                                                      ANTECEDENT: antecedent}
                 labels = [label(ctx, c.entity, gold, text, phrases.get(c.entity, q.attribution.phrase))
                           for c in cands]
                 if any(c.entity not in (None, *described) and y for c, y in zip(cands, labels)):
