@@ -24,9 +24,21 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_quotes import gold_span, occurrences, overlaps, prepared, read  # noqa: E402
 
 from storyline.config import Settings  # noqa: E402
-from storyline.extract.quote_speakers import DESCRIBED, QuoteSpan, SpeakerContext  # noqa: E402
+from storyline.extract.quote_speakers import (  # noqa: E402
+    ANTECEDENT,
+    DESCRIBED,
+    PREVIOUS_DESCRIBED,
+    QuoteSpan,
+    SpeakerContext,
+)
 from storyline.extract.quotes import find_quotes  # noqa: E402
-from storyline.extract.speaker_model import candidates, default_model_path, entity_genders, layout_of  # noqa: E402
+from storyline.extract.speaker_model import (  # noqa: E402
+    antecedent_phrase,
+    candidates,
+    default_model_path,
+    entity_genders,
+    layout_of,
+)
 
 TRAINING = ROOT / "training" / "quotes"
 C_REGULARISATION = 1.0
@@ -38,7 +50,7 @@ def label(ctx: SpeakerContext, cand_entity: str | None, gold: dict, text: str, p
         return cand_entity is None
     if cand_entity is None:
         return False
-    if cand_entity == DESCRIBED:
+    if cand_entity in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         return phrase is not None and any(overlaps(phrase, g) for g in places)
     return any(m.entity == cand_entity and overlaps((m.start, m.end), g) for m in ctx.mentions for g in places)
 
@@ -53,19 +65,32 @@ def rows_of(records: list[dict], settings: Settings) -> list[dict]:
         def collect(ctx: SpeakerContext, quotes: list[QuoteSpan], rec=rec, golds=golds, text=text) -> list[str | None]:
             genders, layout = entity_genders(ctx), layout_of(ctx)
             previous: str | None = None
+            #: the phrase of the previous quote's described speaker, for the PREVIOUS_DESCRIBED candidate
+            prev_phrase: tuple[int, int] | None = None
+            described = (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT)
             for i, q in enumerate(quotes):
                 gold = next((g for span, g in golds if span and overlaps((q.start, q.end), span)), None)
                 cands = candidates(ctx, quotes, i, previous, genders, layout)
                 if gold is None:
-                    previous = q.speaker
+                    previous, prev_phrase = q.speaker, None
                     continue
-                labels = [label(ctx, c.entity, gold, text, q.attribution.phrase) for c in cands]
-                if any(c.entity not in (None, DESCRIBED) and y for c, y in zip(cands, labels)):
-                    labels = [y and c.entity != DESCRIBED for c, y in zip(cands, labels)]
+                antecedent = antecedent_phrase(ctx, q, layout) if any(c.entity == ANTECEDENT for c in cands) else None
+                phrases: dict[str | None, tuple[int, int] | None] = {PREVIOUS_DESCRIBED: prev_phrase,
+                                                                      ANTECEDENT: antecedent}
+                labels = [label(ctx, c.entity, gold, text, phrases.get(c.entity, q.attribution.phrase))
+                          for c in cands]
+                if any(c.entity not in (None, *described) and y for c, y in zip(cands, labels)):
+                    labels = [y and c.entity not in described for c, y in zip(cands, labels)]
                 rule = [c.entity == (q.speaker if q.attribution.ok else None) for c in cands]
                 items.append({"passage": rec["id"], "features": [c.features for c in cands], "labels": labels,
                               "rule": rule, "answerable": any(labels)})
                 previous = next((c.entity for c, y in zip(cands, labels) if y), q.speaker)
+                if previous == DESCRIBED:
+                    prev_phrase = q.attribution.phrase
+                elif previous == ANTECEDENT:
+                    prev_phrase = antecedent
+                elif previous != PREVIOUS_DESCRIBED:
+                    prev_phrase = None
             return [q.speaker for q in quotes]
 
         find_quotes(state.document, state.parse, state.mentions, state.entities, settings, rank=collect)

@@ -37,6 +37,13 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE")
 #: a speaker chooser's answer for a speaker phrase that describes someone it does not name
 #: ("a senior official"): the phrase becomes a described person of the document
 DESCRIBED = "<described>"
+#: a speaker chooser's answer for a pronoun quote whose speaker is an unnamed person described as the subject
+#: of a sentence before it ("The woman who runs the shelter has heard it all. “…,” she said."): see
+#: ``speaker_model.antecedent_phrase``
+ANTECEDENT = "<antecedent>"
+#: a speaker chooser's answer for a quote whose speaker is the described person of the quote before it
+#: ("A petrol station manager … said he had heard that before. “Every month they say next week,” he said.")
+PREVIOUS_DESCRIBED = "<previous-described>"
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ class _Cues:
     title_before_re: re.Pattern[str]
     naming_before_re: re.Pattern[str]
     partial_lemmas: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    questioners: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -86,6 +95,11 @@ def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
         return [lemma, lemma + "s", lemma + "d"]
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    stem = lemma.replace("qu", "q")               # the u of "qu" is no vowel: "quip" doubles like "slip"
+    if re.search(r"[aeiou][b-df-hj-np-tvz]$", stem) and not re.search(r"[aeiou]{2}.$", stem):
+        # a final stressed consonant may double ("quipped", "admitted"); an unstressed one does not
+        # ("answered"): both past forms are listed, the one English does not use never matches
+        return [lemma, lemma + "s", lemma + "ed", lemma + lemma[-1] + "ed"]
     return [lemma, lemma + "s", lemma + "ed"]
 
 
@@ -115,7 +129,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  re.compile(rf"\b(?:{title_words})\s*[,:]?\s*$", re.I),
                  # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
                  re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I),
-                 frozenset(data.get("partial_verbs") or []) | frozenset(verbs))
+                 frozenset(data.get("partial_verbs") or []) | frozenset(verbs),
+                 frozenset(data.get("group_sources") or []), frozenset(data.get("questioner_labels") or []))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:
@@ -136,6 +151,13 @@ class SpeakerContext:
     descriptors: dict[str, set[str]]
     #: the token attributes of a block parse (``Parsed.tokens`` keeps them once per document)
     tokens: Callable[[Doc], BlockTokens] = read_tokens
+    #: ``entity_genders`` of this context, read once
+    gender_cache: dict[str, str] | None = None
+
+    def genders(self) -> dict[str, str]:
+        if self.gender_cache is None:
+            self.gender_cache = entity_genders(self)
+        return self.gender_cache
 
     def sentence_at(self, pos: int) -> tuple[int, int, SpacySpan, int] | None:
         for s in self.sents:
@@ -146,6 +168,64 @@ class SpeakerContext:
 
 def token_start(tok: Token, offset: int) -> int:
     return offset + tok.idx
+
+
+@functools.lru_cache(maxsize=1)
+def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """(word → gender, given name → gender); words and names lower-cased."""
+    words = load("gender_words")
+    names = load("given_names")
+    word_gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]}
+    name_gender = {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]}
+    return word_gender, name_gender
+
+
+def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
+    """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
+    title), the words that introduce the person, the given name, and a possessive right after a
+    mention ("Anneke de Vries and her colleague"); ties give nothing.
+
+    A name the tagger typed otherwise ("Biologist Anneke de Vries" as an organisation) is read by its
+    given name alone: a title word inside an organisation's name says nothing about a person.
+    """
+    word_gender, name_gender = gender_lexicon()
+    votes: dict[str, list[str]] = {}
+    for m in ctx.mentions:
+        if m.entity is None:
+            continue
+        person = m.type == "PERSON"
+        words = re.findall(r"[^\W\d_][\w'’-]*", m.text)
+        # the given name: the first word the lexicons know, before the last word (a lone word is more
+        # often a surname than a given name); role words before it ("Finance Minister") are skipped
+        given = None
+        for w in words[:-1]:
+            lw = w.lower()
+            if person and lw in word_gender:          # "Mrs Ruiz" inside the mention itself
+                given = word_gender[lw]
+                break
+            if lw in name_gender:
+                given = name_gender[lw]
+                break
+        if not person and given is None:
+            continue
+        ent_votes = votes.setdefault(m.entity, [])
+        if given:
+            ent_votes.append(given)
+        if person:
+            before = re.findall(r"[^\W\d_]+", ctx.view[max(0, m.start - 12):m.start].replace(ABBREV_MASK, "."))
+            if before and before[-1].lower() in word_gender:
+                ent_votes.append(word_gender[before[-1].lower()])
+        after = re.match(r"(?:,\s*|\s+and\s+)(his|her)\b", ctx.view[m.end:m.end + 12])
+        if after:
+            ent_votes.append("m" if after.group(1) == "his" else "f")
+    for ent, desc in ctx.descriptors.items():
+        votes.setdefault(ent, []).extend(word_gender[w] for w in desc if w in word_gender)
+    out: dict[str, str] = {}
+    for ent, vs in votes.items():
+        female, male = vs.count("f"), vs.count("m")
+        if female != male:
+            out[ent] = "f" if female > male else "m"
+    return out
 
 
 def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, SpacySpan, int]],
@@ -225,11 +305,14 @@ def _role_entity(ctx: SpeakerContext, phrase_words: list[str], pos: int) -> str 
     return best[2] if best else None
 
 
-def _nearest_person(ctx: SpeakerContext, pos: int) -> str | None:
-    """The person mentioned last before ``pos`` outside quoted text."""
+def _nearest_person(ctx: SpeakerContext, pos: int, gender: str | None = None) -> str | None:
+    """The person mentioned last before ``pos`` outside quoted text; with ``gender`` ("m"/"f"), the
+    last one the text does not give the other gender ("she" after "Helena Vasquez ... Król's")."""
+    genders = ctx.genders() if gender else {}
     for m in sorted(ctx.mentions, key=lambda m: -m.start):
         if m.start < pos and m.type == "PERSON" and m.entity is not None \
-                and not any(a <= m.start < b for a, b in ctx.quoted):
+                and not any(a <= m.start < b for a, b in ctx.quoted) \
+                and genders.get(m.entity, gender) == gender:
             return m.entity
     return None
 
@@ -238,12 +321,17 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
     text = ctx.view[start:end].strip()
     words = re.findall(r"[\w’'.-]+", text)
-    if not words or len(words) > MAX_SPEAKER_WORDS:
+    if not words:
         return False, None
     first = words[0].lower()
     inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
     # "Putin's spokesman" is not Putin
     persons = [m for m in inside if m.type == "PERSON" and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    if len(words) > MAX_SPEAKER_WORDS:
+        # "said a fund manager in New York who asked not to be named": a long description is still a source
+        if first in ctx.cues.indefinite:
+            return True, persons[-1].entity if persons else None
+        return False, None
     if first in ctx.cues.indefinite:
         return True, None
     if persons:
@@ -257,7 +345,9 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
             and n_words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
         return True, heads[0].entity
     if len(words) == 1 and first in ctx.cues.pronouns:
-        return True, _nearest_person(ctx, start) if first in ("he", "she") else None
+        return True, _nearest_person(ctx, start, "m" if first == "he" else "f") if first in ("he", "she") else None
+    if all(w.islower() or w.isdigit() for w in words) and words[-1].lower() in ctx.cues.groups:
+        return True, None                             # "officials", "local residents": an anonymous source
     if first == "the" or words[0][:1].isupper():
         return True, _role_entity(ctx, words, start)
     return False, None
@@ -268,7 +358,9 @@ def _subject_of(tok: Token) -> Token | None:
     for _ in range(5):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return subj[0]
+            # the one nearest the verb: a dateline parsed as a second subject ("CARACAS — The candidate,
+            # X, told …") stands further off
+            return min(subj, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ == "ROOT" or tok.head is tok:
             return None
         tok = tok.head
@@ -302,6 +394,14 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
         if near:
             return Attribution(True, near[0].entity, (near[0].start, near[0].end), how)
-        s, e = token_start(subj, offset), token_start(subj, offset) + len(subj.text)
+        # "A petrol station manager in Bole, who did not want to be named, said": the words before the comma
+        comma = ctx.view.find(",", s, token_start(right, offset))
+        if comma > s and n_words(ctx.view[s:comma]) <= MAX_SPEAKER_WORDS:
+            e = comma
+        else:
+            # the words up to the head noun ("A senior aide [on the committee who …]")
+            e = token_start(subj, offset) + len(subj.text)
+            if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
+                s = token_start(subj, offset)
     ok, speaker = resolve_phrase(ctx, s, e)
     return Attribution(ok, speaker, (s, e), how)

@@ -31,10 +31,12 @@ from storyline.config import Settings
 from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
 from storyline.extract.quote_speakers import (
     ABBREV_MASK,
+    ANTECEDENT,
     DESCRIBED,
     LEXICON,
     MAX_DESCRIPTOR_WORDS,
     MAX_SPEAKER_WORDS,
+    PREVIOUS_DESCRIBED,
     ROLE_LOOKBACK,
     SPEAKER_TYPES,
     Attribution,
@@ -48,7 +50,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import described_type
+from storyline.extract.speaker_model import antecedent_phrase, described_type, layout_of
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +59,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from storyline.nlp.pipeline import Parsed
 
 __all__ = ["ABBREV_MASK", "AFTER_WINDOW", "CLOSERS", "LEXICON", "MAX_CONTINUATION_GAP_WORDS",
-           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_QUOTE_WORDS",
+           "MAX_DESCRIPTOR_WORDS", "MAX_PARTIAL_WORDS", "MAX_SPEAKER_WORDS", "MERGE_GAP_WORDS", "MIN_CLAUSE_WORDS",
+           "MIN_CUED_WORDS", "MIN_QUOTE_WORDS",
            "MIN_UNATTRIBUTED_WORDS", "OPENERS", "PUNCT_EDGE", "ROLE_LOOKBACK",
            "SPEAKER_TYPES", "TITLE_CASE_SHARE", "QuoteResult", "SpeakerRanker", "extract_quotes", "find_quotes",
            "load_cues"]
@@ -70,6 +73,10 @@ SpeakerRanker = Callable[[SpeakerContext, list[QuoteSpan]], list[str | None]]
 #: A marked span shorter than this (in words) is a scare quote or a term, not a quote,
 #: unless a cue attributes it.
 MIN_QUOTE_WORDS = 4
+#: A marked span a cue verb and its speaker follow is speech from this length on ("“She insists,” said X").
+MIN_CUED_WORDS = 2
+#: A reported clause with its own subject is indirect speech from this length on ("said he resigned").
+MIN_CLAUSE_WORDS = 2
 #: Unattributed marked quotes are kept only from this length on (anonymous quotes).
 MIN_UNATTRIBUTED_WORDS = 8
 #: Window after a quote searched for its attribution (characters).
@@ -83,8 +90,11 @@ TITLE_CASE_SHARE = 0.6
 PUNCT_EDGE = " \t\n,.;:!?–—-"
 #: Most words of a partial quote (a phrase quoted inside the writer's own sentence).
 MAX_PARTIAL_WORDS = 8
-#: A transcript's speaker label at the start of a paragraph: capitals ("SEN. ANA PARK:") or Q / A.
-_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’ -]{0,40}?[A-Z.]|[QA])\s*:\s+(?=\S)")
+#: A transcript's speaker label at the start of a paragraph: capitals ("SEN. ANA PARK:", "KEÏTA:"), Q / A, or a
+#: name in title case ("Rhonda Pierce:", "Chair:"), which counts only when repeated or a person's name.
+_LABEL = re.compile(r"\s*(?P<label>[^\W\d_](?:[^\W\d_]|[.'’ -]){0,40}?)\s*:\s+(?=\S)")
+#: Most words of a title-case label ("Mei Lin Tan:").
+MAX_LABEL_WORDS = 4
 
 
 # --------------------------------------------------------------------------- attribution
@@ -94,9 +104,10 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
     ``cue_only``: after a quote ending in "!" or "?" only a cue verb attributes ("Enough!” Ana
     Ruiz shouted): a bare name there starts the next sentence.
     """
-    window = mask_abbreviations(ctx.cues, ctx.view[end:end + AFTER_WINDOW])
-    window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", window.lstrip('"”»«“'), maxsplit=1)[0]
-    lead = len(ctx.view[end:end + AFTER_WINDOW]) - len(ctx.view[end:end + AFTER_WINDOW].lstrip('"”»«“'))
+    raw = ctx.view[end:end + AFTER_WINDOW]
+    # the closing marks, with the space French and Italian put before a guillemet ("… started », he said")
+    lead = len(re.match(r'(?:\s*["”»«“])*', raw).group())  # type: ignore[union-attr]
+    window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", mask_abbreviations(ctx.cues, raw)[lead:], maxsplit=1)[0]
     base = end + lead
     np = r"(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)"
     edge = r"^[\s,.;:!?–—-]*"
@@ -109,7 +120,8 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
             ps, pe = base + m.start("np"), base + m.end("np")
             ok, spk = resolve_phrase(ctx, ps, pe)
             named = _appositive_person(ctx, pe)
-            if named is not None and (spk is None or ctx.entities[spk].type != "PERSON"):
+            role_first = m.group("np").split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their")
+            if named is not None and (spk is None or ctx.entities[spk].type != "PERSON" or role_first):
                 # 'said Lithuania's foreign minister, Gabrielius Vaitkus': the name the role introduces
                 return Attribution(True, named.entity, (named.start, named.end), "after")
             if ok:
@@ -158,7 +170,28 @@ def _before(ctx: SpeakerContext, start: int) -> Attribution:
         found = speaker_of_verb(ctx, tok, off)
         if found.ok:
             return found
+    if sent is not None and not cands:
+        return _colon_intro(ctx, start, sent)
     return Attribution(False)
+
+
+def _colon_intro(ctx: SpeakerContext, start: int, sent: tuple[int, int, Any, int]) -> Attribution:
+    """A quote introduced by a colon with no cue verb ('His coach, X, was more measured: “…”'): the
+    subject of the clause before the colon."""
+    s0, _e0, span, off = sent
+    head = ctx.view[s0:start].rstrip(' "“„«\'‘')
+    if not head.endswith(":") or s0 + len(head) - 1 < s0:
+        return Attribution(False)
+    colon = s0 + len(head) - 1
+    tok = next((t for t in reversed(list(span)) if off + t.idx < colon and not t.is_punct), None)
+    for _ in range(6):                                # climb to the clause's verb
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return Attribution(False)
+    found = speaker_of_verb(ctx, tok, off, "colon")
+    return found if found.ok and found.phrase and found.phrase[1] <= colon else Attribution(False)
 
 
 def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> str:
@@ -194,8 +227,8 @@ def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
     """The person a transcript label names ('TAUFA', 'SEN. ANA PARK'): its last word is a word of the
     person's name; None for a role label ('MODERATOR', 'Q')."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", ctx.view[label[0]:label[1]])]
-    if not words:
-        return None
+    if not words or " ".join(words) in ctx.cues.questioners:
+        return None                                   # "QUESTION:" is nobody, whatever the tagger made of it
     for ent in ctx.entities.values():
         if ent.type == "PERSON" and words[-1] in {w.casefold() for n in (ent.name, *ent.aliases)
                                                  for w in re.findall(r"[^\W\d_]+", n)}:
@@ -203,10 +236,38 @@ def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
     return None
 
 
+def _label_kind(label: str) -> str | None:
+    """'caps' for a label in capitals ('THE COURT', 'Q'), 'title' for one in title case ('Rhonda Pierce')."""
+    if label.isupper():
+        return "caps"
+    words = label.split()
+    if len(words) <= MAX_LABEL_WORDS and all(w[:1].isupper() for w in words) and not label.endswith((" ", "-")):
+        return "title"
+    return None
+
+
+def _interviewee(ctx: SpeakerContext, before: int) -> str | None:
+    """The person an interview's introduction names last ('Q&A with champion Faith Chepkoech'): who the
+    'A:' turns are."""
+    people = [m for m in ctx.mentions if m.start < before and m.type == "PERSON" and m.entity]
+    return people[-1].entity if people else None
+
+
 def _transcript_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """The turns of a transcript: paragraphs that open with a speaker label in capitals ('MODERATOR:',
-    'SEN. PARK:', 'Q:'), read only in a document with at least two of them."""
-    turns = [(m, be) for bs, be in blocks if (m := _LABEL.match(ctx.view, bs, be))]
+    """The turns of a transcript: paragraphs that open with a speaker label ('MODERATOR:', 'SEN. PARK:',
+    'Q:', 'Menon:'), read only in a document with at least two of them. A label in title case counts
+    when it labels two paragraphs or names a person of the document ('Update:' once is no turn)."""
+    found = []
+    for bs, be in blocks:
+        m = _LABEL.match(ctx.view, bs, be)
+        kind = _label_kind(m.group("label")) if m else None
+        if m and kind:
+            found.append((m, be, kind))
+    repeated = {lab for lab in (m.group("label") for m, _, _ in found)
+                if sum(x.group("label") == lab for x, _, _ in found) >= 2}
+    turns = [(m, be) for m, be, kind in found
+             if kind == "caps" or m.group("label") in repeated
+             or _label_speaker(ctx, (m.start("label"), m.end("label"))) is not None]
     if len(turns) < 2:
         return []
     out = []
@@ -214,7 +275,10 @@ def _transcript_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> li
         s, e = trim_marks(ctx.view, m.end(), be)
         if e > s:
             label = (m.start("label"), m.end("label"))
-            out.append(QuoteSpan(s, e, True, Attribution(True, _label_speaker(ctx, label), label, "label")))
+            speaker = _label_speaker(ctx, label)
+            if speaker is None and m.group("label") == "A":
+                speaker = _interviewee(ctx, turns[0][0].start())
+            out.append(QuoteSpan(s, e, True, Attribution(True, speaker, label, "label")))
     return out
 
 
@@ -239,6 +303,33 @@ def _continues_after_cue(ctx: SpeakerContext, prev_end: int, start: int) -> bool
     if re.search(r"[.!?;:]", masked) or re.search(r"[“”«»\"]", masked):
         return False                                  # a second sentence between them
     return bool(re.search(r"\b" + ctx.cues.forms_re + r"\b", masked, flags=re.I))
+
+
+def _opens_paragraph(ctx: SpeakerContext, start: int, blocks: list[tuple[int, int]]) -> bool:
+    """The quote at ``start`` is the first thing in its paragraph."""
+    bs = next((b for b, be in blocks if b <= start <= be), None)
+    return bs is not None and ctx.view[bs:start].strip(PUNCT_EDGE + '"“”„«»') == ""
+
+
+def _after_attribution_tail(ctx: SpeakerContext, prev_end: int, start: int, blocks: list[tuple[int, int]]) -> bool:
+    """True when the last quote's paragraph goes on only with its attribution ('…,” said X, who has run
+    the rank for years.') and this quote opens the next paragraph: the speaker carries over."""
+    bi = next((k for k, (bs, be) in enumerate(blocks) if bs <= prev_end <= be), None)
+    if bi is None or bi + 1 >= len(blocks) or not blocks[bi + 1][0] <= start <= blocks[bi + 1][1]:
+        return False
+    if ctx.view[blocks[bi + 1][0]:start].strip(PUNCT_EDGE + '"“”„«»') != "":
+        return False
+    tail = ctx.view[prev_end:blocks[bi][1]]
+    masked = mask_abbreviations(ctx.cues, tail).strip(PUNCT_EDGE + '"“”„«»')
+    # one sentence of attribution, no second quote and no new sentence that could bring in another speaker
+    return n_words(tail) <= MAX_CONTINUATION_GAP_WORDS and not re.search(r"[.!?;:“”«»\"]", masked)
+
+
+def _stands_alone(ctx: SpeakerContext, start: int) -> bool:
+    """A quote that opens its sentence or follows a colon: not a word quoted inside the writer's sentence."""
+    sent = ctx.sentence_at(start)
+    before = ctx.view[sent[0] if sent else start:start].rstrip(' "“„«\'‘')
+    return before == "" or before.endswith(":") or bool(re.search(r"[.!?][\"”»’]?$", before))
 
 
 def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
@@ -284,10 +375,13 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = _after(ctx, e, cue_only=ends_sentence(ctx.view, e))
         if not att.ok and not orphan:
             att = _before(ctx, s)
-        if not att.ok and last and ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == "" \
-                and _rest_of_paragraph(ctx, e, blocks) == "":
+        if not att.ok and last and (ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == ""
+                                    or _after_attribution_tail(ctx, last[0], s, blocks)) \
+                and (_rest_of_paragraph(ctx, e, blocks) == ""
+                     or (ctx.view[e - 1:e] == "." and ends_sentence(ctx.view, e) and _opens_paragraph(ctx, s, blocks))):
             # a paragraph that is only a quote goes on the last speaker's quote; words after it
-            # ('…,” she countered.') are an attribution the cues did not read, not a continuation
+            # ('…,” she countered.') are an attribution the cues did not read, not a continuation. A whole
+            # quoted sentence that opens the paragraph goes on too ('“Then the hillside burned.” Officials …')
             att = Attribution(True, last[1].speaker, last[1].phrase, "carry")     # the next paragraph of the quote
         if not att.ok and last and last[1].ok and (last[1].speaker or last[1].phrase) \
                 and _continues_after_cue(ctx, last[0], s):
@@ -299,7 +393,11 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         n = n_words(ctx.view[s:e])
         # an exclamation or question a cue verb attributes is speech however short ("Enough!” she
         # shouted), and so is a phrase quoted as someone's words ('called it "electric"')
-        least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else MIN_QUOTE_WORDS - 1
+        # and a two-word quote a cue verb follows is speech too ("“Name one,” Ms. Kinsella replied")
+        # and so is a quote that is a sentence of its own a speaker owns ("“Never,” he said.", '… said only: “Tired.”')
+        least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else \
+            1 if att.how in ("after", "before", "continue", "carry") and _stands_alone(ctx, s) else \
+            MIN_CUED_WORDS if att.how == "after" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
             last = (e, att)
@@ -308,11 +406,14 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
 
 def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
+    # a short time or setting may follow the cue: "…, a doctor there said on Monday."
     pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
-                     + ctx.cues.forms_re + r"\s*[.!]?\s*$", flags=re.I)
+                     + ctx.cues.forms_re
+                     + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*[.!]?\s*$",
+                     flags=re.I)
     out = []
     for i, (s0, e0, _span, _off) in enumerate(ctx.sents):
-        m = pat.search(ctx.view[s0:e0])
+        m = pat.search(mask_abbreviations(ctx.cues, ctx.view[s0:e0]))   # "…, Sheriff's Lt. Ann Roe said."
         if not m:
             continue
         phrase = (s0 + m.start("np"), s0 + m.end("np"))
@@ -353,7 +454,10 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 s = token_start(c.left_edge, off)
                 e = token_start(c.right_edge, off) + len(c.right_edge.text)
                 s, e = trim_marks(ctx.view, s, e)
-                if n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
+                # a short clause with its own subject is reported speech too ("said he would appeal")
+                least = MIN_CLAUSE_WORDS if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) \
+                    else MIN_QUOTE_WORDS
+                if n_words(ctx.view[s:e]) >= least:
                     out.append(QuoteSpan(s, e, False, att))
             elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
                 tok, to = sdoc[i], sdoc[i + 1]
@@ -452,12 +556,19 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     added_mentions: list[Mention] = []
     described: dict[str, str] = {}
     quotes = []
+    previous: str | None = None
     for n, (q, spk) in enumerate(zip(kept, speakers), 1):
-        if spk == DESCRIBED and q.attribution.phrase:
-            span = _description_span(view, q.attribution.phrase)
+        if spk == PREVIOUS_DESCRIBED:
+            spk = previous if previous in described.values() else None
+        phrase = q.attribution.phrase
+        if spk == ANTECEDENT:
+            phrase = antecedent_phrase(ctx, q, layout_of(ctx))
+            spk = DESCRIBED
+        if spk == DESCRIBED and phrase:
+            span = _description_span(view, phrase)
             key = view[span[0]:span[1]].casefold()
             if key not in described:                  # the same words describe the same speaker
-                ent, mention = _described(doc, view, span, n, described_type(ctx, q.attribution.phrase))
+                ent, mention = _described(doc, view, span, n, described_type(ctx, phrase))
                 added_entities.append(ent)
                 added_mentions.append(mention)
                 ctx.entities[ent.id] = ent
@@ -465,11 +576,18 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             spk = described[key]
         elif spk == DESCRIBED:
             spk = None
+        previous = spk
+        if q.attribution.how == "label" and spk and spk in ctx.entities and q.attribution.phrase:
+            # the label names the speaker ("MS. HARLOW:"): it is a mention of the person
+            ls, le = q.attribution.phrase
+            if not any(m.entity == spk and m.start < le and ls < m.end for m in ctx.mentions + added_mentions):
+                ent = ctx.entities[spk]
+                added_mentions.append(Mention(doc.id, ls, le, view[ls:le], ent.type, spk))
         s, e = q.start, q.end
         quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
                             direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))
     LOGGER.debug("%s: %d quotes", doc.id, len(quotes))
-    if not added_entities:
+    if not added_mentions:
         return QuoteResult(quotes, given_mentions, entities)
     return QuoteResult(quotes, sorted(given_mentions + added_mentions, key=lambda m: (m.start, m.end)),
                        entities + added_entities)

@@ -33,8 +33,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.data import load
-from storyline.extract.quote_speakers import ABBREV_MASK, DESCRIBED, QuoteSpan, SpeakerContext
+from storyline.extract.quote_speakers import (
+    ANTECEDENT,
+    DESCRIBED,
+    PREVIOUS_DESCRIBED,
+    QuoteSpan,
+    SpeakerContext,
+    cue_at,
+    entity_genders,
+    gender_lexicon,
+)
 from storyline.extract.roles import PROTOTYPES, WordVectors
 
 LOGGER = logging.getLogger(__name__)
@@ -43,6 +51,7 @@ __all__ = [
     "Candidate",
     "Layout",
     "SpeakerModel",
+    "antecedent_phrase",
     "candidates",
     "default_model_path",
     "described_type",
@@ -71,45 +80,6 @@ class Candidate:
     """One possible speaker of a quote: an entity id, ``DESCRIBED`` or None (nobody)."""
     entity: str | None
     features: dict[str, float] = field(default_factory=dict)
-
-
-@functools.lru_cache(maxsize=1)
-def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    """(word → gender, given name → gender); words and names lower-cased."""
-    words = load("gender_words")
-    names = load("given_names")
-    word_gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]}
-    name_gender = {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]}
-    return word_gender, name_gender
-
-
-def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
-    """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
-    title), the words that introduce the person, and the first given name; ties give nothing."""
-    word_gender, name_gender = _gender_lexicon()
-    votes: dict[str, list[str]] = {}
-    for m in ctx.mentions:
-        if m.entity is None or m.type != "PERSON":
-            continue
-        ent_votes = votes.setdefault(m.entity, [])
-        before = re.findall(r"[^\W\d_]+", ctx.view[max(0, m.start - 12):m.start].replace(ABBREV_MASK, "."))
-        if before and before[-1].lower() in word_gender:
-            ent_votes.append(word_gender[before[-1].lower()])
-        words = re.findall(r"[^\W\d_][\w'’-]*", m.text)
-        if len(words) >= 2:                   # a lone word is more often a surname than a given name
-            given = words[0].lower()
-            if given in word_gender:          # "Mrs Ruiz" inside the mention itself
-                ent_votes.append(word_gender[given])
-            elif given in name_gender:
-                ent_votes.append(name_gender[given])
-    for ent, desc in ctx.descriptors.items():
-        votes.setdefault(ent, []).extend(word_gender[w] for w in desc if w in word_gender)
-    out: dict[str, str] = {}
-    for ent, vs in votes.items():
-        female, male = vs.count("f"), vs.count("m")
-        if female != male:
-            out[ent] = "f" if female > male else "m"
-    return out
 
 
 @dataclass
@@ -165,6 +135,96 @@ def _bucket(n: int, top: int) -> str:
     return str(n) if n < top else f"{top}+"
 
 
+def _paragraph_has_cue(ctx: SpeakerContext, para: int) -> bool:
+    """Whether paragraph ``para`` holds a cue verb outside quotes: a paragraph without one is a quote
+    carried over from the paragraph before."""
+    if not 0 <= para < len(ctx.doc.blocks):
+        return False
+    bs, be = ctx.doc.blocks[para].start, ctx.doc.blocks[para].end
+    for s0, _e0, span, off in ctx.sents:
+        if not bs <= s0 < be:
+            continue
+        toks = ctx.tokens(span.doc)
+        for i in range(span.start, span.end):
+            at = off + toks.idx[i]
+            if cue_at(ctx, toks, span.doc, i) and not any(a <= at < b for a, b in ctx.quoted):
+                return True
+    return False
+
+
+def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> tuple[int, int] | None:
+    """The nearest unnamed person described as a grammatical subject before ``quote`` (in its sentence or
+    up to ``SENTENCES_BEFORE`` sentences back): "The surgeon", "A nurse beside him", "The woman who runs the
+    animal shelter" — the person a "he"/"she" after the quote may stand for. None when there is none."""
+    first = layout.sentence(quote.start)
+    for k in range(first, max(-1, first - SENTENCES_BEFORE - 1), -1):
+        if not 0 <= k < len(ctx.sents):
+            continue
+        _s0, _e0, span, off = ctx.sents[k]
+        found = None
+        for tok in span:
+            start = off + tok.idx
+            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" \
+                    or any(a <= start < b for a, b in ctx.quoted):
+                continue
+            s, e = off + tok.left_edge.idx, off + tok.right_edge.idx + len(tok.right_edge.text)
+            comma = ctx.view.find(",", s, e)
+            e = comma if comma > s else e
+            if e > quote.start or any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions):
+                continue
+            if len(ctx.view[s:e].split()) > 12 or not _person_like(tok.lemma_.lower()):
+                continue
+            found = (s, e)                            # the last one before the quote in this sentence
+        if found:
+            return found
+    return None
+
+
+def _person_like(lemma: str) -> bool:
+    """A head word nearer the person prototypes than the institution, place and thing ones."""
+    word_gender = gender_lexicon()[0]
+    if lemma in word_gender:
+        return True
+    _, sims = _word_vectors().of(lemma)
+    if sims is None:
+        return False
+    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+    return max(by["person"], by["official"], by["worker"], by["soldier"]) > \
+        max(by["institution"], by["company"], by["government"], by["place"], by["thing"], by["document"])
+
+
+def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: str, how: str, agreeing: bool,
+                         layout: Layout, q: QuoteSpan) -> dict[str, float]:
+    word_gender = gender_lexicon()[0]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]])]
+    genders = {word_gender[w] for w in words if w in word_gender}
+    gap = layout.sentence(q.start) - layout.sentence(phrase[0])
+    first = words[0] if words else ""
+    return {"antecedent": 1.0, f"antecedent&gap={_bucket(gap, 3)}": 1.0, f"antecedent&how={how}": 1.0,
+            "antecedent&agree": float(pronoun in genders), "antecedent&clash": float(bool(genders - {pronoun})),
+            "antecedent&named_agrees": float(agreeing), "antecedent&indefinite": float(first in ctx.cues.indefinite),
+            "antecedent&the": float(first == "the"), "antecedent&rule": float(q.attribution.speaker is not None)}
+
+
+def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
+    """The lower-cased speaker description ("a senior official") of the last quote before ``quotes[i]``
+    that has one, a pronoun not counting."""
+    for q in reversed(quotes[:i]):
+        a = q.attribution
+        if a.ok and a.speaker is None and a.phrase:
+            text = ctx.view[a.phrase[0]:a.phrase[1]].strip().lower()
+            if text not in _PRONOUN_GENDER:
+                return text
+    return None
+
+
+def _has_given_name(name: str) -> bool:
+    """A known given name before the last word of ``name`` ("Biologist Anneke de Vries")."""
+    names = gender_lexicon()[1]
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return any(w.lower() in names for w in words[:-1])
+
+
 def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
                genders: dict[str, str], layout: Layout) -> list[Candidate]:
     """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
@@ -178,12 +238,14 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
-    context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para)}
+    para_cue = _paragraph_has_cue(ctx, para)
+    context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
+               "para_no_cue": float(not para_cue)}
 
     # a pronoun can reach further back than a name is repeated: its person may be the article's subject
     reach = SENTENCES_BEFORE_PRONOUN if pronoun in ("m", "f") else SENTENCES_BEFORE
     nearest_before: dict[str, tuple[int, int, int]] = {}   # entity -> (sentence gap, start, end)
-    nearest_after: dict[str, int] = {}
+    nearest_after: dict[str, tuple[int, int, int]] = {}
     inside: set[str] = set()
     count: dict[str, int] = {}
     last_seen: dict[str, int] = {}
@@ -203,17 +265,18 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             nearest_before[m.entity] = (qs - s, m.start, m.end)
             last_seen[m.entity] = m.start
         elif m.start >= q.end and s - qe <= SENTENCES_AFTER and layout.paragraph(m.start) == para:
-            nearest_after.setdefault(m.entity, s - qe)
+            nearest_after.setdefault(m.entity, (s - qe, m.start, m.end))
     people_order = sorted((e for e in last_seen if ctx.entities.get(e) and ctx.entities[e].type == "PERSON"),
                           key=lambda e: -last_seen[e])
     pool = set(nearest_before) | set(nearest_after)
     if att.ok and att.speaker:
         pool.add(att.speaker)
-    if previous and previous != DESCRIBED:
+    if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         pool.add(previous)
     out = []
     near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
+    n_people = _bucket(len(near_people), 3)
     clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
     for ent_id in sorted(pool):
         ent = ctx.entities.get(ent_id)
@@ -221,9 +284,14 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             continue
         f: dict[str, float] = {"entity": 1.0, f"type={ent.type}": 1.0, "generic": float(ent.generic),
                                "salience": math.log1p(count.get(ent_id, 0)), "inside_quote": float(ent_id in inside)}
+        if ent.name[:1].islower():
+            f["lower_name"] = 1.0                     # a group named by a common noun: "staff", "officers"
+        if ent.type != "PERSON" and _has_given_name(ent.name):
+            f["given_name&not_person"] = 1.0          # a person the tagger typed otherwise
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
             f[f"rule&how={how}"] = 1.0
+            f[f"rule&n_people={n_people}"] = 1.0
         if att.phrase and any(m.entity == ent_id and m.start < att.phrase[1] and att.phrase[0] < m.end
                               for m in ctx.mentions):
             f["in_phrase"] = 1.0
@@ -245,6 +313,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f["pronoun&unknown_other_agrees"] = 1.0
             if g is None and clashing:
                 f["pronoun&unknown_other_clashes"] = 1.0
+            f[f"pronoun&n_people={n_people}"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
             f[f"before={_bucket(gap, 4)}"] = 1.0
@@ -252,19 +321,43 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         else:
             f["not_before"] = 1.0
         if ent_id in nearest_after:
-            f[f"after={_bucket(nearest_after[ent_id], 2)}"] = 1.0
+            gap, ms, me = nearest_after[ent_id]
+            f[f"after={_bucket(gap, 2)}"] = 1.0
+            # "…,” he told officers": the one told is not the speaker; the subject of the cue is
+            f[f"after_role={_role(ctx, ms, me)}"] = 1.0
         if ent_id in people_order:
             f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
         if previous == ent_id:
             f["previous"] = 1.0
             f["previous&opens_para"] = float(opens_para)
             f[f"previous&how={how}"] = 1.0
+            f["previous&para_no_cue"] = float(not para_cue)
         out.append(Candidate(ent_id, f))
+    questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
-              "nobody&no_people": float(not people_order)}
+              "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
+              "nobody&questioner": float(questioner)}
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
+    if pronoun in ("m", "f"):
+        found = antecedent_phrase(ctx, q, layout)
+        if found is not None:
+            out.append(Candidate(ANTECEDENT, _antecedent_features(ctx, found, pronoun, how, agreeing, layout, q)))
+    if previous in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
+        # the described speaker of the quote before ("a factory manager … said …. “…,” he said"); a quote
+        # with a description of its own that differs from the last one is someone else's
+        last_description = _last_description(ctx, quotes, i)
+        own = att.ok and att.speaker is None and pronoun is None and bool(phrase_text)
+        carried = {"prev_described": 1.0, f"prev_described&how={how}": 1.0,
+                   "prev_described&opens_para": float(opens_para), "prev_described&para_no_cue": float(not para_cue),
+                   "prev_described&pronoun": float(pronoun is not None), "prev_described&rule": float(
+                       att.ok and att.speaker is not None),
+                   "prev_described&same_phrase": float(own and phrase_text == last_description),
+                   "prev_described&new_phrase": float(own and phrase_text != last_description),
+                   "prev_described&new_definite": float(own and phrase_text != last_description
+                                                        and phrase_text.startswith("the "))}
+        out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
         feats = {"described": 1.0, f"described&how={how}": 1.0,
@@ -283,6 +376,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             feats[f"described&label_words={min(len(label_words), 3)}"] = 1.0
             feats["described&label_title"] = float(any(w.rstrip(".").lower() in ctx.cues.synonyms or
                                                        w.endswith(".") for w in label_words))
+            feats["described&label_questioner"] = float(questioner)
         out.append(Candidate(DESCRIBED, feats))
     return out
 

@@ -2,7 +2,13 @@
 
 - hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
+- generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
+  its aggregate figures are read.
+- hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
+- dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
+  (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
 Source format of hand_src_*.txt, one passage per block:
     @ REGISTER REGION DOMAIN
@@ -21,6 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate  # noqa: E402  (the template generator lives beside this script)
+import generate2  # noqa: E402
 
 
 def parse_hand(path: str) -> list[dict]:
@@ -85,13 +92,45 @@ def main() -> None:
     for i, o in enumerate(hand2, 7001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand2.jsonl"), hand2)
+    hand3: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand3_src_") and name.endswith(".txt"):
+            hand3 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand3, 8001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand3.jsonl"), hand3)
+    dev_dir = os.path.join(HERE, "dev")
+    dev: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("dev_src_") and name.endswith(".txt"):
+            dev += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(dev, 9001):
+        o["id"] = f"tq-{i:04d}"
+    if dev:
+        write(os.path.join(dev_dir, "dev.jsonl"), dev)
+    # a blind check written after the rule fixes: only its aggregate figures are read, never trained on
+    blind: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind_src_") and name.endswith(".txt"):
+            blind += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind, 9501):
+        o["id"] = f"tq-{i:04d}"
+    if blind:
+        write(os.path.join(dev_dir, "blind.jsonl"), blind)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "generated.jsonl"), gen)
+    gen2 = generate2.passages(random.Random(317))
+    for i, o in enumerate(gen2, 6001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "generated2.jsonl"), gen2)
     print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
           f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
-          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes")
+          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
+          f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
+          f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
+          f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
 if __name__ == "__main__":
