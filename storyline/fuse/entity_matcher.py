@@ -84,6 +84,7 @@ _VELARS = re.compile(r"[ghqcx]")
 _LOOSE_DROP = re.compile(r"[aeiouyjvw]")
 
 
+@functools.lru_cache(maxsize=65536)
 def loose_skeleton(text: str) -> str:
     """Consonants of a name's transliteration key, velars as one letter, glides dropped ("Gnatyuk" → "kntk")."""
     key = "".join(name_key(w) for w in fold(text).split())
@@ -117,6 +118,12 @@ def _contained(single: str, other: str) -> tuple[float, float, float]:
         return 0.0, 0.0, 0.0
     k = words.index(w)
     return float(k == 0), float(k == len(words) - 1), float(k > 0 and words[k - 1] in ("of", "for", "de", "del"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _acronym(name: str) -> str:
+    """``acronym_of``, cached: a popular actor's names come back in every article."""
+    return acronym_of(name)
 
 
 def _type(e: Entity) -> str:
@@ -190,9 +197,9 @@ def info_of(e: Entity) -> Info:
         if n.replace(".", "").isupper() and 2 <= len(letters) <= 8:
             inf.keys.add(("a1", letters.upper()))
         elif len(n.split()) >= 2:
-            inf.keys.add(("a", acronym_of(n)))
+            inf.keys.add(("a", _acronym(n)))
             if len(n.split()) >= 3:
-                inf.keys.add(("a", acronym_of(" ".join(n.split()[:-1]))))
+                inf.keys.add(("a", _acronym(" ".join(n.split()[:-1]))))
             initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", n))
             inf.keys.add(("a", initials))
     return inf
