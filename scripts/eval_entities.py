@@ -60,8 +60,8 @@ def paragraphs(text: str) -> list[Block]:
     return [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)]
 
 
-def analyse(record: dict, settings: Settings) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, dict]]:
-    """Predicted mentions per document id (start, end, corpus entity id) and the corpus entities by id."""
+def document_states(record: dict, settings: Settings) -> list[DocState]:
+    """The mini-corpus's articles run through the per-document components (ids ``<corpus>-<doc>``)."""
     docs = [Document(id=f"{record['id']}-{d['id']}", source=d["id"], raw=d["text"], outlet=d.get("outlet"),
                      text=d["text"], blocks=paragraphs(d["text"])) for d in record["docs"]]
     states = [DocState(document=d) for d in docs]
@@ -74,6 +74,13 @@ def analyse(record: dict, settings: Settings) -> tuple[dict[str, list[tuple[int,
         else:
             for s in states:
                 part.run(s, settings)
+    return states
+
+
+def analyse(record: dict, settings: Settings) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, dict]]:
+    """Predicted mentions per document id (start, end, corpus entity id) and the corpus entities by id."""
+    states = document_states(record, settings)
+    docs = [s.document for s in states]
     fuse = FuseState(analyses=[s.analysis() for s in states], corpus=Corpus(documents=docs))
     for name in settings.fuse_pipeline:
         if ".entities." in name:
@@ -181,7 +188,7 @@ def main() -> int:
     parser.add_argument("--set", type=Path, default=FROZEN, help="a set file, or a folder of *.jsonl")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
     parser.add_argument("--setting", action="append", default=[], metavar="KEY=JSON",
-                        help="a Settings field to override, e.g. entity_merge='\"rules\"'")
+                        help="a Settings field to override, e.g. entity_matcher='\"rules\"'")
     args = parser.parse_args()
     if not args.set.exists():
         print(f"no entity set at {args.set}", file=sys.stderr)

@@ -94,6 +94,13 @@ class Settings:
     entity_country_from_context: bool = _setting(
         True, "Give an actor no rule placed (a local official, a city, a firm) the country its articles are "
         "mostly about, when one country clearly dominates them; off: only countries the text states.")
+    entity_matcher: str = _setting(
+        "trained", "Who merges document-local entities across documents: 'trained' (the pair matcher of "
+        "storyline.fuse.entity_matcher over blocked candidate pairs, the rules' verdict one of its features) or "
+        "'rules' (the merge rules alone, the baseline).")
+    entity_matcher_model: str = _setting(
+        "", "Trained entity matcher file for entity_matcher='trained'; empty: the one shipped in the package "
+        "(`make train` rebuilds it from training/entities/).")
     event_lexicon_paths: list = _setting([], "Extra event lexicon files (YAML) laid over the shipped one.")
     relation_period: str = _setting("month", "Period of dyad relations: month | year.")
     event_model: str = _setting(

@@ -12,6 +12,9 @@ Two local entities merge when
   International Economic Forum").
 Merging never joins two different KB entries or two different known countries.
 
+That is the rule merge (``Settings.entity_matcher='rules'``, the baseline). The default, 'trained', starts
+from its groups and joins the pairs a trained matcher scores high (``storyline.fuse.entity_matcher``).
+
 Names the knowledge base does not know keep one entity whatever type NER gave each mention: the
 small English model calls an unfamiliar country a person in one article and an organisation in the
 next. Same-named organisations, places and demonyms merge across types; a one-word "person" joins
@@ -25,10 +28,12 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from unidecode import unidecode
 
 from storyline.config import Settings
+from storyline.fuse import entity_matcher
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
@@ -499,29 +504,11 @@ def _merge_initials(ents: list[Entity], people: list[int], groups: _Groups) -> N
             groups.union(next(iter(owners)), i)
 
 
-def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
-    """Merge document-local entities into global ones.
-
-    Args:
-        analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
-        settings: unused for now; kept so thresholds can move into ``Settings``.
-    Returns:
-        (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
-    """
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
-    doc_of = [e.mentions[0].doc if e.mentions else e.id.rsplit("/", 1)[0] for e in ents]
-    doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
-    names_in_doc: dict[str, set[str]] = defaultdict(set)
-    for e, d in zip(ents, doc_of):
-        names_in_doc[d].add(e.kb_id or fold(e.name))
+def _rule_groups(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
+                 places: frozenset[str]) -> _Groups:
+    """The rule merge: KB entries, then people, initials, organisations and type-confused names."""
     groups = _Groups(ents)
-    by_kb: dict[str, int] = {}
-    for i, e in enumerate(ents):
-        if e.kb_id:
-            if e.kb_id in by_kb:
-                groups.union(by_kb[e.kb_id], i)
-            else:
-                by_kb[e.kb_id] = i
+    _merge_kb(ents, groups)
     # a described speaker ("a senior official") is the document's own, as an unnamed group is
     people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON" and not e.generic], groups)
     _merge_people(ents, people, groups, doc_of, names_in_doc)
@@ -530,12 +517,130 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # one a country owns ("China's commerce ministry") is that country's, whichever article names it
     _merge_others(ents, [i for i, e in enumerate(ents) if e.type != "PERSON" and (not e.generic or e.country)],
                   groups, load_kb(tuple(settings.kb_paths)))
+    _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
+    return groups
+
+
+def _merge_kb(ents: list[Entity], groups: _Groups) -> None:
+    by_kb: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        if e.kb_id:
+            if e.kb_id in by_kb:
+                groups.union(by_kb[e.kb_id], i)
+            else:
+                by_kb[e.kb_id] = i
+
+
+@dataclass
+class MatchProblem:
+    """The trained matcher's view of a corpus: entities, the pairs it scores and their feature rows.
+
+    ``members`` are the entities left after the certain merges (one KB entry, one spelling with one type
+    and country); ``pairs`` index ``ents``.
+    """
+    ents: list[Entity]
+    doc_of: list[str]
+    members: list[int]
+    pairs: list[tuple[int, int]]
+    rows: list[list[float]]
+    rule_root: list[int]
+    infos: list[entity_matcher.Info | None]
+
+
+def match_problem(analyses: list[DocAnalysis], settings: Settings) -> MatchProblem:
+    """Candidate pairs and features of a corpus's document-local entities (``scripts/train_entities.py``
+    builds its rows with this, so training and use share one path)."""
+    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    doc_of, names_in_doc = _documents_of(ents)
+    return _problem(ents, doc_of, names_in_doc, settings, frozenset(_place_names(ents)))
+
+
+def _documents_of(ents: list[Entity]) -> tuple[list[str], dict[str, set[str]]]:
+    doc_of = [e.mentions[0].doc if e.mentions else e.id.rsplit("/", 1)[0] for e in ents]
+    names_in_doc: dict[str, set[str]] = defaultdict(set)
+    for e, d in zip(ents, doc_of):
+        names_in_doc[d].add(e.kb_id or fold(e.name))
+    return doc_of, names_in_doc
+
+
+def _certain_groups(ents: list[Entity]) -> tuple[_Groups, list[int]]:
+    """One KB entry, or one spelling with one type, country and KB id (not an unnamed group): the merges
+    the matcher does not question, and the entities left to compare."""
+    groups = _Groups(ents)
+    _merge_kb(ents, groups)
+    reps = _representatives(ents, [i for i, e in enumerate(ents) if not e.generic], groups)
+    # an unnamed group has no keys of its own: it meets others only in a group the rules formed
+    return groups, sorted(reps + [i for i, e in enumerate(ents) if e.generic])
+
+
+def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
+             places: frozenset[str]) -> MatchProblem:
+    rules = _rule_groups(ents, doc_of, names_in_doc, settings, places)
+    rule_root = [rules.find(i) for i in range(len(ents))]
+    _, members = _certain_groups(ents)
+    infos: list[entity_matcher.Info | None] = [None] * len(ents)
+    for i in members:
+        infos[i] = entity_matcher.info_of(ents[i])
+    pairs = [(i, j) for i, j in entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
+             if entity_matcher.in_scope(infos[i], infos[j])]  # type: ignore[arg-type]
+    rows = [entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
+                                         rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j])
+            for i, j in pairs]
+    return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
+                        infos=infos)
+
+
+def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float, same_doc_cannot_link: bool = True,
+                    from_rules: bool = True) -> list[int]:
+    """The group root of every entity after the pairs at or above ``threshold`` are joined to the rules' groups
+    (``from_rules``) or to the certain merges only."""
+    groups, _ = _certain_groups(problem.ents)
+    if from_rules:
+        for i, root in enumerate(problem.rule_root):
+            groups.union(root, i)
+    full_names = [[n for n in inf.names if split_person(n)[0]] if inf is not None and inf.person else []
+                  for inf in problem.infos]
+    single = [inf is not None and inf.single and not inf.given for inf in problem.infos]
+    entity_matcher.join_best_first(groups, problem.pairs, probs, threshold, problem.doc_of, full_names, single,
+                                   same_doc_cannot_link)
+    return [groups.find(i) for i in range(len(problem.ents))]
+
+
+def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
+                   places: frozenset[str]) -> list[int]:
+    model = entity_matcher.load_matcher(settings.entity_matcher_model)
+    problem = _problem(ents, doc_of, names_in_doc, settings, places)
+    probs: list[float] = []
+    if problem.rows:
+        probs = [float(p) for p in model.classifier.predict_proba(problem.rows)[:, 1]]
+    return cluster_problem(problem, probs, model.threshold, model.info.get("same_doc_cannot_link", True),
+                           model.info.get("from_rules", True))
+
+
+def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
+    """Merge document-local entities into global ones.
+
+    Args:
+        analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
+        settings: ``entity_matcher`` picks the rule merge or the trained pair matcher.
+    Returns:
+        (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
+    """
+    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    doc_of, names_in_doc = _documents_of(ents)
+    doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
     places = frozenset(_place_names(ents))
-    _merge_across_types(ents, [i for i, e in enumerate(ents) if not e.generic], groups, places)
+    if settings.entity_matcher == "trained":
+        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places)
+    elif settings.entity_matcher == "rules":
+        groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
+        roots = [groups.find(i) for i in range(len(ents))]
+    else:
+        raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
-        clusters[groups.find(i)].append(i)
+        clusters[roots[i]].append(i)
     built = [(_global([ents[i] for i in members], doc_rank, places), members) for members in clusters.values()]
     if settings.entity_country_from_context:
         _countries_from_context([g for g, _ in built])

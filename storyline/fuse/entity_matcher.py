@@ -1,0 +1,496 @@
+"""A trained pairwise matcher for cross-document entity resolution (``Settings.entity_matcher='trained'``).
+
+The rule merge (``storyline.fuse.entities``) joins names by fixed tests and is precise, but outlets spell one
+actor in more ways than the tests foresee (Hnatiuk/Gnatyuk, Daqalo/Dagalo, Papadopoulos/Papadopulos, "Bobby"
+for Robert Kane, "Calais" typed a person in one article and a place in the next). The matcher starts from the
+rules' groups and joins what they leave apart:
+
+1. candidate pairs come from blocking keys: folded names, transliteration skeletons (g/h/k/q/c/x as one
+   consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded), surname skeletons and their
+   prefixes, the words of a name (of a person's, the surname's), and, between a full form and a short one
+   only, given names with their formal forms (``data/nicknames.yaml``) and first three letters, and
+   initials or acronyms. A key held by more than ``MAX_BLOCK`` entities is skipped (a common word says
+   little), except the rules' groups and folded names, which link to their first holder only: pairs grow
+   with the entities, not with their square. Only pairs of two people (by type, or by a name that opens
+   with a known given name) or of two entities written alike are judged (``in_scope``);
+2. each pair gets features (string similarity of names and surnames, word overlap, skeleton equality,
+   given-name compatibility incl. nicknames and initials, generation conflict, coarse types, KB ids,
+   countries, roles, same document, mention counts, where a lone word stands in a longer name, and the
+   rules' verdict);
+3. a small scikit-learn classifier (``scripts/train_entities.py``, from ``training/entities`` only) gives
+   each pair a probability, and groups are joined by average link over their scored pairs while the
+   average reaches the model's threshold, never against the union's cannot-links (two KB entries, two
+   countries, "Jr." and "Sr.") nor against this module's: one surname with given names that cannot be one
+   person's ("Joshua Kiptoo", "E. Kiptoo"); a lone surname two such people could bear; optionally, two
+   entities of one document its resolver kept apart.
+
+Co-occurring actors are left out of the features on purpose: the training mini-corpora each tell one story,
+so shared context would stand for "same story", not "same actor". The union-find belongs to
+``storyline.fuse.entities``; here are keys, features, the model file and the join.
+"""
+from __future__ import annotations
+
+import functools
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz
+
+from storyline.model import Entity
+from storyline.resolve.names import (
+    acronym_of,
+    content_words,
+    fold,
+    generation,
+    given_match,
+    given_name_match,
+    is_acronym_for,
+    is_short_form,
+    name_key,
+    persons_match,
+    split_given,
+    split_person,
+    surnames_match,
+)
+
+#: A blocking key held by more entities than this says little ("ministry", "Kim" in a large corpus).
+MAX_BLOCK = 64
+#: Names per entity compared (an actor with many aliases is compared by its first few).
+MAX_NAMES = 6
+#: Leading consonants of a surname skeleton used as a key (Kvaratskhelishvili ~ Kvaratskheli).
+PREFIX_LEN = 5
+#: Keys that join a full form with a short one only: a given name or its head with a lone word ("g", "h"),
+#: the initials of a name with an all-capital name ("a"); the short side holds the key with a "1".
+_ASYMMETRIC = frozenset({"g", "h", "a"})
+_LONE_SIDE = frozenset(k + "1" for k in _ASYMMETRIC)
+#: Shortest skeleton that is a key or a feature ("kn" is Kenya and Okonjo).
+MIN_SKELETON = 4
+#: Coarse entity types, in feature order.
+TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")
+_COARSE = {"PERSON": "PERSON", "ORG": "ORG", "EVENT": "ORG", "MISC": "OTHER", "GPE": "GPE", "LOC": "GPE",
+           "FAC": "GPE", "NORP": "NORP"}
+#: Words too common in names to block on (articles, particles, honorifics are short or listed here).
+_STOP_WORDS = frozenset({"the", "and", "for", "of", "mr", "mrs", "ms", "dr", "von", "van", "der", "del", "los", "las"})
+#: Velar and glottal consonants that romanisations swap (Hnatiuk/Gnatyuk, Daqalo/Dagalo, Khaled/Haled).
+_VELARS = re.compile(r"[ghqcx]")
+#: Letters a loose skeleton drops: vowels and the glides and v/u/w that spellings trade (Lindqvist/Lindquist).
+_LOOSE_DROP = re.compile(r"[aeiouyjvw]")
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_skeleton(text: str) -> str:
+    """Consonants of a name's transliteration key, velars as one letter, glides dropped ("Gnatyuk" → "kntk")."""
+    key = "".join(name_key(w) for w in fold(text).split())
+    return _LOOSE_DROP.sub("", _VELARS.sub("k", key))
+
+
+@functools.cache
+def _formal_forms() -> dict[str, frozenset[str]]:
+    from storyline.data import load
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for formal, shorts in load("nicknames")["nicknames"].items():
+        for short in shorts:
+            out[fold(short)].add(fold(formal))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    from storyline.data import load
+
+    names = load("given_names")
+    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
+
+
+def _contained(single: str, other: str) -> tuple[float, float, float]:
+    """Where a one-word name stands in a longer one: (first word, last word, after "of"/"for"/"de")."""
+    words = fold(other).split()
+    w = fold(single)
+    if len(words) < 2 or " " in w or w not in words:
+        return 0.0, 0.0, 0.0
+    k = words.index(w)
+    return float(k == 0), float(k == len(words) - 1), float(k > 0 and words[k - 1] in ("of", "for", "de", "del"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _acronym(name: str) -> str:
+    """``acronym_of``, cached: a popular actor's names come back in every article."""
+    return acronym_of(name)
+
+
+def _type(e: Entity) -> str:
+    return _COARSE.get(e.type, "OTHER")
+
+
+@dataclass
+class Info:
+    """What the keys and features read of one entity, computed once."""
+    names: list[str]
+    folded: set[str]
+    words: set[str]
+    person: bool
+    given: str = ""
+    surname: str = ""
+    single: bool = False
+    generation: str | None = None
+    keys: set[tuple[str, str]] = field(default_factory=set)
+
+
+def info_of(e: Entity) -> Info:
+    names = list(dict.fromkeys([e.name, *e.aliases]))[:MAX_NAMES]
+    folded = {f for n in names if (f := fold(n))}
+    words = {w for f in folded for w in f.split()}
+    # NER calls an unfamiliar person an organisation or a place now and then ("Karin Lindqvist" ORG): a name
+    # of two to four capitalised words unknown to the KB that opens with a known given name is read as a person's
+    parts = e.name.split()
+    person = e.type == "PERSON" or (not e.kb_id and not e.generic and 2 <= len(parts) <= 4
+                                    and all(w[:1].isupper() for w in parts) and fold(parts[0]) in _given_names())
+    full = [n for n in names if split_person(n)[0]] if person else []
+    given, surname = split_person(max(full, key=len)) if full else ("", split_person(e.name)[1] if person else "")
+    # one word, or a surname behind a title ("Ms Lindqvist")
+    single = len(fold(e.name).split()) == 1 or (person and not given and bool(surname) and " " not in surname)
+    inf = Info(names=names, folded=folded, words=words, person=person, given=given, surname=surname,
+               single=single, generation=generation(e.name) if person else None)
+    if e.generic:
+        return inf
+    for f in folded:
+        inf.keys.add(("f", f))
+        if len(sk := loose_skeleton(f)) >= MIN_SKELETON:
+            inf.keys.add(("k", sk))
+    last = surname or (e.name if single else "")
+    if last:
+        core = re.split(r"[\s\-]+", fold(last))[-1] if fold(last) else ""
+        for part in {fold(last), core}:
+            sk = loose_skeleton(part)
+            if len(sk) >= 2:
+                inf.keys.add(("s", sk))
+            if len(sk) >= PREFIX_LEN + 2:
+                inf.keys.add(("p", sk[:PREFIX_LEN]))
+    # any word of a name ("Tolosa" ~ "Real Club Deportivo Tolosa"), but of a person's full name only the
+    # surname's: two people who share a given name are no candidates ("Ana Ruiz", "Ana Lopez"); a lone given
+    # name meets the full name by the "g" key below
+    for w in (fold(surname).split() if given else words):
+        if len(w) >= 3 and w not in _STOP_WORDS:
+            inf.keys.add(("w", w))
+    # a one-word name may be a given name or a pet form of one ("Yulia", "Bobby"), whatever type NER gave it
+    firsts = split_given(given)[:1] if given else ([e.name] if single else [])
+    for g in firsts:
+        fg = fold(g)
+        if len(fg) >= 2:
+            inf.keys.add(("g" if given else "g1", fg))
+            for formal in _formal_forms().get(fg, ()):
+                inf.keys.add(("g" if given else "g1", formal))
+            # a pet form keeps the head of the name (Luizinho ~ Luiz, Rizzy ~ Rizwan, Hamouda ~ Hamdan): a lone
+            # word meets the full names whose given name starts alike, never another lone word by it
+            if len(head := name_key(g)[:3]) == 3:
+                inf.keys.add(("h" if given else "h1", head))
+    for n in names:
+        letters = re.sub(r"[^A-Za-z]", "", n)
+        if n.replace(".", "").isupper() and 2 <= len(letters) <= 8:
+            inf.keys.add(("a1", letters.upper()))
+        elif len(n.split()) >= 2:
+            inf.keys.add(("a", _acronym(n)))
+            if len(n.split()) >= 3:
+                inf.keys.add(("a", _acronym(" ".join(n.split()[:-1]))))
+            initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", n))
+            inf.keys.add(("a", initials))
+    return inf
+
+
+def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Sequence[int]) -> list[tuple[int, int]]:
+    """Pairs of ``members`` that share a blocking key (see the module doc), each once, ``i < j``."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in members:
+        for key in infos[i].keys:
+            blocks[key].append(i)
+        blocks[("r", str(rule_root[i]))].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, block in blocks.items():
+        if key[0] in _LONE_SIDE:
+            continue
+        if key[0] in _ASYMMETRIC:
+            lone = blocks.get((key[0] + "1", key[1]), [])
+            # each lone word meets at most MAX_BLOCK full forms: pairs grow with the lone words
+            if len(block) <= MAX_BLOCK:
+                pairs.update((min(i, j), max(i, j)) for i in block for j in lone if i != j)
+            continue
+        if len(block) < 2:
+            continue
+        if len(block) > MAX_BLOCK:
+            if key[0] in ("r", "f"):
+                # a group the rules formed, a name written alike: linked through its first holder
+                pairs.update((min(block[0], j), max(block[0], j)) for j in block[1:])
+            continue
+        for pos, i in enumerate(block):
+            pairs.update((min(i, j), max(i, j)) for j in block[pos + 1:])
+    return sorted(pairs)
+
+
+def in_scope(a: Info, b: Info) -> bool:
+    """The pairs the matcher judges: two people (by type, or by a name that opens with a known given name),
+    or two entities written alike whatever types NER gave them. A lone word inside an organisation's name
+    ("Velmar" in "University of Velmar") is left to the rules: the training stories seldom show the many
+    places and bodies a real corpus names after one another."""
+    return (a.person and b.person) or bool(a.folded & b.folded)
+
+
+def shares_key(a: Info, b: Info) -> bool:
+    """Whether two entities meet in some block, block sizes aside (blocking recall is measured by it)."""
+    for kind, value in a.keys:
+        if kind in _ASYMMETRIC:
+            other = (kind + "1", value)
+        elif kind in _LONE_SIDE:
+            other = (kind[:-1], value)
+        else:
+            other = (kind, value)
+        if other in b.keys:
+            return True
+    return False
+
+
+FEATURES = (
+    "rule_same", "kb_same", "kb_conflict", "kb_one", "country_same", "country_conflict", "gen_conflict",
+    "gen_one", "name_ratio", "name_token_set", "word_jaccard", "folded_equal", "skeleton_equal",
+    "surname_ratio", "surname_match", "surname_skeleton_equal", "both_given", "given_match", "given_conflict",
+    "nickname", "persons_match", "single_is_surname", "single_is_given", "acronym", "content_equal",
+    "content_subset", "role_same", "role_conflict", "same_doc", "log_mentions_min", "log_mentions_max",
+    "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
+    *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
+)
+
+
+def _ratio(names_a: Sequence[str], names_b: Sequence[str], scorer: Any) -> float:
+    return max((scorer(x, y) for x in names_a for y in names_b), default=0.0) / 100.0
+
+
+def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, same_doc: bool) -> list[float]:
+    """The feature row of one candidate pair, in ``FEATURES`` order."""
+    fa, fb = sorted(ia.folded), sorted(ib.folded)
+    sa, sb = fold(ia.surname), fold(ib.surname)
+    single_a = not ia.given and ia.single
+    single_b = not ib.given and ib.single
+    both_given = bool(ia.given and ib.given)
+    g_match = both_given and given_match(ia.given, ib.given)
+    nick = both_given and any(is_short_form(x, y) or is_short_form(y, x)
+                              for x in split_given(ia.given)[:1] for y in split_given(ib.given)[:1])
+    pm = ia.person and ib.person and any(persons_match(x, y) for x in ia.names for y in ib.names
+                                         if split_person(x)[0] and split_person(y)[0])
+    single_surname = single_given = False
+    for s_inf, other in ((ia, ib), (ib, ia)):
+        if not s_inf.given and s_inf.single and other.surname:
+            one = s_inf.names[0]
+            single_surname |= surnames_match(one, other.surname)
+            single_given |= bool(other.given) and given_name_match(one, other.given)
+    acr = any((x.replace(".", "").isupper() and is_acronym_for(x, y)) or (y.replace(".", "").isupper()
+              and is_acronym_for(y, x)) for x in ia.names for y in ib.names)
+    ca, cb = content_words(a.name), content_words(b.name)
+    shorter, longer = (a, b) if len(fold(a.name).split()) <= len(fold(b.name).split()) else (b, a)
+    contained = _contained(shorter.name, longer.name)
+    ta, tb = sorted((TYPES.index(_type(a)), TYPES.index(_type(b))))
+    type_hot = [float(ta == x and tb == y) for n, _ in enumerate(TYPES) for x, y in [(n, m) for m in
+                                                                                      range(n, len(TYPES))]]
+    na, nb = len(a.mentions) or 1, len(b.mentions) or 1
+    sk_a = {sk for f in fa if len(sk := loose_skeleton(f)) >= MIN_SKELETON}
+    sk_b = {sk for f in fb if len(sk := loose_skeleton(f)) >= MIN_SKELETON}
+    row = [
+        float(rule_same),
+        float(bool(a.kb_id) and a.kb_id == b.kb_id),
+        float(bool(a.kb_id and b.kb_id) and a.kb_id != b.kb_id),
+        float(bool(a.kb_id) != bool(b.kb_id)),
+        float(bool(a.country) and a.country == b.country),
+        float(bool(a.country and b.country) and a.country != b.country),
+        float(bool(ia.generation and ib.generation) and ia.generation != ib.generation),
+        float(bool(ia.generation) != bool(ib.generation)),
+        _ratio(fa, fb, fuzz.ratio),
+        _ratio(fa, fb, fuzz.token_set_ratio),
+        len(ia.words & ib.words) / max(1, len(ia.words | ib.words)),
+        float(bool(ia.folded & ib.folded)),
+        float(bool(sk_a & sk_b)),
+        fuzz.ratio(sa, sb) / 100.0 if sa and sb else 0.0,
+        float(bool(sa and sb) and surnames_match(ia.surname, ib.surname)),
+        float(bool(sa and sb) and len(loose_skeleton(sa)) >= 3 and loose_skeleton(sa) == loose_skeleton(sb)),
+        float(both_given),
+        float(g_match),
+        float(both_given and not g_match),
+        float(nick),
+        float(pm),
+        float(single_surname),
+        float(single_given),
+        float(acr),
+        float(bool(ca) and ca == cb),
+        float(bool(ca and cb) and (ca < cb or cb < ca)),
+        float(bool(a.role) and a.role == b.role),
+        float(bool(a.role and b.role) and a.role != b.role),
+        float(same_doc),
+        math.log(min(na, nb)),
+        math.log(max(na, nb)),
+        *contained,
+        # a place or a people inside an organisation's name is where it is, not what it is
+        float(bool(contained[0] or contained[2]) and _type(shorter) in ("GPE", "NORP")),
+        float(bool(contained[0] or contained[1] or contained[2]) and (ib if shorter is a else ia).person),
+        float(single_a or single_b),
+        float(max(len(fold(a.name).split()), len(fold(b.name).split()))),
+        *type_hot,
+    ]
+    return row
+
+
+class Classifier(Protocol):
+    def predict_proba(self, x: Any) -> Any: ...
+
+
+@dataclass
+class MatcherModel:
+    """A trained pair classifier and the probability at which a pair is joined."""
+    classifier: Classifier
+    threshold: float
+    features: tuple[str, ...]
+    info: dict = field(default_factory=dict)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("storyline").joinpath("models", "entity_matcher.joblib")))
+
+
+@functools.lru_cache(maxsize=4)
+def load_matcher(path: str = "") -> MatcherModel:
+    """The model at ``path`` (default: the one shipped in the package), loaded once per process.
+
+    Raises:
+        FileNotFoundError: with the command that builds the model.
+        ValueError: when the file was trained on other features than this module computes.
+    """
+    import joblib
+
+    target = Path(path) if path else default_model_path()
+    if not target.is_file():
+        raise FileNotFoundError(f"no entity matcher model at {target}: run `make train` (or set "
+                                "entity_matcher='rules')")
+    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"entity matcher model {target} has other features than this version: run `make train`")
+    return MatcherModel(classifier=data["classifier"], threshold=float(data["threshold"]),
+                        features=tuple(data["features"]), info=data.get("info", {}))
+
+
+class Union(Protocol):
+    def find(self, i: int) -> int: ...
+    def compatible(self, i: int, j: int) -> bool: ...
+    def union(self, i: int, j: int) -> bool: ...
+
+
+#: Full names a group keeps for the given-name cannot-link (a popular actor's spellings beyond this add little).
+MAX_GROUP_NAMES = 8
+
+
+def _names_clash(xs: Sequence[str], ys: Sequence[str]) -> bool:
+    """Two people, one surname, given names that cannot be one person's ("Joshua Kiptoo", "E. Kiptoo")."""
+    for x in xs:
+        gx, sx = split_person(x)
+        for y in ys:
+            gy, sy = split_person(y)
+            if surnames_match(sx, sy) and not given_match(gx, gy) and not persons_match(x, y):
+                return True
+    return False
+
+
+def _ambiguous_singles(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequence[float], threshold: float,
+                       full_names: Sequence[Sequence[str]], single: Sequence[bool]) -> set[int]:
+    """One-word names whose likely partners include two people that cannot be one."""
+    partners: dict[int, dict[int, Sequence[str]]] = defaultdict(dict)
+    for (i, j), p in zip(pairs, probs):
+        if p < threshold:
+            continue
+        for s, f in ((i, j), (j, i)):
+            if single[s] and full_names[f]:
+                partners[s].setdefault(groups.find(f), full_names[f])
+    out = set()
+    for s, by_group in partners.items():
+        named = list(by_group.values())[:MAX_GROUP_NAMES]
+        if any(_names_clash(x, y) for pos, x in enumerate(named) for y in named[pos + 1:]):
+            out.add(s)
+    return out
+
+
+def join_best_first(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequence[float], threshold: float,
+                    doc_of: Sequence[str], full_names: Sequence[Sequence[str]], single: Sequence[bool],
+                    same_doc_cannot_link: bool = True) -> None:
+    """Average-link over the scored pairs: the two groups whose scored pairs average highest are joined
+    first, while that average is at least ``threshold`` (pairs no key brought together do not count).
+    One strong pair cannot chain a place into every organisation named after it: the organisations'
+    own low pairs pull the average down.
+
+    Never joined, besides the union's cannot-links: people whose given names disagree under one surname
+    (``full_names`` per entity); two groups that each hold an entity of a document, different entities
+    the document's own resolver kept apart, unless a pair links those two directly; a one-word name
+    (``single``) and the people it could name when two such people are likely ("Lindqvist" beside Maria
+    and Tomas Lindqvist: its pairs count as 0)."""
+    ambiguous = _ambiguous_singles(groups, pairs, probs, threshold, full_names, single)
+    # between two groups: [sum of probabilities, number of scored pairs, pairs of one document's entities]
+    links: dict[int, dict[int, list]] = defaultdict(dict)
+    docs: dict[int, dict[str, int]] = {}
+    names: dict[int, list[str]] = {}
+    for (i, j), p in zip(pairs, probs):
+        a, b = groups.find(i), groups.find(j)
+        if a == b:
+            continue
+        if (i in ambiguous and full_names[j]) or (j in ambiguous and full_names[i]):
+            p = 0.0
+        link = links[a].setdefault(b, [0.0, 0, set()])
+        links[b][a] = link
+        link[0] += p
+        link[1] += 1
+        if doc_of[i] == doc_of[j] and p >= threshold:
+            link[2].add(doc_of[i])
+    for i in sorted({x for p in pairs for x in p}):
+        root = groups.find(i)
+        docs.setdefault(root, {}).setdefault(doc_of[i], i)
+        kept = names.setdefault(root, [])
+        kept.extend(n for n in full_names[i] if n not in kept and len(kept) < MAX_GROUP_NAMES)
+    heap = [(-link[0] / link[1], a, b) for a, nbrs in links.items() for b, link in nbrs.items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        current = links.get(a, {}).get(b)
+        if current is None or groups.find(a) != a or groups.find(b) != b or current[0] / current[1] != -neg:
+            continue   # a stale entry: one side was joined since, or the average moved
+        if not groups.compatible(a, b) or _names_clash(names[a], names[b]):
+            continue
+        shared = docs[a].keys() & docs[b].keys()
+        if same_doc_cannot_link and shared - current[2]:
+            continue
+        groups.union(a, b)
+        root = groups.find(a)
+        gone = b if root == a else a
+        _absorb(links, root, gone)
+        docs[root] = {**docs.pop(gone), **docs[root]}
+        names[root] = (names[root] + [n for n in names.pop(gone) if n not in names[root]])[:MAX_GROUP_NAMES]
+        for other, merged in links[root].items():
+            heapq.heappush(heap, (-merged[0] / merged[1], min(root, other), max(root, other)))
+
+
+def _absorb(links: dict[int, dict[int, list]], root: int, gone: int) -> None:
+    """Fold the links of group ``gone`` into those of ``root`` (their sums and counts add up)."""
+    links[root].pop(gone, None)
+    for other, link in links.pop(gone, {}).items():
+        if other == root:
+            continue
+        links[other].pop(gone, None)
+        mine: list | None = links[root].get(other)
+        if mine is None:
+            links[root][other] = link
+            links[other][root] = link
+        else:
+            mine[0] += link[0]
+            mine[1] += link[1]
+            mine[2] |= link[2]

@@ -1,0 +1,99 @@
+"""The trained entity matcher (storyline/fuse/entity_matcher.py) on hand-built corpora: its keys, its
+cannot-links and the merges of the shipped model."""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import joblib
+import pytest
+
+from storyline.config import Settings
+from storyline.fuse import entity_matcher
+from storyline.fuse.entities import cluster_problem, match_problem, merge_entities
+from storyline.model import DocAnalysis, Document, Entity, Span
+
+
+def ent(doc: str, n: int, name: str, type_: str = "PERSON", country: str | None = None,
+        mentions: int = 1, kb_id: str | None = None) -> Entity:
+    spans = [Span(doc, 10 * i, 10 * i + len(name), name) for i in range(mentions)]
+    return Entity(id=f"{doc}/e{n}", name=name, type=type_, country=country, aliases=[name], mentions=spans,
+                  kb_id=kb_id)
+
+
+def corpus(*docs: list[Entity]) -> list[DocAnalysis]:
+    return [DocAnalysis(document=Document(id=ents[0].id.split("/")[0], source="x.txt"), entities=ents)
+            for ents in docs]
+
+
+def three_articles() -> list[DocAnalysis]:
+    return corpus(
+        [ent("d1", 1, "Taras Hlushko", country="UKR", mentions=2), ent("d1", 2, "Robert Tranter", mentions=2),
+         ent("d1", 3, "Maria Lindqvist"), ent("d1", 4, "Charles Whitcombe Jr.")],
+        [ent("d2", 1, "Taras Glushko"), ent("d2", 2, "Bobby"), ent("d2", 3, "Tomas Lindqvist"),
+         ent("d2", 4, "Charles Whitcombe Sr.")],
+        [ent("d3", 1, "Glushko"), ent("d3", 2, "Bob Tranter"), ent("d3", 3, "Ms Lindqvist"),
+         ent("d3", 4, "Whitcombe Jr.")])
+
+
+def test_trained_matcher_joins_variants_the_rules_leave_apart_and_keeps_different_people_apart():
+    a = three_articles()
+    _, rules = merge_entities(a, Settings(entity_matcher="rules"))
+    _, m = merge_entities(a, Settings(entity_matcher="trained"))
+    assert rules["d1/e1"] != rules["d2/e1"]                         # Hlushko/Glushko: h and g romanise one letter
+    assert m["d1/e1"] == m["d2/e1"] == m["d3/e1"]
+    assert m["d1/e2"] == m["d3/e2"]                                 # Bob ~ Robert
+    assert m["d1/e3"] != m["d2/e3"]                                 # Maria and Tomas Lindqvist
+    assert m["d3/e3"] not in (m["d1/e3"], m["d2/e3"])               # "Ms Lindqvist" could be either
+    assert m["d1/e4"] != m["d2/e4"] and m["d3/e4"] != m["d2/e4"]    # father and son
+
+
+def test_keys_fold_romanisation_and_meet_a_pet_form_with_its_formal_name():
+    assert entity_matcher.loose_skeleton("Gnatyuk") == entity_matcher.loose_skeleton("Hnatiuk")
+    assert entity_matcher.loose_skeleton("Daqalo") == entity_matcher.loose_skeleton("Dagalo")
+    assert entity_matcher.loose_skeleton("Lindqvist") == entity_matcher.loose_skeleton("Lindquist")
+    assert entity_matcher.loose_skeleton("Lindqvist") != entity_matcher.loose_skeleton("Lindberg")
+    problem = match_problem(three_articles(), Settings(entity_matcher="trained"))
+    names = {(problem.ents[i].name, problem.ents[j].name) for i, j in problem.pairs}
+    assert ("Robert Tranter", "Bobby") in names                     # "g" key: bobby → robert
+    assert ("Taras Hlushko", "Taras Glushko") in names
+    assert ("Taras Hlushko", "Robert Tranter") not in names
+    # people who share only a given name (or a family name written first) are never compared
+    others = match_problem(corpus([ent("d1", 1, "Ana Ruiz"), ent("d1", 2, "Wang Yiming")],
+                                  [ent("d2", 1, "Ana Lopez"), ent("d2", 2, "Wang Jun")]), Settings())
+    assert others.pairs == []
+
+
+def test_a_common_key_is_not_expanded_into_all_its_pairs():
+    # 512 people named John, surnames of three distinct syllables: "john" and the initials "J?" are common keys
+    syllables = ["Ba", "Ko", "Ri", "Tu", "Me", "Sa", "Ne", "Lo"]
+    people = [ent(f"d{k}", 1, "John " + "".join(p).lower().capitalize())
+              for k, p in enumerate(itertools.product(syllables, repeat=3))]
+    infos = [entity_matcher.info_of(e) for e in people]
+    pairs = entity_matcher.candidate_pairs(infos, range(len(people)), list(range(len(people))))
+    assert len(pairs) < len(people)
+    # the keys are there all the same: a lone "Johnny" meets a John by his given name when few Johns exist
+    few = [entity_matcher.info_of(ent("d1", 1, "John Bakori")), entity_matcher.info_of(ent("d2", 1, "Johnny"))]
+    assert entity_matcher.candidate_pairs(few, [0, 1], [0, 1]) == [(0, 1)]
+
+
+def test_cannot_links_hold_whatever_the_probabilities():
+    a = corpus([ent("d1", 1, "Samuel Okafor Jr.")], [ent("d2", 1, "Samuel Okafor")],
+               [ent("d3", 1, "Samuel Okafor Sr.")], [ent("d4", 1, "Grace Okafor"), ent("d4", 2, "Peter Okafor")])
+    problem = match_problem(a, Settings(entity_matcher="trained"))
+    roots = cluster_problem(problem, [1.0] * len(problem.pairs), 0.5)
+    by = {e.id: r for e, r in zip(problem.ents, roots)}
+    assert by["d1/e1"] != by["d3/e1"]                               # Jr. and Sr., even through the plain name
+    assert len({by["d4/e1"], by["d4/e2"], by["d1/e1"]}) == 3        # Grace, Peter and Samuel
+
+
+def test_a_model_of_other_features_is_refused(tmp_path: Path):
+    path = tmp_path / "old.joblib"
+    joblib.dump({"classifier": None, "threshold": 0.5, "features": ("name_ratio",)}, path)
+    with pytest.raises(ValueError, match="other features"):
+        entity_matcher.load_matcher(str(path))
+
+
+def test_an_unknown_matcher_setting_is_an_error():
+    with pytest.raises(ValueError, match="entity_matcher"):
+        merge_entities(three_articles(), Settings(entity_matcher="llm"))
