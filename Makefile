@@ -49,6 +49,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_clean.py
 	$(PY) scripts/train_names.py
 	$(PY) scripts/train_entities.py
+	$(PY) scripts/train_descriptions.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py

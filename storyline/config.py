@@ -98,6 +98,10 @@ class Settings:
         "trained", "Who merges document-local entities across documents: 'trained' (the pair matcher of "
         "storyline.fuse.entity_matcher over blocked candidate pairs, the rules' verdict one of its features) or "
         "'rules' (the merge rules alone, the baseline).")
+    description_coref: str = _setting(
+        "trained", "Who links definite descriptions ('the minister', 'the company', 'the 54-year-old') to the "
+        "entity named before them: 'trained' (the ranker of storyline.resolve.descriptions, rules among its "
+        "features) or 'rules' (the nearest entity whose roles hold the head word, the baseline).")
     entity_matcher_model: str = _setting(
         "", "Trained entity matcher file for entity_matcher='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/entities/).")

@@ -22,7 +22,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
+from storyline.resolve.descriptions import (
+    Antecedent,
+    DescriptionExample,
+    candidates,
+    choose,
+    find_descriptions,
+    load_ranker,
+    pair_features,
+    rule_choice,
+)
 from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
 from storyline.resolve.names import (
     ADDRESS_TITLES,
@@ -190,14 +201,7 @@ def _lead_words(pre: str) -> list[str]:
     return out
 
 
-#: Adjectives a description may add to a role without changing whom it names ("the former minister").
-_DESC_FREE = frozenset({"former", "new", "veteran", "outgoing", "incoming", "embattled", "current", "longtime",
-                        "long-time", "retired", "acting", "then", "top", "senior", "powerful", "influential",
-                        "beleaguered", "recently", "newly", "appointed", "elected", "same", "latter"})
-#: Ranks that make a different office of the same head noun ("vice president" is not "the president").
-_RANKS = frozenset({"vice", "deputy", "assistant", "junior", "under", "vice-", "associate", "lieutenant"})
-_DESC = re.compile(r"\b[Tt]he\s+(?=((?:[a-z][a-z’'-]*\s+){0,3}[a-z][a-z-]*)\b)")
-_AGE_DESC = re.compile(r"\b[Tt]he\s+(\d{2,3})-year-old\b(?!\s+[a-z])")
+#: ", 54," after a name: the person's age
 _AGE = re.compile(r"^\s*,\s*(\d{2,3})\s*,")
 
 
@@ -222,75 +226,103 @@ def _role_words(view: str, c: Cand, kb: KB) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in words}
 
 
-def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB) -> None:
-    """'the president', 'the defence secretary', 'the 54-year-old': a definite description standing
-    for a person named before it joins the nearest such person whose roles hold the description's
-    head word (and its other words, bar 'former', 'new', ...). Unnamed people stay unmarked."""
-    people = [k for k in clusters if k.type == "PERSON" and k.members]
-    if not people:
+def _gender_of(k: _Cluster, view: str) -> str | None:
+    """'f'/'m' from a gendered word right before or inside a name ("Mrs Wanjiru", "Sheikh X") or the given name."""
+    word_gender, name_gender = _gender_lexicon()
+    votes: Counter[str] = Counter()
+    for c in k.members:
+        if c.source == "role":
+            continue
+        words = re.findall(r"[^\W\d_][\w'’-]*", view[max(0, c.start - 12):c.end])
+        pre = re.findall(r"[^\W\d_][\w'’-]*", view[max(0, c.start - 12):c.start])[-1:]
+        inside = re.findall(r"[^\W\d_][\w'’-]*", view[c.start:c.end])
+        for w in pre + inside[:1]:
+            if fold(w).strip(".") in word_gender:
+                votes[word_gender[fold(w).strip(".")]] += 1
+        given = split_person(view[c.start:c.end])[0]
+        first = given.split()[-1:] if given else []
+        for w in (first or words[-1:])[:1]:
+            if w.lower() in name_gender and given:
+                votes[name_gender[w.lower()]] += 1
+    if len(votes) == 1:
+        return next(iter(votes))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    words = load("gender_words")
+    names = load("given_names")
+    return ({w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]},
+            {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]})
+
+
+def _subjects(k: _Cluster, view: str, kb: KB) -> int:
+    """Mentions that open a sentence or are followed by a speech verb: a subject, a salient antecedent."""
+    verbs = set(kb.lexicon.get("speech_verbs", []))
+    n = 0
+    for c in k.members:
+        nxt = re.match(r"\s*(?:,[^,]{0,60},\s*)?([a-z]+)", view[c.end:c.end + 80])
+        opens = c.start == 0 or re.search(r"(?:[.!?][\"”’']?\s+|\n)$", view[max(0, c.start - 3):c.start])
+        n += bool(opens) or bool(nxt and nxt.group(1) in verbs)
+    return n
+
+
+def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
+    entry = kb.entries.get(k.kb_id) if k.kb_id else None
+    spans = sorted((c.start, c.end) for c in k.members)
+    if k.type == "PERSON":
+        words = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))
+        words |= set(" ".join(k.titles).split())
+        ages = {m.group(1) for c in k.members if (m := _AGE.match(view[c.end:c.end + 8]))}
+        country = entry.country if entry else (k.countries.most_common(1)[0][0] if k.countries else None)
+        return Antecedent("PERSON", spans, words, kb_title=entry.title if entry else None,
+                          gender=_gender_of(k, view), country=country, ages=ages, subjects=_subjects(k, view, kb))
+    names = [view[c.start:c.end] for c in k.members] + ([entry.name] if entry else [])
+    words = {w.lower() for n in names for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+    country, sector = _org_facts(max(names, key=len), kb) if names else (None, None)
+    if entry is not None:
+        country, sector = entry.country or country, entry.sector or sector
+    return Antecedent(k.type, spans, words, country=country, sector=sector, subjects=_subjects(k, view, kb))
+
+
+def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB, mode: str) -> None:
+    """'the president', 'the company', 'the 54-year-old', 'The Frenchwoman': a definite description standing
+    for an entity named before it joins that entity (``storyline.resolve.descriptions``: the trained ranker,
+    or the rules for ``mode="rules"``). Descriptions with no antecedent stay unmarked."""
+    live = [k for k in clusters if k.members]
+    if not live:
         return
-    heads = _person_heads(kb)
-    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in people for c in k.members]
-    roles: dict[int, set[str]] = {}
-    ages: dict[int, set[str]] = {}
-    for k in people:
-        roles[id(k)] = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))
-        roles[id(k)] |= set(" ".join(k.titles).split())
-        ages[id(k)] = {m.group(1) for c in k.members if (m := _AGE.match(view[c.end:c.end + 8]))}
-    found: list[tuple[int, int, _Cluster]] = []
-    for m in list(_DESC.finditer(view)) + list(_AGE_DESC.finditer(view)):
-        s = m.start()
-        if m.re is _AGE_DESC:
-            age, mods, head, e = m.group(1), [], "", m.end()
-        else:
-            # the longest run of head nouns after the modifiers: "the chief executive", "the defence secretary"
-            words = list(re.finditer(r"[a-z][a-z’'-]*", m.group(1)))
-            cut = next((i for i, w in enumerate(words) if w.group() in _LEAD_STOP), len(words))
-            words = words[:cut]
-            at_head = next((i for i, w in enumerate(words) if w.group() in heads
-                            and (i + 1 == len(words) or words[i + 1].group() not in heads)), None)
-            if at_head is None:
-                continue
-            age, head, e = None, words[at_head].group(), m.start(1) + words[at_head].end()
-            mods = [w.group() for w in words[:at_head] if w.group() not in _DESC_FREE]
-        if any(a < e and s < b for a, b in taken):
+    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in live for c in k.members]
+    descs = find_descriptions(view, kb, taken)
+    if not descs:
+        return
+    ants = [_antecedent(k, view, kb) for k in live]
+    model = load_ranker() if mode == "trained" else None
+    for d in descs:
+        i = choose(view, d, ants, mode, model)
+        if i is None:
             continue
-        after = view[e:e + 30]
-        if re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after) or after.startswith("-"):
-            continue   # a title before a name, or an office "of" something
-        before = [(max(c.start for c in k.members if c.start < s), k) for k in people
-                  if any(c.start < s for c in k.members)]
-        fits = []
-        for at, k in before:
-            r = roles[id(k)]
-            if age is not None:
-                fits.append((age in ages[id(k)], at, k))
-                continue
-            if head not in r or any(w not in r and not kb.country_of(w) for w in mods):
-                continue
-            if (r & _RANKS) and not (set(mods) & _RANKS):
-                continue   # "the president" is not the vice president
-            fits.append((True, at, k))
-        if not fits:
-            continue
-        if age is not None and not any(f[0] for f in fits):
-            fits = [max(fits, key=lambda f: f[1])]
-        _, _, k = max((f for f in fits if f[0]), key=lambda f: f[1])
-        found.append((s, e, k))
-        taken.append((s, e))
-    for s, e, k in found:
-        k.members.append(Cand(s, e, "PERSON", "role", info={"desc": True}))
+        live[i].members.append(Cand(d.start, d.end, live[i].type, "role", info={"desc": True}))
+        ants[i].spans.append((d.start, d.end))
+        ants[i].spans.sort()
 
 
-@functools.lru_cache(maxsize=8)
-def _person_heads_of(titles: tuple[str, ...], extra: tuple[str, ...]) -> frozenset[str]:
-    return frozenset({t.split()[-1] for t in titles} | set(extra))
-
-
-def _person_heads(kb: KB) -> frozenset[str]:
-    """Head nouns a description of a person may have: the last word of every title, and the lexicon's
-    ``person_roles`` (nouns for people that are no titles: 'veteran', 'billionaire', 'striker')."""
-    return _person_heads_of(tuple(kb.lexicon.get("titles", {})), tuple(kb.lexicon.get("person_roles", [])))
+def description_examples(doc: Document, cands: list[Cand], kb: KB) -> list[DescriptionExample]:
+    """Training rows of the description ranker for one document, the entities built as ``build_entities``
+    builds them (``scripts/train_descriptions.py`` labels them against gold mentions by offsets)."""
+    view, clusters = _local_clusters(doc, cands, kb)
+    live = [k for k in clusters if k.members]
+    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in live for c in k.members]
+    ants = [_antecedent(k, view, kb) for k in live]
+    out = []
+    for d in find_descriptions(view, kb, taken):
+        found = candidates(d, ants)
+        if found:
+            out.append(DescriptionExample(d, [[(c.start, c.end) for c in live[i].members] for i, _ in found],
+                                          pair_features(view, d, ants, found),
+                                          [n for n, (i, _) in enumerate(found) if i == rule_choice(d, ants, found)]))
+    return out
 
 
 def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> list[_Cluster]:
@@ -585,14 +617,23 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
                   aliases=aliases, mentions=mentions, kb_id=k.kb_id)
 
 
-def build_entities(doc: Document, cands: list[Cand], kb: KB) -> tuple[list[Mention], list[Entity]]:
-    """Cluster a document's candidates into local entities; mentions point at them."""
+def _local_clusters(doc: Document, cands: list[Cand], kb: KB) -> tuple[str, list[_Cluster]]:
     view = doc.body_view()
     date = doc.published
     persons = _person_clusters(cands, view, kb, date)
     _resolve_roles(cands, persons, view, kb, date)
-    _descriptions(view, cands, persons, kb)
-    clusters = [k for k in persons + _org_clusters(cands, view, kb) if k.members]
+    return view, persons + _org_clusters(cands, view, kb)
+
+
+def build_entities(doc: Document, cands: list[Cand], kb: KB,
+                   description_coref: str = "trained") -> tuple[list[Mention], list[Entity]]:
+    """Cluster a document's candidates into local entities; mentions point at them.
+
+    ``description_coref``: who links definite descriptions to the entity they stand for, "trained" (the
+    ranker of ``storyline.resolve.descriptions``) or "rules"."""
+    view, clusters = _local_clusters(doc, cands, kb)
+    _descriptions(view, cands, clusters, kb, description_coref)
+    clusters = [k for k in clusters if k.members]
     # one KB actor, one local entity (a person linked by name and by role phrase alike)
     merged: dict[str, _Cluster] = {}
     final: list[_Cluster] = []
@@ -610,7 +651,7 @@ def build_entities(doc: Document, cands: list[Cand], kb: KB) -> tuple[list[Menti
         entities.append(ent)
         for c in sorted(k.members, key=lambda c: c.start):
             mentions.append(Mention(doc.id, c.start, c.end, doc.raw[c.start:c.end],
-                                    "PERSON" if c.source == "role" else (k.type if c.source == "quote" else c.type),
+                                    c.type if c.source == "role" else (k.type if c.source == "quote" else c.type),
                                     ent.id))
     mentions.sort(key=lambda m: m.start)
     return mentions, entities
