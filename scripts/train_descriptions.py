@@ -3,8 +3,8 @@
 
     python scripts/train_descriptions.py [--out storyline/models/descriptions.joblib] [--folds 5]
 
-Data: ``training/entities/train.jsonl`` and ``training/descriptions/*.jsonl`` (same format; gold keys on
-definite descriptions). Each article is parsed and its candidates clustered as the pipeline does
+Data: ``training/entities/train.jsonl`` and the passages of ``training/descriptions/src/`` (the entity set's
+source format; gold keys on definite descriptions). Each article is parsed and its candidates clustered as the pipeline does
 (``storyline.resolve.coref.description_examples``); a description takes the key of the gold mention it
 overlaps most, a candidate entity the key most of its mentions overlap. A candidate is a positive when its key
 is the description's. The ranker links a description to its best candidate when the score passes the threshold
@@ -34,7 +34,9 @@ from storyline.resolve.descriptions import FEATURES, default_model_path  # noqa:
 from storyline.resolve.kb import load_kb  # noqa: E402
 from storyline.resolve.ner import find_candidates  # noqa: E402
 
-SETS = [ROOT / "training" / "entities" / "train.jsonl", ROOT / "training" / "descriptions"]
+SETS = [ROOT / "training" / "entities" / "train.jsonl"]
+#: extra passages in the entity set's source format (parsed by training/entities/build.py)
+EXTRA = ROOT / "training" / "descriptions" / "src"
 THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
 
 #: one description: (group, candidate rows, candidate labels, rule's pick or -1, gold answer index or -1, text)
@@ -118,6 +120,10 @@ def main() -> int:
 
     settings = Settings()
     records = [r for p in SETS if p.exists() for r in read(p)]
+    sys.path.insert(0, str(ROOT / "training" / "entities"))
+    from build import parse_source
+
+    records += [parse_source(p) for p in sorted(EXTRA.glob("*.txt"))]
     items = items_of(records, settings)
     if not items or not any(y for it in items for y in it[2]):
         print("no labelled descriptions", file=sys.stderr)

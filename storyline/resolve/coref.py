@@ -29,6 +29,7 @@ from storyline.resolve.descriptions import (
     DescriptionExample,
     candidates,
     choose,
+    demonym,
     find_descriptions,
     load_ranker,
     pair_features,
@@ -286,6 +287,14 @@ def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
     return Antecedent(k.type, spans, words, country=country, sector=sector, subjects=_subjects(k, view, kb))
 
 
+def _nationality(c: Cand, view: str, kb: KB) -> bool:
+    """A nationality word ("Spanish", "Frenchwoman", whatever type NER gave it): a description holding it
+    ("the Spanish club", "The Frenchwoman") gives way to neither."""
+    text = view[c.start:c.end]
+    return c.type == "NORP" or (" " not in text and demonym(text, kb)[0] is not None
+                                and not kb.country_name(demonym(text, kb)[0] or "").lower() == text.lower())
+
+
 def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB, mode: str) -> None:
     """'the president', 'the company', 'the 54-year-old', 'The Frenchwoman': a definite description standing
     for an entity named before it joins that entity (``storyline.resolve.descriptions``: the trained ranker,
@@ -293,7 +302,9 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
     live = [k for k in clusters if k.members]
     if not live:
         return
-    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in live for c in k.members]
+    # a nationality word inside a description ("The Frenchwoman", "the Spanish club") gives way to it
+    taken = [(c.start, c.end) for c in cands if not _nationality(c, view, kb)] + [
+        (c.start, c.end) for k in live for c in k.members if not _nationality(c, view, kb)]
     descs = find_descriptions(view, kb, taken)
     if not descs:
         return
@@ -303,6 +314,9 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
         i = choose(view, d, ants, mode, model)
         if i is None:
             continue
+        for k in live:
+            k.members = [c for c in k.members
+                         if not (d.start <= c.start and c.end <= d.end and _nationality(c, view, kb))]
         live[i].members.append(Cand(d.start, d.end, live[i].type, "role", info={"desc": True}))
         ants[i].spans.append((d.start, d.end))
         ants[i].spans.sort()
@@ -313,7 +327,8 @@ def description_examples(doc: Document, cands: list[Cand], kb: KB) -> list[Descr
     builds them (``scripts/train_descriptions.py`` labels them against gold mentions by offsets)."""
     view, clusters = _local_clusters(doc, cands, kb)
     live = [k for k in clusters if k.members]
-    taken = [(c.start, c.end) for c in cands] + [(c.start, c.end) for k in live for c in k.members]
+    taken = [(c.start, c.end) for c in cands if not _nationality(c, view, kb)] + [
+        (c.start, c.end) for k in live for c in k.members if not _nationality(c, view, kb)]
     ants = [_antecedent(k, view, kb) for k in live]
     out = []
     for d in find_descriptions(view, kb, taken):

@@ -84,6 +84,8 @@ class Description:
     mods: list[str]
     kind: str                     # "PERSON" or "ORG"
     sector: str | None = None     # of an organisation head: "BUS", "GOV", "MIL", "MED"
+    #: words of an organisation's name the head fits (the head itself, "fc" for "club")
+    fits: frozenset[str] = frozenset()
     age: str | None = None
     gender: str | None = None
     country: str | None = None
@@ -105,6 +107,7 @@ class Lexicon:
     person_heads: frozenset[str]
     generic_heads: frozenset[str]
     org_heads: dict[str, str]      # head → sector ("" when any)
+    name_words: dict[str, frozenset[str]]   # head → words of a name it fits ("club": "fc", "united")
     gender: dict[str, str]
 
 
@@ -118,14 +121,16 @@ def _lexicon_of(titles: tuple[str, ...], roles: tuple[str, ...]) -> Lexicon:
     # "head of government" ends in an organisation's head: a title's last word is a person's head unless so
     person = frozenset({t.split()[-1] for t in titles} - set(orgs)) | frozenset(roles) | frozenset(
         data.get("occupations", []))
-    return Lexicon(person_heads=person | generic, generic_heads=generic - person, org_heads=orgs, gender=gender)
+    fits = {h: frozenset(ws) | {h} for h, ws in data.get("name_words", {}).items()}
+    return Lexicon(person_heads=person | generic, generic_heads=generic - person, org_heads=orgs, gender=gender,
+                   name_words=fits)
 
 
 def lexicon(kb: KB) -> Lexicon:
     return _lexicon_of(tuple(kb.lexicon.get("titles", {})), tuple(kb.lexicon.get("person_roles", [])))
 
 
-def _demonym(word: str, kb: KB) -> tuple[str | None, str | None]:
+def demonym(word: str, kb: KB) -> tuple[str | None, str | None]:
     """(country, gender) of "Frenchwoman", "Kenyan", "Spaniard"; (None, None) for other words."""
     for suffix, g in (("woman", "f"), ("man", "m")):
         if word.lower().endswith(suffix) and len(word) > len(suffix) + 2:
@@ -161,12 +166,12 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
             low = text.lower()
             nxt = run[i + 1].group().lower() if i + 1 < len(run) else ""
             aged = _AGE.match(low)
-            if aged and (not nxt or nxt in lex.person_heads):
-                if nxt:
+            if aged:
+                if nxt in lex.person_heads:
                     continue   # "the 61-year-old engineer": the noun after the age is the head
                 found = (i, "PERSON", low, aged.group(1))
                 break
-            country, g = _demonym(text, kb)
+            country, g = demonym(text, kb)
             if g:
                 found = (i, "PERSON", low, None)   # "The Frenchwoman"
                 break
@@ -198,11 +203,13 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         gender = lex.gender.get(head)
         country = None
         for w in [*run[:i + 1]]:
-            c, g = _demonym(w.group(), kb)
+            c, g = demonym(w.group(), kb)
             if c:
                 country, gender = c, gender or g
         generic = head in lex.generic_heads or age is not None or (country is not None and head not in lex.person_heads)
-        out.append(Description(s, e, head, mods, kind, sector=lex.org_heads.get(head) or None, age=age,
+        out.append(Description(s, e, head, mods, kind, sector=lex.org_heads.get(head) or None,
+                               fits=lex.name_words.get(head, frozenset({head})) if kind == "ORG" else frozenset(),
+                               age=age,
                                gender=gender, country=country, generic=generic))
     return out
 
@@ -222,14 +229,17 @@ def _compatible(d: Description, a: Antecedent) -> bool:
             mods_ok = all(w in a.words or w in FREE_MODIFIERS for w in d.mods if not _AGE.match(w))
             return mods_ok and not ((a.words & RANKS) and not (set(d.mods) & RANKS))
         return False
-    return a.type not in ("PERSON", "GPE", "LOC", "NORP") and d.head in a.words
+    return a.type not in ("PERSON", "GPE", "LOC", "NORP") and bool(d.fits & a.words)
 
 
 def candidates(d: Description, ants: Sequence[Antecedent]) -> list[tuple[int, int]]:
     """(index into ``ants``, start of its last mention before ``d``) of the antecedents within ``WINDOW``."""
     out = []
     for i, a in enumerate(ants):
-        if d.kind == "PERSON" and a.type == "PERSON" and (a.words & RANKS) and not (set(d.mods) & RANKS):
+        if (d.kind == "PERSON") != (a.type == "PERSON") or a.type in ("NORP", "LOC", "GPE"):
+            continue   # a person's description names a person; "the company", "the Brazilian navy" name no
+            # person, nor a place or a country (a body of the country is its own actor)
+        if d.kind == "PERSON" and (a.words & RANKS) and not (set(d.mods) & RANKS):
             continue   # "the president" is not the vice president: a rank names another office
         before = [s for s, _ in a.spans if s < d.start]
         if before and d.start - max(before) <= WINDOW:
@@ -277,7 +287,7 @@ def pair_features(view: str, d: Description, ants: Sequence[Antecedent],
             float(bool(d.country and a.country and a.country != d.country)),
             float(d.age is not None), float(d.age is not None and d.age in a.ages),
             float(d.age is not None and bool(a.ages) and d.age not in a.ages),
-            float(not person and d.head in a.words), float(not person and bool(a.sector) and a.sector == d.sector),
+            float(not person and bool(d.fits & a.words)), float(not person and bool(a.sector) and a.sector == d.sector),
             math.log1p(max(0, d.start - at)) / 8.0, min(_sentences_between(view, at, d.start), 10) / 10.0,
             float(_sentences_between(view, at, d.start) == 0), float(nearest_type == i), float(closer),
             min(rank_of, 5) / 5.0,

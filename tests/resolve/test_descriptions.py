@@ -1,0 +1,115 @@
+"""Definite descriptions ("the minister", "the 54-year-old", "The Frenchwoman", "the company") on documents
+written for these tests: each kind links to the entity it stands for, under the trained ranker and the rules,
+and a description with no compatible antecedent stays unlinked (loads the spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.model import Block, Document, Entity
+from storyline.nlp.pipeline import parse
+from storyline.resolve import load_kb, resolve_document
+from storyline.resolve.descriptions import FEATURES, Antecedent, candidates, find_descriptions, pair_features, rule_choice
+
+pytestmark = pytest.mark.slow
+
+
+def make_doc(text: str) -> Document:
+    blocks, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(id="d1", source="d1.txt", raw=text, blocks=blocks)
+
+
+def run(text: str, mode: str = "trained") -> list[Entity]:
+    doc = make_doc(text)
+    settings = Settings(description_coref=mode)
+    return resolve_document(doc, parse(doc, settings), settings)[1]
+
+
+def owner(entities: list[Entity], text: str) -> Entity | None:
+    hits = [e for e in entities if any(m.text == text for m in e.mentions)]
+    return hits[0] if hits else None
+
+
+def named(entities: list[Entity], text: str) -> Entity:
+    e = owner(entities, text)
+    assert e is not None, f"no mention {text!r}: {[(x.name, [m.text for m in x.mentions]) for x in entities]}"
+    return e
+
+
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+def test_a_role_description_joins_the_person_with_that_role(mode):
+    ents = run("Kenya's finance minister Grace Wambui Otieno presented the budget on Tuesday.\n"
+               "The minister said spending on roads would rise by a fifth.", mode)
+    assert named(ents, "The minister") is named(ents, "Grace Wambui Otieno")
+
+
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+def test_an_age_description_joins_the_person_of_that_age(mode):
+    ents = run("Police charged Tobias Renwick, 54, with fraud on Monday.\n"
+               "The 54-year-old denies the charges and will appear in court next month.", mode)
+    assert named(ents, "The 54-year-old") is named(ents, "Tobias Renwick")
+
+
+def test_a_demonym_description_joins_the_person_of_that_country():
+    ents = run("The French cyclist Julie Marchand won the stage on Sunday after a long breakaway.\n"
+               "The Frenchwoman said the last climb had been the hardest part of the race.")
+    assert named(ents, "The Frenchwoman") is named(ents, "Julie Marchand")
+
+
+def test_an_organisation_description_joins_the_company_named_before():
+    ents = run("Shares in Norvale Mining Company fell sharply on Thursday after a flood closed its main pit.\n"
+               "The company said output would resume within a month.")
+    assert named(ents, "The company") is named(ents, "Norvale Mining Company")
+    assert named(ents, "The company").type == "ORG"
+
+
+def test_a_club_description_with_a_demonym_joins_the_club():
+    ents = run("Valdemar Football Club signed the Czech striker Ivo Petrak on Friday.\n"
+               "The Spanish club paid a fee of about 12 million euros, according to people close to the deal.")
+    assert named(ents, "The Spanish club") is named(ents, "Valdemar Football Club")
+
+
+def test_a_description_with_no_compatible_antecedent_stays_unlinked():
+    ents = run("Fatima Okonkwo-Ade, a nurse in Lagos, said the clinic had run out of vaccines.\n"
+               "The company declined to comment.")
+    assert owner(ents, "The company") is None
+
+
+def test_a_generic_government_stays_unlinked_when_no_government_is_named():
+    ents = run("Farmers led by Joseph Mwangi Kariuki blocked the highway on Monday.\n"
+               "The government said talks would start next week.")
+    assert owner(ents, "The government") is None
+
+
+def test_gender_decides_between_two_candidates():
+    # the nearer candidate is a man; "The Frenchwoman" can only be the woman named first
+    kb = load_kb(())
+    view = ("Claire Dubois and Marc Lefevre, both French, crossed the line together.\n"
+            "The Frenchwoman said the wind had been fierce.")
+    woman = Antecedent("PERSON", [(0, 12)], {"french"}, gender="f", country="FRA")
+    man = Antecedent("PERSON", [(17, 29)], {"french"}, gender="m", country="FRA")
+    [d] = [d for d in find_descriptions(view, kb) if view[d.start:d.end] == "The Frenchwoman"]
+    assert d.gender == "f" and d.country == "FRA"
+    found = candidates(d, [woman, man])
+    rows = pair_features(view, d, [woman, man], found)
+    conflict = FEATURES.index("gender_conflict")
+    assert [r[conflict] for r in rows] == [0.0, 1.0]
+    assert rule_choice(d, [woman, man], found) is None   # neither has the head among its roles
+    ents = run(view)
+    assert named(ents, "The Frenchwoman") is named(ents, "Claire Dubois")
+
+
+def test_gender_decides_between_two_named_people():
+    ents = run("Maria Jensen met Peter Holm in Copenhagen on Friday to discuss the merger.\n"
+               "The businesswoman said a deal was close.")
+    assert named(ents, "The businesswoman") is named(ents, "Maria Jensen")
+
+
+def test_a_title_before_a_name_is_no_description():
+    kb = load_kb(())
+    view = "Officials said the minister Ana Ruiz would travel, and the president of the club resigned."
+    assert [view[d.start:d.end] for d in find_descriptions(view, kb)] == ["the club"]
