@@ -4,8 +4,8 @@
     python scripts/train_descriptions.py [--out storyline/models/descriptions.joblib] [--folds 5]
 
 Data: ``training/entities/train.jsonl`` and the passages of ``training/descriptions/src/`` (the entity set's
-source format; gold keys on definite descriptions). Each article is parsed and its candidates clustered as the pipeline does
-(``storyline.resolve.coref.description_examples``); a description takes the key of the gold mention it
+source format; gold keys on definite descriptions). Each article is parsed and its candidates clustered as the
+pipeline does (``storyline.resolve.coref.description_examples``); a description takes the key of the gold mention it
 overlaps most, a candidate entity the key most of its mentions overlap. A candidate is a positive when its key
 is the description's. The ranker links a description to its best candidate when the score passes the threshold
 ("no antecedent" otherwise). Grouped cross-validation holds out whole mini-corpora; the description-level
@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -109,11 +110,40 @@ def picks_of(clf: Any, items: list[Item], threshold: float) -> list[int]:
     return out
 
 
+def cluster_cv(records: list[dict], items: list[Item], fold_of: dict[str, int], folds: int, threshold: float,
+               settings: Settings) -> None:
+    """Mean over folds of the entity figures of the held-out mini-corpora (entity set only), rules vs ranker."""
+    import tempfile
+
+    import joblib
+    from eval_entities import evaluate
+
+    from storyline.resolve.descriptions import load_ranker
+
+    sums: dict[str, dict[str, float]] = {"rules": defaultdict(float), "trained": defaultdict(float)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in range(folds):
+            held = [r for r in records if fold_of.get(r["id"], -1) == f and not r["id"].startswith("etrain-d")]
+            train = [it for it in items if fold_of[it[0]] != f]
+            path = Path(tmp) / f"fold{f}.joblib"
+            joblib.dump({"classifier": fit(train), "threshold": threshold, "features": FEATURES}, path)
+            load_ranker.cache_clear()
+            for mode in ("rules", "trained"):
+                res = evaluate(held, replace(settings, description_coref=mode, description_model=str(path)), [])
+                for k in ("cluster_p", "cluster_r", "cluster_f1", "bcubed_f1"):
+                    sums[mode][k] += res[k] / folds
+    for mode, s in sums.items():
+        print(f"  held-out entity figures, {mode:8s} " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=default_model_path())
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--show", action="store_true", help="print the out-of-fold errors")
+    parser.add_argument("--cluster-cv", action="store_true",
+                        help="also score held-out mini-corpora of training/entities with scripts/eval_entities.py's "
+                             "figures, per fold, rules vs the fold's ranker")
     args = parser.parse_args()
     import joblib
     import numpy as np
@@ -128,7 +158,7 @@ def main() -> int:
     if not items or not any(y for it in items for y in it[2]):
         print("no labelled descriptions", file=sys.stderr)
         return 1
-    groups = sorted({it[0] for it in items})
+    groups = sorted({r["id"] for r in records})
     fold_of = {g: n % args.folds for n, g in enumerate(groups)}
     oof_probs: list[list[float]] = [[] for _ in items]
     for f in range(args.folds):
@@ -147,7 +177,8 @@ def main() -> int:
             out.append(best if probs[best] >= t else -1)
         return out
 
-    print(f"descriptions: {len(items)} in {len(groups)} mini-corpora, {sum(it[4] >= 0 for it in items)} with "
+    n_linked = sum(it[4] >= 0 for it in items)
+    print(f"descriptions: {len(items)} in {len({it[0] for it in items})} mini-corpora, {n_linked} with "
           f"an antecedent among the candidates, {sum(len(it[2]) for it in items)} candidate pairs")
     rules = score([it[3] for it in items], items)
     print("  rules           " + "  ".join(f"{k} {v:.3f}" for k, v in rules.items()))
@@ -161,6 +192,8 @@ def main() -> int:
         for p, it in zip(oof_picks(best_t), items):
             if p != it[4]:
                 print(f"    {it[0]} {it[5]!r}: picked {p}, gold {it[4]}, rule {it[3]} of {len(it[2])}")
+    if args.cluster_cv:
+        cluster_cv(records, items, fold_of, args.folds, best_t, settings)
     clf = fit(items)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"classifier": clf, "threshold": best_t, "features": FEATURES,

@@ -102,6 +102,9 @@ class Settings:
         "trained", "Who links definite descriptions ('the minister', 'the company', 'the 54-year-old') to the "
         "entity named before them: 'trained' (the ranker of storyline.resolve.descriptions, rules among its "
         "features) or 'rules' (the nearest entity whose roles hold the head word, the baseline).")
+    description_model: str = _setting(
+        "", "Trained description ranker for description_coref='trained'; empty: the one shipped in the package "
+        "(`make train` rebuilds it from training/entities/ and training/descriptions/).")
     entity_matcher_model: str = _setting(
         "", "Trained entity matcher file for entity_matcher='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/entities/).")

@@ -35,7 +35,7 @@ def resolve_document(doc: Document, parsed: Parsed, settings: Settings) -> tuple
     """
     kb = load_kb(tuple(settings.kb_paths))
     cands = find_candidates(doc, parsed, kb)
-    return build_entities(doc, cands, kb, settings.description_coref)
+    return build_entities(doc, cands, kb, settings.description_coref, settings.description_model)
 
 
 def bench_words_per_second(texts: Iterable[str], settings: Settings | None = None) -> dict[str, float]:

@@ -291,11 +291,14 @@ def _nationality(c: Cand, view: str, kb: KB) -> bool:
     """A nationality word ("Spanish", "Frenchwoman", whatever type NER gave it): a description holding it
     ("the Spanish club", "The Frenchwoman") gives way to neither."""
     text = view[c.start:c.end]
-    return c.type == "NORP" or (" " not in text and demonym(text, kb)[0] is not None
-                                and not kb.country_name(demonym(text, kb)[0] or "").lower() == text.lower())
+    if c.type == "NORP":
+        return True
+    country = demonym(text, kb)[0] if " " not in text else None
+    return country is not None and kb.country_name(country).lower() != text.lower()
 
 
-def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB, mode: str) -> None:
+def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB, mode: str,
+                  model_path: str = "") -> None:
     """'the president', 'the company', 'the 54-year-old', 'The Frenchwoman': a definite description standing
     for an entity named before it joins that entity (``storyline.resolve.descriptions``: the trained ranker,
     or the rules for ``mode="rules"``). Descriptions with no antecedent stay unmarked."""
@@ -309,7 +312,7 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
     if not descs:
         return
     ants = [_antecedent(k, view, kb) for k in live]
-    model = load_ranker() if mode == "trained" else None
+    model = load_ranker(model_path) if mode == "trained" else None
     for d in descs:
         i = choose(view, d, ants, mode, model)
         if i is None:
@@ -640,14 +643,14 @@ def _local_clusters(doc: Document, cands: list[Cand], kb: KB) -> tuple[str, list
     return view, persons + _org_clusters(cands, view, kb)
 
 
-def build_entities(doc: Document, cands: list[Cand], kb: KB,
-                   description_coref: str = "trained") -> tuple[list[Mention], list[Entity]]:
+def build_entities(doc: Document, cands: list[Cand], kb: KB, description_coref: str = "trained",
+                   description_model: str = "") -> tuple[list[Mention], list[Entity]]:
     """Cluster a document's candidates into local entities; mentions point at them.
 
     ``description_coref``: who links definite descriptions to the entity they stand for, "trained" (the
-    ranker of ``storyline.resolve.descriptions``) or "rules"."""
+    ranker of ``storyline.resolve.descriptions``, from ``description_model`` or the shipped file) or "rules"."""
     view, clusters = _local_clusters(doc, cands, kb)
-    _descriptions(view, cands, clusters, kb, description_coref)
+    _descriptions(view, cands, clusters, kb, description_coref, description_model)
     clusters = [k for k in clusters if k.members]
     # one KB actor, one local entity (a person linked by name and by role phrase alike)
     merged: dict[str, _Cluster] = {}

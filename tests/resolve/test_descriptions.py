@@ -9,7 +9,14 @@ from storyline.config import Settings
 from storyline.model import Block, Document, Entity
 from storyline.nlp.pipeline import parse
 from storyline.resolve import load_kb, resolve_document
-from storyline.resolve.descriptions import FEATURES, Antecedent, candidates, find_descriptions, pair_features, rule_choice
+from storyline.resolve.descriptions import (
+    FEATURES,
+    Antecedent,
+    candidates,
+    find_descriptions,
+    pair_features,
+    rule_choice,
+)
 
 pytestmark = pytest.mark.slow
 
