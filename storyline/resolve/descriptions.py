@@ -108,6 +108,7 @@ class Lexicon:
     generic_heads: frozenset[str]
     org_heads: dict[str, str]      # head → sector ("" when any)
     name_words: dict[str, frozenset[str]]   # head → words of a name it fits ("club": "fc", "united")
+    contrast: frozenset[str]       # "rival", "other": another entity than the one named before
     gender: dict[str, str]
 
 
@@ -123,7 +124,7 @@ def _lexicon_of(titles: tuple[str, ...], roles: tuple[str, ...]) -> Lexicon:
         data.get("occupations", []))
     fits = {h: frozenset(ws) | {h} for h, ws in data.get("name_words", {}).items()}
     return Lexicon(person_heads=person | generic, generic_heads=generic - person, org_heads=orgs, gender=gender,
-                   name_words=fits)
+                   name_words=fits, contrast=frozenset(data.get("contrast_modifiers", [])))
 
 
 def lexicon(kb: KB) -> Lexicon:
@@ -199,6 +200,8 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         if any(a < e and s < b for a, b in taken):
             continue
         mods = [w.group().lower() for w in run[:i]]
+        if lex.contrast & set(mods):
+            continue   # "the rival company" is not the company named before
         age = age or next((a.group(1) for w in mods if (a := _AGE.match(w))), None)
         gender = lex.gender.get(head)
         country = None
