@@ -187,9 +187,9 @@ RESOURCES: dict[str, Any] = {
         ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
          "camel_case_words", "outlet_words")),
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
-    "descriptions": lambda: _sections({**_word_lists("occupations", "person_nouns", "contrast_modifiers"), "org_heads": _mapping(_WORDS),
-                                       "name_words": _mapping(_WORDS)},
-                                      ("occupations", "org_heads")),
+    "descriptions": lambda: _sections({
+        **_word_lists("occupations", "person_nouns", "contrast_modifiers"),
+        "org_heads": _mapping(_WORDS), "name_words": _mapping(_WORDS)}, ("occupations", "org_heads")),
     "groups": lambda: _sections({"sectors": _mapping(_WORDS)}, ("sectors",)),
     "kb/countries": _countries,
     "kb/territories": _kb_file,
