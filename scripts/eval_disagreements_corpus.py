@@ -54,10 +54,10 @@ def predicted_label(topic: str) -> str:
     return head if head in LABELS else RULE_LABELS.get(head, head)
 
 
-def run_corpus(folder: Path) -> tuple[list[Predicted], dict[str, str]]:
+def run_corpus(folder: Path, **overrides: object) -> tuple[list[Predicted], dict[str, str]]:
     """The corpus's predicted disagreements (sides by file stem) and each stem's raw text."""
     paths = sorted(folder.glob("*.txt"))
-    result = storyline.analyze(paths)
+    result = storyline.analyze(paths, **overrides)
     stem_of = {d.id: Path(d.source).stem for d in result.corpus.documents}
     raw = {stem_of[d.id]: d.raw for d in result.corpus.documents}
     preds = [Predicted(predicted_label(d.topic), d.topic,
@@ -82,6 +82,9 @@ def main() -> int:
     ap.add_argument("--set", default=str(ROOT / "training" / "disagreements_corpus"), help="set folder")
     ap.add_argument("--details", action="store_true", help="list misses and false alarms per corpus (dev only)")
     ap.add_argument("--only", nargs="*", help="corpus ids to run (default: all)")
+    ap.add_argument("--min-probability", type=float, default=None,
+                    help="the pair model's threshold (default: the setting's default); for dev studies only")
+    ap.add_argument("--pair-model", default=None, help="another pair model file (default: the shipped one)")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     root = Path(args.set)
@@ -92,7 +95,12 @@ def main() -> int:
     for cid in sorted(gold):
         if args.only and cid not in args.only:
             continue
-        preds, raw = run_corpus(root / cid)
+        overrides: dict[str, object] = {}
+        if args.min_probability is not None:
+            overrides["disagreement_pair_min_probability"] = args.min_probability
+        if args.pair_model:
+            overrides["disagreement_pair_model"] = args.pair_model
+        preds, raw = run_corpus(root / cid, **overrides)
         dis = gold[cid]["disagreements"] or []
         n_gold += len(dis)
         n_pred += len(preds)

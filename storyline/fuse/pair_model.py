@@ -46,7 +46,7 @@ from storyline.fuse.disagreements import (
     DimensionContext,
     Found,
 )
-from storyline.fuse.outlets import outlet_name
+from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
 from storyline.model import Claim, Sentence, Side, Span
 from storyline.nlp.quantities import singular
 from storyline.registry import dimension
@@ -68,6 +68,10 @@ DURATION_TOLERANCE = 1.2
 REASON_WORDS = 7
 #: a sentence's subject is at most this many words before its verb
 SUBJECT_WORDS = 6
+#: words before a reason's marker that say what it explains ("[the match was postponed] because of snow")
+OUTCOME_WORDS = 8
+#: words either side of an amount, a duration or a date that say what it is of
+CONTEXT_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“A-Z0-9])")
 _NUMBER = re.compile(
@@ -463,6 +467,36 @@ def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def _explained(text: str, start: int) -> frozenset[str]:
+    """Content words of what a reason explains: the words of its clause before the reason's marker."""
+    clause = re.split(r"[,;:]", text[:start])[-1]
+    return content_terms(" ".join(clause.split()[-OUTCOME_WORDS:]))
+
+
+def _around(text: str, start: int, end: int) -> frozenset[str]:
+    """Content words within CONTEXT_WORDS words either side of a span: what an amount or a date is of."""
+    before = text[:start].split()[-CONTEXT_WORDS:]
+    after = text[end:].split()[:CONTEXT_WORDS]
+    return content_terms(" ".join(before + after))
+
+
+def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
+                     ys: list[tuple[str, int, int]]) -> float | None:
+    """Best overlap of the words around two facts of one kind (same unit, same date kind) on the two sides.
+
+    Two sentences of one story may give "85,000 people" and "six people" for two different things
+    (displaced / dead): the words around the figures tell them apart where the sentence as a whole
+    shares the story's words. None when no two facts are comparable.
+    """
+    best: float | None = None
+    for kx, sx, ex in xs:
+        for ky, sy, ey in ys:
+            if kx == ky:
+                o = _jaccard(_around(a.text, sx, ex), _around(b.text, sy, ey))
+                best = o if best is None else max(best, o)
+    return best
+
+
 def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]:
     """(largest log-ratio of an amount to its nearest counterpart of the same unit, any comparable pair,
     every comparable amount agreeing within its tolerance)."""
@@ -527,10 +561,25 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["amt:comparable"] = 1.0
         f["amt:logratio"] = min(max(worst1, worst2), 3.0)
         f["amt:conflict" if not (agree1 and agree2) else "amt:agree"] = 1.0
+        if agree1 != agree2:
+            # every figure of one side is matched on the other, which adds one ("six died, two of them
+            # children"; "31 dead, up from 12"): detail or an update more often than a disagreement
+            f["amt:one_way"] = 1.0
     elif a.amounts and b.amounts:
         f["amt:other_units"] = 1.0
     elif a.amounts or b.amounts:
         f["amt:one_side"] = 1.0
+    # are the facts of one kind on the two sides about the same thing? (words around them)
+    for name, xs, ys in (
+            ("amt", [(x.unit, x.start, x.end) for x in a.amounts], [(y.unit, y.start, y.end) for y in b.amounts]),
+            ("dur", [("h", x.start, x.end) for x in a.durations], [("h", y.start, y.end) for y in b.durations]),
+            ("date", [(k, s, e) for k, v in a.dates.items() for _, s, e in v],
+             [(k, s, e) for k, v in b.dates.items() for _, s, e in v])):
+        ctx = _context_overlap(a, b, xs, ys)
+        if ctx is not None:
+            f[f"{name}:context"] = ctx
+            if ctx == 0.0:
+                f[f"{name}:context_none"] = 1.0
     # durations
     worst_d1, comp_d, agree_d1 = _worst_match(a.durations, b.durations)
     worst_d2, _, agree_d2 = _worst_match(b.durations, a.durations)
@@ -578,6 +627,13 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         overlap = _jaccard(ra, rb)
         f["reason:overlap"] = overlap
         f["reason:both_disjoint" if not ra & rb else "reason:both_shared"] = 1.0
+        # two reasons disagree only as reasons of one outcome: the words the reason explains, before its marker
+        # ("the markets reopened after weeks of panic" / "the crisis was overcome due to joint effort")
+        oa = frozenset().union(*(_explained(a.text, s) for s, _, _ in a.reasons))
+        ob = frozenset().union(*(_explained(b.text, s) for s, _, _ in b.reasons))
+        f["reason:outcome"] = _jaccard(oa, ob)
+        if not oa & ob:
+            f["reason:outcome_none"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
     # who acts
@@ -781,13 +837,42 @@ class _Unit:
     keys: frozenset[str]
 
 
+def fact_keys(text: str) -> frozenset[str]:
+    """The kinds of checkable fact a sentence states: amounts per unit, a length of time, dates per kind,
+    a stated reason, an attitude word ("amt:vehicle", "dur", "date:weekday", "reason", "att").
+
+    Two sentences of one story stating the same kind of fact about a shared word ("1,500 vehicles were
+    stuck" / "About 600 vehicles were trapped") are worth comparing although they share too few rare
+    words otherwise. Read without the claims (the cheap part of ``read_side``): every sentence of a
+    corpus is read.
+    """
+    cues = load_pair_cues()
+    taken: list[tuple[int, int]] = []
+    keys = {f"date:{kind}" for kind in _dates(text, cues, taken)}
+    if _periods(text, cues, taken):
+        keys.add("dur")
+    keys.update(f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+    if _reasons(text, cues):
+        keys.add("reason")
+    if cues.positive.search(text) or cues.negative.search(text):
+        keys.add("att")
+    return frozenset(keys)
+
+
 def _units(context: DimensionContext) -> list[_Unit]:
-    """Sentences that state something checkable: they carry a stored claim or an event's evidence."""
+    """The sentences the corpus dimension may compare, with what they share with others.
+
+    Every sentence of a comparable length, not only those carrying a stored claim or an event's
+    evidence: a disagreement is as often in a sentence no rule reads ("The river burst its banks on
+    Monday night" / "... early on Sunday"), and the pair model judges any two sentences.
+    """
     out = []
     for a in context.analyses:
         doc = a.document.id
+        # a document whose outlet is not known is its own source: "unknown" vs "unknown" is no one outlet
         outlet = outlet_name(a)
-        claimed = {(c.evidence.start, c.evidence.end) for c in a.claims}
+        if outlet == UNKNOWN_OUTLET:
+            outlet = f"{UNKNOWN_OUTLET}:{doc}"
         events = context.story_event_spans.get(doc, [])
         actors = context.actor_spans.get(doc, [])
         for s in a.sentences:
@@ -795,11 +880,9 @@ def _units(context: DimensionContext) -> list[_Unit]:
             if not MIN_WORDS <= n <= MAX_WORDS:
                 continue
             se = {sid for lo, hi, sid in events if lo < s.end and hi > s.start}
-            if (s.start, s.end) not in claimed and not se and not any(lo < s.end and hi > s.start
-                                                                       for lo, hi, _ in events):
-                continue
             keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
-                    | {f"term:{t}" for t in content_terms(s.text) - context.common})
+                    | {f"term:{t}" for t in content_terms(s.text) - context.common}
+                    | {f"fact:{k}" for k in fact_keys(s.text)})
             out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys)))
     return out
 
@@ -807,7 +890,7 @@ def _units(context: DimensionContext) -> list[_Unit]:
 def _related(a: _Unit, b: _Unit) -> bool:
     shared = a.keys & b.keys
     terms = sum(k.startswith("term:") for k in shared)
-    if any(k.startswith("se:") for k in shared):
+    if any(k.startswith(("se:", "fact:")) for k in shared):
         return terms >= 1
     if any(k.startswith("actor:") for k in shared):
         return terms >= MIN_SHARED_WITH_ACTOR
@@ -815,11 +898,15 @@ def _related(a: _Unit, b: _Unit) -> bool:
 
 
 def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
-    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words.
+    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words,
+    and are each other's best counterpart in the other's document.
 
     Blocked by story and key: each sentence meets only the sentences of its buckets (a bucket as large
     as a story is skipped), and keeps its MAX_PARTNERS best-sharing partners, so the work grows with
-    the corpus, not with its square.
+    the corpus, not with its square. Of those, a pair is kept only when neither sentence shares more
+    with another sentence of the other's document (ties kept): two reports of one fact align with each
+    other, while "85,000 people fled" meets "six people died" only because both are about people, and
+    "six people died" has its own counterpart ("six people drowned") in the other report.
     """
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, u in enumerate(units):
@@ -835,15 +922,19 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
                     row = shared.setdefault(x, {})
                     row[y] = row.get(y, 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}
+    top: dict[tuple[int, str], int] = {}   # (sentence, other document) -> most keys shared with one of its sentences
     for x, row in shared.items():
         for y, n in row.items():
             if _related(units[x], units[y]):
                 best.setdefault(x, []).append((n, y))
                 best.setdefault(y, []).append((n, x))
+                for a, b in ((x, y), (y, x)):
+                    top[(a, units[b].doc)] = max(top.get((a, units[b].doc), 0), n)
     out: set[tuple[int, int]] = set()
     for x, partners in best.items():
-        for _, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
-            out.add((min(x, y), max(x, y)))
+        for n, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
+            if n >= top[(x, units[y].doc)] and n >= top[(y, units[x].doc)]:
+                out.add((min(x, y), max(x, y)))
     return sorted(out)
 
 

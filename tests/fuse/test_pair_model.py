@@ -115,3 +115,23 @@ def test_sentences_of_one_outlet_or_of_other_stories_are_never_compared() -> Non
     apart = [Story(id="s1", title="a", date=None, docs=["tid"]), Story(id="s2", title="b", date=None, docs=["low"])]
     found = find_disagreements(analyses, [], events, _with_pairs(), apart)
     assert not any(d.topic.split(":")[0] in ("hedged_vs_firm", "status") for d in found)
+
+
+def test_documents_without_a_known_outlet_are_each_their_own_source() -> None:
+    # articles read from plain files often carry no outlet: "unknown" and "unknown" are two sources, not one
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Lowlands Daily", LOWLANDS))
+    for a in analyses:
+        a.document.outlet = None
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    assert {"hedged_vs_firm", "status"} <= {d.topic.split(":")[0] for d in found}, [d.topic for d in found]
+
+
+def test_a_sentence_is_compared_with_its_best_counterpart_in_the_other_report() -> None:
+    # both reports give the same toll in other words; the first also counts the people who fled. "85,000 people"
+    # and "six people" share the story's words, but "six people drowned" has its own counterpart
+    first = ["Six people died in the Lenna river floods on Monday, the regional governor said.",
+             "The Lenna river floods forced 85,000 people from their homes on Monday, the governor said."]
+    second = ["Six people drowned in the Lenna river floods on Monday, the regional governor said."]
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", first), ("low", "Lowlands Daily", second))
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    assert [d.topic for d in found if d.topic.split(":")[0] == "figure"] == []
