@@ -823,6 +823,11 @@ MIN_SHARED_TERMS = 3
 MIN_SHARED_WITH_ACTOR = 2
 #: the most partner sentences one sentence is compared with (its best-sharing ones)
 MAX_PARTNERS = 6
+#: a pair is compared when it shares at least this share of the keys each sentence shares with its best
+#: counterpart in the other's document (1.0: each is the other's best; a sentence stating two facts, "hackers
+#: attacked it, while the regulator blamed a storm", has a near-best counterpart for each, and a lead sentence
+#: shares many words with everything)
+ALIGN_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -899,12 +904,12 @@ def _related(a: _Unit, b: _Unit) -> bool:
 
 def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     """Sentence pairs of different outlets in one story that share a story event, an actor or rare words,
-    and are each other's best counterpart in the other's document.
+    and are (nearly) each other's best counterpart in the other's document.
 
     Blocked by story and key: each sentence meets only the sentences of its buckets (a bucket as large
     as a story is skipped), and keeps its MAX_PARTNERS best-sharing partners, so the work grows with
-    the corpus, not with its square. Of those, a pair is kept only when neither sentence shares more
-    with another sentence of the other's document (ties kept): two reports of one fact align with each
+    the corpus, not with its square. Of those, a pair is kept only when neither sentence shares much more
+    (ALIGN_SHARE) with another sentence of the other's document: two reports of one fact align with each
     other, while "85,000 people fled" meets "six people died" only because both are about people, and
     "six people died" has its own counterpart ("six people drowned") in the other report.
     """
@@ -933,7 +938,7 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for x, partners in best.items():
         for n, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
-            if n >= top[(x, units[y].doc)] and n >= top[(y, units[x].doc)]:
+            if n >= ALIGN_SHARE * top[(x, units[y].doc)] and n >= ALIGN_SHARE * top[(y, units[x].doc)]:
                 out.add((min(x, y), max(x, y)))
     return sorted(out)
 
