@@ -68,6 +68,8 @@ DURATION_TOLERANCE = 1.2
 REASON_WORDS = 7
 #: a sentence's subject is at most this many words before its verb
 SUBJECT_WORDS = 6
+#: words after a hedge that say what it qualifies ("may have [caused the blast]")
+HEDGED_WORDS = 8
 #: words before a reason's marker that say what it explains ("[the match was postponed] because of snow")
 OUTCOME_WORDS = 8
 #: words either side of an amount, a duration or a date that say what it is of
@@ -467,6 +469,12 @@ def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def _hedged_words(text: str, end: int) -> frozenset[str]:
+    """Content words of what a hedge qualifies: the words of its clause after the cue."""
+    clause = re.split(r"[,;:]", text[end:])[0]
+    return content_terms(" ".join(clause.split()[:HEDGED_WORDS]))
+
+
 def _explained(text: str, start: int) -> frozenset[str]:
     """Content words of what a reason explains: the words of its clause before the reason's marker."""
     clause = re.split(r"[,;:]", text[:start])[-1]
@@ -603,6 +611,12 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     ha, hb = len(a.hedges), len(b.hedges)
     if bool(ha) != bool(hb):
         f["hedge:xor"] = 1.0
+        # is what one side hedges what the other states? the share of the hedged words the firm side has
+        # ("investigators suspect [the attack was carried out by a criminal group]")
+        hedged, firm = (a, b) if ha else (b, a)
+        said = frozenset().union(*(_hedged_words(hedged.text, e) for _, e in hedged.hedges))
+        if said:
+            f["hedge:cover"] = len(said & firm.terms) / len(said)
     elif ha and hb:
         f["hedge:both"] = 1.0
     # status
