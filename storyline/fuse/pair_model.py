@@ -195,13 +195,19 @@ def _number_word(tok: str, cues: PairCues) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _period_regex(units: str) -> re.Pattern[str]:
+    # built once per unit list: every sentence of a corpus is read for its lengths of time
+    return re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
+                      rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
+                      rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+
+
 def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
     """Durations in hours: "48 hours", "two weeks", "a fortnight", "a five-year deal", "half a year"."""
     out: list[Amount] = []
     units = "|".join(sorted((re.escape(u) for u in cues.durations), key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
-                    rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
-                    rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+    rx = _period_regex(units)
     for m in rx.finditer(text):
         n_text = m.group("n").lower()
         n: float | None
@@ -324,13 +330,17 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
+    shares: dict[str, list[tuple[str, float]]] = {}
+    for k, v in cues.fractions.items():
+        if v < 1:
+            shares.setdefault(k[:1], []).append((k, v))
     for m in _WORD.finditer(text):  # "twelve miners", "a dozen", "two-thirds", "one in five"
         if any(s < m.end() and m.start() < e for s, e in taken) or any(a.start <= m.start() < a.end for a in out):
             continue
         low = m.group(0).lower()
         n = _number_word(low, cues) if low not in ("a", "an", "one") else None
-        frac = next((v for k, v in cues.fractions.items() if v < 1 and text[m.start():m.start() + len(k)].lower() == k),
-                    None)
+        # only the fractions starting with the word's first letter can start here (a word at a time)
+        frac = next((v for k, v in shares.get(low[:1], ()) if text[m.start():m.start() + len(k)].lower() == k), None)
         if frac is not None:
             k = next(k for k, v in cues.fractions.items() if v == frac and text[m.start():].lower().startswith(k))
             out.append(Amount(frac, "share", m.start(), m.start() + len(k)))
@@ -856,6 +866,25 @@ class _Unit:
     keys: frozenset[str]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _period_words() -> frozenset[str]:
+    """Words without which a text names no length of time: the units, plain and plural."""
+    cues = load_pair_cues()
+    return frozenset(w for u in [*cues.durations, *cues.fractions] for p in u.lower().split() for w in (p, p + "s"))
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Words without which a text (with no digit) states no amount: number words, fractions, "one in"."""
+    cues = load_pair_cues()
+    parts = [*cues.number_words, *cues.fractions, "one"]
+    return frozenset(w for p in parts for w in _LETTERS.findall(p.lower()) if w not in ("a", "an"))
+
+
+@functools.lru_cache(maxsize=65536)
 def fact_keys(text: str) -> frozenset[str]:
     """The kinds of checkable fact a sentence states: amounts per unit, a length of time, dates per kind,
     a stated reason, an attitude word ("amt:vehicle", "dur", "date:weekday", "reason", "att").
@@ -868,9 +897,12 @@ def fact_keys(text: str) -> frozenset[str]:
     cues = load_pair_cues()
     taken: list[tuple[int, int]] = []
     keys = {f"date:{kind}" for kind in _dates(text, cues, taken)}
-    if _periods(text, cues, taken):
+    # most sentences name no length of time and no number: a look at their words spares the full reading
+    words = set(_LETTERS.findall(text.lower()))
+    if words & _period_words() and _periods(text, cues, taken):
         keys.add("dur")
-    keys.update(f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+    if words & _number_words() or any(c.isdigit() for c in text):
+        keys.update(f"amt:{a.unit}" for a in _amounts(text, cues, taken))
     if _reasons(text, cues):
         keys.add("reason")
     if cues.positive.search(text) or cues.negative.search(text):
