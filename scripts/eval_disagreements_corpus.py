@@ -10,8 +10,9 @@ offsets). A gold disagreement is *found* when one predicted disagreement has a s
 ``evidence_a`` and a side in ``doc_b`` overlapping ``evidence_b``. Printed: found (share of gold), label
 accuracy over found ones (the predicted kind: the pair model's label, or quantity → figure, cause →
 reason, event → status, framing and poles → attitude), precision (share of predicted disagreements
-matching some gold one) and found per label. ``--details`` lists each corpus's misses and false alarms
-(use it on the dev set only: the frozen set's misses are not to be read).
+matching some gold one) and found per label. ``--merged`` analyses every corpus of the set together,
+as one corpus of many stories (story grouping, caps and alignment at corpus scale). ``--details`` lists
+each corpus's misses and false alarms (use it on the dev set only: the frozen set's misses are not to be read).
 """
 from __future__ import annotations
 
@@ -54,11 +55,12 @@ def predicted_label(topic: str) -> str:
     return head if head in LABELS else RULE_LABELS.get(head, head)
 
 
-def run_corpus(folder: Path, **overrides: object) -> tuple[list[Predicted], dict[str, str]]:
-    """The corpus's predicted disagreements (sides by file stem) and each stem's raw text."""
-    paths = sorted(folder.glob("*.txt"))
+def run_corpus(paths: list[Path], merged: bool = False, **overrides: object) -> tuple[list[Predicted], dict[str, str]]:
+    """The predicted disagreements of one analysis of ``paths`` (sides by file stem, or "corpus/stem" when
+    several corpora are analysed together) and each document's raw text."""
     result = storyline.analyze(paths, **overrides)
-    stem_of = {d.id: Path(d.source).stem for d in result.corpus.documents}
+    stem_of = {d.id: (f"{Path(d.source).parent.name}/{Path(d.source).stem}" if merged else Path(d.source).stem)
+               for d in result.corpus.documents}
     raw = {stem_of[d.id]: d.raw for d in result.corpus.documents}
     preds = [Predicted(predicted_label(d.topic), d.topic,
                        tuple(PredSide(stem_of.get(s.doc, s.doc), s.evidence.start, s.evidence.end) for s in d.sides))
@@ -85,6 +87,8 @@ def main() -> int:
     ap.add_argument("--min-probability", type=float, default=None,
                     help="the pair model's threshold (default: the setting's default); for dev studies only")
     ap.add_argument("--pair-model", default=None, help="another pair model file (default: the shipped one)")
+    ap.add_argument("--merged", action="store_true",
+                    help="analyse every corpus of the set together, as one corpus of many stories")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     root = Path(args.set)
@@ -92,16 +96,24 @@ def main() -> int:
     n_gold = found = right = n_pred = n_pred_ok = 0
     per_label: dict[str, list[int]] = {lab: [0, 0] for lab in LABELS}
     confusion: Counter[tuple[str, str]] = Counter()
-    for cid in sorted(gold):
-        if args.only and cid not in args.only:
-            continue
-        overrides: dict[str, object] = {}
-        if args.min_probability is not None:
-            overrides["disagreement_pair_min_probability"] = args.min_probability
-        if args.pair_model:
-            overrides["disagreement_pair_model"] = args.pair_model
-        preds, raw = run_corpus(root / cid, **overrides)
-        dis = gold[cid]["disagreements"] or []
+    overrides: dict[str, object] = {}
+    if args.min_probability is not None:
+        overrides["disagreement_pair_min_probability"] = args.min_probability
+    if args.pair_model:
+        overrides["disagreement_pair_model"] = args.pair_model
+    cids = [c for c in sorted(gold) if not args.only or c in args.only]
+    runs: list[tuple[str, list[Predicted], dict[str, str], list[dict]]] = []
+    if args.merged:   # one corpus of every story: story grouping, caps and alignment at corpus scale
+        paths = [p for c in cids for p in sorted((root / c).glob("*.txt"))]
+        preds, raw = run_corpus(paths, merged=True, **overrides)
+        dis = [{**g, "doc_a": f"{c}/{g['doc_a']}", "doc_b": f"{c}/{g['doc_b']}"}
+               for c in cids for g in gold[c]["disagreements"] or []]
+        runs.append(("all", preds, raw, dis))
+    else:
+        for c in cids:
+            preds, raw = run_corpus(sorted((root / c).glob("*.txt")), **overrides)
+            runs.append((c, preds, raw, gold[c]["disagreements"] or []))
+    for cid, preds, raw, dis in runs:
         n_gold += len(dis)
         n_pred += len(preds)
         n_pred_ok += sum(any(matches(p, g, raw) for g in dis) for p in preds)
@@ -125,10 +137,11 @@ def main() -> int:
                 sides = "; ".join(f"{s.doc}:{raw.get(s.doc, '')[s.start:s.end][:70]!r}" for s in p.sides)
                 lines.append(f"  FALSE {p.topic[:50]!r}: {sides}")
         if args.details:
-            print(f"{cid} ({gold[cid]['story']}): gold {len(dis)}, predicted {len(preds)}")
+            story = gold[cid]["story"] if cid in gold else "every corpus analysed together"
+            print(f"{cid} ({story}): gold {len(dis)}, predicted {len(preds)}")
             print("\n".join(lines))
     share = found / n_gold if n_gold else 0.0
-    print(f"{root.name}: {n_gold} gold disagreements in {len(gold) if not args.only else len(args.only)} corpora; "
+    print(f"{root.name}{' (merged)' if args.merged else ''}: {n_gold} gold disagreements in {len(cids)} corpora; "
           f"found {found} ({share:.3f}); label accuracy {right / found if found else 0.0:.3f}; "
           f"precision {n_pred_ok}/{n_pred} ({n_pred_ok / n_pred if n_pred else 0.0:.3f})")
     print("found per label: " + ", ".join(f"{lab} {f}/{n}" for lab, (f, n) in per_label.items() if n))

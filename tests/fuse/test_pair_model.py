@@ -6,6 +6,7 @@ import dataclasses
 
 from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS, Settings
 from storyline.extract.claims import find_claims
+from storyline.fuse import disagreements
 from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.pair_model import load_pair_model, read_side
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
@@ -135,3 +136,22 @@ def test_a_sentence_is_compared_with_its_best_counterpart_in_the_other_report() 
     analyses, events, stories = _corpus(("tid", "Tidewater Post", first), ("low", "Lowlands Daily", second))
     found = find_disagreements(analyses, [], events, _with_pairs(), stories)
     assert [d.topic for d in found if d.topic.split(":")[0] == "figure"] == []
+
+
+def test_the_caps_hold_per_story_in_a_corpus_of_many_stories(monkeypatch) -> None:
+    # two barge sinkings on two rivers, each told by two outlets that disagree on the cause's certainty; with
+    # one disagreement of a kind allowed, a corpus of two stories still shows each story's
+    monkeypatch.setattr(disagreements, "MAX_PER_DIMENSION", 1)
+    places = [("Vessel river", "Okra Falls"), ("Marl river", "Pine Ford")]
+    analyses, events, stories = [], [], []
+    for k, (river, town) in enumerate(places):
+        def moved(lines: list[str], river: str = river, town: str = town) -> list[str]:
+            return [t.replace("Vessel river", river).replace("Okra Falls", town) for t in lines]
+        docs = [(f"t{k}", f"Tidewater Post {k}", moved(TIDEWATER)), (f"l{k}", f"Lowlands Daily {k}", moved(LOWLANDS))]
+        part, part_events, _ = _corpus(*docs)
+        analyses += part
+        events += [dataclasses.replace(e, story_event=f"{e.story_event}-{k}") for e in part_events]
+        stories.append(Story(id=f"s{k}", title=river, date=None, docs=[d for d, _, _ in docs]))
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    hedged = [d for d in found if d.topic.startswith("hedged_vs_firm")]
+    assert sorted({s.doc[1:] for s in d.sides} for d in hedged) == [{"0"}, {"1"}], [d.topic for d in found]
