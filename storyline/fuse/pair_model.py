@@ -54,7 +54,8 @@ from storyline.registry import dimension
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "candidate_pairs", "default_model_path",
-           "evidence_spans", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features", "read_side"]
+           "evidence_spans", "fact_keys", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features",
+           "read_side"]
 
 NONE = "none"
 LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "attitude", "reason", "actor")
