@@ -54,6 +54,9 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_events_frozen.py
 	$(PY) scripts/eval_events.py
 	$(PY) scripts/eval_disagreements.py --set frozen/disagreements/test.jsonl
+	$(PY) scripts/eval_disagreements_corpus.py --set frozen/disagreements_corpus
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
