@@ -162,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", type=Path, default=FROZEN)
     ap.add_argument("--misses", type=int, default=0, help="print up to N misses per language")
     ap.add_argument("--no-parallel", action="store_true")
+    ap.add_argument("--model", default="", help="a trained coder file (default: the shipped one)")
     args = ap.parse_args(argv)
-    settings = Settings()
+    settings = Settings(language_event_model=args.model)
     sets = sentence_sets(args.set)
     if not sets:
         print(f"eval_events_languages: no sentence set in {args.set}; skipped")
