@@ -60,7 +60,8 @@ def sentence_sets(folder: Path) -> dict[str, list[dict[str, Any]]]:
 def analyse_sentences(records: list[dict[str, Any]], lang: str, settings: Settings) -> list[DocAnalysis]:
     """Each record as one document of language ``lang``, through that language's pipeline."""
     parts = [p for p in stages.language_pipelines(settings)[lang] if p.name not in SKIP_PARTS]
-    states = [DocState(document=Document(id=r["id"], source=f"{r['id']}.txt", raw=r["text"], language=lang))
+    states = [DocState(document=Document(id=r["id"], source=f"{r['id']}.txt", raw=r["text"],
+                                         given={"language": lang}))
               for r in records]
     for part in parts:
         for state in states:
@@ -127,8 +128,9 @@ def parallel_check(path: Path, settings: Settings) -> bool:
     """Analyse the parallel articles as one corpus; print, per gold event, its story events. True when each
     gold event has one story event holding all four languages."""
     records = read_jsonl(path)
-    docs = [Document(id=r["id"], source=f"{r['id']}.txt", raw=f"{r['title']}\n\n{r['text']}", title=r["title"],
-                     outlet=r.get("outlet"), published=r.get("published")) for r in records]
+    docs = [Document(id=r["id"], source=f"{r['id']}.txt", raw=f"{r['title']}\n\n{r['text']}",
+                     given={"title": r["title"], "outlet": r.get("outlet"), "published": r.get("published")})
+            for r in records]
     results = stages.analyze_documents(docs, settings)
     analyses = [r for r in results if not isinstance(r, IngestError)]
     corpus = fuse(analyses, settings)

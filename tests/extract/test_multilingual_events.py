@@ -86,7 +86,7 @@ def test_a_russian_and_a_spanish_article_get_events_with_offsets_dates_and_actor
         "es": "Huelga en el puerto\n\nLos estibadores del puerto de Valencia iniciaron el lunes una huelga "
               "de 48 horas contra la automatización de las terminales.",
     }
-    docs = [Document(id=k, source=f"{k}.txt", raw=t, published="2025-03-04") for k, t in texts.items()]
+    docs = [Document(id=k, source=f"{k}.txt", raw=t, given={"published": "2025-03-04"}) for k, t in texts.items()]
     out = {a.document.id: a for a in stages.analyze_documents(docs, Settings()) if isinstance(a, DocAnalysis)}
     ru = out["ru"]
     assert ru.document.language == "ru"
@@ -98,5 +98,5 @@ def test_a_russian_and_a_spanish_article_get_events_with_offsets_dates_and_actor
     assert span.text.startswith("Литва выслала") and ev.date == "2025-03-04" and ev.modality == "asserted"
     assert ev.doc == "ru" and ev.id.startswith("ru/")
     es = out["es"]
-    assert [e.type for e in es.events] == ["PROTEST"]
+    assert [(e.type, e.date, e.date_source) for e in es.events] == [("PROTEST", "2025-03-03", "sentence")]
     assert es.document.analysis_reason and "events" not in es.document.analysis_reason
