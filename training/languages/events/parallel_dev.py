@@ -1,7 +1,7 @@
 #!/usr/bin/env python
-"""Write ``training/languages/parallel_dev.jsonl``: two invented events told in en/ru/uk/es by invented outlets
+"""Write ``training/languages/events/parallel_dev.jsonl``: two invented events told in en/ru/uk/es by invented outlets
 (the format of frozen/languages/parallel.jsonl), the dev set of the parallel check in
-scripts/eval_events_languages.py --set training/languages. Written from the PLOVER definitions, not from frozen/.
+scripts/eval_events_languages.py --set training/languages/events. Written from the PLOVER definitions, not from frozen/.
 
     python training/languages/events/parallel_dev.py
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "parallel_dev.jsonl"
+OUT = Path(__file__).resolve().parent / "parallel_dev.jsonl"
 
 EVENTS = [
     ("pd-01", "SANCTION", {"en": "Lithuania", "ru": "Литва", "uk": "Литва", "es": "Lituania"},
