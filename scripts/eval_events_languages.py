@@ -14,9 +14,9 @@ Per language:
 - ``source acc`` / ``target acc``: among events found with the right type, the chosen actor's mention in the
   sentence overlaps the gold surface (both empty counts as right); ``modality acc`` likewise.
 
-Parallel: the 40 articles of ``<set>/parallel.jsonl`` (dev: ``parallel_dev.jsonl``, 2 events) (10 events x en/ru/uk/es) are analysed as one corpus and
-fused; for each gold event the story events holding its articles' events, their languages and source/target
-entity ids. The acceptance: one story event per gold event with all four languages.
+Parallel: the 40 articles of ``<set>/parallel.jsonl`` (10 events x en/ru/uk/es; the dev set's
+``parallel_dev.jsonl``: 2 events) are analysed as one corpus and fused; for each gold event the story
+events holding its articles' events, their languages and source/target entity ids. The acceptance: one story event per gold event with all four languages.
 """
 from __future__ import annotations
 

@@ -271,6 +271,22 @@ def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigge
     return source, target
 
 
+def _unknown_name(word: str, rest: str, lang: str, cues: Cues) -> str | None:
+    """The type of an opener no list knows that still reads as a name right before its verb (the trigger is the
+    next word): an acronym ("ДБР порушило", "НАТО провело") is an organisation, a surname ending
+    ("Кадыров пригрозил") a person; None for anything else ("Жители вышли" stays a common noun)."""
+    nxt = _words(rest)
+    hits = find_triggers(rest, lang, cues)
+    if not nxt or not hits or hits[0][1] != nxt[0][1]:
+        return None
+    if len(word) >= 2 and word.isupper():
+        return "ORG"
+    endings = cues.modality.get(lang, {}).get("surname_endings", ())
+    if len(word) >= 5 and any(word.lower().endswith(e) for e in endings):
+        return "PERSON"
+    return None
+
+
 def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entities: list[Entity], lang: str,
                  kb: KB) -> bool:
     """Give the sentence's capitalised first word a mention when the taggers left it out and it is a known actor:
@@ -292,7 +308,11 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
         etype = "PERSON" if key not in language_names(lang) else "ORG"
         _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, etype, word)], lang, kb)
         if not new_entities or new_entities[0].kb_id is None:
-            return False  # an unknown capitalised opener may be any word ("Жители", "Ракета")
+            # an unknown capitalised opener may be any word ("Жители", "Ракета"): only a name's shape counts
+            guess = _unknown_name(word, sent.text[found.end(1):], lang, load_cues())
+            if guess is None:
+                return False
+            _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, guess, word)], lang, kb)
         made = new_entities[0]
         made.id = entity_id = f"{doc.id}/e{len(entities) + 1}"
         etype = made.type
