@@ -16,7 +16,8 @@ Per language:
 
 Parallel: the 40 articles of ``<set>/parallel.jsonl`` (10 events x en/ru/uk/es; the dev set's
 ``parallel_dev.jsonl``: 2 events) are analysed as one corpus and fused; for each gold event the story
-events holding its articles' events, their languages and source/target entity ids. The acceptance: one story event per gold event with all four languages.
+events holding its articles' events, their languages and source/target entity ids. The acceptance: one
+story event per gold event with all four languages.
 """
 from __future__ import annotations
 
