@@ -49,6 +49,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_clean.py
 	$(PY) scripts/train_names.py
 	$(PY) scripts/train_entities.py
+	$(PY) scripts/train_events_languages.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py
@@ -64,6 +65,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
+	$(PY) scripts/eval_events_languages.py
+	$(PY) scripts/eval_events_languages.py --set training/languages/events
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
