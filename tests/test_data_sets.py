@@ -45,3 +45,17 @@ def test_language_sets_rebuild_byte_identically() -> None:
                           text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert (ROOT / "frozen/languages/validate.py") in VALIDATORS
+
+
+@pytest.mark.parametrize("folder", ["frozen/disagreements_corpus", "training/disagreements_corpus"])
+def test_disagreement_corpus_sets_validate_and_are_distinct(folder: str) -> None:
+    # the corpus-level disagreement sets (issue 17): their validator, and no story shared between the two
+    done = subprocess.run([sys.executable, str(ROOT / folder / "validate.py")], check=False, capture_output=True,
+                          text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:]
+    import yaml
+
+    stories = {f: {c["story"] for c in yaml.safe_load((ROOT / f / "gold.yaml").read_text(encoding="utf-8"))[
+        "corpora"].values()} for f in ("frozen/disagreements_corpus", "training/disagreements_corpus")}
+    assert len(stories[folder]) >= 24
+    assert not stories["frozen/disagreements_corpus"] & stories["training/disagreements_corpus"]

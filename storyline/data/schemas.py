@@ -115,6 +115,20 @@ def _kb_languages() -> dict[str, Any]:
                       "org_heads": _mapping(_WORDS, propertyNames=language)}, ("names",))
 
 
+def _event_languages() -> dict[str, Any]:
+    from storyline.data import load
+
+    language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
+    types = _mapping(_WORDS, propertyNames={"enum": list(load("plover")["types"])})
+    cues = {"type": "object", "additionalProperties": False, "properties": _word_lists(
+        "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings")}
+    day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
+    return _sections({"triggers": _mapping(types, propertyNames=language),
+                      "modality": _mapping(cues, propertyNames=language),
+                      "days": _mapping(days, propertyNames=language)}, ("triggers", "modality"))
+
+
 def _countries() -> dict[str, Any]:
     names = {"anyOf": [{"type": "string"}, _WORDS]}
     country = {"type": "object", "additionalProperties": False,
@@ -186,6 +200,7 @@ RESOURCES: dict[str, Any] = {
                       "camel_case_words", "outlet_words", "glued_label_words")},
         ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
          "camel_case_words", "outlet_words")),
+    "event_languages": _event_languages,
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
     "descriptions": lambda: _sections({
         **_word_lists("occupations", "person_nouns", "contrast_modifiers"),

@@ -20,6 +20,7 @@ from storyline.extract.genre import classify_genre
 from storyline.extract.llm_coder import llm_coder
 from storyline.extract.loaded import find_loaded_language
 from storyline.extract.loaded_model import find_loaded_trained
+from storyline.extract.multilingual_events import extract_language_events, load_language_event_model
 from storyline.extract.quotes import extract_quotes, find_quotes
 from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote, Sentence
@@ -212,6 +213,16 @@ def spanish_entities(state: DocState, settings: Settings) -> None:
     state.sentences = sentences
     kb = load_kb(tuple(settings.kb_paths))
     state.mentions, state.entities = resolve_names(state.document, spans, "es", kb)
+
+
+@component("storyline.events.multilingual.v1", requires=("doc.sentences", "doc.mentions", "doc.entities"),
+           assigns=("doc.events",))
+def multilingual_events(state: DocState, settings: Settings) -> None:
+    """PLOVER events of a Russian, Ukrainian or Spanish document: one trained coder for the three languages
+    over multilingual sentence vectors and per-language trigger and modality cues; actors by position."""
+    model = load_language_event_model(settings.language_event_model)
+    state.events = extract_language_events(state.document, state.sentences or [], state.mentions,
+                                           state.entities, settings, model)
 
 
 @functools.lru_cache(maxsize=4)

@@ -43,7 +43,7 @@ from storyline.registry import dimension, dimensions, resolve
 
 LOGGER = logging.getLogger(__name__)
 
-#: at most this many disagreements per dimension, and in all (the scorer's restraint allows 3× gold)
+#: at most this many disagreements per dimension, and in all, per story (the scorer's restraint allows 3× gold)
 MAX_PER_DIMENSION = 2
 MAX_QUANTITY = 3
 MAX_DISAGREEMENTS = 12
@@ -787,15 +787,23 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
     kept: list[Disagreement] = []
-    per_dim: Counter[str] = Counter()
+    # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
+    # (without grouped stories, the corpus is one story)
+    per_dim: Counter[tuple[str, str]] = Counter()
+    per_story: Counter[str] = Counter()
+    shown: dict[tuple[str, int], set[int]] = defaultdict(set)   # a kept side's sentence -> the kept ones showing it
     for _score, dim, topic, sides in found:
+        story = context.story_of.get(sides[0].doc, "") if sides else ""
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
-        if per_dim[dim] >= cap or len(kept) >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
+        if per_dim[(story, dim)] >= cap or per_story[story] >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue
-        if dim.startswith("pairs:") and any({(s.doc, s.evidence.start) for s in sides}
-                                            <= {(s.doc, s.evidence.start) for s in k.sides} for k in kept):
+        where = {(s.doc, s.evidence.start) for s in sides}
+        if dim.startswith("pairs:") and set.intersection(*(shown.get(w, set()) for w in where)):
             continue  # the pair model found again what a rule dimension already shows on the same sentences
-        per_dim[dim] += 1
+        per_dim[(story, dim)] += 1
+        per_story[story] += 1
+        for w in where:
+            shown[w].add(len(kept))
         kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
     LOGGER.debug("%d claims, %d candidate disagreements, %d kept", len(claims), len(found), len(kept))
     return kept

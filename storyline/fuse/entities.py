@@ -43,6 +43,7 @@ from storyline.resolve.names import (
     generation,
     is_acronym_for,
     persons_match,
+    script_key,
     split_person,
     surname_key,
     surnames_match,
@@ -141,7 +142,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
 
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        buckets[surname_key(surname[i]) if surname[i] else ""].append(i)
+        # script_key: Токаев and Tokayev, Шмигаль and Shmyhal meet in one bucket
+        buckets[script_key(surname[i]) if surname[i] else ""].append(i)
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:

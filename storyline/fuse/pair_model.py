@@ -46,7 +46,7 @@ from storyline.fuse.disagreements import (
     DimensionContext,
     Found,
 )
-from storyline.fuse.outlets import outlet_name
+from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
 from storyline.model import Claim, Sentence, Side, Span
 from storyline.nlp.quantities import singular
 from storyline.registry import dimension
@@ -54,7 +54,8 @@ from storyline.registry import dimension
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "candidate_pairs", "default_model_path",
-           "evidence_spans", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features", "read_side"]
+           "evidence_spans", "fact_keys", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features",
+           "read_side"]
 
 NONE = "none"
 LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "attitude", "reason", "actor")
@@ -68,6 +69,12 @@ DURATION_TOLERANCE = 1.2
 REASON_WORDS = 7
 #: a sentence's subject is at most this many words before its verb
 SUBJECT_WORDS = 6
+#: words after a hedge that say what it qualifies ("may have [caused the blast]")
+HEDGED_WORDS = 8
+#: words before a reason's marker that say what it explains ("[the match was postponed] because of snow")
+OUTCOME_WORDS = 8
+#: words either side of an amount, a duration or a date that say what it is of
+CONTEXT_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“A-Z0-9])")
 _NUMBER = re.compile(
@@ -189,13 +196,19 @@ def _number_word(tok: str, cues: PairCues) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _period_regex(units: str) -> re.Pattern[str]:
+    # built once per unit list: every sentence of a corpus is read for its lengths of time
+    return re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
+                      rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
+                      rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+
+
 def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
     """Durations in hours: "48 hours", "two weeks", "a fortnight", "a five-year deal", "half a year"."""
     out: list[Amount] = []
     units = "|".join(sorted((re.escape(u) for u in cues.durations), key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
-                    rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
-                    rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+    rx = _period_regex(units)
     for m in rx.finditer(text):
         n_text = m.group("n").lower()
         n: float | None
@@ -318,13 +331,17 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
+    shares: dict[str, list[tuple[str, float]]] = {}
+    for k, v in cues.fractions.items():
+        if v < 1:
+            shares.setdefault(k[:1], []).append((k, v))
     for m in _WORD.finditer(text):  # "twelve miners", "a dozen", "two-thirds", "one in five"
         if any(s < m.end() and m.start() < e for s, e in taken) or any(a.start <= m.start() < a.end for a in out):
             continue
         low = m.group(0).lower()
         n = _number_word(low, cues) if low not in ("a", "an", "one") else None
-        frac = next((v for k, v in cues.fractions.items() if v < 1 and text[m.start():m.start() + len(k)].lower() == k),
-                    None)
+        # only the fractions starting with the word's first letter can start here (a word at a time)
+        frac = next((v for k, v in shares.get(low[:1], ()) if text[m.start():m.start() + len(k)].lower() == k), None)
         if frac is not None:
             k = next(k for k, v in cues.fractions.items() if v == frac and text[m.start():].lower().startswith(k))
             out.append(Amount(frac, "share", m.start(), m.start() + len(k)))
@@ -463,6 +480,42 @@ def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def _hedged_words(text: str, end: int) -> frozenset[str]:
+    """Content words of what a hedge qualifies: the words of its clause after the cue."""
+    clause = re.split(r"[,;:]", text[end:])[0]
+    return content_terms(" ".join(clause.split()[:HEDGED_WORDS]))
+
+
+def _explained(text: str, start: int) -> frozenset[str]:
+    """Content words of what a reason explains: the words of its clause before the reason's marker."""
+    clause = re.split(r"[,;:]", text[:start])[-1]
+    return content_terms(" ".join(clause.split()[-OUTCOME_WORDS:]))
+
+
+def _around(text: str, start: int, end: int) -> frozenset[str]:
+    """Content words within CONTEXT_WORDS words either side of a span: what an amount or a date is of."""
+    before = text[:start].split()[-CONTEXT_WORDS:]
+    after = text[end:].split()[:CONTEXT_WORDS]
+    return content_terms(" ".join(before + after))
+
+
+def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
+                     ys: list[tuple[str, int, int]]) -> float | None:
+    """Best overlap of the words around two facts of one kind (same unit, same date kind) on the two sides.
+
+    Two sentences of one story may give "85,000 people" and "six people" for two different things
+    (displaced / dead): the words around the figures tell them apart where the sentence as a whole
+    shares the story's words. None when no two facts are comparable.
+    """
+    best: float | None = None
+    for kx, sx, ex in xs:
+        for ky, sy, ey in ys:
+            if kx == ky:
+                o = _jaccard(_around(a.text, sx, ex), _around(b.text, sy, ey))
+                best = o if best is None else max(best, o)
+    return best
+
+
 def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]:
     """(largest log-ratio of an amount to its nearest counterpart of the same unit, any comparable pair,
     every comparable amount agreeing within its tolerance)."""
@@ -527,10 +580,25 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["amt:comparable"] = 1.0
         f["amt:logratio"] = min(max(worst1, worst2), 3.0)
         f["amt:conflict" if not (agree1 and agree2) else "amt:agree"] = 1.0
+        if agree1 != agree2:
+            # every figure of one side is matched on the other, which adds one ("six died, two of them
+            # children"; "31 dead, up from 12"): detail or an update more often than a disagreement
+            f["amt:one_way"] = 1.0
     elif a.amounts and b.amounts:
         f["amt:other_units"] = 1.0
     elif a.amounts or b.amounts:
         f["amt:one_side"] = 1.0
+    # are the facts of one kind on the two sides about the same thing? (words around them)
+    for name, xs, ys in (
+            ("amt", [(x.unit, x.start, x.end) for x in a.amounts], [(y.unit, y.start, y.end) for y in b.amounts]),
+            ("dur", [("h", x.start, x.end) for x in a.durations], [("h", y.start, y.end) for y in b.durations]),
+            ("date", [(k, s, e) for k, v in a.dates.items() for _, s, e in v],
+             [(k, s, e) for k, v in b.dates.items() for _, s, e in v])):
+        ctx = _context_overlap(a, b, xs, ys)
+        if ctx is not None:
+            f[f"{name}:context"] = ctx
+            if ctx == 0.0:
+                f[f"{name}:context_none"] = 1.0
     # durations
     worst_d1, comp_d, agree_d1 = _worst_match(a.durations, b.durations)
     worst_d2, _, agree_d2 = _worst_match(b.durations, a.durations)
@@ -554,6 +622,12 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     ha, hb = len(a.hedges), len(b.hedges)
     if bool(ha) != bool(hb):
         f["hedge:xor"] = 1.0
+        # is what one side hedges what the other states? the share of the hedged words the firm side has
+        # ("investigators suspect [the attack was carried out by a criminal group]")
+        hedged, firm = (a, b) if ha else (b, a)
+        said = frozenset().union(*(_hedged_words(hedged.text, e) for _, e in hedged.hedges))
+        if said:
+            f["hedge:cover"] = len(said & firm.terms) / len(said)
     elif ha and hb:
         f["hedge:both"] = 1.0
     # status
@@ -578,6 +652,13 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         overlap = _jaccard(ra, rb)
         f["reason:overlap"] = overlap
         f["reason:both_disjoint" if not ra & rb else "reason:both_shared"] = 1.0
+        # two reasons disagree only as reasons of one outcome: the words the reason explains, before its marker
+        # ("the markets reopened after weeks of panic" / "the crisis was overcome due to joint effort")
+        oa = frozenset().union(*(_explained(a.text, s) for s, _, _ in a.reasons))
+        ob = frozenset().union(*(_explained(b.text, s) for s, _, _ in b.reasons))
+        f["reason:outcome"] = _jaccard(oa, ob)
+        if not oa & ob:
+            f["reason:outcome_none"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
     # who acts
@@ -767,6 +848,11 @@ MIN_SHARED_TERMS = 3
 MIN_SHARED_WITH_ACTOR = 2
 #: the most partner sentences one sentence is compared with (its best-sharing ones)
 MAX_PARTNERS = 6
+#: a pair is compared when it shares at least this share of the keys each sentence shares with its best
+#: counterpart in the other's document (1.0: each is the other's best; a sentence stating two facts, "hackers
+#: attacked it, while the regulator blamed a storm", has a near-best counterpart for each, and a lead sentence
+#: shares many words with everything)
+ALIGN_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -781,13 +867,64 @@ class _Unit:
     keys: frozenset[str]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _period_words() -> frozenset[str]:
+    """Words without which a text names no length of time: the units, plain and plural."""
+    cues = load_pair_cues()
+    return frozenset(w for u in [*cues.durations, *cues.fractions] for p in u.lower().split() for w in (p, p + "s"))
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Words without which a text (with no digit) states no amount: number words, fractions, "one in"."""
+    cues = load_pair_cues()
+    parts = [*cues.number_words, *cues.fractions, "one"]
+    return frozenset(w for p in parts for w in _LETTERS.findall(p.lower()) if w not in ("a", "an"))
+
+
+@functools.lru_cache(maxsize=65536)
+def fact_keys(text: str) -> frozenset[str]:
+    """The kinds of checkable fact a sentence states: amounts per unit, a length of time, dates per kind,
+    a stated reason, an attitude word ("amt:vehicle", "dur", "date:weekday", "reason", "att").
+
+    Two sentences of one story stating the same kind of fact about a shared word ("1,500 vehicles were
+    stuck" / "About 600 vehicles were trapped") are worth comparing although they share too few rare
+    words otherwise. Read without the claims (the cheap part of ``read_side``): every sentence of a
+    corpus is read.
+    """
+    cues = load_pair_cues()
+    taken: list[tuple[int, int]] = []
+    keys = {f"date:{kind}" for kind in _dates(text, cues, taken)}
+    # most sentences name no length of time and no number: a look at their words spares the full reading
+    words = set(_LETTERS.findall(text.lower()))
+    if words & _period_words() and _periods(text, cues, taken):
+        keys.add("dur")
+    if words & _number_words() or any(c.isdigit() for c in text):
+        keys.update(f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+    if _reasons(text, cues):
+        keys.add("reason")
+    if cues.positive.search(text) or cues.negative.search(text):
+        keys.add("att")
+    return frozenset(keys)
+
+
 def _units(context: DimensionContext) -> list[_Unit]:
-    """Sentences that state something checkable: they carry a stored claim or an event's evidence."""
+    """The sentences the corpus dimension may compare, with what they share with others.
+
+    Every sentence of a comparable length, not only those carrying a stored claim or an event's
+    evidence: a disagreement is as often in a sentence no rule reads ("The river burst its banks on
+    Monday night" / "... early on Sunday"), and the pair model judges any two sentences.
+    """
     out = []
     for a in context.analyses:
         doc = a.document.id
+        # a document whose outlet is not known is its own source: "unknown" vs "unknown" is no one outlet
         outlet = outlet_name(a)
-        claimed = {(c.evidence.start, c.evidence.end) for c in a.claims}
+        if outlet == UNKNOWN_OUTLET:
+            outlet = f"{UNKNOWN_OUTLET}:{doc}"
         events = context.story_event_spans.get(doc, [])
         actors = context.actor_spans.get(doc, [])
         for s in a.sentences:
@@ -795,11 +932,9 @@ def _units(context: DimensionContext) -> list[_Unit]:
             if not MIN_WORDS <= n <= MAX_WORDS:
                 continue
             se = {sid for lo, hi, sid in events if lo < s.end and hi > s.start}
-            if (s.start, s.end) not in claimed and not se and not any(lo < s.end and hi > s.start
-                                                                       for lo, hi, _ in events):
-                continue
             keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
-                    | {f"term:{t}" for t in content_terms(s.text) - context.common})
+                    | {f"term:{t}" for t in content_terms(s.text) - context.common}
+                    | {f"fact:{k}" for k in fact_keys(s.text)})
             out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys)))
     return out
 
@@ -807,7 +942,7 @@ def _units(context: DimensionContext) -> list[_Unit]:
 def _related(a: _Unit, b: _Unit) -> bool:
     shared = a.keys & b.keys
     terms = sum(k.startswith("term:") for k in shared)
-    if any(k.startswith("se:") for k in shared):
+    if any(k.startswith(("se:", "fact:")) for k in shared):
         return terms >= 1
     if any(k.startswith("actor:") for k in shared):
         return terms >= MIN_SHARED_WITH_ACTOR
@@ -815,11 +950,15 @@ def _related(a: _Unit, b: _Unit) -> bool:
 
 
 def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
-    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words.
+    """Sentence pairs of different outlets in one story that share a story event, an actor or rare words,
+    and are (nearly) each other's best counterpart in the other's document.
 
     Blocked by story and key: each sentence meets only the sentences of its buckets (a bucket as large
     as a story is skipped), and keeps its MAX_PARTNERS best-sharing partners, so the work grows with
-    the corpus, not with its square.
+    the corpus, not with its square. Of those, a pair is kept only when neither sentence shares much more
+    (ALIGN_SHARE) with another sentence of the other's document: two reports of one fact align with each
+    other, while "85,000 people fled" meets "six people died" only because both are about people, and
+    "six people died" has its own counterpart ("six people drowned") in the other report.
     """
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, u in enumerate(units):
@@ -835,15 +974,19 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
                     row = shared.setdefault(x, {})
                     row[y] = row.get(y, 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}
+    top: dict[tuple[int, str], int] = {}   # (sentence, other document) -> most keys shared with one of its sentences
     for x, row in shared.items():
         for y, n in row.items():
             if _related(units[x], units[y]):
                 best.setdefault(x, []).append((n, y))
                 best.setdefault(y, []).append((n, x))
+                for a, b in ((x, y), (y, x)):
+                    top[(a, units[b].doc)] = max(top.get((a, units[b].doc), 0), n)
     out: set[tuple[int, int]] = set()
     for x, partners in best.items():
-        for _, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
-            out.add((min(x, y), max(x, y)))
+        for n, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
+            if n >= ALIGN_SHARE * top[(x, units[y].doc)] and n >= ALIGN_SHARE * top[(y, units[x].doc)]:
+                out.add((min(x, y), max(x, y)))
     return sorted(out)
 
 

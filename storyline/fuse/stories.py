@@ -22,7 +22,14 @@ from storyline.clean.metadata import DATE_FORMS, MAX_YEAR, MIN_YEAR, MONTHS, WEE
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.model import DocAnalysis, NearDuplicate, Story
-from storyline.nlp.embeddings import cosine_floor, lead_vector, story_lead
+from storyline.nlp.embeddings import (
+    MULTILINGUAL_FLOOR,
+    cosine_floor,
+    english_lead,
+    lead_vector,
+    multilingual_lead_vectors,
+    story_lead,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -200,11 +207,16 @@ class _TextSimilarity:
         if vectors and any(v is None for v in vectors):
             # analyses stored before vectors were computed per document (or by a run without an embedder)
             vectors = [v if v is not None else lead_vector(a.document, settings) for v, a in zip(vectors, analyses)]
+        floor = cosine_floor(settings.embedding_model)
+        if vectors and not all(english_lead(a.document) for a in analyses):
+            # another language's lead was embedded by the multilingual encoder: every lead goes there
+            # (an English one now), so an English and a Russian report of one event compare
+            vectors = multilingual_lead_vectors([a.document for a in analyses], vectors, settings) or []
+            floor = MULTILINGUAL_FLOOR
         self.tf: list[dict[str, float]] = []
         self.above: dict[tuple[int, int], float] | None = None
         if vectors and all(v is not None for v in vectors):
             vecs = np.array(vectors, dtype=np.float32)
-            floor = cosine_floor(settings.embedding_model)
             self.above = {}
             for b in range(0, n, 1024):   # blocks keep memory at 1024 x n, not n x n
                 cos = vecs[b:b + 1024] @ vecs.T

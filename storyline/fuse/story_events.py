@@ -287,6 +287,33 @@ def _candidate_pairs(events: list[Event], wording: _Wording, actors: Actors) -> 
     return sorted(pairs)
 
 
+def cross_language_similarity(events: list[Event], doc_of: list[str], documents: list[Document],
+                              settings: Settings) -> dict[tuple[int, int], float]:
+    """Evidence similarity in [0, 1] of event pairs told in two languages, which share no words: the cosine of
+    their sentences' multilingual vectors above ``MULTILINGUAL_FLOOR``. Empty for a one-language corpus (and
+    without the encoder), so English-only corpora are untouched."""
+    import numpy as np
+
+    from storyline.nlp.embeddings import MULTILINGUAL_FLOOR, load_multilingual
+
+    lang_of = {d.id: d.language or "en" for d in documents}
+    langs = [lang_of.get(d, "en") for d in doc_of]
+    if len(set(langs)) < 2:
+        return {}
+    encoder = load_multilingual(settings.multilingual_model)
+    if encoder is None:
+        return {}
+    vecs = encoder.embed([e.evidence[0].text if e.evidence else e.summary for e in events])
+    out = {}
+    for b in range(0, len(events), 1024):   # blocks keep memory at 1024 x n, not n x n
+        cos = vecs[b:b + 1024] @ vecs.T
+        for i, j in zip(*np.nonzero(cos > MULTILINGUAL_FLOOR)):
+            x, y = b + int(i), int(j)
+            if x < y and langs[x] != langs[y]:
+                out[(x, y)] = (float(cos[i, j]) - MULTILINGUAL_FLOOR) / (1 - MULTILINGUAL_FLOOR)
+    return out
+
+
 def cluster_story_events(events: list[Event], entities: list[Entity], documents: list[Document],
                          settings: Settings) -> tuple[list[StoryEvent], dict[str, str]]:
     """Cluster event mentions across documents into story events.
@@ -307,13 +334,14 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
     facts = PairFacts(events, actors)
     pairs: list[tuple[float, int, int]] = []
-    for i, j in _candidate_pairs(events, wording, actors):
+    across = cross_language_similarity(events, doc_of, documents, settings)
+    for i, j in sorted(set(_candidate_pairs(events, wording, actors)) | set(across)):
         if facts.blocked(i, j):
             continue
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
         if facts.score(i, j, 1.0) < need:
             continue  # even identical wording would not make it: skip comparing the words
-        s = facts.score(i, j, wording.similarity(i, j))
+        s = facts.score(i, j, max(wording.similarity(i, j), across.get((i, j), 0.0)))
         if s >= need:
             pairs.append((s, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))

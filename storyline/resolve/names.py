@@ -125,7 +125,7 @@ def given_match(a: str, b: str) -> bool:
         # "R. J. Hall" and "Robert K. Hall": the middle initials differ
         ia, ib = _initials(pa), _initials(pb)
         return ia.startswith(ib) or ib.startswith(ia) or len(ia) == 1 or len(ib) == 1
-    if words_match(a0, b0):
+    if words_match(a0, b0) or script_words_match(a0, b0):
         return True
     # the first vowel of a given name shifts between languages (Aleksandr / Oleksandr)
     sa, sb = skeleton(a0), skeleton(b0)
@@ -197,6 +197,8 @@ def surnames_match(a: str, b: str) -> bool:
         return False
     if words_match(la, lb):
         return True
+    if script_words_match(la, lb):
+        return True
     # "el-Amin" ~ "Elamin": the article glued on one side, written apart on the other
     ka, kb = name_key(la), name_key(lb)
     short, long_ = sorted((ka, kb), key=len)
@@ -216,6 +218,20 @@ def surname_key(surname: str) -> str:
 
 #: an h that is a letter of its own (not of sh, kh, zh, ch): Ukrainian and Belarusian г, Russian г as g
 _LONE_H = re.compile(r"(?<![skzc])h")
+
+
+def _other_script(word: str) -> bool:
+    """Whether ``word`` is written in a script other than Latin (Cyrillic, Greek ...)."""
+    return any(ord(c) > 0x24F and c.isalpha() for c in word)
+
+
+def script_words_match(a: str, b: str) -> bool:
+    """One name word in two scripts whose Latin spelling writes Ukrainian г as h (Шмигаль ~ Shmyhal,
+    Олег ~ Oleh); only across scripts, as Latin Hall is no Gall."""
+    if _other_script(a) == _other_script(b):
+        return False
+    ka, kb = _LONE_H.sub("g", name_key(a)), _LONE_H.sub("g", name_key(b))
+    return words_match(ka, kb)
 
 
 def script_key(surname: str) -> str:

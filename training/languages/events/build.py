@@ -1,0 +1,50 @@
+#!/usr/bin/env python
+"""Build ``events_{ru,uk,es}[_dev].jsonl`` from the hand-written sources beside this file.
+
+    python training/languages/events/build.py
+
+Source line: ``TYPE | modality | source | target | sentence`` or ``- | sentence`` (a non-event); ``-`` is
+null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` trains the coder
+(scripts/train_events_languages.py); ``LANG_dev.txt`` is the development set scored by
+scripts/eval_events_languages.py --set training/languages/events. Sentences are invented, native phrasing, written
+from storyline/data/plover_definitions.yaml.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def parse_line(line: str, lang: str, n: int, part: str) -> dict:
+    cells = [c.strip() for c in line.split("|")]
+    rec: dict = {"id": f"{lang}-{part}-{n:03d}", "lang": lang}
+    if len(cells) == 2 and cells[0] == "-":
+        rec.update(text=cells[1], event=None)
+        return rec
+    etype, modality, source, target, text = cells
+    for role in (source, target):
+        if role != "-" and role not in text:
+            raise ValueError(f"{lang} {part} line {n}: {role!r} is not in the sentence")
+    rec.update(text=text, event={"type": etype, "modality": modality,
+                                 "source": None if source == "-" else source,
+                                 "target": None if target == "-" else target})
+    return rec
+
+
+def main() -> int:
+    for lang in ("ru", "uk", "es"):
+        for part, suffix in (("train", ""), ("dev", "_dev")):
+            src = HERE / f"{lang}_{part}.txt"
+            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
+            out = HERE / f"events_{lang}{suffix}.jsonl"
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+            print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
