@@ -31,7 +31,7 @@ from typing import Any
 
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import ends_sentence
-from storyline.clean.structure import RELATIVE_TIME, informative_shape, row_shape, shape_key
+from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
 
 #: A kept line the model removes must not be prose: at least this many words ending a sentence (or holding a
 #: sentence break: "Good morning, and welcome to the call. [Operator instructions]")…
@@ -110,6 +110,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "lex_phrase": int(bool(lex.phrase.search(norm))), "lex_credit": int(bool(lex.credit.match(norm))),
         "lex_buttons": int(lex.is_button_run(norm)), "lex_teaser": int(bool(lex.teaser_header.fullmatch(norm))),
         "name_shaped": int(name_shaped(text)), "reader": int(bool(_READER.search(text))),
+        "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
     }
     return f
@@ -119,6 +120,18 @@ def sentence_like(text: str) -> bool:
     """Written as a sentence: starts with a capital (or a figure) and ends with sentence punctuation."""
     s = text.strip()
     return bool(s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\u201c\u2018") and ends_sentence(s)
+
+
+#: A speaker's label alone on a line: at most this many words, in capitals or ending in a colon.
+TURN_LABEL_MAX_WORDS = 6
+
+
+def turn_label(text: str) -> bool:
+    """Shaped like a speaker's label alone on a line ("HOST", "JANE ELDER, TRUST CHIEF EXECUTIVE", "Q:")."""
+    s = text.strip()
+    letters = [c for c in s if c.isalpha()]
+    return 1 <= len(s.split()) <= TURN_LABEL_MAX_WORDS and bool(letters) and not ends_sentence(s) \
+        and (s.endswith(":") or all(c.isupper() for c in letters))
 
 
 def name_shaped(text: str) -> bool:
@@ -160,10 +173,13 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
                   "before_prose": int(not prose or i < prose[0]), "after_prose": int(not prose or i > prose[-1]),
                   "prose_distance": min(nearest, 6),
                   "shape_repeats": min(shape_count[shapes[i]] - 1, 5) if len(shapes[i].split()) >= 2 else 0,
+                  # a template with a figure or a mark ("W by W » W 0 W"), not words and "the" alone
+                  "shape_marked": int(any(part == "0" or not part.isalpha() for part in shapes[i].split())),
                   "template_share": _ratio(shape_count[shapes[i]], n),
                   "block_repeats": max(min(max(pairs[(shapes[i - 1], shapes[i])] if i > 0 else 0,
                                                pairs[(shapes[i], shapes[i + 1])] if i + 1 < n else 0) - 1, 4), 0),
-                  "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3)})
+                  "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
+                  "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text))})
         for d in range(-CONTEXT, CONTEXT + 1):
             if d == 0:
                 continue
@@ -189,7 +205,16 @@ class LineModel:
     def furniture_probabilities(self, lines: Sequence[JudgedLine], lex: Lexicon) -> list[float]:
         if not lines:
             return []
-        return [float(p) for p in self.pipeline.predict_proba(features(lines, lex))[:, 1]]
+        return self.probabilities(features(lines, lex))
+
+    def probabilities(self, feats: Sequence[dict[str, Any]]) -> list[float]:
+        """P(furniture) of each line's features."""
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+        # one page is a few dozen rows: starting OpenMP threads for each of the boosting trees costs ten
+        # times the prediction itself (and competes with the engine's worker processes)
+        with threadpool_limits(1, user_api="openmp"):
+            return [float(p) for p in self.pipeline.predict_proba(list(feats))[:, 1]]
 
     def save(self, path: Path) -> None:
         import joblib
@@ -231,23 +256,39 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
     ``furniture`` says which lines the model calls furniture. Agreement is a lexicon or shape cue
     (``_CUES``); a template the page repeats; the line standing outside the story's prose (above its
     first paragraph or below its last, as the rules see them); or furniture right beside it (a line the
-    rules removed, or one the model calls furniture) when the line is not written as a sentence and is
-    not a heading over a paragraph (a name over a post is). A heading inside the story ("What comes
-    next"), a one-word answer ("Nearly.") after a question, a post's "Found!" below its header, the
-    heading of a live blog's entry below its time: none of these agree.
+    rules removed, or one the model calls furniture) when the line is not written as a sentence; neither of
+    the last two for a heading over a paragraph (a name over a post is not a heading). A table row and a
+    speaker's label over a turn never agree; a list's items and its colon-ended introduction only by a
+    cue. A heading inside the story ("What comes next"), a one-word answer ("Nearly.") after a question,
+    a post's "Found!" below its header, the heading of a live blog's entry below its time: none of these
+    agree.
     """
     n = len(lines)
     story = [i for i in range(n) if feats[i]["strong_prose"]]
     out = []
-    for i in range(n):
+    for i, ln in enumerate(lines):
         f = feats[i]
+        if ln.table_row or f["turn_label"]:
+            # the rules' structure says body: a row of a table, a speaker's label over the turn it opens
+            out.append(False)
+            continue
         cue = any(f[k] for k in _CUES) or f["line_repeats"] > 0
-        template = f["shape_repeats"] > 0
+        after = next((x for x in lines[i + 1:] if x.label not in ("junk", "meta")), None)
+        if ln.item or (f["colon_end"] and after is not None and after.item):
+            # a list's items and the line that introduces them ("The changes include:") are the story's
+            # structure: only a cue of their own says one is furniture
+            out.append(cue)
+            continue
+        # a template the page repeats, but not a list's numbering ("4. New INSET days") nor a speaker's turns
+        template = f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"] \
+            and not (f["speaker_label"] and f["sentence_like"])
+        # a heading over a paragraph, or a speaker's turn ("TANE: Yes."), is the story's wherever it stands
+        heads_prose = (i + 1 < n and feats[i + 1]["strong_prose"] and not (f["name_shaped"] or f["one_token_name"])) \
+            or bool(f["speaker_label"] and f["sentence_like"])
         outside = not story or i < story[0] or i > story[-1]
-        heads_prose = i + 1 < n and feats[i + 1]["strong_prose"] and not (f["name_shaped"] or f["one_token_name"])
-        beside = not f["sentence_like"] and not heads_prose and any(
+        beside = not f["sentence_like"] and any(
             0 <= j < n and (lines[j].label in ("junk", "meta") or furniture[j]) for j in (i - 1, i + 1))
-        out.append(cue or template or outside or beside)
+        out.append(cue or template or ((outside or beside) and not heads_prose))
     return out
 
 
@@ -257,8 +298,7 @@ def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> lis
     if not lines:
         return []
     feats = features(lines, lex)
-    probs = [float(p) for p in model.pipeline.predict_proba(feats)[:, 1]]
-    return decide(lines, feats, probs, model.threshold)
+    return decide(lines, feats, model.probabilities(feats), model.threshold)
 
 
 def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],

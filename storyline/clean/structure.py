@@ -197,11 +197,11 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
 
 
 #: A numbered item's heading: "3. Carrow Edge (9km, moderate)", "2) Later start in Brindle".
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[^\W\d_]")
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[^\W\d_]")
 
 
 def _furniture_shaped(text: str) -> bool:
     # a list page's numbered headings repeat one template between paragraphs, like post headers, but are
     # its body: a post header numbers posts "#2", never "2. Title"
     return len(text.split()) <= MAX_ROW_WORDS and not _SENTENCE_END.search(text.strip()) \
-        and not _NUMBERED_HEADING.match(text)
+        and not NUMBERED_HEADING.match(text)
