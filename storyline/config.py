@@ -124,9 +124,9 @@ class Settings:
         "", "Trained loaded-language model file for storyline.loaded_language.trained.v1; empty: the one shipped "
         "in the package (`make train` rebuilds it from training/loaded/).")
     clean_lines: str = _setting(
-        "rules", "Who has the last word on the lines cleaning keeps: 'rules' (the cleaning rules alone, the "
-        "baseline) or 'trained' (the rules, then the trained line model removes the kept lines it calls "
-        "furniture, never prose).")
+        "trained", "Who has the last word on the lines cleaning keeps: 'trained' (the rules, then the trained "
+        "line model removes a kept line when it is confident and a rule or the page's structure agrees, never "
+        "prose) or 'rules' (the cleaning rules alone, the baseline).")
     clean_line_model: str = _setting(
         "", "Trained cleaning line model file for clean_lines='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/clean/).")

@@ -38,7 +38,7 @@ from storyline.clean import metadata
 from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
-from storyline.clean.line_model import JudgedLine, load_line_model
+from storyline.clean.line_model import JudgedLine, load_line_model, turn_label
 from storyline.clean.line_model import removals as model_removals
 from storyline.clean.lines import (
     SHORT_LINE_WORDS,
@@ -290,11 +290,19 @@ def _header_outlet(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -
     return None
 
 
+def _turn_label(line: _Line, after: _Line | None) -> bool:
+    """A speaker's label that opens a turn of speech: it names who says the next line, so a quote's
+    attribution needs it, however often the transcript repeats it."""
+    return after is not None and after.verdict.label == "body" and turn_label(line.text)
+
+
 def _remove_repeats(lines: list[_Line], title: str | None, title_line: _Line | None,
                     stats: LineStats | None, settings: Settings, doc_long: set[str]) -> None:
     seen: set[str] = set()
-    for line in lines:
+    for i, line in enumerate(lines):
         if line is title_line or line.verdict.label not in ("short", "body"):
+            continue
+        if _turn_label(line, lines[i + 1] if i + 1 < len(lines) else None):
             continue
         if title and line.words <= TITLE_MAX_WORDS and metadata.same_headline(line.text, title):
             line.mark("junk", "duplicate_title")
@@ -371,6 +379,50 @@ def _mark_post_furniture(lines: list[_Line], title_line: _Line | None) -> list[_
         else:
             lines[i].mark("junk", "post_furniture")
     return out
+
+
+#: A signature's separator: a line of only dashes, underscores or equals signs ("-- ", "__________").
+_SIGNATURE_RULE = re.compile(r"\s*(?:-{2,}|_{2,}|={2,})\s*")
+#: A signature below its separator: at most this many lines, each this short.
+SIGNATURE_MAX_LINES = 3
+SIGNATURE_MAX_WORDS = 15
+
+
+def _mark_signatures(fixed: str, lines: list[_Line]) -> None:
+    """A poster's signature: the few short lines between a separator ("-- ", "______") and the post's
+    furniture or the page's end. A section break in an article is followed by the story going on, so a
+    run that reaches a paragraph (or a long line) is left alone."""
+    n = len(lines)
+    rule = [bool(_SIGNATURE_RULE.fullmatch(fixed[ln.unit.start:ln.unit.end])) for ln in lines]
+    for i in range(n):
+        if not rule[i]:
+            continue
+        j = i + 1
+        while j < n and j - i <= SIGNATURE_MAX_LINES and not rule[j] and lines[j].verdict.label in ("short", "body") \
+                and lines[j].words <= SIGNATURE_MAX_WORDS and not lines[j].table_row:
+            j += 1
+        if j > i + 1 and (j == n or rule[j] or lines[j].verdict.label in ("junk", "meta")):
+            for line in lines[i + 1:j]:
+                line.mark("junk", "signature")
+
+
+#: What an author's note at the foot of an article says of its author, right after the name.
+_BIO_VERB = re.compile(r"\s+(?:is|was|writes|reports|covers|has (?:been|written|covered|reported))\b")
+
+
+def _mark_author_bio(lines: list[_Line]) -> None:
+    """A note about the article's author below the story ("Jane Roe is our health correspondent. …"): a line
+    after the first paragraph that opens with a byline's full name and says what the author is or does."""
+    names = [name for ln in lines if ln.verdict.label == "meta" and ln.verdict.reason != "teaser"
+             and ln.verdict.byline is not None for name in ln.verdict.byline.names if len(name.split()) >= 2]
+    if not names:
+        return
+    started = False
+    for line in lines:
+        started = started or _strong_prose(line)
+        if started and line.verdict.label == "body" and any(
+                line.text.startswith(name) and _BIO_VERB.match(line.text, len(name)) for name in names):
+            line.mark("junk", "author_bio")
 
 
 def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
@@ -513,6 +565,8 @@ def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: 
     _drop_masthead(lines, title_line)
     _mark_tables(fixed, lines)
     furniture = _mark_post_furniture(lines, title_line)
+    _mark_signatures(fixed, lines)
+    _mark_author_bio(lines)
     _resolve_short_lines(lines)
 
     return repairs, fixed, reference_year, lines, title, header_outlet, furniture
@@ -553,6 +607,9 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     raw = doc.raw
     given = doc.given or {}
     repairs, fixed, reference_year, lines, title, header_outlet, furniture = _rule_pass(doc, settings, stats, lex)
+    # the first line the rules keep: a date line they did not read ("Wed 26 Feb 2025 06.00 GMT") still dates
+    # the page when the line model removes it
+    first_kept = next((ln.text for ln in lines if ln.verdict.label in ("body", "heading")), "")
     if settings.clean_lines == "trained":
         _apply_line_model(fixed, lines, settings, lex)
     elif settings.clean_lines != "rules":
@@ -572,8 +629,7 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         published, precision = wire_date.value, wire_date.precision
     if published is None:
         # a full date in the headline or the first body line ("Weekly digest, March 4, 2021")
-        first_body = next((fixed[b.start:b.end] for b in blocks), "")
-        for text in (title or "", first_body.split("\n", 1)[0]):
+        for text in (title or "", first_kept.split("\n", 1)[0]):
             found = metadata.full_date_in(text[:200])
             if found is not None:
                 published, precision = found.value, found.precision

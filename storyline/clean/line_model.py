@@ -9,12 +9,17 @@ probability that the line is furniture.
 
 It only ever removes: a kept line with a high probability becomes a removal with reason
 ``line_model``, so the cleaning contract (every removed character recorded, body text unaltered)
-holds whatever the model says. Prose is never removed by it (``protected``): losing a sentence of the
-story is worse than leaving a line of junk.
+holds whatever the model says. Losing a line of the story is worse than leaving a line of junk, so the
+model alone never decides (``removals``): a line goes only when the model is confident *and* a rule or
+the page's structure agrees (``agreement``): a lexicon or shape cue, a template the page repeats, a
+place outside the story's prose, or furniture right beside it. A heading inside the story, a one-word
+answer or a short list item has none of these and stays, whatever the model says. Prose (``protected``)
+is never removed by it.
 """
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -26,7 +31,7 @@ from typing import Any
 
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import ends_sentence
-from storyline.clean.structure import RELATIVE_TIME, row_shape, shape_key
+from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
 
 #: A kept line the model removes must not be prose: at least this many words ending a sentence (or holding a
 #: sentence break: "Good morning, and welcome to the call. [Operator instructions]")…
@@ -37,6 +42,8 @@ PROTECT_ANY_WORDS = 20
 DEFAULT_THRESHOLD = 0.7
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
+#: Words that speak to the reader ("you", "your") or for the site ("we", "our", "us"): a call to action's voice.
+_READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.I)
 
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+(?:@| at )[\w-]+\.[\w.]+")
@@ -63,10 +70,11 @@ class JudgedLine:
 
 
 def protected(line: JudgedLine) -> bool:
-    """Prose the model may not remove: a long line, or a sentence of a few words or more."""
+    """Prose the model may not remove: a long line, or a sentence of a few words or more (one that introduces
+    a list or table with a colon included)."""
     words = len(line.text.split())
     return words >= PROTECT_ANY_WORDS or (words >= PROTECT_SENTENCE_WORDS and (
-        ends_sentence(line.text) or bool(_SENTENCE_BREAK.search(line.text))))
+        ends_sentence(line.text) or line.text.rstrip().endswith(":") or bool(_SENTENCE_BREAK.search(line.text))))
 
 
 def _ratio(n: int, d: int) -> float:
@@ -101,12 +109,47 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "lex_line": int(bool(lex.line_reason(norm))), "lex_prefix": int(bool(lex.prefix.match(norm))),
         "lex_phrase": int(bool(lex.phrase.search(norm))), "lex_credit": int(bool(lex.credit.match(norm))),
         "lex_buttons": int(lex.is_button_run(norm)), "lex_teaser": int(bool(lex.teaser_header.fullmatch(norm))),
+        "name_shaped": int(name_shaped(text)), "reader": int(bool(_READER.search(text))),
+        "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
+        "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
     }
     return f
 
 
+def sentence_like(text: str) -> bool:
+    """Written as a sentence: starts with a capital (or a figure) and ends with sentence punctuation."""
+    s = text.strip()
+    return bool(s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\u201c\u2018") and ends_sentence(s)
+
+
+#: A speaker's label alone on a line: at most this many words, in capitals or ending in a colon.
+TURN_LABEL_MAX_WORDS = 6
+
+
+def turn_label(text: str) -> bool:
+    """Shaped like a speaker's label alone on a line ("HOST", "JANE ELDER, TRUST CHIEF EXECUTIVE", "Q:")."""
+    s = text.strip()
+    letters = [c for c in s if c.isalpha()]
+    return 1 <= len(s.split()) <= TURN_LABEL_MAX_WORDS and bool(letters) and not ends_sentence(s) \
+        and (s.endswith(":") or all(c.isupper() for c in letters))
+
+
+def name_shaped(text: str) -> bool:
+    """A name, not a phrase: one to four words, each capitalised, no figures or sentence punctuation."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+        and not any(c.isdigit() or c in ".?!:;," for c in text)
+
+
+def strong_prose(line: JudgedLine) -> bool:
+    """A paragraph of the story as the rules see it: a punctuated sentence of 8+ words, or 40+ words."""
+    words = len(line.text.split())
+    return line.label == "body" and ((words >= 8 and ends_sentence(line.text)) or words >= 40)
+
+
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
-                   "one_token_name", "speaker_label")
+                   "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
+                   "lex_phrase", "colon_end")
 
 
 def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
@@ -118,13 +161,25 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
     norm_count = Counter(normalise_line(ln.text) for ln in lines)
     first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
     last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
+    prose = [i for i in range(n) if own[i]["strong_prose"]]
+    # a post's furniture comes as a block: the same pair of templates one after the other, post after post
+    pairs = Counter((a, b) for a, b in itertools.pairwise(shapes) if informative_shape(a) or informative_shape(b))
     out = []
     for i, ln in enumerate(lines):
         f = dict(own[i])
+        nearest = min((abs(i - j) for j in prose), default=n)
         f.update({"rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
                   "before_body": int(i < first_body), "after_body": int(i > last_body),
+                  "before_prose": int(not prose or i < prose[0]), "after_prose": int(not prose or i > prose[-1]),
+                  "prose_distance": min(nearest, 6),
                   "shape_repeats": min(shape_count[shapes[i]] - 1, 5) if len(shapes[i].split()) >= 2 else 0,
-                  "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3)})
+                  # a template with a figure or a mark ("W by W » W 0 W"), not words and "the" alone
+                  "shape_marked": int(any(part == "0" or not part.isalpha() for part in shapes[i].split())),
+                  "template_share": _ratio(shape_count[shapes[i]], n),
+                  "block_repeats": max(min(max(pairs[(shapes[i - 1], shapes[i])] if i > 0 else 0,
+                                               pairs[(shapes[i], shapes[i + 1])] if i + 1 < n else 0) - 1, 4), 0),
+                  "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
+                  "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text))})
         for d in range(-CONTEXT, CONTEXT + 1):
             if d == 0:
                 continue
@@ -150,7 +205,16 @@ class LineModel:
     def furniture_probabilities(self, lines: Sequence[JudgedLine], lex: Lexicon) -> list[float]:
         if not lines:
             return []
-        return [float(p) for p in self.pipeline.predict_proba(features(lines, lex))[:, 1]]
+        return self.probabilities(features(lines, lex))
+
+    def probabilities(self, feats: Sequence[dict[str, Any]]) -> list[float]:
+        """P(furniture) of each line's features."""
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+        # one page is a few dozen rows: starting OpenMP threads for each of the boosting trees costs ten
+        # times the prediction itself (and competes with the engine's worker processes)
+        with threadpool_limits(1, user_api="openmp"):
+            return [float(p) for p in self.pipeline.predict_proba(list(feats))[:, 1]]
 
     def save(self, path: Path) -> None:
         import joblib
@@ -181,8 +245,65 @@ def load_line_model(path: str = "") -> LineModel:
                      info=data.get("info", {}))
 
 
+#: Own features that are a rule's or the line's shape's word for furniture.
+_CUES = ("lex_line", "lex_prefix", "lex_phrase", "lex_credit", "lex_buttons", "lex_teaser", "time", "relative_time",
+         "counter", "handle", "url", "email", "no_letters", "bracketed", "one_token_name")
+
+
+def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furniture: Sequence[bool]) -> list[bool]:
+    """Whether a rule or the page's structure agrees that each line may be furniture.
+
+    ``furniture`` says which lines the model calls furniture. Agreement is a lexicon or shape cue
+    (``_CUES``); a template the page repeats; the line standing outside the story's prose (above its
+    first paragraph or below its last, as the rules see them); or furniture right beside it (a line the
+    rules removed, or one the model calls furniture) when the line is not written as a sentence; neither of
+    the last two for a heading over a paragraph (a name over a post is not a heading). A table row and a
+    speaker's label over a turn never agree; a list's items and its colon-ended introduction only by a
+    cue. A heading inside the story ("What comes next"), a one-word answer ("Nearly.") after a question,
+    a post's "Found!" below its header, the heading of a live blog's entry below its time: none of these
+    agree.
+    """
+    n = len(lines)
+    story = [i for i in range(n) if feats[i]["strong_prose"]]
+    out = []
+    for i, ln in enumerate(lines):
+        f = feats[i]
+        if ln.table_row or f["turn_label"]:
+            # the rules' structure says body: a row of a table, a speaker's label over the turn it opens
+            out.append(False)
+            continue
+        cue = any(f[k] for k in _CUES) or f["line_repeats"] > 0
+        after = next((x for x in lines[i + 1:] if x.label not in ("junk", "meta")), None)
+        if ln.item or (f["colon_end"] and after is not None and after.item):
+            # a list's items and the line that introduces them ("The changes include:") are the story's
+            # structure: only a cue of their own says one is furniture
+            out.append(cue)
+            continue
+        # a template the page repeats, but not a list's numbering ("4. New INSET days") nor a speaker's turns
+        template = f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"] \
+            and not (f["speaker_label"] and f["sentence_like"])
+        # a heading over a paragraph, or a speaker's turn ("TANE: Yes."), is the story's wherever it stands
+        heads_prose = (i + 1 < n and feats[i + 1]["strong_prose"] and not (f["name_shaped"] or f["one_token_name"])) \
+            or bool(f["speaker_label"] and f["sentence_like"])
+        outside = not story or i < story[0] or i > story[-1]
+        beside = not f["sentence_like"] and any(
+            0 <= j < n and (lines[j].label in ("junk", "meta") or furniture[j]) for j in (i - 1, i + 1))
+        out.append(cue or template or ((outside or beside) and not heads_prose))
+    return out
+
+
 def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> list[int]:
-    """Indices of kept lines (body, heading) the model calls furniture and that are not prose."""
-    probs = model.furniture_probabilities(lines, lex)
-    return [i for i, (ln, p) in enumerate(zip(lines, probs))
-            if ln.label in ("body", "heading") and p >= model.threshold and not protected(ln)]
+    """Indices of kept lines (body, heading) to remove: the model is confident, the line is not prose
+    (``protected``) and a rule or the page's structure agrees (``agreement``)."""
+    if not lines:
+        return []
+    feats = features(lines, lex)
+    return decide(lines, feats, model.probabilities(feats), model.threshold)
+
+
+def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+           threshold: float) -> list[int]:
+    """``removals`` once the features and probabilities are known (the training script sweeps thresholds)."""
+    furniture = [ln.label in ("body", "heading") and p >= threshold and not protected(ln)
+                 for ln, p in zip(lines, probs)]
+    return [i for i, ok in enumerate(agreement(lines, feats, furniture)) if ok and furniture[i]]

@@ -121,7 +121,10 @@ def _header_above(i: int, shapes: Sequence[tuple[str, int] | None], raw_texts: S
         return None
     kind, count = shapes[i]  # type: ignore[misc]
     if kind == "cells":
-        return h if len(cells(text)) == count else None
+        # a row typed with single spaces inside a cell ("17 5  4") splits into fewer cells than its header of
+        # names; a header without figures may have more cells than the rows, never fewer
+        n_cells = len(cells(text))
+        return h if n_cells == count or (n_cells > count and not _has_digit(text)) else None
     # single-spaced rows: a header of column names, as many words as there are figures or more
     return h if count <= len(text.split()) <= MAX_ROW_WORDS and shapes[h] is None else None
 
@@ -154,7 +157,7 @@ def shape_key(text: str) -> str:
     return " ".join(prefix + out)
 
 
-def _informative(key: str) -> bool:
+def informative_shape(key: str) -> bool:
     """A template that says more than "some words": two parts or more, one a figure, mark or label."""
     parts = key.split()
     return len(parts) >= 2 and any(p != "W" for p in parts)
@@ -182,7 +185,7 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
     gaps_of: dict[str, set[int]] = defaultdict(set)
     keys = {i: shape_key(texts[i]) for i in candidate}
     for i in candidate:
-        if _informative(keys[i]):
+        if informative_shape(keys[i]):
             gaps_of[keys[i]].add(gap[i])
     seeds = {i for i in candidate if len(gaps_of.get(keys[i], ())) >= 2 or RELATIVE_TIME.search(texts[i])}
     seeded_gaps = {gap[i] for i in seeds}
@@ -193,5 +196,12 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
     return out
 
 
+#: A numbered item's heading: "3. Carrow Edge (9km, moderate)", "2) Later start in Brindle".
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[^\W\d_]")
+
+
 def _furniture_shaped(text: str) -> bool:
-    return len(text.split()) <= MAX_ROW_WORDS and not _SENTENCE_END.search(text.strip())
+    # a list page's numbered headings repeat one template between paragraphs, like post headers, but are
+    # its body: a post header numbers posts "#2", never "2. Title"
+    return len(text.split()) <= MAX_ROW_WORDS and not _SENTENCE_END.search(text.strip()) \
+        and not NUMBERED_HEADING.match(text)

@@ -1,4 +1,4 @@
-"""Integrity of the team's cleaning dev set (training/clean/): the data, not the scores."""
+"""Integrity of the team's cleaning sets (training/clean/, training/clean_dev/): the data, not the scores."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,18 +6,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2] / "training" / "clean"
+TRAINING = Path(__file__).resolve().parents[2] / "training"
 FORMATS = {"forum", "table", "wire", "transcript", "list", "other"}
 
 
-@pytest.fixture(scope="module")
-def gold() -> dict:
-    return yaml.safe_load((ROOT / "gold.yaml").read_text(encoding="utf-8"))["documents"]
+@pytest.fixture(scope="module", params=["clean", "clean_dev"])
+def root(request: pytest.FixtureRequest) -> Path:
+    return TRAINING / request.param
 
 
 @pytest.fixture(scope="module")
-def articles() -> dict[str, str]:
-    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "articles").glob("*.txt"))}
+def gold(root: Path) -> dict:
+    return yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))["documents"]
+
+
+@pytest.fixture(scope="module")
+def articles(root: Path) -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((root / "articles").glob("*.txt"))}
 
 
 def test_at_least_forty_articles_each_with_gold(gold: dict, articles: dict[str, str]) -> None:
