@@ -43,6 +43,7 @@ from storyline.extract.quote_speakers import (
     QuoteSpan,
     SpeakerContext,
     cue_at,
+    cue_subject,
     load_cues,
     mask_abbreviations,
     resolve_phrase,
@@ -50,7 +51,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import antecedent_phrase, described_type, layout_of
+from storyline.extract.speaker_model import antecedent_phrase, can_speak, described_type, layout_of
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -450,6 +451,9 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 att = speaker_of_verb(ctx, tok, off, "indirect")
                 if not att.ok:
                     continue
+                subj = cue_subject(tok) if toks.lemma[i] in ctx.cues.address_verbs else None
+                if att.speaker is None and subj is not None and not can_speak(ctx, subj, off):
+                    continue                          # "Every day of delay tells X that …": no one speaks
                 c = comp[0]
                 s = token_start(c.left_edge, off)
                 e = token_start(c.right_edge, off) + len(c.right_edge.text)
