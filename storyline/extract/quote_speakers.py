@@ -342,7 +342,7 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     if persons:
         return True, persons[-1].entity
     heads = [m for m in inside if m.type in SPEAKER_TYPES and _source_tail(ctx, ctx.view[m.end:end])]
-    if not heads and words[0].lower() in ctx.cues.source_nouns:
+    if words[0].lower() in ctx.cues.source_nouns:
         # "data from the National Water Authority", "figures of the central bank": the body behind the figures
         owner = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""
                  and re.fullmatch(r"(?:[^\W\d_]+\s+){1,3}(?:from|of|by|at)\s+(?:the\s+)?",

@@ -262,6 +262,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
     para_cue = _paragraph_has_cue(ctx, para)
+    figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
                "para_no_cue": float(not para_cue)}
 
@@ -369,8 +370,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f[f"outside_para&how={how}"] = 1.0
                 if pronoun in ("m", "f"):
                     f["outside_para&pronoun"] = 1.0
-        if att.phrase and how == "according" and "in_phrase" not in f:
-            f["according&not_in_phrase"] = 1.0       # "according to X data": X's, never a person elsewhere
+        if att.phrase and how == "according" and "in_phrase" not in f and pronoun is None:
+            f["according&not_in_phrase"] = 1.0
+        if figures and "in_phrase" not in f:
+            # "according to the central bank's figures": the figures' owner or nobody, never a person elsewhere
+            f["figures&not_in_phrase"] = 1.0
         if ent_id in people_order:
             f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
         if previous == ent_id:
@@ -382,7 +386,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
               "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
-              "nobody&questioner": float(questioner)}
+              "nobody&questioner": float(questioner), "nobody&figures": float(figures)}
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
@@ -406,7 +410,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
-        feats = {"described": 1.0, f"described&how={how}": 1.0,
+        feats = {"described": 1.0, f"described&how={how}": 1.0, "described&figures": float(figures),
                  "described&indefinite": float(first in ctx.cues.indefinite), "described&the": float(first == "the")}
         head = phrase_head(ctx, att.phrase)
         if head is not None:

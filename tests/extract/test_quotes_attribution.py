@@ -290,6 +290,15 @@ def test_according_to_an_organisations_data_is_the_organisation():
             "Board data, against 90 in a dry summer.")
     for ranked in (False, True):
         assert speaker_of(analyse(text, ranked=ranked), "640 cubic metres") == "Regional Water Board"
+    # an unnamed body's figures, and figures "from" a named one: the body, not the economist quoted before
+    text = ("Economist Hanna Virtanen told the committee that prices would ease. “The worst is over,” she said.\n"
+            "Rents rose 3 percent in May, according to the housing agency's figures, the smallest rise this year.")
+    assert speaker_of(analyse(text, ranked=True), "Rents rose") == "the housing agency"
+    text = ("Economist Hanna Virtanen told the committee that prices would ease. “The worst is over,” she said.\n"
+            "Rents rose 3 percent in May, according to figures from the Finnish Statistics Office, the smallest "
+            "rise this year.")
+    for ranked in (False, True):
+        assert speaker_of(analyse(text, ranked=ranked), "Rents rose") == "Finnish Statistics Office"
 
 
 def test_a_tells_clause_whose_subject_cannot_speak_is_no_quote():
