@@ -85,6 +85,9 @@ class _Cues:
     partial_lemmas: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     questioners: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    address_verbs: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -130,7 +133,9 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  # "called it 'X Y Z'", "named the plan 'X Y Z'": up to two object words between
                  re.compile(rf"\b(?:{naming_words})(?:\s+[\w'’-]+){{0,2}}\s*[,:]?\s*$", re.I),
                  frozenset(data.get("partial_verbs") or []) | frozenset(verbs),
-                 frozenset(data.get("group_sources") or []), frozenset(data.get("questioner_labels") or []))
+                 frozenset(data.get("group_sources") or []), frozenset(data.get("questioner_labels") or []),
+                 frozenset(data.get("source_nouns") or []), frozenset(data.get("quantifiers") or []),
+                 frozenset(data.get("address_verbs") or []))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:
@@ -336,7 +341,14 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
         return True, None
     if persons:
         return True, persons[-1].entity
-    heads = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""]
+    heads = [m for m in inside if m.type in SPEAKER_TYPES and _source_tail(ctx, ctx.view[m.end:end])]
+    if words[0].lower() in ctx.cues.source_nouns:
+        # "data from the National Water Authority", "figures of the central bank": the body behind the figures
+        owner = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[m.end:end].strip() == ""
+                 and re.fullmatch(r"(?:[^\W\d_]+\s+){1,3}(?:from|of|by|at)\s+(?:the\s+)?",
+                                  ctx.view[start:m.start].strip() + " ", flags=re.I)]
+        if owner:
+            return True, owner[-1].entity
     if heads and ctx.view[start:heads[0].start].strip().lower() in ("", "the"):
         return True, heads[0].entity
     # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
@@ -353,6 +365,14 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     return False, None
 
 
+def _source_tail(ctx: SpeakerContext, tail: str) -> bool:
+    """Nothing, or only words for figures, after a name in a speaker phrase: "Regional Water Agency data" and
+    "the bank's estimates" are the organisation's."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^\s*[’']s\b", "", tail))
+    return all(w.lower() in ctx.cues.source_nouns for w in words) and \
+        not re.search(r"[,;:()]", tail) and (not words or tail.strip()[:1].islower() or tail.strip()[:1] in "’'")
+
+
 def _subject_of(tok: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing through conj/xcomp/pcomp/advcl."""
     for _ in range(5):
@@ -365,6 +385,11 @@ def _subject_of(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def cue_subject(tok: Token) -> Token | None:
+    """The grammatical subject of the cue verb ``tok`` (through conj/xcomp/pcomp/advcl), None without one."""
+    return _subject_of(tok)
 
 
 def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: Doc, i: int) -> bool:
@@ -404,4 +429,38 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
             if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
                 s = token_start(subj, offset)
     ok, speaker = resolve_phrase(ctx, s, e)
+    if ok and speaker is None and ctx.view[s:e].split()[:1] and \
+            ctx.view[s:e].split()[0].lower() in ctx.cues.quantifiers:
+        group = quantified_group(ctx, subj, offset)
+        if group is not None:
+            found, named = resolve_phrase(ctx, *group)
+            return Attribution(True, named if found else None, group, how)
     return Attribution(ok, speaker, (s, e), how)
+
+
+def _noun_span(tok: Token, offset: int) -> tuple[int, int]:
+    """A noun with the words before it in its phrase ("local rice farmers"), without what follows it."""
+    return token_start(tok.left_edge, offset), token_start(tok, offset) + len(tok.text)
+
+
+def quantified_group(ctx: SpeakerContext, subj: Token, offset: int) -> tuple[int, int] | None:
+    """The group a quantifier heading a subject speaks for: "Most of the growers" is "the growers", and a bare
+    "Many" (or "Many of them") is the plural noun last a subject before it
+    ("Farmers in the valley lost a third of the harvest. Many said …"). None when no group is found: a
+    quantifier is no speaker, the group is."""
+    if subj.lower_ not in ctx.cues.quantifiers:
+        return None                                   # "Many farmers" names its group already
+    for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            return _noun_span(obj, offset)
+    here = token_start(subj, offset)
+    index = next((k for k, x in enumerate(ctx.sents) if x[0] <= here < x[1]), None)
+    if index is None:
+        return None
+    for k in range(index, max(-1, index - 3), -1):
+        _s0, _e0, span, off = ctx.sents[k]
+        nouns = [t for t in span if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass")
+                 and off + t.idx < here and not any(a <= off + t.idx < b for a, b in ctx.quoted)]
+        if nouns:
+            return _noun_span(nouns[-1], off)
+    return None

@@ -43,6 +43,7 @@ from storyline.extract.quote_speakers import (
     QuoteSpan,
     SpeakerContext,
     cue_at,
+    cue_subject,
     load_cues,
     mask_abbreviations,
     resolve_phrase,
@@ -50,7 +51,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import antecedent_phrase, described_type, layout_of
+from storyline.extract.speaker_model import antecedent_phrase, can_speak, described_type, layout_of
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -450,6 +451,9 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 att = speaker_of_verb(ctx, tok, off, "indirect")
                 if not att.ok:
                     continue
+                subj = cue_subject(tok) if toks.lemma[i] in ctx.cues.address_verbs else None
+                if att.speaker is None and subj is not None and not can_speak(ctx, subj, off):
+                    continue                          # "Every day of delay tells X that …": no one speaks
                 c = comp[0]
                 s = token_start(c.left_edge, off)
                 e = token_start(c.right_edge, off) + len(c.right_edge.text)
@@ -470,6 +474,12 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 comma = ctx.view.find(",", ps, pe)
                 phrase = (ps, comma if comma > ps else pe)
                 ok, spk = resolve_phrase(ctx, *phrase)
+                owner = _figures_owner(ctx, phrase)
+                if not ok and owner is not None:
+                    # "according to figures from the Statistics Office", the parse hanging "from …" elsewhere
+                    pe = owner.end
+                    phrase = (ps, pe)
+                    ok, spk = True, owner.entity
                 sent_s, sent_e = s0, off + span.end_char
                 a = token_start(tok, off)
                 s, e = (pe, sent_e) if a - sent_s < sent_e - pe else (sent_s, a)
@@ -479,6 +489,18 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 if ok and n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append(QuoteSpan(s, e, False, Attribution(True, spk, phrase, "according")))
     return out
+
+
+def _figures_owner(ctx: SpeakerContext, phrase: tuple[int, int]) -> Mention | None:
+    """The organisation right after a phrase of figures ("data", "estimates") joined by from/of/by."""
+    words = re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]].lower())
+    if not words or words[-1] not in ctx.cues.source_nouns:
+        return None
+    link = re.match(r"\s+(?:from|of|by|at)\s+(?:the\s+)?", ctx.view[phrase[1]:phrase[1] + 12])
+    if link is None:
+        return None
+    at = phrase[1] + link.end()
+    return next((m for m in ctx.mentions if m.start == at and m.entity and m.type in SPEAKER_TYPES), None)
 
 
 def _overlaps(a: tuple[int, int], kept: list[QuoteSpan]) -> bool:
@@ -503,7 +525,12 @@ def _description_span(view: str, phrase: tuple[int, int]) -> tuple[int, int]:
     official, who asked not to be named" is "a senior official")."""
     s, e = trim_marks(view, *phrase)
     comma = view.find(",", s, e)
-    return trim_marks(view, s, comma) if comma > s else (s, e)
+    s, e = trim_marks(view, s, comma) if comma > s else (s, e)
+    # "the central bank's figures" is the central bank
+    owner = re.search(r"[’']s\s+[^\W\d_]+$", view[s:e])
+    if owner and view[s:e].rsplit(None, 1)[-1].lower() in load_cues().source_nouns:
+        e = s + owner.start()
+    return s, e
 
 
 def _described(doc: Document, view: str, span: tuple[int, int], n: int, kind: str) -> tuple[Entity, Mention]:

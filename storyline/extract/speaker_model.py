@@ -52,6 +52,7 @@ __all__ = [
     "Layout",
     "SpeakerModel",
     "antecedent_phrase",
+    "can_speak",
     "candidates",
     "default_model_path",
     "described_type",
@@ -193,6 +194,28 @@ def _person_like(lemma: str) -> bool:
         max(by["institution"], by["company"], by["government"], by["place"], by["thing"], by["document"])
 
 
+def can_speak(ctx: SpeakerContext, subj: Any, offset: int) -> bool:
+    """Whether the subject token ``subj`` of a cue can be a speaker: a pronoun, a name, a mention, a group or role
+    word, an agent noun, or a head word nearer the person and institution prototypes than the place, thing,
+    time, money and document ones. "Every day of delay tells X that …" is the writer's opinion, not speech."""
+    if subj.pos_ in ("PRON", "PROPN") or subj.lower_ in ctx.cues.quantifiers:
+        return True
+    at = offset + subj.idx
+    if any(m.start <= at < m.end for m in ctx.mentions):
+        return True
+    lemma, lower = subj.lemma_.lower(), subj.lower_
+    if {lemma, lower} & (set(ctx.cues.groups) | set(ctx.cues.synonyms) | set(gender_lexicon()[0])):
+        return True
+    if re.search(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|ese)$", lemma):
+        return True
+    _, sims = _word_vectors().of(lemma)
+    if sims is None:
+        return True
+    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+    return max(by["person"], by["official"], by["worker"], by["soldier"], by["institution"], by["company"],
+               by["government"]) > max(by["place"], by["thing"], by["time"], by["money"], by["document"])
+
+
 def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: str, how: str, agreeing: bool,
                          layout: Layout, q: QuoteSpan) -> dict[str, float]:
     word_gender = gender_lexicon()[0]
@@ -239,6 +262,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
     para_cue = _paragraph_has_cue(ctx, para)
+    figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
                "para_no_cue": float(not para_cue)}
 
@@ -266,6 +290,15 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             last_seen[m.entity] = m.start
         elif m.start >= q.end and s - qe <= SENTENCES_AFTER and layout.paragraph(m.start) == para:
             nearest_after.setdefault(m.entity, (s - qe, m.start, m.end))
+    # the person named last before the quote in its own paragraph: a pronoun or a cue there points to the one
+    # just introduced ("Foreign Minister X arrived with a blunt message. “…,” she said"), not to a person
+    # of an earlier paragraph
+    para_start = ctx.doc.blocks[para].start if 0 <= para < len(ctx.doc.blocks) else q.start
+    in_para = [m for m in ctx.mentions if m.entity and para_start <= m.start and m.end <= q.start
+               and (m.type == "PERSON" or _has_given_name(m.text))
+               and not any(a <= m.start < b for a, b in ctx.quoted)]
+    para_nearest = in_para[-1].entity if in_para else None
+    para_entities = {m.entity for m in in_para}
     people_order = sorted((e for e in last_seen if ctx.entities.get(e) and ctx.entities[e].type == "PERSON"),
                           key=lambda e: -last_seen[e])
     pool = set(nearest_before) | set(nearest_after)
@@ -325,6 +358,23 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"after={_bucket(gap, 2)}"] = 1.0
             # "…,” he told officers": the one told is not the speaker; the subject of the cue is
             f[f"after_role={_role(ctx, ms, me)}"] = 1.0
+        if para_nearest is not None and (ent.type == "PERSON" or _has_given_name(ent.name)):
+            if ent_id == para_nearest:
+                f["para_nearest"] = 1.0
+                if pronoun in ("m", "f"):
+                    f["para_nearest&pronoun"] = 1.0
+                    f["para_nearest&pronoun_" + ("agree" if genders.get(ent_id) == pronoun else
+                                                 "clash" if genders.get(ent_id) else "unknown")] = 1.0
+            elif ent_id not in para_entities:
+                f["outside_para"] = 1.0
+                f[f"outside_para&how={how}"] = 1.0
+                if pronoun in ("m", "f"):
+                    f["outside_para&pronoun"] = 1.0
+        if att.phrase and how == "according" and "in_phrase" not in f and pronoun is None:
+            f["according&not_in_phrase"] = 1.0
+        if figures and "in_phrase" not in f:
+            # "according to the central bank's figures": the figures' owner or nobody, never a person elsewhere
+            f["figures&not_in_phrase"] = 1.0
         if ent_id in people_order:
             f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
         if previous == ent_id:
@@ -336,7 +386,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
               "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
-              "nobody&questioner": float(questioner)}
+              "nobody&questioner": float(questioner), "nobody&figures": float(figures)}
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
@@ -360,7 +410,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
-        feats = {"described": 1.0, f"described&how={how}": 1.0,
+        feats = {"described": 1.0, f"described&how={how}": 1.0, "described&figures": float(figures),
                  "described&indefinite": float(first in ctx.cues.indefinite), "described&the": float(first == "the")}
         head = phrase_head(ctx, att.phrase)
         if head is not None:

@@ -7,6 +7,7 @@
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
+- hand4.jsonl: quotes4's precision cases, parsed from hand4_src_*.txt (ids tq-8501...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -99,6 +100,13 @@ def main() -> None:
     for i, o in enumerate(hand3, 8001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand3.jsonl"), hand3)
+    hand4: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand4_src_") and name.endswith(".txt"):
+            hand4 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand4, 8501):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand4.jsonl"), hand4)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -130,6 +138,7 @@ def main() -> None:
           f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
           f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
           f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
+          f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
