@@ -124,9 +124,11 @@ class Settings:
         "", "Trained loaded-language model file for storyline.loaded_language.trained.v1; empty: the one shipped "
         "in the package (`make train` rebuilds it from training/loaded/).")
     clean_lines: str = _setting(
-        "trained", "Who has the last word on the lines cleaning keeps: 'trained' (the rules, then the trained "
-        "line model removes a kept line when it is confident and a rule or the page's structure agrees, never "
-        "prose) or 'rules' (the cleaning rules alone, the baseline).")
+        "rules", "Who has the last word on the lines cleaning keeps: 'rules' (the cleaning rules alone) or "
+        "'trained' (the rules, then the trained line model removes a kept line when it is confident and a rule or "
+        "the page's structure agrees, never prose). 'rules' stays the default because losing body text costs "
+        "more than keeping furniture: on the team's held-out set 'trained' removes more (0.913 vs 0.874) but "
+        "keeps less (0.987 vs 0.992, under the 0.99 floor).")
     clean_line_model: str = _setting(
         "", "Trained cleaning line model file for clean_lines='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/clean/).")
