@@ -146,6 +146,10 @@ class Settings:
         0.8, "Probability the pair model needs to call two sentences a disagreement in a corpus (most "
         "sentence pairs of a story do not disagree: restraint matters more than reach there).")
 
+    incremental: bool = _setting(
+        True, "Fuse documents added to a store into its corpus instead of fusing every document again "
+        "(differences from a full run: storyline.store.incremental); `storyline analyze --full` recomputes.")
+
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:
         """(name, default, help) for every setting, for docs and ``--help``."""

@@ -742,7 +742,15 @@ def asserted_or_denied(claims: list[BoundClaim], context: DimensionContext, sett
 
 def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                        settings: Settings, stories: list[Story] | None = None) -> list[Disagreement]:
-    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
+    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence:
+    ``keep_disagreements`` of the ``disagreement_candidates``."""
+    return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories))
+
+
+def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
+                            settings: Settings, stories: list[Story] | None = None) -> list[Found]:
+    """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
+    (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
 
     Args:
         analyses: the per-document analyses (sentences, mentions, local entities, stored claims).
@@ -752,7 +760,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
 
     Returns:
-        The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
+        The candidates, strongest first (ties in the order of the dimensions).
     """
     # the dimensions registry holds the functions themselves (``registry.dimension``)
     run = cast(list[Dimension], resolve(settings.disagreement_dimensions, dimensions))
@@ -786,6 +794,13 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     for find in run:
         found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
+    LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))
+    return found
+
+
+def keep_disagreements(found: list[Found]) -> list[Disagreement]:
+    """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
+    (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` in all, ids ``dis1``, ``dis2``, ..."""
     kept: list[Disagreement] = []
     per_dim: Counter[str] = Counter()
     for _score, dim, topic, sides in found:
@@ -797,7 +812,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
             continue  # the pair model found again what a rule dimension already shows on the same sentences
         per_dim[dim] += 1
         kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
-    LOGGER.debug("%d claims, %d candidate disagreements, %d kept", len(claims), len(found), len(kept))
+    LOGGER.debug("%d candidate disagreements, %d kept", len(found), len(kept))
     return kept
 
 
