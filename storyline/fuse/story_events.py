@@ -309,7 +309,8 @@ def _candidate_pairs(events: list[Event], wording: _Wording, actors: Actors) -> 
 
 def cluster_story_events(events: list[Event], entities: list[Entity], documents: list[Document],
                          settings: Settings, stats: WordingStats | None = None,
-                         stats_out: list[WordingStats] | None = None) -> tuple[list[StoryEvent], dict[str, str]]:
+                         stats_out: list[WordingStats] | None = None,
+                         fixed: Mapping[str, str] | None = None) -> tuple[list[StoryEvent], dict[str, str]]:
     """Cluster event mentions across documents into story events.
 
     Args:
@@ -319,6 +320,9 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         settings: storyline settings (read-only).
         stats: the wording frequencies of the whole corpus, when ``events`` are a part of it.
         stats_out: receives the wording frequencies of ``events`` (kept by the incremental fuse).
+        fixed: event id -> the stored story event it stays in (the incremental fuse): the events of one
+            start as one cluster, two clusters holding stored events never merge, and pairs of stored
+            events are not scored; the other events join them or each other as usual.
 
     Returns:
         The story events (one per cluster, singletons included) and the map event id -> story event id.
@@ -331,9 +335,10 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         stats_out.append(WordingStats(len(events), list(wording.doc_freq)))
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
     facts = PairFacts(events, actors)
+    stored = [(fixed or {}).get(e.id) for e in events]
     pairs: list[tuple[float, int, int]] = []
     for i, j in _candidate_pairs(events, wording, actors):
-        if facts.blocked(i, j):
+        if (stored[i] is not None and stored[j] is not None) or facts.blocked(i, j):
             continue
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
         if facts.score(i, j, 1.0) < need:
@@ -344,9 +349,17 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     cluster = list(range(len(events)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    first: dict[str, int] = {}
+    for i, sid in enumerate(stored):
+        if sid is not None:
+            c = first.setdefault(sid, i)
+            if c != i:
+                cluster[i] = c
+                members[c].append(members.pop(i)[0])
+    anchored = set(first.values())
     for _, i, j in pairs:
         ci, cj = cluster[i], cluster[j]
-        if ci == cj:
+        if ci == cj or (ci in anchored and cj in anchored):
             continue
         cross_ok = all(_parts_compatibility(facts.dates[x], facts.dates[y]) is not None
                        and not facts.blocked(x, y)
@@ -356,6 +369,8 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         for x in members[cj]:
             cluster[x] = ci
         members[ci].extend(members.pop(cj))
+        if cj in anchored:
+            anchored.add(ci)
     outlet_of = {d.id: (d.outlet or d.id) for d in documents}
     story_events: list[StoryEvent] = []
     mapping: dict[str, str] = {}

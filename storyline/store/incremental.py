@@ -16,8 +16,8 @@ steps need to place a new document without reading the corpus again:
 2. events and quotes of the new documents remapped (the ``actors`` step over the new documents);
 3. near-duplicates through the stored LSH bands;
 4. stories: ``join_stories`` over the new documents and the stored stories they relate to;
-5. story events re-clustered over the events of the changed stories (and of any story event one of
-   those events was in); a story event with the same events as before keeps its id;
+5. story events: the new events clustered with the events of the changed stories, each stored story
+   event one fixed unit (``cluster_story_events(fixed=...)``); one a new event joins keeps its id;
 6. disagreement candidates found again over the changed stories' documents, and ranked with the others;
 7. relations of the actor pairs and periods the new events touch; outlet profiles of the outlets of
    the new and re-clustered documents.
@@ -31,9 +31,9 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
 * stories: a stored story never merges with another nor splits; a new document is scored against the
   stored documents sharing a key of its prefix (``StoryScorer.overlap_prefixes``) or a related lead,
   with the whole store's key frequencies; an undated document is dated with the new documents' dates;
-* story events: a new event is clustered with the events of its story's documents (and of the story
-  events those were in), not with every event of the corpus; the wording's term frequencies are the
-  whole store's;
+* story events: a new event is clustered with the events of its story's documents, not with every
+  event of the corpus; stored story events never merge with each other (the full run's greedy order
+  could have joined two through a new event); the wording's term frequencies are the whole store's;
 * disagreements: the common terms and pair statistics are those of the changed stories' documents.
 """
 from __future__ import annotations
@@ -51,6 +51,7 @@ from typing import Any
 import numpy as np
 
 from storyline.config import Settings
+from storyline.extract.events import summarize
 from storyline.fuse.disagreements import keep_disagreements
 from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
 from storyline.fuse.incremental import entity_keys, join_stories, merge_new_entities, unmatched_keys
@@ -352,7 +353,8 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
     for e in changed:
         e.mentions.sort(key=lambda m: (source.get(m.doc, ""), m.doc, m.start))
     stats.entities_created, stats.entities_updated = len(merged.created), len(merged.updated)
-    return merged
+    before = {e.id: e.name for e in candidates}
+    return merged, {e.id for e in merged.updated if before.get(e.id, e.name) != e.name}
 
 
 def _near_duplicates(store: Store, new: list[DocAnalysis], settings: Settings
@@ -436,15 +438,25 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
             df[k] = df.get(k, 0) + 1
     candidates = _story_candidates(store, new_feats, settings, df, n_docs, dups) - new_ids
     stats.story_candidates = len(candidates)
-    stories = {s for _, s in _stored_features(store, candidates).values() if s}
+    found = _stored_features(store, candidates)
+    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
+    # a stored story can take a new document only if one of its documents scores the threshold with one
+    # (an average never exceeds the best pair); its other documents share no key of the prefix and
+    # no related lead, so their pairs score under it
+    order = sorted(found)
+    feats = [found[d][0] for d in order] + new_feats
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    first = np.repeat(np.arange(len(order), dtype=np.int64), len(new_feats))
+    second = np.tile(np.arange(len(order), len(feats), dtype=np.int64), len(order))
+    close = scorer.scores(first, second) >= settings.story_threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    stories = {found[order[int(i)]][1] for i in first[close]} - {None}
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
                                     _ids(stories)).fetchall()
     stored = _stored_features(store, {r[0] for r in member_rows})
     # the stored members in corpus order, then the new documents
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
-    extra = _doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - keys)
-    df.update(extra)
+    df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
     scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
     index = {f.id: i for i, f in enumerate(feats)}
     units: dict[str, list[int]] = defaultdict(list)
@@ -489,8 +501,18 @@ def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateSt
     _ensure(store)
     new = sorted(new, key=lambda a: (a.document.source, a.document.id))
     new_ids = {a.document.id for a in new}
-    merged = _match_entities(store, new, settings, stats)
+    merged, renamed_ids = _match_entities(store, new, settings, stats)
     changed_entities = {e.id: e for e in [*merged.updated, *merged.created]}
+    # stored events naming an entity whose name changed: their summaries are written again
+    renamed_events = _events_of(store, "source IN (SELECT UNNEST(?)) OR target IN (SELECT UNNEST(?)) OR "
+                                "attributed_to IN (SELECT UNNEST(?))", [sorted(renamed_ids)] * 3) \
+        if renamed_ids else []
+    if renamed_events:
+        ids = {x for e in renamed_events for x in (e.source, e.target, e.attributed_to) if x}
+        names = {e.id: e.name for e in _entities(store, ids - set(changed_entities), light=True)}
+        names.update({k: e.name for k, e in changed_entities.items()})
+        for ev in renamed_events:
+            ev.summary = summarize(ev, names)
     lap("entities")
 
     # events and quotes of the new documents: the actors step over them
@@ -518,10 +540,12 @@ def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateSt
     lap("stories")
 
     # story events over the events of the scope, and of any story event one of those was in
-    stored_events = _events_of(store, "doc IN (SELECT UNNEST(?))", _ids(scope - new_ids))
+    stored_events = _events_of(store, "doc IN (SELECT UNNEST(?)) AND id NOT IN (SELECT UNNEST(?))",
+                               [*_ids(scope - new_ids), *_ids(e.id for e in renamed_events)]) + renamed_events
     old_se = {e.story_event for e in stored_events if e.story_event}
-    stored_events += _events_of(store, "story_event IN (SELECT UNNEST(?)) AND doc NOT IN (SELECT UNNEST(?))",
-                                [sorted(old_se), sorted(scope)])
+    stored_events += _events_of(store, "story_event IN (SELECT UNNEST(?)) AND doc NOT IN (SELECT UNNEST(?)) "
+                                "AND id NOT IN (SELECT UNNEST(?))",
+                                [sorted(old_se), sorted(scope), *_ids(e.id for e in renamed_events)])
     event_docs = {e.doc for e in stored_events} | new_ids
     docs = store.select("documents", "id IN (SELECT UNNEST(?))", _ids(event_docs), order="source, id",
                         fields={"id", "source", "outlet"})
@@ -531,23 +555,22 @@ def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateSt
     actors = list(_entities(store, actor_ids - set(changed_entities), light=True)) + \
         [e for e in changed_entities.values() if e.id in actor_ids]
     wording, added_terms = _wording_stats(store, events, new_events, settings)
-    clustered, se_of = cluster_story_events(events, actors, docs, settings, wording)
-    old_members = {}
-    if old_se:
-        for se in store.select("story_events", "id IN (SELECT UNNEST(?))", [sorted(old_se)], fields={"id", "events"}):
-            old_members[tuple(sorted(se.events))] = se.id
+    fixed = {e.id: e.story_event for e in stored_events if e.story_event}
+    clustered, se_of = cluster_story_events(events, actors, docs, settings, wording, fixed=fixed)
+    # a story event holding stored events keeps its id; the others take the next numbers
     next_se = _max_number(store, "story_events", "se") + 1
     renamed: dict[str, str] = {}
     for se in clustered:
-        key = tuple(sorted(se.events))
-        if key in old_members:
-            renamed[se.id] = old_members[key]
-        else:
-            renamed[se.id] = f"se{next_se}"
+        kept = next((fixed[x] for x in se.events if x in fixed), None)
+        if kept is None:
+            kept = f"se{next_se}"
             next_se += 1
-        se.id = renamed[se.id]
-    for e in events:
-        e.story_event = renamed.get(se_of.get(e.id, ""))
+        renamed[se.id] = se.id = kept
+    changed_se = {renamed[se_of[e.id]] for e in [*new_events, *renamed_events]}
+    clustered = [se for se in clustered if se.id in changed_se]
+    old_se = {se.id for se in clustered} & old_se
+    for e in new_events:
+        e.story_event = renamed[se_of[e.id]]
     stats.events_reclustered = len(events)
     lap("story_events")
 
@@ -575,7 +598,8 @@ def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateSt
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, new_events, new_quotes, dups, stories,
+        _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events), new_quotes,
+               dups, stories,
                replaced, events, old_se, clustered, found, touched, relations, settings)
         _add_event_terms(store, added_terms, len(new_events))
         con.execute("COMMIT")
@@ -596,7 +620,7 @@ def _replace_rows(store: Store, table: str, key: str, ids: Collection[str], objs
 
 def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
            index: tuple[dict[str, bytes], dict[str, int], int],
-           merged: Any, new_events: list[Event], new_quotes: list, dups: dict[str, list[NearDuplicate]],
+           merged: Any, added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
            stories: list[Story], replaced: set[str], events: list[Event], old_se: set[str], clustered: list,
            found: list, touched: set, relations: list, settings: Settings) -> None:
     con = store.con
@@ -607,9 +631,9 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     con.execute("DELETE FROM fuse_entity_keys WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     con.execute("DELETE FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     _index_entities(store, changed)
-    # events (the stored ones re-clustered get their new story event) and quotes
-    stored_events = [e for e in events if e.doc not in new_ids]
-    _replace_rows(store, "events", "id", [e.id for e in stored_events], [*stored_events, *new_events])
+    # events (a stored event stays in its story event; its summary follows its actors' names) and quotes
+    new_events, renamed_events = added
+    _replace_rows(store, "events", "id", [e.id for e in renamed_events], [*renamed_events, *new_events])
     _replace_rows(store, "quotes", "id", [], new_quotes)
     _replace_rows(store, "story_events", "id", old_se, clustered)
     # near-duplicates of the new documents, and the stored documents they copy
@@ -652,7 +676,7 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     _replace_rows(store, "relations", "a", [], relations)
     # outlets of the new documents and of the documents whose events were re-clustered
     outlets = {r[0] for r in con.execute("SELECT DISTINCT outlet FROM fuse_outlet_docs WHERE doc IN (SELECT UNNEST(?))",
-                                         _ids({e.doc for e in events} | new_ids)).fetchall()}
+                                         _ids({d for se in clustered for d in se.docs} | new_ids)).fetchall()}
     profiles = []
     for name in sorted(outlets):
         tallies = [OutletTally(**json.loads(r[0])) for r in con.execute(

@@ -96,13 +96,17 @@ def test_stored_entities_keep_their_ids(runs):
     assert len({e.id for e in inc.entities}) == len(inc.entities)
 
 
-def test_events_story_events_relations_and_outlets_mostly_equal(runs):
+def test_events_relations_and_outlets_equal_story_events_mostly(runs):
     _, _, inc, full, _ = runs
     a, b = canonical(inc), canonical(full)
     assert {e.id for e in inc.events} == {e.id for e in full.events}
     assert {q.id for q in inc.quotes} == {q.id for q in full.quotes}
-    for table, share in (("events", 0.9), ("story_events", 0.9), ("relations", 0.9)):
-        assert len(a[table] & b[table]) >= share * len(b[table]), table
+    # an event's actors and summary as in the full run (its story event aside)
+    assert {row[:-1] for row in a["events"]} == {row[:-1] for row in b["events"]}
+    # a new event may join another stored story event than the full run's greedy order picks, and two
+    # stored story events never merge: most story events are the same groups of events
+    assert len(a["story_events"] & b["story_events"]) >= 0.9 * len(b["story_events"])
+    assert len(a["relations"] & b["relations"]) >= 0.95 * len(b["relations"])
     # outlets: documents, genres, loaded terms and sources are sums; only corroboration may differ
     strip = {o.name: {**to_dict(o), "uncorroborated_share": None} for o in inc.outlets}
     assert strip == {o.name: {**to_dict(o), "uncorroborated_share": None} for o in full.outlets}
