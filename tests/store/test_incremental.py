@@ -16,8 +16,7 @@ import pytest
 from storyline.config import Settings
 from storyline.engine.local import fuse_store
 from storyline.model import to_dict
-from storyline.store import Store
-from storyline.store import incremental
+from storyline.store import Store, incremental
 from tests.store.canonical import canonical
 
 pytestmark = pytest.mark.slow
