@@ -22,6 +22,10 @@ steps need to place a new document without reading the corpus again:
 7. relations of the actor pairs and periods the new events touch; outlet profiles of the outlets of
    the new and re-clustered documents.
 
+The new documents are taken in corpus order (source, then id), so a batch gives the same result
+whatever order its files were read in; how documents are split into batches can change the result, in
+the ways listed here.
+
 What differs from a full run over the union (``tests/store/test_incremental.py`` checks the rest):
 
 * ids: stored entities keep theirs and new ones take the next numbers (a full run numbers by mention

@@ -178,3 +178,18 @@ def test_other_settings_or_full_fuse_everything_again(runs, analyses, tmp_path):
         corpus = fuse_store(store, analyses[BASE:BASE + BATCH], Settings(), full=True)
         assert incremental.can_update(store, Settings()) and not incremental.unfused_ids(store)
     assert len(corpus.documents) == BASE + BATCH
+
+
+def test_the_order_of_a_batch_does_not_matter(runs, analyses, tmp_path):
+    base_path, _, _, _, _ = runs
+    batch = analyses[BASE:BASE + BATCH]
+    results = []
+    for name, order in (("forward", batch), ("backward", batch[::-1])):
+        path = tmp_path / f"{name}.duckdb"
+        shutil.copy(base_path, path)
+        with Store(path) as store:
+            store.add_analyses(order)
+            fuse_store(store, order, Settings())
+            corpus = store.corpus()
+        results.append({k: v for k, v in to_dict(corpus).items() if k not in ("documents", "claims")})
+    assert results[0] == results[1]
