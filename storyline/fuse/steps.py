@@ -106,7 +106,8 @@ def actors(state: FuseState, settings: Settings) -> None:
            assigns=("corpus.near_duplicates",))
 def near_duplicates(state: FuseState, settings: Settings) -> None:
     """Copies and near-copies of each document (MinHash)."""
-    state.near_duplicates = find_near_duplicates(state.corpus.documents, settings)
+    signatures = state.extra.setdefault("minhash", {})   # kept by the incremental fuse
+    state.near_duplicates = find_near_duplicates(state.corpus.documents, settings, signatures)
     for d in state.corpus.documents:
         d.near_duplicates = state.near_duplicates.get(d.id, [])
 

@@ -269,8 +269,10 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
         for table in INDEX_TABLES:
             con.execute(f"DELETE FROM {table}")
         _index_entities(store, corpus.entities)
+        minhash = state.extra.get("minhash")   # the near-duplicates step's signatures
         _index_documents(store, state.analyses, feats, story_of_doc, settings,
-                         Counter(k for f in feats for k in f.keys), len(feats))
+                         Counter(k for f in feats for k in f.keys), len(feats),
+                         {d: sig.tobytes() for d, sig in minhash.items()} if minhash is not None else None)
         _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
                 _candidate_rows(state.extra.get("disagreement_candidates", []), 0))
         for stats in state.extra.get("wording_stats", [])[:1]:
