@@ -31,7 +31,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import cast
@@ -351,14 +351,24 @@ def _actor_spans(a: DocAnalysis, global_spans: dict[str, list[tuple[int, int, st
     return spans
 
 
-def _common_terms(analyses: list[DocAnalysis]) -> frozenset[str]:
+def sentence_terms(analyses: list[DocAnalysis]) -> tuple[Counter[str], int]:
+    """How many sentences hold each content term, and how many sentences there are."""
     counts: Counter[str] = Counter()
     n = 0
     for a in analyses:
         for s in a.sentences:
             counts.update(content_terms(s.text))
             n += 1
-    return frozenset(t for t, c in counts.items() if c > max(COMMON_TERM_FLOOR, COMMON_TERM_SHARE * n))
+    return counts, n
+
+
+def common_terms(counts: Mapping[str, int], n_sentences: int) -> frozenset[str]:
+    """Terms in more than ``COMMON_TERM_SHARE`` of the sentences (and ``COMMON_TERM_FLOOR``): the story's own words."""
+    return frozenset(t for t, c in counts.items() if c > max(COMMON_TERM_FLOOR, COMMON_TERM_SHARE * n_sentences))
+
+
+def _common_terms(analyses: list[DocAnalysis]) -> frozenset[str]:
+    return common_terms(*sentence_terms(analyses))
 
 
 def _sentence_story_events(events: list[Event], mapping: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -748,9 +758,11 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
 
 
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
-                            settings: Settings, stories: list[Story] | None = None) -> list[Found]:
+                            settings: Settings, stories: list[Story] | None = None,
+                            common: frozenset[str] | None = None) -> list[Found]:
     """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
     (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
+    ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
 
     Args:
         analyses: the per-document analyses (sentences, mentions, local entities, stored claims).
@@ -785,7 +797,9 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
     se_spans = _sentence_story_events(events, mapping)
     for c in claims:
         c.story_events = frozenset(_story_events_of(c, se_spans))
-    context = DimensionContext(names=names, common=_common_terms(analyses), events=events, story_event_of=mapping,
+    if common is None:
+        common = _common_terms(analyses)
+    context = DimensionContext(names=names, common=common, events=events, story_event_of=mapping,
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},

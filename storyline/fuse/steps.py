@@ -12,7 +12,7 @@ from typing import Any
 import storyline.fuse.pair_model  # noqa: F401  - registers the trained dimension storyline.disagreements.pairs.v1
 from storyline.config import Settings
 from storyline.extract.events import summarize
-from storyline.fuse.disagreements import disagreement_candidates, keep_disagreements
+from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
 from storyline.fuse.outlets import profile_outlets
@@ -137,7 +137,10 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     """Topics on which documents take incompatible positions, with each side's evidence, from the
     documents' stored claims (listed in the corpus too)."""
     corpus = state.corpus
-    found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories)
+    counts = sentence_terms(state.analyses)
+    state.extra["sentence_terms"] = counts   # kept by the incremental fuse
+    found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
+                                    common_terms(*counts))
     state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
     corpus.disagreements = keep_disagreements(found)
     corpus.claims = [c for a in state.analyses for c in a.claims]

@@ -8,7 +8,8 @@ steps need to place a new document without reading the corpus again:
 * ``fuse_minhash`` and ``fuse_bands`` (MinHash signatures and their LSH bands, for near-duplicates);
 * ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
 * ``fuse_outlet_docs`` (what each document adds to its outlet's profile);
-* ``fuse_event_terms`` (how many events' wording holds each term, per view: ``WordingStats``).
+* ``fuse_event_terms`` (how many events' wording holds each term, per view: ``WordingStats``) and
+  ``fuse_sentence_terms`` (how many sentences hold each term: the disagreements' ``common_terms``).
 
 ``update`` adds analysed documents (already in ``documents``/``analyses``) in one transaction:
 
@@ -38,7 +39,10 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
 * story events: a new event is clustered with the events of its story's documents, not with every
   event of the corpus; stored story events never merge with each other (the full run's greedy order
   could have joined two through a new event); the wording's term frequencies are the whole store's;
-* disagreements: the common terms and pair statistics are those of the changed stories' documents.
+* disagreements: candidates are found again over the changed stories' documents only (with the whole
+  store's common terms); a stored candidate reaching beyond them (a quantity or a framing compared across
+  many stories) is kept as it was, without the new documents' sides, and a new candidate pairing a new
+  document with one outside the changed stories is not found.
 """
 from __future__ import annotations
 
@@ -56,7 +60,7 @@ import numpy as np
 
 from storyline.config import Settings
 from storyline.extract.events import summarize
-from storyline.fuse.disagreements import keep_disagreements
+from storyline.fuse.disagreements import common_terms, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
 from storyline.fuse.incremental import entity_keys, join_stories, merge_new_entities, unmatched_keys
 from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
@@ -103,6 +107,7 @@ INDEX_DDL = (
     "sides JSON, docs VARCHAR[])",
     "CREATE TABLE IF NOT EXISTS fuse_outlet_docs (doc VARCHAR, outlet VARCHAR, source VARCHAR, tally JSON)",
     "CREATE TABLE IF NOT EXISTS fuse_event_terms (view BIGINT, term VARCHAR, df BIGINT, PRIMARY KEY (view, term))",
+    "CREATE TABLE IF NOT EXISTS fuse_sentence_terms (term VARCHAR PRIMARY KEY, n BIGINT)",
 )
 INDEX_TABLES = tuple(stmt.split()[5] for stmt in INDEX_DDL)
 
@@ -275,6 +280,8 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
                          {d: sig.tobytes() for d, sig in minhash.items()} if minhash is not None else None)
         _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
                 _candidate_rows(state.extra.get("disagreement_candidates", []), 0))
+        if "sentence_terms" in state.extra:
+            _add_sentence_terms(store, *state.extra["sentence_terms"])
         for stats in state.extra.get("wording_stats", [])[:1]:
             _add_event_terms(store, stats.doc_freq, stats.n_events)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)", [fingerprint(settings)])
@@ -294,6 +301,28 @@ def _add_event_terms(store: Store, doc_freq: Sequence[Mapping[str, int]], n_even
     row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_events'").fetchone()
     store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_events', ?)",
                       [str((int(row[0]) if row else 0) + n_events)])
+
+
+def _add_sentence_terms(store: Store, counts: Mapping[str, int], n_sentences: int) -> None:
+    rows = sorted(counts.items())
+    if rows:
+        store.con.execute("INSERT INTO fuse_sentence_terms SELECT UNNEST(?), UNNEST(?) "
+                          "ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+                          [[t for t, _ in rows], [c for _, c in rows]])
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_sentences', ?)",
+                      [str((int(row[0]) if row else 0) + n_sentences)])
+
+
+def _common_terms(store: Store, scope: list[DocAnalysis], added: tuple[Counter[str], int]) -> frozenset[str]:
+    """The store's common terms among the scope's, counting the new documents' sentences (``added``) in."""
+    counts, _ = sentence_terms(scope)
+    stored = dict(store.con.execute("SELECT term, n FROM fuse_sentence_terms WHERE term IN (SELECT UNNEST(?))",
+                                    [sorted(counts)]).fetchall())
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
+    new_counts, new_n = added
+    total = {t: stored.get(t, 0) + new_counts.get(t, 0) for t in counts}
+    return common_terms(total, (int(row[0]) if row else 0) + new_n)
 
 
 def _wording_stats(store: Store, events: list[Event], new_events: list[Event], settings: Settings
@@ -601,7 +630,9 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateS
                                              "(SELECT UNNEST(?))", _ids(scope)).fetchall()}
     scope_entities = _entities(store, named - set(changed_entities)) + list(changed_entities.values())
     scope_events = [e for e in events if e.doc in scope]
-    found = disagreement_candidates(scope_analyses, scope_entities, scope_events, settings, stories)
+    added_sentences = sentence_terms(new)
+    found = disagreement_candidates(scope_analyses, scope_entities, scope_events, settings, stories,
+                                    _common_terms(store, scope_analyses, added_sentences))
     lap("disagreements")
 
     # relations of the actor pairs and periods the new events touch
@@ -622,6 +653,7 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateS
                dups, stories,
                replaced, events, old_se, clustered, found, touched, relations, settings)
         _add_event_terms(store, added_terms, len(new_events))
+        _add_sentence_terms(store, *added_sentences)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -679,9 +711,17 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
         select = "SELECT UNNEST(?) AS doc, UNNEST(?) AS story"
         con.execute(f"UPDATE fuse_story_docs SET story = r.story FROM ({select}) r WHERE fuse_story_docs.doc = r.doc",
                     [[d for d, _ in moved], [s for _, s in moved]])
-    # disagreements: the scope's candidates replace those about its documents, then all are ranked again
+    # disagreements: the scope's candidates replace those wholly inside it (found again if they still
+    # hold); one reaching outside the scope is kept as it was, and a scope candidate that is a part of it
+    # (same dimension, sides among its sides) is not added; then all are ranked again
     scope = sorted(story_of_doc)
-    con.execute("DELETE FROM fuse_disagreement_candidates WHERE len(list_intersect(docs, ?)) > 0", [scope])
+    con.execute("DELETE FROM fuse_disagreement_candidates "
+                "WHERE len(list_filter(docs, lambda d: NOT list_contains(?, d))) = 0", [scope])
+    wider = [(dim, {(side["doc"], side["evidence"]["start"]) for side in json.loads(sides)})
+             for dim, sides in con.execute("SELECT dim, sides FROM fuse_disagreement_candidates "
+                                           "WHERE len(list_intersect(docs, ?)) > 0", [scope]).fetchall()]
+    found = [f for f in found if not any(f[1] == dim and {(x.doc, x.evidence.start) for x in f[3]} <= sides
+                                         for dim, sides in wider)]
     row = con.execute("SELECT coalesce(max(seq), -1) FROM fuse_disagreement_candidates").fetchone()
     _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
             _candidate_rows(found, int(row[0]) + 1 if row else 0))
