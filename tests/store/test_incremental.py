@@ -106,6 +106,9 @@ def test_events_relations_and_outlets_equal_story_events_mostly(runs):
     # stored story events never merge: most story events are the same groups of events
     assert len(a["story_events"] & b["story_events"]) >= 0.9 * len(b["story_events"])
     assert len(a["relations"] & b["relations"]) >= 0.95 * len(b["relations"])
+    # disagreements: a candidate compared across many stories keeps its stored sides (no new document's)
+    assert len(inc.disagreements) == len(full.disagreements)
+    assert len(a["disagreements"] & b["disagreements"]) >= 0.5 * len(b["disagreements"])
     # outlets: documents, genres, loaded terms and sources are sums; only corroboration may differ
     strip = {o.name: {**to_dict(o), "uncorroborated_share": None} for o in inc.outlets}
     assert strip == {o.name: {**to_dict(o), "uncorroborated_share": None} for o in full.outlets}
