@@ -35,7 +35,9 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
   share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
 * stories: a stored story never merges with another nor splits; a new document is scored against the
   stored documents sharing a key of its prefix (``StoryScorer.overlap_prefixes``) or a related lead,
-  with the whole store's key frequencies; an undated document is dated with the new documents' dates;
+  with the whole store's key frequencies (without lead vectors the TF-IDF of the leads is that of the
+  documents scored); an undated document is dated with the new documents' dates; a stored document's
+  prefix keys are flagged when it is indexed, under ``PREFIX_SLACK`` of the bound;
 * story events: a new event is clustered with the events of its story's documents, not with every
   event of the corpus; stored story events never merge with each other (the full run's greedy order
   could have joined two through a new event); the wording's term frequencies are the whole store's;
