@@ -27,20 +27,21 @@ from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities
 from storyline.fuse.stories import StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
-from storyline.resolve.names import acronym_of, content_words, fold, surname_key
+from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
 
 __all__ = ["STORED", "EntityMerge", "entity_keys", "join_stories", "merge_new_entities", "unmatched_keys"]
 
 #: document id of the pseudo-document that holds the stored candidate entities
 STORED = "\x00stored"
 #: keys that stand for the name itself: looked up whatever their frequency
-_EXACT_PREFIXES = ("kb:", "f:", "d:", "c:")
+_EXACT_PREFIXES = ("kb:", "f:", "d:", "c:", "s:", "p:")
 
 
 def entity_keys(e: Entity) -> set[str]:
     """Blocking keys of an entity: every rule of ``merge_entities`` joins two entities only when they
-    share one (the same KB entry, a folded name or alias, a demonym, the content words, a word's
-    consonant key for surnames and the subset rule, the sorted letters of an acronym)."""
+    share one (the same KB entry, a folded name or alias, a demonym, a person's surname key or the
+    unordered keys of a two-word name, an organisation's content words and each of its words for the
+    subset rule, the sorted letters of an acronym)."""
     keys: set[str] = set()
     if e.kb_id:
         keys.add("kb:" + e.kb_id)
@@ -51,12 +52,18 @@ def entity_keys(e: Entity) -> set[str]:
         keys.add("f:" + folded)
         keys.add("d:" + folded)
         keys.update("d:" + form for form in demonym_forms(name))
-        words = content_words(name)
-        if words:
-            keys.add("c:" + " ".join(sorted(words)))
-        for w in folded.split():
-            if len(w) >= 3 and (k := surname_key(w)):
-                keys.add("w:" + k)
+        if e.type == "PERSON":
+            surname = split_person(name)[1]
+            if surname and (k := surname_key(surname)):
+                keys.add("s:" + k)
+            words = name.split()
+            if len(words) == 2:
+                keys.add("p:" + " ".join(sorted(surname_key(w) for w in words)))
+        else:
+            words = content_words(name)
+            if words:
+                keys.add("c:" + " ".join(sorted(words)))
+            keys.update("w:" + w for w in words if len(w) >= 3)
         letters = re.sub(r"[^A-Za-z]", "", name).upper()
         if name.isupper() and len(letters) >= 2:
             keys.add("a:" + "".join(sorted(letters)))

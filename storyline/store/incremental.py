@@ -91,7 +91,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", "write_index"]
 
 #: a word or acronym key held by more stored entities than this finds no candidates (a common word)
-ENTITY_KEY_CAP = 200
+ENTITY_KEY_CAP = 50
 #: a stored document's story keys are flagged under this share of the bound a pair must reach (its prefix,
 #: ``StoryScorer.overlap_prefixes``): a key stays flagged while the corpus frequencies drift with updates
 PREFIX_SLACK = 0.8
