@@ -56,9 +56,9 @@ def entity_keys(e: Entity) -> set[str]:
             surname = split_person(name)[1]
             if surname and (k := surname_key(surname)):
                 keys.add("s:" + k)
-            words = name.split()
-            if len(words) == 2:
-                keys.add("p:" + " ".join(sorted(surname_key(w) for w in words)))
+            parts = name.split()
+            if len(parts) == 2:
+                keys.add("p:" + " ".join(sorted(surname_key(w) for w in parts)))
         else:
             words = content_words(name)
             if words:

@@ -34,10 +34,10 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
 * entities: two stored entities are never merged; a new entity is matched only to stored entities that
   share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
 * stories: a stored story never merges with another nor splits; a new document is scored against the
-  stored documents sharing a key of its prefix (``StoryScorer.overlap_prefixes``) or a related lead,
+  stored documents that can reach the threshold with it (``_story_candidates``: shared keys, a related
+  lead, a copy),
   with the whole store's key frequencies (without lead vectors the TF-IDF of the leads is that of the
-  documents scored); an undated document is dated with the new documents' dates; a stored document's
-  prefix keys are flagged when it is indexed, under ``PREFIX_SLACK`` of the bound;
+  documents scored); an undated document is dated with the new documents' dates;
 * story events: a new event is clustered with the events of its story's documents, not with every
   event of the corpus; stored story events never merge with each other (the full run's greedy order
   could have joined two through a new event); the wording's term frequencies are the whole store's;
@@ -53,6 +53,7 @@ import functools
 import hashlib
 import json
 import logging
+import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,9 +93,6 @@ __all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", 
 
 #: a word or acronym key held by more stored entities than this finds no candidates (a common word)
 ENTITY_KEY_CAP = 50
-#: a stored document's story keys are flagged under this share of the bound a pair must reach (its prefix,
-#: ``StoryScorer.overlap_prefixes``): a key stays flagged while the corpus frequencies drift with updates
-PREFIX_SLACK = 0.8
 #: settings that do not change what fuse computes
 _NOT_FUSE = frozenset({"workers", "incremental"})
 
@@ -102,7 +100,7 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_entity_docs (entity VARCHAR, doc VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_story_docs (doc VARCHAR PRIMARY KEY, story VARCHAR, features JSON, vector BLOB)",
-    "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR, prefix BOOLEAN)",
+    "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_minhash (doc VARCHAR, sig BLOB)",
     "CREATE TABLE IF NOT EXISTS fuse_bands (band VARCHAR, doc VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_disagreement_candidates (seq BIGINT, score DOUBLE, dim VARCHAR, topic VARCHAR, "
@@ -219,31 +217,17 @@ def _insert_many(store: Store, table: str, columns: list[str], rows: list[list[A
     store.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", cols)
 
 
-def _prefixes(feats: list[StoryFeatures], settings: Settings, df: Mapping[str, int], n_docs: int,
-              slack: float = 1.0) -> list[set[str]]:
-    """Per document, the keys a pair reaching the story threshold must share one of
-    (``StoryScorer.overlap_prefixes``, under the corpus frequencies ``df``; ``slack`` < 1 lowers the bound)."""
-    need = (settings.story_threshold - W_TYPES) / W_ENTITIES
-    if need <= 0:
-        return [set(f.keys) for f in feats]
-    # the text term plays no part in the bound: no lead vectors compared
-    scorer = StoryScorer([], settings.replace(embedding_model=""), {}, features=feats, doc_freq=df, n_docs=n_docs)
-    return scorer.overlap_prefixes(need * slack)
-
-
 def _index_documents(store: Store, analyses: list[DocAnalysis], feats: list[StoryFeatures],
-                     story_of_doc: dict[str, str], settings: Settings, df: Mapping[str, int], n_docs: int,
-                     sigs: Mapping[str, bytes] | None = None) -> None:
+                     story_of_doc: dict[str, str], settings: Settings, sigs: Mapping[str, bytes] | None = None) -> None:
     story_rows: list[list[Any]] = []
     key_rows: list[list[Any]] = []
     sig_rows: list[list[Any]] = []
     band_rows: list[list[Any]] = []
     outlet_rows: list[list[Any]] = []
-    prefixes = _prefixes(feats, settings, df, n_docs, PREFIX_SLACK)
-    for a, f, prefix in zip(analyses, feats, prefixes):
+    for a, f in zip(analyses, feats):
         doc = a.document
         story_rows.append([doc.id, story_of_doc.get(doc.id), _features_json(f), _vector_blob(f.vector)])
-        key_rows.extend([k, doc.id, k in prefix] for k in sorted(f.keys))
+        key_rows.extend([k, doc.id] for k in sorted(f.keys))
         if sigs is not None:
             sig = np.frombuffer(sigs[doc.id], dtype=np.uint64) if doc.id in sigs else None
         else:
@@ -253,7 +237,7 @@ def _index_documents(store: Store, analyses: list[DocAnalysis], feats: list[Stor
             band_rows.extend([b, doc.id] for b in _bands(sig, settings))
         outlet_rows.append([doc.id, outlet_name(a), doc.source, json.dumps(dataclasses.asdict(tally(a)))])
     _insert(store, "fuse_story_docs", ["doc", "story", "features", "vector"], story_rows)
-    _insert_many(store, "fuse_story_keys", ["key", "doc", "prefix"], key_rows)
+    _insert_many(store, "fuse_story_keys", ["key", "doc"], key_rows)
     _insert(store, "fuse_minhash", ["doc", "sig"], sig_rows)
     _insert_many(store, "fuse_bands", ["band", "doc"], band_rows)
     _insert(store, "fuse_outlet_docs", ["doc", "outlet", "source", "tally"], outlet_rows)
@@ -278,7 +262,6 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
         _index_entities(store, corpus.entities)
         minhash = state.extra.get("minhash")   # the near-duplicates step's signatures
         _index_documents(store, state.analyses, feats, story_of_doc, settings,
-                         Counter(k for f in feats for k in f.keys), len(feats),
                          {d: sig.tobytes() for d, sig in minhash.items()} if minhash is not None else None)
         _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
                 _candidate_rows(state.extra.get("disagreement_candidates", []), 0))
@@ -438,19 +421,38 @@ def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[Sto
 
 def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, df: dict[str, int],
                       n_docs: int, dups: dict[str, list[NearDuplicate]]) -> set[str]:
-    """Stored documents a new one may reach the story threshold with: holding a key of its prefix (the
-    bound of ``StoryScorer.overlap_prefixes``, with the store's frequencies), a related lead, or a copy."""
-    prefix_keys = sorted({k for p in _prefixes(feats, settings, df, n_docs) for k in p})
-    out = {r[0] for r in store.con.execute("SELECT DISTINCT doc FROM fuse_story_keys WHERE prefix AND key IN "
-                                           "(SELECT UNNEST(?))", [prefix_keys]).fetchall()}
+    """Stored documents a new one may reach the story threshold with: a related lead, a copy, or enough
+    shared keys. Without related leads a pair scores at most ``W_TYPES + W_ENTITIES * overlap``, so its
+    overlap must reach ``need``; the weighted Jaccard is at most the new document's shared key weight over
+    its whole key weight, and the salience cosine at most the norm of its shared salience over its norm
+    (Cauchy-Schwarz): both bounds read only the new document's side, summed in SQL over the shared keys."""
+    need = (settings.story_threshold - W_TYPES) / W_ENTITIES * (1 - 1e-9)
+    rows: list[list[Any]] = []
+    for f in feats:
+        idf = {k: math.log(1 + n_docs / df[k]) for k in f.keys}
+        weight = sum(idf.values())
+        norm2 = sum((c * idf[k]) ** 2 for k, c in f.salience.items() if k in idf)
+        rows.extend([f.id, k, idf[k], (f.salience.get(k, 0) * idf[k]) ** 2, weight, norm2] for k in sorted(f.keys))
+    out: set[str] = set()
+    if rows and need > 0:
+        cols = [list(c) for c in zip(*rows)]
+        out = {r[0] for r in store.con.execute(
+            "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS idf, UNNEST(?) AS sal, UNNEST(?) AS w, "
+            "UNNEST(?) AS norm2) SELECT DISTINCT old FROM (SELECT n.doc, k.doc AS old, sum(n.idf) AS shared, "
+            "sum(n.sal) AS sal, any_value(n.w) AS w, any_value(n.norm2) AS norm2 FROM n JOIN fuse_story_keys k "
+            "ON n.key = k.key GROUP BY n.doc, k.doc) WHERE shared >= ? * w OR (norm2 > 0 AND sal >= ? * norm2)",
+            [*cols, need, need * need]).fetchall()}
+    elif need <= 0:   # any shared key can reach the threshold
+        out = {r[0] for r in store.con.execute("SELECT DISTINCT doc FROM fuse_story_keys WHERE key IN "
+                                               "(SELECT UNNEST(?))", _ids(k for f in feats for k in f.keys)).fetchall()}
     vectors = [f.vector for f in feats]
     if settings.embedding_model and vectors and all(v is not None for v in vectors):
-        rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
-        if rows:
-            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        vec_rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
+        if vec_rows:
+            matrix = np.frombuffer(b"".join(r[1] for r in vec_rows), dtype=np.float32).reshape(len(vec_rows), -1)
             cos = np.asarray(vectors, dtype=np.float32) @ matrix.T
             floor = cosine_floor(settings.embedding_model)
-            out.update(rows[int(j)][0] for j in np.unique(np.nonzero(cos > floor)[1]))
+            out.update(vec_rows[int(j)][0] for j in np.unique(np.nonzero(cos > floor)[1]))
     out.update(nd.doc for near in dups.values() for nd in near)
     return out
 
@@ -706,8 +708,7 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     # stories and each document's story
     _replace_rows(store, "stories", "id", replaced, stories)
     story_of_doc = {d: s.id for s in stories for d in s.docs}
-    sigs, df, n_docs = index
-    _index_documents(store, new, new_feats, story_of_doc, settings, df, n_docs, sigs)
+    _index_documents(store, new, new_feats, story_of_doc, settings, index[0])
     moved = [[d, s] for d, s in story_of_doc.items() if d not in new_ids]
     if moved:
         select = "SELECT UNNEST(?) AS doc, UNNEST(?) AS story"
