@@ -53,7 +53,6 @@ import functools
 import hashlib
 import json
 import logging
-import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,7 +99,7 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_entity_docs (entity VARCHAR, doc VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_story_docs (doc VARCHAR PRIMARY KEY, story VARCHAR, features JSON, vector BLOB)",
-    "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR, count BIGINT)",
     "CREATE TABLE IF NOT EXISTS fuse_minhash (doc VARCHAR, sig BLOB)",
     "CREATE TABLE IF NOT EXISTS fuse_bands (band VARCHAR, doc VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_disagreement_candidates (seq BIGINT, score DOUBLE, dim VARCHAR, topic VARCHAR, "
@@ -227,7 +226,7 @@ def _index_documents(store: Store, analyses: list[DocAnalysis], feats: list[Stor
     for a, f in zip(analyses, feats):
         doc = a.document
         story_rows.append([doc.id, story_of_doc.get(doc.id), _features_json(f), _vector_blob(f.vector)])
-        key_rows.extend([k, doc.id] for k in sorted(f.keys))
+        key_rows.extend([k, doc.id, f.salience.get(k, 0)] for k in sorted(f.keys))
         if sigs is not None:
             sig = np.frombuffer(sigs[doc.id], dtype=np.uint64) if doc.id in sigs else None
         else:
@@ -237,7 +236,7 @@ def _index_documents(store: Store, analyses: list[DocAnalysis], feats: list[Stor
             band_rows.extend([b, doc.id] for b in _bands(sig, settings))
         outlet_rows.append([doc.id, outlet_name(a), doc.source, json.dumps(dataclasses.asdict(tally(a)))])
     _insert(store, "fuse_story_docs", ["doc", "story", "features", "vector"], story_rows)
-    _insert_many(store, "fuse_story_keys", ["key", "doc"], key_rows)
+    _insert_many(store, "fuse_story_keys", ["key", "doc", "count"], key_rows)
     _insert(store, "fuse_minhash", ["doc", "sig"], sig_rows)
     _insert_many(store, "fuse_bands", ["band", "doc"], band_rows)
     _insert(store, "fuse_outlet_docs", ["doc", "outlet", "source", "tally"], outlet_rows)
@@ -421,30 +420,40 @@ def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[Sto
 
 def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, df: dict[str, int],
                       n_docs: int, dups: dict[str, list[NearDuplicate]]) -> set[str]:
-    """Stored documents a new one may reach the story threshold with: a related lead, a copy, or enough
-    shared keys. Without related leads a pair scores at most ``W_TYPES + W_ENTITIES * overlap``, so its
-    overlap must reach ``need``; the weighted Jaccard is at most the new document's shared key weight over
-    its whole key weight, and the salience cosine at most the norm of its shared salience over its norm
-    (Cauchy-Schwarz): both bounds read only the new document's side, summed in SQL over the shared keys."""
+    """Stored documents a new one may reach the story threshold with: a related lead, a copy, or an
+    entity overlap (``StoryScorer.entity_overlap``: weighted Jaccard or salience cosine) of at least
+    ``need``, since without related leads a pair scores at most ``W_TYPES + W_ENTITIES * overlap``.
+    The overlaps of every pair sharing a key are computed in SQL from the stored keys and mention
+    counts, with the store's key frequencies (the new documents counted in)."""
     need = (settings.story_threshold - W_TYPES) / W_ENTITIES * (1 - 1e-9)
-    rows: list[list[Any]] = []
-    for f in feats:
-        idf = {k: math.log(1 + n_docs / df[k]) for k in f.keys}
-        weight = sum(idf.values())
-        norm2 = sum((c * idf[k]) ** 2 for k, c in f.salience.items() if k in idf)
-        rows.extend([f.id, k, idf[k], (f.salience.get(k, 0) * idf[k]) ** 2, weight, norm2] for k in sorted(f.keys))
+    rows = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
     out: set[str] = set()
-    if rows and need > 0:
+    if rows:
         cols = [list(c) for c in zip(*rows)]
         out = {r[0] for r in store.con.execute(
-            "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS idf, UNNEST(?) AS sal, UNNEST(?) AS w, "
-            "UNNEST(?) AS norm2) SELECT DISTINCT old FROM (SELECT n.doc, k.doc AS old, sum(n.idf) AS shared, "
-            "sum(n.sal) AS sal, any_value(n.w) AS w, any_value(n.norm2) AS norm2 FROM n JOIN fuse_story_keys k "
-            "ON n.key = k.key GROUP BY n.doc, k.doc) WHERE shared >= ? * w OR (norm2 > 0 AND sal >= ? * norm2)",
-            [*cols, need, need * need]).fetchall()}
-    elif need <= 0:   # any shared key can reach the threshold
-        out = {r[0] for r in store.con.execute("SELECT DISTINCT doc FROM fuse_story_keys WHERE key IN "
-                                               "(SELECT UNNEST(?))", _ids(k for f in feats for k in f.keys)).fetchall()}
+            "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
+            "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
+            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k JOIN added USING (key)), "
+            "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
+            "df AS (SELECT key, count(*) AS c FROM fuse_story_keys WHERE key IN (SELECT key FROM old) GROUP BY key), "
+            "idf AS (SELECT key, ln(1 + ? / (coalesce(df.c, 0) + coalesce(added.c, 0))) AS idf "
+            "        FROM (SELECT key FROM old UNION SELECT key FROM n) keys LEFT JOIN df USING (key) "
+            "        LEFT JOIN added USING (key)), "
+            "nw AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM n JOIN idf USING (key) "
+            "       GROUP BY doc), "
+            "ow AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM old JOIN idf USING (key) "
+            "       GROUP BY doc), "
+            "shared AS (SELECT n.doc AS new, old.doc AS old, sum(idf.idf) AS w, "
+            "           sum(n.count * old.count * idf.idf * idf.idf) AS dot "
+            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc) "
+            "SELECT DISTINCT shared.old FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old "
+            "WHERE shared.w >= ? * (nw.w + ow.w - shared.w) "
+            "   OR (nw.norm * ow.norm > 0 AND shared.dot >= ? * nw.norm * ow.norm)",
+            [*cols, n_docs, need, need]).fetchall()}
+    if need <= 0:   # any shared key can reach the threshold
+        keys = _ids(k for f in feats for k in f.keys)
+        out |= {r[0] for r in store.con.execute(
+            "SELECT DISTINCT doc FROM fuse_story_keys WHERE key IN (SELECT UNNEST(?))", keys).fetchall()}
     vectors = [f.vector for f in feats]
     if settings.embedding_model and vectors and all(v is not None for v in vectors):
         vec_rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
