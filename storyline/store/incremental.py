@@ -68,7 +68,15 @@ from storyline.fuse.incremental import entity_keys, join_stories, merge_new_enti
 from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
 from storyline.fuse.relations import compute_relations, period_of
 from storyline.fuse.steps import FuseState
-from storyline.fuse.stories import W_ENTITIES, W_TYPES, StoryFeatures, StoryScorer, corpus_story_features, story_of
+from storyline.fuse.stories import (
+    W_ENTITIES,
+    W_TEXT,
+    W_TYPES,
+    StoryFeatures,
+    StoryScorer,
+    corpus_story_features,
+    story_of,
+)
 from storyline.fuse.story_events import WordingStats, cluster_story_events, event_terms
 from storyline.model import (
     Corpus,
@@ -420,18 +428,44 @@ def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[Sto
 
 def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, df: dict[str, int],
                       n_docs: int, dups: dict[str, list[NearDuplicate]]) -> set[str]:
-    """Stored documents a new one may reach the story threshold with: a related lead, a copy, or an
-    entity overlap (``StoryScorer.entity_overlap``: weighted Jaccard or salience cosine) of at least
-    ``need``, since without related leads a pair scores at most ``W_TYPES + W_ENTITIES * overlap``.
-    The overlaps of every pair sharing a key are computed in SQL from the stored keys and mention
-    counts, with the store's key frequencies (the new documents counted in)."""
-    need = (settings.story_threshold - W_TYPES) / W_ENTITIES * (1 - 1e-9)
-    rows = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
-    out: set[str] = set()
-    if rows:
-        cols = [list(c) for c in zip(*rows)]
-        out = {r[0] for r in store.con.execute(
+    """Stored documents a new one may reach the story threshold with (every such document is among them).
+
+    A pair scores at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``; copies
+    score 1 and are all kept). The lead similarity ``text`` of each pair is computed from the stored
+    vectors; the entity overlap (weighted Jaccard or salience cosine, ``StoryScorer.entity_overlap``) of
+    every pair sharing a key is computed in SQL from the stored keys and mention counts, with the store's
+    key frequencies (the new documents counted in), and compared with what the pair's text leaves to reach.
+    """
+    margin = 1 - 1e-9   # sums in another order round differently
+    threshold = settings.story_threshold
+    need = (threshold - W_TYPES) / W_ENTITIES
+    out = {nd.doc for near in dups.values() for nd in near}
+    if need <= 0:   # any pair can reach the threshold
+        return out | {r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()}
+    # the lead similarity of each new document with each stored one: a pair related enough is a
+    # candidate; one less related needs less overlap
+    required: list[list[Any]] = []
+    vectors = [f.vector for f in feats]
+    if settings.embedding_model and vectors and all(v is not None for v in vectors):
+        rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
+        if rows:
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+            floor = cosine_floor(settings.embedding_model)
+            cos = np.asarray(vectors, dtype=np.float32) @ matrix.T
+            for i, j in zip(*np.nonzero(cos > floor)):
+                text = (float(cos[i, j]) - floor) / (1 - floor)
+                rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
+                if rest <= 0:
+                    out.add(rows[int(j)][0])
+                else:
+                    required.append([feats[int(i)].id, rows[int(j)][0], rest])
+    keys = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
+    if keys:
+        cols = [list(c) for c in zip(*keys)]
+        req = [list(c) for c in zip(*required)] if required else [[], [], []]
+        out |= {r[0] for r in store.con.execute(
             "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
+            "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
             "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
             "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k JOIN added USING (key)), "
             "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
@@ -445,24 +479,13 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
             "       GROUP BY doc), "
             "shared AS (SELECT n.doc AS new, old.doc AS old, sum(idf.idf) AS w, "
             "           sum(n.count * old.count * idf.idf * idf.idf) AS dot "
-            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc) "
-            "SELECT DISTINCT shared.old FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old "
-            "WHERE shared.w >= ? * (nw.w + ow.w - shared.w) "
-            "   OR (nw.norm * ow.norm > 0 AND shared.dot >= ? * nw.norm * ow.norm)",
-            [*cols, n_docs, need, need]).fetchall()}
-    if need <= 0:   # any shared key can reach the threshold
-        keys = _ids(k for f in feats for k in f.keys)
-        out |= {r[0] for r in store.con.execute(
-            "SELECT DISTINCT doc FROM fuse_story_keys WHERE key IN (SELECT UNNEST(?))", keys).fetchall()}
-    vectors = [f.vector for f in feats]
-    if settings.embedding_model and vectors and all(v is not None for v in vectors):
-        vec_rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
-        if vec_rows:
-            matrix = np.frombuffer(b"".join(r[1] for r in vec_rows), dtype=np.float32).reshape(len(vec_rows), -1)
-            cos = np.asarray(vectors, dtype=np.float32) @ matrix.T
-            floor = cosine_floor(settings.embedding_model)
-            out.update(vec_rows[int(j)][0] for j in np.unique(np.nonzero(cos > floor)[1]))
-    out.update(nd.doc for near in dups.values() for nd in near)
+            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc), "
+            "overlap AS (SELECT shared.new, shared.old, greatest(shared.w / (nw.w + ow.w - shared.w), "
+            "            CASE WHEN nw.norm * ow.norm > 0 THEN shared.dot / (nw.norm * ow.norm) ELSE 0 END) AS value "
+            "            FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old) "
+            "SELECT DISTINCT overlap.old FROM overlap LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
+            "WHERE overlap.value >= ? * coalesce(req.need, ?)",
+            [*cols, *req, n_docs, margin, need]).fetchall()}
     return out
 
 
