@@ -426,8 +426,8 @@ def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[Sto
     return {doc: (_features(data, vec), story) for doc, story, data, vec in rows}
 
 
-def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, df: dict[str, int],
-                      n_docs: int, dups: dict[str, list[NearDuplicate]]) -> set[str]:
+def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, n_docs: int,
+                      dups: dict[str, list[NearDuplicate]]) -> set[str]:
     """Stored documents a new one may reach the story threshold with (every such document is among them).
 
     A pair scores at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``; copies
@@ -507,13 +507,12 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     for f in new_feats:
         for k in f.keys:
             df[k] = df.get(k, 0) + 1
-    candidates = _story_candidates(store, new_feats, settings, df, n_docs, dups) - new_ids
+    candidates = _story_candidates(store, new_feats, settings, n_docs, dups) - new_ids
     stats.story_candidates = len(candidates)
     found = _stored_features(store, candidates)
     df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
     # a stored story can take a new document only if one of its documents scores the threshold with one
-    # (an average never exceeds the best pair); its other documents share no key of the prefix and
-    # no related lead, so their pairs score under it
+    # (an average never exceeds the best pair); its documents that are not candidates cannot
     order = sorted(found)
     feats = [found[d][0] for d in order] + new_feats
     scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
