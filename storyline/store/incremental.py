@@ -87,6 +87,7 @@ from storyline.model import (
     Event,
     NearDuplicate,
     Side,
+    Span,
     Story,
     from_dict,
     to_dict,
@@ -350,10 +351,20 @@ def _max_number(store: Store, table: str, prefix: str) -> int:
 
 
 def _entities(store: Store, ids: Collection[str], light: bool = False) -> list[Entity]:
+    """The stored entities ``ids``; ``light``: without aliases and mentions."""
     if not ids:
         return []
-    fields = {"id", "name", "type", "country", "kb_id", "generic", "sector", "role"} if light else None
-    return store.select("entities", "id IN (SELECT UNNEST(?))", _ids(ids), fields=fields)
+    fields = {"id", "name", "type", "country", "kb_id", "generic", "sector", "role"}
+    ents = store.select("entities", "id IN (SELECT UNNEST(?))", _ids(ids),
+                        fields=fields if light else fields | {"aliases"})
+    if not light:
+        # a popular actor has thousands of mentions: read as plain spans, not through the generic model reader
+        mentions = dict(store.con.execute("SELECT id, mentions FROM entities WHERE id IN (SELECT UNNEST(?))",
+                                          _ids(ids)).fetchall())
+        for e in ents:
+            e.mentions = [Span(m["doc"], m["start"], m["end"], m.get("text", ""))
+                          for m in json.loads(mentions.get(e.id) or "[]")]
+    return ents
 
 
 def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, stats: UpdateStats):
