@@ -22,8 +22,8 @@ Everything is a function of ``--seed``. Each size runs in a fresh process (peak 
 process's maximum RSS) with a time limit; the fuse steps of ``Settings.fuse_pipeline`` are timed one
 by one, as ``storyline.fuse.fuse`` runs them. The table gives seconds per step and size, the total,
 the peak memory, and the growth exponent (log-log slope) between consecutive sizes and fitted over
-all of them. For the largest size it also fuses N + 100 documents: the cost of adding 100 documents
-to a store of N, since fuse has no incremental path and recomputes the corpus.
+all of them. For the largest size it also adds 100 documents to a store of N (the incremental fuse,
+``storyline.store.incremental``), next to storing and fusing those 100 alone.
 
 Usage: ``python scripts/bench_scale.py [--sizes 1000,10000] [--full] [--timeout 600] [--json out.json]``.
 """
@@ -617,8 +617,10 @@ class LeadVectors:
 # -- timing -------------------------------------------------------------------------------------------------
 
 
-def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = None) -> dict[str, float]:
-    """Run the fuse steps as ``storyline.fuse.fuse`` does, timing each; ``report(name, seconds)`` after each."""
+def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = None,
+               state_out: list[Any] | None = None) -> dict[str, float]:
+    """Run the fuse steps as ``storyline.fuse.fuse`` does, timing each; ``report(name, seconds)`` after each
+    (``state_out`` receives the fuse state)."""
     from storyline.fuse import fuse_pipeline
     from storyline.fuse.steps import FuseState
     from storyline.model import Corpus
@@ -631,7 +633,48 @@ def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = No
         times[part.name] = time.perf_counter() - t0
         if report:
             report(part.name, times[part.name])
+    if state_out is not None:
+        state_out.append(state)
     return times
+
+
+def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis], settings: Settings) -> dict[str, Any]:
+    """Seconds to add ``more`` to a store holding ``base`` fused (``state``): storing their analyses, the
+    incremental fuse (per part), reading the corpus back and writing the export; beside them, a full fuse
+    of ``more`` alone."""
+    from storyline.engine.local import fuse_store
+    from storyline.export.json import write_json
+    from storyline.store import Store
+    from storyline.store.incremental import invalidate, update, write_index
+
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+        t0 = time.perf_counter()
+        store.add_analyses(base)
+        invalidate(store)
+        store.replace_corpus(state.corpus)
+        write_index(store, state, settings)
+        out["write_base"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        store.add_analyses(more)
+        out["store_new"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        stats = update(store, more, settings)
+        out["update"] = time.perf_counter() - t0
+        out["update_parts"] = stats.seconds
+        out["scope"] = {"entity_candidates": stats.entity_candidates, "story_candidates": stats.story_candidates,
+                        "stories_changed": stats.stories_changed, "scope_documents": stats.scope_documents,
+                        "events_reclustered": stats.events_reclustered}
+        t0 = time.perf_counter()
+        corpus = store.corpus()
+        write_json(corpus, Path(tmp) / "export.json")
+        out["export"] = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+        t0 = time.perf_counter()
+        store.add_analyses(more)
+        fuse_store(store, more, settings)
+        out["alone"] = time.perf_counter() - t0
+    return out
 
 
 def _rss_mb() -> float:
@@ -660,11 +703,11 @@ def child(n: int, seed: int, plus: int, vectors: str) -> None:
     timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
     emit(kind="warm_up", seconds=time.perf_counter() - t0)
     base = analyses[:n]
-    times = timed_fuse(base, settings, lambda name, s: emit(kind="step", name=name, seconds=s))
+    state: list[Any] = []
+    times = timed_fuse(base, settings, lambda name, s: emit(kind="step", name=name, seconds=s), state)
     emit(kind="fused", seconds=sum(times.values()), peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if plus:
-        more = timed_fuse(analyses, settings)
-        emit(kind="plus", n=n + plus, seconds=sum(more.values()), steps=more)
+        emit(kind="plus", n=n + plus, **incremental_add(base, state[0], analyses[n:], settings))
 
 
 @dataclass
@@ -791,9 +834,16 @@ def main(argv: list[str] | None = None) -> int:
     last = results[-1]
     print()
     if last.plus and last.total is not None:
-        print(f"adding {args.plus} documents to {last.n:,}: fuse over {last.plus['n']:,} took "
-              f"{last.plus['seconds']:.2f} s vs {last.total:.2f} s: {last.plus['seconds'] - last.total:+.2f} s "
-              "(fuse recomputes the whole corpus: there is no incremental path, so the update costs a full fuse)")
+        p = last.plus
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in p["update_parts"].items())
+        print(f"adding {args.plus} documents to {last.n:,} (incremental fuse, storyline.store.incremental):\n"
+              f"  store their analyses {p['store_new']:.2f} s, incremental fuse {p['update']:.2f} s ({parts});\n"
+              f"  scope {p['scope']};\n"
+              f"  read the corpus back and write export.json {p['export']:.2f} s (grows with the corpus);\n"
+              f"  the same {args.plus} documents alone, stored and fully fused: {p['alone']:.2f} s "
+              f"(ratio {(p['store_new'] + p['update']) / p['alone']:.2f}); "
+              f"full fuse of {last.n:,}: {last.total:.2f} s;\n"
+              f"  writing the {last.n:,}-document store and its fuse index once: {p['write_base']:.2f} s")
     elif args.plus:
         print(f"adding {args.plus} documents to {last.n:,}: not measured (the base fuse did not finish)")
     if args.json:

@@ -91,6 +91,8 @@ def analyze(
                                                                    "(see `storyline settings`)."),
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse documents again even when the "
                                                                 "store already holds them (after an upgrade)."),
+    full: bool = typer.Option(False, "--full", help="Fuse every stored document again instead of adding the new "
+                                                     "ones to the stored corpus (setting incremental)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each stage."),
 ) -> None:
     """Analyse articles: clean them, find actors, events, quotes and disagreements, and write the
@@ -121,10 +123,10 @@ def analyze(
             from storyline.export.tabular import write_partitioned_parquet
 
             summary, corpus = run(paths, out, settings, progress, analyzer=spark_analyzer(master),
-                                  reanalyze=reanalyze)
+                                  reanalyze=reanalyze, full=full)
             write_partitioned_parquet(corpus, out / "parquet")
         else:
-            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze)
+            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full)
     except ConfigError as exc:  # a setting that cannot work for any document (an LLM coder's endpoint)
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -191,6 +191,10 @@ class Settings:
         "sentence pairs of a story do not disagree; the pairs compared are already each other's best counterparts "
         "in the other document, so 0.6 finds more than 0.8 at the same precision on training/disagreements_corpus).")
 
+    incremental: bool = _setting(
+        True, "Fuse documents added to a store into its corpus instead of fusing every document again "
+        "(differences from a full run: storyline.store.incremental); `storyline analyze --full` recomputes.")
+
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:
         """(name, default, help) for every setting, for docs and ``--help``."""

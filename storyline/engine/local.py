@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline.clean import LineStats
 from storyline.config import Settings
@@ -18,6 +19,9 @@ from storyline.engine.stages import analyze_documents, document_pipeline, langua
 from storyline.errors import ConfigError
 from storyline.model import Corpus, DocAnalysis, Document, IngestError
 from storyline.nlp.embeddings import prepare as prepare_embedder
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -106,15 +110,16 @@ Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | N
 
 def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         progress: Progress | None = None, analyzer: Analyzer = analyze_all,
-        reanalyze: bool = False) -> tuple[RunSummary, Corpus]:
+        reanalyze: bool = False, full: bool = False) -> tuple[RunSummary, Corpus]:
     """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl).
 
     ``analyzer`` runs the per-document stages; the Spark engine passes its own, so both engines
     share ingest, the store, fuse and the outputs, and give the same results. ``reanalyze``
     runs the stages again on documents already in the store (after an upgrade or a settings change).
+    On a store fused before under the same settings, new documents are fused into its corpus
+    (``settings.incremental``, ``storyline.store.incremental``); ``full`` fuses every document again.
     """
     from storyline.export.json import write_json
-    from storyline.fuse import fuse
     from storyline.ingest import read_paths
     from storyline.report.render import write_report
     from storyline.store import Store
@@ -154,12 +159,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 analyses.append(res)
         store.add_analyses(analyses, replace=reanalyze)
         summary.read = len(analyses) + summary.already_stored
-        # fuse sees every stored analysis; the ones just written are not read back
-        fresh_ids = {a.document.id for a in analyses}
-        everything = sorted([*analyses, *store.analyses(exclude=fresh_ids)],
-                            key=lambda a: (a.document.source, a.document.id))
-        corpus = fuse(everything, settings)
-        store.replace_corpus(corpus)
+        corpus = fuse_store(store, analyses, settings, full=full or reanalyze)
 
     write_json(corpus, out / "export.json")
     write_report(corpus, out / "report.html")
@@ -168,3 +168,29 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
             fh.write(json.dumps(asdict(err), ensure_ascii=False) + "\n")
     summary.seconds = time.perf_counter() - t0
     return summary, corpus
+
+
+def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False) -> Corpus:
+    """Fuse the store's documents after ``analyses`` were added to it, and write the corpus into it.
+
+    On a store fused before under the same settings, the documents not fused yet (``analyses`` and any
+    a stopped run stored) are added to the stored corpus (``settings.incremental``,
+    ``storyline.store.incremental``); else, or with ``full``, every stored document is fused again.
+    """
+    from storyline.fuse import fuse_state
+    from storyline.store.incremental import can_update, invalidate, unfused_ids, update, write_index
+
+    fresh_ids = {a.document.id for a in analyses}
+    if settings.incremental and not full and can_update(store, settings):
+        pending = unfused_ids(store)
+        update(store, [*(a for a in analyses if a.document.id in pending),
+                       *store.analyses_of(pending - fresh_ids)], settings)
+        return store.corpus()
+    # fuse sees every stored analysis; the ones just written are not read back
+    everything = sorted([*analyses, *store.analyses(exclude=fresh_ids)],
+                        key=lambda a: (a.document.source, a.document.id))
+    state = fuse_state(everything, settings)
+    invalidate(store)   # a stop between the two writes leaves no index of an older corpus
+    store.replace_corpus(state.corpus)
+    write_index(store, state, settings)
+    return state.corpus

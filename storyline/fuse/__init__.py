@@ -13,7 +13,7 @@ from storyline.registry import Part, checked_pipeline, fuse_steps
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["fuse", "fuse_pipeline"]
+__all__ = ["fuse", "fuse_pipeline", "fuse_state"]
 
 
 def fuse_pipeline(settings: Settings) -> list[Part]:
@@ -23,7 +23,12 @@ def fuse_pipeline(settings: Settings) -> list[Part]:
 
 def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
     """Run every step of ``settings.fuse_pipeline`` over the analyses; the corpus they build."""
+    return fuse_state(analyses, settings).corpus
+
+
+def fuse_state(analyses: list[DocAnalysis], settings: Settings) -> FuseState:
+    """``fuse``, returning the whole state (the entity map and near-duplicates beside the corpus)."""
     state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
     for part in fuse_pipeline(settings):
         part.run(state, settings)
-    return state.corpus
+    return state

@@ -31,7 +31,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import cast
@@ -351,14 +351,24 @@ def _actor_spans(a: DocAnalysis, global_spans: dict[str, list[tuple[int, int, st
     return spans
 
 
-def _common_terms(analyses: list[DocAnalysis]) -> frozenset[str]:
+def sentence_terms(analyses: list[DocAnalysis]) -> tuple[Counter[str], int]:
+    """How many sentences hold each content term, and how many sentences there are."""
     counts: Counter[str] = Counter()
     n = 0
     for a in analyses:
         for s in a.sentences:
             counts.update(content_terms(s.text))
             n += 1
-    return frozenset(t for t, c in counts.items() if c > max(COMMON_TERM_FLOOR, COMMON_TERM_SHARE * n))
+    return counts, n
+
+
+def common_terms(counts: Mapping[str, int], n_sentences: int) -> frozenset[str]:
+    """Terms in more than ``COMMON_TERM_SHARE`` of the sentences (and ``COMMON_TERM_FLOOR``): the story's own words."""
+    return frozenset(t for t, c in counts.items() if c > max(COMMON_TERM_FLOOR, COMMON_TERM_SHARE * n_sentences))
+
+
+def _common_terms(analyses: list[DocAnalysis]) -> frozenset[str]:
+    return common_terms(*sentence_terms(analyses))
 
 
 def _sentence_story_events(events: list[Event], mapping: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -742,7 +752,17 @@ def asserted_or_denied(claims: list[BoundClaim], context: DimensionContext, sett
 
 def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                        settings: Settings, stories: list[Story] | None = None) -> list[Disagreement]:
-    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence.
+    """Topics on which documents of the corpus take incompatible positions, each with every side's evidence:
+    ``keep_disagreements`` of the ``disagreement_candidates``."""
+    return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories))
+
+
+def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
+                            settings: Settings, stories: list[Story] | None = None,
+                            common: frozenset[str] | None = None) -> list[Found]:
+    """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
+    (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
+    ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
 
     Args:
         analyses: the per-document analyses (sentences, mentions, local entities, stored claims).
@@ -752,7 +772,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
 
     Returns:
-        The disagreements, strongest first, ids ``dis1``, ``dis2``, ...
+        The candidates, strongest first (ties in the order of the dimensions).
     """
     # the dimensions registry holds the functions themselves (``registry.dimension``)
     run = cast(list[Dimension], resolve(settings.disagreement_dimensions, dimensions))
@@ -777,7 +797,9 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     se_spans = _sentence_story_events(events, mapping)
     for c in claims:
         c.story_events = frozenset(_story_events_of(c, se_spans))
-    context = DimensionContext(names=names, common=_common_terms(analyses), events=events, story_event_of=mapping,
+    if common is None:
+        common = _common_terms(analyses)
+    context = DimensionContext(names=names, common=common, events=events, story_event_of=mapping,
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},
@@ -786,6 +808,13 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     for find in run:
         found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
+    LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))
+    return found
+
+
+def keep_disagreements(found: list[Found]) -> list[Disagreement]:
+    """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
+    (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` in all, ids ``dis1``, ``dis2``, ..."""
     kept: list[Disagreement] = []
     # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
     # (without grouped stories, the corpus is one story)
@@ -805,7 +834,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
         for w in where:
             shown[w].add(len(kept))
         kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
-    LOGGER.debug("%d claims, %d candidate disagreements, %d kept", len(claims), len(found), len(kept))
+    LOGGER.debug("%d candidate disagreements, %d kept", len(found), len(kept))
     return kept
 
 

@@ -91,12 +91,14 @@ def band_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
     return shape
 
 
-def find_near_duplicates(docs: list[Document], settings: Settings) -> dict[str, list[NearDuplicate]]:
+def find_near_duplicates(docs: list[Document], settings: Settings,
+                         signatures: dict[str, np.ndarray] | None = None) -> dict[str, list[NearDuplicate]]:
     """For each document, the other documents whose text is a near-copy of its own.
 
     Args:
         docs: cleaned documents (``text`` is compared; ``raw`` when text is empty).
         settings: ``near_duplicate_threshold`` is the estimated Jaccard a pair must reach.
+        signatures: receives each document's MinHash signature (kept by the incremental fuse).
 
     Returns:
         ``{doc id: [NearDuplicate(other id, similarity), …]}`` (symmetric, best first);
@@ -108,6 +110,8 @@ def find_near_duplicates(docs: list[Document], settings: Settings) -> dict[str, 
         grams = shingles(_body(d)) if d.id not in sigs else None
         if grams:
             sigs[d.id] = minhash_of(_body(d), grams)
+    if signatures is not None:
+        signatures.update(sigs)
     bands, rows = band_shape(threshold)
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     for doc_id, sig in sigs.items():

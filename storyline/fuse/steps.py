@@ -12,7 +12,7 @@ from typing import Any
 import storyline.fuse.pair_model  # noqa: F401  - registers the trained dimension storyline.disagreements.pairs.v1
 from storyline.config import Settings
 from storyline.extract.events import summarize
-from storyline.fuse.disagreements import find_disagreements
+from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
 from storyline.fuse.outlets import profile_outlets
@@ -106,7 +106,8 @@ def actors(state: FuseState, settings: Settings) -> None:
            assigns=("corpus.near_duplicates",))
 def near_duplicates(state: FuseState, settings: Settings) -> None:
     """Copies and near-copies of each document (MinHash)."""
-    state.near_duplicates = find_near_duplicates(state.corpus.documents, settings)
+    signatures = state.extra.setdefault("minhash", {})   # kept by the incremental fuse
+    state.near_duplicates = find_near_duplicates(state.corpus.documents, settings, signatures)
     for d in state.corpus.documents:
         d.near_duplicates = state.near_duplicates.get(d.id, [])
 
@@ -116,8 +117,9 @@ def near_duplicates(state: FuseState, settings: Settings) -> None:
 def story_events(state: FuseState, settings: Settings) -> None:
     """Events that several documents report, clustered into one story event each."""
     corpus = state.corpus
+    wording: list = state.extra.setdefault("wording_stats", [])   # kept by the incremental fuse
     corpus.story_events, story_of = cluster_story_events(corpus.events, corpus.entities, corpus.documents,
-                                                         settings)
+                                                         settings, stats_out=wording)
     for ev in corpus.events:
         ev.story_event = story_of.get(ev.id)
 
@@ -135,7 +137,12 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     """Topics on which documents take incompatible positions, with each side's evidence, from the
     documents' stored claims (listed in the corpus too)."""
     corpus = state.corpus
-    corpus.disagreements = find_disagreements(state.analyses, corpus.entities, corpus.events, settings, corpus.stories)
+    counts = sentence_terms(state.analyses)
+    state.extra["sentence_terms"] = counts   # kept by the incremental fuse
+    found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
+                                    common_terms(*counts))
+    state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
+    corpus.disagreements = keep_disagreements(found)
     corpus.claims = [c for a in state.analyses for c in a.claims]
 
 

@@ -15,6 +15,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -357,10 +358,16 @@ class StoryScorer:
 
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
                  near_duplicates: dict[str, list[NearDuplicate]] | None,
-                 canonical: dict[str, str] | None = None) -> None:
-        self.feats = corpus_story_features(analyses, canonical)
-        n = len(self.feats)
+                 canonical: dict[str, str] | None = None, *, features: list[StoryFeatures] | None = None,
+                 doc_freq: Mapping[str, int] | None = None, n_docs: int | None = None) -> None:
+        # ``features``, ``doc_freq`` and ``n_docs``: a part of a larger corpus (the incremental fuse), scored
+        # with the whole corpus's key frequencies
+        self.feats = features if features is not None else corpus_story_features(analyses, canonical)
+        n = n_docs if n_docs is not None else len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
+        if doc_freq is not None:
+            for k in df:
+                df[k] = doc_freq.get(k, df[k])
         self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
         self.text = _TextSimilarity(self.feats, analyses, settings)
         dups = near_duplicates if near_duplicates is not None else \
@@ -599,6 +606,17 @@ def average_linkage(scores: list[list[float]], threshold: float) -> list[list[in
     return [members[c] for c in np.flatnonzero(alive)]
 
 
+def story_of(members: list[StoryFeatures]) -> Story:
+    """The story of these documents (in corpus order): id ``story-<hash of its doc ids>``, the title of
+    its earliest dated document (else its first), the earliest known date."""
+    ids = sorted(f.id for f in members)
+    dated = sorted((day, f.id) for f in members if (day := f.day) is not None)
+    first = next((f for f in members if f.id == dated[0][1]), None) if dated else members[0]
+    sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    return Story(id=sid, title=first.title if first else "", date=dated[0][0].isoformat() if dated else None,
+                 docs=ids)
+
+
 def group_stories(analyses: list[DocAnalysis], settings: Settings,
                   near_duplicates: dict[str, list[NearDuplicate]] | None = None,
                   canonical: dict[str, str] | None = None) -> list[Story]:
@@ -618,15 +636,8 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     if not analyses:
         return []
     feats = corpus_story_features(analyses, canonical)
-    stories = []
-    for members in story_clusters(analyses, settings, near_duplicates, canonical):
-        ids = sorted(feats[i].id for i in members)
-        dated = sorted((day, feats[i].id) for i in members if (day := feats[i].day) is not None)
-        first = next((feats[i] for i in members if feats[i].id == dated[0][1]), None) if dated \
-            else feats[members[0]]
-        sid = "story-" + hashlib.sha1("\n".join(ids).encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
-        stories.append(Story(id=sid, title=first.title if first else "",
-                             date=dated[0][0].isoformat() if dated else None, docs=ids))
+    stories = [story_of([feats[i] for i in members])
+               for members in story_clusters(analyses, settings, near_duplicates, canonical)]
     stories.sort(key=lambda s: (-len(s.docs), s.id))
     LOGGER.debug("%d documents -> %d stories", len(analyses), len(stories))
     return stories

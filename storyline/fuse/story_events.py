@@ -20,7 +20,8 @@ import functools
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from storyline.config import Settings
@@ -159,18 +160,37 @@ def _focus_text(ev: Event, triggers: dict[str, frozenset[str]]) -> str:
     return " ".join(words[j] for j in keep)
 
 
+@dataclass
+class WordingStats:
+    """How many events the corpus holds, and per view of their wording (``event_terms``) how many of them
+    hold each term: given to ``cluster_story_events`` when it clusters a part of the corpus."""
+    n_events: int
+    doc_freq: list[Mapping[str, int]]
+
+
+def event_terms(events: list[Event], lexicon_paths: tuple[str, ...] = ()) -> list[list[frozenset[str]]]:
+    """The content terms of each event, two views: the words around its trigger, and its whole evidence."""
+    triggers = _trigger_words(lexicon_paths)
+    texts = [" ".join(s.text for s in e.evidence) or e.summary for e in events]
+    return [[content_terms(_focus_text(e, triggers)) for e in events], [content_terms(t) for t in texts]]
+
+
 class _Wording:
     """Similarity of events' evidence, seen two ways: the words around each event's trigger (a
     sentence may report several events) and the whole sentence (two reports of one speech share its
     setting: "St. Petersburg International Economic Forum on June 17"). The better of the two counts."""
 
-    def __init__(self, events: list[Event], lexicon_paths: tuple[str, ...] = ()) -> None:
-        triggers = _trigger_words(lexicon_paths)
-        texts = [" ".join(s.text for s in e.evidence) or e.summary for e in events]
+    def __init__(self, events: list[Event], lexicon_paths: tuple[str, ...] = (),
+                 stats: WordingStats | None = None) -> None:
         self.views = []
-        for bags in ([content_terms(_focus_text(e, triggers)) for e in events], [content_terms(t) for t in texts]):
+        self.doc_freq: list[Counter[str]] = []
+        for view, bags in enumerate(event_terms(events, lexicon_paths)):
             df = Counter(t for b in bags for t in b)
+            self.doc_freq.append(df)
             n = len(events)
+            if stats is not None:   # a part of a larger corpus: its frequencies
+                n = stats.n_events
+                df = Counter({t: stats.doc_freq[view].get(t, c) for t, c in df.items()})
             common = frozenset(t for t, c in df.items() if c > max(2, RARE_SHARE * n))
             vecs = []
             for bag in bags:
@@ -315,7 +335,9 @@ def cross_language_similarity(events: list[Event], doc_of: list[str], documents:
 
 
 def cluster_story_events(events: list[Event], entities: list[Entity], documents: list[Document],
-                         settings: Settings) -> tuple[list[StoryEvent], dict[str, str]]:
+                         settings: Settings, stats: WordingStats | None = None,
+                         stats_out: list[WordingStats] | None = None,
+                         fixed: Mapping[str, str] | None = None) -> tuple[list[StoryEvent], dict[str, str]]:
     """Cluster event mentions across documents into story events.
 
     Args:
@@ -323,6 +345,11 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         entities: the global entities.
         documents: the corpus documents (for outlets).
         settings: storyline settings (read-only).
+        stats: the wording frequencies of the whole corpus, when ``events`` are a part of it.
+        stats_out: receives the wording frequencies of ``events`` (kept by the incremental fuse).
+        fixed: event id -> the stored story event it stays in (the incremental fuse): the events of one
+            start as one cluster, two clusters holding stored events never merge, and pairs of stored
+            events are not scored; the other events join them or each other as usual.
 
     Returns:
         The story events (one per cluster, singletons included) and the map event id -> story event id.
@@ -330,13 +357,16 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     if not events:
         return [], {}
     actors = Actors(entities)
-    wording = _Wording(events, tuple(str(p) for p in settings.event_lexicon_paths))
+    wording = _Wording(events, tuple(str(p) for p in settings.event_lexicon_paths), stats)
+    if stats_out is not None:
+        stats_out.append(WordingStats(len(events), list(wording.doc_freq)))
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
     facts = PairFacts(events, actors)
+    stored = [(fixed or {}).get(e.id) for e in events]
     pairs: list[tuple[float, int, int]] = []
     across = cross_language_similarity(events, doc_of, documents, settings)
     for i, j in sorted(set(_candidate_pairs(events, wording, actors)) | set(across)):
-        if facts.blocked(i, j):
+        if (stored[i] is not None and stored[j] is not None) or facts.blocked(i, j):
             continue
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
         if facts.score(i, j, 1.0) < need:
@@ -347,9 +377,17 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     cluster = list(range(len(events)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    first: dict[str, int] = {}
+    for i, sid in enumerate(stored):
+        if sid is not None:
+            c = first.setdefault(sid, i)
+            if c != i:
+                cluster[i] = c
+                members[c].append(members.pop(i)[0])
+    anchored = set(first.values())
     for _, i, j in pairs:
         ci, cj = cluster[i], cluster[j]
-        if ci == cj:
+        if ci == cj or (ci in anchored and cj in anchored):
             continue
         cross_ok = all(_parts_compatibility(facts.dates[x], facts.dates[y]) is not None
                        and not facts.blocked(x, y)
@@ -359,6 +397,8 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         for x in members[cj]:
             cluster[x] = ci
         members[ci].extend(members.pop(cj))
+        if cj in anchored:
+            anchored.add(ci)
     outlet_of = {d.id: (d.outlet or d.id) for d in documents}
     story_events: list[StoryEvent] = []
     mapping: dict[str, str] = {}

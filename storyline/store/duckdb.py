@@ -274,6 +274,25 @@ class Store:
             out.append(a)
         return out
 
+    def analyses_of(self, ids: Collection[str]) -> list[DocAnalysis]:
+        """The stored analyses of the documents ``ids`` (those stored), ordered by source and id."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        docs = self.select("documents", "id IN (SELECT UNNEST(?))", [wanted], order="source, id")
+        data = dict(self.con.execute("SELECT doc_id, data FROM analyses WHERE doc_id IN (SELECT UNNEST(?))",
+                                     [wanted]).fetchall())
+        claims: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.select("claims", "doc IN (SELECT UNNEST(?))", [wanted], order="doc, seq"):
+            claims[c.doc].append(c)
+        out = []
+        for doc in docs:
+            a = from_dict(DocAnalysis, {**json.loads(data.get(doc.id) or "{}"), "document": None})
+            a.document = doc
+            a.claims = claims.get(doc.id, [])
+            out.append(a)
+        return out
+
     def _claims_by_doc(self) -> dict[str, list[Claim]]:
         """Every stored claim by document id, in document order (none in a store from before claims)."""
         if not self._has_table("claims"):
@@ -311,6 +330,12 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def add_rows(self, table: str, objs: list[Any]) -> None:
+        """Append model objects to a corpus-level table (the incremental fuse; the caller holds the transaction)."""
+        cols = _columns(CORPUS_TABLES[table], all_fields=True)
+        if objs:
+            self._insert_rows(table, cols, [_row(o, cols) for o in objs])
 
     # -- reads for queries -----------------------------------------------------------
     def select(self, table: str, where: str = "", params: Sequence[Any] = (), *, order: str = "rowid",

@@ -144,3 +144,29 @@ def test_feed_metadata_in_odd_shapes_never_breaks_the_export(tmp_path):
     assert by_title["Harbour reopens"]["url"] == "https://example.org/a"
     assert by_title["Rail line opens"]["published"] == "2024-05-01"
     assert by_title["Bridge approved"]["published"] is None
+
+
+def test_new_files_join_the_stored_corpus_and_full_recomputes_it(tmp_path):
+    one, two, out = tmp_path / "one", tmp_path / "two", tmp_path / "out"
+    one.mkdir()
+    two.mkdir()
+    (one / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (two / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    assert runner.invoke(app, ["analyze", str(one), "--out", str(out)]).exit_code == 0
+    res = runner.invoke(app, ["analyze", str(two), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "0 already in the store" in res.output
+    added = json.loads((out / "export.json").read_text("utf-8"))
+    validate(added)
+    res = runner.invoke(app, ["analyze", str(two), "--out", str(out), "--full"])
+    assert res.exit_code == 0 and "1 already in the store" in res.output
+    full = json.loads((out / "export.json").read_text("utf-8"))
+    assert len(added["documents"]) == len(full["documents"]) == 2
+    assert sorted(sorted(s["docs"]) for s in added["stories"]) == sorted(sorted(s["docs"]) for s in full["stories"])
+    assert sorted((e["name"], e["type"], len(e["mentions"])) for e in added["entities"]) == \
+        sorted((e["name"], e["type"], len(e["mentions"])) for e in full["entities"])
+    assert sorted(e["id"] for e in added["events"]) == sorted(e["id"] for e in full["events"])
+    names = {e["id"]: e["name"] for e in added["entities"]}
+    full_names = {e["id"]: e["name"] for e in full["entities"]}
+    assert sorted((e["id"], names.get(e["source"]), names.get(e["target"])) for e in added["events"]) == \
+        sorted((e["id"], full_names.get(e["source"]), full_names.get(e["target"])) for e in full["events"])

@@ -1,0 +1,198 @@
+"""Incremental fuse: new documents joined to an already fused corpus, without fusing it again.
+
+The store keeps what the steps need to place a new document (``storyline.store.incremental``); the
+functions here decide, from that state and the new analyses, what changes. Each reuses the full
+steps' own functions on a small scope instead of re-implementing them:
+
+* entities: a new local entity meets only the stored entities that share a blocking key with it
+  (``entity_keys``); ``merge_entities`` runs over those candidates (each a pseudo-entity holding its
+  stored names and mentions) and the new documents' entities (``merge_new_entities``);
+* stories: a new document is scored (``StoryScorer``, with the whole store's key frequencies) against
+  the stored documents sharing a key or a related lead, and joins a stored story or starts one by
+  average linkage in which stored stories are fixed units (``join_stories``);
+* story events, disagreements, outlets and relations are recomputed for the affected stories,
+  outlets and actor pairs only (``storyline.store.incremental``).
+
+Rules where the full run is order-dependent and the incremental one cannot follow it (documented in
+``storyline.store.incremental``): stored entities keep their ids and are never merged with each other,
+new ones take the next free ids; stored stories never merge with each other nor split.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from storyline.config import Settings
+from storyline.fuse.entities import demonym_forms, merge_entities
+from storyline.fuse.stories import StoryScorer
+from storyline.model import DocAnalysis, Document, Entity
+from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
+
+__all__ = ["STORED", "EntityMerge", "entity_keys", "join_stories", "merge_new_entities", "unmatched_keys"]
+
+#: document id of the pseudo-document that holds the stored candidate entities
+STORED = "\x00stored"
+#: keys that stand for the name itself: looked up whatever their frequency
+_EXACT_PREFIXES = ("kb:", "f:", "d:", "c:", "s:", "p:")
+
+
+def entity_keys(e: Entity) -> set[str]:
+    """Blocking keys of an entity: every rule of ``merge_entities`` joins two entities only when they
+    share one (the same KB entry, a folded name or alias, a demonym, a person's surname key or the
+    unordered keys of a two-word name, an organisation's content words and each of its words for the
+    subset rule, the sorted letters of an acronym)."""
+    keys: set[str] = set()
+    if e.kb_id:
+        keys.add("kb:" + e.kb_id)
+    for name in [e.name, *e.aliases]:
+        folded = fold(name)
+        if not folded:
+            continue
+        keys.add("f:" + folded)
+        keys.add("d:" + folded)
+        keys.update("d:" + form for form in demonym_forms(name))
+        if e.type == "PERSON":
+            surname = split_person(name)[1]
+            if surname and (k := surname_key(surname)):
+                keys.add("s:" + k)
+            parts = name.split()
+            if len(parts) == 2:
+                keys.add("p:" + " ".join(sorted(surname_key(w) for w in parts)))
+        else:
+            words = content_words(name)
+            if words:
+                keys.add("c:" + " ".join(sorted(words)))
+            keys.update("w:" + w for w in words if len(w) >= 3)
+        letters = re.sub(r"[^A-Za-z]", "", name).upper()
+        if name.isupper() and len(letters) >= 2:
+            keys.add("a:" + "".join(sorted(letters)))
+        elif len(acronym_of(name)) >= 2:
+            keys.add("a:" + "".join(sorted(acronym_of(name))))
+    return keys
+
+
+def unmatched_keys(keys: set[str]) -> set[str]:
+    """The keys looked up only while few stored entities hold them (a word, an acronym's letters)."""
+    return {k for k in keys if not k.startswith(_EXACT_PREFIXES)}
+
+
+@dataclasses.dataclass
+class EntityMerge:
+    """What the new documents do to the entities: stored ones they join (updated), ones they create,
+    and the map of their local entity ids to global ids."""
+    updated: list[Entity]
+    created: list[Entity]
+    mapping: dict[str, str]
+
+
+def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], settings: Settings,
+                       next_number: int) -> EntityMerge:
+    """Merge the new documents' local entities with the stored ``candidates`` (``merge_entities`` over both).
+
+    A cluster with one stored entity is that entity, updated (names, mentions, country as
+    ``merge_entities`` makes them); with several, the new members join the one with the most mentions
+    (then the lowest number) and the stored ones stay apart; with none, a new entity ``e<next_number>``,
+    numbered in ``merge_entities``'s order (most mentions first).
+    """
+    pseudo = [dataclasses.replace(e, id=f"{STORED}/{e.id}") for e in candidates]
+    holder = DocAnalysis(document=Document(id=STORED, source=""), entities=pseudo)
+    merged, mapping = merge_entities([holder, *new], settings)
+    by_stored = {e.id: e for e in candidates}
+    members: dict[str, list[str]] = {}
+    for local, glob in mapping.items():
+        members.setdefault(glob, []).append(local)
+    updated: list[Entity] = []
+    created: list[Entity] = []
+    out: dict[str, str] = {}
+    for g in merged:
+        locals_ = members.get(g.id, [])
+        stored = sorted((by_stored[x.split("/", 1)[1]] for x in locals_ if x.startswith(STORED + "/")),
+                        key=lambda e: (-len(e.mentions), _number(e.id)))
+        fresh = [x for x in locals_ if not x.startswith(STORED + "/")]
+        if not fresh:
+            continue   # a stored entity no new document names: unchanged
+        if not stored:
+            g.id = f"e{next_number}"
+            next_number += 1
+            created.append(g)
+        elif len(stored) == 1:
+            g.id = stored[0].id
+            updated.append(g)
+        else:
+            target = stored[0]
+            new_ents = [e for a in new for e in a.entities if e.id in set(fresh)]
+            aliases = list(dict.fromkeys([*target.aliases, *(n for e in new_ents for n in [e.name, *e.aliases]
+                                                              if n != target.name)]))
+            updated.append(dataclasses.replace(target, aliases=aliases,
+                                               mentions=[*target.mentions, *(m for e in new_ents
+                                                                             for m in e.mentions)]))
+            g = updated[-1]
+        for x in fresh:
+            out[x] = g.id
+    return EntityMerge(updated, created, out)
+
+
+def _number(entity_id: str) -> int:
+    digits = entity_id.lstrip("e")
+    return int(digits) if digits.isdigit() else 0
+
+
+def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int]],
+                 threshold: float) -> list[list[int]]:
+    """Average-linkage clustering of the documents ``new`` (indices into ``scorer``'s features) with the
+    stored stories ``stored`` (lists of indices), each stored story one fixed unit.
+
+    Units merge while the best average link reaches ``threshold``, as ``average_linkage`` merges; two
+    units that both hold stored documents never merge (the stored stories are as the full run left
+    them), and only links from new documents are scored. Ties go to the lowest pair of unit numbers
+    (stored stories first, in the order given, then new documents in order).
+
+    Returns the units that changed or are new (a stored story a new document joined, or a story of new
+    documents only), as sorted index lists.
+    """
+    import numpy as np
+
+    units: list[list[int]] = [sorted(s) for s in stored] + [[i] for i in new]
+    has_stored = [True] * len(stored) + [False] * len(new)
+    n_units = len(units)
+    if not new:
+        return []
+    unit_of = {i: u for u, members in enumerate(units) for i in members}
+    is_new = set(new)
+    first, second = [], []
+    for i in new:
+        for j in unit_of:
+            if j != i and (j not in is_new or i < j):
+                first.append(min(i, j))
+                second.append(max(i, j))
+    sums = np.zeros((n_units, n_units))
+    if first:
+        a, b = np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)
+        scores = scorer.scores(a, b)
+        np.add.at(sums, (np.array([unit_of[int(x)] for x in a]), np.array([unit_of[int(x)] for x in b])), scores)
+        sums = sums + sums.T
+    sizes = np.array([len(u) for u in units], dtype=np.float64)
+    alive = np.ones(n_units, dtype=bool)
+    changed = np.zeros(n_units, dtype=bool)
+    changed[len(stored):] = True
+    stored_mask = np.array(has_stored)
+    while True:
+        link = sums / np.outer(sizes, sizes)
+        both = np.outer(stored_mask, stored_mask)
+        link[both | ~np.outer(alive, alive)] = -np.inf
+        np.fill_diagonal(link, -np.inf)
+        link[np.tril_indices(n_units)] = -np.inf
+        top = link.max() if n_units > 1 else -np.inf
+        if not top >= threshold:
+            break
+        flat = int(np.flatnonzero(link == top)[0])
+        x, y = divmod(flat, n_units)
+        sums[x, :] += sums[y, :]
+        sums[:, x] += sums[:, y]
+        sizes[x] += sizes[y]
+        units[x] = sorted(units[x] + units[y])
+        stored_mask[x] = stored_mask[x] or stored_mask[y]
+        changed[x] = True
+        alive[y] = False
+    return [units[u] for u in range(n_units) if alive[u] and changed[u]]

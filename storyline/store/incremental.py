@@ -1,0 +1,796 @@
+"""The fuse state a store keeps, and the incremental fuse that adds documents to it.
+
+After a full fuse (``write_index``) the store holds, beside the corpus tables, the indexes the fuse
+steps need to place a new document without reading the corpus again:
+
+* ``fuse_entity_keys`` (blocking key → entity) and ``fuse_entity_docs`` (entity → documents it is named in);
+* ``fuse_story_docs`` (each document's story features, lead vector and story) and ``fuse_story_keys``;
+* ``fuse_minhash`` and ``fuse_bands`` (MinHash signatures and their LSH bands, for near-duplicates);
+* ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
+* ``fuse_outlet_docs`` (what each document adds to its outlet's profile);
+* ``fuse_event_terms`` (how many events' wording holds each term, per view: ``WordingStats``) and
+  ``fuse_sentence_terms`` (how many sentences hold each term: the disagreements' ``common_terms``).
+
+``update`` adds analysed documents (already in ``documents``/``analyses``) in one transaction:
+
+1. entities: candidates found through the blocking keys, merged by ``merge_new_entities``;
+2. events and quotes of the new documents remapped (the ``actors`` step over the new documents);
+3. near-duplicates through the stored LSH bands;
+4. stories: ``join_stories`` over the new documents and the stored stories they relate to;
+5. story events: the new events clustered with the events of the changed stories, each stored story
+   event one fixed unit (``cluster_story_events(fixed=...)``); one a new event joins keeps its id;
+6. disagreement candidates found again over the changed stories' documents, and ranked with the others;
+7. relations of the actor pairs and periods the new events touch; outlet profiles of the outlets of
+   the new and re-clustered documents.
+
+The new documents are taken in corpus order (source, then id), so a batch gives the same result
+whatever order its files were read in; how documents are split into batches can change the result, in
+the ways listed here.
+
+What differs from a full run over the union (``tests/store/test_incremental.py`` checks the rest):
+
+* ids: stored entities keep theirs and new ones take the next numbers (a full run numbers by mention
+  count); new story events and disagreements take new numbers; rows are in the order they were added;
+* entities: two stored entities are never merged; a new entity is matched only to stored entities that
+  share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
+* stories: a stored story never merges with another nor splits; a new document is scored against the
+  stored documents that can reach the threshold with it (``_story_candidates``: shared keys, a related
+  lead, a copy),
+  with the whole store's key frequencies (without lead vectors the TF-IDF of the leads is that of the
+  documents scored); an undated document is dated with the new documents' dates;
+* story events: a new event is clustered with the events of its story's documents, not with every
+  event of the corpus; stored story events never merge with each other (the full run's greedy order
+  could have joined two through a new event); the wording's term frequencies are the whole store's;
+* disagreements: candidates are found again over the changed stories' documents only (with the whole
+  store's common terms); a stored candidate reaching beyond them (a quantity or a framing compared across
+  many stories) is kept as it was, without the new documents' sides, and a new candidate pairing a new
+  document with one outside the changed stories is not found.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from storyline.config import Settings
+from storyline.extract.events import summarize
+from storyline.fuse.disagreements import common_terms, keep_disagreements, sentence_terms
+from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
+from storyline.fuse.incremental import entity_keys, join_stories, merge_new_entities, unmatched_keys
+from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
+from storyline.fuse.relations import compute_relations, period_of
+from storyline.fuse.steps import FuseState
+from storyline.fuse.stories import (
+    W_ENTITIES,
+    W_TEXT,
+    W_TYPES,
+    StoryFeatures,
+    StoryScorer,
+    corpus_story_features,
+    story_of,
+)
+from storyline.fuse.story_events import WordingStats, cluster_story_events, event_terms
+from storyline.model import (
+    Corpus,
+    Disagreement,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    NearDuplicate,
+    Side,
+    Span,
+    Story,
+    from_dict,
+    to_dict,
+)
+from storyline.nlp.embeddings import cosine_floor
+from storyline.store.duckdb import Store
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", "write_index"]
+
+#: a word or acronym key held by more stored entities than this finds no candidates (a common word)
+ENTITY_KEY_CAP = 50
+#: settings that do not change what fuse computes
+_NOT_FUSE = frozenset({"workers", "incremental"})
+
+INDEX_DDL = (
+    "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS fuse_entity_docs (entity VARCHAR, doc VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS fuse_story_docs (doc VARCHAR PRIMARY KEY, story VARCHAR, features JSON, vector BLOB)",
+    "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR, count BIGINT)",
+    "CREATE TABLE IF NOT EXISTS fuse_minhash (doc VARCHAR, sig BLOB)",
+    "CREATE TABLE IF NOT EXISTS fuse_bands (band VARCHAR, doc VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS fuse_disagreement_candidates (seq BIGINT, score DOUBLE, dim VARCHAR, topic VARCHAR, "
+    "sides JSON, docs VARCHAR[])",
+    "CREATE TABLE IF NOT EXISTS fuse_outlet_docs (doc VARCHAR, outlet VARCHAR, source VARCHAR, tally JSON)",
+    "CREATE TABLE IF NOT EXISTS fuse_event_terms (view BIGINT, term VARCHAR, df BIGINT, PRIMARY KEY (view, term))",
+    "CREATE TABLE IF NOT EXISTS fuse_sentence_terms (term VARCHAR PRIMARY KEY, n BIGINT)",
+)
+INDEX_TABLES = tuple(stmt.split()[5] for stmt in INDEX_DDL)
+
+
+@dataclass
+class UpdateStats:
+    """What an incremental update did (for the log and the benchmark)."""
+    documents: int = 0
+    entity_candidates: int = 0
+    entities_created: int = 0
+    entities_updated: int = 0
+    story_candidates: int = 0
+    stories_changed: int = 0
+    scope_documents: int = 0
+    events_reclustered: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def fingerprint(settings: Settings) -> str:
+    """A hash of the settings fuse reads: an index written under other settings is not updated."""
+    values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _NOT_FUSE}
+    return hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
+
+
+def _ensure(store: Store) -> None:
+    for stmt in INDEX_DDL:
+        store.con.execute(stmt)
+
+
+def can_update(store: Store, settings: Settings) -> bool:
+    """Whether the store holds a fuse index written under these settings."""
+    _ensure(store)
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_index'").fetchone()
+    return row is not None and row[0] == fingerprint(settings)
+
+
+def invalidate(store: Store) -> None:
+    """Forget the index (before the corpus tables are rewritten: a crash then leaves no stale index)."""
+    store.con.execute("DELETE FROM meta WHERE key = 'fuse_index'")
+
+
+def unfused_ids(store: Store) -> set[str]:
+    """Stored documents the fuse index does not hold yet (added by a run that stopped before fusing)."""
+    _ensure(store)
+    return {r[0] for r in store.con.execute(
+        "SELECT id FROM documents WHERE id NOT IN (SELECT doc FROM fuse_story_docs)").fetchall()}
+
+
+# -- rows -----------------------------------------------------------------------------------------------
+
+
+def _features_json(f: StoryFeatures) -> str:
+    return json.dumps({"id": f.id, "title": f.title, "day": f.day.isoformat() if f.day else None,
+                       "keys": sorted(f.keys), "salience": dict(f.salience), "types": sorted(f.types),
+                       "text": f.text}, ensure_ascii=False)
+
+
+def _features(data: str, vector: bytes | None) -> StoryFeatures:
+    from datetime import date
+
+    d = json.loads(data)
+    return StoryFeatures(d["id"], d["title"], date.fromisoformat(d["day"]) if d["day"] else None, set(d["keys"]),
+                         Counter(d["salience"]), set(d["types"]), d["text"],
+                         np.frombuffer(vector, dtype=np.float32).tolist() if vector else None)
+
+
+def _vector_blob(v: list[float] | None) -> bytes | None:
+    return np.asarray(v, dtype=np.float32).tobytes() if v is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _band_shape(threshold: float) -> tuple[int, int]:
+    return band_shape(threshold)
+
+
+def _bands(sig: np.ndarray, settings: Settings) -> list[str]:
+    bands, rows = _band_shape(settings.near_duplicate_threshold)
+    return [f"{k}:{sig[k * rows:(k + 1) * rows].tobytes().hex()}" for k in range(bands)]
+
+
+def _signature(doc: Document) -> np.ndarray | None:
+    grams = shingles(doc.text or doc.raw)
+    return minhash_of(doc.text or doc.raw, grams) if grams else None
+
+
+def _insert(store: Store, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    _insert_many(store, table, columns, rows)
+
+
+def _index_entities(store: Store, entities: list[Entity]) -> None:
+    keys: list[list[Any]] = []
+    docs: list[list[Any]] = []
+    for e in entities:
+        if not e.generic or e.country:   # an unnamed group stays its document's own
+            keys.extend([k, e.id] for k in sorted(entity_keys(e)))
+        docs.extend([e.id, d] for d in sorted({m.doc for m in e.mentions}))
+    _insert_many(store, "fuse_entity_keys", ["key", "entity"], keys)
+    _insert_many(store, "fuse_entity_docs", ["entity", "doc"], docs)
+
+
+def _insert_many(store: Store, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """Plain-typed rows in one statement (lists unnested side by side)."""
+    if not rows:
+        return
+    cols = [list(c) for c in zip(*rows)]
+    select = ", ".join(f"UNNEST(?) AS c{n}" for n in range(len(columns)))
+    store.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", cols)
+
+
+def _index_documents(store: Store, analyses: list[DocAnalysis], feats: list[StoryFeatures],
+                     story_of_doc: dict[str, str], settings: Settings, sigs: Mapping[str, bytes] | None = None) -> None:
+    story_rows: list[list[Any]] = []
+    key_rows: list[list[Any]] = []
+    sig_rows: list[list[Any]] = []
+    band_rows: list[list[Any]] = []
+    outlet_rows: list[list[Any]] = []
+    for a, f in zip(analyses, feats):
+        doc = a.document
+        story_rows.append([doc.id, story_of_doc.get(doc.id), _features_json(f), _vector_blob(f.vector)])
+        key_rows.extend([k, doc.id, f.salience.get(k, 0)] for k in sorted(f.keys))
+        if sigs is not None:
+            sig = np.frombuffer(sigs[doc.id], dtype=np.uint64) if doc.id in sigs else None
+        else:
+            sig = _signature(doc)
+        if sig is not None:
+            sig_rows.append([doc.id, sig.tobytes()])
+            band_rows.extend([b, doc.id] for b in _bands(sig, settings))
+        outlet_rows.append([doc.id, outlet_name(a), doc.source, json.dumps(dataclasses.asdict(tally(a)))])
+    _insert(store, "fuse_story_docs", ["doc", "story", "features", "vector"], story_rows)
+    _insert_many(store, "fuse_story_keys", ["key", "doc", "count"], key_rows)
+    _insert(store, "fuse_minhash", ["doc", "sig"], sig_rows)
+    _insert_many(store, "fuse_bands", ["band", "doc"], band_rows)
+    _insert(store, "fuse_outlet_docs", ["doc", "outlet", "source", "tally"], outlet_rows)
+
+
+def _candidate_rows(found: list, start: int) -> list[list[Any]]:
+    return [[start + n, score, dim, topic, json.dumps([to_dict(s) for s in sides], ensure_ascii=False),
+             sorted({s.doc for s in sides})] for n, (score, dim, topic, sides) in enumerate(found)]
+
+
+def write_index(store: Store, state: FuseState, settings: Settings) -> None:
+    """Write the fuse index of a fully fused corpus (``state``: the state ``fuse_state`` returns)."""
+    _ensure(store)
+    corpus = state.corpus
+    feats = corpus_story_features(state.analyses, state.id_map)
+    story_of_doc = {d: s.id for s in corpus.stories for d in s.docs}
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in INDEX_TABLES:
+            con.execute(f"DELETE FROM {table}")
+        _index_entities(store, corpus.entities)
+        minhash = state.extra.get("minhash")   # the near-duplicates step's signatures
+        _index_documents(store, state.analyses, feats, story_of_doc, settings,
+                         {d: sig.tobytes() for d, sig in minhash.items()} if minhash is not None else None)
+        _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
+                _candidate_rows(state.extra.get("disagreement_candidates", []), 0))
+        if "sentence_terms" in state.extra:
+            _add_sentence_terms(store, *state.extra["sentence_terms"])
+        for stats in state.extra.get("wording_stats", [])[:1]:
+            _add_event_terms(store, stats.doc_freq, stats.n_events)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)", [fingerprint(settings)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _add_event_terms(store: Store, doc_freq: Sequence[Mapping[str, int]], n_events: int) -> None:
+    """Add term counts (per view) and events to the stored wording frequencies."""
+    rows = [[view, t, c] for view, df in enumerate(doc_freq) for t, c in sorted(df.items())]
+    if rows:
+        cols = [list(c) for c in zip(*rows)]
+        store.con.execute("INSERT INTO fuse_event_terms SELECT UNNEST(?), UNNEST(?), UNNEST(?) "
+                          "ON CONFLICT (view, term) DO UPDATE SET df = df + excluded.df", cols)
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_events'").fetchone()
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_events', ?)",
+                      [str((int(row[0]) if row else 0) + n_events)])
+
+
+def _add_sentence_terms(store: Store, counts: Mapping[str, int], n_sentences: int) -> None:
+    rows = sorted(counts.items())
+    if rows:
+        store.con.execute("INSERT INTO fuse_sentence_terms SELECT UNNEST(?), UNNEST(?) "
+                          "ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+                          [[t for t, _ in rows], [c for _, c in rows]])
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_sentences', ?)",
+                      [str((int(row[0]) if row else 0) + n_sentences)])
+
+
+def _common_terms(store: Store, scope: list[DocAnalysis], added: tuple[Counter[str], int]) -> frozenset[str]:
+    """The store's common terms among the scope's, counting the new documents' sentences (``added``) in."""
+    counts, _ = sentence_terms(scope)
+    stored = dict(store.con.execute("SELECT term, n FROM fuse_sentence_terms WHERE term IN (SELECT UNNEST(?))",
+                                    [sorted(counts)]).fetchall())
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
+    new_counts, new_n = added
+    total = {t: stored.get(t, 0) + new_counts.get(t, 0) for t in counts}
+    return common_terms(total, (int(row[0]) if row else 0) + new_n)
+
+
+def _wording_stats(store: Store, events: list[Event], new_events: list[Event], settings: Settings
+                   ) -> tuple[WordingStats, list[Counter[str]]]:
+    """The store's wording frequencies for the terms of ``events``, counting the new events in; and the
+    new events' own counts (added to the store with the update)."""
+    paths = tuple(str(p) for p in settings.event_lexicon_paths)
+    added = [Counter(t for bag in bags for t in bag) for bags in event_terms(new_events, paths)]
+    terms = [{t for bag in bags for t in bag} for bags in event_terms(events, paths)]
+    doc_freq: list[dict[str, int]] = []
+    for view, wanted in enumerate(terms):
+        df = dict(store.con.execute("SELECT term, df FROM fuse_event_terms WHERE view = ? AND term IN "
+                                    "(SELECT UNNEST(?))", [view, sorted(wanted)]).fetchall())
+        for t, c in added[view].items():
+            df[t] = df.get(t, 0) + c
+        doc_freq.append(df)
+    row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_events'").fetchone()
+    return WordingStats((int(row[0]) if row else 0) + len(new_events), list(doc_freq)), added
+
+
+# -- the update ---------------------------------------------------------------------------------------------
+
+
+def _ids(values: Iterable[str]) -> list[list[str]]:
+    return [sorted(set(values))]
+
+
+def _max_number(store: Store, table: str, prefix: str) -> int:
+    row = store.con.execute(
+        f"SELECT max(TRY_CAST(substr(id, {len(prefix) + 1}) AS BIGINT)) FROM {table} WHERE id LIKE ?",
+        [prefix + "%"]).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _entities(store: Store, ids: Collection[str], light: bool = False) -> list[Entity]:
+    """The stored entities ``ids``; ``light``: without aliases and mentions."""
+    if not ids:
+        return []
+    fields = {"id", "name", "type", "country", "kb_id", "generic", "sector", "role"}
+    ents = store.select("entities", "id IN (SELECT UNNEST(?))", _ids(ids),
+                        fields=fields if light else fields | {"aliases"})
+    if not light:
+        # a popular actor has thousands of mentions: read as plain spans, not through the generic model reader
+        mentions = dict(store.con.execute("SELECT id, mentions FROM entities WHERE id IN (SELECT UNNEST(?))",
+                                          _ids(ids)).fetchall())
+        for e in ents:
+            e.mentions = [Span(m["doc"], m["start"], m["end"], m.get("text", ""))
+                          for m in json.loads(mentions.get(e.id) or "[]")]
+    return ents
+
+
+def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, stats: UpdateStats):
+    keys: set[str] = set()
+    for a in new:
+        for e in a.entities:
+            if not e.generic or e.country:
+                keys |= entity_keys(e)
+    found: set[str] = set()
+    rows = store.con.execute("SELECT key, list(entity) FROM fuse_entity_keys WHERE key IN (SELECT UNNEST(?)) "
+                             "GROUP BY key", [sorted(keys)]).fetchall()
+    loose = unmatched_keys(keys)
+    for key, ents in rows:
+        if key not in loose or len(ents) <= ENTITY_KEY_CAP:
+            found.update(ents)
+    candidates = _entities(store, found)
+    stats.entity_candidates = len(candidates)
+    merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1)
+    # mentions in corpus order (documents by source, then id), as a full run lists them
+    changed = [*merged.updated, *merged.created]
+    docs = {m.doc for e in changed for m in e.mentions}
+    source = dict(store.con.execute("SELECT id, source FROM documents WHERE id IN (SELECT UNNEST(?))",
+                                    _ids(docs)).fetchall())
+    for e in changed:
+        e.mentions.sort(key=lambda m: (source.get(m.doc, ""), m.doc, m.start))
+    stats.entities_created, stats.entities_updated = len(merged.created), len(merged.updated)
+    before = {e.id: e.name for e in candidates}
+    return merged, {e.id for e in merged.updated if before.get(e.id, e.name) != e.name}
+
+
+def _near_duplicates(store: Store, new: list[DocAnalysis], settings: Settings
+                     ) -> tuple[dict[str, list[NearDuplicate]], dict[str, bytes]]:
+    """Near-duplicates of the new documents (both directions: a stored document gains the new one)."""
+    threshold = settings.near_duplicate_threshold
+    sigs: dict[str, np.ndarray] = {}
+    for a in new:
+        if (sig := _signature(a.document)) is not None:
+            sigs[a.document.id] = sig
+    bands = {d: _bands(s, settings) for d, s in sigs.items()}
+    wanted = sorted({b for bs in bands.values() for b in bs})
+    stored: dict[str, set[str]] = defaultdict(set)
+    for band, doc in store.con.execute("SELECT band, doc FROM fuse_bands WHERE band IN (SELECT UNNEST(?))",
+                                       [wanted]).fetchall():
+        stored[band].add(doc)
+    others = sorted({d for ds in stored.values() for d in ds})
+    other_sigs = {d: np.frombuffer(s, dtype=np.uint64) for d, s in store.con.execute(
+        "SELECT doc, sig FROM fuse_minhash WHERE doc IN (SELECT UNNEST(?))", [others]).fetchall()}
+    by_band: dict[str, list[str]] = defaultdict(list)
+    for d, bs in bands.items():
+        for b in bs:
+            by_band[b].append(d)
+    pairs: set[tuple[str, str]] = set()
+    for b, ds in by_band.items():
+        for i, x in enumerate(ds):
+            pairs.update(tuple(sorted((x, y))) for y in ds[i + 1:])   # type: ignore[misc]
+            pairs.update(tuple(sorted((x, y))) for y in stored.get(b, ()))  # type: ignore[misc]
+    all_sigs = {**other_sigs, **sigs}
+    out: dict[str, list[NearDuplicate]] = defaultdict(list)
+    for x, y in pairs:
+        sim = round(similarity(all_sigs[x], all_sigs[y]), 3)
+        if sim >= threshold:
+            out[x].append(NearDuplicate(doc=y, similarity=sim))
+            out[y].append(NearDuplicate(doc=x, similarity=sim))
+    return dict(out), {d: s.tobytes() for d, s in sigs.items()}
+
+
+def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[StoryFeatures, str]]:
+    rows = store.con.execute("SELECT doc, story, features, vector FROM fuse_story_docs WHERE doc IN (SELECT UNNEST(?))",
+                             _ids(docs)).fetchall()
+    return {doc: (_features(data, vec), story) for doc, story, data, vec in rows}
+
+
+def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, n_docs: int,
+                      dups: dict[str, list[NearDuplicate]]) -> set[str]:
+    """Stored documents a new one may reach the story threshold with (every such document is among them).
+
+    A pair scores at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``; copies
+    score 1 and are all kept). The lead similarity ``text`` of each pair is computed from the stored
+    vectors; the entity overlap (weighted Jaccard or salience cosine, ``StoryScorer.entity_overlap``) of
+    every pair sharing a key is computed in SQL from the stored keys and mention counts, with the store's
+    key frequencies (the new documents counted in), and compared with what the pair's text leaves to reach.
+    """
+    margin = 1 - 1e-9   # sums in another order round differently
+    threshold = settings.story_threshold
+    need = (threshold - W_TYPES) / W_ENTITIES
+    out = {nd.doc for near in dups.values() for nd in near}
+    if need <= 0:   # any pair can reach the threshold
+        return out | {r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()}
+    # the lead similarity of each new document with each stored one: a pair related enough is a
+    # candidate; one less related needs less overlap
+    required: list[list[Any]] = []
+    vectors = [f.vector for f in feats]
+    if settings.embedding_model and vectors and all(v is not None for v in vectors):
+        rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
+        if rows:
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+            floor = cosine_floor(settings.embedding_model)
+            cos = np.asarray(vectors, dtype=np.float32) @ matrix.T
+            for i, j in zip(*np.nonzero(cos > floor)):
+                text = (float(cos[i, j]) - floor) / (1 - floor)
+                rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
+                if rest <= 0:
+                    out.add(rows[int(j)][0])
+                else:
+                    required.append([feats[int(i)].id, rows[int(j)][0], rest])
+    keys = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
+    if keys:
+        cols = [list(c) for c in zip(*keys)]
+        req = [list(c) for c in zip(*required)] if required else [[], [], []]
+        out |= {r[0] for r in store.con.execute(
+            "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
+            "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
+            "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
+            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k JOIN added USING (key)), "
+            "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
+            "df AS (SELECT key, count(*) AS c FROM fuse_story_keys WHERE key IN (SELECT key FROM old) GROUP BY key), "
+            "idf AS (SELECT key, ln(1 + ? / (coalesce(df.c, 0) + coalesce(added.c, 0))) AS idf "
+            "        FROM (SELECT key FROM old UNION SELECT key FROM n) keys LEFT JOIN df USING (key) "
+            "        LEFT JOIN added USING (key)), "
+            "nw AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM n JOIN idf USING (key) "
+            "       GROUP BY doc), "
+            "ow AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM old JOIN idf USING (key) "
+            "       GROUP BY doc), "
+            "shared AS (SELECT n.doc AS new, old.doc AS old, sum(idf.idf) AS w, "
+            "           sum(n.count * old.count * idf.idf * idf.idf) AS dot "
+            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc), "
+            "overlap AS (SELECT shared.new, shared.old, greatest(shared.w / (nw.w + ow.w - shared.w), "
+            "            CASE WHEN nw.norm * ow.norm > 0 THEN shared.dot / (nw.norm * ow.norm) ELSE 0 END) AS value "
+            "            FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old) "
+            "SELECT DISTINCT overlap.old FROM overlap LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
+            "WHERE overlap.value >= ? * coalesce(req.need, ?)",
+            [*cols, *req, n_docs, margin, need]).fetchall()}
+    return out
+
+
+def _doc_freq(store: Store, keys: Collection[str]) -> dict[str, int]:
+    return dict(store.con.execute("SELECT key, count(*) FROM fuse_story_keys WHERE key IN (SELECT UNNEST(?)) "
+                                  "GROUP BY key", _ids(keys)).fetchall())
+
+
+def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str], settings: Settings,
+                   dups: dict[str, list[NearDuplicate]], stats: UpdateStats
+                   ) -> tuple[list[Story], set[str], list[StoryFeatures], dict[str, int], int]:
+    """New documents into stored or new stories: (changed and new stories, ids of the stories they
+    replace, the new documents' features)."""
+    new_feats = corpus_story_features(new, mapping)
+    n_docs = store.count("documents")
+    new_ids = {f.id for f in new_feats}
+    keys = {k for f in new_feats for k in f.keys}
+    df = _doc_freq(store, keys)
+    for f in new_feats:
+        for k in f.keys:
+            df[k] = df.get(k, 0) + 1
+    candidates = _story_candidates(store, new_feats, settings, n_docs, dups) - new_ids
+    stats.story_candidates = len(candidates)
+    found = _stored_features(store, candidates)
+    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
+    # a stored story can take a new document only if one of its documents scores the threshold with one
+    # (an average never exceeds the best pair); its documents that are not candidates cannot
+    order = sorted(found)
+    feats = [found[d][0] for d in order] + new_feats
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    first = np.repeat(np.arange(len(order), dtype=np.int64), len(new_feats))
+    second = np.tile(np.arange(len(order), len(feats), dtype=np.int64), len(order))
+    close = scorer.scores(first, second) >= settings.story_threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    stories = {found[order[int(i)]][1] for i in first[close]} - {None}
+    member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
+                                    _ids(stories)).fetchall()
+    stored = _stored_features(store, {r[0] for r in member_rows})
+    # the stored members in corpus order, then the new documents
+    ordered = sorted(stored, key=lambda d: d)
+    feats = [stored[d][0] for d in ordered] + new_feats
+    df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    index = {f.id: i for i, f in enumerate(feats)}
+    units: dict[str, list[int]] = defaultdict(list)
+    for d in ordered:
+        units[stored[d][1]].append(index[d])
+    unit_ids = sorted(units)
+    changed = join_stories(scorer, [index[d] for d in sorted(new_ids, key=lambda d: index[d])],
+                           [units[s] for s in unit_ids], settings.story_threshold)
+    replaced: set[str] = set()
+    out: list[Story] = []
+    for members in changed:
+        old = {stored[feats[i].id][1] for i in members if feats[i].id in stored}
+        replaced |= old
+        out.append(story_of([feats[i] for i in members]))
+    stats.stories_changed = len(out)
+    return out, replaced, new_feats, df, n_docs
+
+
+def _events_of(store: Store, where: str, params: list[Any]) -> list[Event]:
+    return store.select("events", where, params)
+
+
+def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateStats:
+    """Fuse the stored documents ``new`` (analyses already stored, not yet fused) into the store's corpus,
+    in one transaction: a failure leaves the previous corpus and index."""
+    import gc
+
+    # the rows read back make many small objects and none of them cycles: the collector's full passes
+    # over them cost a sixth of the update
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _update(store, new, settings)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateStats:
+    import time
+
+    from storyline.fuse import steps
+    from storyline.fuse.disagreements import disagreement_candidates
+
+    stats = UpdateStats(documents=len(new))
+    if not new:
+        return stats
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stats.seconds[name] = now - clock
+        clock = now
+
+    _ensure(store)
+    new = sorted(new, key=lambda a: (a.document.source, a.document.id))
+    new_ids = {a.document.id for a in new}
+    merged, renamed_ids = _match_entities(store, new, settings, stats)
+    changed_entities = {e.id: e for e in [*merged.updated, *merged.created]}
+    # stored events naming an entity whose name changed: their summaries are written again
+    renamed_events = _events_of(store, "source IN (SELECT UNNEST(?)) OR target IN (SELECT UNNEST(?)) OR "
+                                "attributed_to IN (SELECT UNNEST(?))", [sorted(renamed_ids)] * 3) \
+        if renamed_ids else []
+    if renamed_events:
+        ids = {x for e in renamed_events for x in (e.source, e.target, e.attributed_to) if x}
+        names = {e.id: e.name for e in _entities(store, ids - set(changed_entities), light=True)}
+        names.update({k: e.name for k, e in changed_entities.items()})
+        for ev in renamed_events:
+            ev.summary = summarize(ev, names)
+    lap("entities")
+
+    # events and quotes of the new documents: the actors step over them
+    places = store.select("entities", "type IN ('GPE', 'NORP')",
+                          fields={"id", "name", "type", "country", "kb_id", "generic", "sector"})
+    known = [e for e in places if e.id not in changed_entities] + list(changed_entities.values())
+    state = FuseState(analyses=new, corpus=Corpus(documents=[a.document for a in new], entities=known),
+                      id_map=merged.mapping)
+    referenced = {x for a in new for ev in a.events for x in (ev.source, ev.target) if x} - set(merged.mapping)
+    if referenced:   # an actor id that is not the document's own (an event read with a corpus-wide id)
+        state.corpus.entities += _entities(store, referenced - {e.id for e in known}, light=True)
+    steps.actors(state, settings)
+    new_events, new_quotes = state.corpus.events, state.corpus.quotes
+    lap("actors")
+
+    dups, new_sigs = _near_duplicates(store, new, settings)
+    for a in new:
+        a.document.near_duplicates = sorted(dups.get(a.document.id, []), key=lambda n: (-n.similarity, n.doc))
+    lap("near_duplicates")
+
+    stories, replaced, new_feats, story_df, n_docs = _place_stories(store, new, merged.mapping, settings, dups, stats)
+    story_of_doc = {d: s.id for s in stories for d in s.docs}
+    scope = set(story_of_doc)   # documents of the changed and new stories
+    stats.scope_documents = len(scope)
+    lap("stories")
+
+    # story events over the events of the scope, and of any story event one of those was in
+    stored_events = _events_of(store, "doc IN (SELECT UNNEST(?)) AND id NOT IN (SELECT UNNEST(?))",
+                               [*_ids(scope - new_ids), *_ids(e.id for e in renamed_events)]) + renamed_events
+    old_se = {e.story_event for e in stored_events if e.story_event}
+    stored_events += _events_of(store, "story_event IN (SELECT UNNEST(?)) AND doc NOT IN (SELECT UNNEST(?)) "
+                                "AND id NOT IN (SELECT UNNEST(?))",
+                                [sorted(old_se), sorted(scope), *_ids(e.id for e in renamed_events)])
+    event_docs = {e.doc for e in stored_events} | new_ids
+    docs = store.select("documents", "id IN (SELECT UNNEST(?))", _ids(event_docs), order="source, id",
+                        fields={"id", "source", "outlet"})
+    rank = {d.id: n for n, d in enumerate(docs)}
+    events = sorted([*stored_events, *new_events], key=lambda e: rank.get(e.doc, -1))   # stable: document order
+    actor_ids = {x for e in events for x in (e.source, e.target) if x}
+    actors = list(_entities(store, actor_ids - set(changed_entities), light=True)) + \
+        [e for e in changed_entities.values() if e.id in actor_ids]
+    wording, added_terms = _wording_stats(store, events, new_events, settings)
+    fixed = {e.id: e.story_event for e in stored_events if e.story_event}
+    clustered, se_of = cluster_story_events(events, actors, docs, settings, wording, fixed=fixed)
+    # a story event holding stored events keeps its id; the others take the next numbers
+    next_se = _max_number(store, "story_events", "se") + 1
+    renamed: dict[str, str] = {}
+    for se in clustered:
+        kept = next((fixed[x] for x in se.events if x in fixed), None)
+        if kept is None:
+            kept = f"se{next_se}"
+            next_se += 1
+        renamed[se.id] = se.id = kept
+    changed_se = {renamed[se_of[e.id]] for e in [*new_events, *renamed_events]}
+    clustered = [se for se in clustered if se.id in changed_se]
+    old_se = {se.id for se in clustered} & old_se
+    for e in new_events:
+        e.story_event = renamed[se_of[e.id]]
+    stats.events_reclustered = len(events)
+    lap("story_events")
+
+    # disagreement candidates over the scope
+    scope_analyses = sorted([*store.analyses_of(scope - new_ids), *(a for a in new if a.document.id in scope)],
+                            key=lambda a: (a.document.source, a.document.id))
+    named = {r[0] for r in store.con.execute("SELECT DISTINCT entity FROM fuse_entity_docs WHERE doc IN "
+                                             "(SELECT UNNEST(?))", _ids(scope)).fetchall()}
+    scope_entities = _entities(store, named - set(changed_entities)) + list(changed_entities.values())
+    scope_events = [e for e in events if e.doc in scope]
+    added_sentences = sentence_terms(new)
+    found = disagreement_candidates(scope_analyses, scope_entities, scope_events, settings, stories,
+                                    _common_terms(store, scope_analyses, added_sentences))
+    lap("disagreements")
+
+    # relations of the actor pairs and periods the new events touch
+    touched = {(*sorted((e.source, e.target)), period_of(e.date, settings.relation_period))
+               for e in new_events if e.source and e.target and e.source != e.target}
+    pairs = sorted({f"{a}\x01{b}" for a, b, _ in touched})
+    pair_events = _events_of(store, "least(source, target) || '\x01' || greatest(source, target) IN "
+                                    "(SELECT UNNEST(?))", [pairs]) if pairs else []
+    relations = [r for r in compute_relations([*pair_events, *new_events], settings.relation_period,
+                                              settings.event_lexicon_paths) if (r.a, r.b, r.period) in touched]
+    lap("relations")
+
+    # write everything in one transaction
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events), new_quotes,
+               dups, stories,
+               replaced, events, old_se, clustered, found, touched, relations, settings)
+        _add_event_terms(store, added_terms, len(new_events))
+        _add_sentence_terms(store, *added_sentences)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    lap("write")
+    LOGGER.info("incremental fuse: %s", stats)
+    return stats
+
+
+def _replace_rows(store: Store, table: str, key: str, ids: Collection[str], objs: list[Any]) -> None:
+    if ids:
+        store.con.execute(f'DELETE FROM {table} WHERE "{key}" IN (SELECT UNNEST(?))', _ids(ids))
+    if objs:
+        store.add_rows(table, objs)
+
+
+def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
+           index: tuple[dict[str, bytes], dict[str, int], int],
+           merged: Any, added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
+           stories: list[Story], replaced: set[str], events: list[Event], old_se: set[str], clustered: list,
+           found: list, touched: set, relations: list, settings: Settings) -> None:
+    con = store.con
+    new_ids = {a.document.id for a in new}
+    changed = [*merged.updated, *merged.created]
+    # entities and their index rows
+    _replace_rows(store, "entities", "id", [e.id for e in merged.updated], changed)
+    con.execute("DELETE FROM fuse_entity_keys WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
+    con.execute("DELETE FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
+    _index_entities(store, changed)
+    # events (a stored event stays in its story event; its summary follows its actors' names) and quotes
+    new_events, renamed_events = added
+    _replace_rows(store, "events", "id", [e.id for e in renamed_events], [*renamed_events, *new_events])
+    _replace_rows(store, "quotes", "id", [], new_quotes)
+    _replace_rows(store, "story_events", "id", old_se, clustered)
+    # near-duplicates of the new documents, and the stored documents they copy
+    fused = [[a.document.id, json.dumps(to_dict(a.document.near_duplicates))] for a in new]
+    partners = sorted({nd.doc for d in new_ids for nd in dups.get(d, [])} - new_ids)
+    if partners:
+        for doc in store.select("documents", "id IN (SELECT UNNEST(?))", [partners], fields={"id", "near_duplicates"}):
+            have = {nd.doc for nd in doc.near_duplicates}
+            near = doc.near_duplicates + [nd for nd in dups.get(doc.id, []) if nd.doc not in have]
+            near.sort(key=lambda n: (-n.similarity, n.doc))
+            fused.append([doc.id, json.dumps(to_dict(near))])
+    if fused:
+        con.execute("UPDATE documents SET near_duplicates = r.near::JSON FROM "
+                    "(SELECT UNNEST(?) AS id, UNNEST(?) AS near) r WHERE documents.id = r.id",
+                    [[d for d, _ in fused], [n for _, n in fused]])
+    # stories and each document's story
+    _replace_rows(store, "stories", "id", replaced, stories)
+    story_of_doc = {d: s.id for s in stories for d in s.docs}
+    _index_documents(store, new, new_feats, story_of_doc, settings, index[0])
+    moved = [[d, s] for d, s in story_of_doc.items() if d not in new_ids]
+    if moved:
+        select = "SELECT UNNEST(?) AS doc, UNNEST(?) AS story"
+        con.execute(f"UPDATE fuse_story_docs SET story = r.story FROM ({select}) r WHERE fuse_story_docs.doc = r.doc",
+                    [[d for d, _ in moved], [s for _, s in moved]])
+    # disagreements: the scope's candidates replace those wholly inside it (found again if they still
+    # hold); one reaching outside the scope is kept as it was, and a scope candidate that is a part of it
+    # (same dimension, sides among its sides) is not added; then all are ranked again
+    scope = sorted(story_of_doc)
+    con.execute("DELETE FROM fuse_disagreement_candidates "
+                "WHERE len(list_filter(docs, lambda d: NOT list_contains(?, d))) = 0", [scope])
+    wider = [(dim, {(side["doc"], side["evidence"]["start"]) for side in json.loads(sides)})
+             for dim, sides in con.execute("SELECT dim, sides FROM fuse_disagreement_candidates "
+                                           "WHERE len(list_intersect(docs, ?)) > 0", [scope]).fetchall()]
+    found = [f for f in found if not any(f[1] == dim and {(x.doc, x.evidence.start) for x in f[3]} <= sides
+                                         for dim, sides in wider)]
+    row = con.execute("SELECT coalesce(max(seq), -1) FROM fuse_disagreement_candidates").fetchone()
+    _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
+            _candidate_rows(found, int(row[0]) + 1 if row else 0))
+    rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
+                       "ORDER BY score DESC, seq").fetchall()
+    ranked = [(score, dim, topic, [from_dict(Side, s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
+    kept: list[Disagreement] = keep_disagreements(ranked)
+    con.execute("DELETE FROM disagreements")
+    _replace_rows(store, "disagreements", "id", [], kept)
+    # relations of the touched pairs and periods
+    if touched:
+        con.execute("DELETE FROM relations WHERE a || '\x01' || b || '\x01' || period IN (SELECT UNNEST(?))",
+                    [sorted("\x01".join(t) for t in touched)])
+    _replace_rows(store, "relations", "a", [], relations)
+    # outlets of the new documents and of the documents whose events were re-clustered
+    outlets = {r[0] for r in con.execute("SELECT DISTINCT outlet FROM fuse_outlet_docs WHERE doc IN (SELECT UNNEST(?))",
+                                         _ids({d for se in clustered for d in se.docs} | new_ids)).fetchall()}
+    by_outlet: dict[str, list[OutletTally]] = defaultdict(list)
+    for name, data in con.execute("SELECT outlet, tally FROM fuse_outlet_docs WHERE outlet IN (SELECT UNNEST(?)) "
+                                  "ORDER BY outlet, source, doc", _ids(outlets)).fetchall():
+        by_outlet[name].append(OutletTally(**json.loads(data)))
+    ev_ids = [e for tallies in by_outlet.values() for t in tallies for e in t.events]
+    corroborated = {r[0] for r in con.execute(
+        "SELECT e.id FROM events e JOIN story_events s ON e.story_event = s.id "
+        "WHERE s.n_outlets > 1 AND e.id IN (SELECT UNNEST(?))", [ev_ids]).fetchall()}
+    profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
+    _replace_rows(store, "outlets", "name", outlets, profiles)

@@ -1,0 +1,198 @@
+"""The incremental fuse: documents added in batches to a fused store against one full fuse of the union.
+
+The corpus is the generated one of scripts/bench_scale.py (distinct actors, stories of 2-8 documents,
+name variants, copies). What may differ from a full run is listed in ``storyline.store.incremental``;
+the tests hold the rest equal and bound the documented differences.
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.engine.local import fuse_store
+from storyline.model import to_dict
+from storyline.store import Store, incremental
+from tests.store.canonical import canonical
+
+pytestmark = pytest.mark.slow
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
+BASE, BATCH = 200, 20
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def analyses(bench):
+    return bench.generate(BASE + 2 * BATCH, seed=5, vectors="synthetic")
+
+
+@pytest.fixture(scope="module")
+def runs(analyses, tmp_path_factory):
+    """(base store path, incremental store path, incremental corpus, full corpus, base corpus)."""
+    settings = Settings()
+    d = tmp_path_factory.mktemp("incremental")
+    base, batches = analyses[:BASE], [analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]]
+    with Store(d / "base.duckdb") as store:
+        store.add_analyses(base)
+        base_corpus = fuse_store(store, base, settings)
+    shutil.copy(d / "base.duckdb", d / "inc.duckdb")
+    with Store(d / "inc.duckdb") as store:
+        for batch in batches:
+            store.add_analyses(batch)
+            fuse_store(store, batch, settings)
+        inc = store.corpus()
+    with Store(d / "full.duckdb") as store:
+        store.add_analyses(analyses)
+        fuse_store(store, analyses, settings)
+        full = store.corpus()
+    return d / "base.duckdb", d / "inc.duckdb", inc, full, base_corpus
+
+
+def test_same_documents_stories_copies_and_claims(runs):
+    _, _, inc, full, _ = runs
+    a, b = canonical(inc), canonical(full)
+    assert {d.id for d in inc.documents} == {d.id for d in full.documents}
+    assert len(inc.documents) == BASE + 2 * BATCH
+    for table in ("stories", "near_duplicates", "claims"):
+        assert a[table] == b[table], table
+    assert any(d.near_duplicates for d in inc.documents if d.id in {x.id for x in inc.documents[BASE:]}) or \
+        not any(d.near_duplicates for d in full.documents)
+
+
+def test_entities_differ_only_where_a_surname_is_ambiguous(runs):
+    """Stored entities are never merged with each other and a surname-only mention is placed among
+    the candidates: the differences are people, and few."""
+    _, _, inc, full, _ = runs
+    a, b = canonical(inc), canonical(full)
+    differ = a["entities"] - b["entities"]
+    assert all(row[2] == "PERSON" for row in differ | (b["entities"] - a["entities"]))
+    assert len(differ) <= 0.03 * len(a["entities"])
+    # every mention is in exactly one entity, as in the full run
+    mentions = [m for e in inc.entities for m in e.mentions]
+    assert len(mentions) == len({(m.doc, m.start, m.end) for m in mentions})
+    assert len(mentions) == sum(len(e.mentions) for e in full.entities)
+
+
+def test_stored_entities_keep_their_ids(runs):
+    _, _, inc, _, base = runs
+    now = {e.id: e for e in inc.entities}
+    for e in base.entities:
+        assert e.id in now
+        assert {(m.doc, m.start) for m in e.mentions} <= {(m.doc, m.start) for m in now[e.id].mentions}
+    assert len({e.id for e in inc.entities}) == len(inc.entities)
+
+
+def test_events_relations_and_outlets_equal_story_events_mostly(runs):
+    _, _, inc, full, _ = runs
+    a, b = canonical(inc), canonical(full)
+    assert {e.id for e in inc.events} == {e.id for e in full.events}
+    assert {q.id for q in inc.quotes} == {q.id for q in full.quotes}
+    # an event's actors and summary as in the full run (its story event aside)
+    assert {row[:-1] for row in a["events"]} == {row[:-1] for row in b["events"]}
+    # a new event may join another stored story event than the full run's greedy order picks, and two
+    # stored story events never merge: most story events are the same groups of events
+    assert len(a["story_events"] & b["story_events"]) >= 0.9 * len(b["story_events"])
+    assert len(a["relations"] & b["relations"]) >= 0.95 * len(b["relations"])
+    # disagreements: a candidate compared across many stories keeps its stored sides (no new document's)
+    assert len(inc.disagreements) == len(full.disagreements)
+    assert len(a["disagreements"] & b["disagreements"]) >= 0.5 * len(b["disagreements"])
+    # outlets: documents, genres, loaded terms and sources are sums; only corroboration may differ
+    strip = {o.name: {**to_dict(o), "uncorroborated_share": None} for o in inc.outlets}
+    assert strip == {o.name: {**to_dict(o), "uncorroborated_share": None} for o in full.outlets}
+
+
+def test_the_corpus_is_consistent(runs):
+    _, _, inc, _, _ = runs
+    entities = {e.id for e in inc.entities}
+    for ev in inc.events:
+        assert {x for x in (ev.source, ev.target, ev.attributed_to) if x} <= entities
+    story_events = {s.id: s for s in inc.story_events}
+    assert len(story_events) == len(inc.story_events)
+    members = [e for s in inc.story_events for e in s.events]
+    assert sorted(members) == sorted(e.id for e in inc.events)
+    assert all(ev.story_event in story_events and ev.id in story_events[ev.story_event].events for ev in inc.events)
+    docs = [d for s in inc.stories for d in s.docs]
+    assert sorted(docs) == sorted(d.id for d in inc.documents)
+    assert len({s.id for s in inc.stories}) == len(inc.stories)
+    assert len(inc.disagreements) <= 12
+    assert [d.id for d in inc.disagreements] == [f"dis{n}" for n in range(1, len(inc.disagreements) + 1)]
+
+
+def test_adding_the_same_documents_again_changes_nothing(runs, analyses, tmp_path):
+    _, inc_path, inc, _, _ = runs
+    path = tmp_path / "again.duckdb"
+    shutil.copy(inc_path, path)
+    with Store(path) as store:
+        assert store.add_analyses(analyses[BASE:]) == 0
+        fuse_store(store, analyses[BASE:], Settings())
+        assert to_dict(store.corpus()) == to_dict(inc)
+
+
+def test_a_failed_update_leaves_the_store_as_it_was_and_the_next_run_catches_up(runs, analyses, tmp_path,
+                                                                                monkeypatch):
+    base_path, _, _, _, base = runs
+    path = tmp_path / "failing.duckdb"
+    shutil.copy(base_path, path)
+    batch = analyses[BASE:BASE + BATCH]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("story events failed")
+
+    with Store(path) as store:
+        store.add_analyses(batch)
+        monkeypatch.setattr(incremental, "cluster_story_events", broken)
+        with pytest.raises(RuntimeError):
+            fuse_store(store, batch, Settings())
+        # the corpus tables are the base run's; documents and claims are stored per document, before fusing
+        after = to_dict(store.corpus())
+        assert {k: v for k, v in after.items() if k not in ("documents", "claims")} == \
+            {k: v for k, v in to_dict(base).items() if k not in ("documents", "claims")}
+        assert len(after["documents"]) == BASE + BATCH
+        assert incremental.unfused_ids(store) == {a.document.id for a in batch}
+        monkeypatch.undo()
+        fuse_store(store, [], Settings())   # the next run, with no new file, fuses what was left
+        assert incremental.unfused_ids(store) == set()
+        corpus = store.corpus()
+    assert {d for s in corpus.stories for d in s.docs} == {a.document.id for a in analyses[:BASE + BATCH]}
+
+
+def test_other_settings_or_full_fuse_everything_again(runs, analyses, tmp_path):
+    base_path, _, _, _, _ = runs
+    path = tmp_path / "settings.duckdb"
+    shutil.copy(base_path, path)
+    with Store(path) as store:
+        assert incremental.can_update(store, Settings())
+        assert not incremental.can_update(store, Settings(story_threshold=0.3))
+        assert incremental.can_update(store, Settings(workers=4))   # how many processes changes no result
+        store.add_analyses(analyses[BASE:BASE + BATCH])
+        corpus = fuse_store(store, analyses[BASE:BASE + BATCH], Settings(), full=True)
+        assert incremental.can_update(store, Settings()) and not incremental.unfused_ids(store)
+    assert len(corpus.documents) == BASE + BATCH
+
+
+def test_the_order_of_a_batch_does_not_matter(runs, analyses, tmp_path):
+    base_path, _, _, _, _ = runs
+    batch = analyses[BASE:BASE + BATCH]
+    results = []
+    for name, order in (("forward", batch), ("backward", batch[::-1])):
+        path = tmp_path / f"{name}.duckdb"
+        shutil.copy(base_path, path)
+        with Store(path) as store:
+            store.add_analyses(order)
+            fuse_store(store, order, Settings())
+            corpus = store.corpus()
+        results.append({k: v for k, v in to_dict(corpus).items() if k not in ("documents", "claims")})
+    assert results[0] == results[1]
