@@ -754,7 +754,8 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
                        settings: Settings, stories: list[Story] | None = None) -> list[Disagreement]:
     """Topics on which documents of the corpus take incompatible positions, each with every side's evidence:
     ``keep_disagreements`` of the ``disagreement_candidates``."""
-    return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories))
+    story_of = {d: s.id for s in stories or [] for d in s.docs}
+    return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories), story_of)
 
 
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
@@ -812,9 +813,11 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
     return found
 
 
-def keep_disagreements(found: list[Found]) -> list[Disagreement]:
+def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
     """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
-    (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` in all, ids ``dis1``, ``dis2``, ..."""
+    (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` per story (``story_of``: document id -> story
+    id), ids ``dis1``, ``dis2``, ..."""
+    story_of = story_of or {}
     kept: list[Disagreement] = []
     # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
     # (without grouped stories, the corpus is one story)
@@ -822,7 +825,7 @@ def keep_disagreements(found: list[Found]) -> list[Disagreement]:
     per_story: Counter[str] = Counter()
     shown: dict[tuple[str, int], set[int]] = defaultdict(set)   # a kept side's sentence -> the kept ones showing it
     for _score, dim, topic, sides in found:
-        story = context.story_of.get(sides[0].doc, "") if sides else ""
+        story = story_of.get(sides[0].doc, "") if sides else ""
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
         if per_dim[(story, dim)] >= cap or per_story[story] >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue

@@ -142,7 +142,7 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
                                     common_terms(*counts))
     state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
-    corpus.disagreements = keep_disagreements(found)
+    corpus.disagreements = keep_disagreements(found, {d: s.id for s in corpus.stories for d in s.docs})
     corpus.claims = [c for a in state.analyses for c in a.claims]
 
 

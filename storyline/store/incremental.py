@@ -773,7 +773,8 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
                        "ORDER BY score DESC, seq").fetchall()
     ranked = [(score, dim, topic, [from_dict(Side, s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
-    kept: list[Disagreement] = keep_disagreements(ranked)
+    story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
+    kept: list[Disagreement] = keep_disagreements(ranked, story_of)
     con.execute("DELETE FROM disagreements")
     _replace_rows(store, "disagreements", "id", [], kept)
     # relations of the touched pairs and periods
