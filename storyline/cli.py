@@ -100,7 +100,7 @@ def analyze(
     from tqdm import tqdm
 
     from storyline.engine.local import check_pipelines, run
-    from storyline.errors import ConfigError
+    from storyline.errors import ConfigError, StoreBusy
 
     try:
         check_pipelines(settings)
@@ -125,7 +125,7 @@ def analyze(
             write_partitioned_parquet(corpus, out / "parquet")
         else:
             summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze)
-    except ConfigError as exc:  # a setting that cannot work for any document (an LLM coder's endpoint)
+    except (ConfigError, StoreBusy) as exc:  # a setting that cannot work (an LLM coder's endpoint), a held store
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     finally:
