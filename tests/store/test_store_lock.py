@@ -24,7 +24,7 @@ sys.stdin.read()
 """
 
 
-@pytest.fixture()
+@pytest.fixture
 def held(tmp_path: Path) -> Iterator[Path]:
     out = tmp_path / "out"
     out.mkdir()
