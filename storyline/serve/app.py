@@ -97,8 +97,10 @@ class PageCache:
     uploads a page's answer is a function of its URL.
     """
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, max_entry: int | None = None) -> None:
         self.max_bytes = max_bytes
+        #: one huge page must not flush the others (the long report has a cache of its own)
+        self.max_entry = max_bytes // 8 if max_entry is None else max_entry
         self.size = 0
         self._pages: collections.OrderedDict[str, tuple[bytes, str, dict[str, str]]] = collections.OrderedDict()
         self._lock = threading.Lock()
@@ -111,7 +113,7 @@ class PageCache:
             return found
 
     def put(self, key: str, body: bytes, media_type: str, headers: dict[str, str]) -> None:
-        if len(body) > self.max_bytes // 8:  # one huge page must not flush the others
+        if len(body) > self.max_entry:
             return
         with self._lock:
             old = self._pages.pop(key, None)
@@ -138,6 +140,10 @@ class _Db:
     def __init__(self, path: Path, cache_bytes: int = 0) -> None:
         self.path = path
         self.cache = PageCache(cache_bytes)
+        # the long report reads every record: rendered once per filter set, one render at a time (a crowd of
+        # first requests would otherwise each hold the whole corpus), kept until the next upload
+        self.reports = PageCache(cache_bytes, max_entry=cache_bytes // 2)
+        self.report_lock = threading.Lock()
         self.lock = threading.RLock()
         self._idle = threading.Condition(self.lock)
         self._shared: Store | None = None
@@ -168,10 +174,12 @@ class _Db:
                 self._shared.close()
                 self._shared = None
             self.cache.clear()
+            self.reports.clear()
             try:
                 yield
             finally:
                 self.cache.clear()  # a page rendered while the pipeline ran (none can be) or before
+                self.reports.clear()
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -255,19 +263,35 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         with db.read() as store:
             return query_report(store, **filters)
 
-    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
-    def report_html(request: Request) -> HTMLResponse:
-        filters = _page_filters(request)
+    def report_once(request: Request, make: Callable[[dict[str, str]], Response]) -> Response:
+        filters = _page_filters(request)  # a refusal raises before any reading: never cached
+        key = f"{request.url.path}?{sorted(filters.items())}"
+        hit = db.reports.get(key)
+        if hit is None:
+            with db.report_lock:
+                hit = db.reports.get(key)
+                if hit is None:
+                    hit = cache_entry(make(filters))
+                    db.reports.put(key, *hit)
+        return from_cache(request, hit)
+
+    def render_html(filters: dict[str, str]) -> Response:
         shown, base = report_page(filters)
         return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
 
-    @app.get("/report.json", include_in_schema=False)
-    def report_json(request: Request) -> JSONResponse:
-        filters = _page_filters(request)
+    def render_json(filters: dict[str, str]) -> Response:
         shown, base = report_page(filters)
         context = report_context(shown, mode="app", filters=filters, base_corpus=base)
         context.pop("static")  # the page's own CSS and script, not data
         return JSONResponse(jsonable_encoder(context))
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def report_html(request: Request) -> Response:
+        return report_once(request, render_html)
+
+    @app.get("/report.json", include_in_schema=False)
+    def report_json(request: Request) -> Response:
+        return report_once(request, render_json)
 
     _add_reader_pages(app, db)
 
@@ -447,15 +471,9 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
             key = f"{request.url.path}?{request.url.query}"
             hit = db.cache.get(key)
             if hit is None:
-                response = fn(request, **request.path_params, **fixed)  # a refusal raises: never cached
-                extra = {k: v for k, v in response.headers.items() if k in ("content-security-policy",
-                                                                            "content-disposition")}
-                body = bytes(response.body)
-                hit = (body, response.media_type or "text/html", {**extra, "ETag": etag(body)})
+                hit = cache_entry(fn(request, **request.path_params, **fixed))  # a refusal raises: never cached
                 db.cache.put(key, *hit)
-            if etag_matches(request.headers.get("if-none-match", ""), hit[2]["ETag"]):
-                return Response(status_code=304, headers={"ETag": hit[2]["ETag"]})
-            return Response(hit[0], media_type=hit[1], headers=hit[2])
+            return from_cache(request, hit)
         kind = fixed.get("fmt", "raw")
         endpoint.__name__ = f"page_{fn.__name__}_{kind}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
@@ -475,6 +493,20 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
     routes("/actors/{entity_id:path}", actor)
     routes("/outlets", outlets)
     routes("/outlets/{name:path}", outlet)
+
+
+def cache_entry(response: Response) -> tuple[bytes, str, dict[str, str]]:
+    """A rendered answer as the page cache keeps it: bytes, media type, the headers worth keeping and an ETag."""
+    body = bytes(response.body)
+    kept = {k: v for k, v in response.headers.items() if k in ("content-security-policy", "content-disposition")}
+    return body, response.media_type or "text/html", {**kept, "ETag": etag(body)}
+
+
+def from_cache(request: Request, hit: tuple[bytes, str, dict[str, str]]) -> Response:
+    """The cached answer, or a bodiless 304 when the client already holds these bytes."""
+    if etag_matches(request.headers.get("if-none-match", ""), hit[2]["ETag"]):
+        return Response(status_code=304, headers={"ETag": hit[2]["ETag"]})
+    return Response(hit[0], media_type=hit[1], headers=hit[2])
 
 
 def _csv_path(path: str) -> str:
