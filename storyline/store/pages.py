@@ -345,9 +345,11 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     events = _rows(store, "events", cond, [entity_id], order="date NULLS LAST, id", limit=limit, offset=offset)
     quotes_total = _count_where(store, "quotes", "speaker = ?", [entity_id])
     quotes = _rows(store, "quotes", "speaker = ?", [entity_id], order="doc, start", limit=limit, offset=quotes_offset)
-    about_total = _count_where(store, "quotes", _ABOUT, [entity_id, entity_id])
-    about = _rows(store, "quotes", _ABOUT, [entity_id, entity_id], order="doc, start", limit=limit,
-                  offset=about_offset)
+    # the matching ids once (the search is the cost), then one page of them read whole
+    about_ids = [r[0] for r in store.con.execute(f"SELECT id FROM quotes WHERE {_ABOUT} ORDER BY doc, start",  # noqa: S608
+                                                 [entity_id, entity_id]).fetchall()]
+    page_ids = about_ids[about_offset:about_offset + limit]
+    about = _rows(store, "quotes", _IN_IDS.format("id"), [page_ids], order="doc, start") if page_ids else []
     partners = store.con.execute(
         "SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM relations WHERE ? IN (a, b) "
         "GROUP BY other ORDER BY sum(n_events) DESC, other LIMIT ?", [entity_id, entity_id, MAX_DYADS]).fetchall()
@@ -360,7 +362,7 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
                          + [q.speaker for q in about])
     names[entity.id] = entity.name
     return ActorData(entity, int(counts[0]), int(counts[1]), aliases, events_total, events, quotes_total, quotes,
-                     relations, doc_meta(store, shown), names, about_total, about)
+                     relations, doc_meta(store, shown), names, len(about_ids), about)
 
 
 # -- one outlet ------------------------------------------------------------------------------
