@@ -335,6 +335,26 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
     return app
 
 
+#: where a server process started by uvicorn (``storyline serve --processes N``) finds its store and cache size
+SERVE_DB_ENV = "STORYLINE_SERVE_DB"
+SERVE_CACHE_ENV = "STORYLINE_SERVE_CACHE_BYTES"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one of several server processes (uvicorn's ``factory``), each with the store open read-only.
+
+    DuckDB lets any number of processes read one file when none writes it, so the processes share the
+    store; uploads are off, since a write needs every process to let go of the file and each keeps its
+    own page cache, which an upload through another process would leave stale.
+    """
+    import os
+
+    path = os.environ.get(SERVE_DB_ENV)
+    if not path:
+        raise StoreMissing(f"{SERVE_DB_ENV} is not set: start the processes with `storyline serve DB --processes N`")
+    return create_app(path, token=None, cache_bytes=int(os.environ.get(SERVE_CACHE_ENV, DEFAULT_CACHE_BYTES)))
+
+
 def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
     """A whole-number query parameter within [lo, hi]; QueryError (400) for anything else."""
     given = request.query_params.get(name)

@@ -58,3 +58,15 @@ def test_a_crowd_of_first_requests_renders_the_report_once(
     for t in threads:
         t.join()
     assert answers == [200] * 6 and len(reads) == 1
+
+
+def test_a_server_process_builds_its_app_from_the_environment(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(app_module.SERVE_DB_ENV, raising=False)
+    with pytest.raises(app_module.StoreMissing):
+        app_module.app_from_env()
+    monkeypatch.setenv(app_module.SERVE_DB_ENV, str(store_from(newsroom_corpus(), tmp_path)))
+    client = TestClient(app_module.app_from_env())
+    assert "Rail strike and deal" in client.get("/").text
+    refused = client.post("/api/documents", json={"documents": [{"text": "x"}]})
+    assert refused.status_code == 403 and refused.json()["ok"] is False  # uploads are off across processes

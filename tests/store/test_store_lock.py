@@ -54,3 +54,9 @@ def test_analyze_into_a_served_folder_exits_with_the_message(held: Path, tmp_pat
     assert res.exit_code == 2, res.output
     assert "error: the store" in res.output and "stop that server" in res.output
     assert "Traceback" not in res.output
+
+
+def test_processes_may_all_read_a_store_at_once(held: Path) -> None:
+    # what `storyline serve --processes N` rests on: a read-only open beside another process's read-only open
+    with Store(held, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
