@@ -188,7 +188,17 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float, cache_mb: float) -> None:
+def _tree_rss_mb(pid: int) -> float:
+    """RSS of a process and its children (uvicorn's worker processes), in MB."""
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        kids = []
+    return _rss_mb(pid) + sum(_tree_rss_mb(int(k)) for k in kids)
+
+
+def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float, cache_mb: float,
+                 processes: int = 1) -> None:
     """The server in its own process (as `storyline serve` runs it), the clients in this one."""
     import socket
     import subprocess
@@ -201,8 +211,12 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
     code = ("import uvicorn; from storyline.serve import create_app; "
             f"uvicorn.run(create_app({str(path)!r}, cache_bytes={int(cache_mb * 2**20)}), host='127.0.0.1', "
             f"port={port}, log_level='warning')")
-    root = str(Path(__file__).resolve().parents[1])
-    server = subprocess.Popen([sys.executable, "-c", code], env={"PYTHONPATH": root, "PATH": "/usr/bin:/bin"})
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
+    if processes > 1:  # as `storyline serve --processes N` runs them: uvicorn's workers, each opening the store
+        code = ("import uvicorn; uvicorn.run('storyline.serve.app:app_from_env', factory=True, "
+                f"workers={processes}, host='127.0.0.1', port={port}, log_level='warning')")
+        env.update({"STORYLINE_SERVE_DB": str(path), "STORYLINE_SERVE_CACHE_BYTES": str(int(cache_mb * 2**20))})
+    server = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
             for _ in range(200):
@@ -213,7 +227,7 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
                     time.sleep(0.1)
             for ps in urls.values():  # warm up: each kind of page once (not every URL: the cache starts cold)
                 http.get(ps[0])
-        rss = [_rss_mb(server.pid)]
+        rss = [_tree_rss_mb(server.pid)]
         flat = [p for ps in urls.values() for p in ps]
         lat: list[float] = []
         errors: list[str] = []
@@ -242,14 +256,15 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
             t.start()
         while any(t.is_alive() for t in threads):
             time.sleep(seconds / 4)
-            rss.append(_rss_mb(server.pid))
+            rss.append(_tree_rss_mb(server.pid))
         for t in threads:
             t.join()
     finally:
         server.terminate()
         server.wait()
     lat.sort()
-    print(f"\n{clients} clients for {seconds:.0f} s, page cache {cache_mb:g} MB, {len(flat)} distinct URLs: "
+    print(f"\n{clients} clients for {seconds:.0f} s, {processes} server process(es), page cache {cache_mb:g} MB, "
+          f"{len(flat)} distinct URLs: "
           f"{len(lat)} answers ({len(lat) / seconds:.0f}/s), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
           f"max {lat[-1]:.0f} ms; server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
@@ -267,6 +282,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--store", type=Path, default=None)
     ap.add_argument("--cache-mb", type=float, default=64, help="the server's page cache (0: none)")
+    ap.add_argument("--processes", type=int, default=1, help="server processes (storyline serve --processes)")
     args = ap.parse_args()
     path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
     if not path.exists():
@@ -276,7 +292,7 @@ def main() -> None:
     urls = sample_urls(path, random.Random(args.seed), args.repeat)
     one_client(path, urls)
     if args.clients:
-        many_clients(path, urls, args.clients, args.seconds, args.cache_mb)
+        many_clients(path, urls, args.clients, args.seconds, args.cache_mb, args.processes)
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ def analyze(
     from tqdm import tqdm
 
     from storyline.engine.local import check_pipelines, run
-    from storyline.errors import ConfigError
+    from storyline.errors import ConfigError, StoreBusy
 
     try:
         check_pipelines(settings)
@@ -127,7 +127,7 @@ def analyze(
             write_partitioned_parquet(corpus, out / "parquet")
         else:
             summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full)
-    except ConfigError as exc:  # a setting that cannot work for any document (an LLM coder's endpoint)
+    except (ConfigError, StoreBusy) as exc:  # a setting that cannot work (an LLM coder's endpoint), a held store
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     finally:
@@ -221,6 +221,8 @@ def serve(
     cache_mb: float = typer.Option(64.0, "--cache-mb", min=0, help="Memory for rendered pages (0: none); "
                                                                   "emptied by every upload."),
     set_: list[str] | None = typer.Option(None, "--set", help="Pipeline setting for uploads: name=value."),
+    processes: int = typer.Option(1, "--processes", min=1, help="Server processes sharing the store read-only "
+                                                               "(more answers per second; uploads are then off)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log requests and stages."),
 ) -> None:
     """Serve the report's views with search and filters, and the REST API (/docs, /openapi.json), on
@@ -236,6 +238,18 @@ def serve(
         typer.echo(f"error: {db} is not a storyline store (run `storyline analyze ... --out DIR` first)", err=True)
         raise typer.Exit(2)
     token = os.environ.get("STORYLINE_TOKEN") or None  # the edge reads the environment, nothing below it
+    if processes > 1:
+        from storyline.serve.app import SERVE_CACHE_ENV, SERVE_DB_ENV
+
+        if token:
+            typer.echo("note: uploads are off with --processes > 1 (each process holds the store open); "
+                       "serve with one process to accept them", err=True)
+        os.environ[SERVE_DB_ENV] = str(db.resolve())
+        os.environ[SERVE_CACHE_ENV] = str(int(cache_mb * 1024 * 1024))
+        typer.echo(f"serving {db} on http://127.0.0.1:{port}/ with {processes} processes (uploads off)")
+        uvicorn.run("storyline.serve.app:app_from_env", factory=True, workers=processes, host="127.0.0.1",
+                    port=port, log_level="info" if verbose else "warning")
+        return
     application = create_app(db, token=token, settings=build_settings(set_),
                              max_upload_bytes=int(max_upload_mb * 1024 * 1024),
                              cache_bytes=int(cache_mb * 1024 * 1024))

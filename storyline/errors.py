@@ -25,7 +25,7 @@ from typing import Any
 
 __all__ = [
     "AccessDenied", "ConfigError", "Forbidden", "InputError", "NotFound", "PipelineError", "QueryError",
-    "StoreError", "StoreMissing", "StorylineError", "TooLarge", "error_body",
+    "StoreBusy", "StoreError", "StoreMissing", "StorylineError", "TooLarge", "error_body",
 ]
 
 
@@ -89,6 +89,12 @@ class NotFound(StorylineError, LookupError):
 
 class StoreError(StorylineError):
     """The store cannot do what was asked (wrong file, wrong layout)."""
+
+    status = 409
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store file (DuckDB lets one process write it, or several only read it)."""
 
     status = 409
 

@@ -11,9 +11,11 @@ hrefs are built here from quoted ids, and the pages carry no script at all (CSP 
 from __future__ import annotations
 
 import collections
+import csv
 import dataclasses
 import functools
 import hashlib
+import io
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
@@ -216,6 +218,7 @@ def story_context(data: StoryData, links: Links) -> dict[str, Any]:
         col["docs"].append(d)
     ordered = sorted(columns.values(), key=lambda c: (c["key"].startswith("doc:"), c["label"].lower()))
     events = {e.id: e for e in data.events}
+    shown_at = {r["id"]: r for r in timeline}
     rows: list[dict[str, Any]] = []
     clustered: set[str] = set()
     for se in sorted(data.story_events, key=lambda s: (s.date or "9999", s.id)):
@@ -224,12 +227,12 @@ def story_context(data: StoryData, links: Links) -> dict[str, Any]:
         if not members and not docs_in:
             continue
         clustered.update(e.id for e in members)
-        rows.append(_matrix_row(se.id, se.type, se.date, se.summary, se.source, se.target, members, docs_in,
-                                column_of, names, links))
+        rows.append(_matrix_row(se.id, se.type, se.date or _placed_date(members, shown_at), se.summary, se.source,
+                                se.target, members, docs_in, column_of, names, links))
     for ev in data.events:  # an event no other article reports is still a row: others were silent on it
         if ev.id not in clustered and ev.doc in column_of:
-            rows.append(_matrix_row(ev.id, ev.type, ev.date, ev.summary, ev.source, ev.target, [ev], [],
-                                    column_of, names, links))
+            rows.append(_matrix_row(ev.id, ev.type, ev.date or _placed_date([ev], shown_at), ev.summary, ev.source,
+                                    ev.target, [ev], [], column_of, names, links))
     for r in rows:
         by_column = r.pop("by_column")
         r["cells"] = [by_column.get(c["key"], {"state": "silent", "href": None, "title": ""}) for c in ordered]
@@ -262,6 +265,15 @@ def story_context(data: StoryData, links: Links) -> dict[str, Any]:
             "columns": [{k: v for k, v in c.items() if k != "docs"} for c in ordered], "matrix": rows,
             "left_out": left_out, "disagreements": disagreements, "speakers": speakers,
             "duplicates": _duplicates(in_story, docs, links)}
+
+
+def _placed_date(members: list[Event], shown_at: Mapping[str, dict[str, Any]]) -> str | None:
+    """An undated matrix row's date as the timeline places it: its earliest article's publication date, marked."""
+    placed = sorted((shown_at[e.id] for e in members if e.id in shown_at and shown_at[e.id]["placed"]),
+                    key=_placed_order)
+    if not placed:
+        return None
+    return placed[0]["date"] + (f" ({UNDATED})" if placed[0]["undated"] else "")
 
 
 def _matrix_row(row_id: str, type_: str, date: str | None, summary: str, source: str | None, target: str | None,
@@ -366,7 +378,7 @@ def dyad_chart(relations: list[Relation]) -> dict[str, Any]:
 
 
 def actor_context(data: ActorData, links: Links, *, role: str, paging: Paging, quotes_paging: Paging,
-                  url: Callable[..., str] | None) -> dict[str, Any]:
+                  url: Callable[..., str] | None, about_paging: Paging | None = None) -> dict[str, Any]:
     """Everything an actor page shows; ``url(**changes)`` makes the app's pagination links."""
     ent, names, docs = data.entity, data.names, data.documents
     alias_rows = [{"alias": alias, "n": n, "docs": [_doc_row(docs.get(d), d, links) for d in ds]}
@@ -395,6 +407,12 @@ def actor_context(data: ActorData, links: Links, *, role: str, paging: Paging, q
         "quotes": [{"text": q.text, "href": links.article(q.doc, q.start), "direct": q.direct, "doubtful": q.doubtful,
                     "doc": _doc_row(docs.get(q.doc), q.doc, links)} for q in data.quotes],
         "quotes_pager": pager(data.quotes_total, quotes_paging, (lambda o: url(quotes_offset=o)) if url else None),
+        "quotes_about": [{"text": q.text, "speaker": _actor(q.speaker, names, links),
+                          "speaker_name": names.get(q.speaker, q.speaker) if q.speaker else "unnamed source",
+                          "href": links.article(q.doc, q.start), "direct": q.direct, "doubtful": q.doubtful,
+                          "doc": _doc_row(docs.get(q.doc), q.doc, links)} for q in data.about],
+        "quotes_about_pager": pager(data.about_total, about_paging or quotes_paging,
+                                    (lambda o: url(about_offset=o)) if url else None),
         "dyads": dyads,
     }
 
@@ -450,6 +468,131 @@ def outlets_context(store: Store, links: Links, paging: Paging, url: Callable[..
             "pager": pager(total, paging, (lambda o: url(offset=o)) if url else None)}
 
 
+# -- CSV: every table of every page ---------------------------------------------------------
+#: a cell a spreadsheet would run as a formula begins with one of these (OWASP's CSV injection list)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: keys of a row that are presentation, not data
+_NOT_DATA = {"href", "colour", "anchor", "outlet_href", "url_href", "chart", "cells", "by_column"}
+
+
+def csv_cell(value: Any) -> str:
+    """One cell's text; a text that a spreadsheet would evaluate is prefixed with ``'`` (numbers stay numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _flat(value: Any) -> Any:
+    """A nested value as one cell: an actor or outlet by its name, an article by its id, a list joined."""
+    if isinstance(value, dict):
+        for key in ("name", "id", "text", "label"):
+            if key in value:
+                return value[key]
+        return "; ".join(f"{k}={_flat(v)}" for k, v in value.items() if k not in _NOT_DATA)
+    if isinstance(value, list):
+        return "; ".join(str(_flat(v)) for v in value)
+    return value
+
+
+def _flat_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in _NOT_DATA:
+            continue
+        if key == "doc" and isinstance(value, dict):  # the article a row lies in: its id, title and outlet
+            out.update({"article": value.get("id"), "article_title": value.get("title"),
+                        "outlet": value.get("outlet_label"), "published": value.get("published")})
+        else:
+            out[key] = _flat(value)
+    return out
+
+
+def _nested(rows: list[dict[str, Any]], inner: str, **outer: str) -> list[dict[str, Any]]:
+    """One flat row per item of each row's ``inner`` list, with the outer row's fields ``outer`` (new: old)."""
+    return [{**{new: _flat(r.get(old)) for new, old in outer.items()}, **_flat_row(item)}
+            for r in rows for item in r.get(inner, [])]
+
+
+def _coverage_rows(context: Mapping[str, Any]) -> list[dict[str, Any]]:
+    labels = [c["label"] for c in context["columns"]]
+    return [{"event": r["label"], "type": r["type"], "summary": r["summary"],
+             **{label: cell["state"] for label, cell in zip(labels, r["cells"])}} for r in context["matrix"]]
+
+
+def _dyad_rows(context: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [{"other": d["other"]["name"], "other_id": d["other"]["id"], "period": b["period"], "events": b["n"],
+             "cooperation": b["coop"], "conflict": b["conf"]} for d in context["dyads"] for b in d["chart"]["bars"]]
+
+
+#: each page's tables: name -> the rows from the page's context (the same rows the HTML shows)
+_TABLES: dict[str, dict[str, Callable[[Mapping[str, Any]], list[dict[str, Any]]]]] = {
+    "index": {"stories": lambda c: [_flat_row(r) for r in c["stories"]]},
+    "actors": {"actors": lambda c: [_flat_row(r) for r in c["actors"]]},
+    "outlets": {"outlets": lambda c: [_flat_row(r) for r in c["outlets"]]},
+    "story": {
+        "articles": lambda c: [_flat_row(r) for r in c["articles"]],
+        "timeline": lambda c: [_flat_row(r) for r in c["timeline"]],
+        "coverage": _coverage_rows,
+        "disagreements": lambda c: _nested(c["disagreements"], "sides", disagreement="id", topic="topic"),
+        "quotes": lambda c: _nested(c["speakers"], "quotes", speaker="name"),
+        "copies": lambda c: [{"earlier": r["earlier"]["id"], "earlier_outlet": r["earlier"]["outlet_label"],
+                              "later": r["later"]["id"], "later_outlet": r["later"]["outlet_label"],
+                              "similarity": r["similarity"], "ordered": r["ordered"]} for r in c["duplicates"]],
+        "left_out": lambda c: _nested(c["left_out"], "missing", outlet="outlet"),
+    },
+    "article": {
+        "events": lambda c: [_flat_row(r) for r in c["events"]],
+        "quotes": lambda c: [_flat_row(r) for r in c["quotes"]],
+        "actors": lambda c: [_flat_row(r) for r in c["actors"]],
+        "removed": lambda c: [_flat_row(r) for r in c["removed"]],
+        "loaded": lambda c: [_flat_row(r) for r in c["loaded"]],
+    },
+    "actor": {
+        "aliases": lambda c: [{"alias": r["alias"], "mentions": r["n"],
+                               "articles": "; ".join(d["id"] for d in r["docs"])} for r in c["aliases"]],
+        "events": lambda c: [_flat_row(r) for r in c["events"]],
+        "dyads": _dyad_rows,
+        "quotes": lambda c: [_flat_row(r) for r in c["quotes"]],
+        "quotes_about": lambda c: [_flat_row(r) for r in c.get("quotes_about", [])],
+    },
+    "outlet": {
+        "genres": lambda c: [_flat_row(r) for r in c["genre_mix"]],
+        "loaded": lambda c: _nested(c["loaded_examples"], "terms", article="doc"),
+        "uncorroborated": lambda c: [_flat_row(r) for r in c["solo"]],
+        "covered": lambda c: [_flat_row(r) for r in c["covered"]],
+        "missed": lambda c: [_flat_row(r) for r in c["missed"]],
+    },
+}
+
+
+def table_names(page: str) -> list[str]:
+    """The tables a page offers as CSV (``<page>.csv?table=<name>``)."""
+    return list(_TABLES.get(page, {}))
+
+
+def table_csv(context: Mapping[str, Any], table: str) -> str | None:
+    """One table of a page as CSV (a header of every column any row has), or None when the page has no such table.
+
+    Cells are quoted as CSV needs; a text cell that a spreadsheet would run as a formula is defused (``csv_cell``).
+    """
+    make = _TABLES.get(context["page"], {}).get(table)
+    if make is None:
+        return None
+    rows = make(context)
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in columns])
+    for r in rows:
+        writer.writerow([csv_cell(r.get(c)) for c in columns])
+    return out.getvalue()
+
+
 # -- rendering ---------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
@@ -466,11 +609,12 @@ def _css() -> str:
     return files.joinpath("report.css").read_text("utf-8") + files.joinpath("pages.css").read_text("utf-8")
 
 
-def render_page(context: Mapping[str, Any], links: Links) -> str:
-    """One page as HTML: ``context["page"]`` names its template."""
+def render_page(context: Mapping[str, Any], links: Links, csv_url: Callable[[str], str] | None = None) -> str:
+    """One page as HTML: ``context["page"]`` names its template; ``csv_url(table)`` links each table's CSV."""
+    downloads = [{"name": t, "href": csv_url(t)} for t in table_names(context["page"])] if csv_url else []
     return _env().get_template(f"page_{context['page']}.html.j2").render(
-        **context, css=_css(), mode=links.mode, nav={"home": links.home(), "actors": links.actors(),
-                                                     "outlets": links.outlets()})
+        **context, css=_css(), mode=links.mode, downloads=downloads,
+        nav={"home": links.home(), "actors": links.actors(), "outlets": links.outlets()})
 
 
 def url_maker(path: str, params: Mapping[str, Any]) -> Callable[..., str]:
@@ -521,7 +665,8 @@ def write_site(store: Store, folder: str | Path) -> int:
     for eid in _ids(store, "SELECT id FROM entities ORDER BY rowid"):
         actor = actor_data(store, eid, limit=everything.sql_limit, offset=0, quotes_offset=0)
         if actor is not None:
-            ctx = actor_context(actor, below, role="", paging=everything, quotes_paging=everything, url=None)
+            ctx = actor_context(actor, below, role="", paging=everything, quotes_paging=everything, url=None,
+                                about_paging=everything)
             _write(out / "actors" / f"{file_name(eid)}.html", render_page(ctx, below))
             n += 1
     for name in _ids(store, "SELECT name FROM outlets ORDER BY name"):
@@ -534,6 +679,26 @@ def write_site(store: Store, folder: str | Path) -> int:
     return n
 
 
-__all__ = ["DATE_SOURCES", "Links", "Paging", "actor_context", "actors_context", "article_context", "dyad_chart",
-           "file_name", "index_context", "outlet_context", "outlets_context", "pager", "render_page",
-           "sentence_id", "story_context", "url_maker", "write_site"]
+__all__ = [
+    "DATE_SOURCES",
+    "FORMULA_START",
+    "Links",
+    "Paging",
+    "actor_context",
+    "actors_context",
+    "article_context",
+    "csv_cell",
+    "dyad_chart",
+    "file_name",
+    "index_context",
+    "outlet_context",
+    "outlets_context",
+    "pager",
+    "render_page",
+    "sentence_id",
+    "story_context",
+    "table_csv",
+    "table_names",
+    "url_maker",
+    "write_site",
+]

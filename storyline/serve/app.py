@@ -23,6 +23,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import csv
+import hashlib
 import hmac
 import inspect
 import io
@@ -33,6 +34,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -95,8 +97,10 @@ class PageCache:
     uploads a page's answer is a function of its URL.
     """
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, max_entry: int | None = None) -> None:
         self.max_bytes = max_bytes
+        #: one huge page must not flush the others (the long report has a cache of its own)
+        self.max_entry = max_bytes // 8 if max_entry is None else max_entry
         self.size = 0
         self._pages: collections.OrderedDict[str, tuple[bytes, str, dict[str, str]]] = collections.OrderedDict()
         self._lock = threading.Lock()
@@ -109,7 +113,7 @@ class PageCache:
             return found
 
     def put(self, key: str, body: bytes, media_type: str, headers: dict[str, str]) -> None:
-        if len(body) > self.max_bytes // 8:  # one huge page must not flush the others
+        if len(body) > self.max_entry:
             return
         with self._lock:
             old = self._pages.pop(key, None)
@@ -136,6 +140,10 @@ class _Db:
     def __init__(self, path: Path, cache_bytes: int = 0) -> None:
         self.path = path
         self.cache = PageCache(cache_bytes)
+        # the long report reads every record: rendered once per filter set, one render at a time (a crowd of
+        # first requests would otherwise each hold the whole corpus), kept until the next upload
+        self.reports = PageCache(cache_bytes, max_entry=cache_bytes // 2)
+        self.report_lock = threading.Lock()
         self.lock = threading.RLock()
         self._idle = threading.Condition(self.lock)
         self._shared: Store | None = None
@@ -166,10 +174,12 @@ class _Db:
                 self._shared.close()
                 self._shared = None
             self.cache.clear()
+            self.reports.clear()
             try:
                 yield
             finally:
                 self.cache.clear()  # a page rendered while the pipeline ran (none can be) or before
+                self.reports.clear()
 
 
 def error_response(request: Request, exc: Exception) -> JSONResponse:
@@ -253,19 +263,35 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         with db.read() as store:
             return query_report(store, **filters)
 
-    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
-    def report_html(request: Request) -> HTMLResponse:
-        filters = _page_filters(request)
+    def report_once(request: Request, make: Callable[[dict[str, str]], Response]) -> Response:
+        filters = _page_filters(request)  # a refusal raises before any reading: never cached
+        key = f"{request.url.path}?{sorted(filters.items())}"
+        hit = db.reports.get(key)
+        if hit is None:
+            with db.report_lock:
+                hit = db.reports.get(key)
+                if hit is None:
+                    hit = cache_entry(make(filters))
+                    db.reports.put(key, *hit)
+        return from_cache(request, hit)
+
+    def render_html(filters: dict[str, str]) -> Response:
         shown, base = report_page(filters)
         return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
 
-    @app.get("/report.json", include_in_schema=False)
-    def report_json(request: Request) -> JSONResponse:
-        filters = _page_filters(request)
+    def render_json(filters: dict[str, str]) -> Response:
         shown, base = report_page(filters)
         context = report_context(shown, mode="app", filters=filters, base_corpus=base)
         context.pop("static")  # the page's own CSS and script, not data
         return JSONResponse(jsonable_encoder(context))
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def report_html(request: Request) -> Response:
+        return report_once(request, render_html)
+
+    @app.get("/report.json", include_in_schema=False)
+    def report_json(request: Request) -> Response:
+        return report_once(request, render_json)
 
     _add_reader_pages(app, db)
 
@@ -309,6 +335,26 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
     return app
 
 
+#: where a server process started by uvicorn (``storyline serve --processes N``) finds its store and cache size
+SERVE_DB_ENV = "STORYLINE_SERVE_DB"
+SERVE_CACHE_ENV = "STORYLINE_SERVE_CACHE_BYTES"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one of several server processes (uvicorn's ``factory``), each with the store open read-only.
+
+    DuckDB lets any number of processes read one file when none writes it, so the processes share the
+    store; uploads are off, since a write needs every process to let go of the file and each keeps its
+    own page cache, which an upload through another process would leave stale.
+    """
+    import os
+
+    path = os.environ.get(SERVE_DB_ENV)
+    if not path:
+        raise StoreMissing(f"{SERVE_DB_ENV} is not set: start the processes with `storyline serve DB --processes N`")
+    return create_app(path, token=None, cache_bytes=int(os.environ.get(SERVE_CACHE_ENV, DEFAULT_CACHE_BYTES)))
+
+
 def int_param(request: Request, name: str, default: int, lo: int, hi: int) -> int:
     """A whole-number query parameter within [lo, hi]; QueryError (400) for anything else."""
     given = request.query_params.get(name)
@@ -340,35 +386,50 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
     """
     links = reader.Links("app")
 
-    def answer(context: dict[str, Any], as_json: bool) -> Response:
-        if as_json:
+    def answer(context: dict[str, Any], fmt: str, request: Request) -> Response:
+        if fmt == "json":
             return JSONResponse(jsonable_encoder(context))
-        return HTMLResponse(reader.render_page(context, links))
+        if fmt == "csv":
+            table = request.query_params.get("table") or reader.table_names(context["page"])[0]  # the page's first
+            body = reader.table_csv(context, table)
+            if body is None:
+                raise QueryError(f"table={table[:40]!r} is not a table of this page: give one of "
+                                 f"{', '.join(reader.table_names(context['page']))}")
+            name = reader.file_name(f"{context['page']}-{table}")
+            return Response(body, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        page_url = quote(request.url.path)  # the path arrives decoded; a link needs it quoted again
+        params = dict(request.query_params)
+        return HTMLResponse(reader.render_page(
+            context, links, lambda t: reader.url_maker(_csv_path(page_url), params)(table=t)))
 
-    def index(request: Request, as_json: bool) -> Response:
+    def refuse(where: str, request: Request, known: tuple[str, ...], fmt: str) -> None:
+        refuse_unknown(where, request, (*known, "table") if fmt == "csv" else known)
+
+    def index(request: Request, fmt: str) -> Response:
         names = ("q", "date_from", "date_to", "limit", "offset")
-        refuse_unknown("front page", request, names)
+        refuse("front page", request, names, fmt)
         paging = _paging(request)
         with db.read() as store:
             ctx = reader.index_context(store, links, _given(request, ("q", "date_from", "date_to")), paging,
                                        reader.url_maker("/", _given(request, names)))
-        return answer(ctx, as_json)
+        return answer(ctx, fmt, request)
 
-    def story(request: Request, story_id: str, as_json: bool) -> Response:
-        refuse_unknown("story page", request, ())
+    def story(request: Request, story_id: str, fmt: str) -> Response:
+        refuse("story page", request, (), fmt)
         with db.read() as store:
             data = reads.story_data(store, story_id)
         if data is None:
             raise NotFound(f"no story {story_id!r}; the front page / lists the stories")
-        return answer(reader.story_context(data, links), as_json)
+        return answer(reader.story_context(data, links), fmt, request)
 
-    def article(request: Request, doc_id: str, as_json: bool) -> Response:
-        refuse_unknown("article page", request, ())
+    def article(request: Request, doc_id: str, fmt: str) -> Response:
+        refuse("article page", request, (), fmt)
         with db.read() as store:
             data = reads.article_data(store, doc_id)
         if data is None:
             raise NotFound(f"no article {doc_id!r}; GET /api/documents lists the ids")
-        return answer(reader.article_context(data, links), as_json)
+        return answer(reader.article_context(data, links), fmt, request)
 
     def raw(request: Request, doc_id: str) -> Response:
         refuse_unknown("raw text", request, ())
@@ -379,42 +440,42 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
         # text/plain with nosniff: whatever the article holds is shown, never run
         return PlainTextResponse(text, headers={"Content-Security-Policy": "default-src 'none'; sandbox"})
 
-    def actors(request: Request, as_json: bool) -> Response:
+    def actors(request: Request, fmt: str) -> Response:
         names = ("q", "limit", "offset")
-        refuse_unknown("actor list", request, names)
+        refuse("actor list", request, names, fmt)
         paging = _paging(request)
         with db.read() as store:
             ctx = reader.actors_context(store, links, request.query_params.get("q", ""), paging,
                                         reader.url_maker("/actors", _given(request, names)))
-        return answer(ctx, as_json)
+        return answer(ctx, fmt, request)
 
-    def actor(request: Request, entity_id: str, as_json: bool) -> Response:
-        names = ("role", "limit", "offset", "quotes_offset")
-        refuse_unknown("actor page", request, names)
+    def actor(request: Request, entity_id: str, fmt: str) -> Response:
+        names = ("role", "limit", "offset", "quotes_offset", "about_offset")
+        refuse("actor page", request, names, fmt)
         role = request.query_params.get("role", "")
         if role not in ("", "source", "target", "speaker"):
             raise QueryError(f"role={role[:40]!r} is not a role: give source, target or speaker")
-        paging, quotes = _paging(request), _paging(request, "quotes_offset")
+        paging, quotes, about = _paging(request), _paging(request, "quotes_offset"), _paging(request, "about_offset")
         with db.read() as store:
             data = reads.actor_data(store, entity_id, role=role, limit=paging.sql_limit, offset=paging.offset,
-                                    quotes_offset=quotes.offset)
+                                    quotes_offset=quotes.offset, about_offset=about.offset)
         if data is None:
             raise NotFound(f"no actor {entity_id!r}; /actors lists them")
         url = reader.url_maker(links.actor(entity_id), _given(request, names))
-        return answer(reader.actor_context(data, links, role=role, paging=paging, quotes_paging=quotes, url=url),
-                      as_json)
+        return answer(reader.actor_context(data, links, role=role, paging=paging, quotes_paging=quotes, url=url,
+                                                   about_paging=about), fmt, request)
 
-    def outlets(request: Request, as_json: bool) -> Response:
+    def outlets(request: Request, fmt: str) -> Response:
         names = ("limit", "offset")
-        refuse_unknown("outlet list", request, names)
+        refuse("outlet list", request, names, fmt)
         paging = _paging(request)
         with db.read() as store:
             ctx = reader.outlets_context(store, links, paging, reader.url_maker("/outlets", _given(request, names)))
-        return answer(ctx, as_json)
+        return answer(ctx, fmt, request)
 
-    def outlet(request: Request, name: str, as_json: bool) -> Response:
+    def outlet(request: Request, name: str, fmt: str) -> Response:
         names = ("limit", "offset", "missed_offset", "solo_offset")
-        refuse_unknown("outlet page", request, names)
+        refuse("outlet page", request, names, fmt)
         paging, missed, solo = _paging(request), _paging(request, "missed_offset"), _paging(request, "solo_offset")
         with db.read() as store:
             data = reads.outlet_data(store, name, limit=paging.sql_limit, offset=paging.offset,
@@ -423,37 +484,65 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
             raise NotFound(f"no outlet {name!r}; /outlets lists them")
         url = reader.url_maker(links.outlet(name), _given(request, names))
         return answer(reader.outlet_context(data, links, paging=paging, missed_paging=missed, url=url,
-                                            solo_paging=solo), as_json)
+                                            solo_paging=solo), fmt, request)
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
         def endpoint(request: Request) -> Response:
             key = f"{request.url.path}?{request.url.query}"
             hit = db.cache.get(key)
-            if hit is not None:
-                return Response(hit[0], media_type=hit[1], headers=hit[2])
-            response = fn(request, **request.path_params, **fixed)  # a refusal raises: never cached
-            extra = {k: v for k, v in response.headers.items() if k == "content-security-policy"}
-            db.cache.put(key, bytes(response.body), response.media_type or "text/html", extra)
-            return response
-        endpoint.__name__ = f"page_{fn.__name__}_{'json' if fixed.get('as_json') else 'html'}"
+            if hit is None:
+                hit = cache_entry(fn(request, **request.path_params, **fixed))  # a refusal raises: never cached
+                db.cache.put(key, *hit)
+            return from_cache(request, hit)
+        kind = fixed.get("fmt", "raw")
+        endpoint.__name__ = f"page_{fn.__name__}_{kind}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
 
-    # the JSON twins and the raw text first: a path parameter would swallow their suffix
-    route("/.json", index, as_json=True)
-    route("/", index, as_json=False)
-    route("/stories/{story_id:path}.json", story, as_json=True)
-    route("/stories/{story_id:path}", story, as_json=False)
+    def routes(path: str, fn: Callable[..., Response]) -> None:
+        # the JSON and CSV twins first: a path parameter would swallow their suffix
+        for fmt in ("json", "csv"):
+            route(_csv_path(path) if fmt == "csv" else f"{path.rstrip('/')}.{fmt}" if path != "/" else "/.json",
+                  fn, fmt=fmt)
+        route(path, fn, fmt="html")
+
+    routes("/", index)
+    routes("/stories/{story_id:path}", story)
     route("/articles/{doc_id:path}/raw", raw)
-    route("/articles/{doc_id:path}.json", article, as_json=True)
-    route("/articles/{doc_id:path}", article, as_json=False)
-    route("/actors.json", actors, as_json=True)
-    route("/actors", actors, as_json=False)
-    route("/actors/{entity_id:path}.json", actor, as_json=True)
-    route("/actors/{entity_id:path}", actor, as_json=False)
-    route("/outlets.json", outlets, as_json=True)
-    route("/outlets", outlets, as_json=False)
-    route("/outlets/{name:path}.json", outlet, as_json=True)
-    route("/outlets/{name:path}", outlet, as_json=False)
+    routes("/articles/{doc_id:path}", article)
+    routes("/actors", actors)
+    routes("/actors/{entity_id:path}", actor)
+    routes("/outlets", outlets)
+    routes("/outlets/{name:path}", outlet)
+
+
+def cache_entry(response: Response) -> tuple[bytes, str, dict[str, str]]:
+    """A rendered answer as the page cache keeps it: bytes, media type, the headers worth keeping and an ETag."""
+    body = bytes(response.body)
+    kept = {k: v for k, v in response.headers.items() if k in ("content-security-policy", "content-disposition")}
+    return body, response.media_type or "text/html", {**kept, "ETag": etag(body)}
+
+
+def from_cache(request: Request, hit: tuple[bytes, str, dict[str, str]]) -> Response:
+    """The cached answer, or a bodiless 304 when the client already holds these bytes."""
+    if etag_matches(request.headers.get("if-none-match", ""), hit[2]["ETag"]):
+        return Response(status_code=304, headers={"ETag": hit[2]["ETag"]})
+    return Response(hit[0], media_type=hit[1], headers=hit[2])
+
+
+def _csv_path(path: str) -> str:
+    """The CSV twin of a page's path: ``/stories/x`` → ``/stories/x.csv``, the front page ``/`` → ``/.csv``."""
+    return "/.csv" if path == "/" else f"{path}.csv"
+
+
+def etag(body: bytes) -> str:
+    """A strong validator of a page's bytes (a client that has them gets a 304 and no body)."""
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+def etag_matches(header: str, tag: str) -> bool:
+    """Whether an ``If-None-Match`` header names ``tag`` (or ``*``); weak tags compare by their value."""
+    given = [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
+    return "*" in given or tag in given
 
 
 def _csv(columns: list[str], records: list[dict[str, Any]]) -> str:

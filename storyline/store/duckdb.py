@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -23,6 +24,7 @@ from typing import Any
 
 import duckdb
 
+from storyline.errors import StoreBusy
 from storyline.model import (
     Claim,
     Corpus,
@@ -131,6 +133,18 @@ def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
     return from_dict(cls, data)
 
 
+def busy_message(path: Path, error: str, read_only: bool) -> str:
+    """What to do when another process holds the store (DuckDB's lock error names its PID)."""
+    pid = re.search(r"PID (\d+)", error)
+    who = f"process {pid.group(1)}" if pid else "another process"
+    if read_only:
+        return (f"the store {path} is being written by {who} (a `storyline analyze` into its folder): "
+                "wait for it to finish, then start again")
+    return (f"the store {path} is open in {who}, most likely `storyline serve` on this folder, which holds it "
+            f"while it runs: stop that server (Ctrl-C), analyze, then serve again; or analyze into another "
+            f"folder (--out) and serve that one; or add articles through the running server (POST /api/documents)")
+
+
 class Store:
     """A storyline DuckDB file. Use as a context manager or call ``close()``."""
 
@@ -138,7 +152,12 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no storyline store at {self.path}; run `storyline analyze` first")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            raise StoreBusy(busy_message(self.path, str(exc), read_only)) from None
         if not read_only:
             self._create()
 

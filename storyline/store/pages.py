@@ -289,6 +289,27 @@ class ActorData:
     relations: list[Relation]
     documents: dict[str, Document]
     names: dict[str, str]
+    #: quotes by others whose sentence (or the quote itself) mentions the actor: one page of them
+    about_total: int = 0
+    about: list[Quote] = dataclasses.field(default_factory=list)
+
+
+#: the quotes about an actor: another speaker's (or an unnamed one's) quote in a sentence that mentions
+#: the actor, or whose own words do (a store without sentences still finds those). Only the documents
+#: that mention the actor are read, and only their sentences that hold a quote.
+_ABOUT = """
+id IN (
+WITH m AS (SELECT json_extract_string(x, '$.doc') AS doc, json_extract(x, '$.start')::BIGINT AS s
+           FROM (SELECT unnest(json_extract(mentions, '$[*]')) AS x FROM entities WHERE id = ?)),
+     q AS (SELECT id, doc, start, "end" FROM quotes
+           WHERE doc IN (SELECT doc FROM m) AND coalesce(speaker, '') <> ?),
+     sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
+              FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
+                    WHERE doc_id IN (SELECT doc FROM q)))
+SELECT q.id FROM q JOIN m ON m.doc = q.doc
+LEFT JOIN sent ON sent.doc = q.doc AND sent.s <= q.start AND q.start < sent.e
+WHERE (m.s >= q.start AND m.s < q."end") OR (m.s >= sent.s AND m.s < sent.e))
+"""
 
 
 #: an actor's mentions grouped by the text they were seen under; a well-known actor has thousands,
@@ -306,8 +327,9 @@ FROM (SELECT unnest(json_extract(mentions, '$[*]')) AS m FROM entities WHERE id 
 
 
 def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offset: int,
-               quotes_offset: int) -> ActorData | None:
-    """One actor with a page of its events (as ``role``: source, target, speaker or any) and quotes.
+               quotes_offset: int, about_offset: int = 0) -> ActorData | None:
+    """One actor with a page of its events (as ``role``: source, target, speaker or any), of its quotes,
+    and of the quotes about it.
 
     Relations are limited to the ``MAX_DYADS`` partners with the most events.
     """
@@ -323,6 +345,11 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     events = _rows(store, "events", cond, [entity_id], order="date NULLS LAST, id", limit=limit, offset=offset)
     quotes_total = _count_where(store, "quotes", "speaker = ?", [entity_id])
     quotes = _rows(store, "quotes", "speaker = ?", [entity_id], order="doc, start", limit=limit, offset=quotes_offset)
+    # the matching ids once (the search is the cost), then one page of them read whole
+    about_ids = [r[0] for r in store.con.execute(f"SELECT id FROM quotes WHERE {_ABOUT} ORDER BY doc, start",  # noqa: S608
+                                                 [entity_id, entity_id]).fetchall()]
+    page_ids = about_ids[about_offset:about_offset + limit]
+    about = _rows(store, "quotes", _IN_IDS.format("id"), [page_ids], order="doc, start") if page_ids else []
     partners = store.con.execute(
         "SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM relations WHERE ? IN (a, b) "
         "GROUP BY other ORDER BY sum(n_events) DESC, other LIMIT ?", [entity_id, entity_id, MAX_DYADS]).fetchall()
@@ -330,11 +357,12 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     relations = _rows(store, "relations", "(a = ? AND list_contains(?::VARCHAR[], b)) OR "
                                           "(b = ? AND list_contains(?::VARCHAR[], a))",
                       [entity_id, others, entity_id, others], order="period, a, b") if others else []
-    shown = {e.doc for e in events} | {q.doc for q in quotes} | {d for _, _, ds in aliases for d in ds}
-    names = entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)] + others)
+    shown = {e.doc for e in events} | {q.doc for q in quotes + about} | {d for _, _, ds in aliases for d in ds}
+    names = entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)] + others
+                         + [q.speaker for q in about])
     names[entity.id] = entity.name
     return ActorData(entity, int(counts[0]), int(counts[1]), aliases, events_total, events, quotes_total, quotes,
-                     relations, doc_meta(store, shown), names)
+                     relations, doc_meta(store, shown), names, len(about_ids), about)
 
 
 # -- one outlet ------------------------------------------------------------------------------

@@ -122,3 +122,17 @@ def test_no_script_from_article_text_runs(page, tmp_path: Path, artifacts: Path)
         page.goto(base + f"/articles/{corpus.documents[0].id}")
         page.screenshot(path=str(artifacts / "reader-article-hostile.png"), full_page=True)
     assert page.dialogs == []
+
+
+def test_actor_page_quotes_about_it_and_a_table_downloads_as_csv(page, reader_site: str, artifacts: Path) -> None:
+    page.goto(reader_site + "/actors/p1")
+    about = page.locator("#quotes-about-list li")
+    assert about.count() == 1 and "unfair" in about.first.inner_text()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"reader-actor-{width}.png"), full_page=True)
+    with page.expect_download() as info:
+        page.click("footer.downloads a:text('quotes_about.csv')")
+    saved = Path(info.value.path())
+    lines = saved.read_text("utf-8").splitlines()
+    assert lines[0].startswith("text,") and "unfair" in lines[1]

@@ -106,7 +106,8 @@ def test_coverage_matrix_reports_contradicts_and_silent(client: TestClient) -> N
                       "n2/v1": ["silent", "reports"], "n4/v2": ["silent", "reports"]}
     left = {o["outlet"]: [m["label"] for m in o["missing"]] for o in data["left_out"]}
     assert left == {"Coastal Ledger": ["2025-03 · REJECT · Transport Ministry → Mara Quist",
-                                       "undated · COOPERATE · Transport Ministry"], "Valley Herald": []}
+                                       "2025-04-20 (placed at publication date) · COOPERATE · Transport Ministry"],
+                    "Valley Herald": []}
 
 
 def test_every_evidence_link_lands_on_its_sentence(client: TestClient) -> None:
@@ -214,6 +215,10 @@ def test_hostile_text_is_escaped_on_every_page(tmp_path: Path) -> None:
         seen.add(path)
         r = client.get(path)
         assert r.status_code == 200, path
+        if ".csv?" in path:  # a download, never rendered: text/csv, an attachment, not sniffed
+            assert r.headers["content-type"].startswith("text/csv"), path
+            assert r.headers["content-disposition"].startswith("attachment"), path
+            continue
         found = active_content(r.text)
         assert found.problems == [] and found.scripts == [], path
         # follow the links to actors and outlets, whose ids and names carry payloads themselves

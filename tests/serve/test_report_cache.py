@@ -1,0 +1,72 @@
+"""The long report is rendered once per filter set and kept until an upload changes the store."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.serve import app as app_module
+from storyline.serve import create_app
+from tests.serve.helpers import newsroom_corpus, store_from
+
+
+@pytest.fixture
+def counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TestClient, list[dict[str, str]]]:
+    reads: list[dict[str, str]] = []
+    real = app_module.query_report
+
+    def counting(store: Any, **filters: str) -> Any:
+        reads.append(filters)
+        return real(store, **filters)
+
+    monkeypatch.setattr(app_module, "query_report", counting)
+    return TestClient(create_app(store_from(newsroom_corpus(), tmp_path))), reads
+
+
+def test_the_report_reads_the_store_once_per_filter_set(counted: tuple[TestClient, list[dict[str, str]]]) -> None:
+    client, reads = counted
+    first = client.get("/report")
+    assert first.status_code == 200 and "Rail strike" in first.text
+    assert client.get("/report").content == first.content and len(reads) == 1
+    narrowed = client.get("/report", params={"q": "deal"})
+    assert narrowed.status_code == 200 and narrowed.content != first.content and len(reads) == 2
+    assert client.get("/report.json").json()["summary"] and len(reads) == 3
+    assert client.get("/report", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+    assert len(reads) == 3
+    assert client.get("/report", params={"date_from": "notadate"}).status_code == 400  # refused before reading
+
+
+def test_an_upload_drops_the_rendered_report(counted: tuple[TestClient, list[dict[str, str]]]) -> None:
+    client, reads = counted
+    client.get("/report")
+    with client.app.state.db.write():  # type: ignore[attr-defined]  # what an upload holds while the pipeline runs
+        pass
+    client.get("/report")
+    assert len(reads) == 2
+
+
+def test_a_crowd_of_first_requests_renders_the_report_once(
+        counted: tuple[TestClient, list[dict[str, str]]]) -> None:
+    client, reads = counted
+    answers: list[int] = []
+    threads = [threading.Thread(target=lambda: answers.append(client.get("/report").status_code)) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == [200] * 6 and len(reads) == 1
+
+
+def test_a_server_process_builds_its_app_from_the_environment(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(app_module.SERVE_DB_ENV, raising=False)
+    with pytest.raises(app_module.StoreMissing):
+        app_module.app_from_env()
+    monkeypatch.setenv(app_module.SERVE_DB_ENV, str(store_from(newsroom_corpus(), tmp_path)))
+    client = TestClient(app_module.app_from_env())
+    assert "Rail strike and deal" in client.get("/").text
+    refused = client.post("/api/documents", json={"documents": [{"text": "x"}]})
+    assert refused.status_code == 403 and refused.json()["ok"] is False  # uploads are off across processes
