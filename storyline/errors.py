@@ -12,7 +12,8 @@ Our exception hierarchy::
     │   └── Forbidden                   an operation this server does not allow (403)
     ├── NotFound (LookupError)          no record with that id (404)
     └── StoreError                      the store cannot do what was asked (409)
-        └── StoreMissing (FileNotFoundError)  no store at that path
+        ├── StoreMissing (FileNotFoundError)  no store at that path
+        └── StoreBusy                   another process holds the store (a running server)
 
 Each class carries the HTTP ``status`` the web app answers it with, so ``storyline serve`` maps
 every one of them to the same JSON body (``error_body``) in a single handler. The classes also
