@@ -439,6 +439,27 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
     return outlet_name(head)
 
 
+def has_outlet_word(name: str, outlet_words: frozenset[str]) -> bool:
+    """True when a name carries a word outlets name themselves with ("Ledger", "Wire", "Radio")."""
+    return any(w.lower().strip(".,'") in outlet_words for w in name.split())
+
+
+def header_outlet_part(part: str, outlet_words: frozenset[str], generic: frozenset[str]) -> bool:
+    """A segment of a header line that may name the outlet: written like a name (1–5 capitalised
+    words, no digits), not a place ("Santiago" is where the story was filed) and not only section
+    words ("World News"); one word counts only when it is an outlet word."""
+    text = " ".join(part.split()).strip(" .:")
+    words = text.split()
+    if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or any(c.isdigit() for c in text):
+        return False
+    lowered = [w.lower().strip(".,'") for w in words]
+    if not all(w[0].isupper() or lw in _NAME_GLUE for w, lw in zip(words, lowered)):
+        return False
+    if all(lw in generic or lw in _NAME_GLUE for lw in lowered) or is_place(text):
+        return False
+    return len(words) >= 2 or lowered[0] in outlet_words
+
+
 def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:
     """The signature of an editorial note "(… – Channel Name)" when it names a medium."""
     for m in _EDITORIAL_NOTE.finditer(text):
