@@ -444,7 +444,8 @@ _BIO_VERB = re.compile(r"\s+(?:is|was|writes|reports|covers|has (?:been|written|
 
 def _mark_author_bio(lines: list[_Line]) -> None:
     """A note about the article's author below the story ("Jane Roe is our health correspondent. …"): a line
-    after the first paragraph that opens with a byline's full name and says what the author is or does."""
+    after the first paragraph that opens with a byline's full name and says what the author is or does (a sentence,
+    or a short line without its full stop)."""
     names = [name for ln in lines if ln.verdict.label == "meta" and ln.verdict.reason != "teaser"
              and ln.verdict.byline is not None for name in ln.verdict.byline.names if len(name.split()) >= 2]
     if not names:
@@ -452,7 +453,7 @@ def _mark_author_bio(lines: list[_Line]) -> None:
     started = False
     for line in lines:
         started = started or _strong_prose(line)
-        if started and line.verdict.label == "body" and any(
+        if started and line.verdict.label in ("body", "short") and any(
                 line.text.startswith(name) and _BIO_VERB.match(line.text, len(name)) for name in names):
             line.mark("junk", "author_bio")
 

@@ -41,8 +41,10 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _LABEL = re.compile(
     r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
     r"first published|dateline|aired|broadcast|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
+#: A time of day: "13:38", "06:00:12", and "06.00" when a time zone or am/pm says it is one ("06.00 GMT").
 _TIME = re.compile(
-    r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\.\d{2}"
+    r"(?=\s*(?:[ap]\.?m\.?|(?-i:[A-Z]{2,5})\b|\(?(?:gmt|utc))))\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?)\)?)?", re.I)
 _ISO_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 #: The shapes of a date line once ``clean_date_line`` has stripped it ("Monday 3 May 2024", "May 3, 2024").

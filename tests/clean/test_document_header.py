@@ -132,3 +132,13 @@ def test_dateline_alone_on_its_line_is_metadata() -> None:
     assert d.text.startswith("The lake authority")
     assert [r.text for r in d.removed if r.reason == "dateline"] == ["KORVEL, March 3, 2024 (Wire) —"]
     assert (d.published, d.published_precision) == ("2024-03-03", "day")
+
+
+def test_author_note_without_full_stop_below_the_story_is_removed() -> None:
+    raw = (TITLE + "Mira Castell\nWed 6 Mar 2024 06.00 GMT\n\n" + BODY +
+           "\nMira Castell is a water engineer and chair of the Shore Towns Trust\n\n"
+           "Do you have an opinion on this story? Write to the letters page before Friday.\n")
+    d = _clean(raw)
+    assert (d.author, d.published) == ("Mira Castell", "2024-03-06")
+    assert "water engineer" not in d.text
+    assert [r.reason for r in d.removed if "water engineer" in r.text] == ["author_bio"]
