@@ -301,6 +301,28 @@ def _bare_name_bylines(lines: list[_Line], title_line: _Line | None, lex: Lexico
     return outlet
 
 
+#: A section or access label beside the article's date or byline has at most this many words.
+HEADER_LABEL_MAX_WORDS = 3
+
+
+def _header_labels(lines: list[_Line], title_line: _Line | None) -> None:
+    """A short label beside the article's byline or date line, below the title and before the first
+    paragraph ("Science & environment", "Match report", "Premium content"), is page furniture: a heading
+    of the article stands between paragraphs, not among the header's facts."""
+    header = _header_lines(lines)
+    if title_line is None or title_line not in header:
+        return
+    shown = [ln for ln in header[header.index(title_line) + 1:] if ln.verdict.label != "junk"]
+    for i, line in enumerate(shown):
+        if line.verdict.label != "short" or line.words > HEADER_LABEL_MAX_WORDS or line.unit.kind == "item" \
+                or line.table_row \
+                or any(c in line.text for c in ".?!:,;"):
+            continue
+        beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        if any(_is_article_meta(x) for x in beside):
+            line.mark("junk", "section_label")
+
+
 def _line_outlet(lines: list[_Line]) -> str | None:
     """The outlet a header line names beside its byline or date ("Example Ledger · 3 May 2024")."""
     for line in _header_lines(lines):
@@ -598,6 +620,7 @@ def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: 
     header_outlet = _header_outlet(lines, title_line, lex)
     _drop_masthead(lines, title_line)
     _mark_tables(fixed, lines)
+    _header_labels(lines, title_line)
     furniture = _mark_post_furniture(lines, title_line)
     _mark_signatures(fixed, lines)
     _mark_author_bio(lines)

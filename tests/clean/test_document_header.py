@@ -142,3 +142,13 @@ def test_author_note_without_full_stop_below_the_story_is_removed() -> None:
     assert (d.author, d.published) == ("Mira Castell", "2024-03-06")
     assert "water engineer" not in d.text
     assert [r.reason for r in d.removed if "water engineer" in r.text] == ["author_bio"]
+
+
+def test_short_label_beside_the_date_line_is_furniture_but_a_later_heading_is_kept() -> None:
+    raw = (TITLE + "Science & environment\n6 May 2024\nMatch report\n" + BODY +
+           "\nWhat happens next\n\nThe station will be tested again in the autumn, the authority said.\n")
+    d = _clean(raw)
+    assert "Science & environment" not in d.text and "Match report" not in d.text
+    assert {r.text: r.reason for r in d.removed}["Match report"] == "section_label"
+    assert "What happens next" in d.text
+    assert d.published == "2024-05-06"
