@@ -319,6 +319,8 @@ def _header_labels(lines: list[_Line], title_line: _Line | None) -> None:
                 or any(c in line.text for c in ".?!:,;"):
             continue
         beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        if turn_label(line.text):
+            continue  # a speaker's label over the first turn of a transcript ("HOST")
         if any(_is_article_meta(x) for x in beside):
             line.mark("junk", "section_label")
 
