@@ -116,7 +116,15 @@ def _judge(fixed: str, unit: Unit, lex: Lexicon, main_script: str | None,
         verdict = Verdict("junk", inline[0][2])  # nothing but markup or a teaser
     else:
         verdict = classify_unit(text, lex, reference_year)
+        if verdict.label != "meta" and _dateline_alone(text):
+            verdict = Verdict("meta", "dateline")  # "KORVEL, March 3 (Wire) —" on its own line
     return _Line(unit, text, inline, verdict)
+
+
+def _dateline_alone(text: str) -> bool:
+    """A wire dateline with nothing after it on its line: metadata, where one opening a paragraph is body."""
+    found = parse_wire_dateline(text)
+    return found is not None and not text[found[0]:].strip()
 
 
 def _join_split_bylines(lines: list[_Line]) -> None:
@@ -248,33 +256,81 @@ def _drop_masthead(lines: list[_Line], title_line: _Line | None) -> None:
             line.mark("junk", "masthead")
 
 
-def _bare_name_bylines(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -> None:
+def _bare_name_bylines(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -> str | None:
     """A name alone on a line beside the date line, below the title, is the byline
     ("Jane Roe" over "3 May 2024"); a desk or agency there ("Editorial Board",
-    "Example Wire Service") is a credit, not an author."""
+    "Example Wire Service") is a credit, not an author. An outlet's name there ("Example Ledger" over
+    "By Jane Roe") is the outlet: returned, and its line removed as such."""
     has_byline = any(ln.verdict.byline and ln.verdict.byline.names and ln.verdict.label == "meta"
                      for ln in lines)
     header = _header_lines(lines)
     if title_line is None or title_line not in header:
-        return
+        return None
     shown = [ln for ln in header[header.index(title_line) + 1:] if ln.verdict.label != "junk"]
+    outlet = None
     for i, line in enumerate(shown):
         if line.verdict.label != "short" or line.words > metadata.MAX_NAME_TOKENS:
             continue
         words = {w.lower().strip(".,") for w in line.text.split()}
+        beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        by_meta = any(_is_article_meta(x) for x in beside)
         if words & (lex.not_person_words | lex.outlet_words):
             # a desk or agency named between the title and the body is a credit line
             if metadata.looks_like_name(line.text) or line.text.isupper():
                 line.mark("meta", "credit")
+            if by_meta and words & lex.outlet_words and not words & lex.not_person_words:
+                line.mark("meta", "outlet")
+                outlet = outlet or metadata.outlet_name(line.text)
             continue
-        beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        if has_byline and by_meta and metadata.header_outlet_part(
+                line.text, lex.outlet_words, lex.section_words | lex.breadcrumb_roots) \
+                and metadata.parse_byline(line.text) is None \
+                and not any(metadata.same_headline(line.text, n) for x in lines if x.verdict.byline
+                            for n in x.verdict.byline.names):
+            # a name written like a masthead beside the byline: the byline names the author, so this is the outlet
+            line.mark("meta", "outlet")
+            outlet = outlet or metadata.outlet_name(line.text)
+            continue
         if not any(_is_article_meta(x) and x.verdict.date is not None for x in beside):
             continue
         names = None if has_byline else metadata.parse_names(line.text)
         if names:
             line.verdict = dataclasses.replace(line.verdict, label="meta", reason="byline",
                                                byline=metadata.Byline(names))
-            return
+            return outlet
+    return outlet
+
+
+#: A section or access label beside the article's date or byline has at most this many words.
+HEADER_LABEL_MAX_WORDS = 3
+
+
+def _header_labels(lines: list[_Line], title_line: _Line | None) -> None:
+    """A short label beside the article's byline or date line, below the title and before the first
+    paragraph ("Science & environment", "Match report", "Premium content"), is page furniture: a heading
+    of the article stands between paragraphs, not among the header's facts."""
+    header = _header_lines(lines)
+    if title_line is None or title_line not in header:
+        return
+    shown = [ln for ln in header[header.index(title_line) + 1:] if ln.verdict.label != "junk"]
+    for i, line in enumerate(shown):
+        if line.verdict.label != "short" or line.words > HEADER_LABEL_MAX_WORDS or line.unit.kind == "item" \
+                or line.table_row \
+                or any(c in line.text for c in ".?!:,;"):
+            continue
+        beside = shown[max(0, i - 1):i] + shown[i + 1:i + 2]
+        if turn_label(line.text):
+            continue  # a speaker's label over the first turn of a transcript ("HOST")
+        if any(_is_article_meta(x) for x in beside):
+            line.mark("junk", "section_label")
+
+
+def _line_outlet(lines: list[_Line]) -> str | None:
+    """The outlet a header line names beside its byline or date ("Example Ledger · 3 May 2024")."""
+    for line in _header_lines(lines):
+        if line.verdict.label == "meta" and line.verdict.reason != "teaser" and line.verdict.outlet:
+            return line.verdict.outlet
+    return None
 
 
 def _header_outlet(lines: list[_Line], title_line: _Line | None, lex: Lexicon) -> str | None:
@@ -412,7 +468,8 @@ _BIO_VERB = re.compile(r"\s+(?:is|was|writes|reports|covers|has (?:been|written|
 
 def _mark_author_bio(lines: list[_Line]) -> None:
     """A note about the article's author below the story ("Jane Roe is our health correspondent. …"): a line
-    after the first paragraph that opens with a byline's full name and says what the author is or does."""
+    after the first paragraph that opens with a byline's full name and says what the author is or does (a sentence,
+    or a short line without its full stop)."""
     names = [name for ln in lines if ln.verdict.label == "meta" and ln.verdict.reason != "teaser"
              and ln.verdict.byline is not None for name in ln.verdict.byline.names if len(name.split()) >= 2]
     if not names:
@@ -420,7 +477,7 @@ def _mark_author_bio(lines: list[_Line]) -> None:
     started = False
     for line in lines:
         started = started or _strong_prose(line)
-        if started and line.verdict.label == "body" and any(
+        if started and line.verdict.label in ("body", "short") and any(
                 line.text.startswith(name) and _BIO_VERB.match(line.text, len(name)) for name in names):
             line.mark("junk", "author_bio")
 
@@ -482,23 +539,24 @@ def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
 
 def _wire_dateline(fixed: str, lines: list[_Line],
                    reference_year: int | None) -> tuple[metadata.DateGuess | None, str | None]:
-    """The date and agency of the first wire dateline ("TBILISI, May 2 (Reuters) - ") in the text."""
+    """The date and agency of the first wire dateline ("TBILISI, May 2 (Reuters) - ") in the text: one
+    opening a kept paragraph (it stays in the body) or one alone on its line (removed as a dateline)."""
     for ln in lines:
-        for s, e, reason in ln.inline:
-            if reason != "dateline":
-                continue
-            found = parse_wire_dateline(fixed[s:e + 1])
-            if not found:
-                continue
-            _, date_text, agency = found
-            date = metadata.parse_date_line(date_text, reference_year) if date_text else None
-            if date and not date.value and date.month and date.day and reference_year:
-                # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
-                # copy mentions is the likely one, and the precision says it is a guess
-                with contextlib.suppress(ValueError):  # 29 February in a year without it
-                    iso = datetime.date(reference_year, date.month, date.day).isoformat()
-                    date = dataclasses.replace(date, value=iso)
-            return (date if date and date.value else None), agency
+        v = ln.verdict
+        if v.label not in ("body", "heading") and not (v.label == "meta" and v.reason == "dateline"):
+            continue
+        found = parse_wire_dateline(fixed[ln.unit.start:ln.unit.end])
+        if not found:
+            continue
+        _, date_text, agency = found
+        date = metadata.parse_date_line(date_text, reference_year) if date_text else None
+        if date and not date.value and date.month and date.day and reference_year:
+            # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
+            # copy mentions is the likely one, and the precision says it is a guess
+            with contextlib.suppress(ValueError):  # 29 February in a year without it
+                iso = datetime.date(reference_year, date.month, date.day).isoformat()
+                date = dataclasses.replace(date, value=iso)
+        return (date if date and date.value else None), agency
     return None, None
 
 
@@ -560,16 +618,17 @@ def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: 
         title_line.mark("meta", "title")
     doc_long = unit_keys(fixed, units)[1] if stats is not None else set()
     _remove_repeats(lines, title, title_line, stats, settings, doc_long)
-    _bare_name_bylines(lines, title_line, lex)
+    line_outlet = _bare_name_bylines(lines, title_line, lex) or _line_outlet(lines)
     header_outlet = _header_outlet(lines, title_line, lex)
     _drop_masthead(lines, title_line)
     _mark_tables(fixed, lines)
+    _header_labels(lines, title_line)
     furniture = _mark_post_furniture(lines, title_line)
     _mark_signatures(fixed, lines)
     _mark_author_bio(lines)
     _resolve_short_lines(lines)
 
-    return repairs, fixed, reference_year, lines, title, header_outlet, furniture
+    return repairs, fixed, reference_year, lines, title, header_outlet or line_outlet, furniture
 
 
 def _judged(fixed: str, lines: list[_Line]) -> list[JudgedLine]:

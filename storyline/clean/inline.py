@@ -136,7 +136,7 @@ def find_inline_teasers(text: str, lex: Lexicon) -> list[Span]:
 
 #: A wire-style dateline opening the first paragraph: "TBILISI, May 2 (Reuters) - ",
 #: "KYIV (AP) — ", "LONDON, 3 March 2024 – ". The place is in capitals; a date or an agency
-#: in brackets must follow, then a dash, then the sentence.
+#: in brackets must follow, then a dash, then the sentence (or the end of the line: a dateline alone).
 _WIRE_DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+){0,3})"
     r"(?:\s*,\s*(?:[A-Z]\.){2,3})?"                                   # "WASHINGTON, D.C."
@@ -144,7 +144,7 @@ _WIRE_DATELINE = re.compile(
     r"(?:\s*\([A-Z][a-z][A-Za-z .'\-]*\))??"                           # "KYIV (Ukraine)"
     r"(?:\s*,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Z][\w .&'\-]{1,40})\))?"
-    r"\s*[-\u2013\u2014]+\s+(?=[\"\u201c\u2018A-Z])")
+    r"\s*[-\u2013\u2014]+(?:\s+(?=[\"\u201c\u2018A-Z])|[ \t]*$)")
 
 
 def parse_wire_dateline(text: str) -> tuple[int, str | None, str | None] | None:
@@ -156,7 +156,11 @@ def parse_wire_dateline(text: str) -> tuple[int, str | None, str | None] | None:
 
 
 def find_wire_dateline(text: str) -> list[Span]:
-    """A wire dateline glued to the start of a paragraph (metadata, not body)."""
+    """The span of a wire dateline opening ``text``.
+
+    Not inline junk: a dateline that opens a paragraph is the first words of the body (cleaning reads
+    its date and agency and leaves it there); a dateline alone on its line is a metadata line.
+    """
     found = parse_wire_dateline(text)
     if not found:
         return []
@@ -166,8 +170,7 @@ def find_wire_dateline(text: str) -> list[Span]:
 
 def find_inline_junk(text: str, lex: Lexicon) -> list[Span]:
     """Every inline removal in one line or paragraph, sorted and non-overlapping."""
-    spans = find_stray_markup(text) + find_glued_label(text, lex) + find_inline_teasers(text, lex) \
-        + find_wire_dateline(text)
+    spans = find_stray_markup(text) + find_glued_label(text, lex) + find_inline_teasers(text, lex)
     spans.sort()
     merged: list[Span] = []
     for s, e, reason in spans:

@@ -12,6 +12,7 @@ this week") is still recognised by being everywhere.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -30,6 +31,8 @@ LOGGER = logging.getLogger(__name__)
 SHORT_LINE_WORDS = 12
 #: Lexicon prefixes ("Read more: …", "Tags: …") cover a teaser headline of this length.
 PREFIX_MAX_WORDS = 25
+#: A header line of metadata segments (outlet, byline, date, time) has at most this many words.
+META_LINE_MAX_WORDS = 20
 #: Distinctive boilerplate phrases are searched in lines up to this length.
 PHRASE_MAX_WORDS = 30
 #: A line that ends like a sentence and has this many words is body prose…
@@ -64,7 +67,8 @@ def word_count(text: str) -> int:
     return n
 
 
-_META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/]\s+")
+#: Separators between the facts of a header line: "Example Ledger | By Jane Roe · 3 May 2024 — 13:38".
+_META_SEPARATORS = re.compile(r"\s+[|\u00b7\u2022/\u2013\u2014-]\s+|\s*[|\u00b7\u2022]\s*")
 #: A line of only time codes and bracketed directions: "[21:00:14]", "00:01:05", "(COMMERCIAL BREAK)",
 #: "[00:01:48] [Recording paused]" — a transcript's or broadcast's stage furniture, not speech.
 _STAGE_LINE = re.compile(
@@ -252,14 +256,18 @@ class Verdict:
     byline: metadata.Byline | None = None
     crumbs: list[str] | None = None
     teaser_header: bool = False
+    #: the outlet a header line names beside its byline or date ("Example Ledger | 3 May 2024")
+    outlet: str | None = None
 
 
-def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
-    """A line made only of metadata segments: "By Jane Roe | 3 June 2022 | 4 min read"."""
-    parts = _META_SEPARATORS.split(text)
+def _meta_segments(text: str, reference_year: int | None, lex: Lexicon | None = None) -> Verdict | None:
+    """A line made only of metadata segments: "By Jane Roe | 3 June 2022 | 4 min read",
+    "Example Ledger · By Jane Roe · 3 June 2022"; a name-shaped segment beside them is the outlet."""
+    parts = [p for p in _META_SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2:
         return None
     date = byline = None
+    names: list[str] = []
     facts = 0
     for part in parts:
         d = metadata.parse_date_line(part, reference_year)
@@ -270,6 +278,10 @@ def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
             byline = byline or b
         elif _READING_TIME.match(part.strip()):
             pass
+        elif lex is not None and metadata.header_outlet_part(part, lex.outlet_words,
+                                                           lex.section_words | lex.breadcrumb_roots):
+            names.append(part)
+            continue
         elif _is_label(part):
             continue  # "Analysis | 5 min read": a section label beside the metadata
         else:
@@ -277,8 +289,16 @@ def _meta_segments(text: str, reference_year: int | None) -> Verdict | None:
         facts += 1
     if not facts:
         return None
+    outlet = None
+    if names and (byline is not None or date is not None):
+        # a person's name beside a date and no byline may be the author: only an outlet-worded name is taken then
+        outlet = next((n for n in names if byline is not None or metadata.has_outlet_word(n, lex.outlet_words)
+                       ), None) if lex is not None else None
+        outlet = metadata.outlet_name(outlet) if outlet else None
+    if byline is not None and outlet and not byline.org:
+        byline = dataclasses.replace(byline, org=outlet)
     reason = "dateline" if date and not byline else ("byline" if byline else "reading_time")
-    return Verdict("meta", reason, date=date, byline=byline)
+    return Verdict("meta", reason, date=date, byline=byline, outlet=outlet)
 
 
 def _bracketed_prose(text: str) -> bool:
@@ -308,7 +328,7 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
             return Verdict("meta", "dateline", date=date)
         # segments first: "By Jane Roe | Santiago | 9 October 2023" is a byline, a place and a date,
         # not a byline whose organisation is "Santiago | 9 October 2023"
-        seg = _meta_segments(text, reference_year)
+        seg = _meta_segments(text, reference_year, lex)
         if seg:
             return seg
         byline = metadata.parse_byline(text)
@@ -330,6 +350,12 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
             return Verdict("junk", category)
         if lex.is_button_run(norm):
             return Verdict("junk", "share")
+    if words <= META_LINE_MAX_WORDS and words > SHORT_LINE_WORDS:
+        # a header line of several facts runs longer than a short line ("Example Ledger · By Jane Roe · 3 May
+        # 2024 13 : 38"); every segment must be a fact or a name beside them, so prose never qualifies
+        seg = _meta_segments(text, reference_year, lex)
+        if seg:
+            return seg
     if words <= PREFIX_MAX_WORDS:
         if lex.credit.match(norm):
             return Verdict("junk", "credit")

@@ -41,8 +41,10 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _LABEL = re.compile(
     r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
     r"first published|dateline|aired|broadcast|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
+#: A time of day: "13:38", "06:00:12", and "06.00" when a time zone or am/pm says it is one ("06.00 GMT").
 _TIME = re.compile(
-    r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:,|\s|\bat\b|\||-|\u2013|\u00b7)*\b(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\.\d{2}"
+    r"(?=\s*(?:[ap]\.?m\.?|(?-i:[A-Z]{2,5})\b|\(?(?:gmt|utc))))\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?(?:[A-Z]{2,5}|(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?)\)?)?", re.I)
 _ISO_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 #: The shapes of a date line once ``clean_date_line`` has stripped it ("Monday 3 May 2024", "May 3, 2024").
@@ -437,6 +439,27 @@ def masthead_outlet(line: str, outlet_words: frozenset[str], generic: frozenset[
     if all(lw in outlet_words or lw in generic or lw in _NAME_GLUE for lw in lowered):
         return None
     return outlet_name(head)
+
+
+def has_outlet_word(name: str, outlet_words: frozenset[str]) -> bool:
+    """True when a name carries a word outlets name themselves with ("Ledger", "Wire", "Radio")."""
+    return any(w.lower().strip(".,'") in outlet_words for w in name.split())
+
+
+def header_outlet_part(part: str, outlet_words: frozenset[str], generic: frozenset[str]) -> bool:
+    """A segment of a header line that may name the outlet: written like a name (1–5 capitalised
+    words, no digits), not a place ("Santiago" is where the story was filed) and not only section
+    words ("World News"); one word counts only when it is an outlet word."""
+    text = " ".join(part.split()).strip(" .:")
+    words = text.split()
+    if not 1 <= len(words) <= MAX_MASTHEAD_WORDS or any(c.isdigit() for c in text):
+        return False
+    lowered = [w.lower().strip(".,'") for w in words]
+    if not all(w[0].isupper() or lw in _NAME_GLUE for w, lw in zip(words, lowered)):
+        return False
+    if all(lw in generic or lw in _NAME_GLUE for lw in lowered) or is_place(text):
+        return False
+    return len(words) >= 2 or lowered[0] in outlet_words
 
 
 def editorial_note_outlet(text: str, outlet_words: frozenset[str]) -> str | None:

@@ -310,7 +310,7 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
     governors = {t.i for t in pred.ancestors}
     own, governing, qualifying = [], [], []
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or dating.in_dateline(ent):
             continue
         clause = _clause_head(ent.root, pred.i)
         mine = clause is None or clause.i == pred.i
@@ -380,6 +380,9 @@ class _Dating:
     published: bool = False
     dateline: tuple[str, str] | None = None
     lead: SpacySpan | None = None
+    #: how many characters of the lead's paragraph parse are a dateline kept in the body ("KYIV, May 2 (X) - ");
+    #: its date is the dateline's, never a date of the lead's own clauses
+    dateline_chars: int = 0
     events: dict[tuple[int, int], _Point] = field(default_factory=dict)
     #: per block parse, its sentences; per sentence, its time expressions (spaCy rebuilds every token
     #: object each time a doc's sentences or a span's entities are read, and each event asks again)
@@ -392,6 +395,10 @@ class _Dating:
         """Remember an event dated by the text (not by dateline or publication) for the sentences after it."""
         if date and precision and source in ("sentence", "context"):
             self.events[(id(sent.doc), sent.start)] = _Point(date, precision, _tense_at(pred))
+
+    def in_dateline(self, ent: SpacySpan) -> bool:
+        """True for a date written in the dateline that opens the lead's paragraph."""
+        return self.lead is not None and ent.doc is self.lead.doc and ent.start_char < self.dateline_chars
 
     def text(self, sdoc: Any) -> str:
         """A block parse's text, read once (``Doc.text`` joins every token anew)."""
@@ -412,7 +419,7 @@ class _Dating:
         key = (id(sent.doc), sent.start)
         held = self._times.get(key)
         if held is None or held[0].doc is not sent.doc:
-            held = self._times[key] = (sent, self.read_times(sent))
+            held = self._times[key] = (sent, [t for t in self.read_times(sent) if not self.in_dateline(t[0])])
         return held[1]
 
     @staticmethod
@@ -508,16 +515,25 @@ def _doc_base(doc: Document, parsed: Parsed | None = None) -> _Dating:
         years = Counter(years_in(doc.body_view()))
         base, precision = (datetime.date(years.most_common(1)[0][0], 12, 31), "year") if years else (None, None)
     dating = _Dating(base, precision, published=precision == "day")
-    for removal in doc.removed:
-        # the dateline's pattern looks one character past it, at the sentence it opens
-        found = parse_wire_dateline(doc.raw[removal.start:removal.end + 1]) if removal.reason == "dateline" else None
+    # a dateline opens the first paragraph (and stays in the body) or stands alone on its line (removed as a
+    # dateline); its pattern looks one character past a removed one, at what follows it
+    spans = [(r.start, r.end + 1) for r in doc.removed if r.reason == "dateline"]
+    lead_block = [(b.start, b.end) for b in sorted(doc.blocks, key=lambda b: b.start)[:1]]
+    spans += lead_block
+    in_body = None
+    for start, end in sorted(spans):
+        found = parse_wire_dateline(doc.raw[start:end])
         if found is not None and found[1]:
             iso, iso_precision = resolve_date(found[1], base, base_precision=precision)
             if iso and iso_precision:
                 dating.dateline = (iso, iso_precision)
+            if (start, end) in lead_block:
+                in_body = start + found[0]
             break
     if parsed is not None and parsed.blocks:
         dating.lead = next(iter(parsed.blocks[0][1].sents), None)
+        if in_body is not None:
+            dating.dateline_chars = max(0, in_body - parsed.blocks[0][0])
     return dating
 
 

@@ -68,3 +68,87 @@ def test_syndication_note_is_removed_and_does_not_name_this_outlet() -> None:
     d = _clean(raw)
     assert d.outlet == "Harbour Weekly"
     assert "syndicated" not in d.text and "Northern Wire Service" not in d.text
+
+
+# --- outlet, author and date lines under the title (issue 15) ---------------------------------------------
+
+TITLE = "Shore towns open new pumping station\n"
+
+
+def _header_case(lines: str) -> Document:
+    return _clean(TITLE + lines + "\n\n" + BODY)
+
+
+def test_outlet_byline_and_date_on_their_own_lines_under_the_title() -> None:
+    for header in ("Harbour Ledger\nBy Mira Castell\nMarch 3, 2024",
+                   "By Mira Castell\nHarbour Ledger\n3 March 2024",
+                   "Kestrel Valley Voice\nBy Mira Castell\n2024-03-03"):
+        d = _header_case(header)
+        outlet = header.split("\n")[0] if not header.startswith("By") else "Harbour Ledger"
+        assert (d.author, d.outlet, d.published) == ("Mira Castell", outlet, "2024-03-03"), header
+        assert d.text.startswith("The lake authority"), header
+        assert {r.reason for r in d.removed} >= {"outlet", "byline", "dateline"}, header
+
+
+def test_outlet_byline_and_date_on_one_line_with_separators() -> None:
+    for header in ("Harbour Ledger | By Mira Castell | March 3, 2024",
+                   "By Mira Castell — Harbour Ledger — 3 March 2024",
+                   "March 3, 2024 · Harbour Ledger · By Mira Castell",
+                   "Kestrel Valley Voice · By Mira Castell · 3 March 2024 13 : 38"):
+        d = _header_case(header)
+        assert d.author == "Mira Castell", header
+        assert d.outlet in ("Harbour Ledger", "Kestrel Valley Voice"), header
+        assert (d.published, d.published_precision) == ("2024-03-03", "day"), header
+        assert d.text.startswith("The lake authority"), header
+        (line,) = [r for r in d.removed if r.reason != "title"]
+        assert line.text == header and line.reason == "byline"
+
+
+def test_outlet_worded_name_beside_the_date_is_the_outlet_not_the_author() -> None:
+    d = _header_case("3 March 2024\nHarbour Ledger")
+    assert (d.author, d.outlet) == (None, "Harbour Ledger")
+
+
+def test_header_outlet_leaves_places_sections_and_body_alone() -> None:
+    d = _header_case("By Mira Castell | Lisbon | 3 March 2024")
+    assert d.outlet is None and d.author == "Mira Castell"
+    d = _header_case("World News | By Mira Castell")
+    assert d.outlet is None
+    # a name-shaped line with no byline beside it stays what it was (a heading of the body here)
+    raw = TITLE + "\nHarbour Ledger\n\n" + BODY
+    assert _clean(raw).outlet is None
+
+
+def test_dateline_opening_the_lead_stays_in_the_body_and_dates_the_article() -> None:
+    d = _clean(TITLE + "\nKORVEL, March 3, 2024 (Wire) — " + BODY)
+    assert d.text.startswith("KORVEL, March 3, 2024 (Wire) — The lake authority")
+    assert (d.published, d.published_precision) == ("2024-03-03", "day")
+    assert d.outlet == "Wire"
+    assert not [r for r in d.removed if r.reason == "dateline"]
+
+
+def test_dateline_alone_on_its_line_is_metadata() -> None:
+    d = _clean(TITLE + "\nKORVEL, March 3, 2024 (Wire) —\n\n" + BODY)
+    assert d.text.startswith("The lake authority")
+    assert [r.text for r in d.removed if r.reason == "dateline"] == ["KORVEL, March 3, 2024 (Wire) —"]
+    assert (d.published, d.published_precision) == ("2024-03-03", "day")
+
+
+def test_author_note_without_full_stop_below_the_story_is_removed() -> None:
+    raw = (TITLE + "Mira Castell\nWed 6 Mar 2024 06.00 GMT\n\n" + BODY +
+           "\nMira Castell is a water engineer and chair of the Shore Towns Trust\n\n"
+           "Do you have an opinion on this story? Write to the letters page before Friday.\n")
+    d = _clean(raw)
+    assert (d.author, d.published) == ("Mira Castell", "2024-03-06")
+    assert "water engineer" not in d.text
+    assert [r.reason for r in d.removed if "water engineer" in r.text] == ["author_bio"]
+
+
+def test_short_label_beside_the_date_line_is_furniture_but_a_later_heading_is_kept() -> None:
+    raw = (TITLE + "Science & environment\n6 May 2024\nMatch report\n" + BODY +
+           "\nWhat happens next\n\nThe station will be tested again in the autumn, the authority said.\n")
+    d = _clean(raw)
+    assert "Science & environment" not in d.text and "Match report" not in d.text
+    assert {r.text: r.reason for r in d.removed}["Match report"] == "section_label"
+    assert "What happens next" in d.text
+    assert d.published == "2024-05-06"

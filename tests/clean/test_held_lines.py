@@ -102,3 +102,19 @@ def test_tokenised_urls_and_date_lines_are_recognised_but_left_as_written():
     # recognition closes up the spacing; the body keeps the raw text
     assert "after a week of gales , the operator said ." in doc.text
     assert any(r.reason == "url" for r in doc.removed)
+
+
+def test_spaced_colons_before_and_after_are_recognised_too():
+    # tokenisers space a colon on both sides as well ("13 : 38", "http : / /")
+    raw = ("Ferry service resumes\n\n13 : 38 , 4 March 2021\n\nThe island ferry resumed sailings on Thursday "
+           "after a week of gales , the operator said .\n\nhttp : / / ferries . example . org / timetable")
+    doc = _clean(raw)
+    assert (doc.published, doc.published_precision) == ("2021-03-04", "day")
+    assert "http" not in doc.text and "13 : 38" not in doc.text
+    assert [r.reason for r in doc.removed if "http" in r.text] == ["url"]
+
+
+def test_a_full_date_in_the_first_line_below_no_title_dates_the_page():
+    doc = _clean("Council notes , Tuesday 2 March 2021 , from the clerk's office\n\n"
+                 "The regional assembly met three times this week and passed two bills on water charges.")
+    assert (doc.published, doc.published_precision) == ("2021-03-02", "day")

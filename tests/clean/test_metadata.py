@@ -132,3 +132,11 @@ def test_lines_without_digits_are_never_dates() -> None:
         assert not any(form.fullmatch(cleaned) for form in DATE_FORMS), line
         assert parse_date_line(line) is None
     assert parse_date_line("Monday, May 6, 2024").value == "2024-05-06"
+
+
+def test_a_dotted_time_counts_only_with_its_zone_or_am_pm():
+    from storyline.clean.metadata import parse_date_line
+    assert parse_date_line("Wed 26 Feb 2025 06.00 GMT").value == "2025-02-26"
+    assert parse_date_line("Published 12 May 2020, 8.10pm").value == "2020-05-12"
+    assert parse_date_line("3 March 2024 12.50 euros") is None
+    assert parse_date_line("26 Feb 2025 06.00") is None

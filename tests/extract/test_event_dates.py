@@ -12,8 +12,10 @@ pytestmark = pytest.mark.slow
 SETTINGS = Settings()
 
 
-def analyse(text: str, published: str | None = "2024-10-18", dateline: str | None = None) -> list[Event]:
-    """Events of ``text`` (one paragraph a line) published on ``published``; ``dateline`` opens the lead."""
+def analyse(text: str, published: str | None = "2024-10-18", dateline: str | None = None,
+            dateline_in_body: bool = False) -> list[Event]:
+    """Events of ``text`` (one paragraph a line) published on ``published``; ``dateline`` opens the lead,
+    removed by cleaning (a dateline line) or, with ``dateline_in_body``, kept as the paragraph's first words."""
     from storyline.nlp.pipeline import parse
 
     raw = (dateline or "") + text
@@ -22,7 +24,9 @@ def analyse(text: str, published: str | None = "2024-10-18", dateline: str | Non
         if line.strip():
             blocks.append(Block(pos, pos + len(line)))
         pos += len(line) + 1
-    removed = [Removal(0, len(dateline), dateline, "dateline")] if dateline else []
+    removed = [Removal(0, len(dateline), dateline, "dateline")] if dateline and not dateline_in_body else []
+    if dateline and dateline_in_body:
+        blocks[0] = Block(0, blocks[0].end)
     doc = Document(id="d1", source="t.txt", raw=raw, published=published,
                    published_precision="day" if published else None, blocks=blocks, removed=removed)
     parsed = parse(doc, SETTINGS)
@@ -75,6 +79,15 @@ def test_a_wire_dateline_dates_the_lead_only():
     events = analyse("Kenyan police arrested Tanzania's trade envoy at the border.\n"
                      "Tanzania had criticised Kenya over the tariffs.",
                      published="2024-05-03", dateline="NAIROBI, May 2 (Wirenews) - ")
+    assert dated(events, "arrested") == ("2024-05-02", "day", "dateline")
+    assert dated(events, "criticised") == (None, None, None)
+
+
+def test_a_wire_dateline_kept_in_the_body_still_dates_the_lead():
+    # cleaning keeps a dateline that opens the first paragraph as body text; events read its date there
+    events = analyse("Kenyan police arrested Tanzania's trade envoy at the border.\n"
+                     "Tanzania had criticised Kenya over the tariffs.",
+                     published="2024-05-03", dateline="NAIROBI, May 2 (Wirenews) - ", dateline_in_body=True)
     assert dated(events, "arrested") == ("2024-05-02", "day", "dateline")
     assert dated(events, "criticised") == (None, None, None)
 
