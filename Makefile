@@ -51,6 +51,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_descriptions.py
 	$(PY) scripts/train_entities.py
 	$(PY) scripts/train_events_languages.py
+	$(PY) scripts/train_event_roles_languages.py
 
 eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py

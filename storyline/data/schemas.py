@@ -121,7 +121,8 @@ def _event_languages() -> dict[str, Any]:
     language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
     types = _mapping(_WORDS, propertyNames={"enum": list(load("plover")["types"])})
     cues = {"type": "object", "additionalProperties": False, "properties": _word_lists(
-        "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings")}
+        "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
+        "function_words")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),

@@ -11,9 +11,11 @@ languages share, so the coder reads what carries across languages:
 A logistic regression over them gives NONE or one of the 16 types (``scripts/train_events_languages.py``
 trains it from ``training/events/`` embedded across languages and the native sentences in
 ``training/languages/events/events_{ru,uk,es}.jsonl``). Only sentences that hold a named entity are embedded
-(an event needs an actor, and e5 costs ~40 ms a sentence). Source and target are the sentence's entity
-mentions, by position around the trigger (all three languages put the subject first by default); a place
-after a locative preposition ("в Москве", "en Madrid") is where, not who, unless nobody else is named.
+(an event needs an actor, and e5 costs ~40 ms a sentence). Source and target are chosen among the sentence's
+entity mentions by a trained role ranker (``storyline/models/event_roles_languages.joblib``): position around the
+trigger, the word before the mention (a preposition: "с", "проти", "a", "contra"), its case ending, its type and
+coordination; without that file, by position rules (the subject first; a place after a locative preposition is
+where, not who).
 """
 from __future__ import annotations
 
@@ -43,9 +45,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["NONE", "Cues", "MultilingualEventModel", "choose_roles", "cue_features", "default_model_path", "event_date",
-           "extract_language_events", "find_triggers", "load_cues", "load_language_event_model", "modality_of",
-           "sentence_vectors"]
+__all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
+           "default_model_path", "default_role_model_path", "event_date", "extract_language_events", "find_triggers",
+           "load_cues", "load_language_event_model", "load_role_ranker", "modality_of", "opener_name_type",
+           "rank_roles", "role_candidates", "role_features", "sentence_vectors"]
 
 NONE = "NONE"
 #: how sure the coder must be to report an event (17 labels share the probability: a right type often wins with
@@ -271,19 +274,217 @@ def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigge
     return source, target
 
 
+ROLE_LABELS = ("source", "target", "other")
+#: how sure the ranker must be that a mention fills a role (otherwise the role stays empty: "Жители вышли на
+#: митинг" has no named source). Not tuned on any test set: a candidate's role wins when it beats "other".
+MIN_ROLE_P = 0.34
+
+
+def default_role_model_path() -> Path:
+    """The role ranker shipped inside the package."""
+    return Path(str(resources.files("storyline").joinpath("models", "event_roles_languages.joblib")))
+
+
+@dataclass
+class RoleRanker:
+    """A logistic regression over one candidate mention's features: source, target or other."""
+
+    vectorizer: Any
+    classifier: Any
+    info: dict[str, Any]
+
+    def probabilities(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
+        if not rows:
+            return []
+        probs = self.classifier.predict_proba(self.vectorizer.transform(rows))
+        labels = [str(c) for c in self.classifier.classes_]
+        return [dict(zip(labels, map(float, row))) for row in probs]
+
+    def save(self, path: Path) -> None:
+        import joblib
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump({"vectorizer": self.vectorizer, "classifier": self.classifier, "info": self.info}, path,
+                    compress=3)
+
+
+@functools.lru_cache(maxsize=4)
+def load_role_ranker(path: str = "") -> RoleRanker | None:
+    """The ranker at ``path`` (default: the shipped one); None when there is no file (position rules then)."""
+    import joblib
+
+    target = Path(path) if path else default_role_model_path()
+    if not target.is_file():
+        return None
+    data = joblib.load(target)  # our own model file
+    return RoleRanker(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))
+
+
+def role_candidates(sentence: Sentence, mentions: list[Mention], lang: str, cues: Cues) -> list[Mention]:
+    """The sentence's actor mentions in text order; a place after a locative preposition ("в Москве", "en Madrid")
+    is where, not who, so it is a candidate only when nobody else is named."""
+    inside = [m for m in mentions if m.entity and m.type in ACTOR_TYPES
+              and sentence.start <= m.start and m.end <= sentence.end]
+    actors = [m for m in inside if not _locative(sentence.text, m.start - sentence.start, lang, cues)]
+    return actors or inside
+
+
+def role_features(sentence: Sentence, candidates: list[Mention], index: int, etype: str, trigger: int | None,
+                  lang: str, cues: Cues) -> dict[str, float]:
+    """Features of ``candidates[index]`` as a filler of a role of a ``etype`` event whose trigger starts at
+    ``trigger`` (sentence offset): where it stands around the trigger and among the other actors, the words
+    before it (prepositions decide a role in all three languages: "с Китаем", "проти Росії", "a Guyana"), the
+    ending of its last word (the case in ru/uk: nominative subject, accusative/dative object), its type, and
+    whether it is joined to the actor before it ("Россия и Китай")."""
+    text = sentence.text
+    m = candidates[index]
+    start, end = m.start - sentence.start, m.end - sentence.start
+    before_words = _words(text[:start])
+    last = _words(m.text)[-1][0] if _words(m.text) else m.text.lower()
+    f: dict[str, float] = {"bias": 1.0, f"lang={lang}": 1.0, f"etype={etype}": 1.0, f"type={m.type}": 1.0}
+    # the position rules' choice is a feature: the ranker learns where the rest overrules it
+    rule_source, rule_target = choose_roles(sentence, candidates, etype, trigger, lang, cues)
+    f["rule_source"] = 1.0 if m.entity == rule_source else 0.0
+    f["rule_target"] = 1.0 if m.entity == rule_target else 0.0
+    if trigger is None:
+        side = "none"
+    else:
+        side = "before" if end <= trigger else "after"
+    f[f"side={side}"] = 1.0
+    f[f"side={side}|etype={etype}"] = 1.0
+    f[f"side={side}|lang={lang}"] = 1.0
+    same_side = [c for c in candidates
+                 if trigger is None or (c.end - sentence.start <= trigger) == (side == "before")]
+    rank = same_side.index(m) if side != "before" else len(same_side) - 1 - same_side.index(m)
+    f[f"rank={side}{min(rank, 3)}"] = 1.0
+    f[f"first_actor={index == 0}"] = 1.0
+    f[f"n_actors={min(len(candidates), 4)}"] = 1.0
+    if trigger is not None:
+        gap = _words(text[end:trigger]) if side == "before" else _words(text[trigger:start])
+        f[f"gap={min(len(gap), 6) // 2}"] = 1.0
+        between = text[end:trigger] if side == "before" else text[trigger:start]
+        f["comma_between"] = 1.0 if "," in between else 0.0
+    articles = cues.modality.get(lang, {}).get("articles", ())
+    opens = not before_words or (len(before_words) == 1 and before_words[0][0] in articles)
+    f[f"opens={opens}"] = 1.0
+    prev = before_words[-1][0] if before_words else "^"
+    prev2 = before_words[-2][0] if len(before_words) >= 2 else "^"
+    f[f"prev={lang}:{prev}"] = 1.0
+    f[f"prev2={lang}:{prev2}"] = 1.0
+    f[f"prev={lang}:{prev}|side={side}"] = 1.0
+    f["locative"] = 1.0 if prev in cues.modality.get(lang, {}).get("locative", ()) else 0.0
+    for k in (1, 2):
+        f[f"suf{k}={lang}:{last[-k:]}"] = 1.0
+        f[f"suf{k}={lang}:{last[-k:]}|side={side}"] = 1.0
+    if index > 0:
+        joint = _words(text[candidates[index - 1].end - sentence.start:start])
+        if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
+            f["joined_to_previous"] = 1.0
+    if index + 1 < len(candidates):
+        joint = _words(text[end:candidates[index + 1].start - sentence.start])
+        if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
+            f["joined_to_next"] = 1.0
+    return f
+
+
+def rank_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigger: int | None, lang: str,
+               cues: Cues, ranker: RoleRanker) -> tuple[str | None, str | None]:
+    """Source and target entity ids chosen by the trained ranker: the candidate most likely the source (when
+    that beats "other"), then the most likely target among the other entities."""
+    candidates = role_candidates(sentence, mentions, lang, cues)
+    if not candidates:
+        return None, None
+    probs = ranker.probabilities([role_features(sentence, candidates, i, etype, trigger, lang, cues)
+                                  for i in range(len(candidates))])
+    src_i = max(range(len(candidates)), key=lambda i: probs[i].get("source", 0.0))
+    source = candidates[src_i].entity if probs[src_i].get("source", 0.0) >= MIN_ROLE_P else None
+    others = [i for i in range(len(candidates)) if candidates[i].entity != source]
+    tgt_i = max(others, key=lambda i: probs[i].get("target", 0.0), default=None)
+    target = None
+    if tgt_i is not None and probs[tgt_i].get("target", 0.0) >= MIN_ROLE_P:
+        target = candidates[tgt_i].entity
+    return source, target
+
+
+@functools.lru_cache(maxsize=4)
+def _morphology(lang: str) -> Any:
+    """pymorphy3's analyser for ``lang`` (ru, uk), or None when it or its dictionary is missing."""
+    if lang not in ("ru", "uk"):
+        return None
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except Exception:  # noqa: BLE001 - a missing optional dictionary
+        return None
+
+
+#: pymorphy3 tags of proper names, and the entity type each reads as
+_NAME_TAGS = (("Geox", "GPE"), ("Orgn", "ORG"), ("Surn", "PERSON"), ("Name", "PERSON"), ("Patr", "PERSON"))
+#: a reading this likely counts ("Песков" is a surname in 17% of pymorphy's readings, "Суд" never)
+_NAME_SCORE = 0.1
+
+
+def opener_name_type(word: str, lang: str) -> str | None:
+    """The entity type a capitalised sentence opener reads as by morphology alone: a word the dictionary reads as
+    a proper name (surname, first name, place, organisation) or does not know at all; None for a common word
+    ("Жители", "Суд", "Сегодня") or with no morphology for ``lang`` (Spanish: see ``opener_actor``)."""
+    analyser = _morphology(lang)
+    if analyser is None or not word[:1].isupper():
+        return None
+    parses = analyser.parse(word)
+    # grammemes as strings: the Ukrainian tag set lacks some Russian ones ("Geox"), and asking for those raises
+    readings = [set(re.split(r"[ ,]", str(p.tag))) for p in parses if p.score >= _NAME_SCORE]
+    for tag, etype in _NAME_TAGS:
+        if any(tag in grammemes for grammemes in readings):
+            return etype
+    if analyser.word_is_known(word.lower()):
+        return None
+    return "ORG" if word.isupper() else "PERSON"
+
+
+def _nominative_subject(word: str, lang: str, right_before: bool) -> str | None:
+    """ORG or PERSON when morphology reads a capitalised opener as a noun in the nominative, the subject of the
+    verb after it ("Укрзалізниця вибачилася", "Поліція затримала": an institution acts under its common name), or
+    as a nominative adjective right before the verb (a surname declined like one: "Зеленський відвідає")."""
+    analyser = _morphology(lang)
+    if analyser is None:
+        return None
+    best = analyser.parse(word)[0]
+    grammemes = set(re.split(r"[ ,]", str(best.tag)))
+    if "nomn" not in grammemes:
+        return None
+    if "NOUN" in grammemes:
+        return "PERSON" if "anim" in grammemes else "ORG"
+    if "ADJF" in grammemes and right_before and "plur" not in grammemes:
+        return "PERSON"
+    return None
+
+
 def _unknown_name(word: str, rest: str, lang: str, cues: Cues) -> str | None:
-    """The type of an opener no list knows that still reads as a name right before its verb (the trigger is the
-    next word): an acronym ("ДБР порушило", "НАТО провело") is an organisation, a surname ending
-    ("Кадыров пригрозил") a person; None for anything else ("Жители вышли" stays a common noun)."""
+    """The type of an opener no list knows that still reads as a name right before its verb (a trigger within the
+    next two words: "Сибіга зустрінеться", "Renfe se disculpó"): an acronym ("ДБР порушило", "НАТО провело") is
+    an organisation; then what morphology reads (ru, uk: a proper name or a word the dictionary does not know);
+    a surname ending ("Кадыров пригрозил") a person; in Spanish, a bare capitalised word that is no function word
+    (a common noun opens a sentence with its article: "El Gobierno", "Los vecinos"). None for anything else
+    ("Жители вышли" stays a common noun)."""
     nxt = _words(rest)
     hits = find_triggers(rest, lang, cues)
-    if not nxt or not hits or hits[0][1] != nxt[0][1]:
+    if not nxt or not hits or hits[0][1] not in {w[1] for w in nxt[:3]}:
         return None
     if len(word) >= 2 and word.isupper():
         return "ORG"
+    by_morphology = opener_name_type(word, lang)
+    if by_morphology is not None:
+        return by_morphology
+    subject = _nominative_subject(word, lang, right_before=hits[0][1] == nxt[0][1])
+    if subject is not None:
+        return subject
     endings = cues.modality.get(lang, {}).get("surname_endings", ())
     if len(word) >= 5 and any(word.lower().endswith(e) for e in endings):
         return "PERSON"
+    if lang == "es" and len(word) >= 3 and word.lower() not in cues.modality.get(lang, {}).get("function_words", ()):
+        return "ORG"
     return None
 
 
@@ -378,7 +579,11 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         at = found[0][1] if found else None
         if at:
             opener_actor(doc, sent, mentions, entities, lang, kb)
-        source, target = choose_roles(sent, mentions, label, at, lang, cues)
+        ranker = load_role_ranker(settings.language_role_model)
+        if ranker is not None:
+            source, target = rank_roles(sent, mentions, label, at, lang, cues, ranker)
+        else:
+            source, target = choose_roles(sent, mentions, label, at, lang, cues)
         if source is None and target is None and label not in CROWD_TYPES:
             continue  # an event needs an actor; only a crowd acts without a name
         lead = len(sent.text) - len(sent.text.lstrip())

@@ -118,3 +118,51 @@ def test_one_event_told_in_two_languages_is_similar_across_them_and_a_one_langua
     assert sims.get((0, 1), 0.0) > 0.3 and sims.get((0, 2), 0.0) < sims[(0, 1)]
     english = [Document(id=d, source=d, language="en") for d in said]
     assert cross_language_similarity(events, list(said), english, Settings()) == {}
+
+
+def test_morphology_reads_a_sentence_opener_as_a_name_or_a_common_word():
+    from storyline.extract.multilingual_events import opener_name_type
+
+    # surnames and unknown names open a sentence as names; common nouns and adverbs do not
+    assert opener_name_type("Песков", "ru") == "PERSON"
+    assert opener_name_type("Минфин", "ru") == "ORG"
+    assert opener_name_type("Сибіга", "uk") == "PERSON"
+    assert opener_name_type("Жители", "ru") is None
+    assert opener_name_type("Суд", "uk") is None
+    assert opener_name_type("Сегодня", "ru") is None
+    assert opener_name_type("Renfe", "es") is None  # no morphology for Spanish: see opener_actor
+
+
+@pytest.mark.parametrize("lang,text,verb,expected", [
+    ("uk", "Сибіга зустрінеться з Блінкеном у Вашингтоні.", "зустрінеться", "Сибіга"),
+    ("es", "Renfe pidió disculpas a los viajeros por los retrasos.", "pidió", "Renfe"),
+    ("es", "Iberia se disculpó con los pasajeros.", "disculpó", "Iberia"),
+    ("ru", "Полиция задержала в Казани двух активистов.", "задержала", "Полиция"),  # an institution by its noun
+    ("ru", "Вчера в Казани задержали двух активистов.", "задержали", None),
+    ("es", "Según fuentes oficiales, el tren llegó tarde.", "llegó", None),
+])
+def test_a_bare_name_that_opens_a_sentence_becomes_an_actor_and_a_common_word_does_not(lang, text, verb, expected):
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    doc = Document(id="d", source="d.txt", raw=text, language=lang)
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    added = opener_actor(doc, Sentence("d", 0, len(text), text), mentions, entities, lang, load_kb(()))
+    assert added == (expected is not None)
+    assert [m.text for m in mentions] == ([expected] if expected else [])
+
+
+def test_the_trained_role_ranker_picks_subject_and_object_and_never_the_place():
+    from storyline.extract.multilingual_events import load_role_ranker, rank_roles
+
+    ranker = load_role_ranker()
+    if ranker is None:
+        pytest.skip("no role ranker: run `make train`")
+    cues = load_cues()
+    text = "En Madrid, Sánchez se reunió con Macron."
+    sent, mentions = _sentence_with(text, [("Madrid", "GPE"), ("Sánchez", "PERSON"), ("Macron", "PERSON")])
+    assert rank_roles(sent, mentions, "CONSULT", text.index("reunió"), "es", cues, ranker) == ("d/e1", "d/e2")
+    text = "Японія передала Україні генератори для лікарень у Харкові."
+    sent, mentions = _sentence_with(text, [("Японія", "GPE"), ("Україні", "GPE"), ("Харкові", "GPE")])
+    assert rank_roles(sent, mentions, "AID", text.index("передала"), "uk", cues, ranker) == ("d/e0", "d/e1")

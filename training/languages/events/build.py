@@ -6,8 +6,9 @@
 Source line: ``TYPE | modality | source | target | sentence`` or ``- | sentence`` (a non-event); ``-`` is
 null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` trains the coder
 (scripts/train_events_languages.py); ``LANG_dev.txt`` is the development set scored by
-scripts/eval_events_languages.py --set training/languages/events. Sentences are invented, native phrasing, written
-from storyline/data/plover_definitions.yaml.
+scripts/eval_events_languages.py --set training/languages/events; ``LANG_dev2.txt`` a second, fresh development set
+(written before the second round of tuning; ``--set training/languages/events/dev2``). Sentences are invented,
+native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
 
@@ -36,11 +37,11 @@ def parse_line(line: str, lang: str, n: int, part: str) -> dict:
 
 def main() -> int:
     for lang in ("ru", "uk", "es"):
-        for part, suffix in (("train", ""), ("dev", "_dev")):
+        for part, suffix, folder in (("train", "", HERE), ("dev", "_dev", HERE), ("dev2", "_dev", HERE / "dev2")):
             src = HERE / f"{lang}_{part}.txt"
             lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
-            out = HERE / f"events_{lang}{suffix}.jsonl"
+            out = folder / f"events_{lang}{suffix}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0
