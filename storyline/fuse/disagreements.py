@@ -38,6 +38,7 @@ from typing import cast
 
 from storyline.config import Settings
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
+from storyline.fuse.mapper import LOCAL, Mapper
 from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span, Story
 from storyline.registry import dimension, dimensions, resolve
 
@@ -758,9 +759,15 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories), story_of)
 
 
+def run_dimension(shared: tuple, find: Dimension) -> list[Found]:
+    """One dimension's candidates; ``shared`` = (bound claims, context, settings)."""
+    claims, context, settings = shared
+    return find(claims, context, settings)
+
+
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                             settings: Settings, stories: list[Story] | None = None,
-                            common: frozenset[str] | None = None) -> list[Found]:
+                            common: frozenset[str] | None = None, mapper: Mapper | None = None) -> list[Found]:
     """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
     (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
     ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
@@ -771,6 +778,7 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         events: every event, actors remapped to global ids (``story_event`` set or not).
         settings: storyline settings (read-only); ``disagreement_dimensions`` names the dimensions.
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
+        mapper: runs the dimensions, one block each (``storyline.fuse.mapper``); local by default.
 
     Returns:
         The candidates, strongest first (ties in the order of the dimensions).
@@ -806,8 +814,9 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
                                             for a in analyses},
                                story_event_spans=se_spans)
     found: list[Found] = []
-    for find in run:
-        found.extend(find(claims, context, settings))
+    # each dimension reads all claims and the context and nothing else: the dimensions are the blocks
+    for block in (mapper or LOCAL).map(run_dimension, run, (claims, context, settings)):
+        found.extend(block)
     found.sort(key=lambda f: -f[0])
     LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))
     return found
