@@ -313,6 +313,8 @@ class DimensionContext:
     actor_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     #: document id -> (start, end, story event id) of the evidence of its events
     story_event_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: runs a dimension's per-block work (``storyline.fuse.mapper``; an engine's workers)
+    mapper: Mapper = LOCAL
 
 
 #: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
@@ -759,12 +761,6 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
     return keep_disagreements(disagreement_candidates(analyses, entities, events, settings, stories), story_of)
 
 
-def run_dimension(shared: tuple, find: Dimension) -> list[Found]:
-    """One dimension's candidates; ``shared`` = (bound claims, context, settings)."""
-    claims, context, settings = shared
-    return find(claims, context, settings)
-
-
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                             settings: Settings, stories: list[Story] | None = None,
                             common: frozenset[str] | None = None, mapper: Mapper | None = None) -> list[Found]:
@@ -778,7 +774,8 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         events: every event, actors remapped to global ids (``story_event`` set or not).
         settings: storyline settings (read-only); ``disagreement_dimensions`` names the dimensions.
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
-        mapper: runs the dimensions, one block each (``storyline.fuse.mapper``); local by default.
+        mapper: runs the dimensions' per-block work (``storyline.fuse.mapper``; the pair model judges
+            blocks of sentence pairs); local by default.
 
     Returns:
         The candidates, strongest first (ties in the order of the dimensions).
@@ -812,11 +809,10 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},
-                               story_event_spans=se_spans)
+                               story_event_spans=se_spans, mapper=mapper or LOCAL)
     found: list[Found] = []
-    # each dimension reads all claims and the context and nothing else: the dimensions are the blocks
-    for block in (mapper or LOCAL).map(run_dimension, run, (claims, context, settings)):
-        found.extend(block)
+    for find in run:
+        found.extend(find(claims, context, settings))
     found.sort(key=lambda f: -f[0])
     LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))
     return found
