@@ -25,7 +25,8 @@ the peak memory, and the growth exponent (log-log slope) between consecutive siz
 all of them. For the largest size it also adds 100 documents to a store of N (the incremental fuse,
 ``storyline.store.incremental``), next to storing and fusing those 100 alone.
 
-Usage: ``python scripts/bench_scale.py [--sizes 1000,10000] [--full] [--timeout 600] [--json out.json]``.
+Usage: ``python scripts/bench_scale.py [--sizes 1000,10000] [--full] [--timeout 600] [--json out.json]``;
+``--spark local[1],local[2]`` instead times fuse per step with its per-block work on each Spark master.
 """
 from __future__ import annotations
 
@@ -618,14 +619,14 @@ class LeadVectors:
 
 
 def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = None,
-               state_out: list[Any] | None = None) -> dict[str, float]:
+               state_out: list[Any] | None = None, mapper: Any = None) -> dict[str, float]:
     """Run the fuse steps as ``storyline.fuse.fuse`` does, timing each; ``report(name, seconds)`` after each
-    (``state_out`` receives the fuse state)."""
+    (``state_out`` receives the fuse state; ``mapper`` runs the per-block work, ``storyline.fuse.mapper``)."""
     from storyline.fuse import fuse_pipeline
     from storyline.fuse.steps import FuseState
     from storyline.model import Corpus
 
-    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
+    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]), mapper=mapper)
     times: dict[str, float] = {}
     for part in fuse_pipeline(settings):
         t0 = time.perf_counter()
@@ -802,6 +803,45 @@ def table(results: list[Result], steps: list[str]) -> str:
     return "\n".join(lines)
 
 
+def spark_compare(sizes: list[int], masters: list[str], seed: int, vectors: str) -> None:
+    """Fuse each size with its per-block work on each Spark master (``storyline.engine.spark.spark_mapper``):
+    seconds per step and master, and the speed-up of the last Spark master over the first; the exports must agree.
+    The master ``none`` fuses in this process (the local engine), as a baseline."""
+    import copy
+
+    from storyline.engine.spark import spark_mapper, spark_session
+    from storyline.model import to_dict
+
+    settings = Settings()
+    for n in sizes:
+        analyses = generate(n, seed, vectors, settings)
+        times: dict[str, dict[str, float]] = {}
+        exports = []
+        timed_fuse(copy.deepcopy(analyses[:200]), settings)   # load models and lexicons outside the timing
+        for master in masters:
+            mapper = None if master == "none" else spark_mapper(master)
+            if mapper is not None:
+                mapper.map(lambda _, b: b, [0, 1])   # start the session and its workers outside the timing
+            states: list[Any] = []
+            times[master] = timed_fuse(copy.deepcopy(analyses), settings, state_out=states, mapper=mapper)
+            exports.append(to_dict(states[0].corpus))
+            if mapper is not None:
+                spark_session(master).stop()   # the next master needs a session of its own
+        same = all(e == exports[0] for e in exports)
+        print(f"# {n:,} documents, fuse seconds per step on Spark (export identical across masters: {same})")
+        # the speed-up compares the first and last Spark masters (more cores); "none" is only a baseline
+        spark = [m for m in masters if m != "none"] or masters
+        first, last = spark[0], spark[-1]
+        print(f"{'step':42s}" + "".join(f"{m:>12s}" for m in masters) + f"   {first} / {last}")
+        for step in times[masters[0]]:
+            row = [times[m][step] for m in masters]
+            print(f"{step:42s}" + "".join(f"{t:12.2f}" for t in row)
+                  + f"   {times[first][step] / max(times[last][step], 1e-9):.2f}x")
+        total = [sum(times[m].values()) for m in masters]
+        ratio = sum(times[first].values()) / max(sum(times[last].values()), 1e-9)
+        print(f"{'total':42s}" + "".join(f"{t:12.2f}" for t in total) + f"   {ratio:.2f}x", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated corpus sizes")
@@ -813,12 +853,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="lead vectors: synthetic (known similarity structure), the configured embedder over the "
                          "generated leads, or none")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--spark", help="comma-separated Spark masters (local[1],local[2]; none: in process): fuse each "
+                                    "size on each, its per-block work through storyline.engine.spark.spark_mapper")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
         child(args.child, args.seed, args.plus, args.vectors)
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({FULL_SIZE} if args.full else set()))
+    if args.spark:
+        spark_compare(sizes, [m.strip() for m in args.spark.split(",") if m.strip()], args.seed, args.vectors)
+        return 0
     settings = Settings()
     from storyline.fuse import fuse_pipeline
 

@@ -119,11 +119,11 @@ def analyze(
 
     try:
         if engine is Engine.spark:
-            from storyline.engine.spark import spark_analyzer
+            from storyline.engine.spark import spark_analyzer, spark_mapper
             from storyline.export.tabular import write_partitioned_parquet
 
             summary, corpus = run(paths, out, settings, progress, analyzer=spark_analyzer(master),
-                                  reanalyze=reanalyze, full=full)
+                                  reanalyze=reanalyze, full=full, mapper=spark_mapper(master))
             write_partitioned_parquet(corpus, out / "parquet")
         else:
             summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full)

@@ -21,6 +21,7 @@ from storyline.model import Corpus, DocAnalysis, Document, IngestError
 from storyline.nlp.embeddings import prepare as prepare_embedder
 
 if TYPE_CHECKING:
+    from storyline.fuse.mapper import Mapper
     from storyline.store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | N
 
 def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         progress: Progress | None = None, analyzer: Analyzer = analyze_all,
-        reanalyze: bool = False, full: bool = False) -> tuple[RunSummary, Corpus]:
+        reanalyze: bool = False, full: bool = False, mapper: Mapper | None = None) -> tuple[RunSummary, Corpus]:
     """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl).
 
     ``analyzer`` runs the per-document stages; the Spark engine passes its own, so both engines
@@ -118,6 +119,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
     runs the stages again on documents already in the store (after an upgrade or a settings change).
     On a store fused before under the same settings, new documents are fused into its corpus
     (``settings.incremental``, ``storyline.store.incremental``); ``full`` fuses every document again.
+    ``mapper`` runs fuse's per-block work (the Spark engine passes ``spark_mapper``).
     """
     from storyline.export.json import write_json
     from storyline.ingest import read_paths
@@ -159,7 +161,7 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 analyses.append(res)
         store.add_analyses(analyses, replace=reanalyze)
         summary.read = len(analyses) + summary.already_stored
-        corpus = fuse_store(store, analyses, settings, full=full or reanalyze)
+        corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper)
 
     write_json(corpus, out / "export.json")
     write_report(corpus, out / "report.html")
@@ -170,12 +172,14 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
     return summary, corpus
 
 
-def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False) -> Corpus:
+def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False,
+               mapper: Mapper | None = None) -> Corpus:
     """Fuse the store's documents after ``analyses`` were added to it, and write the corpus into it.
 
     On a store fused before under the same settings, the documents not fused yet (``analyses`` and any
     a stopped run stored) are added to the stored corpus (``settings.incremental``,
-    ``storyline.store.incremental``); else, or with ``full``, every stored document is fused again.
+    ``storyline.store.incremental``); else, or with ``full``, every stored document is fused again
+    (its heaviest steps' per-block work through ``mapper``, when given).
     """
     from storyline.fuse import fuse_state
     from storyline.store.incremental import can_update, invalidate, unfused_ids, update, write_index
@@ -189,7 +193,7 @@ def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, fu
     # fuse sees every stored analysis; the ones just written are not read back
     everything = sorted([*analyses, *store.analyses(exclude=fresh_ids)],
                         key=lambda a: (a.document.source, a.document.id))
-    state = fuse_state(everything, settings)
+    state = fuse_state(everything, settings, mapper)
     invalidate(store)   # a stop between the two writes leaves no index of an older corpus
     store.replace_corpus(state.corpus)
     write_index(store, state, settings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from storyline.config import Settings
+from storyline.fuse.mapper import Mapper
 from storyline.fuse.steps import INITIAL, FuseState
 from storyline.model import Corpus, DocAnalysis
 from storyline.registry import Part, checked_pipeline, fuse_steps
@@ -26,9 +27,12 @@ def fuse(analyses: list[DocAnalysis], settings: Settings) -> Corpus:
     return fuse_state(analyses, settings).corpus
 
 
-def fuse_state(analyses: list[DocAnalysis], settings: Settings) -> FuseState:
-    """``fuse``, returning the whole state (the entity map and near-duplicates beside the corpus)."""
-    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
+def fuse_state(analyses: list[DocAnalysis], settings: Settings, mapper: Mapper | None = None) -> FuseState:
+    """``fuse``, returning the whole state (the entity map and near-duplicates beside the corpus).
+
+    ``mapper`` runs the heaviest steps' per-block work (``storyline.fuse.mapper``; an engine passes its own).
+    """
+    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]), mapper=mapper)
     for part in fuse_pipeline(settings):
         part.run(state, settings)
     return state

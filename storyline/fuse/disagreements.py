@@ -38,6 +38,7 @@ from typing import cast
 
 from storyline.config import Settings
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
+from storyline.fuse.mapper import LOCAL, Mapper
 from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span, Story
 from storyline.registry import dimension, dimensions, resolve
 
@@ -312,6 +313,8 @@ class DimensionContext:
     actor_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     #: document id -> (start, end, story event id) of the evidence of its events
     story_event_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: runs a dimension's per-block work (``storyline.fuse.mapper``; an engine's workers)
+    mapper: Mapper = LOCAL
 
 
 #: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
@@ -760,7 +763,7 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
 
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                             settings: Settings, stories: list[Story] | None = None,
-                            common: frozenset[str] | None = None) -> list[Found]:
+                            common: frozenset[str] | None = None, mapper: Mapper | None = None) -> list[Found]:
     """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
     (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
     ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
@@ -771,6 +774,8 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         events: every event, actors remapped to global ids (``story_event`` set or not).
         settings: storyline settings (read-only); ``disagreement_dimensions`` names the dimensions.
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
+        mapper: runs the dimensions' per-block work (``storyline.fuse.mapper``; the pair model judges
+            blocks of sentence pairs); local by default.
 
     Returns:
         The candidates, strongest first (ties in the order of the dimensions).
@@ -804,7 +809,7 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},
-                               story_event_spans=se_spans)
+                               story_event_spans=se_spans, mapper=mapper or LOCAL)
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))

@@ -27,7 +27,7 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -46,6 +46,7 @@ from storyline.fuse.disagreements import (
     DimensionContext,
     Found,
 )
+from storyline.fuse.mapper import chunks
 from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
 from storyline.model import Claim, Sentence, Side, Span
 from storyline.nlp.quantities import singular
@@ -994,6 +995,12 @@ def _phrase(text: str, span: tuple[int, int] | None) -> str:
     return text[span[0]:span[1]] if span else ""
 
 
+def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
+    """``PairModel.judge`` of one block of sentence pairs; ``shared`` = (model, least probability)."""
+    model, min_probability = shared
+    return model.judge(list(block), min_probability)
+
+
 @dimension("storyline.disagreements.pairs.v1")
 def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
     """Sentence pairs of two outlets on one story that the trained pair model calls a disagreement."""
@@ -1002,8 +1009,12 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         return []
     units = _units(context)
     pairs = candidate_pairs(units)
-    verdicts = model.judge([(units[i].text, units[j].text) for i, j in pairs],
-                           settings.disagreement_pair_min_probability)
+    texts = [(units[i].text, units[j].text) for i, j in pairs]
+    # each pair is judged on its own two sentences: blocks of pairs can be judged anywhere
+    mapper = context.mapper
+    verdicts = [v for block in mapper.map(judge_block, chunks(texts, mapper.parallelism),
+                                          (model, settings.disagreement_pair_min_probability))
+                for v in block]
     found: list[Found] = []
     for (i, j), v in zip(pairs, verdicts):
         if not v.disagree:

@@ -15,6 +15,7 @@ from storyline.extract.events import summarize
 from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
+from storyline.fuse.mapper import Mapper
 from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
 from storyline.fuse.stories import group_stories
@@ -41,6 +42,8 @@ class FuseState:
     #: document id → ids of its near-duplicates
     near_duplicates: dict[str, list[NearDuplicate]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # room for a plug-in's own results
+    #: runs the heaviest steps' per-block work (an engine's workers); None: in this process
+    mapper: Mapper | None = None
 
 
 def _remap(local: str | None, mapping: dict[str, str]) -> str | None:
@@ -119,7 +122,7 @@ def story_events(state: FuseState, settings: Settings) -> None:
     corpus = state.corpus
     wording: list = state.extra.setdefault("wording_stats", [])   # kept by the incremental fuse
     corpus.story_events, story_of = cluster_story_events(corpus.events, corpus.entities, corpus.documents,
-                                                         settings, stats_out=wording)
+                                                         settings, stats_out=wording, mapper=state.mapper)
     for ev in corpus.events:
         ev.story_event = story_of.get(ev.id)
 
@@ -140,7 +143,7 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     counts = sentence_terms(state.analyses)
     state.extra["sentence_terms"] = counts   # kept by the incremental fuse
     found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
-                                    common_terms(*counts))
+                                    common_terms(*counts), mapper=state.mapper)
     state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
     corpus.disagreements = keep_disagreements(found, {d: s.id for s in corpus.stories for d in s.docs})
     corpus.claims = [c for a in state.analyses for c in a.claims]

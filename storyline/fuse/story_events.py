@@ -28,6 +28,7 @@ from storyline.config import Settings
 from storyline.data import layers
 from storyline.data.plover import quad_classes
 from storyline.extract.stance import content_terms, term_key
+from storyline.fuse.mapper import LOCAL, Mapper, chunks
 from storyline.model import Document, Entity, Event, StoryEvent
 
 LOGGER = logging.getLogger(__name__)
@@ -334,10 +335,29 @@ def cross_language_similarity(events: list[Event], doc_of: list[str], documents:
     return out
 
 
+def score_pairs(shared: tuple, block: Sequence[tuple[int, int]]) -> list[tuple[float, int, int]]:
+    """The candidate pairs of ``block`` similar enough to merge, with their scores (a pure function of
+    the block and ``shared`` = (pair facts, wording, cross-language similarities, stored story event of
+    each event, document of each event), so blocks can be scored anywhere)."""
+    facts, wording, across, stored, doc_of = shared
+    out = []
+    for i, j in block:
+        if (stored[i] is not None and stored[j] is not None) or facts.blocked(i, j):
+            continue
+        need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
+        if facts.score(i, j, 1.0) < need:
+            continue  # even identical wording would not make it: skip comparing the words
+        s = facts.score(i, j, max(wording.similarity(i, j), across.get((i, j), 0.0)))
+        if s >= need:
+            out.append((s, i, j))
+    return out
+
+
 def cluster_story_events(events: list[Event], entities: list[Entity], documents: list[Document],
                          settings: Settings, stats: WordingStats | None = None,
                          stats_out: list[WordingStats] | None = None,
-                         fixed: Mapping[str, str] | None = None) -> tuple[list[StoryEvent], dict[str, str]]:
+                         fixed: Mapping[str, str] | None = None,
+                         mapper: Mapper | None = None) -> tuple[list[StoryEvent], dict[str, str]]:
     """Cluster event mentions across documents into story events.
 
     Args:
@@ -350,6 +370,7 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         fixed: event id -> the stored story event it stays in (the incremental fuse): the events of one
             start as one cluster, two clusters holding stored events never merge, and pairs of stored
             events are not scored; the other events join them or each other as usual.
+        mapper: runs the scoring of candidate pairs in blocks (``storyline.fuse.mapper``); local by default.
 
     Returns:
         The story events (one per cluster, singletons included) and the map event id -> story event id.
@@ -365,15 +386,11 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     stored = [(fixed or {}).get(e.id) for e in events]
     pairs: list[tuple[float, int, int]] = []
     across = cross_language_similarity(events, doc_of, documents, settings)
-    for i, j in sorted(set(_candidate_pairs(events, wording, actors)) | set(across)):
-        if (stored[i] is not None and stored[j] is not None) or facts.blocked(i, j):
-            continue
-        need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
-        if facts.score(i, j, 1.0) < need:
-            continue  # even identical wording would not make it: skip comparing the words
-        s = facts.score(i, j, max(wording.similarity(i, j), across.get((i, j), 0.0)))
-        if s >= need:
-            pairs.append((s, i, j))
+    candidates = sorted(set(_candidate_pairs(events, wording, actors)) | set(across))
+    mapper = mapper or LOCAL
+    shared = (facts, wording, across, stored, doc_of)
+    for block in mapper.map(score_pairs, chunks(candidates, mapper.parallelism), shared):
+        pairs.extend(block)
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     cluster = list(range(len(events)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
