@@ -122,7 +122,7 @@ def _event_languages() -> dict[str, Any]:
     types = _mapping(_WORDS, propertyNames={"enum": list(load("plover")["types"])})
     cues = {"type": "object", "additionalProperties": False, "properties": _word_lists(
         "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
-        "function_words")}
+        "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),

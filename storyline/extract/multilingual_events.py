@@ -47,7 +47,8 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
            "default_model_path", "default_role_model_path", "event_date", "extract_language_events", "find_triggers",
-           "load_cues", "load_language_event_model", "load_role_ranker", "modality_of", "opener_name_type",
+           "is_function_word", "load_cues", "load_language_event_model", "load_role_ranker", "modality_of",
+           "opener_name_type", "opener_span",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors"]
 
 NONE = "NONE"
@@ -425,6 +426,58 @@ _NAME_TAGS = (("Geox", "GPE"), ("Orgn", "ORG"), ("Surn", "PERSON"), ("Name", "PE
 _NAME_SCORE = 0.1
 
 
+#: part-of-speech tags of words that never name an actor: prepositions, conjunctions, particles, pronouns, adverbs,
+#: interjections, predicatives, comparatives ("У", "Це", "Однако", "Сегодня")
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"})
+#: the grammar classes of ``modality.<lang>`` in event_languages.yaml that list words which never name an actor
+FUNCTION_CLASSES = ("function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners")
+#: lower-case words inside a Spanish name between capitalised ones ("Estados Unidos", "Banco de España")
+_NAME_JOINERS = {"es": frozenset({"de", "del", "la"})}
+
+
+def is_function_word(word: str, lang: str, cues: Cues) -> bool:
+    """True when ``word`` cannot name an actor: a single letter, a word on one of the language's function-word
+    lists (the grammar classes in ``FUNCTION_CLASSES``; Spanish has no morphology), or one pymorphy3 reads first as
+    a preposition, conjunction, particle, pronoun or adverb with no proper-name reading ("Бойко" is an adverb first
+    but also a surname: a name)."""
+    if len(word) < 2:
+        return True
+    lowered = word.lower()
+    by_lang = cues.modality.get(lang, {})
+    if any(lowered in by_lang.get(kind, ()) for kind in FUNCTION_CLASSES):
+        return True
+    analyser = _morphology(lang)
+    if analyser is None:
+        return False
+    parses = analyser.parse(word)
+    if not parses or parses[0].tag.POS not in _FUNCTION_POS:
+        return False
+    # an initial ("У." as Name, Abbr, Init) is no name reading
+    readings = [set(re.split(r"[ ,]", str(p.tag))) for p in parses if p.score >= _NAME_SCORE]
+    return not any(tag in g and not g & {"Abbr", "Init"} for g in readings for tag, _ in _NAME_TAGS)
+
+
+def opener_span(text: str, lang: str) -> tuple[int, int] | None:
+    """Character offsets in ``text`` of the capitalised name that opens it: the first word and the run of
+    capitalised words after it ("Estados Unidos", "Сергей Лавров"), in Spanish across "de", "del", "la" when a
+    capitalised word follows ("Banco de España"); None when the first word is not capitalised."""
+    found = _OPENER.match(text)
+    if found is None or not found.group(1)[:1].isupper():
+        return None
+    start, end = found.start(1), found.end(1)
+    joiners = _NAME_JOINERS.get(lang, frozenset())
+    last = end
+    for word in _WORD.finditer(text, end):
+        if text[last:word.start()].strip():
+            break  # punctuation between: the name ended
+        if word.group()[:1].isupper():
+            end = word.end()
+        elif word.group().lower() not in joiners:
+            break
+        last = word.end()  # a joiner counts only when a capitalised word follows it
+    return start, end
+
+
 def opener_name_type(word: str, lang: str) -> str | None:
     """The entity type a capitalised sentence opener reads as by morphology alone: a word the dictionary reads as
     a proper name (surname, first name, place, organisation) or does not know at all; None for a common word
@@ -461,29 +514,33 @@ def _nominative_subject(word: str, lang: str, right_before: bool) -> str | None:
     return None
 
 
-def _unknown_name(word: str, rest: str, lang: str, cues: Cues) -> str | None:
-    """The type of an opener no list knows that still reads as a name right before its verb (a trigger within the
-    next two words: "Сибіга зустрінеться", "Renfe se disculpó"): an acronym ("ДБР порушило", "НАТО провело") is
-    an organisation; then what morphology reads (ru, uk: a proper name or a word the dictionary does not know);
-    a surname ending ("Кадыров пригрозил") a person; in Spanish, a bare capitalised word that is no function word
-    (a common noun opens a sentence with its article: "El Gobierno", "Los vecinos"). None for anything else
-    ("Жители вышли" stays a common noun)."""
+def _unknown_name(name: str, rest: str, lang: str, cues: Cues) -> str | None:
+    """The type of an opening name no list knows that still reads as a name right before its verb (a trigger
+    within the next two words: "Сибіга зустрінеться", "Renfe se disculpó"): an acronym ("ДБР порушило", "НАТО
+    провело") is an organisation; then what morphology reads of any of its words (ru, uk: a proper name or a word
+    the dictionary does not know); of its first word, a noun subject or a surname ending ("Кадыров пригрозил") a
+    person; in Spanish, capitalised words that are no function words (a common noun opens a sentence with its
+    article: "El Gobierno", "Los vecinos"). None for anything else ("Жители вышли" stays a common noun)."""
     nxt = _words(rest)
     hits = find_triggers(rest, lang, cues)
     if not nxt or not hits or hits[0][1] not in {w[1] for w in nxt[:3]}:
         return None
+    words = [w for w, _, _ in _words(name)]
+    word = words[0]
     if len(word) >= 2 and word.isupper():
         return "ORG"
-    by_morphology = opener_name_type(word, lang)
-    if by_morphology is not None:
-        return by_morphology
+    for part in words:
+        if part[:1].isupper():
+            by_morphology = opener_name_type(part, lang)
+            if by_morphology is not None:
+                return by_morphology
     subject = _nominative_subject(word, lang, right_before=hits[0][1] == nxt[0][1])
     if subject is not None:
         return subject
     endings = cues.modality.get(lang, {}).get("surname_endings", ())
     if len(word) >= 5 and any(word.lower().endswith(e) for e in endings):
         return "PERSON"
-    if lang == "es" and len(word) >= 3 and word.lower() not in cues.modality.get(lang, {}).get("function_words", ()):
+    if lang == "es" and len(word) >= 3:
         return "ORG"
     return None
 
@@ -494,13 +551,18 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
     the stem of an entity the document names elsewhere, or a name the knowledge base knows in ``lang`` (taggers
     miss a bare name that opens a sentence: "Шмигаль зустрівся ...", "Japón donó ..."). Adds to ``mentions``
     and ``entities`` in place; True when it did."""
-    found = _OPENER.match(sent.text)
-    if found is None or not found.group(1)[:1].isupper():
+    found = opener_span(sent.text, lang)
+    if found is None:
         return False
-    start, end = sent.start + found.start(1), sent.start + found.end(1)
+    cues = load_cues()
+    first = _words(sent.text[found[0]:found[1]])[0][0]
+    if is_function_word(first, lang, cues):
+        return False  # "У", "Це", "Como": a function word opens the sentence, not a name
+    start, end = sent.start + found[0], sent.start + found[1]
+    # the tagger's mention of the name (or part of it) is the actor: none of our own over it
     if any(m.start < end and start < m.end for m in mentions):
         return False
-    word = found.group(1)
+    word = sent.text[found[0]:found[1]]
     key = stem_key(word)
     same = next((m for m in mentions if m.entity and key and stem_key(m.normal or m.text) == key), None)
     if same is not None:
@@ -510,7 +572,7 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
         _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, etype, word)], lang, kb)
         if not new_entities or new_entities[0].kb_id is None:
             # an unknown capitalised opener may be any word ("Жители", "Ракета"): only a name's shape counts
-            guess = _unknown_name(word, sent.text[found.end(1):], lang, load_cues())
+            guess = _unknown_name(word, sent.text[found[1]:], lang, cues)
             if guess is None:
                 return False
             _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, guess, word)], lang, kb)

@@ -166,3 +166,74 @@ def test_the_trained_role_ranker_picks_subject_and_object_and_never_the_place():
     text = "Японія передала Україні генератори для лікарень у Харкові."
     sent, mentions = _sentence_with(text, [("Японія", "GPE"), ("Україні", "GPE"), ("Харкові", "GPE")])
     assert rank_roles(sent, mentions, "AID", text.index("передала"), "uk", cues, ranker) == ("d/e0", "d/e1")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("uk", "У Львові поліція затримала двох активістів."),  # a one-letter preposition
+    ("uk", "Вже затримали двох активістів."),  # an adverb the dictionary lacks: on the data list
+    ("es", "Como protesta, convocaron una huelga."),  # a Spanish conjunction, from the grammar-class lists
+    ("es", "Nosotras convocamos una huelga."),  # a Spanish pronoun
+])
+def test_a_function_word_that_opens_a_sentence_is_never_an_actor(lang, text):
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    doc = Document(id="d", source="d.txt", raw=text, language=lang)
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    assert opener_actor(doc, Sentence("d", 0, len(text), text), mentions, entities, lang, load_kb(())) is False
+    assert mentions == [] and entities == []
+
+
+def test_a_pronoun_the_tagger_took_for_a_name_elsewhere_does_not_open_a_sentence_as_that_actor():
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    text = "Це затримали в Києві. Про це заявив прокурор Це."
+    doc = Document(id="d", source="d.txt", raw=text, language="uk")
+    at = text.rindex("Це")
+    entities = [Entity(id="d/e1", name="Це", type="PERSON", mentions=[Span("d", at, at + 2, "Це")])]
+    mentions = [Mention("d", at, at + 2, "Це", "PERSON", entity="d/e1")]
+    first = text.index(".") + 1
+    assert opener_actor(doc, Sentence("d", 0, first, text[:first]), mentions, entities, "uk", load_kb(())) is False
+    assert len(mentions) == 1
+
+
+def test_morphology_and_the_grammar_lists_tell_function_words_from_names():
+    from storyline.extract.multilingual_events import is_function_word
+
+    cues = load_cues()
+    assert is_function_word("У", "uk", cues) and is_function_word("Це", "uk", cues)
+    assert is_function_word("Как", "ru", cues) and is_function_word("Como", "es", cues)
+    # "Бойко" is an adverb first, but also a surname: a name
+    assert not is_function_word("Бойко", "ru", cues)
+    assert not is_function_word("Шмигаль", "uk", cues) and not is_function_word("Renfe", "es", cues)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Estados Unidos impuso sanciones a Nicaragua.", "Estados Unidos"),
+    ("es", "Banco de España, según fuentes oficiales, subió los tipos.", "Banco de España"),
+    ("es", "Sánchez de inmediato pidió calma.", "Sánchez"),  # "de" joins only capitalised words
+    ("ru", "«Сергей Лавров заявил о переговорах.", "Сергей Лавров"),
+])
+def test_the_opening_name_is_the_whole_run_of_capitalised_words(lang, text, expected):
+    from storyline.extract.multilingual_events import opener_span
+
+    span = opener_span(text, lang)
+    assert span is not None and text[span[0]:span[1]] == expected
+
+
+def test_a_multi_word_name_opens_a_sentence_as_one_actor_and_a_tagged_mention_is_preferred():
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    text = "Estados Unidos impuso sanciones a Nicaragua."
+    doc = Document(id="d", source="d.txt", raw=text, language="es")
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    assert opener_actor(doc, Sentence("d", 0, len(text), text), mentions, entities, "es", load_kb(()))
+    assert [m.text for m in mentions] == ["Estados Unidos"]
+    # the tagger's mention of part of the name stands: no second actor over it
+    tagged = [Mention("d", 8, 14, "Unidos", "GPE", entity="d/e1")]
+    assert not opener_actor(doc, Sentence("d", 0, len(text), text), tagged, [], "es", load_kb(()))
+    assert [m.text for m in tagged] == ["Unidos"]
