@@ -21,7 +21,7 @@ from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
-from storyline.resolve.names import script_key
+from storyline.resolve.names import script_key, surnames_agree
 
 __all__ = ["language_names", "resolve_names", "stem_key"]
 
@@ -77,7 +77,7 @@ def _find_person(kb: KB, name: str, date: str | None) -> KBEntry | None:
     for e in kb.people():
         kb_words = _person_words(e.name)
         surname = kb_words[0] if e.surname_first else kb_words[-1]
-        if script_key(surname) != key or len(key) < 2:
+        if script_key(surname) != key or len(key) < 2 or not surnames_agree(surname, words[-1]):
             continue
         given = [w for w in words[:-1] if len(w) > 1]
         kb_given = kb_words[1:] if e.surname_first else kb_words[:-1]

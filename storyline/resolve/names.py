@@ -234,6 +234,14 @@ def script_words_match(a: str, b: str) -> bool:
     return words_match(ka, kb)
 
 
+def surnames_agree(a: str, b: str) -> bool:
+    """One surname written in any script: the cross-script key must agree, and two spellings in one script must
+    also be variants of each other, as the consonant key alone makes Latin "Como" of "Kim"."""
+    if script_key(a) != script_key(b):
+        return False
+    return _other_script(a) != _other_script(b) or words_match(a, b) or script_words_match(a, b)
+
+
 def script_key(surname: str) -> str:
     """The key one surname shares across scripts and transliterations: Токаев, Тоқаев and Tokayev,
     Шмигаль and Shmyhal. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г."""
