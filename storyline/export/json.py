@@ -6,9 +6,12 @@ import json
 import logging
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline.model import Corpus, to_dict
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -19,6 +22,11 @@ SCHEMA_VERSION = 1
 def schema() -> dict[str, Any]:
     """The JSON Schema of the v1 export, shipped inside the package."""
     return json.loads(resources.files("storyline.export").joinpath("schema_v1.json").read_text("utf-8"))
+
+
+#: the export's lists, in the order they are written (``corpus_to_json``)
+PARTS = ("documents", "entities", "events", "stories", "story_events", "quotes", "disagreements", "relations",
+         "outlets", "claims")
 
 
 def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
@@ -75,3 +83,52 @@ def write_json(corpus: Corpus, path: str | Path) -> dict[str, Any]:
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def _item_validator(part: str) -> Any:
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema()["properties"][part]["items"])
+
+
+def _check_item(part: str, item: dict[str, Any]) -> None:
+    import fastjsonschema
+
+    try:
+        _item_validator(part)(item)
+    except fastjsonschema.JsonSchemaException:
+        import jsonschema
+
+        jsonschema.validate(item, schema()["properties"][part]["items"])
+        raise
+
+
+def _write_list(fh: TextIO, part: str, items: Any) -> int:
+    """One list of the export, an item at a time, laid out as ``json.dumps(..., indent=1)`` lays it out."""
+    n = 0
+    for obj in items:
+        item = to_dict(obj)
+        _check_item(part, item)
+        body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        fh.write(("[\n  " if n == 0 else ",\n  ") + body)
+        n += 1
+    fh.write("\n ]" if n else "[]")
+    return n
+
+
+def write_json_store(store: Store, path: str | Path) -> dict[str, int]:
+    """Write the export of a store's corpus by streaming its tables: the same file as
+    ``write_json(store.corpus(), path)``, each item validated, without holding the corpus in memory
+    (what an update of a large store pays for its export). Returns the number of items of each list."""
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    counts: dict[str, int] = {}
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(f'{{\n "schema_version": {SCHEMA_VERSION}')
+        for part in PARTS:
+            fh.write(f',\n "{part}": ')
+            counts[part] = _write_list(fh, part, store.iter_table(part))
+        fh.write("\n}")
+    tmp.replace(path)
+    return counts

@@ -17,7 +17,7 @@ import json
 import logging
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -373,6 +373,33 @@ class Store:
         row = self.con.execute(f"SELECT count(*) FROM {table}{' WHERE ' + where if where else ''}",
                                list(params)).fetchone()
         return int(row[0]) if row is not None else 0
+
+    def iter_table(self, table: str, batch: int = 2000) -> Iterator[Any]:
+        """The rows of ``documents``, ``claims`` or a corpus-level table as model objects, in the order
+        ``corpus()`` gives them, read ``batch`` rows at a time (an export streams a large store instead
+        of holding it whole)."""
+        cls = READ_TABLES[table]
+        cols = self._stored(table, _columns(cls, all_fields=True))
+        names = _names(cols)
+        if table == "documents":
+            sql = f"SELECT {names} FROM documents ORDER BY source, id"
+        elif table == "claims":
+            if not self._has_table("claims"):
+                return
+            # corpus(): documents in their order, each one's claims in document order
+            qualified = ", ".join(f'c."{n}"' for n, _ in cols)
+            sql = f"SELECT {qualified} FROM claims c JOIN documents d ON c.doc = d.id ORDER BY d.source, d.id, c.seq"
+        else:
+            sql = f"SELECT {names} FROM {table} ORDER BY rowid"
+        # a cursor of its own: the caller may query the store between batches
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql)
+            while rows := cur.fetchmany(batch):
+                for r in rows:
+                    yield _from_row(cls, cols, r)
+        finally:
+            cur.close()
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""
