@@ -126,7 +126,7 @@ def analyze(
                                   reanalyze=reanalyze, full=full)
             write_partitioned_parquet(corpus, out / "parquet")
         else:
-            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full)
+            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full, keep_corpus=False)
     except ConfigError as exc:  # a setting that cannot work for any document (an LLM coder's endpoint)
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -85,7 +85,7 @@ def write_json(corpus: Corpus, path: str | Path) -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _item_validator(part: str) -> Any:
     import fastjsonschema
 
