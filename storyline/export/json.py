@@ -1,14 +1,18 @@
 """The v1 JSON export: the public contract (see shared/schema/README.md), validated by its schema."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
+import typing
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from storyline.model import Corpus, to_dict
+from storyline.model import Corpus, from_dict, to_dict
+from storyline.store.duckdb import READ_TABLES
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -104,12 +108,58 @@ def _check_item(part: str, item: dict[str, Any]) -> None:
         raise
 
 
-def _write_list(fh: TextIO, part: str, items: Any) -> int:
+def _nested_types(tp: Any) -> Iterator[type]:
+    """The dataclass types a field of type ``tp`` can hold, at any depth."""
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        yield tp
+        for t in typing.get_type_hints(tp).values():
+            yield from _nested_types(t)
+    for arg in typing.get_args(tp):
+        yield from _nested_types(arg)
+
+
+@functools.cache
+def _export_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of ``cls`` in the export, when its stored rows, JSON parsed, are already export items
+    once those fields are picked: None when a nested type keeps a field out of the export (the row then
+    goes through the model objects)."""
+    hints = typing.get_type_hints(cls)
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("export", True))
+    for name in names:
+        for t in _nested_types(hints[name]):
+            if any(not f.metadata.get("export", True) for f in dataclasses.fields(t)):
+                return None
+    return names
+
+
+def _items(store: Store, part: str) -> Iterator[dict[str, Any]]:
+    """The export items of one list, validated: stored rows as they are where they can be (``_export_fields``),
+    else through the model objects (``to_dict(from_dict(...))``, as ``corpus_to_json`` makes them)."""
+    cls = READ_TABLES[part]
+    names = _export_fields(cls)
+    if names is None:
+        for obj in store.iter_table(part):
+            item = to_dict(obj)
+            _check_item(part, item)
+            yield item
+        return
+    import fastjsonschema
+
+    validator = _item_validator(part)
+    for row in store.iter_plain(part):
+        try:
+            item = {n: row[n] for n in names}
+            validator(item)
+        except (KeyError, fastjsonschema.JsonSchemaException):  # a store from before a field: defaults fill it
+            item = to_dict(from_dict(cls, row))
+            _check_item(part, item)
+        yield item
+
+
+def _write_list(fh: TextIO, items: Iterable[dict[str, Any]]) -> int:
     """One list of the export, an item at a time, laid out as ``json.dumps(..., indent=1)`` lays it out."""
     n = 0
-    for obj in items:
-        item = to_dict(obj)
-        _check_item(part, item)
+    for item in items:
         body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
         fh.write(("[\n  " if n == 0 else ",\n  ") + body)
         n += 1
@@ -128,7 +178,7 @@ def write_json_store(store: Store, path: str | Path) -> dict[str, int]:
         fh.write(f'{{\n "schema_version": {SCHEMA_VERSION}')
         for part in PARTS:
             fh.write(f',\n "{part}": ')
-            counts[part] = _write_list(fh, part, store.iter_table(part))
+            counts[part] = _write_list(fh, _items(store, part))
         fh.write("\n}")
     tmp.replace(path)
     return counts

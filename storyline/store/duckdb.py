@@ -380,6 +380,23 @@ class Store:
         of holding it whole)."""
         cls = READ_TABLES[table]
         cols = self._stored(table, _columns(cls, all_fields=True))
+        for rows in self._batches(table, cols, batch):
+            for r in rows:
+                yield _from_row(cls, cols, r)
+
+    def iter_plain(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """``iter_table`` as plain JSON data: each row a dict of every stored column (JSON ones parsed),
+        without building model objects (a column the table lacks is left out)."""
+        cls = READ_TABLES[table]
+        cols = self._stored(table, _columns(cls, all_fields=True))
+        names = [n for n, _ in cols]
+        parse = [sql == "JSON" for _, sql in cols]
+        loads = json.loads
+        for rows in self._batches(table, cols, batch):
+            for r in rows:
+                yield {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(names, parse, r)}
+
+    def _batches(self, table: str, cols: list[tuple[str, str]], batch: int) -> Iterator[list[tuple]]:
         names = _names(cols)
         if table == "documents":
             sql = f"SELECT {names} FROM documents ORDER BY source, id"
@@ -396,8 +413,7 @@ class Store:
         try:
             cur.execute(sql)
             while rows := cur.fetchmany(batch):
-                for r in rows:
-                    yield _from_row(cls, cols, r)
+                yield rows
         finally:
             cur.close()
 
