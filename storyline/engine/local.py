@@ -177,7 +177,8 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         summary.read = len(analyses) + summary.already_stored
         corpus = fuse_store(store, analyses, settings, full=full or reanalyze, load=keep_corpus)
         # both outputs come from the store, so a full run and an update write the same files
-        write_json_store(store, out / "export.json")
+        # the cache keeps each row's item text: an update encodes only the rows it changed
+        write_json_store(store, out / "export.json", cache=out / "export.cache.json")
         n_docs = store.count("documents")
         if n_docs <= settings.report_max_documents and settings.report_max_documents > 0:
             if corpus is None:

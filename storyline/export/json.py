@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import json
 import logging
 import typing
@@ -132,53 +133,97 @@ def _export_fields(cls: type) -> tuple[str, ...] | None:
     return names
 
 
-def _items(store: Store, part: str) -> Iterator[dict[str, Any]]:
-    """The export items of one list, validated: stored rows as they are where they can be (``_export_fields``),
-    else through the model objects (``to_dict(from_dict(...))``, as ``corpus_to_json`` makes them)."""
+def _items(store: Store, part: str, cache: dict[str, str] | None, seen: dict[str, str]) -> Iterator[str]:
+    """The export items of one list as JSON text (``_write_list``'s layout), validated: stored rows as they
+    are where they can be (``_export_fields``), else through the model objects (``to_dict(from_dict(...))``,
+    as ``corpus_to_json`` makes them). A row whose stored text is in ``cache`` was written (and validated)
+    before and is taken from there; the text of every row goes into ``seen``."""
     cls = READ_TABLES[part]
     names = _export_fields(cls)
     if names is None:
         for obj in store.iter_table(part):
             item = to_dict(obj)
             _check_item(part, item)
-            yield item
+            yield _layout(item)
         return
     import fastjsonschema
 
     validator = _item_validator(part)
-    for row in store.iter_plain(part):
-        try:
-            item = {n: row[n] for n in names}
-            validator(item)
-        except (KeyError, fastjsonschema.JsonSchemaException):  # a store from before a field: defaults fill it
-            item = to_dict(from_dict(cls, row))
-            _check_item(part, item)
-        yield item
+    cols, rows = store.iter_rows(part)
+    columns = [n for n, _ in cols]
+    parse = [sql == "JSON" for _, sql in cols]
+    loads = json.loads
+    for r in rows:
+        key = hashlib.blake2b(repr(r).encode("utf-8"), digest_size=16).hexdigest()
+        text = cache.get(key) if cache is not None else None
+        if text is None:
+            row = {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(columns, parse, r)}
+            try:
+                item = {n: row[n] for n in names}
+                validator(item)
+            except (KeyError, fastjsonschema.JsonSchemaException):  # a store from before a field: defaults fill it
+                item = to_dict(from_dict(cls, row))
+                _check_item(part, item)
+            text = _layout(item)
+        seen[key] = text
+        yield text
 
 
-def _write_list(fh: TextIO, items: Iterable[dict[str, Any]]) -> int:
+def _layout(item: dict[str, Any]) -> str:
+    """An item as ``json.dumps(export, indent=1)`` lays out an item of one of its lists."""
+    return json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def _cache_tag() -> str:
+    """What a cached item's text depends on besides its row: the schema and the layout."""
+    return hashlib.blake2b(json.dumps(schema(), sort_keys=True).encode() + b"indent=1", digest_size=8).hexdigest()
+
+
+def _read_cache(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("tag") != _cache_tag() or not isinstance(data.get("parts"), dict):
+        return {}
+    return data["parts"]
+
+
+def _write_list(fh: TextIO, items: Iterable[str]) -> int:
     """One list of the export, an item at a time, laid out as ``json.dumps(..., indent=1)`` lays it out."""
     n = 0
-    for item in items:
-        body = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    for body in items:
         fh.write(("[\n  " if n == 0 else ",\n  ") + body)
         n += 1
     fh.write("\n ]" if n else "[]")
     return n
 
 
-def write_json_store(store: Store, path: str | Path) -> dict[str, int]:
+def write_json_store(store: Store, path: str | Path, cache: str | Path | None = None) -> dict[str, int]:
     """Write the export of a store's corpus by streaming its tables: the same file as
     ``write_json(store.corpus(), path)``, each item validated, without holding the corpus in memory
-    (what an update of a large store pays for its export). Returns the number of items of each list."""
+    (what an update of a large store pays for its export). Returns the number of items of each list.
+
+    ``cache``: a file keeping each row's item text by a hash of the stored row, read first and rewritten
+    after: an update then encodes and validates only the rows it changed (``storyline analyze`` keeps it
+    beside the export). A missing, stale or unreadable cache is ignored.
+    """
     path = Path(path)
     tmp = path.with_suffix(path.suffix + ".tmp")
+    old = _read_cache(Path(cache)) if cache is not None else {}
+    new: dict[str, dict[str, str]] = {}
     counts: dict[str, int] = {}
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(f'{{\n "schema_version": {SCHEMA_VERSION}')
         for part in PARTS:
             fh.write(f',\n "{part}": ')
-            counts[part] = _write_list(fh, _items(store, part))
+            seen = new.setdefault(part, {})
+            counts[part] = _write_list(fh, _items(store, part, old.get(part) if cache is not None else None, seen))
         fh.write("\n}")
     tmp.replace(path)
+    if cache is not None:
+        cache = Path(cache)
+        cache_tmp = cache.with_suffix(cache.suffix + ".tmp")
+        cache_tmp.write_text(json.dumps({"tag": _cache_tag(), "parts": new}, ensure_ascii=False), encoding="utf-8")
+        cache_tmp.replace(cache)
     return counts

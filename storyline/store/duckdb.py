@@ -387,14 +387,18 @@ class Store:
     def iter_plain(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """``iter_table`` as plain JSON data: each row a dict of every stored column (JSON ones parsed),
         without building model objects (a column the table lacks is left out)."""
-        cls = READ_TABLES[table]
-        cols = self._stored(table, _columns(cls, all_fields=True))
+        cols, rows = self.iter_rows(table, batch)
         names = [n for n, _ in cols]
         parse = [sql == "JSON" for _, sql in cols]
         loads = json.loads
-        for rows in self._batches(table, cols, batch):
-            for r in rows:
-                yield {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(names, parse, r)}
+        for r in rows:
+            yield {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(names, parse, r)}
+
+    def iter_rows(self, table: str, batch: int = 2000) -> tuple[list[tuple[str, str]], Iterator[tuple]]:
+        """The stored columns of ``table`` (name, SQL type) and its rows as DuckDB gives them (JSON as text),
+        in ``iter_table``'s order."""
+        cols = self._stored(table, _columns(READ_TABLES[table], all_fields=True))
+        return cols, (r for rows in self._batches(table, cols, batch) for r in rows)
 
     def _batches(self, table: str, cols: list[tuple[str, str]], batch: int) -> Iterator[list[tuple]]:
         names = _names(cols)

@@ -72,3 +72,31 @@ def test_a_broken_row_is_refused_and_the_old_file_kept(store_path, tmp_path):
         with pytest.raises(jsonschema.ValidationError):
             write_json_store(store, target)
     assert target.read_text("utf-8") == "old"
+
+
+def test_the_cache_gives_the_same_file_and_is_used_for_unchanged_rows(analyses, tmp_path):
+    settings = Settings()
+    path, cache = tmp_path / "s.duckdb", tmp_path / "export.cache.json"
+    with Store(path) as store:
+        store.add_analyses(analyses[:60])
+        fuse_store(store, analyses[:60], settings)
+        write_json_store(store, tmp_path / "first.json", cache=cache)
+        write_json_store(store, tmp_path / "plain.json")
+        assert (tmp_path / "first.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
+        store.add_analyses(analyses[60:])
+        fuse_store(store, analyses[60:], settings)  # the incremental fuse changes some rows, adds others
+        write_json_store(store, tmp_path / "cached.json", cache=cache)
+        write_json_store(store, tmp_path / "fresh.json")
+        assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+        # the cache holds the rows of the latest write only, and its text is what gets written
+        data = json.loads(cache.read_text("utf-8"))
+        assert len(data["parts"]["documents"]) == 70
+        key = next(iter(data["parts"]["stories"]))
+        data["parts"]["stories"][key] = '{"marker": 1}'
+        cache.write_text(json.dumps(data), encoding="utf-8")
+        write_json_store(store, tmp_path / "tampered.json", cache=cache)
+        assert '{"marker": 1}' in (tmp_path / "tampered.json").read_text("utf-8")
+        # an unreadable cache is ignored
+        cache.write_text("{not json", encoding="utf-8")
+        write_json_store(store, tmp_path / "again.json", cache=cache)
+        assert (tmp_path / "again.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
