@@ -149,7 +149,8 @@ def _items(store: Store, part: str, cache: dict[str, str] | None, seen: dict[str
     import fastjsonschema
 
     validator = _item_validator(part)
-    cols, rows = store.iter_rows(part)
+    # only the exported columns: a document's raw text and blocks are most of its row
+    cols, rows = store.iter_rows(part, fields=names)
     columns = [n for n, _ in cols]
     parse = [sql == "JSON" for _, sql in cols]
     loads = json.loads

@@ -394,10 +394,12 @@ class Store:
         for r in rows:
             yield {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(names, parse, r)}
 
-    def iter_rows(self, table: str, batch: int = 2000) -> tuple[list[tuple[str, str]], Iterator[tuple]]:
-        """The stored columns of ``table`` (name, SQL type) and its rows as DuckDB gives them (JSON as text),
-        in ``iter_table``'s order."""
-        cols = self._stored(table, _columns(READ_TABLES[table], all_fields=True))
+    def iter_rows(self, table: str, batch: int = 2000, fields: Collection[str] | None = None
+                  ) -> tuple[list[tuple[str, str]], Iterator[tuple]]:
+        """The stored columns of ``table`` (name, SQL type; only ``fields`` when given) and its rows as DuckDB
+        gives them (JSON as text), in ``iter_table``'s order."""
+        cols = [c for c in self._stored(table, _columns(READ_TABLES[table], all_fields=True))
+                if fields is None or c[0] in fields]
         return cols, (r for rows in self._batches(table, cols, batch) for r in rows)
 
     def _batches(self, table: str, cols: list[tuple[str, str]], batch: int) -> Iterator[list[tuple]]:
