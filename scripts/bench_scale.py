@@ -641,10 +641,11 @@ def timed_fuse(analyses: list[DocAnalysis], settings: Settings, report: Any = No
 
 def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis], settings: Settings) -> dict[str, Any]:
     """Seconds to add ``more`` to a store holding ``base`` fused (``state``): storing their analyses, the
-    incremental fuse (per part), reading the corpus back and writing the export; beside them, a full fuse
-    of ``more`` alone."""
+    incremental fuse (per part), and the outputs (export and report, as ``storyline analyze`` writes them);
+    beside them, a full fuse of ``more`` alone."""
     from storyline.engine.local import fuse_store
-    from storyline.export.json import write_json
+    from storyline.export.json import write_json_store
+    from storyline.report.render import write_report, write_summary
     from storyline.store import Store
     from storyline.store.incremental import invalidate, update, write_index
 
@@ -656,6 +657,11 @@ def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis]
         store.replace_corpus(state.corpus)
         write_index(store, state, settings)
         out["write_base"] = time.perf_counter() - t0
+        # the export of the base, as the run that made it wrote it (filling the export's row cache)
+        cache = Path(tmp) / "export.cache.json"
+        t0 = time.perf_counter()
+        write_json_store(store, Path(tmp) / "export.json", cache=cache)
+        out["export_base"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         store.add_analyses(more)
         out["store_new"] = time.perf_counter() - t0
@@ -666,10 +672,20 @@ def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis]
         out["scope"] = {"entity_candidates": stats.entity_candidates, "story_candidates": stats.story_candidates,
                         "stories_changed": stats.stories_changed, "scope_documents": stats.scope_documents,
                         "events_reclustered": stats.events_reclustered}
+        # what `storyline analyze` writes after an update: the export streamed from the store, and
+        # (above settings.report_max_documents) the summary page instead of the single-page report
         t0 = time.perf_counter()
-        corpus = store.corpus()
-        write_json(corpus, Path(tmp) / "export.json")
+        write_json_store(store, Path(tmp) / "export.json", cache=cache)
         out["export"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        write_json_store(store, Path(tmp) / "export_uncached.json")
+        out["export_uncached"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        if store.count("documents") > settings.report_max_documents:
+            write_summary(store, Path(tmp) / "report.html")
+        else:
+            write_report(store.corpus(), Path(tmp) / "report.html")
+        out["report"] = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
         t0 = time.perf_counter()
         store.add_analyses(more)
@@ -708,7 +724,8 @@ def child(n: int, seed: int, plus: int, vectors: str) -> None:
     times = timed_fuse(base, settings, lambda name, s: emit(kind="step", name=name, seconds=s), state)
     emit(kind="fused", seconds=sum(times.values()), peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if plus:
-        emit(kind="plus", n=n + plus, **incremental_add(base, state[0], analyses[n:], settings))
+        emit(kind="plus", n=n + plus, **incremental_add(base, state[0], analyses[n:], settings),
+             peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 @dataclass
@@ -884,9 +901,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"adding {args.plus} documents to {last.n:,} (incremental fuse, storyline.store.incremental):\n"
               f"  store their analyses {p['store_new']:.2f} s, incremental fuse {p['update']:.2f} s ({parts});\n"
               f"  scope {p['scope']};\n"
-              f"  read the corpus back and write export.json {p['export']:.2f} s (grows with the corpus);\n"
+              f"  outputs: export.json streamed from the store {p['export']:.2f} s with its row cache "
+              f"({p['export_uncached']:.2f} s without; {p['export_base']:.2f} s for the base), report.html "
+              f"{p['report']:.2f} s (grow with the corpus); peak RSS {p['peak_mb']:.0f} MB;\n"
               f"  the same {args.plus} documents alone, stored and fully fused: {p['alone']:.2f} s "
-              f"(ratio {(p['store_new'] + p['update']) / p['alone']:.2f}); "
+              f"(ratio {(p['store_new'] + p['update']) / p['alone']:.2f}; with the outputs "
+              f"{(p['store_new'] + p['update'] + p['export'] + p['report']) / p['alone']:.2f}); "
               f"full fuse of {last.n:,}: {last.total:.2f} s;\n"
               f"  writing the {last.n:,}-document store and its fuse index once: {p['write_base']:.2f} s")
     elif args.plus:

@@ -126,7 +126,7 @@ def analyze(
                                   reanalyze=reanalyze, full=full, mapper=spark_mapper(master))
             write_partitioned_parquet(corpus, out / "parquet")
         else:
-            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full)
+            summary, _ = run(paths, out, settings, progress, reanalyze=reanalyze, full=full, keep_corpus=False)
     except (ConfigError, StoreBusy) as exc:  # a setting that cannot work (an LLM coder's endpoint), a held store
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

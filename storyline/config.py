@@ -198,6 +198,12 @@ class Settings:
         True, "Fuse documents added to a store into its corpus instead of fusing every document again "
         "(differences from a full run: storyline.store.incremental); `storyline analyze --full` recomputes.")
 
+    report_max_documents: int = _setting(
+        2000, "`storyline analyze` writes the single-page report.html for a store of up to this many documents; "
+        "above, report.html is a small summary page (counts, the largest stories) and the reader's site is written "
+        "on demand by `storyline report` or served by `storyline serve` (the single page of 10k documents takes "
+        "~1 min to write again on every update). 0: always the summary.")
+
     @classmethod
     def help_table(cls) -> list[tuple[str, Any, str]]:
         """(name, default, help) for every setting, for docs and ``--help``."""

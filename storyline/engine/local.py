@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from storyline.clean import LineStats
 from storyline.config import Settings
@@ -109,9 +109,26 @@ Analyzer = Callable[[list[Document], Settings, "LineStats | None", "Progress | N
                     Iterable["DocAnalysis | IngestError"]]
 
 
+@overload
 def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         progress: Progress | None = None, analyzer: Analyzer = analyze_all,
-        reanalyze: bool = False, full: bool = False, mapper: Mapper | None = None) -> tuple[RunSummary, Corpus]:
+        reanalyze: bool = False, full: bool = False, mapper: Mapper | None = None,
+        keep_corpus: Literal[True] = True) -> tuple[RunSummary, Corpus]:
+    ...
+
+
+@overload
+def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
+        progress: Progress | None = None, analyzer: Analyzer = analyze_all,
+        reanalyze: bool = False, full: bool = False, mapper: Mapper | None = None, *,
+        keep_corpus: bool) -> tuple[RunSummary, Corpus | None]:
+    ...
+
+
+def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
+        progress: Progress | None = None, analyzer: Analyzer = analyze_all,
+        reanalyze: bool = False, full: bool = False, mapper: Mapper | None = None,
+        keep_corpus: bool = True) -> tuple[RunSummary, Corpus | None]:
     """Analyse ``paths`` into ``out_dir`` (storyline.duckdb, export.json, report.html, errors.jsonl).
 
     ``analyzer`` runs the per-document stages; the Spark engine passes its own, so both engines
@@ -120,10 +137,12 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
     On a store fused before under the same settings, new documents are fused into its corpus
     (``settings.incremental``, ``storyline.store.incremental``); ``full`` fuses every document again.
     ``mapper`` runs fuse's per-block work (the Spark engine passes ``spark_mapper``).
+    Without ``keep_corpus`` an update does not read the corpus back (None is returned for it): the export
+    streams from the store, and above ``settings.report_max_documents`` report.html is a summary page.
     """
-    from storyline.export.json import write_json
+    from storyline.export.json import write_json_store
     from storyline.ingest import read_paths
-    from storyline.report.render import write_report
+    from storyline.report.render import write_report, write_summary
     from storyline.store import Store
 
     check_pipelines(settings)
@@ -161,10 +180,18 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 analyses.append(res)
         store.add_analyses(analyses, replace=reanalyze)
         summary.read = len(analyses) + summary.already_stored
-        corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper)
-
-    write_json(corpus, out / "export.json")
-    write_report(corpus, out / "report.html")
+        corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper,
+                            load=keep_corpus)
+        # both outputs come from the store, so a full run and an update write the same files
+        # the cache keeps each row's item text: an update encodes only the rows it changed
+        write_json_store(store, out / "export.json", cache=out / "export.cache.json")
+        n_docs = store.count("documents")
+        if n_docs <= settings.report_max_documents and settings.report_max_documents > 0:
+            if corpus is None:
+                corpus = store.corpus()
+            write_report(corpus, out / "report.html")
+        else:
+            write_summary(store, out / "report.html")
     with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
         for err in summary.errors:
             fh.write(json.dumps(asdict(err), ensure_ascii=False) + "\n")
@@ -172,14 +199,27 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
     return summary, corpus
 
 
+@overload
 def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False,
-               mapper: Mapper | None = None) -> Corpus:
+               mapper: Mapper | None = None, load: Literal[True] = True) -> Corpus:
+    ...
+
+
+@overload
+def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False,
+               mapper: Mapper | None = None, *, load: bool) -> Corpus | None:
+    ...
+
+
+def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, full: bool = False,
+               mapper: Mapper | None = None, load: bool = True) -> Corpus | None:
     """Fuse the store's documents after ``analyses`` were added to it, and write the corpus into it.
 
     On a store fused before under the same settings, the documents not fused yet (``analyses`` and any
     a stopped run stored) are added to the stored corpus (``settings.incremental``,
     ``storyline.store.incremental``); else, or with ``full``, every stored document is fused again
-    (its heaviest steps' per-block work through ``mapper``, when given).
+    (its heaviest steps' per-block work through ``mapper``, when given). The corpus is returned; after an
+    update only when ``load`` (reading a large one back costs more than the update).
     """
     from storyline.fuse import fuse_state
     from storyline.store.incremental import can_update, invalidate, unfused_ids, update, write_index
@@ -189,7 +229,7 @@ def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, fu
         pending = unfused_ids(store)
         update(store, [*(a for a in analyses if a.document.id in pending),
                        *store.analyses_of(pending - fresh_ids)], settings)
-        return store.corpus()
+        return store.corpus() if load else None
     # fuse sees every stored analysis; the ones just written are not read back
     everything = sorted([*analyses, *store.analyses(exclude=fresh_ids)],
                         key=lambda a: (a.document.source, a.document.id))

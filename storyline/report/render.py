@@ -15,7 +15,7 @@ import logging
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -23,6 +23,9 @@ from markupsafe import Markup, escape
 from storyline.model import Corpus, Document
 from storyline.report.charts import COLOURS, network, parse_date, polarity, timeline
 from storyline.report.highlight import anchor, article_view, index_by_doc, sentence_anchor
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -298,4 +301,39 @@ def write_report(corpus: Corpus, path: str | Path) -> None:
     path = Path(path)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(render_report(corpus), encoding="utf-8")
+    tmp.replace(path)
+
+
+#: the stories a summary page lists
+SUMMARY_STORIES = 50
+
+
+def render_summary(store: Store) -> str:
+    """A small page for a large store: what it holds, its largest stories and how to read the rest.
+
+    Its cost does not grow with the corpus beyond a count and a sort in SQL (the single-page report of
+    10k documents takes ~1 min; ``settings.report_max_documents``).
+    """
+    counts = {t: store.count(t) for t in ("documents", "stories", "events", "entities", "quotes", "disagreements")}
+    rows = store.con.execute(
+        "SELECT title, date, len(docs::VARCHAR[]) AS n FROM stories ORDER BY n DESC, rowid LIMIT ?",
+        [SUMMARY_STORIES]).fetchall()
+    items = "".join(f"<tr><td>{escape(title)}</td><td>{escape(date or '')}</td><td>{n}</td></tr>\n"
+                    for title, date, n in rows)
+    figures = "".join(f"<li>{n} {name}</li>" for name, n in counts.items())
+    db = escape(str(store.path))
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline</title></head><body>\n"
+            f"<h1>storyline</h1>\n<ul>{figures}</ul>\n"
+            f"<p>This store is too large for the single-page report (setting report_max_documents). Write the "
+            f"reader's site with <code>storyline report {db} --out site</code>, or browse it with "
+            f"<code>storyline serve {db}</code>; export.json holds everything.</p>\n"
+            f"<h2>Largest stories</h2>\n<table><tr><th>Story</th><th>Date</th><th>Articles</th></tr>\n{items}</table>\n"
+            "</body></html>\n")
+
+
+def write_summary(store: Store, path: str | Path) -> None:
+    """Write ``render_summary``; the file is replaced only when complete."""
+    path = Path(path)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(render_summary(store), encoding="utf-8")
     tmp.replace(path)

@@ -18,7 +18,7 @@ import logging
 import re
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -392,6 +392,55 @@ class Store:
         row = self.con.execute(f"SELECT count(*) FROM {table}{' WHERE ' + where if where else ''}",
                                list(params)).fetchone()
         return int(row[0]) if row is not None else 0
+
+    def iter_table(self, table: str, batch: int = 2000) -> Iterator[Any]:
+        """The rows of ``documents``, ``claims`` or a corpus-level table as model objects, in the order
+        ``corpus()`` gives them, read ``batch`` rows at a time (an export streams a large store instead
+        of holding it whole)."""
+        cls = READ_TABLES[table]
+        cols = self._stored(table, _columns(cls, all_fields=True))
+        for rows in self._batches(table, cols, batch):
+            for r in rows:
+                yield _from_row(cls, cols, r)
+
+    def iter_plain(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """``iter_table`` as plain JSON data: each row a dict of every stored column (JSON ones parsed),
+        without building model objects (a column the table lacks is left out)."""
+        cols, rows = self.iter_rows(table, batch)
+        names = [n for n, _ in cols]
+        parse = [sql == "JSON" for _, sql in cols]
+        loads = json.loads
+        for r in rows:
+            yield {n: (loads(v) if p and isinstance(v, str) else v) for n, p, v in zip(names, parse, r)}
+
+    def iter_rows(self, table: str, batch: int = 2000, fields: Collection[str] | None = None
+                  ) -> tuple[list[tuple[str, str]], Iterator[tuple]]:
+        """The stored columns of ``table`` (name, SQL type; only ``fields`` when given) and its rows as DuckDB
+        gives them (JSON as text), in ``iter_table``'s order."""
+        cols = [c for c in self._stored(table, _columns(READ_TABLES[table], all_fields=True))
+                if fields is None or c[0] in fields]
+        return cols, (r for rows in self._batches(table, cols, batch) for r in rows)
+
+    def _batches(self, table: str, cols: list[tuple[str, str]], batch: int) -> Iterator[list[tuple]]:
+        names = _names(cols)
+        if table == "documents":
+            sql = f"SELECT {names} FROM documents ORDER BY source, id"
+        elif table == "claims":
+            if not self._has_table("claims"):
+                return
+            # corpus(): documents in their order, each one's claims in document order
+            qualified = ", ".join(f'c."{n}"' for n, _ in cols)
+            sql = f"SELECT {qualified} FROM claims c JOIN documents d ON c.doc = d.id ORDER BY d.source, d.id, c.seq"
+        else:
+            sql = f"SELECT {names} FROM {table} ORDER BY rowid"
+        # a cursor of its own: the caller may query the store between batches
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql)
+            while rows := cur.fetchmany(batch):
+                yield rows
+        finally:
+            cur.close()
 
     def corpus(self) -> Corpus:
         """Read the whole corpus back as model objects."""
