@@ -67,6 +67,8 @@ class OuterMark:
     anchors: list[str] = field(default_factory=list)
     classes: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
+    #: where each anchor's own span starts: a stretch cut by a paragraph break puts it in its own paragraph
+    anchor_at: dict[str, int] = field(default_factory=dict)
 
 
 def marks_for(doc: Document, corpus: Corpus, entity_names: dict[str, str]) -> list[Mark]:
@@ -111,6 +113,7 @@ def merge_outer(marks: list[Mark]) -> list[OuterMark]:
             out.append(cur)
         if m.anchor and m.anchor not in cur.anchors:
             cur.anchors.append(m.anchor)
+            cur.anchor_at[m.anchor] = m.start
         cur.classes.add(m.cls)
         if m.title and m.title not in cur.titles:  # a bare sentence anchor has no title
             cur.titles.append(m.title)
@@ -184,7 +187,11 @@ def article_segments(raw: str, start: int, end: int, inline: list[Mark],
         elif outer is last_outer:
             pieces[-1]["runs"].append(run)
         else:
-            pieces.append({"anchors": list(outer.anchors), "classes": " ".join(sorted(outer.classes)),
+            # an anchor goes to the block holding its span's start; one starting outside this block is
+            # listed too, and ``article_view`` keeps it only where no better block is
+            here = [x for x in outer.anchors if start <= outer.anchor_at.get(x, start) < end]
+            pieces.append({"anchors": here + [x for x in outer.anchors if x not in here],
+                           "anchors_here": here, "classes": " ".join(sorted(outer.classes)),
                            "title": "; ".join(outer.titles), "runs": [run]})
         last_outer = outer
     return pieces
@@ -229,10 +236,12 @@ def article_view(doc: Document, corpus: Corpus, entity_names: dict[str, str],
         chunks.append((r.start, {"kind": "removed", "text": r.text, "reason": r.reason}))
     chunks.sort(key=lambda c: c[0])
     # an evidence span that crosses a block boundary appears twice: ids must stay unique
+    placed = {a for _, c in chunks for p in c.get("pieces", []) for a in p.get("anchors_here", ())}
     seen: set[str] = set()
     for _, c in chunks:
         for p in c.get("pieces", []):
             if "anchors" in p:
-                p["anchors"] = [a for a in p["anchors"] if a not in seen]
+                here = set(p.pop("anchors_here", ()))
+                p["anchors"] = [a for a in p["anchors"] if a not in seen and (a in here or a not in placed)]
                 seen.update(p["anchors"])
     return [c for _, c in chunks]

@@ -21,8 +21,9 @@ def segments_by_scan(raw: str, start: int, end: int, inline: list[Mark],
         if outer is not None and pieces and pieces[-1].get("outer") is outer:
             pieces[-1]["runs"].append(run)
         elif outer is not None:
-            pieces.append({"outer": outer, "anchors": list(outer.anchors),
-                           "classes": " ".join(sorted(outer.classes)),
+            here = [x for x in outer.anchors if start <= outer.anchor_at.get(x, start) < end]
+            pieces.append({"outer": outer, "anchors": here + [x for x in outer.anchors if x not in here],
+                           "anchors_here": here, "classes": " ".join(sorted(outer.classes)),
                            "title": "; ".join(outer.titles), "runs": [run]})
         else:
             pieces.append({"outer": None, "runs": [run]})

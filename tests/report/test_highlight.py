@@ -110,3 +110,17 @@ def test_anchor_equals_cleaning_every_part() -> None:
     odd = [0, -3, 10**20, True, False, None, 1.5, "ümlaut", "a b", "", "<x>", "d/1", "-", *PAYLOADS]
     for parts in [("s", i, 3, 40) for i in ids] + [("doc", x) for x in odd] + [tuple(odd), ()]:
         assert anchor(*parts) == reference(*parts)
+
+
+def test_an_anchor_lands_in_the_paragraph_holding_its_sentence_when_a_quote_runs_over_two() -> None:
+    raw = "\u201cWe will not sign. Not now.\n\nFor this reason we leave,\u201d she said. Talks end."
+    second = raw.index("For this")
+    doc = Document(id="d9", source="x.txt", raw=raw, blocks=[Block(0, second - 2), Block(second, len(raw))])
+    quote = Quote(id="q1", doc="d9", speaker=None, text=raw[1:raw.index(",\u201d")], start=1,
+                  end=raw.index(",\u201d"))
+    sent = raw.index("For this"), raw.index(" she said") + len(" she said.")
+    extra = [Mark(sent[0], sent[1], "evidence", "sent", anchor=f"s-{sent[0]}")]
+    chunks = article_view(doc, Corpus(documents=[doc], quotes=[quote]), {}, extra=extra)
+    anchors_by_block = [[a for p in c["pieces"] for a in p.get("anchors", [])] for c in chunks if c["kind"] == "block"]
+    assert f"s-{sent[0]}" in anchors_by_block[1] and f"s-{sent[0]}" not in anchors_by_block[0]
+    assert sentence_anchor("d9", quote.start, quote.end) in anchors_by_block[0]
