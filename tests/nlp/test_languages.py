@@ -180,7 +180,8 @@ def test_ukrainian_spans_are_retyped_split_and_completed_by_the_ukrainian_name_m
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("pymorphy3") is None, reason="pymorphy3 (the 'uk' extra) absent")
+@pytest.mark.skipif(importlib.util.find_spec("pymorphy3_dicts_uk") is None,
+                    reason="the Ukrainian dictionary (the 'uk' extra) is absent")
 def test_ukrainian_normal_forms_come_from_the_ukrainian_dictionary():
     text = ("Голова області Тарас Кравчук відкрив лікарню у Дрогобичі. За словами Кравчука, "
             "її збудували за два роки.")
