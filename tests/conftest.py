@@ -1,6 +1,8 @@
 """Shared fixtures: the seeds and gold in ../shared (skipped when absent), hand-built corpora."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,14 @@ def make_corpus() -> Corpus:
 @pytest.fixture
 def tiny_corpus() -> Corpus:
     return make_corpus()
+
+
+@pytest.fixture(scope="session")
+def bench():
+    """scripts/bench_scale.py as a module: its generator of distinct synthetic analyses."""
+    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", REPO / "scripts" / "bench_scale.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module

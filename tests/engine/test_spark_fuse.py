@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -84,11 +82,7 @@ def test_spark_fuse_equals_local_fuse_on_the_fixture_corpora(mapper):
     assert used.blocks > 2   # the dimensions and the pair blocks went through the Spark mapper
 
 
-def test_spark_fuse_equals_local_fuse_on_a_generated_corpus(mapper):
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", ROOT / "scripts" / "bench_scale.py")
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench  # dataclasses look their module up by name
-    spec.loader.exec_module(bench)
+def test_spark_fuse_equals_local_fuse_on_a_generated_corpus(mapper, bench):
     analyses = bench.generate(300, seed=5, vectors="synthetic")
     used = _same_corpus(analyses, mapper)
     assert used.blocks >= mapper.parallelism

@@ -1,10 +1,7 @@
 """The export streamed from a store's tables against the export of the corpus read back whole."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,16 +10,10 @@ from storyline.engine.local import fuse_store
 from storyline.export import write_json, write_json_store
 from storyline.store import Store
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
-
 
 @pytest.fixture(scope="module")
-def analyses():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module.generate(70, seed=3, vectors="synthetic")
+def analyses(bench):
+    return bench.generate(70, seed=3, vectors="synthetic")
 
 
 @pytest.fixture(scope="module")

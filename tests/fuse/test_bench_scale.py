@@ -1,26 +1,11 @@
 """The synthetic corpus of scripts/bench_scale.py: deterministic, consistent offsets, and fuse accepts it."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from storyline.config import Settings
 from storyline.fuse import fuse
 from storyline.model import PLOVER_TYPES, to_dict
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

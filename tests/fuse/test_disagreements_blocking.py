@@ -8,10 +8,7 @@ letters whose case-insensitive match is not plain lower-casing ("ı", "ß", a fi
 """
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -29,17 +26,6 @@ from storyline.fuse.disagreements import (
 from storyline.fuse.steps import FuseState
 from storyline.model import Corpus, to_dict
 from tests.reference import disagreements as reference
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _regex_names(names: dict[str, str], text: str) -> list[str]:

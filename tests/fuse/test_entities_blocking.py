@@ -1,18 +1,12 @@
 """The blocked rule merge equals the all-pairs merge it replaced (tests/reference/entities.py)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from storyline.config import Settings
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Span, to_dict
 from tests.reference.entities import merge_entities as merge_all_pairs
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
 
 
 def ent(doc: str, n: int, name: str, type_: str = "PERSON", country: str | None = None,
@@ -56,15 +50,6 @@ def test_every_rule_of_the_pairwise_merge_finds_its_pairs_through_a_key():
     assert m["d4/e2"] == m["d3/e2"] != m["d1/e2"]                  # a surname joins the one of its country
     assert m["d4/e3"] == m["d5/e1"]                                # surnames without a full name meet
     assert m["d4/e4"] == m["d5/e2"]                                # family name first
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("seed", [5, 6])

@@ -6,10 +6,6 @@ pair of clusters at each step (tests/reference/stories.py).
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from storyline.config import Settings
@@ -18,17 +14,6 @@ from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import StoryScorer, story_clusters
 from storyline.model import Corpus
 from tests.reference.stories import cluster_by_search, pair_scores
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> FuseState:

@@ -6,11 +6,8 @@ the tests hold the rest equal and bound the documented differences.
 """
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -22,17 +19,7 @@ from tests.store.canonical import canonical
 
 pytestmark = pytest.mark.slow
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_scale.py"
 BASE, BATCH = 200, 20
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("storyline_bench_scale_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
