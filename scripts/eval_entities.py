@@ -17,7 +17,9 @@ Figures:
   its mentions has that country;
 - ``type``: the same for the entity type (PERSON/ORG/GPE/LOC/NORP);
 - ``main_found``: per main entity of a mini-corpus, one predicted entity holds a mention of it in
-  every article that mentions it.
+  every article that mentions it;
+- ``main_rank_p/r/f1``: per article and actor, whether ``storyline.fuse.entity_salience`` calls the actor
+  main, against the ``main=`` of the gold key most of its mentions in the article overlap.
 
 The frozen set was written before the issue-17 work was tuned and is never used to tune: report
 these figures, do not fit to them. ``--set`` scores another file of the same format (a dev set).
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from storyline.config import Settings  # noqa: E402
 from storyline.engine.components import DocState  # noqa: E402
+from storyline.fuse import entity_salience  # noqa: E402
 from storyline.fuse.steps import FuseState  # noqa: E402
 from storyline.model import Block, Corpus, Document  # noqa: E402
 from storyline.registry import components, fuse_steps  # noqa: E402
@@ -77,14 +80,44 @@ def document_states(record: dict, settings: Settings) -> list[DocState]:
     return states
 
 
-def analyse(record: dict, settings: Settings) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, dict]]:
-    """Predicted mentions per document id (start, end, corpus entity id) and the corpus entities by id."""
+def fused(record: dict, settings: Settings) -> tuple[list[DocState], FuseState]:
+    """The mini-corpus's articles analysed and their actors merged by the fuse pipeline's entity steps."""
     states = document_states(record, settings)
     docs = [s.document for s in states]
     fuse = FuseState(analyses=[s.analysis() for s in states], corpus=Corpus(documents=docs))
     for name in settings.fuse_pipeline:
         if ".entities." in name:
             fuse_steps.get(name).run(fuse, settings)
+    return states, fuse
+
+
+def salience_examples(record: dict, fuse: FuseState) -> list[tuple[str, str, list[float], bool]]:
+    """(document id, corpus entity id, ``entity_salience`` features, gold main) per actor of each article: the
+    gold key is the one most of the actor's mentions in that article overlap; no key is not main."""
+    gold = {f"{record['id']}-{d['id']}": [(m["start"], m["end"], m["key"]) for m in d["mentions"]]
+            for d in record["docs"]}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for a in fuse.analyses:
+        for m in a.mentions:
+            if m.entity:
+                key = best_overlap(m.start, m.end, gold.get(a.document.id, []))
+                if key:
+                    votes[(a.document.id, fuse.id_map.get(m.entity, m.entity))][key] += 1
+    out = []
+    for doc, ent, row in entity_salience.feature_rows(fuse.analyses, fuse.id_map):
+        top = votes.get((doc, ent))
+        key = top.most_common(1)[0][0] if top else None
+        out.append((doc, ent, row, bool(key and record["entities"][key].get("main"))))
+    return out
+
+
+def analyse(record: dict, settings: Settings,
+            salience: list | None = None) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, dict]]:
+    """Predicted mentions per document id (start, end, corpus entity id) and the corpus entities by id
+    (and the article actors' salience examples appended to ``salience``)."""
+    states, fuse = fused(record, settings)
+    if salience is not None:
+        salience += salience_examples(record, fuse)
     ents = {e.id: {"type": e.type, "country": e.country, "name": e.name} for e in fuse.corpus.entities}
     pred: dict[str, list[tuple[int, int, str]]] = {}
     for d, s in zip(record["docs"], states):
@@ -101,14 +134,31 @@ def best_overlap(start: int, end: int, spans: list[tuple[int, int, str]]) -> str
     return best
 
 
+def main_ranking(examples: list[tuple[str, str, list[float], bool]]) -> dict[str, float]:
+    """Per article actor, called main by ``entity_salience`` (the shipped ranker, else its baseline) against
+    the gold ``main=``: precision, recall and F1 over (article, actor) pairs."""
+    model = entity_salience.load_salience()
+    rows = [r for _, _, r, _ in examples]
+    if model:
+        said = [s >= model.threshold for s in model.scores(rows)]
+    else:
+        said = [entity_salience.baseline_score(r) >= 0.5 for r in rows]
+    tp = sum(s and g for s, (*_, g) in zip(said, examples))
+    p = tp / sum(said) if any(said) else 0.0
+    gold = sum(g for *_, g in examples)
+    r = tp / gold if gold else 0.0
+    return {"main_rank_p": p, "main_rank_r": r, "main_rank_f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
 def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict[str, float]:
     n_gold = n_found = 0
     tp = fp = fn = 0
     b_p = b_r = 0.0
     n_b = 0
     country_n = country_hit = type_n = type_hit = main_n = main_hit = 0
+    salience: list[tuple[str, str, list[float], bool]] = []
     for rec in records:
-        pred, ents = analyse(rec, settings)
+        pred, ents = analyse(rec, settings, salience)
         found: list[tuple[str, str]] = []   # (gold key, predicted entity)
         by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)   # key -> [(doc, predicted)]
         for d in rec["docs"]:
@@ -165,22 +215,23 @@ def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict
                 main_n += 1
                 docs = {d["id"] for d in rec["docs"] for m in d["mentions"] if m["key"] == key}
                 per_doc: dict[str, set[str]] = defaultdict(set)
-                for doc, p in held or []:
-                    per_doc[doc].add(p)
+                for doc, got in held or []:
+                    per_doc[doc].add(got)
                 common = set.intersection(*(per_doc[d] for d in docs)) if docs else set()
                 main_hit += bool(common)
                 if not common:
                     misses.append(f"{rec['id']}: main entity {key} not one actor across its articles")
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+    main_rank = main_ranking(salience)
+    cp = tp / (tp + fp) if tp + fp else 0.0
+    cr = tp / (tp + fn) if tp + fn else 0.0
     bp, br = (b_p / n_b, b_r / n_b) if n_b else (0.0, 0.0)
     return {"corpora": len(records), "gold_mentions": n_gold,
             "aliases": n_found / n_gold if n_gold else 0.0,
-            "cluster_p": p, "cluster_r": r, "cluster_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "cluster_p": cp, "cluster_r": cr, "cluster_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
             "bcubed_f1": 2 * bp * br / (bp + br) if bp + br else 0.0,
             "country": country_hit / country_n if country_n else 0.0, "country_n": country_n,
             "type": type_hit / type_n if type_n else 0.0,
-            "main_found": main_hit / main_n if main_n else 0.0, "main_n": main_n}
+            "main_found": main_hit / main_n if main_n else 0.0, "main_n": main_n, **main_rank}
 
 
 def main() -> int:
@@ -200,7 +251,8 @@ def main() -> int:
     res = evaluate(records, settings, misses)
     where = args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set
     print(f"entity resolution, {where}: {res['corpora']} mini-corpora, {res['gold_mentions']} gold mentions")
-    for key in ("aliases", "cluster_p", "cluster_r", "cluster_f1", "bcubed_f1", "country", "type", "main_found"):
+    for key in ("aliases", "cluster_p", "cluster_r", "cluster_f1", "bcubed_f1", "country", "type", "main_found",
+                "main_rank_p", "main_rank_r", "main_rank_f1"):
         print(f"  {key:12s} {res[key]:.3f}")
     for line in misses[:args.misses]:
         print("  " + line)

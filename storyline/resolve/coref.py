@@ -154,10 +154,7 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
     if m:
         title = m.group("t").lower()
         # the country word nearest the title: "the Armenian Prime Minister", "China's defence minister"
-        for w in reversed(m.group("lead").split()):
-            country = kb.country_of(w)
-            if country:
-                break
+        country = country_in_words(m.group("lead").split(), kb)
     m2 = rules.before_of.search(pre) if _OF_TAIL.search(pre) else None
     if m2:
         title = m2.group("t").lower()
@@ -168,20 +165,43 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
             t = rules.after.search(m3.group("body"))
             if t:
                 title = t.group("t").lower()
-                for w in re.findall(r"[^\W\d_][\w\-’']*", m3.group("body")):
-                    country = kb.country_of_actor(w)
+                # ", a former ambassador to Ethiopia,": a country after "to" is where the office is held, not
+                # whose it is
+                words = re.findall(r"[^\W\d_][\w\-’']*", m3.group("body"))
+                for pos in range(len(words)):
+                    if pos and words[pos - 1].lower() in ("to", "in", "at"):
+                        continue
+                    country = country_in_words(words[max(0, pos - 1):pos + 1], kb, actor=True)
                     if country:
                         break
     if country is None:
         # "Mexico's Lucía Ferrán", "the Kenyan lawmaker X", "a Pentagon spokesman X": a country word
         # (or a state institution) in the words that lead straight into the name
-        for w in reversed(_lead_words(pre)):
-            country = kb.country_of_actor(w)
-            if country:
-                break
+        country = country_in_words(_lead_words(pre), kb, actor=True)
+    if country is None:
+        # ", who is from Eritrea", ", a native of Chile": an origin stated after the name
+        m4 = _FROM_AFTER.match(post)
+        if m4:
+            country = kb.country_of(m4.group("cw").strip())
     if title in ("counterpart", "guest"):
         title = None
     return country, title
+
+
+#: ", who is from Eritrea", ", a native of Chile", ", who comes from Kosovo" right after a name
+_FROM_AFTER = re.compile(r"\s*,\s*(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|(?:a|an)\s+native\s+of"
+                         r"|originally\s+from)\s+(?:the\s+)?(?P<cw>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?)")
+
+
+def country_in_words(words: list[str], kb: KB, actor: bool = False) -> str | None:
+    """The country of the country word nearest the end of ``words`` ("the South Sudanese rebel commander" →
+    SSD: two-word demonyms and names before their last word), or of a state institution's name with ``actor``."""
+    look = kb.country_of_actor if actor else kb.country_of
+    for i in range(len(words) - 1, -1, -1):
+        country = (kb.country_of(f"{words[i - 1]} {words[i]}") if i else None) or look(words[i])
+        if country:
+            return country
+    return None
 
 
 #: Words that end the phrase leading into a name ("met the Kenyan minister X": the phrase is "Kenyan minister").
@@ -321,6 +341,11 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
             k.members = [c for c in k.members
                          if not (d.start <= c.start and c.end <= d.end and _nationality(c, view, kb))]
         live[i].members.append(Cand(d.start, d.end, live[i].type, "role", info={"desc": True}))
+        if live[i].type == "PERSON":
+            # "The Kenyan coach", "the French minister": the description says whose the person is
+            country = country_in_words(_LEAD_WORD.findall(view[d.start:d.end]), kb)
+            if country:
+                live[i].countries[country] += 1
         ants[i].spans.append((d.start, d.end))
         ants[i].spans.sort()
 
@@ -624,7 +649,8 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
         country, sector = _org_facts(name, kb)
         country = country or _country_around(k, view, kb)
     elif entry is None and k.type in ("GPE", "LOC") and country is None:
-        country = kb.region_country(name)   # "Texas", "England": a region only one country has
+        # "Texas", "England": a region only one country has; "Monterrey": a city one country has (or has most)
+        country = kb.region_country(name) or kb.city_country(name)
     aliases: list[str] = []
     for c in k.members:
         text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])

