@@ -208,6 +208,11 @@ RESOURCES: dict[str, Any] = {
         **_word_lists("occupations", "person_nouns", "contrast_modifiers"),
         "org_heads": _mapping(_WORDS), "name_words": _mapping(_WORDS)}, ("occupations", "org_heads")),
     "groups": lambda: _sections({"sectors": _mapping(_WORDS)}, ("sectors",)),
+    "institution_kinds": lambda: _sections({
+        "kinds": _mapping({"type": "object", "additionalProperties": False, "required": ["label", "sector", "names"],
+                           "properties": {"label": {"type": "string"}, "sector": {"type": "string"},
+                                          "names": _WORDS}}),
+        "modifiers": _WORDS}, ("kinds",)),
     "kb/countries": _countries,
     "kb/territories": _kb_file,
     "kb/orgs": _kb_file,

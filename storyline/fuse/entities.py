@@ -35,9 +35,11 @@ from unidecode import unidecode
 from storyline.config import Settings
 from storyline.fuse import entity_matcher
 from storyline.model import DocAnalysis, Entity, Span
+from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
     acronym_of,
+    capital_initials,
     content_words,
     fold,
     generation,
@@ -256,7 +258,8 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
     singles: list[int] = []
     for i in reps:
         e = ents[i]
-        if e.type not in ("ORG", "EVENT", "MISC") or e.kb_id:
+        # an institution the KB does not hold ("inst:FRA:interior_ministry") still meets its other names here
+        if e.type not in ("ORG", "EVENT", "MISC") or (e.kb_id and not e.kb_id.startswith(INSTITUTION_PREFIX)):
             continue
         no_country, core = _org_keys(e, kb)
         for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
@@ -311,6 +314,8 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
         for x in names:
             spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
             spelled[("e", _every_initial(x))].append(i)
+            if not x.isupper() and len(caps := capital_initials(x)) >= 3:
+                spelled[("e", caps)].append(i)
             if x.isupper() and len(x) >= 2:
                 acr = _acronym_letters(x)
                 acronyms[i].add(("s", "".join(sorted(acr))))

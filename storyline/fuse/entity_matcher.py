@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 from storyline.model import Entity
 from storyline.resolve.names import (
     acronym_of,
+    capital_initials,
     content_words,
     fold,
     generation,
@@ -202,6 +203,8 @@ def info_of(e: Entity) -> Info:
                 inf.keys.add(("a", _acronym(" ".join(n.split()[:-1]))))
             initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", n))
             inf.keys.add(("a", initials))
+            if len(caps := capital_initials(n)) >= 2:
+                inf.keys.add(("a", caps))
     return inf
 
 

@@ -583,6 +583,44 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     return clusters
 
 
+#: the text between a person's name and another name the text says is theirs: "Rohan Deshpande, known to
+#: team-mates as Bunty", "X, nicknamed Y", "X, whose full name is Y", "X (real name Y)"
+_ALIAS_BETWEEN = re.compile(
+    r"^\s*(?:,\s*(?:who\s+is\s+|also\s+)?(?:(?:better|widely|popularly|commonly|also)\s+)?known"
+    r"(?:\s+(?:to|among|across|in|as)\s+(?:the\s+)?[\w\-’']+(?:\s+[\w\-’']+)?)??\s+as|,\s*nicknamed|,\s*dubbed"
+    r"|,\s*whose\s+(?:full|real|nick)\s*name\s+is|\(\s*(?:real|full|born|nick)\s*name:?)\s*[\"“‘']?$", re.I)
+#: "Titi, as opposition lawmaker Raden Ayu Kusumawati is widely known": the name before, the person after
+_ALIAS_AS_BEFORE = re.compile(r"^[\"”’']?\s*,\s*as\s+(?:[\w\-’'.]+\s+){0,4}$")
+_ALIAS_AS_AFTER = re.compile(r"^\s+is\s+(?:(?:widely|better|popularly|commonly|also)\s+)?(?:known|called)\b")
+
+
+def _join_stated_aliases(view: str, clusters: list[_Cluster]) -> None:
+    """A name the text says is a person's other name joins that person: a nickname shares no letters
+    with the name ("Bunty", "Titi"), so no name rule could join them, but the sentence does."""
+    spans = sorted(((c.start, c.end, k) for k in clusters for c in k.members if c.source != "role"),
+                   key=lambda t: t[0])
+    for (s1, e1, k1), (s2, e2, k2) in zip(spans, spans[1:]):
+        if k1 is k2 or not k1.members or not k2.members or (k1.kb_id and k2.kb_id):
+            continue
+        between = view[e1:s2]
+        if len(between) > 80 or _SENT_END.search(between):
+            continue
+        if _ALIAS_BETWEEN.search(between):
+            person, alias = k1, k2
+        elif _ALIAS_AS_BEFORE.match(between) and _ALIAS_AS_AFTER.match(view[e2:e2 + 40]):
+            person, alias = k2, k1
+        else:
+            continue
+        if "PERSON" not in (person.type, alias.type):
+            continue
+        person.members += alias.members
+        person.countries.update(alias.countries)
+        person.titles.update(alias.titles)
+        person.kb_id = person.kb_id or alias.kb_id
+        person.type = "PERSON"
+        alias.members = []
+
+
 def _best_name(k: _Cluster, view: str) -> str:
     names = [view[c.start:c.end] for c in k.members if c.source not in ("role", "quote")] or \
         [view[c.start:c.end] for c in k.members]
@@ -676,6 +714,7 @@ def build_entities(doc: Document, cands: list[Cand], kb: KB, description_coref: 
     ``description_coref``: who links definite descriptions to the entity they stand for, "trained" (the
     ranker of ``storyline.resolve.descriptions``, from ``description_model`` or the shipped file) or "rules"."""
     view, clusters = _local_clusters(doc, cands, kb)
+    _join_stated_aliases(view, clusters)
     _descriptions(view, cands, clusters, kb, description_coref, description_model)
     clusters = [k for k in clusters if k.members]
     # one KB actor, one local entity (a person linked by name and by role phrase alike)

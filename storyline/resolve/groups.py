@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
+from storyline.resolve.institutions import mark_institutions
+from storyline.resolve.kb import load_kb
 from storyline.resolve.names import fold
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,7 +135,6 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                 groups[key] = entity
             entity.mentions.append(Span(doc.id, start, end, text))
             new_mentions.append(Mention(doc.id, start, end, text, "ORG", entity.id))
-    if not new_mentions:
-        return mentions, entities
-    merged = sorted([*mentions, *new_mentions], key=lambda m: (m.start, m.end))
-    return merged, [*entities, *groups.values()]
+    merged = sorted([*mentions, *new_mentions], key=lambda m: (m.start, m.end)) if new_mentions else mentions
+    # "the central bank", "parliament", "the Defence Ministry": a state institution is an actor of its own
+    return mark_institutions(merged, [*entities, *groups.values()], load_kb())

@@ -307,4 +307,11 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     # "DOJ" for "Department of Justice": some acronyms keep the "of"
     every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
                     if w.lower() not in ("the", "and", "&"))
-    return len(acr) >= 3 and acr == every
+    return len(acr) >= 3 and acr in (every, capital_initials(name))
+
+
+def capital_initials(name: str) -> str:
+    """Initials of the capitalised words of a name only: a lower-case head or a word the text adds is no part
+    of the acronym ("United Auto Workers union" → "UAW", "Rift Valley Rovers club" → "RVR")."""
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _STOP)

@@ -24,16 +24,20 @@ def analysis() -> DocAnalysis:
 def test_acting_groups_are_generic_entities_with_a_sector(analysis):
     groups = {e.name: e for e in analysis.entities if e.generic}
     assert groups["Protesters"].sector == "protesters" and groups["Protesters"].type == "ORG"
-    assert groups["health ministry"].sector == "government"
     assert groups["striking nurses"].sector == "labour"
     # every generic mention is the raw text at its offsets
     for e in groups.values():
         assert all(TEXT[m.start:m.end] == m.text for m in e.mentions)
 
 
-def test_a_demonym_gives_the_group_its_country(analysis):
-    police = next(e for e in analysis.entities if e.generic and e.sector == "police")
-    assert police.name == "Kenyan police" and police.country == "KEN"
+def test_a_state_institution_is_an_actor_of_its_own_with_the_articles_country(analysis):
+    # "The health ministry" of an article about Kenya, "Kenyan police": institutions, not unnamed groups
+    ministry = next(e for e in analysis.entities if e.name == "Health Ministry of Kenya")
+    assert (ministry.type, ministry.country, ministry.sector, ministry.generic) == ("ORG", "KEN", "GOV", False)
+    assert [m.text for m in ministry.mentions] == ["health ministry"]
+    police = next(e for e in analysis.entities if e.name == "Police of Kenya")
+    assert (police.country, police.sector, police.kb_id) == ("KEN", "COP", "inst:KEN:police")
+    assert [m.text for m in police.mentions] == ["Kenyan police"]
 
 
 def test_a_bare_government_word_is_left_to_resolution(analysis):
@@ -43,7 +47,7 @@ def test_a_bare_government_word_is_left_to_resolution(analysis):
 def test_groups_become_event_actors(analysis):
     names = {e.id: e.name for e in analysis.entities}
     sources = {names.get(ev.source) for ev in analysis.events}
-    assert {"Protesters", "health ministry"} <= sources
+    assert {"Protesters", "Health Ministry of Kenya"} <= sources
 
 
 def test_groups_are_not_merged_across_documents():

@@ -77,3 +77,12 @@ def test_acronyms_skip_function_words_of_other_languages():
     assert is_acronym_for("CNTP", "Confederación Nacional de Trabajadores Portuarios")
     assert is_acronym_for("CNE", "Confederação Nacional dos Estivadores")
     assert acronym_of("Autorité régionale des eaux") == "ARE"
+
+
+def test_an_acronym_of_the_capitalised_words_leaves_out_a_lower_case_head():
+    from storyline.resolve.names import capital_initials
+
+    assert capital_initials("United Auto Workers union") == "UAW"
+    assert is_acronym_for("UAW", "United Auto Workers union")
+    assert is_acronym_for("RVR", "the Rift Valley Rovers club")
+    assert not is_acronym_for("UAWU", "United Auto Workers")
