@@ -17,6 +17,7 @@ Rules, in order:
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections import Counter
@@ -599,7 +600,7 @@ def _join_stated_aliases(view: str, clusters: list[_Cluster]) -> None:
     with the name ("Bunty", "Titi"), so no name rule could join them, but the sentence does."""
     spans = sorted(((c.start, c.end, k) for k in clusters for c in k.members if c.source != "role"),
                    key=lambda t: t[0])
-    for (_, e1, k1), (s2, e2, k2) in zip(spans, spans[1:]):
+    for (_, e1, k1), (s2, e2, k2) in itertools.pairwise(spans):
         if k1 is k2 or not k1.members or not k2.members or (k1.kb_id and k2.kb_id):
             continue
         between = view[e1:s2]
