@@ -4,6 +4,8 @@
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
 - generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- dev/blind2.jsonl: quotes5's second blind check from dev/blind2_src_*.txt (ids tq-9701...), in styles the
+  training files lacked; only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
@@ -125,6 +127,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind:
         write(os.path.join(dev_dir, "blind.jsonl"), blind)
+    # quotes5's second blind check, in styles the training files lacked (tabloid, live blogs, press releases,
+    # court reporting, Q&A, unattributed words, late and role-only speakers): aggregate figures only
+    blind2: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind2_src_") and name.endswith(".txt"):
+            blind2 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind2, 9701):
+        o["id"] = f"tq-{i:04d}"
+    if blind2:
+        write(os.path.join(dev_dir, "blind2.jsonl"), blind2)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
