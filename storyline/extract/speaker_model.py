@@ -328,6 +328,13 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
+    # "the 38-year-old said", "the spokeswoman said", "the midfielder added": a definite description that
+    # names no one usually takes up a person just named, not a new unnamed speaker
+    anaphor = ""
+    if att.ok and att.speaker is None and pronoun is None and re.match(r"(?:the|his|her) ", phrase_text) \
+            and len(phrase_text.split()) <= 4:
+        anaphor = "age" if re.search(r"\d+-year-old", phrase_text) else "role"
+    anaphor_gender = {gender_lexicon()[0].get(w) for w in re.findall(r"[^\W\d_]+", phrase_text)} - {None}
     para_cue = _paragraph_has_cue(ctx, para)
     figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
@@ -437,6 +444,19 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f[f"outside_para&how={how}"] = 1.0
                 if pronoun in ("m", "f"):
                     f["outside_para&pronoun"] = 1.0
+        if anaphor and ent.type == "PERSON" and "in_phrase" not in f:
+            f[f"anaphor={anaphor}"] = 1.0
+            f[f"anaphor={anaphor}&" + ("para_nearest" if ent_id == para_nearest else
+                                       "in_para" if ent_id in para_entities else "outside_para")] = 1.0
+            if ent_id in people_order:
+                f[f"anaphor&recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
+            if anaphor_gender and genders.get(ent_id):
+                f["anaphor&" + ("agree" if genders[ent_id] in anaphor_gender else "clash")] = 1.0
+        # "Fire chief Dolores Vega: “…”": a name, a colon and the quote, as live blogs write
+        if ent_id in nearest_before and re.fullmatch(r"\s*[:：]\s*[\"“„«‘']?\s*",
+                                                     ctx.view[nearest_before[ent_id][2]:q.start]):
+            f["name_colon"] = 1.0
+            f[f"name_colon&type={ent.type}"] = 1.0
         if att.phrase and how == "according" and "in_phrase" not in f and pronoun is None:
             f["according&not_in_phrase"] = 1.0
         if figures and "in_phrase" not in f:
@@ -493,6 +513,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         # "Nobody ever said …", "No minister will say …": a denied speaker says nothing
         negative = first in ("nobody", "no", "none", "never", "neither") or phrase_text.startswith("no one")
         feats = {"described": 1.0, "described&negative": float(negative), f"described&how={how}": 1.0,
+                 f"described&anaphor={anaphor or 'no'}": 1.0,
+                 "described&anaphor_person_in_para": float(bool(anaphor) and para_nearest is not None),
                  "described&figures": float(figures),
                  **{f"described&{k}": 1.0 for k in doubts}, **{f"described&how={how}&{k}": 1.0 for k in doubts},
                  "described&indefinite": float(first in ctx.cues.indefinite), "described&the": float(first == "the")}

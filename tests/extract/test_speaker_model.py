@@ -210,3 +210,37 @@ def test_abstain_says_nobody_when_the_best_speaker_is_weak_or_close():
     assert pick(cands, [0.6, 0.55, 0.1], Abstain(margin=0.1)) == 1
     assert pick(cands, [0.6, 0.45, 0.1], Abstain(least=0.5, margin=0.1)) == 0
     assert pick(cands, [0.1, 0.6, 0.2], Abstain(least=0.9)) == 1
+
+
+def test_a_role_after_a_name_takes_up_the_named_person():
+    ctx, quotes = context_of("Reza Tehrani has kept bees above the village of Abyaneh for forty years. "
+                             "“The hives are half empty this spring,” the beekeeper said.")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    person = next(c for c in cands if name_of(ctx, c.entity) == "Reza Tehrani")
+    assert person.features.get("anaphor=role") == 1.0 and person.features.get("anaphor=role&para_nearest") == 1.0
+    place = next(c for c in cands if name_of(ctx, c.entity) == "Abyaneh")
+    assert not any(k.startswith("anaphor") for k in place.features)
+    described = next(c for c in cands if c.entity == DESCRIBED)
+    assert described.features.get("described&anaphor=role") == 1.0
+
+
+def test_a_name_and_a_colon_before_a_quote_is_marked():
+    ctx, quotes = context_of("Floods: live updates\n"
+                             "08:15 The river is still rising. Fire chief Dolores Ibarra: “If you are told to go, go. "
+                             "Leave the photo albums behind.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    marked = [name_of(ctx, c.entity) for c in cands if c.features.get("name_colon")]
+    assert marked == ["Dolores Ibarra"]
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="no shipped speaker model (make train)")
+def test_shipped_model_keeps_a_denied_speaker_silent():
+    model = load_speaker_model()
+    ctx, quotes = context_of("The council's plan for the harbour runs to 300 pages.\n"
+                             "No councillor will ever stand up and say “We have no idea what this will cost at all”.\n"
+                             "“We costed every line of it twice,” said Ilse Brandt, the council's finance chief.")
+    chosen = dict(zip((q.start for q in quotes), model.rank(ctx, quotes)))
+    denied = next(q for q in quotes if "no idea" in ctx.view[q.start:q.end])
+    costed = next(q for q in quotes if "costed" in ctx.view[q.start:q.end])
+    assert chosen[denied.start] is None
+    assert name_of(ctx, chosen[costed.start]) == "Ilse Brandt"

@@ -203,18 +203,56 @@ def t_word(rng, p, region, place):
     real_quote(rng, p, region, place)
 
 
-TEMPLATES = [t_sign, t_title, t_scare, t_saying, t_hypothetical, t_word, t_sign]
+def t_liveblog(rng, p, region, place):
+    """Timestamped entries: 'Name: “…”', 'Role Name tells our reporter: “…”', a sign a reader sent."""
+    a = person(rng, region)
+    b = person(rng, region, avoid=(a["last"],))
+    q1, q2, q3 = rng.sample(QUOTES, 3)
+    hour = rng.randrange(6, 21)
+    p.add(f"Live: floods in {place}").para()
+    role = rng.choice(["Fire chief", "Mayor", "Resident", "Shop owner", "Police commander", "Our reporter"])
+    p.add(f"{hour:02d}:{rng.randrange(0, 6)}5 Water levels are still rising. {role} {a['full']}: ")
+    p.q(q1, a["full"], a["full"]).para()
+    form = rng.randrange(3)
+    if form == 0:
+        p.add(f"{hour + 1:02d}:10 {b['full']}, who lives by the river, tells our reporter: ").q(q2, b["full"], b["full"])
+    elif form == 1:
+        p.add(f"{hour + 1:02d}:10 A reader sends us a photo of a sign on a church door: ").q(rng.choice(SIGNS), None, None)
+    else:
+        p.add(f"{hour + 1:02d}:10 {b['full']} on local radio: ").q(q2, b["full"], b["full"])
+    p.para()
+    if rng.random() < 0.5:
+        p.add(f"{hour + 1:02d}:40 {a['last']} again, a little later: ").q(q3, a["full"], a["last"]).para()
+
+
+def t_release(rng, p, region, place):
+    """A press release: the chief executive quoted with title after the name, a partner 'added'."""
+    a = person(rng, region)
+    b = person(rng, region, avoid=(a["last"],))
+    q1, q2 = rng.sample(QUOTES, 2)
+    org = rng.choice(["Harbour Freight Group", "Sunline Solar", "Kestrel Foods", "Meridian Clinics"])
+    p.add(f"PRESS RELEASE — {org} today announced a new site in {place}.").para()
+    p.q(comma(q1), a["full"], a["full"]).add(f" said {a['full']}, Chief Executive Officer of {org}.").para()
+    if rng.random() < 0.5:
+        p.q(comma(q2), b["full"], b["full"]).add(f" added {b['full']}, Head of Operations.").para()
+    else:
+        p.add(f"{b['full']}, Chair of the {place} Chamber of Commerce, said: ").q(q2, b["full"], b["full"]).para()
+    p.add(f"About {org}: {org} is a company founded in {rng.randrange(1950, 2020)}.").para()
+
+
+TEMPLATES = [t_sign, t_title, t_scare, t_saying, t_hypothetical, t_word, t_sign, t_liveblog, t_release]
 REGISTERS = ["wire", "broadsheet", "local", "tabloid", "blog", "opinion"]
 
 
-def passages(rng: random.Random, n: int = 140) -> list[dict]:
+def passages(rng: random.Random, n: int = 180) -> list[dict]:
     out, seen = [], set()
     i = 0
     while len(out) < n:
         tpl = TEMPLATES[i % len(TEMPLATES)]
         i += 1
         region = rng.choice(sorted(PEOPLE))
-        p = Passage(rng.choice(REGISTERS), region, rng.choice(["local", "politics", "business", "culture"]),
+        register = "blog" if tpl is t_liveblog else "wire" if tpl is t_release else rng.choice(REGISTERS)
+        p = Passage(register, region, rng.choice(["local", "politics", "business", "culture"]),
                     rng.choice(MARKS))
         tpl(rng, p, region, rng.choice(PLACES[region]))
         o = p.record()
