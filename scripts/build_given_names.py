@@ -10,6 +10,8 @@ lists are written for fake data, not as evidence: some locales list surnames and
 (``storyline.extract.speaker_model``), and a wrong gender misleads it more than a missing one, so:
 
 - a name Faker lists under both genders anywhere is left out;
+- a word that is a title, a role or an occupation in storyline's own lexicons is left out: Faker lists
+  "Judge", "General" and "Doctor" as men's names, which would make "Judge Mary Okoth" a man;
 - when nomquamgender (MIT licence; p(female) of about 700,000 names from dozens of name-gender sources)
   has the name from enough records, it is the judge: Faker's gender stands when at least ``AGREE`` of the
   name's bearers have it, the name moves to the other gender when at most ``MOVE`` do, and it is left out
@@ -53,6 +55,18 @@ def gendered_names() -> tuple[set[str], set[str]]:
     keep = {n for n in female | male if len(n) > 1 and " " not in n}
     both = female & male
     return (female - both) & keep, (male - both) & keep
+
+
+def role_words() -> set[str]:
+    """Titles, honorifics, roles and occupations from storyline's lexicons, lower case, single words."""
+    sys.path.insert(0, str(ROOT))
+    from storyline.data import load
+
+    descriptions, names, cues, kb = load("descriptions"), load("names"), load("quote_cues"), load("kb/lexicon")
+    words = set(descriptions["occupations"]) | set(descriptions["person_nouns"]) | set(names["honorifics"]) \
+        | set(names["address_titles"]) | {w for group in cues["role_synonyms"] for w in group} \
+        | set(kb["titles"]) | set(kb["person_roles"]) | {str(a).lower() for a in cues["abbreviations"]}
+    return {w.lower() for w in words if " " not in w}
 
 
 def name_data(path: Path | None) -> dict[str, list] | None:
@@ -107,14 +121,18 @@ def main() -> int:
                         help="nomquamgender's wheel or name_data.json (default: the installed package)")
     args = parser.parse_args()
     female, male = gendered_names()
+    roles = role_words()
+    dropped = {n for n in female | male if n.lower() in roles}
+    female, male = female - dropped, male - dropped
+    print(f"{len(dropped)} title or role words left out: {', '.join(sorted(dropped)[:12])}…")
     data = name_data(args.nomquamgender)
     source = "Faker's person providers (about 80 locales)"
-    note = "Names listed under both genders are left out."
+    note = "Names listed under both genders, and title or role words, are left out."
     if data is not None:
         female, male, counts = checked(female, male, data)
         source += ", checked against nomquamgender's name-gender data"
-        note = ("Names listed under both genders, or that nomquamgender finds given to both, are left out; "
-                "its gender wins over Faker's.")
+        note = ("Names listed under both genders, title or role words, and names nomquamgender finds given "
+                "to both are left out; its gender wins over Faker's.")
         print(f"nomquamgender: {counts['ambiguous']} ambiguous names left out, {counts['moved']} moved")
     else:
         print("nomquamgender not found: Faker's lists alone", file=sys.stderr)

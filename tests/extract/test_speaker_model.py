@@ -244,3 +244,12 @@ def test_shipped_model_keeps_a_denied_speaker_silent():
     costed = next(q for q in quotes if "costed" in ctx.view[q.start:q.end])
     assert chosen[denied.start] is None
     assert name_of(ctx, chosen[costed.start]) == "Ilse Brandt"
+
+
+def test_a_title_is_no_given_name():
+    names = load("given_names")
+    assert not {"Judge", "General", "Doctor", "Captain"} & (set(names["female"]) | set(names["male"]))
+    ctx, _ = context_of("Judge Wanjiku Mutua adjourned the hearing on Friday.\n"
+                        "“This court will not be rushed by anyone,” Mutua said.")
+    genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
+    assert all(g == "f" for name, g in genders.items() if "Mutua" in name) and genders
