@@ -48,6 +48,7 @@ from storyline.extract.roles import PROTOTYPES, WordVectors
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
+    "Abstain",
     "Candidate",
     "Layout",
     "SpeakerModel",
@@ -60,6 +61,8 @@ __all__ = [
     "layout_of",
     "load_speaker_model",
     "phrase_head",
+    "pick",
+    "quote_shape",
 ]
 
 #: how many sentences before a quote (and after it) a candidate may be mentioned
@@ -229,6 +232,70 @@ def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: 
             "antecedent&the": float(first == "the"), "antecedent&rule": float(q.attribution.speaker is not None)}
 
 
+def _cue_in_sentences(ctx: SpeakerContext, first: int, last: int, para: tuple[int, int]) -> bool:
+    """A cue verb outside every quote in sentences ``first``..``last`` of paragraph ``para``."""
+    for k in range(max(0, first), min(len(ctx.sents), last + 1)):
+        s0, _e0, span, off = ctx.sents[k]
+        if not para[0] <= s0 < para[1]:
+            continue
+        toks = ctx.tokens(span.doc)
+        for i in range(span.start, span.end):
+            at = off + toks.idx[i]
+            if cue_at(ctx, toks, span.doc, i) and not any(a <= at < b for a, b in ctx.quoted):
+                return True
+    return False
+
+
+def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, float]:
+    """What the quoted words look like and what stands around them: the evidence that nobody speaks them.
+
+    A slogan, a sign, a title or a scare-quoted phrase is short, often title-cased, has no verb and no
+    first or second person, opens no sentence of its own, has no cue verb in its sentence or the ones beside
+    it, and follows a word that names rather than reports ("reads", "titled", "so-called", "the")."""
+    text = ctx.view[q.start:q.end]
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    n = len(words)
+    size = "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
+    long_words = [w for w in words if len(w) >= 4]
+    feats: dict[str, float] = {f"words={size}": 1.0}
+    if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words):
+        feats["title_case"] = 1.0
+    if re.search(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|I'm|I’m)\b", text):
+        feats["first_person"] = 1.0
+    if re.search(r"\b[Yy]ou(?:r|rs)?\b", text):
+        feats["second_person"] = 1.0
+    if text[-1:] in ".!?,":
+        feats["closing_stop"] = 1.0                   # '…,” she said' / 'Not any more.”': an utterance
+    verb = False
+    sent = ctx.sentence_at(q.start)
+    if sent is not None:
+        _s0, _e0, span, off = sent
+        toks = ctx.tokens(span.doc)
+        verb = any(q.start <= off + toks.idx[i] < q.end and toks.pos[i] in ("VERB", "AUX")
+                   for i in range(span.start, span.end))
+    feats["verb"] = float(verb)
+    para = layout.paragraph(q.start)
+    bounds = (ctx.doc.blocks[para].start, ctx.doc.blocks[para].end) if 0 <= para < len(ctx.doc.blocks) \
+        else (0, len(ctx.view))
+    qs, qe = layout.sentence(q.start), layout.sentence(max(q.start, q.end - 1))
+    feats["cue_sentence"] = float(_cue_in_sentences(ctx, qs, qe, bounds))
+    feats["cue_near"] = float(_cue_in_sentences(ctx, qs - 1, qe + 1, bounds))
+    block = ctx.view[bounds[0]:bounds[1]].strip()
+    if block and block[-1] not in ".!?\"”»’:" and len(block.split()) <= 14:
+        feats["heading"] = 1.0                        # a headline or a caption line, not a sentence
+    before = ctx.view[max(bounds[0], q.start - 40):q.start].rstrip(' "“”„«»\'‘’')
+    prev = re.search(r"([^\W\d_][\w'’-]*)\W*$", before)
+    if prev and before.endswith(prev.group(1)):
+        feats[f"prev_word={prev.group(1).lower()}"] = 1.0
+    elif before.endswith(":"):
+        feats["prev_colon"] = 1.0
+    elif before == "" or re.search(r"[.!?]$", before):
+        feats["opens_sentence"] = 1.0
+    elif before.endswith(","):
+        feats["prev_comma"] = 1.0
+    return feats
+
+
 def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
     """The lower-cased speaker description ("a senior official") of the last quote before ``quotes[i]``
     that has one, a pronoun not counting."""
@@ -261,6 +328,13 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
     pronoun = _PRONOUN_GENDER.get(phrase_text)
     how = att.how if att.ok else "none"
+    # "the 38-year-old said", "the spokeswoman said", "the midfielder added": a definite description that
+    # names no one usually takes up a person just named, not a new unnamed speaker
+    anaphor = ""
+    if att.ok and att.speaker is None and pronoun is None and re.match(r"(?:the|his|her) ", phrase_text) \
+            and len(phrase_text.split()) <= 4:
+        anaphor = "age" if re.search(r"\d+-year-old", phrase_text) else "role"
+    anaphor_gender = {gender_lexicon()[0].get(w) for w in re.findall(r"[^\W\d_]+", phrase_text)} - {None}
     para_cue = _paragraph_has_cue(ctx, para)
     figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
@@ -370,6 +444,19 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f[f"outside_para&how={how}"] = 1.0
                 if pronoun in ("m", "f"):
                     f["outside_para&pronoun"] = 1.0
+        if anaphor and ent.type == "PERSON" and "in_phrase" not in f:
+            f[f"anaphor={anaphor}"] = 1.0
+            f[f"anaphor={anaphor}&" + ("para_nearest" if ent_id == para_nearest else
+                                       "in_para" if ent_id in para_entities else "outside_para")] = 1.0
+            if ent_id in people_order:
+                f[f"anaphor&recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
+            if anaphor_gender and genders.get(ent_id):
+                f["anaphor&" + ("agree" if genders[ent_id] in anaphor_gender else "clash")] = 1.0
+        # "Fire chief Dolores Vega: “…”": a name, a colon and the quote, as live blogs write
+        if ent_id in nearest_before and re.fullmatch(r"\s*[:：]\s*[\"“„«‘']?\s*",
+                                                     ctx.view[nearest_before[ent_id][2]:q.start]):
+            f["name_colon"] = 1.0
+            f[f"name_colon&type={ent.type}"] = 1.0
         if att.phrase and how == "according" and "in_phrase" not in f and pronoun is None:
             f["according&not_in_phrase"] = 1.0
         if figures and "in_phrase" not in f:
@@ -384,7 +471,20 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f["previous&para_no_cue"] = float(not para_cue)
         out.append(Candidate(ent_id, f))
     questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
+    shape = quote_shape(ctx, q, layout)
+    # the same evidence on the side of a speaker the rules or a speaker phrase offer: "a banner: “…”" and
+    # "The sign says: “…”" give the rules a phrase but no one who speaks
+    doubt = {"no_cue_near": not shape["cue_near"], "no_cue_sentence": not shape["cue_sentence"],
+             "no_verb": not shape["verb"], "title_case": "title_case" in shape,
+             "short": any(f"words={k}" in shape for k in ("1", "2", "3")),
+             "no_person": not ("first_person" in shape or "second_person" in shape)}
+    doubts = {k for k, v in doubt.items() if v}
+    for cand in out:
+        if cand.features.get("rule") or cand.features.get("in_phrase"):
+            cand.features.update({f"phrase&{k}": 1.0 for k in doubts})
+            cand.features.update({f"phrase&how={how}&{k}": 1.0 for k in doubts})
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
+              **{f"nobody&shape_{k}": v for k, v in shape.items()},
               "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
               "nobody&questioner": float(questioner), "nobody&figures": float(figures)}
     if att.ok and att.speaker is None:
@@ -410,7 +510,13 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
-        feats = {"described": 1.0, f"described&how={how}": 1.0, "described&figures": float(figures),
+        # "Nobody ever said …", "No minister will say …": a denied speaker says nothing
+        negative = first in ("nobody", "no", "none", "never", "neither") or phrase_text.startswith("no one")
+        feats = {"described": 1.0, "described&negative": float(negative), f"described&how={how}": 1.0,
+                 f"described&anaphor={anaphor or 'no'}": 1.0,
+                 "described&anaphor_person_in_para": float(bool(anaphor) and para_nearest is not None),
+                 "described&figures": float(figures),
+                 **{f"described&{k}": 1.0 for k in doubts}, **{f"described&how={how}&{k}": 1.0 for k in doubts},
                  "described&indefinite": float(first in ctx.cues.indefinite), "described&the": float(first == "the")}
         head = phrase_head(ctx, att.phrase)
         if head is not None:
@@ -487,19 +593,39 @@ class SpeakerModel:
 
     def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
         """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""
-        return choose_speakers(ctx, quotes, self.scores)
+        abstain = Abstain(**self.info.get("abstain", {}))
+        return choose_speakers(ctx, quotes, self.scores, abstain)
+
+
+@dataclass(frozen=True)
+class Abstain:
+    """When the ranker says "nobody" although a speaker scores best: the best speaker's probability is
+    under ``least``, or it beats the nobody candidate by less than ``margin``. Chosen by cross-validation
+    on the training passages (``scripts/train_quotes.py``); zeros never abstain."""
+    least: float = 0.0
+    margin: float = 0.0
+
+
+def pick(cands: list[Candidate], values: list[float], abstain: Abstain = Abstain()) -> int:
+    """The index of the chosen candidate: the best-scoring one, or nobody when ``abstain`` says so."""
+    best = max(range(len(cands)), key=lambda k: values[k])
+    if cands[best].entity is None:
+        return best
+    nobody = next((k for k, c in enumerate(cands) if c.entity is None), None)
+    if nobody is not None and (values[best] < abstain.least or values[best] - values[nobody] < abstain.margin):
+        return nobody
+    return best
 
 
 def choose_speakers(ctx: SpeakerContext, quotes: list[QuoteSpan],
-                    scores: Callable[[list[Candidate]], list[float]]) -> list[str | None]:
+                    scores: Callable[[list[Candidate]], list[float]], abstain: Abstain = Abstain()) -> list[str | None]:
     """The best-scoring candidate of each quote, in text order (a choice feeds the next quote)."""
     genders, layout = entity_genders(ctx), layout_of(ctx)
     chosen: list[str | None] = []
     previous: str | None = None
     for i in range(len(quotes)):
         cands = candidates(ctx, quotes, i, previous, genders, layout)
-        values = scores(cands)
-        best = max(range(len(cands)), key=lambda k: values[k])
+        best = pick(cands, scores(cands), abstain)
         chosen.append(cands[best].entity)
         previous = cands[best].entity
     return chosen

@@ -7,9 +7,11 @@ import re
 import pytest
 
 from storyline.config import Settings
+from storyline.data import load
 from storyline.extract.quote_speakers import DESCRIBED, Attribution, QuoteSpan
 from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
+    Abstain,
     Candidate,
     candidates,
     choose_speakers,
@@ -17,6 +19,8 @@ from storyline.extract.speaker_model import (
     entity_genders,
     layout_of,
     load_speaker_model,
+    pick,
+    quote_shape,
 )
 from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
@@ -159,3 +163,93 @@ def test_plain_weights_score_as_the_fitted_classifier():
     cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
     expected = model.classifier.predict_proba(model.vectorizer.transform([c.features for c in cands]))[:, 1]
     assert model.scores(cands) == pytest.approx(list(expected), abs=1e-9)
+
+
+def test_given_names_carry_a_gender_only_when_the_name_has_one():
+    names = load("given_names")
+    female, male = set(names["female"]), set(names["male"])
+    # Kikuyu women's names that the fake-data lists file under men
+    assert {"Wanjiru", "Njeri", "Wambui", "Wanjiku"} <= female and not {"Wanjiru", "Njeri"} & male
+    assert {"Kamau", "Tomasz"} <= male and {"Agnieszka", "Lucía"} <= female
+    # names given to women and men alike are no evidence either way
+    assert not {"Jean", "Andrea", "Sasha"} & (female | male)
+
+
+def test_a_kikuyu_woman_is_the_she_of_a_quote():
+    ctx, quotes = context_of("Wanjiru Kamau and her neighbour, Peter Otieno, watched the lake rise for three years.\n"
+                             "“Now the water is in my kitchen,” she said.")
+    genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
+    assert genders.get("Wanjiru Kamau") == "f" and genders.get("Peter Otieno") == "m"
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    assert by_name["Wanjiru Kamau"].get("pronoun&agree") == 1.0
+    assert by_name["Peter Otieno"].get("pronoun&clash") == 1.0
+
+
+def test_the_shape_of_a_slogan_differs_from_speech():
+    # the colon reads like an introduction ("a banner: …"), so the rules take the banner for a speaker
+    ctx, quotes = context_of("Across the square hung a banner: “No Pension Cuts For Nurses, Teachers And Cleaners "
+                             "Ever Again”.\n"
+                             "“We will stay here until the minister comes out,” said Ines Duarte, a retired teacher.")
+    layout = layout_of(ctx)
+    slogan = next(q for q in quotes if "Pension Cuts" in ctx.view[q.start:q.end])
+    speech = next(q for q in quotes if "stay here" in ctx.view[q.start:q.end])
+    banner, said = quote_shape(ctx, slogan, layout), quote_shape(ctx, speech, layout)
+    assert banner.get("title_case") == 1.0 and banner.get("prev_colon") == 1.0
+    assert not banner.get("verb") and not banner.get("cue_sentence") and not banner.get("first_person")
+    assert said.get("verb") == 1.0 and said.get("cue_sentence") == 1.0 and said.get("first_person") == 1.0
+    nobody = next(c for c in candidates(ctx, quotes, quotes.index(slogan), None, entity_genders(ctx), layout)
+                  if c.entity is None)
+    assert nobody.features.get("nobody&shape_title_case") == 1.0
+
+
+def test_abstain_says_nobody_when_the_best_speaker_is_weak_or_close():
+    cands = [Candidate("e1"), Candidate(None), Candidate("e2")]
+    assert pick(cands, [0.6, 0.2, 0.1]) == 0
+    assert pick(cands, [0.6, 0.2, 0.1], Abstain(least=0.7)) == 1
+    assert pick(cands, [0.6, 0.55, 0.1], Abstain(margin=0.1)) == 1
+    assert pick(cands, [0.6, 0.45, 0.1], Abstain(least=0.5, margin=0.1)) == 0
+    assert pick(cands, [0.1, 0.6, 0.2], Abstain(least=0.9)) == 1
+
+
+def test_a_role_after_a_name_takes_up_the_named_person():
+    ctx, quotes = context_of("Reza Tehrani has kept bees above the village of Abyaneh for forty years. "
+                             "“The hives are half empty this spring,” the beekeeper said.")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    person = next(c for c in cands if name_of(ctx, c.entity) == "Reza Tehrani")
+    assert person.features.get("anaphor=role") == 1.0 and person.features.get("anaphor=role&para_nearest") == 1.0
+    place = next(c for c in cands if name_of(ctx, c.entity) == "Abyaneh")
+    assert not any(k.startswith("anaphor") for k in place.features)
+    described = next(c for c in cands if c.entity == DESCRIBED)
+    assert described.features.get("described&anaphor=role") == 1.0
+
+
+def test_a_name_and_a_colon_before_a_quote_is_marked():
+    ctx, quotes = context_of("Floods: live updates\n"
+                             "08:15 The river is still rising. Fire chief Dolores Ibarra: “If you are told to go, go. "
+                             "Leave the photo albums behind.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    marked = [name_of(ctx, c.entity) for c in cands if c.features.get("name_colon")]
+    assert marked == ["Dolores Ibarra"]
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="no shipped speaker model (make train)")
+def test_shipped_model_keeps_a_denied_speaker_silent():
+    model = load_speaker_model()
+    ctx, quotes = context_of("The council's plan for the harbour runs to 300 pages.\n"
+                             "No councillor will ever stand up and say “We have no idea what this will cost at all”.\n"
+                             "“We costed every line of it twice,” said Ilse Brandt, the council's finance chief.")
+    chosen = dict(zip((q.start for q in quotes), model.rank(ctx, quotes)))
+    denied = next(q for q in quotes if "no idea" in ctx.view[q.start:q.end])
+    costed = next(q for q in quotes if "costed" in ctx.view[q.start:q.end])
+    assert chosen[denied.start] is None
+    assert name_of(ctx, chosen[costed.start]) == "Ilse Brandt"
+
+
+def test_a_title_is_no_given_name():
+    names = load("given_names")
+    assert not {"Judge", "General", "Doctor", "Captain"} & (set(names["female"]) | set(names["male"]))
+    ctx, _ = context_of("Judge Wanjiku Mutua adjourned the hearing on Friday.\n"
+                        "“This court will not be rushed by anyone,” Mutua said.")
+    genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
+    assert all(g == "f" for name, g in genders.items() if "Mutua" in name) and genders

@@ -3,11 +3,17 @@
 - hand.jsonl: parsed from the hand-written passages in hand_src_*.txt (ids tq-0001...).
 - generated.jsonl: written by the template generator below (ids tq-5001...), seeded, so a rerun is identical.
 - generated2.jsonl: written by generate2.py (ids tq-6001...): phenomena the other files have few of.
+- generated3.jsonl: written by generate3.py (ids tq-6501...): quoted words nobody says in the frames that give
+  the rules a phrase (signs after a colon, titles, sayings, hypothetical speech), beside speakers named by age or role.
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
+- dev/blind2.jsonl: quotes5's second blind check from dev/blind2_src_*.txt (ids tq-9701...), in styles the
+  training files lacked; only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
 - hand4.jsonl: quotes4's precision cases, parsed from hand4_src_*.txt (ids tq-8501...).
+- hand5.jsonl: quotes5's styles (tabloid, live blogs, press releases, courts, sport, Q&A, features, words
+  nobody says), parsed from hand5_src_*.txt (ids tq-8601...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -29,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate  # noqa: E402  (the template generator lives beside this script)
 import generate2  # noqa: E402
+import generate3  # noqa: E402
 
 
 def parse_hand(path: str) -> list[dict]:
@@ -107,6 +114,13 @@ def main() -> None:
     for i, o in enumerate(hand4, 8501):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand4.jsonl"), hand4)
+    hand5: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand5_src_") and name.endswith(".txt"):
+            hand5 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand5, 8601):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand5.jsonl"), hand5)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -125,6 +139,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind:
         write(os.path.join(dev_dir, "blind.jsonl"), blind)
+    # quotes5's second blind check, in styles the training files lacked (tabloid, live blogs, press releases,
+    # court reporting, Q&A, unattributed words, late and role-only speakers): aggregate figures only
+    blind2: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind2_src_") and name.endswith(".txt"):
+            blind2 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind2, 9701):
+        o["id"] = f"tq-{i:04d}"
+    if blind2:
+        write(os.path.join(dev_dir, "blind2.jsonl"), blind2)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
@@ -133,12 +157,18 @@ def main() -> None:
     for i, o in enumerate(gen2, 6001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "generated2.jsonl"), gen2)
+    gen3 = generate3.passages(random.Random(517))
+    for i, o in enumerate(gen3, 6501):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "generated3.jsonl"), gen3)
     print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
           f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
           f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
           f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
+          f"generated3: {len(gen3)} passages, {sum(len(o['quotes']) for o in gen3)} quotes; "
           f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
           f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
+          f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
