@@ -682,6 +682,12 @@ def _status(s: SideFacts) -> str:
     return "done" if s.done else "other"
 
 
+def _first_attitude(s: SideFacts) -> str:
+    """"positive" or "negative": the side's first attitude word, "" without one."""
+    first = min([(x, "positive") for x, _ in s.positive] + [(x, "negative") for x, _ in s.negative], default=None)
+    return first[1] if first else ""
+
+
 def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     """Symmetric features of a pair of sides (swapping a and b gives the same dict)."""
     f: dict[str, float] = {"bias": 1.0}
@@ -756,11 +762,11 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
     # attitude
-    pa, na, pb, nb = bool(a.positive), bool(a.negative), bool(b.positive), bool(b.negative)
-    if (pa and not na and nb and not pb) or (na and not pa and pb and not nb):
-        f["att:opposite"] = 1.0
-    elif (pa and pb) or (na and nb):
-        f["att:same"] = 1.0
+    # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
+    # "criticised the decision, arguing ... until the lights came back on")
+    la, lb = _first_attitude(a), _first_attitude(b)
+    if la and lb:
+        f["att:opposite" if la != lb else "att:same"] = 1.0
     # reasons
     if a.reasons and b.reasons:
         ra = frozenset().union(*(t for _, _, t in a.reasons))
@@ -987,6 +993,8 @@ MAX_PARTNERS = 6
 #: attacked it, while the regulator blamed a storm", has a near-best counterpart for each, and a lead sentence
 #: shares many words with everything)
 ALIGN_SHARE = 0.75
+#: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
+STATUS_MIN_SHARED = 3
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 FACT_ALIGNED = ("fact:reason", "fact:agent")
 FACT_MIN_SHARED = 1
@@ -1206,6 +1214,13 @@ def _same_outcome(a: _Unit, b: _Unit) -> bool:
     return bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
 
 
+def _same_act(a: str, b: str) -> bool:
+    """Do two sentences name agents of one act? Their acts share a word besides the verbs (what was acted on)."""
+    fa, fb = read_side(a), read_side(b)
+    verbs = frozenset().union(*(content_terms(s.text[x:y]) for s in (fa, fb) for x, y in s.done))
+    return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
+
+
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
     """``PairModel.judge`` of one block of sentence pairs; ``shared`` = (model, least probability)."""
     model, min_probability = shared
@@ -1233,6 +1248,10 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         a, b = units[i], units[j]
         if v.label == "reason" and not _same_outcome(a, b):
             continue   # two reasons of two different things: "closed for repairs" / "called for a safe corridor"
+        if v.label == "actor" and not _same_act(a.text, b.text):
+            continue   # agents of two acts sharing a verb at most ("temperatures reached" / "the monsoon reached")
+        if v.label == "status" and len(a.words & b.words) < STATUS_MIN_SHARED:
+            continue   # a state is a state of one act: "will" and "not" alone relate any two sentences of a story
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
         topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()
