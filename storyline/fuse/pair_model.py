@@ -95,6 +95,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm)\b|\b(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+_RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
 _YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
 _BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
 #: "a week-long strike", "a 48-hour stoppage", "a five-year deal"
@@ -302,7 +303,11 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         add("year", m.group(1), m.start(), m.end())
     for m in _BC.finditer(text):
         add("year", f"{m.group(1)} {m.group(2)}", m.start(), m.end())
+    for m in _RACE_TIME.finditer(text):   # "2:04:12" is a time taken (a race's), not a time of day nor numbers
+        taken.append((m.start(), m.end()))
     for m in _CLOCK.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         hour = int(m.group(1) or m.group(4))
         if m.group(3) and m.group(3).lower() == "pm" and hour < 12:
             hour += 12

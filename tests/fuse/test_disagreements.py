@@ -7,6 +7,7 @@ from pathlib import Path
 from storyline.config import Settings
 from storyline.extract.claims import find_claims
 from storyline.fuse.disagreements import MAX_DISAGREEMENTS, count_kind, find_disagreements
+from storyline.fuse.pair_model import read_side
 from storyline.model import DocAnalysis, Document, Entity, Event, Sentence, Span, Story
 
 ACTORS = {"Freedonia": ("g1", "GPE", "FRD"), "Freedonian": ("g1", "GPE", "FRD"),
@@ -391,3 +392,9 @@ def test_two_outlets_naming_different_agents_and_reasons_disagree_with_evidence(
 def test_the_same_agent_in_the_active_and_the_passive_is_no_disagreement() -> None:
     found = _pair_kinds(("ch", "Chapter Weekly", CHAPTER), ("ga", "Cathedral Gazette", GAZETTE))
     assert "actor" not in found and "reason" not in found, {k: [d.topic for d in v] for k, v in found.items()}
+
+
+def test_a_race_time_is_neither_a_time_of_day_nor_a_count() -> None:
+    side = read_side("The winner clocked 2:04:12 after breaking away with about seven kilometres to go.")
+    assert "clock" not in side.dates
+    assert [round(a.value) for a in side.amounts] == [7000]
