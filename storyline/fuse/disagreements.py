@@ -37,6 +37,7 @@ from itertools import combinations
 from typing import cast
 
 from storyline.config import Settings
+from storyline.data import load
 from storyline.extract.stance import CHANGE_TERM, StanceLexicon, content_terms, load_stance_lexicon, term_key
 from storyline.fuse.mapper import LOCAL, Mapper
 from storyline.model import Claim, Disagreement, DocAnalysis, Entity, Event, Side, Span, Story
@@ -89,6 +90,60 @@ _STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
 _NAME_TYPES = ("GPE", "PERSON", "ORG", "NORP", "LOC")
 #: shortest name used to find lower-case actor mentions NER missed
 MIN_NAME_LEN = 4
+#: a count's kind word ("four [killed]", "6,000 [in shelters]") is at most this many words from the figure
+COUNT_KIND_WORDS = 6
+#: where a figure's clause ends: its kind word is not read across these ("four died and 100 were injured")
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|when|after|before|as)\s", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for kind, words in (load("pair_cues").get("count_kinds") or {}).items():
+        alts = sorted((r"\s+".join(re.escape(p) for p in str(w).rstrip("*").split())
+                       + (r"\w*" if str(w).endswith("*") else "") for w in words), key=len, reverse=True)
+        out.append((str(kind), re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def count_kind(text: str, start: int, end: int) -> str:
+    """What the count at ``text[start:end]`` counts: the kind (``pair_cues.yaml`` ``count_kinds``: killed,
+    injured, displaced, arrested, ...) of the nearest kind word in its clause, "" when none is near.
+
+    "Four people were killed" and "6,000 people spent the night in shelters" are both counts of people, but
+    of two different things: figures of different kinds never measure one quantity.
+    """
+    left = 0
+    for m in _CLAUSE_EDGE.finditer(text, 0, start):
+        left = m.end()
+    edge = _CLAUSE_EDGE.search(text, end)
+    right = edge.start() if edge else len(text)
+    best, best_dist = "", COUNT_KIND_WORDS + 1
+    for kind, rx in _count_kind_patterns():
+        for m in rx.finditer(text, left, right):
+            if m.start() >= end:
+                dist = len(text[end:m.start()].split())
+            elif m.end() <= start:
+                dist = len(text[m.end():start].split())
+            else:
+                continue
+            if dist < best_dist:
+                best, best_dist = kind, dist
+    return best
+
+
+def counts_fit(a: str, b: str) -> bool:
+    """Two count kinds may measure one thing: the same kind, or either not said."""
+    return not a or not b or a == b
+
+
+def claim_count_kind(c: Claim) -> str:
+    """The ``count_kind`` of a quantity claim's figure in its sentence ("" for other claims)."""
+    if c.kind != "quantity" or not c.text:
+        return ""
+    at = c.evidence.text.find(c.text)
+    return count_kind(c.evidence.text, at, at + len(c.text)) if at >= 0 else ""
 
 
 @dataclass
@@ -116,6 +171,8 @@ class BoundClaim:
     when: frozenset[str] = frozenset()
     co: frozenset[str] = frozenset()
     converted: bool = False
+    #: quantity: what a count counts ("killed", "displaced", "arrested"; ``count_kind``), "" when not said
+    count: str = ""
     #: story events whose evidence overlaps the claim's sentence (set by ``find_disagreements``)
     story_events: frozenset[str] = field(default=frozenset(), compare=False)
 
@@ -290,7 +347,7 @@ def bind_claims(claims: list[Claim], actor_spans: list[tuple[int, int, str]],
             doc=c.doc, evidence=c.evidence, kind=c.kind, dimension=c.dimension, pole=c.pole, weight=c.weight,
             actors=actors, terms=frozenset(c.terms), agents=agents, low=c.low, high=c.high,
             anchor=frozenset(c.anchor), text=c.text, cause=frozenset(c.cause), outcome=frozenset(c.outcome),
-            when=frozenset(c.when), co=frozenset(c.co), converted=c.converted))
+            when=frozenset(c.when), co=frozenset(c.co), converted=c.converted, count=claim_count_kind(c)))
     return out
 
 
@@ -678,8 +735,8 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
     common = context.common
 
     def quantity_related(a: BoundClaim, b: BoundClaim) -> bool:
-        if a.pole != b.pole:
-            return False
+        if a.pole != b.pole or not counts_fit(a.count, b.count):
+            return False  # other units, or counts of other things ("four killed" / "6,000 in shelters")
         if a.when and b.when and not (a.when & b.when):
             return False  # "85 on Monday" and "118 on Friday": two readings, not two reports of one
         shared = a.anchor & b.anchor
@@ -712,7 +769,7 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
         starts = {(c.doc, c.evidence.start) for c in group}
         for d in list(by_doc):
             for c in of_doc[d]:
-                if c not in by_doc[d] and c.pole == group[0].pole and (
+                if c not in by_doc[d] and c.pole == group[0].pole and counts_fit(c.count, group[0].count) and (
                         (c.doc, c.evidence.start) in starts
                         or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
                     by_doc[d].append(c)

@@ -45,6 +45,9 @@ from storyline.fuse.disagreements import (
     BoundClaim,
     DimensionContext,
     Found,
+    claim_count_kind,
+    count_kind,
+    counts_fit,
 )
 from storyline.fuse.mapper import chunks
 from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
@@ -92,6 +95,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm)\b|\b(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+_RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
 _YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
 _BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
 #: "a week-long strike", "a 48-hour stoppage", "a five-year deal"
@@ -118,6 +122,8 @@ class PairCues:
     number_words: dict[str, float]
     families: dict[str, str]
     reporting: frozenset[str]
+    agent_claims: re.Pattern[str]
+    agent_blame: re.Pattern[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -149,7 +155,9 @@ def load_pair_cues() -> PairCues:
         fractions={k.lower(): float(v) for k, v in (data.get("fractions") or {}).items()},
         durations={k.lower(): float(v) for k, v in data["durations"].items()},
         conversions={k.lower(): (str(v[0]), float(v[1])) for k, v in data["conversions"].items()},
-        number_words=numbers, families=families, reporting=modality.reporting)
+        number_words=numbers, families=families, reporting=modality.reporting,
+        agent_claims=_phrases(data.get("agent_claims") or ["claimed responsibility for"]),
+        agent_blame=_phrases(data.get("agent_blame") or ["blamed on"]))
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,17 @@ class Amount:
     start: int
     end: int
     approx: bool = False
+    #: what a count counts ("killed", "displaced"; ``fuse.disagreements.count_kind``), "" when not said
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Agent:
+    """Who is said to have done an act: the agent's words and the act's words (offsets of the agent)."""
+    start: int
+    end: int
+    agent: frozenset[str]
+    act: frozenset[str]
 
 
 @dataclass
@@ -179,6 +198,7 @@ class SideFacts:
     reasons: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
     done: list[tuple[int, int]] = field(default_factory=list)
     subject: tuple[int, int, frozenset[str]] = (0, 0, frozenset())
+    agents: list[Agent] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -283,7 +303,11 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         add("year", m.group(1), m.start(), m.end())
     for m in _BC.finditer(text):
         add("year", f"{m.group(1)} {m.group(2)}", m.start(), m.end())
+    for m in _RACE_TIME.finditer(text):   # "2:04:12" is a time taken (a race's), not a time of day nor numbers
+        taken.append((m.start(), m.end()))
     for m in _CLOCK.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         hour = int(m.group(1) or m.group(4))
         if m.group(3) and m.group(3).lower() == "pm" and hour < 12:
             hour += 12
@@ -367,7 +391,8 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
         if counted is None:
             continue  # "two of them": a number word with no noun names nothing comparable
         out.append(Amount(n * factor, counted, m.start(), m.end() + shift + used, _approx(text, m.start(), lex)))
-    return out
+    # what each count counts: "four killed" and "6,000 in shelters" are never one figure given twice
+    return [Amount(a.value, a.unit, a.start, a.end, a.approx, count_kind(text, a.start, a.end)) for a in out]
 
 
 def _approx(text: str, start: int, lex: Any) -> bool:
@@ -441,6 +466,98 @@ def _subject(text: str, verbs: list[tuple[int, int]]) -> tuple[int, int, frozens
     return 0, end, content_terms(head)
 
 
+#: an agent phrase ends at a clause edge or where a new clause or an adjunct starts ("by two men [who ...]")
+_AGENT_END = re.compile(r"[,;:.!?()\"“”]|\s(?:who|which|that|after|because|while|when|during|on|at|near|since|"
+                        r"before|with|using|and|but|as|to|for|in|from|last|earlier|early|late)\s|\s\d", re.IGNORECASE)
+#: "was stolen by", "were set alight by", "had been ordered by" (the verb and up to two particles before "by")
+_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)"
+                         r"(?P<more>(?:\s+(?:\w+)){0,2}?)\s+by\s+(?=\S)", re.IGNORECASE)
+#: passive verbs that state a cause, not an agent ("was caused by a broken rail"): the reasons read those
+_CAUSE_VERBS = frozenset({"caused", "triggered", "sparked", "prompted", "driven", "brought", "fuelled", "fueled",
+                          "affected", "hit", "followed", "accompanied", "replaced"})
+#: a subject ending in these is the patient of a passive verb, not its agent
+_BE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|has|have|had|got)\s*$", re.IGNORECASE)
+#: words after a participle that show it starts a clause of its own ("a group [calling itself] ..."; not
+#: "a printing company")
+_PARTICIPLE_NEXT = frozenset({"as", "in", "itself", "themselves", "the", "a", "an", "to", "with", "on", "for", "from",
+                              "by", "at", "into", "through", "his", "her", "their", "its"})
+#: words an agent phrase runs to
+AGENT_WORDS = 7
+#: words of the act an agent did (its clause before a passive verb, or after an active one)
+ACT_WORDS = 6
+
+
+def _agent_phrase(text: str, start: int) -> tuple[int, int]:
+    edge = _AGENT_END.search(text, start)
+    end = edge.start() if edge else len(text)
+    words = list(_WORD.finditer(text[start:end]))[:AGENT_WORDS]
+    rest = list(_WORD.finditer(text[start:]))
+    # "two men [posing as cleaners]", "a militia [involved in ...]": a participle ends it
+    for k, w in enumerate(words):
+        word = w.group(0)
+        after = rest[k + 1].group(0).lower() if k + 1 < len(rest) else ""
+        if k and word.islower() and (word.endswith("ing") or (k >= 2 and word.endswith("ed"))) \
+                and (after in _PARTICIPLE_NEXT or k + 1 >= len(words)):
+            words = words[:k]
+            break
+    return (start, start + words[-1].end()) if words else (start, start)
+
+
+def _act_before(text: str, end: int) -> frozenset[str]:
+    clause = re.split(r"[,;:]", text[:end])[-1]
+    return content_terms(" ".join(clause.split()[-ACT_WORDS:]))
+
+
+def _act_after(text: str, start: int) -> frozenset[str]:
+    clause = re.split(r"[,;:]", text[start:])[0]
+    return content_terms(" ".join(clause.split()[:ACT_WORDS]))
+
+
+def _agents(text: str, cues: PairCues, subject: tuple[int, int, frozenset[str]],
+            verbs: list[tuple[int, int]]) -> list[Agent]:
+    """Who did what: the by-agent of a passive ("the bus was set alight [by a group of fans]"), the one an
+    act is blamed on or attributed to, the one claiming it, else the sentence's subject with its verb."""
+    out: list[Agent] = []
+    for m in _PASSIVE_BY.finditer(text):
+        if m.group("verb").lower() in _CAUSE_VERBS:
+            continue
+        s, e = _agent_phrase(text, m.end())
+        if e > s:
+            act = _act_before(text, m.start()) | content_terms(m.group("verb") + m.group("more"))
+            out.append(Agent(s, e, content_terms(text[s:e]), act))
+    blamed = False
+    for m in cues.agent_blame.finditer(text):   # "blamed the attack on X", "was blamed on X", "attributed to X"
+        rest = text[m.end():]
+        if re.search(r"\s(?:on|to)$", m.group(0)):   # "blamed on X": the agent follows
+            on = re.match(r"\s*", rest)
+        else:   # "blamed the attack on X"
+            on = re.match(r"(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+(?:on|to)\s+", rest)
+        if not on:
+            continue
+        s, e = _agent_phrase(text, m.end() + on.end())
+        if e > s and not any(a.start == s for a in out):
+            what = on.groupdict().get("what") or ""
+            # "officials blamed [the attack] on X": the act is what is blamed; "the attack was blamed on X": before
+            out.append(Agent(s, e, content_terms(text[s:e]),
+                             content_terms(what) if what.strip() else _act_before(text, m.start())))
+            blamed = True
+    for m in cues.agent_claims.finditer(text):  # "X claimed responsibility for the attack"
+        head = re.split(r"[,;:]", text[:m.start()])[-1]
+        words = head.split()
+        if 0 < len(words) <= SUBJECT_WORDS:
+            s = m.start() - len(head.lstrip())
+            e = m.start() - (len(head) - len(head.rstrip()))
+            out.append(Agent(s, e, content_terms(head), _act_after(text, m.end())))
+    head = text[subject[0]:subject[1]]
+    # the subject of the first verb acts, unless the verb is passive ("The derailment [was] caused ...")
+    overlaps = any(a.start < subject[1] and subject[0] < a.end for a in out)
+    if subject[1] and not blamed and not _BE_AUX.search(head) and not overlaps:
+        verb_end = min((e for s, e in verbs if s >= subject[1]), default=subject[1])
+        out.append(Agent(subject[0], subject[1], subject[2], _act_after(text, subject[1])
+                         | content_terms(text[subject[1]:verb_end])))
+    return [a for a in out if a.agent]
+
+
 def _sentences(text: str) -> list[Sentence]:
     out, pos = [], 0
     for part in _SENT_END.split(text):
@@ -469,8 +586,10 @@ def read_side(text: str) -> SideFacts:
     facts.negative = _spans(cues.negative, text)
     facts.reasons = _reasons(text, cues)
     facts.done = _done(text, cues)
-    facts.subject = _subject(text, facts.done + facts.planned + facts.hedges + facts.blocked
-                             + facts.positive + facts.negative)
+    verbs = facts.done + facts.planned + facts.hedges + facts.blocked + facts.positive + facts.negative
+    facts.subject = _subject(text, verbs)
+    # the agent's verb is a verb of the act, not an attitude word ("[Protesters] pulled down the statue")
+    facts.agents = _agents(text, cues, _subject(text, facts.done), facts.done)
     facts.claims = find_claims("pair", _sentences(text))
     return facts
 
@@ -522,7 +641,7 @@ def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]
     every comparable amount agreeing within its tolerance)."""
     worst, comparable, agree = 0.0, False, True
     for x in xs:
-        same = [y for y in ys if y.unit == x.unit]
+        same = [y for y in ys if y.unit == x.unit and counts_fit(x.kind, y.kind)]
         if not same:
             continue
         comparable = True
@@ -545,7 +664,8 @@ def _claims_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         for y in b.claims:
             if x.kind != y.kind:
                 continue
-            if x.kind == "quantity" and x.pole == y.pole and None not in (x.low, x.high, y.low, y.high):
+            if (x.kind == "quantity" and x.pole == y.pole and None not in (x.low, x.high, y.low, y.high)
+                    and counts_fit(claim_count_kind(x), claim_count_kind(y))):
                 tol = QUANTITY_TOLERANCE if (x.converted or y.converted) else SAME_UNIT_TOLERANCE
                 if not (x.low / tol <= y.high and y.low / tol <= x.high):  # type: ignore[operator]
                     f["dim:quantity"] = 1.0
@@ -565,6 +685,12 @@ def _status(s: SideFacts) -> str:
     if s.planned:
         return "planned"
     return "done" if s.done else "other"
+
+
+def _first_attitude(s: SideFacts) -> str:
+    """"positive" or "negative": the side's first attitude word, "" without one."""
+    first = min([(x, "positive") for x, _ in s.positive] + [(x, "negative") for x, _ in s.negative], default=None)
+    return first[1] if first else ""
 
 
 def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
@@ -641,11 +767,11 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
     # attitude
-    pa, na, pb, nb = bool(a.positive), bool(a.negative), bool(b.positive), bool(b.negative)
-    if (pa and not na and nb and not pb) or (na and not pa and pb and not nb):
-        f["att:opposite"] = 1.0
-    elif (pa and pb) or (na and nb):
-        f["att:same"] = 1.0
+    # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
+    # "criticised the decision, arguing ... until the lights came back on")
+    la, lb = _first_attitude(a), _first_attitude(b)
+    if la and lb:
+        f["att:opposite" if la != lb else "att:same"] = 1.0
     # reasons
     if a.reasons and b.reasons:
         ra = frozenset().union(*(t for _, _, t in a.reasons))
@@ -670,6 +796,20 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         if not ta & tb:
             f["subj:disjoint"] = 1.0
             f["subj:disjoint_rest"] = rest
+    # who did the act: by-agents, blame, claims of responsibility, active subjects, compared for the same act
+    if a.agents and b.agents:
+        best = max(((_jaccard(x.act, y.act), x, y) for x in a.agents for y in b.agents), key=lambda t: t[0])
+        act, x, y = best
+        f["agent:act"] = act
+        if x.agent & y.agent:
+            f["agent:same"] = 1.0
+        else:
+            f["agent:differ"] = 1.0
+            f["agent:differ_act"] = act
+            if act > 0:
+                f["agent:differ_same_act"] = 1.0
+    elif a.agents or b.agents:
+        f["agent:one_side"] = 1.0
     # no bag of the words only one side has: on the written pairs it memorised stories' words and lost
     # found pairs on the hand-written ones in cross-validation
     f.update(_claims_features(a, b))
@@ -694,7 +834,7 @@ def _conflicting(xs: list[Amount], ys: list[Amount]) -> tuple[Amount | None, Amo
     best: tuple[float, Amount | None, Amount | None] = (-1.0, None, None)
     for x in xs:
         for y in ys:
-            if x.unit == y.unit and x.value > 0 and y.value > 0:
+            if x.unit == y.unit and counts_fit(x.kind, y.kind) and x.value > 0 and y.value > 0:
                 r = abs(math.log(x.value / y.value))
                 if r > best[0]:
                     best = (r, x, y)
@@ -758,6 +898,10 @@ def evidence_spans(label: str, a: SideFacts, b: SideFacts) -> tuple[Span2 | None
     if label == "reason":
         return _first(a.reasons), _first(b.reasons)
     if label == "actor":
+        if a.agents and b.agents:
+            ga, gb = max(((g, h) for g in a.agents for h in b.agents),
+                         key=lambda p: (not (p[0].agent & p[1].agent), _jaccard(p[0].act, p[1].act)))
+            return (ga.start, ga.end), (gb.start, gb.end)
         return ((a.subject[0], a.subject[1]) if a.subject[1] else None,
                 (b.subject[0], b.subject[1]) if b.subject[1] else None)
     return None, None
@@ -854,6 +998,14 @@ MAX_PARTNERS = 6
 #: attacked it, while the regulator blamed a storm", has a near-best counterpart for each, and a lead sentence
 #: shares many words with everything)
 ALIGN_SHARE = 0.75
+#: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
+STATUS_MIN_SHARED = 3
+#: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
+FACT_ALIGNED = ("fact:reason", "fact:agent")
+FACT_MIN_SHARED = 1
+FACT_MIN_SHARED_SENTENCE = 3
+#: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
+MAX_FACT_BUCKET = 120
 
 
 @dataclass(frozen=True)
@@ -866,6 +1018,8 @@ class _Unit:
     end: int
     text: str
     keys: frozenset[str]
+    #: every content word, the story's own words too: what two statements of one kind of fact are about
+    words: frozenset[str] = frozenset()
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -889,7 +1043,8 @@ def _number_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def fact_keys(text: str) -> frozenset[str]:
     """The kinds of checkable fact a sentence states: amounts per unit, a length of time, dates per kind,
-    a stated reason, an attitude word ("amt:vehicle", "dur", "date:weekday", "reason", "att").
+    a count's kind, a stated reason, a named agent, an attitude word ("amt:vehicle", "amt:people:killed", "dur",
+    "date:weekday", "reason", "agent", "att").
 
     Two sentences of one story stating the same kind of fact about a shared word ("1,500 vehicles were
     stuck" / "About 600 vehicles were trapped") are worth comparing although they share too few rare
@@ -904,12 +1059,29 @@ def fact_keys(text: str) -> frozenset[str]:
     if words & _period_words() and _periods(text, cues, taken):
         keys.add("dur")
     if words & _number_words() or any(c.isdigit() for c in text):
-        keys.update(f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+        # a count's kind is part of what it measures: "four killed" never meets "6,000 in shelters" here
+        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in _amounts(text, cues, taken))
     if _reasons(text, cues):
         keys.add("reason")
+    if fact_acts(text)[1]:
+        keys.add("agent")
     if cues.positive.search(text) or cues.negative.search(text):
         keys.add("att")
     return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def fact_acts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(what the sentence's reasons explain, the acts its agents did): the words two versions of one
+    reason or one agent share ("the footbridge [collapsed] because ..." / "the footbridge [gave way] after ...")."""
+    cues = load_pair_cues()
+    reasons = _reasons(text, cues)
+    # what the first reason explains; a later reason's clause is often the first one's cause ("... because its
+    # cables had corroded after decades without maintenance")
+    explained = _explained(text, reasons[0][0]) if reasons else frozenset()
+    done = _done(text, cues)
+    acts = frozenset().union(*(a.act for a in _agents(text, cues, _subject(text, done), done)))
+    return explained, acts
 
 
 def _units(context: DimensionContext) -> list[_Unit]:
@@ -936,7 +1108,8 @@ def _units(context: DimensionContext) -> list[_Unit]:
             keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
                     | {f"term:{t}" for t in content_terms(s.text) - context.common}
                     | {f"fact:{k}" for k in fact_keys(s.text)})
-            out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys)))
+            out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys),
+                             content_terms(s.text)))
     return out
 
 
@@ -988,11 +1161,69 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
         for n, y in sorted(partners, key=lambda p: (-p[0], p[1]))[:MAX_PARTNERS]:
             if n >= ALIGN_SHARE * top[(x, units[y].doc)] and n >= ALIGN_SHARE * top[(y, units[x].doc)]:
                 out.add((min(x, y), max(x, y)))
+    out.update(fact_pairs(units, buckets))
     return sorted(out)
+
+
+def _about(u: _Unit, key: str) -> frozenset[str]:
+    """The words a fact of kind ``key`` is about: what a reason explains, the act an agent did, else the sentence."""
+    if key == "fact:reason":
+        return fact_acts(u.text)[0] or u.words
+    if key == "fact:agent":
+        return fact_acts(u.text)[1] or u.words
+    return u.words
+
+
+def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) -> set[tuple[int, int]]:
+    """Pairs of sentences stating the same kind of fact (a reason, an agent, a count of one kind, a length of
+    time, a date) that are each other's best counterpart among the other document's sentences of that kind.
+
+    Two outlets' versions of one fact ("the footbridge collapsed because its cables had corroded" / "the
+    footbridge gave way after a truck struck a pillar") often share only the story's own words, which the
+    rare-word alignment leaves out, and a lead sentence sharing many words with them takes their place.
+    Among the sentences that give a reason, the best-sharing one (the story's words count here) is the
+    other outlet's version of it. One partner per sentence, kind and document: the work stays linear.
+    """
+    out: set[tuple[int, int]] = set()
+    for (_story, key), members in buckets.items():
+        if not key.startswith(FACT_ALIGNED) or len(members) > MAX_FACT_BUCKET:
+            continue
+        # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
+        least = FACT_MIN_SHARED if key in ("fact:reason", "fact:agent") else FACT_MIN_SHARED_SENTENCE
+        best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
+        for x in members:
+            for y in members:
+                ux, uy = units[x], units[y]
+                if ux.doc == uy.doc or ux.outlet == uy.outlet:
+                    continue
+                n = len(_about(ux, key) & _about(uy, key)) + 2 * sum(k.startswith("se:") for k in ux.keys & uy.keys)
+                top, tied = best.get((x, uy.doc), (least, set()))
+                if n > top:
+                    best[(x, uy.doc)] = (n, {y})
+                elif n == top:   # ties are all kept: the model tells them apart
+                    best[(x, uy.doc)] = (n, tied | {y})
+        for (x, _doc), (_n, ys) in best.items():
+            for y in ys:
+                if x in best.get((y, units[x].doc), (0, set()))[1]:
+                    out.add((min(x, y), max(x, y)))
+    return out
 
 
 def _phrase(text: str, span: tuple[int, int] | None) -> str:
     return text[span[0]:span[1]] if span else ""
+
+
+def _same_outcome(a: _Unit, b: _Unit) -> bool:
+    """Do two sentences giving reasons explain the same thing? Their explained words (the story's own words
+    too) meet, or they tell of the same story event."""
+    return bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
+
+
+def _same_act(a: str, b: str) -> bool:
+    """Do two sentences name agents of one act? Their acts share a word besides the verbs (what was acted on)."""
+    fa, fb = read_side(a), read_side(b)
+    verbs = frozenset().union(*(content_terms(s.text[x:y]) for s in (fa, fb) for x, y in s.done))
+    return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
 
 
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
@@ -1020,6 +1251,12 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         if not v.disagree:
             continue
         a, b = units[i], units[j]
+        if v.label == "reason" and not _same_outcome(a, b):
+            continue   # two reasons of two different things: "closed for repairs" / "called for a safe corridor"
+        if v.label == "actor" and not _same_act(a.text, b.text):
+            continue   # agents of two acts sharing a verb at most ("temperatures reached" / "the monsoon reached")
+        if v.label == "status" and len(a.words & b.words) < STATUS_MIN_SHARED:
+            continue   # a state is a state of one act: "will" and "not" alone relate any two sentences of a story
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
         topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()

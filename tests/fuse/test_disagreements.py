@@ -6,8 +6,9 @@ from pathlib import Path
 
 from storyline.config import Settings
 from storyline.extract.claims import find_claims
-from storyline.fuse.disagreements import MAX_DISAGREEMENTS, find_disagreements
-from storyline.model import DocAnalysis, Document, Entity, Event, Sentence, Span
+from storyline.fuse.disagreements import MAX_DISAGREEMENTS, count_kind, find_disagreements
+from storyline.fuse.pair_model import read_side
+from storyline.model import DocAnalysis, Document, Entity, Event, Sentence, Span, Story
 
 ACTORS = {"Freedonia": ("g1", "GPE", "FRD"), "Freedonian": ("g1", "GPE", "FRD"),
           "Sylvania": ("g2", "GPE", "SYL"), "Sylvanian": ("g2", "GPE", "SYL"),
@@ -315,3 +316,85 @@ def test_an_unknown_dimension_is_refused_by_name() -> None:
     with pytest.raises(PipelineError, match=r"storyline\.disagreements\.moods\.v1"):
         find_disagreements(analyses, entities, [],
                            Settings(disagreement_dimensions=["storyline.disagreements.moods.v1"]))
+
+
+# --- counts of one kind, reasons and agents (issue 17's held-out misses) ------------------------------------
+
+def test_counts_of_different_kinds_are_never_one_figure() -> None:
+    # "four killed" and "6,000 in shelters" are both people, but never one quantity told twice
+    assert count_kind("Four people were killed when the walls collapsed, and 6,000 people spent the night in "
+                      "shelters.", 0, len("Four people")) == "killed"
+    text = "Four people were killed when the walls collapsed, and 6,000 people spent the night in shelters."
+    at = text.index("6,000 people")
+    assert count_kind(text, at, at + len("6,000 people")) == "displaced"
+    found = _found(("a", ["The earthquake in the valley killed four people, the civil defence office said."]),
+                   ("b", ["The earthquake in the valley left 6,000 people in shelters, the civil defence office "
+                          "said."]))
+    assert "quantity" not in _dims(found)
+
+
+def test_arrest_counts_of_one_kind_still_disagree() -> None:
+    found = _found(("a", ["Police arrested 42 people in the port city during the protest."]),
+                   ("b", ["Police said 17 people were detained in the port city during the protest."]))
+    (arrests,) = _dims(found)["quantity"]
+    assert {s.doc for s in arrests.sides} == {"a", "b"}
+
+
+def _pair_corpus(*docs: tuple[str, str, list[str]]) -> tuple[list[DocAnalysis], list[Story]]:
+    analyses = []
+    for doc_id, outlet, sentences in docs:
+        raw = " ".join(sentences)
+        doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=raw, outlet=outlet, text=raw)
+        sents, pos = [], 0
+        for t in sentences:
+            sents.append(Sentence(doc_id, pos, pos + len(t), t))
+            pos += len(t) + 1
+        analyses.append(DocAnalysis(document=doc, sentences=sents, claims=find_claims(doc_id, sents)))
+    return analyses, [Story(id="s1", title="story", date=None, docs=[a.document.id for a in analyses])]
+
+
+# Two outlets on an invented theft of a chalice from a cathedral: they name two different thieves and two
+# different reasons for closing the treasury, in sentences that share few rare words besides the story's own
+CHAPTER = ["A silver chalice was stolen from the treasury of Harlow cathedral at the weekend, the dean said.",
+           "The chalice was stolen by two men posing as electricians who came in through a side door.",
+           "The treasury was closed because the alarm system had been switched off for repairs.",
+           "The chalice, made in 1540, is insured for about 400,000 pounds."]
+MINSTER = ["Police in Harlow are searching for a chalice that disappeared from the cathedral's treasury.",
+           "Detectives believe the chalice was taken by a verger who has worked at the cathedral for twenty years.",
+           "The treasury was closed after a burst pipe flooded the lower rooms, a cathedral spokesman said.",
+           "The verger has not been seen since Friday."]
+# the same thief and the same reason in other words (active and passive voice)
+GAZETTE = ["A silver chalice disappeared from the treasury of Harlow cathedral at the weekend.",
+           "Two men posing as electricians stole the chalice after coming in through a side door, the dean said.",
+           "The treasury was shut as the alarm system had been switched off for repairs, according to the dean."]
+
+
+def _pair_kinds(*docs: tuple[str, str, list[str]]) -> dict[str, list]:
+    analyses, stories = _pair_corpus(*docs)
+    out: dict[str, list] = {}
+    for d in find_disagreements(analyses, [], [], Settings(), stories):
+        out.setdefault(d.topic.split(":")[0], []).append(d)
+    return out
+
+
+def test_two_outlets_naming_different_agents_and_reasons_disagree_with_evidence() -> None:
+    found = _pair_kinds(("ch", "Chapter Weekly", CHAPTER), ("mi", "Minster Post", MINSTER))
+    assert "actor" in found and "reason" in found, sorted(found)
+    raw = {"ch": " ".join(CHAPTER), "mi": " ".join(MINSTER)}
+    (actor,) = found["actor"]
+    by_doc = {s.doc: s for s in actor.sides}
+    assert set(by_doc) == {"ch", "mi"}
+    assert "two men" in by_doc["ch"].stance and "a verger" in by_doc["mi"].stance
+    for s in actor.sides + found["reason"][0].sides:   # each side's evidence at its raw offsets
+        assert raw[s.doc][s.evidence.start:s.evidence.end] == s.evidence.text
+
+
+def test_the_same_agent_in_the_active_and_the_passive_is_no_disagreement() -> None:
+    found = _pair_kinds(("ch", "Chapter Weekly", CHAPTER), ("ga", "Cathedral Gazette", GAZETTE))
+    assert "actor" not in found and "reason" not in found, {k: [d.topic for d in v] for k, v in found.items()}
+
+
+def test_a_race_time_is_neither_a_time_of_day_nor_a_count() -> None:
+    side = read_side("The winner clocked 2:04:12 after breaking away with about seven kilometres to go.")
+    assert "clock" not in side.dates
+    assert [round(a.value) for a in side.amounts] == [7000]

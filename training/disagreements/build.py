@@ -432,6 +432,56 @@ def gen_reasons_apart(rng: random.Random, out: list) -> None:
                     None, None))
 
 
+# (the thing acted on, passive verb, active verb, agents that compete, another way to name the first agent)
+PASSIVE_ACTS = [
+    ("the ferry", "was stopped", "stopped", ["customs officers", "the navy", "striking dock workers"], "officers from customs"),
+    ("the ballot boxes", "were seized", "seized", ["the police", "opposition supporters", "election officials"],
+     "police officers"),
+    ("the warehouse", "was set on fire", "set fire to", ["rioters", "the owner", "a gang of teenagers"], "a crowd of rioters"),
+    ("the hostages", "were freed", "freed", ["special forces", "tribal elders", "a rival militia"], "commandos"),
+    ("the report", "was leaked", "leaked", ["a senior civil servant", "an opposition lawmaker", "a hacker group"],
+     "a high-ranking civil servant"),
+    ("the goal", "was scored", "scored", ["the captain", "a substitute", "the veteran striker"], "the team's captain"),
+    ("the pipeline", "was damaged", "damaged", ["a ship's anchor", "saboteurs", "a landslide"], "the anchor of a ship"),
+    ("the painting", "was bought", "bought", ["a Gulf museum", "a private collector", "the national gallery"],
+     "a museum in the Gulf"),
+    ("the climbers", "were rescued", "rescued", ["a helicopter crew", "other climbers", "mountain guides"],
+     "the crew of a helicopter"),
+    ("the contract", "was signed", "signed", ["the defence minister", "the army chief", "the president"],
+     "the minister of defence"),
+]
+#: (an act as a noun, what claims or blame are said of it)
+BLAMED_ACTS = [("the bombing", ["a separatist group", "a criminal gang", "foreign agents"]),
+               ("the cyberattack", ["hackers linked to a foreign state", "a disgruntled employee", "a ransomware gang"]),
+               ("the ambush", ["rebel fighters", "bandits", "a rival clan"]),
+               ("the arson attack", ["far-right activists", "the building's owner", "local youths"])]
+
+
+def gen_agents(rng: random.Random, out: list) -> None:
+    """actor: one act, two agents, written in the passive, the active, as blame or as a claim; none: the same agent
+    in the active and the passive, or two different acts each with its agent."""
+    for k, (thing, passive, active, agents, same) in enumerate(PASSIVE_ACTS):
+        x, y = rng.sample(agents, 2)
+        shapes = [(f"{_cap(thing)} {passive} by {x}", f"{_cap(y)} {active} {thing}"),
+                  (f"{_cap(thing)} {passive} by {x}", f"{_cap(thing)} {passive} by {y}")]
+        a, b = rng.choice(shapes)
+        out.append(("actor", _say(a, rng), _say(b, rng), x, y))
+        out.append(("none", _say(f"{_cap(agents[0])} {active} {thing}", rng),
+                    _say(f"{_cap(thing)} {passive} by {rng.choice([agents[0], same])}", rng), None, None))
+        other, _, _, other_agents, _ = PASSIVE_ACTS[(k + 1 + rng.randrange(len(PASSIVE_ACTS) - 1)) % len(PASSIVE_ACTS)]
+        o = PASSIVE_ACTS[[p[0] for p in PASSIVE_ACTS].index(other)]
+        out.append(("none", _say(f"{_cap(thing)} {passive} by {x}", rng), _say(f"{_cap(o[0])} {o[1]} by {o[3][0]}", rng),
+                    None, None))
+    for act, agents in BLAMED_ACTS:
+        x, y = rng.sample(agents, 2)
+        a = rng.choice([f"Officials blamed {act} on {x}", f"{_cap(act)} was blamed on {x}", f"{_cap(act)} was claimed by {x}",
+                        f"{_cap(x)} claimed responsibility for {act}"])
+        b = rng.choice([f"{_cap(act)} was the work of {y}", f"Police blamed {act} on {y}", f"{_cap(act)} was claimed by {y}"])
+        out.append(("actor", _say(a, rng), _say(b, rng), x, y))
+        out.append(("none", _say(f"{_cap(x)} claimed responsibility for {act}", rng),
+                    _say(f"{_cap(act)} was claimed by {x}", rng), None, None))
+
+
 def _found(text: str, ev: str | None) -> str | None:
     if ev is None:
         return None
@@ -447,6 +497,7 @@ def template_pairs() -> list[dict]:
         gen(rng, raw)
         del before
     gen_reasons_apart(random.Random(1718), raw)   # its own draws: the older pairs keep theirs
+    gen_agents(random.Random(1719), raw)
     out, seen = [], set()
     for label, a, b, ea, eb in raw:
         if (a, b) in seen or a == b:
