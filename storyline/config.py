@@ -23,15 +23,15 @@ DEFAULT_PIPELINE = (
     "storyline.lead_vector.v1",
 )
 #: the built-in per-document components of the languages with their own (``Settings.pipelines``): cleaning
-#: and language id as for English, then that language's named entities (no English model ever runs on them) and
-#: events (one trained coder for ru/uk/es over multilingual sentence vectors)
+#: and language id as for English, then that language's named entities (no English model ever runs on them),
+#: events (one trained coder for ru/uk/es over multilingual sentence vectors) and quotes (marks and speech verbs)
 DEFAULT_LANGUAGE_PIPELINES = {
     "ru": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.events.multilingual.v1",
-           "storyline.lead_vector.v1"),
+           "storyline.quotes.languages.v1", "storyline.lead_vector.v1"),
     "uk": ("storyline.clean.rules.v1", "storyline.entities.natasha.v1", "storyline.events.multilingual.v1",
-           "storyline.lead_vector.v1"),
+           "storyline.quotes.languages.v1", "storyline.lead_vector.v1"),
     "es": ("storyline.clean.rules.v1", "storyline.entities.spacy_es.v1", "storyline.events.multilingual.v1",
-           "storyline.lead_vector.v1"),
+           "storyline.quotes.languages.v1", "storyline.lead_vector.v1"),
 }
 #: the built-in corpus-level steps (``storyline.fuse.steps``), in order
 DEFAULT_FUSE_PIPELINE = (

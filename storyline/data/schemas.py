@@ -122,7 +122,8 @@ def _event_languages() -> dict[str, Any]:
     types = _mapping(_WORDS, propertyNames={"enum": list(load("plover")["types"])})
     cues = {"type": "object", "additionalProperties": False, "properties": _word_lists(
         "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
-        "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners")}
+        "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners",
+        "agent_markers", "passive_markers", "object_markers", "clitics", "future_endings")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),
@@ -204,6 +205,10 @@ RESOURCES: dict[str, Any] = {
         ("line", "prefix", "phrase", "teaser_header", "inline_teaser", "credit", "breadcrumb_roots",
          "camel_case_words", "outlet_words")),
     "event_languages": _event_languages,
+    "quote_languages": lambda: _sections({"languages": _mapping(
+        {"type": "object", "additionalProperties": False,
+         "properties": _word_lists("speech_verbs", "according_to", "complementisers", "pronouns")},
+        propertyNames={"pattern": "^[a-z]{2,3}$"})}, ("languages",)),
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
     "descriptions": lambda: _sections({
         **_word_lists("occupations", "person_nouns", "contrast_modifiers"),

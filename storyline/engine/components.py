@@ -22,6 +22,7 @@ from storyline.extract.loaded import find_loaded_language
 from storyline.extract.loaded_model import find_loaded_trained
 from storyline.extract.multilingual_events import extract_language_events, load_language_event_model
 from storyline.extract.quotes import extract_quotes, find_quotes
+from storyline.extract.quotes_languages import extract_language_quotes
 from storyline.extract.speaker_model import load_speaker_model
 from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention, Quote, Sentence
 from storyline.nlp.embeddings import lead_vector, lead_vectors
@@ -223,6 +224,15 @@ def multilingual_events(state: DocState, settings: Settings) -> None:
     model = load_language_event_model(settings.language_event_model)
     state.events = extract_language_events(state.document, state.sentences or [], state.mentions,
                                            state.entities, settings, model)
+
+
+@component("storyline.quotes.languages.v1", requires=("doc.sentences", "doc.mentions", "doc.entities"),
+           assigns=("doc.quotes",))
+def language_quotes(state: DocState, settings: Settings) -> None:
+    """Direct and reported quotes of a Russian, Ukrainian or Spanish document: quote marks and each language's
+    speech verbs as data; the speaker is the name or pronoun nearest the verb."""
+    state.quotes = extract_language_quotes(state.document, state.sentences or [], state.mentions,
+                                           state.document.language or "")
 
 
 @functools.lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.data import load
 from storyline.model import Document, Entity, Event, Mention, Sentence, Span
-from storyline.nlp.dates import parse_base
+from storyline.nlp.dates import day_month_in_language, parse_base
 from storyline.nlp.names_model import stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, load_kb
@@ -49,7 +49,7 @@ __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker"
            "default_model_path", "default_role_model_path", "event_date", "extract_language_events", "find_triggers",
            "is_function_word", "load_cues", "load_language_event_model", "load_role_ranker", "modality_of",
            "opener_name_type", "opener_span",
-           "rank_roles", "role_candidates", "role_features", "sentence_vectors"]
+           "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
 
 NONE = "NONE"
 #: how sure the coder must be to report an event (17 labels share the probability: a right type often wins with
@@ -101,8 +101,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def event_date(text: str, lang: str, published: datetime.date, cues: Cues) -> datetime.date:
-    """The day a sentence dates its event: "вчера", "el lunes" relative to the publication day (a weekday is
-    its latest occurrence on or before it); else the publication day."""
+    """The day a sentence dates its event: a day and month written out ("9 июня", "el 9 de junio", in the year
+    that puts it on or before the publication day), else "вчера", "el lunes" relative to the publication day (a
+    weekday is its latest occurrence on or before it); else the publication day."""
+    stated = day_month_in_language(text, lang, published)
+    if stated is not None and stated <= published:
+        return stated
     stems = cues.days.get(lang, {})
     for word, _, _ in _words(text):
         key = next((k for s, k in stems.items() if word.startswith(s)), None)
@@ -147,19 +151,41 @@ def _cue_at(text: str, lang: str, kind: str, cues: Cues) -> list[int]:
 
 def modality_of(text: str, lang: str, trigger: int | None, cues: Cues) -> str:
     """asserted, planned, denied or hypothetical, from the cues of ``lang`` (a negation counts only
-    within three words before the trigger, where it negates the event and not a clause beside it)."""
+    within three words before the trigger, where it negates the event and not a clause beside it; a condition
+    only before the trigger: "advirtió ... si no rectifica" is a threat made, its condition the threatened act's).
+    A verb in the future at or just before the trigger plans the event: by its ending in Spanish ("firmará",
+    "mantendrá una conversación": ``future_endings`` of ``lang``), by morphology in Russian and Ukrainian
+    ("подпишет")."""
+    by_lang = cues.modality.get(lang, {})
     if trigger is not None:
-        before = [w for w in _words(text) if w[2] <= trigger][-3:]
-        negations = set(cues.modality.get(lang, {}).get("negation", ()))
+        words = _words(text)
+        before = [w for w in words if w[2] <= trigger][-3:]
+        negations = set(by_lang.get("negation", ()))
         if any(w[0] in negations for w in before):
             return "denied"
+        if any(at < trigger for at in _cue_at(text, lang, "hypothetical", cues)):
+            return "hypothetical"
+        near = [w[0] for w in before[-2:]] + [w[0] for w in words if w[1] == trigger]
+        endings = by_lang.get("future_endings", ())
+        if any(len(w) >= 5 and w.endswith(endings) for w in near) or any(_future_verb(w, lang) for w in near):
+            return "planned"
     elif _cue_at(text, lang, "negation", cues):
         return "denied"
-    if _cue_at(text, lang, "hypothetical", cues):
+    elif _cue_at(text, lang, "hypothetical", cues):
         return "hypothetical"
     if _cue_at(text, lang, "planned", cues):
         return "planned"
     return "asserted"
+
+
+def _future_verb(word: str, lang: str) -> bool:
+    """Whether morphology (ru, uk) reads ``word`` first as a verb in the future ("подпишет", "підпише")."""
+    analyser = _morphology(lang)
+    if analyser is None:
+        return False
+    parses = analyser.parse(word)
+    grammemes = set(re.split(r"[ ,]", str(parses[0].tag))) if parses else set()
+    return "VERB" in grammemes and "futr" in grammemes
 
 
 def cue_features(text: str, lang: str, cues: Cues) -> list[float]:
@@ -377,6 +403,7 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     for k in (1, 2):
         f[f"suf{k}={lang}:{last[-k:]}"] = 1.0
         f[f"suf{k}={lang}:{last[-k:]}|side={side}"] = 1.0
+    f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
     if index > 0:
         joint = _words(text[candidates[index - 1].end - sentence.start:start])
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
@@ -385,6 +412,45 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         joint = _words(text[end:candidates[index + 1].start - sentence.start])
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
             f["joined_to_next"] = 1.0
+    return f
+
+
+def word_order_features(text: str, start: int, trigger: int | None, side: str,
+                        before_words: list[tuple[str, int, int]], lang: str, cues: Cues) -> dict[str, float]:
+    """Marks of roles in a free word order, from the lists of ``modality.<lang>`` (Spanish): an agent after "por"
+    or "por parte de" ("fue recibido por Macron": the source), a passive or impersonal trigger ("Se detuvo a ...",
+    "Fueron arrestados por ..."), a name right after its verb with no preposition (a postposed subject: "admitió
+    Rodrigo Saavedra"), and an object doubled by a clitic ("le exigió a Hungría": the target). Empty for a
+    language without those lists."""
+    by_lang = cues.modality.get(lang, {})
+    agents = by_lang.get("agent_markers", ())
+    if not agents:
+        return {}
+    articles = by_lang.get("articles", ())
+    f: dict[str, float] = {}
+    # the words before the mention, past an article ("por la Policía")
+    near = [w for w, _, _ in before_words[-4:]]
+    if near and near[-1] in articles:
+        near = near[:-1]
+    tail = " ".join(near)
+    if any(tail == a or tail.endswith(" " + a) for a in agents):
+        f["agent_marker"] = 1.0
+        f[f"agent_marker|side={side}"] = 1.0
+    if trigger is None:
+        return f
+    pre = [w for w, _, _ in _words(text[:trigger])]
+    at_trigger = _words(text[trigger:trigger + 40])
+    passive = by_lang.get("passive_markers", ())
+    if (pre and pre[-1] in passive) or (at_trigger and at_trigger[0][0] in passive):
+        f["passive"] = 1.0
+        f[f"passive|side={side}"] = 1.0
+    if side == "after":
+        between = [w for w, _, _ in _words(text[trigger:start])][1:]
+        if all(w in articles for w in between) and len(between) <= 1:
+            f["after_bare"] = 1.0
+        objects = by_lang.get("object_markers", ())
+        if pre and pre[-1] in by_lang.get("clitics", ()) and near and near[-1] in objects:
+            f["clitic_doubled"] = 1.0
     return f
 
 

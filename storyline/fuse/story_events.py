@@ -16,6 +16,7 @@ apart), so "2022-06" cannot chain "2022-06-01" to "2022-06-30".
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import math
@@ -66,6 +67,15 @@ RARE_SHARE = 0.15
 #: source alone 0.59), so below the cap the blocking changes no result, and above it the work
 #: stays near-linear in the corpus instead of quadratic
 CANDIDATE_DF_CAP = 100
+#: an event told in another language whose date is only its article's publication day ("Norway gave Moldova aid",
+#: no weekday) may have happened this many days before a stated date of the same event ("on Thursday"): outlets in
+#: different languages publish a report days apart, so the publication day does not clash with it
+PUBLICATION_SLACK_DAYS = 7
+#: two reports in different languages whose sentences are this close (the 0..1 cross-language similarity, e5
+#: cosine 0.9) and that name the same actors are one event even when the two coders chose types of opposite
+#: polarity within the same material/verbal family (joint drills: MOBILIZE or COOPERATE; a recalled envoy:
+#: SANCTION or RETREAT) or put the two actors in swapped roles (free word order)
+CROSS_LANGUAGE_AGREEMENT = 0.5
 
 
 def _date_parts(date: str | None) -> tuple[int, ...] | None:
@@ -221,14 +231,46 @@ class PairFacts:
     per-pair version these scores equal is ``tests/reference/story_events.py``.
     """
 
-    def __init__(self, events: list[Event], actors: Actors) -> None:
+    def __init__(self, events: list[Event], actors: Actors, langs: Sequence[str] | None = None) -> None:
         self.events = events
+        #: each event's language (None: one language, as every English corpus): only across languages does a
+        #: publication-day date give way to a stated one
+        self.langs = list(langs) if langs is not None and len(set(langs)) > 1 else None
         self.src = [(e.source, actors.key(e.source), actors.state(e.source)) if e.source else None
                     for e in events]
         self.tgt = [(e.target, actors.key(e.target), actors.state(e.target)) if e.target else None
                     for e in events]
         self.dates = [_date_parts(e.date) for e in events]
         self.pole = [QUAD.get(e.type, "").split("_")[-1] for e in events]
+        #: cross-language similarity of event pairs (``cross_language_similarity``), set by the clustering
+        self.across: Mapping[tuple[int, int], float] = {}
+
+    def agree_across(self, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` are reports in two languages that read alike (``CROSS_LANGUAGE_AGREEMENT``) and
+        name the same actors, whatever role each coder gave them."""
+        if self.langs is None or self.langs[i] == self.langs[j]:
+            return False
+        if self.across.get((min(i, j), max(i, j)), 0.0) < CROSS_LANGUAGE_AGREEMENT:
+            return False
+        ki = {a[1] for a in (self.src[i], self.tgt[i]) if a is not None}
+        kj = {a[1] for a in (self.src[j], self.tgt[j]) if a is not None}
+        return bool(ki) and ki == kj
+
+    def date_compatibility(self, i: int, j: int) -> float | None:
+        """``date_compatibility`` of the two events' dates; across languages, a date that is only the publication
+        day of its article is unknown (0.4), not a clash, when the other is a stated date up to
+        ``PUBLICATION_SLACK_DAYS`` before it or another publication day up to as many days either side."""
+        found = _parts_compatibility(self.dates[i], self.dates[j])
+        if found is not None or self.langs is None or self.langs[i] == self.langs[j]:
+            return found
+        for weak, other in ((i, j), (j, i)):
+            if self.events[weak].date_source == "publication":
+                gap = _days_between(self.dates[other], self.dates[weak])
+                # a stated date lies before the report; two publication days may be either way round
+                low = 0 if self.events[other].date_source != "publication" else -PUBLICATION_SLACK_DAYS
+                if gap is not None and low <= gap <= PUBLICATION_SLACK_DAYS:
+                    return 0.4
+        return None
 
     @staticmethod
     def _match(a: tuple | None, b: tuple | None, unknown: float) -> float:
@@ -241,9 +283,12 @@ class PairFacts:
 
     def blocked(self, i: int, j: int) -> bool:
         """Hard checks: cooperation and conflict are different events; so are swapped roles (A→B vs B→A)."""
-        if {self.pole[i], self.pole[j]} == {"cooperation", "conflict"}:
+        if {self.pole[i], self.pole[j]} == {"cooperation", "conflict"} and not (
+                _material(self.events[i].type) == _material(self.events[j].type) and self.agree_across(i, j)):
             return True
         si, ti, sj, tj = self.src[i], self.tgt[i], self.src[j], self.tgt[j]
+        if self.agree_across(i, j):
+            return False  # the same two actors, told alike in two languages: a role swap is one coder's error
         if si and sj and ti and tj:
             m = self._match
             if m(si, tj, 0) == 1.0 and m(ti, sj, 0) == 1.0 and m(si, sj, 0) < 0.7:
@@ -256,12 +301,33 @@ class PairFacts:
         ``text_sim`` is the 0..1 similarity of their evidence (``_Wording.similarity``).
         """
         a, b = self.events[i], self.events[j]
-        date = _parts_compatibility(self.dates[i], self.dates[j])
-        score = (W_TYPE * type_compatibility(a.type, b.type) + W_SOURCE * self._match(self.src[i], self.src[j], 0.3)
-                 + W_TARGET * self._match(self.tgt[i], self.tgt[j], 0.4) + W_TEXT * text_sim)
+        date = self.date_compatibility(i, j)
+        types = type_compatibility(a.type, b.type)
+        source, target = self._match(self.src[i], self.src[j], 0.3), self._match(self.tgt[i], self.tgt[j], 0.4)
+        if self.agree_across(i, j):
+            # one event in two languages: the types as close as neighbouring classes, the actors as named
+            types = max(types, 0.35) if _material(a.type) == _material(b.type) else types
+            source, target = max(source, self._match(self.src[i], self.tgt[j], 0.3)), \
+                max(target, self._match(self.tgt[i], self.src[j], 0.4))
+        score = W_TYPE * types + W_SOURCE * source + W_TARGET * target + W_TEXT * text_sim
         # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
         score += W_DATE * (date if date is not None else -2.0)
         return score
+
+
+def _material(etype: str) -> bool:
+    """Whether a type's quad class is material (an act), not verbal (a statement); neutral counts as verbal."""
+    return QUAD.get(etype, "").startswith("material")
+
+
+def _days_between(earlier: tuple[int, ...] | None, later: tuple[int, ...] | None) -> int | None:
+    """Days from one day-precise date to another (None unless both are day-precise and valid)."""
+    if earlier is None or later is None or len(earlier) != 3 or len(later) != 3:
+        return None
+    try:
+        return (datetime.date(*later) - datetime.date(*earlier)).days
+    except ValueError:
+        return None
 
 
 def _summary(members: list[Event]) -> str:
@@ -382,10 +448,12 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
     if stats_out is not None:
         stats_out.append(WordingStats(len(events), list(wording.doc_freq)))
     doc_of = [e.doc or (e.evidence[0].doc if e.evidence else "") for e in events]
-    facts = PairFacts(events, actors)
+    lang_of = {d.id: d.language or "en" for d in documents}
+    facts = PairFacts(events, actors, [lang_of.get(d, "en") for d in doc_of])
     stored = [(fixed or {}).get(e.id) for e in events]
     pairs: list[tuple[float, int, int]] = []
     across = cross_language_similarity(events, doc_of, documents, settings)
+    facts.across = across
     candidates = sorted(set(_candidate_pairs(events, wording, actors)) | set(across))
     mapper = mapper or LOCAL
     shared = (facts, wording, across, stored, doc_of)
@@ -406,7 +474,7 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
         ci, cj = cluster[i], cluster[j]
         if ci == cj or (ci in anchored and cj in anchored):
             continue
-        cross_ok = all(_parts_compatibility(facts.dates[x], facts.dates[y]) is not None
+        cross_ok = all(facts.date_compatibility(x, y) is not None
                        and not facts.blocked(x, y)
                        for x in members[ci] for y in members[cj])
         if not cross_ok:

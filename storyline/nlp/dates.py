@@ -357,3 +357,32 @@ def full_date_in_language(text: str, lang: str) -> str | None:
         if day is not None:
             return day.isoformat()
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _day_month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """'9 июня', '9 червня', 'el 9 de junio' in ``lang`` (no year): the month names of ``_full_date_pattern``."""
+    found = _full_date_pattern(lang)
+    if found is None:
+        return None
+    months = found[1]
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])([0-3]?\d)\s+(?:de\s+)?({names})(?![\w])", re.I), months
+
+
+def day_month_in_language(text: str, lang: str, base: datetime.date) -> datetime.date | None:
+    """The day of the first date written as day and month name in ``lang`` ("9 июня", "el 9 de junio"), in the
+    year that puts it on or before ``base`` (news reports the past); a year written after it is taken as is."""
+    full = full_date_in_language(text, lang)
+    if full is not None:
+        return datetime.date.fromisoformat(full)
+    found = _day_month_pattern(lang)
+    if found is None:
+        return None
+    pattern, months = found
+    for m in pattern.finditer(text):
+        month, day = months[m.group(2).lower()], int(m.group(1))
+        date = _safe_date(_past_year(base, month, day), month, day)
+        if date is not None:
+            return date
+    return None

@@ -144,6 +144,21 @@ def _is_cyrillic(word: str) -> bool:
 _LIST_WORDS = frozenset({"та", "і", "й", "и", "або", "y", "e", "o"})
 
 
+#: endings of a past-tense verb (ru, uk): "закликав", "заявила", "підписали"; a name word between names never ends so
+#: and is lower case ("Банк розвитку Азії" keeps its joint)
+_VERB_ENDINGS = ("ла", "ло", "ли", "ав", "ів", "ив", "ув", "ал", "ил", "ел", "ял")
+
+
+def _verb_between_names(sdoc: Doc, k: int, first: int, end: int) -> bool:
+    """Whether token ``k`` of a tagged span is a lower-case past-tense verb between two capitalised words: the
+    tagger ran a name on into its verb and object ("Чіді Оконкво закликав Гану")."""
+    if not first < k < end - 1:
+        return False
+    word = sdoc[k].text
+    return (word.islower() and len(word) >= 4 and word.endswith(_VERB_ENDINGS)
+            and _capitalised(sdoc[k - 1].text) and _capitalised(sdoc[k + 1].text))
+
+
 def hinted_candidates(sdoc: Doc, offset: int, hints: list[tuple[int, int, str]],
                       lang: str = "uk") -> list[tuple[Candidate, str]]:
     """Candidates with what another tagger said of them: its spans (raw ``(start, end, type)``, cut at
@@ -155,15 +170,25 @@ def hinted_candidates(sdoc: Doc, offset: int, hints: list[tuple[int, int, str]],
         if span is None:
             continue
         i = span.start
+        # a name never opens with a lower-case word: the tagger glued the verb before it ("надала Молдові")
+        while i < span.end - 1 and not _capitalised(sdoc[i].text):
+            i += 1
         if span.end - i > 1 and sdoc[i].is_sent_start and not _is_given(sdoc[i].lower_):
             # a capitalised sentence opener the tagger glued to the name after it ("Уряд України"): apart
             out.append((Candidate(i, i + 1), kind))
             i += 1
+            while i < span.end - 1 and not _capitalised(sdoc[i].text):
+                i += 1  # and the lower-case words after it ("Міністр торгівлі Нігерії")
         for k in range(i, span.end + 1):
-            if k == span.end or sdoc[k].lower_ in _LIST_WORDS:
+            if k == span.end or sdoc[k].lower_ in _LIST_WORDS or _verb_between_names(sdoc, k, i, span.end):
                 if k > i:
                     out.append((Candidate(i, k), kind))
                 i = k + 1
+            elif k == i + 1 and k + 1 < span.end and stem_key(sdoc[i].text) in _stemmed(lang, "countries") \
+                    and _capitalised(sdoc[k].text) and _capitalised(sdoc[k + 1].text):
+                # a country in the genitive before a person's full name ("Нігерії Чіді Оконкво"): apart
+                out.append((Candidate(i, k), kind))
+                i = k
             elif k > i and k + 1 < span.end and _is_given(sdoc[k].lower_) and not _is_given(sdoc[k - 1].lower_):
                 # a person's full name right after another name ("Поліссяліс Василю Мороз"): apart
                 out.append((Candidate(i, k), kind))

@@ -256,3 +256,61 @@ def test_a_multi_word_name_opens_a_sentence_as_one_actor_and_a_tagged_mention_is
     tagged = [Mention("d", 8, 14, "Unidos", "GPE", entity="d/e1")]
     assert not opener_actor(doc, Sentence("d", 0, len(text), text), tagged, [], "es", load_kb(()))
     assert [m.text for m in tagged] == ["Unidos"]
+
+
+def test_spanish_word_order_marks_an_agent_after_por_a_passive_and_a_clitic_doubled_object():
+    import re
+
+    from storyline.extract.multilingual_events import word_order_features
+
+    def _words(text: str) -> list[tuple[str, int, int]]:
+        return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\w[\w'’-]*", text)]
+
+    cues = load_cues()
+    text = "Fueron arrestados por la Policía de Investigaciones cuatro hombres."
+    at = text.index("Policía")
+    f = word_order_features(text, at, 0, "after", _words(text[:at]), "es", cues)
+    assert f.get("agent_marker") == 1.0 and f.get("passive") == 1.0
+    text = "La Comisión Europea le exigió a Hungría que respete a los jueces."
+    at, trig = text.index("Hungría"), text.index("exigió")
+    f = word_order_features(text, at, trig, "after", _words(text[:at]), "es", cues)
+    assert f.get("clitic_doubled") == 1.0 and "agent_marker" not in f and "after_bare" not in f
+    text = "Lo reconoció Rodrigo Saavedra, presidente de la cooperativa."
+    at, trig = text.index("Rodrigo"), text.index("reconoció")
+    assert word_order_features(text, at, trig, "after", _words(text[:at]), "es", cues).get("after_bare") == 1.0
+    # a language without the lists: no such features (Russian marks roles by case)
+    assert word_order_features("Литва выслала дипломата.", 0, 6, "before", [], "ru", cues) == {}
+
+
+def test_a_day_and_month_written_out_dates_the_event_in_each_language():
+    import datetime
+
+    from storyline.extract.multilingual_events import event_date
+
+    cues = load_cues()
+    published = datetime.date(2025, 6, 12)
+    assert event_date("Сербия 9 июня обвинила Хорватию.", "ru", published, cues) == datetime.date(2025, 6, 9)
+    assert event_date("Сербія 9 червня звинуватила Хорватію.", "uk", published, cues) == datetime.date(2025, 6, 9)
+    assert event_date("Serbia acusó el 9 de junio a Croacia.", "es", published, cues) == datetime.date(2025, 6, 9)
+    # a later day in the year is last year's; a weekday still counts from the publication day
+    assert event_date("El acuerdo se firmó el 20 de diciembre.", "es", published, cues) == datetime.date(2024, 12, 20)
+    assert event_date("Serbia acusó el lunes a Croacia.", "es", published, cues) == datetime.date(2025, 6, 9)
+
+
+def test_a_ukrainian_name_span_loses_the_verb_glued_to_it():
+    settings = Settings()
+    parts = [p for p in stages.language_pipelines(settings)["uk"]
+             if p.name == "storyline.clean.rules.v1" or p.name == "storyline.entities.natasha.v1"]
+    from storyline.engine.components import DocState
+
+    out = {}
+    for text in ("Норвегія надала Молдові 40 мільйонів євро допомоги.",
+                 "Міністр торгівлі Нігерії Чіді Оконкво закликав Гану знову відкрити ринки."):
+        state = DocState(document=Document(id="d1", source="d1.txt", raw=text, given={"language": "uk"}))
+        for part in parts:
+            part.run(state, settings)
+        out[text] = {m.text for m in state.mentions}
+    assert not any(" " in m and m[0].islower() for ms in out.values() for m in ms)
+    assert "Молдові" in out["Норвегія надала Молдові 40 мільйонів євро допомоги."]
+    second = out["Міністр торгівлі Нігерії Чіді Оконкво закликав Гану знову відкрити ринки."]
+    assert {"Нігерії", "Чіді Оконкво", "Гану"} <= second

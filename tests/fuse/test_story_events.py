@@ -101,3 +101,42 @@ def test_precomputed_facts_score_exactly_like_pair_score() -> None:
         assert facts.blocked(i, j) == blocked(events[i], events[j], actors)
         for sim in (0.0, 0.37, 1.0):
             assert facts.score(i, j, sim) == pair_score(events[i], events[j], actors, sim)
+
+
+def _language_facts(events: list[Event], langs: list[str], across: dict[tuple[int, int], float]):
+    from storyline.fuse.story_events import Actors, PairFacts
+
+    facts = PairFacts(events, Actors(ENTITIES), langs)
+    facts.across = across
+    return facts
+
+
+def test_across_languages_a_publication_day_does_not_clash_with_a_stated_day_before_it() -> None:
+    stated = _event("en/v1", "en", "AID", "g1", "g3", "Freedonia gave Sylvania aid on Thursday.", "2031-06-19")
+    stated.date_source = "sentence"
+    weak = _event("uk/v1", "uk", "AID", "g1", "g3", "Фрідонія надала Сильванії допомогу.", "2031-06-24")
+    weak.date_source = "publication"
+    facts = _language_facts([stated, weak], ["en", "uk"], {})
+    assert facts.date_compatibility(0, 1) == 0.4
+    # in one language (every English corpus) the clash stands, and so does a stated day after the publication day
+    assert _language_facts([stated, weak], ["en", "en"], {}).date_compatibility(0, 1) is None
+    late = _event("es/v1", "es", "AID", "g1", "g3", "Freedonia donó ayuda a Sylvania.", "2031-06-10")
+    late.date_source = "publication"
+    assert _language_facts([stated, late], ["en", "es"], {}).date_compatibility(0, 1) is None
+
+
+def test_across_languages_close_reports_of_the_same_actors_join_despite_swapped_roles_or_polarity() -> None:
+    drills = _event("en/v1", "en", "MOBILIZE", "g1", "g3", "Freedonia and Sylvania began joint drills.", "2031-03-04")
+    joint = _event("ru/v1", "ru", "COOPERATE", "g3", "g1", "Сильвания и Фрідония начали совместные учения.",
+                   "2031-03-04")
+    close = _language_facts([drills, joint], ["en", "ru"], {(0, 1): 0.8})
+    assert not close.blocked(0, 1)
+    assert close.score(0, 1, 0.8) >= 0.6
+    # far apart in meaning, in one language, or other actors: the hard checks stand
+    assert _language_facts([drills, joint], ["en", "ru"], {(0, 1): 0.2}).blocked(0, 1)
+    assert _language_facts([drills, joint], ["en", "en"], {(0, 1): 0.8}).blocked(0, 1)
+    other = _event("ru/v1", "ru", "COOPERATE", "g3", "g2", joint.evidence[0].text, "2031-03-04")
+    assert _language_facts([drills, other], ["en", "ru"], {(0, 1): 0.8}).blocked(0, 1)
+    # a verbal and a material type of opposite polarity are still two events
+    talks = _event("ru/v1", "ru", "CONSULT", "g1", "g3", "Фридония провела переговоры с Сильванией.", "2031-03-04")
+    assert _language_facts([drills, talks], ["en", "ru"], {(0, 1): 0.8}).blocked(0, 1)

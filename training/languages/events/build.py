@@ -7,7 +7,9 @@ Source line: ``TYPE | modality | source | target | sentence`` or ``- | sentence`
 null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` trains the coder
 (scripts/train_events_languages.py); ``LANG_dev.txt`` is the development set scored by
 scripts/eval_events_languages.py --set training/languages/events; ``LANG_dev2.txt`` a second, fresh development set
-(written before the second round of tuning; ``--set training/languages/events/dev2``). Sentences are invented,
+(written before the second round of tuning; ``--set training/languages/events/dev2``); ``es_dev3.txt`` a third,
+Spanish only (varied registers, Latin American and peninsular usage, periphrases, clitics, passive "se", reported
+speech; written before the Spanish work of the fifth round; ``--set training/languages/events/dev3``). Sentences are invented,
 native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
@@ -37,8 +39,11 @@ def parse_line(line: str, lang: str, n: int, part: str) -> dict:
 
 def main() -> int:
     for lang in ("ru", "uk", "es"):
-        for part, suffix, folder in (("train", "", HERE), ("dev", "_dev", HERE), ("dev2", "_dev", HERE / "dev2")):
+        for part, suffix, folder in (("train", "", HERE), ("dev", "_dev", HERE), ("dev2", "_dev", HERE / "dev2"),
+                                     ("dev3", "_dev", HERE / "dev3")):
             src = HERE / f"{lang}_{part}.txt"
+            if not src.is_file():
+                continue  # dev3 is Spanish only
             lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
             out = folder / f"events_{lang}{suffix}.jsonl"
