@@ -1,0 +1,170 @@
+"""Summary tables for the reader's pages, written whenever the corpus is (after fuse and after an update).
+
+A page of a large store should be a few indexed lookups, not a search through JSON columns: an
+article's mentions hid in every entity's ``mentions`` list, a story's outlets and an outlet's covered,
+missed and uncorroborated stories took joins over every story's document list, the quotes about an
+actor a join of mentions, quotes and sentences. Each is computed here once for the whole corpus, in
+set-wise SQL, into its own table keyed by the id a page asks for (with an index on that key):
+
+- ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
+- ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
+- ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
+- ``summary_actor_events``: per entity, the events it takes part in and as what;
+- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
+- ``summary_partners``: per entity, its dyad partners and their event counts;
+- ``summary_stories``: per story, its size, outlets and first and last publication dates;
+- ``summary_doc_stories``: per document, the stories holding it;
+- ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
+  outlet, its documents, the stories it covered, its events no other outlet carries, its quote counts.
+
+``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
+corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
+opened read-only). Orders that the pages take from a table's insertion order keep that table's row
+number (``*row``): only for ordering, never to join back (ids do that).
+
+Usage::
+
+    write_summaries(store)        # inside the transaction that wrote the corpus
+    summaries_ready(store)        # True once written
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+import duckdb
+
+from storyline.store.duckdb import Store
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+
+#: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
+SUMMARY_VERSION = "1"
+_META_KEY = "summaries"
+
+#: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
+_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("summary_mentions", """
+SELECT erow, id AS entity, name, type, json_extract_string(m, '$.doc') AS doc,
+       json_extract_string(m, '$.text') AS text, json_extract(m, '$.start')::BIGINT AS "start",
+       json_extract(m, '$.end')::BIGINT AS "end"
+FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities)
+""", ("doc", "entity")),
+    # an alias row lists its first 12 documents (storyline.store.pages.ALIAS_DOCS)
+    ("summary_aliases", """
+SELECT entity, text AS alias, count(*) AS n, list(DISTINCT doc ORDER BY doc)[1:12] AS docs
+FROM summary_mentions GROUP BY entity, text
+""", ("entity",)),
+    ("summary_actor_events", """
+SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target, bool_or(r = 3) AS is_speaker
+FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
+      UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
+      UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
+GROUP BY x, id, date
+""", ("entity",)),
+    # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned
+    ("summary_about", """
+WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions),
+     q AS (SELECT id, doc, "start", "end", speaker FROM quotes WHERE doc IN (SELECT doc FROM m)),
+     sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
+              FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
+                    WHERE doc_id IN (SELECT doc FROM q)))
+SELECT DISTINCT m.entity, q.id AS quote, q.doc, q."start"
+FROM q JOIN m ON m.doc = q.doc
+LEFT JOIN sent ON sent.doc = q.doc AND sent.s <= q."start" AND q."start" < sent.e
+WHERE coalesce(q.speaker, '') <> m.entity
+  AND ((m.s >= q."start" AND m.s < q."end") OR (m.s >= sent.s AND m.s < sent.e))
+""", ("entity",)),
+    ("summary_partners", """
+SELECT entity, other, sum(n) AS n
+FROM (SELECT a AS entity, b AS other, n_events AS n FROM relations
+      UNION ALL SELECT b, a, n_events FROM relations WHERE a <> b)
+GROUP BY entity, other
+""", ("entity",)),
+    ("summary_actor", """
+WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs FROM summary_mentions
+           GROUP BY entity),
+     ev AS (SELECT entity, count(*) AS n_events, count(*) FILTER (WHERE is_source) AS n_source,
+                   count(*) FILTER (WHERE is_target) AS n_target, count(*) FILTER (WHERE is_speaker) AS n_speaker
+            FROM summary_actor_events GROUP BY entity),
+     qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
+     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity)
+SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
+       coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
+       coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
+       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about
+FROM (SELECT DISTINCT id FROM entities) e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
+LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
+""", ("entity",)),
+    ("summary_stories", """
+WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS docs FROM stories),
+     o AS (SELECT u.srow, list(DISTINCT d.outlet ORDER BY d.outlet) FILTER (WHERE d.outlet IS NOT NULL) AS outlets,
+                  min(d.published) AS first, max(d.published) AS last
+           FROM (SELECT srow, unnest(docs) AS doc FROM s) u JOIN documents d ON d.id = u.doc GROUP BY u.srow)
+SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last
+FROM s LEFT JOIN o ON o.srow = s.srow
+""", ("id",)),
+    ("summary_doc_stories", """
+SELECT DISTINCT doc, id AS story, srow
+FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
+""", ("doc",)),
+    ("summary_outlet_docs", """
+SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets)
+""", ("outlet",)),
+    ("summary_outlet_stories", """
+SELECT DISTINCT od.outlet, ss.srow, ss.id, ss.title, ss.date, ss.n_docs
+FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN summary_stories ss ON ss.srow = ds.srow
+""", ("outlet",)),
+    # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry
+    ("summary_outlet_solo", """
+WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
+                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d)
+SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
+WHERE e.story_event IS NULL
+   OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet)
+""", ("outlet",)),
+    ("summary_outlet", """
+SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - count(q.speaker) AS quotes_anonymous
+FROM summary_outlet_docs od LEFT JOIN quotes q ON q.doc = od.doc GROUP BY od.outlet
+""", ("outlet",)),
+)
+
+#: every summary table's name
+SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
+
+#: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
+_INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
+            ("entities", "id"), ("stories", "id"), ("relations", "a"), ("relations", "b"), ("outlets", "name"))
+
+
+def write_summaries(store: Store) -> None:
+    """(Re)write every summary table from the store's corpus tables, and mark them current.
+
+    Runs inside the caller's transaction when there is one (the corpus write's: both land or neither).
+    """
+    t0 = time.perf_counter()
+    con = store.con
+    for name, select, keys in _TABLES:
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        for key in keys:
+            con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
+    for table, column in _INDEXES:
+        con.execute(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ("{column}")')
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
+    LOGGER.info("summary tables written in %.2f s", time.perf_counter() - t0)
+
+
+def summaries_ready(store: Store) -> bool:
+    """Whether the store holds this version's summary tables (asked once per ``Store`` object)."""
+    known = getattr(store, "summaries_ready", None)
+    if isinstance(known, bool):
+        return known
+    try:
+        row = store.con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
+    except duckdb.Error:  # no meta table: not a store this version wrote
+        row = None
+    ready = bool(row and row[0] == SUMMARY_VERSION)
+    store.summaries_ready = ready  # type: ignore[attr-defined]
+    return ready
