@@ -204,6 +204,8 @@ class StoryData:
 
 def story_data(store: Store, story_id: str) -> StoryData | None:
     """One story with everything its page shows, or None when there is no such story."""
+    if summaries_ready(store):
+        return _story_summarized(store, story_id)
     story = _one(store, "stories", "id = ?", [story_id])
     if story is None:
         return None
@@ -218,6 +220,23 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
     actors += [x for se in story_events for x in (se.source, se.target)] + [q.speaker for q in quotes]
     return StoryData(story, doc_meta(store, docs), events, story_events, disagreements, quotes,
                      entity_names(store, actors))
+
+
+def _story_summarized(store: Store, story_id: str) -> StoryData | None:
+    """``story_data`` from the story's JSON document in ``summary_story_pages`` (one indexed lookup)."""
+    row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ? ORDER BY srow LIMIT 1",
+                            [story_id]).fetchone()
+    if row is None:
+        return None
+    data = json.loads(row[0])
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data[key] or []]
+
+    documents = {d.id: d for d in made(Document, "documents")}
+    return StoryData(from_dict(Story, data["story"]), documents, made(Event, "events"),
+                     made(StoryEvent, "story_events"), made(Disagreement, "disagreements"), made(Quote, "quotes"),
+                     dict(data["names"] or []))
 
 
 # -- one article ----------------------------------------------------------------------------
@@ -240,6 +259,8 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
     doc = _one(store, "documents", "id = ?", [doc_id])
     if doc is None:
         return None
+    if summaries_ready(store):
+        return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
     sentences = [from_dict(Sentence, s) for s in json.loads(row[0])] if row and row[0] else []
@@ -256,6 +277,28 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
                               + [q.speaker for q in quotes]))
     return ArticleData(doc, sentences, entities, events, quotes, disagreements, stories, names,
                        doc_meta(store, [n.doc for n in doc.near_duplicates]))
+
+
+def _article_summarized(store: Store, doc: Document) -> ArticleData:
+    """``article_data`` from the article's JSON document in ``summary_article_pages`` (one indexed lookup)."""
+    row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
+    data = json.loads(row[0]) if row else {}
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data.get(key) or []]
+
+    found: dict[str, Entity] = {}
+    for m in data.get("mentions") or []:
+        ent = found.get(m["id"])
+        if ent is None:
+            ent = found[m["id"]] = Entity(id=m["id"], name=m["name"], type=m["type"])
+        ent.mentions.append(Span(doc.id, int(m["start"]), int(m["end"]), m["text"] or ""))
+    entities = list(found.values())
+    names = {e.id: e.name for e in entities}
+    names.update(dict(data.get("names") or []))
+    return ArticleData(doc, made(Sentence, "sentences"), entities, made(Event, "events"), made(Quote, "quotes"),
+                       made(Disagreement, "disagreements"), made(Story, "stories"), names,
+                       {d.id: d for d in made(Document, "duplicates")})
 
 
 #: the mentions in one document, entity by entity: a well-known actor has thousands of mentions in

@@ -13,7 +13,9 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_stories``: per story, its size, outlets and first and last publication dates;
+- ``summary_story_pages``: per story, every row its page shows, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
+- ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries, its quote counts.
 
@@ -106,9 +108,75 @@ WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS doc
 SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last
 FROM s LEFT JOIN o ON o.srow = s.srow
 """, ("id",)),
+    # everything a story page reads, as one JSON document per story (a page is then one lookup): the rows
+    # each read of storyline.store.pages.story_data would give, in the same orders
+    ("summary_story_pages", """
+WITH s AS (SELECT rowid AS srow, id, stories AS story, list_distinct(CAST(docs AS VARCHAR[])) AS docs FROM stories),
+     sd AS (SELECT DISTINCT srow, unnest(docs) AS doc FROM s),
+     ev AS (SELECT sd.srow, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM sd JOIN events e ON e.doc = sd.doc
+            GROUP BY sd.srow),
+     sei AS (SELECT DISTINCT sd.srow, e.story_event AS se FROM sd JOIN events e ON e.doc = sd.doc
+             WHERE e.story_event IS NOT NULL),
+     ses AS (SELECT sei.srow, list(x.rec ORDER BY x.r) AS story_events FROM sei
+             JOIN (SELECT rowid AS r, id, story_events AS rec FROM story_events) x ON x.id = sei.se GROUP BY sei.srow),
+     dd AS (SELECT DISTINCT sd.srow, d.r FROM sd
+            JOIN (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements) d
+            ON d.doc = sd.doc),
+     dis AS (SELECT dd.srow, list(x.rec ORDER BY x.r) AS disagreements FROM dd
+             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.srow),
+     qs AS (SELECT sd.srow, list(q ORDER BY q.doc, q."start") AS quotes FROM sd JOIN quotes q ON q.doc = sd.doc
+            GROUP BY sd.srow),
+     dm AS (SELECT sd.srow, list({'id': d.id, 'source': d.source, 'url': d.url, 'title': d.title, 'outlet': d.outlet,
+                                  'author': d.author, 'published': d.published,
+                                  'published_precision': d.published_precision, 'language': d.language,
+                                  'genre': d.genre, 'near_duplicates': d.near_duplicates} ORDER BY d.id) AS documents
+            FROM sd JOIN documents d ON d.id = sd.doc GROUP BY sd.srow),
+     who AS (SELECT DISTINCT sd.srow, unnest([e.source, e.target, e.attributed_to]) AS actor FROM sd
+             JOIN events e ON e.doc = sd.doc
+             UNION SELECT DISTINCT sei.srow, unnest([x.source, x.target]) FROM sei JOIN story_events x ON x.id = sei.se
+             UNION SELECT DISTINCT sd.srow, q.speaker FROM sd JOIN quotes q ON q.doc = sd.doc),
+     nm AS (SELECT who.srow, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.srow)
+SELECT s.srow, s.id, to_json({'story': s.story, 'events': ev.events, 'story_events': ses.story_events,
+                              'disagreements': dis.disagreements, 'quotes': qs.quotes, 'documents': dm.documents,
+                              'names': nm.names}) AS data
+FROM s LEFT JOIN ev ON ev.srow = s.srow LEFT JOIN ses ON ses.srow = s.srow LEFT JOIN dis ON dis.srow = s.srow
+LEFT JOIN qs ON qs.srow = s.srow LEFT JOIN dm ON dm.srow = s.srow LEFT JOIN nm ON nm.srow = s.srow
+""", ("id",)),
     ("summary_doc_stories", """
 SELECT DISTINCT doc, id AS story, srow
 FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
+""", ("doc",)),
+    # what an article page reads besides the document itself, as one JSON document per article
+    ("summary_article_pages", """
+WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses),
+     mn AS (SELECT doc, list({'id': entity, 'name': name, 'type': type, 'text': text, 'start': "start", 'end': "end"}
+                             ORDER BY erow, "start") AS mentions FROM summary_mentions GROUP BY doc),
+     ev AS (SELECT e.doc, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM events e GROUP BY e.doc),
+     qs AS (SELECT q.doc, list(q ORDER BY q."start") AS quotes FROM quotes q GROUP BY q.doc),
+     dd AS (SELECT DISTINCT doc, r
+            FROM (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements)),
+     dis AS (SELECT dd.doc, list(x.rec ORDER BY x.r) AS disagreements FROM dd
+             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.doc),
+     st AS (SELECT ds.doc, list(x.rec ORDER BY x.r) AS stories
+            FROM (SELECT DISTINCT doc, srow FROM summary_doc_stories) ds
+            JOIN (SELECT rowid AS r, stories AS rec FROM stories) x ON x.r = ds.srow GROUP BY ds.doc),
+     who AS (SELECT DISTINCT doc, unnest([source, target, attributed_to]) AS actor FROM events
+             UNION SELECT DISTINCT doc, speaker FROM quotes),
+     nm AS (SELECT who.doc, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.doc),
+     nd AS (SELECT x.doc, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
+                         'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
+                         'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
+                              ORDER BY m.id) AS duplicates
+            FROM (SELECT DISTINCT id AS doc, unnest(json_extract_string(near_duplicates, '$[*].doc')) AS other
+                  FROM documents) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
+SELECT d.id AS doc, to_json({'sentences': sn.sentences, 'mentions': mn.mentions, 'events': ev.events,
+                             'quotes': qs.quotes, 'disagreements': dis.disagreements, 'stories': st.stories,
+                             'names': nm.names, 'duplicates': nd.duplicates}) AS data
+FROM (SELECT DISTINCT id FROM documents) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
+LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id LEFT JOIN dis ON dis.doc = d.id
+LEFT JOIN st ON st.doc = d.id LEFT JOIN nm ON nm.doc = d.id LEFT JOIN nd ON nd.doc = d.id
 """, ("doc",)),
     ("summary_outlet_docs", """
 SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets)
