@@ -32,6 +32,7 @@ import bisect
 import contextlib
 import http.client
 import itertools
+import os
 import random
 import statistics
 import sys
@@ -246,6 +247,17 @@ def _rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process and its children have used: the server's cost, whatever else runs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks + sum(_tree_cpu_s(int(k)) for k in kids)
+
+
 def _tree_rss_mb(pid: int) -> float:
     """RSS of a process and its children (uvicorn's worker processes), in MB."""
     try:
@@ -288,6 +300,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
                 with contextlib.suppress(httpx.HTTPError):  # a page slower than the time-out shows in the run
                     first.get(mix.url(warm))
         rss = [_tree_rss_mb(server.pid)]
+        cpu0 = _tree_cpu_s(server.pid)
         lat: list[float] = []
         errors: list[str] = []
         hits = [0]
@@ -327,6 +340,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
             rss.append(_tree_rss_mb(server.pid))
         for t in threads:
             t.join()
+        cpu = _tree_cpu_s(server.pid) - cpu0
     finally:
         server.terminate()
         server.wait()
@@ -335,7 +349,8 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
           f"mix {mix_name} over {mix.distinct} distinct URLs: "
           f"{len(lat)} answers ({len(lat) / seconds:.0f}/s, {100 * hits[0] / max(len(lat), 1):.0f}% from the cache), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
-          f"max {lat[-1]:.0f} ms; server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
+          f"max {lat[-1]:.0f} ms; server CPU {1000 * cpu / max(len(lat), 1):.1f} ms per answer; "
+          "server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
     for e in errors[:5]:
         print("  error:", e)
 

@@ -506,16 +506,7 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
         def endpoint(request: Request) -> Response:
-            key = f"{request.url.path}?{request.url.query}"
-            hit = db.cache.get(key)
-            state = "hit"
-            if hit is None:
-                hit = cache_entry(fn(request, **request.path_params, **fixed))  # a refusal raises: never cached
-                db.cache.put(key, *hit)
-                state = "miss"
-            answer = from_cache(request, hit)
-            answer.headers["X-Cache"] = state  # for load tests and operators: was the page rendered for this request
-            return answer
+            return cached(db, request, lambda: fn(request, **request.path_params, **fixed))
         kind = fixed.get("fmt", "raw")
         endpoint.__name__ = f"page_{fn.__name__}_{kind}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
@@ -537,10 +528,26 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
     routes("/outlets/{name:path}", outlet)
 
 
+def cached(db: _Db, request: Request, make: Callable[[], Response]) -> Response:
+    """The answer to a GET from the page cache, made (and kept) when it is not there; a refusal raises and is
+    never kept. ``X-Cache`` says which (for load tests and operators)."""
+    key = f"{request.url.path}?{request.url.query}"
+    hit = db.cache.get(key)
+    state = "hit"
+    if hit is None:
+        hit = cache_entry(make())
+        db.cache.put(key, *hit)
+        state = "miss"
+    answer = from_cache(request, hit)
+    answer.headers["X-Cache"] = state
+    return answer
+
+
 def cache_entry(response: Response) -> tuple[bytes, str, dict[str, str]]:
     """A rendered answer as the page cache keeps it: bytes, media type, the headers worth keeping and an ETag."""
     body = bytes(response.body)
-    kept = {k: v for k, v in response.headers.items() if k in ("content-security-policy", "content-disposition")}
+    kept = {k: v for k, v in response.headers.items()
+            if k in ("content-security-policy", "content-disposition", "x-total-count")}
     return body, response.media_type or "text/html", {**kept, "ETag": etag(body)}
 
 
@@ -579,16 +586,22 @@ def _csv(columns: list[str], records: list[dict[str, Any]]) -> str:
 def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
     """``GET /api/<name>`` and its CSV twin ``/api/<name>.csv``; their query parameters, and
     their OpenAPI entries, come from the filter table."""
-    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> dict[str, Any]:
+    def read(request: Request, limit: int, offset: int, values: dict[str, str | None]) -> dict[str, Any]:
         check_resource_params(name, list(request.query_params), allowed=PAGING)
         with db.read() as store:
             total, items = page(store, name, values, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
+    # lists are kept in the page cache as the pages are: between uploads an answer is a function of its URL
+    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> Response:
+        return cached(db, request, lambda: JSONResponse(jsonable_encoder(read(request, limit, offset, values))))
+
     def as_csv(request: Request, limit: int, offset: int, **values: str | None) -> Response:
-        page_of = endpoint(request, limit, offset, **values)
-        return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
-                        headers={"X-Total-Count": str(page_of["total"])})
+        def make() -> Response:
+            page_of = read(request, limit, offset, values)
+            return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
+                            headers={"X-Total-Count": str(page_of["total"])})
+        return cached(db, request, make)
 
     kw = inspect.Parameter.KEYWORD_ONLY
     params = [

@@ -91,3 +91,18 @@ def test_a_store_above_report_max_documents_gets_the_summary_page(
     assert client.get("/report", params={"date_from": "notadate"}).status_code == 400  # still refused
     assert reads == []
     assert client.get(data["stories"][0]["id"].join(["/stories/", ""])).status_code == 200
+
+
+def test_api_lists_are_kept_by_url_until_an_upload(tmp_path: Path) -> None:
+    client = TestClient(create_app(store_from(newsroom_corpus(), tmp_path)))
+    first = client.get("/api/events", params={"limit": 2})
+    again = client.get("/api/events", params={"limit": 2})
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and first.json()["total"] > 2
+    listed = client.get("/api/events.csv", params={"limit": 2})
+    assert listed.headers["x-total-count"] == str(first.json()["total"])
+    assert client.get("/api/events.csv", params={"limit": 2}).headers["x-total-count"] == listed.headers["x-total-count"]
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422  # a refusal is answered, never kept
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"limit": 2}, headers={"If-None-Match": first.headers["etag"]}
+                      ).status_code == 304
