@@ -34,7 +34,7 @@ from storyline.model import (
 )
 from storyline.store.duckdb import READ_TABLES, Store
 from storyline.store.query import RESOURCES, Filter, has_table, where
-from storyline.store.summaries import summaries_ready
+from storyline.store.summaries import ACTOR_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
 
@@ -439,6 +439,10 @@ def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offse
                       about_offset: int) -> ActorData:
     """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows."""
     eid = entity.id
+    if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
+        first = _actor_first_page(store, entity)
+        if first is not None:
+            return first
     flag, count = _ROLE_FLAGS.get(role, ("true", "n_events"))
     row = store.con.execute(f"SELECT n_mentions, n_docs, {count}, n_quotes, n_about FROM summary_actor "  # noqa: S608
                             "WHERE entity = ?", [eid]).fetchone() or (0, 0, 0, 0, 0)
@@ -464,6 +468,31 @@ def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offse
     names[eid] = entity.name
     return ActorData(entity, n_mentions, n_docs, aliases, events_total, events, quotes_total, quotes,
                      relations, doc_meta(store, shown), names, about_total, about)
+
+
+def _actor_first_page(store: Store, entity: Entity) -> ActorData | None:
+    """An actor's first page from its JSON document in ``summary_actor_pages`` (two indexed lookups)."""
+    eid = entity.id
+    # two point lookups: joined, the pages' table was scanned whole
+    page = store.con.execute("SELECT aliases, events, quotes, about, others, relations, names, documents "
+                             "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
+    counts = store.con.execute("SELECT n_mentions, n_docs, n_events, n_quotes, n_about FROM summary_actor "
+                               "WHERE entity = ?", [eid]).fetchone()
+    if page is None or counts is None:
+        return None
+    n_mentions, n_docs, n_events, n_quotes, n_about = (int(x) for x in counts)
+    data = {k: json.loads(v) if v else None for k, v in zip(
+        ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data[key] or []]
+
+    aliases = [(a["alias"], int(a["n"]), list(a["docs"] or [])[:ALIAS_DOCS]) for a in data["aliases"] or []]
+    names = dict(data["names"] or [])
+    names[eid] = entity.name
+    return ActorData(entity, n_mentions, n_docs, aliases, n_events, made(Event, "events"), n_quotes,
+                     made(Quote, "quotes"), made(Relation, "relations"),
+                     {d.id: d for d in made(Document, "documents")}, names, n_about, made(Quote, "about"))
 
 
 # -- one outlet ------------------------------------------------------------------------------

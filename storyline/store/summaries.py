@@ -12,6 +12,7 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_actor_events``: per entity, the events it takes part in and as what;
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
 - ``summary_partners``: per entity, its dyad partners and their event counts;
+- ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates;
 - ``summary_story_pages``: per story, every row its page shows, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
@@ -40,11 +41,14 @@ from storyline.store.duckdb import Store
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+__all__ = ["ACTOR_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
 SUMMARY_VERSION = "1"
 _META_KEY = "summaries"
+#: the rows of each list on an actor's first page that ``summary_actor_pages`` holds (the app's page size; the
+#: SQL below spells it out)
+ACTOR_PAGE = 50
 
 #: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
 _TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -99,6 +103,46 @@ SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_doc
        coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about
 FROM (SELECT DISTINCT id FROM entities) e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
 LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
+""", ("entity",)),
+    # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
+    # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all)
+    ("summary_actor_pages", """
+WITH ae AS (SELECT s.entity, e AS rec, e.doc, e.date AS d, e.id AS i
+            FROM summary_actor_events s JOIN events e ON e.id = s.id
+            QUALIFY row_number() OVER (PARTITION BY s.entity ORDER BY e.date NULLS LAST, e.id) <= 50),
+     ev AS (SELECT entity, list(rec ORDER BY d NULLS LAST, i) AS events FROM ae GROUP BY entity),
+     aq AS (SELECT q.speaker AS entity, q AS rec, q.doc, q."start" AS st FROM quotes q WHERE q.speaker IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY q.speaker ORDER BY q.doc, q."start") <= 50),
+     qs AS (SELECT entity, list(rec ORDER BY doc, st) AS quotes FROM aq GROUP BY entity),
+     ab0 AS (SELECT a.entity, q AS rec, q.doc, q."start" AS st, q.speaker FROM summary_about a
+             JOIN quotes q ON q.id = a.quote
+             QUALIFY row_number() OVER (PARTITION BY a.entity ORDER BY a.doc, a."start", a.quote) <= 50),
+     ab AS (SELECT entity, list(rec ORDER BY doc, st) AS about FROM ab0 GROUP BY entity),
+     al AS (SELECT entity, list({'alias': alias, 'n': n, 'docs': docs} ORDER BY n DESC, alias) AS aliases
+            FROM summary_aliases GROUP BY entity),
+     pt AS (SELECT entity, other, n FROM summary_partners
+            QUALIFY row_number() OVER (PARTITION BY entity ORDER BY n DESC, other) <= 12),
+     po AS (SELECT entity, list(other ORDER BY n DESC, other) AS others FROM pt GROUP BY entity),
+     rl0 AS (SELECT pt.entity, r FROM pt JOIN relations r ON r.a = pt.entity AND r.b = pt.other
+             UNION ALL SELECT pt.entity, r FROM pt
+             JOIN relations r ON r.b = pt.entity AND r.a = pt.other AND r.a <> r.b),
+     rl AS (SELECT entity, list(r ORDER BY r.period, r.a, r.b) AS relations FROM rl0 GROUP BY entity),
+     who AS (SELECT entity, unnest([rec.source, rec.target, rec.attributed_to]) AS actor FROM ae
+             UNION SELECT entity, other FROM pt UNION SELECT entity, speaker FROM ab0),
+     nm AS (SELECT who.entity, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.entity),
+     sd AS (SELECT entity, doc FROM ae UNION SELECT entity, doc FROM aq UNION SELECT entity, doc FROM ab0
+            UNION SELECT entity, unnest(docs) FROM summary_aliases),
+     dm AS (SELECT sd.entity, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
+                         'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
+                         'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
+                              ORDER BY m.id) AS documents FROM sd JOIN documents m ON m.id = sd.doc GROUP BY sd.entity)
+SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(ev.events) AS events, to_json(qs.quotes) AS quotes,
+       to_json(ab.about) AS about, to_json(po.others) AS others, to_json(rl.relations) AS relations,
+       to_json(nm.names) AS names, to_json(dm.documents) AS documents
+FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity LEFT JOIN ev ON ev.entity = sa.entity
+LEFT JOIN qs ON qs.entity = sa.entity LEFT JOIN ab ON ab.entity = sa.entity LEFT JOIN po ON po.entity = sa.entity
+LEFT JOIN rl ON rl.entity = sa.entity LEFT JOIN nm ON nm.entity = sa.entity LEFT JOIN dm ON dm.entity = sa.entity
 """, ("entity",)),
     ("summary_stories", """
 WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS docs FROM stories),

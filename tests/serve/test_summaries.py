@@ -19,7 +19,7 @@ from storyline.engine.local import fuse_store
 from storyline.report import pages as reader
 from storyline.store import Store
 from storyline.store import pages as reads
-from storyline.store.summaries import SUMMARY_TABLES, summaries_ready
+from storyline.store.summaries import ACTOR_PAGE, SUMMARY_TABLES, summaries_ready
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
 
@@ -59,6 +59,12 @@ def every_page(store: Store, summaries: bool, *, limit: int = 3) -> dict[str, An
         article = reads.article_data(store, doc)
         assert article is not None
         out[f"/articles/{doc}"] = reader.article_context(article, links)
+    for eid in ids("SELECT id FROM entities"):  # every actor's first page, as the app asks for it
+        first = reader.Paging(ACTOR_PAGE, 0)
+        actor = reads.actor_data(store, eid, limit=ACTOR_PAGE, offset=0, quotes_offset=0)
+        assert actor is not None
+        out[f"/actors/{eid}"] = reader.actor_context(actor, links, role="", paging=first, quotes_paging=first,
+                                                     about_paging=first, url=reader.url_maker(links.actor(eid), {}))
     # the most and least mentioned actors (a popular one has pages of everything)
     by_mentions = ids("SELECT id FROM entities ORDER BY json_array_length(mentions) DESC, id")
     for eid in by_mentions[:MAX_ACTORS] + by_mentions[MAX_ACTORS:][-5:]:
