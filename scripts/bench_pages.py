@@ -8,14 +8,31 @@ a quote and a few sentences per article, monthly dyads. Then:
 1. one client: every kind of page (front page, story, article, raw text, actor, outlet, lists, their
    JSON twins and a REST list) ``--repeat`` times on random ids, in process; median and p95 per kind;
 2. ``--clients`` concurrent clients for ``--seconds`` against a uvicorn server on 127.0.0.1, each
-   request a random page of the mix: answers, errors, p50/p95/max latency, server RSS before and after.
+   request a random page of the mix: answers, errors, p50/p95/max latency, the share the server's page
+   cache answered (its ``X-Cache`` header), server RSS during the run.
 
-Usage: ``python scripts/bench_pages.py [--docs 10000] [--clients 50] [--seconds 30] [--store PATH]``.
-A store at ``--store`` is reused when it exists (its size is then what it holds).
+The load's URLs (``--mix``):
+
+- ``zipf`` (the default): every kind of page over *all* its ids (every story, article, actor and outlet,
+  the lists' pages), each drawn with Zipf-like popularity (the id of rank r with weight 1/r): a few pages
+  are asked often and stay cached, the long tail is rendered on demand, as readers would ask;
+- ``fixed``: the one-client phase's ``--repeat`` URLs per kind, which the page cache soon holds all of
+  (the best case: nearly every answer a cache hit).
+
+``--cache-mb 0`` turns the page cache off: every answer is rendered (the worst case).
+
+Usage: ``python scripts/bench_pages.py [--docs 10000] [--clients 50] [--seconds 30] [--store PATH]
+[--mix zipf|fixed] [--cache-mb 64] [--processes 1]``. A store at ``--store`` is reused when it exists
+(its size is then what it holds).
 """
 from __future__ import annotations
 
 import argparse
+import bisect
+import contextlib
+import http.client
+import itertools
+import os
 import random
 import statistics
 import sys
@@ -160,7 +177,49 @@ def sample_urls(path: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
             "article": [f"/articles/{x}" for x in pick(docs)], "raw": [f"/articles/{x}/raw" for x in pick(docs)],
             "actor": [f"/actors/{x}" for x in pick(actors[:200])], "outlet": [f"/outlets/{x}" for x in pick(outlets)],
             "actor list": [f"/actors?offset={rng.randint(0, 200)}" for _ in range(n)],
-            "api events": [f"/api/events?actor=e{rng.randint(0, 50)}&limit=50" for _ in range(n)]}
+            "api events": [f"/api/events?actor=e{rng.randint(0, 50)}&limit=50" for _ in range(n)],
+            "report": ["/report"]}
+
+
+class Mix:
+    """Where the load's URLs come from: a fixed list, or every id of each kind drawn by Zipf-like popularity."""
+
+    def __init__(self, fixed: dict[str, list[str]], kinds: dict[str, tuple[str, list[str]]] | None = None) -> None:
+        self.fixed = [p for ps in fixed.values() for p in ps]
+        self.kinds = []
+        for template, keys in (kinds or {}).values():
+            # the id of rank r has weight 1/r (ids in a random order: popularity is not the id's order)
+            weights = itertools.accumulate(1 / r for r in range(1, len(keys) + 1))
+            self.kinds.append((template, keys, list(weights)))
+
+    @property
+    def distinct(self) -> int:
+        return sum(len(keys) for _, keys, _ in self.kinds) if self.kinds else len(set(self.fixed))
+
+    def url(self, rng: random.Random) -> str:
+        if not self.kinds:
+            return rng.choice(self.fixed)
+        template, keys, cum = rng.choice(self.kinds)
+        return template.format(keys[bisect.bisect(cum, rng.random() * cum[-1])])
+
+
+def zipf_kinds(path: Path, rng: random.Random) -> dict[str, tuple[str, list[str]]]:
+    """Every URL of each kind of page in the mix, as (template, keys in a random popularity order)."""
+    with Store(path, read_only=True) as store:
+        def ids(sql: str) -> list[str]:
+            found = [quote(str(r[0]), safe="") for r in store.con.execute(sql).fetchall()]
+            rng.shuffle(found)
+            return found
+        stories = ids("SELECT id FROM stories WHERE json_array_length(docs) > 1")
+        docs, actors, outlets = ids("SELECT id FROM documents"), ids("SELECT id FROM entities"), ids(
+            "SELECT name FROM outlets")
+        n_stories, n_actors = store.count("stories"), store.count("entities")
+    pages = lambda n: [str(o) for o in range(0, n, 50)]  # noqa: E731 -- a list's pages, as its pager links them
+    return {"front page": ("/?offset={}", sorted(pages(n_stories), key=int)), "story": ("/stories/{}", stories),
+            "story.json": ("/stories/{}.json", stories), "article": ("/articles/{}", docs),
+            "raw": ("/articles/{}/raw", docs), "actor": ("/actors/{}", actors), "outlet": ("/outlets/{}", outlets),
+            "actor list": ("/actors?offset={}", sorted(pages(n_actors), key=int)),
+            "api events": ("/api/events?actor={}&limit=50", actors), "report": ("/report{}", [""])}
 
 
 def one_client(path: Path, urls: dict[str, list[str]]) -> None:
@@ -168,17 +227,20 @@ def one_client(path: Path, urls: dict[str, list[str]]) -> None:
 
     from storyline.serve import create_app
 
-    client = TestClient(create_app(path))
-    print(f"{'page':14s} {'n':>4s} {'median ms':>10s} {'p95 ms':>8s}")
+    client = TestClient(create_app(path, cache_bytes=0))  # every page rendered: its cost, not the cache's
+    # CPU time too: the app runs in this process, so it is the page's cost whatever else the machine runs
+    print(f"{'page':14s} {'n':>4s} {'median ms':>10s} {'p95 ms':>8s} {'CPU ms':>7s}")
     for kind, paths in urls.items():
-        times = []
+        times, cpu = [], []
         for p in paths:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             r = client.get(p)
             times.append(1000 * (time.perf_counter() - t0))
+            cpu.append(1000 * (time.process_time() - c0))
             assert r.status_code == 200, (p, r.status_code, r.text[:200])
         times.sort()
-        print(f"{kind:14s} {len(times):4d} {statistics.median(times):10.1f} {times[int(0.95 * (len(times) - 1))]:8.1f}")
+        print(f"{kind:14s} {len(times):4d} {statistics.median(times):10.1f} {times[int(0.95 * (len(times) - 1))]:8.1f} "
+              f"{statistics.median(cpu):7.1f}")
 
 
 def _rss_mb(pid: int) -> float:
@@ -186,6 +248,17 @@ def _rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process and its children have used: the server's cost, whatever else runs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks + sum(_tree_cpu_s(int(k)) for k in kids)
 
 
 def _tree_rss_mb(pid: int) -> float:
@@ -197,8 +270,8 @@ def _tree_rss_mb(pid: int) -> float:
     return _rss_mb(pid) + sum(_tree_rss_mb(int(k)) for k in kids)
 
 
-def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: float, cache_mb: float,
-                 processes: int = 1) -> None:
+def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: float,
+                 processes: int = 1, mix_name: str = "fixed") -> None:
     """The server in its own process (as `storyline serve` runs it), the clients in this one."""
     import socket
     import subprocess
@@ -218,38 +291,49 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
         env.update({"STORYLINE_SERVE_DB": str(path), "STORYLINE_SERVE_CACHE_BYTES": str(int(cache_mb * 2**20))})
     server = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as first:
             for _ in range(200):
                 try:
-                    http.get("/")
+                    first.get("/")
                     break
                 except httpx.HTTPError:
                     time.sleep(0.1)
-            for ps in urls.values():  # warm up: each kind of page once (not every URL: the cache starts cold)
-                http.get(ps[0])
+            warm = random.Random(0)
+            for _ in range(20):  # warm up: a few pages (not every URL: the cache starts cold)
+                with contextlib.suppress(httpx.HTTPError):  # a page slower than the time-out shows in the run
+                    first.get(mix.url(warm))
         rss = [_tree_rss_mb(server.pid)]
-        flat = [p for ps in urls.values() for p in ps]
+        cpu0 = _tree_cpu_s(server.pid)
         lat: list[float] = []
         errors: list[str] = []
+        hits = [0]
         lock = threading.Lock()
         stop = time.monotonic() + seconds
 
         def worker(k: int) -> None:
+            # http.client, not httpx: fifty clients in one Python process must not be what is measured
             rng = random.Random(k)
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-                while time.monotonic() < stop:
-                    p = rng.choice(flat)
-                    t0 = time.perf_counter()
-                    try:
-                        ok = http.get(p).status_code == 200
-                        why = "status"
-                    except httpx.HTTPError as exc:
-                        ok, why = False, type(exc).__name__
-                    ms = 1000 * (time.perf_counter() - t0)
-                    with lock:
-                        lat.append(ms)
-                        if not ok:
-                            errors.append(f"{p}: {why}")
+            con = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            while time.monotonic() < stop:
+                p = mix.url(rng)
+                t0 = time.perf_counter()
+                try:
+                    con.request("GET", p)
+                    answer = con.getresponse()
+                    answer.read()
+                    ok, why = answer.status == 200, f"status {answer.status}"
+                    hit = answer.getheader("X-Cache") == "hit"
+                except (OSError, http.client.HTTPException) as exc:
+                    ok, why, hit = False, type(exc).__name__, False
+                    con.close()
+                    con = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                ms = 1000 * (time.perf_counter() - t0)
+                with lock:
+                    lat.append(ms)
+                    hits[0] += hit
+                    if not ok:
+                        errors.append(f"{p}: {why}")
+            con.close()
 
         threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
         for t in threads:
@@ -259,15 +343,17 @@ def many_clients(path: Path, urls: dict[str, list[str]], clients: int, seconds: 
             rss.append(_tree_rss_mb(server.pid))
         for t in threads:
             t.join()
+        cpu = _tree_cpu_s(server.pid) - cpu0
     finally:
         server.terminate()
         server.wait()
     lat.sort()
     print(f"\n{clients} clients for {seconds:.0f} s, {processes} server process(es), page cache {cache_mb:g} MB, "
-          f"{len(flat)} distinct URLs: "
-          f"{len(lat)} answers ({len(lat) / seconds:.0f}/s), "
+          f"mix {mix_name} over {mix.distinct} distinct URLs: "
+          f"{len(lat)} answers ({len(lat) / seconds:.0f}/s, {100 * hits[0] / max(len(lat), 1):.0f}% from the cache), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
-          f"max {lat[-1]:.0f} ms; server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
+          f"max {lat[-1]:.0f} ms; server CPU {1000 * cpu / max(len(lat), 1):.1f} ms per answer; "
+          "server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
     for e in errors[:5]:
         print("  error:", e)
 
@@ -283,6 +369,9 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=None)
     ap.add_argument("--cache-mb", type=float, default=64, help="the server's page cache (0: none)")
     ap.add_argument("--processes", type=int, default=1, help="server processes (storyline serve --processes)")
+    ap.add_argument("--mix", choices=("zipf", "fixed"), default="zipf",
+                    help="the load's URLs: every page by Zipf popularity, or the one-client phase's few")
+    ap.add_argument("--no-single", action="store_true", help="skip the one-client phase")
     args = ap.parse_args()
     path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
     if not path.exists():
@@ -290,9 +379,11 @@ def main() -> None:
         build(path, args.docs, args.outlets, args.seed)
         print(f"wrote {args.docs} articles to {path} in {time.perf_counter() - t0:.1f} s")
     urls = sample_urls(path, random.Random(args.seed), args.repeat)
-    one_client(path, urls)
+    if not args.no_single:
+        one_client(path, urls)
     if args.clients:
-        many_clients(path, urls, args.clients, args.seconds, args.cache_mb, args.processes)
+        mix = Mix(urls, zipf_kinds(path, random.Random(args.seed)) if args.mix == "zipf" else None)
+        many_clients(path, mix, args.clients, args.seconds, args.cache_mb, args.processes, args.mix)
 
 
 if __name__ == "__main__":

@@ -637,29 +637,42 @@ def _ids(store: Store, sql: str) -> Iterator[str]:
         yield key
 
 
+def csv_file(page_file: str, table: str) -> str:
+    """The file name of a page's table as CSV, beside the page: ``s1.html`` → ``s1.timeline.csv``."""
+    return f"{page_file.removesuffix('.html')}.{table}.csv"
+
+
+def _write_page(path: Path, context: Mapping[str, Any], links: Links) -> None:
+    """One page of the offline site and, beside it, each of its tables as CSV (linked from the page)."""
+    for table in table_names(context["page"]):
+        _write(path.with_name(csv_file(path.name, table)), table_csv(context, table) or "")
+    _write(path, render_page(context, links, lambda table: csv_file(path.name, table)))
+
+
 def write_site(store: Store, folder: str | Path) -> int:
     """Render every page to ``folder`` (index.html, stories/, articles/, actors/, outlets/); the number of pages.
 
-    The same contexts and templates as the app, with relative links; lists are not paginated.
+    The same contexts and templates as the app, with relative links; lists are not paginated. Each
+    page's tables are written beside it as CSV (``<page>.<table>.csv``), as the app serves them.
     Pages are rendered one record at a time, so memory stays that of the largest page.
     """
     out = Path(folder)
     everything = Paging(None)
     root, below = Links("static", 0), Links("static", 1)
     n = 0
-    _write(out / "index.html", render_page(index_context(store, root, {}, everything, None), root))
-    _write(out / "actors" / "index.html", render_page(actors_context(store, below, "", everything, None), below))
-    _write(out / "outlets" / "index.html", render_page(outlets_context(store, below, everything, None), below))
+    _write_page(out / "index.html", index_context(store, root, {}, everything, None), root)
+    _write_page(out / "actors" / "index.html", actors_context(store, below, "", everything, None), below)
+    _write_page(out / "outlets" / "index.html", outlets_context(store, below, everything, None), below)
     n += 3
     for sid in _ids(store, "SELECT id FROM stories ORDER BY rowid"):
         story = story_data(store, sid)
         if story is not None:
-            _write(out / "stories" / f"{file_name(sid)}.html", render_page(story_context(story, below), below))
+            _write_page(out / "stories" / f"{file_name(sid)}.html", story_context(story, below), below)
             n += 1
     for doc_id in _ids(store, "SELECT id FROM documents ORDER BY id"):
         article = article_data(store, doc_id)
         if article is not None:
-            _write(out / "articles" / f"{file_name(doc_id)}.html", render_page(article_context(article, below), below))
+            _write_page(out / "articles" / f"{file_name(doc_id)}.html", article_context(article, below), below)
             _write(out / "articles" / f"{file_name(doc_id)}.txt", article.document.raw)
             n += 1
     for eid in _ids(store, "SELECT id FROM entities ORDER BY rowid"):
@@ -667,13 +680,13 @@ def write_site(store: Store, folder: str | Path) -> int:
         if actor is not None:
             ctx = actor_context(actor, below, role="", paging=everything, quotes_paging=everything, url=None,
                                 about_paging=everything)
-            _write(out / "actors" / f"{file_name(eid)}.html", render_page(ctx, below))
+            _write_page(out / "actors" / f"{file_name(eid)}.html", ctx, below)
             n += 1
     for name in _ids(store, "SELECT name FROM outlets ORDER BY name"):
         outlet = outlet_data(store, name, limit=everything.sql_limit, offset=0, missed_offset=0)
         if outlet is not None:
             ctx = outlet_context(outlet, below, paging=everything, missed_paging=everything, url=None)
-            _write(out / "outlets" / f"{file_name(name)}.html", render_page(ctx, below))
+            _write_page(out / "outlets" / f"{file_name(name)}.html", ctx, below)
             n += 1
     LOGGER.info("wrote %d pages to %s", n, out)
     return n
@@ -688,6 +701,7 @@ __all__ = [
     "actors_context",
     "article_context",
     "csv_cell",
+    "csv_file",
     "dyad_chart",
     "file_name",
     "index_context",

@@ -16,6 +16,7 @@ import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -308,25 +309,45 @@ def write_report(corpus: Corpus, path: str | Path) -> None:
 SUMMARY_STORIES = 50
 
 
-def render_summary(store: Store) -> str:
+def summary_context(store: Store) -> dict[str, Any]:
+    """What the summary page shows: the store's counts and its largest stories (id, title, date, size)."""
+    counts = {t: store.count(t) for t in ("documents", "stories", "events", "entities", "quotes", "disagreements")}
+    rows = store.con.execute(
+        "SELECT id, title, date, len(docs::VARCHAR[]) AS n FROM stories ORDER BY n DESC, rowid LIMIT ?",
+        [SUMMARY_STORIES]).fetchall()
+    return {"page": "summary", "counts": counts,
+            "stories": [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3])} for r in rows]}
+
+
+def render_summary(store: Store, *, mode: str = "static") -> str:
     """A small page for a large store: what it holds, its largest stories and how to read the rest.
 
     Its cost does not grow with the corpus beyond a count and a sort in SQL (the single-page report of
-    10k documents takes ~1 min; ``settings.report_max_documents``).
+    10k documents takes ~1 min; ``settings.report_max_documents``). ``mode="app"``: the web app's
+    ``/report``, which links the reader's pages instead of naming the commands that make them.
     """
-    counts = {t: store.count(t) for t in ("documents", "stories", "events", "entities", "quotes", "disagreements")}
-    rows = store.con.execute(
-        "SELECT title, date, len(docs::VARCHAR[]) AS n FROM stories ORDER BY n DESC, rowid LIMIT ?",
-        [SUMMARY_STORIES]).fetchall()
-    items = "".join(f"<tr><td>{escape(title)}</td><td>{escape(date or '')}</td><td>{n}</td></tr>\n"
-                    for title, date, n in rows)
-    figures = "".join(f"<li>{n} {name}</li>" for name, n in counts.items())
+    context = summary_context(store)
+    app = mode == "app"
+
+    def title(story: dict[str, Any]) -> str:
+        text = escape(story["title"] or "(untitled story)")
+        return f'<a href="/stories/{escape(quote(story["id"], safe=""))}">{text}</a>' if app else str(text)
+
+    items = "".join(f"<tr><td>{title(r)}</td><td>{escape(r['date'] or '')}</td><td>{r['n_docs']}</td></tr>\n"
+                    for r in context["stories"])
+    figures = "".join(f"<li>{n} {name}</li>" for name, n in context["counts"].items())
     db = escape(str(store.path))
+    if app:
+        how = ("<p>This store is too large for the single-page report (setting report_max_documents). Read it "
+               "through the reader's pages: <a href=\"/\">stories</a> (search and filters), "
+               "<a href=\"/actors\">actors</a> and <a href=\"/outlets\">outlets</a>; the records are in the "
+               "<a href=\"/api/documents\">REST API</a>.</p>\n")
+    else:
+        how = (f"<p>This store is too large for the single-page report (setting report_max_documents). Write the "
+               f"reader's site with <code>storyline report {db} --out site</code>, or browse it with "
+               f"<code>storyline serve {db}</code>; export.json holds everything.</p>\n")
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline</title></head><body>\n"
-            f"<h1>storyline</h1>\n<ul>{figures}</ul>\n"
-            f"<p>This store is too large for the single-page report (setting report_max_documents). Write the "
-            f"reader's site with <code>storyline report {db} --out site</code>, or browse it with "
-            f"<code>storyline serve {db}</code>; export.json holds everything.</p>\n"
+            f"<h1>storyline</h1>\n<ul>{figures}</ul>\n{how}"
             f"<h2>Largest stories</h2>\n<table><tr><th>Story</th><th>Date</th><th>Articles</th></tr>\n{items}</table>\n"
             "</body></html>\n")
 

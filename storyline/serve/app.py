@@ -6,7 +6,9 @@
   ``/actors/<id>``, ``/outlets`` and ``/outlets/<name>``; each answers as JSON at ``<page>.json``;
 - ``GET /report`` the long single-page report for the whole store, narrowed by ``q``, ``actor``,
   ``type``, ``outlet``, ``date_from``, ``date_to`` (the same template as the static report);
-  ``GET /report.json`` answers the same page's data as JSON, built by the same function;
+  ``GET /report.json`` answers the same page's data as JSON, built by the same function. Above
+  ``settings.report_max_documents`` documents both answer the summary page instead (counts and the
+  largest stories, linked to the reader's pages), as ``storyline analyze`` writes report.html;
 - ``GET /api/<resource>`` paginated, filterable records in the export's JSON form, documented by
   OpenAPI at ``/openapi.json`` (``/docs`` renders it when the browser can reach a CDN);
   ``GET /api/<resource>.csv`` the same page as flat rows, as the CSV export writes them;
@@ -57,7 +59,7 @@ from storyline.errors import (
 from storyline.model import Corpus
 from storyline.report import pages as reader
 from storyline.report.filters import PAGE_PARAMS, query_report
-from storyline.report.render import render_report, report_context
+from storyline.report.render import render_report, render_summary, report_context, summary_context
 from storyline.serve.upload import UploadIn, read_limited
 from storyline.store import Store
 from storyline.store import pages as reads
@@ -275,11 +277,27 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
                     db.reports.put(key, *hit)
         return from_cache(request, hit)
 
+    def too_large() -> bool:
+        # as `storyline analyze` decides for report.html: the single page reads every record of the store
+        limit = settings.report_max_documents
+        if limit <= 0:
+            return True
+        with db.read() as store:
+            return store.count("documents") > limit
+
     def render_html(filters: dict[str, str]) -> Response:
+        if too_large():
+            with db.read() as store:
+                return HTMLResponse(render_summary(store, mode="app"))
         shown, base = report_page(filters)
         return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
 
     def render_json(filters: dict[str, str]) -> Response:
+        if too_large():
+            with db.read() as store:
+                return JSONResponse({**summary_context(store), "filters": filters, "message": (
+                    "this store is too large for the single-page report (setting report_max_documents): "
+                    "read it through the reader's pages (/, /actors, /outlets) and the REST API (/api/...)")})
         shown, base = report_page(filters)
         context = report_context(shown, mode="app", filters=filters, base_corpus=base)
         context.pop("static")  # the page's own CSS and script, not data
@@ -488,12 +506,7 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
         def endpoint(request: Request) -> Response:
-            key = f"{request.url.path}?{request.url.query}"
-            hit = db.cache.get(key)
-            if hit is None:
-                hit = cache_entry(fn(request, **request.path_params, **fixed))  # a refusal raises: never cached
-                db.cache.put(key, *hit)
-            return from_cache(request, hit)
+            return cached(db, request, lambda: fn(request, **request.path_params, **fixed))
         kind = fixed.get("fmt", "raw")
         endpoint.__name__ = f"page_{fn.__name__}_{kind}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
@@ -515,10 +528,26 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
     routes("/outlets/{name:path}", outlet)
 
 
+def cached(db: _Db, request: Request, make: Callable[[], Response]) -> Response:
+    """The answer to a GET from the page cache, made (and kept) when it is not there; a refusal raises and is
+    never kept. ``X-Cache`` says which (for load tests and operators)."""
+    key = f"{request.url.path}?{request.url.query}"
+    hit = db.cache.get(key)
+    state = "hit"
+    if hit is None:
+        hit = cache_entry(make())
+        db.cache.put(key, *hit)
+        state = "miss"
+    answer = from_cache(request, hit)
+    answer.headers["X-Cache"] = state
+    return answer
+
+
 def cache_entry(response: Response) -> tuple[bytes, str, dict[str, str]]:
     """A rendered answer as the page cache keeps it: bytes, media type, the headers worth keeping and an ETag."""
     body = bytes(response.body)
-    kept = {k: v for k, v in response.headers.items() if k in ("content-security-policy", "content-disposition")}
+    kept = {k: v for k, v in response.headers.items()
+            if k in ("content-security-policy", "content-disposition", "x-total-count")}
     return body, response.media_type or "text/html", {**kept, "ETag": etag(body)}
 
 
@@ -557,16 +586,22 @@ def _csv(columns: list[str], records: list[dict[str, Any]]) -> str:
 def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
     """``GET /api/<name>`` and its CSV twin ``/api/<name>.csv``; their query parameters, and
     their OpenAPI entries, come from the filter table."""
-    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> dict[str, Any]:
+    def read(request: Request, limit: int, offset: int, values: dict[str, str | None]) -> dict[str, Any]:
         check_resource_params(name, list(request.query_params), allowed=PAGING)
         with db.read() as store:
             total, items = page(store, name, values, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
+    # lists are kept in the page cache as the pages are: between uploads an answer is a function of its URL
+    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> Response:
+        return cached(db, request, lambda: JSONResponse(jsonable_encoder(read(request, limit, offset, values))))
+
     def as_csv(request: Request, limit: int, offset: int, **values: str | None) -> Response:
-        page_of = endpoint(request, limit, offset, **values)
-        return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
-                        headers={"X-Total-Count": str(page_of["total"])})
+        def make() -> Response:
+            page_of = read(request, limit, offset, values)
+            return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
+                            headers={"X-Total-Count": str(page_of["total"])})
+        return cached(db, request, make)
 
     kw = inspect.Parameter.KEYWORD_ONLY
     params = [

@@ -345,6 +345,9 @@ class Store:
                     "UPDATE documents SET genre = r.genre, near_duplicates = r.near_duplicates::JSON, "
                     f"loaded_language = r.loaded_language::JSON FROM ({select}) r WHERE documents.id = r.id",
                     params)
+            from storyline.store.summaries import write_summaries  # it reads the tables written here
+
+            write_summaries(self)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -94,6 +94,7 @@ from storyline.model import (
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.store.duckdb import Store
+from storyline.store.summaries import write_summaries
 
 LOGGER = logging.getLogger(__name__)
 
@@ -700,6 +701,7 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateS
                replaced, events, old_se, clustered, found, touched, relations, settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
+        write_summaries(store)   # the reader's pages read them: they change with the corpus
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -34,6 +34,7 @@ from storyline.model import (
 )
 from storyline.store.duckdb import READ_TABLES, Store
 from storyline.store.query import RESOURCES, Filter, has_table, where
+from storyline.store.summaries import ACTOR_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def cursor_view(store: Store) -> Store:
     view = Store.__new__(Store)  # no new connection: that is the point
     view.path = store.path
     view.con = store.con.cursor()
+    view.summaries_ready = summaries_ready(store)  # type: ignore[attr-defined]  # asked once per connection
     return view
 
 
@@ -141,6 +143,18 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
         QueryError: a filter value of the wrong form.
     """
     cond, params = where(STORY_FILTERS, values)
+    if summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
+        total = _count_where(store, "summary_stories", cond, params)
+        sql = ("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories" +  # noqa: S608
+               (f" WHERE {cond}" if cond else "") + " ORDER BY n_docs DESC, srow LIMIT ? OFFSET ?")
+        rows = store.con.execute(sql, [*params, limit, offset]).fetchall()
+    else:
+        total, rows = _story_list_scan(store, cond, params, limit, offset)
+    return total, [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3]), "outlets": list(r[4] or []),
+                    "first": r[5], "last": r[6]} for r in rows]
+
+
+def _story_list_scan(store: Store, cond: str, params: list[Any], limit: int, offset: int) -> tuple[int, list[Any]]:
     total = _count_where(store, "stories", cond, params)
     stories = f"SELECT rowid AS r, id, title, date, {_DOCS} AS docs FROM stories"  # noqa: S608 -- fixed SQL
     sql = (
@@ -151,9 +165,7 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
         "FROM (SELECT r, unnest(docs) AS doc FROM page) p JOIN documents d ON d.id = p.doc GROUP BY p.r) "
         "SELECT page.id, page.title, page.date, len(page.docs), outlets.o, outlets.first, outlets.last "
         "FROM page LEFT JOIN outlets ON outlets.r = page.r ORDER BY len(page.docs) DESC, page.r")
-    rows = store.con.execute(sql, [*params, limit, offset]).fetchall()
-    return total, [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3]), "outlets": list(r[4] or []),
-                    "first": r[5], "last": r[6]} for r in rows]
+    return total, store.con.execute(sql, [*params, limit, offset]).fetchall()
 
 
 def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
@@ -192,6 +204,8 @@ class StoryData:
 
 def story_data(store: Store, story_id: str) -> StoryData | None:
     """One story with everything its page shows, or None when there is no such story."""
+    if summaries_ready(store):
+        return _story_summarized(store, story_id)
     story = _one(store, "stories", "id = ?", [story_id])
     if story is None:
         return None
@@ -206,6 +220,23 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
     actors += [x for se in story_events for x in (se.source, se.target)] + [q.speaker for q in quotes]
     return StoryData(story, doc_meta(store, docs), events, story_events, disagreements, quotes,
                      entity_names(store, actors))
+
+
+def _story_summarized(store: Store, story_id: str) -> StoryData | None:
+    """``story_data`` from the story's JSON document in ``summary_story_pages`` (one indexed lookup)."""
+    row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ? ORDER BY srow LIMIT 1",
+                            [story_id]).fetchone()
+    if row is None:
+        return None
+    data = json.loads(row[0])
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data[key] or []]
+
+    documents = {d.id: d for d in made(Document, "documents")}
+    return StoryData(from_dict(Story, data["story"]), documents, made(Event, "events"),
+                     made(StoryEvent, "story_events"), made(Disagreement, "disagreements"), made(Quote, "quotes"),
+                     dict(data["names"] or []))
 
 
 # -- one article ----------------------------------------------------------------------------
@@ -228,20 +259,46 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
     doc = _one(store, "documents", "id = ?", [doc_id])
     if doc is None:
         return None
+    if summaries_ready(store):
+        return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
     sentences = [from_dict(Sentence, s) for s in json.loads(row[0])] if row and row[0] else []
-    entities = _mentioned_in(store, doc_id)
+    ready = summaries_ready(store)
+    entities = _mentioned_in(store, doc_id, _MENTIONS_SUMMARY if ready else _MENTIONS_IN)
     # an event's evidence lies in the document it was found in: no need to search every event's JSON
     events = _rows(store, "events", "doc = ?", [doc_id], order="date NULLS LAST, id")
     quotes = _rows(store, "quotes", "doc = ?", [doc_id], order="start")
     disagreements = _rows(store, "disagreements", f"list_contains({_SIDE_DOCS}, ?)", [doc_id])
-    stories = _rows(store, "stories", f"list_contains({_DOCS}, ?)", [doc_id])
+    stories = _rows(store, "stories", "id IN (SELECT story FROM summary_doc_stories WHERE doc = ?)" if ready
+                    else f"list_contains({_DOCS}, ?)", [doc_id])
     names = {e.id: e.name for e in entities}
     names.update(entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)]
                               + [q.speaker for q in quotes]))
     return ArticleData(doc, sentences, entities, events, quotes, disagreements, stories, names,
                        doc_meta(store, [n.doc for n in doc.near_duplicates]))
+
+
+def _article_summarized(store: Store, doc: Document) -> ArticleData:
+    """``article_data`` from the article's JSON document in ``summary_article_pages`` (one indexed lookup)."""
+    row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
+    data = json.loads(row[0]) if row else {}
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data.get(key) or []]
+
+    found: dict[str, Entity] = {}
+    for m in data.get("mentions") or []:
+        ent = found.get(m["id"])
+        if ent is None:
+            ent = found[m["id"]] = Entity(id=m["id"], name=m["name"], type=m["type"])
+        ent.mentions.append(Span(doc.id, int(m["start"]), int(m["end"]), m["text"] or ""))
+    entities = list(found.values())
+    names = {e.id: e.name for e in entities}
+    names.update(dict(data.get("names") or []))
+    return ArticleData(doc, made(Sentence, "sentences"), entities, made(Event, "events"), made(Quote, "quotes"),
+                       made(Disagreement, "disagreements"), made(Story, "stories"), names,
+                       {d.id: d for d in made(Document, "duplicates")})
 
 
 #: the mentions in one document, entity by entity: a well-known actor has thousands of mentions in
@@ -255,10 +312,16 @@ WHERE json_extract_string(m, '$.doc') = ? ORDER BY r, 5
 """
 
 
-def _mentioned_in(store: Store, doc_id: str) -> list[Entity]:
+#: the same from the summary table of mentions
+_MENTIONS_SUMMARY = 'SELECT entity, name, type, text, "start", "end" FROM summary_mentions WHERE doc = ? ' \
+    'ORDER BY erow, "start"'
+
+
+def _mentioned_in(store: Store, doc_id: str, sql: str) -> list[Entity]:
     """The entities mentioned in one document, each with its mentions there only."""
     out: dict[str, Entity] = {}
-    for eid, name, type_, text, start, end in store.con.execute(_MENTIONS_IN, [doc_id, doc_id]).fetchall():
+    params = [doc_id] * sql.count("?")
+    for eid, name, type_, text, start, end in store.con.execute(sql, params).fetchall():
         ent = out.get(eid)
         if ent is None:
             ent = out[eid] = Entity(id=eid, name=name, type=type_)
@@ -336,6 +399,8 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     entity = _one(store, "entities", "id = ?", [entity_id], columns="* EXCLUDE (mentions)")
     if entity is None:
         return None
+    if summaries_ready(store):
+        return _actor_summarized(store, entity, role, limit, offset, quotes_offset, about_offset)
     aliases = [(r[0], int(r[1]), list(r[2] or [])) for r in
                store.con.execute(_ALIASES, [ALIAS_DOCS, entity_id]).fetchall()]
     counts = store.con.execute(_MENTION_COUNTS, [entity_id]).fetchone() or (0, 0)
@@ -363,6 +428,71 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     names[entity.id] = entity.name
     return ActorData(entity, int(counts[0]), int(counts[1]), aliases, events_total, events, quotes_total, quotes,
                      relations, doc_meta(store, shown), names, len(about_ids), about)
+
+
+#: an event page's roles as flags of ``summary_actor_events`` and counts of ``summary_actor``
+_ROLE_FLAGS = {"source": ("is_source", "n_source"), "target": ("is_target", "n_target"),
+               "speaker": ("is_speaker", "n_speaker")}
+
+
+def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offset: int, quotes_offset: int,
+                      about_offset: int) -> ActorData:
+    """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows."""
+    eid = entity.id
+    if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
+        first = _actor_first_page(store, entity)
+        if first is not None:
+            return first
+    flag, count = _ROLE_FLAGS.get(role, ("true", "n_events"))
+    row = store.con.execute(f"SELECT n_mentions, n_docs, {count}, n_quotes, n_about FROM summary_actor "  # noqa: S608
+                            "WHERE entity = ?", [eid]).fetchone() or (0, 0, 0, 0, 0)
+    n_mentions, n_docs, events_total, quotes_total, about_total = (int(x) for x in row)
+    aliases = [(r[0], int(r[1]), list(r[2] or [])[:ALIAS_DOCS]) for r in store.con.execute(
+        "SELECT alias, n, docs FROM summary_aliases WHERE entity = ? ORDER BY n DESC, alias", [eid]).fetchall()]
+    events = _rows(store, "events", "id IN (SELECT id FROM summary_actor_events WHERE entity = ? AND "  # noqa: S608
+                   f"{flag} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?)", [eid, limit, offset],
+                   order="date NULLS LAST, id") if events_total > offset else []
+    quotes = _rows(store, "quotes", "speaker = ?", [eid], order="doc, start", limit=limit,
+                   offset=quotes_offset) if quotes_total > quotes_offset else []
+    about = _rows(store, "quotes", 'id IN (SELECT quote FROM summary_about WHERE entity = ? ORDER BY doc, "start", '
+                  "quote LIMIT ? OFFSET ?)", [eid, limit, about_offset],
+                  order="doc, start") if about_total > about_offset else []
+    others = [r[0] for r in store.con.execute("SELECT other FROM summary_partners WHERE entity = ? "
+                                              "ORDER BY n DESC, other LIMIT ?", [eid, MAX_DYADS]).fetchall()]
+    relations = _rows(store, "relations", "(a = ? AND list_contains(?::VARCHAR[], b)) OR "
+                                          "(b = ? AND list_contains(?::VARCHAR[], a))",
+                      [eid, others, eid, others], order="period, a, b") if others else []
+    shown = {e.doc for e in events} | {q.doc for q in quotes + about} | {d for _, _, ds in aliases for d in ds}
+    names = entity_names(store, [x for e in events for x in (e.source, e.target, e.attributed_to)] + others
+                         + [q.speaker for q in about])
+    names[eid] = entity.name
+    return ActorData(entity, n_mentions, n_docs, aliases, events_total, events, quotes_total, quotes,
+                     relations, doc_meta(store, shown), names, about_total, about)
+
+
+def _actor_first_page(store: Store, entity: Entity) -> ActorData | None:
+    """An actor's first page from its JSON document in ``summary_actor_pages`` (two indexed lookups)."""
+    eid = entity.id
+    # two point lookups: joined, the pages' table was scanned whole
+    page = store.con.execute("SELECT aliases, events, quotes, about, others, relations, names, documents "
+                             "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
+    counts = store.con.execute("SELECT n_mentions, n_docs, n_events, n_quotes, n_about FROM summary_actor "
+                               "WHERE entity = ?", [eid]).fetchone()
+    if page is None or counts is None:
+        return None
+    n_mentions, n_docs, n_events, n_quotes, n_about = (int(x) for x in counts)
+    data = {k: json.loads(v) if v else None for k, v in zip(
+        ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
+
+    def made(cls: type, key: str) -> list[Any]:
+        return [from_dict(cls, x) for x in data[key] or []]
+
+    aliases = [(a["alias"], int(a["n"]), list(a["docs"] or [])[:ALIAS_DOCS]) for a in data["aliases"] or []]
+    names = dict(data["names"] or [])
+    names[eid] = entity.name
+    return ActorData(entity, n_mentions, n_docs, aliases, n_events, made(Event, "events"), n_quotes,
+                     made(Quote, "quotes"), made(Relation, "relations"),
+                     {d.id: d for d in made(Document, "documents")}, names, n_about, made(Quote, "about"))
 
 
 # -- one outlet ------------------------------------------------------------------------------
@@ -421,6 +551,8 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
         for _, genre in rows:
             mix[genre or "unknown"] = mix.get(genre or "unknown", 0) + 1
         profile = OutletProfile(name=name, docs=[r[0] for r in rows], genre_mix=mix)
+    elif summaries_ready(store):
+        return _outlet_summarized(store, profile, limit, offset, missed_offset, solo_offset)
     docs = list(profile.docs)
     loaded = []
     rows = store.con.execute(
@@ -442,3 +574,38 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
                       solo_total, solo, doc_meta(store, [e.doc for e in solo]),
                       entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
+
+
+def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset: int, missed_offset: int,
+                       solo_offset: int) -> OutletData:
+    """``outlet_data`` for an outlet with a profile, from the summary tables."""
+    name = profile.name
+    loaded = []
+    rows = store.con.execute(
+        "SELECT id, title, published, loaded_language FROM documents WHERE id IN (SELECT doc FROM summary_outlet_docs "
+        "WHERE outlet = ?) AND json_array_length(loaded_language) > 0 ORDER BY published NULLS LAST, id LIMIT ?",
+        [name, LOADED_EXAMPLES]).fetchall()
+    for r in rows:
+        loaded.append((Document(id=r[0], source="", title=r[1], published=r[2]), json.loads(r[3])))
+    covered_total = _count_where(store, "summary_outlet_stories", "outlet = ?", [name])
+    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset)
+    missed_cond = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
+    missed_total = _count_where(store, "summary_stories", missed_cond, [name])
+    missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset)
+    row = store.con.execute("SELECT quotes_named, quotes_anonymous FROM summary_outlet WHERE outlet = ?",
+                            [name]).fetchone()
+    named, anonymous = (int(row[0]), int(row[1])) if row else (0, 0)
+    solo_total = _count_where(store, "summary_outlet_solo", "outlet = ?", [name])
+    solo = _rows(store, "events", "id IN (SELECT id FROM summary_outlet_solo WHERE outlet = ? "
+                 "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?)", [name, limit, solo_offset],
+                 order="date NULLS LAST, id") if solo_total > solo_offset else []
+    return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
+                      solo_total, solo, doc_meta(store, [e.doc for e in solo]),
+                      entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
+
+
+def _summary_stories(store: Store, table: str, cond: str, params: list[Any], limit: int,
+                     offset: int) -> list[dict[str, Any]]:
+    sql = f"SELECT id, title, date, n_docs FROM {table} WHERE {cond} ORDER BY n_docs DESC, srow LIMIT ? OFFSET ?"  # noqa: S608
+    rows = store.con.execute(sql, [*params, limit, offset]).fetchall()
+    return [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3])} for r in rows]

@@ -136,3 +136,38 @@ def test_actor_page_quotes_about_it_and_a_table_downloads_as_csv(page, reader_si
     saved = Path(info.value.path())
     lines = saved.read_text("utf-8").splitlines()
     assert lines[0].startswith("text,") and "unfair" in lines[1]
+
+
+def test_the_offline_site_downloads_a_table_without_a_server(page, tmp_path: Path, artifacts: Path) -> None:
+    """`storyline report --out DIR`: a story page opened from disk links its tables' CSV files beside it."""
+    from storyline.report.pages import write_site
+    from storyline.store import Store
+
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with Store(db, read_only=True) as store:
+        write_site(store, tmp_path / "site")
+    page.goto((tmp_path / "site" / "stories" / "s1.html").as_uri())
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(artifacts / f"site-story-{width}.png"), full_page=True)
+    with page.expect_download() as info:
+        page.click("footer.downloads a:text('timeline.csv')")
+    lines = Path(info.value.path()).read_text("utf-8").splitlines()
+    assert lines[0].startswith("id,") and len(lines) > 2
+    assert lines == (tmp_path / "site" / "stories" / "s1.timeline.csv").read_text("utf-8").splitlines()
+
+
+def test_report_of_a_large_store_is_the_summary_linking_the_pages(page, tmp_path: Path, artifacts: Path) -> None:
+    """Above report_max_documents /report never renders the corpus: a summary whose stories link their pages."""
+    from storyline.config import Settings
+
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with ServerThread(create_app(db, settings=Settings(report_max_documents=2))) as base:
+        page.goto(base + "/report")
+        assert "too large for the single-page report" in page.inner_text("body")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=str(artifacts / f"report-summary-{width}.png"), full_page=True)
+        page.click("table a >> nth=0")
+        page.wait_for_url("**/stories/**")
+        assert page.locator("#coverage-matrix").count() == 1

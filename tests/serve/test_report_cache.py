@@ -70,3 +70,41 @@ def test_a_server_process_builds_its_app_from_the_environment(tmp_path: Path,
     assert "Rail strike and deal" in client.get("/").text
     refused = client.post("/api/documents", json={"documents": [{"text": "x"}]})
     assert refused.status_code == 403 and refused.json()["ok"] is False  # uploads are off across processes
+
+
+@pytest.mark.parametrize("limit", [3, 0])
+def test_a_store_above_report_max_documents_gets_the_summary_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Four articles above a limit of three (or a limit of 0: always): /report never reads the whole corpus."""
+    from storyline.config import Settings
+
+    reads: list[dict[str, str]] = []
+    monkeypatch.setattr(app_module, "query_report", lambda store, **filters: reads.append(filters))
+    client = TestClient(create_app(store_from(newsroom_corpus(), tmp_path),
+                                   settings=Settings(report_max_documents=limit)))
+    page = client.get("/report", params={"q": "strike"})
+    assert page.status_code == 200 and "too large for the single-page report" in page.text
+    assert 'href="/stories/s1"' in page.text and 'href="/"' in page.text  # the reader's pages, linked
+    data = client.get("/report.json").json()
+    assert data["page"] == "summary" and data["counts"]["documents"] == 4
+    assert [s["id"] for s in data["stories"]][:1] == ["s1"] and data["stories"][0]["n_docs"] >= 2
+    assert client.get("/report", params={"date_from": "notadate"}).status_code == 400  # still refused
+    assert reads == []
+    assert client.get(data["stories"][0]["id"].join(["/stories/", ""])).status_code == 200
+
+
+def test_api_lists_are_kept_by_url_until_an_upload(tmp_path: Path) -> None:
+    client = TestClient(create_app(store_from(newsroom_corpus(), tmp_path)))
+    first = client.get("/api/events", params={"limit": 2})
+    again = client.get("/api/events", params={"limit": 2})
+    assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+    assert again.json() == first.json() and first.json()["total"] > 2
+    listed = client.get("/api/events.csv", params={"limit": 2})
+    assert listed.headers["x-total-count"] == str(first.json()["total"])
+    again_csv = client.get("/api/events.csv", params={"limit": 2})
+    assert again_csv.headers["x-cache"] == "hit"
+    assert again_csv.headers["x-total-count"] == listed.headers["x-total-count"]
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422  # a refusal is answered, never kept
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"limit": 2}, headers={"If-None-Match": first.headers["etag"]}
+                      ).status_code == 304

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from storyline.cli import app as cli
-from storyline.report.pages import Links, file_name, sentence_id
+from storyline.report.pages import Links, csv_file, file_name, sentence_id, table_names
 from storyline.serve import create_app
 from tests.report.hostile import active_content, hostile_corpus
 from tests.serve.helpers import store_from
@@ -82,3 +82,33 @@ def test_hostile_ids_become_safe_file_names(tmp_path: Path) -> None:
 def test_report_of_a_missing_store_is_bad_usage(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["report", str(tmp_path / "none.duckdb"), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "storyline analyze" in res.output
+
+
+def test_every_page_has_its_tables_as_csv_beside_it(site: tuple[Path, Path]) -> None:
+    """Each page links each of its tables as a CSV file next to it, holding what the app serves for it."""
+    db, out = site
+    client = TestClient(create_app(db))
+    pages = {"index.html": ("/", ["stories"]), "stories/s1.html": ("/stories/s1", table_names("story")),
+             "articles/n1.html": ("/articles/n1", table_names("article")),
+             "actors/p1.html": ("/actors/p1", table_names("actor")),
+             f"outlets/{file_name('Valley Herald')}.html": ("/outlets/Valley%20Herald", table_names("outlet")),
+             "actors/index.html": ("/actors", ["actors"]), "outlets/index.html": ("/outlets", ["outlets"])}
+    for rel, (url, tables) in pages.items():
+        page = out / rel
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.csv)" download', html)
+        assert links == [csv_file(page.name, t) for t in tables], rel
+        for table, href in zip(tables, links):
+            written = (page.parent / href).read_bytes()
+            served = client.get(f"{url.rstrip('/')}.csv" if url != "/" else "/.csv", params={"table": table})
+            assert served.status_code == 200 and written == served.content, (rel, table)
+    timeline = (out / "stories" / "s1.timeline.csv").read_text(encoding="utf-8").splitlines()
+    assert timeline[0].startswith("id,") and len(timeline) > 2
+    # every page has one CSV per table: no page without its files, no file without its page
+    for page in out.rglob("*.html"):
+        context_page = "index" if page.parent == out else {"stories": "story", "articles": "article",
+                                                           "actors": "actor", "outlets": "outlet"}[page.parent.name]
+        if page.name == "index.html" and page.parent != out:
+            context_page = page.parent.name
+        for table in table_names(context_page):
+            assert (page.parent / csv_file(page.name, table)).is_file(), (page, table)

@@ -1,0 +1,282 @@
+"""Summary tables for the reader's pages, written whenever the corpus is (after fuse and after an update).
+
+A page of a large store should be a few indexed lookups, not a search through JSON columns: an
+article's mentions hid in every entity's ``mentions`` list, a story's outlets and an outlet's covered,
+missed and uncorroborated stories took joins over every story's document list, the quotes about an
+actor a join of mentions, quotes and sentences. Each is computed here once for the whole corpus, in
+set-wise SQL, into its own table keyed by the id a page asks for (with an index on that key):
+
+- ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
+- ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
+- ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
+- ``summary_actor_events``: per entity, the events it takes part in and as what;
+- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
+- ``summary_partners``: per entity, its dyad partners and their event counts;
+- ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
+- ``summary_stories``: per story, its size, outlets and first and last publication dates;
+- ``summary_story_pages``: per story, every row its page shows, as one JSON document;
+- ``summary_doc_stories``: per document, the stories holding it;
+- ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
+- ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
+  outlet, its documents, the stories it covered, its events no other outlet carries, its quote counts.
+
+``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
+corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
+opened read-only). Orders that the pages take from a table's insertion order keep that table's row
+number (``*row``): only for ordering, never to join back (ids do that).
+
+Usage::
+
+    write_summaries(store)        # inside the transaction that wrote the corpus
+    summaries_ready(store)        # True once written
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+import duckdb
+
+from storyline.store.duckdb import Store
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["ACTOR_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+
+#: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
+SUMMARY_VERSION = "1"
+_META_KEY = "summaries"
+#: the rows of each list on an actor's first page that ``summary_actor_pages`` holds (the app's page size; the
+#: SQL below spells it out)
+ACTOR_PAGE = 50
+
+#: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
+_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("summary_mentions", """
+SELECT erow, id AS entity, name, type, json_extract_string(m, '$.doc') AS doc,
+       json_extract_string(m, '$.text') AS text, json_extract(m, '$.start')::BIGINT AS "start",
+       json_extract(m, '$.end')::BIGINT AS "end"
+FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities)
+""", ("doc", "entity")),
+    # an alias row lists its first 12 documents (storyline.store.pages.ALIAS_DOCS)
+    ("summary_aliases", """
+SELECT entity, text AS alias, count(*) AS n, list(DISTINCT doc ORDER BY doc)[1:12] AS docs
+FROM summary_mentions GROUP BY entity, text
+""", ("entity",)),
+    ("summary_actor_events", """
+SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target, bool_or(r = 3) AS is_speaker
+FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
+      UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
+      UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
+GROUP BY x, id, date
+""", ("entity",)),
+    # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned
+    ("summary_about", """
+WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions),
+     q AS (SELECT id, doc, "start", "end", speaker FROM quotes WHERE doc IN (SELECT doc FROM m)),
+     sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
+              FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
+                    WHERE doc_id IN (SELECT doc FROM q)))
+SELECT DISTINCT m.entity, q.id AS quote, q.doc, q."start"
+FROM q JOIN m ON m.doc = q.doc
+LEFT JOIN sent ON sent.doc = q.doc AND sent.s <= q."start" AND q."start" < sent.e
+WHERE coalesce(q.speaker, '') <> m.entity
+  AND ((m.s >= q."start" AND m.s < q."end") OR (m.s >= sent.s AND m.s < sent.e))
+""", ("entity",)),
+    ("summary_partners", """
+SELECT entity, other, sum(n) AS n
+FROM (SELECT a AS entity, b AS other, n_events AS n FROM relations
+      UNION ALL SELECT b, a, n_events FROM relations WHERE a <> b)
+GROUP BY entity, other
+""", ("entity",)),
+    ("summary_actor", """
+WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs FROM summary_mentions
+           GROUP BY entity),
+     ev AS (SELECT entity, count(*) AS n_events, count(*) FILTER (WHERE is_source) AS n_source,
+                   count(*) FILTER (WHERE is_target) AS n_target, count(*) FILTER (WHERE is_speaker) AS n_speaker
+            FROM summary_actor_events GROUP BY entity),
+     qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
+     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity)
+SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
+       coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
+       coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
+       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about
+FROM (SELECT DISTINCT id FROM entities) e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
+LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
+""", ("entity",)),
+    # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
+    # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all)
+    ("summary_actor_pages", """
+WITH ae AS (SELECT s.entity, e AS rec, e.doc, e.date AS d, e.id AS i
+            FROM summary_actor_events s JOIN events e ON e.id = s.id
+            QUALIFY row_number() OVER (PARTITION BY s.entity ORDER BY e.date NULLS LAST, e.id) <= 50),
+     ev AS (SELECT entity, list(rec ORDER BY d NULLS LAST, i) AS events FROM ae GROUP BY entity),
+     aq AS (SELECT q.speaker AS entity, q AS rec, q.doc, q."start" AS st FROM quotes q WHERE q.speaker IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY q.speaker ORDER BY q.doc, q."start") <= 50),
+     qs AS (SELECT entity, list(rec ORDER BY doc, st) AS quotes FROM aq GROUP BY entity),
+     ab0 AS (SELECT a.entity, q AS rec, q.doc, q."start" AS st, q.speaker FROM summary_about a
+             JOIN quotes q ON q.id = a.quote
+             QUALIFY row_number() OVER (PARTITION BY a.entity ORDER BY a.doc, a."start", a.quote) <= 50),
+     ab AS (SELECT entity, list(rec ORDER BY doc, st) AS about FROM ab0 GROUP BY entity),
+     al AS (SELECT entity, list({'alias': alias, 'n': n, 'docs': docs} ORDER BY n DESC, alias) AS aliases
+            FROM summary_aliases GROUP BY entity),
+     pt AS (SELECT entity, other, n FROM summary_partners
+            QUALIFY row_number() OVER (PARTITION BY entity ORDER BY n DESC, other) <= 12),
+     po AS (SELECT entity, list(other ORDER BY n DESC, other) AS others FROM pt GROUP BY entity),
+     rl0 AS (SELECT pt.entity, r FROM pt JOIN relations r ON r.a = pt.entity AND r.b = pt.other
+             UNION ALL SELECT pt.entity, r FROM pt
+             JOIN relations r ON r.b = pt.entity AND r.a = pt.other AND r.a <> r.b),
+     rl AS (SELECT entity, list(r ORDER BY r.period, r.a, r.b) AS relations FROM rl0 GROUP BY entity),
+     who AS (SELECT entity, unnest([rec.source, rec.target, rec.attributed_to]) AS actor FROM ae
+             UNION SELECT entity, other FROM pt UNION SELECT entity, speaker FROM ab0),
+     nm AS (SELECT who.entity, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.entity),
+     sd AS (SELECT entity, doc FROM ae UNION SELECT entity, doc FROM aq UNION SELECT entity, doc FROM ab0
+            UNION SELECT entity, unnest(docs) FROM summary_aliases),
+     dm AS (SELECT sd.entity, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
+                         'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
+                         'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
+                              ORDER BY m.id) AS documents FROM sd JOIN documents m ON m.id = sd.doc GROUP BY sd.entity)
+SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(ev.events) AS events, to_json(qs.quotes) AS quotes,
+       to_json(ab.about) AS about, to_json(po.others) AS others, to_json(rl.relations) AS relations,
+       to_json(nm.names) AS names, to_json(dm.documents) AS documents
+FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity LEFT JOIN ev ON ev.entity = sa.entity
+LEFT JOIN qs ON qs.entity = sa.entity LEFT JOIN ab ON ab.entity = sa.entity LEFT JOIN po ON po.entity = sa.entity
+LEFT JOIN rl ON rl.entity = sa.entity LEFT JOIN nm ON nm.entity = sa.entity LEFT JOIN dm ON dm.entity = sa.entity
+""", ("entity",)),
+    ("summary_stories", """
+WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS docs FROM stories),
+     o AS (SELECT u.srow, list(DISTINCT d.outlet ORDER BY d.outlet) FILTER (WHERE d.outlet IS NOT NULL) AS outlets,
+                  min(d.published) AS first, max(d.published) AS last
+           FROM (SELECT srow, unnest(docs) AS doc FROM s) u JOIN documents d ON d.id = u.doc GROUP BY u.srow)
+SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last
+FROM s LEFT JOIN o ON o.srow = s.srow
+""", ("id",)),
+    # everything a story page reads, as one JSON document per story (a page is then one lookup): the rows
+    # each read of storyline.store.pages.story_data would give, in the same orders
+    ("summary_story_pages", """
+WITH s AS (SELECT rowid AS srow, id, stories AS story, list_distinct(CAST(docs AS VARCHAR[])) AS docs FROM stories),
+     sd AS (SELECT DISTINCT srow, unnest(docs) AS doc FROM s),
+     ev AS (SELECT sd.srow, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM sd JOIN events e ON e.doc = sd.doc
+            GROUP BY sd.srow),
+     sei AS (SELECT DISTINCT sd.srow, e.story_event AS se FROM sd JOIN events e ON e.doc = sd.doc
+             WHERE e.story_event IS NOT NULL),
+     ses AS (SELECT sei.srow, list(x.rec ORDER BY x.r) AS story_events FROM sei
+             JOIN (SELECT rowid AS r, id, story_events AS rec FROM story_events) x ON x.id = sei.se GROUP BY sei.srow),
+     dd AS (SELECT DISTINCT sd.srow, d.r FROM sd
+            JOIN (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements) d
+            ON d.doc = sd.doc),
+     dis AS (SELECT dd.srow, list(x.rec ORDER BY x.r) AS disagreements FROM dd
+             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.srow),
+     qs AS (SELECT sd.srow, list(q ORDER BY q.doc, q."start") AS quotes FROM sd JOIN quotes q ON q.doc = sd.doc
+            GROUP BY sd.srow),
+     dm AS (SELECT sd.srow, list({'id': d.id, 'source': d.source, 'url': d.url, 'title': d.title, 'outlet': d.outlet,
+                                  'author': d.author, 'published': d.published,
+                                  'published_precision': d.published_precision, 'language': d.language,
+                                  'genre': d.genre, 'near_duplicates': d.near_duplicates} ORDER BY d.id) AS documents
+            FROM sd JOIN documents d ON d.id = sd.doc GROUP BY sd.srow),
+     who AS (SELECT DISTINCT sd.srow, unnest([e.source, e.target, e.attributed_to]) AS actor FROM sd
+             JOIN events e ON e.doc = sd.doc
+             UNION SELECT DISTINCT sei.srow, unnest([x.source, x.target]) FROM sei JOIN story_events x ON x.id = sei.se
+             UNION SELECT DISTINCT sd.srow, q.speaker FROM sd JOIN quotes q ON q.doc = sd.doc),
+     nm AS (SELECT who.srow, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.srow)
+SELECT s.srow, s.id, to_json({'story': s.story, 'events': ev.events, 'story_events': ses.story_events,
+                              'disagreements': dis.disagreements, 'quotes': qs.quotes, 'documents': dm.documents,
+                              'names': nm.names}) AS data
+FROM s LEFT JOIN ev ON ev.srow = s.srow LEFT JOIN ses ON ses.srow = s.srow LEFT JOIN dis ON dis.srow = s.srow
+LEFT JOIN qs ON qs.srow = s.srow LEFT JOIN dm ON dm.srow = s.srow LEFT JOIN nm ON nm.srow = s.srow
+""", ("id",)),
+    ("summary_doc_stories", """
+SELECT DISTINCT doc, id AS story, srow
+FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
+""", ("doc",)),
+    # what an article page reads besides the document itself, as one JSON document per article
+    ("summary_article_pages", """
+WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses),
+     mn AS (SELECT doc, list({'id': entity, 'name': name, 'type': type, 'text': text, 'start': "start", 'end': "end"}
+                             ORDER BY erow, "start") AS mentions FROM summary_mentions GROUP BY doc),
+     ev AS (SELECT e.doc, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM events e GROUP BY e.doc),
+     qs AS (SELECT q.doc, list(q ORDER BY q."start") AS quotes FROM quotes q GROUP BY q.doc),
+     dd AS (SELECT DISTINCT doc, r
+            FROM (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements)),
+     dis AS (SELECT dd.doc, list(x.rec ORDER BY x.r) AS disagreements FROM dd
+             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.doc),
+     st AS (SELECT ds.doc, list(x.rec ORDER BY x.r) AS stories
+            FROM (SELECT DISTINCT doc, srow FROM summary_doc_stories) ds
+            JOIN (SELECT rowid AS r, stories AS rec FROM stories) x ON x.r = ds.srow GROUP BY ds.doc),
+     who AS (SELECT DISTINCT doc, unnest([source, target, attributed_to]) AS actor FROM events
+             UNION SELECT DISTINCT doc, speaker FROM quotes),
+     nm AS (SELECT who.doc, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.doc),
+     nd AS (SELECT x.doc, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
+                         'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
+                         'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
+                              ORDER BY m.id) AS duplicates
+            FROM (SELECT DISTINCT id AS doc, unnest(json_extract_string(near_duplicates, '$[*].doc')) AS other
+                  FROM documents) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
+SELECT d.id AS doc, to_json({'sentences': sn.sentences, 'mentions': mn.mentions, 'events': ev.events,
+                             'quotes': qs.quotes, 'disagreements': dis.disagreements, 'stories': st.stories,
+                             'names': nm.names, 'duplicates': nd.duplicates}) AS data
+FROM (SELECT DISTINCT id FROM documents) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
+LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id LEFT JOIN dis ON dis.doc = d.id
+LEFT JOIN st ON st.doc = d.id LEFT JOIN nm ON nm.doc = d.id LEFT JOIN nd ON nd.doc = d.id
+""", ("doc",)),
+    ("summary_outlet_docs", """
+SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets)
+""", ("outlet",)),
+    ("summary_outlet_stories", """
+SELECT DISTINCT od.outlet, ss.srow, ss.id, ss.title, ss.date, ss.n_docs
+FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN summary_stories ss ON ss.srow = ds.srow
+""", ("outlet",)),
+    # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry
+    ("summary_outlet_solo", """
+WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
+                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d)
+SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
+WHERE e.story_event IS NULL
+   OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet)
+""", ("outlet",)),
+    ("summary_outlet", """
+SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - count(q.speaker) AS quotes_anonymous
+FROM summary_outlet_docs od LEFT JOIN quotes q ON q.doc = od.doc GROUP BY od.outlet
+""", ("outlet",)),
+)
+
+#: every summary table's name
+SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
+
+#: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
+_INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
+            ("entities", "id"), ("stories", "id"), ("relations", "a"), ("relations", "b"), ("outlets", "name"))
+
+
+def write_summaries(store: Store) -> None:
+    """(Re)write every summary table from the store's corpus tables, and mark them current.
+
+    Runs inside the caller's transaction when there is one (the corpus write's: both land or neither).
+    """
+    t0 = time.perf_counter()
+    con = store.con
+    for name, select, keys in _TABLES:
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        for key in keys:
+            con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
+    for table, column in _INDEXES:
+        con.execute(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ("{column}")')
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
+    LOGGER.info("summary tables written in %.2f s", time.perf_counter() - t0)
+
+
+def summaries_ready(store: Store) -> bool:
+    """Whether the store holds this version's summary tables (asked once per ``Store`` object)."""
+    known = getattr(store, "summaries_ready", None)
+    if isinstance(known, bool):
+        return known
+    try:
+        row = store.con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
+    except duckdb.Error:  # no meta table: not a store this version wrote
+        row = None
+    ready = bool(row and row[0] == SUMMARY_VERSION)
+    store.summaries_ready = ready  # type: ignore[attr-defined]
+    return ready
