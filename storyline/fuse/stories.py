@@ -10,10 +10,11 @@ by average-linkage clustering, so one shared name does not chain two stories tog
 
 Who decides a pair (``Settings.stories``): ``rules`` is the weighted sum above; ``trained`` (the
 default) is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
-from ``training/stories/``) over the rules' score and the terms that tell two same-kind stories
-apart: shared places, people and figures (by their rarity in the corpus), the day gap, title words.
-It only judges the pairs whose rules score reaches ``STORY_GATE`` (the others score 0), so the
-candidate search stays the rules' blocked one.
+from ``training/stories/`` and ``training/stories_train2/``) over the rules' score and the terms that
+tell two same-kind stories apart: shared places, people and figures (by their rarity in the corpus),
+whether each one's main actor is in the other, the day gap, title words. It only judges the pairs
+whose rules score reaches ``STORY_GATE`` (the others score 0), so the candidate search stays the
+rules' blocked one; pairs dated far apart are halved as the rules halve them.
 """
 from __future__ import annotations
 
