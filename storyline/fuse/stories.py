@@ -724,6 +724,9 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
     if threshold <= (W_TYPES if score.model is None else 0.0):   # any pair can reach it: one component
         related = {p: score(*p) for p in sorted(score.related())}
         comps = [list(range(n))]
+    elif score.model is not None:   # the gated pairs, each scored once (``reachable`` would score them again)
+        related = {p: score(*p) for p in sorted(score.rules_reachable(STORY_GATE))}
+        comps = _components(n, [p for p, s in related.items() if s >= threshold])
     else:
         related = {p: score(*p) for p in sorted(score.reachable(threshold))}
         comps = _components(n, [p for p, s in related.items() if s >= threshold])
