@@ -8,8 +8,8 @@ types, and their dates. Copies (near-duplicates) always join. Documents are grou
 by average-linkage clustering, so one shared name does not chain two stories together
 — two earthquakes read alike but happen to different places and people.
 
-Who decides a pair (``Settings.stories``): ``rules`` is the weighted sum above; ``trained`` (the
-default) is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
+Who decides a pair (``Settings.stories``): ``rules`` (the default) is the weighted sum above;
+``trained`` is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
 from ``training/stories/`` and ``training/stories_train2/``) over the rules' score and the terms that
 tell two same-kind stories apart: shared places, people and figures (by their rarity in the corpus),
 whether each one's main actor is in the other, the day gap, title words. It only judges the pairs

@@ -37,9 +37,10 @@ def test_bcubed_helper_can_fail():
     assert corpus.bcubed_f1([["a", "b"]], [["a"], ["b"]]) < 0.9
 
 
+@pytest.mark.parametrize("mode", ["rules", "trained"])
 @pytest.mark.parametrize("model", MODELS)
-def test_stories_with_embeddings(analyses, model):
-    stories = group_stories(analyses, Settings(embedding_model=model))
+def test_stories_with_embeddings(analyses, model, mode):
+    stories = group_stories(analyses, Settings(embedding_model=model, stories=mode))
     assert corpus.bcubed_f1([s.docs for s in stories], corpus.gold()["stories"]) >= MIN_BCUBED
     assert sorted(d for s in stories for d in s.docs) == sorted(a.document.id for a in analyses)
 
@@ -49,8 +50,9 @@ def test_stories_without_embedder(analyses):
     assert corpus.bcubed_f1([s.docs for s in stories], corpus.gold()["stories"]) >= MIN_BCUBED
 
 
-def test_same_kind_stories_stay_apart(analyses):
-    stories = group_stories(analyses, Settings())
+@pytest.mark.parametrize("mode", ["rules", "trained"])
+def test_same_kind_stories_stay_apart(analyses, mode):
+    stories = group_stories(analyses, Settings(stories=mode))
     story_of = {d: s.id for s in stories for d in s.docs}
     assert story_of["a1_harbour_post_quake"] != story_of["b1_harbour_post_quake"]
     assert story_of["c1_showbiz_rehab"] != story_of["d1_showbiz_rehab"]
@@ -69,9 +71,10 @@ def test_trained_decision_joins_at_its_models_threshold(analyses, tmp_path):
 
     data = joblib.load(default_model_path())
     joblib.dump({**data, "threshold": 1.01}, tmp_path / "strict.joblib")
-    apart = group_stories(analyses, Settings(story_model=str(tmp_path / "strict.joblib"), near_duplicate_threshold=1.0))
+    apart = group_stories(analyses, Settings(stories="trained", story_model=str(tmp_path / "strict.joblib"),
+                                             near_duplicate_threshold=1.0))
     assert len(apart) == len(analyses)
-    together = group_stories(analyses, Settings(story_threshold=1.01))   # ignored by the trained decision
+    together = group_stories(analyses, Settings(stories="trained", story_threshold=1.01))   # ignored when trained
     assert len(together) < len(analyses)
 
 
@@ -85,7 +88,7 @@ def test_trained_decision_tells_same_kind_stories_apart_by_place():
                          "Sarikent toll rises to 14. The magnitude 5.9 earthquake struck the town at night."),
             _focused_doc("q3", {"Bozdere": 4, "Turkey": 2}, ["Disaster Agency"],
                          "Quake kills 12 in Bozdere. A magnitude 5.3 earthquake struck the town at night.")]
-    scorer = StoryScorer(docs, Settings(embedding_model=""), {})
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
     assert scorer.feats[0].places == {"k:Sarikent", "k:Turkey"} and scorer.feats[0].numbers == {"11", "5.9"}
     same, other = scorer.pair_features(0, 1), scorer.pair_features(0, 2)
     conflict = PAIR_FEATURES.index("place_conflict")
@@ -254,7 +257,8 @@ BINS = ("Bin strike in Marrowby. Refuse collectors of the GMB in Marrowby walked
         "Amir Rahman urged the union and the employer to talk, saying the city needed its workers back on the job.")
 
 
-def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stories():
+@pytest.mark.parametrize("mode", ["rules", "trained"])
+def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stories(mode):
     """Two strikes in one city with one council leader, four months apart: only the body says when.
 
     With no publication date, the weekday-and-day written in the text are read in the corpus's
@@ -263,7 +267,7 @@ def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stori
     dated = _undated_strike("ref", "Flower show opens. Gardeners from the county gathered in the park.", "2024-05-20")
     docs = [_undated_strike("rail1", RAIL), _undated_strike("rail2", RAIL.replace("guards save", "guards protect")),
             _undated_strike("bins1", BINS), _undated_strike("bins2", BINS.replace("too low", "unfair")), dated]
-    stories = group_stories(docs, Settings(embedding_model=""))
+    stories = group_stories(docs, Settings(stories=mode, embedding_model=""))
     story_of = {d: s for s in stories for d in s.docs}
     assert story_of["rail1"] is story_of["rail2"]
     assert story_of["bins1"] is story_of["bins2"]
