@@ -6,12 +6,13 @@ analyze DIR --out OUT``) and the export's stories are scored against ``gold.yaml
 (file stem -> story id) with B-cubed precision, recall and F1, the definition the shared seed
 scorer uses (an article the export leaves out counts as a story of its own).
 
-usage: eval_stories.py [--set DIR] [--out OUT] [--reanalyze] [--details]
+usage: eval_stories.py [--set DIR] [--out OUT] [--reanalyze] [--details] [--setting NAME=VALUE ...]
 
 ``--set`` defaults to training/stories (the dev set). The frozen set (frozen/stories) is held
 out: run it to report its figures, never to tune. ``--details`` lists split and merged stories
 (for the dev set). Without ``--reanalyze`` a run into an existing OUT reuses the stored
-per-document analyses and only fuses again.
+per-document analyses and only fuses again. ``--setting stories=trained`` scores the trained story
+decision (as ``storyline analyze --set``).
 """
 from __future__ import annotations
 
@@ -51,12 +52,12 @@ def stem(source: str) -> str:
     return Path(source.split("#", maxsplit=1)[0]).stem
 
 
-def analyse(folder: Path, out: Path, reanalyze: bool) -> dict[str, str]:
-    """Article file stem -> story id, as the pipeline groups ``folder/articles``."""
-    from storyline.config import Settings
+def analyse(folder: Path, out: Path, reanalyze: bool, settings: list[str] | None = None) -> dict[str, str]:
+    """Article file stem -> story id, as the pipeline groups ``folder/articles`` (``settings``: name=value)."""
+    from storyline.cli import build_settings
     from storyline.engine.local import run
 
-    _, corpus = run([folder / "articles"], out, Settings(), reanalyze=reanalyze)
+    _, corpus = run([folder / "articles"], out, build_settings(settings), reanalyze=reanalyze)
     source = {d.id: stem(d.source) for d in corpus.documents}
     return {source[d]: s.id for s in corpus.stories for d in s.docs if d in source}
 
@@ -82,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="analysis folder (default out/stories-<set name>)")
     ap.add_argument("--reanalyze", action="store_true", help="run the per-document stages again")
     ap.add_argument("--details", action="store_true", help="list split and merged stories")
+    ap.add_argument("--setting", action="append", default=[], help="NAME=VALUE of storyline's settings (repeatable)")
     args = ap.parse_args(argv)
     folder = args.set.resolve()
     gold = {str(k): str(v) for k, v in yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
             ["stories"].items()}
     out = args.out or REPO / "out" / f"stories-{folder.parent.name}-{folder.name}"
-    pred = analyse(folder, out, args.reanalyze)
+    pred = analyse(folder, out, args.reanalyze, args.setting)
     p, r, f = bcubed(pred, gold)
     name = folder.relative_to(REPO) if folder.is_relative_to(REPO) else folder
     print(f"stories {name}: {len(gold)} articles, {len(set(gold.values()))} gold stories, "

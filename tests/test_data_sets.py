@@ -28,7 +28,8 @@ def test_data_set_validates(validator: Path) -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
-@pytest.mark.parametrize("folder", ["frozen/stories", "training/stories"])
+@pytest.mark.parametrize("folder", ["frozen/stories", "training/stories", "training/stories_dev2",
+                                    "training/stories_train2"])
 def test_story_sets_give_every_article_one_story(folder: str) -> None:
     import yaml
 

@@ -69,6 +69,7 @@ from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
 from storyline.fuse.relations import compute_relations, period_of
 from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import (
+    STORY_GATE,
     W_ENTITIES,
     W_TEXT,
     W_TYPES,
@@ -171,7 +172,8 @@ def unfused_ids(store: Store) -> set[str]:
 def _features_json(f: StoryFeatures) -> str:
     return json.dumps({"id": f.id, "title": f.title, "day": f.day.isoformat() if f.day else None,
                        "keys": sorted(f.keys), "salience": dict(f.salience), "types": sorted(f.types),
-                       "text": f.text}, ensure_ascii=False)
+                       "text": f.text, "places": sorted(f.places), "people": sorted(f.people),
+                       "numbers": sorted(f.numbers)}, ensure_ascii=False)
 
 
 def _features(data: str, vector: bytes | None) -> StoryFeatures:
@@ -180,7 +182,8 @@ def _features(data: str, vector: bytes | None) -> StoryFeatures:
     d = json.loads(data)
     return StoryFeatures(d["id"], d["title"], date.fromisoformat(d["day"]) if d["day"] else None, set(d["keys"]),
                          Counter(d["salience"]), set(d["types"]), d["text"],
-                         np.frombuffer(vector, dtype=np.float32).tolist() if vector else None)
+                         np.frombuffer(vector, dtype=np.float32).tolist() if vector else None,
+                         set(d.get("places", ())), set(d.get("people", ())), set(d.get("numbers", ())))
 
 
 def _vector_blob(v: list[float] | None) -> bytes | None:
@@ -442,14 +445,16 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
                       dups: dict[str, list[NearDuplicate]]) -> set[str]:
     """Stored documents a new one may reach the story threshold with (every such document is among them).
 
-    A pair scores at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``; copies
-    score 1 and are all kept). The lead similarity ``text`` of each pair is computed from the stored
-    vectors; the entity overlap (weighted Jaccard or salience cosine, ``StoryScorer.entity_overlap``) of
-    every pair sharing a key is computed in SQL from the stored keys and mention counts, with the store's
-    key frequencies (the new documents counted in), and compared with what the pair's text leaves to reach.
+    A pair's rules score is at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``;
+    copies score 1 and are all kept); the trained decision scores only pairs whose rules score reaches
+    ``STORY_GATE``, so that is the bound they must reach. The lead similarity ``text`` of each pair is
+    computed from the stored vectors; the entity overlap (weighted Jaccard or salience cosine,
+    ``StoryScorer.entity_overlap``) of every pair sharing a key is computed in SQL from the stored keys and
+    mention counts, with the store's key frequencies (the new documents counted in), and compared with what
+    the pair's text leaves to reach.
     """
     margin = 1 - 1e-9   # sums in another order round differently
-    threshold = settings.story_threshold
+    threshold = STORY_GATE if settings.stories == "trained" else settings.story_threshold
     need = (threshold - W_TYPES) / W_ENTITIES
     out = {nd.doc for near in dups.values() for nd in near}
     if need <= 0:   # any pair can reach the threshold
@@ -530,7 +535,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
     first = np.repeat(np.arange(len(order), dtype=np.int64), len(new_feats))
     second = np.tile(np.arange(len(order), len(feats), dtype=np.int64), len(order))
-    close = scorer.scores(first, second) >= settings.story_threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
     stories = {found[order[int(i)]][1] for i in first[close]} - {None}
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
                                     _ids(stories)).fetchall()
@@ -546,7 +551,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
         units[stored[d][1]].append(index[d])
     unit_ids = sorted(units)
     changed = join_stories(scorer, [index[d] for d in sorted(new_ids, key=lambda d: index[d])],
-                           [units[s] for s in unit_ids], settings.story_threshold)
+                           [units[s] for s in unit_ids], scorer.threshold)
     replaced: set[str] = set()
     out: list[Story] = []
     for members in changed:

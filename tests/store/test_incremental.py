@@ -30,7 +30,10 @@ def analyses(bench):
 @pytest.fixture(scope="module")
 def runs(analyses, tmp_path_factory):
     """(base store path, incremental store path, incremental corpus, full corpus, base corpus)."""
-    settings = Settings()
+    return _runs(analyses, tmp_path_factory, Settings())
+
+
+def _runs(analyses, tmp_path_factory, settings: Settings):
     d = tmp_path_factory.mktemp("incremental")
     base, batches = analyses[:BASE], [analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]]
     with Store(d / "base.duckdb") as store:
@@ -58,6 +61,13 @@ def test_same_documents_stories_copies_and_claims(runs):
         assert a[table] == b[table], table
     assert any(d.near_duplicates for d in inc.documents if d.id in {x.id for x in inc.documents[BASE:]}) or \
         not any(d.near_duplicates for d in full.documents)
+
+
+def test_the_trained_story_decision_gives_the_same_stories_incrementally(analyses, tmp_path_factory):
+    _, _, inc, full, _ = _runs(analyses, tmp_path_factory, Settings(stories="trained"))
+    a, b = canonical(inc), canonical(full)
+    assert a["stories"] == b["stories"]
+    assert any(len(s.docs) > 1 for s in full.stories)
 
 
 def test_entities_differ_only_where_a_surname_is_ambiguous(runs):

@@ -1,0 +1,155 @@
+#!/usr/bin/env python
+"""Train the story pair model from the team's story sets (``make train``).
+
+    python scripts/train_stories.py [--out storyline/models/stories.joblib] [--reanalyze]
+
+Each set in ``SETS`` (a folder with articles/ and gold.yaml, as ``scripts/eval_stories.py`` reads) is
+analysed by the one pipeline path with the rules' story decision (the analyses are kept in
+``out/train-stories-<set>/`` and reused); its documents' story features and every pair whose rules score
+reaches ``STORY_GATE`` give one feature row (``StoryScorer.pair_features``), labelled by the gold stories.
+Every set is one corpus: the pairs of two sets are never compared.
+
+Cross-validation holds out whole stories (``FOLDS`` folds of each set's stories; a pair is predicted by
+the fold model that saw neither of its stories). The join threshold is the middle of those whose
+out-of-fold B-cubed F1, clustering each set's whole matrix by average linkage, is within ``TOLERANCE``
+of the best; the rules' own B-cubed is printed beside it. The model is then fitted on every pair.
+training/stories_dev2 is for development (scored by eval_stories.py), never trained on; frozen/ is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import yaml  # noqa: E402
+from eval_stories import bcubed, stem  # noqa: E402
+
+from storyline.config import Settings  # noqa: E402
+from storyline.fuse.stories import PAIR_FEATURES, STORY_GATE, StoryScorer, average_linkage  # noqa: E402
+
+SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2"]
+FOLDS = 5
+C_REGULARISATION = 0.3
+THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
+#: out-of-fold F1 below the best that still counts as near it
+TOLERANCE = 0.005
+#: pairs whose rules score is at least this (and under ``STORY_GATE``) are training rows only
+TRAIN_FLOOR = 0.06
+
+
+class SetPairs:
+    """One story set: its documents' gold stories, and the gated pairs with their features."""
+
+    def __init__(self, folder: Path, reanalyze: bool) -> None:
+        from storyline.engine.local import run
+        from storyline.fuse.duplicates import find_near_duplicates
+        from storyline.fuse.entities import merge_entities
+        from storyline.store import Store
+
+        settings = Settings(stories="rules")
+        out = ROOT / "out" / f"train-stories-{folder.name}"
+        gold = {str(k): str(v) for k, v in yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+                ["stories"].items()}
+        if reanalyze or not (out / "storyline.duckdb").is_file():
+            run([folder / "articles"], out, settings, reanalyze=True)
+        with Store(out / "storyline.duckdb") as store:
+            analyses = sorted(store.analyses(), key=lambda a: (a.document.source, a.document.id))
+        analyses = [a for a in analyses if stem(a.document.source) in gold]
+        _, canonical = merge_entities(analyses, settings)
+        scorer = StoryScorer(analyses, settings, find_near_duplicates([a.document for a in analyses], settings),
+                             canonical)
+        self.name = folder.name
+        self.stems = [stem(a.document.source) for a in analyses]
+        self.gold = [gold[s] for s in self.stems]
+        self.n = len(analyses)
+        self.copies = scorer.copies
+        self.rules = [[1.0 if i == j else scorer.rules(min(i, j), max(i, j)) for j in range(self.n)]
+                      for i in range(self.n)]
+        # the pairs judged (rules score at the gate or above) and, to train on only, those a little under it:
+        # mostly different stories that share a name or a kind, the ones the model must learn to refuse
+        self.pairs = [(i, j) for i in range(self.n) for j in range(i + 1, self.n)
+                      if self.rules[i][j] >= TRAIN_FLOOR and (i, j) not in self.copies]
+        self.judged = [self.rules[i][j] >= STORY_GATE for i, j in self.pairs]
+        self.rows = [scorer.pair_features(i, j) for i, j in self.pairs]
+        self.far = [scorer.far_apart(i, j) for i, j in self.pairs]
+        self.labels = [int(self.gold[i] == self.gold[j]) for i, j in self.pairs]
+
+    def matrix(self, probs: list[float]) -> list[list[float]]:
+        m = [[1.0 if i == j or (min(i, j), max(i, j)) in self.copies else 0.0 for j in range(self.n)]
+             for i in range(self.n)]
+        for (i, j), p, far, judged in zip(self.pairs, probs, self.far, self.judged):
+            if judged:
+                m[i][j] = m[j][i] = p * far
+        return m
+
+    def f1(self, m: list[list[float]], threshold: float) -> tuple[float, float, float]:
+        pred = {self.stems[i]: c for c, members in enumerate(average_linkage(m, threshold)) for i in members}
+        return bcubed(pred, dict(zip(self.stems, self.gold)))
+
+
+def fit(rows: list[list[float]], labels: list[int]):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C_REGULARISATION, max_iter=2000).fit(rows, labels)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import joblib
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "storyline" / "models" / "stories.joblib")
+    ap.add_argument("--reanalyze", action="store_true", help="run the per-document stages again")
+    args = ap.parse_args(argv)
+    sets = [SetPairs(folder, args.reanalyze) for folder in SETS]
+    oof: list[list[float]] = []
+    for s in sets:
+        stories = sorted(set(s.gold))
+        fold_of = {g: k % FOLDS for k, g in enumerate(stories)}
+        probs = [0.0] * len(s.pairs)
+        for k in range(FOLDS):
+            held = {g for g in stories if fold_of[g] == k}
+            train_rows, train_labels = [], []
+            for t in sets:
+                for (i, j), row, y in zip(t.pairs, t.rows, t.labels):
+                    if t is not s or not ({t.gold[i], t.gold[j]} & held):
+                        train_rows.append(row)
+                        train_labels.append(y)
+            model = fit(train_rows, train_labels)
+            for p, (i, j) in enumerate(s.pairs):
+                if {s.gold[i], s.gold[j]} & held:
+                    probs[p] = float(model.predict_proba([s.rows[p]])[0][1])
+        oof.append(probs)
+    curve = []
+    for t in THRESHOLDS:
+        f = sum(s.f1(s.matrix(p), t)[2] for s, p in zip(sets, oof)) / len(sets)
+        curve.append((t, f))
+    best = max(f for _, f in curve)
+    near = [t for t, f in curve if f >= best - TOLERANCE]
+    threshold = near[(len(near) - 1) // 2]
+    for s, p in zip(sets, oof):
+        rp, rr, rf = s.f1(s.rules, Settings().story_threshold)
+        tp, tr, tf = s.f1(s.matrix(p), threshold)
+        print(f"{s.name}: {s.n} documents, {sum(s.judged)} judged pairs, {len(s.pairs)} training rows "
+              f"({sum(s.labels)} same story); "
+              f"B-cubed rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; trained out-of-fold P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
+    print("threshold", threshold, "out-of-fold F1 by threshold:",
+          " ".join(f"{t:.2f}:{f:.3f}" for t, f in curve))
+    model = fit([r for s in sets for r in s.rows], [y for s in sets for y in s.labels])
+    coef = [float(w) for w in model.coef_[0]]
+    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(PAIR_FEATURES, coef)),
+          f"intercept {float(model.intercept_[0]):+.2f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump({"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold,
+                 "features": list(PAIR_FEATURES), "gate": STORY_GATE,
+                 "info": {"sets": [s.name for s in sets], "pairs": sum(len(s.pairs) for s in sets),
+                          "oof_f1": round(best, 4)}}, args.out)
+    print("wrote", args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
