@@ -643,10 +643,11 @@ def judged_lines(doc: Document, settings: Settings, stats: LineStats | None = No
 
 
 def _apply_line_model(fixed: str, lines: list[_Line], settings: Settings, lex: Lexicon) -> None:
-    """Remove the kept lines the trained line model calls furniture (never prose; ``line_model.protected``)."""
+    """Remove the kept lines the trained line model calls furniture (prose, ``line_model.protected``, only when the
+    sentence model stored with it agrees: reason ``sentence_model``)."""
     model = load_line_model(settings.clean_line_model)
-    for i in model_removals(_judged(fixed, lines), model, lex):
-        lines[i].mark("junk", "line_model")
+    for i, reason in model_removals(_judged(fixed, lines), model, lex):
+        lines[i].mark("junk", reason)
 
 
 def clean_document(doc: Document, settings: Settings, stats: LineStats | None = None) -> Document:

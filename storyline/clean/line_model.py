@@ -14,7 +14,10 @@ model alone never decides (``removals``): a line goes only when the model is con
 the page's structure agrees (``agreement``): a lexicon or shape cue, a template the page repeats, a
 place outside the story's prose, or furniture right beside it. A heading inside the story, a one-word
 answer or a short list item has none of these and stays, whatever the model says. Prose (``protected``)
-is never removed by it.
+is never removed by it, unless the sentence model (``storyline.clean.sentence_model``, stored in the same file)
+is confident too that the line is furniture written as a sentence ("Market reports are provided by …", a
+subscription pitch, a bio of the author): its probability is a feature of every line and of its
+neighbours, and a line of prose goes only when both models say furniture (reason ``sentence_model``).
 """
 from __future__ import annotations
 
@@ -33,13 +36,18 @@ from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import ends_sentence
 from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
 
-#: A kept line the model removes must not be prose: at least this many words ending a sentence (or holding a
+#: A kept line the model removes without the sentence model must not be prose: at least this many words ending a
+#: sentence (or holding a
 #: sentence break: "Good morning, and welcome to the call. [Operator instructions]")…
 PROTECT_SENTENCE_WORDS = 5
 #: …or this many words whatever its punctuation.
 PROTECT_ANY_WORDS = 20
 #: Probability of furniture above which a kept line is removed (set by train_clean.py's cross-validation).
 DEFAULT_THRESHOLD = 0.7
+#: P(furniture) of the sentence model above which a line written as prose may go (set by train_clean.py).
+DEFAULT_SENTENCE_THRESHOLD = 0.9
+#: Below this P(furniture) of the sentence model, a line of prose is the story's core (``features``).
+CORE_SENTENCE_P = 0.5
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
 #: Words that speak to the reader ("you", "your") or for the site ("we", "our", "us"): a call to action's voice.
@@ -149,13 +157,21 @@ def strong_prose(line: JudgedLine) -> bool:
 
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
-                   "lex_phrase", "colon_end")
+                   "lex_phrase", "colon_end", "sent_p")
 
 
-def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
-    """One feature dict per line: its own features, its position, template repeats and its neighbours'."""
+def features(lines: Sequence[JudgedLine], lex: Lexicon,
+             sentence_probs: Sequence[float] | None = None) -> list[dict[str, Any]]:
+    """One feature dict per line: its own features, its position, template repeats and its neighbours'.
+
+    ``sentence_probs``: the sentence model's P(furniture) of each line, when there is one; with it, a line also
+    sees where the story's core stands (prose the sentence model calls body) and how far it is from it.
+    """
     own = [_own(ln, lex) for ln in lines]
     n = len(lines)
+    for f, p in zip(own, sentence_probs or [0.0] * n):
+        f["sent_p"] = p
+    core = [i for i in range(n) if own[i]["strong_prose"] and own[i]["sent_p"] < CORE_SENTENCE_P]
     shapes = [shape_key(ln.text) for ln in lines]
     shape_count = Counter(shapes)
     norm_count = Counter(normalise_line(ln.text) for ln in lines)
@@ -172,6 +188,9 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon) -> list[dict[str, Any]]:
                   "before_body": int(i < first_body), "after_body": int(i > last_body),
                   "before_prose": int(not prose or i < prose[0]), "after_prose": int(not prose or i > prose[-1]),
                   "prose_distance": min(nearest, 6),
+                  "before_core": int(not core or i < core[0]), "after_core": int(not core or i > core[-1]),
+                  "core_distance": min(min((abs(i - j) for j in core), default=n), 6),
+                  "sent_p_around": max((own[j]["sent_p"] for j in (i - 1, i + 1) if 0 <= j < n), default=0.0),
                   "shape_repeats": min(shape_count[shapes[i]] - 1, 5) if len(shapes[i].split()) >= 2 else 0,
                   # a template with a figure or a mark ("W by W » W 0 W"), not words and "the" alone
                   "shape_marked": int(any(part == "0" or not part.isalpha() for part in shapes[i].split())),
@@ -201,11 +220,25 @@ class LineModel:
     pipeline: Any
     threshold: float = DEFAULT_THRESHOLD
     info: dict = field(default_factory=dict)
+    #: the sentence model (``sentence_model.make_pipeline``), or None: then prose is never removed
+    sentences: Any = None
+    sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD
+    #: the line model's probability above which a line written as prose goes (with the sentence model's); None:
+    #: ``threshold``
+    prose_threshold: float | None = None
+
+    def sentence_probabilities(self, lines: Sequence[JudgedLine]) -> list[float] | None:
+        """The sentence model's P(furniture) of each line's text (None without a sentence model)."""
+        if self.sentences is None:
+            return None
+        from storyline.clean.sentence_model import sentence_probabilities
+
+        return sentence_probabilities(self.sentences, [ln.text for ln in lines])
 
     def furniture_probabilities(self, lines: Sequence[JudgedLine], lex: Lexicon) -> list[float]:
         if not lines:
             return []
-        return self.probabilities(features(lines, lex))
+        return self.probabilities(features(lines, lex, self.sentence_probabilities(lines)))
 
     def probabilities(self, feats: Sequence[dict[str, Any]]) -> list[float]:
         """P(furniture) of each line's features."""
@@ -220,7 +253,9 @@ class LineModel:
         import joblib
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info}, path, compress=3)
+        joblib.dump({"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info,
+                     "sentences": self.sentences, "sentence_threshold": self.sentence_threshold,
+                     "prose_threshold": self.prose_threshold}, path, compress=3)
 
 
 def default_model_path() -> Path:
@@ -242,7 +277,9 @@ def load_line_model(path: str = "") -> LineModel:
                                 "to a model file, or clean_lines='rules')")
     data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
     return LineModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
-                     info=data.get("info", {}))
+                     info=data.get("info", {}), sentences=data.get("sentences"),
+                     sentence_threshold=float(data.get("sentence_threshold", DEFAULT_SENTENCE_THRESHOLD)),
+                     prose_threshold=data.get("prose_threshold"))
 
 
 #: Own features that are a rule's or the line's shape's word for furniture.
@@ -250,7 +287,8 @@ _CUES = ("lex_line", "lex_prefix", "lex_phrase", "lex_credit", "lex_buttons", "l
          "counter", "handle", "url", "email", "no_letters", "bracketed", "one_token_name")
 
 
-def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furniture: Sequence[bool]) -> list[bool]:
+def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furniture: Sequence[bool],
+              written_furniture: Sequence[bool] | None = None) -> list[bool]:
     """Whether a rule or the page's structure agrees that each line may be furniture.
 
     ``furniture`` says which lines the model calls furniture. Agreement is a lexicon or shape cue
@@ -261,9 +299,11 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
     speaker's label over a turn never agree; a list's items and its colon-ended introduction only by a
     cue. A heading inside the story ("What comes next"), a one-word answer ("Nearly.") after a question,
     a post's "Found!" below its header, the heading of a live blog's entry below its time: none of these
-    agree.
+    agree. ``written_furniture`` says which lines the sentence model is confident are furniture written as
+    sentences: that agrees too (but not for a list's item, a table row or a speaker's label).
     """
     n = len(lines)
+    written = written_furniture or [False] * n
     story = [i for i in range(n) if feats[i]["strong_prose"]]
     out = []
     for i, ln in enumerate(lines):
@@ -273,6 +313,9 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
             out.append(False)
             continue
         cue = any(f[k] for k in _CUES) or f["line_repeats"] > 0
+        if written[i] and not ln.item:
+            out.append(True)
+            continue
         after = next((x for x in lines[i + 1:] if x.label not in ("junk", "meta")), None)
         if ln.item or (f["colon_end"] and after is not None and after.item):
             # a list's items and the line that introduces them ("The changes include:") are the story's
@@ -292,18 +335,39 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
     return out
 
 
-def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> list[int]:
-    """Indices of kept lines (body, heading) to remove: the model is confident, the line is not prose
-    (``protected``) and a rule or the page's structure agrees (``agreement``)."""
+def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> list[tuple[int, str]]:
+    """(index, reason) of the kept lines (body, heading) to remove: the model is confident, the line is not
+    prose (``protected``) or the sentence model is confident too, and a rule or the page's structure agrees
+    (``agreement``)."""
     if not lines:
         return []
-    feats = features(lines, lex)
-    return decide(lines, feats, model.probabilities(feats), model.threshold)
+    sentence_probs = model.sentence_probabilities(lines)
+    feats = features(lines, lex, sentence_probs)
+    return decide(lines, feats, model.probabilities(feats), model.threshold, sentence_probs, model.sentence_threshold,
+                  model.prose_threshold)
+
+
+#: A line the sentence model may call furniture has at least this many words (a one-word answer is not a sentence).
+WRITTEN_MIN_WORDS = 4
 
 
 def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
-           threshold: float) -> list[int]:
-    """``removals`` once the features and probabilities are known (the training script sweeps thresholds)."""
-    furniture = [ln.label in ("body", "heading") and p >= threshold and not protected(ln)
-                 for ln, p in zip(lines, probs)]
-    return [i for i, ok in enumerate(agreement(lines, feats, furniture)) if ok and furniture[i]]
+           threshold: float, sentence_probs: Sequence[float] | None = None,
+           sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD,
+           prose_threshold: float | None = None) -> list[tuple[int, str]]:
+    """``removals`` once the features and probabilities are known (the training script sweeps thresholds).
+
+    A line that is not prose goes at ``threshold``; one written as prose at ``prose_threshold`` (default: the same)
+    when the sentence model is confident too (``sentence_threshold``).
+
+    A speaker's turn ("MAYOR: We have listened to you.") is the speaker's, however it is written: the sentence
+    model never has a say on it.
+    """
+    written = [sentence_probs is not None and sentence_probs[i] >= sentence_threshold
+               and len(ln.text.split()) >= WRITTEN_MIN_WORDS and not feats[i]["speaker_label"]
+               and not ln.table_row for i, ln in enumerate(lines)]
+    prose_at = threshold if prose_threshold is None else prose_threshold
+    furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if protected(ln) else p >= threshold)
+                 for i, (ln, p) in enumerate(zip(lines, probs))]
+    return [(i, "sentence_model" if protected(lines[i]) else "line_model")
+            for i, ok in enumerate(agreement(lines, feats, furniture, written)) if ok and furniture[i]]

@@ -116,7 +116,8 @@ def test_corpus_furniture_is_removed_with_stats() -> None:
     d = clean_document(docs[0], Settings(), stats)
     assert "Our partners this week" not in d.text
     assert any(r.reason == "repeated_across_corpus" for r in d.removed)
-    assert "Our partners this week" in clean_document(docs[0], Settings()).text
+    # without the corpus the rules alone keep it (the trained line model, the default, may not)
+    assert "Our partners this week" in clean_document(docs[0], Settings(clean_lines="rules")).text
 
 
 def test_subscription_prompt_gives_the_outlet_but_a_body_sentence_does_not() -> None:

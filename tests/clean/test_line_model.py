@@ -85,3 +85,80 @@ def test_the_shipped_model_removes_post_furniture_and_keeps_the_posts() -> None:
     lines = {x.strip() for x in body.splitlines()}
     assert "allot_meg" not in lines and "spade_and_fork" not in lines
     assert contract_violations(doc) == []
+
+
+class _Says:
+    """A sentence pipeline that gives every text the same P(furniture)."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def predict_proba(self, rows: list) -> np.ndarray:
+        return np.array([[1 - self.p, self.p] for _ in rows])
+
+
+def _with_sentences(tmp_path, p: float) -> Settings:
+    path = tmp_path / f"always_{p}.joblib"
+    LineModel(_AlwaysFurniture(), threshold=0.5, sentences=_Says(p), sentence_threshold=0.8).save(path)
+    return Settings(clean_lines="trained", clean_line_model=str(path))
+
+
+SENTENCE_PAGE = """The Marsh Valley Post
+Ferry fares to rise by a fifth from June
+Fares on the Marsh Valley ferry will rise by 20% from 1 June, the operator said on Tuesday, blaming fuel costs.
+A return ticket for a car and driver will cost £36, up from £30.
+Islanders said the rise would hit people who cross to the mainland for hospital appointments.
+Our reporters cover the islands every week, and your support keeps them on the ferry.
+TANE: We were told there would be a discount for residents. There is no discount.
+Rita Vane covers transport for the Marsh Valley Post and lives on the island.
+"""
+
+
+def test_prose_goes_only_when_the_sentence_model_agrees(tmp_path) -> None:
+    kept = clean_document(Document(id="s", source="s", raw=SENTENCE_PAGE), _with_sentences(tmp_path, 0.1))
+    assert "Our reporters cover the islands every week" in kept.text
+    assert not any(r.reason == "sentence_model" for r in kept.removed)
+    gone = clean_document(Document(id="s", source="s", raw=SENTENCE_PAGE), _with_sentences(tmp_path, 0.99))
+    removed = {r.text.strip(): r.reason for r in gone.removed}
+    assert removed.get("Our reporters cover the islands every week, and your support keeps them on the ferry.") \
+        == "sentence_model"
+    # a speaker's turn is the speaker's, whatever the sentence model says
+    assert "TANE: We were told there would be a discount for residents." in gone.text
+    assert contract_violations(gone) == []
+
+
+def test_the_contract_holds_when_both_models_remove_all_they_may(tmp_path) -> None:
+    settings = _with_sentences(tmp_path, 1.0)
+    rng = random.Random(152)
+    for i in range(200):
+        doc = clean_document(random_document(rng, i), settings)
+        assert contract_violations(doc) == [], doc.id
+
+
+SHIPPED_PAGE = """The Orrin Bay Chronicle
+Harbour trust and boatyard agree deal to restore the old lifeboat station
+By Malik Osei
+4 March 2025
+Get the Chronicle's free weekly newsletter: the week's news from Orrin Bay in your inbox every Friday.
+The harbour trust has signed a partnership with Kessock Boatyard to restore the lifeboat station on the east pier.
+The boatyard will repair the slipway and the roof, and the trust will raise £1.2 million for a museum.
+"We have wanted to do this for thirty years, and now we can," said the trust's chair, Elspeth Munro.
+The trust's newsletter told members last month that a deal was close, and 200 people offered to help.
+The station's last crew members, now in their seventies, will be asked to record their memories for the museum.
+Work is due to start in the autumn.
+Malik Osei is the Chronicle's harbour reporter. He has written about the town's fishing fleet since 2015.
+Comments are moderated and will appear once they have been approved by our team.
+© 2025 Orrin Bay Chronicle. All rights reserved.
+"""
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="run `make train` to build the line model")
+def test_the_shipped_model_removes_furniture_written_as_sentences_and_keeps_look_alike_prose() -> None:
+    doc = clean_document(Document(id="o", source="o", raw=SHIPPED_PAGE), Settings(clean_lines="trained"))
+    for body in ("The harbour trust has signed a partnership with Kessock Boatyard",
+                 "The trust's newsletter told members last month that a deal was close",
+                 "The station's last crew members, now in their seventies", "Work is due to start in the autumn."):
+        assert body in doc.text
+    for furniture in ("Get the Chronicle's free weekly newsletter", "Comments are moderated and will appear"):
+        assert furniture not in doc.text
+    assert contract_violations(doc) == []
