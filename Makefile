@@ -61,17 +61,24 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set frozen/disagreements_corpus
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus2
 	$(PY) scripts/eval_clean.py
+	$(PY) scripts/eval_clean.py --set training/clean_dev
+	$(PY) scripts/eval_clean.py --set training/clean_dev2
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
+	$(PY) scripts/eval_entities.py --set training/entities_dev2
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py
 	$(PY) scripts/eval_events_languages.py --set training/languages/events
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev3
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev2 --out $(OUT)/stories-dev2 --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
