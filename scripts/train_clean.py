@@ -28,6 +28,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -87,11 +88,11 @@ class Memo:
     """A fitted pipeline that remembers its answers: cross-validation cleans each held-out page once per pair of
     thresholds, and the probabilities do not depend on them."""
 
-    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.memo: dict[str, object] = {}
 
-    def predict_proba(self, rows):  # type: ignore[no-untyped-def]
+    def predict_proba(self, rows: Any) -> Any:
         import hashlib
 
         key = hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -125,7 +126,7 @@ def sentence_pool(seed: int = 15) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, kinds
 
 
-def augment(doc: Document, g: dict, furniture: list[str], body: list[str], rnd) -> tuple[Document, dict]:  # type: ignore[no-untyped-def]
+def augment(doc: Document, g: dict, furniture: list[str], body: list[str], rnd: Any) -> tuple[Document, dict]:
     """The page with furniture sentences written in at its top, middle and bottom and body-like sentences among
     its paragraphs; its gold with them added (the page's own lines keep their labels)."""
     lines = doc.raw.split("\n")
@@ -183,7 +184,8 @@ def dataset(judged: dict[str, tuple], sent_p: dict[str, list[float]]) -> tuple[l
     return rows, y, groups
 
 
-def make_pipeline():  # type: ignore[no-untyped-def]
+def make_pipeline() -> Any:
+    """The line classifier: gradient-boosted trees over the line features (``line_model.features``)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.pipeline import make_pipeline as mk

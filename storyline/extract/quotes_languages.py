@@ -95,9 +95,11 @@ class _Speakers:
         return None
 
     def is_person(self, entity: str) -> bool:
+        """Whether ``entity`` is named as a person somewhere: a person wins over a body or a state."""
         return any(m.entity == entity and m.type == "PERSON" for m in self.mentions)
 
     def last_person(self, before: int) -> str | None:
+        """The person named last before ``before``: whom a third-person pronoun by a speech verb stands for."""
         people = [m for m in self.mentions if m.type == "PERSON" and m.end <= before]
         return people[-1].entity if people else None
 

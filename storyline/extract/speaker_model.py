@@ -144,16 +144,8 @@ def _paragraph_has_cue(ctx: SpeakerContext, para: int) -> bool:
     carried over from the paragraph before."""
     if not 0 <= para < len(ctx.doc.blocks):
         return False
-    bs, be = ctx.doc.blocks[para].start, ctx.doc.blocks[para].end
-    for s0, _e0, span, off in ctx.sents:
-        if not bs <= s0 < be:
-            continue
-        toks = ctx.tokens(span.doc)
-        for i in range(span.start, span.end):
-            at = off + toks.idx[i]
-            if cue_at(ctx, toks, span.doc, i) and not any(a <= at < b for a, b in ctx.quoted):
-                return True
-    return False
+    block = ctx.doc.blocks[para]
+    return _cue_in_sentences(ctx, 0, len(ctx.sents) - 1, (block.start, block.end))
 
 
 def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> tuple[int, int] | None:

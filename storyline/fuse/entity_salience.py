@@ -41,12 +41,14 @@ class SalienceModel:
     features: tuple[str, ...] = FEATURES
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The probability that each row's actor is a main actor of its article (rows of ``feature_rows``)."""
         if not rows:
             return []
         return [float(p) for p in self.model.predict_proba([list(r) for r in rows])[:, 1]]
 
 
 def default_model_path() -> Path:
+    """The ranker shipped in the package (``make train`` writes it)."""
     return Path(str(resources.files("storyline") / "models" / "entity_salience.joblib"))
 
 

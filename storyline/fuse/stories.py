@@ -649,11 +649,14 @@ class StoryModel:
     info: dict = field(default_factory=dict)
 
     def probability(self, row: list[float]) -> float:
+        """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
+        weights (the model file holds coefficients, not a scikit-learn object)."""
         z = self.intercept + sum(w * x for w, x in zip(self.coef, row))
         return 1.0 / (1.0 + math.exp(-z))
 
 
 def default_model_path() -> Path:
+    """The story model shipped in the package (``make train`` writes it)."""
     return Path(str(resources.files("storyline").joinpath("models", "stories.joblib")))
 
 
