@@ -109,7 +109,8 @@ def resolve(state: DocState, settings: Settings) -> None:
            assigns=("doc.mentions", "doc.entities"))
 def groups(state: DocState, settings: Settings) -> None:
     """Unnamed groups that act (protesters, riot police, the health ministry) as generic actors."""
-    state.mentions, state.entities = find_groups(state.document, state.parse, state.mentions, state.entities)
+    state.mentions, state.entities = find_groups(state.document, state.parse, state.mentions, state.entities,
+                                                 kb_paths=tuple(settings.kb_paths))
 
 
 @component("storyline.events.lexicon.v1", requires=("doc.parse", "doc.mentions", "doc.entities"),

@@ -75,7 +75,8 @@ def _of_a_place(head: Token, offset: int, mentions: list[Mention], by_id: dict[s
 
 
 def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
-                extra_paths: tuple[str, ...] = ()) -> tuple[list[Mention], list[Entity]]:
+                extra_paths: tuple[str, ...] = (), kb_paths: tuple[str, ...] = (),
+                ) -> tuple[list[Mention], list[Entity]]:
     """``mentions`` and ``entities`` with the document's acting unnamed groups added.
 
     Args:
@@ -84,6 +85,7 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         mentions: the resolved mentions (sorted by offset), left as they are.
         entities: the document's entities; new ones get ids ``f"{doc.id}/g{n}"``.
         extra_paths: user files laid over ``data/groups.yaml``.
+        kb_paths: the user's knowledge-base files, so an institution of theirs is found like a shipped one.
 
     Returns:
         (mentions sorted by offset, entities), the new ones marked ``generic``.
@@ -137,4 +139,4 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             new_mentions.append(Mention(doc.id, start, end, text, "ORG", entity.id))
     merged = sorted([*mentions, *new_mentions], key=lambda m: (m.start, m.end)) if new_mentions else mentions
     # "the central bank", "parliament", "the Defence Ministry": a state institution is an actor of its own
-    return mark_institutions(merged, [*entities, *groups.values()], load_kb())
+    return mark_institutions(merged, [*entities, *groups.values()], load_kb(kb_paths))

@@ -59,3 +59,14 @@ def test_groups_are_not_merged_across_documents():
     corpus = fuse(analyses, Settings())
     police = [e for e in corpus.entities if e.generic and e.sector == "police"]
     assert len(police) == 2 and all(len({m.doc for m in e.mentions}) == 1 for e in police)
+
+
+def test_a_users_knowledge_base_names_the_institution(tmp_path):
+    # the user's own file holds Kenya's health ministry: the unnamed "health ministry" becomes that entry
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("entities:\n  - {id: org:ke-moh, name: Ministry of Health of Kenya, type: ORG, country: KEN,"
+                    " sector: GOV, alias: [Kenyan Ministry of Health]}\n", encoding="utf-8")
+    out = analyze_documents([Document(id="g2", source="g2.txt", raw=TEXT)], Settings(kb_paths=[str(mine)]))[0]
+    assert isinstance(out, DocAnalysis)
+    ministry = next(e for e in out.entities if [m.text for m in e.mentions] == ["health ministry"])
+    assert ministry.kb_id == "org:ke-moh"
