@@ -94,3 +94,12 @@ def test_quote_over_paragraphs_without_closers(ranked):
     quote = next(text for text, _ in results if "forty patients" in text)
     assert "Nobody complained" in quote and "finally sleep" in quote
     assert "Alder" in (speaker_of(results, "forty patients") or "")
+
+
+def test_role_given_between_names_in_the_introduction():
+    # "chaired by X" gives X the chair; the other person of the sentence is not the chair
+    results = analyse("The committee, chaired by Mairead Colfer, heard from the regulator's chief, Ronan Healy.\n"
+                      "THE CHAIR: Why were the fines not collected for three years?\n"
+                      "MR. HEALY: We were waiting for the legal review, which took longer than expected.")
+    assert speaker_of(results, "fines not collected") == "Mairead Colfer"
+    assert speaker_of(results, "legal review") == "Ronan Healy"
