@@ -88,6 +88,8 @@ class _Cues:
     source_nouns: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     address_verbs: frozenset[str] = frozenset()
+    #: a transcript label word → the role words it stands for ("court" → judge, magistrate, …)
+    label_roles: dict[str, frozenset[str]] | None = None
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -135,7 +137,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  frozenset(data.get("partial_verbs") or []) | frozenset(verbs),
                  frozenset(data.get("group_sources") or []), frozenset(data.get("questioner_labels") or []),
                  frozenset(data.get("source_nouns") or []), frozenset(data.get("quantifiers") or []),
-                 frozenset(data.get("address_verbs") or []))
+                 frozenset(data.get("address_verbs") or []),
+                 {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()})
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:
@@ -361,8 +364,19 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     if all(w.islower() or w.isdigit() for w in words) and words[-1].lower() in ctx.cues.groups:
         return True, None                             # "officials", "local residents": an anonymous source
     if first == "the" or words[0][:1].isupper():
-        return True, _role_entity(ctx, words, start)
+        return True, _name_words_person(ctx, words) or _role_entity(ctx, words, start)
     return False, None
+
+
+def _name_words_person(ctx: SpeakerContext, words: list[str]) -> str | None:
+    """The one person whose name holds every word of a capitalised speaker phrase the tagger left unnamed
+    ("…,” Fanchon said" after "Odile Fanchon" was introduced); None when no person or several do."""
+    if not all(w[:1].isupper() for w in words) or len(words) > 3:
+        return None
+    wanted = {w.casefold() for w in words}
+    holders = [e.id for e in ctx.entities.values() if e.type == "PERSON" and not e.generic and wanted <= {
+        x.casefold() for n in (e.name, *e.aliases) for x in re.findall(r"[\w’'.-]+", n)}]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _source_tail(ctx: SpeakerContext, tail: str) -> bool:

@@ -112,10 +112,12 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
     base = end + lead
     np = r"(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)"
     edge = r"^[\s,.;:!?–—-]*"
-    # an appositive may stand between the name and the cue: ', X, the health minister, said'
-    appos = r"(?:,\s*[^,;:!?()\"“”«»\n]{1,60},)?"
+    # an appositive or a parenthetical may stand between the name and the cue: ', X, the health minister, said',
+    # ', X — who grew up there — said', ', X (pictured) said', ', said X (right), who …'
+    paren = r"\s*\([^()\n]{1,40}\)"
+    appos = r"(?:,\s*[^,;:!?()\"“”«»\n]{1,100},|\s*[—–]\s*[^;:!?()\"“”«»\n—–]{1,100}[—–]|" + paren + r")?"
     for pat in (edge + np + appos + r"\s+" + ctx.cues.forms_re + r"\b",
-                edge + ctx.cues.forms_re + r"\s+" + np + r"\s*(?:[,.;:!?]|$)"):
+                edge + ctx.cues.forms_re + r"\s+" + np + f"(?:{paren})?" + r"\s*(?:[,.;:!?]|$)"):
         m = re.match(pat, window, flags=re.I)
         if m:
             ps, pe = base + m.start("np"), base + m.end("np")
@@ -234,7 +236,37 @@ def _label_speaker(ctx: SpeakerContext, label: tuple[int, int]) -> str | None:
         if ent.type == "PERSON" and words[-1] in {w.casefold() for n in (ent.name, *ent.aliases)
                                                  for w in re.findall(r"[^\W\d_]+", n)}:
             return ent.id
-    return None
+    return _role_label_speaker(ctx, words)
+
+
+def _role_label_speaker(ctx: SpeakerContext, words: list[str]) -> str | None:
+    """The one person the text gives the role a label names ('THE COURT' → 'Judge X', 'THE DEFENDANT' → 'the
+    defendant, Y'); None when no person or several have it: a role label alone names nobody."""
+    label_roles = ctx.cues.label_roles or {}
+    roles = {r for w in words if w not in ("the", "a", "an", "mr", "mrs", "ms", "dr") for r in label_roles.get(w, {w})}
+    if not roles:
+        return None
+    # a role word is said of a person before or after the name ("Judge X", "X, the defendant"), in the name, or
+    # between the name and the mention before it in the sentence ("The witness, a guard named X", "chaired by X")
+    holders = [ent.id for ent in ctx.entities.values() if ent.type == "PERSON" and roles & (
+        ctx.descriptors.get(ent.id, set()) | {ent.role or ""} | _words_before_first_mention(ctx, ent.id)
+        | {w.casefold() for n in (ent.name, *ent.aliases) for w in re.findall(r"[^\W\d_]+", n)})]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _words_before_first_mention(ctx: SpeakerContext, entity: str) -> set[str]:
+    """The words and lemmas of the sentence that first names ``entity``, from the mention or colon before it (or
+    the sentence start) to the name."""
+    first = next((m for m in ctx.mentions if m.entity == entity), None)
+    sent = ctx.sentence_at(first.start) if first is not None else None
+    if first is None or sent is None:
+        return set()
+    # a colon ends an introduction: "CORONER: Mr. Hollis, …" is a turn addressing the person, not a role given
+    colon = ctx.view.rfind(":", sent[0], first.start)
+    since = max([sent[0], colon + 1] + [m.end for m in ctx.mentions
+                                        if sent[0] <= m.end <= first.start and m.entity != entity])
+    return {w for t in sent[2] if since <= sent[3] + t.idx < first.start and t.is_alpha
+            for w in (t.lower_, t.lemma_.lower())}
 
 
 def _label_kind(label: str) -> str | None:

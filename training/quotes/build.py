@@ -14,6 +14,8 @@
 - hand4.jsonl: quotes4's precision cases, parsed from hand4_src_*.txt (ids tq-8501...).
 - hand5.jsonl: quotes5's styles (tabloid, live blogs, press releases, courts, sport, Q&A, features, words
   nobody says), parsed from hand5_src_*.txt (ids tq-8601...).
+- hand6.jsonl: quotes6's classes (manner-of-speaking verbs, parentheticals, less common reporting verbs, role
+  labels in transcripts, quotes over several paragraphs), parsed from hand6_src_*.txt (ids tq-8901...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -121,6 +123,13 @@ def main() -> None:
     for i, o in enumerate(hand5, 8601):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand5.jsonl"), hand5)
+    hand6: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand6_src_") and name.endswith(".txt"):
+            hand6 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand6, 8901):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand6.jsonl"), hand6)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -169,6 +178,7 @@ def main() -> None:
           f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
           f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
           f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
+          f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
