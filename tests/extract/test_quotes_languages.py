@@ -2,6 +2,8 @@
 speaker by the nearest name (or a pronoun standing for the last person named), through the language route."""
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from storyline.config import Settings
@@ -41,6 +43,8 @@ def test_russian_quote_marks_speech_verb_after_the_quote_and_reported_speech():
     assert len(found) == 3
 
 
+@pytest.mark.skipif(importlib.util.find_spec("pymorphy3_dicts_uk") is None,
+                    reason="speaker names in their normal form need the optional Ukrainian dictionary (extra 'uk')")
 def test_ukrainian_low_high_quote_marks_with_the_verb_before_and_za_slovamy():
     found = _quotes("uk", "Міністр енергетики Тарас Дем'яненко заявив: „Ми відновимо постачання до кінця тижня“. "
                           "За словами мера Львова Ігоря Коваля, черги на заправках зникнуть.")
