@@ -176,6 +176,15 @@ def _words(*sources: Any) -> list[str]:
     return sorted(out)
 
 
+def stable_lists(faker: Any) -> None:
+    """Sort the word lists a locale builds from a set (it_IT's cities): their order, and so what a seeded
+    draw returns, would otherwise change with the interpreter's string hash seed."""
+    for provider in faker.providers:
+        for name, value in vars(type(provider)).items():
+            if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                setattr(provider, name, sorted(value))
+
+
 class World:
     """The pools every generated article draws from; their sizes grow with the corpus."""
 
@@ -191,6 +200,7 @@ class World:
         for k, loc in enumerate(LOCALES):
             f = Faker(loc)
             f.seed_instance(seed * 1000 + k)
+            stable_lists(f)
             fakers.append((loc, f))
         countries = [Actor(f"gpe:{c.alpha_3}", "GPE", getattr(c, "common_name", None) or c.name, c.alpha_3,
                            f"gpe:{c.alpha_3}") for c in pycountry.countries if "," not in c.name]
