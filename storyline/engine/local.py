@@ -31,6 +31,9 @@ LOGGER = logging.getLogger(__name__)
 #: (measured at 10k: the analyses take 35 kB a document and the full fuse peaks at 1.6 GB). 0: never in batches.
 FUSE_BATCH = 10000
 
+#: analyses written to the store at a time while a run analyses its documents
+STORE_CHUNK = 1000
+
 #: reasons that mean "not an article we handle" rather than "a broken file"
 SKIP_REASONS = frozenset({"unsupported"})
 
@@ -174,17 +177,25 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
         summary.already_stored = len(docs) - len(fresh)
         # repetition across the corpus is a boilerplate signal: count it over everything we hold
         stats = LineStats.from_documents([*fresh, *store.documents()])
+        # analyses are stored as they come, a chunk at a time; they are kept for fuse only while there are
+        # no more than a fuse batch of them (above, fuse reads its batches back from the store)
         analyses: list[DocAnalysis] = []
+        chunk: list[DocAnalysis] = []
+        n_analysed = 0
         if fresh:
             prepare_embedder(settings)
         for res in analyzer(fresh, settings, stats, progress):
             if isinstance(res, IngestError):
                 summary.failed += 1
                 summary.errors.append(res)
-            else:
-                analyses.append(res)
-        store.add_analyses(analyses, replace=reanalyze)
-        summary.read = len(analyses) + summary.already_stored
+                continue
+            chunk.append(res)
+            n_analysed += 1
+            if len(chunk) >= STORE_CHUNK:
+                analyses = _stored(store, chunk, analyses, n_analysed, reanalyze)
+                chunk = []
+        analyses = _stored(store, chunk, analyses, n_analysed, reanalyze)
+        summary.read = n_analysed + summary.already_stored
         corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper,
                             load=keep_corpus)
         # both outputs come from the store, so a full run and an update write the same files
@@ -202,6 +213,16 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
             fh.write(json.dumps(asdict(err), ensure_ascii=False) + "\n")
     summary.seconds = time.perf_counter() - t0
     return summary, corpus
+
+
+def _stored(store: Store, chunk: list[DocAnalysis], held: list[DocAnalysis], n_analysed: int,
+            replace: bool) -> list[DocAnalysis]:
+    """Store ``chunk``; the analyses kept for fuse: ``held`` and the chunk, none once there are more than a batch."""
+    store.add_analyses(chunk, replace=replace)
+    if FUSE_BATCH and n_analysed > FUSE_BATCH:
+        return []
+    held.extend(chunk)
+    return held
 
 
 @overload
@@ -236,12 +257,15 @@ def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, fu
     from storyline.store.incremental import can_update, invalidate, unfused_ids, update, write_index
 
     fresh_ids = {a.document.id for a in analyses}
+    batch = FUSE_BATCH if batch is None else batch
     if settings.incremental and not full and can_update(store, settings):
         pending = unfused_ids(store)
+        if batch > 0 and len(pending) > batch:   # many new documents: added a batch at a time
+            _update_in_batches(store, analyses, settings, sorted(pending), batch)
+            return store.corpus() if load else None
         update(store, [*(a for a in analyses if a.document.id in pending),
                        *store.analyses_of(pending - fresh_ids)], settings)
         return store.corpus() if load else None
-    batch = FUSE_BATCH if batch is None else batch
     if settings.incremental and batch > 0 and store.count("documents") > batch:
         return _fuse_in_batches(store, analyses, settings, mapper, batch, load)
     # fuse sees every stored analysis; the ones just written are not read back
@@ -257,26 +281,39 @@ def fuse_store(store: Store, analyses: list[DocAnalysis], settings: Settings, fu
 def _fuse_in_batches(store: Store, analyses: list[DocAnalysis], settings: Settings, mapper: Mapper | None,
                      batch: int, load: bool) -> Corpus | None:
     """``fuse_store``'s full fuse ``batch`` documents at a time (the first in full, the others incrementally)."""
-    import gc
-
     from storyline.fuse import fuse_state
-    from storyline.store.incremental import invalidate, update, write_index
+    from storyline.store.incremental import invalidate, write_index
 
-    held = {a.document.id: a for a in analyses}   # just analysed: not read back from the store
     order = [r[0] for r in store.con.execute("SELECT id FROM documents ORDER BY source, id").fetchall()]
-
-    def read(ids: list[str]) -> list[DocAnalysis]:
-        out = [held[d] for d in ids if d in held] + store.analyses_of([d for d in ids if d not in held])
-        return sorted(out, key=lambda a: (a.document.source, a.document.id))
-
-    first = read(order[:batch])
+    first = _read(store, analyses, order[:batch])
     state = fuse_state(first, settings, mapper)
     invalidate(store)   # a stop between the two writes leaves no index of an older corpus
     store.replace_corpus(state.corpus)
     write_index(store, state, settings)
     LOGGER.info("fused %d of %d documents in full; the rest in batches of %d", len(first), len(order), batch)
     del state, first
-    for start in range(batch, len(order), batch):
-        gc.collect()   # the previous batch's objects, before the next is read
-        update(store, read(order[start:start + batch]), settings)
+    _update_in_batches(store, analyses, settings, order[batch:], batch)
     return store.corpus() if load else None
+
+
+def _read(store: Store, analyses: list[DocAnalysis], ids: list[str]) -> list[DocAnalysis]:
+    """The analyses of ``ids`` in corpus order: those in ``analyses`` (just analysed), the others from the store."""
+    held = {a.document.id: a for a in analyses}
+    out = [held[d] for d in ids if d in held] + store.analyses_of([d for d in ids if d not in held])
+    return sorted(out, key=lambda a: (a.document.source, a.document.id))
+
+
+def _update_in_batches(store: Store, analyses: list[DocAnalysis], settings: Settings, ids: list[str],
+                       batch: int) -> None:
+    """The stored documents ``ids`` added to the store's corpus by the incremental fuse, ``batch`` at a time in
+    corpus order."""
+    import gc
+
+    from storyline.store.incremental import update
+
+    rank = {d: (s, d) for d, s in store.con.execute("SELECT id, source FROM documents WHERE id IN (SELECT UNNEST(?))",
+                                                    [ids]).fetchall()}
+    ids = sorted(ids, key=lambda d: rank.get(d, ("", d)))
+    for start in range(0, len(ids), batch):
+        gc.collect()   # the previous batch's objects, before the next is read
+        update(store, _read(store, analyses, ids[start:start + batch]), settings)

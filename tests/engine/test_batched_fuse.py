@@ -99,3 +99,19 @@ def test_the_batched_corpus_is_consistent_and_updates_like_any_store(runs, analy
     with Store(path) as store:
         again = fuse_store(store, [], Settings())
     assert to_dict(again) == to_dict(batched)
+
+
+def test_many_new_documents_are_added_a_batch_at_a_time(analyses, runs, tmp_path):
+    """An update bringing more than a batch (a run that analysed many files into a fused store) adds them a
+    batch at a time: every document ends in one story, as in the full fuse."""
+    _, full, _ = runs
+    settings = Settings()
+    with Store(tmp_path / "grown.duckdb") as store:
+        store.add_analyses(analyses[:60])
+        fuse_store(store, analyses[:60], settings, batch=0)
+        store.add_analyses(analyses[60:])
+        grown = fuse_store(store, analyses[60:100], settings, batch=BATCH)   # 140 new: two batches
+        assert not incremental.unfused_ids(store)
+    assert sorted(d for s in grown.stories for d in s.docs) == sorted(d.id for d in full.documents)
+    assert canonical(grown)["stories"] == canonical(full)["stories"]
+    assert {e.id for e in grown.events} == {e.id for e in full.events}
