@@ -76,6 +76,8 @@ DEFAULT_SIZES = (1000, 10000)
 FULL_SIZE = 100000
 #: documents added to the largest store to price an update
 PLUS = 100
+#: sizes above this are fused from a store in batches of this many (``--batch``)
+BATCH = 10000
 #: documents of the fuse that loads lexicons and models before the timed one
 WARM_UP = 50
 #: Latin-script locales (the articles are English; names keep their own letters and diacritics)
@@ -725,17 +727,15 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def child(n: int, seed: int, plus: int, vectors: str) -> None:
+def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
     """One size in this (fresh) process: one JSON line per finished part, flushed, so a run that is
     stopped at its time limit still tells which steps finished."""
     def emit(**kv: Any) -> None:
         print(json.dumps(kv), flush=True)
 
     settings = Settings()
-    from storyline.engine.local import FUSE_BATCH
-
-    if n > FUSE_BATCH > 0:
-        stored_child(n, seed, plus, vectors, settings, FUSE_BATCH, emit)
+    if batch and n > batch:
+        stored_child(n, seed, plus, vectors, settings, batch, emit)
         return
     t0 = time.perf_counter()
     analyses = generate(n + plus, seed, vectors, settings=settings)
@@ -769,7 +769,7 @@ def _hwm_mb(reset: bool = False) -> float:
 
 
 def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings, batch: int, emit: Any) -> None:
-    """A size above ``storyline.engine.local.FUSE_BATCH``: fused as ``fuse_store`` fuses a store that large.
+    """A size above ``--batch``: fused as ``storyline.engine.local.fuse_store(batch=batch)`` fuses a store that large.
 
     The analyses are generated chunk by chunk into a store (never all in memory), then the first ``batch``
     documents in corpus order are fused in full (timed per step) and written with the fuse index, and the
@@ -871,11 +871,11 @@ class Result:
     warm_up: float | None = None
 
 
-def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str) -> Result:
+def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str, batch: int = BATCH) -> Result:
     res = Result(n)
     with tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(n), "--seed", str(seed), "--plus", str(plus),
-                                 "--vectors", vectors],
+                                 "--vectors", vectors, "--batch", str(batch)],
                                 stdout=out, env={**os.environ, "PYTHONPATH": str(REPO)})
         try:
             proc.wait(timeout=timeout)
@@ -1001,10 +1001,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--spark", help="comma-separated Spark masters (local[1],local[2]; none: in process): fuse each "
                                     "size on each, its per-block work through storyline.engine.spark.spark_mapper")
+    ap.add_argument("--batch", type=int, default=BATCH,
+                    help="sizes above this are generated into a store and fused in batches of this many, as "
+                         "storyline.engine.local.fuse_store(batch=...) fuses them (0: every size in memory)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
-        child(args.child, args.seed, args.plus, args.vectors)
+        child(args.child, args.seed, args.plus, args.vectors, args.batch)
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({FULL_SIZE} if args.full else set()))
     if args.spark:
@@ -1016,7 +1019,7 @@ def main(argv: list[str] | None = None) -> int:
     steps = [p.name for p in fuse_pipeline(settings)]
     results = []
     for n in sizes:
-        res = run_size(n, args.seed, args.plus if n == sizes[-1] else 0, args.timeout, args.vectors)
+        res = run_size(n, args.seed, args.plus if n == sizes[-1] else 0, args.timeout, args.vectors, args.batch)
         results.append(res)
         print(f"# {n:,} documents: generated in {res.gen_seconds or 0:.1f} s ({res.info}); fuse "
               + (f"{res.total:.1f} s" if res.total is not None else f"over {args.timeout:.0f} s"), flush=True)
