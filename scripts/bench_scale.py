@@ -44,6 +44,7 @@ import tempfile
 import time
 import unicodedata
 from bisect import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, pairwise
@@ -75,6 +76,8 @@ DEFAULT_SIZES = (1000, 10000)
 FULL_SIZE = 100000
 #: documents added to the largest store to price an update
 PLUS = 100
+#: sizes above this are fused from a store in batches of this many (``--batch``)
+BATCH = 10000
 #: documents of the fuse that loads lexicons and models before the timed one
 WARM_UP = 50
 #: Latin-script locales (the articles are English; names keep their own letters and diacritics)
@@ -176,6 +179,15 @@ def _words(*sources: Any) -> list[str]:
     return sorted(out)
 
 
+def stable_lists(faker: Any) -> None:
+    """Sort the word lists a locale builds from a set (it_IT's cities): their order, and so what a seeded
+    draw returns, would otherwise change with the interpreter's string hash seed."""
+    for provider in faker.providers:
+        for name, value in vars(type(provider)).items():
+            if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                setattr(provider, name, sorted(value))
+
+
 class World:
     """The pools every generated article draws from; their sizes grow with the corpus."""
 
@@ -191,6 +203,7 @@ class World:
         for k, loc in enumerate(LOCALES):
             f = Faker(loc)
             f.seed_instance(seed * 1000 + k)
+            stable_lists(f)
             fakers.append((loc, f))
         countries = [Actor(f"gpe:{c.alpha_3}", "GPE", getattr(c, "common_name", None) or c.name, c.alpha_3,
                            f"gpe:{c.alpha_3}") for c in pycountry.countries if "," not in c.name]
@@ -544,38 +557,50 @@ def generate(n: int, seed: int = 0, vectors: str = "synthetic", settings: Settin
     ``vectors``: "synthetic" (see ``lead_vector_model``), "embedder" (``settings.embedding_model`` over
     the generated leads, as ``storyline analyze`` stores them) or "" (none: stories compare TF-IDF).
     """
+    return [a for chunk in generate_chunks(n, seed, vectors, settings) for a in chunk]
+
+
+def generate_chunks(n: int, seed: int = 0, vectors: str = "synthetic", settings: Settings | None = None,
+                    size: int = 2048) -> Iterator[list[DocAnalysis]]:
+    """``generate``'s analyses, in its order, ``size`` at a time: only the plans of the articles (a few
+    numbers each) are held for the whole corpus, so a 100k corpus can be written to a store chunk by chunk."""
     rng = random.Random(seed)
     world = World(n, seed)
-    out: list[tuple[DocAnalysis, int, int, int]] = []   # (analysis, topic family, story number, content seed)
+    # (plan, document id, content seed, outlet, author, published, genre, copy, topic family, story number):
+    # every draw from ``rng`` in the order the articles were once written in, so the corpus is the same
+    specs: list[tuple[Any, ...]] = []
     index = 0
-    for story, size in enumerate(story_sizes(n, rng)):
+    for story, size_ in enumerate(story_sizes(n, rng)):
         plan = plan_story(world, rng)
         first_seed = None
-        for k in range(size):
+        for k in range(size_):
             doc_id = _doc_id(seed, index)
             published = plan.day + timedelta(days=rng.randint(0, 3)) if rng.random() < 0.95 else None
             copy = k > 0 and first_seed is not None and rng.random() < 0.08
             content_seed = first_seed if copy and first_seed is not None else rng.getrandbits(64)
             first_seed = first_seed or content_seed
             genre = rng.choices([g for g, _ in GENRES], [c for _, c in GENRES])[0]
-            a = write_article(world, plan, doc_id, content_seed, world.outlets.draw(rng),
-                              rng.choice(world.authors), published, genre, copy)
-            out.append((a, TOPIC_NOUNS.index(plan.noun), story, content_seed))
+            outlet, author = world.outlets.draw(rng), rng.choice(world.authors)
+            specs.append((plan, doc_id, content_seed, outlet, author, published, genre, copy,
+                          TOPIC_NOUNS.index(plan.noun), story))
             index += 1
-    rng.shuffle(out)
-    if vectors == "synthetic":
-        model = LeadVectors(seed)
-        for a, family, story, content_seed in out:
-            a.vector = model.vector(family, story, content_seed)
-    elif vectors:
-        from storyline.nlp.embeddings import lead_vectors
+    rng.shuffle(specs)
+    model = LeadVectors(seed) if vectors == "synthetic" else None
+    for b in range(0, len(specs), size):
+        batch = specs[b:b + size]
+        out = [write_article(world, *spec[:8]) for spec in batch]
+        if model is not None:
+            for a, spec in zip(out, batch):
+                a.vector = model.vector(spec[8], spec[9], spec[2])
+        elif vectors:
+            from storyline.nlp.embeddings import lead_vectors
 
-        settings = settings or Settings()
-        for b in range(0, len(out), 512):
-            batch = [a for a, _, _, _ in out[b:b + 512]]
-            for a, v in zip(batch, lead_vectors([a.document for a in batch], settings)):
-                a.vector = v
-    return [a for a, _, _, _ in out]
+            settings = settings or Settings()
+            for e in range(0, len(out), 512):
+                part = out[e:e + 512]
+                for a, v in zip(part, lead_vectors([a.document for a in part], settings)):
+                    a.vector = v
+        yield out
 
 
 #: squared weights of a synthetic lead vector's parts: what every lead shares (a static embedding's
@@ -702,13 +727,16 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def child(n: int, seed: int, plus: int, vectors: str) -> None:
+def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
     """One size in this (fresh) process: one JSON line per finished part, flushed, so a run that is
     stopped at its time limit still tells which steps finished."""
     def emit(**kv: Any) -> None:
         print(json.dumps(kv), flush=True)
 
     settings = Settings()
+    if batch and n > batch:
+        stored_child(n, seed, plus, vectors, settings, batch, emit)
+        return
     t0 = time.perf_counter()
     analyses = generate(n + plus, seed, vectors, settings=settings)
     emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(),
@@ -728,6 +756,107 @@ def child(n: int, seed: int, plus: int, vectors: str) -> None:
              peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def _hwm_mb(reset: bool = False) -> float:
+    """The process's peak RSS since the last reset (VmHWM; ``reset``: start again from the current RSS)."""
+    if reset:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings, batch: int, emit: Any) -> None:
+    """A size above ``--batch``: fused as ``storyline.engine.local.fuse_store(batch=batch)`` fuses a store that large.
+
+    The analyses are generated chunk by chunk into a store (never all in memory), then the first ``batch``
+    documents in corpus order are fused in full (timed per step) and written with the fuse index, and the
+    others are added ``batch`` at a time by the incremental fuse (timed per part, summed over the batches),
+    as ``storyline.engine.local.fuse_store`` does. "fused" times all of it, store writes included."""
+    import gc
+
+    from storyline.engine.local import fuse_store
+    from storyline.store import Store
+    from storyline.store.incremental import invalidate, update, write_index
+
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp, \
+            Store(Path(tmp) / "storyline.duckdb") as store:
+        t0 = time.perf_counter()
+        counts = {"events": 0, "entities": 0, "claims": 0}
+        more: list[DocAnalysis] = []
+        done = 0
+        for chunk in generate_chunks(n + plus, seed, vectors, settings):
+            keep, more_part = chunk[:max(0, n - done)], chunk[max(0, n - done):]
+            done += len(chunk)
+            store.add_analyses(keep)
+            more += more_part
+            for a in keep:
+                counts["events"] += len(a.events)
+                counts["entities"] += len(a.entities)
+                counts["claims"] += len(a.claims)
+            del chunk, keep
+        gc.collect()
+        emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(), **counts)
+        t0 = time.perf_counter()
+        timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
+        emit(kind="warm_up", seconds=time.perf_counter() - t0)
+        gc.collect()
+        _hwm_mb(reset=True)
+        start = time.perf_counter()
+        order = [r[0] for r in store.con.execute("SELECT id FROM documents ORDER BY source, id").fetchall()]
+        t0 = time.perf_counter()
+        first = store.analyses_of(order[:batch])
+        emit(kind="step", name=f"read first {batch:,} from the store", seconds=time.perf_counter() - t0)
+        states: list[Any] = []
+        timed_fuse(first, settings, lambda name, s: emit(kind="step", name=name, seconds=s), states)
+        t0 = time.perf_counter()
+        invalidate(store)
+        store.replace_corpus(states[0].corpus)
+        write_index(store, states[0], settings)
+        emit(kind="step", name="write corpus and fuse index", seconds=time.perf_counter() - t0)
+        del states, first
+        parts: dict[str, float] = {}
+        for b in range(batch, len(order), batch):
+            gc.collect()
+            t0 = time.perf_counter()
+            analyses = store.analyses_of(order[b:b + batch])
+            parts["read"] = parts.get("read", 0.0) + time.perf_counter() - t0
+            t0 = time.perf_counter()
+            stats = update(store, analyses, settings)
+            emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, parts=stats.seconds,
+                 hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
+                                          "story_candidates": stats.story_candidates,
+                                          "scope_documents": stats.scope_documents})
+            for k, v in stats.seconds.items():
+                parts[k] = parts.get(k, 0.0) + v
+            del analyses
+        for k, v in parts.items():
+            emit(kind="step", name=f"batches: {k}", seconds=v)
+        emit(kind="fused", seconds=time.perf_counter() - start, peak_mb=_hwm_mb())
+        if plus:
+            t0 = time.perf_counter()
+            store.add_analyses(more)
+            store_new = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            stats = update(store, more, settings)
+            out: dict[str, Any] = {"store_new": store_new, "update": time.perf_counter() - t0,
+                                   "update_parts": stats.seconds,
+                                   "scope": {"entity_candidates": stats.entity_candidates,
+                                             "story_candidates": stats.story_candidates,
+                                             "stories_changed": stats.stories_changed,
+                                             "scope_documents": stats.scope_documents,
+                                             "events_reclustered": stats.events_reclustered}}
+    if plus:
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+            t0 = time.perf_counter()
+            store.add_analyses(more)
+            fuse_store(store, more, settings)
+            out["alone"] = time.perf_counter() - t0
+        emit(kind="plus", n=n + plus, **out, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 @dataclass
 class Result:
     n: int
@@ -742,11 +871,11 @@ class Result:
     warm_up: float | None = None
 
 
-def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str) -> Result:
+def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str, batch: int = BATCH) -> Result:
     res = Result(n)
     with tempfile.TemporaryFile("w+") as out:
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(n), "--seed", str(seed), "--plus", str(plus),
-                                 "--vectors", vectors],
+                                 "--vectors", vectors, "--batch", str(batch)],
                                 stdout=out, env={**os.environ, "PYTHONPATH": str(REPO)})
         try:
             proc.wait(timeout=timeout)
@@ -872,10 +1001,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--spark", help="comma-separated Spark masters (local[1],local[2]; none: in process): fuse each "
                                     "size on each, its per-block work through storyline.engine.spark.spark_mapper")
+    ap.add_argument("--batch", type=int, default=BATCH,
+                    help="sizes above this are generated into a store and fused in batches of this many, as "
+                         "storyline.engine.local.fuse_store(batch=...) fuses them (0: every size in memory)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
-        child(args.child, args.seed, args.plus, args.vectors)
+        child(args.child, args.seed, args.plus, args.vectors, args.batch)
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({FULL_SIZE} if args.full else set()))
     if args.spark:
@@ -887,10 +1019,11 @@ def main(argv: list[str] | None = None) -> int:
     steps = [p.name for p in fuse_pipeline(settings)]
     results = []
     for n in sizes:
-        res = run_size(n, args.seed, args.plus if n == sizes[-1] else 0, args.timeout, args.vectors)
+        res = run_size(n, args.seed, args.plus if n == sizes[-1] else 0, args.timeout, args.vectors, args.batch)
         results.append(res)
         print(f"# {n:,} documents: generated in {res.gen_seconds or 0:.1f} s ({res.info}); fuse "
               + (f"{res.total:.1f} s" if res.total is not None else f"over {args.timeout:.0f} s"), flush=True)
+    steps += list(dict.fromkeys(name for r in results for name in r.steps if name not in steps))
     print()
     print(table(results, steps))
     last = results[-1]

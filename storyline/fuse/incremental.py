@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities
@@ -139,7 +139,7 @@ def _number(entity_id: str) -> int:
 
 
 def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int]],
-                 threshold: float) -> list[list[int]]:
+                 threshold: float, edges: Iterable[tuple[int, int]] | None = None) -> list[list[int]]:
     """Average-linkage clustering of the documents ``new`` (indices into ``scorer``'s features) with the
     stored stories ``stored`` (lists of indices), each stored story one fixed unit.
 
@@ -148,9 +148,59 @@ def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Seque
     them), and only links from new documents are scored. Ties go to the lowest pair of unit numbers
     (stored stories first, in the order given, then new documents in order).
 
+    ``edges``: pairs of indices, each with a new document, among which is every pair that scores
+    ``threshold`` or more (``StoryScorer.reachable``). Two units merge only when some pair across them
+    reaches the threshold, so the units that no chain of such pairs connects never meet: each connected
+    group is clustered on its own (the same units; the pairs scored are those inside a group), which keeps
+    a batch of thousands of documents from scoring every new document against every other.
+
     Returns the units that changed or are new (a stored story a new document joined, or a story of new
     documents only), as sorted index lists.
     """
+    if edges is None or not new:
+        return [units for _, units in _join(scorer, new, stored, threshold)]
+    import numpy as np
+
+    edges = list(edges)
+    n_stored = len(stored)
+    unit_of = {i: u for u, members in enumerate(stored) for i in members}
+    unit_of.update({i: n_stored + k for k, i in enumerate(new)})
+    parent = list(range(n_stored + len(new)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    if edges:
+        first = np.array([min(e) for e in edges], dtype=np.int64)
+        second = np.array([max(e) for e in edges], dtype=np.int64)
+        strong = scorer.scores(first, second) >= threshold - 1e-9   # a margin only joins groups: still exact
+        for i, j in zip(first[strong].tolist(), second[strong].tolist()):
+            if i in unit_of and j in unit_of:
+                a, b = root(unit_of[i]), root(unit_of[j])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for u in range(n_stored, len(parent)):   # a group without a new document changes nothing
+        groups.setdefault(root(u), [])
+    for u in range(len(parent)):
+        if root(u) in groups:
+            groups[root(u)].append(u)
+    out: list[tuple[int, list[int]]] = []
+    for units in groups.values():
+        part_stored = [u for u in units if u < n_stored]
+        part_new = [new[u - n_stored] for u in units if u >= n_stored]
+        # unit numbers inside the group keep the global order, so ties break as over the whole batch
+        out.extend((units[k], members) for k, members in _join(scorer, part_new, [stored[u] for u in part_stored],
+                                                                threshold))
+    return [members for _, members in sorted(out, key=lambda x: x[0])]
+
+
+def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int]],
+          threshold: float) -> list[tuple[int, list[int]]]:
+    """``join_stories`` over all the pairs: (unit number, sorted members) of the changed and new units."""
     import numpy as np
 
     units: list[list[int]] = [sorted(s) for s in stored] + [[i] for i in new]
@@ -195,4 +245,4 @@ def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Seque
         stored_mask[x] = stored_mask[x] or stored_mask[y]
         changed[x] = True
         alive[y] = False
-    return [units[u] for u in range(n_units) if alive[u] and changed[u]]
+    return [(u, units[u]) for u in range(n_units) if alive[u] and changed[u]]

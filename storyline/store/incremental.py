@@ -442,8 +442,8 @@ def _stored_features(store: Store, docs: Collection[str]) -> dict[str, tuple[Sto
 
 
 def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settings, n_docs: int,
-                      dups: dict[str, list[NearDuplicate]]) -> set[str]:
-    """Stored documents a new one may reach the story threshold with (every such document is among them).
+                      dups: dict[str, list[NearDuplicate]]) -> set[tuple[str, str]]:
+    """Pairs (new document, stored document) that may reach the story threshold (every such pair is among them).
 
     A pair's rules score is at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``;
     copies score 1 and are all kept); the trained decision scores only pairs whose rules score reaches
@@ -456,9 +456,11 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     margin = 1 - 1e-9   # sums in another order round differently
     threshold = STORY_GATE if settings.stories == "trained" else settings.story_threshold
     need = (threshold - W_TYPES) / W_ENTITIES
-    out = {nd.doc for near in dups.values() for nd in near}
+    new_ids = {f.id for f in feats}
+    out = {(d, nd.doc) if d in new_ids else (nd.doc, d) for d, near in dups.items() for nd in near}
     if need <= 0:   # any pair can reach the threshold
-        return out | {r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()}
+        stored = [r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()]
+        return out | {(f.id, d) for f in feats for d in stored}
     # the lead similarity of each new document with each stored one: a pair related enough is a
     # candidate; one less related needs less overlap
     required: list[list[Any]] = []
@@ -468,19 +470,21 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
         if rows:
             matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
             floor = cosine_floor(settings.embedding_model)
-            cos = np.asarray(vectors, dtype=np.float32) @ matrix.T
-            for i, j in zip(*np.nonzero(cos > floor)):
-                text = (float(cos[i, j]) - floor) / (1 - floor)
-                rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
-                if rest <= 0:
-                    out.add(rows[int(j)][0])
-                else:
-                    required.append([feats[int(i)].id, rows[int(j)][0], rest])
+            new_vectors = np.asarray(vectors, dtype=np.float32)
+            for b in range(0, len(new_vectors), 256):   # 256 x stored at a time, not batch x stored
+                cos = new_vectors[b:b + 256] @ matrix.T
+                for i, j in zip(*np.nonzero(cos > floor)):
+                    text = (float(cos[i, j]) - floor) / (1 - floor)
+                    rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
+                    if rest <= 0:
+                        out.add((feats[b + int(i)].id, rows[int(j)][0]))
+                    else:
+                        required.append([feats[b + int(i)].id, rows[int(j)][0], rest])
     keys = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
     if keys:
         cols = [list(c) for c in zip(*keys)]
         req = [list(c) for c in zip(*required)] if required else [[], [], []]
-        out |= {r[0] for r in store.con.execute(
+        out |= {(r[0], r[1]) for r in store.con.execute(
             "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
             "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
             "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
@@ -500,7 +504,8 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
             "overlap AS (SELECT shared.new, shared.old, greatest(shared.w / (nw.w + ow.w - shared.w), "
             "            CASE WHEN nw.norm * ow.norm > 0 THEN shared.dot / (nw.norm * ow.norm) ELSE 0 END) AS value "
             "            FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old) "
-            "SELECT DISTINCT overlap.old FROM overlap LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
+            "SELECT DISTINCT overlap.new, overlap.old FROM overlap "
+            "LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
             "WHERE overlap.value >= ? * coalesce(req.need, ?)",
             [*cols, *req, n_docs, margin, need]).fetchall()}
     return out
@@ -524,7 +529,8 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     for f in new_feats:
         for k in f.keys:
             df[k] = df.get(k, 0) + 1
-    candidates = _story_candidates(store, new_feats, settings, n_docs, dups) - new_ids
+    pairs = {(n, o) for n, o in _story_candidates(store, new_feats, settings, n_docs, dups) if o not in new_ids}
+    candidates = {o for _, o in pairs}
     stats.story_candidates = len(candidates)
     found = _stored_features(store, candidates)
     df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
@@ -533,8 +539,12 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     order = sorted(found)
     feats = [found[d][0] for d in order] + new_feats
     scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
-    first = np.repeat(np.arange(len(order), dtype=np.int64), len(new_feats))
-    second = np.tile(np.arange(len(order), len(feats), dtype=np.int64), len(order))
+    # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
+    # store would otherwise score every new document with every candidate)
+    at = {f.id: i for i, f in enumerate(feats)}
+    chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
+    first = np.array([i for i, _ in chosen], dtype=np.int64)
+    second = np.array([j for _, j in chosen], dtype=np.int64)
     close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
     stories = {found[order[int(i)]][1] for i in first[close]} - {None}
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
@@ -550,8 +560,10 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     for d in ordered:
         units[stored[d][1]].append(index[d])
     unit_ids = sorted(units)
+    new_index = {index[d] for d in new_ids}
+    edges = [p for p in scorer.reachable(scorer.threshold) if p[0] in new_index or p[1] in new_index]
     changed = join_stories(scorer, [index[d] for d in sorted(new_ids, key=lambda d: index[d])],
-                           [units[s] for s in unit_ids], scorer.threshold)
+                           [units[s] for s in unit_ids], scorer.threshold, edges)
     replaced: set[str] = set()
     out: list[Story] = []
     for members in changed:

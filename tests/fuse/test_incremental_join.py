@@ -1,0 +1,42 @@
+"""``join_stories`` clustered group by group (``edges``) gives the units it gives over every pair."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import Settings
+from storyline.fuse.entities import merge_entities
+from storyline.fuse.incremental import join_stories
+from storyline.fuse.stories import StoryScorer, corpus_story_features, group_stories
+
+
+@pytest.fixture(scope="module")
+def setup(bench):
+    analyses = bench.generate(160, seed=9, vectors="synthetic")
+    settings = Settings()
+    _, id_map = merge_entities(analyses, settings)
+    stored_part, new_part = analyses[:110], analyses[110:]
+    stories = group_stories(stored_part, settings, None, id_map)
+    feats = corpus_story_features([*stored_part, *new_part], id_map)
+    scorer = StoryScorer([*stored_part, *new_part], settings, None, id_map, features=feats)
+    index = {f.id: i for i, f in enumerate(feats)}
+    stored = [[index[d] for d in s.docs] for s in stories]
+    new = list(range(len(stored_part), len(feats)))
+    return scorer, stored, new, settings.story_threshold
+
+
+def test_groups_give_the_units_of_all_pairs(setup):
+    scorer, stored, new, threshold = setup
+    everything = join_stories(scorer, new, stored, threshold)
+    is_new = set(new)
+    edges = [p for p in scorer.reachable(threshold) if p[0] in is_new or p[1] in is_new]
+    grouped = join_stories(scorer, new, stored, threshold, edges)
+    assert grouped == everything
+    # the batch joins stored stories and makes stories of its own: the comparison is not of empty lists
+    assert any(len(u) > 1 and min(u) < min(new) for u in everything)
+    assert any(len(u) > 1 and min(u) >= min(new) for u in everything) or len(everything) > len(new) // 2
+
+
+def test_without_edges_between_groups_nothing_merges(setup):
+    scorer, stored, new, threshold = setup
+    alone = join_stories(scorer, new, stored, threshold, [])
+    assert sorted(alone) == sorted([i] for i in new)
