@@ -33,7 +33,7 @@ from storyline.model import (
     from_dict,
 )
 from storyline.store.duckdb import READ_TABLES, Store
-from storyline.store.query import RESOURCES, Filter, has_table, where
+from storyline.store.query import RESOURCES, Filter, has_table, read_catalogue, where
 from storyline.store.summaries import ACTOR_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
@@ -67,6 +67,11 @@ def cursor_view(store: Store) -> Store:
     view.path = store.path
     view.con = store.con.cursor()
     view.summaries_ready = summaries_ready(store)  # type: ignore[attr-defined]  # asked once per connection
+    # the tables and columns, once per connection too (a read-only one cannot change them): lists ask for them
+    known = getattr(store, "catalogue", None)
+    if not isinstance(known, dict):
+        known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
+    view.catalogue = known  # type: ignore[attr-defined]
     return view
 
 
