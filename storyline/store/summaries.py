@@ -9,8 +9,9 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
 - ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
 - ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
-- ``summary_actor_events``: per entity, the events it takes part in and as what;
-- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
+- ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record;
+- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
+  their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates;
@@ -18,7 +19,8 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_doc_stories``: per document, the stories holding it;
 - ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
-  outlet, its documents, the stories it covered, its events no other outlet carries, its quote counts.
+  outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
+  one row of its page's counts (quotes, covered, missed, solo) and loaded-language examples.
 
 ``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
 corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
