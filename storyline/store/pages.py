@@ -605,10 +605,18 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
         if covered_total > offset else []
     missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset) \
         if missed_total > missed_offset else []
-    solo = _records(store, Event, "SELECT rec FROM summary_outlet_solo WHERE outlet = ? ORDER BY date NULLS LAST, id "
-                    "LIMIT ? OFFSET ?", [name, limit, solo_offset]) if solo_total > solo_offset else []
+    solo, documents = [], {}
+    if solo_total > solo_offset:
+        # each event with its document's metadata, from the same rows (no search of the documents by id)
+        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
+                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+                                          [name, limit, solo_offset]).fetchall():
+            solo.append(from_dict(Event, json.loads(rec)))
+            if doc is not None:
+                meta = from_dict(Document, json.loads(doc))
+                documents[meta.id] = meta
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
-                      solo_total, solo, doc_meta(store, [e.doc for e in solo]),
+                      solo_total, solo, dict(sorted(documents.items())),
                       entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
 
 

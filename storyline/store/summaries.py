@@ -239,14 +239,19 @@ SELECT DISTINCT od.outlet, ss.srow, ss.id, ss.title, ss.date, ss.n_docs
 FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN summary_stories ss ON ss.srow = ds.srow
 """, ("outlet",)),
     # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry; with
-    # the event's record (``rec``), read by the index on outlet
+    # the event's record (``rec``) and its document's metadata (``doc_rec``), read by the index on outlet
     ("summary_outlet_solo", """
 WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
                     FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d),
      solo AS (SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
               WHERE e.story_event IS NULL
                  OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet))
-SELECT solo.*, to_json(e) AS rec FROM solo JOIN events e ON e.id = solo.id
+SELECT solo.*, to_json(e) AS rec,
+       CASE WHEN m.id IS NOT NULL THEN to_json({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title,
+            'outlet': m.outlet, 'author': m.author, 'published': m.published,
+            'published_precision': m.published_precision, 'language': m.language, 'genre': m.genre,
+            'near_duplicates': m.near_duplicates}) END AS doc_rec
+FROM solo JOIN events e ON e.id = solo.id LEFT JOIN documents m ON m.id = e.doc
 """, ("outlet",)),
     # per outlet, one row with what its page counts (quotes, covered, missed and solo stories and events) and its
     # loaded-language examples (storyline.store.pages.LOADED_EXAMPLES of them, as JSON)
