@@ -28,7 +28,7 @@ import jinja2
 from storyline.model import Corpus, Document, Event, Relation
 from storyline.report.charts import COLOURS, parse_date, polarity
 from storyline.report.highlight import Mark, anchor, article_view
-from storyline.report.render import article_body, safe_url
+from storyline.report.render import DictEnvironment, article_body, safe_url
 from storyline.store import Store
 from storyline.store.pages import (
     ActorData,
@@ -597,8 +597,10 @@ def table_csv(context: Mapping[str, Any], table: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     # autoescape everything: titles, bodies, names and outlets come from untrusted pages
-    env = jinja2.Environment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # dict keys before attributes (the contexts are dicts: a caught AttributeError per ``row.field`` was a fifth of
+    # a page's rendering); no reload check per page (the templates are the package's, fixed while it runs)
+    env = DictEnvironment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["article_body"] = article_body
     return env
 

@@ -36,7 +36,7 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`]+$", re.IGNORECASE)
 SNIPPET_CHARS = 240
 
 
-class _Environment(jinja2.Environment):
+class DictEnvironment(jinja2.Environment):
     """Jinja2, with ``x.key`` on a plain dict looking the key up first.
 
     The report context is dicts all the way down; Jinja tries an attribute first and pays for a
@@ -56,7 +56,7 @@ class _Environment(jinja2.Environment):
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     # autoescape everything: titles, bodies and metadata come from untrusted web pages
-    env = _Environment(
+    env = DictEnvironment(
         loader=jinja2.PackageLoader("storyline.report", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["article_body"] = article_body

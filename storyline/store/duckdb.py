@@ -206,8 +206,11 @@ class Store:
     def _stored(self, table: str, cols: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The model columns ``table`` has: a store opened read-only may predate a field, which then
         takes its default when read (writing opens add the column, see ``_add_new_columns``)."""
-        have = {c for (c,) in self.con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()}
+        known = getattr(self, "catalogue", None)  # set by the web app on a read-only connection's views
+        have = known.get(table) if isinstance(known, dict) else None
+        if have is None:
+            have = {c for (c,) in self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]).fetchall()}
         return [c for c in cols if c[0] in have]
 
     def _has_table(self, name: str) -> bool:

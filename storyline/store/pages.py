@@ -33,7 +33,7 @@ from storyline.model import (
     from_dict,
 )
 from storyline.store.duckdb import READ_TABLES, Store
-from storyline.store.query import RESOURCES, Filter, has_table, where
+from storyline.store.query import RESOURCES, Filter, has_table, read_catalogue, where
 from storyline.store.summaries import ACTOR_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
@@ -67,6 +67,11 @@ def cursor_view(store: Store) -> Store:
     view.path = store.path
     view.con = store.con.cursor()
     view.summaries_ready = summaries_ready(store)  # type: ignore[attr-defined]  # asked once per connection
+    # the tables and columns, once per connection too (a read-only one cannot change them): lists ask for them
+    known = getattr(store, "catalogue", None)
+    if not isinstance(known, dict):
+        known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
+    view.catalogue = known  # type: ignore[attr-defined]
     return view
 
 
@@ -95,6 +100,11 @@ def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str 
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
     return _select(store, READ_TABLES[table], sql, args)
+
+
+def _records(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
+    """Model objects from the JSON records (``rec``) a summary table holds, in the query's order."""
+    return [from_dict(cls, json.loads(r[0])) for r in store.con.execute(sql, params).fetchall()]
 
 
 def _one(store: Store, table: str, cond: str, params: list[Any], **kw: Any) -> Any:
@@ -174,6 +184,11 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
     sql = "SELECT id, name, type, country, role, json_array_length(mentions) AS n FROM entities"
     sql += f" WHERE {cond}" if cond else ""
     total = _count(store, sql, params)
+    if summaries_ready(store):
+        # the mention counts from the summary (one per entity, the length of its mentions): sorting by them no
+        # longer parses every entity's mentions on every page
+        sql = ("SELECT id, name, type, country, role, sa.n_mentions AS n FROM entities "  # noqa: S608
+               "JOIN summary_actor sa ON sa.entity = id" + (f" WHERE {cond}" if cond else ""))
     rows = store.con.execute(sql + " ORDER BY n DESC, name, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return total, [{"id": r[0], "name": r[1], "type": r[2], "country": r[3], "role": r[4], "n_mentions": int(r[5])}
                    for r in rows]
@@ -449,14 +464,13 @@ def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offse
     n_mentions, n_docs, events_total, quotes_total, about_total = (int(x) for x in row)
     aliases = [(r[0], int(r[1]), list(r[2] or [])[:ALIAS_DOCS]) for r in store.con.execute(
         "SELECT alias, n, docs FROM summary_aliases WHERE entity = ? ORDER BY n DESC, alias", [eid]).fetchall()]
-    events = _rows(store, "events", "id IN (SELECT id FROM summary_actor_events WHERE entity = ? AND "  # noqa: S608
-                   f"{flag} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?)", [eid, limit, offset],
-                   order="date NULLS LAST, id") if events_total > offset else []
+    events = _records(store, Event, f"SELECT rec FROM summary_actor_events WHERE entity = ? AND {flag} "  # noqa: S608
+                      "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?", [eid, limit, offset]) \
+        if events_total > offset else []
     quotes = _rows(store, "quotes", "speaker = ?", [eid], order="doc, start", limit=limit,
                    offset=quotes_offset) if quotes_total > quotes_offset else []
-    about = _rows(store, "quotes", 'id IN (SELECT quote FROM summary_about WHERE entity = ? ORDER BY doc, "start", '
-                  "quote LIMIT ? OFFSET ?)", [eid, limit, about_offset],
-                  order="doc, start") if about_total > about_offset else []
+    about = _records(store, Quote, 'SELECT rec FROM summary_about WHERE entity = ? ORDER BY doc, "start", quote '
+                     "LIMIT ? OFFSET ?", [eid, limit, about_offset]) if about_total > about_offset else []
     others = [r[0] for r in store.con.execute("SELECT other FROM summary_partners WHERE entity = ? "
                                               "ORDER BY n DESC, other LIMIT ?", [eid, MAX_DYADS]).fetchall()]
     relations = _rows(store, "relations", "(a = ? AND list_contains(?::VARCHAR[], b)) OR "
@@ -580,27 +594,34 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
                        solo_offset: int) -> OutletData:
     """``outlet_data`` for an outlet with a profile, from the summary tables."""
     name = profile.name
-    loaded = []
-    rows = store.con.execute(
-        "SELECT id, title, published, loaded_language FROM documents WHERE id IN (SELECT doc FROM summary_outlet_docs "
-        "WHERE outlet = ?) AND json_array_length(loaded_language) > 0 ORDER BY published NULLS LAST, id LIMIT ?",
-        [name, LOADED_EXAMPLES]).fetchall()
-    for r in rows:
-        loaded.append((Document(id=r[0], source="", title=r[1], published=r[2]), json.loads(r[3])))
-    covered_total = _count_where(store, "summary_outlet_stories", "outlet = ?", [name])
-    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset)
+    # the outlet's counts and loaded-language examples, one indexed row (an outlet without articles has none)
+    row = store.con.execute("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded "
+                            "FROM summary_outlet WHERE outlet = ?", [name]).fetchone()
     missed_cond = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
-    missed_total = _count_where(store, "summary_stories", missed_cond, [name])
-    missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset)
-    row = store.con.execute("SELECT quotes_named, quotes_anonymous FROM summary_outlet WHERE outlet = ?",
-                            [name]).fetchone()
-    named, anonymous = (int(row[0]), int(row[1])) if row else (0, 0)
-    solo_total = _count_where(store, "summary_outlet_solo", "outlet = ?", [name])
-    solo = _rows(store, "events", "id IN (SELECT id FROM summary_outlet_solo WHERE outlet = ? "
-                 "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?)", [name, limit, solo_offset],
-                 order="date NULLS LAST, id") if solo_total > solo_offset else []
+    if row is not None:
+        named, anonymous, covered_total, missed_total, solo_total = (int(x) for x in row[:5])
+        loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
+                  for r in json.loads(row[5] or "[]")[:LOADED_EXAMPLES]]
+    else:
+        named = anonymous = covered_total = solo_total = 0
+        missed_total = _count_where(store, "summary_stories", missed_cond, [name])
+        loaded = []
+    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset) \
+        if covered_total > offset else []
+    missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset) \
+        if missed_total > missed_offset else []
+    solo, documents = [], {}
+    if solo_total > solo_offset:
+        # each event with its document's metadata, from the same rows (no search of the documents by id)
+        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
+                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+                                          [name, limit, solo_offset]).fetchall():
+            solo.append(from_dict(Event, json.loads(rec)))
+            if doc is not None:
+                meta = from_dict(Document, json.loads(doc))
+                documents[meta.id] = meta
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
-                      solo_total, solo, doc_meta(store, [e.doc for e in solo]),
+                      solo_total, solo, dict(sorted(documents.items())),
                       entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
 
 

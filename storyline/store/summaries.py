@@ -9,8 +9,9 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
 - ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
 - ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
-- ``summary_actor_events``: per entity, the events it takes part in and as what;
-- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence);
+- ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record;
+- ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
+  their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates;
@@ -18,7 +19,8 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_doc_stories``: per document, the stories holding it;
 - ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
-  outlet, its documents, the stories it covered, its events no other outlet carries, its quote counts.
+  outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
+  one row of its page's counts (quotes, covered, missed, solo) and loaded-language examples.
 
 ``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
 corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
@@ -44,7 +46,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["ACTOR_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "1"
+SUMMARY_VERSION = "2"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's first page that ``summary_actor_pages`` holds (the app's page size; the
 #: SQL below spells it out)
@@ -63,25 +65,32 @@ FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]'
 SELECT entity, text AS alias, count(*) AS n, list(DISTINCT doc ORDER BY doc)[1:12] AS docs
 FROM summary_mentions GROUP BY entity, text
 """, ("entity",)),
+    # each row carries its event's record (``rec``): a page beyond an actor's first reads its events here, by the
+    # index on entity, instead of searching the events table for a page of ids
     ("summary_actor_events", """
-SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target, bool_or(r = 3) AS is_speaker
-FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
-      UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
-      UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
-GROUP BY x, id, date
+SELECT a.*, to_json(e) AS rec
+FROM (SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target,
+             bool_or(r = 3) AS is_speaker
+      FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
+            UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
+            UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
+      GROUP BY x, id, date) a JOIN events e ON e.id = a.id
 """, ("entity",)),
-    # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned
+    # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned; with the
+    # quote's record (``rec``), which a page beyond an actor's first reads by the index on entity
     ("summary_about", """
 WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions),
      q AS (SELECT id, doc, "start", "end", speaker FROM quotes WHERE doc IN (SELECT doc FROM m)),
      sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
               FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
                     WHERE doc_id IN (SELECT doc FROM q)))
-SELECT DISTINCT m.entity, q.id AS quote, q.doc, q."start"
-FROM q JOIN m ON m.doc = q.doc
-LEFT JOIN sent ON sent.doc = q.doc AND sent.s <= q."start" AND q."start" < sent.e
-WHERE coalesce(q.speaker, '') <> m.entity
-  AND ((m.s >= q."start" AND m.s < q."end") OR (m.s >= sent.s AND m.s < sent.e))
+SELECT a.*, to_json(r) AS rec
+FROM (SELECT DISTINCT m.entity, q.id AS quote, q.doc, q."start"
+      FROM q JOIN m ON m.doc = q.doc
+      LEFT JOIN sent ON sent.doc = q.doc AND sent.s <= q."start" AND q."start" < sent.e
+      WHERE coalesce(q.speaker, '') <> m.entity
+        AND ((m.s >= q."start" AND m.s < q."end") OR (m.s >= sent.s AND m.s < sent.e))) a
+JOIN quotes r ON r.id = a.quote
 """, ("entity",)),
     ("summary_partners", """
 SELECT entity, other, sum(n) AS n
@@ -229,17 +238,42 @@ SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VAR
 SELECT DISTINCT od.outlet, ss.srow, ss.id, ss.title, ss.date, ss.n_docs
 FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN summary_stories ss ON ss.srow = ds.srow
 """, ("outlet",)),
-    # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry
+    # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry; with
+    # the event's record (``rec``) and its document's metadata (``doc_rec``), read by the index on outlet
     ("summary_outlet_solo", """
 WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
-                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d)
-SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
-WHERE e.story_event IS NULL
-   OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet)
+                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d),
+     solo AS (SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
+              WHERE e.story_event IS NULL
+                 OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet))
+SELECT solo.*, to_json(e) AS rec,
+       CASE WHEN m.id IS NOT NULL THEN to_json({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title,
+            'outlet': m.outlet, 'author': m.author, 'published': m.published,
+            'published_precision': m.published_precision, 'language': m.language, 'genre': m.genre,
+            'near_duplicates': m.near_duplicates}) END AS doc_rec
+FROM solo JOIN events e ON e.id = solo.id LEFT JOIN documents m ON m.id = e.doc
 """, ("outlet",)),
+    # per outlet, one row with what its page counts (quotes, covered, missed and solo stories and events) and its
+    # loaded-language examples (storyline.store.pages.LOADED_EXAMPLES of them, as JSON)
     ("summary_outlet", """
-SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - count(q.speaker) AS quotes_anonymous
-FROM summary_outlet_docs od LEFT JOIN quotes q ON q.doc = od.doc GROUP BY od.outlet
+WITH qs AS (SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - count(q.speaker) AS quotes_anonymous
+            FROM summary_outlet_docs od LEFT JOIN quotes q ON q.doc = od.doc GROUP BY od.outlet),
+     cov AS (SELECT outlet, count(*) AS n_covered, count(*) FILTER (WHERE n_docs >= 2) AS n_covered2
+             FROM summary_outlet_stories GROUP BY outlet),
+     so AS (SELECT outlet, count(*) AS n_solo FROM summary_outlet_solo GROUP BY outlet),
+     ld0 AS (SELECT od.outlet, d.id, d.title, d.published, d.loaded_language
+             FROM summary_outlet_docs od JOIN documents d ON d.id = od.doc
+             WHERE json_array_length(d.loaded_language) > 0
+             QUALIFY row_number() OVER (PARTITION BY od.outlet ORDER BY d.published NULLS LAST, d.id) <= 20),
+     ld AS (SELECT outlet, to_json(list({'id': id, 'title': title, 'published': published,
+                                         'loaded_language': loaded_language}
+                                        ORDER BY published NULLS LAST, id)) AS loaded
+            FROM ld0 GROUP BY outlet)
+SELECT qs.outlet, qs.quotes_named, qs.quotes_anonymous, coalesce(cov.n_covered, 0) AS n_covered,
+       (SELECT count(*) FROM summary_stories WHERE n_docs >= 2) - coalesce(cov.n_covered2, 0) AS n_missed,
+       coalesce(so.n_solo, 0) AS n_solo, ld.loaded
+FROM qs LEFT JOIN cov ON cov.outlet = qs.outlet LEFT JOIN so ON so.outlet = qs.outlet
+LEFT JOIN ld ON ld.outlet = qs.outlet
 """, ("outlet",)),
 )
 

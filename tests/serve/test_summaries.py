@@ -51,6 +51,9 @@ def every_page(store: Store, summaries: bool, *, limit: int = 3) -> dict[str, An
         out[f"/?offset={off}"] = reader.index_context(store, links, {}, paging, reader.url_maker("/", {}))
         out[f"/?q=a&offset={off}"] = reader.index_context(store, links, {"q": "a", "date_from": "2025-02"}, paging,
                                                           reader.url_maker("/", {}))
+        for q in ("", "a"):  # the actor list, most mentioned first
+            out[f"/actors?q={q}&offset={off}"] = reader.actors_context(store, links, q, paging,
+                                                                       reader.url_maker("/actors", {}))
     for sid in ids("SELECT id FROM stories"):
         data = reads.story_data(store, sid)
         assert data is not None
