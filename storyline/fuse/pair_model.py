@@ -80,6 +80,7 @@ OUTCOME_WORDS = 8
 #: words either side of an amount, a duration or a date that say what it is of
 CONTEXT_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_ONE_IN = re.compile(r"one in (\w+)", re.IGNORECASE)
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“A-Z0-9])")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -371,13 +372,15 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             k = next(k for k, v in cues.fractions.items() if v == frac and text[m.start():].lower().startswith(k))
             out.append(Amount(frac, "share", m.start(), m.start() + len(k)))
             continue
-        one_in = re.match(r"one in (\w+)", text[m.start():], re.IGNORECASE)
-        if low == "one" and one_in:
+        # every word of a sentence comes here: the look-ahead is read only after the word that starts it,
+        # and on the next few characters rather than the rest of the text
+        one_in = _ONE_IN.match(text, m.start()) if low == "one" else None
+        if one_in:
             d = _number_word(one_in.group(1), cues)
             if d:
-                out.append(Amount(1 / d, "share", m.start(), m.start() + one_in.end()))
+                out.append(Amount(1 / d, "share", m.start(), one_in.end()))
             continue
-        if low == "dozen" or text[m.start():].lower().startswith("a dozen"):
+        if low == "dozen" or (low == "a" and text[m.start():m.start() + 7].lower() == "a dozen"):
             n = 12.0
         if n is None or n < 2:
             continue
