@@ -571,14 +571,22 @@ def _sentences(text: str) -> list[Sentence]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def read_side(text: str) -> SideFacts:
-    """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
+@functools.lru_cache(maxsize=65536)
+def _figures(text: str) -> tuple[dict[str, list[tuple[str, int, int]]], list[Amount], list[Amount]]:
+    """(dates, lengths of time, amounts) of a text, each read where the ones before it are not: ``read_side``
+    and ``fact_keys`` read the same sentences."""
     cues = load_pair_cues()
     taken: list[tuple[int, int]] = []
     dates = _dates(text, cues, taken)
     durations = _periods(text, cues, taken)
-    amounts = _amounts(text, cues, taken)
+    return dates, durations, _amounts(text, cues, taken)
+
+
+@functools.lru_cache(maxsize=4096)
+def read_side(text: str) -> SideFacts:
+    """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
+    cues = load_pair_cues()
+    dates, durations, amounts = _figures(text)
     words = [w.lower() for w in _WORD.findall(text)]
     facts = SideFacts(text=text, terms=content_terms(text), words=words, amounts=amounts, durations=durations,
                       dates=dates)
@@ -1055,15 +1063,20 @@ def fact_keys(text: str) -> frozenset[str]:
     corpus is read.
     """
     cues = load_pair_cues()
-    taken: list[tuple[int, int]] = []
-    keys = {f"date:{kind}" for kind in _dates(text, cues, taken)}
-    # most sentences name no length of time and no number: a look at their words spares the full reading
+    # the sentences the pair model reads later (read_side) were read here once
+    dates, durations, amounts = _figures(text)
+    keys = {f"date:{kind}" for kind in dates}
     words = set(_LETTERS.findall(text.lower()))
-    if words & _period_words() and _periods(text, cues, taken):
+    timed = bool(words & _period_words())
+    if timed and durations:
         keys.add("dur")
     if words & _number_words() or any(c.isdigit() for c in text):
+        if durations and not timed:  # a length of time under no unit word: the amounts as read without it
+            taken: list[tuple[int, int]] = []
+            _dates(text, cues, taken)
+            amounts = _amounts(text, cues, taken)
         # a count's kind is part of what it measures: "four killed" never meets "6,000 in shelters" here
-        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in amounts)
     if _reasons(text, cues):
         keys.add("reason")
     if fact_acts(text)[1]:
