@@ -1129,12 +1129,20 @@ def _units(context: DimensionContext) -> list[_Unit]:
     return out
 
 
-def _related(a: _Unit, b: _Unit) -> bool:
-    shared = a.keys & b.keys
-    terms = sum(k.startswith("term:") for k in shared)
-    if any(k.startswith(("se:", "fact:")) for k in shared):
+def _key_kinds(u: _Unit) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A unit's keys by kind: (rare words, story events and facts, actors)."""
+    return (frozenset(k for k in u.keys if k.startswith("term:")),
+            frozenset(k for k in u.keys if k.startswith(("se:", "fact:"))),
+            frozenset(k for k in u.keys if k.startswith("actor:")))
+
+
+def _related(a: tuple[frozenset[str], frozenset[str], frozenset[str]],
+             b: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> bool:
+    """Whether two units (their ``_key_kinds``) share enough to be compared."""
+    terms = len(a[0] & b[0])
+    if not a[1].isdisjoint(b[1]):
         return terms >= 1
-    if any(k.startswith("actor:") for k in shared):
+    if not a[2].isdisjoint(b[2]):
         return terms >= MIN_SHARED_WITH_ACTOR
     return terms >= MIN_SHARED_TERMS
 
@@ -1165,9 +1173,10 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
                     row[y] = row.get(y, 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}
     top: dict[tuple[int, str], int] = {}   # (sentence, other document) -> most keys shared with one of its sentences
+    kinds = [_key_kinds(u) for u in units]  # split once: a unit meets many others
     for x, row in shared.items():
         for y, n in row.items():
-            if _related(units[x], units[y]):
+            if _related(kinds[x], kinds[y]):
                 best.setdefault(x, []).append((n, y))
                 best.setdefault(y, []).append((n, x))
                 for a, b in ((x, y), (y, x)):
