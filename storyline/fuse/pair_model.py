@@ -80,6 +80,7 @@ OUTCOME_WORDS = 8
 #: words either side of an amount, a duration or a date that say what it is of
 CONTEXT_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_ONE_IN = re.compile(r"one in (\w+)", re.IGNORECASE)
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“A-Z0-9])")
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -371,13 +372,15 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             k = next(k for k, v in cues.fractions.items() if v == frac and text[m.start():].lower().startswith(k))
             out.append(Amount(frac, "share", m.start(), m.start() + len(k)))
             continue
-        one_in = re.match(r"one in (\w+)", text[m.start():], re.IGNORECASE)
-        if low == "one" and one_in:
+        # every word of a sentence comes here: the look-ahead is read only after the word that starts it,
+        # and on the next few characters rather than the rest of the text
+        one_in = _ONE_IN.match(text, m.start()) if low == "one" else None
+        if one_in:
             d = _number_word(one_in.group(1), cues)
             if d:
-                out.append(Amount(1 / d, "share", m.start(), m.start() + one_in.end()))
+                out.append(Amount(1 / d, "share", m.start(), one_in.end()))
             continue
-        if low == "dozen" or text[m.start():].lower().startswith("a dozen"):
+        if low == "dozen" or (low == "a" and text[m.start():m.start() + 7].lower() == "a dozen"):
             n = 12.0
         if n is None or n < 2:
             continue
@@ -568,14 +571,22 @@ def _sentences(text: str) -> list[Sentence]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def read_side(text: str) -> SideFacts:
-    """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
+@functools.lru_cache(maxsize=65536)
+def _figures(text: str) -> tuple[dict[str, list[tuple[str, int, int]]], list[Amount], list[Amount]]:
+    """(dates, lengths of time, amounts) of a text, each read where the ones before it are not: ``read_side``
+    and ``fact_keys`` read the same sentences."""
     cues = load_pair_cues()
     taken: list[tuple[int, int]] = []
     dates = _dates(text, cues, taken)
     durations = _periods(text, cues, taken)
-    amounts = _amounts(text, cues, taken)
+    return dates, durations, _amounts(text, cues, taken)
+
+
+@functools.lru_cache(maxsize=4096)
+def read_side(text: str) -> SideFacts:
+    """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
+    cues = load_pair_cues()
+    dates, durations, amounts = _figures(text)
     words = [w.lower() for w in _WORD.findall(text)]
     facts = SideFacts(text=text, terms=content_terms(text), words=words, amounts=amounts, durations=durations,
                       dates=dates)
@@ -1052,15 +1063,20 @@ def fact_keys(text: str) -> frozenset[str]:
     corpus is read.
     """
     cues = load_pair_cues()
-    taken: list[tuple[int, int]] = []
-    keys = {f"date:{kind}" for kind in _dates(text, cues, taken)}
-    # most sentences name no length of time and no number: a look at their words spares the full reading
+    # the sentences the pair model reads later (read_side) were read here once
+    dates, durations, amounts = _figures(text)
+    keys = {f"date:{kind}" for kind in dates}
     words = set(_LETTERS.findall(text.lower()))
-    if words & _period_words() and _periods(text, cues, taken):
+    timed = bool(words & _period_words())
+    if timed and durations:
         keys.add("dur")
     if words & _number_words() or any(c.isdigit() for c in text):
+        if durations and not timed:  # a length of time under no unit word: the amounts as read without it
+            taken: list[tuple[int, int]] = []
+            _dates(text, cues, taken)
+            amounts = _amounts(text, cues, taken)
         # a count's kind is part of what it measures: "four killed" never meets "6,000 in shelters" here
-        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in _amounts(text, cues, taken))
+        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in amounts)
     if _reasons(text, cues):
         keys.add("reason")
     if fact_acts(text)[1]:
@@ -1113,12 +1129,20 @@ def _units(context: DimensionContext) -> list[_Unit]:
     return out
 
 
-def _related(a: _Unit, b: _Unit) -> bool:
-    shared = a.keys & b.keys
-    terms = sum(k.startswith("term:") for k in shared)
-    if any(k.startswith(("se:", "fact:")) for k in shared):
+def _key_kinds(u: _Unit) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A unit's keys by kind: (rare words, story events and facts, actors)."""
+    return (frozenset(k for k in u.keys if k.startswith("term:")),
+            frozenset(k for k in u.keys if k.startswith(("se:", "fact:"))),
+            frozenset(k for k in u.keys if k.startswith("actor:")))
+
+
+def _related(a: tuple[frozenset[str], frozenset[str], frozenset[str]],
+             b: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> bool:
+    """Whether two units (their ``_key_kinds``) share enough to be compared."""
+    terms = len(a[0] & b[0])
+    if not a[1].isdisjoint(b[1]):
         return terms >= 1
-    if any(k.startswith("actor:") for k in shared):
+    if not a[2].isdisjoint(b[2]):
         return terms >= MIN_SHARED_WITH_ACTOR
     return terms >= MIN_SHARED_TERMS
 
@@ -1149,9 +1173,10 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
                     row[y] = row.get(y, 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}
     top: dict[tuple[int, str], int] = {}   # (sentence, other document) -> most keys shared with one of its sentences
+    kinds = [_key_kinds(u) for u in units]  # split once: a unit meets many others
     for x, row in shared.items():
         for y, n in row.items():
-            if _related(units[x], units[y]):
+            if _related(kinds[x], kinds[y]):
                 best.setdefault(x, []).append((n, y))
                 best.setdefault(y, []).append((n, x))
                 for a, b in ((x, y), (y, x)):

@@ -470,14 +470,21 @@ def cluster_story_events(events: list[Event], entities: list[Entity], documents:
                 cluster[i] = c
                 members[c].append(members.pop(i)[0])
     anchored = set(first.values())
+    # two clusters that cannot merge are met again by every other pair between them; a cluster's members
+    # only grow, so (its id, its size) names one set of events and a refusal holds until either grows
+    refused: set[tuple[int, int, int, int]] = set()
     for _, i, j in pairs:
         ci, cj = cluster[i], cluster[j]
         if ci == cj or (ci in anchored and cj in anchored):
+            continue
+        key = (ci, len(members[ci]), cj, len(members[cj]))
+        if key in refused:
             continue
         cross_ok = all(facts.date_compatibility(x, y) is not None
                        and not facts.blocked(x, y)
                        for x in members[ci] for y in members[cj])
         if not cross_ok:
+            refused.add(key)
             continue
         for x in members[cj]:
             cluster[x] = ci

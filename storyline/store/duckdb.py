@@ -285,8 +285,10 @@ class Store:
 
     def analyses(self, exclude: Collection[str] = ()) -> list[DocAnalysis]:
         """Every stored document (but those in ``exclude``) with its per-document analysis, in a stable order."""
-        data = dict(self.con.execute("SELECT doc_id, data FROM analyses").fetchall())
-        claims = self._claims_by_doc()
+        # a run excludes the documents it just analysed (often all of them): they are not read back
+        data = dict(self.con.execute("SELECT doc_id, data FROM analyses WHERE doc_id NOT IN (SELECT UNNEST(?))",
+                                     [sorted(set(exclude))]).fetchall())
+        claims = self._claims_by_doc(exclude)
         out = []
         for doc in self.documents(exclude):
             rest = json.loads(data.get(doc.id) or "{}")
@@ -315,13 +317,18 @@ class Store:
             out.append(a)
         return out
 
-    def _claims_by_doc(self) -> dict[str, list[Claim]]:
-        """Every stored claim by document id, in document order (none in a store from before claims)."""
+    def _claims_by_doc(self, exclude: Collection[str] = ()) -> dict[str, list[Claim]]:
+        """Every stored claim by document id, in document order (none in a store from before claims), but
+        those of the documents in ``exclude``."""
         if not self._has_table("claims"):
             return {}
         cols = self._stored("claims", _columns(Claim, all_fields=True))
+        at = [name for name, _ in cols].index("doc")
+        skip = set(exclude)
         out: dict[str, list[Claim]] = defaultdict(list)
         for row in self.con.execute(f"SELECT {_names(cols)} FROM claims ORDER BY doc, seq").fetchall():
+            if row[at] in skip:
+                continue
             claim = _from_row(Claim, cols, row)
             out[claim.doc].append(claim)
         return out
