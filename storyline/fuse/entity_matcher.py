@@ -188,8 +188,14 @@ def info_of(e: Entity) -> Info:
             if len(parts := f.split()) >= 2:
                 inf.keys.add(("o", " ".join(sorted(parts))))
     # a one-word name may be a given name or a pet form of one ("Yulia", "Bobby"), whatever type NER gave it
-    # the first two given names: many people go by their second ("Muhammad Rizwan Qureshi" is "Rizwan")
-    firsts = split_given(given)[:2] if given else ([e.name] if single else [])
+    # a word between the given name and the last one may be a first surname ("Tomás Herrera Vidal" is
+    # "Mr Herrera", "James Lado Wani" is "James Lado") unless it is a known given name
+    for middle in split_given(given)[1:] if given and " " in given.strip() else []:
+        if fold(middle) not in _given_names() and len(sk := loose_skeleton(middle)) >= 2:
+            inf.keys.add(("s", sk))
+    # the first two given names: many people go by their second ("Muhammad Rizwan Qureshi" is "Rizwan"); a
+    # lone word is read without its title ("Mr Herrera")
+    firsts = split_given(given)[:2] if given else ([surname or e.name] if single else [])
     for g in firsts:
         fg = fold(g)
         if len(fg) >= 2:
