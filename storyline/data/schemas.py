@@ -89,7 +89,11 @@ def _kb_entry(person: bool) -> dict[str, Any]:
     props |= {k: {} for k in ("from", "to")}
     props |= {"type": {"enum": list(ENTITY_TYPES),
                        "description": f"an entity type; use one of {', '.join(ENTITY_TYPES)}"},
-              "surname_first": {"type": "boolean"}}
+              "surname_first": {"type": "boolean"},
+              # official names per language ("fr": [Union africaine]), read as aliases
+              "names": {"type": "object", "additionalProperties": names,
+                        "description": "a mapping of a language code to names",
+                        "propertyNames": {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}}}
     return {"type": "object", "required": ["name"] if person else ["id", "name", "type"], "properties": props,
             "additionalProperties": False}
 

@@ -6,13 +6,13 @@ for Robert Kane, "Calais" typed a person in one article and a place in the next)
 rules' groups and joins what they leave apart:
 
 1. candidate pairs come from blocking keys: folded names, transliteration skeletons (g/h/k/q/c/x as one
-   consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded), surname skeletons and their
-   prefixes, the words of a name (of a person's, the surname's), and, between a full form and a short one
-   only, given names with their formal forms (``data/nicknames.yaml``) and first three letters, and
-   initials or acronyms. A key held by more than ``MAX_BLOCK`` entities is skipped (a common word says
-   little), except the rules' groups and folded names, which link to their first holder only: pairs grow
-   with the entities, not with their square. Only pairs of two people (by type, or by a name that opens
-   with a known given name) or of two entities written alike are judged (``in_scope``);
+   consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded), surname skeletons and their prefixes,
+   the words of a name (of a person's, the surname's), a person's name words in any order, and, between a full
+   form and a short one only, the first two given names with their formal forms (``data/nicknames.yaml``) and
+   first three letters, and initials or acronyms. A key held by more than ``MAX_BLOCK`` entities is skipped (a
+   common word says little), except the rules' groups and folded names, which link to their first holder only:
+   pairs grow with the entities, not with their square. Only pairs of two people (by type, or by a name that
+   opens with a known given name) or of two entities written alike are judged (``in_scope``);
 2. each pair gets features (string similarity of names and surnames, word overlap, skeleton equality,
    given-name compatibility incl. nicknames and initials, generation conflict, coarse types, KB ids,
    countries, roles, same document, mention counts, where a lone word stands in a longer name, and the
@@ -181,8 +181,21 @@ def info_of(e: Entity) -> Info:
     for w in (fold(surname).split() if given else words):
         if len(w) >= 3 and w not in _STOP_WORDS:
             inf.keys.add(("w", w))
+    # a person's name in the other order ("Zhang Wei", "Wei Zhang"; "Yamamoto Haruki"): which word is the
+    # surname depends on the outlet, so the surname keys above miss it
+    if person:
+        for f in folded:
+            if len(parts := f.split()) >= 2:
+                inf.keys.add(("o", " ".join(sorted(parts))))
     # a one-word name may be a given name or a pet form of one ("Yulia", "Bobby"), whatever type NER gave it
-    firsts = split_given(given)[:1] if given else ([e.name] if single else [])
+    # a word between the given name and the last one may be a first surname ("Tomás Herrera Vidal" is
+    # "Mr Herrera", "James Lado Wani" is "James Lado") unless it is a known given name
+    for middle in split_given(given)[1:] if given and " " in given.strip() else []:
+        if fold(middle) not in _given_names() and len(sk := loose_skeleton(middle)) >= 2:
+            inf.keys.add(("s", sk))
+    # the first two given names: many people go by their second ("Muhammad Rizwan Qureshi" is "Rizwan"); a
+    # lone word is read without its title ("Mr Herrera")
+    firsts = split_given(given)[:2] if given else ([surname or e.name] if single else [])
     for g in firsts:
         fg = fold(g)
         if len(fg) >= 2:

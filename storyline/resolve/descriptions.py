@@ -110,6 +110,7 @@ class Lexicon:
     name_words: dict[str, frozenset[str]]   # head → words of a name it fits ("club": "fc", "united")
     contrast: frozenset[str]       # "rival", "other": another entity than the one named before
     gender: dict[str, str]
+    titles: frozenset[str] = frozenset()   # "foreign minister": a modifier of a title is part of the office
 
 
 @functools.lru_cache(maxsize=8)
@@ -124,7 +125,7 @@ def _lexicon_of(titles: tuple[str, ...], roles: tuple[str, ...]) -> Lexicon:
         data.get("occupations", []))
     fits = {h: frozenset(ws) | {h} for h, ws in data.get("name_words", {}).items()}
     return Lexicon(person_heads=person | generic, generic_heads=generic - person, org_heads=orgs, gender=gender,
-                   name_words=fits, contrast=frozenset(data.get("contrast_modifiers", [])))
+                   name_words=fits, contrast=frozenset(data.get("contrast_modifiers", [])), titles=frozenset(titles))
 
 
 def lexicon(kb: KB) -> Lexicon:
@@ -200,8 +201,9 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         if any(a < e and s < b for a, b in taken):
             continue
         mods = [w.group().lower() for w in run[:i]]
-        if lex.contrast & set(mods):
-            continue   # "the rival company" is not the company named before
+        if lex.contrast & set(mods) and " ".join([*mods[-2:], head]) not in lex.titles and \
+                " ".join([*mods[-1:], head]) not in lex.titles:
+            continue   # "the rival company" is not the company named before; "the foreign minister" is an office
         age = age or next((a.group(1) for w in mods if (a := _AGE.match(w))), None)
         gender = lex.gender.get(head)
         country = None

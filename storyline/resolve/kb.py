@@ -335,12 +335,23 @@ def _entry(raw: dict[str, Any], source: str) -> KBEntry:
     return KBEntry(
         kb_id=str(raw["id"]), name=str(raw["name"]), type=str(raw["type"]),
         country=raw.get("country") or None, role=raw.get("role") or None, sector=raw.get("sector") or None,
-        title=raw.get("title") or None, aliases=_as_list(raw.get("alias") or raw.get("aliases")),
+        title=raw.get("title") or None,
+        aliases=_as_list(raw.get("alias") or raw.get("aliases")) + _names_by_language(raw.get("names"), source),
         loose=_as_list(raw.get("loose")), capitals=_as_list(raw.get("capital")),
         metonyms=_as_list(raw.get("metonym")), demonyms=_as_list(raw.get("demonym")),
         valid_from=str(raw["from"]) if raw.get("from") else None,
         valid_to=str(raw["to"]) if raw.get("to") else None,
         surname_first=bool(raw.get("surname_first", False)))
+
+
+def _names_by_language(value: Any, source: str) -> list[str]:
+    """An entry's official names in other languages (``names: {fr: [...], ru: [...]}``), as aliases: outlets
+    in each language name the body its own way ("Union africaine", "OTAN"), and all of them denote one actor."""
+    if not value:
+        return []
+    if not isinstance(value, dict):
+        raise ValueError(f"{source}: KB entry names must map a language code to names, got {value!r}")
+    return [n for lang in sorted(value) for n in _as_list(value[lang])]
 
 
 def _person_id(name: str) -> str:

@@ -97,3 +97,21 @@ def test_a_model_of_other_features_is_refused(tmp_path: Path):
 def test_an_unknown_matcher_setting_is_an_error():
     with pytest.raises(ValueError, match="entity_matcher"):
         merge_entities(three_articles(), Settings(entity_matcher="llm"))
+
+
+def test_keys_meet_a_name_in_the_other_order_and_a_second_given_name():
+    problem = match_problem(corpus(
+        [ent("d1", 1, "Chen Lihua"), ent("d1", 3, "Abdul Karim Haidari")],
+        [ent("d2", 1, "Lihua Chen"), ent("d2", 3, "Karim")]), Settings())
+    names = {(problem.ents[i].name, problem.ents[j].name) for i, j in problem.pairs}
+    assert ("Chen Lihua", "Lihua Chen") in names                    # family name first in one outlet only
+    assert ("Abdul Karim Haidari", "Karim") in names                # known by the second given name
+    # a first surname before the last ("Herrera Vidal"); a known given name in that place is no surname
+    herrera = entity_matcher.info_of(ent("d1", 1, "Tomás Herrera Vidal"))
+    assert entity_matcher.shares_key(herrera, entity_matcher.info_of(ent("d2", 1, "Mr Herrera")))
+    assert not entity_matcher.shares_key(entity_matcher.info_of(ent("d1", 1, "Ana Maria Ruiz")),
+                                         entity_matcher.info_of(ent("d2", 1, "Juan Moro")))
+    # the order key is a person's: two bodies whose words merely coincide are no pair by it
+    infos = [entity_matcher.info_of(ent("d1", 1, "Bank Central", "ORG")),
+             entity_matcher.info_of(ent("d2", 1, "Central Bank", "ORG"))]
+    assert not any(k[0] == "o" for i in infos for k in i.keys)

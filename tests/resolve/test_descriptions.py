@@ -120,3 +120,22 @@ def test_a_title_before_a_name_is_no_description():
     kb = load_kb(())
     view = "Officials said the minister Ana Ruiz would travel, and the president of the club resigned."
     assert [view[d.start:d.end] for d in find_descriptions(view, kb)] == ["the club"]
+
+
+def test_a_title_modifier_is_no_contrast_and_a_sports_role_with_a_demonym_is_a_description():
+    ents = run("Foreign Minister Leila Haddad flew to Geneva on Monday for talks on the ceasefire.\n"
+               "The foreign minister said the talks had gone well.")
+    assert named(ents, "The foreign minister") is named(ents, "Leila Haddad")
+    ents = run("India captain Ravi Menon scored a century on Sunday as the hosts took control of the second Test.\n"
+               "The Indian skipper said the pitch had slowed down after lunch.")
+    assert named(ents, "The Indian skipper") is named(ents, "Ravi Menon")
+    # "foreign" still sets another organisation apart from the one named before
+    kb = load_kb(())
+    view = "Brennholt Logistics bought a warehouse. The foreign company that sold it was not named."
+    assert [view[d.start:d.end] for d in find_descriptions(view, kb)] == []
+
+
+def test_an_age_and_role_description_joins_the_player_of_that_age():
+    ents = run("Ternana striker Marco Bellandi, 45, scored twice on Saturday.\n"
+               "The 45-year-old striker said he would play one more season.")
+    assert named(ents, "The 45-year-old striker") is named(ents, "Marco Bellandi")

@@ -29,6 +29,22 @@ def test_igo_acronyms_in_several_languages():
     assert kb.org_by_words("Organization of the Collective Security Treaty") == "org:CSTO"
 
 
+def test_international_bodies_by_their_names_in_other_languages(tmp_path: Path):
+    kb = load_kb()
+    pairs = (("Union africaine", "org:AU"), ("Unión Africana", "org:AU"), ("Doctors Without Borders", "org:MSF"),
+             ("Médecins Sans Frontières", "org:MSF"), ("НАТО", "org:NATO"), ("ООН", "org:UN"),
+             ("Організація Об'єднаних Націй", "org:UN"), ("Vereinte Nationen", "org:UN"),
+             ("Fundo Monetário Internacional", "org:IMF"), ("Weltgesundheitsorganisation", "org:WHO"))
+    for name, kb_id in pairs:
+        assert kb.lookup(name)[0][0] == kb_id, name
+    # a long official name in another case, as headlines write it
+    assert kb.lookup("UNION AFRICAINE")[0][0] == "org:AU"
+    y = tmp_path / "bad.yaml"
+    y.write_text("entities:\n  - {id: org:X, name: X Council, type: ORG, names: [Conseil X]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="language code to names"):
+        load_kb((str(y),))
+
+
 def test_people_have_terms():
     kb = load_kb()
     heads = kb.heads_of("USA", "2022-06-01")
