@@ -57,9 +57,9 @@ from storyline.registry import dimension
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "candidate_pairs", "default_model_path",
-           "evidence_spans", "fact_keys", "fit_pair_model", "load_pair_model", "pair_disagreements", "pair_features",
-           "read_side"]
+__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "act_status", "candidate_pairs",
+           "default_model_path", "evidence_spans", "fact_keys", "fit_pair_model", "load_pair_model",
+           "pair_disagreements", "pair_features", "read_side"]
 
 NONE = "none"
 LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "attitude", "reason", "actor")
@@ -403,6 +403,9 @@ def _approx(text: str, start: int, lex: Any) -> bool:
     return bool(lex.approximate.search(before) or lex.at_least.search(before) or lex.at_most.search(before))
 
 
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"})
+
+
 def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, float]:
     """(unit, characters used, factor to the base unit) from the words after a number."""
     m = re.match(r"\s*(?:[-–]\s*)?([A-Za-z/]+(?:\s+[A-Za-z/]+){0,2})", after)
@@ -419,6 +422,8 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
                     used = after.lower().find(words[k - 1].lower()) + len(words[k - 1])
                     return unit, used, factor
     for w in words[:3]:
+        if w.lower() in _AUXILIARIES:
+            break   # "12 passengers [were killed]": the verb after an auxiliary is not what is counted
         s = singular(w.lower())
         if s in cues.families:
             return cues.families[s], after.find(w) + len(w), 1.0
@@ -698,6 +703,37 @@ def _status(s: SideFacts) -> str:
     return "done" if s.done else "other"
 
 
+#: where a clause ends inside a sentence: a state cue ("delayed", "will") in another clause is not the shared act's
+#: ("and", "after", "when" go on with the same act or name: "resigned on Monday after it emerged", "Brest and Quimper")
+_CLAUSE_SPLIT = re.compile(r"[,;:()]|\s(?:but|while|whereas|though|although)\s", re.IGNORECASE)
+
+
+def act_status(s: SideFacts, shared: frozenset[str]) -> str:
+    """The status (``_status``) of the clause of ``s`` that says most of the ``shared`` words: the state of
+    the act two sentences share, not of a side remark ("Schools opened normally on Monday[, while some rural
+    bus routes ran late]" / "Schools opened as normal[, though buses were delayed]")."""
+    edges = [0] + [x for m in _CLAUSE_SPLIT.finditer(s.text) for x in (m.start(), m.end())] + [len(s.text)]
+    clauses = list(zip(edges[::2], edges[1::2]))
+    lo, hi = max(clauses, key=lambda c: (len(content_terms(s.text[c[0]:c[1]]) & shared), -c[0]))
+
+    def inside(spans: list[tuple[int, int]]) -> bool:
+        return any(lo <= x < hi for x, _ in spans)
+
+    if inside(s.blocked):
+        return "blocked"
+    # a clause with no planned or blocked cue states the act as it is: "done" and "other" are one state here;
+    # "will stay closed" is the state going on, as "was closed" tells it
+    if inside(s.planned) and not _continuing().search(s.text, lo, hi):
+        return "planned"
+    return "done"
+
+
+@functools.lru_cache(maxsize=1)
+def _continuing() -> re.Pattern[str]:
+    """The ``continuing`` cues of ``pair_cues.yaml``: a state going on ("will stay closed")."""
+    return _phrases(load("pair_cues").get("continuing") or ["remain"])
+
+
 def _first_attitude(s: SideFacts) -> str:
     """"positive" or "negative": the side's first attitude word, "" without one."""
     first = min([(x, "positive") for x, _ in s.positive] + [(x, "negative") for x, _ in s.negative], default=None)
@@ -954,11 +990,13 @@ class PairModel:
         probs = self.classifier.predict_proba(self.vectorizer.transform(feats))
         return [dict(zip(self.labels, (float(p) for p in row))) for row in probs]
 
-    def judge(self, pairs: list[tuple[str, str]], min_probability: float = 0.0) -> list[PairVerdict]:
-        """Per pair, the most probable label (``none`` unless a disagreement reaches ``min_probability``)."""
+    def judge(self, pairs: list[tuple[str, str]], min_probability: float = 0.0,
+              only: str = "") -> list[PairVerdict]:
+        """Per pair, the most probable label (``none`` unless a disagreement reaches ``min_probability``);
+        ``only``: that label, with its probability and evidence, whatever the others' probabilities."""
         out = []
         for (a, b), probs in zip(pairs, self.probabilities(pairs)):
-            label = max(probs, key=lambda k: probs[k])
+            label = only or max(probs, key=lambda k: probs[k])
             if label != NONE and probs[label] < min_probability:
                 label = NONE
             spans = evidence_spans(label, read_side(a), read_side(b)) if label != NONE else (None, None)
@@ -1251,6 +1289,52 @@ def _same_act(a: str, b: str) -> bool:
     return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
 
 
+def _fits(label: str, a: _Unit, b: _Unit) -> bool:
+    """Are the two sentences about the one thing a disagreement of ``label`` needs them to be about?"""
+    if label == "reason":
+        return _same_outcome(a, b)   # reasons of two different things: "closed for repairs" / "called for a corridor"
+    if label == "actor":
+        # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
+        return _same_act(a.text, b.text) and not _one_agent(a.text, b.text)
+    if label == "status":
+        shared = a.words & b.words
+        # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
+        # clauses telling the shared act must give it two states (a side remark's "delayed" is not the act's)
+        return (len(shared) >= STATUS_MIN_SHARED
+                and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared))
+    return True
+
+
+def _next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
+    """The model's most probable reading of a pair other than ``ruled_out`` that fits the pair (``_fits``), if it
+    reaches ``min_probability`` once ``ruled_out`` is set aside (the probabilities of the rest, renormalised)."""
+    probs = model.probabilities([(a.text, b.text)])[0]
+    rest = max(1e-9, 1.0 - probs.get(ruled_out, 0.0))
+    for label in sorted(probs, key=lambda k: -probs[k]):
+        if label == ruled_out:
+            continue
+        if label == NONE or probs[label] / rest < min_probability or not _fits(label, a, b):
+            break
+        return model.judge([(a.text, b.text)], 0.0, only=label)[0]
+    return PairVerdict(NONE, probs.get(NONE, 0.0))
+
+
+def _one_agent(a: str, b: str) -> bool:
+    """Do two sentences name one agent of one act in two words? A word of one agent starts the other's
+    ("Tugboats towed the ship back" / "Tugs brought the ferry back"): a compound of the same head, not a rival."""
+    fa, fb = read_side(a), read_side(b)
+    verbs = frozenset().union(*(content_terms(s.text[x:y]) for s in (fa, fb) for x, y in s.done))
+    for x in fa.agents:
+        for y in fb.agents:
+            if not (x.act & y.act) - verbs:
+                continue
+            wx = {singular(w.lower()) for w in _WORD.findall(a[x.start:x.end]) if w.lower() not in STOP_TERMS}
+            wy = {singular(w.lower()) for w in _WORD.findall(b[y.start:y.end]) if w.lower() not in STOP_TERMS}
+            if any(len(u) >= 3 and len(v) >= 3 and (u.startswith(v) or v.startswith(u)) for u in wx for v in wy):
+                return True
+    return False
+
+
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
     """``PairModel.judge`` of one block of sentence pairs; ``shared`` = (model, least probability)."""
     model, min_probability = shared
@@ -1276,12 +1360,12 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         if not v.disagree:
             continue
         a, b = units[i], units[j]
-        if v.label == "reason" and not _same_outcome(a, b):
-            continue   # two reasons of two different things: "closed for repairs" / "called for a safe corridor"
-        if v.label == "actor" and not _same_act(a.text, b.text):
-            continue   # agents of two acts sharing a verb at most ("temperatures reached" / "the monsoon reached")
-        if v.label == "status" and len(a.words & b.words) < STATUS_MIN_SHARED:
-            continue   # a state is a state of one act: "will" and "not" alone relate any two sentences of a story
+        if not _fits(v.label, a, b):
+            # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
+            # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state)
+            v = _next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability)
+            if not v.disagree:
+                continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
         topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()

@@ -6,9 +6,10 @@ import dataclasses
 
 from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS, Settings
 from storyline.extract.claims import find_claims
+from storyline.extract.stance import content_terms
 from storyline.fuse import disagreements
 from storyline.fuse.disagreements import find_disagreements
-from storyline.fuse.pair_model import load_pair_model, read_side
+from storyline.fuse.pair_model import act_status, load_pair_model, read_side
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
 
 PAIRS = "storyline.disagreements.pairs.v1"
@@ -155,3 +156,28 @@ def test_the_caps_hold_per_story_in_a_corpus_of_many_stories(monkeypatch) -> Non
     found = find_disagreements(analyses, [], events, _with_pairs(), stories)
     hedged = [d for d in found if d.topic.startswith("hedged_vs_firm")]
     assert sorted({s.doc[1:] for s in d.sides} for d in hedged) == [{"0"}, {"1"}], [d.topic for d in found]
+
+
+def test_act_status_reads_the_clause_of_the_shared_act_not_a_side_remark():
+    a = "Schools in the valley opened as normal on Monday, though buses in some villages were delayed by snow."
+    b = "Schools in the valley opened normally on Monday, while some village bus routes ran late."
+    shared = content_terms(a) & content_terms(b)
+    assert act_status(read_side(a), shared) == act_status(read_side(b), shared) == "done"
+    c = "The mayor of Lindby resigned on Monday after the audit was published."
+    d = "The mayor of Lindby has refused to resign and said on Monday she would stay on."
+    shared = content_terms(c) & content_terms(d)
+    assert (act_status(read_side(c), shared), act_status(read_side(d), shared)) == ("done", "blocked")
+
+
+def test_a_state_going_on_is_not_a_plan():
+    a = "The line between the two towns was closed after the flood."
+    b = "The line between the two towns will stay closed until Saturday."
+    shared = content_terms(a) & content_terms(b)
+    assert act_status(read_side(b), shared) == act_status(read_side(a), shared)
+
+
+def test_a_count_after_an_auxiliary_counts_its_noun():
+    # "12 passengers were killed" counts passengers (killed), as "killing seven passengers" does
+    twelve = read_side("Officials said 12 passengers were killed when the slope collapsed.").amounts[0]
+    seven = read_side("A landslide struck the bus, killing seven passengers.").amounts[0]
+    assert (twelve.unit, twelve.kind) == (seven.unit, seven.kind) == ("passenger", "killed")
