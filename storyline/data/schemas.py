@@ -116,7 +116,8 @@ def _kb_languages() -> dict[str, Any]:
     by_id = _mapping(_WORDS, propertyNames={"pattern": "^[a-z]+:[A-Za-z0-9_-]+$", "description": "a kb_id"})
     language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
     return _sections({"names": _mapping(by_id, propertyNames=language),
-                      "org_heads": _mapping(_WORDS, propertyNames=language)}, ("names",))
+                      "org_heads": _mapping(_WORDS, propertyNames=language),
+                      "portfolio_roles": _mapping(_WORDS, propertyNames=language)}, ("names",))
 
 
 def _event_languages() -> dict[str, Any]:
@@ -175,6 +176,7 @@ RESOURCES: dict[str, Any] = {
     "nicknames": lambda: _sections({"nicknames": _mapping(_WORDS)}, ("nicknames",)),
     "given_names": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "gender_words": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
+    "given_names_es": lambda: _sections(_word_lists("names"), ("names",)),
     "modality": lambda: _sections(_word_lists(
         "reporting_verbs", "attribution_phrases", "negation_words", "denial_verbs", "planned_verbs",
         "planned_auxiliaries", "planned_phrases", "conditional_markers", "hypothetical_auxiliaries",

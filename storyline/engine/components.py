@@ -28,6 +28,7 @@ from storyline.model import Claim, DocAnalysis, Document, Entity, Event, Mention
 from storyline.nlp.embeddings import lead_vector, lead_vectors
 from storyline.nlp.ner_languages import (
     SpanishModelMissingError,
+    foreign_persons,
     natasha_names,
     spanish_names,
     trained_spanish_names,
@@ -196,6 +197,7 @@ def natasha_entities(state: DocState, settings: Settings) -> None:
     lang = state.document.language or "ru"
     if lang == "uk":  # natasha is Russian: the Ukrainian name model retypes, drops and adds spans
         spans = [ukrainian_normal(s) for s in trained_ukrainian_names(state.document, spans)]
+    spans = foreign_persons(state.document, spans, lang)
     state.mentions, state.entities = resolve_names(state.document, spans, lang, kb)
 
 

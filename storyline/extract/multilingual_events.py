@@ -145,8 +145,26 @@ def find_triggers(text: str, lang: str, cues: Cues) -> list[tuple[str, int, int]
 def _cue_at(text: str, lang: str, kind: str, cues: Cues) -> list[int]:
     words = _words(text)
     return [s for w in cues.modality.get(lang, {}).get(kind, ()) for s, _ in
-            (_matches(w, words) if " " in w or len(w) > 4 else
+            (_cue_matches(w, words, lang) if " " in w or len(w) > 4 else
              [(ws, we) for t, ws, we in words if t == w])]
+
+
+#: parts of speech of verb forms (pymorphy3): a cue that is a verb form matches only these
+_VERB_POS = frozenset({"VERB", "INFN"})
+
+
+def _cue_matches(cue: str, words: list[tuple[str, int, int]], lang: str) -> list[tuple[int, int]]:
+    """Where a modality cue starts the text's words: a stem ("планир", "збира") starts any of its forms, but a cue
+    that morphology reads as a verb form ("проведе") matches only verb forms, not the noun made from it
+    ("проведення")."""
+    found = _matches(cue, words)
+    analyser = _morphology(lang)
+    last = cue.rsplit(maxsplit=1)[-1]
+    if not found or analyser is None or not analyser.word_is_known(last) \
+            or analyser.parse(last)[0].tag.POS not in _VERB_POS:
+        return found
+    ends = {e: w for w, _, e in words}
+    return [(s, e) for s, e in found if ends[e] == last or analyser.parse(ends[e])[0].tag.POS in _VERB_POS]
 
 
 def modality_of(text: str, lang: str, trigger: int | None, cues: Cues) -> str:
@@ -166,6 +184,14 @@ def modality_of(text: str, lang: str, trigger: int | None, cues: Cues) -> str:
         if any(at < trigger for at in _cue_at(text, lang, "hypothetical", cues)):
             return "hypothetical"
         near = [w[0] for w in before[-2:]] + [w[0] for w in words if w[1] == trigger]
+        if near and not _is_verb(near[-1], lang):
+            # a noun trigger ("соглашение", "переговоры") may come before its verb: the clause's first verb (ru, uk:
+            # by morphology), or its next three words (no morphology)
+            rest = [w for w, _, _ in _words(re.split(r"[,;:.!?—–]", text[trigger:], maxsplit=1)[0])[1:]]
+            if _morphology(lang) is None:
+                near += rest[:3]
+            else:
+                near += [w for w in rest if _is_verb(w, lang)][:1]
         endings = by_lang.get("future_endings", ())
         if any(len(w) >= 5 and w.endswith(endings) for w in near) or any(_future_verb(w, lang) for w in near):
             return "planned"
@@ -186,6 +212,12 @@ def _future_verb(word: str, lang: str) -> bool:
     parses = analyser.parse(word)
     grammemes = set(re.split(r"[ ,]", str(parses[0].tag))) if parses else set()
     return "VERB" in grammemes and "futr" in grammemes
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    """Whether morphology (ru, uk) reads ``word`` first as a verb form (False without morphology)."""
+    analyser = _morphology(lang)
+    return analyser is not None and analyser.parse(word)[0].tag.POS in _VERB_POS
 
 
 def cue_features(text: str, lang: str, cues: Cues) -> list[float]:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Candidate", "NameModel", "candidates", "country_names", "default_model_path", "features",
-           "hinted_candidates", "known_names", "load_name_model", "stem_key", "tokenize"]
+           "given_in_any_script", "hinted_candidates", "known_names", "latin_spellings", "load_name_model",
+           "retype_foreign_persons", "stem_key", "tokenize"]
 
 #: lowercase words that may join capitalised ones inside a name ("Banco de España"); not "y" or "en", which
 #: join two names far more often than they sit inside one ("Madrid y Tokio", "Ortega en Bruselas")
@@ -95,6 +96,16 @@ def candidates(sdoc: Doc, lang: str = "es") -> list[Candidate]:
                     before not in _SAINTS and k + 1 < j and _capitalised(sdoc[k + 1].text):
                 j = k
                 break
+        if lang == "es" and i >= 2 and sdoc[i - 1].lower_ in ("de", "del") and sdoc[i - 2].lower_ in _portfolio_roles():
+            # "ministro de Comercio de Nigeria": the portfolio is part of a description of a person, not a name;
+            # what follows its joint ("Nigeria", "la Junta de Andalucía") is a name of its own
+            joint = next((k for k in range(i + 1, j) if sdoc[k].lower_ in ("de", "del")), None)
+            if joint is None:
+                i = j
+                continue
+            i = joint + 1
+            while i < j and not _capitalised(sdoc[i].text):
+                i += 1
         start = i
         # a sentence's opening function word is no part of a name ("El Gobierno", "Según Beltrán")
         while start < j and sdoc[start].is_sent_start is not False and sdoc[start].is_stop and (
@@ -104,6 +115,13 @@ def candidates(sdoc: Doc, lang: str = "es") -> list[Candidate]:
             out.append(Candidate(start, j))
         i = j
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolio_roles() -> frozenset[str]:
+    """Spanish role nouns whose "de X" names a portfolio, not an organisation ("ministro de Comercio";
+    ``portfolio_roles`` in data/kb/languages.yaml)."""
+    return frozenset(w.lower() for w in (load("kb/languages").get("portfolio_roles", {}).get("es") or []))
 
 
 #: case endings of Russian and Ukrainian nouns and adjectives, longest first: a stem is what a
@@ -233,8 +251,51 @@ def known_names(lang: str) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
+    """Given names, lower case: the gendered list and the Spanish names given to both genders ("Carmen", "José"),
+    which the gendered list leaves out."""
     data = load("given_names")
-    return frozenset(n.lower() for key in ("female", "male") for n in data.get(key) or [])
+    both = load("given_names_es").get("names") or []
+    return frozenset(n.lower() for n in [*both, *(n for key in ("female", "male") for n in data.get(key) or [])])
+
+
+#: Cyrillic letters -> their Latin spellings in the usual transliterations ("Кваме" -> "kvame", "kwame")
+_LATIN = {"а": ("a",), "б": ("b",), "в": ("v", "w"), "г": ("g", "h"), "ґ": ("g",), "д": ("d",), "е": ("e",),
+          "є": ("ye", "e"), "ё": ("yo", "e"), "ж": ("zh", "j"), "з": ("z",), "и": ("i", "y"), "і": ("i",),
+          "ї": ("yi", "i"), "й": ("y", "i", "j"), "к": ("k", "c"), "л": ("l",), "м": ("m",), "н": ("n",),
+          "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",),
+          "х": ("kh", "h"), "ц": ("ts", "c"), "ч": ("ch", "c"), "ш": ("sh",), "щ": ("shch", "sch"), "ъ": ("",),
+          "ы": ("y", "i"), "ь": ("",), "э": ("e",), "ю": ("yu", "u", "ju"), "я": ("ya", "ia", "ja"),
+          "'": ("",), "’": ("",), "ʼ": ("",)}
+_MAX_SPELLINGS = 64
+
+
+def latin_spellings(word: str) -> set[str]:
+    """Latin spellings of a Cyrillic word in the usual transliterations (at most 64), lower case; a Latin word as
+    it is, without accents."""
+    word = word.lower()
+    if not _is_cyrillic(word):
+        return {_strip_accents(word)}
+    out = {""}
+    for ch in word:
+        options = _LATIN.get(ch, (ch,))
+        out = {o + x for o in out for x in options}
+        if len(out) > _MAX_SPELLINGS:
+            out = set(sorted(out)[:_MAX_SPELLINGS])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _given_latin() -> frozenset[str]:
+    return frozenset(_strip_accents(n) for n in _given_names())
+
+
+def given_in_any_script(word: str) -> bool:
+    """Whether ``word`` is a given name in any script: as listed ("Андрій", "Carmen"), in a case form of one
+    ("Андрієм"), or a Cyrillic spelling of a Latin one ("Кваме", "Кармен")."""
+    lowered = word.lower()
+    if _is_given(lowered):
+        return True
+    return _is_cyrillic(lowered) and bool(latin_spellings(lowered) & _given_latin())
 
 
 def features(sdoc: Doc, cand: Candidate, lang: str = "es", hint: str | None = None) -> dict[str, float]:
@@ -370,3 +431,56 @@ def sentences_of(doc: Document, offset: int, sdoc: Doc) -> list[Sentence]:
             out.append(Sentence(doc.id, start, start + len(stripped), stripped))
     return out
 
+
+
+@functools.lru_cache(maxsize=4)
+def _morphology(lang: str) -> Any:
+    """pymorphy3's analyser for ``lang`` (ru, uk), or None when it or its dictionary is missing."""
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except Exception:  # noqa: BLE001 - a missing optional dictionary
+        return None
+
+
+def _finite_verb(word: str, lang: str) -> bool:
+    """Whether ``word`` reads as a finite verb: by morphology (ru, uk), else by a past-tense ending."""
+    analyser = _morphology(lang)
+    if analyser is None:
+        return word.islower() and len(word) >= 4 and word.endswith(_VERB_ENDINGS)
+    return analyser.parse(word)[0].tag.POS == "VERB"
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?) $")
+_WORD_AFTER = re.compile(r"^ ([^\W\d_]+)")
+
+
+def retype_foreign_persons(raw: str, spans: list[tuple[int, int, str]], lang: str) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, type)`` of a Russian or Ukrainian text with foreign people's names mended: a given name in
+    any script right before a span that no span holds joins it ("Кваме" + "Асанте"), and a name of two or more
+    capitalised words that opens with a given name ("Кваме Асанте", "Кармен Бельтран") and stands right before a
+    finite verb (the subject of "заявил", "зустрівся") is a person, whatever the tagger called it (taggers trained
+    on Russian news call foreign names places). Only Cyrillic words count (a Latin name in Cyrillic text is mostly a
+    brand: "Dragon Capital"); a country or known name is never retyped."""
+    covered = [(s, e) for s, e, _ in spans]
+    out = []
+    for start, end, kind in spans:
+        found = _WORD_BEFORE.search(raw[max(0, start - 40):start])
+        if found is not None:
+            word = found.group(1)
+            at = start - len(word) - 1
+            if _capitalised(word) and _is_cyrillic(word) and given_in_any_script(word) \
+                    and not any(s < start and at < e for s, e in covered):
+                start = at
+        text = raw[start:end]
+        words = text.split()
+        nxt = _WORD_AFTER.match(raw[end:end + 40])
+        if kind != "PERSON" and len(words) >= 2 and all(_capitalised(w) for w in words) \
+                and _is_cyrillic(words[0]) and given_in_any_script(words[0]) and nxt is not None \
+                and _finite_verb(nxt.group(1), lang):
+            key = stem_key(text)
+            if key not in _stemmed(lang, "countries") and key not in _stemmed(lang, "known"):
+                kind = "PERSON"
+        out.append((start, end, kind))
+    return out

@@ -22,8 +22,8 @@ from storyline.model import Document, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["NamedSpan", "SpanishModelMissingError", "natasha_names", "spanish_names", "trained_spanish_names",
-           "trained_ukrainian_names", "ukrainian_normal"]
+__all__ = ["NamedSpan", "SpanishModelMissingError", "foreign_persons", "natasha_names", "spanish_names",
+           "trained_spanish_names", "trained_ukrainian_names", "ukrainian_normal"]
 
 #: natasha's and spaCy-es's labels -> storyline's entity types (MISC is left out: no actor)
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -162,6 +162,22 @@ def trained_ukrainian_names(doc: Document, spans: list[NamedSpan], model_path: s
             span = sdoc[cand.i:cand.j]
             start, end = offset + span.start_char, offset + span.end_char
             out.append(NamedSpan(start, end, doc.raw[start:end], kind, span.text))
+    return out
+
+
+def foreign_persons(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
+    """Russian or Ukrainian spans with foreign people's names mended (``names_model.retype_foreign_persons``): a
+    given name the tagger left out joins the surname after it, and a full name before its verb is a person."""
+    from storyline.nlp.names_model import retype_foreign_persons
+
+    mended = retype_foreign_persons(doc.raw, [(s.start, s.end, s.type) for s in spans], lang)
+    out = []
+    for span, (start, end, kind) in zip(spans, mended):
+        if (start, kind) == (span.start, span.type):
+            out.append(span)
+            continue
+        normal = doc.raw[start:span.start] + span.normal
+        out.append(NamedSpan(start, end, doc.raw[start:end], kind, normal))
     return out
 
 

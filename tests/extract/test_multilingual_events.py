@@ -314,3 +314,24 @@ def test_a_ukrainian_name_span_loses_the_verb_glued_to_it():
     assert "Молдові" in out["Норвегія надала Молдові 40 мільйонів євро допомоги."]
     second = out["Міністр торгівлі Нігерії Чіді Оконкво закликав Гану знову відкрити ринки."]
     assert {"Нігерії", "Чіді Оконкво", "Гану"} <= second
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pymorphy3_dicts_ru") is None, reason="no Russian dictionary")
+def test_a_future_perfective_verb_plans_the_event_even_after_a_noun_trigger():
+    cues = load_cues()
+    text = "Меморандум о поставках зерна Армения и Грузия подпишут на следующей сессии."
+    assert modality_of(text, "ru", text.index("Меморандум"), cues) == "planned"
+    text = "Меморандум о поставках зерна Армения и Грузия подписали в Тбилиси."
+    assert modality_of(text, "ru", text.index("Меморандум"), cues) == "asserted"
+    # the future of a clause after a comma is not the event's
+    text = "Армения и Грузия подписали меморандум, который вступит в силу осенью."
+    assert modality_of(text, "ru", text.index("подписали"), cues) == "asserted"
+
+
+@needs_uk_morphology
+def test_a_planned_cue_that_is_a_verb_form_does_not_match_the_noun_made_from_it():
+    cues = load_cues()
+    text = "Молдова обговорила з Румунією проведення спільних навчань."
+    assert modality_of(text, "uk", text.index("навчань"), cues) == "asserted"
+    text = "Молдова проведе з Румунією спільні навчання."
+    assert modality_of(text, "uk", text.index("навчання"), cues) == "planned"

@@ -267,3 +267,32 @@ def test_a_surname_the_tagger_missed_joins_the_person_named_in_full():
     tokayev = [m for m in ru.mentions if m.text in ("Касым-Жомарт Токаев", "Токаев")]
     assert [m.start for m in tokayev] == [21, text.index("Токаев заявил")]
     assert len({m.entity for m in tokayev}) == 1
+
+
+def test_a_spanish_portfolio_after_a_minister_is_no_organisation_but_the_country_after_it_is_a_name():
+    from storyline.nlp.names_model import candidates, tokenize
+
+    (sdoc,) = tokenize(["La ministra de Agricultura de Uruguay, Valentina Ferraro, recibió al consejero de "
+                        "Medio Ambiente de la Generalitat Valenciana. El Ministerio de Salud de Bolivia no respondió."])
+    texts = [sdoc[c.i:c.j].text for c in candidates(sdoc)]
+    assert texts == ["Uruguay", "Valentina Ferraro", "Generalitat Valenciana", "Ministerio de Salud de Bolivia"]
+
+
+def test_given_names_of_both_genders_and_in_cyrillic_spellings_are_known_in_any_script():
+    from storyline.nlp.names_model import given_in_any_script
+
+    assert given_in_any_script("Carmen") and given_in_any_script("Rosario")  # Spanish, given to both genders
+    assert given_in_any_script("Кваме") and given_in_any_script("Кармен")  # Kwame, Carmen in Cyrillic
+    assert not given_in_any_script("Москва") and not given_in_any_script("Нигерия")
+
+
+def test_a_foreign_full_name_before_its_verb_is_a_person_and_joins_its_given_name():
+    from storyline.nlp.names_model import retype_foreign_persons
+
+    text = "Вчера Кармен Солис заявила, что Перу готово к переговорам."
+    solis = (text.index("Солис"), text.index("Солис") + 5, "LOC")
+    assert retype_foreign_persons(text, [solis], "ru") == [(text.index("Кармен"), solis[1], "PERSON")]
+    text = "Кармен Солис и её коллеги."  # no verb after the name: the type stays
+    assert retype_foreign_persons(text, [(0, 12, "LOC")], "ru") == [(0, 12, "LOC")]
+    text = "Новая Зеландия заявила о поддержке Фиджи."  # a country is never retyped
+    assert retype_foreign_persons(text, [(0, 14, "GPE")], "ru") == [(0, 14, "GPE")]
