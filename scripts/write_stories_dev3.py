@@ -2,6 +2,7 @@
 """Write training/stories_dev3/: long articles about many same-kind stories in the same weeks.
 
     python scripts/write_stories_dev3.py [--out training/stories_dev3]
+    python scripts/write_stories_dev3.py --sheets stories_train3_sheets --out training/stories_train3 --prefix t --seed 33
 
 Every story has a hand-written fact sheet (places, people, figures, day, a few sentences only it has);
 an article is put together from paragraphs written for its story's kind, filled with its sheet, in one of
@@ -13,11 +14,11 @@ outlets are invented; countries, provinces and rivers are real. For development 
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
+import sys
 from datetime import date, timedelta
 from pathlib import Path
-
-from stories_dev3_sheets import KINDS, STORIES  # type: ignore[import-not-found]
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -76,9 +77,8 @@ def pick(rng: random.Random, options: list[str], used: set[str]) -> str:
     return choice
 
 
-def article(story: dict, shape: str, rng: random.Random, others: list[dict], pub: date | None) -> tuple[str, str]:
-    """(title, body paragraphs) of one article of ``story`` in ``shape``."""
-    kind = KINDS[story["kind"]]
+def article(story: dict, kind: dict, shape: str, rng: random.Random, others: list[dict]) -> tuple[str, str]:
+    """(title, body paragraphs) of one article of ``story`` (of ``kind``'s paragraphs) in ``shape``."""
     v = slots(story)
     if others:
         v.update(slots(others[0], "o_"))
@@ -183,8 +183,14 @@ def rewrite(body: str, rng: random.Random) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "stories_dev3")
+    ap.add_argument("--sheets", default="stories_dev3_sheets", help="module of scripts/ with KINDS and STORIES")
+    ap.add_argument("--prefix", default="d", help="file names: PREFIX + number")
+    ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args(argv)
-    rng = random.Random(3)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sheets = importlib.import_module(args.sheets)
+    KINDS, STORIES = sheets.KINDS, sheets.STORIES
+    rng = random.Random(args.seed)
     docs: list[tuple[str, str, str, date | None, str]] = []   # story id, title, outlet, published, body
     for story in STORIES:
         same_kind = [o for o in STORIES if o["kind"] == story["kind"] and o["id"] != story["id"]]
@@ -207,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                 title, body = wire_title, wire_body
                 outlet = rng.choice(KINDS[story["kind"]]["outlets"])
             else:
-                title, body = article(story, shape, rng, others, pub)
+                title, body = article(story, KINDS[story["kind"]], shape, rng, others)
             if shape == "wire":
                 wire_body, wire_title = body, title
                 outlet = rng.choice(["Meridian Press Agency", "Continental Wire", "Atlas News Service"])
@@ -221,11 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         if pub is not None:
             head.append(dateline(pub, rng))
         head.append(outlet if rng.random() < 0.7 else f"By {rng.choice(REPORTERS)}, {outlet}")
-        (folder / f"d{k:03d}.txt").write_text("\n".join(head) + "\n\n" + body + "\n", encoding="utf-8")
-        gold.append(f"  d{k:03d}: {sid}")
+        (folder / f"{args.prefix}{k:03d}.txt").write_text("\n".join(head) + "\n\n" + body + "\n", encoding="utf-8")
+        gold.append(f"  {args.prefix}{k:03d}: {sid}")
     (args.out / "gold.yaml").write_text(
-        "# Gold for the third dev story set (training/stories_dev3/articles/): many same-kind stories in the same\n"
-        "# weeks, long articles. Scored to develop story clustering, never trained on. stories: file stem -> story id.\n"
+        f"# Gold of {args.out.name} (written by scripts/write_stories_dev3.py --sheets {args.sheets}): many same-kind\n"
+        "# stories in the same weeks, long articles. stories: file stem -> story id.\n"
         "stories:\n" + "\n".join(gold) + "\n", encoding="utf-8")
     print(f"wrote {len(docs)} articles of {len(STORIES)} stories to {args.out}")
     return 0
