@@ -4,14 +4,15 @@ Towns, people, firms, unions and outlets are invented; countries, provinces and 
 Rounds of one negotiation are one story (as follow-ups, verdicts and deals are in the team's other story
 sets): a story is one real-world matter followed over time, not one day's event.
 """
+# ruff: noqa: C408 (a fact sheet reads as keyword arguments)
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 # ---------------------------------------------------------------- floods: six provinces of Argentina, March 2025
 FLOOD = {
-    "outlets": ["Diario del Litoral", "La Voz Provincial", "Radio Nacional Norte (transcript)", "The Southern Cone Herald",
-                "El Observador Federal", "Buenos Aires Gazette"],
+    "outlets": ["Diario del Litoral", "La Voz Provincial", "Radio Nacional Norte (transcript)",
+                "The Southern Cone Herald", "El Observador Federal", "Buenos Aires Gazette"],
     "title": [
         "{river} floods {town}, {dead} dead and {evac} evacuated",
         "Floods in {region}: {town} under water after record rain",
@@ -318,7 +319,8 @@ STRIKES = [
          union="Valdomar Port Workers' Union (SETP-V)", employer="the port operator Atlanterm",
          demand="a 9% pay rise and an end to daily hiring", demand_short="pay and casual hiring",
          leader="Nuno Carreira", leader_s="Carreira", leader_role="president", leader_pronoun="he",
-         boss="Filipa Azevedo", boss_role="chief executive", striker="Joaquim Matos", site="the container terminal gate",
+         boss="Filipa Azevedo", boss_role="chief executive", striker="Joaquim Matos",
+         site="the container terminal gate",
          strikers=1100, days=4, turnout=92, employer_turnout=71, cost=1800000, offer="4.5%", reject=88, deal="6%",
          prev_year=2022, nth="third", vote_wd="Friday", day=date(2025, 3, 10), followup_days=5,
          articles=["wire", "rewrite", "local", "followup", "copy"],
@@ -338,7 +340,8 @@ STRIKES = [
          local=["Buses were packed and the city added 40 extra services on the Lines 2 and 5 routes.",
                 "Commuters from the southern suburbs took up to two hours to reach the centre.",
                 "Bicycle-hire stations in the centre ran empty by eight in the morning."]),
-    dict(id="strike-valdomar-nurses", kind="strike", workers="nurses", service="non-urgent care at the city's hospitals",
+    dict(id="strike-valdomar-nurses", kind="strike", workers="nurses",
+         service="non-urgent care at the city's hospitals",
          union="Nurses' Union of the North (SEN)", employer="the Valdomar Hospital Centre",
          demand="the hiring of 300 nurses and overtime paid in full", demand_short="staffing and overtime",
          leader="Catarina Lobo", leader_s="Lobo", leader_role="regional coordinator", leader_pronoun="she",
@@ -957,7 +960,8 @@ ELECTIONS = [
          winner_quote="Coffee country deserves honest government.", loser_quote="We congratulate the winner.",
          voter="Gloria Valencia", cabinet="Andrés Hoyos", tables=4, changed=1, day=date(2025, 3, 30),
          followup_days=4, articles=["wire", "rewrite", "local", "followup"], outlets=["La Patria Regional"],
-         local=["Arango is the first woman to be mayor of the town.", "Rain closed a rural road and ballot boxes went by mule.",
+         local=["Arango is the first woman to be mayor of the town.",
+                "Rain closed a rural road and ballot boxes went by mule.",
                 "Supporters released balloons in the party's colour."]),
     dict(id="election-puerto-nare-antioquia", kind="election", town="Puerto Nare Viejo", region="Antioquia",
          winner="Gilberto Restrepo", party="Democratic Centre", loser="Diana Mesa", loser_party="Historical Pact",
@@ -1065,7 +1069,8 @@ FIRES = [
     dict(id="fire-ourique-recycling", kind="fire", town="Ourique Velho", site="a plastics recycling plant",
          site_short="plant", area="Alentejo plain", hurt=2, serious=1, firefighters=150, engines=40, n_brigades=12,
          hours=14, time="15:05", origin="a pile of shredded plastic", commander="Commander Rui Amaral", staff=60,
-         owner="Fernando Calisto, who runs Ecociclo Sul", damage=3200000, witness="Dores Calado", cause="self-heating of stored plastic",
+         owner="Fernando Calisto, who runs Ecociclo Sul", damage=3200000, witness="Dores Calado",
+         cause="self-heating of stored plastic",
          prev_year=2019, day=date(2025, 3, 27), followup_days=4, articles=["wire", "rewrite", "local", "followup"],
          outlets=["Diário do Alentejo"],
          local=["Toxic smoke led to the closure of two schools.", "Air quality monitors showed high levels of fine "

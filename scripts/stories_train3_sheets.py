@@ -5,6 +5,7 @@ storms, protests cleared by police, bus crashes, trials in one court, and two pa
 by round. Towns, people, firms and outlets are invented; countries, provinces and states are real. Rounds of
 one negotiation are one story.
 """
+# ruff: noqa: C408 (a fact sheet reads as keyword arguments)
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -515,7 +516,8 @@ TRIALS = [
          judge_quote="Suspicion is not proof.", accused_quote="I cared for them for ten years.",
          lawyer="Ewa Zawadzka", status="free", day=date(2024, 11, 8), followup_days=5,
          articles=["wire", "rewrite", "followup", "brief"], outlets=["Nasz Gorzelin"],
-         local=["Mroczek had spent eighteen months in pre-trial detention.", "Relatives of one resident wept in court."]),
+         local=["Mroczek had spent eighteen months in pre-trial detention.",
+                "Relatives of one resident wept in court."]),
     dict(id="trial-gorzelin-footballer", kind="trial", accused="Kamil Grabowiec", accused_role="a second-division "
          "footballer", charge="causing a fatal car crash while drunk", charge_short="drunk-driving",
          verdict="sentenced to six years in prison", verdict_passive="sentenced to six years in prison",

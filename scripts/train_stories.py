@@ -7,13 +7,14 @@ Each set in ``SETS`` (a folder with articles/ and gold.yaml, as ``scripts/eval_s
 analysed by the one pipeline path with the rules' story decision (the analyses are kept in
 ``out/train-stories-<set>/`` and reused); its documents' story features and every pair whose rules score
 reaches ``STORY_GATE`` give one feature row (``StoryScorer.pair_features``), labelled by the gold stories.
-Every set is one corpus: the pairs of two sets are never compared.
+Every set is one corpus: the pairs of two sets are never compared. Each set weighs the same in the fit.
 
 Cross-validation holds out whole stories (``FOLDS`` folds of each set's stories; a pair is predicted by
 the fold model that saw neither of its stories). The join threshold is the middle of those whose
 out-of-fold B-cubed F1, clustering each set's whole matrix by average linkage, is within ``TOLERANCE``
 of the best; the rules' own B-cubed is printed beside it. The model is then fitted on every pair.
-training/stories_dev2 is for development (scored by eval_stories.py), never trained on; frozen/ is never read.
+training/stories_dev2 and training/stories_dev3 are for development (scored by eval_stories.py), never trained
+on; frozen/ is never read.
 """
 from __future__ import annotations
 
@@ -31,9 +32,9 @@ from eval_stories import bcubed, stem  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 from storyline.fuse.stories import PAIR_FEATURES, STORY_GATE, StoryScorer, average_linkage  # noqa: E402
 
-SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2"]
+SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2", ROOT / "training" / "stories_train3"]
 FOLDS = 5
-C_REGULARISATION = 0.3
+C_REGULARISATION = 1.0
 THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
 #: out-of-fold F1 below the best that still counts as near it
 TOLERANCE = 0.005
@@ -91,10 +92,17 @@ class SetPairs:
         return bcubed(pred, dict(zip(self.stems, self.gold)))
 
 
-def fit(rows: list[list[float]], labels: list[int]):
+def fit(rows: list[list[float]], labels: list[int], weights: list[float]):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=C_REGULARISATION, max_iter=2000).fit(rows, labels)
+    return LogisticRegression(C=C_REGULARISATION, max_iter=3000).fit(rows, labels, sample_weight=weights)
+
+
+def set_weights(sets: list[SetPairs]) -> dict[str, float]:
+    """The weight of each row of a set, by set name: every set weighs as much in all (the long-article set has
+    many more gated pairs per document; it must not drown the short sets' cases), one on average."""
+    total = sum(len(s.rows) for s in sets)
+    return {s.name: total / (len(sets) * max(len(s.rows), 1)) for s in sets}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reanalyze", action="store_true", help="run the per-document stages again")
     args = ap.parse_args(argv)
     sets = [SetPairs(folder, args.reanalyze) for folder in SETS]
+    weight = set_weights(sets)
     oof: list[list[float]] = []
     for s in sets:
         stories = sorted(set(s.gold))
@@ -112,13 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         probs = [0.0] * len(s.pairs)
         for k in range(FOLDS):
             held = {g for g in stories if fold_of[g] == k}
-            train_rows, train_labels = [], []
+            train_rows, train_labels, weights = [], [], []
             for t in sets:
                 for (i, j), row, y in zip(t.pairs, t.rows, t.labels):
                     if t is not s or not ({t.gold[i], t.gold[j]} & held):
                         train_rows.append(row)
                         train_labels.append(y)
-            model = fit(train_rows, train_labels)
+                        weights.append(weight[t.name])
+            model = fit(train_rows, train_labels, weights)
             for p, (i, j) in enumerate(s.pairs):
                 if {s.gold[i], s.gold[j]} & held:
                     probs[p] = float(model.predict_proba([s.rows[p]])[0][1])
@@ -138,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
               f"B-cubed rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; trained out-of-fold P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
     print("threshold", threshold, "out-of-fold F1 by threshold:",
           " ".join(f"{t:.2f}:{f:.3f}" for t, f in curve))
-    model = fit([r for s in sets for r in s.rows], [y for s in sets for y in s.labels])
+    model = fit([r for s in sets for r in s.rows], [y for s in sets for y in s.labels],
+                [weight[s.name] for s in sets for _ in s.rows])
     coef = [float(w) for w in model.coef_[0]]
     print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(PAIR_FEATURES, coef)),
           f"intercept {float(model.intercept_[0]):+.2f}")

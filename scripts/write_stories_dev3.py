@@ -2,7 +2,8 @@
 """Write training/stories_dev3/: long articles about many same-kind stories in the same weeks.
 
     python scripts/write_stories_dev3.py [--out training/stories_dev3]
-    python scripts/write_stories_dev3.py --sheets stories_train3_sheets --out training/stories_train3 --prefix t --seed 33
+    python scripts/write_stories_dev3.py --sheets stories_train3_sheets --out training/stories_train3 \
+        --prefix t --seed 33
 
 Every story has a hand-written fact sheet (places, people, figures, day, a few sentences only it has);
 an article is put together from paragraphs written for its story's kind, filled with its sheet, in one of
@@ -49,7 +50,7 @@ def slots(story: dict, prefix: str = "") -> dict[str, str]:
     """The sheet's values as template slots (numbers written with thousands commas, days as weekdays)."""
     out: dict[str, str] = {}
     for k, v in story.items():
-        if isinstance(v, bool) or isinstance(v, (list, dict)):
+        if isinstance(v, (bool, list, dict)):
             continue
         if isinstance(v, int):
             out[prefix + k] = str(v) if k.endswith("year") else n(v)
@@ -189,13 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "scripts"))
     sheets = importlib.import_module(args.sheets)
-    KINDS, STORIES = sheets.KINDS, sheets.STORIES
+    kinds, stories = sheets.KINDS, sheets.STORIES
     rng = random.Random(args.seed)
     docs: list[tuple[str, str, str, date | None, str]] = []   # story id, title, outlet, published, body
-    for story in STORIES:
-        same_kind = [o for o in STORIES if o["kind"] == story["kind"] and o["id"] != story["id"]]
+    for story in stories:
+        same_kind = [o for o in stories if o["kind"] == story["kind"] and o["id"] != story["id"]]
         same_kind.sort(key=lambda o: (abs((o["day"] - story["day"]).days), o["id"]))
-        wire_body = ""
+        wire_body = wire_title = ""
         for k, shape in enumerate(story["articles"]):
             others = same_kind[:3] if shape == "analysis" else same_kind[k % max(len(same_kind), 1):][:1]
             if shape == "analysis":
@@ -205,15 +206,15 @@ def main(argv: list[str] | None = None) -> int:
             pub: date | None = story["day"] + timedelta(days=delay)
             if shape in ("brief",) or rng.random() < 0.28:
                 pub = None
-            outlet = rng.choice(story["outlets"] + KINDS[story["kind"]]["outlets"])
+            outlet = rng.choice(story["outlets"] + kinds[story["kind"]]["outlets"])
             if shape == "rewrite" and wire_body:
-                title = fill(rng.choice(KINDS[story["kind"]]["title"]), slots(story))
+                title = fill(rng.choice(kinds[story["kind"]]["title"]), slots(story))
                 body = rewrite(wire_body, rng)
             elif shape == "copy" and wire_body:
                 title, body = wire_title, wire_body
-                outlet = rng.choice(KINDS[story["kind"]]["outlets"])
+                outlet = rng.choice(kinds[story["kind"]]["outlets"])
             else:
-                title, body = article(story, KINDS[story["kind"]], shape, rng, others)
+                title, body = article(story, kinds[story["kind"]], shape, rng, others)
             if shape == "wire":
                 wire_body, wire_title = body, title
                 outlet = rng.choice(["Meridian Press Agency", "Continental Wire", "Atlas News Service"])
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# Gold of {args.out.name} (written by scripts/write_stories_dev3.py --sheets {args.sheets}): many same-kind\n"
         "# stories in the same weeks, long articles. stories: file stem -> story id.\n"
         "stories:\n" + "\n".join(gold) + "\n", encoding="utf-8")
-    print(f"wrote {len(docs)} articles of {len(STORIES)} stories to {args.out}")
+    print(f"wrote {len(docs)} articles of {len(stories)} stories to {args.out}")
     return 0
 
 

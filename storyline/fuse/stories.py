@@ -10,11 +10,14 @@ by average-linkage clustering, so one shared name does not chain two stories tog
 
 Who decides a pair (``Settings.stories``): ``rules`` (the default) is the weighted sum above;
 ``trained`` is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
-from ``training/stories/`` and ``training/stories_train2/``) over the rules' score and the terms that
-tell two same-kind stories apart: shared places, people and figures (by their rarity in the corpus),
-whether each one's main actor is in the other, the day gap, title words. It only judges the pairs
-whose rules score reaches ``STORY_GATE`` (the others score 0), so the candidate search stays the
-rules' blocked one; pairs dated far apart are halved as the rules halve them.
+from ``training/stories/``, ``training/stories_train2/`` and ``training/stories_train3/``) over the rules'
+score and the terms that tell two same-kind stories apart: shared places, people and figures (by their
+rarity in the corpus), whether each one's main actor is in the other, the day gap, title words, and what
+the two leads name — a long article's background recaps another story of its kind with that story's
+town, people and figures, its lead tells its own: the leads' actors, lead-weighted mention counts, the
+lead's figures in the other article, the leads' towns, countries and provinces (gazetteer levels). It
+only judges the pairs whose rules score reaches ``STORY_GATE`` (the others score 0), so the candidate
+search stays the rules' blocked one; pairs dated far apart are halved as the rules halve them.
 """
 from __future__ import annotations
 
@@ -32,10 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clean.metadata import DATE_FORMS, MAX_YEAR, MIN_YEAR, MONTHS, WEEKDAYS, recognition_form
+from storyline.clean.places import place_key
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.model import DocAnalysis, NearDuplicate, Story
 from storyline.nlp.embeddings import (
+    LEAD_CHARS,
     MULTILINGUAL_FLOOR,
     cosine_floor,
     english_lead,
@@ -62,7 +67,12 @@ PLACE_TYPES = ("GPE", "LOC")
 STORY_GATE = 0.17
 #: the features of the trained decision, in order (``StoryScorer.pair_features``)
 PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict", "main_missing", "people",
-                 "numbers", "number_conflict", "day_gap", "far_apart", "no_day", "title")
+                 "numbers", "number_conflict", "day_gap", "far_apart", "no_day", "title",
+                 "lead_keys", "lead_cosine", "lead_numbers", "lead_town", "lead_town_conflict", "lead_no_town",
+                 "lead_country_conflict", "lead_province_conflict")
+#: a mention in the title or the lead counts this many times in the lead-weighted salience: what the
+#: article is about, not the earlier story its background paragraph recaps
+LEAD_WEIGHT = 3
 #: figures that tell one story from another: counts of 10 and more, decimals ("5.9", "51.2"); not the
 #: small counts every story has, nor years
 FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|[.,]\d)")
@@ -100,6 +110,16 @@ class StoryFeatures:
     people: set[str] = field(default_factory=set)
     #: figures written in the body (``figures``)
     numbers: set[str] = field(default_factory=set)
+    #: keys named in the title or the lead (the first ``LEAD_CHARS`` of the body); of its places, those below
+    #: province level (a town, a district: not a country or province of the gazetteer); the countries (ISO
+    #: codes) its places lie in, and the provinces it names (``place_key`` forms); the figures of the lead
+    lead_keys: set[str] = field(default_factory=set)
+    lead_towns: set[str] = field(default_factory=set)
+    lead_countries: set[str] = field(default_factory=set)
+    lead_provinces: set[str] = field(default_factory=set)
+    lead_numbers: set[str] = field(default_factory=set)
+    #: ``salience`` with the lead's mentions counted ``LEAD_WEIGHT`` times
+    lead_salience: Counter = field(default_factory=Counter)
 
 
 def figures(text: str) -> set[str]:
@@ -134,6 +154,12 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     places: set[str] = set()
     people: set[str] = set()
     salience: Counter = Counter()
+    lead_salience: Counter = Counter()
+    lead_keys: set[str] = set()
+    lead_towns: set[str] = set()
+    lead_countries: set[str] = set()
+    lead_provinces: set[str] = set()
+    lead_end = lead_offset(doc.raw, body) + LEAD_CHARS   # mention offsets are into the raw text
     for e in a.entities:
         if e.type not in STORY_TYPES or not e.name or e.generic:
             continue  # an unnamed group ("police") is every story's: it tells none apart
@@ -141,6 +167,10 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
         key = (canonical or {}).get(e.id) or e.kb_id or e.name.lower()
         keys.add(key)
         salience[key] += len(e.mentions)
+        # an entity kept without its mentions (no offsets) could be anywhere: it counts once, in the lead
+        in_lead = sum(m.start < lead_end for m in e.mentions) if e.mentions else 1
+        lead_salience[key] += max(len(e.mentions), 1) + (LEAD_WEIGHT - 1) * in_lead
+        own = [key]
         if e.type in PLACE_TYPES:
             places.add(key)
         if e.type == "PERSON":
@@ -148,6 +178,17 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
             if len(e.name.split()) > 1:
                 keys.add(e.name.split()[-1].lower())   # surname: "Ms Marr" and "Dalia Marr" meet
                 people.add(e.name.split()[-1].lower())
+                own.append(e.name.split()[-1].lower())
+        if in_lead:
+            lead_keys.update(own)
+            if e.type in PLACE_TYPES:
+                # a country or province is shared by every story there; a town is not
+                countries, province = place_level(e.name)
+                lead_countries.update(countries)
+                if province:
+                    lead_provinces.add(province)
+                elif not countries:
+                    lead_towns.add(key)
     if not keys:  # no actor stage: capitalised words inside sentences stand in for names
         keys = {m.lower() for m in CAPITALISED.findall(body)}
     # the news day: its publication date, else the day its events are dated from the body (the
@@ -156,7 +197,47 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
                      and (d := _day(e.date)))
     day = _day(doc.published) or (ev_days[(len(ev_days) - 1) // 2] if ev_days else None)
     return StoryFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
-                        story_lead(doc), a.vector, places, people, figures(body))
+                        story_lead(doc), a.vector, places, people, figures(body), lead_keys, lead_towns, lead_countries,
+                        lead_provinces, figures(title + "\n" + body[:LEAD_CHARS]), lead_salience)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_levels() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """pycountry's countries and provinces (first-level subdivisions and the like) by ``place_key``: the ISO
+    codes of the countries each name stands for, or lies in ("Punjab": India and Pakistan)."""
+    import pycountry
+
+    countries: dict[str, set[str]] = {}
+    provinces: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if value := getattr(c, attr, None):
+                countries.setdefault(place_key(value), set()).add(c.alpha_2)
+    for sub in pycountry.subdivisions:
+        provinces.setdefault(place_key(sub.name), set()).add(sub.country_code)
+    return ({k: frozenset(v) for k, v in countries.items() if k},
+            {k: frozenset(v) for k, v in provinces.items() if k and k not in countries})
+
+
+def place_level(name: str) -> tuple[frozenset[str], str | None]:
+    """The countries (ISO codes) a place name stands for or lies in, and its ``place_key`` when it names a
+    province; (empty, None) for a town or any place the gazetteer does not know."""
+    countries, provinces = gazetteer_levels()
+    key = place_key(name)
+    key = key[4:] if key.startswith("the ") else key
+    if key in countries:
+        return countries[key], None
+    if key in provinces:
+        return provinces[key], key
+    return frozenset(), None
+
+
+def lead_offset(raw: str, body: str) -> int:
+    """Where ``body`` (the cleaned text) begins in ``raw``: entity offsets are into the raw text, and a
+    title, date line and byline stand before it (0 when its opening is not found verbatim)."""
+    head = body.strip()[:60]
+    at = raw.find(head) if head else -1
+    return max(at, 0)
 
 
 @dataclass(frozen=True)
@@ -500,7 +581,36 @@ class StoryScorer:
         ti, tj = title_words(fi.title), title_words(fj.title)
         title = len(ti & tj) / len(ti | tj) if ti | tj else 0.0
         return [base, self.entity_overlap(i, j), self.text(i, j), types, places, place_conflict, main_missing, people,
-                numbers, number_conflict, gap, float(self.far_apart(i, j) < 1.0), no_day, title]
+                numbers, number_conflict, gap, float(self.far_apart(i, j) < 1.0), no_day, title,
+                *self.lead_features(i, j)]
+
+    def lead_features(self, i: int, j: int) -> list[float]:
+        """The lead's terms of ``PAIR_FEATURES``: what each article's title and lead name, against the other.
+
+        A background paragraph recaps another story of the same kind with that story's town, people and
+        figures; the lead tells the article's own. So: the rarity-weighted Jaccard of the two leads' keys; the
+        cosine of the mention counts with the lead's mentions counted ``LEAD_WEIGHT`` times (rarity-weighted);
+        the share of each lead's figures that the other article writes; the leads' towns (places below the
+        gazetteer's countries and provinces): their Jaccard, both named and none shared, one lead naming none
+        (unknown, not a conflict); the leads' countries both known and none shared, their provinces both named
+        and none shared (two floods in two provinces of one country).
+        """
+        fi, fj = self.feats[i], self.feats[j]
+        idf = self.idf
+        lead_keys, _ = self._overlap(fi.lead_keys, fj.lead_keys)
+        a, b = fi.lead_salience, fj.lead_salience
+        norm = math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in a.items())) * \
+            math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in b.items()))
+        cosine = sum(a[k] * b[k] * idf.get(k, 0.0) ** 2 for k in a.keys() & b.keys()) / norm if norm else 0.0
+        nums = [len(x & y) / len(x) for x, y in ((fi.lead_numbers, fj.numbers), (fj.lead_numbers, fi.numbers)) if x]
+        towns, town_conflict = self._overlap(fi.lead_towns, fj.lead_towns)
+        no_town = float(not fi.lead_towns or not fj.lead_towns)
+        country_conflict = float(bool(fi.lead_countries and fj.lead_countries)
+                                 and not fi.lead_countries & fj.lead_countries)
+        province_conflict = float(bool(fi.lead_provinces and fj.lead_provinces)
+                                  and not fi.lead_provinces & fj.lead_provinces)
+        return [lead_keys, cosine, sum(nums) / len(nums) if nums else 0.0, towns, town_conflict, no_town,
+                country_conflict, province_conflict]
 
     def main_key(self, i: int) -> str | None:
         """Document ``i``'s most mentioned key weighted by rarity (ties: the first in sorted order)."""

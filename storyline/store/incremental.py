@@ -173,7 +173,10 @@ def _features_json(f: StoryFeatures) -> str:
     return json.dumps({"id": f.id, "title": f.title, "day": f.day.isoformat() if f.day else None,
                        "keys": sorted(f.keys), "salience": dict(f.salience), "types": sorted(f.types),
                        "text": f.text, "places": sorted(f.places), "people": sorted(f.people),
-                       "numbers": sorted(f.numbers)}, ensure_ascii=False)
+                       "numbers": sorted(f.numbers), "lead_keys": sorted(f.lead_keys),
+                       "lead_towns": sorted(f.lead_towns), "lead_countries": sorted(f.lead_countries),
+                       "lead_provinces": sorted(f.lead_provinces), "lead_numbers": sorted(f.lead_numbers),
+                       "lead_salience": dict(f.lead_salience)}, ensure_ascii=False)
 
 
 def _features(data: str, vector: bytes | None) -> StoryFeatures:
@@ -183,7 +186,10 @@ def _features(data: str, vector: bytes | None) -> StoryFeatures:
     return StoryFeatures(d["id"], d["title"], date.fromisoformat(d["day"]) if d["day"] else None, set(d["keys"]),
                          Counter(d["salience"]), set(d["types"]), d["text"],
                          np.frombuffer(vector, dtype=np.float32).tolist() if vector else None,
-                         set(d.get("places", ())), set(d.get("people", ())), set(d.get("numbers", ())))
+                         set(d.get("places", ())), set(d.get("people", ())), set(d.get("numbers", ())),
+                         set(d.get("lead_keys", ())), set(d.get("lead_towns", ())), set(d.get("lead_countries", ())),
+                         set(d.get("lead_provinces", ())), set(d.get("lead_numbers", ())),
+                         Counter(d.get("lead_salience", {})))
 
 
 def _vector_blob(v: list[float] | None) -> bytes | None:
