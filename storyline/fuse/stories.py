@@ -188,7 +188,7 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
                 if province:
                     lead_provinces.add(province)
                 elif not countries:
-                    lead_towns.add(key)
+                    lead_towns.add(place_key(e.name))   # by name: one town tagged two ways is one
     if not keys:  # no actor stage: capitalised words inside sentences stand in for names
         keys = {m.lower() for m in CAPITALISED.findall(body)}
     # the news day: its publication date, else the day its events are dated from the body (the
@@ -591,9 +591,9 @@ class StoryScorer:
         figures; the lead tells the article's own. So: the rarity-weighted Jaccard of the two leads' keys; the
         cosine of the mention counts with the lead's mentions counted ``LEAD_WEIGHT`` times (rarity-weighted);
         the share of each lead's figures that the other article writes; the leads' towns (places below the
-        gazetteer's countries and provinces): their Jaccard, both named and none shared, one lead naming none
-        (unknown, not a conflict); the leads' countries both known and none shared, their provinces both named
-        and none shared (two floods in two provinces of one country).
+        gazetteer's countries and provinces, by name): their Jaccard, both named and none shared, one lead
+        naming none (unknown, not a conflict); the leads' countries both known and none shared, their
+        provinces both named and none shared (two floods in two provinces of one country).
         """
         fi, fj = self.feats[i], self.feats[j]
         idf = self.idf
@@ -603,7 +603,9 @@ class StoryScorer:
             math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in b.items()))
         cosine = sum(a[k] * b[k] * idf.get(k, 0.0) ** 2 for k in a.keys() & b.keys()) / norm if norm else 0.0
         nums = [len(x & y) / len(x) for x, y in ((fi.lead_numbers, fj.numbers), (fj.lead_numbers, fi.numbers)) if x]
-        towns, town_conflict = self._overlap(fi.lead_towns, fj.lead_towns)
+        ta, tb = fi.lead_towns, fj.lead_towns
+        towns = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+        town_conflict = float(bool(ta and tb) and not ta & tb)
         no_town = float(not fi.lead_towns or not fj.lead_towns)
         country_conflict = float(bool(fi.lead_countries and fj.lead_countries)
                                  and not fi.lead_countries & fj.lead_countries)

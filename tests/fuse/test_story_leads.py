@@ -1,0 +1,68 @@
+"""The trained story decision reads the lead apart from the background: a long article recaps another
+story of its kind (that story's town, figures) in a later paragraph, while its lead names its own."""
+from __future__ import annotations
+
+import re
+
+from storyline.config import Settings
+from storyline.fuse.stories import PAIR_FEATURES, StoryScorer, place_level, story_features
+from storyline.model import DocAnalysis, Document, Entity, Span
+
+BACKGROUND = ("The water authority said the river would stay high for a week. Volunteers filled sandbags at the "
+              "football ground through the night, and the provincial health ministry sent two mobile clinics. "
+              "Schools will remain closed for the rest of the week, the mayor's office said. ") * 2
+
+SAN_AURELIO = ("Paraná floods San Aurelio del Monte\n\nAt least 4 people died and 2,140 were evacuated after the "
+               "Paraná burst its banks at San Aurelio del Monte, in Corrientes province, Argentina, on Saturday.\n\n"
+               + BACKGROUND + "\n\nThe flooding comes days after the Bermejo swamped Villa Quebrachal, in Chaco "
+               "province, where 870 people had to leave their homes.")
+SAN_AURELIO_FOLLOWUP = ("San Aurelio del Monte begins to clean up\n\nSix days after the Paraná flooded San Aurelio "
+                        "del Monte, in Corrientes, the water has gone down; 2,140 people had been evacuated.\n\n"
+                        + BACKGROUND)
+VILLA_QUEBRACHAL = ("Bermejo floods Villa Quebrachal\n\nAt least 2 people died and 870 were evacuated after the "
+                    "Bermejo burst its banks at Villa Quebrachal, in Chaco province, Argentina, on Sunday.\n\n"
+                    + BACKGROUND)
+PLACES = ("San Aurelio del Monte", "Villa Quebrachal", "Corrientes", "Chaco", "Argentina")
+
+
+def _analysis(doc_id: str, raw: str) -> DocAnalysis:
+    """A document whose places are tagged at every mention, as the actor stage tags them."""
+    title, body = raw.split("\n\n", 1)
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=raw, title=title, text=body)
+    entities = []
+    for k, name in enumerate(PLACES):
+        spans = [Span(doc_id, m.start(), m.end(), name) for m in re.finditer(re.escape(name), raw)]
+        if spans:
+            entities.append(Entity(id=f"{doc_id}-e{k}", name=name, type="GPE", mentions=spans))
+    return DocAnalysis(document=doc, entities=entities)
+
+
+def test_place_levels_come_from_the_gazetteer():
+    assert place_level("Argentina") == (frozenset({"AR"}), None)
+    assert place_level("Corrientes") == (frozenset({"AR"}), "corrientes")
+    assert place_level("Punjab")[0] == frozenset({"IN", "PK"})   # one name, two countries' provinces
+    assert place_level("San Aurelio del Monte") == (frozenset(), None)   # a town: no gazetteer level
+
+
+def test_a_town_named_only_in_the_background_is_not_the_leads():
+    f = story_features(_analysis("a", SAN_AURELIO))
+    assert f.lead_towns == {"san aurelio del monte"}
+    assert f.lead_provinces == {"corrientes"} and f.lead_countries == {"AR"}
+    assert "870" not in f.lead_numbers and "2140" in f.lead_numbers
+    # the recapped town's key is in the document, but weighs less than the lead's town
+    keys = {e.name: e.name.lower() for e in _analysis("a", SAN_AURELIO).entities}
+    assert f.lead_salience[keys["San Aurelio del Monte"]] > f.lead_salience[keys["Villa Quebrachal"]]
+
+
+def test_lead_features_tell_a_recap_from_the_same_story():
+    analyses = [_analysis("a", SAN_AURELIO), _analysis("b", SAN_AURELIO_FOLLOWUP), _analysis("c", VILLA_QUEBRACHAL)]
+    scorer = StoryScorer(analyses, Settings(stories="rules", embedding_model=""), {})
+
+    def feature(i: int, j: int, name: str) -> float:
+        return scorer.pair_features(i, j)[PAIR_FEATURES.index(name)]
+
+    assert feature(0, 1, "lead_town") == 1.0 and feature(0, 1, "lead_town_conflict") == 0.0
+    assert feature(0, 2, "lead_town") == 0.0 and feature(0, 2, "lead_town_conflict") == 1.0
+    assert feature(0, 2, "lead_province_conflict") == 1.0 and feature(0, 2, "lead_country_conflict") == 0.0
+    assert feature(0, 1, "lead_numbers") > feature(0, 2, "lead_numbers")
+    assert feature(0, 1, "lead_cosine") > feature(0, 2, "lead_cosine")
