@@ -79,6 +79,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev2 --out $(OUT)/stories-dev2 --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev3 --out $(OUT)/stories-dev3 --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev3 --setting stories=trained --out $(OUT)/stories-dev3-trained --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
