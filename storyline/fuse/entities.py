@@ -419,7 +419,7 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
         mention_count[e.name] += len(e.mentions)
     if kb_ent is not None:
         name = kb_ent.name
-    elif _most([e.type for e in members]) == "PERSON":
+    elif _most([e.type for e in members if not e.generic] or [e.type for e in members]) == "PERSON":
         # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska")
         name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
     else:
@@ -430,7 +430,10 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
             aliases[a] += 1
     mentions: list[Span] = sorted((m for e in members for m in e.mentions),
                                   key=lambda m: (doc_rank.get(m.doc, 0), m.start))
-    etype = kb_ent.type if kb_ent else _most([e.type for e in members], "MISC")
+    # a description joined to a named actor says what it is less well than the names do ("the prime minister"
+    # is typed an organisation of the government)
+    named = [e for e in members if not e.generic] or members
+    etype = kb_ent.type if kb_ent else _most([e.type for e in named], "MISC")
     if kb_ent is None and etype != "NORP" and fold(name) in places:
         etype = "GPE"  # the corpus makes a demonym of it: a place, whatever NER called it
     elif kb_ent is None and fold(name) in places_demonyms(places):
@@ -624,6 +627,65 @@ def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str
                            model.info.get("from_rules", True))
 
 
+#: Words before a description's role that do not change whom it names ("the former minister").
+_DESCRIPTION_MODIFIERS = frozenset({"the", "former", "then", "new", "current", "acting", "outgoing", "incoming"})
+
+
+def _role_phrase(role: str | None) -> str:
+    """A person's role as a description would say it: folded, before "of" ("Prime Minister of Japan" → "prime
+    minister")."""
+    return fold(re.split(r"\bof\b", role.lower())[0]) if role else ""
+
+
+def _description_phrase(name: str) -> str:
+    words = fold(name).split()
+    while words and words[0] in _DESCRIPTION_MODIFIERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _roles_fit(description: str, role: str) -> bool:
+    """"the prime minister" ~ Prime Minister, "the German finance minister" ~ Finance Minister, "the minister" ~
+    Foreign Minister: one phrase is the other or ends with it."""
+    return bool(description and role) and (description == role or description.endswith(" " + role)
+                                           or role.endswith(" " + description))
+
+
+def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) -> list[int]:
+    """Join an unlinked description of a person ("the prime minister", "the INEC chairman") to the one person
+    whose role it names: the one of its own article if there is one there, else the one of the corpus.
+
+    An article's resolver links a description to a person named before it; one that comes before the name,
+    or in an article that never names the person, is left alone and would stay an actor of its own. A role
+    two people of the corpus hold ("the minister" beside two ministers) links nothing: in a large corpus a
+    bare "the prime minister" stays unlinked.
+    """
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.union(r, i)
+    holders: dict[int, str] = {i: phrase for i, e in enumerate(ents)
+                               if e.type == "PERSON" and not e.generic and (phrase := _role_phrase(e.role))}
+    if not holders:
+        return roots
+    named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
+    for i, e in enumerate(ents):
+        # a description already in a named actor's group was linked by its article or the matcher
+        if not e.generic or e.type not in ("PERSON", "ORG") or e.kb_id or groups.find(i) in named_roots:
+            continue
+        phrase = _description_phrase(e.name)
+        if not phrase or (" " not in phrase and len(phrase) < 4):
+            continue
+        fits = [j for j, role in holders.items() if _roles_fit(phrase, role)]
+        if not fits:
+            continue
+        corpus = {groups.find(j) for j in fits}
+        local = {groups.find(j) for j in fits if doc_of[j] == doc_of[i]}
+        chosen = local or corpus
+        if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
+            groups.union(next(iter(chosen)), i)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -645,6 +707,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
         roots = [groups.find(i) for i in range(len(ents))]
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
+    roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[roots[i]].append(i)

@@ -217,3 +217,33 @@ def test_an_unplaced_actor_takes_the_country_its_articles_are_about():
     assert by_id[m["d1/e2"]].country == "KEN" and by_id[m["d1/e3"]].country == "KEN"
     ents, m = merge_entities(a, Settings(entity_country_from_context=False))
     assert {e.id: e for e in ents}[m["d1/e2"]].country is None
+
+
+def described(doc: str, n: int, phrase: str, type_: str = "ORG") -> Entity:
+    return Entity(id=f"{doc}/e{n}", name=phrase, type=type_, generic=True, aliases=[phrase],
+                  mentions=[Span(doc, 100 + n, 100 + n + len(phrase), phrase)])
+
+
+def test_a_description_joins_the_one_person_whose_role_it_names():
+    pm = ent("d1", 1, "Harriet Pembroke", mentions=3)
+    pm.role = "Prime Minister of Britain"
+    chancellor = ent("d1", 2, "Samuel Achebe-Wright")
+    chancellor.role = "Chancellor"
+    a = analyses([pm, chancellor], [ent("d2", 1, "Mrs Pembroke"), described("d2", 2, "prime minister")],
+                 [described("d3", 1, "The prime minister"), described("d3", 2, "police")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e2"] == m["d3/e1"]
+    assert m["d3/e2"] != m["d1/e1"] and m["d1/e2"] != m["d1/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).type == "PERSON"   # the description does not retype her
+
+
+def test_a_description_two_people_could_answer_stays_apart():
+    first, second = ent("d1", 1, "Aminata Traore"), ent("d2", 1, "Luc Delaunay")
+    first.role, second.role = "Foreign Minister of Mali", "Foreign Minister of France"
+    a = analyses([first], [second], [described("d3", 1, "the foreign minister")])
+    _, m = merge_entities(a, Settings())
+    assert m["d3/e1"] not in (m["d1/e1"], m["d2/e1"])
+    # in the article that names one of them, the description is that one's
+    a = analyses([first, described("d1", 2, "the foreign minister")], [second])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e2"] == m["d1/e1"]

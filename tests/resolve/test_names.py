@@ -86,3 +86,17 @@ def test_an_acronym_of_the_capitalised_words_leaves_out_a_lower_case_head():
     assert is_acronym_for("UAW", "United Auto Workers union")
     assert is_acronym_for("RVR", "the Rift Valley Rovers club")
     assert not is_acronym_for("UAWU", "United Auto Workers")
+
+
+def test_titles_of_address_from_many_countries_are_not_given_names():
+    assert split_person("Commodore Reynaldo Bautista") == ("Reynaldo", "Bautista")
+    assert split_person("Commodore Bautista") == ("", "Bautista")
+    assert split_person("Datuk Seri Rizal") == ("", "Rizal")
+    assert split_person("Ato Getachew") == ("", "Getachew")
+    assert split_person("Spokesman Adeyemi") == ("", "Adeyemi")
+
+
+def test_mohd_is_a_written_short_form_of_muhammad_in_its_spellings():
+    assert persons_match("Mohd Rizal Othman", "Muhammad Rizal Othman")
+    assert persons_match("Mohd Rizal Othman", "Mohamad Rizal Othman")
+    assert not persons_match("Mohd Rizal Othman", "Ahmad Rizal Othman")
