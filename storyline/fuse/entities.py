@@ -28,7 +28,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unidecode import unidecode
 
@@ -557,10 +557,33 @@ class MatchProblem:
     infos: list[entity_matcher.Info | None]
 
 
+def _named_speaker(e: Entity, surnames: set[str]) -> bool:
+    """A speaker the quote finder kept as a description whose words are a person's name: a title and
+    capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
+    corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
+    words = e.name.split()
+    if not e.generic or e.kb_id or not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return False
+    if len(words) == 1:
+        return fold(e.name) in surnames
+    given, surname = split_person(e.name)
+    # the title was dropped: what is left is fewer words than the span
+    return bool(surname) and len((given + " " + surname).split()) < len(words) and fold(words[0]) != "the"
+
+
+def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
+    """The document-local entities of a corpus, a speaker known by name but kept as a description made a
+    named person (a copy: the analyses keep theirs)."""
+    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    surnames = {fold(split_person(e.name)[1]) for e in ents
+                if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
+    return [replace(e, type="PERSON", generic=False) if _named_speaker(e, surnames) else e for e in ents]
+
+
 def match_problem(analyses: list[DocAnalysis], settings: Settings) -> MatchProblem:
     """Candidate pairs and features of a corpus's document-local entities (``scripts/train_entities.py``
     builds its rows with this, so training and use share one path)."""
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    ents = local_entities(analyses)
     doc_of, names_in_doc = _documents_of(ents)
     return _problem(ents, doc_of, names_in_doc, settings, frozenset(_place_names(ents)))
 
@@ -665,8 +688,14 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         groups.union(r, i)
     holders: dict[int, str] = {i: phrase for i, e in enumerate(ents)
                                if e.type == "PERSON" and not e.generic and (phrase := _role_phrase(e.role))}
-    if not holders:
-        return roots
+    # the words of every named organisation's group, and the articles that name it
+    org_words: dict[int, set[str]] = defaultdict(set)
+    org_docs: dict[int, set[str]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        if e.type == "ORG" and not e.generic:
+            root = groups.find(i)
+            org_words[root].update(w for n in [e.name, *e.aliases] for w in fold(n).split())
+            org_docs[root].add(doc_of[i])
     named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
     for i, e in enumerate(ents):
         # a description already in a named actor's group was linked by its article or the matcher
@@ -677,6 +706,13 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
             continue
         fits = [j for j, role in holders.items() if _roles_fit(phrase, role)]
         if not fits:
+            # "the commission" is the one organisation its article names whose names hold every word of it
+            # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
+            # two articles' "police" need not be one force
+            words = set(phrase.split())
+            owners = {r for r, ws in org_words.items() if doc_of[i] in org_docs[r] and words <= ws}
+            if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
+                groups.union(next(iter(owners)), i)
             continue
         corpus = {groups.find(j) for j in fits}
         local = {groups.find(j) for j in fits if doc_of[j] == doc_of[i]}
@@ -695,7 +731,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    ents = local_entities(analyses)
     doc_of, names_in_doc = _documents_of(ents)
     doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set

@@ -247,3 +247,24 @@ def test_a_description_two_people_could_answer_stays_apart():
     a = analyses([first, described("d1", 2, "the foreign minister")], [second])
     _, m = merge_entities(a, Settings())
     assert m["d1/e2"] == m["d1/e1"]
+
+
+def test_a_speaker_known_by_title_and_surname_is_a_named_person_not_a_description():
+    speaker = Entity(id="d2/s1", name="Mr Ibáñez", type="ORG", generic=True)       # the quote finder's fallback
+    lone = Entity(id="d3/s1", name="Ibáñez", type="ORG", generic=True)
+    crowd = Entity(id="d3/s2", name="Residents", type="ORG", generic=True)
+    a = analyses([ent("d1", 1, "Gerardo Ibáñez", mentions=2)], [speaker], [lone, crowd])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/s1"] == m["d3/s1"]
+    assert m["d3/s2"] != m["d1/e1"]
+    assert speaker.generic and speaker.type == "ORG"                 # the article's own analysis is left as it was
+
+
+def test_an_organisation_description_joins_the_one_organisation_its_article_names_with_those_words():
+    a = analyses([ent("d1", 1, "Malaysian Anti-Corruption Commission", "ORG", mentions=2)],
+                 [ent("d2", 1, "MACC", "ORG"), described("d2", 2, "the commission"), described("d2", 3, "police")],
+                 [described("d3", 1, "the commission")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] == m["d2/e2"]
+    assert m["d3/e1"] != m["d1/e1"]        # its article names no commission
+    assert m["d2/e3"] != m["d1/e1"]
