@@ -44,6 +44,7 @@ from storyline.resolve.names import (
     fold,
     generation,
     is_acronym_for,
+    looks_like_acronym,
     persons_match,
     script_key,
     split_person,
@@ -198,8 +199,7 @@ def _names_match(a: Entity, b: Entity) -> bool:
         return True
     for x in na:
         for y in nb:
-            if (x.isupper() and len(x) >= 2 and is_acronym_for(x, y)) or (
-                    y.isupper() and len(y) >= 2 and is_acronym_for(y, x)):
+            if (looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x)):
                 return True
     if a.type in ("ORG", "EVENT") and b.type == a.type:
         wa, wb = content_words(a.name), content_words(b.name)
@@ -314,9 +314,9 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
         for x in names:
             spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
             spelled[("e", _every_initial(x))].append(i)
-            if not x.isupper() and len(caps := capital_initials(x)) >= 3:
+            if not looks_like_acronym(x) and len(caps := capital_initials(x)) >= 3:
                 spelled[("e", caps)].append(i)
-            if x.isupper() and len(x) >= 2:
+            if looks_like_acronym(x):
                 acr = _acronym_letters(x)
                 acronyms[i].add(("s", "".join(sorted(acr))))
                 if len(acr) >= 3:
@@ -573,11 +573,20 @@ def _named_speaker(e: Entity, surnames: set[str]) -> bool:
 
 def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     """The document-local entities of a corpus, a speaker known by name but kept as a description made a
-    named person (a copy: the analyses keep theirs)."""
+    named person or, for an acronym, a named organisation (a copy: the analyses keep theirs)."""
     ents: list[Entity] = [e for a in analyses for e in a.entities]
     surnames = {fold(split_person(e.name)[1]) for e in ents
                 if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
-    return [replace(e, type="PERSON", generic=False) if _named_speaker(e, surnames) else e for e in ents]
+    out = []
+    for e in ents:
+        if _named_speaker(e, surnames):
+            e = replace(e, type="PERSON", generic=False)
+        elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
+                and " " not in bare:
+            # "The DoD said": a body named by its acronym is a named organisation
+            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
+        out.append(e)
+    return out
 
 
 def match_problem(analyses: list[DocAnalysis], settings: Settings) -> MatchProblem:

@@ -54,6 +54,7 @@ from storyline.resolve.names import (
     given_name_match,
     is_acronym_for,
     is_short_form,
+    looks_like_acronym,
     name_key,
     persons_match,
     split_given,
@@ -223,7 +224,7 @@ def info_of(e: Entity) -> Info:
                 inf.keys.add(("h" if given else "h1", head))
     for n in names:
         letters = re.sub(r"[^A-Za-z]", "", n)
-        if n.replace(".", "").isupper() and 2 <= len(letters) <= 8:
+        if looks_like_acronym(n) and 2 <= len(letters) <= 8:
             inf.keys.add(("a1", letters.upper()))
         elif len(n.split()) >= 2:
             inf.keys.add(("a", _acronym(n)))
@@ -366,8 +367,8 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
             one = s_inf.names[0]
             single_surname |= surnames_match(one, other.surname)
             single_given |= bool(other.given) and given_name_match(one, other.given)
-    acr = any((x.replace(".", "").isupper() and is_acronym_for(x, y)) or (y.replace(".", "").isupper()
-              and is_acronym_for(y, x)) for x in ia.names for y in ib.names)
+    acr = any((looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x))
+              for x in ia.names for y in ib.names)
     ca, cb = content_words(a.name), content_words(b.name)
     shorter, longer = (a, b) if len(fold(a.name).split()) <= len(fold(b.name).split()) else (b, a)
     contained = _contained(shorter.name, longer.name)

@@ -268,3 +268,18 @@ def test_an_organisation_description_joins_the_one_organisation_its_article_name
     assert m["d1/e1"] == m["d2/e1"] == m["d2/e2"]
     assert m["d3/e1"] != m["d1/e1"]        # its article names no commission
     assert m["d2/e3"] != m["d1/e1"]
+
+
+def test_an_acronym_with_small_letters_joins_the_full_name():
+    a = analyses([ent("d1", 1, "Department of Defense", "ORG", country="USA", mentions=2)],
+                 [ent("d2", 1, "DoD", "ORG")])
+    _, m = merge_entities(a, Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_a_speaker_named_by_an_acronym_is_that_organisation():
+    speaker = Entity(id="d2/s1", name="The DoD", type="ORG", generic=True)
+    a = analyses([ent("d1", 1, "Pentagon", "ORG", country="USA", aliases=["Pentagon", "Department of Defense"])],
+                 [speaker])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/s1"]

@@ -100,3 +100,17 @@ def test_mohd_is_a_written_short_form_of_muhammad_in_its_spellings():
     assert persons_match("Mohd Rizal Othman", "Muhammad Rizal Othman")
     assert persons_match("Mohd Rizal Othman", "Mohamad Rizal Othman")
     assert not persons_match("Mohd Rizal Othman", "Ahmad Rizal Othman")
+
+
+def test_both_surnames_without_the_given_name_are_the_full_name():
+    assert persons_match("Barreto Falcão", "Luciana Barreto Falcão")
+    assert persons_match("James Lado Wani", "Lado Wani")
+    assert not persons_match("Peter Wani", "James Lado Wani")
+
+
+def test_an_acronym_may_keep_the_small_letters_of_short_words():
+    from storyline.resolve.names import looks_like_acronym
+
+    assert looks_like_acronym("DoD") and looks_like_acronym("U.S.") and looks_like_acronym("MoD")
+    assert not looks_like_acronym("McDonald") and not looks_like_acronym("Lee") and not looks_like_acronym("Li")
+    assert is_acronym_for("DoD", "Department of Defense")
