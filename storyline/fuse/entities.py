@@ -695,16 +695,22 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     groups = _Groups(ents)
     for i, r in enumerate(roots):
         groups.union(r, i)
-    holders: dict[int, str] = {i: phrase for i, e in enumerate(ents)
-                               if e.type == "PERSON" and not e.generic and (phrase := _role_phrase(e.role))}
-    # the words of every named organisation's group, and the articles that name it
+    # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
+    # scan of every person per description
+    by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if e.type == "PERSON" and not e.generic and (role := _role_phrase(e.role)):
+            by_head[role.split()[-1]].append((i, role))
+    # per description phrase: the groups of the people it fits, in the corpus and per article
+    fitting: dict[str, tuple[set[int], dict[str, set[int]]]] = {}
+    # the words of every named organisation's group, and the groups each article names
     org_words: dict[int, set[str]] = defaultdict(set)
-    org_docs: dict[int, set[str]] = defaultdict(set)
+    orgs_in_doc: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(ents):
         if e.type == "ORG" and not e.generic:
             root = groups.find(i)
             org_words[root].update(w for n in [e.name, *e.aliases] for w in fold(n).split())
-            org_docs[root].add(doc_of[i])
+            orgs_in_doc[doc_of[i]].add(root)
     named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
     for i, e in enumerate(ents):
         # a description already in a named actor's group was linked by its article or the matcher
@@ -713,19 +719,23 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         phrase = _description_phrase(e.name)
         if not phrase or (" " not in phrase and len(phrase) < 4):
             continue
-        fits = [j for j, role in holders.items() if _roles_fit(phrase, role)]
-        if not fits:
+        if phrase not in fitting:
+            fits = [j for j, role in by_head.get(phrase.split()[-1], ()) if _roles_fit(phrase, role)]
+            per_doc: dict[str, set[int]] = defaultdict(set)
+            for j in fits:
+                per_doc[doc_of[j]].add(groups.find(j))
+            fitting[phrase] = ({groups.find(j) for j in fits}, per_doc)
+        corpus, per_doc = fitting[phrase]
+        if not corpus:
             # "the commission" is the one organisation its article names whose names hold every word of it
             # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
             # two articles' "police" need not be one force
             words = set(phrase.split())
-            owners = {r for r, ws in org_words.items() if doc_of[i] in org_docs[r] and words <= ws}
+            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if words <= org_words[r]}
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
-        corpus = {groups.find(j) for j in fits}
-        local = {groups.find(j) for j in fits if doc_of[j] == doc_of[i]}
-        chosen = local or corpus
+        chosen = per_doc.get(doc_of[i]) or corpus
         if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
             groups.union(next(iter(chosen)), i)
     return [groups.find(i) for i in range(len(ents))]
