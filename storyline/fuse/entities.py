@@ -28,7 +28,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from unidecode import unidecode
 
@@ -44,6 +44,7 @@ from storyline.resolve.names import (
     fold,
     generation,
     is_acronym_for,
+    looks_like_acronym,
     persons_match,
     script_key,
     split_person,
@@ -198,8 +199,7 @@ def _names_match(a: Entity, b: Entity) -> bool:
         return True
     for x in na:
         for y in nb:
-            if (x.isupper() and len(x) >= 2 and is_acronym_for(x, y)) or (
-                    y.isupper() and len(y) >= 2 and is_acronym_for(y, x)):
+            if (looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x)):
                 return True
     if a.type in ("ORG", "EVENT") and b.type == a.type:
         wa, wb = content_words(a.name), content_words(b.name)
@@ -314,9 +314,9 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
         for x in names:
             spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
             spelled[("e", _every_initial(x))].append(i)
-            if not x.isupper() and len(caps := capital_initials(x)) >= 3:
+            if not looks_like_acronym(x) and len(caps := capital_initials(x)) >= 3:
                 spelled[("e", caps)].append(i)
-            if x.isupper() and len(x) >= 2:
+            if looks_like_acronym(x):
                 acr = _acronym_letters(x)
                 acronyms[i].add(("s", "".join(sorted(acr))))
                 if len(acr) >= 3:
@@ -419,7 +419,7 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
         mention_count[e.name] += len(e.mentions)
     if kb_ent is not None:
         name = kb_ent.name
-    elif _most([e.type for e in members]) == "PERSON":
+    elif _most([e.type for e in members if not e.generic] or [e.type for e in members]) == "PERSON":
         # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska")
         name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
     else:
@@ -430,7 +430,10 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
             aliases[a] += 1
     mentions: list[Span] = sorted((m for e in members for m in e.mentions),
                                   key=lambda m: (doc_rank.get(m.doc, 0), m.start))
-    etype = kb_ent.type if kb_ent else _most([e.type for e in members], "MISC")
+    # a description joined to a named actor says what it is less well than the names do ("the prime minister"
+    # is typed an organisation of the government)
+    named = [e for e in members if not e.generic] or members
+    etype = kb_ent.type if kb_ent else _most([e.type for e in named], "MISC")
     if kb_ent is None and etype != "NORP" and fold(name) in places:
         etype = "GPE"  # the corpus makes a demonym of it: a place, whatever NER called it
     elif kb_ent is None and fold(name) in places_demonyms(places):
@@ -554,10 +557,42 @@ class MatchProblem:
     infos: list[entity_matcher.Info | None]
 
 
+def _named_speaker(e: Entity, surnames: set[str]) -> bool:
+    """A speaker the quote finder kept as a description whose words are a person's name: a title and
+    capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
+    corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
+    words = e.name.split()
+    if not e.generic or e.kb_id or not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return False
+    if len(words) == 1:
+        return fold(e.name) in surnames
+    given, surname = split_person(e.name)
+    # the title was dropped: what is left is fewer words than the span
+    return bool(surname) and len((given + " " + surname).split()) < len(words) and fold(words[0]) != "the"
+
+
+def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
+    """The document-local entities of a corpus, a speaker known by name but kept as a description made a
+    named person or, for an acronym, a named organisation (a copy: the analyses keep theirs)."""
+    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    surnames = {fold(split_person(e.name)[1]) for e in ents
+                if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
+    out = []
+    for e in ents:
+        if _named_speaker(e, surnames):
+            e = replace(e, type="PERSON", generic=False)
+        elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
+                and " " not in bare:
+            # "The DoD said": a body named by its acronym is a named organisation
+            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
+        out.append(e)
+    return out
+
+
 def match_problem(analyses: list[DocAnalysis], settings: Settings) -> MatchProblem:
     """Candidate pairs and features of a corpus's document-local entities (``scripts/train_entities.py``
     builds its rows with this, so training and use share one path)."""
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    ents = local_entities(analyses)
     doc_of, names_in_doc = _documents_of(ents)
     return _problem(ents, doc_of, names_in_doc, settings, frozenset(_place_names(ents)))
 
@@ -624,6 +659,88 @@ def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str
                            model.info.get("from_rules", True))
 
 
+#: Words before a description's role that do not change whom it names ("the former minister").
+_DESCRIPTION_MODIFIERS = frozenset({"the", "former", "then", "new", "current", "acting", "outgoing", "incoming"})
+
+
+def _role_phrase(role: str | None) -> str:
+    """A person's role as a description would say it: folded, before "of" ("Prime Minister of Japan" → "prime
+    minister")."""
+    return fold(re.split(r"\bof\b", role.lower())[0]) if role else ""
+
+
+def _description_phrase(name: str) -> str:
+    words = fold(name).split()
+    while words and words[0] in _DESCRIPTION_MODIFIERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _roles_fit(description: str, role: str) -> bool:
+    """"the prime minister" ~ Prime Minister, "the German finance minister" ~ Finance Minister, "the minister" ~
+    Foreign Minister: one phrase is the other or ends with it."""
+    return bool(description and role) and (description == role or description.endswith(" " + role)
+                                           or role.endswith(" " + description))
+
+
+def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) -> list[int]:
+    """Join an unlinked description of a person ("the prime minister", "the INEC chairman") to the one person
+    whose role it names: the one of its own article if there is one there, else the one of the corpus.
+
+    An article's resolver links a description to a person named before it; one that comes before the name,
+    or in an article that never names the person, is left alone and would stay an actor of its own. A role
+    two people of the corpus hold ("the minister" beside two ministers) links nothing: in a large corpus a
+    bare "the prime minister" stays unlinked.
+    """
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.union(r, i)
+    # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
+    # scan of every person per description
+    by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if e.type == "PERSON" and not e.generic and (role := _role_phrase(e.role)):
+            by_head[role.split()[-1]].append((i, role))
+    # per description phrase: the groups of the people it fits, in the corpus and per article
+    fitting: dict[str, tuple[set[int], dict[str, set[int]]]] = {}
+    # the words of every named organisation's group, and the groups each article names
+    org_words: dict[int, set[str]] = defaultdict(set)
+    orgs_in_doc: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        if e.type == "ORG" and not e.generic:
+            root = groups.find(i)
+            org_words[root].update(w for n in [e.name, *e.aliases] for w in fold(n).split())
+            orgs_in_doc[doc_of[i]].add(root)
+    named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
+    for i, e in enumerate(ents):
+        # a description already in a named actor's group was linked by its article or the matcher
+        if not e.generic or e.type not in ("PERSON", "ORG") or e.kb_id or groups.find(i) in named_roots:
+            continue
+        phrase = _description_phrase(e.name)
+        if not phrase or (" " not in phrase and len(phrase) < 4):
+            continue
+        if phrase not in fitting:
+            fits = [j for j, role in by_head.get(phrase.split()[-1], ()) if _roles_fit(phrase, role)]
+            per_doc: dict[str, set[int]] = defaultdict(set)
+            for j in fits:
+                per_doc[doc_of[j]].add(groups.find(j))
+            fitting[phrase] = ({groups.find(j) for j in fits}, per_doc)
+        corpus, per_doc = fitting[phrase]
+        if not corpus:
+            # "the commission" is the one organisation its article names whose names hold every word of it
+            # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
+            # two articles' "police" need not be one force
+            words = set(phrase.split())
+            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if words <= org_words[r]}
+            if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
+                groups.union(next(iter(owners)), i)
+            continue
+        chosen = per_doc.get(doc_of[i]) or corpus
+        if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
+            groups.union(next(iter(chosen)), i)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -633,7 +750,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
-    ents: list[Entity] = [e for a in analyses for e in a.entities]
+    ents = local_entities(analyses)
     doc_of, names_in_doc = _documents_of(ents)
     doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
@@ -645,6 +762,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
         roots = [groups.find(i) for i in range(len(ents))]
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
+    roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[roots[i]].append(i)

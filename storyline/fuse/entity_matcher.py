@@ -54,6 +54,7 @@ from storyline.resolve.names import (
     given_name_match,
     is_acronym_for,
     is_short_form,
+    looks_like_acronym,
     name_key,
     persons_match,
     split_given,
@@ -69,8 +70,10 @@ MAX_NAMES = 6
 PREFIX_LEN = 5
 #: Keys that join a full form with a short one only: a given name or its head with a lone word ("g", "h"),
 #: the initials of a name with an all-capital name ("a"); the short side holds the key with a "1".
-_ASYMMETRIC = frozenset({"g", "h", "a"})
+_ASYMMETRIC = frozenset({"g", "h", "a", "d"})
 _LONE_SIDE = frozenset(k + "1" for k in _ASYMMETRIC)
+#: Named entities a description's head may meet ("the minister" and every minister of a large corpus say little).
+MAX_DESCRIPTION_BLOCK = 12
 #: Shortest skeleton that is a key or a feature ("kn" is Kenya and Okonjo).
 MIN_SKELETON = 4
 #: Coarse entity types, in feature order.
@@ -142,6 +145,13 @@ class Info:
     surname: str = ""
     single: bool = False
     generation: str | None = None
+    #: linked to a knowledge-base entry (a lone word the KB knows is what the KB says, not a surname)
+    known: bool = False
+    #: an unnamed description or group ("the prime minister", "the commission"), never merged by its name
+    generic: bool = False
+    #: the words a description's head may match: of a description, its folded name; of a person, the role
+    #: phrase before "of" ("prime minister" of "Prime Minister of Japan"); of an organisation, its name words
+    role: str = ""
     keys: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -159,7 +169,9 @@ def info_of(e: Entity) -> Info:
     # one word, or a surname behind a title ("Ms Lindqvist")
     single = len(fold(e.name).split()) == 1 or (person and not given and bool(surname) and " " not in surname)
     inf = Info(names=names, folded=folded, words=words, person=person, given=given, surname=surname,
-               single=single, generation=generation(e.name) if person else None)
+               single=single, generation=generation(e.name) if person else None, known=bool(e.kb_id),
+               generic=e.generic)
+    _description_keys(e, inf)
     if e.generic:
         return inf
     for f in folded:
@@ -173,6 +185,10 @@ def info_of(e: Entity) -> Info:
             sk = loose_skeleton(part)
             if len(sk) >= 2:
                 inf.keys.add(("s", sk))
+            # an h that one romanisation writes and another drops (Karimzadeh/Karimzade, Abdullah/Abdulla): the
+            # skeleton of the name without any h (the skeleton itself reads h as a velar)
+            if len(sk_h := loose_skeleton(part.replace("h", ""))) >= 3 and sk_h != sk:
+                inf.keys.add(("s", sk_h))
             if len(sk) >= PREFIX_LEN + 2:
                 inf.keys.add(("p", sk[:PREFIX_LEN]))
     # any word of a name ("Tolosa" ~ "Real Club Deportivo Tolosa"), but of a person's full name only the
@@ -208,7 +224,7 @@ def info_of(e: Entity) -> Info:
                 inf.keys.add(("h" if given else "h1", head))
     for n in names:
         letters = re.sub(r"[^A-Za-z]", "", n)
-        if n.replace(".", "").isupper() and 2 <= len(letters) <= 8:
+        if looks_like_acronym(n) and 2 <= len(letters) <= 8:
             inf.keys.add(("a1", letters.upper()))
         elif len(n.split()) >= 2:
             inf.keys.add(("a", _acronym(n)))
@@ -219,6 +235,40 @@ def info_of(e: Entity) -> Info:
             if len(caps := capital_initials(n)) >= 2:
                 inf.keys.add(("a", caps))
     return inf
+
+
+def _description_keys(e: Entity, inf: Info) -> None:
+    """"d" keys: a description's head noun ("d1", the lone side) meets the people whose role phrase ends in it and
+    the organisations whose names hold it ("the prime minister" ~ "Prime Minister Harriet Pembroke" in another
+    article or before her name, "the commission" ~ "Independent National Electoral Commission"); a description
+    is otherwise never compared, as its name is no name."""
+    if e.generic:
+        words = fold(e.name).split()
+        if words and e.type in ("PERSON", "ORG") and len(words[-1]) >= 4:
+            inf.role = " ".join(words)
+            inf.keys.add(("d1", words[-1]))
+        return
+    if inf.person and e.role:
+        phrase = fold(re.split(r"\bof\b", e.role.lower())[0])
+        if phrase and len(phrase.split()[-1]) >= 4:
+            inf.role = phrase
+            inf.keys.add(("d", phrase.split()[-1]))
+    elif e.type == "ORG" and not inf.person:
+        for w in inf.words:
+            if len(w) >= 4 and w not in _STOP_WORDS:
+                inf.keys.add(("d", w))
+
+
+def description_head(a: Info, b: Info) -> tuple[bool, bool]:
+    """(a description's head is the other's role head or a word of its name, the description's words end with
+    the other's whole role phrase) for a description and a named entity; (False, False) for other pairs."""
+    for desc, named in ((a, b), (b, a)):
+        if desc.generic and not named.generic and desc.role:
+            head = desc.role.split()[-1]
+            if ("d", head) in named.keys:
+                phrase = named.role
+                return True, bool(phrase) and (desc.role == phrase or desc.role.endswith(" " + phrase))
+    return False, False
 
 
 def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Sequence[int]) -> list[tuple[int, int]]:
@@ -235,7 +285,7 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
         if key[0] in _ASYMMETRIC:
             lone = blocks.get((key[0] + "1", key[1]), [])
             # each lone word meets at most MAX_BLOCK full forms: pairs grow with the lone words
-            if len(block) <= MAX_BLOCK:
+            if len(block) <= (MAX_DESCRIPTION_BLOCK if key[0] == "d" else MAX_BLOCK):
                 pairs.update((min(i, j), max(i, j)) for i in block for j in lone if i != j)
             continue
         if len(block) < 2:
@@ -252,10 +302,21 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
 
 def in_scope(a: Info, b: Info) -> bool:
     """The pairs the matcher judges: two people (by type, or by a name that opens with a known given name),
-    or two entities written alike whatever types NER gave them. A lone word inside an organisation's name
+    two entities written alike whatever types NER gave them, or a lone word the KB does not know beside a
+    person whose surname it spells (NER calls a bare surname an organisation or a place now and then:
+    "Lindqvist" ORG, "Salcedo" GPE beside "Aurelio Salcedo"). A lone word inside an organisation's name
     ("Velmar" in "University of Velmar") is left to the rules: the training stories seldom show the many
     places and bodies a real corpus names after one another."""
-    return (a.person and b.person) or bool(a.folded & b.folded)
+    if a.generic or b.generic:
+        # a description is judged against the named entities its head fits, never against another description
+        return description_head(a, b)[0]
+    return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a)
+
+
+def lone_surname(a: Info, b: Info) -> bool:
+    """``a`` is one word, not a person by type, unknown to the KB, and a spelling of person ``b``'s surname."""
+    return (a.single and not a.person and not a.known and not a.given and b.person and bool(b.surname)
+            and surnames_match(a.names[0], b.surname))
 
 
 def shares_key(a: Info, b: Info) -> bool:
@@ -279,6 +340,7 @@ FEATURES = (
     "nickname", "persons_match", "single_is_surname", "single_is_given", "acronym", "content_equal",
     "content_subset", "role_same", "role_conflict", "same_doc", "log_mentions_min", "log_mentions_max",
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
+    "description_head", "description_phrase", "lone_surname",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -305,8 +367,8 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
             one = s_inf.names[0]
             single_surname |= surnames_match(one, other.surname)
             single_given |= bool(other.given) and given_name_match(one, other.given)
-    acr = any((x.replace(".", "").isupper() and is_acronym_for(x, y)) or (y.replace(".", "").isupper()
-              and is_acronym_for(y, x)) for x in ia.names for y in ib.names)
+    acr = any((looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x))
+              for x in ia.names for y in ib.names)
     ca, cb = content_words(a.name), content_words(b.name)
     shorter, longer = (a, b) if len(fold(a.name).split()) <= len(fold(b.name).split()) else (b, a)
     contained = _contained(shorter.name, longer.name)
@@ -354,6 +416,8 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         float(bool(contained[0] or contained[1] or contained[2]) and (ib if shorter is a else ia).person),
         float(single_a or single_b),
         float(max(len(fold(a.name).split()), len(fold(b.name).split()))),
+        *map(float, description_head(ia, ib)),
+        float(lone_surname(ia, ib) or lone_surname(ib, ia)),
         *type_hot,
     ]
     return row

@@ -15,6 +15,7 @@ from storyline.extract.events import summarize
 from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
+from storyline.fuse.entity_salience import main_entities
 from storyline.fuse.mapper import Mapper
 from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
@@ -81,6 +82,8 @@ def state_of_demonym(entities: list[Entity]) -> dict[str, str]:
 def entities(state: FuseState, settings: Settings) -> None:
     """Document-local entities merged into corpus-wide ones."""
     state.corpus.entities, state.id_map = merge_entities(state.analyses, settings)
+    # each article's main actors (corpus entity ids with the ranker's scores, best first)
+    state.extra["main_actors"] = main_entities(state.analyses, state.id_map)
 
 
 @fuse_step("storyline.fuse.actors.v1", requires=("corpus.analyses", "corpus.entities"),

@@ -266,7 +266,13 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
     if gen_a and gen_b and gen_a != gen_b:
         return False
     if surnames_match(sa, sb):
-        return given_match(ga, gb)
+        if given_match(ga, gb):
+            return True
+        # "Barreto Falcão" ~ "Luciana Barreto Falcão", "Lado Wani" ~ "James Lado Wani": both surnames without the
+        # given name, the first read as a given name
+        pa, pb = split_given(ga), split_given(gb)
+        return (len(pa) == 1 and len(pb) >= 2 and words_match(pa[0], pb[-1])) or (
+            len(pb) == 1 and len(pa) >= 2 and words_match(pb[0], pa[-1]))
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": family name first in one outlet, last in another
     if ga and gb and " " not in ga and " " not in gb and words_match(ga, sb) and words_match(gb, sa):
         return True
@@ -308,6 +314,18 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
                     if w.lower() not in ("the", "and", "&"))
     return len(acr) >= 3 and acr in (every, capital_initials(name))
+
+
+#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE"): 2-4 capitals, each
+#: followed by at most one small letter.
+_MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){2,4}")
+
+
+def looks_like_acronym(name: str) -> bool:
+    """An all-capital name ("WHO", "U.S.") or one with the small letters of short words ("DoD", "DfE")."""
+    bare = name.replace(".", "")
+    return len(bare) >= 2 and (bare.isupper() or (bool(_MIXED_ACRONYM.fullmatch(bare))
+                                                  and sum(c.isupper() for c in bare) >= 2))
 
 
 def capital_initials(name: str) -> str:

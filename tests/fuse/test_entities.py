@@ -217,3 +217,69 @@ def test_an_unplaced_actor_takes_the_country_its_articles_are_about():
     assert by_id[m["d1/e2"]].country == "KEN" and by_id[m["d1/e3"]].country == "KEN"
     ents, m = merge_entities(a, Settings(entity_country_from_context=False))
     assert {e.id: e for e in ents}[m["d1/e2"]].country is None
+
+
+def described(doc: str, n: int, phrase: str, type_: str = "ORG") -> Entity:
+    return Entity(id=f"{doc}/e{n}", name=phrase, type=type_, generic=True, aliases=[phrase],
+                  mentions=[Span(doc, 100 + n, 100 + n + len(phrase), phrase)])
+
+
+def test_a_description_joins_the_one_person_whose_role_it_names():
+    pm = ent("d1", 1, "Harriet Pembroke", mentions=3)
+    pm.role = "Prime Minister of Britain"
+    chancellor = ent("d1", 2, "Samuel Achebe-Wright")
+    chancellor.role = "Chancellor"
+    a = analyses([pm, chancellor], [ent("d2", 1, "Mrs Pembroke"), described("d2", 2, "prime minister")],
+                 [described("d3", 1, "The prime minister"), described("d3", 2, "police")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e2"] == m["d3/e1"]
+    assert m["d3/e2"] != m["d1/e1"] and m["d1/e2"] != m["d1/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).type == "PERSON"   # the description does not retype her
+
+
+def test_a_description_two_people_could_answer_stays_apart():
+    first, second = ent("d1", 1, "Aminata Traore"), ent("d2", 1, "Luc Delaunay")
+    first.role, second.role = "Foreign Minister of Mali", "Foreign Minister of France"
+    a = analyses([first], [second], [described("d3", 1, "the foreign minister")])
+    _, m = merge_entities(a, Settings())
+    assert m["d3/e1"] not in (m["d1/e1"], m["d2/e1"])
+    # in the article that names one of them, the description is that one's
+    a = analyses([first, described("d1", 2, "the foreign minister")], [second])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e2"] == m["d1/e1"]
+
+
+def test_a_speaker_known_by_title_and_surname_is_a_named_person_not_a_description():
+    speaker = Entity(id="d2/s1", name="Mr Ibáñez", type="ORG", generic=True)       # the quote finder's fallback
+    lone = Entity(id="d3/s1", name="Ibáñez", type="ORG", generic=True)
+    crowd = Entity(id="d3/s2", name="Residents", type="ORG", generic=True)
+    a = analyses([ent("d1", 1, "Gerardo Ibáñez", mentions=2)], [speaker], [lone, crowd])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/s1"] == m["d3/s1"]
+    assert m["d3/s2"] != m["d1/e1"]
+    assert speaker.generic and speaker.type == "ORG"                 # the article's own analysis is left as it was
+
+
+def test_an_organisation_description_joins_the_one_organisation_its_article_names_with_those_words():
+    a = analyses([ent("d1", 1, "Malaysian Anti-Corruption Commission", "ORG", mentions=2)],
+                 [ent("d2", 1, "MACC", "ORG"), described("d2", 2, "the commission"), described("d2", 3, "police")],
+                 [described("d3", 1, "the commission")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] == m["d2/e2"]
+    assert m["d3/e1"] != m["d1/e1"]        # its article names no commission
+    assert m["d2/e3"] != m["d1/e1"]
+
+
+def test_an_acronym_with_small_letters_joins_the_full_name():
+    a = analyses([ent("d1", 1, "Department of Defense", "ORG", country="USA", mentions=2)],
+                 [ent("d2", 1, "DoD", "ORG")])
+    _, m = merge_entities(a, Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_a_speaker_named_by_an_acronym_is_that_organisation():
+    speaker = Entity(id="d2/s1", name="The DoD", type="ORG", generic=True)
+    a = analyses([ent("d1", 1, "Pentagon", "ORG", country="USA", aliases=["Pentagon", "Department of Defense"])],
+                 [speaker])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/s1"]

@@ -115,3 +115,37 @@ def test_keys_meet_a_name_in_the_other_order_and_a_second_given_name():
     infos = [entity_matcher.info_of(ent("d1", 1, "Bank Central", "ORG")),
              entity_matcher.info_of(ent("d2", 1, "Central Bank", "ORG"))]
     assert not any(k[0] == "o" for i in infos for k in i.keys)
+
+
+def test_a_bare_surname_ner_typed_a_place_or_body_is_judged_against_the_person_it_names():
+    full = entity_matcher.info_of(ent("d1", 1, "Aurelio Salcedo"))
+    as_place = entity_matcher.info_of(ent("d2", 1, "Salcedo", "GPE"))
+    known = entity_matcher.info_of(ent("d3", 1, "Jordan", "GPE", kb_id="gpe:JOR"))
+    other = entity_matcher.info_of(ent("d4", 1, "Culiacan", "GPE"))
+    assert entity_matcher.in_scope(full, as_place) and entity_matcher.in_scope(as_place, full)
+    assert not entity_matcher.in_scope(entity_matcher.info_of(ent("d1", 2, "Patricia Jordan")), known)
+    assert not entity_matcher.in_scope(full, other)
+    _, m = merge_entities(corpus([ent("d1", 1, "Aurelio Salcedo", mentions=3)], [ent("d2", 1, "Salcedo", "GPE")]),
+                          Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_an_h_one_romanisation_drops_still_meets_the_other_spelling():
+    a = entity_matcher.info_of(ent("d1", 1, "Hossein Karimzadeh"))
+    b = entity_matcher.info_of(ent("d2", 1, "Hussein Karimzade"))
+    c = entity_matcher.info_of(ent("d3", 1, "Hussein Karimov"))
+    assert entity_matcher.shares_key(a, b)
+    assert not entity_matcher.shares_key(a, c)
+
+
+def test_a_description_meets_only_the_named_entities_its_head_fits():
+    pm = Entity(id="d1/e1", name="Harriet Pembroke", type="PERSON", role="Prime Minister", aliases=["Harriet Pembroke"],
+                mentions=[Span("d1", 0, 16, "Harriet Pembroke")])
+    desc = Entity(id="d2/e1", name="prime minister", type="ORG", generic=True, aliases=["prime minister"],
+                  mentions=[Span("d2", 0, 14, "prime minister")])
+    police = Entity(id="d2/e2", name="police", type="ORG", generic=True, aliases=["police"],
+                    mentions=[Span("d2", 20, 26, "police")])
+    infos = [entity_matcher.info_of(e) for e in (pm, desc, police)]
+    assert entity_matcher.description_head(infos[0], infos[1]) == (True, True)
+    assert entity_matcher.candidate_pairs(infos, [0, 1, 2], [0, 1, 2]) == [(0, 1)]
+    assert entity_matcher.in_scope(infos[0], infos[1]) and not entity_matcher.in_scope(infos[1], infos[2])

@@ -47,3 +47,17 @@ def test_baseline_needs_the_lead_or_three_mentions():
     rows = {ent: row for _, ent, row in feature_rows([analysis()], {})}
     assert baseline_score(rows["d1/e1"]) == 1.0
     assert baseline_score(rows["d1/e3"]) == 0.0
+
+
+def test_the_fuse_entity_step_records_each_articles_main_actors():
+    from storyline.config import Settings
+    from storyline.fuse.steps import FuseState, entities
+    from storyline.model import Corpus
+
+    a = analysis()
+    state = FuseState(analyses=[a], corpus=Corpus(documents=[a.document]))
+    entities(state, Settings())
+    main = state.extra["main_actors"]["d1"]
+    ruiz = state.id_map["d1/e1"]
+    assert main and main[0][0] == ruiz
+    assert state.id_map["d1/e4"] not in [e for e, _ in main]

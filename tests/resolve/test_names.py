@@ -86,3 +86,31 @@ def test_an_acronym_of_the_capitalised_words_leaves_out_a_lower_case_head():
     assert is_acronym_for("UAW", "United Auto Workers union")
     assert is_acronym_for("RVR", "the Rift Valley Rovers club")
     assert not is_acronym_for("UAWU", "United Auto Workers")
+
+
+def test_titles_of_address_from_many_countries_are_not_given_names():
+    assert split_person("Commodore Reynaldo Bautista") == ("Reynaldo", "Bautista")
+    assert split_person("Commodore Bautista") == ("", "Bautista")
+    assert split_person("Datuk Seri Rizal") == ("", "Rizal")
+    assert split_person("Ato Getachew") == ("", "Getachew")
+    assert split_person("Spokesman Adeyemi") == ("", "Adeyemi")
+
+
+def test_mohd_is_a_written_short_form_of_muhammad_in_its_spellings():
+    assert persons_match("Mohd Rizal Othman", "Muhammad Rizal Othman")
+    assert persons_match("Mohd Rizal Othman", "Mohamad Rizal Othman")
+    assert not persons_match("Mohd Rizal Othman", "Ahmad Rizal Othman")
+
+
+def test_both_surnames_without_the_given_name_are_the_full_name():
+    assert persons_match("Barreto Falcão", "Luciana Barreto Falcão")
+    assert persons_match("James Lado Wani", "Lado Wani")
+    assert not persons_match("Peter Wani", "James Lado Wani")
+
+
+def test_an_acronym_may_keep_the_small_letters_of_short_words():
+    from storyline.resolve.names import looks_like_acronym
+
+    assert looks_like_acronym("DoD") and looks_like_acronym("U.S.") and looks_like_acronym("MoD")
+    assert not looks_like_acronym("McDonald") and not looks_like_acronym("Lee") and not looks_like_acronym("Li")
+    assert is_acronym_for("DoD", "Department of Defense")
