@@ -8,6 +8,9 @@
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
 - dev/blind2.jsonl: quotes5's second blind check from dev/blind2_src_*.txt (ids tq-9701...), in styles the
   training files lacked; only its aggregate figures are read.
+- dev/blind3.jsonl: quotes7's third blind check from dev/blind3_src_*.txt (ids tq-9801...), in styles the
+  training files lacked (long features, exchanges, organisations, headlines, posts, interviews, opinion, nested
+  quotes); only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
@@ -158,6 +161,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind2:
         write(os.path.join(dev_dir, "blind2.jsonl"), blind2)
+    # quotes7's third blind check (long features, exchanges, apposition chains, organisations, headlines and
+    # captions, partial quotes, posts, interviews, opinion, nested quotes): aggregate figures only
+    blind3: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind3_src_") and name.endswith(".txt"):
+            blind3 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind3, 9801):
+        o["id"] = f"tq-{i:04d}"
+    if blind3:
+        write(os.path.join(dev_dir, "blind3.jsonl"), blind3)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
