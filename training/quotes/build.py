@@ -19,6 +19,9 @@
   nobody says), parsed from hand5_src_*.txt (ids tq-8601...).
 - hand6.jsonl: quotes6's classes (manner-of-speaking verbs, parentheticals, less common reporting verbs, role
   labels in transcripts, quotes over several paragraphs), parsed from hand6_src_*.txt (ids tq-8901...).
+- hand7.jsonl: quotes7's kinds (features with speakers called by age, role or relation paragraphs on, exchanges
+  with no cue, a speaker named in the next sentence, a name and a colon, partial quotes after a cue, apposition
+  chains, organisations that say "it"), parsed from hand7_src_*.txt (ids tq-8951...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -133,6 +136,13 @@ def main() -> None:
     for i, o in enumerate(hand6, 8901):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand6.jsonl"), hand6)
+    hand7: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand7_src_") and name.endswith(".txt"):
+            hand7 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand7, 8951):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand7.jsonl"), hand7)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -192,6 +202,7 @@ def main() -> None:
           f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
           f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
           f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
+          f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
