@@ -349,6 +349,14 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
     # "Putin's spokesman" is not Putin; a name the tagger typed otherwise is a person by its given name
     persons = [m for m in inside if (m.type == "PERSON" or (m.type in SPEAKER_TYPES and has_given_name(m.text)))
                and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    # "The state mining company, Codelco", "A second worker, Kwame Asante from Ghana": a description, a comma and
+    # the name it introduces
+    named = [m for m in inside if (m.type in SPEAKER_TYPES or has_given_name(m.text)) and start < m.start
+             and ctx.view[:m.start].rstrip().endswith(",")
+             and not re.search(r"[,;:]", ctx.view[m.end:end].rstrip(" ,"))]
+    if named and (first in ("the", "its", "his", "her", "their") or first in ctx.cues.indefinite) \
+            and n_words(ctx.view[start:named[0].start]) <= 5:
+        return True, named[0].entity
     if len(words) > MAX_SPEAKER_WORDS:
         # "said a fund manager in New York who asked not to be named": a long description is still a source
         if first in ctx.cues.indefinite:
@@ -368,11 +376,6 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
             return True, owner[-1].entity
     if heads and ctx.view[start:heads[0].start].strip().lower() in ("", "the"):
         return True, heads[0].entity
-    # "The state mining company, Codelco": a description, a comma and the name it introduces
-    named = [m for m in inside if m.type in SPEAKER_TYPES and ctx.view[:m.start].rstrip().endswith(",")
-             and ctx.view[m.end:end].strip(" ,") == "" and start < m.start]
-    if named and first in ("the", "its", "his", "her", "their") and n_words(ctx.view[start:named[0].start]) <= 5:
-        return True, named[0].entity
     # "Terminal operator X", "Opposition party X": a descriptor, then the name it describes
     if heads and not re.search(r"\b(?:of|in|for|at|from|with|by|to|and|or)\b|[,;:]", ctx.view[start:heads[0].start],
                                flags=re.I) \
@@ -449,7 +452,9 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
         s = token_start(left, offset)
         e = token_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
-        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
+        # "Bekele's assistant, a former steeplechaser named X": a possessor is not the speaker
+        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity
+                and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
         if near:
             return Attribution(True, near[0].entity, (near[0].start, near[0].end), how)
         # "A petrol station manager in Bole, who did not want to be named, said": the words before the comma
