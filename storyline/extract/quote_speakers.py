@@ -188,6 +188,14 @@ def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
     return word_gender, name_gender
 
 
+def has_given_name(name: str) -> bool:
+    """A known given name before the last word of ``name`` ("Biologist Anneke de Vries"): a person, whatever
+    type the tagger gave the mention ("Pierre-Alain Dufresne" as an organisation)."""
+    names = gender_lexicon()[1]
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return any(w.lower() in names or any(p.lower() in names for p in w.split("-")[:1]) for w in words[:-1])
+
+
 def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
     """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
     title), the words that introduce the person, the given name, and a possessive right after a
@@ -328,13 +336,27 @@ def _nearest_person(ctx: SpeakerContext, pos: int, gender: str | None = None) ->
 def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str | None]:
     """(is a speaker phrase, entity id or None for an anonymous source) for ``raw[start:end]``."""
     text = ctx.view[start:end].strip()
+    # "Vollmer himself said": the reflexive adds emphasis, not a second person
+    reflexive = re.search(r"\s+(?:himself|herself|themselves|itself)$", text)
+    if reflexive:
+        text = text[:reflexive.start()]
+        end = start + len(ctx.view[start:end]) - len(ctx.view[start:end].lstrip()) + len(text)
     words = re.findall(r"[\w’'.-]+", text)
     if not words:
         return False, None
     first = words[0].lower()
     inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
-    # "Putin's spokesman" is not Putin
-    persons = [m for m in inside if m.type == "PERSON" and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    # "Putin's spokesman" is not Putin; a name the tagger typed otherwise is a person by its given name
+    persons = [m for m in inside if (m.type == "PERSON" or (m.type in SPEAKER_TYPES and has_given_name(m.text)))
+               and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+    # "The state mining company, Codelco", "A second worker, Kwame Asante from Ghana": a description, a comma and
+    # the name it introduces
+    named = [m for m in inside if (m.type in SPEAKER_TYPES or has_given_name(m.text)) and start < m.start
+             and ctx.view[:m.start].rstrip().endswith(",")
+             and not re.search(r"[,;:]", ctx.view[m.end:end].rstrip(" ,"))]
+    if named and (first in ("the", "its", "his", "her", "their") or first in ctx.cues.indefinite) \
+            and n_words(ctx.view[start:named[0].start]) <= 5:
+        return True, named[0].entity
     if len(words) > MAX_SPEAKER_WORDS:
         # "said a fund manager in New York who asked not to be named": a long description is still a source
         if first in ctx.cues.indefinite:
@@ -422,7 +444,7 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
     """The speaker a cue verb's subject names, with the subject's span."""
     subj = _subject_of(tok)
     if subj is None:
-        return Attribution(False)
+        return _opening_name(ctx, tok, offset, how)
     left, right = subj.left_edge, subj.right_edge
     s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
     # cut a long subject to its head's neighbourhood ("the expert, who …")
@@ -430,7 +452,9 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words
         s = token_start(left, offset)
         e = token_start(subj.doc[min(left.i + MAX_SPEAKER_WORDS, right.i)], offset)
-        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity]
+        # "Bekele's assistant, a former steeplechaser named X": a possessor is not the speaker
+        near = [m for m in ctx.mentions if s <= m.start < e and m.type == "PERSON" and m.entity
+                and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
         if near:
             return Attribution(True, near[0].entity, (near[0].start, near[0].end), how)
         # "A petrol station manager in Bole, who did not want to be named, said": the words before the comma
@@ -450,6 +474,22 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
             found, named = resolve_phrase(ctx, *group)
             return Attribution(True, named if found else None, group, how)
     return Attribution(ok, speaker, (s, e), how)
+
+
+def _opening_name(ctx: SpeakerContext, tok: Token, offset: int, how: str) -> Attribution:
+    """The speaker of a cue verb the parser left without a subject after a long apposition chain
+    ("X, a professor at Y who sat on Z and now advises W, said …"): the name that opens the sentence, set off
+    by a comma, when a comma stands right before the verb."""
+    sent = tok.sent
+    start = token_start(sent[0], offset)
+    verb_at = token_start(tok, offset)
+    if not ctx.view[start:verb_at].rstrip().endswith(","):
+        return Attribution(False)
+    opening = next((m for m in ctx.mentions if m.start == start and m.entity
+                    and (m.type in SPEAKER_TYPES or has_given_name(m.text))), None)
+    if opening is None or not ctx.view[opening.end:opening.end + 2].startswith(","):
+        return Attribution(False)
+    return Attribution(True, opening.entity, (opening.start, opening.end), how)
 
 
 def _noun_span(tok: Token, offset: int) -> tuple[int, int]:

@@ -44,6 +44,7 @@ from storyline.extract.quote_speakers import (
     SpeakerContext,
     cue_at,
     cue_subject,
+    has_given_name,
     load_cues,
     mask_abbreviations,
     resolve_phrase,
@@ -192,9 +193,46 @@ def _colon_intro(ctx: SpeakerContext, start: int, sent: tuple[int, int, Any, int
             break
         tok = tok.head
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
-        return Attribution(False)
+        return _name_colon(ctx, s0, colon)
     found = speaker_of_verb(ctx, tok, off, "colon")
-    return found if found.ok and found.phrase and found.phrase[1] <= colon else Attribution(False)
+    return found if found.ok and found.phrase and found.phrase[1] <= colon else _name_colon(ctx, s0, colon)
+
+
+def _name_colon(ctx: SpeakerContext, s0: int, colon: int) -> Attribution:
+    """A name and a colon before a quote, with no verb ("Ingrid Halvorsen: “…”", "Head coach X: “…”", a
+    headline's "Ramaphosa: “…”"): the named person or body speaks. A few descriptor words may stand before
+    the name; anything longer is a sentence the parse did not give a verb."""
+    at = next((m for m in ctx.mentions if m.entity and m.end <= colon and
+               ctx.view[m.end:colon].strip() == ""), None)
+    if at is None or (at.type not in SPEAKER_TYPES and not has_given_name(at.text)):
+        return Attribution(False)
+    lead = ctx.view[s0:at.start]
+    if n_words(lead) > MAX_DESCRIPTOR_WORDS or re.search(r"[,;:.!?()\"“”«»]", lead):
+        return Attribution(False)
+    return Attribution(True, at.entity, (at.start, at.end), "colon")
+
+
+_NEXT_SOURCE = re.compile(r"(?:th(?:at|ose|ese|is)|so|such|the words|the account|the verdict|the view|the warning)\b",
+                          re.I)
+
+
+def _next_sentence(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> Attribution:
+    """A whole quoted sentence whose speaker is named in the sentence after it ("“…” That was the verdict of
+    X, who …" / "So says X" / "The words were X's"): a sentence that opens by pointing back at the words and
+    names one person or body in its first clause."""
+    block_end = next((be for bs, be in blocks if bs <= end <= be), end)
+    nxt = next((x for x in ctx.sents if end <= x[0] < block_end), None)
+    if nxt is None or ctx.view[end:nxt[0]].strip(PUNCT_EDGE + '"“”„«»’') != "":
+        return Attribution(False)
+    text = ctx.view[nxt[0]:nxt[1]]
+    if not _NEXT_SOURCE.match(text):
+        return Attribution(False)
+    clause_end = nxt[0] + (re.search(r"[,;:]|$", text).start())  # type: ignore[union-attr]
+    named = [m for m in ctx.mentions if m.entity and nxt[0] <= m.start < clause_end
+             and (m.type in ("PERSON", "ORG") or has_given_name(m.text))]
+    if len({m.entity for m in named}) != 1:
+        return Attribution(False)
+    return Attribution(True, named[0].entity, (named[0].start, named[0].end), "next")
 
 
 def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> str:
@@ -365,6 +403,13 @@ def _stands_alone(ctx: SpeakerContext, start: int) -> bool:
     return before == "" or before.endswith(":") or bool(re.search(r"[.!?][\"”»’]?$", before))
 
 
+def _opens_sentence(ctx: SpeakerContext, start: int) -> bool:
+    """The quote at ``start`` opens its sentence (no colon before it)."""
+    sent = ctx.sentence_at(start)
+    before = ctx.view[sent[0] if sent else start:start].rstrip(' "“„«\'‘')
+    return before == "" or bool(re.search(r"[.!?][\"”»’]?$", before))
+
+
 def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
     """An unattributed quoted span that names a document, programme or work, not speech."""
     before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
@@ -419,6 +464,10 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         if not att.ok and last and last[1].ok and (last[1].speaker or last[1].phrase) \
                 and _continues_after_cue(ctx, last[0], s):
             att = Attribution(True, last[1].speaker, last[1].phrase, "continue")  # '"A," X said. "B."': X's too
+        if not att.ok and not orphan and _stands_alone(ctx, s) and ends_sentence(ctx.view, e):
+            att = _next_sentence(ctx, e, blocks)
+        if not att.ok and not orphan and _opens_sentence(ctx, s) and not _opens_paragraph(ctx, s, blocks):
+            att = _previous_subject(ctx, s, blocks)
         if not att.ok and _is_title(ctx, s, e):
             continue                                  # 'a report titled "..."' names a document
         if not att.ok and not orphan:
@@ -428,8 +477,13 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         # shouted), and so is a phrase quoted as someone's words ('called it "electric"')
         # and a two-word quote a cue verb follows is speech too ("“Name one,” Ms. Kinsella replied")
         # and so is a quote that is a sentence of its own a speaker owns ("“Never,” he said.", '… said only: “Tired.”')
+        # a phrase quoted inside a sentence whose cue verb comes before it ('X said in a response that it
+        # "welcomes scrutiny"') is the speaker's words as much as a partial quote the parse hangs on the verb; a
+        # single word there is more often the writer's scare quote ('said its "restructuring" was a success')
         least = 1 if (exclaimed and att.how == "after") or att.how == "partial" else \
-            1 if att.how in ("after", "before", "continue", "carry") and _stands_alone(ctx, s) else \
+            MIN_CUED_WORDS if att.how == "before" and not _stands_alone(ctx, s) else \
+            1 if att.how in ("after", "before", "continue", "carry", "colon", "next", "prev_subject") \
+            and _stands_alone(ctx, s) else \
             MIN_CUED_WORDS if att.how == "after" else MIN_QUOTE_WORDS - 1
         if (att.ok and n >= least) or (n >= MIN_UNATTRIBUTED_WORDS and not orphan):
             out.append(QuoteSpan(s, e, True, att))
@@ -477,7 +531,7 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 tok = sdoc[i]
                 # the complement after the verb ("X said that …"); a left one is "…, X said"
                 comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] \
-                    or [c for c in tok.children if c.dep_ == "ccomp"]
+                    or [c for c in tok.children if c.dep_ == "ccomp"] or _statement_clause(tok)
                 if not comp:
                     continue
                 att = speaker_of_verb(ctx, tok, off, "indirect")
@@ -521,6 +575,41 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 if ok and n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append(QuoteSpan(s, e, False, Attribution(True, spk, phrase, "according")))
     return out
+
+
+def _statement_clause(verb: Token) -> list[Token]:
+    """The "that" clause the parser hung on the noun of "said in a statement that …" / "said in a post that …"
+    instead of on the verb."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > obj.i and \
+                        any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return [clause]
+    return []
+
+
+def _previous_subject(ctx: SpeakerContext, start: int, blocks: list[tuple[int, int]]) -> Attribution:
+    """A quoted sentence with no cue right after a sentence of the same paragraph whose subject is a person
+    ("Efraín laughed. “…”", "The principal is unapologetic. “…”"): the subject of that sentence speaks. The
+    sentence before must hold no quote of its own."""
+    bs = next((b for b, be in blocks if b <= start <= be), None)
+    before = [x for x in ctx.sents if x[1] <= start and bs is not None and x[0] >= bs]
+    if not before or ctx.view[before[-1][1]:start].strip(' "“„«‘\'') != "":
+        return Attribution(False)
+    s0, e0, span, off = before[-1]
+    if any(s0 <= a < e0 for a, _ in ctx.quoted) or re.search(r"[\"“”«»]", ctx.view[s0:e0]):
+        return Attribution(False)
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return Attribution(False)
+    found = speaker_of_verb(ctx, root, off, "prev_subject")
+    if not found.ok or found.phrase is None:
+        return Attribution(False)
+    phrase = ctx.view[found.phrase[0]:found.phrase[1]].strip().lower()
+    if found.speaker is None and phrase in ("it", "this", "that", "there"):
+        return Attribution(False)
+    return found
 
 
 def _figures_owner(ctx: SpeakerContext, phrase: tuple[int, int]) -> Mention | None:

@@ -42,6 +42,7 @@ from storyline.extract.quote_speakers import (
     cue_at,
     entity_genders,
     gender_lexicon,
+    has_given_name,
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
 
@@ -69,6 +70,8 @@ __all__ = [
 SENTENCES_BEFORE = 3
 SENTENCES_AFTER = 1
 SENTENCES_BEFORE_PRONOUN = 8
+#: the longest definite description read as a person named before ("the 76-year-old former coup leader")
+MAX_ANAPHOR_WORDS = 6
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "we": "p", "it": "n", "i": "s"}
 _SPEECH_LEMMAS_ADDRESS = ("tell", "ask", "inform", "assure", "remind", "warn", "urge", "write")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -300,17 +303,34 @@ def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> s
     return None
 
 
-def _has_given_name(name: str) -> bool:
-    """A known given name before the last word of ``name`` ("Biologist Anneke de Vries")."""
-    names = gender_lexicon()[1]
-    words = re.findall(r"[^\W\d_][\w'’-]*", name)
-    return any(w.lower() in names for w in words[:-1])
+def _described_as(ctx: SpeakerContext, ent: Any) -> set[str]:
+    """The words the text introduces a person with (titles, roles, appositives, relations), with their role
+    synonyms: what a later "the physician" or "his sister" can match."""
+    words = set(ctx.descriptors.get(ent.id, set()))
+    words.update(w.lower() for w in re.findall(r"[^\W\d_]+", " ".join(filter(None, [ent.role]))))
+    words.update({ctx.cues.synonyms[w] for w in list(words) if w in ctx.cues.synonyms})
+    words.update({w for w, head in ctx.cues.synonyms.items() if head in words})
+    return words
+
+
+def _ages(ctx: SpeakerContext) -> dict[str, str]:
+    """The age the text gives each person: "X, 38," or "the 38-year-old X"."""
+    out: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.entity is None or m.type != "PERSON":
+            continue
+        after = re.match(r",\s*(\d{1,3})\b", ctx.view[m.end:m.end + 6])
+        before = re.search(r"(\d{1,3})-year-old\s+(?:[^\W\d_]+\s+){0,3}$", ctx.view[max(0, m.start - 60):m.start])
+        age = after or before
+        if age:
+            out.setdefault(m.entity, age.group(1))
+    return out
 
 
 def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
-               genders: dict[str, str], layout: Layout) -> list[Candidate]:
+               genders: dict[str, str], layout: Layout, before_previous: str | None = None) -> list[Candidate]:
     """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
-    chosen for the quote before it."""
+    chosen for the quote before it, ``before_previous`` the one before that."""
     q = quotes[i]
     att = q.attribution
     qs, qe = layout.sentence(q.start), layout.sentence(max(q.start, q.end - 1))
@@ -323,9 +343,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # "the 38-year-old said", "the spokeswoman said", "the midfielder added": a definite description that
     # names no one usually takes up a person just named, not a new unnamed speaker
     anaphor = ""
-    if att.ok and att.speaker is None and pronoun is None and re.match(r"(?:the|his|her) ", phrase_text) \
-            and len(phrase_text.split()) <= 4:
+    if att.ok and att.speaker is None and pronoun is None and re.match(r"(?:the|his|her|their) ", phrase_text) \
+            and len(phrase_text.split()) <= MAX_ANAPHOR_WORDS:
         anaphor = "age" if re.search(r"\d+-year-old", phrase_text) else "role"
+    anaphor_words = {w for w in re.findall(r"[^\W\d_]+", phrase_text) if w not in ("the", "his", "her", "their")}
+    anaphor_age = re.search(r"(\d+)-year-old", phrase_text)
     anaphor_gender = {gender_lexicon()[0].get(w) for w in re.findall(r"[^\W\d_]+", phrase_text)} - {None}
     para_cue = _paragraph_has_cue(ctx, para)
     figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
@@ -333,7 +355,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                "para_no_cue": float(not para_cue)}
 
     # a pronoun can reach further back than a name is repeated: its person may be the article's subject
-    reach = SENTENCES_BEFORE_PRONOUN if pronoun in ("m", "f") else SENTENCES_BEFORE
+    reach = SENTENCES_BEFORE_PRONOUN if pronoun in ("m", "f") or anaphor else SENTENCES_BEFORE
     nearest_before: dict[str, tuple[int, int, int]] = {}   # entity -> (sentence gap, start, end)
     nearest_after: dict[str, tuple[int, int, int]] = {}
     inside: set[str] = set()
@@ -361,7 +383,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # of an earlier paragraph
     para_start = ctx.doc.blocks[para].start if 0 <= para < len(ctx.doc.blocks) else q.start
     in_para = [m for m in ctx.mentions if m.entity and para_start <= m.start and m.end <= q.start
-               and (m.type == "PERSON" or _has_given_name(m.text))
+               and (m.type == "PERSON" or has_given_name(m.text))
                and not any(a <= m.start < b for a, b in ctx.quoted)]
     para_nearest = in_para[-1].entity if in_para else None
     para_entities = {m.entity for m in in_para}
@@ -372,6 +394,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         pool.add(att.speaker)
     if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         pool.add(previous)
+    ages = _ages(ctx) if anaphor_age else {}
+    # an exchange: this quote and the two before it each open a paragraph of their own, one after another
+    exchange = i >= 2 and opens_para and not para_cue and \
+        [layout.paragraph(quotes[i - 2].start), layout.paragraph(quotes[i - 1].start)] == [para - 2, para - 1]
     out = []
     near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
@@ -385,7 +411,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                                "salience": math.log1p(count.get(ent_id, 0)), "inside_quote": float(ent_id in inside)}
         if ent.name[:1].islower():
             f["lower_name"] = 1.0                     # a group named by a common noun: "staff", "officers"
-        if ent.type != "PERSON" and _has_given_name(ent.name):
+        if ent.type != "PERSON" and has_given_name(ent.name):
             f["given_name&not_person"] = 1.0          # a person the tagger typed otherwise
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
@@ -402,6 +428,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"not_in_phrase&type={ent.type}"] = 1.0
         if first_mention.get(ent_id, -1) == ctx.doc.blocks[0].start if ctx.doc.blocks else False:
             f["opens_document"] = 1.0
+        if pronoun == "n":
+            # "…,” it said": a body speaks, most often the one that spoke last
+            f[f"pronoun_it&type={ent.type}"] = 1.0
+            f["pronoun_it&previous"] = float(previous == ent_id)
         if pronoun in ("m", "f"):
             g = genders.get(ent_id)
             f["pronoun&" + ("agree" if g == pronoun else "clash" if g else "unknown")] = 1.0
@@ -424,7 +454,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"after={_bucket(gap, 2)}"] = 1.0
             # "…,” he told officers": the one told is not the speaker; the subject of the cue is
             f[f"after_role={_role(ctx, ms, me)}"] = 1.0
-        if para_nearest is not None and (ent.type == "PERSON" or _has_given_name(ent.name)):
+        if para_nearest is not None and (ent.type == "PERSON" or has_given_name(ent.name)):
             if ent_id == para_nearest:
                 f["para_nearest"] = 1.0
                 if pronoun in ("m", "f"):
@@ -444,6 +474,14 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f[f"anaphor&recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
             if anaphor_gender and genders.get(ent_id):
                 f["anaphor&" + ("agree" if genders[ent_id] in anaphor_gender else "clash")] = 1.0
+            # "the physician", "his sister", "the deputy minister": the words that introduced the person
+            described_as = _described_as(ctx, ent)
+            if anaphor_words & described_as:
+                f["anaphor&described_match"] = 1.0
+            if anaphor_age:
+                age = ages.get(ent_id)
+                if age is not None:
+                    f["anaphor&age_" + ("agree" if age == anaphor_age.group(1) else "clash")] = 1.0
         # "Fire chief Dolores Vega: “…”": a name, a colon and the quote, as live blogs write
         if ent_id in nearest_before and re.fullmatch(r"\s*[:：]\s*[\"“„«‘']?\s*",
                                                      ctx.view[nearest_before[ent_id][2]:q.start]):
@@ -456,6 +494,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f["figures&not_in_phrase"] = 1.0
         if ent_id in people_order:
             f[f"recency={_bucket(people_order.index(ent_id), 3)}"] = 1.0
+        if exchange and before_previous == ent_id and previous != ent_id and previous is not None:
+            # two people trading lines: a quote with no cue of its own goes to the one who spoke two quotes ago
+            f["alternate"] = 1.0
+            f["alternate&para_no_cue"] = float(not para_cue)
+            f[f"alternate&how={how}"] = 1.0
         if previous == ent_id:
             f["previous"] = 1.0
             f["previous&opens_para"] = float(opens_para)
@@ -615,11 +658,12 @@ def choose_speakers(ctx: SpeakerContext, quotes: list[QuoteSpan],
     genders, layout = entity_genders(ctx), layout_of(ctx)
     chosen: list[str | None] = []
     previous: str | None = None
+    before_previous: str | None = None
     for i in range(len(quotes)):
-        cands = candidates(ctx, quotes, i, previous, genders, layout)
+        cands = candidates(ctx, quotes, i, previous, genders, layout, before_previous)
         best = pick(cands, scores(cands), abstain)
         chosen.append(cands[best].entity)
-        previous = cands[best].entity
+        previous, before_previous = cands[best].entity, previous
     return chosen
 
 

@@ -8,6 +8,9 @@
 - hand2.jsonl: a second writer's hand-written passages, parsed from hand2_src_*.txt (ids tq-7001...).
 - dev/blind2.jsonl: quotes5's second blind check from dev/blind2_src_*.txt (ids tq-9701...), in styles the
   training files lacked; only its aggregate figures are read.
+- dev/blind3.jsonl: quotes7's third blind check from dev/blind3_src_*.txt (ids tq-9801...), in styles the
+  training files lacked (long features, exchanges, organisations, headlines, posts, interviews, opinion, nested
+  quotes); only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
@@ -16,6 +19,9 @@
   nobody says), parsed from hand5_src_*.txt (ids tq-8601...).
 - hand6.jsonl: quotes6's classes (manner-of-speaking verbs, parentheticals, less common reporting verbs, role
   labels in transcripts, quotes over several paragraphs), parsed from hand6_src_*.txt (ids tq-8901...).
+- hand7.jsonl: quotes7's kinds (features with speakers called by age, role or relation paragraphs on, exchanges
+  with no cue, a speaker named in the next sentence, a name and a colon, partial quotes after a cue, apposition
+  chains, organisations that say "it"), parsed from hand7_src_*.txt (ids tq-8951...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -130,6 +136,13 @@ def main() -> None:
     for i, o in enumerate(hand6, 8901):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand6.jsonl"), hand6)
+    hand7: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand7_src_") and name.endswith(".txt"):
+            hand7 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand7, 8951):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand7.jsonl"), hand7)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -158,6 +171,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind2:
         write(os.path.join(dev_dir, "blind2.jsonl"), blind2)
+    # quotes7's third blind check (long features, exchanges, apposition chains, organisations, headlines and
+    # captions, partial quotes, posts, interviews, opinion, nested quotes): aggregate figures only
+    blind3: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind3_src_") and name.endswith(".txt"):
+            blind3 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind3, 9801):
+        o["id"] = f"tq-{i:04d}"
+    if blind3:
+        write(os.path.join(dev_dir, "blind3.jsonl"), blind3)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
@@ -179,6 +202,7 @@ def main() -> None:
           f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
           f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
           f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
+          f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 

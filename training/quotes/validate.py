@@ -1,6 +1,6 @@
 """Validate training/quotes/*.jsonl (issue 17's written quote-speaker data) and count the phenomena covered.
 
-Checks every record: fields, ids, registers, 2-8 sentences; every quote occurs exactly in the text (with
+Checks every record: fields, ids, registers, 2-16 sentences; every quote occurs exactly in the text (with
 `occurrence` when its words occur more than once); a direct quote is the whole span between a pair of quote
 marks (or a transcript answer after a speaker label); an indirect quote is not inside marks; the speaker and
 `speaker_near` occur as whole words, `speaker_near` outside every direct quote. Marked spans of three words
@@ -99,7 +99,7 @@ def check(path: str) -> tuple[list[dict], list[str], list[str]]:
         if t != t.strip() or "  " in t or "\n\n\n" in t or re.search(r"(?<!\n)\n(?!\n)", t):
             err("stray whitespace in text")
         ns = sentences(t)
-        if not 2 <= ns <= 8:
+        if not 2 <= ns <= 16:
             err(f"{ns} sentences")
         if not o["quotes"]:
             err("no quotes")
