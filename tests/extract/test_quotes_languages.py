@@ -89,3 +89,17 @@ def test_the_nearest_person_wins_over_a_place_and_a_language_without_cues_has_no
 def test_every_language_lists_speech_verbs_and_according_to_phrases(lang):
     cues = load_quote_cues(lang)
     assert cues is not None and cues.speech_verbs and cues.according_to and cues.pronouns
+
+
+def test_the_quote_sets_rebuild_identically_and_hold_their_counts():
+    # frozen/languages/quotes and training/languages/quotes/dev are built from marked-up sources: offsets,
+    # speakers printed in the text, at least 100 attributed quotes per language in the frozen set
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "scripts/build_quotes_languages.py", "--check"], check=False,
+                          capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("frozen/languages/quotes/") == 3
