@@ -453,6 +453,16 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"valency={valency}|side={side}"] = 1.0
         f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
     f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
+    # a body or a state right before a person's name with only capitalised words between ("МЗС Нігерії Нгозі
+    # Адеємі", "ministro de Exteriores de Ghana, Kofi Mensah") qualifies that person, who is the actor
+    later_people = [c for c in candidates[index + 1:] if c.type == "PERSON" and c.entity != m.entity
+                    and (trigger is None or c.end - sentence.start <= trigger or side == "after")]
+    if m.type != "PERSON" and later_people:
+        gap_words = _WORD.findall(text[end:later_people[0].start - sentence.start])
+        if len(gap_words) <= 4 and all(w[:1].isupper() or w.lower() in _NAME_JOINERS.get(lang, ())
+                                       for w in gap_words):
+            f["qualifies_person"] = 1.0
+            f[f"qualifies_person|side={side}"] = 1.0
     if index > 0:
         joint = _words(text[candidates[index - 1].end - sentence.start:start])
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
@@ -484,14 +494,15 @@ def declension(mention: Mention, lang: str) -> str:
     last = words[-1]
     if not re.search(r"[^\W\d_a-zA-Z]", last) or (len(last) >= 2 and last.isupper()):
         return "fixed"
+    if any("Fixd" in str(p.tag) for p in analyser.parse(last)):
+        return "fixed"
+    # a foreign name the dictionary does not know, ending in a vowel no case ending of its shape explains; asked
+    # before the normal form, which a normaliser makes up for such a name ("Адеємі" -> "Адеємя")
+    if not analyser.word_is_known(last.lower()) and last[-1].lower() in _UNDECLINED_ENDS:
+        return "fixed"
     normal_words = _WORD.findall(mention.normal or "")
     if normal_words and normal_words[-1].lower() != last.lower():
         return "shown"
-    if any("Fixd" in str(p.tag) for p in analyser.parse(last)):
-        return "fixed"
-    # a foreign name the dictionary does not know, ending in a vowel no case ending of its shape explains
-    if not analyser.word_is_known(last.lower()) and last[-1].lower() in _UNDECLINED_ENDS:
-        return "fixed"
     return "plain"
 
 

@@ -375,3 +375,21 @@ def test_a_group_named_by_a_common_noun_opens_the_sentence_as_its_subject(lang, 
     from storyline.extract.multilingual_events import group_subject
 
     assert group_subject(text, lang, load_cues()) is expected
+
+
+def test_the_ranker_takes_an_undeclined_name_before_its_verb_as_the_source_and_the_person_after_a_title():
+    from storyline.extract.multilingual_events import load_role_ranker, rank_roles
+
+    ranker = load_role_ranker()
+    if ranker is None:
+        pytest.skip("no role ranker: run `make train`")
+    cues = load_cues()
+    text = "Того звинуватило Гану в підтримці повстанців на півночі."
+    sent, mentions = _sentence_with(text, [("Того", "GPE"), ("Гану", "GPE")])
+    mentions[1].normal = "Гана"
+    assert rank_roles(sent, mentions, "ACCUSE", text.index("звинуватило"), "uk", cues, ranker) == ("d/e0", "d/e1")
+    text = "Глава МИД Замбии Чилуфья Мвале провела переговоры с Лиссабоном."
+    sent, mentions = _sentence_with(text, [("МИД", "ORG"), ("Замбии", "GPE"), ("Чилуфья Мвале", "PERSON"),
+                                           ("Лиссабоном", "GPE")])
+    source, _ = rank_roles(sent, mentions, "CONSULT", text.index("провела"), "ru", cues, ranker)
+    assert source == "d/e2"
