@@ -76,6 +76,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_events_languages.py
 	$(PY) scripts/eval_events_languages.py --set training/languages/events
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev3
+	$(PY) scripts/eval_quotes_languages.py
+	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev2 --out $(OUT)/stories-dev2 --reanalyze

@@ -45,10 +45,11 @@ ENGLISH_PARSER = "storyline.parse.spacy.v1"
 def read(path: Path) -> list[dict[str, Any]]:
     """The records of one JSON Lines file, or of a folder: its ``entities.jsonl`` files at any depth (a set
     with one folder per language, beside other sets), else every ``*.jsonl`` in it (training data, in a
-    ``train`` folder, and the event sentences in an ``events`` folder, left out)."""
+    ``train`` folder, the event sentences in an ``events`` folder and the quote sets in a ``quotes`` folder,
+    left out)."""
     if path.is_dir():
         files = sorted(path.rglob("entities.jsonl")) or sorted(
-            f for f in path.rglob("*.jsonl") if not {"train", "events"} & set(f.relative_to(path).parts[:-1]))
+            f for f in path.rglob("*.jsonl") if not {"train", "events", "quotes"} & set(f.relative_to(path).parts[:-1]))
     else:
         files = [path]
     out = []

@@ -80,8 +80,7 @@ def sentence_cases(lang: str, records: list[dict], settings: Settings) -> list[d
         hits = find_triggers(sent.text, lang, cues)
         typed = [h for h in hits if h[0] == gold["type"]]
         at = (typed or hits)[0][1] if hits else None
-        if at:
-            opener_actor(state.document, sent, state.mentions, state.entities, lang, kb)
+        opener_actor(state.document, sent, state.mentions, state.entities, lang, kb)  # as the coder does
         out.append({"lang": lang, "text": text, "sentence": sent, "mentions": list(state.mentions), "trigger": at,
                     "type": gold["type"], "source": gold.get("source"), "target": gold.get("target")})
     return out

@@ -46,8 +46,9 @@ if TYPE_CHECKING:  # pragma: no cover
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
-           "default_model_path", "default_role_model_path", "event_date", "extract_language_events", "find_triggers",
-           "is_function_word", "load_cues", "load_language_event_model", "load_role_ranker", "modality_of",
+           "declension", "default_model_path", "default_role_model_path", "event_date", "extract_language_events",
+           "find_triggers", "group_subject", "is_function_word", "load_cues", "load_language_event_model",
+           "load_role_ranker", "modality_of",
            "opener_name_type", "opener_span",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
 
@@ -432,10 +433,36 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     f[f"prev2={lang}:{prev2}"] = 1.0
     f[f"prev={lang}:{prev}|side={side}"] = 1.0
     f["locative"] = 1.0 if prev in cues.modality.get(lang, {}).get("locative", ()) else 0.0
-    for k in (1, 2):
-        f[f"suf{k}={lang}:{last[-k:]}"] = 1.0
-        f[f"suf{k}={lang}:{last[-k:]}|side={side}"] = 1.0
+    decl = declension(m, lang)
+    f[f"decl={decl}"] = 1.0
+    f[f"decl={decl}|side={side}"] = 1.0
+    if decl == "fixed":
+        # a name that cannot show its case ("Того", "Чили", "НАТО", "Оконкво"): its ending says nothing of its
+        # role, so only word order, the preposition before it and the verb's valency speak for it
+        f[f"fixed|rank={side}{min(rank, 3)}"] = 1.0
+        f[f"fixed|opens={opens}"] = 1.0
+        f[f"fixed|prev={lang}:{prev}"] = 1.0
+        if side == "after" and trigger is not None and len(_words(text[trigger:start])) <= 2:
+            f["fixed|right_after_verb"] = 1.0
+    else:
+        for k in (1, 2):
+            f[f"suf{k}={lang}:{last[-k:]}"] = 1.0
+            f[f"suf{k}={lang}:{last[-k:]}|side={side}"] = 1.0
+    valency = _valency(text, trigger, lang)
+    if valency:
+        f[f"valency={valency}|side={side}"] = 1.0
+        f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
     f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
+    # a body or a state right before a person's name with only capitalised words between ("МЗС Нігерії Нгозі
+    # Адеємі", "ministro de Exteriores de Ghana, Kofi Mensah") qualifies that person, who is the actor
+    later_people = [c for c in candidates[index + 1:] if c.type == "PERSON" and c.entity != m.entity
+                    and (trigger is None or c.end - sentence.start <= trigger or side == "after")]
+    if m.type != "PERSON" and later_people:
+        gap_words = _WORD.findall(text[end:later_people[0].start - sentence.start])
+        if len(gap_words) <= 4 and all(w[:1].isupper() or w.lower() in _NAME_JOINERS.get(lang, ())
+                                       for w in gap_words):
+            f["qualifies_person"] = 1.0
+            f[f"qualifies_person|side={side}"] = 1.0
     if index > 0:
         joint = _words(text[candidates[index - 1].end - sentence.start:start])
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
@@ -445,6 +472,54 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
             f["joined_to_next"] = 1.0
     return f
+
+
+#: last letters of foreign names that keep one form ("Оконкво", "Мбеки", "Нгозі", "Ндиайе"); not "у", "а", "я":
+#: case endings of declined names the dictionary does not know ("Шольцу")
+_UNDECLINED_ENDS = frozenset("оеєиі")
+
+
+def declension(mention: Mention, lang: str) -> str:
+    """How a mention's last word shows its case: "shown" when the text inflects it away from its normal form
+    ("Токаеву" -> "Токаев", "Гану" -> "Гана"), "fixed" when it cannot show case (Latin script, an acronym
+    "НАТО", a word morphology reads as indeclinable: "Того", "Чили", or an unknown word ending in a vowel that is
+    no case ending of its shape: "Оконкво", "Мбеки"),
+    "plain" otherwise (a nominative); "none" in a language without morphology (es: no case to show)."""
+    analyser = _morphology(lang)
+    if analyser is None:
+        return "none"
+    words = _WORD.findall(mention.text)
+    if not words:
+        return "plain"
+    last = words[-1]
+    if not re.search(r"[^\W\d_a-zA-Z]", last) or (len(last) >= 2 and last.isupper()):
+        return "fixed"
+    if any("Fixd" in str(p.tag) for p in analyser.parse(last)):
+        return "fixed"
+    # a foreign name the dictionary does not know, ending in a vowel no case ending of its shape explains; asked
+    # before the normal form, which a normaliser makes up for such a name ("Адеємі" -> "Адеємя")
+    if not analyser.word_is_known(last.lower()) and last[-1].lower() in _UNDECLINED_ENDS:
+        return "fixed"
+    normal_words = _WORD.findall(mention.normal or "")
+    if normal_words and normal_words[-1].lower() != last.lower():
+        return "shown"
+    return "plain"
+
+
+def _valency(text: str, trigger: int | None, lang: str) -> str | None:
+    """"tran" or "intr" for a trigger that morphology reads as a verb (ru, uk): a transitive verb takes its target
+    bare after it ("поддержал Того"), an intransitive one through a preposition ("встретился с Ли Цзюнь")."""
+    analyser = _morphology(lang)
+    if analyser is None or trigger is None:
+        return None
+    words = _words(text[trigger:trigger + 40])
+    if not words:
+        return None
+    for p in analyser.parse(words[0][0])[:1]:
+        grammemes = set(re.split(r"[ ,]", str(p.tag)))
+        if grammemes & _VERB_POS or "PRTS" in grammemes:
+            return "tran" if "tran" in grammemes else "intr" if "intr" in grammemes else None
+    return None
 
 
 def word_order_features(text: str, start: int, trigger: int | None, side: str,
@@ -616,10 +691,15 @@ def _unknown_name(name: str, rest: str, lang: str, cues: Cues) -> str | None:
     """The type of an opening name no list knows that still reads as a name right before its verb (a trigger
     within the next two words: "Сибіга зустрінеться", "Renfe se disculpó"): an acronym ("ДБР порушило", "НАТО
     провело") is an organisation; then what morphology reads of any of its words (ru, uk: a proper name or a word
-    the dictionary does not know); of its first word, a noun subject or a surname ending ("Кадыров пригрозил") a
-    person; in Spanish, capitalised words that are no function words (a common noun opens a sentence with its
-    article: "El Gobierno", "Los vecinos"). None for anything else ("Жители вышли" stays a common noun)."""
+    the dictionary does not know); an acronym before a lower-case word needs no trigger; of its first word, a
+    noun subject or a surname ending ("Кадыров пригрозил") a person; in Spanish, capitalised words that are no
+    function words (a common noun opens a sentence with its article: "El Gobierno", "Los vecinos"). None for
+    anything else ("Жители вышли" stays a common noun)."""
     nxt = _words(rest)
+    following = _WORD.search(rest)
+    if len(name) >= 2 and name.isalpha() and name.isupper() and following is not None \
+            and following.group()[:1].islower() and not rest[:following.start()].strip():
+        return "ORG"  # an acronym right before a lower-case word ("НБУ вимагає", "ДБР відкрило"), not a dateline
     hits = find_triggers(rest, lang, cues)
     if not nxt or not hits or hits[0][1] not in {w[1] for w in nxt[:3]}:
         return None
@@ -685,6 +765,25 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
     return True
 
 
+def group_subject(text: str, lang: str, cues: Cues) -> bool:
+    """Whether a sentence opens with a group named by a common noun, its subject: in Spanish an article and a
+    noun ("Los camioneros advirtieron", "Las familias exigieron", "El Gobierno firmó"); in Russian and Ukrainian an
+    animate noun in the nominative plural ("Шахтёры потребовали", "Водії перекрили")."""
+    words = [w for w, _, _ in _words(text[:120])]
+    raw = _WORD.findall(text[:120])
+    if len(words) < 2:
+        return False
+    if lang == "es":
+        # "El Gobierno", "La Policía": an institution under its common name is a group too
+        return words[0] in cues.modality.get(lang, {}).get("articles", ()) and raw[1].isalpha() \
+            and not is_function_word(raw[1], lang, cues)
+    analyser = _morphology(lang)
+    if analyser is None:
+        return False
+    grammemes = set(re.split(r"[ ,]", str(analyser.parse(raw[0])[0].tag)))
+    return {"NOUN", "nomn", "plur", "anim"} <= grammemes
+
+
 def extract_language_events(doc: Document, sentences: list[Sentence], mentions: list[Mention],
                             entities: list[Entity], settings: Settings,
                             model: MultilingualEventModel) -> list[Event]:
@@ -710,7 +809,8 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         return any(m.entity and m.type in ACTOR_TYPES and s.start <= m.start and m.end <= s.end for m in mentions)
 
     # a sentence with no tagged actor may still open with a known one the tagger missed ("Кадиров погрожує ...");
-    # a crowd acts without a name ("Перевізники влаштували страйк"): a protest trigger is enough
+    # a crowd acts without a name ("Перевізники влаштували страйк"): a protest trigger is enough; a group named by
+    # a common noun ("Los taxistas advirtieron", "Шахтёры потребовали") acts too when a trigger says what it did
     def candidate(s: Sentence) -> bool:
         if len(s.text) > MAX_SENT_CHARS:
             return False
@@ -718,7 +818,7 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             return True
         hits = find_triggers(s.text, lang, cues)
         return bool(hits) and (opener_actor(doc, s, mentions, entities, lang, kb)
-                               or any(t in CROWD_TYPES for t, _, _ in hits))
+                               or any(t in CROWD_TYPES for t, _, _ in hits) or group_subject(s.text, lang, cues))
 
     with_actor = [s for s in sentences if candidate(s)]
     if not with_actor:
@@ -737,15 +837,17 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         typed = [h for h in hits if h[0] == label]
         found = typed or hits
         at = found[0][1] if found else None
-        if at:
-            opener_actor(doc, sent, mentions, entities, lang, kb)
+        # the coder's event needs its opener even when no trigger stem is listed for its verb ("Польща зняла ...",
+        # "Зеленський відвідає ..."): taggers miss a bare name that opens a sentence, and it is most often the source
+        opener_actor(doc, sent, mentions, entities, lang, kb)
         ranker = load_role_ranker(settings.language_role_model)
         if ranker is not None:
             source, target = rank_roles(sent, mentions, label, at, lang, cues, ranker)
         else:
             source, target = choose_roles(sent, mentions, label, at, lang, cues)
-        if source is None and target is None and label not in CROWD_TYPES:
-            continue  # an event needs an actor; only a crowd acts without a name
+        if source is None and target is None and label not in CROWD_TYPES \
+                and not (typed and group_subject(sent.text, lang, cues)):
+            continue  # an event needs an actor; only a crowd, or a group whose act a trigger names, acts unnamed
         lead = len(sent.text) - len(sent.text.lstrip())
         start, end = sent.start + lead, sent.start + lead + len(sent.text.strip())
         day = event_date(sent.text, lang, published, cues) if published is not None else None

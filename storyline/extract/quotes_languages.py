@@ -3,6 +3,8 @@
 The English quote finder reads a parse; these languages have no parser here, so a quote is found by its marks
 and its words, all data (``data/quote_languages.yaml``):
 
+- dialogue: a paragraph opened by a dash, up to the dash before its speech verb ("— ..., — сказал Веснин. — ...",
+  "—... —dijo Beltrán—. ...");
 - direct: a span between quote marks (« » „ “ " ”, ``quote_marks.marked_spans``) of at least ``MIN_WORDS`` words,
   with a speech verb of the language in the same sentence, after it ("«...», — сказал Веснин", "«...», dijo
   Beltrán") or before it ("Веснин заявил: «...»"); a quoted span with no speech verb is a title or a name
@@ -98,6 +100,26 @@ class _Speakers:
         """Whether ``entity`` is named as a person somewhere: a person wins over a body or a state."""
         return any(m.entity == entity and m.type == "PERSON" for m in self.mentions)
 
+    def named_in(self, view: str, lo: int, hi: int) -> str | None:
+        """A person named earlier whose name a capitalised word of view[lo:hi] repeats in another form or a short
+        one the tagger did not mark ("— уточнил Артюх-Бан", "—precisó García Espada")."""
+        for word in _WORD.finditer(view, lo, hi):
+            w = word.group()
+            if len(w) < 3 or not w[:1].isupper():
+                continue
+            key = w.lower()[:max(3, len(w) - 2)]
+            for m in reversed([m for m in self.mentions if m.type == "PERSON" and m.start < lo]):
+                if any(part.lower().startswith(key) and abs(len(part) - len(w)) <= 3
+                       for part in _WORD.findall(m.text)):
+                    return m.entity
+        return None
+
+    def last_body(self, before: int) -> str | None:
+        """The organisation named last before ``before``: who "сообщили в компании", "señalaron desde la empresa"
+        stands for when no name stands by the verb."""
+        bodies = [m for m in self.mentions if m.type == "ORG" and m.end <= before]
+        return bodies[-1].entity if bodies else None
+
     def last_person(self, before: int) -> str | None:
         """The person named last before ``before``: whom a third-person pronoun by a speech verb stands for."""
         people = [m for m in self.mentions if m.type == "PERSON" and m.end <= before]
@@ -108,6 +130,23 @@ def _sentence_at(sentences: list[Sentence], at: int) -> tuple[int, int] | None:
     for s in sentences:
         if s.start <= at < s.end:
             return s.start, s.end
+    return None
+
+
+#: endings of a plural speech verb with no subject of its own ("сообщили в компании", "повідомили в Мінфіні",
+#: "señalaron desde la empresa"): the body named last speaks
+_PLURAL_VERB_ENDS = ("ли", "ron")
+
+
+def _fallback_speaker(view: str, lo: int, hi: int, cue: tuple[int, int], speakers: _Speakers) -> str | None:
+    """When no mention stands by the speech verb: a person named earlier and repeated here unmarked, else, for a
+    plural verb with no name, the organisation named last before it."""
+    named = speakers.named_in(view, lo, hi)
+    if named is not None:
+        return named
+    verb = view[cue[0]:cue[1]].lower()
+    if verb.endswith(_PLURAL_VERB_ENDS):
+        return speakers.last_body(cue[0])
     return None
 
 
@@ -149,7 +188,64 @@ def _direct(doc: Document, view: str, sentences: list[Sentence], cues: QuoteCues
         speaker = speakers.nearest(cue[0], side[0], side[1], skip=(s, e))
         if speaker is None:
             speaker = _pronoun_speaker(view[side[0]:side[1]], side[0], cue, cues, speakers)
+        if speaker is None:
+            speaker = _fallback_speaker(view, side[0], side[1], cue, speakers)
         out.append((s, e, speaker))
+    return out
+
+
+#: a dialogue dash (em or en dash; a hyphen only with a space after it)
+_DASH = re.compile(r"[—–]|-(?=\s)")
+
+
+def _dialogue(view: str, blocks: list[tuple[int, int]], cues: QuoteCues,
+              speakers: _Speakers) -> list[tuple[int, int, str | None]]:
+    """Direct speech printed as dialogue: a dash that opens a paragraph or follows a sentence's end, the words up to
+    the next dash, the attribution with its speech verb (to its sentence's end, or to the dash that closes it in
+    Spanish), and the words after a dash right after the attribution, a second part of the same speech ("— Мы не
+    уйдём, — сказал Веснин. — Завод будет работать.", "—No cederemos —dijo Beltrán—. Seguiremos."). A dashed
+    line whose attribution has no speech verb is a list, a timeline or a route ("Ванино — Холмск")."""
+    out = []
+    for start, end in blocks:
+        dashes = [m.start() for m in _DASH.finditer(view, start, end)]
+        i = 0
+        while i + 1 < len(dashes):
+            at = dashes[i]
+            before = view[start:at].rstrip()
+            if before and before[-1] not in ".!?…»\"":
+                i += 1
+                continue  # a dash inside a sentence: no dialogue opens here
+            said_lo = dashes[i + 1] + 1
+            stop = re.search(r"[.!?…](?=\s|$)", view[said_lo:end])
+            said_hi = said_lo + stop.start() if stop else end
+            closing = next((d for d in dashes[i + 2:] if d < said_hi), None)  # "—dijo Beltrán—."
+            if closing is not None:
+                said_hi = closing
+            verbs = _hits(cues.speech_verbs, _words(view[said_lo:said_hi], said_lo))
+            if not verbs:
+                i += 1
+                continue
+            speaker = speakers.nearest(verbs[0][0], said_lo, said_hi)
+            if speaker is None:
+                speaker = _pronoun_speaker(view[said_lo:said_hi], said_lo, verbs[0], cues, speakers)
+            if speaker is None:
+                speaker = _fallback_speaker(view, said_lo, said_hi, verbs[0], speakers)
+            parts = [(at + 1, dashes[i + 1])]
+            rest = [d for d in dashes[i + 2:] if d >= said_hi]
+            nxt = rest[0] if rest else None
+            if nxt is not None and not view[said_hi:nxt].strip(" .!?…"):
+                after = rest[1:]
+                parts.append((nxt + 1, after[0] if after else end))
+                i = dashes.index(nxt) + (1 if after else 0)
+            else:
+                i = dashes.index(nxt) if nxt is not None else len(dashes)
+            for q_lo, q_hi in parts:
+                q_lo, q_hi = _strip(view, q_lo, q_hi)
+                while q_lo < q_hi and view[q_lo] in ".!?":
+                    q_lo += 1  # "—. Seguiremos": the period closes the attribution
+                q_lo, q_hi = _strip(view, q_lo, q_hi)
+                if n_words(view[q_lo:q_hi]) >= MIN_WORDS:
+                    out.append((q_lo, q_hi, speaker))
     return out
 
 
@@ -207,6 +303,10 @@ def extract_language_quotes(doc: Document, sentences: list[Sentence], mentions: 
     view = doc.body_view() if doc.blocks else doc.raw  # an uncleaned document: its raw text is its body
     speakers = _Speakers(mentions)
     found = _direct(doc, view, sentences, cues, speakers)
+    blocks = [(b.start, b.end) for b in sorted(doc.blocks, key=lambda b: b.start) if b.end > b.start] or \
+        [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", view)]
+    found += [q for q in _dialogue(view, blocks, cues, speakers)
+              if not any(q[0] < e and s < q[1] for s, e, _ in found)]
     direct = len(found)
     for sent in sentences:
         if any(s < sent.end and sent.start < e for s, e, _ in found[:direct]):

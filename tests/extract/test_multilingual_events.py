@@ -335,3 +335,61 @@ def test_a_planned_cue_that_is_a_verb_form_does_not_match_the_noun_made_from_it(
     assert modality_of(text, "uk", text.index("навчань"), cues) == "asserted"
     text = "Молдова проведе з Румунією спільні навчання."
     assert modality_of(text, "uk", text.index("навчання"), cues) == "planned"
+
+
+@pytest.mark.parametrize("lang,text,normal,expected", [
+    ("ru", "Токаеву", "Токаев", "shown"),  # inflected away from its normal form: the ending tells the case
+    ("ru", "Россия", "Россия", "plain"),
+    ("ru", "Чили", None, "fixed"),  # indeclinable by the dictionary
+    ("ru", "Нгози Оконкво", None, "fixed"),  # an unknown foreign name ending in a vowel no case explains
+    ("ru", "НАТО", None, "fixed"),  # an acronym
+    ("ru", "Siemens Energy", None, "fixed"),  # Latin letters in Cyrillic text
+    ("es", "Chile", None, "none"),  # no case in Spanish
+])
+def test_declension_tells_a_name_that_shows_its_case_from_one_that_cannot(lang, text, normal, expected):
+    from storyline.extract.multilingual_events import declension
+
+    assert declension(Mention("d", 0, len(text), text, "GPE", "d/e1", normal), lang) == expected
+
+
+def test_an_acronym_before_a_lower_case_verb_opens_a_sentence_as_an_actor_with_no_trigger_listed():
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    for text, expected in (("НКРЕ порадила обленерго перевірити лічильники.", ["НКРЕ"]),
+                           ("Обленерго порадили перевірити лічильники.", [])):
+        doc = Document(id="d", source="d.txt", raw=text, language="uk")
+        mentions: list[Mention] = []
+        opener_actor(doc, Sentence("d", 0, len(text), text), mentions, [], "uk", load_kb(()))
+        assert [m.text for m in mentions] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Los camioneros advirtieron que cortarán las rutas.", True),
+    ("es", "El Gobierno firmó el convenio con los sindicatos.", True),  # an institution under its common name
+    ("es", "Según fuentes oficiales, el tren llegó tarde.", False),
+    ("ru", "Шахтёры потребовали погасить долги.", True),
+    ("ru", "Вчера шахтёры потребовали погасить долги.", False),
+])
+def test_a_group_named_by_a_common_noun_opens_the_sentence_as_its_subject(lang, text, expected):
+    from storyline.extract.multilingual_events import group_subject
+
+    assert group_subject(text, lang, load_cues()) is expected
+
+
+def test_the_ranker_takes_an_undeclined_name_before_its_verb_as_the_source_and_the_person_after_a_title():
+    from storyline.extract.multilingual_events import load_role_ranker, rank_roles
+
+    ranker = load_role_ranker()
+    if ranker is None:
+        pytest.skip("no role ranker: run `make train`")
+    cues = load_cues()
+    text = "Того звинуватило Гану в підтримці повстанців на півночі."
+    sent, mentions = _sentence_with(text, [("Того", "GPE"), ("Гану", "GPE")])
+    mentions[1].normal = "Гана"
+    assert rank_roles(sent, mentions, "ACCUSE", text.index("звинуватило"), "uk", cues, ranker) == ("d/e0", "d/e1")
+    text = "Глава МИД Замбии Чилуфья Мвале провела переговоры с Лиссабоном."
+    sent, mentions = _sentence_with(text, [("МИД", "ORG"), ("Замбии", "GPE"), ("Чилуфья Мвале", "PERSON"),
+                                           ("Лиссабоном", "GPE")])
+    source, _ = rank_roles(sent, mentions, "CONSULT", text.index("провела"), "ru", cues, ranker)
+    assert source == "d/e2"

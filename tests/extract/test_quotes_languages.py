@@ -89,3 +89,56 @@ def test_the_nearest_person_wins_over_a_place_and_a_language_without_cues_has_no
 def test_every_language_lists_speech_verbs_and_according_to_phrases(lang):
     cues = load_quote_cues(lang)
     assert cues is not None and cues.speech_verbs and cues.according_to and cues.pronouns
+
+
+def test_the_quote_sets_rebuild_identically_and_hold_their_counts():
+    # frozen/languages/quotes and training/languages/quotes/dev are built from marked-up sources: offsets,
+    # speakers printed in the text, at least 100 attributed quotes per language in the frozen set
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "scripts/build_quotes_languages.py", "--check"], check=False,
+                          capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("frozen/languages/quotes/") == 3
+
+
+def _doc(text: str, lang: str) -> tuple[Document, list[Sentence]]:
+    return Document(id="d1", source="d1.txt", raw=text, given={"language": lang}), [Sentence("d1", 0, len(text), text)]
+
+
+def test_russian_dialogue_dashes_give_both_parts_of_the_speech_to_the_speaker():
+    text = ("Завод в Липецке остановил цех. — Мы не уйдём с этого рынка, — сказал директор Павел Орлов. — Цех "
+            "заработает к весне.")
+    at = text.index("Павел")
+    mentions = [Mention("d1", text.index("Липецке"), text.index("Липецке") + 7, "Липецке", "GPE", "d1/e1"),
+                Mention("d1", at, at + len("Павел Орлов"), "Павел Орлов", "PERSON", "d1/e2")]
+    doc, sentences = _doc(text, "ru")
+    quotes = extract_language_quotes(doc, sentences, mentions, "ru")
+    assert [(q.speaker, q.text, q.direct) for q in quotes] == [
+        ("d1/e2", "Мы не уйдём с этого рынка", True), ("d1/e2", "Цех заработает к весне.", True)]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_spanish_raya_dialogue_and_a_short_name_the_tagger_left_unmarked():
+    text = ("La ministra Carmen Beltrán visitó la planta. —No vamos a cerrar esta fábrica —aseguró Beltrán—. "
+            "Hay futuro aquí.")
+    at = text.index("Carmen")
+    mentions = [Mention("d1", at, at + len("Carmen Beltrán"), "Carmen Beltrán", "PERSON", "d1/e1")]
+    doc, sentences = _doc(text, "es")
+    quotes = extract_language_quotes(doc, sentences, mentions, "es")
+    assert [(q.speaker, q.text) for q in quotes] == [("d1/e1", "No vamos a cerrar esta fábrica"),
+                                                    ("d1/e1", "Hay futuro aquí.")]
+
+
+def test_a_route_dash_is_no_dialogue_and_a_plural_verb_speaks_for_the_body_named_last():
+    text = ("Компания «Сахалинские линии» пустит паром по линии Ванино — Холмск с ноября. «Судно уже прошло все "
+            "испытания», — сообщили в компании.")
+    at = text.index("Сахалинские")
+    mentions = [Mention("d1", at, at + len("Сахалинские линии"), "Сахалинские линии", "ORG", "d1/e1")]
+    doc, sentences = _doc(text, "ru")
+    quotes = extract_language_quotes(doc, sentences, mentions, "ru")
+    assert [(q.speaker, q.text) for q in quotes] == [("d1/e1", "Судно уже прошло все испытания")]

@@ -4,8 +4,9 @@
     python training/languages/events/build.py
 
 Source line: ``TYPE | modality | source | target | sentence`` or ``- | sentence`` (a non-event); ``-`` is
-null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` trains the coder
-(scripts/train_events_languages.py); ``LANG_dev.txt`` is the development set scored by
+null. Source and target are written as they appear in the sentence. ``LANG_train.txt`` (and ``LANG_train_*.txt``
+beside it, e.g. ``LANG_train_roles.txt``: sentences with undeclined foreign names for the role ranker) trains the
+coder (scripts/train_events_languages.py) and the role ranker; ``LANG_dev.txt`` is the development set scored by
 scripts/eval_events_languages.py --set training/languages/events; ``LANG_dev2.txt`` a second, fresh development set
 (written before the second round of tuning; ``--set training/languages/events/dev2``); ``es_dev3.txt`` a third,
 Spanish only (varied registers, Latin American and peninsular usage, periphrases, clitics, passive "se", reported
@@ -44,7 +45,9 @@ def main() -> int:
             src = HERE / f"{lang}_{part}.txt"
             if not src.is_file():
                 continue  # dev3 is Spanish only
-            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            # training sentences written for the role ranker (undeclined foreign names) train both models
+            sources = [src, *sorted(HERE.glob(f"{lang}_{part}_*.txt"))] if part == "train" else [src]
+            lines = [ln for f in sources for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
             out = folder / f"events_{lang}{suffix}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
