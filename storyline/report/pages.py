@@ -426,7 +426,7 @@ def outlet_context(data: OutletData, links: Links, *, paging: Paging, missed_pag
     story = [{**s, "href": links.story(s["id"])} for s in data.covered]
     missed = [{**s, "href": links.story(s["id"])} for s in data.missed]
     return {
-        "page": "outlet", "name": p.name, "n_docs": len(p.docs),
+        "page": "outlet", "name": p.name, "n_docs": len(p.docs) if data.n_docs is None else data.n_docs,
         "genre_mix": [{"genre": g, "n": n, "pct": round(100 * n / total)}
                       for g, n in sorted(p.genre_mix.items(), key=lambda x: (-x[1], x[0]))],
         "loaded_rate": round(p.loaded_language_per_1k_words, 2), "loaded_terms": p.loaded_terms,

@@ -30,11 +30,10 @@ from storyline.model import (
     Span,
     Story,
     StoryEvent,
-    from_dict,
 )
-from storyline.store.duckdb import READ_TABLES, Store
+from storyline.store.duckdb import READ_TABLES, Store, record_maker
 from storyline.store.query import RESOURCES, Filter, has_table, read_catalogue, where
-from storyline.store.summaries import ACTOR_PAGE, summaries_ready
+from storyline.store.summaries import ACTOR_PAGE, FIRST_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
 
@@ -85,9 +84,10 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     names = [d[0] for d in cur.description or ()]
     is_json = [str(d[1]) == "JSON" for d in cur.description or ()]
     out = []
+    make = record_maker(cls)
     for row in cur.fetchall():
         data = {n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
-        out.append(from_dict(cls, data))
+        out.append(make(data))
     return out
 
 
@@ -104,7 +104,8 @@ def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str 
 
 def _records(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     """Model objects from the JSON records (``rec``) a summary table holds, in the query's order."""
-    return [from_dict(cls, json.loads(r[0])) for r in store.con.execute(sql, params).fetchall()]
+    make = record_maker(cls)
+    return [make(json.loads(r[0])) for r in store.con.execute(sql, params).fetchall()]
 
 
 def _one(store: Store, table: str, cond: str, params: list[Any], **kw: Any) -> Any:
@@ -246,10 +247,10 @@ def _story_summarized(store: Store, story_id: str) -> StoryData | None:
     data = json.loads(row[0])
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data[key] or []]
+        return list(map(record_maker(cls), data[key] or []))
 
     documents = {d.id: d for d in made(Document, "documents")}
-    return StoryData(from_dict(Story, data["story"]), documents, made(Event, "events"),
+    return StoryData(record_maker(Story)(data["story"]), documents, made(Event, "events"),
                      made(StoryEvent, "story_events"), made(Disagreement, "disagreements"), made(Quote, "quotes"),
                      dict(data["names"] or []))
 
@@ -278,7 +279,7 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
         return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
-    sentences = [from_dict(Sentence, s) for s in json.loads(row[0])] if row and row[0] else []
+    sentences = list(map(record_maker(Sentence), json.loads(row[0]))) if row and row[0] else []
     ready = summaries_ready(store)
     entities = _mentioned_in(store, doc_id, _MENTIONS_SUMMARY if ready else _MENTIONS_IN)
     # an event's evidence lies in the document it was found in: no need to search every event's JSON
@@ -300,7 +301,7 @@ def _article_summarized(store: Store, doc: Document) -> ArticleData:
     data = json.loads(row[0]) if row else {}
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data.get(key) or []]
+        return list(map(record_maker(cls), data.get(key) or []))
 
     found: dict[str, Entity] = {}
     for m in data.get("mentions") or []:
@@ -499,7 +500,7 @@ def _actor_first_page(store: Store, entity: Entity) -> ActorData | None:
         ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data[key] or []]
+        return list(map(record_maker(cls), data[key] or []))
 
     aliases = [(a["alias"], int(a["n"]), list(a["docs"] or [])[:ALIAS_DOCS]) for a in data["aliases"] or []]
     names = dict(data["names"] or [])
@@ -526,6 +527,8 @@ class OutletData:
     solo: list[Event] = dataclasses.field(default_factory=list)
     documents: dict[str, Document] = dataclasses.field(default_factory=dict)
     names: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: the outlet's articles, when ``profile`` was read without their list (None: ``len(profile.docs)``)
+    n_docs: int | None = None
 
 
 #: an event no other outlet corroborates: in no story event, or in one only this outlet carries
@@ -555,6 +558,10 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
 
     A story is missed when it has at least two articles and none of them is the outlet's.
     """
+    if summaries_ready(store):
+        found = _outlet_from_summary(store, name, limit, offset, missed_offset, solo_offset)
+        if found is not None:
+            return found
     profile = _one(store, "outlets", "name = ?", [name], order="name")
     if profile is None:
         # an outlet the fuse stage drew no profile for still has articles: count them here
@@ -590,6 +597,71 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
                       entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
 
 
+#: the profile fields ``summary_outlet`` holds (all but the list of documents)
+_PROFILE_FIELDS = ("genre_mix", "loaded_language_per_1k_words", "loaded_terms", "named_sources", "anonymous_sources",
+                   "uncorroborated_share")
+
+_OUTLET_ROW = ("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded, n_docs, "  # noqa: S608
+               + ", ".join(_PROFILE_FIELDS) + " FROM summary_outlet WHERE outlet = ?")  # -- fixed column names
+
+
+def _outlet_from_summary(store: Store, name: str, limit: int, offset: int, missed_offset: int,
+                         solo_offset: int) -> OutletData | None:
+    """``outlet_data`` for an outlet with articles, from its one row of ``summary_outlet`` (its profile and counts)
+    and, for the first page, its one row of ``summary_outlet_pages``; None for an outlet without that row."""
+    row = store.con.execute(_OUTLET_ROW, [name]).fetchone()
+    if row is None:
+        return None
+    named, anonymous, covered_total, missed_total, solo_total, n_docs = (int(x) for x in row[:5] + row[6:7])
+    # the profile as the outlets table holds it, but for its documents (the page counts them: n_docs)
+    values = dict(zip(_PROFILE_FIELDS, row[7:]))
+    for key in ("genre_mix", "loaded_terms"):
+        values[key] = json.loads(values[key]) if isinstance(values[key], str) else values[key]
+    profile = record_maker(OutletProfile)({"name": name, **{k: v for k, v in values.items() if v is not None}})
+    loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
+              for r in json.loads(row[5] or "[]")[:LOADED_EXAMPLES]]
+    if limit == FIRST_PAGE and not (offset or missed_offset or solo_offset):
+        page = store.con.execute("SELECT covered, missed, solo, solo_docs, names FROM summary_outlet_pages "
+                                 "WHERE outlet = ?", [name]).fetchone()
+        if page is not None:
+            covered, missed, solo, solo_docs, names = (json.loads(x) if x else [] for x in page)
+            documents = {d.id: d for d in map(record_maker(Document), solo_docs)}
+            return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
+                              solo_total, list(map(record_maker(Event), solo)), dict(sorted(documents.items())),
+                              dict(names), n_docs)
+    covered, missed, solo, documents, names = _outlet_lists(store, name, covered_total, missed_total, solo_total,
+                                                            limit, offset, missed_offset, solo_offset)
+    return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous, solo_total,
+                      solo, documents, names, n_docs)
+
+
+def _outlet_lists(store: Store, name: str, covered_total: int, missed_total: int, solo_total: int, limit: int,
+                  offset: int, missed_offset: int, solo_offset: int) -> tuple[
+                      list[dict[str, Any]], list[dict[str, Any]], list[Event], dict[str, Document], dict[str, str]]:
+    """One page of each of an outlet's lists from the summary tables: covered and missed stories, solo events
+    (with their documents' metadata and their actors' names)."""
+    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset) \
+        if covered_total > offset else []
+    missed = _summary_stories(store, "summary_stories", _MISSED, [name], limit, missed_offset) \
+        if missed_total > missed_offset else []
+    solo, documents = [], {}
+    if solo_total > solo_offset:
+        # each event with its document's metadata, from the same rows (no search of the documents by id)
+        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
+                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+                                          [name, limit, solo_offset]).fetchall():
+            solo.append(record_maker(Event)(json.loads(rec)))
+            if doc is not None:
+                meta = record_maker(Document)(json.loads(doc))
+                documents[meta.id] = meta
+    return covered, missed, solo, dict(sorted(documents.items())), entity_names(
+        store, [x for e in solo for x in (e.source, e.target, e.attributed_to)])
+
+
+#: the stories an outlet missed, in ``summary_stories``
+_MISSED = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
+
+
 def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset: int, missed_offset: int,
                        solo_offset: int) -> OutletData:
     """``outlet_data`` for an outlet with a profile, from the summary tables."""
@@ -597,7 +669,7 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
     # the outlet's counts and loaded-language examples, one indexed row (an outlet without articles has none)
     row = store.con.execute("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded "
                             "FROM summary_outlet WHERE outlet = ?", [name]).fetchone()
-    missed_cond = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
+    missed_cond = _MISSED
     if row is not None:
         named, anonymous, covered_total, missed_total, solo_total = (int(x) for x in row[:5])
         loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
@@ -606,23 +678,10 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
         named = anonymous = covered_total = solo_total = 0
         missed_total = _count_where(store, "summary_stories", missed_cond, [name])
         loaded = []
-    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset) \
-        if covered_total > offset else []
-    missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset) \
-        if missed_total > missed_offset else []
-    solo, documents = [], {}
-    if solo_total > solo_offset:
-        # each event with its document's metadata, from the same rows (no search of the documents by id)
-        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
-                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
-                                          [name, limit, solo_offset]).fetchall():
-            solo.append(from_dict(Event, json.loads(rec)))
-            if doc is not None:
-                meta = from_dict(Document, json.loads(doc))
-                documents[meta.id] = meta
+    covered, missed, solo, documents, names = _outlet_lists(store, name, covered_total, missed_total, solo_total,
+                                                            limit, offset, missed_offset, solo_offset)
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
-                      solo_total, solo, dict(sorted(documents.items())),
-                      entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
+                      solo_total, solo, documents, names)
 
 
 def _summary_stories(store: Store, table: str, cond: str, params: list[Any], limit: int,

@@ -20,7 +20,9 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
-  one row of its page's counts (quotes, covered, missed, solo) and loaded-language examples.
+  one row of its page's counts (quotes, covered, missed, solo), loaded-language examples and its profile
+  without the list of its documents (which the page only counts);
+- ``summary_outlet_pages``: per outlet, the rows of its page's first page (``FIRST_PAGE`` of each list).
 
 ``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
 corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
@@ -43,14 +45,15 @@ from storyline.store.duckdb import Store
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["ACTOR_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "2"
+SUMMARY_VERSION = "3"
 _META_KEY = "summaries"
-#: the rows of each list on an actor's first page that ``summary_actor_pages`` holds (the app's page size; the
-#: SQL below spells it out)
-ACTOR_PAGE = 50
+#: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
+#: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
+FIRST_PAGE = 50
+ACTOR_PAGE = FIRST_PAGE
 
 #: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
 _TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -271,14 +274,53 @@ WITH qs AS (SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - co
             FROM ld0 GROUP BY outlet)
 SELECT qs.outlet, qs.quotes_named, qs.quotes_anonymous, coalesce(cov.n_covered, 0) AS n_covered,
        (SELECT count(*) FROM summary_stories WHERE n_docs >= 2) - coalesce(cov.n_covered2, 0) AS n_missed,
-       coalesce(so.n_solo, 0) AS n_solo, ld.loaded
+       coalesce(so.n_solo, 0) AS n_solo, ld.loaded,
+       coalesce(json_array_length(p.docs), 0) AS n_docs, p.genre_mix, p.loaded_language_per_1k_words,
+       p.loaded_terms, p.named_sources, p.anonymous_sources, p.uncorroborated_share
 FROM qs LEFT JOIN cov ON cov.outlet = qs.outlet LEFT JOIN so ON so.outlet = qs.outlet
 LEFT JOIN ld ON ld.outlet = qs.outlet
+LEFT JOIN (SELECT * FROM outlets QUALIFY row_number() OVER (PARTITION BY name ORDER BY rowid) = 1) p
+ON p.name = qs.outlet
+""", ("outlet",)),
+    # an outlet page's first page (every list from its start, 50 rows each): the stories it covered and missed,
+    # most covered first, and its uncorroborated events with their documents' metadata and their actors' names.
+    # A missed story is among the first (50 + the outlet's covered stories of two articles or more) of all such
+    # stories: only those are joined per outlet, not every story
+    ("summary_outlet_pages", """
+WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_stories
+             QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY n_docs DESC, srow) <= 50),
+     cv AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs}
+                                ORDER BY n_docs DESC, srow) AS covered FROM cov GROUP BY outlet),
+     ranked AS (SELECT srow, id, title, date, n_docs, row_number() OVER (ORDER BY n_docs DESC, srow) AS r
+                FROM summary_stories WHERE n_docs >= 2),
+     k AS (SELECT o.outlet, count(s.srow) AS k FROM (SELECT DISTINCT outlet FROM summary_outlet_docs) o
+           LEFT JOIN summary_outlet_stories s ON s.outlet = o.outlet AND s.n_docs >= 2 GROUP BY o.outlet),
+     mi0 AS (SELECT k.outlet, rk.* FROM k JOIN ranked rk ON rk.r <= k.k + 50
+             WHERE NOT EXISTS (SELECT 1 FROM summary_outlet_stories s WHERE s.outlet = k.outlet AND s.srow = rk.srow)
+             QUALIFY row_number() OVER (PARTITION BY k.outlet ORDER BY rk.r) <= 50),
+     mi AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs} ORDER BY r) AS missed
+            FROM mi0 GROUP BY outlet),
+     so0 AS (SELECT outlet, id, date, rec, doc_rec FROM summary_outlet_solo
+             QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY date NULLS LAST, id) <= 50),
+     so AS (SELECT outlet, list(rec ORDER BY date NULLS LAST, id) AS solo,
+                   list(doc_rec ORDER BY date NULLS LAST, id) FILTER (WHERE doc_rec IS NOT NULL) AS solo_docs
+            FROM so0 GROUP BY outlet),
+     who AS (SELECT DISTINCT outlet, unnest([json_extract_string(rec, '$.source'), json_extract_string(rec, '$.target'),
+                                             json_extract_string(rec, '$.attributed_to')]) AS actor FROM so0),
+     nm AS (SELECT who.outlet, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.outlet)
+SELECT k.outlet, to_json(cv.covered) AS covered, to_json(mi.missed) AS missed, to_json(so.solo) AS solo,
+       to_json(so.solo_docs) AS solo_docs, to_json(nm.names) AS names
+FROM k LEFT JOIN cv ON cv.outlet = k.outlet LEFT JOIN mi ON mi.outlet = k.outlet LEFT JOIN so ON so.outlet = k.outlet
+LEFT JOIN nm ON nm.outlet = k.outlet
 """, ("outlet",)),
 )
 
 #: every summary table's name
 SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
+
+#: the compression of the summary tables' text columns (DuckDB stores a column uncompressed when it does not pay)
+_TEXT_COMPRESSION = " USING COMPRESSION dict_fsst"
 
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
@@ -293,7 +335,12 @@ def write_summaries(store: Store) -> None:
     t0 = time.perf_counter()
     con = store.con
     for name, select, keys in _TABLES:
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        # text columns never in ZSTD, which DuckDB picks for long strings (a page's JSON document): a ZSTD segment is
+        # decompressed whole to read one value, so a page's lookup paid for every page's document (4 ms, not 0.4)
+        columns = ", ".join(f'"{c}" {t}' + (_TEXT_COMPRESSION if t in ("VARCHAR", "JSON") else "")
+                            for c, t, *_ in con.execute(f"DESCRIBE {select}").fetchall())
+        con.execute(f"CREATE OR REPLACE TABLE {name} ({columns})")
+        con.execute(f"INSERT INTO {name} {select}")
         for key in keys:
             con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
     for table, column in _INDEXES:
