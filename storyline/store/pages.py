@@ -154,7 +154,13 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
         QueryError: a filter value of the wrong form.
     """
     cond, params = where(STORY_FILTERS, values)
-    if summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
+    if summaries_ready(store) and not cond:
+        # the front page unfiltered: one stretch of the stories in their rank's order (no sort of every story)
+        total = _count_where(store, "summary_stories", "", [])
+        rows = store.con.execute("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories "
+                                 "WHERE rank > ? AND rank <= ? ORDER BY rank",
+                                 [offset, offset + min(limit, total)]).fetchall()
+    elif summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
         total = _count_where(store, "summary_stories", cond, params)
         sql = ("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories" +  # noqa: S608
                (f" WHERE {cond}" if cond else "") + " ORDER BY n_docs DESC, srow LIMIT ? OFFSET ?")
@@ -412,11 +418,19 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
 
     Relations are limited to the ``MAX_DYADS`` partners with the most events.
     """
+    if summaries_ready(store):
+        # the entity (but its mentions) and its counts, one indexed row
+        row = store.con.execute("SELECT rec, n_mentions, n_docs, n_events, n_source, n_target, n_speaker, n_quotes, "
+                                "n_about FROM summary_actor WHERE entity = ?", [entity_id]).fetchone()
+        if row is None:
+            return None
+        counts = dict(zip(("n_mentions", "n_docs", "n_events", "source", "target", "speaker", "n_quotes", "n_about"),
+                          (int(x) for x in row[1:])))
+        return _actor_summarized(store, record_maker(Entity)(json.loads(row[0])), counts, role, limit, offset,
+                                 quotes_offset, about_offset)
     entity = _one(store, "entities", "id = ?", [entity_id], columns="* EXCLUDE (mentions)")
     if entity is None:
         return None
-    if summaries_ready(store):
-        return _actor_summarized(store, entity, role, limit, offset, quotes_offset, about_offset)
     aliases = [(r[0], int(r[1]), list(r[2] or [])) for r in
                store.con.execute(_ALIASES, [ALIAS_DOCS, entity_id]).fetchall()]
     counts = store.con.execute(_MENTION_COUNTS, [entity_id]).fetchone() or (0, 0)
@@ -446,23 +460,22 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
                      relations, doc_meta(store, shown), names, len(about_ids), about)
 
 
-#: an event page's roles as flags of ``summary_actor_events`` and counts of ``summary_actor``
-_ROLE_FLAGS = {"source": ("is_source", "n_source"), "target": ("is_target", "n_target"),
-               "speaker": ("is_speaker", "n_speaker")}
+#: an event page's roles as flags of ``summary_actor_events``
+_ROLE_FLAGS = {"source": "is_source", "target": "is_target", "speaker": "is_speaker"}
 
 
-def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offset: int, quotes_offset: int,
-                      about_offset: int) -> ActorData:
-    """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows."""
+def _actor_summarized(store: Store, entity: Entity, counts: dict[str, int], role: str, limit: int, offset: int,
+                      quotes_offset: int, about_offset: int) -> ActorData:
+    """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows;
+    ``counts`` are the entity's row of ``summary_actor`` (events by role under the role's name)."""
     eid = entity.id
     if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
-        first = _actor_first_page(store, entity)
+        first = _actor_first_page(store, entity, counts)
         if first is not None:
             return first
-    flag, count = _ROLE_FLAGS.get(role, ("true", "n_events"))
-    row = store.con.execute(f"SELECT n_mentions, n_docs, {count}, n_quotes, n_about FROM summary_actor "  # noqa: S608
-                            "WHERE entity = ?", [eid]).fetchone() or (0, 0, 0, 0, 0)
-    n_mentions, n_docs, events_total, quotes_total, about_total = (int(x) for x in row)
+    flag = _ROLE_FLAGS.get(role, "true")
+    n_mentions, n_docs, quotes_total, about_total = (counts[k] for k in ("n_mentions", "n_docs", "n_quotes", "n_about"))
+    events_total = counts.get(role, counts["n_events"])
     aliases = [(r[0], int(r[1]), list(r[2] or [])[:ALIAS_DOCS]) for r in store.con.execute(
         "SELECT alias, n, docs FROM summary_aliases WHERE entity = ? ORDER BY n DESC, alias", [eid]).fetchall()]
     events = _records(store, Event, f"SELECT rec FROM summary_actor_events WHERE entity = ? AND {flag} "  # noqa: S608
@@ -485,17 +498,15 @@ def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offse
                      relations, doc_meta(store, shown), names, about_total, about)
 
 
-def _actor_first_page(store: Store, entity: Entity) -> ActorData | None:
-    """An actor's first page from its JSON document in ``summary_actor_pages`` (two indexed lookups)."""
+def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> ActorData | None:
+    """An actor's first page from its JSON document in ``summary_actor_pages`` (one indexed lookup)."""
     eid = entity.id
-    # two point lookups: joined, the pages' table was scanned whole
     page = store.con.execute("SELECT aliases, events, quotes, about, others, relations, names, documents "
                              "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
-    counts = store.con.execute("SELECT n_mentions, n_docs, n_events, n_quotes, n_about FROM summary_actor "
-                               "WHERE entity = ?", [eid]).fetchone()
-    if page is None or counts is None:
+    if page is None:
         return None
-    n_mentions, n_docs, n_events, n_quotes, n_about = (int(x) for x in counts)
+    n_mentions, n_docs, n_events, n_quotes, n_about = (counts[k] for k in ("n_mentions", "n_docs", "n_events",
+                                                                            "n_quotes", "n_about"))
     data = {k: json.loads(v) if v else None for k, v in zip(
         ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
 

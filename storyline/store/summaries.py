@@ -7,14 +7,16 @@ actor a join of mentions, quotes and sentences. Each is computed here once for t
 set-wise SQL, into its own table keyed by the id a page asks for (with an index on that key):
 
 - ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
-- ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
+- ``summary_actor``: per entity, its record but its mentions (``rec``) and its mention, document, event (by role),
+  quote and quoted-about counts;
 - ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
 - ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record;
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
   their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
-- ``summary_stories``: per story, its size, outlets and first and last publication dates;
+- ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
+  front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
 - ``summary_story_pages``: per story, every row its page shows, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
 - ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
@@ -108,12 +110,14 @@ WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs 
                    count(*) FILTER (WHERE is_target) AS n_target, count(*) FILTER (WHERE is_speaker) AS n_speaker
             FROM summary_actor_events GROUP BY entity),
      qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
-     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity)
+     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity),
+     en AS (SELECT id, to_json(x) AS rec FROM (SELECT * EXCLUDE (mentions) FROM entities
+                                               QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) x)
 SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
        coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
        coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
-       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about
-FROM (SELECT DISTINCT id FROM entities) e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
+       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about, e.rec
+FROM en e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
 LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
 """, ("entity",)),
     # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
@@ -161,8 +165,9 @@ WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS doc
      o AS (SELECT u.srow, list(DISTINCT d.outlet ORDER BY d.outlet) FILTER (WHERE d.outlet IS NOT NULL) AS outlets,
                   min(d.published) AS first, max(d.published) AS last
            FROM (SELECT srow, unnest(docs) AS doc FROM s) u JOIN documents d ON d.id = u.doc GROUP BY u.srow)
-SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last
-FROM s LEFT JOIN o ON o.srow = s.srow
+SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last,
+       row_number() OVER (ORDER BY len(s.docs) DESC, s.srow) AS rank
+FROM s LEFT JOIN o ON o.srow = s.srow ORDER BY rank
 """, ("id",)),
     # everything a story page reads, as one JSON document per story (a page is then one lookup): the rows
     # each read of storyline.store.pages.story_data would give, in the same orders
