@@ -424,9 +424,9 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
                                 "n_about FROM summary_actor WHERE entity = ?", [entity_id]).fetchone()
         if row is None:
             return None
-        counts = dict(zip(("n_mentions", "n_docs", "n_events", "source", "target", "speaker", "n_quotes", "n_about"),
-                          (int(x) for x in row[1:])))
-        return _actor_summarized(store, record_maker(Entity)(json.loads(row[0])), counts, role, limit, offset,
+        summary = dict(zip(("n_mentions", "n_docs", "n_events", "source", "target", "speaker", "n_quotes", "n_about"),
+                           (int(x) for x in row[1:])))
+        return _actor_summarized(store, record_maker(Entity)(json.loads(row[0])), summary, role, limit, offset,
                                  quotes_offset, about_offset)
     entity = _one(store, "entities", "id = ?", [entity_id], columns="* EXCLUDE (mentions)")
     if entity is None:
