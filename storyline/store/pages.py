@@ -93,8 +93,10 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
 
 def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
           columns: str = "*", limit: int | None = None, offset: int = 0) -> list[Any]:
-    """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL."""
-    sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''} ORDER BY {order}"  # noqa: S608
+    """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL (no
+    ``order``: a lookup by a unique key, which an ORDER BY would turn from an index lookup into a scan)."""
+    sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''}"  # noqa: S608
+    sql += f" ORDER BY {order}" if order else ""
     args = list(params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -246,11 +248,11 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
 
 def _story_summarized(store: Store, story_id: str) -> StoryData | None:
     """``story_data`` from the story's JSON document in ``summary_story_pages`` (one indexed lookup)."""
-    row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ? ORDER BY srow LIMIT 1",
-                            [story_id]).fetchone()
-    if row is None:
+    # the first story of that id, chosen here: ORDER BY srow LIMIT 1 made DuckDB scan the table, not look the id up
+    rows = store.con.execute("SELECT srow, data FROM summary_story_pages WHERE id = ?", [story_id]).fetchall()
+    if not rows:
         return None
-    data = json.loads(row[0])
+    data = json.loads(min(rows)[1])
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data[key] or []))
@@ -278,7 +280,8 @@ class ArticleData:
 
 def article_data(store: Store, doc_id: str) -> ArticleData | None:
     """One article with everything its page marks, or None when there is no such document."""
-    doc = _one(store, "documents", "id = ?", [doc_id])
+    # the documents' key: one row at most, found by its index (ordered by rowid, the whole table was read)
+    doc = _one(store, "documents", "id = ?", [doc_id], order="")
     if doc is None:
         return None
     if summaries_ready(store):
