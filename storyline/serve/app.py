@@ -164,6 +164,9 @@ class _Db:
         with self.lock:
             if self._shared is None:
                 self._shared = Store(self.path, read_only=True)
+                # one thread per query: the pages' queries are small and the requests already run side by side,
+                # where DuckDB's own threads cost each query more CPU in handing work around than they saved
+                self._shared.con.execute("SET threads = 1")
             view = cursor_view(self._shared)
             self._readers += 1
         try:
