@@ -190,6 +190,13 @@ def _story_list_scan(store: Store, cond: str, params: list[Any], limit: int, off
 def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(actors whose name or alias contains ``q``, one page of them), most mentioned first."""
     cond, params = where(RESOURCES["entities"].filters, {"q": q.strip()})
+    if summaries_ready(store) and not cond:  # one stretch of the list in its order (no sort of every actor)
+        total = _count_where(store, "summary_actor_list", "", [])
+        rows = store.con.execute("SELECT id, name, type, country, role, n FROM summary_actor_list "
+                                 "WHERE rank > ? AND rank <= ? ORDER BY rank", [offset, offset + min(limit, total)]
+                                 ).fetchall()
+        return total, [{"id": r[0], "name": r[1], "type": r[2], "country": r[3], "role": r[4],
+                        "n_mentions": int(r[5])} for r in rows]
     sql = "SELECT id, name, type, country, role, json_array_length(mentions) AS n FROM entities"
     sql += f" WHERE {cond}" if cond else ""
     total = _count(store, sql, params)

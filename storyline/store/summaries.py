@@ -14,6 +14,7 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
   their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
+- ``summary_actor_list``: the actor list, most mentioned first, with each row's rank in it;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
   front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
@@ -120,6 +121,12 @@ SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_doc
 FROM en e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
 LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
 """, ("entity",)),
+    # the actor list unfiltered, in its order (most mentioned first) with its rank: a page of it is one stretch
+    ("summary_actor_list", """
+SELECT row_number() OVER (ORDER BY sa.n_mentions DESC, e.name, e.id) AS rank, e.id, e.name, e.type, e.country,
+       e.role, sa.n_mentions AS n
+FROM entities e JOIN summary_actor sa ON sa.entity = e.id ORDER BY rank
+""", ()),
     # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
     # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all)
     ("summary_actor_pages", """
