@@ -198,6 +198,10 @@ RESOURCES: dict[str, Any] = {
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],
                                  "minItems": 2, "maxItems": 2})},
         ("hedges", "planned", "blocked", "positive", "negative", "reasons", "durations", "conversions")),
+    "disagreement_events": lambda: _sections({
+        "families": _mapping({"type": "object", "additionalProperties": False, "required": ["type", "words"],
+                              "properties": {"type": {"type": "string", "pattern": "^[A-Z]+$"}, "words": _WORDS}}),
+        "phases": _mapping(_WORDS)}, ("families", "phases")),
     "units": lambda: _sections({
         "currency_symbols": _mapping({"type": "string"}), "currency_words": _mapping({"type": "string"}),
         "scales": _mapping({"type": ["string", "number"]}), "distance_units": _mapping({"type": "string"}),

@@ -39,6 +39,7 @@ from storyline.extract.claims import find_claims
 from storyline.extract.modality import load_modality_lexicon
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon
+from storyline.fuse.disagreement_events import event_families, fact_context, phases, same_fact
 from storyline.fuse.disagreements import (
     QUANTITY_TOLERANCE,
     SAME_UNIT_TOLERANCE,
@@ -95,7 +96,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm)\b|\b(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+#: "9 p.m." as "9pm"; the part of the day a clock time is in is read too ("at 4 a.m." / "on Thursday afternoon")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)|\b(\d{1,2})[.:](\d{2})\b",
+                    re.IGNORECASE)
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
 _YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
 _BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
@@ -310,9 +313,11 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         if any(s <= m.start() < e for s, e in taken):
             continue
         hour = int(m.group(1) or m.group(4))
-        if m.group(3) and m.group(3).lower() == "pm" and hour < 12:
+        if m.group(3) and m.group(3).lower().startswith("p") and hour < 12:
             hour += 12
         add("clock", str(hour), m.start(), m.end())
+        if m.group(3):   # "6.40" may be a time or a figure; "6.40 a.m." is a time of a part of the day
+            out.setdefault("part", []).append((_clock_part(hour), m.start(), m.end()))
     for s, e in _spans(cues.day_parts, text):
         part = text[s:e].lower().split()[-1]
         if part in ("am", "pm"):
@@ -320,6 +325,15 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         add("part", {"dawn": "morning", "midday": "afternoon", "noon": "afternoon", "dusk": "evening",
                      "midnight": "night", "overnight": "night"}.get(part, part), s, e)
     return out
+
+
+def _clock_part(hour: int) -> str:
+    """The part of the day (``day_parts`` as ``_dates`` names them) an hour of the clock falls in."""
+    if 5 <= hour < 12:
+        return "morning"
+    if 12 <= hour < 18:
+        return "afternoon"
+    return "evening" if 18 <= hour < 22 else "night"
 
 
 def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -1296,6 +1310,10 @@ def _fits(label: str, a: _Unit, b: _Unit) -> bool:
     if label == "actor":
         # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
         return _same_act(a.text, b.text) and not _one_agent(a.text, b.text)
+    if label in ("figure", "duration"):
+        return figures_fit(label, read_side(a.text), read_side(b.text))
+    if label == "date":
+        return dates_fit(read_side(a.text), read_side(b.text))
     if label == "status":
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
@@ -1303,6 +1321,95 @@ def _fits(label: str, a: _Unit, b: _Unit) -> bool:
         return (len(shared) >= STATUS_MIN_SHARED
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared))
     return True
+
+
+#: units a count shares with counts of anything ("people", "homes", money, shares, measures): the words around two
+#: such figures must show they are of one thing; a count of a noun of its own ("flights", "patients") is of that noun
+_FAMILY_UNITS = frozenset({"count", "share", "USD", "celsius", "hour"})
+#: words before a date read as what happened then (its predicate: "the fire [broke out shortly before midnight] on
+#: Monday"), and after it (a place or an object: "on Sunday [in Lærdal]")
+DATE_WORDS_BEFORE, DATE_WORDS_AFTER = 10, 3
+
+
+def _generic_unit(unit: str) -> bool:
+    cues = load_pair_cues()
+    return (unit in _FAMILY_UNITS or unit in set(cues.families.values())
+            or unit in {base for base, _ in cues.conversions.values()})
+
+
+def _amount_agree(label: str, x: Amount, y: Amount) -> bool:
+    if x.value <= 0 or y.value <= 0:
+        return True
+    ratio = max(x.value, y.value) / min(x.value, y.value)
+    firm = DURATION_TOLERANCE if label == "duration" else SAME_TOLERANCE
+    tol = APPROX_TOLERANCE if (x.approx or y.approx) else firm
+    return ratio <= tol
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Content terms of day, month and part-of-day names: every date's context has some, none tells what it dates."""
+    cues = load_pair_cues()
+    return content_terms(" ".join([*_WEEKDAYS, *_MONTHS, *_SEASONS, *load("pair_cues").get("day_parts", []),
+                                   "early", "late", "last", "next", "week", "day", "night", "hours"])) | frozenset(
+        k for k in cues.durations)
+
+
+def figures_fit(label: str, a: SideFacts, b: SideFacts) -> bool:
+    """Do two sides give two figures (or lengths of time) for one thing? Two of one thing (``_same_figure``)
+    conflict, and neither is matched by a figure of that thing on the other side ("31 dead, up from 12" / "12
+    dead" is an update or a detail)."""
+    xs, ys = (a.amounts, b.amounts) if label == "figure" else (a.durations, b.durations)
+    for x in xs:
+        for y in ys:
+            if _amount_agree(label, x, y) or not _same_figure(label, a.text, x, b.text, y):
+                continue
+            if any(_amount_agree(label, x, z) and _same_figure(label, a.text, x, b.text, z) for z in ys) or \
+                    any(_amount_agree(label, z, y) and _same_figure(label, a.text, z, b.text, y) for z in xs):
+                continue
+            return True
+    return False
+
+
+def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> bool:
+    """Are two figures of one thing? Comparable (one unit, counts of one kind), and the same kind of count, a
+    unit that is a thing of its own ("120 flights" / "40 flights"), or words around them in common
+    (``disagreement_events.same_fact``: "rain that fell for three days" / "the road will stay closed for three
+    months" are two facts)."""
+    if x.unit != y.unit or not counts_fit(x.kind, y.kind):
+        return False
+    if label == "figure" and ((x.kind and x.kind == y.kind) or not _generic_unit(x.unit)):
+        return True
+    return same_fact(fact_context(text_x, x.start, x.end), fact_context(text_y, y.start, y.end), _date_words())
+
+
+def _date_context(text: str, start: int, end: int) -> frozenset[str]:
+    """What a date is the date of: the words before it (with the event and its phase there) and a few after."""
+    words = list(_WORD.finditer(text, 0, start))[-DATE_WORDS_BEFORE:]
+    before = text[words[0].start():start] if words else ""
+    later = list(_WORD.finditer(text, end))[:DATE_WORDS_AFTER]
+    after = content_terms(text[end:later[-1].end()]) if later else frozenset()
+    return content_terms(before) | event_families(before) | phases(before) | after
+
+
+def dates_fit(a: SideFacts, b: SideFacts) -> bool:
+    """Do two sides give two dates for one event? A day, month, year or part of the day on each side, of one
+    kind and two values, both dating one thing at one phase (``_date_context``: "the blaze started at 2 a.m. on
+    Tuesday" / "the fire broke out before midnight on Monday", not "the fire started on Sunday" / "was brought
+    under control on Tuesday"), and neither dated the same on the other side."""
+    for kind, xs in a.dates.items():
+        ys = b.dates.get(kind, [])
+        cx = {(sx, ex): _date_context(a.text, sx, ex) for _, sx, ex in xs}
+        cy = {(sy, ey): _date_context(b.text, sy, ey) for _, sy, ey in ys}
+        for vx, sx, ex in xs:
+            for vy, sy, ey in ys:
+                if vx == vy or not same_fact(cx[(sx, ex)], cy[(sy, ey)], _date_words()):
+                    continue
+                if any(v == vx and same_fact(cx[(sx, ex)], cy[(s, e)], _date_words()) for v, s, e in ys) or \
+                        any(v == vy and same_fact(cx[(s, e)], cy[(sy, ey)], _date_words()) for v, s, e in xs):
+                    continue
+                return True
+    return False
 
 
 def _next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
