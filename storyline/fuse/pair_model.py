@@ -636,6 +636,28 @@ def _hedged_words(text: str, end: int) -> frozenset[str]:
     return content_terms(" ".join(clause.split()[:HEDGED_WORDS]))
 
 
+#: content words at the start of a reason that say what the cause is ("because of [illegal blasting]")
+REASON_HEAD_WORDS = 2
+
+
+def _reason_heads(s: SideFacts) -> frozenset[str]:
+    """The first content words of each of a side's reasons (what the cause is, before what it is about)."""
+    out: set[str] = set()
+    for start, end, _ in s.reasons:
+        words = [w for w in _WORD.findall(s.text[start:end]) if content_terms(w)]
+        # the marker itself ("because", "caused") is not the cause
+        marker = load_pair_cues().reasons.match(s.text, start)
+        skip = len(_WORD.findall(marker.group(0))) if marker else 0
+        out.update(next(iter(content_terms(w))) for w in words[skip:skip + REASON_HEAD_WORDS] if content_terms(w))
+    return frozenset(out)
+
+
+def _explained_text(text: str, start: int) -> str:
+    """The words of a reason's clause before its marker (``_explained``'s words, as written)."""
+    clause = re.split(r"[,;:]", text[:start])[-1]
+    return " ".join(clause.split()[-OUTCOME_WORDS:])
+
+
 def _explained(text: str, start: int) -> frozenset[str]:
     """Content words of what a reason explains: the words of its clause before the reason's marker."""
     clause = re.split(r"[,;:]", text[:start])[-1]
@@ -842,15 +864,35 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["reason:both_disjoint" if not ra & rb else "reason:both_shared"] = 1.0
         # two reasons disagree only as reasons of one outcome: the words the reason explains, before its marker
         # ("the markets reopened after weeks of panic" / "the crisis was overcome due to joint effort")
-        oa = frozenset().union(*(_explained(a.text, s) for s, _, _ in a.reasons))
-        ob = frozenset().union(*(_explained(b.text, s) for s, _, _ in b.reasons))
+        # the outcome under any of its names: "the derailment was caused by" / "the accident happened because"
+        oa = frozenset().union(*(_explained(a.text, s) | event_families(_explained_text(a.text, s))
+                                 for s, _, _ in a.reasons))
+        ob = frozenset().union(*(_explained(b.text, s) | event_families(_explained_text(b.text, s))
+                                 for s, _, _ in b.reasons))
+        # what each reason starts with: "a broken rail [on the curve]" / "the train [was going too fast on the curve]"
+        # share "curve" but name two causes
+        fa_, fb_ = _reason_heads(a), _reason_heads(b)
+        if fa_ and fb_ and not fa_ & fb_:
+            f["reason:heads_differ"] = 1.0
         f["reason:outcome"] = _jaccard(oa, ob)
         if not oa & ob:
             f["reason:outcome_none"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
+    # one event under two names, and the facts of one thing: the figures, lengths of time and dates that conflict
+    # are of one thing (``figures_fit``, ``dates_fit``), not of two sub-events
+    ea, eb = event_families(a.text), event_families(b.text)
+    if ea and eb:
+        f["evn:shared" if ea & eb else "evn:differ"] = 1.0
+    if "amt:conflict" in f:
+        f["fit:figure"] = float(figures_fit("figure", a, b))
+    if "dur:conflict" in f:
+        f["fit:duration"] = float(figures_fit("duration", a, b))
+    if any(k.startswith("date:") and k.endswith(":conflict") for k in f):
+        f["fit:date"] = float(dates_fit(a, b))
     # who acts
-    ta, tb = a.subject[2], b.subject[2]
+    ta, tb = a.subject[2] | event_families(a.text[a.subject[0]:a.subject[1]]), \
+        b.subject[2] | event_families(b.text[b.subject[0]:b.subject[1]])
     if ta and tb:
         rest = _jaccard(a.terms - ta, b.terms - tb)
         f["subj:overlap"] = _jaccard(ta, tb)
@@ -1147,8 +1189,13 @@ def fact_acts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     # what the first reason explains; a later reason's clause is often the first one's cause ("... because its
     # cables had corroded after decades without maintenance")
     explained = _explained(text, reasons[0][0]) if reasons else frozenset()
+    if reasons:   # the event it explains under any of its names: "the derailment was caused" / "the accident happened"
+        explained |= event_families(_explained_text(text, reasons[0][0]))
     done = _done(text, cues)
-    acts = frozenset().union(*(a.act for a in _agents(text, cues, _subject(text, done), done)))
+    agents = _agents(text, cues, _subject(text, done), done)
+    acts = frozenset().union(*(a.act for a in agents))
+    if agents:   # "the strike was called by X" / "the stoppage was organised by Y": one act under two names
+        acts |= event_families(text)
     return explained, acts
 
 
@@ -1300,6 +1347,8 @@ def _same_act(a: str, b: str) -> bool:
     """Do two sentences name agents of one act? Their acts share a word besides the verbs (what was acted on)."""
     fa, fb = read_side(a), read_side(b)
     verbs = frozenset().union(*(content_terms(s.text[x:y]) for s in (fa, fb) for x, y in s.done))
+    if fa.agents and fb.agents and event_families(a) & event_families(b):
+        return True   # one event under two names: "the strike was called by X" / "the stoppage was organised by Y"
     return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
 
 
