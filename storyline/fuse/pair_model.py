@@ -765,6 +765,12 @@ def act_status(s: SideFacts, shared: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _tentative() -> re.Pattern[str]:
+    """The ``tentative`` cues of ``pair_cues.yaml``: a plan weighed, not decided ("is considering")."""
+    return _phrases(load("pair_cues").get("tentative") or ["consider*"])
+
+
+@functools.lru_cache(maxsize=1)
 def _continuing() -> re.Pattern[str]:
     """The ``continuing`` cues of ``pair_cues.yaml``: a state going on ("will stay closed")."""
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
@@ -849,6 +855,10 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["planned:xor"] = 1.0
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
+    # a plan weighed on one side, decided on the other ("is considering making" / "will make")
+    ta_, tb_ = _tentative().search(a.text), _tentative().search(b.text)
+    if bool(ta_) != bool(tb_) and a.planned and b.planned:
+        f["plan:tentative_xor"] = 1.0
     # attitude
     # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
     # "criticised the decision, arguing ... until the lights came back on")
@@ -1106,7 +1116,9 @@ ALIGN_SHARE = 0.75
 #: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
 STATUS_MIN_SHARED = 3
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
-FACT_ALIGNED = ("fact:reason", "fact:agent")
+#: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
+#: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
+FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur")
 FACT_MIN_SHARED = 1
 FACT_MIN_SHARED_SENTENCE = 3
 #: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
@@ -1313,7 +1325,7 @@ def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) ->
         if not key.startswith(FACT_ALIGNED) or len(members) > MAX_FACT_BUCKET:
             continue
         # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
-        least = FACT_MIN_SHARED if key in ("fact:reason", "fact:agent") else FACT_MIN_SHARED_SENTENCE
+        least = FACT_MIN_SHARED_SENTENCE if key.startswith("fact:date") else FACT_MIN_SHARED
         best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
         for x in members:
             for y in members:
