@@ -28,7 +28,7 @@ __all__ = ["EVENT_KEY", "PHASE_KEY", "event_families", "event_words", "fact_cont
 EVENT_KEY = "evn:"
 PHASE_KEY = "phase:"
 #: words either side of a figure, a length of time or a date read as what it is of
-CONTEXT_WORDS = 6
+CONTEXT_WORDS = 8
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 

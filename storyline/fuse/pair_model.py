@@ -1421,6 +1421,8 @@ def figures_fit(label: str, a: SideFacts, b: SideFacts) -> bool:
     conflict, and neither is matched by a figure of that thing on the other side ("31 dead, up from 12" / "12
     dead" is an update or a detail)."""
     xs, ys = (a.amounts, b.amounts) if label == "figure" else (a.durations, b.durations)
+    if not xs or not ys:
+        return True   # "an indefinite strike" / "a two-day strike": nothing to check, the model's reading stands
     for x in xs:
         for y in ys:
             if _amount_agree(label, x, y) or not _same_figure(label, a.text, x, b.text, y):
