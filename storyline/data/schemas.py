@@ -192,12 +192,17 @@ RESOURCES: dict[str, Any] = {
     "stance": _stance,
     "pair_cues": lambda: _sections({
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
-                      "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing"),
+                      "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
+                      "tentative"),
         "count_kinds": _mapping(_WORDS),
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],
                                  "minItems": 2, "maxItems": 2})},
         ("hedges", "planned", "blocked", "positive", "negative", "reasons", "durations", "conversions")),
+    "disagreement_events": lambda: _sections({
+        "families": _mapping({"type": "object", "additionalProperties": False, "required": ["type", "words"],
+                              "properties": {"type": {"type": "string", "pattern": "^[A-Z]+$"}, "words": _WORDS}}),
+        "phases": _mapping(_WORDS)}, ("families", "phases")),
     "units": lambda: _sections({
         "currency_symbols": _mapping({"type": "string"}), "currency_words": _mapping({"type": "string"}),
         "scales": _mapping({"type": ["string", "number"]}), "distance_units": _mapping({"type": "string"}),

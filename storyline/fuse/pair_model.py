@@ -39,6 +39,7 @@ from storyline.extract.claims import find_claims
 from storyline.extract.modality import load_modality_lexicon
 from storyline.extract.patterns import grouped_alternation
 from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon
+from storyline.fuse.disagreement_events import event_families, fact_context, phases, same_fact
 from storyline.fuse.disagreements import (
     QUANTITY_TOLERANCE,
     SAME_UNIT_TOLERANCE,
@@ -95,7 +96,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm)\b|\b(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+#: "9 p.m." as "9pm"; the part of the day a clock time is in is read too ("at 4 a.m." / "on Thursday afternoon")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)|\b(\d{1,2})[.:](\d{2})\b",
+                    re.IGNORECASE)
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
 _YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
 _BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
@@ -310,9 +313,11 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         if any(s <= m.start() < e for s, e in taken):
             continue
         hour = int(m.group(1) or m.group(4))
-        if m.group(3) and m.group(3).lower() == "pm" and hour < 12:
+        if m.group(3) and m.group(3).lower().startswith("p") and hour < 12:
             hour += 12
         add("clock", str(hour), m.start(), m.end())
+        if m.group(3):   # "6.40" may be a time or a figure; "6.40 a.m." is a time of a part of the day
+            out.setdefault("part", []).append((_clock_part(hour), m.start(), m.end()))
     for s, e in _spans(cues.day_parts, text):
         part = text[s:e].lower().split()[-1]
         if part in ("am", "pm"):
@@ -320,6 +325,15 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         add("part", {"dawn": "morning", "midday": "afternoon", "noon": "afternoon", "dusk": "evening",
                      "midnight": "night", "overnight": "night"}.get(part, part), s, e)
     return out
+
+
+def _clock_part(hour: int) -> str:
+    """The part of the day (``day_parts`` as ``_dates`` names them) an hour of the clock falls in."""
+    if 5 <= hour < 12:
+        return "morning"
+    if 12 <= hour < 18:
+        return "afternoon"
+    return "evening" if 18 <= hour < 22 else "night"
 
 
 def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
@@ -622,6 +636,28 @@ def _hedged_words(text: str, end: int) -> frozenset[str]:
     return content_terms(" ".join(clause.split()[:HEDGED_WORDS]))
 
 
+#: content words at the start of a reason that say what the cause is ("because of [illegal blasting]")
+REASON_HEAD_WORDS = 2
+
+
+def _reason_heads(s: SideFacts) -> frozenset[str]:
+    """The first content words of each of a side's reasons (what the cause is, before what it is about)."""
+    out: set[str] = set()
+    for start, end, _ in s.reasons:
+        words = [w for w in _WORD.findall(s.text[start:end]) if content_terms(w)]
+        # the marker itself ("because", "caused") is not the cause
+        marker = load_pair_cues().reasons.match(s.text, start)
+        skip = len(_WORD.findall(marker.group(0))) if marker else 0
+        out.update(next(iter(content_terms(w))) for w in words[skip:skip + REASON_HEAD_WORDS] if content_terms(w))
+    return frozenset(out)
+
+
+def _explained_text(text: str, start: int) -> str:
+    """The words of a reason's clause before its marker (``_explained``'s words, as written)."""
+    clause = re.split(r"[,;:]", text[:start])[-1]
+    return " ".join(clause.split()[-OUTCOME_WORDS:])
+
+
 def _explained(text: str, start: int) -> frozenset[str]:
     """Content words of what a reason explains: the words of its clause before the reason's marker."""
     clause = re.split(r"[,;:]", text[:start])[-1]
@@ -729,6 +765,12 @@ def act_status(s: SideFacts, shared: frozenset[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _tentative() -> re.Pattern[str]:
+    """The ``tentative`` cues of ``pair_cues.yaml``: a plan weighed, not decided ("is considering")."""
+    return _phrases(load("pair_cues").get("tentative") or ["consider*"])
+
+
+@functools.lru_cache(maxsize=1)
 def _continuing() -> re.Pattern[str]:
     """The ``continuing`` cues of ``pair_cues.yaml``: a state going on ("will stay closed")."""
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
@@ -813,6 +855,10 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["planned:xor"] = 1.0
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
+    # a plan weighed on one side, decided on the other ("is considering making" / "will make")
+    ta_, tb_ = _tentative().search(a.text), _tentative().search(b.text)
+    if bool(ta_) != bool(tb_) and a.planned and b.planned:
+        f["plan:tentative_xor"] = 1.0
     # attitude
     # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
     # "criticised the decision, arguing ... until the lights came back on")
@@ -828,15 +874,35 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["reason:both_disjoint" if not ra & rb else "reason:both_shared"] = 1.0
         # two reasons disagree only as reasons of one outcome: the words the reason explains, before its marker
         # ("the markets reopened after weeks of panic" / "the crisis was overcome due to joint effort")
-        oa = frozenset().union(*(_explained(a.text, s) for s, _, _ in a.reasons))
-        ob = frozenset().union(*(_explained(b.text, s) for s, _, _ in b.reasons))
+        # the outcome under any of its names: "the derailment was caused by" / "the accident happened because"
+        oa = frozenset().union(*(_explained(a.text, s) | event_families(_explained_text(a.text, s))
+                                 for s, _, _ in a.reasons))
+        ob = frozenset().union(*(_explained(b.text, s) | event_families(_explained_text(b.text, s))
+                                 for s, _, _ in b.reasons))
+        # what each reason starts with: "a broken rail [on the curve]" / "the train [was going too fast on the curve]"
+        # share "curve" but name two causes
+        fa_, fb_ = _reason_heads(a), _reason_heads(b)
+        if fa_ and fb_ and not fa_ & fb_:
+            f["reason:heads_differ"] = 1.0
         f["reason:outcome"] = _jaccard(oa, ob)
         if not oa & ob:
             f["reason:outcome_none"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
+    # one event under two names, and the facts of one thing: the figures, lengths of time and dates that conflict
+    # are of one thing (``figures_fit``, ``dates_fit``), not of two sub-events
+    ea, eb = event_families(a.text), event_families(b.text)
+    if ea and eb:
+        f["evn:shared" if ea & eb else "evn:differ"] = 1.0
+    if "amt:conflict" in f:
+        f["fit:figure"] = float(figures_fit("figure", a, b))
+    if "dur:conflict" in f:
+        f["fit:duration"] = float(figures_fit("duration", a, b))
+    if any(k.startswith("date:") and k.endswith(":conflict") for k in f):
+        f["fit:date"] = float(dates_fit(a, b))
     # who acts
-    ta, tb = a.subject[2], b.subject[2]
+    ta, tb = a.subject[2] | event_families(a.text[a.subject[0]:a.subject[1]]), \
+        b.subject[2] | event_families(b.text[b.subject[0]:b.subject[1]])
     if ta and tb:
         rest = _jaccard(a.terms - ta, b.terms - tb)
         f["subj:overlap"] = _jaccard(ta, tb)
@@ -1050,7 +1116,9 @@ ALIGN_SHARE = 0.75
 #: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
 STATUS_MIN_SHARED = 3
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
-FACT_ALIGNED = ("fact:reason", "fact:agent")
+#: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
+#: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
+FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur")
 FACT_MIN_SHARED = 1
 FACT_MIN_SHARED_SENTENCE = 3
 #: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
@@ -1133,8 +1201,13 @@ def fact_acts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     # what the first reason explains; a later reason's clause is often the first one's cause ("... because its
     # cables had corroded after decades without maintenance")
     explained = _explained(text, reasons[0][0]) if reasons else frozenset()
+    if reasons:   # the event it explains under any of its names: "the derailment was caused" / "the accident happened"
+        explained |= event_families(_explained_text(text, reasons[0][0]))
     done = _done(text, cues)
-    acts = frozenset().union(*(a.act for a in _agents(text, cues, _subject(text, done), done)))
+    agents = _agents(text, cues, _subject(text, done), done)
+    acts = frozenset().union(*(a.act for a in agents))
+    if agents:   # "the strike was called by X" / "the stoppage was organised by Y": one act under two names
+        acts |= event_families(text)
     return explained, acts
 
 
@@ -1252,7 +1325,7 @@ def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) ->
         if not key.startswith(FACT_ALIGNED) or len(members) > MAX_FACT_BUCKET:
             continue
         # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
-        least = FACT_MIN_SHARED if key in ("fact:reason", "fact:agent") else FACT_MIN_SHARED_SENTENCE
+        least = FACT_MIN_SHARED_SENTENCE if key.startswith("fact:date") else FACT_MIN_SHARED
         best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
         for x in members:
             for y in members:
@@ -1286,6 +1359,8 @@ def _same_act(a: str, b: str) -> bool:
     """Do two sentences name agents of one act? Their acts share a word besides the verbs (what was acted on)."""
     fa, fb = read_side(a), read_side(b)
     verbs = frozenset().union(*(content_terms(s.text[x:y]) for s in (fa, fb) for x, y in s.done))
+    if fa.agents and fb.agents and event_families(a) & event_families(b):
+        return True   # one event under two names: "the strike was called by X" / "the stoppage was organised by Y"
     return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
 
 
@@ -1296,6 +1371,10 @@ def _fits(label: str, a: _Unit, b: _Unit) -> bool:
     if label == "actor":
         # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
         return _same_act(a.text, b.text) and not _one_agent(a.text, b.text)
+    if label in ("figure", "duration"):
+        return figures_fit(label, read_side(a.text), read_side(b.text))
+    if label == "date":
+        return dates_fit(read_side(a.text), read_side(b.text))
     if label == "status":
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
@@ -1303,6 +1382,97 @@ def _fits(label: str, a: _Unit, b: _Unit) -> bool:
         return (len(shared) >= STATUS_MIN_SHARED
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared))
     return True
+
+
+#: units a count shares with counts of anything ("people", "homes", money, shares, measures): the words around two
+#: such figures must show they are of one thing; a count of a noun of its own ("flights", "patients") is of that noun
+_FAMILY_UNITS = frozenset({"count", "share", "USD", "celsius", "hour"})
+#: words before a date read as what happened then (its predicate: "the fire [broke out shortly before midnight] on
+#: Monday"), and after it (a place or an object: "on Sunday [in Lærdal]")
+DATE_WORDS_BEFORE, DATE_WORDS_AFTER = 10, 3
+
+
+def _generic_unit(unit: str) -> bool:
+    cues = load_pair_cues()
+    return (unit in _FAMILY_UNITS or unit in set(cues.families.values())
+            or unit in {base for base, _ in cues.conversions.values()})
+
+
+def _amount_agree(label: str, x: Amount, y: Amount) -> bool:
+    if x.value <= 0 or y.value <= 0:
+        return True
+    ratio = max(x.value, y.value) / min(x.value, y.value)
+    firm = DURATION_TOLERANCE if label == "duration" else SAME_TOLERANCE
+    tol = APPROX_TOLERANCE if (x.approx or y.approx) else firm
+    return ratio <= tol
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Content terms of day, month and part-of-day names: every date's context has some, none tells what it dates."""
+    cues = load_pair_cues()
+    return content_terms(" ".join([*_WEEKDAYS, *_MONTHS, *_SEASONS, *load("pair_cues").get("day_parts", []),
+                                   "early", "late", "last", "next", "week", "day", "night", "hours"])) | frozenset(
+        k for k in cues.durations)
+
+
+def figures_fit(label: str, a: SideFacts, b: SideFacts) -> bool:
+    """Do two sides give two figures (or lengths of time) for one thing? Two of one thing (``_same_figure``)
+    conflict, and neither is matched by a figure of that thing on the other side ("31 dead, up from 12" / "12
+    dead" is an update or a detail)."""
+    xs, ys = (a.amounts, b.amounts) if label == "figure" else (a.durations, b.durations)
+    if not xs or not ys:
+        return True   # "an indefinite strike" / "a two-day strike": nothing to check, the model's reading stands
+    for x in xs:
+        for y in ys:
+            if _amount_agree(label, x, y) or not _same_figure(label, a.text, x, b.text, y):
+                continue
+            if any(_amount_agree(label, x, z) and _same_figure(label, a.text, x, b.text, z) for z in ys) or \
+                    any(_amount_agree(label, z, y) and _same_figure(label, a.text, z, b.text, y) for z in xs):
+                continue
+            return True
+    return False
+
+
+def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> bool:
+    """Are two figures of one thing? Comparable (one unit, counts of one kind), and the same kind of count, a
+    unit that is a thing of its own ("120 flights" / "40 flights"), or words around them in common
+    (``disagreement_events.same_fact``: "rain that fell for three days" / "the road will stay closed for three
+    months" are two facts)."""
+    if x.unit != y.unit or not counts_fit(x.kind, y.kind):
+        return False
+    if label == "figure" and ((x.kind and x.kind == y.kind) or not _generic_unit(x.unit)):
+        return True
+    return same_fact(fact_context(text_x, x.start, x.end), fact_context(text_y, y.start, y.end), _date_words())
+
+
+def _date_context(text: str, start: int, end: int) -> frozenset[str]:
+    """What a date is the date of: the words before it (with the event and its phase there) and a few after."""
+    words = list(_WORD.finditer(text, 0, start))[-DATE_WORDS_BEFORE:]
+    before = text[words[0].start():start] if words else ""
+    later = list(_WORD.finditer(text, end))[:DATE_WORDS_AFTER]
+    after = content_terms(text[end:later[-1].end()]) if later else frozenset()
+    return content_terms(before) | event_families(before) | phases(before) | after
+
+
+def dates_fit(a: SideFacts, b: SideFacts) -> bool:
+    """Do two sides give two dates for one event? A day, month, year or part of the day on each side, of one
+    kind and two values, both dating one thing at one phase (``_date_context``: "the blaze started at 2 a.m. on
+    Tuesday" / "the fire broke out before midnight on Monday", not "the fire started on Sunday" / "was brought
+    under control on Tuesday"), and neither dated the same on the other side."""
+    for kind, xs in a.dates.items():
+        ys = b.dates.get(kind, [])
+        cx = {(sx, ex): _date_context(a.text, sx, ex) for _, sx, ex in xs}
+        cy = {(sy, ey): _date_context(b.text, sy, ey) for _, sy, ey in ys}
+        for vx, sx, ex in xs:
+            for vy, sy, ey in ys:
+                if vx == vy or not same_fact(cx[(sx, ex)], cy[(sy, ey)], _date_words()):
+                    continue
+                if any(v == vx and same_fact(cx[(sx, ex)], cy[(s, e)], _date_words()) for v, s, e in ys) or \
+                        any(v == vy and same_fact(cx[(s, e)], cy[(sy, ey)], _date_words()) for v, s, e in xs):
+                    continue
+                return True
+    return False
 
 
 def _next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
