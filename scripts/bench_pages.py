@@ -185,22 +185,26 @@ class Mix:
     """Where the load's URLs come from: a fixed list, or every id of each kind drawn by Zipf-like popularity."""
 
     def __init__(self, fixed: dict[str, list[str]], kinds: dict[str, tuple[str, list[str]]] | None = None) -> None:
-        self.fixed = [p for ps in fixed.values() for p in ps]
+        self.fixed = [(kind, p) for kind, ps in fixed.items() for p in ps]
         self.kinds = []
-        for template, keys in (kinds or {}).values():
+        for kind, (template, keys) in (kinds or {}).items():
             # the id of rank r has weight 1/r (ids in a random order: popularity is not the id's order)
             weights = itertools.accumulate(1 / r for r in range(1, len(keys) + 1))
-            self.kinds.append((template, keys, list(weights)))
+            self.kinds.append((kind, template, keys, list(weights)))
 
     @property
     def distinct(self) -> int:
-        return sum(len(keys) for _, keys, _ in self.kinds) if self.kinds else len(set(self.fixed))
+        return sum(len(keys) for _, _, keys, _ in self.kinds) if self.kinds else len({p for _, p in self.fixed})
 
     def url(self, rng: random.Random) -> str:
+        return self.draw(rng)[1]
+
+    def draw(self, rng: random.Random) -> tuple[str, str]:
+        """(the page's kind, its URL)."""
         if not self.kinds:
             return rng.choice(self.fixed)
-        template, keys, cum = rng.choice(self.kinds)
-        return template.format(keys[bisect.bisect(cum, rng.random() * cum[-1])])
+        kind, template, keys, cum = rng.choice(self.kinds)
+        return kind, template.format(keys[bisect.bisect(cum, rng.random() * cum[-1])])
 
 
 def zipf_kinds(path: Path, rng: random.Random) -> dict[str, tuple[str, list[str]]]:
@@ -305,6 +309,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
         rss = [_tree_rss_mb(server.pid)]
         cpu0 = _tree_cpu_s(server.pid)
         lat: list[float] = []
+        by_kind: dict[str, list[float]] = {}
         errors: list[str] = []
         hits = [0]
         lock = threading.Lock()
@@ -315,7 +320,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
             rng = random.Random(k)
             con = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             while time.monotonic() < stop:
-                p = mix.url(rng)
+                kind, p = mix.draw(rng)
                 t0 = time.perf_counter()
                 try:
                     con.request("GET", p)
@@ -330,6 +335,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
                 ms = 1000 * (time.perf_counter() - t0)
                 with lock:
                     lat.append(ms)
+                    by_kind.setdefault(kind, []).append(ms)
                     hits[0] += hit
                     if not ok:
                         errors.append(f"{p}: {why}")
@@ -354,6 +360,12 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
           f"max {lat[-1]:.0f} ms; server CPU {1000 * cpu / max(len(lat), 1):.1f} ms per answer; "
           "server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
+    # per kind: a closed loop's latency is mostly waiting for the server, so it says which pages wait longest
+    print(f"  {'page':14s} {'n':>5s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s}")
+    for kind, ms_of in by_kind.items():
+        ms_of.sort()
+        print(f"  {kind:14s} {len(ms_of):5d} {ms_of[len(ms_of) // 2]:7.0f} {ms_of[int(0.95 * (len(ms_of) - 1))]:7.0f} "
+              f"{ms_of[-1]:7.0f}")
     for e in errors[:5]:
         print("  error:", e)
 

@@ -75,6 +75,12 @@ def file_name(key: str) -> str:
     return f"{safe[:60]}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}"
 
 
+@functools.lru_cache(maxsize=2**14)
+def _quoted(key: str) -> str:
+    # a page links the same few outlets and actors many times over (the front page: thousands of quotes of 60 names)
+    return quote(key, safe="")
+
+
 @dataclasses.dataclass(frozen=True)
 class Links:
     """Every href of the pages: the app's URLs (``mode="app"``) or the offline site's relative paths.
@@ -86,7 +92,7 @@ class Links:
 
     def _to(self, folder: str, key: str, suffix: str = "") -> str:
         if self.mode == "app":
-            return f"/{folder}/{quote(key, safe='')}{suffix}"
+            return f"/{folder}/{_quoted(key)}{suffix}"
         return f"{'../' * self.depth}{folder}/{file_name(key)}{suffix or '.html'}"
 
     def home(self) -> str:
@@ -426,7 +432,7 @@ def outlet_context(data: OutletData, links: Links, *, paging: Paging, missed_pag
     story = [{**s, "href": links.story(s["id"])} for s in data.covered]
     missed = [{**s, "href": links.story(s["id"])} for s in data.missed]
     return {
-        "page": "outlet", "name": p.name, "n_docs": len(p.docs),
+        "page": "outlet", "name": p.name, "n_docs": len(p.docs) if data.n_docs is None else data.n_docs,
         "genre_mix": [{"genre": g, "n": n, "pct": round(100 * n / total)}
                       for g, n in sorted(p.genre_mix.items(), key=lambda x: (-x[1], x[0]))],
         "loaded_rate": round(p.loaded_language_per_1k_words, 2), "loaded_terms": p.loaded_terms,

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import anyio.to_thread
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -82,6 +83,10 @@ DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 STORE_NAME = "storyline.duckdb"
 #: the list parameters every REST list takes besides its filters
 PAGING = ("limit", "offset")
+#: threads rendering pages at once; the others wait their turn in order. A page is mostly Python under the GIL
+#: with DuckDB reads between (which let go of it): a few threads keep both cores busy, where forty (anyio's
+#: default) took turns at the GIL, each page's answer stretched by every page rendered beside it
+DEFAULT_RENDER_THREADS = 4
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -139,9 +144,12 @@ class _Db:
     Opening the file costs ~50 ms, more than most pages take to read: it is opened once, not per request.
     """
 
-    def __init__(self, path: Path, cache_bytes: int = 0) -> None:
+    def __init__(self, path: Path, cache_bytes: int = 0, render_threads: int = DEFAULT_RENDER_THREADS) -> None:
         self.path = path
         self.cache = PageCache(cache_bytes)
+        #: the pages' renders and reads, in turn (a thread's lock, not the event loop's: a test client runs a loop
+        #: per request); a cached answer does not queue
+        self.renders = threading.BoundedSemaphore(render_threads)
         # the long report reads every record: rendered once per filter set, one render at a time (a crowd of
         # first requests would otherwise each hold the whole corpus), kept until the next upload
         self.reports = PageCache(cache_bytes, max_entry=cache_bytes // 2)
@@ -156,6 +164,9 @@ class _Db:
         with self.lock:
             if self._shared is None:
                 self._shared = Store(self.path, read_only=True)
+                # one thread per query: the pages' queries are small and the requests already run side by side,
+                # where DuckDB's own threads cost each query more CPU in handing work around than they saved
+                self._shared.con.execute("SET threads = 1")
             view = cursor_view(self._shared)
             self._readers += 1
         try:
@@ -222,9 +233,36 @@ def refuse_unknown(where: str, request: Request, known: tuple[str, ...]) -> None
                          f"use {', '.join(sorted(known)) or 'none'}")
 
 
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every answer that does not set them itself.
+
+    Plain ASGI: Starlette's ``BaseHTTPMiddleware`` (``@app.middleware``) ran every request through a task and
+    a memory stream of its own, a tenth of a small page's cost.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.extra = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                have = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in self.extra if k not in have]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(db_path: str | Path, *, token: str | None = None, settings: Settings | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, runner: Runner | None = None,
-               cache_bytes: int = DEFAULT_CACHE_BYTES) -> FastAPI:
+               cache_bytes: int = DEFAULT_CACHE_BYTES, render_threads: int = DEFAULT_RENDER_THREADS) -> FastAPI:
     """The FastAPI app for one store.
 
     Args:
@@ -234,11 +272,12 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         max_upload_bytes: largest accepted POST body.
         runner: the pipeline (``engine.local.run`` by default; tests pass a stub).
         cache_bytes: memory for rendered reader pages (0: none); emptied by every upload.
+        render_threads: pages rendered at once (the others queue, first come first served).
 
     Raises:
         StoreMissing: no store at ``db_path`` (a ``FileNotFoundError``).
     """
-    db = _Db(Path(db_path), cache_bytes)
+    db = _Db(Path(db_path), cache_bytes, render_threads)
     if not db.path.is_file():
         raise StoreMissing(f"no storyline store at {db.path}; run `storyline analyze ... --out DIR` first")
     settings = settings or Settings()
@@ -250,12 +289,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
                               "`{ok: false, error, status}`.")
     app.state.db = db
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Callable) -> Any:
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     for kind in (StorylineError, StarletteHTTPException, RequestValidationError, Exception):
         app.add_exception_handler(kind, error_response)
@@ -505,8 +539,8 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
                                             solo_paging=solo), fmt, request)
 
     def route(path: str, fn: Callable[..., Response], **fixed: Any) -> None:
-        def endpoint(request: Request) -> Response:
-            return cached(db, request, lambda: fn(request, **request.path_params, **fixed))
+        async def endpoint(request: Request) -> Response:
+            return await cached(db, request, lambda: fn(request, **request.path_params, **fixed))
         kind = fixed.get("fmt", "raw")
         endpoint.__name__ = f"page_{fn.__name__}_{kind}"
         app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
@@ -528,14 +562,20 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
     routes("/outlets/{name:path}", outlet)
 
 
-def cached(db: _Db, request: Request, make: Callable[[], Response]) -> Response:
+async def cached(db: _Db, request: Request, make: Callable[[], Response]) -> Response:
     """The answer to a GET from the page cache, made (and kept) when it is not there; a refusal raises and is
-    never kept. ``X-Cache`` says which (for load tests and operators)."""
+    never kept. ``X-Cache`` says which (for load tests and operators).
+
+    A hit is answered at once; a miss is made on one of the render threads (``_Db.renders``), in turn.
+    """
     key = f"{request.url.path}?{request.url.query}"
     hit = db.cache.get(key)
     state = "hit"
     if hit is None:
-        hit = cache_entry(make())
+        def render() -> tuple[bytes, str, dict[str, str]]:
+            with db.renders:
+                return cache_entry(make())
+        hit = await anyio.to_thread.run_sync(render)
         db.cache.put(key, *hit)
         state = "miss"
     answer = from_cache(request, hit)
@@ -604,15 +644,15 @@ def _add_lister(app: FastAPI, db: _Db, name: str, resource: Resource) -> None:
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     # lists are kept in the page cache as the pages are: between uploads an answer is a function of its URL
-    def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> Response:
-        return cached(db, request, lambda: json_response(read(request, limit, offset, values)))
+    async def endpoint(request: Request, limit: int, offset: int, **values: str | None) -> Response:
+        return await cached(db, request, lambda: json_response(read(request, limit, offset, values)))
 
-    def as_csv(request: Request, limit: int, offset: int, **values: str | None) -> Response:
+    async def as_csv(request: Request, limit: int, offset: int, **values: str | None) -> Response:
         def make() -> Response:
             page_of = read(request, limit, offset, values)
             return Response(_csv(resource.columns(), page_of["items"]), media_type="text/csv; charset=utf-8",
                             headers={"X-Total-Count": str(page_of["total"])})
-        return cached(db, request, make)
+        return await cached(db, request, make)
 
     kw = inspect.Parameter.KEYWORD_ONLY
     params = [

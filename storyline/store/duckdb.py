@@ -16,6 +16,7 @@ import dataclasses
 import json
 import logging
 import re
+import types
 import typing
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -130,7 +131,58 @@ def _from_row(cls: type, cols: list[tuple[str, str]], row: tuple) -> Any:
     data = {}
     for (name, sql), v in zip(cols, row):
         data[name] = json.loads(v) if sql == "JSON" and isinstance(v, str) else v
-    return from_dict(cls, data)
+    return record_maker(cls)(data)
+
+
+def record_maker(tp: Any) -> Callable[[Any], Any]:
+    """``lambda data: from_dict(tp, data)``, the same objects, with the type's hints looked at once instead of at
+    every value: the pages turn thousands of stored records into model objects, and ``from_dict`` asking the
+    typing module about each field of each nested record was most of an outlet page's cost."""
+    found = _MAKERS.get(tp)
+    if found is None:
+        found = _MAKERS[tp] = _maker(tp)
+    return found
+
+
+_MAKERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _maker(tp: Any) -> Callable[[Any], Any]:
+    # each branch is one of model._convert's, in its order
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return record_maker(inner[0]) if len(inner) == 1 else _same
+    if origin is list:
+        (item_tp,) = typing.get_args(tp) or (Any,)
+        item = record_maker(item_tp)
+        if item is _same:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [None if x is None else item(x) for x in v]
+    if origin is dict:
+        args = typing.get_args(tp)
+        kt, vt = args if len(args) == 2 else (Any, Any)
+        val = record_maker(vt)
+        return lambda v: None if v is None else {(int(k) if kt is int else k): None if x is None else val(x)
+                                                 for k, x in v.items()}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = [f.name for f in dataclasses.fields(tp) if f.init]
+        # the fields' makers are made on first use: a type may hold itself (a tree of records)
+        fields: dict[str, Callable[[Any], Any]] = {}
+
+        def make(v: Any) -> Any:
+            if not isinstance(v, dict):
+                return v
+            if not fields:
+                fields.update({n: record_maker(hints[n]) for n in names})
+            return tp(**{k: x if x is None else fields[k](x) for k, x in v.items() if k in fields})
+        return make
+    return _same
 
 
 def busy_message(path: Path, error: str, read_only: bool) -> str:

@@ -30,11 +30,10 @@ from storyline.model import (
     Span,
     Story,
     StoryEvent,
-    from_dict,
 )
-from storyline.store.duckdb import READ_TABLES, Store
+from storyline.store.duckdb import READ_TABLES, Store, record_maker
 from storyline.store.query import RESOURCES, Filter, has_table, read_catalogue, where
-from storyline.store.summaries import ACTOR_PAGE, summaries_ready
+from storyline.store.summaries import ACTOR_PAGE, FIRST_PAGE, summaries_ready
 
 LOGGER = logging.getLogger(__name__)
 
@@ -85,16 +84,19 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     names = [d[0] for d in cur.description or ()]
     is_json = [str(d[1]) == "JSON" for d in cur.description or ()]
     out = []
+    make = record_maker(cls)
     for row in cur.fetchall():
         data = {n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
-        out.append(from_dict(cls, data))
+        out.append(make(data))
     return out
 
 
 def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
           columns: str = "*", limit: int | None = None, offset: int = 0) -> list[Any]:
-    """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL."""
-    sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''} ORDER BY {order}"  # noqa: S608
+    """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL (no
+    ``order``: a lookup by a unique key, which an ORDER BY would turn from an index lookup into a scan)."""
+    sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''}"  # noqa: S608
+    sql += f" ORDER BY {order}" if order else ""
     args = list(params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -104,7 +106,8 @@ def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str 
 
 def _records(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     """Model objects from the JSON records (``rec``) a summary table holds, in the query's order."""
-    return [from_dict(cls, json.loads(r[0])) for r in store.con.execute(sql, params).fetchall()]
+    make = record_maker(cls)
+    return [make(json.loads(r[0])) for r in store.con.execute(sql, params).fetchall()]
 
 
 def _one(store: Store, table: str, cond: str, params: list[Any], **kw: Any) -> Any:
@@ -153,7 +156,13 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
         QueryError: a filter value of the wrong form.
     """
     cond, params = where(STORY_FILTERS, values)
-    if summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
+    if summaries_ready(store) and not cond:
+        # the front page unfiltered: one stretch of the stories in their rank's order (no sort of every story)
+        total = _count_where(store, "summary_stories", "", [])
+        rows = store.con.execute("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories "
+                                 "WHERE rank > ? AND rank <= ? ORDER BY rank",
+                                 [offset, offset + min(limit, total)]).fetchall()
+    elif summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
         total = _count_where(store, "summary_stories", cond, params)
         sql = ("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories" +  # noqa: S608
                (f" WHERE {cond}" if cond else "") + " ORDER BY n_docs DESC, srow LIMIT ? OFFSET ?")
@@ -181,6 +190,13 @@ def _story_list_scan(store: Store, cond: str, params: list[Any], limit: int, off
 def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(actors whose name or alias contains ``q``, one page of them), most mentioned first."""
     cond, params = where(RESOURCES["entities"].filters, {"q": q.strip()})
+    if summaries_ready(store) and not cond:  # one stretch of the list in its order (no sort of every actor)
+        total = _count_where(store, "summary_actor_list", "", [])
+        rows = store.con.execute("SELECT id, name, type, country, role, n FROM summary_actor_list "
+                                 "WHERE rank > ? AND rank <= ? ORDER BY rank", [offset, offset + min(limit, total)]
+                                 ).fetchall()
+        return total, [{"id": r[0], "name": r[1], "type": r[2], "country": r[3], "role": r[4],
+                        "n_mentions": int(r[5])} for r in rows]
     sql = "SELECT id, name, type, country, role, json_array_length(mentions) AS n FROM entities"
     sql += f" WHERE {cond}" if cond else ""
     total = _count(store, sql, params)
@@ -239,17 +255,17 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
 
 def _story_summarized(store: Store, story_id: str) -> StoryData | None:
     """``story_data`` from the story's JSON document in ``summary_story_pages`` (one indexed lookup)."""
-    row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ? ORDER BY srow LIMIT 1",
-                            [story_id]).fetchone()
-    if row is None:
+    # the first story of that id, chosen here: ORDER BY srow LIMIT 1 made DuckDB scan the table, not look the id up
+    rows = store.con.execute("SELECT srow, data FROM summary_story_pages WHERE id = ?", [story_id]).fetchall()
+    if not rows:
         return None
-    data = json.loads(row[0])
+    data = json.loads(min(rows)[1])
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data[key] or []]
+        return list(map(record_maker(cls), data[key] or []))
 
     documents = {d.id: d for d in made(Document, "documents")}
-    return StoryData(from_dict(Story, data["story"]), documents, made(Event, "events"),
+    return StoryData(record_maker(Story)(data["story"]), documents, made(Event, "events"),
                      made(StoryEvent, "story_events"), made(Disagreement, "disagreements"), made(Quote, "quotes"),
                      dict(data["names"] or []))
 
@@ -271,14 +287,15 @@ class ArticleData:
 
 def article_data(store: Store, doc_id: str) -> ArticleData | None:
     """One article with everything its page marks, or None when there is no such document."""
-    doc = _one(store, "documents", "id = ?", [doc_id])
+    # the documents' key: one row at most, found by its index (ordered by rowid, the whole table was read)
+    doc = _one(store, "documents", "id = ?", [doc_id], order="")
     if doc is None:
         return None
     if summaries_ready(store):
         return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
-    sentences = [from_dict(Sentence, s) for s in json.loads(row[0])] if row and row[0] else []
+    sentences = list(map(record_maker(Sentence), json.loads(row[0]))) if row and row[0] else []
     ready = summaries_ready(store)
     entities = _mentioned_in(store, doc_id, _MENTIONS_SUMMARY if ready else _MENTIONS_IN)
     # an event's evidence lies in the document it was found in: no need to search every event's JSON
@@ -300,7 +317,7 @@ def _article_summarized(store: Store, doc: Document) -> ArticleData:
     data = json.loads(row[0]) if row else {}
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data.get(key) or []]
+        return list(map(record_maker(cls), data.get(key) or []))
 
     found: dict[str, Entity] = {}
     for m in data.get("mentions") or []:
@@ -411,11 +428,19 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
 
     Relations are limited to the ``MAX_DYADS`` partners with the most events.
     """
+    if summaries_ready(store):
+        # the entity (but its mentions) and its counts, one indexed row
+        row = store.con.execute("SELECT rec, n_mentions, n_docs, n_events, n_source, n_target, n_speaker, n_quotes, "
+                                "n_about FROM summary_actor WHERE entity = ?", [entity_id]).fetchone()
+        if row is None:
+            return None
+        summary = dict(zip(("n_mentions", "n_docs", "n_events", "source", "target", "speaker", "n_quotes", "n_about"),
+                           (int(x) for x in row[1:])))
+        return _actor_summarized(store, record_maker(Entity)(json.loads(row[0])), summary, role, limit, offset,
+                                 quotes_offset, about_offset)
     entity = _one(store, "entities", "id = ?", [entity_id], columns="* EXCLUDE (mentions)")
     if entity is None:
         return None
-    if summaries_ready(store):
-        return _actor_summarized(store, entity, role, limit, offset, quotes_offset, about_offset)
     aliases = [(r[0], int(r[1]), list(r[2] or [])) for r in
                store.con.execute(_ALIASES, [ALIAS_DOCS, entity_id]).fetchall()]
     counts = store.con.execute(_MENTION_COUNTS, [entity_id]).fetchone() or (0, 0)
@@ -445,23 +470,22 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
                      relations, doc_meta(store, shown), names, len(about_ids), about)
 
 
-#: an event page's roles as flags of ``summary_actor_events`` and counts of ``summary_actor``
-_ROLE_FLAGS = {"source": ("is_source", "n_source"), "target": ("is_target", "n_target"),
-               "speaker": ("is_speaker", "n_speaker")}
+#: an event page's roles as flags of ``summary_actor_events``
+_ROLE_FLAGS = {"source": "is_source", "target": "is_target", "speaker": "is_speaker"}
 
 
-def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offset: int, quotes_offset: int,
-                      about_offset: int) -> ActorData:
-    """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows."""
+def _actor_summarized(store: Store, entity: Entity, counts: dict[str, int], role: str, limit: int, offset: int,
+                      quotes_offset: int, about_offset: int) -> ActorData:
+    """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows;
+    ``counts`` are the entity's row of ``summary_actor`` (events by role under the role's name)."""
     eid = entity.id
     if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
-        first = _actor_first_page(store, entity)
+        first = _actor_first_page(store, entity, counts)
         if first is not None:
             return first
-    flag, count = _ROLE_FLAGS.get(role, ("true", "n_events"))
-    row = store.con.execute(f"SELECT n_mentions, n_docs, {count}, n_quotes, n_about FROM summary_actor "  # noqa: S608
-                            "WHERE entity = ?", [eid]).fetchone() or (0, 0, 0, 0, 0)
-    n_mentions, n_docs, events_total, quotes_total, about_total = (int(x) for x in row)
+    flag = _ROLE_FLAGS.get(role, "true")
+    n_mentions, n_docs, quotes_total, about_total = (counts[k] for k in ("n_mentions", "n_docs", "n_quotes", "n_about"))
+    events_total = counts.get(role, counts["n_events"])
     aliases = [(r[0], int(r[1]), list(r[2] or [])[:ALIAS_DOCS]) for r in store.con.execute(
         "SELECT alias, n, docs FROM summary_aliases WHERE entity = ? ORDER BY n DESC, alias", [eid]).fetchall()]
     events = _records(store, Event, f"SELECT rec FROM summary_actor_events WHERE entity = ? AND {flag} "  # noqa: S608
@@ -484,22 +508,20 @@ def _actor_summarized(store: Store, entity: Entity, role: str, limit: int, offse
                      relations, doc_meta(store, shown), names, about_total, about)
 
 
-def _actor_first_page(store: Store, entity: Entity) -> ActorData | None:
-    """An actor's first page from its JSON document in ``summary_actor_pages`` (two indexed lookups)."""
+def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> ActorData | None:
+    """An actor's first page from its JSON document in ``summary_actor_pages`` (one indexed lookup)."""
     eid = entity.id
-    # two point lookups: joined, the pages' table was scanned whole
     page = store.con.execute("SELECT aliases, events, quotes, about, others, relations, names, documents "
                              "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
-    counts = store.con.execute("SELECT n_mentions, n_docs, n_events, n_quotes, n_about FROM summary_actor "
-                               "WHERE entity = ?", [eid]).fetchone()
-    if page is None or counts is None:
+    if page is None:
         return None
-    n_mentions, n_docs, n_events, n_quotes, n_about = (int(x) for x in counts)
+    n_mentions, n_docs, n_events, n_quotes, n_about = (counts[k] for k in ("n_mentions", "n_docs", "n_events",
+                                                                            "n_quotes", "n_about"))
     data = {k: json.loads(v) if v else None for k, v in zip(
         ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
 
     def made(cls: type, key: str) -> list[Any]:
-        return [from_dict(cls, x) for x in data[key] or []]
+        return list(map(record_maker(cls), data[key] or []))
 
     aliases = [(a["alias"], int(a["n"]), list(a["docs"] or [])[:ALIAS_DOCS]) for a in data["aliases"] or []]
     names = dict(data["names"] or [])
@@ -526,6 +548,8 @@ class OutletData:
     solo: list[Event] = dataclasses.field(default_factory=list)
     documents: dict[str, Document] = dataclasses.field(default_factory=dict)
     names: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: the outlet's articles, when ``profile`` was read without their list (None: ``len(profile.docs)``)
+    n_docs: int | None = None
 
 
 #: an event no other outlet corroborates: in no story event, or in one only this outlet carries
@@ -555,6 +579,10 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
 
     A story is missed when it has at least two articles and none of them is the outlet's.
     """
+    if summaries_ready(store):
+        found = _outlet_from_summary(store, name, limit, offset, missed_offset, solo_offset)
+        if found is not None:
+            return found
     profile = _one(store, "outlets", "name = ?", [name], order="name")
     if profile is None:
         # an outlet the fuse stage drew no profile for still has articles: count them here
@@ -590,6 +618,71 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
                       entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
 
 
+#: the profile fields ``summary_outlet`` holds (all but the list of documents)
+_PROFILE_FIELDS = ("genre_mix", "loaded_language_per_1k_words", "loaded_terms", "named_sources", "anonymous_sources",
+                   "uncorroborated_share")
+
+_OUTLET_ROW = ("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded, n_docs, "  # noqa: S608
+               + ", ".join(_PROFILE_FIELDS) + " FROM summary_outlet WHERE outlet = ?")  # -- fixed column names
+
+
+def _outlet_from_summary(store: Store, name: str, limit: int, offset: int, missed_offset: int,
+                         solo_offset: int) -> OutletData | None:
+    """``outlet_data`` for an outlet with articles, from its one row of ``summary_outlet`` (its profile and counts)
+    and, for the first page, its one row of ``summary_outlet_pages``; None for an outlet without that row."""
+    row = store.con.execute(_OUTLET_ROW, [name]).fetchone()
+    if row is None:
+        return None
+    named, anonymous, covered_total, missed_total, solo_total, n_docs = (int(x) for x in row[:5] + row[6:7])
+    # the profile as the outlets table holds it, but for its documents (the page counts them: n_docs)
+    values = dict(zip(_PROFILE_FIELDS, row[7:]))
+    for key in ("genre_mix", "loaded_terms"):
+        values[key] = json.loads(values[key]) if isinstance(values[key], str) else values[key]
+    profile = record_maker(OutletProfile)({"name": name, **{k: v for k, v in values.items() if v is not None}})
+    loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
+              for r in json.loads(row[5] or "[]")[:LOADED_EXAMPLES]]
+    if limit == FIRST_PAGE and not (offset or missed_offset or solo_offset):
+        page = store.con.execute("SELECT covered, missed, solo, solo_docs, names FROM summary_outlet_pages "
+                                 "WHERE outlet = ?", [name]).fetchone()
+        if page is not None:
+            covered, missed, solo, solo_docs, names = (json.loads(x) if x else [] for x in page)
+            documents = {d.id: d for d in map(record_maker(Document), solo_docs)}
+            return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
+                              solo_total, list(map(record_maker(Event), solo)), dict(sorted(documents.items())),
+                              dict(names), n_docs)
+    covered, missed, solo, documents, names = _outlet_lists(store, name, covered_total, missed_total, solo_total,
+                                                            limit, offset, missed_offset, solo_offset)
+    return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous, solo_total,
+                      solo, documents, names, n_docs)
+
+
+def _outlet_lists(store: Store, name: str, covered_total: int, missed_total: int, solo_total: int, limit: int,
+                  offset: int, missed_offset: int, solo_offset: int) -> tuple[
+                      list[dict[str, Any]], list[dict[str, Any]], list[Event], dict[str, Document], dict[str, str]]:
+    """One page of each of an outlet's lists from the summary tables: covered and missed stories, solo events
+    (with their documents' metadata and their actors' names)."""
+    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset) \
+        if covered_total > offset else []
+    missed = _summary_stories(store, "summary_stories", _MISSED, [name], limit, missed_offset) \
+        if missed_total > missed_offset else []
+    solo, documents = [], {}
+    if solo_total > solo_offset:
+        # each event with its document's metadata, from the same rows (no search of the documents by id)
+        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
+                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+                                          [name, limit, solo_offset]).fetchall():
+            solo.append(record_maker(Event)(json.loads(rec)))
+            if doc is not None:
+                meta = record_maker(Document)(json.loads(doc))
+                documents[meta.id] = meta
+    return covered, missed, solo, dict(sorted(documents.items())), entity_names(
+        store, [x for e in solo for x in (e.source, e.target, e.attributed_to)])
+
+
+#: the stories an outlet missed, in ``summary_stories``
+_MISSED = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
+
+
 def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset: int, missed_offset: int,
                        solo_offset: int) -> OutletData:
     """``outlet_data`` for an outlet with a profile, from the summary tables."""
@@ -597,7 +690,7 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
     # the outlet's counts and loaded-language examples, one indexed row (an outlet without articles has none)
     row = store.con.execute("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded "
                             "FROM summary_outlet WHERE outlet = ?", [name]).fetchone()
-    missed_cond = "n_docs >= 2 AND srow NOT IN (SELECT srow FROM summary_outlet_stories WHERE outlet = ?)"
+    missed_cond = _MISSED
     if row is not None:
         named, anonymous, covered_total, missed_total, solo_total = (int(x) for x in row[:5])
         loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
@@ -606,23 +699,10 @@ def _outlet_summarized(store: Store, profile: OutletProfile, limit: int, offset:
         named = anonymous = covered_total = solo_total = 0
         missed_total = _count_where(store, "summary_stories", missed_cond, [name])
         loaded = []
-    covered = _summary_stories(store, "summary_outlet_stories", "outlet = ?", [name], limit, offset) \
-        if covered_total > offset else []
-    missed = _summary_stories(store, "summary_stories", missed_cond, [name], limit, missed_offset) \
-        if missed_total > missed_offset else []
-    solo, documents = [], {}
-    if solo_total > solo_offset:
-        # each event with its document's metadata, from the same rows (no search of the documents by id)
-        for rec, doc in store.con.execute("SELECT rec, doc_rec FROM summary_outlet_solo WHERE outlet = ? "
-                                          "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
-                                          [name, limit, solo_offset]).fetchall():
-            solo.append(from_dict(Event, json.loads(rec)))
-            if doc is not None:
-                meta = from_dict(Document, json.loads(doc))
-                documents[meta.id] = meta
+    covered, missed, solo, documents, names = _outlet_lists(store, name, covered_total, missed_total, solo_total,
+                                                            limit, offset, missed_offset, solo_offset)
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
-                      solo_total, solo, dict(sorted(documents.items())),
-                      entity_names(store, [x for e in solo for x in (e.source, e.target, e.attributed_to)]))
+                      solo_total, solo, documents, names)
 
 
 def _summary_stories(store: Store, table: str, cond: str, params: list[Any], limit: int,

@@ -7,20 +7,25 @@ actor a join of mentions, quotes and sentences. Each is computed here once for t
 set-wise SQL, into its own table keyed by the id a page asks for (with an index on that key):
 
 - ``summary_mentions``: one row per entity mention (entity, its name and type, doc, text, offsets);
-- ``summary_actor``: per entity, its mention, document, event (by role), quote and quoted-about counts;
+- ``summary_actor``: per entity, its record but its mentions (``rec``) and its mention, document, event (by role),
+  quote and quoted-about counts;
 - ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
 - ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record;
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
   their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
+- ``summary_actor_list``: the actor list, most mentioned first, with each row's rank in it;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
-- ``summary_stories``: per story, its size, outlets and first and last publication dates;
+- ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
+  front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
 - ``summary_story_pages``: per story, every row its page shows, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
 - ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
-  one row of its page's counts (quotes, covered, missed, solo) and loaded-language examples.
+  one row of its page's counts (quotes, covered, missed, solo), loaded-language examples and its profile
+  without the list of its documents (which the page only counts);
+- ``summary_outlet_pages``: per outlet, the rows of its page's first page (``FIRST_PAGE`` of each list).
 
 ``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
 corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
@@ -43,14 +48,15 @@ from storyline.store.duckdb import Store
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["ACTOR_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "2"
+SUMMARY_VERSION = "3"
 _META_KEY = "summaries"
-#: the rows of each list on an actor's first page that ``summary_actor_pages`` holds (the app's page size; the
-#: SQL below spells it out)
-ACTOR_PAGE = 50
+#: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
+#: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
+FIRST_PAGE = 50
+ACTOR_PAGE = FIRST_PAGE
 
 #: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
 _TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -105,14 +111,22 @@ WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs 
                    count(*) FILTER (WHERE is_target) AS n_target, count(*) FILTER (WHERE is_speaker) AS n_speaker
             FROM summary_actor_events GROUP BY entity),
      qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
-     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity)
+     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity),
+     en AS (SELECT id, to_json(x) AS rec FROM (SELECT * EXCLUDE (mentions) FROM entities
+                                               QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) x)
 SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
        coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
        coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
-       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about
-FROM (SELECT DISTINCT id FROM entities) e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
+       coalesce(qs.n_quotes, 0) AS n_quotes, coalesce(ab.n_about, 0) AS n_about, e.rec
+FROM en e LEFT JOIN m ON m.entity = e.id LEFT JOIN ev ON ev.entity = e.id
 LEFT JOIN qs ON qs.entity = e.id LEFT JOIN ab ON ab.entity = e.id
 """, ("entity",)),
+    # the actor list unfiltered, in its order (most mentioned first) with its rank: a page of it is one stretch
+    ("summary_actor_list", """
+SELECT row_number() OVER (ORDER BY sa.n_mentions DESC, e.name, e.id) AS rank, e.id, e.name, e.type, e.country,
+       e.role, sa.n_mentions AS n
+FROM entities e JOIN summary_actor sa ON sa.entity = e.id ORDER BY rank
+""", ()),
     # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
     # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all)
     ("summary_actor_pages", """
@@ -158,8 +172,9 @@ WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS doc
      o AS (SELECT u.srow, list(DISTINCT d.outlet ORDER BY d.outlet) FILTER (WHERE d.outlet IS NOT NULL) AS outlets,
                   min(d.published) AS first, max(d.published) AS last
            FROM (SELECT srow, unnest(docs) AS doc FROM s) u JOIN documents d ON d.id = u.doc GROUP BY u.srow)
-SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last
-FROM s LEFT JOIN o ON o.srow = s.srow
+SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first, o.last,
+       row_number() OVER (ORDER BY len(s.docs) DESC, s.srow) AS rank
+FROM s LEFT JOIN o ON o.srow = s.srow ORDER BY rank
 """, ("id",)),
     # everything a story page reads, as one JSON document per story (a page is then one lookup): the rows
     # each read of storyline.store.pages.story_data would give, in the same orders
@@ -271,14 +286,53 @@ WITH qs AS (SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - co
             FROM ld0 GROUP BY outlet)
 SELECT qs.outlet, qs.quotes_named, qs.quotes_anonymous, coalesce(cov.n_covered, 0) AS n_covered,
        (SELECT count(*) FROM summary_stories WHERE n_docs >= 2) - coalesce(cov.n_covered2, 0) AS n_missed,
-       coalesce(so.n_solo, 0) AS n_solo, ld.loaded
+       coalesce(so.n_solo, 0) AS n_solo, ld.loaded,
+       coalesce(json_array_length(p.docs), 0) AS n_docs, p.genre_mix, p.loaded_language_per_1k_words,
+       p.loaded_terms, p.named_sources, p.anonymous_sources, p.uncorroborated_share
 FROM qs LEFT JOIN cov ON cov.outlet = qs.outlet LEFT JOIN so ON so.outlet = qs.outlet
 LEFT JOIN ld ON ld.outlet = qs.outlet
+LEFT JOIN (SELECT * FROM outlets QUALIFY row_number() OVER (PARTITION BY name ORDER BY rowid) = 1) p
+ON p.name = qs.outlet
+""", ("outlet",)),
+    # an outlet page's first page (every list from its start, 50 rows each): the stories it covered and missed,
+    # most covered first, and its uncorroborated events with their documents' metadata and their actors' names.
+    # A missed story is among the first (50 + the outlet's covered stories of two articles or more) of all such
+    # stories: only those are joined per outlet, not every story
+    ("summary_outlet_pages", """
+WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_stories
+             QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY n_docs DESC, srow) <= 50),
+     cv AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs}
+                                ORDER BY n_docs DESC, srow) AS covered FROM cov GROUP BY outlet),
+     ranked AS (SELECT srow, id, title, date, n_docs, row_number() OVER (ORDER BY n_docs DESC, srow) AS r
+                FROM summary_stories WHERE n_docs >= 2),
+     k AS (SELECT o.outlet, count(s.srow) AS k FROM (SELECT DISTINCT outlet FROM summary_outlet_docs) o
+           LEFT JOIN summary_outlet_stories s ON s.outlet = o.outlet AND s.n_docs >= 2 GROUP BY o.outlet),
+     mi0 AS (SELECT k.outlet, rk.* FROM k JOIN ranked rk ON rk.r <= k.k + 50
+             WHERE NOT EXISTS (SELECT 1 FROM summary_outlet_stories s WHERE s.outlet = k.outlet AND s.srow = rk.srow)
+             QUALIFY row_number() OVER (PARTITION BY k.outlet ORDER BY rk.r) <= 50),
+     mi AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs} ORDER BY r) AS missed
+            FROM mi0 GROUP BY outlet),
+     so0 AS (SELECT outlet, id, date, rec, doc_rec FROM summary_outlet_solo
+             QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY date NULLS LAST, id) <= 50),
+     so AS (SELECT outlet, list(rec ORDER BY date NULLS LAST, id) AS solo,
+                   list(doc_rec ORDER BY date NULLS LAST, id) FILTER (WHERE doc_rec IS NOT NULL) AS solo_docs
+            FROM so0 GROUP BY outlet),
+     who AS (SELECT DISTINCT outlet, unnest([json_extract_string(rec, '$.source'), json_extract_string(rec, '$.target'),
+                                             json_extract_string(rec, '$.attributed_to')]) AS actor FROM so0),
+     nm AS (SELECT who.outlet, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+            GROUP BY who.outlet)
+SELECT k.outlet, to_json(cv.covered) AS covered, to_json(mi.missed) AS missed, to_json(so.solo) AS solo,
+       to_json(so.solo_docs) AS solo_docs, to_json(nm.names) AS names
+FROM k LEFT JOIN cv ON cv.outlet = k.outlet LEFT JOIN mi ON mi.outlet = k.outlet LEFT JOIN so ON so.outlet = k.outlet
+LEFT JOIN nm ON nm.outlet = k.outlet
 """, ("outlet",)),
 )
 
 #: every summary table's name
 SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
+
+#: the compression of the summary tables' text columns (DuckDB stores a column uncompressed when it does not pay)
+_TEXT_COMPRESSION = " USING COMPRESSION dict_fsst"
 
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
@@ -293,7 +347,12 @@ def write_summaries(store: Store) -> None:
     t0 = time.perf_counter()
     con = store.con
     for name, select, keys in _TABLES:
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        # text columns never in ZSTD, which DuckDB picks for long strings (a page's JSON document): a ZSTD segment is
+        # decompressed whole to read one value, so a page's lookup paid for every page's document (4 ms, not 0.4)
+        columns = ", ".join(f'"{c}" {t}' + (_TEXT_COMPRESSION if t in ("VARCHAR", "JSON") else "")
+                            for c, t, *_ in con.execute(f"DESCRIBE {select}").fetchall())
+        con.execute(f"CREATE OR REPLACE TABLE {name} ({columns})")
+        con.execute(f"INSERT INTO {name} {select}")
         for key in keys:
             con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
     for table, column in _INDEXES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +73,26 @@ def test_a_views_catalogue_answers_as_the_store_does(tmp_path: Path) -> None:
                 assert page(view, resource, values, 5, 1) == page(store, resource, values, 5, 1)
         finally:
             view.close()
+
+
+def test_record_maker_makes_what_from_dict_makes(tmp_path: Path) -> None:
+    # every stored record of every table the pages read, as the pages read it and as from_dict rebuilds it
+    from storyline.model import DocAnalysis, from_dict
+    from storyline.store.duckdb import READ_TABLES, record_maker
+
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    n = 0
+    with Store(db, read_only=True) as store:
+        for table, cls in READ_TABLES.items():
+            cur = store.con.execute(f"SELECT to_json(t) FROM {table} t")
+            for (rec,) in cur.fetchall():
+                data = json.loads(rec)
+                made = record_maker(cls)(data)
+                assert made == from_dict(cls, data) and type(made) is cls
+                n += 1
+        analyses = [json.loads(r[0]) for r in store.con.execute("SELECT data FROM analyses").fetchall()]
+    assert n > 20 and analyses
+    for a in analyses:  # nested records several levels down (sentences, claims, quotes with their spans)
+        assert record_maker(DocAnalysis)({**a, "document": None}) == from_dict(DocAnalysis, {**a, "document": None})
+    assert record_maker(list[int | None])([1, None]) == from_dict(list[int | None], [1, None])
+    assert record_maker(dict[int, str])({"1": "a"}) == from_dict(dict[int, str], {"1": "a"}) == {1: "a"}

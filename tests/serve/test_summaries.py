@@ -19,7 +19,7 @@ from storyline.engine.local import fuse_store
 from storyline.report import pages as reader
 from storyline.store import Store
 from storyline.store import pages as reads
-from storyline.store.summaries import ACTOR_PAGE, SUMMARY_TABLES, summaries_ready
+from storyline.store.summaries import ACTOR_PAGE, FIRST_PAGE, SUMMARY_TABLES, summaries_ready
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
 
@@ -81,11 +81,12 @@ def every_page(store: Store, summaries: bool, *, limit: int = 3) -> dict[str, An
                     actor, links, role=role, paging=paging, quotes_paging=paging, about_paging=paging,
                     url=reader.url_maker(links.actor(eid), {}))
     for name in ids("SELECT name FROM outlets") + ids("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL"):
-        for off in (0, limit):
-            paging = reader.Paging(limit, off)
-            outlet = reads.outlet_data(store, name, limit=limit, offset=off, missed_offset=off, solo_offset=off)
+        # the app's first page (summary_outlet_pages), then small pages from either end of each list
+        for size, off in ((FIRST_PAGE, 0), (limit, 0), (limit, limit)):
+            paging = reader.Paging(size, off)
+            outlet = reads.outlet_data(store, name, limit=size, offset=off, missed_offset=off, solo_offset=off)
             assert outlet is not None
-            out[f"/outlets/{name}?offset={off}"] = reader.outlet_context(
+            out[f"/outlets/{name}?limit={size}&offset={off}"] = reader.outlet_context(
                 outlet, links, paging=paging, missed_paging=paging, solo_paging=paging,
                 url=reader.url_maker(links.outlet(name), {}))
     return out
@@ -159,3 +160,39 @@ def test_every_story_and_actor_has_a_summary_row(tmp_path: Path, sql: str) -> No
         row = store.con.execute(sql).fetchone()
         table = "stories" if "stories" in sql else "entities"
         assert row is not None and row[0] == store.count(table) > 0
+
+
+def test_outlet_first_pages_are_the_same_from_summaries_past_a_page_of_missed_stories(tmp_path: Path) -> None:
+    # enough stories that each outlet covers and misses more than a page of them: summary_outlet_pages keeps only
+    # the first page of each list, its missed stories found among the first (page + covered) stories
+    bench = _bench_pages()
+    db = tmp_path / "storyline.duckdb"
+    bench.build(db, 1400, 12, 5)
+    links = reader.Links("app")
+    first = reader.Paging(FIRST_PAGE, 0)
+    with Store(db, read_only=True) as store:
+        names = [r[0] for r in store.con.execute("SELECT name FROM outlets ORDER BY name").fetchall()]
+        pages = {}
+        for summaries in (True, False):
+            store.summaries_ready = summaries  # type: ignore[attr-defined]
+            for name in names:
+                data = reads.outlet_data(store, name, limit=FIRST_PAGE, offset=0, missed_offset=0, solo_offset=0)
+                assert data is not None
+                pages[summaries, name] = reader.outlet_context(data, links, paging=first, missed_paging=first,
+                                                               solo_paging=first, url=reader.url_maker("/o", {}))
+    for name in names:
+        summarized, scanned = pages[True, name], pages[False, name]
+        assert summarized["missed_pager"]["total"] > FIRST_PAGE and summarized["covered_pager"]["total"] > FIRST_PAGE
+        assert len(summarized["missed"]) == len(summarized["solo"]) == FIRST_PAGE
+        assert summarized == scanned, name
+
+
+def test_a_store_with_an_older_version_of_the_summaries_is_read_from_its_corpus_tables(tmp_path: Path) -> None:
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with Store(db) as store:
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'summaries'")  # the tables of an older version
+        store.con.execute("DROP TABLE summary_outlet_pages")
+    with Store(db, read_only=True) as store:
+        assert not summaries_ready(store)
+        outlet = reads.outlet_data(store, "Valley Herald", limit=FIRST_PAGE, offset=0, missed_offset=0)
+    assert outlet is not None and outlet.n_docs is None and len(outlet.profile.docs) > 0
