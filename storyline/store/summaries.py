@@ -112,8 +112,11 @@ WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs 
             FROM summary_actor_events GROUP BY entity),
      qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
      ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity),
-     en AS (SELECT id, to_json(x) AS rec FROM (SELECT * EXCLUDE (mentions) FROM entities
-                                               QUALIFY row_number() OVER (PARTITION BY id ORDER BY rowid) = 1) x)
+     -- an entity's first row by an aggregate of its JSON text, not a window over the table's rows: in the
+     -- incremental fuse's transaction (entities deleted and inserted) DuckDB 2.0.0 crashed sorting whole rows
+     en AS (SELECT id, min_by(rec, r) AS rec
+            FROM (SELECT x.id, x.r, json_merge_patch(to_json(x), '{"r": null}') AS rec
+                  FROM (SELECT rowid AS r, * EXCLUDE (mentions) FROM entities) x) GROUP BY id)
 SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
        coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
        coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
@@ -287,12 +290,19 @@ WITH qs AS (SELECT od.outlet, count(q.speaker) AS quotes_named, count(q.id) - co
 SELECT qs.outlet, qs.quotes_named, qs.quotes_anonymous, coalesce(cov.n_covered, 0) AS n_covered,
        (SELECT count(*) FROM summary_stories WHERE n_docs >= 2) - coalesce(cov.n_covered2, 0) AS n_missed,
        coalesce(so.n_solo, 0) AS n_solo, ld.loaded,
-       coalesce(json_array_length(p.docs), 0) AS n_docs, p.genre_mix, p.loaded_language_per_1k_words,
-       p.loaded_terms, p.named_sources, p.anonymous_sources, p.uncorroborated_share
+       coalesce(p.v.n_docs, 0) AS n_docs, p.v.genre_mix AS genre_mix,
+       p.v.loaded_language_per_1k_words AS loaded_language_per_1k_words, p.v.loaded_terms AS loaded_terms,
+       p.v.named_sources AS named_sources, p.v.anonymous_sources AS anonymous_sources,
+       p.v.uncorroborated_share AS uncorroborated_share
 FROM qs LEFT JOIN cov ON cov.outlet = qs.outlet LEFT JOIN so ON so.outlet = qs.outlet
 LEFT JOIN ld ON ld.outlet = qs.outlet
-LEFT JOIN (SELECT * FROM outlets QUALIFY row_number() OVER (PARTITION BY name ORDER BY rowid) = 1) p
-ON p.name = qs.outlet
+-- an outlet's first row by an aggregate (not a window over its rows: see summary_actor's en)
+LEFT JOIN (SELECT name, min_by({'n_docs': json_array_length(docs), 'genre_mix': genre_mix,
+                                 'loaded_language_per_1k_words': loaded_language_per_1k_words,
+                                 'loaded_terms': loaded_terms, 'named_sources': named_sources,
+                                 'anonymous_sources': anonymous_sources,
+                                 'uncorroborated_share': uncorroborated_share}, rowid) AS v
+           FROM outlets GROUP BY name) p ON p.name = qs.outlet
 """, ("outlet",)),
     # an outlet page's first page (every list from its start, 50 rows each): the stories it covered and missed,
     # most covered first, and its uncorroborated events with their documents' metadata and their actors' names.
@@ -331,9 +341,6 @@ LEFT JOIN nm ON nm.outlet = k.outlet
 #: every summary table's name
 SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
 
-#: the compression of the summary tables' text columns (DuckDB stores a column uncompressed when it does not pay)
-_TEXT_COMPRESSION = " USING COMPRESSION dict_fsst"
-
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
             ("entities", "id"), ("stories", "id"), ("relations", "a"), ("relations", "b"), ("outlets", "name"))
@@ -347,12 +354,9 @@ def write_summaries(store: Store) -> None:
     t0 = time.perf_counter()
     con = store.con
     for name, select, keys in _TABLES:
-        # text columns never in ZSTD, which DuckDB picks for long strings (a page's JSON document): a ZSTD segment is
-        # decompressed whole to read one value, so a page's lookup paid for every page's document (4 ms, not 0.4)
-        columns = ", ".join(f'"{c}" {t}' + (_TEXT_COMPRESSION if t in ("VARCHAR", "JSON") else "")
-                            for c, t, *_ in con.execute(f"DESCRIBE {select}").fetchall())
-        con.execute(f"CREATE OR REPLACE TABLE {name} ({columns})")
-        con.execute(f"INSERT INTO {name} {select}")
+        # DuckDB picks each column's compression: forcing one (dict_fsst, to keep long JSON out of ZSTD) corrupted
+        # string segments when the tables were rewritten inside the incremental fuse's transaction
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
         for key in keys:
             con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
     for table, column in _INDEXES:
