@@ -509,16 +509,19 @@ def _actor_summarized(store: Store, entity: Entity, counts: dict[str, int], role
 
 
 def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> ActorData | None:
-    """An actor's first page from its JSON document in ``summary_actor_pages`` (one indexed lookup)."""
+    """An actor's first page from its row of ``summary_actor_pages`` and its first events in ``summary_actor_events``
+    (two indexed lookups)."""
     eid = entity.id
-    page = store.con.execute("SELECT aliases, events, quotes, about, others, relations, names, documents "
+    page = store.con.execute("SELECT aliases, quotes, about, others, relations, names, documents "
                              "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
     if page is None:
         return None
     n_mentions, n_docs, n_events, n_quotes, n_about = (counts[k] for k in ("n_mentions", "n_docs", "n_events",
                                                                             "n_quotes", "n_about"))
     data = {k: json.loads(v) if v else None for k, v in zip(
-        ("aliases", "events", "quotes", "about", "others", "relations", "names", "documents"), page)}
+        ("aliases", "quotes", "about", "others", "relations", "names", "documents"), page)}
+    events = _records(store, Event, "SELECT rec FROM summary_actor_events WHERE entity = ? AND pos <= ? ORDER BY pos",
+                      [eid, ACTOR_PAGE]) if n_events else []
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data[key] or []))
@@ -526,7 +529,7 @@ def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> A
     aliases = [(a["alias"], int(a["n"]), list(a["docs"] or [])[:ALIAS_DOCS]) for a in data["aliases"] or []]
     names = dict(data["names"] or [])
     names[eid] = entity.name
-    return ActorData(entity, n_mentions, n_docs, aliases, n_events, made(Event, "events"), n_quotes,
+    return ActorData(entity, n_mentions, n_docs, aliases, n_events, events, n_quotes,
                      made(Quote, "quotes"), made(Relation, "relations"),
                      {d.id: d for d in made(Document, "documents")}, names, n_about, made(Quote, "about"))
 

@@ -10,12 +10,14 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_actor``: per entity, its record but its mentions (``rec``) and its mention, document, event (by role),
   quote and quoted-about counts;
 - ``summary_aliases``: per entity and alias, its mentions and the first documents it was seen in;
-- ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record;
+- ``summary_actor_events``: per entity, the events it takes part in and as what, each with its record and its
+  place in the entity's list (``pos``);
 - ``summary_about``: per entity, the quotes by others that mention it (in the quote or its sentence), with
   their records;
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_actor_list``: the actor list, most mentioned first, with each row's rank in it;
-- ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list);
+- ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list) but its
+  events (``summary_actor_events`` by ``pos``);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
   front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
 - ``summary_story_pages``: per story, every row its page shows, as one JSON document;
@@ -51,7 +53,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "3"
+SUMMARY_VERSION = "4"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
 #: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
@@ -71,16 +73,17 @@ FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]'
 SELECT entity, text AS alias, count(*) AS n, list(DISTINCT doc ORDER BY doc)[1:12] AS docs
 FROM summary_mentions GROUP BY entity, text
 """, ("entity",)),
-    # each row carries its event's record (``rec``): a page beyond an actor's first reads its events here, by the
-    # index on entity, instead of searching the events table for a page of ids
+    # each row carries its event's record (``rec``) and its place in the actor's list of events (``pos``, from 1):
+    # a page of an actor's events reads them here, by the index on entity, instead of searching the events table
     ("summary_actor_events", """
 SELECT a.*, to_json(e) AS rec
-FROM (SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target,
-             bool_or(r = 3) AS is_speaker
-      FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
-            UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
-            UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
-      GROUP BY x, id, date) a JOIN events e ON e.id = a.id
+FROM (SELECT *, row_number() OVER (PARTITION BY entity ORDER BY date NULLS LAST, id) AS pos
+      FROM (SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target,
+                   bool_or(r = 3) AS is_speaker
+            FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
+                  UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
+                  UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
+            GROUP BY x, id, date)) a JOIN events e ON e.id = a.id
 """, ("entity",)),
     # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned; with the
     # quote's record (``rec``), which a page beyond an actor's first reads by the index on entity
@@ -131,12 +134,11 @@ SELECT row_number() OVER (ORDER BY sa.n_mentions DESC, e.name, e.id) AS rank, e.
 FROM entities e JOIN summary_actor sa ON sa.entity = e.id ORDER BY rank
 """, ()),
     # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
-    # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all)
+    # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all);
+    # its events are summary_actor_events' first (by pos), whose column of events DuckDB compressed in such a way too
     ("summary_actor_pages", """
-WITH ae AS (SELECT s.entity, e AS rec, e.doc, e.date AS d, e.id AS i
-            FROM summary_actor_events s JOIN events e ON e.id = s.id
-            QUALIFY row_number() OVER (PARTITION BY s.entity ORDER BY e.date NULLS LAST, e.id) <= 50),
-     ev AS (SELECT entity, list(rec ORDER BY d NULLS LAST, i) AS events FROM ae GROUP BY entity),
+WITH ae AS (SELECT s.entity, e AS rec, e.doc FROM summary_actor_events s JOIN events e ON e.id = s.id
+            WHERE s.pos <= 50),
      aq AS (SELECT q.speaker AS entity, q AS rec, q.doc, q."start" AS st FROM quotes q WHERE q.speaker IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY q.speaker ORDER BY q.doc, q."start") <= 50),
      qs AS (SELECT entity, list(rec ORDER BY doc, st) AS quotes FROM aq GROUP BY entity),
@@ -163,10 +165,10 @@ WITH ae AS (SELECT s.entity, e AS rec, e.doc, e.date AS d, e.id AS i
                          'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
                          'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
                               ORDER BY m.id) AS documents FROM sd JOIN documents m ON m.id = sd.doc GROUP BY sd.entity)
-SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(ev.events) AS events, to_json(qs.quotes) AS quotes,
+SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(qs.quotes) AS quotes,
        to_json(ab.about) AS about, to_json(po.others) AS others, to_json(rl.relations) AS relations,
        to_json(nm.names) AS names, to_json(dm.documents) AS documents
-FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity LEFT JOIN ev ON ev.entity = sa.entity
+FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity
 LEFT JOIN qs ON qs.entity = sa.entity LEFT JOIN ab ON ab.entity = sa.entity LEFT JOIN po ON po.entity = sa.entity
 LEFT JOIN rl ON rl.entity = sa.entity LEFT JOIN nm ON nm.entity = sa.entity LEFT JOIN dm ON dm.entity = sa.entity
 """, ("entity",)),
