@@ -18,9 +18,10 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 KEEP_CHARS = 90
-HEADER = ("# Cleaning dev set training/clean_dev3 (issue 15): invented pages heavy on body that looks structural (tables\n"
-          "# flattened to text, lists, tokenised wire text, transcripts, Q&A, live blogs) beside real furniture. Built by\n"
-          "# build.py from source_*.txt; not trained on. Same format and judgement calls as training/clean_dev/gold.yaml.\n")
+HEADER = ("# Cleaning dev set training/clean_dev3 (issue 15): invented pages heavy on body that looks structural\n"
+          "# (tables flattened to text, lists, tokenised wire text, transcripts, Q&A, live blogs) beside real\n"
+          "# furniture. Built by build.py from source_*.txt; not trained on. Same format and judgement calls as\n"
+          "# training/clean_dev/gold.yaml.\n")
 
 
 #: a wire dateline opening a paragraph ("LUSAKA, Feb 6 (Meridian News) - "): the cleaning takes it out as metadata
