@@ -500,9 +500,9 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
 
     A block's rows and sub-headings (``blocks``) go together or not at all (reason ``line_model_block``): only when
     the model's mean probability over the block is above ``threshold``, it is not a table the rules found, and it
-    reads like links or a menu under a header the rules removed ("Related stories") or outside the story's span
-    (unless a line ending in ":" introduces it: "These roads will be closed:"), or stands outside the span with no
-    paragraph introducing it (a podcast's chapter list).
+    reads like links or a menu under a header the rules removed ("Related stories") or outside the story's span,
+    and no line ending in ":" introduces it ("These roads will be closed:", "The changes include:" over an
+    advertisement), or stands outside the span with no paragraph introducing it (a podcast's chapter list).
     Inside the story's span a line outside a block needs ``INNER_THRESHOLD`` and a cue of its own, a template the
     page repeats, a line the rules removed right beside it, or the sentence model: a line the model alone calls
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
@@ -527,14 +527,17 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
         # the span or under a header the rules removed ("Related stories")
         outside = not f.get("block_in_span")
         apart = outside and not f.get("block_intro")
-        links = link_like and (f.get("block_junk_above") or (outside and not f.get("block_colon_intro")))
+        links = link_like and not f.get("block_colon_intro") and (f.get("block_junk_above") or outside)
         if mean_p >= threshold and not any(lines[i].table_row for i in b.rows) and (apart or links):
             out.update({i: "line_model_block" for i in members if not protected(lines[i])})
+    # the story's span for this rule: its paragraphs of prose that the sentence model does not call furniture (a
+    # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
+    story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
     for i, ok in enumerate(agree):
         if i in in_block or not ok or not furniture[i]:
             continue
         f = feats[i]
-        if f["in_span"] and not protected(lines[i]) and not written[i]:
+        if story and story[0] < i < story[-1] and not protected(lines[i]) and not written[i]:
             own_cue = any(f[k] for k in _STRONG_CUES) or f["line_repeats"] > 0 \
                 or (f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"]) \
                 or any(lines[j].label in ("junk", "meta") for j in (i - 1, i + 1) if 0 <= j < len(lines))

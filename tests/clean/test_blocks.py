@@ -119,3 +119,15 @@ def test_a_rail_of_links_below_the_story_goes_as_a_block(tmp_path) -> None:
     assert reasons.get("- New ferry named after local teacher") == "line_model_block"
     assert "The operator said every cancelled ticket would be refunded" in doc.text
     assert contract_violations(doc) == []
+
+
+def test_a_list_introduced_by_a_colon_stays_though_an_advert_stands_between(certain: Settings) -> None:
+    raw = ("City library extends opening hours\n7 Feb 2022\n"
+           "The central library will open until ten at night from next month, after 4,000 people signed a petition.\n"
+           "The changes include:\nADVERTISEMENT\n• evening opening on weekdays\n• a second reading room on Sundays\n"
+           "• free printing for pupils\nThe extra hours will cost about 180,000 crowns a year.\n")
+    doc = clean_document(Document(id="a", source="a", raw=raw), certain)
+    for item in ("evening opening on weekdays", "a second reading room on Sundays", "free printing for pupils"):
+        assert item in doc.text
+    assert "ADVERTISEMENT" not in doc.text
+    assert contract_violations(doc) == []
