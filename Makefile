@@ -85,6 +85,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev3
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev2
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev4
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev5
 	$(PY) scripts/eval_quotes_languages.py
 	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
