@@ -410,7 +410,7 @@ def _name_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     names = load("names")
     lexicon = load("kb/lexicon")
     titles = frozenset(str(w) for w in (*names.get("honorifics", []), *names.get("address_titles", [])))
-    heads = frozenset(str(w) for key in ("place_heads", "org_heads", "business_heads", "military_heads")
+    heads = frozenset(str(w) for key in ("place_heads", "org_heads", "business_heads", "military_heads", "media_heads")
                       for w in lexicon.get(key) or [])
     return titles, frozenset(str(w) for w in names.get("particles", [])), heads
 
@@ -458,8 +458,11 @@ def speaker_name(ctx: SpeakerContext, start: int, end: int) -> tuple[int, int, s
     holder = _name_holder(ctx, [w for _, _, w in names])
     if holder is not None:
         return s, e, holder
-    if n_titles or (len(names) >= 2 and has_given_name(ctx.view[s:e])):
+    if len(names) >= 2 and has_given_name(ctx.view[s:e]):
         return s, e, None
+    if n_titles and not any(m.start < e and s < m.end and m.type not in ("PERSON", "NORP")
+                            for m in ctx.mentions if m.entity):
+        return s, e, None                             # not "the Justice Department": the tagger's body or place
     return None
 
 

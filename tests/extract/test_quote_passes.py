@@ -150,3 +150,9 @@ def test_a_caption_after_a_post_is_not_the_poster_s_speech():
     found, _ = quotes_of("Presenter Kerry Doyle kept quiet, posting only a picture of a sunset with the caption "
                          "“Onwards and upwards”.")
     assert all(name is None for _, name in found)
+
+
+def test_a_body_after_an_office_word_is_not_made_a_person():
+    _, result = quotes_of("“We are reviewing every contract signed since 2019,” the Justice Department said.",
+                          rank=_describe_all)
+    assert not any(e.type == "PERSON" and not e.generic and "Department" in e.name for e in result.entities)
