@@ -62,20 +62,30 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus2
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus3
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_clean.py --set training/clean_dev
+	$(PY) scripts/eval_clean.py --clean-lines trained
 	$(PY) scripts/eval_clean.py --set training/clean_dev2
+	$(PY) scripts/eval_clean.py --set training/clean_dev3
+	$(PY) scripts/eval_clean.py --set training/clean_dev3 --clean-lines trained
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind3.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
 	$(PY) scripts/eval_entities.py --set training/entities_dev2
+	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py
 	$(PY) scripts/eval_events_languages.py --set training/languages/events
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev3
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev2
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev4
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev5
 	$(PY) scripts/eval_quotes_languages.py
 	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze

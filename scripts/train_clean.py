@@ -10,7 +10,9 @@ many domains). Its probability is a feature of the line model, computed out of f
 trained on. The pages are also trained on a second time with sentences of the held-out pool written into them
 (furniture at the top, in the middle and at the bottom; furniture-like body sentences among the paragraphs),
 so that the line model learns where such sentences stand; cross-validation scores both the pages as written
-and these augmented pages.
+and these augmented pages (the hand-written pages and those ``training/clean/generate_pages.py`` writes, tables,
+lists and stamped entries beside furniture, also apart). Only the pair of prose thresholds in use is
+cross-validated unless ``--sweep``.
 
 Every unit of every page is judged by the cleaning rules (``clean.document.judged_lines``) and labelled
 from the gold: furniture when it is one of the page's ``remove`` strings (or a long one covers most of
@@ -69,6 +71,8 @@ AUGMENT_BODY = (1, 2)
 KEPT_SLACK = 0.005
 #: a long remove string that covers this share of a unit labels it furniture
 COVER = 0.8
+#: pages from this number on are written by training/clean/generate_pages.py (structural body beside furniture)
+FIRST_GENERATED = 101
 
 
 def unit_label(raw_text: str, remove: list[str], keep: list[str]) -> int | None:
@@ -200,6 +204,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--data", default=str(TRAINING))
     ap.add_argument("--out", default=str(default_model_path()))
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--sweep", action="store_true",
+                    help="cross-validate every pair of prose thresholds too (slow; only the chosen pair is kept)")
     a = ap.parse_args(argv)
     root = Path(a.data)
     gold = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))["documents"]
@@ -260,7 +266,9 @@ def main(argv: list[str]) -> int:
     rows, y, groups = dataset(judged, sent_p)
     print(f"{len(y)} labelled lines ({sum(y)} furniture, {len(y) - sum(y)} body)")
 
-    grid = [(t, tp, ts) for t in THRESHOLDS for tp in PROSE_THRESHOLDS for ts in SENTENCE_THRESHOLDS]
+    pairs = [(tp, ts) for tp in PROSE_THRESHOLDS for ts in SENTENCE_THRESHOLDS] if a.sweep \
+        else [(PROSE_THRESHOLD, SENTENCE_THRESHOLD)]
+    grid = [(t, tp, ts) for t in THRESHOLDS for tp, ts in pairs]
     cleaned: dict[tuple[float, float, float], dict[str, Document]] = {c: {} for c in grid}
     # the fold's models stay in memory (and remember their answers): the cleaning asks for them by name
     in_memory: dict[str, LineModel] = {}
@@ -287,6 +295,13 @@ def main(argv: list[str]) -> int:
         return (score(plain, {"documents": {k: all_gold[k] for k in plain}})[0],
                 score(aug, {"documents": {k: all_gold[k] for k in aug}})[0])
 
+    def by_origin(res_of: dict[str, Document]) -> tuple[dict, dict]:
+        # the hand-written pages and the generated ones (generate_pages.py), as written
+        hand = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) < FIRST_GENERATED}
+        gen = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) >= FIRST_GENERATED}
+        return (score(hand, {"documents": {k: all_gold[k] for k in hand}})[0],
+                score(gen, {"documents": {k: all_gold[k] for k in gen}})[0])
+
     def row(name: str, res: dict) -> tuple[float, float]:
         kept, removed = res["all"]["clean.kept"], res["all"]["clean.removed"]
         cells = "  ".join(f"{g}={res[g]['clean.removed'][0] / res[g]['clean.removed'][1]:.3f}"
@@ -300,11 +315,17 @@ def main(argv: list[str]) -> int:
     plain, aug = split(base)
     rules_kept, _ = row("rules", plain)
     rules_kept_aug, _ = row("rules aug", aug)
+    hand, gen = by_origin(base)
+    row("rules hand-written", hand)
+    row("rules generated", gen)
     best_c, best = (THRESHOLDS[0], PROSE_THRESHOLD, SENTENCE_THRESHOLD), -1.0
     for c in grid:
         plain, aug = split(cleaned[c])
         kept, removed = row(f"p>={c[0]} prose {c[1]} s>={c[2]}", plain)
         kept_aug, removed_aug = row("  aug", aug)
+        hand, gen = by_origin(cleaned[c])
+        row("  hand-written", hand)
+        row("  generated", gen)
         if (c[1], c[2]) == (PROSE_THRESHOLD, SENTENCE_THRESHOLD) and kept >= rules_kept - KEPT_SLACK \
                 and kept_aug >= rules_kept_aug - KEPT_SLACK and removed + removed_aug > best:
             best_c, best = c, removed + removed_aug

@@ -383,8 +383,9 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
     """Short lines judged with their neighbours, not alone.
 
     A line ending in a comma carries on into the next line; consecutive short lines holding figures
-    are the rows of a flattened table or a list written without marks. Either kind is body when the
-    run touches body text (a run of furniture such as a menu sits apart from the prose).
+    are the rows of a flattened table or a list written without marks (the first may be the sentence ending in
+    ":" that introduces them). Either kind is body when the run touches body text (a run of furniture such as a
+    menu sits apart from the prose).
     """
     n = len(lines)
     i = 0
@@ -399,8 +400,10 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
         touches_body = (i > 0 and lines[i - 1].verdict.label == "body") or \
             (j < n and lines[j].verdict.label == "body")
         if touches_body:
-            figures = [x for x in run if _FIGURE.search(x.text)]
-            table = len(run) >= MIN_LIST_ITEMS and len(figures) == len(run)
+            # a sentence ending in ":" may introduce the rows ("The day's programme:")
+            rows = run[1:] if len(run) > MIN_LIST_ITEMS and run[0].text.rstrip().endswith(":") else run
+            figures = [x for x in rows if _FIGURE.search(x.text)]
+            table = len(rows) >= MIN_LIST_ITEMS and len(figures) == len(rows)
             for k, line in enumerate(run):
                 carried = line.text.rstrip().endswith(",") and (i + k + 1 < n)
                 if table or carried:

@@ -18,6 +18,14 @@ is never removed by it, unless the sentence model (``storyline.clean.sentence_mo
 is confident too that the line is furniture written as a sentence ("Market reports are provided by …", a
 subscription pitch, a bio of the author): its probability is a feature of every line and of its
 neighbours, and a line of prose goes only when both models say furniture (reason ``sentence_model``).
+
+A table's rows, a list's items, a live blog's or a timeline's stamped entries and a transcript's turns are judged
+as a *block* (``blocks``): a run of such lines standing in the story is the story's structure, so its rows are kept
+together, and the block goes only as a whole, when the model calls the whole block furniture and it reads like a
+list of links or a menu (``decide``). Each line sees its block's length, share of figures and of sentences, and
+whether prose stands around it. Inside the story's span (between its first and last paragraph of prose) a line
+needs stronger evidence to go than at the edges: a higher probability and a cue of its own or the sentence model,
+not only a neighbour's.
 """
 from __future__ import annotations
 
@@ -50,6 +58,14 @@ DEFAULT_SENTENCE_THRESHOLD = 0.9
 CORE_SENTENCE_P = 0.5
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
+#: Inside the story's span a line that is not prose goes only above this probability (and with a cue of its own).
+INNER_THRESHOLD = 0.95
+#: A block (``blocks``) has at least this many rows.
+MIN_BLOCK_ROWS = 2
+#: A sub-heading inside a block ("Sunday", "What we don't know") has at most this many words.
+BLOCK_HEADING_WORDS = 5
+#: A block reads like links or a menu when at least this share of its rows are short, figure-free and not sentences.
+LINK_LIKE_SHARE = 0.6
 #: Words that speak to the reader ("you", "your") or for the site ("we", "our", "us"): a call to action's voice.
 _READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.I)
 
@@ -64,6 +80,13 @@ _COUNTER = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[a-z]+)?\W*$")
 _SEPARATORS = re.compile(r"[|\u00b7\u2022\u203a\u00bb>]")
 _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+#: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
+#: or a year ("2015 - The old bridge …"), followed by the entry's words.
+_STAMP = re.compile(r"^\s*\[?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|"
+                    r"\d{1,3}(?:\+\d{1,2})?['\u2019]|(?:1[89]|20)\d{2}:?)\]?\s+\S", re.I)
+#: A numbered row ("1. Ibrahim Tadesse …", "3 St Brannoc, score 8.4") or a question / answer turn ("Q:", "A.").
+_NUMBERED_ROW = re.compile(r"^\s*\(?\d{1,2}[.)]?\s+[^\W\d_]")
+_QA = re.compile(r"^\s*[QA][.:]\s")
 
 
 @dataclass
@@ -155,6 +178,113 @@ def strong_prose(line: JudgedLine) -> bool:
     return line.label == "body" and ((words >= 8 and ends_sentence(line.text)) or words >= 40)
 
 
+def row_kind(line: JudgedLine) -> str | None:
+    """What kind of structural row a kept line is: "item" (a list's), "qa" (a question or an answer), "stamp" (an
+    entry opened by a time, a match minute or a year), "row" (a table's), "numbered", "turn" (a speaker's); None."""
+    raw = line.raw.strip()
+    if raw.endswith(":") and not line.item:
+        return None  # the line that introduces the rows ("These roads will be closed from 7am on Sunday:")
+    if line.item:
+        return "item"
+    if _QA.match(raw):
+        return "qa"
+    if _STAMP.match(raw):
+        return "stamp"
+    if line.table_row or row_shape(line.raw) is not None:
+        return "row"
+    if _NUMBERED_ROW.match(raw):
+        return "numbered"
+    if re.match(r"^[A-Z][A-Za-z .'()-]{1,40}:\s", raw):
+        return "turn"
+    return None
+
+
+@dataclass
+class Block:
+    """A run of structural rows (``row_kind``) the rules kept, with the short sub-headings between them."""
+    start: int
+    end: int  # exclusive
+    rows: list[int]
+    headings: list[int]
+
+
+def _block_heading(line: JudgedLine) -> bool:
+    text = line.text.strip()
+    return line.label in ("body", "heading") and 1 <= len(text.split()) <= BLOCK_HEADING_WORDS \
+        and not ends_sentence(text)
+
+
+def blocks(lines: Sequence[JudgedLine]) -> list[Block]:
+    """The blocks of a page: runs of at least ``MIN_BLOCK_ROWS`` kept lines that each have a row kind; a short
+    sub-heading between two rows of a run ("Sunday" between two days' items) or right above its first row
+    ("Ingredients") belongs to it. Lines the rules removed end a block: a menu the rules took out is not part of the
+    story's table."""
+    n = len(lines)
+    kinds = [row_kind(ln) if ln.label in ("body", "heading") else None for ln in lines]
+    out: list[Block] = []
+    i = 0
+    while i < n:
+        if kinds[i] is None:
+            i += 1
+            continue
+        rows, headings = [i], []
+        j = i + 1
+        while j < n:
+            if kinds[j] is not None:
+                rows.append(j)
+                j += 1
+            elif _block_heading(lines[j]) and j + 1 < n and kinds[j + 1] is not None:
+                headings.append(j)
+                j += 1
+            else:
+                break
+        if len(rows) >= MIN_BLOCK_ROWS:
+            start = i
+            if i > 0 and kinds[i - 1] is None and _block_heading(lines[i - 1]) and (not out or out[-1].end < i - 1):
+                start = i - 1
+                headings.insert(0, start)
+            out.append(Block(start, j, rows, headings))
+        i = j
+    return out
+
+
+def _link_like(line: JudgedLine) -> bool:
+    """Reads like a link or a menu entry: a few words, no figures, not a sentence."""
+    text = line.text.strip()
+    return len(text.split()) <= 8 and not any(c.isdigit() for c in text) and not ends_sentence(text)
+
+
+def _block_features(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]], found: Sequence[Block],
+                    core: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Per line of a block: the block's length, share of figures and sentences, link-likeness, the prose around
+    it and where it stands against the story's core."""
+    n = len(lines)
+    out: dict[int, dict[str, Any]] = {}
+    for b in found:
+        members = [*b.rows, *b.headings]
+        rows = [lines[i] for i in b.rows]
+        above = next((k for k in range(b.start - 1, -1, -1) if lines[k].label in ("body", "heading")), None)
+        below = next((k for k in range(b.end, n) if lines[k].label in ("body", "heading")), None)
+        prose_around = [k for k in (above, below) if k is not None and own[k]["strong_prose"]]
+        link_share = _ratio(sum(_link_like(ln) for ln in rows), len(rows))
+        info = {
+            "in_block": 1, "block_len": min(len(b.rows), 12),
+            "block_digits": _ratio(sum(any(c.isdigit() for c in ln.text) for ln in rows), len(rows)),
+            "block_sentences": _ratio(sum(sentence_like(ln.text) for ln in rows), len(rows)),
+            "block_link_like": link_share,
+            "block_prose_around": len(prose_around),
+            "block_intro": int(above is not None and (own[above]["colon_end"] or own[above]["strong_prose"])),
+            "block_colon_intro": int(above is not None and own[above]["colon_end"]),
+            "block_junk_above": int(b.start > 0 and lines[b.start - 1].label in ("junk", "meta")),
+            "block_in_span": int(bool(core) and core[0] < b.start and b.end - 1 < core[-1]),
+            "block_sent_p": _ratio(sum(own[i]["sent_p"] for i in b.rows), len(b.rows)),
+        }
+        for i in members:
+            out[i] = dict(info, block_row_pos=_ratio(i - b.start, max(b.end - b.start - 1, 1)),
+                          block_heading=int(i in b.headings))
+    return out
+
+
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
                    "lex_phrase", "colon_end", "sent_p")
@@ -178,6 +308,8 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
     last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
     prose = [i for i in range(n) if own[i]["strong_prose"]]
+    found = blocks(lines)
+    in_block = _block_features(lines, own, found, core)
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
     pairs = Counter((a, b) for a, b in itertools.pairwise(shapes) if informative_shape(a) or informative_shape(b))
     out = []
@@ -198,7 +330,10 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                   "block_repeats": max(min(max(pairs[(shapes[i - 1], shapes[i])] if i > 0 else 0,
                                                pairs[(shapes[i], shapes[i + 1])] if i + 1 < n else 0) - 1, 4), 0),
                   "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
-                  "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text))})
+                  "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text)),
+                  "in_span": int(bool(core) and core[0] < i < core[-1]),
+                  "row_kind=" + str(row_kind(ln)): 1})
+        f.update(in_block.get(i, {"in_block": 0}))
         for d in range(-CONTEXT, CONTEXT + 1):
             if d == 0:
                 continue
@@ -362,6 +497,15 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
 
     A speaker's turn ("MAYOR: We have listened to you.") is the speaker's, however it is written: the sentence
     model never has a say on it.
+
+    A block's rows and sub-headings (``blocks``) go together or not at all (reason ``line_model_block``): only when
+    the model's mean probability over the block is above ``threshold``, it is not a table the rules found, and it
+    reads like links or a menu under a header the rules removed ("Related stories") or outside the story's span,
+    and no line ending in ":" introduces it ("These roads will be closed:", "The changes include:" over an
+    advertisement), or stands outside the span with no paragraph introducing it (a podcast's chapter list).
+    Inside the story's span a line outside a block needs ``INNER_THRESHOLD`` and a cue of its own, a template the
+    page repeats, a line the rules removed right beside it, or the sentence model: a line the model alone calls
+    furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
     written = [sentence_probs is not None and sentence_probs[i] >= sentence_threshold
                and len(ln.text.split()) >= WRITTEN_MIN_WORDS and not feats[i]["speaker_label"]
@@ -369,5 +513,42 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     prose_at = threshold if prose_threshold is None else prose_threshold
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if protected(ln) else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
-    return [(i, "sentence_model" if protected(lines[i]) else "line_model")
-            for i, ok in enumerate(agreement(lines, feats, furniture, written)) if ok and furniture[i]]
+    agree = agreement(lines, feats, furniture, written)
+    out: dict[int, str] = {}
+    in_block: set[int] = set()
+    for b in blocks(lines):
+        members = sorted([*b.rows, *b.headings])
+        in_block.update(members)
+        rows = [lines[i] for i in b.rows]
+        mean_p = sum(probs[i] for i in b.rows) / len(b.rows)
+        link_like = _ratio(sum(_link_like(ln) for ln in rows), len(rows)) >= LINK_LIKE_SHARE
+        f = feats[b.rows[0]]
+        # a block outside the story's span that no paragraph introduces (a podcast's chapter list), or links outside
+        # the span or under a header the rules removed ("Related stories")
+        outside = not f.get("block_in_span")
+        apart = outside and not f.get("block_intro")
+        links = link_like and not f.get("block_colon_intro") and (f.get("block_junk_above") or outside)
+        if mean_p >= threshold and not any(lines[i].table_row for i in b.rows) and (apart or links):
+            out.update({i: "line_model_block" for i in members if not protected(lines[i])})
+    # the story's span for this rule: its paragraphs of prose that the sentence model does not call furniture (a
+    # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
+    story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
+    for i, ok in enumerate(agree):
+        if i in in_block or not ok or not furniture[i]:
+            continue
+        f = feats[i]
+        if story and story[0] < i < story[-1] and not protected(lines[i]) and not written[i]:
+            own_cue = any(f[k] for k in _STRONG_CUES) or f["line_repeats"] > 0 \
+                or (f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"]) \
+                or any(lines[j].label in ("junk", "meta") for j in (i - 1, i + 1) if 0 <= j < len(lines))
+            if probs[i] < INNER_THRESHOLD or not own_cue:
+                continue
+        out[i] = "sentence_model" if protected(lines[i]) else "line_model"
+    return sorted(out.items())
+
+
+#: The cues that say furniture on their own inside the story's span: the lexicon's, a link, an address, a handle, a
+#: relative time ("2 hours ago"); not a figure, a time or a line without letters ("3.2%" over the sentence it
+#: heads), which a table's cell or a list's entry carries too.
+_STRONG_CUES = ("lex_line", "lex_prefix", "lex_phrase", "lex_credit", "lex_buttons", "lex_teaser", "relative_time",
+                "handle", "url", "email")

@@ -26,8 +26,8 @@ MIN_TABLE_ROWS = 3
 MAX_ROW_WORDS = 16
 #: Labels a table row may carry before the table is seen; a lexicon verdict (share, navigation) is not undone.
 ROW_LABELS = frozenset({"short", "body"})
-#: Cell separators of a flattened table: a tab, two or more spaces, a pipe, a spaced dash.
-_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*|\s+[\u2014\u2013]\s+")
+#: Cell separators of a flattened table: a tab, two or more spaces, a pipe, a spaced dash, a spaced slash.
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*|\s+[\u2014\u2013]\s+|\s+/\s+")
 _NUMBER = re.compile(r"^[(+\-\u2212]?[$\u00a3\u20ac]?\d[\d.,:/]*(?:%|[kKmM]|bn)?\)?$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 #: A relative time of a post: "2 hours ago", "13 hr. ago", or a bare "3d" between separators.
@@ -190,9 +190,32 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
     seeds = {i for i in candidate if len(gaps_of.get(keys[i], ())) >= 2 or RELATIVE_TIME.search(texts[i])}
     seeded_gaps = {gap[i] for i in seeds}
     out = set(seeds)
+    rows = _introduced_rows(texts)
     for i in range(n):
-        if gap[i] in seeded_gaps and i not in protected and labels[i] == "short" and _furniture_shaped(texts[i]):
+        if gap[i] in seeded_gaps and i not in protected and i not in rows and labels[i] == "short" \
+                and _furniture_shaped(texts[i]):
             out.add(i)
+    return out
+
+
+#: A line that introduces rows ("Got this in the letter today:") has at least this many words.
+INTRO_MIN_WORDS = 3
+
+
+def _introduced_rows(texts: Sequence[str]) -> set[int]:
+    """A sentence ending in ":" and the lines with figures right below it: a poster's own list of times or
+    results, not the furniture around the post (the post header that shares their gap is the seed)."""
+    out: set[int] = set()
+    for i, text in enumerate(texts):
+        s = text.strip()
+        if not (s.endswith(":") and len(s.split()) >= INTRO_MIN_WORDS) or i + 1 >= len(texts) \
+                or not _has_digit(texts[i + 1]):
+            continue
+        out.add(i)
+        j = i + 1
+        while j < len(texts) and _has_digit(texts[j]) and len(texts[j].split()) <= MAX_ROW_WORDS:
+            out.add(j)
+            j += 1
     return out
 
 

@@ -48,7 +48,7 @@ LOGGER = logging.getLogger(__name__)
 __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
            "declension", "default_model_path", "default_role_model_path", "event_date", "extract_language_events",
            "find_triggers", "group_subject", "is_function_word", "load_cues", "load_language_event_model",
-           "load_role_ranker", "modality_of",
+           "load_role_ranker", "locative_source", "modality_of",
            "opener_name_type", "opener_span",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
 
@@ -768,7 +768,8 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
 def group_subject(text: str, lang: str, cues: Cues) -> bool:
     """Whether a sentence opens with a group named by a common noun, its subject: in Spanish an article and a
     noun ("Los camioneros advirtieron", "Las familias exigieron", "El Gobierno firmó"); in Russian and Ukrainian an
-    animate noun in the nominative plural ("Шахтёры потребовали", "Водії перекрили")."""
+    animate noun in the nominative plural whose own verb names the act ("Шахтёры потребовали", "Водії перекрили";
+    not a statistic or a view that opens with a group noun)."""
     words = [w for w, _, _ in _words(text[:120])]
     raw = _WORD.findall(text[:120])
     if len(words) < 2:
@@ -781,7 +782,72 @@ def group_subject(text: str, lang: str, cues: Cues) -> bool:
     if analyser is None:
         return False
     grammemes = set(re.split(r"[ ,]", str(analyser.parse(raw[0])[0].tag)))
-    return {"NOUN", "nomn", "plur", "anim"} <= grammemes
+    if not {"NOUN", "nomn", "plur", "anim"} <= grammemes:
+        return False
+    return _group_verb_is_trigger(text, lang, cues, analyser)
+
+
+#: how far after a group noun its verb may come ("Фермеры Ставрополья и Кубани потребовали"), and how far after
+#: that verb a trigger noun may stand as its object ("Врачи выразили поддержку")
+_GROUP_VERB_WINDOW = 6
+_OBJECT_WINDOW = 2
+
+
+def _group_verb_is_trigger(text: str, lang: str, cues: Cues, analyser: Any) -> bool:
+    """Whether the group noun that opens ``text`` is the subject of a trigger: its verb, the first finite verb
+    after it, is plural (it agrees with the group), past or future, and is a trigger itself ("Шахтёры
+    потребовали") or takes a trigger noun as its object right after it ("Медики объявили забастовку"). A stem that
+    matches elsewhere in the sentence does not make the group act ("Болельщики забили трибуны до отказа": no
+    refusal; "Пенсионеры составляют треть избирателей, поддержавших закон": a statistic), nor does a present
+    tense ("Пенсионеры поддерживают реформу", "Экономисты не исключают спада": views and habits)."""
+    words = _words(text)
+    starts = {s for _, s, _ in find_triggers(text, lang, cues)}
+    for i, (word, start, _) in enumerate(words[1:_GROUP_VERB_WINDOW + 1], start=1):
+        grammemes = set(re.split(r"[ ,]", str(analyser.parse(word)[0].tag)))
+        if "VERB" not in grammemes:
+            continue
+        if "plur" not in grammemes or "pres" in grammemes:
+            return False  # a present tense of a group is a habit, a view or a state, not an act
+        if start in starts:
+            return True
+        for obj, at, _ in words[i + 1:i + 1 + _OBJECT_WINDOW]:
+            if at in starts:
+                return any({"NOUN", "accs"} <= set(re.split(r"[ ,]", str(p.tag))) for p in analyser.parse(obj))
+        return False
+    return False
+
+
+def locative_source(sentence: Sentence, mentions: list[Mention], lang: str, cues: Cues) -> str | None:
+    """The actor of an indefinite-personal sentence: "В Кремле отвергли предложение", "У Мінфіні заперечили" - a
+    place or body after the locative preposition that opens the sentence, then a plural past or future verb with
+    no subject of its own - speak for that place or body (ru, uk). The entity id, or None: a verb with a subject
+    ("В Москве жители вышли на митинг"), a singular verb ("В Москве прошёл митинг") or a present tense ("В Кремле
+    считают") leave the place where it is."""
+    analyser = _morphology(lang)
+    if analyser is None:
+        return None
+    text, locatives = sentence.text, cues.modality.get(lang, {}).get("locative", ())
+    words = _words(text)
+    if len(words) < 3 or words[0][0] not in locatives:
+        return None
+    opener = next((m for m in mentions if m.entity and m.type in ACTOR_TYPES
+                   and m.start - sentence.start == words[1][1]), None)
+    if opener is None:
+        return None
+    for word, start, _ in words:
+        if start < opener.end - sentence.start:
+            continue
+        parses = analyser.parse(word)
+        grammemes = set(re.split(r"[ ,]", str(parses[0].tag)))
+        if "VERB" in grammemes:
+            return opener.entity if "plur" in grammemes and "pres" not in grammemes else None
+        # the verb's own subject: a nominative person or group ("жители", "они"), or a word read first as a
+        # nominative; "обвинения отвергли" reads first as an object
+        readings = [set(re.split(r"[ ,]", str(p.tag))) for p in parses]
+        if any(g & {"NOUN", "NPRO"} and "nomn" in g and ("anim" in g or "NPRO" in g) for g in readings) \
+                or ({"NOUN", "nomn"} <= readings[0]):
+            return None
+    return None
 
 
 def extract_language_events(doc: Document, sentences: list[Sentence], mentions: list[Mention],
@@ -845,6 +911,8 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             source, target = rank_roles(sent, mentions, label, at, lang, cues, ranker)
         else:
             source, target = choose_roles(sent, mentions, label, at, lang, cues)
+        if source is None:
+            source = locative_source(sent, mentions, lang, cues)
         if source is None and target is None and label not in CROWD_TYPES \
                 and not (typed and group_subject(sent.text, lang, cues)):
             continue  # an event needs an actor; only a crowd, or a group whose act a trigger names, acts unnamed

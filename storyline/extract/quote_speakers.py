@@ -393,12 +393,77 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
 def _name_words_person(ctx: SpeakerContext, words: list[str]) -> str | None:
     """The one person whose name holds every word of a capitalised speaker phrase the tagger left unnamed
     ("…,” Fanchon said" after "Odile Fanchon" was introduced); None when no person or several do."""
+    titles = _name_lexicon()[0]
+    while len(words) > 1 and words[0].rstrip(".").casefold() in titles:
+        words = words[1:]                             # "Mr Ibáñez" is Ibáñez
     if not all(w[:1].isupper() for w in words) or len(words) > 3:
         return None
     wanted = {w.casefold() for w in words}
     holders = [e.id for e in ctx.entities.values() if e.type == "PERSON" and not e.generic and wanted <= {
         x.casefold() for n in (e.name, *e.aliases) for x in re.findall(r"[\w’'.-]+", n)}]
     return holders[0] if len(holders) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _name_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles of address, surname particles, head nouns of places and organisations), folded."""
+    names = load("names")
+    lexicon = load("kb/lexicon")
+    titles = frozenset(str(w) for w in (*names.get("honorifics", []), *names.get("address_titles", [])))
+    heads = frozenset(str(w) for key in ("place_heads", "org_heads", "business_heads", "military_heads", "media_heads")
+                      for w in lexicon.get(key) or [])
+    return titles, frozenset(str(w) for w in names.get("particles", [])), heads
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
+def _name_holder(ctx: SpeakerContext, words: list[str]) -> str | None:
+    """The one named actor whose name holds every word: a person, else a name with a known given name the tagger
+    typed otherwise ("Dietrich Vollmer" as an organisation)."""
+    wanted = {w.casefold() for w in words}
+    for fits in (lambda e: e.type == "PERSON", lambda e: e.type in SPEAKER_TYPES and has_given_name(e.name)):
+        holders = [e.id for e in ctx.entities.values() if not e.generic and fits(e) and wanted <= {
+            x.casefold() for n in (e.name, *e.aliases) for x in re.findall(r"[\w’'.-]+", n)}]
+        if holders:
+            return holders[0] if len(holders) == 1 else None
+    return None
+
+
+def speaker_name(ctx: SpeakerContext, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The person's name a speaker phrase ends in, when the ranker took the phrase for a description: a title
+    of address and a capitalised name ("Mr Ibáñez", "President Ruto"), a name that starts with a known given name
+    ("Super Eagles coach Emeka Nwachukwu"), or the words of a named actor's name ("Vollmer himself" after
+    "Dietrich Vollmer"). (start, end, the named entity or None for a person the text names only here); None for a
+    description ("a senior official", "the founder") or a group ("Residents")."""
+    words = [(start + m.start(), start + m.end(), m.group())
+             for m in re.finditer(r"[^\W\d_][\w'’.-]*", ctx.view[start:end])]
+    if words and words[-1][2].lower() in _REFLEXIVES:
+        words = words[:-1]
+    if not words or re.search(r"[’']s?$", words[-1][2]):
+        return None                                   # "a pal of Jodie's": the possessor does not speak
+    titles, particles, heads = _name_lexicon()
+    i = len(words)
+    while i > 0 and (words[i - 1][2][:1].isupper() or (i < len(words) and words[i - 1][2] in particles)):
+        i -= 1
+    run = words[i:]
+    n_titles = 0
+    while n_titles < len(run) and run[n_titles][2].rstrip(".").casefold() in titles:
+        n_titles += 1
+    names = run[n_titles:]
+    folded = [w.casefold() for _, _, w in names]
+    if not names or len(names) > 4 or names[0][2] in particles or any(w in titles or w in heads for w in folded):
+        return None
+    s, e = names[0][0], names[-1][1]
+    holder = _name_holder(ctx, [w for _, _, w in names])
+    if holder is not None:
+        return s, e, holder
+    if len(names) >= 2 and has_given_name(ctx.view[s:e]):
+        return s, e, None
+    if n_titles and not any(m.start < e and s < m.end and m.type not in ("PERSON", "NORP")
+                            for m in ctx.mentions if m.entity):
+        return s, e, None                             # not "the Justice Department": the tagger's body or place
+    return None
 
 
 def _source_tail(ctx: SpeakerContext, tail: str) -> bool:
@@ -443,6 +508,15 @@ def cue_at(ctx: SpeakerContext, toks: BlockTokens, sdoc: Doc, i: int) -> bool:
 def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "before") -> Attribution:
     """The speaker a cue verb's subject names, with the subject's span."""
     subj = _subject_of(tok)
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "One resident, X, replied under the post: …": the parser hung a finite cue verb on its subject as a
+        # clause of the noun; the noun phrase before the verb is the subject
+        s, e = token_start(tok.head.left_edge, offset), token_start(tok, offset)
+        e = s + len(ctx.view[s:e].rstrip(" ,"))
+        ok, speaker = resolve_phrase(ctx, s, e)
+        if ok:
+            return Attribution(ok, speaker, (s, e), how)
     if subj is None:
         return _opening_name(ctx, tok, offset, how)
     left, right = subj.left_edge, subj.right_edge

@@ -49,6 +49,7 @@ from storyline.extract.quote_speakers import (
     mask_abbreviations,
     resolve_phrase,
     speaker_descriptors,
+    speaker_name,
     speaker_of_verb,
     token_start,
 )
@@ -250,6 +251,8 @@ def _partial(ctx: SpeakerContext, start: int, end: int) -> Attribution:
     s0, _e0, span, off = sent
     if ctx.view[s0:start].strip(PUNCT_EDGE + '"“”„«»') == "":
         return Attribution(False)                     # a quote that opens its sentence is not partial
+    if _captioned(ctx, start, end):
+        return Attribution(False)
     tok = next((t for t in span if off + t.idx >= start), None)
     for _ in range(6):
         if tok is None:
@@ -410,6 +413,14 @@ def _opens_sentence(ctx: SpeakerContext, start: int) -> bool:
     return before == "" or bool(re.search(r"[.!?][\"”»’]?$", before))
 
 
+def _captioned(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """A short phrase quoted inside a sentence right after a word for a text ("posted a photo with the caption
+    'Onwards and upwards'", "banners reading 'X'"): the words of that text, not the speech of the sentence's
+    subject. A whole quoted sentence there ("wrote in the report: 'We failed.'") is speech."""
+    return n_words(ctx.view[start:end]) <= MAX_PARTIAL_WORDS and not _stands_alone(ctx, start) \
+        and bool(ctx.cues.title_before_re.search(ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')))
+
+
 def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
     """An unattributed quoted span that names a document, programme or work, not speech."""
     before = ctx.view[max(0, start - 40):start].rstrip('"“”„«» ')
@@ -451,7 +462,7 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
         exclaimed = ctx.view[e - 1:e] in ("!", "?")
         if not ends_sentence(ctx.view, e) or exclaimed:
             att = _after(ctx, e, cue_only=ends_sentence(ctx.view, e))
-        if not att.ok and not orphan:
+        if not att.ok and not orphan and not _captioned(ctx, s, e):
             att = _before(ctx, s)
         if not att.ok and last and (ctx.view[last[0]:s].strip(PUNCT_EDGE + '"“”„«»') == ""
                                     or _after_attribution_tail(ctx, last[0], s, blocks)) \
@@ -654,11 +665,16 @@ def _description_span(view: str, phrase: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-def _described(doc: Document, view: str, span: tuple[int, int], n: int, kind: str) -> tuple[Entity, Mention]:
-    """A speaker known only by a description ("a senior official"): an actor of this document alone."""
+def _described(doc: Document, view: str, span: tuple[int, int], n: int, kind: str,
+               named: bool = False) -> tuple[Entity, Mention]:
+    """A speaker known only by a description ("a senior official"): an actor of this document alone.
+    ``named``: the words are a person's name the actor stage missed ("Mr Ibáñez" as ``Ibáñez``)."""
     s, e = span
     text = view[s:e]
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if named:
+        return Entity(id=f"{doc.id}/s{n}", name=text, type="PERSON"), Mention(doc.id, s, e, text, "PERSON",
+                                                                             f"{doc.id}/s{n}")
     ent = Entity(id=f"{doc.id}/s{n}", name=text, type=kind,
                  role=words[-1].lower() if words and kind == "PERSON" else None, generic=True)
     return ent, Mention(doc.id, s, e, text, kind, ent.id)
@@ -714,14 +730,27 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             spk = DESCRIBED
         if spk == DESCRIBED and phrase:
             span = _description_span(view, phrase)
+            name = speaker_name(ctx, *span)
+            if name is not None:
+                # "Mr Ibáñez", "Vollmer himself", "coach Emeka Nwachukwu": a named person, not a description
+                span = name[:2]
             key = view[span[0]:span[1]].casefold()
-            if key not in described:                  # the same words describe the same speaker
-                ent, mention = _described(doc, view, span, n, described_type(ctx, phrase))
-                added_entities.append(ent)
-                added_mentions.append(mention)
-                ctx.entities[ent.id] = ent
-                described[key] = ent.id
-            spk = described[key]
+            if name is not None and name[2] is not None:
+                spk = name[2]
+                if not any(m.entity == spk and m.start < span[1] and span[0] < m.end
+                           for m in ctx.mentions + added_mentions):
+                    added_mentions.append(Mention(doc.id, span[0], span[1], view[span[0]:span[1]],
+                                                  ctx.entities[spk].type, spk))
+            else:
+                if key not in described:              # the same words describe the same speaker
+                    ent, mention = _described(doc, view, span, n,
+                                              "PERSON" if name is not None else described_type(ctx, phrase),
+                                              named=name is not None)
+                    added_entities.append(ent)
+                    added_mentions.append(mention)
+                    ctx.entities[ent.id] = ent
+                    described[key] = ent.id
+                spk = described[key]
         elif spk == DESCRIBED:
             spk = None
         previous = spk

@@ -84,6 +84,11 @@ RIVAL_WEIGHT = 0.5
 GENERIC_UNITS = frozenset({"percent"})
 #: rare words two frame claims must share to be about the same act
 FRAME_MIN_SHARED = 2
+#: a blocking key more claims of one kind hold than this relates claims of many stories, not one topic
+#: (a word in 1 % of a 100k corpus's sentences): skipped, as the entity matcher skips its largest blocks.
+#: The pairs compared then grow with the claims, not their square; corpora with no key this common are
+#: compared exactly as before (tests/fuse/test_disagreements_blocking.py)
+MAX_KEY_CLAIMS = 150
 _CONDITIONAL = re.compile(r"\b(?:if|unless|would have|could have)\b", re.IGNORECASE)
 #: actor-kinds that stand for a state in stance topics (a leader speaks for the country)
 _STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
@@ -590,7 +595,8 @@ def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> l
 
     Only pairs sharing one of their ``keys`` are tried (in the order of all pairs): ``keys(c)``
     must hold everything ``related`` needs two claims to share, so no related pair is missed
-    while a corpus of many topics is not compared claim by claim.
+    while a corpus of many topics is not compared claim by claim. A key held by more than
+    ``MAX_KEY_CLAIMS`` claims of the kind is not used (a pair sharing only such keys is not tried).
     """
     of_kind = [c for c in claims if c.kind == kind]
     parent = list(range(len(of_kind)))
@@ -606,6 +612,9 @@ def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> l
     for i, ks in enumerate(claim_keys):
         for k in ks:
             index[k].append(i)
+    common = {k for k, held in index.items() if len(held) > MAX_KEY_CLAIMS}
+    if common:
+        claim_keys = [[k for k in ks if k not in common] for ks in claim_keys]
     hit: set[int] = set()
     for i, a in enumerate(of_kind):
         for j in sorted({j for k in claim_keys[i] for j in index[k] if j > i}):

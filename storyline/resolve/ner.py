@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.places import place_key, place_names
 from storyline.data import load, resource_path
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
@@ -49,7 +50,7 @@ from storyline.resolve.names import ADDRESS_TITLES, fold, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
-           "role_matches", "select_candidates", "speaker_types"]
+           "place_types", "role_matches", "select_candidates", "speaker_types"]
 
 LOGGER = logging.getLogger(__name__)
 #: The shipped word lists; read here for the keys the KB loader does not pass through.
@@ -380,10 +381,15 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
     """Reconcile spaCy spans with KB spans inside them (glued 'Chile Gabriel Boric')."""
     out = []
     org_heads = _org_head_words(kb)
+    surnames = _place_surnames(sp, kbc, view)
     for c in sp:
         inner = [k for k in kbc if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end)]
         if not inner:
             out.append(c)
+            continue
+        if fold(view[c.start:c.end]) in surnames and c.type in ("PERSON", "ORG", "MISC"):
+            # "Gustavo Pereira Lima", then "Pereira Lima": a surname that is also a capital's name
+            out.append(Cand(c.start, c.end, "PERSON", "spacy_long", info=c.info))
             continue
         rest = view[c.start:c.end]
         for k in inner:
@@ -415,6 +421,55 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         else:
             out.append(c)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    names = load("given_names")
+    return frozenset(fold(str(n)) for key in ("female", "male") for n in names.get(key) or [])
+
+
+def _place_surnames(sp: list[Cand], kbc: list[Cand], view: str) -> set[str]:
+    """The folded words of spaCy's person names that start with a known given name and end in a place the KB
+    knows ("Gustavo Pereira Lima"), and their tails without the given name ("Pereira Lima"): the KB's place is
+    a word of a person's name there."""
+    given = _given_names()
+    found: set[str] = set()
+    for c in sp:
+        words = LETTER_WORD.findall(view[c.start:c.end])
+        if c.type not in ("PERSON", "ORG", "MISC") or not 2 <= len(words) <= 4 or fold(words[0]) not in given \
+                or not all(is_cap(w) or fold(w) in NAME_PARTICLES for w in words):
+            continue
+        inner = [k for k in kbc if c.start <= k.start and k.end <= c.end]
+        if inner and all(k.start > c.start and k.end == c.end and k.type in ("GPE", "LOC") for k in inner):
+            folded = [fold(w) for w in words]
+            found.update(" ".join(folded[i:]) for i in range(len(folded) - 1))
+    return found
+
+
+def place_types(cands: list[Cand], view: str) -> None:
+    """A name spaCy typed a person or a work that the gazetteer knows as a place ("Odesa", "São Paulo",
+    "Can Tho") is the place, unless it is a word of a person's name in the text ("Paris Hilton", then "Paris")
+    or a title or a given name stands before it."""
+    known = place_names()
+    given = _given_names()
+    person_words = {name_key(w) for c in cands if c.type == "PERSON" and place_key(view[c.start:c.end]) not in known
+                    for w in LETTER_WORD.findall(view[c.start:c.end])
+                    if len(LETTER_WORD.findall(view[c.start:c.end])) >= 2}
+    for c in cands:
+        if c.source not in ("spacy", "spacy_long") or c.type not in ("PERSON", "MISC") or c.info.get("split"):
+            continue
+        text = view[c.start:c.end]
+        words = LETTER_WORD.findall(text)
+        if not words or len(words) > 3 or not all(is_cap(w) for w in words) or place_key(text) not in known:
+            continue
+        if any(name_key(w) in person_words for w in words):
+            continue
+        before = LETTER_WORD.findall(view[max(0, c.start - 30):c.start])[-1:]
+        if before and is_cap(before[0]) and (fold(before[0].rstrip(".")) in ADDRESS_TITLES
+                                             or fold(before[0]) in given):
+            continue
+        c.type = "GPE"
 
 
 def head_noun_types(cands: list[Cand], view: str, kb: KB) -> None:
@@ -523,4 +578,5 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     _fix_types(cands, view, kb)
     speaker_types(cands, view, kb)
+    place_types(cands, view)
     return complete_names(cands, view, kb, pos)

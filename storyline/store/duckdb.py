@@ -386,8 +386,9 @@ class Store:
         return out
 
     # -- corpus-level -------------------------------------------------------------
-    def replace_corpus(self, corpus: Corpus) -> None:
-        """Replace every corpus-level table (and the documents' fused fields) atomically."""
+    def replace_corpus(self, corpus: Corpus, summaries: bool = True) -> None:
+        """Replace every corpus-level table (and the documents' fused fields) atomically; with ``summaries``
+        the reader's summary tables too, else they are marked stale (a batched fuse writes them at its end)."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, cls in CORPUS_TABLES.items():
@@ -407,9 +408,12 @@ class Store:
                     "UPDATE documents SET genre = r.genre, near_duplicates = r.near_duplicates::JSON, "
                     f"loaded_language = r.loaded_language::JSON FROM ({select}) r WHERE documents.id = r.id",
                     params)
-            from storyline.store.summaries import write_summaries  # it reads the tables written here
+            from storyline.store.summaries import mark_stale, write_summaries  # it reads the tables written here
 
-            write_summaries(self)
+            if summaries:
+                write_summaries(self)
+            else:
+                mark_stale(self)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -95,7 +95,7 @@ from storyline.model import (
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.store.duckdb import Store
-from storyline.store.summaries import write_summaries
+from storyline.store.summaries import mark_stale, write_summaries
 
 LOGGER = logging.getLogger(__name__)
 
@@ -584,9 +584,13 @@ def _events_of(store: Store, where: str, params: list[Any]) -> list[Event]:
     return store.select("events", where, params)
 
 
-def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateStats:
+def update(store: Store, new: list[DocAnalysis], settings: Settings, summaries: bool = True) -> UpdateStats:
     """Fuse the stored documents ``new`` (analyses already stored, not yet fused) into the store's corpus,
-    in one transaction: a failure leaves the previous corpus and index."""
+    in one transaction: a failure leaves the previous corpus and index.
+
+    ``summaries``: write the reader's summary tables again (``storyline.store.summaries``); else mark them
+    stale, for a caller adding several batches that writes them once after the last.
+    """
     import gc
 
     # the rows read back make many small objects and none of them cycles: the collector's full passes
@@ -594,13 +598,13 @@ def update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateSt
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _update(store, new, settings)
+        return _update(store, new, settings, summaries)
     finally:
         if enabled:
             gc.enable()
 
 
-def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateStats:
+def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries: bool) -> UpdateStats:
     import time
 
     from storyline.fuse import steps
@@ -724,7 +728,10 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings) -> UpdateS
                replaced, events, old_se, clustered, found, touched, relations, settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
-        write_summaries(store)   # the reader's pages read them: they change with the corpus
+        if summaries:
+            write_summaries(store)   # the reader's pages read them: they change with the corpus
+        else:
+            mark_stale(store)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -50,7 +50,8 @@ from storyline.store.duckdb import Store
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "summaries_ready", "write_summaries"]
+__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "mark_stale", "summaries_ready",
+           "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
 SUMMARY_VERSION = "4"
@@ -364,7 +365,17 @@ def write_summaries(store: Store) -> None:
     for table, column in _INDEXES:
         con.execute(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ("{column}")')
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
+    store.summaries_ready = True  # type: ignore[attr-defined]
     LOGGER.info("summary tables written in %.2f s", time.perf_counter() - t0)
+
+
+def mark_stale(store: Store) -> None:
+    """Say the summary tables no longer match the corpus: the pages read the corpus tables until
+    ``write_summaries`` runs again. A batched fuse marks them so after each batch and writes them once at
+    the end: rewriting them all per batch grew with the store and held the batch's transaction at several GB.
+    """
+    store.con.execute("DELETE FROM meta WHERE key = ?", [_META_KEY])
+    store.summaries_ready = False  # type: ignore[attr-defined]
 
 
 def summaries_ready(store: Store) -> bool:

@@ -1,5 +1,5 @@
-"""Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/): the data, not
-the scores."""
+"""Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/,
+training/clean_dev3/): the data, not the scores."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +11,7 @@ TRAINING = Path(__file__).resolve().parents[2] / "training"
 FORMATS = {"forum", "table", "wire", "transcript", "list", "other"}
 
 
-@pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2"])
+@pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3"])
 def root(request: pytest.FixtureRequest) -> Path:
     return TRAINING / request.param
 

@@ -7,12 +7,14 @@ only as an incremental update does (``storyline.store.incremental``); the bounds
 """
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
 from storyline.config import Settings
 from storyline.engine.local import FUSE_BATCH, fuse_store
 from storyline.model import to_dict
-from storyline.store import Store, incremental
+from storyline.store import Store, incremental, summaries
 from tests.store.canonical import canonical
 
 pytestmark = pytest.mark.slow
@@ -30,10 +32,15 @@ def runs(analyses, tmp_path_factory):
     """(batched corpus, full corpus, batched store path)."""
     settings = Settings()
     d = tmp_path_factory.mktemp("batched")
-    with Store(d / "batched.duckdb") as store:
+    with Store(d / "batched.duckdb") as store, \
+            mock.patch.object(summaries, "write_summaries", wraps=summaries.write_summaries) as written, \
+            mock.patch.object(incremental, "write_summaries", written):
         store.add_analyses(analyses)
         batched = fuse_store(store, analyses[:50], settings, batch=BATCH)   # the rest is read from the store
         assert incremental.can_update(store, settings) and not incremental.unfused_ids(store)
+    # the reader's summary tables once for the whole corpus, not after every batch (their rewrite grows with
+    # the store, and held each batch's transaction at several GB)
+    assert written.call_count == 1
     with Store(d / "full.duckdb") as store:
         store.add_analyses(analyses)
         full = fuse_store(store, analyses, settings, batch=0)
@@ -76,7 +83,10 @@ def test_entities_events_and_outlets_differ_only_as_an_update_does(runs):
     assert len(mentions) == sum(len(e.mentions) for e in full.entities)
     assert {e.id for e in batched.events} == {e.id for e in full.events}
     assert {row[:-1] for row in a["events"]} == {row[:-1] for row in b["events"]}
-    assert len(a["story_events"] & b["story_events"]) >= 0.9 * len(b["story_events"])
+    # three batches, each clustering its events against stored story events (one update: 0.9 in
+    # tests/store/test_incremental.py); 0.894 on this corpus since bench_scale's word ranking stopped
+    # depending on the corpus size
+    assert len(a["story_events"] & b["story_events"]) >= 0.88 * len(b["story_events"])
     assert len(a["relations"] & b["relations"]) >= 0.95 * len(b["relations"])
     # disagreements: as in an update, and more of it (three fifths of the corpus came in later batches): a
     # quantity or framing compared across stories is found again over each batch's stories beside the stored
@@ -115,3 +125,13 @@ def test_many_new_documents_are_added_a_batch_at_a_time(analyses, runs, tmp_path
     assert sorted(d for s in grown.stories for d in s.docs) == sorted(d.id for d in full.documents)
     assert canonical(grown)["stories"] == canonical(full)["stories"]
     assert {e.id for e in grown.events} == {e.id for e in full.events}
+
+
+def test_the_summary_tables_describe_the_whole_batched_corpus(runs):
+    batched, _, path = runs
+    with Store(path, read_only=True) as store:
+        assert summaries.summaries_ready(store)
+        docs = store.con.execute("SELECT count(DISTINCT doc) FROM summary_doc_stories").fetchone()
+        mentions = store.con.execute("SELECT count(*) FROM summary_mentions").fetchone()
+    assert docs == (len(batched.documents),)
+    assert mentions == (sum(len(e.mentions) for e in batched.entities),)

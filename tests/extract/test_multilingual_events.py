@@ -370,6 +370,11 @@ def test_an_acronym_before_a_lower_case_verb_opens_a_sentence_as_an_actor_with_n
     ("es", "Según fuentes oficiales, el tren llegó tarde.", False),
     ("ru", "Шахтёры потребовали погасить долги.", True),
     ("ru", "Вчера шахтёры потребовали погасить долги.", False),
+    ("ru", "Медсёстры объявили забастовку из-за переработок.", True),  # the group's verb takes the trigger noun
+    ("uk", "Фермери вимагали компенсацій за неврожай.", True),
+    ("ru", "Болельщики забили трибуны до отказа.", False),  # a stem in a phrase the group's verb does not make
+    ("ru", "Пенсионеры поддерживают реформу, показал опрос.", False),  # a present tense: a view, not an act
+    ("ru", "Пенсионеры составляют треть избирателей, поддержавших закон.", False),  # a statistic
 ])
 def test_a_group_named_by_a_common_noun_opens_the_sentence_as_its_subject(lang, text, expected):
     from storyline.extract.multilingual_events import group_subject
@@ -393,3 +398,18 @@ def test_the_ranker_takes_an_undeclined_name_before_its_verb_as_the_source_and_t
                                            ("Лиссабоном", "GPE")])
     source, _ = rank_roles(sent, mentions, "CONSULT", text.index("провела"), "ru", cues, ranker)
     assert source == "d/e2"
+
+
+@pytest.mark.parametrize("lang,text,names,expected", [
+    ("ru", "В Кремле отвергли предложение Вашингтона.", [("Кремле", "ORG"), ("Вашингтона", "GPE")], "d/e0"),
+    ("uk", "У Варшаві засудили удари по Львову.", [("Варшаві", "GPE"), ("Львову", "GPE")], "d/e0"),
+    ("ru", "В Москве жители вышли на митинг.", [("Москве", "GPE")], None),  # the verb has its own subject
+    ("ru", "В Москве прошёл митинг против застройки.", [("Москве", "GPE")], None),  # a singular verb
+    ("ru", "В Кремле считают, что переговоры зашли в тупик.", [("Кремле", "ORG")], None),  # a view
+    ("ru", "Позже в Кремле отвергли предложение.", [("Кремле", "ORG")], None),  # the place does not open it
+])
+def test_the_place_that_opens_an_indefinite_personal_sentence_speaks_for_it(lang, text, names, expected):
+    from storyline.extract.multilingual_events import locative_source
+
+    sent, mentions = _sentence_with(text, names)
+    assert locative_source(sent, mentions, lang, load_cues()) == expected

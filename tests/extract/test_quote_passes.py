@@ -91,3 +91,68 @@ def test_a_quote_paragraph_with_its_own_words_after_it_is_not_carried_over():
     assert second.text.startswith("It is a fairy tale")
     names = {e.id: e.name for e in result.entities}
     assert names.get(second.speaker) != "Lena Brandt" or second.speaker is None
+
+
+# --- speakers the ranker took for descriptions, social-media cues (passages written for these tests)
+def _describe_all(ctx, quotes):
+    return [DESCRIBED for _ in quotes]
+
+
+def test_a_title_and_a_surname_the_ranker_calls_a_description_is_a_named_person():
+    text = "“We will not sign a deal that closes the shipyard,” Mr Ibáñez said on Tuesday in Cádiz."
+    found, result = quotes_of(text, rank=_describe_all)
+    assert found == [("We will not sign a deal that closes the shipyard,", "Ibáñez")]
+    ent = next(e for e in result.entities if e.name == "Ibáñez")
+    assert ent.type == "PERSON" and not ent.generic
+    start = text.index("Ibáñez")
+    assert any(m.entity == ent.id and (m.start, m.end) == (start, start + len("Ibáñez")) for m in result.mentions)
+
+
+def test_a_reflexive_after_a_known_surname_is_that_person_not_a_new_one():
+    text = ("Few bankers have had a worse year than Dietrich Vollmer, the chief executive of Hansabank.\n"
+            "“The board was wrong and I said so,” Vollmer himself told reporters at a conference in Munich.")
+    found, result = quotes_of(text, rank=_describe_all)
+    assert found and all(name and name.endswith("Dietrich Vollmer") for _, name in found)
+    assert not any(e.name == "Vollmer himself" for e in result.entities)
+
+
+def test_a_name_after_a_descriptor_in_a_described_speaker_is_the_person():
+    _, result = quotes_of("LAGOS — National team coach Emeka Nwachukwu said his side had “left the game in the "
+                          "dressing room” after the defeat.", rank=_describe_all)
+    assert not any(e.generic and "Nwachukwu" in e.name for e in result.entities)
+
+
+def test_a_description_stays_a_description():
+    found, result = quotes_of("“The corridor is the hospital now, every night of the week,” a hospital "
+                              "administrator said.", rank=_describe_all)
+    assert found == [("The corridor is the hospital now, every night of the week,", "a hospital administrator")]
+    assert next(e for e in result.entities if e.name == "a hospital administrator").generic
+
+
+def test_posted_is_a_speech_cue():
+    found, _ = quotes_of("Councillor Mairead Tobin posted that the bridge would reopen in May, not before.")
+    assert found and all(name and name.endswith("Tobin") for _, name in found)
+
+
+def test_posted_after_a_quote_attributes_it():
+    found, _ = quotes_of("The bridge works drew complaints all week.\n"
+                         "“It is confusing for a fortnight and then it will be normal,” Councillor Mairead Tobin "
+                         "posted on Sunday night.")
+    assert [name for _, name in found] and all(name and name.endswith("Mairead Tobin") for _, name in found)
+
+
+def test_a_reply_the_parser_hangs_on_its_subject_noun_is_the_subject_s():
+    found, _ = quotes_of("One resident, Seán Doherty, replied under the post: “I remember it fine. It was quicker.”")
+    assert ("I remember it fine. It was quicker.", "Seán Doherty") in found
+
+
+def test_a_caption_after_a_post_is_not_the_poster_s_speech():
+    found, _ = quotes_of("Presenter Kerry Doyle kept quiet, posting only a picture of a sunset with the caption "
+                         "“Onwards and upwards”.")
+    assert all(name is None for _, name in found)
+
+
+def test_a_body_after_an_office_word_is_not_made_a_person():
+    _, result = quotes_of("“We are reviewing every contract signed since 2019,” the Justice Department said.",
+                          rank=_describe_all)
+    assert not any(e.type == "PERSON" and not e.generic and "Department" in e.name for e in result.entities)

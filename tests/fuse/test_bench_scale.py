@@ -69,3 +69,12 @@ def test_synthetic_lead_vectors_relate_a_story_and_not_the_corpus(bench):
     unrelated = np.dot(model.vector(0, 7, 1), model.vector(1, 9, 4))
     assert same_story > 0.6 and unrelated < same_family < 0.4 < same_story
     assert model.vector(2, 5, 11) == bench.LeadVectors(seed=1).vector(2, 5, 11)
+
+
+def test_word_popularity_does_not_depend_on_the_corpus_size(bench):
+    """The commonest filler words are the same at every size: some of them read as claims ("century", "behind"),
+    and a ranking drawn after the size-dependent pools made the claims per document grow with the corpus."""
+    small, large = bench.World(60, 3), bench.World(900, 3)
+    assert small.common.items == large.common.items
+    assert small.rare.items[:50] == large.rare.items[:50]
+    assert len(large.people.items) > len(small.people.items)

@@ -9,6 +9,7 @@ letters whose case-insensitive match is not plain lower-casing ("ı", "ß", a fi
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -158,3 +159,19 @@ def test_every_related_frame_pair_shares_a_prefix_key(bench):
     assert all(prefixes[id(a)] & prefixes[id(b)] for a, b in pairs)
     rare = [(a, b) for a, b in pairs if not a.story_events & b.story_events]   # related by two rare words
     assert len(rare) > 10
+
+
+def test_a_key_too_many_claims_hold_relates_none_of_them(monkeypatch):
+    """A key held by more than MAX_KEY_CLAIMS claims of a kind (a corpus-wide word) is not used to pair them:
+    the pairs grow with the claims, not their square; a rarer key still pairs the claims that share it."""
+    claims = [SimpleNamespace(kind="frame", doc=f"d{i}", keys={"wide"} | ({"rare"} if i < 2 else set()))
+              for i in range(6)]
+
+    def groups() -> list[list[str]]:
+        found = disagreements._pairwise(claims, "frame", lambda a, b: True, lambda a, b: True, lambda c: c.keys)
+        return sorted(sorted(c.doc for c in g) for g in found)
+
+    monkeypatch.setattr(disagreements, "MAX_KEY_CLAIMS", 10)
+    assert groups() == [[f"d{i}" for i in range(6)]]
+    monkeypatch.setattr(disagreements, "MAX_KEY_CLAIMS", 5)
+    assert groups() == [["d0", "d1"]]

@@ -9,7 +9,7 @@ from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
 from storyline.resolve.name_spans import Cand, acronym_names, complete_names
-from storyline.resolve.ner import speaker_types
+from storyline.resolve.ner import place_types, speaker_types
 
 pytestmark = pytest.mark.slow
 
@@ -131,3 +131,43 @@ def test_one_place_however_ner_typed_each_mention():
                   "Officials at Marisco Dam said the gates stayed open.")
     assert len({e.id for e in ents if e.name == "Marisco Dam"}) == 1
     assert owner(ents, "Marisco Dam").type == "LOC"
+
+
+def _types_of(entities, text):
+    return {e.type for e in entities if any(m.text == text for m in e.mentions)}
+
+
+def test_a_surname_that_is_a_capital_s_name_stays_in_the_person_s_name():
+    _, entities = run("So says Marcos Teixeira Lima, the pollster who has called three elections.\n"
+                      "Teixeira Lima, 58, now advises the governor.")
+    assert _types_of(entities, "Marcos Teixeira Lima") == {"PERSON"}
+    assert _types_of(entities, "Teixeira Lima") == {"PERSON"}
+    assert not any(e.type == "GPE" and any(m.text == "Lima" for m in e.mentions) for e in entities)
+
+
+def test_a_capital_alone_is_still_the_place():
+    _, entities = run("Talks resumed in Lima on Monday, officials said.")
+    assert _types_of(entities, "Lima") == {"GPE"}
+
+
+def _typed(text: str, name: str, kind: str = "PERSON") -> str:
+    start = text.index(name)
+    cand = Cand(start, start + len(name), kind, "spacy")
+    place_types([cand], text)
+    return cand.type
+
+
+def test_a_city_the_tagger_calls_a_person_is_a_place():
+    assert _typed("The minister wrote that the strike on Odesa had killed four people.", "Odesa") == "GPE"
+    assert _typed("Voters in São Paulo go to the polls on Sunday.", "São Paulo") == "GPE"
+    assert _typed("The boat sank on the river outside Can Tho on Friday.", "Can Tho", "MISC") == "GPE"
+
+
+def test_a_place_word_of_a_person_s_name_or_after_a_title_stays_a_person():
+    text = "Lisa Kent chairs the committee. Kent said the vote would wait until June."
+    start = text.index("Lisa Kent")
+    full = Cand(start, start + len("Lisa Kent"), "PERSON", "spacy")
+    bare = Cand(text.index("Kent said"), text.index("Kent said") + 4, "PERSON", "spacy")
+    place_types([full, bare], text)
+    assert bare.type == "PERSON"
+    assert _typed("The committee heard from Senator Kent on Monday.", "Kent") == "PERSON"
