@@ -20,9 +20,16 @@ name (``storyline.disagreements.causes.v1``); ``Settings.disagreement_dimensions
 * events of one story event asserted by one document and denied by another (this one reads the
   events, not the claims).
 
+Every dimension compares claims of one story only (``DimensionContext.story_of``; without grouped stories
+the corpus is one story): a disagreement is about one topic of one story, as the trained pair dimension's
+sentence pairs already were. Claims of many stories share words, actors and units, and pairs linked
+across stories chained into "disagreements" of thousands of sides that no reader can follow.
+
 Each candidate is scored; only the strongest few per dimension are kept (restraint: a corpus where
 every sentence pair "disagrees" tells a reader nothing), and pairs on one topic become one
-disagreement with several sides.
+disagreement with several sides. As a last guard (``guard_candidates``), a candidate whose sides span
+several stories is split into one per story, and one with more than ``MAX_SIDES`` sides is dropped
+with a logged reason.
 """
 from __future__ import annotations
 
@@ -84,11 +91,15 @@ RIVAL_WEIGHT = 0.5
 GENERIC_UNITS = frozenset({"percent"})
 #: rare words two frame claims must share to be about the same act
 FRAME_MIN_SHARED = 2
-#: a blocking key more claims of one kind hold than this relates claims of many stories, not one topic
-#: (a word in 1 % of a 100k corpus's sentences): skipped, as the entity matcher skips its largest blocks.
-#: The pairs compared then grow with the claims, not their square; corpora with no key this common are
-#: compared exactly as before (tests/fuse/test_disagreements_blocking.py)
+#: a blocking key (of one story: keys are tagged by story) more claims of one kind hold than this names the
+#: story itself, not one topic of it: skipped, as the entity matcher skips its largest blocks. The pairs
+#: compared then grow with a story's claims, not their square; stories with no key this common are
+#: compared exactly as every pair (tests/fuse/test_disagreements_blocking.py)
 MAX_KEY_CLAIMS = 150
+#: a candidate with more sides than this is dropped (``guard_candidates``): the pairs of a group are merged
+#: transitively, so a group this large within one story is a chain of pairwise links, not one topic its
+#: sides share, and trimming it would show sides that do not disagree with one another
+MAX_SIDES = 40
 _CONDITIONAL = re.compile(r"\b(?:if|unless|would have|could have)\b", re.IGNORECASE)
 #: actor-kinds that stand for a state in stance topics (a leader speaks for the country)
 _STATE_TYPES = ("GPE", "PERSON", "ORG", "NORP")
@@ -590,15 +601,18 @@ def _amount_text(c: BoundClaim) -> str:
     return f"≈ {rng} {c.pole}".strip()
 
 
-def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> list[list[BoundClaim]]:
-    """Cross-document claim pairs of ``kind`` that are related and conflict, merged per topic.
+def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys,
+              story_of: Mapping[str, str] | None = None) -> list[list[BoundClaim]]:
+    """Cross-document claim pairs of ``kind`` in one story that are related and conflict, merged per topic.
 
-    Only pairs sharing one of their ``keys`` are tried (in the order of all pairs): ``keys(c)``
-    must hold everything ``related`` needs two claims to share, so no related pair is missed
-    while a corpus of many topics is not compared claim by claim. A key held by more than
-    ``MAX_KEY_CLAIMS`` claims of the kind is not used (a pair sharing only such keys is not tried).
+    Only pairs of one story (``story_of``: document id -> story id; none: the corpus is one story) sharing
+    one of their ``keys`` are tried (in the order of all pairs): ``keys(c)`` must hold everything
+    ``related`` needs two claims to share, so no related pair is missed while a corpus of many topics
+    is not compared claim by claim. A key held by more than ``MAX_KEY_CLAIMS`` claims of the kind in
+    one story is not used (a pair sharing only such keys is not tried).
     """
     of_kind = [c for c in claims if c.kind == kind]
+    story_of = story_of or {}
     parent = list(range(len(of_kind)))
 
     def find(i: int) -> int:
@@ -608,13 +622,14 @@ def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> l
         return i
 
     index: dict[object, list[int]] = defaultdict(list)
-    claim_keys = [keys(c) for c in of_kind]
+    # keys are tagged by story: claims of two stories are never paired, so no group spans stories
+    claim_keys = [{(story_of.get(c.doc, ""), k) for k in keys(c)} for c in of_kind]
     for i, ks in enumerate(claim_keys):
         for k in ks:
             index[k].append(i)
     common = {k for k, held in index.items() if len(held) > MAX_KEY_CLAIMS}
     if common:
-        claim_keys = [[k for k in ks if k not in common] for ks in claim_keys]
+        claim_keys = [{k for k in ks if k not in common} for ks in claim_keys]
     hit: set[int] = set()
     for i, a in enumerate(of_kind):
         for j in sorted({j for k in claim_keys[i] for j in index[k] if j > i}):
@@ -624,7 +639,7 @@ def _pairwise(claims: list[BoundClaim], kind: str, related, conflict, keys) -> l
                 if conflict(a, b):
                     parent[find(i)] = find(j)
     groups: dict[int, list[BoundClaim]] = defaultdict(list)
-    for i in hit:
+    for i in sorted(hit):
         groups[find(i)].append(of_kind[i])
     return [g for g in groups.values() if len({c.doc for c in g}) >= 2]
 
@@ -698,9 +713,14 @@ def frame_prefixes(frames: list[BoundClaim], common: frozenset[str]) -> dict[int
 
 @dimension("storyline.disagreements.poles.v1")
 def poles(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
-    """Documents placing the same actor pair at opposite poles (alignment, coordination, compliance)."""
+    """Documents of one story placing the same actor pair at opposite poles (alignment, coordination, compliance)."""
+    of_story: dict[str, list[BoundClaim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "pole":
+            of_story[context.story_of.get(c.doc, "")].append(c)
     return [(score, topic.split(":")[0], topic, sides)
-            for score, topic, sides in _pole_disagreements(claims, context.names)]
+            for story in sorted(of_story)
+            for score, topic, sides in _pole_disagreements(of_story[story], context.names)]
 
 
 @dimension("storyline.disagreements.causes.v1")
@@ -728,7 +748,7 @@ def causes(claims: list[BoundClaim], context: DimensionContext, settings: Settin
         return (c.terms - common) | (c.anchor - common) | c.outcome | c.story_events
 
     found: list[Found] = []
-    for group in _pairwise(claims, "cause", cause_related, cause_conflict, cause_keys):
+    for group in _pairwise(claims, "cause", cause_related, cause_conflict, cause_keys, story_of=context.story_of):
         if not any(cause_conflict(a, b) for a, b in combinations(group, 2) if a.doc != b.doc):
             continue
         topic = "cause: " + _topic_words(group, lambda c: c.terms - common)
@@ -770,7 +790,8 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
     for c in amounts:
         of_doc[c.doc].append(c)
     prefixes = quantity_prefixes(amounts, common)
-    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: prefixes[id(c)]):
+    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: prefixes[id(c)],
+                           story_of=context.story_of):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
@@ -802,7 +823,8 @@ def framing(claims: list[BoundClaim], context: DimensionContext, settings: Setti
 
     prefix = frame_prefixes([c for c in claims if c.kind == "frame"], common)
     found: list[Found] = []
-    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole, lambda c: prefix[id(c)]):
+    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole, lambda c: prefix[id(c)],
+                           story_of=context.story_of):
         poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]  # float weights, as above
@@ -879,9 +901,37 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))
+    found = guard_candidates(found, context.story_of)
     found.sort(key=lambda f: -f[0])
     LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))
     return found
+
+
+def guard_candidates(found: list[Found], story_of: Mapping[str, str] | None = None) -> list[Found]:
+    """Candidates a reader can follow: one whose sides span several stories (``story_of``: document id ->
+    story id) is split into one per story (each scored by its share of the sides, kept with sides from two
+    documents or more), and one with more than ``MAX_SIDES`` sides is dropped with a logged reason.
+
+    The dimensions already compare within one story; this holds for any registered dimension.
+    """
+    story_of = story_of or {}
+    out: list[Found] = []
+    for score, dim, topic, sides in found:
+        of_story: dict[str, list[Side]] = defaultdict(list)
+        for side in sides:
+            of_story[story_of.get(side.doc, "")].append(side)
+        parts = list(of_story.values()) if len(of_story) > 1 else [sides]
+        if len(parts) > 1:
+            LOGGER.debug("candidate %r (%s) spans %d stories: split", topic, dim, len(parts))
+        for part in parts:
+            if len({s.doc for s in part}) < 2:
+                continue
+            if len(part) > MAX_SIDES:
+                LOGGER.info("candidate %r (%s) dropped: %d sides from %d documents (more than %d: a chain of "
+                            "pairs, not one topic)", topic, dim, len(part), len({s.doc for s in part}), MAX_SIDES)
+                continue
+            out.append((score * len(part) / len(sides) if len(parts) > 1 else score, dim, topic, part))
+    return out
 
 
 def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:

@@ -269,8 +269,8 @@ def test_blocked_claim_pairs_find_what_trying_every_pair_finds(monkeypatch) -> N
     blocked = find_disagreements(analyses, entities, events, settings)
     real = disagreements._pairwise
     monkeypatch.setattr(disagreements, "_pairwise",
-                        lambda claims, kind, related, conflict, keys: real(claims, kind, related, conflict,
-                                                                            lambda c: {"every pair"}))
+                        lambda claims, kind, related, conflict, keys, **kw: real(claims, kind, related, conflict,
+                                                                                  lambda c: {"every pair"}, **kw))
     everything = find_disagreements(analyses, entities, events, settings)
     assert len(blocked) >= 3
     assert [(d.topic, d.sides) for d in blocked] == [(d.topic, d.sides) for d in everything]
@@ -398,3 +398,52 @@ def test_a_race_time_is_neither_a_time_of_day_nor_a_count() -> None:
     side = read_side("The winner clocked 2:04:12 after breaking away with about seven kilometres to go.")
     assert "clock" not in side.dates
     assert [round(a.value) for a in side.amounts] == [7000]
+
+
+# --- one story at a time -----------------------------------------------------------------------------
+
+LAYOFFS = [("a", ["The carmaker will cut 1,200 jobs at its Lindau plant over eighteen months."]),
+           ("b", ["Union leaders said the carmaker will cut 3,500 jobs at the Lindau plant."])]
+DRILL = [("c", ["Freedonia called the Sylvanian naval drill near its coast a provocation."]),
+         ("d", ["Sylvania said the naval drill near the Freedonian coast was a routine exercise planned "
+                "months ago."])]
+
+
+def _kinds_in_stories(docs, stories: list[list[str]]) -> dict[str, list]:
+    analyses, entities = _corpus(*[(d, d.upper(), sents) for d, sents in docs])
+    grouped = [Story(id=f"s{i}", title="story", date=None, docs=ids) for i, ids in enumerate(stories)]
+    return _dims(find_disagreements(analyses, entities, [], Settings(), grouped))
+
+
+def test_rule_dimensions_compare_claims_of_one_story_only() -> None:
+    """The same figures and framings disagree when the documents tell one story, and not across two stories
+    (two articles of two stories can share a unit and words around their figures)."""
+    together = _kinds_in_stories(LAYOFFS + DRILL, [["a", "b"], ["c", "d"]])
+    assert {s.doc for s in together["quantity"][0].sides} == {"a", "b"}
+    assert {s.doc for s in together["framing"][0].sides} == {"c", "d"}
+    apart = _kinds_in_stories(LAYOFFS + DRILL, [["a", "c"], ["b", "d"]])
+    assert "quantity" not in apart and "framing" not in apart
+
+
+def test_candidates_spanning_stories_are_split_and_oversized_ones_dropped(caplog) -> None:
+    from storyline.fuse.disagreements import MAX_SIDES, guard_candidates
+    from storyline.model import Side
+
+    def side(doc: str, stance: str) -> Side:
+        text = f"The carmaker will cut {stance} jobs at its Lindau plant."
+        return Side(doc=doc, stance=stance, evidence=Span(doc, 0, len(text), text))
+
+    split = guard_candidates([(4.0, "quantity", "quantity (jobs)", [side("a", "1,200"), side("b", "3,500"),
+                                                                   side("c", "1,200"), side("d", "900")])],
+                             {"a": "s1", "b": "s1", "c": "s2", "d": "s2"})
+    assert [(score, [s.doc for s in sides]) for score, _, _, sides in split] == [(2.0, ["a", "b"]), (2.0, ["c", "d"])]
+    # a part with one document left is no disagreement
+    assert guard_candidates([(3.0, "quantity", "t", [side("a", "1"), side("b", "2"), side("c", "3")])],
+                            {"a": "s1", "b": "s1", "c": "s2"})[0][3] == [side("a", "1"), side("b", "2")]
+    wide = [side(f"d{i}", str(i % 2)) for i in range(MAX_SIDES + 1)]
+    with caplog.at_level("INFO", logger="storyline.fuse.disagreements"):
+        assert guard_candidates([(9.0, "framing", "framing: drill", wide)], {}) == []
+    assert "dropped" in caplog.text and f"{MAX_SIDES + 1} sides" in caplog.text
+    kept = wide[:MAX_SIDES]
+    assert guard_candidates([(9.0, "framing", "framing: drill", kept)], {}) == [
+        (9.0, "framing", "framing: drill", kept)]

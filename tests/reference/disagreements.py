@@ -1,12 +1,13 @@
-"""Disagreements as first written: every pair of quantity claims in one unit compared, every pair of frame
-claims sharing a rare word compared, and actor names found by one regex alternation over all the corpus's
-names. ``storyline.fuse.disagreements`` finds its quantity and frame pairs by prefix filtering and its names
-by word look-up, and must give exactly this result; ``find_disagreements`` here runs it with these in place
-of the fast ones.
+"""Disagreements as first written: every pair of quantity claims of one story compared, every pair of frame
+claims of one story compared, and actor names found by one regex alternation over all the corpus's names.
+``storyline.fuse.disagreements`` finds its quantity and frame pairs by prefix filtering (keys tagged by
+story) and its names by word look-up, and must give exactly this result; ``find_disagreements`` here runs it
+with these in place of the fast ones.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 from unittest import mock
 
@@ -23,10 +24,10 @@ from storyline.fuse.disagreements import (
     Found,
     _amount_text,
     _amounts_agree,
-    _pairwise,
     _same_event,
     _sides,
     _topic_words,
+    counts_fit,
     name_pattern,
 )
 from storyline.model import Disagreement, DocAnalysis, Entity, Event, Story
@@ -48,13 +49,40 @@ class RegexNames:
         return [m.group(1) for m in self.pattern.finditer(text)] if self.pattern is not None else []
 
 
+def all_pairs(claims: list[BoundClaim], kind: str, related, conflict,
+              story_of: Mapping[str, str]) -> list[list[BoundClaim]]:
+    """Every pair of claims of ``kind`` from two documents of one story tried: related pairs' claims are
+    kept, conflicting pairs merged (transitively) into one group; groups of two documents or more."""
+    of_kind = [c for c in claims if c.kind == kind]
+    parent = list(range(len(of_kind)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    hit: set[int] = set()
+    for i, j in combinations(range(len(of_kind)), 2):
+        a, b = of_kind[i], of_kind[j]
+        if a.doc == b.doc or story_of.get(a.doc, "") != story_of.get(b.doc, ""):
+            continue
+        if related(a, b):
+            hit.update((i, j))
+            if conflict(a, b):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[BoundClaim]] = defaultdict(list)
+    for i in sorted(hit):
+        groups[find(i)].append(of_kind[i])
+    return [g for g in groups.values() if len({c.doc for c in g}) >= 2]
+
+
 @dimension(REFERENCE_QUANTITIES)
 def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
-    """The quantities dimension comparing every pair of claims in one unit."""
+    """The quantities dimension comparing every pair of quantity claims of one story."""
     common = context.common
 
     def quantity_related(a: BoundClaim, b: BoundClaim) -> bool:
-        if a.pole != b.pole:
+        if a.pole != b.pole or not counts_fit(a.count, b.count):
             return False
         if a.when and b.when and not (a.when & b.when):
             return False
@@ -75,13 +103,14 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
 
     found: list[Found] = []
     amounts = [c for c in claims if c.kind == "quantity"]
-    for group in _pairwise(claims, "quantity", quantity_related, quantity_conflict, lambda c: {c.pole}):
+    for group in all_pairs(claims, "quantity", quantity_related, quantity_conflict, context.story_of):
         by_doc = defaultdict(list)
         for c in group:
             by_doc[c.doc].append(c)
         starts = {(c.doc, c.evidence.start) for c in group}
         for c in amounts:
-            if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole and (
+            if c.doc in by_doc and c not in by_doc[c.doc] and c.pole == group[0].pole \
+                    and counts_fit(c.count, group[0].count) and (
                     (c.doc, c.evidence.start) in starts
                     or any(quantity_related(c, g) for g in group if g.doc != c.doc)):
                 by_doc[c.doc].append(c)
@@ -96,15 +125,14 @@ def quantities(claims: list[BoundClaim], context: DimensionContext, settings: Se
 
 @dimension(REFERENCE_FRAMING)
 def framing(claims: list[BoundClaim], context: DimensionContext, settings: Settings) -> list[Found]:
-    """The framing dimension comparing every pair of frame claims that share a rare word or story event."""
+    """The framing dimension comparing every pair of frame claims of one story."""
     common = context.common
 
     def frame_related(a: BoundClaim, b: BoundClaim) -> bool:
         return len((a.terms & b.terms) - common) >= FRAME_MIN_SHARED or _same_event(a, b)
 
     found: list[Found] = []
-    for group in _pairwise(claims, "frame", frame_related, lambda a, b: a.pole != b.pole,
-                           lambda c: (c.terms - common) | c.story_events):
+    for group in all_pairs(claims, "frame", frame_related, lambda a, b: a.pole != b.pole, context.story_of):
         poles: dict[str, Counter[str]] = {c.doc: Counter() for c in group}
         for c in group:
             poles[c.doc][c.pole] += c.weight  # type: ignore[assignment]
