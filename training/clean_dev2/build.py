@@ -1,88 +1,22 @@
 #!/usr/bin/env python3
-"""Build training/clean_dev2/articles/*.txt and gold.yaml from the marked-up pages in source_*.txt.
-
-Each page opens with ``@ NNN format published slug``; each line after it is one line of the page,
-marked ``T|`` (the headline: the gold title), ``K|`` (body: a keep string), ``R|`` (furniture: a remove
-string) or ``N|`` (on the page, not scored: mastheads, bylines, dates, post headers, operator lines).
-A keep string is the line itself, or its first words when the line is long (as in training/clean_dev).
+"""Build training/clean_dev2/articles/*.txt and gold.yaml from the marked-up pages in source_*.txt
+(the format and builder: training/clean/devpages.py).
 
     python training/clean_dev2/build.py [--check]   # --check: fail when the built files differ
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
-KEEP_CHARS = 90
+sys.path.insert(0, str(HERE.parent / "clean"))
+
+import devpages  # noqa: E402
+
 HEADER = ("# Cleaning dev set training/clean_dev2 (issue 15): invented pages heavy on furniture written as full\n"
           "# sentences, and on body sentences that look like furniture. Built by build.py from source_*.txt; not\n"
           "# trained on. Same format and judgement calls as training/clean_dev/gold.yaml.\n")
 
-
-#: a wire dateline opening a paragraph ("LUSAKA, Feb 6 (Meridian News) - "): the cleaning takes it out as metadata
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2} \([^)]+\) [-\u2014] ")
-
-
-def keep_string(line: str) -> str:
-    line = DATELINE.sub("", line, count=1)
-    if len(line) <= KEEP_CHARS:
-        return line
-    cut = line[:KEEP_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:")
-
-
-def parse() -> tuple[dict[str, str], dict]:
-    pages: dict[str, str] = {}
-    gold: dict = {}
-    key = None
-    for src in sorted(HERE.glob("source_*.txt")):
-        for raw in src.read_text(encoding="utf-8").splitlines():
-            if not raw.strip():
-                continue
-            if raw.startswith("@ "):
-                _, key, fmt, published, slug = raw.split()
-                name = f"{key}_{fmt}_{slug.removeprefix(fmt + '_')}"
-                pages[name] = ""
-                gold[key] = {"format": fmt, "title": None, "published": published, "language": "en",
-                             "remove": [], "keep": []}
-                continue
-            mark, line = raw[:2], raw[2:]
-            if key is None or mark not in ("T|", "K|", "R|", "N|"):
-                raise ValueError(f"{src.name}: unmarked line {raw!r}")
-            pages[name] += line + "\n"
-            g = gold[key]
-            if mark == "T|":
-                g["title"] = line
-            elif mark == "K|":
-                g["keep"].append(keep_string(line))
-            elif mark == "R|":
-                g["remove"].append(line)
-    return pages, gold
-
-
-def main(argv: list[str]) -> int:
-    pages, gold = parse()
-    problems = [f"{n}: {len(t.split())} words" for n, t in pages.items() if not 120 <= len(t.split()) <= 700]
-    if problems:
-        print("\n".join(problems))
-        return 1
-    gold_text = HEADER + yaml.safe_dump({"documents": gold}, allow_unicode=True, sort_keys=False, width=200)
-    files = {HERE / "articles" / f"{n}.txt": t for n, t in pages.items()}
-    files[HERE / "gold.yaml"] = gold_text
-    if "--check" in argv:
-        stale = [str(p) for p, t in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != t]
-        print("\n".join(stale) or "up to date")
-        return 1 if stale else 0
-    (HERE / "articles").mkdir(exist_ok=True)
-    for p, t in files.items():
-        p.write_text(t, encoding="utf-8")
-    print(f"{len(pages)} pages")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(devpages.main(HERE, HEADER, sys.argv[1:], strip_bullet=False))
