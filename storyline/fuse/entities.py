@@ -702,7 +702,7 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         if e.type == "PERSON" and not e.generic and (role := _role_phrase(e.role)):
             by_head[role.split()[-1]].append((i, role))
     # per description phrase: the groups of the people it fits, in the corpus and per article
-    fitting: dict[str, tuple[set[int], dict[str, set[int]]]] = {}
+    fitting: dict[tuple[str, str | None], tuple[set[int], dict[str, set[int]]]] = {}
     # the words of every named organisation's group, and the groups each article names
     org_words: dict[int, set[str]] = defaultdict(set)
     orgs_in_doc: dict[str, set[int]] = defaultdict(set)
@@ -719,13 +719,18 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         phrase = _description_phrase(e.name)
         if not phrase or (" " not in phrase and len(phrase) < 4):
             continue
-        if phrase not in fitting:
-            fits = [j for j, role in by_head.get(phrase.split()[-1], ()) if _roles_fit(phrase, role)]
+        if (phrase, e.country) not in fitting:
+            # a role that holds the whole phrase ("Foreign Minister" for "the foreign minister") before one the
+            # phrase only ends with ("Minister"); never a person of another country than the description's
+            fits = [j for j, role in by_head.get(phrase.split()[-1], ()) if _roles_fit(phrase, role)
+                    and not (e.country and ents[j].country and ents[j].country != e.country)]
+            whole = [j for j in fits if len(_role_phrase(ents[j].role)) >= len(phrase)]
+            fits = whole or fits
             per_doc: dict[str, set[int]] = defaultdict(set)
             for j in fits:
                 per_doc[doc_of[j]].add(groups.find(j))
-            fitting[phrase] = ({groups.find(j) for j in fits}, per_doc)
-        corpus, per_doc = fitting[phrase]
+            fitting[(phrase, e.country)] = ({groups.find(j) for j in fits}, per_doc)
+        corpus, per_doc = fitting[(phrase, e.country)]
         if not corpus:
             # "the commission" is the one organisation its article names whose names hold every word of it
             # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:

@@ -335,7 +335,16 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
     ants = [_antecedent(k, view, kb) for k in live]
     model = load_ranker(model_path) if mode == "trained" else None
     for d in descs:
-        i = choose(view, d, ants, mode, model)
+        if d.appos is not None:
+            # "The prosecutor, Igor Savelyev, ...": the person named in apposition, who holds the role the
+            # description gives; a description before something else there ("the minister, Nairobi said") is
+            # left alone, as a title before a name is
+            i = next((n for n, k in enumerate(live) if k.type == "PERSON"
+                      and any(c.start == d.appos and c.source != "role" for c in k.members)), None)
+            if i is not None and d.head not in ("man", "woman"):
+                live[i].titles[d.head] += 1
+        else:
+            i = choose(view, d, ants, mode, model)
         if i is None:
             continue
         for k in live:

@@ -91,6 +91,9 @@ class Description:
     country: str | None = None
     #: the head is a role an entity is given ("minister"), not a noun any person is ("woman", "teenager")
     generic: bool = False
+    #: where a name in apposition starts ("The prosecutor, Igor Savelyev, said", "the spokesman for the
+    #: presidency, Julián Ortega"): the description names that person, not one named before
+    appos: int | None = None
 
 
 @dataclass
@@ -196,7 +199,11 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         i, kind, head, age = found
         s, e = m.start(), run[i].end()
         after = view[e:e + 30]
-        if re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after) or after.startswith(("-", "’s", "'s")):
+        # not "the bank's governor, Kenji Morikawa": the possessor is a mention of its own
+        appos = _APPOS.match(view, e, min(len(view), e + 120)) if kind == "PERSON" and not any(
+            w.group().endswith(("'s", "’s")) for w in run[:i + 1]) else None
+        if appos is None and (re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after)
+                              or after.startswith(("-", "’s", "'s"))):
             continue   # a title before a name ("the minister Ana Ruiz"), an office "of" something
         if any(a < e and s < b for a, b in taken):
             continue
@@ -215,8 +222,15 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         out.append(Description(s, e, head, mods, kind, sector=lex.org_heads.get(head) or None,
                                fits=lex.name_words.get(head, frozenset({head})) if kind == "ORG" else frozenset(),
                                age=age,
-                               gender=gender, country=country, generic=generic))
+                               gender=gender, country=country, generic=generic,
+                               appos=appos.end() if appos else None))
     return out
+
+
+#: Between a description and a name in apposition to it: an optional phrase of its office ("in the case", "for
+#: the presidency"), a comma, and an optional second description ("the South African diplomat").
+_APPOS = re.compile(r"(?:\s+(?:in|of|for|at|on|to)\s+[^,.;:!?()\n\"“”]{1,40}?)?\s*,\s+"
+                    r"(?:(?:the|a|an)\s+(?:[^\W\d_][\w’'-]*\s+){1,4}?)?(?=[A-ZÀ-Þ][^\W\d_])")
 
 
 def _sentences_between(view: str, a: int, b: int) -> int:
