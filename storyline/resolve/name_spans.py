@@ -290,10 +290,12 @@ def acronym_names(view: str, spacy: list[Cand]) -> list[Cand]:
             if not is_cap(words[-k].group()) or acronym_of(view[s:e]) != acr:
                 continue
             same = [c for c in spacy if c.start < e and s < c.end]
-            if any(c.type == "PERSON" for c in same) or any((c.start, c.end) == (s, e) for c in same):
+            if any(c.type == "PERSON" for c in same):
                 break
             kind = next((c.type for c in same if c.type in ("ORG", "EVENT", "MISC")), "ORG")
-            out.append(Cand(s, e, kind, "rule", info={"acronym": m.group(1)}))
+            if not any((c.start, c.end) == (s, e) for c in same):
+                out.append(Cand(s, e, kind, "rule", info={"acronym": m.group(1)}))
+            # the acronym is a mention even where the parser found the name itself exactly
             if not any(c.start < m.end(1) and m.start(1) < c.end for c in spacy):
                 out.append(Cand(m.start(1), m.end(1), kind, "rule", info={"acronym_of": (s, e)}))
             break

@@ -287,7 +287,7 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
 #: carry no initial in an acronym: "Confederação Nacional dos Estivadores" → CNE).
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "del", "des", "du", "a", "an", "&",
                    "da", "do", "dos", "das", "di", "della", "degli", "delle", "y", "e", "et", "und", "fur",
-                   "los", "las", "le", "les", "el", "der", "den", "het", "van", "von"})
+                   "los", "las", "le", "les", "el", "der", "den", "het", "van", "von", "ve", "och"})
 
 
 def content_words(name: str) -> frozenset[str]:

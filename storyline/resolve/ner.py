@@ -70,6 +70,11 @@ _INITIAL = re.compile(r"(?:(?<![^\W\d_])(?P<given>[^\W\d_][^\W\d_'’-]+)\s)?"
 _KB_WORD = re.compile(r"[^\W_]+(?:[-‐.][^\W_]+|['’](?!s\b)[^\W_]+)*")
 _NAME_SHAPED = re.compile(r"[^\W\d_]+(?:[\s\-‐'’.]+[^\W\d_]+)*\.?")
 _LATIN_OR_CYRILLIC = re.compile(r"[A-Za-zÀ-ɏЀ-ӿ]")
+#: A courtesy title and the capitalised name after it ("Mr Obi", "Dr Sato Hiroshi").
+_ADDRESSED = re.compile(r"(?<![^\W_])(?:Mr|Mrs|Ms|Mx|Dr)\.?\s"
+                        r"(?P<name>[A-ZÀ-Þ][^\W\d_]+(?:[- ][A-ZÀ-Þ][^\W\d_]+){0,2})(?![^\W_])")
+#: An acronym (two to eight capitals) after an article.
+_THE_ACRONYM = re.compile(r"\b[Tt]he\s([A-Z]{2,8})(?![^\W_])")
 #: A character of the kind every role phrase is made of (see ``role_matches``).
 _ROLE_CHAR = re.compile(r"[\w\s’'\-]")
 #: Lower-case words a quoted title-case name may hold ("Bank of the South"): function words and
@@ -283,6 +288,15 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
             if comma and titles.match(after, comma.end()) and not any(kb.lookup(view[a:b]) for a, b in words[i:j]):
                 out.append(Cand(s, e, "PERSON", "rule", info={"appositive": True}))
         i = max(j, i + 1)
+    for m in _ADDRESSED.finditer(view):
+        # "Mr Obi", "Ms Mokoena": a courtesy title makes the word after it a person's name
+        if not kb.lookup(m.group("name")):
+            out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
+    caps = _caps_lines(view)
+    for m in _THE_ACRONYM.finditer(view):
+        # "the INVH", "the BDDK": an acronym after an article is an organisation's name
+        if not kb.lookup(m.group(1)) and not any(a <= m.start(1) < b for a, b in caps):
+            out.append(Cand(m.start(1), m.end(1), "ORG", "rule"))
     for m in _QUOTED.finditer(view):
         inner = m.group(1).strip()
         ws = inner.split()
