@@ -494,6 +494,10 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     by_kb: dict[str, _Cluster] = {}
     by_words: dict[frozenset[str], _Cluster] = {}
     owner: dict[int, _Cluster] = {}
+    # the country that owns a named body, where its mentions say so: one per cluster, and the clusters by name
+    # words and owner
+    owned_by: dict[int, str] = {}
+    by_owned: dict[tuple[frozenset[str], str], _Cluster] = {}
     others = [c for c in cands if c.type != "PERSON"]
 
     def join(c: Cand, k: _Cluster) -> None:
@@ -569,8 +573,12 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
         words = content_words(text)
         ante = at.get(tuple((c.info or {}).get("antecedent") or ()))
         home = owner.get(id(ante)) if ante is not None else None
-        if home is None:
-            home = by_words.get(words) if words else None
+        owned = _owner(c, view, kb) if c.type in ("ORG", "MISC", "EVENT") else None
+        if home is None and words:
+            home = by_words.get(words)
+            if home is not None and owned and owned_by.setdefault(id(home), owned) != owned:
+                # "Colombia's defence ministry" and "Venezuela's defence ministry": one name, two bodies
+                home = by_owned.get((words, owned))
         if home is None and c.type != "NORP":
             for k in clusters:
                 if k.type in ("GPE", "NORP", "PERSON"):
@@ -586,6 +594,9 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
         join(c, home)
         if words:
             by_words.setdefault(words, home)
+            if owned:
+                owned_by.setdefault(id(home), owned)
+                by_owned.setdefault((words, owned), home)
     for k in clusters:
         if k.kb_id is None:   # a quoted nickname takes its type from the actor it names
             k.type = Counter(m.type for m in k.members if m.source != "quote").most_common(1)[0][0] \
@@ -664,18 +675,25 @@ _OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w\-’'.]*?)(?:['’]s)?\s+(?:(?
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w\-’'.]*(?:\s[A-Z][\w\-’'.]*)?)")
 
 
+def _owner(c: Cand, view: str, kb: KB) -> str | None:
+    """The country one organisation mention is owned by: "China's commerce ministry", "South Africa's National
+    Prosecuting Authority", "the Kenyan Treasury", "the Ministry of Energy of Ghana", "the ministry in Caracas"."""
+    lo = max(0, c.start - 30)
+    m = _OWNER_BEFORE.search(view[lo:c.start])
+    if m:
+        # the possessor may be two or three words long ("South Africa's", "the United States'")
+        before = _LEAD_WORD.findall(view[max(0, lo - 30):lo + m.start(1)])[-2:]
+        for n in range(len(before), -1, -1):
+            country = kb.country_of_actor(" ".join([*before[len(before) - n:], m.group(1)]))
+            if country:
+                return country
+    m2 = _OF_AFTER.match(view[c.end:c.end + 40])
+    return kb.country_of(m2.group(1)) if m2 else None
+
+
 def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
-    """The country an organisation's mentions are owned by: "China's commerce ministry", "the
-    Kenyan Treasury", "the Ministry of Energy of Ghana"."""
-    votes: Counter[str] = Counter()
-    for c in k.members:
-        m = _OWNER_BEFORE.search(view[max(0, c.start - 30):c.start])
-        country = kb.country_of_actor(m.group(1)) if m else None
-        if country is None:
-            m2 = _OF_AFTER.match(view[c.end:c.end + 40])
-            country = kb.country_of(m2.group(1)) if m2 else None
-        if country:
-            votes[country] += 1
+    """The country an organisation's mentions are owned by (``_owner``), by vote."""
+    votes: Counter[str] = Counter(country for c in k.members if (country := _owner(c, view, kb)))
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -30,6 +30,7 @@ from storyline.clean.places import place_key, place_names
 from storyline.data import load, resource_path
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
+from storyline.resolve.descriptions import lexicon as description_lexicon
 from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (
     CONTEXT_CHARS,
@@ -544,6 +545,31 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
                     c.type = "ORG"
         if c.type in ("ORG", "MISC", "LOC") and fold(text).split() and fold(text).split()[-1] in event_heads:
             c.type = "EVENT"
+        if c.type == "ORG" and c.source.startswith("spacy") and _person_shaped(text, before, kb):
+            c.type = "PERSON"
+
+
+#: "a Zimbabwean businessman, ", "the prosecutor in the case, ": a person noun (and what qualifies it) and the
+#: comma of an apposition, right before a name
+_PERSON_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)"
+                                 r"(?:\s+(?:in|of|for|at)\s+[^,.;:]{1,30})?,\s*$")
+
+
+def _person_shaped(text: str, before: str, kb: KB) -> bool:
+    """A name the parser typed ORG that is a person's: two or three capitalised words with no word of an
+    organisation's name, opened by a known given name or in apposition to a person noun ("a Zimbabwean
+    businessman, Tapiwa Chiwenga")."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(is_cap(w) and w.isalpha() for w in words):
+        return False
+    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads"))
+    if any(fold(w) in heads or fold(w) in _SMALL or kb.country_of(w) for w in words) or kb.lookup(text):
+        return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
+    if fold(words[0]) in _given_names():
+        return True
+    m = _PERSON_NOUN_BEFORE.search(before)
+    lex = description_lexicon(kb)
+    return m is not None and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads
 
 
 def _shipped_lexicon() -> dict[str, Any]:
