@@ -32,6 +32,7 @@ from storyline.resolve.descriptions import (
     choose,
     demonym,
     find_descriptions,
+    lexicon,
     load_ranker,
     pair_features,
     rule_choice,
@@ -180,6 +181,10 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
         # (or a state institution) in the words that lead straight into the name
         country = country_in_words(_lead_words(pre), kb, actor=True)
     if country is None:
+        # "A Finnish engineer, Antti Leinonen", "Venezuela's defence minister, General Ramiro Mendoza": a person
+        # noun with a country word, then the comma of an apposition (and an address title) before the name
+        country = _appositive_lead_country(pre, kb)
+    if country is None:
         # ", who is from Eritrea", ", a native of Chile": an origin stated after the name
         m4 = _FROM_AFTER.match(post)
         if m4:
@@ -187,6 +192,22 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
     if title in ("counterpart", "guest"):
         title = None
     return country, title
+
+
+def _appositive_lead_country(pre: str, kb: KB) -> str | None:
+    """The country of a role phrase the name is in apposition to ("a Zimbabwean businessman, X", "Mexico's
+    president, X", "Venezuela's defence minister, General X"), when the phrase holds a person noun."""
+    tail = pre.rstrip()
+    words = tail.split()
+    while words and fold(words[-1]).strip(".") in ADDRESS_TITLES and not words[-1].endswith(","):
+        words.pop()
+    if not words or not words[-1].endswith(","):
+        return None
+    lead = _lead_words(" ".join(words)[:-1] + " ")
+    people = lexicon(kb).person_heads
+    if not any(re.sub(r"['’]s$", "", w.lower()) in people for w in lead):
+        return None
+    return country_in_words(lead, kb, actor=True)
 
 
 #: ", who is from Eritrea", ", a native of Chile", ", who comes from Kosovo" right after a name
