@@ -746,6 +746,44 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     return [groups.find(i) for i in range(len(ents))]
 
 
+#: A ministry named by its portfolio: "Ministry of Water Resources and Irrigation", "the irrigation ministry".
+_PORTFOLIO = re.compile(r"^(?:the\s+)?(?:ministry|department|secretariat)\s+(?:of|for)\s+(?:the\s+)?(?P<a>.+)$"
+                        r"|^(?:the\s+)?(?P<b>[^,]+?)\s+(?:ministry|department)$", re.I)
+_PORTFOLIO_STOP = frozenset({"and", "of", "the", "for", "&"})
+
+
+def _portfolio(e: Entity) -> frozenset[str]:
+    """The folded portfolio words of a ministry's name ("Ministry of Investment, Trade and Industry" → investment,
+    trade, industry), empty for another name."""
+    for name in dict.fromkeys([e.name, *e.aliases]):
+        m = _PORTFOLIO.match(name.strip())
+        if m:
+            words = frozenset(fold(m.group("a") or m.group("b")).replace(",", " ").split()) - _PORTFOLIO_STOP
+            if words:
+                return words
+    return frozenset()
+
+
+def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
+    """Join a country's ministry named by part of its portfolio ("the trade ministry", "the irrigation ministry")
+    to the one ministry of that country whose portfolio holds it ("Ministry of Investment, Trade and Industry"),
+    across articles; a part two of its ministries hold joins neither."""
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.union(r, i)
+    by_country: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if e.type == "ORG" and e.country and (words := _portfolio(e)):
+            by_country[e.country].append((i, words))
+    for items in by_country.values():
+        for i, words in items:
+            homes = {groups.find(j) for j, other in items
+                     if groups.find(j) != groups.find(i) and (words <= other or other <= words)}
+            if len(homes) == 1:
+                groups.union(next(iter(homes)), i)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -767,6 +805,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
         roots = [groups.find(i) for i in range(len(ents))]
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
+    roots = _merge_portfolios(ents, roots)
     roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):

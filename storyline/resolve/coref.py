@@ -528,6 +528,13 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     for c in others:
         text = view[c.start:c.end]
         kb_id = c.kb[0][0] if c.kb else kb.org_by_words(text)
+        entry = kb.entries.get(kb_id) if kb_id else None
+        if entry is not None and entry.type == "ORG" and entry.country and c.type != "GPE":
+            # "Pakistan's Foreign Office" is not Britain's, whose name it shares: a body another country owns
+            # is that country's own
+            owned = _owner(c, view, kb)
+            if owned and owned != entry.country:
+                kb_id, c.kb = None, []
         if kb_id is not None and _is_place_use(c, view):
             # "talks in Moscow": the capital as a city, not the state it stands for elsewhere
             country = kb.entries[kb_id].country if kb_id in kb.entries else None
