@@ -355,6 +355,8 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
         return
     ants = [_antecedent(k, view, kb) for k in live]
     model = load_ranker(model_path) if mode == "trained" else None
+    lex = lexicon(kb)
+    roles = lex.person_heads - lex.generic_heads
     for d in descs:
         if d.appos is not None:
             # "The prosecutor, Igor Savelyev, ...": the person named in apposition, who holds the role the
@@ -365,7 +367,7 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
             if i is not None and d.head not in ("man", "woman"):
                 live[i].titles[d.head] += 1
         else:
-            i = choose(view, d, ants, mode, model)
+            i = choose(view, d, ants, mode, model, roles)
         if i is None:
             continue
         for k in live:

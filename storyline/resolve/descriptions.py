@@ -251,13 +251,26 @@ def _compatible(d: Description, a: Antecedent) -> bool:
     return a.type not in ("PERSON", "GPE", "LOC", "NORP") and bool(d.fits & a.words)
 
 
-def candidates(d: Description, ants: Sequence[Antecedent]) -> list[tuple[int, int]]:
-    """(index into ``ants``, start of its last mention before ``d``) of the antecedents within ``WINDOW``."""
+def role_conflict(d: Description, a: Antecedent, roles: frozenset[str]) -> bool:
+    """The description names a role (of ``roles``: "minister", "judge") and the person is given only other ones
+    ("Justice Barasa" for "the finance minister")."""
+    if d.kind != "PERSON" or d.generic or d.head not in roles or a.type != "PERSON":
+        return False
+    held = (a.words | set((a.kb_title or "").split())) & roles
+    return bool(held) and d.head not in held
+
+
+def candidates(d: Description, ants: Sequence[Antecedent], roles: frozenset[str] = frozenset()
+               ) -> list[tuple[int, int]]:
+    """(index into ``ants``, start of its last mention before ``d``) of the antecedents within ``WINDOW``; with
+    ``roles``, none the description's role conflicts with (``role_conflict``)."""
     out = []
     for i, a in enumerate(ants):
         if (d.kind == "PERSON") != (a.type == "PERSON") or a.type in ("NORP", "LOC", "GPE"):
             continue   # a person's description names a person; "the company", "the Brazilian navy" name no
             # person, nor a place or a country (a body of the country is its own actor)
+        if roles and role_conflict(d, a, roles):
+            continue
         if d.kind == "PERSON" and (a.words & RANKS) and not (set(d.mods) & RANKS):
             continue   # "the president" is not the vice president: a rank names another office
         before = [s for s, _ in a.spans if s < d.start]
@@ -347,9 +360,10 @@ def load_ranker(path: str = "") -> RankerModel | None:
 
 
 def choose(view: str, d: Description, ants: Sequence[Antecedent], mode: str = "trained",
-           model: RankerModel | None = None) -> int | None:
-    """Index into ``ants`` of the entity ``d`` stands for, or None ("no antecedent")."""
-    cands = candidates(d, ants)
+           model: RankerModel | None = None, roles: frozenset[str] = frozenset()) -> int | None:
+    """Index into ``ants`` of the entity ``d`` stands for, or None ("no antecedent"); ``roles`` as for
+    ``candidates``."""
+    cands = candidates(d, ants, roles)
     if not cands:
         return None
     if mode != "trained" or model is None:
