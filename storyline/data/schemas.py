@@ -223,7 +223,8 @@ RESOURCES: dict[str, Any] = {
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
     "descriptions": lambda: _sections({
         **_word_lists("occupations", "person_nouns", "contrast_modifiers"),
-        "org_heads": _mapping(_WORDS), "name_words": _mapping(_WORDS)}, ("occupations", "org_heads")),
+        "org_heads": _mapping(_WORDS), "name_words": _mapping(_WORDS),
+        "role_synonyms": {"type": "array", "items": _WORDS}}, ("occupations", "org_heads")),
     "groups": lambda: _sections({"sectors": _mapping(_WORDS)}, ("sectors",)),
     "institution_kinds": lambda: _sections({
         "kinds": _mapping({"type": "object", "additionalProperties": False, "required": ["label", "sector", "names"],

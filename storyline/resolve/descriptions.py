@@ -257,7 +257,17 @@ def role_conflict(d: Description, a: Antecedent, roles: frozenset[str]) -> bool:
     if d.kind != "PERSON" or d.generic or d.head not in roles or a.type != "PERSON":
         return False
     held = (a.words | set((a.kb_title or "").split())) & roles
-    return bool(held) and d.head not in held
+    return bool(held) and not (_synonyms().get(d.head, {d.head}) & held)
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Role noun → the nouns of its line in ``data/descriptions.yaml`` (itself included)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in load("descriptions").get("role_synonyms", []):
+        for w in line:
+            out[w] = out.get(w, frozenset({w})) | frozenset(line)
+    return out
 
 
 def candidates(d: Description, ants: Sequence[Antecedent], roles: frozenset[str] = frozenset()

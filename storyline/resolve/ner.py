@@ -562,13 +562,13 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(is_cap(w) and w.isalpha() for w in words):
         return False
-    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads"))
+    lex = description_lexicon(kb)
+    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads")) | lex.org_heads.keys()
     if any(fold(w) in heads or fold(w) in _SMALL or kb.country_of(w) for w in words) or kb.lookup(text):
         return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
     if fold(words[0]) in _given_names():
         return True
     m = _PERSON_NOUN_BEFORE.search(before)
-    lex = description_lexicon(kb)
     return m is not None and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads
 
 
