@@ -183,7 +183,7 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
     if country is None:
         # "A Finnish engineer, Antti Leinonen", "Venezuela's defence minister, General Ramiro Mendoza": a person
         # noun with a country word, then the comma of an apposition (and an address title) before the name
-        country = _appositive_lead_country(pre, kb)
+        country = appositive_lead_country(pre, kb)
     if country is None:
         # ", who is from Eritrea", ", a native of Chile": an origin stated after the name
         m4 = _FROM_AFTER.match(post)
@@ -194,7 +194,7 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
     return country, title
 
 
-def _appositive_lead_country(pre: str, kb: KB) -> str | None:
+def appositive_lead_country(pre: str, kb: KB) -> str | None:
     """The country of a role phrase the name is in apposition to ("a Zimbabwean businessman, X", "Mexico's
     president, X", "Venezuela's defence minister, General X"), when the phrase holds a person noun."""
     tail = pre.rstrip()
@@ -381,6 +381,8 @@ def _descriptions(view: str, cands: list[Cand], clusters: list[_Cluster], kb: KB
                 live[i].countries[country] += 1
         ants[i].spans.append((d.start, d.end))
         ants[i].spans.sort()
+        if d.kind == "PERSON" and not d.generic:
+            ants[i].words.add(d.head)   # "the judge" said so: a later "the finance minister" is someone else
 
 
 def description_examples(doc: Document, cands: list[Cand], kb: KB) -> list[DescriptionExample]:
@@ -534,7 +536,7 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
         if entry is not None and entry.type == "ORG" and entry.country and c.type != "GPE":
             # "Pakistan's Foreign Office" is not Britain's, whose name it shares: a body another country owns
             # is that country's own
-            owned = _owner(c, view, kb)
+            owned = owner_country(c, view, kb)
             if owned and owned != entry.country:
                 kb_id, c.kb = None, []
         if kb_id is not None and _is_place_use(c, view):
@@ -603,7 +605,7 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
         words = content_words(text)
         ante = at.get(tuple((c.info or {}).get("antecedent") or ()))
         home = owner.get(id(ante)) if ante is not None else None
-        owned = _owner(c, view, kb) if c.type in ("ORG", "MISC", "EVENT") else None
+        owned = owner_country(c, view, kb) if c.type in ("ORG", "MISC", "EVENT") else None
         if home is None and words:
             home = by_words.get(words)
             if home is not None and owned and owned_by.setdefault(id(home), owned) != owned:
@@ -705,7 +707,7 @@ _OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w\-’'.]*?)(?:['’]s)?\s+(?:(?
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w\-’'.]*(?:\s[A-Z][\w\-’'.]*)?)")
 
 
-def _owner(c: Cand, view: str, kb: KB) -> str | None:
+def owner_country(c: Cand, view: str, kb: KB) -> str | None:
     """The country one organisation mention is owned by: "China's commerce ministry", "South Africa's National
     Prosecuting Authority", "the Kenyan Treasury", "the Ministry of Energy of Ghana", "the ministry in Caracas"."""
     lo = max(0, c.start - 30)
@@ -722,8 +724,8 @@ def _owner(c: Cand, view: str, kb: KB) -> str | None:
 
 
 def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
-    """The country an organisation's mentions are owned by (``_owner``), by vote."""
-    votes: Counter[str] = Counter(country for c in k.members if (country := _owner(c, view, kb)))
+    """The country an organisation's mentions are owned by (``owner_country``), by vote."""
+    votes: Counter[str] = Counter(country for c in k.members if (country := owner_country(c, view, kb)))
     return votes.most_common(1)[0][0] if votes else None
 
 

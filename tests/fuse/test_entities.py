@@ -283,3 +283,27 @@ def test_a_speaker_named_by_an_acronym_is_that_organisation():
                  [speaker])
     _, m = merge_entities(a, Settings())
     assert m["d1/e1"] == m["d2/s1"]
+
+
+def test_a_ministry_named_by_part_of_its_portfolio_joins_the_one_ministry_that_holds_it():
+    a = analyses([ent("d1", 1, "Ministry of Investment, Trade and Industry", "ORG", "MYS"),
+                  ent("d1", 2, "Ministry of Trade", "ORG", "IDN")],
+                 [described("d2", 1, "trade ministry"), ent("d2", 2, "Ministry of Health", "ORG", "MYS")],
+                 [ent("d3", 1, "Ministry of Water and Energy", "ORG", "ETH"),
+                  ent("d3", 2, "Ministry of Water Resources and Irrigation", "ORG", "EGY")],
+                 [described("d4", 1, "water ministry"), described("d4", 2, "irrigation ministry")])
+    for e, c in ((a[1].entities[0], "MYS"), (a[3].entities[0], "ETH"), (a[3].entities[1], "EGY")):
+        e.country = c
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] != m["d1/e2"]           # Malaysia's trade ministry, not Indonesia's
+    assert m["d2/e2"] != m["d1/e1"]                          # another portfolio of the same country
+    assert m["d3/e1"] == m["d4/e1"] and m["d3/e2"] == m["d4/e2"] and m["d3/e1"] != m["d3/e2"]
+
+
+def test_a_description_prefers_the_person_whose_role_holds_all_its_words_and_of_its_country():
+    kenyan, other = ent("d1", 1, "Grace Mutua", country="KEN"), ent("d2", 1, "Peter Deng", country="SSD")
+    kenyan.role, other.role = "Foreign Minister of Kenya", "Minister"
+    desc = described("d2", 2, "foreign minister")
+    desc.country = "KEN"
+    _, m = merge_entities(analyses([kenyan], [other, desc]), Settings())
+    assert m["d2/e2"] == m["d1/e1"] != m["d2/e1"]

@@ -262,3 +262,17 @@ def test_an_origin_after_the_name_gives_the_country(kb2):
     _, ents = build_entities(make_doc(text), [cand(text, "Dr Ansel Pike", "PERSON"),
                                               cand(text, "Morvenia", "GPE")], kb2)
     assert owner(ents, "Dr Ansel Pike").country == "MRV"
+
+
+def test_role_phrases_in_apposition_place_people_and_possessives_place_bodies():
+    from storyline.resolve import load_kb
+    from storyline.resolve.coref import appositive_lead_country, owner_country
+
+    kb = load_kb()
+    assert appositive_lead_country("A court jailed a Finnish engineer, ", kb) == "FIN"
+    assert appositive_lead_country("Venezuela's defence minister, General ", kb) == "VEN"
+    assert appositive_lead_country("In Caracas, ", kb) is None          # a place, no person noun
+    view = "South Africa's National Prosecuting Authority said so. The Ministry of Defence in Caracas agreed."
+    first = Cand(view.index("National"), view.index(" said"), "ORG", "spacy")
+    second = Cand(view.index("Ministry"), view.index(" in Caracas"), "ORG", "spacy")
+    assert owner_country(first, view, kb) == "ZAF" and owner_country(second, view, kb) == "VEN"

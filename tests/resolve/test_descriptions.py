@@ -139,3 +139,20 @@ def test_an_age_and_role_description_joins_the_player_of_that_age():
     ents = run("Ternana striker Marco Bellandi, 45, scored twice on Saturday.\n"
                "The 45-year-old striker said he would play one more season.")
     assert named(ents, "The 45-year-old striker") is named(ents, "Marco Bellandi")
+
+
+def test_a_description_with_a_name_in_apposition_names_that_person():
+    ents = run("Daniel Whitcombe, an American reporter, was jailed for 14 years on Thursday.\n"
+               "The prosecutor, Igor Savelyev, told the court that the reporter had gathered secrets.")
+    assert named(ents, "The prosecutor") is named(ents, "Igor Savelyev")
+    assert named(ents, "The prosecutor") is not named(ents, "Daniel Whitcombe")
+
+
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+def test_a_description_of_one_role_never_names_a_person_given_another(mode):
+    ents = run("Justice Otieno Barasa froze the sale of the tea board on Thursday.\n"
+               "The judge said ministers had skipped a vote in parliament.\n"
+               "The finance minister said she would appeal.", mode)
+    if mode == "trained":   # the rules want the head among the person's words ("justice" is not "judge")
+        assert named(ents, "The judge") is named(ents, "Otieno Barasa")
+    assert owner(ents, "The finance minister") is not named(ents, "Otieno Barasa")

@@ -171,3 +171,15 @@ def test_a_place_word_of_a_person_s_name_or_after_a_title_stays_a_person():
     place_types([full, bare], text)
     assert bare.type == "PERSON"
     assert _typed("The committee heard from Senator Kent on Monday.", "Kent") == "PERSON"
+
+
+
+def test_courtesy_titles_acronyms_after_an_article_and_person_shaped_orgs():
+    text = ("The Instituto Nacional de Vigilancia Hídrica (INVH) will publish levels daily, the ministry said.\n"
+            "Mr Obi said the INVH had not been told. Dr Sato Hiroshi agreed.\n"
+            "Prosecutors want to question a Zimbabwean businessman, Tapiwa Chiwenga, over the fraud.")
+    _, ents = run(text)
+    assert owner(ents, "Mr Obi").type == "PERSON" and owner(ents, "Dr Sato Hiroshi").type == "PERSON"
+    assert owner(ents, "INVH") is owner(ents, "Instituto Nacional de Vigilancia Hídrica")
+    chiwenga = owner(ents, "Tapiwa Chiwenga")
+    assert chiwenga.type == "PERSON" and chiwenga.country == "ZWE"
