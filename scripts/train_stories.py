@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         oof.append(probs)
     curves = {}
     for sure in SURE:
-        matrices = [s.matrix(p, sure) for s, p in zip(sets, oof)]
+        matrices = [s.matrix(probs, sure) for s, probs in zip(sets, oof)]
         curves[sure] = [(t, sum(s.f1(m, t)[2] for s, m in zip(sets, matrices)) / len(sets)) for t in THRESHOLDS]
     top = {sure: max(f for _, f in curve) for sure, curve in curves.items()}
     sure = min(x for x in SURE if top[x] >= max(top.values()) - SURE_TOLERANCE)
@@ -160,13 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     near = [t for t, f in curve if f >= best - TOLERANCE]
     threshold = near[(len(near) - 1) // 2]
     print("sure", sure, "best out-of-fold F1 by sure:", " ".join(f"{x:.2f}:{f:.3f}" for x, f in top.items()))
-    matrices = [s.matrix(p, sure) for s, p in zip(sets, oof)]
+    matrices = [s.matrix(probs, sure) for s, probs in zip(sets, oof)]
     single = max((sum(s.f1(m, t, single=True)[2] for s, m in zip(sets, matrices)) / len(sets), t) for t in THRESHOLDS)
     print(f"single linkage instead: best out-of-fold F1 {single[0]:.3f} (at {single[1]:.2f}), "
           f"average linkage {best:.3f}")
-    for s, p in zip(sets, oof):
+    for s, probs in zip(sets, oof):
         rp, rr, rf = s.f1(s.rules, Settings().story_threshold)
-        tp, tr, tf = s.f1(s.matrix(p, sure), threshold)
+        tp, tr, tf = s.f1(s.matrix(probs, sure), threshold)
         print(f"{s.name}: {s.n} documents, {sum(s.judged)} judged pairs, {len(s.pairs)} training rows "
               f"({sum(s.labels)} same story); "
               f"B-cubed rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; trained out-of-fold P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
