@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -26,7 +27,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 
 
-def bcubed(pred: dict[str, object], gold: dict[str, object]) -> tuple[float, float, float]:
+def bcubed(pred: Mapping[str, object], gold: Mapping[str, object]) -> tuple[float, float, float]:
     """B-cubed (precision, recall, F1) of the clustering ``pred`` (item -> cluster) against ``gold``.
 
     Every gold item is scored; one missing from ``pred`` is a singleton.

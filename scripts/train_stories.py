@@ -10,15 +10,19 @@ reaches ``STORY_GATE`` give one feature row (``StoryScorer.pair_features``), lab
 Every set is one corpus: the pairs of two sets are never compared. Each set weighs the same in the fit.
 
 Cross-validation holds out whole stories (``FOLDS`` folds of each set's stories; a pair is predicted by
-the fold model that saw neither of its stories). The join threshold is the middle of those whose
-out-of-fold B-cubed F1, clustering each set's whole matrix by average linkage, is within ``TOLERANCE``
-of the best; the rules' own B-cubed is printed beside it. The model is then fitted on every pair.
-training/stories_dev2 and training/stories_dev3 are for development (scored by eval_stories.py), never trained
-on; frozen/ is never read.
+the fold model that saw neither of its stories). Two values are chosen on the out-of-fold B-cubed F1,
+clustering each set's whole matrix by average linkage: ``sure``, the rules' score from which a pair joins
+without the model (the lowest of ``SURE`` whose best F1 is within ``SURE_TOLERANCE`` of the best of all:
+the rules decide every pair they can without a loss on the held-out stories, the model the uncertain
+middle band), then the join threshold, the middle of those whose F1 at that ``sure`` is within
+``TOLERANCE`` of its best. The rules' own B-cubed is printed beside it, and single linkage's best for
+comparison. The model is then fitted on every pair. training/stories_dev2, training/stories_dev3 and
+training/stories_dev4 are for development (scored by eval_stories.py), never trained on; frozen/ is never read.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -30,14 +34,19 @@ import yaml  # noqa: E402
 from eval_stories import bcubed, stem  # noqa: E402
 
 from storyline.config import Settings  # noqa: E402
-from storyline.fuse.stories import PAIR_FEATURES, STORY_GATE, StoryScorer, average_linkage  # noqa: E402
+from storyline.fuse.stories import PAIR_FEATURES, STORY_GATE, StoryScorer, average_linkage, components  # noqa: E402
 
-SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2", ROOT / "training" / "stories_train3"]
+SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2", ROOT / "training" / "stories_train3",
+        ROOT / "training" / "stories_train4"]
 FOLDS = 5
 C_REGULARISATION = 1.0
 THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
 #: out-of-fold F1 below the best that still counts as near it
 TOLERANCE = 0.005
+#: the rules' scores tried as ``sure`` (inf: the model judges every gated pair), and how far below the best F1
+#: one may stay
+SURE = [s / 100 for s in range(44, 72, 2)] + [math.inf]
+SURE_TOLERANCE = 0.001
 #: pairs whose rules score is at least this (and under ``STORY_GATE``) are training rows only
 TRAIN_FLOOR = 0.06
 
@@ -79,16 +88,24 @@ class SetPairs:
         self.far = [scorer.far_apart(i, j) for i, j in self.pairs]
         self.labels = [int(self.gold[i] == self.gold[j]) for i, j in self.pairs]
 
-    def matrix(self, probs: list[float]) -> list[list[float]]:
+    def matrix(self, probs: list[float], sure: float = math.inf) -> list[list[float]]:
+        """The pair scores of the trained decision (``StoryScorer.__call__``) with these probabilities."""
         m = [[1.0 if i == j or (min(i, j), max(i, j)) in self.copies else 0.0 for j in range(self.n)]
              for i in range(self.n)]
         for (i, j), p, far, judged in zip(self.pairs, probs, self.far, self.judged):
             if judged:
-                m[i][j] = m[j][i] = p * far
+                m[i][j] = m[j][i] = 1.0 if self.rules[i][j] >= sure else p * far
         return m
 
-    def f1(self, m: list[list[float]], threshold: float) -> tuple[float, float, float]:
-        pred = {self.stems[i]: c for c, members in enumerate(average_linkage(m, threshold)) for i in members}
+    def f1(self, m: list[list[float]], threshold: float, single: bool = False) -> tuple[float, float, float]:
+        """B-cubed of the average-linkage clusters at ``threshold`` (``single``: of single linkage, the connected
+        components of the pairs at ``threshold`` or above)."""
+        if single:
+            clusters = components(self.n, [(i, j) for i in range(self.n) for j in range(i + 1, self.n)
+                                           if m[i][j] >= threshold])
+        else:
+            clusters = average_linkage(m, threshold)
+        pred = {self.stems[i]: c for c, members in enumerate(clusters) for i in members}
         return bcubed(pred, dict(zip(self.stems, self.gold)))
 
 
@@ -133,16 +150,23 @@ def main(argv: list[str] | None = None) -> int:
                 if {s.gold[i], s.gold[j]} & held:
                     probs[p] = float(model.predict_proba([s.rows[p]])[0][1])
         oof.append(probs)
-    curve = []
-    for t in THRESHOLDS:
-        f = sum(s.f1(s.matrix(p), t)[2] for s, p in zip(sets, oof)) / len(sets)
-        curve.append((t, f))
-    best = max(f for _, f in curve)
+    curves = {}
+    for sure in SURE:
+        matrices = [s.matrix(probs, sure) for s, probs in zip(sets, oof)]
+        curves[sure] = [(t, sum(s.f1(m, t)[2] for s, m in zip(sets, matrices)) / len(sets)) for t in THRESHOLDS]
+    top = {sure: max(f for _, f in curve) for sure, curve in curves.items()}
+    sure = min(x for x in SURE if top[x] >= max(top.values()) - SURE_TOLERANCE)
+    curve, best = curves[sure], top[sure]
     near = [t for t, f in curve if f >= best - TOLERANCE]
     threshold = near[(len(near) - 1) // 2]
-    for s, p in zip(sets, oof):
+    print("sure", sure, "best out-of-fold F1 by sure:", " ".join(f"{x:.2f}:{f:.3f}" for x, f in top.items()))
+    matrices = [s.matrix(probs, sure) for s, probs in zip(sets, oof)]
+    single = max((sum(s.f1(m, t, single=True)[2] for s, m in zip(sets, matrices)) / len(sets), t) for t in THRESHOLDS)
+    print(f"single linkage instead: best out-of-fold F1 {single[0]:.3f} (at {single[1]:.2f}), "
+          f"average linkage {best:.3f}")
+    for s, probs in zip(sets, oof):
         rp, rr, rf = s.f1(s.rules, Settings().story_threshold)
-        tp, tr, tf = s.f1(s.matrix(p), threshold)
+        tp, tr, tf = s.f1(s.matrix(probs, sure), threshold)
         print(f"{s.name}: {s.n} documents, {sum(s.judged)} judged pairs, {len(s.pairs)} training rows "
               f"({sum(s.labels)} same story); "
               f"B-cubed rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f}; trained out-of-fold P {tp:.3f} R {tr:.3f} F1 {tf:.3f}")
@@ -154,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(PAIR_FEATURES, coef)),
           f"intercept {float(model.intercept_[0]):+.2f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold,
+    joblib.dump({"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold, "sure": sure,
                  "features": list(PAIR_FEATURES), "gate": STORY_GATE,
                  "info": {"sets": [s.name for s in sets], "pairs": sum(len(s.pairs) for s in sets),
                           "oof_f1": round(best, 4)}}, args.out)

@@ -10,14 +10,17 @@ by average-linkage clustering, so one shared name does not chain two stories tog
 
 Who decides a pair (``Settings.stories``): ``rules`` (the default) is the weighted sum above;
 ``trained`` is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
-from ``training/stories/``, ``training/stories_train2/`` and ``training/stories_train3/``) over the rules'
+from ``training/stories/`` and ``training/stories_train2/`` to ``stories_train4/``) over the rules'
 score and the terms that tell two same-kind stories apart: shared places, people and figures (by their
 rarity in the corpus), whether each one's main actor is in the other, the day gap, title words, and what
 the two leads name — a long article's background recaps another story of its kind with that story's
 town, people and figures, its lead tells its own: the leads' actors, lead-weighted mention counts, the
 lead's figures in the other article, the leads' towns, countries and provinces (gazetteer levels). It
 only judges the pairs whose rules score reaches ``STORY_GATE`` (the others score 0), so the candidate
-search stays the rules' blocked one; pairs dated far apart are halved as the rules halve them.
+search stays the rules' blocked one; pairs dated far apart are halved as the rules halve them. A pair whose rules
+score reaches the model's ``sure`` (chosen with the threshold by cross-validation on the training stories) joins
+without the model: the rules decide what they are sure of, the model the middle band, where same-kind stories
+sharing an official, a court or a region look alike.
 """
 from __future__ import annotations
 
@@ -63,8 +66,10 @@ PLACE_TYPES = ("GPE", "LOC")
 #: a pair whose rules score is below this is not judged by the trained decision (it scores 0): the
 #: candidates stay those the rules' blocking finds. Lower gates judge more pairs but the blocking then
 #: passes over most keys (at 0.12, 2.3x the candidates of 0.22 on 3k synthetic documents; 1.2x at 0.17);
-#: 0.12-0.17 gave the same out-of-fold and dev figures
-STORY_GATE = 0.17
+#: 0.12-0.17 gave the same out-of-fold and dev figures, and 0.17-0.19 the same out-of-fold F1 with four training
+#: sets: the highest of those, fewer candidates (two reports months apart whose halved score is under it are
+#: not judged)
+STORY_GATE = 0.19
 #: the features of the trained decision, in order (``StoryScorer.pair_features``)
 PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict", "main_missing", "people",
                  "numbers", "number_conflict", "day_gap", "far_apart", "no_day", "title",
@@ -488,7 +493,8 @@ class StoryScorer:
 
     With ``settings.stories == "trained"`` the score is the trained model's probability that the pair
     is one story (``pair_features``), for the pairs whose rules score reaches ``STORY_GATE``; 0 for the
-    others (copies still score 1). ``threshold`` is the score at which average linkage joins.
+    others; 1 for copies and the pairs whose rules score reaches the model's ``sure``. ``threshold`` is the
+    score at which average linkage joins.
     """
 
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
@@ -539,6 +545,10 @@ class StoryScorer:
             return base
         if base < STORY_GATE:
             return 0.0
+        if base >= self.model.sure:
+            # the rules are sure (the shared names and the leads say one story): the model decides the middle band,
+            # where same-kind stories sharing an official, a court or a region look alike to the rules
+            return 1.0
         return self.model.probability(self.pair_features(i, j, base)) * self.far_apart(i, j)
 
     def far_apart(self, i: int, j: int) -> float:
@@ -753,12 +763,14 @@ def title_words(title: str) -> set[str]:
 
 @dataclass
 class StoryModel:
-    """The trained same-story decision: a logistic regression over ``PAIR_FEATURES``, and the average
-    probability at which documents are joined."""
+    """The trained same-story decision: a logistic regression over ``PAIR_FEATURES``, the average
+    probability at which documents are joined, and ``sure``: the rules' score from which a pair is one story
+    without asking the model (1.0; ``math.inf``: never)."""
     coef: list[float]
     intercept: float
     threshold: float
     info: dict = field(default_factory=dict)
+    sure: float = math.inf
 
     def probability(self, row: list[float]) -> float:
         """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
@@ -789,7 +801,7 @@ def load_story_model(path: str = "") -> StoryModel:
     if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
         raise ValueError(f"story model {target} has other features than this version: run `make train`")
     return StoryModel([float(w) for w in data["coef"]], float(data["intercept"]), float(data["threshold"]),
-                      data.get("info", {}))
+                      data.get("info", {}), float(data.get("sure", math.inf)))
 
 
 def story_threshold(settings: Settings) -> float:
@@ -800,7 +812,7 @@ def story_threshold(settings: Settings) -> float:
     return settings.story_threshold
 
 
-def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+def components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
     """Connected components (each sorted) of the graph on 0..n-1 with ``edges``."""
     parent = list(range(n))
 
@@ -841,10 +853,10 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
         comps = [list(range(n))]
     elif score.model is not None:   # the gated pairs, each scored once (``reachable`` would score them again)
         related = {p: score(*p) for p in sorted(score.rules_reachable(STORY_GATE))}
-        comps = _components(n, [p for p, s in related.items() if s >= threshold])
+        comps = components(n, [p for p, s in related.items() if s >= threshold])
     else:
         related = {p: score(*p) for p in sorted(score.reachable(threshold))}
-        comps = _components(n, [p for p, s in related.items() if s >= threshold])
+        comps = components(n, [p for p, s in related.items() if s >= threshold])
     clusters = []
     for comp in comps:
         if len(comp) == 1:
