@@ -22,7 +22,8 @@ The load's URLs (``--mix``):
 ``--cache-mb 0`` turns the page cache off: every answer is rendered (the worst case).
 
 Usage: ``python scripts/bench_pages.py [--docs 10000] [--clients 50] [--seconds 30] [--store PATH]
-[--mix zipf|fixed] [--cache-mb 64] [--processes 1]``. A store at ``--store`` is reused when it exists
+[--mix zipf|fixed] [--cache-mb 64] [--processes 1] [--http auto|h11|httptools]
+[--loop auto|asyncio|uvloop]``. A store at ``--store`` is reused when it exists
 (its size is then what it holds).
 """
 from __future__ import annotations
@@ -274,9 +275,35 @@ def _tree_rss_mb(pid: int) -> float:
     return _rss_mb(pid) + sum(_tree_rss_mb(int(k)) for k in kids)
 
 
+def used_http(parser: str) -> str:
+    """The HTTP parser uvicorn runs for ``--http`` (``auto``: httptools when it imports)."""
+    if parser != "auto":
+        return parser
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return "h11"
+    return "httptools"
+
+
+def used_loop(loop: str) -> str:
+    """The event loop uvicorn runs for ``--loop`` (``auto``: uvloop when it imports)."""
+    if loop != "auto":
+        return loop
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "asyncio"
+    return "uvloop"
+
+
 def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: float,
-                 processes: int = 1, mix_name: str = "fixed") -> None:
-    """The server in its own process (as `storyline serve` runs it), the clients in this one."""
+                 processes: int = 1, mix_name: str = "fixed", parser: str = "auto", loop: str = "auto") -> None:
+    """The server in its own process (as `storyline serve` runs it), the clients in this one.
+
+    ``parser`` and ``loop`` are uvicorn's choices (``auto``: httptools and uvloop when installed, as
+    ``storyline serve`` runs); ``h11``/``asyncio`` measure the pure-Python ones.
+    """
     import socket
     import subprocess
 
@@ -287,11 +314,12 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
         port = sock.getsockname()[1]
     code = ("import uvicorn; from storyline.serve import create_app; "
             f"uvicorn.run(create_app({str(path)!r}, cache_bytes={int(cache_mb * 2**20)}), host='127.0.0.1', "
-            f"port={port}, log_level='warning')")
+            f"port={port}, log_level='warning', http={parser!r}, loop={loop!r})")
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PATH": "/usr/bin:/bin"}
     if processes > 1:  # as `storyline serve --processes N` runs them: uvicorn's workers, each opening the store
         code = ("import uvicorn; uvicorn.run('storyline.serve.app:app_from_env', factory=True, "
-                f"workers={processes}, host='127.0.0.1', port={port}, log_level='warning')")
+                f"workers={processes}, host='127.0.0.1', port={port}, log_level='warning', "
+                f"http={parser!r}, loop={loop!r})")
         env.update({"STORYLINE_SERVE_DB": str(path), "STORYLINE_SERVE_CACHE_BYTES": str(int(cache_mb * 2**20))})
     server = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
@@ -354,7 +382,8 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
         server.terminate()
         server.wait()
     lat.sort()
-    print(f"\n{clients} clients for {seconds:.0f} s, {processes} server process(es), page cache {cache_mb:g} MB, "
+    print(f"\n{clients} clients for {seconds:.0f} s, {processes} server process(es) ({used_http(parser)} HTTP, "
+          f"{used_loop(loop)} loop), page cache {cache_mb:g} MB, "
           f"mix {mix_name} over {mix.distinct} distinct URLs: "
           f"{len(lat)} answers ({len(lat) / seconds:.0f}/s, {100 * hits[0] / max(len(lat), 1):.0f}% from the cache), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
@@ -383,6 +412,10 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=1, help="server processes (storyline serve --processes)")
     ap.add_argument("--mix", choices=("zipf", "fixed"), default="zipf",
                     help="the load's URLs: every page by Zipf popularity, or the one-client phase's few")
+    ap.add_argument("--http", choices=("auto", "h11", "httptools"), default="auto",
+                    help="the server's HTTP parser (auto: httptools when installed, as storyline serve runs)")
+    ap.add_argument("--loop", choices=("auto", "asyncio", "uvloop"), default="auto",
+                    help="the server's event loop (auto: uvloop when installed)")
     ap.add_argument("--no-single", action="store_true", help="skip the one-client phase")
     args = ap.parse_args()
     path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
@@ -395,7 +428,8 @@ def main() -> None:
         one_client(path, urls)
     if args.clients:
         mix = Mix(urls, zipf_kinds(path, random.Random(args.seed)) if args.mix == "zipf" else None)
-        many_clients(path, mix, args.clients, args.seconds, args.cache_mb, args.processes, args.mix)
+        many_clients(path, mix, args.clients, args.seconds, args.cache_mb, args.processes, args.mix, args.http,
+                     args.loop)
 
 
 if __name__ == "__main__":

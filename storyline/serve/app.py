@@ -177,6 +177,16 @@ class _Db:
                 self._readers -= 1
                 self._idle.notify_all()
 
+    def documents(self) -> int:
+        """The store's article count, counted once per opening of the file (only an upload changes it)."""
+        with self.read() as view:
+            shared = self._shared  # the connection the view reads: no upload replaces it while a reader holds one
+            found = getattr(shared, "n_documents", None)
+            if found is None:
+                found = view.count("documents")
+                shared.n_documents = found  # type: ignore[union-attr]
+            return int(found)
+
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
         """Hold the file alone: no reader starts until the block ends (DuckDB allows one writer)."""
@@ -299,35 +309,37 @@ def create_app(db_path: str | Path, *, token: str | None = None, settings: Setti
         with db.read() as store:
             return query_report(store, **filters)
 
-    def report_once(request: Request, make: Callable[[dict[str, str]], Response]) -> Response:
+    def report_once(request: Request, make: Callable[[dict[str, str], bool], Response]) -> Response:
         filters = _page_filters(request)  # a refusal raises before any reading: never cached
         key = f"{request.url.path}?{sorted(filters.items())}"
         hit = db.reports.get(key)
         if hit is None:
-            with db.report_lock:
-                hit = db.reports.get(key)
-                if hit is None:
-                    hit = cache_entry(make(filters))
-                    db.reports.put(key, *hit)
+            large = too_large()
+            if large:  # the summary page reads counts and one sort, never the corpus: no need to take turns
+                hit = cache_entry(make(filters, large))
+                db.reports.put(key, *hit)
+            else:
+                with db.report_lock:
+                    hit = db.reports.get(key)
+                    if hit is None:
+                        hit = cache_entry(make(filters, large))
+                        db.reports.put(key, *hit)
         return from_cache(request, hit)
 
     def too_large() -> bool:
         # as `storyline analyze` decides for report.html: the single page reads every record of the store
         limit = settings.report_max_documents
-        if limit <= 0:
-            return True
-        with db.read() as store:
-            return store.count("documents") > limit
+        return limit <= 0 or db.documents() > limit
 
-    def render_html(filters: dict[str, str]) -> Response:
-        if too_large():
+    def render_html(filters: dict[str, str], large: bool) -> Response:
+        if large:
             with db.read() as store:
                 return HTMLResponse(render_summary(store, mode="app"))
         shown, base = report_page(filters)
         return HTMLResponse(render_report(shown, mode="app", filters=filters, base_corpus=base))
 
-    def render_json(filters: dict[str, str]) -> Response:
-        if too_large():
+    def render_json(filters: dict[str, str], large: bool) -> Response:
+        if large:
             with db.read() as store:
                 return JSONResponse({**summary_context(store), "filters": filters, "message": (
                     "this store is too large for the single-page report (setting report_max_documents): "
@@ -543,7 +555,10 @@ def _add_reader_pages(app: FastAPI, db: _Db) -> None:
             return await cached(db, request, lambda: fn(request, **request.path_params, **fixed))
         kind = fixed.get("fmt", "raw")
         endpoint.__name__ = f"page_{fn.__name__}_{kind}"
-        app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
+        # a plain Starlette route: the page reads its own parameters, and FastAPI's per-request dependency solving
+        # and validation (nothing to solve here) cost a small page a tenth of its time
+        app.add_route(path, endpoint, methods=["GET"], include_in_schema=False)
+        app.router.routes[-1].methods.discard("HEAD")  # type: ignore[attr-defined]  # GET only, as before
 
     def routes(path: str, fn: Callable[..., Response]) -> None:
         # the JSON and CSV twins first: a path parameter would swallow their suffix

@@ -13,6 +13,7 @@ columns, nested ones JSON), so the schema is defined once. Two kinds of tables:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import re
@@ -76,9 +77,16 @@ def _sql_type(tp: Any) -> str:
 
 
 def _columns(cls: type, *, all_fields: bool = False) -> list[tuple[str, str]]:
+    return list(_type_columns(cls, all_fields))
+
+
+@functools.cache
+def _type_columns(cls: type, all_fields: bool) -> tuple[tuple[str, str], ...]:
+    # once per model type: the hints are strings (postponed annotations) that get_type_hints compiles on every
+    # call, a tenth of a REST list's cost when every Store.select asked again
     hints = typing.get_type_hints(cls)
-    return [(f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls)
-            if all_fields or f.metadata.get("export", True)]
+    return tuple((f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls)
+                 if all_fields or f.metadata.get("export", True))
 
 
 def _names(cols: list[tuple[str, str]]) -> str:
@@ -436,7 +444,8 @@ class Store:
             where: a SQL condition with ``?`` placeholders, or "" for every row; written by the
                 code (``storyline.store.query``), never taken from a client: values go in ``params``.
             params: the values of the placeholders.
-            order: the ORDER BY clause (the store's insertion order by default), also code's.
+            order: the ORDER BY clause (the store's insertion order by default), also code's; "" for none
+                (a lookup by a primary key, which an ORDER BY or a LIMIT would turn into a scan).
             fields: read only these fields (and those without a default); the others keep their
                 defaults (a list page need not read every article's raw text).
             limit: at most this many objects; ``offset`` skips the first ones.
@@ -447,7 +456,8 @@ class Store:
                   if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
         cols = [c for c in self._stored(table, _columns(cls, all_fields=True))
                 if fields is None or c[0] in fields or c[0] in needed]
-        sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''} ORDER BY {order}"
+        sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''}"
+        sql += f" ORDER BY {order}" if order else ""
         args = list(params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"

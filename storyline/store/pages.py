@@ -94,7 +94,8 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
 def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
           columns: str = "*", limit: int | None = None, offset: int = 0) -> list[Any]:
     """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL (no
-    ``order``: a lookup by a unique key, which an ORDER BY would turn from an index lookup into a scan)."""
+    ``order`` and no ``limit``: a lookup by a unique key, which an ORDER BY or a LIMIT would turn from an index
+    lookup into a scan)."""
     sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''}"  # noqa: S608
     sql += f" ORDER BY {order}" if order else ""
     args = list(params)
@@ -111,8 +112,16 @@ def _records(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
 
 
 def _one(store: Store, table: str, cond: str, params: list[Any], **kw: Any) -> Any:
-    found = _rows(store, table, cond, params, limit=1, **kw)
+    # no order: a lookup by a unique key, which a LIMIT would also turn from an index lookup into a scan (an
+    # article's row read in 0.7 ms instead of 2)
+    found = _rows(store, table, cond, params, limit=None if kw.get("order") == "" else 1, **kw)
     return found[0] if found else None
+
+
+def _by_rank(rows: list[Any]) -> list[Any]:
+    """Rows of a stretch of a summary list in their order, the rank (or position) last in each row: sorted here,
+    since DuckDB's ORDER BY of fifty rows cost a third of their read."""
+    return sorted(rows, key=lambda r: r[-1])
 
 
 def _count(store: Store, sql: str, params: list[Any]) -> int:
@@ -159,9 +168,9 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
     if summaries_ready(store) and not cond:
         # the front page unfiltered: one stretch of the stories in their rank's order (no sort of every story)
         total = _count_where(store, "summary_stories", "", [])
-        rows = store.con.execute("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories "
-                                 "WHERE rank > ? AND rank <= ? ORDER BY rank",
-                                 [offset, offset + min(limit, total)]).fetchall()
+        rows = _by_rank(store.con.execute("SELECT id, title, date, n_docs, outlets, first, last, rank "
+                                          "FROM summary_stories WHERE rank > ? AND rank <= ?",
+                                          [offset, offset + min(limit, total)]).fetchall())
     elif summaries_ready(store):  # one indexed read: each story's outlets and dates were gathered at fuse time
         total = _count_where(store, "summary_stories", cond, params)
         sql = ("SELECT id, title, date, n_docs, outlets, first, last FROM summary_stories" +  # noqa: S608
@@ -192,9 +201,9 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
     cond, params = where(RESOURCES["entities"].filters, {"q": q.strip()})
     if summaries_ready(store) and not cond:  # one stretch of the list in its order (no sort of every actor)
         total = _count_where(store, "summary_actor_list", "", [])
-        rows = store.con.execute("SELECT id, name, type, country, role, n FROM summary_actor_list "
-                                 "WHERE rank > ? AND rank <= ? ORDER BY rank", [offset, offset + min(limit, total)]
-                                 ).fetchall()
+        rows = _by_rank(store.con.execute("SELECT id, name, type, country, role, n, rank FROM summary_actor_list "
+                                          "WHERE rank > ? AND rank <= ?", [offset, offset + min(limit, total)]
+                                          ).fetchall())
         return total, [{"id": r[0], "name": r[1], "type": r[2], "country": r[3], "role": r[4],
                         "n_mentions": int(r[5])} for r in rows]
     sql = "SELECT id, name, type, country, role, json_array_length(mentions) AS n FROM entities"
@@ -520,8 +529,9 @@ def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> A
                                                                             "n_quotes", "n_about"))
     data = {k: json.loads(v) if v else None for k, v in zip(
         ("aliases", "quotes", "about", "others", "relations", "names", "documents"), page)}
-    events = _records(store, Event, "SELECT rec FROM summary_actor_events WHERE entity = ? AND pos <= ? ORDER BY pos",
-                      [eid, ACTOR_PAGE]) if n_events else []
+    events = [record_maker(Event)(json.loads(r[0])) for r in _by_rank(store.con.execute(
+        "SELECT rec, pos FROM summary_actor_events WHERE entity = ? AND pos <= ?", [eid, ACTOR_PAGE]).fetchall())
+    ] if n_events else []
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data[key] or []))

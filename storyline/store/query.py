@@ -154,6 +154,8 @@ class Resource:
     help: str
     #: fields a list does not read (they are not in the export, and can be large)
     unread: tuple[str, ...] = ()
+    #: ``id`` is the table's primary key (indexed, unique)
+    keyed: bool = False
 
     def filter(self, param: str) -> Filter | None:
         """The filter named ``param``, or None."""
@@ -177,7 +179,8 @@ RESOURCES: dict[str, Resource] = {
         Filter("language", ('"language"',), "eq", "language code such as en"),
         Filter("genre", ("genre",), "eq", "reporting|opinion|analysis|other"),
         *_dates("published", "publication"),
-    ), "Articles with metadata, cleaned text and removed spans.", unread=("raw", "blocks", "repairs", "given")),
+    ), "Articles with metadata, cleaned text and removed spans.", unread=("raw", "blocks", "repairs", "given"),
+        keyed=True),
     "entities": Resource("entities", "rowid", (
         _text("q", "name", "aliases::VARCHAR", help="text search in name and aliases"),
         Filter("type", ("type",), "eq", "entity type such as PERSON, ORG, GPE", "code"),
@@ -270,8 +273,12 @@ def page(store: Store, resource: str, values: Mapping[str, Any], limit: int,
     res = RESOURCES[resource]
     cond, params = where(res.filters, values)
     _check_table(store, res.table)
-    total = store.count(res.table, cond, params)
     objs = store.select(res.table, cond, params, order=res.order, fields=_fields(res), limit=limit, offset=offset)
+    if (objs and len(objs) < limit) or (not objs and not offset):
+        # a page that is not full is the list's last: it gives the total without a second scan of the table
+        total = offset + len(objs)
+    else:
+        total = store.count(res.table, cond, params)
     return total, [record(o) for o in objs]
 
 
@@ -309,7 +316,10 @@ def _check_table(store: Store, table: str) -> None:
 def get_one(store: Store, resource: str, key: str) -> dict[str, Any] | None:
     """One record by id, or None."""
     res = RESOURCES[resource]
-    found = store.select(res.table, "id = ?", [key], order=res.order, fields=_fields(res), limit=1)
+    if res.keyed:  # the id is the table's primary key: no ORDER BY or LIMIT, which would turn its index into a scan
+        found = store.select(res.table, "id = ?", [key], order="", fields=_fields(res))
+    else:
+        found = store.select(res.table, "id = ?", [key], order=res.order, fields=_fields(res), limit=1)
     return record(found[0]) if found else None
 
 

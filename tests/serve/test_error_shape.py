@@ -33,6 +33,13 @@ def assert_shape(response: Any, status: int, fragment: str) -> None:
     assert response.headers["content-type"] == "application/json"
 
 
+def test_a_method_a_page_does_not_take(client: TestClient) -> None:
+    # the reader's pages answer GET only, in the one shape, whatever routes them
+    for path in ("/", "/stories/s1", "/articles/n1/raw", "/actors.json"):
+        assert_shape(client.post(path), 405, "Method Not Allowed")
+        assert client.head(path).status_code == 405
+
+
 def test_not_found(client: TestClient) -> None:
     assert_shape(client.get("/api/documents/n9"), 404, "no document 'n9'; GET /api/documents lists the ids")
     assert_shape(client.get("/api/no-such-resource"), 404, "Not Found")

@@ -93,6 +93,24 @@ def test_a_store_above_report_max_documents_gets_the_summary_page(
     assert client.get(data["stories"][0]["id"].join(["/stories/", ""])).status_code == 200
 
 
+def test_the_summary_report_counts_the_articles_an_upload_added(tmp_path: Path) -> None:
+    """The article count that picks the summary page is read once per opening of the store, and again after a
+    write (an upload may cross report_max_documents)."""
+    from storyline.config import Settings
+    from storyline.model import DocAnalysis, Document
+    from storyline.store import Store
+
+    path = store_from(newsroom_corpus(), tmp_path)
+    client = TestClient(create_app(path, settings=Settings(report_max_documents=4), cache_bytes=0))
+    assert "too large" not in client.get("/report").text
+    db = client.app.state.db  # type: ignore[attr-defined]
+    text = "Dock workers in Tessan joined the rail strike on Friday."
+    with db.write(), Store(path) as store:  # what an upload holds while the pipeline writes, and writes
+        store.add_analyses([DocAnalysis(document=Document(id="n5", source="n5.txt", raw=text, text=text))])
+    assert db.documents() == 5
+    assert "too large for the single-page report" in client.get("/report").text
+
+
 def test_api_lists_are_kept_by_url_until_an_upload(tmp_path: Path) -> None:
     client = TestClient(create_app(store_from(newsroom_corpus(), tmp_path)))
     first = client.get("/api/events", params={"limit": 2})

@@ -141,6 +141,28 @@ def test_pages_split_the_ordered_rows_and_count_them_all(store: Store) -> None:
     assert "raw" not in first[0] and first[0]["text"].startswith("The transport ministry")
 
 
+@pytest.mark.parametrize("resource", sorted(RESOURCES))
+def test_every_page_gives_the_count_of_all_matching_rows(store: Store, resource: str) -> None:
+    """A page that is not full ends the list and gives the total without a count: it must be the count."""
+    samples = {"date": "2025-03", "code": "agree", "text": "p1"}
+    table = RESOURCES[resource].table
+    for values in [{}, *({f.param: samples[f.kind]} for f in RESOURCES[resource].filters)]:
+        cond, params = where(RESOURCES[resource].filters, values)
+        counted = store.count(table, cond, params)
+        everything = page(store, resource, values, 100, 0)[1]
+        for limit in (1, 2, 3, 100):
+            for offset in (0, 1, 2, 3, 5, 40):
+                total, items = page(store, resource, values, limit, offset)
+                assert total == counted, (values, limit, offset)
+                assert items == everything[offset:offset + limit], (values, limit, offset)
+
+
+def test_a_document_by_its_key_is_the_record_its_list_gives(store: Store) -> None:
+    _, listed = page(store, "documents", {}, 100, 0)
+    for rec in listed:
+        assert get_one(store, "documents", rec["id"]) == rec
+
+
 def test_records_are_in_the_export_form_and_events_name_their_document(store: Store) -> None:
     ev = get_one(store, "events", "n2/v1")
     assert ev is not None and ev["doc"] == "n2" and ev["evidence"][0]["doc"] == "n2"
