@@ -27,6 +27,7 @@ from storyline.extract.multilingual_events import (  # noqa: E402
     NONE,
     MultilingualEventModel,
     cue_features,
+    dateline_end,
     default_model_path,
     load_cues,
     sentence_vectors,
@@ -68,7 +69,9 @@ def native_examples(suffix: str = "") -> list[tuple[str, str, str]]:
         if path.is_file():
             for rec in read_jsonl(path):
                 ev = rec.get("event")
-                out.append((rec["text"], lang, ev["type"] if ev else NONE))
+                # the coder reads a sentence without its wire dateline (extract_language_events cuts it off)
+                text = rec["text"][dateline_end(rec["text"]):]
+                out.append((text, lang, ev["type"] if ev else NONE))
     return out
 
 

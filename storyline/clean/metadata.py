@@ -342,10 +342,17 @@ _CRUMB_SEPARATORS = ("|", "\u203a", "\u00bb", ">", "/", "\u2192", "\u2022")
 MAX_CRUMB_WORDS = 4
 
 
+#: A wire agency between slashes closed by a period, after a Russian dateline ("ТАШКЕНТ, 14 мая. /ТАСС/. ..."): a
+#: credit that opens the body, not a breadcrumb's steps
+_SLASHED_AGENCY = re.compile(r"/[^\W\d_][\w-]{1,15}/\s*\.")
+
+
 def parse_breadcrumb(line: str, roots: frozenset[str]) -> list[str] | None:
     """The steps of a navigation breadcrumb ("Home | World | Title"), else None."""
     for sep in _CRUMB_SEPARATORS:
         if line.count(sep) < 1:
+            continue
+        if sep == "/" and _SLASHED_AGENCY.search(line):
             continue
         steps = [s.strip() for s in line.split(sep)]
         inner = [s for s in steps[:-1] if s]

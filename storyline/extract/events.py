@@ -636,12 +636,15 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     lex = load_event_lexicon(tuple(settings.event_lexicon_paths))
     cues = load_argument_cues(tuple(settings.event_lexicon_paths))
     mlex = load_modality_lexicon()
-    actors = Actors(mentions, entities, {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors,
-                    cues.leader_titles)
+    dating = _doc_base(doc, parsed)
+    # a wire dateline kept at the head of the lead ("MOSCOW, March 4 (Reuters) - ") names where the story was filed
+    # and who filed it: nobody's actor
+    wire = (parsed.blocks[0][0], parsed.blocks[0][0] + dating.dateline_chars) if parsed.blocks else (0, 0)
+    actors = Actors([m for m in mentions if not (wire[0] <= m.start and m.end <= wire[1])], entities,
+                    {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors, cues.leader_titles)
     by_id = {e.id: e for e in entities}
     names = {e.id: e.name for e in entities}
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
-    dating = _doc_base(doc, parsed)
     events: list[Event] = []
     proposals = [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
                  for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]

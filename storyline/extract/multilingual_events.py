@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # pragma: no cover
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
-           "declension", "default_model_path", "default_role_model_path", "event_date", "extract_language_events",
+           "dateline_end", "declension", "default_model_path", "default_role_model_path", "event_date",
+           "extract_language_events",
            "find_triggers", "group_subject", "is_function_word", "load_cues", "load_language_event_model",
            "load_role_ranker", "locative_source", "modality_of",
            "opener_name_type", "opener_span",
@@ -69,6 +70,46 @@ _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 _OPENER = re.compile(r"^[\s«\"“„'—–-]*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
 
 
+#: capitals of the Latin and Cyrillic scripts the coder serves (a wire dateline writes its place in them)
+_CAPS = "A-ZÁÉÍÓÚÑÜА-ЯЁІЇЄҐ"
+#: A wire dateline opening a paragraph, in any of the languages: the place in capitals ("МОСКВА", "KYIV", "MADRID"),
+#: a day and month ("5 декабря", "3 mar", "3 de marzo") and/or an agency in brackets, then a dash, a period or ".-",
+#: and maybe the agency after it ("— РИА Новости.", "/ТАСС/.", "— «Интерфакс-Сибирь».", "— Sputnik."): "МОСКВА, 5
+#: декабря — РИА Новости. ...", "KYIV (Reuters) - ...", "MADRID, 3 mar (EFE).- ...". A name inside it is the place
+#: the story was filed from and the agency that filed it, never an actor of the sentence's event.
+_DATELINE = re.compile(
+    rf"[\s«\"]*[{_CAPS}][{_CAPS}'’.\-]{{1,}}(?:\s[{_CAPS}][{_CAPS}'’.\-]+){{0,3}}"
+    r"(?P<paren1>\s*\([^()\n]{1,40}\))?"
+    r"(?P<date>\s*,\s*\d{1,2}(?:\s+de)?\s+[^\W\d_]{3,12}\.?(?:\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года|року))?)?)?"
+    r"(?P<paren2>\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*\.?\s*[-\u2013\u2014]+\s*|\s*\.\s*|\s*$)"
+    rf"(?P<agency>(?:/[^/\n]{{1,30}}/|«[^»\n]{{1,40}}»|[{_CAPS}][\w-]*(?:\s[{_CAPS}][\w-]*){{0,2}})\s*\.\s*[-\u2013\u2014]*\s*)?"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline that opens ``text`` ends (0: none). It needs a date or an agency besides the place in
+    capitals ("США — крупнейший..." opens with no dateline); the agency after a dash counts only as a few capitalised
+    words closed by a period ("— РИА Новости."), so a sentence after the dash stays whole."""
+    m = _DATELINE.match(text)
+    if m is None or not (m.group("date") or m.group("paren1") or m.group("paren2")
+                         or (m.group("agency") or "").lstrip().startswith(("/", "«"))):
+        return 0
+    return m.end()
+
+
+def _after_dateline(doc: Document, sent: Sentence) -> Sentence:
+    """``sent`` without the wire dateline that opens it when it opens a paragraph (the whole sentence may be the
+    dateline: an empty sentence then)."""
+    before = doc.raw[:sent.start]
+    if before.strip() and not before.rstrip(" \t").endswith("\n"):
+        return sent
+    cut = dateline_end(sent.text)
+    if not cut:
+        return sent
+    return Sentence(sent.doc, sent.start + cut, sent.end, sent.text[cut:])
+
+
 def default_model_path() -> Path:
     """The model shipped inside the package."""
     return Path(str(resources.files("storyline").joinpath("models", "events_languages.joblib")))
@@ -89,7 +130,7 @@ class Cues:
 def load_cues(extra_paths: tuple[str, ...] = ()) -> Cues:
     data = load("event_languages", extra_paths)
     types = tuple(sorted(load("plover")["types"]))
-    triggers = {lang: {t: tuple(s.lower() for s in stems) for t, stems in by_type.items()}
+    triggers = {lang: {t: tuple(_fold(s.lower()) for s in stems) for t, stems in by_type.items()}
                 for lang, by_type in data["triggers"].items()}
     modality = {lang: {k: tuple(w.lower() for w in words) for k, words in cues.items()}
                 for lang, cues in data["modality"].items()}
@@ -124,20 +165,35 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def _fold(word: str) -> str:
+    """Russian "ё" as "е": news writes either ("провёл", "провел"); trigger stems are matched on the folded form."""
+    return word.replace("ё", "е")
+
+
+def _folded_words(text: str) -> list[tuple[str, int, int]]:
+    return [(_fold(w), s, e) for w, s, e in _words(text)]
+
+
+#: a word of a phrase stem shorter than this must be the text's word ("попал в"); a longer one is a prefix, so
+#: the phrase's inner words decline too ("прекращени огня" -> "прекращения огня", "персона нон грата")
+_PHRASE_PREFIX = 4
+
+
 def _matches(stem: str, words: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
-    """Where ``stem`` (one word prefix, or words whose last is a prefix) starts the text's words."""
+    """Where ``stem`` (one word prefix, or words of a phrase: the last and any long one a prefix) starts the
+    text's words."""
     parts = stem.split()
     out = []
     for i in range(len(words) - len(parts) + 1):
-        if all(words[i + k][0] == p for k, p in enumerate(parts[:-1])) and \
-                words[i + len(parts) - 1][0].startswith(parts[-1]):
+        if all(words[i + k][0] == p or (len(p) >= _PHRASE_PREFIX and words[i + k][0].startswith(p))
+               for k, p in enumerate(parts[:-1])) and words[i + len(parts) - 1][0].startswith(parts[-1]):
             out.append((words[i][1], words[i + len(parts) - 1][2]))
     return out
 
 
 def find_triggers(text: str, lang: str, cues: Cues) -> list[tuple[str, int, int]]:
     """(type, start, end) of every trigger stem of ``lang`` in ``text``, in text order."""
-    words = _words(text)
+    words = _folded_words(text)
     hits = [(t, s, e) for t, stems in cues.triggers.get(lang, {}).items() for stem in stems
             for s, e in _matches(stem, words)]
     return sorted(set(hits), key=lambda h: (h[1], h[0]))
@@ -222,9 +278,15 @@ def _is_verb(word: str, lang: str) -> bool:
 
 
 def cue_features(text: str, lang: str, cues: Cues) -> list[float]:
-    """Trigger hits per type (0/1), then negation, planned and hypothetical cues (0/1)."""
-    hit = {t for t, _, _ in find_triggers(text, lang, cues)}
+    """Trigger hits per type (0/1), the type of the first trigger in the text (0/1 per type), then negation,
+    planned and hypothetical cues (0/1). The first trigger is most often the verb, the words after it its object
+    ("отменил санкции" is a retreat, "разорвал сотрудничество" a sanction, "отклонил протест" a refusal): a news
+    sentence names its actor, then the act."""
+    hits = find_triggers(text, lang, cues)
+    hit = {t for t, _, _ in hits}
+    first = hits[0][0] if hits else None
     flags = [1.0 if t in hit else 0.0 for t in cues.types]
+    flags += [1.0 if t == first else 0.0 for t in cues.types]
     flags += [1.0 if _cue_at(text, lang, k, cues) else 0.0 for k in ("negation", "planned", "hypothetical")]
     return flags
 
@@ -737,8 +799,9 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
     if is_function_word(first, lang, cues):
         return False  # "У", "Це", "Como": a function word opens the sentence, not a name
     start, end = sent.start + found[0], sent.start + found[1]
-    # the tagger's mention of the name (or part of it) is the actor: none of our own over it
-    if any(m.start < end and start < m.end for m in mentions):
+    # the tagger's mention of the name (or part of it) is the actor: none of our own over it; a mention that
+    # begins before the sentence (a wire dateline glued to the name: "(AFP).- Colombia") is no actor's
+    if any(m.start < end and start < m.end and m.start >= sent.start for m in mentions):
         return False
     word = sent.text[found[0]:found[1]]
     key = stem_key(word)
@@ -886,6 +949,9 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         return bool(hits) and (opener_actor(doc, s, mentions, entities, lang, kb)
                                or any(t in CROWD_TYPES for t, _, _ in hits) or group_subject(s.text, lang, cues))
 
+    # a wire dateline names where the story was filed and who filed it ("МОСКВА, 5 декабря — РИА Новости."): its
+    # names are nobody's actors, and its words are not the event's
+    sentences = [t for t in (_after_dateline(doc, s) for s in sentences) if t.text.strip()]
     with_actor = [s for s in sentences if candidate(s)]
     if not with_actor:
         return []

@@ -83,6 +83,9 @@ def test_breadcrumbs() -> None:
     assert metadata.parse_breadcrumb("Prices rose 5% / month, the bank said", roots) is None
     assert metadata.parse_breadcrumb("Local News | Town", roots) == ["Local News", "Town"]
     assert metadata.parse_breadcrumb("Rates | the bank said it would raise them again", roots) is None
+    # a Russian wire credit between slashes opens the lead: the paragraph is body, not navigation
+    assert metadata.parse_breadcrumb("ТАШКЕНТ, 14 мая. /ТАСС/. Узбекистан и Китай подписали соглашение.", roots) is None
+    assert metadata.parse_breadcrumb("Главная / Новости / Экономика", roots) == ["Главная", "Новости", "Экономика"]
 
 
 def test_near_duplicate_headlines() -> None:

