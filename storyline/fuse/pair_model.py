@@ -74,6 +74,8 @@ DURATION_TOLERANCE = 1.2
 REASON_WORDS = 7
 #: a sentence's subject is at most this many words before its verb
 SUBJECT_WORDS = 6
+#: content words two sides must share for the state of their shared act to be compared (``act_status``)
+ACT_MIN_SHARED = 2
 #: words after a hedge that say what it qualifies ("may have [caused the blast]")
 HEDGED_WORDS = 8
 #: words before a reason's marker that say what it explains ("[the match was postponed] because of snow")
@@ -753,15 +755,26 @@ def act_status(s: SideFacts, shared: frozenset[str]) -> str:
     lo, hi = max(clauses, key=lambda c: (len(content_terms(s.text[c[0]:c[1]]) & shared), -c[0]))
 
     def inside(spans: list[tuple[int, int]]) -> bool:
-        return any(lo <= x < hi for x, _ in spans)
+        # a cue that is the shared act's own verb states no state of it: "suspended a levy" / "would not suspend
+        # the levy" are one act (suspending) done and denied, not two acts halted
+        # (a one-word cue: "without charge" still negates the charge both sides name)
+        return any(lo <= x < hi and (" " in s.text[x:y] or not content_terms(s.text[x:y]) & shared) for x, y in spans)
 
     if inside(s.blocked):
-        return "blocked"
+        stops = [(x, y) for x, y in s.blocked if lo <= x < hi]
+        # every cue of the clause puts the act off ("postponed until the autumn"): deferred, not stopped
+        return "deferred" if all(_deferred().fullmatch(s.text[x:y]) for x, y in stops) else "blocked"
     # a clause with no planned or blocked cue states the act as it is: "done" and "other" are one state here;
     # "will stay closed" is the state going on, as "was closed" tells it
     if inside(s.planned) and not _continuing().search(s.text, lo, hi):
         return "planned"
     return "done"
+
+
+@functools.lru_cache(maxsize=1)
+def _deferred() -> re.Pattern[str]:
+    """The ``deferred`` cues of ``pair_cues.yaml``: an act put off, not stopped ("postponed")."""
+    return _phrases(load("pair_cues").get("deferred") or ["postpone*"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -855,6 +868,20 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["planned:xor"] = 1.0
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
+    # the state of the act the two sentences share, read in the clause telling it (``act_status``): "The mayor
+    # praised the result" / "The mayor criticised the result, saying the win did not give her a mandate" give the
+    # act one state (the "not" is a side remark's), "has been recaptured" / "none of them has been caught" two
+    la, lb = _first_attitude(a), _first_attitude(b)
+    shared = a.terms & b.terms
+    if len(shared) >= ACT_MIN_SHARED:
+        state_a, state_b = act_status(a, shared), act_status(b, shared)
+        if state_a != state_b:
+            f["act:differ"] = 1.0
+            f[f"act:{'|'.join(sorted((state_a, state_b)))}"] = 1.0
+        else:
+            f["act:same"] = 1.0
+            if la and lb and la != lb:
+                f["att:opposite_same_act"] = 1.0
     # a plan weighed on one side, decided on the other ("is considering making" / "will make")
     ta_, tb_ = _tentative().search(a.text), _tentative().search(b.text)
     if bool(ta_) != bool(tb_) and a.planned and b.planned:
@@ -862,7 +889,6 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     # attitude
     # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
     # "criticised the decision, arguing ... until the lights came back on")
-    la, lb = _first_attitude(a), _first_attitude(b)
     if la and lb:
         f["att:opposite" if la != lb else "att:same"] = 1.0
     # reasons
@@ -1058,16 +1084,24 @@ class PairModel:
 
     def judge(self, pairs: list[tuple[str, str]], min_probability: float = 0.0,
               only: str = "") -> list[PairVerdict]:
-        """Per pair, the most probable label (``none`` unless a disagreement reaches ``min_probability``);
-        ``only``: that label, with its probability and evidence, whatever the others' probabilities."""
+        """Per pair, the most probable disagreement label when the pair disagrees in some way with at least
+        ``min_probability`` (one minus the probability of ``none``), else ``none``; ``only``: that label, with its
+        probability and evidence, whatever the others' probabilities.
+
+        Whether two sentences disagree and how are two questions: a pair the model reads as hedged vs firm
+        (0.49) or as a status (0.34) is a disagreement at 0.83, though no one kind reaches 0.7."""
         out = []
         for (a, b), probs in zip(pairs, self.probabilities(pairs)):
-            label = only or max(probs, key=lambda k: probs[k])
-            if label != NONE and probs[label] < min_probability:
-                label = NONE
+            if only:
+                label, p = only, probs[only]
+            else:
+                label = max((k for k in probs if k != NONE), key=lambda k: probs[k])
+                p = 1.0 - probs.get(NONE, 0.0)
+                if p < min_probability or probs[label] < probs.get(NONE, 0.0):
+                    label, p = NONE, probs.get(NONE, 0.0)
             spans = evidence_spans(label, read_side(a), read_side(b)) if label != NONE else (None, None)
             ea, eb = (_clip(a, spans[0]) if spans[0] else None), (_clip(b, spans[1]) if spans[1] else None)
-            out.append(PairVerdict(label, probs[label], ea, eb))
+            out.append(PairVerdict(label, p, ea, eb))
         return out
 
 
@@ -1364,7 +1398,7 @@ def _same_act(a: str, b: str) -> bool:
     return any((x.act & y.act) - verbs for x in fa.agents for y in fb.agents)
 
 
-def _fits(label: str, a: _Unit, b: _Unit) -> bool:
+def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
     """Are the two sentences about the one thing a disagreement of ``label`` needs them to be about?"""
     if label == "reason":
         return _same_outcome(a, b)   # reasons of two different things: "closed for repairs" / "called for a corridor"
@@ -1475,15 +1509,15 @@ def dates_fit(a: SideFacts, b: SideFacts) -> bool:
     return False
 
 
-def _next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
-    """The model's most probable reading of a pair other than ``ruled_out`` that fits the pair (``_fits``), if it
+def next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
+    """The model's most probable reading of a pair other than ``ruled_out`` that fits the pair (``pair_fits``), if it
     reaches ``min_probability`` once ``ruled_out`` is set aside (the probabilities of the rest, renormalised)."""
     probs = model.probabilities([(a.text, b.text)])[0]
     rest = max(1e-9, 1.0 - probs.get(ruled_out, 0.0))
     for label in sorted(probs, key=lambda k: -probs[k]):
         if label == ruled_out:
             continue
-        if label == NONE or probs[label] / rest < min_probability or not _fits(label, a, b):
+        if label == NONE or probs[label] / rest < min_probability or not pair_fits(label, a, b):
             break
         return model.judge([(a.text, b.text)], 0.0, only=label)[0]
     return PairVerdict(NONE, probs.get(NONE, 0.0))
@@ -1530,10 +1564,10 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         if not v.disagree:
             continue
         a, b = units[i], units[j]
-        if not _fits(v.label, a, b):
+        if not pair_fits(v.label, a, b):
             # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
             # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state)
-            v = _next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability)
+            v = next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability)
             if not v.disagree:
                 continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))

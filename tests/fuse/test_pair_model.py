@@ -181,3 +181,34 @@ def test_a_count_after_an_auxiliary_counts_its_noun():
     twelve = read_side("Officials said 12 passengers were killed when the slope collapsed.").amounts[0]
     seven = read_side("A landslide struck the bus, killing seven passengers.").amounts[0]
     assert (twelve.unit, twelve.kind) == (seven.unit, seven.kind) == ("passenger", "killed")
+
+
+def test_the_act_s_own_verb_is_no_state_of_it_and_putting_off_is_not_stopping():
+    # suspending a levy is the act itself: done on one side, denied on the other
+    a = "The finance minister of Arlen suspended the fuel levy on Monday."
+    b = "The finance minister of Arlen said he would not suspend the fuel levy."
+    shared = content_terms(a) & content_terms(b)
+    assert (act_status(read_side(a), shared), act_status(read_side(b), shared)) == ("done", "blocked")
+    # a vote put off is a third state beside a vote held and an event called off
+    c = "The Marden council approved the new ring road on Tuesday."
+    d = "The Marden council postponed its decision on the new ring road on Tuesday."
+    e = "The Marden council cancelled the new ring road on Tuesday."
+    shared = content_terms(c) & content_terms(d) & content_terms(e)
+    assert [act_status(read_side(x), shared) for x in (c, d, e)] == ["done", "deferred", "blocked"]
+
+
+def test_a_pair_disagrees_when_its_kinds_together_outweigh_none():
+    model = load_pair_model()
+    assert model is not None
+    pair = ("Police say the warehouse fire was started deliberately.",
+            "Police said the warehouse fire may have been started deliberately but have not ruled out a fault.")
+    probs = model.probabilities([pair])[0]
+    verdict = model.judge([pair], 0.0)[0]
+    assert verdict.disagree
+    assert verdict.label == max((k for k in probs if k != "none"), key=lambda k: probs[k])
+    assert abs(verdict.probability - (1.0 - probs["none"])) < 1e-9
+    # a threshold above the pair's disagreement probability leaves it alone
+    assert not model.judge([pair], verdict.probability + 0.01)[0].disagree
+    same = ("The warehouse fire was started deliberately, police said.",
+            "Police said the fire at the warehouse had been started on purpose.")
+    assert not model.judge([same], Settings().disagreement_pair_min_probability)[0].disagree
