@@ -64,6 +64,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus2
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus3
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus5
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_clean.py --set training/clean_dev
 	$(PY) scripts/eval_clean.py --clean-lines trained
@@ -78,6 +79,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities
 	$(PY) scripts/eval_entities.py --set training/entities_dev2
 	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
+	$(PY) scripts/eval_entities.py --set training/entities_dev4/dev.jsonl
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py
@@ -86,6 +88,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev2
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev4
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev5
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev6
 	$(PY) scripts/eval_quotes_languages.py
 	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
@@ -93,6 +96,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_stories.py --set training/stories_dev2 --out $(OUT)/stories-dev2 --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev3 --out $(OUT)/stories-dev3 --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev3 --setting stories=trained --out $(OUT)/stories-dev3-trained --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev4 --out $(OUT)/stories-dev4 --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev4 --setting stories=trained --out $(OUT)/stories-dev4-trained --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
