@@ -11,6 +11,9 @@
 - dev/blind3.jsonl: quotes7's third blind check from dev/blind3_src_*.txt (ids tq-9801...), in styles the
   training files lacked (long features, exchanges, organisations, headlines, posts, interviews, opinion, nested
   quotes); only its aggregate figures are read.
+- dev/blind4.jsonl: quotes9's fourth blind check from dev/blind4_src_*.txt (ids tq-9901...), in the styles where
+  the ranker's choice is hard (exchanges, described and role-only speakers, pronouns with a man and a woman, "X told
+  Y", headlines and standfirsts, opinion, "according to", nested quotes); only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
@@ -181,6 +184,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind3:
         write(os.path.join(dev_dir, "blind3.jsonl"), blind3)
+    # quotes9's fourth blind check (exchanges, described and role-only speakers, pronouns with a man and a woman,
+    # "X told Y", headlines, standfirsts, opinion, "according to", nested quotes): aggregate figures only
+    blind4: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind4_src_") and name.endswith(".txt"):
+            blind4 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind4, 9901):
+        o["id"] = f"tq-{i:04d}"
+    if blind4:
+        write(os.path.join(dev_dir, "blind4.jsonl"), blind4)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
