@@ -25,6 +25,9 @@
 - hand7.jsonl: quotes7's kinds (features with speakers called by age, role or relation paragraphs on, exchanges
   with no cue, a speaker named in the next sentence, a name and a colon, partial quotes after a cue, apposition
   chains, organisations that say "it"), parsed from hand7_src_*.txt (ids tq-8951...).
+- hand8.jsonl: quotes9's choices among several people (a subject whose relative clause names another body, an
+  unnamed person described in the sentence before a cue-less quote, a man and a woman with pronouns, exchanges, "X
+  told Y", role after name), parsed from hand8_src_*.txt (ids tq-4001...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -146,6 +149,13 @@ def main() -> None:
     for i, o in enumerate(hand7, 8951):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand7.jsonl"), hand7)
+    hand8: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand8_src_") and name.endswith(".txt"):
+            hand8 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand8, 4001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand8.jsonl"), hand8)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -216,6 +226,7 @@ def main() -> None:
           f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
           f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
           f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
+          f"hand8: {len(hand8)} passages, {sum(len(o['quotes']) for o in hand8)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
