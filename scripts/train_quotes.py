@@ -7,14 +7,18 @@
 Each passage is parsed and its actors resolved; the quote rules find the quotes, and every quote that
 overlaps a gold quote gives one row per candidate speaker (``extract.speaker_model.candidates``),
 labelled by whether it is the gold speaker: an entity with a mention on the gold ``speaker`` or
-``speaker_near`` words, the described phrase when no entity is, or nobody when the gold has no
-speaker. The previous quote's speaker feature takes the gold speaker while training. Printed:
+``speaker_near`` words (opening them or covering half of them: "Singapore" inside "a bond trader in Singapore"
+is not the speaker), the described phrase when no entity is, or nobody when the gold has no
+speaker. The previous quote's speaker feature takes the gold speaker while training. The shipped ranker is
+listwise (``KIND``): a regression on the difference between the gold candidate's features and each other
+candidate's of the same quote, so it learns what sets the speaker apart from the others. Printed:
 train-fold attribution accuracy (folds by passage) next to the rules' own choice on the same quotes.
 Never reads frozen/.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,11 +46,20 @@ from storyline.extract.speaker_model import (  # noqa: E402
     entity_genders,
     layout_of,
     pick,
+    softmax,
 )
 
 TRAINING = ROOT / "training" / "quotes"
 #: chosen by train-fold accuracy (quotes7: C 0.5 → 0.903, 1 → 0.904, 2 → 0.908, 4 → 0.912, 8 → 0.911)
 C_REGULARISATION = 4.0
+#: the ranker's form: "pointwise" (each candidate scored alone) or "listwise" (pairwise differences, scores
+#: normalised over a quote's candidates)
+KIND = "listwise"
+#: quotes9, chosen (before the description labels were tightened) by train-fold accuracy and the blind dev sets'
+#: attributed/precision (blind4, blind3, blind2): pointwise C 4 → 0.915, 0.914/0.942, 0.878/0.901, 0.863/0.902;
+#: listwise C 0.3 → 0.920, 0.924/0.946, 0.881/0.898, 0.885/0.910; C 0.5 → 0.924, 0.921/0.939, 0.881/0.895,
+#: 0.890/0.905; C 1 → 0.927 with lower blind figures. A wrong speaker costing 1 instead of 0.5 lowered attribution.
+C_LISTWISE = 0.5
 #: what a wrong speaker costs beyond a missed one when the abstain thresholds are chosen: a quote left
 #: without a speaker is better than one given the wrong person
 WRONG_COST = 0.5
@@ -60,7 +73,11 @@ def label(ctx: SpeakerContext, cand_entity: str | None, gold: dict, text: str, p
         return False
     if cand_entity in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         return phrase is not None and any(overlaps(phrase, g) for g in places)
-    return any(m.entity == cand_entity and overlaps((m.start, m.end), g) for m in ctx.mentions for g in places)
+    # a name inside a longer description ("a bond trader in Singapore", "a spokesman for Hansabank") is not the one
+    # who speaks: the description is; the mention must open the gold words or cover half of them
+    return any(m.entity == cand_entity and overlaps((m.start, m.end), g)
+               and (m.start <= g[0] or 2 * (m.end - m.start) >= g[1] - g[0])
+               for m in ctx.mentions for g in places)
 
 
 def rows_of(records: list[dict], settings: Settings) -> list[dict]:
@@ -108,20 +125,43 @@ def rows_of(records: list[dict], settings: Settings) -> list[dict]:
     return items
 
 
-def fit(items: list[dict]):
+def fit(items: list[dict], kind: str | None = None):
+    """A pointwise regression (each candidate speaks or not) or a pairwise one (``listwise``: the speaker
+    against each other candidate of the same quote, so every weight compares candidates; its scores are
+    turned into a distribution over the quote's candidates)."""
+    import scipy.sparse as sp
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     feats = [f for it in items for f in it["features"]]
-    ys = [int(y) for it in items for y in it["labels"]]
     vec = DictVectorizer()
-    clf = LogisticRegression(C=C_REGULARISATION, max_iter=2000)
-    clf.fit(vec.fit_transform(feats), ys)
+    matrix = vec.fit_transform(feats).tocsr()
+    if (kind or KIND) != "listwise":
+        ys = [int(y) for it in items for y in it["labels"]]
+        clf = LogisticRegression(C=C_REGULARISATION, max_iter=2000)
+        clf.fit(matrix, ys)
+        return vec, clf
+    rows, ys, at = [], [], 0
+    for it in items:
+        n = len(it["labels"])
+        block = matrix[at:at + n]
+        at += n
+        pos = [k for k, y in enumerate(it["labels"]) if y]
+        neg = [k for k, y in enumerate(it["labels"]) if not y]
+        for p in pos:
+            for k in neg:
+                diff = block[p] - block[k]
+                rows += [diff, -diff]
+                ys += [1, 0]
+    clf = LogisticRegression(C=C_LISTWISE, max_iter=4000, fit_intercept=False)
+    clf.fit(sp.vstack(rows).tocsr(), ys)
     return vec, clf
 
 
-def probabilities(vec, clf, item: dict) -> list[float]:
-    return [float(p) for p in clf.predict_proba(vec.transform(item["features"]))[:, 1]]
+def probabilities(vec, clf, item: dict, kind: str | None = None) -> list[float]:
+    if (kind or KIND) != "listwise":
+        return [float(p) for p in clf.predict_proba(vec.transform(item["features"]))[:, 1]]
+    return softmax([float(z) for z in vec.transform(item["features"]) @ clf.coef_[0]])
 
 
 def nobody_of(item: dict) -> int | None:
@@ -186,6 +226,10 @@ def cross_validate(items: list[dict], folds: int) -> tuple[dict[str, float], Abs
 
 
 def main() -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # set iteration order reaches the features through the parse-to-entity stages, and the abstain thresholds
+        # sit on plateaus a tie can tip: a fixed hash seed makes `make train` rebuild the shipped model exactly
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=default_model_path())
     parser.add_argument("--folds", type=int, default=5)
@@ -211,7 +255,7 @@ def main() -> int:
     vec, clf = fit(items)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"vectorizer": vec, "classifier": clf,
-                 "info": {"train_fold": cv, "passages": len(records), "files": [f.name for f in files],
+                 "info": {"kind": KIND, "train_fold": cv, "passages": len(records), "files": [f.name for f in files],
                           "abstain": {"least": abstain.least, "margin": abstain.margin}}},
                 args.out, compress=3)
     print(f"quote speakers: {len(records)} passages, {cv['quotes']} quotes matched by the quote rules "

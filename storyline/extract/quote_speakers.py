@@ -521,6 +521,15 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         return _opening_name(ctx, tok, offset, how)
     left, right = subj.left_edge, subj.right_edge
     s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
+    clause = [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i
+              and c.left_edge.lower_ in ("who", "whose", "which") and c.left_edge.i > 0
+              and c.doc[c.left_edge.i - 1].text == ","]
+    if clause:
+        # "X, who runs Astilleros Kantauri, told analysts": a relative clause set off by commas says who X is; a
+        # body it names does not speak
+        cut = token_start(min(clause, key=lambda c: c.i).left_edge, offset)
+        if cut > s and ctx.view[s:cut].strip(" ,"):
+            e = s + len(ctx.view[s:cut].rstrip(" ,"))
     # cut a long subject to its head's neighbourhood ("the expert, who …")
     if n_words(ctx.view[s:e]) > MAX_SPEAKER_WORDS:
         # a long subject ("President of X Jane Doe at the meeting of …"): keep its first words

@@ -14,9 +14,16 @@ regression scores each candidate from:
 - position: sentences between the candidate's nearest mention and the quote (before and after),
   its recency rank among people, whether that mention is a grammatical subject or the addressee
   of a speech verb ("told Mr. Y"), whether it is named inside the quote;
-- discourse: the previous quote's speaker, a quote that opens its paragraph, salience.
+- discourse: the previous quote's speaker, a quote that opens its paragraph, salience;
+- comparisons between the candidates of one quote (``syntactic_roles``): which one is the grammatical subject
+  of the cue verb or of the sentence before, which one the cue addresses ("X told Y"), which one sits only in
+  the subject's relative clause ("X, who runs Y, said"), who is mentioned most, who is nearest, whether the
+  candidate is the only person a "he"/"she" fits.
 
-The candidate with the highest score speaks. The model is trained by ``make train``
+The model is either pointwise (a logistic regression on each candidate) or listwise (``info["kind"]``: trained
+on the differences between the speaker and each other candidate of the same quote, its scores normalised
+over the quote's candidates). The candidate with the highest score speaks, unless "nobody" is close enough
+(``Abstain``, chosen on held-out folds). The model is trained by ``make train``
 (``scripts/train_quotes.py``) from the team-written passages in ``training/quotes/`` and shipped
 in the package (``storyline/models/quote_speakers.joblib``); ``Settings.speaker_model`` names another.
 """
@@ -40,6 +47,7 @@ from storyline.extract.quote_speakers import (
     QuoteSpan,
     SpeakerContext,
     cue_at,
+    cue_subject,
     entity_genders,
     gender_lexicon,
     has_given_name,
@@ -64,6 +72,8 @@ __all__ = [
     "phrase_head",
     "pick",
     "quote_shape",
+    "softmax",
+    "syntactic_roles",
 ]
 
 #: how many sentences before a quote (and after it) a candidate may be mentioned
@@ -156,6 +166,10 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
     up to ``SENTENCES_BEFORE`` sentences back): "The surgeon", "A nurse beside him", "The woman who runs the
     animal shelter" — the person a "he"/"she" after the quote may stand for. None when there is none."""
     first = layout.sentence(quote.start)
+    att = quote.attribution
+    # a quote with no speaker phrase of its own may be an unnamed body's too ("A senior diplomat was blunt. “…”"):
+    # any subject that can speak; a "he" or "she" stands for a person
+    pronoun = bool(att.ok and att.phrase and ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() in _PRONOUN_GENDER)
     for k in range(first, max(-1, first - SENTENCES_BEFORE - 1), -1):
         if not 0 <= k < len(ctx.sents):
             continue
@@ -171,7 +185,8 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
             e = comma if comma > s else e
             if e > quote.start or any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions):
                 continue
-            if len(ctx.view[s:e].split()) > 12 or not _person_like(tok.lemma_.lower()):
+            if len(ctx.view[s:e].split()) > 12 or not (_person_like(tok.lemma_.lower()) or
+                                                        (not pronoun and can_speak(ctx, tok, off))):
                 continue
             found = (s, e)                            # the last one before the quote in this sentence
         if found:
@@ -327,6 +342,98 @@ def _ages(ctx: SpeakerContext) -> dict[str, str]:
     return out
 
 
+def _mention_head(ctx: SpeakerContext, start: int, end: int) -> Any | None:
+    """The syntactic head token of the mention at [start, end)."""
+    tok = _token_at(ctx, max(start, end - 1))
+    sent = ctx.sentence_at(start)
+    if tok is None or sent is None:
+        return None
+    offset = sent[3]
+    while tok.head.i != tok.i and start <= offset + tok.head.idx < end:
+        tok = tok.head
+    return tok
+
+
+#: the links from a subject to the names set beside it ("His counterpart, X,", "X and Y", "Professor X")
+_NAMING_DEPS = ("appos", "conj", "compound", "flat", "cc", "punct", "nmod")
+
+
+def _path_to(tok: Any, ancestor: Any) -> list[str] | None:
+    """The dependency labels from ``tok`` up to ``ancestor`` (empty when they are the same token), None when
+    ``tok`` is not under it. Tokens are compared by index: spaCy rebuilds Token objects."""
+    path: list[str] = []
+    for _ in range(12):
+        if tok.i == ancestor.i:
+            return path
+        if tok.head.i == tok.i:
+            return None
+        path.append(tok.dep_)
+        tok = tok.head
+    return None
+
+
+def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, int]]], first: int, last: int,
+                    para: tuple[int, int]) -> dict[str, set[str]]:
+    """What each candidate's mentions are to the sentences ``first``..``last`` of paragraph ``para``, by entity:
+
+    - ``cue_subject``: the grammatical subject of a cue verb, or an appositive of it ("His counterpart, X, said");
+    - ``cue_addressee``: the one a cue verb addresses ("X told Mr. Y", "said to Y"): the teller speaks, not Y;
+    - ``in_subject_clause``: inside the subject's relative clause ("X, who runs Averon, told analysts": Averon
+      does not speak); ``in_subject_modifier`` inside another modifier ("X of Limuru Leaf", "an analyst at Y");
+      ``subject_possessor`` the subject's possessor ("Alcott's deputy said");
+    - ``root_subject``: the subject of a sentence's main verb whatever the verb ("Bērziņš smiled. “…”").
+    """
+    out: dict[str, set[str]] = {}
+    heads: dict[tuple[int, int], Any] = {}
+    for k in range(max(0, first), min(len(ctx.sents), last + 1)):
+        s0, _e0, span, off = ctx.sents[k]
+        if not para[0] <= s0 < para[1]:
+            continue
+        toks = ctx.tokens(span.doc)
+        subjects, addressees = [], []
+        for i in range(span.start, span.end):
+            at = off + toks.idx[i]
+            if any(a <= at < b for a, b in ctx.quoted) or not cue_at(ctx, toks, span.doc, i):
+                continue
+            verb = span.doc[i]
+            subj = cue_subject(verb)
+            if subj is not None:
+                subjects.append(subj)
+            for c in verb.children:
+                if c.dep_ in _OBJECT_DEPS:
+                    addressees.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "to":
+                    addressees.extend(g for g in c.children if g.dep_ == "pobj")
+        root_subj = [c for c in span.root.children if c.dep_ in _SUBJECT_DEPS]
+        for ent, spans in ent_spans.items():
+            for ms, me in spans:
+                if not s0 <= ms < _e0:
+                    continue
+                head = heads.get((ms, me))
+                if head is None:
+                    head = heads[(ms, me)] = _mention_head(ctx, ms, me)
+                if head is None:
+                    continue
+                roles = out.setdefault(ent, set())
+                for subj in subjects:
+                    path = _path_to(head, subj)
+                    if path is None:
+                        continue
+                    if all(d in _NAMING_DEPS for d in path):
+                        roles.add("cue_subject")          # the subject or a name set beside it
+                    elif any(d in ("relcl", "acl", "advcl", "ccomp") for d in path):
+                        roles.add("in_subject_clause")
+                    elif "poss" in path[:1]:
+                        roles.add("subject_possessor")
+                    else:
+                        roles.add("in_subject_modifier")  # "X of Limuru Leaf", "an analyst at Y"
+                if any(head.i == a.i or (head.dep_ == "appos" and head.head.i == a.i) for a in addressees):
+                    roles.add("cue_addressee")
+                if any(head.i == r.i or (head.dep_ == "appos" and head.head.i == r.i) for r in root_subj):
+                    roles.add("root_subject")
+    return out
+
+
 def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
                genders: dict[str, str], layout: Layout, before_previous: str | None = None) -> list[Candidate]:
     """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
@@ -342,15 +449,16 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     how = att.how if att.ok else "none"
     # "the 38-year-old said", "the spokeswoman said", "the midfielder added": a definite description that
     # names no one usually takes up a person just named, not a new unnamed speaker
+    figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     anaphor = ""
+    # "the housing agency's figures" is a source, not a person named before
     if att.ok and att.speaker is None and pronoun is None and re.match(r"(?:the|his|her|their) ", phrase_text) \
-            and len(phrase_text.split()) <= MAX_ANAPHOR_WORDS:
+            and len(phrase_text.split()) <= MAX_ANAPHOR_WORDS and not figures:
         anaphor = "age" if re.search(r"\d+-year-old", phrase_text) else "role"
     anaphor_words = {w for w in re.findall(r"[^\W\d_]+", phrase_text) if w not in ("the", "his", "her", "their")}
     anaphor_age = re.search(r"(\d+)-year-old", phrase_text)
     anaphor_gender = {gender_lexicon()[0].get(w) for w in re.findall(r"[^\W\d_]+", phrase_text)} - {None}
     para_cue = _paragraph_has_cue(ctx, para)
-    figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
                "para_no_cue": float(not para_cue)}
 
@@ -399,10 +507,28 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     exchange = i >= 2 and opens_para and not para_cue and \
         [layout.paragraph(quotes[i - 2].start), layout.paragraph(quotes[i - 1].start)] == [para - 2, para - 1]
     out = []
-    near_people = [e for e in pool if ctx.entities.get(e) is not None and ctx.entities[e].type == "PERSON"]
+    # a person the tagger typed otherwise ("Claudia Reinholt" as an organisation) is a person by the given name
+    near_people = [e for e in pool if ctx.entities.get(e) is not None and
+                   (ctx.entities[e].type == "PERSON" or has_given_name(ctx.entities[e].name))]
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
     n_people = _bucket(len(near_people), 3)
     clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
+    # the candidates compared with one another: who is the subject of the cue, who is told, who the
+    # sentence before is about, who is mentioned most, nearest, the one person the pronoun fits
+    para_bounds = (ctx.doc.blocks[para].start, ctx.doc.blocks[para].end) if 0 <= para < len(ctx.doc.blocks) \
+        else (0, len(ctx.view))
+    ent_spans: dict[str, list[tuple[int, int]]] = {}
+    for m in ctx.mentions:
+        if m.entity in pool and not (q.start <= m.start < q.end) and not any(a <= m.start < b for a, b in ctx.quoted):
+            ent_spans.setdefault(m.entity, []).append((m.start, m.end))
+    own_roles = syntactic_roles(ctx, ent_spans, qs, qe, para_bounds)
+    prev_roles = syntactic_roles(ctx, ent_spans, qs - 1, qs - 1, para_bounds) if qs > 0 else {}
+    any_cue_subject = any("cue_subject" in r for r in own_roles.values())
+    any_prev_subject = any("root_subject" in r or "cue_subject" in r for r in prev_roles.values())
+    top_count = max((count.get(e, 0) for e in pool), default=0)
+    by_distance = sorted(pool, key=lambda e: -last_seen.get(e, -1))
+    agreeing_people = [e for e in near_people if pronoun in ("m", "f") and genders.get(e) == pronoun]
+    previous_para = i > 0 and layout.paragraph(quotes[i - 1].start) == para - 1
     for ent_id in sorted(pool):
         ent = ctx.entities.get(ent_id)
         if ent is None:
@@ -504,6 +630,31 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f["previous&opens_para"] = float(opens_para)
             f[f"previous&how={how}"] = 1.0
             f["previous&para_no_cue"] = float(not para_cue)
+        mine, before_mine = own_roles.get(ent_id, set()), prev_roles.get(ent_id, set())
+        for r in mine:
+            f[f"syn={r}"] = 1.0
+            f[f"syn={r}&how={how}"] = 1.0
+            # "a spokesman for the ministry" may stand for the ministry; "a trader in Singapore" never for the city
+            f[f"syn={r}&type={ent.type}"] = 1.0
+        for r in before_mine:
+            f[f"syn_prev={r}"] = 1.0
+            f[f"syn_prev={r}&para_no_cue"] = float(not para_cue)
+        if any_cue_subject and "cue_subject" not in mine:
+            f["other_is_cue_subject"] = 1.0
+        if any_prev_subject and not before_mine & {"root_subject", "cue_subject"} and not mine:
+            f["other_is_prev_subject"] = 1.0
+        f["most_mentioned"] = float(count.get(ent_id, 0) == top_count)
+        f["mention_share"] = count.get(ent_id, 0) / top_count if top_count else 0.0
+        if ent_id in last_seen:
+            f[f"distance_rank={_bucket(by_distance.index(ent_id), 3)}"] = 1.0
+        if pronoun in ("m", "f") and ent_id in agreeing_people:
+            f["pronoun&only_agreeing" if len(agreeing_people) == 1 else "pronoun&one_of_agreeing"] = 1.0
+        if pronoun in ("m", "f") and ent_id not in near_people and not ent.generic and not ent.name[:1].islower():
+            # a named place or body for a "he" or "she" (a generic "the spokesman" may well be the one)
+            f["pronoun&named_not_person"] = 1.0
+        if previous == ent_id and previous_para:
+            f["previous&previous_para"] = 1.0
+            f["previous&previous_para&opens_para"] = float(opens_para)
         out.append(Candidate(ent_id, f))
     questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     shape = quote_shape(ctx, q, layout)
@@ -529,6 +680,15 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         found = antecedent_phrase(ctx, q, layout)
         if found is not None:
             out.append(Candidate(ANTECEDENT, _antecedent_features(ctx, found, pronoun, how, agreeing, layout, q)))
+    elif pronoun is None and (not att.ok or how in ("none", "carry", "continue")):
+        # "A senior diplomat was blunt. “…”": a quote with no cue of its own after a sentence about an unnamed person
+        found = antecedent_phrase(ctx, q, layout)
+        if found is not None and layout.sentence(found[0]) >= qs - 1:
+            feats = _antecedent_features(ctx, found, "", how, False, layout, q)
+            feats["antecedent&no_pronoun"] = 1.0
+            feats["antecedent&no_pronoun&opens_para"] = float(opens_para)
+            feats["antecedent&no_pronoun&para_no_cue"] = float(not para_cue)
+            out.append(Candidate(ANTECEDENT, feats))
     if previous in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         # the described speaker of the quote before ("a factory manager … said …. “…,” he said"); a quote
         # with a description of its own that differs from the last one is someone else's
@@ -618,18 +778,28 @@ class SpeakerModel:
             float(self.classifier.intercept_[0])
 
     def scores(self, cands: list[Candidate]) -> list[float]:
-        """P(the speaker) of each candidate (equal to the classifier's ``predict_proba``)."""
+        """P(the speaker) of each candidate: the classifier's ``predict_proba`` for a pointwise model, the
+        scores normalised over the quote's candidates for a listwise one (``info["kind"]``)."""
         weights, bias = self.weights
-        out = []
-        for c in cands:
-            z = bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items())
-            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
-        return out
+        zs = [bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
+        if self.info.get("kind") == "listwise":
+            return softmax(zs)
+        return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))) for z in zs]
 
     def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
         """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""
         abstain = Abstain(**self.info.get("abstain", {}))
         return choose_speakers(ctx, quotes, self.scores, abstain)
+
+
+def softmax(zs: list[float]) -> list[float]:
+    """Scores as a distribution over one quote's candidates."""
+    if not zs:
+        return []
+    top = max(zs)
+    exps = [math.exp(z - top) for z in zs]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 @dataclass(frozen=True)

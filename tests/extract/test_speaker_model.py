@@ -8,7 +8,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.data import load
-from storyline.extract.quote_speakers import DESCRIBED, Attribution, QuoteSpan
+from storyline.extract.quote_speakers import ANTECEDENT, DESCRIBED, Attribution, QuoteSpan
 from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
     Abstain,
@@ -21,6 +21,7 @@ from storyline.extract.speaker_model import (
     load_speaker_model,
     pick,
     quote_shape,
+    softmax,
 )
 from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
@@ -143,6 +144,10 @@ def test_a_name_after_an_exclamation_without_a_cue_does_not_speak():
     ("Health minister Ana Ruiz visited the hospital on Tuesday. “The staff here are exhausted and we will "
      "hire more nurses,” Ruiz said.\n“Nobody should wait twelve hours in an emergency room.”",
      "Nobody should wait", "Ana Ruiz"),
+    ("Marisol Etxeberria, who runs the shipbuilder Astilleros Kantauri, told analysts on Tuesday: “Our order "
+     "book is full until 2029 and we are hiring welders.”", "order book", "Marisol Etxeberria"),
+    ("Governor Tomás Iriarte told Senator Beatriz Olmedo on Monday that the dam would be finished in May. “The "
+     "money is in the budget and the contract is signed,” he told her.", "money is in the budget", "Tomás Iriarte"),
 ])
 def test_shipped_model_picks_the_speaker(text, quote, speaker):
     model = load_speaker_model()
@@ -161,8 +166,14 @@ def test_plain_weights_score_as_the_fitted_classifier():
     model = load_speaker_model()
     ctx, quotes = context_of(TWO_PEOPLE)
     cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
-    expected = model.classifier.predict_proba(model.vectorizer.transform([c.features for c in cands]))[:, 1]
-    assert model.scores(cands) == pytest.approx(list(expected), abs=1e-9)
+    matrix = model.vectorizer.transform([c.features for c in cands])
+    if model.info.get("kind") == "listwise":
+        # a listwise model's scores are its linear scores normalised over the quote's candidates
+        expected = softmax([float(z) for z in matrix @ model.classifier.coef_[0]])
+    else:
+        expected = list(model.classifier.predict_proba(matrix)[:, 1])
+    assert model.scores(cands) == pytest.approx(expected, abs=1e-9)
+    assert max(model.scores(cands)) > 0.5
 
 
 def test_given_names_carry_a_gender_only_when_the_name_has_one():
@@ -253,3 +264,34 @@ def test_a_title_is_no_given_name():
                         "“This court will not be rushed by anyone,” Mutua said.")
     genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
     assert all(g == "f" for name, g in genders.items() if "Mutua" in name) and genders
+
+
+def test_the_subject_of_the_cue_and_the_body_in_its_relative_clause_are_told_apart():
+    ctx, quotes = context_of("Marisol Etxeberria, who runs the shipbuilder Astilleros Kantauri, told analysts on "
+                             "Tuesday: “Our order book is full until 2029 and we are hiring welders.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    assert by_name["Marisol Etxeberria"].get("syn=cue_subject") == 1.0
+    company = next(f for name, f in by_name.items() if "Kantauri" in name)
+    assert company.get("syn=in_subject_clause") == 1.0 and "syn=cue_subject" not in company
+    assert company.get("other_is_cue_subject") == 1.0
+
+
+def test_the_one_told_is_the_addressee_of_the_cue():
+    ctx, quotes = context_of("Governor Tomás Iriarte told Senator Beatriz Olmedo on Monday that the dam would be "
+                             "finished in May. “The money is in the budget and the contract is signed,” he told her.")
+    direct = next(k for k, q in enumerate(quotes) if q.direct)
+    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    assert by_name["Tomás Iriarte"].get("syn_prev=cue_subject") == 1.0
+    assert by_name["Beatriz Olmedo"].get("syn_prev=cue_addressee") == 1.0
+    assert by_name["Tomás Iriarte"].get("pronoun&only_agreeing") == 1.0
+
+
+def test_a_person_described_in_the_sentence_before_a_cueless_quote_is_a_candidate():
+    ctx, quotes = context_of("The ministers met in Vilnius on Monday and agreed on nothing.\n"
+                             "A senior diplomat from one of the Baltic states was blunt.\n"
+                             "“We are negotiating with ourselves while the other side prepares.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    described = [c for c in cands if c.entity == ANTECEDENT]
+    assert len(described) == 1 and described[0].features.get("antecedent&no_pronoun") == 1.0

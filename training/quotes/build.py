@@ -11,6 +11,9 @@
 - dev/blind3.jsonl: quotes7's third blind check from dev/blind3_src_*.txt (ids tq-9801...), in styles the
   training files lacked (long features, exchanges, organisations, headlines, posts, interviews, opinion, nested
   quotes); only its aggregate figures are read.
+- dev/blind4.jsonl: quotes9's fourth blind check from dev/blind4_src_*.txt (ids tq-9901...), in the styles where
+  the ranker's choice is hard (exchanges, described and role-only speakers, pronouns with a man and a woman, "X told
+  Y", headlines and standfirsts, opinion, "according to", nested quotes); only its aggregate figures are read.
 - dev/blind.jsonl: a blind check from dev/blind_src_*.txt (ids tq-9501...), written after the rule fixes; only
   its aggregate figures are read.
 - hand3.jsonl: a third writer's hand-written passages (quotes3), parsed from hand3_src_*.txt (ids tq-8001...).
@@ -22,6 +25,9 @@
 - hand7.jsonl: quotes7's kinds (features with speakers called by age, role or relation paragraphs on, exchanges
   with no cue, a speaker named in the next sentence, a name and a colon, partial quotes after a cue, apposition
   chains, organisations that say "it"), parsed from hand7_src_*.txt (ids tq-8951...).
+- hand8.jsonl: quotes9's choices among several people (a subject whose relative clause names another body, an
+  unnamed person described in the sentence before a cue-less quote, a man and a woman with pronouns, exchanges, "X
+  told Y", role after name), parsed from hand8_src_*.txt (ids tq-4001...).
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -143,6 +149,13 @@ def main() -> None:
     for i, o in enumerate(hand7, 8951):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand7.jsonl"), hand7)
+    hand8: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand8_src_") and name.endswith(".txt"):
+            hand8 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand8, 4001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand8.jsonl"), hand8)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -181,6 +194,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind3:
         write(os.path.join(dev_dir, "blind3.jsonl"), blind3)
+    # quotes9's fourth blind check (exchanges, described and role-only speakers, pronouns with a man and a woman,
+    # "X told Y", headlines, standfirsts, opinion, "according to", nested quotes): aggregate figures only
+    blind4: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind4_src_") and name.endswith(".txt"):
+            blind4 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind4, 9901):
+        o["id"] = f"tq-{i:04d}"
+    if blind4:
+        write(os.path.join(dev_dir, "blind4.jsonl"), blind4)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
@@ -203,6 +226,7 @@ def main() -> None:
           f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
           f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
           f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
+          f"hand8: {len(hand8)} passages, {sum(len(o['quotes']) for o in hand8)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
