@@ -154,9 +154,15 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
             continue
         word = m.group(1)
         start = c.start - len(word) - 1
+        # a courtesy title ("Mr", "Dr") is not a given name: the span stays the name alone
         if (is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
+                and fold(word).rstrip(".") not in _HONORIFICS
                 and (start, c.start - 1) not in taken and c.start - 1 not in ends):
             c.start = start
+
+
+#: courtesy titles of address ("mr", "dr"), kept in the names data
+_HONORIFICS = frozenset(load("names")["honorifics"])
 
 
 @functools.lru_cache(maxsize=4)

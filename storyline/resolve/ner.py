@@ -292,7 +292,8 @@ def _rule_cands(view: str, kb: KB) -> list[Cand]:
     for m in _ADDRESSED.finditer(view):
         # "Mr Obi", "Ms Mokoena": a courtesy title makes the word after it a person's name
         if not kb.lookup(m.group("name")):
-            out.append(Cand(m.start(), m.end(), "PERSON", "rule"))
+            # the title stays out of the span, as in the parser's own PERSON spans
+            out.append(Cand(m.start("name"), m.end("name"), "PERSON", "rule"))
     caps = _caps_lines(view)
     for m in _THE_ACRONYM.finditer(view):
         # "the INVH", "the BDDK": an acronym after an article is an organisation's name
