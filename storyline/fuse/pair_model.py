@@ -23,15 +23,16 @@ in ``training/disagreements/`` and shipped in the package (``storyline/models/di
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.config import Settings
 from storyline.data import load
@@ -139,6 +140,52 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str]:
         body = r"\s+".join(re.escape(p) for p in w.rstrip("*").split())
         alts.append(body + (r"[\w'-]*" if star else ""))
     return re.compile(r"(?<![\w'])(?:" + grouped_alternation(alts) + r")(?![\w'])", re.IGNORECASE)
+
+
+_T = TypeVar("_T")
+#: the memos of ``_run_memo`` functions, and how many ``feature_run`` blocks are open
+_RUN_MEMOS: list[dict[str, Any]] = []
+_RUN_DEPTH = [0]
+_MISSING = object()
+
+
+def _run_memo(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``fn`` (a sentence's features) memoised without bound inside ``feature_run``, as ``fn`` is outside it.
+
+    A corpus run reads each sentence's features several times (candidate keys, the pair features of each of its
+    pairs, the checks of a verdict), far apart: size-limited caches smaller than the corpus's sentences dropped
+    them in between and read them again, more often the larger the corpus.
+    """
+    memo: dict[str, Any] = {}
+    _RUN_MEMOS.append(memo)
+
+    @functools.wraps(fn)
+    def memoised(text: str) -> _T:
+        if not _RUN_DEPTH[0]:
+            return fn(text)
+        value = memo.get(text, _MISSING)
+        if value is _MISSING:
+            value = memo[text] = fn(text)
+        return value
+
+    # the lru_cache's cache_clear and cache_info stay reachable (functools.wraps leaves them behind)
+    for name in ("cache_clear", "cache_info"):
+        if hasattr(fn, name):
+            setattr(memoised, name, getattr(fn, name))
+    return memoised
+
+
+@contextlib.contextmanager
+def feature_run() -> Iterator[None]:
+    """Within it, each sentence's features are read once (``_run_memo``); forgotten when the outermost one ends."""
+    _RUN_DEPTH[0] += 1
+    try:
+        yield
+    finally:
+        _RUN_DEPTH[0] -= 1
+        if not _RUN_DEPTH[0]:
+            for memo in _RUN_MEMOS:
+                memo.clear()
 
 
 @functools.lru_cache(maxsize=2)
@@ -592,6 +639,7 @@ def _sentences(text: str) -> list[Sentence]:
     return out
 
 
+@_run_memo
 @functools.lru_cache(maxsize=65536)
 def _figures(text: str) -> tuple[dict[str, list[tuple[str, int, int]]], list[Amount], list[Amount]]:
     """(dates, lengths of time, amounts) of a text, each read where the ones before it are not: ``read_side``
@@ -603,6 +651,7 @@ def _figures(text: str) -> tuple[dict[str, list[tuple[str, int, int]]], list[Amo
     return dates, durations, _amounts(text, cues, taken)
 
 
+@_run_memo
 @functools.lru_cache(maxsize=4096)
 def read_side(text: str) -> SideFacts:
     """Everything the pair features read off one side (a claim's sentence or a few sentences)."""
@@ -1191,6 +1240,7 @@ def _number_words() -> frozenset[str]:
     return frozenset(w for p in parts for w in _LETTERS.findall(p.lower()) if w not in ("a", "an"))
 
 
+@_run_memo
 @functools.lru_cache(maxsize=65536)
 def fact_keys(text: str) -> frozenset[str]:
     """The kinds of checkable fact a sentence states: amounts per unit, a length of time, dates per kind,
@@ -1226,6 +1276,7 @@ def fact_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@_run_memo
 @functools.lru_cache(maxsize=65536)
 def fact_acts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(what the sentence's reasons explain, the acts its agents did): the words two versions of one
@@ -1551,6 +1602,11 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
     model = load_pair_model(settings.disagreement_pair_model)
     if model is None or not context.analyses:
         return []
+    with feature_run():   # each sentence's features read once for the whole run
+        return _pair_disagreements(model, context, settings)
+
+
+def _pair_disagreements(model: PairModel, context: DimensionContext, settings: Settings) -> list[Found]:
     units = _units(context)
     pairs = candidate_pairs(units)
     texts = [(units[i].text, units[j].text) for i, j in pairs]

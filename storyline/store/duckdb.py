@@ -396,7 +396,8 @@ class Store:
     # -- corpus-level -------------------------------------------------------------
     def replace_corpus(self, corpus: Corpus, summaries: bool = True) -> None:
         """Replace every corpus-level table (and the documents' fused fields) atomically; with ``summaries``
-        the reader's summary tables too, else they are marked stale (a batched fuse writes them at its end)."""
+        the reader's summary tables next (marked stale until then), else they are left marked stale (a batched
+        fuse writes them at its end)."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, cls in CORPUS_TABLES.items():
@@ -418,10 +419,18 @@ class Store:
                     params)
             from storyline.store.summaries import mark_stale, write_summaries  # it reads the tables written here
 
-            if summaries:
-                write_summaries(self)
-            else:
-                mark_stale(self)
+            mark_stale(self)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        if not summaries:
+            return
+        # in a transaction of their own, once the corpus's rows have their final row numbers (which the summary
+        # tables keep, and an update's rewrite of some of their rows compares): until then they are marked stale
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            write_summaries(self)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -432,6 +441,17 @@ class Store:
         cols = _columns(CORPUS_TABLES[table], all_fields=True)
         if objs:
             self._insert_rows(table, cols, [_row(o, cols) for o in objs])
+
+    def update_rows(self, table: str, key: str, objs: list[Any]) -> None:
+        """Write model objects over the rows of a corpus-level table with their ``key`` (the incremental fuse; the
+        caller holds the transaction). Unlike a delete and an insert, each row keeps its place (row number), on
+        which the summary tables' orders rest."""
+        cols = _columns(CORPUS_TABLES[table], all_fields=True)
+        if not objs:
+            return
+        select, params = _unnest(cols, [_row(o, cols) for o in objs])
+        sets = ", ".join(f'"{n}" = r."{n}"' + ("::JSON" if sql == "JSON" else "") for n, sql in cols if n != key)
+        self.con.execute(f'UPDATE {table} SET {sets} FROM ({select}) r WHERE {table}."{key}" = r."{key}"', params)
 
     # -- reads for queries -----------------------------------------------------------
     def select(self, table: str, where: str = "", params: Sequence[Any] = (), *, order: str = "rowid",

@@ -95,7 +95,7 @@ from storyline.model import (
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.store.duckdb import Store
-from storyline.store.summaries import mark_stale, write_summaries
+from storyline.store.summaries import Touched, mark_stale, summaries_ready, write_summaries
 
 LOGGER = logging.getLogger(__name__)
 
@@ -401,8 +401,11 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
     for e in changed:
         e.mentions.sort(key=lambda m: (source.get(m.doc, ""), m.doc, m.start))
     stats.entities_created, stats.entities_updated = len(merged.created), len(merged.updated)
-    before = {e.id: e.name for e in candidates}
-    return merged, {e.id for e in merged.updated if before.get(e.id, e.name) != e.name}
+    before = {e.id: (e.name, e.type) for e in candidates}
+    renamed = {e.id for e in merged.updated if before.get(e.id, (e.name, e.type))[0] != e.name}
+    # a changed name or type shows on the pages of every document naming the entity
+    relabelled = {e.id for e in merged.updated if before.get(e.id, (e.name, e.type)) != (e.name, e.type)}
+    return merged, renamed, relabelled
 
 
 def _near_duplicates(store: Store, new: list[DocAnalysis], settings: Settings
@@ -624,7 +627,7 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     _ensure(store)
     new = sorted(new, key=lambda a: (a.document.source, a.document.id))
     new_ids = {a.document.id for a in new}
-    merged, renamed_ids = _match_entities(store, new, settings, stats)
+    merged, renamed_ids, relabelled = _match_entities(store, new, settings, stats)
     changed_entities = {e.id: e for e in [*merged.updated, *merged.created]}
     # stored events naming an entity whose name changed: their summaries are written again
     renamed_events = _events_of(store, "source IN (SELECT UNNEST(?)) OR target IN (SELECT UNNEST(?)) OR "
@@ -721,22 +724,33 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
 
     # write everything in one transaction
     con = store.con
+    ready = summaries and summaries_ready(store)   # current summary tables: their touched rows are written again
     con.execute("BEGIN TRANSACTION")
     try:
         _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events), new_quotes,
-               dups, stories,
-               replaced, events, old_se, clustered, found, touched, relations, settings)
+               dups, stories, replaced, events, old_se, clustered, found, touched, relations, settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
-        if summaries:
-            write_summaries(store)   # the reader's pages read them: they change with the corpus
-        else:
-            mark_stale(store)
+        changed = _touched(store, new, merged, relabelled, (new_events, renamed_events), new_quotes, dups, stories,
+                           replaced, clustered, touched) if ready else None
+        # the summary tables are written after the commit, in their own transaction: they keep the corpus tables'
+        # row numbers, which DuckDB gives the rows added by a transaction only when it commits. Until then (or
+        # if that write fails) they are marked stale and the pages read the corpus tables
+        mark_stale(store)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     lap("write")
+    if summaries:   # the reader's pages read them: the rows of what changed are written again
+        con.execute("BEGIN TRANSACTION")
+        try:
+            write_summaries(store, changed)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        lap("summaries")
     LOGGER.info("incremental fuse: %s", stats)
     return stats
 
@@ -756,8 +770,9 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     con = store.con
     new_ids = {a.document.id for a in new}
     changed = [*merged.updated, *merged.created]
-    # entities and their index rows
-    _replace_rows(store, "entities", "id", [e.id for e in merged.updated], changed)
+    # entities (a stored one keeps its row, and so its place in the orders of the summary tables) and their index rows
+    store.update_rows("entities", "id", merged.updated)
+    _replace_rows(store, "entities", "id", [], merged.created)
     con.execute("DELETE FROM fuse_entity_keys WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     con.execute("DELETE FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     _index_entities(store, changed)
@@ -827,3 +842,41 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
         "WHERE s.n_outlets > 1 AND e.id IN (SELECT UNNEST(?))", [ev_ids]).fetchall()}
     profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
     _replace_rows(store, "outlets", "name", outlets, profiles)
+
+
+def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[str],
+             added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
+             stories: list[Story], replaced: set[str], clustered: list, pairs: set) -> Touched:
+    """What the update changed, for the summary tables (``storyline.store.summaries.Touched``): read after
+    ``_write``, inside its transaction."""
+    con = store.con
+    new_ids = {a.document.id for a in new}
+    new_events, renamed_events = added
+    # documents whose metadata changed (new ones; stored ones that gained a copy): pages listing them change
+    copies = new_ids | {nd.doc for d in new_ids for nd in dups.get(d, [])}
+    docs = new_ids | copies | {d for s in stories for d in s.docs} | {d for se in clustered for d in se.docs} \
+        | {e.doc for e in renamed_events}
+    docs |= {r[0] for r in con.execute(
+        "SELECT DISTINCT unnest(json_extract_string(near_duplicates, '$[*].doc')) FROM documents "
+        "WHERE id IN (SELECT UNNEST(?))", _ids(copies)).fetchall()}
+    entities = {e.id for e in [*merged.updated, *merged.created]} | {x for a, b, _ in pairs for x in (a, b)}
+    entities |= {x for e in [*new_events, *renamed_events] for x in (e.source, e.target, e.attributed_to) if x}
+    entities |= {q.speaker for q in new_quotes if q.speaker}
+    if relabelled:   # the pages naming an entity whose name or type changed
+        ids = _ids(relabelled)
+        docs |= {r[0] for r in con.execute(
+            "SELECT doc FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?)) "
+            "UNION SELECT doc FROM quotes WHERE speaker IN (SELECT UNNEST(?)) "
+            "UNION SELECT unnest(CAST(docs AS VARCHAR[])) FROM story_events "
+            "WHERE source IN (SELECT UNNEST(?)) OR target IN (SELECT UNNEST(?))", ids * 4).fetchall()}
+        entities |= {r[0] for r in con.execute(
+            "SELECT b FROM relations WHERE a IN (SELECT UNNEST(?)) UNION SELECT a FROM relations "
+            "WHERE b IN (SELECT UNNEST(?)) UNION SELECT a.entity FROM summary_about a JOIN quotes q ON q.id = a.quote "
+            "WHERE q.speaker IN (SELECT UNNEST(?))", ids * 3).fetchall()}
+    # the actors whose pages list a document whose metadata changed
+    ids = _ids(copies - new_ids)
+    entities |= {r[0] for r in con.execute(
+        "SELECT entity FROM fuse_entity_docs WHERE doc IN (SELECT UNNEST(?)) "
+        "UNION SELECT unnest([source, target, attributed_to]) FROM events WHERE doc IN (SELECT UNNEST(?)) "
+        "UNION SELECT speaker FROM quotes WHERE doc IN (SELECT UNNEST(?))", ids * 3).fetchall() if r[0]}
+    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories})

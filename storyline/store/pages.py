@@ -263,20 +263,24 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
 
 
 def _story_summarized(store: Store, story_id: str) -> StoryData | None:
-    """``story_data`` from the story's JSON document in ``summary_story_pages`` (one indexed lookup)."""
-    # the first story of that id, chosen here: ORDER BY srow LIMIT 1 made DuckDB scan the table, not look the id up
-    rows = store.con.execute("SELECT srow, data FROM summary_story_pages WHERE id = ?", [story_id]).fetchall()
-    if not rows:
+    """``story_data`` from the story's JSON document in ``summary_story_pages`` and its documents' disagreements
+    (two indexed lookups)."""
+    # one row per id (the first story of that id)
+    row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ?", [story_id]).fetchone()
+    if not row:
         return None
-    data = json.loads(min(rows)[1])
+    data = json.loads(row[0])
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data[key] or []))
 
     documents = {d.id: d for d in made(Document, "documents")}
-    return StoryData(record_maker(Story)(data["story"]), documents, made(Event, "events"),
-                     made(StoryEvent, "story_events"), made(Disagreement, "disagreements"), made(Quote, "quotes"),
-                     dict(data["names"] or []))
+    story = record_maker(Story)(data["story"])
+    disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
+        "SELECT any_value(rec) FROM summary_doc_disagreements WHERE doc IN (SELECT UNNEST(?::VARCHAR[])) "
+        "GROUP BY r ORDER BY r", [list(dict.fromkeys(story.docs))]).fetchall()]
+    return StoryData(story, documents, made(Event, "events"), made(StoryEvent, "story_events"), disagreements,
+                     made(Quote, "quotes"), dict(data["names"] or []))
 
 
 # -- one article ----------------------------------------------------------------------------
@@ -321,7 +325,8 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
 
 
 def _article_summarized(store: Store, doc: Document) -> ArticleData:
-    """``article_data`` from the article's JSON document in ``summary_article_pages`` (one indexed lookup)."""
+    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (two
+    indexed lookups)."""
     row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
     data = json.loads(row[0]) if row else {}
 
@@ -337,8 +342,10 @@ def _article_summarized(store: Store, doc: Document) -> ArticleData:
     entities = list(found.values())
     names = {e.id: e.name for e in entities}
     names.update(dict(data.get("names") or []))
+    disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
+        "SELECT rec FROM summary_doc_disagreements WHERE doc = ? ORDER BY r", [doc.id]).fetchall()]
     return ArticleData(doc, made(Sentence, "sentences"), entities, made(Event, "events"), made(Quote, "quotes"),
-                       made(Disagreement, "disagreements"), made(Story, "stories"), names,
+                       disagreements, made(Story, "stories"), names,
                        {d.id: d for d in made(Document, "duplicates")})
 
 

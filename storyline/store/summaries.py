@@ -20,9 +20,11 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
   events (``summary_actor_events`` by ``pos``);
 - ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
   front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
-- ``summary_story_pages``: per story, every row its page shows, as one JSON document;
+- ``summary_doc_disagreements``: per document, its disagreements' records in their order;
+- ``summary_story_pages``: per story, every row its page shows but its disagreements, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
-- ``summary_article_pages``: per document, every row its page shows but the document, as one JSON document;
+- ``summary_article_pages``: per document, every row its page shows but the document and its disagreements, as one
+  JSON document;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
   one row of its page's counts (quotes, covered, missed, solo), loaded-language examples and its profile
@@ -34,15 +36,22 @@ corpus, and reads the corpus tables themselves otherwise (a store written before
 opened read-only). Orders that the pages take from a table's insertion order keep that table's row
 number (``*row``): only for ordering, never to join back (ids do that).
 
+An update (``storyline.store.incremental``) rewrites only the rows of the documents, stories, actors and
+outlets it touched in the tables that are per document, story, actor or outlet (``Touched``), and the small
+tables and those ranking everything whole.
+
 Usage::
 
-    write_summaries(store)        # inside the transaction that wrote the corpus
-    summaries_ready(store)        # True once written
+    write_summaries(store)                # after the transaction that wrote the corpus committed
+    write_summaries(store, touched)       # after an update's: the rows of what it touched
+    summaries_ready(store)                # True once written
 """
 from __future__ import annotations
 
 import logging
+import re
 import time
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -50,11 +59,11 @@ from storyline.store.duckdb import Store
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "mark_stale", "summaries_ready",
-           "write_summaries"]
+__all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "Touched", "mark_stale",
+           "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "4"
+SUMMARY_VERSION = "5"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
 #: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
@@ -67,12 +76,13 @@ _TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 SELECT erow, id AS entity, name, type, json_extract_string(m, '$.doc') AS doc,
        json_extract_string(m, '$.text') AS text, json_extract(m, '$.start')::BIGINT AS "start",
        json_extract(m, '$.end')::BIGINT AS "end"
-FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities)
+FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities
+      WHERE @entities(id))
 """, ("doc", "entity")),
     # an alias row lists its first 12 documents (storyline.store.pages.ALIAS_DOCS)
     ("summary_aliases", """
 SELECT entity, text AS alias, count(*) AS n, list(DISTINCT doc ORDER BY doc)[1:12] AS docs
-FROM summary_mentions GROUP BY entity, text
+FROM summary_mentions WHERE @entities(entity) GROUP BY entity, text
 """, ("entity",)),
     # each row carries its event's record (``rec``) and its place in the actor's list of events (``pos``, from 1):
     # a page of an actor's events reads them here, by the index on entity, instead of searching the events table
@@ -81,15 +91,16 @@ SELECT a.*, to_json(e) AS rec
 FROM (SELECT *, row_number() OVER (PARTITION BY entity ORDER BY date NULLS LAST, id) AS pos
       FROM (SELECT x AS entity, id, date, bool_or(r = 1) AS is_source, bool_or(r = 2) AS is_target,
                    bool_or(r = 3) AS is_speaker
-            FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL
-                  UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL
-                  UNION ALL SELECT id, date, attributed_to, 3 FROM events WHERE attributed_to IS NOT NULL)
+            FROM (SELECT id, date, source AS x, 1 AS r FROM events WHERE source IS NOT NULL AND @entities(source)
+                  UNION ALL SELECT id, date, target, 2 FROM events WHERE target IS NOT NULL AND @entities(target)
+                  UNION ALL SELECT id, date, attributed_to, 3 FROM events
+                  WHERE attributed_to IS NOT NULL AND @entities(attributed_to))
             GROUP BY x, id, date)) a JOIN events e ON e.id = a.id
 """, ("entity",)),
     # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned; with the
     # quote's record (``rec``), which a page beyond an actor's first reads by the index on entity
     ("summary_about", """
-WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions),
+WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions WHERE @entities(entity)),
      q AS (SELECT id, doc, "start", "end", speaker FROM quotes WHERE doc IN (SELECT doc FROM m)),
      sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
               FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
@@ -104,23 +115,24 @@ JOIN quotes r ON r.id = a.quote
 """, ("entity",)),
     ("summary_partners", """
 SELECT entity, other, sum(n) AS n
-FROM (SELECT a AS entity, b AS other, n_events AS n FROM relations
-      UNION ALL SELECT b, a, n_events FROM relations WHERE a <> b)
+FROM (SELECT a AS entity, b AS other, n_events AS n FROM relations WHERE @entities(a)
+      UNION ALL SELECT b, a, n_events FROM relations WHERE a <> b AND @entities(b))
 GROUP BY entity, other
 """, ("entity",)),
     ("summary_actor", """
 WITH m AS (SELECT entity, count(*) AS n_mentions, count(DISTINCT doc) AS n_docs FROM summary_mentions
-           GROUP BY entity),
+           WHERE @entities(entity) GROUP BY entity),
      ev AS (SELECT entity, count(*) AS n_events, count(*) FILTER (WHERE is_source) AS n_source,
                    count(*) FILTER (WHERE is_target) AS n_target, count(*) FILTER (WHERE is_speaker) AS n_speaker
-            FROM summary_actor_events GROUP BY entity),
-     qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker),
-     ab AS (SELECT entity, count(*) AS n_about FROM summary_about GROUP BY entity),
+            FROM summary_actor_events WHERE @entities(entity) GROUP BY entity),
+     qs AS (SELECT speaker AS entity, count(*) AS n_quotes FROM quotes WHERE speaker IS NOT NULL AND @entities(speaker)
+            GROUP BY speaker),
+     ab AS (SELECT entity, count(*) AS n_about FROM summary_about WHERE @entities(entity) GROUP BY entity),
      -- an entity's first row by an aggregate of its JSON text, not a window over the table's rows: in the
      -- incremental fuse's transaction (entities deleted and inserted) DuckDB 2.0.0 crashed sorting whole rows
      en AS (SELECT id, min_by(rec, r) AS rec
             FROM (SELECT x.id, x.r, json_merge_patch(to_json(x), '{"r": null}') AS rec
-                  FROM (SELECT rowid AS r, * EXCLUDE (mentions) FROM entities) x) GROUP BY id)
+                  FROM (SELECT rowid AS r, * EXCLUDE (mentions) FROM entities WHERE @entities(id)) x) GROUP BY id)
 SELECT e.id AS entity, coalesce(m.n_mentions, 0) AS n_mentions, coalesce(m.n_docs, 0) AS n_docs,
        coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_source, 0) AS n_source,
        coalesce(ev.n_target, 0) AS n_target, coalesce(ev.n_speaker, 0) AS n_speaker,
@@ -139,17 +151,18 @@ FROM entities e JOIN summary_actor sa ON sa.entity = e.id ORDER BY rank
     # its events are summary_actor_events' first (by pos), whose column of events DuckDB compressed in such a way too
     ("summary_actor_pages", """
 WITH ae AS (SELECT s.entity, e AS rec, e.doc FROM summary_actor_events s JOIN events e ON e.id = s.id
-            WHERE s.pos <= 50),
-     aq AS (SELECT q.speaker AS entity, q AS rec, q.doc, q."start" AS st FROM quotes q WHERE q.speaker IS NOT NULL
+            WHERE s.pos <= 50 AND @entities(s.entity)),
+     aq AS (SELECT q.speaker AS entity, q AS rec, q.doc, q."start" AS st FROM quotes q
+            WHERE q.speaker IS NOT NULL AND @entities(q.speaker)
             QUALIFY row_number() OVER (PARTITION BY q.speaker ORDER BY q.doc, q."start") <= 50),
      qs AS (SELECT entity, list(rec ORDER BY doc, st) AS quotes FROM aq GROUP BY entity),
      ab0 AS (SELECT a.entity, q AS rec, q.doc, q."start" AS st, q.speaker FROM summary_about a
-             JOIN quotes q ON q.id = a.quote
+             JOIN quotes q ON q.id = a.quote WHERE @entities(a.entity)
              QUALIFY row_number() OVER (PARTITION BY a.entity ORDER BY a.doc, a."start", a.quote) <= 50),
      ab AS (SELECT entity, list(rec ORDER BY doc, st) AS about FROM ab0 GROUP BY entity),
      al AS (SELECT entity, list({'alias': alias, 'n': n, 'docs': docs} ORDER BY n DESC, alias) AS aliases
-            FROM summary_aliases GROUP BY entity),
-     pt AS (SELECT entity, other, n FROM summary_partners
+            FROM summary_aliases WHERE @entities(entity) GROUP BY entity),
+     pt AS (SELECT entity, other, n FROM summary_partners WHERE @entities(entity)
             QUALIFY row_number() OVER (PARTITION BY entity ORDER BY n DESC, other) <= 12),
      po AS (SELECT entity, list(other ORDER BY n DESC, other) AS others FROM pt GROUP BY entity),
      rl0 AS (SELECT pt.entity, r FROM pt JOIN relations r ON r.a = pt.entity AND r.b = pt.other
@@ -158,10 +171,10 @@ WITH ae AS (SELECT s.entity, e AS rec, e.doc FROM summary_actor_events s JOIN ev
      rl AS (SELECT entity, list(r ORDER BY r.period, r.a, r.b) AS relations FROM rl0 GROUP BY entity),
      who AS (SELECT entity, unnest([rec.source, rec.target, rec.attributed_to]) AS actor FROM ae
              UNION SELECT entity, other FROM pt UNION SELECT entity, speaker FROM ab0),
-     nm AS (SELECT who.entity, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+     nm AS (SELECT who.entity, list([n.id, n.name] ORDER BY n.id) AS names FROM who JOIN entities n ON n.id = who.actor
             GROUP BY who.entity),
      sd AS (SELECT entity, doc FROM ae UNION SELECT entity, doc FROM aq UNION SELECT entity, doc FROM ab0
-            UNION SELECT entity, unnest(docs) FROM summary_aliases),
+            UNION SELECT entity, unnest(docs) FROM summary_aliases WHERE @entities(entity)),
      dm AS (SELECT sd.entity, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
                          'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
                          'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
@@ -172,6 +185,7 @@ SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(qs.quotes) AS quotes,
 FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity
 LEFT JOIN qs ON qs.entity = sa.entity LEFT JOIN ab ON ab.entity = sa.entity LEFT JOIN po ON po.entity = sa.entity
 LEFT JOIN rl ON rl.entity = sa.entity LEFT JOIN nm ON nm.entity = sa.entity LEFT JOIN dm ON dm.entity = sa.entity
+WHERE @entities(sa.entity)
 """, ("entity",)),
     ("summary_stories", """
 WITH s AS (SELECT rowid AS srow, id, title, date, CAST(docs AS VARCHAR[]) AS docs FROM stories),
@@ -182,10 +196,22 @@ SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first,
        row_number() OVER (ORDER BY len(s.docs) DESC, s.srow) AS rank
 FROM s LEFT JOIN o ON o.srow = s.srow ORDER BY rank
 """, ("id",)),
-    # everything a story page reads, as one JSON document per story (a page is then one lookup): the rows
-    # each read of storyline.store.pages.story_data would give, in the same orders
+    # each document's disagreements (their records, and their order: ``r``), written whole: an update ranks and
+    # numbers every disagreement again, so that a new one moves the others' ids (the pages below leave them out)
+    ("summary_doc_disagreements", """
+SELECT DISTINCT doc, r, rec
+FROM (SELECT rowid AS r, to_json(disagreements) AS rec, unnest(json_extract_string(sides, '$[*].doc')) AS doc
+      FROM disagreements)
+""", ("doc",)),
+    # everything a story page reads but its disagreements, as one JSON document per story (a page is then one lookup
+    # and one of summary_doc_disagreements): the rows each read of storyline.store.pages.story_data would give, in
+    # the same orders; of stories sharing an id, the
+    # first. ``srow`` here is the story's id: no row number is kept (an update rewrites some rows, and DuckDB
+    # renumbers a table's rows when it compacts deleted ones, which the other rows' numbers would not follow)
     ("summary_story_pages", """
-WITH s AS (SELECT rowid AS srow, id, stories AS story, list_distinct(CAST(docs AS VARCHAR[])) AS docs FROM stories),
+WITH f AS (SELECT id, min(rowid) AS r FROM stories WHERE @stories(id) GROUP BY id),
+     s AS (SELECT x.id AS srow, x AS story, list_distinct(CAST(x.docs AS VARCHAR[])) AS docs FROM stories x
+           JOIN f ON f.r = x.rowid),
      sd AS (SELECT DISTINCT srow, unnest(docs) AS doc FROM s),
      ev AS (SELECT sd.srow, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM sd JOIN events e ON e.doc = sd.doc
             GROUP BY sd.srow),
@@ -193,11 +219,6 @@ WITH s AS (SELECT rowid AS srow, id, stories AS story, list_distinct(CAST(docs A
              WHERE e.story_event IS NOT NULL),
      ses AS (SELECT sei.srow, list(x.rec ORDER BY x.r) AS story_events FROM sei
              JOIN (SELECT rowid AS r, id, story_events AS rec FROM story_events) x ON x.id = sei.se GROUP BY sei.srow),
-     dd AS (SELECT DISTINCT sd.srow, d.r FROM sd
-            JOIN (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements) d
-            ON d.doc = sd.doc),
-     dis AS (SELECT dd.srow, list(x.rec ORDER BY x.r) AS disagreements FROM dd
-             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.srow),
      qs AS (SELECT sd.srow, list(q ORDER BY q.doc, q."start") AS quotes FROM sd JOIN quotes q ON q.doc = sd.doc
             GROUP BY sd.srow),
      dm AS (SELECT sd.srow, list({'id': d.id, 'source': d.source, 'url': d.url, 'title': d.title, 'outlet': d.outlet,
@@ -209,47 +230,43 @@ WITH s AS (SELECT rowid AS srow, id, stories AS story, list_distinct(CAST(docs A
              JOIN events e ON e.doc = sd.doc
              UNION SELECT DISTINCT sei.srow, unnest([x.source, x.target]) FROM sei JOIN story_events x ON x.id = sei.se
              UNION SELECT DISTINCT sd.srow, q.speaker FROM sd JOIN quotes q ON q.doc = sd.doc),
-     nm AS (SELECT who.srow, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+     nm AS (SELECT who.srow, list([n.id, n.name] ORDER BY n.id) AS names FROM who JOIN entities n ON n.id = who.actor
             GROUP BY who.srow)
-SELECT s.srow, s.id, to_json({'story': s.story, 'events': ev.events, 'story_events': ses.story_events,
-                              'disagreements': dis.disagreements, 'quotes': qs.quotes, 'documents': dm.documents,
-                              'names': nm.names}) AS data
-FROM s LEFT JOIN ev ON ev.srow = s.srow LEFT JOIN ses ON ses.srow = s.srow LEFT JOIN dis ON dis.srow = s.srow
+SELECT s.srow AS id, to_json({'story': s.story, 'events': ev.events, 'story_events': ses.story_events,
+                              'quotes': qs.quotes, 'documents': dm.documents, 'names': nm.names}) AS data
+FROM s LEFT JOIN ev ON ev.srow = s.srow LEFT JOIN ses ON ses.srow = s.srow
 LEFT JOIN qs ON qs.srow = s.srow LEFT JOIN dm ON dm.srow = s.srow LEFT JOIN nm ON nm.srow = s.srow
 """, ("id",)),
     ("summary_doc_stories", """
 SELECT DISTINCT doc, id AS story, srow
 FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
 """, ("doc",)),
-    # what an article page reads besides the document itself, as one JSON document per article
+    # what an article page reads besides the document itself and its disagreements, as one JSON document per article
     ("summary_article_pages", """
-WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses),
+WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses WHERE @docs(doc_id)),
      mn AS (SELECT doc, list({'id': entity, 'name': name, 'type': type, 'text': text, 'start': "start", 'end': "end"}
-                             ORDER BY erow, "start") AS mentions FROM summary_mentions GROUP BY doc),
-     ev AS (SELECT e.doc, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM events e GROUP BY e.doc),
-     qs AS (SELECT q.doc, list(q ORDER BY q."start") AS quotes FROM quotes q GROUP BY q.doc),
-     dd AS (SELECT DISTINCT doc, r
-            FROM (SELECT rowid AS r, unnest(json_extract_string(sides, '$[*].doc')) AS doc FROM disagreements)),
-     dis AS (SELECT dd.doc, list(x.rec ORDER BY x.r) AS disagreements FROM dd
-             JOIN (SELECT rowid AS r, disagreements AS rec FROM disagreements) x ON x.r = dd.r GROUP BY dd.doc),
+                             ORDER BY erow, "start") AS mentions FROM summary_mentions WHERE @docs(doc) GROUP BY doc),
+     ev AS (SELECT e.doc, list(e ORDER BY e.date NULLS LAST, e.id) AS events FROM events e WHERE @docs(e.doc)
+            GROUP BY e.doc),
+     qs AS (SELECT q.doc, list(q ORDER BY q."start") AS quotes FROM quotes q WHERE @docs(q.doc) GROUP BY q.doc),
      st AS (SELECT ds.doc, list(x.rec ORDER BY x.r) AS stories
-            FROM (SELECT DISTINCT doc, srow FROM summary_doc_stories) ds
+            FROM (SELECT DISTINCT doc, srow FROM summary_doc_stories WHERE @docs(doc)) ds
             JOIN (SELECT rowid AS r, stories AS rec FROM stories) x ON x.r = ds.srow GROUP BY ds.doc),
-     who AS (SELECT DISTINCT doc, unnest([source, target, attributed_to]) AS actor FROM events
-             UNION SELECT DISTINCT doc, speaker FROM quotes),
-     nm AS (SELECT who.doc, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+     who AS (SELECT DISTINCT doc, unnest([source, target, attributed_to]) AS actor FROM events WHERE @docs(doc)
+             UNION SELECT DISTINCT doc, speaker FROM quotes WHERE @docs(doc)),
+     nm AS (SELECT who.doc, list([n.id, n.name] ORDER BY n.id) AS names FROM who JOIN entities n ON n.id = who.actor
             GROUP BY who.doc),
      nd AS (SELECT x.doc, list({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title, 'outlet': m.outlet,
                          'author': m.author, 'published': m.published, 'published_precision': m.published_precision,
                          'language': m.language, 'genre': m.genre, 'near_duplicates': m.near_duplicates}
                               ORDER BY m.id) AS duplicates
             FROM (SELECT DISTINCT id AS doc, unnest(json_extract_string(near_duplicates, '$[*].doc')) AS other
-                  FROM documents) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
+                  FROM documents WHERE @docs(id)) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
 SELECT d.id AS doc, to_json({'sentences': sn.sentences, 'mentions': mn.mentions, 'events': ev.events,
-                             'quotes': qs.quotes, 'disagreements': dis.disagreements, 'stories': st.stories,
+                             'quotes': qs.quotes, 'stories': st.stories,
                              'names': nm.names, 'duplicates': nd.duplicates}) AS data
-FROM (SELECT DISTINCT id FROM documents) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
-LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id LEFT JOIN dis ON dis.doc = d.id
+FROM (SELECT DISTINCT id FROM documents WHERE @docs(id)) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
+LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id
 LEFT JOIN st ON st.doc = d.id LEFT JOIN nm ON nm.doc = d.id LEFT JOIN nd ON nd.doc = d.id
 """, ("doc",)),
     ("summary_outlet_docs", """
@@ -265,8 +282,8 @@ FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN 
 WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
                     FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d),
      solo AS (SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
-              WHERE e.story_event IS NULL
-                 OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet))
+              WHERE @outlets(od.outlet) AND (e.story_event IS NULL
+                 OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet)))
 SELECT solo.*, to_json(e) AS rec,
        CASE WHEN m.id IS NOT NULL THEN to_json({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title,
             'outlet': m.outlet, 'author': m.author, 'published': m.published,
@@ -332,7 +349,7 @@ WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_st
             FROM so0 GROUP BY outlet),
      who AS (SELECT DISTINCT outlet, unnest([json_extract_string(rec, '$.source'), json_extract_string(rec, '$.target'),
                                              json_extract_string(rec, '$.attributed_to')]) AS actor FROM so0),
-     nm AS (SELECT who.outlet, list([n.id, n.name]) AS names FROM who JOIN entities n ON n.id = who.actor
+     nm AS (SELECT who.outlet, list([n.id, n.name] ORDER BY n.id) AS names FROM who JOIN entities n ON n.id = who.actor
             GROUP BY who.outlet)
 SELECT k.outlet, to_json(cv.covered) AS covered, to_json(mi.missed) AS missed, to_json(so.solo) AS solo,
        to_json(so.solo_docs) AS solo_docs, to_json(nm.names) AS names
@@ -344,29 +361,110 @@ LEFT JOIN nm ON nm.outlet = k.outlet
 #: every summary table's name
 SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
 
+#: the tables an update rewrites only in part: their rows of the touched keys (``Touched``), by the key's kind and
+#: column; ``@kind(expr)`` in a table's SELECT narrows it to those keys. The others (a rank over every actor or
+#: story, an outlet's missed stories, small tables) are written whole each time
+_KEYED: dict[str, tuple[str, str]] = {
+    "summary_mentions": ("entities", "entity"), "summary_aliases": ("entities", "entity"),
+    "summary_actor_events": ("entities", "entity"), "summary_about": ("entities", "entity"),
+    "summary_partners": ("entities", "entity"), "summary_actor": ("entities", "entity"),
+    "summary_actor_pages": ("entities", "entity"), "summary_story_pages": ("stories", "id"),
+    "summary_article_pages": ("docs", "doc"), "summary_outlet_solo": ("outlets", "outlet"),
+}
+_KINDS = ("docs", "entities", "stories", "outlets")
+_FILTER = re.compile(r"@(docs|entities|stories|outlets)\(([^()]+)\)")
+
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
             ("entities", "id"), ("stories", "id"), ("relations", "a"), ("relations", "b"), ("outlets", "name"))
 
 
-def write_summaries(store: Store) -> None:
-    """(Re)write every summary table from the store's corpus tables, and mark them current.
+@dataclass
+class Touched:
+    """What an update changed, for ``write_summaries`` to rewrite the rows of those keys only.
 
-    Runs inside the caller's transaction when there is one (the corpus write's: both land or neither).
+    ``docs``: documents whose page may show something else (new, in a changed story or story event, a copy's
+    partner, naming a renamed actor, in a changed disagreement); the stories holding them and their outlets are
+    touched with them. ``entities``: actors whose page may show something else. ``stories``: stories removed
+    or added (their rows go even when no touched document is in them any more).
+    """
+    docs: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
+
+
+def _narrowed(select: str, keyed: bool) -> str:
+    """A table's SELECT over the touched keys (``keyed``), or over everything."""
+    # fixed names: the expressions and kinds written in _TABLES
+    return _FILTER.sub(lambda m: f"({m.group(2)}) IN (SELECT key FROM summary_keys_{m.group(1)})"  # noqa: S608
+                       if keyed else "TRUE", select)
+
+
+def write_summaries(store: Store, touched: Touched | None = None) -> None:
+    """(Re)write the summary tables from the store's corpus tables, and mark them current.
+
+    ``touched`` (given when the summaries were current before the change it lists): rewrite only the rows of
+    those keys in the keyed tables (``_KEYED``), and the others whole; the result is the one a whole rewrite
+    gives. The whole rewrite is taken anyway when the row numbers the summaries keep (``erow``, ``srow``) are
+    not the corpus tables' (DuckDB may renumber a table's rows when it compacts deleted ones at a checkpoint).
+    Row numbers are final only once the rows' transaction committed (until then DuckDB gives the rows it added
+    provisional ones): summaries written in the transaction that wrote the corpus are whole ones, and a later
+    ``touched`` write finds their row numbers stale. Runs inside the caller's transaction when there is one.
     """
     t0 = time.perf_counter()
     con = store.con
+    keyed = False
+    if touched is not None:
+        _touched_keys(con, touched)
+        keyed = _row_numbers_current(con)
+        LOGGER.debug("touched: %d documents, %d actors", len(touched.docs), len(touched.entities))
     for name, select, keys in _TABLES:
-        # DuckDB picks each column's compression: forcing one (dict_fsst, to keep long JSON out of ZSTD) corrupted
-        # string segments when the tables were rewritten inside the incremental fuse's transaction
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
-        for key in keys:
-            con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
+        t1 = time.process_time()
+        if keyed and name in _KEYED:
+            kind, column = _KEYED[name]
+            con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
+            con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
+        else:
+            # DuckDB picks each column's compression: forcing one (dict_fsst, to keep long JSON out of ZSTD)
+            # corrupted string segments when the tables were rewritten inside the incremental fuse's transaction
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS {_narrowed(select, False)}")
+            for key in keys:
+                con.execute(f'CREATE INDEX {name}_{key} ON {name} ("{key}")')
+        LOGGER.debug("%s: %.2f CPU-s", name, time.process_time() - t1)
+    if touched is not None:
+        for kind in _KINDS:
+            con.execute(f"DROP TABLE IF EXISTS summary_keys_{kind}")
     for table, column in _INDEXES:
         con.execute(f'CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ("{column}")')
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
     store.summaries_ready = True  # type: ignore[attr-defined]
-    LOGGER.info("summary tables written in %.2f s", time.perf_counter() - t0)
+    LOGGER.info("summary tables written in %.2f s (%s)", time.perf_counter() - t0, "touched rows" if keyed else "all")
+
+
+def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
+    """The keys of each kind, as tables the narrowed SELECTs read: the stories and outlets of the touched
+    documents join the given ones."""
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_docs AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
+                [sorted(touched.docs)])
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_entities AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
+                [sorted(touched.entities)])
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_stories AS "
+                "SELECT UNNEST(?::VARCHAR[]) AS key UNION SELECT id FROM "
+                "(SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories) "
+                "WHERE doc IN (SELECT key FROM summary_keys_docs)", [sorted(touched.stories)])
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_outlets AS SELECT DISTINCT name AS key FROM "
+                "(SELECT name, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets) "
+                "WHERE doc IN (SELECT key FROM summary_keys_docs)")
+
+
+def _row_numbers_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the untouched rows' entity row numbers (``erow``) are still those of the entities table."""
+    stale = con.execute("""
+SELECT count(*) FROM (SELECT DISTINCT entity, erow FROM summary_mentions
+                      WHERE entity NOT IN (SELECT key FROM summary_keys_entities)) m
+JOIN (SELECT rowid AS r, id FROM entities) e ON e.id = m.entity WHERE e.r <> m.erow
+""").fetchone()
+    return stale is not None and stale[0] == 0
 
 
 def mark_stale(store: Store) -> None:

@@ -6,6 +6,7 @@ the tests hold the rest equal and bound the documented differences.
 """
 from __future__ import annotations
 
+import logging
 import shutil
 from collections import Counter
 
@@ -14,7 +15,7 @@ import pytest
 from storyline.config import Settings
 from storyline.engine.local import fuse_store
 from storyline.model import to_dict
-from storyline.store import Store, incremental
+from storyline.store import Store, incremental, summaries
 from tests.store.canonical import canonical
 
 pytestmark = pytest.mark.slow
@@ -197,3 +198,32 @@ def test_the_order_of_a_batch_does_not_matter(runs, analyses, tmp_path):
             corpus = store.corpus()
         results.append({k: v for k, v in to_dict(corpus).items() if k not in ("documents", "claims")})
     assert results[0] == results[1]
+
+
+def _summaries(store: Store) -> dict[str, list[str]]:
+    """Every summary table's rows, in a fixed order (an update appends the rows it writes again). A story's row
+    number (``srow``) only orders: as its rank (DuckDB renumbers the rows of a table it compacts at a checkpoint)."""
+    out = {}
+    for t in summaries.SUMMARY_TABLES:
+        cols = [r[0] for r in store.con.execute(f"DESCRIBE {t}").fetchall()]
+        select = "* EXCLUDE (srow), dense_rank() OVER (ORDER BY srow) AS srow" if "srow" in cols else "*"
+        out[t] = sorted(repr(r) for r in store.con.execute(f"SELECT {select} FROM {t}").fetchall())
+    return out
+
+
+def test_an_update_writes_the_summaries_a_whole_rewrite_writes(runs, analyses, tmp_path, caplog):
+    """The update rewrites only the summary rows of what it touched; they are those written from scratch."""
+    base_path, _, _, _, _ = runs
+    path = tmp_path / "summaries.duckdb"
+    shutil.copy(base_path, path)
+    with Store(path) as store:
+        for batch in (analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]):
+            store.add_analyses(batch)
+            with caplog.at_level(logging.INFO, logger=summaries.__name__):
+                caplog.clear()
+                fuse_store(store, batch, Settings())
+            assert any("touched rows" in r.getMessage() for r in caplog.records)   # not the whole rewrite
+            updated = _summaries(store)
+            summaries.write_summaries(store)
+            assert _summaries(store) == updated
+        assert len(updated["summary_article_pages"]) == BASE + 2 * BATCH
