@@ -87,6 +87,8 @@ _STAMP = re.compile(r"^\s*\[?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)
 #: A numbered row ("1. Ibrahim Tadesse …", "3 St Brannoc, score 8.4") or a question / answer turn ("Q:", "A.").
 _NUMBERED_ROW = re.compile(r"^\s*\(?\d{1,2}[.)]?\s+[^\W\d_]")
 _QA = re.compile(r"^\s*[QA][.:]\s")
+#: The writer's own voice: "I", "I'm", "I've", "I'd", "I'll" as a word.
+_FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 
 
 @dataclass
@@ -511,10 +513,13 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     page repeats, a line the rules removed right beside it, or the sentence model: a line the model alone calls
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
-    # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words
+    # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words; and
+    # a writer speaking for themselves ("This is the soup I make every Sunday") is the story's: a site's notices
+    # speak as "we" or to "you"
     written = [sentence_probs is not None and sentence_probs[i] >= sentence_threshold
                and len(ln.text.split()) >= WRITTEN_MIN_WORDS and not feats[i]["speaker_label"]
-               and not ln.table_row and written_as_sentence(ln.text) for i, ln in enumerate(lines)]
+               and not ln.table_row and written_as_sentence(ln.text) and not _FIRST_SINGULAR.search(ln.text)
+               for i, ln in enumerate(lines)]
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)

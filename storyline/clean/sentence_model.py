@@ -22,9 +22,6 @@ from typing import Any
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
-#: a writer speaking for themselves ("I make this soup every week"): a poster, a columnist, a chair's report; the
-#: site's own notices speak as "we"
-_FIRST_SINGULAR = re.compile(r"(?:^|\s|[\"'\u201c(])(?:I|I'm|I've|I'd|I'll|I\u2019m|I\u2019ve|my|me)\b")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io|in|au|nz)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
@@ -65,7 +62,6 @@ def cues(text: str) -> dict[str, Any]:
     n = len(words)
     return {
         "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
-        "i": min(len(_FIRST_SINGULAR.findall(text)), 3),
         "url": int(bool(_URL.search(text))), "email": int(bool(_EMAIL.search(text))),
         "phone": int(bool(_PHONE.search(text))), "handle": int(bool(_HANDLE.search(text))),
         "weekday_past": int(bool(_WEEKDAY.search(text))), "said": int(bool(_SAID.search(text))),
