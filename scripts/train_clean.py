@@ -64,6 +64,11 @@ PROSE_THRESHOLD, SENTENCE_THRESHOLD = 0.8, 0.8
 SENTENCES = TRAINING / "sentences"
 #: body sentences taken from training/events/ (news prose of many domains), at most this many
 EVENT_SENTENCES = 2500
+#: body sentences taken from each of training/languages/events/events_{es,ru,uk}.jsonl (the training files, not the
+#: dev ones): news prose in Spanish, Russian and Ukrainian, so that the sentence model does not read every line of a
+#: script or language it has never seen as furniture
+LANGUAGE_SENTENCES = 250
+LANGUAGE_FILES = ("events_es.jsonl", "events_ru.jsonl", "events_uk.jsonl")
 #: sentences written into each augmented page: furniture (top, middle, bottom) and furniture-like body
 AUGMENT_FURNITURE = (1, 4)
 AUGMENT_BODY = (1, 2)
@@ -127,6 +132,12 @@ def sentence_pool(seed: int = 15) -> tuple[list[str], list[int], list[str]]:
     random.Random(seed).shuffle(events)
     for s in events[:EVENT_SENTENCES]:
         texts.append(s), labels.append(0), kinds.append("events")
+    for name in LANGUAGE_FILES:
+        foreign = sorted({json.loads(x)["text"] for x in (ROOT / "training" / "languages" / "events" / name).read_text(
+            encoding="utf-8").splitlines() if x.strip()})
+        random.Random(seed).shuffle(foreign)
+        for s in foreign[:LANGUAGE_SENTENCES]:
+            texts.append(s), labels.append(0), kinds.append("events")
     return texts, labels, kinds
 
 

