@@ -202,6 +202,10 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
         # not "the bank's governor, Kenji Morikawa": the possessor is a mention of its own
         appos = _APPOS.match(view, e, min(len(view), e + 120)) if kind == "PERSON" and not any(
             w.group().endswith(("'s", "’s")) for w in run[:i + 1]) else None
+        if appos is not None and any(o.appos == appos.end() for o in out):
+            # "the head of the energy regulator, Dalia Fenwick": the name is the head's, and the body inside
+            # the office phrase is not a person
+            appos = None
         if appos is None and (re.match(r"\s*,?\s+(?:[A-ZÀ-Þ][^\W\d_]|of\b)", after)
                               or after.startswith(("-", "’s", "'s"))):
             continue   # a title before a name ("the minister Ana Ruiz"), an office "of" something
