@@ -174,6 +174,7 @@ RESOURCES: dict[str, Any] = {
     "names": lambda: _sections({**_word_lists("particles", "honorifics", "address_titles"),
                                 "generations": _mapping({"type": "string"})}, ("particles", "honorifics")),
     "nicknames": lambda: _sections({"nicknames": _mapping(_WORDS)}, ("nicknames",)),
+    "name_glosses": lambda: _sections({"glosses": _mapping(_WORDS)}, ("glosses",)),
     "given_names": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "gender_words": lambda: _sections(_word_lists("female", "male"), ("female", "male")),
     "given_names_es": lambda: _sections(_word_lists("names"), ("names",)),

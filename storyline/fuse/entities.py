@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from unidecode import unidecode
 
 from storyline.config import Settings
+from storyline.data import load
 from storyline.fuse import entity_matcher
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.institutions import INSTITUTION_PREFIX
@@ -237,12 +238,30 @@ _CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation",
                         "the", "union"})
 
 
+@functools.lru_cache(maxsize=1)
+def _glosses() -> dict[str, str]:
+    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
+    out: dict[str, str] = {}
+    for english, forms in load("name_glosses")["glosses"].items():
+        for form in [english, *forms]:
+            out.setdefault(fold(form), fold(english))
+    return out
+
+
+#: Articles and prepositions of the languages ``_glosses`` reads, dropped from a glossed name
+_FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "di", "du", "le", "les", "el", "los",
+                           "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d"})
+
+
 def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
     """(content words without country words, folded words without corporate suffixes) of an organisation:
     "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
-    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second."""
+    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second. The content words are glossed into
+    English word by word, so a body named in its own language meets its English name ("Supremo Tribunal
+    Federal" ~ "Supreme Federal Court")."""
+    glosses = _glosses()
     words = content_words(e.name)
-    no_country = frozenset(w for w in words if not kb.country_of(w))
+    no_country = frozenset(glosses.get(w, w) for w in words if not kb.country_of(w) and w not in _FOREIGN_STOP)
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
     return (no_country if len(no_country) >= 2 else frozenset()), core
 
