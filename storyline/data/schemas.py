@@ -171,7 +171,7 @@ RESOURCES: dict[str, Any] = {
     "plover": _plover,
     "events": _events,
     "plover_definitions": _plover_definitions,
-    "names": lambda: _sections({**_word_lists("particles", "honorifics", "address_titles"),
+    "names": lambda: _sections({**_word_lists("particles", "honorifics", "address_titles", "professional_titles"),
                                 "generations": _mapping({"type": "string"})}, ("particles", "honorifics")),
     "nicknames": lambda: _sections({"nicknames": _mapping(_WORDS)}, ("nicknames",)),
     "name_glosses": lambda: _sections({"glosses": _mapping(_WORDS)}, ("glosses",)),

@@ -174,6 +174,10 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             cands = {groups.find(f) for f in matching if groups.compatible(s, f)}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
+            if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
+                # "Minister Sato" is the Sato who is a minister, not the doctor of the same surname
+                cands = {g for g in cands if any(groups.find(f) == g and _roles_fit(role, _role_phrase(ents[f].role))
+                                                 for f in matching)} or cands
             if len(cands) > 1:
                 # co-occurring actors: the person whose documents share the most names with this one's
                 mine = names_in_doc[doc_of[s]]
@@ -662,9 +666,24 @@ def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float,
     full_names = [[n for n in inf.names if split_person(n)[0]] if inf is not None and inf.person else []
                   for inf in problem.infos]
     single = [inf is not None and inf.single and not inf.given for inf in problem.infos]
+    probs = [0.0 if _kept_apart(problem, i, j) else p for (i, j), p in zip(problem.pairs, probs)]
     entity_matcher.join_best_first(groups, problem.pairs, probs, threshold, problem.doc_of, full_names, single,
                                    same_doc_cannot_link)
     return [groups.find(i) for i in range(len(problem.ents))]
+
+
+def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
+    """A lone name and a full name of one article that holds that word, which the article's resolver kept apart
+    (it joins such a pair unless the titles clash, "Minister Sato" beside "Dr Sato Hiroshi"): not the matcher's
+    to join."""
+    if problem.doc_of[i] != problem.doc_of[j]:
+        return False
+    a, b = problem.infos[i], problem.infos[j]
+    if a is None or b is None or not (a.person and b.person):
+        return False
+    if b.single and not b.given:
+        a, b = b, a
+    return a.single and not a.given and bool(b.given) and bool(a.words) and a.words <= b.words
 
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,

@@ -10,7 +10,16 @@ from unittest import mock
 
 from storyline.config import Settings
 from storyline.fuse import entities
-from storyline.fuse.entities import _Groups, _merge_org_keys, _names_match, _person_names, _representatives, _surname
+from storyline.fuse.entities import (
+    _Groups,
+    _merge_org_keys,
+    _names_match,
+    _person_names,
+    _representatives,
+    _role_phrase,
+    _roles_fit,
+    _surname,
+)
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
 from storyline.resolve.names import persons_match, surname_key, surnames_match
@@ -54,6 +63,10 @@ def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: li
                      and groups.compatible(s, f)}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
+            if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
+                fits = {groups.find(f) for f in full if surnames_match(ents[s].name, _surname(ents[f]))
+                        and _roles_fit(role, _role_phrase(ents[f].role))}
+                cands = (cands & fits) or cands
             if len(cands) > 1:
                 # co-occurring actors: the person whose documents share the most names with this one's
                 mine = names_in_doc[doc_of[s]]
