@@ -39,6 +39,7 @@ from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
+    ADDRESS_TITLES,
     acronym_of,
     capital_initials,
     content_words,
@@ -609,6 +610,42 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
             # "The DoD said": a body named by its acronym is a named organisation
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
+    return _persons_by_address(out)
+
+
+#: Titles of address that only a person carries ("Mr Chiwenga", "Dr Ayala"; ``data/names.yaml``)
+_HONORIFIC_WORDS = frozenset(load("names")["honorifics"])
+
+
+def _persons_by_address(ents: list[Entity]) -> list[Entity]:
+    """A name NER typed an organisation or a place that is a person's: a title of address and a surname the corpus
+    gives a person ("Congresswoman Quispe" beside "Rosa Quispe"), or the one two-word name ending with the surname
+    a person is addressed by ("Tapiwa Chiwenga" ORG beside "Mr Chiwenga") when no person of the corpus has a full
+    name with that surname."""
+    people = [e for e in ents if e.type == "PERSON" and not e.generic]
+    full_surnames = {fold(split_person(n)[1]) for e in people for n in _person_names(e)}
+    addressed = {fold(w[1]) for e in people for n in [e.name, *e.aliases]
+                 if len(w := n.split()) == 2 and fold(w[0]) in _HONORIFIC_WORDS}
+    titles = _HONORIFIC_WORDS | ADDRESS_TITLES
+
+    def two_words(e: Entity) -> list[str]:
+        words = e.name.split()
+        ok = (e.type != "PERSON" and not e.kb_id and not e.generic and len(words) == 2
+              and all(w[:1].isupper() for w in words))
+        return words if ok else []
+
+    enders: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if (words := two_words(e)) and fold(words[0]) not in titles:
+            enders[fold(words[1])].append(i)
+    out = list(ents)
+    for i, e in enumerate(ents):
+        if not (words := two_words(e)):
+            continue
+        last = fold(words[1])
+        titled = fold(words[0]) in titles and last in full_surnames
+        if titled or (last in addressed and last not in full_surnames and enders.get(last) == [i]):
+            out[i] = replace(e, type="PERSON")
     return out
 
 

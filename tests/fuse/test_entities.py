@@ -328,3 +328,15 @@ def test_a_lone_surname_its_article_kept_apart_from_a_full_name_stays_apart_and_
     _, m = merge_entities(a, Settings())
     assert m["d3/e1"] == m["d1/e1"]
     assert m["d3/e1"] != m["d3/e2"] and m["d3/e2"] == m["d2/e1"] == m["d1/e2"]
+
+
+def test_a_titled_surname_ner_typed_an_organisation_is_the_person_of_that_surname():
+    a = analyses([ent("d1", 1, "Ilka Renholt", mentions=2)],
+                 [ent("d2", 1, "Congresswoman Renholt", "ORG")],
+                 [ent("d3", 1, "Tapio Varsenko", "ORG")],
+                 [ent("d4", 1, "Mr Varsenko")],
+                 [ent("d5", 1, "General Motors", "ORG")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert m["d3/e1"] == m["d4/e1"]
+    assert next(e for e in ents if e.id == m["d5/e1"]).type == "ORG"
