@@ -153,7 +153,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:
         for n in names[i]:
-            words = n.split()
+            # "Dr Hiroshi Sato" ~ "Sato Hiroshi": a title of address is not a word of the name
+            words = [w for w in n.split() if fold(w) not in _HONORIFIC_WORDS]
             if len(words) == 2:
                 pairs[frozenset(surname_key(w) for w in words)].append(i)
                 break

@@ -340,3 +340,9 @@ def test_a_titled_surname_ner_typed_an_organisation_is_the_person_of_that_surnam
     assert m["d1/e1"] == m["d2/e1"]
     assert m["d3/e1"] == m["d4/e1"]
     assert next(e for e in ents if e.id == m["d5/e1"]).type == "ORG"
+
+
+def test_a_name_in_either_order_meets_its_form_with_a_title_of_address():
+    a = analyses([ent("d1", 1, "Tanabe Hiroshi")], [ent("d2", 1, "Dr Hiroshi Tanabe")])
+    _, m = merge_entities(a, Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"]

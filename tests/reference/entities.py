@@ -11,6 +11,7 @@ from unittest import mock
 from storyline.config import Settings
 from storyline.fuse import entities
 from storyline.fuse.entities import (
+    _HONORIFIC_WORDS,
     _Groups,
     _merge_org_keys,
     _names_match,
@@ -22,7 +23,7 @@ from storyline.fuse.entities import (
 )
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
-from storyline.resolve.names import persons_match, surname_key, surnames_match
+from storyline.resolve.names import fold, persons_match, surname_key, surnames_match
 
 
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
@@ -42,7 +43,7 @@ def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: li
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:
         for n in _person_names(ents[i]):
-            words = n.split()
+            words = [w for w in n.split() if fold(w) not in _HONORIFIC_WORDS]
             if len(words) == 2:
                 pairs[frozenset(surname_key(w) for w in words)].append(i)
                 break
