@@ -33,11 +33,13 @@ from dataclasses import dataclass, replace
 from unidecode import unidecode
 
 from storyline.config import Settings
+from storyline.data import load
 from storyline.fuse import entity_matcher
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
+    ADDRESS_TITLES,
     acronym_of,
     capital_initials,
     content_words,
@@ -151,7 +153,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:
         for n in names[i]:
-            words = n.split()
+            # "Dr Hiroshi Sato" ~ "Sato Hiroshi": a title of address is not a word of the name
+            words = [w for w in n.split() if fold(w) not in _HONORIFIC_WORDS]
             if len(words) == 2:
                 pairs[frozenset(surname_key(w) for w in words)].append(i)
                 break
@@ -173,6 +176,10 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             cands = {groups.find(f) for f in matching if groups.compatible(s, f)}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
+            if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
+                # "Minister Sato" is the Sato who is a minister, not the doctor of the same surname
+                cands = {g for g in cands if any(groups.find(f) == g and _roles_fit(role, _role_phrase(ents[f].role))
+                                                 for f in matching)} or cands
             if len(cands) > 1:
                 # co-occurring actors: the person whose documents share the most names with this one's
                 mine = names_in_doc[doc_of[s]]
@@ -237,12 +244,30 @@ _CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation",
                         "the", "union"})
 
 
+@functools.lru_cache(maxsize=1)
+def _glosses() -> dict[str, str]:
+    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
+    out: dict[str, str] = {}
+    for english, forms in load("name_glosses")["glosses"].items():
+        for form in [english, *forms]:
+            out.setdefault(fold(form), fold(english))
+    return out
+
+
+#: Articles and prepositions of the languages ``_glosses`` reads, dropped from a glossed name
+_FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "di", "du", "le", "les", "el", "los",
+                           "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d"})
+
+
 def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
     """(content words without country words, folded words without corporate suffixes) of an organisation:
     "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
-    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second."""
+    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second. The content words are glossed into
+    English word by word, so a body named in its own language meets its English name ("Supremo Tribunal
+    Federal" ~ "Supreme Federal Court")."""
+    glosses = _glosses()
     words = content_words(e.name)
-    no_country = frozenset(w for w in words if not kb.country_of(w))
+    no_country = frozenset(glosses.get(w, w) for w in words if not kb.country_of(w) and w not in _FOREIGN_STOP)
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
     return (no_country if len(no_country) >= 2 else frozenset()), core
 
@@ -586,6 +611,42 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
             # "The DoD said": a body named by its acronym is a named organisation
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
+    return _persons_by_address(out)
+
+
+#: Titles of address that only a person carries ("Mr Chiwenga", "Dr Ayala"; ``data/names.yaml``)
+_HONORIFIC_WORDS = frozenset(load("names")["honorifics"])
+
+
+def _persons_by_address(ents: list[Entity]) -> list[Entity]:
+    """A name NER typed an organisation or a place that is a person's: a title of address and a surname the corpus
+    gives a person ("Congresswoman Quispe" beside "Rosa Quispe"), or the one two-word name ending with the surname
+    a person is addressed by ("Tapiwa Chiwenga" ORG beside "Mr Chiwenga") when no person of the corpus has a full
+    name with that surname."""
+    people = [e for e in ents if e.type == "PERSON" and not e.generic]
+    full_surnames = {fold(split_person(n)[1]) for e in people for n in _person_names(e)}
+    addressed = {fold(w[1]) for e in people for n in [e.name, *e.aliases]
+                 if len(w := n.split()) == 2 and fold(w[0]) in _HONORIFIC_WORDS}
+    titles = _HONORIFIC_WORDS | ADDRESS_TITLES
+
+    def two_words(e: Entity) -> list[str]:
+        words = e.name.split()
+        ok = (e.type != "PERSON" and not e.kb_id and not e.generic and len(words) == 2
+              and all(w[:1].isupper() for w in words))
+        return words if ok else []
+
+    enders: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        if (words := two_words(e)) and fold(words[0]) not in titles:
+            enders[fold(words[1])].append(i)
+    out = list(ents)
+    for i, e in enumerate(ents):
+        if not (words := two_words(e)):
+            continue
+        last = fold(words[1])
+        titled = fold(words[0]) in titles and last in full_surnames
+        if titled or (last in addressed and last not in full_surnames and enders.get(last) == [i]):
+            out[i] = replace(e, type="PERSON")
     return out
 
 
@@ -643,9 +704,24 @@ def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float,
     full_names = [[n for n in inf.names if split_person(n)[0]] if inf is not None and inf.person else []
                   for inf in problem.infos]
     single = [inf is not None and inf.single and not inf.given for inf in problem.infos]
+    probs = [0.0 if _kept_apart(problem, i, j) else p for (i, j), p in zip(problem.pairs, probs)]
     entity_matcher.join_best_first(groups, problem.pairs, probs, threshold, problem.doc_of, full_names, single,
                                    same_doc_cannot_link)
     return [groups.find(i) for i in range(len(problem.ents))]
+
+
+def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
+    """A lone name and a full name of one article that holds that word, which the article's resolver kept apart
+    (it joins such a pair unless the titles clash, "Minister Sato" beside "Dr Sato Hiroshi"): not the matcher's
+    to join."""
+    if problem.doc_of[i] != problem.doc_of[j]:
+        return False
+    a, b = problem.infos[i], problem.infos[j]
+    if a is None or b is None or not (a.person and b.person):
+        return False
+    if b.single and not b.given:
+        a, b = b, a
+    return a.single and not a.given and bool(b.given) and bool(a.words) and a.words <= b.words
 
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,

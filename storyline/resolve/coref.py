@@ -403,6 +403,27 @@ def description_examples(doc: Document, cands: list[Cand], kb: KB) -> list[Descr
     return out
 
 
+#: Titles held by profession ("Dr"), which an office title ("Minister") does not name (``data/names.yaml``).
+_PROFESSIONAL = frozenset(load("names").get("professional_titles", []))
+
+
+def _titles_of(c: Cand, view: str) -> set[str]:
+    """The folded titles a person's mention carries: the office around it and a professional title opening it."""
+    title = c.info.get("context", (None, None))[1]
+    out = set(fold(title).split()) if title else set()
+    first = fold(view[c.start:c.end]).split()[:1]
+    return out | (set(first) & _PROFESSIONAL)
+
+
+def _titles_clash(single: set[str], cluster: set[str]) -> bool:
+    """A surname called by an office ("Minister Sato") and a person the article calls only by a professional
+    title ("Dr Sato Hiroshi"), or the other way round: two people, whatever their surnames."""
+    if not single or not cluster or single & cluster:
+        return False
+    return (single <= _PROFESSIONAL) != (cluster <= _PROFESSIONAL) and not (single & _PROFESSIONAL
+                                                                           and cluster & _PROFESSIONAL)
+
+
 def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     persons = [c for c in cands if c.type == "PERSON" and c.source != "role"]
@@ -440,6 +461,9 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
                                                   for n in k.full_names(view))]
             if len(matches) > 1:
                 matches = []
+        if mine := _titles_of(c, view):
+            matches = [k for k in matches
+                       if not _titles_clash(mine, set().union(*(_titles_of(m, view) for m in k.members)))]
         if matches:
             # called at once by min(), but bind the mention's start anyway: no late binding to reason about
             def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:

@@ -307,3 +307,42 @@ def test_a_description_prefers_the_person_whose_role_holds_all_its_words_and_of_
     desc.country = "KEN"
     _, m = merge_entities(analyses([kenyan], [other, desc]), Settings())
     assert m["d2/e2"] == m["d1/e1"] != m["d2/e1"]
+
+
+def test_a_body_named_in_its_own_language_meets_its_english_name():
+    a = analyses([ent("d1", 1, "Supremo Tribunal Federal", "ORG"), ent("d1", 2, "Polícia Federal", "ORG")],
+                 [ent("d2", 1, "Supreme Federal Court", "ORG"), ent("d2", 2, "Federal Police", "ORG")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"] and m["d1/e2"] == m["d2/e2"]
+    assert m["d1/e1"] != m["d1/e2"]
+
+
+def test_a_lone_surname_its_article_kept_apart_from_a_full_name_stays_apart_and_the_role_picks_the_person():
+    minister = ent("d3", 1, "Renholt")
+    minister.role = "Minister"
+    keiko = ent("d1", 1, "Ilka Renholt")
+    keiko.role = "Health Minister"
+    a = analyses([keiko, ent("d1", 2, "Otto Renholt")],
+                 [ent("d2", 1, "Otto Renholt")],
+                 [minister, ent("d3", 2, "Otto Renholt")])
+    _, m = merge_entities(a, Settings())
+    assert m["d3/e1"] == m["d1/e1"]
+    assert m["d3/e1"] != m["d3/e2"] and m["d3/e2"] == m["d2/e1"] == m["d1/e2"]
+
+
+def test_a_titled_surname_ner_typed_an_organisation_is_the_person_of_that_surname():
+    a = analyses([ent("d1", 1, "Ilka Renholt", mentions=2)],
+                 [ent("d2", 1, "Congresswoman Renholt", "ORG")],
+                 [ent("d3", 1, "Tapio Varsenko", "ORG")],
+                 [ent("d4", 1, "Mr Varsenko")],
+                 [ent("d5", 1, "General Motors", "ORG")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert m["d3/e1"] == m["d4/e1"]
+    assert next(e for e in ents if e.id == m["d5/e1"]).type == "ORG"
+
+
+def test_a_name_in_either_order_meets_its_form_with_a_title_of_address():
+    a = analyses([ent("d1", 1, "Tanabe Hiroshi")], [ent("d2", 1, "Dr Hiroshi Tanabe")])
+    _, m = merge_entities(a, Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"]

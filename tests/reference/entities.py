@@ -10,10 +10,20 @@ from unittest import mock
 
 from storyline.config import Settings
 from storyline.fuse import entities
-from storyline.fuse.entities import _Groups, _merge_org_keys, _names_match, _person_names, _representatives, _surname
+from storyline.fuse.entities import (
+    _HONORIFIC_WORDS,
+    _Groups,
+    _merge_org_keys,
+    _names_match,
+    _person_names,
+    _representatives,
+    _role_phrase,
+    _roles_fit,
+    _surname,
+)
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
-from storyline.resolve.names import persons_match, surname_key, surnames_match
+from storyline.resolve.names import fold, persons_match, surname_key, surnames_match
 
 
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
@@ -33,7 +43,7 @@ def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: li
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:
         for n in _person_names(ents[i]):
-            words = n.split()
+            words = [w for w in n.split() if fold(w) not in _HONORIFIC_WORDS]
             if len(words) == 2:
                 pairs[frozenset(surname_key(w) for w in words)].append(i)
                 break
@@ -54,6 +64,10 @@ def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: li
                      and groups.compatible(s, f)}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
+            if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
+                fits = {groups.find(f) for f in full if surnames_match(ents[s].name, _surname(ents[f]))
+                        and _roles_fit(role, _role_phrase(ents[f].role))}
+                cands = (cands & fits) or cands
             if len(cands) > 1:
                 # co-occurring actors: the person whose documents share the most names with this one's
                 mine = names_in_doc[doc_of[s]]

@@ -276,3 +276,13 @@ def test_role_phrases_in_apposition_place_people_and_possessives_place_bodies():
     first = Cand(view.index("National"), view.index(" said"), "ORG", "spacy")
     second = Cand(view.index("Ministry"), view.index(" in Caracas"), "ORG", "spacy")
     assert owner_country(first, view, kb) == "ZAF" and owner_country(second, view, kb) == "VEN"
+
+
+def test_a_surname_called_by_an_office_does_not_join_the_doctor_of_that_name(kb):
+    text = ("Minister Renholt told parliament the firm faced fines. The minister praised Dr Ilka Renholt, whose "
+            "reports exposed the problem. Dr Renholt said more checks were needed.")
+    cands = [cand(text, "Renholt", "PERSON"), cand(text, "Dr Ilka Renholt", "PERSON"),
+             cand(text, "Dr Renholt", "PERSON")]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Renholt") is not owner(ents, "Dr Ilka Renholt")
+    assert owner(ents, "Dr Renholt") is owner(ents, "Dr Ilka Renholt")
