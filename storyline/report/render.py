@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from storyline.model import Corpus, Document
 from storyline.report.charts import COLOURS, network, parse_date, polarity, timeline
 from storyline.report.highlight import anchor, article_view, index_by_doc, sentence_anchor
+from storyline.store.summaries import summaries_ready
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -307,14 +308,24 @@ def write_report(corpus: Corpus, path: str | Path) -> None:
 
 #: the stories a summary page lists
 SUMMARY_STORIES = 50
+#: the tables a summary page counts, in the order it lists them
+_SUMMARY_COUNTS = ("documents", "stories", "events", "entities", "quotes", "disagreements")
 
 
 def summary_context(store: Store) -> dict[str, Any]:
     """What the summary page shows: the store's counts and its largest stories (id, title, date, size)."""
-    counts = {t: store.count(t) for t in ("documents", "stories", "events", "entities", "quotes", "disagreements")}
-    rows = store.con.execute(
-        "SELECT id, title, date, len(docs::VARCHAR[]) AS n FROM stories ORDER BY n DESC, rowid LIMIT ?",
-        [SUMMARY_STORIES]).fetchall()
+    # one query for the six counts (six round trips cost more than the counting)
+    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in _SUMMARY_COUNTS)  # noqa: S608 -- fixed names
+    row = store.con.execute(sql).fetchone() or (0,) * len(_SUMMARY_COUNTS)
+    counts = {t: int(n) for t, n in zip(_SUMMARY_COUNTS, row, strict=True)}
+    if summaries_ready(store):
+        # the front page's rank (size, then the stories' order) is the same sort, done once when the corpus was written
+        rows = store.con.execute("SELECT id, title, date, n_docs FROM summary_stories WHERE rank <= ? ORDER BY rank",
+                                 [SUMMARY_STORIES]).fetchall()
+    else:  # a store written before the summary tables: sort every story by its document list's length
+        rows = store.con.execute(
+            "SELECT id, title, date, len(docs::VARCHAR[]) AS n FROM stories ORDER BY n DESC, rowid LIMIT ?",
+            [SUMMARY_STORIES]).fetchall()
     return {"page": "summary", "counts": counts,
             "stories": [{"id": r[0], "title": r[1], "date": r[2], "n_docs": int(r[3])} for r in rows]}
 
