@@ -623,6 +623,16 @@ def doc_link(doc: Mapping[str, Any]) -> Markup:
                   f'<span class="muted small">{outlet}{published}</span>')
 
 
+def event_item(event: Mapping[str, Any]) -> Markup:
+    """An event as a list item of an outlet page (an ``_event_row``): date, type, who → whom, what, evidence."""
+    e = event
+    placed = f' <span class="pill placed">{escape(e["placed_by"])}</span>' if e["undated"] else ""
+    evidence = (f' <a class="evidence small" href="{escape(e["href"])}">“{escape(e["evidence"])}”</a>'
+                if e["evidence"] else "")
+    return Markup(f'<li><time>{escape(e["date"])}</time>{placed} <span class="pill">{escape(e["type"])}</span> '  # noqa: S704 -- escaped
+                  f'{actor_link(e["source"])} → {actor_link(e["target"])}: {escape(e["summary"])}{evidence}</li>')
+
+
 @functools.lru_cache(maxsize=2**12)
 def _link(href: str, name: str) -> str:
     # the front page links the same few outlets from every row
@@ -642,7 +652,7 @@ def _env() -> jinja2.Environment:
     env = DictEnvironment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["article_body"] = article_body
-    env.globals.update(actor_link=actor_link, doc_link=doc_link, link_list=link_list)
+    env.globals.update(actor_link=actor_link, doc_link=doc_link, link_list=link_list, event_item=event_item)
     return env
 
 

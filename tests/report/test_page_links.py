@@ -1,5 +1,5 @@
 """The links the reader's pages repeat per row are built in Python (storyline.report.pages.actor_link, doc_link,
-link_list) instead of template macros; they must give the macros' HTML exactly, escaping included."""
+link_list, event_item) instead of template macros; they must give the macros' HTML exactly, escaping included."""
 from __future__ import annotations
 
 from typing import Any
@@ -19,6 +19,10 @@ MACROS = """\
 · {{ d.published }}{% endif %}</span>{% endmacro %}
 {% macro link_list(items) %}{% for o in items %}<a href="{{ o.href }}">{{ o.name }}</a>{% if not loop.last %}, \
 {% endif %}{% endfor %}{% endmacro %}
+{% macro event_item(e) %}<li><time>{{ e.date }}</time>{% if e.undated %} <span class="pill placed">{{ e.placed_by }}\
+</span>{% endif %} <span class="pill">{{ e.type }}</span> {{ actor_link(e.source) }} → {{ actor_link(e.target) }}: \
+{{ e.summary }}{% if e.evidence %} <a class="evidence small" href="{{ e.href }}">“{{ e.evidence }}”</a>{% endif %}\
+</li>{% endmacro %}
 """
 
 HOSTILE = "<script>window.__xss=1</script> \"Tom\" & 'Jerry' </a><img src=x onerror=alert(1)>"
@@ -59,3 +63,15 @@ def test_link_list_is_the_loop() -> None:
     for names in ([], ["Daily"], ["Daily", HOSTILE, "A & B"]):
         items = [{"name": n, "href": links.outlet(n)} for n in names]
         assert str(reader.link_list(items)) == str(macros().link_list(items))
+
+
+def test_event_item_is_the_template_row() -> None:
+    links = reader.Links("app")
+    actor = {"id": "e1", "name": HOSTILE, "href": links.actor("e1")}
+    base = {"date": "2025-03-01", "undated": False, "placed_by": "date in the sentence", "type": "ATTACK <x>",
+            "source": actor, "target": None, "summary": HOSTILE, "evidence": HOSTILE,
+            "href": links.article("d & 1", 40)}
+    rows = [base, {**base, "undated": True, "placed_by": "placed at publication date", "evidence": ""},
+            {**base, "source": {"id": "x", "name": "x <y>", "href": None}, "target": actor, "summary": None}]
+    for row in rows:
+        assert str(reader.event_item(row)) == str(macros().event_item(row))
