@@ -17,13 +17,14 @@ import functools
 import hashlib
 import io
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
+from markupsafe import Markup, escape
 
 from storyline.model import Corpus, Document, Event, Relation
 from storyline.report.charts import COLOURS, parse_date, polarity
@@ -600,6 +601,49 @@ def table_csv(context: Mapping[str, Any], table: str) -> str | None:
 
 
 # -- rendering ---------------------------------------------------------------------------
+# The links a page repeats per row, built in Python rather than in template macros: a macro call costs more than
+# the row around it (a page of 50 events links 100 actors). Every value goes through ``markupsafe.escape``, exactly
+# what the templates' autoescape applies, so the HTML is the same as the macros gave (tests/serve compare them).
+def actor_link(actor: Mapping[str, Any] | None) -> Markup:
+    """An actor's name, linked to its page when it has one; a dash for no actor."""
+    if not actor:
+        return Markup("—")
+    if actor["href"]:
+        return Markup(f'<a href="{escape(actor["href"])}">{escape(actor["name"])}</a>')  # noqa: S704 -- escaped
+    return escape(actor["name"])
+
+
+def doc_link(doc: Mapping[str, Any]) -> Markup:
+    """An article's title linked to its page, then its outlet (linked when known) and publication date."""
+    outlet = escape(doc["outlet_label"])
+    if doc["outlet_href"]:
+        outlet = Markup(f'<a href="{escape(doc["outlet_href"])}">{outlet}</a>')  # noqa: S704 -- escaped
+    published = f" · {escape(doc['published'])}" if doc["published"] else ""
+    return Markup(f'<a href="{escape(doc["href"])}">{escape(doc["title"])}</a> '  # noqa: S704 -- escaped
+                  f'<span class="muted small">{outlet}{published}</span>')
+
+
+def event_item(event: Mapping[str, Any]) -> Markup:
+    """An event as a list item of an outlet page (an ``_event_row``): date, type, who → whom, what, evidence."""
+    e = event
+    placed = f' <span class="pill placed">{escape(e["placed_by"])}</span>' if e["undated"] else ""
+    evidence = (f' <a class="evidence small" href="{escape(e["href"])}">“{escape(e["evidence"])}”</a>'
+                if e["evidence"] else "")
+    return Markup(f'<li><time>{escape(e["date"])}</time>{placed} <span class="pill">{escape(e["type"])}</span> '  # noqa: S704 -- escaped
+                  f'{actor_link(e["source"])} → {actor_link(e["target"])}: {escape(e["summary"])}{evidence}</li>')
+
+
+@functools.lru_cache(maxsize=2**12)
+def _link(href: str, name: str) -> str:
+    # the front page links the same few outlets from every row
+    return f'<a href="{escape(href)}">{escape(name)}</a>'
+
+
+def link_list(items: Iterable[Mapping[str, Any]]) -> Markup:
+    """Links (each ``{"href", "name"}``), comma-separated."""
+    return Markup(", ".join(_link(o["href"], o["name"]) for o in items))  # noqa: S704 -- escaped in _link
+
+
 @functools.lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     # autoescape everything: titles, bodies, names and outlets come from untrusted pages
@@ -608,6 +652,7 @@ def _env() -> jinja2.Environment:
     env = DictEnvironment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["article_body"] = article_body
+    env.globals.update(actor_link=actor_link, doc_link=doc_link, link_list=link_list, event_item=event_item)
     return env
 
 

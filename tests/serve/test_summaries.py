@@ -17,6 +17,7 @@ import pytest
 from storyline.config import Settings
 from storyline.engine.local import fuse_store
 from storyline.report import pages as reader
+from storyline.report.render import summary_context
 from storyline.store import Store
 from storyline.store import pages as reads
 from storyline.store.summaries import ACTOR_PAGE, FIRST_PAGE, SUMMARY_TABLES, summaries_ready
@@ -89,6 +90,7 @@ def every_page(store: Store, summaries: bool, *, limit: int = 3) -> dict[str, An
             out[f"/outlets/{name}?limit={size}&offset={off}"] = reader.outlet_context(
                 outlet, links, paging=paging, missed_paging=paging, solo_paging=paging,
                 url=reader.url_maker(links.outlet(name), {}))
+    out["/report (too large: the summary)"] = summary_context(store)  # its largest stories: the front page's rank
     return out
 
 
