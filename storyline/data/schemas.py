@@ -194,7 +194,8 @@ RESOURCES: dict[str, Any] = {
     "pair_cues": lambda: _sections({
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
                       "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
-                      "tentative", "deferred"),
+                      "tentative", "deferred", "unit_before",
+                      "one_thing_units"),
         "count_kinds": _mapping(_WORDS),
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],

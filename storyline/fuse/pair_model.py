@@ -131,6 +131,8 @@ class PairCues:
     reporting: frozenset[str]
     agent_claims: re.Pattern[str]
     agent_blame: re.Pattern[str]
+    unit_before: frozenset[str] = frozenset()
+    one_thing: frozenset[str] = frozenset()
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -210,7 +212,9 @@ def load_pair_cues() -> PairCues:
         conversions={k.lower(): (str(v[0]), float(v[1])) for k, v in data["conversions"].items()},
         number_words=numbers, families=families, reporting=modality.reporting,
         agent_claims=_phrases(data.get("agent_claims") or ["claimed responsibility for"]),
-        agent_blame=_phrases(data.get("agent_blame") or ["blamed on"]))
+        agent_blame=_phrases(data.get("agent_blame") or ["blamed on"]),
+        unit_before=frozenset(w.lower() for w in data.get("unit_before") or []),
+        one_thing=frozenset(w.lower() for w in data.get("one_thing_units") or []))
 
 
 @dataclass(frozen=True)
@@ -415,9 +419,15 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             if m.group("deg").strip().lstrip("°").upper() == "F":
                 value = (value - 32) * 5 / 9
         else:
-            unit, used, factor = _unit_after(text[end:], cues, lex)
-            end += used
-            value *= factor
+            before = re.search(r"([A-Za-z]+)\s*$", text[:begin])
+            if before and before.group(1).lower() in cues.unit_before:
+                # "magnitude 5.8", "a category 4 storm": the measure is named before its number
+                unit = before.group(1).lower()
+                begin = before.start(1)
+            else:
+                unit, used, factor = _unit_after(text[end:], cues, lex)
+                end += used
+                value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
     shares: dict[str, list[tuple[str, float]]] = {}
@@ -743,6 +753,7 @@ def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]
     """(largest log-ratio of an amount to its nearest counterpart of the same unit, any comparable pair,
     every comparable amount agreeing within its tolerance)."""
     worst, comparable, agree = 0.0, False, True
+    scales = load_pair_cues().unit_before
     for x in xs:
         same = [y for y in ys if y.unit == x.unit and counts_fit(x.kind, y.kind)]
         if not same:
@@ -754,6 +765,8 @@ def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]
             continue
         ratio, approx = min(ratios)
         tol = APPROX_TOLERANCE if approx else SAME_TOLERANCE
+        if x.unit in scales:
+            tol = 1.001  # a point on a scale ("magnitude 5.8" / "6.2") is given exactly, not rounded
         worst = max(worst, math.log(ratio))
         if ratio > tol:
             agree = False
@@ -842,6 +855,42 @@ def _first_attitude(s: SideFacts) -> str:
     """"positive" or "negative": the side's first attitude word, "" without one."""
     first = min([(x, "positive") for x, _ in s.positive] + [(x, "negative") for x, _ in s.negative], default=None)
     return first[1] if first else ""
+
+
+@functools.lru_cache(maxsize=1)
+def nation_words() -> dict[str, str]:
+    """Country names and demonyms (lower case) -> the country's code, from the actor knowledge base's data."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    extra = load("kb/countries")
+    for c in pycountry.countries:
+        spec = extra.get(c.alpha_3) or {}
+        names = [spec.get("name") or getattr(c, "common_name", None) or c.name, *(spec.get("demonym") or [])]
+        for n in names:
+            out[str(n).lower()] = c.alpha_3
+    return out
+
+
+_NATION_HEAD = re.compile(r"^(.{0,80}?)\b(?:was|were|is|are|has|have|had|will|would)\b", re.IGNORECASE)
+
+
+def _agent_nations(s: SideFacts) -> frozenset[str]:
+    """Countries named where the side says who acts: its subject (words before the first auxiliary or
+    verb) and its agent phrases ("by Spanish divers")."""
+    nations = nation_words()
+    spans = [s.text[s.subject[0]:s.subject[1]]] + [s.text[g.start:g.end] for g in s.agents]
+    head = _NATION_HEAD.match(s.text)
+    if head:
+        spans.append(head.group(1))
+    out: set[str] = set()
+    for span in spans:
+        low = span.lower()
+        for m in _WORD.finditer(low):
+            code = nations.get(m.group(0))
+            if code:
+                out.add(code)
+    return frozenset(out)
 
 
 def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
@@ -984,6 +1033,10 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         if not ta & tb:
             f["subj:disjoint"] = 1.0
             f["subj:disjoint_rest"] = rest
+    # whose people did it: "teams from Greece" / "Italian teams", "a Spanish warship" / "an Italian frigate"
+    na, nb = _agent_nations(a), _agent_nations(b)
+    if na and nb:
+        f["agent:nation_same" if na & nb else "agent:nation_differ"] = 1.0
     # who did the act: by-agents, blame, claims of responsibility, active subjects, compared for the same act
     if a.agents and b.agents:
         best = max(((_jaccard(x.act, y.act), x, y) for x in a.agents for y in b.agents), key=lambda t: t[0])
@@ -1479,6 +1532,8 @@ DATE_WORDS_BEFORE, DATE_WORDS_AFTER = 10, 3
 
 def _generic_unit(unit: str) -> bool:
     cues = load_pair_cues()
+    if unit in cues.one_thing:
+        return False
     return (unit in _FAMILY_UNITS or unit in set(cues.families.values())
             or unit in {base for base, _ in cues.conversions.values()})
 
@@ -1486,6 +1541,8 @@ def _generic_unit(unit: str) -> bool:
 def _amount_agree(label: str, x: Amount, y: Amount) -> bool:
     if x.value <= 0 or y.value <= 0:
         return True
+    if x.unit in load_pair_cues().unit_before:
+        return abs(x.value - y.value) < 0.05   # a point on a scale is given exactly
     ratio = max(x.value, y.value) / min(x.value, y.value)
     firm = DURATION_TOLERANCE if label == "duration" else SAME_TOLERANCE
     tol = APPROX_TOLERANCE if (x.approx or y.approx) else firm

@@ -9,7 +9,7 @@ from storyline.extract.claims import find_claims
 from storyline.extract.stance import content_terms
 from storyline.fuse import disagreements
 from storyline.fuse.disagreements import find_disagreements
-from storyline.fuse.pair_model import act_status, load_pair_model, read_side
+from storyline.fuse.pair_model import act_status, figures_fit, load_pair_model, pair_features, read_side
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
 
 PAIRS = "storyline.disagreements.pairs.v1"
@@ -212,3 +212,30 @@ def test_a_pair_disagrees_when_its_kinds_together_outweigh_none():
     same = ("The warehouse fire was started deliberately, police said.",
             "Police said the fire at the warehouse had been started on purpose.")
     assert not model.judge([same], Settings().disagreement_pair_min_probability)[0].disagree
+
+
+def test_a_measure_named_before_its_number_is_the_unit_and_is_read_exactly() -> None:
+    a = read_side("An earthquake of magnitude 4.7 shook the valley before dawn.")
+    b = read_side("A magnitude 5.0 earthquake shook the valley before dawn.")
+    c = read_side("The quake measured magnitude 4.7, the seismic institute said.")
+    assert [(x.unit, x.value) for x in a.amounts] == [("magnitude", 4.7)]
+    assert [(x.unit, x.value) for x in b.amounts] == [("magnitude", 5.0)]
+    assert figures_fit("figure", a, b)        # 4.7 / 5.0: two readings of one scale, not rounding
+    assert not figures_fit("figure", a, c)
+
+
+def test_counts_of_jobs_are_of_one_thing_without_shared_words() -> None:
+    a = read_side("The printer maker will close its factory in the north, cutting 750 jobs, it said on Tuesday.")
+    b = read_side("About 500 jobs will be lost.")
+    assert figures_fit("figure", a, b)
+    assert "fit:figure" in pair_features(a, b)
+
+
+def test_the_country_of_who_acts_is_compared_by_name_and_demonym() -> None:
+    norway = read_side("Divers from Norway recovered the ferry's data recorder on Friday.")
+    norwegian = read_side("Norwegian divers brought up the data recorder on Friday morning.")
+    swedish = read_side("Swedish navy divers recovered the data recorder from the wreck.")
+    assert "agent:nation_same" in pair_features(norway, norwegian)
+    assert "agent:nation_differ" in pair_features(norway, swedish)
+    assert not {"agent:nation_same", "agent:nation_differ"} & set(pair_features(
+        read_side("The ferry sank off the coast on Friday."), swedish))
