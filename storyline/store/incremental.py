@@ -53,9 +53,11 @@ import functools
 import hashlib
 import json
 import logging
+import os
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -137,9 +139,31 @@ class UpdateStats:
 
 
 def fingerprint(settings: Settings) -> str:
-    """A hash of the settings fuse reads: an index written under other settings is not updated."""
+    """A hash of the settings fuse reads and of the model files it loads: an index written under other
+    settings, or by another version of a shipped model (after `make train`), is not updated."""
     values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _NOT_FUSE}
+    # an empty model setting means the file shipped in the package: its name alone would not change when
+    # the model is retrained, so the files' contents count
+    models = sorted(_MODELS_DIR.glob("*.joblib")) + [Path(v) for v in values.values()
+                                                      if isinstance(v, str) and v.endswith(".joblib")]
+    values["model files"] = [_file_digest(str(p)) for p in models if p.is_file()]
     return hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
+
+
+#: the models shipped inside the package (``storyline/models``)
+_MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+
+
+def _file_digest(path: str) -> str:
+    stat = os.stat(path)
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    """The file's content hash; cached by size and modification time, as every update asks again."""
+    with open(path, "rb") as f:
+        return hashlib.sha1(f.read(), usedforsecurity=False).hexdigest()
 
 
 def _ensure(store: Store) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -227,3 +228,15 @@ def test_an_update_writes_the_summaries_a_whole_rewrite_writes(runs, analyses, t
             summaries.write_summaries(store)
             assert _summaries(store) == updated
         assert len(updated["summary_article_pages"]) == BASE + 2 * BATCH
+
+
+def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
+    # `make train` rewrites a model file in place: an index fused with the old model must not be updated
+    model = tmp_path / "stories.joblib"
+    shipped = Path(__file__).resolve().parents[2] / "storyline" / "models" / "stories.joblib"
+    model.write_bytes(shipped.read_bytes())
+    settings = Settings(story_model=str(model))
+    before = incremental.fingerprint(settings)
+    assert incremental.fingerprint(settings) == before
+    model.write_bytes(shipped.read_bytes() + b"\0")
+    assert incremental.fingerprint(settings) != before
