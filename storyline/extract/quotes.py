@@ -432,6 +432,67 @@ def _is_title(ctx: SpeakerContext, start: int, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------- passes
+#: Quoted words in a headline: double marks, guillemets, and the single marks headlines use where the body uses
+#: double ones ("‘We cannot live on applause’: nurses walk out"); a bare ASCII apostrophe is left alone ("I'D").
+_HEADLINE_QUOTE = re.compile(r"[“„«\"‘](?P<q>[^“”„«»\"‘’\n]{2,160}?)[”»\"’](?!\w)")
+#: Most words of a first paragraph read as a headline (it also ends without a full stop).
+MAX_HEADLINE_WORDS = 25
+
+
+def _headline_block(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first paragraph when it reads as a headline: short, not ending a sentence, more text after it."""
+    if len(blocks) < 2:
+        return None
+    hs, he = blocks[0]
+    text = ctx.view[hs:he].rstrip()
+    if not text or n_words(text) > MAX_HEADLINE_WORDS or text[-1] in ".;,":
+        return None
+    return hs, he
+
+
+def _headline_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """The quoted words of a headline. A headline quote has no cue of its own ('“We will not be blackmailed”:
+    PM rejects ultimatum') and is short, so the body passes drop it; its speaker is settled after ranking
+    (``_headline_speaker``) from the body quote it echoes or the person the headline names."""
+    head = _headline_block(ctx, blocks)
+    if head is None:
+        return []
+    out = []
+    for m in _HEADLINE_QUOTE.finditer(ctx.view, *head):
+        s, e = trim_marks(ctx.view, m.start("q"), m.end("q"))
+        if n_words(ctx.view[s:e]) >= 2:
+            out.append(QuoteSpan(s, e, True, Attribution(False, how="headline")))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    """``inner`` is a run of consecutive words of ``outer``."""
+    k = len(inner)
+    return k > 0 and any(outer[i:i + k] == inner for i in range(len(outer) - k + 1))
+
+
+def _headline_speaker(ctx: SpeakerContext, q: QuoteSpan, kept: list[QuoteSpan], speakers: list[str | None],
+                      head: tuple[int, int]) -> str | None:
+    """A headline quote's speaker: the speaker of the body quote that repeats its words (headlines quote the
+    article, in capitals or cut short: “A disgrace” from “It's a disgrace. The rats …”), else the one
+    person the headline names ('“I'D WALK TO MADRID” — striker Oumar Sissoko begs for move')."""
+    words = _words(ctx.view[q.start:q.end])
+    for other, spk in zip(kept, speakers):
+        if spk is None or other.start < head[1] or not other.direct:
+            continue
+        theirs = _words(ctx.view[other.start:other.end])
+        if _contains(theirs, words) or (len(theirs) >= 3 and _contains(words, theirs)):
+            return spk
+    named = {m.entity for m in ctx.mentions if m.entity and head[0] <= m.start < head[1]
+             and not (q.start <= m.start < q.end) and ctx.entities.get(m.entity) is not None
+             and ctx.entities[m.entity].type == "PERSON"}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
     raw_spans = []
     for s, e, orphan in marked_spans(ctx.view, blocks):
@@ -710,12 +771,16 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     kept: list[QuoteSpan] = []
     for found in (_transcript_quotes(ctx, blocks), _marked_quotes(ctx, blocks), _trailing_quotes(ctx),
-                  _indirect_quotes(ctx)):
+                  _indirect_quotes(ctx), _headline_quotes(ctx, blocks)):
         for q in found:
             if not _overlaps((q.start, q.end), kept):
                 kept.append(q)
     kept.sort(key=lambda q: (q.start, q.end))
     speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
+    head = _headline_block(ctx, blocks)
+    if head is not None:
+        speakers = [_headline_speaker(ctx, q, kept, speakers, head) if q.attribution.how == "headline" else spk
+                    for q, spk in zip(kept, speakers)]
     added_entities: list[Entity] = []
     added_mentions: list[Mention] = []
     described: dict[str, str] = {}
