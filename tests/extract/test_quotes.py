@@ -273,3 +273,27 @@ def test_descriptors_over_attribute_lists_equal_token_reference():
         assert speaker_descriptors(view, mentions, sents) == want
         described += sum(bool(words) for words in want.values())
     assert described >= 10
+
+
+# --- headline quotes (passages written for these tests)
+def test_headline_quote_takes_the_speaker_of_the_body_quote_it_echoes():
+    text = ("“A scandal”: tenants furious over heating cuts\n\n"
+            "Tenants of the Riverside flats in Hull have had no heating for two weeks.\n\n"
+            "“It's a scandal. My children sleep in their coats,” said Maureen Tillotson, 47. "
+            "The landlord blamed a broken boiler.")
+    q, name = find(run_resolved(text), "A scandal")
+    assert q.start == text.index("A scandal") and name and "Tillotson" in name
+
+
+def test_headline_quote_in_single_marks_and_capitals_is_found():
+    text = ("‘NEVER AGAIN’ — veteran keeper Tomasz Wrona quits national team\n\n"
+            "Tomasz Wrona has played his last international. “Never again will I pull on this shirt,” "
+            "the 36-year-old said after the defeat.\n\nCoach Dario Benk said he respected the decision.")
+    q, name = find(run_resolved(text), "NEVER AGAIN")
+    assert name and "Wrona" in name
+
+
+def test_a_scare_quote_in_a_first_sentence_is_not_a_headline_quote():
+    text = ("The “green corridor” along the canal opened on Monday after two years of works.\n\n"
+            "Cyclists and walkers now share the towpath.")
+    assert not [q for q, _ in run_resolved(text) if "green corridor" in q.text]
