@@ -108,8 +108,9 @@ def _after(ctx: SpeakerContext, end: int, cue_only: bool = False) -> Attribution
     Ruiz shouted): a bare name there starts the next sentence.
     """
     raw = ctx.view[end:end + AFTER_WINDOW]
-    # the closing marks, with the space French and Italian put before a guillemet ("… started », he said")
-    lead = len(re.match(r'(?:\s*["”»«“])*', raw).group())  # type: ignore[union-attr]
+    # the closing marks, with the space French and Italian put before a guillemet ("… started », he said"); not
+    # across a paragraph break into the next quote ('… is mine.” / “Then explain it,” X said': "Then" is no speaker)
+    lead = len(re.match(r'(?:[^\S\n]*["”»«“])*', raw).group())  # type: ignore[union-attr]
     window = re.split(r"(?<=[.!?])\s|[\n“”«»\"]", mask_abbreviations(ctx.cues, raw)[lead:], maxsplit=1)[0]
     base = end + lead
     np = r"(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)"

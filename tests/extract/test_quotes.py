@@ -289,7 +289,7 @@ def test_headline_quote_in_single_marks_and_capitals_is_found():
     text = ("‘NEVER AGAIN’ — veteran keeper Tomasz Wrona quits national team\n\n"
             "Tomasz Wrona has played his last international. “Never again will I pull on this shirt,” "
             "the 36-year-old said after the defeat.\n\nCoach Dario Benk said he respected the decision.")
-    q, name = find(run_resolved(text), "NEVER AGAIN")
+    _, name = find(run_resolved(text), "NEVER AGAIN")
     assert name and "Wrona" in name
 
 
@@ -297,3 +297,4 @@ def test_a_scare_quote_in_a_first_sentence_is_not_a_headline_quote():
     text = ("The “green corridor” along the canal opened on Monday after two years of works.\n\n"
             "Cyclists and walkers now share the towpath.")
     assert not [q for q, _ in run_resolved(text) if "green corridor" in q.text]
+

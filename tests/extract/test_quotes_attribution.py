@@ -328,3 +328,26 @@ def test_a_quantifier_is_no_speaker_its_group_is():
                       "not been consulted.", ranked=True)
     name = speaker_of(results, "not been consulted")
     assert name and "nurses" in name.lower()
+
+
+def test_an_attribution_is_not_read_across_a_paragraph_break_into_the_next_quote():
+    # "“Then explain …,” X said" opens the next paragraph: "Then" + the cue-like "explain" is no speaker phrase
+    text = ("Coach Mirela Dobre criticised the referees after the match.\n"
+            "“The result is fair. We lost to a better side.”\n"
+            "“Then explain the second penalty,” Tobias Lind said.")
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = resolve_document(doc, parsed, SETTINGS)
+    phrases = {}
+
+    def record(ctx, quotes):   # a ranker that keeps the rules' speakers and notes each quote's speaker phrase
+        for q in quotes:
+            ph = q.attribution.phrase
+            phrases[ctx.view[q.start:q.end]] = ctx.view[ph[0]:ph[1]] if q.attribution.ok and ph else None
+        return [q.speaker for q in quotes]
+
+    find_quotes(doc, parsed, mentions, entities, SETTINGS, rank=record)
+    fair = next(p for t, p in phrases.items() if "result is fair" in t)
+    assert fair is None or "Then" not in fair
+    assert "Lind" in (next(p for t, p in phrases.items() if "second penalty" in t) or "")
