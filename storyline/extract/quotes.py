@@ -483,7 +483,8 @@ def _headline_speaker(ctx: SpeakerContext, q: QuoteSpan, kept: list[QuoteSpan], 
     person the headline names ('“I'D WALK TO MADRID” — striker Oumar Sissoko begs for move')."""
     words = _words(ctx.view[q.start:q.end])
     for other, spk in zip(kept, speakers):
-        if spk is None or other.start < head[1] or not other.direct:
+        # an entity only: a described speaker ("the 24-year-old forward") is made from the echo's own phrase later
+        if spk not in ctx.entities or other.start < head[1] or not other.direct:
             continue
         theirs = _words(ctx.view[other.start:other.end])
         if _contains(theirs, words) or (len(theirs) >= 3 and _contains(words, theirs)):
