@@ -16,6 +16,19 @@ def test_one_event_under_two_names_shares_a_family() -> None:
     assert not event_families("The blaze spread to a second hall.") & event_families("The strike spread to the docks.")
 
 
+
+def test_a_break_in_a_seizure_and_a_recapture_are_named_in_other_words() -> None:
+    assert event_families("Thieves broke into a small museum early on Thursday.") & event_families(
+        "The theft happened on Tuesday night, the prosecutor said.")
+    assert event_families("The trawler was detained for fishing without a licence.") & event_families(
+        "The boat was seized on suspicion of smuggling.")
+    assert event_families("One of the inmates has been recaptured, police said.") & event_families(
+        "None of the inmates has been caught, according to the police.")
+    # "caught fire" is a fire, not a capture; "the escaped men" name no event of their own
+    assert "evn:capture" not in event_families("The warehouse caught fire on Sunday.")
+    assert not event_families("The escaped men climbed a wall.")
+
+
 def test_family_types_are_plover_types_or_the_two_kinds_plover_lacks() -> None:
     types = set(load("plover")["types"]) | {"INCIDENT", "DECISION"}
     assert {spec["type"] for spec in load("disagreement_events")["families"].values()} <= types
