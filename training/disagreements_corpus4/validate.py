@@ -15,17 +15,22 @@ HERE = Path(__file__).resolve().parent
 CHECKER = HERE.parents[1] / "frozen" / "disagreements_corpus" / "validate.py"
 MIN_CORPORA = 12
 
-if __name__ == "__main__":
+def main(folder: Path) -> int:
+    """0 when ``folder`` passes the frozen set's checks, allowing a smaller set (``MIN_CORPORA`` and up)."""
     spec = importlib.util.spec_from_file_location("frozen_disagreements_corpus_validate", CHECKER)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        rc = module.main(HERE)
+        rc = module.main(folder)
     print(out.getvalue(), end="")
-    n_corpora = sum(1 for p in HERE.iterdir() if p.is_dir())
+    n_corpora = sum(1 for p in folder.iterdir() if p.is_dir())
     lines = out.getvalue().splitlines()
     # the counts lines are not errors; "fewer than 24 corpora" is the one the smaller set may print
     errors = [x for x in lines if not x.startswith(("labels:", "fewer than 24 corpora")) and " corpora, " not in x]
-    sys.exit(1 if rc and (errors or n_corpora < MIN_CORPORA) else 0)
+    return 1 if rc and (errors or n_corpora < MIN_CORPORA) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(HERE))
