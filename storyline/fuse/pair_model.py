@@ -878,6 +878,14 @@ _NATION_HEAD = re.compile(r"^(.{0,80}?)\b(?:was|were|is|are|has|have|had|will|wo
 def _agent_nations(s: SideFacts) -> frozenset[str]:
     """Countries named where the side says who acts: its subject (words before the first auxiliary or
     verb) and its agent phrases ("by Spanish divers")."""
+    # read once per side, kept on it: a sentence is one side of many pairs
+    held = s.__dict__.get("_agent_nations")
+    if held is None:
+        held = s.__dict__["_agent_nations"] = _read_agent_nations(s)
+    return held
+
+
+def _read_agent_nations(s: SideFacts) -> frozenset[str]:
     nations = nation_words()
     spans = [s.text[s.subject[0]:s.subject[1]]] + [s.text[g.start:g.end] for g in s.agents]
     head = _NATION_HEAD.match(s.text)
@@ -938,11 +946,13 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     elif a.durations or b.durations:
         f["dur:one_side"] = 1.0
     # dates
+    date_conflict = False
     for kind in ("weekday", "month", "day", "year", "season", "clock", "part"):
         xa = {v for v, _, _ in a.dates.get(kind, [])}
         xb = {v for v, _, _ in b.dates.get(kind, [])}
         if xa and xb:
             f[f"date:{kind}:{'conflict' if not xa & xb else 'agree'}"] = 1.0
+            date_conflict = date_conflict or not xa & xb
         elif xa or xb:
             f[f"date:{kind}:one_side"] = 1.0
     # hedging
@@ -1022,7 +1032,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["fit:figure"] = float(figures_fit("figure", a, b))
     if "dur:conflict" in f:
         f["fit:duration"] = float(figures_fit("duration", a, b))
-    if any(k.startswith("date:") and k.endswith(":conflict") for k in f):
+    if date_conflict:   # a "date:<kind>:conflict" feature
         f["fit:date"] = float(dates_fit(a, b))
     # who acts
     ta, tb = a.subject[2] | event_families(a.text[a.subject[0]:a.subject[1]]), \
@@ -1192,19 +1202,21 @@ class PairModel:
 
         Whether two sentences disagree and how are two questions: a pair the model reads as hedged vs firm
         (0.49) or as a status (0.34) is a disagreement at 0.83, though no one kind reaches 0.7."""
-        out = []
-        for (a, b), probs in zip(pairs, self.probabilities(pairs)):
-            if only:
-                label, p = only, probs[only]
-            else:
-                label = max((k for k in probs if k != NONE), key=lambda k: probs[k])
-                p = 1.0 - probs.get(NONE, 0.0)
-                if p < min_probability or probs[label] < probs.get(NONE, 0.0):
-                    label, p = NONE, probs.get(NONE, 0.0)
-            spans = evidence_spans(label, read_side(a), read_side(b)) if label != NONE else (None, None)
-            ea, eb = (_clip(a, spans[0]) if spans[0] else None), (_clip(b, spans[1]) if spans[1] else None)
-            out.append(PairVerdict(label, p, ea, eb))
-        return out
+        return [verdict(a, b, probs, min_probability, only) for (a, b), probs in zip(pairs, self.probabilities(pairs))]
+
+
+def verdict(a: str, b: str, probs: dict[str, float], min_probability: float = 0.0, only: str = "") -> PairVerdict:
+    """``PairModel.judge`` of one pair whose probabilities (``PairModel.probabilities``) are known."""
+    if only:
+        label, p = only, probs[only]
+    else:
+        label = max((k for k in probs if k != NONE), key=lambda k: probs[k])
+        p = 1.0 - probs.get(NONE, 0.0)
+        if p < min_probability or probs[label] < probs.get(NONE, 0.0):
+            label, p = NONE, probs.get(NONE, 0.0)
+    spans = evidence_spans(label, read_side(a), read_side(b)) if label != NONE else (None, None)
+    ea, eb = (_clip(a, spans[0]) if spans[0] else None), (_clip(b, spans[1]) if spans[1] else None)
+    return PairVerdict(label, p, ea, eb)
 
 
 def fit_pair_model(texts: list[tuple[str, str]], labels: list[str], c: float = 1.0) -> PairModel:
@@ -1621,17 +1633,20 @@ def dates_fit(a: SideFacts, b: SideFacts) -> bool:
     return False
 
 
-def next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float) -> PairVerdict:
+def next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_probability: float,
+                 probs: dict[str, float] | None = None) -> PairVerdict:
     """The model's most probable reading of a pair other than ``ruled_out`` that fits the pair (``pair_fits``), if it
-    reaches ``min_probability`` once ``ruled_out`` is set aside (the probabilities of the rest, renormalised)."""
-    probs = model.probabilities([(a.text, b.text)])[0]
+    reaches ``min_probability`` once ``ruled_out`` is set aside (the probabilities of the rest, renormalised).
+    ``probs``: the pair's ``PairModel.probabilities`` when already known."""
+    if probs is None:
+        probs = model.probabilities([(a.text, b.text)])[0]
     rest = max(1e-9, 1.0 - probs.get(ruled_out, 0.0))
     for label in sorted(probs, key=lambda k: -probs[k]):
         if label == ruled_out:
             continue
         if label == NONE or probs[label] / rest < min_probability or not pair_fits(label, a, b):
             break
-        return model.judge([(a.text, b.text)], 0.0, only=label)[0]
+        return verdict(a.text, b.text, probs, 0.0, only=label)
     return PairVerdict(NONE, probs.get(NONE, 0.0))
 
 
@@ -1676,15 +1691,19 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
     verdicts = [v for block in mapper.map(judge_block, chunks(texts, mapper.parallelism),
                                           (model, settings.disagreement_pair_min_probability))
                 for v in block]
+    # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
+    # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state);
+    # the probabilities of those pairs are read in one batch (each row is the same as read alone)
+    ruled_out = [k for k, ((i, j), v) in enumerate(zip(pairs, verdicts))
+                 if v.disagree and not pair_fits(v.label, units[i], units[j])]
+    again = dict(zip(ruled_out, model.probabilities([texts[k] for k in ruled_out])))
     found: list[Found] = []
-    for (i, j), v in zip(pairs, verdicts):
+    for k, ((i, j), v) in enumerate(zip(pairs, verdicts)):
         if not v.disagree:
             continue
         a, b = units[i], units[j]
-        if not pair_fits(v.label, a, b):
-            # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
-            # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state)
-            v = next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability)
+        if k in again:
+            v = next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability, again[k])
             if not v.disagree:
                 continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
