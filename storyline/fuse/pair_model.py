@@ -1430,9 +1430,11 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     for members in buckets.values():
         if len(members) > MAX_BUCKET:
             continue
-        for x in members:
-            for y in members:
-                if y > x and units[x].outlet != units[y].outlet and units[x].doc != units[y].doc:
+        # a bucket's members are in ascending order, each once: every y after x is a y > x
+        for at, x in enumerate(members):
+            ux = units[x]
+            for y in members[at + 1:]:
+                if ux.outlet != units[y].outlet and ux.doc != units[y].doc:
                     row = shared.setdefault(x, {})
                     row[y] = row.get(y, 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}
@@ -1481,12 +1483,13 @@ def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) ->
         # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
         least = FACT_MIN_SHARED_SENTENCE if key.startswith("fact:date") else FACT_MIN_SHARED
         best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
+        about = {x: _about(units[x], key) for x in members}   # read once: each member meets every other
         for x in members:
             for y in members:
                 ux, uy = units[x], units[y]
                 if ux.doc == uy.doc or ux.outlet == uy.outlet:
                     continue
-                n = len(_about(ux, key) & _about(uy, key)) + 2 * sum(k.startswith("se:") for k in ux.keys & uy.keys)
+                n = len(about[x] & about[y]) + 2 * sum(k.startswith("se:") for k in ux.keys & uy.keys)
                 top, tied = best.get((x, uy.doc), (least, set()))
                 if n > top:
                     best[(x, uy.doc)] = (n, {y})
