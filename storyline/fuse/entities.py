@@ -259,37 +259,112 @@ _FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "d
                            "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d"})
 
 
-def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(content words without country words, folded words without corporate suffixes) of an organisation:
-    "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
-    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second. The content words are glossed into
-    English word by word, so a body named in its own language meets its English name ("Supremo Tribunal
-    Federal" ~ "Supreme Federal Court")."""
+#: Languages whose names of countries (pycountry's translations of ISO 3166) an organisation's own name may hold
+#: ("Banco de España", "Banque du Liban", "Türkiye Cumhuriyet Merkez Bankası")
+_NAME_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro", "sv", "tr", "id")
+#: Shortest foreign country name read ("Fas", Turkish for Morocco, is a word of too many names)
+_MIN_FOREIGN_COUNTRY = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_country_names() -> dict[str, str]:
+    """Folded name of a country in another language → its ISO alpha-3 code, from the translations pycountry packages
+    (gettext catalogues of ISO 3166-1). Names with a comma ("Corée, République de") are left out."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, str] = {}
+    for lang in _NAME_LANGUAGES:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            name = catalogue.gettext(c.name)
+            key = fold(name)
+            if "," not in name and "(" not in name and len(key) >= _MIN_FOREIGN_COUNTRY:
+                out.setdefault(key, c.alpha_3)
+    return out
+
+
+def _country_word(words: list[str], i: int, kb: KB) -> tuple[str | None, int]:
+    """(the country named by the folded words from ``i`` — in English, a demonym, or another language's name —,
+    how many words name it)."""
+    foreign = _foreign_country_names()
+    for n in (3, 2, 1):
+        if i + n > len(words):
+            continue
+        phrase = " ".join(words[i:i + n])
+        code = kb.country_of(phrase) or foreign.get(phrase)
+        if code:
+            return code, n
+    return None, 1
+
+
+def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], bool]:
+    """(content words without country words, folded words without corporate suffixes, content words with the
+    country they name, whether a word was read in another language) of an organisation: "the Chinese foreign
+    ministry" and "Foreign Ministry" share the first when their countries agree, "Huaxin New Energy Technology
+    Co." and "Huaxin New Energy" the second, "Banco de España" and "Bank of Spain" the third ({bank, @ESP}). The
+    content words are glossed into English word by word, so a body named in its own language meets its English
+    name ("Supremo Tribunal Federal" ~ "Supreme Federal Court")."""
     glosses = _glosses()
     words = content_words(e.name)
-    no_country = frozenset(glosses.get(w, w) for w in words if not kb.country_of(w) and w not in _FOREIGN_STOP)
+    glossed = {w: glosses.get(w, w) for w in words if w not in _FOREIGN_STOP}
+    no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
-    return (no_country if len(no_country) >= 2 else frozenset()), core
+    # the country a name holds, read in any of the languages above, and the words beside it
+    folded = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w != "the"]
+    codes: set[str] = set()
+    rest: set[str] = set()
+    i = 0
+    while i < len(folded):
+        code, n = _country_word(folded, i, kb)
+        if code:
+            codes.add(code)
+        elif folded[i] in glossed:
+            rest.add(glossed[folded[i]])
+        i += n
+    with_country = frozenset(rest | {"@" + next(iter(codes))}) if len(codes) == 1 and rest else frozenset()
+    foreign = any(g != w for w, g in glossed.items())
+    return (no_country if len(no_country) >= 2 else frozenset()), core, with_country, foreign
 
 
 def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
     """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
     word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
-    "Real Club Deportivo Tolosa"). Dictionaries, not pairs: the cost grows with the names."""
+    "Real Club Deportivo Tolosa"). A name read in another language also meets a knowledge-base organisation
+    by those keys ("Communauté économique des États de l'Afrique de l'Ouest" ~ ECOWAS's English name), as the
+    knowledge base lists a body by its English names. Dictionaries, not pairs: the cost grows with the names."""
     heads = set(kb.lexicon.get("org_heads", [])) | set(kb.lexicon.get("business_heads", [])) | \
         set(kb.lexicon.get("media_heads", [])) | _CORPORATE | {"club", "football", "bank", "board"}
     first: dict[tuple, int] = {}
+    known: dict[tuple, int] = {}
     by_word: dict[str, set[int]] = defaultdict(set)
     singles: list[int] = []
-    for i in reps:
+    orgs = [i for i in reps if ents[i].type in ("ORG", "EVENT", "MISC")]
+    keyed = {i: _org_keys(ents[i], kb) for i in orgs}
+    for i in orgs:
+        kb_id = ents[i].kb_id
+        if kb_id and not kb_id.startswith(INSTITUTION_PREFIX):
+            no_country, _, with_country, _ = keyed[i]
+            for kb_key in ((0, no_country), (2, with_country)):
+                if kb_key[1]:
+                    known.setdefault(kb_key, i)
+    for i in orgs:
         e = ents[i]
         # an institution the KB does not hold ("inst:FRA:interior_ministry") still meets its other names here
-        if e.type not in ("ORG", "EVENT", "MISC") or (e.kb_id and not e.kb_id.startswith(INSTITUTION_PREFIX)):
+        if e.kb_id and not e.kb_id.startswith(INSTITUTION_PREFIX):
             continue
-        no_country, core = _org_keys(e, kb)
-        for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
+        no_country, core, with_country, foreign = keyed[i]
+        keys: list[tuple[int, frozenset[str] | tuple[str, ...]]] = [
+            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country)]
+        for key in keys:
             if not key[1]:
                 continue
+            if foreign and key[0] != 1 and key in known and groups.compatible(known[key], i):
+                groups.union(known[key], i)
             if key in first:
                 if groups.compatible(first[key], i):
                     groups.union(first[key], i)
