@@ -83,6 +83,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities_dev2
 	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
 	$(PY) scripts/eval_entities.py --set training/entities_dev4/dev.jsonl
+	$(PY) scripts/eval_entities.py --set training/entities_dev5/dev.jsonl
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py

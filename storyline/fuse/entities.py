@@ -662,7 +662,9 @@ def _named_speaker(e: Entity, surnames: set[str]) -> bool:
     capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
     corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
     words = e.name.split()
-    if not e.generic or e.kb_id or not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+    # a surname's particles are written in lower case ("Mr de la Fuente", "Mr al-Zuhairi")
+    if not e.generic or e.kb_id or not words or not words[0][:1].isupper() or len(words) > 4 or not all(
+            w[:1].isupper() or fold(w.split("-")[0]) in _NAME_PARTICLES for w in words):
         return False
     if len(words) == 1:
         return fold(e.name) in surnames
@@ -689,6 +691,8 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     return _persons_by_address(out)
 
 
+#: Lower-case words inside a surname ("de la Fuente", "al-Zuhairi"; ``data/names.yaml``)
+_NAME_PARTICLES = frozenset(load("names")["particles"])
 #: Titles of address that only a person carries ("Mr Chiwenga", "Dr Ayala"; ``data/names.yaml``)
 _HONORIFIC_WORDS = frozenset(load("names")["honorifics"])
 
@@ -935,6 +939,52 @@ def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
     return [groups.find(i) for i in range(len(ents))]
 
 
+#: Words a state's central bank is named by besides its country ("National Bank of Ukraine", "Banco Central de la
+#: República Argentina", "Reserve Bank of India", "People's Bank of China"), glossed into English
+_CENTRAL_BANK_WORDS = frozenset({"bank", "central", "national", "reserve", "state", "republic", "people", "peoples"})
+
+
+def _central_bank_country(e: Entity, kb: KB) -> str | None:
+    """The country of a named organisation whose name is only a bank word, state words and a country ("National
+    Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
+    glosses = _glosses()
+    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w not in _FOREIGN_STOP and w != "the"]
+    codes: set[str] = set()
+    rest: set[str] = set()
+    i = 0
+    while i < len(words):
+        code, n = _country_word(words, i, kb)
+        if code:
+            codes.add(code)
+        elif words[i] not in ("of", "de", "du", "la"):
+            rest.add(glosses.get(words[i], words[i]))
+        i += n
+    if "bank" not in rest or not rest <= _CENTRAL_BANK_WORDS:
+        return None
+    return next(iter(codes)) if len(codes) == 1 else (e.country if not codes else None)
+
+
+def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[int]:
+    """Join a country's central bank named by its kind ("the Ukrainian central bank", ``inst:UKR:central_bank``)
+    to the one organisation of that country the corpus names as a central bank by its own name ("National Bank
+    of Ukraine", "NBU" beside it); two such names of one country join neither."""
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.union(r, i)
+    named: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        if e.type == "ORG" and not e.generic and not (e.kb_id or "").startswith(INSTITUTION_PREFIX) and (
+                code := _central_bank_country(e, kb)) and not (e.country and e.country != code):
+            named[code].add(groups.find(i))
+    for i, e in enumerate(ents):
+        kb_id = e.kb_id or ""
+        if kb_id.startswith(INSTITUTION_PREFIX) and kb_id.endswith(":central_bank"):
+            homes = named.get(kb_id.split(":")[1], set())
+            if len(homes) == 1 and groups.compatible(next(iter(homes)), i):
+                groups.union(next(iter(homes)), i)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -957,6 +1007,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
     roots = _merge_portfolios(ents, roots)
+    roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
     roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
