@@ -71,7 +71,24 @@ def cursor_view(store: Store) -> Store:
     if not isinstance(known, dict):
         known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
     view.catalogue = known  # type: ignore[attr-defined]
+    # whole tables' row counts, once per connection as well (a list's total took a third of its page's reads)
+    counts = getattr(store, "table_counts", None)
+    if not isinstance(counts, dict):
+        counts = store.table_counts = {}  # type: ignore[attr-defined]
+    view.table_counts = counts  # type: ignore[attr-defined]
     return view
+
+
+def _table_count(store: Store, table: str) -> int:
+    """The rows of a whole table (one of this module's names), counted once per read-only connection
+    (``cursor_view``), each time otherwise."""
+    counts = getattr(store, "table_counts", None)
+    if not isinstance(counts, dict):
+        return _count_where(store, table, "", [])
+    found = counts.get(table)
+    if found is None:
+        found = counts[table] = _count_where(store, table, "", [])
+    return int(found)
 
 
 def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
@@ -167,7 +184,7 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
     cond, params = where(STORY_FILTERS, values)
     if summaries_ready(store) and not cond:
         # the front page unfiltered: one stretch of the stories in their rank's order (no sort of every story)
-        total = _count_where(store, "summary_stories", "", [])
+        total = _table_count(store, "summary_stories")
         rows = _by_rank(store.con.execute("SELECT id, title, date, n_docs, outlets, first, last, rank "
                                           "FROM summary_stories WHERE rank > ? AND rank <= ?",
                                           [offset, offset + min(limit, total)]).fetchall())
@@ -200,7 +217,7 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
     """(actors whose name or alias contains ``q``, one page of them), most mentioned first."""
     cond, params = where(RESOURCES["entities"].filters, {"q": q.strip()})
     if summaries_ready(store) and not cond:  # one stretch of the list in its order (no sort of every actor)
-        total = _count_where(store, "summary_actor_list", "", [])
+        total = _table_count(store, "summary_actor_list")
         rows = _by_rank(store.con.execute("SELECT id, name, type, country, role, n, rank FROM summary_actor_list "
                                           "WHERE rank > ? AND rank <= ?", [offset, offset + min(limit, total)]
                                           ).fetchall())
@@ -221,7 +238,7 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
 
 def outlet_list(store: Store, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(outlets, one page of them) by name, with their article counts."""
-    total = _count_where(store, "outlets", "", [])
+    total = _table_count(store, "outlets")
     rows = store.con.execute("SELECT name, json_array_length(docs), loaded_language_per_1k_words, named_sources, "
                              "anonymous_sources FROM outlets ORDER BY name LIMIT ? OFFSET ?",
                              [limit, offset]).fetchall()
@@ -276,9 +293,12 @@ def _story_summarized(store: Store, story_id: str) -> StoryData | None:
 
     documents = {d.id: d for d in made(Document, "documents")}
     story = record_maker(Story)(data["story"])
-    disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
-        "SELECT any_value(rec) FROM summary_doc_disagreements WHERE doc IN (SELECT UNNEST(?::VARCHAR[])) "
-        "GROUP BY r ORDER BY r", [list(dict.fromkeys(story.docs))]).fetchall()]
+    docs = list(dict.fromkeys(story.docs))
+    # a disagreement once (a row per document it cites), in its order; the ids as a list of constants, which the
+    # index answers (an unnested list parameter was a join, and with the grouping and sort thrice the CPU)
+    sql = f"SELECT r, rec FROM summary_doc_disagreements WHERE doc IN ({', '.join('?' * len(docs))})"  # noqa: S608
+    found = dict(store.con.execute(sql, docs).fetchall()) if docs else {}
+    disagreements = [record_maker(Disagreement)(json.loads(found[r])) for r in sorted(found)]
     return StoryData(story, documents, made(Event, "events"), made(StoryEvent, "story_events"), disagreements,
                      made(Quote, "quotes"), dict(data["names"] or []))
 

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 
 from storyline.serve.app import json_response
 from storyline.store import Store
-from storyline.store.pages import cursor_view
+from storyline.store.pages import actor_list, cursor_view, outlet_list, story_list
 from storyline.store.query import has_table, page, read_catalogue
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
@@ -73,6 +73,24 @@ def test_a_views_catalogue_answers_as_the_store_does(tmp_path: Path) -> None:
                 assert page(view, resource, values, 5, 1) == page(store, resource, values, 5, 1)
         finally:
             view.close()
+
+
+def test_a_views_list_totals_are_the_stores_counted_once_per_connection(tmp_path: Path) -> None:
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with Store(db, read_only=True) as store:
+        first, second = cursor_view(store), cursor_view(store)
+        try:
+            for read in (lambda s: story_list(s, {}, limit=2, offset=0), lambda s: actor_list(s, "", limit=2, offset=1),
+                         lambda s: outlet_list(s, limit=1, offset=0)):
+                assert read(first) == read(store)
+                assert read(second) == read(store)
+            # counted by the first view, kept by the connection: the second view answers from the same counts
+            assert first.table_counts is second.table_counts  # type: ignore[attr-defined]
+            assert first.table_counts["outlets"] == store.count("outlets")  # type: ignore[attr-defined]
+            assert set(first.table_counts) >= {"outlets", "summary_stories", "summary_actor_list"}  # type: ignore[attr-defined]
+        finally:
+            first.close()
+            second.close()
 
 
 def test_record_maker_makes_what_from_dict_makes(tmp_path: Path) -> None:
