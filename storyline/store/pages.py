@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from storyline.model import (
@@ -71,24 +71,37 @@ def cursor_view(store: Store) -> Store:
     if not isinstance(known, dict):
         known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
     view.catalogue = known  # type: ignore[attr-defined]
-    # whole tables' row counts, once per connection as well (a list's total took a third of its page's reads)
-    counts = getattr(store, "table_counts", None)
-    if not isinstance(counts, dict):
-        counts = store.table_counts = {}  # type: ignore[attr-defined]
-    view.table_counts = counts  # type: ignore[attr-defined]
+    # what is asked of whole tables, once per connection as well (``_memo``): a list's total took a third of its
+    # page's reads, and most pages search the disagreements for articles that have none
+    memo = getattr(store, "memo", None)
+    if not isinstance(memo, dict):
+        memo = store.memo = {}  # type: ignore[attr-defined]
+    view.memo = memo  # type: ignore[attr-defined]
     return view
 
 
+def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``, kept by a read-only connection's views (``cursor_view``) under ``key``; made each time on any
+    other ``Store`` (one that may be written)."""
+    memo = getattr(store, "memo", None)
+    if not isinstance(memo, dict):
+        return make()
+    found = memo.get(key)
+    if found is None:  # two threads may both make it: the same value
+        found = memo[key] = make()
+    return found
+
+
 def _table_count(store: Store, table: str) -> int:
-    """The rows of a whole table (one of this module's names), counted once per read-only connection
-    (``cursor_view``), each time otherwise."""
-    counts = getattr(store, "table_counts", None)
-    if not isinstance(counts, dict):
-        return _count_where(store, table, "", [])
-    found = counts.get(table)
-    if found is None:
-        found = counts[table] = _count_where(store, table, "", [])
-    return int(found)
+    """The rows of a whole table (one of this module's names)."""
+    return int(_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
+
+
+def _disputed(store: Store, docs: Iterable[str]) -> list[str]:
+    """Those of ``docs`` that a disagreement cites (``summary_doc_disagreements``), in their order."""
+    cited = _memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
+        "SELECT DISTINCT doc FROM summary_doc_disagreements").fetchall()))
+    return [d for d in docs if d in cited]
 
 
 def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
@@ -293,7 +306,7 @@ def _story_summarized(store: Store, story_id: str) -> StoryData | None:
 
     documents = {d.id: d for d in made(Document, "documents")}
     story = record_maker(Story)(data["story"])
-    docs = list(dict.fromkeys(story.docs))
+    docs = _disputed(store, dict.fromkeys(story.docs))
     # a disagreement once (a row per document it cites), in its order; the ids as a list of constants, which the
     # index answers (an unnested list parameter was a join, and with the grouping and sort thrice the CPU)
     sql = f"SELECT r, rec FROM summary_doc_disagreements WHERE doc IN ({', '.join('?' * len(docs))})"  # noqa: S608
@@ -363,7 +376,8 @@ def _article_summarized(store: Store, doc: Document) -> ArticleData:
     names = {e.id: e.name for e in entities}
     names.update(dict(data.get("names") or []))
     disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
-        "SELECT rec FROM summary_doc_disagreements WHERE doc = ? ORDER BY r", [doc.id]).fetchall()]
+        "SELECT rec FROM summary_doc_disagreements WHERE doc = ? ORDER BY r", [doc.id]).fetchall()
+    ] if _disputed(store, [doc.id]) else []
     return ArticleData(doc, made(Sentence, "sentences"), entities, made(Event, "events"), made(Quote, "quotes"),
                        disagreements, made(Story, "stories"), names,
                        {d.id: d for d in made(Document, "duplicates")})
