@@ -22,7 +22,6 @@ answers ``{"ok": false, "error": ..., "status": ...}`` (``storyline.errors``).
 """
 from __future__ import annotations
 
-import asyncio
 import collections
 import contextlib
 import csv
@@ -34,7 +33,6 @@ import json
 import logging
 import tempfile
 import threading
-import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -152,11 +150,6 @@ class _Db:
         #: the pages' renders and reads, in turn (a thread's lock, not the event loop's: a test client runs a loop
         #: per request); a cached answer does not queue
         self.renders = threading.BoundedSemaphore(render_threads)
-        self.render_threads = render_threads
-        #: the same turns on the event loop, first come first served: a thread woken from ``renders`` lost its
-        #: turn to any thread arriving before it ran, and under load some answers waited ten times the median
-        self._turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = \
-            weakref.WeakKeyDictionary()
         # the long report reads every record: rendered once per filter set, one render at a time (a crowd of
         # first requests would otherwise each hold the whole corpus), kept until the next upload
         self.reports = PageCache(cache_bytes, max_entry=cache_bytes // 2)
@@ -165,15 +158,6 @@ class _Db:
         self._idle = threading.Condition(self.lock)
         self._shared: Store | None = None
         self._readers = 0
-
-    def turns(self) -> anyio.CapacityLimiter:
-        """The running event loop's queue for the render threads (a limiter belongs to one loop: a test client
-        runs a loop per request, the server one)."""
-        loop = asyncio.get_running_loop()
-        found = self._turns.get(loop)
-        if found is None:
-            found = self._turns[loop] = anyio.CapacityLimiter(self.render_threads)
-        return found
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Store]:
@@ -606,7 +590,7 @@ async def cached(db: _Db, request: Request, make: Callable[[], Response]) -> Res
         def render() -> tuple[bytes, str, dict[str, str]]:
             with db.renders:
                 return cache_entry(make())
-        hit = await anyio.to_thread.run_sync(render, limiter=db.turns())
+        hit = await anyio.to_thread.run_sync(render)
         db.cache.put(key, *hit)
         state = "miss"
     answer = from_cache(request, hit)
