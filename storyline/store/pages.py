@@ -294,7 +294,7 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
 
 def _story_summarized(store: Store, story_id: str) -> StoryData | None:
     """``story_data`` from the story's JSON document in ``summary_story_pages`` and its documents' disagreements
-    (two indexed lookups)."""
+    (an indexed lookup, and a second only for a story with an article a disagreement cites)."""
     # one row per id (the first story of that id)
     row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ?", [story_id]).fetchone()
     if not row:
@@ -358,8 +358,8 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
 
 
 def _article_summarized(store: Store, doc: Document) -> ArticleData:
-    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (two
-    indexed lookups)."""
+    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (an
+    indexed lookup, and a second only for an article a disagreement cites)."""
     row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
     data = json.loads(row[0]) if row else {}
 
