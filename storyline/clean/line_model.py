@@ -511,9 +511,12 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
 
     Where the evidence is the story's own structure the line stays whatever the models say: a table's row, a
     speaker's turn or label, a row of a list or a stamped entry (``blocks``), the writer speaking as "I", and a short
-    heading right over a paragraph the line model calls body.
+    heading right over a paragraph the line model calls body. A page without a core (no paragraph the sentence model
+    calls body) loses nothing here.
     """
     n = len(lines)
+    if not any(f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P for f in feats):
+        return []  # no core to stand outside of: a page the sentence model reads as all furniture keeps its lines
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     block_rows = {i for b in blocks(lines) for i in (*b.rows, *b.headings)}
     out = []
@@ -522,7 +525,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
             continue
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
-        if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < 0.5 and not f["sentence_like"]:
+        if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
+                and not f["sentence_like"]:
             continue  # a heading over the paragraph it names
         if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
             out.append((i, "line_model_tail"))
