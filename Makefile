@@ -65,6 +65,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus3
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus5
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus6
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_clean.py --set training/clean_dev
 	$(PY) scripts/eval_clean.py --clean-lines trained
@@ -73,6 +74,10 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_clean.py --set training/clean_dev3 --clean-lines trained
 	$(PY) scripts/eval_clean.py --set training/clean_dev4
 	$(PY) scripts/eval_clean.py --set training/clean_dev4 --clean-lines trained
+	$(PY) scripts/eval_clean.py --set training/clean_dev5
+	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines trained
+	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines hybrid
+	$(PY) scripts/eval_clean.py --clean-lines hybrid
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind3.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
@@ -83,6 +88,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities_dev2
 	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
 	$(PY) scripts/eval_entities.py --set training/entities_dev4/dev.jsonl
+	$(PY) scripts/eval_entities.py --set training/entities_dev5/dev.jsonl
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py

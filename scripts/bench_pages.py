@@ -336,6 +336,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
                     first.get(mix.url(warm))
         rss = [_tree_rss_mb(server.pid)]
         cpu0 = _tree_cpu_s(server.pid)
+        mine0 = time.process_time()  # the clients' own CPU: they share the cores with the server
         lat: list[float] = []
         by_kind: dict[str, list[float]] = {}
         errors: list[str] = []
@@ -378,6 +379,7 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
         for t in threads:
             t.join()
         cpu = _tree_cpu_s(server.pid) - cpu0
+        mine = time.process_time() - mine0
     finally:
         server.terminate()
         server.wait()
@@ -387,7 +389,8 @@ def many_clients(path: Path, mix: Mix, clients: int, seconds: float, cache_mb: f
           f"mix {mix_name} over {mix.distinct} distinct URLs: "
           f"{len(lat)} answers ({len(lat) / seconds:.0f}/s, {100 * hits[0] / max(len(lat), 1):.0f}% from the cache), "
           f"{len(errors)} errors, p50 {lat[len(lat) // 2]:.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms, "
-          f"max {lat[-1]:.0f} ms; server CPU {1000 * cpu / max(len(lat), 1):.1f} ms per answer; "
+          f"max {lat[-1]:.0f} ms; server CPU {1000 * cpu / max(len(lat), 1):.1f} ms per answer "
+          f"(clients {1000 * mine / max(len(lat), 1):.1f}); "
           "server RSS " + " → ".join(f"{r:.0f}" for r in rss) + " MB")
     # per kind: a closed loop's latency is mostly waiting for the server, so it says which pages wait longest
     print(f"  {'page':14s} {'n':>5s} {'p50 ms':>7s} {'p95 ms':>7s} {'max ms':>7s}")

@@ -10,7 +10,7 @@ are reported, not targets. Matching follows the cleaning part of the shared scor
 - meta.title / meta.published: normalised equality (a gold null date is met by no date or an
   "uncertain" precision).
 
-usage: eval_clean.py [--set frozen/clean] [--clean-lines rules|trained] [--line-model PATH] [--json]
+usage: eval_clean.py [--set frozen/clean] [--clean-lines rules|trained|hybrid] [--line-model PATH] [--json]
 """
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def score(cleaned: dict[str, Document], gold: dict) -> tuple[dict[str, dict[str,
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default=str(REPO / "frozen" / "clean"))
-    ap.add_argument("--clean-lines", choices=("rules", "trained"), help="override Settings.clean_lines")
+    ap.add_argument("--clean-lines", choices=("rules", "trained", "hybrid"), help="override Settings.clean_lines")
     ap.add_argument("--line-model", default="", help="the trained line model file (default: the shipped one)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list every missed gold string")

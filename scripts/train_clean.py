@@ -76,8 +76,9 @@ AUGMENT_BODY = (1, 2)
 KEPT_SLACK = 0.005
 #: a long remove string that covers this share of a unit labels it furniture
 COVER = 0.8
-#: pages from this number on are written by training/clean/generate_pages.py (structural body beside furniture)
-FIRST_GENERATED = 101
+#: pages numbered in this range are written by training/clean/generate_pages.py (structural body beside furniture);
+#: the hand-written pages are numbered below and above it
+GENERATED = range(101, 200)
 
 
 def unit_label(raw_text: str, remove: list[str], keep: list[str]) -> int | None:
@@ -308,8 +309,8 @@ def main(argv: list[str]) -> int:
 
     def by_origin(res_of: dict[str, Document]) -> tuple[dict, dict]:
         # the hand-written pages and the generated ones (generate_pages.py), as written
-        hand = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) < FIRST_GENERATED}
-        gen = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) >= FIRST_GENERATED}
+        hand = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) not in GENERATED}
+        gen = {k: d for k, d in res_of.items() if not k.endswith("a") and int(k) in GENERATED}
         return (score(hand, {"documents": {k: all_gold[k] for k in hand}})[0],
                 score(gen, {"documents": {k: all_gold[k] for k in gen}})[0])
 

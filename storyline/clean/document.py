@@ -651,7 +651,7 @@ def _apply_line_model(fixed: str, lines: list[_Line], settings: Settings, lex: L
     """Remove the kept lines the trained line model calls furniture (prose, ``line_model.protected``, only when the
     sentence model stored with it agrees: reason ``sentence_model``)."""
     model = load_line_model(settings.clean_line_model)
-    for i, reason in model_removals(_judged(fixed, lines), model, lex):
+    for i, reason in model_removals(_judged(fixed, lines), model, lex, edges=settings.clean_lines == "hybrid"):
         lines[i].mark("junk", reason)
 
 
@@ -675,10 +675,10 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     # the first line the rules keep: a date line they did not read ("Wed 26 Feb 2025 06.00 GMT") still dates
     # the page when the line model removes it
     first_kept = next((ln.text for ln in lines if ln.verdict.label in ("body", "heading")), "")
-    if settings.clean_lines == "trained":
+    if settings.clean_lines in ("trained", "hybrid"):
         _apply_line_model(fixed, lines, settings, lex)
     elif settings.clean_lines != "rules":
-        raise ValueError(f"clean_lines must be 'rules' or 'trained', not {settings.clean_lines!r}")
+        raise ValueError(f"clean_lines must be 'rules', 'trained' or 'hybrid', not {settings.clean_lines!r}")
 
     blocks, removed = _blocks(raw, lines)
     out = dataclasses.replace(doc, blocks=blocks, removed=removed, repairs=repairs)

@@ -476,16 +476,63 @@ def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furn
     return out
 
 
-def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon) -> list[tuple[int, str]]:
+def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon, edges: bool = False) -> list[tuple[int, str]]:
     """(index, reason) of the kept lines (body, heading) to remove: the model is confident, the line is not
     prose (``protected``) or the sentence model is confident too, and a rule or the page's structure agrees
-    (``agreement``)."""
+    (``agreement``). With ``edges`` (``clean_lines='hybrid'``), also the lines outside the story's core that both
+    models lean to calling furniture (``edge_removals``)."""
     if not lines:
         return []
     sentence_probs = model.sentence_probabilities(lines)
     feats = features(lines, lex, sentence_probs)
-    return decide(lines, feats, model.probabilities(feats), model.threshold, sentence_probs, model.sentence_threshold,
-                  model.prose_threshold)
+    probs = model.probabilities(feats)
+    out = decide(lines, feats, probs, model.threshold, sentence_probs, model.sentence_threshold, model.prose_threshold)
+    if edges and sentence_probs is not None:
+        out = sorted({**dict(edge_removals(lines, feats, probs, sentence_probs)), **dict(out)}.items())
+    return out
+
+
+#: Below the story's core (its last paragraph of prose the sentence model calls body), a kept line goes when the line
+#: model gives at least this probability of furniture and the sentence model at least ``TAIL_SENTENCE_P``: a page's
+#: tail is where "The Echo is delivered free to 14,000 homes" and "Hansard extracts are Parliamentary copyright"
+#: stand, written as sentences the sentence model alone is not sure of.
+TAIL_THRESHOLD = 0.85
+TAIL_SENTENCE_P = 0.5
+#: Above the core the page's lead is near: both models must be surer ("Welcome to the noticeboard. Please read the
+#: posting rules ..." over a thread; a lead in a language the sentence model reads less well is not furniture).
+HEAD_THRESHOLD = 0.9
+HEAD_SENTENCE_P = 0.6
+
+
+def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+                  sentence_probs: Sequence[float]) -> list[tuple[int, str]]:
+    """(index, reason) of kept lines outside the story's core that the line model and the sentence model both lean
+    to calling furniture (reasons ``line_model_tail`` below the core, ``line_model_head`` above it).
+
+    Where the evidence is the story's own structure the line stays whatever the models say: a table's row, a
+    speaker's turn or label, a row of a list or a stamped entry (``blocks``), the writer speaking as "I", and a short
+    heading right over a paragraph the line model calls body. A page without a core (no paragraph the sentence model
+    calls body) loses nothing here.
+    """
+    n = len(lines)
+    if not any(f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P for f in feats):
+        return []  # no core to stand outside of: a page the sentence model reads as all furniture keeps its lines
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    block_rows = {i for b in blocks(lines) for i in (*b.rows, *b.headings)}
+    out = []
+    for pos, i in enumerate(kept):
+        ln, f = lines[i], feats[i]
+        if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
+            continue
+        nxt = kept[pos + 1] if pos + 1 < len(kept) else None
+        if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
+                and not f["sentence_like"]:
+            continue  # a heading over the paragraph it names
+        if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
+            out.append((i, "line_model_tail"))
+        elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
+            out.append((i, "line_model_head"))
+    return out
 
 
 #: A line the sentence model may call furniture has at least this many words (a one-word answer is not a sentence).

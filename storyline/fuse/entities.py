@@ -259,37 +259,112 @@ _FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "d
                            "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d"})
 
 
-def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(content words without country words, folded words without corporate suffixes) of an organisation:
-    "the Chinese foreign ministry" and "Foreign Ministry" share the first when their countries agree,
-    "Huaxin New Energy Technology Co." and "Huaxin New Energy" the second. The content words are glossed into
-    English word by word, so a body named in its own language meets its English name ("Supremo Tribunal
-    Federal" ~ "Supreme Federal Court")."""
+#: Languages whose names of countries (pycountry's translations of ISO 3166) an organisation's own name may hold
+#: ("Banco de España", "Banque du Liban", "Türkiye Cumhuriyet Merkez Bankası")
+_NAME_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro", "sv", "tr", "id")
+#: Shortest foreign country name read ("Fas", Turkish for Morocco, is a word of too many names)
+_MIN_FOREIGN_COUNTRY = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_country_names() -> dict[str, str]:
+    """Folded name of a country in another language → its ISO alpha-3 code, from the translations pycountry packages
+    (gettext catalogues of ISO 3166-1). Names with a comma ("Corée, République de") are left out."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, str] = {}
+    for lang in _NAME_LANGUAGES:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            name = catalogue.gettext(c.name)
+            key = fold(name)
+            if "," not in name and "(" not in name and len(key) >= _MIN_FOREIGN_COUNTRY:
+                out.setdefault(key, c.alpha_3)
+    return out
+
+
+def _country_word(words: list[str], i: int, kb: KB) -> tuple[str | None, int]:
+    """(the country named by the folded words from ``i`` — in English, a demonym, or another language's name —,
+    how many words name it)."""
+    foreign = _foreign_country_names()
+    for n in (3, 2, 1):
+        if i + n > len(words):
+            continue
+        phrase = " ".join(words[i:i + n])
+        code = kb.country_of(phrase) or foreign.get(phrase)
+        if code:
+            return code, n
+    return None, 1
+
+
+def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], bool]:
+    """(content words without country words, folded words without corporate suffixes, content words with the
+    country they name, whether a word was read in another language) of an organisation: "the Chinese foreign
+    ministry" and "Foreign Ministry" share the first when their countries agree, "Huaxin New Energy Technology
+    Co." and "Huaxin New Energy" the second, "Banco de España" and "Bank of Spain" the third ({bank, @ESP}). The
+    content words are glossed into English word by word, so a body named in its own language meets its English
+    name ("Supremo Tribunal Federal" ~ "Supreme Federal Court")."""
     glosses = _glosses()
     words = content_words(e.name)
-    no_country = frozenset(glosses.get(w, w) for w in words if not kb.country_of(w) and w not in _FOREIGN_STOP)
+    glossed = {w: glosses.get(w, w) for w in words if w not in _FOREIGN_STOP}
+    no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
-    return (no_country if len(no_country) >= 2 else frozenset()), core
+    # the country a name holds, read in any of the languages above, and the words beside it
+    folded = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w != "the"]
+    codes: set[str] = set()
+    rest: set[str] = set()
+    i = 0
+    while i < len(folded):
+        code, n = _country_word(folded, i, kb)
+        if code:
+            codes.add(code)
+        elif folded[i] in glossed:
+            rest.add(glossed[folded[i]])
+        i += n
+    with_country = frozenset(rest | {"@" + next(iter(codes))}) if len(codes) == 1 and rest else frozenset()
+    foreign = any(g != w for w, g in glossed.items())
+    return (no_country if len(no_country) >= 2 else frozenset()), core, with_country, foreign
 
 
 def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
     """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
     word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
-    "Real Club Deportivo Tolosa"). Dictionaries, not pairs: the cost grows with the names."""
+    "Real Club Deportivo Tolosa"). A name read in another language also meets a knowledge-base organisation
+    by those keys ("Communauté économique des États de l'Afrique de l'Ouest" ~ ECOWAS's English name), as the
+    knowledge base lists a body by its English names. Dictionaries, not pairs: the cost grows with the names."""
     heads = set(kb.lexicon.get("org_heads", [])) | set(kb.lexicon.get("business_heads", [])) | \
         set(kb.lexicon.get("media_heads", [])) | _CORPORATE | {"club", "football", "bank", "board"}
     first: dict[tuple, int] = {}
+    known: dict[tuple, int] = {}
     by_word: dict[str, set[int]] = defaultdict(set)
     singles: list[int] = []
-    for i in reps:
+    orgs = [i for i in reps if ents[i].type in ("ORG", "EVENT", "MISC")]
+    keyed = {i: _org_keys(ents[i], kb) for i in orgs}
+    for i in orgs:
+        kb_id = ents[i].kb_id
+        if kb_id and not kb_id.startswith(INSTITUTION_PREFIX):
+            no_country, _, with_country, _ = keyed[i]
+            for kb_key in ((0, no_country), (2, with_country)):
+                if kb_key[1]:
+                    known.setdefault(kb_key, i)
+    for i in orgs:
         e = ents[i]
         # an institution the KB does not hold ("inst:FRA:interior_ministry") still meets its other names here
-        if e.type not in ("ORG", "EVENT", "MISC") or (e.kb_id and not e.kb_id.startswith(INSTITUTION_PREFIX)):
+        if e.kb_id and not e.kb_id.startswith(INSTITUTION_PREFIX):
             continue
-        no_country, core = _org_keys(e, kb)
-        for key in ((0, no_country), (1, core) if len(core) >= 2 else (1, ())):
+        no_country, core, with_country, foreign = keyed[i]
+        keys: list[tuple[int, frozenset[str] | tuple[str, ...]]] = [
+            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country)]
+        for key in keys:
             if not key[1]:
                 continue
+            if foreign and key[0] != 1 and key in known and groups.compatible(known[key], i):
+                groups.union(known[key], i)
             if key in first:
                 if groups.compatible(first[key], i):
                     groups.union(first[key], i)
@@ -587,7 +662,9 @@ def _named_speaker(e: Entity, surnames: set[str]) -> bool:
     capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
     corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
     words = e.name.split()
-    if not e.generic or e.kb_id or not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+    # a surname's particles are written in lower case ("Mr de la Fuente", "Mr al-Zuhairi")
+    if not e.generic or e.kb_id or not words or not words[0][:1].isupper() or len(words) > 4 or not all(
+            w[:1].isupper() or fold(w.split("-")[0]) in _NAME_PARTICLES for w in words):
         return False
     if len(words) == 1:
         return fold(e.name) in surnames
@@ -614,6 +691,8 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     return _persons_by_address(out)
 
 
+#: Lower-case words inside a surname ("de la Fuente", "al-Zuhairi"; ``data/names.yaml``)
+_NAME_PARTICLES = frozenset(load("names")["particles"])
 #: Titles of address that only a person carries ("Mr Chiwenga", "Dr Ayala"; ``data/names.yaml``)
 _HONORIFIC_WORDS = frozenset(load("names")["honorifics"])
 
@@ -860,6 +939,52 @@ def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
     return [groups.find(i) for i in range(len(ents))]
 
 
+#: Words a state's central bank is named by besides its country ("National Bank of Ukraine", "Banco Central de la
+#: República Argentina", "Reserve Bank of India", "People's Bank of China"), glossed into English
+_CENTRAL_BANK_WORDS = frozenset({"bank", "central", "national", "reserve", "state", "republic", "people", "peoples"})
+
+
+def _central_bank_country(e: Entity, kb: KB) -> str | None:
+    """The country of a named organisation whose name is only a bank word, state words and a country ("National
+    Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
+    glosses = _glosses()
+    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w not in _FOREIGN_STOP and w != "the"]
+    codes: set[str] = set()
+    rest: set[str] = set()
+    i = 0
+    while i < len(words):
+        code, n = _country_word(words, i, kb)
+        if code:
+            codes.add(code)
+        elif words[i] not in ("of", "de", "du", "la"):
+            rest.add(glosses.get(words[i], words[i]))
+        i += n
+    if "bank" not in rest or not rest <= _CENTRAL_BANK_WORDS:
+        return None
+    return next(iter(codes)) if len(codes) == 1 else (e.country if not codes else None)
+
+
+def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[int]:
+    """Join a country's central bank named by its kind ("the Ukrainian central bank", ``inst:UKR:central_bank``)
+    to the one organisation of that country the corpus names as a central bank by its own name ("National Bank
+    of Ukraine", "NBU" beside it); two such names of one country join neither."""
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.union(r, i)
+    named: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        if e.type == "ORG" and not e.generic and not (e.kb_id or "").startswith(INSTITUTION_PREFIX) and (
+                code := _central_bank_country(e, kb)) and not (e.country and e.country != code):
+            named[code].add(groups.find(i))
+    for i, e in enumerate(ents):
+        kb_id = e.kb_id or ""
+        if kb_id.startswith(INSTITUTION_PREFIX) and kb_id.endswith(":central_bank"):
+            homes = named.get(kb_id.split(":")[1], set())
+            if len(homes) == 1 and groups.compatible(next(iter(homes)), i):
+                groups.union(next(iter(homes)), i)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
@@ -882,6 +1007,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
     roots = _merge_portfolios(ents, roots)
+    roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
     roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):

@@ -114,6 +114,12 @@ def _given_names() -> frozenset[str]:
     return frozenset(fold(n) for key in ("female", "male") for n in names[key])
 
 
+def first_surnames(given: str) -> list[str]:
+    """Words after the first given name that are no known given names ("Restrepo" of "Álvaro Restrepo" in "Álvaro
+    Restrepo Londoño"): Spanish and Portuguese names carry a first surname there, which a short form may keep."""
+    return [p for p in split_given(given)[1:] if len(p) >= 3 and fold(p) not in _given_names()]
+
+
 def _contained(single: str, other: str) -> tuple[float, float, float]:
     """Where a one-word name stands in a longer one: (first word, last word, after "of"/"for"/"de")."""
     words = fold(other).split()
@@ -365,7 +371,9 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
     for s_inf, other in ((ia, ib), (ib, ia)):
         if not s_inf.given and s_inf.single and other.surname:
             one = s_inf.names[0]
-            single_surname |= surnames_match(one, other.surname)
+            # "Restrepo" ~ "Álvaro Restrepo Londoño": a first surname before the second is a surname too
+            single_surname |= surnames_match(one, other.surname) or any(
+                surnames_match(one, m) for m in first_surnames(other.given))
             single_given |= bool(other.given) and given_name_match(one, other.given)
     acr = any((looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x))
               for x in ia.names for y in ib.names)

@@ -732,6 +732,15 @@ def _around(text: str, start: int, end: int) -> frozenset[str]:
     return content_terms(" ".join(before + after))
 
 
+def _around_event(text: str, start: int, end: int) -> frozenset[str]:
+    """``_around`` with the event named there under any of its names: "5,000 people [marched]" / "20,000
+    people joined [the march]", "[halted] for two hours" / "[the shutdown] lasted 45 minutes"."""
+    before = text[:start].split()[-CONTEXT_WORDS:]
+    after = text[end:].split()[:CONTEXT_WORDS]
+    window = " ".join(before + after)
+    return content_terms(window) | event_families(window)
+
+
 def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
                      ys: list[tuple[str, int, int]]) -> float | None:
     """Best overlap of the words around two facts of one kind (same unit, same date kind) on the two sides.
@@ -744,7 +753,7 @@ def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
     for kx, sx, ex in xs:
         for ky, sy, ey in ys:
             if kx == ky:
-                o = _jaccard(_around(a.text, sx, ex), _around(b.text, sy, ey))
+                o = _jaccard(_around_event(a.text, sx, ex), _around_event(b.text, sy, ey))
                 best = o if best is None else max(best, o)
     return best
 
@@ -915,6 +924,11 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["amt:comparable"] = 1.0
         f["amt:logratio"] = min(max(worst1, worst2), 3.0)
         f["amt:conflict" if not (agree1 and agree2) else "amt:agree"] = 1.0
+        # two counts of one kind that conflict ("injuring 14 workers" / "31 workers were injured"): the kind is
+        # what is counted, however the two clauses are worded around it
+        if not (agree1 and agree2) and any(x.kind and x.unit == y.unit and x.kind == y.kind
+                                           and not _amount_agree("figure", x, y) for x in a.amounts for y in b.amounts):
+            f["amt:kind_conflict"] = 1.0
         if agree1 != agree2:
             # every figure of one side is matched on the other, which adds one ("six died, two of them
             # children"; "31 dead, up from 12"): detail or an update more often than a disagreement
@@ -1266,7 +1280,7 @@ STATUS_MIN_SHARED = 3
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
-FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur")
+FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur", "fact:act:")
 FACT_MIN_SHARED = 1
 FACT_MIN_SHARED_SENTENCE = 3
 #: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
@@ -1387,7 +1401,11 @@ def _units(context: DimensionContext) -> list[_Unit]:
                     # one event under two names ("the theft" / "the painting was taken"): its family is a
                     # shared rare word, which the story's own words (left out above) are not
                     | {f"term:{f}" for f in event_families(s.text)}
-                    | {f"fact:{k}" for k in fact_keys(s.text)})
+                    | {f"fact:{k}" for k in fact_keys(s.text)}
+                    # the act a sentence tells under any of its names ("has been recaptured" / "none ... has
+                    # been caught"; "was sentenced" / "sentencing is due"): its states are aligned among the
+                    # sentences telling that act (``fact_pairs``), a lead sharing more words takes no place
+                    | {f"fact:act:{f}" for f in event_families(s.text)})
             out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys),
                              content_terms(s.text)))
     return out
@@ -1395,8 +1413,9 @@ def _units(context: DimensionContext) -> list[_Unit]:
 
 def _key_kinds(u: _Unit) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """A unit's keys by kind: (rare words, story events and facts, actors)."""
+    # an act's family is a shared rare word already ("term:evn:..."); as a fact it only aligns in ``fact_pairs``
     return (frozenset(k for k in u.keys if k.startswith("term:")),
-            frozenset(k for k in u.keys if k.startswith(("se:", "fact:"))),
+            frozenset(k for k in u.keys if k.startswith(("se:", "fact:")) and not k.startswith("fact:act:")),
             frozenset(k for k in u.keys if k.startswith("actor:")))
 
 
@@ -1481,7 +1500,7 @@ def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) ->
         if not key.startswith(FACT_ALIGNED) or len(members) > MAX_FACT_BUCKET:
             continue
         # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
-        least = FACT_MIN_SHARED_SENTENCE if key.startswith("fact:date") else FACT_MIN_SHARED
+        least = FACT_MIN_SHARED_SENTENCE if key.startswith(("fact:date", "fact:act:")) else FACT_MIN_SHARED
         best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
         about = {x: _about(units[x], key) for x in members}   # read once: each member meets every other
         for x in members:
@@ -1669,6 +1688,26 @@ def _one_agent(a: str, b: str) -> bool:
     return False
 
 
+def day_of(published: str | None) -> str:
+    """The ISO day (YYYY-MM-DD) a document is dated, or "" when it has none."""
+    return published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else ""
+
+
+def is_update(a: _Unit, b: _Unit, day_a: str, day_b: str) -> bool:
+    """Is a status pair a plan reported first and its doing reported on a later day? ("The ministry will open an
+    inquiry" on Sunday / "The ministry opened an inquiry on Monday" on Monday): the later report updates the
+    earlier one, it does not contradict it. Read in each side's clause of the shared act (``act_status``)."""
+    if not day_a or not day_b or day_a == day_b:
+        return False
+    shared = a.words & b.words
+    sides = {day_a: read_side(a.text), day_b: read_side(b.text)}
+    earlier, later = sorted(sides)
+    # the whole later sentence states no denial either: "No one has yet been charged, ... before the suspects
+    # appear in court" is the plan's act not done, whatever its clause of shared words says
+    return (act_status(sides[earlier], shared) == "planned" and act_status(sides[later], shared) == "done"
+            and _status(sides[earlier]) == "planned" and _status(sides[later]) == "done")
+
+
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
     """``PairModel.judge`` of one block of sentence pairs; ``shared`` = (model, least probability)."""
     model, min_probability = shared
@@ -1701,6 +1740,7 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
                  if v.disagree and not pair_fits(v.label, units[i], units[j])]
     again = dict(zip(ruled_out, model.probabilities([texts[k] for k in ruled_out])))
     found: list[Found] = []
+    dated = {x.document.id: day_of(x.document.published) for x in context.analyses}
     for k, ((i, j), v) in enumerate(zip(pairs, verdicts)):
         if not v.disagree:
             continue
@@ -1709,6 +1749,8 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
             v = next_reading(model, a, b, v.label, settings.disagreement_pair_min_probability, again[k])
             if not v.disagree:
                 continue
+        if v.label == "status" and is_update(a, b, dated.get(a.doc, ""), dated.get(b.doc, "")):
+            continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
         topic = f"{v.label}: " + " ".join(dict.fromkeys(w.lower() for w in words))[:60].strip()

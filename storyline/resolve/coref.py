@@ -464,6 +464,9 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
         if mine := _titles_of(c, view):
             matches = [k for k in matches
                        if not _titles_clash(mine, set().union(*(_titles_of(m, view) for m in k.members)))]
+        if len(matches) > 0 and (gender := _gender_of(_Cluster("PERSON", members=[c]), view)):
+            # "Ms Mwangi" is not the article's "Peter Mwangi": a gendered title against a given name of the other sex
+            matches = [k for k in matches if _gender_of(k, view) in (None, gender)]
         if matches:
             # called at once by min(), but bind the mention's start anyway: no late binding to reason about
             def distance(k: _Cluster, at: int = c.start) -> tuple[int, int]:
@@ -530,11 +533,22 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|outside|into|across|around|
                            r"center\s+of|downtown|central|suburbs?\s+of)\s+$", re.I)
 
 
+#: What follows a dateline's place: a date ("NAIROBI, June 4 —"), an agency in brackets, or a dash.
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|,?\s*\([^()\n]{1,40}\)\s*[—–-]|\s*[—–])")
+
+
+def _is_dateline(c: Cand, view: str) -> bool:
+    """A place that opens a line and is followed by a date, an agency or a dash ("NAIROBI, June 4 —"): where the
+    story was filed, not the government the capital stands for elsewhere."""
+    line_start = view.rfind("\n", 0, c.start) + 1
+    return not view[line_start:c.start].strip() and _DATELINE_AFTER.match(view, c.end) is not None
+
+
 def _is_place_use(c: Cand, view: str) -> bool:
-    """A capital named as a place ("talks in Moscow", "flew to Tehran"), not for its government."""
+    """A capital named as a place ("talks in Moscow", "flew to Tehran", a dateline), not for its government."""
     if not c.kb or any(kind != KIND_CAPITAL for _, kind in c.kb):
         return False
-    return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None
+    return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None or _is_dateline(c, view)
 
 
 def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
@@ -783,9 +797,37 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
                   aliases=aliases, mentions=mentions, kb_id=k.kb_id)
 
 
+#: Types NER gives a lone surname it does not know as a person's ("Yıldırımoğlu" ORG, "Subramanian" NORP)
+_SURNAME_MISTYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _surnames_as_people(cands: list[Cand], view: str, kb: KB) -> None:
+    """Type PERSON a lone capitalised word NER called an organisation, a place or a people when it spells the
+    surname (or one part of a compound surname) of a person the article names in full and nothing else says what
+    it is: the knowledge base does not know it, it is no known city, and no longer name of the article holds it
+    ("Brandauer" beside "Brandauer Logistik" and "Felix Brandauer" may be the firm). The people are then
+    clustered by name as usual, so "Yıldırımoğlu" joins "Ahmet Emre Yıldırımoğlu" in its article."""
+    surnames = {split_person(view[c.start:c.end])[1] for c in cands
+                if c.type == "PERSON" and c.source != "role" and split_person(view[c.start:c.end])[0]}
+    if not surnames:
+        return
+    others = [fold(view[c.start:c.end]).split() for c in cands if c.type != "PERSON"]
+    for c in cands:
+        text = view[c.start:c.end]
+        if c.type not in _SURNAME_MISTYPES or c.kb or c.source == "role" or " " in text.strip() \
+                or not text[:1].isupper() or text.isupper() or kb.country_of(text) or kb.city_country(text):
+            continue
+        word = fold(text)
+        if any(word in words for words in others if len(words) >= 2):
+            continue
+        if any(surnames_match(text, s) for s in surnames):
+            c.type = "PERSON"
+
+
 def _local_clusters(doc: Document, cands: list[Cand], kb: KB) -> tuple[str, list[_Cluster]]:
     view = doc.body_view()
     date = doc.published
+    _surnames_as_people(cands, view, kb)
     persons = _person_clusters(cands, view, kb, date)
     _resolve_roles(cands, persons, view, kb, date)
     return view, persons + _org_clusters(cands, view, kb)

@@ -135,6 +135,7 @@ def complete_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) ->
         The candidates in text order, with those the rules added.
     """
     _extend_names(cands, view, kb, pos)
+    _extend_second_surnames(cands, view, kb, pos)
     cands = _extend_compound_names(cands, view, kb, pos)
     cands = _extend_compound_names(cands + _surname_repeats(cands, view, pos), view, kb, pos)
     cands.sort(key=lambda c: c.start)
@@ -147,12 +148,16 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
     taken = {(c.start, c.end) for c in cands}
     ends = {c.end for c in cands}
     for c in cands:
-        if c.type != "PERSON" or c.source == "role" or " " in view[c.start:c.end].strip():
+        if c.type != "PERSON" or c.source == "role":
             continue
         m = re.search(r"([^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*) $", view[max(0, c.start - 40):c.start])
         if not m:
             continue
         word = m.group(1)
+        # a longer name gets only a known given name ("Governor Ahmet" + "Emre Yıldırımoğlu": spaCy read the first
+        # given name as part of the title)
+        if " " in view[c.start:c.end].strip() and fold(word) not in _given_names():
+            continue
         start = c.start - len(word) - 1
         # a courtesy title ("Mr", "Dr") is not a given name: the span stays the name alone
         if (is_cap(word) and pos.get(start) == "PROPN" and not kb.lookup(word) and not titles.fullmatch(word)
@@ -161,8 +166,40 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
             c.start = start
 
 
+#: Capitalised words that follow a name without being a part of it
+_NOT_SURNAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December|Jr|Sr|The|And|But|In|On|At)\b")
+#: A capitalised word right after a name, then no other capitalised word ("Camila Vallejo" + " Prieto said")
+_SECOND_SURNAME = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[,.;:]?\s+[^\W\d_A-ZÀ-ÖØ-Þ]|[,.;:]\s)")
+
+
+def _extend_second_surnames(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> None:
+    """Give a given name and a surname the second surname spaCy cut off ("Camila Vallejo" + "Prieto"): a
+    capitalised proper noun right after, that no knowledge base, calendar or other candidate claims and that is no
+    given name, followed by a lower-case word or a stop."""
+    starts = {c.start for c in cands}
+    for c in cands:
+        words = view[c.start:c.end].split()
+        if c.type != "PERSON" or c.source == "role" or len(words) != 2 or fold(words[0]) not in _given_names():
+            continue
+        m = _SECOND_SURNAME.match(view, c.end)
+        if not m or c.end + 1 in starts or pos.get(c.end + 1) != "PROPN":
+            continue
+        word = m.group(1)
+        if _NOT_SURNAME.fullmatch(word) or kb.lookup(word) or fold(word) in _given_names():
+            continue
+        c.end = c.end + 1 + len(word)
+
+
 #: courtesy titles of address ("mr", "dr"), kept in the names data
 _HONORIFICS = frozenset(load("names")["honorifics"])
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Folded given names (``data/given_names.yaml``)."""
+    names = load("given_names")
+    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
 
 
 @functools.lru_cache(maxsize=4)

@@ -197,6 +197,12 @@ def surnames_match(a: str, b: str) -> bool:
         return False
     if words_match(la, lb):
         return True
+    # "Wiśniewska-Nowak" ~ "Wiśniewska", "Oyelaran-Cole" ~ "Oyelaran": a double-barrelled surname is shortened to
+    # its first part as often as to its last
+    fa, fb = _first_part(a), _first_part(b)
+    if (fa != la or fb != lb) and (fa, fb) != (la, lb) and (words_match(fa, lb) or words_match(la, fb)
+                                                            or words_match(fa, fb)):
+        return True
     if script_words_match(la, lb):
         return True
     # "el-Amin" ~ "Elamin": the article glued on one side, written apart on the other
@@ -246,6 +252,21 @@ def script_key(surname: str) -> str:
     """The key one surname shares across scripts and transliterations: Токаев, Тоқаев and Tokayev,
     Шмигаль and Shmyhal. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г."""
     return _LONE_H.sub("g", surname_key(surname))
+
+
+#: "Abdel-Rahman": the first part of an Arabic theophoric name is no surname of its own
+_SERVANT_PREFIXES = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdou"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _first_part(surname: str) -> str:
+    """The first part of a hyphenated surname that is not a particle ("Wiśniewska" of "Wiśniewska-Nowak"); the
+    core of any other surname."""
+    if "-" not in surname.strip("-"):
+        return _surname_core(surname)
+    parts = [p for p in re.split(r"[\s\-]+", surname) if p and fold(p) not in _PARTICLES]
+    ok = len(parts) >= 2 and len(name_key(parts[0])) >= 3 and fold(parts[0]) not in _SERVANT_PREFIXES
+    return parts[0] if ok else _surname_core(surname)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from storyline.model import (
@@ -71,7 +71,37 @@ def cursor_view(store: Store) -> Store:
     if not isinstance(known, dict):
         known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
     view.catalogue = known  # type: ignore[attr-defined]
+    # what is asked of whole tables, once per connection as well (``_memo``): a list's total took a third of its
+    # page's reads, and most pages search the disagreements for articles that have none
+    memo = getattr(store, "memo", None)
+    if not isinstance(memo, dict):
+        memo = store.memo = {}  # type: ignore[attr-defined]
+    view.memo = memo  # type: ignore[attr-defined]
     return view
+
+
+def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``, kept by a read-only connection's views (``cursor_view``) under ``key``; made each time on any
+    other ``Store`` (one that may be written)."""
+    memo = getattr(store, "memo", None)
+    if not isinstance(memo, dict):
+        return make()
+    found = memo.get(key)
+    if found is None:  # two threads may both make it: the same value
+        found = memo[key] = make()
+    return found
+
+
+def _table_count(store: Store, table: str) -> int:
+    """The rows of a whole table (one of this module's names)."""
+    return int(_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
+
+
+def _disputed(store: Store, docs: Iterable[str]) -> list[str]:
+    """Those of ``docs`` that a disagreement cites (``summary_doc_disagreements``), in their order."""
+    cited = _memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
+        "SELECT DISTINCT doc FROM summary_doc_disagreements").fetchall()))
+    return [d for d in docs if d in cited]
 
 
 def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
@@ -167,7 +197,7 @@ def story_list(store: Store, values: Mapping[str, Any], *, limit: int,
     cond, params = where(STORY_FILTERS, values)
     if summaries_ready(store) and not cond:
         # the front page unfiltered: one stretch of the stories in their rank's order (no sort of every story)
-        total = _count_where(store, "summary_stories", "", [])
+        total = _table_count(store, "summary_stories")
         rows = _by_rank(store.con.execute("SELECT id, title, date, n_docs, outlets, first, last, rank "
                                           "FROM summary_stories WHERE rank > ? AND rank <= ?",
                                           [offset, offset + min(limit, total)]).fetchall())
@@ -200,7 +230,7 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
     """(actors whose name or alias contains ``q``, one page of them), most mentioned first."""
     cond, params = where(RESOURCES["entities"].filters, {"q": q.strip()})
     if summaries_ready(store) and not cond:  # one stretch of the list in its order (no sort of every actor)
-        total = _count_where(store, "summary_actor_list", "", [])
+        total = _table_count(store, "summary_actor_list")
         rows = _by_rank(store.con.execute("SELECT id, name, type, country, role, n, rank FROM summary_actor_list "
                                           "WHERE rank > ? AND rank <= ?", [offset, offset + min(limit, total)]
                                           ).fetchall())
@@ -221,7 +251,7 @@ def actor_list(store: Store, q: str, *, limit: int, offset: int) -> tuple[int, l
 
 def outlet_list(store: Store, *, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(outlets, one page of them) by name, with their article counts."""
-    total = _count_where(store, "outlets", "", [])
+    total = _table_count(store, "outlets")
     rows = store.con.execute("SELECT name, json_array_length(docs), loaded_language_per_1k_words, named_sources, "
                              "anonymous_sources FROM outlets ORDER BY name LIMIT ? OFFSET ?",
                              [limit, offset]).fetchall()
@@ -264,7 +294,7 @@ def story_data(store: Store, story_id: str) -> StoryData | None:
 
 def _story_summarized(store: Store, story_id: str) -> StoryData | None:
     """``story_data`` from the story's JSON document in ``summary_story_pages`` and its documents' disagreements
-    (two indexed lookups)."""
+    (an indexed lookup, and a second only for a story with an article a disagreement cites)."""
     # one row per id (the first story of that id)
     row = store.con.execute("SELECT data FROM summary_story_pages WHERE id = ?", [story_id]).fetchone()
     if not row:
@@ -276,9 +306,12 @@ def _story_summarized(store: Store, story_id: str) -> StoryData | None:
 
     documents = {d.id: d for d in made(Document, "documents")}
     story = record_maker(Story)(data["story"])
-    disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
-        "SELECT any_value(rec) FROM summary_doc_disagreements WHERE doc IN (SELECT UNNEST(?::VARCHAR[])) "
-        "GROUP BY r ORDER BY r", [list(dict.fromkeys(story.docs))]).fetchall()]
+    docs = _disputed(store, dict.fromkeys(story.docs))
+    # a disagreement once (a row per document it cites), in its order; the ids as a list of constants, which the
+    # index answers (an unnested list parameter was a join, and with the grouping and sort thrice the CPU)
+    sql = f"SELECT r, rec FROM summary_doc_disagreements WHERE doc IN ({', '.join('?' * len(docs))})"  # noqa: S608
+    found = dict(store.con.execute(sql, docs).fetchall()) if docs else {}
+    disagreements = [record_maker(Disagreement)(json.loads(found[r])) for r in sorted(found)]
     return StoryData(story, documents, made(Event, "events"), made(StoryEvent, "story_events"), disagreements,
                      made(Quote, "quotes"), dict(data["names"] or []))
 
@@ -325,8 +358,8 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
 
 
 def _article_summarized(store: Store, doc: Document) -> ArticleData:
-    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (two
-    indexed lookups)."""
+    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (an
+    indexed lookup, and a second only for an article a disagreement cites)."""
     row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
     data = json.loads(row[0]) if row else {}
 
@@ -343,7 +376,8 @@ def _article_summarized(store: Store, doc: Document) -> ArticleData:
     names = {e.id: e.name for e in entities}
     names.update(dict(data.get("names") or []))
     disagreements = [record_maker(Disagreement)(json.loads(r[0])) for r in store.con.execute(
-        "SELECT rec FROM summary_doc_disagreements WHERE doc = ? ORDER BY r", [doc.id]).fetchall()]
+        "SELECT rec FROM summary_doc_disagreements WHERE doc = ? ORDER BY r", [doc.id]).fetchall()
+    ] if _disputed(store, [doc.id]) else []
     return ArticleData(doc, made(Sentence, "sentences"), entities, made(Event, "events"), made(Quote, "quotes"),
                        disagreements, made(Story, "stories"), names,
                        {d.id: d for d in made(Document, "duplicates")})

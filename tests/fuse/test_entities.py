@@ -346,3 +346,22 @@ def test_a_name_in_either_order_meets_its_form_with_a_title_of_address():
     a = analyses([ent("d1", 1, "Tanabe Hiroshi")], [ent("d2", 1, "Dr Hiroshi Tanabe")])
     _, m = merge_entities(a, Settings(entity_matcher="rules"))
     assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_an_organisation_named_in_its_own_language_meets_its_english_name():
+    a = analyses([ent("d1", 1, "Banco de España", type_="ORG")],
+                 [ent("d2", 1, "Bank of Spain", type_="ORG")],
+                 [ent("d3", 1, "Banque du Liban", type_="ORG"), ent("d3", 2, "Bank of Algeria", type_="ORG")],
+                 [ent("d4", 1, "Bank of Lebanon", type_="ORG")])
+    _, m = merge_entities(a, Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"] and m["d3/e1"] == m["d4/e1"]
+    # two countries' banks stay two
+    assert len({m["d1/e1"], m["d3/e1"], m["d3/e2"]}) == 3
+
+
+def test_a_title_and_a_surname_with_a_lower_case_particle_is_a_named_person():
+    speaker = ent("d2", 1, "Mr de la Fuente")
+    speaker.generic = True
+    a = analyses([ent("d1", 1, "Ignacio de la Fuente")], [speaker])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]

@@ -7,7 +7,8 @@ import dataclasses
 from storyline.config import DEFAULT_DISAGREEMENT_DIMENSIONS, Settings
 from storyline.extract.claims import find_claims
 from storyline.extract.stance import content_terms
-from storyline.fuse import disagreements
+from storyline.fuse import disagreements, pair_model
+from storyline.fuse.disagreement_events import event_families
 from storyline.fuse.disagreements import find_disagreements
 from storyline.fuse.pair_model import act_status, figures_fit, load_pair_model, pair_features, read_side
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
@@ -239,3 +240,51 @@ def test_the_country_of_who_acts_is_compared_by_name_and_demonym() -> None:
     assert "agent:nation_differ" in pair_features(norway, swedish)
     assert not {"agent:nation_same", "agent:nation_differ"} & set(pair_features(
         read_side("The ferry sank off the coast on Friday."), swedish))
+
+
+def test_the_states_of_one_act_under_two_names_are_compared() -> None:
+    # a lead sentence shares more words with each side; the act's family ("recaptured" / "caught") aligns the two
+    # sentences that give the act two states
+    first = ["Three inmates escaped from Harlow prison on Sunday night, and police searched the ferry port on Monday.",
+             "One of the escaped Harlow inmates has been recaptured near the ferry port, police said."]
+    second = ["Police searched the ferry port and the woods near Harlow prison on Monday for the inmates who escaped.",
+              "None of the escaped Harlow inmates has been caught, a spokeswoman said."]
+    units = [pair_model._Unit("a" if k < 2 else "b", "A" if k < 2 else "B", "s1", 0, len(t), t,
+                              frozenset({f"term:{w}" for w in content_terms(t)} | {f"term:{f}" for f in
+                                                                                  event_families(t)}
+                                        | {f"fact:act:{f}" for f in event_families(t)}), content_terms(t))
+             for k, t in enumerate(first + second)]
+    assert (1, 3) in pair_model.candidate_pairs(units)
+
+
+def test_counts_of_one_kind_and_one_event_under_two_names_are_read_as_one_fact() -> None:
+    a = read_side("A fire destroyed the sawmill on Wednesday, injuring 14 workers, the fire service said.")
+    b = read_side("Thirty-one workers were injured, three of them seriously, a hospital spokeswoman said.")
+    assert pair_features(a, b).get("amt:kind_conflict") == 1.0
+    assert "amt:kind_conflict" not in pair_features(a, read_side("Fourteen workers were injured, a spokeswoman said."))
+    # "marched" / "the march": the words around the counts meet through the event's family
+    c = read_side("About 5,000 people marched through the capital on Friday, police said.")
+    d = read_side("Around 20,000 people joined the march, the organisers said.")
+    assert pair_features(c, d)["amt:context"] > 0
+
+
+def test_a_plan_reported_first_and_done_on_a_later_day_is_an_update() -> None:
+    plan = pair_model._Unit("b", "B", "s", 0, 0, "The ministry will open an inquiry into the fire, a spokesman said.",
+                            frozenset(), content_terms("The ministry will open an inquiry into the fire"))
+    done = pair_model._Unit("c", "C", "s", 0, 0, "The ministry opened an inquiry on Monday into the fire.",
+                            frozenset(), content_terms("The ministry opened an inquiry on Monday into the fire"))
+    assert pair_model.is_update(plan, done, "2026-08-09", "2026-08-10")
+    # done first, "will" later: no update; one day or no dates: the model's reading stands
+    assert not pair_model.is_update(plan, done, "2026-08-11", "2026-08-10")
+    assert not pair_model.is_update(plan, done, "2026-08-10", "2026-08-10")
+    assert not pair_model.is_update(plan, done, "", "2026-08-10")
+    assert pair_model.day_of("2026-08-10T09:00:00") == "2026-08-10" and pair_model.day_of(None) == ""
+
+
+def test_a_later_denial_of_a_planned_act_is_no_update() -> None:
+    charged = "Seven men have been charged with smuggling and will appear in court on Thursday."
+    denied = ("No one has yet been charged over the smuggling, prosecutors said, adding that a decision was expected "
+              "before the suspects appear in court on Thursday.")
+    a = pair_model._Unit("a", "A", "s", 0, 0, charged, frozenset(), content_terms(charged))
+    b = pair_model._Unit("b", "B", "s", 0, 0, denied, frozenset(), content_terms(denied))
+    assert not pair_model.is_update(a, b, "2026-03-03", "2026-03-04")

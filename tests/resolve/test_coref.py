@@ -286,3 +286,30 @@ def test_a_surname_called_by_an_office_does_not_join_the_doctor_of_that_name(kb)
     _, ents = build_entities(make_doc(text), cands, kb)
     assert owner(ents, "Renholt") is not owner(ents, "Dr Ilka Renholt")
     assert owner(ents, "Dr Renholt") is owner(ents, "Dr Ilka Renholt")
+
+
+def test_a_capital_in_a_dateline_is_the_city_and_the_metonym_later_is_the_country(kb):
+    text = "BRENNHOLM, June 4 — Valdoria raised tariffs on Monday.\n\nBrennholm said the rise would stay."
+    cands = [cand(text, p, "GPE", "kb", nth=n, kb=kb) for p, n in [("BRENNHOLM", 0), ("Valdoria", 0),
+                                                                   ("Brennholm", 0)]]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    city, country = owner(ents, "BRENNHOLM"), owner(ents, "Valdoria")
+    assert city is not country and city.kb_id == "city:VLD:brennholm" and city.country == "VLD"
+    assert owner(ents, "Brennholm") is country
+
+
+def test_a_lone_surname_ner_called_an_organisation_joins_its_article_person_by_gender_too(kb):
+    text = ("Grace Wanjiku Okoth runs the tax office. Peter Okoth, an MP, attacked her. "
+            "Ms Okoth said Okoth had the figures wrong; Yilmazoglu agreed with Okoth.")
+    cands = [cand(text, "Grace Wanjiku Okoth", "PERSON"), cand(text, "Peter Okoth", "PERSON"),
+             cand(text, "Ms Okoth", "PERSON"), cand(text, "Okoth", "ORG", nth=3),
+             cand(text, "Yilmazoglu", "ORG")]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    grace, peter = owner(ents, "Grace Wanjiku Okoth"), owner(ents, "Peter Okoth")
+    assert grace is not peter
+    # "Ms Okoth" is Grace's, never Peter's, though he is named last before her
+    assert owner(ents, "Ms Okoth") is grace
+    # the lone "Okoth" NER typed an organisation is a person of the article now; no surname says what
+    # "Yilmazoglu" is, so it stays an organisation
+    assert owner(ents, "Okoth").type == "PERSON"
+    assert owner(ents, "Yilmazoglu").type == "ORG"

@@ -114,3 +114,10 @@ def test_an_acronym_may_keep_the_small_letters_of_short_words():
     assert looks_like_acronym("DoD") and looks_like_acronym("U.S.") and looks_like_acronym("MoD")
     assert not looks_like_acronym("McDonald") and not looks_like_acronym("Lee") and not looks_like_acronym("Li")
     assert is_acronym_for("DoD", "Department of Defense")
+
+
+def test_a_double_barrelled_surname_shortened_to_either_part():
+    assert surnames_match("Wiśniewska-Nowak", "Wiśniewska") and surnames_match("Nowak", "Wisniewska-Nowak")
+    assert surnames_match("Oyelaran", "Oyelaran-Cole")
+    # the first part of an Arabic theophoric name is no surname of its own, and other names still differ
+    assert not surnames_match("Abdel-Rahman", "Abdel") and not surnames_match("Wiśniewska-Nowak", "Kowalska")

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 
 from storyline.serve.app import json_response
 from storyline.store import Store
-from storyline.store.pages import cursor_view
+from storyline.store.pages import actor_list, article_data, cursor_view, outlet_list, story_data, story_list
 from storyline.store.query import has_table, page, read_catalogue
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
@@ -71,6 +71,46 @@ def test_a_views_catalogue_answers_as_the_store_does(tmp_path: Path) -> None:
                 assert has_table(view, table) == has_table(store, table)
             for resource, values in (("events", {"actor": "p1"}), ("documents", {"q": "a"}), ("quotes", {})):
                 assert page(view, resource, values, 5, 1) == page(store, resource, values, 5, 1)
+        finally:
+            view.close()
+
+
+def test_a_views_list_totals_are_the_stores_counted_once_per_connection(tmp_path: Path) -> None:
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with Store(db, read_only=True) as store:
+        first, second = cursor_view(store), cursor_view(store)
+        try:
+            for read in (lambda s: story_list(s, {}, limit=2, offset=0), lambda s: actor_list(s, "", limit=2, offset=1),
+                         lambda s: outlet_list(s, limit=1, offset=0)):
+                assert read(first) == read(store)
+                assert read(second) == read(store)
+            # counted by the first view, kept by the connection: the second view answers from the same counts
+            assert first.memo is second.memo  # type: ignore[attr-defined]
+            assert first.memo["count outlets"] == store.count("outlets")  # type: ignore[attr-defined]
+            assert set(first.memo) >= {"count summary_stories", "count summary_actor_list"}  # type: ignore[attr-defined]
+        finally:
+            first.close()
+            second.close()
+
+
+def test_a_views_story_and_article_pages_are_the_stores(tmp_path: Path) -> None:
+    # the view knows which articles a disagreement cites once per connection, and searches only for those
+    db = store_from(reader_corpus(), tmp_path, sentences=True)
+    with Store(db, read_only=True) as store:
+        view = cursor_view(store)
+        try:
+            stories = [r[0] for r in store.con.execute("SELECT id FROM stories").fetchall()]
+            docs = [r[0] for r in store.con.execute("SELECT id FROM documents").fetchall()]
+            seen = 0
+            for sid in stories:
+                ours = story_data(view, sid)
+                assert ours == story_data(store, sid)
+                seen += bool(ours and ours.disagreements)
+            for doc in docs:
+                article = article_data(view, doc)
+                assert article == article_data(store, doc)
+                seen += bool(article and article.disagreements)
+            assert seen >= 2 and "disputed" in view.memo  # type: ignore[attr-defined]
         finally:
             view.close()
 

@@ -20,6 +20,7 @@ from storyline.report import pages as reader
 from storyline.report.render import summary_context
 from storyline.store import Store
 from storyline.store import pages as reads
+from storyline.store.query import page
 from storyline.store.summaries import ACTOR_PAGE, FIRST_PAGE, SUMMARY_TABLES, summaries_ready
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
@@ -90,6 +91,12 @@ def every_page(store: Store, summaries: bool, *, limit: int = 3) -> dict[str, An
             out[f"/outlets/{name}?limit={size}&offset={off}"] = reader.outlet_context(
                 outlet, links, paging=paging, missed_paging=paging, solo_paging=paging,
                 url=reader.url_maker(links.outlet(name), {}))
+    # the REST list of an actor's events (from summary_actor_events when it is the only filter), paged to its end
+    for eid in by_mentions[:MAX_ACTORS] + by_mentions[MAX_ACTORS:][-5:] + ["no-such-actor"]:
+        for size, off in ((limit, 0), (limit, limit), (limit, 10 * limit), (500, 0)):
+            out[f"/api/events?actor={eid}&limit={size}&offset={off}"] = page(store, "events", {"actor": eid}, size,
+                                                                              off)
+        out[f"/api/events?actor={eid}&type=X"] = page(store, "events", {"actor": eid, "type": "consult"}, limit, 0)
     out["/report (too large: the summary)"] = summary_context(store)  # its largest stories: the front page's rank
     return out
 
