@@ -477,3 +477,28 @@ def test_a_wire_dateline_is_never_an_event_actor(lang, text, source, target):
     for ev in out.events:
         assert names.get(ev.source or "", "").startswith(source)
         assert names.get(ev.target or "", "").startswith(target)
+
+
+@pytest.mark.parametrize("lang,text,authority,country", [
+    ("ru", "Власти Белоруссии задержали журналиста в аэропорту.", "Власти Белоруссии", "gpe:BLR"),
+    ("es", "El Gobierno de Polonia expulsó a tres diplomáticos de Rusia.", "Gobierno de Polonia", "gpe:POL"),
+])
+def test_the_government_of_a_country_acts_for_it(lang, text, authority, country):
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    kb_of = {e.id: e.kb_id for e in out.entities}
+    mention = next(m for m in out.mentions if authority in m.text or m.text in authority)
+    assert kb_of[mention.entity or ""] == country
+
+
+@pytest.mark.parametrize("lang,text,capital,country", [
+    ("ru", "Киев призвал Будапешт отменить запрет на ввоз зерна.", "Будапешт", "gpe:HUN"),
+    ("ru", "Евросоюз пригрозил Тбилиси санкциями.", "Тбилиси", "gpe:GEO"),
+    ("es", "Ucrania pidió a Varsovia que levante el veto al grano.", "Varsovia", "gpe:POL"),
+])
+def test_a_capital_written_in_another_language_stands_for_its_country(lang, text, capital, country):
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    kb_of = {e.id: e.kb_id for e in out.entities}
+    mention = next(m for m in out.mentions if m.text == capital)
+    assert kb_of[mention.entity or ""] == country
