@@ -139,11 +139,12 @@ def parallel_check(path: Path, settings: Settings) -> bool:
     gold_of = {r["id"]: r for r in records}
     names = {e.id: e.name for e in corpus.entities}
     type_of = {e.id: (lang_of.get(e.doc, "?"), e.type) for e in corpus.events}
+    event_of = {e.id: e for e in corpus.events}
     by_gold: dict[str, list] = defaultdict(list)
     for se in corpus.story_events:
         for gid in sorted({gold_of[d]["event"] for d in se.docs if d in gold_of}):
             by_gold[gid].append(se)
-    ok = 0
+    ok = agreed = 0
     print(f"parallel ({path}): {len(records)} articles, {len(corpus.story_events)} story events, "
           f"{len(corpus.stories)} stories")
     for gid in sorted({r["event"] for r in records}):
@@ -153,14 +154,25 @@ def parallel_check(path: Path, settings: Settings) -> bool:
                    default=None)
         langs = sorted({lang_of[d] for d in best.docs}) if best else []
         ok += len(langs) == 4
+        # stricter: each language has an event in it with the story event's own source and target (a language whose
+        # events name other actors joined on wording alone, and splits off in a larger corpus)
+        agreed += len(langs) == 4 and best is not None and all(
+            any(lang_of.get(event_of[v].doc) == lg and (event_of[v].source, event_of[v].target)
+                == (best.source, best.target) for v in best.events) for lg in langs)
         print(f"  {gid} {gold['type']:9} gold {gold['source']['en']!r} -> {(gold['target'] or {}).get('en')!r}")
         for se in sorted(by_gold[gid], key=lambda se: -len(se.docs)):
             print(f"      {se.id} {se.type:9} langs={','.join(sorted({lang_of[d] for d in se.docs}))} "
                   f"source={se.source} ({names.get(se.source or '', '')}) "
                   f"target={se.target} ({names.get(se.target or '', '')}) "
                   f"members={','.join(f'{lg}:{t}' for lg, t in sorted(type_of.get(v, ('?', '?')) for v in se.events))}")
+            for v in sorted(se.events, key=lambda v: type_of.get(v, ("?", "?"))):
+                ev = event_of.get(v)
+                if ev is not None and (ev.source, ev.target) != (se.source, se.target):
+                    print(f"          {lang_of.get(ev.doc, '?')}:{ev.type} source={ev.source} "
+                          f"({names.get(ev.source or '', '')}) target={ev.target} ({names.get(ev.target or '', '')})")
     n_gold = len({r["event"] for r in records})
     print(f"  gold events with one story event in all four languages: {ok}/{n_gold}")
+    print(f"  ... and each language's event with the story event's source and target: {agreed}/{n_gold}")
     return ok == n_gold
 
 

@@ -117,7 +117,10 @@ def _kb_languages() -> dict[str, Any]:
     language = {"pattern": "^[a-z]{2,3}$", "description": "an ISO 639 language code"}
     return _sections({"names": _mapping(by_id, propertyNames=language),
                       "org_heads": _mapping(_WORDS, propertyNames=language),
-                      "portfolio_roles": _mapping(_WORDS, propertyNames=language)}, ("names",))
+                      "portfolio_roles": _mapping(_WORDS, propertyNames=language),
+                      "authority_heads": _mapping(_WORDS, propertyNames=language),
+                      "authority_joiners": _mapping(_WORDS, propertyNames=language),
+                      "capitals": _mapping(by_id, propertyNames=language)}, ("names",))
 
 
 def _event_languages() -> dict[str, Any]:

@@ -494,6 +494,9 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     f[f"prev={lang}:{prev}"] = 1.0
     f[f"prev2={lang}:{prev2}"] = 1.0
     f[f"prev={lang}:{prev}|side={side}"] = 1.0
+    # a preposition's role depends on the event: "из Молдавии" after a lifted import ban is the party it affects,
+    # after a visit the place the visitor came from
+    f[f"prev={lang}:{prev}|etype={etype}"] = 1.0
     f["locative"] = 1.0 if prev in cues.modality.get(lang, {}).get("locative", ()) else 0.0
     decl = declension(m, lang)
     f[f"decl={decl}"] = 1.0

@@ -44,9 +44,11 @@ def language_names(lang: str) -> dict[str, str]:
                 continue
             for form in {english, catalogue.gettext(english) if catalogue else english}:
                 out.setdefault(stem_key(form), kb_id)
-    for kb_id, forms in (load("kb/languages")["names"].get(lang) or {}).items():
-        for form in forms:
-            out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
+    data = load("kb/languages")
+    for section in ("capitals", "names"):
+        for kb_id, forms in (data.get(section, {}).get(lang) or {}).items():
+            for form in forms:
+                out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
     out.pop("", None)
     return out
 
@@ -116,12 +118,65 @@ def _add_person(span: NamedSpan, clusters: list[_Cluster]) -> None:
     clusters.append(_Cluster("PERSON", [span]))
 
 
+#: a capital's consonant key this short ("Лима" lm, "Баку" bk) matches too many other names to stand for its country
+_MIN_CAPITAL_KEY = 3
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+#: per knowledge base (by identity: one is loaded per process), its capitals' keys
+_CAPITAL_KEYS: dict[int, dict[str, str]] = {}
+
+
+def _capital_keys(kb: KB) -> dict[str, str]:
+    """``script_key`` of each country's capital in the knowledge base (English spellings) -> the country's kb_id,
+    for capitals whose key no other capital shares: "Тбілісі" and "Tbilisi" share the key "tbls", so a capital
+    written in any script stands for its country as the English metonym does ("Будапешт призвал")."""
+    cached = _CAPITAL_KEYS.get(id(kb))
+    if cached is not None:
+        return cached
+    seen: dict[str, set[str]] = {}
+    for entry in kb.entries.values():
+        if entry.kb_id.startswith("gpe:"):
+            for capital in entry.capitals:
+                key = script_key(capital)
+                if len(key) >= _MIN_CAPITAL_KEY and " " not in capital.strip():
+                    seen.setdefault(key, set()).add(entry.kb_id)
+    keys = _CAPITAL_KEYS[id(kb)] = {key: next(iter(ids)) for key, ids in seen.items() if len(ids) == 1}
+    return keys
+
+
+def _authority_country(span: NamedSpan, lang: str, names: dict[str, str]) -> str | None:
+    """The country a span names after a word for its government ("Власти Белоруссии", "Влада Білорусі", "El
+    Gobierno de Polonia"): the authorities act for the state, as "the Belarusian authorities" do in English."""
+    heads = (load("kb/languages").get("authority_heads") or {}).get(lang) or ()
+    joiners = (load("kb/languages").get("authority_joiners") or {}).get(lang) or ()
+    words = span.text.split()
+    while words and words[0].lower() in joiners:
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() not in heads:
+        return None
+    rest = words[1:]
+    while rest and rest[0].lower() in joiners:
+        rest = rest[1:]
+    kb_id = names.get(stem_key(" ".join(rest))) if rest else None
+    return kb_id if kb_id and kb_id.startswith("gpe:") else None
+
+
+def _capital_country(span: NamedSpan, kb: KB) -> str | None:
+    """The country whose capital a one-word place name is, by its consonant key across scripts."""
+    if span.type not in _PLACE_TYPES or " " in span.normal.strip():
+        return None
+    keys = _capital_keys(kb)
+    return keys.get(script_key(span.normal)) or keys.get(script_key(span.text))
+
+
 def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:
     names = language_names(lang)
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str | None], _Cluster] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        kb_id = names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+        kb_id = (names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+                 or _authority_country(span, lang, names) or _capital_country(span, kb))
         if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)
             continue

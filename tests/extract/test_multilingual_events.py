@@ -477,3 +477,43 @@ def test_a_wire_dateline_is_never_an_event_actor(lang, text, source, target):
     for ev in out.events:
         assert names.get(ev.source or "", "").startswith(source)
         assert names.get(ev.target or "", "").startswith(target)
+
+
+@pytest.mark.parametrize("lang,text,authority,country", [
+    ("ru", "Власти Белоруссии задержали журналиста в аэропорту.", "Власти Белоруссии", "gpe:BLR"),
+    ("es", "El Gobierno de Polonia expulsó a tres diplomáticos de Rusia.", "Gobierno de Polonia", "gpe:POL"),
+])
+def test_the_government_of_a_country_acts_for_it(lang, text, authority, country):
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    kb_of = {e.id: e.kb_id for e in out.entities}
+    mention = next(m for m in out.mentions if authority in m.text or m.text in authority)
+    assert kb_of[mention.entity or ""] == country
+
+
+@pytest.mark.parametrize("lang,text,capital,country", [
+    ("ru", "Киев призвал Будапешт отменить запрет на ввоз зерна.", "Будапешт", "gpe:HUN"),
+    ("ru", "Евросоюз пригрозил Тбилиси санкциями.", "Тбилиси", "gpe:GEO"),
+    ("es", "Ucrania pidió a Varsovia que levante el veto al grano.", "Varsovia", "gpe:POL"),
+])
+def test_a_capital_written_in_another_language_stands_for_its_country(lang, text, capital, country):
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    kb_of = {e.id: e.kb_id for e in out.entities}
+    mention = next(m for m in out.mentions if m.text == capital)
+    assert kb_of[mention.entity or ""] == country
+
+
+@pytest.mark.parametrize("lang,text,etype", [
+    ("ru", "Грузия отменила запрет на ввоз вина из Армении.", "RETREAT"),
+    ("es", "Uruguay levantó la prohibición de importar carne de Paraguay.", "RETREAT"),
+    ("uk", "Литва видворила двох дипломатів Білорусі.", "SANCTION"),
+    ("es", "Uruguay llamó a consultas a su embajador en Caracas.", "SANCTION"),
+    ("ru", "Эстония отозвала своего посла из Минска.", "SANCTION"),
+])
+def test_a_lifted_ban_an_expulsion_and_a_recalled_envoy_get_the_codebook_type_in_every_language(lang, text, etype):
+    # the types the English coder gives them (RETREAT: "ease a restriction"; SANCTION: "expelling diplomats",
+    # cutting ties), so one event told in several languages is one story event
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    assert [e.type for e in out.events] == [etype]
