@@ -204,6 +204,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind4:
         write(os.path.join(dev_dir, "blind4.jsonl"), blind4)
+    # quotes11's fifth blind check, mostly quoted words nobody says (scare quotes, titles, slogans, signs, documents,
+    # headlines, nicknames) beside real and group-attributed quotes: aggregate figures only
+    blind5: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind5_src_") and name.endswith(".txt"):
+            blind5 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind5, 3501):
+        o["id"] = f"tq-{i:04d}"
+    if blind5:
+        write(os.path.join(dev_dir, "blind5.jsonl"), blind5)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
