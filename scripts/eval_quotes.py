@@ -133,16 +133,19 @@ def main() -> int:
     parser.add_argument("--quotes", action="append", default=[],
                         help="quote component(s) to compare (default: the one the settings name)")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--speaker-model", default="", help="a quote-speaker model file for the trained component "
+                        "(default: the one shipped in the package)")
     args = parser.parse_args()
     if not args.set.is_file():
         print(f"no quote set at {args.set}", file=sys.stderr)
         return 1
     records = read(args.set)
-    base = Settings()
+    base = Settings(speaker_model=args.speaker_model)
     names = args.quotes or [next(n for n in base.pipeline if n.startswith("storyline.quotes."))]
     results = []
     for name in names:
-        settings = Settings(pipeline=[name if p.startswith("storyline.quotes.") else p for p in base.pipeline])
+        settings = Settings(pipeline=[name if p.startswith("storyline.quotes.") else p for p in base.pipeline],
+                            speaker_model=args.speaker_model)
         results.append(evaluate(records, settings))
     print(f"quote attribution, {args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set}: "
           f"{len(records)} passages, {results[0][0]['quotes']} quotes")

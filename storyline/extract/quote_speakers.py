@@ -90,6 +90,8 @@ class _Cues:
     address_verbs: frozenset[str] = frozenset()
     #: a transcript label word → the role words it stands for ("court" → judge, magistrate, …)
     label_roles: dict[str, frozenset[str]] | None = None
+    #: words before a quoted span that mention a term, a name or a chant ("so-called", "nicknamed", "chanting")
+    term_before_re: re.Pattern[str] | None = None
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -128,6 +130,7 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
     abbrev_re = re.compile(r"(?<![^\W\d_])(?:[A-Z]|" + "|".join(re.escape(a) for a in abbrevs) + r")\.")
     title_words = "|".join(re.escape(w) for w in data.get("title_before") or ["titled"])
     naming_words = "|".join(re.escape(w) for w in data.get("naming_before") or ["called"])
+    term_words = "|".join(re.escape(str(w)) for w in data.get("term_before") or ["so-called"])
     return _Cues(frozenset(verbs), frozenset(data.get("clause_only") or []), dict(particles),
                  grouped_alternation(forms), frozenset(data.get("indefinite") or []),
                  frozenset(data.get("pronouns") or []), synonyms, abbrev_re,
@@ -138,7 +141,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  frozenset(data.get("group_sources") or []), frozenset(data.get("questioner_labels") or []),
                  frozenset(data.get("source_nouns") or []), frozenset(data.get("quantifiers") or []),
                  frozenset(data.get("address_verbs") or []),
-                 {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()})
+                 {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()},
+                 re.compile(rf"(?<![\w-])(?:{term_words})\s*$", re.I))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:

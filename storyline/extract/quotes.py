@@ -53,7 +53,7 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import antecedent_phrase, can_speak, described_type, layout_of
+from storyline.extract.speaker_model import antecedent_phrase, can_speak, described_type, layout_of, quote_shape
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -446,7 +446,9 @@ def _headline_block(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> tuple
         return None
     hs, he = blocks[0]
     text = ctx.view[hs:he].rstrip()
-    if not text or n_words(text) > MAX_HEADLINE_WORDS or text[-1] in ".;,":
+    # a sentence that ends inside its closing mark ('A sign reads “Owners on probation.”') is no headline
+    if not text or n_words(text) > MAX_HEADLINE_WORDS or text[-1] in ".;," \
+            or (text[-1] in "”\"»’'" and text.rstrip("”\"»’'")[-1:] in (".", ";", ",")):
         return None
     return hs, he
 
@@ -477,10 +479,12 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
 
 
 def _headline_speaker(ctx: SpeakerContext, q: QuoteSpan, kept: list[QuoteSpan], speakers: list[str | None],
-                      head: tuple[int, int]) -> str | None:
+                      head: tuple[int, int], ranked: str | bool | None = False) -> str | None:
     """A headline quote's speaker: the speaker of the body quote that repeats its words (headlines quote the
-    article, in capitals or cut short: “A disgrace” from “It's a disgrace. The rats …”), else the one
-    person the headline names ('“I'D WALK TO MADRID” — striker Oumar Sissoko begs for move')."""
+    article, in capitals or cut short: “A disgrace” from “It's a disgrace. The rats …”), else the ranker's choice
+    (``ranked``: a person the headline names), else the one person the headline names when the words read as
+    speech ('“I'D WALK TO MADRID” — striker Oumar Sissoko begs for move'); “Betrayal”, “secret wedding” and a
+    scare-quoted “cold-blooded” beside one named person are nobody's."""
     words = _words(ctx.view[q.start:q.end])
     for other, spk in zip(kept, speakers):
         # an entity only: a described speaker ("the 24-year-old forward") is made from the echo's own phrase later
@@ -489,10 +493,22 @@ def _headline_speaker(ctx: SpeakerContext, q: QuoteSpan, kept: list[QuoteSpan], 
         theirs = _words(ctx.view[other.start:other.end])
         if _contains(theirs, words) or (len(theirs) >= 3 and _contains(words, theirs)):
             return spk
+    if isinstance(ranked, str) and ranked in ctx.entities:
+        return ranked
+    if not _reads_as_speech(ctx, q):
+        return None                                   # “Betrayal”, “secret wedding”, a scare-quoted “cold-blooded”
     named = {m.entity for m in ctx.mentions if m.entity and head[0] <= m.start < head[1]
              and not (q.start <= m.start < q.end) and ctx.entities.get(m.entity) is not None
              and ctx.entities[m.entity].type == "PERSON"}
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _reads_as_speech(ctx: SpeakerContext, q: QuoteSpan) -> bool:
+    """Quoted words someone could have said ('“I'D WALK TO MADRID”', '“Load-shedding will end this year”'): a verb,
+    a first or second person, or a question or exclamation; a label, a nickname or a scare-quoted term has none."""
+    shape = quote_shape(ctx, q, layout_of(ctx))
+    return bool(shape.get("verb") or shape.get("first_person") or shape.get("second_person")) \
+        or ctx.view[q.end - 1:q.end] in ("!", "?")
 
 
 def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -781,8 +797,8 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
     head = _headline_block(ctx, blocks)
     if head is not None:
-        speakers = [_headline_speaker(ctx, q, kept, speakers, head) if q.attribution.how == "headline" else spk
-                    for q, spk in zip(kept, speakers)]
+        speakers = [_headline_speaker(ctx, q, kept, speakers, head, spk if rank is not None else False)
+                    if q.attribution.how == "headline" else spk for q, spk in zip(kept, speakers)]
     added_entities: list[Entity] = []
     added_mentions: list[Mention] = []
     described: dict[str, str] = {}

@@ -15,6 +15,11 @@ regression scores each candidate from:
   its recency rank among people, whether that mention is a grammatical subject or the addressee
   of a speech verb ("told Mr. Y"), whether it is named inside the quote;
 - discourse: the previous quote's speaker, a quote that opens its paragraph, salience;
+- for "nobody" (``quote_shape``): the quote's length, whether it is a whole sentence with a verb, a cue verb in
+  its sentence or beside it, a headline, how far the nearest person or body is, a word before it that names a term
+  ("so-called", "nicknamed", "chanting", "reading"), a determiner or possessive before it, whether it modifies a
+  noun ("the “basic economy” fares"), sits between a given name and a surname (a nickname) or is governed by a
+  cue verb (a partial quote: speech);
 - comparisons between the candidates of one quote (``syntactic_roles``): which one is the grammatical subject
   of the cue verb or of the sentence before, which one the cue addresses ("X told Y"), which one sits only in
   the subject's relative clause ("X, who runs Y, said"), who is mentioned most, who is nearest, whether the
@@ -283,7 +288,10 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
         toks = ctx.tokens(span.doc)
         verb = any(q.start <= off + toks.idx[i] < q.end and toks.pos[i] in ("VERB", "AUX")
                    for i in range(span.start, span.end))
+        feats.update(_quote_syntax(ctx, q, span, off))
     feats["verb"] = float(verb)
+    if n >= 4 and text[:1].isupper() and re.search(r"[.!?][’'\"”»]?$", text) and verb:
+        feats["sentence"] = 1.0                       # a whole sentence someone could say, not a term
     para = layout.paragraph(q.start)
     bounds = (ctx.doc.blocks[para].start, ctx.doc.blocks[para].end) if 0 <= para < len(ctx.doc.blocks) \
         else (0, len(ctx.view))
@@ -294,6 +302,11 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
     if block and block[-1] not in ".!?\"”»’:" and len(block.split()) <= 14:
         feats["heading"] = 1.0                        # a headline or a caption line, not a sentence
     before = ctx.view[max(bounds[0], q.start - 40):q.start].rstrip(' "“”„«»\'‘’')
+    if ctx.cues.term_before_re is not None and ctx.cues.term_before_re.search(before):
+        feats["term_before"] = 1.0                    # "the so-called “…”", "nicknamed “…”", "chanting “…”"
+    if ctx.cues.title_before_re.search(before) or ctx.cues.naming_before_re.search(before):
+        feats["naming_before"] = 1.0                  # "a banner reading “…”", "a plan called “…”"
+    feats.update(_nearest_person_gap(ctx, q, layout, bounds))
     prev = re.search(r"([^\W\d_][\w'’-]*)\W*$", before)
     if prev and before.endswith(prev.group(1)):
         feats[f"prev_word={prev.group(1).lower()}"] = 1.0
@@ -304,6 +317,72 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
     elif before.endswith(","):
         feats["prev_comma"] = 1.0
     return feats
+
+
+#: the dependency labels by which a quoted span modifies a noun outside it ("the “basic economy” fares",
+#: "Dominic “The Hammer” Oyelaran", "its “AI-ready” laptops"): a term, not speech
+_NOUN_MODIFIER_DEPS = ("compound", "amod", "nmod", "appos", "poss", "npadvmod", "nummod", "nn")
+#: the dependency labels of a reported clause or of a cue's object ("said prices had “finally turned”")
+_REPORTED_DEPS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "advcl", "acomp")
+
+
+def _quote_syntax(ctx: SpeakerContext, q: QuoteSpan, span: Any, off: int) -> dict[str, float]:
+    """How a quoted span sits in its sentence: whether it modifies a noun outside it or is preceded by a
+    determiner or possessive (a term), whether a name flanks it on both sides (a nickname), and whether a cue
+    verb outside the quote governs it (a reported clause or a cue's object: speech)."""
+    feats: dict[str, float] = {}
+    inside = [t for t in span if q.start <= off + t.idx < q.end]
+    if not inside:
+        return feats
+    first, last = inside[0], inside[-1]
+    lo = {t.i for t in inside}
+    heads = [t for t in inside if t.head.i not in lo or t.head.i == t.i]
+    head = heads[0] if heads else first
+    doc = span.doc
+    # the nearest word tokens outside the quote on either side, skipping the marks
+    prev_tok = next((doc[k] for k in range(first.i - 1, span.start - 1, -1) if not doc[k].is_punct), None)
+    next_tok = next((doc[k] for k in range(last.i + 1, span.end) if not doc[k].is_punct), None)
+    if head.head.i != head.i and head.head.i not in lo and head.dep_ in _NOUN_MODIFIER_DEPS \
+            and head.head.pos_ in ("NOUN", "PROPN"):
+        feats["modifies_noun"] = 1.0
+    if next_tok is not None and next_tok.i == last.i + 2 and next_tok.pos_ == "NOUN" and next_tok.text.islower():
+        feats["noun_after"] = 1.0                     # "“basic economy” fares": the quote is used as an adjective
+    if prev_tok is not None and (prev_tok.pos_ == "DET" or prev_tok.tag_ in ("PRP$", "POS")):
+        feats["det_before"] = 1.0                     # "the “Swamp”", "its “independent partners”"
+    if prev_tok is not None and next_tok is not None and prev_tok.pos_ == "PROPN" and next_tok.pos_ == "PROPN" \
+            and prev_tok.i == first.i - 2 and next_tok.i == last.i + 2:
+        feats["between_names"] = 1.0                  # "Dominic “The Hammer” Oyelaran"
+    climb, governed = head, False
+    for _ in range(6):
+        if climb.head.i == climb.i:
+            break
+        dep, climb = climb.dep_, climb.head
+        if climb.i in lo:
+            continue
+        if climb.lemma_ in ctx.cues.partial_lemmas and climb.pos_ in ("VERB", "AUX") and dep in _REPORTED_DEPS:
+            governed = True
+            break
+        if climb.pos_ in ("VERB", "AUX"):
+            break
+    feats["cue_governs"] = float(governed)
+    return feats
+
+
+def _nearest_person_gap(ctx: SpeakerContext, q: QuoteSpan, layout: Layout, para: tuple[int, int]) -> dict[str, float]:
+    """Sentences between the quote and the nearest person or body mentioned outside quotes (before it, or after
+    it in its paragraph): far from everyone, quoted words are more often nobody's."""
+    qs, qe = layout.sentence(q.start), layout.sentence(max(q.start, q.end - 1))
+    gaps = []
+    for m in ctx.mentions:
+        if m.entity is None or m.type not in ("PERSON", "ORG", "NORP", "GPE") or q.start <= m.start < q.end \
+                or any(a <= m.start < b for a, b in ctx.quoted):
+            continue
+        s = layout.sentence(m.start)
+        if m.end <= q.start:
+            gaps.append(qs - s)
+        elif para[0] <= m.start < para[1]:
+            gaps.append(max(0, s - qe))
+    return {f"nearest_gap={_bucket(min(gaps), 3)}" if gaps else "nearest_gap=none": 1.0}
 
 
 def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
@@ -446,7 +525,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         if 0 <= para < len(ctx.doc.blocks) else False
     phrase_text = ctx.view[att.phrase[0]:att.phrase[1]].strip().lower() if att.phrase else ""
     pronoun = _PRONOUN_GENDER.get(phrase_text)
-    how = att.how if att.ok else "none"
+    # a headline quote has no cue of its own: its route says so, and the people its headline names are marked
+    how = att.how if att.ok or att.how == "headline" else "none"
     # "the 38-year-old said", "the spokeswoman said", "the midfielder added": a definite description that
     # names no one usually takes up a person just named, not a new unnamed speaker
     figures = bool(set(re.findall(r"[^\W\d_]+", phrase_text)) & ctx.cues.source_nouns)
@@ -529,6 +609,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     by_distance = sorted(pool, key=lambda e: -last_seen.get(e, -1))
     agreeing_people = [e for e in near_people if pronoun in ("m", "f") and genders.get(e) == pronoun]
     previous_para = i > 0 and layout.paragraph(quotes[i - 1].start) == para - 1
+    headline_people: set[str] = set()
+    if how == "headline":
+        headline_people = {m.entity for m in ctx.mentions if m.entity and para_bounds[0] <= m.start < para_bounds[1]
+                           and not q.start <= m.start < q.end and ctx.entities.get(m.entity) is not None
+                           and ctx.entities[m.entity].type == "PERSON"}
     for ent_id in sorted(pool):
         ent = ctx.entities.get(ent_id)
         if ent is None:
@@ -655,6 +740,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         if previous == ent_id and previous_para:
             f["previous&previous_para"] = 1.0
             f["previous&previous_para&opens_para"] = float(opens_para)
+        if ent_id in headline_people:
+            # "“I will not concede”: Kiprono …" against "Unions slam X's “cold-blooded” cuts as chief Y defends them"
+            f["headline_person"] = 1.0
+            f["headline_person&only" if len(headline_people) == 1 else "headline_person&one_of"] = 1.0
         out.append(Candidate(ent_id, f))
     questioner = how == "label" and phrase_text.rstrip(".") in ctx.cues.questioners
     shape = quote_shape(ctx, q, layout)
@@ -663,7 +752,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     doubt = {"no_cue_near": not shape["cue_near"], "no_cue_sentence": not shape["cue_sentence"],
              "no_verb": not shape["verb"], "title_case": "title_case" in shape,
              "short": any(f"words={k}" in shape for k in ("1", "2", "3")),
-             "no_person": not ("first_person" in shape or "second_person" in shape)}
+             "no_person": not ("first_person" in shape or "second_person" in shape),
+             "term": "term_before" in shape or "naming_before" in shape,
+             "modifier": any(k in shape for k in ("modifies_noun", "noun_after", "between_names")),
+             "not_governed": not shape.get("cue_governs") and not shape.get("sentence")}
     doubts = {k for k, v in doubt.items() if v}
     for cand in out:
         if cand.features.get("rule") or cand.features.get("in_phrase"):

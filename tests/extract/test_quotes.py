@@ -298,3 +298,10 @@ def test_a_scare_quote_in_a_first_sentence_is_not_a_headline_quote():
             "Cyclists and walkers now share the towpath.")
     assert not [q for q, _ in run_resolved(text) if "green corridor" in q.text]
 
+
+def test_a_first_sentence_ending_inside_its_closing_mark_is_not_a_headline():
+    # the sign's words end with a full stop inside the marks: a sentence, not a headline to attribute
+    text = ("A sign on the gate of the Kaiapoi dog park reads “All dogs welcome. Owners on probation.”\n\n"
+            "Regular visitor Shona Blake laughed. “The dogs behave. The owners argue,” she said.")
+    sign = [(q, name) for q, name in run_resolved(text) if "probation" in q.text]
+    assert all(name is None for _, name in sign)

@@ -214,6 +214,29 @@ def test_the_shape_of_a_slogan_differs_from_speech():
     assert nobody.features.get("nobody&shape_title_case") == 1.0
 
 
+def test_the_shape_of_a_term_a_nickname_and_a_partial_quote():
+    # a scare-quoted term used as an adjective and a nickname between names are no one's words; a phrase a cue
+    # verb governs ("called the cut “…”") is the caller's
+    ctx, quotes = context_of("Striker Dominic “The Hammer” Oyelaran scored twice on Saturday.\n"
+                             "The club's so-called “fan-first” ticket prices rose again, and the supporters' trust "
+                             "called the rise “a slap in the face”.\n"
+                             "“We will keep protesting,” said Maureen Tilly, the trust's chair.")
+    layout = layout_of(ctx)
+
+    def shape(words):
+        q = next((q for q in quotes if words in ctx.view[q.start:q.end]), None)
+        if q is None:               # a short term the passes drop: its shape is read all the same
+            at = ctx.view.index(words)
+            q = QuoteSpan(at, at + len(words), True, Attribution(False))
+        return quote_shape(ctx, q, layout)
+
+    nickname, term, called = shape("The Hammer"), shape("fan-first"), shape("a slap in the face")
+    assert nickname.get("between_names") == 1.0 and not nickname.get("cue_governs")
+    assert term.get("term_before") == 1.0 and term.get("noun_after") == 1.0 and not term.get("cue_governs")
+    assert called.get("cue_governs") == 1.0 and not called.get("term_before") and not called.get("noun_after")
+    assert shape("We will keep protesting,").get("nearest_gap=0") == 1.0
+
+
 def test_abstain_says_nobody_when_the_best_speaker_is_weak_or_close():
     cands = [Candidate("e1"), Candidate(None), Candidate("e2")]
     assert pick(cands, [0.6, 0.2, 0.1]) == 0

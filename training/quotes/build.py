@@ -28,6 +28,11 @@
 - hand8.jsonl: quotes9's choices among several people (a subject whose relative clause names another body, an
   unnamed person described in the sentence before a cue-less quote, a man and a woman with pronouns, exchanges, "X
   told Y", role after name), parsed from hand8_src_*.txt (ids tq-4001...).
+- hand9.jsonl: quotes11's quoted words nobody says where a speaker is close by (terms, nicknames, signs, chants,
+  laws, titles), headlines whose quote is nobody's beside a named person, and group sources, parsed from
+  hand9_src_*.txt (ids tq-3001...).
+- dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
+  with no speaker; only its aggregate figures are read.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -156,6 +161,13 @@ def main() -> None:
     for i, o in enumerate(hand8, 4001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand8.jsonl"), hand8)
+    hand9: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand9_src_") and name.endswith(".txt"):
+            hand9 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand9, 3001):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand9.jsonl"), hand9)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -204,6 +216,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind4:
         write(os.path.join(dev_dir, "blind4.jsonl"), blind4)
+    # quotes11's fifth blind check, mostly quoted words nobody says (scare quotes, titles, slogans, signs, documents,
+    # headlines, nicknames) beside real and group-attributed quotes: aggregate figures only
+    blind5: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind5_src_") and name.endswith(".txt"):
+            blind5 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind5, 3501):
+        o["id"] = f"tq-{i:04d}"
+    if blind5:
+        write(os.path.join(dev_dir, "blind5.jsonl"), blind5)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
@@ -227,6 +249,7 @@ def main() -> None:
           f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
           f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
           f"hand8: {len(hand8)} passages, {sum(len(o['quotes']) for o in hand8)} quotes; "
+          f"hand9: {len(hand9)} passages, {sum(len(o['quotes']) for o in hand9)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
