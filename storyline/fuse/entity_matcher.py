@@ -6,13 +6,14 @@ for Robert Kane, "Calais" typed a person in one article and a place in the next)
 rules' groups and joins what they leave apart:
 
 1. candidate pairs come from blocking keys: folded names, transliteration skeletons (g/h/k/q/c/x as one
-   consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded), surname skeletons and their prefixes,
-   the words of a name (of a person's, the surname's), a person's name words in any order, and, between a full
-   form and a short one only, the first two given names with their formal forms (``data/nicknames.yaml``) and
-   first three letters, and initials or acronyms. A key held by more than ``MAX_BLOCK`` entities is skipped (a
-   common word says little), except the rules' groups and folded names, which link to their first holder only:
-   pairs grow with the entities, not with their square. Only pairs of two people (by type, or by a name that
-   opens with a known given name) or of two entities written alike are judged (``in_scope``);
+   consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded; "ch" also read as "sh"), surname
+   skeletons and their prefixes, the words of a name (of a person's, the surname's), a person's name words in
+   any order, and, between a full form and a short one only, the first two given names with their formal forms
+   (``data/nicknames.yaml``) and first three letters, and initials or acronyms. A key held by more than
+   ``MAX_BLOCK`` entities is skipped (a common word says little), except the rules' groups and folded names,
+   which link to their first holder only: pairs grow with the entities, not with their square. Only pairs of
+   two people (by type, or by a name that opens with a known given name) or of two entities written alike are
+   judged (``in_scope``);
 2. each pair gets features (string similarity of names and surnames, word overlap, skeleton equality,
    given-name compatibility incl. nicknames and initials, generation conflict, coarse types, KB ids,
    countries, roles, same document, mention counts, where a lone word stands in a longer name, and the
@@ -93,6 +94,17 @@ def loose_skeleton(text: str) -> str:
     """Consonants of a name's transliteration key, velars as one letter, glides dropped ("Gnatyuk" → "kntk")."""
     key = "".join(name_key(w) for w in fold(text).split())
     return _LOOSE_DROP.sub("", _VELARS.sub("k", key))
+
+
+#: French and German spellings of the "sh" sound that English, Arabic and Persian romanisations write "sh"
+#: (Abou Chakra ~ Abu Shakra, Achraf ~ Ashraf, Schulz ~ Shulz); the skeleton reads "ch" as two velars.
+_SIBILANT = re.compile(r"t?sch|tch|ch")
+
+
+def sibilant_skeleton(text: str) -> str:
+    """``loose_skeleton`` with "ch"/"sch"/"tch" read as "sh" ("Chakra" → "skkr", as "Shakra"); the plain
+    skeleton when the name has none of them."""
+    return loose_skeleton(_SIBILANT.sub("sh", fold(text)))
 
 
 @functools.cache
@@ -184,6 +196,8 @@ def info_of(e: Entity) -> Info:
         inf.keys.add(("f", f))
         if len(sk := loose_skeleton(f)) >= MIN_SKELETON:
             inf.keys.add(("k", sk))
+        if "ch" in f and len(sk := sibilant_skeleton(f)) >= MIN_SKELETON:
+            inf.keys.add(("k", sk))
     last = surname or (e.name if single else "")
     if last:
         core = re.split(r"[\s\-]+", fold(last))[-1] if fold(last) else ""
@@ -197,6 +211,8 @@ def info_of(e: Entity) -> Info:
                 inf.keys.add(("s", sk_h))
             if len(sk) >= PREFIX_LEN + 2:
                 inf.keys.add(("p", sk[:PREFIX_LEN]))
+            if "ch" in part and len(sk_ch := sibilant_skeleton(part)) >= 2:
+                inf.keys.add(("s", sk_ch))
     # any word of a name ("Tolosa" ~ "Real Club Deportivo Tolosa"), but of a person's full name only the
     # surname's: two people who share a given name are no candidates ("Ana Ruiz", "Ana Lopez"); a lone given
     # name meets the full name by the "g" key below

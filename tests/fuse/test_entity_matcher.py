@@ -64,6 +64,18 @@ def test_keys_fold_romanisation_and_meet_a_pet_form_with_its_formal_name():
     assert others.pairs == []
 
 
+def test_a_french_ch_meets_an_english_sh_but_not_a_different_name():
+    assert entity_matcher.sibilant_skeleton("Abou Chakra") == entity_matcher.loose_skeleton("Abu Shakra")
+    assert entity_matcher.sibilant_skeleton("Achraf") == entity_matcher.loose_skeleton("Ashraf")
+    assert entity_matcher.sibilant_skeleton("Chakra") != entity_matcher.loose_skeleton("Sharma")
+    problem = match_problem(corpus([ent("d1", 1, "Karim Abou Chakra")], [ent("d2", 1, "Karim Abu Shakra")],
+                                   [ent("d3", 1, "Mr Abou Chakra")], [ent("d4", 1, "Karim Chahine")]), Settings())
+    names = {frozenset((problem.ents[i].name, problem.ents[j].name)) for i, j in problem.pairs}
+    assert frozenset(("Karim Abou Chakra", "Karim Abu Shakra")) in names
+    assert frozenset(("Karim Abu Shakra", "Mr Abou Chakra")) in names
+    assert frozenset(("Karim Abu Shakra", "Karim Chahine")) not in names
+
+
 def test_a_common_key_is_not_expanded_into_all_its_pairs():
     # 512 people named John, surnames of three distinct syllables: "john" and the initials "J?" are common keys
     syllables = ["Ba", "Ko", "Ri", "Tu", "Me", "Sa", "Ne", "Lo"]
