@@ -26,7 +26,9 @@ all of them. For the largest size it also adds 100 documents to a store of N (th
 ``storyline.store.incremental``), next to storing and fusing those 100 alone.
 
 Usage: ``python scripts/bench_scale.py [--sizes 1000,10000] [--full] [--timeout 600] [--json out.json]``;
-``--spark local[1],local[2]`` instead times fuse per step with its per-block work on each Spark master.
+``--spark local[1],local[2]`` instead times fuse per step with its per-block work on each Spark master;
+``--articles PATH... [--keep analyses.pkl]`` instead compares fuse with per-document analysis on real articles
+(CPU seconds per fuse step, and its share of the per-document analysis's).
 """
 from __future__ import annotations
 
@@ -699,6 +701,7 @@ def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis]
         out["update"] = time.perf_counter() - t0
         out["update_cpu"] = time.process_time() - c0   # storing and the update, CPU seconds
         out["update_parts"] = stats.seconds
+        out["update_cpu_parts"] = stats.cpu
         out["scope"] = {"entity_candidates": stats.entity_candidates, "story_candidates": stats.story_candidates,
                         "stories_changed": stats.stories_changed, "scope_documents": stats.scope_documents,
                         "events_reclustered": stats.events_reclustered}
@@ -815,38 +818,46 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
         _hwm_mb(reset=True)
         start, cpu0 = time.perf_counter(), time.process_time()
         order = [r[0] for r in store.con.execute("SELECT id FROM documents ORDER BY source, id").fetchall()]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         first = store.analyses_of(order[:batch])
-        emit(kind="step", name=f"read first {batch:,} from the store", seconds=time.perf_counter() - t0)
+        emit(kind="step", name=f"read first {batch:,} from the store", seconds=time.perf_counter() - t0,
+             cpu=time.process_time() - c0)
         states: list[Any] = []
         timed_fuse(first, settings, lambda name, s, c: emit(kind="step", name=name, seconds=s, cpu=c), states)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         invalidate(store)
         store.replace_corpus(states[0].corpus, summaries=False)   # as fuse_store: summaries once, at the end
         write_index(store, states[0], settings)
-        emit(kind="step", name="write corpus and fuse index", seconds=time.perf_counter() - t0)
+        emit(kind="step", name="write corpus and fuse index", seconds=time.perf_counter() - t0,
+             cpu=time.process_time() - c0)
         del states, first
         parts: dict[str, float] = {}
+        cpu_parts: dict[str, float] = {}
         for b in range(batch, len(order), batch):
             gc.collect()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             analyses = store.analyses_of(order[b:b + batch])
             parts["read"] = parts.get("read", 0.0) + time.perf_counter() - t0
-            t0 = time.perf_counter()
+            cpu_parts["read"] = cpu_parts.get("read", 0.0) + time.process_time() - c0
+            t0, c0 = time.perf_counter(), time.process_time()
             stats = update(store, analyses, settings, summaries=False)
-            emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, parts=stats.seconds,
+            emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
+                 parts=stats.seconds, cpu_parts=stats.cpu,
                  hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
                                           "story_candidates": stats.story_candidates,
                                           "scope_documents": stats.scope_documents})
             for k, v in stats.seconds.items():
                 parts[k] = parts.get(k, 0.0) + v
+            for k, v in stats.cpu.items():
+                cpu_parts[k] = cpu_parts.get(k, 0.0) + v
             del analyses
         for k, v in parts.items():
-            emit(kind="step", name=f"batches: {k}", seconds=v)
+            emit(kind="step", name=f"batches: {k}", seconds=v, cpu=cpu_parts.get(k))
         gc.collect()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         write_summaries(store)
-        emit(kind="step", name="summary tables (once)", seconds=time.perf_counter() - t0, hwm_mb=_hwm_mb())
+        emit(kind="step", name="summary tables (once)", seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
+             hwm_mb=_hwm_mb())
         emit(kind="fused", seconds=time.perf_counter() - start, cpu=time.process_time() - cpu0, peak_mb=_hwm_mb())
         if plus:
             t0 = time.perf_counter()
@@ -1010,6 +1021,63 @@ def spark_compare(sizes: list[int], masters: list[str], seed: int, vectors: str)
         print(f"{'total':42s}" + "".join(f"{t:12.2f}" for t in total) + f"   {ratio:.2f}x", flush=True)
 
 
+def articles_share(paths: list[str], workers: int = 1, keep: str = "") -> None:
+    """Fuse against per-document analysis on real articles (the issue's "fuse <= 25 % of per-document analysis"):
+    the articles under ``paths`` (distinct by content, as ``storyline analyze`` reads them) go through the
+    per-document stages (``storyline.engine.local.analyze_all``, ``workers`` processes), then through the
+    fuse steps one by one; CPU seconds of this process and its workers for each, models loaded beforehand.
+    ``keep``: a pickle of the analyses, written after analysing (read instead of analysing when it exists,
+    to time fuse alone again)."""
+    import copy
+    import pickle
+
+    from storyline.engine.local import analyze_all
+    from storyline.ingest import read_paths
+    from storyline.model import IngestError
+
+    settings = Settings(workers=workers)
+    docs, seen = [], set()
+    for item in read_paths(paths, settings):
+        if not isinstance(item, IngestError) and item.id not in seen:
+            seen.add(item.id)
+            docs.append(item)
+
+    def cpu() -> float:   # this process and its finished workers
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    # load the pipelines' models and lexicons outside the timing: a spread of the articles, analysed and fused
+    kept = keep and Path(keep).exists()
+    sample = docs[::max(1, len(docs) // 24)]
+    if kept:
+        with open(keep, "rb") as fh:
+            analyses, analysis = pickle.load(fh)   # noqa: S301 (a file this function wrote)
+        warm = copy.deepcopy(analyses[::max(1, len(analyses) // 24)])
+    else:
+        warm = [a for a in analyze_all(sample, Settings(), None) if isinstance(a, DocAnalysis)]
+    timed_fuse(copy.deepcopy(warm), settings)
+    t0, c0 = time.perf_counter(), cpu()
+    if not kept:
+        analyses = [a for a in analyze_all(docs, settings, None) if isinstance(a, DocAnalysis)]
+        analysis = cpu() - c0
+        if keep:
+            with open(keep, "wb") as out:
+                pickle.dump((analyses, analysis), out)
+    wall = time.perf_counter() - t0
+    steps: dict[str, float] = {}
+    timed_fuse(analyses, settings, lambda name, s, c: steps.__setitem__(name, c))
+    fuse_cpu = sum(steps.values())
+    print(f"# {len(analyses)} distinct articles ({len(docs) - len(analyses)} failed), {workers} worker(s); "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'per-document analysis':42s}{analysis:9.2f} CPU-s  ("
+          + ("as measured when --keep was written, " if kept else f"{wall:.1f} s wall, ")
+          + f"{len(analyses) / max(analysis, 1e-9):.1f} articles per CPU-s)")
+    for name, c in steps.items():
+        print(f"  {name.removeprefix('storyline.fuse.'):40s}{c:9.2f} CPU-s  {100 * c / max(analysis, 1e-9):5.1f} %")
+    print(f"{'fuse':42s}{fuse_cpu:9.2f} CPU-s  {100 * fuse_cpu / max(analysis, 1e-9):5.1f} % of per-document analysis",
+          flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated corpus sizes")
@@ -1026,10 +1094,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=BATCH,
                     help="sizes above this are generated into a store and fused in batches of this many, as "
                          "storyline.engine.local.fuse_store(batch=...) fuses them (0: every size in memory)")
+    ap.add_argument("--articles", nargs="+", metavar="PATH",
+                    help="instead: analyse these real articles (files, folders) and compare fuse with per-document "
+                         "analysis, in CPU seconds per fuse step")
+    ap.add_argument("--workers", type=int, default=1, help="worker processes of --articles' per-document analysis")
+    ap.add_argument("--keep", default="", help="--articles: pickle the analyses here, or read them from it if it "
+                                               "exists (its per-document CPU seconds with them)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
         child(args.child, args.seed, args.plus, args.vectors, args.batch)
+        return 0
+    if args.articles:
+        articles_share(args.articles, args.workers, args.keep)
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({FULL_SIZE} if args.full else set()))
     if args.spark:
@@ -1062,6 +1139,8 @@ def main(argv: list[str] | None = None) -> int:
     if last.plus and last.total is not None:
         p = last.plus
         parts = ", ".join(f"{k} {v:.2f}" for k, v in p["update_parts"].items())
+        if p.get("update_cpu_parts"):
+            parts += "; CPU-s: " + ", ".join(f"{k} {v:.2f}" for k, v in p["update_cpu_parts"].items())
         print(f"adding {args.plus} documents to {last.n:,} (incremental fuse, storyline.store.incremental):\n"
               f"  store their analyses {p['store_new']:.2f} s, incremental fuse {p['update']:.2f} s ({parts});\n"
               f"  scope {p['scope']};\n"

@@ -177,6 +177,26 @@ def _run_memo(fn: Callable[[str], _T]) -> Callable[[str], _T]:
     return memoised
 
 
+def _side_memo(fn: Callable[[SideFacts], _T]) -> Callable[[SideFacts], _T]:
+    """``fn`` of one side memoised inside ``feature_run`` like ``_run_memo``: a side meets many others, and the
+    pair features read the same things off it for each pair. Kept by the side's text with the side itself, and
+    used only for that very object (``read_side`` gives one object per text within a run), so a side built
+    otherwise (a test's, an edited copy) is read afresh."""
+    memo: dict[str, Any] = {}
+    _RUN_MEMOS.append(memo)
+
+    @functools.wraps(fn)
+    def memoised(side: SideFacts) -> _T:
+        if not _RUN_DEPTH[0]:
+            return fn(side)
+        held = memo.get(side.text)
+        if held is None or held[0] is not side:
+            held = memo[side.text] = (side, fn(side))
+        return held[1]
+
+    return memoised
+
+
 @contextlib.contextmanager
 def feature_run() -> Iterator[None]:
     """Within it, each sentence's features are read once (``_run_memo``); forgotten when the outermost one ends."""
@@ -691,6 +711,7 @@ def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+@functools.lru_cache(maxsize=65536)   # as ``_around``: read again for each pair
 def _hedged_words(text: str, end: int) -> frozenset[str]:
     """Content words of what a hedge qualifies: the words of its clause after the cue."""
     clause = re.split(r"[,;:]", text[end:])[0]
@@ -701,6 +722,7 @@ def _hedged_words(text: str, end: int) -> frozenset[str]:
 REASON_HEAD_WORDS = 2
 
 
+@_side_memo
 def _reason_heads(s: SideFacts) -> frozenset[str]:
     """The first content words of each of a side's reasons (what the cause is, before what it is about)."""
     out: set[str] = set()
@@ -725,6 +747,7 @@ def _explained(text: str, start: int) -> frozenset[str]:
     return content_terms(" ".join(clause.split()[-OUTCOME_WORDS:]))
 
 
+@functools.lru_cache(maxsize=65536)   # each fact of a side is read again for each pair the side is in
 def _around(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within CONTEXT_WORDS words either side of a span: what an amount or a date is of."""
     before = text[:start].split()[-CONTEXT_WORDS:]
@@ -732,6 +755,7 @@ def _around(text: str, start: int, end: int) -> frozenset[str]:
     return content_terms(" ".join(before + after))
 
 
+@functools.lru_cache(maxsize=65536)   # as ``_around``: read again for each pair
 def _around_event(text: str, start: int, end: int) -> frozenset[str]:
     """``_around`` with the event named there under any of its names: "5,000 people [marched]" / "20,000
     people joined [the march]", "[halted] for two hours" / "[the shutdown] lasted 45 minutes"."""
@@ -804,6 +828,7 @@ def _claims_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     return f
 
 
+@_side_memo
 def _status(s: SideFacts) -> str:
     if s.blocked:
         return "blocked"
@@ -817,13 +842,20 @@ def _status(s: SideFacts) -> str:
 _CLAUSE_SPLIT = re.compile(r"[,;:()]|\s(?:but|while|whereas|though|although)\s", re.IGNORECASE)
 
 
+@_run_memo
+@functools.lru_cache(maxsize=4096)
+def _clauses(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """The clauses of ``text`` (``_CLAUSE_SPLIT``) with their content words, read once per sentence: a side meets
+    many others, each with other shared words."""
+    edges = [0] + [x for m in _CLAUSE_SPLIT.finditer(text) for x in (m.start(), m.end())] + [len(text)]
+    return tuple((lo, hi, content_terms(text[lo:hi])) for lo, hi in zip(edges[::2], edges[1::2]))
+
+
 def act_status(s: SideFacts, shared: frozenset[str]) -> str:
     """The status (``_status``) of the clause of ``s`` that says most of the ``shared`` words: the state of
     the act two sentences share, not of a side remark ("Schools opened normally on Monday[, while some rural
     bus routes ran late]" / "Schools opened as normal[, though buses were delayed]")."""
-    edges = [0] + [x for m in _CLAUSE_SPLIT.finditer(s.text) for x in (m.start(), m.end())] + [len(s.text)]
-    clauses = list(zip(edges[::2], edges[1::2]))
-    lo, hi = max(clauses, key=lambda c: (len(content_terms(s.text[c[0]:c[1]]) & shared), -c[0]))
+    lo, hi, _ = max(_clauses(s.text), key=lambda c: (len(c[2] & shared), -c[0]))
 
     def inside(spans: list[tuple[int, int]]) -> bool:
         # a cue that is the shared act's own verb states no state of it: "suspended a levy" / "would not suspend
@@ -860,6 +892,7 @@ def _continuing() -> re.Pattern[str]:
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
 
 
+@_side_memo
 def _first_attitude(s: SideFacts) -> str:
     """"positive" or "negative": the side's first attitude word, "" without one."""
     first = min([(x, "positive") for x, _ in s.positive] + [(x, "negative") for x, _ in s.negative], default=None)
@@ -910,11 +943,34 @@ def _read_agent_nations(s: SideFacts) -> frozenset[str]:
     return frozenset(out)
 
 
+@_side_memo
+def _word_set(s: SideFacts) -> frozenset[str]:
+    return frozenset(s.words)
+
+
+@_side_memo
+def _is_tentative(s: SideFacts) -> bool:
+    return bool(_tentative().search(s.text))
+
+
+@_side_memo
+def _outcomes(s: SideFacts) -> frozenset[str]:
+    """The words of what the side's reasons explain, under any of the outcome's names (``_explained``)."""
+    return frozenset().union(*(_explained(s.text, x) | event_families(_explained_text(s.text, x))
+                               for x, _, _ in s.reasons))
+
+
+@_side_memo
+def _subject_terms(s: SideFacts) -> frozenset[str]:
+    """Who acts: the subject's words and the event families it names."""
+    return s.subject[2] | event_families(s.text[s.subject[0]:s.subject[1]])
+
+
 def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     """Symmetric features of a pair of sides (swapping a and b gives the same dict)."""
     f: dict[str, float] = {"bias": 1.0}
     f["sim:terms"] = _jaccard(a.terms, b.terms)
-    wa, wb = set(a.words), set(b.words)
+    wa, wb = _word_set(a), _word_set(b)
     f["sim:words"] = _jaccard(wa, wb)
     f["len:ratio"] = min(len(a.words), len(b.words)) / max(len(a.words), len(b.words), 1)
     # amounts
@@ -1005,8 +1061,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
             if la and lb and la != lb:
                 f["att:opposite_same_act"] = 1.0
     # a plan weighed on one side, decided on the other ("is considering making" / "will make")
-    ta_, tb_ = _tentative().search(a.text), _tentative().search(b.text)
-    if bool(ta_) != bool(tb_) and a.planned and b.planned:
+    if _is_tentative(a) != _is_tentative(b) and a.planned and b.planned:
         f["plan:tentative_xor"] = 1.0
     # attitude
     # the first attitude word of each side is its main clause's ("praised the decision, saying ..." /
@@ -1023,10 +1078,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         # two reasons disagree only as reasons of one outcome: the words the reason explains, before its marker
         # ("the markets reopened after weeks of panic" / "the crisis was overcome due to joint effort")
         # the outcome under any of its names: "the derailment was caused by" / "the accident happened because"
-        oa = frozenset().union(*(_explained(a.text, s) | event_families(_explained_text(a.text, s))
-                                 for s, _, _ in a.reasons))
-        ob = frozenset().union(*(_explained(b.text, s) | event_families(_explained_text(b.text, s))
-                                 for s, _, _ in b.reasons))
+        oa, ob = _outcomes(a), _outcomes(b)
         # what each reason starts with: "a broken rail [on the curve]" / "the train [was going too fast on the curve]"
         # share "curve" but name two causes
         fa_, fb_ = _reason_heads(a), _reason_heads(b)
@@ -1049,8 +1101,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     if date_conflict:   # a "date:<kind>:conflict" feature
         f["fit:date"] = float(dates_fit(a, b))
     # who acts
-    ta, tb = a.subject[2] | event_families(a.text[a.subject[0]:a.subject[1]]), \
-        b.subject[2] | event_families(b.text[b.subject[0]:b.subject[1]])
+    ta, tb = _subject_terms(a), _subject_terms(b)
     if ta and tb:
         rest = _jaccard(a.terms - ta, b.terms - tb)
         f["subj:overlap"] = _jaccard(ta, tb)
@@ -1502,13 +1553,15 @@ def fact_pairs(units: list[_Unit], buckets: dict[tuple[str, str], list[int]]) ->
         # a reason's outcome or an agent's act is a few specific words; other facts are compared by whole sentences
         least = FACT_MIN_SHARED_SENTENCE if key.startswith(("fact:date", "fact:act:")) else FACT_MIN_SHARED
         best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, the best)
-        about = {x: _about(units[x], key) for x in members}   # read once: each member meets every other
+        # each member's words and story events, read once: a member meets every other of the bucket
+        about = {x: _about(units[x], key) for x in members}
+        events = {x: frozenset(k for k in units[x].keys if k.startswith("se:")) for x in members}
         for x in members:
             for y in members:
                 ux, uy = units[x], units[y]
                 if ux.doc == uy.doc or ux.outlet == uy.outlet:
                     continue
-                n = len(about[x] & about[y]) + 2 * sum(k.startswith("se:") for k in ux.keys & uy.keys)
+                n = len(about[x] & about[y]) + 2 * len(events[x] & events[y])
                 top, tied = best.get((x, uy.doc), (least, set()))
                 if n > top:
                     best[(x, uy.doc)] = (n, {y})

@@ -54,6 +54,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ from storyline.model import (
     to_dict,
 )
 from storyline.nlp.embeddings import cosine_floor
+from storyline.resolve.names import looks_like_acronym
 from storyline.store.duckdb import Store
 from storyline.store.summaries import Touched, mark_stale, summaries_ready, write_summaries
 
@@ -136,6 +138,8 @@ class UpdateStats:
     scope_documents: int = 0
     events_reclustered: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of this process per part (unlike ``seconds``, not slowed by other processes on the cores)
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 def fingerprint(settings: Settings) -> str:
@@ -401,19 +405,37 @@ def _entities(store: Store, ids: Collection[str], light: bool = False) -> list[E
     return ents
 
 
+def _acronym_like(name: str) -> bool:
+    """A name the acronym rules read as an acronym (``entity_keys``'s test and the matchers')."""
+    return (name.isupper() and len(re.sub(r"[^A-Za-z]", "", name)) >= 2) or looks_like_acronym(name)
+
+
 def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, stats: UpdateStats):
     keys: set[str] = set()
+    # the acronym keys ("a:") of new entities written as an acronym: every stored holder may be what they stand for
+    spelled_by_acronym: set[str] = set()
     for a in new:
         for e in a.entities:
             if not e.generic or e.country:
-                keys |= entity_keys(e)
+                own = entity_keys(e)
+                keys |= own
+                if any(_acronym_like(n) for n in [e.name, *e.aliases]):
+                    spelled_by_acronym |= {k for k in own if k.startswith("a:")}
     found: set[str] = set()
     rows = store.con.execute("SELECT key, list(entity) FROM fuse_entity_keys WHERE key IN (SELECT UNNEST(?)) "
                              "GROUP BY key", [sorted(keys)]).fetchall()
     loose = unmatched_keys(keys)
+    only_acronyms: set[str] = set()
     for key, ents in rows:
         if key not in loose or len(ents) <= ENTITY_KEY_CAP:
-            found.update(ents)
+            # a name's initials ("a:AS" of "Anna Smith") join it only with an acronym (the rules and the trained
+            # matcher pair an acronym with a spelled-out name): of a key no new acronym holds, the stored acronyms
+            (found if not key.startswith("a:") or key in spelled_by_acronym else only_acronyms).update(ents)
+    only_acronyms -= found
+    if only_acronyms:
+        found |= {r[0] for r in store.con.execute("SELECT id, name, aliases FROM entities WHERE id IN "
+                                                  "(SELECT UNNEST(?))", _ids(only_acronyms)).fetchall()
+                  if any(_acronym_like(n) for n in [r[1], *json.loads(r[2] or "[]")])}
     candidates = _entities(store, found)
     stats.entity_candidates = len(candidates)
     merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1)
@@ -640,13 +662,14 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     stats = UpdateStats(documents=len(new))
     if not new:
         return stats
-    clock = time.perf_counter()
+    clock, cpu_clock = time.perf_counter(), time.process_time()
 
     def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
+        nonlocal clock, cpu_clock
+        now, cpu_now = time.perf_counter(), time.process_time()
         stats.seconds[name] = now - clock
-        clock = now
+        stats.cpu[name] = cpu_now - cpu_clock
+        clock, cpu_clock = now, cpu_now
 
     _ensure(store)
     new = sorted(new, key=lambda a: (a.document.source, a.document.id))
