@@ -161,25 +161,47 @@ def _strong_prose(line: _Line) -> bool:
         or line.words >= BODY_START_UNPUNCTUATED_WORDS)
 
 
+def _ends_header(line: _Line, header: list[_Line]) -> bool:
+    """True when ``line`` is the body's first paragraph, below the header lines before it."""
+    if not _strong_prose(line) or not header:
+        return False
+    # a question or exclamation below nothing but furniture (or a masthead) is the headline
+    if _exclaimed_headline(line) and all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text) for x in header):
+        return False
+    # a cookie wall's notice below nothing but its buttons is not the page's first paragraph
+    return not (_CONSENT.search(line.text) and all(x.verdict.label in ("junk", "meta") or _consent_line(x)
+                                                   for x in header))
+
+
 def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Line | None]:
     """The title (text, and the line that states it) from the lines before the body."""
     header: list[_Line] = []
     for line in lines:
-        # a question or exclamation below nothing but furniture (or a masthead) is the headline
-        if _strong_prose(line) and not (not header or (all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text)
-                                                           for x in header) and _exclaimed_headline(line))):
+        if _ends_header(line, header):
             break
         header.append(line)
     candidates = [ln for ln in header if _title_shaped(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
     # tagline at the top of the page ("Site Name — a tagline") is not the title.
-    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln)), None)
+    # A breadcrumb, a consent button or the site's name (repeated elsewhere on the page, in the copyright line
+    # say) is page furniture, not a headline, whatever the rules made of the line alone.
+    furniture = [ln for ln in candidates if _title_furniture(ln, lines)]
+    if len(furniture) < len(candidates):
+        candidates = [ln for ln in candidates if ln not in furniture]
+    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)), None)
     if anchor is not None:
         start = max((i + 1 for i, ln in enumerate(header[:anchor])
                      if ln.verdict.label in ("junk", "meta")), default=0)
-        near = [ln for ln in header[start:anchor] if _title_shaped(ln)]
+        near = [ln for ln in header[start:anchor] if ln in candidates]
         if near:
+            # a masthead or section name above the headline ("Diario del Valle", "Traffic & travel"), in
+            # whatever language, is passed over for the headline-long line below it, nearer the body; a label
+            # below the headline ("For immediate release") is not reached
+            headline = next((ln for ln in near if ln.words > LABEL_MAX_WORDS and not _name_shaped(ln.text)), None)
+            if headline is not None:
+                near.remove(headline)
+                near.insert(0, headline)
             candidates = near + [ln for ln in candidates if ln not in near]
     if given:
         match = next((ln for ln in candidates if metadata.same_headline(ln.text, given)), None)
@@ -199,6 +221,48 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         if crumbs and len(crumbs[-1].split()) >= 3:
             return crumbs[-1], None
     return None, None
+
+
+#: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30".
+_DATE_SHAPED = re.compile(r"^\s*[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
+                          r"(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
+#: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
+_TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
+TRAIL_STEP_WORDS = 4
+#: A section name or label above a headline has at most this many words.
+LABEL_MAX_WORDS = 3
+#: A cookie wall's button or heading ("Reject all", "Your privacy choices", "Tout refuser"): a few words.
+CONSENT_MAX_WORDS = 5
+_CONSENT = re.compile(r"\b(?:accept|reject|decline|agree|consent|cookies?|privacy|принять|отклонить|согласен|"
+                      r"aceptar|rechazar|accepter|refuser|akzeptieren|ablehnen|zustimmen|datenschutz)\b", re.I)
+
+
+def _date_shaped(line: _Line) -> bool:
+    """A line that is nothing but a date, in whatever language (the English rules read their own as meta)."""
+    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(line.text))
+
+
+def _consent_line(line: _Line) -> bool:
+    """A cookie wall's button or heading: a few words naming consent, cookies or privacy."""
+    return line.words <= CONSENT_MAX_WORDS and bool(_CONSENT.search(line.text))
+
+
+def _title_furniture(line: _Line, lines: list[_Line]) -> bool:
+    """A headline-shaped line that is page furniture: a navigation trail, a consent button, or the site's
+    name (a name-shaped line whose words recur inside another line of the page)."""
+    text = line.text.strip()
+    for sep in _TRAIL_SEPARATORS:
+        steps = [s.strip() for s in text.split(sep)]
+        if len(steps) >= 2 and all(1 <= len(s.split()) <= TRAIL_STEP_WORDS for s in steps) \
+                and not any(ch in s for s in steps for ch in ".?!:"):
+            return True
+    if _consent_line(line):
+        return True
+    if _name_shaped(text):
+        low = " ".join(text.lower().split())
+        return any(ln is not line and low in " ".join(ln.text.lower().split()) and ln.words > line.words
+                   for ln in lines)
+    return False
 
 
 def _title_shaped(line: _Line) -> bool:

@@ -152,3 +152,38 @@ def test_short_label_beside_the_date_line_is_furniture_but_a_later_heading_is_ke
     assert {r.text: r.reason for r in d.removed}["Match report"] == "section_label"
     assert "What happens next" in d.text
     assert d.published == "2024-05-06"
+
+
+def test_masthead_after_a_cookie_wall_is_not_the_title() -> None:
+    raw = ("Manage consent\n\nWe and our partners use cookies to store and read information on your device.\n\n"
+           "Accept all\n\nReject all\n\nThe Lakeshore Courier\n\n"
+           "Shore towns vote to share the cost of a new pumping station\n\n2 May 2024\n\n" + BODY)
+    d = _clean(raw)
+    assert d.title == "Shore towns vote to share the cost of a new pumping station"
+    assert d.published == "2024-05-02"
+
+
+def test_slashed_section_trail_is_not_the_title_in_another_language() -> None:
+    body = ("Озёрное управление в понедельник открыло новую насосную станцию после трёх лет работы и долгого "
+            "спора о её стоимости.\n\nПо словам инженеров, станция снизит риск наводнений для четырёх тысяч домов.\n")
+    raw = ("Озёрный вестник\n\nГлавная / Город\n\nНа берегу озера открыли новую насосную станцию\n\n"
+           "6 мая 2024\n\n" + body)
+    d = _clean(raw)
+    assert d.title == "На берегу озера открыли новую насосную станцию"
+    assert d.published == "2024-05-06"
+
+
+def test_site_name_repeated_in_the_footer_is_not_the_title() -> None:
+    body = ("El ayuntamiento abrió el lunes la nueva estación de bombeo tras tres años de obras y una larga "
+            "disputa sobre su coste.\n\nLos ingenieros dijeron que la estación reducirá el riesgo de inundación.\n")
+    raw = ("Noticias del Lago\n\nLa nueva estación de bombeo ya funciona en la orilla\n\n6 de mayo de 2024\n\n" + body
+           + "\n© 2024 Noticias del Lago. Todos los derechos reservados.\n")
+    d = _clean(raw)
+    assert d.title == "La nueva estación de bombeo ya funciona en la orilla"
+
+
+def test_a_label_below_the_title_does_not_take_its_place() -> None:
+    raw = ("Lake authority opens its new pumping station at last\n\nSCIENCE & environment\n\n"
+           "For immediate release\n\n6 May 2024\n\n" + BODY)
+    d = _clean(raw)
+    assert d.title == "Lake authority opens its new pumping station at last"
