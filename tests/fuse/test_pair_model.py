@@ -291,7 +291,7 @@ def test_a_later_denial_of_a_planned_act_is_no_update() -> None:
 
 
 def test_suspects_as_people_are_no_hedge_but_suspecting_is() -> None:
-    assert pair_model.verb_hedges(read_side("The two suspects will appear in court in Varn on Monday, police said.")) == []
+    assert pair_model.verb_hedges(read_side("The two suspects will appear in court on Monday.")) == []
     assert pair_model.verb_hedges(read_side("Health officials suspect the water caused the illnesses."))
 
 
