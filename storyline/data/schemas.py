@@ -197,7 +197,7 @@ RESOURCES: dict[str, Any] = {
     "pair_cues": lambda: _sections({
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
                       "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
-                      "tentative", "deferred", "unit_before",
+                      "tentative", "deferred", "unit_before", "loose_reasons",
                       "one_thing_units"),
         "count_kinds": _mapping(_WORDS),
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),

@@ -887,6 +887,38 @@ def _tentative() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _loose_reasons() -> re.Pattern[str]:
+    """The ``loose_reasons`` cues of ``pair_cues.yaml``: markers as often of a purpose or a length ("for")."""
+    return _phrases(load("pair_cues").get("loose_reasons") or ["for"])
+
+
+#: words before a hedge cue that make it a noun: "the suspects", "two suspects", "their beliefs"
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|both|all|these|those|his|her|"
+                          r"their|its|of|main|other|\d+)\s+)$", re.IGNORECASE)
+
+
+def verb_hedges(s: SideFacts) -> list[tuple[int, int]]:
+    """The hedge cues of a side that are not nouns ("Police suspect arson" hedges; "the suspects will appear" does
+    not)."""
+    return [(x, y) for x, y in s.hedges if not _NOUN_BEFORE.search(s.text[max(0, x - 20):x])]
+
+
+def gives_cause(s: SideFacts) -> bool:
+    """Does a side state a cause: a reason whose marker is not only a loose one ("for flood victims", "for
+    several years" name who or how long, not why)? A loose marker before an act or a "reasons" is a cause still
+    ("detained for fishing without a licence", "resigned for health reasons")."""
+    loose = _loose_reasons()
+    for x, end, terms in s.reasons:
+        m = loose.match(s.text, x)
+        if not m:
+            return True
+        after = s.text[m.end():end].split()
+        if (after and after[0].lower().endswith("ing")) or any(t.startswith("reason") for t in terms):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
 def _continuing() -> re.Pattern[str]:
     """The ``continuing`` cues of ``pair_cues.yaml``: a state going on ("will stay closed")."""
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
@@ -1596,14 +1628,20 @@ def _same_act(a: str, b: str) -> bool:
 def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
     """Are the two sentences about the one thing a disagreement of ``label`` needs them to be about?"""
     if label == "reason":
-        return _same_outcome(a, b)   # reasons of two different things: "closed for repairs" / "called for a corridor"
+        # reasons of two different things: "closed for repairs" / "called for a corridor"; and each side must give a
+        # cause, not only a purpose or a length ("asked for emergency help" / "an aid fund for flood victims")
+        return _same_outcome(a, b) and gives_cause(read_side(a.text)) and gives_cause(read_side(b.text))
     if label == "actor":
         # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
-        return _same_act(a.text, b.text) and not _one_agent(a.text, b.text)
+        return _same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
     if label in ("figure", "duration"):
         return figures_fit(label, read_side(a.text), read_side(b.text))
     if label == "date":
         return dates_fit(read_side(a.text), read_side(b.text))
+    if label == "hedged_vs_firm":
+        # one side hedges and the other does not: two firm sentences ("will appear in court on Thursday" / "the
+        # suspects will appear in court on Thursday") state one scheduled event, and two hedged ones hedge alike
+        return bool(verb_hedges(read_side(a.text))) != bool(verb_hedges(read_side(b.text)))
     if label == "status":
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
@@ -1723,6 +1761,20 @@ def next_reading(model: PairModel, a: _Unit, b: _Unit, ruled_out: str, min_proba
             break
         return verdict(a.text, b.text, probs, 0.0, only=label)
     return PairVerdict(NONE, probs.get(NONE, 0.0))
+
+
+def _event_as_agent(a: str, b: str) -> bool:
+    """Is every agent one side names the event itself ("A landslide swept through" / "The slide destroyed 30 homes";
+    "The blaze started" / "The fire was started by a battery")? An event does not rival a doer of it."""
+    def names_event(phrase: str) -> bool:
+        # the phrase's first word that is not a stop word: "a gang of metal thieves" is a gang, not a theft
+        head = next((w for w in _WORD.findall(phrase) if w.lower() not in STOP_TERMS), "")
+        return bool(head and event_families(head))
+
+    for side in (read_side(a), read_side(b)):
+        if side.agents and all(names_event(side.text[x.start:x.end]) for x in side.agents):
+            return True
+    return False
 
 
 def _one_agent(a: str, b: str) -> bool:

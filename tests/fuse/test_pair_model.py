@@ -288,3 +288,16 @@ def test_a_later_denial_of_a_planned_act_is_no_update() -> None:
     a = pair_model._Unit("a", "A", "s", 0, 0, charged, frozenset(), content_terms(charged))
     b = pair_model._Unit("b", "B", "s", 0, 0, denied, frozenset(), content_terms(denied))
     assert not pair_model.is_update(a, b, "2026-03-03", "2026-03-04")
+
+
+def test_suspects_as_people_are_no_hedge_but_suspecting_is() -> None:
+    assert pair_model.verb_hedges(read_side("The two suspects will appear in court on Monday.")) == []
+    assert pair_model.verb_hedges(read_side("Health officials suspect the water caused the illnesses."))
+
+
+def test_a_purpose_or_a_length_is_no_cause_but_for_an_act_is() -> None:
+    assert not pair_model.gives_cause(read_side("The state government has promised an aid fund for flood victims."))
+    assert not pair_model.gives_cause(read_side("The river stayed above its banks for several days."))
+    assert pair_model.gives_cause(read_side("The trawler was detained for fishing without a licence."))
+    assert pair_model.gives_cause(read_side("The minister resigned for health reasons, her office said."))
+    assert pair_model.gives_cause(read_side("The plant is closing because of falling orders from carmakers."))
