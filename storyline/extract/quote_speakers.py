@@ -92,6 +92,8 @@ class _Cues:
     label_roles: dict[str, frozenset[str]] | None = None
     #: words before a quoted span that mention a term, a name or a chant ("so-called", "nicknamed", "chanting")
     term_before_re: re.Pattern[str] | None = None
+    #: prepositions whose object is a place ("a youth centre in Ibadan", "outside Can Tho"): a place, not a speaker
+    place_prepositions: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -142,7 +144,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  frozenset(data.get("source_nouns") or []), frozenset(data.get("quantifiers") or []),
                  frozenset(data.get("address_verbs") or []),
                  {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()},
-                 re.compile(rf"(?<![\w-])(?:{term_words})\s*$", re.I))
+                 re.compile(rf"(?<![\w-])(?:{term_words})\s*$", re.I),
+                 frozenset(map(str, data.get("place_prepositions") or [])))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:

@@ -441,16 +441,22 @@ MAX_HEADLINE_WORDS = 25
 
 
 def _headline_block(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first paragraph when it reads as a headline: short, not ending a sentence, more text after it."""
+    """The first paragraph when it reads as a headline: short, not ending a sentence, more text after it. One
+    ending inside its closing mark ('“We will not be blackmailed.”', 'A sign reads “Owners on probation.”') still
+    holds quoted words to find; ``_ends_inside_mark`` keeps the headline's named person from being their speaker."""
     if len(blocks) < 2:
         return None
     hs, he = blocks[0]
     text = ctx.view[hs:he].rstrip()
-    # a sentence that ends inside its closing mark ('A sign reads “Owners on probation.”') is no headline
-    if not text or n_words(text) > MAX_HEADLINE_WORDS or text[-1] in ".;," \
-            or (text[-1] in "”\"»’'" and text.rstrip("”\"»’'")[-1:] in (".", ";", ",")):
+    if not text or n_words(text) > MAX_HEADLINE_WORDS or text[-1] in ".;,":
         return None
     return hs, he
+
+
+def _ends_inside_mark(ctx: SpeakerContext, head: tuple[int, int]) -> bool:
+    """A first paragraph whose sentence ends inside its closing mark: a lede or a sign, not a headline line."""
+    text = ctx.view[head[0]:head[1]].rstrip()
+    return text[-1:] in ("”", "\"", "»", "’", "'") and text.rstrip("”\"»’'")[-1:] in (".", ";", ",")
 
 
 def _headline_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -495,8 +501,9 @@ def _headline_speaker(ctx: SpeakerContext, q: QuoteSpan, kept: list[QuoteSpan], 
             return spk
     if isinstance(ranked, str) and ranked in ctx.entities:
         return ranked
-    if not _reads_as_speech(ctx, q):
-        return None                                   # “Betrayal”, “secret wedding”, a scare-quoted “cold-blooded”
+    if not _reads_as_speech(ctx, q) or _ends_inside_mark(ctx, head):
+        # “Betrayal”, “secret wedding”, a scare-quoted “cold-blooded”; a sign's sentence beside a named visitor
+        return None
     named = {m.entity for m in ctx.mentions if m.entity and head[0] <= m.start < head[1]
              and not (q.start <= m.start < q.end) and ctx.entities.get(m.entity) is not None
              and ctx.entities[m.entity].type == "PERSON"}

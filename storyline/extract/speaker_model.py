@@ -134,7 +134,10 @@ def _token_at(ctx: SpeakerContext, pos: int) -> Any | None:
 
 
 def _role(ctx: SpeakerContext, start: int, end: int) -> str:
-    """'subject', 'addressee', 'possessor' or 'other' for the mention at [start, end)."""
+    """'subject', 'addressee', 'possessor', 'place' (the object of "in", "outside", … or a dateline) or 'other'
+    for the mention at [start, end)."""
+    if _dateline(ctx, start, end):
+        return "place"
     tok = _token_at(ctx, max(start, end - 1))
     if tok is None:
         return "other"
@@ -150,7 +153,16 @@ def _role(ctx: SpeakerContext, start: int, end: int) -> str:
     if (tok.dep_ in _OBJECT_DEPS and tok.head.lemma_ in _SPEECH_LEMMAS_ADDRESS) or \
             (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in _SPEECH_LEMMAS_ADDRESS):
         return "addressee"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.cues.place_prepositions:
+        return "place"
     return "other"
+
+
+def _dateline(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """A mention opening a paragraph in capitals before a dash or a comma ("MANAUS —", "NAIROBI, Kenya —")."""
+    para_start = ctx.view.rfind("\n", 0, start) + 1
+    return not ctx.view[para_start:start].strip() and ctx.view[start:end].isupper() and \
+        re.match(r"(?:,[^\n—–]{0,40})?\s*[—–-]", ctx.view[end:end + 45]) is not None
 
 
 def _bucket(n: int, top: int) -> str:
@@ -182,12 +194,20 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
         found = None
         for tok in span:
             start = off + tok.idx
-            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" \
+            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN") \
                     or any(a <= start < b for a, b in ctx.quoted):
                 continue
             s, e = off + tok.left_edge.idx, off + tok.right_edge.idx + len(tok.right_edge.text)
             comma = ctx.view.find(",", s, e)
             e = comma if comma > s else e
+            if tok.pos_ == "PROPN":
+                # a name the tagger missed ("Fisherman Raimundo Tavares, 58, has …"), before a "he" or "she": a
+                # name any mention covers is a candidate of its own
+                if not pronoun or e > quote.start or any(m.start < e and s < m.end for m in ctx.mentions) \
+                        or len(ctx.view[s:e].split()) > 6:
+                    continue
+                found = (s, e)
+                continue
             if e > quote.start or any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions):
                 continue
             if len(ctx.view[s:e].split()) > 12 or not (_person_like(tok.lemma_.lower()) or
@@ -657,7 +677,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
             f[f"before={_bucket(gap, 4)}"] = 1.0
-            f[f"role={_role(ctx, ms, me)}"] = 1.0
+            role = _role(ctx, ms, me)
+            f[f"role={role}"] = 1.0
+            if pronoun in ("m", "f") and role == "place":
+                # "a youth centre in Ibadan. “…,” she said": the pronoun's person is not the place just named
+                f["pronoun&role=place"] = 1.0
         else:
             f["not_before"] = 1.0
         if ent_id in nearest_after:

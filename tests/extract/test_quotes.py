@@ -305,3 +305,12 @@ def test_a_first_sentence_ending_inside_its_closing_mark_is_not_a_headline():
             "Regular visitor Shona Blake laughed. “The dogs behave. The owners argue,” she said.")
     sign = [(q, name) for q, name in run_resolved(text) if "probation" in q.text]
     assert all(name is None for _, name in sign)
+    assert sign, "the sign's words are still a quote, only nobody's"
+
+
+def test_a_lede_that_is_one_quoted_sentence_is_found():
+    # the whole first paragraph is a quote ending inside its mark: no cue of its own, still a quote
+    text = ("“We will not be blackmailed.”\n\n"
+            "The prime minister rejected the ultimatum on Tuesday. Opposition leader Maria Tanaka said the deal "
+            "was dead.")
+    assert [q for q, _ in run_resolved(text) if q.text.startswith("We will not be blackmailed")]

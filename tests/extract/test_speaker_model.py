@@ -2,6 +2,7 @@
 shipped model on passages written for these tests (not from any training or test set)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
     Abstain,
     Candidate,
+    antecedent_phrase,
     candidates,
     choose_speakers,
     default_model_path,
@@ -318,3 +320,33 @@ def test_a_person_described_in_the_sentence_before_a_cueless_quote_is_a_candidat
     cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
     described = [c for c in cands if c.entity == ANTECEDENT]
     assert len(described) == 1 and described[0].features.get("antecedent&no_pronoun") == 1.0
+
+
+def test_a_place_named_before_a_pronoun_has_the_place_role():
+    # the town a person works in is the object of "in": a "she" after it is the person's, the place says nothing
+    ctx, quotes = context_of("Community nurse Ewurabena Mensah-Kwarteng runs a clinic in Tamale that opens three "
+                             "days a week. “On the other days the mothers walk to Kumasi,” she said.")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    town = next(c.features for c in cands if c.entity and name_of(ctx, c.entity) == "Tamale")
+    assert town.get("role=place") == 1.0 and town.get("pronoun&role=place") == 1.0
+
+
+def test_a_dateline_is_a_place():
+    ctx, quotes = context_of("LUSAKA — The lake fell again this week.\n"
+                             "“The buyers have gone to the cities,” said boat builder Otieno Wafula.")
+    dateline = next(c.features for c in candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+                    if c.entity and name_of(ctx, c.entity) == "LUSAKA")
+    assert dateline.get("role=place") == 1.0
+
+
+def test_a_name_no_mention_covers_is_the_antecedent_of_a_pronoun():
+    # the tagger may miss a name ("Fisherman X, 61, has …"): the subject before "he said" still stands for the
+    # speaker; here the name's mention is taken away to play the miss
+    text = ("PORTO VELHO — The river at Porto Velho dropped another metre this week.\n"
+            "Ferryman Joaquim Bezerra, 61, has tied his boat to a tree. “I wait, and the river decides,” he said.")
+    ctx, quotes = context_of(text)
+    q = next(q for q in quotes if "river decides" in ctx.view[q.start:q.end])
+    assert antecedent_phrase(ctx, q, layout_of(ctx)) is None      # a named person is a candidate of its own
+    missed = dataclasses.replace(ctx, mentions=[m for m in ctx.mentions if "Bezerra" not in m.text])
+    phrase = antecedent_phrase(missed, q, layout_of(missed))
+    assert phrase is not None and missed.view[phrase[0]:phrase[1]] == "Ferryman Joaquim Bezerra"

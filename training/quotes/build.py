@@ -31,6 +31,8 @@
 - hand9.jsonl: quotes11's quoted words nobody says where a speaker is close by (terms, nicknames, signs, chants,
   laws, titles), headlines whose quote is nobody's beside a named person, and group sources, parsed from
   hand9_src_*.txt (ids tq-3001...).
+- hand10.jsonl: quotes12's pronouns after a place (a dateline, "a clinic in Abeokuta", "outside Kisumu") whose person
+  is named, typed as a place or only described, parsed from hand10_src_*.txt (ids tq-3301...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
@@ -168,6 +170,13 @@ def main() -> None:
     for i, o in enumerate(hand9, 3001):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand9.jsonl"), hand9)
+    hand10: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand10_src_") and name.endswith(".txt"):
+            hand10 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand10, 3301):
+        o["id"] = f"tq-{i:04d}"
+    write(os.path.join(HERE, "hand10.jsonl"), hand10)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -250,6 +259,7 @@ def main() -> None:
           f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
           f"hand8: {len(hand8)} passages, {sum(len(o['quotes']) for o in hand8)} quotes; "
           f"hand9: {len(hand9)} passages, {sum(len(o['quotes']) for o in hand9)} quotes; "
+          f"hand10: {len(hand10)} passages, {sum(len(o['quotes']) for o in hand10)} quotes; "
           f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
 
 
