@@ -574,7 +574,8 @@ def _countries_from_context(ents: list[Entity]) -> None:
         if e.country or e.type not in _OWNED_TYPES or e.type in ("GPE", "LOC") or e.sector == "IGO" or e.generic:
             continue
         votes: Counter[str] = Counter()
-        for d in {m.doc for m in e.mentions}:
+        # in document order, not hash order: most_common() breaks a tie by which country was counted first
+        for d in sorted({m.doc for m in e.mentions}):
             votes.update(per_doc.get(d, Counter()))
         if not votes:
             continue

@@ -407,12 +407,16 @@ def description_examples(doc: Document, cands: list[Cand], kb: KB) -> list[Descr
 _PROFESSIONAL = frozenset(load("names").get("professional_titles", []))
 
 
-def _titles_of(c: Cand, view: str) -> set[str]:
-    """The folded titles a person's mention carries: the office around it and a professional title opening it."""
+def _titles_of(c: Cand, view: str, office: frozenset[str] = frozenset()) -> set[str]:
+    """The folded titles a person's mention carries: the office around it, a professional title opening it or
+    right before it, and words of ``office`` (the KB's title words) opening the span ("Admiral Fathy")."""
     title = c.info.get("context", (None, None))[1]
     out = set(fold(title).split()) if title else set()
-    first = fold(view[c.start:c.end]).split()[:1]
-    return out | (set(first) & _PROFESSIONAL)
+    words = [w.strip(".") for w in fold(view[c.start:c.end]).split()]
+    # "Dr Sato Hiroshi" where the tagger left the title outside the span: the word right before it
+    before = re.findall(r"([^\W\d_]+)\.?\s+$", view[max(0, c.start - 16):c.start])
+    out |= (set(words[:1]) | {fold(w) for w in before}) & _PROFESSIONAL
+    return out | (set(words[:-1]) & office)
 
 
 def _titles_clash(single: set[str], cluster: set[str]) -> bool:
@@ -428,6 +432,9 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
     clusters: list[_Cluster] = []
     persons = [c for c in cands if c.type == "PERSON" and c.source != "role"]
     rules = _kb_title_rules(kb)
+    # words of office that may open a span: the KB's titles and the address titles a name is split without
+    office = (frozenset(w for t in kb.lexicon.get("titles", {}) for w in fold(t).split()) | ADDRESS_TITLES) - {
+        "of", "the"}
     for c in persons:
         c.info["context"] = _context(view, c, kb, rules)
     full = [c for c in persons if split_person(view[c.start:c.end])[0]]
@@ -461,9 +468,15 @@ def _person_clusters(cands: list[Cand], view: str, kb: KB, date: str | None) -> 
                                                   for n in k.full_names(view))]
             if len(matches) > 1:
                 matches = []
-        if mine := _titles_of(c, view):
-            matches = [k for k in matches
-                       if not _titles_clash(mine, set().union(*(_titles_of(m, view) for m in k.members)))]
+        if mine := _titles_of(c, view, office):
+            titled = [(k, set().union(*(_titles_of(m, view, office) for m in k.members))) for k in matches]
+            titled = [(k, t) for k, t in titled if not _titles_clash(mine, t)]
+            matches = [k for k, _ in titled]
+            if len(matches) > 1:
+                # "Minister Sato" among two Satos: the one whose office fits, else neither (nearness is no
+                # evidence when the title names someone the article has not called by that office)
+                fits = [k for k, t in titled if mine & (t - _PROFESSIONAL)]
+                matches = fits if len(fits) == 1 else []
         if len(matches) > 0 and (gender := _gender_of(_Cluster("PERSON", members=[c]), view)):
             # "Ms Mwangi" is not the article's "Peter Mwangi": a gendered title against a given name of the other sex
             matches = [k for k in matches if _gender_of(k, view) in (None, gender)]

@@ -288,6 +288,36 @@ def test_a_surname_called_by_an_office_does_not_join_the_doctor_of_that_name(kb)
     assert owner(ents, "Dr Renholt") is owner(ents, "Dr Ilka Renholt")
 
 
+def test_a_doctor_whose_title_the_tagger_left_outside_the_span_is_not_the_minister(kb):
+    text = ("Minister Renholt told parliament the firm faced fines. The minister praised Dr Ilka Renholt, whose "
+            "reports exposed the problem.")
+    cands = [cand(text, "Renholt", "PERSON"), cand(text, "Ilka Renholt", "PERSON")]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Renholt") is not owner(ents, "Ilka Renholt")
+
+
+def test_a_rank_opening_the_span_is_an_office_the_doctor_of_that_name_does_not_hold(kb):
+    text = "Admiral Renholt announced the new fees. Dr Ilka Renholt of the city university called it a bet."
+    cands = [cand(text, "Admiral Renholt", "PERSON"), cand(text, "Ilka Renholt", "PERSON")]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Admiral Renholt") is not owner(ents, "Ilka Renholt")
+
+
+def test_a_titled_surname_among_two_namesakes_joins_only_the_one_whose_office_fits(kb):
+    text = ("Foreign Minister Ilka Renholt met Otto Renholt, a shipping analyst, on Monday. "
+            "Minister Renholt said the talks went well.")
+    cands = [cand(text, "Ilka Renholt", "PERSON"), cand(text, "Otto Renholt", "PERSON"),
+             cand(text, "Renholt", "PERSON", nth=2)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Renholt") is owner(ents, "Ilka Renholt")
+    # the nearest namesake would have been Otto; with no office given to either, the minister is neither
+    text2 = "Ilka Renholt met Otto Renholt on Monday. Minister Renholt said the talks went well."
+    cands2 = [cand(text2, "Ilka Renholt", "PERSON"), cand(text2, "Otto Renholt", "PERSON"),
+              cand(text2, "Renholt", "PERSON", nth=2)]
+    _, ents2 = build_entities(make_doc(text2), cands2, kb)
+    assert owner(ents2, "Renholt") not in (owner(ents2, "Ilka Renholt"), owner(ents2, "Otto Renholt"))
+
+
 def test_a_capital_in_a_dateline_is_the_city_and_the_metonym_later_is_the_country(kb):
     text = "BRENNHOLM, June 4 — Valdoria raised tariffs on Monday.\n\nBrennholm said the rise would stay."
     cands = [cand(text, p, "GPE", "kb", nth=n, kb=kb) for p, n in [("BRENNHOLM", 0), ("Valdoria", 0),
