@@ -71,8 +71,8 @@ def cursor_view(store: Store) -> Store:
     if not isinstance(known, dict):
         known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
     view.catalogue = known  # type: ignore[attr-defined]
-    # what is asked of whole tables, once per connection as well (``_memo``): a list's total took a third of its
-    # page's reads, and most pages search the disagreements for articles that have none
+    # what is asked of whole tables, once per connection as well (``connection_memo``): a list's total took a third
+    # of its page's reads, and most pages search the disagreements for articles that have none
     memo = getattr(store, "memo", None)
     if not isinstance(memo, dict):
         memo = store.memo = {}  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ def cursor_view(store: Store) -> Store:
     return view
 
 
-def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
+def connection_memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
     """``make()``, kept by a read-only connection's views (``cursor_view``) under ``key``; made each time on any
     other ``Store`` (one that may be written)."""
     memo = getattr(store, "memo", None)
@@ -94,12 +94,12 @@ def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
 
 def _table_count(store: Store, table: str) -> int:
     """The rows of a whole table (one of this module's names)."""
-    return int(_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
+    return int(connection_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
 
 
 def _disputed(store: Store, docs: Iterable[str]) -> list[str]:
     """Those of ``docs`` that a disagreement cites (``summary_doc_disagreements``), in their order."""
-    cited = _memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
+    cited = connection_memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
         "SELECT DISTINCT doc FROM summary_doc_disagreements").fetchall()))
     return [d for d in docs if d in cited]
 
@@ -110,15 +110,15 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     Reads the columns the table has (``SELECT *`` or a chosen list) rather than asking the catalogue
     first, as ``Store.select`` does: on a page that reads six tables the catalogue cost more than the rows.
     """
-    cur = store.con.execute(sql, params)
+    return list(map(record_maker(cls), _decoded(store.con.execute(sql, params))))
+
+
+def _decoded(cur: Any) -> list[dict[str, Any]]:
+    """A query's rows as dicts by column name, its JSON columns decoded."""
     names = [d[0] for d in cur.description or ()]
     is_json = [str(d[1]) == "JSON" for d in cur.description or ()]
-    out = []
-    make = record_maker(cls)
-    for row in cur.fetchall():
-        data = {n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
-        out.append(make(data))
-    return out
+    return [{n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
+            for row in cur.fetchall()]
 
 
 def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
@@ -333,12 +333,12 @@ class ArticleData:
 
 def article_data(store: Store, doc_id: str) -> ArticleData | None:
     """One article with everything its page marks, or None when there is no such document."""
+    if summaries_ready(store):
+        return _article_summarized(store, doc_id)
     # the documents' key: one row at most, found by its index (ordered by rowid, the whole table was read)
     doc = _one(store, "documents", "id = ?", [doc_id], order="")
     if doc is None:
         return None
-    if summaries_ready(store):
-        return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
     sentences = list(map(record_maker(Sentence), json.loads(row[0]))) if row and row[0] else []
@@ -357,11 +357,15 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
                        doc_meta(store, [n.doc for n in doc.near_duplicates]))
 
 
-def _article_summarized(store: Store, doc: Document) -> ArticleData:
-    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (an
-    indexed lookup, and a second only for an article a disagreement cites)."""
-    row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
-    data = json.loads(row[0]) if row else {}
+def _article_summarized(store: Store, doc_id: str) -> ArticleData | None:
+    """``article_data`` from the article's row of ``summary_article_pages`` (the document's own columns and a
+    JSON document of the rest) and its disagreements: an indexed lookup, and a second only for an article a
+    disagreement cites (DuckDB's fixed cost per query is most of a lookup's)."""
+    rows = _decoded(store.con.execute("SELECT * FROM summary_article_pages WHERE doc = ?", [doc_id]))
+    if not rows:
+        return None
+    data = rows[0].pop("data") or {}
+    doc = record_maker(Document)(rows[0])
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data.get(key) or []))

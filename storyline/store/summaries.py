@@ -23,8 +23,8 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_doc_disagreements``: per document, its disagreements' records in their order;
 - ``summary_story_pages``: per story, every row its page shows but its disagreements, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
-- ``summary_article_pages``: per document, every row its page shows but the document and its disagreements, as one
-  JSON document;
+- ``summary_article_pages``: per document, every row its page shows but its disagreements, as one JSON document
+  (``data``), and the document's own row;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
   one row of its page's counts (quotes, covered, missed, solo), loaded-language examples and its profile
@@ -63,7 +63,7 @@ __all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "Tou
            "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "5"
+SUMMARY_VERSION = "6"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
 #: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
@@ -241,7 +241,8 @@ LEFT JOIN qs ON qs.srow = s.srow LEFT JOIN dm ON dm.srow = s.srow LEFT JOIN nm O
 SELECT DISTINCT doc, id AS story, srow
 FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
 """, ("doc",)),
-    # what an article page reads besides the document itself and its disagreements, as one JSON document per article
+    # what an article page reads besides its disagreements, as one JSON document per article (``data``), next to
+    # the document's own row (its columns after ``data``; ``id`` is the key ``doc`` again): the page is one lookup
     ("summary_article_pages", """
 WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses WHERE @docs(doc_id)),
      mn AS (SELECT doc, list({'id': entity, 'name': name, 'type': type, 'text': text, 'start': "start", 'end': "end"}
@@ -264,10 +265,11 @@ WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences
                   FROM documents WHERE @docs(id)) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
 SELECT d.id AS doc, to_json({'sentences': sn.sentences, 'mentions': mn.mentions, 'events': ev.events,
                              'quotes': qs.quotes, 'stories': st.stories,
-                             'names': nm.names, 'duplicates': nd.duplicates}) AS data
-FROM (SELECT DISTINCT id FROM documents WHERE @docs(id)) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
+                             'names': nm.names, 'duplicates': nd.duplicates}) AS data, d.*
+FROM documents d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
 LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id
 LEFT JOIN st ON st.doc = d.id LEFT JOIN nm ON nm.doc = d.id LEFT JOIN nd ON nd.doc = d.id
+WHERE @docs(d.id)
 """, ("doc",)),
     ("summary_outlet_docs", """
 SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets)
@@ -420,7 +422,7 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
         LOGGER.debug("touched: %d documents, %d actors", len(touched.docs), len(touched.entities))
     for name, select, keys in _TABLES:
         t1 = time.process_time()
-        if keyed and name in _KEYED:
+        if keyed and name in _KEYED and _same_columns(con, name, select):
             kind, column = _KEYED[name]
             con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
             con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
@@ -439,6 +441,13 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
     store.summaries_ready = True  # type: ignore[attr-defined]
     LOGGER.info("summary tables written in %.2f s (%s)", time.perf_counter() - t0, "touched rows" if keyed else "all")
+
+
+def _same_columns(con: duckdb.DuckDBPyConnection, name: str, select: str) -> bool:
+    """Whether the table ``name`` has the columns its SELECT gives now: a corpus table may have gained one since
+    (``summary_article_pages`` holds the documents' columns), and then the table is written whole."""
+    had = [r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()]
+    return had == [r[0] for r in con.execute(f"DESCRIBE {_narrowed(select, True)}").fetchall()]
 
 
 def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
