@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from storyline.model import Corpus, Document
 from storyline.report.charts import COLOURS, network, parse_date, polarity, timeline
 from storyline.report.highlight import anchor, article_view, index_by_doc, sentence_anchor
+from storyline.store.pages import connection_memo
 from storyline.store.summaries import summaries_ready
 
 if TYPE_CHECKING:
@@ -315,8 +316,9 @@ _SUMMARY_COUNTS = ("documents", "stories", "events", "entities", "quotes", "disa
 def summary_context(store: Store) -> dict[str, Any]:
     """What the summary page shows: the store's counts and its largest stories (id, title, date, size)."""
     # one query for the six counts (six round trips cost more than the counting); each row names its table
+    # counted once per read-only connection (``connection_memo``: only an upload changes them, and it reopens the file)
     sql = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in _SUMMARY_COUNTS)  # noqa: S608 -- fixed names
-    found = dict(store.con.execute(sql).fetchall())
+    found = connection_memo(store, "summary counts", lambda: dict(store.con.execute(sql).fetchall()))
     counts = {t: int(found[t]) for t in _SUMMARY_COUNTS}
     if summaries_ready(store):
         # the front page's rank (size, then the stories' order) is the same sort, done once when the corpus was

@@ -71,8 +71,8 @@ def cursor_view(store: Store) -> Store:
     if not isinstance(known, dict):
         known = store.catalogue = read_catalogue(store)  # type: ignore[attr-defined]
     view.catalogue = known  # type: ignore[attr-defined]
-    # what is asked of whole tables, once per connection as well (``_memo``): a list's total took a third of its
-    # page's reads, and most pages search the disagreements for articles that have none
+    # what is asked of whole tables, once per connection as well (``connection_memo``): a list's total took a third
+    # of its page's reads, and most pages search the disagreements for articles that have none
     memo = getattr(store, "memo", None)
     if not isinstance(memo, dict):
         memo = store.memo = {}  # type: ignore[attr-defined]
@@ -80,7 +80,7 @@ def cursor_view(store: Store) -> Store:
     return view
 
 
-def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
+def connection_memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
     """``make()``, kept by a read-only connection's views (``cursor_view``) under ``key``; made each time on any
     other ``Store`` (one that may be written)."""
     memo = getattr(store, "memo", None)
@@ -94,12 +94,12 @@ def _memo(store: Store, key: str, make: Callable[[], Any]) -> Any:
 
 def _table_count(store: Store, table: str) -> int:
     """The rows of a whole table (one of this module's names)."""
-    return int(_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
+    return int(connection_memo(store, f"count {table}", lambda: _count_where(store, table, "", [])))
 
 
 def _disputed(store: Store, docs: Iterable[str]) -> list[str]:
     """Those of ``docs`` that a disagreement cites (``summary_doc_disagreements``), in their order."""
-    cited = _memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
+    cited = connection_memo(store, "disputed", lambda: frozenset(r[0] for r in store.con.execute(
         "SELECT DISTINCT doc FROM summary_doc_disagreements").fetchall()))
     return [d for d in docs if d in cited]
 
@@ -110,15 +110,15 @@ def _select(store: Store, cls: type, sql: str, params: list[Any]) -> list[Any]:
     Reads the columns the table has (``SELECT *`` or a chosen list) rather than asking the catalogue
     first, as ``Store.select`` does: on a page that reads six tables the catalogue cost more than the rows.
     """
-    cur = store.con.execute(sql, params)
+    return list(map(record_maker(cls), _decoded(store.con.execute(sql, params))))
+
+
+def _decoded(cur: Any) -> list[dict[str, Any]]:
+    """A query's rows as dicts by column name, its JSON columns decoded."""
     names = [d[0] for d in cur.description or ()]
     is_json = [str(d[1]) == "JSON" for d in cur.description or ()]
-    out = []
-    make = record_maker(cls)
-    for row in cur.fetchall():
-        data = {n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
-        out.append(make(data))
-    return out
+    return [{n: json.loads(v) if j and isinstance(v, str) else v for n, j, v in zip(names, is_json, row)}
+            for row in cur.fetchall()]
 
 
 def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str = "rowid",
@@ -333,12 +333,12 @@ class ArticleData:
 
 def article_data(store: Store, doc_id: str) -> ArticleData | None:
     """One article with everything its page marks, or None when there is no such document."""
+    if summaries_ready(store):
+        return _article_summarized(store, doc_id)
     # the documents' key: one row at most, found by its index (ordered by rowid, the whole table was read)
     doc = _one(store, "documents", "id = ?", [doc_id], order="")
     if doc is None:
         return None
-    if summaries_ready(store):
-        return _article_summarized(store, doc)
     row = store.con.execute("SELECT json_extract(data, '$.sentences') FROM analyses WHERE doc_id = ?",
                             [doc_id]).fetchone()
     sentences = list(map(record_maker(Sentence), json.loads(row[0]))) if row and row[0] else []
@@ -357,11 +357,15 @@ def article_data(store: Store, doc_id: str) -> ArticleData | None:
                        doc_meta(store, [n.doc for n in doc.near_duplicates]))
 
 
-def _article_summarized(store: Store, doc: Document) -> ArticleData:
-    """``article_data`` from the article's JSON document in ``summary_article_pages`` and its disagreements (an
-    indexed lookup, and a second only for an article a disagreement cites)."""
-    row = store.con.execute("SELECT data FROM summary_article_pages WHERE doc = ?", [doc.id]).fetchone()
-    data = json.loads(row[0]) if row else {}
+def _article_summarized(store: Store, doc_id: str) -> ArticleData | None:
+    """``article_data`` from the article's row of ``summary_article_pages`` (the document's own columns and a
+    JSON document of the rest) and its disagreements: an indexed lookup, and a second only for an article a
+    disagreement cites (DuckDB's fixed cost per query is most of a lookup's)."""
+    rows = _decoded(store.con.execute("SELECT * FROM summary_article_pages WHERE doc = ?", [doc_id]))
+    if not rows:
+        return None
+    data = rows[0].pop("data") or {}
+    doc = record_maker(Document)(rows[0])
 
     def made(cls: type, key: str) -> list[Any]:
         return list(map(record_maker(cls), data.get(key) or []))
@@ -479,6 +483,10 @@ def actor_data(store: Store, entity_id: str, *, role: str = "", limit: int, offs
     Relations are limited to the ``MAX_DYADS`` partners with the most events.
     """
     if summaries_ready(store):
+        if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
+            first = _actor_first_page(store, entity_id)
+            if first is not None:
+                return first
         # the entity (but its mentions) and its counts, one indexed row
         row = store.con.execute("SELECT rec, n_mentions, n_docs, n_events, n_source, n_target, n_speaker, n_quotes, "
                                 "n_about FROM summary_actor WHERE entity = ?", [entity_id]).fetchone()
@@ -529,10 +537,6 @@ def _actor_summarized(store: Store, entity: Entity, counts: dict[str, int], role
     """``actor_data`` from the summary tables: each list a page of ids read by index, then those rows;
     ``counts`` are the entity's row of ``summary_actor`` (events by role under the role's name)."""
     eid = entity.id
-    if not role and limit == ACTOR_PAGE and not (offset or quotes_offset or about_offset):
-        first = _actor_first_page(store, entity, counts)
-        if first is not None:
-            return first
     flag = _ROLE_FLAGS.get(role, "true")
     n_mentions, n_docs, quotes_total, about_total = (counts[k] for k in ("n_mentions", "n_docs", "n_quotes", "n_about"))
     events_total = counts.get(role, counts["n_events"])
@@ -558,18 +562,18 @@ def _actor_summarized(store: Store, entity: Entity, counts: dict[str, int], role
                      relations, doc_meta(store, shown), names, about_total, about)
 
 
-def _actor_first_page(store: Store, entity: Entity, counts: dict[str, int]) -> ActorData | None:
-    """An actor's first page from its row of ``summary_actor_pages`` and its first events in ``summary_actor_events``
-    (two indexed lookups)."""
-    eid = entity.id
-    page = store.con.execute("SELECT aliases, quotes, about, others, relations, names, documents "
-                             "FROM summary_actor_pages WHERE entity = ?", [eid]).fetchone()
+def _actor_first_page(store: Store, eid: str) -> ActorData | None:
+    """An actor's first page from its row of ``summary_actor_pages`` (its record, counts and lists) and its first
+    events in ``summary_actor_events`` (two indexed lookups); None when it has no row."""
+    page = store.con.execute("SELECT n_mentions, n_docs, n_events, n_quotes, n_about, rec, aliases, quotes, about, "
+                             "others, relations, names, documents FROM summary_actor_pages WHERE entity = ?",
+                             [eid]).fetchone()
     if page is None:
         return None
-    n_mentions, n_docs, n_events, n_quotes, n_about = (counts[k] for k in ("n_mentions", "n_docs", "n_events",
-                                                                            "n_quotes", "n_about"))
+    n_mentions, n_docs, n_events, n_quotes, n_about = (int(x) for x in page[:5])
     data = {k: json.loads(v) if v else None for k, v in zip(
-        ("aliases", "quotes", "about", "others", "relations", "names", "documents"), page)}
+        ("rec", "aliases", "quotes", "about", "others", "relations", "names", "documents"), page[5:])}
+    entity = record_maker(Entity)(data["rec"])
     events = [record_maker(Event)(json.loads(r[0])) for r in _by_rank(store.con.execute(
         "SELECT rec, pos FROM summary_actor_events WHERE entity = ? AND pos <= ?", [eid, ACTOR_PAGE]).fetchall())
     ] if n_events else []
@@ -676,15 +680,23 @@ def outlet_data(store: Store, name: str, *, limit: int, offset: int, missed_offs
 _PROFILE_FIELDS = ("genre_mix", "loaded_language_per_1k_words", "loaded_terms", "named_sources", "anonymous_sources",
                    "uncorroborated_share")
 
-_OUTLET_ROW = ("SELECT quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded, n_docs, "  # noqa: S608
-               + ", ".join(_PROFILE_FIELDS) + " FROM summary_outlet WHERE outlet = ?")  # -- fixed column names
+_OUTLET_COLUMNS = "quotes_named, quotes_anonymous, n_covered, n_missed, n_solo, loaded, n_docs, " + \
+    ", ".join(_PROFILE_FIELDS)
+_OUTLET_ROW = f"SELECT {_OUTLET_COLUMNS} FROM summary_outlet WHERE outlet = ?"  # noqa: S608 -- fixed column names
+#: the same and the first page's lists, from the outlet's row of ``summary_outlet_pages``
+_OUTLET_FIRST = (f"SELECT {_OUTLET_COLUMNS}, covered, missed, solo, solo_docs, names "  # noqa: S608
+                 "FROM summary_outlet_pages WHERE outlet = ?")
 
 
 def _outlet_from_summary(store: Store, name: str, limit: int, offset: int, missed_offset: int,
                          solo_offset: int) -> OutletData | None:
     """``outlet_data`` for an outlet with articles, from its one row of ``summary_outlet`` (its profile and counts)
-    and, for the first page, its one row of ``summary_outlet_pages``; None for an outlet without that row."""
-    row = store.con.execute(_OUTLET_ROW, [name]).fetchone()
+    or, for the first page, its one row of ``summary_outlet_pages`` (those and the page's lists); None for an outlet
+    without that row."""
+    first = limit == FIRST_PAGE and not (offset or missed_offset or solo_offset)
+    row = store.con.execute(_OUTLET_FIRST, [name]).fetchone() if first else None
+    if row is None:
+        row = store.con.execute(_OUTLET_ROW, [name]).fetchone()
     if row is None:
         return None
     named, anonymous, covered_total, missed_total, solo_total, n_docs = (int(x) for x in row[:5] + row[6:7])
@@ -695,15 +707,13 @@ def _outlet_from_summary(store: Store, name: str, limit: int, offset: int, misse
     profile = record_maker(OutletProfile)({"name": name, **{k: v for k, v in values.items() if v is not None}})
     loaded = [(Document(id=r["id"], source="", title=r["title"], published=r["published"]), r["loaded_language"])
               for r in json.loads(row[5] or "[]")[:LOADED_EXAMPLES]]
-    if limit == FIRST_PAGE and not (offset or missed_offset or solo_offset):
-        page = store.con.execute("SELECT covered, missed, solo, solo_docs, names FROM summary_outlet_pages "
-                                 "WHERE outlet = ?", [name]).fetchone()
-        if page is not None:
-            covered, missed, solo, solo_docs, names = (json.loads(x) if x else [] for x in page)
-            documents = {d.id: d for d in map(record_maker(Document), solo_docs)}
-            return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
-                              solo_total, list(map(record_maker(Event), solo)), dict(sorted(documents.items())),
-                              dict(names), n_docs)
+    lists = row[7 + len(_PROFILE_FIELDS):]  # the first page's, from its row of summary_outlet_pages
+    if lists:
+        covered, missed, solo, solo_docs, names = (json.loads(x) if x else [] for x in lists)
+        documents = {d.id: d for d in map(record_maker(Document), solo_docs)}
+        return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous,
+                          solo_total, list(map(record_maker(Event), solo)), dict(sorted(documents.items())),
+                          dict(names), n_docs)
     covered, missed, solo, documents, names = _outlet_lists(store, name, covered_total, missed_total, solo_total,
                                                             limit, offset, missed_offset, solo_offset)
     return OutletData(profile, loaded, covered_total, covered, missed_total, missed, named, anonymous, solo_total,

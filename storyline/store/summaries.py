@@ -17,19 +17,20 @@ set-wise SQL, into its own table keyed by the id a page asks for (with an index 
 - ``summary_partners``: per entity, its dyad partners and their event counts;
 - ``summary_actor_list``: the actor list, most mentioned first, with each row's rank in it;
 - ``summary_actor_pages``: per entity, the rows of its page's first page (``ACTOR_PAGE`` of each list) but its
-  events (``summary_actor_events`` by ``pos``);
+  events (``summary_actor_events`` by ``pos``), and its record and counts of ``summary_actor``;
 - ``summary_stories``: per story, its size, outlets and first and last publication dates, and its rank on the
   front page (most covered first), in the order of that rank (a page of the front page reads one stretch of it);
 - ``summary_doc_disagreements``: per document, its disagreements' records in their order;
 - ``summary_story_pages``: per story, every row its page shows but its disagreements, as one JSON document;
 - ``summary_doc_stories``: per document, the stories holding it;
-- ``summary_article_pages``: per document, every row its page shows but the document and its disagreements, as one
-  JSON document;
+- ``summary_article_pages``: per document, every row its page shows but its disagreements, as one JSON document
+  (``data``), and the document's own row;
 - ``summary_outlet_docs``, ``summary_outlet_stories``, ``summary_outlet_solo``, ``summary_outlet``: per
   outlet, its documents, the stories it covered, its events no other outlet carries (with their records), and
   one row of its page's counts (quotes, covered, missed, solo), loaded-language examples and its profile
   without the list of its documents (which the page only counts);
-- ``summary_outlet_pages``: per outlet, the rows of its page's first page (``FIRST_PAGE`` of each list).
+- ``summary_outlet_pages``: per outlet, the rows of its page's first page (``FIRST_PAGE`` of each list), and its
+  row of ``summary_outlet``.
 
 ``storyline.store.pages`` reads these when ``summaries_ready`` says they were written for the current
 corpus, and reads the corpus tables themselves otherwise (a store written before this module existed,
@@ -63,7 +64,7 @@ __all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "Tou
            "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "5"
+SUMMARY_VERSION = "7"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
 #: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
@@ -148,7 +149,8 @@ FROM entities e JOIN summary_actor sa ON sa.entity = e.id ORDER BY rank
 """, ()),
     # an actor page's first page (no role, every list from its start, ACTOR_PAGE rows each), one JSON column per
     # list (as one document it was so long that DuckDB compressed it in a way a lookup of one row paid for all);
-    # its events are summary_actor_events' first (by pos), whose column of events DuckDB compressed in such a way too
+    # its events are summary_actor_events' first (by pos), whose column of events DuckDB compressed in such a way too.
+    # With the entity's record and counts of summary_actor: the first page is two lookups, not three
     ("summary_actor_pages", """
 WITH ae AS (SELECT s.entity, e AS rec, e.doc FROM summary_actor_events s JOIN events e ON e.id = s.id
             WHERE s.pos <= 50 AND @entities(s.entity)),
@@ -181,7 +183,8 @@ WITH ae AS (SELECT s.entity, e AS rec, e.doc FROM summary_actor_events s JOIN ev
                               ORDER BY m.id) AS documents FROM sd JOIN documents m ON m.id = sd.doc GROUP BY sd.entity)
 SELECT sa.entity, to_json(al.aliases) AS aliases, to_json(qs.quotes) AS quotes,
        to_json(ab.about) AS about, to_json(po.others) AS others, to_json(rl.relations) AS relations,
-       to_json(nm.names) AS names, to_json(dm.documents) AS documents
+       to_json(nm.names) AS names, to_json(dm.documents) AS documents, sa.rec, sa.n_mentions, sa.n_docs,
+       sa.n_events, sa.n_quotes, sa.n_about
 FROM summary_actor sa LEFT JOIN al ON al.entity = sa.entity
 LEFT JOIN qs ON qs.entity = sa.entity LEFT JOIN ab ON ab.entity = sa.entity LEFT JOIN po ON po.entity = sa.entity
 LEFT JOIN rl ON rl.entity = sa.entity LEFT JOIN nm ON nm.entity = sa.entity LEFT JOIN dm ON dm.entity = sa.entity
@@ -241,7 +244,8 @@ LEFT JOIN qs ON qs.srow = s.srow LEFT JOIN dm ON dm.srow = s.srow LEFT JOIN nm O
 SELECT DISTINCT doc, id AS story, srow
 FROM (SELECT rowid AS srow, id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
 """, ("doc",)),
-    # what an article page reads besides the document itself and its disagreements, as one JSON document per article
+    # what an article page reads besides its disagreements, as one JSON document per article (``data``), next to
+    # the document's own row (its columns after ``data``; ``id`` is the key ``doc`` again): the page is one lookup
     ("summary_article_pages", """
 WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences FROM analyses WHERE @docs(doc_id)),
      mn AS (SELECT doc, list({'id': entity, 'name': name, 'type': type, 'text': text, 'start': "start", 'end': "end"}
@@ -264,10 +268,11 @@ WITH sn AS (SELECT doc_id AS doc, json_extract(data, '$.sentences') AS sentences
                   FROM documents WHERE @docs(id)) x JOIN documents m ON m.id = x.other GROUP BY x.doc)
 SELECT d.id AS doc, to_json({'sentences': sn.sentences, 'mentions': mn.mentions, 'events': ev.events,
                              'quotes': qs.quotes, 'stories': st.stories,
-                             'names': nm.names, 'duplicates': nd.duplicates}) AS data
-FROM (SELECT DISTINCT id FROM documents WHERE @docs(id)) d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
+                             'names': nm.names, 'duplicates': nd.duplicates}) AS data, d.*
+FROM documents d LEFT JOIN sn ON sn.doc = d.id LEFT JOIN mn ON mn.doc = d.id
 LEFT JOIN ev ON ev.doc = d.id LEFT JOIN qs ON qs.doc = d.id
 LEFT JOIN st ON st.doc = d.id LEFT JOIN nm ON nm.doc = d.id LEFT JOIN nd ON nd.doc = d.id
+WHERE @docs(d.id)
 """, ("doc",)),
     ("summary_outlet_docs", """
 SELECT DISTINCT outlet, doc FROM (SELECT name AS outlet, unnest(CAST(docs AS VARCHAR[])) AS doc FROM outlets)
@@ -327,7 +332,8 @@ LEFT JOIN (SELECT name, min_by({'n_docs': json_array_length(docs), 'genre_mix': 
     # an outlet page's first page (every list from its start, 50 rows each): the stories it covered and missed,
     # most covered first, and its uncorroborated events with their documents' metadata and their actors' names.
     # A missed story is among the first (50 + the outlet's covered stories of two articles or more) of all such
-    # stories: only those are joined per outlet, not every story
+    # stories: only those are joined per outlet, not every story. With the outlet's row of summary_outlet: the first
+    # page is one lookup
     ("summary_outlet_pages", """
 WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_stories
              QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY n_docs DESC, srow) <= 50),
@@ -352,9 +358,9 @@ WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_st
      nm AS (SELECT who.outlet, list([n.id, n.name] ORDER BY n.id) AS names FROM who JOIN entities n ON n.id = who.actor
             GROUP BY who.outlet)
 SELECT k.outlet, to_json(cv.covered) AS covered, to_json(mi.missed) AS missed, to_json(so.solo) AS solo,
-       to_json(so.solo_docs) AS solo_docs, to_json(nm.names) AS names
-FROM k LEFT JOIN cv ON cv.outlet = k.outlet LEFT JOIN mi ON mi.outlet = k.outlet LEFT JOIN so ON so.outlet = k.outlet
-LEFT JOIN nm ON nm.outlet = k.outlet
+       to_json(so.solo_docs) AS solo_docs, to_json(nm.names) AS names, ot.* EXCLUDE (outlet)
+FROM k JOIN summary_outlet ot ON ot.outlet = k.outlet LEFT JOIN cv ON cv.outlet = k.outlet
+LEFT JOIN mi ON mi.outlet = k.outlet LEFT JOIN so ON so.outlet = k.outlet LEFT JOIN nm ON nm.outlet = k.outlet
 """, ("outlet",)),
 )
 
@@ -420,7 +426,7 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
         LOGGER.debug("touched: %d documents, %d actors", len(touched.docs), len(touched.entities))
     for name, select, keys in _TABLES:
         t1 = time.process_time()
-        if keyed and name in _KEYED:
+        if keyed and name in _KEYED and _same_columns(con, name, select):
             kind, column = _KEYED[name]
             con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
             con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
@@ -439,6 +445,13 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
     store.summaries_ready = True  # type: ignore[attr-defined]
     LOGGER.info("summary tables written in %.2f s (%s)", time.perf_counter() - t0, "touched rows" if keyed else "all")
+
+
+def _same_columns(con: duckdb.DuckDBPyConnection, name: str, select: str) -> bool:
+    """Whether the table ``name`` has the columns its SELECT gives now: a corpus table may have gained one since
+    (``summary_article_pages`` holds the documents' columns), and then the table is written whole."""
+    had = [r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()]
+    return had == [r[0] for r in con.execute(f"DESCRIBE {_narrowed(select, True)}").fetchall()]
 
 
 def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:

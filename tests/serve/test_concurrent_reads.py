@@ -12,6 +12,7 @@ from storyline.engine.local import RunSummary
 from storyline.model import Block, DocAnalysis, Document
 from storyline.serve import create_app
 from storyline.store import Store
+from storyline.store.summaries import Touched, write_summaries
 from tests.serve.helpers import store_from
 from tests.serve.test_reader_pages import reader_corpus
 
@@ -45,6 +46,8 @@ def test_an_upload_writes_between_readers_and_is_read_next(tmp_path: Path) -> No
         with Store(out / "storyline.duckdb") as store:
             store.add_analyses([DocAnalysis(document=doc)])
             store.con.execute("UPDATE documents SET title = 'Strike called off' WHERE id = 'n1'")
+            # as the fuse does after it: the pages read the documents' rows from their summary rows
+            write_summaries(store, Touched(docs={"n1", "n5"}))
         return RunSummary(read=1), None
 
     client = TestClient(create_app(db, token=TOKEN, runner=runner))
