@@ -523,12 +523,13 @@ def _doc_base(doc: Document, parsed: Parsed | None = None) -> _Dating:
     in_body = None
     for start, end in sorted(spans):
         found = parse_wire_dateline(doc.raw[start:end])
+        if found is not None and (start, end) in lead_block:
+            # an undated dateline ("KYIV (AP) - ") names no day but still the place and agency of the filing
+            in_body = start + found[0]
         if found is not None and found[1]:
             iso, iso_precision = resolve_date(found[1], base, base_precision=precision)
             if iso and iso_precision:
                 dating.dateline = (iso, iso_precision)
-            if (start, end) in lead_block:
-                in_body = start + found[0]
             break
     if parsed is not None and parsed.blocks:
         dating.lead = next(iter(parsed.blocks[0][1].sents), None)
@@ -661,6 +662,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     def actor(c: RoleCandidate | None, offset: int) -> str | None:
         if c is None or c.head is None:
             return None
+        if wire[0] <= offset + c.head.idx < wire[1]:
+            return None  # a word of the dateline ("KYIV (AP) - "): the filing's place or agency, no actor
         if c.entity is not None or described is None:
             return c.entity
         made = described.entity(c.head, offset, actors)

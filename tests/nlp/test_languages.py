@@ -296,3 +296,9 @@ def test_a_foreign_full_name_before_its_verb_is_a_person_and_joins_its_given_nam
     assert retype_foreign_persons(text, [(0, 12, "LOC")], "ru") == [(0, 12, "LOC")]
     text = "Новая Зеландия заявила о поддержке Фиджи."  # a country is never retyped
     assert retype_foreign_persons(text, [(0, 14, "GPE")], "ru") == [(0, 14, "GPE")]
+
+
+def test_german_v_and_cyrillic_f_share_the_cross_script_key_without_joining_latin_spellings():
+    assert script_key("Vogt") == script_key("Фогт")
+    assert surnames_agree("Vogt", "Фогт")
+    assert not surnames_agree("Vogt", "Fogt")
