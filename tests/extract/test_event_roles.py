@@ -88,3 +88,12 @@ def test_the_ranker_never_takes_a_wire_dateline_for_an_actor(dateline, text, lab
     in_dateline = {m.entity for m in mentions if m.start < len(dateline)}
     assert in_dateline
     assert not any(in_dateline & {e.source, e.target} for e in events)
+
+
+def test_a_subject_the_parser_hangs_on_the_dateline_is_still_the_source():
+    # the parser reads the dateline's city as the verb's subject and the two countries as a conjunct of the agency
+    dateline = "NAIROBI, June 4 (Reuters) - "
+    events, _, ents = analyse(dateline + "Kenya and Tanzania signed a border agreement on Wednesday, the two "
+                              "governments said.", "AGREE")
+    names = [(ents[e.source].name if e.source else None, ents[e.target].name if e.target else None) for e in events]
+    assert ("Kenya", "Tanzania") in names
