@@ -400,10 +400,6 @@ ROLE_LABELS = ("source", "target", "other")
 #: how sure the ranker must be that a mention fills a role (otherwise the role stays empty: "Жители вышли на
 #: митинг" has no named source). Not tuned on any test set: a candidate's role wins when it beats "other".
 MIN_ROLE_P = 0.34
-#: the target's floor once a source is chosen: the ranker scores each mention alone, and in a long sentence the
-#: party an act affects ("el veto a los vinos de Moldavia, ..., según el Ministerio") loses to "other" while
-#: still being the one mention it calls a target most likely. Chosen on the dev sets (see training/languages).
-MIN_TARGET_P = 0.34
 
 
 def default_role_model_path() -> Path:
@@ -644,8 +640,7 @@ def rank_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigger:
     others = [i for i in range(len(candidates)) if candidates[i].entity != source]
     tgt_i = max(others, key=lambda i: probs[i].get("target", 0.0), default=None)
     target = None
-    floor = MIN_TARGET_P if source is not None else MIN_ROLE_P
-    if tgt_i is not None and probs[tgt_i].get("target", 0.0) >= floor:
+    if tgt_i is not None and probs[tgt_i].get("target", 0.0) >= MIN_ROLE_P:
         target = candidates[tgt_i].entity
     return source, target
 
