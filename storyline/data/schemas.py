@@ -120,7 +120,8 @@ def _kb_languages() -> dict[str, Any]:
                       "portfolio_roles": _mapping(_WORDS, propertyNames=language),
                       "authority_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_joiners": _mapping(_WORDS, propertyNames=language),
-                      "capitals": _mapping(by_id, propertyNames=language)}, ("names",))
+                      "capitals": _mapping(by_id, propertyNames=language),
+                      "demonyms": _mapping(by_id, propertyNames=language)}, ("names",))
 
 
 def _event_languages() -> dict[str, Any]:

@@ -507,6 +507,24 @@ def _inverse_ok(pred: Token, lex: EventLexicon, actors: Actors) -> bool:
     return entity_of(obj, actors) is not None or lex.lookup_noun(obj.lemma_.lower()) is not None
 
 
+def _wire_subject(pred: Token, wire: tuple[int, int], offset: int, actors: Actors, source: str | None,
+                  target: str | None) -> tuple[str | None, str | None]:
+    """The subject the parser hung on a wire dateline kept in the lead ("ASTANA, Oct 7 (Reuters) - Kazakhstan and
+    Uzbekistan signed": the city is the verb's subject, the countries a conjunct of the agency): the first actor of
+    the subject's phrase outside the dateline, and a conjunct of it as the target when none was found."""
+    for subj in pred.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or not wire[0] <= offset + subj.idx < wire[1]:
+            continue
+        for tok in subj.subtree:
+            ent = entity_of(tok, actors) if offset + tok.idx >= wire[1] else None
+            if ent is None:
+                continue
+            partner = next((entity_of(c, actors) for c in tok.children if c.dep_ == "conj"
+                            and entity_of(c, actors) not in (None, ent)), None)
+            return ent, target or partner
+    return source, target
+
+
 def _doc_base(doc: Document, parsed: Parsed | None = None) -> _Dating:
     """The article's dating: publication date as a base, failing it the most frequent year written
     in the article; the wire dateline's date and the lead sentence when ``parsed`` is given."""
@@ -523,12 +541,13 @@ def _doc_base(doc: Document, parsed: Parsed | None = None) -> _Dating:
     in_body = None
     for start, end in sorted(spans):
         found = parse_wire_dateline(doc.raw[start:end])
+        if found is not None and (start, end) in lead_block:
+            # an undated dateline ("KYIV (AP) - ") names no day but still the place and agency of the filing
+            in_body = start + found[0]
         if found is not None and found[1]:
             iso, iso_precision = resolve_date(found[1], base, base_precision=precision)
             if iso and iso_precision:
                 dating.dateline = (iso, iso_precision)
-            if (start, end) in lead_block:
-                in_body = start + found[0]
             break
     if parsed is not None and parsed.blocks:
         dating.lead = next(iter(parsed.blocks[0][1].sents), None)
@@ -661,6 +680,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     def actor(c: RoleCandidate | None, offset: int) -> str | None:
         if c is None or c.head is None:
             return None
+        if wire[0] <= offset + c.head.idx < wire[1]:
+            return None  # a word of the dateline ("KYIV (AP) - "): the filing's place or agency, no actor
         if c.entity is not None or described is None:
             return c.entity
         made = described.entity(c.head, offset, actors)
@@ -691,6 +712,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                     # "announced her refusal": the noun's own possessor is the actor
                     n_source, n_target = noun_args(cand.obj, cand.code, actors, climb=False)
                     source, target = n_source or source, target or n_target
+                if source is None and wire[1] > wire[0]:
+                    source, target = _wire_subject(cand.pred, wire, offset, actors, source, target)
             etype, _, mode = cand.code.partition("/")
             source, target = _fit_roles(etype, source, target, actors)
             if source is None and target is not None and etype in cues.located_types:
@@ -702,8 +725,9 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                                                              or settings.event_roles == "ranker"):
                 # the ranker fills the roles the rules leave empty (or, as "ranker", decides both); it
                 # may answer "no actor", and an event with none is still dropped below
+                in_wire = frozenset(t.i for t in sent if wire[0] <= offset + t.idx < wire[1])
                 r_source, r_target = choose_roles(cand.pred, etype, actors, cues, ranker, sectors,
-                                                  lex.inverse_verbs if not cand.decided else frozenset())
+                                                  lex.inverse_verbs if not cand.decided else frozenset(), in_wire)
                 if settings.event_roles == "ranker":
                     source, target = actor(r_source, offset), actor(r_target, offset)
                 else:

@@ -937,8 +937,13 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
     cues = load_cues()
     kb = load_kb(tuple(settings.kb_paths))
 
+    # a tagger reads the first word after a wire dateline as a word inside a sentence, and a capitalised article
+    # or preposition there as a name ("ASTANA (AFP) - La policía ..."): no actor (filled below)
+    junk: set[tuple[int, int]] = set()
+
     def has_actor(s: Sentence) -> bool:
-        return any(m.entity and m.type in ACTOR_TYPES and s.start <= m.start and m.end <= s.end for m in mentions)
+        return any(m.entity and m.type in ACTOR_TYPES and s.start <= m.start and m.end <= s.end
+                   and (m.start, m.end) not in junk for m in mentions)
 
     # a sentence with no tagged actor may still open with a known one the tagger missed ("Кадиров погрожує ...");
     # a crowd acts without a name ("Перевізники влаштували страйк"): a protest trigger is enough; a group named by
@@ -954,7 +959,13 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
 
     # a wire dateline names where the story was filed and who filed it ("МОСКВА, 5 декабря — РИА Новости."): its
     # names are nobody's actors, and its words are not the event's
-    sentences = [t for t in (_after_dateline(doc, s) for s in sentences) if t.text.strip()]
+    cut = [(s, _after_dateline(doc, s)) for s in sentences]
+    for whole, rest in cut:
+        if rest.start != whole.start:
+            opening = rest.start + len(rest.text) - len(rest.text.lstrip())
+            junk.update((m.start, m.end) for m in mentions
+                        if m.start == opening and all(is_function_word(w, lang, cues) for w in m.text.split()))
+    sentences = [rest for _, rest in cut if rest.text.strip()]
     with_actor = [s for s in sentences if candidate(s)]
     if not with_actor:
         return []
@@ -976,12 +987,13 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         # "Зеленський відвідає ..."): taggers miss a bare name that opens a sentence, and it is most often the source
         opener_actor(doc, sent, mentions, entities, lang, kb)
         ranker = load_role_ranker(settings.language_role_model)
+        usable = [m for m in mentions if (m.start, m.end) not in junk]
         if ranker is not None:
-            source, target = rank_roles(sent, mentions, label, at, lang, cues, ranker)
+            source, target = rank_roles(sent, usable, label, at, lang, cues, ranker)
         else:
-            source, target = choose_roles(sent, mentions, label, at, lang, cues)
+            source, target = choose_roles(sent, usable, label, at, lang, cues)
         if source is None:
-            source = locative_source(sent, mentions, lang, cues)
+            source = locative_source(sent, usable, lang, cues)
         if source is None and target is None and label not in CROWD_TYPES \
                 and not (typed and group_subject(sent.text, lang, cues)):
             continue  # an event needs an actor; only a crowd, or a group whose act a trigger names, acts unnamed

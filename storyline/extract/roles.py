@@ -136,12 +136,12 @@ def _mention_root(tok: Token, actors: Actors) -> bool:
     return ent is not None and (tok.head.i == tok.i or actors.at(tok.head) != ent)
 
 
-def role_candidates(pred: Token, actors: Actors) -> list[RoleCandidate]:
-    """Noun phrases within ``MAX_PATH`` edges of ``pred`` in its sentence that may be one of its actors,
-    then the null candidate."""
+def role_candidates(pred: Token, actors: Actors, excluded: frozenset[int] = frozenset()) -> list[RoleCandidate]:
+    """Noun phrases within ``MAX_PATH`` edges of ``pred`` in its sentence that may be one of its actors (not the
+    tokens ``excluded``: a wire dateline's), then the null candidate."""
     out: list[RoleCandidate] = []
     for tok in pred.sent:
-        if tok.i == pred.i or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if tok.i == pred.i or tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.i in excluded:
             continue
         named_root = _mention_root(tok, actors)
         if not named_root and tok.dep_ not in ARGUMENT_DEPS:
@@ -337,10 +337,11 @@ def _features_for(pred: Token, etype: str, cands: list[RoleCandidate], actors: A
 
 
 def choose_roles(pred: Token, etype: str, actors: Actors, cues: ArgumentCues, model: RoleModel,
-                 sectors: dict[str, str], inverse: frozenset[str] = frozenset()
+                 sectors: dict[str, str], inverse: frozenset[str] = frozenset(), excluded: frozenset[int] = frozenset()
                  ) -> tuple[RoleCandidate | None, RoleCandidate | None]:
-    """The ranker's (source, target) of ``pred``: the best candidate of each, None when the null one wins."""
-    cands = role_candidates(pred, actors)
+    """The ranker's (source, target) of ``pred``: the best candidate of each, None when the null one wins
+    (``excluded``: token indices that are no candidates, a wire dateline's)."""
+    cands = role_candidates(pred, actors, excluded)
     if len(cands) == 1:
         return None, None
     feats = _features_for(pred, etype, cands, actors, cues, model, sectors, inverse)

@@ -14,6 +14,7 @@ import bisect
 import functools
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from storyline.data import load
@@ -153,13 +154,117 @@ def _authority_country(span: NamedSpan, lang: str, names: dict[str, str]) -> str
     words = span.text.split()
     while words and words[0].lower() in joiners:
         words = words[1:]
+    if len(words) == 2 and stem_key(words[1]) in _authority_heads(lang) and lang not in _ADJECTIVE_AFTER:
+        found = demonym_country(words[0], lang)  # "Белорусские власти", "Білоруська влада"
+        return found if found and found.startswith("gpe:") else None
     if len(words) < 2 or words[0].lower() not in heads:
         return None
     rest = words[1:]
     while rest and rest[0].lower() in joiners:
         rest = rest[1:]
     kb_id = names.get(stem_key(" ".join(rest))) if rest else None
+    if not kb_id and len(rest) == 1:
+        kb_id = demonym_country(rest[0], lang)  # "El Gobierno peruano"
     return kb_id if kb_id and kb_id.startswith("gpe:") else None
+
+
+def _authority_heads(lang: str) -> frozenset[str]:
+    return frozenset(stem_key(h) for h in (load("kb/languages").get("authority_heads") or {}).get(lang) or ())
+
+
+#: languages whose adjective of nationality follows the word for the government ("el Gobierno peruano"); in the
+#: others it comes before it ("белорусские власти", "білоруська влада")
+_ADJECTIVE_AFTER = frozenset({"es"})
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _authority_mentions(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
+    """A government named by the adjective of its country ("El Gobierno peruano", "Белорусские власти",
+    "Білоруська влада"): taggers see no name there, but the authorities act for the state as "Власти Белоруссии"
+    do. Spans the tagger put inside the phrase ("Білоруська") give way to it."""
+    heads = _authority_heads(lang)
+    if not heads:
+        return []
+    view = doc.body_view()
+    words = list(_WORD_RUN.finditer(view))
+    out = []
+    for n, m in enumerate(words):
+        if stem_key(m.group(0)) not in heads:
+            continue
+        k = n + 1 if lang in _ADJECTIVE_AFTER else n - 1
+        if not 0 <= k < len(words):
+            continue
+        adj = words[k]
+        first, last = (m, adj) if k > n else (adj, m)
+        if view[first.end():last.start()].strip() or demonym_country(adj.group(0), lang) is None:
+            continue
+        text = doc.raw[first.start():last.end()]
+        out.append(NamedSpan(first.start(), last.end(), text, "ORG", text))
+    return out
+
+
+#: fewest letters an adjective must share with the start of a country's name to be its demonym ("перу|анское")
+_MIN_DEMONYM_PREFIX = 4
+#: at most this many letters of the country's name may differ at its end ("поль|ша" ~ "поль|ские", "угор|щина" ~
+#: "угор|ська")
+_MAX_NAME_TAIL = 4
+
+
+@functools.lru_cache(maxsize=8)
+def _country_words(lang: str) -> tuple[tuple[str, str], ...]:
+    """(one-word country name in ``lang``, lower-case and without accents; its kb_id): pycountry's names and the
+    curated ones of ``data/kb/languages.yaml``."""
+    import pycountry
+
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return ()
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            english = getattr(c, attr, None)
+            form = _plain(catalogue.gettext(english)) if english else ""
+            if form and " " not in form:
+                out.setdefault(form, f"gpe:{c.alpha_3}")
+    for kb_id, forms in (load("kb/languages").get("names", {}).get(lang) or {}).items():
+        for form in forms:
+            if kb_id.startswith("gpe:") and " " not in form.strip() and not form.isupper():
+                out.setdefault(_plain(form), kb_id)
+    return tuple(out.items())
+
+
+def _plain(word: str) -> str:
+    """Lower case without Latin accents (Cyrillic й and ї stay letters of their own)."""
+    return "".join(c if "\u0400" <= c <= "\u04ff" or not c.isalpha() else unicodedata.normalize("NFD", c)[0]
+                   for c in word.lower().replace("ё", "е"))
+
+
+@functools.lru_cache(maxsize=4096)
+def demonym_country(word: str, lang: str) -> str | None:
+    """The country an adjective of nationality names in ``lang`` ("peruano", "перуанское", "білоруська",
+    "polacas"): the curated ``demonyms`` of ``data/kb/languages.yaml``, else the one country whose name in
+    pycountry's catalogue shares the most leading letters with it (at least ``_MIN_DEMONYM_PREFIX``, all but
+    ``_MAX_NAME_TAIL`` of the name's); None when two countries tie ("guineano")."""
+    plain = _plain(word)
+    curated = load("kb/languages").get("demonyms", {}).get(lang) or {}
+    for kb_id, stems in curated.items():
+        if any(plain.startswith(_plain(s)) for s in stems):
+            return kb_id
+    best, best_len, tie = None, 0, False
+    for name, kb_id in _country_words(lang):
+        n = 0
+        for a, b in zip(plain, name):
+            if a != b:
+                break
+            n += 1
+        if n < _MIN_DEMONYM_PREFIX or len(name) - n > _MAX_NAME_TAIL or plain == name:
+            continue
+        if n > best_len:
+            best, best_len, tie = kb_id, n, False
+        elif n == best_len and kb_id != best:
+            tie = True
+    return None if tie else best
 
 
 def _capital_country(span: NamedSpan, kb: KB) -> str | None:
@@ -245,6 +350,12 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
     """
     entities: list[Entity] = []
     mentions: list[Mention] = []
+    authorities = _authority_mentions(doc, spans, lang)
+    if authorities:
+        # the tagger's spans inside a government's phrase give way; a phrase inside a longer tagged name does
+        kept = [a for a in authorities if not any(s.start < a.end and a.start < s.end
+                                                  and not (a.start <= s.start and s.end <= a.end) for s in spans)]
+        spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in kept)] + kept
     spans = spans + _surname_mentions(doc, spans)
     for n, k in enumerate(_clusters(spans, lang, kb, doc.published), start=1):
         entry = kb.entries.get(k.kb_id) if k.kb_id else None

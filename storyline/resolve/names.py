@@ -231,13 +231,18 @@ def _other_script(word: str) -> bool:
     return any(ord(c) > 0x24F and c.isalpha() for c in word)
 
 
+def _cross_script(key: str) -> str:
+    """A name key with the letters transliteration across scripts confuses folded: a lone h as g (Ukrainian г is
+    Russian г), v as f (German Vogt is Russian Фогт, as w is в: Wagner ~ Вагнер, ``name_key`` folds w to v)."""
+    return _LONE_H.sub("g", key).replace("v", "f")
+
+
 def script_words_match(a: str, b: str) -> bool:
     """One name word in two scripts whose Latin spelling writes Ukrainian г as h (Шмигаль ~ Shmyhal,
-    Олег ~ Oleh); only across scripts, as Latin Hall is no Gall."""
+    Олег ~ Oleh) or German v as f (Vogt ~ Фогт); only across scripts, as Latin Hall is no Gall, Vogt no Fogt."""
     if _other_script(a) == _other_script(b):
         return False
-    ka, kb = _LONE_H.sub("g", name_key(a)), _LONE_H.sub("g", name_key(b))
-    return words_match(ka, kb)
+    return words_match(_cross_script(name_key(a)), _cross_script(name_key(b)))
 
 
 def surnames_agree(a: str, b: str) -> bool:
@@ -250,8 +255,9 @@ def surnames_agree(a: str, b: str) -> bool:
 
 def script_key(surname: str) -> str:
     """The key one surname shares across scripts and transliterations: Токаев, Тоқаев and Tokayev,
-    Шмигаль and Shmyhal. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г."""
-    return _LONE_H.sub("g", surname_key(surname))
+    Шмигаль and Shmyhal, Vogt and Фогт. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г, and
+    v as f (a blocking key: two Latin spellings that share it still have to match as words)."""
+    return _cross_script(surname_key(surname))
 
 
 #: "Abdel-Rahman": the first part of an Arabic theophoric name is no surname of its own

@@ -145,10 +145,16 @@ def test_a_paragraph_with_its_own_vague_time_does_not_take_the_leads_date():
 
 
 
-def test_the_place_and_agency_of_a_dateline_kept_in_the_lead_are_no_actors():
+@pytest.mark.parametrize("dateline,text", [
+    ("MOSCOW, Oct 14 (Reuters) - ", "Police detained twelve protesters near the parliament on Monday."),
+    # an undated dateline names no day, but its city and agency are still no actors (a passive leaves no subject)
+    ("KYIV (AP) — ", "Twelve protesters were detained near the parliament on Friday."),
+    ("NAIROBI, June 4 — ", "Twelve protesters were detained near the parliament on Wednesday."),
+    ("ASTANA, Oct 7 (Reuters) - ", "Wheat exports to Kyrgyzstan were banned on Tuesday, the ministry said."),
+])
+def test_the_place_and_agency_of_a_dateline_kept_in_the_lead_are_no_actors(dateline, text):
     from storyline.nlp.pipeline import parse
 
-    dateline, text = "MOSCOW, Oct 14 (Reuters) - ", "Police detained twelve protesters near the parliament on Monday."
     doc = Document(id="d1", source="t.txt", raw=dateline + text, published="2024-10-18", published_precision="day",
                    blocks=[Block(0, len(dateline + text))])
     parsed = parse(doc, SETTINGS)

@@ -75,3 +75,25 @@ def test_a_description_name_keeps_its_modifiers_and_a_short_of_phrase():
     head = next(t for t in sdoc if t.lower_ == "secretary")
     first, last = description_span(head)
     assert sdoc[first:last + 1].text == "deputy secretary of state"
+
+
+@pytest.mark.parametrize("dateline,text,label", [
+    ("KYIV (AP) — ", "Twelve protesters were detained near the parliament on Friday.", "COERCE"),
+    ("ASTANA, Oct 7 (Reuters) - ", "Wheat exports to Kyrgyzstan were banned on Tuesday.", "SANCTION"),
+    ("NAIROBI, June 4 — ", "Two opposition newspapers were shut down on Wednesday.", "COERCE"),
+])
+def test_the_ranker_never_takes_a_wire_dateline_for_an_actor(dateline, text, label):
+    # a passive leaves the clause without a subject: the dateline's city (or agency) was the ranker's next best
+    events, mentions, _ = analyse(dateline + text, label)
+    in_dateline = {m.entity for m in mentions if m.start < len(dateline)}
+    assert in_dateline
+    assert not any(in_dateline & {e.source, e.target} for e in events)
+
+
+def test_a_subject_the_parser_hangs_on_the_dateline_is_still_the_source():
+    # the parser reads the dateline's city as the verb's subject and the two countries as a conjunct of the agency
+    dateline = "NAIROBI, June 4 (Reuters) - "
+    events, _, ents = analyse(dateline + "Kenya and Tanzania signed a border agreement on Wednesday, the two "
+                              "governments said.", "AGREE")
+    names = [(ents[e.source].name if e.source else None, ents[e.target].name if e.target else None) for e in events]
+    assert ("Kenya", "Tanzania") in names

@@ -296,3 +296,23 @@ def test_a_foreign_full_name_before_its_verb_is_a_person_and_joins_its_given_nam
     assert retype_foreign_persons(text, [(0, 12, "LOC")], "ru") == [(0, 12, "LOC")]
     text = "Новая Зеландия заявила о поддержке Фиджи."  # a country is never retyped
     assert retype_foreign_persons(text, [(0, 14, "GPE")], "ru") == [(0, 14, "GPE")]
+
+
+def test_german_v_and_cyrillic_f_share_the_cross_script_key_without_joining_latin_spellings():
+    assert script_key("Vogt") == script_key("Фогт")
+    assert surnames_agree("Vogt", "Фогт")
+    assert not surnames_agree("Vogt", "Fogt")
+
+
+def test_an_adjective_of_nationality_names_its_country_from_the_catalogue_and_other_adjectives_none():
+    from storyline.resolve.languages import demonym_country
+
+    assert demonym_country("peruano", "es") == demonym_country("Перуанское", "ru") == "gpe:PER"
+    assert demonym_country("japonesas", "es") == demonym_country("японские", "ru") == "gpe:JPN"
+    assert demonym_country("польські", "uk") == demonym_country("polaco", "es") == "gpe:POL"
+    assert demonym_country("австрийские", "ru") == "gpe:AUT" and demonym_country("австралийские", "ru") == "gpe:AUS"
+    # a country's own name, and adjectives of no nation
+    assert demonym_country("Perú", "es") is None
+    for word, lang in [("nacional", "es"), ("regional", "es"), ("местные", "ru"), ("федеральные", "ru"),
+                       ("місцева", "uk")]:
+        assert demonym_country(word, lang) is None

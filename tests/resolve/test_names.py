@@ -121,3 +121,13 @@ def test_a_double_barrelled_surname_shortened_to_either_part():
     assert surnames_match("Oyelaran", "Oyelaran-Cole")
     # the first part of an Arabic theophoric name is no surname of its own, and other names still differ
     assert not surnames_match("Abdel-Rahman", "Abdel") and not surnames_match("Wiśniewska-Nowak", "Kowalska")
+
+
+def test_german_v_is_cyrillic_f_across_scripts_but_two_latin_spellings_stay_apart():
+    # Russian and Ukrainian write German v as ф (Vogt = Фогт) and w as в (Wagner = Вагнер)
+    assert surnames_match("Vogt", "Фогт") and surnames_match("Wagner", "Вагнер")
+    assert persons_match("Lena Vogt", "Лена Фогт")
+    assert surnames_match("Ivanov", "Иванов")
+    # in one script v and f are two letters: Vogt is no Fogt, Volkov no Folkov
+    assert not surnames_match("Vogt", "Fogt") and not surnames_match("Volkov", "Folkov")
+    assert not persons_match("Lena Vogt", "Lena Fogt")
