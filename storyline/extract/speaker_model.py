@@ -626,7 +626,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     any_cue_subject = any("cue_subject" in r for r in own_roles.values())
     any_prev_subject = any("root_subject" in r or "cue_subject" in r for r in prev_roles.values())
     top_count = max((count.get(e, 0) for e in pool), default=0)
-    by_distance = sorted(pool, key=lambda e: -last_seen.get(e, -1))
+    by_distance = sorted(sorted(pool), key=lambda e: -last_seen.get(e, -1))
     agreeing_people = [e for e in near_people if pronoun in ("m", "f") and genders.get(e) == pronoun]
     previous_para = i > 0 and layout.paragraph(quotes[i - 1].start) == para - 1
     headline_people: set[str] = set()
