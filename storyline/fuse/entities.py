@@ -27,7 +27,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from unidecode import unidecode
@@ -316,16 +316,7 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
     # the country a name holds, read in any of the languages above, and the words beside it
     folded = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w != "the"]
-    codes: set[str] = set()
-    rest: set[str] = set()
-    i = 0
-    while i < len(folded):
-        code, n = _country_word(folded, i, kb)
-        if code:
-            codes.add(code)
-        elif folded[i] in glossed:
-            rest.add(glossed[folded[i]])
-        i += n
+    codes, rest = _countries_and_words(folded, kb, glossed.get)
     with_country = frozenset(rest | {"@" + next(iter(codes))}) if len(codes) == 1 and rest else frozenset()
     foreign = any(g != w for w, g in glossed.items())
     return (no_country if len(no_country) >= 2 else frozenset()), core, with_country, foreign
@@ -945,11 +936,9 @@ def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
 _CENTRAL_BANK_WORDS = frozenset({"bank", "central", "national", "reserve", "state", "republic", "people", "peoples"})
 
 
-def _central_bank_country(e: Entity, kb: KB) -> str | None:
-    """The country of a named organisation whose name is only a bank word, state words and a country ("National
-    Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
-    glosses = _glosses()
-    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w not in _FOREIGN_STOP and w != "the"]
+def _countries_and_words(words: list[str], kb: KB, gloss: Callable[[str], str | None]) -> tuple[set[str], set[str]]:
+    """The countries a name's words hold (a country may take several words, in any language the KB reads) and its
+    other words as ``gloss`` gives them (None leaves a word out)."""
     codes: set[str] = set()
     rest: set[str] = set()
     i = 0
@@ -957,9 +946,21 @@ def _central_bank_country(e: Entity, kb: KB) -> str | None:
         code, n = _country_word(words, i, kb)
         if code:
             codes.add(code)
-        elif words[i] not in ("of", "de", "du", "la"):
-            rest.add(glosses.get(words[i], words[i]))
+        else:
+            glossed = gloss(words[i])
+            if glossed is not None:
+                rest.add(glossed)
         i += n
+    return codes, rest
+
+
+def _central_bank_country(e: Entity, kb: KB) -> str | None:
+    """The country of a named organisation whose name is only a bank word, state words and a country ("National
+    Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
+    glosses = _glosses()
+    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w not in _FOREIGN_STOP and w != "the"]
+    links = ("of", "de", "du", "la")
+    codes, rest = _countries_and_words(words, kb, lambda w: None if w in links else glosses.get(w, w))
     if "bank" not in rest or not rest <= _CENTRAL_BANK_WORDS:
         return None
     return next(iter(codes)) if len(codes) == 1 else (e.country if not codes else None)
