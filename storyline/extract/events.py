@@ -56,7 +56,7 @@ from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
 from storyline.extract.roles import Descriptions, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
-from storyline.nlp.dates import TENSE_TIME, parse_base, resolve_date, verb_tense, years_in
+from storyline.nlp.dates import MONTHS, TENSE_TIME, WEEKDAYS, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
 from storyline.resolve.groups import group_sectors
@@ -308,13 +308,17 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
     pred = cand.pred
     own_toks = {pred.i} | ({cand.obj.i} if cand.obj is not None else set())
     governors = {t.i for t in pred.ancestors}
+    # "blocked the road on Monday to protest": a purpose clause happens when the act it serves does,
+    # even though that act is an event of its own
+    purpose_of = pred.head.i if _purpose_clause(pred) else None
     own, governing, qualifying = [], [], []
     for ent in sent.ents:
-        if ent.label_ != "DATE" or dating.in_dateline(ent):
+        if not _day_time(ent) or dating.in_dateline(ent):
             continue
         clause = _clause_head(ent.root, pred.i)
         mine = clause is None or clause.i == pred.i
-        above = not mine and clause is not None and clause.i in governors and clause.i not in cand_preds
+        above = not mine and clause is not None and clause.i in governors and \
+            (clause.i not in cand_preds or clause.i == purpose_of)
         if _noun_property(ent.root, own_toks):
             # "the January protests were overcome": a month on a noun of the event's clause
             # dates it; a bare year names a thing ("the 1998 treaty", "the 2015 agreement")
@@ -326,8 +330,8 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
             governing.append(ent)
     for ent in own + governing + qualifying:
         iso, precision = resolve_date(ent.text, dating.base, base_precision=dating.precision)
-        if iso:
-            return iso, precision, "sentence"
+        if iso and precision:
+            return _ahead(iso, precision, ent.text, _tense_at(pred), dating), precision, "sentence"
     if own or dating.points(sent):
         # the clause names its own time ("in spring"), or the sentence dates another of its
         # clauses ("summoned him last week and moved troops"): an earlier date would be a guess
@@ -340,6 +344,46 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
 #: typographic quotation marks that open and close; a straight double quote does both
 _OPEN_QUOTES = "\u201c\u00ab"
 _CLOSE_QUOTES = "\u201d\u00bb"
+
+
+#: a TIME entity that still names a day ("Wednesday night", "yesterday morning"); "hours", "10 a.m." do not
+_DAY_IN_TIME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|yesterday|today|tonight|last night)\b", re.IGNORECASE)
+
+
+def _day_time(ent: SpacySpan) -> bool:
+    """A time expression that can date an event: a DATE, or a TIME of a named day ("on Monday night")."""
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_IN_TIME.search(ent.text) is not None)
+
+
+def _purpose_clause(pred: Token) -> bool:
+    """An infinitive adverbial clause of purpose ("gathered on Friday to protest", "marched to demand")."""
+    return pred.dep_ == "advcl" and pred.head.i != pred.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
+    """A yearless month/day said of the future falls after the publication day, not before it.
+
+    ``resolve_date`` reads a yearless "June 1" as the last one on or before the base (news reports
+    the past); "will ban exports from June 1" in March speaks of the coming June.
+    """
+    if tense != "future" or precision not in ("day", "month") or dating.base is None or not dating.published \
+            or _YEAR_IN_TEXT.search(text) or not _MONTH_IN_TEXT.search(text):
+        return iso
+    if iso >= dating.base.isoformat()[:len(iso)]:
+        return iso
+    year = int(iso[:4]) + 1
+    moved = f"{year:04d}{iso[4:]}"
+    if precision == "day":
+        try:
+            datetime.date.fromisoformat(moved)
+        except ValueError:  # 29 February
+            return iso
+    return moved
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+_MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def _quoted(tok: Token, text: str) -> bool:
