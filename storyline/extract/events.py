@@ -243,6 +243,7 @@ def _is_session(noun: Token, actors: Actors) -> bool:
 
 def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
+    cands = drop_consequences(cands)
     preds = {c.pred.i: c.code.split("/")[0] for c in cands}
     keep = []
     for c in cands:
@@ -261,6 +262,22 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
         if not embedded:
             keep.append(c)
     return keep
+
+
+def drop_consequences(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """Drop a participle that tells what another candidate's act did ("staged a strike, cancelling 2,800
+    trains", "fired on the crowd, wounding five"): the effect is part of that act, not a second one."""
+    # a clause is an event's when its verb is a predicate or its object an event noun ("staged a strike")
+    clauses = {c.pred.i for c in cands} | {c.pred.head.i for c in cands
+                                            if c.nominal and c.pred.dep_ in ("dobj", "nsubjpass")}
+    return [c for c in cands if not (_consequence(c.pred) and c.pred.head.i in clauses)]
+
+
+def _consequence(pred: Token) -> bool:
+    """A participle trailing its clause with no subject or conjunction of its own ("..., killing two",
+    "..., halting services"): it tells what the clause's act did, it is not another act."""
+    return pred.dep_ == "advcl" and pred.tag_ == "VBG" and pred.i > pred.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
 
 
 def _path(tok: Token, top: Token) -> list[Token]:
@@ -551,6 +568,36 @@ def _inverse_ok(pred: Token, lex: EventLexicon, actors: Actors) -> bool:
     return entity_of(obj, actors) is not None or lex.lookup_noun(obj.lemma_.lower()) is not None
 
 
+#: participles of an "X, known as Y" phrase, which give the name of the noun they modify
+_NAMING_PARTICIPLES = frozenset({"know", "call", "name"})
+
+
+def _named_apposition(pred: Token, source: str | None, actors: Actors) -> str | None:
+    """The named actor an apposition gives a subject that is only a description.
+
+    "His party, the Progressive Alliance, condemned ...", "The federation, known as Agrochile, accused ...":
+    the subject's head word resolves to a generic group (or to nothing), while the apposition names it.
+    None when the subject already names an actor or no apposition names one.
+    """
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    # the apposition is said in the clause, so it outweighs what the head word was resolved to; but a
+    # source the rules found elsewhere (a passive's agent) is not the subject's
+    if subj is None or not (source is None or source in actors.generic or source == actors.at(subj)
+                            or source == entity_of(subj, actors)):
+        return None
+    for child in subj.children:
+        names = []
+        if child.dep_ == "appos":
+            names = [child]
+        elif child.dep_ == "acl" and child.lemma_.lower() in _NAMING_PARTICIPLES:
+            names = [g for g in child.subtree if g.dep_ in ("pobj", "oprd", "attr") and g.pos_ == "PROPN"]
+        for tok in names:
+            ent = actors.at(tok)
+            if ent is not None and ent not in actors.generic and ent != source:
+                return ent
+    return None
+
+
 def _wire_subject(pred: Token, wire: tuple[int, int], offset: int, actors: Actors, source: str | None,
                   target: str | None) -> tuple[str | None, str | None]:
     """The subject the parser hung on a wire dateline kept in the lead ("ASTANA, Oct 7 (Reuters) - Kazakhstan and
@@ -715,7 +762,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
-        proposals = [(o, s, t, decided_candidates(s, c, label, p, mlex.reporting))
+        proposals = [(o, s, t, drop_consequences(decided_candidates(s, c, label, p, mlex.reporting)))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
@@ -786,6 +833,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 continue  # "flood water cut off the town": a thing, not an actor, did it
             if crowd and source is None:
                 source = led_by(cand.pred, actors)  # "farmers marched, led by N"
+            if not cand.nominal:
+                source = _named_apposition(cand.pred, source, actors) or source
             if target == source:
                 target = None
             if source is None and target is None and not crowd:
