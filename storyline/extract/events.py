@@ -127,9 +127,10 @@ def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "advmod"):
-            code = lex.particles.get(f"{lemma} {child.lower_}")
+            phrase = f"{lemma} {child.lower_}"
+            code = lex.particles.get(phrase)
             if code:
-                return EventCandidate(tok, code)
+                return EventCandidate(tok, _particle_frame(tok, child, phrase, lex) or code)
     if lemma in lex.with_object and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         # "demonstrates that ...", "demonstrated its strength": not a protest; but a support
         # verb keeps its noun's meaning ("struck a deal", "staged a rally")
@@ -166,6 +167,17 @@ def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None
                 code = lex.lookup_noun(obj.lemma_.lower()) if obj.pos_ == "NOUN" else None
                 if code and lemma in lex.support_verbs:
                     return EventCandidate(tok, with_noun_mode(code, obj, lex), obj=obj)
+    return None
+
+
+def _particle_frame(tok: Token, particle: Token, phrase: str, lex: EventLexicon) -> str | None:
+    """A frame's type for a phrasal verb by what it is done to: "walked out of the talks" leaves talks (REJECT),
+    while "walked out" alone is a strike."""
+    objs = [g for c in (tok, particle) for p in c.children if p.dep_ == "prep" and p.i > particle.i
+            for g in p.children if g.dep_ == "pobj"]
+    for frame in lex.frames:
+        if phrase in frame.verbs and any(_frame_object(o, frame.objects) for o in objs):
+            return frame.code
     return None
 
 
@@ -379,15 +391,20 @@ def _purpose_clause(pred: Token) -> bool:
 
 
 def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
-    """A yearless month/day said of the future falls after the publication day, not before it.
+    """A yearless month/day or a weekday said of the future falls after the publication day, not before it.
 
-    ``resolve_date`` reads a yearless "June 1" as the last one on or before the base (news reports
-    the past); "will ban exports from June 1" in March speaks of the coming June.
+    ``resolve_date`` reads a yearless "June 1" or "on Thursday" as the last one on or before the base (news
+    reports the past); "will ban exports from June 1" in March speaks of the coming June, "will meet on
+    Thursday" of the coming Thursday.
     """
     if tense != "future" or precision not in ("day", "month") or dating.base is None or not dating.published \
-            or _YEAR_IN_TEXT.search(text) or not _MONTH_IN_TEXT.search(text):
+            or _YEAR_IN_TEXT.search(text) or iso >= dating.base.isoformat()[:len(iso)]:
         return iso
-    if iso >= dating.base.isoformat()[:len(iso)]:
+    if precision == "day" and _WEEKDAY_IN_TEXT.search(text) and not _LAST.search(text) \
+            and not _MONTH_IN_TEXT.search(text):
+        # "will meet on Thursday", said on a Tuesday: the coming Thursday, not the one before
+        return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=7)).isoformat()
+    if not _MONTH_IN_TEXT.search(text):
         return iso
     year = int(iso[:4]) + 1
     moved = f"{year:04d}{iso[4:]}"
@@ -400,6 +417,8 @@ def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dati
 
 
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+_WEEKDAY_IN_TEXT = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(last|past|previous)\b", re.IGNORECASE)
 _MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 

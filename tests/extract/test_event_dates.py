@@ -183,3 +183,11 @@ def test_a_future_month_and_day_fall_after_publication():
     events = analyse("Indonesia will ban exports of raw bauxite from June 1, the mining minister announced.")
     (ban,) = [e for e in events if e.type in ("SANCTION", "COERCE")]
     assert (ban.date, ban.date_precision) == ("2025-06-01", "day")
+
+
+def test_a_weekday_said_of_the_future_is_the_coming_one():
+    # published Friday 18 October 2024: "will meet on Tuesday" is the 22nd, "met on Tuesday" the 15th
+    events = analyse("The foreign ministers of Chile and Peru will meet in Lima on Tuesday.\n"
+                     "The defence ministers of Chile and Peru met in Lima on Tuesday.")
+    assert dated(events, "will meet")[:2] == ("2024-10-22", "day")
+    assert dated(events, "ministers of Chile and Peru met")[:2] == ("2024-10-15", "day")

@@ -162,3 +162,15 @@ def test_an_apposition_names_a_described_subject():
     _, events, names = analyse("The federation, known as Agrochile, accused the government of Chile of corruption.")
     (accuse,) = [e for e in events if e.type == "ACCUSE"]
     assert names.get(accuse.source) == "Agrochile"
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER REJECT: "walk out of or abandon talks"; a walkout with nothing left behind stays a strike
+    ("Agrochile president Rosa Quintanilla walked out of the talks in Talca.", "REJECT"),
+    ("Renfe drivers walked out on Monday.", "PROTEST"),
+    ("The Malawian government declared a public health emergency in three districts.", "COERCE"),
+    ("The European Union lodged a WTO challenge against Indonesia.", "ACCUSE"),
+])
+def test_codebook_frames_type_the_clause(text, want):
+    _, events, _ = analyse(text)
+    assert [e.type for e in events] == [want]
