@@ -56,7 +56,7 @@ from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
 from storyline.extract.roles import Descriptions, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
-from storyline.nlp.dates import TENSE_TIME, parse_base, resolve_date, verb_tense, years_in
+from storyline.nlp.dates import MONTHS, TENSE_TIME, WEEKDAYS, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
 from storyline.resolve.groups import group_sectors
@@ -127,9 +127,10 @@ def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "advmod"):
-            code = lex.particles.get(f"{lemma} {child.lower_}")
+            phrase = f"{lemma} {child.lower_}"
+            code = lex.particles.get(phrase)
             if code:
-                return EventCandidate(tok, code)
+                return EventCandidate(tok, _particle_frame(tok, child, phrase, lex) or code)
     if lemma in lex.with_object and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         # "demonstrates that ...", "demonstrated its strength": not a protest; but a support
         # verb keeps its noun's meaning ("struck a deal", "staged a rally")
@@ -166,6 +167,17 @@ def type_verb(tok: Token, lex: EventLexicon, neg: bool) -> EventCandidate | None
                 code = lex.lookup_noun(obj.lemma_.lower()) if obj.pos_ == "NOUN" else None
                 if code and lemma in lex.support_verbs:
                     return EventCandidate(tok, with_noun_mode(code, obj, lex), obj=obj)
+    return None
+
+
+def _particle_frame(tok: Token, particle: Token, phrase: str, lex: EventLexicon) -> str | None:
+    """A frame's type for a phrasal verb by what it is done to: "walked out of the talks" leaves talks (REJECT),
+    while "walked out" alone is a strike."""
+    objs = [g for c in (tok, particle) for p in c.children if p.dep_ == "prep" and p.i > particle.i
+            for g in p.children if g.dep_ == "pobj"]
+    for frame in lex.frames:
+        if phrase in frame.verbs and any(_frame_object(o, frame.objects) for o in objs):
+            return frame.code
     return None
 
 
@@ -243,6 +255,7 @@ def _is_session(noun: Token, actors: Actors) -> bool:
 
 def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
+    cands = drop_consequences(cands)
     preds = {c.pred.i: c.code.split("/")[0] for c in cands}
     keep = []
     for c in cands:
@@ -261,6 +274,22 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
         if not embedded:
             keep.append(c)
     return keep
+
+
+def drop_consequences(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """Drop a participle that tells what another candidate's act did ("staged a strike, cancelling 2,800
+    trains", "fired on the crowd, wounding five"): the effect is part of that act, not a second one."""
+    # a clause is an event's when its verb is a predicate or its object an event noun ("staged a strike")
+    clauses = {c.pred.i for c in cands} | {c.pred.head.i for c in cands
+                                            if c.nominal and c.pred.dep_ in ("dobj", "nsubjpass")}
+    return [c for c in cands if not (_consequence(c.pred) and c.pred.head.i in clauses)]
+
+
+def _consequence(pred: Token) -> bool:
+    """A participle trailing its clause with no subject or conjunction of its own ("..., killing two",
+    "..., halting services"): it tells what the clause's act did, it is not another act."""
+    return pred.dep_ == "advcl" and pred.tag_ == "VBG" and pred.i > pred.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in pred.children)
 
 
 def _path(tok: Token, top: Token) -> list[Token]:
@@ -308,13 +337,17 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
     pred = cand.pred
     own_toks = {pred.i} | ({cand.obj.i} if cand.obj is not None else set())
     governors = {t.i for t in pred.ancestors}
+    # "blocked the road on Monday to protest": a purpose clause happens when the act it serves does,
+    # even though that act is an event of its own
+    purpose_of = pred.head.i if _purpose_clause(pred) else None
     own, governing, qualifying = [], [], []
     for ent in sent.ents:
-        if ent.label_ != "DATE" or dating.in_dateline(ent):
+        if not _day_time(ent) or dating.in_dateline(ent):
             continue
         clause = _clause_head(ent.root, pred.i)
         mine = clause is None or clause.i == pred.i
-        above = not mine and clause is not None and clause.i in governors and clause.i not in cand_preds
+        above = not mine and clause is not None and clause.i in governors and \
+            (clause.i not in cand_preds or clause.i == purpose_of)
         if _noun_property(ent.root, own_toks):
             # "the January protests were overcome": a month on a noun of the event's clause
             # dates it; a bare year names a thing ("the 1998 treaty", "the 2015 agreement")
@@ -326,8 +359,8 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
             governing.append(ent)
     for ent in own + governing + qualifying:
         iso, precision = resolve_date(ent.text, dating.base, base_precision=dating.precision)
-        if iso:
-            return iso, precision, "sentence"
+        if iso and precision:
+            return _ahead(iso, precision, ent.text, _tense_at(pred), dating), precision, "sentence"
     if own or dating.points(sent):
         # the clause names its own time ("in spring"), or the sentence dates another of its
         # clauses ("summoned him last week and moved troops"): an earlier date would be a guess
@@ -340,6 +373,53 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
 #: typographic quotation marks that open and close; a straight double quote does both
 _OPEN_QUOTES = "\u201c\u00ab"
 _CLOSE_QUOTES = "\u201d\u00bb"
+
+
+#: a TIME entity that still names a day ("Wednesday night", "yesterday morning"); "hours", "10 a.m." do not
+_DAY_IN_TIME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"|yesterday|today|tonight|last night)\b", re.IGNORECASE)
+
+
+def _day_time(ent: SpacySpan) -> bool:
+    """A time expression that can date an event: a DATE, or a TIME of a named day ("on Monday night")."""
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_IN_TIME.search(ent.text) is not None)
+
+
+def _purpose_clause(pred: Token) -> bool:
+    """An infinitive adverbial clause of purpose ("gathered on Friday to protest", "marched to demand")."""
+    return pred.dep_ == "advcl" and pred.head.i != pred.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
+    """A yearless month/day or a weekday said of the future falls after the publication day, not before it.
+
+    ``resolve_date`` reads a yearless "June 1" or "on Thursday" as the last one on or before the base (news
+    reports the past); "will ban exports from June 1" in March speaks of the coming June, "will meet on
+    Thursday" of the coming Thursday.
+    """
+    if tense != "future" or precision not in ("day", "month") or dating.base is None or not dating.published \
+            or _YEAR_IN_TEXT.search(text) or iso >= dating.base.isoformat()[:len(iso)]:
+        return iso
+    if precision == "day" and _WEEKDAY_IN_TEXT.search(text) and not _LAST.search(text) \
+            and not _MONTH_IN_TEXT.search(text):
+        # "will meet on Thursday", said on a Tuesday: the coming Thursday, not the one before
+        return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=7)).isoformat()
+    if not _MONTH_IN_TEXT.search(text):
+        return iso
+    year = int(iso[:4]) + 1
+    moved = f"{year:04d}{iso[4:]}"
+    if precision == "day":
+        try:
+            datetime.date.fromisoformat(moved)
+        except ValueError:  # 29 February
+            return iso
+    return moved
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
+_WEEKDAY_IN_TEXT = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(last|past|previous)\b", re.IGNORECASE)
+_MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def _quoted(tok: Token, text: str) -> bool:
@@ -507,6 +587,36 @@ def _inverse_ok(pred: Token, lex: EventLexicon, actors: Actors) -> bool:
     return entity_of(obj, actors) is not None or lex.lookup_noun(obj.lemma_.lower()) is not None
 
 
+#: participles of an "X, known as Y" phrase, which give the name of the noun they modify
+_NAMING_PARTICIPLES = frozenset({"know", "call", "name"})
+
+
+def _named_apposition(pred: Token, source: str | None, actors: Actors) -> str | None:
+    """The named actor an apposition gives a subject that is only a description.
+
+    "His party, the Progressive Alliance, condemned ...", "The federation, known as Agrochile, accused ...":
+    the subject's head word resolves to a generic group (or to nothing), while the apposition names it.
+    None when the subject already names an actor or no apposition names one.
+    """
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    # the apposition is said in the clause, so it outweighs what the head word was resolved to; but a
+    # source the rules found elsewhere (a passive's agent) is not the subject's
+    if subj is None or not (source is None or source in actors.generic or source == actors.at(subj)
+                            or source == entity_of(subj, actors)):
+        return None
+    for child in subj.children:
+        names = []
+        if child.dep_ == "appos":
+            names = [child]
+        elif child.dep_ == "acl" and child.lemma_.lower() in _NAMING_PARTICIPLES:
+            names = [g for g in child.subtree if g.dep_ in ("pobj", "oprd", "attr") and g.pos_ == "PROPN"]
+        for tok in names:
+            ent = actors.at(tok)
+            if ent is not None and ent not in actors.generic and ent != source:
+                return ent
+    return None
+
+
 def _wire_subject(pred: Token, wire: tuple[int, int], offset: int, actors: Actors, source: str | None,
                   target: str | None) -> tuple[str | None, str | None]:
     """The subject the parser hung on a wire dateline kept in the lead ("ASTANA, Oct 7 (Reuters) - Kazakhstan and
@@ -671,7 +781,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
-        proposals = [(o, s, t, decided_candidates(s, c, label, p, mlex.reporting))
+        proposals = [(o, s, t, drop_consequences(decided_candidates(s, c, label, p, mlex.reporting)))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
@@ -742,6 +852,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 continue  # "flood water cut off the town": a thing, not an actor, did it
             if crowd and source is None:
                 source = led_by(cand.pred, actors)  # "farmers marched, led by N"
+            if not cand.nominal:
+                source = _named_apposition(cand.pred, source, actors) or source
             if target == source:
                 target = None
             if source is None and target is None and not crowd:

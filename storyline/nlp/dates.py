@@ -148,6 +148,23 @@ def _week_span(day: datetime.date) -> tuple[str | None, str | None]:
     return None, None
 
 
+_WEEKEND_RE = re.compile(r"\bweekend\b")
+
+
+def _weekend(text: str, base: datetime.date) -> tuple[str | None, str | None]:
+    """"(at|over) the weekend", "last weekend": the latest Saturday-Sunday up to the base ("next weekend" the
+    coming one), at the finest precision holding both days (a weekend across two months is its year)."""
+    saturday = base - datetime.timedelta(days=(base.weekday() - 5) % 7)
+    if re.search(r"\b(next|coming)\b", text):
+        saturday = base + datetime.timedelta(days=(5 - base.weekday()) % 7 or 7)
+    elif re.search(r"\blast\b", text) and base.weekday() >= 5:
+        saturday -= datetime.timedelta(days=7)
+    sunday = saturday + datetime.timedelta(days=1)
+    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
+        return f"{saturday.year:04d}-{saturday.month:02d}", "month"
+    return (f"{saturday.year:04d}", "year") if saturday.year == sunday.year else (None, None)
+
+
 def _relative_period(text: str, base: datetime.date, base_precision: str) -> tuple[str | None, str | None]:
     m = _REL_PERIOD.search(text)
     if not m:
@@ -225,6 +242,8 @@ def resolve_date(text: str, base: datetime.date | None, *,
         if base_precision not in _MONTH_BASES and "year" not in t:
             return None, None
         return _relative(t, base)
+    if _WEEKEND_RE.search(t):
+        return _weekend(t, base) if base_precision in _DAY_BASES else (None, None)
     if _REL_PERIOD.search(t):
         return _relative_period(t, base, base_precision or "day")
     if _VAGUE.search(t):

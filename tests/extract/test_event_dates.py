@@ -164,3 +164,30 @@ def test_the_place_and_agency_of_a_dateline_kept_in_the_lead_are_no_actors(datel
     # the rules would take the dateline's city for the place of an unnamed police force
     events = extract_events(doc, parsed, mentions, entities, SETTINGS)
     assert not any(in_dateline & {e.source, e.target} for e in events)
+
+
+def test_a_time_of_a_named_day_dates_its_event():
+    # spaCy labels "Wednesday night" TIME, not DATE; it still names the day (the 18th is a Friday)
+    events = analyse("Farmers lifted their blockade of the highway near Talca on Wednesday night, officials said.")
+    assert dated(events, "lifted")[:2] == ("2024-10-16", "day")
+
+
+def test_a_purpose_clause_takes_the_date_of_the_act_it_serves():
+    events = analyse("The Maule Farmers Federation blocked the highway near Talca on Monday "
+                     "to protest against a water law.")
+    (protest,) = [e for e in events if e.type == "PROTEST"]
+    assert (protest.date, protest.date_precision) == ("2024-10-14", "day")
+
+
+def test_a_future_month_and_day_fall_after_publication():
+    events = analyse("Indonesia will ban exports of raw bauxite from June 1, the mining minister announced.")
+    (ban,) = [e for e in events if e.type in ("SANCTION", "COERCE")]
+    assert (ban.date, ban.date_precision) == ("2025-06-01", "day")
+
+
+def test_a_weekday_said_of_the_future_is_the_coming_one():
+    # published Friday 18 October 2024: "will meet on Tuesday" is the 22nd, "met on Tuesday" the 15th
+    events = analyse("The foreign ministers of Chile and Peru will meet in Lima on Tuesday.\n"
+                     "The defence ministers of Chile and Peru met in Lima on Tuesday.")
+    assert dated(events, "will meet")[:2] == ("2024-10-22", "day")
+    assert dated(events, "ministers of Chile and Peru met")[:2] == ("2024-10-15", "day")

@@ -149,3 +149,28 @@ def test_candidates_over_attribute_lists_equal_token_reference():
             assert key(event_candidates(sent, lex, mlex, cues)) == want
             found += len(want)
     assert found >= 20
+
+
+def test_a_participle_of_consequence_is_part_of_the_act():
+    # "halting traffic" tells what the protest did; it is no sanction of its own
+    _, events, _ = analyse("Members of the SEMAF union protested outside the ministry on Monday, "
+                           "halting traffic in central Madrid.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_an_apposition_names_a_described_subject():
+    _, events, names = analyse("The federation, known as Agrochile, accused the government of Chile of corruption.")
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert names.get(accuse.source) == "Agrochile"
+
+
+@pytest.mark.parametrize("text, want", [
+    # PLOVER REJECT: "walk out of or abandon talks"; a walkout with nothing left behind stays a strike
+    ("Agrochile president Rosa Quintanilla walked out of the talks in Talca.", "REJECT"),
+    ("Renfe drivers walked out on Monday.", "PROTEST"),
+    ("The Malawian government declared a public health emergency in three districts.", "COERCE"),
+    ("The European Union lodged a WTO challenge against Indonesia.", "ACCUSE"),
+])
+def test_codebook_frames_type_the_clause(text, want):
+    _, events, _ = analyse(text)
+    assert [e.type for e in events] == [want]

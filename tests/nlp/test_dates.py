@@ -35,6 +35,16 @@ def test_vague_expressions_give_no_date(text):
     assert resolve_date(text, BASE) == (None, None)
 
 
+def test_a_weekend_is_its_month_or_its_year():
+    # BASE is Wednesday 15 March 2023: the weekend before it is 11-12 March, the next one 18-19 March
+    assert resolve_date("at the weekend", BASE) == ("2023-03", "month")
+    assert resolve_date("next weekend", BASE) == ("2023-03", "month")
+    # Saturday 29 April and Sunday 30 April sit in one month; 30 September 2023 and 1 October do not
+    assert resolve_date("over the weekend", datetime.date(2023, 5, 3)) == ("2023-04", "month")
+    assert resolve_date("last weekend", datetime.date(2023, 10, 4)) == ("2023", "year")
+    assert resolve_date("the weekend", BASE, base_precision="month") == (None, None)
+
+
 def test_relative_date_needs_a_real_base():
     assert resolve_date("yesterday", None) == (None, None)
     assert resolve_date("last Wednesday", BASE, base_precision="uncertain") == (None, None)
