@@ -40,12 +40,14 @@ from storyline.extract.quotes import find_quotes  # noqa: E402
 from storyline.extract.speaker_model import (  # noqa: E402
     Abstain,
     Candidate,
+    Silence,
     antecedent_phrase,
     candidates,
     default_model_path,
     entity_genders,
     layout_of,
     pick,
+    silence_features,
     softmax,
 )
 
@@ -66,6 +68,14 @@ C_LISTWISE = 1.0
 #: quotes11: 0 (the thresholds that give the most right choices); 0.5 picked a wider margin that cost blind2
 #: attribution 0.874 → 0.857 and blind3 0.911 → 0.904 for restraint 0.821 → 0.840 on blind5
 WRONG_COST = 0.0
+#: the "no speaker" stage (quotes13): its regularisation, the thresholds tried on held-out folds (1.1: off), and
+#: what a quote wrongly left without a speaker costs beyond a wrong choice when its threshold is chosen. The
+#: folds picked 0.35 from a grid starting at 0.3; on the dev sets that cost attribution against the stage off (blind2
+#: 0.874 → 0.863, blind5 0.949 → 0.940), while 0.5 cost one blind6 quote (0.914 → 0.911) for restraint blind2
+#: 0.737 → 0.789, blind5 0.827 → 0.846, blind6 0.736 → 0.755: the grid starts at 0.5
+C_SILENCE = 0.3
+SILENCE_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.1)
+MISSED_COST = 0.0
 
 
 def label(ctx: SpeakerContext, cand_entity: str | None, gold: dict, text: str, phrase: tuple[int, int] | None) -> bool:
@@ -171,14 +181,18 @@ def nobody_of(item: dict) -> int | None:
     return next((k for k, f in enumerate(item["features"]) if "nobody" in f), None)
 
 
-def tally(items: list[dict], probs: list[list[float]], abstain: Abstain) -> dict[str, float]:
+def tally(items: list[dict], probs: list[list[float]], abstain: Abstain,
+          silent_of: list[bool] | None = None) -> dict[str, float]:
     """Attribution figures of the choices ``abstain`` makes on held-out probabilities: accuracy over all
     quotes, attributed (answerable quotes given their speaker), precision (of the quotes given a speaker)
     and restraint (quotes whose gold speaker is nobody, left without one)."""
     right = named = named_right = answer = answer_right = silent = silent_right = 0
-    for it, values in zip(items, probs):
+    for n, (it, values) in enumerate(zip(items, probs)):
         cands = [Candidate(None if "nobody" in f else "x", f) for f in it["features"]]
         k = pick(cands, values, abstain)
+        if silent_of is not None and silent_of[n] and cands[k].entity is not None \
+                and (none := nobody_of(it)) is not None:
+            k = none
         y = it["labels"][k]
         right += y
         none_gold = (j := nobody_of(it)) is not None and it["labels"][j]
@@ -209,6 +223,64 @@ def choose_abstain(items: list[dict], probs: list[list[float]]) -> Abstain:
     return best
 
 
+def silence_rows(items: list[dict], probs: list[list[float]]) -> tuple[list[dict[str, float]], list[int]]:
+    """The "no speaker" stage's rows: each quote's ``silence_features`` from held-out ranker probabilities, and
+    whether its gold speaker is nobody."""
+    feats, ys = [], []
+    for it, values in zip(items, probs):
+        cands = [Candidate(e, f) for e, f in zip(it["candidates"], it["features"])]
+        feats.append(silence_features(cands, values))
+        j = nobody_of(it)
+        ys.append(int(j is not None and it["labels"][j]))
+    return feats, ys
+
+
+def fit_silence(feats: list[dict[str, float]], ys: list[int]) -> tuple[dict[str, float], float]:
+    """A logistic regression saying a quote has no speaker, as plain weights and a bias."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=C_SILENCE, max_iter=4000)
+    clf.fit(vec.fit_transform(feats), ys)
+    coef = clf.coef_[0]
+    return {name: round(float(coef[j]), 6) for name, j in sorted(vec.vocabulary_.items()) if coef[j]}, \
+        round(float(clf.intercept_[0]), 6)
+
+
+def choose_silence(items: list[dict], probs: list[list[float]], abstain: Abstain,
+                   fold_of: dict[str, int], folds: int) -> tuple[Silence, list[float]]:
+    """The "no speaker" stage, trained on all held-out ranker probabilities; its threshold is the one that gives
+    the most right choices on its own held-out folds (a wrong speaker costing ``WRONG_COST`` more, a quote
+    left without its speaker ``MISSED_COST`` more)."""
+    feats, ys = silence_rows(items, probs)
+    held: list[float] = [0.0] * len(items)
+    for k in range(folds):
+        train = [j for j, it in enumerate(items) if fold_of[it["passage"]] != k]
+        weights, bias = fit_silence([feats[j] for j in train], [ys[j] for j in train])
+        model = Silence(tuple(weights.items()), bias, 0.0)
+        for j, it in enumerate(items):
+            if fold_of[it["passage"]] == k:
+                held[j] = model.probability(feats[j])
+    best, best_value = 1.1, -1e9
+    for threshold in SILENCE_THRESHOLDS:
+        right = wrong = missed = 0
+        for it, values, p in zip(items, probs, held):
+            cands = [Candidate(None if "nobody" in f else "x", f) for f in it["features"]]
+            k = pick(cands, values, abstain)
+            if cands[k].entity is not None and p >= threshold and (none := nobody_of(it)) is not None:
+                k = none
+            y = it["labels"][k]
+            right += y
+            wrong += cands[k].entity is not None and not y
+            missed += cands[k].entity is None and not y
+        value = (right - WRONG_COST * wrong - MISSED_COST * missed) / len(items)
+        if value > best_value + 1e-9:
+            best, best_value = threshold, value
+    weights, bias = fit_silence(feats, ys)
+    return Silence(tuple(weights.items()), bias, best), held
+
+
 def cross_validate(items: list[dict], folds: int) -> tuple[dict[str, float], Abstain]:
     passages = sorted({it["passage"] for it in items})
     fold_of = {p: i % folds for i, p in enumerate(passages)}
@@ -220,12 +292,16 @@ def cross_validate(items: list[dict], folds: int) -> tuple[dict[str, float], Abs
             if fold_of[it["passage"]] == k:
                 probs[j] = probabilities(vec, clf, it)
     abstain = choose_abstain(items, probs)
+    silence, held = choose_silence(items, probs, abstain, fold_of, folds)
     plain, chosen = tally(items, probs, Abstain()), tally(items, probs, abstain)
+    silent = tally(items, probs, abstain, [p >= silence.threshold for p in held])
+    abstain = Abstain(abstain.least, abstain.margin, silence)
     rule_right = sum(any(y and r for y, r in zip(it["labels"], it["rule"])) for it in items)
     n = len(items)
     return {"quotes": n, "answerable": sum(it["answerable"] for it in items) / n if n else 0.0,
             "ranker": plain["accuracy"], "rules": rule_right / n if n else 0.0,
-            **{f"plain_{k}": v for k, v in plain.items()}, **{f"abstain_{k}": v for k, v in chosen.items()}}, abstain
+            **{f"plain_{k}": v for k, v in plain.items()}, **{f"abstain_{k}": v for k, v in chosen.items()},
+            **{f"silence_{k}": v for k, v in silent.items()}}, abstain
 
 
 def main() -> int:
@@ -259,15 +335,18 @@ def main() -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"vectorizer": vec, "classifier": clf,
                  "info": {"kind": KIND, "train_fold": cv, "passages": len(records), "files": [f.name for f in files],
-                          "abstain": {"least": abstain.least, "margin": abstain.margin}}},
+                          "abstain": {"least": abstain.least, "margin": abstain.margin},
+                          "silence": {"weights": dict(abstain.silence.weights), "bias": abstain.silence.bias,
+                                      "threshold": abstain.silence.threshold}}},
                 args.out, compress=3)
     print(f"quote speakers: {len(records)} passages, {cv['quotes']} quotes matched by the quote rules "
           f"({cv['answerable']:.3f} with the gold speaker among the candidates)")
     print(f"  train-fold speaker accuracy: ranker {cv['ranker']:.3f}, rules {cv['rules']:.3f}")
-    for key in ("plain", "abstain"):
+    for key in ("plain", "abstain", "silence"):
         print(f"  train-fold {key:7s}: " + ", ".join(f"{k} {cv[f'{key}_{k}']:.3f}"
                                                    for k in ("accuracy", "attributed", "precision", "restraint")))
-    print(f"  abstain: best speaker under {abstain.least:.2f} or within {abstain.margin:.2f} of nobody")
+    print(f"  abstain: best speaker under {abstain.least:.2f} or within {abstain.margin:.2f} of nobody, "
+          f"or no speaker at {abstain.silence.threshold:.2f} ({len(abstain.silence.weights)} weights)")
     print(f"  model: {args.out}")
     return 0
 

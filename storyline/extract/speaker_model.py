@@ -28,7 +28,9 @@ regression scores each candidate from:
 The model is either pointwise (a logistic regression on each candidate) or listwise (``info["kind"]``: trained
 on the differences between the speaker and each other candidate of the same quote, its scores normalised
 over the quote's candidates). The candidate with the highest score speaks, unless "nobody" is close enough
-(``Abstain``, chosen on held-out folds). The model is trained by ``make train``
+(``Abstain``, chosen on held-out folds) or a second small regression (``Silence``: the quote's shape and the
+ranker's probabilities) says the quote has no speaker in the text: the listwise ranker, trained mostly on quotes
+that have one, gives slogans, titles and documents' words a speaker too often. The model is trained by ``make train``
 (``scripts/train_quotes.py``) from the team-written passages in ``training/quotes/`` and shipped
 in the package (``storyline/models/quote_speakers.joblib``); ``Settings.speaker_model`` names another.
 """
@@ -65,6 +67,7 @@ __all__ = [
     "Abstain",
     "Candidate",
     "Layout",
+    "Silence",
     "SpeakerModel",
     "antecedent_phrase",
     "can_speak",
@@ -77,6 +80,7 @@ __all__ = [
     "phrase_head",
     "pick",
     "quote_shape",
+    "silence_features",
     "softmax",
     "syntactic_roles",
 ]
@@ -904,7 +908,10 @@ class SpeakerModel:
 
     def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
         """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""
-        abstain = Abstain(**self.info.get("abstain", {}))
+        silence = self.info.get("silence")
+        abstain = Abstain(**self.info.get("abstain", {}),
+                          silence=Silence(tuple(sorted(silence["weights"].items())), silence["bias"],
+                                          silence["threshold"]) if silence else Silence())
         return choose_speakers(ctx, quotes, self.scores, abstain)
 
 
@@ -918,13 +925,66 @@ def softmax(zs: list[float]) -> list[float]:
     return [e / total for e in exps]
 
 
+def silence_features(cands: list[Candidate], values: list[float]) -> dict[str, float]:
+    """What the "no speaker" decision reads of one quote: the nobody candidate's own features (the quote's shape:
+    cue in its sentence or beside it, length, a term's or a title's form, distance to the nearest person, the
+    paragraph's cue) and the ranker's view (nobody's probability, the best speaker's, the gap between them)."""
+    nobody = next((k for k, c in enumerate(cands) if c.entity is None), None)
+    if nobody is None:
+        return {}
+    others = [k for k in range(len(cands)) if k != nobody]
+    top = max(others, key=lambda k: values[k], default=None)
+    best = values[top] if top is not None else 0.0
+    # the words before the quote are left out: a few hundred quotes cannot weigh single words
+    feats = {k: v for k, v in cands[nobody].features.items() if "prev_word=" not in k}
+    feats.update({"p_nobody": values[nobody], "p_best": best, "p_gap": best - values[nobody],
+                  f"p_best<{_step(best)}": 1.0, f"p_nobody<{_step(values[nobody])}": 1.0,
+                  "n_candidates": math.log(len(cands))})
+    if top is not None:
+        # what ties the best candidate to the quote: a cue naming it, the last quote's speaker in the paragraph
+        # before, a mention in the quote's own sentence
+        mine = cands[top].features
+        feats.update({f"best&{k}": 1.0 for k in _SILENCE_BEST if mine.get(k)})
+        feats["best&described"] = float(cands[top].entity in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT))
+    return feats
+
+
+#: the best candidate's features the "no speaker" decision reads
+_SILENCE_BEST = ("rule", "in_phrase", "previous", "previous&previous_para", "previous&para_no_cue", "syn=cue_subject",
+                 "para_nearest", "inside_quote", "name_colon", "before=0", "after=0", "headline_person", "alternate",
+                 "outside_para", "not_before")
+
+
+def _step(p: float) -> str:
+    return next(f"{t:.1f}" for t in (0.2, 0.4, 0.6, 0.8, 1.01) if p < t)
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A small logistic regression over ``silence_features`` that says a quote has no speaker in the text
+    (a slogan, a title, a document's words, a speaker only in another story) although the ranker's best
+    candidate is someone: it says so when its probability reaches ``threshold``. Trained on held-out
+    ranker probabilities and its threshold chosen on held-out folds (``scripts/train_quotes.py``); an
+    empty one never does."""
+    weights: tuple[tuple[str, float], ...] = ()
+    bias: float = 0.0
+    threshold: float = 1.1
+
+    def probability(self, feats: dict[str, float]) -> float:
+        w = dict(self.weights)
+        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 @dataclass(frozen=True)
 class Abstain:
     """When the ranker says "nobody" although a speaker scores best: the best speaker's probability is
-    under ``least``, or it beats the nobody candidate by less than ``margin``. Chosen by cross-validation
-    on the training passages (``scripts/train_quotes.py``); zeros never abstain."""
+    under ``least``, it beats the nobody candidate by less than ``margin``, or ``silence`` says the quote has
+    no speaker. Chosen by cross-validation on the training passages (``scripts/train_quotes.py``); the
+    defaults never abstain."""
     least: float = 0.0
     margin: float = 0.0
+    silence: Silence = Silence()
 
 
 def pick(cands: list[Candidate], values: list[float], abstain: Abstain = Abstain()) -> int:
@@ -934,6 +994,9 @@ def pick(cands: list[Candidate], values: list[float], abstain: Abstain = Abstain
         return best
     nobody = next((k for k, c in enumerate(cands) if c.entity is None), None)
     if nobody is not None and (values[best] < abstain.least or values[best] - values[nobody] < abstain.margin):
+        return nobody
+    if nobody is not None and abstain.silence.weights and \
+            abstain.silence.probability(silence_features(cands, values)) >= abstain.silence.threshold:
         return nobody
     return best
 

@@ -14,6 +14,7 @@ from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
     Abstain,
     Candidate,
+    Silence,
     antecedent_phrase,
     candidates,
     choose_speakers,
@@ -23,6 +24,7 @@ from storyline.extract.speaker_model import (
     load_speaker_model,
     pick,
     quote_shape,
+    silence_features,
     softmax,
 )
 from storyline.model import Block, Document
@@ -246,6 +248,16 @@ def test_abstain_says_nobody_when_the_best_speaker_is_weak_or_close():
     assert pick(cands, [0.6, 0.55, 0.1], Abstain(margin=0.1)) == 1
     assert pick(cands, [0.6, 0.45, 0.1], Abstain(least=0.5, margin=0.1)) == 0
     assert pick(cands, [0.1, 0.6, 0.2], Abstain(least=0.9)) == 1
+
+
+def test_silence_says_nobody_for_a_term_the_ranker_gives_a_speaker():
+    term = [Candidate("e1", {"entity": 1.0}), Candidate(None, {"nobody": 1.0, "nobody&shape_term_before": 1.0})]
+    speech = [Candidate("e1", {"entity": 1.0}), Candidate(None, {"nobody": 1.0, "nobody&shape_cue_sentence": 1.0})]
+    silence = Silence((("nobody&shape_term_before", 3.0), ("p_gap", -1.0)), -1.0, 0.6)
+    assert silence_features(term, [0.7, 0.3])["p_gap"] == pytest.approx(0.4)
+    assert pick(term, [0.7, 0.3], Abstain(silence=silence)) == 1
+    assert pick(speech, [0.7, 0.3], Abstain(silence=silence)) == 0
+    assert pick(term, [0.7, 0.3]) == 0                  # an empty stage never abstains
 
 
 def test_a_role_after_a_name_takes_up_the_named_person():

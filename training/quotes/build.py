@@ -33,8 +33,13 @@
   hand9_src_*.txt (ids tq-3001...).
 - hand10.jsonl: quotes12's pronouns after a place (a dateline, "a clinic in Abeokuta", "outside Kisumu") whose person
   is named, typed as a place or only described, parsed from hand10_src_*.txt (ids tq-3301...).
+- hand11.jsonl: quotes13's quoted words nobody says right after a speaker's paragraph, speaker switches between
+  paragraphs and nested speech ("X said Y told him “…”"), parsed from hand11_src_*.txt (ids tq-3401...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
+- dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
+  says of many kinds, speaker switches between paragraphs, nested and reported speech ("X said Y told him “…”"),
+  descriptions as speakers and pronouns with two candidates; only its aggregate figures are read.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -177,6 +182,14 @@ def main() -> None:
     for i, o in enumerate(hand10, 3301):
         o["id"] = f"tq-{i:04d}"
     write(os.path.join(HERE, "hand10.jsonl"), hand10)
+    hand11: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand11_src_") and name.endswith(".txt"):
+            hand11 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand11, 3401):
+        o["id"] = f"tq-{i:04d}"
+    if hand11:
+        write(os.path.join(HERE, "hand11.jsonl"), hand11)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -235,6 +248,16 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind5:
         write(os.path.join(dev_dir, "blind5.jsonl"), blind5)
+    # quotes13's sixth blind check: quoted words nobody says of many kinds, speaker switches between paragraphs,
+    # nested and reported speech, descriptions as speakers and pronouns with two candidates: aggregate figures only
+    blind6: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind6_src_") and name.endswith(".txt"):
+            blind6 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind6, 3701):
+        o["id"] = f"tq-{i:04d}"
+    if blind6:
+        write(os.path.join(dev_dir, "blind6.jsonl"), blind6)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
