@@ -83,6 +83,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind3.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind4.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind5.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind6.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
