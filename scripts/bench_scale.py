@@ -1067,7 +1067,8 @@ def articles_share(paths: list[str], workers: int = 1, keep: str = "") -> None:
     steps: dict[str, float] = {}
     timed_fuse(analyses, settings, lambda name, s, c: steps.__setitem__(name, c))
     fuse_cpu = sum(steps.values())
-    print(f"# {len(analyses)} distinct articles ({len(docs) - len(analyses)} failed), {workers} worker(s); "
+    failed = "read from --keep" if kept else f"{len(docs) - len(analyses)} failed"
+    print(f"# {len(analyses)} distinct articles ({failed}), {workers} worker(s); "
           f"load average {os.getloadavg()[0]:.1f}")
     print(f"{'per-document analysis':42s}{analysis:9.2f} CPU-s  ("
           + ("as measured when --keep was written, " if kept else f"{wall:.1f} s wall, ")

@@ -48,10 +48,27 @@ def _patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[st
     return families, phases
 
 
+#: the letters case-insensitive matching reads as an ASCII letter that their ``lower()`` is not ("ſ" as "s")
+_LOOSE_CASE = frozenset("\u0130\u0131\u017f")
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> tuple[tuple[str, ...], ...]:
+    """Per family (in ``_patterns`` order), the lower-cased first word of each of its words and phrases: a text
+    holding none of them names none of the family."""
+    data = load("disagreement_events")
+    return tuple(tuple(dict.fromkeys(str(w).rstrip("*").split()[0].lower() for w in spec["words"]))
+                 for spec in data["families"].values())
+
+
 @functools.lru_cache(maxsize=65536)
 def event_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, family) of each event word of ``text`` (a word may be of several families: "raid")."""
-    return tuple(sorted((m.start(), m.end(), name) for name, rx in _patterns()[0] for m in rx.finditer(text)))
+    # every sentence of a corpus is read here, and most name no event word: a family is scanned only when the
+    # text holds the first word of one of its words, as its pattern would match it (then lower-cased)
+    low = text.lower() if _LOOSE_CASE.isdisjoint(text) else ""
+    return tuple(sorted((m.start(), m.end(), name) for (name, rx), firsts in zip(_patterns()[0], _first_words())
+                        if not low or any(w in low for w in firsts) for m in rx.finditer(text)))
 
 
 @functools.lru_cache(maxsize=65536)

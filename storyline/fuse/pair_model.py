@@ -1287,9 +1287,13 @@ class PairModel:
         """Per pair, every label's probability."""
         if not pairs:
             return []
-        feats = [pair_features(read_side(a), read_side(b)) for a, b in pairs]
+        # a sentence told alike by several outlets (syndicated copies) makes one pair of texts many times over:
+        # each distinct pair is read once (a row's probabilities do not depend on the other rows)
+        unique = list(dict.fromkeys(pairs))
+        feats = [pair_features(read_side(a), read_side(b)) for a, b in unique]
         probs = self.classifier.predict_proba(self.vectorizer.transform(feats))
-        return [dict(zip(self.labels, (float(p) for p in row))) for row in probs]
+        of = {pair: [float(p) for p in row] for pair, row in zip(unique, probs)}
+        return [dict(zip(self.labels, of[pair])) for pair in pairs]
 
     def judge(self, pairs: list[tuple[str, str]], min_probability: float = 0.0,
               only: str = "") -> list[PairVerdict]:
@@ -1299,7 +1303,10 @@ class PairModel:
 
         Whether two sentences disagree and how are two questions: a pair the model reads as hedged vs firm
         (0.49) or as a status (0.34) is a disagreement at 0.83, though no one kind reaches 0.7."""
-        return [verdict(a, b, probs, min_probability, only) for (a, b), probs in zip(pairs, self.probabilities(pairs))]
+        unique = list(dict.fromkeys(pairs))
+        of = {(a, b): verdict(a, b, probs, min_probability, only)
+              for (a, b), probs in zip(unique, self.probabilities(unique))}
+        return [of[pair] for pair in pairs]
 
 
 def verdict(a: str, b: str, probs: dict[str, float], min_probability: float = 0.0, only: str = "") -> PairVerdict:
@@ -1833,11 +1840,14 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
     units = _units(context)
     pairs = candidate_pairs(units)
     texts = [(units[i].text, units[j].text) for i, j in pairs]
-    # each pair is judged on its own two sentences: blocks of pairs can be judged anywhere
+    # each pair is judged on its own two sentences: blocks of pairs can be judged anywhere, and a pair of texts
+    # that syndicated copies repeat is judged once
     mapper = context.mapper
-    verdicts = [v for block in mapper.map(judge_block, chunks(texts, mapper.parallelism),
-                                          (model, settings.disagreement_pair_min_probability))
-                for v in block]
+    unique = list(dict.fromkeys(texts))
+    judged = dict(zip(unique, (v for block in mapper.map(judge_block, chunks(unique, mapper.parallelism),
+                                                         (model, settings.disagreement_pair_min_probability))
+                               for v in block)))
+    verdicts = [judged[t] for t in texts]
     # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
     # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state);
     # the probabilities of those pairs are read in one batch (each row is the same as read alone)

@@ -425,17 +425,25 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
     rows = store.con.execute("SELECT key, list(entity) FROM fuse_entity_keys WHERE key IN (SELECT UNNEST(?)) "
                              "GROUP BY key", [sorted(keys)]).fetchall()
     loose = unmatched_keys(keys)
-    only_acronyms: set[str] = set()
+    initials: dict[str, list[str]] = {}
     for key, ents in rows:
         if key not in loose or len(ents) <= ENTITY_KEY_CAP:
-            # a name's initials ("a:AS" of "Anna Smith") join it only with an acronym (the rules and the trained
-            # matcher pair an acronym with a spelled-out name): of a key no new acronym holds, the stored acronyms
-            (found if not key.startswith("a:") or key in spelled_by_acronym else only_acronyms).update(ents)
-    only_acronyms -= found
-    if only_acronyms:
-        found |= {r[0] for r in store.con.execute("SELECT id, name, aliases FROM entities WHERE id IN "
-                                                  "(SELECT UNNEST(?))", _ids(only_acronyms)).fetchall()
-                  if any(_acronym_like(n) for n in [r[1], *json.loads(r[2] or "[]")])}
+            if key.startswith("a:") and key not in spelled_by_acronym:
+                initials[key] = ents
+            else:
+                found.update(ents)
+    if initials:
+        # a name's initials ("a:JBM" of "Joseph Baraka Mwangi") join it only with an acronym (the rules and the
+        # trained matcher pair an acronym with a spelled-out name), and "JBM" joins the one person whose name
+        # spells it: of a key no new acronym holds, every stored holder when one of them is an acronym (the
+        # namesakes the full fuse would weigh the acronym between), else none
+        held = {x for ents in initials.values() for x in ents}
+        acronyms = {r[0] for r in store.con.execute("SELECT id, name, aliases FROM entities WHERE id IN "
+                                                    "(SELECT UNNEST(?))", _ids(held)).fetchall()
+                    if any(_acronym_like(n) for n in [r[1], *json.loads(r[2] or "[]")])} if held else set()
+        for ents in initials.values():
+            if acronyms.intersection(ents):
+                found.update(ents)
     candidates = _entities(store, found)
     stats.entity_candidates = len(candidates)
     merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1)

@@ -80,3 +80,20 @@ def test_clock_times_with_dots_are_a_part_of_the_day() -> None:
     side = read_side("The quake struck at 4.10 a.m. on Thursday.")
     assert tuple(v for v, _, _ in side.dates.get("part", [])) == ("night", )
     assert read_side("Power returned at 3 p.m.").dates["clock"][0][0] == "15"
+
+
+def test_event_words_are_found_however_the_text_writes_their_letters() -> None:
+    """Only the families whose words' first words a text holds are scanned: the same words as scanning every family,
+    in capitals, across a line break, or with a letter case-insensitive matching reads as ASCII ("ſ" for "s")."""
+    import re
+
+    from storyline.fuse.disagreement_events import _patterns, event_words
+
+    texts = ["The FIRE broke out before the Blaze was contained.", "The ſtorm hit the coast.",
+             "The hillside gave\nway after the rain.", "Rescuers reached the cave-in at dawn.",
+             "The minister met the delegation.", "İnfo: an explosion was heard."]
+    for text in texts:
+        every = tuple(sorted((m.start(), m.end(), name) for name, rx in _patterns()[0] for m in rx.finditer(text)))
+        assert event_words(text) == every, text
+    assert event_words("The ſtorm hit the coast.") and not event_words("The minister met the delegation.")
+    assert any(re.fullmatch("fire", name) for _, _, name in event_words("The FIRE broke out."))

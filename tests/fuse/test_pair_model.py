@@ -301,3 +301,16 @@ def test_a_purpose_or_a_length_is_no_cause_but_for_an_act_is() -> None:
     assert pair_model.gives_cause(read_side("The trawler was detained for fishing without a licence."))
     assert pair_model.gives_cause(read_side("The minister resigned for health reasons, her office said."))
     assert pair_model.gives_cause(read_side("The plant is closing because of falling orders from carmakers."))
+
+
+def test_a_pair_of_texts_repeated_by_copies_is_judged_as_when_alone() -> None:
+    """Syndicated copies repeat one pair of sentences many times: it is read once, each row as read alone."""
+    model = load_pair_model()
+    assert model is not None
+    a = ("The strike lasted three days, the union said.", "The 48-hour strike ended on Friday, the union said.")
+    b = ("Officials said 14 people were injured in the blast.", "At least 31 people were injured in the blast.")
+    alone = [model.probabilities([p])[0] for p in (a, b)]
+    together = model.probabilities([a, b, a, a, b])
+    assert together == [alone[0], alone[1], alone[0], alone[0], alone[1]]
+    assert together[0] is not together[2]   # each pair its own dict: a caller may change one
+    assert model.judge([a, b, a]) == [model.judge([a])[0], model.judge([b])[0], model.judge([a])[0]]

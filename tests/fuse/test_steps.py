@@ -61,3 +61,30 @@ def test_stories_before_near_duplicates_is_refused(analyses):
     names.remove("storyline.fuse.near_duplicates.v1")
     with pytest.raises(PipelineError, match=r"storyline\.fuse\.stories\.v1' requires corpus\.near_duplicates"):
         fuse(analyses, Settings().replace(fuse_pipeline=names))
+
+
+def test_a_built_in_step_runs_with_the_cyclic_collector_paused_and_restores_it() -> None:
+    import gc
+
+    from storyline.fuse.steps import without_collector
+
+    seen: list[bool] = []
+
+    def record(state, settings) -> None:
+        seen.append(gc.isenabled())
+
+    def fail(state, settings) -> None:
+        raise RuntimeError("step failed")
+
+    assert gc.isenabled()
+    without_collector(record)(None, None)   # type: ignore[arg-type]
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError):
+        without_collector(fail)(None, None)   # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()   # a caller that paused it (the incremental update) keeps it paused
+    try:
+        without_collector(record)(None, None)   # type: ignore[arg-type]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
