@@ -6,9 +6,14 @@ Two event mentions are the same story event when they agree on enough of:
 
 * type: the same PLOVER type, or one of the same family (PLOVER quad class);
 * actors: the same entity, or the same state (a leader speaks for his country: its president ~ the country);
+  an unnamed group ("Police") is close to a named actor aliased alike ("Police of Chile", alias "Police"),
+  though two articles' unnamed groups are not one ("the union" may be two unions);
 * date: compatible at the coarser precision of the two ("2022-06-17" ~ "2022-06"); a clash is a
-  strong penalty, not a veto, since per-document dates are guesses;
-* wording: the evidence sentences share rare content words ("recognise", "quasi-republics").
+  strong penalty, not a veto, since per-document dates are guesses; a date carried from an earlier
+  sentence (``date_source`` "context") a few days off counts as unknown for events of one type family;
+* wording: the evidence sentences share rare content words ("recognise", "quasi-republics") or the
+  same counted quantity ("14 protesters" ~ "14 people"); counts that all differ ("14 protesters", "23 traders")
+  are a penalty.
 
 Clustering is greedy agglomeration: the best-scoring pairs are joined first, and two
 clusters join only when every cross pair passes the hard checks (no swapped roles, dates not far
@@ -76,6 +81,16 @@ PUBLICATION_SLACK_DAYS = 7
 #: polarity within the same material/verbal family (joint drills: MOBILIZE or COOPERATE; a recalled envoy:
 #: SANCTION or RETREAT) or put the two actors in swapped roles (free word order)
 CROSS_LANGUAGE_AGREEMENT = 0.5
+#: the date compatibility of a clash where one date was carried from an earlier sentence (the paragraph's or the
+#: lead's date, ``Event.date_source`` "context"): as unknown as no date, since a later paragraph's "37 people were
+#: detained" need not have happened on the day the lead names
+CARRIED_DATE = 0.4
+#: ... when the two dates are at most this many days apart (both day-precise): a later paragraph's act is near
+#: the lead's day, not months from the other report's date
+CARRIED_SLACK_DAYS = 3
+#: the penalty when both events count something and no count is the same (two reports of one act repeat its
+#: numbers; "at least 14" and "15" may still join on the rest)
+COUNT_CLASH = 0.15
 
 
 def _date_parts(date: str | None) -> tuple[int, ...] | None:
@@ -121,6 +136,17 @@ class Actors:
     def __init__(self, entities: list[Entity]) -> None:
         self.by_id = {e.id: e for e in entities}
 
+    def names(self, eid: str | None) -> tuple[bool, frozenset[str]]:
+        """Whether the actor is an unnamed group (``Entity.generic``), and its lower-cased name and aliases.
+
+        Each document keeps its own groups, so one article's "Police" and another's "Police of Chile" (alias
+        "Police") are different entities that the same word names.
+        """
+        e = self.by_id.get(eid) if eid else None
+        if e is None:
+            return False, frozenset()
+        return e.generic, frozenset(n.lower() for n in [e.name, *e.aliases] if n)
+
     def key(self, eid: str | None) -> str | None:
         """The actor's identity: its KB id, else its entity id (an unknown id stands for itself)."""
         e = self.by_id.get(eid) if eid else None
@@ -133,6 +159,12 @@ class Actors:
         e = self.by_id.get(eid) if eid else None
         return e.country if e is not None and e.type in ("GPE", "PERSON", "ORG", "NORP") else None
 
+
+
+def quantity_terms(event: Event) -> frozenset[str]:
+    """The counted quantities of an event as wording terms ("#14"): two reports of one act give its numbers
+    ("arrested 14 protesters", "detained 14 people"), which the content words (letters only) leave out."""
+    return frozenset(f"#{q.value:g}" for q in event.quantities if q.value is not None)
 
 
 @functools.lru_cache(maxsize=8)
@@ -183,7 +215,9 @@ def event_terms(events: list[Event], lexicon_paths: tuple[str, ...] = ()) -> lis
     """The content terms of each event, two views: the words around its trigger, and its whole evidence."""
     triggers = _trigger_words(lexicon_paths)
     texts = [" ".join(s.text for s in e.evidence) or e.summary for e in events]
-    return [[content_terms(_focus_text(e, triggers)) for e in events], [content_terms(t) for t in texts]]
+    counts = [quantity_terms(e) for e in events]
+    return [[content_terms(_focus_text(e, triggers)) | q for e, q in zip(events, counts)],
+            [content_terms(t) | q for t, q in zip(texts, counts)]]
 
 
 class _Wording:
@@ -236,10 +270,11 @@ class PairFacts:
         #: each event's language (None: one language, as every English corpus): only across languages does a
         #: publication-day date give way to a stated one
         self.langs = list(langs) if langs is not None and len(set(langs)) > 1 else None
-        self.src = [(e.source, actors.key(e.source), actors.state(e.source)) if e.source else None
-                    for e in events]
-        self.tgt = [(e.target, actors.key(e.target), actors.state(e.target)) if e.target else None
-                    for e in events]
+        self.src = [(e.source, actors.key(e.source), actors.state(e.source), *actors.names(e.source))
+                    if e.source else None for e in events]
+        self.tgt = [(e.target, actors.key(e.target), actors.state(e.target), *actors.names(e.target))
+                    if e.target else None for e in events]
+        self.counts = [quantity_terms(e) for e in events]
         self.dates = [_date_parts(e.date) for e in events]
         self.pole = [QUAD.get(e.type, "").split("_")[-1] for e in events]
         #: cross-language similarity of event pairs (``cross_language_similarity``), set by the clustering
@@ -261,6 +296,11 @@ class PairFacts:
         day of its article is unknown (0.4), not a clash, when the other is a stated date up to
         ``PUBLICATION_SLACK_DAYS`` before it or another publication day up to as many days either side."""
         found = _parts_compatibility(self.dates[i], self.dates[j])
+        if found is None and "context" in (self.events[i].date_source, self.events[j].date_source) \
+                and QUAD.get(self.events[i].type) == QUAD.get(self.events[j].type):
+            gap = _days_between(self.dates[i], self.dates[j])
+            if gap is not None and abs(gap) <= CARRIED_SLACK_DAYS:
+                return CARRIED_DATE  # a date carried from an earlier sentence is a guess, not the act's own date
         if found is not None or self.langs is None or self.langs[i] == self.langs[j]:
             return found
         for weak, other in ((i, j), (j, i)):
@@ -274,12 +314,17 @@ class PairFacts:
 
     @staticmethod
     def _match(a: tuple | None, b: tuple | None, unknown: float) -> float:
-        """1.0 same actor, 0.7 same state, ``unknown`` when one is missing, 0 when different."""
+        """1.0 same actor, 0.7 same state or an unnamed group a named actor is aliased as (``Actors.names``),
+        ``unknown`` when one is missing, 0 when different."""
         if a is None or b is None:
             return unknown
         if a[1] == b[1]:
             return 1.0
-        return 0.7 if a[2] and a[2] == b[2] else 0.0
+        if a[2] and a[2] == b[2]:
+            return 0.7
+        if a[3] != b[3] and a[4] & b[4]:
+            return 0.7
+        return 0.0
 
     def blocked(self, i: int, j: int) -> bool:
         """Hard checks: cooperation and conflict are different events; so are swapped roles (A→B vs B→A)."""
@@ -312,6 +357,8 @@ class PairFacts:
         score = W_TYPE * types + W_SOURCE * source + W_TARGET * target + W_TEXT * text_sim
         # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
         score += W_DATE * (date if date is not None else -2.0)
+        if self.counts[i] and self.counts[j] and not self.counts[i] & self.counts[j]:
+            score -= COUNT_CLASH  # "detained 14 protesters", "detained 23 traders": two arrests
         return score
 
 

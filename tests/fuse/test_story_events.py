@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from storyline.config import Settings
 from storyline.fuse.story_events import cluster_story_events, date_compatibility, type_compatibility
-from storyline.model import Document, Entity, Event, Span
+from storyline.model import Document, Entity, Event, Quantity, Span
 
 FRE = Entity(id="g1", name="Freedonia", type="GPE", country="FRD")
 VELL = Entity(id="g2", name="Ana Vell", type="PERSON", country="FRD", role="president")
@@ -89,12 +89,20 @@ def test_precomputed_facts_score_exactly_like_pair_score() -> None:
     # two states, a person of each, and an organisation of none (actor keys and states differ)
     ents = [FRE, VELL, SYL, Entity(id="g4", name="Rudo Marr", type="PERSON", country="SYL"),
             Entity(id="g5", name="Farmers' Union", type="ORG"),
-            Entity(id="g6", name="Freedonia", type="GPE", country="FRD", kb_id="gpe:FRD")]
+            Entity(id="g6", name="Freedonia", type="GPE", country="FRD", kb_id="gpe:FRD"),
+            # unnamed groups of two articles, and a named force one of them is aliased as
+            Entity(id="g7", name="Police", type="ORG", generic=True, aliases=["Police"]),
+            Entity(id="g8", name="police", type="ORG", generic=True),
+            Entity(id="g10", name="Police of Freedonia", type="ORG", country="FRD", aliases=["Police"])]
     rng = random.Random(7)
-    actors_ids = [None, "", "g1", "g2", "g3", "g4", "g5", "g6", "g9"]  # g9: an id no entity has
-    dates = [None, "2022", "2022-06", "2022-06-17", "2022-06-18", "2022-07-01", "bad-date"]
+    actors_ids = [None, "", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g10"]  # g9: no entity has it
+    dates = [None, "2022", "2022-06", "2022-06-17", "2022-06-18", "2022-06-20", "2022-07-01", "2022-02-31",
+             "bad-date"]
     events = [_event(f"ev{n}", f"d{n % 4}", rng.choice([*sorted(QUAD), "OTHER"]), rng.choice(actors_ids),
-                     rng.choice(actors_ids), "talks", rng.choice(dates)) for n in range(60)]
+                     rng.choice(actors_ids), "talks", rng.choice(dates)) for n in range(90)]
+    for ev in events:
+        ev.date_source = rng.choice([None, "sentence", "context"])
+        ev.quantities = [Quantity(str(v), v, None) for v in rng.sample([None, 14.0, 23.0, 2.5], rng.randint(0, 2))]
     actors = Actors(ents)
     facts = PairFacts(events, actors)
     for i, j in itertools.combinations(range(len(events)), 2):
@@ -140,3 +148,48 @@ def test_across_languages_close_reports_of_the_same_actors_join_despite_swapped_
     # a verbal and a material type of opposite polarity are still two events
     talks = _event("ru/v1", "ru", "CONSULT", "g1", "g3", "Фридония провела переговоры с Сильванией.", "2031-03-04")
     assert _language_facts([drills, talks], ["en", "ru"], {(0, 1): 0.8}).blocked(0, 1)
+
+
+def test_one_arrest_in_two_articles_joins_by_its_count_and_a_later_arrest_stays_apart() -> None:
+    police = Entity(id="p1", name="Police", type="ORG", generic=True, sector="police", aliases=["Police"])
+    force = Entity(id="p2", name="Police of Freedonia", type="ORG", country="FRD", kb_id="inst:FRD:police",
+                   aliases=["Police"])
+    dockers = Entity(id="p3", name="dockers", type="ORG", generic=True, sector="labour", aliases=["dockers"])
+    people = Entity(id="p4", name="people", type="ORG", generic=True, sector="civilians", aliases=["people"])
+    people_c = Entity(id="p6", name="people", type="ORG", generic=True, sector="civilians", aliases=["people"])
+    traders = Entity(id="p5", name="traders", type="ORG", generic=True, sector="business", aliases=["traders"])
+    events = [
+        _event("a/v1", "a", "COERCE", "p1", "p3", "Police arrested 19 dockers at the port gates on Tuesday, "
+               "the harbour authority said.", "2031-04-08"),
+        _event("b/v1", "b", "COERCE", "p2", "p4", "Police had detained 19 people during scuffles at the harbour "
+               "on April 8, a spokesman said.", "2031-04-08"),
+        # a later paragraph of a third article: its date is the lead's, two days off
+        _event("c/v1", "c", "COERCE", None, "p6", "Officers said 19 people had been detained at the harbour.",
+               "2031-04-10"),
+        # another arrest by the same force weeks later: another count, another date
+        _event("d/v1", "d", "COERCE", "p2", "p5", "Police detained 42 traders at the harbour market on May 2.",
+               "2031-05-02"),
+    ]
+    # the rest of the corpus, so that the arrests' words and count are rare in it
+    others = ["Freedonia signed a grain deal with Sylvania.", "Sylvania recalled its ambassador from Freedonia.",
+              "The central bank raised interest rates by half a point.", "Farmers blocked the northern highway.",
+              "The minister rejected calls to resign over the budget.", "Sylvania accused Freedonia of spying.",
+              "The court jailed a former mayor for fraud.", "Nurses staged a strike over unpaid wages.",
+              "Freedonia sent tents and water to flooded villages.", "The opposition demanded a recount of votes."]
+    others += [f"In other news, {text[0].lower()}{text[1:]}" for text in others]
+    events += [_event(f"o{n}/v1", f"o{n}", "CONSULT", None, None, text) for n, text in enumerate(others)]
+    events[2].date_source = "context"
+    for ev, n, unit in ((events[0], 19.0, "docker"), (events[1], 19.0, "people"), (events[2], 19.0, "people"),
+                        (events[3], 42.0, "trader")):
+        ev.quantities = [Quantity(f"{n:g} {unit}", n, unit)]
+    ents = [*ENTITIES, police, force, dockers, people, people_c, traders]
+    docs = _docs(("a", "Harbour Post"), ("b", "Meridian Ledger"), ("c", "Continental Wire"), ("d", "Coast Daily"),
+                 *((f"o{n}", "Coast Daily") for n in range(len(others))))
+    _, mapping = cluster_story_events(events, ents, docs, Settings())
+    assert mapping["a/v1"] == mapping["b/v1"] == mapping["c/v1"]
+    assert mapping["d/v1"] != mapping["a/v1"]
+    # the carried date stands for the act's own only days away: weeks away it clashes as before
+    events[2].date = "2031-05-02"
+    events[2].quantities = events[3].quantities
+    _, mapping = cluster_story_events(events, ents, docs, Settings())
+    assert mapping["c/v1"] != mapping["a/v1"]
