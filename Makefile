@@ -77,6 +77,9 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_clean.py --set training/clean_dev5
 	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines trained
 	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines hybrid
+	$(PY) scripts/eval_clean.py --set training/clean_dev6
+	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines trained
+	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines hybrid
 	$(PY) scripts/eval_clean.py --clean-lines hybrid
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1

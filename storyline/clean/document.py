@@ -468,11 +468,43 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
             rows = run[1:] if len(run) > MIN_LIST_ITEMS and run[0].text.rstrip().endswith(":") else run
             figures = [x for x in rows if _FIGURE.search(x.text)]
             table = len(rows) >= MIN_LIST_ITEMS and len(figures) == len(rows)
+            sections = not table and _headed_rows(lines, i, j)
             for k, line in enumerate(run):
                 carried = line.text.rstrip().endswith(",") and (i + k + 1 < n)
-                if table or carried:
+                if table or carried or (sections and _FIGURE.search(line.text)):
                     line.mark("body", "")
         i = j
+
+
+#: A sub-heading between a list's sections ("Ingredients", "Men", "Women") has at most this many words.
+SECTION_HEADING_WORDS = 3
+
+
+def _headed_rows(lines: list[_Line], i: int, j: int) -> bool:
+    """Whether the run of short lines ``lines[i:j]`` is a list inside the story cut into sections: rows holding
+    figures under short sub-headings ("Ingredients" / "250g butter" / "4 eggs"; "Men" / "1 Sam Hart 2:21:05"), with
+    the story's body right above and right below the run. A box of furniture ("Match stats" / "Possession 54%")
+    stands at the page's edge or beside other furniture, not between two paragraphs of the story; each sub-heading
+    heads rows (or, last, the paragraph below), and every section has at least ``MIN_LIST_ITEMS`` rows."""
+    n = len(lines)
+    if i == 0 or j >= n or lines[i - 1].verdict.label != "body" or lines[j].verdict.label != "body":
+        return False
+    sizes, current = [], 0
+    for k in range(i, j):
+        text = lines[k].text.strip()
+        if _FIGURE.search(text):
+            current += 1
+            continue
+        if len(text.split()) > SECTION_HEADING_WORDS or ends_sentence(text):
+            return False
+        if k > i:
+            sizes.append(current)
+        current = 0
+    sizes.append(current)
+    # the last sub-heading may head the paragraph below the run (its section has no rows)
+    if sizes[-1] == 0 and len(sizes) > 1:
+        sizes.pop()
+    return bool(sizes) and all(size >= MIN_LIST_ITEMS for size in sizes)
 
 
 def _mark_tables(fixed: str, lines: list[_Line]) -> None:

@@ -182,7 +182,8 @@ def strong_prose(line: JudgedLine) -> bool:
 
 def row_kind(line: JudgedLine) -> str | None:
     """What kind of structural row a kept line is: "item" (a list's), "qa" (a question or an answer), "stamp" (an
-    entry opened by a time, a match minute or a year), "row" (a table's), "numbered", "turn" (a speaker's); None."""
+    entry opened by a time, a match minute or a year), "row" (a table's), "numbered", "turn" (a speaker's), "figure"
+    (a short line of figures without a mark, ``figure_row``); None."""
     raw = line.raw.strip()
     if raw.endswith(":") and not line.item:
         return None  # the line that introduces the rows ("These roads will be closed from 7am on Sunday:")
@@ -198,7 +199,22 @@ def row_kind(line: JudgedLine) -> str | None:
         return "numbered"
     if re.match(r"^[A-Z][A-Za-z .'()-]{1,40}:\s", raw):
         return "turn"
+    if figure_row(raw):
+        return "figure"
     return None
+
+
+#: A row of figures written without a list mark has at most this many words ("250g self-raising flour",
+#: "Bramley £248,300 +4.1%").
+FIGURE_ROW_WORDS = 8
+
+
+def figure_row(text: str) -> bool:
+    """A short line holding a figure that is not a sentence nor a link: an ingredient, a price, a result written as
+    a list without marks. Alone it proves nothing; two or more in a run are a block (``blocks``)."""
+    s = text.strip()
+    return 1 <= len(s.split()) <= FIGURE_ROW_WORDS and any(c.isdigit() for c in s) and not ends_sentence(s) \
+        and not _URL.search(s) and not _EMAIL.search(s)
 
 
 @dataclass

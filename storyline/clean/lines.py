@@ -51,7 +51,10 @@ _READING_TIME = re.compile(
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
 #: Sentence-final punctuation, then any closing quotes or brackets, at the end of a text.
 #: sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
-TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f](?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
+#: (other scripts' full stops too: the Devanagari danda, the Arabic question mark and full stop, the Armenian and
+#: Ethiopic full stops)
+TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+                            r"(?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

@@ -131,3 +131,18 @@ def test_a_list_introduced_by_a_colon_stays_though_an_advert_stands_between(cert
         assert item in doc.text
     assert "ADVERTISEMENT" not in doc.text
     assert contract_violations(doc) == []
+
+
+def test_rows_of_figures_without_marks_are_a_block() -> None:
+    # an ingredient list or a price list written without bullets: the rows are the story's structure
+    texts = ["This soup costs about £3 for six bowls and takes half an hour.", "You will need", "300g red lentils",
+             "4 carrots, grated", "1.5 litres vegetable stock", "Soften the onions in a little oil for ten minutes."]
+    lines = [JudgedLine(t, t, "heading" if i == 1 else "body", "") for i, t in enumerate(texts)]
+    assert row_kind(lines[2]) == "figure"
+    found = blocks(lines)
+    assert [(b.start, b.end, b.rows) for b in found] == [(1, 5, [2, 3, 4])]
+    # a sentence holding a figure, a link with a figure and one figure line alone are no rows
+    assert row_kind(JudgedLine("Prices rose 4% in May.", "Prices rose 4% in May.", "body", "")) is None
+    assert row_kind(JudgedLine("www.example.com/2025", "www.example.com/2025", "body", "")) is None
+    alone = [JudgedLine(t, t, "body", "") for t in (texts[0], "Comments (14)", texts[5])]
+    assert blocks(alone) == []

@@ -1,5 +1,5 @@
 """Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/,
-training/clean_dev3/, training/clean_dev4/, training/clean_dev5/): the data, not the scores."""
+training/clean_dev3/, training/clean_dev4/, training/clean_dev5/, training/clean_dev6/): the data, not the scores."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +14,12 @@ FORMATS4 = {"thread", "press", "newsletter", "pdf", "oped", "photo", "cyrillic",
 #: ...and clean_dev5 those that clean_dev4 lacks too
 FORMATS5 = {"liveblog", "interview", "listicle", "data", "obituary", "court", "roundup", "wire", "amp", "foreign",
             "tokenised"}
+#: ...and clean_dev6 pages whose body looks like furniture (lists, threads, tables, short turns, captions, scripts)
+FORMATS6 = {"list", "forum", "table", "transcript", "liveblog", "short", "caption", "keypoints", "script"}
 
 
-@pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5"])
+@pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5",
+                                                       "clean_dev6"])
 def root(request: pytest.FixtureRequest) -> Path:
     return TRAINING / request.param
 
@@ -44,7 +47,7 @@ def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str
 
 
 def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
-    formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5}.get(root.name, FORMATS)
+    formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6}.get(root.name, FORMATS)
     for k, g in gold.items():
         assert {"format", "published", "remove", "keep"} <= set(g), k
         assert g["format"] in formats, (k, g["format"])

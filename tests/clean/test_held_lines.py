@@ -118,3 +118,33 @@ def test_a_full_date_in_the_first_line_below_no_title_dates_the_page():
     doc = _clean("Council notes , Tuesday 2 March 2021 , from the clerk's office\n\n"
                  "The regional assembly met three times this week and passed two bills on water charges.")
     assert (doc.published, doc.published_precision) == ("2021-03-02", "day")
+
+
+SECTIONED_RESULTS = ("Harbour swim results\n\nMore than 300 swimmers crossed the harbour on Sunday in the annual race "
+                     "for the lifeboat.\n\nWomen\n\n1 Ada Kerr (Pier SC) 21:04\n\n2 Lina Roos (Bay Tri) 21:40\n\n"
+                     "Men\n\n1 Oskar Lind (Pier SC) 19:58\n\n2 Tom Reyes 20:31\n\nThe race raised £12,000 for the "
+                     "lifeboat station, the organisers said.\n\nShare\n\nLive scores")
+
+
+def test_figure_rows_under_short_sub_headings_between_paragraphs_are_body():
+    # an ingredient list or results by category: each section's rows hold figures, the story is right above and below
+    doc = _clean(SECTIONED_RESULTS)
+    for row in ("1 Ada Kerr (Pier SC) 21:04", "2 Lina Roos (Bay Tri) 21:40", "1 Oskar Lind (Pier SC) 19:58",
+                "2 Tom Reyes 20:31"):
+        assert row in doc.text, row
+    assert "Live scores" not in doc.text
+
+
+def test_a_section_needs_two_rows_and_the_story_on_both_sides():
+    raw = ("Harbour swim results\n\nMore than 300 swimmers crossed the harbour on Sunday in the annual race.\n\n"
+           "Women\n\n1 Ada Kerr (Pier SC) 21:04\n\nMen\n\n1 Oskar Lind (Pier SC) 19:58\n\nThe race raised £12,000 "
+           "for the lifeboat station, the organisers said.")
+    doc = _clean(raw)
+    assert "1 Ada Kerr (Pier SC) 21:04" not in doc.text
+
+
+def test_a_sentence_ending_in_a_danda_is_prose():
+    raw = ("बाढ़ राहत शिविर\n\nज़िला प्रशासन ने बाढ़ से प्रभावित गांवों के लोगों के लिए छह राहत शिविर खोले हैं।\n\n"
+           "शेयर करें\n\nकिसान ने बताया कि उनकी पूरी फ़सल पानी में डूब गई है।")
+    doc = _clean(raw)
+    assert "किसान ने बताया कि उनकी पूरी फ़सल पानी में डूब गई है।" in doc.text

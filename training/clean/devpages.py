@@ -18,8 +18,9 @@ KEEP_CHARS = 90
 
 #: a wire dateline opening a paragraph ("LUSAKA, Feb 6 (Meridian News) - "): the cleaning takes it out as metadata
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2} \([^)]+\) [-\u2014] ")
-#: a bullet symbol is list furniture (training/clean_dev's convention): an item's keep string starts after it
-BULLET = re.compile(r"^[-*\u2022] ")
+#: a bullet symbol is list furniture (training/clean_dev's convention): an item's keep string starts after it; the
+#: symbols are the cleaning's (``storyline.clean.lines``: hyphen, star, bullets, en and em dash used as marks)
+BULLET = re.compile(r"^[-*\u2022\u00b7\u25aa\u25cf\u25ba\u2013\u2014] ")
 
 
 def keep_string(line: str, strip_bullet: bool) -> str:
