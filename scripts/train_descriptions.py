@@ -186,7 +186,7 @@ def main() -> int:
     for t in THRESHOLDS:
         s = score(oof_picks(t), items)
         print(f"  trained t={t:.2f}  " + "  ".join(f"{k} {v:.3f}" for k, v in s.items()))
-        if s["accuracy"] > best:
+        if s["accuracy"] >= best:   # a tie goes to the higher threshold: "no antecedent" costs less than a wrong link
             best_t, best = t, s["accuracy"]
     if args.show:
         for p, it in zip(oof_picks(best_t), items):

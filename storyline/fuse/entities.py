@@ -437,14 +437,25 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
     return sorted(pairs)
 
 
+def merge_type(e: Entity, kb: KB | None = None) -> str:
+    """The type an entity is compared under by the rule merge: organisations, events and MISC as "ORG", and so an
+    acronym NER called a place ("AZRK", "MoD" typed GPE) that neither the KB nor the country names know: a place
+    is seldom written in capitals, a body's short name often is, and its long form is an ORG elsewhere."""
+    if e.type in ("ORG", "EVENT", "MISC"):
+        return "ORG"
+    if e.type in ("GPE", "LOC") and not e.kb_id and kb is not None and looks_like_acronym(e.name) and \
+            not kb.country_of(e.name):
+        return "ORG"
+    return e.type
+
+
 def _merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | None = None) -> None:
     by_type: dict[str, list[int]] = defaultdict(list)
     reps = _representatives(ents, idx, groups)
     if kb is not None:
         _merge_org_keys(ents, reps, groups, kb)
     for i in reps:
-        key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
-        by_type[key].append(i)
+        by_type[merge_type(ents[i], kb)].append(i)
     for members in by_type.values():
         # members ascend, so the sorted candidate pairs come in the all-pairs loop's order
         for a, b in _candidate_pairs(ents, members):

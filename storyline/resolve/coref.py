@@ -147,7 +147,8 @@ def _ends_in_title(pre: str, rules: _TitleRules) -> bool:
 
 def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None, str | None]:
     """(country, title) a person's name gets from the words around it."""
-    pre = view[max(0, c.start - CONTEXT_WINDOW):c.start]
+    # an address title left outside the name goes first: its full stop ("Dr. ") is no sentence end
+    pre = _office_apposition(view[max(0, c.start - CONTEXT_WINDOW):c.start])
     cut = [m.end() for m in _SENT_END.finditer(pre)]
     pre = pre[cut[-1]:] if cut else pre
     post = view[c.end:c.end + CONTEXT_WINDOW]
@@ -192,6 +193,23 @@ def _context(view: str, c: Cand, kb: KB, rules: _TitleRules) -> tuple[str | None
     if title in ("counterpart", "guest"):
         title = None
     return country, title
+
+
+#: Abbreviated ranks and academic titles before a name → the noun a description calls the person by
+_RANK_WORDS = {"prof": "professor", "dr": "doctor", "gen": "general", "col": "colonel", "lt": "lieutenant",
+               "sgt": "sergeant", "capt": "captain", "adm": "admiral", "maj": "major", "cmdr": "commander"}
+#: Words of address NER may leave outside a name: office titles ("President") and honorifics ("Sir", "Dr")
+_ADDRESS_WORDS = ADDRESS_TITLES | frozenset(load("names")["honorifics"])
+
+
+def _office_apposition(pre: str) -> str:
+    """``pre`` without the address titles NER left outside a name after an office in apposition ("The defence
+    secretary, Sir " → "The defence secretary, ", "Its president, Dr. "): the office is the person's title."""
+    out = pre
+    while (m := re.search(r"(\S+)\s*$", out)) and not m.group(1).endswith(",") and \
+            fold(m.group(1)).strip(".") in _ADDRESS_WORDS:
+        out = out[:m.start()]
+    return out if out is not pre and out.rstrip().endswith(",") else pre
 
 
 def appositive_lead_country(pre: str, kb: KB) -> str | None:
@@ -244,6 +262,10 @@ def _lead_words(pre: str) -> list[str]:
     return out
 
 
+#: "its president, ", "the authority's chairwoman, ", "Kenya's defence secretary, " right before a name: a
+#: possessor (or "the") and up to four lower-case words of an office, then the comma of the apposition
+_OFFICE_BEFORE = re.compile(r"(?:\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)|['’]s)\s+"
+                            r"((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s*,\s*$")
 #: ", 54," after a name: the person's age
 _AGE = re.compile(r"^\s*,\s*(\d{2,3})\s*,")
 
@@ -256,9 +278,22 @@ def _role_words(view: str, c: Cand, kb: KB) -> set[str]:
     # a title inside the span ("President Ana Roe")
     name = view[c.start:c.end].split()
     for w in name[:-1]:
+        if fold(w) in _RANK_WORDS:
+            words.add(_RANK_WORDS[fold(w)])   # "Prof. Ana Roe" is "the professor", "Gen. Luis Ortiz" "the general"
+            continue
         if fold(w) not in ADDRESS_TITLES:
             break
         words.add(w.lower().strip("."))
+    # the same abbreviations NER left outside the name ("Prof. Dr. [Ayşe Karadağ]")
+    for w in reversed(view[max(0, c.start - 16):c.start].split()[-2:]):
+        if fold(w) not in _RANK_WORDS:
+            break
+        words.add(_RANK_WORDS[fold(w)])
+    # an office in apposition before the name ("Its chairwoman, Dana Omarova", "India's defence secretary,
+    # Rajendra Kulkarni"): the comma ends the lead words above, yet the office is the person's
+    before = _OFFICE_BEFORE.search(view, max(0, c.start - CONTEXT_WINDOW), c.start)
+    if before:
+        words |= {w.lower() for w in before.group(1).split()}
     post = view[c.end:c.end + CONTEXT_WINDOW]
     m = re.match(r"\s*,\s*(?:\d{2,3}\s*,\s*)?(?:(?:a|an|the)\s+)?([^,.;:()\n]{0,60})[,.;]", post)
     if m:

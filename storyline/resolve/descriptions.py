@@ -285,8 +285,9 @@ def candidates(d: Description, ants: Sequence[Antecedent], roles: frozenset[str]
             # person, nor a place or a country (a body of the country is its own actor)
         if roles and role_conflict(d, a, roles):
             continue
-        if d.kind == "PERSON" and (a.words & RANKS) and not (set(d.mods) & RANKS):
-            continue   # "the president" is not the vice president: a rank names another office
+        if d.kind == "PERSON" and not d.generic and (a.words & RANKS) and not (set(d.mods) & RANKS):
+            continue   # "the president" is not the vice president: a rank names another office (an age or
+            # "the woman" names no office: the deputy is "the 49-year-old" as anyone is)
         before = [s for s, _ in a.spans if s < d.start]
         if before and d.start - max(before) <= WINDOW:
             out.append((i, max(before)))

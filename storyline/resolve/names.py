@@ -311,10 +311,12 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
 
 
 #: Function words of organisation names in English and the languages news names bodies in (they
-#: carry no initial in an acronym: "Confederação Nacional dos Estivadores" → CNE).
+#: carry no initial in an acronym: "Confederação Nacional dos Estivadores" → CNE; the romanised Russian "po" and
+#: "i", "Federalnaya sluzhba po ..." → FS..., Filipino "ng", "Bangko Sentral ng Pilipinas" → BSP, Indonesian "dan").
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "del", "des", "du", "a", "an", "&",
                    "da", "do", "dos", "das", "di", "della", "degli", "delle", "y", "e", "et", "und", "fur",
-                   "los", "las", "le", "les", "el", "der", "den", "het", "van", "von", "ve", "och"})
+                   "los", "las", "le", "les", "el", "der", "den", "het", "van", "von", "ve", "och",
+                   "po", "i", "ng", "dan"})
 
 
 def content_words(name: str) -> frozenset[str]:

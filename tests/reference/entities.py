@@ -20,6 +20,7 @@ from storyline.fuse.entities import (
     _role_phrase,
     _roles_fit,
     _surname,
+    merge_type,
 )
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
@@ -90,8 +91,7 @@ def merge_others(ents: list[Entity], idx: list[int], groups: _Groups, kb: KB | N
     if kb is not None:
         _merge_org_keys(ents, reps, groups, kb)
     for i in reps:
-        key = "ORG" if ents[i].type in ("ORG", "EVENT", "MISC") else ents[i].type
-        by_type[key].append(i)
+        by_type[merge_type(ents[i], kb)].append(i)
     for members in by_type.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:

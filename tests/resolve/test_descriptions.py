@@ -156,3 +156,21 @@ def test_a_description_of_one_role_never_names_a_person_given_another(mode):
     if mode == "trained":   # the rules want the head among the person's words ("justice" is not "judge")
         assert named(ents, "The judge") is named(ents, "Otieno Barasa")
     assert owner(ents, "The finance minister") is not named(ents, "Otieno Barasa")
+
+
+def test_a_deputy_can_be_the_age_description_though_not_the_office():
+    # a rank word ("deputy") keeps "the minister" off the deputy minister, never "the 47-year-old"
+    d_age = find_descriptions("Marchuk spoke. The 47-year-old said so.", load_kb())[0]
+    d_role = find_descriptions("Marchuk spoke. The minister said so.", load_kb())[0]
+    deputy = Antecedent("PERSON", [(0, 7)], {"deputy", "minister"})
+    assert candidates(d_age, [deputy]) and not candidates(d_role, [deputy])
+
+
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+def test_an_office_in_apposition_before_the_name_is_the_persons_role(mode):
+    ents = run("The regulator cut fees on Monday. Its chairwoman, Dr. Halima Osei-Tutu, said prices would fall. "
+               "Trade minister Kwame Boadu said he agreed.\n"
+               "The chairwoman said the cut would last a year.", mode)
+    osei = named(ents, "Halima Osei-Tutu")
+    assert osei.role and osei.role.lower().startswith("chairwoman")
+    assert named(ents, "The chairwoman") is osei

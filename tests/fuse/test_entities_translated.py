@@ -1,0 +1,37 @@
+"""Organisations named in two languages, or by an acronym NER typed a place, meet in the rule merge (issue 17)."""
+from __future__ import annotations
+
+from storyline.config import Settings
+from storyline.fuse.entities import merge_entities
+from storyline.resolve.names import is_acronym_for
+from tests.fuse.test_entities_blocking import corpus, ent, same_result
+
+
+def test_a_name_in_its_own_language_meets_its_english_name_by_glossed_words():
+    _, m = same_result(corpus(
+        [ent("d1", 1, "Comisión Nacional de los Mercados y la Competencia", "ORG", "ESP")],
+        [ent("d2", 1, "National Markets and Competition Commission", "ORG", "ESP")],
+        [ent("d3", 1, "Komisi Pemberantasan Korupsi", "ORG", "IDN")],
+        [ent("d4", 1, "Corruption Eradication Commission", "ORG", "IDN")],
+        [ent("d5", 1, "National Energy Commission", "ORG", "ESP")],
+    ))
+    assert m["d1/e1"] == m["d2/e1"] != m["d5/e1"]
+    assert m["d3/e1"] == m["d4/e1"] != m["d1/e1"]
+
+
+def test_romanised_function_words_carry_no_initial():
+    assert is_acronym_for("FSVTS", "Federalnaya sluzhba po voenno-tekhnicheskomu sotrudnichestvu")
+    assert is_acronym_for("BSP", "Bangko Sentral ng Pilipinas")
+    assert not is_acronym_for("FSPVTS", "Federal Service for Military-Technical Cooperation")
+
+
+def test_an_acronym_typed_a_place_meets_its_expansion_but_a_country_does_not():
+    _, m = same_result(corpus(
+        [ent("d1", 1, "Ministry of Defence", "ORG", "GBR"), ent("d1", 2, "United Kingdom", "GPE", "GBR")],
+        [ent("d2", 1, "MoD", "GPE"), ent("d2", 2, "UK", "GPE", "GBR")],
+    ))
+    assert m["d1/e1"] == m["d2/e1"]
+    assert m["d2/e2"] != m["d1/e1"]
+    ents, _ = merge_entities(corpus([ent("d1", 1, "Ministry of Defence", "ORG", "GBR")],
+                                    [ent("d2", 1, "MoD", "GPE")]), Settings(entity_matcher="trained"))
+    assert len(ents) == 1 and ents[0].type == "ORG"
