@@ -1026,6 +1026,8 @@ def _stems(terms: frozenset[str]) -> frozenset[str]:
     return frozenset(k[:STEM] for k in terms)
 
 
+@_run_memo
+@functools.lru_cache(maxsize=4096)
 def claim_terms(text: str) -> frozenset[str]:
     """The content words of a sentence's claim, without its reporting frame (as ``_stems``)."""
     lo, hi, _ = claim_frame(text)
