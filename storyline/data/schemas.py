@@ -200,7 +200,7 @@ RESOURCES: dict[str, Any] = {
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
                       "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
                       "tentative", "deferred", "unit_before", "loose_reasons",
-                      "one_thing_units"),
+                      "one_thing_units", "report_forms", "deny_frames", "deny_determiners", "state_skip"),
         "count_kinds": _mapping(_WORDS),
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],

@@ -12,7 +12,10 @@ Each side is read once (:func:`read_side`): amounts in comparable units (currenc
 weights, volumes, shares written as words), durations in hours, dates (weekdays, months, day numbers,
 years, parts of the day), hedging, planned and blocked/denied cues (``data/pair_cues.yaml`` next to
 the modality and stance lexicons), attitude words, stated reasons, the sentence's subject words, and
-the claims of ``extract.claims`` (whose rule conflicts are features too). :func:`pair_features` turns
+the claims of ``extract.claims`` (whose rule conflicts are features too). A side's claim is also read under its
+reporting frame (:func:`claim_frame`: "the company said", "according to", "police denied that"), and the state
+of the act two claims share is read in each claim (:func:`claim_states`): one claim reported with two verbs, or
+with a frame on one side only, is one state, and a status disagreement needs two. :func:`pair_features` turns
 two sides into a feature dict (what agrees, what conflicts, how alike the two are); a logistic
 regression over them gives the label and its probability, and :func:`evidence_spans` points at the
 words on each side that carry the disagreement.
@@ -59,7 +62,8 @@ from storyline.registry import dimension
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "act_status", "candidate_pairs",
+__all__ = ["LABELS", "NONE", "PairModel", "PairVerdict", "SideFacts", "act_status", "candidate_pairs", "claim_frame",
+           "claim_state", "claim_states",
            "default_model_path", "evidence_spans", "fact_keys", "fit_pair_model", "load_pair_model",
            "pair_disagreements", "pair_features", "read_side"]
 
@@ -924,6 +928,138 @@ def _continuing() -> re.Pattern[str]:
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
 
 
+#: a speaker is at most this many words before the reporting verb ("[The country's rail operator] said")
+SPEAKER_WORDS = 10
+#: words after a state cue read as the act it is the state of ("has not yet been [charged]", "will [reopen the line]")
+GOVERNED_WORDS = 4
+#: a claim's words are compared by their first letters ("agree" / "agreed")
+STEM = 5
+
+
+@dataclass(frozen=True)
+class StateCues:
+    """The compiled reporting frames and state cues of ``pair_cues.yaml`` that read a claim under its frame."""
+    report: re.Pattern[str]
+    deny: re.Pattern[str]
+    blocked: re.Pattern[str]
+    planned: re.Pattern[str]
+    skip: frozenset[str]
+
+
+def _inflections(lemma: str) -> list[str]:
+    """A verb's -s and -ed forms by rule ("deny" -> "denies", "denied"; "state" -> "states", "stated")."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d"]
+    return [lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s"), lemma + "ed"]
+
+
+@functools.lru_cache(maxsize=1)
+def state_cues() -> StateCues:
+    """Compile (once per process) the frames and the cues of a claim's state."""
+    data = load("pair_cues")
+    modality = load_modality_lexicon()
+    report = {*(data.get("report_forms") or []), *(f for w in modality.reporting for f in _inflections(w))}
+    deny = {*(data.get("deny_frames") or []), *(f for w in modality.denial for f in _inflections(w))}
+    # a plan told in the past is a plan still: "promised to clear", "agreed to pay"
+    planned = [*data["planned"], *modality.planned_phrases,
+               *(f"{f} to" for w in modality.planned_verbs for f in _inflections(w))]
+    blocked = [*data["blocked"], *(data.get("deny_determiners") or [])]
+    return StateCues(report=_phrases(report | deny), deny=_phrases(deny), blocked=_phrases(blocked),
+                     planned=_phrases(planned), skip=frozenset(w.lower() for w in data.get("state_skip") or []))
+
+
+@_run_memo
+@functools.lru_cache(maxsize=4096)
+def claim_frame(text: str) -> tuple[int, int, str]:
+    """The claim a sentence states under its reporting frame: (start, end, frame), frame "" (none), "report" or
+    "deny". "Police denied that [the driver had been arrested]"; "[Output fell by half], the company said";
+    "According to the union, [2,300 workers walked out]". Two outlets give one claim under two frames, or one
+    with a frame and one without; the claim's state is read inside it (``claim_state``)."""
+    cues = state_cues()
+    for m in cues.report.finditer(text):
+        before = text[:m.start()]
+        comma = before.rfind(",")
+        deny = bool(cues.deny.fullmatch(m.group(0)))
+        if comma < 0 and len(before.split()) <= SPEAKER_WORDS:
+            # a leading frame: "X said (on Monday) (that) ..." / "According to X, ..."
+            if m.group(0).lower().startswith(("according", "as reported", "citing")):
+                cut = text.find(",", m.end())
+                return (cut + 1, len(text), "report") if cut > 0 else (0, len(text), "")
+            rest = text[m.end():]
+            that = re.match(r"(?:[^,;:.]*?\s)??that\s", rest)
+            start = m.end() + (that.end() if that and len(rest[:that.end()].split()) <= 6 else 0)
+            return start, len(text), "deny" if deny else "report"
+        if comma > 0 and len(before[comma + 1:].split()) <= SPEAKER_WORDS:
+            # a trailing frame: "..., the operator said (in a statement)." / "..., according to officials."
+            return 0, comma, "deny" if deny else "report"
+    return 0, len(text), ""
+
+
+@_run_memo
+@functools.lru_cache(maxsize=4096)
+def _claim_cues(text: str) -> tuple[tuple[str, int, frozenset[str], frozenset[str]], ...]:
+    """The state cues inside a sentence's claim (``claim_frame``): (kind, where, the cue's own words, the words of
+    the act it governs). The act is what the cue's clause names before it ("[The recount] will begin") and the next
+    words past auxiliaries and adverbs ("has not [yet been] charged [with arson]"). "would" states a plan only under
+    a report ("said it would close"); in a sentence of the writer's own it is a conditional ("a long strike would
+    remove ...")."""
+    cues = state_cues()
+    lo, hi, frame = claim_frame(text)
+    out: list[tuple[str, int, frozenset[str], frozenset[str]]] = []
+    for kind, rx in (("blocked", cues.blocked), ("planned", cues.planned)):
+        for m in rx.finditer(text, lo, hi):
+            cue = m.group(0).lower()
+            if cue == "would" and not frame:
+                continue
+            after = [w for w in _WORD.findall(re.split(r"[,;:]", text[m.end():hi], maxsplit=1)[0])
+                     if w.lower() not in cues.skip and not w.lower().endswith("ly")][:GOVERNED_WORDS]
+            clause = re.split(r"[,;:]", text[lo:m.start()])[-1].split()
+            before = clause if len(clause) <= SUBJECT_WORDS else []
+            out.append((kind, m.start(), _stems(content_terms(cue)), _stems(content_terms(" ".join(before + after)))))
+    return tuple(out)
+
+
+def _stems(terms: frozenset[str]) -> frozenset[str]:
+    # shorter than ``content_terms``' keys: "agree" / "agreed", "close" / "closed" meet
+    return frozenset(k[:STEM] for k in terms)
+
+
+@_run_memo
+@functools.lru_cache(maxsize=4096)
+def claim_terms(text: str) -> frozenset[str]:
+    """The content words of a sentence's claim, without its reporting frame (as ``_stems``)."""
+    lo, hi, _ = claim_frame(text)
+    return _stems(content_terms(text[lo:hi]))
+
+
+def claim_state(text: str, shared: frozenset[str]) -> str:
+    """The state of the act two claims share, as one sentence tells it: "blocked" when a denial or a negation
+    governs a shared word ("No one has yet been [charged]") or the frame denies a claim about it ("Police denied
+    that the driver had been arrested"), "planned" when a plan does ("will [reopen]"), else "done". A cue
+    governing words the other side does not say is a side remark's ("its members could not [wait]")."""
+    _, _, frame = claim_frame(text)
+    cues = _claim_cues(text)
+    if frame == "deny" and claim_terms(text) & shared:
+        return "blocked"
+    # a cue that is the shared act's own verb states no state of it: "suspended a levy" / "would not suspend the
+    # levy" are one act done and denied
+    # ("without charge" still negates the charge both sides name)
+    live = [(kind, governed) for kind, _, own, governed in cues if len(own) > 1 or not own & shared]
+    if any(kind == "blocked" and governed & shared for kind, governed in live):
+        return "blocked"
+    if any(kind == "planned" and governed & shared for kind, governed in live):
+        return "planned"
+    return "done"
+
+
+def claim_states(a: str, b: str) -> tuple[str, str]:
+    """``claim_state`` of both sides for the words their claims share."""
+    shared = claim_terms(a) & claim_terms(b)
+    return claim_state(a, shared), claim_state(b, shared)
+
+
 @_side_memo
 def _first_attitude(s: SideFacts) -> str:
     """"positive" or "negative": the side's first attitude word, "" without one."""
@@ -1092,6 +1228,23 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
             f["act:same"] = 1.0
             if la and lb and la != lb:
                 f["att:opposite_same_act"] = 1.0
+    # the claims under their reporting frames ("the company said", "according to", "police denied that"): the
+    # state of the act they share as each claim tells it (``claim_states``). One claim reported with two verbs, or
+    # with a frame on one side only, is one state; a claim and its denial are two
+    # (read only where a state cue governs a word both claims say, or a frame denies: a pair of figures or
+    # reasons says nothing here)
+    fa, fb = claim_frame(a.text)[2], claim_frame(b.text)[2]
+    if (fa == "deny") != (fb == "deny"):
+        f["frame:deny_one"] = 1.0
+    shared_claim = claim_terms(a.text) & claim_terms(b.text)
+    if fa == "deny" or fb == "deny" or any(governed & shared_claim for s in (a, b)
+                                           for _, _, _, governed in _claim_cues(s.text)):
+        ca, cb = claim_state(a.text, shared_claim), claim_state(b.text, shared_claim)
+        if ca != cb:
+            f["claim:differ"] = 1.0
+            f[f"claim:{'|'.join(sorted((ca, cb)))}"] = 1.0
+        else:
+            f["claim:same"] = 1.0
     # a plan weighed on one side, decided on the other ("is considering making" / "will make")
     if _is_tentative(a) != _is_tentative(b) and a.planned and b.planned:
         f["plan:tentative_xor"] = 1.0
@@ -1653,8 +1806,13 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
         # clauses telling the shared act must give it two states (a side remark's "delayed" is not the act's)
+        # and the two claims, read under their reporting frames, give the act they share two states: "said it had
+        # been asking" / "has been asking" is one claim reported twice, "denied that he had been arrested" / "has
+        # been arrested" a claim and its denial (``claim_states``)
+        states = claim_states(a.text, b.text)
         return (len(shared) >= STATUS_MIN_SHARED
-                and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared))
+                and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared)
+                and states[0] != states[1])
     return True
 
 

@@ -10,7 +10,15 @@ from storyline.extract.stance import content_terms
 from storyline.fuse import disagreements, pair_model
 from storyline.fuse.disagreement_events import event_families
 from storyline.fuse.disagreements import find_disagreements
-from storyline.fuse.pair_model import act_status, figures_fit, load_pair_model, pair_features, read_side
+from storyline.fuse.pair_model import (
+    act_status,
+    claim_frame,
+    claim_states,
+    figures_fit,
+    load_pair_model,
+    pair_features,
+    read_side,
+)
 from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
 
 PAIRS = "storyline.disagreements.pairs.v1"
@@ -314,3 +322,60 @@ def test_a_pair_of_texts_repeated_by_copies_is_judged_as_when_alone() -> None:
     assert together == [alone[0], alone[1], alone[0], alone[0], alone[1]]
     assert together[0] is not together[2]   # each pair its own dict: a caller may change one
     assert model.judge([a, b, a]) == [model.judge([a])[0], model.judge([b])[0], model.judge([a])[0]]
+
+
+def test_a_claim_is_read_under_its_reporting_frame():
+    # the frame (who said it) is not the claim: leading, trailing, "according to", and a denial
+    a = "The Halden water board said on Monday that it would drain the reservoir by half."
+    lo, hi, frame = claim_frame(a)
+    assert (a[lo:hi], frame) == ("it would drain the reservoir by half.", "report")
+    b = "The reservoir will be drained by half, the Halden water board said in a statement."
+    lo, hi, frame = claim_frame(b)
+    assert (b[lo:hi], frame) == ("The reservoir will be drained by half", "report")
+    c = "According to the water board, engineers found cracks in the spillway."
+    lo, hi, frame = claim_frame(c)
+    assert (c[lo:hi].strip(), frame) == ("engineers found cracks in the spillway.", "report")
+    d = "The county denied that anyone had been evacuated from the villages below the dam."
+    assert claim_frame(d)[2] == "deny"
+    assert claim_frame("Engineers found cracks in the spillway of the dam.")[2] == ""
+
+
+def test_one_claim_reported_twice_is_one_state_and_a_denial_is_another():
+    # "said it had been asking ... and that members could not wait": the "not" is a side remark's
+    a = "The growers' federation has been asking for a higher milk price for two years."
+    b = "The growers' federation said it had been asking for a higher milk price since 2024 and that its members " \
+        "could not wait much longer."
+    assert claim_states(a, b) == ("done", "done")
+    # "would" under a report is the reported "will": one plan in two tenses
+    c = "The port authority said it would reopen the damaged berth on Monday."
+    d = "The damaged berth will reopen on Monday, the port authority has announced."
+    assert claim_states(c, d) == ("planned", "planned")
+    # the writer's own "would" is a conditional, not a plan: "a long strike would remove" states no plan to strike
+    e = "Miners at the Corvo pit are on strike, and the union says 900 of them have joined the stoppage."
+    f = "A long strike at the Corvo pit would remove a tenth of the country's coal output."
+    assert claim_states(e, f) == ("done", "done")
+    # a claim and its denial, whatever the frames
+    g = "The crane's operator has been arrested, a police spokeswoman said."
+    h = "Police denied that the crane's operator had been arrested."
+    assert claim_states(g, h) == ("done", "blocked")
+    # the act not yet done: the negation governs the shared act
+    i = "No charges have been brought against the owner of the paint factory, prosecutors said."
+    j = "The owner of the paint factory has been charged with breaking safety rules."
+    assert claim_states(i, j) == ("blocked", "done")
+
+
+def test_status_needs_two_states_of_the_claims_not_of_their_frames():
+    # a "not" of a side clause gives the shared claim no state at all
+    a = "The Orvik water board said it had been warning about the spillway for years and that repairs could not wait."
+    b = "The Orvik water board has been warning about the state of the spillway for years, its chairman said."
+    feats = pair_features(read_side(a), read_side(b))
+    assert not any(k.startswith("claim:") for k in feats)
+    # one plan under two frames and two tenses
+    e = "The Tessa port authority said it would reopen the damaged berth on Monday."
+    f = "The damaged berth will reopen on Monday, the Tessa port authority has announced."
+    feats = pair_features(read_side(e), read_side(f))
+    assert feats.get("claim:same") == 1.0 and "claim:differ" not in feats
+    c = "Villagers below the Orvik dam have been evacuated, the county said."
+    d = "The county denied that anyone had been evacuated from the villages below the Orvik dam."
+    feats = pair_features(read_side(c), read_side(d))
+    assert feats.get("claim:blocked|done") == 1.0 and feats.get("frame:deny_one") == 1.0
