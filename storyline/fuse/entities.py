@@ -35,6 +35,7 @@ from unidecode import unidecode
 from storyline.config import Settings
 from storyline.data import load
 from storyline.fuse import entity_matcher
+from storyline.fuse.entity_aliases import add_standard_aliases
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
@@ -1025,5 +1026,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
         out.append(g)
         for i in members:
             mapping[ents[i].id] = g.id
+    # after the merge, so that a standard form never joins two entities
+    add_standard_aliases(out, analyses, load_kb(tuple(settings.kb_paths)))
     LOGGER.debug("merged %d local entities into %d", len(ents), len(out))
     return out, mapping
