@@ -4,7 +4,8 @@ A reader names an actor by its common form ("United States", "European Union", "
 Fahmy") while the articles may only write another ("U.S.", "EU", "Defence Ministry", "Fahmy"). After the
 corpus-wide merge each entity's aliases gain:
 
-- the knowledge-base entry's name and aliases in Latin script (pycountry's short, common and official names for a country);
+- the knowledge-base entry's name and aliases in Latin script (pycountry's short, common and official names for
+  a country);
 - the other way of writing a ministry or department ("Defence Ministry" ↔ "Ministry of Defence", "Foreign
   Ministry" ← "Ministry of Foreign Affairs"), and the form qualified by the entity's country demonym ("German
   Defence Ministry");
