@@ -221,6 +221,17 @@ def test_an_unplaced_actor_takes_the_country_its_articles_are_about():
     assert {e.id: e for e in ents}[m["d1/e2"]].country is None
 
 
+def test_one_country_mention_places_an_actor_but_an_even_split_does_not():
+    a = analyses([ent("d1", 1, "Kazakhstan", "GPE", "KAZ", kb_id="gpe:KAZ"), ent("d1", 2, "Evgeny Kim")])
+    ents, m = merge_entities(a, Settings())
+    assert {e.id: e for e in ents}[m["d1/e2"]].country == "KAZ"
+    a = analyses([ent("d1", 1, "Kazakhstan", "GPE", "KAZ", kb_id="gpe:KAZ"), ent("d1", 2, "Evgeny Kim"),
+                  ent("d1", 3, "China", "GPE", "CHN", kb_id="gpe:CHN"), ent("d1", 4, "Russia", "GPE", "RUS",
+                                                                        kb_id="gpe:RUS")])
+    ents, m = merge_entities(a, Settings())
+    assert {e.id: e for e in ents}[m["d1/e2"]].country is None   # a third of the mentions each: no leading country
+
+
 def described(doc: str, n: int, phrase: str, type_: str = "ORG") -> Entity:
     return Entity(id=f"{doc}/e{n}", name=phrase, type=type_, generic=True, aliases=[phrase],
                   mentions=[Span(doc, 100 + n, 100 + n + len(phrase), phrase)])
