@@ -512,8 +512,11 @@ def _global(members: list[Entity], doc_rank: dict[str, int], places: Collection[
     if kb_ent is not None:
         name = kb_ent.name
     elif _most([e.type for e in members if not e.generic] or [e.type for e in members]) == "PERSON":
-        # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska")
-        name = max(mention_count, key=lambda n: (len(n.split()), "." not in n, mention_count[n], len(n), n))
+        # the fullest name, spelled out rather than with an initial ("Maria K." < "Maria Kowalska"); a description
+        # joined to the person is no name of theirs ("German finance minister" is longer than "Jürgen Weißmüller")
+        named_count = Counter({n: c for n, c in mention_count.items()
+                               if any(e.name == n and not e.generic for e in members)}) or mention_count
+        name = max(named_count, key=lambda n: (len(n.split()), "." not in n, named_count[n], len(n), n))
     else:
         name = max(mention_count, key=lambda n: (not n.isupper(), mention_count[n], len(n), n))
     aliases: Counter[str] = Counter()

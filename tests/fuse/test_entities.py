@@ -250,6 +250,15 @@ def test_a_description_joins_the_one_person_whose_role_it_names():
     assert next(e for e in ents if e.id == m["d1/e1"]).type == "PERSON"   # the description does not retype her
 
 
+def test_a_longer_description_joined_to_a_person_does_not_name_them():
+    pm = ent("d1", 1, "Harriet Pembroke", mentions=2)
+    pm.role = "Prime Minister of Britain"
+    a = analyses([pm], [described("d2", 1, "The British prime minister")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).name == "Harriet Pembroke"
+
+
 def test_a_description_two_people_could_answer_stays_apart():
     first, second = ent("d1", 1, "Aminata Traore"), ent("d2", 1, "Luc Delaunay")
     first.role, second.role = "Foreign Minister of Mali", "Foreign Minister of France"
