@@ -577,8 +577,13 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
         return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
     if fold(words[0]) in _given_names():
         return True
-    m = _PERSON_NOUN_BEFORE.search(before)
-    return m is not None and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads
+    # every article may open the phrase: in "the extradition of a Zimbabwean businessman, " the first match's noun
+    # is "extradition", the person noun is in a later one
+    for art in re.finditer(r"(?:^|\s)(?:a|an|the)\s", before):
+        m = _PERSON_NOUN_BEFORE.match(before, art.start())
+        if m and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads:
+            return True
+    return False
 
 
 def _shipped_lexicon() -> dict[str, Any]:

@@ -186,6 +186,14 @@ def test_courtesy_titles_acronyms_after_an_article_and_person_shaped_orgs():
     assert chiwenga.type == "PERSON" and chiwenga.country == "ZWE"
 
 
+def test_a_person_noun_after_another_noun_phrase_still_makes_the_name_a_person_s():
+    text = "Prosecutors will seek the extradition of a Zimbabwean businessman, Tapiwa Chiwenga, over the fraud."
+    start = text.index("Tapiwa")
+    cand = Cand(start, start + len("Tapiwa Chiwenga"), "ORG", "spacy")
+    fix_types([cand], text, load_kb())
+    assert cand.type == "PERSON"
+
+
 def test_a_person_the_tagger_calls_a_place_is_a_person_unless_the_gazetteer_knows_the_place():
     text = ("The WHO's representative in the country, the Nigerian epidemiologist Ifeoma Okafor, said clean water "
             "came first.\nHe scored 14 goals last season for a side in Belo Horizonte.")
