@@ -18,6 +18,9 @@ Figures:
 - ``type``: the same for the entity type (PERSON/ORG/GPE/LOC/NORP);
 - ``main_found``: per main entity of a mini-corpus, one predicted entity holds a mention of it in
   every article that mentions it;
+- ``main_named``: per main entity, an entity holding one of its mentions is named by its longest capitalised
+  mention ("the United States" → "United States") as ``../shared/tools/score.py`` matches main entities: the name
+  or an alias equals it or holds it with at most 15 more characters;
 - ``main_rank_p/r/f1``: per article and actor, whether ``storyline.fuse.entity_salience`` calls the actor
   main, against the ``main=`` of the gold key most of its mentions in the article overlap.
 
@@ -30,6 +33,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -42,7 +46,10 @@ from storyline.fuse import entity_salience  # noqa: E402
 from storyline.fuse.steps import FuseState  # noqa: E402
 from storyline.model import Block, Corpus, Document  # noqa: E402
 from storyline.registry import components, fuse_steps  # noqa: E402
+from storyline.resolve.names import ADDRESS_TITLES  # noqa: E402
 
+#: Words before a name that title it, not name it ("Minister Fahmy", "Dr Sato Hiroshi").
+TITLES = ADDRESS_TITLES | {"mr", "mrs", "ms", "miss", "dr", "sir", "chairman", "chairwoman", "chair"}
 FROZEN = ROOT / "frozen" / "entities" / "test.jsonl"
 #: per-document components that only read text the set does not have or that do not touch actors
 SKIP = ("storyline.clean.", "storyline.lead_vector.", "storyline.loaded_language.", "storyline.genre.",
@@ -118,11 +125,40 @@ def analyse(record: dict, settings: Settings,
     states, fuse = fused(record, settings)
     if salience is not None:
         salience += salience_examples(record, fuse)
-    ents = {e.id: {"type": e.type, "country": e.country, "name": e.name} for e in fuse.corpus.entities}
+    ents = {e.id: {"type": e.type, "country": e.country, "name": e.name, "aliases": list(e.aliases)}
+            for e in fuse.corpus.entities}
     pred: dict[str, list[tuple[int, int, str]]] = {}
     for d, s in zip(record["docs"], states):
         pred[d["id"]] = [(m.start, m.end, fuse.id_map.get(m.entity, m.entity)) for m in s.mentions if m.entity]
     return pred, ents
+
+
+def norm(text: str) -> str:
+    """A name as ``../shared/tools/score.py`` compares names (NFKC, quotes, spaces, case)."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def common_name(texts: list[str]) -> str | None:
+    """The name a reader would give a gold entity: its fullest mention written as a name, a leading "the" and
+    titles dropped ("the United States" → "United States", "Minister Fahmy" → "Fahmy"); None for an entity only
+    described ("the minister", "Spanish minister")."""
+    names = []
+    for t in texts:
+        words = re.sub(r"^[Tt]he\s+", "", t).split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        # a name's words are capitalised but for particles ("Ministry of Defence", "Banco de la República")
+        if words and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words):
+            names.append(" ".join(words))
+    return max(names, key=lambda n: (len(n.split()), len(n), n)) if names else None
+
+
+def named_by(want: str, ent: dict) -> bool:
+    """The scorer's test: the entity's name or an alias is the name, or holds it with <= 15 more characters."""
+    names = {norm(ent.get("name") or "")} | {norm(a) for a in ent.get("aliases", [])}
+    return want in names or any(want in x and len(x) <= len(want) + 15 for x in names)
 
 
 def best_overlap(start: int, end: int, spans: list[tuple[int, int, str]]) -> str | None:
@@ -155,7 +191,7 @@ def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict
     tp = fp = fn = 0
     b_p = b_r = 0.0
     n_b = 0
-    country_n = country_hit = type_n = type_hit = main_n = main_hit = 0
+    country_n = country_hit = type_n = type_hit = main_n = main_hit = main_named = 0
     salience: list[tuple[str, str, list[float], bool]] = []
     for rec in records:
         pred, ents = analyse(rec, settings, salience)
@@ -221,6 +257,15 @@ def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict
                 main_hit += bool(common)
                 if not common:
                     misses.append(f"{rec['id']}: main entity {key} not one actor across its articles")
+                want = common_name([m["text"] for d in rec["docs"] for m in d["mentions"] if m["key"] == key])
+                holders = {got for _, got in held or []}
+                if want and any(named_by(norm(want), ents.get(p, {})) for p in holders):
+                    main_named += 1
+                elif want:
+                    misses.append(f"{rec['id']}: main entity {key} not named {want!r} by "
+                                  + " | ".join(repr(ents.get(p, {}).get("name")) for p in sorted(holders)))
+                else:
+                    main_named += 1
     main_rank = main_ranking(salience)
     cp = tp / (tp + fp) if tp + fp else 0.0
     cr = tp / (tp + fn) if tp + fn else 0.0
@@ -231,7 +276,8 @@ def evaluate(records: list[dict], settings: Settings, misses: list[str]) -> dict
             "bcubed_f1": 2 * bp * br / (bp + br) if bp + br else 0.0,
             "country": country_hit / country_n if country_n else 0.0, "country_n": country_n,
             "type": type_hit / type_n if type_n else 0.0,
-            "main_found": main_hit / main_n if main_n else 0.0, "main_n": main_n, **main_rank}
+            "main_found": main_hit / main_n if main_n else 0.0, "main_n": main_n,
+            "main_named": main_named / main_n if main_n else 0.0, **main_rank}
 
 
 def main() -> int:
@@ -252,7 +298,7 @@ def main() -> int:
     where = args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set
     print(f"entity resolution, {where}: {res['corpora']} mini-corpora, {res['gold_mentions']} gold mentions")
     for key in ("aliases", "cluster_p", "cluster_r", "cluster_f1", "bcubed_f1", "country", "type", "main_found",
-                "main_rank_p", "main_rank_r", "main_rank_f1"):
+                "main_named", "main_rank_p", "main_rank_r", "main_rank_f1"):
         print(f"  {key:12s} {res[key]:.3f}")
     for line in misses[:args.misses]:
         print("  " + line)

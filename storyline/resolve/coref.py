@@ -224,8 +224,18 @@ def appositive_lead_country(pre: str, kb: KB) -> str | None:
     lead = _lead_words(" ".join(words)[:-1] + " ")
     people = lexicon(kb).person_heads
     if not any(re.sub(r"['’]s$", "", w.lower()) in people for w in lead):
+        # "a spokeswoman for the Russian Foreign Ministry, X": the person noun is before the body it speaks for
+        m = _NOUN_FOR_BODY.search(" ".join(words))
+        if m and m.group("noun") in people:
+            return country_in_words(m.group("body").split(), kb, actor=True)
         return None
     return country_in_words(lead, kb, actor=True)
+
+
+#: "spokeswoman for the Russian Foreign Ministry," "head of Kenya's power company,": a person noun, then the body
+#: (up to where it sits: "in Nairobi" is not whose it is) that ends the phrase before a name's comma
+_NOUN_FOR_BODY = re.compile(r"(?P<noun>[a-z]+)\s+(?:for|of|at)\s+(?:the\s+)?(?P<body>(?:(?!\s(?:in|at|on)\s)[^,;:()])"
+                            r"{1,50}?)(?:\s+(?:in|at|on)\s+[^,;:()]{1,30})?,$")
 
 
 #: ", who is from Eritrea", ", a native of Chile", ", who comes from Kosovo" right after a name

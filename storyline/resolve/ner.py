@@ -505,7 +505,7 @@ def head_noun_types(cands: list[Cand], view: str, kb: KB) -> None:
             c.type = "ORG"
 
 
-def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
+def fix_types(cands: list[Cand], view: str, kb: KB) -> None:
     """Context rules on types: awards and products are not people; surnames of people are."""
     lex = kb.lexicon
     before_np = tuple(lex.get("non_person_before", []))
@@ -546,7 +546,10 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
                     c.type = "ORG"
         if c.type in ("ORG", "MISC", "LOC") and fold(text).split() and fold(text).split()[-1] in event_heads:
             c.type = "EVENT"
-        if c.type == "ORG" and c.source.startswith("spacy") and _person_shaped(text, before, kb):
+        # the small model also calls an unfamiliar person a place ("the Nigerian epidemiologist Ifeoma Okafor"):
+        # a name the gazetteer does not know as a place is read as for an organisation
+        if c.type in ("ORG", "GPE", "LOC") and c.source.startswith("spacy") \
+                and (c.type == "ORG" or not _known_place(text, kb)) and _person_shaped(text, before, kb):
             c.type = "PERSON"
 
 
@@ -554,6 +557,11 @@ def _fix_types(cands: list[Cand], view: str, kb: KB) -> None:
 #: comma of an apposition, right before a name
 _PERSON_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)"
                                  r"(?:\s+(?:in|of|for|at)\s+[^,.;:]{1,30})?,\s*$")
+
+
+def _known_place(text: str, kb: KB) -> bool:
+    """A name the gazetteer, pycountry's regions or the GeoNames cities know as a place ("Belo Horizonte")."""
+    return place_key(text) in place_names() or bool(kb.city_country(text) or kb.region_country(text))
 
 
 def _person_shaped(text: str, before: str, kb: KB) -> bool:
@@ -569,8 +577,13 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
         return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
     if fold(words[0]) in _given_names():
         return True
-    m = _PERSON_NOUN_BEFORE.search(before)
-    return m is not None and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads
+    # every article may open the phrase: in "the extradition of a Zimbabwean businessman, " the first match's noun
+    # is "extradition", the person noun is in a later one
+    for art in re.finditer(r"(?:^|\s)(?:a|an|the)\s", before):
+        m = _PERSON_NOUN_BEFORE.match(before, art.start())
+        if m and m.group("noun") in lex.person_heads and m.group("noun") not in lex.org_heads:
+            return True
+    return False
 
 
 def _shipped_lexicon() -> dict[str, Any]:
@@ -617,7 +630,7 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
     cands = select_candidates(sp + kbc + rules)
     head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
-    _fix_types(cands, view, kb)
+    fix_types(cands, view, kb)
     speaker_types(cands, view, kb)
     place_types(cands, view)
     return complete_names(cands, view, kb, pos)

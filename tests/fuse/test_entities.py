@@ -66,7 +66,9 @@ def test_kb_ids_merge_and_never_join_two_kb_entries():
     ents, m = merge_entities(a, Settings())
     assert m["d1/e1"] == m["d2/e1"] != m["d2/e2"]
     g = next(e for e in ents if e.id == m["d1/e1"])
-    assert g.kb_id == "gpe:RUS" and set(g.aliases) == {"Russia", "the Kremlin"}
+    # the articles' names first, then the knowledge base's standard ones (fuse.entity_aliases)
+    assert g.kb_id == "gpe:RUS" and set(g.aliases[:2]) == {"Russia", "the Kremlin"}
+    assert "Russian Federation" in g.aliases[2:]
 
 
 def test_organisations_merge_by_acronym_word_set_and_longer_name():
@@ -219,6 +221,17 @@ def test_an_unplaced_actor_takes_the_country_its_articles_are_about():
     assert {e.id: e for e in ents}[m["d1/e2"]].country is None
 
 
+def test_one_country_mention_places_an_actor_but_an_even_split_does_not():
+    a = analyses([ent("d1", 1, "Kazakhstan", "GPE", "KAZ", kb_id="gpe:KAZ"), ent("d1", 2, "Evgeny Kim")])
+    ents, m = merge_entities(a, Settings())
+    assert {e.id: e for e in ents}[m["d1/e2"]].country == "KAZ"
+    a = analyses([ent("d1", 1, "Kazakhstan", "GPE", "KAZ", kb_id="gpe:KAZ"), ent("d1", 2, "Evgeny Kim"),
+                  ent("d1", 3, "China", "GPE", "CHN", kb_id="gpe:CHN"), ent("d1", 4, "Russia", "GPE", "RUS",
+                                                                        kb_id="gpe:RUS")])
+    ents, m = merge_entities(a, Settings())
+    assert {e.id: e for e in ents}[m["d1/e2"]].country is None   # a third of the mentions each: no leading country
+
+
 def described(doc: str, n: int, phrase: str, type_: str = "ORG") -> Entity:
     return Entity(id=f"{doc}/e{n}", name=phrase, type=type_, generic=True, aliases=[phrase],
                   mentions=[Span(doc, 100 + n, 100 + n + len(phrase), phrase)])
@@ -235,6 +248,15 @@ def test_a_description_joins_the_one_person_whose_role_it_names():
     assert m["d1/e1"] == m["d2/e2"] == m["d3/e1"]
     assert m["d3/e2"] != m["d1/e1"] and m["d1/e2"] != m["d1/e1"]
     assert next(e for e in ents if e.id == m["d1/e1"]).type == "PERSON"   # the description does not retype her
+
+
+def test_a_longer_description_joined_to_a_person_does_not_name_them():
+    pm = ent("d1", 1, "Harriet Pembroke", mentions=2)
+    pm.role = "Prime Minister of Britain"
+    a = analyses([pm], [described("d2", 1, "The British prime minister")])
+    ents, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).name == "Harriet Pembroke"
 
 
 def test_a_description_two_people_could_answer_stays_apart():

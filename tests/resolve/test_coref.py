@@ -272,6 +272,10 @@ def test_role_phrases_in_apposition_place_people_and_possessives_place_bodies():
     assert appositive_lead_country("A court jailed a Finnish engineer, ", kb) == "FIN"
     assert appositive_lead_country("Venezuela's defence minister, General ", kb) == "VEN"
     assert appositive_lead_country("In Caracas, ", kb) is None          # a place, no person noun
+    # the person noun before the body it speaks for; where the body sits is not whose it is
+    assert appositive_lead_country("said a spokeswoman for the Russian Foreign Ministry, ", kb) == "RUS"
+    assert appositive_lead_country("said a spokesman for the Danish embassy in Nairobi, ", kb) == "DNK"
+    assert appositive_lead_country("The talks ended in Lima, ", kb) is None
     view = "South Africa's National Prosecuting Authority said so. The Ministry of Defence in Caracas agreed."
     first = Cand(view.index("National"), view.index(" said"), "ORG", "spacy")
     second = Cand(view.index("Ministry"), view.index(" in Caracas"), "ORG", "spacy")

@@ -9,7 +9,7 @@ from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
 from storyline.resolve.kb import load_kb
 from storyline.resolve.name_spans import Cand, acronym_names, complete_names
-from storyline.resolve.ner import place_types, speaker_types
+from storyline.resolve.ner import fix_types, place_types, speaker_types
 
 pytestmark = pytest.mark.slow
 
@@ -184,3 +184,22 @@ def test_courtesy_titles_acronyms_after_an_article_and_person_shaped_orgs():
     assert owner(ents, "INVH") is owner(ents, "Instituto Nacional de Vigilancia Hídrica")
     chiwenga = owner(ents, "Tapiwa Chiwenga")
     assert chiwenga.type == "PERSON" and chiwenga.country == "ZWE"
+
+
+def test_a_person_noun_after_another_noun_phrase_still_makes_the_name_a_person_s():
+    text = "Prosecutors will seek the extradition of a Zimbabwean businessman, Tapiwa Chiwenga, over the fraud."
+    start = text.index("Tapiwa")
+    cand = Cand(start, start + len("Tapiwa Chiwenga"), "ORG", "spacy")
+    fix_types([cand], text, load_kb())
+    assert cand.type == "PERSON"
+
+
+def test_a_person_the_tagger_calls_a_place_is_a_person_unless_the_gazetteer_knows_the_place():
+    text = ("The WHO's representative in the country, the Nigerian epidemiologist Ifeoma Okafor, said clean water "
+            "came first.\nHe scored 14 goals last season for a side in Belo Horizonte.")
+    start = text.index("Ifeoma")
+    person = Cand(start, start + len("Ifeoma Okafor"), "GPE", "spacy")
+    start = text.index("Belo")
+    city = Cand(start, start + len("Belo Horizonte"), "GPE", "spacy")
+    fix_types([person, city], text, load_kb())
+    assert person.type == "PERSON" and city.type == "GPE"
