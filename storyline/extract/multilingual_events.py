@@ -47,8 +47,8 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
            "dateline_end", "declension", "default_model_path", "default_role_model_path", "event_date",
-           "extract_language_events",
-           "find_triggers", "group_subject", "is_function_word", "load_cues", "load_language_event_model",
+           "extract_language_events", "find_triggers", "governor_features",
+           "group_subject", "is_function_word", "load_cues", "load_language_event_model",
            "load_role_ranker", "locative_source", "modality_of",
            "opener_name_type", "opener_span",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
@@ -518,6 +518,8 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"valency={valency}|side={side}"] = 1.0
         f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
     f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
+    if side == "after" and trigger is not None:
+        f.update(governor_features(text[trigger:start], etype, lang, cues))
     # a body or a state right before a person's name with only capitalised words between ("МЗС Нігерії Нгозі
     # Адеємі", "ministro de Exteriores de Ghana, Kofi Mensah") qualifies that person, who is the actor
     later_people = [c for c in candidates[index + 1:] if c.type == "PERSON" and c.entity != m.entity
@@ -537,6 +539,26 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
             f["joined_to_next"] = 1.0
     return f
+
+
+def governor_features(span: str, etype: str, lang: str, cues: Cues) -> dict[str, float]:
+    """Features of the words from the trigger to a mention after it (``span`` opens with the trigger): the
+    preposition nearest before the mention (``modality.<lang>.role_prepositions``; "none" for a bare object), how
+    many words stand between that preposition and the mention, and how many prepositions the mention is nested
+    under. A long object noun phrase hides the target from the word features: "las importaciones de carne bovina
+    de Brasil", "al político opositor Omar Haddad", "отклонила запрос Эквадора", "французскую сотрудницу ... Клэр
+    Дюваль" name the party affected through a chain the preceding word alone does not show."""
+    preps = cues.modality.get(lang, {}).get("role_prepositions", ())
+    if not preps:
+        return {}
+    articles = cues.modality.get(lang, {}).get("articles", ())
+    words = [w for w, _, _ in _words(span)][1:]
+    at = max((i for i, w in enumerate(words) if w in preps), default=-1)
+    gov = words[at] if at >= 0 else "none"
+    gap = min(sum(1 for w in words[at + 1:] if w not in articles), 3)
+    nested = min(sum(1 for w in words if w in preps), 3)
+    return {f"gov={lang}:{gov}": 1.0, f"gov={lang}:{gov}|etype={etype}": 1.0, f"gov={lang}:{gov}|gap={gap}": 1.0,
+            f"gov_gap={gap}": 1.0, f"nested={nested}": 1.0, f"nested={nested}|gov={lang}:{gov}": 1.0}
 
 
 #: last letters of foreign names that keep one form ("Оконкво", "Мбеки", "Нгозі", "Ндиайе"); not "у", "а", "я":

@@ -26,6 +26,10 @@ from storyline.resolve.names import script_key, surnames_agree
 
 __all__ = ["language_names", "resolve_names", "stem_key"]
 
+#: apostrophes Ukrainian text writes inside a word ("М'янма", "Об’єднані"), besides the catalogue's ’
+_APOSTROPHES = ("'", "ʼ")
+
+
 @functools.lru_cache(maxsize=8)
 def language_names(lang: str) -> dict[str, str]:
     """``stem_key`` of every known actor's name in ``lang`` -> its kb_id: the countries of pycountry
@@ -45,6 +49,9 @@ def language_names(lang: str) -> dict[str, str]:
                 continue
             for form in {english, catalogue.gettext(english) if catalogue else english}:
                 out.setdefault(stem_key(form), kb_id)
+                # the catalogue writes the Ukrainian apostrophe as ’ ("М’янма"), news as often as ' or ʼ
+                for mark in _APOSTROPHES:
+                    out.setdefault(stem_key(form.replace("’", mark)), kb_id)
     data = load("kb/languages")
     for section in ("capitals", "names"):
         for kb_id, forms in (data.get(section, {}).get(lang) or {}).items():

@@ -125,7 +125,9 @@ def given_match(a: str, b: str) -> bool:
         # "R. J. Hall" and "Robert K. Hall": the middle initials differ
         ia, ib = _initials(pa), _initials(pb)
         return ia.startswith(ib) or ib.startswith(ia) or len(ia) == 1 or len(ib) == 1
-    if words_match(a0, b0) or script_words_match(a0, b0):
+    if words_match(a0, b0) or script_words_match(a0, b0) or _silent_h(a0, b0) or _silent_h(b0, a0):
+        return True
+    if _oblique_given(a0, b0) or _oblique_given(b0, a0):
         return True
     # the first vowel of a given name shifts between languages (Aleksandr / Oleksandr)
     sa, sb = skeleton(a0), skeleton(b0)
@@ -134,6 +136,34 @@ def given_match(a: str, b: str) -> bool:
     # "José María" ~ "Chema": a short form of the whole given name or of its first part
     return (is_short_form(a0, b0) or is_short_form(b0, a0) or is_short_form(a0, " ".join(pb))
             or is_short_form(b0, " ".join(pa)))
+
+
+def _silent_h(latin: str, other: str) -> bool:
+    """A Latin given name opening with a silent h that Cyrillic leaves out (Helena ~ Элена, Hugo ~ Уго); asked only
+    once the surnames agree."""
+    if _other_script(latin) or not _other_script(other):
+        return False
+    key = name_key(latin)
+    return len(key) >= 4 and key[0] == "h" and key[1] in _VOWELS and words_match(key[1:], name_key(other))
+
+
+#: case endings a Russian or Ukrainian normaliser leaves on a foreign given name it does not know ("с Фейсалом
+#: аль-Рашедом" -> "Фейсалом аль-Рашед"): instrumental, genitive, dative, locative; longest first
+_OBLIQUE_ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", "ой", "ей", "ою", "ею", "а", "я", "у", "ю", "е", "і")
+
+
+def _oblique_given(latin: str, other: str) -> bool:
+    """A Latin given name and a Cyrillic one that is the same name with a case ending (Faisal ~ Фейсалом); asked only
+    once the surnames agree."""
+    if _other_script(latin) or not _other_script(other):
+        return False
+    low = other.lower()
+    for ending in _OBLIQUE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = other[:-len(ending)]
+            if words_match(latin, stem) or script_words_match(latin, stem):
+                return True
+    return False
 
 
 def given_name_match(single: str, given: str) -> bool:
@@ -233,8 +263,10 @@ def _other_script(word: str) -> bool:
 
 def _cross_script(key: str) -> str:
     """A name key with the letters transliteration across scripts confuses folded: a lone h as g (Ukrainian г is
-    Russian г), v as f (German Vogt is Russian Фогт, as w is в: Wagner ~ Вагнер, ``name_key`` folds w to v)."""
-    return _LONE_H.sub("g", key).replace("v", "f")
+    Russian г), v as f (German Vogt is Russian Фогт, as w is в: Wagner ~ Вагнер, ``name_key`` folds w to v), and
+    the ch of a Cyrillic ч (key "kh": ``name_key`` has made every х an h before c became k) as the c that Latin
+    spellings of South Slavic names keep of ć and č once the accent is gone (Ilić ~ Илич, Kovač ~ Ковач)."""
+    return _LONE_H.sub("g", key).replace("v", "f").replace("kh", "k")
 
 
 def script_words_match(a: str, b: str) -> bool:

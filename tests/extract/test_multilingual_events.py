@@ -526,3 +526,26 @@ def test_a_lifted_ban_an_expulsion_and_a_recalled_envoy_get_the_codebook_type_in
     doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
     out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
     assert [e.type for e in out.events] == [etype]
+
+
+def test_governor_features_read_the_preposition_and_the_noun_phrase_before_a_mention_after_the_trigger():
+    from storyline.extract.multilingual_events import governor_features
+
+    cues = load_cues()
+    text = ("Corea del Sur flexibilizó el lunes las restricciones que frenaban las importaciones de carne bovina de "
+            "Brasil, según el Ministerio.")
+    f = governor_features(text[text.index("flexibilizó"):text.index("Brasil")], "RETREAT", "es", cues)
+    # the nearest preposition is "de", right before the name, the second in a chain ("de carne ... de Brasil")
+    assert f.get("gov=es:de|etype=RETREAT") == 1.0 and f.get("gov_gap=0") == 1.0 and f.get("nested=2") == 1.0
+    text = "Túnez detuvo el miércoles al abogado opositor Nabil Ayari."
+    f = governor_features(text[text.index("detuvo"):text.index("Nabil")], "COERCE", "es", cues)
+    assert f.get("gov=es:al") == 1.0 and f.get("gov_gap=2") == 1.0
+    # a bare object in Russian: no preposition between the verb and the name
+    text = "Колумбия отклонила запрос Эквадора об экстрадиции."
+    f = governor_features(text[text.index("отклонила"):text.index("Эквадора")], "REJECT", "ru", cues)
+    assert f.get("gov=ru:none") == 1.0 and f.get("gov_gap=1") == 1.0
+    text = "Вьетнам смягчил ограничения на ввоз риса из Камбоджи."
+    f = governor_features(text[text.index("смягчил"):text.index("Камбоджи")], "RETREAT", "ru", cues)
+    assert f.get("gov=ru:из|etype=RETREAT") == 1.0 and f.get("nested=2") == 1.0
+    # English has no list: no such features
+    assert governor_features("lifted a ban on wine from ", "RETREAT", "en", cues) == {}
