@@ -25,9 +25,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Candidate", "NameModel", "candidates", "country_names", "default_model_path", "features",
-           "given_in_any_script", "hinted_candidates", "known_names", "latin_spellings", "load_name_model",
-           "retype_foreign_persons", "stem_key", "tokenize"]
+__all__ = ["Candidate", "NameModel", "candidates", "case_forms", "country_keys", "country_names", "default_model_path",
+           "features", "given_in_any_script", "hinted_candidates", "known_names", "latin_spellings", "load_name_model",
+           "mend_country_spans", "retype_foreign_persons", "stem_key", "tokenize"]
 
 #: lowercase words that may join capitalised ones inside a name ("Banco de España"); not "y" or "en", which
 #: join two names far more often than they sit inside one ("Madrid y Tokio", "Ortega en Bruselas")
@@ -483,4 +483,131 @@ def retype_foreign_persons(raw: str, spans: list[tuple[int, int, str]], lang: st
             if key not in _stemmed(lang, "countries") and key not in _stemmed(lang, "known"):
                 kind = "PERSON"
         out.append((start, end, kind))
+    return out
+
+
+# --- country names inside Russian / Ukrainian spans -------------------------------------------------------
+# natasha (and the Ukrainian model over its hints) glue a country in the genitive to the name after it
+# ("Малайзії Фарід", "Саудівської Аравії Фейсалом аль-Рашедом") and cut a country of two words to its noun
+# ("Корея" of "Південна Корея"). The gazetteer (pycountry's catalogue, the curated names) knows each country's
+# full name; its case forms are matched by ``stem_key`` plus the endings ``stem_key`` cannot fold.
+
+#: nominative endings -> the oblique forms whose stem ``stem_key`` leaves different ("Малайзія" малайзі /
+#: "Малайзії" малайз; "Об'єднані" / "Об'єднаних"), with the shortest word each is read in (a plural adjective is
+#: long: "Малі" is Mali, not "small")
+_OBLIQUE_ENDINGS = {"uk": (("ія", "ії", 5), ("і", "их", 7)), "ru": (("ия", "ии", 5), ("ые", "ых", 7), ("ие", "их", 7))}
+#: longest country name, in words, looked for at the start or the end of a span
+_MAX_COUNTRY_WORDS = 3
+
+
+def _oblique(word: str, lang: str) -> str:
+    for nominative, oblique, shortest in _OBLIQUE_ENDINGS.get(lang, ()):
+        if word.endswith(nominative) and len(word) >= shortest:
+            return word[:-len(nominative)] + oblique
+    return word
+
+
+def case_forms(name: str, lang: str) -> set[str]:
+    """``name`` and its oblique forms whose ``stem_key`` differs from the nominative's (``_OBLIQUE_ENDINGS``):
+    "Нова Зеландія" -> {"Нова Зеландія", "Нова Зеландії"}, "Об’єднані Арабські Емірати" -> its genitive too."""
+    return {name, " ".join(_oblique(w, lang) for w in name.split())}
+
+
+@functools.lru_cache(maxsize=4)
+def country_keys(lang: str) -> frozenset[str]:
+    """``stem_key`` of every country's name in ``lang`` in any case form: pycountry's catalogue and the curated
+    country names of ``data/kb/languages.yaml`` (capitals left out: "Москва" is a city inside a span)."""
+    forms = list(country_names(lang))
+    forms += [f for kb_id, fs in (load("kb/languages")["names"].get(lang) or {}).items() if kb_id.startswith("gpe:")
+              for f in fs]
+    capitals = {stem_key(c) for fs in (load("kb/languages").get("capitals", {}).get(lang) or {}).values() for c in fs}
+    keys = {stem_key(c) for f in forms for c in case_forms(f.replace("’", "'"), lang)}
+    return frozenset(k for k in keys - capitals if k)
+
+
+_SPAN_WORD = re.compile(r"\S+")
+_NAME_BEFORE = re.compile(r"([^\W\d_][\w'’ʼ-]*) $")
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Capitalised words, or a particle before a capitalised part ("аль-Рашедом", "бін"), at most four."""
+    if not 1 <= len(words) <= 4 or not _capitalised(words[0]):
+        return False
+    return all(_capitalised(w) or ("-" in w and _capitalised(w.rsplit("-", 1)[1])) or len(w) <= 3 for w in words)
+
+
+def _words_before(raw: str, start: int, most: int) -> list[int]:
+    """Starts of the capitalised words right before ``start``, one space apart, nearest first (at most ``most``)."""
+    out: list[int] = []
+    at = start
+    for _ in range(most):
+        found = _NAME_BEFORE.search(raw[max(0, at - 40):at])
+        if found is None or not _capitalised(found.group(1)):
+            break
+        at = at - len(found.group(1)) - 1
+        out.append(at)
+    return out
+
+
+def mend_country_spans(raw: str, spans: list[tuple[int, int, str]], lang: str) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, type)`` of a Russian or Ukrainian text with country names mended (sorted by start):
+
+    * a span that opens with a country's full name (one to three words, any case form) followed by a
+      capitalised, person-shaped name is two spans, the country (LOC) and the person (PERSON): "Малайзії Фарід",
+      "Саудівської Аравії Фейсалом аль-Рашедом"; a verb the tagger ran the name on into is left out;
+    * a span grows to the left over the capitalised words right before it when the gazetteer knows the longer
+      name as a country's ("Південна" + "Корея", "Об'єднаних" + "Арабських Еміратів Халід"); a span of those
+      words alone is taken in;
+    * a person-shaped span the tagger called a place or an organisation, right after a country's name
+      ("послом Малайзії Фарідом"), is a person: a title, its country, then its holder.
+    """
+    keys = country_keys(lang)
+    known = _stemmed(lang, "known")
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans):
+        words = list(_SPAN_WORD.finditer(raw[start:end]))
+        best: tuple[int, int, int] | None = None  # (country start, words of the span in it, words of the person)
+        for left in [start, *_words_before(raw, start, _MAX_COUNTRY_WORDS - 1)]:
+            for n in range(min(_MAX_COUNTRY_WORDS, len(words)), 0, -1):
+                if stem_key(raw[left:start + words[n - 1].end()]) not in keys:
+                    continue
+                rest = [w.group(0) for w in words[n:]]
+                # the tagger ran the name on into its verb ("Індонезії Буді Сантосо зустрівся з"): the name ends there
+                verb = next((k for k, w in enumerate(rest) if k and w.islower() and _finite_verb(w, lang)), len(rest))
+                rest = rest[:verb]
+                if n < len(words) and (not _person_shaped(rest) or stem_key(" ".join(rest)) in keys | known):
+                    continue
+                if best is None or (start - left) + n > (start - best[0]) + best[1]:
+                    best = (left, n, verb)
+                break
+        if best is None or (best[0] == start and best[1] == len(words)):
+            out.append((start, end, kind))
+            continue
+        left, n, verb = best
+        if left < start:
+            # the words taken in may be spans of their own (a sentence opener the tagger set apart)
+            if out and out[-1][0] < left < out[-1][1]:
+                out.append((start, end, kind))
+                continue
+            while out and out[-1][0] >= left:
+                out.pop()
+        if n == len(words):
+            out.append((left, end, "LOC" if kind == "PERSON" else kind))
+            continue
+        out.append((left, start + words[n - 1].end(), "LOC"))
+        out.append((start + words[n].start(), start + words[n + verb - 1].end(), "PERSON"))
+    return _persons_after_countries(raw, out, keys | known)
+
+
+def _persons_after_countries(raw: str, spans: list[tuple[int, int, str]],
+                             keys: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A person-shaped span the tagger called a place or an organisation, one space after a country's name (``keys``:
+    countries' and known names' stems; an acronym before it is an organisation's)."""
+    out = list(spans)
+    for k in range(1, len(out)):
+        (a, b, _), (start, end, kind) = out[k - 1], out[k]
+        words = raw[start:end].split()
+        if kind != "PERSON" and raw[b:start] == " " and stem_key(raw[a:b]) in keys and _person_shaped(words) \
+                and stem_key(raw[start:end]) not in keys and not raw[a:b].isupper():
+            out[k] = (start, end, "PERSON")
     return out

@@ -22,8 +22,8 @@ from storyline.model import Document, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["NamedSpan", "SpanishModelMissingError", "foreign_persons", "natasha_names", "spanish_names",
-           "trained_spanish_names", "trained_ukrainian_names", "ukrainian_normal"]
+__all__ = ["NamedSpan", "SpanishModelMissingError", "country_spans", "foreign_persons", "natasha_names",
+           "spanish_names", "trained_spanish_names", "trained_ukrainian_names", "ukrainian_normal"]
 
 #: natasha's and spaCy-es's labels -> storyline's entity types (MISC is left out: no actor)
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -96,7 +96,7 @@ def natasha_names(doc: Document) -> tuple[list[Sentence], list[NamedSpan]]:
             span.normalize(tools.morph_vocab)
             start, end = offset + span.start, offset + span.stop
             spans.append(NamedSpan(start, end, doc.raw[start:end], kind, span.normal or span.text))
-    return sentences, spans
+    return sentences, country_spans(doc, spans, doc.language or "ru")
 
 
 @functools.lru_cache(maxsize=2)
@@ -162,6 +162,23 @@ def trained_ukrainian_names(doc: Document, spans: list[NamedSpan], model_path: s
             span = sdoc[cand.i:cand.j]
             start, end = offset + span.start_char, offset + span.end_char
             out.append(NamedSpan(start, end, doc.raw[start:end], kind, span.text))
+    return country_spans(doc, out, "uk")
+
+
+def country_spans(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
+    """Russian or Ukrainian spans with country names mended (``names_model.mend_country_spans``): a country in
+    the genitive glued to the person after it is split off ("Малайзії Фарід"), a country cut to its noun gets its
+    full name back ("Південна Корея"). A span left as it was keeps its normal form; a new one is its text."""
+    from storyline.nlp.names_model import mend_country_spans
+
+    if lang not in ("ru", "uk"):
+        return spans
+    by_place = {(s.start, s.end, s.type): s for s in spans}
+    out = []
+    for start, end, kind in mend_country_spans(doc.raw, [(s.start, s.end, s.type) for s in spans], lang):
+        old = by_place.get((start, end, kind))
+        text = doc.raw[start:end]
+        out.append(old if old is not None else NamedSpan(start, end, text, kind, text))
     return out
 
 

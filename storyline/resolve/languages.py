@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
-from storyline.nlp.names_model import stem_key
+from storyline.nlp.names_model import case_forms, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
 from storyline.resolve.names import script_key, surnames_agree
@@ -48,15 +48,18 @@ def language_names(lang: str) -> dict[str, str]:
             if not english:
                 continue
             for form in {english, catalogue.gettext(english) if catalogue else english}:
-                out.setdefault(stem_key(form), kb_id)
-                # the catalogue writes the Ukrainian apostrophe as ’ ("М’янма"), news as often as ' or ʼ
-                for mark in _APOSTROPHES:
-                    out.setdefault(stem_key(form.replace("’", mark)), kb_id)
+                # oblique forms stem_key cannot fold ("Малайзії" of "Малайзія") are keys of their own
+                for case in case_forms(form, lang):
+                    out.setdefault(stem_key(case), kb_id)
+                    # the catalogue writes the Ukrainian apostrophe as ’ ("М’янма"), news as often as ' or ʼ
+                    for mark in _APOSTROPHES:
+                        out.setdefault(stem_key(case.replace("’", mark)), kb_id)
     data = load("kb/languages")
     for section in ("capitals", "names"):
         for kb_id, forms in (data.get(section, {}).get(lang) or {}).items():
             for form in forms:
-                out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
+                for case in case_forms(form, lang):
+                    out[stem_key(case)] = kb_id  # the curated names win over a catalogue's
     out.pop("", None)
     return out
 

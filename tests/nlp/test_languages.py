@@ -316,3 +316,68 @@ def test_an_adjective_of_nationality_names_its_country_from_the_catalogue_and_ot
     for word, lang in [("nacional", "es"), ("regional", "es"), ("местные", "ru"), ("федеральные", "ru"),
                        ("місцева", "uk")]:
         assert demonym_country(word, lang) is None
+
+
+def test_a_country_in_the_genitive_glued_to_a_person_is_split_off_in_ukrainian_and_russian():
+    from storyline.nlp.names_model import mend_country_spans
+
+    def mended(text: str, glued: str, lang: str, kind: str = "LOC") -> list[str]:
+        start = text.index(glued)
+        return [f"{text[a:b]}/{k}" for a, b, k in mend_country_spans(text, [(start, start + len(glued), kind)], lang)]
+
+    text = "Речник уряду Нової Зеландії Аро Тейлор відкинув звинувачення."
+    assert mended(text, "Нової Зеландії Аро Тейлор", "uk") == ["Нової Зеландії/LOC", "Аро Тейлор/PERSON"]
+    text = "Міністр закордонних справ Катару Салем бін Джассім прибув до Відня."
+    assert mended(text, "Катару Салем бін Джассім", "uk", "ORG") == ["Катару/LOC", "Салем бін Джассім/PERSON"]
+    text = "Глава МИД Чили Андрес Сальгадо посетил Лиму."
+    assert mended(text, "Чили Андрес Сальгадо", "ru") == ["Чили/LOC", "Андрес Сальгадо/PERSON"]
+    text = "Посол Південно-Африканської Республіки Сіфо Ндлову вручив ноту."  # no such full name in the catalogue
+    assert mended(text, "Ндлову", "uk", "PERSON") == ["Ндлову/PERSON"]
+    # the verb the tagger ran into is left out
+    text = "Міністр оборони Аргентини Мартін Руїс зустрівся з колегами."
+    assert mended(text, "Аргентини Мартін Руїс зустрівся з", "uk", "ORG") == ["Аргентини/LOC", "Мартін Руїс/PERSON"]
+    # a country of two words stays whole; an organisation whose name opens with a country is no person
+    text = "Делегація Сполучених Штатів прибула."
+    assert mended(text, "Сполучених Штатів", "uk", "GPE") == ["Сполучених Штатів/GPE"]
+    text = "Рада Безпеки ООН зібралася."
+    assert mended(text, "Рада Безпеки ООН", "uk", "ORG") == ["Рада Безпеки ООН/ORG"]
+
+
+def test_a_country_cut_to_its_noun_gets_its_full_name_back():
+    from storyline.nlp.names_model import mend_country_spans
+
+    text = "Вчора Північна Корея запустила ракету."
+    korea = text.index("Корея")
+    assert mend_country_spans(text, [(korea, korea + 5, "LOC")], "uk") == [(text.index("Північна"), korea + 5, "LOC")]
+    # a span of the words taken in (a sentence opener the tagger set apart) goes into the country's
+    text = "Нова Зеландія та Фіджі підписали угоду."
+    z = text.index("Зеландія")
+    assert mend_country_spans(text, [(0, 4, "ORG"), (z, z + 8, "LOC")], "uk") == [(0, z + 8, "LOC")]
+    text = "Представитель Объединённых Арабских Эмиратов опроверг сообщения."
+    a = text.index("Арабских")
+    assert mend_country_spans(text, [(a, a + 17, "LOC")], "ru") == [(text.index("Объединённых"), a + 17, "LOC")]
+    text = "Стадіон Вемблі Корея не чекала."  # no country of these words: nothing grows
+    c = text.index("Корея")
+    assert mend_country_spans(text, [(c, c + 5, "LOC")], "uk") == [(c, c + 5, "LOC")]
+
+
+def test_oblique_forms_of_a_countrys_name_find_it_in_each_language():
+    names = language_names("uk")
+    assert names[stem_key("Малайзії")] == "gpe:MYS" and names[stem_key("Нової Зеландії")] == "gpe:NZL"
+    assert names[stem_key("Республіки Корея")] == "gpe:KOR"
+    assert names[stem_key("Об'єднаних Арабських Еміратів")] == "gpe:ARE"
+    assert language_names("ru")[stem_key("Малайзии")] == "gpe:MYS"
+
+
+@pytest.mark.slow
+def test_ukrainian_titles_country_and_holder_are_three_things_not_one_span():
+    text = ("Міністр оборони Індонезії Буді Сантосо зустрівся з послом Малайзії Фарідом. Міністр закордонних справ "
+            "Саудівської Аравії Фейсал аль-Рашед прибув до Джидди. Раніше Південна Корея закликала сторони до діалогу.")
+    uk = _analyse({"uk": text})["uk"]
+    found = {(m.text, m.type) for m in uk.mentions}
+    assert ("Індонезії", "GPE") in found and ("Буді Сантосо", "PERSON") in found  # not "... зустрівся з"
+    assert ("Малайзії", "GPE") in found and ("Фарідом", "PERSON") in found
+    assert ("Саудівської Аравії", "GPE") in found and ("Фейсал аль-Рашед", "PERSON") in found
+    assert {"gpe:IDN", "gpe:SAU", "gpe:MYS", "gpe:KOR"} <= {e.kb_id for e in uk.entities}
+    korea = next(m for m in uk.mentions if m.text.endswith("Корея"))
+    assert korea.text == "Південна Корея"
