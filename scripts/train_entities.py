@@ -11,12 +11,16 @@ pooling brings the wrong candidates a two-article corpus lacks. An entity's gold
 mentions its mentions overlap most; a pair the rules left apart is labelled same or different (unknown when
 one key name occurs in two mini-corpora).
 
-Cross-validation holds out whole mini-corpora (a pair goes with its first entity's). For each classifier,
+Cross-validation holds out whole mini-corpora (a pair goes with its first entity's). For each classifier
+(``--kind``; the logistic regression by default),
 with and without the same-document cannot-link, the join threshold is the middle one of those whose
 out-of-fold mention-weighted pairwise cluster F1 is within ``TOLERANCE`` of that setting's best; the setting
 with the best F1 is kept. The rules' own clusters are scored beside it. Also printed: the blocking recall (per
 mini-corpus, the share of gold same-entity pairs, after the certain merges, that share a key). Never reads
 frozen/.
+
+The main-actor ranker is trained after the matcher is written (it reads the clusters of the ``--out`` matcher), to
+``--salience-out``: by default the shipped file when ``--out`` is the shipped matcher, else beside ``--out``.
 """
 from __future__ import annotations
 
@@ -211,7 +215,7 @@ def main() -> int:
         args.salience_out = (entity_salience.default_model_path() if shipped
                              else args.out.with_name(f"{args.out.stem}_salience.joblib"))
     if args.salience_only:
-        train_salience(read(TRAINING), Settings(), args.folds, args.salience_out)
+        train_salience(read(TRAINING), Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)
         return 0
     import joblib
     import numpy as np
@@ -349,7 +353,8 @@ def main() -> int:
                           "pairs": len(labels)}},
                 args.out, compress=3)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
-    train_salience(records, Settings(), args.folds, args.salience_out)
+    # the ranker reads the clusters of the matcher just written, not of the shipped one
+    train_salience(records, Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)
     return 0
 
 
