@@ -11,12 +11,16 @@ pooling brings the wrong candidates a two-article corpus lacks. An entity's gold
 mentions its mentions overlap most; a pair the rules left apart is labelled same or different (unknown when
 one key name occurs in two mini-corpora).
 
-Cross-validation holds out whole mini-corpora (a pair goes with its first entity's). For each classifier,
+Cross-validation holds out whole mini-corpora (a pair goes with its first entity's). For each classifier
+(``--kind``; the logistic regression by default),
 with and without the same-document cannot-link, the join threshold is the middle one of those whose
 out-of-fold mention-weighted pairwise cluster F1 is within ``TOLERANCE`` of that setting's best; the setting
 with the best F1 is kept. The rules' own clusters are scored beside it. Also printed: the blocking recall (per
 mini-corpus, the share of gold same-entity pairs, after the certain merges, that share a key). Never reads
 frozen/.
+
+The main-actor ranker is trained after the matcher is written (it reads the clusters of the ``--out`` matcher), to
+``--salience-out``: by default the shipped file when ``--out`` is the shipped matcher, else beside ``--out``.
 """
 from __future__ import annotations
 
@@ -44,12 +48,16 @@ THRESHOLDS = [t / 100 for t in range(5, 96, 5)]
 SEED = 17
 #: Classifiers tried: logistic regression, gradient boosting, gradient boosting with monotone features.
 KINDS = ("lr", "gb", "mgb")
+#: Tried by default: the logistic regression only. Boosted trees fitted to under 300 pairs win the train folds by
+#: a hair and lose on unseen stories (entities 13: mgb 0.807 vs lr 0.801 train-fold, dev3 0.870 vs 0.894).
+DEFAULT_KINDS = ("lr",)
 C_REGULARISATION = 0.5
 #: Pools the mini-corpora are merged into: few and large, so that unrelated people meet by a shared given
 #: name or word as they do in a real corpus (folds still hold out whole mini-corpora).
 POOLS = 2
 #: Train-fold cluster F1 below a setting's best that still counts as near it (the curve is flat and noisy).
 TOLERANCE = 0.005
+LONE = entity_matcher.FEATURES.index("lone_surname")
 
 
 def gold_keys(problem: MatchProblem, records: list[dict]) -> list[str | None]:
@@ -192,14 +200,22 @@ def train_salience(records: list[dict], settings: Settings, folds: int, out: Pat
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=entity_matcher.default_model_path())
-    parser.add_argument("--salience-out", type=Path, default=entity_salience.default_model_path())
+    parser.add_argument("--salience-out", type=Path, default=None,
+                        help="the main-actor ranker's file (default: the shipped one when --out is the shipped "
+                             "matcher, else <out stem>_salience.joblib beside --out)")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--kind", choices=KINDS, action="append", help="classifiers to try (default: all)")
+    parser.add_argument("--kind", choices=KINDS, action="append",
+                        help=f"classifiers to try (default: {', '.join(DEFAULT_KINDS)})")
     parser.add_argument("--curve", action="store_true", help="print the train-fold F1 at every threshold")
     parser.add_argument("--salience-only", action="store_true", help="train only the main-actor ranker")
     args = parser.parse_args()
+    if args.salience_out is None:
+        # a run that writes its matcher elsewhere never overwrites the shipped ranker
+        shipped = args.out.resolve() == entity_matcher.default_model_path().resolve()
+        args.salience_out = (entity_salience.default_model_path() if shipped
+                             else args.out.with_name(f"{args.out.stem}_salience.joblib"))
     if args.salience_only:
-        train_salience(read(TRAINING), Settings(), args.folds, args.salience_out)
+        train_salience(read(TRAINING), Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)
         return 0
     import joblib
     import numpy as np
@@ -245,6 +261,9 @@ def main() -> int:
             docs = [without_kb(a) for a in docs]
         problem = match_problem(docs, settings)
         keys = gold_keys(problem, [records[k] for k in members])
+        # a lone word the knowledge base knows ("Jordan", "Lima") is out of the lone-surname scope as the fuse
+        # step sees it; blinded, it would teach that a lone word typed a place never names the person beside it
+        known = {e.id for k in members for a in analyses[k] for e in a.entities if e.kb_id} if kb_blind else set()
         problems.append(problem)
         keys_of.append(keys)
         # a pair belongs to the mini-corpus of its first entity: folds hold out mini-corpora, not pools
@@ -252,6 +271,8 @@ def main() -> int:
         pair_group.append(np.asarray([record_of[i] for i, _ in problem.pairs], dtype=int))
         for (i, j), row in zip(problem.pairs, problem.rows):
             # the rules' groups stand: the matcher learns the pairs they leave apart
+            if known and row[LONE] and (problem.ents[i].id in known or problem.ents[j].id in known):
+                continue
             if problem.rule_root[i] != problem.rule_root[j] and (lab := label(keys[i], keys[j])) is not None:
                 x_rows.append(row)
                 y.append(lab)
@@ -284,7 +305,7 @@ def main() -> int:
     folds = GroupKFold(n_splits=args.folds)
     best_probs: dict[tuple[str, bool], list] = {}
     results: list[tuple[float, str, float, bool]] = []
-    for kind in args.kind or KINDS:
+    for kind in args.kind or DEFAULT_KINDS:
         oof = np.zeros(len(labels))
         probs = [np.zeros(len(p.pairs)) for p in problems]
         for train, test in folds.split(x, labels, groups):
@@ -332,7 +353,8 @@ def main() -> int:
                           "pairs": len(labels)}},
                 args.out, compress=3)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
-    train_salience(records, Settings(), args.folds, args.salience_out)
+    # the ranker reads the clusters of the matcher just written, not of the shipped one
+    train_salience(records, Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)
     return 0
 
 
