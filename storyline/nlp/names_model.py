@@ -448,7 +448,9 @@ def _finite_verb(word: str, lang: str) -> bool:
     """Whether ``word`` reads as a finite verb: by morphology (ru, uk), else by a past-tense ending."""
     analyser = _morphology(lang)
     if analyser is None:
-        return word.islower() and len(word) >= 4 and word.endswith(_VERB_ENDINGS)
+        # a reflexive verb ("зустрівся", "встретился") ends in its particle: the tense ending stands before it
+        stem = word[:-2] if word.endswith(("ся", "сь")) else word
+        return word.islower() and len(stem) >= 4 and stem.endswith(_VERB_ENDINGS)
     return analyser.parse(word)[0].tag.POS == "VERB"
 
 
