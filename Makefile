@@ -31,8 +31,9 @@ test: $(STAMP)  ## the whole test suite (incl. slow tests and the seeds' accepta
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not slow"
 
-bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools
+bench: $(STAMP)  ## throughput and peak memory per stage, next to the reference tools; then the pages under load
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_pages.py --docs 10000 --clients 50 --seconds 30
 
 bench-scale: $(STAMP)  ## fuse time per step and peak memory on 1k and 10k distinct synthetic analyses (FULL=1: also 100k)
 	$(PY) scripts/bench_scale.py $(if $(FULL),--full)
