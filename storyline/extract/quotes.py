@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storyline.config import Settings
-from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
+from storyline.extract.quote_marks import (
+    CLOSERS,
+    OPENERS,
+    ends_sentence,
+    marked_spans,
+    n_words,
+    single_marks_as_double,
+    trim_marks,
+)
 from storyline.extract.quote_speakers import (
     ABBREV_MASK,
     ANTECEDENT,
@@ -785,7 +793,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         the mentions and entities with any described speakers added.
     """
     del settings
-    view = doc.body_view()
+    view = single_marks_as_double(doc.body_view())
     sents = []
     for off, sent in parsed.spacy_sentences():
         sents.append((off + sent.start_char, off + sent.end_char, sent, off))
