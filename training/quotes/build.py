@@ -35,6 +35,9 @@
   is named, typed as a place or only described, parsed from hand10_src_*.txt (ids tq-3301...).
 - hand11.jsonl: quotes13's quoted words nobody says right after a speaker's paragraph, speaker switches between
   paragraphs and nested speech ("X said Y told him “…”"), parsed from hand11_src_*.txt (ids tq-3401...).
+- hand12.jsonl: quotes17's speaker switches, reported speech whose quote is the inner teller's ("X said Y told her
+  “…”"), speakers described after their first mention among several people, exchanges of three or four people,
+  court witnesses and lawyers, and quotes in single marks, parsed from hand12_src_*.txt (ids tq-2501...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -193,6 +196,14 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if hand11:
         write(os.path.join(HERE, "hand11.jsonl"), hand11)
+    hand12: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand12_src_") and name.endswith(".txt"):
+            hand12 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand12, 2501):
+        o["id"] = f"tq-{i:04d}"
+    if hand12:
+        write(os.path.join(HERE, "hand12.jsonl"), hand12)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
