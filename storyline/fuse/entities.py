@@ -242,7 +242,12 @@ def _representatives(ents: list[Entity], idx: list[int], groups: _Groups) -> lis
 #: Words a company's name may add or drop without naming another company ("Ford Motor Co." ~ "Ford Motor").
 _CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "group", "holdings",
                         "holding", "sa", "ag", "gmbh", "limited", "technology", "technologies", "international",
-                        "the", "union"})
+                        "the", "union",
+                        # legal forms of other countries' company law ("Sinar Jaya Holdings Berhad", "PT Astra
+                        # International Tbk", "Grupo Norte S.A.B.", "Vale Ltda")
+                        "berhad", "bhd", "sdn", "tbk", "pt", "pty", "ltda", "sab", "spa", "srl", "sarl", "sas",
+                        "nv", "bv", "ab", "oy", "oyj", "asa", "kk", "jsc", "pjsc", "ojsc", "llp", "lp", "pte",
+                        "pvt", "se", "kg", "kgaa", "cv", "sl"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -683,10 +688,38 @@ def _named_speaker(e: Entity, surnames: set[str]) -> bool:
     return bool(surname) and len((given + " " + surname).split()) < len(words) and fold(words[0]) != "the"
 
 
+#: Lower-case words a multi-word name holds ("Frente Unido del Magdalena", "Ministry of Defence")
+_NAME_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "de la", "la", "las", "los",
+                                  "el", "y", "e", "do", "da", "dos", "das", "du", "des", "et", "le", "les", "di",
+                                  "della", "al", "bin", "binti", "lil", "li", "wa", "ng", "van", "der", "und", "fur"})
+
+
+def _capitalised_name(e: Entity, kb: KB) -> bool:
+    """An unnamed group or described speaker whose words are a name: two or more words, each capitalised or a
+    function word of a name ("de", "of", "al-"), at least two capitalised ones that are not a country, a demonym
+    or the sentence's first word after "The" alone ("Church Leaders" at a sentence start is one such word and a
+    head)."""
+    if not e.generic or e.kb_id:
+        return False
+    words = re.sub(r"^[Tt]he\s+", "", e.name).split()
+    if not 2 <= len(words) <= 8:
+        return False
+    caps = 0
+    for w in words:
+        low = fold(w.split("-")[0]) if "-" in w and w[:1].islower() else fold(w)
+        if w[:1].isupper():
+            caps += not kb.country_of(fold(w))
+        elif low not in _NAME_FUNCTION_WORDS:
+            return False
+    return caps >= 2 and words[-1][:1].isupper()
+
+
 def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     """The document-local entities of a corpus, a speaker known by name but kept as a description made a
-    named person or, for an acronym, a named organisation (a copy: the analyses keep theirs)."""
+    named person or, for an acronym or a capitalised name, a named organisation (a copy: the analyses keep
+    theirs)."""
     ents: list[Entity] = [e for a in analyses for e in a.entities]
+    kb = load_kb()
     surnames = {fold(split_person(e.name)[1]) for e in ents
                 if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
     out = []
@@ -696,6 +729,11 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
         elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
                 and " " not in bare:
             # "The DoD said": a body named by its acronym is a named organisation
+            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
+        elif e.type != "PERSON" and _capitalised_name(e, kb):
+            # "The Frente Unido del Magdalena said", "the Malaysian Anti-Corruption Commission has": a name NER
+            # missed, kept by the group or quote finder as a description, is a named organisation
+            bare = re.sub(r"^[Tt]he\s+", "", e.name)
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
     return _persons_by_address(out)
