@@ -320,6 +320,12 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     glossed = {w: glosses.get(w, w) for w in words if w not in _FOREIGN_STOP}
     no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
+    # a subsidiary named by its country after the brand ("Ubuntu Mining South Africa" ~ "Ubuntu Mining SA"): the
+    # brand is the core; the country a name holds keeps two countries' subsidiaries apart (``_Groups``)
+    for n in (3, 2, 1):
+        if len(core) - n >= 2 and core[-n - 1] not in _NAME_FUNCTION_WORDS and kb.country_of(" ".join(core[-n:])):
+            core = core[:-n]
+            break
     # the country a name holds, read in any of the languages above, and the words beside it
     folded = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w != "the"]
     codes, rest = _countries_and_words(folded, kb, glossed.get)
@@ -672,17 +678,18 @@ class MatchProblem:
     infos: list[entity_matcher.Info | None]
 
 
-def _named_speaker(e: Entity, surnames: set[str]) -> bool:
+def _named_speaker(e: Entity, surnames: set[str], givens: Collection[str] = ()) -> bool:
     """A speaker the quote finder kept as a description whose words are a person's name: a title and
     capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
-    corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
+    corpus ("Tanabe said ..." after "Hiroshi Tanabe") or the first given name of one (``givens``: where people
+    are called by their given name, "Azman said ..." after "Datuk Seri Azman bin Ismail", "Habtamu said ...")."""
     words = e.name.split()
     # a surname's particles are written in lower case ("Mr de la Fuente", "Mr al-Zuhairi")
     if not e.generic or e.kb_id or not words or not words[0][:1].isupper() or len(words) > 4 or not all(
             w[:1].isupper() or fold(w.split("-")[0]) in _NAME_PARTICLES for w in words):
         return False
     if len(words) == 1:
-        return fold(e.name) in surnames
+        return fold(e.name) in surnames or fold(e.name) in givens
     given, surname = split_person(e.name)
     # the title was dropped: what is left is fewer words than the span
     return bool(surname) and len((given + " " + surname).split()) < len(words) and fold(words[0]) != "the"
@@ -714,6 +721,23 @@ def _capitalised_name(e: Entity, kb: KB) -> bool:
     return caps >= 2 and words[-1][:1].isupper()
 
 
+def _first_given_names(ents: list[Entity]) -> set[str]:
+    """The first given name (titles of address dropped) of each named person of the corpus, when the people who
+    bear it have one surname (one person, named in several articles): a lone word two people share names
+    neither."""
+    titles = _HONORIFIC_WORDS | ADDRESS_TITLES
+    seen: dict[str, set[str]] = defaultdict(set)
+    for e in ents:
+        if e.type != "PERSON" or e.generic:
+            continue
+        for n in _person_names(e):
+            given, surname = split_person(n)
+            words = [w for w in given.split() if fold(w.rstrip(".")) not in titles]
+            if words and len(fold(words[0])) >= 3 and fold(surname):
+                seen[fold(words[0])].add(fold(surname).split()[-1])
+    return {g for g, last in seen.items() if len(last) == 1}
+
+
 def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     """The document-local entities of a corpus, a speaker known by name but kept as a description made a
     named person or, for an acronym or a capitalised name, a named organisation (a copy: the analyses keep
@@ -722,9 +746,10 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     kb = load_kb()
     surnames = {fold(split_person(e.name)[1]) for e in ents
                 if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
+    givens = _first_given_names(ents) - surnames
     out = []
     for e in ents:
-        if _named_speaker(e, surnames):
+        if _named_speaker(e, surnames, givens):
             e = replace(e, type="PERSON", generic=False)
         elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
                 and " " not in bare:
