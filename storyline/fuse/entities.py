@@ -334,6 +334,17 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     return (no_country if len(no_country) >= 2 else frozenset()), core, with_country, foreign
 
 
+#: Words one form of a state body's name adds and another drops ("Ministerio de Defensa Nacional" ~ "Defence
+#: Ministry", "National Electoral Commission" ~ "Electoral Commission" of the same country)
+_OPTIONAL_ORG_WORDS = frozenset({"national", "federal", "state", "republic"})
+
+
+def _bare_key(no_country: frozenset[str]) -> frozenset[str]:
+    """The content-word key without the words a body's name may drop, when that leaves two or more words."""
+    bare = no_country - _OPTIONAL_ORG_WORDS
+    return bare if len(bare) >= 2 and bare != no_country else frozenset()
+
+
 def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
     """Organisations that agree on a key (see ``_org_keys``), and a one-word name that is the distinctive
     word of exactly one longer organisation name ("Meridian" ~ "Meridian Pipeline Holdings", "Tolosa" ~
@@ -362,7 +373,7 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             continue
         no_country, core, with_country, foreign = keyed[i]
         keys: list[tuple[int, frozenset[str] | tuple[str, ...]]] = [
-            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country)]
+            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country), (0, _bare_key(no_country))]
         for key in keys:
             if not key[1]:
                 continue

@@ -84,3 +84,14 @@ def test_a_subsidiary_named_by_its_country_meets_the_brand_but_not_another_count
     assert m["d1/e1"] == m["d2/e1"]
     assert m["d3/e1"] != m["d2/e1"]
     assert m["d4/e1"] != m["d5/e1"]
+
+
+def test_a_state_bodys_name_with_and_without_national_meets_in_one_country_only():
+    _, m = merge_entities(corpus(
+        [ent("d1", 1, "Ministerio de Defensa Nacional", "ORG", "COL")],
+        [ent("d2", 1, "Defence Ministry", "ORG", "COL")],
+        [ent("d3", 1, "Defence Ministry", "ORG", "PER")],
+        [ent("d4", 1, "National Health Ministry", "ORG", "COL")],
+    ), Settings(entity_matcher="rules"))
+    assert m["d1/e1"] == m["d2/e1"]
+    assert m["d3/e1"] != m["d1/e1"] and m["d4/e1"] != m["d1/e1"]
