@@ -95,3 +95,12 @@ def test_a_state_bodys_name_with_and_without_national_meets_in_one_country_only(
     ), Settings(entity_matcher="rules"))
     assert m["d1/e1"] == m["d2/e1"]
     assert m["d3/e1"] != m["d1/e1"] and m["d4/e1"] != m["d1/e1"]
+
+
+def test_a_states_long_name_without_its_inner_article_is_the_state():
+    from storyline.resolve.kb import load_kb
+
+    kb = load_kb()
+    assert kb.lookup("Democratic Republic of Congo") == kb.lookup("Democratic Republic of the Congo")
+    assert kb.country_of("democratic republic of congo") == "COD"
+    assert kb.country_of("republic of congo") == kb.country_of("republic of the congo")
