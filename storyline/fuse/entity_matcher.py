@@ -332,13 +332,21 @@ def in_scope(a: Info, b: Info) -> bool:
     if a.generic or b.generic:
         # a description is judged against the named entities its head fits, never against another description
         return description_head(a, b)[0]
-    return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a)
+    return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
+        or lone_given(a, b) or lone_given(b, a)
 
 
 def lone_surname(a: Info, b: Info) -> bool:
     """``a`` is one word, not a person by type, unknown to the KB, and a spelling of person ``b``'s surname."""
     return (a.single and not a.person and not a.known and not a.given and b.person and bool(b.surname)
             and surnames_match(a.names[0], b.surname))
+
+
+def lone_given(a: Info, b: Info) -> bool:
+    """``a`` is one word, not a person by type, unknown to the KB, and person ``b``'s first given name: where people
+    are called by their given name ("Kurniawan" GPE beside "Kurniawan Prasetyo", a Thai or Ethiopian name)."""
+    return (a.single and not a.person and not a.known and not a.given and b.person and bool(b.given)
+            and fold(a.names[0]) == fold(split_given(b.given)[0]))
 
 
 def shares_key(a: Info, b: Info) -> bool:
