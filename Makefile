@@ -67,6 +67,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus5
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus6
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus7
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus8
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_clean.py --set training/clean_dev
 	$(PY) scripts/eval_clean.py --clean-lines trained
