@@ -13,7 +13,7 @@ from storyline.fuse import fuse_pipeline
 from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import StoryScorer, story_clusters
 from storyline.model import Corpus
-from tests.reference.stories import cluster_by_search, pair_scores
+from tests.reference.stories import cluster_by_search, pair_scores, pair_weights
 
 
 def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> FuseState:
@@ -36,7 +36,7 @@ def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
     kept, related = scorer.reachable(scorer.threshold), scorer.related()
     assert kept < related and len(kept) < len(related) / 4   # most pairs sharing a key are never scored
     got = sorted(sorted(c) for c in story_clusters(*args))
-    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, pair_weights(*args)))
     assert got == want
     assert any(len(c) > 1 for c in want)
 
