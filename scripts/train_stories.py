@@ -13,9 +13,11 @@ reaches ``STORY_GATE`` give one feature row (``StoryScorer.pair_features``), lab
 Every set is one corpus: the pairs of two sets are never compared. Each set weighs the same in the fit.
 
 Cross-validation holds out whole stories (``FOLDS`` folds of each set's stories; a pair is predicted by
-the fold model that saw neither of its stories). Two values are chosen on the out-of-fold B-cubed F1,
-clustering each set's whole matrix by average linkage: ``sure``, the rules' score from which a pair joins
-without the model (the lowest of ``SURE`` whose best F1 is within ``SURE_TOLERANCE`` of the best of all:
+the fold model that saw neither of its stories). Three values are chosen on the out-of-fold B-cubed F1,
+clustering each set's whole matrix by average linkage: ``unjudged``, the weight in a link's average of the
+pairs the model does not judge (the largest of ``UNJUDGED`` within ``SURE_TOLERANCE`` of the best), ``sure``,
+the rules' score from which a pair joins without the model (the lowest of ``SURE`` whose best F1 is within
+``SURE_TOLERANCE`` of the best of all:
 the rules decide every pair they can without a loss on the held-out stories, the model the uncertain
 middle band), then the join threshold, the middle of those whose F1 at that ``sure`` is within
 ``TOLERANCE`` of its best. The rules' own B-cubed is printed beside it, and single linkage's best for
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -40,8 +43,12 @@ from eval_stories import bcubed, stem  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 from storyline.fuse.stories import PAIR_FEATURES, STORY_GATE, StoryScorer, average_linkage, components  # noqa: E402
 
+#: training/stories_train5 (stories told by 8-10 outlets) is not among them: with it the out-of-fold best moved
+#: to a lower threshold, stories_dev3 and stories_dev4 lost (0.881 -> 0.801, 0.993 -> 0.960) more than stories_dev5
+#: gained (0.850 -> 0.891): the pair features do not tell a many-outlet story's brief-vs-feature pairs from
+#: same-kind stories (kept for the next try: cluster-level features, a second pass)
 SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2", ROOT / "training" / "stories_train3",
-        ROOT / "training" / "stories_train4", ROOT / "training" / "stories_train5"]
+        ROOT / "training" / "stories_train4"]
 FOLDS = 5
 C_REGULARISATION = 1.0
 THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
@@ -212,4 +219,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # sets of keys are summed in their iteration order, which string hashing randomises per process: the
+        # features, and so the model, then differ in the last bits from run to run
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606 (this script again, same arguments)
     sys.exit(main())

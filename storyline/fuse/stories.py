@@ -20,7 +20,8 @@ only judges the pairs whose rules score reaches ``STORY_GATE`` (the others score
 search stays the rules' blocked one; pairs dated far apart are halved as the rules halve them. A pair whose rules
 score reaches the model's ``sure`` (chosen with the threshold by cross-validation on the training stories) joins
 without the model: the rules decide what they are sure of, the model the middle band, where same-kind stories
-sharing an official, a court or a region look alike.
+sharing an official, a court or a region look alike. In a link's average, a pair the model does not judge weighs
+the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validation).
 """
 from __future__ import annotations
 

@@ -41,6 +41,27 @@ def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
     assert any(len(c) > 1 for c in want)
 
 
+def test_blocked_clusters_equal_the_reference_when_unjudged_pairs_weigh_less(bench, tmp_path):
+    """The trained decision with pairs it does not judge counting a quarter in a link's average."""
+    import joblib
+
+    from storyline.fuse.stories import default_model_path
+
+    path = tmp_path / "stories.joblib"
+    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    settings = Settings(stories="trained", story_model=str(path))
+    state = _fused_until_stories(bench, 160, "synthetic", settings)
+    args = (state.analyses, settings, state.near_duplicates, state.id_map)
+    scorer = StoryScorer(*args)
+    assert scorer.model is not None and scorer.model.unjudged == 0.25
+    weights = pair_weights(*args)
+    assert any(0.25 in row for row in weights)
+    got = sorted(sorted(c) for c in story_clusters(*args))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, weights))
+    assert got == want
+    assert any(len(c) > 1 for c in want)
+
+
 @pytest.mark.parametrize("mode", ["trained", "rules"])
 def test_every_pair_reaching_the_threshold_is_kept(bench, mode):
     settings = Settings(stories=mode)
