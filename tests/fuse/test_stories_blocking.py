@@ -13,7 +13,7 @@ from storyline.fuse import fuse_pipeline
 from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import StoryScorer, story_clusters
 from storyline.model import Corpus
-from tests.reference.stories import cluster_by_search, pair_scores
+from tests.reference.stories import cluster_by_search, pair_scores, pair_weights
 
 
 def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> FuseState:
@@ -36,7 +36,28 @@ def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
     kept, related = scorer.reachable(scorer.threshold), scorer.related()
     assert kept < related and len(kept) < len(related) / 4   # most pairs sharing a key are never scored
     got = sorted(sorted(c) for c in story_clusters(*args))
-    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, pair_weights(*args)))
+    assert got == want
+    assert any(len(c) > 1 for c in want)
+
+
+def test_blocked_clusters_equal_the_reference_when_unjudged_pairs_weigh_less(bench, tmp_path):
+    """The trained decision with pairs it does not judge counting a quarter in a link's average."""
+    import joblib
+
+    from storyline.fuse.stories import default_model_path
+
+    path = tmp_path / "stories.joblib"
+    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    settings = Settings(stories="trained", story_model=str(path))
+    state = _fused_until_stories(bench, 160, "synthetic", settings)
+    args = (state.analyses, settings, state.near_duplicates, state.id_map)
+    scorer = StoryScorer(*args)
+    assert scorer.model is not None and scorer.model.unjudged == 0.25
+    weights = pair_weights(*args)
+    assert any(0.25 in row for row in weights)
+    got = sorted(sorted(c) for c in story_clusters(*args))
+    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, weights))
     assert got == want
     assert any(len(c) > 1 for c in want)
 

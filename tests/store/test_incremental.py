@@ -72,6 +72,20 @@ def test_the_trained_story_decision_gives_the_same_stories_incrementally(analyse
     assert any(len(s.docs) > 1 for s in full.stories)
 
 
+def test_unjudged_pairs_weighed_less_give_the_same_stories_incrementally(analyses, tmp_path_factory):
+    """A model that counts the pairs it does not judge a quarter in a link's average: the incremental join weighs
+    them as the full run does."""
+    import joblib
+
+    from storyline.fuse.stories import default_model_path
+
+    path = tmp_path_factory.mktemp("model") / "stories.joblib"
+    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    _, _, inc, full, _ = _runs(analyses, tmp_path_factory, Settings(stories="trained", story_model=str(path)))
+    assert canonical(inc)["stories"] == canonical(full)["stories"]
+    assert any(len(s.docs) > 1 for s in full.stories)
+
+
 def test_entities_differ_only_where_a_surname_is_ambiguous(runs):
     """Stored entities are never merged with each other and a surname-only mention is placed among
     the candidates: the differences are people, and few."""
