@@ -257,23 +257,48 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
     cands = drop_consequences(cands)
     preds = {c.pred.i: c.code.split("/")[0] for c in cands}
+    return [c for c in cands if _shelter(c, preds) is None]
+
+
+def drop_under_decided(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """Drop the lexicon's proposals inside the arguments of a predicate the trained decision made or retyped.
+
+    The lexicon's own pass (``drop_embedded``) ran before the decision, so a main verb the decision adds
+    ("appealed for international help", "offered to meet", "students detained last week were freed")
+    did not yet shelter what it governs: a help asked for, a meeting offered or a past arrest naming who
+    was freed is part of that act, not a second one. Coordinated and circumstantial predicates stay, and
+    so does a proposal of the decided type (the noun of "imposed sanctions" keeps its own arguments).
+    """
+    decided = {c.pred.i: c.code.split("/")[0] for c in cands if c.decided}
+    if not decided:
+        return cands
     keep = []
     for c in cands:
-        tok, embedded = c.pred, False
-        while tok.head.i != tok.i:
-            head = tok.head
-            if head.i in preds:
-                sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" for t in [c.pred, *_path(c.pred, head)][:-1])
-                circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
-                                     for t in [c.pred, *_path(c.pred, head)])
-                # "met to discuss", "met and talked": one event of that type per clause
-                same_type = preds[head.i] == c.code.split("/")[0] and not c.nominal
-                embedded = same_type or not (sibling or circumstantial)
-                break
-            tok = head
-        if not embedded:
+        head = None if c.decided else _shelter(c, decided)
+        if head is None or decided[head] == c.code.split("/")[0]:
             keep.append(c)
     return keep
+
+
+def _shelter(c: EventCandidate, preds: dict[int, str]) -> int | None:
+    """The first of ``preds`` (index -> type) above ``c``'s predicate when it takes that predicate as an
+    argument; None when there is none or the predicate is coordinated with it or circumstantial to it."""
+    tok = c.pred
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.i in preds:
+            # an adverbial clause is a second act beside its head's, unless it only says what the act was
+            # for or on what condition ("appealed for help to shelter families", "until the university
+            # reopens"): an aim or a condition has not happened
+            sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" and not _unrealised_clause(t)
+                                                for t in [c.pred, *_path(c.pred, head)][:-1])
+            circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
+                                 for t in [c.pred, *_path(c.pred, head)])
+            # "met to discuss", "met and talked": one event of that type per clause
+            same_type = preds[head.i] == c.code.split("/")[0] and not c.nominal
+            return head.i if same_type or not (sibling or circumstantial) else None
+        tok = head
+    return None
 
 
 def drop_consequences(cands: list[EventCandidate]) -> list[EventCandidate]:
@@ -388,6 +413,16 @@ def _purpose_clause(pred: Token) -> bool:
     """An infinitive adverbial clause of purpose ("gathered on Friday to protest", "marched to demand")."""
     return pred.dep_ == "advcl" and pred.head.i != pred.i and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+#: subordinators of a clause whose act is a condition or a limit, not a fact: "if", "unless", "until"
+_CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def _unrealised_clause(pred: Token) -> bool:
+    """An adverbial clause of purpose or condition: what an act aims at or depends on, not a second act."""
+    return _purpose_clause(pred) or (pred.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in pred.children))
 
 
 def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
@@ -781,7 +816,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
-        proposals = [(o, s, t, drop_consequences(decided_candidates(s, c, label, p, mlex.reporting)))
+        proposals = [(o, s, t, drop_under_decided(drop_consequences(decided_candidates(s, c, label, p,
+                                                                                          mlex.reporting))))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
