@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.clean.inline import parse_wire_dateline
 from storyline.config import Settings
+from storyline.data.plover import quad_classes
 from storyline.extract.arguments import (
     Actors,
     ArgumentCues,
@@ -290,7 +291,7 @@ def _shelter(c: EventCandidate, preds: dict[int, str]) -> int | None:
             # an adverbial clause is a second act beside its head's, unless it only says what the act was
             # for or on what condition ("appealed for help to shelter families", "until the university
             # reopens"): an aim or a condition has not happened
-            sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" and not _unrealised_clause(t)
+            sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" and not _unrealised_clause(t, c.code)
                                                 for t in [c.pred, *_path(c.pred, head)][:-1])
             circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
                                  for t in [c.pred, *_path(c.pred, head)])
@@ -419,10 +420,20 @@ def _purpose_clause(pred: Token) -> bool:
 _CONDITION_MARKS = frozenset({"if", "unless", "until"})
 
 
-def _unrealised_clause(pred: Token) -> bool:
-    """An adverbial clause of purpose or condition: what an act aims at or depends on, not a second act."""
-    return _purpose_clause(pred) or (pred.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in pred.children))
+def _unrealised_clause(pred: Token, code: str) -> bool:
+    """An adverbial clause of condition, or of a material purpose: what an act depends on or aims at.
+
+    An aim that is an expression (a verbal PLOVER type, or a protest, which is a demonstration) is carried
+    out by the act it serves ("blocked the highway to protest", "marched to demand", "called to thank");
+    a material aim ("appealed for help to shelter families", "sent troops to retake the town") is not.
+    """
+    if pred.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in pred.children):
+        return True
+    etype = code.split("/", 1)[0]
+    material = quad_classes().get(etype, "").startswith("material") and etype != "PROTEST"
+    return material and _purpose_clause(pred)
 
 
 def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
