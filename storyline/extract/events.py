@@ -55,7 +55,7 @@ from storyline.extract.arguments import (
 )
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
-from storyline.extract.roles import Descriptions, RoleCandidate, choose_roles, load_role_model
+from storyline.extract.roles import Descriptions, Descriptors, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
 from storyline.nlp.dates import MONTHS, TENSE_TIME, WEEKDAYS, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
@@ -833,6 +833,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
     sectors = group_sectors() if ranker is not None else {}
+    descriptors = Descriptors(parsed.blocks, mentions, entities)
 
     def actor(c: RoleCandidate | None, offset: int) -> str | None:
         if c is None or c.head is None:
@@ -901,6 +902,9 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 source = led_by(cand.pred, actors)  # "farmers marched, led by N"
             if not cand.nominal:
                 source = _named_apposition(cand.pred, source, actors) or source
+            if described is not None:
+                sent_end = offset + sent.end_char
+                source, target = descriptors.rename(source, sent_end), descriptors.rename(target, sent_end)
             if target == source:
                 target = None
             if source is None and target is None and not crowd:
