@@ -261,7 +261,7 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     return [c for c in cands if _shelter(c, preds) is None]
 
 
-def drop_under_decided(cands: list[EventCandidate]) -> list[EventCandidate]:
+def drop_under_decided(cands: list[EventCandidate], label: str) -> list[EventCandidate]:
     """Drop the lexicon's proposals inside the arguments of a predicate the trained decision made or retyped.
 
     The lexicon's own pass (``drop_embedded``) ran before the decision, so a main verb the decision adds
@@ -269,16 +269,37 @@ def drop_under_decided(cands: list[EventCandidate]) -> list[EventCandidate]:
     did not yet shelter what it governs: a help asked for, a meeting offered or a past arrest naming who
     was freed is part of that act, not a second one. Coordinated and circumstantial predicates stay, and
     so does a proposal of the decided type (the noun of "imposed sanctions" keeps its own arguments).
+    ``label``: the decision's type (or NONE).
     """
     decided = {c.pred.i: c.code.split("/")[0] for c in cands if c.decided}
-    if not decided:
-        return cands
     keep = []
     for c in cands:
-        head = None if c.decided else _shelter(c, decided)
+        head = None if c.decided or not decided else _shelter(c, decided)
         if head is None or decided[head] == c.code.split("/")[0]:
             keep.append(c)
-    return keep
+    return _one_act_for_its_aim(keep, label)
+
+
+def _one_act_for_its_aim(cands: list[EventCandidate], label: str) -> list[EventCandidate]:
+    """An act and the aim it was done for ("gathered ... to denounce the deal", "blocked the highway to
+    protest", "telephoned him to thank him") are one act: where the decision's type is one of the two,
+    the other goes."""
+    def etype(c: EventCandidate) -> str:
+        return c.code.split("/")[0]
+
+    def clause_of(c: EventCandidate) -> int:
+        # a support verb's event noun ("held a sit-in") stands for its verb's clause
+        return c.pred.head.i if c.nominal and c.pred.dep_ in ("dobj", "nsubjpass") else c.pred.i
+
+    drop: set[int] = set()
+    for aim in cands:
+        if not _purpose_clause(aim.pred):
+            continue
+        for act in cands:
+            if act is aim or clause_of(act) != aim.pred.head.i or (etype(act) == label) == (etype(aim) == label):
+                continue
+            drop.add(id(act) if etype(aim) == label else id(aim))
+    return [c for c in cands if id(c) not in drop]
 
 
 def _shelter(c: EventCandidate, preds: dict[int, str]) -> int | None:
@@ -828,7 +849,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
         proposals = [(o, s, t, drop_under_decided(drop_consequences(decided_candidates(s, c, label, p,
-                                                                                          mlex.reporting))))
+                                                                                          mlex.reporting)), label))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
