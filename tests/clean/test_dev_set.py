@@ -50,7 +50,8 @@ def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str
 
 
 def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
-    formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6, "clean_dev7": FORMATS7}.get(root.name, FORMATS)
+    formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6,
+               "clean_dev7": FORMATS7}.get(root.name, FORMATS)
     for k, g in gold.items():
         assert {"format", "published", "remove", "keep"} <= set(g), k
         assert g["format"] in formats, (k, g["format"])
