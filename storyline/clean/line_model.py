@@ -98,6 +98,9 @@ _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
 #: …or hedges what follows, as a caveat does ("These minutes are subject to approval", "It has not been checked
 #: against delivery"): a caveat about the text is the publisher's notice, not the writer's introduction.
+#: An introduction points at the piece or speaks for its makers ("This is …", "our conversation", "we visited"); an
+#: order to the listener ("Listen again on the app.") does neither.
+_SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 #: The turns an introduction opens stand within this many kept lines below it.
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
@@ -111,13 +114,14 @@ def opening_line(lines: Sequence[JudgedLine]) -> int | None:
     "Every fortnight our reporters take up a reader's complaint.") speaks as the publication but about the story: the
     sentence model, trained on notices that speak the same way, may not take it out, unless it speaks to the reader
     or gives a link or an address (a paywall's "You have two free articles left" can stand there too) or hedges like
-    a caveat ("These minutes are subject to approval")."""
+    a caveat ("These minutes are subject to approval"), or neither points at the piece nor speaks for its makers."""
     for i, ln in enumerate(lines):
         if ln.label == "heading":
             return None
         if ln.label != "body":
             continue
-        if not written_as_sentence(ln.text) or _ADDRESSES_READER.search(ln.text) or _HEDGE.search(ln.text):
+        if not written_as_sentence(ln.text) or _ADDRESSES_READER.search(ln.text) or _HEDGE.search(ln.text) \
+                or not _SELF_REFERENCE.search(ln.text):
             return None
         # …over the turns it introduces: an interview's or a column's questions, a transcript's speakers (a notice
         # over a news story's paragraphs is not told apart from a lead by where it stands)

@@ -102,3 +102,8 @@ def test_a_list_without_marks_is_not_cut_as_orphan_headings() -> None:
     for item in ("There are 19 stalls on the square. Among them:", "a fishmonger who has come every week since 1978;",
                  "two cheese stalls;", "a knife grinder and a locksmith;"):
         assert item in doc.text, item
+
+
+def test_an_order_to_the_listener_is_not_an_introduction() -> None:
+    assert opening_line([*HEADER, *_body("Listen again on the station's app from nine tomorrow."), *QA]) is None
+    assert opening_line([*HEADER, *_body("Every fortnight our reporters take up a reader's complaint."), *QA]) == 2
