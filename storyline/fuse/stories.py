@@ -97,6 +97,8 @@ YEARS_AROUND = 6
 PREFIX_MARGIN = 1e-9
 #: ...and on the score a pair's numpy estimate must reach to be scored exactly (sums in another order)
 SCORE_MARGIN = 1e-9
+#: Key blocks of more documents than this are paired by a date window (``_pair_codes``), smaller ones whole
+WINDOW_BLOCK = 64
 
 
 @dataclass
@@ -417,8 +419,12 @@ def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
     return {(a, b) for docs in index.values() for n, a in enumerate(docs) for b in docs[n + 1:]}
 
 
-def _pair_codes(sets: list[set[str]]):
-    """``_pairs_sharing`` as sorted codes ``i * n + j`` (numpy), without a Python tuple per pair."""
+def _pair_codes(sets: list[set[str]], days=None, max_days: int = 0):
+    """``_pairs_sharing`` as sorted codes ``i * n + j`` (numpy), without a Python tuple per pair.
+
+    ``days`` (ordinals, NaN when undated): only pairs dated at most ``max_days`` apart or with an undated
+    side. A large block (a country many articles name) is then walked in date order, each document paired
+    with the window after it, so its pairs grow with the documents of a few weeks, not with its square."""
     import numpy as np
 
     n = len(sets)
@@ -428,11 +434,35 @@ def _pair_codes(sets: list[set[str]]):
             index.setdefault(x, []).append(i)
     parts = [np.zeros(0, dtype=np.int64)]
     for docs in index.values():
-        if len(docs) > 1:
-            d = np.array(docs, dtype=np.int64)
+        if len(docs) < 2:
+            continue
+        d = np.array(docs, dtype=np.int64)
+        if days is None or len(d) <= WINDOW_BLOCK:
             a, b = np.triu_indices(len(d), 1)
-            parts.append(d[a] * n + d[b])
-    return _distinct(np.concatenate(parts))
+            parts.append(np.minimum(d[a], d[b]) * n + np.maximum(d[a], d[b]))
+            continue
+        dd = days[d]
+        undated = d[np.isnan(dd)]
+        dated = d[~np.isnan(dd)]
+        dated = dated[np.argsort(days[dated], kind="stable")]
+        t = days[dated]
+        # each dated document with the later ones up to max_days after it
+        ends = np.searchsorted(t, t + max_days, side="right")
+        counts = ends - np.arange(len(t)) - 1
+        first = np.repeat(np.arange(len(t)), counts)
+        second = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts) + first + 1
+        a, b = dated[first], dated[second]
+        parts.append(np.minimum(a, b) * n + np.maximum(a, b))
+        if len(undated):   # an undated document meets every other holder
+            u = np.repeat(undated, len(d))
+            o = np.tile(d, len(undated))
+            keep = u != o
+            parts.append(np.minimum(u, o)[keep] * n + np.maximum(u, o)[keep])
+    codes = _distinct(np.concatenate(parts))
+    if days is not None and len(codes):
+        gap = np.abs(days[codes // n] - days[codes % n])
+        codes = codes[np.isnan(gap) | (gap <= max_days)]
+    return codes
 
 
 def _distinct(codes):
@@ -703,8 +733,14 @@ class StoryScorer:
             return self.related()
         n = len(self.feats)
         copies = np.array([i * n + j for i, j in self.copies], dtype=np.int64)
-        codes = _distinct(np.concatenate([_pair_codes(self.overlap_prefixes(need)), self.text.related_codes(n),
-                                          copies]))
+        # a pair dated more than story_max_days apart scores half: without related leads its overlap must reach
+        # (2 x threshold - W_TYPES) / W_ENTITIES, so the long prefixes pair only documents near in time (or
+        # undated), and documents far apart meet by the short prefixes of that larger need (none above 1)
+        days = np.array([f.day.toordinal() if f.day else np.nan for f in self.feats], dtype=np.float64)
+        near = _pair_codes(self.overlap_prefixes(need), days, self.max_days)
+        far_need = (2 * threshold - W_TYPES) / W_ENTITIES
+        far = _pair_codes(self.overlap_prefixes(far_need)) if far_need <= 1 else np.zeros(0, dtype=np.int64)
+        codes = _distinct(np.concatenate([near, far, self.text.related_codes(n), copies]))
         first, second = codes // n, codes % n
         close = self.rules_scores(first, second) >= threshold - SCORE_MARGIN
         return {(int(i), int(j)) for i, j in zip(first[close], second[close])}
