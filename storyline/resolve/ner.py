@@ -385,11 +385,13 @@ def select_candidates(cands: list[Cand]) -> list[Cand]:
 
 def _org_head_words(kb: KB) -> frozenset[str]:
     """Last words that make a name an organisation's: the lexicon's organisation, business, media and
-    military heads, and a few more that name bodies ("board", "centre", "service")."""
-    return frozenset(_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
-                     + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
-                     + ["board", "centre", "center", "control", "service", "services", "office", "court", "exchange",
-                        "league", "club", "bureau", "department", "administration", "police", "airways"])
+    military heads, and a few more that name bodies ("board", "centre", "service"), each also in its plural
+    ("Doha Maritime Holdings", "Sinar Jaya Industries")."""
+    heads = (_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
+             + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
+             + ["board", "centre", "center", "control", "service", "office", "court", "exchange",
+                "league", "club", "bureau", "department", "administration", "police", "airways"])
+    return frozenset(h for w in heads for h in (w, w[:-1] + "ies" if w.endswith("y") else w + "s"))
 
 
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],

@@ -96,3 +96,15 @@ def test_a_title_of_a_country_is_no_body(kb):
     text = "The talks were opened by Secretary of Peru Ana Ruiz on Monday."
     got = spans(kb, text, [("Secretary of Peru", "PERSON"), ("Ana Ruiz", "PERSON")])
     assert ("Peru", "GPE") in got
+
+
+def test_a_plural_head_noun_keeps_the_city_in_a_company_name(kb):
+    text = "The court ordered the shipper to pay the fee to Doha Maritime Holdings over the contract."
+    got = spans(kb, text, [("Doha Maritime Holdings", "ORG")])
+    assert ("Doha Maritime Holdings", "ORG") in got
+
+
+def test_female_and_judicial_titles_of_address_are_no_given_names():
+    from storyline.resolve.names import split_person
+    assert split_person("Sheikha Mariam Al-Kuwari") == split_person("Mariam Al-Kuwari")
+    assert split_person("Magistrate Rosa Quispe") == split_person("Rosa Quispe")
