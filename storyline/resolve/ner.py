@@ -703,7 +703,9 @@ def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
       Seluruh" + "Indonesia"): a name of two words or more that does not end in a head noun of its own (not
       "the Associated Press" + "Ukraine would ...") is continued by the country right after it.
     - An organisation's name, "and", and a capitalised run that ends in an organisation head no other source
-      claims ("Qatar International Court" and "Dispute Resolution Centre"): one body's name.
+      claims ("Qatar International Court" and "Dispute Resolution Centre"), or that the parser took for a second
+      organisation when the first is two words or more with no head noun of its own ("Kenya Power" and
+      "Lighting Company"; not "the World Bank" and "International Monetary Fund"): one body's name.
     - A person's name and a person's name right after it that opens with a particle ("Sheikha Mariam" +
       "bint Saud Al-Kuwari") or is one capitalised word no knowledge base knows ("Rosa Elvira Quispe" +
       "Huamán"): one person (two people are never written side by side without punctuation).
@@ -722,12 +724,21 @@ def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
         if c.type == "ORG" and c.source.startswith("spacy"):
             tail = _AND_ORG_TAIL.match(view, c.end)
             if tail and fold(tail.group("last")) in org_heads and not any(
-                    o is not c and o.type != "PERSON" and o.start < tail.end() and tail.start() < o.end for o in out):
+                    o is not c and o.type != "PERSON" and o.start < tail.end() and tail.start() < o.end
+                    and not _cut_before_and(c, o, tail, view, org_heads) for o in out):
                 c.end = tail.end()
                 c.info = {**c.info, "mended": True}
     # a rule's "person" inside a mended organisation's name is no person
     orgs = [(c.start, c.end) for c in out if c.info.get("mended") and c.type == "ORG"]
     return [c for c in out if c.info.get("mended") or not any(a <= c.start and c.end <= b for a, b in orgs)]
+
+
+def _cut_before_and(c: Cand, o: Cand, tail: re.Match[str], view: str, org_heads: frozenset[str]) -> bool:
+    """Whether organisation ``o``, the capitalised run after "and" that follows ``c``, is the rest of ``c``'s name:
+    ``c`` has two words or more and no head noun at its end, ``o`` is that run and no knowledge-base name."""
+    words = LETTER_WORD.findall(view[c.start:c.end])
+    return o.type == "ORG" and o.source.startswith("spacy") and (o.start, o.end) == (tail.start() + 5, tail.end()) \
+        and len(words) >= 2 and fold(words[-1]) not in org_heads
 
 
 #: " and " and a run of two to five capitalised words (group "last": the last one)

@@ -108,3 +108,13 @@ def test_female_and_judicial_titles_of_address_are_no_given_names():
     from storyline.resolve.names import split_person
     assert split_person("Sheikha Mariam Al-Kuwari") == split_person("Mariam Al-Kuwari")
     assert split_person("Magistrate Rosa Quispe") == split_person("Rosa Quispe")
+
+
+def test_a_name_cut_at_and_into_two_organisations_is_one(kb):
+    text = "Abebe said Kenya Power and Lighting Company had agreed to buy 400 megawatts."
+    got = spans(kb, text, [("Abebe", "PERSON"), ("Kenya Power", "ORG"), ("Lighting Company", "ORG")])
+    assert ("Kenya Power and Lighting Company", "ORG") in got
+    # a first name that ends in its own head noun is a body of its own
+    text = "The Ghana Cocoa Board and Tema Port Authority signed the deal."
+    got = spans(kb, text, [("Ghana Cocoa Board", "ORG"), ("Tema Port Authority", "ORG")])
+    assert ("Tema Port Authority", "ORG") in got
