@@ -602,12 +602,14 @@ _DIALOGUE_DASH = re.compile(r"[^\S\n]*(?:[—–]|-(?=\s))\s*")
 
 def _dialogue_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Speech printed as dialogue, without marks ("— Why? asked one critic.", "– We will not go back, she said. We
-    will stay."): a paragraph that opens with a dash is a turn when a ',', '?' or '!' in it is followed by a speech
-    verb and its speaker, read as the cue after a marked quote is. The words from the dash to that mark are the
-    speech, and the words after the attribution's sentence are its second part. A dashed paragraph with no cue (a
-    list item, a byline) is no turn."""
+    will stay."): a paragraph or a line that opens with a dash is a turn when a ',', '?' or '!' in it is followed by
+    a speech verb and its speaker, read as the cue after a marked quote is. The words from the dash to that mark are
+    the speech, and the words after the attribution's sentence (to the line's end) are its second part. A dashed
+    line with no cue (a list item, a byline) is no turn."""
     out: list[QuoteSpan] = []
-    for bs, be in blocks:
+    # a line, not only a paragraph: exchanges are often printed one turn a line with no blank line between
+    lines = [(m.start(), m.end()) for bs, be in blocks for m in re.compile(r"[^\n]+").finditer(ctx.view, bs, be)]
+    for bs, be in lines:
         dash = _DIALOGUE_DASH.match(ctx.view, bs, be)
         if dash is None:
             continue
