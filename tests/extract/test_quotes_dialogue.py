@@ -28,6 +28,7 @@ DASHES = ("The water board held its public meeting in the fire station at Kilrus
           "– The pipes are older than my grandmother, said Bridget Moloney, who farms above the reservoir.\n"
           "— Who pays for new ones? asked a man at the back.\n"
           "- The board does, the engineer Declan Furlong replied. Not one cent comes from the households.\n"
+          "— When does the digging start? the reporter asked.\n"
           "– copies of the survey are at the library;\n"
           "– the next meeting is in March.")
 
@@ -44,6 +45,8 @@ def test_dialogue_dash_turns_are_direct_quotes_with_their_speakers(ranked):
     assert "Declan Furlong" in (speaker_of(results, "The board does") or "")
     # the turn goes on after its attribution
     assert "Declan Furlong" in (speaker_of(results, "Not one cent") or "")
+    # an interviewer's question is nobody's words
+    assert not any("digging" in t and name for t, name in results)
     # dashed list items with no speech verb are not speech
     assert not any("survey" in t or "next meeting" in t for t in texts)
 
