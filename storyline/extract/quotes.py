@@ -602,15 +602,12 @@ _DIALOGUE_DASH = re.compile(r"[^\S\n]*(?:[—–]|-(?=\s))\s*")
 
 def _dialogue_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Speech printed as dialogue, without marks ("— Why? asked one critic.", "– We will not go back, she said. We
-    will stay."): a paragraph or a line that opens with a dash is a turn when a ',', '?' or '!' in it is followed by
-    a speech verb and its speaker, read as the cue after a marked quote is. The words from the dash to that mark are
-    the speech, and the words after the attribution's sentence (to the line's end) are its second part. A dashed
-    line with no cue (a list item, a byline) is no turn, and neither is an interviewer's question ("… ? the reporter
-    asked", "… ? we asked"): nobody's words, as a "Q:" turn is."""
+    will stay."): a paragraph that opens with a dash is a turn when a ',', '?' or '!' in it is followed by a speech
+    verb and its speaker, read as the cue after a marked quote is. The words from the dash to that mark are the
+    speech, and the words after the attribution's sentence are its second part. A dashed paragraph with no cue (a
+    list item, a byline) is no turn."""
     out: list[QuoteSpan] = []
-    # a line, not only a paragraph: exchanges are often printed one turn a line with no blank line between
-    lines = [(m.start(), m.end()) for bs, be in blocks for m in re.compile(r"[^\n]+").finditer(ctx.view, bs, be)]
-    for bs, be in lines:
+    for bs, be in blocks:
         dash = _DIALOGUE_DASH.match(ctx.view, bs, be)
         if dash is None:
             continue
@@ -620,9 +617,6 @@ def _dialogue_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list
             att = _after(ctx, start + sep.start() if sep.group() == "," else end, cue_only=True)
             if not att.ok or att.how != "after" or att.phrase is None:
                 continue
-            asker = re.sub(r"^(?:the|a|an|one|our)\s+", "", ctx.view[att.phrase[0]:att.phrase[1]].strip().lower())
-            if asker in ctx.cues.questioners or asker == "we":
-                break                                 # "— And the title? the reporter asked.": the interview's question
             s, e = trim_marks(ctx.view, start, end)
             if e > s:
                 out.append(QuoteSpan(s, e, True, att))

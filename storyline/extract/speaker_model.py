@@ -679,10 +679,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     any_cue_subject = any("cue_subject" in r for r in own_roles.values())
     any_prev_subject = any("root_subject" in r or "cue_subject" in r for r in prev_roles.values())
     action = action_line(ctx, ent_spans, layout, q, para) if opens_para and not att.ok else None
-    # a person acting: "The rain came back." or "Police sealed the road." is no turn of the talk
-    action_subjects = {e for e, r in (action.roles if action else {}).items() if "root_subject" in r
-                       and ctx.entities.get(e) is not None
-                       and (ctx.entities[e].type == "PERSON" or has_given_name(ctx.entities[e].name))}
+    action_subjects = {e for e, r in (action.roles if action else {}).items() if "root_subject" in r}
     top_count = max((count.get(e, 0) for e in pool), default=0)
     by_distance = sorted(sorted(pool), key=lambda e: -last_seen.get(e, -1))
     agreeing_people = [e for e in near_people if pronoun in ("m", "f") and genders.get(e) == pronoun]
@@ -810,7 +807,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             # "Asante shuffled his papers." / "He laughed." / "The captain leaned in." before a quote with no cue
             kind = ent.type if ent.type == "PERSON" or has_given_name(ent.name) else "other"
             if ent_id in action_subjects:
-                f["action_subject"] = 1.0
+                f[f"action_subject&type={kind}"] = 1.0
                 f["action_subject&previous"] = float(previous == ent_id)
             elif action_subjects:
                 f["other_is_action_subject"] = 1.0
