@@ -596,6 +596,40 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
     return out
 
 
+#: a dialogue dash opening a paragraph: an em or en dash, or a hyphen with a space after it (not "-30 degrees")
+_DIALOGUE_DASH = re.compile(r"[^\S\n]*(?:[—–]|-(?=\s))\s*")
+
+
+def _dialogue_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Speech printed as dialogue, without marks ("— Why? asked one critic.", "– We will not go back, she said. We
+    will stay."): a paragraph that opens with a dash is a turn when a ',', '?' or '!' in it is followed by a speech
+    verb and its speaker, read as the cue after a marked quote is. The words from the dash to that mark are the
+    speech, and the words after the attribution's sentence are its second part. A dashed paragraph with no cue (a
+    list item, a byline) is no turn."""
+    out: list[QuoteSpan] = []
+    for bs, be in blocks:
+        dash = _DIALOGUE_DASH.match(ctx.view, bs, be)
+        if dash is None:
+            continue
+        start = dash.end()
+        for sep in re.finditer(r"[,?!]", ctx.view[start:be]):
+            end = start + sep.end() if sep.group() in "?!" else start + sep.start()
+            att = _after(ctx, start + sep.start() if sep.group() == "," else end, cue_only=True)
+            if not att.ok or att.how != "after" or att.phrase is None:
+                continue
+            s, e = trim_marks(ctx.view, start, end)
+            if e > s:
+                out.append(QuoteSpan(s, e, True, att))
+            # the rest of the turn: what follows the sentence that holds the attribution ("…, she said. We will …")
+            tail = re.search(r"[.!?]\s+(?=\S)", mask_abbreviations(ctx.cues, ctx.view[att.phrase[1]:be]))
+            if tail is not None:
+                s2, e2 = trim_marks(ctx.view, att.phrase[1] + tail.end(), be)
+                if n_words(ctx.view[s2:e2]) >= MIN_QUOTE_WORDS - 1:
+                    out.append(QuoteSpan(s2, e2, True, Attribution(True, att.speaker, att.phrase, "continue")))
+            break
+    return out
+
+
 def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
     # a short time or setting may follow the cue: "…, a doctor there said on Monday."
@@ -819,8 +853,8 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                speaker_descriptors(view, mentions, sents, parsed.tokens), parsed.tokens)
     blocks = sorted((b.start, b.end) for b in doc.blocks) or [(0, len(view))]
     kept: list[QuoteSpan] = []
-    for found in (_transcript_quotes(ctx, blocks), _marked_quotes(ctx, blocks), _trailing_quotes(ctx),
-                  _indirect_quotes(ctx), _headline_quotes(ctx, blocks)):
+    for found in (_transcript_quotes(ctx, blocks), _marked_quotes(ctx, blocks), _dialogue_quotes(ctx, blocks),
+                  _trailing_quotes(ctx), _indirect_quotes(ctx), _headline_quotes(ctx, blocks)):
         for q in found:
             if not _overlaps((q.start, q.end), kept):
                 kept.append(q)

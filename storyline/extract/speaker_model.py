@@ -548,6 +548,44 @@ def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, in
     return out
 
 
+@dataclass
+class ActionLine:
+    """The sentence right before a quote that opens its paragraph, when it ends the paragraph before and is a person
+    acting with no speech ("The old man waved a hand.", "He laughed.", "Asante shuffled his papers."): the person
+    who acts is who speaks next, more often than the last speaker. ``roles`` are the candidates' roles in it (as
+    ``syntactic_roles`` gives them), ``pronoun`` the gender of a "he"/"she" subject, ``words`` a described
+    subject's words ("the captain")."""
+    roles: dict[str, set[str]]
+    pronoun: str | None = None
+    words: frozenset[str] = frozenset()
+
+
+def action_line(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, int]]], layout: Layout, q: QuoteSpan,
+                para: int) -> ActionLine | None:
+    """The action line before ``q`` (see ``ActionLine``), or None when the sentence before is in the quote's own
+    paragraph, holds a quote or a cue verb (an attribution, not an action), or its main verb has no subject."""
+    qs = layout.sentence(q.start)
+    if qs <= 0 or para <= 0 or para >= len(ctx.doc.blocks):
+        return None
+    block = ctx.doc.blocks[para - 1]
+    s0, e0, span, _off = ctx.sents[qs - 1]
+    if not (block.start <= s0 < block.end) or ctx.view[e0:q.start].strip(' \n"“„«‘\'') != "":
+        return None
+    if any(s0 <= a < e0 for a, _ in ctx.quoted) or re.search(r"[\"“”«»]", ctx.view[s0:e0]):
+        return None
+    toks = ctx.tokens(span.doc)
+    if any(cue_at(ctx, toks, span.doc, k) for k in range(span.start, span.end)):
+        return None
+    root = span.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if root.pos_ not in ("VERB", "AUX") or subj is None:
+        return None
+    words = frozenset(t.lower_ for t in subj.subtree if t.is_alpha and t.lower_ not in ("the", "a", "an", "his",
+                                                                                         "her", "their"))
+    return ActionLine(syntactic_roles(ctx, ent_spans, qs - 1, qs - 1, (block.start, block.end)),
+                      _PRONOUN_GENDER.get(subj.lower_) if subj.lower_ in ("he", "she") else None, words)
+
+
 def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: str | None,
                genders: dict[str, str], layout: Layout, before_previous: str | None = None) -> list[Candidate]:
     """The candidate speakers of ``quotes[i]`` with their features; ``previous``: the speaker
@@ -640,6 +678,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     prev_roles = syntactic_roles(ctx, ent_spans, qs - 1, qs - 1, para_bounds) if qs > 0 else {}
     any_cue_subject = any("cue_subject" in r for r in own_roles.values())
     any_prev_subject = any("root_subject" in r or "cue_subject" in r for r in prev_roles.values())
+    action = action_line(ctx, ent_spans, layout, q, para) if opens_para and not att.ok else None
+    action_subjects = {e for e, r in (action.roles if action else {}).items() if "root_subject" in r}
     top_count = max((count.get(e, 0) for e in pool), default=0)
     by_distance = sorted(sorted(pool), key=lambda e: -last_seen.get(e, -1))
     agreeing_people = [e for e in near_people if pronoun in ("m", "f") and genders.get(e) == pronoun]
@@ -763,6 +803,19 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         for r in before_mine:
             f[f"syn_prev={r}"] = 1.0
             f[f"syn_prev={r}&para_no_cue"] = float(not para_cue)
+        if action is not None:
+            # "Asante shuffled his papers." / "He laughed." / "The captain leaned in." before a quote with no cue
+            kind = ent.type if ent.type == "PERSON" or has_given_name(ent.name) else "other"
+            if ent_id in action_subjects:
+                f[f"action_subject&type={kind}"] = 1.0
+                f["action_subject&previous"] = float(previous == ent_id)
+            elif action_subjects:
+                f["other_is_action_subject"] = 1.0
+            if action.pronoun and kind == "PERSON" and genders.get(ent_id):
+                f["action_pronoun&" + ("agree" if genders[ent_id] == action.pronoun else "clash")] = 1.0
+            if action.words and not action_subjects and not action.pronoun and kind == "PERSON" \
+                    and action.words & _described_as(ctx, ent):
+                f["action_described_match"] = 1.0
         if any_cue_subject and "cue_subject" not in mine:
             f["other_is_cue_subject"] = 1.0
         if any_prev_subject and not before_mine & {"root_subject", "cue_subject"} and not mine:

@@ -38,6 +38,8 @@
 - hand12.jsonl: quotes17's speaker switches, reported speech whose quote is the inner teller's ("X said Y told her
   “…”"), speakers described after their first mention among several people, exchanges of three or four people,
   court witnesses and lawyers, and quotes in single marks, parsed from hand12_src_*.txt (ids tq-2501...).
+- hand13.jsonl: quotes17b's dialogue-dash turns ("— Why now? asked a farmer.") and speaker switches after an action
+  line ("Bakare folded his arms." then a quote with no cue), parsed from hand13_src_*.txt (ids tq-1201...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -204,6 +206,14 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if hand12:
         write(os.path.join(HERE, "hand12.jsonl"), hand12)
+    hand13: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand13_src_") and name.endswith(".txt"):
+            hand13 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand13, 1201):
+        o["id"] = f"tq-{i:04d}"
+    if hand13:
+        write(os.path.join(HERE, "hand13.jsonl"), hand13)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:

@@ -130,6 +130,8 @@ def check(path: str) -> tuple[list[dict], list[str], list[str]]:
                     direct_spans.append((a, b))
                 elif is_label(t[t.rfind("\n", 0, a) + 1:a]) and o["register"] == "transcript":
                     q["_label"] = True
+                elif re.match(r"[—–]|- ", t[t.rfind("\n", 0, a) + 1:a]):
+                    direct_spans.append((a, b))    # a dialogue turn: its paragraph opens with a dash (quotes17b)
                 else:
                     err(f"direct quote not between marks: {s[:40]!r} [{before!r}|{after!r}]")
                 if s != s.strip():
