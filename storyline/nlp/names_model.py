@@ -496,8 +496,10 @@ def retype_foreign_persons(raw: str, spans: list[tuple[int, int, str]], lang: st
 
 #: nominative endings -> the oblique forms whose stem ``stem_key`` leaves different ("Малайзія" малайзі /
 #: "Малайзії" малайз; "Об'єднані" / "Об'єднаних"), with the shortest word each is read in (a plural adjective is
-#: long: "Малі" is Mali, not "small")
-_OBLIQUE_ENDINGS = {"uk": (("ія", "ії", 5), ("і", "их", 7)), "ru": (("ия", "ии", 5), ("ые", "ых", 7), ("ие", "их", 7))}
+#: long: "Малі" is Mali, not "small"); Ukrainian k and g turn to c and z before the dative and locative -і
+#: ("Шрі-Ланка" / "Шрі-Ланці", "Рига" / "Ризі")
+_OBLIQUE_ENDINGS = {"uk": (("ія", "ії", 5), ("і", "их", 7), ("ка", "ці", 5), ("га", "зі", 5)),
+                    "ru": (("ия", "ии", 5), ("ые", "ых", 7), ("ие", "их", 7))}
 #: longest country name, in words, looked for at the start or the end of a span
 _MAX_COUNTRY_WORDS = 3
 
