@@ -562,15 +562,17 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
 
 
 def passive_voice(text: str, lang: str, cues: Cues) -> bool:
-    """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a passive participle
-    ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with the ending
+    """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a short passive
+    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with the ending
     of a short participle or the impersonal -но/-то form of the language (``passive_endings``: "запроваджено")."""
     words = [w for w, _, _ in _words(text)]
     analyser = _morphology(lang)
     if analyser is not None:
         for word in words:
             grammemes = set(re.split(r"[ ,]", str(analyser.parse(word)[0].tag)))
-            if "PRTS" in grammemes or ({"PRTF", "pssv"} <= grammemes):
+            # the short participle is the passive predicate ("введены", "был задержан"); a full one is most often
+            # an attribute of a noun ("введённые два года назад ограничения") in an active sentence
+            if "PRTS" in grammemes:
                 return True
         return False
     by_lang = cues.modality.get(lang, {})
