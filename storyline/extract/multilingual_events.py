@@ -563,8 +563,9 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
 
 def passive_voice(text: str, lang: str, cues: Cues) -> bool:
     """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a short passive
-    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with the ending
-    of a short participle or the impersonal -но/-то form of the language (``passive_endings``: "запроваджено")."""
+    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with
+    the ending of a short participle or the impersonal -но/-то form of the language (``passive_endings``:
+    "запроваджено")."""
     words = [w for w, _, _ in _words(text)]
     analyser = _morphology(lang)
     if analyser is not None:
