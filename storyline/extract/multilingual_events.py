@@ -532,8 +532,11 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     elif side == "before":
         # an object put before its verb keeps its preposition ("Проти ... посадовців Нікарагуа запровадив санкції
         # Європейський Союз", "Против банков Ирана ввела санкции Австралия"): the same governor, read from the
-        # sentence's start ("x": a stand-in for the trigger word governor_features skips)
-        f.update({f"pre_{k}": v for k, v in governor_features("x " + text[:start], etype, lang, cues).items()})
+        # sentence's start ("x": a stand-in for the trigger word governor_features skips); only a preposition
+        # speaks, as most names before the verb are its subject however far the sentence opened before them
+        pre = governor_features("x " + text[:start], etype, lang, cues)
+        if pre and f"gov={lang}:none" not in pre:
+            f.update({f"pre_{k}": v for k, v in pre.items()})
     if trigger is not None and text[:trigger].rstrip().endswith((",", "—", "–")) \
             and (side == "after" or len(_words(text[end:trigger])) >= _CLAIM_WORDS):
         # the verb after a quoted or reported claim ("Сербія має відвести війська, вимагав прем'єр X", "Irán viola
