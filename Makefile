@@ -67,6 +67,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus5
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus6
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus7
+	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus8
 	$(PY) scripts/eval_clean.py
 	$(PY) scripts/eval_clean.py --set training/clean_dev
 	$(PY) scripts/eval_clean.py --clean-lines trained
@@ -113,6 +115,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_stories.py --set training/stories_dev3 --setting stories=trained --out $(OUT)/stories-dev3-trained --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev4 --out $(OUT)/stories-dev4 --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories_dev4 --setting stories=trained --out $(OUT)/stories-dev4-trained --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev5 --out $(OUT)/stories-dev5 --reanalyze
+	$(PY) scripts/eval_stories.py --set training/stories_dev5 --setting stories=trained --out $(OUT)/stories-dev5-trained --reanalyze
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi

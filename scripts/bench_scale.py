@@ -360,13 +360,13 @@ class Writer:
                 forms.append(form)
 
     def sentence(self, pieces: list[str | tuple[Actor, str] | tuple[Actor, str, bool]]) -> Sentence:
-        start = self.pos
+        start, first = self.pos, len(self.parts)
         for p in pieces:
             if isinstance(p, str):
                 self.write(p)
             else:
                 self.name(p[0], p[1], len(p) > 2 and bool(p[2]))
-        sent = Sentence(self.doc, start, self.pos, "".join(self.parts)[start:self.pos])
+        sent = Sentence(self.doc, start, self.pos, "".join(self.parts[first:]))
         self.sentences.append(sent)
         return sent
 
@@ -643,7 +643,8 @@ class LeadVectors:
         own_v = self._unit(np.random.default_rng([self.seed, 2, own]))
         wc, wf, ws, wo = self.weights
         v = wc * self.common + wf * self.families[family] + ws * story_v + wo * own_v
-        return [round(float(x), 5) for x in v / np.linalg.norm(v)]
+        # rounded as one array (np.round, not a round() call per dimension: a third of generating at 100k)
+        return np.round(v / np.linalg.norm(v), 5).tolist()  # type: ignore[no-any-return]
 
 
 # -- timing -------------------------------------------------------------------------------------------------

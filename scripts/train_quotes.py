@@ -3,6 +3,7 @@
 
     python scripts/train_quotes.py [--out storyline/models/quote_speakers.joblib] [--folds 5]
     python scripts/train_quotes.py --oracle training/quotes/dev/blind3.jsonl   (candidate recall only)
+    python scripts/train_quotes.py --check   (was the shipped model trained on what the code gives now?)
 
 Each passage is parsed and its actors resolved; the quote rules find the quotes, and every quote that
 overlaps a gold quote gives one row per candidate speaker (``extract.speaker_model.candidates``),
@@ -13,11 +14,17 @@ speaker. The previous quote's speaker feature takes the gold speaker while train
 listwise (``KIND``): a regression on the difference between the gold candidate's features and each other
 candidate's of the same quote, so it learns what sets the speaker apart from the others. Printed:
 train-fold attribution accuracy (folds by passage) next to the rules' own choice on the same quotes.
+The run is reproducible: it fixes the hash seed and BLAS threads (``FIXED_ENVIRONMENT``), reads the files in
+sorted order and folds passages by sorted id, so two runs on the same code and data write the same bytes. The model
+keeps a digest of its training rows (``info["rows"]``): the parse, the resolution and the quote rules all feed
+the rows, so a change anywhere upstream leaves the shipped model stale, and ``--check`` says so.
 Never reads frozen/.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -52,6 +59,9 @@ from storyline.extract.speaker_model import (  # noqa: E402
 )
 
 TRAINING = ROOT / "training" / "quotes"
+#: what the run needs to rebuild the same model byte for byte (``main`` re-executes itself with it)
+FIXED_ENVIRONMENT = {"PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                     "MKL_NUM_THREADS": "1"}
 #: chosen by train-fold accuracy (quotes7: C 0.5 → 0.903, 1 → 0.904, 2 → 0.908, 4 → 0.912, 8 → 0.911)
 C_REGULARISATION = 4.0
 #: the ranker's form: "pointwise" (each candidate scored alone) or "listwise" (pairwise differences, scores
@@ -304,15 +314,46 @@ def cross_validate(items: list[dict], folds: int) -> tuple[dict[str, float], Abs
             **{f"silence_{k}": v for k, v in silent.items()}}, abstain
 
 
+def fingerprint(items: list[dict]) -> str:
+    """A digest of the training rows (every quote's candidates, features and labels): two runs that read the same
+    rows fit the same model, so a model whose digest differs from a fresh run's was trained on other code or data."""
+    digest = hashlib.sha256()
+    for it in items:
+        digest.update(json.dumps([it["passage"], it["quote"], it["candidates"], it["features"], it["labels"]],
+                                 sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def check(path: Path, rows: str) -> int:
+    """0 when the model at ``path`` was trained on the rows this code and data give now, else 1 (retrain it)."""
+    import joblib
+
+    if not path.is_file():
+        print(f"no model at {path}", file=sys.stderr)
+        return 1
+    shipped = joblib.load(path)["info"].get("rows")
+    if shipped == rows:
+        print(f"{path}: trained on the current rows ({rows[:12]})")
+        return 0
+    print(f"{path}: trained on other rows ({(shipped or 'no digest')[:12]}, now {rows[:12]}): retrain it",
+          file=sys.stderr)
+    return 1
+
+
 def main() -> int:
-    if os.environ.get("PYTHONHASHSEED") != "0":
+    if any(os.environ.get(k) != v for k, v in FIXED_ENVIRONMENT.items()):
         # set iteration order reaches the features through the parse-to-entity stages, and the abstain thresholds
-        # sit on plateaus a tie can tip: a fixed hash seed makes `make train` rebuild the shipped model exactly
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
+        # sit on plateaus a tie can tip: a fixed hash seed makes `make train` rebuild the shipped model exactly.
+        # One BLAS thread: a threaded sum adds in an order the machine's load decides, and the solver's last digits
+        # (so the bytes of the model, and a tie on a plateau) would follow it
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **FIXED_ENVIRONMENT})  # noqa: S606
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=default_model_path())
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=TRAINING, help="folder of training passages (*.jsonl)")
+    parser.add_argument("--check", action="store_true",
+                        help="only say whether the model at --out was trained on the rows the current code and data "
+                        "give (the slow part of a run: no fit, nothing written)")
     parser.add_argument("--oracle", type=Path, action="append", default=[],
                         help="only print how often the gold speaker is among the candidates of this set's quotes")
     args = parser.parse_args()
@@ -330,11 +371,15 @@ def main() -> int:
         return 1
     records = [r for f in files for r in read(f)]
     items = rows_of(records, Settings())
+    rows = fingerprint(items)
+    if args.check:
+        return check(args.out, rows)
     cv, abstain = cross_validate(items, args.folds)
     vec, clf = fit(items)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"vectorizer": vec, "classifier": clf,
                  "info": {"kind": KIND, "train_fold": cv, "passages": len(records), "files": [f.name for f in files],
+                          "rows": rows,
                           "abstain": {"least": abstain.least, "margin": abstain.margin},
                           "silence": {"weights": dict(abstain.silence.weights), "bias": abstain.silence.bias,
                                       "threshold": abstain.silence.threshold}}},

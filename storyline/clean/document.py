@@ -623,7 +623,9 @@ def _resolve_short_lines(lines: list[_Line]) -> None:
                 line.mark("heading", "")
                 # a short sentence ("Refuse.", "Yes.") is the story's answer, not one more heading over it: the
                 # heading above it ("Recommendation") starts a new chain
-                chain = 0 if ends_sentence(line.text) else chain + 1
+                # and so is an item of a list written without marks, each ending in ";" or "," ("a cobbler;" under
+                # "Among them:"): a list is as long as it is, not a pile of headings
+                chain = 0 if ends_sentence(line.text) or line.text.rstrip().endswith((";", ",")) else chain + 1
             else:
                 line.mark("junk", "orphan_line")
 

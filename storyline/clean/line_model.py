@@ -79,6 +79,11 @@ _DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 _COUNTER = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[a-z]+)?\W*$")
 _SEPARATORS = re.compile(r"[|\u00b7\u2022\u203a\u00bb>]")
 _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s")
+#: a bibliographic reference ("Sollie I., Marsh K. (2026). Title. Journal 14: 221-233.", "Kassa A, et al. Lancet.
+#: 2026;26:811-22."): authors written as surname and initials, "et al.", or a volume with its pages; a science
+#: story's reference list is the publication's apparatus, not the story
+_CITATION = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w'\u2019-]+,?\s+(?:[A-Z]{1,2}\.?\s?){1,3}(?:,|\.|\(|et al)"
+                       r"|\bet al\.|\b\d+\s*\(\d+\)\s*:\s*\w|\b\d+\s*:\s*\d+\s*[-\u2013]\s*\d+\b")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 #: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
 #: or a year ("2015 - The old bridge …"), followed by the entry's words.
@@ -89,6 +94,41 @@ _NUMBERED_ROW = re.compile(r"^\s*\(?\d{1,2}[.)]?\s+[^\W\d_]")
 _QA = re.compile(r"^\s*[QA][.:]\s")
 #: The writer's own voice: "I", "I'm", "I've", "I'd", "I'll" as a word.
 _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
+#: A notice speaks to the reader or sends them somewhere: "you", a link, an address.
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
+#: …or hedges what follows, as a caveat does ("These minutes are subject to approval", "It has not been checked
+#: against delivery"): a caveat about the text is the publisher's notice, not the writer's introduction.
+#: An introduction points at the piece or speaks for its makers ("This is …", "our conversation", "we visited"); an
+#: order to the listener ("Listen again on the app.") does neither.
+_SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
+#: The turns an introduction opens stand within this many kept lines below it.
+OPENING_REACH = 3
+_SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
+_HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
+
+
+def opening_line(lines: Sequence[JudgedLine]) -> int | None:
+    """The story's opening paragraph: the first kept line written as a sentence, with only the page's header
+    (headline, byline, date, furniture the rules removed) above it and questions and answers or a speaker's turns
+    right below it. The writer introducing the piece there ("This is an edited transcript of our talk with …",
+    "Every fortnight our reporters take up a reader's complaint.") speaks as the publication but about the story: the
+    sentence model, trained on notices that speak the same way, may not take it out, unless it speaks to the reader
+    or gives a link or an address (a paywall's "You have two free articles left" can stand there too) or hedges like
+    a caveat ("These minutes are subject to approval"), or neither points at the piece nor speaks for its makers."""
+    for i, ln in enumerate(lines):
+        if ln.label == "heading":
+            return None
+        if ln.label != "body":
+            continue
+        if not written_as_sentence(ln.text) or _ADDRESSES_READER.search(ln.text) or _HEDGE.search(ln.text) \
+                or not _SELF_REFERENCE.search(ln.text):
+            return None
+        # …over the turns it introduces: an interview's or a column's questions, a transcript's speakers (a notice
+        # over a news story's paragraphs is not told apart from a lead by where it stands)
+        below = [x for x in lines[i + 1:] if x.label in ("body", "heading")][:OPENING_REACH]
+        turns = any(_QA.match(x.text) or _SPEAKER.match(x.text) or turn_label(x.text) for x in below)
+        return i if below and below[0].label == "body" and turns else None
+    return None
 
 
 @dataclass
@@ -145,8 +185,14 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "name_shaped": int(name_shaped(text)), "reader": int(bool(_READER.search(text))),
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
+        "citation": int(citation(text)),
     }
     return f
+
+
+def citation(text: str) -> bool:
+    """A bibliographic reference: surname-and-initials authors, "et al." or a volume's pages, with a year."""
+    return bool(_CITATION.search(text)) and bool(re.search(r"\b(?:19|20)\d{2}\b", text))
 
 
 def sentence_like(text: str) -> bool:
@@ -437,7 +483,7 @@ def load_line_model(path: str = "") -> LineModel:
 
 #: Own features that are a rule's or the line's shape's word for furniture.
 _CUES = ("lex_line", "lex_prefix", "lex_phrase", "lex_credit", "lex_buttons", "lex_teaser", "time", "relative_time",
-         "counter", "handle", "url", "email", "no_letters", "bracketed", "one_token_name")
+         "counter", "handle", "url", "email", "no_letters", "bracketed", "one_token_name", "citation")
 
 
 def agreement(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], furniture: Sequence[bool],
@@ -535,6 +581,9 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         return []  # no core to stand outside of: a page the sentence model reads as all furniture keeps its lines
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     block_rows = {i for b in blocks(lines) for i in (*b.rows, *b.headings)}
+    opening = opening_line(lines)
+    if opening is not None:
+        block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
     out = []
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
@@ -576,12 +625,14 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     page repeats, a line the rules removed right beside it, or the sentence model: a line the model alone calls
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
+    opening = opening_line(lines)
     # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words; and
     # a writer speaking for themselves ("This is the soup I make every Sunday") is the story's: a site's notices
     # speak as "we" or to "you"
     written = [sentence_probs is not None and sentence_probs[i] >= sentence_threshold
                and len(ln.text.split()) >= WRITTEN_MIN_WORDS and not feats[i]["speaker_label"]
                and not ln.table_row and written_as_sentence(ln.text) and not _FIRST_SINGULAR.search(ln.text)
+               and i != opening
                for i, ln in enumerate(lines)]
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
@@ -602,8 +653,11 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
         outside = not f.get("block_in_span")
         apart = outside and not f.get("block_intro")
         links = link_like and not f.get("block_colon_intro") and (f.get("block_junk_above") or outside)
-        if mean_p >= threshold and not any(lines[i].table_row for i in b.rows) and (apart or links):
-            out.update({i: "line_model_block" for i in members if not prose[i]})
+        # a reference list is apparatus wherever it stands: every row a citation
+        cites = all(feats[i]["citation"] for i in b.rows)
+        if mean_p >= threshold and not any(lines[i].table_row for i in b.rows) and (apart or links or cites):
+            # a citation ends like a sentence but is not prose
+            out.update({i: "line_model_block" for i in members if not prose[i] or cites})
     # the story's span for this rule: its paragraphs of prose that the sentence model does not call furniture (a
     # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
     story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
@@ -656,4 +710,4 @@ def wrapped(lines: Sequence[JudgedLine], i: int) -> bool:
 #: relative time ("2 hours ago"); not a figure, a time or a line without letters ("3.2%" over the sentence it
 #: heads), which a table's cell or a list's entry carries too.
 _STRONG_CUES = ("lex_line", "lex_prefix", "lex_phrase", "lex_credit", "lex_buttons", "lex_teaser", "relative_time",
-                "handle", "url", "email")
+                "handle", "url", "email", "citation")

@@ -203,6 +203,8 @@ RESOURCES: dict[str, Any] = {
                       "tentative", "deferred", "unit_before", "loose_reasons",
                       "one_thing_units", "report_forms", "deny_frames", "deny_determiners", "state_skip"),
         "count_kinds": _mapping(_WORDS),
+        # pairs of opposite states, each half a word list
+        "opposite_states": {"type": "array", "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": _WORDS}},
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],
                                  "minItems": 2, "maxItems": 2})},

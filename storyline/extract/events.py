@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.clean.inline import parse_wire_dateline
 from storyline.config import Settings
+from storyline.data.plover import quad_classes
 from storyline.extract.arguments import (
     Actors,
     ArgumentCues,
@@ -54,7 +55,7 @@ from storyline.extract.arguments import (
 )
 from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
-from storyline.extract.roles import Descriptions, RoleCandidate, choose_roles, load_role_model
+from storyline.extract.roles import Descriptions, Descriptors, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
 from storyline.nlp.dates import MONTHS, TENSE_TIME, WEEKDAYS, parse_base, resolve_date, verb_tense, years_in
 from storyline.nlp.quantities import find_quantities
@@ -257,23 +258,69 @@ def drop_embedded(cands: list[EventCandidate]) -> list[EventCandidate]:
     """Drop predicates inside another event's arguments (coordinated and circumstantial ones stay)."""
     cands = drop_consequences(cands)
     preds = {c.pred.i: c.code.split("/")[0] for c in cands}
+    return [c for c in cands if _shelter(c, preds) is None]
+
+
+def drop_under_decided(cands: list[EventCandidate], label: str) -> list[EventCandidate]:
+    """Drop the lexicon's proposals inside the arguments of a predicate the trained decision made or retyped.
+
+    The lexicon's own pass (``drop_embedded``) ran before the decision, so a main verb the decision adds
+    ("appealed for international help", "offered to meet", "students detained last week were freed")
+    did not yet shelter what it governs: a help asked for, a meeting offered or a past arrest naming who
+    was freed is part of that act, not a second one. Coordinated and circumstantial predicates stay, and
+    so does a proposal of the decided type (the noun of "imposed sanctions" keeps its own arguments).
+    ``label``: the decision's type (or NONE).
+    """
+    decided = {c.pred.i: c.code.split("/")[0] for c in cands if c.decided}
     keep = []
     for c in cands:
-        tok, embedded = c.pred, False
-        while tok.head.i != tok.i:
-            head = tok.head
-            if head.i in preds:
-                sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" for t in [c.pred, *_path(c.pred, head)][:-1])
-                circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
-                                     for t in [c.pred, *_path(c.pred, head)])
-                # "met to discuss", "met and talked": one event of that type per clause
-                same_type = preds[head.i] == c.code.split("/")[0] and not c.nominal
-                embedded = same_type or not (sibling or circumstantial)
-                break
-            tok = head
-        if not embedded:
+        head = None if c.decided or not decided else _shelter(c, decided)
+        if head is None or decided[head] == c.code.split("/")[0]:
             keep.append(c)
-    return keep
+    return _one_act_for_its_aim(keep, label)
+
+
+def _one_act_for_its_aim(cands: list[EventCandidate], label: str) -> list[EventCandidate]:
+    """An act and the aim it was done for ("gathered ... to denounce the deal", "blocked the highway to
+    protest", "telephoned him to thank him") are one act: where the decision's type is one of the two,
+    the other goes."""
+    def etype(c: EventCandidate) -> str:
+        return c.code.split("/")[0]
+
+    def clause_of(c: EventCandidate) -> int:
+        # a support verb's event noun ("held a sit-in") stands for its verb's clause
+        return c.pred.head.i if c.nominal and c.pred.dep_ in ("dobj", "nsubjpass") else c.pred.i
+
+    drop: set[int] = set()
+    for aim in cands:
+        if not _purpose_clause(aim.pred):
+            continue
+        for act in cands:
+            if act is aim or clause_of(act) != aim.pred.head.i or (etype(act) == label) == (etype(aim) == label):
+                continue
+            drop.add(id(act) if etype(aim) == label else id(aim))
+    return [c for c in cands if id(c) not in drop]
+
+
+def _shelter(c: EventCandidate, preds: dict[int, str]) -> int | None:
+    """The first of ``preds`` (index -> type) above ``c``'s predicate when it takes that predicate as an
+    argument; None when there is none or the predicate is coordinated with it or circumstantial to it."""
+    tok = c.pred
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.i in preds:
+            # an adverbial clause is a second act beside its head's, unless it only says what the act was
+            # for or on what condition ("appealed for help to shelter families", "until the university
+            # reopens"): an aim or a condition has not happened
+            sibling = tok.dep_ == "conj" or any(t.dep_ == "advcl" and not _unrealised_clause(t, c.code)
+                                                for t in [c.pred, *_path(c.pred, head)][:-1])
+            circumstantial = any(t.dep_ == "prep" and t.lower_ in _CIRCUMSTANTIAL_PREPS
+                                 for t in [c.pred, *_path(c.pred, head)])
+            # "met to discuss", "met and talked": one event of that type per clause
+            same_type = preds[head.i] == c.code.split("/")[0] and not c.nominal
+            return head.i if same_type or not (sibling or circumstantial) else None
+        tok = head
+    return None
 
 
 def drop_consequences(cands: list[EventCandidate]) -> list[EventCandidate]:
@@ -388,6 +435,26 @@ def _purpose_clause(pred: Token) -> bool:
     """An infinitive adverbial clause of purpose ("gathered on Friday to protest", "marched to demand")."""
     return pred.dep_ == "advcl" and pred.head.i != pred.i and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+#: subordinators of a clause whose act is a condition or a limit, not a fact: "if", "unless", "until"
+_CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def _unrealised_clause(pred: Token, code: str) -> bool:
+    """An adverbial clause of condition, or of a material purpose: what an act depends on or aims at.
+
+    An aim that is an expression (a verbal PLOVER type, or a protest, which is a demonstration) is carried
+    out by the act it serves ("blocked the highway to protest", "marched to demand", "called to thank");
+    a material aim ("appealed for help to shelter families", "sent troops to retake the town") is not.
+    """
+    if pred.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in pred.children):
+        return True
+    etype = code.split("/", 1)[0]
+    material = quad_classes().get(etype, "").startswith("material") and etype != "PROTEST"
+    return material and _purpose_clause(pred)
 
 
 def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dating) -> str:
@@ -781,11 +848,13 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     if decide is not None and proposals:
         decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
-        proposals = [(o, s, t, drop_consequences(decided_candidates(s, c, label, p, mlex.reporting)))
+        proposals = [(o, s, t, drop_under_decided(drop_consequences(decided_candidates(s, c, label, p,
+                                                                                          mlex.reporting)), label))
                      for (o, s, t, c), (label, p) in zip(proposals, decisions)]
     ranker = load_role_model(settings.event_role_model) if decided and settings.event_roles != "rules" else None
     described = Descriptions(doc.id, doc.raw, ranker) if ranker is not None else None
     sectors = group_sectors() if ranker is not None else {}
+    descriptors = Descriptors(parsed.blocks, mentions, entities)
 
     def actor(c: RoleCandidate | None, offset: int) -> str | None:
         if c is None or c.head is None:
@@ -854,6 +923,9 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
                 source = led_by(cand.pred, actors)  # "farmers marched, led by N"
             if not cand.nominal:
                 source = _named_apposition(cand.pred, source, actors) or source
+            if described is not None:
+                sent_end = offset + sent.end_char
+                source, target = descriptors.rename(source, sent_end), descriptors.rename(target, sent_end)
             if target == source:
                 target = None
             if source is None and target is None and not crowd:

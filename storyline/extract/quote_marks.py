@@ -61,6 +61,36 @@ def marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
+#: a single mark that may open a quote: at a word's start, after a space, a bracket or a dash
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W_])", re.M)
+#: a single mark that may close one: after a word or a sentence's end, before a space, punctuation or the line's end
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s,.;:!?)—–-]|$)", re.M)
+
+
+def single_marks_as_double(view: str) -> str:
+    """The text with its paired single quote marks ('…' and ‘…’) turned into “…”, when it has no double marks.
+
+    Some outlets quote with single marks only (British style: 'We will win,' she said). A text that uses double
+    marks anywhere keeps its single ones: there they are quotes inside quotes or apostrophes. A pair never crosses
+    a line, and an apostrophe inside a word ("don't", "Haines's") neither opens nor closes. The length and every
+    other character stay, so offsets into the text hold."""
+    if _QUOTE_MARK.search(view):
+        return view
+    chars = list(view)
+    for line in re.finditer(r"[^\n]+", view):
+        at = line.start()
+        while True:
+            opener = _SINGLE_OPEN.search(view, at, line.end())
+            if opener is None:
+                break
+            closer = _SINGLE_CLOSE.search(view, opener.end(), line.end())
+            if closer is None:
+                break
+            chars[opener.start()], chars[closer.start()] = "“", "”"
+            at = closer.end()
+    return "".join(chars)
+
+
 def _continues(text: str) -> bool:
     """True when a paragraph continues an open quote (closer before any opener, or opens itself)."""
     stripped = text.lstrip()

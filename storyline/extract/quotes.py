@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from storyline.config import Settings
-from storyline.extract.quote_marks import CLOSERS, OPENERS, ends_sentence, marked_spans, n_words, trim_marks
+from storyline.extract.quote_marks import (
+    CLOSERS,
+    OPENERS,
+    ends_sentence,
+    marked_spans,
+    n_words,
+    single_marks_as_double,
+    trim_marks,
+)
 from storyline.extract.quote_speakers import (
     ABBREV_MASK,
     ANTECEDENT,
@@ -738,6 +746,22 @@ class QuoteResult:
     entities: list[Entity]
 
 
+#: a preposition of place right before a place's mention ("the government in ", "officials from ")
+_PLACE_PREP = re.compile(r"\s+(?:in|at|from|near|outside)\s+(?:the\s+)?\Z", re.I)
+
+
+def _before_place(view: str, span: tuple[int, int], mentions: list[Mention]) -> tuple[int, int]:
+    """A described speaker's words up to a place the document names inside them ("The government in Bogotá" is
+    "The government"): the place is a mention of its own, not a word of the description."""
+    s, e = span
+    for m in mentions:
+        if s < m.start and m.end <= e and m.type in ("GPE", "LOC"):
+            prep = _PLACE_PREP.search(view, s, m.start)
+            if prep and prep.start() > s:
+                return s, prep.start()
+    return span
+
+
 def _description_span(view: str, phrase: tuple[int, int]) -> tuple[int, int]:
     """Where a described speaker's words are: the phrase without marks, up to a comma ("a senior
     official, who asked not to be named" is "a senior official")."""
@@ -785,7 +809,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         the mentions and entities with any described speakers added.
     """
     del settings
-    view = doc.body_view()
+    view = single_marks_as_double(doc.body_view())
     sents = []
     for off, sent in parsed.spacy_sentences():
         sents.append((off + sent.start_char, off + sent.end_char, sent, off))
@@ -819,7 +843,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             phrase = antecedent_phrase(ctx, q, layout_of(ctx))
             spk = DESCRIBED
         if spk == DESCRIBED and phrase:
-            span = _description_span(view, phrase)
+            span = _before_place(view, _description_span(view, phrase), ctx.mentions)
             name = speaker_name(ctx, *span)
             if name is not None:
                 # "Mr Ibáñez", "Vollmer himself", "coach Emeka Nwachukwu": a named person, not a description

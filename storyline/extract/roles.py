@@ -385,6 +385,69 @@ def description_span(head: Token) -> tuple[int, int]:
     return first, last
 
 
+#: entity types a common noun can describe and a later "the <noun>" can name again
+_DESCRIBED_TYPES = frozenset({"ORG", "PERSON"})
+#: verbs of naming in "the federation, known as Agrochile"
+_NAMING_PARTICIPLES = frozenset({"know", "call", "name"})
+#: how far past the event's sentence a name its noun describes may stand ("the state rail operator Renfe")
+_OWN_PHRASE_CHARS = 40
+
+
+def _described_by(tok: Token, kind: str) -> Token | None:
+    """The common noun that describes the name holding ``tok`` in the name's own phrase: "the SEMAF
+    *union*", "the opposition *alliance* Unity for Change", "Unity for Change, the *alliance*", "the
+    *federation*, known as Agrochile". A person's name before a noun ("the Sarr government") says whose
+    it is, not what the person is: only an apposition or a naming describes a person."""
+    head = tok.head
+    if tok.dep_ in (("appos",) if kind == "PERSON" else ("compound", "appos", "nmod")) and head.pos_ == "NOUN":
+        return head
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _NAMING_PARTICIPLES \
+            and head.head.dep_ == "acl" and head.head.head.pos_ == "NOUN":
+        return head.head.head
+    return None
+
+
+class Descriptors:
+    """The common nouns that describe a named organisation or person of one document in the name's own
+    phrase ("the SEMAF union", "the opposition alliance Unity for Change"), in text order.
+
+    A generic actor (a group such as "the union" or a description actor) whose head noun described a
+    named actor before it, or in its own phrase, is that actor again: "The union accused ..." after "the
+    SEMAF union said" is SEMAF, so its events join SEMAF's in other reports.
+    """
+
+    def __init__(self, blocks: Sequence[tuple[int, Any]], mentions: Sequence[Mention], entities: Sequence[Entity]):
+        kinds = {e.id: e for e in entities}
+        named = [m for m in mentions if m.entity in kinds and not kinds[m.entity].generic
+                 and kinds[m.entity].type in _DESCRIBED_TYPES]
+        self.entities = kinds
+        self.found: list[tuple[int, str, str]] = []  # (raw offset, noun, entity id)
+        for offset, sdoc in blocks:
+            for tok in sdoc:
+                pos = offset + tok.idx
+                owner = next((m for m in named if m.start <= pos < m.end), None)
+                if owner is None or not owner.entity:
+                    continue
+                noun = _described_by(tok, kinds[owner.entity].type)
+                if noun is not None and not owner.start <= offset + noun.idx < owner.end:
+                    self.found.append((pos, noun.lower_, owner.entity))
+                    self.found.append((pos, noun.lemma_.lower(), owner.entity))
+
+    def rename(self, ent: str | None, before: int) -> str | None:
+        """The named actor a generic actor ``ent`` stands for when its head noun described one before
+        raw offset ``before`` (plus a short phrase); else ``ent``."""
+        kind = self.entities.get(ent) if ent else None
+        if kind is None or not kind.generic or not kind.name.strip():
+            return ent
+        noun = kind.name.split()[-1].lower()
+        earlier = [e for at, n, e in self.found if n == noun and at < before + _OWN_PHRASE_CHARS
+                   and kind.country in (None, self.entities[e].country)]
+        return earlier[-1] if earlier else ent
+
+
 class Descriptions:
     """The description actors of one document: one generic entity per distinct phrase (and country)."""
 

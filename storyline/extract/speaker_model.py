@@ -484,7 +484,9 @@ def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, in
     - ``in_subject_clause``: inside the subject's relative clause ("X, who runs Averon, told analysts": Averon
       does not speak); ``in_subject_modifier`` inside another modifier ("X of Limuru Leaf", "an analyst at Y");
       ``subject_possessor`` the subject's possessor ("Alcott's deputy said");
-    - ``root_subject``: the subject of a sentence's main verb whatever the verb ("Bērziņš smiled. “…”").
+    - ``root_subject``: the subject of a sentence's main verb whatever the verb ("Bērziņš smiled. “…”");
+    - ``inner_cue_subject`` / ``outer_cue_subject``: the cue subject of a cue verb inside another cue verb's
+      clause, and of that other verb ("X said Y told him: “…”": Y tells the quote, X tells of the telling).
     """
     out: dict[str, set[str]] = {}
     heads: dict[tuple[int, int], Any] = {}
@@ -494,14 +496,19 @@ def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, in
             continue
         toks = ctx.tokens(span.doc)
         subjects, addressees = [], []
-        for i in range(span.start, span.end):
-            at = off + toks.idx[i]
-            if any(a <= at < b for a, b in ctx.quoted) or not cue_at(ctx, toks, span.doc, i):
-                continue
+        cues = [i for i in range(span.start, span.end)
+                if not any(a <= off + toks.idx[i] < b for a, b in ctx.quoted) and cue_at(ctx, toks, span.doc, i)]
+        #: a cue verb inside another's reported clause ("X said Y told him: “…”"): its teller is the inner one
+        inner = {i for i in cues if any(a.i in cues for a in span.doc[i].ancestors)}
+        outer = {a.i for i in inner for a in span.doc[i].ancestors if a.i in cues}
+        nested: list[tuple[Any, str]] = []
+        for i in cues:
             verb = span.doc[i]
             subj = cue_subject(verb)
             if subj is not None:
                 subjects.append(subj)
+                if i in inner or i in outer:
+                    nested.append((subj, "inner_cue_subject" if i in inner else "outer_cue_subject"))
             for c in verb.children:
                 if c.dep_ in _OBJECT_DEPS:
                     addressees.append(c)
@@ -530,6 +537,10 @@ def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, in
                         roles.add("subject_possessor")
                     else:
                         roles.add("in_subject_modifier")  # "X of Limuru Leaf", "an analyst at Y"
+                for subj, kind in nested:
+                    path = _path_to(head, subj)
+                    if path is not None and all(d in _NAMING_DEPS for d in path):
+                        roles.add(kind)
                 if any(head.i == a.i or (head.dep_ == "appos" and head.head.i == a.i) for a in addressees):
                     roles.add("cue_addressee")
                 if any(head.i == r.i or (head.dep_ == "appos" and head.head.i == r.i) for r in root_subj):

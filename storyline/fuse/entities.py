@@ -242,7 +242,12 @@ def _representatives(ents: list[Entity], idx: list[int], groups: _Groups) -> lis
 #: Words a company's name may add or drop without naming another company ("Ford Motor Co." ~ "Ford Motor").
 _CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "group", "holdings",
                         "holding", "sa", "ag", "gmbh", "limited", "technology", "technologies", "international",
-                        "the", "union"})
+                        "the", "union",
+                        # legal forms of other countries' company law ("Sinar Jaya Holdings Berhad", "PT Astra
+                        # International Tbk", "Grupo Norte S.A.B.", "Vale Ltda")
+                        "berhad", "bhd", "sdn", "tbk", "pt", "pty", "ltda", "sab", "spa", "srl", "sarl", "sas",
+                        "nv", "bv", "ab", "oy", "oyj", "asa", "kk", "jsc", "pjsc", "ojsc", "llp", "lp", "pte",
+                        "pvt", "se", "kg", "kgaa", "cv", "sl"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -315,12 +320,29 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     glossed = {w: glosses.get(w, w) for w in words if w not in _FOREIGN_STOP}
     no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
+    # a subsidiary named by its country after the brand ("Ubuntu Mining South Africa" ~ "Ubuntu Mining SA"): the
+    # brand is the core; the country a name holds keeps two countries' subsidiaries apart (``_Groups``)
+    for n in (3, 2, 1):
+        if len(core) - n >= 2 and core[-n - 1] not in _NAME_FUNCTION_WORDS and kb.country_of(" ".join(core[-n:])):
+            core = core[:-n]
+            break
     # the country a name holds, read in any of the languages above, and the words beside it
     folded = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w != "the"]
     codes, rest = _countries_and_words(folded, kb, glossed.get)
     with_country = frozenset(rest | {"@" + next(iter(codes))}) if len(codes) == 1 and rest else frozenset()
     foreign = any(g != w for w, g in glossed.items())
     return (no_country if len(no_country) >= 2 else frozenset()), core, with_country, foreign
+
+
+#: Words one form of a state body's name adds and another drops ("Ministerio de Defensa Nacional" ~ "Defence
+#: Ministry", "National Electoral Commission" ~ "Electoral Commission" of the same country)
+_OPTIONAL_ORG_WORDS = frozenset({"national", "federal", "state", "republic"})
+
+
+def _bare_key(no_country: frozenset[str]) -> frozenset[str]:
+    """The content-word key without the words a body's name may drop, when that leaves two or more words."""
+    bare = no_country - _OPTIONAL_ORG_WORDS
+    return bare if len(bare) >= 2 and bare != no_country else frozenset()
 
 
 def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB) -> None:
@@ -351,7 +373,7 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             continue
         no_country, core, with_country, foreign = keyed[i]
         keys: list[tuple[int, frozenset[str] | tuple[str, ...]]] = [
-            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country)]
+            (0, no_country), (1, core if len(core) >= 2 else ()), (2, with_country), (0, _bare_key(no_country))]
         for key in keys:
             if not key[1]:
                 continue
@@ -667,35 +689,87 @@ class MatchProblem:
     infos: list[entity_matcher.Info | None]
 
 
-def _named_speaker(e: Entity, surnames: set[str]) -> bool:
+def _named_speaker(e: Entity, surnames: set[str], givens: Collection[str] = ()) -> bool:
     """A speaker the quote finder kept as a description whose words are a person's name: a title and
     capitalised names ("Mr Ibáñez"), or one capitalised word that is the surname of a named person of the
-    corpus ("Tanabe said ..." after "Hiroshi Tanabe")."""
+    corpus ("Tanabe said ..." after "Hiroshi Tanabe") or the first given name of one (``givens``: where people
+    are called by their given name, "Azman said ..." after "Datuk Seri Azman bin Ismail", "Habtamu said ...")."""
     words = e.name.split()
     # a surname's particles are written in lower case ("Mr de la Fuente", "Mr al-Zuhairi")
     if not e.generic or e.kb_id or not words or not words[0][:1].isupper() or len(words) > 4 or not all(
             w[:1].isupper() or fold(w.split("-")[0]) in _NAME_PARTICLES for w in words):
         return False
     if len(words) == 1:
-        return fold(e.name) in surnames
+        return fold(e.name) in surnames or fold(e.name) in givens
     given, surname = split_person(e.name)
     # the title was dropped: what is left is fewer words than the span
     return bool(surname) and len((given + " " + surname).split()) < len(words) and fold(words[0]) != "the"
 
 
+#: Lower-case words a multi-word name holds ("Frente Unido del Magdalena", "Ministry of Defence")
+_NAME_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "del", "de la", "la", "las", "los",
+                                  "el", "y", "e", "do", "da", "dos", "das", "du", "des", "et", "le", "les", "di",
+                                  "della", "al", "bin", "binti", "lil", "li", "wa", "ng", "van", "der", "und", "fur"})
+
+
+def _capitalised_name(e: Entity, kb: KB) -> bool:
+    """An unnamed group or described speaker whose words are a name: two or more words, each capitalised or a
+    function word of a name ("de", "of", "al-"), at least two capitalised ones that are not a country, a demonym
+    or the sentence's first word after "The" alone ("Church Leaders" at a sentence start is one such word and a
+    head)."""
+    if not e.generic or e.kb_id:
+        return False
+    words = re.sub(r"^[Tt]he\s+", "", e.name).split()
+    if not 2 <= len(words) <= 8:
+        return False
+    caps = 0
+    for w in words:
+        low = fold(w.split("-")[0]) if "-" in w and w[:1].islower() else fold(w)
+        if w[:1].isupper():
+            caps += not kb.country_of(fold(w))
+        elif low not in _NAME_FUNCTION_WORDS:
+            return False
+    return caps >= 2 and words[-1][:1].isupper()
+
+
+def _first_given_names(ents: list[Entity]) -> set[str]:
+    """The first given name (titles of address dropped) of each named person of the corpus, when the people who
+    bear it have one surname (one person, named in several articles): a lone word two people share names
+    neither."""
+    titles = _HONORIFIC_WORDS | ADDRESS_TITLES
+    seen: dict[str, set[str]] = defaultdict(set)
+    for e in ents:
+        if e.type != "PERSON" or e.generic:
+            continue
+        for n in _person_names(e):
+            given, surname = split_person(n)
+            words = [w for w in given.split() if fold(w.rstrip(".")) not in titles]
+            if words and len(fold(words[0])) >= 3 and fold(surname):
+                seen[fold(words[0])].add(fold(surname).split()[-1])
+    return {g for g, last in seen.items() if len(last) == 1}
+
+
 def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     """The document-local entities of a corpus, a speaker known by name but kept as a description made a
-    named person or, for an acronym, a named organisation (a copy: the analyses keep theirs)."""
+    named person or, for an acronym or a capitalised name, a named organisation (a copy: the analyses keep
+    theirs)."""
     ents: list[Entity] = [e for a in analyses for e in a.entities]
+    kb = load_kb()
     surnames = {fold(split_person(e.name)[1]) for e in ents
                 if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
+    givens = _first_given_names(ents) - surnames
     out = []
     for e in ents:
-        if _named_speaker(e, surnames):
+        if _named_speaker(e, surnames, givens):
             e = replace(e, type="PERSON", generic=False)
         elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
                 and " " not in bare:
             # "The DoD said": a body named by its acronym is a named organisation
+            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
+        elif e.type != "PERSON" and _capitalised_name(e, kb):
+            # "The Frente Unido del Magdalena said", "the Malaysian Anti-Corruption Commission has": a name NER
+            # missed, kept by the group or quote finder as a description, is a named organisation
+            bare = re.sub(r"^[Tt]he\s+", "", e.name)
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
     return _persons_by_address(out)

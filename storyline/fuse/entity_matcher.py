@@ -65,6 +65,13 @@ from storyline.resolve.names import (
 
 #: A blocking key held by more entities than this says little ("ministry", "Kim" in a large corpus).
 MAX_BLOCK = 64
+#: A surname-like key ("s", "p", "w") held by more entities than this is split by a second key, the first letters
+#: of a person's given names (see ``given_letters``): people who share a common surname are compared only when
+#: their given names could be one ("J." and "John", "Yulia" and "Julia"); those without a given name ("Mr Kane",
+#: a lone word) still meet every holder. Below it the block is compared whole, as before.
+SPLIT_BLOCK = 16
+#: The keys ``SPLIT_BLOCK`` splits: those a surname, its prefix or its words give.
+_SPLIT_KEYS = frozenset({"s", "p", "w"})
 #: Names per entity compared (an actor with many aliases is compared by its first few).
 MAX_NAMES = 6
 #: Leading consonants of a surname skeleton used as a key (Kvaratskhelishvili ~ Kvaratskheli).
@@ -171,6 +178,8 @@ class Info:
     #: phrase before "of" ("prime minister" of "Prime Minister of Japan"); of an organisation, its name words
     role: str = ""
     keys: set[tuple[str, str]] = field(default_factory=set)
+    #: the second key of a large surname block (``given_letters``); empty: meets every holder of the block
+    letters: frozenset[str] = frozenset()
 
 
 def info_of(e: Entity) -> Info:
@@ -192,6 +201,8 @@ def info_of(e: Entity) -> Info:
     _description_keys(e, inf)
     if e.generic:
         return inf
+    if given:
+        inf.letters = given_letters(given)
     for f in folded:
         inf.keys.add(("f", f))
         if len(sk := loose_skeleton(f)) >= MIN_SKELETON:
@@ -293,6 +304,41 @@ def description_head(a: Info, b: Info) -> tuple[bool, bool]:
     return False, False
 
 
+def given_letters(given: str) -> frozenset[str]:
+    """The first letters a person's first two given names may be written with: as written, of their
+    transliteration key and of its consonants (Yulia, Julia and Iulia share "l"; Khaled and Haled "k"), and
+    the same of their formal forms (Bobby ~ Robert). Two people of one large surname block are compared only
+    when these meet."""
+    out: set[str] = set()
+    for g in split_given(given)[:2]:
+        fg = fold(g)
+        for form in (fg, *_formal_forms().get(fg, ())):
+            for text in (form, name_key(form), loose_skeleton(form)):
+                if text:
+                    out.add(text[0])
+    return frozenset(out)
+
+
+def _split_pairs(block: list[int], infos: Sequence[Info]) -> set[tuple[int, int]]:
+    """The pairs of a large surname block that share a given-name letter, and every pair with a holder that
+    has no given name (``SPLIT_BLOCK``)."""
+    bare: list[int] = []
+    by_letter: dict[str, list[int]] = defaultdict(list)
+    for i in block:
+        if infos[i].letters:
+            for c in infos[i].letters:
+                by_letter[c].append(i)
+        else:
+            bare.append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i in bare:
+        pairs.update((min(i, j), max(i, j)) for j in block if j != i)
+    for sub in by_letter.values():
+        for pos, i in enumerate(sub):
+            pairs.update((min(i, j), max(i, j)) for j in sub[pos + 1:])
+    return pairs
+
+
 def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Sequence[int]) -> list[tuple[int, int]]:
     """Pairs of ``members`` that share a blocking key (see the module doc), each once, ``i < j``."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -317,6 +363,9 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
                 # a group the rules formed, a name written alike: linked through its first holder
                 pairs.update((min(block[0], j), max(block[0], j)) for j in block[1:])
             continue
+        if len(block) > SPLIT_BLOCK and key[0] in _SPLIT_KEYS:
+            pairs.update(_split_pairs(block, infos))
+            continue
         for pos, i in enumerate(block):
             pairs.update((min(i, j), max(i, j)) for j in block[pos + 1:])
     return sorted(pairs)
@@ -332,13 +381,21 @@ def in_scope(a: Info, b: Info) -> bool:
     if a.generic or b.generic:
         # a description is judged against the named entities its head fits, never against another description
         return description_head(a, b)[0]
-    return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a)
+    return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
+        or lone_given(a, b) or lone_given(b, a)
 
 
 def lone_surname(a: Info, b: Info) -> bool:
     """``a`` is one word, not a person by type, unknown to the KB, and a spelling of person ``b``'s surname."""
     return (a.single and not a.person and not a.known and not a.given and b.person and bool(b.surname)
             and surnames_match(a.names[0], b.surname))
+
+
+def lone_given(a: Info, b: Info) -> bool:
+    """``a`` is one word, not a person by type, unknown to the KB, and person ``b``'s first given name: where people
+    are called by their given name ("Kurniawan" GPE beside "Kurniawan Prasetyo", a Thai or Ethiopian name)."""
+    return (a.single and not a.person and not a.known and not a.given and b.person and bool(b.given)
+            and fold(a.names[0]) == fold(split_given(b.given)[0]))
 
 
 def shares_key(a: Info, b: Info) -> bool:

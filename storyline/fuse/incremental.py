@@ -143,7 +143,8 @@ def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Seque
     """Average-linkage clustering of the documents ``new`` (indices into ``scorer``'s features) with the
     stored stories ``stored`` (lists of indices), each stored story one fixed unit.
 
-    Units merge while the best average link reaches ``threshold``, as ``average_linkage`` merges; two
+    Units merge while the best average link (weighted by ``StoryScorer.weight``) reaches ``threshold``, as
+    ``average_linkage`` merges; two
     units that both hold stored documents never merge (the stored stories are as the full run left
     them), and only links from new documents are scored. Ties go to the lowest pair of unit numbers
     (stored stories first, in the order given, then new documents in order).
@@ -217,18 +218,23 @@ def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int
                 first.append(min(i, j))
                 second.append(max(i, j))
     sums = np.zeros((n_units, n_units))
+    # the weight sums of the pairs across two units (``StoryScorer.weight``; the pair count for the rules)
+    mass = np.zeros((n_units, n_units))
     if first:
         a, b = np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)
         scores = scorer.scores(a, b)
-        np.add.at(sums, (np.array([unit_of[int(x)] for x in a]), np.array([unit_of[int(x)] for x in b])), scores)
+        at = (np.array([unit_of[int(x)] for x in a]), np.array([unit_of[int(x)] for x in b]))
+        np.add.at(sums, at, scores)
+        np.add.at(mass, at, scorer.weights(a, b))
         sums = sums + sums.T
-    sizes = np.array([len(u) for u in units], dtype=np.float64)
+        mass = mass + mass.T
     alive = np.ones(n_units, dtype=bool)
     changed = np.zeros(n_units, dtype=bool)
     changed[len(stored):] = True
     stored_mask = np.array(has_stored)
     while True:
-        link = sums / np.outer(sizes, sizes)
+        # stored units are never linked to each other (no pairs between them were scored: no mass)
+        link = np.divide(sums, mass, out=np.zeros_like(sums), where=mass > 0)
         both = np.outer(stored_mask, stored_mask)
         link[both | ~np.outer(alive, alive)] = -np.inf
         np.fill_diagonal(link, -np.inf)
@@ -240,7 +246,8 @@ def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int
         x, y = divmod(flat, n_units)
         sums[x, :] += sums[y, :]
         sums[:, x] += sums[:, y]
-        sizes[x] += sizes[y]
+        mass[x, :] += mass[y, :]
+        mass[:, x] += mass[:, y]
         units[x] = sorted(units[x] + units[y])
         stored_mask[x] = stored_mask[x] or stored_mask[y]
         changed[x] = True

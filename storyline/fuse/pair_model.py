@@ -137,6 +137,8 @@ class PairCues:
     agent_blame: re.Pattern[str]
     unit_before: frozenset[str] = frozenset()
     one_thing: frozenset[str] = frozenset()
+    #: (one half, the other) of each pair of opposite states of one thing ("shut" / "stayed open")
+    opposite_states: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -238,7 +240,8 @@ def load_pair_cues() -> PairCues:
         agent_claims=_phrases(data.get("agent_claims") or ["claimed responsibility for"]),
         agent_blame=_phrases(data.get("agent_blame") or ["blamed on"]),
         unit_before=frozenset(w.lower() for w in data.get("unit_before") or []),
-        one_thing=frozenset(w.lower() for w in data.get("one_thing_units") or []))
+        one_thing=frozenset(w.lower() for w in data.get("one_thing_units") or []),
+        opposite_states=tuple((_phrases(x), _phrases(y)) for x, y in data.get("opposite_states") or []))
 
 
 @dataclass(frozen=True)
@@ -1134,6 +1137,29 @@ def _subject_terms(s: SideFacts) -> frozenset[str]:
     return s.subject[2] | event_families(s.text[s.subject[0]:s.subject[1]])
 
 
+#: characters before a state word a negation governs it from ("has not yet been [approved]")
+NEGATION_REACH = 16
+_NEGATED = re.compile(r"(?<![\w'])(?:not|never|no)(?![\w'])|n't(?![\w'])", re.IGNORECASE)
+
+
+def _tells(half: re.Pattern[str], text: str) -> bool:
+    """Does ``text`` tell this half of a pair of states, not negated ("has not reopened" tells neither half: its
+    other features read it)?"""
+    return any(not _NEGATED.search(text, max(0, m.start() - NEGATION_REACH), m.start()) for m in half.finditer(text))
+
+
+def opposite_states(a: str, b: str) -> bool:
+    """Does one text tell one half of a pair of opposite states (``opposite_states`` in ``pair_cues.yaml``) and the
+    other text the other half only, of a thing both name ("the intake has been shut" / "the intake stayed open")?"""
+    if not content_terms(a) & content_terms(b):
+        return False
+    for x, y in load_pair_cues().opposite_states:
+        xa, ya, xb, yb = _tells(x, a), _tells(y, a), _tells(x, b), _tells(y, b)
+        if (xa and not ya and yb and not xb) or (xb and not yb and ya and not xa):
+            return True
+    return False
+
+
 def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     """Symmetric features of a pair of sides (swapping a and b gives the same dict)."""
     f: dict[str, float] = {"bias": 1.0}
@@ -1214,6 +1240,8 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["planned:xor"] = 1.0
     if bool(a.blocked) != bool(b.blocked):
         f["blocked:xor"] = 1.0
+    if opposite_states(a.text, b.text):
+        f["state:opposite"] = 1.0
     # the state of the act the two sentences share, read in the clause telling it (``act_status``): "The mayor
     # praised the result" / "The mayor criticised the result, saying the win did not give her a mandate" give the
     # act one state (the "not" is a side remark's), "has been recaptured" / "none of them has been caught" two
@@ -1520,6 +1548,8 @@ MAX_PARTNERS = 6
 ALIGN_SHARE = 0.75
 #: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
 STATUS_MIN_SHARED = 3
+#: ...and to be two opposite states of one thing (``opposite_states``: "has been shut" / "stayed open")
+OPPOSITE_MIN_SHARED = 2
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
@@ -1809,6 +1839,8 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         # and the two claims, read under their reporting frames, give the act they share two states: "said it had
         # been asking" / "has been asking" is one claim reported twice, "denied that he had been arrested" / "has
         # been arrested" a claim and its denial (``claim_states``)
+        if len(shared) >= OPPOSITE_MIN_SHARED and opposite_states(a.text, b.text):
+            return True   # "the intake has been shut" / "the intake stayed open": two states, each "done"
         states = claim_states(a.text, b.text)
         return (len(shared) >= STATUS_MIN_SHARED
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared)

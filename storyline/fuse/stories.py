@@ -20,7 +20,8 @@ only judges the pairs whose rules score reaches ``STORY_GATE`` (the others score
 search stays the rules' blocked one; pairs dated far apart are halved as the rules halve them. A pair whose rules
 score reaches the model's ``sure`` (chosen with the threshold by cross-validation on the training stories) joins
 without the model: the rules decide what they are sure of, the model the middle band, where same-kind stories
-sharing an official, a court or a region look alike.
+sharing an official, a court or a region look alike. In a link's average, a pair the model does not judge weighs
+the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validation).
 """
 from __future__ import annotations
 
@@ -96,6 +97,8 @@ YEARS_AROUND = 6
 PREFIX_MARGIN = 1e-9
 #: ...and on the score a pair's numpy estimate must reach to be scored exactly (sums in another order)
 SCORE_MARGIN = 1e-9
+#: Key blocks of more documents than this are paired by a date window (``_pair_codes``), smaller ones whole
+WINDOW_BLOCK = 64
 
 
 @dataclass
@@ -416,8 +419,12 @@ def _pairs_sharing(sets: list[set[str]]) -> set[tuple[int, int]]:
     return {(a, b) for docs in index.values() for n, a in enumerate(docs) for b in docs[n + 1:]}
 
 
-def _pair_codes(sets: list[set[str]]):
-    """``_pairs_sharing`` as sorted codes ``i * n + j`` (numpy), without a Python tuple per pair."""
+def _pair_codes(sets: list[set[str]], days=None, max_days: int = 0):
+    """``_pairs_sharing`` as sorted codes ``i * n + j`` (numpy), without a Python tuple per pair.
+
+    ``days`` (ordinals, NaN when undated): only pairs dated at most ``max_days`` apart or with an undated
+    side. A large block (a country many articles name) is then walked in date order, each document paired
+    with the window after it, so its pairs grow with the documents of a few weeks, not with its square."""
     import numpy as np
 
     n = len(sets)
@@ -427,11 +434,35 @@ def _pair_codes(sets: list[set[str]]):
             index.setdefault(x, []).append(i)
     parts = [np.zeros(0, dtype=np.int64)]
     for docs in index.values():
-        if len(docs) > 1:
-            d = np.array(docs, dtype=np.int64)
+        if len(docs) < 2:
+            continue
+        d = np.array(docs, dtype=np.int64)
+        if days is None or len(d) <= WINDOW_BLOCK:
             a, b = np.triu_indices(len(d), 1)
-            parts.append(d[a] * n + d[b])
-    return _distinct(np.concatenate(parts))
+            parts.append(np.minimum(d[a], d[b]) * n + np.maximum(d[a], d[b]))
+            continue
+        dd = days[d]
+        undated = d[np.isnan(dd)]
+        dated = d[~np.isnan(dd)]
+        dated = dated[np.argsort(days[dated], kind="stable")]
+        t = days[dated]
+        # each dated document with the later ones up to max_days after it
+        ends = np.searchsorted(t, t + max_days, side="right")
+        counts = ends - np.arange(len(t)) - 1
+        first = np.repeat(np.arange(len(t)), counts)
+        second = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts) + first + 1
+        a, b = dated[first], dated[second]
+        parts.append(np.minimum(a, b) * n + np.maximum(a, b))
+        if len(undated):   # an undated document meets every other holder
+            u = np.repeat(undated, len(d))
+            o = np.tile(d, len(undated))
+            keep = u != o
+            parts.append(np.minimum(u, o)[keep] * n + np.maximum(u, o)[keep])
+    codes = _distinct(np.concatenate(parts))
+    if days is not None and len(codes):
+        gap = np.abs(days[codes // n] - days[codes % n])
+        codes = codes[np.isnan(gap) | (gap <= max_days)]
+    return codes
 
 
 def _distinct(codes):
@@ -550,6 +581,34 @@ class StoryScorer:
             # where same-kind stories sharing an official, a court or a region look alike to the rules
             return 1.0
         return self.model.probability(self.pair_features(i, j, base)) * self.far_apart(i, j)
+
+    def weight(self, i: int, j: int) -> float:
+        """How much the pair counts in the average link of two clusters: 1, or for the trained decision, the
+        model's ``unjudged`` for a pair it does not judge (rules score under ``STORY_GATE``, not a copy).
+
+        Nine outlets telling one event each word it their own way: a three-line foreign brief and a long
+        feature share too little for the rules to put them in the gate, though each is close to some of the
+        others. Counted as a full zero, such pairs pull a many-outlet story apart; counted less, a link is
+        mostly the average of the pairs the model judged. A link stays at most the best pair across it (the
+        judged pairs' average), so clusters still only join through a pair at the threshold.
+        """
+        if self.model is None or self.model.unjudged == 1.0 or (min(i, j), max(i, j)) in self.copies:
+            return 1.0
+        return 1.0 if self.rules(i, j) >= STORY_GATE else self.model.unjudged
+
+    def weights(self, first, second):
+        """``weight`` of every pair (``first[p]``, ``second[p]``), i < j, in numpy (exact: the pairs near or
+        above the gate are decided one by one)."""
+        import numpy as np
+
+        out = np.ones(len(first))
+        if self.model is None or self.model.unjudged == 1.0:
+            return out
+        base = self.rules_scores(first, second)
+        out[base < STORY_GATE - SCORE_MARGIN] = self.model.unjudged
+        for p in np.flatnonzero(base >= STORY_GATE - SCORE_MARGIN):
+            out[p] = self.weight(int(first[p]), int(second[p]))
+        return out
 
     def far_apart(self, i: int, j: int) -> float:
         """0.5 for documents dated more than ``story_max_days`` apart (rarely one story, however alike
@@ -674,8 +733,14 @@ class StoryScorer:
             return self.related()
         n = len(self.feats)
         copies = np.array([i * n + j for i, j in self.copies], dtype=np.int64)
-        codes = _distinct(np.concatenate([_pair_codes(self.overlap_prefixes(need)), self.text.related_codes(n),
-                                          copies]))
+        # a pair dated more than story_max_days apart scores half: without related leads its overlap must reach
+        # (2 x threshold - W_TYPES) / W_ENTITIES, so the long prefixes pair only documents near in time (or
+        # undated), and documents far apart meet by the short prefixes of that larger need (none above 1)
+        days = np.array([f.day.toordinal() if f.day else np.nan for f in self.feats], dtype=np.float64)
+        near = _pair_codes(self.overlap_prefixes(need), days, self.max_days)
+        far_need = (2 * threshold - W_TYPES) / W_ENTITIES
+        far = _pair_codes(self.overlap_prefixes(far_need)) if far_need <= 1 else np.zeros(0, dtype=np.int64)
+        codes = _distinct(np.concatenate([near, far, self.text.related_codes(n), copies]))
         first, second = codes // n, codes % n
         close = self.rules_scores(first, second) >= threshold - SCORE_MARGIN
         return {(int(i), int(j)) for i, j in zip(first[close], second[close])}
@@ -765,12 +830,14 @@ def title_words(title: str) -> set[str]:
 class StoryModel:
     """The trained same-story decision: a logistic regression over ``PAIR_FEATURES``, the average
     probability at which documents are joined, and ``sure``: the rules' score from which a pair is one story
-    without asking the model (1.0; ``math.inf``: never)."""
+    without asking the model (1.0; ``math.inf``: never); ``unjudged``: the weight in a link's average of a pair the
+    model does not judge (``StoryScorer.weight``; 1: as much as a judged pair)."""
     coef: list[float]
     intercept: float
     threshold: float
     info: dict = field(default_factory=dict)
     sure: float = math.inf
+    unjudged: float = 1.0
 
     def probability(self, row: list[float]) -> float:
         """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
@@ -801,7 +868,7 @@ def load_story_model(path: str = "") -> StoryModel:
     if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
         raise ValueError(f"story model {target} has other features than this version: run `make train`")
     return StoryModel([float(w) for w in data["coef"]], float(data["intercept"]), float(data["threshold"]),
-                      data.get("info", {}), float(data.get("sure", math.inf)))
+                      data.get("info", {}), float(data.get("sure", math.inf)), float(data.get("unjudged", 1.0)))
 
 
 def story_threshold(settings: Settings) -> float:
@@ -863,16 +930,22 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
             clusters.append(comp)
             continue
         m = [[1.0] * len(comp) for _ in comp]
+        w = [[1.0] * len(comp) for _ in comp]
         for a in range(len(comp)):
             for b in range(a + 1, len(comp)):
                 i, j = comp[a], comp[b]
                 m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j)
-        clusters.extend([comp[k] for k in members] for members in average_linkage(m, threshold))
+                w[a][b] = w[b][a] = score.weight(i, j)
+        clusters.extend([comp[k] for k in members] for members in average_linkage(m, threshold, w))
     return clusters
 
 
-def average_linkage(scores: list[list[float]], threshold: float) -> list[list[int]]:
+def average_linkage(scores: list[list[float]], threshold: float,
+                    weights: list[list[float]] | None = None) -> list[list[int]]:
     """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold``.
+
+    ``weights``: each pair's weight in the average (``StoryScorer.weight``; none: all 1), a link being the
+    weighted mean of the pairs across two clusters.
 
     Each step merges the pair of clusters with the highest average link; ties go to the last pair
     in row order. Cluster-to-cluster score sums are kept in one matrix, and each row remembers its
@@ -883,10 +956,11 @@ def average_linkage(scores: list[list[float]], threshold: float) -> list[list[in
 
     n = len(scores)
     sums = np.array(scores, dtype=np.float64).reshape(n, n)
-    sizes = np.ones(n)
+    # the weight sums of the pairs across two clusters (the pair count when every weight is 1)
+    mass = np.ones((n, n)) if weights is None else np.array(weights, dtype=np.float64).reshape(n, n)
     members = [[i] for i in range(n)]
     alive = np.ones(n, dtype=bool)
-    link = sums / np.outer(sizes, sizes)
+    link = sums / mass
     link[np.tril_indices(n)] = -np.inf   # only pairs i < j are links
     best_j = np.zeros(n, dtype=np.int64)
     best_v = np.full(n, -np.inf)
@@ -906,15 +980,16 @@ def average_linkage(scores: list[list[float]], threshold: float) -> list[list[in
         b = int(best_j[a])
         sums[a, :] += sums[b, :]
         sums[:, a] += sums[:, b]
-        sizes[a] += sizes[b]
+        mass[a, :] += mass[b, :]
+        mass[:, a] += mass[:, b]
         members[a] = sorted(members[a] + members[b])
         alive[b] = False
         link[b, :] = link[:, b] = -np.inf
         best_v[b] = -np.inf
         later = np.flatnonzero(alive[a + 1:]) + a + 1
-        link[a, later] = sums[a, later] / (sizes[a] * sizes[later])
+        link[a, later] = sums[a, later] / mass[a, later]
         earlier = np.flatnonzero(alive[:a])
-        link[earlier, a] = sums[earlier, a] / (sizes[earlier] * sizes[a])
+        link[earlier, a] = sums[earlier, a] / mass[earlier, a]
         refresh(a)
         for stale in np.flatnonzero(alive[:b] & ((best_j[:b] == a) | (best_j[:b] == b))):
             refresh(int(stale))   # their best link changed or is gone

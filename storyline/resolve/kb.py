@@ -217,6 +217,11 @@ class KB:
                     forms.append((surname, e.kb_id, KIND_SURNAME))
             if e.demonyms and e.country:
                 forms += [(d, f"norp:{e.country}", KIND_DEMONYM) for d in e.demonyms]
+            if e.type == "GPE":
+                # "Democratic Republic of Congo" for "... of the Congo", "Republic of Gambia": outlets drop the
+                # article inside a state's long name
+                forms += [(short, kb_id, kind) for form, kb_id, kind in forms
+                          if (short := re.sub(r"\bof the\b", "of", form)) != form]
             for form, kb_id, kind in forms:
                 self.surface.setdefault(form, []).append((kb_id, kind))
                 if form in e.loose or (len(form) >= 4 and not form.isupper()):
@@ -226,6 +231,7 @@ class KB:
             if e.type == "GPE" and e.country and e.kb_id == f"gpe:{e.country}":
                 for w in [e.name, *e.aliases, *e.demonyms, *e.loose, *e.capitals, *e.metonyms]:
                     self.country_words.setdefault(fold(w), e.country)
+                    self.country_words.setdefault(fold(re.sub(r"\bof the\b", "of", w)), e.country)
             if e.type == "ORG" and e.country:
                 # "the Kremlin's spokesman", "a Pentagon official": an institution names its country
                 for w in [e.name, *e.aliases]:

@@ -377,7 +377,14 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     # "DOJ" for "Department of Justice": some acronyms keep the "of"
     every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
                     if w.lower() not in ("the", "and", "&"))
-    return len(acr) >= 3 and acr in (every, capital_initials(name))
+    if len(acr) >= 3 and acr in (every, capital_initials(name)):
+        return True
+    # "UMSA" for "Ubuntu Mining SA", "BBVA" for "Banco Bilbao Vizcaya Argentaria": a short word written in
+    # capitals (a legal form, an acronym inside the name) gives all its letters
+    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    spelled = "".join(w if w.isupper() and 2 <= len(w) <= 3 else w[0].upper() for w in words
+                      if w[0].isupper() and w.lower() not in _STOP)
+    return len(acr) >= 3 and spelled != every and acr == spelled
 
 
 #: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE"): 2-4 capitals, each

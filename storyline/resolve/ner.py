@@ -31,7 +31,7 @@ from storyline.data import load, resource_path
 from storyline.model import Document
 from storyline.nlp.pipeline import Parsed
 from storyline.resolve.descriptions import lexicon as description_lexicon
-from storyline.resolve.kb import KB, KIND_DEMONYM, KIND_SURNAME, RUN
+from storyline.resolve.kb import KB, KIND_ALIAS, KIND_DEMONYM, KIND_NAME, KIND_SURNAME, RUN
 from storyline.resolve.name_spans import (
     CONTEXT_CHARS,
     LETTER_WORD,
@@ -385,11 +385,13 @@ def select_candidates(cands: list[Cand]) -> list[Cand]:
 
 def _org_head_words(kb: KB) -> frozenset[str]:
     """Last words that make a name an organisation's: the lexicon's organisation, business, media and
-    military heads, and a few more that name bodies ("board", "centre", "service")."""
-    return frozenset(_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
-                     + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
-                     + ["board", "centre", "center", "control", "service", "services", "office", "court", "exchange",
-                        "league", "club", "bureau", "department", "administration", "police", "airways"])
+    military heads, and a few more that name bodies ("board", "centre", "service"), each also in its plural
+    ("Doha Maritime Holdings", "Sinar Jaya Industries")."""
+    heads = (_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
+             + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
+             + ["board", "centre", "center", "control", "service", "office", "court", "exchange",
+                "league", "club", "bureau", "department", "administration", "police", "airways"])
+    return frozenset(h for w in heads for h in (w, w[:-1] + "ies" if w.endswith("y") else w + "s"))
 
 
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
@@ -421,6 +423,9 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         if keeps_country:
             out.append(Cand(c.start, c.end, c.type, "spacy_long", info=c.info))
             continue
+        if _named_of_country(c, inner, view, kb):
+            out.append(Cand(c.start, c.end, "ORG", "spacy_long", info=c.info))
+            continue
         if first.start == c.start and len(rest_caps) >= 2 and (not lead_is_demonym or c.type in ("PERSON", "NORP")):
             s, e = _trim(view, first.end, c.end)
             s += len(view[s:e]) - len(view[s:e].lstrip())
@@ -437,6 +442,27 @@ def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str]
         else:
             out.append(c)
     return out
+
+
+#: a name's words, then "of" or a particle, at the end of the text before a country ("Petróleos de ")
+_OF_COUNTRY = re.compile(r"(?P<name>[A-ZÀ-Þ][^\W\d_]+(?: [A-ZÀ-Þ][^\W\d_]+){0,3}) (?:of|" + "|".join(NAME_PARTICLES)
+                         + r")(?: the| la| el)? \Z")
+
+
+def _named_of_country(c: Cand, inner: list[Cand], view: str, kb: KB) -> bool:
+    """Whether a span the parser typed a person, work or organisation is a body named "X of <country>"
+    ("Petróleos de Venezuela", "Friends of Ghana"): capitalised words, "of" or a particle, then a country that
+    ends the span, the first word no title, role or place head ("President of Peru", "Gulf of Thailand")."""
+    if c.type not in ("ORG", "PERSON", "MISC", "EVENT") or len(inner) != 1:
+        return False
+    k = inner[0]
+    m = _OF_COUNTRY.fullmatch(view, c.start, k.start)
+    if not m or k.end != c.end or not _is_country(k, kb):
+        return False
+    first = m.group("name").split()[0]
+    lex = description_lexicon(kb)
+    return not (title_pattern(kb).fullmatch(first) or fold(first) in lex.person_heads
+                or fold(first) in _lexicon_list(kb, "place_heads") or kb.lookup(m.group("name")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -629,8 +655,113 @@ def find_candidates(doc: Document, parsed: Parsed, kb: KB) -> list[Cand]:
     sp = _split_spacy(_spacy_cands(parsed, view, caps), kbc, view, pos, _title_lines(view), kb)
     rules = _rule_cands(view, kb) + _role_cands(view, kb) + acronym_names(view, sp)
     cands = select_candidates(sp + kbc + rules)
+    title_led_people(cands, view, kb)
     head_noun_types(cands, view, kb)  # first: a "person" Hoover Dam would make "Dam" a surname
     fix_types(cands, view, kb)
     speaker_types(cands, view, kb)
     place_types(cands, view)
-    return complete_names(cands, view, kb, pos)
+    # mended before completion (a whole name completes better) and after it (completion gives a cut tail its
+    # particle: "Sheikha Mariam" + "bint Saud Al-Kuwari")
+    return mend_names(complete_names(mend_names(cands, view, kb), view, kb, pos), view, kb)
+
+
+def title_led_people(cands: list[Cand], view: str, kb: KB) -> None:
+    """A span the parser typed an organisation or a place that opens with a person's title or role word and goes
+    on in two to four capitalised words ("Magistrate Rosa Elvira Quispe") is that person: the title word
+    decides the type, and it stays out of the span as in the parser's own PERSON spans ("Mr Obi")."""
+    lex = description_lexicon(kb)
+    titles = title_pattern(kb)
+    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads")) \
+        | set(_lexicon_list(kb, "place_heads")) | lex.org_heads.keys()
+    for c in cands:
+        if not c.source.startswith("spacy") or c.type not in ("ORG", "MISC", "GPE", "LOC"):
+            continue
+        words = list(LETTER_WORD.finditer(view, c.start, c.end))
+        if not 3 <= len(words) <= 5 or not all(is_cap(w.group()) for w in words):
+            continue
+        first = fold(words[0].group().rstrip("."))
+        if not (titles.fullmatch(words[0].group().rstrip(".")) or first in lex.person_heads) \
+                or first in lex.org_heads:
+            continue
+        rest = words[1:]
+        if any(fold(w.group()) in heads or fold(w.group()) in _SMALL or kb.country_of(w.group()) for w in rest) \
+                or kb.lookup(view[rest[0].start():c.end]):
+            continue   # "President Bank", "Governor of Texas": a body's or a place's name
+        c.start, c.type = rest[0].start(), "PERSON"
+        c.info = {**c.info, "title_led": True}
+
+
+def _is_country(c: Cand, kb: KB) -> bool:
+    """Whether the candidate is a country by its name or alias (not a capital, a demonym or a metonym)."""
+    return c.type == "GPE" and any(kind in (KIND_NAME, KIND_ALIAS) for _, kind in c.kb)
+
+
+def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
+    """Join the pieces of one name the parser cut in two.
+
+    - An organisation's name that goes on in a country word, the whole run capitalised ("Persatuan Sepakbola
+      Seluruh" + "Indonesia"): a name of two words or more that does not end in a head noun of its own (not
+      "the Associated Press" + "Ukraine would ...") is continued by the country right after it.
+    - An organisation's name, "and", and a capitalised run that ends in an organisation head no other source
+      claims ("Qatar International Court" and "Dispute Resolution Centre"), or that the parser took for a second
+      organisation when the first is two words or more with no head noun of its own ("Kenya Power" and
+      "Lighting Company"; not "the World Bank" and "International Monetary Fund"): one body's name.
+    - A person's name and a person's name right after it that opens with a particle ("Sheikha Mariam" +
+      "bint Saud Al-Kuwari") or is one capitalised word no knowledge base knows ("Rosa Elvira Quispe" +
+      "Huamán"): one person (two people are never written side by side without punctuation).
+    """
+    org_heads = _org_head_words(kb)
+    cands = sorted(cands, key=lambda c: c.start)
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, c, view, kb, org_heads):
+            prev.end = c.end
+            prev.info = {**prev.info, "mended": True}
+            continue
+        out.append(c)
+    for c in out:
+        if c.type == "ORG" and c.source.startswith("spacy"):
+            tail = _AND_ORG_TAIL.match(view, c.end)
+            if tail and fold(tail.group("last")) in org_heads and not any(
+                    o is not c and o.type != "PERSON" and o.start < tail.end() and tail.start() < o.end
+                    and not _cut_before_and(c, o, tail, view, org_heads) for o in out):
+                c.end = tail.end()
+                c.info = {**c.info, "mended": True}
+    # a rule's "person" inside a mended organisation's name is no person
+    orgs = [(c.start, c.end) for c in out if c.info.get("mended") and c.type == "ORG"]
+    return [c for c in out if c.info.get("mended") or not any(a <= c.start and c.end <= b for a, b in orgs)]
+
+
+def _cut_before_and(c: Cand, o: Cand, tail: re.Match[str], view: str, org_heads: frozenset[str]) -> bool:
+    """Whether organisation ``o``, the capitalised run after "and" that follows ``c``, is the rest of ``c``'s name:
+    ``c`` has two words or more and no head noun at its end, ``o`` is that run and no knowledge-base name."""
+    words = LETTER_WORD.findall(view[c.start:c.end])
+    return o.type == "ORG" and o.source.startswith("spacy") and (o.start, o.end) == (tail.start() + 5, tail.end()) \
+        and len(words) >= 2 and fold(words[-1]) not in org_heads
+
+
+#: " and " and a run of two to five capitalised words (group "last": the last one)
+_AND_ORG_TAIL = re.compile(r" and (?:[A-ZÀ-Þ][^\W\d_]+[ -]){1,4}(?P<last>[A-ZÀ-Þ][^\W\d_]+)\b(?![-‐'’])")
+
+
+def _continues(prev: Cand, c: Cand, view: str, kb: KB, org_heads: frozenset[str]) -> bool:
+    """Whether candidate ``c`` goes on with the name of ``prev`` right before it (see ``mend_names``)."""
+    if view[prev.end:c.start] != " ":
+        return False
+    text = view[c.start:c.end]
+    words = LETTER_WORD.findall(view[prev.start:prev.end])
+    if prev.type == "ORG" and prev.source.startswith("spacy") and _is_country(c, kb):
+        return len(words) >= 2 and all(is_cap(w) for w in words) and fold(words[-1]) not in org_heads \
+            and not _CAPITAL_NEXT.match(view, c.end)
+    if prev.type != "PERSON" or c.type != "PERSON" or prev.source == "role" or c.source == "role":
+        return False
+    first = text.split()[0]
+    if fold(first) in NAME_PARTICLES and first.islower():
+        return True
+    return len(words) >= 2 and " " not in text and is_cap(text) and not kb.lookup(text) \
+        and fold(text) not in _given_names()
+
+
+#: a capitalised word right after a space: the run of capitals goes on
+_CAPITAL_NEXT = re.compile(r" [A-ZÀ-Þ]")

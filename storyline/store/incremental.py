@@ -53,6 +53,7 @@ import functools
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 from collections import Counter, defaultdict
@@ -547,13 +548,16 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     if keys:
         cols = [list(c) for c in zip(*keys)]
         req = [list(c) for c in zip(*required)] if required else [[], [], []]
+        prefix = sorted(_prefix_keys(store, feats, n_docs, need))
         out |= {(r[0], r[1]) for r in store.con.execute(
             "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
             "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
             "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
-            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k JOIN added USING (key)), "
+            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k WHERE k.key IN (SELECT UNNEST(?::VARCHAR[])) "
+            "         UNION SELECT old FROM req), "
             "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
-            "df AS (SELECT key, count(*) AS c FROM fuse_story_keys WHERE key IN (SELECT key FROM old) GROUP BY key), "
+            "df AS (SELECT key, count(*) AS c FROM fuse_story_keys "
+            "       WHERE key IN (SELECT key FROM old UNION SELECT key FROM n) GROUP BY key), "
             "idf AS (SELECT key, ln(1 + ? / (coalesce(df.c, 0) + coalesce(added.c, 0))) AS idf "
             "        FROM (SELECT key FROM old UNION SELECT key FROM n) keys LEFT JOIN df USING (key) "
             "        LEFT JOIN added USING (key)), "
@@ -570,7 +574,34 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
             "SELECT DISTINCT overlap.new, overlap.old FROM overlap "
             "LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
             "WHERE overlap.value >= ? * coalesce(req.need, ?)",
-            [*cols, *req, n_docs, margin, need]).fetchall()}
+            [*cols, *req, prefix, n_docs, margin, need]).fetchall()}
+    return out
+
+
+def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: float) -> set[str]:
+    """The keys of the new documents' prefixes (``StoryScorer.overlap_prefixes``, from the new side only): a
+    stored document whose overlap with a new one reaches ``need`` shares a key of that one's prefix, as the
+    rest of its keys weigh too little for either bound. Stored documents sharing only common keys (a country
+    every tenth article names) are then left out of the SQL's pairs; those the leads relate enough to need
+    less overlap come in through their own rows."""
+    added = Counter(k for f in feats for k in f.keys)
+    df = _doc_freq(store, added)
+    idf = {k: math.log(1 + n_docs / (df.get(k, 0) + c)) for k, c in added.items()}
+    need *= 1 - 1e-9   # the SQL sums in another order
+    out: set[str] = set()
+    for f in feats:
+        order = sorted(f.keys, key=lambda k: (-idf[k], k))
+        weight = sum(idf[k] for k in order) * need
+        norm = math.sqrt(sum((f.salience.get(k, 0) * idf[k]) ** 2 for k in order))
+        bound = (norm * need) ** 2 if norm else math.inf
+        cut, suffix_w, suffix_s = len(order), 0.0, 0.0
+        while cut > 0:
+            k = order[cut - 1]
+            w, sq = suffix_w + idf[k], suffix_s + (f.salience.get(k, 0) * idf[k]) ** 2
+            if w >= weight or sq >= bound:
+                break
+            suffix_w, suffix_s, cut = w, sq, cut - 1
+        out.update(order[:cut])
     return out
 
 

@@ -80,3 +80,36 @@ def test_a_retyped_candidate_is_marked_as_decided():
     sent, doc = _sentence()
     out = decided_candidates(sent, [EventCandidate(doc[1], "CONSULT/visit")], "SUPPORT", 0.9)
     assert [(c.code, c.decided) for c in out] == [("SUPPORT", True)]
+
+
+def _purpose_sentence():
+    # "Farmers blocked the road to protest ." with "to protest" an adverbial clause of purpose of "blocked"
+    import spacy
+
+    words = ["Farmers", "blocked", "the", "road", "to", "protest", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 5, 1, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "PUNCT"],
+              sent_starts=[True, False, False, False, False, False, False])
+    return next(iter(doc.sents)), doc
+
+
+@pytest.mark.parametrize("label, kept", [("PROTEST", "protest"), ("COERCE", "blocked"), ("ASSAULT", None)])
+def test_an_act_and_its_aim_are_one_event_of_the_decided_type(label, kept):
+    from storyline.extract.events import drop_under_decided
+
+    _, doc = _purpose_sentence()
+    act, aim = EventCandidate(doc[1], "COERCE/restrict"), EventCandidate(doc[5], "PROTEST")
+    out = [c.pred.text for c in drop_under_decided([act, aim], label)]
+    # a decision of neither type says nothing about which of the two the sentence reports: both stay
+    assert out == ([kept] if kept else ["blocked", "protest"])
+
+
+def test_a_material_aim_under_a_decided_verb_is_no_second_event():
+    from storyline.extract.events import drop_under_decided
+
+    # "Farmers blocked the road to protest ." read as REQUEST by the decision with an AID aim: the aim of a
+    # decided act is part of it (the lexicon's pass ran before the decision made "blocked" a predicate)
+    _, doc = _purpose_sentence()
+    act, aim = EventCandidate(doc[1], "REQUEST", decided=True), EventCandidate(doc[5], "AID")
+    assert [c.pred.text for c in drop_under_decided([act, aim], "REQUEST")] == ["blocked"]

@@ -97,3 +97,31 @@ def test_a_subject_the_parser_hangs_on_the_dateline_is_still_the_source():
                               "governments said.", "AGREE")
     names = [(ents[e.source].name if e.source else None, ents[e.target].name if e.target else None) for e in events]
     assert ("Kenya", "Tanzania") in names
+
+
+def test_a_group_noun_that_described_a_named_union_is_that_union_again():
+    # "the Kestrel union" makes "union" a description of Kestrel: "The union" after it is Kestrel,
+    # so its events join Kestrel's in other reports
+    text = ("Dock workers in Lisbon stopped work on Friday, the Kestrel union said. "
+            "The union accused the port authority of cutting night-shift pay.")
+    events, _, by_id = analyse(text, "ACCUSE")
+    (accuse,) = [e for e in events if "accused" in e.evidence[0].text]
+    assert by_id[accuse.source].name == "Kestrel"
+
+
+@pytest.mark.parametrize("kind, described", [("ORG", True), ("PERSON", False)])
+def test_a_name_before_a_noun_describes_an_organisation_not_a_person(kind, described):
+    # "the Orrell union" says what Orrell is when Orrell is an organisation; a person's name before a
+    # noun ("the Orrell campaign") says whose it is, so a later "the campaign" is not that person
+    from storyline.extract.roles import Descriptors
+    from storyline.model import Entity, Mention
+    from storyline.nlp.pipeline import parse
+
+    text = "The Orrell campaign held a rally in Leeds on Sunday."
+    doc = Document(id="r2", source="r.txt", raw=text, blocks=[Block(0, len(text))])
+    parsed = parse(doc, Settings())
+    start = text.index("Orrell")
+    named = Entity(id="r2/e1", name="Orrell", type=kind)
+    group = Entity(id="r2/g1", name="campaign", type="ORG", generic=True)
+    found = Descriptors(parsed.blocks, [Mention("r2", start, start + 6, "Orrell", kind, "r2/e1")], [named, group])
+    assert (found.rename("r2/g1", len(text)) == "r2/e1") is described

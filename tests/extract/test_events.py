@@ -174,3 +174,22 @@ def test_an_apposition_names_a_described_subject():
 def test_codebook_frames_type_the_clause(text, want):
     _, events, _ = analyse(text)
     assert [e.type for e in events] == [want]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # a material aim of another act has not happened: the help is asked for, not given
+    ("Prime Minister Indira Sethi of Kerala appealed to Japan for help to rebuild 4,000 homes.", "AID"),
+    # a condition is no act either
+    ("The Ravenna Students Union threatened to boycott classes until Italy releases the detained students.",
+     "RETREAT"),
+])
+def test_an_aim_or_a_condition_of_another_act_is_no_event(text, unwanted):
+    _, events, _ = analyse(text)
+    assert events and unwanted not in {e.type for e in events}
+
+
+def test_an_expressive_aim_is_carried_out_by_its_act():
+    # "blocked the road to protest": the blockade is the protest, so the protest stays
+    _, events, _ = analyse("Farmers of the Maule Federation blocked the highway near Talca to protest against Chile's "
+                        "water law.")
+    assert "PROTEST" in {e.type for e in events}

@@ -93,3 +93,25 @@ def test_a_long_unattributed_quote_is_kept_without_a_speaker():
             "A sign read “no ship may pass the lower lock before the water falls again” today.")
     [q] = quotes_of(text, RENHOLT)
     assert q.text == "no ship may pass the lower lock before the water falls again" and q.speaker is None
+
+
+def test_single_marks_quote_when_the_text_has_no_double_marks():
+    text = ("The council leader called the closure 'a quiet betrayal of the valley' on Monday.\n"
+            "'People here don't drive. The bus is how they get to Renholt's clinic,' Ilka Renholt said.")
+    speech = quotes_of(text, RENHOLT)[-1]
+    assert speech.text == "People here don't drive. The bus is how they get to Renholt's clinic,"
+    assert speech.speaker == "e1" and speech.text == text[speech.start:speech.end]
+
+
+def test_single_marks_stay_apostrophes_beside_double_marks_and_inside_words():
+    from storyline.extract.quote_marks import single_marks_as_double
+
+    inner = "“He said, ‘Wait here,’ and left,” Otto Varga said."
+    assert single_marks_as_double(inner) == inner
+    plain = "The farmers' market opens at the growers' hall; it's Varga's idea from the '90s."
+    assert single_marks_as_double(plain) == plain
+    british = "‘We will reopen,’ she said of the 'Harbour Fund'."
+    assert single_marks_as_double(british) == "“We will reopen,” she said of the “Harbour Fund”."
+    # no marked quote: the whole clause is reported speech ("…, X's staff said"), with no span between apostrophes
+    assert [q.direct for q in quotes_of("The farmers' market in Varga's town is closing, Otto Varga's staff said.",
+                                        VARGA)] == [False]

@@ -156,3 +156,13 @@ def test_a_body_after_an_office_word_is_not_made_a_person():
     _, result = quotes_of("“We are reviewing every contract signed since 2019,” the Justice Department said.",
                           rank=_describe_all)
     assert not any(e.type == "PERSON" and not e.generic and "Department" in e.name for e in result.entities)
+
+
+def test_a_place_after_in_inside_a_described_speaker_is_its_own_mention():
+    text = "“We will wait for the release before any talks,” the government in Bogotá said on Friday."
+    found, result = quotes_of(text, rank=_describe_all)
+    assert found == [("We will wait for the release before any talks,", "the government")]
+    start = text.index("Bogotá")
+    # the place keeps its own mention, and no described speaker's words run over it
+    assert any((m.start, m.end) == (start, start + len("Bogotá")) and m.type == "GPE" for m in result.mentions)
+    assert not any(m.start < start < m.end for m in result.mentions)

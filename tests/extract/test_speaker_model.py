@@ -325,6 +325,17 @@ def test_the_one_told_is_the_addressee_of_the_cue():
     assert by_name["Tomás Iriarte"].get("pronoun&only_agreeing") == 1.0
 
 
+def test_the_inner_teller_of_reported_speech_is_told_apart_from_the_outer_one():
+    ctx, quotes = context_of("Farmer Joseph Mwangi said the buyer, Peter Otieno, told him on Friday: "
+                             "“Sell me the whole harvest now or sell it to nobody.”")
+    direct = next(k for k, q in enumerate(quotes) if q.direct)
+    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    assert by_name["Peter Otieno"].get("syn=inner_cue_subject") == 1.0
+    outer = next(f for name, f in by_name.items() if "Mwangi" in name)
+    assert outer.get("syn=outer_cue_subject") == 1.0 and "syn=inner_cue_subject" not in outer
+
+
 def test_a_person_described_in_the_sentence_before_a_cueless_quote_is_a_candidate():
     ctx, quotes = context_of("The ministers met in Vilnius on Monday and agreed on nothing.\n"
                              "A senior diplomat from one of the Baltic states was blunt.\n"

@@ -379,3 +379,25 @@ def test_status_needs_two_states_of_the_claims_not_of_their_frames():
     d = "The county denied that anyone had been evacuated from the villages below the Orvik dam."
     feats = pair_features(read_side(c), read_side(d))
     assert feats.get("claim:blocked|done") == 1.0 and feats.get("frame:deny_one") == 1.0
+
+
+def test_opposite_states_of_one_thing_are_read_from_either_side() -> None:
+    shut = "The water intake for the town has been shut, officials said."
+    kept = "The town's water intake stayed open, the municipality said."
+    assert pair_model.opposite_states(shut, kept) and pair_model.opposite_states(kept, shut)
+    assert "state:opposite" in pair_features(read_side(shut), read_side(kept))
+    # the same state twice, a side telling both halves, or two things with no word in common: no opposite
+    assert not pair_model.opposite_states(shut, "Officials closed the town's water intake.")
+    assert not pair_model.opposite_states("The road was closed and will reopen on Monday.", "The road was closed.")
+    assert not pair_model.opposite_states("The museum stayed open.", "The harbour has been shut.")
+
+
+def test_opposite_states_of_one_thing_fit_a_status_disagreement() -> None:
+    # "shut" and "stayed open" are both told as done: the states of the act do not differ, the states of the thing do
+    def unit(doc: str, text: str) -> pair_model._Unit:
+        return pair_model._Unit(doc, doc.upper(), "s", 0, len(text), text, frozenset(), content_terms(text))
+    shut = unit("a", "The water intake for the town has been shut, officials said.")
+    kept = unit("b", "The town's water intake stayed open, the municipality said.")
+    again = unit("c", "Officials closed the water intake for the town on Friday.")
+    assert pair_model.pair_fits("status", shut, kept)
+    assert not pair_model.pair_fits("status", shut, again)

@@ -191,13 +191,14 @@ def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_
     """Scoring only related pairs and clustering each connected part gives the full clustering."""
     from storyline.fuse.entities import merge_entities
     from storyline.fuse.stories import average_linkage, story_clusters, story_threshold
-    from tests.reference.stories import pair_scores
+    from tests.reference.stories import pair_scores, pair_weights
 
     docs = [*analyses, *demo_analyses]
     settings = Settings(embedding_model=model, stories=mode, story_threshold=threshold or 0.22)
     threshold = story_threshold(settings)
     _, canonical = merge_entities(docs, settings)
-    whole = average_linkage(pair_scores(docs, settings, canonical=canonical), threshold)
+    whole = average_linkage(pair_scores(docs, settings, canonical=canonical), threshold,
+                            pair_weights(docs, settings, canonical=canonical))
     parts = story_clusters(docs, settings, None, canonical)
     assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
     assert len(whole) > 1
@@ -233,6 +234,22 @@ def test_cluster_equals_searching_every_pair(seed):
     m = np.triu(m, 1) + np.triu(m, 1).T + np.eye(n)
     threshold = float(rng.choice([0.15, 0.22, 0.3, 0.5]))
     assert average_linkage(m.tolist(), threshold) == cluster_by_search(m.tolist(), threshold)
+    # pairs weighted as the trained decision weighs the ones it does not judge (its scores are 0 there)
+    w = np.where(m > 0, 1.0, float(rng.choice([0.1, 0.25, 0.5])))
+    assert average_linkage(m.tolist(), threshold, w.tolist()) == cluster_by_search(m.tolist(), threshold, w.tolist())
+
+
+def test_pairs_not_judged_count_less_so_a_story_told_many_ways_holds_together():
+    """Two pairs of outlets, each pair close, one close pair across and the other three unjudged (score 0): as full
+    zeros they average 0.15 and the story splits; weighted a quarter, the link is 0.6 / 1.75 = 0.34. It never
+    exceeds the best pair across, so nothing joins without a pair at the threshold."""
+    from storyline.fuse.stories import average_linkage
+
+    m = [[1.0, 0.9, 0.6, 0.0], [0.9, 1.0, 0.0, 0.0], [0.6, 0.0, 1.0, 0.9], [0.0, 0.0, 0.9, 1.0]]
+    w = [[1.0 if x > 0 else 0.25 for x in row] for row in m]
+    assert average_linkage(m, 0.3) == [[0, 1], [2, 3]]
+    assert average_linkage(m, 0.3, w) == [[0, 1, 2, 3]]
+    assert average_linkage(m, 0.61, [[1.0 if x > 0 else 0.01 for x in row] for row in m]) == [[0, 1], [2, 3]]
 
 
 def test_cluster_of_nothing_and_of_one():

@@ -19,25 +19,41 @@ def pair_scores(analyses: list[DocAnalysis], settings: Settings,
     return out
 
 
-def cluster_by_search(scores: list[list[float]], threshold: float) -> list[list[int]]:
-    """The plain algorithm ``average_linkage`` must equal: search every pair of clusters at each step."""
+def pair_weights(analyses: list[DocAnalysis], settings: Settings,
+                 near_duplicates: dict[str, list[NearDuplicate]] | None = None,
+                 canonical: dict[str, str] | None = None) -> list[list[float]]:
+    """Each pair's weight in a link's average (``StoryScorer.weight``) for every pair (n x n)."""
+    score = StoryScorer(analyses, settings, near_duplicates, canonical)
+    n = len(analyses)
+    out = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            out[i][j] = out[j][i] = score.weight(i, j)
+    return out
+
+
+def cluster_by_search(scores: list[list[float]], threshold: float,
+                      weights: list[list[float]] | None = None) -> list[list[int]]:
+    """The plain algorithm ``average_linkage`` must equal: search every pair of clusters at each step, a link
+    being the weighted mean of the pairs across (``weights``; none: the plain mean)."""
     import numpy as np
 
     sums = np.array(scores, dtype=np.float64)
-    sizes = np.ones(len(scores))
+    mass = np.ones_like(sums) if weights is None else np.array(weights, dtype=np.float64)
     members = [[i] for i in range(len(scores))]
     alive = list(range(len(scores)))
     while len(alive) > 1:
         idx = np.array(alive)
         upper = np.triu_indices(len(idx), 1)
-        links = (sums[np.ix_(idx, idx)] / np.outer(sizes[idx], sizes[idx]))[upper]
+        links = (sums[np.ix_(idx, idx)] / mass[np.ix_(idx, idx)])[upper]
         if links.max() < threshold:
             break
         k = len(links) - 1 - int(np.argmax(links[::-1]))   # ties: the last pair in row order
         a, b = alive[upper[0][k]], alive[upper[1][k]]
         sums[a, :] += sums[b, :]
         sums[:, a] += sums[:, b]
-        sizes[a] += sizes[b]
+        mass[a, :] += mass[b, :]
+        mass[:, a] += mass[:, b]
         members[a] = sorted(members[a] + members[b])
         alive.remove(b)
     return [members[c] for c in alive]

@@ -72,6 +72,20 @@ def test_the_trained_story_decision_gives_the_same_stories_incrementally(analyse
     assert any(len(s.docs) > 1 for s in full.stories)
 
 
+def test_unjudged_pairs_weighed_less_give_the_same_stories_incrementally(analyses, tmp_path_factory):
+    """A model that counts the pairs it does not judge a quarter in a link's average: the incremental join weighs
+    them as the full run does."""
+    import joblib
+
+    from storyline.fuse.stories import default_model_path
+
+    path = tmp_path_factory.mktemp("model") / "stories.joblib"
+    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    _, _, inc, full, _ = _runs(analyses, tmp_path_factory, Settings(stories="trained", story_model=str(path)))
+    assert canonical(inc)["stories"] == canonical(full)["stories"]
+    assert any(len(s.docs) > 1 for s in full.stories)
+
+
 def test_entities_differ_only_where_a_surname_is_ambiguous(runs):
     """Stored entities are never merged with each other and a surname-only mention is placed among
     the candidates: the differences are people, and few."""
@@ -240,3 +254,26 @@ def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
     assert incremental.fingerprint(settings) == before
     model.write_bytes(shipped.read_bytes() + b"\0")
     assert incremental.fingerprint(settings) != before
+
+
+@pytest.mark.parametrize("vectors", [True, False])
+def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, analyses, tmp_path, monkeypatch,
+                                                                          vectors):
+    # the new documents' prefix keys choose the stored documents compared in SQL; every key gives the same pairs
+    from storyline.fuse.stories import corpus_story_features
+
+    # without leads a lower threshold: pairs then reach it by their keys alone
+    settings = Settings() if vectors else Settings(embedding_model="", story_threshold=0.16)
+    shutil.copy(runs[0], tmp_path / "s.duckdb")
+    new = analyses[BASE:BASE + BATCH]
+    with Store(tmp_path / "s.duckdb") as store:
+        feats = corpus_story_features(new, None)
+        if not vectors:
+            for f in feats:
+                f.vector = None
+        n_docs = store.count("documents") + len(new)
+        got = incremental._story_candidates(store, feats, settings, n_docs, {})
+        assert incremental._prefix_keys(store, feats, n_docs, 0.24) < {k for f in feats for k in f.keys}
+        monkeypatch.setattr(incremental, "_prefix_keys", lambda _s, fs, _n, _need: {k for f in fs for k in f.keys})
+        every = incremental._story_candidates(store, feats, settings, n_docs, {})
+    assert got == every and got

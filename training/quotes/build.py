@@ -35,11 +35,17 @@
   is named, typed as a place or only described, parsed from hand10_src_*.txt (ids tq-3301...).
 - hand11.jsonl: quotes13's quoted words nobody says right after a speaker's paragraph, speaker switches between
   paragraphs and nested speech ("X said Y told him “…”"), parsed from hand11_src_*.txt (ids tq-3401...).
+- hand12.jsonl: quotes17's speaker switches, reported speech whose quote is the inner teller's ("X said Y told her
+  “…”"), speakers described after their first mention among several people, exchanges of three or four people,
+  court witnesses and lawyers, and quotes in single marks, parsed from hand12_src_*.txt (ids tq-2501...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
   says of many kinds, speaker switches between paragraphs, nested and reported speech ("X said Y told him “…”"),
   descriptions as speakers and pronouns with two candidates; only its aggregate figures are read.
+- dev/blind7.jsonl: quotes17's seventh blind check from dev/blind7_src_*.txt (ids tq-2001...): long features with
+  four or more speakers, court reports, sport pressers, Q&A interviews, speakers described after the first mention,
+  quotes in quotes, quotes over several paragraphs, unusual marks and words nobody says.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -190,6 +196,14 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if hand11:
         write(os.path.join(HERE, "hand11.jsonl"), hand11)
+    hand12: list[dict] = []
+    for name in sorted(os.listdir(HERE)):
+        if name.startswith("hand12_src_") and name.endswith(".txt"):
+            hand12 += parse_hand(os.path.join(HERE, name))
+    for i, o in enumerate(hand12, 2501):
+        o["id"] = f"tq-{i:04d}"
+    if hand12:
+        write(os.path.join(HERE, "hand12.jsonl"), hand12)
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
@@ -258,6 +272,17 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind6:
         write(os.path.join(dev_dir, "blind6.jsonl"), blind6)
+    # quotes17's seventh blind check: long features with four or more speakers, court reports, sport pressers, Q&A
+    # interviews, speakers described after the first mention, quotes in quotes, quotes over several paragraphs,
+    # unusual marks and words nobody says: aggregate figures and misses by kind only
+    blind7: list[dict] = []
+    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
+        if name.startswith("blind7_src_") and name.endswith(".txt"):
+            blind7 += parse_hand(os.path.join(dev_dir, name))
+    for i, o in enumerate(blind7, 2001):
+        o["id"] = f"tq-{i:04d}"
+    if blind7:
+        write(os.path.join(dev_dir, "blind7.jsonl"), blind7)
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
