@@ -132,7 +132,8 @@ def _event_languages() -> dict[str, Any]:
     cues = {"type": "object", "additionalProperties": False, "properties": _word_lists(
         "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
         "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners",
-        "agent_markers", "passive_markers", "object_markers", "clitics", "future_endings", "role_prepositions")}
+        "agent_markers", "passive_markers", "object_markers", "clitics", "future_endings", "role_prepositions",
+        "subject_pronouns", "passive_endings")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),

@@ -45,12 +45,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "choose_roles", "cue_features",
+__all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker", "carried_source", "choose_roles",
+           "cue_features",
            "dateline_end", "declension", "default_model_path", "default_role_model_path", "event_date",
            "extract_language_events", "find_triggers", "governor_features",
            "group_subject", "is_function_word", "load_cues", "load_language_event_model",
            "load_role_ranker", "locative_source", "modality_of",
-           "opener_name_type", "opener_span",
+           "opener_name_type", "opener_span", "passive_voice",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
 
 NONE = "NONE"
@@ -518,8 +519,30 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"valency={valency}|side={side}"] = 1.0
         f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
     f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
+    if lang != "es" and passive_voice(text, lang, cues):
+        # a passive turns the roles round: the agent is in the instrumental, itself or the noun it hangs on
+        # ("введены Евросоюзом", "задержан властями Грузии"), the party affected is the grammatical subject
+        f["passive"] = 1.0
+        f[f"passive|side={side}"] = 1.0
+        f[f"passive|suf2={lang}:{last[-2:]}"] = 1.0
+        f[f"passive|prev_suf2={lang}:{prev[-2:]}"] = 1.0
+        f[f"passive|opens={opens}"] = 1.0
     if side == "after" and trigger is not None:
         f.update(governor_features(text[trigger:start], etype, lang, cues))
+    elif side == "before":
+        # an object put before its verb keeps its preposition ("Проти ... посадовців Нікарагуа запровадив санкції
+        # Європейський Союз", "Против банков Ирана ввела санкции Австралия"): the same governor, read from the
+        # sentence's start ("x": a stand-in for the trigger word governor_features skips); only a preposition
+        # speaks, as most names before the verb are its subject however far the sentence opened before them
+        pre = governor_features("x " + text[:start], etype, lang, cues)
+        if pre and f"gov={lang}:none" not in pre:
+            f.update({f"pre_{k}": v for k, v in pre.items()})
+    if trigger is not None and text[:trigger].rstrip().endswith((",", "—", "–")) \
+            and (side == "after" or len(_words(text[end:trigger])) >= _CLAIM_WORDS):
+        # the verb after a quoted or reported claim ("Сербія має відвести війська, вимагав прем'єр X", "Irán viola
+        # el acuerdo, denunció el ministro X"): its subject follows it, the claim's actors stand before; a name
+        # right before the comma is an apposition's ("La ministra, Rosa Quispe, amenazó"), not a claim's
+        f[f"verb_after_claim|side={side}"] = 1.0
     # a body or a state right before a person's name with only capitalised words between ("МЗС Нігерії Нгозі
     # Адеємі", "ministro de Exteriores de Ghana, Kofi Mensah") qualifies that person, who is the actor
     later_people = [c for c in candidates[index + 1:] if c.type == "PERSON" and c.entity != m.entity
@@ -539,6 +562,32 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
             f["joined_to_next"] = 1.0
     return f
+
+
+def passive_voice(text: str, lang: str, cues: Cues) -> bool:
+    """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a short passive
+    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with
+    the ending of a short participle or the impersonal -но/-то form of the language (``passive_endings``:
+    "запроваджено")."""
+    words = [w for w, _, _ in _words(text)]
+    analyser = _morphology(lang)
+    if analyser is not None:
+        for word in words:
+            grammemes = set(re.split(r"[ ,]", str(analyser.parse(word)[0].tag)))
+            # the short participle is the passive predicate ("введены", "был задержан"); a full one is most often
+            # an attribute of a noun ("введённые два года назад ограничения") in an active sentence
+            if "PRTS" in grammemes:
+                return True
+        return False
+    by_lang = cues.modality.get(lang, {})
+    auxiliaries, endings = by_lang.get("passive_markers", ()), by_lang.get("passive_endings", ())
+    # a lower-case word: a name may end so too ("Казахстан", "Олена")
+    return any(w in auxiliaries for w in words) or any(len(w) >= 6 and w.islower() and w.endswith(endings)
+                                                       for w in _WORD.findall(text)[1:])
+
+
+#: fewest words between a name and a verb after a comma for the name to stand in a claim before the verb
+_CLAIM_WORDS = 3
 
 
 def governor_features(span: str, etype: str, lang: str, cues: Cues) -> dict[str, float]:
@@ -630,6 +679,14 @@ def word_order_features(text: str, start: int, trigger: int | None, side: str,
     if any(tail == a or tail.endswith(" " + a) for a in agents):
         f["agent_marker"] = 1.0
         f[f"agent_marker|side={side}"] = 1.0
+    elif len(near) >= 3 and near[-1] in _NAME_JOINERS.get(lang, ()):
+        # the agent named through the body it heads: "por las autoridades de Georgia", "por la policía de Honduras"
+        head = near[:-2]
+        if head and head[-1] in articles:
+            head = head[:-1]
+        if head and head[-1] in agents:
+            f["agent_head"] = 1.0
+            f[f"agent_head|side={side}"] = 1.0
     if trigger is None:
         return f
     pre = [w for w, _, _ in _words(text[:trigger])]
@@ -938,6 +995,25 @@ def locative_source(sentence: Sentence, mentions: list[Mention], lang: str, cues
     return None
 
 
+def carried_source(sentence: Sentence, previous: Sentence | None, mentions: list[Mention], trigger: int | None,
+                   lang: str, cues: Cues) -> str | None:
+    """The actor of a sentence that names none but a subject pronoun before its trigger ("Он обвинил Белоруссию
+    ...", "Він закликав ...") or opens with its verb, the subject dropped ("Acusó a Bielorrusia ...", as Spanish
+    does as often as it writes "él"): the subject of the sentence before, its first person named, else its first
+    actor. None when neither holds or the sentence before names no actor."""
+    words = _words(sentence.text)
+    if previous is None or not words or trigger is None:
+        return None
+    pronouns = cues.modality.get(lang, {}).get("subject_pronouns", ())
+    before = [w for w, _, end in words if end <= trigger]
+    if not (any(w in pronouns for w in before[:4]) or words[0][1] == trigger):
+        return None
+    actors = role_candidates(previous, mentions, lang, cues)
+    people = [m for m in actors if m.type == "PERSON"]
+    pick = (people or actors)[:1]
+    return pick[0].entity if pick else None
+
+
 def extract_language_events(doc: Document, sentences: list[Sentence], mentions: list[Mention],
                             entities: list[Entity], settings: Settings,
                             model: MultilingualEventModel) -> list[Event]:
@@ -988,6 +1064,7 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             junk.update((m.start, m.end) for m in mentions
                         if m.start == opening and all(is_function_word(w, lang, cues) for w in m.text.split()))
     sentences = [rest for _, rest in cut if rest.text.strip()]
+    previous = {s.start: p for p, s in zip([None, *sentences], sentences)}
     with_actor = [s for s in sentences if candidate(s)]
     if not with_actor:
         return []
@@ -1016,6 +1093,9 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             source, target = choose_roles(sent, usable, label, at, lang, cues)
         if source is None:
             source = locative_source(sent, usable, lang, cues)
+        if source is None:
+            source = carried_source(sent, previous.get(sent.start), usable, at, lang, cues)
+            target = None if target == source else target
         if source is None and target is None and label not in CROWD_TYPES \
                 and not (typed and group_subject(sent.text, lang, cues)):
             continue  # an event needs an actor; only a crowd, or a group whose act a trigger names, acts unnamed

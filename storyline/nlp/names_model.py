@@ -498,6 +498,9 @@ def retype_foreign_persons(raw: str, spans: list[tuple[int, int, str]], lang: st
 #: "Малайзії" малайз; "Об'єднані" / "Об'єднаних"), with the shortest word each is read in (a plural adjective is
 #: long: "Малі" is Mali, not "small")
 _OBLIQUE_ENDINGS = {"uk": (("ія", "ії", 5), ("і", "их", 7)), "ru": (("ия", "ии", 5), ("ые", "ых", 7), ("ие", "их", 7))}
+#: the head noun's k and g turn to c and z before the Ukrainian dative and locative -і ("Шрі-Ланка" / "Шрі-Ланці",
+#: "Рига" / "Ризі"); an adjective before it keeps them ("Саудівська" / "Саудівській")
+_VELAR_DATIVE = {"uk": (("ка", "ці", 5), ("га", "зі", 5))}
 #: longest country name, in words, looked for at the start or the end of a span
 _MAX_COUNTRY_WORDS = 3
 
@@ -512,7 +515,15 @@ def _oblique(word: str, lang: str) -> str:
 def case_forms(name: str, lang: str) -> set[str]:
     """``name`` and its oblique forms whose ``stem_key`` differs from the nominative's (``_OBLIQUE_ENDINGS``):
     "Нова Зеландія" -> {"Нова Зеландія", "Нова Зеландії"}, "Об’єднані Арабські Емірати" -> its genitive too."""
-    return {name, " ".join(_oblique(w, lang) for w in name.split())}
+    words = name.split()
+    forms = {name, " ".join(_oblique(w, lang) for w in words)}
+    if words:
+        last = words[-1]
+        for nominative, dative, shortest in _VELAR_DATIVE.get(lang, ()):
+            if last.endswith(nominative) and len(last) >= shortest:
+                forms.add(" ".join([*words[:-1], last[:-len(nominative)] + dative]))
+                break
+    return forms
 
 
 @functools.lru_cache(maxsize=4)

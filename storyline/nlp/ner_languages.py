@@ -246,13 +246,33 @@ def _uk_morph() -> Any:
         return None
 
 
+#: Ukrainian instrumental endings of names -> the nominative ending (masculine -ом/-ем/-єм, feminine -ою/-єю)
+_INSTRUMENTAL = (("ом", ""), ("ем", ""), ("єм", "й"), ("ою", "а"), ("єю", "я"))
+#: letters a stem keeps before an instrumental ending for it to be read as one ("Мареком", not "Ом")
+_MIN_INSTRUMENTAL_STEM = 3
+
+
+def _instrumental_normal(span: NamedSpan, words: list[str]) -> NamedSpan:
+    if span.type != "PERSON" or len(words) < 2 or span.normal != span.text:
+        return span
+    for ending, nominative in _INSTRUMENTAL:
+        if all(w.endswith(ending) and len(w) - len(ending) >= _MIN_INSTRUMENTAL_STEM and w[:1].isupper()
+               for w in words):
+            return dataclasses.replace(span, normal=" ".join(w[:-len(ending)] + nominative for w in words))
+    return span
+
+
 def ukrainian_normal(span: NamedSpan) -> NamedSpan:
     """``span`` with the dictionary form of a person's name or of a one-word name ("Кравчука" -> "Кравчук");
     longer names of places and organisations keep their words (their adjectives agree with their head).
-    Unchanged without the Ukrainian dictionary."""
+    Without the Ukrainian dictionary only a full name whose every word ends in the same instrumental ending
+    ("з Мареком Ковальчиком" -> "Марек Ковальчик", "з Ганною Бондою" -> "Ганна Бонда") is put back in the
+    nominative: a given name and a surname agree in case, so one ending on both is the case and not the name."""
     morph = _uk_morph()
     words = span.text.split()
-    if morph is None or (span.type != "PERSON" and len(words) > 1):
+    if morph is None:
+        return _instrumental_normal(span, words)
+    if span.type != "PERSON" and len(words) > 1:
         return span
     out = []
     for w in words:

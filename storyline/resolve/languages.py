@@ -213,6 +213,56 @@ def _authority_mentions(doc: Document, spans: list[NamedSpan], lang: str) -> lis
     return out
 
 
+#: a word with the apostrophes Ukrainian writes inside one ("здоров'я", "М’янма")
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_names(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """The names of ``data/kb/languages.yaml`` in ``lang`` that hold a lower-case word ("Міжнародний валютний фонд",
+    "Всесвітня організація охорони здоров'я"), as the ``stem_key`` of each word, the written form and the kb_id;
+    the longest first."""
+    data = load("kb/languages")
+    out = []
+    for kb_id, forms in sorted((data.get("names", {}).get(lang) or {}).items()):
+        for form in forms:
+            words = _APOSTROPHE_WORD.findall(form)
+            if len(words) >= 2 and any(w[:1].islower() for w in words[1:]):
+                out.append((tuple(stem_key(w) for w in words), form, kb_id))
+    return tuple(sorted(out, key=lambda p: -len(p[0])))
+
+
+def _phrase_mentions(doc: Document, lang: str) -> list[NamedSpan]:
+    """A known organisation written out in words that are not all capitalised ("Міжнародний валютний фонд у
+    середу надав ...", "Всесвітньої організації охорони здоров'я"): a tagger keeps only its capitalised first word,
+    or nothing, and that word alone links to no one. Each of its words may be in any case form (by ``stem_key``)."""
+    phrases = _phrase_names(lang)
+    if not phrases:
+        return []
+    view = doc.body_view()
+    words = list(_APOSTROPHE_WORD.finditer(view))
+    keys = [stem_key(w.group(0)) for w in words]
+    out = []
+    n = 0
+    while n < len(words):
+        found = None
+        if words[n].group(0)[:1].isupper():
+            found = next(((stems, form, kb_id) for stems, form, kb_id in phrases
+                          if tuple(keys[n:n + len(stems)]) == stems
+                          and not any(view[a.end():b.start()].strip()
+                                      for a, b in zip(words[n:n + len(stems)], words[n + 1:n + len(stems)]))),
+                         None)
+        if found is None:
+            n += 1
+            continue
+        stems, form, kb_id = found
+        first, last = words[n], words[n + len(stems) - 1]
+        text = doc.raw[first.start():last.end()]
+        out.append(NamedSpan(first.start(), last.end(), text, "GPE" if kb_id.startswith("gpe:") else "ORG", form))
+        n += len(stems)
+    return out
+
+
 #: fewest letters an adjective must share with the start of a country's name to be its demonym ("перу|анское")
 _MIN_DEMONYM_PREFIX = 4
 #: at most this many letters of the country's name may differ at its end ("поль|ша" ~ "поль|ские", "угор|щина" ~
@@ -366,6 +416,10 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
         kept = [a for a in authorities if not any(s.start < a.end and a.start < s.end
                                                   and not (a.start <= s.start and s.end <= a.end) for s in spans)]
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in kept)] + kept
+    phrases = _phrase_mentions(doc, lang)
+    if phrases:
+        # a known name written out in lower-case words wins over the tagger's spans inside or across it
+        spans = [s for s in spans if not any(p.start < s.end and s.start < p.end for p in phrases)] + phrases
     spans = spans + _surname_mentions(doc, spans)
     for n, k in enumerate(_clusters(spans, lang, kb, doc.published), start=1):
         entry = kb.entries.get(k.kb_id) if k.kb_id else None

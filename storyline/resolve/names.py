@@ -265,8 +265,11 @@ def _cross_script(key: str) -> str:
     """A name key with the letters transliteration across scripts confuses folded: a lone h as g (Ukrainian г is
     Russian г), v as f (German Vogt is Russian Фогт, as w is в: Wagner ~ Вагнер, ``name_key`` folds w to v), and
     the ch of a Cyrillic ч (key "kh": ``name_key`` has made every х an h before c became k) as the c that Latin
-    spellings of South Slavic names keep of ć and č once the accent is gone (Ilić ~ Илич, Kovač ~ Ковач)."""
-    return _LONE_H.sub("g", key).replace("v", "f").replace("kh", "k")
+    spellings of South Slavic names keep of ć and č once the accent is gone (Ilić ~ Илич, Kovač ~ Ковач), and
+    the Polish digraphs as the Cyrillic letters they are written with: cz (key "kz") as ч, sz and the sh of ш as s
+    (Kowalczyk ~ Ковальчик, Szymański ~ Шиманский)."""
+    return _LONE_H.sub("g", key).replace("v", "f").replace("kh", "k").replace("kz", "k").replace("sz", "s") \
+        .replace("sh", "s")
 
 
 def script_words_match(a: str, b: str) -> bool:

@@ -10,12 +10,14 @@ import pytest
 from storyline.config import Settings
 from storyline.engine import stages
 from storyline.extract.multilingual_events import (
+    carried_source,
     choose_roles,
     cue_features,
     dateline_end,
     find_triggers,
     load_cues,
     modality_of,
+    passive_voice,
 )
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Mention, Sentence, Span
@@ -549,3 +551,38 @@ def test_governor_features_read_the_preposition_and_the_noun_phrase_before_a_men
     assert f.get("gov=ru:из|etype=RETREAT") == 1.0 and f.get("nested=2") == 1.0
     # English has no list: no such features
     assert governor_features("lifted a ban on wine from ", "RETREAT", "en", cues) == {}
+
+
+@pytest.mark.parametrize(("lang", "before", "text", "verb"), [
+    ("ru", "Глава МИД Эстонии Карин Тамм выступила в среду в Таллине.",
+     "Она обвинила Россию в глушении сигнала GPS.", "обвинила"),
+    ("uk", "Міністерка закордонних справ Естонії Карін Тамм виступила в середу в Таллінні.",
+     "Вона звинуватила Росію в глушінні сигналу GPS.", "звинуватила"),
+    ("es", "La canciller de Estonia, Karin Tamm, compareció el miércoles en Tallin.",
+     "Acusó a Rusia de interferir la señal de GPS.", "Acusó"),
+])
+def test_a_subject_pronoun_or_a_dropped_subject_carries_the_person_of_the_sentence_before(lang, before, text, verb):
+    cues = load_cues()
+    whole = f"{before} {text}"
+    first, mentions = _sentence_with(whole, [(before.split()[3] if lang != "es" else "Estonia", "GPE"),
+                                             ("Карин Тамм" if lang == "ru" else "Карін Тамм" if lang == "uk"
+                                              else "Karin Tamm", "PERSON"),
+                                             ("Россию" if lang == "ru" else "Росію" if lang == "uk" else "Rusia",
+                                              "GPE")])
+    first = Sentence("d", 0, len(before), before)
+    second = Sentence("d", len(before) + 1, len(whole), text)
+    # the person named before, not the country that opens the sentence before
+    assert carried_source(second, first, mentions, text.index(verb), lang, cues) == "d/e1"
+    # a sentence with neither a pronoun nor its verb first carries nobody over
+    plain = "Rusia niega las acusaciones."
+    assert carried_source(Sentence("d", 0, len(plain), plain), first, mentions, plain.index("niega"), "es",
+                          cues) is None
+
+
+def test_passive_voice_is_read_by_morphology_or_by_the_participle_endings_without_it():
+    cues = load_cues()
+    assert passive_voice("Санкции против чиновников Никарагуа введены Евросоюзом.", "ru", cues)
+    assert not passive_voice("Евросоюз ввёл санкции против чиновников Никарагуа.", "ru", cues)
+    # Ukrainian here may have no dictionary: the endings of the language decide, never a name's ("Казахстан")
+    assert passive_voice("Санкції проти Ірану запроваджено Канадою.", "uk", cues)
+    assert not passive_voice("Канада запровадила санкції проти Ірану.", "uk", cues)

@@ -381,3 +381,35 @@ def test_ukrainian_titles_country_and_holder_are_three_things_not_one_span():
     assert {"gpe:IDN", "gpe:SAU", "gpe:MYS", "gpe:KOR"} <= {e.kb_id for e in uk.entities}
     korea = next(m for m in uk.mentions if m.text.endswith("Корея"))
     assert korea.text == "Південна Корея"
+
+
+def test_a_known_organisation_written_out_in_lower_case_words_is_one_mention_linked_to_the_kb():
+    found = _analyse({"imf": "Міжнародний валютний фонд у середу надав Шрі-Ланці кредит. Експерти "
+                             "Міжнародного валютного фонду працюватимуть у Коломбо."})["imf"]
+    spans = [(m.text, next(e.kb_id for e in found.entities if e.id == m.entity)) for m in found.mentions]
+    assert ("Міжнародний валютний фонд", "org:IMF") in spans
+    assert ("Міжнародного валютного фонду", "org:IMF") in spans
+    # the Ukrainian dative of a name in -ка ends in -ці
+    assert ("Шрі-Ланці", "gpe:LKA") in spans
+    assert not any(text == "Міжнародний" for text, _ in spans)
+
+
+def test_polish_digraphs_and_cyrillic_letters_share_the_cross_script_key():
+    assert surnames_agree("Kowalczyk", "Ковальчик") and surnames_agree("Szymański", "Шиманский")
+    assert script_key("Kowalczyk") == script_key("Ковальчик")
+    assert not surnames_agree("Kowalski", "Ковальчик")
+
+
+def test_without_the_ukrainian_dictionary_a_full_name_in_the_instrumental_gets_its_nominative(monkeypatch):
+    from storyline.nlp import ner_languages
+
+    monkeypatch.setattr(ner_languages, "_uk_morph", lambda: None)
+    span = ner_languages.NamedSpan(0, 19, "Мареком Ковальчиком", "PERSON", "Мареком Ковальчиком")
+    assert ner_languages.ukrainian_normal(span).normal == "Марек Ковальчик"
+    span = ner_languages.NamedSpan(0, 13, "Ганною Бондою", "PERSON", "Ганною Бондою")
+    assert ner_languages.ukrainian_normal(span).normal == "Ганна Бонда"
+    # one ending on one word only is no case both words agree in: the name stays as written
+    span = ner_languages.NamedSpan(0, 14, "Олегом Бондарь", "PERSON", "Олегом Бондарь")
+    assert ner_languages.ukrainian_normal(span).normal == "Олегом Бондарь"
+    place = ner_languages.NamedSpan(0, 7, "Лондоном", "GPE", "Лондоном")
+    assert ner_languages.ukrainian_normal(place).normal == "Лондоном"
