@@ -83,6 +83,9 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_clean.py --set training/clean_dev6
 	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines trained
 	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines hybrid
+	$(PY) scripts/eval_clean.py --set training/clean_dev7
+	$(PY) scripts/eval_clean.py --set training/clean_dev7 --clean-lines trained
+	$(PY) scripts/eval_clean.py --set training/clean_dev7 --clean-lines hybrid
 	$(PY) scripts/eval_clean.py --clean-lines hybrid
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
@@ -90,6 +93,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind4.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind5.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind6.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind7.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
@@ -97,6 +101,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
 	$(PY) scripts/eval_entities.py --set training/entities_dev4/dev.jsonl
 	$(PY) scripts/eval_entities.py --set training/entities_dev5/dev.jsonl
+	$(PY) scripts/eval_entities.py --set training/entities_dev6c/dev.jsonl
+	$(PY) scripts/eval_entities.py --set training/entities_dev7/dev.jsonl
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py
@@ -106,6 +112,8 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev4
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev5
 	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev6
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev7
+	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev8
 	$(PY) scripts/eval_quotes_languages.py
 	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
@@ -120,6 +128,9 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
+	@if [ -f $(SHARED)/tools/score.py ]; then for d in training/events_corpus_dev1 training/events_corpus_dev2; do \
+	  $(VENV)/bin/storyline analyze $$d/articles --out $(OUT)/$$(basename $$d) --reanalyze && \
+	  $(PY) $(SHARED)/tools/score.py $(OUT)/$$(basename $$d)/export.json $$d/gold.yaml $$d/articles; done; fi
 
 score: $(STAMP)  ## analyse ../shared/seeds and score the export against the gold file
 	$(VENV)/bin/storyline analyze $(SHARED)/seeds --out $(OUT)/seeds --reanalyze
