@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check training/events_corpus_dev1/gold.yaml against its articles.
+"""Check an article-level events corpus's gold.yaml against its articles (this one by default).
 
-usage: validate.py
+usage: validate.py [CORPUS_DIR]   (e.g. training/events_corpus_dev2)
 
 Every evidence phrase must occur (whitespace-normalised) in its article, every source must name a gold
 entity, every type must be a PLOVER type, and every date must be an ISO day, month or year (or null).
@@ -26,8 +26,9 @@ def norm(text: str) -> str:
 
 
 def main() -> int:
-    gold = yaml.safe_load((HERE / "gold.yaml").read_text(encoding="utf-8"))
-    texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (HERE / "articles").glob("*.txt")}
+    here = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    gold = yaml.safe_load((here / "gold.yaml").read_text(encoding="utf-8"))
+    texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (here / "articles").glob("*.txt")}
     names = {e["name"] for e in gold["entities"]}
     problems = []
     if set(gold["documents"]) != set(texts):
