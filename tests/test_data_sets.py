@@ -28,6 +28,15 @@ def test_data_set_validates(validator: Path) -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
+@pytest.mark.parametrize("corpus", sorted(ROOT.glob("training/events_corpus_dev*")), ids=lambda p: p.name)
+def test_events_corpus_validates(corpus: Path) -> None:
+    # the article-level events corpora share dev1's validator, which takes the corpus folder
+    validator = ROOT / "training" / "events_corpus_dev1" / "validate.py"
+    done = subprocess.run([sys.executable, str(validator), str(corpus)], check=False, capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
 @pytest.mark.parametrize("folder", ["frozen/stories", "training/stories", "training/stories_dev2",
                                     "training/stories_train2"])
 def test_story_sets_give_every_article_one_story(folder: str) -> None:
