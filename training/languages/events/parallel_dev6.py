@@ -23,14 +23,14 @@ frozen/. Harder than dev5, where every article named its actors by their country
 """
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from parallel_rows import names, write
 
 OUT = Path(__file__).resolve().parent / "dev6" / "parallel_dev.jsonl"
 
-
-def names(en: str, ru: str, uk: str, es: str) -> dict[str, str]:
-    return {"en": en, "ru": ru, "uk": uk, "es": es}
 
 
 # (event, type, source, target, event day, {lang: (outlet, title, text, published or None for the event's day)})
@@ -191,15 +191,7 @@ EVENTS = [
 
 
 def main() -> None:
-    rows = []
-    for event, etype, source, target, day, texts in EVENTS:
-        for lang, (outlet, title, text, published) in texts.items():
-            rows.append({"id": f"{event}-{lang}", "event": event, "lang": lang, "outlet": outlet,
-                         "title": title, "published": published or day, "text": text, "type": etype,
-                         "source": source, "target": target})
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
+    write(EVENTS, OUT)
 
 if __name__ == "__main__":
     main()
