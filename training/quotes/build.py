@@ -48,6 +48,10 @@
 - dev/blind7.jsonl: quotes17's seventh blind check from dev/blind7_src_*.txt (ids tq-2001...): long features with
   four or more speakers, court reports, sport pressers, Q&A interviews, speakers described after the first mention,
   quotes in quotes, quotes over several paragraphs, unusual marks and words nobody says.
+- dev/blind8.jsonl: quotes16's eighth blind check from dev/blind8_src_*.txt (ids tq-1001...): residents quoted by a
+  description, business news (analysts, chief executives, "the company said in a statement"), tabloid and celebrity
+  stories, obituaries, parliamentary reports, headline and subhead quotes, partial quotes, "he added", speakers named
+  after a paragraph break, and words nobody says.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -117,6 +121,19 @@ def write(path: str, rows: list[dict]) -> None:
         for o in rows:
             o = {k: v for k, v in o.items() if k != "src"}
             f.write(json.dumps(o, ensure_ascii=False) + "\n")
+
+
+def build_set(folder: str, prefix: str, first_id: int, out_name: str) -> list[dict]:
+    """Parse every `{prefix}_src_*.txt` in folder, number its passages from first_id, write out_name beside them."""
+    rows: list[dict] = []
+    for name in sorted(os.listdir(folder)):
+        if name.startswith(f"{prefix}_src_") and name.endswith(".txt"):
+            rows += parse_hand(os.path.join(folder, name))
+    for i, o in enumerate(rows, first_id):
+        o["id"] = f"tq-{i:04d}"
+    if rows:
+        write(os.path.join(folder, out_name), rows)
+    return rows
 
 
 def main() -> None:
@@ -293,6 +310,9 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if blind7:
         write(os.path.join(dev_dir, "blind7.jsonl"), blind7)
+    # quotes16's eighth blind check (local residents by description, business, tabloid, obituaries, parliament,
+    # headlines, partial quotes, "he added", speakers named after a paragraph break, words nobody says)
+    build_set(dev_dir, "blind8", 1001, "blind8.jsonl")
     gen = generate.passages(random.Random(17))
     for i, o in enumerate(gen, 5001):
         o["id"] = f"tq-{i:04d}"
