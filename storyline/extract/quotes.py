@@ -245,6 +245,26 @@ def _next_sentence(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]])
     return Attribution(True, named[0].entity, (named[0].start, named[0].end), "next")
 
 
+
+def _lede_speaker(ctx: SpeakerContext, start: int, end: int, blocks: list[tuple[int, int]]) -> Attribution:
+    """An article that opens with a paragraph that is nothing but a quoted sentence names its speaker in the next
+    paragraph's first sentence ("“…” / The warning came from X, …", "“…” / For X, the sentence is …"): the first
+    person named there. A headline quote has no full stop inside its mark and is left to the headline pass."""
+    if len(blocks) < 2 or not (blocks[0][0] <= start and end <= blocks[0][1]):
+        return Attribution(False)
+    if ctx.view[blocks[0][0]:start].strip('"“„«‘ ') or ctx.view[end:blocks[0][1]].strip('"”»’ ') \
+            or ctx.view[end - 1:end] not in (".", "!", "?"):
+        return Attribution(False)
+    nxt = next((x for x in ctx.sents if blocks[1][0] <= x[0] < blocks[1][1]), None)
+    if nxt is None:
+        return Attribution(False)
+    named = next((m for m in ctx.mentions if m.entity and nxt[0] <= m.start < nxt[1]
+                  and not any(a <= m.start < b for a, b in ctx.quoted)
+                  and (m.type == "PERSON" or has_given_name(m.text))), None)
+    if named is None:
+        return Attribution(False)
+    return Attribution(True, named.entity, (named.start, named.end), "next")
+
 def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, int]]) -> str:
     """The words of the quote's paragraph after the quote, without marks and punctuation."""
     block_end = next((be for bs, be in blocks if bs <= end <= be), end)
@@ -571,6 +591,8 @@ def _marked_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list[Q
             att = Attribution(True, last[1].speaker, last[1].phrase, "continue")  # '"A," X said. "B."': X's too
         if not att.ok and not orphan and _stands_alone(ctx, s) and ends_sentence(ctx.view, e):
             att = _next_sentence(ctx, e, blocks)
+        if not att.ok and not orphan and last is None:
+            att = _lede_speaker(ctx, s, e, blocks)
         if not att.ok and not orphan and _opens_sentence(ctx, s) and not _opens_paragraph(ctx, s, blocks):
             att = _previous_subject(ctx, s, blocks)
         if not att.ok and _is_title(ctx, s, e):

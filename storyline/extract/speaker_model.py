@@ -659,6 +659,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # an exchange: this quote and the two before it each open a paragraph of their own, one after another
     exchange = i >= 2 and opens_para and not para_cue and \
         [layout.paragraph(quotes[i - 2].start), layout.paragraph(quotes[i - 1].start)] == [para - 2, para - 1]
+    datelines = {m.entity for m in ctx.mentions if m.entity in pool and _dateline(ctx, m.start, m.end)}
     out = []
     # a person the tagger typed otherwise ("Claudia Reinholt" as an organisation) is a person by the given name
     near_people = [e for e in pool if ctx.entities.get(e) is not None and
@@ -714,6 +715,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"not_in_phrase&type={ent.type}"] = 1.0
         if first_mention.get(ent_id, -1) == ctx.doc.blocks[0].start if ctx.doc.blocks else False:
             f["opens_document"] = 1.0
+        if ent_id in datelines:
+            # "FRANKFURT — …": the place a story was filed from; a phrase the resolver tied to it ("the company")
+            # rarely means the place
+            f["dateline"] = 1.0
         if pronoun == "n":
             # "…,” it said": a body speaks, most often the one that spoke last
             f[f"pronoun_it&type={ent.type}"] = 1.0
@@ -758,6 +763,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                     f["outside_para&pronoun"] = 1.0
         if anaphor and ent.type == "PERSON" and "in_phrase" not in f:
             f[f"anaphor={anaphor}"] = 1.0
+            if ent_id not in nearest_before:
+                # "the singer told Glow magazine": a definite description takes up someone named before it, not
+                # a name that only follows the quote
+                f["anaphor&not_before"] = 1.0
             f[f"anaphor={anaphor}&" + ("para_nearest" if ent_id == para_nearest else
                                        "in_para" if ent_id in para_entities else "outside_para")] = 1.0
             if ent_id in people_order:

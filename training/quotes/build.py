@@ -40,6 +40,9 @@
   court witnesses and lawyers, and quotes in single marks, parsed from hand12_src_*.txt (ids tq-2501...).
 - hand13.jsonl: quotes17b's dialogue-dash turns ("— Why now? asked a farmer.") and speaker switches after an action
   line ("Bakare folded his arms." then a quote with no cue), parsed from hand13_src_*.txt (ids tq-1201...).
+- hand14.jsonl: quotes16's article openings that are only a quoted sentence whose speaker the next paragraph names,
+  described speakers introduced as a sentence's subject or with a name in apposition, "told X magazine", companies
+  and banks that speak ("it added"), descriptions after a named person, parsed from hand14_src_*.txt (ids tq-1601...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -231,6 +234,7 @@ def main() -> None:
         o["id"] = f"tq-{i:04d}"
     if hand13:
         write(os.path.join(HERE, "hand13.jsonl"), hand13)
+    build_set(HERE, "hand14", 1601, "hand14.jsonl")
     dev_dir = os.path.join(HERE, "dev")
     dev: list[dict] = []
     for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
