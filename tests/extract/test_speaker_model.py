@@ -373,3 +373,24 @@ def test_a_name_no_mention_covers_is_the_antecedent_of_a_pronoun():
     missed = dataclasses.replace(ctx, mentions=[m for m in ctx.mentions if "Bezerra" not in m.text])
     phrase = antecedent_phrase(missed, q, layout_of(missed))
     assert phrase is not None and missed.view[phrase[0]:phrase[1]] == "Ferryman Joaquim Bezerra"
+
+
+def test_a_description_marks_a_person_named_only_after_the_quote():
+    # "the singer" takes up someone named before the quote; a person who first appears after it cannot be the one
+    ctx, quotes = context_of("Pop star Tobias Lindqvist returned to the stage in Malmö on Friday after six years "
+                             "away.\n“I was terrified for the first ten minutes,” the singer told Hanna Berg of the "
+                             "Sydsvenskan.")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    marked = {name_of(ctx, c.entity) for c in cands if c.features.get("anaphor&not_before")}
+    named_before = next(c for c in cands if name_of(ctx, c.entity) == "Tobias Lindqvist")
+    assert "anaphor&not_before" not in named_before.features
+    assert "Hanna Berg" in marked
+
+
+def test_a_dateline_place_is_marked():
+    ctx, quotes = context_of("LONDON — Shares in Brauhaus Keller fell on Monday after the brewer cut its forecast. "
+                             "“Demand for beer has weakened,” the company said.")
+    cands = candidates(ctx, quotes, len(quotes) - 1, None, entity_genders(ctx), layout_of(ctx))
+    marked = [name_of(ctx, c.entity) for c in cands if c.features.get("dateline")]
+    assert marked == ["LONDON"]
+    assert any(name_of(ctx, c.entity) == "Brauhaus Keller" for c in cands)
