@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities
-from storyline.fuse.stories import StoryScorer
+from storyline.fuse.stories import LINK_GATE, ClusterMerger, StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
 from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
 
@@ -177,7 +177,11 @@ def join_stories(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Seque
     if edges:
         first = np.array([min(e) for e in edges], dtype=np.int64)
         second = np.array([max(e) for e in edges], dtype=np.int64)
-        strong = scorer.scores(first, second) >= threshold - 1e-9   # a margin only joins groups: still exact
+        if scorer.second_pass:
+            # the second pass weighs clusters a pair at ``LINK_GATE`` links: groups are those of such pairs
+            strong = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9
+        else:
+            strong = scorer.scores(first, second) >= threshold - 1e-9   # a margin only joins groups: still exact
         for i, j in zip(first[strong].tolist(), second[strong].tolist()):
             if i in unit_of and j in unit_of:
                 a, b = root(unit_of[i]), root(unit_of[j])
@@ -252,4 +256,31 @@ def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int
         stored_mask[x] = stored_mask[x] or stored_mask[y]
         changed[x] = True
         alive[y] = False
+    if scorer.second_pass:
+        return _second_pass(scorer, units, alive, changed, stored_mask, first, second)
     return [(u, units[u]) for u in range(n_units) if alive[u] and changed[u]]
+
+
+def _second_pass(scorer: StoryScorer, units: list[list[int]], alive, changed, stored_mask,
+                 first: list[int], second: list[int]) -> list[tuple[int, list[int]]]:
+    """The changed units after the cluster decision's second pass (``ClusterMerger``), as the full run makes it:
+    units linked by a pair from a new document whose rules score reaches ``LINK_GATE`` are weighed whole; two
+    holding stored documents never merge. A merge takes the number of its lowest unit."""
+    import numpy as np
+
+    live = [u for u in range(len(units)) if alive[u]]
+    model = scorer.model.clusters if scorer.model is not None else None
+    if model is None or not first:
+        return [(u, units[u]) for u in live if changed[u]]
+    a, b = np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)
+    judged = scorer.rules_scores(a, b) >= LINK_GATE - 1e-9
+    edges = [(int(i), int(j)) for i, j in zip(a[judged], b[judged])]
+    merged = ClusterMerger(scorer, scorer).merge([units[u] for u in live], edges, model,
+                                                 {k for k, u in enumerate(live) if stored_mask[u]})
+    unit_of = {i: u for u in live for i in units[u]}
+    out = []
+    for members in merged:
+        parts = sorted({unit_of[i] for i in members})
+        if len(parts) > 1 or changed[parts[0]]:
+            out.append((parts[0], members))
+    return out

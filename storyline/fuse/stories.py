@@ -21,7 +21,11 @@ search stays the rules' blocked one; pairs dated far apart are halved as the rul
 score reaches the model's ``sure`` (chosen with the threshold by cross-validation on the training stories) joins
 without the model: the rules decide what they are sure of, the model the middle band, where same-kind stories
 sharing an official, a court or a region look alike. In a link's average, a pair the model does not judge weighs
-the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validation).
+the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validation). A second pass
+(``ClusterMerger``, when the model file has one) then weighs whole clusters that a pair at ``LINK_GATE`` links: a
+second logistic regression over the pairs across them and what the two clusters name, where and when, merging the
+most probable first while it reaches its own threshold (trained on cluster pairs of the training stories, among
+them ``training/stories_train5/``'s stories told by many outlets).
 """
 from __future__ import annotations
 
@@ -71,11 +75,22 @@ PLACE_TYPES = ("GPE", "LOC")
 #: sets: the highest of those, fewer candidates (two reports months apart whose halved score is under it are
 #: not judged)
 STORY_GATE = 0.19
+#: the second pass (``ClusterMerger``) weighs two clusters when a pair across them has a rules score of at least this
+#: (or is a copy): a story's foreign two-liner and its feature can share too little for the pair gate
+LINK_GATE = 0.12
 #: the features of the trained decision, in order (``StoryScorer.pair_features``)
 PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict", "main_missing", "people",
                  "numbers", "number_conflict", "day_gap", "far_apart", "no_day", "title",
                  "lead_keys", "lead_cosine", "lead_numbers", "lead_town", "lead_town_conflict", "lead_no_town",
                  "lead_country_conflict", "lead_province_conflict")
+#: the features of the trained cluster decision, in order (``ClusterMerger.features``): the pairs across two clusters
+#: (the trained pair scores: best, mean, mean of the judged ones, the share judged; the rules' best and mean; the
+#: leads' similarity, best and mean), what the whole clusters name (keys, lead-weighted salience, each one's main
+#: actor in the other, the leads' towns, provinces and countries, the leads' figures in the other), how far apart
+#: their dates lie, and their sizes
+CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best", "rules_mean", "text_best",
+                    "text_mean", "keys", "salience", "main_shared", "towns", "town_conflict", "province_conflict",
+                    "country_conflict", "numbers", "day_gap", "no_day", "smaller", "larger")
 #: a mention in the title or the lead counts this many times in the lead-weighted salience: what the
 #: article is about, not the earlier story its background paragraph recaps
 LEAD_WEIGHT = 3
@@ -555,6 +570,11 @@ class StoryScorer:
         self.salience_norm = [math.sqrt(sum((c * self.idf[k]) ** 2 for k, c in f.salience.items()))
                               for f in self.feats]
 
+    @property
+    def second_pass(self) -> bool:
+        """Whether whole clusters are weighed after the pair stage (the trained model has a cluster decision)."""
+        return self.model is not None and self.model.clusters is not None
+
     def entity_overlap(self, i: int, j: int) -> float:
         """Breadth (idf-weighted Jaccard of shared names) or focus (cosine of mention counts x
         rarity: the same few main actors), whichever is stronger."""
@@ -827,17 +847,34 @@ def title_words(title: str) -> set[str]:
 
 
 @dataclass
+class ClusterModel:
+    """The trained same-story decision of two whole clusters: a logistic regression over ``CLUSTER_FEATURES``
+    and the probability from which they merge."""
+    coef: list[float]
+    intercept: float
+    threshold: float
+
+    def probability(self, row: list[float]) -> float:
+        """The probability that two clusters with features ``row`` (``CLUSTER_FEATURES``) are one story."""
+        z = self.intercept + sum(w * x for w, x in zip(self.coef, row))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+@dataclass
 class StoryModel:
     """The trained same-story decision: a logistic regression over ``PAIR_FEATURES``, the average
     probability at which documents are joined, and ``sure``: the rules' score from which a pair is one story
     without asking the model (1.0; ``math.inf``: never); ``unjudged``: the weight in a link's average of a pair the
-    model does not judge (``StoryScorer.weight``; 1: as much as a judged pair)."""
+    model does not judge (``StoryScorer.weight``; 1: as much as a judged pair); ``clusters``: the decision of the
+    second pass, which merges whole clusters (``ClusterMerger``)."""
     coef: list[float]
     intercept: float
     threshold: float
     info: dict = field(default_factory=dict)
     sure: float = math.inf
     unjudged: float = 1.0
+    #: the second pass over the clusters of the pair stage (``ClusterMerger``); none: no second pass
+    clusters: ClusterModel | None = None
 
     def probability(self, row: list[float]) -> float:
         """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
@@ -867,8 +904,24 @@ def load_story_model(path: str = "") -> StoryModel:
     data: dict[str, Any] = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
     if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
         raise ValueError(f"story model {target} has other features than this version: run `make train`")
+    clusters = None
+    if (part := data.get("clusters")) is not None:
+        if tuple(part["features"]) != CLUSTER_FEATURES:
+            raise ValueError(f"story model {target} has other cluster features than this version: run `make train`")
+        clusters = ClusterModel([float(w) for w in part["coef"]], float(part["intercept"]), float(part["threshold"]))
+        # the pair stage stops this much above the pair model's threshold when the second pass follows
+        data = {**data, "threshold": float(data["threshold"]) + float(part.get("pair_step", 0.0))}
     return StoryModel([float(w) for w in data["coef"]], float(data["intercept"]), float(data["threshold"]),
-                      data.get("info", {}), float(data.get("sure", math.inf)), float(data.get("unjudged", 1.0)))
+                      data.get("info", {}), float(data.get("sure", math.inf)), float(data.get("unjudged", 1.0)),
+                      clusters)
+
+
+def link_gate(settings: Settings) -> float:
+    """The rules score a pair needs to count for the trained decision: ``STORY_GATE`` for the pair stage, lower
+    (``LINK_GATE``) when the model's second pass links clusters by such pairs."""
+    if settings.stories == "trained" and load_story_model(settings.story_model).clusters is not None:
+        return min(STORY_GATE, LINK_GATE)
+    return STORY_GATE
 
 
 def story_threshold(settings: Settings) -> float:
@@ -919,7 +972,8 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
         related = {p: score(*p) for p in sorted(score.related())}
         comps = [list(range(n))]
     elif score.model is not None:   # the gated pairs, each scored once (``reachable`` would score them again)
-        related = {p: score(*p) for p in sorted(score.rules_reachable(STORY_GATE))}
+        gate = min(STORY_GATE, LINK_GATE) if score.second_pass else STORY_GATE
+        related = {p: score(*p) for p in sorted(score.rules_reachable(gate))}
         comps = components(n, [p for p, s in related.items() if s >= threshold])
     else:
         related = {p: score(*p) for p in sorted(score.reachable(threshold))}
@@ -937,6 +991,11 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
                 m[a][b] = m[b][a] = related[(i, j)] if (i, j) in related else score(i, j)
                 w[a][b] = w[b][a] = score.weight(i, j)
         clusters.extend([comp[k] for k in members] for members in average_linkage(m, threshold, w))
+    if score.model is not None and score.model.clusters is not None:
+        # the second pass: clusters linked by a judged pair (or a copy) are weighed whole
+        edges = [p for p in related if p in score.copies or score.rules(*p) >= LINK_GATE]
+        merger = ClusterMerger(score, lambda i, j: related[(i, j)] if (i, j) in related else score(i, j))
+        clusters = merger.merge(clusters, edges, score.model.clusters)
     return clusters
 
 
@@ -997,6 +1056,143 @@ def average_linkage(scores: list[list[float]], threshold: float,
                          | ((link[earlier, a] == best_v[earlier]) & (best_j[earlier] < a))]
         best_v[gained], best_j[gained] = link[gained, a], a
     return [members[c] for c in np.flatnonzero(alive)]
+
+
+@dataclass
+class _Summary:
+    """What ``ClusterMerger`` reads of one cluster: the union of its documents' story features."""
+    keys: set[str]
+    salience: Counter
+    main: str | None
+    towns: set[str]
+    provinces: set[str]
+    countries: set[str]
+    numbers: set[str]
+    lead_numbers: set[str]
+    first: date | None
+    last: date | None
+
+
+class ClusterMerger:
+    """The second pass of the trained decision: whole clusters of the pair stage judged one story or two.
+
+    Average linkage over pair probabilities cannot both keep a story told by nine outlets whole (a three-line
+    foreign brief and a long feature share too little to be judged a pair) and keep same-kind stories of one
+    week apart (they share an official and a region). Two clusters together say more than any of their pairs:
+    the best and the mean of the pairs across, the names both clusters hold, each one's main actor, the towns,
+    provinces and countries their leads name, their figures, how far apart their dates lie and their sizes
+    (``CLUSTER_FEATURES``). Two clusters are weighed only when a judged pair (rules score at ``STORY_GATE``) or
+    a copy links them, so the blocked search is still the rules' one; they merge greedily, the most probable
+    first, while the probability reaches the model's threshold.
+    """
+
+    def __init__(self, scorer: StoryScorer, pair_score) -> None:
+        self.scorer = scorer
+        self.pair_score = pair_score
+        self.pairs: dict[tuple[int, int], tuple[float, float, float, bool]] = {}
+
+    def pair(self, i: int, j: int) -> tuple[float, float, float, bool]:
+        """(score, rules score, lead similarity, judged) of documents ``i`` < ``j``, computed once."""
+        key = (min(i, j), max(i, j))
+        if key not in self.pairs:
+            sc = self.scorer
+            rules = sc.rules(*key)
+            judged = key in sc.copies or rules >= STORY_GATE
+            self.pairs[key] = (self.pair_score(*key) if judged else 0.0, rules, sc.text(*key), judged)
+        return self.pairs[key]
+
+    def summary(self, members: list[int]) -> _Summary:
+        sc = self.scorer
+        feats = [sc.feats[i] for i in members]
+        keys = set().union(*(f.keys for f in feats))
+        salience: Counter = Counter()
+        for f in feats:
+            salience.update(f.lead_salience)
+        main = max(sorted(keys), key=lambda k: salience.get(k, 0) * sc.idf.get(k, 0.0)) if keys else None
+        days = sorted(f.day for f in feats if f.day)
+        return _Summary(keys, salience, main, set().union(*(f.lead_towns for f in feats)),
+                        set().union(*(f.lead_provinces for f in feats)),
+                        set().union(*(f.lead_countries for f in feats)), set().union(*(f.numbers for f in feats)),
+                        set().union(*(f.lead_numbers for f in feats)), days[0] if days else None,
+                        days[-1] if days else None)
+
+    def features(self, a: list[int], b: list[int], sa: _Summary | None = None,
+                 sb: _Summary | None = None) -> list[float]:
+        """``CLUSTER_FEATURES`` of clusters ``a`` and ``b`` (document indices)."""
+        sa = sa or self.summary(a)
+        sb = sb or self.summary(b)
+        rows = [self.pair(i, j) for i in a for j in b]
+        n = len(rows)
+        judged = [r[0] for r in rows if r[3]]
+        idf = self.scorer.idf
+        keys, _ = self.scorer._overlap(sa.keys, sb.keys)
+        x, y = sa.salience, sb.salience
+        norm = math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in x.items())) * \
+            math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in y.items()))
+        cosine = sum(x[k] * y[k] * idf.get(k, 0.0) ** 2 for k in x.keys() & y.keys()) / norm if norm else 0.0
+        main = (float(sa.main is not None and sa.main in sb.keys)
+                + float(sb.main is not None and sb.main in sa.keys)) / 2
+        towns = len(sa.towns & sb.towns) / len(sa.towns | sb.towns) if sa.towns and sb.towns else 0.0
+        nums = [len(p & q) / len(p) for p, q in ((sa.lead_numbers, sb.numbers), (sb.lead_numbers, sa.numbers)) if p]
+        if sa.first and sb.first and sa.last and sb.last:
+            # the days between the two clusters' spans (0 when they overlap), on a log scale as the pairs' gap
+            apart = max((sb.first - sa.last).days, (sa.first - sb.last).days, 0)
+            gap, no_day = min(math.log1p(apart) / math.log1p(365), 1.0), 0.0
+        else:
+            gap, no_day = 0.0, 1.0
+        return [max(r[0] for r in rows), sum(r[0] for r in rows) / n, sum(judged) / len(judged) if judged else 0.0,
+                len(judged) / n, max(r[1] for r in rows), sum(r[1] for r in rows) / n, max(r[2] for r in rows),
+                sum(r[2] for r in rows) / n, keys, cosine, main, towns,
+                float(bool(sa.towns and sb.towns) and not sa.towns & sb.towns),
+                float(bool(sa.provinces and sb.provinces) and not sa.provinces & sb.provinces),
+                float(bool(sa.countries and sb.countries) and not sa.countries & sb.countries),
+                sum(nums) / len(nums) if nums else 0.0, gap, no_day,
+                math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b)))]
+
+    def merge(self, clusters: list[list[int]], edges, model: ClusterModel,
+              fixed: set[int] | None = None) -> list[list[int]]:
+        """``clusters`` (document index lists) with the pairs of clusters the model finds one story merged, the
+        most probable first (ties: the lowest pair of cluster numbers), while the probability reaches its
+        threshold. Only clusters with a pair of ``edges`` (document index pairs) across are weighed; two of
+        ``fixed`` (cluster numbers: stored stories) never merge. Returns the clusters in their order, a merged one
+        at the place of its first part."""
+        members = {c: sorted(m) for c, m in enumerate(clusters)}
+        of = {i: c for c, m in members.items() for i in m}
+        fixed = set(fixed or ())
+        links: dict[int, set[int]] = {c: set() for c in members}
+        for i, j in edges:
+            if i in of and j in of and of[i] != of[j]:
+                links[of[i]].add(of[j])
+                links[of[j]].add(of[i])
+        summaries = {c: self.summary(m) for c, m in members.items() if links[c]}
+        probs: dict[tuple[int, int], float] = {}
+
+        def weigh(a: int, b: int) -> None:
+            a, b = min(a, b), max(a, b)
+            if a in fixed and b in fixed:
+                return
+            probs[a, b] = model.probability(self.features(members[a], members[b], summaries[a], summaries[b]))
+
+        for a in sorted(links):
+            for b in sorted(links[a]):
+                if a < b:
+                    weigh(a, b)
+        while probs:
+            (a, b), p = min(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+            if p < model.threshold:
+                break
+            members[a] = sorted(members[a] + members.pop(b))
+            if b in fixed:
+                fixed.add(a)
+            summaries[a] = self.summary(members[a])
+            neighbours = (links[a] | links.pop(b)) - {a, b}
+            links[a] = neighbours
+            for c in neighbours:
+                links[c] = (links[c] - {b}) | {a}
+            probs = {k: v for k, v in probs.items() if a not in k and b not in k}
+            for c in sorted(neighbours):
+                weigh(a, c)
+        return [members[c] for c in sorted(members)]
 
 
 def story_of(members: list[StoryFeatures]) -> Story:

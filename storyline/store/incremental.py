@@ -73,13 +73,14 @@ from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
 from storyline.fuse.relations import compute_relations, period_of
 from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import (
-    STORY_GATE,
+    LINK_GATE,
     W_ENTITIES,
     W_TEXT,
     W_TYPES,
     StoryFeatures,
     StoryScorer,
     corpus_story_features,
+    link_gate,
     story_of,
 )
 from storyline.fuse.story_events import WordingStats, cluster_story_events, event_terms
@@ -511,14 +512,15 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
 
     A pair's rules score is at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``;
     copies score 1 and are all kept); the trained decision scores only pairs whose rules score reaches
-    ``STORY_GATE``, so that is the bound they must reach. The lead similarity ``text`` of each pair is
+    ``STORY_GATE``, or links clusters by pairs at ``LINK_GATE`` when its model has a second pass (``link_gate``),
+    so that is the bound they must reach. The lead similarity ``text`` of each pair is
     computed from the stored vectors; the entity overlap (weighted Jaccard or salience cosine,
     ``StoryScorer.entity_overlap``) of every pair sharing a key is computed in SQL from the stored keys and
     mention counts, with the store's key frequencies (the new documents counted in), and compared with what
     the pair's text leaves to reach.
     """
     margin = 1 - 1e-9   # sums in another order round differently
-    threshold = STORY_GATE if settings.stories == "trained" else settings.story_threshold
+    threshold = link_gate(settings) if settings.stories == "trained" else settings.story_threshold
     need = (threshold - W_TYPES) / W_ENTITIES
     new_ids = {f.id for f in feats}
     out = {(d, nd.doc) if d in new_ids else (nd.doc, d) for d, near in dups.items() for nd in near}
@@ -639,7 +641,10 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
     first = np.array([i for i, _ in chosen], dtype=np.int64)
     second = np.array([j for _, j in chosen], dtype=np.int64)
-    close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    if scorer.second_pass:   # a stored story a pair at the link gate reaches is weighed whole with the new ones
+        close = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9 if len(first) else np.zeros(0, bool)
+    else:
+        close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
     stories = {found[order[int(i)]][1] for i in first[close]} - {None}
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
                                     _ids(stories)).fetchall()
@@ -655,7 +660,8 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
         units[stored[d][1]].append(index[d])
     unit_ids = sorted(units)
     new_index = {index[d] for d in new_ids}
-    edges = [p for p in scorer.reachable(scorer.threshold) if p[0] in new_index or p[1] in new_index]
+    reach = scorer.rules_reachable(LINK_GATE) if scorer.second_pass else scorer.reachable(scorer.threshold)
+    edges = [p for p in reach if p[0] in new_index or p[1] in new_index]
     changed = join_stories(scorer, [index[d] for d in sorted(new_ids, key=lambda d: index[d])],
                            [units[s] for s in unit_ids], scorer.threshold, edges)
     replaced: set[str] = set()

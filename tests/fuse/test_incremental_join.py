@@ -6,7 +6,7 @@ import pytest
 from storyline.config import Settings
 from storyline.fuse.entities import merge_entities
 from storyline.fuse.incremental import join_stories
-from storyline.fuse.stories import StoryScorer, corpus_story_features, group_stories
+from storyline.fuse.stories import LINK_GATE, StoryScorer, corpus_story_features, group_stories
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +40,28 @@ def test_without_edges_between_groups_nothing_merges(setup):
     scorer, stored, new, threshold = setup
     alone = join_stories(scorer, new, stored, threshold, [])
     assert sorted(alone) == sorted([i] for i in new)
+
+
+@pytest.fixture(scope="module")
+def trained(bench):
+    """The trained decision with its second pass (``ClusterMerger``): stored stories of the first 110 documents."""
+    analyses = bench.generate(160, seed=9, vectors="synthetic")
+    settings = Settings(stories="trained")
+    _, id_map = merge_entities(analyses, settings)
+    stored_part = analyses[:110]
+    stories = group_stories(stored_part, settings, None, id_map)
+    feats = corpus_story_features(analyses, id_map)
+    scorer = StoryScorer(analyses, settings, None, id_map, features=feats)
+    index = {f.id: i for i, f in enumerate(feats)}
+    return scorer, [[index[d] for d in s.docs] for s in stories], list(range(110, len(feats)))
+
+
+def test_second_pass_groups_give_the_units_of_all_pairs(trained):
+    """Grouped by the pairs at the link gate, the second pass weighs the clusters it weighs over every pair."""
+    scorer, stored, new = trained
+    assert scorer.second_pass
+    everything = join_stories(scorer, new, stored, scorer.threshold)
+    is_new = set(new)
+    edges = [p for p in scorer.rules_reachable(LINK_GATE) if p[0] in is_new or p[1] in is_new]
+    assert join_stories(scorer, new, stored, scorer.threshold, edges) == everything
+    assert any(len(u) > 1 and min(u) < min(new) for u in everything)

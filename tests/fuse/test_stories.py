@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Settings
-from storyline.fuse.stories import PAIR_FEATURES, group_stories
+from storyline.fuse.stories import CLUSTER_FEATURES, PAIR_FEATURES, group_stories
 
 HELPER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "corpus.py"
 _spec = importlib.util.spec_from_file_location("stories_corpus", HELPER)
@@ -70,7 +70,9 @@ def test_trained_decision_joins_at_its_models_threshold(analyses, tmp_path):
     from storyline.fuse.stories import default_model_path
 
     data = joblib.load(default_model_path())
-    joblib.dump({**data, "threshold": 1.01}, tmp_path / "strict.joblib")
+    # the second pass, too, merges at its own threshold only
+    joblib.dump({**data, "threshold": 1.01, "clusters": data["clusters"] and {**data["clusters"], "threshold": 1.01}},
+                tmp_path / "strict.joblib")
     apart = group_stories(analyses, Settings(stories="trained", story_model=str(tmp_path / "strict.joblib"),
                                              near_duplicate_threshold=1.0))
     assert len(apart) == len(analyses)
@@ -190,7 +192,14 @@ def test_demo_and_fixture_stories_in_one_corpus(analyses, demo_analyses, model):
 def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_analyses, model, mode, threshold):
     """Scoring only related pairs and clustering each connected part gives the full clustering."""
     from storyline.fuse.entities import merge_entities
-    from storyline.fuse.stories import average_linkage, story_clusters, story_threshold
+    from storyline.fuse.stories import (
+        STORY_GATE,
+        ClusterMerger,
+        StoryScorer,
+        average_linkage,
+        story_clusters,
+        story_threshold,
+    )
     from tests.reference.stories import pair_scores, pair_weights
 
     docs = [*analyses, *demo_analyses]
@@ -199,6 +208,11 @@ def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_
     _, canonical = merge_entities(docs, settings)
     whole = average_linkage(pair_scores(docs, settings, canonical=canonical), threshold,
                             pair_weights(docs, settings, canonical=canonical))
+    scorer = StoryScorer(docs, settings, None, canonical)
+    if scorer.second_pass:   # every judged pair of the corpus links clusters, not only those the blocking finds
+        judged = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
+                  if (i, j) in scorer.copies or scorer.rules(i, j) >= STORY_GATE]
+        whole = ClusterMerger(scorer, scorer).merge(whole, judged, scorer.model.clusters)
     parts = story_clusters(docs, settings, None, canonical)
     assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
     assert len(whole) > 1
@@ -331,3 +345,44 @@ def test_body_dates_are_read_in_running_text_not_from_other_numbers():
     assert resolve_body_date(BodyDate(5, 12, None, None), None) is None   # no year to read it in
     assert body_day(text, date(2025, 2, 1)) == date(2025, 3, 28)
     assert body_day("The strike ended after 48 hours.", date(2025, 2, 1)) is None
+
+
+def _town_doc(doc_id: str, town: str, text: str, minor: tuple[str, ...] = ("Fire Service", "Red Cross")):
+    return _focused_doc(doc_id, {town: 3}, list(minor), text)
+
+
+def test_second_pass_weighs_only_clusters_a_judged_pair_links(tmp_path):
+    """Whole clusters merge when the cluster model says so, but only those a judged pair (or a copy) links, and
+    never two stored stories (``fixed``); a model that refuses everything leaves the pair stage's clusters."""
+    from storyline.fuse.stories import ClusterMerger, ClusterModel, StoryScorer
+
+    docs = [_town_doc("a1", "Sarikent", "Fire in Sarikent. A warehouse burned in Sarikent on Monday."),
+            _town_doc("a2", "Sarikent", "Sarikent warehouse fire. The blaze in Sarikent was put out."),
+            _town_doc("b1", "Bozdere", "Flood in Bozdere. The river rose in Bozdere overnight.", ("Water Board",))]
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
+    merger = ClusterMerger(scorer, scorer)
+    accept = ClusterModel([0.0] * len(CLUSTER_FEATURES), 30.0, 0.5)
+    refuse = ClusterModel([0.0] * len(CLUSTER_FEATURES), -30.0, 0.5)
+    assert merger.merge([[0], [1], [2]], [(0, 1)], accept) == [[0, 1], [2]]
+    assert merger.merge([[0], [1], [2]], [(0, 1), (1, 2)], accept) == [[0, 1, 2]]
+    assert merger.merge([[0], [1], [2]], [(0, 1), (1, 2)], refuse) == [[0], [1], [2]]
+    assert merger.merge([[0], [1], [2]], [(0, 1), (1, 2)], accept, fixed={0, 1}) == [[0], [1, 2]]
+    assert merger.merge([[0], [1], [2]], [], accept) == [[0], [1], [2]]
+
+
+def test_cluster_features_tell_one_town_from_two():
+    """Two clusters in one town share their main actor and town; a cluster in another town conflicts on it."""
+    from storyline.fuse.stories import ClusterMerger, StoryScorer
+
+    docs = [_town_doc("a1", "Sarikent", "Fire in Sarikent. A warehouse burned in Sarikent on Monday."),
+            _town_doc("a2", "Sarikent", "Sarikent warehouse fire. The blaze in Sarikent was put out."),
+            _town_doc("a3", "Sarikent", "Sarikent fire: owner questioned. Police spoke to the owner."),
+            _town_doc("b1", "Bozdere", "Fire in Bozdere. A warehouse burned in Bozdere on Monday.")]
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
+    merger = ClusterMerger(scorer, scorer)
+    same, other = merger.features([0, 1], [2]), merger.features([0, 1], [3])
+    at = {name: k for k, name in enumerate(CLUSTER_FEATURES)}
+    assert same[at["town_conflict"]] == 0.0 and other[at["town_conflict"]] == 1.0
+    assert same[at["main_shared"]] == 1.0 and other[at["main_shared"]] < 1.0
+    assert same[at["keys"]] > other[at["keys"]]
+    assert same[at["larger"]] == other[at["larger"]] > same[at["smaller"]]
