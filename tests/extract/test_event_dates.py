@@ -55,10 +55,33 @@ def test_a_date_does_not_cross_a_paragraph_other_than_the_lead():
     assert dated(events, "overfishing") == (None, None, None)
 
 
-def test_the_lead_dates_a_later_paragraph():
-    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon.\n"
+def test_the_lead_dates_a_later_paragraphs_deed_not_its_statement():
+    # a deed carries on the lead's scene; a reaction (a demand, an accusation) has a time of its own
+    events = analyse("Police detained 40 fishermen in Valparaiso on October 9.\n"
+                     "Officers also seized two Portuguese trawlers in the harbour.\n"
                      "Chile accused Portugal of overfishing in the southern Pacific, officials said.")
-    assert dated(events, "overfishing") == ("2024-10-09", "day", "context")
+    assert dated(events, "trawlers") == ("2024-10-09", "day", "context")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_a_day_earlier_counts_from_the_last_dated_event():
+    events = analyse("Chile's foreign minister met Portugal's ambassador in Santiago on Wednesday.\n"
+                     "A day earlier, Chile had accused Portugal of overfishing in the southern Pacific.\n"
+                     "Two days later, Portugal withdrew its trawlers.")
+    assert dated(events, "ambassador") == ("2024-10-16", "day", "sentence")
+    assert dated(events, "overfishing") == ("2024-10-15", "day", "context")
+    assert dated(events, "withdrew") == ("2024-10-17", "day", "context")
+
+
+def test_an_anaphoric_day_without_an_earlier_date_stays_undated():
+    events = analyse("A day earlier, Chile had accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_since_bounds_a_state_and_dates_no_later_event():
+    events = analyse("Chilean police cleared the highway near Talca, firing tear gas at farmers who had blocked it "
+                     "since Monday. Chilean police arrested 12 farmers.")
+    assert dated(events, "arrested") == (None, None, None)
 
 
 def test_a_past_date_is_not_carried_to_a_future_event():
