@@ -875,7 +875,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     # and who filed it: nobody's actor
     wire = (parsed.blocks[0][0], parsed.blocks[0][0] + dating.dateline_chars) if parsed.blocks else (0, 0)
     actors = Actors([m for m in mentions if not (wire[0] <= m.start and m.end <= wire[1])], entities,
-                    {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors, cues.leader_titles)
+                    {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors, cues.leader_titles,
+                    parsed.blocks)
     by_id = {e.id: e for e in entities}
     names = {e.id: e.name for e in entities}
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
