@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.inline import (find_glued_label, find_inline_junk, find_inline_teasers, find_stray_markup,
-                                     parse_wire_dateline)
+from storyline.clean.inline import (
+    find_glued_label,
+    find_inline_junk,
+    find_inline_teasers,
+    find_stray_markup,
+    parse_wire_dateline,
+)
 from storyline.clean.lexicon import load_lexicon
 
 LEX = load_lexicon()
