@@ -418,7 +418,7 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
         if iso and precision:
             if ent.root.head.lower_ in _SPAN_LIMITS:
                 dating.bounds.add((id(sent.doc), sent.start))
-            return _ahead(iso, precision, ent.text, _tense_at(pred), dating), precision, "sentence"
+            return _ahead(iso, precision, ent.text, _prospect(pred, iso, dating), dating), precision, "sentence"
         shift = anaphoric_days(ent.text)
         anchor = dating.anchor(sent) if shift is not None else None
         if shift is not None and anchor is not None:
@@ -506,6 +506,24 @@ _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
 _WEEKDAY_IN_TEXT = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(last|past|previous)\b", re.IGNORECASE)
 _MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+#: days before publication past which a yearless month date said with "would" is read as the coming one
+_WOULD_AHEAD_DAYS = 183
+
+
+def _prospect(pred: Token, iso: str, dating: _Dating) -> str | None:
+    """The clause's tense for placing a yearless date, where "would" looks ahead from a past report as "will"
+    does from the present: "said it would block the road again on February 21" (said on February 10).
+
+    Only when the past reading is half a year or more before publication: "said he would resign on
+    April 2", published on April 10, speaks of the April 2 just gone."""
+    tense = _tense_at(pred)
+    if tense is not None or dating.base is None or len(iso) != 10 or \
+            not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in pred.children):
+        return tense
+    far = (dating.base - datetime.date.fromisoformat(iso)).days > _WOULD_AHEAD_DAYS
+    return "future" if far else tense
 
 
 def _quoted(tok: Token, text: str) -> bool:

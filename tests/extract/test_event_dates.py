@@ -214,3 +214,20 @@ def test_a_weekday_said_of_the_future_is_the_coming_one():
                      "The defence ministers of Chile and Peru met in Lima on Tuesday.")
     assert dated(events, "will meet")[:2] == ("2024-10-22", "day")
     assert dated(events, "ministers of Chile and Peru met")[:2] == ("2024-10-15", "day")
+
+
+def test_would_looks_ahead_from_a_past_report():
+    events = analyse("The farmers' union said it would block the highway to Santiago again on October 25.",
+                     published="2024-10-18")
+    (ev,) = [e for e in events if "block" in e.evidence[0].text]
+    assert ev.date == "2024-10-25"
+
+
+def test_would_of_a_recent_day_stays_in_the_past():
+    # published on October 18: October 2 is the day just gone, February 2 the one ahead
+    events = analyse("Chilean farmers said they would block the highway to Santiago on October 2.\n"
+                     "Bolivian truckers said they would block the road to Arica on February 2.",
+                     published="2024-10-18")
+    (recent,) = [e for e in events if "Santiago" in e.evidence[0].text]
+    (ahead,) = [e for e in events if "Arica" in e.evidence[0].text]
+    assert (recent.date, ahead.date) == ("2024-10-02", "2025-02-02")
