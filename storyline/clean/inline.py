@@ -135,10 +135,12 @@ def find_inline_teasers(text: str, lex: Lexicon) -> list[Span]:
 
 
 #: A wire-style dateline opening the first paragraph: "TBILISI, May 2 (Reuters) - ",
-#: "KYIV (AP) — ", "LONDON, 3 March 2024 – ". The place is in capitals; a date or an agency
-#: in brackets must follow, then a dash, then the sentence (or the end of the line: a dateline alone).
+#: "KYIV (AP) — ", "LONDON, 3 March 2024 – ". The place is in capitals (accented ones too: "BOGOTÁ", and
+#: a two-letter first word of a longer name: "LA PAZ"); a date or an agency in brackets must follow, then a
+#: dash, then the sentence (or the end of the line: a dateline alone).
 _WIRE_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+){0,3})"
+    r"\s*(?P<place>(?:[A-Z\u00c0-\u00de]{2}(?=\s[A-Z\u00c0-\u00de]{2})|[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'.\-]{2,})"
+    r"(?:\s[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'.\-]+){0,3})"     # "ASUNCIÓN", "LA PAZ"
     r"(?:\s*,\s*(?:[A-Z]\.){2,3})?"                                   # "WASHINGTON, D.C."
     r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[,(]))?"             # "GENEVA, Switzerland"
     r"(?:\s*\([A-Z][a-z][A-Za-z .'\-]*\))??"                           # "KYIV (Ukraine)"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Entity, Mention
 
@@ -42,7 +42,8 @@ class Actors:
     """Token -> local entity id, through the resolved mentions of one document."""
 
     def __init__(self, mentions: list[Mention], entities: list[Entity], offset_of: dict[int, int],
-                 anaphors: dict[str, str], leader_titles: tuple[str, ...] = ()):
+                 anaphors: dict[str, str], leader_titles: tuple[str, ...] = (),
+                 blocks: Sequence[tuple[int, Any]] = ()):
         self.mentions = sorted((m for m in mentions if m.entity), key=lambda m: m.start)
         self.types = {e.id: e.type for e in entities}
         self.countries = {e.id: e.country for e in entities if e.country}
@@ -58,6 +59,9 @@ class Actors:
             self.types.setdefault(m.entity or "", m.type)
         self.anaphors = anaphors
         self.offset_of = offset_of  # id(spacy doc) -> raw offset of its block
+        # id(spacy doc) -> the block parse before it (a paragraph-opening pronoun's antecedent is there)
+        ordered = [sdoc for _, sdoc in sorted(blocks, key=lambda b: b[0])]
+        self.previous = {id(b): a for a, b in itertools.pairwise(ordered)}
         # for ``at``: the mention starts, and the furthest end among the mentions up to each one
         self._starts = [m.start for m in self.mentions]
         self._reach = list(itertools.accumulate((m.end for m in self.mentions), max))
@@ -185,6 +189,19 @@ def _salient_before(tok: Token, actors: Actors, types: set[str]) -> str | None:
         if cand.dep_ in ("nsubj", "nsubjpass") or (cand.head.dep_ in ("nsubj", "nsubjpass")
                                                    and cand.dep_ in ("appos", "compound")):
             ent = actors.at(cand)
+            if ent and actors.types.get(ent) in types:
+                return ent
+    # only a pronoun with no subject before it in its paragraph looks back past the paragraph
+    opening = not any(t.dep_ in ("nsubj", "nsubjpass") for t in sdoc[:tok.i])
+    prev = actors.previous.get(id(sdoc)) if opening else None
+    if prev is not None and len(prev):
+        # "The federation demanded that Congress withdraw the bill, which would ... a state company. / It
+        # warned ...": a pronoun opening a paragraph continues the last sentence's main subject, not its
+        # last-named actor
+        last = prev[len(prev) - 1].sent
+        subjects = [c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for cand in subjects:
+            ent = np_entity(cand, actors)
             if ent and actors.types.get(ent) in types:
                 return ent
     return actors.before(tok, types)

@@ -57,7 +57,16 @@ from storyline.extract.lexicon import EventLexicon, load_event_lexicon
 from storyline.extract.modality import Modality, classify, is_negated, load_modality_lexicon
 from storyline.extract.roles import Descriptions, Descriptors, RoleCandidate, choose_roles, load_role_model
 from storyline.model import Document, Entity, Event, Mention, Span
-from storyline.nlp.dates import MONTHS, TENSE_TIME, WEEKDAYS, parse_base, resolve_date, verb_tense, years_in
+from storyline.nlp.dates import (
+    MONTHS,
+    TENSE_TIME,
+    WEEKDAYS,
+    anaphoric_days,
+    parse_base,
+    resolve_date,
+    verb_tense,
+    years_in,
+)
 from storyline.nlp.quantities import find_quantities
 from storyline.nlp.tokens import BlockTokens, read_tokens
 from storyline.resolve.groups import group_sectors
@@ -407,14 +416,22 @@ def _date_for(cand: EventCandidate, sent, cand_preds: set[int],
     for ent in own + governing + qualifying:
         iso, precision = resolve_date(ent.text, dating.base, base_precision=dating.precision)
         if iso and precision:
-            return _ahead(iso, precision, ent.text, _tense_at(pred), dating), precision, "sentence"
+            if ent.root.head.lower_ in _SPAN_LIMITS:
+                dating.bounds.add((id(sent.doc), sent.start))
+            return _ahead(iso, precision, ent.text, _prospect(pred, iso, dating), dating), precision, "sentence"
+        shift = anaphoric_days(ent.text)
+        anchor = dating.anchor(sent) if shift is not None else None
+        if shift is not None and anchor is not None:
+            # "a day earlier", "the same day": counted from the day the text dated last, not from publication
+            return (anchor + datetime.timedelta(days=shift)).isoformat(), "day", "context"
     if own or dating.points(sent):
         # the clause names its own time ("in spring"), or the sentence dates another of its
         # clauses ("summoned him last week and moved troops"): an earlier date would be a guess
         return None, None, None
     if _quoted(pred, dating.text(sent.doc)):
         return None, None, None  # a quotation speaks in its speaker's time, not the report's
-    return dating.around(sent, _tense_at(pred))
+    material = quad_classes().get(cand.code.split("/", 1)[0], "").startswith("material")
+    return dating.around(sent, _tense_at(pred), material)
 
 
 #: typographic quotation marks that open and close; a straight double quote does both
@@ -483,10 +500,30 @@ def _ahead(iso: str, precision: str, text: str, tense: str | None, dating: _Dati
     return moved
 
 
+#: prepositions by which a time bounds a lasting state rather than dating an act
+_SPAN_LIMITS = frozenset({"since", "until", "till"})
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]|20)\d\d\b")
 _WEEKDAY_IN_TEXT = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(last|past|previous)\b", re.IGNORECASE)
 _MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+#: days before publication past which a yearless month date said with "would" is read as the coming one
+_WOULD_AHEAD_DAYS = 183
+
+
+def _prospect(pred: Token, iso: str, dating: _Dating) -> str | None:
+    """The clause's tense for placing a yearless date, where "would" looks ahead from a past report as "will"
+    does from the present: "said it would block the road again on February 21" (said on February 10).
+
+    Only when the past reading is half a year or more before publication: "said he would resign on
+    April 2", published on April 10, speaks of the April 2 just gone."""
+    tense = _tense_at(pred)
+    if tense is not None or dating.base is None or len(iso) != 10 or \
+            not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in pred.children):
+        return tense
+    far = (dating.base - datetime.date.fromisoformat(iso)).days > _WOULD_AHEAD_DAYS
+    return "future" if far else tense
 
 
 def _quoted(tok: Token, text: str) -> bool:
@@ -531,6 +568,9 @@ class _Dating:
     #: its date is the dateline's, never a date of the lead's own clauses
     dateline_chars: int = 0
     events: dict[tuple[int, int], _Point] = field(default_factory=dict)
+    #: sentences whose event is dated by where a lasting state began or ends ("had blocked it since Monday"):
+    #: that date is the state's, so it dates no act said after it
+    bounds: set[tuple[int, int]] = field(default_factory=set)
     #: per block parse, its sentences; per sentence, its time expressions (spaCy rebuilds every token
     #: object each time a doc's sentences or a span's entities are read, and each event asks again)
     _sentences: dict[int, tuple[Any, list[SpacySpan]]] = field(default_factory=dict)
@@ -540,8 +580,19 @@ class _Dating:
     def record(self, sent: SpacySpan, pred: Token, date: str | None, precision: str | None,
                source: str | None) -> None:
         """Remember an event dated by the text (not by dateline or publication) for the sentences after it."""
-        if date and precision and source in ("sentence", "context"):
+        if date and precision and source in ("sentence", "context") and (id(sent.doc), sent.start) not in self.bounds:
             self.events[(id(sent.doc), sent.start)] = _Point(date, precision, _tense_at(pred))
+
+    def anchor(self, sent: SpacySpan) -> datetime.date | None:
+        """The day an anaphoric time ("a day earlier", "the same day") counts from: the last day an earlier
+        sentence of the paragraph names, else the day of the article's last dated event before ``sent``."""
+        for prev in reversed([s for s in self.sentences(sent.doc) if s.start < sent.start]):
+            days = [p for p in self.points(prev) if p.precision == "day"]
+            if days:
+                return datetime.date.fromisoformat(days[-1].iso)
+        here = (id(sent.doc), sent.start)
+        days = [p for key, p in self.events.items() if key != here and p.precision == "day"]
+        return datetime.date.fromisoformat(days[-1].iso) if days else None
 
     def in_dateline(self, ent: SpacySpan) -> bool:
         """True for a date written in the dateline that opens the lead's paragraph."""
@@ -575,6 +626,8 @@ class _Dating:
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME") or _noun_property(ent.root, set()):
                 continue
+            if ent.root.head.lower_ in _SPAN_LIMITS:
+                continue  # "blocked it since Monday": where a state began or ends, not when a next act happened
             clause = _clause_head(ent.root, -1)
             if clause is not None:  # a verbless line ("Monday, 3 June") has no tense to agree with
                 out.append((ent, clause))
@@ -604,12 +657,13 @@ class _Dating:
                 return TENSE_TIME[tense] != "future"
         return True
 
-    def around(self, sent: SpacySpan, tense: str | None) -> tuple[str | None, str | None, str | None]:
+    def around(self, sent: SpacySpan, tense: str | None,
+               material: bool = True) -> tuple[str | None, str | None, str | None]:
         """The date of an event its own sentence does not date, with where it came from.
 
         The nearest earlier sentence of the paragraph that offers a date gives it if the tenses
         agree (a tense change breaks the thread); a paragraph offering none defers to the lead
-        sentence; the lead's own events take a wire dateline; failing these, an event in the
+        sentence for a ``material`` act only; the lead's own events take a wire dateline; failing these, an event in the
         present perfect or progressive is the day's news and takes the publication day.
         """
         is_lead = self.lead is not None and sent.doc is self.lead.doc and sent.start == self.lead.start
@@ -621,7 +675,9 @@ class _Dating:
             own_frame = found is not None or bool(self.times(prev))
             if own_frame:
                 break
-        if not own_frame and self.lead is not None and sent.doc is not self.lead.doc:
+        # a later paragraph's deed (police detaining, troops moving) carries on the lead's scene; its statements
+        # (a demand, a denial, a welcome) are reactions said at a time of their own, which it does not give
+        if not own_frame and material and self.lead is not None and sent.doc is not self.lead.doc:
             found = next(iter(self.points(self.lead)), None)
         if found is not None and self.agrees(found, tense):
             return found.iso, found.precision, "context"
@@ -837,7 +893,8 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     # and who filed it: nobody's actor
     wire = (parsed.blocks[0][0], parsed.blocks[0][0] + dating.dateline_chars) if parsed.blocks else (0, 0)
     actors = Actors([m for m in mentions if not (wire[0] <= m.start and m.end <= wire[1])], entities,
-                    {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors, cues.leader_titles)
+                    {id(sdoc): off for off, sdoc in parsed.blocks}, lex.anaphors, cues.leader_titles,
+                    parsed.blocks)
     by_id = {e.id: e for e in entities}
     names = {e.id: e.name for e in entities}
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)

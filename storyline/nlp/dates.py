@@ -251,6 +251,37 @@ def resolve_date(text: str, base: datetime.date | None, *,
     return _dateparser_fallback(t, base, base_precision or "day")
 
 
+#: times said from another time the text named, not from the publication day: "a day earlier", "two weeks
+#: later", "the previous day", "the day after", "the same day", "later that day"
+_ANAPHORIC_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>earlier|later|before|after)"
+    r"|(?P<adj>previous|following|next|same)\s+(?:day|morning|afternoon|evening|night)"
+    r"|day\s+(?P<dir2>before|after)"
+    r"|(?:(?:earlier|later)\s+)?that\s+(?:day|morning|afternoon|evening|night))$")
+
+
+def anaphoric_days(text: str) -> int | None:
+    """How many days an anaphoric time expression lies from the time said before it, None for any other.
+
+    "A day earlier" is -1, "two weeks later" +14, "the previous day" -1, "the next day" +1, "the same day"
+    and "later that day" 0. ``resolve_date`` cannot place these: their anchor is the event the text dated
+    last, not the publication day.
+    """
+    m = _ANAPHORIC_RE.match(_norm(text))
+    if m is None:
+        return None
+    if m.group("n"):
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n")]
+        days = n * (7 if m.group("unit").startswith("week") else 1)
+        return -days if m.group("dir") in ("earlier", "before") else days
+    if m.group("adj"):
+        return {"previous": -1, "following": 1, "next": 1, "same": 0}[m.group("adj")]
+    if m.group("dir2"):
+        return -1 if m.group("dir2") == "before" else 1
+    return 0
+
+
 #: "60-day", "3 weeks": a length of time, not a date (and dateparser takes ~50 ms to say so)
 _DURATION = re.compile(r"\d+\s*-?\s*(?:day|week|month|year|hour|minute|decade)s?\b", re.I)
 

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.inline import find_glued_label, find_inline_junk, find_inline_teasers, find_stray_markup
+from storyline.clean.inline import (
+    find_glued_label,
+    find_inline_junk,
+    find_inline_teasers,
+    find_stray_markup,
+    parse_wire_dateline,
+)
 from storyline.clean.lexicon import load_lexicon
 
 LEX = load_lexicon()
@@ -93,3 +99,17 @@ def test_glue_points_equal_the_zero_width_definition() -> None:
                 for _ in range(5000)]
     for text in samples:
         assert [m.start() for m in GLUED_CAPITAL.finditer(text)] == [m.start() for m in zero_width.finditer(text)]
+
+
+@pytest.mark.parametrize("text,place_chars,date,agency", [
+    ("ASUNCIÓN, Oct 14 (Mercosur Wire) - Brazil and Paraguay agreed", 35, "Oct 14", "Mercosur Wire"),
+    ("LA PAZ, March 15 (Andean Wire) - Congress postponed", 33, "March 15", "Andean Wire"),
+    ("BOGOTÁ (AP) - Colombia's senate voted", 14, None, "AP"),
+])
+def test_wire_datelines_with_accented_or_two_word_places(text, place_chars, date, agency):
+    assert parse_wire_dateline(text) == (place_chars, date, agency)
+
+
+@pytest.mark.parametrize("text", ["UN - The body met", "LA - The city council met"])
+def test_a_short_capitalised_word_alone_is_no_dateline(text):
+    assert parse_wire_dateline(text) is None

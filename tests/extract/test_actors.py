@@ -48,3 +48,14 @@ def test_at_on_document_mentions_equals_a_scan():
     for doc, parsed in parsed_fixtures()[:12]:
         mentions, _ = resolve_document(doc, parsed, Settings())
         _check(mentions, len(doc.raw))
+
+
+@pytest.mark.slow
+def test_a_pronoun_opening_a_paragraph_continues_the_last_sentences_subject():
+    from tests.extract.test_event_dates import analyse
+
+    events = analyse("The National Farmers Federation demanded that parliament scrap the water bill, which would "
+                     "hand the river rights to Andes Lithium Corporation.\n"
+                     "It warned that the blockade would spread to the south if lawmakers voted on the text.")
+    (threat,) = [e for e in events if e.evidence[0].text.startswith("It warned")]
+    assert threat.source is not None and "Federation" in threat.summary

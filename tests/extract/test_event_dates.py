@@ -55,10 +55,33 @@ def test_a_date_does_not_cross_a_paragraph_other_than_the_lead():
     assert dated(events, "overfishing") == (None, None, None)
 
 
-def test_the_lead_dates_a_later_paragraph():
-    events = analyse("Portugal and Chile signed a fisheries accord on October 9 in Lisbon.\n"
+def test_the_lead_dates_a_later_paragraphs_deed_not_its_statement():
+    # a deed carries on the lead's scene; a reaction (a demand, an accusation) has a time of its own
+    events = analyse("Police detained 40 fishermen in Valparaiso on October 9.\n"
+                     "Officers also seized two Portuguese trawlers in the harbour.\n"
                      "Chile accused Portugal of overfishing in the southern Pacific, officials said.")
-    assert dated(events, "overfishing") == ("2024-10-09", "day", "context")
+    assert dated(events, "trawlers") == ("2024-10-09", "day", "context")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_a_day_earlier_counts_from_the_last_dated_event():
+    events = analyse("Chile's foreign minister met Portugal's ambassador in Santiago on Wednesday.\n"
+                     "A day earlier, Chile had accused Portugal of overfishing in the southern Pacific.\n"
+                     "Two days later, Portugal withdrew its trawlers.")
+    assert dated(events, "ambassador") == ("2024-10-16", "day", "sentence")
+    assert dated(events, "overfishing") == ("2024-10-15", "day", "context")
+    assert dated(events, "withdrew") == ("2024-10-17", "day", "context")
+
+
+def test_an_anaphoric_day_without_an_earlier_date_stays_undated():
+    events = analyse("A day earlier, Chile had accused Portugal of overfishing in the southern Pacific.")
+    assert dated(events, "overfishing") == (None, None, None)
+
+
+def test_since_bounds_a_state_and_dates_no_later_event():
+    events = analyse("Chilean police cleared the highway near Talca, firing tear gas at farmers who had blocked it "
+                     "since Monday. Chilean police arrested 12 farmers.")
+    assert dated(events, "arrested") == (None, None, None)
 
 
 def test_a_past_date_is_not_carried_to_a_future_event():
@@ -191,3 +214,20 @@ def test_a_weekday_said_of_the_future_is_the_coming_one():
                      "The defence ministers of Chile and Peru met in Lima on Tuesday.")
     assert dated(events, "will meet")[:2] == ("2024-10-22", "day")
     assert dated(events, "ministers of Chile and Peru met")[:2] == ("2024-10-15", "day")
+
+
+def test_would_looks_ahead_from_a_past_report():
+    events = analyse("The farmers' union said it would block the highway to Santiago again on October 25.",
+                     published="2024-10-18")
+    (ev,) = [e for e in events if "block" in e.evidence[0].text]
+    assert ev.date == "2024-10-25"
+
+
+def test_would_of_a_recent_day_stays_in_the_past():
+    # published on October 18: October 2 is the day just gone, February 2 the one ahead
+    events = analyse("Chilean farmers said they would block the highway to Santiago on October 2.\n"
+                     "Bolivian truckers said they would block the road to Arica on February 2.",
+                     published="2024-10-18")
+    (recent,) = [e for e in events if "Santiago" in e.evidence[0].text]
+    (ahead,) = [e for e in events if "Arica" in e.evidence[0].text]
+    assert (recent.date, ahead.date) == ("2024-10-02", "2025-02-02")

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from storyline.nlp.dates import parse_base, resolve_date, years_in
+from storyline.nlp.dates import anaphoric_days, parse_base, resolve_date, years_in
 
 BASE = datetime.date(2023, 3, 15)  # a Wednesday
 
@@ -88,3 +88,19 @@ def test_weeks_resolve_to_the_finest_calendar_unit_holding_them(text, base, want
 def test_weeks_need_a_day_precise_base():
     assert resolve_date("a week ago", BASE, base_precision="month") == (None, None)
     assert resolve_date("this week", BASE, base_precision="month") == (None, None)
+
+
+@pytest.mark.parametrize("text,days", [
+    ("A day earlier", -1), ("two days earlier", -2), ("a week earlier", -7), ("three weeks later", 21),
+    ("the previous day", -1), ("on the following day", 1), ("the next morning", 1), ("the day before", -1),
+    ("the same day", 0), ("later that day", 0), ("10 days after", 10),
+])
+def test_anaphoric_days_count_from_the_time_said_before(text, days):
+    assert anaphoric_days(text) == days
+    # the publication day is no anchor for them
+    assert resolve_date(text, datetime.date(2026, 3, 12)) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["the day before yesterday", "last week", "Monday", "two days ago", "earlier"])
+def test_other_times_are_not_anaphoric(text):
+    assert anaphoric_days(text) is None
