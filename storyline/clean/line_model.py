@@ -580,11 +580,12 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     if not any(f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P for f in feats):
         return []  # no core to stand outside of: a page the sentence model reads as all furniture keeps its lines
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
-    block_rows = {i for b in blocks(lines) for i in (*b.rows, *b.headings)}
+    found = blocks(lines)
+    block_rows = {i for b in found for i in (*b.rows, *b.headings)}
+    out = tail_blocks(lines, feats, probs, found)
     opening = opening_line(lines)
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
-    out = []
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -597,6 +598,36 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
             out.append((i, "line_model_tail"))
         elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
             out.append((i, "line_model_head"))
+    return out
+
+
+#: Below the story's core, a block (``blocks``) goes whole when the line model's mean probability over its rows is at
+#: least this: a job board, a price rail, numbered notes to editors or a press office's numbers stand there as rows.
+TAIL_BLOCK_P = 0.6
+
+
+def tail_blocks(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+                found: Sequence[Block]) -> list[tuple[int, str]]:
+    """(index, ``line_model_tail``) of the rows and sub-headings of the blocks that stand wholly below the story's
+    core, that the line model leans to calling furniture as a block (``TAIL_BLOCK_P``), and that neither the rules
+    read as a table nor a line ending in ":" introduces (the story's own list after its last paragraph: "The
+    closures:"). The block is judged together: its rows go or stay as one, whatever each row alone would say."""
+    out: list[tuple[int, str]] = []
+    in_blocks = {i for b in found for i in b.rows}
+    # the core's last paragraph that is not itself a block's row: numbered notes to editors written as sentences
+    # read like the story's prose one by one
+    last = max((i for i, f in enumerate(feats) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P
+                and i not in in_blocks), default=None)
+    if last is None:
+        return out
+    for b in found:
+        members = sorted([*b.rows, *b.headings])
+        f = feats[b.rows[0]]
+        if b.start <= last or f.get("block_colon_intro") \
+                or any(lines[i].table_row for i in b.rows) or any(_FIRST_SINGULAR.search(lines[i].text) for i in members):
+            continue
+        if sum(probs[i] for i in b.rows) / len(b.rows) >= TAIL_BLOCK_P:
+            out.extend((i, "line_model_tail") for i in members)
     return out
 
 
