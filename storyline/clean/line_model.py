@@ -582,7 +582,7 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     found = blocks(lines)
     block_rows = {i for b in found for i in (*b.rows, *b.headings)}
-    out = tail_blocks(lines, feats, probs, found)
+    out = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
     opening = opening_line(lines)
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
@@ -629,6 +629,49 @@ def tail_blocks(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], pr
         if sum(probs[i] for i in b.rows) / len(b.rows) >= TAIL_BLOCK_P:
             out.extend((i, "line_model_tail") for i in members)
     return out
+
+
+#: The last section of a page goes whole when its heading is furniture to both models at least this surely and names
+#: what the section describes ("About Halvard Power" over "Halvard Power is …"): the paragraphs under such a heading
+#: describe the publisher, not the story, however plainly they are written.
+SECTION_HEAD_P = 0.95
+SECTION_HEAD_SENTENCE_P = 0.9
+#: …and holds at most this many kept lines, with nothing the rules or the models keep after it.
+SECTION_MAX_LINES = 3
+#: A section heading has at most this many words.
+SECTION_HEAD_WORDS = 8
+
+
+def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+                 sentence_probs: Sequence[float]) -> list[tuple[int, str]]:
+    """(index, ``line_model_tail``) of the page's last section when both models are sure its heading is furniture:
+    a short kept line, not a sentence, below at least one paragraph of the story's core, followed by at most
+    ``SECTION_MAX_LINES`` kept lines of prose (no speaker's turn, no writer's "I", no table row) and then only lines
+    the rules removed or the line model calls furniture. The section is judged with its heading, as one."""
+    n = len(lines)
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    core = [i for i, f in enumerate(feats) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P]
+    for pos, h in enumerate(kept):
+        text = lines[h].text
+        if not core or core[0] >= h or sentence_like(text) or len(text.split()) > SECTION_HEAD_WORDS \
+                or probs[h] < SECTION_HEAD_P or sentence_probs[h] < SECTION_HEAD_SENTENCE_P:
+            continue
+        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD]
+        if not below or len(below) > SECTION_MAX_LINES or below != kept[pos + 1:pos + 1 + len(below)]:
+            continue
+        if any(not feats[i]["sentence_like"] or feats[i]["speaker_label"] or lines[i].table_row
+               or _FIRST_SINGULAR.search(lines[i].text) for i in below):
+            continue
+        # the heading names what the section describes ("About Halvard Power" over "Halvard Power is …"): a rail's
+        # headline left above the story's last paragraphs names something else
+        names = {w.strip(".,:;()").lower() for w in text.split()[1:] if w[:1].isupper() and len(w) > 1}
+        opening = {w.strip(".,:;()\"'").lower() for w in lines[below[0]].text.split()}
+        if not names or not names <= opening:
+            continue
+        end = below[-1] + 1
+        return [(h, "line_model_tail"), *((i, "line_model_tail") for i in range(h + 1, n)
+                                           if lines[i].label in ("body", "heading") and i < end)]
+    return []
 
 
 #: A line the sentence model may call furniture has at least this many words (a one-word answer is not a sentence).
