@@ -586,6 +586,7 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     opening = opening_line(lines)
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
+    block_rows.update(sign_offs(lines))
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -700,6 +701,7 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
     opening = opening_line(lines)
+    signed = sign_offs(lines)
     # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words; and
     # a writer speaking for themselves ("This is the soup I make every Sunday") is the story's: a site's notices
     # speak as "we" or to "you"
@@ -736,7 +738,7 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
     story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
     for i, ok in enumerate(agree):
-        if i in in_block or not ok or not furniture[i]:
+        if i in in_block or i in signed or not ok or not furniture[i]:
             continue
         f = feats[i]
         if story and story[0] < i < story[-1] and not prose[i] and not written[i]:
@@ -747,6 +749,28 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                 continue
         out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+#: A letter's greeting ("Dear neighbours,") and sign-off ("Best wishes,", "With thanks,") have at most this many words.
+LETTER_FRAME_WORDS = 4
+
+
+def _letter_frame(text: str) -> bool:
+    s = text.strip()
+    return 1 <= len(s.split()) <= LETTER_FRAME_WORDS and s.endswith(",") and not any(c.isdigit() for c in s)
+
+
+def sign_offs(lines: Sequence[JudgedLine]) -> set[int]:
+    """The sign-off of a story written as a letter: when the first line the rules keep greets the reader in a
+    letter's way ("Dear neighbours,"), the short comma-ended lines after the last paragraph ("Best wishes,") close
+    the same letter and are the writer's. A page that opens with its story has no such frame."""
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    if not kept or not _letter_frame(lines[kept[0]].text):
+        return set()
+    last_prose = max((i for i in kept if strong_prose(lines[i])), default=None)
+    if last_prose is None:
+        return set()
+    return {i for i in kept if i > last_prose and _letter_frame(lines[i].text)}
 
 
 def written_as_sentence(text: str) -> bool:
