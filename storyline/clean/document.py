@@ -486,7 +486,7 @@ def _box_heading(lines: list[_Line], i: int, j: int) -> bool:
     between two paragraphs of the story ("Results at a glance" / "Severe malaria: down 38%" / …): a box inside the
     story, as a sentence ending in ":" introduces one. A few words without a figure or a sentence's end."""
     text = lines[i].text.strip()
-    return 0 < i and j < len(lines) and lines[i - 1].verdict.label == "body" and lines[j].verdict.label == "body" \
+    return i > 0 and j < len(lines) and lines[i - 1].verdict.label == "body" and lines[j].verdict.label == "body" \
         and 1 <= len(text.split()) <= BOX_HEADING_WORDS and not _FIGURE.search(text) and not ends_sentence(text)
 
 

@@ -624,8 +624,8 @@ def tail_blocks(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], pr
     for b in found:
         members = sorted([*b.rows, *b.headings])
         f = feats[b.rows[0]]
-        if b.start <= last or f.get("block_colon_intro") \
-                or any(lines[i].table_row for i in b.rows) or any(_FIRST_SINGULAR.search(lines[i].text) for i in members):
+        if b.start <= last or f.get("block_colon_intro") or any(lines[i].table_row for i in b.rows) \
+                or any(_FIRST_SINGULAR.search(lines[i].text) for i in members):
             continue
         if sum(probs[i] for i in b.rows) / len(b.rows) >= TAIL_BLOCK_P:
             out.extend((i, "line_model_tail") for i in members)

@@ -21,8 +21,8 @@ FORMATS6 = {"list", "forum", "table", "transcript", "liveblog", "short", "captio
 #: ...and clean_dev7 formats none of the others has (regional, trade, sports, government press rooms, science…)
 FORMATS7 = {"regional", "trade", "sports", "govpress", "science", "newsletter", "midrelated", "tricky", "foreign"}
 #: ...and clean_dev8 its own (tokenised wire, threads, broadcast transcripts, mid-body walls, galleries, names…)
-FORMATS8 = {"wire", "forum", "transcript", "table", "liveblog", "pressrelease", "midwall", "gallery", "german", "french",
-            "names"}
+FORMATS8 = {"wire", "forum", "transcript", "table", "liveblog", "pressrelease", "midwall", "gallery", "german",
+            "french", "names"}
 
 
 @pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5",
