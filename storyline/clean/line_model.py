@@ -712,6 +712,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                for i, ln in enumerate(lines)]
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
+    written = [w and not (sentence_probs is not None and sentence_probs[i] < BETWEEN_SENTENCE_P
+                          and between_paragraphs(lines, feats, i)) for i, w in enumerate(written)]
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
     agree = agreement(lines, feats, furniture, written)
@@ -749,6 +751,25 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                 continue
         out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+#: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only
+#: when the sentence model is at least this sure (``between_paragraphs``).
+BETWEEN_SENTENCE_P = 0.9
+
+
+def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int) -> bool:
+    """A sentence standing right between two paragraphs of the story's core (the kept lines next to it above and
+    below, the sentence model calling both body) that neither speaks to the reader nor for the site ("you", "we",
+    "our") nor gives a link or an address: a short paragraph of the story ("Prices at the auction fell by a fifth in
+    August."), not a notice dropped into it, which speaks to the reader or for the publication."""
+    text = lines[i].text
+    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
+        return False
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
+    below = next((j for j in range(i + 1, len(lines)) if lines[j].label in ("body", "heading")), None)
+    return above is not None and below is not None and all(
+        feats[j]["strong_prose"] and feats[j]["sent_p"] < CORE_SENTENCE_P for j in (above, below))
 
 
 #: A letter's greeting ("Dear neighbours,") and sign-off ("Best wishes,", "With thanks,") have at most this many words.
