@@ -465,7 +465,8 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
             (j < n and lines[j].verdict.label == "body")
         if touches_body:
             # a sentence ending in ":" may introduce the rows ("The day's programme:")
-            rows = run[1:] if len(run) > MIN_LIST_ITEMS and run[0].text.rstrip().endswith(":") else run
+            rows = run[1:] if len(run) > MIN_LIST_ITEMS and (run[0].text.rstrip().endswith(":")
+                                                             or _box_heading(lines, i, j)) else run
             figures = [x for x in rows if _FIGURE.search(x.text)]
             table = len(rows) >= MIN_LIST_ITEMS and len(figures) == len(rows)
             sections = not table and _headed_rows(lines, i, j)
@@ -474,6 +475,19 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
                 if table or carried or (sections and _FIGURE.search(line.text)):
                     line.mark("body", "")
         i = j
+
+
+#: A box's heading over its rows of figures ("Results at a glance") has at most this many words.
+BOX_HEADING_WORDS = 5
+
+
+def _box_heading(lines: list[_Line], i: int, j: int) -> bool:
+    """Whether the first of the short lines ``lines[i:j]`` is a heading over the figures below it, the run standing
+    between two paragraphs of the story ("Results at a glance" / "Severe malaria: down 38%" / …): a box inside the
+    story, as a sentence ending in ":" introduces one. A few words without a figure or a sentence's end."""
+    text = lines[i].text.strip()
+    return i > 0 and j < len(lines) and lines[i - 1].verdict.label == "body" and lines[j].verdict.label == "body" \
+        and 1 <= len(text.split()) <= BOX_HEADING_WORDS and not _FIGURE.search(text) and not ends_sentence(text)
 
 
 #: A sub-heading between a list's sections ("Ingredients", "Men", "Women") has at most this many words.

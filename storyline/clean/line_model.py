@@ -580,11 +580,13 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     if not any(f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P for f in feats):
         return []  # no core to stand outside of: a page the sentence model reads as all furniture keeps its lines
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
-    block_rows = {i for b in blocks(lines) for i in (*b.rows, *b.headings)}
+    found = blocks(lines)
+    block_rows = {i for b in found for i in (*b.rows, *b.headings)}
+    out = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
     opening = opening_line(lines)
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
-    out = []
+    block_rows.update(sign_offs(lines))
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -598,6 +600,79 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
             out.append((i, "line_model_head"))
     return out
+
+
+#: Below the story's core, a block (``blocks``) goes whole when the line model's mean probability over its rows is at
+#: least this: a job board, a price rail, numbered notes to editors or a press office's numbers stand there as rows.
+TAIL_BLOCK_P = 0.6
+
+
+def tail_blocks(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+                found: Sequence[Block]) -> list[tuple[int, str]]:
+    """(index, ``line_model_tail``) of the rows and sub-headings of the blocks that stand wholly below the story's
+    core, that the line model leans to calling furniture as a block (``TAIL_BLOCK_P``), and that neither the rules
+    read as a table nor a line ending in ":" introduces (the story's own list after its last paragraph: "The
+    closures:"). The block is judged together: its rows go or stay as one, whatever each row alone would say."""
+    out: list[tuple[int, str]] = []
+    in_blocks = {i for b in found for i in b.rows}
+    # the core's last paragraph that is not itself a block's row: numbered notes to editors written as sentences
+    # read like the story's prose one by one
+    last = max((i for i, f in enumerate(feats) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P
+                and i not in in_blocks), default=None)
+    if last is None:
+        return out
+    for b in found:
+        members = sorted([*b.rows, *b.headings])
+        f = feats[b.rows[0]]
+        if b.start <= last or f.get("block_colon_intro") or any(lines[i].table_row for i in b.rows) \
+                or any(_FIRST_SINGULAR.search(lines[i].text) for i in members):
+            continue
+        if sum(probs[i] for i in b.rows) / len(b.rows) >= TAIL_BLOCK_P:
+            out.extend((i, "line_model_tail") for i in members)
+    return out
+
+
+#: The last section of a page goes whole when its heading is furniture to both models at least this surely and names
+#: what the section describes ("About Halvard Power" over "Halvard Power is …"): the paragraphs under such a heading
+#: describe the publisher, not the story, however plainly they are written.
+SECTION_HEAD_P = 0.95
+SECTION_HEAD_SENTENCE_P = 0.9
+#: …and holds at most this many kept lines, with nothing the rules or the models keep after it.
+SECTION_MAX_LINES = 3
+#: A section heading has at most this many words.
+SECTION_HEAD_WORDS = 8
+
+
+def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
+                 sentence_probs: Sequence[float]) -> list[tuple[int, str]]:
+    """(index, ``line_model_tail``) of the page's last section when both models are sure its heading is furniture:
+    a short kept line, not a sentence, below at least one paragraph of the story's core, followed by at most
+    ``SECTION_MAX_LINES`` kept lines of prose (no speaker's turn, no writer's "I", no table row) and then only lines
+    the rules removed or the line model calls furniture. The section is judged with its heading, as one."""
+    n = len(lines)
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    core = [i for i, f in enumerate(feats) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P]
+    for pos, h in enumerate(kept):
+        text = lines[h].text
+        if not core or core[0] >= h or sentence_like(text) or len(text.split()) > SECTION_HEAD_WORDS \
+                or probs[h] < SECTION_HEAD_P or sentence_probs[h] < SECTION_HEAD_SENTENCE_P:
+            continue
+        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD]
+        if not below or len(below) > SECTION_MAX_LINES or below != kept[pos + 1:pos + 1 + len(below)]:
+            continue
+        if any(not feats[i]["sentence_like"] or feats[i]["speaker_label"] or lines[i].table_row
+               or _FIRST_SINGULAR.search(lines[i].text) for i in below):
+            continue
+        # the heading names what the section describes ("About Halvard Power" over "Halvard Power is …"): a rail's
+        # headline left above the story's last paragraphs names something else
+        names = {w.strip(".,:;()").lower() for w in text.split()[1:] if w[:1].isupper() and len(w) > 1}
+        opening = {w.strip(".,:;()\"'").lower() for w in lines[below[0]].text.split()}
+        if not names or not names <= opening:
+            continue
+        end = below[-1] + 1
+        return [(h, "line_model_tail"), *((i, "line_model_tail") for i in range(h + 1, n)
+                                           if lines[i].label in ("body", "heading") and i < end)]
+    return []
 
 
 #: A line the sentence model may call furniture has at least this many words (a one-word answer is not a sentence).
@@ -626,6 +701,7 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     furniture beside it, or a figure or a time ("3.2%" over the sentence it explains), is not enough there.
     """
     opening = opening_line(lines)
+    signed = sign_offs(lines)
     # the sentence model judges sentences: a heading ("Pool closes for repairs") is not one, whatever its words; and
     # a writer speaking for themselves ("This is the soup I make every Sunday") is the story's: a site's notices
     # speak as "we" or to "you"
@@ -636,6 +712,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                for i, ln in enumerate(lines)]
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
+    written = [w and not (sentence_probs is not None and sentence_probs[i] < BETWEEN_SENTENCE_P
+                          and between_paragraphs(lines, feats, i)) for i, w in enumerate(written)]
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
     agree = agreement(lines, feats, furniture, written)
@@ -662,7 +740,7 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     # wider span than the feature's core, so a standfirst the sentence model half-suspects still opens it)
     story = [i for i in range(len(lines)) if feats[i]["strong_prose"] and not written[i]]
     for i, ok in enumerate(agree):
-        if i in in_block or not ok or not furniture[i]:
+        if i in in_block or i in signed or not ok or not furniture[i]:
             continue
         f = feats[i]
         if story and story[0] < i < story[-1] and not prose[i] and not written[i]:
@@ -673,6 +751,47 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                 continue
         out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+#: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only
+#: when the sentence model is at least this sure (``between_paragraphs``).
+BETWEEN_SENTENCE_P = 0.9
+
+
+def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int) -> bool:
+    """A sentence standing right between two paragraphs of the story's core (the kept lines next to it above and
+    below, the sentence model calling both body) that neither speaks to the reader nor for the site ("you", "we",
+    "our") nor gives a link or an address: a short paragraph of the story ("Prices at the auction fell by a fifth in
+    August."), not a notice dropped into it, which speaks to the reader or for the publication."""
+    text = lines[i].text
+    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
+        return False
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
+    below = next((j for j in range(i + 1, len(lines)) if lines[j].label in ("body", "heading")), None)
+    return above is not None and below is not None and all(
+        feats[j]["strong_prose"] and feats[j]["sent_p"] < CORE_SENTENCE_P for j in (above, below))
+
+
+#: A letter's greeting ("Dear neighbours,") and sign-off ("Best wishes,", "With thanks,") have at most this many words.
+LETTER_FRAME_WORDS = 4
+
+
+def _letter_frame(text: str) -> bool:
+    s = text.strip()
+    return 1 <= len(s.split()) <= LETTER_FRAME_WORDS and s.endswith(",") and not any(c.isdigit() for c in s)
+
+
+def sign_offs(lines: Sequence[JudgedLine]) -> set[int]:
+    """The sign-off of a story written as a letter: when the first line the rules keep greets the reader in a
+    letter's way ("Dear neighbours,"), the short comma-ended lines after the last paragraph ("Best wishes,") close
+    the same letter and are the writer's. A page that opens with its story has no such frame."""
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    if not kept or not _letter_frame(lines[kept[0]].text):
+        return set()
+    last_prose = max((i for i in kept if strong_prose(lines[i])), default=None)
+    if last_prose is None:
+        return set()
+    return {i for i in kept if i > last_prose and _letter_frame(lines[i].text)}
 
 
 def written_as_sentence(text: str) -> bool:

@@ -182,19 +182,35 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
             gap[i] = g
     candidate = [i for i in range(n) if gap[i] >= 0 and i not in protected and labels[i] in ("short", "meta")
                  and _furniture_shaped(texts[i])]
-    gaps_of: dict[str, set[int]] = defaultdict(set)
     keys = {i: shape_key(texts[i]) for i in candidate}
+    # a post's header and action row come once per post; a template with a figure that repeats on adjacent lines of
+    # one gap is a table's or a results list's rows ("1 Samuel Kiptoo 2:07:18"), however a date line elsewhere on
+    # the page shares its shape
+    rows = _repeated_rows(candidate, keys, gap)
+    candidate = [i for i in candidate if i not in rows]
+    gaps_of: dict[str, set[int]] = defaultdict(set)
     for i in candidate:
         if informative_shape(keys[i]):
             gaps_of[keys[i]].add(gap[i])
     seeds = {i for i in candidate if len(gaps_of.get(keys[i], ())) >= 2 or RELATIVE_TIME.search(texts[i])}
     seeded_gaps = {gap[i] for i in seeds}
     out = set(seeds)
-    rows = _introduced_rows(texts)
+    rows |= _introduced_rows(texts)
     for i in range(n):
         if gap[i] in seeded_gaps and i not in protected and i not in rows and labels[i] == "short" \
                 and _furniture_shaped(texts[i]):
             out.add(i)
+    return out
+
+
+def _repeated_rows(candidate: Sequence[int], keys: dict[int, str], gap: Sequence[int]) -> set[int]:
+    """Candidates whose template holds a figure and is shared by the next or previous line of the same gap."""
+    at = set(candidate)
+    out: set[int] = set()
+    for i in candidate:
+        j = i + 1
+        if j in at and gap[j] == gap[i] and keys[j] == keys[i] and "0" in keys[i].split():
+            out.update((i, j))
     return out
 
 

@@ -1,5 +1,6 @@
 """Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/,
-training/clean_dev3/, training/clean_dev4/, training/clean_dev5/, training/clean_dev6/, training/clean_dev7/): the data,
+training/clean_dev3/, training/clean_dev4/, training/clean_dev5/, training/clean_dev6/, training/clean_dev7/,
+training/clean_dev8/): the data,
 not the scores."""
 from __future__ import annotations
 
@@ -19,10 +20,13 @@ FORMATS5 = {"liveblog", "interview", "listicle", "data", "obituary", "court", "r
 FORMATS6 = {"list", "forum", "table", "transcript", "liveblog", "short", "caption", "keypoints", "script"}
 #: ...and clean_dev7 formats none of the others has (regional, trade, sports, government press rooms, science…)
 FORMATS7 = {"regional", "trade", "sports", "govpress", "science", "newsletter", "midrelated", "tricky", "foreign"}
+#: ...and clean_dev8 its own (tokenised wire, threads, broadcast transcripts, mid-body walls, galleries, names…)
+FORMATS8 = {"wire", "forum", "transcript", "table", "liveblog", "pressrelease", "midwall", "gallery", "german",
+            "french", "names"}
 
 
 @pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5",
-                                                       "clean_dev6", "clean_dev7"])
+                                                       "clean_dev6", "clean_dev7", "clean_dev8"])
 def root(request: pytest.FixtureRequest) -> Path:
     return TRAINING / request.param
 
@@ -51,7 +55,7 @@ def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str
 
 def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
     formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6,
-               "clean_dev7": FORMATS7}.get(root.name, FORMATS)
+               "clean_dev7": FORMATS7, "clean_dev8": FORMATS8}.get(root.name, FORMATS)
     for k, g in gold.items():
         assert {"format", "published", "remove", "keep"} <= set(g), k
         assert g["format"] in formats, (k, g["format"])
