@@ -137,6 +137,8 @@ class PairCues:
     agent_blame: re.Pattern[str]
     unit_before: frozenset[str] = frozenset()
     one_thing: frozenset[str] = frozenset()
+    #: units that count people (``people_units`` and the stance lexicon's "people" family)
+    people: frozenset[str] = frozenset()
     #: (one half, the other) of each pair of opposite states of one thing ("shut" / "stayed open")
     opposite_states: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
@@ -241,6 +243,8 @@ def load_pair_cues() -> PairCues:
         agent_blame=_phrases(data.get("agent_blame") or ["blamed on"]),
         unit_before=frozenset(w.lower() for w in data.get("unit_before") or []),
         one_thing=frozenset(w.lower() for w in data.get("one_thing_units") or []),
+        people=frozenset(singular(w.lower()) for w in data.get("people_units") or [])
+        | frozenset(w for w, fam in families.items() if fam == "people") | {"people"},
         opposite_states=tuple((_phrases(x), _phrases(y)) for x, y in data.get("opposite_states") or []))
 
 
@@ -789,13 +793,28 @@ def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
     return best
 
 
+#: count kinds that count people whatever noun of people the clause gives them ("twelve others were injured" /
+#: "four passengers were injured"); "affected" counts homes and customers as often as people, so not here
+_PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "arrested", "missing", "rescued"})
+
+
+def comparable_amounts(x: Amount, y: Amount) -> bool:
+    """May two amounts be figures of one thing? One unit and counts of one kind, or counts of one kind of people
+    under two nouns of people (the kind is what is counted: "12 others were injured" / "four passengers were
+    hurt"; not "six villages were evacuated" / "1,500 residents were evacuated")."""
+    if x.unit == y.unit:
+        return counts_fit(x.kind, y.kind)
+    people = load_pair_cues().people
+    return x.kind == y.kind and x.kind in _PEOPLE_KINDS and x.unit in people and y.unit in people
+
+
 def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]:
     """(largest log-ratio of an amount to its nearest counterpart of the same unit, any comparable pair,
     every comparable amount agreeing within its tolerance)."""
     worst, comparable, agree = 0.0, False, True
     scales = load_pair_cues().unit_before
     for x in xs:
-        same = [y for y in ys if y.unit == x.unit and counts_fit(x.kind, y.kind)]
+        same = [y for y in ys if comparable_amounts(x, y)]
         if not same:
             continue
         comparable = True
@@ -1176,7 +1195,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["amt:conflict" if not (agree1 and agree2) else "amt:agree"] = 1.0
         # two counts of one kind that conflict ("injuring 14 workers" / "31 workers were injured"): the kind is
         # what is counted, however the two clauses are worded around it
-        if not (agree1 and agree2) and any(x.kind and x.unit == y.unit and x.kind == y.kind
+        if not (agree1 and agree2) and any(x.kind and x.kind == y.kind and comparable_amounts(x, y)
                                            and not _amount_agree("figure", x, y) for x in a.amounts for y in b.amounts):
             f["amt:kind_conflict"] = 1.0
         if agree1 != agree2:
@@ -1363,7 +1382,7 @@ def _conflicting(xs: list[Amount], ys: list[Amount]) -> tuple[Amount | None, Amo
     best: tuple[float, Amount | None, Amount | None] = (-1.0, None, None)
     for x in xs:
         for y in ys:
-            if x.unit == y.unit and counts_fit(x.kind, y.kind) and x.value > 0 and y.value > 0:
+            if comparable_amounts(x, y) and x.value > 0 and y.value > 0:
                 r = abs(math.log(x.value / y.value))
                 if r > best[0]:
                     best = (r, x, y)
@@ -1907,7 +1926,7 @@ def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> 
     unit that is a thing of its own ("120 flights" / "40 flights"), or words around them in common
     (``disagreement_events.same_fact``: "rain that fell for three days" / "the road will stay closed for three
     months" are two facts)."""
-    if x.unit != y.unit or not counts_fit(x.kind, y.kind):
+    if not comparable_amounts(x, y):
         return False
     if label == "figure" and ((x.kind and x.kind == y.kind) or not _generic_unit(x.unit)):
         return True

@@ -401,3 +401,22 @@ def test_opposite_states_of_one_thing_fit_a_status_disagreement() -> None:
     again = unit("c", "Officials closed the water intake for the town on Friday.")
     assert pair_model.pair_fits("status", shut, kept)
     assert not pair_model.pair_fits("status", shut, again)
+
+
+def test_counts_of_one_kind_of_people_under_two_nouns_are_compared() -> None:
+    # "twelve others" / "four passengers": the kind (injured) is what is counted, whatever noun the clause gives
+    a = read_side("Twelve others were injured and taken to the district hospital, police said.")
+    b = read_side("Four passengers were injured and were flown to hospital by helicopter.")
+    f = pair_features(a, b)
+    assert f.get("amt:kind_conflict") == 1.0 and "amt:other_units" not in f
+    assert figures_fit("figure", a, b)
+    assert "amt:conflict" not in pair_features(a, read_side("Twelve passengers were hurt, the hospital said."))
+    # counts of two kinds, or of homes against people, are never one figure
+    dead = read_side("Six passengers were killed when the bus overturned.")
+    assert "amt:comparable" not in pair_features(a, dead)
+    homes = pair_features(read_side("About 400 households were evacuated from the valley."),
+                          read_side("Some 1,500 residents were evacuated from the valley."))
+    assert "amt:comparable" not in homes
+    villages = pair_features(read_side("A wildfire forced the evacuation of six villages on Tuesday."),
+                             read_side("Some 1,500 residents were evacuated from the villages on Tuesday."))
+    assert "amt:comparable" not in villages
