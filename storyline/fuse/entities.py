@@ -250,21 +250,6 @@ _CORPORATE = frozenset({"co", "inc", "ltd", "llc", "plc", "corp", "corporation",
                         "pvt", "se", "kg", "kgaa", "cv", "sl"})
 
 
-@functools.lru_cache(maxsize=1)
-def _glosses() -> dict[str, str]:
-    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
-    out: dict[str, str] = {}
-    for english, forms in load("name_glosses")["glosses"].items():
-        for form in [english, *forms]:
-            out.setdefault(fold(form), fold(english))
-    return out
-
-
-#: Articles and prepositions of the languages ``_glosses`` reads, dropped from a glossed name
-_FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "di", "du", "le", "les", "el", "los",
-                           "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d"})
-
-
 #: Languages whose names of countries (pycountry's translations of ISO 3166) an organisation's own name may hold
 #: ("Banco de España", "Banque du Liban", "Türkiye Cumhuriyet Merkez Bankası")
 _NAME_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro", "sv", "tr", "id")
@@ -315,9 +300,9 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     Co." and "Huaxin New Energy" the second, "Banco de España" and "Bank of Spain" the third ({bank, @ESP}). The
     content words are glossed into English word by word, so a body named in its own language meets its English
     name ("Supremo Tribunal Federal" ~ "Supreme Federal Court")."""
-    glosses = _glosses()
+    glosses = entity_matcher.glosses()
     words = content_words(e.name)
-    glossed = {w: glosses.get(w, w) for w in words if w not in _FOREIGN_STOP}
+    glossed = {w: glosses.get(w, w) for w in words if w not in entity_matcher.FOREIGN_STOP}
     no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
     # a subsidiary named by its country after the brand ("Ubuntu Mining South Africa" ~ "Ubuntu Mining SA"): the
@@ -1049,8 +1034,9 @@ def _countries_and_words(words: list[str], kb: KB, gloss: Callable[[str], str | 
 def _central_bank_country(e: Entity, kb: KB) -> str | None:
     """The country of a named organisation whose name is only a bank word, state words and a country ("National
     Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
-    glosses = _glosses()
-    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split() if w not in _FOREIGN_STOP and w != "the"]
+    glosses = entity_matcher.glosses()
+    words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split()
+             if w not in entity_matcher.FOREIGN_STOP and w != "the"]
     links = ("of", "de", "du", "la")
     codes, rest = _countries_and_words(words, kb, lambda w: None if w in links else glosses.get(w, w))
     if "bank" not in rest or not rest <= _CENTRAL_BANK_WORDS:

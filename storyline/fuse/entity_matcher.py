@@ -50,6 +50,7 @@ from storyline.resolve.names import (
     capital_initials,
     content_words,
     fold,
+    gendered_forms,
     generation,
     given_match,
     given_name_match,
@@ -133,6 +134,91 @@ def _given_names() -> frozenset[str]:
     return frozenset(fold(n) for key in ("female", "male") for n in names[key])
 
 
+@functools.cache
+def glosses() -> dict[str, str]:
+    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
+    from storyline.data import load
+
+    out: dict[str, str] = {}
+    for english, forms in load("name_glosses")["glosses"].items():
+        for form in [english, *forms]:
+            out.setdefault(fold(form), fold(english))
+    return out
+
+
+#: Articles, prepositions and conjunctions of the languages ``glosses`` reads, dropped from a glossed name
+#: ("Universiteti i Prishtinës", "Armija na Republika", "Agencija za komunikacije", "Forsvar og sikkerhet")
+FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "di", "du", "le", "les", "el", "los",
+                          "las", "der", "die", "den", "fur", "und", "y", "e", "et", "van", "het", "voor", "l", "d",
+                          "i", "te", "na", "za", "og", "och", "ja", "ba", "din"})
+#: Shortest common beginning of two words of organisation names read as one word inflected ("Helsinki" and the
+#: genitive "Helsingin", "Prishtina" and "Prishtinës"), when it is also most of the shorter word (``PREFIX_SHARE``)
+MIN_WORD_PREFIX = 5
+PREFIX_SHARE = 0.7
+#: Organisations that share a name word are compared only in blocks of at most this many ("university", "ministry")
+MAX_ORG_WORD_BLOCK = 24
+
+
+def org_words(name: str) -> tuple[str, ...]:
+    """The content words of an organisation's name, each glossed into English when it is a common institution word
+    of another language ("Fudbalski savez Srbije" → association, football, srbije), sorted."""
+    g = glosses()
+    return tuple(sorted({g.get(w, w) for w in content_words(name) if w not in FOREIGN_STOP}))
+
+
+#: Shortest foreign institution word that makes a name an organisation's (``foreign_institution_word``)
+MIN_INSTITUTION_WORD = 5
+
+
+def foreign_institution_word(name: str) -> bool:
+    """Whether a name holds another language's common institution word (``glosses``: "universiteti", "sairaala",
+    "federatsiyasy") and does not open with a known given name."""
+    words = fold(name).split()
+    if not words or words[0] in _given_names():
+        return False
+    g = glosses()
+    return any(len(w) >= MIN_INSTITUTION_WORD and g.get(w, w) != w for w in words)
+
+
+@functools.lru_cache(maxsize=65536)
+def words_agree(x: str, y: str) -> bool:
+    """Two folded name words that are one word spelled or inflected otherwise: equal, with a long common beginning
+    ("helsinki"/"helsingin"), or one transliteration skeleton ("tashkent"/"toshkent", "serbia"/"srbije")."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 4:
+        return False
+    n = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        n += 1
+    if n >= MIN_WORD_PREFIX and n >= PREFIX_SHARE * min(len(x), len(y)):
+        return True
+    sx = loose_skeleton(x)
+    return len(sx) >= 3 and sx == loose_skeleton(y)
+
+
+def org_cover(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]]) -> tuple[float, float, float]:
+    """How two organisations' names share words, over their glossed names (``org_words``): (share of the shorter
+    name's words the other holds, share of the longer's, distinctive words shared — not a generic institution
+    word of ``glosses`` —, at most two, halved); the best pair of names. "Health Ministry" ~ "Ministry of Health
+    and Social Protection" (1, 0.5, 0), "Dunav" ~ "FK Dunav" (1, 0.5, 0.5), "Helsinki University Hospital" ~
+    "Helsingin yliopistollinen sairaala" (1, 1, 0.5)."""
+    generic = frozenset(glosses().values())
+    best = (0.0, 0.0, 0.0)
+    for wa in a:
+        for wb in b:
+            if not wa or not wb:
+                continue
+            short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+            hit_short = [w for w in short if any(words_agree(w, v) for v in long_)]
+            hit_long = sum(any(words_agree(w, v) for v in short) for w in long_)
+            distinct = sum(w not in generic for w in hit_short)
+            best = max(best, (len(hit_short) / len(short), hit_long / len(long_), min(distinct, 2) / 2))
+    return best
+
+
 def first_surnames(given: str) -> list[str]:
     """Words after the first given name that are no known given names ("Restrepo" of "Álvaro Restrepo" in "Álvaro
     Restrepo Londoño"): Spanish and Portuguese names carry a first surname there, which a short form may keep."""
@@ -180,6 +266,8 @@ class Info:
     keys: set[tuple[str, str]] = field(default_factory=set)
     #: the second key of a large surname block (``given_letters``); empty: meets every holder of the block
     letters: frozenset[str] = frozenset()
+    #: of an organisation (by type, not read as a person), its names' glossed words (``org_words``)
+    org: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def info_of(e: Entity) -> Info:
@@ -189,8 +277,12 @@ def info_of(e: Entity) -> Info:
     # NER calls an unfamiliar person an organisation or a place now and then ("Karin Lindqvist" ORG): a name
     # of two to four capitalised words unknown to the KB that opens with a known given name is read as a person's
     parts = e.name.split()
-    person = e.type == "PERSON" or (not e.kb_id and not e.generic and 2 <= len(parts) <= 4
-                                    and all(w[:1].isupper() for w in parts) and fold(parts[0]) in _given_names())
+    # and a body named in a language it does not know a person ("Universiteti i Prishtinës", "Futbol
+    # Federatsiyasy"): a common institution word of another language makes it an organisation here
+    institution = e.type == "PERSON" and not e.generic and foreign_institution_word(e.name)
+    person = not institution and (e.type == "PERSON" or (
+        not e.kb_id and not e.generic and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts)
+        and fold(parts[0]) in _given_names()))
     full = [n for n in names if split_person(n)[0]] if person else []
     given, surname = split_person(max(full, key=len)) if full else ("", split_person(e.name)[1] if person else "")
     # one word, or a surname behind a title ("Ms Lindqvist")
@@ -203,6 +295,17 @@ def info_of(e: Entity) -> Info:
         return inf
     if given:
         inf.letters = given_letters(given)
+    if (_type(e) == "ORG" or institution) and not person:
+        # a word of an organisation's name, glossed, by its beginning and its skeleton: one body named in two
+        # languages or inflected ("Helsinki University Hospital" ~ "Helsingin yliopistollinen sairaala"), or by
+        # a short form ("Dunav" ~ "FK Dunav Novi Sad")
+        inf.org = [ow for n in names if not looks_like_acronym(n) and (ow := org_words(n))]
+        for ws in inf.org:
+            for w in ws:
+                if len(w) >= 4:
+                    inf.keys.add(("c", w[:MIN_WORD_PREFIX]))
+                    if len(sk := loose_skeleton(w)) >= 3:
+                        inf.keys.add(("c", "~" + sk))
     for f in folded:
         inf.keys.add(("f", f))
         if len(sk := loose_skeleton(f)) >= MIN_SKELETON:
@@ -286,10 +389,11 @@ def _description_keys(e: Entity, inf: Info) -> None:
         if phrase and len(phrase.split()[-1]) >= 4:
             inf.role = phrase
             inf.keys.add(("d", phrase.split()[-1]))
-    elif e.type == "ORG" and not inf.person:
+    elif (e.type == "ORG" or foreign_institution_word(e.name)) and not inf.person:
         for w in inf.words:
             if len(w) >= 4 and w not in _STOP_WORDS:
                 inf.keys.add(("d", w))
+
 
 
 def description_head(a: Info, b: Info) -> tuple[bool, bool]:
@@ -356,7 +460,7 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
             if len(block) <= (MAX_DESCRIPTION_BLOCK if key[0] == "d" else MAX_BLOCK):
                 pairs.update((min(i, j), max(i, j)) for i in block for j in lone if i != j)
             continue
-        if len(block) < 2:
+        if len(block) < 2 or (key[0] == "c" and len(block) > MAX_ORG_WORD_BLOCK):
             continue
         if len(block) > MAX_BLOCK:
             if key[0] in ("r", "f"):
@@ -382,7 +486,21 @@ def in_scope(a: Info, b: Info) -> bool:
         # a description is judged against the named entities its head fits, never against another description
         return description_head(a, b)[0]
     return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
-        or lone_given(a, b) or lone_given(b, a)
+        or lone_given(a, b) or lone_given(b, a) or org_pair(a, b)
+
+
+#: Share of the shorter organisation name's words the other must hold for the pair to be judged (``org_pair``)
+MIN_ORG_COVER = 0.5
+
+
+def org_pair(a: Info, b: Info) -> bool:
+    """Two organisations whose names share at least half the shorter one's glossed words (``org_cover``), all of
+    them or a distinctive one: "Ministry of Health" and "Ministry of Finance" share only a generic word, and such
+    pairs, many in any corpus, are left to the rules (judged, they outnumbered the people's pairs in training)."""
+    if not (a.org and b.org):
+        return False
+    short, _, distinct = org_cover(a.org, b.org)
+    return short >= MIN_ORG_COVER and (short == 1.0 or distinct > 0)
 
 
 def lone_surname(a: Info, b: Info) -> bool:
@@ -419,7 +537,8 @@ FEATURES = (
     "nickname", "persons_match", "single_is_surname", "single_is_given", "acronym", "content_equal",
     "content_subset", "role_same", "role_conflict", "same_doc", "log_mentions_min", "log_mentions_max",
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
-    "description_head", "description_phrase", "lone_surname",
+    "description_head", "description_phrase", "lone_surname", "org_both", "org_cover_short", "org_cover_long",
+    "org_distinct", "org_all", "surname_gendered",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -499,6 +618,13 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         float(max(len(fold(a.name).split()), len(fold(b.name).split()))),
         *map(float, description_head(ia, ib)),
         float(lone_surname(ia, ib) or lone_surname(ib, ia)),
+        float(bool(ia.org and ib.org)),
+        *(cover := org_cover(ia.org, ib.org) if ia.org and ib.org else (0.0, 0.0, 0.0)),
+        # every word of both names agrees: one name in two languages ("Centro Hospitalar do Alto Minho")
+        float(cover[0] == 1.0 and cover[1] == 1.0),
+        # "Stojanovska" beside "Petar Stojanovski": one family, two people
+        float((ia.person or single_a) and (ib.person or single_b)
+              and gendered_forms(ia.surname or ia.names[0], ib.surname or ib.names[0])),
         *type_hot,
     ]
     return row
@@ -553,12 +679,14 @@ MAX_GROUP_NAMES = 8
 
 
 def _names_clash(xs: Sequence[str], ys: Sequence[str]) -> bool:
-    """Two people, one surname, given names that cannot be one person's ("Joshua Kiptoo", "E. Kiptoo")."""
+    """Two people, one surname, given names that cannot be one person's ("Joshua Kiptoo", "E. Kiptoo"), or the
+    masculine and feminine forms of one surname ("Petar Stojanovski", "Biljana Stojanovska")."""
     for x in xs:
         gx, sx = split_person(x)
         for y in ys:
             gy, sy = split_person(y)
-            if surnames_match(sx, sy) and not given_match(gx, gy) and not persons_match(x, y):
+            if (surnames_match(sx, sy) and not given_match(gx, gy) and not persons_match(x, y)) \
+                    or gendered_forms(sx, sy):
                 return True
     return False
 

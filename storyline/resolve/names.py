@@ -220,10 +220,38 @@ def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
 _GLUED_ARTICLES = ("al", "el", "ul", "as", "ash", "ad", "ar", "at", "az", "an")
 
 
+#: A family name's masculine ending → the endings of its feminine forms, in languages whose surnames take the bearer's
+#: gender (Slavic, Baltic, Greek, Central Asian, Icelandic patronymics): "Rahimov"/"Rahimova", "Stojanovski"/
+#: "Stojanovska", "Novák"/"Nováková", "Žukauskas"/"Žukauskienė", "Papadopoulos"/"Papadopoulou", "Einarsson"/
+#: "Einarsdóttir". Folded, lower case; longest ending first.
+_GENDERED_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sson", ("sdottir",)), ("ski", ("ska",)), ("cki", ("cka",)), ("sky", ("ska",)), ("cky", ("cka",)),
+    ("ov", ("ova",)), ("ev", ("eva",)), ("in", ("ina",)), ("yn", ("yna",)), ("as", ("iene", "aite")),
+    ("os", ("ou",)), ("ny", ("na",)), ("", ("ova",)),
+)
+#: Shortest stem a gendered ending is read on ("Ov" is no surname with an ending)
+_MIN_GENDER_STEM = 3
+
+
+def gendered_forms(a: str, b: str) -> bool:
+    """Two surnames that are the masculine and the feminine form of one family name ("Stojanovski" and
+    "Stojanovska", "Rahimov" and "Rahimova"): the same family, never the same person."""
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    if fa == fb:
+        return False
+    for masc, fems in _GENDERED_ENDINGS:
+        for x, y in ((fa, fb), (fb, fa)):
+            if not x.endswith(masc) or len(stem := x[:len(x) - len(masc)]) < _MIN_GENDER_STEM:
+                continue
+            if any(y == stem + fem for fem in fems):
+                return True
+    return False
+
+
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
     la, lb = _surname_core(a), _surname_core(b)
-    if not la or not lb:
+    if not la or not lb or gendered_forms(a, b):
         return False
     if words_match(la, lb):
         return True

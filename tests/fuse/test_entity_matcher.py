@@ -161,3 +161,36 @@ def test_a_description_meets_only_the_named_entities_its_head_fits():
     assert entity_matcher.description_head(infos[0], infos[1]) == (True, True)
     assert entity_matcher.candidate_pairs(infos, [0, 1, 2], [0, 1, 2]) == [(0, 1)]
     assert entity_matcher.in_scope(infos[0], infos[1]) and not entity_matcher.in_scope(infos[1], infos[2])
+
+
+def test_an_organisation_named_in_two_languages_or_by_a_short_form_is_judged():
+    # invented bodies: a hospital in English and Finnish (a genitive city name), a club by its name without
+    # the club's initials, a ministry's short form; two ministries share only a generic word
+    en = ent("d1", 1, "Kuopiola University Hospital", "ORG")
+    fi = ent("d2", 1, "Kuopiolan yliopistollinen sairaala", "PERSON")    # NER's person reading of a foreign name
+    club, short = ent("d1", 2, "FK Zelengora Foča", "ORG"), ent("d2", 2, "Zelengora", "ORG")
+    health = ent("d1", 3, "Ministry of Health and Social Protection", "ORG")
+    finance = ent("d2", 3, "Ministry of Finance", "ORG")
+    health_short = ent("d2", 4, "Health Ministry", "ORG")
+    infos = {e.id: entity_matcher.info_of(e) for e in (en, fi, club, short, health, finance, health_short)}
+    assert not infos["d2/e1"].person and infos["d2/e1"].org
+    assert entity_matcher.org_cover(infos["d1/e1"].org, infos["d2/e1"].org) == (1.0, 1.0, 0.5)
+    assert entity_matcher.shares_key(infos["d1/e1"], infos["d2/e1"])
+    assert entity_matcher.in_scope(infos["d1/e1"], infos["d2/e1"])
+    assert entity_matcher.in_scope(infos["d1/e2"], infos["d2/e2"])
+    assert entity_matcher.in_scope(infos["d1/e3"], infos["d2/e4"])
+    assert not entity_matcher.in_scope(infos["d1/e3"], infos["d2/e3"])       # only "ministry" shared
+    assert not entity_matcher.foreign_institution_word("Marta Policarpo")
+
+
+def test_a_lone_feminine_surname_is_not_the_man_of_the_family():
+    a = corpus([ent("d1", 1, "Biljana Dobrenovska", mentions=2), ent("d1", 2, "Petar Dobrenovski", mentions=2)],
+               [ent("d2", 1, "Dobrenovska", mentions=2)], [ent("d3", 1, "Petar Dobrenovski")])
+    problem = match_problem(a, Settings(entity_matcher="trained"))
+    roots = cluster_problem(problem, [1.0] * len(problem.pairs), 0.5)
+    by = {e.id: r for e, r in zip(problem.ents, roots)}
+    assert by["d1/e1"] != by["d1/e2"] and by["d2/e1"] != by["d3/e1"]
+    infos = [entity_matcher.info_of(e) for e in problem.ents]
+    row = dict(zip(entity_matcher.FEATURES, entity_matcher.pair_features(
+        problem.ents[0], problem.ents[1], infos[0], infos[1], rule_same=False, same_doc=True)))
+    assert row["surname_gendered"] == 1.0

@@ -2,6 +2,7 @@
 from storyline.resolve.names import (
     acronym_of,
     content_words,
+    gendered_forms,
     given_match,
     is_acronym_for,
     name_key,
@@ -162,3 +163,17 @@ def test_country_names_in_other_languages_with_the_apostrophe_news_writes_and_em
     assert language_names("ru").get(stem_key("ОАЭ")) == "gpe:ARE"
     assert language_names("uk").get(stem_key("ОАЕ")) == "gpe:ARE"
     assert language_names("es").get(stem_key("EAU")) == "gpe:ARE"
+
+
+def test_masculine_and_feminine_forms_of_a_surname_are_one_family_not_one_person():
+    # invented names: Slavic, Czech, Baltic, Greek and Icelandic gendered forms
+    for masc, fem in (("Dobrenovski", "Dobrenovska"), ("Karimbekov", "Karimbekova"), ("Hromadný", "Hromadná"),
+                      ("Dvorník", "Dvorníková"), ("Vaitkunas", "Vaitkuniene"), ("Karamanlos", "Karamanlou"),
+                      ("Haraldsson", "Haraldsdóttir")):
+        assert gendered_forms(masc, fem) and gendered_forms(fem, masc)
+        assert not surnames_match(masc, fem)
+        assert not persons_match(f"Ana {fem}", f"Ana {masc}")
+    assert not gendered_forms("Karimbekova", "Karimbekova")
+    assert surnames_match("Karimbekova", "Karimbekova")
+    assert not gendered_forms("Ivashkin", "Ivashko")             # a different ending, not a gendered form
+    assert surnames_match("Kasymaliyev", "Kasymaliev")           # spellings of one form still match
