@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Events in Russian, Ukrainian and Spanish, and the parallel stories check (``make eval``).
 
-    python scripts/eval_events_languages.py [--set frozen/languages] [--misses N] [--no-parallel]
+    python scripts/eval_events_languages.py [--set frozen/languages] [--misses N] [--no-parallel] [--parallel FILE]
 
 Sentences: each sentence of ``<set>/{ru,uk,es}/events.jsonl`` (a frozen set) or
 ``<set>/events_{ru,uk,es}_dev.jsonl`` (the dev sets in training/languages/events) is analysed as a document of its
@@ -181,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", type=Path, default=FROZEN)
     ap.add_argument("--misses", type=int, default=0, help="print up to N misses per language")
     ap.add_argument("--no-parallel", action="store_true")
+    ap.add_argument("--parallel", type=Path, action="append", default=[],
+                    help="a parallel set to check instead of the set folder's (repeatable)")
     ap.add_argument("--model", default="", help="a trained coder file (default: the shipped one)")
     ap.add_argument("--roles", default="", help="a trained role ranker file (default: the shipped one)")
     args = ap.parse_args(argv)
@@ -199,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                                            else f"{figures[c]:>12}" for c in cols))
             for line in misses[:args.misses]:
                 print(line)
-    for parallel in (args.set / "parallel.jsonl", args.set / "parallel_dev.jsonl"):
+    for parallel in args.parallel or [args.set / "parallel.jsonl", args.set / "parallel_dev.jsonl"]:
         if parallel.is_file() and not args.no_parallel:
             parallel_check(parallel, settings)
     return 0

@@ -893,6 +893,10 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
     else:
         etype = "PERSON" if key not in language_names(lang) else "ORG"
         _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, etype, word)], lang, kb)
+        if etype == "PERSON" and (not new_entities or new_entities[0].kb_id is None):
+            # a capital opening the sentence for its country ("Загреб висловив протест"): read as a place
+            _, as_place = resolve_names(doc, [NamedSpan(start, end, word, "GPE", word)], lang, kb)
+            new_entities = as_place if as_place and as_place[0].kb_id else new_entities
         if not new_entities or new_entities[0].kb_id is None:
             # an unknown capitalised opener may be any word ("Жители", "Ракета"): only a name's shape counts
             guess = _unknown_name(word, sent.text[found[1]:], lang, cues)
@@ -999,14 +1003,20 @@ def carried_source(sentence: Sentence, previous: Sentence | None, mentions: list
                    lang: str, cues: Cues) -> str | None:
     """The actor of a sentence that names none but a subject pronoun before its trigger ("Он обвинил Белоруссию
     ...", "Він закликав ...") or opens with its verb, the subject dropped ("Acusó a Bielorrusia ...", as Spanish
-    does as often as it writes "él"): the subject of the sentence before, its first person named, else its first
-    actor. None when neither holds or the sentence before names no actor."""
+    does as often as it writes "él"; also after an opening phrase and a comma, "Tras el encuentro, acusó a ..."):
+    the subject of the sentence before, its first person named, else its first actor. None when neither holds or the
+    sentence before names no actor."""
     words = _words(sentence.text)
     if previous is None or not words or trigger is None:
         return None
     pronouns = cues.modality.get(lang, {}).get("subject_pronouns", ())
     before = [w for w, _, end in words if end <= trigger]
-    if not (any(w in pronouns for w in before[:4]) or words[0][1] == trigger):
+    # an opening phrase set off by a comma before a verb whose subject is dropped ("Tras el encuentro, acusó a ..."),
+    # no actor named in it
+    lead = sentence.text[:trigger].rstrip()
+    set_off = lead.endswith(",") and not any(
+        m.entity and sentence.start <= m.start and m.end <= sentence.start + len(lead) for m in mentions)
+    if not (any(w in pronouns for w in before[:4]) or words[0][1] == trigger or set_off):
         return None
     actors = role_candidates(previous, mentions, lang, cues)
     people = [m for m in actors if m.type == "PERSON"]

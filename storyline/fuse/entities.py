@@ -42,6 +42,7 @@ from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
     ADDRESS_TITLES,
     acronym_of,
+    blocking_keys,
     capital_initials,
     content_words,
     fold,
@@ -49,7 +50,6 @@ from storyline.resolve.names import (
     is_acronym_for,
     looks_like_acronym,
     persons_match,
-    script_key,
     split_person,
     surname_key,
     surnames_match,
@@ -148,8 +148,9 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
 
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        # script_key: Токаев and Tokayev, Шмигаль and Shmyhal meet in one bucket
-        buckets[script_key(surname[i]) if surname[i] else ""].append(i)
+        # blocking_keys: Токаев and Tokayev, Шмигаль and Shmyhal, Сальседо and Salcedo, Менсахом and Mensah meet
+        for key in blocking_keys(surname[i]) if surname[i] else ("",):
+            buckets[key].append(i)
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i in idx:

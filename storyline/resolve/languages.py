@@ -22,7 +22,7 @@ from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import case_forms, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
-from storyline.resolve.names import script_key, surnames_agree
+from storyline.resolve.names import script_key, script_keys, surnames_agree
 
 __all__ = ["language_names", "resolve_names", "stem_key"]
 
@@ -47,7 +47,10 @@ def language_names(lang: str) -> dict[str, str]:
             english = getattr(c, attr, None)
             if not english:
                 continue
-            for form in {english, catalogue.gettext(english) if catalogue else english}:
+            forms = {english, catalogue.gettext(english) if catalogue else english}
+            if attr == "official_name" and catalogue is not None:
+                forms |= _short_from_official(c.name, english, catalogue.gettext(english), catalogue.gettext(c.name))
+            for form in forms:
                 # oblique forms stem_key cannot fold ("Малайзії" of "Малайзія") are keys of their own
                 for case in case_forms(form, lang):
                     out.setdefault(stem_key(case), kb_id)
@@ -62,6 +65,20 @@ def language_names(lang: str) -> dict[str, str]:
                     out[stem_key(case)] = kb_id  # the curated names win over a catalogue's
     out.pop("", None)
     return out
+
+
+#: the country's own name at the end of a translated official name ("República Democrática Popular de Argelia")
+_OFFICIAL_TAIL = re.compile(r"\s(?:de|del|de la|de las|de los|d')\s*([^\s].*)$")
+
+
+def _short_from_official(name: str, official: str, official_tr: str, name_tr: str) -> set[str]:
+    """The translated short name a catalogue lacks (Spanish has "República Democrática Popular de Argelia" for
+    Algeria's official name but leaves "Algeria" untranslated): the tail of the translated official name, when the
+    English official name ends "of <the short name>" and the catalogue gave the short name no translation."""
+    if name_tr != name or official_tr == official or not re.search(rf"\bof (?:the )?{re.escape(name)}$", official):
+        return set()
+    m = _OFFICIAL_TAIL.search(official_tr)
+    return {m.group(1)} if m else set()
 
 
 @dataclass
@@ -90,7 +107,7 @@ def _find_person(kb: KB, name: str, date: str | None) -> KBEntry | None:
     for e in kb.people():
         kb_words = _person_words(e.name)
         surname = kb_words[0] if e.surname_first else kb_words[-1]
-        if script_key(surname) != key or len(key) < 2 or not surnames_agree(surname, words[-1]):
+        if key not in script_keys(surname) or len(key) < 2 or not surnames_agree(surname, words[-1]):
             continue
         given = [w for w in words[:-1] if len(w) > 1]
         kb_given = kb_words[1:] if e.surname_first else kb_words[:-1]

@@ -153,16 +153,18 @@ _OBLIQUE_ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", 
 
 
 def _oblique_given(latin: str, other: str) -> bool:
-    """A Latin given name and a Cyrillic one that is the same name with a case ending (Faisal ~ Фейсалом); asked only
-    once the surnames agree."""
+    """A Latin name word and a Cyrillic one that is the same word with a case ending (Faisal ~ Фейсалом); asked of a
+    given name once the surnames agree, of a surname once both given names are there and agree."""
     if _other_script(latin) or not _other_script(other):
         return False
     low = other.lower()
     for ending in _OBLIQUE_ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = other[:-len(ending)]
-            if words_match(latin, stem) or script_words_match(latin, stem):
-                return True
+            # a stem closed by й: "Аксоєм", "Аксоем" of "Аксой" (Aksoy)
+            for form in (stem, stem + "й") if ending[0] in "еєё" else (stem,):
+                if words_match(latin, form) or script_words_match(latin, form):
+                    return True
     return False
 
 
@@ -300,18 +302,32 @@ def _cross_script(key: str) -> str:
         .replace("sh", "s")
 
 
+#: a Latin c before e, i or y, which Cyrillic writes as с in Spanish, Portuguese, French and English names (Salcedo ~
+#: Сальседо) and as ч in Italian ones (Ricci ~ Риччи, whose key "kh" ``_cross_script`` folds into k)
+_SOFT_C = re.compile(r"[cC](?=[eiyéíEIY])")
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """A name word as Cyrillic may have heard it: itself, and for a Latin word with a soft c, with that c an s."""
+    if _other_script(word) or not _SOFT_C.search(word):
+        return (word,)
+    return word, _SOFT_C.sub("s", word)
+
+
 def script_words_match(a: str, b: str) -> bool:
     """One name word in two scripts whose Latin spelling writes Ukrainian г as h (Шмигаль ~ Shmyhal,
-    Олег ~ Oleh) or German v as f (Vogt ~ Фогт); only across scripts, as Latin Hall is no Gall, Vogt no Fogt."""
+    Олег ~ Oleh), German v as f (Vogt ~ Фогт) or a soft c as s (Salcedo ~ Сальседо); only across scripts, as Latin
+    Hall is no Gall, Vogt no Fogt."""
     if _other_script(a) == _other_script(b):
         return False
-    return words_match(_cross_script(name_key(a)), _cross_script(name_key(b)))
+    return any(words_match(_cross_script(name_key(x)), _cross_script(name_key(y)))
+               for x in _spellings(a) for y in _spellings(b))
 
 
 def surnames_agree(a: str, b: str) -> bool:
     """One surname written in any script: the cross-script key must agree, and two spellings in one script must
     also be variants of each other, as the consonant key alone makes Latin "Como" of "Kim"."""
-    if script_key(a) != script_key(b):
+    if not set(script_keys(a)) & set(script_keys(b)):
         return False
     return _other_script(a) != _other_script(b) or words_match(a, b) or script_words_match(a, b)
 
@@ -321,6 +337,23 @@ def script_key(surname: str) -> str:
     Шмигаль and Shmyhal, Vogt and Фогт. ``surname_key`` with a lone h read as g, as Ukrainian г is Russian г, and
     v as f (a blocking key: two Latin spellings that share it still have to match as words)."""
     return _cross_script(surname_key(surname))
+
+
+def blocking_keys(surname: str) -> tuple[str, ...]:
+    """The keys under which a surname meets its spellings in other scripts: ``script_keys``, and for a Cyrillic
+    surname a normaliser left in an oblique case ("Менсахом", "Іліча"), its key without the ending, where
+    ``persons_match`` may find the Latin spelling (Mensah, Ilić)."""
+    core = _surname_core(surname)
+    stems = [core[:-len(e)] + glide for e in _OBLIQUE_ENDINGS
+             if _other_script(core) and core.lower().endswith(e) and len(core) - len(e) >= 3
+             for glide in (("", "й") if e[0] in "еєё" else ("",))]
+    return tuple(dict.fromkeys([*script_keys(surname), *(script_key(s) for s in stems)]))
+
+
+def script_keys(surname: str) -> tuple[str, ...]:
+    """Every ``script_key`` a surname may share with its spelling in another script: its own, and for a Latin one
+    with a soft c, that c read as s (Salcedo ~ Сальседо beside Ricci ~ Риччи). A Cyrillic surname has one."""
+    return tuple(dict.fromkeys(script_key(s) for s in _spellings(surname)))
 
 
 #: "Abdel-Rahman": the first part of an Arabic theophoric name is no surname of its own
@@ -363,6 +396,10 @@ def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first
         pa, pb = split_given(ga), split_given(gb)
         return (len(pa) == 1 and len(pb) >= 2 and words_match(pa[0], pb[-1])) or (
             len(pb) == 1 and len(pa) >= 2 and words_match(pb[0], pa[-1]))
+    # "Кофі Менсахом" ~ "Kofi Mensah": a full name the normaliser left in an oblique case, across scripts only
+    if ga and gb and (_oblique_given(_surname_core(sa), _surname_core(sb))
+                      or _oblique_given(_surname_core(sb), _surname_core(sa))) and given_match(ga, gb):
+        return True
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": family name first in one outlet, last in another
     if ga and gb and " " not in ga and " " not in gb and words_match(ga, sb) and words_match(gb, sa):
         return True

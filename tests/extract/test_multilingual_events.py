@@ -159,6 +159,8 @@ def test_ukrainian_morphology_reads_a_sentence_opener_as_a_name_or_a_common_word
     ("ru", "Полиция задержала в Казани двух активистов.", "задержала", "Полиция"),  # an institution by its noun
     ("ru", "Вчера в Казани задержали двух активистов.", "задержали", None),
     ("es", "Según fuentes oficiales, el tren llegó tarde.", "llegó", None),
+    # a capital that opens the sentence for its country, which no tagger took for a name
+    ("uk", "Гельсінкі у вівторок висловив протест Москві.", "висловив", "Гельсінкі"),
 ])
 def test_a_bare_name_that_opens_a_sentence_becomes_an_actor_and_a_common_word_does_not(lang, text, verb, expected):
     from storyline.extract.multilingual_events import opener_actor
@@ -577,6 +579,25 @@ def test_a_subject_pronoun_or_a_dropped_subject_carries_the_person_of_the_senten
     plain = "Rusia niega las acusaciones."
     assert carried_source(Sentence("d", 0, len(plain), plain), first, mentions, plain.index("niega"), "es",
                           cues) is None
+
+
+def test_a_dropped_subject_after_an_opening_phrase_and_a_comma_is_the_subject_of_the_sentence_before():
+    cues = load_cues()
+    before = "La canciller de Estonia, Karin Tamm, se reunió el martes en Riga con su colega letón, Juris Ozols."
+    text = "Tras la reunión, acusó a Rusia de interferir la señal de GPS."
+    whole = f"{before} {text}"
+    _, mentions = _sentence_with(whole, [("Estonia", "GPE"), ("Karin Tamm", "PERSON"), ("Juris Ozols", "PERSON"),
+                                         ("Rusia", "GPE")])
+    first = Sentence("d", 0, len(before), before)
+    second = Sentence("d", len(before) + 1, len(whole), text)
+    # the first person named (the subject), not the colleague met
+    assert carried_source(second, first, mentions, text.index("acusó"), "es", cues) == "d/e1"
+    # an opening phrase that names an actor is that actor's sentence: nobody is carried over
+    named = "Según Letonia, acusó a Rusia."
+    whole = f"{before} {named}"
+    _, mentions = _sentence_with(whole, [("Karin Tamm", "PERSON"), ("Letonia", "GPE"), ("Rusia", "GPE")])
+    second = Sentence("d", len(before) + 1, len(whole), named)
+    assert carried_source(second, first, mentions, named.index("acusó"), "es", cues) is None
 
 
 def test_passive_voice_is_read_by_morphology_or_by_the_participle_endings_without_it():

@@ -367,6 +367,16 @@ def test_oblique_forms_of_a_countrys_name_find_it_in_each_language():
     assert names[stem_key("Республіки Корея")] == "gpe:KOR"
     assert names[stem_key("Об'єднаних Арабських Еміратів")] == "gpe:ARE"
     assert language_names("ru")[stem_key("Малайзии")] == "gpe:MYS"
+    # the Ukrainian instrumental of a noun in -ія or -й ("з Грецією", "з Китаєм")
+    assert names[stem_key("Грецією")] == "gpe:GRC" and names[stem_key("Китаєм")] == "gpe:CHN"
+
+
+def test_a_spanish_country_name_the_catalogue_gives_only_in_the_official_name():
+    # pycountry's Spanish catalogue leaves "Algeria" as it is and translates only "República Democrática Popular de
+    # Argelia"; the country's own name is its tail
+    names = language_names("es")
+    assert names[stem_key("Argelia")] == "gpe:DZA" and names[stem_key("Níger")] == "gpe:NER"
+    assert names[stem_key("Nigeria")] == "gpe:NGA" and names[stem_key("Chile")] == "gpe:CHL"
 
 
 @pytest.mark.slow

@@ -1,6 +1,7 @@
 """Name keys: transliteration variants meet, different names stay apart."""
 from storyline.resolve.names import (
     acronym_of,
+    blocking_keys,
     content_words,
     gendered_forms,
     given_match,
@@ -8,6 +9,7 @@ from storyline.resolve.names import (
     name_key,
     persons_match,
     script_key,
+    script_keys,
     split_person,
     surnames_match,
     words_match,
@@ -152,6 +154,26 @@ def test_a_given_name_across_scripts_with_a_silent_h_or_a_case_ending():
     # the surname still decides, and a given name that differs still tells two people apart
     assert not persons_match("Helena Duarte", "Элена Гомес") and not persons_match("Omar Haddad", "Карима Хаддад")
     assert not persons_match("Helena Duarte", "Helena Torres")
+
+
+def test_a_latin_soft_c_is_the_cyrillic_s_or_the_italian_ch_across_scripts_only():
+    # Spanish c before e / i is written с in Russian and Ukrainian (Salcedo, Vicente), Italian c as ч (Ricci)
+    assert persons_match("Diego Salcedo", "Диего Сальседо") and persons_match("Diego Salcedo", "Дієго Сальседо")
+    assert persons_match("Ignacio Vicente", "Игнасио Висенте") and persons_match("Marco Ricci", "Марко Риччи")
+    assert script_key("Сальседо") in script_keys("Salcedo")
+    # two Latin spellings still have to be variants of each other, and a different surname stays apart
+    assert not surnames_match("Salcedo", "Salsedo") and not persons_match("Diego Salcedo", "Диего Сальвадо")
+
+
+def test_a_full_name_left_in_an_oblique_case_across_scripts():
+    # without the Ukrainian dictionary the normaliser keeps "з Кофі Менсахом", "Марка Іліча", "з Емре Аксоєм"
+    assert persons_match("Kofi Mensah", "Кофі Менсахом") and persons_match("Marko Ilić", "Марка Іліча")
+    assert persons_match("Emre Aksoy", "Емре Аксоєм")
+    # they meet under one blocking key
+    assert script_key("Mensah") in blocking_keys("Менсахом") and script_key("Aksoy") in blocking_keys("Аксоєм")
+    # the given names must both be there and agree; a surname alone in an oblique case is not read so
+    assert not persons_match("Kofi Mensah", "Ама Менсахом") and not persons_match("Sergei Ivanov", "Анна Иванова")
+    assert not persons_match("Mensah", "Менсахом")
 
 
 def test_country_names_in_other_languages_with_the_apostrophe_news_writes_and_emirates_acronyms():
