@@ -813,12 +813,13 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     ready = summaries and summaries_ready(store)   # current summary tables: their touched rows are written again
     con.execute("BEGIN TRANSACTION")
     try:
-        _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events), new_quotes,
-               dups, stories, replaced, events, old_se, clustered, found, touched, relations, settings)
+        disputed = _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events),
+                          new_quotes, dups, stories, replaced, events, old_se, clustered, found, touched, relations,
+                          settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
         changed = _touched(store, new, merged, relabelled, (new_events, renamed_events), new_quotes, dups, stories,
-                           replaced, clustered, touched) if ready else None
+                           replaced, clustered, touched, disputed) if ready else None
         # the summary tables are written after the commit, in their own transaction: they keep the corpus tables'
         # row numbers, which DuckDB gives the rows added by a transaction only when it commits. Until then (or
         # if that write fails) they are marked stale and the pages read the corpus tables
@@ -852,7 +853,8 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
            index: tuple[dict[str, bytes], dict[str, int], int],
            merged: Any, added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
            stories: list[Story], replaced: set[str], events: list[Event], old_se: set[str], clustered: list,
-           found: list, touched: set, relations: list, settings: Settings) -> None:
+           found: list, touched: set, relations: list, settings: Settings) -> set[str]:
+    """Write the update's results; returns the documents whose list of disagreements changed."""
     con = store.con
     new_ids = {a.document.id for a in new}
     changed = [*merged.updated, *merged.created]
@@ -908,8 +910,7 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     ranked = [(score, dim, topic, [from_dict(Side, s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
     story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
     kept: list[Disagreement] = keep_disagreements(ranked, story_of)
-    con.execute("DELETE FROM disagreements")
-    _replace_rows(store, "disagreements", "id", [], kept)
+    disputed = _write_disagreements(store, kept)
     # relations of the touched pairs and periods
     if touched:
         con.execute("DELETE FROM relations WHERE a || '\x01' || b || '\x01' || period IN (SELECT UNNEST(?))",
@@ -928,11 +929,40 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
         "WHERE s.n_outlets > 1 AND e.id IN (SELECT UNNEST(?))", [ev_ids]).fetchall()}
     profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
     _replace_rows(store, "outlets", "name", outlets, profiles)
+    return disputed
+
+
+def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
+    """Store ``kept`` (in rank order) as the disagreements; returns the documents cited by a disagreement of a
+    story whose list (ids, records, order) changed, whose summary rows must be written again.
+
+    A disagreement's id is its content's (``disagreement_id``) and the candidates outside the update's stories keep
+    their scores, so most stories' lists are as before. The table is rewritten only when its ids or records changed,
+    and then whole (it is in rank order, which the export keeps).
+    """
+    con = store.con
+    old = store.select("disagreements")
+    if [to_dict(d) for d in old] == [to_dict(d) for d in kept]:
+        return set()
+    story = dict(con.execute("SELECT doc, min(id) FROM (SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc "
+                             "FROM stories) GROUP BY doc").fetchall())
+
+    def lists(ds: list[Disagreement]) -> dict[str, list[Disagreement]]:
+        out: dict[str, list[Disagreement]] = defaultdict(list)
+        for d in ds:   # a disagreement's place is in the list of its first side's story (summary_doc_disagreements)
+            out[story.get(d.sides[0].doc, "") if d.sides else ""].append(d)
+        return out
+
+    before, after = lists(old), lists(kept)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    con.execute("DELETE FROM disagreements")
+    _replace_rows(store, "disagreements", "id", [], kept)
+    return {s.doc for k in changed for d in [*before.get(k, []), *after.get(k, [])] for s in d.sides}
 
 
 def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[str],
              added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
-             stories: list[Story], replaced: set[str], clustered: list, pairs: set) -> Touched:
+             stories: list[Story], replaced: set[str], clustered: list, pairs: set, disputed: set[str]) -> Touched:
     """What the update changed, for the summary tables (``storyline.store.summaries.Touched``): read after
     ``_write``, inside its transaction."""
     con = store.con
@@ -965,4 +995,4 @@ def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[
         "SELECT entity FROM fuse_entity_docs WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT unnest([source, target, attributed_to]) FROM events WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT speaker FROM quotes WHERE doc IN (SELECT UNNEST(?))", ids * 3).fetchall() if r[0]}
-    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories})
+    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories}, disputed=disputed)
