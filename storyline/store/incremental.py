@@ -30,7 +30,8 @@ the ways listed here.
 What differs from a full run over the union (``tests/store/test_incremental.py`` checks the rest):
 
 * ids: stored entities keep theirs and new ones take the next numbers (a full run numbers by mention
-  count); new story events and disagreements take new numbers; rows are in the order they were added;
+  count); new story events take new numbers; rows are in the order they were added (a disagreement's id is
+  its dimension's and sides', as in a full run, and the table is in rank order);
 * entities: two stored entities are never merged; a new entity is matched only to stored entities that
   share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
 * stories: a stored story never merges with another nor splits; a new document is scored against the
@@ -94,12 +95,11 @@ from storyline.model import (
     Side,
     Span,
     Story,
-    from_dict,
     to_dict,
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.resolve.names import looks_like_acronym
-from storyline.store.duckdb import Store
+from storyline.store.duckdb import Store, record_maker
 from storyline.store.summaries import Touched, mark_stale, summaries_ready, write_summaries
 
 LOGGER = logging.getLogger(__name__)
@@ -907,7 +907,8 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
             _candidate_rows(found, int(row[0]) + 1 if row else 0))
     rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
                        "ORDER BY score DESC, seq").fetchall()
-    ranked = [(score, dim, topic, [from_dict(Side, s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
+    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
+    ranked = [(score, dim, topic, [side(s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
     story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
     kept: list[Disagreement] = keep_disagreements(ranked, story_of)
     disputed = _write_disagreements(store, kept)
@@ -941,23 +942,35 @@ def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
     and then whole (it is in rank order, which the export keeps).
     """
     con = store.con
-    old = store.select("disagreements")
-    if [to_dict(d) for d in old] == [to_dict(d) for d in kept]:
+
+    def key(d_id: str, topic: str, sides: list[tuple[str, str, int, int]]) -> tuple:
+        return d_id, topic, tuple(sides)
+
+    # compared by id, topic and sides (document, stance, offsets): the evidence text is the document's at the offsets
+    old = []
+    for i, t, x in con.execute("SELECT id, topic, sides FROM disagreements ORDER BY rowid").fetchall():
+        sides = json.loads(x) if x else []
+        old.append((key(i, t, [(s["doc"], s["stance"], s["evidence"]["start"], s["evidence"]["end"]) for s in sides]),
+                    sides[0]["doc"] if sides else ""))
+    new = [(key(d.id, d.topic, [(s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides]),
+            d.sides[0].doc if d.sides else "") for d in kept]
+    if old == new:
         return set()
     story = dict(con.execute("SELECT doc, min(id) FROM (SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc "
                              "FROM stories) GROUP BY doc").fetchall())
 
-    def lists(ds: list[Disagreement]) -> dict[str, list[Disagreement]]:
-        out: dict[str, list[Disagreement]] = defaultdict(list)
-        for d in ds:   # a disagreement's place is in the list of its first side's story (summary_doc_disagreements)
-            out[story.get(d.sides[0].doc, "") if d.sides else ""].append(d)
+    def lists(ds: list[tuple[tuple, str]]) -> dict[str, list[tuple]]:
+        out: dict[str, list[tuple]] = defaultdict(list)
+        # a disagreement's place is in the list of its first side's story (summary_doc_disagreements)
+        for k, first in ds:
+            out[story.get(first, "")].append(k)
         return out
 
-    before, after = lists(old), lists(kept)
+    before, after = lists(old), lists(new)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     con.execute("DELETE FROM disagreements")
     _replace_rows(store, "disagreements", "id", [], kept)
-    return {s.doc for k in changed for d in [*before.get(k, []), *after.get(k, [])] for s in d.sides}
+    return {s[0] for k in changed for d in [*before.get(k, []), *after.get(k, [])] for s in d[2]}
 
 
 def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[str],
