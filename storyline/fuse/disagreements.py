@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import logging
 import re
 from collections import Counter, defaultdict
@@ -937,7 +938,7 @@ def guard_candidates(found: list[Found], story_of: Mapping[str, str] | None = No
 def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
     """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
     (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` per story (``story_of``: document id -> story
-    id), ids ``dis1``, ``dis2``, ..."""
+    id), in rank order, each with its ``disagreement_id``."""
     story_of = story_of or {}
     kept: list[Disagreement] = []
     # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
@@ -945,6 +946,7 @@ def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = 
     per_dim: Counter[tuple[str, str]] = Counter()
     per_story: Counter[str] = Counter()
     shown: dict[tuple[str, int], set[int]] = defaultdict(set)   # a kept side's sentence -> the kept ones showing it
+    taken: Counter[str] = Counter()
     for _score, dim, topic, sides in found:
         story = story_of.get(sides[0].doc, "") if sides else ""
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
@@ -957,9 +959,22 @@ def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = 
         per_story[story] += 1
         for w in where:
             shown[w].add(len(kept))
-        kept.append(Disagreement(id=f"dis{len(kept) + 1}", topic=topic, sides=sides))
+        ident = disagreement_id(dim, sides)
+        taken[ident] += 1
+        if taken[ident] > 1:   # the same sides found twice by one dimension (another topic): rank decides
+            ident = f"{ident}-{taken[ident]}"
+        kept.append(Disagreement(id=ident, topic=topic, sides=sides))
     LOGGER.debug("%d candidate disagreements, %d kept", len(found), len(kept))
     return kept
+
+
+def disagreement_id(dim: str, sides: list[Side]) -> str:
+    """A disagreement's id from what it is (its dimension and its sides' documents, sentences and stances), not
+    from its rank: a disagreement found again keeps its id when others come or go, so an update rewrites only
+    the rows of those that changed."""
+    key = "\x1f".join([dim, *sorted(f"{s.doc}\x1e{s.evidence.start}\x1e{s.evidence.end}\x1e{s.stance}"
+                                     for s in sides)])
+    return "dis-" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
 
 
 def _modality_disagreements(events: list[Event], mapping: dict[str, str]) -> list[tuple[float, str, str, list[Side]]]:

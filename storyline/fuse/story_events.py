@@ -396,8 +396,48 @@ def _cluster_date(members: list[Event]) -> str | None:
     return _majority(dates)
 
 
+#: the most days two day-precise dates can be apart and still not clash (``PairFacts.date_compatibility``: the same
+#: month within ``DAY_SLACK``, a carried date within ``CARRIED_SLACK_DAYS``, a publication day across languages
+#: within ``PUBLICATION_SLACK_DAYS``)
+DATE_REACH = max(DAY_SLACK, CARRIED_SLACK_DAYS, PUBLICATION_SLACK_DAYS)
+#: whether a date clash alone keeps a pair under the threshold, however alike the rest (0.55 < 0.6 with the
+#: weights above): then pairs of day-precise dates more than ``DATE_REACH`` days apart need not be scored
+CLASH_BLOCKS = W_TYPE + W_SOURCE + W_TARGET + W_TEXT - 2.0 * W_DATE < MERGE_THRESHOLD
+
+
+def _day_numbers(events: list[Event]) -> list[int | None]:
+    """Each event's day as a number, when its date is day-precise and valid (else None: it may suit any date)."""
+    out: list[int | None] = []
+    for e in events:
+        parts = _date_parts(e.date)
+        try:
+            out.append(datetime.date(*parts).toordinal() if parts is not None and len(parts) == 3 else None)
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def _close_pairs(members: list[int], day: list[int | None]) -> list[tuple[int, int]]:
+    """The pairs of ``members`` (ascending) whose dates may not clash: either without a day-precise date, or
+    both dated at most ``DATE_REACH`` days apart. A term shared by events of many stories months apart (a place,
+    a rare word of several stories) then yields the pairs of each story's days, not of every story with every
+    other: the pairs of a term stop growing with the corpus's time span."""
+    wild = [i for i in members if day[i] is None]
+    dated = sorted((d, i) for i in members if (d := day[i]) is not None)
+    pairs = list(combinations(wild, 2))
+    pairs += [(min(i, j), max(i, j)) for i in wild for _, j in dated]
+    for pos, (d, i) in enumerate(dated):
+        for d2, j in dated[pos + 1:]:
+            if d2 - d > DATE_REACH:
+                break
+            pairs.append((min(i, j), max(i, j)))
+    return pairs
+
+
 def _candidate_pairs(events: list[Event], wording: _Wording, actors: Actors) -> list[tuple[int, int]]:
-    """Pairs worth scoring: they share a not-too-common evidence word, or the same source and target."""
+    """Pairs worth scoring: they share a not-too-common evidence word, or the same source and target (and their
+    dates do not clash, ``_close_pairs``, when a clash blocks a merge: the pairs left out could not merge)."""
+    day = _day_numbers(events) if CLASH_BLOCKS else None
     index: dict[str, set[int]] = defaultdict(set)
     for bags, _, _ in wording.views:
         for i, bag in enumerate(bags):
@@ -410,7 +450,7 @@ def _candidate_pairs(events: list[Event], wording: _Wording, actors: Actors) -> 
     for term, idx in index.items():
         members = sorted(idx)
         if len(members) <= CANDIDATE_DF_CAP:
-            pairs.update(combinations(members, 2))
+            pairs.update(combinations(members, 2) if day is None else _close_pairs(members, day))
         elif term.startswith("\x00"):
             # a dyad reported thousands of times: compare each report with its nearest neighbours
             # in date order only, so the work stays linear (clusters still chain through them)

@@ -30,7 +30,8 @@ the ways listed here.
 What differs from a full run over the union (``tests/store/test_incremental.py`` checks the rest):
 
 * ids: stored entities keep theirs and new ones take the next numbers (a full run numbers by mention
-  count); new story events and disagreements take new numbers; rows are in the order they were added;
+  count); new story events take new numbers; rows are in the order they were added (a disagreement's id is
+  its dimension's and sides', as in a full run, and the table is in rank order);
 * entities: two stored entities are never merged; a new entity is matched only to stored entities that
   share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
 * stories: a stored story never merges with another nor splits; a new document is scored against the
@@ -95,12 +96,11 @@ from storyline.model import (
     Side,
     Span,
     Story,
-    from_dict,
     to_dict,
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.resolve.names import looks_like_acronym
-from storyline.store.duckdb import Store
+from storyline.store.duckdb import Store, record_maker
 from storyline.store.summaries import Touched, mark_stale, summaries_ready, write_summaries
 
 LOGGER = logging.getLogger(__name__)
@@ -819,12 +819,13 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     ready = summaries and summaries_ready(store)   # current summary tables: their touched rows are written again
     con.execute("BEGIN TRANSACTION")
     try:
-        _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events), new_quotes,
-               dups, stories, replaced, events, old_se, clustered, found, touched, relations, settings)
+        disputed = _write(store, new, new_feats, (new_sigs, story_df, n_docs), merged, (new_events, renamed_events),
+                          new_quotes, dups, stories, replaced, events, old_se, clustered, found, touched, relations,
+                          settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
         changed = _touched(store, new, merged, relabelled, (new_events, renamed_events), new_quotes, dups, stories,
-                           replaced, clustered, touched) if ready else None
+                           replaced, clustered, touched, disputed) if ready else None
         # the summary tables are written after the commit, in their own transaction: they keep the corpus tables'
         # row numbers, which DuckDB gives the rows added by a transaction only when it commits. Until then (or
         # if that write fails) they are marked stale and the pages read the corpus tables
@@ -858,7 +859,8 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
            index: tuple[dict[str, bytes], dict[str, int], int],
            merged: Any, added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
            stories: list[Story], replaced: set[str], events: list[Event], old_se: set[str], clustered: list,
-           found: list, touched: set, relations: list, settings: Settings) -> None:
+           found: list, touched: set, relations: list, settings: Settings) -> set[str]:
+    """Write the update's results; returns the documents whose list of disagreements changed."""
     con = store.con
     new_ids = {a.document.id for a in new}
     changed = [*merged.updated, *merged.created]
@@ -911,11 +913,11 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
             _candidate_rows(found, int(row[0]) + 1 if row else 0))
     rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
                        "ORDER BY score DESC, seq").fetchall()
-    ranked = [(score, dim, topic, [from_dict(Side, s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
+    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
+    ranked = [(score, dim, topic, [side(s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
     story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
     kept: list[Disagreement] = keep_disagreements(ranked, story_of)
-    con.execute("DELETE FROM disagreements")
-    _replace_rows(store, "disagreements", "id", [], kept)
+    disputed = _write_disagreements(store, kept)
     # relations of the touched pairs and periods
     if touched:
         con.execute("DELETE FROM relations WHERE a || '\x01' || b || '\x01' || period IN (SELECT UNNEST(?))",
@@ -934,11 +936,52 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
         "WHERE s.n_outlets > 1 AND e.id IN (SELECT UNNEST(?))", [ev_ids]).fetchall()}
     profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
     _replace_rows(store, "outlets", "name", outlets, profiles)
+    return disputed
+
+
+def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
+    """Store ``kept`` (in rank order) as the disagreements; returns the documents cited by a disagreement of a
+    story whose list (ids, records, order) changed, whose summary rows must be written again.
+
+    A disagreement's id is its content's (``disagreement_id``) and the candidates outside the update's stories keep
+    their scores, so most stories' lists are as before. The table is rewritten only when its ids or records changed,
+    and then whole (it is in rank order, which the export keeps).
+    """
+    con = store.con
+
+    def key(d_id: str, topic: str, sides: list[tuple[str, str, int, int]]) -> tuple:
+        return d_id, topic, tuple(sides)
+
+    # compared by id, topic and sides (document, stance, offsets): the evidence text is the document's at the offsets
+    old = []
+    for i, t, x in con.execute("SELECT id, topic, sides FROM disagreements ORDER BY rowid").fetchall():
+        sides = json.loads(x) if x else []
+        old.append((key(i, t, [(s["doc"], s["stance"], s["evidence"]["start"], s["evidence"]["end"]) for s in sides]),
+                    sides[0]["doc"] if sides else ""))
+    new = [(key(d.id, d.topic, [(s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides]),
+            d.sides[0].doc if d.sides else "") for d in kept]
+    if old == new:
+        return set()
+    story = dict(con.execute("SELECT doc, min(id) FROM (SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc "
+                             "FROM stories) GROUP BY doc").fetchall())
+
+    def lists(ds: list[tuple[tuple, str]]) -> dict[str, list[tuple]]:
+        out: dict[str, list[tuple]] = defaultdict(list)
+        # a disagreement's place is in the list of its first side's story (summary_doc_disagreements)
+        for k, first in ds:
+            out[story.get(first, "")].append(k)
+        return out
+
+    before, after = lists(old), lists(new)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    con.execute("DELETE FROM disagreements")
+    _replace_rows(store, "disagreements", "id", [], kept)
+    return {s[0] for k in changed for d in [*before.get(k, []), *after.get(k, [])] for s in d[2]}
 
 
 def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[str],
              added: tuple[list[Event], list[Event]], new_quotes: list, dups: dict[str, list[NearDuplicate]],
-             stories: list[Story], replaced: set[str], clustered: list, pairs: set) -> Touched:
+             stories: list[Story], replaced: set[str], clustered: list, pairs: set, disputed: set[str]) -> Touched:
     """What the update changed, for the summary tables (``storyline.store.summaries.Touched``): read after
     ``_write``, inside its transaction."""
     con = store.con
@@ -971,4 +1014,4 @@ def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[
         "SELECT entity FROM fuse_entity_docs WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT unnest([source, target, attributed_to]) FROM events WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT speaker FROM quotes WHERE doc IN (SELECT UNNEST(?))", ids * 3).fetchall() if r[0]}
-    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories})
+    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories}, disputed=disputed)

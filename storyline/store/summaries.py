@@ -64,7 +64,7 @@ __all__ = ["ACTOR_PAGE", "FIRST_PAGE", "SUMMARY_TABLES", "SUMMARY_VERSION", "Tou
            "summaries_ready", "write_summaries"]
 
 #: bumped when a table's meaning changes: a store with other summaries reads the corpus tables
-SUMMARY_VERSION = "7"
+SUMMARY_VERSION = "8"
 _META_KEY = "summaries"
 #: the rows of each list on an actor's or outlet's first page that ``summary_actor_pages`` and
 #: ``summary_outlet_pages`` hold (the app's page size; the SQL below spells it out)
@@ -199,12 +199,18 @@ SELECT s.srow, s.id, s.title, s.date, len(s.docs) AS n_docs, o.outlets, o.first,
        row_number() OVER (ORDER BY len(s.docs) DESC, s.srow) AS rank
 FROM s LEFT JOIN o ON o.srow = s.srow ORDER BY rank
 """, ("id",)),
-    # each document's disagreements (their records, and their order: ``r``), written whole: an update ranks and
-    # numbers every disagreement again, so that a new one moves the others' ids (the pages below leave them out)
+    # each document's disagreements (their records, and their order: ``r``, the place in its story's list, which the
+    # disagreements table holds in rank order): a disagreement's id is its content's (``disagreement_id``), and its
+    # place moves only when its own story's list changes, so an update rewrites the rows of the documents of the
+    # stories whose list changed (``Touched.disputed``) and no other (the pages below leave them out)
     ("summary_doc_disagreements", """
-SELECT DISTINCT doc, r, rec
-FROM (SELECT rowid AS r, to_json(disagreements) AS rec, unnest(json_extract_string(sides, '$[*].doc')) AS doc
-      FROM disagreements)
+WITH st AS (SELECT doc, min(id) AS story FROM (SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
+            GROUP BY doc),
+     d AS (SELECT rowid AS dr, to_json(disagreements) AS rec, json_extract_string(sides, '$[*].doc') AS docs
+           FROM disagreements),
+     r AS (SELECT d.rec, d.docs, row_number() OVER (PARTITION BY st.story ORDER BY d.dr) AS r
+           FROM d LEFT JOIN st ON st.doc = d.docs[1])
+SELECT DISTINCT doc, r, rec FROM (SELECT r, rec, unnest(docs) AS doc FROM r) WHERE @disputed(doc)
 """, ("doc",)),
     # everything a story page reads but its disagreements, as one JSON document per story (a page is then one lookup
     # and one of summary_doc_disagreements): the rows each read of storyline.store.pages.story_data would give, in
@@ -376,9 +382,10 @@ _KEYED: dict[str, tuple[str, str]] = {
     "summary_partners": ("entities", "entity"), "summary_actor": ("entities", "entity"),
     "summary_actor_pages": ("entities", "entity"), "summary_story_pages": ("stories", "id"),
     "summary_article_pages": ("docs", "doc"), "summary_outlet_solo": ("outlets", "outlet"),
+    "summary_doc_disagreements": ("disputed", "doc"),
 }
-_KINDS = ("docs", "entities", "stories", "outlets")
-_FILTER = re.compile(r"@(docs|entities|stories|outlets)\(([^()]+)\)")
+_KINDS = ("docs", "entities", "stories", "outlets", "disputed")
+_FILTER = re.compile(r"@(docs|entities|stories|outlets|disputed)\(([^()]+)\)")
 
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
@@ -392,11 +399,13 @@ class Touched:
     ``docs``: documents whose page may show something else (new, in a changed story or story event, a copy's
     partner, naming a renamed actor, in a changed disagreement); the stories holding them and their outlets are
     touched with them. ``entities``: actors whose page may show something else. ``stories``: stories removed
-    or added (their rows go even when no touched document is in them any more).
+    or added (their rows go even when no touched document is in them any more). ``disputed``: documents whose
+    list of disagreements (or a place or record in it) may have changed.
     """
     docs: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
+    disputed: set[str] = field(default_factory=set)
 
 
 def _narrowed(select: str, keyed: bool) -> str:
@@ -461,6 +470,8 @@ def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
                 [sorted(touched.docs)])
     con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_entities AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
                 [sorted(touched.entities)])
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_disputed AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
+                [sorted(touched.disputed)])
     con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_stories AS "
                 "SELECT UNNEST(?::VARCHAR[]) AS key UNION SELECT id FROM "
                 "(SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories) "

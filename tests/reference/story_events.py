@@ -74,3 +74,9 @@ def pair_score(a: Event, b: Event, actors: Actors, text_sim: float) -> float:
     if ca and cb and not ca & cb:
         score -= COUNT_CLASH
     return score
+
+
+def every_pair(events: list[Event], *_: object) -> list[tuple[int, int]]:
+    """Every pair of events, for ``storyline.fuse.story_events._candidate_pairs``'s place: what its blocking must
+    not change the clusters of."""
+    return [(i, j) for i in range(len(events)) for j in range(i + 1, len(events))]
