@@ -42,8 +42,9 @@ def test_a_failing_document_does_not_take_its_group_down(monkeypatch):
 
 
 def test_a_failure_late_in_a_group_leaves_the_documents_before_it_as_analysed_alone(monkeypatch):
-    # the trained coder runs a group in one batch and adds generic actors to each document's lists: when a
-    # later document fails, the one-by-one retry must start from the lists as resolution left them
+    # the trained coder runs a group in one batch and adds generic actors to each document's lists; when a
+    # later document fails the group is retried one by one, and the documents before it must come out as
+    # analysed alone (the batch puts their lists back; re-coding them happens to give the same actors today)
     texts = ["The judge in Port Adrel ordered the release of the activists. The judge criticised the police.",
              *TEXTS]
     docs = [Document(id=f"d{i}", source=f"d{i}.txt", raw=t) for i, t in enumerate(texts)]
