@@ -866,8 +866,31 @@ def decided_candidates(sent: SpacySpan, cands: list[EventCandidate], label: str,
     return []
 
 
+#: a sentence the coder reads: (raw offset of its block, the sentence, its text, the lexicon's candidates in it)
+Proposal = tuple[int, Any, str, list[EventCandidate]]
+
+
+def sentence_proposals(parsed: Parsed, settings: Settings) -> list[Proposal]:
+    """The sentences ``extract_events`` reads (up to ``MAX_SENT_TOKENS``), each with the lexicon's candidates.
+
+    Public so that a group of documents can put all their sentences before the trained decision in one
+    call (``storyline.engine.components``): its scikit-learn pipeline costs about as much per call as for
+    a document's sentences, and each sentence's decision does not depend on the others in the call."""
+    lex = load_event_lexicon(tuple(settings.event_lexicon_paths))
+    cues = load_argument_cues(tuple(settings.event_lexicon_paths))
+    mlex = load_modality_lexicon()
+    return [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
+            for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
+
+
+def decision_inputs(proposals: Sequence[Proposal]) -> tuple[list[str], list[list[str]]]:
+    """What ``extract_events`` hands its ``decide`` for ``proposals``: sentence texts and lexicon codes."""
+    return [t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals]
+
+
 def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entities: list[Entity],
-                   settings: Settings, decide: Decide | None = None) -> list[Event]:
+                   settings: Settings, decide: Decide | None = None,
+                   proposals: list[Proposal] | None = None) -> list[Event]:
     """PLOVER events of one document.
 
     Args:
@@ -877,6 +900,7 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
         entities: the document's local entities.
         settings: ``event_lexicon_paths`` extends the shipped lexicon.
         decide: a trained sentence decision (``EventModel.predict``); None: the lexicon decides alone.
+        proposals: ``sentence_proposals(parsed, settings)``, when the caller has them already.
 
     Returns:
         Events with type, mode, source/target entity ids, date, modality, quantities, summary and
@@ -899,11 +923,11 @@ def extract_events(doc: Document, parsed: Parsed, mentions: list[Mention], entit
     names = {e.id: e.name for e in entities}
     frames = framed_speakers(parsed.blocks, actors, cues, mlex.reporting, parsed.tokens)
     events: list[Event] = []
-    proposals = [(offset, sent, sent_text, event_candidates(sent, lex, mlex, cues, parsed.tokens(sent.doc)))
-                 for offset, sent, sent_text in parsed.sentences_with_text() if len(sent) <= MAX_SENT_TOKENS]
+    if proposals is None:
+        proposals = sentence_proposals(parsed, settings)
     decided: set[int] = set()  # sentences (by position) the trained decision calls an event
     if decide is not None and proposals:
-        decisions = decide([t.strip() for _, _, t, _ in proposals], [[c.code for c in p[3]] for p in proposals])
+        decisions = decide(*decision_inputs(proposals))
         decided = {n for n, (label, _) in enumerate(decisions) if label != "NONE"}
         proposals = [(o, s, t, drop_under_decided(drop_consequences(decided_candidates(s, c, label, p,
                                                                                           mlex.reporting)), label))

@@ -425,10 +425,16 @@ class Descriptors:
                  and kinds[m.entity].type in _DESCRIBED_TYPES]
         self.entities = kinds
         self.found: list[tuple[int, str, str]] = []  # (raw offset, noun, entity id)
+        # the first named mention (in list order) covering each raw offset, looked up per token: a scan of
+        # every mention for every token of the document was most of this constructor's time
+        cover: dict[int, Mention] = {}
+        for m in named:
+            for at in range(m.start, m.end):
+                cover.setdefault(at, m)
         for offset, sdoc in blocks:
             for tok in sdoc:
                 pos = offset + tok.idx
-                owner = next((m for m in named if m.start <= pos < m.end), None)
+                owner = cover.get(pos)
                 if owner is None or not owner.entity:
                     continue
                 noun = _described_by(tok, kinds[owner.entity].type)

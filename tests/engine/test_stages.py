@@ -41,6 +41,28 @@ def test_a_failing_document_does_not_take_its_group_down(monkeypatch):
     assert out[1].reason == "analysis_failed" and "odd article" in out[1].detail
 
 
+def test_a_failure_late_in_a_group_leaves_the_documents_before_it_as_analysed_alone(monkeypatch):
+    # the trained coder runs a group in one batch and adds generic actors to each document's lists; when a
+    # later document fails the group is retried one by one, and the documents before it must come out as
+    # analysed alone (the batch puts their lists back; re-coding them happens to give the same actors today)
+    texts = ["The judge in Port Adrel ordered the release of the activists. The judge criticised the police.",
+             *TEXTS]
+    docs = [Document(id=f"d{i}", source=f"d{i}.txt", raw=t) for i, t in enumerate(texts)]
+    alone = [to_dict(stages.analyze_document(Document(id=d.id, source=d.source, raw=d.raw), Settings()),
+                     internal=True) for d in docs[:2]]
+    real = components.extract_events
+
+    def flaky(doc, *args, **kwargs):
+        if doc.id == "d3":
+            raise RuntimeError("odd article")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(components, "extract_events", flaky)
+    out = stages.analyze_documents(docs, Settings())
+    assert [type(r) for r in out] == [DocAnalysis, DocAnalysis, DocAnalysis, IngestError]
+    assert [to_dict(a, internal=True) for a in out[:2]] == alone
+
+
 def test_a_failing_parse_is_traced_to_its_document(monkeypatch):
     real = components.parse
 

@@ -14,6 +14,7 @@ from storyline.resolve.descriptions import (
     Antecedent,
     candidates,
     find_descriptions,
+    load_ranker,
     pair_features,
     rule_choice,
 )
@@ -174,3 +175,32 @@ def test_an_office_in_apposition_before_the_name_is_the_persons_role(mode):
     osei = named(ents, "Halima Osei-Tutu")
     assert osei.role and osei.role.lower().startswith("chairwoman")
     assert named(ents, "The chairwoman") is osei
+
+
+def test_the_trees_walked_as_arrays_score_as_the_classifier_does():
+    # the shipped ranker is scored through BoostedTrees: its probabilities must be scikit-learn's, bit for bit,
+    # on the rows pair_features writes (flags, fractions, log counts) and on rows it never sees
+    import numpy as np
+
+    model = load_ranker()
+    assert model is not None and model.trees is not None
+    doc = make_doc("Judge Amara Okafor of the Lagos High Court adjourned the case. The judge said the "
+                   "prosecutor, Tunde Bello, needed more time. The 54-year-old lawyer disagreed.\n"
+                   "The court's registrar, Grace Eze, said the judge would rule next week.")
+    settings = Settings()
+    view = doc.body_view()
+    written = []
+    ants = [Antecedent(type="PERSON", spans=[(0, 17)], words={"amara", "okafor", "judge"}),
+            Antecedent(type="ORG", spans=[(21, 37)], words={"lagos", "high", "court"}),
+            Antecedent(type="PERSON", spans=[(88, 99)], words={"tunde", "bello", "prosecutor"})]
+    for d in find_descriptions(view, load_kb(tuple(settings.kb_paths)), []):
+        found = candidates(d, ants)
+        if found:
+            written += pair_features(view, d, ants, found)
+    rng = np.random.default_rng(7)
+    unseen = rng.random((40, len(FEATURES)))
+    unseen[:, ::2] = unseen[:, ::2] > 0.5
+    for rows in (written, unseen.tolist(), unseen[:1].tolist()):
+        if rows:
+            assert model.positive(rows) == [float(p) for p in model.classifier.predict_proba(rows)[:, 1]]
+    assert written, "the hand-built article gave the ranker no rows"
