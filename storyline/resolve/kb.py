@@ -371,7 +371,8 @@ def _countries(data: dict[str, Any]) -> Iterable[KBEntry]:
     for c in pycountry.countries:
         extra = data.get(c.alpha_3) or {}
         name = extra.get("name") or getattr(c, "common_name", None) or c.name
-        aliases = [a for a in {c.name, getattr(c, "official_name", c.name)} if a != name]
+        # ordered, not a set: a set's order follows the hash seed and made the export differ between runs
+        aliases = [a for a in dict.fromkeys((c.name, getattr(c, "official_name", c.name))) if a != name]
         raw = {"id": f"gpe:{c.alpha_3}", "name": name, "type": "GPE", "country": c.alpha_3,
                "alias": aliases + _as_list(extra.get("alias")), **{k: extra.get(k) for k in
                                                                     ("loose", "capital", "metonym", "demonym")}}
