@@ -180,7 +180,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "speaker_label": int(bool(re.match(r"^[A-Z][A-Z .'()-]{1,40}:", text))),
         "quote_mark": int(any(c in text for c in "\"\u201c\u201d")),
         "lex_line": int(bool(lex.line_reason(norm))), "lex_prefix": int(bool(lex.prefix.match(norm))),
-        "lex_phrase": int(bool(lex.phrase.search(norm))), "lex_credit": int(bool(lex.credit.match(norm))),
+        "lex_phrase": int(lex.has_phrase(norm)), "lex_credit": int(bool(lex.credit.match(norm))),
         "lex_buttons": int(lex.is_button_run(norm)), "lex_teaser": int(bool(lex.teaser_header.fullmatch(norm))),
         "name_shaped": int(name_shaped(text)), "reader": int(bool(_READER.search(text))),
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
