@@ -441,13 +441,12 @@ class LineModel:
 
     def probabilities(self, feats: Sequence[dict[str, Any]]) -> list[float]:
         """P(furniture) of each line's features (equal to the pipeline's ``predict_proba``)."""
-        *transforms, classifier = [step for _, step in self.pipeline.steps]
         rows: Any = list(feats)
-        if len(transforms) == 1 and _plain_dict_vectorizer(transforms[0]):
-            rows = dense_rows(transforms[0], rows)
-        else:
-            for step in transforms:
-                rows = step.transform(rows)
+        steps = [step for _, step in getattr(self.pipeline, "steps", [])]
+        classifier = self.pipeline
+        if len(steps) == 2 and _plain_dict_vectorizer(steps[0]):
+            # the pipeline's own two steps, the vectoriser's written directly (``dense_rows``)
+            rows, classifier = dense_rows(steps[0], rows), steps[1]
         # one page is a few dozen rows: starting OpenMP threads for each of the boosting trees costs ten
         # times the prediction itself (and competes with the engine's worker processes)
         with _openmp_controller().limit(limits=1, user_api="openmp"):

@@ -116,9 +116,9 @@ def sentence_probabilities(pipeline: Any, texts: Sequence[str]) -> list[float]:
     from sklearn.pipeline import FeatureUnion
 
     rows = list(texts)
-    union, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
-    parts = union.transformer_list if isinstance(union, FeatureUnion) and len(pipeline.steps) == 2 \
-        and not union.transformer_weights else []
+    steps = [step for _, step in getattr(pipeline, "steps", [])]
+    union, classifier = (steps[0], steps[1]) if len(steps) == 2 else (None, None)
+    parts = union.transformer_list if isinstance(union, FeatureUnion) and not union.transformer_weights else []
     if not parts or any(isinstance(t, str) for _, t in parts):
         return [float(p) for p in pipeline.predict_proba(rows)[:, 1]]
     # the union's own transform: each part in turn, side by side, without the parallel machinery it starts for a
