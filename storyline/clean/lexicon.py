@@ -67,12 +67,24 @@ class Lexicon:
         return buttons >= MIN_BUTTONS and all(
             t in self.button_words or t in self.button_fillers for t in tokens)
 
+    def has_phrase(self, norm: str) -> bool:
+        """Whether a normalised line holds one of the lexicon's phrases anywhere (``phrase``)."""
+        return _searches(self.phrase, norm)
+
     def line_reason(self, norm: str) -> str | None:
         """The lexicon category a normalised line matches as a whole, else None."""
         for category, pattern in self.line.items():
             if pattern.fullmatch(norm):
                 return category
         return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _searches(pattern: re.Pattern[str], norm: str) -> bool:
+    # the phrase alternation is tried at every position of a line: the slowest test of a line by far, asked of the
+    # same line by the rules (``lines.classify_unit``) and again by the line model's features, and of the furniture
+    # a site repeats on each of its pages
+    return pattern.search(norm) is not None
 
 
 def _alt(patterns: list[str], where: str) -> str:

@@ -180,7 +180,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "speaker_label": int(bool(re.match(r"^[A-Z][A-Z .'()-]{1,40}:", text))),
         "quote_mark": int(any(c in text for c in "\"\u201c\u201d")),
         "lex_line": int(bool(lex.line_reason(norm))), "lex_prefix": int(bool(lex.prefix.match(norm))),
-        "lex_phrase": int(bool(lex.phrase.search(norm))), "lex_credit": int(bool(lex.credit.match(norm))),
+        "lex_phrase": int(lex.has_phrase(norm)), "lex_credit": int(bool(lex.credit.match(norm))),
         "lex_buttons": int(lex.is_button_run(norm)), "lex_teaser": int(bool(lex.teaser_header.fullmatch(norm))),
         "name_shaped": int(name_shaped(text)), "reader": int(bool(_READER.search(text))),
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
@@ -440,13 +440,17 @@ class LineModel:
         return self.probabilities(features(lines, lex, self.sentence_probabilities(lines)))
 
     def probabilities(self, feats: Sequence[dict[str, Any]]) -> list[float]:
-        """P(furniture) of each line's features."""
-        from threadpoolctl import threadpool_limits  # installed with scikit-learn
-
+        """P(furniture) of each line's features (equal to the pipeline's ``predict_proba``)."""
+        rows: Any = list(feats)
+        steps = [step for _, step in getattr(self.pipeline, "steps", [])]
+        classifier = self.pipeline
+        if len(steps) == 2 and _plain_dict_vectorizer(steps[0]):
+            # the pipeline's own two steps, the vectoriser's written directly (``dense_rows``)
+            rows, classifier = dense_rows(steps[0], rows), steps[1]
         # one page is a few dozen rows: starting OpenMP threads for each of the boosting trees costs ten
         # times the prediction itself (and competes with the engine's worker processes)
-        with threadpool_limits(1, user_api="openmp"):
-            return [float(p) for p in self.pipeline.predict_proba(list(feats))[:, 1]]
+        with _openmp_controller().limit(limits=1, user_api="openmp"):
+            return [float(p) for p in classifier.predict_proba(rows)[:, 1]]
 
     def save(self, path: Path) -> None:
         import joblib
@@ -455,6 +459,39 @@ class LineModel:
         joblib.dump({"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info,
                      "sentences": self.sentences, "sentence_threshold": self.sentence_threshold,
                      "prose_threshold": self.prose_threshold}, path, compress=3)
+
+
+def _plain_dict_vectorizer(step: Any) -> bool:
+    from sklearn.feature_extraction import DictVectorizer
+
+    return isinstance(step, DictVectorizer) and not step.sparse
+
+
+def dense_rows(vectorizer: Any, feats: Sequence[dict[str, Any]]) -> Any:
+    """A dense ``DictVectorizer``'s ``transform`` of feature dicts of numbers and strings, written directly into
+    the array: the vectoriser builds a sparse matrix first and checks each value's type through ``abc``, which cost
+    more than the boosted trees' prediction on a page's few dozen lines."""
+    import numpy as np
+
+    vocab = vectorizer.vocabulary_
+    out = np.zeros((len(feats), len(vocab)), dtype=vectorizer.dtype)
+    for r, f in enumerate(feats):
+        for k, v in f.items():
+            if isinstance(v, str):
+                k, v = f"{k}{vectorizer.separator}{v}", 1
+            j = vocab.get(k)
+            if j is not None:
+                out[r, j] = v
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _openmp_controller() -> Any:
+    """The process's thread pools, found once: ``threadpool_limits`` looks through every loaded library at each
+    call (milliseconds, per page)."""
+    from threadpoolctl import ThreadpoolController  # installed with scikit-learn
+
+    return ThreadpoolController()
 
 
 def default_model_path() -> Path:

@@ -367,6 +367,6 @@ def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) ->
         crumbs = metadata.parse_breadcrumb(text, lex.breadcrumb_roots)
         if crumbs:
             return Verdict("junk", "breadcrumb", crumbs=crumbs)
-    if words <= PHRASE_MAX_WORDS and lex.phrase.search(norm):
+    if words <= PHRASE_MAX_WORDS and lex.has_phrase(norm):
         return Verdict("junk", "boilerplate_phrase")
     return Verdict("body" if _is_prose(text, words) else "short")

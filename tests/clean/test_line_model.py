@@ -162,3 +162,25 @@ def test_the_shipped_model_removes_furniture_written_as_sentences_and_keeps_look
     for furniture in ("Get the Chronicle's free weekly newsletter", "Comments are moderated and will appear"):
         assert furniture not in doc.text
     assert contract_violations(doc) == []
+
+
+@pytest.mark.skipif(not default_model_path().is_file(), reason="run `make train` to build the line model")
+def test_both_models_score_a_page_exactly_as_their_fitted_pipelines() -> None:
+    # the line model writes its vectoriser's rows directly and the sentence model transforms its union's parts one
+    # by one (for speed): the probabilities must be the pipelines' own, to the last bit, or a line at a threshold
+    # could change sides
+    from storyline.clean.lexicon import load_lexicon
+    from storyline.clean.line_model import features, load_line_model
+    from storyline.clean.sentence_model import sentence_probabilities
+
+    model = load_line_model()
+    texts = [x for x in (FORUM_PAGE + SENTENCE_PAGE).splitlines() if x.strip()]
+    labels = ["heading", "body", "junk", "meta", "body"]
+    lines = [JudgedLine(t, t, labels[i % len(labels)], "byline" if i % 7 == 0 else "", item=i % 5 == 0)
+             for i, t in enumerate(texts)]
+    sent = sentence_probabilities(model.sentences, texts)
+    assert sent == [float(p) for p in model.sentences.predict_proba(texts)[:, 1]]
+    feats = features(lines, load_lexicon(), sent)
+    probs = model.probabilities(feats)
+    assert probs == [float(p) for p in model.pipeline.predict_proba(feats)[:, 1]]
+    assert min(probs) < 0.5 < max(probs) and min(sent) < 0.5 < max(sent)
