@@ -139,210 +139,34 @@ def build_set(folder: str, prefix: str, first_id: int, out_name: str) -> list[di
     return rows
 
 
+# Every hand-written set: (folder under HERE, file prefix, first passage number). The numbers only keep ids
+# distinct across sets; a set's source files are read in name order.
+HAND_SETS = [
+    ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
+    ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
+    ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601),
+    ("dev", "dev", 9001),
+    # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
+    # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
+    # features, apposition chains, captions, posts, nested quotes; blind4: described speakers, "X told Y",
+    # "according to"; blind5: mostly words nobody says; blind6: speaker switches, reported speech, two-candidate
+    # pronouns; blind7: four or more speakers, court, pressers, unusual marks; blind8: residents by description,
+    # business, obituaries, parliament, "he added", speakers named after a paragraph break
+    ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
+    ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
+]
+
+
 def main() -> None:
-    hand: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand_src_") and name.endswith(".txt"):
-            hand += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand, 1):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand.jsonl"), hand)
-    hand2: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand2_src_") and name.endswith(".txt"):
-            hand2 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand2, 7001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand2.jsonl"), hand2)
-    hand3: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand3_src_") and name.endswith(".txt"):
-            hand3 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand3, 8001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand3.jsonl"), hand3)
-    hand4: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand4_src_") and name.endswith(".txt"):
-            hand4 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand4, 8501):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand4.jsonl"), hand4)
-    hand5: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand5_src_") and name.endswith(".txt"):
-            hand5 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand5, 8601):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand5.jsonl"), hand5)
-    hand6: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand6_src_") and name.endswith(".txt"):
-            hand6 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand6, 8901):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand6.jsonl"), hand6)
-    hand7: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand7_src_") and name.endswith(".txt"):
-            hand7 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand7, 8951):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand7.jsonl"), hand7)
-    hand8: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand8_src_") and name.endswith(".txt"):
-            hand8 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand8, 4001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand8.jsonl"), hand8)
-    hand9: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand9_src_") and name.endswith(".txt"):
-            hand9 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand9, 3001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand9.jsonl"), hand9)
-    hand10: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand10_src_") and name.endswith(".txt"):
-            hand10 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand10, 3301):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "hand10.jsonl"), hand10)
-    hand11: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand11_src_") and name.endswith(".txt"):
-            hand11 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand11, 3401):
-        o["id"] = f"tq-{i:04d}"
-    if hand11:
-        write(os.path.join(HERE, "hand11.jsonl"), hand11)
-    hand12: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand12_src_") and name.endswith(".txt"):
-            hand12 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand12, 2501):
-        o["id"] = f"tq-{i:04d}"
-    if hand12:
-        write(os.path.join(HERE, "hand12.jsonl"), hand12)
-    hand13: list[dict] = []
-    for name in sorted(os.listdir(HERE)):
-        if name.startswith("hand13_src_") and name.endswith(".txt"):
-            hand13 += parse_hand(os.path.join(HERE, name))
-    for i, o in enumerate(hand13, 1201):
-        o["id"] = f"tq-{i:04d}"
-    if hand13:
-        write(os.path.join(HERE, "hand13.jsonl"), hand13)
-    build_set(HERE, "hand14", 1601, "hand14.jsonl")
-    dev_dir = os.path.join(HERE, "dev")
-    dev: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("dev_src_") and name.endswith(".txt"):
-            dev += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(dev, 9001):
-        o["id"] = f"tq-{i:04d}"
-    if dev:
-        write(os.path.join(dev_dir, "dev.jsonl"), dev)
-    # a blind check written after the rule fixes: only its aggregate figures are read, never trained on
-    blind: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind_src_") and name.endswith(".txt"):
-            blind += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind, 9501):
-        o["id"] = f"tq-{i:04d}"
-    if blind:
-        write(os.path.join(dev_dir, "blind.jsonl"), blind)
-    # quotes5's second blind check, in styles the training files lacked (tabloid, live blogs, press releases,
-    # court reporting, Q&A, unattributed words, late and role-only speakers): aggregate figures only
-    blind2: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind2_src_") and name.endswith(".txt"):
-            blind2 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind2, 9701):
-        o["id"] = f"tq-{i:04d}"
-    if blind2:
-        write(os.path.join(dev_dir, "blind2.jsonl"), blind2)
-    # quotes7's third blind check (long features, exchanges, apposition chains, organisations, headlines and
-    # captions, partial quotes, posts, interviews, opinion, nested quotes): aggregate figures only
-    blind3: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind3_src_") and name.endswith(".txt"):
-            blind3 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind3, 9801):
-        o["id"] = f"tq-{i:04d}"
-    if blind3:
-        write(os.path.join(dev_dir, "blind3.jsonl"), blind3)
-    # quotes9's fourth blind check (exchanges, described and role-only speakers, pronouns with a man and a woman,
-    # "X told Y", headlines, standfirsts, opinion, "according to", nested quotes): aggregate figures only
-    blind4: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind4_src_") and name.endswith(".txt"):
-            blind4 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind4, 9901):
-        o["id"] = f"tq-{i:04d}"
-    if blind4:
-        write(os.path.join(dev_dir, "blind4.jsonl"), blind4)
-    # quotes11's fifth blind check, mostly quoted words nobody says (scare quotes, titles, slogans, signs, documents,
-    # headlines, nicknames) beside real and group-attributed quotes: aggregate figures only
-    blind5: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind5_src_") and name.endswith(".txt"):
-            blind5 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind5, 3501):
-        o["id"] = f"tq-{i:04d}"
-    if blind5:
-        write(os.path.join(dev_dir, "blind5.jsonl"), blind5)
-    # quotes13's sixth blind check: quoted words nobody says of many kinds, speaker switches between paragraphs,
-    # nested and reported speech, descriptions as speakers and pronouns with two candidates: aggregate figures only
-    blind6: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind6_src_") and name.endswith(".txt"):
-            blind6 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind6, 3701):
-        o["id"] = f"tq-{i:04d}"
-    if blind6:
-        write(os.path.join(dev_dir, "blind6.jsonl"), blind6)
-    # quotes17's seventh blind check: long features with four or more speakers, court reports, sport pressers, Q&A
-    # interviews, speakers described after the first mention, quotes in quotes, quotes over several paragraphs,
-    # unusual marks and words nobody says: aggregate figures and misses by kind only
-    blind7: list[dict] = []
-    for name in sorted(os.listdir(dev_dir)) if os.path.isdir(dev_dir) else []:
-        if name.startswith("blind7_src_") and name.endswith(".txt"):
-            blind7 += parse_hand(os.path.join(dev_dir, name))
-    for i, o in enumerate(blind7, 2001):
-        o["id"] = f"tq-{i:04d}"
-    if blind7:
-        write(os.path.join(dev_dir, "blind7.jsonl"), blind7)
-    # quotes16's eighth blind check (local residents by description, business, tabloid, obituaries, parliament,
-    # headlines, partial quotes, "he added", speakers named after a paragraph break, words nobody says)
-    build_set(dev_dir, "blind8", 1001, "blind8.jsonl")
-    gen = generate.passages(random.Random(17))
-    for i, o in enumerate(gen, 5001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "generated.jsonl"), gen)
-    gen2 = generate2.passages(random.Random(317))
-    for i, o in enumerate(gen2, 6001):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "generated2.jsonl"), gen2)
-    gen3 = generate3.passages(random.Random(517))
-    for i, o in enumerate(gen3, 6501):
-        o["id"] = f"tq-{i:04d}"
-    write(os.path.join(HERE, "generated3.jsonl"), gen3)
-    print(f"hand: {len(hand)} passages, {sum(len(o['quotes']) for o in hand)} quotes; "
-          f"hand2: {len(hand2)} passages, {sum(len(o['quotes']) for o in hand2)} quotes; "
-          f"generated: {len(gen)} passages, {sum(len(o['quotes']) for o in gen)} quotes; "
-          f"generated2: {len(gen2)} passages, {sum(len(o['quotes']) for o in gen2)} quotes; "
-          f"generated3: {len(gen3)} passages, {sum(len(o['quotes']) for o in gen3)} quotes; "
-          f"hand3: {len(hand3)} passages, {sum(len(o['quotes']) for o in hand3)} quotes; "
-          f"hand4: {len(hand4)} passages, {sum(len(o['quotes']) for o in hand4)} quotes; "
-          f"hand5: {len(hand5)} passages, {sum(len(o['quotes']) for o in hand5)} quotes; "
-          f"hand6: {len(hand6)} passages, {sum(len(o['quotes']) for o in hand6)} quotes; "
-          f"hand7: {len(hand7)} passages, {sum(len(o['quotes']) for o in hand7)} quotes; "
-          f"hand8: {len(hand8)} passages, {sum(len(o['quotes']) for o in hand8)} quotes; "
-          f"hand9: {len(hand9)} passages, {sum(len(o['quotes']) for o in hand9)} quotes; "
-          f"hand10: {len(hand10)} passages, {sum(len(o['quotes']) for o in hand10)} quotes; "
-          f"dev: {len(dev)} passages, {sum(len(o['quotes']) for o in dev)} quotes")
+    built = {prefix: build_set(os.path.join(HERE, folder), prefix, first, f"{prefix}.jsonl")
+             for folder, prefix, first in HAND_SETS}
+    for name, module, seed, first in (("generated", generate, 17, 5001), ("generated2", generate2, 317, 6001),
+                                      ("generated3", generate3, 517, 6501)):
+        built[name] = module.passages(random.Random(seed))
+        for i, o in enumerate(built[name], first):
+            o["id"] = f"tq-{i:04d}"
+        write(os.path.join(HERE, f"{name}.jsonl"), built[name])
+    print("; ".join(f"{k}: {len(v)} passages, {sum(len(o['quotes']) for o in v)} quotes" for k, v in built.items()))
 
 
 if __name__ == "__main__":
