@@ -3,7 +3,8 @@
 This set is smaller than the frozen one (16 stories, 3-4 outlets each, where the checker asks for 24 corpora):
 its "fewer than 24 corpora" is allowed down to 12 corpora; every other error fails.
 
-Run: python training/disagreements_corpus4/validate.py   (exit 1 on any error)
+Run: python training/disagreements_corpus4/validate.py [FOLDER]   (exit 1 on any error; FOLDER defaults to this set:
+the later dev sets, training/disagreements_corpus5 and up, are checked by passing their folder)
 """
 import contextlib
 import importlib.util
@@ -33,4 +34,4 @@ def main(folder: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(HERE))
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE))
