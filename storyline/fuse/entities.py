@@ -148,7 +148,7 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
 
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
-        # blocking_keys: Токаев and Tokayev, Шмигаль and Shmyhal, Сальседо and Salcedo, Менсахом and Mensah meet
+        # blocking_keys: Шмигаль and Shmyhal, Сальседо and Salcedo, Менсахом and Mensah meet
         for key in blocking_keys(surname[i]) if surname[i] else ("",):
             buckets[key].append(i)
     # "Yamamoto Haruki" ~ "Haruki Yamamoto": two-word names also meet under their unordered word keys
