@@ -52,9 +52,12 @@ from storyline.fuse.stories import (  # noqa: E402
     CLUSTER_FEATURES,
     LINK_GATE,
     PAIR_FEATURES,
+    SPLIT_FEATURES,
+    SPLIT_MAX,
     STORY_GATE,
     ClusterMerger,
     ClusterModel,
+    ClusterSplitter,
     StoryScorer,
     average_linkage,
     components,
@@ -76,6 +79,10 @@ CLUSTER_THRESHOLDS = [t / 100 for t in range(30, 96, 5)]
 #: how far above the pair model's threshold the pair stage may stop when the second pass follows (chosen on held-out
 #: sets): a pair stage that joins less joins fewer same-kind stories, and the second pass weighs what it left apart
 PAIR_STEPS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3]
+#: the pair stage's threshold lowered by these steps (and at it) before the second pass: clusters that join more than
+#: the pipeline does, the same-kind stories a split must take apart, beside the pipeline's own
+SPLIT_STEPS = [-0.2, -0.15, -0.1, -0.05, 0.0]
+SPLIT_THRESHOLDS = [t / 100 for t in range(30, 96, 5)]
 FOLDS = 5
 C_REGULARISATION = 1.0
 THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
@@ -233,7 +240,7 @@ def set_weights(sets: list[SetPairs]) -> dict[str, float]:
 
 
 def train_clusters(sets: list[SetPairs], oof: list[list[float]], model, sure: float, threshold: float,
-                   unjudged: float, reuse: bool) -> dict:
+                   unjudged: float, reuse: bool) -> tuple[dict, list[ClusterPairs], list[ClusterModel], float]:
     """The second pass's model (``ClusterMerger``), as stored in the model file.
 
     Each set of ``CLUSTER_SETS`` is clustered by the pair stage: the sets the pair model learned from with their
@@ -286,9 +293,96 @@ def train_clusters(sets: list[SetPairs], oof: list[list[float]], model, sure: fl
     coef = [float(w) for w in final.coef_[0]]
     print("cluster threshold", chosen, "weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(CLUSTER_FEATURES, coef)),
           f"intercept {float(final.intercept_[0]):+.2f}")
+    held_cluster = [ClusterModel([float(w) for w in fitted.coef_[0]], float(fitted.intercept_[0]), chosen)
+                    for fitted in held_models]
     return {"coef": coef, "intercept": float(final.intercept_[0]), "threshold": chosen, "pair_step": step,
             "features": list(CLUSTER_FEATURES), "sets": [c.set.name for c in material],
-            "held_out_f1": round(best, 4)}
+            "held_out_f1": round(best, 4)}, material, held_cluster, step
+
+
+def cuts(splitter: ClusterSplitter, members: list[int]) -> list[tuple[list[int], list[int]]]:
+    """Every join of a cluster's own dendrogram, top down: the cuts a split may weigh."""
+    out, todo = [], [sorted(members)]
+    while todo:
+        part = todo.pop()
+        if 2 <= len(part) <= SPLIT_MAX:
+            a, b = splitter.cut(part)
+            out.append((a, b))
+            todo += [b, a]
+    return out
+
+
+def train_splits(material: list[ClusterPairs], held_cluster: list[ClusterModel], step: float) -> dict:
+    """The last pass's model (``ClusterSplitter``), as stored in the model file.
+
+    Each set's pair stage (as ``train_clusters`` made it) at its threshold and lowered by ``SPLIT_STEPS`` (clusters
+    that join same-kind stories), before and after the second pass by the cluster model that never saw the set: every
+    join of each cluster's dendrogram is a row, two stories when the majority gold stories of its sides differ. The
+    threshold is chosen on held-out sets: each set's pipeline clusters (pair stage and second pass) split by a model
+    fitted on the other sets' rows, the mean B-cubed F1 at each threshold, the middle of those within ``TOLERANCE``
+    of the best."""
+    rows: list[list[list[float]]] = []
+    labels: list[list[int]] = []
+    pipeline: list[list[list[int]]] = []
+    for c, cm in zip(material, held_cluster):
+        splitter = ClusterSplitter(c.merger)
+        seen: set[tuple[frozenset[int], frozenset[int]]] = set()
+        r, y = [], []
+        # the gold stories, each whole, and every two of them a pair at the link gate links, joined: what a cluster of
+        # one story and one of two same-kind stories look like, beside the pair stage's own clusters
+        gold: dict[str, list[int]] = {}
+        for i, g in enumerate(c.set.gold):
+            gold.setdefault(g, []).append(i)
+        linked = sorted({(min(c.set.gold[i], c.set.gold[j]), max(c.set.gold[i], c.set.gold[j])) for i, j in c.edges
+                         if c.set.gold[i] != c.set.gold[j]})
+        partitions = [list(gold.values()), [sorted(gold[g] + gold[h]) for g, h in linked]]
+        for lower in SPLIT_STEPS:
+            merged = c.merged(cm, step + lower)
+            if lower == 0.0:
+                pipeline.append(merged)
+            partitions += [c.base_at(step + lower), merged]
+        for clusters in partitions:
+            for members in clusters:
+                for a, b in cuts(splitter, members):
+                    key = (frozenset(a), frozenset(b))
+                    if key not in seen:
+                        seen.add(key)
+                        r.append(splitter.features(a, b))
+                        y.append(int(c.set.majority(a) != c.set.majority(b)))
+        rows.append(r)
+        labels.append(y)
+    total = sum(len(r) for r in rows)
+    weight = [total / (len(rows) * max(len(r), 1)) for r in rows]
+
+    def fit_on(keep: list[int]):
+        return fit([x for k in keep for x in rows[k]], [v for k in keep for v in labels[k]],
+                   [weight[k] for k in keep for _ in rows[k]])
+
+    sets = range(len(material))
+    held_models = [fit_on([k for k in sets if k != held]) for held in sets]
+    before = [material[k].set.score(pipeline[k])[2] for k in sets]
+    curve = []
+    for t in SPLIT_THRESHOLDS:
+        f1s = []
+        for k in sets:
+            model = ClusterModel([float(w) for w in held_models[k].coef_[0]], float(held_models[k].intercept_[0]), t)
+            f1s.append(material[k].set.score(ClusterSplitter(material[k].merger).split(pipeline[k], model))[2])
+        curve.append((t, sum(f1s) / len(f1s), f1s))
+    best = max(f for _, f, _ in curve)
+    near = [t for t, f, _ in curve if f >= best - TOLERANCE]
+    chosen = near[(len(near) - 1) // 2]
+    print(f"split: {total} cuts ({sum(map(sum, labels))} two stories); held-out set F1 without it "
+          + " ".join(f"{c.set.name} {f:.3f}" for c, f in zip(material, before))
+          + f" (mean {sum(before) / len(before):.3f})")
+    for t, f, f1s in curve:
+        print(f"  split threshold {t:.2f}: mean {f:.3f} " + " ".join(f"{x:.3f}" for x in f1s))
+    final = fit_on(list(sets))
+    coef = [float(w) for w in final.coef_[0]]
+    print("split threshold", chosen, "weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(SPLIT_FEATURES, coef)),
+          f"intercept {float(final.intercept_[0]):+.2f}")
+    return {"coef": coef, "intercept": float(final.intercept_[0]), "threshold": chosen,
+            "features": list(SPLIT_FEATURES), "held_out_f1": round(best, 4),
+            "held_out_f1_without": round(sum(before) / len(before), 4)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,10 +449,11 @@ def main(argv: list[str] | None = None) -> int:
     coef = [float(w) for w in model.coef_[0]]
     print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(PAIR_FEATURES, coef)),
           f"intercept {float(model.intercept_[0]):+.2f}")
-    clusters = train_clusters(sets, oof, model, sure, threshold, unjudged, args.reuse)
+    clusters, material, held_cluster, step = train_clusters(sets, oof, model, sure, threshold, unjudged, args.reuse)
+    splits = train_splits(material, held_cluster, step)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold, "sure": sure,
-                 "unjudged": unjudged, "clusters": clusters,
+                 "unjudged": unjudged, "clusters": clusters, "splits": splits,
                  "features": list(PAIR_FEATURES), "gate": STORY_GATE,
                  "info": {"sets": [s.name for s in sets], "pairs": sum(len(s.pairs) for s in sets),
                           "oof_f1": round(best, 4)}}, args.out)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities
-from storyline.fuse.stories import LINK_GATE, ClusterMerger, StoryScorer
+from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter, StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
 from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
 
@@ -275,12 +275,20 @@ def _second_pass(scorer: StoryScorer, units: list[list[int]], alive, changed, st
     a, b = np.array(first, dtype=np.int64), np.array(second, dtype=np.int64)
     judged = scorer.rules_scores(a, b) >= LINK_GATE - 1e-9
     edges = [(int(i), int(j)) for i, j in zip(a[judged], b[judged])]
-    merged = ClusterMerger(scorer, scorer).merge([units[u] for u in live], edges, model,
-                                                 {k for k, u in enumerate(live) if stored_mask[u]})
+    merger = ClusterMerger(scorer, scorer)
+    merged = merger.merge([units[u] for u in live], edges, model, {k for k, u in enumerate(live) if stored_mask[u]})
     unit_of = {i: u for u in live for i in units[u]}
     out = []
     for members in merged:
         parts = sorted({unit_of[i] for i in members})
         if len(parts) > 1 or changed[parts[0]]:
             out.append((parts[0], members))
-    return out
+    splits = scorer.model.splits if scorer.model is not None else None
+    if splits is None:
+        return out
+    # the last pass splits what the new documents made, as the full run splits its clusters; a unit holding a stored
+    # story stays whole (stored stories never split); a split's parts keep its unit number, in their order
+    splitter = ClusterSplitter(merger)
+    keep = {k for k, (_, members) in enumerate(out) if any(stored_mask[unit_of[i]] for i in members)}
+    return [(u, piece) for k, (u, members) in enumerate(out)
+            for piece in ([members] if k in keep else splitter.split([members], splits))]

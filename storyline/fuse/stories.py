@@ -91,6 +91,17 @@ PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict
 CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best", "rules_mean", "text_best",
                     "text_mean", "keys", "salience", "main_shared", "towns", "town_conflict", "province_conflict",
                     "country_conflict", "numbers", "day_gap", "no_day", "smaller", "larger")
+#: the features of the trained split decision (``ClusterSplitter.features``): those of the two sides of a cluster's
+#: weakest cut as two clusters (``CLUSTER_FEATURES``), and how close each side holds together against the pairs across
+#: (the mean pair score inside the looser and the tighter side, the looser one's mean less the mean across), and what
+#: each side names that the other does not (rarity-weighted shares of its names and of its leads' names, the lower
+#: and the higher of the two sides): two stories each have their own people and places, a story's brief or foreign
+#: two-liner names only what its feature names too
+SPLIT_FEATURES = (*CLUSTER_FEATURES, "inner_low", "inner_high", "cohesion_gap", "own_low", "own_high", "lead_own_low",
+                  "lead_own_high")
+#: clusters of more documents than this are not weighed for a split (every pair inside is scored): a story told by
+#: hundreds of articles is not two same-kind stories of one week
+SPLIT_MAX = 150
 #: a mention in the title or the lead counts this many times in the lead-weighted salience: what the
 #: article is about, not the earlier story its background paragraph recaps
 LEAD_WEIGHT = 3
@@ -875,6 +886,9 @@ class StoryModel:
     unjudged: float = 1.0
     #: the second pass over the clusters of the pair stage (``ClusterMerger``); none: no second pass
     clusters: ClusterModel | None = None
+    #: the last pass, which splits a cluster at its weakest cut (``ClusterSplitter``, over ``SPLIT_FEATURES``; the
+    #: probability is that of two stories); none: no split
+    splits: ClusterModel | None = None
 
     def probability(self, row: list[float]) -> float:
         """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
@@ -911,9 +925,14 @@ def load_story_model(path: str = "") -> StoryModel:
         clusters = ClusterModel([float(w) for w in part["coef"]], float(part["intercept"]), float(part["threshold"]))
         # the pair stage stops this much above the pair model's threshold when the second pass follows
         data = {**data, "threshold": float(data["threshold"]) + float(part.get("pair_step", 0.0))}
+    splits = None
+    if (part := data.get("splits")) is not None:
+        if tuple(part["features"]) != SPLIT_FEATURES:
+            raise ValueError(f"story model {target} has other split features than this version: run `make train`")
+        splits = ClusterModel([float(w) for w in part["coef"]], float(part["intercept"]), float(part["threshold"]))
     return StoryModel([float(w) for w in data["coef"]], float(data["intercept"]), float(data["threshold"]),
                       data.get("info", {}), float(data.get("sure", math.inf)), float(data.get("unjudged", 1.0)),
-                      clusters)
+                      clusters, splits)
 
 
 def link_gate(settings: Settings) -> float:
@@ -996,12 +1015,15 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
         edges = [p for p in related if p in score.copies or score.rules(*p) >= LINK_GATE]
         merger = ClusterMerger(score, lambda i, j: related[(i, j)] if (i, j) in related else score(i, j))
         clusters = merger.merge(clusters, edges, score.model.clusters)
+        if score.model.splits is not None:
+            clusters = ClusterSplitter(merger).split(clusters, score.model.splits)
     return clusters
 
 
 def average_linkage(scores: list[list[float]], threshold: float,
-                    weights: list[list[float]] | None = None) -> list[list[int]]:
-    """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold``.
+                    weights: list[list[float]] | None = None, until: int = 1) -> list[list[int]]:
+    """Average-linkage agglomerative clustering, merging while the best link reaches ``threshold`` and more
+    than ``until`` clusters are left (``-math.inf`` and 2: the dendrogram's top cut, ``ClusterSplitter``).
 
     ``weights``: each pair's weight in the average (``StoryScorer.weight``; none: all 1), a link being the
     weighted mean of the pairs across two clusters.
@@ -1031,10 +1053,12 @@ def average_linkage(scores: list[list[float]], threshold: float,
 
     for i in range(n):
         refresh(i)
-    while n > 1:
+    left = n
+    while left > max(until, 1):
         top = best_v.max()
         if not top >= threshold:
             break
+        left -= 1
         a = n - 1 - int(np.argmax(best_v[::-1] == top))
         b = int(best_j[a])
         sums[a, :] += sums[b, :]
@@ -1193,6 +1217,87 @@ class ClusterMerger:
             for c in sorted(neighbours):
                 weigh(a, c)
         return [members[c] for c in sorted(members)]
+
+
+class ClusterSplitter:
+    """The last pass of the trained decision: a cluster judged one story or two at its weakest cut.
+
+    Average linkage over pair probabilities and a second pass that only merges cannot undo a join: two same-kind
+    stories of one week whose articles share an official, a court and a region end in one cluster once a few pairs
+    across them pass (a long article's background recaps the other story). The cut is the top of the cluster's own
+    average-linkage dendrogram over its pair scores (the two parts its members came together from, the weakest join);
+    the two sides are weighed as two clusters (``ClusterMerger.features``) and by how close each holds together against
+    the pairs across (``SPLIT_FEATURES``). A cut the model judges two stories splits, and each side is weighed again,
+    top down; a side the model keeps stays whole.
+    """
+
+    def __init__(self, merger: ClusterMerger) -> None:
+        self.merger = merger
+
+    def scores(self, members: list[int]) -> tuple[list[list[float]], list[list[float]]]:
+        """The pair scores (``ClusterMerger.pair``) and link weights (``StoryScorer.weight``) inside a cluster."""
+        k = len(members)
+        m = [[1.0] * k for _ in range(k)]
+        w = [[1.0] * k for _ in range(k)]
+        for a in range(k):
+            for b in range(a + 1, k):
+                i, j = members[a], members[b]
+                m[a][b] = m[b][a] = self.merger.pair(i, j)[0]
+                w[a][b] = w[b][a] = self.merger.scorer.weight(min(i, j), max(i, j))
+        return m, w
+
+    def cut(self, members: list[int]) -> tuple[list[int], list[int]]:
+        """The two sides of the cluster's weakest join (sorted; the side of its first document first)."""
+        members = sorted(members)
+        m, w = self.scores(members)
+        sides = sorted((sorted(members[k] for k in part) for part in average_linkage(m, -math.inf, w, until=2)),
+                       key=lambda side: side[0])
+        return sides[0], sides[1]
+
+    def inner(self, members: list[int]) -> float:
+        """The mean pair score inside a side (1 for a single document)."""
+        pairs = [self.merger.pair(i, j)[0] for x, i in enumerate(members) for j in members[x + 1:]]
+        return sum(pairs) / len(pairs) if pairs else 1.0
+
+    def own(self, names: set[str], other: set[str]) -> float:
+        """The rarity-weighted share of ``names`` that ``other`` does not hold (0 without names)."""
+        idf = self.merger.scorer.idf
+        total = sum(idf.get(k, 0.0) for k in names)
+        return sum(idf.get(k, 0.0) for k in names - other) / total if total > 0 else 0.0
+
+    def features(self, a: list[int], b: list[int]) -> list[float]:
+        """``SPLIT_FEATURES`` of the sides ``a`` and ``b`` of a cut."""
+        row = self.merger.features(a, b)
+        low, high = sorted((self.inner(a), self.inner(b)))
+        feats = self.merger.scorer.feats
+        keys = [set().union(*(feats[i].keys for i in side)) for side in (a, b)]
+        lead = [set().union(*(feats[i].lead_keys for i in side)) for side in (a, b)]
+        own = sorted((self.own(keys[0], keys[1]), self.own(keys[1], keys[0])))
+        lead_own = sorted((self.own(lead[0], keys[1]), self.own(lead[1], keys[0])))
+        return [*row, low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
+
+    def split(self, clusters: list[list[int]], model: ClusterModel, fixed: set[int] | None = None) -> list[list[int]]:
+        """``clusters`` (document index lists) with each cut the model finds two stories split, top down; ``fixed``
+        (cluster numbers: stored stories) and clusters over ``SPLIT_MAX`` documents stay whole. The parts of a
+        cluster take its place, in the order of their first documents."""
+        out = []
+        for c, members in enumerate(clusters):
+            if fixed and c in fixed:
+                out.append(members)
+                continue
+            parts, todo = [], [sorted(members)]
+            while todo:
+                part = todo.pop()
+                if not 2 <= len(part) <= SPLIT_MAX:
+                    parts.append(part)
+                    continue
+                a, b = self.cut(part)
+                if model.probability(self.features(a, b)) >= model.threshold:
+                    todo += [b, a]
+                else:
+                    parts.append(part)
+            out.extend(sorted(parts, key=lambda p: p[0]))
+        return out
 
 
 def story_of(members: list[StoryFeatures]) -> Story:

@@ -195,6 +195,7 @@ def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_
     from storyline.fuse.stories import (
         STORY_GATE,
         ClusterMerger,
+        ClusterSplitter,
         StoryScorer,
         average_linkage,
         story_clusters,
@@ -212,7 +213,10 @@ def test_clusters_by_component_equal_clustering_the_whole_matrix(analyses, demo_
     if scorer.second_pass:   # every judged pair of the corpus links clusters, not only those the blocking finds
         judged = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
                   if (i, j) in scorer.copies or scorer.rules(i, j) >= STORY_GATE]
-        whole = ClusterMerger(scorer, scorer).merge(whole, judged, scorer.model.clusters)
+        merger = ClusterMerger(scorer, scorer)
+        whole = merger.merge(whole, judged, scorer.model.clusters)
+        if scorer.model.splits is not None:
+            whole = ClusterSplitter(merger).split(whole, scorer.model.splits)
     parts = story_clusters(docs, settings, None, canonical)
     assert sorted(map(sorted, parts)) == sorted(map(sorted, whole))
     assert len(whole) > 1
@@ -386,3 +390,39 @@ def test_cluster_features_tell_one_town_from_two():
     assert same[at["main_shared"]] == 1.0 and other[at["main_shared"]] < 1.0
     assert same[at["keys"]] > other[at["keys"]]
     assert same[at["larger"]] == other[at["larger"]] > same[at["smaller"]]
+
+
+def test_split_cuts_a_cluster_at_its_weakest_join_and_only_where_the_model_says_two_stories():
+    """Two same-kind fires in two towns in one cluster: the top of the cluster's own dendrogram parts the towns; a
+    model that reads the town conflict splits there and nowhere else; one that refuses, or a stored story, stays."""
+    from storyline.fuse.stories import SPLIT_FEATURES, ClusterMerger, ClusterModel, ClusterSplitter, StoryScorer
+
+    docs = [_town_doc("a1", "Sarikent", "Fire in Sarikent. A warehouse burned in Sarikent on Monday."),
+            _town_doc("b1", "Bozdere", "Fire in Bozdere. A warehouse burned in Bozdere on Monday."),
+            _town_doc("a2", "Sarikent", "Sarikent warehouse fire. The blaze in Sarikent was put out."),
+            _town_doc("b2", "Bozdere", "Bozdere warehouse fire. The blaze in Bozdere was put out."),
+            _town_doc("a3", "Sarikent", "Sarikent fire: owner questioned. Police spoke to the Sarikent owner.")]
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
+    splitter = ClusterSplitter(ClusterMerger(scorer, scorer))
+    assert splitter.cut([0, 1, 2, 3, 4]) == ([0, 2, 4], [1, 3])
+    at = {name: k for k, name in enumerate(SPLIT_FEATURES)}
+    row = splitter.features([0, 2, 4], [1, 3])
+    assert row[at["town_conflict"]] == 1.0 and row[at["inner_low"]] > row[at["mean"]]
+    towns = [0.0] * len(SPLIT_FEATURES)
+    towns[at["town_conflict"]] = 60.0
+    reads_towns = ClusterModel(towns, -30.0, 0.5)
+    assert splitter.split([[0, 1, 2, 3, 4]], reads_towns) == [[0, 2, 4], [1, 3]]
+    assert splitter.split([[0, 1, 2, 3, 4], [1]], reads_towns, fixed={0}) == [[0, 1, 2, 3, 4], [1]]
+    refuse = ClusterModel([0.0] * len(SPLIT_FEATURES), -30.0, 0.5)
+    assert splitter.split([[0, 1, 2, 3, 4]], refuse) == [[0, 1, 2, 3, 4]]
+    accept = ClusterModel([0.0] * len(SPLIT_FEATURES), 30.0, 0.5)   # split every cut: down to single documents
+    assert sorted(splitter.split([[0, 1, 2, 3, 4]], accept)) == [[0], [1], [2], [3], [4]]
+
+
+def test_average_linkage_stops_at_the_clusters_asked_for():
+    from storyline.fuse.stories import average_linkage
+
+    scores = [[1.0, 0.9, 0.1, 0.0], [0.9, 1.0, 0.0, 0.2], [0.1, 0.0, 1.0, 0.8], [0.0, 0.2, 0.8, 1.0]]
+    assert sorted(average_linkage(scores, float("-inf"), until=2)) == [[0, 1], [2, 3]]
+    assert average_linkage(scores, float("-inf")) == [[0, 1, 2, 3]]
+    assert sorted(average_linkage(scores, 0.85)) == [[0, 1], [2], [3]]
