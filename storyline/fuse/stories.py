@@ -25,7 +25,9 @@ the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validatio
 (``ClusterMerger``, when the model file has one) then weighs whole clusters that a pair at ``LINK_GATE`` links: a
 second logistic regression over the pairs across them and what the two clusters name, where and when, merging the
 most probable first while it reaches its own threshold (trained on cluster pairs of the training stories, among
-them ``training/stories_train5/``'s stories told by many outlets).
+them ``training/stories_train5/``'s stories told by many outlets). A last pass (``ClusterSplitter``, when the model
+file has one) splits a cluster at its weakest join when a third logistic regression over the two sides finds two
+stories more probable than one: merging cannot undo a join of two same-kind stories of one week.
 """
 from __future__ import annotations
 
