@@ -303,6 +303,7 @@ def _city_countries() -> dict[str, str]:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(table, fh, ensure_ascii=False)
+        os.chmod(tmp, 0o644)   # readable like the other cached tables (mkstemp makes it private)
         os.replace(tmp, path)   # concurrent builders (workers) each write a whole file
     except OSError as exc:
         LOGGER.info("cannot cache the city table in %s (%s)", path.parent, exc)
