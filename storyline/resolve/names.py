@@ -250,6 +250,9 @@ def gendered_forms(a: str, b: str) -> bool:
     return False
 
 
+# cached: a pure function of two strings (module constants only), asked of the same pairs again and again by the KB's
+# person look-up and by clustering and entity matching (tests/resolve/test_names_cache.py)
+@functools.lru_cache(maxsize=65536)
 def surnames_match(a: str, b: str) -> bool:
     """Surnames that are spelling or transliteration variants of one another."""
     la, lb = _surname_core(a), _surname_core(b)
@@ -288,7 +291,9 @@ _LONE_H = re.compile(r"(?<![skzc])h")
 
 def _other_script(word: str) -> bool:
     """Whether ``word`` is written in a script other than Latin (Cyrillic, Greek ...)."""
-    return any(ord(c) > 0x24F and c.isalpha() for c in word)
+    # most name words are ASCII: one C-level check instead of a Python loop over their letters (the name matchers
+    # ask this of every candidate pair)
+    return not word.isascii() and any(ord(c) > 0x24F and c.isalpha() for c in word)
 
 
 def _cross_script(key: str) -> str:
@@ -378,6 +383,8 @@ def _surname_core(surname: str) -> str:
     return parts[-1] if parts else ""
 
 
+# cached like ``surnames_match``: the KB's person look-up compares each new name with every KB person
+@functools.lru_cache(maxsize=65536)
 def persons_match(a: str, b: str, a_surname_first: bool = False, b_surname_first: bool = False) -> bool:
     """Two person names that may denote one person: surnames match, given names agree and no
     generation suffix tells them apart ("Richard Caldwell Jr." is not "Richard Caldwell Sr.")."""

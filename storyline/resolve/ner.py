@@ -391,7 +391,14 @@ def _org_head_words(kb: KB) -> frozenset[str]:
              + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
              + ["board", "centre", "center", "control", "service", "office", "court", "exchange",
                 "league", "club", "bureau", "department", "administration", "police", "airways"])
-    return frozenset(h for w in heads for h in (w, w[:-1] + "ies" if w.endswith("y") else w + "s"))
+    return _with_plurals(tuple(heads))
+
+
+@functools.lru_cache(maxsize=8)
+def _with_plurals(words: tuple[str, ...]) -> frozenset[str]:
+    """``words`` and their plurals, once per word list (asked three times per document; keyed on the list itself,
+    so a KB with other lexicon words gets its own set)."""
+    return frozenset(h for w in words for h in (w, w[:-1] + "ies" if w.endswith("y") else w + "s"))
 
 
 def _split_spacy(sp: list[Cand], kbc: list[Cand], view: str, pos: dict[int, str],
