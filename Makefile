@@ -55,82 +55,51 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_events_languages.py
 	$(PY) scripts/train_event_roles_languages.py
 
-eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), dev sets, demo corpus, seeds' gold
+# Dev sets are found by name, so a new one is scored by `make eval` the day it is written.
+DEV_CLEAN := $(sort $(wildcard training/clean_dev*))
+DEV_DISAGREEMENTS := $(sort $(wildcard training/disagreements_corpus*))
+DEV_QUOTES := $(sort $(wildcard training/quotes/dev/blind*.jsonl))
+DEV_ENTITIES := $(sort $(wildcard training/entities_dev*/dev.jsonl))
+DEV_PARALLEL := $(sort $(wildcard training/languages/events/parallel_dev*.jsonl))
+DEV_EVENTS_LANGUAGES := $(sort $(wildcard training/languages/events/dev*/))
+DEV_STORIES := $(sort $(wildcard training/stories_dev*))
+DEV_EVENTS_CORPORA := $(sort $(wildcard training/events_corpus_dev*))
+
+eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen), then every dev set (globbed: a new dev set is scored without editing this), demo corpus, seeds' gold
 	$(PY) scripts/eval_events_frozen.py
 	$(PY) scripts/eval_events.py
 	$(PY) scripts/eval_disagreements.py --set frozen/disagreements/test.jsonl
 	$(PY) scripts/eval_disagreements_corpus.py --set frozen/disagreements_corpus
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus2
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus3
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus4
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus5
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus6
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus7
-	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus8
-	$(PY) scripts/eval_clean.py
-	$(PY) scripts/eval_clean.py --set training/clean_dev
-	$(PY) scripts/eval_clean.py --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev2
-	$(PY) scripts/eval_clean.py --set training/clean_dev3
-	$(PY) scripts/eval_clean.py --set training/clean_dev3 --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev4
-	$(PY) scripts/eval_clean.py --set training/clean_dev4 --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev5
-	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev5 --clean-lines hybrid
-	$(PY) scripts/eval_clean.py --set training/clean_dev6
-	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev6 --clean-lines hybrid
-	$(PY) scripts/eval_clean.py --set training/clean_dev7
-	$(PY) scripts/eval_clean.py --set training/clean_dev7 --clean-lines trained
-	$(PY) scripts/eval_clean.py --set training/clean_dev7 --clean-lines hybrid
-	$(PY) scripts/eval_clean.py --clean-lines hybrid
+	for d in $(DEV_DISAGREEMENTS); do $(PY) scripts/eval_disagreements_corpus.py --set $$d || exit 1; done
+	for mode in hybrid rules trained; do $(PY) scripts/eval_clean.py --clean-lines $$mode || exit 1; done
+	for d in $(DEV_CLEAN); do for mode in hybrid rules; do \
+	  $(PY) scripts/eval_clean.py --set $$d --clean-lines $$mode || exit 1; done; done
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind2.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind3.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind4.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind5.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind6.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
-	$(PY) scripts/eval_quotes.py --set training/quotes/dev/blind7.jsonl --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
+	for f in $(DEV_QUOTES); do \
+	  $(PY) scripts/eval_quotes.py --set $$f --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1 || exit 1; done
 	$(PY) scripts/eval_loaded.py
 	$(PY) scripts/eval_entities.py
 	$(PY) scripts/eval_entities.py --set training/entities
-	$(PY) scripts/eval_entities.py --set training/entities_dev2
-	$(PY) scripts/eval_entities.py --set training/entities_dev3/dev.jsonl
-	$(PY) scripts/eval_entities.py --set training/entities_dev4/dev.jsonl
-	$(PY) scripts/eval_entities.py --set training/entities_dev5/dev.jsonl
-	$(PY) scripts/eval_entities.py --set training/entities_dev6c/dev.jsonl
-	$(PY) scripts/eval_entities.py --set training/entities_dev7/dev.jsonl
+	for f in $(DEV_ENTITIES); do $(PY) scripts/eval_entities.py --set $$f || exit 1; done
 	$(PY) scripts/eval_languages.py
 	$(PY) scripts/eval_languages.py --set training/languages
 	$(PY) scripts/eval_events_languages.py
-	$(PY) scripts/eval_events_languages.py --set training/languages/events
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev3
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev2
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev4
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev5
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev6
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev7
-	$(PY) scripts/eval_events_languages.py --set training/languages/events/dev8
+	$(PY) scripts/eval_events_languages.py --set training/languages/events $(foreach f,$(DEV_PARALLEL),--parallel $(f))
+	for d in $(DEV_EVENTS_LANGUAGES); do $(PY) scripts/eval_events_languages.py --set $$d || exit 1; done
 	$(PY) scripts/eval_quotes_languages.py
 	$(PY) scripts/eval_quotes_languages.py --set training/languages/quotes/dev
 	$(PY) scripts/eval_stories.py --set frozen/stories --out $(OUT)/stories-frozen --reanalyze
+	$(PY) scripts/eval_stories.py --set frozen/stories --setting stories=trained --out $(OUT)/stories-frozen-trained --reanalyze
 	$(PY) scripts/eval_stories.py --set training/stories --out $(OUT)/stories-dev --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev2 --out $(OUT)/stories-dev2 --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev3 --out $(OUT)/stories-dev3 --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev3 --setting stories=trained --out $(OUT)/stories-dev3-trained --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev4 --out $(OUT)/stories-dev4 --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev4 --setting stories=trained --out $(OUT)/stories-dev4-trained --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev5 --out $(OUT)/stories-dev5 --reanalyze
-	$(PY) scripts/eval_stories.py --set training/stories_dev5 --setting stories=trained --out $(OUT)/stories-dev5-trained --reanalyze
+	for d in $(DEV_STORIES); do for mode in rules trained; do \
+	  $(PY) scripts/eval_stories.py --set $$d --setting stories=$$mode --out $(OUT)/$$(basename $$d)-$$mode --reanalyze || exit 1; done; done
 	$(VENV)/bin/storyline analyze storyline/demo/corpus --out $(OUT)/demo --reanalyze
 	$(PY) scripts/score_demo.py $(OUT)/demo/export.json
 	@if [ -d $(SHARED)/seeds ]; then $(MAKE) --no-print-directory score; fi
-	@if [ -f $(SHARED)/tools/score.py ]; then for d in training/events_corpus_dev1 training/events_corpus_dev2; do \
+	@if [ -f $(SHARED)/tools/score.py ]; then for d in $(DEV_EVENTS_CORPORA); do \
 	  $(VENV)/bin/storyline analyze $$d/articles --out $(OUT)/$$(basename $$d) --reanalyze && \
-	  $(PY) $(SHARED)/tools/score.py $(OUT)/$$(basename $$d)/export.json $$d/gold.yaml $$d/articles; done; fi
+	  $(PY) $(SHARED)/tools/score.py $(OUT)/$$(basename $$d)/export.json $$d/gold.yaml $$d/articles || exit 1; done; fi
 
 score: $(STAMP)  ## analyse ../shared/seeds and score the export against the gold file
 	$(VENV)/bin/storyline analyze $(SHARED)/seeds --out $(OUT)/seeds --reanalyze
