@@ -528,9 +528,9 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         return _opening_name(ctx, tok, offset, how)
     left, right = subj.left_edge, subj.right_edge
     s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
-    named = appositive_name(ctx, subj, offset)
-    if named is not None:
-        return Attribution(True, named.entity, (named.start, named.end), how)
+    holder = appositive_name(ctx, subj, offset)
+    if holder is not None:
+        return Attribution(True, holder.entity, (holder.start, holder.end), how)
     clause = [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i
               and c.left_edge.lower_ in ("who", "whose", "which") and c.left_edge.i > 0
               and c.doc[c.left_edge.i - 1].text == ","]
