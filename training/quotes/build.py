@@ -43,6 +43,9 @@
 - hand14.jsonl: quotes16's article openings that are only a quoted sentence whose speaker the next paragraph names,
   described speakers introduced as a sentence's subject or with a name in apposition, "told X magazine", companies
   and banks that speak ("it added"), descriptions after a named person, parsed from hand14_src_*.txt (ids tq-1601...).
+- hand15.jsonl: quotes17c's officers named in apposition to a body's post, outlets only spoken to ("told Al-Noor
+  Radio"), cue-less runs of paragraphs, notices, permits, filings and sayings nobody says, and described speakers
+  carried by a pronoun, parsed from hand15_src_*.txt (ids tq-1701...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -55,6 +58,9 @@
   description, business news (analysts, chief executives, "the company said in a statement"), tabloid and celebrity
   stories, obituaries, parliamentary reports, headline and subhead quotes, partial quotes, "he added", speakers named
   after a paragraph break, and words nobody says.
+- dev/blind9.jsonl: quotes17c's ninth blind check from dev/blind9_src_*.txt (ids tq-4501...): science and health,
+  sport after the match, courtroom prose, agency spokespeople, Q&A interviews, interpreters, statements, filings and
+  posts, quotes over several paragraphs, and words nobody says.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
