@@ -528,6 +528,9 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
         return _opening_name(ctx, tok, offset, how)
     left, right = subj.left_edge, subj.right_edge
     s, e = token_start(left, offset), token_start(right, offset) + len(right.text)
+    holder = appositive_name(ctx, subj, offset)
+    if holder is not None:
+        return Attribution(True, holder.entity, (holder.start, holder.end), how)
     clause = [c for c in subj.children if c.dep_ == "relcl" and c.i > subj.i
               and c.left_edge.lower_ in ("who", "whose", "which") and c.left_edge.i > 0
               and c.doc[c.left_edge.i - 1].text == ","]
@@ -564,6 +567,30 @@ def speaker_of_verb(ctx: SpeakerContext, tok: Token, offset: int, how: str = "be
             found, named = resolve_phrase(ctx, *group)
             return Attribution(True, named if found else None, group, how)
     return Attribution(ok, speaker, (s, e), how)
+
+
+def appositive_name(ctx: SpeakerContext, subj: Token, offset: int) -> Mention | None:
+    """The name set in apposition after a subject that is a common noun ("The World Health Organization's
+    representative in Uganda, Dr. X, said", "Real Madrid's new signing, the winger Y, said"): the post's holder
+    speaks, not the body or the place that owns the post, and a long description would otherwise be cut before
+    the name. A dateline the parser took for the subject ("MADRID — Real Madrid's new signing, the winger Y,
+    said") is no speaker either: its appositions are read the same way. None when the subject is a name itself or
+    no name stands in apposition to it."""
+    at = token_start(subj, offset)
+    dateline = subj.i == subj.sent.start and subj.text.isupper() and \
+        re.match(r"\s*[—–-]", ctx.view[at + len(subj.text):at + len(subj.text) + 3]) is not None
+    if subj.pos_ != "NOUN" and not dateline:
+        return None
+    for app in (c for c in subj.children if c.dep_ == "appos" and c.i > subj.i):
+        a, b = token_start(app.left_edge, offset), token_start(app.right_edge, offset) + len(app.right_edge.text)
+        if not dateline and not ctx.view[:a].rstrip().endswith(","):
+            continue
+        names = [m for m in ctx.mentions if a <= m.start < b and m.entity
+                 and (m.type == "PERSON" or (m.type in SPEAKER_TYPES and has_given_name(m.text)))
+                 and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
+        if names:
+            return names[0]
+    return None
 
 
 def _opening_name(ctx: SpeakerContext, tok: Token, offset: int, how: str) -> Attribution:

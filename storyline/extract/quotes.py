@@ -657,7 +657,10 @@ def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     # a short time or setting may follow the cue: "…, a doctor there said on Monday."
     pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
                      + ctx.cues.forms_re
-                     + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*[.!]?\s*$",
+                     + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
+                     # wire copy goes on after the attribution: "…, the agency said, leaving aid groups to …",
+                     # "…, the ministry said, as fighting keeps …"
+                     + r"(?:\s*[.!]?\s*$|,\s+(?:as|while|after|amid|leaving|adding|citing|with|but|although)\s)",
                      flags=re.I)
     out = []
     for i, (s0, e0, _span, _off) in enumerate(ctx.sents):
@@ -672,6 +675,11 @@ def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
         if n_words(ctx.view[start:end]) < MIN_QUOTE_WORDS and i > 0 \
                 and "\n" not in ctx.view[ctx.sents[i - 1][0]:s0]:
             start = ctx.sents[i - 1][0]               # "…? – the expert noted." after a question
+        # a dateline opening the sentence ("KHARTOUM — Cholera has …") is the writer's, not the source's words
+        dateline = re.match(r"[^\W\d_a-z][^\Wa-z\d]*(?:[ .'’-]+[^\W\d_a-z][^\Wa-z\d]*)*(?:,[^\n—–]{0,40})?\s*[—–]\s*",
+                            ctx.view[start:end])
+        if dateline:
+            start += dateline.end()
         start, end = trim_marks(ctx.view, start, end)
         if n_words(ctx.view[start:end]) >= MIN_QUOTE_WORDS:
             # "…, – the expert noted." reproduces words; "…, X believes." reports them

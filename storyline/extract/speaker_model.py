@@ -457,6 +457,28 @@ def _mention_head(ctx: SpeakerContext, start: int, end: int) -> Any | None:
     return tok
 
 
+def addressed(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """A mention the cue speaks to: "told Al-Rayan Radio", "told the Coast FM news service", "said in an interview
+    with X", "wrote to X"."""
+    tok = _mention_head(ctx, start, end)
+    if tok is None:
+        return False
+    # "the Coast FM news service": the outlet's name is a compound of the noun the cue governs
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in _OBJECT_DEPS and tok.head.lemma_ in _SPEECH_LEMMAS_ADDRESS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with"):
+        governor = tok.head.head
+        return governor.lemma_ in _SPEECH_LEMMAS_ADDRESS or governor.lemma_ in _ADDRESS_NOUNS or \
+            (governor.lemma_ in ("say", "speak", "talk") and tok.head.lower_ == "to")
+    return False
+
+
+#: nouns a cue's addressee hangs on ("in an interview with X", "in a letter to Y")
+_ADDRESS_NOUNS = ("interview", "letter", "conversation", "call", "message", "email")
+
+
 #: the links from a subject to the names set beside it ("His counterpart, X,", "X and Y", "Professor X")
 _NAMING_DEPS = ("appos", "conj", "compound", "flat", "cc", "punct", "nmod")
 
@@ -660,6 +682,12 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     exchange = i >= 2 and opens_para and not para_cue and \
         [layout.paragraph(quotes[i - 2].start), layout.paragraph(quotes[i - 1].start)] == [para - 2, para - 1]
     datelines = {m.entity for m in ctx.mentions if m.entity in pool and _dateline(ctx, m.start, m.end)}
+    # an outlet or a person only ever spoken to ("told Al-Rayan Radio", "in an interview with X"): every one of
+    # its mentions outside quotes is a cue's addressee; its name may still look like a person's ("Al …")
+    spoken_to: dict[str, bool] = {}
+    for m in ctx.mentions:
+        if m.entity in pool and not any(a <= m.start < b for a, b in ctx.quoted):
+            spoken_to[m.entity] = spoken_to.get(m.entity, True) and addressed(ctx, m.start, m.end)
     out = []
     # a person the tagger typed otherwise ("Claudia Reinholt" as an organisation) is a person by the given name
     near_people = [e for e in pool if ctx.entities.get(e) is not None and
@@ -715,6 +743,9 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"not_in_phrase&type={ent.type}"] = 1.0
         if first_mention.get(ent_id, -1) == ctx.doc.blocks[0].start if ctx.doc.blocks else False:
             f["opens_document"] = 1.0
+        if spoken_to.get(ent_id):
+            f["only_addressee"] = 1.0
+            f[f"only_addressee&type={ent.type}"] = 1.0
         if ent_id in datelines:
             # "FRANKFURT — …": the place a story was filed from; a phrase the resolver tied to it ("the company")
             # rarely means the place

@@ -166,3 +166,14 @@ def test_a_place_after_in_inside_a_described_speaker_is_its_own_mention():
     # the place keeps its own mention, and no described speaker's words run over it
     assert any((m.start, m.end) == (start, start + len("Bogotá")) and m.type == "GPE" for m in result.mentions)
     assert not any(m.start < start < m.end for m in result.mentions)
+
+
+def test_an_attribution_inside_a_wire_sentence_ends_the_words_it_attributes():
+    # "…, the agency said, as …": the words before the attribution are the source's, the dateline is not, and
+    # what follows it is the writer's
+    found, _ = quotes_of("NIAMEY — Floods have destroyed more than 9,000 homes across the south of the country, the "
+                         "civil protection agency said, as more rain was forecast for the weekend.")
+    texts = [t for t, _ in found]
+    assert "Floods have destroyed more than 9,000 homes across the south of the country" in texts
+    assert not any("NIAMEY" in t or "more rain" in t for t in texts)
+

@@ -394,3 +394,30 @@ def test_a_dateline_place_is_marked():
     marked = [name_of(ctx, c.entity) for c in cands if c.features.get("dateline")]
     assert marked == ["LONDON"]
     assert any(name_of(ctx, c.entity) == "Brauhaus Keller" for c in cands)
+
+
+def test_a_name_in_apposition_to_a_bodys_officer_is_the_speaker():
+    # the possessor of the post ("the Fund's envoy") does not speak, the officer named beside it does, even when
+    # the description is too long to be read as one speaker phrase
+    ctx, quotes = context_of("The International Grain Fund's special envoy for the Sahel region, Dr. Oumar "
+                             "Traoré-Keita, said on Monday that the first convoy had reached Gao.")
+    indirect = next(q for q in quotes if not q.direct)
+    assert indirect.attribution.ok and name_of(ctx, indirect.attribution.speaker) == "Oumar Traoré-Keita"
+
+
+def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_apposition():
+    ctx, quotes = context_of("OSLO — Vålerenga's new goalkeeper, the Icelander Gunnar Thorsteinsson, said on "
+                             "Friday that he had turned down two offers from Germany.")
+    indirect = next(q for q in quotes if not q.direct)
+    assert indirect.attribution.ok and name_of(ctx, indirect.attribution.speaker) == "Gunnar Thorsteinsson"
+
+
+def test_an_outlet_only_ever_spoken_to_is_marked():
+    ctx, quotes = context_of("A stallholder in the flooded market, Baraka Odhiambo, told Radio Maisha that the water "
+                             "had reached his waist by midnight.\n“I carried the rice out on my head,” he said.")
+    direct = next(k for k, q in enumerate(quotes) if q.direct)
+    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    outlet = next((f for name, f in by_name.items() if "Maisha" in name), None)
+    assert outlet is not None and outlet.get("only_addressee") == 1.0
+    assert "only_addressee" not in by_name["Baraka Odhiambo"]

@@ -43,6 +43,9 @@
 - hand14.jsonl: quotes16's article openings that are only a quoted sentence whose speaker the next paragraph names,
   described speakers introduced as a sentence's subject or with a name in apposition, "told X magazine", companies
   and banks that speak ("it added"), descriptions after a named person, parsed from hand14_src_*.txt (ids tq-1601...).
+- hand15.jsonl: quotes17c's officers named in apposition to a body's post, outlets only spoken to ("told Al-Noor
+  Radio"), cue-less runs of paragraphs, notices, permits, filings and sayings nobody says, and described speakers
+  carried by a pronoun, parsed from hand15_src_*.txt (ids tq-1701...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -55,6 +58,9 @@
   description, business news (analysts, chief executives, "the company said in a statement"), tabloid and celebrity
   stories, obituaries, parliamentary reports, headline and subhead quotes, partial quotes, "he added", speakers named
   after a paragraph break, and words nobody says.
+- dev/blind9.jsonl: quotes17c's ninth blind check from dev/blind9_src_*.txt (ids tq-4501...): science and health,
+  sport after the match, courtroom prose, agency spokespeople, Q&A interviews, interpreters, statements, filings and
+  posts, quotes over several paragraphs, and words nobody says.
 - dev/dev.jsonl: a held-out dev set in styles the training files lack, parsed from dev/dev_src_*.txt
   (ids tq-9001...). It is measured, never trained on (train_quotes.py reads only this folder's *.jsonl).
 
@@ -144,16 +150,18 @@ def build_set(folder: str, prefix: str, first_id: int, out_name: str) -> list[di
 HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
-    ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601),
+    ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
     # features, apposition chains, captions, posts, nested quotes; blind4: described speakers, "X told Y",
     # "according to"; blind5: mostly words nobody says; blind6: speaker switches, reported speech, two-candidate
     # pronouns; blind7: four or more speakers, court, pressers, unusual marks; blind8: residents by description,
-    # business, obituaries, parliament, "he added", speakers named after a paragraph break
+    # business, obituaries, parliament, "he added", speakers named after a paragraph break; blind9: science, sport
+    # post-match, courts, agency spokespeople, Q&A, interpreters, documents and posts, multi-paragraph quotes
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
+    ("dev", "blind9", 4501),
 ]
 
 
