@@ -909,15 +909,18 @@ def _roles_fit(description: str, role: str) -> bool:
                                            or role.endswith(" " + description))
 
 
-def _org_fits(phrase: str, kb: KB) -> frozenset[str]:
+def _org_fits(phrase: str, kb: KB) -> tuple[frozenset[str], frozenset[str]]:
     """The name words an organisation's description fits ("the carrier": airways, airlines, air; "the miner":
-    mining, minera ...; ``data/descriptions.yaml``), empty when its head is no organisation's or a modifier may
-    name another body ("the outside firm")."""
+    mining, minera ...; ``data/descriptions.yaml``), and the heads of other sectors that make a name another kind
+    of body ("the company" is no "Ministry of Mining"); nothing when its head is no organisation's or a modifier
+    may name another body ("the outside firm")."""
     *mods, head = phrase.split()
     lex = lexicon(kb)
     if head not in lex.org_heads or any(m not in FREE_MODIFIERS for m in mods):
-        return frozenset()
-    return lex.name_words.get(head, frozenset({head}))
+        return frozenset(), frozenset()
+    sector = lex.org_heads[head]
+    others = frozenset(h for h, s in lex.org_heads.items() if s and sector and s != sector)
+    return lex.name_words.get(head, frozenset({head})), others
 
 
 def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], kb: KB) -> list[int]:
@@ -979,11 +982,12 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], 
             words = set(phrase.split())
             in_doc = orgs_in_doc.get(doc_of[i], set())
             owners = {r for r in in_doc if words <= org_words[r]}
-            if not owners and e.type == "ORG" and (kind_words := _org_fits(phrase, kb)):
+            kind_words, other_kinds = _org_fits(phrase, kb) if e.type == "ORG" else (frozenset(), frozenset())
+            if not owners and kind_words:
                 # its kind's name words ("the carrier" ~ "... Airways"): the article's one body of that kind, or
                 # in an article that names none, the corpus's one (a corpus of many stories names many)
-                owners = {r for r in in_doc if kind_words & org_words[r]} or {
-                    r for r in org_words if kind_words & org_words[r]}
+                kind = {r for r in org_words if kind_words & org_words[r] and not other_kinds & org_words[r]}
+                owners = (kind & in_doc) or kind
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
