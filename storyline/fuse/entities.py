@@ -909,18 +909,23 @@ def _roles_fit(description: str, role: str) -> bool:
                                            or role.endswith(" " + description))
 
 
-def _org_fits(phrase: str, kb: KB) -> tuple[frozenset[str], frozenset[str]]:
+#: Sectors of the bodies a state has many of ("the police", "the court", "the commission"): another article's one
+#: need not be the one a corpus names
+_STATE_BODY_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _org_fits(phrase: str, kb: KB) -> tuple[frozenset[str], frozenset[str], bool]:
     """The name words an organisation's description fits ("the carrier": airways, airlines, air; "the miner":
-    mining, minera ...; ``data/descriptions.yaml``), and the heads of other sectors that make a name another kind
-    of body ("the company" is no "Ministry of Mining"); nothing when its head is no organisation's or a modifier
-    may name another body ("the outside firm")."""
+    mining, minera ...; ``data/descriptions.yaml``), the heads of other sectors that make a name another kind
+    of body ("the company" is no "Ministry of Mining"), and whether its head is a state body's; nothing when its
+    head is no organisation's or a modifier may name another body ("the outside firm")."""
     *mods, head = phrase.split()
     lex = lexicon(kb)
     if head not in lex.org_heads or any(m not in FREE_MODIFIERS for m in mods):
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), False
     sector = lex.org_heads[head]
     others = frozenset(h for h, s in lex.org_heads.items() if s and sector and s != sector)
-    return lex.name_words.get(head, frozenset({head})), others
+    return lex.name_words.get(head, frozenset({head})), others, sector in _STATE_BODY_SECTORS
 
 
 def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], kb: KB) -> list[int]:
@@ -982,12 +987,14 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], 
             words = set(phrase.split())
             in_doc = orgs_in_doc.get(doc_of[i], set())
             owners = {r for r in in_doc if words <= org_words[r]}
-            kind_words, other_kinds = _org_fits(phrase, kb) if e.type == "ORG" else (frozenset(), frozenset())
+            kind_words, other_kinds, state = _org_fits(phrase, kb) if e.type == "ORG" else (
+                frozenset(), frozenset(), False)
             if not owners and kind_words:
                 # its kind's name words ("the carrier" ~ "... Airways"): the article's one body of that kind, or
-                # in an article that names none, the corpus's one (a corpus of many stories names many)
+                # in an article that names none, the corpus's one (a corpus of many stories names many) unless
+                # a state has many of its kind
                 kind = {r for r in org_words if kind_words & org_words[r] and not other_kinds & org_words[r]}
-                owners = (kind & in_doc) or kind
+                owners = (kind & in_doc) or (set() if state else kind)
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
