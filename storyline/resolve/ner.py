@@ -747,7 +747,7 @@ def _country_opens(prev: Cand, c: Cand, view: str, kb: KB) -> bool:
             or not _is_country(prev, kb):
         return False
     words = LETTER_WORD.findall(view[c.start:c.end])
-    return bool(words) and all(is_cap(w) or w.islower() and len(w) <= 3 for w in words) and fold(words[0]) != "the"
+    return bool(words) and all(is_cap(w) or (w.islower() and len(w) <= 3) for w in words) and fold(words[0]) != "the"
 
 
 def _cut_before_and(c: Cand, o: Cand, tail: re.Match[str], view: str, org_heads: frozenset[str]) -> bool:

@@ -79,6 +79,24 @@ def test_a_patronymic_particle_joins_the_two_halves_of_a_name(kb):
     assert len(names) == 1 and names[0].endswith("Mariam bint Saud Al-Kuwari")
 
 
+
+def test_a_west_african_patronymic_particle_joins_the_two_halves_of_a_name(kb):
+    text = "Director general Sidi Mohamed ould Abdallahi said ticket sales had risen."
+    got = spans(kb, text, [("Sidi Mohamed", "PERSON"), ("Abdallahi", "PERSON")])
+    names = [s for s, t in got if t == "PERSON"]
+    assert names == ["Sidi Mohamed ould Abdallahi"]
+
+
+def test_a_country_word_opens_the_organisation_name_after_it(kb):
+    text = "A watchdog, the Gambia Budget Watch Network, said the notes were never recorded."
+    got = spans(kb, text, [("Gambia", "GPE"), ("Budget Watch Network", "ORG")])
+    assert ("Gambia Budget Watch Network", "ORG") in got
+    assert ("Gambia", "GPE") not in got
+    # a comma between them: a place, then a body
+    text = "In Gambia, Budget Watch Network said the notes were never recorded."
+    got = spans(kb, text, [("Gambia", "GPE"), ("Budget Watch Network", "ORG")])
+    assert ("Gambia", "GPE") in got and ("Budget Watch Network", "ORG") in got
+
 def test_two_people_with_punctuation_between_stay_two(kb):
     text = "Mariam Saud, Khalid Al-Kuwari and others welcomed the decision."
     got = spans(kb, text, [("Mariam Saud", "PERSON"), ("Khalid Al-Kuwari", "PERSON")])
