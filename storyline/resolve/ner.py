@@ -769,6 +769,8 @@ def _continues(prev: Cand, c: Cand, view: str, kb: KB, org_heads: frozenset[str]
     text = view[c.start:c.end]
     words = LETTER_WORD.findall(view[prev.start:prev.end])
     if prev.type == "ORG" and prev.source.startswith("spacy") and _is_country(c, kb):
+        if len(words) >= 2 and fold(words[-1]) in ("of", "de", "du", "da", "do") and is_cap(words[0]):
+            return True   # "Constitutional Court of" + "Georgia": a name never ends in "of"
         return len(words) >= 2 and all(is_cap(w) for w in words) and fold(words[-1]) not in org_heads \
             and not _CAPITAL_NEXT.match(view, c.end)
     if prev.type != "PERSON" or c.type != "PERSON" or prev.source == "role" or c.source == "role":

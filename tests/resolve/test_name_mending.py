@@ -32,6 +32,13 @@ def test_an_organisation_name_goes_on_in_its_country_word(kb):
     assert ("Indonesia", "GPE") not in got
 
 
+
+def test_an_organisation_name_cut_after_of_goes_on_in_its_country(kb):
+    text = "The Supreme Tribunal of Moldova struck down parts of the law on Tuesday."
+    got = spans(kb, text, [("Supreme Tribunal of", "ORG"), ("Moldova", "GPE")])
+    assert ("Supreme Tribunal of Moldova", "ORG") in got
+    assert ("Moldova", "GPE") not in got
+
 def test_a_complete_name_before_a_country_keeps_them_apart(kb):
     # "Press" is a head noun of its own: the country opens the reported clause
     text = "The minister told the Associated Press Ukraine would not give up land."
