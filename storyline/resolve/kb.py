@@ -137,7 +137,9 @@ class KB:
         key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         if not key or key in self.country_words:
             return None
-        return _region_countries().get(key)
+        # "Kampot province", "Arequipa region": the region's own name, when a generic word follows it
+        bare = _REGION_KIND_TAIL.sub("", key)
+        return _region_countries().get(key) or (_region_countries().get(bare) if bare != key else None)
 
     def city_country(self, name: str) -> str | None:
         """ISO code of the country of a city of this name ('Monterrey', 'Frankfurt'), from the GeoNames
@@ -246,6 +248,10 @@ class KB:
                     words = content_words(w)
                     if len(words) >= 2:
                         self.org_words.setdefault(words, e.kb_id)
+
+
+#: a generic word after a region's name ("Kampot province", "Chocó department")
+_REGION_KIND_TAIL = re.compile(r"\s+(?:province|region|state|department|governorate|prefecture|oblast)$")
 
 
 @functools.lru_cache(maxsize=1)

@@ -716,12 +716,19 @@ def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
     - A person's name and a person's name right after it that opens with a particle ("Sheikha Mariam" +
       "bint Saud Al-Kuwari") or is one capitalised word no knowledge base knows ("Rosa Elvira Quispe" +
       "Huamán"): one person (two people are never written side by side without punctuation).
+    - A country's name right before an organisation's name the parser found ("Liberia" + "Budget Transparency
+      Network", "Mauritania" + "Airlines International"): the body's name opens with its country.
     """
     org_heads = _org_head_words(kb)
     cands = sorted(cands, key=lambda c: c.start)
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
+        if prev is not None and _country_opens(prev, c, view, kb):
+            c.start = prev.start
+            c.info = {**c.info, "mended": True}
+            out[-1] = c
+            continue
         if prev is not None and _continues(prev, c, view, kb, org_heads):
             prev.end = c.end
             prev.info = {**prev.info, "mended": True}
@@ -738,6 +745,16 @@ def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
     # a rule's "person" inside a mended organisation's name is no person
     orgs = [(c.start, c.end) for c in out if c.info.get("mended") and c.type == "ORG"]
     return [c for c in out if c.info.get("mended") or not any(a <= c.start and c.end <= b for a, b in orgs)]
+
+
+def _country_opens(prev: Cand, c: Cand, view: str, kb: KB) -> bool:
+    """Whether country ``prev`` opens the name of organisation ``c`` right after it: one space between, ``c``
+    found by the parser, capitalised and not opening with an article ("Mali The Gold Board" is no name)."""
+    if c.type != "ORG" or not c.source.startswith("spacy") or view[prev.end:c.start] != " " \
+            or not _is_country(prev, kb):
+        return False
+    words = LETTER_WORD.findall(view[c.start:c.end])
+    return bool(words) and all(is_cap(w) or (w.islower() and len(w) <= 3) for w in words) and fold(words[0]) != "the"
 
 
 def _cut_before_and(c: Cand, o: Cand, tail: re.Match[str], view: str, org_heads: frozenset[str]) -> bool:
@@ -759,6 +776,8 @@ def _continues(prev: Cand, c: Cand, view: str, kb: KB, org_heads: frozenset[str]
     text = view[c.start:c.end]
     words = LETTER_WORD.findall(view[prev.start:prev.end])
     if prev.type == "ORG" and prev.source.startswith("spacy") and _is_country(c, kb):
+        if len(words) >= 2 and fold(words[-1]) in ("of", "de", "du", "da", "do") and is_cap(words[0]):
+            return True   # "Constitutional Court of" + "Georgia": a name never ends in "of"
         return len(words) >= 2 and all(is_cap(w) for w in words) and fold(words[-1]) not in org_heads \
             and not _CAPITAL_NEXT.match(view, c.end)
     if prev.type != "PERSON" or c.type != "PERSON" or prev.source == "role" or c.source == "role":

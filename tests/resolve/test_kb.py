@@ -104,6 +104,11 @@ def test_a_region_only_one_country_has_gives_that_country():
     assert kb.region_country("Punjab") is None
     assert kb.region_country("Houston") is None
     assert kb.region_country("West") is None   # a direction, though one country names a region so
+    # the region's own name before its kind word; the kind word alone names none
+    assert kb.region_country("Texas state") == "USA"
+    assert kb.region_country("Ontario province") == "CAN"
+    assert kb.region_country("Punjab province") is None
+    assert kb.region_country("Central province") is None
 
 
 def test_city_country_from_the_packaged_gazetteer():

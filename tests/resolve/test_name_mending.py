@@ -32,6 +32,13 @@ def test_an_organisation_name_goes_on_in_its_country_word(kb):
     assert ("Indonesia", "GPE") not in got
 
 
+
+def test_an_organisation_name_cut_after_of_goes_on_in_its_country(kb):
+    text = "The Supreme Tribunal of Moldova struck down parts of the law on Tuesday."
+    got = spans(kb, text, [("Supreme Tribunal of", "ORG"), ("Moldova", "GPE")])
+    assert ("Supreme Tribunal of Moldova", "ORG") in got
+    assert ("Moldova", "GPE") not in got
+
 def test_a_complete_name_before_a_country_keeps_them_apart(kb):
     # "Press" is a head noun of its own: the country opens the reported clause
     text = "The minister told the Associated Press Ukraine would not give up land."
@@ -78,6 +85,24 @@ def test_a_patronymic_particle_joins_the_two_halves_of_a_name(kb):
     names = [s for s, t in got if t == "PERSON"]
     assert len(names) == 1 and names[0].endswith("Mariam bint Saud Al-Kuwari")
 
+
+
+def test_a_west_african_patronymic_particle_joins_the_two_halves_of_a_name(kb):
+    text = "Director general Sidi Mohamed ould Abdallahi said ticket sales had risen."
+    got = spans(kb, text, [("Sidi Mohamed", "PERSON"), ("Abdallahi", "PERSON")])
+    names = [s for s, t in got if t == "PERSON"]
+    assert names == ["Sidi Mohamed ould Abdallahi"]
+
+
+def test_a_country_word_opens_the_organisation_name_after_it(kb):
+    text = "A watchdog, the Gambia Budget Watch Network, said the notes were never recorded."
+    got = spans(kb, text, [("Gambia", "GPE"), ("Budget Watch Network", "ORG")])
+    assert ("Gambia Budget Watch Network", "ORG") in got
+    assert ("Gambia", "GPE") not in got
+    # a comma between them: a place, then a body
+    text = "In Gambia, Budget Watch Network said the notes were never recorded."
+    got = spans(kb, text, [("Gambia", "GPE"), ("Budget Watch Network", "ORG")])
+    assert ("Gambia", "GPE") in got and ("Budget Watch Network", "ORG") in got
 
 def test_two_people_with_punctuation_between_stay_two(kb):
     text = "Mariam Saud, Khalid Al-Kuwari and others welcomed the decision."
