@@ -149,6 +149,7 @@ def _add_person(span: NamedSpan, clusters: list[_Cluster]) -> None:
 #: a capital's consonant key this short ("Лима" lm, "Баку" bk) matches too many other names to stand for its country
 _MIN_CAPITAL_KEY = 3
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+_CAPITAL_TYPES = _PLACE_TYPES | {"ORG"}
 
 
 #: per knowledge base (by identity: one is loaded per process), its capitals' keys
@@ -345,8 +346,10 @@ def demonym_country(word: str, lang: str) -> str | None:
 
 
 def _capital_country(span: NamedSpan, kb: KB) -> str | None:
-    """The country whose capital a one-word place name is, by its consonant key across scripts."""
-    if span.type not in _PLACE_TYPES or " " in span.normal.strip():
+    """The country whose capital a one-word place name is, by its consonant key across scripts. A tagger may
+    type the capital an organisation where it acts for its government ("протест Мадриду", "Лондон ввёл санкции"):
+    the same metonym."""
+    if span.type not in _CAPITAL_TYPES or " " in span.normal.strip():
         return None
     keys = _capital_keys(kb)
     return keys.get(script_key(span.normal)) or keys.get(script_key(span.text))

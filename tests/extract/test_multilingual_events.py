@@ -508,6 +508,9 @@ def test_the_government_of_a_country_acts_for_it(lang, text, authority, country)
     ("ru", "Киев призвал Будапешт отменить запрет на ввоз зерна.", "Будапешт", "gpe:HUN"),
     ("ru", "Евросоюз пригрозил Тбилиси санкциями.", "Тбилиси", "gpe:GEO"),
     ("es", "Ucrania pidió a Varsovia que levante el veto al grano.", "Varsovia", "gpe:POL"),
+    # a capital in an oblique case the Russian tagger types an organisation: the government it stands for
+    ("ru", "Рабат в четверг заявил официальный протест Мадриду из-за новых правил рыболовства.", "Мадриду",
+     "gpe:ESP"),
 ])
 def test_a_capital_written_in_another_language_stands_for_its_country(lang, text, capital, country):
     doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
