@@ -619,11 +619,14 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     found = blocks(lines)
     block_rows = {i for b in found for i in (*b.rows, *b.headings)}
-    out = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
     opening = opening_line(lines)
+    signed = sign_offs(lines)
+    # a letter's sign-off closes the story whatever block or section it stands in ("Best wishes," over the name)
+    out = [(i, r) for i, r in tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
+           if i not in signed]
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
-    block_rows.update(sign_offs(lines))
+    block_rows.update(signed)
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -820,15 +823,17 @@ def _letter_frame(text: str) -> bool:
 
 def sign_offs(lines: Sequence[JudgedLine]) -> set[int]:
     """The sign-off of a story written as a letter: when the first line the rules keep greets the reader in a
-    letter's way ("Dear neighbours,"), the short comma-ended lines after the last paragraph ("Best wishes,") close
+    letter's way ("Dear neighbours,"), the short comma-ended lines after its first paragraph ("Best wishes,") close
     the same letter and are the writer's. A page that opens with its story has no such frame."""
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     if not kept or not _letter_frame(lines[kept[0]].text):
         return set()
-    last_prose = max((i for i in kept if strong_prose(lines[i])), default=None)
-    if last_prose is None:
+    # after the letter's first paragraph: the page's notices below the sign-off ("Published and promoted by …") are
+    # written as prose too, so the last paragraph of the page need not be the letter's
+    first_prose = min((i for i in kept if strong_prose(lines[i])), default=None)
+    if first_prose is None:
         return set()
-    return {i for i in kept if i > last_prose and _letter_frame(lines[i].text)}
+    return {i for i in kept if i > first_prose and _letter_frame(lines[i].text)}
 
 
 def written_as_sentence(text: str) -> bool:
