@@ -796,6 +796,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
 #: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only
 #: when the sentence model is at least this sure (``between_paragraphs``).
 BETWEEN_SENTENCE_P = 0.9
+#: A notice's label before its sentence ("Content warning: …", "Disclaimer: …"): a story's paragraph does not open so.
+_LABELLED = re.compile(r"^\W*[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}\s*:\s")
 
 
 def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int) -> bool:
@@ -804,12 +806,17 @@ def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
     "our") nor gives a link or an address: a short paragraph of the story ("Prices at the auction fell by a fifth in
     August."), not a notice dropped into it, which speaks to the reader or for the publication."""
     text = lines[i].text
-    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
-        return False
     above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
     below = next((j for j in range(i + 1, len(lines)) if lines[j].label in ("body", "heading")), None)
-    return above is not None and below is not None and all(
-        feats[j]["strong_prose"] and feats[j]["sent_p"] < CORE_SENTENCE_P for j in (above, below))
+    core_below = below is not None and feats[below]["strong_prose"] and feats[below]["sent_p"] < CORE_SENTENCE_P
+    if above is None and core_below and not _ADDRESSES_READER.search(text) and not _LABELLED.match(text):
+        # the story's first paragraph, under the page's header and over its core: a report's or a column's voice
+        # speaks as "we" there ("This has been a year of repair. We spent …"), a notice above a story to the reader
+        return True
+    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
+        return False
+    return above is not None and core_below and feats[above]["strong_prose"] \
+        and feats[above]["sent_p"] < CORE_SENTENCE_P
 
 
 #: A letter's greeting ("Dear neighbours,") and sign-off ("Best wishes,", "With thanks,") have at most this many words.
