@@ -681,6 +681,9 @@ SECTION_HEAD_SENTENCE_P = 0.9
 SECTION_MAX_LINES = 3
 #: A section heading has at most this many words.
 SECTION_HEAD_WORDS = 8
+#: A section that says who someone is: a full name, then what the person is or does ("Ben Roe is our data editor").
+_WHO_IS = re.compile(r"^(?:(?:Dr|Prof)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}\s+"
+                     r"(?:is|was|writes|reports|covers|has (?:been|written|covered|reported))\b")
 
 
 def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
@@ -697,7 +700,9 @@ def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], p
         if not core or core[0] >= h or sentence_like(text) or len(text.split()) > SECTION_HEAD_WORDS \
                 or probs[h] < SECTION_HEAD_P or sentence_probs[h] < SECTION_HEAD_SENTENCE_P:
             continue
-        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD]
+        # the section: the lines the line model calls body right under the heading, or the first line when it calls
+        # none body (an author's bio it is sure of, but written as a plain sentence the sentence model keeps)
+        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD] or kept[pos + 1:pos + 2]
         if not below or len(below) > SECTION_MAX_LINES or below != kept[pos + 1:pos + 1 + len(below)]:
             continue
         if any(not feats[i]["sentence_like"] or feats[i]["speaker_label"] or lines[i].table_row
@@ -707,7 +712,10 @@ def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], p
         # headline left above the story's last paragraphs names something else
         names = {w.strip(".,:;()").lower() for w in text.split()[1:] if w[:1].isupper() and len(w) > 1}
         opening = {w.strip(".,:;()\"'").lower() for w in lines[below[0]].text.split()}
-        if not names or not names <= opening:
+        # a heading without a name ("About the author") names nothing to check: the section must then open by saying
+        # who someone is ("Jess Ocampo is a travel writer …"), as a bio does, or the lexicon know the heading
+        if not (names <= opening if names else any(feats[h][k] for k in _STRONG_CUES)
+                or _WHO_IS.match(lines[below[0]].text)):
             continue
         end = below[-1] + 1
         return [(h, "line_model_tail"), *((i, "line_model_tail") for i in range(h + 1, n)
