@@ -601,6 +601,10 @@ TAIL_SENTENCE_P = 0.5
 #: posting rules ..." over a thread; a lead in a language the sentence model reads less well is not furniture).
 HEAD_THRESHOLD = 0.9
 HEAD_SENTENCE_P = 0.6
+#: Below the story's last paragraph that both models call body, a kept line goes when the line model alone is this
+#: sure: credits ("Music by X. Produced by Y."), a sponsor's line or a bio written plainly, which the sentence model
+#: reads as prose.
+TAIL_SURE_P = 0.95
 
 
 def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
@@ -627,6 +631,10 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
     block_rows.update(signed)
+    # the story's last paragraph as the line model reads it, in its context: the core's end may be a sentence of
+    # furniture the sentence model does not know ("Producer: A. Editor: B.", a betting line)
+    body_end = max((i for i in kept if feats[i]["strong_prose"] and probs[i] < CORE_SENTENCE_P
+                    and sentence_probs[i] < CORE_SENTENCE_P), default=None)
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -636,6 +644,12 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
                 and not f["sentence_like"]:
             continue  # a heading over the paragraph it names
         if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
+            out.append((i, "line_model_tail"))
+        elif body_end is not None and i > body_end and probs[i] >= TAIL_SURE_P and not f["name_shaped"] \
+                and not f["one_token_name"] and (not protected(ln) or (pos > 0 and probs[kept[pos - 1]] >= DEFAULT_THRESHOLD)):
+            # a paragraph written as prose goes so only under another line of furniture: the story's own last
+            # paragraph may stand after a rail the rules removed ("A further statement will be issued …"); a name
+            # alone there signs the story ("Orla")
             out.append((i, "line_model_tail"))
         elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
             out.append((i, "line_model_head"))
