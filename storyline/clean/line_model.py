@@ -601,6 +601,10 @@ TAIL_SENTENCE_P = 0.5
 #: posting rules ..." over a thread; a lead in a language the sentence model reads less well is not furniture).
 HEAD_THRESHOLD = 0.9
 HEAD_SENTENCE_P = 0.6
+#: The page's first kept line, a heading over the story's first paragraph, goes when both models are this sure and it
+#: has at least ``HEAD_SURE_WORDS`` words.
+HEAD_SURE_P = 0.95
+HEAD_SURE_WORDS = 3
 #: Below the story's last paragraph that both models call body, a kept line goes when the line model alone is this
 #: sure: credits ("Music by X. Produced by Y."), a sponsor's line or a bio written plainly, which the sentence model
 #: reads as prose.
@@ -642,6 +646,12 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
         if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
                 and not f["sentence_like"]:
+            if pos == 0 and f["before_core"] and len(ln.text.split()) >= HEAD_SURE_WORDS \
+                    and probs[i] >= HEAD_SURE_P and sentence_probs[i] >= HEAD_SURE_P:
+                # the page's first kept line, between its header and the story's first paragraph: a story does not
+                # open under a heading of several words both models are sure of ("Subscribe to …", "Listen to this
+                # article 6 min"); a report's "Summary" or "Key points" is shorter
+                out.append((i, "line_model_head"))
             continue  # a heading over the paragraph it names
         if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
             out.append((i, "line_model_tail"))
