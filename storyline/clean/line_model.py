@@ -630,8 +630,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     opening = opening_line(lines)
     signed = sign_offs(lines)
     # a letter's sign-off closes the story whatever block or section it stands in ("Best wishes," over the name)
-    out = [(i, r) for i, r in tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
-           if i not in signed]
+    tails = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
+    out = [(i, r) for i, r in tails if i not in signed]
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
     block_rows.update(signed)
@@ -656,7 +656,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
             out.append((i, "line_model_tail"))
         elif body_end is not None and i > body_end and probs[i] >= TAIL_SURE_P and not f["name_shaped"] \
-                and not f["one_token_name"] and (not protected(ln) or (pos > 0 and probs[kept[pos - 1]] >= DEFAULT_THRESHOLD)):
+                and not f["one_token_name"] \
+                and (not protected(ln) or (pos > 0 and probs[kept[pos - 1]] >= DEFAULT_THRESHOLD)):
             # a paragraph written as prose goes so only under another line of furniture: the story's own last
             # paragraph may stand after a rail the rules removed ("A further statement will be issued …"); a name
             # alone there signs the story ("Orla")
