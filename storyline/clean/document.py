@@ -139,20 +139,27 @@ def _join_split_bylines(lines: list[_Line]) -> None:
 
 
 def _mark_teasers(lines: list[_Line]) -> None:
-    """Short lines after a teaser header are teasers, until prose resumes."""
+    """Short lines after a teaser header are teasers, until prose resumes.
+
+    The short line right above the resumed prose is a heading of the body when it follows the header alone ("Read
+    more" over "What happens next"); after one teaser or more it is the run's last headline, however well it would
+    read as a heading over the paragraph below ("READ MORE" / "Pub buys itself back" / "Post office to open")."""
     in_teaser = body_started = False
+    run = 0
     for i, line in enumerate(lines):
         body_started = body_started or _strong_prose(line)
         if line.verdict.teaser_header and body_started:
-            in_teaser = True
+            in_teaser, run = True, 0
         elif in_teaser:
             nxt = next((x for x in lines[i + 1:] if x.verdict.label != "junk"), None)
             if _strong_prose(line):
                 in_teaser = False
-            elif line.verdict.label in ("short", "body") and nxt is not None and _strong_prose(nxt):
+            elif line.verdict.label in ("short", "body") and nxt is not None and _strong_prose(nxt) and (
+                    run == 0 or ends_sentence(line.text) or line.text.rstrip().endswith(":")):
                 in_teaser = False  # a heading of the body that resumes after a lone teaser label
             elif line.verdict.label != "junk":
                 line.mark("junk", "teaser")
+            run += 1
 
 
 def _strong_prose(line: _Line) -> bool:

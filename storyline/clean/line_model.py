@@ -601,6 +601,14 @@ TAIL_SENTENCE_P = 0.5
 #: posting rules ..." over a thread; a lead in a language the sentence model reads less well is not furniture).
 HEAD_THRESHOLD = 0.9
 HEAD_SENTENCE_P = 0.6
+#: The page's first kept line, a heading over the story's first paragraph, goes when both models are this sure and it
+#: has at least ``HEAD_SURE_WORDS`` words.
+HEAD_SURE_P = 0.95
+HEAD_SURE_WORDS = 3
+#: Below the story's last paragraph that both models call body, a kept line goes when the line model alone is this
+#: sure: credits ("Music by X. Produced by Y."), a sponsor's line or a bio written plainly, which the sentence model
+#: reads as prose.
+TAIL_SURE_P = 0.95
 
 
 def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
@@ -619,11 +627,18 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     found = blocks(lines)
     block_rows = {i for b in found for i in (*b.rows, *b.headings)}
-    out = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
     opening = opening_line(lines)
+    signed = sign_offs(lines)
+    # a letter's sign-off closes the story whatever block or section it stands in ("Best wishes," over the name)
+    tails = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
+    out = [(i, r) for i, r in tails if i not in signed]
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
-    block_rows.update(sign_offs(lines))
+    block_rows.update(signed)
+    # the story's last paragraph as the line model reads it, in its context: the core's end may be a sentence of
+    # furniture the sentence model does not know ("Producer: A. Editor: B.", a betting line)
+    body_end = max((i for i in kept if feats[i]["strong_prose"] and probs[i] < CORE_SENTENCE_P
+                    and sentence_probs[i] < CORE_SENTENCE_P), default=None)
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
         if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
@@ -631,8 +646,21 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
         if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
                 and not f["sentence_like"]:
+            if pos == 0 and f["before_core"] and len(ln.text.split()) >= HEAD_SURE_WORDS \
+                    and probs[i] >= HEAD_SURE_P and sentence_probs[i] >= HEAD_SURE_P:
+                # the page's first kept line, between its header and the story's first paragraph: a story does not
+                # open under a heading of several words both models are sure of ("Subscribe to …", "Listen to this
+                # article 6 min"); a report's "Summary" or "Key points" is shorter
+                out.append((i, "line_model_head"))
             continue  # a heading over the paragraph it names
         if f["after_core"] and probs[i] >= TAIL_THRESHOLD and sentence_probs[i] >= TAIL_SENTENCE_P:
+            out.append((i, "line_model_tail"))
+        elif body_end is not None and i > body_end and probs[i] >= TAIL_SURE_P and not f["name_shaped"] \
+                and not f["one_token_name"] \
+                and (not protected(ln) or (pos > 0 and probs[kept[pos - 1]] >= DEFAULT_THRESHOLD)):
+            # a paragraph written as prose goes so only under another line of furniture: the story's own last
+            # paragraph may stand after a rail the rules removed ("A further statement will be issued …"); a name
+            # alone there signs the story ("Orla")
             out.append((i, "line_model_tail"))
         elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
             out.append((i, "line_model_head"))
@@ -678,6 +706,9 @@ SECTION_HEAD_SENTENCE_P = 0.9
 SECTION_MAX_LINES = 3
 #: A section heading has at most this many words.
 SECTION_HEAD_WORDS = 8
+#: A section that says who someone is: a full name, then what the person is or does ("Ben Roe is our data editor").
+_WHO_IS = re.compile(r"^(?:(?:Dr|Prof)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,2}\s+"
+                     r"(?:is|was|writes|reports|covers|has (?:been|written|covered|reported))\b")
 
 
 def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: Sequence[float],
@@ -694,7 +725,9 @@ def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], p
         if not core or core[0] >= h or sentence_like(text) or len(text.split()) > SECTION_HEAD_WORDS \
                 or probs[h] < SECTION_HEAD_P or sentence_probs[h] < SECTION_HEAD_SENTENCE_P:
             continue
-        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD]
+        # the section: the lines the line model calls body right under the heading, or the first line when it calls
+        # none body (an author's bio it is sure of, but written as a plain sentence the sentence model keeps)
+        below = [i for i in kept[pos + 1:] if probs[i] < DEFAULT_THRESHOLD] or kept[pos + 1:pos + 2]
         if not below or len(below) > SECTION_MAX_LINES or below != kept[pos + 1:pos + 1 + len(below)]:
             continue
         if any(not feats[i]["sentence_like"] or feats[i]["speaker_label"] or lines[i].table_row
@@ -704,7 +737,10 @@ def tail_section(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], p
         # headline left above the story's last paragraphs names something else
         names = {w.strip(".,:;()").lower() for w in text.split()[1:] if w[:1].isupper() and len(w) > 1}
         opening = {w.strip(".,:;()\"'").lower() for w in lines[below[0]].text.split()}
-        if not names or not names <= opening:
+        # a heading without a name ("About the author") names nothing to check: the section must then open by saying
+        # who someone is ("Jess Ocampo is a travel writer …"), as a bio does, or the lexicon know the heading
+        if not (names <= opening if names else any(feats[h][k] for k in _STRONG_CUES)
+                or _WHO_IS.match(lines[below[0]].text)):
             continue
         end = below[-1] + 1
         return [(h, "line_model_tail"), *((i, "line_model_tail") for i in range(h + 1, n)
@@ -793,6 +829,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
 #: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only
 #: when the sentence model is at least this sure (``between_paragraphs``).
 BETWEEN_SENTENCE_P = 0.9
+#: A notice's label before its sentence ("Content warning: …", "Disclaimer: …"): a story's paragraph does not open so.
+_LABELLED = re.compile(r"^\W*[^\W\d_][\w'\u2019-]*(?:\s+[^\W\d_][\w'\u2019-]*){0,2}\s*:\s")
 
 
 def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int) -> bool:
@@ -801,12 +839,17 @@ def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
     "our") nor gives a link or an address: a short paragraph of the story ("Prices at the auction fell by a fifth in
     August."), not a notice dropped into it, which speaks to the reader or for the publication."""
     text = lines[i].text
-    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
-        return False
     above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
     below = next((j for j in range(i + 1, len(lines)) if lines[j].label in ("body", "heading")), None)
-    return above is not None and below is not None and all(
-        feats[j]["strong_prose"] and feats[j]["sent_p"] < CORE_SENTENCE_P for j in (above, below))
+    core_below = below is not None and feats[below]["strong_prose"] and feats[below]["sent_p"] < CORE_SENTENCE_P
+    if above is None and core_below and not _ADDRESSES_READER.search(text) and not _LABELLED.match(text):
+        # the story's first paragraph, under the page's header and over its core: a report's or a column's voice
+        # speaks as "we" there ("This has been a year of repair. We spent …"), a notice above a story to the reader
+        return True
+    if _READER.search(text) or _URL.search(text) or _EMAIL.search(text):
+        return False
+    return above is not None and core_below and feats[above]["strong_prose"] \
+        and feats[above]["sent_p"] < CORE_SENTENCE_P
 
 
 #: A letter's greeting ("Dear neighbours,") and sign-off ("Best wishes,", "With thanks,") have at most this many words.
@@ -820,15 +863,17 @@ def _letter_frame(text: str) -> bool:
 
 def sign_offs(lines: Sequence[JudgedLine]) -> set[int]:
     """The sign-off of a story written as a letter: when the first line the rules keep greets the reader in a
-    letter's way ("Dear neighbours,"), the short comma-ended lines after the last paragraph ("Best wishes,") close
+    letter's way ("Dear neighbours,"), the short comma-ended lines after its first paragraph ("Best wishes,") close
     the same letter and are the writer's. A page that opens with its story has no such frame."""
     kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
     if not kept or not _letter_frame(lines[kept[0]].text):
         return set()
-    last_prose = max((i for i in kept if strong_prose(lines[i])), default=None)
-    if last_prose is None:
+    # after the letter's first paragraph: the page's notices below the sign-off ("Published and promoted by …") are
+    # written as prose too, so the last paragraph of the page need not be the letter's
+    first_prose = min((i for i in kept if strong_prose(lines[i])), default=None)
+    if first_prose is None:
         return set()
-    return {i for i in kept if i > last_prose and _letter_frame(lines[i].text)}
+    return {i for i in kept if i > first_prose and _letter_frame(lines[i].text)}
 
 
 def written_as_sentence(text: str) -> bool:

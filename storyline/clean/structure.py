@@ -110,11 +110,17 @@ def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
 
+def _has_figure(text: str) -> bool:
+    return any(_is_number(w) for w in text.split())
+
+
 def _header_above(i: int, shapes: Sequence[tuple[str, int] | None], raw_texts: Sequence[str],
                   labels: Sequence[str]) -> int | None:
     """The header row right above row ``i``: the same cells without figures, or a short label row."""
     h = i - 1
-    if h < 0 or labels[h] not in ROW_LABELS or (_has_digit(raw_texts[h]) and shapes[h] != shapes[i]):
+    # a header names its columns, and a name may carry a digit ("Q1 Q2 Q3 Q4 OT Final" over quarter scores); a figure
+    # of its own makes the line a row of some other shape
+    if h < 0 or labels[h] not in ROW_LABELS or (_has_figure(raw_texts[h]) and shapes[h] != shapes[i]):
         return None
     text = raw_texts[h].strip()
     if _SENTENCE_END.search(text) or text.endswith(":"):
