@@ -420,3 +420,29 @@ def test_counts_of_one_kind_of_people_under_two_nouns_are_compared() -> None:
     villages = pair_features(read_side("A wildfire forced the evacuation of six villages on Tuesday."),
                              read_side("Some 1,500 residents were evacuated from the villages on Tuesday."))
     assert "amt:comparable" not in villages
+
+
+def test_counts_of_one_kind_of_people_under_two_nouns_share_a_fact_key() -> None:
+    # the alignment side of comparing them: "four crew members" and "six fishermen", both still missing, are
+    # sentences of one fact, so they are compared though they share few rare words
+    crew = pair_model.fact_keys("Four crew members are still missing, the coast guard said.")
+    fishermen = pair_model.fact_keys("Six fishermen are still missing after the trawler went down.")
+    assert "amt:people:missing" in crew & fishermen
+    # boats and fishermen, or the missing and the rescued, stay apart
+    boats = pair_model.fact_keys("Two boats are still missing after the storm.")
+    rescued = pair_model.fact_keys("Six fishermen were rescued by a passing freighter.")
+    assert not {k for k in boats if k.startswith("amt:")} & fishermen
+    assert "amt:people:missing" not in rescued
+
+
+def test_a_count_whose_own_noun_is_its_kind_meets_people_of_that_kind() -> None:
+    # "12 deaths" counts the killed as much as "five people have died": the figure's noun is its kind
+    deaths = read_side("The region has recorded 12 deaths from the fever since January, the clinic said.")
+    died = read_side("Five people have died of the fever in the region so far this year.")
+    f = pair_features(deaths, died)
+    assert f.get("amt:kind_conflict") == 1.0 and "amt:other_units" not in f
+    # deaths against the injured, or against cases, are never one figure
+    hurt = read_side("Five people have been injured in the region so far this year.")
+    assert "amt:comparable" not in pair_features(deaths, hurt)
+    cases = read_side("The region has recorded 9,000 cases of the fever since January.")
+    assert "amt:comparable" not in pair_features(deaths, cases)
