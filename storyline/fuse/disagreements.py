@@ -126,8 +126,7 @@ def _count_kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @functools.lru_cache(maxsize=65536)
 def count_kind(text: str, start: int, end: int) -> str:
     """What the count at ``text[start:end]`` counts: the kind (``pair_cues.yaml`` ``count_kinds``: killed,
-    injured, displaced, arrested, ...) of the nearest kind word in its clause, the figure's own noun included
-    ("12 deaths"), "" when none is near.
+    injured, displaced, arrested, ...) of the nearest kind word in its clause, "" when none is near.
 
     "Four people were killed" and "6,000 people spent the night in shelters" are both counts of people, but
     of two different things: figures of different kinds never measure one quantity.
@@ -145,8 +144,7 @@ def count_kind(text: str, start: int, end: int) -> str:
             elif m.end() <= start:
                 dist = len(text[m.end():start].split())
             else:
-                # the figure's own noun is of a kind ("12 deaths", "40 bodies"): nothing is nearer
-                dist = 0
+                continue
             if dist < best_dist:
                 best, best_dist = kind, dist
     return best

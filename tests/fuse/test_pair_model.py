@@ -433,16 +433,3 @@ def test_counts_of_one_kind_of_people_under_two_nouns_share_a_fact_key() -> None
     rescued = pair_model.fact_keys("Six fishermen were rescued by a passing freighter.")
     assert not {k for k in boats if k.startswith("amt:")} & fishermen
     assert "amt:people:missing" not in rescued
-
-
-def test_a_count_whose_own_noun_is_its_kind_meets_people_of_that_kind() -> None:
-    # "12 deaths" counts the killed as much as "five people have died": the figure's noun is its kind
-    deaths = read_side("The region has recorded 12 deaths from the fever since January, the clinic said.")
-    died = read_side("Five people have died of the fever in the region so far this year.")
-    f = pair_features(deaths, died)
-    assert f.get("amt:kind_conflict") == 1.0 and "amt:other_units" not in f
-    # deaths against the injured, or against cases, are never one figure
-    hurt = read_side("Five people have been injured in the region so far this year.")
-    assert "amt:comparable" not in pair_features(deaths, hurt)
-    cases = read_side("The region has recorded 9,000 cases of the fever since January.")
-    assert "amt:comparable" not in pair_features(deaths, cases)
