@@ -798,14 +798,19 @@ def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
 _PEOPLE_KINDS = frozenset({"killed", "injured", "displaced", "arrested", "missing", "rescued"})
 
 
+def people_unit(x: Amount) -> str:
+    """The unit a count is compared under: "people" for a count of one kind of people under any noun of
+    people ("twelve others were injured", "four passengers were injured"), else its own unit."""
+    return "people" if x.kind in _PEOPLE_KINDS and x.unit in load_pair_cues().people else x.unit
+
+
 def comparable_amounts(x: Amount, y: Amount) -> bool:
     """May two amounts be figures of one thing? One unit and counts of one kind, or counts of one kind of people
     under two nouns of people (the kind is what is counted: "12 others were injured" / "four passengers were
     hurt"; not "six villages were evacuated" / "1,500 residents were evacuated")."""
     if x.unit == y.unit:
         return counts_fit(x.kind, y.kind)
-    people = load_pair_cues().people
-    return x.kind == y.kind and x.kind in _PEOPLE_KINDS and x.unit in people and y.unit in people
+    return x.kind == y.kind and people_unit(x) == people_unit(y) == "people"
 
 
 def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]:
@@ -1636,8 +1641,10 @@ def fact_keys(text: str) -> frozenset[str]:
             taken: list[tuple[int, int]] = []
             _dates(text, cues, taken)
             amounts = _amounts(text, cues, taken)
-        # a count's kind is part of what it measures: "four killed" never meets "6,000 in shelters" here
-        keys.update(f"amt:{a.unit}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in amounts)
+        # a count's kind is part of what it measures: "four killed" never meets "6,000 in shelters" here; a count
+        # of one kind of people is keyed as people whatever its noun ("Four crew members are still missing" /
+        # "Six fishermen are still missing"), as ``comparable_amounts`` compares it
+        keys.update(f"amt:{people_unit(a)}:{a.kind}" if a.kind else f"amt:{a.unit}" for a in amounts)
     if _reasons(text, cues):
         keys.add("reason")
     if fact_acts(text)[1]:

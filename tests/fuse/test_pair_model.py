@@ -420,3 +420,16 @@ def test_counts_of_one_kind_of_people_under_two_nouns_are_compared() -> None:
     villages = pair_features(read_side("A wildfire forced the evacuation of six villages on Tuesday."),
                              read_side("Some 1,500 residents were evacuated from the villages on Tuesday."))
     assert "amt:comparable" not in villages
+
+
+def test_counts_of_one_kind_of_people_under_two_nouns_share_a_fact_key() -> None:
+    # the alignment side of comparing them: "four crew members" and "six fishermen", both still missing, are
+    # sentences of one fact, so they are compared though they share few rare words
+    crew = pair_model.fact_keys("Four crew members are still missing, the coast guard said.")
+    fishermen = pair_model.fact_keys("Six fishermen are still missing after the trawler went down.")
+    assert "amt:people:missing" in crew & fishermen
+    # boats and fishermen, or the missing and the rescued, stay apart
+    boats = pair_model.fact_keys("Two boats are still missing after the storm.")
+    rescued = pair_model.fact_keys("Six fishermen were rescued by a passing freighter.")
+    assert not {k for k in boats if k.startswith("amt:")} & fishermen
+    assert "amt:people:missing" not in rescued
