@@ -328,3 +328,39 @@ def test_an_update_rewrites_the_disagreement_rows_of_the_changed_stories_only(ru
     # the table keeps the rank order: those of the untouched stories are in the base's order
     order = {d.id: n for n, d in enumerate(after.disagreements)}
     assert [order[d.id] for d in untouched] == sorted(order[d.id] for d in untouched)
+
+
+def test_stored_pair_probabilities_change_nothing_but_the_pairs_judged(runs, analyses, tmp_path, monkeypatch):
+    """Fuse A then add B with A's judged sentence pairs stored (``fuse_pair_probs``) gives the store and the export
+    of adding B with none stored (every pair judged, as a full run over the changed stories judges them); the
+    pair model reads only the pairs it had not judged."""
+    from storyline.export.json import write_json_store
+    from storyline.fuse import pair_model
+
+    read: list = []
+    real = pair_model.PairModel.probabilities
+
+    def spy(self, pairs):
+        read.extend(pairs)
+        return real(self, pairs)
+
+    monkeypatch.setattr(pair_model.PairModel, "probabilities", spy)
+    out = {}
+    for label in ("stored", "none"):
+        path = tmp_path / f"{label}.duckdb"
+        shutil.copy(runs[0], path)
+        read.clear()
+        with Store(path) as store:
+            (n,) = store.con.execute("SELECT count(*) FROM fuse_pair_probs").fetchone()
+            assert n > 0   # the full fuse of A stored what the model judged
+            if label == "none":
+                store.con.execute("DELETE FROM fuse_pair_probs")
+            for batch in (analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]):
+                store.add_analyses(batch)
+                fuse_store(store, batch, Settings())
+            write_json_store(store, tmp_path / f"{label}.json")
+            out[label] = (store.corpus(), _summaries(store), (tmp_path / f"{label}.json").read_bytes(), len(read))
+    stored, none = out["stored"], out["none"]
+    assert to_dict(stored[0]) == to_dict(none[0])
+    assert stored[1] == none[1] and stored[2] == none[2]
+    assert stored[0].disagreements and 0 < stored[3] < 0.5 * none[3]
