@@ -761,7 +761,9 @@ def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
     t0 = time.perf_counter()
     timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
     emit(kind="warm_up", seconds=time.perf_counter() - t0)
-    base = analyses[:n]
+    # in corpus order, as ``fuse_store`` fuses a store: the fuse index then holds what an update finds again
+    # (the pair model's stored probabilities are those of sentence pairs in corpus order)
+    base = sorted(analyses[:n], key=lambda a: (a.document.source, a.document.id))
     state: list[Any] = []
     cpu0 = time.process_time()
     times = timed_fuse(base, settings, lambda name, s, c: emit(kind="step", name=name, seconds=s, cpu=c), state)
