@@ -43,6 +43,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from bisect import bisect
@@ -741,7 +742,10 @@ def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
     """One size in this (fresh) process: one JSON line per finished part, flushed, so a run that is
     stopped at its time limit still tells which steps finished."""
     def emit(**kv: Any) -> None:
-        print(json.dumps(kv), flush=True)
+        # every record carries the process's CPU seconds so far and its RSS: a run stopped (or still
+        # running) part way through tells how far it got and at what cost
+        print(json.dumps({**kv, "cpu_so_far": round(time.process_time(), 2), "rss_now_mb": round(_rss_mb())}),
+              flush=True)
 
     settings = Settings()
     if batch and n > batch:
@@ -757,7 +761,9 @@ def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
     t0 = time.perf_counter()
     timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
     emit(kind="warm_up", seconds=time.perf_counter() - t0)
-    base = analyses[:n]
+    # in corpus order, as ``fuse_store`` fuses a store: the fuse index then holds what an update finds again
+    # (the pair model's stored probabilities are those of sentence pairs in corpus order)
+    base = sorted(analyses[:n], key=lambda a: (a.document.source, a.document.id))
     state: list[Any] = []
     cpu0 = time.process_time()
     times = timed_fuse(base, settings, lambda name, s, c: emit(kind="step", name=name, seconds=s, cpu=c), state)
@@ -810,6 +816,7 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
                 counts["entities"] += len(a.entities)
                 counts["claims"] += len(a.claims)
             del chunk, keep
+            emit(kind="progress", generated_and_stored=min(done, n), seconds=time.perf_counter() - t0)
         gc.collect()
         emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(), **counts)
         t0 = time.perf_counter()
@@ -861,13 +868,14 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
              hwm_mb=_hwm_mb())
         emit(kind="fused", seconds=time.perf_counter() - start, cpu=time.process_time() - cpu0, peak_mb=_hwm_mb())
         if plus:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             store.add_analyses(more)
             store_new = time.perf_counter() - t0
             t0 = time.perf_counter()
             stats = update(store, more, settings)
             out: dict[str, Any] = {"store_new": store_new, "update": time.perf_counter() - t0,
-                                   "update_parts": stats.seconds,
+                                   "update_cpu": time.process_time() - c0,
+                                   "update_parts": stats.seconds, "update_cpu_parts": stats.cpu,
                                    "scope": {"entity_candidates": stats.entity_candidates,
                                              "story_candidates": stats.story_candidates,
                                              "stories_changed": stats.stories_changed,
@@ -875,10 +883,11 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
                                              "events_reclustered": stats.events_reclustered}}
     if plus:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             store.add_analyses(more)
             fuse_store(store, more, settings)
             out["alone"] = time.perf_counter() - t0
+            out["alone_cpu"] = time.process_time() - c0
         emit(kind="plus", n=n + plus, **out, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
@@ -903,34 +912,43 @@ class Result:
 
 def run_size(n: int, seed: int, plus: int, timeout: float, vectors: str, batch: int = BATCH) -> Result:
     res = Result(n)
-    with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen([sys.executable, __file__, "--child", str(n), "--seed", str(seed), "--plus", str(plus),
-                                 "--vectors", vectors, "--batch", str(batch)],
-                                stdout=out, env={**os.environ, "PYTHONPATH": str(REPO)})
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            res.timed_out = timeout
-        out.seek(0)
-        for line in out:
-            rec = json.loads(line)
-            if rec["kind"] == "generated":
-                res.gen_seconds, res.gen_mb = rec["seconds"], rec["rss_mb"]
-                res.info = {k: rec[k] for k in ("events", "entities", "claims")}
-            elif rec["kind"] == "warm_up":
-                res.warm_up = rec["seconds"]
-            elif rec["kind"] == "step":
-                res.steps[rec["name"]] = rec["seconds"]
-                if "cpu" in rec:
-                    res.cpu_steps[rec["name"]] = rec["cpu"]
-            elif rec["kind"] == "batch":
-                res.batches.append(rec)
-            elif rec["kind"] == "fused":
-                res.total, res.peak_mb, res.cpu = rec["seconds"], rec["peak_mb"], rec.get("cpu")
-            elif rec["kind"] == "plus":
-                res.plus = rec
+    lines: list[str] = []
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(n), "--seed", str(seed), "--plus", str(plus),
+                             "--vectors", vectors, "--batch", str(batch)],
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+    def relay() -> None:   # each record to stderr as it comes: a long size shows its progress while it runs
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+            print(f"  [{n:,}] {line.rstrip()}", file=sys.stderr, flush=True)
+
+    reader = threading.Thread(target=relay, daemon=True)
+    reader.start()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        res.timed_out = timeout
+    reader.join()
+    for line in lines:
+        rec = json.loads(line)
+        if rec["kind"] == "generated":
+            res.gen_seconds, res.gen_mb = rec["seconds"], rec["rss_mb"]
+            res.info = {k: rec[k] for k in ("events", "entities", "claims")}
+        elif rec["kind"] == "warm_up":
+            res.warm_up = rec["seconds"]
+        elif rec["kind"] == "step":
+            res.steps[rec["name"]] = rec["seconds"]
+            if "cpu" in rec:
+                res.cpu_steps[rec["name"]] = rec["cpu"]
+        elif rec["kind"] == "batch":
+            res.batches.append(rec)
+        elif rec["kind"] == "fused":
+            res.total, res.peak_mb, res.cpu = rec["seconds"], rec["peak_mb"], rec.get("cpu")
+        elif rec["kind"] == "plus":
+            res.plus = rec
     return res
 
 
@@ -1146,16 +1164,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"adding {args.plus} documents to {last.n:,} (incremental fuse, storyline.store.incremental):\n"
               f"  store their analyses {p['store_new']:.2f} s, incremental fuse {p['update']:.2f} s ({parts});\n"
               f"  scope {p['scope']};\n"
-              f"  outputs: export.json streamed from the store {p['export']:.2f} s with its row cache "
-              f"({p['export_uncached']:.2f} s without; {p['export_base']:.2f} s for the base), report.html "
-              f"{p['report']:.2f} s (grow with the corpus); peak RSS {p['peak_mb']:.0f} MB;\n"
+              + (f"  outputs: export.json streamed from the store {p['export']:.2f} s with its row cache "
+                 f"({p['export_uncached']:.2f} s without; {p['export_base']:.2f} s for the base), report.html "
+                 f"{p['report']:.2f} s (grow with the corpus); " if "export" in p else "  ")   # not timed batched
+              + f"peak RSS {p['peak_mb']:.0f} MB;\n"
               f"  the same {args.plus} documents alone, stored and fully fused: {p['alone']:.2f} s "
               f"(ratio {(p['store_new'] + p['update']) / p['alone']:.2f}; in CPU seconds "
               f"{p.get('update_cpu', 0):.2f} / {p.get('alone_cpu', 0):.2f} = "
               f"{p.get('update_cpu', 0) / max(p.get('alone_cpu', 0), 1e-9):.2f}; with the outputs "
-              f"{(p['store_new'] + p['update'] + p['export'] + p['report']) / p['alone']:.2f}); "
-              f"full fuse of {last.n:,}: {last.total:.2f} s;\n"
-              f"  writing the {last.n:,}-document store and its fuse index once: {p['write_base']:.2f} s")
+              f"{(p['store_new'] + p['update'] + p.get('export', 0) + p.get('report', 0)) / p['alone']:.2f}); "
+              f"full fuse of {last.n:,}: {last.total:.2f} s"
+              + (f";\n  writing the {last.n:,}-document store and its fuse index once: {p['write_base']:.2f} s"
+                 if "write_base" in p else ""))
     elif args.plus:
         print(f"adding {args.plus} documents to {last.n:,}: not measured (the base fuse did not finish)")
     if args.json:

@@ -389,6 +389,10 @@ class DimensionContext:
     story_event_spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     #: runs a dimension's per-block work (``storyline.fuse.mapper``; an engine's workers)
     mapper: Mapper = LOCAL
+    #: (sentence, sentence) -> the pair model's probabilities, known from an earlier run over these
+    #: documents and filled with the pairs judged now (the incremental fuse keeps them: a pair of stored
+    #: sentences is not judged again); None: judge every pair
+    pair_memo: dict[tuple[str, str], tuple[float, ...]] | None = None
 
 
 #: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
@@ -852,7 +856,8 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
 
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                             settings: Settings, stories: list[Story] | None = None,
-                            common: frozenset[str] | None = None, mapper: Mapper | None = None) -> list[Found]:
+                            common: frozenset[str] | None = None, mapper: Mapper | None = None,
+                            pair_memo: dict[tuple[str, str], tuple[float, ...]] | None = None) -> list[Found]:
     """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
     (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
     ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
@@ -865,6 +870,7 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         stories: the corpus's stories, when grouped (dimensions comparing sentences stay within one).
         mapper: runs the dimensions' per-block work (``storyline.fuse.mapper``; the pair model judges
             blocks of sentence pairs); local by default.
+        pair_memo: the pair model's probabilities of sentence pairs judged before (``DimensionContext.pair_memo``).
 
     Returns:
         The candidates, strongest first (ties in the order of the dimensions).
@@ -898,7 +904,7 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},
-                               story_event_spans=se_spans, mapper=mapper or LOCAL)
+                               story_event_spans=se_spans, mapper=mapper or LOCAL, pair_memo=pair_memo)
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))

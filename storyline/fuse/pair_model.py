@@ -2036,10 +2036,14 @@ def is_update(a: _Unit, b: _Unit, day_a: str, day_b: str) -> bool:
             and _status(sides[earlier]) == "planned" and _status(sides[later]) == "done")
 
 
-def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]) -> list[PairVerdict]:
-    """``PairModel.judge`` of one block of sentence pairs; ``shared`` = (model, least probability)."""
+def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]
+                ) -> list[tuple[tuple[float, ...], PairVerdict]]:
+    """``PairModel.judge`` of one block of sentence pairs, each with its probabilities (in the order of the
+    model's labels, as ``DimensionContext.pair_memo`` keeps them); ``shared`` = (model, least probability)."""
     model, min_probability = shared
-    return model.judge(list(block), min_probability)
+    pairs = list(block)
+    return [(tuple(probs[label] for label in model.labels), verdict(a, b, probs, min_probability))
+            for (a, b), probs in zip(pairs, model.probabilities(pairs))]
 
 
 @dimension("storyline.disagreements.pairs.v1")
@@ -2058,18 +2062,26 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
     texts = [(units[i].text, units[j].text) for i, j in pairs]
     # each pair is judged on its own two sentences: blocks of pairs can be judged anywhere, and a pair of texts
     # that syndicated copies repeat is judged once
+    # a pair the memo holds was judged by an earlier run (the incremental fuse's stored pairs): a pair's
+    # probabilities are those of its two sentences alone, so only the pairs it lacks are read by the model
     mapper = context.mapper
+    min_probability = settings.disagreement_pair_min_probability
+    memo = context.pair_memo if context.pair_memo is not None else {}
     unique = list(dict.fromkeys(texts))
-    judged = dict(zip(unique, (v for block in mapper.map(judge_block, chunks(unique, mapper.parallelism),
-                                                         (model, settings.disagreement_pair_min_probability))
-                               for v in block)))
+    todo = [t for t in unique if t not in memo]
+    judged: dict[tuple[str, str], PairVerdict] = {}
+    for t, (row, v) in zip(todo, (x for block in mapper.map(judge_block, chunks(todo, mapper.parallelism),
+                                                            (model, min_probability)) for x in block)):
+        memo[t], judged[t] = row, v
+    for t in unique:
+        if t not in judged:
+            judged[t] = verdict(t[0], t[1], dict(zip(model.labels, memo[t])), min_probability)
     verdicts = [judged[t] for t in texts]
     # the model's reading is ruled out (two acts, two outcomes, one state); its next reading may stand
-    # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state);
-    # the probabilities of those pairs are read in one batch (each row is the same as read alone)
+    # ("The strike lasted three days" / "The 48-hour strike ended": a length of time, not a state)
     ruled_out = [k for k, ((i, j), v) in enumerate(zip(pairs, verdicts))
                  if v.disagree and not pair_fits(v.label, units[i], units[j])]
-    again = dict(zip(ruled_out, model.probabilities([texts[k] for k in ruled_out])))
+    again = {k: dict(zip(model.labels, memo[texts[k]])) for k in ruled_out}
     found: list[Found] = []
     dated = {x.document.id: day_of(x.document.published) for x in context.analyses}
     for k, ((i, j), v) in enumerate(zip(pairs, verdicts)):
@@ -2089,5 +2101,6 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
                       evidence=Span(u.doc, u.start, u.end, u.text))
                  for u, span in ((a, v.span_a), (b, v.span_b))]
         found.append((v.probability, f"pairs:{v.label}", topic, sides))
-    LOGGER.debug("pair model: %d sentences, %d candidate pairs, %d disagreements", len(units), len(pairs), len(found))
+    LOGGER.debug("pair model: %d sentences, %d candidate pairs (%d judged now), %d disagreements", len(units),
+                 len(pairs), len(todo), len(found))
     return found

@@ -174,9 +174,11 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     corpus = state.corpus
     counts = sentence_terms(state.analyses)
     state.extra["sentence_terms"] = counts   # kept by the incremental fuse
+    memo: dict[tuple[str, str], tuple[float, ...]] = {}
     found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
-                                    common_terms(*counts), mapper=state.mapper)
+                                    common_terms(*counts), mapper=state.mapper, pair_memo=memo)
     state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
+    state.extra["pair_probabilities"] = memo   # and does not judge these sentence pairs again
     corpus.disagreements = keep_disagreements(found, {d: s.id for s in corpus.stories for d in s.docs})
     corpus.claims = [c for a in state.analyses for c in a.claims]
 

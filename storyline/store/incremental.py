@@ -9,7 +9,9 @@ steps need to place a new document without reading the corpus again:
 * ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
 * ``fuse_outlet_docs`` (what each document adds to its outlet's profile);
 * ``fuse_event_terms`` (how many events' wording holds each term, per view: ``WordingStats``) and
-  ``fuse_sentence_terms`` (how many sentences hold each term: the disagreements' ``common_terms``).
+  ``fuse_sentence_terms`` (how many sentences hold each term: the disagreements' ``common_terms``);
+* ``fuse_pair_probs`` (the disagreement pair model's probabilities of every sentence pair it judged, by the
+  hashes of the two sentences: ``DimensionContext.pair_memo``).
 
 ``update`` adds analysed documents (already in ``documents``/``analyses``) in one transaction:
 
@@ -19,7 +21,8 @@ steps need to place a new document without reading the corpus again:
 4. stories: ``join_stories`` over the new documents and the stored stories they relate to;
 5. story events: the new events clustered with the events of the changed stories, each stored story
    event one fixed unit (``cluster_story_events(fixed=...)``); one a new event joins keeps its id;
-6. disagreement candidates found again over the changed stories' documents, and ranked with the others;
+6. disagreement candidates found again over the changed stories' documents, and ranked with the others
+   (the pair model judges only the sentence pairs it has not judged before: those with a new document);
 7. relations of the actor pairs and periods the new events touch; outlet profiles of the outlets of
    the new and re-clustered documents.
 
@@ -124,6 +127,7 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_outlet_docs (doc VARCHAR, outlet VARCHAR, source VARCHAR, tally JSON)",
     "CREATE TABLE IF NOT EXISTS fuse_event_terms (view BIGINT, term VARCHAR, df BIGINT, PRIMARY KEY (view, term))",
     "CREATE TABLE IF NOT EXISTS fuse_sentence_terms (term VARCHAR PRIMARY KEY, n BIGINT)",
+    "CREATE TABLE IF NOT EXISTS fuse_pair_probs (a VARCHAR, b VARCHAR, probs DOUBLE[])",
 )
 INDEX_TABLES = tuple(stmt.split()[5] for stmt in INDEX_DDL)
 
@@ -315,6 +319,7 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
                 _candidate_rows(state.extra.get("disagreement_candidates", []), 0))
         if "sentence_terms" in state.extra:
             _add_sentence_terms(store, *state.extra["sentence_terms"])
+        _add_pair_probs(store, state.extra.get("pair_probabilities", {}))
         for stats in state.extra.get("wording_stats", [])[:1]:
             _add_event_terms(store, stats.doc_freq, stats.n_events)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)", [fingerprint(settings)])
@@ -345,6 +350,27 @@ def _add_sentence_terms(store: Store, counts: Mapping[str, int], n_sentences: in
     row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
     store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_sentences', ?)",
                       [str((int(row[0]) if row else 0) + n_sentences)])
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
+
+
+def _add_pair_probs(store: Store, memo: Mapping[tuple[str, str], Sequence[float]]) -> None:
+    """Store the pair model's probabilities of sentence pairs (``DimensionContext.pair_memo``)."""
+    if memo:
+        rows = [[_text_key(a), _text_key(b), list(p)] for (a, b), p in memo.items()]
+        store.con.execute("INSERT INTO fuse_pair_probs SELECT UNNEST(?), UNNEST(?), UNNEST(?::DOUBLE[][])",
+                          [list(c) for c in zip(*rows)])
+
+
+def _pair_memo(store: Store, analyses: list[DocAnalysis]) -> dict[tuple[str, str], tuple[float, ...]]:
+    """The stored probabilities of the pairs of these documents' sentences (the pair model judged them before)."""
+    texts = {_text_key(s.text): s.text for a in analyses for s in a.sentences}
+    keys = sorted(texts)
+    return {(texts[a], texts[b]): tuple(p) for a, b, p in store.con.execute(
+        "SELECT a, b, probs FROM fuse_pair_probs WHERE a IN (SELECT UNNEST(?)) AND b IN (SELECT UNNEST(?))",
+        [keys, keys]).fetchall()}
 
 
 def _common_terms(store: Store, scope: list[DocAnalysis], added: tuple[Counter[str], int]) -> frozenset[str]:
@@ -800,8 +826,11 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     scope_entities = _entities(store, named - set(changed_entities)) + list(changed_entities.values())
     scope_events = [e for e in events if e.doc in scope]
     added_sentences = sentence_terms(new)
+    memo = _pair_memo(store, scope_analyses)
+    judged_before = set(memo)
     found = disagreement_candidates(scope_analyses, scope_entities, scope_events, settings, stories,
-                                    _common_terms(store, scope_analyses, added_sentences))
+                                    _common_terms(store, scope_analyses, added_sentences), pair_memo=memo)
+    judged = {k: v for k, v in memo.items() if k not in judged_before}
     lap("disagreements")
 
     # relations of the actor pairs and periods the new events touch
@@ -824,6 +853,7 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
                           settings)
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
+        _add_pair_probs(store, judged)
         changed = _touched(store, new, merged, relabelled, (new_events, renamed_events), new_quotes, dups, stories,
                            replaced, clustered, touched, disputed) if ready else None
         # the summary tables are written after the commit, in their own transaction: they keep the corpus tables'

@@ -101,7 +101,7 @@ FROM (SELECT *, row_number() OVER (PARTITION BY entity ORDER BY date NULLS LAST,
     # a quote by someone else (or no one named) in whose words, or whose sentence, the actor is mentioned; with the
     # quote's record (``rec``), which a page beyond an actor's first reads by the index on entity
     ("summary_about", """
-WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions WHERE @entities(entity)),
+WITH m AS (SELECT entity, doc, "start" AS s FROM summary_mentions WHERE @docs(doc)),
      q AS (SELECT id, doc, "start", "end", speaker FROM quotes WHERE doc IN (SELECT doc FROM m)),
      sent AS (SELECT doc, json_extract(x, '$.start')::BIGINT AS s, json_extract(x, '$.end')::BIGINT AS e
               FROM (SELECT doc_id AS doc, unnest(json_extract(data, '$.sentences[*]')) AS x FROM analyses
@@ -341,20 +341,21 @@ LEFT JOIN (SELECT name, min_by({'n_docs': json_array_length(docs), 'genre_mix': 
     # stories: only those are joined per outlet, not every story. With the outlet's row of summary_outlet: the first
     # page is one lookup
     ("summary_outlet_pages", """
-WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_stories
+WITH cov AS (SELECT outlet, srow, id, title, date, n_docs FROM summary_outlet_stories WHERE @outlets(outlet)
              QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY n_docs DESC, srow) <= 50),
      cv AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs}
                                 ORDER BY n_docs DESC, srow) AS covered FROM cov GROUP BY outlet),
      ranked AS (SELECT srow, id, title, date, n_docs, row_number() OVER (ORDER BY n_docs DESC, srow) AS r
                 FROM summary_stories WHERE n_docs >= 2),
-     k AS (SELECT o.outlet, count(s.srow) AS k FROM (SELECT DISTINCT outlet FROM summary_outlet_docs) o
+     k AS (SELECT o.outlet, count(s.srow) AS k FROM (SELECT DISTINCT outlet FROM summary_outlet_docs
+                                                      WHERE @outlets(outlet)) o
            LEFT JOIN summary_outlet_stories s ON s.outlet = o.outlet AND s.n_docs >= 2 GROUP BY o.outlet),
      mi0 AS (SELECT k.outlet, rk.* FROM k JOIN ranked rk ON rk.r <= k.k + 50
              WHERE NOT EXISTS (SELECT 1 FROM summary_outlet_stories s WHERE s.outlet = k.outlet AND s.srow = rk.srow)
              QUALIFY row_number() OVER (PARTITION BY k.outlet ORDER BY rk.r) <= 50),
      mi AS (SELECT outlet, list({'id': id, 'title': title, 'date': date, 'n_docs': n_docs} ORDER BY r) AS missed
             FROM mi0 GROUP BY outlet),
-     so0 AS (SELECT outlet, id, date, rec, doc_rec FROM summary_outlet_solo
+     so0 AS (SELECT outlet, id, date, rec, doc_rec FROM summary_outlet_solo WHERE @outlets(outlet)
              QUALIFY row_number() OVER (PARTITION BY outlet ORDER BY date NULLS LAST, id) <= 50),
      so AS (SELECT outlet, list(rec ORDER BY date NULLS LAST, id) AS solo,
                    list(doc_rec ORDER BY date NULLS LAST, id) FILTER (WHERE doc_rec IS NOT NULL) AS solo_docs
@@ -378,11 +379,19 @@ SUMMARY_TABLES = tuple(name for name, _, _ in _TABLES)
 #: story, an outlet's missed stories, small tables) are written whole each time
 _KEYED: dict[str, tuple[str, str]] = {
     "summary_mentions": ("entities", "entity"), "summary_aliases": ("entities", "entity"),
-    "summary_actor_events": ("entities", "entity"), "summary_about": ("entities", "entity"),
+    "summary_actor_events": ("entities", "entity"),
+    # a quote's row is its document's: an update adds quotes and mentions only to the documents it touches (a
+    # stored entity keeps its mentions, a new one has none in a stored document), and a popular actor's rows
+    # elsewhere are as they were
+    "summary_about": ("docs", "doc"),
     "summary_partners": ("entities", "entity"), "summary_actor": ("entities", "entity"),
     "summary_actor_pages": ("entities", "entity"), "summary_story_pages": ("stories", "id"),
     "summary_article_pages": ("docs", "doc"), "summary_outlet_solo": ("outlets", "outlet"),
     "summary_doc_disagreements": ("disputed", "doc"),
+    # an outlet's first page also lists the first stories of the front page it missed: the outlets whose stretch
+    # of that ranking changed join the touched ones (``_rank_touched_outlets``), and the others' counts of
+    # summary_outlet are copied in (``n_missed`` counts every story of two articles or more)
+    "summary_outlet_pages": ("outlets", "outlet"),
 }
 _KINDS = ("docs", "entities", "stories", "outlets", "disputed")
 _FILTER = re.compile(r"@(docs|entities|stories|outlets|disputed)\(([^()]+)\)")
@@ -433,12 +442,17 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
         _touched_keys(con, touched)
         keyed = _row_numbers_current(con)
         LOGGER.debug("touched: %d documents, %d actors", len(touched.docs), len(touched.entities))
+    ranking = _missable(con) if keyed else []
     for name, select, keys in _TABLES:
         t1 = time.process_time()
         if keyed and name in _KEYED and _same_columns(con, name, select):
             kind, column = _KEYED[name]
+            if name == "summary_outlet_pages":
+                _rank_touched_outlets(con, ranking)
             con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
             con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
+            if name == "summary_outlet_pages":
+                _copy_outlet_counts(con)
         else:
             # DuckDB picks each column's compression: forcing one (dict_fsst, to keep long JSON out of ZSTD)
             # corrupted string segments when the tables were rewritten inside the incremental fuse's transaction
@@ -454,6 +468,37 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, SUMMARY_VERSION])
     store.summaries_ready = True  # type: ignore[attr-defined]
     LOGGER.info("summary tables written in %.2f s (%s)", time.perf_counter() - t0, "touched rows" if keyed else "all")
+
+
+def _missable(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """The stories an outlet's page may list as missed, in their order (the front page's of two articles or more)."""
+    return con.execute("SELECT id, title, date, n_docs FROM summary_stories WHERE n_docs >= 2 ORDER BY rank").fetchall()
+
+
+def _rank_touched_outlets(con: duckdb.DuckDBPyConnection, before: list[tuple]) -> None:
+    """Add to the touched outlets those whose missed stories may have changed: an outlet's list is read from the
+    first (its covered stories of two articles or more + ``FIRST_PAGE``) of the ranking, so an untouched outlet
+    (its covered stories are those it had) whose stretch ends before the first place the ranking changed keeps it."""
+    after = _missable(con)
+    first = next((i for i, (x, y) in enumerate(zip(before, after)) if x != y), min(len(before), len(after)))
+    if before == after:
+        return
+    con.execute(f"""
+INSERT INTO summary_keys_outlets
+SELECT o.outlet FROM (SELECT DISTINCT outlet FROM summary_outlet_docs) o
+LEFT JOIN summary_outlet_stories s ON s.outlet = o.outlet AND s.n_docs >= 2
+WHERE o.outlet NOT IN (SELECT key FROM summary_keys_outlets)
+GROUP BY o.outlet HAVING count(s.srow) + {FIRST_PAGE} > ?""", [first])  # noqa: S608 -- a fixed number
+
+
+def _copy_outlet_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """The other outlets' rows of summary_outlet_pages take their row of summary_outlet (whose ``n_missed`` any
+    new story of two articles changes), column by column: their lists are as they were."""
+    cols = [r[0] for r in con.execute("DESCRIBE summary_outlet").fetchall() if r[0] != "outlet"]
+    sets = ", ".join(f'"{c}" = o."{c}"' for c in cols)
+    con.execute(f"UPDATE summary_outlet_pages SET {sets} FROM summary_outlet o "  # noqa: S608 -- the table's columns
+                "WHERE o.outlet = summary_outlet_pages.outlet "
+                "AND summary_outlet_pages.outlet NOT IN (SELECT key FROM summary_keys_outlets)")
 
 
 def _same_columns(con: duckdb.DuckDBPyConnection, name: str, select: str) -> bool:

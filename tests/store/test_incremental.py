@@ -328,3 +328,95 @@ def test_an_update_rewrites_the_disagreement_rows_of_the_changed_stories_only(ru
     # the table keeps the rank order: those of the untouched stories are in the base's order
     order = {d.id: n for n, d in enumerate(after.disagreements)}
     assert [order[d.id] for d in untouched] == sorted(order[d.id] for d in untouched)
+
+
+def test_stored_pair_probabilities_change_nothing_but_the_pairs_judged(runs, analyses, tmp_path, monkeypatch):
+    """Fuse A then add B with A's judged sentence pairs stored (``fuse_pair_probs``) gives the store and the export
+    of adding B with none stored (every pair judged, as a full run over the changed stories judges them); the
+    pair model reads only the pairs it had not judged."""
+    from storyline.export.json import write_json_store
+    from storyline.fuse import pair_model
+
+    read: list = []
+    real = pair_model.PairModel.probabilities
+
+    def spy(self, pairs):
+        read.extend(pairs)
+        return real(self, pairs)
+
+    monkeypatch.setattr(pair_model.PairModel, "probabilities", spy)
+    out = {}
+    for label in ("stored", "none"):
+        path = tmp_path / f"{label}.duckdb"
+        shutil.copy(runs[0], path)
+        read.clear()
+        with Store(path) as store:
+            (n,) = store.con.execute("SELECT count(*) FROM fuse_pair_probs").fetchone()
+            assert n > 0   # the full fuse of A stored what the model judged
+            if label == "none":
+                store.con.execute("DELETE FROM fuse_pair_probs")
+            for batch in (analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]):
+                store.add_analyses(batch)
+                fuse_store(store, batch, Settings())
+            write_json_store(store, tmp_path / f"{label}.json")
+            out[label] = (store.corpus(), _summaries(store), (tmp_path / f"{label}.json").read_bytes(), len(read))
+    stored, none = out["stored"], out["none"]
+    assert to_dict(stored[0]) == to_dict(none[0])
+    assert stored[1] == none[1] and stored[2] == none[2]
+    assert stored[0].disagreements and 0 < stored[3] < 0.5 * none[3]
+
+
+def test_an_update_rewrites_the_outlet_pages_and_quotes_about_actors_of_what_it_touched(runs, analyses, tmp_path,
+                                                                                       monkeypatch):
+    """An outlet's first page is written again only when the outlet is touched or the stretch of the front page's
+    ranking its missed stories come from changed (the others take their new counts), and the quotes about an actor
+    only in the touched documents; both as a whole rewrite writes them."""
+    path = tmp_path / "outlets.duckdb"
+    shutil.copy(runs[0], path)
+    seen: dict[str, int] = {}
+    real = summaries._rank_touched_outlets
+
+    def spy(con, before):
+        real(con, before)
+        (seen["outlets"],) = con.execute("SELECT count(*) FROM summary_keys_outlets").fetchone()
+        (seen["all"],) = con.execute("SELECT count(DISTINCT outlet) FROM summary_outlet_docs").fetchone()
+        (seen["docs"],) = con.execute("SELECT count(*) FROM summary_keys_docs").fetchone()
+
+    monkeypatch.setattr(summaries, "_rank_touched_outlets", spy)
+    batch = analyses[BASE:BASE + BATCH]
+    with Store(path) as store:
+        store.add_analyses(batch)
+        fuse_store(store, batch, Settings())
+        updated = _summaries(store)
+        summaries.write_summaries(store)
+        assert _summaries(store) == updated
+        (n_docs,) = store.con.execute("SELECT count(*) FROM documents").fetchone()
+    assert 0 < seen["outlets"] <= seen["all"]
+    assert BATCH <= seen["docs"] < n_docs
+
+
+def test_only_outlets_whose_stretch_of_the_ranking_changed_join_the_touched_ones():
+    # an outlet's missed stories are read from the first (its covered stories of 2+ articles + FIRST_PAGE) of the
+    # ranking: a change at place 60 concerns the outlet covering 20 such stories, not the one covering 5
+    import duckdb
+
+    con = duckdb.connect()
+    ranking = [(f"s{i}", f"t{i}", None, 100 - i) for i in range(80)]
+    con.execute("CREATE TABLE summary_stories (id VARCHAR, title VARCHAR, date VARCHAR, n_docs BIGINT, rank BIGINT)")
+    con.executemany("INSERT INTO summary_stories VALUES (?, ?, ?, ?, ?)", [[*r, n] for n, r in enumerate(ranking)])
+    con.execute("CREATE TABLE summary_outlet_docs (outlet VARCHAR, doc VARCHAR)")
+    con.execute("CREATE TABLE summary_outlet_stories (outlet VARCHAR, srow BIGINT, n_docs BIGINT)")
+    for outlet, covered in (("big", 20), ("small", 5), ("touched", 1)):
+        con.execute("INSERT INTO summary_outlet_docs VALUES (?, ?)", [outlet, f"{outlet}-doc"])
+        con.executemany("INSERT INTO summary_outlet_stories VALUES (?, ?, 3)", [[outlet, i] for i in range(covered)])
+    con.execute("CREATE TEMP TABLE summary_keys_outlets AS SELECT 'touched' AS key")
+
+    def keys() -> set[str]:
+        return {r[0] for r in con.execute("SELECT key FROM summary_keys_outlets").fetchall()}
+
+    summaries._rank_touched_outlets(con, ranking)   # the ranking as it was: no one else
+    assert keys() == {"touched"}
+    summaries._rank_touched_outlets(con, [*ranking[:60], ("new", "t", None, 40), *ranking[60:]])
+    assert keys() == {"touched", "big"}
+    summaries._rank_touched_outlets(con, [("new", "t", None, 200), *ranking])
+    assert keys() == {"touched", "big", "small"}
