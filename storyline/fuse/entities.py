@@ -37,7 +37,6 @@ from storyline.data import load
 from storyline.fuse import entity_matcher
 from storyline.fuse.entity_aliases import add_standard_aliases
 from storyline.model import DocAnalysis, Entity, Span
-from storyline.resolve.descriptions import FREE_MODIFIERS, lexicon
 from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
@@ -909,37 +908,14 @@ def _roles_fit(description: str, role: str) -> bool:
                                            or role.endswith(" " + description))
 
 
-#: Sectors of the bodies a state has many of ("the police", "the court", "the commission"): another article's one
-#: need not be the one a corpus names
-_STATE_BODY_SECTORS = frozenset({"GOV", "MIL"})
-
-
-def _org_fits(phrase: str, kb: KB) -> tuple[frozenset[str], frozenset[str], bool]:
-    """The name words an organisation's description fits ("the carrier": airways, airlines, air; "the miner":
-    mining, minera ...; ``data/descriptions.yaml``), the heads of other sectors that make a name another kind
-    of body ("the company" is no "Ministry of Mining"), and whether its head is a state body's; nothing when its
-    head is no organisation's or a modifier may name another body ("the outside firm")."""
-    *mods, head = phrase.split()
-    lex = lexicon(kb)
-    if head not in lex.org_heads or any(m not in FREE_MODIFIERS for m in mods):
-        return frozenset(), frozenset(), False
-    sector = lex.org_heads[head]
-    others = frozenset(h for h, s in lex.org_heads.items() if s and sector and s != sector)
-    return lex.name_words.get(head, frozenset({head})), others, sector in _STATE_BODY_SECTORS
-
-
-def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], kb: KB) -> list[int]:
+def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) -> list[int]:
     """Join an unlinked description of a person ("the prime minister", "the INEC chairman") to the one person
-    whose role it names: the one of its own article if there is one there, else the one of the corpus; and one
-    of an organisation ("the carrier", "the commission") to the one organisation of its article whose names,
-    across the corpus, it fits.
+    whose role it names: the one of its own article if there is one there, else the one of the corpus.
 
     An article's resolver links a description to a person named before it; one that comes before the name,
     or in an article that never names the person, is left alone and would stay an actor of its own. A role
     two people of the corpus hold ("the minister" beside two ministers) links nothing: in a large corpus a
-    bare "the prime minister" stays unlinked. An article that names an airline only by its initials ("NDA")
-    cannot tell its resolver that "the airline" is that one; the corpus's other names of it ("Niger Delta
-    Airways") can.
+    bare "the prime minister" stays unlinked.
     """
     groups = _Groups(ents)
     for i, r in enumerate(roots):
@@ -985,16 +961,7 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str], 
             # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
             # two articles' "police" need not be one force
             words = set(phrase.split())
-            in_doc = orgs_in_doc.get(doc_of[i], set())
-            owners = {r for r in in_doc if words <= org_words[r]}
-            kind_words, other_kinds, state = _org_fits(phrase, kb) if e.type == "ORG" else (
-                frozenset(), frozenset(), False)
-            if not owners and kind_words:
-                # its kind's name words ("the carrier" ~ "... Airways"): the article's one body of that kind, or
-                # in an article that names none, the corpus's one (a corpus of many stories names many) unless
-                # a state has many of its kind
-                kind = {r for r in org_words if kind_words & org_words[r] and not other_kinds & org_words[r]}
-                owners = (kind & in_doc) or (set() if state else kind)
+            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if words <= org_words[r]}
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
@@ -1122,7 +1089,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
     roots = _merge_portfolios(ents, roots)
     roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
-    roots = _link_descriptions(ents, roots, doc_of, load_kb(tuple(settings.kb_paths)))
+    roots = _link_descriptions(ents, roots, doc_of)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[roots[i]].append(i)

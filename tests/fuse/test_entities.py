@@ -293,20 +293,6 @@ def test_an_organisation_description_joins_the_one_organisation_its_article_name
 
 
 
-def test_an_organisation_description_joins_the_body_its_kind_fits_through_the_corpus_names():
-    # the second article names the airline only by its initials; the first article's name says it is an airline
-    a = analyses([ent("d1", 1, "Tamarind Coast Airways", "ORG", mentions=2),
-                  ent("d1", 2, "Civil Aviation Board", "ORG")],
-                 [ent("d2", 1, "TCA", "ORG", aliases=["TCA"]), ent("d2", 2, "Civil Aviation Board", "ORG"),
-                  described("d2", 3, "the carrier")],
-                 [described("d3", 1, "the airline"), described("d3", 2, "the regulator")])
-    _, m = merge_entities(a, Settings())
-    assert m["d1/e1"] == m["d2/e1"] == m["d2/e3"]
-    # an article that names no airline: the corpus's one airline; a state body's kind stays with its own article
-    assert m["d3/e1"] == m["d1/e1"]
-    assert m["d3/e2"] != m["d1/e2"]
-
-
 def test_an_organisation_description_skips_a_body_of_another_sector_and_two_of_its_kind():
     a = analyses([ent("d1", 1, "Ministry of Mining", "ORG"), ent("d1", 2, "Minera Lomas Altas", "ORG"),
                   ent("d1", 3, "Rio Seco Mining", "ORG")],
@@ -318,6 +304,7 @@ def test_an_organisation_description_skips_a_body_of_another_sector_and_two_of_i
                  [ent("d2", 1, "Ministry of Mining", "ORG"), described("d2", 2, "the company")])
     _, m = merge_entities(a, Settings())
     assert m["d2/e2"] != m["d1/e1"]
+
 
 def test_an_acronym_with_small_letters_joins_the_full_name():
     a = analyses([ent("d1", 1, "Department of Defense", "ORG", country="USA", mentions=2)],
