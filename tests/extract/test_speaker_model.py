@@ -64,6 +64,12 @@ TWO_PEOPLE = ("Judge Mary Kellerman questioned the defendant, Paul Weber, for an
               "“You have lied to this court again and again,” she said.")
 
 
+
+def features_by_name(ctx, quotes, index: int) -> dict:
+    """The ranker's features of each named candidate for quote ``index``, by the candidate's name."""
+    cands = candidates(ctx, quotes, index, None, entity_genders(ctx), layout_of(ctx))
+    return {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+
 def test_gender_comes_from_given_names_and_titles():
     ctx, _ = context_of("Ms. Dana Okoro met Mr. Lindqvist and Ivan Petrov in Oslo on Monday.\n"
                         "“The deal is done and signed,” Okoro said.")
@@ -195,8 +201,7 @@ def test_a_kikuyu_woman_is_the_she_of_a_quote():
                              "“Now the water is in my kitchen,” she said.")
     genders = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
     assert genders.get("Wanjiru Kamau") == "f" and genders.get("Peter Otieno") == "m"
-    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
-    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    by_name = features_by_name(ctx, quotes, 0)
     assert by_name["Wanjiru Kamau"].get("pronoun&agree") == 1.0
     assert by_name["Peter Otieno"].get("pronoun&clash") == 1.0
 
@@ -306,8 +311,7 @@ def test_a_title_is_no_given_name():
 def test_the_subject_of_the_cue_and_the_body_in_its_relative_clause_are_told_apart():
     ctx, quotes = context_of("Marisol Etxeberria, who runs the shipbuilder Astilleros Kantauri, told analysts on "
                              "Tuesday: “Our order book is full until 2029 and we are hiring welders.”")
-    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
-    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    by_name = features_by_name(ctx, quotes, 0)
     assert by_name["Marisol Etxeberria"].get("syn=cue_subject") == 1.0
     company = next(f for name, f in by_name.items() if "Kantauri" in name)
     assert company.get("syn=in_subject_clause") == 1.0 and "syn=cue_subject" not in company
@@ -318,8 +322,7 @@ def test_the_one_told_is_the_addressee_of_the_cue():
     ctx, quotes = context_of("Governor Tomás Iriarte told Senator Beatriz Olmedo on Monday that the dam would be "
                              "finished in May. “The money is in the budget and the contract is signed,” he told her.")
     direct = next(k for k, q in enumerate(quotes) if q.direct)
-    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
-    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    by_name = features_by_name(ctx, quotes, direct)
     assert by_name["Tomás Iriarte"].get("syn_prev=cue_subject") == 1.0
     assert by_name["Beatriz Olmedo"].get("syn_prev=cue_addressee") == 1.0
     assert by_name["Tomás Iriarte"].get("pronoun&only_agreeing") == 1.0
@@ -329,8 +332,7 @@ def test_the_inner_teller_of_reported_speech_is_told_apart_from_the_outer_one():
     ctx, quotes = context_of("Farmer Joseph Mwangi said the buyer, Peter Otieno, told him on Friday: "
                              "“Sell me the whole harvest now or sell it to nobody.”")
     direct = next(k for k, q in enumerate(quotes) if q.direct)
-    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
-    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    by_name = features_by_name(ctx, quotes, direct)
     assert by_name["Peter Otieno"].get("syn=inner_cue_subject") == 1.0
     outer = next(f for name, f in by_name.items() if "Mwangi" in name)
     assert outer.get("syn=outer_cue_subject") == 1.0 and "syn=inner_cue_subject" not in outer
@@ -416,8 +418,7 @@ def test_an_outlet_only_ever_spoken_to_is_marked():
     ctx, quotes = context_of("A stallholder in the flooded market, Baraka Odhiambo, told Radio Maisha that the water "
                              "had reached his waist by midnight.\n“I carried the rice out on my head,” he said.")
     direct = next(k for k, q in enumerate(quotes) if q.direct)
-    cands = candidates(ctx, quotes, direct, None, entity_genders(ctx), layout_of(ctx))
-    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    by_name = features_by_name(ctx, quotes, direct)
     outlet = next((f for name, f in by_name.items() if "Maisha" in name), None)
     assert outlet is not None and outlet.get("only_addressee") == 1.0
     assert "only_addressee" not in by_name["Baraka Odhiambo"]

@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 
 from storyline.config import Settings
-from storyline.fuse import disagreements, fuse_pipeline
+from storyline.fuse import disagreements
 from storyline.fuse.disagreements import (
     NameFinder,
     frame_prefixes,
@@ -25,7 +25,8 @@ from storyline.fuse.disagreements import (
     quantity_prefixes,
 )
 from storyline.fuse.steps import FuseState
-from storyline.model import Corpus, to_dict
+from storyline.model import to_dict
+from tests.fuse.partial import fuse_until
 from tests.reference import disagreements as reference
 
 
@@ -75,14 +76,7 @@ def test_name_finder_on_random_names_and_texts():
 
 
 def _until_disagreements(bench, n: int, seed: int) -> tuple[FuseState, Settings]:
-    settings = Settings()
-    analyses = bench.generate(n, seed=seed, vectors="", settings=settings)
-    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
-    for part in fuse_pipeline(settings):
-        if part.name.endswith("disagreements.v1"):
-            break
-        part.run(state, settings)
-    return state, settings
+    return fuse_until(bench, "disagreements.v1", n, seed, vectors="")
 
 
 def _claims_and_context(state: FuseState, settings: Settings, names=None):

@@ -13,7 +13,7 @@ from itertools import combinations
 import pytest
 
 from storyline.config import Settings
-from storyline.fuse import fuse_pipeline, story_events
+from storyline.fuse import story_events
 from storyline.fuse.steps import FuseState
 from storyline.fuse.story_events import (
     CLASH_BLOCKS,
@@ -23,19 +23,13 @@ from storyline.fuse.story_events import (
     PairFacts,
     cluster_story_events,
 )
-from storyline.model import Corpus, Document, Entity, Event, Span
+from storyline.model import Document, Entity, Event, Span
+from tests.fuse.partial import fuse_until
 from tests.reference.story_events import every_pair, pair_score
 
 
 def _until_story_events(bench, n: int, seed: int) -> FuseState:
-    settings = Settings()
-    analyses = bench.generate(n, seed=seed, vectors="synthetic", settings=settings)
-    state = FuseState(analyses=analyses, corpus=Corpus(documents=[a.document for a in analyses]))
-    for part in fuse_pipeline(settings):
-        if part.name.endswith("story_events.v1"):
-            break
-        part.run(state, settings)
-    return state
+    return fuse_until(bench, "story_events.v1", n, seed, vectors="synthetic")[0]
 
 
 @pytest.mark.parametrize("seed", [3, 8])
