@@ -158,10 +158,11 @@ HAND_SETS = [
     # "according to"; blind5: mostly words nobody says; blind6: speaker switches, reported speech, two-candidate
     # pronouns; blind7: four or more speakers, court, pressers, unusual marks; blind8: residents by description,
     # business, obituaries, parliament, "he added", speakers named after a paragraph break; blind9: science, sport
-    # post-match, courts, agency spokespeople, Q&A, interpreters, documents and posts, multi-paragraph quotes
+    # post-match, courts, agency spokespeople, Q&A, interpreters, documents and posts, multi-paragraph quotes; blind10:
+    # local people by description then pronoun, business, honorifics, split and colon quotes, reported speech only
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
-    ("dev", "blind9", 4501),
+    ("dev", "blind9", 4501), ("dev", "blind10", 501),
 ]
 
 
