@@ -203,6 +203,10 @@ def has_given_name(name: str) -> bool:
     return any(w.lower() in names or any(p.lower() in names for p in w.split("-")[:1]) for w in words[:-1])
 
 
+#: gendered words that say nothing about a described person: a possessor ("his son") or a plural group ("women")
+_NOT_PERSON_WORDS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "women", "men"})
+
+
 def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
     """The gender the text gives each person entity ("m"/"f"), from the word before a mention (a
     title), the words that introduce the person, the given name, and a possessive right after a
@@ -243,12 +247,39 @@ def entity_genders(ctx: SpeakerContext) -> dict[str, str]:
             ent_votes.append("m" if after.group(1) == "his" else "f")
     for ent, desc in ctx.descriptors.items():
         votes.setdefault(ent, []).extend(word_gender[w] for w in desc if w in word_gender)
+    for m in ctx.mentions:
+        ent_obj = ctx.entities.get(m.entity or "")
+        if ent_obj is None or ent_obj.type == "PERSON" or not (ent_obj.generic or ent_obj.name[:1].islower()):
+            continue
+        # a person known by a description the resolver kept as a group ("Her mother, who travels with her",
+        # "The driver, a grandmother …", "a woman who joined the firm"): its gendered words are the person's,
+        # so a later "she" can take it up; a plural group ("mothers") has none of these words
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", m.text)] + _appositive_words(ctx.view, m)
+        votes.setdefault(m.entity or "", []).extend(word_gender[w] for w in words
+                                                    if w in word_gender and w not in _NOT_PERSON_WORDS)
     out: dict[str, str] = {}
     for ent, vs in votes.items():
         female, male = vs.count("f"), vs.count("m")
         if female != male:
             out[ent] = "f" if female > male else "m"
     return out
+
+
+def person_evidence(ctx: SpeakerContext) -> frozenset[str]:
+    """Entities the tagger typed as a body or a place that the text treats as a person: a mention followed by an age
+    ("Tobi Ogunleye, 23, said") or right after a title of address ("Alhaji Danjuma", "Eng. Asante-Mensah"). Names
+    the given-name lexicon does not know are common in news from many regions; these frames hold for any name."""
+    titles = _name_lexicon()[0]
+    out = set()
+    for m in ctx.mentions:
+        ent = ctx.entities.get(m.entity or "")
+        if ent is None or ent.type == "PERSON" or ent.generic or not m.text[:1].isupper():
+            continue
+        before = re.findall(r"[^\W\d_]+", ctx.view[max(0, m.start - 12):m.start].replace(ABBREV_MASK, "."))
+        if re.match(r",\s*\d{1,3}\s*[,.;)]", ctx.view[m.end:m.end + 8]) or \
+                (before and before[-1].casefold() in titles and ctx.view[m.start - 1:m.start].isspace()):
+            out.add(ent.id)
+    return frozenset(out)
 
 
 def speaker_descriptors(view: str, mentions: list[Mention], sents: list[tuple[int, int, SpacySpan, int]],
@@ -328,7 +359,7 @@ def _role_entity(ctx: SpeakerContext, phrase_words: list[str], pos: int) -> str 
     return best[2] if best else None
 
 
-def _nearest_person(ctx: SpeakerContext, pos: int, gender: str | None = None) -> str | None:
+def nearest_person(ctx: SpeakerContext, pos: int, gender: str | None = None) -> str | None:
     """The person mentioned last before ``pos`` outside quoted text; with ``gender`` ("m"/"f"), the
     last one the text does not give the other gender ("she" after "Helena Vasquez ... Król's")."""
     genders = ctx.genders() if gender else {}
@@ -353,6 +384,12 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
         return False, None
     first = words[0].lower()
     inside = [m for m in ctx.mentions if m.start < end and m.end > start and m.entity]
+    if HANDLE_RE.search(text) and len(words) <= MAX_SPEAKER_WORDS:
+        # "dustbunny_dev wrote", "Another user, @kettlecorn88, replied": an account speaks; a name tagged on the
+        # handle is its holder, else the ranker may take the phrase as a person the text names only here
+        handle = HANDLE_RE.search(ctx.view, start, end)
+        on_handle = [m for m in inside if handle and m.start < handle.end() and handle.start() < m.end]
+        return True, on_handle[0].entity if on_handle else None
     # "Putin's spokesman" is not Putin; a name the tagger typed otherwise is a person by its given name
     persons = [m for m in inside if (m.type == "PERSON" or (m.type in SPEAKER_TYPES and has_given_name(m.text)))
                and not re.match(r"[’']s\b", ctx.view[m.end:m.end + 3])]
@@ -389,7 +426,7 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
             and n_words(ctx.view[start:heads[0].start]) <= MAX_DESCRIPTOR_WORDS:
         return True, heads[0].entity
     if len(words) == 1 and first in ctx.cues.pronouns:
-        return True, _nearest_person(ctx, start, "m" if first == "he" else "f") if first in ("he", "she") else None
+        return True, nearest_person(ctx, start, "m" if first == "he" else "f") if first in ("he", "she") else None
     if all(w.islower() or w.isdigit() for w in words) and words[-1].lower() in ctx.cues.groups:
         return True, None                             # "officials", "local residents": an anonymous source
     if first == "the" or words[0][:1].isupper():
@@ -437,12 +474,22 @@ def _name_holder(ctx: SpeakerContext, words: list[str]) -> str | None:
     return None
 
 
+#: an account's handle: "@" and a name, or a word joined by an underscore ("mirja_k"); never a plain word
+HANDLE_RE = re.compile(r"(?<![\w@.])(?:@[^\W_][\w.]*\w|[^\W\d_][^\W_]*_\w*[^\W_])(?![\w@])")
+
+
 def speaker_name(ctx: SpeakerContext, start: int, end: int) -> tuple[int, int, str | None] | None:
     """The person's name a speaker phrase ends in, when the ranker took the phrase for a description: a title
     of address and a capitalised name ("Mr Ibáñez", "President Ruto"), a name that starts with a known given name
     ("Super Eagles coach Emeka Nwachukwu"), or the words of a named actor's name ("Vollmer himself" after
     "Dietrich Vollmer"). (start, end, the named entity or None for a person the text names only here); None for a
     description ("a senior official", "the founder") or a group ("Residents")."""
+    handle = HANDLE_RE.search(ctx.view, start, end)
+    if handle is not None:
+        # "@kettlecorn88", "dustbunny_dev": an account's handle names its holder, whatever its case
+        s, e = handle.span()
+        holders = {m.entity for m in ctx.mentions if m.entity and m.start < e and s < m.end}
+        return s, e, next(iter(holders)) if len(holders) == 1 else None
     words = [(start + m.start(), start + m.end(), m.group())
              for m in re.finditer(r"[^\W\d_][\w'’.-]*", ctx.view[start:end])]
     if words and words[-1][2].lower() in _REFLEXIVES:

@@ -41,6 +41,7 @@ from storyline.extract.quote_speakers import (
     ABBREV_MASK,
     ANTECEDENT,
     DESCRIBED,
+    HANDLE_RE,
     LEXICON,
     MAX_DESCRIPTOR_WORDS,
     MAX_SPEAKER_WORDS,
@@ -55,6 +56,7 @@ from storyline.extract.quote_speakers import (
     has_given_name,
     load_cues,
     mask_abbreviations,
+    nearest_person,
     resolve_phrase,
     speaker_descriptors,
     speaker_name,
@@ -208,12 +210,22 @@ def _colon_intro(ctx: SpeakerContext, start: int, sent: tuple[int, int, Any, int
     return found if found.ok and found.phrase and found.phrase[1] <= colon else _name_colon(ctx, s0, colon)
 
 
+#: a possessive pronoun and a noun phrase before a colon: the possessor's words follow ("Her verdict:")
+_POSSESSIVE_COLON = re.compile(r"\s*(His|Her|Their)\s+(?:[^\W\d_]+\s+){0,4}[^\W\d_]+\s*")
+
+
 def _name_colon(ctx: SpeakerContext, s0: int, colon: int) -> Attribution:
     """A name and a colon before a quote, with no verb ("Ingrid Halvorsen: “…”", "Head coach X: “…”", a
     headline's "Ramaphosa: “…”"): the named person or body speaks. A few descriptor words may stand before
     the name; anything longer is a sentence the parse did not give a verb."""
     at = next((m for m in ctx.mentions if m.entity and m.end <= colon and
                ctx.view[m.end:colon].strip() == ""), None)
+    owner = _POSSESSIVE_COLON.fullmatch(ctx.view, s0, colon)
+    if at is None and owner is not None:
+        # "Her verdict: “…”", "His answer to the critics: “…”": the words are the possessor's, a pronoun phrase
+        word = owner.group(1).lower()
+        gender = {"her": "f", "his": "m"}.get(word)
+        return Attribution(True, nearest_person(ctx, s0, gender) if gender else None, owner.span(1), "colon")
     if at is None or (at.type not in SPEAKER_TYPES and not has_given_name(at.text)):
         return Attribution(False)
     lead = ctx.view[s0:at.start]
@@ -830,6 +842,9 @@ def _description_span(view: str, phrase: tuple[int, int]) -> tuple[int, int]:
     """Where a described speaker's words are: the phrase without marks, up to a comma ("a senior
     official, who asked not to be named" is "a senior official")."""
     s, e = trim_marks(view, *phrase)
+    handle = HANDLE_RE.search(view, s, e)
+    if handle is not None:
+        return handle.span()                          # "Another user, @kettlecorn88,": the account speaks
     comma = view.find(",", s, e)
     s, e = trim_marks(view, s, comma) if comma > s else (s, e)
     # "the central bank's figures" is the central bank

@@ -58,6 +58,7 @@ from storyline.extract.quote_speakers import (
     entity_genders,
     gender_lexicon,
     has_given_name,
+    person_evidence,
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
 
@@ -665,8 +666,9 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # just introduced ("Foreign Minister X arrived with a blunt message. “…,” she said"), not to a person
     # of an earlier paragraph
     para_start = ctx.doc.blocks[para].start if 0 <= para < len(ctx.doc.blocks) else q.start
+    person_like = person_evidence(ctx)
     in_para = [m for m in ctx.mentions if m.entity and para_start <= m.start and m.end <= q.start
-               and (m.type == "PERSON" or has_given_name(m.text))
+               and (m.type == "PERSON" or has_given_name(m.text) or m.entity in person_like)
                and not any(a <= m.start < b for a, b in ctx.quoted)]
     para_nearest = in_para[-1].entity if in_para else None
     para_entities = {m.entity for m in in_para}
@@ -691,7 +693,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     out = []
     # a person the tagger typed otherwise ("Claudia Reinholt" as an organisation) is a person by the given name
     near_people = [e for e in pool if ctx.entities.get(e) is not None and
-                   (ctx.entities[e].type == "PERSON" or has_given_name(ctx.entities[e].name))]
+                   (ctx.entities[e].type == "PERSON" or has_given_name(ctx.entities[e].name) or e in person_like)]
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
     n_people = _bucket(len(near_people), 3)
     clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
@@ -728,6 +730,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f["lower_name"] = 1.0                     # a group named by a common noun: "staff", "officers"
         if ent.type != "PERSON" and has_given_name(ent.name):
             f["given_name&not_person"] = 1.0          # a person the tagger typed otherwise
+        if ent_id in person_like:
+            f["person_evidence&not_person"] = 1.0     # "Tobi Ogunleye, 23,": an age or a title says person
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
             f[f"rule&how={how}"] = 1.0
@@ -780,7 +784,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"after={_bucket(gap, 2)}"] = 1.0
             # "…,” he told officers": the one told is not the speaker; the subject of the cue is
             f[f"after_role={_role(ctx, ms, me)}"] = 1.0
-        if para_nearest is not None and (ent.type == "PERSON" or has_given_name(ent.name)):
+        if para_nearest is not None and (ent.type == "PERSON" or has_given_name(ent.name) or ent_id in person_like):
             if ent_id == para_nearest:
                 f["para_nearest"] = 1.0
                 if pronoun in ("m", "f"):

@@ -9,7 +9,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.data import load
-from storyline.extract.quote_speakers import ANTECEDENT, DESCRIBED, Attribution, QuoteSpan
+from storyline.extract.quote_speakers import ANTECEDENT, DESCRIBED, Attribution, QuoteSpan, person_evidence
 from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
     Abstain,
@@ -30,6 +30,7 @@ from storyline.extract.speaker_model import (
 from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
 from storyline.resolve import resolve_document
+from storyline.resolve.groups import find_groups
 
 SETTINGS = Settings()
 
@@ -422,3 +423,57 @@ def test_an_outlet_only_ever_spoken_to_is_marked():
     outlet = next((f for name, f in by_name.items() if "Maisha" in name), None)
     assert outlet is not None and outlet.get("only_addressee") == 1.0
     assert "only_addressee" not in by_name["Baraka Odhiambo"]
+
+
+def test_a_described_person_kept_as_a_group_gets_the_gender_of_its_words():
+    # the group stage keeps "The driver, a grandmother of six" as a described group; her words say she is a woman,
+    # so a later "she" agrees with her and "The boy's father" is a man
+    text = ("The driver, a grandmother of six, pulled over and called an ambulance on Monday.\n"
+            "The boy's father said his son was recovering at home.\n"
+            "“I just did what anyone would do,” she said.")
+    doc, parsed, mentions, entities = analysed(text)
+    mentions, entities = find_groups(doc, parsed, mentions, entities)
+    seen = {}
+
+    def capture(ctx, quotes):
+        seen["ctx"] = ctx
+        return [q.speaker for q in quotes]
+
+    find_quotes(doc, parsed, mentions, entities, SETTINGS, rank=capture)
+    ctx = seen["ctx"]
+    by_name = {name_of(ctx, e): g for e, g in entity_genders(ctx).items()}
+    assert by_name.get("driver") == "f"
+    assert "father" in {name_of(ctx, m.entity) for m in ctx.mentions if m.entity} and by_name.get("father") == "m"
+
+
+def test_an_age_or_a_title_of_address_marks_a_mistyped_name_as_a_person():
+    ctx, _ = context_of("Young people in the town were less keen. Tobi Ogunleye, 23, said the festival was "
+                        "the only week the town came alive.\n"
+                        "“Without the bars, it's just a long church service,” he said.")
+    person_like = {name_of(ctx, e) for e in person_evidence(ctx)}
+    typed = {name_of(ctx, m.entity): m.type for m in ctx.mentions if m.entity}
+    # the age marks the name whatever the tagger typed it; a name it typed as a person needs no evidence
+    assert "Tobi Ogunleye" in person_like or typed.get("Tobi Ogunleye") == "PERSON"
+    assert not any(name.lower().startswith("young") for name in person_like)
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("The clip was posted by a developer in Manila.\n“I did not expect to become famous for a sock,” "
+     "dustbunny_dev wrote in a reply.", "dustbunny_dev"),
+    ("A video of a burnt pancake went viral.\nAnother user, @kettlecorn88, replied: “This is the most relatable "
+     "thing a machine has ever done.”", "@kettlecorn88"),
+])
+def test_an_account_handle_speaks_as_a_person_of_the_document(text, handle):
+    doc, parsed, mentions, entities = analysed(text)
+    result = find_quotes(doc, parsed, mentions, entities, SETTINGS, rank=lambda ctx, qs: [DESCRIBED for _ in qs])
+    speakers = {e.id: e for e in result.entities}
+    assert result.quotes and speakers[result.quotes[0].speaker].name == handle
+    assert speakers[result.quotes[0].speaker].type == "PERSON"
+
+
+def test_a_possessive_and_a_colon_introduce_the_possessors_words():
+    ctx, quotes = context_of("Marjorie Lindqvist, 92, finished a jigsaw she began in 1981.\n"
+                             "Her verdict: “It's a boat. It took forever.”")
+    assert len(quotes) == 1
+    att = quotes[0].attribution
+    assert att.ok and att.how == "colon" and ctx.view[att.phrase[0]:att.phrase[1]] == "Her"

@@ -46,6 +46,10 @@
 - hand15.jsonl: quotes17c's officers named in apposition to a body's post, outlets only spoken to ("told Al-Noor
   Radio"), cue-less runs of paragraphs, notices, permits, filings and sayings nobody says, and described speakers
   carried by a pronoun, parsed from hand15_src_*.txt (ids tq-1701...).
+- hand16.jsonl: quotes18's speakers introduced by a description the resolver keeps as a group and then called
+  "he"/"she", names the tagger may mistype marked as people by an age or a title of address, accounts' handles that
+  speak, a body's words as a partial quote beside words nobody says, colon introductions and split quotes, parsed from
+  hand16_src_*.txt (ids tq-1801...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -150,7 +154,7 @@ def build_set(folder: str, prefix: str, first_id: int, out_name: str) -> list[di
 HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
-    ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701),
+    ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
