@@ -94,6 +94,8 @@ class _Cues:
     term_before_re: re.Pattern[str] | None = None
     #: prepositions whose object is a place ("a youth centre in Ibadan", "outside Can Tho"): a place, not a speaker
     place_prepositions: frozenset[str] = frozenset()
+    #: last words of places' names ("Halsey Street", "the Fergana valley"): a name ending in one is a place
+    place_words: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -145,7 +147,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  frozenset(data.get("address_verbs") or []),
                  {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()},
                  re.compile(rf"(?<![\w-])(?:{term_words})\s*$", re.I),
-                 frozenset(map(str, data.get("place_prepositions") or [])))
+                 frozenset(map(str, data.get("place_prepositions") or [])),
+                 frozenset(str(w).lower() for w in data.get("place_words") or []))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:

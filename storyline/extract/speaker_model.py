@@ -93,6 +93,8 @@ SENTENCES_BEFORE_PRONOUN = 8
 #: the longest definite description read as a person named before ("the 76-year-old former coup leader")
 MAX_ANAPHOR_WORDS = 6
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "we": "p", "it": "n", "i": "s"}
+#: pronouns among the gendered words: in a description they name its possessor ("her father"), not the person
+_POSSESSORS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _SPEECH_LEMMAS_ADDRESS = ("tell", "ask", "inform", "assure", "remind", "warn", "urge", "write")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = ("dobj", "dative", "iobj")
@@ -168,6 +170,21 @@ def _dateline(ctx: SpeakerContext, start: int, end: int) -> bool:
     para_start = ctx.view.rfind("\n", 0, start) + 1
     return not ctx.view[para_start:start].strip() and ctx.view[start:end].isupper() and \
         re.match(r"(?:,[^\n—–]{0,40})?\s*[—–-]", ctx.view[end:end + 45]) is not None
+
+
+def _place_evidence(ctx: SpeakerContext, ent: Any, spans: list[tuple[int, int]]) -> bool:
+    """The text treats ``ent`` as a place: a place of the knowledge base, a name whose last word is a place word
+    ("Halsey Street"), or a mention after a place preposition or in a dateline."""
+    if ent.kb_id and ent.type in ("GPE", "LOC"):
+        return True
+    words = re.findall(r"[^\W\d_]+", ent.name)
+    if words and words[-1].lower() in ctx.cues.place_words and len(words) > 1:
+        return True
+    for _s, e in spans:
+        after = re.match(r"\s+([^\W\d_]+)", ctx.view[e:e + 30])
+        if after and after.group(1).lower() in ctx.cues.place_words:
+            return True                               # "the Fergana valley", "Jeju Island"
+    return any(_role(ctx, s, e) == "place" for s, e in spans)
 
 
 def _bucket(n: int, top: int) -> str:
@@ -263,7 +280,8 @@ def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: 
                          layout: Layout, q: QuoteSpan) -> dict[str, float]:
     word_gender = gender_lexicon()[0]
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]])]
-    genders = {word_gender[w] for w in words if w in word_gender}
+    # "her father": the possessor's "her" says nothing of the father's gender
+    genders = {word_gender[w] for w in words if w in word_gender and w not in _POSSESSORS}
     gap = layout.sentence(q.start) - layout.sentence(phrase[0])
     first = words[0] if words else ""
     return {"antecedent": 1.0, f"antecedent&gap={_bucket(gap, 3)}": 1.0, f"antecedent&how={how}": 1.0,
@@ -870,6 +888,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"distance_rank={_bucket(by_distance.index(ent_id), 3)}"] = 1.0
         if pronoun in ("m", "f") and ent_id in agreeing_people:
             f["pronoun&only_agreeing" if len(agreeing_people) == 1 else "pronoun&one_of_agreeing"] = 1.0
+        if pronoun in ("m", "f") and ent_id not in person_like and _place_evidence(ctx, ent, ent_spans.get(ent_id, [])):
+            # "Hong Kong", "Halsey Street", "the Fergana valley": a known place, a name ending in a place word or one
+            # named after "in"/"at" anywhere; a name the tagger typed as a place with none of these may be a person
+            f["pronoun&place_evidence"] = 1.0
+            f[f"pronoun&place_evidence&type={ent.type}"] = 1.0
         if pronoun in ("m", "f") and ent_id not in near_people and not ent.generic and not ent.name[:1].islower():
             # a named place or body for a "he" or "she" (a generic "the spokesman" may well be the one)
             f["pronoun&named_not_person"] = 1.0

@@ -477,3 +477,21 @@ def test_a_possessive_and_a_colon_introduce_the_possessors_words():
     assert len(quotes) == 1
     att = quotes[0].attribution
     assert att.ok and att.how == "colon" and ctx.view[att.phrase[0]:att.phrase[1]] == "Her"
+
+
+def test_a_place_by_its_name_or_its_preposition_is_marked_for_a_pronoun():
+    ctx, quotes = context_of("A fire started in a laundromat on Halsey Street on Friday. Its owner, Sung-min Park, "
+                             "watched from the pavement in Brooklyn.\n"
+                             "“Twenty-two years of quarters,” he said.")
+    feats = features_by_name(ctx, quotes, len(quotes) - 1)
+    places = [p for p in ("Halsey Street", "Brooklyn") if p in feats]
+    assert places and all(feats[p].get("pronoun&place_evidence") == 1.0 for p in places)
+    assert "Sung-min Park" in feats and not feats["Sung-min Park"].get("pronoun&place_evidence")
+
+
+def test_a_possessor_in_a_description_gives_no_gender_to_the_antecedent():
+    ctx, quotes = context_of("Agata Nowak sat at her kitchen table.\nHer father worked at the mine for forty years.\n"
+                             "“It is all we had,” he said.")
+    cands = candidates(ctx, quotes, len(quotes) - 1, None, entity_genders(ctx), layout_of(ctx))
+    antecedent = [c.features for c in cands if c.entity == ANTECEDENT]
+    assert antecedent and antecedent[0]["antecedent&agree"] == 1.0 and antecedent[0]["antecedent&clash"] == 0.0
