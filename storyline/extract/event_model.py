@@ -136,11 +136,11 @@ def load_event_model(path: str = "") -> EventModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no event model at {target}: run `make train` (or set event_model "
                                 "to a model file, or use the lexicon coder storyline.events.lexicon.v1)")
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
     return EventModel(pipeline=data["pipeline"], info=data.get("info", {}))

