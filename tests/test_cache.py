@@ -58,3 +58,20 @@ def test_without_a_writable_cache_the_model_is_still_read(tmp_path: Path, monkey
     path = tmp_path / "model.joblib"
     joblib.dump(_model(0.5), path)
     assert load_model_file(path)["weights"][0] == 0.5
+
+
+def test_a_shipped_resource_is_keyed_by_its_bytes_and_its_schema() -> None:
+    # an edited resource file, or a changed schema, must be parsed and validated again, not served from a copy
+    from storyline.cache import data_cache_path
+
+    one = data_cache_path("kb/countries", b"countries: []\n", '{"type": "object"}')
+    assert one == data_cache_path("kb/countries", b"countries: []\n", '{"type": "object"}')
+    assert one != data_cache_path("kb/countries", b"countries: [x]\n", '{"type": "object"}')
+    assert one != data_cache_path("kb/countries", b"countries: []\n", '{"type": "array"}')
+    assert "/" not in one.name
+
+
+def test_a_shipped_resource_read_through_the_cache_is_the_file_as_read(cache: Path) -> None:
+    from storyline.data import load, read, resource_path
+
+    assert load("given_names") == read(resource_path("given_names"), "given_names")
