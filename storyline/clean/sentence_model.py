@@ -206,8 +206,8 @@ def _decision(plain: _Plain, inputs: Sequence[Sequence[Any]], row: int) -> float
             for _, v, w in sorted(cues_in):
                 z += v * w
             continue
-        counts = Counter(f for f in part.analyzer(given[row]) if f in table)
-        cells = sorted((table[f][0], _sublinear(c) * table[f][1], table[f][2]) for f, c in counts.items())
+        cells = sorted((entry[0], _sublinear(c) * entry[1], entry[2])
+                       for f, c in Counter(part.analyzer(given[row])).items() if (entry := table.get(f)) is not None)
         norm = 0.0
         for _, v, _ in cells:
             norm += v * v
