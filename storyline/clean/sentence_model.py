@@ -16,8 +16,12 @@ as prose only when it is confident too (``line_model.decide``).
 """
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+import weakref
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
@@ -108,20 +112,128 @@ def make_pipeline(c: float = 4.0) -> Any:
     return mk(union, LogisticRegression(C=c, class_weight="balanced", max_iter=3000))
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One part of the fitted union as plain look-ups: how a row becomes the part's input, then its features.
+
+    ``table`` maps a feature (an n-gram, or a cue's name) to its column in the union, its idf (1.0 for the cues)
+    and the classifier's weight; ``analyzer`` is the fitted vectorizer's own n-gram analyser (None: the cues).
+    """
+
+    prepare: Callable[[Sequence[str]], list[Any]]
+    analyzer: Callable[[str], list[str]] | None
+    table: dict[str, tuple[int, float, float]]
+
+
+@dataclass(frozen=True)
+class _Plain:
+    coef: Any  # the classifier's ``coef_`` the weights were read from: a refit replaces it
+    parts: tuple[_Part, ...]
+    intercept: float
+
+
+#: each fitted pipeline's plain weights, for as long as the pipeline lives
+_PLAIN: weakref.WeakKeyDictionary[Any, _Plain] = weakref.WeakKeyDictionary()
+#: 1 + log(count): scikit-learn's sublinear tf, computed by the same numpy log so that it is the same to the bit
+_SUBLINEAR: list[float] = []
+
+
+def _sublinear(count: int) -> float:
+    if count >= len(_SUBLINEAR):
+        import numpy as np
+
+        table = np.log(np.arange(1, max(2 * count, 64) + 1, dtype=np.float64))
+        table += 1.0
+        _SUBLINEAR[:] = [0.0, *(float(v) for v in table)]
+    return _SUBLINEAR[count]
+
+
+def _plain(pipeline: Any) -> _Plain | None:
+    """The fitted ``make_pipeline`` as plain weights, or None for a pipeline of another shape."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    steps = [step for _, step in getattr(pipeline, "steps", [])]
+    if len(steps) != 2 or not isinstance(steps[0], FeatureUnion) or steps[0].transformer_weights is not None:
+        return None
+    clf = steps[1]
+    if not isinstance(clf, LogisticRegression) or clf.coef_.shape[0] != 1:
+        return None
+    cached = _PLAIN.get(pipeline)
+    if cached is not None and cached.coef is clf.coef_:
+        return cached
+    coef = [float(w) for w in clf.coef_[0]]
+    parts, offset = [], 0
+    for _, part in steps[0].transformer_list:
+        inner = [step for _, step in getattr(part, "steps", [])] if isinstance(part, Pipeline) else []
+        if len(inner) != 2 or not isinstance(inner[0], FunctionTransformer) or inner[0].kw_args \
+                or inner[0].func is None:
+            return None
+        vec = inner[1]
+        if isinstance(vec, TfidfVectorizer) and vec.sublinear_tf and vec.use_idf and vec.norm == "l2" \
+                and vec.binary is False:
+            idf = [float(v) for v in vec.idf_]
+            table = {f: (offset + j, idf[j], coef[offset + j]) for f, j in vec.vocabulary_.items()}
+            parts.append(_Part(inner[0].func, vec.build_analyzer(), table))
+        elif isinstance(vec, DictVectorizer):
+            table = {f: (offset + j, 1.0, coef[offset + j]) for f, j in vec.vocabulary_.items()}
+            parts.append(_Part(inner[0].func, None, table))
+        else:
+            return None
+        offset += len(table)
+    if offset != len(coef):
+        return None
+    plain = _Plain(clf.coef_, tuple(parts), float(clf.intercept_[0]))
+    _PLAIN[pipeline] = plain
+    return plain
+
+
+def _decision(plain: _Plain, inputs: Sequence[Sequence[Any]], row: int) -> float:
+    """The classifier's decision for one row, summed in the order scikit-learn sums it (column by column of each
+    part's normalised row, parts side by side, the intercept last), so the probability is the same to the bit."""
+    z = 0.0
+    for part, given in zip(plain.parts, inputs):
+        table = part.table
+        if part.analyzer is None:  # the cues, each value as it is (a text value is the feature "name=value")
+            cues_in = []
+            for name, value in given[row].items():
+                entry = table.get(f"{name}={value}" if isinstance(value, str) else name)
+                if entry is not None:
+                    cues_in.append((entry[0], float(1 if isinstance(value, str) else value), entry[2]))
+            for _, v, w in sorted(cues_in):
+                z += v * w
+            continue
+        cells = sorted((entry[0], _sublinear(c) * entry[1], entry[2])
+                       for f, c in Counter(part.analyzer(given[row])).items() if (entry := table.get(f)) is not None)
+        norm = 0.0
+        for _, v, _ in cells:
+            norm += v * v
+        if norm == 0.0:
+            continue
+        norm = math.sqrt(norm)
+        for _, v, w in cells:
+            z += (v / norm) * w
+    return z + plain.intercept
+
+
 def sentence_probabilities(pipeline: Any, texts: Sequence[str]) -> list[float]:
-    """P(furniture) of each text (a line, one or several sentences)."""
+    """P(furniture) of each text (a line, one or several sentences): the pipeline's own ``predict_proba``.
+
+    A pipeline built by ``make_pipeline`` is scored from its weights read as plain look-ups: scikit-learn's checks
+    and sparse matrices cost three times the features themselves for a page's few dozen lines.
+    """
     if not texts:
         return []
-    from scipy import sparse
-    from sklearn.pipeline import FeatureUnion
-
     rows = list(texts)
-    steps = [step for _, step in getattr(pipeline, "steps", [])]
-    union: Any = steps[0] if len(steps) == 2 else None
-    parts = union.transformer_list if isinstance(union, FeatureUnion) and not union.transformer_weights else []
-    if not parts or any(isinstance(t, str) for _, t in parts):
+    plain = _plain(pipeline)
+    if plain is None:
         return [float(p) for p in pipeline.predict_proba(rows)[:, 1]]
-    # the union's own transform: each part in turn, side by side, without the parallel machinery it starts for a
-    # page's few dozen lines (a third of the model's time); the same matrix, so the same probabilities
-    matrix = sparse.hstack([t.transform(rows) for _, t in parts]).tocsr()
-    return [float(p) for p in steps[1].predict_proba(matrix)[:, 1]]
+    import numpy as np
+    from scipy.special import expit
+
+    inputs = [part.prepare(rows) for part in plain.parts]
+    z = np.array([_decision(plain, inputs, i) for i in range(len(rows))], dtype=np.float64)
+    return [float(p) for p in expit(z)]

@@ -116,8 +116,18 @@ def _load(name: str, extra_paths: tuple[str, ...]) -> dict[str, Any]:
 
 @functools.cache
 def _shipped(name: str) -> dict[str, Any]:
+    import json
+
+    from storyline.cache import data_cache_path, read_through
+
     path = resource_path(name)
-    data = read(path, name)
+    try:
+        text = path.read_bytes()
+    except OSError:
+        text = b""  # ``read`` says what is wrong with the file
+    # parsed and validated once per version of the file (and of its schema): a copy in the cache directory
+    data: dict[str, Any] = read_through(data_cache_path(name, text, json.dumps(schema_of(name), sort_keys=True)),
+                                        lambda: read(path, name)) if text else read(path, name)
     missing = [k for k in schema_of(name).get("x-required-shipped", ()) if k not in data]
     if missing:
         raise DataError(f"{path}: missing {', '.join(missing)}")

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.cache import cache_dir
 from storyline.config import Settings
 from storyline.data import load
 from storyline.data.plover import modes as plover_modes
@@ -41,7 +42,6 @@ from storyline.data.plover import types as plover_types
 from storyline.errors import ConfigError
 from storyline.extract.event_model import NONE
 from storyline.model import MODALITIES
-from storyline.nlp.embeddings import cache_dir
 
 __all__ = ["ANSWER_P", "PROMPT_VERSION", "LLMCoder", "answer_schema", "llm_coder", "parse_answer", "system_prompt"]
 

@@ -150,13 +150,13 @@ def load_loaded_model(path: str = "") -> LoadedModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no loaded-language model at {target}: run `make train` (or set loaded_model "
                                 "to a model file, or use the lexicon storyline.loaded_language.lexicon.v1)")
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
     return LoadedModel(vectorizer=data["vectorizer"], classifier=data["classifier"],
                        threshold=float(data.get("threshold", 0.5)), vector_weight=float(data.get("vector_weight", 1.0)),
                        info=data.get("info", {}))

