@@ -120,6 +120,11 @@ def _surname(e: Entity) -> str:
     return split_person(max(names, key=len))[1]
 
 
+def _first_start(e: Entity, doc: str) -> int:
+    """Where an entity is first mentioned in a document (-1: nowhere there)."""
+    return min((m.start for m in e.mentions if m.doc == doc), default=-1)
+
+
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
                   names_in_doc: dict[str, set[str]]) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
@@ -175,7 +180,12 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             full_by_surname[surname[f]].append(f)
         for s in single:
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
-            cands = {groups.find(f) for f in matching if groups.compatible(s, f)}
+            # a full name its own article introduces after the lone name is another person: an article names the
+            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"), and the
+            # co-occurring names below would favour her over the namesake of the other articles
+            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s] and _first_start(ents[f], doc_of[f])
+                   > _first_start(ents[s], doc_of[s])}
+            cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
             if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
