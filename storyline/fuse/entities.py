@@ -944,7 +944,9 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     for i, e in enumerate(ents):
         if e.type == "ORG" and not e.generic:
             root = groups.find(i)
-            org_words[root].update(w for n in [e.name, *e.aliases] for w in fold(n).split())
+            # and glossed: "the hospital" of "Helsingin yliopistollinen sairaala", "the club" of "Tromsø Idrettslag"
+            org_words[root].update(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
+                                                                             *entity_matcher.org_words(n)))
             orgs_in_doc[doc_of[i]].add(root)
     named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
     for i, e in enumerate(ents):
@@ -971,7 +973,7 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
             # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
             # two articles' "police" need not be one force
             words = set(phrase.split())
-            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if words <= org_words[r]}
+            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if all(_word_held(w, org_words[r]) for w in words)}
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
@@ -979,6 +981,23 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
             groups.union(next(iter(chosen)), i)
     return [groups.find(i) for i in range(len(ents))]
+
+
+#: Shortest description word read as the head of a compound name word ("bank" of "Andelsbanken")
+MIN_COMPOUND_HEAD = 4
+#: Letters of an inflection after a compound's head (the definite "-en" of "Andelsbanken", "-et", "-s")
+MAX_INFLECTION = 2
+
+
+def _word_held(word: str, words: Collection[str]) -> bool:
+    """A description's word is a word of an organisation's names, or the head its compound word ends with
+    (inflected or not): the Nordic, German and Dutch languages write "Andelsbanken", "Bundesbank", "Sykehuset"."""
+    if word in words:
+        return True
+    if len(word) < MIN_COMPOUND_HEAD:
+        return False
+    return any(len(w) >= len(word) + 3 and any(w[:len(w) - k].endswith(word) for k in range(MAX_INFLECTION + 1))
+               for w in words)
 
 
 #: A ministry named by its portfolio: "Ministry of Water Resources and Irrigation", "the irrigation ministry".
