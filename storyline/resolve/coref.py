@@ -238,7 +238,8 @@ def appositive_lead_country(pre: str, kb: KB) -> str | None:
 
 #: " on the team", " at the firm", " in the unit" ending the phrase of a person noun before a name's comma: where
 #: the person works (lower-case words only: " in Nairobi" names a place, which says where, not whose)
-_WORKPLACE_TAIL = re.compile(r"\s+(?:on|at|in|with)\s+(?:the|a|an|its|his|her|their)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?$")
+_WORKPLACE_TAIL = re.compile(r"\s+(?:on|at|in|with)\s+(?:the|a|an|its|his|her|their)\s+"
+                             r"[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?$")
 
 
 #: "spokeswoman for the Russian Foreign Ministry," "head of Kenya's power company,": a person noun, then the body
