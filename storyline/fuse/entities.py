@@ -120,6 +120,11 @@ def _surname(e: Entity) -> str:
     return split_person(max(names, key=len))[1]
 
 
+def _first_start(e: Entity, doc: str) -> int:
+    """Where an entity is first mentioned in a document (-1: nowhere there)."""
+    return min((m.start for m in e.mentions if m.doc == doc), default=-1)
+
+
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
                   names_in_doc: dict[str, set[str]]) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
@@ -175,7 +180,12 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             full_by_surname[surname[f]].append(f)
         for s in single:
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
-            cands = {groups.find(f) for f in matching if groups.compatible(s, f)}
+            # a full name its own article introduces after the lone name is another person: an article names the
+            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"), and the
+            # co-occurring names below would favour her over the namesake of the other articles
+            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s] and _first_start(ents[f], doc_of[f])
+                   > _first_start(ents[s], doc_of[s])}
+            cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
             if len(cands) > 1 and (role := _role_phrase(ents[s].role)):
@@ -934,7 +944,9 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     for i, e in enumerate(ents):
         if e.type == "ORG" and not e.generic:
             root = groups.find(i)
-            org_words[root].update(w for n in [e.name, *e.aliases] for w in fold(n).split())
+            # and glossed: "the hospital" of "Helsingin yliopistollinen sairaala", "the club" of "Tromsø Idrettslag"
+            org_words[root].update(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
+                                                                             *entity_matcher.org_words(n)))
             orgs_in_doc[doc_of[i]].add(root)
     named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
     for i, e in enumerate(ents):
@@ -961,7 +973,7 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
             # ("Malaysian Anti-Corruption Commission", named "MACC" there); never one of another article:
             # two articles' "police" need not be one force
             words = set(phrase.split())
-            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if words <= org_words[r]}
+            owners = {r for r in orgs_in_doc.get(doc_of[i], ()) if all(_word_held(w, org_words[r]) for w in words)}
             if len(owners) == 1 and groups.compatible(next(iter(owners)), i):
                 groups.union(next(iter(owners)), i)
             continue
@@ -969,6 +981,23 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
             groups.union(next(iter(chosen)), i)
     return [groups.find(i) for i in range(len(ents))]
+
+
+#: Shortest description word read as the head of a compound name word ("bank" of "Andelsbanken")
+MIN_COMPOUND_HEAD = 4
+#: Letters of an inflection after a compound's head (the definite "-en" of "Andelsbanken", "-et", "-s")
+MAX_INFLECTION = 2
+
+
+def _word_held(word: str, words: Collection[str]) -> bool:
+    """A description's word is a word of an organisation's names, or the head its compound word ends with
+    (inflected or not): the Nordic, German and Dutch languages write "Andelsbanken", "Bundesbank", "Sykehuset"."""
+    if word in words:
+        return True
+    if len(word) < MIN_COMPOUND_HEAD:
+        return False
+    return any(len(w) >= len(word) + 3 and any(w[:len(w) - k].endswith(word) for k in range(MAX_INFLECTION + 1))
+               for w in words)
 
 
 #: A ministry named by its portfolio: "Ministry of Water Resources and Irrigation", "the irrigation ministry".

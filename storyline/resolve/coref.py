@@ -221,15 +221,25 @@ def appositive_lead_country(pre: str, kb: KB) -> str | None:
         words.pop()
     if not words or not words[-1].endswith(","):
         return None
-    lead = _lead_words(" ".join(words)[:-1] + " ")
+    phrase = " ".join(words)[:-1]
+    # "An Indian engineer on the team, X": the person noun's phrase goes on in where the person works
+    phrase = _WORKPLACE_TAIL.sub("", phrase)
+    lead = _lead_words(phrase + " ")
     people = lexicon(kb).person_heads
-    if not any(re.sub(r"['’]s$", "", w.lower()) in people for w in lead):
+    # "a Nigerian co-author", "the Samoan vice-chancellor": a compound noun is a person by its last part
+    if not any(re.sub(r"['’]s$", "", w.lower()) in people or w.lower().rsplit("-", 1)[-1] in people for w in lead):
         # "a spokeswoman for the Russian Foreign Ministry, X": the person noun is before the body it speaks for
         m = _NOUN_FOR_BODY.search(" ".join(words))
         if m and m.group("noun") in people:
             return country_in_words(m.group("body").split(), kb, actor=True)
         return None
     return country_in_words(lead, kb, actor=True)
+
+
+#: " on the team", " at the firm", " in the unit" ending the phrase of a person noun before a name's comma: where
+#: the person works (lower-case words only: " in Nairobi" names a place, which says where, not whose)
+_WORKPLACE_TAIL = re.compile(r"\s+(?:on|at|in|with)\s+(?:the|a|an|its|his|her|their)\s+"
+                             r"[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?$")
 
 
 #: "spokeswoman for the Russian Foreign Ministry," "head of Kenya's power company,": a person noun, then the body

@@ -401,3 +401,31 @@ def test_a_title_and_a_surname_with_a_lower_case_particle_is_a_named_person():
     a = analyses([ent("d1", 1, "Ignacio de la Fuente")], [speaker])
     _, m = merge_entities(a, Settings())
     assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_a_lone_surname_is_not_the_namesake_its_own_article_introduces_after_it():
+    # "Mr Nyström said ... The harbour master, Eva Nyström, said": he is the Lars Nyström of the other articles
+    lars_a, lars_c = ent("d1", 1, "Lars E. Nyström", mentions=2), ent("d3", 1, "Lars Erik Nyström")
+    lone = ent("d2", 1, "Nyström")
+    eva = Entity(id="d2/e2", name="Eva Nyström", type="PERSON", aliases=["Eva Nyström"],
+                 mentions=[Span("d2", 200, 211, "Eva Nyström")])
+    _, m = merge_entities(analyses([lars_a], [lone, eva], [lars_c]), Settings())
+    assert m["d2/e1"] != m["d2/e2"]
+    assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
+    # named first, she is the one the article's lone surname stands for when its resolver left them apart
+    eva.mentions = [Span("d2", 0, 11, "Eva Nyström")]
+    lone.mentions = [Span("d2", 200, 207, "Nyström")]
+    _, m = merge_entities(analyses([lars_a], [eva, lone], [lars_c]), Settings())
+    assert m["d2/e1"] == m["d2/e2"]
+
+
+def test_an_organisation_description_finds_its_body_by_a_compound_head_or_a_glossed_word():
+    a = analyses([ent("d1", 1, "Jyske Andelsbanken", "ORG"), described("d1", 2, "the bank")],
+                 [ent("d2", 1, "Tromsø Idrettslag", "ORG"), described("d2", 2, "the club"),
+                  described("d2", 3, "the bank")],
+                 [ent("d3", 1, "Helsingin yliopistollinen sairaala", "ORG"), described("d3", 2, "the hospital")])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e2"] == m["d1/e1"]
+    assert m["d2/e2"] == m["d2/e1"]
+    assert m["d2/e3"] not in (m["d2/e1"], m["d1/e1"])     # its article names no bank
+    assert m["d3/e2"] == m["d3/e1"]

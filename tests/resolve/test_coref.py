@@ -276,6 +276,10 @@ def test_role_phrases_in_apposition_place_people_and_possessives_place_bodies():
     assert appositive_lead_country("said a spokeswoman for the Russian Foreign Ministry, ", kb) == "RUS"
     assert appositive_lead_country("said a spokesman for the Danish embassy in Nairobi, ", kb) == "DNK"
     assert appositive_lead_country("The talks ended in Lima, ", kb) is None
+    # a compound person noun, and the noun's workplace after it
+    assert appositive_lead_country("A Nigerian co-author, ", kb) == "NGA"
+    assert appositive_lead_country("An Indian engineer on the team, ", kb) == "IND"
+    assert appositive_lead_country("a Kenyan lawyer in Nairobi, ", kb) is None     # a place says where, not whose
     view = "South Africa's National Prosecuting Authority said so. The Ministry of Defence in Caracas agreed."
     first = Cand(view.index("National"), view.index(" said"), "ORG", "spacy")
     second = Cand(view.index("Ministry"), view.index(" in Caracas"), "ORG", "spacy")

@@ -98,6 +98,9 @@ def test_titles_of_address_from_many_countries_are_not_given_names():
     assert split_person("Datuk Seri Rizal") == ("", "Rizal")
     assert split_person("Ato Getachew") == ("", "Getachew")
     assert split_person("Spokesman Adeyemi") == ("", "Adeyemi")
+    # the head of a body called by office and surname ("Director Strand", "Rector Iusupov")
+    assert split_person("Director Strand") == ("", "Strand")
+    assert split_person("Rector Alisher Iusupov") == ("Alisher", "Iusupov")
 
 
 def test_mohd_is_a_written_short_form_of_muhammad_in_its_spellings():
