@@ -1221,9 +1221,12 @@ class ClusterMerger:
 
     def chain(self, a: list[int], b: list[int]) -> float:
         """The mean over the pairs across ``a`` and ``b`` of the strongest path of one or two steps through a
-        document of either (the weaker of its two pair scores)."""
+        document of either (the weaker of its two pair scores). Over ``SPLIT_MAX`` documents together, the paths of
+        one step only (the mean pair across): every pair inside is scored, which a story of thousands cannot afford."""
         import numpy as np
 
+        if len(a) + len(b) > SPLIT_MAX:
+            return sum(self.pair(i, j)[0] for i in a for j in b) / (len(a) * len(b))
         both = [*a, *b]
         k = len(both)
         m = np.eye(k)
