@@ -23,8 +23,9 @@ without the model: the rules decide what they are sure of, the model the middle 
 sharing an official, a court or a region look alike. In a link's average, a pair the model does not judge weighs
 the model's ``unjudged`` (``StoryScorer.weight``, also chosen by cross-validation). A second pass
 (``ClusterMerger``, when the model file has one) then weighs whole clusters that a pair at ``LINK_GATE`` links: a
-second logistic regression over the pairs across them and what the two clusters name, where and when, merging the
-most probable first while it reaches its own threshold (trained on cluster pairs of the training stories, among
+second logistic regression over the pairs across them, what the two clusters name, where and when, and how many
+documents and outlets back each side (with the evidence chained through a third document), merging the most probable
+first while it reaches its own threshold (trained on cluster pairs of the training stories, among
 them ``training/stories_train5/``'s stories told by many outlets). A last pass (``ClusterSplitter``, when the model
 file has one) splits a cluster at its weakest join when a third logistic regression over the two sides finds two
 stories more probable than one: merging cannot undo a join of two same-kind stories of one week.
@@ -89,10 +90,19 @@ PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict
 #: (the trained pair scores: best, mean, mean of the judged ones, the share judged; the rules' best and mean; the
 #: leads' similarity, best and mean), what the whole clusters name (keys, lead-weighted salience, each one's main
 #: actor in the other, the leads' towns, provinces and countries, the leads' figures in the other), how far apart
-#: their dates lie, and their sizes
+#: their dates lie, and their sizes; and how many documents and outlets back each side: the mean over a side's
+#: documents of its best pair across (the lower and the higher side; a story told by nine outlets in fragments has most
+#: of its documents near some document of the other fragment, two same-kind stories one or two through a shared
+#: official), the rarity-weighted share of the names a side repeats (in two or more of its documents, all of a single
+#: document's) that the other side names, the number of outlets of each side, and whether one outlet wrote in both on
+#: one day; and the chained evidence: the mean over the pairs across of the strongest two-step path through a document
+#: of either cluster (a brief tied to its own side's feature, which is tied to the other side), so that a join many
+#: documents back scores more than one bridge of a shared official
 CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best", "rules_mean", "text_best",
                     "text_mean", "keys", "salience", "main_shared", "towns", "town_conflict", "province_conflict",
-                    "country_conflict", "numbers", "day_gap", "no_day", "smaller", "larger")
+                    "country_conflict", "numbers", "day_gap", "no_day", "smaller", "larger", "support_low",
+                    "support_high", "recurring_low", "recurring_high", "outlets_low", "outlets_high", "outlet_day",
+                    "chain_mean")
 #: the features of the trained split decision (``ClusterSplitter.features``): those of the two sides of a cluster's
 #: weakest cut as two clusters (``CLUSTER_FEATURES``), and how close each side holds together against the pairs across
 #: (the mean pair score inside the looser and the tighter side, the looser one's mean less the mean across), and what
@@ -156,6 +166,8 @@ class StoryFeatures:
     lead_numbers: set[str] = field(default_factory=set)
     #: ``salience`` with the lead's mentions counted ``LEAD_WEIGHT`` times
     lead_salience: Counter = field(default_factory=Counter)
+    #: the outlet (``Document.outlet``), none when unknown
+    outlet: str | None = None
 
 
 def figures(text: str) -> set[str]:
@@ -234,7 +246,8 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     day = _day(doc.published) or (ev_days[(len(ev_days) - 1) // 2] if ev_days else None)
     return StoryFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
                         story_lead(doc), a.vector, places, people, figures(body), lead_keys, lead_towns, lead_countries,
-                        lead_provinces, figures(title + "\n" + body[:LEAD_CHARS]), lead_salience)
+                        lead_provinces, figures(title + "\n" + body[:LEAD_CHARS]), lead_salience,
+                        (doc.outlet or "").strip().lower() or None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -705,9 +718,7 @@ class StoryScorer:
             math.sqrt(sum((c * idf.get(k, 0.0)) ** 2 for k, c in b.items()))
         cosine = sum(a[k] * b[k] * idf.get(k, 0.0) ** 2 for k in a.keys() & b.keys()) / norm if norm else 0.0
         nums = [len(x & y) / len(x) for x, y in ((fi.lead_numbers, fj.numbers), (fj.lead_numbers, fi.numbers)) if x]
-        ta, tb = fi.lead_towns, fj.lead_towns
-        towns = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-        town_conflict = float(bool(ta and tb) and not ta & tb)
+        towns, town_conflict = town_overlap(fi.lead_towns, fj.lead_towns)
         no_town = float(not fi.lead_towns or not fj.lead_towns)
         country_conflict = float(bool(fi.lead_countries and fj.lead_countries)
                                  and not fi.lead_countries & fj.lead_countries)
@@ -852,6 +863,23 @@ class StoryScorer:
                 suffix_w, suffix_s, cut = w, s, cut - 1
             prefixes.append(set(order[:cut]))
         return prefixes
+
+
+def town_overlap(a: set[str], b: set[str]) -> tuple[float, float]:
+    """Two sets of lead towns (``place_key`` forms): their Jaccard, and 1 when both are named and none is shared.
+
+    A name whose words are all in the other's is one place: a lead writes "the Sarna" where another writes "the
+    Sarna River", "Geneva" where another writes "Lake Geneva"."""
+    if not a or not b:
+        return 0.0, 0.0
+    words = {t: set(t.split()) for t in a | b}
+
+    def met(x: str, other: set[str]) -> bool:
+        return any(words[x] <= words[y] or words[y] <= words[x] for y in other)
+
+    # matched on both sides (two towns of one side can meet one of the other): the Jaccard stays within 0..1
+    shared = min(sum(met(x, b) for x in a), sum(met(y, a) for y in b))
+    return shared / (len(a) + len(b) - shared), float(not shared)
 
 
 def title_words(title: str) -> set[str]:
@@ -1097,6 +1125,10 @@ class _Summary:
     lead_numbers: set[str]
     first: date | None
     last: date | None
+    #: the keys two or more of its documents name (a single document: all of its keys)
+    recurring: set[str] = field(default_factory=set)
+    #: (outlet, day) of its documents; a document of no known outlet is an outlet of its own
+    outlet_days: set[tuple[str, date | None]] = field(default_factory=set)
 
 
 class ClusterMerger:
@@ -1136,11 +1168,14 @@ class ClusterMerger:
             salience.update(f.lead_salience)
         main = max(sorted(keys), key=lambda k: salience.get(k, 0) * sc.idf.get(k, 0.0)) if keys else None
         days = sorted(f.day for f in feats if f.day)
+        named = Counter(k for f in feats for k in f.keys)
+        recurring = {k for k, c in named.items() if c > 1} if len(feats) > 1 else set(keys)
         return _Summary(keys, salience, main, set().union(*(f.lead_towns for f in feats)),
                         set().union(*(f.lead_provinces for f in feats)),
                         set().union(*(f.lead_countries for f in feats)), set().union(*(f.numbers for f in feats)),
                         set().union(*(f.lead_numbers for f in feats)), days[0] if days else None,
-                        days[-1] if days else None)
+                        days[-1] if days else None, recurring,
+                        {(f.outlet or "\x00" + f.id, f.day) for f in feats})
 
     def features(self, a: list[int], b: list[int], sa: _Summary | None = None,
                  sb: _Summary | None = None) -> list[float]:
@@ -1158,7 +1193,7 @@ class ClusterMerger:
         cosine = sum(x[k] * y[k] * idf.get(k, 0.0) ** 2 for k in x.keys() & y.keys()) / norm if norm else 0.0
         main = (float(sa.main is not None and sa.main in sb.keys)
                 + float(sb.main is not None and sb.main in sa.keys)) / 2
-        towns = len(sa.towns & sb.towns) / len(sa.towns | sb.towns) if sa.towns and sb.towns else 0.0
+        towns, town_conflict = town_overlap(sa.towns, sb.towns)
         nums = [len(p & q) / len(p) for p, q in ((sa.lead_numbers, sb.numbers), (sb.lead_numbers, sa.numbers)) if p]
         if sa.first and sb.first and sa.last and sb.last:
             # the days between the two clusters' spans (0 when they overlap), on a log scale as the pairs' gap
@@ -1166,14 +1201,47 @@ class ClusterMerger:
             gap, no_day = min(math.log1p(apart) / math.log1p(365), 1.0), 0.0
         else:
             gap, no_day = 0.0, 1.0
+        # each document's best pair across, averaged per side (rows run over b within a)
+        best_a = [max(r[0] for r in rows[k * len(b):(k + 1) * len(b)]) for k in range(len(a))]
+        best_b = [max(rows[k * len(b) + x][0] for k in range(len(a))) for x in range(len(b))]
+        support = sorted((sum(best_a) / len(best_a), sum(best_b) / len(best_b)))
+        recurring = sorted((self.share(sa.recurring, sb.keys), self.share(sb.recurring, sa.keys)))
+        outlets = sorted(len({o for o, _ in s.outlet_days}) for s in (sa, sb))
+        same_day = float(any(d is not None for _, d in sa.outlet_days & sb.outlet_days))
+        chain = self.chain(a, b)
         return [max(r[0] for r in rows), sum(r[0] for r in rows) / n, sum(judged) / len(judged) if judged else 0.0,
                 len(judged) / n, max(r[1] for r in rows), sum(r[1] for r in rows) / n, max(r[2] for r in rows),
                 sum(r[2] for r in rows) / n, keys, cosine, main, towns,
-                float(bool(sa.towns and sb.towns) and not sa.towns & sb.towns),
+                town_conflict,
                 float(bool(sa.provinces and sb.provinces) and not sa.provinces & sb.provinces),
                 float(bool(sa.countries and sb.countries) and not sa.countries & sb.countries),
                 sum(nums) / len(nums) if nums else 0.0, gap, no_day,
-                math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b)))]
+                math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b))), *support, *recurring,
+                math.log1p(outlets[0]), math.log1p(outlets[1]), same_day, chain]
+
+    def chain(self, a: list[int], b: list[int]) -> float:
+        """The mean over the pairs across ``a`` and ``b`` of the strongest path of one or two steps through a
+        document of either (the weaker of its two pair scores). Over ``SPLIT_MAX`` documents together, the paths of
+        one step only (the mean pair across): every pair inside is scored, which a story of thousands cannot afford."""
+        import numpy as np
+
+        if len(a) + len(b) > SPLIT_MAX:
+            return sum(self.pair(i, j)[0] for i in a for j in b) / (len(a) * len(b))
+        both = [*a, *b]
+        k = len(both)
+        m = np.eye(k)
+        for x in range(k):
+            for y in range(x + 1, k):
+                m[x, y] = m[y, x] = self.pair(both[x], both[y])[0]
+        # through k: min(m[i, k], m[k, j]) for every i of a, j of b; a path of one step is k = i or k = j
+        across = np.minimum(m[:len(a), None, :], m[None, len(a):, :])
+        return float(across.max(axis=2).mean())
+
+    def share(self, names: set[str], other: set[str]) -> float:
+        """The rarity-weighted share of ``names`` that ``other`` holds (0 without names)."""
+        idf = self.scorer.idf
+        total = sum(idf.get(k, 0.0) for k in names)
+        return sum(idf.get(k, 0.0) for k in names & other) / total if total > 0 else 0.0
 
     def merge(self, clusters: list[list[int]], edges, model: ClusterModel,
               fixed: set[int] | None = None) -> list[list[int]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 from pathlib import Path
 
 import pytest
@@ -426,3 +427,48 @@ def test_average_linkage_stops_at_the_clusters_asked_for():
     assert sorted(average_linkage(scores, float("-inf"), until=2)) == [[0, 1], [2, 3]]
     assert average_linkage(scores, float("-inf")) == [[0, 1, 2, 3]]
     assert sorted(average_linkage(scores, 0.85)) == [[0, 1], [2], [3]]
+
+
+def test_lead_towns_meet_by_their_words():
+    """"Sarna" and "Sarna River", "Geneva" and "Lake Geneva" are one place; two towns sharing only "Port" are two."""
+    from storyline.fuse.stories import town_overlap
+
+    assert town_overlap({"sarna river", "tolvek dam"}, {"sarna", "darel"}) == (1 / 3, 0.0)
+    assert town_overlap({"lake geneva"}, {"geneva"}) == (1.0, 0.0)
+    assert town_overlap({"port arden"}, {"port elgin"}) == (0.0, 1.0)
+    assert town_overlap({"kestrel lake"}, set()) == (0.0, 0.0)
+    # two names of one side meeting one of the other count once: the Jaccard stays within 0..1
+    assert town_overlap({"sarna", "sarna river"}, {"sarna river"}) == (1 / 2, 0.0)
+
+
+def _outlet_doc(doc_id: str, town: str, outlet: str, text: str, minor: tuple[str, ...] = ("Fire Service", "Red Cross")):
+    a = _town_doc(doc_id, town, text, minor)
+    a.document.outlet = outlet
+    a.document.published = "2026-11-09"
+    return a
+
+
+def test_cluster_features_count_the_documents_and_outlets_behind_each_side():
+    """How many documents of each side reach the other (their best pair, averaged), the names a side repeats that the
+    other names, its outlets, one outlet on both sides on one day, and the evidence chained through a third document."""
+    from storyline.fuse.stories import ClusterMerger, StoryScorer
+
+    docs = [_outlet_doc("a1", "Sarikent", "Dispatch", "Fire in Sarikent. A warehouse burned in Sarikent on Monday."),
+            _outlet_doc("a2", "Sarikent", "Courier", "Sarikent warehouse fire. The blaze in Sarikent was put out."),
+            _outlet_doc("a3", "Sarikent", "Herald", "Sarikent fire: owner questioned. Police spoke to the owner."),
+            _outlet_doc("b1", "Bozdere", "Dispatch", "Flood in Bozdere. The river rose in Bozdere overnight.",
+                        ("Water Board",))]
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.1, (0, 3): 0.2, (1, 3): 0.0, (2, 3): 0.0}
+    scorer = StoryScorer(docs, Settings(stories="trained", embedding_model=""), {})
+    merger = ClusterMerger(scorer, lambda i, j: scores[(i, j)])
+    at = {name: k for k, name in enumerate(CLUSTER_FEATURES)}
+    one = merger.features([0, 1], [2])
+    assert one[at["outlets_low"]] == pytest.approx(math.log1p(1)) and one[at["outlets_high"]] == pytest.approx(
+        math.log1p(2))
+    assert one[at["outlet_day"]] == 0.0 and one[at["recurring_high"]] == 1.0
+    # a2 reaches a3 only through a1 (0.9 and 0.8): the chain lifts a2-a3 from 0.1 to 0.8
+    assert one[at["chain_mean"]] == pytest.approx((0.8 + 0.8) / 2)
+    assert one[at["support_low"]] == pytest.approx((0.8 + 0.1) / 2) and one[at["support_high"]] == pytest.approx(0.8)
+    two = merger.features([0, 1, 2], [3])
+    assert two[at["outlet_day"]] == 1.0   # the Dispatch wrote in both on one day
+    assert two[at["recurring_high"]] == 0.0 and two[at["chain_mean"]] < one[at["chain_mean"]]
