@@ -444,6 +444,11 @@ def test_without_the_ukrainian_dictionary_a_full_name_in_the_instrumental_gets_i
     assert ner_languages.ukrainian_normal(span).normal == "Марек Ковальчик"
     span = ner_languages.NamedSpan(0, 13, "Ганною Бондою", "PERSON", "Ганною Бондою")
     assert ner_languages.ukrainian_normal(span).normal == "Ганна Бонда"
+    # a surname of the adjectival declension takes -им after a given name's -ом
+    span = ner_languages.NamedSpan(0, 17, "Єрланом Сапаровим", "PERSON", "Єрланом Сапаровим")
+    assert ner_languages.ukrainian_normal(span).normal == "Єрлан Сапаров"
+    span = ner_languages.NamedSpan(0, 19, "Андрієм Ковальським", "PERSON", "Андрієм Ковальським")
+    assert ner_languages.ukrainian_normal(span).normal == "Андрій Ковальський"
     # one ending on one word only is no case both words agree in: the name stays as written
     span = ner_languages.NamedSpan(0, 14, "Олегом Бондарь", "PERSON", "Олегом Бондарь")
     assert ner_languages.ukrainian_normal(span).normal == "Олегом Бондарь"
