@@ -269,11 +269,11 @@ def _instrumental_normal(span: NamedSpan, words: list[str]) -> NamedSpan:
     masculine = [(e, n) for e, n in _INSTRUMENTAL if not n or n == "й"]
     givens = []
     for w in words[:-1]:
-        ending = next(((e, n) for e, n in masculine if w.endswith(e) and len(w) - len(e) >= _MIN_INSTRUMENTAL_STEM),
-                      None)
-        if ending is None:
+        given = next((w[:-len(e)] + n for e, n in masculine
+                      if w.endswith(e) and len(w) - len(e) >= _MIN_INSTRUMENTAL_STEM), None)
+        if given is None:
             return span
-        givens.append(w[:-len(ending[0])] + ending[1])
+        givens.append(given)
     last = words[-1]
     for ending, nominative in _ADJECTIVAL_INSTRUMENTAL:
         if last.endswith(ending) and len(last) - len(ending) >= 2:

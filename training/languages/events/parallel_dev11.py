@@ -188,11 +188,5 @@ EVENTS = [
 ]
 
 
-def main() -> int:
-    write(EVENTS, OUT)
-    print(f"{OUT.name}: {sum(len(e[5]) for e in EVENTS)} articles, {len(EVENTS)} events")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    write(EVENTS, OUT)
