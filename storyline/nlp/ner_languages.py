@@ -252,13 +252,32 @@ _INSTRUMENTAL = (("ом", ""), ("ем", ""), ("єм", "й"), ("ою", "а"), ("�
 _MIN_INSTRUMENTAL_STEM = 3
 
 
+#: a masculine surname of the adjectival declension in the instrumental -> its nominative ending ("з Єрланом
+#: Сапаровим", "з Олегом Ковальським"): the given name before it takes a noun's -ом / -ем / -єм
+_ADJECTIVAL_INSTRUMENTAL = (("овим", "ов"), ("евим", "ев"), ("євим", "єв"), ("іним", "ін"), ("иним", "ин"),
+                            ("ським", "ський"), ("цьким", "цький"))
+
+
 def _instrumental_normal(span: NamedSpan, words: list[str]) -> NamedSpan:
     if span.type != "PERSON" or len(words) < 2 or span.normal != span.text:
         return span
+    if not all(w[:1].isupper() for w in words):
+        return span
     for ending, nominative in _INSTRUMENTAL:
-        if all(w.endswith(ending) and len(w) - len(ending) >= _MIN_INSTRUMENTAL_STEM and w[:1].isupper()
-               for w in words):
+        if all(w.endswith(ending) and len(w) - len(ending) >= _MIN_INSTRUMENTAL_STEM for w in words):
             return dataclasses.replace(span, normal=" ".join(w[:-len(ending)] + nominative for w in words))
+    masculine = [(e, n) for e, n in _INSTRUMENTAL if not n or n == "й"]
+    givens = []
+    for w in words[:-1]:
+        given = next((w[:-len(e)] + n for e, n in masculine
+                      if w.endswith(e) and len(w) - len(e) >= _MIN_INSTRUMENTAL_STEM), None)
+        if given is None:
+            return span
+        givens.append(given)
+    last = words[-1]
+    for ending, nominative in _ADJECTIVAL_INSTRUMENTAL:
+        if last.endswith(ending) and len(last) - len(ending) >= 2:
+            return dataclasses.replace(span, normal=" ".join([*givens, last[:-len(ending)] + nominative]))
     return span
 
 

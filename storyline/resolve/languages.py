@@ -24,19 +24,19 @@ from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
 from storyline.resolve.names import script_key, script_keys, surnames_agree
 
-__all__ = ["language_names", "resolve_names", "stem_key"]
+__all__ = ["known_name", "language_names", "resolve_names", "shared_key_forms", "stem_key"]
 
 #: apostrophes Ukrainian text writes inside a word ("М'янма", "Об’єднані"), besides the catalogue's ’
 _APOSTROPHES = ("'", "ʼ")
 
 
 @functools.lru_cache(maxsize=8)
-def language_names(lang: str) -> dict[str, str]:
-    """``stem_key`` of every known actor's name in ``lang`` -> its kb_id: the countries of pycountry
-    (their translated names) and the names of ``data/kb/languages.yaml``."""
+def _name_forms(lang: str) -> tuple[tuple[str, str, bool], ...]:
+    """Every known actor's name in ``lang`` in the forms it is looked up by: (form, kb_id, curated). The countries
+    of pycountry (their translated names) and the names of ``data/kb/languages.yaml`` (curated)."""
     import pycountry
 
-    out: dict[str, str] = {}
+    out: list[tuple[str, str, bool]] = []
     try:
         catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
     except OSError:
@@ -50,21 +50,53 @@ def language_names(lang: str) -> dict[str, str]:
             forms = {english, catalogue.gettext(english) if catalogue else english}
             if attr == "official_name" and catalogue is not None:
                 forms |= _short_from_official(c.name, english, catalogue.gettext(english), catalogue.gettext(c.name))
-            for form in forms:
+            for form in sorted(forms):
                 # oblique forms stem_key cannot fold ("Малайзії" of "Малайзія") are keys of their own
-                for case in case_forms(form, lang):
-                    out.setdefault(stem_key(case), kb_id)
+                for case in sorted(case_forms(form, lang)):
+                    out.append((case, kb_id, False))
                     # the catalogue writes the Ukrainian apostrophe as ’ ("М’янма"), news as often as ' or ʼ
-                    for mark in _APOSTROPHES:
-                        out.setdefault(stem_key(case.replace("’", mark)), kb_id)
+                    out += [(case.replace("’", mark), kb_id, False) for mark in _APOSTROPHES]
     data = load("kb/languages")
     for section in ("capitals", "names"):
         for kb_id, forms in (data.get(section, {}).get(lang) or {}).items():
-            for form in forms:
-                for case in case_forms(form, lang):
-                    out[stem_key(case)] = kb_id  # the curated names win over a catalogue's
+            out += [(case, kb_id, True) for form in forms for case in sorted(case_forms(form, lang))]
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def language_names(lang: str) -> dict[str, str]:
+    """``stem_key`` of every known actor's name in ``lang`` -> its kb_id (``_name_forms``)."""
+    out: dict[str, str] = {}
+    for form, kb_id, curated in _name_forms(lang):
+        if curated:
+            out[stem_key(form)] = kb_id  # the curated names win over a catalogue's
+        else:
+            out.setdefault(stem_key(form), kb_id)
     out.pop("", None)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def shared_key_forms(lang: str) -> dict[str, str]:
+    """The exact forms (lower case) of the names whose ``stem_key`` two actors share -> the kb_id of each: Ukrainian
+    "Нігерії" (of Нігерія) and "Нігер" both fold to "нігер", so the stem alone gave Niger for Nigeria."""
+    owners: dict[str, set[str]] = {}
+    for form, kb_id, _ in _name_forms(lang):
+        owners.setdefault(stem_key(form), set()).add(kb_id)
+    out: dict[str, str] = {}
+    for form, kb_id, _ in _name_forms(lang):
+        if len(owners.get(stem_key(form), ())) > 1:
+            out.setdefault(form.lower(), kb_id)
+    return out
+
+
+def known_name(text: str, normal: str, lang: str) -> str | None:
+    """The kb_id of a name span of ``lang`` by its normal form or its text: an exact form first where two actors
+    share a stem (``shared_key_forms``), else the stem (``language_names``)."""
+    exact = shared_key_forms(lang)
+    names = language_names(lang)
+    return (exact.get(normal.lower()) or exact.get(text.lower())
+            or names.get(stem_key(normal)) or names.get(stem_key(text)))
 
 
 #: the country's own name at the end of a translated official name ("República Democrática Popular de Argelia")
@@ -300,9 +332,12 @@ def _country_words(lang: str) -> tuple[tuple[str, str], ...]:
         return ()
     out: dict[str, str] = {}
     for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            english = getattr(c, attr, None)
-            form = _plain(catalogue.gettext(english)) if english else ""
+        forms = [catalogue.gettext(english) for english in (c.name, getattr(c, "common_name", None)) if english]
+        official = getattr(c, "official_name", None)
+        if official:  # the short name only the official one holds ("argelino" ~ Argelia)
+            forms += sorted(_short_from_official(c.name, official, catalogue.gettext(official),
+                                                 catalogue.gettext(c.name)))
+        for form in map(_plain, forms):
             if form and " " not in form:
                 out.setdefault(form, f"gpe:{c.alpha_3}")
     for kb_id, forms in (load("kb/languages").get("names", {}).get(lang) or {}).items():
@@ -360,7 +395,7 @@ def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> li
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str | None], _Cluster] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        kb_id = (names.get(stem_key(span.normal)) or names.get(stem_key(span.text))
+        kb_id = (known_name(span.text, span.normal, lang)
                  or _authority_country(span, lang, names) or _capital_country(span, kb))
         if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)

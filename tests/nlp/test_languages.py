@@ -371,6 +371,32 @@ def test_oblique_forms_of_a_countrys_name_find_it_in_each_language():
     assert names[stem_key("Грецією")] == "gpe:GRC" and names[stem_key("Китаєм")] == "gpe:CHN"
 
 
+def test_two_countries_whose_forms_fold_to_one_stem_are_told_apart_by_the_exact_form():
+    from storyline.resolve.languages import known_name
+
+    # Ukrainian "Нігерії" (genitive of Нігерія) and "Нігер" both fold to "нігер": the stem alone gave Niger
+    assert known_name("Нігерії", "Нігерії", "uk") == "gpe:NGA"
+    assert known_name("Нігерія", "Нігерія", "uk") == "gpe:NGA"
+    assert known_name("Нігер", "Нігер", "uk") == "gpe:NER"
+    # a stem no two actors share is read as before
+    assert known_name("Норвегії", "Норвегії", "uk") == "gpe:NOR"
+    assert known_name("Нигерии", "Нигерия", "ru") == "gpe:NGA"
+
+
+@pytest.mark.slow
+def test_a_ukrainian_genitive_country_joins_the_same_country_in_latin_script():
+    uk = _analyse({"uk": "Гана в середу відхилила запит Нігерії про видачу бізнесмена, пославшись на ризик "
+                         "несправедливого суду."})["uk"]
+    assert {e.kb_id for e in uk.entities if e.name.startswith("Нігер")} == {"gpe:NGA"}
+
+
+def test_an_adjective_of_a_country_named_only_in_its_official_name_finds_it():
+    from storyline.resolve.languages import demonym_country
+
+    # pycountry's Spanish catalogue names Algeria only as "República Democrática Popular de Argelia"
+    assert demonym_country("argelino", "es") == demonym_country("argelinas", "es") == "gpe:DZA"
+
+
 def test_a_spanish_country_name_the_catalogue_gives_only_in_the_official_name():
     # pycountry's Spanish catalogue leaves "Algeria" as it is and translates only "República Democrática Popular de
     # Argelia"; the country's own name is its tail
@@ -418,6 +444,11 @@ def test_without_the_ukrainian_dictionary_a_full_name_in_the_instrumental_gets_i
     assert ner_languages.ukrainian_normal(span).normal == "Марек Ковальчик"
     span = ner_languages.NamedSpan(0, 13, "Ганною Бондою", "PERSON", "Ганною Бондою")
     assert ner_languages.ukrainian_normal(span).normal == "Ганна Бонда"
+    # a surname of the adjectival declension takes -им after a given name's -ом
+    span = ner_languages.NamedSpan(0, 17, "Єрланом Сапаровим", "PERSON", "Єрланом Сапаровим")
+    assert ner_languages.ukrainian_normal(span).normal == "Єрлан Сапаров"
+    span = ner_languages.NamedSpan(0, 19, "Андрієм Ковальським", "PERSON", "Андрієм Ковальським")
+    assert ner_languages.ukrainian_normal(span).normal == "Андрій Ковальський"
     # one ending on one word only is no case both words agree in: the name stays as written
     span = ner_languages.NamedSpan(0, 14, "Олегом Бондарь", "PERSON", "Олегом Бондарь")
     assert ner_languages.ukrainian_normal(span).normal == "Олегом Бондарь"
