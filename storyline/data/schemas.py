@@ -200,7 +200,7 @@ RESOURCES: dict[str, Any] = {
     "pair_cues": lambda: _sections({
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
                       "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
-                      "tentative", "deferred", "unit_before", "loose_reasons", "people_units",
+                      "ahead", "tentative", "deferred", "unit_before", "loose_reasons", "people_units",
                       "one_thing_units", "report_forms", "deny_frames", "deny_determiners", "state_skip"),
         "count_kinds": _mapping(_WORDS),
         # pairs of opposite states, each half a word list

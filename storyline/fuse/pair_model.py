@@ -107,7 +107,8 @@ _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)|\b(\d{1,2})[.:](\d{2})\b",
                     re.IGNORECASE)
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
-_YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d,])")
+# a comma after a year ends its clause ("in 2028, the minister said"); one before digits groups them ("2,028,000")
+_YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?!\d|,\d)")
 _BC = re.compile(r"(\d[\d,]*)\s?(BC|BCE|AD)\b")
 #: "a week-long strike", "a 48-hour stoppage", "a five-year deal"
 _HYPHEN_PERIOD = re.compile(r"\b([\w]+)-(second|minute|hour|day|night|week|month|season|year|decade)(?:-long|-old)?\b",
@@ -950,6 +951,12 @@ def gives_cause(s: SideFacts) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _ahead() -> re.Pattern[str]:
+    """The ``ahead`` cues of ``pair_cues.yaml``: a time still to come ("next week", "later this year")."""
+    return _phrases(load("pair_cues").get("ahead") or ["next week"])
+
+
+@functools.lru_cache(maxsize=1)
 def _continuing() -> re.Pattern[str]:
     """The ``continuing`` cues of ``pair_cues.yaml``: a state going on ("will stay closed")."""
     return _phrases(load("pair_cues").get("continuing") or ["remain"])
@@ -1166,10 +1173,15 @@ NEGATION_REACH = 16
 _NEGATED = re.compile(r"(?<![\w'])(?:not|never|no)(?![\w'])|n't(?![\w'])", re.IGNORECASE)
 
 
+#: a state word that begins a compound ("an open-ended strike", "closed-door talks") tells no state of the thing
+_COMPOUND_NEXT = re.compile(r"-\w")
+
+
 def _tells(half: re.Pattern[str], text: str) -> bool:
     """Does ``text`` tell this half of a pair of states, not negated ("has not reopened" tells neither half: its
-    other features read it)?"""
-    return any(not _NEGATED.search(text, max(0, m.start() - NEGATION_REACH), m.start()) for m in half.finditer(text))
+    other features read it) nor as the first part of a compound word?"""
+    return any(not _NEGATED.search(text, max(0, m.start() - NEGATION_REACH), m.start())
+               and not _COMPOUND_NEXT.match(text, m.end()) for m in half.finditer(text))
 
 
 def opposite_states(a: str, b: str) -> bool:
@@ -1266,6 +1278,12 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["blocked:xor"] = 1.0
     if opposite_states(a.text, b.text):
         f["state:opposite"] = 1.0
+    # an act put in a time still to come on one side ("is due to start next week") and told as done on the other
+    # ("has started"): in one report of one day the two cannot both hold, while a plan and the same act done
+    # later ("would reopen on Thursday" / "reopened on Thursday") name one time
+    ahead_a, ahead_b = bool(_ahead().search(a.text)), bool(_ahead().search(b.text))
+    if ahead_a != ahead_b and {sa, sb} == {"planned", "done"} and _status(a if ahead_a else b) == "planned":
+        f["plan:ahead_vs_done"] = 1.0
     # the state of the act the two sentences share, read in the clause telling it (``act_status``): "The mayor
     # praised the result" / "The mayor criticised the result, saying the win did not give her a mandate" give the
     # act one state (the "not" is a side remark's), "has been recaptured" / "none of them has been caught" two

@@ -392,6 +392,50 @@ def test_opposite_states_of_one_thing_are_read_from_either_side() -> None:
     assert not pair_model.opposite_states("The museum stayed open.", "The harbour has been shut.")
 
 
+def test_a_state_word_opening_a_compound_tells_no_state() -> None:
+    # "an open-ended strike" says nothing of whether the schools are open: the side tells "closed" only
+    closed = "Schools across the district were closed on Monday as teachers began an open-ended strike."
+    kept = "Most schools in the district remained open on Monday despite the strike call."
+    assert pair_model.opposite_states(closed, kept) and pair_model.opposite_states(kept, closed)
+    # a side telling "closed" and "open" as states still tells both halves
+    assert not pair_model.opposite_states("The district's schools were closed and will open again on Monday.", kept)
+
+
+def test_a_service_running_again_and_one_still_stopped_are_opposite_states() -> None:
+    resumed = "The ferry across the strait has resumed service, five days after it stopped."
+    stopped = "The ferry across the strait remained out of service on Thursday, the union said."
+    assert pair_model.opposite_states(resumed, stopped)
+    assert "state:opposite" in pair_features(read_side(resumed), read_side(stopped))
+    assert not pair_model.opposite_states(resumed, "The ferry across the strait is running again, the operator said.")
+    lifted = "The ban on moving sheep was lifted on Friday for farms outside the zone."
+    kept = "The ban on moving sheep stays in place for at least a month, the ministry said."
+    assert pair_model.opposite_states(lifted, kept)
+    assert not pair_model.opposite_states(lifted, "Farmers may move sheep again after the ban was lifted on Friday.")
+
+
+def test_a_year_before_a_comma_is_a_date() -> None:
+    # "in 2028, the minister said" dates the delivery; a digit after the comma groups a number ("2,028,000")
+    a = read_side("The first ship will be delivered in 2028, the minister said, and the second a year later.")
+    b = read_side("Under the draft, the first ship would be delivered in 2030.")
+    assert [v for v, _, _ in a.dates["year"]] == ["2028"]
+    assert not any(x.value == 2028 for x in a.amounts)
+    assert pair_features(a, b).get("date:year:conflict") == 1.0
+    assert "year" not in read_side("The fund holds 2,028,000 dollars.").dates
+
+
+def test_an_act_put_in_a_time_to_come_against_it_done_is_read() -> None:
+    # "will begin next Monday" / "has started": one report of one day cannot hold both; a plan and the same act done
+    # later name one time ("would reopen on Thursday" / "reopened on Thursday") and give no such feature
+    done = read_side("The free lunch programme for primary pupils has started, the commissioner said on Monday.")
+    ahead = read_side("The free lunch programme for primary pupils will begin next Monday, the commissioner said.")
+    assert pair_features(done, ahead).get("plan:ahead_vs_done") == 1.0
+    plan = read_side("The council said the river bridge would reopen on Thursday.")
+    later = read_side("The river bridge reopened on Thursday, the council said.")
+    assert "plan:ahead_vs_done" not in pair_features(plan, later)
+    # both sides put the act ahead: no state against another
+    assert "plan:ahead_vs_done" not in pair_features(ahead, read_side("The lunch programme starts next Monday."))
+
+
 def test_opposite_states_of_one_thing_fit_a_status_disagreement() -> None:
     # "shut" and "stayed open" are both told as done: the states of the act do not differ, the states of the thing do
     def unit(doc: str, text: str) -> pair_model._Unit:
