@@ -41,7 +41,7 @@ def test_a_run_a_paragraph_introduces_or_of_headings_without_figures_stays() -> 
     # section headings of a newsletter carry no figures: not a box
     assert _removed(["Pool closes for repairs", "New surgery opens"], 0.99) == set()
     # a line the sentence model reads as prose makes the run the story's ("Refuse." under "Recommendation")
-    texts = ABOVE + ["Recommendation 4", "Refuse."] + BELOW
+    texts = [*ABOVE, "Recommendation 4", "Refuse.", *BELOW]
     lines = [JudgedLine(t, t, "body", "") for t in texts]
     sent = [0.05] * len(texts)
     probs = [0.99 if t in ("Recommendation 4", "Refuse.") else 0.02 for t in texts]
