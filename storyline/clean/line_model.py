@@ -358,37 +358,13 @@ def inner_runs(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]]) -> li
     """(start, end) of the runs of lines (any label) that are not the story's prose, standing right between two
     paragraphs of its core (strong prose the sentence model calls body): a box of "Label: figure" rows, an event
     calendar, a product's name, rating, price and button, a photo's caption and credit. Judged as one
-    (``inner_run_removals``); the rows of the story's own table stand there too, so the run's features
-    (``_run_features``) say what kind of run it is."""
+    (``inner_run_removals``); the rows of the story's own table stand there too."""
     core = [i for i, f in enumerate(own) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P]
     out = []
     for a, b in itertools.pairwise(core):
         if 1 < b - a <= RUN_MAX_LINES + 1 and not any(own[k]["strong_prose"] for k in range(a + 1, b)) \
                 and any(lines[k].label in ("body", "heading") for k in range(a + 1, b)):
             out.append((a + 1, b))
-    return out
-
-
-def _run_features(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]],
-                  runs: Sequence[tuple[int, int]]) -> dict[int, dict[str, Any]]:
-    """Per line of an inner run: its length, the share of its lines the rules removed, of "Label: value" rows, of
-    lines with figures, of sentences and of lexicon cues, and whether the paragraph above introduces it (":")."""
-    out: dict[int, dict[str, Any]] = {}
-    for a, b in runs:
-        members = range(a, b)
-        n = b - a
-        info = {
-            "in_run": 1, "run_len": n,
-            "run_removed": _ratio(sum(lines[k].label in ("junk", "meta") for k in members), n),
-            "run_labelled": _ratio(sum(bool(_LABELLED.match(lines[k].text)) for k in members), n),
-            "run_digits": _ratio(sum(any(c.isdigit() for c in lines[k].text) for k in members), n),
-            "run_sentences": _ratio(sum(own[k]["sentence_like"] for k in members), n),
-            "run_cues": _ratio(sum(any(own[k][c] for c in _CUES) for k in members), n),
-            "run_intro": int(own[a - 1]["colon_end"] or lines[a - 1].text.rstrip().endswith(":")),
-            "run_heading": int(not own[a]["sentence_like"] and not own[a]["colon_end"] and own[a]["words"] <= 8),
-        }
-        for k in members:
-            out[k] = dict(info, run_pos=_ratio(k - a, max(n - 1, 1)))
     return out
 
 
@@ -417,7 +393,6 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     prose = [i for i in range(n) if own[i]["strong_prose"]]
     found = blocks(lines)
     in_block = _block_features(lines, own, found, core)
-    in_run = _run_features(lines, own, inner_runs(lines, own))
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
     pairs = Counter((a, b) for a, b in itertools.pairwise(shapes) if informative_shape(a) or informative_shape(b))
     out = []
@@ -442,7 +417,6 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                   "in_span": int(bool(core) and core[0] < i < core[-1]),
                   "row_kind=" + str(row_kind(ln)): 1})
         f.update(in_block.get(i, {"in_block": 0}))
-        f.update(in_run.get(i, {"in_run": 0}))
         for d in range(-CONTEXT, CONTEXT + 1):
             if d == 0:
                 continue
