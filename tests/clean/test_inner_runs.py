@@ -66,3 +66,8 @@ def test_a_running_head_with_a_page_number_is_never_the_title_and_goes_as_furnit
     body = doc.text
     assert "Page 4" not in body and "Page 3" not in body
     assert "Our overall opinion" in body
+
+
+def test_a_run_holding_a_lists_numbered_heading_is_the_storys() -> None:
+    # "Check prices" under a listicle's item, then the next item's heading: the heading is the story's
+    assert _removed(["Check prices", "2. Porth Bach"], 0.99) == set()
