@@ -32,6 +32,7 @@ import functools
 import itertools
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from storyline.clean import metadata
@@ -254,6 +255,23 @@ def _consent_line(line: _Line) -> bool:
     return line.words <= CONSENT_MAX_WORDS and bool(_CONSENT.search(line.text))
 
 
+#: A PDF page's running head ends with its page number ("THE HARBOUR GAZETTE Tuesday 3 March 2026 Page 4",
+#: "Annual report 2024/25 Page 3 of 9"): it stands above the headline on every page, so it is never the headline.
+_RUNNING_HEAD = re.compile(r"\b(?:page|seite|página|pagina|страница)\s+\d+(?:\s+(?:of|von|de|di|из)\s+\d+)?\s*$", re.I)
+
+
+def _mark_running_heads(lines: list[_Line]) -> None:
+    """A running head ("Annual report 2024/25 ... Page 3") that the page repeats with another page number, or that
+    stands above the body, is furniture wherever it stands."""
+    heads = [ln for ln in lines if ln.verdict.label in ("short", "body", "heading") and ln.words <= TITLE_MAX_WORDS
+             and _RUNNING_HEAD.search(ln.text)]
+    keys = Counter(normalise_line(_RUNNING_HEAD.sub("", ln.text)) for ln in heads)
+    first_body = next((i for i, ln in enumerate(lines) if _strong_prose(ln)), len(lines))
+    for ln in heads:
+        if keys[normalise_line(_RUNNING_HEAD.sub("", ln.text))] >= 2 or lines.index(ln) < first_body:
+            ln.mark("junk", "running_head")
+
+
 def _title_furniture(line: _Line, lines: list[_Line]) -> bool:
     """A headline-shaped line that is page furniture: a navigation trail, a consent button, or the site's
     name (a name-shaped line whose words recur inside another line of the page)."""
@@ -263,7 +281,7 @@ def _title_furniture(line: _Line, lines: list[_Line]) -> bool:
         if len(steps) >= 2 and all(1 <= len(s.split()) <= TRAIL_STEP_WORDS for s in steps) \
                 and not any(ch in s for s in steps for ch in ".?!:"):
             return True
-    if _consent_line(line):
+    if _consent_line(line) or _RUNNING_HEAD.search(text):
         return True
     if _name_shaped(text):
         low = " ".join(text.lower().split())
@@ -736,6 +754,7 @@ def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: 
 
     _join_split_bylines(lines)
     _mark_teasers(lines)
+    _mark_running_heads(lines)
     given = doc.given or {}
     title, title_line = _find_title(lines, given.get("title") or None)
     if title_line is not None:

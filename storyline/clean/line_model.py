@@ -349,6 +349,25 @@ def _block_features(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]], 
     return out
 
 
+#: A run of short lines between two paragraphs of the story's core has at most this many lines (a fact box, an event
+#: calendar, a product's box); a longer run is a section of its own.
+RUN_MAX_LINES = 12
+
+
+def inner_runs(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of lines (any label) that are not the story's prose, standing right between two
+    paragraphs of its core (strong prose the sentence model calls body): a box of "Label: figure" rows, an event
+    calendar, a product's name, rating, price and button, a photo's caption and credit. Judged as one
+    (``inner_run_removals``); the rows of the story's own table stand there too."""
+    core = [i for i, f in enumerate(own) if f["strong_prose"] and f["sent_p"] < CORE_SENTENCE_P]
+    out = []
+    for a, b in itertools.pairwise(core):
+        if 1 < b - a <= RUN_MAX_LINES + 1 and not any(own[k]["strong_prose"] for k in range(a + 1, b)) \
+                and any(lines[k].label in ("body", "heading") for k in range(a + 1, b)):
+            out.append((a + 1, b))
+    return out
+
+
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
                    "lex_phrase", "colon_end", "sent_p")
@@ -630,7 +649,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     opening = opening_line(lines)
     signed = sign_offs(lines)
     # a letter's sign-off closes the story whatever block or section it stands in ("Best wishes," over the name)
-    tails = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs)
+    tails = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs) \
+        + inner_run_removals(lines, feats, probs)
     out = [(i, r) for i, r in tails if i not in signed]
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
@@ -664,6 +684,44 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
             out.append((i, "line_model_tail"))
         elif f["before_core"] and probs[i] >= HEAD_THRESHOLD and sentence_probs[i] >= HEAD_SENTENCE_P:
             out.append((i, "line_model_head"))
+    return out
+
+
+#: Between two paragraphs of the story's core, a run of short lines (``inner_runs``) goes whole when the line model's
+#: mean probability over its kept lines is at least this.
+INNER_RUN_P = 0.8
+#: …and at least this share of its kept lines hold a figure, unless each has a cue of its own.
+RUN_DIGITS = 0.5
+
+
+def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]],
+                       probs: Sequence[float]) -> list[tuple[int, str]]:
+    """(index, ``line_model_run``) of the kept lines of the runs of short lines between two paragraphs of the story's
+    core (``inner_runs``) that the line model calls furniture as a run (``INNER_RUN_P``): a fact box, an event
+    calendar, a product's box, a photo's credit. The run is judged together, so a box's heading ("At a glance") and
+    its rows go or stay as one, whatever each row alone would say. A run a paragraph introduces with ":", one holding
+    a table row the rules found, a speaker's label or turn, a list's numbered heading ("2. Porth Bach") or the
+    writer's "I" is the story's."""
+    n = len(lines)
+    own = [{"strong_prose": f["strong_prose"], "sent_p": f["sent_p"], "colon_end": f["colon_end"],
+            "sentence_like": f["sentence_like"], "words": f["words"]} for f in feats]
+    out: list[tuple[int, str]] = []
+    for a, b in inner_runs(lines, own):
+        kept = [k for k in range(a, b) if lines[k].label in ("body", "heading")]
+        if a == 0 or b >= n or feats[a].get("run_intro") \
+                or any(lines[k].table_row or feats[k]["speaker_label"] or feats[k]["turn_label"]
+                       or feats[k]["numbered_heading"] or _FIRST_SINGULAR.search(lines[k].text) for k in kept):
+            continue
+        # a box holds figures (a price, a date, a rating) in most of its lines; a run of headings or of a list's names
+        # does not, and a line in it the sentence model calls prose ("Refuse.", "Grace Obi: Yes, by a fifth.") is the
+        # story's; a single line goes only with a cue of its own ("Photo: …", "Credit: …")
+        figures = _ratio(sum(any(c.isdigit() for c in lines[k].text) for k in kept), len(kept)) >= RUN_DIGITS
+        prose = any(feats[k]["sentence_like"] and feats[k]["sent_p"] < CORE_SENTENCE_P for k in kept)
+        cued = all(any(feats[k][c] for c in _STRONG_CUES) for k in kept)
+        if not (cued or (len(kept) >= 2 and figures and not prose)):
+            continue
+        if sum(probs[k] for k in kept) / len(kept) >= INNER_RUN_P:
+            out.extend((k, "line_model_run") for k in kept)
     return out
 
 
