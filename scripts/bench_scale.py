@@ -900,7 +900,7 @@ def _fuse_batched(store: Any, seed: int, vectors: str, plus: int, settings: Sett
         t0, c0 = time.perf_counter(), time.process_time()
         stats = update(store, analyses, settings, summaries=False)
         emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
-             parts=stats.seconds, cpu_parts=stats.cpu,
+             parts=stats.seconds, cpu_parts=stats.cpu, rss_parts=stats.rss_mb,
              hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
                                       "story_candidates": stats.story_candidates,
                                       "scope_documents": stats.scope_documents})
