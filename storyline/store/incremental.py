@@ -669,7 +669,9 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     # (an average never exceeds the best pair); its documents that are not candidates cannot
     order = sorted(found)
     feats = [found[d][0] for d in order] + new_feats
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
+    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
     # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
     # store would otherwise score every new document with every candidate)
     at = {f.id: i for i, f in enumerate(feats)}
@@ -688,7 +690,8 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
     df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    # every pair scored below holds a new document (stored stories are fixed units, two never weighed together)
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(ordered))
     index = {f.id: i for i, f in enumerate(feats)}
     units: dict[str, list[int]] = defaultdict(list)
     for d in ordered:
