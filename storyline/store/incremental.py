@@ -579,18 +579,13 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     if keys:
         cols = [list(c) for c in zip(*keys)]
         req = [list(c) for c in zip(*required)] if required else [[], [], []]
-        prefix = _prefix_keys(store, feats, n_docs, need)
-        pre = [[d for d in sorted(prefix) for _ in prefix[d]], [k for d in sorted(prefix) for k in sorted(prefix[d])]]
-        # the pairs compared: a new document and a stored one holding a key of its own prefix (or related by their
-        # leads); the union of all the new documents' prefixes would pair each with most of a large store
+        prefix = sorted(_prefix_keys(store, feats, n_docs, need))
         out |= {(r[0], r[1]) for r in store.con.execute(
             "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
             "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
             "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
-            "pre AS (SELECT UNNEST(?::VARCHAR[]) AS doc, UNNEST(?::VARCHAR[]) AS key), "
-            "cand AS (SELECT DISTINCT pre.doc AS new, k.doc AS old FROM pre JOIN fuse_story_keys k USING (key) "
-            "         UNION SELECT new, old FROM req), "
-            "near AS (SELECT DISTINCT old AS doc FROM cand), "
+            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k WHERE k.key IN (SELECT UNNEST(?::VARCHAR[])) "
+            "         UNION SELECT old FROM req), "
             "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
             "df AS (SELECT key, count(*) AS c FROM fuse_story_keys "
             "       WHERE key IN (SELECT key FROM old UNION SELECT key FROM n) GROUP BY key), "
@@ -603,20 +598,19 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
             "       GROUP BY doc), "
             "shared AS (SELECT n.doc AS new, old.doc AS old, sum(idf.idf) AS w, "
             "           sum(n.count * old.count * idf.idf * idf.idf) AS dot "
-            "           FROM cand JOIN n ON n.doc = cand.new JOIN old ON old.doc = cand.old AND old.key = n.key "
-            "           JOIN idf ON idf.key = n.key GROUP BY n.doc, old.doc), "
+            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc), "
             "overlap AS (SELECT shared.new, shared.old, greatest(shared.w / (nw.w + ow.w - shared.w), "
             "            CASE WHEN nw.norm * ow.norm > 0 THEN shared.dot / (nw.norm * ow.norm) ELSE 0 END) AS value "
             "            FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old) "
             "SELECT DISTINCT overlap.new, overlap.old FROM overlap "
             "LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
             "WHERE overlap.value >= ? * coalesce(req.need, ?)",
-            [*cols, *req, *pre, n_docs, margin, need]).fetchall()}
+            [*cols, *req, prefix, n_docs, margin, need]).fetchall()}
     return out
 
 
-def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: float) -> dict[str, set[str]]:
-    """Each new document's prefix keys (``StoryScorer.overlap_prefixes``, from the new side only): a
+def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: float) -> set[str]:
+    """The keys of the new documents' prefixes (``StoryScorer.overlap_prefixes``, from the new side only): a
     stored document whose overlap with a new one reaches ``need`` shares a key of that one's prefix, as the
     rest of its keys weigh too little for either bound. Stored documents sharing only common keys (a country
     every tenth article names) are then left out of the SQL's pairs; those the leads relate enough to need
@@ -625,7 +619,7 @@ def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
     df = _doc_freq(store, added)
     idf = {k: math.log(1 + n_docs / (df.get(k, 0) + c)) for k, c in added.items()}
     need *= 1 - 1e-9   # the SQL sums in another order
-    out: dict[str, set[str]] = {}
+    out: set[str] = set()
     for f in feats:
         order = sorted(f.keys, key=lambda k: (-idf[k], k))
         weight = sum(idf[k] for k in order) * need
@@ -638,7 +632,7 @@ def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
             if w >= weight or sq >= bound:
                 break
             suffix_w, suffix_s, cut = w, sq, cut - 1
-        out.setdefault(f.id, set()).update(order[:cut])
+        out.update(order[:cut])
     return out
 
 
