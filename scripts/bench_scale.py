@@ -793,19 +793,52 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
     documents in corpus order are fused in full (timed per step) and written with the fuse index, and the
     others are added ``batch`` at a time by the incremental fuse (timed per part, summed over the batches),
     as ``storyline.engine.local.fuse_store`` does. "fused" times all of it, store writes included."""
-    import gc
-
     from storyline.engine.local import fuse_store
     from storyline.store import Store
-    from storyline.store.incremental import invalidate, update, write_index
-    from storyline.store.summaries import write_summaries
 
-    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp, \
-            Store(Path(tmp) / "storyline.duckdb") as store:
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
+        more = generated_store(Path(tmp) / "storyline.duckdb", n, seed, plus, vectors, settings, emit)
+        with Store(Path(tmp) / "storyline.duckdb") as store:
+            added = _fuse_batched(store, seed, vectors, plus, settings, batch, emit, more)
+    if plus:
+        out = added
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+            t0, c0 = time.perf_counter(), time.process_time()
+            store.add_analyses(out["more"])
+            fuse_store(store, out["more"], settings)
+            out["alone"] = time.perf_counter() - t0
+            out["alone_cpu"] = time.process_time() - c0
+        del out["more"]
+        emit(kind="plus", n=n + plus, **out, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def generated_store(path: Path, n: int, seed: int, plus: int, vectors: str, settings: Settings,
+                    emit: Any) -> list[DocAnalysis]:
+    """Generate ``n`` analyses into a store at ``path``, chunk by chunk; returns the ``plus`` analyses after them.
+
+    With ``BENCH_STORE_CACHE`` set (a folder), the generated store and the ``plus`` analyses are kept there under
+    their size, seed and vectors and copied from it by later runs: generating 100k costs about 300 CPU-s, the same
+    for every run of the fuse it feeds."""
+    import gc
+    import pickle
+    import shutil
+
+    from storyline.store import Store
+
+    cache_dir = os.environ.get("BENCH_STORE_CACHE")
+    cached = Path(cache_dir) / f"generated-{n}-{plus}-{seed}-{vectors or 'none'}" if cache_dir else None
+    if cached is not None and (cached / "done").exists():
         t0 = time.perf_counter()
-        counts = {"events": 0, "entities": 0, "claims": 0}
-        more: list[DocAnalysis] = []
-        done = 0
+        shutil.copyfile(cached / "storyline.duckdb", path)
+        more = pickle.loads((cached / "more.pkl").read_bytes())  # noqa: S301 (the bench's own file)
+        emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(),
+             **json.loads((cached / "done").read_text(encoding="utf-8")), copied_from=str(cached))
+        return more
+    t0 = time.perf_counter()
+    counts = {"events": 0, "entities": 0, "claims": 0}
+    more = []
+    done = 0
+    with Store(path) as store:
         for chunk in generate_chunks(n + plus, seed, vectors, settings):
             keep, more_part = chunk[:max(0, n - done)], chunk[max(0, n - done):]
             done += len(chunk)
@@ -817,78 +850,88 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
                 counts["claims"] += len(a.claims)
             del chunk, keep
             emit(kind="progress", generated_and_stored=min(done, n), seconds=time.perf_counter() - t0)
-        gc.collect()
-        emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(), **counts)
-        t0 = time.perf_counter()
-        timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
-        emit(kind="warm_up", seconds=time.perf_counter() - t0)
-        gc.collect()
-        _hwm_mb(reset=True)
-        start, cpu0 = time.perf_counter(), time.process_time()
-        order = [r[0] for r in store.con.execute("SELECT id FROM documents ORDER BY source, id").fetchall()]
-        t0, c0 = time.perf_counter(), time.process_time()
-        first = store.analyses_of(order[:batch])
-        emit(kind="step", name=f"read first {batch:,} from the store", seconds=time.perf_counter() - t0,
-             cpu=time.process_time() - c0)
-        states: list[Any] = []
-        timed_fuse(first, settings, lambda name, s, c: emit(kind="step", name=name, seconds=s, cpu=c), states)
-        t0, c0 = time.perf_counter(), time.process_time()
-        invalidate(store)
-        store.replace_corpus(states[0].corpus, summaries=False)   # as fuse_store: summaries once, at the end
-        write_index(store, states[0], settings)
-        emit(kind="step", name="write corpus and fuse index", seconds=time.perf_counter() - t0,
-             cpu=time.process_time() - c0)
-        del states, first
-        parts: dict[str, float] = {}
-        cpu_parts: dict[str, float] = {}
-        for b in range(batch, len(order), batch):
-            gc.collect()
-            t0, c0 = time.perf_counter(), time.process_time()
-            analyses = store.analyses_of(order[b:b + batch])
-            parts["read"] = parts.get("read", 0.0) + time.perf_counter() - t0
-            cpu_parts["read"] = cpu_parts.get("read", 0.0) + time.process_time() - c0
-            t0, c0 = time.perf_counter(), time.process_time()
-            stats = update(store, analyses, settings, summaries=False)
-            emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
-                 parts=stats.seconds, cpu_parts=stats.cpu,
-                 hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
-                                          "story_candidates": stats.story_candidates,
-                                          "scope_documents": stats.scope_documents})
-            for k, v in stats.seconds.items():
-                parts[k] = parts.get(k, 0.0) + v
-            for k, v in stats.cpu.items():
-                cpu_parts[k] = cpu_parts.get(k, 0.0) + v
-            del analyses
-        for k, v in parts.items():
-            emit(kind="step", name=f"batches: {k}", seconds=v, cpu=cpu_parts.get(k))
+    gc.collect()
+    if cached is not None:
+        cached.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, cached / "storyline.duckdb")
+        (cached / "more.pkl").write_bytes(pickle.dumps(more))
+        (cached / "done").write_text(json.dumps(counts), encoding="utf-8")
+    emit(kind="generated", seconds=time.perf_counter() - t0, rss_mb=_rss_mb(), **counts)
+    return more
+
+
+def _fuse_batched(store: Any, seed: int, vectors: str, plus: int, settings: Settings, batch: int, emit: Any,
+                  more: list[DocAnalysis]) -> Any:
+    """``stored_child``'s fuse of the generated store; returns the add-``plus`` figures (with the analyses added,
+    ``more``) when ``plus``."""
+    import gc
+
+    from storyline.store.incremental import invalidate, update, write_index
+    from storyline.store.summaries import write_summaries
+
+    t0 = time.perf_counter()
+    timed_fuse(generate(WARM_UP, seed + 1, vectors, settings=settings), settings)
+    emit(kind="warm_up", seconds=time.perf_counter() - t0)
+    gc.collect()
+    _hwm_mb(reset=True)
+    start, cpu0 = time.perf_counter(), time.process_time()
+    order = [r[0] for r in store.con.execute("SELECT id FROM documents ORDER BY source, id").fetchall()]
+    t0, c0 = time.perf_counter(), time.process_time()
+    first = store.analyses_of(order[:batch])
+    emit(kind="step", name=f"read first {batch:,} from the store", seconds=time.perf_counter() - t0,
+         cpu=time.process_time() - c0)
+    states: list[Any] = []
+    timed_fuse(first, settings, lambda name, s, c: emit(kind="step", name=name, seconds=s, cpu=c), states)
+    t0, c0 = time.perf_counter(), time.process_time()
+    invalidate(store)
+    store.replace_corpus(states[0].corpus, summaries=False)   # as fuse_store: summaries once, at the end
+    write_index(store, states[0], settings)
+    emit(kind="step", name="write corpus and fuse index", seconds=time.perf_counter() - t0,
+         cpu=time.process_time() - c0)
+    del states, first
+    parts: dict[str, float] = {}
+    cpu_parts: dict[str, float] = {}
+    for b in range(batch, len(order), batch):
         gc.collect()
         t0, c0 = time.perf_counter(), time.process_time()
-        write_summaries(store)
-        emit(kind="step", name="summary tables (once)", seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
-             hwm_mb=_hwm_mb())
-        emit(kind="fused", seconds=time.perf_counter() - start, cpu=time.process_time() - cpu0, peak_mb=_hwm_mb())
-        if plus:
-            t0, c0 = time.perf_counter(), time.process_time()
-            store.add_analyses(more)
-            store_new = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            stats = update(store, more, settings)
-            out: dict[str, Any] = {"store_new": store_new, "update": time.perf_counter() - t0,
-                                   "update_cpu": time.process_time() - c0,
-                                   "update_parts": stats.seconds, "update_cpu_parts": stats.cpu,
-                                   "scope": {"entity_candidates": stats.entity_candidates,
-                                             "story_candidates": stats.story_candidates,
-                                             "stories_changed": stats.stories_changed,
-                                             "scope_documents": stats.scope_documents,
-                                             "events_reclustered": stats.events_reclustered}}
+        analyses = store.analyses_of(order[b:b + batch])
+        parts["read"] = parts.get("read", 0.0) + time.perf_counter() - t0
+        cpu_parts["read"] = cpu_parts.get("read", 0.0) + time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        stats = update(store, analyses, settings, summaries=False)
+        emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
+             parts=stats.seconds, cpu_parts=stats.cpu, rss_parts=stats.rss_mb,
+             hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
+                                      "story_candidates": stats.story_candidates,
+                                      "scope_documents": stats.scope_documents})
+        for k, v in stats.seconds.items():
+            parts[k] = parts.get(k, 0.0) + v
+        for k, v in stats.cpu.items():
+            cpu_parts[k] = cpu_parts.get(k, 0.0) + v
+        del analyses
+    for k, v in parts.items():
+        emit(kind="step", name=f"batches: {k}", seconds=v, cpu=cpu_parts.get(k))
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    write_summaries(store)
+    emit(kind="step", name="summary tables (once)", seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
+         hwm_mb=_hwm_mb())
+    emit(kind="fused", seconds=time.perf_counter() - start, cpu=time.process_time() - cpu0, peak_mb=_hwm_mb())
     if plus:
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
-            t0, c0 = time.perf_counter(), time.process_time()
-            store.add_analyses(more)
-            fuse_store(store, more, settings)
-            out["alone"] = time.perf_counter() - t0
-            out["alone_cpu"] = time.process_time() - c0
-        emit(kind="plus", n=n + plus, **out, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        t0, c0 = time.perf_counter(), time.process_time()
+        store.add_analyses(more)
+        store_new = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        stats = update(store, more, settings)
+        return {"store_new": store_new, "update": time.perf_counter() - t0,
+                "update_cpu": time.process_time() - c0,
+                "update_parts": stats.seconds, "update_cpu_parts": stats.cpu,
+                "scope": {"entity_candidates": stats.entity_candidates,
+                          "story_candidates": stats.story_candidates,
+                          "stories_changed": stats.stories_changed,
+                          "scope_documents": stats.scope_documents,
+                          "events_reclustered": stats.events_reclustered}, "more": more}
+    return None
 
 
 @dataclass

@@ -380,7 +380,8 @@ class _TextSimilarity:
     story corpus relates few of its pairs); TF-IDF relates any two leads sharing a content word.
     """
 
-    def __init__(self, feats: list[StoryFeatures], analyses: list[DocAnalysis], settings: Settings) -> None:
+    def __init__(self, feats: list[StoryFeatures], analyses: list[DocAnalysis], settings: Settings,
+                 first_row: int = 0) -> None:
         import numpy as np
 
         n = len(feats)
@@ -400,10 +401,11 @@ class _TextSimilarity:
             vecs = np.array(vectors, dtype=np.float32)
             self.above = {}
             for b in range(0, n, 1024):   # blocks keep memory at 1024 x n, not n x n
-                cos = vecs[b:b + 1024] @ vecs.T
+                # pairs (i, j), i < j: only those with j from ``first_row`` on (n x (n - first_row), not n x n)
+                cos = vecs[b:b + 1024] @ vecs[first_row:].T
                 for i, j in zip(*np.nonzero(cos > floor)):
-                    if b + i < j:
-                        self.above[(b + int(i), int(j))] = (float(cos[i, j]) - floor) / (1 - floor)
+                    if b + i < first_row + j:
+                        self.above[(b + int(i), first_row + int(j))] = (float(cos[i, j]) - floor) / (1 - floor)
         else:
             self.tf = _tfidf_vectors([f.text for f in feats])
 
@@ -572,9 +574,11 @@ class StoryScorer:
     def __init__(self, analyses: list[DocAnalysis], settings: Settings,
                  near_duplicates: dict[str, list[NearDuplicate]] | None,
                  canonical: dict[str, str] | None = None, *, features: list[StoryFeatures] | None = None,
-                 doc_freq: Mapping[str, int] | None = None, n_docs: int | None = None) -> None:
+                 doc_freq: Mapping[str, int] | None = None, n_docs: int | None = None,
+                 lead_rows: int | None = None) -> None:
         # ``features``, ``doc_freq`` and ``n_docs``: a part of a larger corpus (the incremental fuse), scored
-        # with the whole corpus's key frequencies
+        # with the whole corpus's key frequencies; ``lead_rows``: only pairs with one of the documents from this
+        # index on are scored (the new ones), so their lead similarities are the only ones computed
         self.feats = features if features is not None else corpus_story_features(analyses, canonical)
         n = n_docs if n_docs is not None else len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
@@ -582,7 +586,7 @@ class StoryScorer:
             for k in df:
                 df[k] = doc_freq.get(k, df[k])
         self.idf = {k: math.log(1 + n / c) for k, c in df.items()}
-        self.text = _TextSimilarity(self.feats, analyses, settings)
+        self.text = _TextSimilarity(self.feats, analyses, settings, lead_rows or 0)
         dups = near_duplicates if near_duplicates is not None else \
             find_near_duplicates([a.document for a in analyses], settings)
         index = {f.id: i for i, f in enumerate(self.feats)}

@@ -146,6 +146,9 @@ class UpdateStats:
     seconds: dict[str, float] = field(default_factory=dict)
     #: CPU seconds of this process per part (unlike ``seconds``, not slowed by other processes on the cores)
     cpu: dict[str, float] = field(default_factory=dict)
+    #: the process's (RSS, peak RSS so far) in MB at the end of each part, where /proc tells them: which part
+    #: raised the peak
+    rss_mb: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def fingerprint(settings: Settings) -> str:
@@ -660,7 +663,9 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     # (an average never exceeds the best pair); its documents that are not candidates cannot
     order = sorted(found)
     feats = [found[d][0] for d in order] + new_feats
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
+    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
     # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
     # store would otherwise score every new document with every candidate)
     at = {f.id: i for i, f in enumerate(feats)}
@@ -679,7 +684,8 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
     df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs)
+    # every pair scored below holds a new document (stored stories are fixed units, two never weighed together)
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(ordered))
     index = {f.id: i for i, f in enumerate(feats)}
     units: dict[str, list[int]] = defaultdict(list)
     for d in ordered:
@@ -740,6 +746,8 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
         now, cpu_now = time.perf_counter(), time.process_time()
         stats.seconds[name] = now - clock
         stats.cpu[name] = cpu_now - cpu_clock
+        if memory := _memory_mb():
+            stats.rss_mb[name] = memory
         clock, cpu_clock = now, cpu_now
 
     _ensure(store)
@@ -876,6 +884,17 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
         lap("summaries")
     LOGGER.info("incremental fuse: %s", stats)
     return stats
+
+
+def _memory_mb() -> tuple[float, float] | None:
+    """(RSS, peak RSS) of this process in MB, or None where /proc/self/status is not there."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            values = {k: int(v.split()[0]) / 1024 for k, v in (line.split(":", 1) for line in fh)
+                      if k in ("VmRSS", "VmHWM")}
+    except OSError:
+        return None
+    return (round(values["VmRSS"]), round(values["VmHWM"])) if len(values) == 2 else None
 
 
 def _replace_rows(store: Store, table: str, key: str, ids: Collection[str], objs: list[Any]) -> None:

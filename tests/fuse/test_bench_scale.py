@@ -78,3 +78,25 @@ def test_word_popularity_does_not_depend_on_the_corpus_size(bench):
     assert small.common.items == large.common.items
     assert small.rare.items[:50] == large.rare.items[:50]
     assert len(large.people.items) > len(small.people.items)
+
+
+def test_a_cached_generated_store_is_the_one_generated(bench, tmp_path, monkeypatch):
+    # BENCH_STORE_CACHE keeps the generated store (and the documents added after it) for the next run to copy
+    from storyline.store import Store
+
+    monkeypatch.setenv("BENCH_STORE_CACHE", str(tmp_path / "cache"))
+    records: list[dict] = []
+    made = bench.generated_store(tmp_path / "a.duckdb", 40, 3, 5, "synthetic", Settings(),
+                                 lambda **kv: records.append(kv))
+    copied = bench.generated_store(tmp_path / "b.duckdb", 40, 3, 5, "synthetic", Settings(),
+                                   lambda **kv: records.append(kv))
+    generated = [r for r in records if r["kind"] == "generated"]
+    assert len(generated) == 2 and "copied_from" not in generated[0] and "copied_from" in generated[1]
+    assert generated[0]["events"] == generated[1]["events"] > 0
+    assert [a.document.id for a in made] == [a.document.id for a in copied] and len(made) == 5
+    ids = []
+    for name in ("a.duckdb", "b.duckdb"):
+        with Store(tmp_path / name) as store:
+            ids.append(sorted(r[0] for r in store.con.execute("SELECT id FROM documents").fetchall()))
+    assert ids[0] == ids[1] and len(ids[0]) == 40
+    assert not set(ids[0]) & {a.document.id for a in made}

@@ -279,6 +279,38 @@ def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, a
     assert got == every and got
 
 
+@pytest.mark.parametrize("stories", ["trained", "rules"])
+def test_lead_similarities_of_new_documents_only_give_the_same_update(runs, analyses, tmp_path, monkeypatch, stories):
+    # an update scores only pairs holding a new document, so it computes only their lead similarities
+    # (``StoryScorer(lead_rows=...)``): the same stories and candidates as with every pair's
+    from storyline.fuse.stories import StoryScorer
+
+    settings = Settings(stories=stories)
+    batch = analyses[BASE:BASE + BATCH]
+    out, computed = [], []
+
+    class Every(StoryScorer):   # the scorer as before: every pair's lead similarity
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.pop("lead_rows", None)
+            super().__init__(*args, **kwargs)
+
+    class Spy(StoryScorer):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            computed.append((len(self.feats), kwargs.get("lead_rows"), len(self.text.above or {})))
+
+    for name, scorer in (("every", Every), ("new", Spy)):
+        monkeypatch.setattr(incremental, "StoryScorer", scorer)
+        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add_analyses(batch)
+            stats = incremental.update(store, batch, settings)
+            out.append((canonical(store.corpus()), stats.story_candidates, stats.stories_changed,
+                        stats.scope_documents))
+    assert out[0] == out[1]
+    assert computed and all(rows and rows < n for n, rows, _ in computed)
+
+
 def _side_key(d) -> tuple:
     return d.topic, tuple((s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides)
 
