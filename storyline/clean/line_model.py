@@ -699,16 +699,17 @@ def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
     """(index, ``line_model_run``) of the kept lines of the runs of short lines between two paragraphs of the story's
     core (``inner_runs``) that the line model calls furniture as a run (``INNER_RUN_P``): a fact box, an event
     calendar, a product's box, a photo's credit. The run is judged together, so a box's heading ("At a glance") and
-    its rows go or stay as one, whatever each row alone would say. A run a paragraph introduces with ":", one holding
-    a table row the rules found, a speaker's label or turn, a list's numbered heading ("2. Porth Bach") or the
-    writer's "I" is the story's."""
+    its rows go or stay as one, whatever each row alone would say. A run a sentence introduces with ":" is the story's
+    (a line ending in ":" is never core prose, so it opens the run, and a line of prose keeps the run), as is one
+    holding a table row the rules found, a speaker's label or turn, a list's numbered heading ("2. Porth Bach") or
+    the writer's "I"."""
     n = len(lines)
     own = [{"strong_prose": f["strong_prose"], "sent_p": f["sent_p"], "colon_end": f["colon_end"],
             "sentence_like": f["sentence_like"], "words": f["words"]} for f in feats]
     out: list[tuple[int, str]] = []
     for a, b in inner_runs(lines, own):
         kept = [k for k in range(a, b) if lines[k].label in ("body", "heading")]
-        if a == 0 or b >= n or feats[a].get("run_intro") \
+        if a == 0 or b >= n \
                 or any(lines[k].table_row or feats[k]["speaker_label"] or feats[k]["turn_label"]
                        or feats[k]["numbered_heading"] or _FIRST_SINGULAR.search(lines[k].text) for k in kept):
             continue

@@ -38,6 +38,9 @@ def test_a_box_between_two_paragraphs_goes_whole_when_the_model_leans_to_furnitu
 def test_a_run_a_paragraph_introduces_or_of_headings_without_figures_stays() -> None:
     # the story's own table under "The totals were:" is the story's, however the model reads its rows
     assert _removed(["Penny Market £38.40", "FreshWay £40.12"], 0.99, intro="The totals were:") == set()
+    long_intro = ("The council published the price of a basket of twenty staple foods at each of the town's "
+                  "supermarkets this week, as follows:")
+    assert _removed(["Penny Market £38.40", "FreshWay £40.12"], 0.99, intro=long_intro) == set()
     # section headings of a newsletter carry no figures: not a box
     assert _removed(["Pool closes for repairs", "New surgery opens"], 0.99) == set()
     # a line the sentence model reads as prose makes the run the story's ("Refuse." under "Recommendation")
