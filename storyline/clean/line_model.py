@@ -40,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import ends_sentence
 from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
@@ -524,13 +525,13 @@ def load_line_model(path: str = "") -> LineModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    import joblib
-
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no cleaning line model at {target}: run `make train` (or set clean_line_model "
                                 "to a model file, or clean_lines='rules')")
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    # a file of ours or the user's named model (pickle-based either way); read through the cache because joblib's own
+    # reading of this file costs about 0.5 CPU-s in every process that cleans
+    data = load_model_file(target)
     return LineModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
                      info=data.get("info", {}), sentences=data.get("sentences"),
                      sentence_threshold=float(data.get("sentence_threshold", DEFAULT_SENTENCE_THRESHOLD)),
