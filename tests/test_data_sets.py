@@ -67,6 +67,16 @@ def test_language_sets_rebuild_byte_identically() -> None:
     assert (ROOT / "frozen/languages/validate.py") in VALIDATORS
 
 
+@pytest.mark.parametrize("folder", sorted(p.parent.name for p in ROOT.glob("training/clean_dev*/build.yaml")))
+def test_cleaning_dev_sets_rebuild_from_their_marked_up_pages(folder: str) -> None:
+    # a cleaning dev set's articles and gold are written by training/clean/devpages.py from source_*.txt: a hand
+    # edit of an article or of gold.yaml, or a builder change that moves one keep string, fails here
+    done = subprocess.run([sys.executable, "training/clean/devpages.py", f"training/{folder}", "--check"], check=False,
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "up to date" in done.stdout
+
+
 @pytest.mark.parametrize("folder", ["frozen/disagreements_corpus", "training/disagreements_corpus"])
 def test_disagreement_corpus_sets_validate_and_are_distinct(folder: str) -> None:
     # the corpus-level disagreement sets (issue 17): their validator, and no story shared between the two

@@ -1,5 +1,7 @@
 """Build a cleaning dev set (training/clean_devN: articles/*.txt and gold.yaml) from its marked-up pages in
-source_*.txt; each set's build.py calls ``main`` with its folder and header.
+source_*.txt, with the gold file's header and the bullet convention in the set's build.yaml:
+
+    python training/clean/devpages.py training/clean_devN [--check]   # --check: fail when the built files differ
 
 Each page opens with ``@ NNN format published slug [language]`` (published ``null`` when the page prints no
 date; language ``en`` when left out); each line after it is one line of the page,
@@ -10,6 +12,7 @@ A keep string is the line itself, or its first words when the line is long (as i
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -82,3 +85,14 @@ def main(here: Path, header: str, argv: list[str], strip_bullet: bool = False) -
     print(f"{len(pages)} pages")
     return 0
 
+
+def build(folder: Path, argv: list[str]) -> int:
+    """``main`` with the header and bullet convention the set's own build.yaml gives."""
+    conf = yaml.safe_load((folder / "build.yaml").read_text(encoding="utf-8"))
+    return main(folder.resolve(), conf["header"], argv, strip_bullet=bool(conf["strip_bullet"]))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        sys.exit("usage: devpages.py training/clean_devN [--check]")
+    sys.exit(build(Path(sys.argv[1]), sys.argv[2:]))
