@@ -20,6 +20,7 @@ from storyline.clean.line_model import (
 from storyline.clean.structure import table_rows
 from storyline.config import Settings
 from storyline.model import Document
+from tests.clean.judged import body_lines
 
 LEX = load_lexicon()
 STORY = [
@@ -27,10 +28,6 @@ STORY = [
     "Work will start in September and is expected to take eighteen months, the board's chair said.",
     "Fishermen have objected to the disposal of the spoil at sea, saying it will smother the shellfish beds.",
 ]
-
-
-def _body(texts: list[str]) -> list[JudgedLine]:
-    return [JudgedLine(t, t, "body", "") for t in texts]
 
 
 def test_a_teaser_runs_last_headline_above_the_resumed_story_is_a_teaser() -> None:
@@ -53,14 +50,14 @@ def test_a_header_row_may_name_its_columns_with_digits() -> None:
 
 
 def test_a_letters_sign_off_is_kept_under_the_notices_written_as_prose_below_it() -> None:
-    lines = _body(["Dear neighbours,", *STORY, "Best wishes,",
+    lines = body_lines(["Dear neighbours,", *STORY, "Best wishes,",
                    "Published and promoted by N. Everett, 3 Ash Road, Tollgate."])
     assert sign_offs(lines) == {len(STORY) + 1}
 
 
 def test_a_bio_under_a_heading_that_names_nobody_goes_with_it() -> None:
     bio = "Jess Ocampo is a travel writer and photographer based in Corran. She has written for us since 2019."
-    lines = [*_body(STORY), JudgedLine("About the author", "About the author", "heading", ""), *_body([bio])]
+    lines = [*body_lines(STORY), JudgedLine("About the author", "About the author", "heading", ""), *body_lines([bio])]
     n = len(STORY)
     sent = [0.05] * n + [SECTION_HEAD_SENTENCE_P + 0.05, 0.3]
     probs = [0.02] * n + [SECTION_HEAD_P + 0.02, 0.2]
@@ -72,7 +69,7 @@ def test_a_bio_under_a_heading_that_names_nobody_goes_with_it() -> None:
 
 
 def _edges(texts: list[str], probs: list[float], sent: list[float]) -> set[int]:
-    lines = _body(texts)
+    lines = body_lines(texts)
     return {i for i, _ in edge_removals(lines, features(lines, LEX, sent), probs, sent)}
 
 
@@ -97,9 +94,9 @@ def test_a_sure_heading_over_the_storys_first_paragraph_goes_a_short_one_stays()
 
 def test_the_storys_first_paragraph_in_a_reports_we_voice_is_judged_as_between_paragraphs() -> None:
     opening = "This has been a year of repair. We spent more on our homes than ever before."
-    lines = _body([opening, *STORY])
+    lines = body_lines([opening, *STORY])
     feats = features(lines, LEX, [0.87] + [0.05] * len(STORY))
     assert between_paragraphs(lines, feats, 0)
     notice = "Content warning: this episode discusses violence."
-    lines = _body([notice, *STORY])
+    lines = body_lines([notice, *STORY])
     assert not between_paragraphs(lines, features(lines, LEX, [0.87] + [0.05] * len(STORY)), 0)

@@ -21,6 +21,7 @@ from storyline.clean.line_model import (
 from storyline.config import Settings
 from storyline.model import Document
 from tests.clean.contract import contract_violations, random_document
+from tests.clean.judged import body_lines
 
 STORY = [
     "The county council approved a new park-and-ride site at Hollins Farm on Tuesday after a two-hour debate.",
@@ -30,7 +31,7 @@ STORY = [
 
 
 def _lines(tail: list[JudgedLine]) -> list[JudgedLine]:
-    return [JudgedLine(t, t, "body", "") for t in STORY] + tail
+    return body_lines(STORY) + tail
 
 
 def _edges(lines: list[JudgedLine], p: float, sp: float) -> dict[int, str]:

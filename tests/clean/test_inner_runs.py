@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from storyline.clean import clean_document
 from storyline.clean.lexicon import load_lexicon
-from storyline.clean.line_model import INNER_RUN_P, JudgedLine, features, inner_run_removals
+from storyline.clean.line_model import INNER_RUN_P, features, inner_run_removals
 from storyline.config import Settings
 from storyline.model import Document
+from tests.clean.judged import body_lines
 
 LEX = load_lexicon()
 ABOVE = [
@@ -23,7 +24,7 @@ BOX = ["The scheme at a glance", "Spaces: 600", "Cost: £8.2m", "Opening: spring
 def _removed(run: list[str], p: float, intro: str | None = None) -> set[str]:
     above = ABOVE + ([intro] if intro else [])
     texts = above + run + BELOW
-    lines = [JudgedLine(t, t, "body", "") for t in texts]
+    lines = body_lines(texts)
     sent = [0.05 if t in above or t in BELOW else 0.4 for t in texts]
     feats = features(lines, LEX, sent)
     probs = [p if t in run else 0.02 for t in texts]
@@ -45,7 +46,7 @@ def test_a_run_a_paragraph_introduces_or_of_headings_without_figures_stays() -> 
     assert _removed(["Pool closes for repairs", "New surgery opens"], 0.99) == set()
     # a line the sentence model reads as prose makes the run the story's ("Refuse." under "Recommendation")
     texts = [*ABOVE, "Recommendation 4", "Refuse.", *BELOW]
-    lines = [JudgedLine(t, t, "body", "") for t in texts]
+    lines = body_lines(texts)
     sent = [0.05] * len(texts)
     probs = [0.99 if t in ("Recommendation 4", "Refuse.") else 0.02 for t in texts]
     assert inner_run_removals(lines, features(lines, LEX, sent), probs) == []

@@ -9,10 +9,11 @@ from storyline.clean.lexicon import load_lexicon
 from storyline.clean.line_model import JudgedLine, LineModel, citation, decide, features, opening_line
 from storyline.config import Settings
 from storyline.model import Document
+from tests.clean.judged import body_lines
 
 
 def _body(*texts: str) -> list[JudgedLine]:
-    return [JudgedLine(t, t, "body", "") for t in texts]
+    return body_lines(texts)
 
 
 HEADER = [JudgedLine("The Cliffside Review", "The Cliffside Review", "junk", "masthead"),

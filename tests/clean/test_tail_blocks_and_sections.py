@@ -18,6 +18,7 @@ from storyline.clean.line_model import (
 from storyline.clean.structure import post_furniture
 from storyline.config import Settings
 from storyline.model import Document
+from tests.clean.judged import body_lines
 
 LEX = load_lexicon()
 STORY = [
@@ -25,10 +26,6 @@ STORY = [
     "The site will have 600 spaces and buses every twelve minutes to the station and the hospital.",
     "Councillors who voted against said the farm road could not take the extra traffic at peak times.",
 ]
-
-
-def _body(texts: list[str]) -> list[JudgedLine]:
-    return [JudgedLine(t, t, "body", "") for t in texts]
 
 
 def _feats(lines: list[JudgedLine], sent: list[float]) -> list[dict]:
@@ -51,7 +48,7 @@ def _tail_block_page(intro: str | None) -> list[JudgedLine]:
     tail = ["Jobs board", "Sous chef, Calder – £36,000", "Head chef, Wrenfield Hotels – £48,000",
             "Kitchen porter, Ashby – £24,500"]
     texts = STORY + ([intro] if intro else []) + tail
-    return _body(texts)
+    return body_lines(texts)
 
 
 def test_a_block_below_the_story_goes_whole_when_the_model_leans_to_furniture() -> None:
@@ -78,7 +75,7 @@ def test_a_block_the_story_introduces_with_a_colon_stays() -> None:
 
 def _section(heading: str, paragraph: str) -> tuple[list[JudgedLine], list[float], list[float]]:
     contact = "Media contact: press@norvale.example"
-    lines = [*_body(STORY), JudgedLine(heading, heading, "heading", ""), JudgedLine(paragraph, paragraph, "body", ""),
+    lines = [*body_lines(STORY), JudgedLine(heading, heading, "heading", ""), *body_lines([paragraph]),
              JudgedLine(contact, contact, "junk", "contact")]
     n = len(STORY)
     sent = [0.05] * n + [SECTION_HEAD_SENTENCE_P + 0.05, 0.05, 0.99]
@@ -100,9 +97,9 @@ def test_a_rails_headline_left_above_the_storys_last_paragraph_takes_nothing_wit
 
 def test_a_letters_sign_off_is_kept_when_the_page_opens_with_its_greeting() -> None:
     closing = ["Best wishes,", "To stop receiving this bulletin, reply STOP."]
-    lines = _body(["Dear neighbours,", *STORY, *closing])
+    lines = body_lines(["Dear neighbours,", *STORY, *closing])
     assert sign_offs(lines) == {len(STORY) + 1}
-    assert sign_offs(_body([*STORY, *closing])) == set()
+    assert sign_offs(body_lines([*STORY, *closing])) == set()
 
 
 def test_a_heading_over_a_box_of_figures_between_two_paragraphs_is_the_storys() -> None:
