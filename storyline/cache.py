@@ -10,6 +10,7 @@ way, parsed and validated (``data_cache_path``): the given names alone cost 0.2 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import logging
@@ -39,13 +40,18 @@ def cache_dir() -> Path:
     return Path(base) / "storyline"
 
 
+@functools.cache
+def _version(package: str) -> str:
+    # looked up once per process: each lookup scans the installed packages' metadata (a run keys some 30 files)
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
 def _key(data: bytes, packages: tuple[str, ...], *extra: str) -> str:
     parts = [hashlib.sha1(data, usedforsecurity=False).hexdigest(), sys.version, *extra]
-    for package in packages:
-        try:
-            parts.append(f"{package}={importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{package}=?")
+    parts.extend(f"{package}={_version(package)}" for package in packages)
     return hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()[:16]
 
 

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from storyline.model import Corpus, Document, Event, Relation
 from storyline.report.charts import COLOURS, parse_date, polarity
 from storyline.report.highlight import Mark, anchor, article_view
-from storyline.report.render import DictEnvironment, article_body, safe_url
+from storyline.report.render import DictEnvironment, article_body, safe_url, template_cache
 from storyline.store import Store
 from storyline.store.pages import (
     ActorData,
@@ -649,7 +649,8 @@ def _env() -> jinja2.Environment:
     # autoescape everything: titles, bodies, names and outlets come from untrusted pages
     # dict keys before attributes (the contexts are dicts: a caught AttributeError per ``row.field`` was a fifth of
     # a page's rendering); no reload check per page (the templates are the package's, fixed while it runs)
-    env = DictEnvironment(loader=jinja2.PackageLoader("storyline.report", "templates"), autoescape=True,
+    env = DictEnvironment(loader=jinja2.PackageLoader("storyline.report", "templates"),
+                          bytecode_cache=template_cache(), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["article_body"] = article_body
     env.globals.update(actor_link=actor_link, doc_link=doc_link, link_list=link_list, event_item=event_item)

