@@ -314,6 +314,12 @@ def _period_regex(units: str) -> re.Pattern[str]:
                       rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
 
 
+#: an amount ending just before "a"/"an" and a unit of time makes that period a rate's ("about €14 more a month",
+#: "1.2 million euros a year", "17 hours a day"), not a length of time
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen|percent|cent))[\w,.%]*"
+                          r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$", re.IGNORECASE)
+
+
 def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
     """Durations in hours: "48 hours", "two weeks", "a fortnight", "a five-year deal", "half a year"."""
     out: list[Amount] = []
@@ -330,6 +336,8 @@ def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             n = _number_word(n_text, cues)
         if n is None:
             continue
+        if n_text in ("a", "an") and not m.group("q") and _RATE_BEFORE.search(text, 0, m.start()):
+            continue   # a rate's period ("€14 more a month", "30,000 vehicles a day"), not a length of time
         hours = (n + (0.5 if m.group("half") else 0.0)) * cues.durations[m.group("u").lower()]
         end = m.end()
         more = re.match(r"\s+and\s+a\s+half\b", text[end:])
@@ -425,6 +433,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
     """Numbers with their units in base units: money in its currency, "12 km" in metres, "25%" as a share."""
     out: list[Amount] = []
     lex = load_stance_lexicon()
+    last: tuple[str, float, int] | None = None   # the last amount's unit, factor to it and end
     for m in _NUMBER.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
             continue
@@ -438,6 +447,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 out.append(Amount(value * factor, metre, begin, m.end(), _approx(text, begin, lex)))
                 continue
             value *= _SCALES[scale]
+        scaled = value   # the number as written, before any conversion of its unit
         end = m.end()
         unit: str | None = None
         if m.group("cur"):
@@ -458,10 +468,13 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 begin = before.start(1)
             else:
                 unit, used, factor = _unit_after(text[end:], cues, lex)
+                if unit is None and last and _SAME_MEASURE_GAP.fullmatch(text, last[2], begin):
+                    unit, factor = last[0], last[1]
                 end += used
                 value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
+        last = (value_unit, value / scaled if scaled else 1.0, end) if value_unit != "count" else None
     shares: dict[str, list[tuple[str, float]]] = {}
     for k, v in cues.fractions.items():
         if v < 1:
@@ -509,10 +522,20 @@ def _approx(text: str, start: int, lex: Any) -> bool:
 
 
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"})
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)(?=\s)", re.IGNORECASE)
+#: between an amount and a bare number that is the same measure's earlier or later value ("12,500 taka, up from
+#: 8,000", "from 85 euros to 95"): the bare number takes the amount's unit
+_SAME_MEASURE_GAP = re.compile(r"\s*,?\s*(?:(?:up|down|rising|falling|rose|fell|increased|decreased)\s+)?"
+                               r"(?:from|to|against|compared\s+with)\s*$", re.IGNORECASE)
 
 
 def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, float]:
     """(unit, characters used, factor to the base unit) from the words after a number."""
+    part = _PART_OF.match(after)
+    if part:   # "2,300 of its drivers": the count is of the noun after the determiner
+        unit, used, factor = _unit_after(after[part.end():], cues, lex)
+        return (unit, part.end() + used, factor) if unit else (None, 0, 1.0)
     m = re.match(r"\s*(?:[-–]\s*)?([A-Za-z/]+(?:\s+[A-Za-z/]+){0,2})", after)
     if not m:
         return None, 0, 1.0
@@ -526,11 +549,16 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
                     unit, factor = cues.conversions[cand]
                     used = after.lower().find(words[k - 1].lower()) + len(words[k - 1])
                     return unit, used, factor
-    for w in words[:3]:
+    for i, w in enumerate(words[:3]):
         if w.lower() in _AUXILIARIES:
             break   # "12 passengers [were killed]": the verb after an auxiliary is not what is counted
+        if w.lower() in _RATE_WORDS:
+            break   # "1,030 naira a litre": what follows "a" or "per" is the rate's denominator, not what is counted
         s = singular(w.lower())
         if s in cues.families:
+            head = words[i + 1] if i + 1 < len(words) else ""
+            if singular(head.lower()) in cues.people:   # "1,400 bus drivers": a compound's head counts people
+                return singular(head.lower()), after.find(head, after.find(w) + len(w)) + len(head), 1.0
             return cues.families[s], after.find(w) + len(w), 1.0
         if w.lower() in lex.measures:
             return lex.measures[w.lower()], after.find(w) + len(w), 1.0
@@ -1869,7 +1897,11 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
         return _same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
     if label in ("figure", "duration"):
-        return figures_fit(label, read_side(a.text), read_side(b.text))
+        # two figures (lengths of time) need one on each side: a sentence stating none ("the bridge was designed to
+        # last at least 100 years" / "the city expects 30,000 vehicles a day") gives nothing to disagree with
+        fa, fb = read_side(a.text), read_side(b.text)
+        xs, ys = (fa.amounts, fb.amounts) if label == "figure" else (fa.durations, fb.durations)
+        return bool(xs and ys) and figures_fit(label, fa, fb)
     if label == "date":
         return dates_fit(read_side(a.text), read_side(b.text))
     if label == "hedged_vs_firm":
@@ -1967,13 +1999,20 @@ def _date_context(text: str, start: int, end: int) -> frozenset[str]:
     return content_terms(before) | event_families(before) | phases(before) | after
 
 
+#: a reporting verb just before a date: "said on Friday", "told reporters late on Monday", "announced last week"
+_REPORTED_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added|stated|wrote)"
+                          r"\s+(?:late\s+|early\s+)?(?:on|last|this)?\s*$", re.IGNORECASE)
+
+
 def dates_fit(a: SideFacts, b: SideFacts) -> bool:
     """Do two sides give two dates for one event? A day, month, year or part of the day on each side, of one
     kind and two values, both dating one thing at one phase (``_date_context``: "the blaze started at 2 a.m. on
     Tuesday" / "the fire broke out before midnight on Monday", not "the fire started on Sunday" / "was brought
     under control on Tuesday"), and neither dated the same on the other side."""
-    for kind, xs in a.dates.items():
-        ys = b.dates.get(kind, [])
+    for kind, all_xs in a.dates.items():
+        # the day a claim was made ("the ministry said on Thursday") dates the report, not what it reports
+        xs = [x for x in all_xs if not _REPORTED_ON.search(a.text, 0, x[1])]
+        ys = [y for y in b.dates.get(kind, []) if not _REPORTED_ON.search(b.text, 0, y[1])]
         cx = {(sx, ex): _date_context(a.text, sx, ex) for _, sx, ex in xs}
         cy = {(sy, ey): _date_context(b.text, sy, ey) for _, sy, ey in ys}
         for vx, sx, ex in xs:
