@@ -268,6 +268,8 @@ class Agent:
     end: int
     agent: frozenset[str]
     act: frozenset[str]
+    #: named as the doer by the sentence's words (a passive's "by", blame, a claim), not only as its subject
+    attributed: bool = True
 
 
 @dataclass
@@ -695,7 +697,7 @@ def _agents(text: str, cues: PairCues, subject: tuple[int, int, frozenset[str]],
     if subject[1] and not blamed and not _BE_AUX.search(head) and not overlaps:
         verb_end = min((e for s, e in verbs if s >= subject[1]), default=subject[1])
         out.append(Agent(subject[0], subject[1], subject[2], _act_after(text, subject[1])
-                         | content_terms(text[subject[1]:verb_end])))
+                         | content_terms(text[subject[1]:verb_end]), attributed=False))
     return [a for a in out if a.agent]
 
 
@@ -1623,7 +1625,7 @@ OPPOSITE_MIN_SHARED = 2
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
-FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur", "fact:act:")
+FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur", "fact:act:", "fact:date")
 FACT_MIN_SHARED = 1
 FACT_MIN_SHARED_SENTENCE = 3
 #: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
@@ -1894,8 +1896,11 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         # cause, not only a purpose or a length ("asked for emergency help" / "an aid fund for flood victims")
         return _same_outcome(a, b) and gives_cause(read_side(a.text)) and gives_cause(read_side(b.text))
     if label == "actor":
-        # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
-        return _same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
+        # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words; and one
+        # side names its doer as such (by, blamed on, claimed): two subjects doing things to one object ("investors
+        # snapped up the offer" / "shares opened at the offer price") are two acts more often than two doers of one
+        return (_same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
+                and any(x.attributed for s in (read_side(a.text), read_side(b.text)) for x in s.agents))
     if label in ("figure", "duration"):
         # two figures (lengths of time) need one on each side: a sentence stating none ("the bridge was designed to
         # last at least 100 years" / "the city expects 30,000 vehicles a day") gives nothing to disagree with
@@ -1918,6 +1923,11 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         if len(shared) >= OPPOSITE_MIN_SHARED and opposite_states(a.text, b.text):
             return True   # "the intake has been shut" / "the intake stayed open": two states, each "done"
         states = claim_states(a.text, b.text)
+        # and the shared words name more than who acts: "Mayor Sabine Kröger apologised" / "Mayor Sabine Kröger said
+        # the town would not give in" share only their subject, two acts of one person
+        fa, fb = read_side(a.text), read_side(b.text)
+        if not shared - fa.subject[2] - fb.subject[2]:
+            return False
         return (len(shared) >= STATUS_MIN_SHARED
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared)
                 and states[0] != states[1])
