@@ -525,6 +525,9 @@ def _approx(text: str, start: int, lex: Any) -> bool:
 
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"})
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_MODALS = frozenset({"may", "might", "could"})
+_CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
+_COULD_NOT = re.compile(r"\bcould\s+not\b|\bcouldn't\b", re.IGNORECASE)
 _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)(?=\s)", re.IGNORECASE)
 #: between an amount and a bare number that is the same measure's earlier or later value ("12,500 taka, up from
 #: 8,000", "from 85 euros to 95"): the bare number takes the amount's unit
@@ -1912,7 +1915,14 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
     if label == "hedged_vs_firm":
         # one side hedges and the other does not: two firm sentences ("will appear in court on Thursday" / "the
         # suspects will appear in court on Thursday") state one scheduled event, and two hedged ones hedge alike
-        return bool(verb_hedges(read_side(a.text))) != bool(verb_hedges(read_side(b.text)))
+        ha, hb = verb_hedges(read_side(a.text)), verb_hedges(read_side(b.text))
+        if bool(ha) == bool(hb):
+            return False
+        hedged, firm = (a.text, b.text) if ha else (b.text, a.text)
+        # a modal of ability or permission against "can" is one modality ("passengers could change their tickets" /
+        # "passengers can rebook"), and "could not" tells what did not happen, not what may have
+        modals = [hedged[x:y].lower() for x, y in (ha or hb)]
+        return not (all(m in _MODALS for m in modals) and (_CAN.search(firm) or _COULD_NOT.search(hedged)))
     if label == "status":
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
