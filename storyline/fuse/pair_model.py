@@ -1998,6 +1998,19 @@ def figures_fit(label: str, a: SideFacts, b: SideFacts) -> bool:
     return False
 
 
+#: a share told as a change: "rose by 12 percent", "jumped 27 percent", "a 9 percent rise", "up 3 percent"
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|jumped|climbed|dropped|slipped|"
+                            r"gained|lost|increased|decreased|grew|shrank|cut|raised|lowered|up|down|by|"
+                            r"(?:rise|increase|cut|drop|fall|jump|hike|gain|loss|decline)\s+of)\s+"
+                            r"(?:(?:about|around|some|nearly|almost|roughly|more than|just over|just under)\s+)?$",
+                            re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^\s*(?:rise|increase|cut|drop|fall|jump|hike|higher|lower|more|less)\b", re.IGNORECASE)
+
+
+def _is_change(text: str, x: Amount) -> bool:
+    return bool(_CHANGE_BEFORE.search(text, 0, x.start) or _CHANGE_AFTER.match(text[x.end:x.end + 20]))
+
+
 def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> bool:
     """Are two figures of one thing? Comparable (one unit, counts of one kind), and the same kind of count, a
     unit that is a thing of its own ("120 flights" / "40 flights"), or words around them in common
@@ -2005,6 +2018,8 @@ def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> 
     months" are two facts)."""
     if not comparable_amounts(x, y):
         return False
+    if x.unit == "share" and _is_change(text_x, x) != _is_change(text_y, y):
+        return False   # a change ("shares jumped 27 percent") and a level ("holds 38 percent of the shares")
     if label == "figure" and ((x.kind and x.kind == y.kind) or not _generic_unit(x.unit)):
         return True
     return same_fact(fact_context(text_x, x.start, x.end), fact_context(text_y, y.start, y.end), _date_words())
