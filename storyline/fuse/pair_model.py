@@ -2128,6 +2128,21 @@ def is_update(a: _Unit, b: _Unit, day_a: str, day_b: str) -> bool:
             and _status(sides[earlier]) == "planned" and _status(sides[later]) == "done")
 
 
+def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
+    """Is a length or date a plan reported first and what came of it reported on a later day? ("the service would be
+    suspended for three weeks" on Monday / "has resumed service, five days after it stopped" on Thursday): the later
+    report tells what happened, it does not contradict the plan. Each claim is read inside its reporting frame ("she
+    told a meeting that services should be running again within two weeks" is no act done)."""
+    if not day_a or not day_b or day_a == day_b:
+        return False
+    claims = {}
+    for day, text in ((day_a, a), (day_b, b)):
+        start, end, _frame = claim_frame(text)
+        claims[day] = _status(read_side(text[start:end]))
+    earlier, later = sorted(claims)
+    return claims[earlier] == "planned" and claims[later] == "done"
+
+
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]
                 ) -> list[tuple[tuple[float, ...], PairVerdict]]:
     """``PairModel.judge`` of one block of sentence pairs, each with its probabilities (in the order of the
@@ -2185,6 +2200,9 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
             if not v.disagree:
                 continue
         if v.label == "status" and is_update(a, b, dated.get(a.doc, ""), dated.get(b.doc, "")):
+            continue
+        if v.label in ("duration", "date") and plan_then_outcome(a.text, b.text, dated.get(a.doc, ""),
+                                                                  dated.get(b.doc, "")):
             continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]
