@@ -449,7 +449,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 out.append(Amount(value * factor, metre, begin, m.end(), _approx(text, begin, lex)))
                 continue
             value *= _SCALES[scale]
-        scaled = value   # the number as written, before any conversion of its unit
+        as_written = value   # the number as written, before any conversion of its unit
         end = m.end()
         unit: str | None = None
         if m.group("cur"):
@@ -476,7 +476,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
-        last = (value_unit, value / scaled if scaled else 1.0, end) if value_unit != "count" else None
+        last = (value_unit, value / as_written if as_written else 1.0, end) if value_unit != "count" else None
     shares: dict[str, list[tuple[str, float]]] = {}
     for k, v in cues.fractions.items():
         if v < 1:
