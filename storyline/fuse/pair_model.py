@@ -268,6 +268,8 @@ class Agent:
     end: int
     agent: frozenset[str]
     act: frozenset[str]
+    #: named as the doer by the sentence's words (a passive's "by", blame, a claim), not only as its subject
+    attributed: bool = True
 
 
 @dataclass
@@ -314,6 +316,12 @@ def _period_regex(units: str) -> re.Pattern[str]:
                       rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
 
 
+#: an amount ending just before "a"/"an" and a unit of time makes that period a rate's ("about €14 more a month",
+#: "1.2 million euros a year", "17 hours a day"), not a length of time
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen|percent|cent))[\w,.%]*"
+                          r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$", re.IGNORECASE)
+
+
 def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Amount]:
     """Durations in hours: "48 hours", "two weeks", "a fortnight", "a five-year deal", "half a year"."""
     out: list[Amount] = []
@@ -330,6 +338,8 @@ def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             n = _number_word(n_text, cues)
         if n is None:
             continue
+        if n_text in ("a", "an") and not m.group("q") and _RATE_BEFORE.search(text, 0, m.start()):
+            continue   # a rate's period ("€14 more a month", "30,000 vehicles a day"), not a length of time
         hours = (n + (0.5 if m.group("half") else 0.0)) * cues.durations[m.group("u").lower()]
         end = m.end()
         more = re.match(r"\s+and\s+a\s+half\b", text[end:])
@@ -425,6 +435,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
     """Numbers with their units in base units: money in its currency, "12 km" in metres, "25%" as a share."""
     out: list[Amount] = []
     lex = load_stance_lexicon()
+    last: tuple[str, float, int] | None = None   # the last amount's unit, factor to it and end
     for m in _NUMBER.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
             continue
@@ -438,6 +449,7 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 out.append(Amount(value * factor, metre, begin, m.end(), _approx(text, begin, lex)))
                 continue
             value *= _SCALES[scale]
+        as_written = value   # the number as written, before any conversion of its unit
         end = m.end()
         unit: str | None = None
         if m.group("cur"):
@@ -458,10 +470,13 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 begin = before.start(1)
             else:
                 unit, used, factor = _unit_after(text[end:], cues, lex)
+                if unit is None and last and _SAME_MEASURE_GAP.fullmatch(text, last[2], begin):
+                    unit, factor = last[0], last[1]
                 end += used
                 value *= factor
         value_unit = unit or "count"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
+        last = (value_unit, value / as_written if as_written else 1.0, end) if value_unit != "count" else None
     shares: dict[str, list[tuple[str, float]]] = {}
     for k, v in cues.fractions.items():
         if v < 1:
@@ -509,10 +524,23 @@ def _approx(text: str, start: int, lex: Any) -> bool:
 
 
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"})
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_MODALS = frozenset({"may", "might", "could"})
+_CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
+_COULD_NOT = re.compile(r"\bcould\s+not\b|\bcouldn't\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)(?=\s)", re.IGNORECASE)
+#: between an amount and a bare number that is the same measure's earlier or later value ("12,500 taka, up from
+#: 8,000", "from 85 euros to 95"): the bare number takes the amount's unit
+_SAME_MEASURE_GAP = re.compile(r"\s*,?\s*(?:(?:up|down|rising|falling|rose|fell|increased|decreased)\s+)?"
+                               r"(?:from|to|against|compared\s+with)\s*$", re.IGNORECASE)
 
 
 def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, float]:
     """(unit, characters used, factor to the base unit) from the words after a number."""
+    part = _PART_OF.match(after)
+    if part:   # "2,300 of its drivers": the count is of the noun after the determiner
+        unit, used, factor = _unit_after(after[part.end():], cues, lex)
+        return (unit, part.end() + used, factor) if unit else (None, 0, 1.0)
     m = re.match(r"\s*(?:[-–]\s*)?([A-Za-z/]+(?:\s+[A-Za-z/]+){0,2})", after)
     if not m:
         return None, 0, 1.0
@@ -526,11 +554,16 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
                     unit, factor = cues.conversions[cand]
                     used = after.lower().find(words[k - 1].lower()) + len(words[k - 1])
                     return unit, used, factor
-    for w in words[:3]:
+    for i, w in enumerate(words[:3]):
         if w.lower() in _AUXILIARIES:
             break   # "12 passengers [were killed]": the verb after an auxiliary is not what is counted
+        if w.lower() in _RATE_WORDS:
+            break   # "1,030 naira a litre": what follows "a" or "per" is the rate's denominator, not what is counted
         s = singular(w.lower())
         if s in cues.families:
+            head = words[i + 1] if i + 1 < len(words) else ""
+            if singular(head.lower()) in cues.people:   # "1,400 bus drivers": a compound's head counts people
+                return singular(head.lower()), after.find(head, after.find(w) + len(w)) + len(head), 1.0
             return cues.families[s], after.find(w) + len(w), 1.0
         if w.lower() in lex.measures:
             return lex.measures[w.lower()], after.find(w) + len(w), 1.0
@@ -667,7 +700,7 @@ def _agents(text: str, cues: PairCues, subject: tuple[int, int, frozenset[str]],
     if subject[1] and not blamed and not _BE_AUX.search(head) and not overlaps:
         verb_end = min((e for s, e in verbs if s >= subject[1]), default=subject[1])
         out.append(Agent(subject[0], subject[1], subject[2], _act_after(text, subject[1])
-                         | content_terms(text[subject[1]:verb_end])))
+                         | content_terms(text[subject[1]:verb_end]), attributed=False))
     return [a for a in out if a.agent]
 
 
@@ -1595,7 +1628,7 @@ OPPOSITE_MIN_SHARED = 2
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
-FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur", "fact:act:")
+FACT_ALIGNED = ("fact:reason", "fact:agent", "fact:amt:", "fact:dur", "fact:act:", "fact:date")
 FACT_MIN_SHARED = 1
 FACT_MIN_SHARED_SENTENCE = 3
 #: ...in buckets of at most this many sentences (a story's sentences of one kind of fact)
@@ -1866,16 +1899,30 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         # cause, not only a purpose or a length ("asked for emergency help" / "an aid fund for flood victims")
         return _same_outcome(a, b) and gives_cause(read_side(a.text)) and gives_cause(read_side(b.text))
     if label == "actor":
-        # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words
-        return _same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
+        # agents of two acts sharing a verb at most ("temperatures reached" / ...), or one agent in two words; and one
+        # side names its doer as such (by, blamed on, claimed): two subjects doing things to one object ("investors
+        # snapped up the offer" / "shares opened at the offer price") are two acts more often than two doers of one
+        return (_same_act(a.text, b.text) and not _one_agent(a.text, b.text) and not _event_as_agent(a.text, b.text)
+                and any(x.attributed for s in (read_side(a.text), read_side(b.text)) for x in s.agents))
     if label in ("figure", "duration"):
-        return figures_fit(label, read_side(a.text), read_side(b.text))
+        # two figures (lengths of time) need one on each side: a sentence stating none ("the bridge was designed to
+        # last at least 100 years" / "the city expects 30,000 vehicles a day") gives nothing to disagree with
+        fa, fb = read_side(a.text), read_side(b.text)
+        xs, ys = (fa.amounts, fb.amounts) if label == "figure" else (fa.durations, fb.durations)
+        return bool(xs and ys) and figures_fit(label, fa, fb)
     if label == "date":
         return dates_fit(read_side(a.text), read_side(b.text))
     if label == "hedged_vs_firm":
         # one side hedges and the other does not: two firm sentences ("will appear in court on Thursday" / "the
         # suspects will appear in court on Thursday") state one scheduled event, and two hedged ones hedge alike
-        return bool(verb_hedges(read_side(a.text))) != bool(verb_hedges(read_side(b.text)))
+        ha, hb = verb_hedges(read_side(a.text)), verb_hedges(read_side(b.text))
+        if bool(ha) == bool(hb):
+            return False
+        hedged, firm = (a.text, b.text) if ha else (b.text, a.text)
+        # a modal of ability or permission against "can" is one modality ("passengers could change their tickets" /
+        # "passengers can rebook"), and "could not" tells what did not happen, not what may have
+        modals = [hedged[x:y].lower() for x, y in (ha or hb)]
+        return not (all(m in _MODALS for m in modals) and (_CAN.search(firm) or _COULD_NOT.search(hedged)))
     if label == "status":
         shared = a.words & b.words
         # a state is a state of one act: "will" and "not" alone relate any two sentences of a story, and the two
@@ -1886,6 +1933,11 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         if len(shared) >= OPPOSITE_MIN_SHARED and opposite_states(a.text, b.text):
             return True   # "the intake has been shut" / "the intake stayed open": two states, each "done"
         states = claim_states(a.text, b.text)
+        # and the shared words name more than who acts: "Mayor Sabine Kröger apologised" / "Mayor Sabine Kröger said
+        # the town would not give in" share only their subject, two acts of one person
+        fa, fb = read_side(a.text), read_side(b.text)
+        if not shared - fa.subject[2] - fb.subject[2]:
+            return False
         return (len(shared) >= STATUS_MIN_SHARED
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared)
                 and states[0] != states[1])
@@ -1946,6 +1998,19 @@ def figures_fit(label: str, a: SideFacts, b: SideFacts) -> bool:
     return False
 
 
+#: a share told as a change: "rose by 12 percent", "jumped 27 percent", "a 9 percent rise", "up 3 percent"
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|jumped|climbed|dropped|slipped|"
+                            r"gained|lost|increased|decreased|grew|shrank|cut|raised|lowered|up|down|by|"
+                            r"(?:rise|increase|cut|drop|fall|jump|hike|gain|loss|decline)\s+of)\s+"
+                            r"(?:(?:about|around|some|nearly|almost|roughly|more than|just over|just under)\s+)?$",
+                            re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^\s*(?:rise|increase|cut|drop|fall|jump|hike|higher|lower|more|less)\b", re.IGNORECASE)
+
+
+def _is_change(text: str, x: Amount) -> bool:
+    return bool(_CHANGE_BEFORE.search(text, 0, x.start) or _CHANGE_AFTER.match(text[x.end:x.end + 20]))
+
+
 def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> bool:
     """Are two figures of one thing? Comparable (one unit, counts of one kind), and the same kind of count, a
     unit that is a thing of its own ("120 flights" / "40 flights"), or words around them in common
@@ -1953,6 +2018,8 @@ def _same_figure(label: str, text_x: str, x: Amount, text_y: str, y: Amount) -> 
     months" are two facts)."""
     if not comparable_amounts(x, y):
         return False
+    if x.unit == "share" and _is_change(text_x, x) != _is_change(text_y, y):
+        return False   # a change ("shares jumped 27 percent") and a level ("holds 38 percent of the shares")
     if label == "figure" and ((x.kind and x.kind == y.kind) or not _generic_unit(x.unit)):
         return True
     return same_fact(fact_context(text_x, x.start, x.end), fact_context(text_y, y.start, y.end), _date_words())
@@ -1967,13 +2034,20 @@ def _date_context(text: str, start: int, end: int) -> frozenset[str]:
     return content_terms(before) | event_families(before) | phases(before) | after
 
 
+#: a reporting verb just before a date: "said on Friday", "told reporters late on Monday", "announced last week"
+_REPORTED_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|announced|reported|confirmed|added|stated|wrote)"
+                          r"\s+(?:late\s+|early\s+)?(?:on|last|this)?\s*$", re.IGNORECASE)
+
+
 def dates_fit(a: SideFacts, b: SideFacts) -> bool:
     """Do two sides give two dates for one event? A day, month, year or part of the day on each side, of one
     kind and two values, both dating one thing at one phase (``_date_context``: "the blaze started at 2 a.m. on
     Tuesday" / "the fire broke out before midnight on Monday", not "the fire started on Sunday" / "was brought
     under control on Tuesday"), and neither dated the same on the other side."""
-    for kind, xs in a.dates.items():
-        ys = b.dates.get(kind, [])
+    for kind, all_xs in a.dates.items():
+        # the day a claim was made ("the ministry said on Thursday") dates the report, not what it reports
+        xs = [x for x in all_xs if not _REPORTED_ON.search(a.text, 0, x[1])]
+        ys = [y for y in b.dates.get(kind, []) if not _REPORTED_ON.search(b.text, 0, y[1])]
         cx = {(sx, ex): _date_context(a.text, sx, ex) for _, sx, ex in xs}
         cy = {(sy, ey): _date_context(b.text, sy, ey) for _, sy, ey in ys}
         for vx, sx, ex in xs:
@@ -2054,6 +2128,21 @@ def is_update(a: _Unit, b: _Unit, day_a: str, day_b: str) -> bool:
             and _status(sides[earlier]) == "planned" and _status(sides[later]) == "done")
 
 
+def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
+    """Is a length or date a plan reported first and what came of it reported on a later day? ("the service would be
+    suspended for three weeks" on Monday / "has resumed service, five days after it stopped" on Thursday): the later
+    report tells what happened, it does not contradict the plan. Each claim is read inside its reporting frame ("she
+    told a meeting that services should be running again within two weeks" is no act done)."""
+    if not day_a or not day_b or day_a == day_b:
+        return False
+    claims = {}
+    for day, text in ((day_a, a), (day_b, b)):
+        start, end, _frame = claim_frame(text)
+        claims[day] = _status(read_side(text[start:end]))
+    earlier, later = sorted(claims)
+    return claims[earlier] == "planned" and claims[later] == "done"
+
+
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]
                 ) -> list[tuple[tuple[float, ...], PairVerdict]]:
     """``PairModel.judge`` of one block of sentence pairs, each with its probabilities (in the order of the
@@ -2111,6 +2200,9 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
             if not v.disagree:
                 continue
         if v.label == "status" and is_update(a, b, dated.get(a.doc, ""), dated.get(b.doc, "")):
+            continue
+        if v.label in ("duration", "date") and plan_then_outcome(a.text, b.text, dated.get(a.doc, ""),
+                                                                  dated.get(b.doc, "")):
             continue
         shared = sorted(k[5:] for k in a.keys & b.keys if k.startswith("term:"))
         words = [w for w in _WORD.findall(a.text) if content_terms(w) and next(iter(content_terms(w))) in shared]

@@ -477,3 +477,74 @@ def test_counts_of_one_kind_of_people_under_two_nouns_share_a_fact_key() -> None
     rescued = pair_model.fact_keys("Six fishermen were rescued by a passing freighter.")
     assert not {k for k in boats if k.startswith("amt:")} & fishermen
     assert "amt:people:missing" not in rescued
+
+
+def _unit(doc: str, text: str) -> pair_model._Unit:
+    return pair_model._Unit(doc, doc.upper(), "s", 0, len(text), text, frozenset(), content_terms(text))
+
+
+def test_amounts_of_rates_parts_and_earlier_values_read_in_their_units() -> None:
+    # "a month" after an amount is a rate's period, not a length of time; a length stays one
+    assert read_side("A typical family will pay about €14 more a month.").durations == []
+    assert read_side("Households will be without power for up to 17 hours a day.").durations[0].value == 17.0
+    assert read_side("The strike lasted a week.").durations[0].value == 168.0
+    # the rate's denominator is not what is counted; "N of its drivers" counts drivers; a compound's head of people
+    assert [a.unit for a in read_side("Petrol rose to 1,030 naira a litre on Wednesday.").amounts] == ["naira"]
+    assert read_side("Some 2,300 of its drivers went on strike.").amounts[0].unit == "driver"
+    assert read_side("About 1,400 bus drivers stopped work on Tuesday.").amounts[0].unit == "driver"
+    # a bare earlier value of the same measure takes its unit
+    assert [a.unit for a in read_side("The minimum was set at 12,500 taka, up from 8,000.").amounts] == ["taka", "taka"]
+    rose = read_side("Inflation rose to 3 percent, up from 2 in April.").amounts
+    assert [a.unit for a in rose] == ["share", "share"] and abs(rose[1].value - 0.02) < 1e-9
+
+
+def test_two_things_do_not_fit_a_figure_duration_or_date() -> None:
+    # a length of time on one side only: nothing to disagree with
+    bridge = _unit("a", "Engineers said the bridge was designed to last at least 100 years.")
+    traffic = _unit("b", "The city expects around 30,000 vehicles a day to use the new bridge.")
+    assert not pair_model.pair_fits("duration", bridge, traffic)
+    assert pair_model.pair_fits("duration", _unit("a", "The bridge will stay shut for two weeks."),
+                                _unit("b", "The bridge will stay shut for three months."))
+    # a share told as a change and one told as a level are two figures
+    jumped = read_side("Harbo shares jumped 27 percent in Copenhagen.")
+    holds = read_side("Harbo's founding family holds 38 percent of the shares.")
+    assert not figures_fit("figure", jumped, holds)
+    assert figures_fit("figure", read_side("Fares will rise by 6 percent in July."),
+                       read_side("Passengers face a rise of 9 percent in fares in July."))
+    # the day a claim was made dates the report, not the fact
+    said = read_side("Airlines said on Friday that the disruption had cost them millions.")
+    halted = read_side("Dublin Airport halted flights on Thursday evening after a drone was seen.")
+    assert not pair_model.dates_fit(said, halted)
+    assert pair_model.dates_fit(read_side("The airport halted flights on Wednesday evening."), halted)
+
+
+def test_actor_status_and_hedge_fit_need_one_act_told_two_ways() -> None:
+    # two subjects acting on one object are two acts; a doer named by "by" rivals another doer of the act
+    snapped = _unit("a", "Institutional investors snapped up the offer, the bank said.")
+    opened = _unit("b", "Shares opened at the offer price and ended the day higher.")
+    assert not pair_model.pair_fits("actor", snapped, opened)
+    assert pair_model.pair_fits("actor", _unit("a", "The statue was removed by a gang of metal thieves."),
+                                _unit("b", "The statue was taken by two students as a prank."))
+    # one person doing two things: the shared words are only the subject
+    assert not pair_model.pair_fits("status", _unit("a", "Mayor Sabine Kröger apologised to residents on Monday."),
+                                    _unit("b", "Mayor Sabine Kröger said the town would not give in to blackmail."))
+    # "could" against "can" is one modality of permission; "could not" tells what did not happen
+    could = _unit("a", "The airline said passengers could change their tickets free of charge.")
+    can = _unit("b", "Passengers whose flights are cancelled can rebook free of charge.")
+    assert not pair_model.pair_fits("hedged_vs_firm", could, can)
+    assert not pair_model.pair_fits("hedged_vs_firm", _unit("a", "Users could not send messages through the app."),
+                                    _unit("b", "Users sent messages through the app again on Monday."))
+    assert pair_model.pair_fits("hedged_vs_firm", _unit("a", "The fire may have been started deliberately."),
+                                _unit("b", "The fire was started deliberately, police said."))
+
+
+def test_a_planned_length_then_what_came_of_it_is_an_update() -> None:
+    plan = "The council said the mountain road would reopen within three weeks."
+    done = "The mountain road reopened on Friday, five days after the landslide."
+    assert pair_model.plan_then_outcome(plan, done, "2026-04-04", "2026-04-09")
+    assert not pair_model.plan_then_outcome(plan, done, "2026-04-09", "2026-04-09")   # one day: they disagree
+    assert not pair_model.plan_then_outcome(done, plan, "2026-04-04", "2026-04-09")   # the plan came later
+    # a forecast inside a reporting frame is no act done
+    told = "She told a council meeting that most services should be running again within two weeks."
+    assert not pair_model.plan_then_outcome("It will take about two months to restore services.", told,
+                                            "2026-03-02", "2026-03-03")
