@@ -264,9 +264,8 @@ def _lede_speaker(ctx: SpeakerContext, start: int, end: int, blocks: list[tuple[
     person named there. A headline quote has no full stop inside its mark and is left to the headline pass."""
     if len(blocks) < 2 or not (blocks[0][0] <= start and end <= blocks[0][1]):
         return Attribution(False)
-    # the quote may end on a quote inside it (“… he came back and said, ‘Again.’”)
     if ctx.view[blocks[0][0]:start].strip('"“„«‘ ') or ctx.view[end:blocks[0][1]].strip('"”»’ ') \
-            or ctx.view[start:end].rstrip("’'")[-1:] not in (".", "!", "?"):
+            or ctx.view[end - 1:end] not in (".", "!", "?"):
         return Attribution(False)
     nxt = next((x for x in ctx.sents if blocks[1][0] <= x[0] < blocks[1][1]), None)
     if nxt is None:
@@ -282,18 +281,6 @@ def _rest_of_paragraph(ctx: SpeakerContext, end: int, blocks: list[tuple[int, in
     """The words of the quote's paragraph after the quote, without marks and punctuation."""
     block_end = next((be for bs, be in blocks if bs <= end <= be), end)
     return ctx.view[end:block_end].strip(PUNCT_EDGE + '"“”„«»')
-
-
-def _relative_antecedent(ctx: SpeakerContext, head: Token, off: int) -> Attribution:
-    """The speaker a "who" clause's antecedent ``head`` names: the mention on it, else its noun phrase read as a
-    speaker phrase ("a nurse, who said …")."""
-    at = token_start(head, off)
-    named = next((m for m in ctx.mentions if m.entity and m.start <= at < m.end), None)
-    if named is not None:
-        return Attribution(True, named.entity, (named.start, named.end), "partial")
-    s = token_start(head.left_edge, off)
-    ok, speaker = resolve_phrase(ctx, s, at + len(head.text))
-    return Attribution(ok, speaker, (s, at + len(head.text)), "partial")
 
 
 def _partial(ctx: SpeakerContext, start: int, end: int) -> Attribution:
@@ -312,21 +299,9 @@ def _partial(ctx: SpeakerContext, start: int, end: int) -> Attribution:
         if tok is None:
             break
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in ctx.cues.partial_lemmas:
-            if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
-                # "X, who said he had been “lucky”": the relative pronoun's antecedent speaks
-                return _relative_antecedent(ctx, tok.head, off)
             # "a plan called 'X'" names a thing: a verb that modifies a noun has no speaker
-            if tok.dep_ in ("acl", "relcl", "amod"):
-                return Attribution(False)
-            att = speaker_of_verb(ctx, tok, off, "partial")
-            subj = cue_subject(tok)
-            if not att.ok and subj is not None and subj.tag_ == "NNS" and subj.text.islower() \
-                    and can_speak(ctx, subj, off):
-                # "pals say she's “heartbroken”", "royal watchers are calling her “…”": a plural of people the
-                # group lexicon lacks is an anonymous group, which the ranker may still find is nobody
-                s = token_start(subj.left_edge, off)
-                return Attribution(True, None, (s, token_start(subj, off) + len(subj.text)), "partial")
-            return att
+            return Attribution(False) if tok.dep_ in ("acl", "relcl", "amod") else \
+                speaker_of_verb(ctx, tok, off, "partial")
         if tok.head.i == tok.i:
             break
         tok = tok.head
