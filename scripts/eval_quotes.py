@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,6 +56,15 @@ def gold_span(text: str, quote: dict) -> tuple[int, int] | None:
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(quote["quote"]), text)]
     k = quote.get("occurrence", 0)
     return spans[k] if k < len(spans) else None
+
+
+def best_match(coded: list, span: tuple[int, int]) -> Any | None:
+    """The coded quote that covers the gold span best (overlap over union), None when none overlaps: a quote
+    inside a quote is matched to the inner coded quote, not to the outer one that also covers it."""
+    def cover(c: Any) -> float:
+        inter = min(c.end, span[1]) - max(c.start, span[0])
+        return inter / (max(c.end, span[1]) - min(c.start, span[0]))
+    return max((c for c in coded if overlaps((c.start, c.end), span)), key=cover, default=None)
 
 
 def paragraphs(text: str) -> list[Block]:
@@ -103,7 +113,7 @@ def evaluate(records: list[dict], settings: Settings) -> tuple[dict[str, float],
             if span is None:
                 continue
             n += 1
-            coded = next((c for c in state.quotes if overlaps((c.start, c.end), span)), None)
+            coded = best_match(state.quotes, span)
             found += coded is not None
             gold_places = occurrences(text, q.get("speaker")) + occurrences(text, q.get("speaker_near"))
             said = coded.speaker if coded is not None else None

@@ -805,6 +805,73 @@ def _figures_owner(ctx: SpeakerContext, phrase: tuple[int, int]) -> Mention | No
     return next((m for m in ctx.mentions if m.start == at and m.entity and m.type in SPEAKER_TYPES), None)
 
 
+#: a quote inside a quote: single marks, the opener not after a letter ("Nana's") and the closer not before one
+#: ("isn't"); the outer quote's own double marks are already trimmed off its span
+_INNER_QUOTE = re.compile(r"(?<![\w’'])[‘'](?=[^\W_]|[¿¡])(?P<q>[^‘’\n]*?[^\s‘’])[’'](?![\w’'])")
+#: how far back from an inner quote's mark its cue verb may stand ("he told me, ‘…", "she kept shouting: ‘…")
+INNER_CUE_TOKENS = 4
+
+
+def _inner_speaker(ctx: SpeakerContext, outer: QuoteSpan, start: int) -> Attribution | None:
+    """The speaker of a quote inside the quote ``outer`` whose mark opens at ``start``: the subject of the cue verb
+    just before the mark inside the outer quote ("They told us, ‘…’", "My attending told me, ‘…’"). None when no
+    cue introduces it (a scare quote or a title inside speech stays part of the outer quote). "I" or "we" is the
+    outer speaker (``how="nested_self"``); "he"/"she" the last person of that gender the text named before it other
+    than the outer speaker; a described subject ("My teacher") a described person of its own."""
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return None
+    _s0, _e0, span, off = sent
+    before = [t for t in span if off + t.idx + len(t.text) <= start and off + t.idx >= outer.start]
+    if not before or before[-1].text not in (",", ":"):
+        return None
+    verb = next((t for t in reversed(before[-1 - INNER_CUE_TOKENS:-1])
+                 if t.pos_ in ("VERB", "AUX") and t.lemma_ in ctx.cues.lemmas), None)
+    if verb is None:
+        return None
+    subj = cue_subject(verb)
+    if subj is None or not (outer.start <= off + subj.idx < start):
+        return Attribution(True, None, None, "nested")
+    word = subj.lower_
+    if word in ("i", "we"):
+        return Attribution(True, None, None, "nested_self")
+    at = off + subj.idx
+    if word in ("he", "she"):
+        gender = "m" if word == "he" else "f"
+        genders = ctx.genders()
+        for m in sorted(ctx.mentions, key=lambda m: -m.start):
+            if m.start < at and m.entity is not None and m.entity != outer.speaker \
+                    and (m.type == "PERSON" or has_given_name(m.text)) and genders.get(m.entity, gender) == gender:
+                return Attribution(True, m.entity, (m.start, m.end), "nested")
+        return Attribution(True, None, None, "nested")
+    if word in ctx.cues.pronouns or word in ("you", "someone", "somebody", "everyone", "everybody", "people"):
+        return Attribution(True, None, None, "nested")
+    att = speaker_of_verb(ctx, verb, off, "nested")
+    if not att.ok and subj.pos_ == "NOUN" and can_speak(ctx, subj, off):
+        # "my landlord said, ‘…’": a person the speaker describes, named nowhere else
+        att = Attribution(True, None, (token_start(subj.left_edge, off), at + len(subj.text)), "nested")
+    if not att.ok or att.phrase is None or not (outer.start <= att.phrase[0] < start):
+        return Attribution(True, None, None, "nested")
+    return att
+
+
+def _nested_quotes(ctx: SpeakerContext, kept: list[QuoteSpan]) -> list[tuple[QuoteSpan, int]]:
+    """Quotes inside direct quotes that a cue inside the outer quote introduces, each with the index of its outer
+    quote in ``kept``: "He said, ‘If it isn't written down, it didn't happen.’" holds the words of the "he"."""
+    out: list[tuple[QuoteSpan, int]] = []
+    for k, q in enumerate(kept):
+        if not q.direct:
+            continue
+        for m in _INNER_QUOTE.finditer(ctx.view, q.start, q.end):
+            s, e = trim_marks(ctx.view, m.start("q"), m.end("q"))
+            if e <= s:
+                continue
+            att = _inner_speaker(ctx, q, m.start())
+            if att is not None:
+                out.append((QuoteSpan(s, e, True, att), k))
+    return out
+
+
 def _overlaps(a: tuple[int, int], kept: list[QuoteSpan]) -> bool:
     for q in kept:
         s, e = q.start, q.end
@@ -913,10 +980,8 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     added_mentions: list[Mention] = []
     described: dict[str, str] = {}
     quotes = []
-    previous: str | None = None
-    for n, (q, spk) in enumerate(zip(kept, speakers), 1):
-        if spk == PREVIOUS_DESCRIBED:
-            spk = previous if previous in described.values() else None
+    def settle(q: QuoteSpan, spk: str | None, n: int) -> str | None:
+        """The entity a ranker's answer names, a described speaker made a person of this document."""
         phrase = q.attribution.phrase
         if spk == ANTECEDENT:
             phrase = antecedent_phrase(ctx, q, layout_of(ctx))
@@ -946,6 +1011,15 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                 spk = described[key]
         elif spk == DESCRIBED:
             spk = None
+        return spk
+
+    previous: str | None = None
+    settled: list[str | None] = []
+    for n, (q, spk) in enumerate(zip(kept, speakers), 1):
+        if spk == PREVIOUS_DESCRIBED:
+            spk = previous if previous in described.values() else None
+        spk = settle(q, spk, n)
+        settled.append(spk)
         previous = spk
         if q.attribution.how == "label" and spk and spk in ctx.entities and q.attribution.phrase:
             # the label names the speaker ("MS. HARLOW:"): it is a mention of the person
@@ -956,6 +1030,16 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         s, e = q.start, q.end
         quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
                             direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))
+    # a quote inside a quote is its own speaker's ("They told us, ‘…’"): read after the outer speakers are settled,
+    # numbered after them, and kept in text order
+    for n, (q, k) in enumerate(_nested_quotes(ctx, kept), len(kept) + 1):
+        att = q.attribution
+        spk = settled[k] if att.how == "nested_self" else att.speaker if att.speaker else \
+            settle(q, DESCRIBED, n) if att.phrase else None
+        s, e = q.start, q.end
+        quotes.append(Quote(id=f"{doc.id}/q{n}", doc=doc.id, speaker=spk, text=view[s:e], start=s, end=e,
+                            direct=True, doubtful=_doubtful(ctx, spk, s, e)))
+    quotes.sort(key=lambda x: (x.start, -x.end))
     LOGGER.debug("%s: %d quotes", doc.id, len(quotes))
     if not added_mentions:
         return QuoteResult(quotes, given_mentions, entities)

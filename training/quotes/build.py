@@ -163,10 +163,12 @@ HAND_SETS = [
     # pronouns; blind7: four or more speakers, court, pressers, unusual marks; blind8: residents by description,
     # business, obituaries, parliament, "he added", speakers named after a paragraph break; blind9: science, sport
     # post-match, courts, agency spokespeople, Q&A, interpreters, documents and posts, multi-paragraph quotes; blind10:
-    # local people by description then pronoun, business, honorifics, split and colon quotes, reported speech only
+    # local people by description then pronoun, business, honorifics, split and colon quotes, reported speech only;
+    # blind11: sport, court reports, Q&A and "NAME:" transcripts, parliamentary debate, tabloid, statements, letters
+    # and posts, several speakers in one paragraph, nested quotes, interpreters, speakers named after a long quote
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
-    ("dev", "blind9", 4501), ("dev", "blind10", 501),
+    ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201),
 ]
 
 
