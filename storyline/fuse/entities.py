@@ -942,7 +942,8 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     org_words: dict[int, set[str]] = defaultdict(set)
     orgs_in_doc: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(ents):
-        if e.type == "ORG" and not e.generic:
+        # an organisation NER typed an event or MISC ("Namib Nature Forum") names its group as well as an ORG does
+        if merge_type(e) == "ORG" and not e.generic:
             root = groups.find(i)
             # and glossed: "the hospital" of "Helsingin yliopistollinen sairaala", "the club" of "Tromsø Idrettslag"
             org_words[root].update(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
