@@ -898,6 +898,34 @@ def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str
 _DESCRIPTION_MODIFIERS = frozenset({"the", "former", "then", "new", "current", "acting", "outgoing", "incoming"})
 
 
+#: Head nouns of a description that names whoever leads a body, not an office ("the central bank chief", "the
+#: company's boss", "the bank's head")
+_LEADER_NOUNS = frozenset({"chief", "boss", "head", "leader"})
+#: Last words of the roles of people who lead a body, the ones such a description may name
+_LEADING_ROLES = frozenset({"governor", "executive", "ceo", "director", "director-general", "chairman", "chairwoman",
+                            "chair", "chairperson", "president", "head", "leader", "commissioner", "mayor"})
+
+
+def role_keys(e: Entity) -> set[str]:
+    """The keys by which ``_link_descriptions`` may join a person's description to a named person: the head of
+    the description or of the person's role ("minister"), and "*leader" for a description that names a body's
+    leader ("the central bank chief") and a person whose role leads one. A store looks its candidates up by them,
+    so that a description in a new article meets the stored people a whole run would give it."""
+    if e.type != "PERSON":
+        return set()
+    phrase = _description_phrase(e.name) if e.generic else _role_phrase(e.role)
+    if not phrase:
+        return set()
+    head = phrase.split()[-1]
+    leader = head in _LEADER_NOUNS and _common_words(e.name) if e.generic else head in _LEADING_ROLES
+    return {head, "*leader"} if leader else {head}
+
+
+def _common_words(name: str) -> bool:
+    """A description in common nouns only: no capitalised word but its opening one."""
+    return not any(w[:1].isupper() for w in name.split()[1:])
+
+
 def _role_phrase(role: str | None) -> str:
     """A person's role as a description would say it: folded, before "of" ("Prime Minister of Japan" → "prime
     minister")."""
@@ -933,9 +961,12 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
     # scan of every person per description
     by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    leaders: list[int] = []
     for i, e in enumerate(ents):
         if e.type == "PERSON" and not e.generic and (role := _role_phrase(e.role)):
             by_head[role.split()[-1]].append((i, role))
+            if role.split()[-1] in _LEADING_ROLES:
+                leaders.append(i)
     # per description phrase: the groups of the people it fits, in the corpus and per article
     fitting: dict[tuple[str, str | None], tuple[set[int], dict[str, set[int]]]] = {}
     # the words of every named organisation's group, and the groups each article names
@@ -964,6 +995,10 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
                     and not (e.country and ents[j].country and ents[j].country != e.country)]
             whole = [j for j in fits if len(_role_phrase(ents[j].role)) >= len(phrase)]
             fits = whole or fits
+            if not fits and phrase.split()[-1] in _LEADER_NOUNS and _common_words(e.name):
+                # "the central bank chief" names no office: the one person the corpus gives a leading role; a body
+                # named in it ("Visayas Air's chief") may be another than the one that person leads
+                fits = [j for j in leaders if not (e.country and ents[j].country and ents[j].country != e.country)]
             per_doc: dict[str, set[int]] = defaultdict(set)
             for j in fits:
                 per_doc[doc_of[j]].add(groups.find(j))
