@@ -768,7 +768,34 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
             bare = re.sub(r"^[Tt]he\s+", "", e.name)
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
-    return _persons_by_address(out)
+    return _persons_by_address(_corpus_acronyms(out))
+
+
+def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
+    """An acronym the KB reads as a body of one country ("BOJ", the Bank of Japan) stands for the corpus's own body
+    of another country whose name it spells ("Bank of Jamaica") when the corpus never writes the KB's name: the
+    link is dropped, and the acronym is matched as written. An acronym is short and many bodies share one; the
+    corpus's own expansion is the better reading."""
+    spelled: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents:
+        if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
+            for n in dict.fromkeys([e.name, *e.aliases]):
+                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := _every_initial(n)) >= 2:
+                    spelled[initials].append(e)
+    if not spelled:
+        return ents
+    # how many entities write each name: the KB's name written by none but the acronym's own entity
+    written: Counter[str] = Counter(f for e in ents for f in {fold(n) for n in [e.name, *e.aliases]})
+    out = []
+    for e in ents:
+        texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
+        if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
+            acronym = next(iter(texts))
+            owners = spelled.get(_acronym_letters(acronym), []) if looks_like_acronym(acronym) else []
+            if owners and all(o.country != e.country for o in owners):
+                e = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)
+        out.append(e)
+    return out
 
 
 #: Lower-case words inside a surname ("de la Fuente", "al-Zuhairi"; ``data/names.yaml``)
