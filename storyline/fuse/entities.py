@@ -768,7 +768,34 @@ def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
             bare = re.sub(r"^[Tt]he\s+", "", e.name)
             e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
         out.append(e)
-    return _persons_by_address(out)
+    return _persons_by_address(_corpus_acronyms(out))
+
+
+def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
+    """An acronym the KB reads as a body of one country ("BOJ", the Bank of Japan) stands for the corpus's own body
+    of another country whose name it spells ("Bank of Jamaica") when the corpus never writes the KB's name: the
+    link is dropped, and the acronym is matched as written. An acronym is short and many bodies share one; the
+    corpus's own expansion is the better reading."""
+    spelled: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents:
+        if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
+            for n in dict.fromkeys([e.name, *e.aliases]):
+                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := _every_initial(n)) >= 2:
+                    spelled[initials].append(e)
+    if not spelled:
+        return ents
+    # how many entities write each name: the KB's name written by none but the acronym's own entity
+    written: Counter[str] = Counter(f for e in ents for f in {fold(n) for n in [e.name, *e.aliases]})
+    out = []
+    for e in ents:
+        texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
+        if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
+            acronym = next(iter(texts))
+            owners = spelled.get(_acronym_letters(acronym), []) if looks_like_acronym(acronym) else []
+            if owners and all(o.country != e.country for o in owners):
+                e = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)
+        out.append(e)
+    return out
 
 
 #: Lower-case words inside a surname ("de la Fuente", "al-Zuhairi"; ``data/names.yaml``)
@@ -898,6 +925,34 @@ def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str
 _DESCRIPTION_MODIFIERS = frozenset({"the", "former", "then", "new", "current", "acting", "outgoing", "incoming"})
 
 
+#: Head nouns of a description that names whoever leads a body, not an office ("the central bank chief", "the
+#: company's boss", "the bank's head")
+_LEADER_NOUNS = frozenset({"chief", "boss", "head", "leader"})
+#: Last words of the roles of people who lead a body, the ones such a description may name
+_LEADING_ROLES = frozenset({"governor", "executive", "ceo", "director", "director-general", "chairman", "chairwoman",
+                            "chair", "chairperson", "president", "head", "leader", "commissioner", "mayor"})
+
+
+def role_keys(e: Entity) -> set[str]:
+    """The keys by which ``_link_descriptions`` may join a person's description to a named person: the head of
+    the description or of the person's role ("minister"), and "*leader" for a description that names a body's
+    leader ("the central bank chief") and a person whose role leads one. A store looks its candidates up by them,
+    so that a description in a new article meets the stored people a whole run would give it."""
+    if e.type != "PERSON":
+        return set()
+    phrase = _description_phrase(e.name) if e.generic else _role_phrase(e.role)
+    if not phrase:
+        return set()
+    head = phrase.split()[-1]
+    leader = head in _LEADER_NOUNS and _common_words(e.name) if e.generic else head in _LEADING_ROLES
+    return {head, "*leader"} if leader else {head}
+
+
+def _common_words(name: str) -> bool:
+    """A description in common nouns only: no capitalised word but its opening one."""
+    return not any(w[:1].isupper() for w in name.split()[1:])
+
+
 def _role_phrase(role: str | None) -> str:
     """A person's role as a description would say it: folded, before "of" ("Prime Minister of Japan" → "prime
     minister")."""
@@ -933,16 +988,20 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
     # scan of every person per description
     by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    leaders: list[int] = []
     for i, e in enumerate(ents):
         if e.type == "PERSON" and not e.generic and (role := _role_phrase(e.role)):
             by_head[role.split()[-1]].append((i, role))
+            if role.split()[-1] in _LEADING_ROLES:
+                leaders.append(i)
     # per description phrase: the groups of the people it fits, in the corpus and per article
     fitting: dict[tuple[str, str | None], tuple[set[int], dict[str, set[int]]]] = {}
     # the words of every named organisation's group, and the groups each article names
     org_words: dict[int, set[str]] = defaultdict(set)
     orgs_in_doc: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(ents):
-        if e.type == "ORG" and not e.generic:
+        # an organisation NER typed an event or MISC ("Namib Nature Forum") names its group as well as an ORG does
+        if merge_type(e) == "ORG" and not e.generic:
             root = groups.find(i)
             # and glossed: "the hospital" of "Helsingin yliopistollinen sairaala", "the club" of "Tromsø Idrettslag"
             org_words[root].update(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
@@ -963,6 +1022,10 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
                     and not (e.country and ents[j].country and ents[j].country != e.country)]
             whole = [j for j in fits if len(_role_phrase(ents[j].role)) >= len(phrase)]
             fits = whole or fits
+            if not fits and phrase.split()[-1] in _LEADER_NOUNS and _common_words(e.name):
+                # "the central bank chief" names no office: the one person the corpus gives a leading role; a body
+                # named in it ("Visayas Air's chief") may be another than the one that person leads
+                fits = [j for j in leaders if not (e.country and ents[j].country and ents[j].country != e.country)]
             per_doc: dict[str, set[int]] = defaultdict(set)
             for j in fits:
                 per_doc[doc_of[j]].add(groups.find(j))

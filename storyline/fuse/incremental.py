@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
-from storyline.fuse.entities import demonym_forms, merge_entities
+from storyline.fuse.entities import demonym_forms, merge_entities, role_keys
 from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter, StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
 from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
@@ -69,6 +69,8 @@ def entity_keys(e: Entity) -> set[str]:
             keys.add("a:" + "".join(sorted(letters)))
         elif len(acronym_of(name)) >= 2:
             keys.add("a:" + "".join(sorted(acronym_of(name))))
+    # a person's description ("the governor", "the central bank chief") and the people whose role it may name
+    keys.update("r:" + k for k in role_keys(e))
     return keys
 
 

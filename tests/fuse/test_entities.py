@@ -429,3 +429,49 @@ def test_an_organisation_description_finds_its_body_by_a_compound_head_or_a_glos
     assert m["d2/e2"] == m["d2/e1"]
     assert m["d2/e3"] not in (m["d2/e1"], m["d1/e1"])     # its article names no bank
     assert m["d3/e2"] == m["d3/e1"]
+
+
+def test_a_description_of_a_bodys_leader_joins_the_one_person_who_leads_one():
+    governor = ent("d1", 1, "Desmond Mairs", mentions=2)
+    governor.role = "Governor"
+    analyst = ent("d1", 2, "Paula Reid")
+    analyst.role = "Economist"
+    a = analyses([governor, analyst, ent("d1", 3, "Bank of Jamaica", "ORG", "JAM")],
+                 [described("d2", 1, "The central bank chief", "PERSON"), described("d2", 2, "Traders")])
+    _, m = merge_entities(a, Settings())
+    assert m["d2/e1"] == m["d1/e1"] and m["d2/e2"] != m["d1/e1"]
+    # a body named in the description may be another than the one the leader leads
+    a = analyses([governor], [described("d2", 1, "Visayas Air's chief", "PERSON")])
+    _, m = merge_entities(a, Settings())
+    assert m["d2/e1"] != m["d1/e1"]
+    # two leaders: the description could be either's
+    chair = ent("d1", 2, "Ruth Campbell")
+    chair.role = "Chairwoman"
+    a = analyses([governor, chair], [described("d2", 1, "The central bank chief", "PERSON")])
+    _, m = merge_entities(a, Settings())
+    assert m["d2/e1"] not in (m["d1/e1"], m["d1/e2"])
+
+
+def test_a_kb_acronym_of_another_countrys_body_is_the_corpus_body_it_spells():
+    home = ent("d1", 1, "Bank of Jamaica", "ORG", "JAM", mentions=2)
+    known = ent("d2", 1, "Bank of Japan", "ORG", "JPN", aliases=["BOJ"], kb_id="org:JPN-boj")
+    ents, m = merge_entities(analyses([home], [known]), Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).country == "JAM"
+    # where the corpus writes the KB's name too, the acronym keeps its KB reading
+    named = ent("d3", 1, "Bank of Japan", "ORG", "JPN", kb_id="org:JPN-boj")
+    _, m = merge_entities(analyses([home], [known], [named]), Settings())
+    assert m["d2/e1"] == m["d3/e1"] != m["d1/e1"]
+
+
+def test_a_stored_leader_meets_a_new_articles_description_by_its_role_keys():
+    from storyline.fuse.incremental import entity_keys, merge_new_entities
+
+    governor = ent("d1", 1, "Desmond Mairs", mentions=2)
+    governor.role = "Governor"
+    stored, _ = merge_entities(analyses([governor]), Settings())
+    chief = described("d2", 1, "The central bank chief", "PERSON")
+    # the store finds its candidates by shared keys: the description's and the leader's meet
+    assert entity_keys(chief) & entity_keys(stored[0])
+    merged = merge_new_entities(stored, analyses([chief]), Settings(), 2)
+    assert merged.mapping["d2/e1"] == stored[0].id
