@@ -568,9 +568,9 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
 #: stored lead vectors read at a time (each is compared with every new document)
 _VECTOR_ROWS = 8192
 #: new documents whose pairs sharing a prefix key are listed at a time
-_NEW_ROWS = 512
+_NEW_ROWS = 128
 #: candidate pairs whose entity overlap is computed at a time
-_PAIR_ROWS = 1 << 18
+_PAIR_ROWS = 1 << 16
 
 
 @dataclass
