@@ -816,26 +816,30 @@ class StoryScorer:
                 _Incidence([{k: self.idf[k] for k in f.keys} for f in self.feats]),
                 _Incidence([{k: c * self.idf[k] for k, c in f.salience.items()} for f in self.feats]),
                 _Incidence([dict.fromkeys(f.types, 1.0) for f in self.feats]))
+            # per-document arrays built once, not per call: an update calls this for each of thousands of groups
+            # of a few documents, and rebuilding them from every document's features was most of its stories part
+            n = len(self.feats)
+            self.doc_arrays = (np.array(self.key_weight), np.array(self.salience_norm),
+                               np.array([f.day.toordinal() if f.day else np.nan for f in self.feats], dtype=np.float64),
+                               np.array([i * n + j for i, j in self.copies], dtype=np.int64))
         keys, salience, types = self.incidence
+        weight, salience_norm, days, copies = self.doc_arrays
         m = len(first)
-        weight = np.array(self.key_weight)
         pair, w, _ = keys.shared(first, second)
         shared = np.bincount(pair, weights=w, minlength=m)
         union = weight[first] + weight[second] - shared
         jaccard = np.divide(shared, union, out=np.zeros(m), where=union > 0)
         pair, a, b = salience.shared(first, second)
-        norms = np.array(self.salience_norm)[first] * np.array(self.salience_norm)[second]
+        norms = salience_norm[first] * salience_norm[second]
         cosine = np.divide(np.bincount(pair, weights=a * b, minlength=m), norms, out=np.zeros(m), where=norms > 0)
         pair, _, _ = types.shared(first, second)
         inter = np.bincount(pair, minlength=m).astype(np.float64)
         either = types.counts[first] + types.counts[second] - inter
         s = W_TYPES * np.divide(inter, either, out=np.zeros(m), where=either > 0)
         s += W_ENTITIES * np.maximum(jaccard, cosine) + W_TEXT * self.text.of_pairs(first, second, len(self.feats))
-        days = np.array([f.day.toordinal() if f.day else np.nan for f in self.feats], dtype=np.float64)
         gap = np.abs(days[first] - days[second])
         s[~np.isnan(gap) & (gap > self.max_days)] *= 0.5
-        n = len(self.feats)
-        s[np.isin(first * n + second, np.array([i * n + j for i, j in self.copies], dtype=np.int64))] = 1.0
+        s[np.isin(first * len(self.feats) + second, copies)] = 1.0
         return s
 
     def overlap_prefixes(self, need: float) -> list[set[str]]:

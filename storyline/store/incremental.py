@@ -542,11 +542,10 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     A pair's rules score is at most ``W_TYPES + W_TEXT * text + W_ENTITIES * overlap`` (``StoryScorer``;
     copies score 1 and are all kept); the trained decision scores only pairs whose rules score reaches
     ``STORY_GATE``, or links clusters by pairs at ``LINK_GATE`` when its model has a second pass (``link_gate``),
-    so that is the bound they must reach. The lead similarity ``text`` of each pair is
-    computed from the stored vectors; the entity overlap (weighted Jaccard or salience cosine,
-    ``StoryScorer.entity_overlap``) of every pair sharing a key is computed in SQL from the stored keys and
-    mention counts, with the store's key frequencies (the new documents counted in), and compared with what
-    the pair's text leaves to reach.
+    so that is the bound they must reach. The lead similarity ``text`` of each pair is computed from the stored
+    vectors, read a block at a time (``_related_leads``); the entity overlap (weighted Jaccard or salience cosine,
+    ``StoryScorer.entity_overlap``), with the store's key frequencies (the new documents counted in), of the pairs
+    that can reach what their text leaves to reach (``_overlapping``).
     """
     margin = 1 - 1e-9   # sums in another order round differently
     threshold = link_gate(settings) if settings.stories == "trained" else settings.story_threshold
@@ -556,70 +555,151 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     if need <= 0:   # any pair can reach the threshold
         stored = [r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()]
         return out | {(f.id, d) for f in feats for d in stored}
-    # the lead similarity of each new document with each stored one: a pair related enough is a
-    # candidate; one less related needs less overlap
-    required: list[list[Any]] = []
+    related = _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [])
     vectors = [f.vector for f in feats]
     if settings.embedding_model and vectors and all(v is not None for v in vectors):
-        rows = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
-        if rows:
-            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
-            floor = cosine_floor(settings.embedding_model)
-            new_vectors = np.asarray(vectors, dtype=np.float32)
-            for b in range(0, len(new_vectors), 256):   # 256 x stored at a time, not batch x stored
-                cos = new_vectors[b:b + 256] @ matrix.T
-                for i, j in zip(*np.nonzero(cos > floor)):
-                    text = (float(cos[i, j]) - floor) / (1 - floor)
-                    rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
-                    if rest <= 0:
-                        out.add((feats[b + int(i)].id, rows[int(j)][0]))
-                    else:
-                        required.append([feats[b + int(i)].id, rows[int(j)][0], rest])
-    keys = [[f.id, k, f.salience.get(k, 0)] for f in feats for k in sorted(f.keys)]
-    if keys:
-        cols = [list(c) for c in zip(*keys)]
-        req = [list(c) for c in zip(*required)] if required else [[], [], []]
-        prefix = sorted(_prefix_keys(store, feats, n_docs, need))
-        out |= {(r[0], r[1]) for r in store.con.execute(
-            "WITH n AS (SELECT UNNEST(?) AS doc, UNNEST(?) AS key, UNNEST(?) AS count), "
-            "req AS (SELECT UNNEST(?::VARCHAR[]) AS new, UNNEST(?::VARCHAR[]) AS old, UNNEST(?::DOUBLE[]) AS need), "
-            "added AS (SELECT key, count(*) AS c FROM n GROUP BY key), "
-            "near AS (SELECT DISTINCT k.doc FROM fuse_story_keys k WHERE k.key IN (SELECT UNNEST(?::VARCHAR[])) "
-            "         UNION SELECT old FROM req), "
-            "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
-            "df AS (SELECT key, count(*) AS c FROM fuse_story_keys "
-            "       WHERE key IN (SELECT key FROM old UNION SELECT key FROM n) GROUP BY key), "
-            "idf AS (SELECT key, ln(1 + ? / (coalesce(df.c, 0) + coalesce(added.c, 0))) AS idf "
-            "        FROM (SELECT key FROM old UNION SELECT key FROM n) keys LEFT JOIN df USING (key) "
-            "        LEFT JOIN added USING (key)), "
-            "nw AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM n JOIN idf USING (key) "
-            "       GROUP BY doc), "
-            "ow AS (SELECT doc, sum(idf) AS w, sqrt(sum(pow(count * idf, 2))) AS norm FROM old JOIN idf USING (key) "
-            "       GROUP BY doc), "
-            "shared AS (SELECT n.doc AS new, old.doc AS old, sum(idf.idf) AS w, "
-            "           sum(n.count * old.count * idf.idf * idf.idf) AS dot "
-            "           FROM n JOIN old USING (key) JOIN idf USING (key) GROUP BY n.doc, old.doc), "
-            "overlap AS (SELECT shared.new, shared.old, greatest(shared.w / (nw.w + ow.w - shared.w), "
-            "            CASE WHEN nw.norm * ow.norm > 0 THEN shared.dot / (nw.norm * ow.norm) ELSE 0 END) AS value "
-            "            FROM shared JOIN nw ON nw.doc = shared.new JOIN ow ON ow.doc = shared.old) "
-            "SELECT DISTINCT overlap.new, overlap.old FROM overlap "
-            "LEFT JOIN req ON req.new = overlap.new AND req.old = overlap.old "
-            "WHERE overlap.value >= ? * coalesce(req.need, ?)",
-            [*cols, *req, prefix, n_docs, margin, need]).fetchall()}
+        related = _related_leads(store, feats, np.asarray(vectors, dtype=np.float32),
+                                 cosine_floor(settings.embedding_model), threshold, out)
+    if any(f.keys for f in feats):
+        out |= _overlapping(store, feats, n_docs, need, related, margin)
     return out
 
 
-def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: float) -> set[str]:
-    """The keys of the new documents' prefixes (``StoryScorer.overlap_prefixes``, from the new side only): a
-    stored document whose overlap with a new one reaches ``need`` shares a key of that one's prefix, as the
-    rest of its keys weigh too little for either bound. Stored documents sharing only common keys (a country
-    every tenth article names) are then left out of the SQL's pairs; those the leads relate enough to need
-    less overlap come in through their own rows."""
+#: stored lead vectors read at a time (each is compared with every new document)
+_VECTOR_ROWS = 8192
+#: new documents whose pairs sharing a prefix key are listed at a time
+_NEW_ROWS = 128
+#: candidate pairs whose entity overlap is computed at a time
+_PAIR_ROWS = 1 << 16
+
+
+@dataclass
+class _Related:
+    """Pairs whose leads are related, but not enough to reach the threshold without overlap: the new document's
+    row, the stored document's place in ``docs``, and the overlap the pair needs."""
+    new: Any
+    old: Any
+    need: Any
+    docs: list[str]
+
+
+def _related_leads(store: Store, feats: list[StoryFeatures], vectors: Any, floor: float, threshold: float,
+                   out: set[tuple[str, str]]) -> _Related:
+    """The new leads against the stored ones, a block of stored rows at a time (not the store's vectors whole): a
+    pair related enough to reach ``threshold`` whatever its overlap goes into ``out``; one less related needs less
+    overlap (``_Related``)."""
+    new_rows, old_rows, needs = [], [], []
+    docs: list[str] = []
+    cur = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL")
+    while block := cur.fetchmany(_VECTOR_ROWS):
+        matrix = np.frombuffer(b"".join(r[1] for r in block), dtype=np.float32).reshape(len(block), -1)
+        for b in range(0, len(vectors), 256):   # 256 x block at a time
+            cos = vectors[b:b + 256] @ matrix.T
+            i, j = np.nonzero(cos > floor)
+            text = (cos[i, j].astype(np.float64) - floor) / (1 - floor)
+            rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
+            sure = rest <= 0
+            out.update((feats[b + int(x)].id, block[int(y)][0]) for x, y in zip(i[sure], j[sure]))
+            new_rows.append(i[~sure].astype(np.int64) + b)
+            old_rows.append(j[~sure].astype(np.int64) + len(docs))
+            needs.append(rest[~sure])
+        docs.extend(r[0] for r in block)
+    if not new_rows:
+        return _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), docs)
+    return _Related(np.concatenate(new_rows), np.concatenate(old_rows), np.concatenate(needs), docs)
+
+
+def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: float, related: _Related,
+                 margin: float) -> set[tuple[str, str]]:
+    """Pairs (new, stored) whose entity overlap reaches ``need``, or for a pair of ``related`` its own need.
+
+    Only two kinds of pair are weighed: those sharing a key of the new document's prefix (``_prefix_keys``: the
+    others' overlap cannot reach ``need``) and the related ones. Each side's key weights are sparse rows (the
+    stored side: only its keys that a new document holds, with its sums over all its keys from SQL), and a pair's
+    shared weight is the sum of its two rows' product, ``_PAIR_ROWS`` pairs at a time: the memory is that of a
+    slice of pairs, not of every pair sharing a key.
+    """
+    from scipy import sparse
+
     added = Counter(k for f in feats for k in f.keys)
-    df = _doc_freq(store, added)
+    keys = sorted(added)
+    column = {k: i for i, k in enumerate(keys)}
+    df = _doc_freq(store, keys)
     idf = {k: math.log(1 + n_docs / (df.get(k, 0) + c)) for k, c in added.items()}
-    need *= 1 - 1e-9   # the SQL sums in another order
-    out: set[str] = set()
+    rows = store.con.execute(
+        "WITH n AS (SELECT UNNEST(?::VARCHAR[]) AS key, UNNEST(?::BIGINT[]) AS c), "
+        "near AS (SELECT DISTINCT doc FROM fuse_story_keys WHERE key IN (SELECT key FROM n)), "
+        "old AS (SELECT k.doc, k.key, k.count FROM fuse_story_keys k JOIN near USING (doc)), "
+        "df AS (SELECT key, count(*) AS c FROM fuse_story_keys WHERE key IN (SELECT key FROM old) GROUP BY key), "
+        "idf AS (SELECT key, ln(1 + ? / (df.c + coalesce(n.c, 0))) AS idf FROM df LEFT JOIN n USING (key)) "
+        "SELECT old.doc, sum(idf.idf), sqrt(sum(pow(old.count * idf.idf, 2))) FROM old JOIN idf USING (key) "
+        "GROUP BY old.doc ORDER BY old.doc", [keys, [added[k] for k in keys], n_docs]).fetchall()
+    if not rows:
+        return set()
+    docs = [r[0] for r in rows]
+    old_w = np.array([r[1] for r in rows], dtype=np.float64)
+    old_norm = np.array([r[2] for r in rows], dtype=np.float64)
+    got = store.con.execute(
+        "WITH n AS (SELECT UNNEST(?::VARCHAR[]) AS key, UNNEST(?::BIGINT[]) AS i), "
+        "d AS (SELECT UNNEST(?::VARCHAR[]) AS doc, UNNEST(?::BIGINT[]) AS j) "
+        "SELECT d.j, n.i, k.count::DOUBLE AS count FROM fuse_story_keys k JOIN n USING (key) JOIN d USING (doc)",
+        [keys, list(range(len(keys))), docs, list(range(len(docs)))]).fetchnumpy()
+    shape = (len(docs), len(keys))
+    j, i = np.asarray(got["j"], dtype=np.int64), np.asarray(got["i"], dtype=np.int64)
+    old_keys = sparse.csr_matrix((np.ones(len(j)), (j, i)), shape=shape)
+    old_counts = sparse.csr_matrix((np.asarray(got["count"], dtype=np.float64), (j, i)), shape=shape)
+    weights = np.array([idf[k] for k in keys])
+    prefixes = _prefix_keys(feats, idf, need)
+    rows_k, cols_k, counts, pre_rows, pre_cols = [], [], [], [], []
+    for r, f in enumerate(feats):
+        for k in sorted(f.keys):
+            rows_k.append(r)
+            cols_k.append(column[k])
+            counts.append(f.salience.get(k, 0))
+        for k in prefixes[r]:
+            pre_rows.append(r)
+            pre_cols.append(column[k])
+    rk, ck = np.array(rows_k, dtype=np.int64), np.array(cols_k, dtype=np.int64)
+    shape = (len(feats), len(keys))
+    new_keys = sparse.csr_matrix((weights[ck], (rk, ck)), shape=shape)
+    new_counts = sparse.csr_matrix((np.array(counts, dtype=np.float64) * weights[ck] ** 2, (rk, ck)), shape=shape)
+    new_w = np.array([sum(idf[k] for k in sorted(f.keys)) for f in feats])
+    new_norm = np.array([math.sqrt(sum((f.salience.get(k, 0) * idf[k]) ** 2 for k in sorted(f.keys))) for f in feats])
+    prefix = sparse.csr_matrix((np.ones(len(pre_rows)), (pre_rows, pre_cols)), shape=shape)
+    old_t = old_keys.T.tocsr()
+
+    out: set[tuple[str, str]] = set()
+
+    def weigh(first: Any, second: Any, needs: Any) -> None:
+        for s in range(0, len(first), _PAIR_ROWS):
+            a, b = first[s:s + _PAIR_ROWS], second[s:s + _PAIR_ROWS]
+            shared = np.asarray(new_keys[a].multiply(old_keys[b]).sum(axis=1)).ravel()
+            dot = np.asarray(new_counts[a].multiply(old_counts[b]).sum(axis=1)).ravel()
+            union = new_w[a] + old_w[b] - shared
+            jaccard = np.divide(shared, union, out=np.zeros(len(a)), where=union > 0)
+            norms = new_norm[a] * old_norm[b]
+            cosine = np.divide(dot, norms, out=np.zeros(len(a)), where=norms > 0)
+            keep = np.maximum(jaccard, cosine) >= margin * needs[s:s + _PAIR_ROWS]
+            out.update((feats[int(x)].id, docs[int(y)]) for x, y in zip(a[keep], b[keep]))
+
+    for r0 in range(0, len(feats), _NEW_ROWS):
+        pairs = (prefix[r0:r0 + _NEW_ROWS] @ old_t).tocoo()
+        weigh(pairs.row.astype(np.int64) + r0, pairs.col.astype(np.int64), np.full(pairs.nnz, need))
+    if len(related.new):
+        at = {d: n for n, d in enumerate(docs)}
+        place = np.array([at.get(d, -1) for d in related.docs], dtype=np.int64)[related.old]
+        shares = place >= 0   # a pair sharing no key has no overlap
+        weigh(related.new[shares], place[shares], related.need[shares])
+    return out
+
+
+def _prefix_keys(feats: list[StoryFeatures], idf: Mapping[str, float], need: float) -> list[set[str]]:
+    """Each new document's prefix keys (``StoryScorer.overlap_prefixes``, from the new side only, with the store's
+    ``idf``): a stored document whose overlap with it reaches ``need`` shares one of them, as the rest of its keys
+    weigh too little for either bound. A stored document sharing only common keys with it (a country every tenth
+    article names) is not weighed with it."""
+    need *= 1 - 1e-9   # the sums below and the overlaps run in other orders
+    out: list[set[str]] = []
     for f in feats:
         order = sorted(f.keys, key=lambda k: (-idf[k], k))
         weight = sum(idf[k] for k in order) * need
@@ -632,7 +712,7 @@ def _prefix_keys(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
             if w >= weight or sq >= bound:
                 break
             suffix_w, suffix_s, cut = w, sq, cut - 1
-        out.update(order[:cut])
+        out.append(set(order[:cut]))
     return out
 
 

@@ -259,8 +259,10 @@ def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
 @pytest.mark.parametrize("vectors", [True, False])
 def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, analyses, tmp_path, monkeypatch,
                                                                           vectors):
-    # the new documents' prefix keys choose the stored documents compared in SQL; every key gives the same pairs
+    # pairs sharing a key of the new document's prefix, and related leads, weighed a slice at a time: the pairs
+    # the first version found weighing every pair sharing a key in one SQL statement (tests/reference)
     from storyline.fuse.stories import corpus_story_features
+    from tests.reference.story_candidates import story_candidates
 
     # without leads a lower threshold: pairs then reach it by their keys alone
     settings = Settings() if vectors else Settings(embedding_model="", story_threshold=0.16)
@@ -272,11 +274,15 @@ def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, a
             for f in feats:
                 f.vector = None
         n_docs = store.count("documents") + len(new)
+        every = story_candidates(store, feats, settings, n_docs, {})
         got = incremental._story_candidates(store, feats, settings, n_docs, {})
-        assert incremental._prefix_keys(store, feats, n_docs, 0.24) < {k for f in feats for k in f.keys}
-        monkeypatch.setattr(incremental, "_prefix_keys", lambda _s, fs, _n, _need: {k for f in fs for k in f.keys})
-        every = incremental._story_candidates(store, feats, settings, n_docs, {})
-    assert got == every and got
+        # slices smaller than the batch and the store: the same pairs
+        for name, size in (("_VECTOR_ROWS", 7), ("_NEW_ROWS", 3), ("_PAIR_ROWS", 5)):
+            monkeypatch.setattr(incremental, name, size)
+        sliced = incremental._story_candidates(store, feats, settings, n_docs, {})
+        idf = dict.fromkeys({k for f in feats for k in f.keys}, 1.0)
+        assert any(p < f.keys for p, f in zip(incremental._prefix_keys(feats, idf, 0.24), feats))
+    assert got == every == sliced and got
 
 
 @pytest.mark.parametrize("stories", ["trained", "rules"])
