@@ -4,7 +4,8 @@ which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.joblib] [--folds 5]
 
-Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``; never
+Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl`` and the
+role-only sentences ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``; never
 ``frozen/`` nor the dev files) goes through its language's pipeline up to the named entities; every actor mention
 of the sentence is a candidate, labelled source, target or other by the gold surface strings. Prints
 cross-validated source and target accuracy (folds by sentence) beside the position rules
@@ -128,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        path = NATIVE / f"events_{lang}.jsonl"
-        if path.is_file():
-            cases += sentence_cases(lang, read_jsonl(path), settings)
+        for path in (NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"roles_{lang}.jsonl"):
+            if path.is_file():
+                cases += sentence_cases(lang, read_jsonl(path), settings)
     print(f"role ranker: {len(cases)} native event sentences")
     if len(cases) >= args.folds * 4:
         score: dict[str, dict[str, Any]] = {lang: {"rules": [0, 0], "ranker": [0, 0], "n": 0} for lang in LANGS}

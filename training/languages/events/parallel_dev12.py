@@ -203,4 +203,3 @@ EVENTS = [
 
 if __name__ == "__main__":
     write(EVENTS, OUT)
-    print(f"wrote {OUT} ({sum(len(e[5]) for e in EVENTS)} articles, {len(EVENTS)} events)")
