@@ -16,8 +16,8 @@ background, statistics, opinions, plans, group nouns opening a sentence with no 
 written in the eighth round before any change, ``--set training/languages/events/dev5``); ``ru_dev6.txt`` a sixth,
 Russian only, with type variety (every type 7-9 times, the confusable pairs side by side, wire datelines; written in
 the ninth round before any change, ``--set training/languages/events/dev6``). ``roles/LANG_roles.txt`` ->
-``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py, never
-by the coder). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
+``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py
+--role-sentences, never by the coder; not in the shipped ranker). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
 native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
