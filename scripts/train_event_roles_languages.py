@@ -3,8 +3,11 @@
 which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.joblib] [--folds 5]
+        [--role-sentences]
 
-Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``; never
+Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, and with
+``--role-sentences`` the role-only sentences ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the
+eighteenth round and not kept: see training/languages/README.md; never
 ``frozen/`` nor the dev files) goes through its language's pipeline up to the named entities; every actor mention
 of the sentence is a candidate, labelled source, target or other by the gold surface strings. Prints
 cross-validated source and target accuracy (folds by sentence) beside the position rules
@@ -123,14 +126,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_role_model_path())
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--role-sentences", action="store_true",
+                    help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
     settings = Settings()
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        path = NATIVE / f"events_{lang}.jsonl"
-        if path.is_file():
-            cases += sentence_cases(lang, read_jsonl(path), settings)
+        paths = [NATIVE / f"events_{lang}.jsonl"] + ([NATIVE / "roles" / f"roles_{lang}.jsonl"]
+                                                     if args.role_sentences else [])
+        for path in paths:
+            if path.is_file():
+                cases += sentence_cases(lang, read_jsonl(path), settings)
     print(f"role ranker: {len(cases)} native event sentences")
     if len(cases) >= args.folds * 4:
         score: dict[str, dict[str, Any]] = {lang: {"rules": [0, 0], "ranker": [0, 0], "n": 0} for lang in LANGS}

@@ -312,11 +312,24 @@ def _cross_script(key: str) -> str:
 _SOFT_C = re.compile(r"[cC](?=[eiyéíEIY])")
 
 
+#: a Latin j before a vowel, which Cyrillic writes й in Baltic, Slavic, German, Dutch and Nordic names (Jonas ~
+#: Йонас, Jan ~ Ян); ``name_key`` keeps j for ж / дж (Zhukov, Джон), so the reading as y is one more spelling
+_VOWEL_J = re.compile(r"[jJ](?=[aeiouAEIOU])")
+#: the Portuguese digraphs lh and nh between vowels, the palatal l and n Cyrillic writes ль / нь (Carvalho ~
+#: Карвалью, Coutinho ~ Коутинью); read as li / ni, which is what the Cyrillic spelling's key holds
+_PALATAL_H = re.compile(r"(?<=[aeiouãõáéíóúâêôAEIOU])([lnLN])h(?=[aeiouãõáéíóúâêô])")
+
+
 def _spellings(word: str) -> tuple[str, ...]:
-    """A name word as Cyrillic may have heard it: itself, and for a Latin word with a soft c, with that c an s."""
-    if _other_script(word) or not _SOFT_C.search(word):
+    """A name word as Cyrillic may have heard it: itself, and for a Latin word with a soft c, with that c an s, with
+    a j before a vowel a y, and with Portuguese lh / nh as li / ni (each reading on top of the others)."""
+    if _other_script(word):
         return (word,)
-    return word, _SOFT_C.sub("s", word)
+    out = [word]
+    for pattern, repl in ((_SOFT_C, "s"), (_VOWEL_J, "y"), (_PALATAL_H, r"\1i")):
+        if pattern.search(word):
+            out += [pattern.sub(repl, w) for w in out]
+    return tuple(dict.fromkeys(out))
 
 
 def script_words_match(a: str, b: str) -> bool:

@@ -202,3 +202,17 @@ def test_masculine_and_feminine_forms_of_a_surname_are_one_family_not_one_person
     assert surnames_match("Karimbekova", "Karimbekova")
     assert not gendered_forms("Ivashkin", "Ivashko")             # a different ending, not a gendered form
     assert surnames_match("Kasymaliyev", "Kasymaliev")           # spellings of one form still match
+
+
+def test_a_latin_j_before_a_vowel_and_portuguese_lh_nh_across_scripts_only():
+    # Baltic, Slavic, German and Nordic j is Cyrillic й (Jonas ~ Йонас), also left in the genitive by a normaliser
+    assert persons_match("Jonas Kazlauskas", "Йонас Казлаускас")
+    assert persons_match("Jonas Kazlauskas", "Йонаса Казлаускаса")
+    assert persons_match("Jan Kowalczyk", "Ян Ковальчик")
+    # Portuguese lh / nh are Cyrillic ль / нь, s before a consonant ш (Inês Carvalho ~ Инеш Карвалью)
+    assert persons_match("Inês Carvalho", "Инеш Карвалью") and persons_match("Marcelo Coutinho", "Марсело Коутинью")
+    # they meet under one blocking key
+    assert script_key("Карвалью") in script_keys("Carvalho") and script_key("Йонас") in script_keys("Jonas")
+    # within one script nothing changes, and a different surname stays apart
+    assert not surnames_match("Carvalho", "Carvalio") and not persons_match("Jonas Kazlauskas", "Йонас Казакявичюс")
+    assert not persons_match("Inês Carvalho", "Инеш Кавалью")

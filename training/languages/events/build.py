@@ -15,7 +15,9 @@ fifth, Russian only (wire, regional press, official statements and opinion; half
 background, statistics, opinions, plans, group nouns opening a sentence with no act; names that do not decline;
 written in the eighth round before any change, ``--set training/languages/events/dev5``); ``ru_dev6.txt`` a sixth,
 Russian only, with type variety (every type 7-9 times, the confusable pairs side by side, wire datelines; written in
-the ninth round before any change, ``--set training/languages/events/dev6``). Sentences are invented,
+the ninth round before any change, ``--set training/languages/events/dev6``). ``roles/LANG_roles.txt`` ->
+``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py
+--role-sentences, never by the coder; not in the shipped ranker). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
 native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
@@ -56,6 +58,14 @@ def main() -> int:
             lines = [ln for f in sources for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
             out = folder / f"events_{lang}{suffix}.jsonl"
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+            print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
+        # sentences for the role ranker alone (scripts/train_event_roles_languages.py): the coder never reads them
+        src = HERE / "roles" / f"{lang}_roles.txt"
+        if src.is_file():
+            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            recs = [parse_line(ln, lang, i + 1, "roles") for i, ln in enumerate(lines)]
+            out = HERE / "roles" / f"roles_{lang}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0

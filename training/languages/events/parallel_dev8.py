@@ -171,8 +171,8 @@ EVENTS = [
                 "Alemania respaldó ayer la candidatura de Moldavia a la Unión Europea y elogió su reforma "
                 "judicial.", "2026-01-16"),
      }),
-    ("p8-10", "MOBILIZE", names("Venezuela", "Венесуэла", "Венесуела", "Venezuela"),
-     names("Guyana", "Гайана", "Гаяна", "Guyana"), "2026-01-16", {
+    # no target: the border the troops went to is a place (the place convention, README.md beside this file)
+    ("p8-10", "MOBILIZE", names("Venezuela", "Венесуэла", "Венесуела", "Venezuela"), None, "2026-01-16", {
          "en": ("Caribbean Security Review", "Venezuela moves troops to Guyana border",
                 "Venezuela deployed some 2,000 troops to its border with Guyana on Friday, escalating the dispute "
                 "over the Essequibo region.", None),
