@@ -4,11 +4,13 @@ This is the one path the CLI and the Python API share.
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
@@ -200,23 +202,41 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
                 chunk = []
         analyses = _stored(store, chunk, analyses, n_analysed, reanalyze)
         summary.read = n_analysed + summary.already_stored
-        corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper,
-                            load=keep_corpus)
-        # both outputs come from the store, so a full run and an update write the same files
-        # the cache keeps each row's item text: an update encodes only the rows it changed
-        write_json_store(store, out / "export.json", cache=out / "export.cache.json")
-        n_docs = store.count("documents")
-        if n_docs <= settings.report_max_documents and settings.report_max_documents > 0:
-            if corpus is None:
-                corpus = store.corpus()
-            write_report(corpus, out / "report.html")
-        else:
-            write_summary(store, out / "report.html")
+        with _old_objects_frozen():
+            corpus = fuse_store(store, analyses, settings, full=full or reanalyze, mapper=mapper,
+                                load=keep_corpus)
+            # both outputs come from the store, so a full run and an update write the same files
+            # the cache keeps each row's item text: an update encodes only the rows it changed
+            write_json_store(store, out / "export.json", cache=out / "export.cache.json")
+            n_docs = store.count("documents")
+            if n_docs <= settings.report_max_documents and settings.report_max_documents > 0:
+                if corpus is None:
+                    corpus = store.corpus()
+                write_report(corpus, out / "report.html")
+            else:
+                write_summary(store, out / "report.html")
     with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
         for err in summary.errors:
             fh.write(json.dumps(asdict(err), ensure_ascii=False) + "\n")
     summary.seconds = time.perf_counter() - t0
     return summary, corpus
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """The objects alive now (the models, the analyses) kept out of the cyclic collector's passes until the end.
+
+    The fuse steps pause the collector (``storyline.fuse.steps.without_collector``) while they make millions of
+    objects; the first allocations after them set off a full collection over everything alive, models and
+    analyses included, that frees almost nothing: measured on 100 news articles after a warm-up, a fifth of a
+    CPU-second, half of writing the fuse index. Frozen, those passes walk only the objects made since.
+    Reference counting frees everything as usual; the frozen objects go back to the oldest generation after.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _stored(store: Store, chunk: list[DocAnalysis], held: list[DocAnalysis], n_analysed: int,
@@ -311,8 +331,6 @@ def _update_in_batches(store: Store, analyses: list[DocAnalysis], settings: Sett
                        batch: int) -> None:
     """The stored documents ``ids`` added to the store's corpus by the incremental fuse, ``batch`` at a time in
     corpus order."""
-    import gc
-
     from storyline.store.incremental import update
     from storyline.store.summaries import write_summaries
 

@@ -345,6 +345,23 @@ class PairFacts:
 
         ``text_sim`` is the 0..1 similarity of their evidence (``_Wording.similarity``).
         """
+        return self.with_text(self.facts(i, j), text_sim)
+
+    @staticmethod
+    def with_text(facts: tuple[float, float, float, float, bool], text_sim: float) -> float:
+        """``score`` from a pair's ``facts`` and a text similarity: a pair tried with the best similarity there
+        can be, then with its own, looks its facts up once."""
+        types, source, target, date, clash = facts
+        score = W_TYPE * types + W_SOURCE * source + W_TARGET * target + W_TEXT * text_sim
+        # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
+        score += W_DATE * date
+        if clash:
+            score -= COUNT_CLASH  # "detained 14 protesters", "detained 23 traders": two arrests
+        return score
+
+    def facts(self, i: int, j: int) -> tuple[float, float, float, float, bool]:
+        """What ``score`` weighs of events ``i`` and ``j`` besides their wording: type, source and target
+        agreement, the date term (-2 on a clash) and whether their counts clash."""
         a, b = self.events[i], self.events[j]
         date = self.date_compatibility(i, j)
         types = type_compatibility(a.type, b.type)
@@ -354,12 +371,8 @@ class PairFacts:
             types = max(types, 0.35) if _material(a.type) == _material(b.type) else types
             source, target = max(source, self._match(self.src[i], self.tgt[j], 0.3)), \
                 max(target, self._match(self.tgt[i], self.src[j], 0.4))
-        score = W_TYPE * types + W_SOURCE * source + W_TARGET * target + W_TEXT * text_sim
-        # a date clash makes the same event unlikely but not impossible (per-document dates are guesses)
-        score += W_DATE * (date if date is not None else -2.0)
-        if self.counts[i] and self.counts[j] and not self.counts[i] & self.counts[j]:
-            score -= COUNT_CLASH  # "detained 14 protesters", "detained 23 traders": two arrests
-        return score
+        clash = bool(self.counts[i] and self.counts[j] and not self.counts[i] & self.counts[j])
+        return types, source, target, date if date is not None else -2.0, clash
 
 
 def _material(etype: str) -> bool:
@@ -498,9 +511,10 @@ def score_pairs(shared: tuple, block: Sequence[tuple[int, int]]) -> list[tuple[f
         if (stored[i] is not None and stored[j] is not None) or facts.blocked(i, j):
             continue
         need = MERGE_THRESHOLD + (SAME_DOC_EXTRA if doc_of[i] == doc_of[j] else 0.0)
-        if facts.score(i, j, 1.0) < need:
+        known = facts.facts(i, j)
+        if facts.with_text(known, 1.0) < need:
             continue  # even identical wording would not make it: skip comparing the words
-        s = facts.score(i, j, max(wording.similarity(i, j), across.get((i, j), 0.0)))
+        s = facts.with_text(known, max(wording.similarity(i, j), across.get((i, j), 0.0)))
         if s >= need:
             out.append((s, i, j))
     return out

@@ -170,3 +170,25 @@ def test_new_files_join_the_stored_corpus_and_full_recomputes_it(tmp_path):
     full_names = {e["id"]: e["name"] for e in full["entities"]}
     assert sorted((e["id"], names.get(e["source"]), names.get(e["target"])) for e in added["events"]) == \
         sorted((e["id"], full_names.get(e["source"]), full_names.get(e["target"])) for e in full["events"])
+
+
+def test_a_run_leaves_no_object_frozen_out_of_the_collector(corpus_dir, tmp_path, monkeypatch):
+    # run() freezes the objects alive after the analyses while it fuses and writes (cheaper collections); a
+    # process that runs analyses in a loop (the web app, a notebook) must get them back, also when a write fails
+    import gc
+
+    from storyline.config import Settings
+    from storyline.engine.local import run
+
+    before = gc.get_freeze_count()
+    summary, corpus = run([corpus_dir], tmp_path / "out", Settings())
+    assert summary.read == 2 and len(corpus.documents) == 2
+    assert gc.get_freeze_count() == before
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("storyline.export.json.write_json_store", broken)
+    with pytest.raises(OSError, match="disk full"):
+        run([corpus_dir], tmp_path / "out2", Settings())
+    assert gc.get_freeze_count() == before
