@@ -29,6 +29,7 @@ not only a neighbour's.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -57,6 +58,8 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_SENTENCE_THRESHOLD = 0.9
 #: Below this P(furniture) of the sentence model, a line of prose is the story's core (``features``).
 CORE_SENTENCE_P = 0.5
+#: …and a paragraph of it the sentence model is this sure of (``features``: the story's sure core)
+SURE_CORE_P = 0.3
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
 #: Inside the story's span a line that is not prose goes only above this probability (and with a cue of its own).
@@ -106,6 +109,17 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
 _HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
+#: Who a line speaks to or for (features of the line model): the reader, the site.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+#: A call to action opens with a bare verb the site addresses to the reader ("Sign up …", "Follow us …", "Send your
+#: photos …", "Check with the venue …"); a feature, not a decision: a story's advice opens so too ("Check your tyres").
+_IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
+                         r"email|e-mail|call|ring|phone|text|message|check|share|support|donate|become|get|register|log|visit|find|"
+                         r"contact|tell|click|tap|see|buy|order|save|try|enjoy|discover|explore|stay|keep|refresh|"
+                         r"don['\u2019]t|do not|always|never|help|chip|catch|rate|leave|submit|write|let)\b|"
+                         r"^\W*(?:suscr[ií]bete|s[ií]guenos|rec[ií]be|escr[ií]benos|l[eé]e|assine|siga|receba|leia|"
+                         r"apoie|zapisz|obserwuj|czytaj|wspieraj|napisz)\b", re.I)
 
 
 def opening_line(lines: Sequence[JudgedLine]) -> int | None:
@@ -155,6 +169,10 @@ def _ratio(n: int, d: int) -> float:
     return n / d if d else 0.0
 
 
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
     """Features of a line alone."""
     text = line.text
@@ -187,6 +205,9 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
         "citation": int(citation(text)),
+        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "imperative": int(bool(_IMPERATIVE.match(text))),
+        "question": int(text.rstrip().endswith("?")),
     }
     return f
 
@@ -371,7 +392,7 @@ def inner_runs(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]]) -> li
 
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
-                   "lex_phrase", "colon_end", "sent_p")
+                   "lex_phrase", "colon_end", "sent_p", "you", "imperative", "question")
 
 
 def features(lines: Sequence[JudgedLine], lex: Lexicon,
@@ -392,6 +413,11 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
     last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
     prose = [i for i in range(n) if own[i]["strong_prose"]]
+    # the story's last paragraphs as a reader finds them: prose the sentence model is sure of that neither speaks to
+    # the reader nor opens with a call to action; a notice at the foot written as plain prose stands below them
+    sure_core = [i for i in core if own[i]["sent_p"] < SURE_CORE_P and not own[i]["you"] and not own[i]["imperative"]]
+    kept = [i for i in range(n) if lines[i].label in ("body", "heading")]
+    kept_p = [own[i]["sent_p"] for i in kept]
     found = blocks(lines)
     in_block = _block_features(lines, own, found, core)
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
@@ -416,6 +442,15 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                   "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
                   "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text)),
                   "in_span": int(bool(core) and core[0] < i < core[-1]),
+                  "core_below": min(sum(1 for j in core if j > i), 3),
+                  "core_above": min(sum(1 for j in core if j < i), 3),
+                  "after_sure_core": int(not sure_core or i > sure_core[-1]),
+                  "sure_core_below": min(sum(1 for j in sure_core if j > i), 3),
+                  # the lines the rules kept below this one, judged together: a page's foot of notices reads as
+                  # furniture line after line, a story's last paragraphs as body
+                  "kept_below": min(len(kept) - bisect.bisect_right(kept, i), 6),
+                  "below_sent_p": _mean(kept_p[bisect.bisect_right(kept, i):]),
+                  "above_sent_p": _mean(kept_p[max(bisect.bisect_left(kept, i) - 3, 0):bisect.bisect_left(kept, i)]),
                   "row_kind=" + str(row_kind(ln)): 1})
         f.update(in_block.get(i, {"in_block": 0}))
         for d in range(-CONTEXT, CONTEXT + 1):
@@ -662,7 +697,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
                     and sentence_probs[i] < CORE_SENTENCE_P), default=None)
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
-        if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
+        if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text) \
+                or answers_question(lines, probs, i):
             continue
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
         if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
@@ -846,7 +882,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
     written = [w and not (sentence_probs is not None and sentence_probs[i] < BETWEEN_SENTENCE_P
-                          and between_paragraphs(lines, feats, i)) for i, w in enumerate(written)]
+                          and between_paragraphs(lines, feats, i)) and not answers_question(lines, probs, i)
+               for i, w in enumerate(written)]
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
     agree = agreement(lines, feats, furniture, written)
@@ -884,6 +921,23 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                 continue
         out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+#: A question a line answers has at least this many words ("Can I appeal?", "What happens next?")
+QUESTION_MIN_WORDS = 3
+
+
+def answers_question(lines: Sequence[JudgedLine], probs: Sequence[float], i: int) -> bool:
+    """The line right under a question of the story (a Q&A explainer's "Do I need to do anything?"): the kept line
+    above it ends in "?", has a few words, is kept by the line model and asks as the reader or of a third party, not of
+    the reader ("Have you got a story?", "Want your event listed?" open a notice): the line is its answer, the story's
+    however much it sounds like advice ("No. If you are on a standard tariff, your supplier will …")."""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
+    if above is None or above != i - 1:
+        return False
+    q = lines[above].text.strip()
+    return q.endswith("?") and len(q.split()) >= QUESTION_MIN_WORDS and not _SENTENCE_BREAK.search(q) \
+        and not _SECOND_PERSON.search(q) and probs[above] < DEFAULT_THRESHOLD and q[:1].isupper()
 
 
 #: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only
