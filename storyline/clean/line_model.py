@@ -106,6 +106,8 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
 _HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
+#: A question that speaks to the reader opens a notice, not the story's Q&A (``answers_question``).
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
 def opening_line(lines: Sequence[JudgedLine]) -> int | None:
@@ -153,6 +155,7 @@ def protected(line: JudgedLine) -> bool:
 
 def _ratio(n: int, d: int) -> float:
     return n / d if d else 0.0
+
 
 
 def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
@@ -662,7 +665,8 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
                     and sentence_probs[i] < CORE_SENTENCE_P), default=None)
     for pos, i in enumerate(kept):
         ln, f = lines[i], feats[i]
-        if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text):
+        if ln.table_row or f["speaker_label"] or f["turn_label"] or i in block_rows or _FIRST_SINGULAR.search(ln.text) \
+                or answers_question(lines, probs, i):
             continue
         nxt = kept[pos + 1] if pos + 1 < len(kept) else None
         if nxt == i + 1 and nxt < n and feats[nxt]["strong_prose"] and probs[nxt] < CORE_SENTENCE_P \
@@ -846,7 +850,8 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
     prose_at = threshold if prose_threshold is None else prose_threshold
     prose = [protected(ln) or wrapped(lines, i) for i, ln in enumerate(lines)]
     written = [w and not (sentence_probs is not None and sentence_probs[i] < BETWEEN_SENTENCE_P
-                          and between_paragraphs(lines, feats, i)) for i, w in enumerate(written)]
+                          and between_paragraphs(lines, feats, i)) and not answers_question(lines, probs, i)
+               for i, w in enumerate(written)]
     furniture = [ln.label in ("body", "heading") and (p >= prose_at and written[i] if prose[i] else p >= threshold)
                  for i, (ln, p) in enumerate(zip(lines, probs))]
     agree = agreement(lines, feats, furniture, written)
@@ -884,6 +889,23 @@ def decide(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], probs: 
                 continue
         out[i] = "sentence_model" if prose[i] else "line_model"
     return sorted(out.items())
+
+
+#: A question a line answers has at least this many words ("Can I appeal?", "What happens next?")
+QUESTION_MIN_WORDS = 3
+
+
+def answers_question(lines: Sequence[JudgedLine], probs: Sequence[float], i: int) -> bool:
+    """The line right under a question of the story (a Q&A explainer's "Do I need to do anything?"): the kept line
+    above it ends in "?", has a few words, is kept by the line model and asks as the reader or of a third party, not of
+    the reader ("Have you got a story?", "Want your event listed?" open a notice): the line is its answer, the story's
+    however much it sounds like advice ("No. If you are on a standard tariff, your supplier will …")."""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
+    if above is None or above != i - 1:
+        return False
+    q = lines[above].text.strip()
+    return q.endswith("?") and len(q.split()) >= QUESTION_MIN_WORDS and not _SENTENCE_BREAK.search(q) \
+        and not _SECOND_PERSON.search(q) and probs[above] < DEFAULT_THRESHOLD and q[:1].isupper()
 
 
 #: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only

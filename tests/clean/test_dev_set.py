@@ -1,6 +1,6 @@
 """Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/,
 training/clean_dev3/, training/clean_dev4/, training/clean_dev5/, training/clean_dev6/, training/clean_dev7/,
-training/clean_dev8/, training/clean_dev9/, training/clean_dev10/):
+training/clean_dev8/, training/clean_dev9/, training/clean_dev10/, training/clean_dev11/):
 the data, not the scores."""
 from __future__ import annotations
 
@@ -30,11 +30,14 @@ FORMATS9 = {"newsletter", "interview", "court", "council", "sports", "obituary",
 #: ...and clean_dev10 its own (live blogs, press releases, listicles, consumer boxes, calendars, consent walls…)
 FORMATS10 = {"liveblog", "pressrelease", "listicle", "recipe", "consumer", "regional", "wire", "consent", "notices",
              "factbox", "photocredit", "french", "german", "italian"}
+#: ...and clean_dev11 its own (newsletters, parliament records, results, explainers, weather and market reports…)
+FORMATS11 = {"newsletter", "obituary", "court", "parliament", "sport", "explainer", "weather", "market", "amp", "rss",
+             "notices", "spanish", "portuguese", "polish"}
 
 
 @pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5",
                                                        "clean_dev6", "clean_dev7", "clean_dev8", "clean_dev9",
-                                                       "clean_dev10"])
+                                                       "clean_dev10", "clean_dev11"])
 def root(request: pytest.FixtureRequest) -> Path:
     return TRAINING / request.param
 
@@ -64,7 +67,7 @@ def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str
 def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
     formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6,
                "clean_dev7": FORMATS7, "clean_dev8": FORMATS8, "clean_dev9": FORMATS9,
-               "clean_dev10": FORMATS10}.get(root.name, FORMATS)
+               "clean_dev10": FORMATS10, "clean_dev11": FORMATS11}.get(root.name, FORMATS)
     for k, g in gold.items():
         assert {"format", "published", "remove", "keep"} <= set(g), k
         assert g["format"] in formats, (k, g["format"])
