@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the cleaning line model and its sentence model from ``training/clean/`` (``make train``).
 
-    python scripts/train_clean.py [--out storyline/models/clean_lines.joblib] [--folds 5]
+    python scripts/train_clean.py [--out storyline/models/clean_lines.npz] [--folds 5]
 
 The sentence model (``clean.sentence_model``) learns furniture written as sentences from the team's sentences
 in ``training/clean/sentences/`` (hand-written ``furniture.txt`` and ``body.txt``, ``generated.tsv`` from

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the description ranker (``storyline.resolve.descriptions``) from written data (``make train``).
 
-    python scripts/train_descriptions.py [--out storyline/models/descriptions.joblib] [--folds 5]
+    python scripts/train_descriptions.py [--out storyline/models/descriptions.npz] [--folds 5]
 
 Data: ``training/entities/train.jsonl`` and the passages of ``training/descriptions/src/`` (the entity set's
 source format; gold keys on definite descriptions). Each article is parsed and its candidates clustered as the
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_entities import paragraphs, read  # noqa: E402
 
+from storyline import modelfile  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 from storyline.model import Document  # noqa: E402
 from storyline.nlp.pipeline import parse_many  # noqa: E402
@@ -115,7 +116,6 @@ def cluster_cv(records: list[dict], items: list[Item], fold_of: dict[str, int], 
     """Mean over folds of the entity figures of the held-out mini-corpora (entity set only), rules vs ranker."""
     import tempfile
 
-    import joblib
     from eval_entities import evaluate
 
     from storyline.resolve.descriptions import load_ranker
@@ -125,8 +125,8 @@ def cluster_cv(records: list[dict], items: list[Item], fold_of: dict[str, int], 
         for f in range(folds):
             held = [r for r in records if fold_of.get(r["id"], -1) == f and not r["id"].startswith("etrain-d")]
             train = [it for it in items if fold_of[it[0]] != f]
-            path = Path(tmp) / f"fold{f}.joblib"
-            joblib.dump({"classifier": fit(train), "threshold": threshold, "features": FEATURES}, path)
+            path = Path(tmp) / f"fold{f}.npz"
+            modelfile.save(path, {"classifier": fit(train), "threshold": threshold, "features": FEATURES})
             load_ranker.cache_clear()
             for mode in ("rules", "trained"):
                 res = evaluate(held, replace(settings, description_coref=mode, description_model=str(path)), [])
@@ -145,7 +145,6 @@ def main() -> int:
                         help="also score held-out mini-corpora of training/entities with scripts/eval_entities.py's "
                              "figures, per fold, rules vs the fold's ranker")
     args = parser.parse_args()
-    import joblib
     import numpy as np
 
     settings = Settings()
@@ -196,9 +195,8 @@ def main() -> int:
         cluster_cv(records, items, fold_of, args.folds, best_t, settings)
     clf = fit(items)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"classifier": clf, "threshold": best_t, "features": FEATURES,
-                 "info": {"descriptions": len(items), "cv_accuracy": best, "rules_accuracy": rules["accuracy"]}},
-                args.out)
+    modelfile.save(args.out, {"classifier": clf, "threshold": best_t, "features": FEATURES,
+                 "info": {"descriptions": len(items), "cv_accuracy": best, "rules_accuracy": rules["accuracy"]}})
     print(f"threshold {best_t:.2f} (out-of-fold accuracy {best:.3f}); model written to {args.out}")
     return 0
 

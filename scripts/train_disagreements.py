@@ -27,7 +27,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=default_model_path())
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = parser.parse_args()
-    import joblib
+    from storyline import modelfile
 
     rows = read(args.data)
     if not rows:
@@ -39,7 +39,7 @@ def main() -> int:
         print(line("  of which hand-written pairs", hand))
     model = fit_pair_model(*training_rows(rows))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"vectorizer": model.vectorizer, "classifier": model.classifier}, args.out, compress=3)
+    modelfile.save(args.out, {"vectorizer": model.vectorizer, "classifier": model.classifier})
     print(f"{len(rows)} pairs, labels {model.labels} -> {args.out}")
     return 0
 

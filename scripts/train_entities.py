@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the cross-document entity matcher from ``training/entities/train.jsonl`` (``make train``).
 
-    python scripts/train_entities.py [--out storyline/models/entity_matcher.joblib] [--folds 5] [--curve]
+    python scripts/train_entities.py [--out storyline/models/entity_matcher.npz] [--folds 5] [--curve]
 
 Each mini-corpus is run through the per-document components as ``scripts/eval_entities.py`` runs it. The
 mini-corpora are pooled ``POOLS`` ways, once as analysed and once with every KB id removed (an invented
@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_entities import document_states, fused, read, salience_examples  # noqa: E402
 
+from storyline import modelfile  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 from storyline.fuse import entity_matcher, entity_salience  # noqa: E402
 from storyline.fuse.entities import MatchProblem, cluster_problem, match_problem  # noqa: E402
@@ -153,7 +154,6 @@ def train_salience(records: list[dict], settings: Settings, folds: int, out: Pat
     """The main-actor ranker (``storyline.fuse.entity_salience``): a logistic regression over each article's
     actors, labelled by the gold ``main=``; the threshold is the middle one of those whose out-of-fold F1 is
     within ``TOLERANCE`` of the best (folds hold out whole mini-corpora), printed beside the baseline's."""
-    import joblib
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -191,9 +191,8 @@ def train_salience(records: list[dict], settings: Settings, folds: int, out: Pat
           f"F1 {f:.3f} at threshold {threshold:.2f} (baseline P {base[0]:.3f} R {base[1]:.3f} F1 {base[2]:.3f})")
     clf = make().fit(x, y)
     out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"model": clf, "threshold": threshold, "features": entity_salience.FEATURES,
-                 "info": {"train_fold_f1": round(f, 4), "baseline_f1": round(base[2], 4), "rows": len(y)}},
-                out, compress=3)
+    modelfile.save(out, {"model": clf, "threshold": threshold, "features": entity_salience.FEATURES,
+                 "info": {"train_fold_f1": round(f, 4), "baseline_f1": round(base[2], 4), "rows": len(y)}})
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
 
 
@@ -202,7 +201,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=entity_matcher.default_model_path())
     parser.add_argument("--salience-out", type=Path, default=None,
                         help="the main-actor ranker's file (default: the shipped one when --out is the shipped "
-                             "matcher, else <out stem>_salience.joblib beside --out)")
+                             "matcher, else <out stem>_salience.npz beside --out)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--kind", choices=KINDS, action="append",
                         help=f"classifiers to try (default: {', '.join(DEFAULT_KINDS)})")
@@ -213,11 +212,10 @@ def main() -> int:
         # a run that writes its matcher elsewhere never overwrites the shipped ranker
         shipped = args.out.resolve() == entity_matcher.default_model_path().resolve()
         args.salience_out = (entity_salience.default_model_path() if shipped
-                             else args.out.with_name(f"{args.out.stem}_salience.joblib"))
+                             else args.out.with_name(f"{args.out.stem}_salience.npz"))
     if args.salience_only:
         train_salience(read(TRAINING), Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)
         return 0
-    import joblib
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
@@ -347,11 +345,10 @@ def main() -> int:
           f"train-fold cluster P {p:.3f} R {r:.3f} F1 {score:.3f} (rules P {rp:.3f} R {rr:.3f} F1 {rf:.3f})")
     clf = make_classifier(kind).fit(x, labels)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"classifier": clf, "threshold": threshold, "features": entity_matcher.FEATURES,
+    modelfile.save(args.out, {"classifier": clf, "threshold": threshold, "features": entity_matcher.FEATURES,
                  "info": {"kind": kind, "same_doc_cannot_link": cannot_link, "from_rules": True,
                           "train_fold_cluster_f1": round(score, 4), "rules_cluster_f1": round(rf, 4),
-                          "pairs": len(labels)}},
-                args.out, compress=3)
+                          "pairs": len(labels)}})
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     # the ranker reads the clusters of the matcher just written, not of the shipped one
     train_salience(records, Settings(entity_matcher_model=str(args.out)), args.folds, args.salience_out)

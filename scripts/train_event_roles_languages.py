@@ -2,7 +2,7 @@
 """Train the ru/uk/es role ranker (``make train``): which of a sentence's entity mentions is an event's source,
 which its target.
 
-    python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.joblib] [--folds 5]
+    python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
         [--role-sentences]
 
 Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, and with

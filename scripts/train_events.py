@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the sentence event model from the team-written sentences (``make train``).
 
-    python scripts/train_events.py [--out storyline/models/events.joblib] [--folds 5]
+    python scripts/train_events.py [--out storyline/models/events.npz] [--folds 5]
 
 Reads ``training/events/*.jsonl`` (never ``frozen/``), runs the lexicon coder over each sentence
 for its proposals (a feature), prints cross-validated figures on the training data (the

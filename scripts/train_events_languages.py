@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the ru/uk/es event coder (``make train``): one model for the three languages.
 
-    python scripts/train_events_languages.py [--out storyline/models/events_languages.joblib] [--folds 5]
+    python scripts/train_events_languages.py [--out storyline/models/events_languages.npz] [--folds 5]
 
 Reads the English training sentences (``training/events/*.jsonl``), which cross into the other languages
 through the multilingual e5 vector, and the native sentences ``training/languages/events/events_{ru,uk,es}.jsonl``

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the loaded-language token model from ``training/loaded/`` (``make train``). Never reads frozen/.
 
-    python scripts/train_loaded.py [--data training/loaded] [--out storyline/models/loaded_language.joblib]
+    python scripts/train_loaded.py [--data training/loaded] [--out storyline/models/loaded_language.npz]
 
 Every word of every sentence is one row (``extract.loaded_model.sentence_tokens``), labelled loaded when it
 overlaps a gold span. The decision threshold is chosen by 5-fold cross-validation over the hand-written
@@ -136,7 +136,7 @@ def cross_validated(records: list[dict], items: list[tuple[Document, Parsed]],
 
 
 def main(argv: list[str] | None = None) -> int:
-    import joblib
+    from storyline import modelfile
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=TRAINING)
@@ -158,8 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     dv, clf = fit(prep.rows, args.vector_weight)
     info = {"sentences": len(records), "words": len(prep.rows), "cv": {k: round(v, 3) for k, v in m.items()}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"vectorizer": dv, "classifier": clf, "threshold": threshold, "vector_weight": args.vector_weight,
-                 "info": info}, args.out, compress=3)
+    modelfile.save(args.out, {"vectorizer": dv, "classifier": clf, "threshold": threshold,
+                              "vector_weight": args.vector_weight, "info": info})
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0
 

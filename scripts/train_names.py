@@ -6,7 +6,7 @@ Never reads dev or frozen sets.
 
 Every candidate of every paragraph of every training article (``nlp.names_model.candidates``; for
 Ukrainian also natasha's spans, ``hinted_candidates``) is one row, labelled with the type of the gold
-entity it overlaps most, or NONE. Writes ``storyline/models/<lang>_names.joblib``. Printed: the
+entity it overlaps most, or NONE. Writes ``storyline/models/<lang>_names.npz``. Printed: the
 per-label counts and 5-fold cross-validated accuracy over articles.
 """
 from __future__ import annotations
@@ -84,7 +84,7 @@ def fit(x: list[dict[str, float]], y: list[str]) -> tuple[Any, Any]:
 
 
 def main() -> None:
-    import joblib
+    from storyline import modelfile
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", action="append", help="es, uk (default: both)")
@@ -105,7 +105,7 @@ def main() -> None:
         print(f"names {lang}: {FOLDS}-fold accuracy over articles {right / len(x):.3f}")
         vectorizer, classifier = fit(x, y)
         out = default_model_path(lang)
-        joblib.dump({"vectorizer": vectorizer, "classifier": classifier}, out, compress=3)
+        modelfile.save(out, {"vectorizer": vectorizer, "classifier": classifier})
         print(f"names {lang}: wrote {out.relative_to(ROOT)}")
 
 

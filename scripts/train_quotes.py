@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the quote-speaker ranker from the team-written passages in ``training/quotes/`` (``make train``).
 
-    python scripts/train_quotes.py [--out storyline/models/quote_speakers.joblib] [--folds 5]
+    python scripts/train_quotes.py [--out storyline/models/quote_speakers.npz] [--folds 5]
     python scripts/train_quotes.py --oracle training/quotes/dev/blind3.jsonl   (candidate recall only)
     python scripts/train_quotes.py --check   (was the shipped model trained on what the code gives now?)
 
@@ -326,12 +326,12 @@ def fingerprint(items: list[dict]) -> str:
 
 def check(path: Path, rows: str) -> int:
     """0 when the model at ``path`` was trained on the rows this code and data give now, else 1 (retrain it)."""
-    import joblib
+    from storyline import modelfile
 
     if not path.is_file():
         print(f"no model at {path}", file=sys.stderr)
         return 1
-    shipped = joblib.load(path)["info"].get("rows")
+    shipped = modelfile.load(path)["info"].get("rows")
     if shipped == rows:
         print(f"{path}: trained on the current rows ({rows[:12]})")
         return 0
@@ -363,7 +363,7 @@ def main() -> int:
             share = sum(it["answerable"] for it in items) / len(items) if items else 0.0
             print(f"{path}: {len(items)} quotes matched by the quote rules, gold speaker among candidates {share:.3f}")
         return 0
-    import joblib
+    from storyline import modelfile
 
     files = sorted(args.data.glob("*.jsonl"))
     if not files:
@@ -377,13 +377,12 @@ def main() -> int:
     cv, abstain = cross_validate(items, args.folds)
     vec, clf = fit(items)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"vectorizer": vec, "classifier": clf,
+    modelfile.save(args.out, {"vectorizer": vec, "classifier": clf,
                  "info": {"kind": KIND, "train_fold": cv, "passages": len(records), "files": [f.name for f in files],
                           "rows": rows,
                           "abstain": {"least": abstain.least, "margin": abstain.margin},
                           "silence": {"weights": dict(abstain.silence.weights), "bias": abstain.silence.bias,
-                                      "threshold": abstain.silence.threshold}}},
-                args.out, compress=3)
+                                      "threshold": abstain.silence.threshold}}})
     print(f"quote speakers: {len(records)} passages, {cv['quotes']} quotes matched by the quote rules "
           f"({cv['answerable']:.3f} with the gold speaker among the candidates)")
     print(f"  train-fold speaker accuracy: ranker {cv['ranker']:.3f}, rules {cv['rules']:.3f}")

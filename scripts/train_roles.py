@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the event role ranker from the team-written sentences (``make train``).
 
-    python scripts/train_roles.py [--out storyline/models/event_roles.joblib] [--folds 5]
+    python scripts/train_roles.py [--out storyline/models/event_roles.npz] [--folds 5]
 
 Reads ``training/events/*.jsonl`` (never ``frozen/``). Each sentence with an event is parsed and
 resolved as a one-sentence document; its predicate is the root of the gold trigger; the candidates are

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the story pair model from the team's story sets (``make train``).
 
-    python scripts/train_stories.py [--out storyline/models/stories.joblib] [--reuse]
+    python scripts/train_stories.py [--out storyline/models/stories.npz] [--reuse]
 
 Each set in ``SETS`` (a folder with articles/ and gold.yaml, as ``scripts/eval_stories.py`` reads) is
 analysed by the one pipeline path with the rules' story decision, into ``out/train-stories-<set>/``. Every run
@@ -398,10 +398,10 @@ def train_splits(material: list[ClusterPairs], held_cluster: list[ClusterModel],
 
 
 def main(argv: list[str] | None = None) -> int:
-    import joblib
+    from storyline import modelfile
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "storyline" / "models" / "stories.joblib")
+    ap.add_argument("--out", type=Path, default=ROOT / "storyline" / "models" / "stories.npz")
     ap.add_argument("--reuse", action="store_true", help="keep the analyses stored by an earlier run (not reproducible "
                     "when the per-document stages changed since)")
     args = ap.parse_args(argv)
@@ -470,11 +470,11 @@ def main(argv: list[str] | None = None) -> int:
         held_cluster.append(final_cluster)
     splits = train_splits(material, held_cluster, step)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold, "sure": sure,
-                 "unjudged": unjudged, "clusters": clusters, "splits": splits,
-                 "features": list(PAIR_FEATURES), "gate": STORY_GATE,
-                 "info": {"sets": [s.name for s in sets], "pairs": sum(len(s.pairs) for s in sets),
-                          "oof_f1": round(best, 4)}}, args.out)
+    modelfile.save(args.out, {"coef": coef, "intercept": float(model.intercept_[0]), "threshold": threshold,
+                              "sure": sure, "unjudged": unjudged, "clusters": clusters, "splits": splits,
+                              "features": list(PAIR_FEATURES), "gate": STORY_GATE,
+                              "info": {"sets": [s.name for s in sets], "pairs": sum(len(s.pairs) for s in sets),
+                                       "oof_f1": round(best, 4)}})
     print("wrote", args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out)
     return 0
 

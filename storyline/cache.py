@@ -1,12 +1,13 @@
 """storyline's cache directory, and trained model files read through it.
 
-A model file is written by ``joblib.dump`` (``scripts/train_*.py``), and ``joblib.load`` reads it with Python's
-pure-Python unpickler (it needs one to find the arrays it stored beside the pickle): the line model's 0.9 MB take
-0.5 CPU-s to read, in every process that cleans. ``load_model_file`` reads a model file once per machine that way and
-keeps a plain pickle of the same objects in the cache directory, which the C unpickler reads in 20 ms. The copy is
-keyed by the file's bytes and the versions of the packages whose objects it holds, so a retrained model or an
-upgraded scikit-learn makes a new copy, never a stale one. The data layer keeps its shipped resource files the same
-way, parsed and validated (``data_cache_path``): the given names alone cost 0.2 CPU-s to parse and validate.
+A model file is written by ``storyline.modelfile.save`` (``scripts/train_*.py``): plain arrays and JSON, read without
+scikit-learn. ``load_model_file`` reads it once per machine and keeps a plain pickle of the objects built from it in
+the cache directory, which the C unpickler reads in milliseconds. A file written by ``joblib.dump`` before (a user's
+own older model) is still read, with joblib and scikit-learn, its estimators turned into their plain forms. The copy
+is keyed by the file's bytes, the code of ``storyline.modelfile`` and the versions of the packages whose objects it
+may hold, so a retrained model or another version makes a new copy, never a stale one. The data layer keeps its
+shipped resource files the same way, parsed and validated (``data_cache_path``): the given names alone cost 0.2
+CPU-s to parse and validate.
 """
 from __future__ import annotations
 
@@ -61,9 +62,16 @@ def data_cache_path(name: str, data: bytes, schema: str) -> Path:
     return cache_dir() / "data" / f"{name.replace('/', '-')}-{_key(data, DATA_PACKAGES, schema)}.pickle"
 
 
+@functools.cache
+def _modelfile_code() -> str:
+    # the cached objects are storyline.modelfile's classes: another version of them may read a pickle differently
+    source = Path(__file__).with_name("modelfile.py")
+    return hashlib.sha1(source.read_bytes(), usedforsecurity=False).hexdigest() if source.is_file() else "?"
+
+
 def model_cache_path(path: Path, data: bytes) -> Path:
     """Where the plain pickle of the model file ``path`` with contents ``data`` is kept."""
-    return cache_dir() / "models" / f"{path.stem}-{_key(data, MODEL_PACKAGES)}.pickle"
+    return cache_dir() / "models" / f"{path.stem}-{_key(data, MODEL_PACKAGES, _modelfile_code())}.pickle"
 
 
 def read_through(cached: Path, build: Callable[[], Any]) -> Any:
@@ -92,12 +100,22 @@ def read_through(cached: Path, build: Callable[[], Any]) -> Any:
 
 
 def load_model_file(path: Path) -> Any:
-    """The objects ``joblib.load(path)`` gives, read from the cache directory's copy when there is one.
+    """The objects stored in the model file ``path`` (``storyline.modelfile.load``), read from the cache
+    directory's copy when there is one.
 
-    The caller checks that ``path`` exists (and says how to build it); a model file is pickle-based, so only files
-    of ours or of the user's named models are given here.
+    The caller checks that ``path`` exists (and says how to build it). A file written by ``joblib.dump`` is read with
+    joblib (pickle-based: only files of ours or of the user's named models are given here) and its scikit-learn
+    estimators are given in their plain forms.
     """
+    data = path.read_bytes()
+    return read_through(model_cache_path(path, data), lambda: _read_model(path, data))
+
+
+def _read_model(path: Path, data: bytes) -> Any:
+    from storyline import modelfile
+
+    if data[:2] == b"PK":  # a zip archive: the plain format
+        return modelfile.load(path)
     import joblib
 
-    # a file of ours or the user's named model: joblib is pickle-based
-    return read_through(model_cache_path(path, path.read_bytes()), lambda: joblib.load(path))
+    return modelfile.plain_objects(joblib.load(path))  # an older file of ours or the user's: pickle-based

@@ -3,7 +3,7 @@
 The rules of ``storyline.clean.document`` judge each unit by lexicon, shape and structure. Furniture
 that none of them names ("Image 1 of 4", a user name over a post, a live blog's "10:58am") is left in
 the body. A small classifier, trained from the team's invented pages in ``training/clean/`` by
-``scripts/train_clean.py`` and shipped as ``storyline/models/clean_lines.joblib``, reads each line's
+``scripts/train_clean.py`` and shipped as ``storyline/models/clean_lines.npz``, reads each line's
 features — the rules' verdict and reason among them — and those of its neighbours, and gives the
 probability that the line is furniture.
 
@@ -40,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline import modelfile
 from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import ends_sentence
@@ -470,24 +471,22 @@ class LineModel:
         if len(steps) == 2 and _plain_dict_vectorizer(steps[0]):
             # the pipeline's own two steps, the vectoriser's written directly (``dense_rows``)
             rows, classifier = dense_rows(steps[0], rows), steps[1]
+        if isinstance(classifier, modelfile.HistGradientBoosting):  # the shipped model: plain arrays, no threads
+            return [float(p) for p in classifier.predict_proba(rows)[:, 1]]
         # one page is a few dozen rows: starting OpenMP threads for each of the boosting trees costs ten
         # times the prediction itself (and competes with the engine's worker processes)
         with _openmp_controller().limit(limits=1, user_api="openmp"):
             return [float(p) for p in classifier.predict_proba(rows)[:, 1]]
 
     def save(self, path: Path) -> None:
-        import joblib
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info,
-                     "sentences": self.sentences, "sentence_threshold": self.sentence_threshold,
-                     "prose_threshold": self.prose_threshold}, path, compress=3)
+        modelfile.save(path, {"pipeline": self.pipeline, "threshold": self.threshold, "info": self.info,
+                              "sentences": self.sentences, "sentence_threshold": self.sentence_threshold,
+                              "prose_threshold": self.prose_threshold})
 
 
 def _plain_dict_vectorizer(step: Any) -> bool:
-    from sklearn.feature_extraction import DictVectorizer
-
-    return isinstance(step, DictVectorizer) and not step.sparse
+    # scikit-learn's or the shipped model's plain one, told apart without importing scikit-learn
+    return type(step).__name__ == "DictVectorizer" and not step.sparse
 
 
 def dense_rows(vectorizer: Any, feats: Sequence[dict[str, Any]]) -> Any:
@@ -518,7 +517,7 @@ def _openmp_controller() -> Any:
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("storyline").joinpath("models", "clean_lines.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "clean_lines.npz")))
 
 
 @functools.lru_cache(maxsize=4)
@@ -532,8 +531,7 @@ def load_line_model(path: str = "") -> LineModel:
     if not target.is_file():
         raise FileNotFoundError(f"no cleaning line model at {target}: run `make train` (or set clean_line_model "
                                 "to a model file, or clean_lines='rules')")
-    # a file of ours or the user's named model (pickle-based either way); read through the cache because joblib's own
-    # reading of this file costs about 0.5 CPU-s in every process that cleans
+    # a file of ours or the user's named model, read through the cache directory's copy
     data = load_model_file(target)
     return LineModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
                      info=data.get("info", {}), sentences=data.get("sentences"),

@@ -149,36 +149,37 @@ def _sublinear(count: int) -> float:
 
 
 def _plain(pipeline: Any) -> _Plain | None:
-    """The fitted ``make_pipeline`` as plain weights, or None for a pipeline of another shape."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.preprocessing import FunctionTransformer
+    """The fitted ``make_pipeline`` (scikit-learn's, or the shipped model's plain form) as plain weights, or None for
+    a pipeline of another shape."""
+    from storyline import modelfile
 
     steps = [step for _, step in getattr(pipeline, "steps", [])]
-    if len(steps) != 2 or not isinstance(steps[0], FeatureUnion) or steps[0].transformer_weights is not None:
-        return None
-    clf = steps[1]
-    if not isinstance(clf, LogisticRegression) or clf.coef_.shape[0] != 1:
+    if len(steps) != 2:
         return None
     cached = _PLAIN.get(pipeline)
-    if cached is not None and cached.coef is clf.coef_:
+    if cached is not None and cached.coef is getattr(steps[1], "coef_", None):
         return cached
+    try:
+        steps = [step for _, step in modelfile.plain(pipeline).steps]
+    except ValueError:  # an estimator the plain forms do not cover
+        return None
+    clf = steps[1]
+    if not isinstance(steps[0], modelfile.FeatureUnion) or not isinstance(clf, modelfile.LogisticRegression) \
+            or clf.coef_.shape[0] != 1:
+        return None
     coef = [float(w) for w in clf.coef_[0]]
     parts, offset = [], 0
     for _, part in steps[0].transformer_list:
-        inner = [step for _, step in getattr(part, "steps", [])] if isinstance(part, Pipeline) else []
-        if len(inner) != 2 or not isinstance(inner[0], FunctionTransformer) or inner[0].kw_args \
-                or inner[0].func is None:
+        inner = [step for _, step in part.steps] if isinstance(part, modelfile.Pipeline) else []
+        if len(inner) != 2 or not isinstance(inner[0], modelfile.FunctionTransformer):
             return None
         vec = inner[1]
-        if isinstance(vec, TfidfVectorizer) and vec.sublinear_tf and vec.use_idf and vec.norm == "l2" \
-                and vec.binary is False:
+        if isinstance(vec, modelfile.TextVectorizer) and vec.sublinear_tf and vec.idf_ is not None \
+                and vec.norm == "l2" and vec.binary is False:
             idf = [float(v) for v in vec.idf_]
             table = {f: (offset + j, idf[j], coef[offset + j]) for f, j in vec.vocabulary_.items()}
             parts.append(_Part(inner[0].func, vec.build_analyzer(), table))
-        elif isinstance(vec, DictVectorizer):
+        elif isinstance(vec, modelfile.DictVectorizer):
             table = {f: (offset + j, 1.0, coef[offset + j]) for f, j in vec.vocabulary_.items()}
             parts.append(_Part(inner[0].func, None, table))
         else:
@@ -186,7 +187,7 @@ def _plain(pipeline: Any) -> _Plain | None:
         offset += len(table)
     if offset != len(coef):
         return None
-    plain = _Plain(clf.coef_, tuple(parts), float(clf.intercept_[0]))
+    plain = _Plain(getattr(pipeline.steps[1][1], "coef_", None), tuple(parts), float(clf.intercept_[0]))
     _PLAIN[pipeline] = plain
     return plain
 
@@ -231,9 +232,7 @@ def sentence_probabilities(pipeline: Any, texts: Sequence[str]) -> list[float]:
     plain = _plain(pipeline)
     if plain is None:
         return [float(p) for p in pipeline.predict_proba(rows)[:, 1]]
-    import numpy as np
-    from scipy.special import expit
+    from storyline.modelfile import expit
 
     inputs = [part.prepare(rows) for part in plain.parts]
-    z = np.array([_decision(plain, inputs, i) for i in range(len(rows))], dtype=np.float64)
-    return [float(p) for p in expit(z)]
+    return [expit(_decision(plain, inputs, i)) for i in range(len(rows))]

@@ -10,7 +10,7 @@ the judgement instead, with the lexicon's proposals as features next to the word
 
 A logistic regression over them gives ``NONE`` or one of the 16 types with a probability. The model
 is trained by ``make train`` (``scripts/train_events.py``) from the team-written sentences in
-``training/events/`` and shipped inside the package (``storyline/models/events.joblib``); every
+``training/events/`` and shipped inside the package (``storyline/models/events.npz``); every
 model is a setting (``Settings.event_model``).
 """
 from __future__ import annotations
@@ -24,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline import modelfile
+
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["NONE", "EventModel", "build_pipeline", "default_model_path", "load_event_model", "vectorize"]
@@ -36,7 +38,7 @@ C_REGULARISATION = 4.0
 
 def default_model_path() -> Path:
     """The model shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "events.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "events.npz")))
 
 
 def lexicon_tokens(codes: Sequence[str]) -> str:
@@ -78,10 +80,13 @@ class SentenceFeatures:
         return self
 
     def transform(self, pairs: Sequence[tuple[str, str]]) -> Any:
+        texts, lex = [p[0] for p in pairs], [p[1] for p in pairs]
+        blocks = [vectorize(vec, lex if name == "lexicon" else texts) for name, vec in self.parts]
+        if all(isinstance(b, modelfile.Csr) for b in blocks):  # a shipped model: plain rows, no scipy
+            return modelfile.hstack(blocks)
         from scipy.sparse import hstack
 
-        texts, lex = [p[0] for p in pairs], [p[1] for p in pairs]
-        return hstack([vectorize(vec, lex if name == "lexicon" else texts) for name, vec in self.parts]).tocsr()
+        return hstack(blocks).tocsr()
 
     def fit_transform(self, pairs: Sequence[tuple[str, str]], y: Any = None) -> Any:
         return self.fit(pairs).transform(pairs)
@@ -98,6 +103,8 @@ def vectorize(vec: Any, docs: Sequence[str]) -> Any:
     built the way scikit-learn builds it (counts of the vocabulary's features, sorted by column; for TF-IDF
     ``1 + log``, times idf, rows L2-normalised by scikit-learn's own routine), without the checks it makes on every
     call: on a group of documents' sentences they cost five times the n-grams themselves."""
+    if isinstance(vec, modelfile.TextVectorizer):  # a shipped model's: the same rows, without scikit-learn
+        return vec.transform(docs)
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -165,10 +172,9 @@ class EventModel:
         return [(labels[int(j)], float(probs[i, j])) for i, j in enumerate(best)]
 
     def save(self, path: Path) -> None:
-        import joblib
+        from storyline import modelfile
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"pipeline": self.pipeline, "info": self.info}, path, compress=3)
+        modelfile.save(path, {"pipeline": self.pipeline, "info": self.info})
 
 
 @functools.lru_cache(maxsize=4)

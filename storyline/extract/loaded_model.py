@@ -7,7 +7,7 @@ and case), its neighbours, where it sits relative to quote marks and an attribut
 lexicon matched it, and its static MiniLM word vector, which is what carries the judgement over to
 words the training sentences never used. Runs of positive words are the spans; a run enclosed by
 quote marks takes the marks (a scare quote). The model is trained by ``scripts/train_loaded.py`` from
-``training/loaded/`` and shipped in ``storyline/models/loaded_language.joblib``.
+``training/loaded/`` and shipped in ``storyline/models/loaded_language.npz``.
 
 Convention (``frozen/loaded/README.md``): words in quote marks attributed to a speaker are the
 speaker's, not the outlet's; quotes of four words or more are skipped outright, as the lexicon does.
@@ -47,7 +47,7 @@ TRAINED_KIND = "loaded"
 
 def default_model_path() -> Path:
     """The loaded-language model shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "loaded_language.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "loaded_language.npz")))
 
 
 class WordTable:

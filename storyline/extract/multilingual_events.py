@@ -12,7 +12,7 @@ A logistic regression over them gives NONE or one of the 16 types (``scripts/tra
 trains it from ``training/events/`` embedded across languages and the native sentences in
 ``training/languages/events/events_{ru,uk,es}.jsonl``). Only sentences that hold a named entity are embedded
 (an event needs an actor, and e5 costs ~40 ms a sentence). Source and target are chosen among the sentence's
-entity mentions by a trained role ranker (``storyline/models/event_roles_languages.joblib``): position around the
+entity mentions by a trained role ranker (``storyline/models/event_roles_languages.npz``): position around the
 trigger, the word before the mention (a preposition: "с", "проти", "a", "contra"), its case ending, its type and
 coordination; without that file, by position rules (the subject first; a place after a locative preposition is
 where, not who).
@@ -113,7 +113,7 @@ def _after_dateline(doc: Document, sent: Sentence) -> Sentence:
 
 def default_model_path() -> Path:
     """The model shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "events_languages.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "events_languages.npz")))
 
 
 @dataclass(frozen=True)
@@ -342,10 +342,9 @@ class MultilingualEventModel:
         return [(labels[int(j)], float(probs[i, j])) for i, j in enumerate(best)]
 
     def save(self, path: Path) -> None:
-        import joblib
+        from storyline import modelfile
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"classifier": self.classifier, "info": self.info}, path, compress=3)
+        modelfile.save(path, {"classifier": self.classifier, "info": self.info})
 
 
 @functools.lru_cache(maxsize=4)
@@ -355,12 +354,12 @@ def load_language_event_model(path: str = "") -> MultilingualEventModel:
     Raises:
         FileNotFoundError: with the command that builds it.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no multilingual event model at {target}: run `make train`")
-    data = joblib.load(target)  # our own model file: joblib is pickle-based
+    data = load_model_file(target)  # our own model file
     return MultilingualEventModel(classifier=data["classifier"], info=data.get("info", {}))
 
 
@@ -405,7 +404,7 @@ MIN_ROLE_P = 0.34
 
 def default_role_model_path() -> Path:
     """The role ranker shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "event_roles_languages.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "event_roles_languages.npz")))
 
 
 @dataclass
@@ -424,22 +423,20 @@ class RoleRanker:
         return [dict(zip(labels, map(float, row))) for row in probs]
 
     def save(self, path: Path) -> None:
-        import joblib
+        from storyline import modelfile
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"vectorizer": self.vectorizer, "classifier": self.classifier, "info": self.info}, path,
-                    compress=3)
+        modelfile.save(path, {"vectorizer": self.vectorizer, "classifier": self.classifier, "info": self.info})
 
 
 @functools.lru_cache(maxsize=4)
 def load_role_ranker(path: str = "") -> RoleRanker | None:
     """The ranker at ``path`` (default: the shipped one); None when there is no file (position rules then)."""
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_role_model_path()
     if not target.is_file():
         return None
-    data = joblib.load(target)  # our own model file
+    data = load_model_file(target)  # our own model file
     return RoleRanker(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))
 
 

@@ -15,7 +15,7 @@ path to the predicate, voice, side and distance, entity type, kind (named, group
 pronoun), head actor-likeness and similarity to a few prototype words, event type and the lexicon's
 argument cues; the best is the role. One model for the source, one for the target. They are
 trained by ``scripts/train_roles.py`` from ``training/events/`` and shipped as
-``storyline/models/event_roles.joblib`` (``Settings.event_roles`` picks them or the rules).
+``storyline/models/event_roles.npz`` (``Settings.event_roles`` picks them or the rules).
 
 A chosen description becomes an entity as generic groups do (``describe``): ``generic``, PERSON for a
 singular person noun ("the judge"), ORG for an institution or a group, a country from a demonym or a
@@ -64,7 +64,7 @@ _PERSONAL = frozenset({"he", "she", "they", "it", "him", "her", "them", "his", "
 
 def default_role_model_path() -> Path:
     """The role model shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "event_roles.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "event_roles.npz")))
 
 
 class WordVectors:
@@ -299,11 +299,10 @@ class RoleModel:
         return [model.probability(f) for f in feats]
 
     def save(self, path: Path) -> None:
-        import joblib
+        from storyline import modelfile
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"head": self.head, "source": self.source, "target": self.target, "person": self.person,
-                     "info": self.info, "vectors": self.vectors_name}, path, compress=3)
+        modelfile.save(path, {"head": self.head, "source": self.source, "target": self.target, "person": self.person,
+                              "info": self.info, "vectors": self.vectors_name})
 
 
 @functools.lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ over the quote's candidates). The candidate with the highest score speaks, unles
 ranker's probabilities) says the quote has no speaker in the text: the listwise ranker, trained mostly on quotes
 that have one, gives slogans, titles and documents' words a speaker too often. The model is trained by ``make train``
 (``scripts/train_quotes.py``) from the team-written passages in ``training/quotes/`` and shipped
-in the package (``storyline/models/quote_speakers.joblib``); ``Settings.speaker_model`` names another.
+in the package (``storyline/models/quote_speakers.npz``); ``Settings.speaker_model`` names another.
 """
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ _OBJECT_DEPS = ("dobj", "dative", "iobj")
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("storyline").joinpath("models", "quote_speakers.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "quote_speakers.npz")))
 
 
 @dataclass
@@ -1154,11 +1154,11 @@ def load_speaker_model(path: str = "") -> SpeakerModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no quote speaker model at {target}: run `make train` (or set speaker_model "
                                 "to a model file, or use the rule attribution storyline.quotes.rules.v1)")
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model
     return SpeakerModel(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))

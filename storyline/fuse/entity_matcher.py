@@ -644,7 +644,7 @@ class MatcherModel:
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("storyline").joinpath("models", "entity_matcher.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "entity_matcher.npz")))
 
 
 @functools.lru_cache(maxsize=4)
@@ -655,13 +655,13 @@ def load_matcher(path: str = "") -> MatcherModel:
         FileNotFoundError: with the command that builds the model.
         ValueError: when the file was trained on other features than this module computes.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no entity matcher model at {target}: run `make train` (or set "
                                 "entity_matcher='rules')")
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"entity matcher model {target} has other features than this version: run `make train`")
     return MatcherModel(classifier=data["classifier"], threshold=float(data["threshold"]),

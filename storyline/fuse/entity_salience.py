@@ -49,7 +49,7 @@ class SalienceModel:
 
 def default_model_path() -> Path:
     """The ranker shipped in the package (``make train`` writes it)."""
-    return Path(str(resources.files("storyline") / "models" / "entity_salience.joblib"))
+    return Path(str(resources.files("storyline") / "models" / "entity_salience.npz"))
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,9 +58,9 @@ def load_salience(path: str = "") -> SalienceModel | None:
     p = Path(path) if path else default_model_path()
     if not p.is_file():
         return None
-    import joblib
+    from storyline.cache import load_model_file
 
-    data = joblib.load(p)
+    data = load_model_file(p)
     return SalienceModel(data["model"], float(data["threshold"]), tuple(data.get("features", FEATURES)))
 
 

@@ -21,7 +21,7 @@ regression over them gives the label and its probability, and :func:`evidence_sp
 words on each side that carry the disagreement.
 
 The model is trained by ``make train`` (``scripts/train_disagreements.py``) from the team-written pairs
-in ``training/disagreements/`` and shipped in the package (``storyline/models/disagreement_pairs.joblib``);
+in ``training/disagreements/`` and shipped in the package (``storyline/models/disagreement_pairs.npz``);
 ``Settings.disagreement_pair_model`` names another.
 """
 from __future__ import annotations
@@ -1528,7 +1528,7 @@ class PairVerdict:
 
 def default_model_path() -> Path:
     """The model shipped inside the package."""
-    return Path(str(resources.files("storyline").joinpath("models", "disagreement_pairs.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "disagreement_pairs.npz")))
 
 
 class PairModel:
@@ -1598,9 +1598,9 @@ def load_pair_model(path: str = "") -> PairModel | None:
     if not target.exists():
         LOGGER.warning("no disagreement pair model at %s: run make train", target)
         return None
-    import joblib
+    from storyline.cache import load_model_file
 
-    data = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data = load_model_file(target)  # a file of ours or the user's named model
     return PairModel(data["vectorizer"], data["classifier"])
 
 

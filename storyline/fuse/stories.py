@@ -9,7 +9,7 @@ by average-linkage clustering, so one shared name does not chain two stories tog
 — two earthquakes read alike but happen to different places and people.
 
 Who decides a pair (``Settings.stories``): ``rules`` (the default) is the weighted sum above;
-``trained`` is a logistic regression (``storyline/models/stories.joblib``, ``scripts/train_stories.py``
+``trained`` is a logistic regression (``storyline/models/stories.npz``, ``scripts/train_stories.py``
 from ``training/stories/`` and ``training/stories_train2/`` to ``stories_train4/``) over the rules'
 score and the terms that tell two same-kind stories apart: shared places, people and figures (by their
 rarity in the corpus), whether each one's main actor is in the other, the day gap, title words, and what
@@ -937,7 +937,7 @@ class StoryModel:
 
 def default_model_path() -> Path:
     """The story model shipped in the package (``make train`` writes it)."""
-    return Path(str(resources.files("storyline").joinpath("models", "stories.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "stories.npz")))
 
 
 @functools.lru_cache(maxsize=4)
@@ -948,12 +948,12 @@ def load_story_model(path: str = "") -> StoryModel:
         FileNotFoundError: with the command that builds the model.
         ValueError: when the file was trained on other features than this module computes.
     """
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path()
     if not target.is_file():
         raise FileNotFoundError(f"no story model at {target}: run `make train` (or set stories='rules')")
-    data: dict[str, Any] = joblib.load(target)  # a file of ours or the user's named model: joblib is pickle-based
+    data: dict[str, Any] = load_model_file(target)  # a file of ours or the user's named model
     if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
         raise ValueError(f"story model {target} has other features than this version: run `make train`")
     clusters = None

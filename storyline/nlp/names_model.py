@@ -34,7 +34,7 @@ __all__ = ["Candidate", "NameModel", "candidates", "case_forms", "country_keys",
 CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el"})
 NONE = "NONE"
 _SAINTS = frozenset({"san", "santa", "santo", "don", "doña", "sor", "fray"})
-_MODEL_FILE = "{lang}_names.joblib"
+_MODEL_FILE = "{lang}_names.npz"
 
 
 @dataclass(frozen=True)
@@ -412,12 +412,12 @@ class NameModel:
 @functools.lru_cache(maxsize=4)
 def load_name_model(path: str = "", lang: str = "es") -> NameModel:
     """The trained name model at ``path`` (empty: the one shipped in the package for ``lang``)."""
-    import joblib
+    from storyline.cache import load_model_file
 
     target = Path(path) if path else default_model_path(lang)
     if not target.is_file():
         raise FileNotFoundError(f"no {lang} name model at {target}: run `make train`")
-    data = joblib.load(target)
+    data = load_model_file(target)
     return NameModel(data["vectorizer"], data["classifier"])
 
 

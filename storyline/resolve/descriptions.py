@@ -6,7 +6,7 @@ that names a person (a title, an occupation, a kinship/age/gender noun, a demony
 ("the company", "the club", "the ministry"). ``pair_features`` describes a description against each
 earlier entity (an ``Antecedent``): head among the entity's role words or KB title, gender, country,
 type, age, distance and salience. ``choose`` picks the antecedent: by the rules (the nearest entity
-whose roles hold the head) or by the trained ranker (``storyline/models/descriptions.joblib``, built by
+whose roles hold the head) or by the trained ranker (``storyline/models/descriptions.npz``, built by
 ``scripts/train_descriptions.py``): the best-scored candidate when its score passes the threshold, else
 none (the "no antecedent" option: generic and non-referring uses stay unlinked).
 """
@@ -354,78 +354,14 @@ class RankerModel:
     def positive(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """P(the antecedent) of each row: the classifier's ``predict_proba(rows)[:, 1]``, value for value.
 
-        A document asks for a handful of rows at a time; scikit-learn's input checks cost about ten times
-        the 150 shallow trees themselves there, so the fitted trees are walked as arrays
-        (``BoostedTrees``) when the classifier is the gradient boosting ``scripts/train_descriptions.py``
-        fits."""
-        if isinstance(self.trees, BoostedTrees):
-            return self.trees.positive(rows)
+        A document asks for a handful of rows at a time; scikit-learn's input checks cost about ten times the 150
+        shallow trees themselves there, so the shipped ranker is read in its plain form
+        (``storyline.modelfile.GradientBoosting``), whose trees are walked as arrays with the same arithmetic."""
         return [float(p) for p in self.classifier.predict_proba(rows)[:, 1]]
-
-    @functools.cached_property
-    def trees(self) -> BoostedTrees | None:
-        return BoostedTrees.of(self.classifier)
-
-
-class BoostedTrees:
-    """A fitted binary ``GradientBoostingClassifier`` as arrays, scored with its own arithmetic: features
-    as float32 compared with the float64 thresholds, the start value from the fitted ``init_`` estimator
-    through the logit, then each stage's ``learning_rate * leaf value`` added in stage order (an accumulation, not
-    ``numpy.sum``, whose pairwise order would change the last bits), and the logistic function over the total."""
-
-    def __init__(self, classifier: Any) -> None:
-        import numpy as np
-        from scipy.special import logit
-
-        trees = [e.tree_ for e in classifier.estimators_[:, 0]]
-        width = max(t.node_count for t in trees)
-
-        def table(arrays: list[Any], dtype: Any) -> Any:
-            out = np.zeros((len(arrays), width), dtype=dtype)
-            for n, a in enumerate(arrays):
-                out[n, :len(a)] = a
-            return out
-
-        self.left = table([t.children_left for t in trees], np.intp)
-        self.right = table([t.children_right for t in trees], np.intp)
-        self.feature = table([np.maximum(t.feature, 0) for t in trees], np.intp)  # leaves: -2, never read
-        self.threshold = table([t.threshold for t in trees], np.float64)
-        self.value = table([t.value[:, 0, 0] for t in trees], np.float64)
-        self.depth = max(t.max_depth for t in trees)
-        self.rate = float(classifier.learning_rate)
-        n_features = int(classifier.n_features_in_)
-        prior = classifier.init_.predict_proba(np.zeros((1, n_features)))[:, 1]
-        eps = np.finfo(np.float64).eps
-        self.start = float(logit(np.clip(prior, eps, 1 - eps, dtype=np.float64))[0])
-
-    @staticmethod
-    def of(classifier: Any) -> BoostedTrees | None:
-        """The classifier as arrays, or None for any other model (a binary log-loss gradient boosting only)."""
-        from sklearn.dummy import DummyClassifier
-        from sklearn.ensemble import GradientBoostingClassifier
-
-        ok = (type(classifier) is GradientBoostingClassifier and classifier.loss == "log_loss"
-              and len(classifier.classes_) == 2 and isinstance(classifier.init_, DummyClassifier))
-        return BoostedTrees(classifier) if ok else None
-
-    def positive(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        import numpy as np
-        from scipy.special import expit
-
-        x = np.asarray(rows, dtype=np.float32)
-        trees = np.arange(self.left.shape[0])[None, :]
-        node = np.zeros((len(x), self.left.shape[0]), dtype=np.intp)
-        for _ in range(self.depth):
-            inner = self.left[trees, node] != -1
-            here = np.take_along_axis(x, self.feature[trees, node], axis=1) <= self.threshold[trees, node]
-            node = np.where(inner, np.where(here, self.left[trees, node], self.right[trees, node]), node)
-        steps = np.concatenate([np.full((len(x), 1), self.start), self.rate * self.value[trees, node]], axis=1)
-        raws = np.add.accumulate(steps, axis=1)[:, -1]  # one addition after another, as the trees' own loop adds
-        return [float(p) for p in expit(raws)]
 
 
 def default_model_path() -> Path:
-    return Path(str(resources.files("storyline").joinpath("models", "descriptions.joblib")))
+    return Path(str(resources.files("storyline").joinpath("models", "descriptions.npz")))
 
 
 @functools.lru_cache(maxsize=4)

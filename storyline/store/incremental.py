@@ -157,8 +157,8 @@ def fingerprint(settings: Settings) -> str:
     values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _NOT_FUSE}
     # an empty model setting means the file shipped in the package: its name alone would not change when
     # the model is retrained, so the files' contents count
-    models = sorted(_MODELS_DIR.glob("*.joblib")) + [Path(v) for v in values.values()
-                                                      if isinstance(v, str) and v.endswith(".joblib")]
+    models = sorted(_MODELS_DIR.glob("*.npz")) + [Path(v) for v in values.values()
+                                                   if isinstance(v, str) and v.endswith((".npz", ".joblib"))]
     values["model files"] = [_file_digest(str(p)) for p in models if p.is_file()]
     return hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
 

@@ -70,14 +70,13 @@ def test_second_pass_groups_give_the_units_of_all_pairs(trained):
 def test_an_empty_store_joined_gives_the_full_runs_split_stories(bench, tmp_path):
     """Every document new (nothing stored): the incremental join splits what it makes as the full run splits its
     clusters. The model's split threshold is lowered so that cuts do split here."""
-    import joblib
-
+    from storyline import modelfile
     from storyline.fuse.stories import default_model_path, story_clusters
 
-    data = joblib.load(default_model_path())
+    data = modelfile.load(default_model_path())
     assert data["splits"] is not None
-    path = tmp_path / "stories.joblib"
-    joblib.dump({**data, "splits": {**data["splits"], "threshold": 0.05}}, path)
+    path = tmp_path / "stories.npz"
+    modelfile.save(path, {**data, "splits": {**data["splits"], "threshold": 0.05}})
     analyses = bench.generate(120, seed=11, vectors="synthetic")
     settings = Settings(stories="trained", story_model=str(path))
     _, id_map = merge_entities(analyses, settings)

@@ -66,15 +66,14 @@ def test_threshold_is_a_setting(analyses):
 
 def test_trained_decision_joins_at_its_models_threshold(analyses, tmp_path):
     """The trained decision reads its threshold from the model file, not story_threshold."""
-    import joblib
-
+    from storyline import modelfile
     from storyline.fuse.stories import default_model_path
 
-    data = joblib.load(default_model_path())
+    data = modelfile.load(default_model_path())
     # the second pass, too, merges at its own threshold only
-    joblib.dump({**data, "threshold": 1.01, "clusters": data["clusters"] and {**data["clusters"], "threshold": 1.01}},
-                tmp_path / "strict.joblib")
-    apart = group_stories(analyses, Settings(stories="trained", story_model=str(tmp_path / "strict.joblib"),
+    modelfile.save(tmp_path / "strict.npz", {**data, "threshold": 1.01,
+                                             "clusters": data["clusters"] and {**data["clusters"], "threshold": 1.01}})
+    apart = group_stories(analyses, Settings(stories="trained", story_model=str(tmp_path / "strict.npz"),
                                              near_duplicate_threshold=1.0))
     assert len(apart) == len(analyses)
     together = group_stories(analyses, Settings(stories="trained", story_threshold=1.01))   # ignored when trained
@@ -84,24 +83,23 @@ def test_trained_decision_joins_at_its_models_threshold(analyses, tmp_path):
 def test_trained_decision_leaves_the_pairs_the_rules_are_sure_of_to_the_rules(tmp_path):
     """A pair whose rules score reaches the model's ``sure`` joins (1.0) whatever the model says; below it the
     model decides (here one that refuses every pair), and a model file without ``sure`` never defers."""
-    import joblib
-
+    from storyline import modelfile
     from storyline.fuse.stories import StoryScorer, default_model_path, load_story_model
 
     docs = [_focused_doc("q1", {"Sarikent": 4, "Turkey": 2}, ["Disaster Agency"],
                          "Quake kills 11 in Sarikent. A magnitude 5.9 earthquake struck the town at night."),
             _focused_doc("q2", {"Sarikent": 3, "Turkey": 1}, ["Disaster Agency"],
                          "Sarikent toll rises to 14. The magnitude 5.9 earthquake struck the town at night.")]
-    data = joblib.load(default_model_path())
+    data = modelfile.load(default_model_path())
     refuse = {**data, "coef": [0.0] * len(PAIR_FEATURES), "intercept": -30.0}
     rules = StoryScorer(docs, Settings(stories="rules", embedding_model=""), {}).rules(0, 1)
     scores = {}
     for name, extra in (("below", {"sure": rules - 0.01}), ("above", {"sure": rules + 0.01}), ("none", {})):
         model = {k: v for k, v in refuse.items() if k != "sure"} | extra
-        joblib.dump(model, tmp_path / f"{name}.joblib")
-        settings = Settings(stories="trained", embedding_model="", story_model=str(tmp_path / f"{name}.joblib"))
+        modelfile.save(tmp_path / f"{name}.npz", model)
+        settings = Settings(stories="trained", embedding_model="", story_model=str(tmp_path / f"{name}.npz"))
         scores[name] = StoryScorer(docs, settings, {})(0, 1)
-    assert load_story_model(str(tmp_path / "none.joblib")).sure == float("inf")
+    assert load_story_model(str(tmp_path / "none.npz")).sure == float("inf")
     assert scores["below"] == 1.0
     assert scores["above"] < 0.01 and scores["none"] < 0.01
 

@@ -43,12 +43,11 @@ def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
 
 def test_blocked_clusters_equal_the_reference_when_unjudged_pairs_weigh_less(bench, tmp_path):
     """The trained decision with pairs it does not judge counting a quarter in a link's average."""
-    import joblib
-
+    from storyline import modelfile
     from storyline.fuse.stories import default_model_path
 
-    path = tmp_path / "stories.joblib"
-    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    path = tmp_path / "stories.npz"
+    modelfile.save(path, {**modelfile.load(default_model_path()), "unjudged": 0.25})
     settings = Settings(stories="trained", story_model=str(path))
     state = _fused_until_stories(bench, 160, "synthetic", settings)
     args = (state.analyses, settings, state.near_duplicates, state.id_map)

@@ -75,12 +75,11 @@ def test_the_trained_story_decision_gives_the_same_stories_incrementally(analyse
 def test_unjudged_pairs_weighed_less_give_the_same_stories_incrementally(analyses, tmp_path_factory):
     """A model that counts the pairs it does not judge a quarter in a link's average: the incremental join weighs
     them as the full run does."""
-    import joblib
-
+    from storyline import modelfile
     from storyline.fuse.stories import default_model_path
 
-    path = tmp_path_factory.mktemp("model") / "stories.joblib"
-    joblib.dump({**joblib.load(default_model_path()), "unjudged": 0.25}, path)
+    path = tmp_path_factory.mktemp("model") / "stories.npz"
+    modelfile.save(path, {**modelfile.load(default_model_path()), "unjudged": 0.25})
     _, _, inc, full, _ = _runs(analyses, tmp_path_factory, Settings(stories="trained", story_model=str(path)))
     assert canonical(inc)["stories"] == canonical(full)["stories"]
     assert any(len(s.docs) > 1 for s in full.stories)
@@ -246,8 +245,8 @@ def test_an_update_writes_the_summaries_a_whole_rewrite_writes(runs, analyses, t
 
 def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
     # `make train` rewrites a model file in place: an index fused with the old model must not be updated
-    model = tmp_path / "stories.joblib"
-    shipped = Path(__file__).resolve().parents[2] / "storyline" / "models" / "stories.joblib"
+    model = tmp_path / "stories.npz"
+    shipped = Path(__file__).resolve().parents[2] / "storyline" / "models" / "stories.npz"
     model.write_bytes(shipped.read_bytes())
     settings = Settings(story_model=str(model))
     before = incremental.fingerprint(settings)
