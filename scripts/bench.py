@@ -12,12 +12,14 @@ Sections, all in one run; each one prints a note and is skipped when its imports
 3. nlp: words/second of ``storyline.nlp.pipeline.parse`` against bare spaCy ``nlp.pipe`` with
    the same model on the same block texts.
 
-Then, on the stated corpus of issue 7 (the seeds and the demo corpus copied to N articles, each
-copy marked with an "(Archive copy k.)" line so its content hash differs):
+Then, on the stated corpus: the distinct team-written articles of ``training/*/articles`` (about 1,900 after
+dropping repeated texts; a section asking for more uses them all), so that growth with corpus size is measured on
+distinct articles:
 
-4. corpus: ingest and clean of the whole corpus (2,000 articles by default).
-5. stages: each per-document stage of ``analyze_document`` timed on its own, fuse on growing
-   prefixes, and bare spaCy ``nlp.pipe`` (every component) over the same cleaned texts.
+4. corpus: ingest and clean of the whole corpus (2,000 articles asked by default: all there are).
+5. stages: each component of the run's pipeline (``Settings.pipeline``: the trained defaults) timed on its
+   own as ``analyze_documents`` runs it, fuse on growing prefixes, and bare spaCy ``nlp.pipe`` (every
+   component) over the same cleaned texts.
 6. e2e: ``storyline.engine.local.run`` into a temporary folder.
 7. workers / spark: ``analyze_all`` with 1 and 2 processes; Spark ``local[1]`` and ``local[2]``
    (session start and executor warm-up timed apart and excluded).
@@ -32,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import gzip
 import html
 import importlib.util
 import json
@@ -399,9 +400,10 @@ def bench_nlp(paths: list[Path], min_words: int, settings: Any) -> dict[str, Any
 
 # --------------------------------------------------------------------------- the stated corpus
 
-#: Line appended to every copy so each copy has its own content hash (storyline deduplicates
-#: identical texts); ASCII so it can be appended to any ASCII-compatible encoding as bytes.
-ARCHIVE_LINE = "(Archive copy {n}.)"
+#: The team-written articles of the training folders (``training/<set>/articles/*.txt``; read only): distinct
+#: articles, so that a corpus of N articles is N different texts, as a real corpus is, and fuse and the store grow
+#: with the corpus as they would (marked copies of a few articles repeat every entity, quote and sentence).
+TRAINING = REPO / "training"
 #: Default sizes (articles). Ingest+clean is fast (hundreds/s); the NLP-heavy stages run at
 #: ~5-8 articles/s per core here, so 300 articles keep `make bench` within ~15 minutes on 2 cores.
 CLEAN_ARTICLES, NLP_ARTICLES, FULL_ARTICLES, QUICK_ARTICLES = 2000, 300, 2000, 20
@@ -425,105 +427,65 @@ TARGET_SPARK_SPEEDUP = 1.6
 #: "Flat": the 10x run's peak within this share of the 1x run's.
 FLAT_TOLERANCE = 0.10
 
-#: The per-document stages, in the order ``storyline.engine.stages.analyze_document`` runs them.
-STAGES = ("clean", "nlp.parse", "resolve", "events", "quotes", "loaded", "genre", "nlp.embed")
+#: The per-document components a run uses (``Settings.pipeline``, trained defaults) are timed one by one, each under
+#: its short name ("events.trained" for ``storyline.events.trained.v1``), in the order ``analyze_documents`` runs them.
 
 
-def source_files(shared: Path) -> list[Path]:
-    """The seeds (when ``shared/seeds`` exists) and the demo corpus files, sorted."""
-    from storyline.demo import demo_corpus_files
-
-    seeds = sorted(p for p in (shared / "seeds").glob("*") if p.is_file()) if (shared / "seeds").is_dir() else []
-    return seeds + demo_corpus_files()
+def stage_name(part: str) -> str:
+    return part.removeprefix("storyline.").rsplit(".v", 1)[0]
 
 
-def _suffix_bytes(data: bytes, line: str) -> bytes:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM: append in its encoding
-        enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
-        return data + f"\n\n{line}\n".encode(enc)
-    return data.rstrip(b"\r\n") + f"\n\n{line}\n".encode("ascii")
+def _fold(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _mark_json_record(rec: Any, line: str) -> Any:
-    from storyline.ingest.jsonl import HTML_FIELDS, TEXT_FIELDS
+def training_articles(root: Path = TRAINING) -> list[Path]:
+    """The distinct articles of the training folders (one per content hash, whitespace folded), interleaved across
+    folders (the first of each set, then the second ...), so that a corpus of any size mixes sets and subjects."""
+    import hashlib
 
-    if isinstance(rec, dict):
-        for key in TEXT_FIELDS:
-            if isinstance(rec.get(key), str):
-                return {**rec, key: rec[key].rstrip() + f"\n\n{line}"}
-        for key in HTML_FIELDS:
-            if isinstance(rec.get(key), str):
-                return {**rec, key: _mark_html(rec[key], line)}
-    return rec
-
-
-def _mark_html(text: str, line: str) -> str:
-    # inside the article: trafilatura drops a paragraph added after the main content
-    low = text.lower()
-    for tag in ("</article>", "</main>"):
-        at = low.rfind(tag)
-        if at >= 0:
-            return text[:at] + f"<p>{line}</p>\n" + text[at:]
-    paras = list(re.finditer(r"<p\b[^>]*>(.*?)</p>", text, re.I | re.S))
-    if paras:  # no article element: the longest paragraph is the likeliest body
-        end = max(paras, key=lambda m: len(m.group(1))).end(1)
-        return text[:end] + f" {line}" + text[end:]
-    return text + f"<p>{line}</p>\n"
-
-
-def mark_copy(name: str, data: bytes, n: int) -> bytes:
-    """File bytes of copy ``n`` of a corpus file: the archive line added where the reader sees it."""
-    line = ARCHIVE_LINE.format(n=n)
-    if name.endswith(".gz"):
-        return gzip.compress(mark_copy(name[:-3], gzip.decompress(data), n), mtime=0)
-    if name.endswith((".html", ".htm")):
-        return _mark_html(data.decode("utf-8", "replace"), line).encode("utf-8")
-    if name.endswith((".jsonl", ".json")):
-        text = data.decode("utf-8")
-        try:
-            whole = json.loads(text)
-        except json.JSONDecodeError:
-            whole = None
-        if isinstance(whole, list):
-            return json.dumps([_mark_json_record(r, line) for r in whole], ensure_ascii=False).encode("utf-8")
-        out = [json.dumps(_mark_json_record(json.loads(ln), line), ensure_ascii=False) if ln.strip() else ln
-               for ln in text.split("\n")]
-        return "\n".join(out).encode("utf-8")
-    return _suffix_bytes(data, line)
+    per_set = [sorted(d.glob("*.txt")) for d in sorted(root.glob("*/articles")) if d.is_dir()]
+    seen: set[str] = set()
+    out = []
+    for i in range(max((len(x) for x in per_set), default=0)):
+        for files in per_set:
+            if i < len(files):
+                key = hashlib.sha1(_fold(files[i].read_text("utf-8", "replace")).encode(),
+                                   usedforsecurity=False).hexdigest()
+                if key not in seen:
+                    seen.add(key)
+                    out.append(files[i])
+    return out
 
 
 @dataclass
 class BuiltCorpus:
-    """A folder of marked copies and what reading it gives."""
+    """A folder of distinct articles and what reading it gives."""
     folder: Path
     articles: int
     files: int
-    copies: int
     distinct_ids: int
-    base_articles: int
+    available: int  # distinct articles there were to take from
 
 
 def build_corpus(sources: list[Path], n_articles: int, dest: Path, settings: Any) -> BuiltCorpus:
-    """Copies of ``sources`` in ``dest``, each marked, until at least ``n_articles`` articles."""
-    per_file = {p: len(_ingest([p], settings)[0]) for p in sources}
-    base = sum(per_file.values())
-    if not base:
-        raise RuntimeError("the seeds and the demo corpus gave no documents")
+    """The first ``n_articles`` distinct texts of ``sources`` (all of them when there are fewer) in ``dest``."""
+    import hashlib
+
     dest.mkdir(parents=True, exist_ok=True)
-    raw = {p: p.read_bytes() for p in sources}
-    total, files, copy = 0, 0, 0
-    while total < n_articles:
-        copy += 1
-        for p in sources:
-            if total >= n_articles:
-                break
-            if not per_file[p]:
-                continue
-            (dest / f"{copy:05d}_{p.name}").write_bytes(mark_copy(p.name, raw[p], copy))
-            total += per_file[p]
+    seen: set[str] = set()
+    files = 0
+    for p in sources:
+        data = p.read_bytes()
+        key = hashlib.sha1(_fold(data.decode("utf-8", "replace")).encode(), usedforsecurity=False).hexdigest()
+        if key in seen:
+            continue
+        seen.add(key)
+        if files < n_articles:
             files += 1
+            (dest / f"{files:05d}_{p.parent.parent.name}_{p.name}").write_bytes(data)
     docs, _ = _ingest([dest], settings)
-    return BuiltCorpus(dest, len(docs), files, copy, len({d.id for d in docs}), base)
+    return BuiltCorpus(dest, len(docs), files, len({d.id for d in docs}), len(seen))
 
 
 # --------------------------------------------------------------------------- per-document stages
@@ -554,55 +516,45 @@ def bench_ingest_clean_corpus(corpus: BuiltCorpus, settings: Any) -> dict[str, A
 
 def bench_stages(folder: Path, settings: Any, keep: bool = True,
                  fuse_sizes: Iterable[int] = ()) -> dict[str, Any]:
-    """Each per-document stage timed on its own (same order as ``analyze_document``), then fuse."""
-    from storyline.clean import LineStats, clean_document
+    """Each component of the run's pipeline (``Settings.pipeline``) timed on its own, in groups of documents and in
+    the order ``analyze_documents`` runs them (batched components over the group, the others document by
+    document), then fuse."""
+    from storyline.clean import LineStats
+    from storyline.engine.components import DocState
     from storyline.engine.local import groups
-    from storyline.extract.events import extract_events
-    from storyline.extract.genre import classify_genre
-    from storyline.extract.loaded import find_loaded_language
-    from storyline.extract.quotes import extract_quotes
+    from storyline.engine.stages import document_pipeline
     from storyline.fuse import fuse
-    from storyline.model import DocAnalysis
-    from storyline.nlp.embeddings import lead_vectors, load_embedder
-    from storyline.nlp.pipeline import load_nlp, parse_many
-    from storyline.resolve import resolve_document
+    from storyline.nlp.embeddings import load_embedder
+    from storyline.nlp.pipeline import load_nlp
 
     load_nlp(settings.spacy_model)  # models load once per process, outside the timings
     load_embedder(settings.embedding_model, settings.embedding_tokens)
+    parts = document_pipeline(settings)
+    stages = [stage_name(p.name) for p in parts]
     t0, c0 = time.perf_counter(), time.process_time()
     docs = _ingest_sorted(folder, settings)
     stats = LineStats.from_documents(docs)
     wall = {"ingest+stats": time.perf_counter() - t0}
     cpu = {"ingest+stats": time.process_time() - c0}
-    for s in STAGES:
+    for s in stages:
         wall[s] = cpu[s] = 0.0
-
-    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
-        w, c = time.perf_counter(), time.process_time()
-        out = fn(*args)
-        wall[stage] += time.perf_counter() - w
-        cpu[stage] += time.process_time() - c
-        return out
-
     analyses, words = [], 0
-    # as the engines do (storyline.engine.stages.analyze_documents): groups of documents share
-    # their parse batches and their embedding batch; every other stage runs per document
     for group in groups(docs):
-        group = [timed("clean", clean_document, doc, settings, stats) for doc in group]
-        words += sum(len(doc.text.split()) for doc in group)
-        parses = timed("nlp.parse", parse_many, group, settings)
-        vectors = timed("nlp.embed", lead_vectors, group, settings)
-        for doc, parsed, vector in zip(group, parses, vectors):
-            mentions, entities = timed("resolve", resolve_document, doc, parsed, settings)
-            events = timed("events", extract_events, doc, parsed, mentions, entities, settings)
-            quotes = timed("quotes", extract_quotes, doc, parsed, mentions, entities, settings)
-            doc.loaded_language = timed("loaded", find_loaded_language, doc, parsed, settings)
-            doc.genre = timed("genre", classify_genre, doc, parsed, doc.loaded_language)
-            if keep:
-                analyses.append(DocAnalysis(document=doc, sentences=parsed.sentences(), mentions=mentions,
-                                            entities=entities, events=events, quotes=quotes, vector=vector))
+        states = [DocState(document=d, stats=stats) for d in group]
+        for part, stage in zip(parts, stages):
+            w, c = time.perf_counter(), time.process_time()
+            if part.run_batch is not None:
+                part.run_batch(states, settings)
+            else:
+                for state in states:
+                    part.run(state, settings)
+            wall[stage] += time.perf_counter() - w
+            cpu[stage] += time.process_time() - c
+        words += sum(len(st.document.text.split()) for st in states)
+        if keep:
+            analyses.extend(st.analysis() for st in states)
     per_doc_rss = rss_mb()
-    out: dict[str, Any] = {"articles": len(docs), "words": words, "wall": wall, "cpu": cpu,
+    out: dict[str, Any] = {"articles": len(docs), "words": words, "wall": wall, "cpu": cpu, "stages": stages,
                            "rss_mb": per_doc_rss}
     if keep:
         # fuse compares documents, entities and events pairwise: time it on growing prefixes
@@ -913,10 +865,10 @@ def print_scale_report(report: Report, sizes: dict[str, int]) -> list[tuple[str,
                 f"{cc['rss_mb']:.0f}" if st == "clean" else "")
     stg = sec.get("stages")
     if stg:
-        for st in ("ingest+stats", *STAGES):
+        for st in ("ingest+stats", *stg["stages"]):
             row(st, stg["articles"], stg["words"], stg["wall"][st], stg["cpu"][st])
-        row("per-document path (sum)", stg["articles"], stg["words"],
-            sum(stg["wall"][s] for s in STAGES), sum(stg["cpu"][s] for s in STAGES), f"{stg['rss_mb']:.0f}")
+        row("per-document path (sum)", stg["articles"], stg["words"], sum(stg["wall"][s] for s in stg["stages"]),
+            sum(stg["cpu"][s] for s in stg["stages"]), f"{stg['rss_mb']:.0f}")
         for f in stg.get("fuse", []):
             row(f"fuse ({f['articles']} analyses)", f["articles"], 0, f["wall"], f["cpu"])
     e2e = sec.get("e2e")
@@ -1000,7 +952,7 @@ def print_scale_report(report: Report, sizes: dict[str, int]) -> list[tuple[str,
                         + (f"; each round's own pair: {', '.join(f'x{x:.2f}' for x in e2e['paired_ratios'])}"
                            if e2e.get("paired_ratios") else "")))
     if stg and bare:
-        r = _per(stg["words"], sum(stg["cpu"][s] for s in STAGES)) / bare_wps
+        r = _per(stg["words"], sum(stg["cpu"][s] for s in stg["stages"])) / bare_wps
         targets.append(("  same, per-document path only (no ingest, fuse, store, report)", f"x{r:.2f}",
                         verdict(r, TARGET_E2E_VS_SPACY, FLOOR_E2E_VS_SPACY), f"{sizes['nlp']} articles"))
     if e2e:
@@ -1106,7 +1058,7 @@ def main(argv: list[str] | None = None) -> int:
             paths, QUICK_NLP_MIN_WORDS if q else NLP_MIN_WORDS, settings))
     print_report(report)
 
-    sources = source_files(args.shared)
+    sources = training_articles()
     with tempfile.TemporaryDirectory(prefix="storyline-bench-") as tmpdir:
         tmp = Path(tmpdir)
         built: dict[str, BuiltCorpus] = {}
@@ -1119,10 +1071,9 @@ def main(argv: list[str] | None = None) -> int:
         scale = wanted & {"stages", "e2e", "workers", "memory", "spark", "corpus"}
         if scale:
             c = corpus(max(sizes["nlp"], sizes["e2e"], sizes["engines"]))
-            print(f"\nstated corpus: {len(sources)} files ({'seeds + ' if seeds_dir.is_dir() else ''}demo corpus, "
-                  f"{c.base_articles} articles) copied until N articles; every copy ends with the line "
-                  f"'{ARCHIVE_LINE.format(n='k')}' (k = copy number; for HTML inside the article element) so "
-                  "each copy has its own content hash, since storyline drops identical texts. "
+            print(f"\nstated corpus: distinct team-written articles of {TRAINING.relative_to(REPO)}/*/articles "
+                  f"({c.available} after dropping repeated texts; interleaved across the sets; no copies), the first "
+                  f"N for a section of N articles (all {c.available} when N is larger). "
                   f"Check: {c.articles} articles read from {c.files} files, {c.distinct_ids} distinct ids.")
         if "corpus" in wanted:
             _run(report, "corpus-clean", lambda: bench_ingest_clean_corpus(corpus(sizes["clean"]), settings))

@@ -48,7 +48,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="storyline-bench-commits-") as tmp:
         folder = Path(tmp) / "corpus"
-        bench.build_corpus(bench.source_files(args.shared), args.articles, folder, Settings())
+        bench.build_corpus(bench.training_articles(), args.articles, folder, Settings())
         best: dict[str, float] = {}
         for r in range(args.rounds):
             for name, checkout in (("base", args.base.resolve()), ("this", HERE)):

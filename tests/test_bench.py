@@ -1,7 +1,6 @@
 """Smoke test of scripts/bench.py: the cheap sections run and print their tables (no timing checks)."""
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
 import sys
@@ -22,31 +21,35 @@ def bench():
     return module
 
 
-def test_mark_copy_changes_every_format(bench):
-    txt = bench.mark_copy("a.txt", b"Line one.\n", 3)
-    assert txt.endswith(b"(Archive copy 3.)\n")
-    html = bench.mark_copy("a.html", b"<html><body><article><p>Body text.</p></article>"
-                                     b"<footer><p>c</p></footer></body></html>", 2).decode()
-    assert html.index("(Archive copy 2.)") < html.index("</article>")
-    rec = bench.mark_copy("a.jsonl", b'{"text": "Body."}\n{"text": "Other."}\n', 5).decode()
-    assert [json.loads(ln)["text"] for ln in rec.splitlines()] == \
-        ["Body.\n\n(Archive copy 5.)", "Other.\n\n(Archive copy 5.)"]
-    gz = bench.mark_copy("a.txt.gz", gzip.compress(b"Zipped."), 7)
-    assert gzip.decompress(gz).endswith(b"(Archive copy 7.)\n")
-
-
-def test_built_corpus_has_distinct_ids(bench, tmp_path):
+def test_built_corpus_takes_distinct_articles_only(bench, tmp_path):
     from storyline.config import Settings
 
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "one.txt").write_text("A council in a small town voted on a budget.\n\nIt passed.\n")
-    (src / "two.html").write_text("<html><body><article><p>Workers at a mill went on strike "
-                                  "over pay on Monday.</p></article></body></html>")
+    src = tmp_path / "set" / "articles"
+    src.mkdir(parents=True)
+    (src / "one.txt").write_text("Council votes on budget\n\nA council in a small town voted on a budget. It passed.\n")
+    (src / "two.txt").write_text("Mill workers strike\n\nWorkers at a mill went on strike over pay on Monday.\n")
+    # the same text again (whitespace aside): one article, not two
+    (src / "three.txt").write_text("Council votes on budget\n\nA council in a small town  voted on a budget. "
+                                   "It passed.")
     built = bench.build_corpus(sorted(src.iterdir()), 7, tmp_path / "out", Settings())
-    assert built.articles >= 7
-    assert built.distinct_ids == built.articles
-    assert built.copies == 4
+    assert (built.files, built.articles, built.distinct_ids, built.available) == (2, 2, 2, 2)
+    small = bench.build_corpus(sorted(src.iterdir()), 1, tmp_path / "small", Settings())
+    assert (small.files, small.available) == (1, 2)
+
+
+def test_the_training_articles_are_distinct_and_mix_the_sets(bench):
+    found = bench.training_articles()
+    assert len(found) > 300
+    assert len({p.read_text("utf-8") for p in found}) == len(found)
+    assert len({p.parent.parent.name for p in found[:20]}) > 5
+
+
+def test_stages_are_the_runs_components(bench):
+    from storyline.config import Settings
+    from storyline.engine.stages import document_pipeline
+
+    names = [bench.stage_name(p.name) for p in document_pipeline(Settings())]
+    assert "events.trained" in names and "quotes.trained" in names and "parse.spacy" in names
 
 
 def test_quick_run_prints_tables_and_targets(bench, tmp_path, capsys):
@@ -55,7 +58,7 @@ def test_quick_run_prints_tables_and_targets(bench, tmp_path, capsys):
                        "--json", str(out_json)])
     printed = capsys.readouterr().out
     assert code == 0, printed
-    for needle in ("ingest+clean", "junk removal", "stated corpus", "nlp.parse", "fuse (",
+    for needle in ("ingest+clean", "junk removal", "stated corpus", "parse.spacy", "events.trained", "fuse (",
                    "END TO END", "bare spaCy nlp.pipe", "targets (issue 7)"):
         assert needle in printed, needle
     data = json.loads(out_json.read_text())
