@@ -75,3 +75,31 @@ def test_a_shipped_resource_read_through_the_cache_is_the_file_as_read(cache: Pa
     from storyline.data import load, read, resource_path
 
     assert load("given_names") == read(resource_path("given_names"), "given_names")
+
+
+def test_a_plain_model_file_is_read_through_the_cache(cache: Path, tmp_path: Path) -> None:
+    from storyline import modelfile
+
+    path = tmp_path / "model.npz"
+    modelfile.save(path, _model(0.5))
+    for _ in range(2):  # built from the file, then from the copy
+        got = load_model_file(path)
+        assert got["labels"] == ["NONE", "PROTEST"] and got["weights"].tolist() == [0.5, 2.0, -1.5]
+    assert model_cache_path(path, path.read_bytes()).is_file()
+
+
+def test_an_older_joblib_file_gives_its_estimators_in_plain_form(cache: Path, tmp_path: Path) -> None:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from storyline import modelfile
+
+    rows = [{"w=strike": 1.0, "len": 0.4}, {"w=aid": 1.0, "len": 0.9}, {"w=strike": 1.0, "w=aid": 1.0, "len": 0.2}]
+    vec = DictVectorizer()
+    clf = LogisticRegression().fit(vec.fit_transform(rows), ["PROTEST", "AID", "PROTEST"])
+    path = tmp_path / "old.joblib"
+    joblib.dump({"vectorizer": vec, "classifier": clf}, path)
+    got = load_model_file(path)
+    assert isinstance(got["classifier"], modelfile.LogisticRegression)
+    assert got["classifier"].predict_proba(got["vectorizer"].transform(rows)).tolist() == \
+        clf.predict_proba(vec.transform(rows)).tolist()

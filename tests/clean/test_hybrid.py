@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import joblib
 import numpy as np
 import pytest
 
@@ -78,7 +79,7 @@ class _AlwaysFurniture:
 
 def test_the_contract_holds_when_both_models_say_furniture(tmp_path) -> None:
     path = tmp_path / "always.joblib"
-    LineModel(_AlwaysFurniture(), threshold=0.5, sentences=_AlwaysFurniture()).save(path)
+    joblib.dump(vars(LineModel(_AlwaysFurniture(), threshold=0.5, sentences=_AlwaysFurniture())), path)
     settings = Settings(clean_lines="hybrid", clean_line_model=str(path))
     rng = random.Random(152)
     for i in range(200):

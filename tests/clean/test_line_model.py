@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import joblib
 import numpy as np
 import pytest
 
@@ -42,7 +43,7 @@ class _AlwaysFurniture:
 @pytest.fixture
 def paranoid(tmp_path) -> Settings:
     path = tmp_path / "always.joblib"
-    LineModel(_AlwaysFurniture(), threshold=0.5).save(path)
+    joblib.dump(vars(LineModel(_AlwaysFurniture(), threshold=0.5)), path)
     return Settings(clean_lines="trained", clean_line_model=str(path))
 
 
@@ -99,7 +100,7 @@ class _Says:
 
 def _with_sentences(tmp_path, p: float) -> Settings:
     path = tmp_path / f"always_{p}.joblib"
-    LineModel(_AlwaysFurniture(), threshold=0.5, sentences=_Says(p), sentence_threshold=0.8).save(path)
+    joblib.dump(vars(LineModel(_AlwaysFurniture(), threshold=0.5, sentences=_Says(p), sentence_threshold=0.8)), path)
     return Settings(clean_lines="trained", clean_line_model=str(path))
 
 

@@ -2,6 +2,7 @@
 list is judged as apparatus, and a list written without marks is not a pile of orphan headings."""
 from __future__ import annotations
 
+import joblib
 import numpy as np
 
 from storyline.clean import clean_document
@@ -77,7 +78,7 @@ References
 
 def test_a_reference_list_goes_as_a_block_when_the_model_calls_it_furniture(tmp_path) -> None:
     path = tmp_path / "m.joblib"
-    LineModel(_Says(0.9), threshold=0.7, sentences=_Says(0.1), sentence_threshold=0.8).save(path)
+    joblib.dump(vars(LineModel(_Says(0.9), threshold=0.7, sentences=_Says(0.1), sentence_threshold=0.8)), path)
     doc = clean_document(Document(id="t", source="t", raw=SCIENCE_PAGE),
                          Settings(clean_lines="trained", clean_line_model=str(path)))
     assert "Nesting of terns on shingle" not in doc.text

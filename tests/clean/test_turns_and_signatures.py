@@ -3,6 +3,7 @@ a table under a wider header), furniture that goes (signatures, author notes), a
 agreement rule (a confident model alone removes nothing)."""
 from __future__ import annotations
 
+import joblib
 import numpy as np
 import pytest
 
@@ -137,7 +138,7 @@ class _AlwaysFurniture:
 @pytest.fixture
 def paranoid(tmp_path) -> Settings:
     path = tmp_path / "always.joblib"
-    LineModel(_AlwaysFurniture(), threshold=0.5).save(path)
+    joblib.dump(vars(LineModel(_AlwaysFurniture(), threshold=0.5)), path)
     return Settings(clean_lines="trained", clean_line_model=str(path))
 
 

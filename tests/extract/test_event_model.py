@@ -57,14 +57,14 @@ def test_a_trained_pipeline_predicts_a_known_label_with_a_probability(tmp_path):
     model = EventModel(build_pipeline().fit([(t, "lex_none") for t in texts], labels), {"n": len(texts)})
     (label, p), = model.predict(["Police arrested three reporters."], [[]])
     assert label == "COERCE" and 0.0 < p <= 1.0
-    model.save(tmp_path / "m.joblib")
-    again = load_event_model(str(tmp_path / "m.joblib"))
+    model.save(tmp_path / "m.npz")
+    again = load_event_model(str(tmp_path / "m.npz"))
     assert again.predict(["Troops shelled the bridge."], [[]])[0][0] == "ASSAULT"
 
 
 def test_a_missing_model_names_the_command_that_builds_it(tmp_path):
     with pytest.raises(FileNotFoundError, match="make train"):
-        load_event_model(str(tmp_path / "none.joblib"))
+        load_event_model(str(tmp_path / "none.npz"))
 
 
 def test_a_nominal_proposal_the_model_agrees_with_gets_its_clauses_verb_as_a_fallback():
