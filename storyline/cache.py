@@ -118,4 +118,8 @@ def _read_model(path: Path, data: bytes) -> Any:
         return modelfile.load(path)
     import joblib
 
-    return modelfile.plain_objects(joblib.load(path))  # an older file of ours or the user's: pickle-based
+    objects = joblib.load(path)  # an older file of ours or the user's: pickle-based
+    try:
+        return modelfile.plain_objects(objects)
+    except ValueError:  # an estimator without a plain form: scored by its own code, as before
+        return objects
