@@ -72,39 +72,49 @@ class Csr:
                 out[r, j] += v  # a repeated column is summed, as the sparse matrix's own toarray sums it
         return out
 
+    def _padded(self, values: Any, k: int) -> Any:
+        """``values`` (one per entry, ``k`` wide) laid out as rows x entries x k, zeros after a row's last entry."""
+        n = self.shape[0]
+        lengths = np.diff(self.indptr)
+        out = np.zeros((n, int(lengths.max()) if n and len(lengths) else 0, k), dtype=np.float64)
+        if out.shape[1]:
+            rows = np.repeat(np.arange(n), lengths)
+            cols = np.arange(len(self.indices)) - np.repeat(self.indptr[:-1], lengths)
+            out[rows, cols] = values.reshape(len(self.indices), k)
+        return out
+
+    def row_sums(self, values: Any) -> Any:
+        """Each row's ``values`` (one per entry) added one after another from 0.0."""
+        padded = self._padded(values, 1)
+        if not padded.shape[1]:
+            return np.zeros(self.shape[0], dtype=np.float64)
+        return np.add.accumulate(padded[:, :, 0], axis=1)[:, -1]
+
     def dot(self, weights: Any) -> Any:
         """``self @ weights`` (weights: n_columns x k) summed entry by entry in stored order, from 0.0, as scipy's
         sparse product adds them (``numpy.sum`` would add pairwise and change the last bits)."""
-        n, k = self.shape[0], weights.shape[1]
-        lengths = np.diff(self.indptr)
-        width = int(lengths.max()) if n else 0
-        out = np.zeros((n, k), dtype=np.float64)
-        if width == 0:
-            return out
-        # row r's p-th entry at [r, p]; the padding adds 0.0 after a row's last entry, which changes nothing
-        rows = np.repeat(np.arange(n), lengths)
-        cols = np.arange(len(self.data)) - np.repeat(self.indptr[:-1], lengths)
-        terms = np.zeros((n, width, k), dtype=np.float64)
-        terms[rows, cols] = self.data[:, None] * weights[self.indices]
-        return np.add.accumulate(terms, axis=1)[:, -1]
+        padded = self._padded(self.data[:, None] * weights[self.indices], weights.shape[1])
+        if not padded.shape[1]:
+            return np.zeros((self.shape[0], weights.shape[1]), dtype=np.float64)
+        # the padding adds 0.0 after a row's last entry, which changes nothing
+        return np.add.accumulate(padded, axis=1)[:, -1]
 
 
 def hstack(blocks: Sequence[Csr]) -> Csr:
     """Blocks side by side, each row's entries block after block (scipy's ``hstack`` of CSR blocks)."""
     n = blocks[0].shape[0]
-    data, indices, indptr, offset = [], [], [0], 0
-    offsets = []
-    for b in blocks:
-        offsets.append(offset)
-        offset += b.shape[1]
-    for r in range(n):
-        for b, off in zip(blocks, offsets):
-            a, e = b.indptr[r], b.indptr[r + 1]
-            data.append(b.data[a:e])
-            indices.append(b.indices[a:e] + off)
-        indptr.append(indptr[-1] + sum(int(b.indptr[r + 1] - b.indptr[r]) for b in blocks))
-    return Csr(np.concatenate(data) if data else np.zeros(0), np.concatenate(indices) if indices else np.zeros(0),
-               indptr, (n, offset))
+    lengths = [np.diff(b.indptr) for b in blocks]
+    indptr = np.concatenate([[0], np.cumsum(np.sum(lengths, axis=0))]).astype(np.intp)
+    data = np.zeros(int(indptr[-1]), dtype=np.float64)
+    indices = np.zeros(int(indptr[-1]), dtype=np.intp)
+    start, offset = indptr[:-1].copy(), 0
+    for block, length in zip(blocks, lengths):
+        at = np.repeat(start, length) + (np.arange(len(block.data)) - np.repeat(block.indptr[:-1], length))
+        data[at] = block.data
+        indices[at] = block.indices + offset
+        start += length
+        offset += block.shape[1]
+    return Csr(data, indices, indptr, (n, offset))
 
 
 def _dense(x: Any) -> Any:
@@ -259,39 +269,35 @@ class TextVectorizer:
 
     def transform(self, docs: Sequence[str]) -> Csr:
         analyze, vocab = self.build_analyzer(), self.vocabulary_
-        data: list[float] = []
+        counts: list[int] = []
         indices: list[int] = []
         indptr = [0]
         for doc in docs:
             found = Counter(map(vocab.get, analyze(doc)))
             found.pop(None, None)  # out of the vocabulary
-            for j in sorted(found):  # type: ignore[type-var]
+            for j, count in sorted(found.items()):  # type: ignore[type-var]  # each row by column, as scikit-learn
                 indices.append(j)  # type: ignore[arg-type]
-                data.append(1.0 if self.binary else float(found[j]))
+                counts.append(count)
             indptr.append(len(indices))
-        values = np.asarray(data, dtype=np.float64)
+        values = np.asarray(counts, dtype=np.float64)
+        if self.binary:
+            values.fill(1.0)
+        if self.sublinear_tf:
+            np.log(values, values)
+            values += 1.0
         cols = np.asarray(indices, dtype=np.intp)
-        if self.idf_ is not None or self.sublinear_tf or self.norm:
-            if self.sublinear_tf:
-                np.log(values, values)
-                values += 1.0
-            if self.idf_ is not None:
-                values *= self.idf_[cols]
-            if self.norm == "l2":
-                # scikit-learn's row normalisation: squares summed one after another, then divided by the root
-                flat = values.tolist()
-                for r in range(len(indptr) - 1):
-                    a, b = indptr[r], indptr[r + 1]
-                    total = 0.0
-                    for v in flat[a:b]:
-                        total += v * v
-                    if total == 0.0:
-                        continue
-                    root = math.sqrt(total)
-                    for i in range(a, b):
-                        flat[i] /= root
-                values = np.asarray(flat, dtype=np.float64)
-        return Csr(values, cols, indptr, (len(docs), len(vocab)))
+        if self.idf_ is not None:
+            values *= self.idf_[cols]
+        out = Csr(values, cols, indptr, (len(docs), len(vocab)))
+        if self.norm == "l2":
+            # scikit-learn's row normalisation: each row's squares summed one after another, then divided by the root
+            total = out.row_sums(values * values)
+            root = np.sqrt(total)
+            lengths = np.diff(out.indptr)
+            divide = np.repeat(root, lengths)
+            keep = np.repeat(total == 0.0, lengths)
+            out.data = np.where(keep, values, values / np.where(keep, 1.0, divide))
+        return out
 
 
 class LogisticRegression:
