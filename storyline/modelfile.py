@@ -64,6 +64,18 @@ class Csr:
         self.indptr = np.asarray(indptr, dtype=np.intp)
         self.shape = (int(shape[0]), int(shape[1]))
 
+    @classmethod
+    def from_dense(cls, dense: Any) -> Csr:
+        """The nonzero cells of a dense array, row by row, by column (scipy's ``csr_matrix(dense)``)."""
+        dense = np.asarray(dense, dtype=np.float64)
+        rows, cols = np.nonzero(dense)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=dense.shape[0]))])
+        return cls(dense[rows, cols], cols, indptr, dense.shape)
+
+    def __matmul__(self, weights: Any) -> Any:
+        weights = np.asarray(weights, dtype=np.float64)
+        return self.dot(weights[:, None])[:, 0] if weights.ndim == 1 else self.dot(weights)
+
     def toarray(self) -> Any:
         out = np.zeros(self.shape, dtype=np.float64)
         for r in range(self.shape[0]):
@@ -275,7 +287,7 @@ class TextVectorizer:
         for doc in docs:
             found = Counter(map(vocab.get, analyze(doc)))
             found.pop(None, None)  # out of the vocabulary
-            for j, count in sorted(found.items()):  # type: ignore[type-var]  # each row by column, as scikit-learn
+            for j, count in sorted(found.items()):  # each row by column, as scikit-learn sorts it
                 indices.append(j)  # type: ignore[arg-type]
                 counts.append(count)
             indptr.append(len(indices))
@@ -359,14 +371,7 @@ class FeatureUnion:
 
     def transform(self, x: Any) -> Csr:
         parts = [t.transform(x) for _, t in self.transformer_list]
-        return hstack([p if isinstance(p, Csr) else _csr_of(p) for p in parts])
-
-
-def _csr_of(dense: Any) -> Csr:
-    dense = np.asarray(dense, dtype=np.float64)
-    rows, cols = np.nonzero(dense)
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=dense.shape[0]))])
-    return Csr(dense[rows, cols], cols, indptr, dense.shape)
+        return hstack([p if isinstance(p, Csr) else Csr.from_dense(p) for p in parts])
 
 
 class Pipeline:

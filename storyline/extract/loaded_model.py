@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline import modelfile
 from storyline.config import Settings
 from storyline.extract.loaded import QUOTE_MIN_WORDS, find_loaded_language
 from storyline.extract.quote_marks import marked_spans
@@ -114,10 +115,12 @@ class LoadedModel:
 
     def matrix(self, features: list[dict[str, Any]], vectors: np.ndarray) -> Any:
         """The design matrix: sparse features beside the weighted word vectors."""
+        rows = self.vectorizer.transform(features)
+        if isinstance(rows, modelfile.Csr):  # the shipped model's plain vectoriser
+            return modelfile.hstack([rows, modelfile.Csr.from_dense(vectors * self.vector_weight)])
         from scipy import sparse
 
-        return sparse.hstack([self.vectorizer.transform(features),
-                              sparse.csr_matrix(vectors * self.vector_weight)], format="csr")
+        return sparse.hstack([rows, sparse.csr_matrix(vectors * self.vector_weight)], format="csr")
 
     @functools.cached_property
     def weights(self) -> tuple[dict[str, float], float, np.ndarray]:
