@@ -28,7 +28,7 @@ The second pass (``ClusterMerger``: whole clusters weighed together) learns from
 threshold and at ``FRAGMENT_STEPS`` above it, each partition also cut along the gold stories; every two clusters a
 pair at ``LINK_GATE`` links is a row, one story when their majority gold stories are one. Its threshold (and
 how far the pair stage's threshold is raised before it, ``PAIR_STEPS``) is chosen on held-out sets: each set
-merged by a cluster model fitted on the other sets' rows. training/stories_dev2 to training/stories_dev9 are for
+merged by a cluster model fitted on the other sets' rows. training/stories_dev2 to training/stories_dev10 are for
 development (scored by eval_stories.py), never trained on; frozen/ is never read.
 """
 from __future__ import annotations

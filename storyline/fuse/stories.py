@@ -348,7 +348,8 @@ def body_day(text: str, near: date | None) -> date | None:
 
 def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str] | None = None) -> list[StoryFeatures]:
     """``story_features`` of every document; a document with no date of its own (no publication
-    date, no dated event) is dated by the dates written in its body, yearless ones read near the
+    date, no dated event) is dated by the date line above its body (a wire's "TBILISI, Sept 11", which the
+    metadata leaves unread without a year), else by the dates written in its body, yearless ones read near the
     middle of the corpus's known dates."""
     feats = [story_features(a, canonical) for a in analyses]
     known = sorted(f.day for f in feats if f.day)
@@ -357,7 +358,9 @@ def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str]
     near = known[(len(known) - 1) // 2] if known else None
     for f, a in zip(feats, analyses):
         if f.day is None:
-            f.day = body_day(a.document.text or a.document.raw, near)
+            doc = a.document
+            body = doc.text or doc.raw
+            f.day = body_day(doc.raw[:lead_offset(doc.raw, body)], near) or body_day(body, near)
     return feats
 
 

@@ -470,3 +470,22 @@ def test_cluster_features_count_the_documents_and_outlets_behind_each_side():
     two = merger.features([0, 1, 2], [3])
     assert two[at["outlet_day"]] == 1.0   # the Dispatch wrote in both on one day
     assert two[at["recurring_high"]] == 0.0 and two[at["chain_mean"]] < one[at["chain_mean"]]
+
+
+def test_an_undated_wire_report_is_dated_by_its_date_line():
+    """A wire's date line without a year ("TBILISI, Sept 11 (Caucasus Wire)") is left unread by the metadata; the
+    story features read it near the corpus's dates, before any date the body writes."""
+    from storyline.fuse.stories import corpus_story_features
+    from storyline.model import DocAnalysis, Document
+
+    raw = ("Bank chairman arrested\nTBILISI, Sept 11 (Caucasus Wire)\n\n"
+           "Prosecutors arrested the former chairman on Friday over loans made on 2 August 2026.")
+    body = raw.split("\n\n", 1)[1]
+    undated = Document(id="u", source="u.txt", raw=raw, text=body, title="Bank chairman arrested")
+    dated = Document(id="k", source="k.txt", raw="x", text="A report.", title="A report", published="2026-09-08")
+    feats = corpus_story_features([DocAnalysis(document=undated), DocAnalysis(document=dated)])
+    assert feats[0].day.isoformat() == "2026-09-11"
+    # no date line: the body's dates, as before
+    plain = Document(id="p", source="p.txt", raw=body, text=body, title="Bank chairman arrested")
+    assert corpus_story_features([DocAnalysis(document=plain), DocAnalysis(document=dated)])[0].day.isoformat() == \
+        "2026-08-02"
