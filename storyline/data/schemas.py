@@ -120,6 +120,7 @@ def _kb_languages() -> dict[str, Any]:
                       "portfolio_roles": _mapping(_WORDS, propertyNames=language),
                       "authority_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_joiners": _mapping(_WORDS, propertyNames=language),
+                      "acronym_skip": _mapping(_WORDS, propertyNames=language),
                       "capitals": _mapping(by_id, propertyNames=language),
                       "demonyms": _mapping(by_id, propertyNames=language)}, ("names",))
 

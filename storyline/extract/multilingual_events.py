@@ -93,10 +93,17 @@ def dateline_end(text: str) -> int:
     capitals ("США — крупнейший..." opens with no dateline); the agency after a dash counts only as a few capitalised
     words closed by a period ("— РИА Новости."), so a sentence after the dash stays whole."""
     m = _DATELINE.match(text)
-    if m is None or not (m.group("date") or m.group("paren1") or m.group("paren2")
-                         or (m.group("agency") or "").lstrip().startswith(("/", "«"))):
+    if m is None:
+        return 0
+    if not (m.group("date") or m.group("paren1") or m.group("paren2")
+            or (m.group("agency") or "").lstrip().startswith(("/", "«")) or _PLACE_DASH.match(text)):
         return 0
     return m.end()
+
+
+#: a dateline of a place alone, of two or more words in capitals and a dash ("SAN PEDRO SULA - ACNUR entregó"): one
+#: capitalised word before a dash may be the sentence's subject ("США — крупнейший ..."), several are a dateline
+_PLACE_DASH = re.compile(rf"[\s«\"]*[{_CAPS}]{{2,}}(?:\s[{_CAPS}]{{2,}}){{1,3}}\s+[-\u2013\u2014]\s")
 
 
 def _after_dateline(doc: Document, sent: Sentence) -> Sentence:

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from unidecode import unidecode
+
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import case_forms, stem_key
@@ -56,11 +58,41 @@ def _name_forms(lang: str) -> tuple[tuple[str, str, bool], ...]:
                     out.append((case, kb_id, False))
                     # the catalogue writes the Ukrainian apostrophe as ’ ("М’янма"), news as often as ' or ʼ
                     out += [(case.replace("’", mark), kb_id, False) for mark in _APOSTROPHES]
+    # the knowledge base's own names of its bodies in the language ("Африканский союз", "Unión Africana"), after the
+    # catalogue's, which keeps a country's stem where the two share one
+    for kb_id, names in _kb_file_names(lang):
+        out += [(case, kb_id, False) for name in names for case in sorted(case_forms(name, lang))]
     data = load("kb/languages")
     for section in ("capitals", "names"):
         for kb_id, forms in (data.get(section, {}).get(lang) or {}).items():
             out += [(case, kb_id, True) for form in forms for case in sorted(case_forms(form, lang))]
     return tuple(out)
+
+
+#: the knowledge-base files whose entries may name themselves per language (``names: {ru: [...], es: [...]}``)
+_NAMED_KB_FILES = ("orgs", "institutions", "territories")
+
+
+@functools.lru_cache(maxsize=8)
+def _kb_file_names(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kb_id, its names in ``lang``) of every knowledge-base entry that lists names in that language
+    (``data/kb/orgs.yaml``: "Міжнародне агентство з атомної енергії", "ACNUR"); for a language written in Latin
+    letters its acronyms too, which outlets in any such language keep ("CEDEAO", "OTAN")."""
+    out = []
+    for name in _NAMED_KB_FILES:
+        for raw in load(f"kb/{name}").get("entities") or []:
+            forms = [str(f) for f in ((raw.get("names") or {}).get(lang) or ())]
+            if lang in _LATIN_LANGUAGES:
+                forms += [str(a) for a in raw.get("alias") or () if _ACRONYM.fullmatch(str(a))]
+            if forms:
+                out.append((str(raw["id"]), tuple(dict.fromkeys(forms))))
+    return tuple(out)
+
+
+#: languages written in Latin letters, whose outlets keep the Latin acronyms of international bodies
+_LATIN_LANGUAGES = frozenset({"es"})
+#: an acronym: two to eight capital letters of any script, one word ("CEDEAO", "ЭКОВАС", "АС", "МККК")
+_ACRONYM = re.compile(r"[^\W\d_a-zа-яёіїєґ]{2,8}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -269,12 +301,14 @@ _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 @functools.lru_cache(maxsize=8)
 def _phrase_names(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
-    """The names of ``data/kb/languages.yaml`` in ``lang`` that hold a lower-case word ("Міжнародний валютний фонд",
-    "Всесвітня організація охорони здоров'я"), as the ``stem_key`` of each word, the written form and the kb_id;
-    the longest first."""
+    """The names of ``data/kb/languages.yaml`` and of the knowledge base's entries in ``lang`` that hold a lower-case
+    word ("Міжнародний валютний фонд", "Всесвітня організація охорони здоров'я"), as the ``stem_key`` of each word,
+    the written form and the kb_id; the longest first."""
     data = load("kb/languages")
     out = []
-    for kb_id, forms in sorted((data.get("names", {}).get(lang) or {}).items()):
+    named = [*((kb_id, tuple(forms)) for kb_id, forms in (data.get("names", {}).get(lang) or {}).items()),
+             *_kb_file_names(lang)]
+    for kb_id, forms in named:
         for form in forms:
             words = _APOSTROPHE_WORD.findall(form)
             if len(words) >= 2 and any(w[:1].islower() for w in words[1:]):
@@ -390,13 +424,68 @@ def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     return keys.get(script_key(span.normal)) or keys.get(script_key(span.text))
 
 
+#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNESCO / ЮНЕСКО, OPEC / ОПЕК)
+_ACRONYM_FOLDS = (("IU", "U"), ("YU", "U"), ("IA", "A"), ("YA", "A"), ("KH", "H"), ("W", "V"), ("Y", "I"))
+
+
+def _acronym_key(acronym: str) -> str:
+    """The letters an acronym keeps across scripts: transliterated, a Latin c read as k (s before e / i), w as v."""
+    text = unidecode(acronym).upper()
+    text = re.sub(r"C(?=[EI])", "S", text).replace("C", "K")
+    for a, b in _ACRONYM_FOLDS:
+        text = text.replace(a, b)
+    return text
+
+
+@functools.lru_cache(maxsize=8)
+def _acronyms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Two indexes of the acronyms a known name may be written as in ``lang``, each kept only where one actor has it:
+    the initials of every body's name of two or more words in the language (``_kb_file_names``, the curated ``names``),
+    short words of ``acronym_skip`` left out ("Unión Africana" UA, "Африканський союз" АС); and for a language not
+    written in Latin letters, ``_acronym_key`` of the knowledge base's Latin acronyms (ECOWAS for ЭКОВАС)."""
+    data = load("kb/languages")
+    skip = frozenset((data.get("acronym_skip") or {}).get(lang) or ())
+    named = [*((kb_id, tuple(forms)) for kb_id, forms in (data.get("names", {}).get(lang) or {}).items()),
+             *_kb_file_names(lang)]
+    initials: dict[str, set[str]] = {}
+    for kb_id, forms in named:
+        for form in forms:
+            words = [w for w in _APOSTROPHE_WORD.findall(form) if w.lower() not in skip]
+            # bodies only, of words that are no abbreviations themselves: "Ак Орда" gave "АО", a company's legal form
+            if kb_id.startswith("org:") and len(words) >= 2 and all(len(w) >= 3 for w in words):
+                initials.setdefault("".join(w[0] for w in words).upper(), set()).add(kb_id)
+    latin: dict[str, set[str]] = {}
+    if lang not in _LATIN_LANGUAGES:
+        for name in _NAMED_KB_FILES:
+            for raw in load(f"kb/{name}").get("entities") or []:
+                for alias in raw.get("alias") or ():
+                    if _ACRONYM.fullmatch(str(alias)) and str(alias).isascii():
+                        latin.setdefault(_acronym_key(str(alias)), set()).add(str(raw["id"]))
+    return ({k: next(iter(v)) for k, v in initials.items() if len(v) == 1},
+            {k: next(iter(v)) for k, v in latin.items() if len(v) == 1})
+
+
+def _acronym_owner(span: NamedSpan, lang: str) -> str | None:
+    """The known body an acronym no list holds stands for ("La UA", "АС", "ЭКОВАС"): the one name in the language
+    whose initials it spells, else the one Latin acronym it transliterates."""
+    joiners = (load("kb/languages").get("authority_joiners") or {}).get(lang) or ()
+    words = span.text.split()
+    while len(words) > 1 and words[0].lower() in joiners:
+        words = words[1:]
+    if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
+        return None
+    initials, latin = _acronyms(lang)
+    return initials.get(words[0].upper()) or latin.get(_acronym_key(words[0]))
+
+
 def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:
     names = language_names(lang)
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str | None], _Cluster] = {}
     for span in sorted(spans, key=lambda s: s.start):
         kb_id = (known_name(span.text, span.normal, lang)
-                 or _authority_country(span, lang, names) or _capital_country(span, kb))
+                 or _authority_country(span, lang, names) or _capital_country(span, kb)
+                 or _acronym_owner(span, lang))
         if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)
             continue
@@ -452,6 +541,46 @@ def _surname_mentions(doc: Document, spans: list[NamedSpan]) -> list[NamedSpan]:
     return out
 
 
+#: a capitalised word and the hyphen that joins it to the span after it ("Буркіна-" of "Буркіна-Фасо")
+_HYPHEN_HEAD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*-$")
+
+
+def _hyphen_head(doc: Document, span: NamedSpan, lang: str) -> NamedSpan:
+    """A span the tagger began after a hyphen inside a known name ("Фасо" of "Буркіна-Фасо") with that name's head."""
+    m = _HYPHEN_HEAD.search(doc.raw[max(0, span.start - 40):span.start])
+    if m is None or not m.group(0)[:1].isupper():
+        return span
+    start = span.start - len(m.group(0))
+    text = doc.raw[start:span.end]
+    kb_id = known_name(text, text, lang)
+    if not kb_id or kb_id == known_name(span.text, span.normal, lang):
+        return span
+    return NamedSpan(start, span.end, text, "GPE" if kb_id.startswith("gpe:") else "ORG", text)
+
+
+def _joined_known(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
+    """Two spans one space apart that together are a known name the tagger cut in two ("УВКБ" + "ООН": "УВКБ ООН",
+    the UN refugee agency, not the UN) as one span; the first alone must name someone else or no one. A span begun
+    after a hyphen inside a known name takes its head first (``_hyphen_head``)."""
+    ordered = sorted((_hyphen_head(doc, s, lang) for s in spans), key=lambda s: s.start)
+    out: list[NamedSpan] = []
+    n = 0
+    while n < len(ordered):
+        a = ordered[n]
+        b = ordered[n + 1] if n + 1 < len(ordered) else None
+        gap = doc.raw[a.end:b.start] if b is not None else "\n"
+        if b is not None and a.end <= b.start and not gap.strip() and "\n" not in gap:
+            text = doc.raw[a.start:b.end]
+            kb_id = known_name(text, text, lang)
+            if kb_id and kb_id != known_name(a.text, a.normal, lang):
+                out.append(NamedSpan(a.start, b.end, text, "GPE" if kb_id.startswith("gpe:") else "ORG", text))
+                n += 2
+                continue
+        out.append(a)
+        n += 1
+    return out
+
+
 def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> tuple[list[Mention], list[Entity]]:
     """Mentions and document-local entities (ids ``f"{doc.id}/e{n}"``) from a document's named spans.
 
@@ -471,6 +600,7 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
         kept = [a for a in authorities if not any(s.start < a.end and a.start < s.end
                                                   and not (a.start <= s.start and s.end <= a.end) for s in spans)]
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in kept)] + kept
+    spans = _joined_known(doc, spans, lang)
     phrases = _phrase_mentions(doc, lang)
     if phrases:
         # a known name written out in lower-case words wins over the tagger's spans inside or across it

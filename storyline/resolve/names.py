@@ -320,13 +320,21 @@ _VOWEL_J = re.compile(r"[jJ](?=[aeiouAEIOU])")
 _PALATAL_H = re.compile(r"(?<=[aeiouãõáéíóúâêôAEIOU])([lnLN])h(?=[aeiouãõáéíóúâêô])")
 
 
+#: the Albanian digraph xh, the sound Cyrillic writes дж (Hoxha ~ Ходжа; ``name_key`` keys дж as j)
+_ALBANIAN_XH = re.compile(r"[xX]h")
+#: a Latin j where Spanish writes the kh of a Cyrillic х (Rajímov ~ Рахимов, Farruj ~ Фаррух, Juan ~ Хуан)
+_SPANISH_J = re.compile(r"[jJ]")
+
+
 def _spellings(word: str) -> tuple[str, ...]:
     """A name word as Cyrillic may have heard it: itself, and for a Latin word with a soft c, with that c an s, with
-    a j before a vowel a y, and with Portuguese lh / nh as li / ni (each reading on top of the others)."""
+    a j before a vowel a y or any j the h of a Cyrillic х, with Portuguese lh / nh as li / ni and Albanian xh as j
+    (each reading on top of the others)."""
     if _other_script(word):
         return (word,)
     out = [word]
-    for pattern, repl in ((_SOFT_C, "s"), (_VOWEL_J, "y"), (_PALATAL_H, r"\1i")):
+    for pattern, repl in ((_SOFT_C, "s"), (_VOWEL_J, "y"), (_SPANISH_J, "h"), (_PALATAL_H, r"\1i"),
+                          (_ALBANIAN_XH, "j")):
         if pattern.search(word):
             out += [pattern.sub(repl, w) for w in out]
     return tuple(dict.fromkeys(out))

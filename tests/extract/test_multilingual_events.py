@@ -459,6 +459,10 @@ def test_the_first_trigger_of_a_sentence_is_a_feature_of_its_own():
     ("МОСКВА, 5 декабря — Путин подписал указ.", "МОСКВА, 5 декабря — "),
     ("США — крупнейший покупатель российского урана.", ""),
     ("НАТО провело учения в Балтийском море.", ""),
+    # a place of several words in capitals and a dash, with no date or agency, is a dateline too; one word is not
+    ("SAN PEDRO DE MACORÍS - La Gobernación entregó víveres.", "SAN PEDRO DE MACORÍS - "),
+    ("НИЖНИЙ НОВГОРОД — Власти закрыли мост.", "НИЖНИЙ НОВГОРОД — "),
+    ("ОБСЕ — главная площадка для диалога.", ""),
 ])
 def test_a_wire_dateline_is_read_off_the_head_of_a_sentence_and_a_capitalised_opener_is_not(text, dateline):
     assert text[:dateline_end(text)] == dateline

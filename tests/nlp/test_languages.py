@@ -454,3 +454,30 @@ def test_without_the_ukrainian_dictionary_a_full_name_in_the_instrumental_gets_i
     assert ner_languages.ukrainian_normal(span).normal == "Олегом Бондарь"
     place = ner_languages.NamedSpan(0, 7, "Лондоном", "GPE", "Лондоном")
     assert ner_languages.ukrainian_normal(place).normal == "Лондоном"
+
+
+def test_a_body_the_knowledge_base_names_in_the_language_links_by_its_name_or_its_acronym():
+    found = _analyse({
+        "ru": "Африканский союз в пятницу осудил переворот. ЭКОВАС ввело санкции против хунты. В понедельник "
+              "представитель УВКБ ООН посетил лагерь беженцев. АО «Северный порт» объявило о выплате дивидендов.",
+        "uk": "Рада миру і безпеки АС засудила переворот. Економічне співтовариство ще не ухвалило рішення.",
+        "es": "La UA condenó el golpe, y la CEDEAO anunció sanciones contra la junta de Níger.",
+    })
+    kb_of = {lang: {m.text: next(e.kb_id for e in a.entities if e.id == m.entity) for m in a.mentions}
+             for lang, a in found.items()}
+    # names in the language from orgs.yaml, a Latin acronym transliterated, a span the tagger cut in two
+    assert kb_of["ru"].get("Африканский союз") == "org:AU"
+    assert kb_of["ru"].get("ЭКОВАС") == "org:ECOWAS"
+    assert kb_of["ru"].get("УВКБ ООН") == "org:UNHCR" and "УВКБ" not in kb_of["ru"]
+    # the initials of a body's name in the language ("Африканський союз", "Unión Africana")
+    assert kb_of["uk"].get("АС") == "org:AU"
+    assert "org:AU" in kb_of["es"].values() and kb_of["es"].get("CEDEAO") == "org:ECOWAS"
+    # a company's legal form is no body's acronym
+    assert not any(text.startswith("АО") and kb for text, kb in kb_of["ru"].items())
+
+
+def test_a_country_the_tagger_began_after_its_hyphen_gets_its_head_back():
+    uk = _analyse({"uk": "Уряд Гвінеї-Бісау у вівторок закрив кордон. Буркіна-Фасо відкликала посла з Ліми."})["uk"]
+    kb = {next(e.kb_id for e in uk.entities if e.id == m.entity) for m in uk.mentions}
+    assert "gpe:BFA" in kb and "gpe:GNB" in kb
+    assert not any(m.text in ("Фасо", "Бісау") for m in uk.mentions)

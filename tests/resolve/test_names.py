@@ -216,3 +216,13 @@ def test_a_latin_j_before_a_vowel_and_portuguese_lh_nh_across_scripts_only():
     # within one script nothing changes, and a different surname stays apart
     assert not surnames_match("Carvalho", "Carvalio") and not persons_match("Jonas Kazlauskas", "Йонас Казакявичюс")
     assert not persons_match("Inês Carvalho", "Инеш Кавалью")
+
+
+def test_albanian_xh_and_spanish_j_across_scripts_only():
+    # Albanian xh is Cyrillic дж (Hoxha ~ Ходжа); Spanish writes the kh of a Cyrillic х as j (Rajímov ~ Рахимов)
+    assert persons_match("Edmond Hoxha", "Эдмонд Ходжа") and persons_match("Ilir Xhaferi", "Илир Джафери")
+    assert persons_match("Sherzod Jolmatov", "Шерзод Холматов")
+    assert script_key("Ходжа") in script_keys("Hoxha") and script_key("Холматов") in script_keys("Jolmatov")
+    # within one script nothing changes: Latin j and kh stay apart, and xh is no j
+    assert not surnames_match("Jolmatov", "Kholmatov") and not surnames_match("Hoxha", "Hoja")
+    assert not persons_match("Edmond Hoxha", "Эдмонд Ходжич")
