@@ -373,7 +373,7 @@ def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
     names = [view[c.start:c.end] for c in k.members if c.source != "role"]
     # "Universiteti i Prishtinës", "La Superintendencia del Sistema Financiero" read as a person: a body in
     # another language, which "the rector" or "the superintendent" does not name
-    if k.type == "PERSON" and not (k.kb_id or (names and all(foreign_institution_word(n) for n in names))):
+    if k.type == "PERSON" and (k.kb_id or not (names and all(foreign_institution_word(n) for n in names))):
         words = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))
         words |= set(" ".join(k.titles).split())
         ages = {m.group(1) for c in k.members if (m := _AGE.match(view[c.end:c.end + 8]))}
