@@ -104,14 +104,16 @@ def salience_examples(record: dict, fuse: FuseState) -> list[tuple[str, str, lis
     gold = {f"{record['id']}-{d['id']}": [(m["start"], m["end"], m["key"]) for m in d["mentions"]]
             for d in record["docs"]}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    # the actors the fuse step ranks: descriptions read as the named actor they likely stand for
+    id_map = entity_salience.ranking_map(fuse.corpus.entities, fuse.id_map)
     for a in fuse.analyses:
         for m in a.mentions:
             if m.entity:
                 key = best_overlap(m.start, m.end, gold.get(a.document.id, []))
                 if key:
-                    votes[(a.document.id, fuse.id_map.get(m.entity, m.entity))][key] += 1
+                    votes[(a.document.id, id_map.get(m.entity, m.entity))][key] += 1
     out = []
-    for doc, ent, row in entity_salience.feature_rows(fuse.analyses, fuse.id_map):
+    for doc, ent, row in entity_salience.feature_rows(fuse.analyses, id_map):
         top = votes.get((doc, ent))
         key = top.most_common(1)[0][0] if top else None
         out.append((doc, ent, row, bool(key and record["entities"][key].get("main"))))

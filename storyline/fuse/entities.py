@@ -27,7 +27,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from unidecode import unidecode
@@ -938,7 +938,9 @@ def role_keys(e: Entity) -> set[str]:
     the description or of the person's role ("minister"), and "*leader" for a description that names a body's
     leader ("the central bank chief") and a person whose role leads one. A store looks its candidates up by them,
     so that a description in a new article meets the stored people a whole run would give it."""
-    if e.type != "PERSON":
+    # a description is matched against people's roles whatever type its article gave it ("The rector said" may
+    # come typed an organisation), as ``_link_descriptions`` does
+    if not (e.type == "PERSON" or (e.generic and e.type == "ORG")):
         return set()
     phrase = _description_phrase(e.name) if e.generic else _role_phrase(e.role)
     if not phrase:
@@ -1044,6 +1046,64 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
         if len(chosen) == 1 and groups.compatible(next(iter(chosen)), i):
             groups.union(next(iter(chosen)), i)
     return [groups.find(i) for i in range(len(ents))]
+
+
+def description_owners(ents: list[Entity]) -> dict[str, str]:
+    """Corpus entities known only by a description ("the regulator", "the rector", "the shipping line") and the one
+    named corpus entity each likely stands for: a person whose role the description names (as
+    ``_link_descriptions`` reads roles), else an organisation whose names hold the description's head or a word
+    that head calls a name by (``name_words`` of ``data/descriptions.yaml``: "the regulator" ~ "... Authority",
+    "the shipping line" ~ "Coral Sea Lines"), narrowed by the other words when several do; none when none or
+    several fit, or the countries differ.
+
+    A reading for ranking, not a merge: ``_link_descriptions`` leaves an organisation's description in another
+    article alone, because "the union" of one article need not be another's union, and a store fused in batches
+    could not follow a corpus-wide choice. How important an article's "the regulator" is, though, is told better
+    by the regulator the corpus names than by its one mention (``entity_salience.ranking_map``)."""
+    named = [e for e in ents if not e.generic]
+    by_id = {e.id: e for e in named}
+    people = [(e, role) for e in named if merge_type(e) == "PERSON" and (role := _role_phrase(e.role))]
+    orgs = [(e, _singulars(w for n in [e.name, *e.aliases] for w in (*fold(n).split(), *entity_matcher.org_words(n))))
+            for e in named if merge_type(e) == "ORG"]
+    out: dict[str, str] = {}
+    for d in ents:
+        if not d.generic or d.kb_id or d.type not in ("PERSON", "ORG"):
+            continue
+        phrase = _description_phrase(re.sub(r"['’]s\b", "", d.name))
+        if not phrase or (" " not in phrase and len(phrase) < 4):
+            continue
+        words = phrase.split()
+        fits = {e.id for e, role in people if _roles_fit(phrase, role)}
+        if not fits and words[-1] in _LEADER_NOUNS and _common_words(d.name):
+            fits = {e.id for e, role in people if role.split()[-1] in _LEADING_ROLES}
+        # a plural head is a group ("shipping lines said"), not the one body
+        if not fits and _common_words(d.name) and _singulars([words[-1]]) == {words[-1]}:
+            head = _singulars([words[-1]])
+            head |= _singulars(_name_words().get(words[-1], ()))
+            owners = [(e, held) for e, held in orgs if any(_word_held(w, held) for w in head)]
+            if len(owners) > 1:
+                owners = [(e, held) for e, held in owners
+                          if all(_word_held(w, held) for w in _singulars(words[:-1]))]
+            fits = {e.id for e, _ in owners}
+        fits = {i for i in fits if not (d.country and by_id[i].country and by_id[i].country != d.country)}
+        if len(fits) == 1:
+            out[d.id] = next(iter(fits))
+    return out
+
+
+@functools.cache
+def _name_words() -> dict[str, tuple[str, ...]]:
+    """Description head → words of the names it calls so ("regulator": authority, commission ...)."""
+    return {h: tuple(ws) for h, ws in load("descriptions").get("name_words", {}).items()}
+
+
+def _singulars(words: Iterable[str]) -> set[str]:
+    """Folded words with a plural's "s" dropped, so that "the shipping line" meets "Coral Sea Lines"."""
+    out: set[str] = set()
+    for w in words:
+        w = fold(w)
+        out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
 
 
 #: Shortest description word read as the head of a compound name word ("bank" of "Andelsbanken")

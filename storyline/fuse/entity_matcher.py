@@ -50,10 +50,13 @@ from storyline.resolve.names import (
     capital_initials,
     content_words,
     fold,
+    foreign_institution_word,
     gendered_forms,
     generation,
     given_match,
     given_name_match,
+    given_names,
+    glosses,
     is_acronym_for,
     is_short_form,
     looks_like_acronym,
@@ -126,26 +129,6 @@ def _formal_forms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    from storyline.data import load
-
-    names = load("given_names")
-    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
-
-
-@functools.cache
-def glosses() -> dict[str, str]:
-    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
-    from storyline.data import load
-
-    out: dict[str, str] = {}
-    for english, forms in load("name_glosses")["glosses"].items():
-        for form in [english, *forms]:
-            out.setdefault(fold(form), fold(english))
-    return out
-
-
 #: Articles, prepositions and conjunctions of the languages ``glosses`` reads, dropped from a glossed name
 #: ("Universiteti i Prishtinës", "Armija na Republika", "Agencija za komunikacije", "Forsvar og sikkerhet")
 FOREIGN_STOP = frozenset({"da", "do", "dos", "das", "della", "delle", "dei", "di", "du", "le", "les", "el", "los",
@@ -164,20 +147,6 @@ def org_words(name: str) -> tuple[str, ...]:
     of another language ("Fudbalski savez Srbije" → association, football, srbije), sorted."""
     g = glosses()
     return tuple(sorted({g.get(w, w) for w in content_words(name) if w not in FOREIGN_STOP}))
-
-
-#: Shortest foreign institution word that makes a name an organisation's (``foreign_institution_word``)
-MIN_INSTITUTION_WORD = 5
-
-
-def foreign_institution_word(name: str) -> bool:
-    """Whether a name holds another language's common institution word (``glosses``: "universiteti", "sairaala",
-    "federatsiyasy") and does not open with a known given name."""
-    words = fold(name).split()
-    if not words or words[0] in _given_names():
-        return False
-    g = glosses()
-    return any(len(w) >= MIN_INSTITUTION_WORD and g.get(w, w) != w for w in words)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -222,7 +191,7 @@ def org_cover(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]]) -> tup
 def first_surnames(given: str) -> list[str]:
     """Words after the first given name that are no known given names ("Restrepo" of "Álvaro Restrepo" in "Álvaro
     Restrepo Londoño"): Spanish and Portuguese names carry a first surname there, which a short form may keep."""
-    return [p for p in split_given(given)[1:] if len(p) >= 3 and fold(p) not in _given_names()]
+    return [p for p in split_given(given)[1:] if len(p) >= 3 and fold(p) not in given_names()]
 
 
 def _contained(single: str, other: str) -> tuple[float, float, float]:
@@ -282,7 +251,7 @@ def info_of(e: Entity) -> Info:
     institution = e.type == "PERSON" and not e.generic and foreign_institution_word(e.name)
     person = not institution and (e.type == "PERSON" or (
         not e.kb_id and not e.generic and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts)
-        and fold(parts[0]) in _given_names()))
+        and fold(parts[0]) in given_names()))
     full = [n for n in names if split_person(n)[0]] if person else []
     given, surname = split_person(max(full, key=len)) if full else ("", split_person(e.name)[1] if person else "")
     # one word, or a surname behind a title ("Ms Lindqvist")
@@ -343,7 +312,7 @@ def info_of(e: Entity) -> Info:
     # a word between the given name and the last one may be a first surname ("Tomás Herrera Vidal" is
     # "Mr Herrera", "James Lado Wani" is "James Lado") unless it is a known given name
     for middle in split_given(given)[1:] if given and " " in given.strip() else []:
-        if fold(middle) not in _given_names() and len(sk := loose_skeleton(middle)) >= 2:
+        if fold(middle) not in given_names() and len(sk := loose_skeleton(middle)) >= 2:
             inf.keys.add(("s", sk))
     # the first two given names: many people go by their second ("Muhammad Rizwan Qureshi" is "Rizwan"); a
     # lone word is read without its title ("Mr Herrera")

@@ -20,10 +20,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.model import DocAnalysis
+from storyline.fuse.entities import description_owners
+from storyline.model import DocAnalysis, Entity
 
 __all__ = ["FEATURES", "SalienceModel", "baseline_score", "default_model_path", "feature_rows", "load_salience",
-           "main_entities"]
+           "main_entities", "ranking_map"]
 
 FEATURES = ("in_title", "in_lead", "log_mentions", "mention_share", "inverse_rank", "first_offset",
             "doc_share", "log_source", "log_target", "log_speaker", "is_person", "is_org", "is_place", "is_norp",
@@ -117,6 +118,14 @@ def feature_rows(analyses: Sequence[DocAnalysis], id_map: dict[str, str]) -> lis
                 float(etype == "PERSON"), float(etype == "ORG"), float(etype in ("GPE", "LOC")),
                 float(etype == "NORP"), float(bool(ent and ent.generic)), float(bool(ent and ent.kb_id))]))
     return rows
+
+
+def ranking_map(entities: Sequence[Entity], id_map: dict[str, str]) -> dict[str, str]:
+    """``id_map`` with each description-only corpus entity read as the named one it likely stands for
+    (``fuse.entities.description_owners``): the actor an article's "the regulator" is ranked as. A corpus split
+    into a name and one-mention descriptions would otherwise rank each piece alone, and each piece is minor."""
+    owners = description_owners(list(entities))
+    return {local: owners.get(glob, glob) for local, glob in id_map.items()}
 
 
 def baseline_score(row: Sequence[float]) -> float:

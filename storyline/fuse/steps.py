@@ -18,7 +18,7 @@ from storyline.extract.events import summarize
 from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
-from storyline.fuse.entity_salience import main_entities
+from storyline.fuse.entity_salience import main_entities, ranking_map
 from storyline.fuse.mapper import Mapper
 from storyline.fuse.outlets import profile_outlets
 from storyline.fuse.relations import compute_relations
@@ -107,7 +107,9 @@ def entities(state: FuseState, settings: Settings) -> None:
     """Document-local entities merged into corpus-wide ones."""
     state.corpus.entities, state.id_map = merge_entities(state.analyses, settings)
     # each article's main actors (corpus entity ids with the ranker's scores, best first)
-    state.extra["main_actors"] = main_entities(state.analyses, state.id_map)
+    # ranked over the groups a description likely belongs to: "the regulator" of one article is the regulator
+    # another names
+    state.extra["main_actors"] = main_entities(state.analyses, ranking_map(state.corpus.entities, state.id_map))
 
 
 @fuse_step("storyline.fuse.actors.v1", requires=("corpus.analyses", "corpus.entities"),

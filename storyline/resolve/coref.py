@@ -42,6 +42,7 @@ from storyline.resolve.names import (
     ADDRESS_TITLES,
     content_words,
     fold,
+    foreign_institution_word,
     generation,
     given_name_match,
     is_acronym_for,
@@ -369,7 +370,10 @@ def _subjects(k: _Cluster, view: str, kb: KB) -> int:
 def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     spans = sorted((c.start, c.end) for c in k.members)
-    if k.type == "PERSON":
+    names = [view[c.start:c.end] for c in k.members if c.source != "role"]
+    # "Universiteti i Prishtinës", "La Superintendencia del Sistema Financiero" read as a person: a body in
+    # another language, which "the rector" or "the superintendent" does not name
+    if k.type == "PERSON" and (k.kb_id or not (names and all(foreign_institution_word(n) for n in names))):
         words = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))
         words |= set(" ".join(k.titles).split())
         ages = {m.group(1) for c in k.members if (m := _AGE.match(view[c.end:c.end + 8]))}
@@ -381,7 +385,8 @@ def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
     country, sector = _org_facts(max(names, key=len), kb) if names else (None, None)
     if entry is not None:
         country, sector = entry.country or country, entry.sector or sector
-    return Antecedent(k.type, spans, words, country=country, sector=sector, subjects=_subjects(k, view, kb))
+    return Antecedent("ORG" if k.type == "PERSON" else k.type, spans, words, country=country, sector=sector,
+                      subjects=_subjects(k, view, kb))
 
 
 def _nationality(c: Cand, view: str, kb: KB) -> bool:

@@ -497,3 +497,34 @@ def capital_initials(name: str) -> str:
     of the acronym ("United Auto Workers union" → "UAW", "Rift Valley Rovers club" → "RVR")."""
     words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
     return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _STOP)
+
+
+@functools.cache
+def glosses() -> dict[str, str]:
+    """Folded word of an institution's name in another language → its English gloss (``data/name_glosses.yaml``)."""
+    out: dict[str, str] = {}
+    for english, forms in load("name_glosses")["glosses"].items():
+        for form in [english, *forms]:
+            out.setdefault(fold(form), fold(english))
+    return out
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The folded given names of ``data/given_names.yaml``."""
+    names = load("given_names")
+    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
+
+
+#: Shortest foreign institution word that makes a name an organisation's (``foreign_institution_word``)
+MIN_INSTITUTION_WORD = 5
+
+
+def foreign_institution_word(name: str) -> bool:
+    """Whether a name holds another language's common institution word (``glosses``: "universiteti", "sairaala",
+    "federatsiyasy") and does not open with a known given name."""
+    words = fold(name).split()
+    if not words or words[0] in given_names():
+        return False
+    g = glosses()
+    return any(len(w) >= MIN_INSTITUTION_WORD and g.get(w, w) != w for w in words)

@@ -2,6 +2,8 @@
 the rules alone)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.config import Settings
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Span
@@ -475,3 +477,64 @@ def test_a_stored_leader_meets_a_new_articles_description_by_its_role_keys():
     assert entity_keys(chief) & entity_keys(stored[0])
     merged = merge_new_entities(stored, analyses([chief]), Settings(), 2)
     assert merged.mapping["d2/e1"] == stored[0].id
+
+
+def test_a_description_typed_an_organisation_meets_a_stored_person_by_role():
+    # "The rector said": a quote's described speaker the article typed an organisation; the rector a stored
+    # article named is found by the same role key a full run reads
+    from storyline.fuse.incremental import entity_keys, merge_new_entities
+
+    rector = ent("d1", 1, "Gabriela Brenes", country="CRI", mentions=2)
+    rector.role = "Rector"
+    stored, _ = merge_entities(analyses([rector, ent("d1", 2, "University of Costa Rica", "ORG", "CRI")]),
+                               Settings())
+    said = described("d2", 1, "The rector", "ORG")
+    person = next(e for e in stored if e.type == "PERSON")
+    assert entity_keys(said) & entity_keys(person)
+    merged = merge_new_entities(stored, analyses([said]), Settings(), 3)
+    _, m = merge_entities(analyses([rector, ent("d1", 2, "University of Costa Rica", "ORG", "CRI")], [said]),
+                          Settings())
+    assert m["d2/e1"] == m["d1/e1"]
+    assert merged.mapping["d2/e1"] == person.id
+
+
+def test_description_owners_reads_a_lone_description_as_the_one_named_actor_it_fits():
+    from storyline.fuse.entities import description_owners
+
+    line = ent("d1", 1, "Coral Sea Lines", "ORG", "PNG", mentions=3)
+    port = ent("d1", 2, "PNG Ports Corporation", "ORG", "PNG", mentions=2)
+    chief = ent("d1", 3, "Joseph Wari", "PERSON", "PNG")
+    chief.role = "Chief executive"
+    ents = [replace(e, id=f"g{n}") for n, e in enumerate([line, port, chief], start=1)]
+    ents += [replace(described("d2", 1, "The shipping line"), id="g4"),
+             replace(described("d2", 2, "the port company's chief", "PERSON"), id="g5"),
+             replace(described("d2", 3, "Traders"), id="g6"),
+             replace(described("d2", 4, "the union"), id="g7")]
+    owners = description_owners(ents)
+    assert owners == {"g4": "g1", "g5": "g3"}
+    # two bodies that fit: neither
+    ents.append(replace(ent("d3", 1, "Baltic Roll Line", "ORG", "PNG"), id="g8"))
+    assert "g4" not in description_owners(ents)
+
+
+def test_main_actors_are_ranked_over_a_description_and_the_name_it_stands_for():
+    from storyline.fuse.entity_salience import feature_rows, ranking_map
+    from storyline.model import Mention
+
+    text_a = "The Maritime Safety Authority of Fiji suspended the ferry licence. The authority said so.\n\nMore."
+    text_b = "The regulator said on Tuesday that the suspension stays.\n\nTraders said shelves were empty."
+    name = Entity(id="a/e1", name="Maritime Safety Authority of Fiji", type="ORG", country="FJI",
+                  aliases=["Maritime Safety Authority of Fiji"], mentions=[Span("a", 4, 37, "x")])
+    desc = Entity(id="b/e1", name="The regulator", type="ORG", generic=True, aliases=["The regulator"],
+                  mentions=[Span("b", 0, 13, "The regulator")])
+    docs = [DocAnalysis(document=Document(id="a", source="a", raw=text_a, text=text_a), entities=[name],
+                        mentions=[Mention("a", 4, 37, text_a[4:37], "ORG", "a/e1")]),
+            DocAnalysis(document=Document(id="b", source="b", raw=text_b, text=text_b), entities=[desc],
+                        mentions=[Mention("b", 0, 13, text_b[0:13], "ORG", "b/e1")])]
+    ents, id_map = merge_entities(docs, Settings())
+    assert id_map["a/e1"] != id_map["b/e1"]   # not merged: a reading for ranking only
+    ranked = ranking_map(ents, id_map)
+    assert ranked["b/e1"] == ranked["a/e1"] == id_map["a/e1"]
+    rows = {(d, e): r for d, e, r in feature_rows(docs, ranked)}
+    # the description's article counts the regulator the corpus names in both articles
+    assert rows[("b", id_map["a/e1"])][6] == 1.0
