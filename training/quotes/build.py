@@ -165,10 +165,12 @@ HAND_SETS = [
     # post-match, courts, agency spokespeople, Q&A, interpreters, documents and posts, multi-paragraph quotes; blind10:
     # local people by description then pronoun, business, honorifics, split and colon quotes, reported speech only;
     # blind11: sport, court reports, Q&A and "NAME:" transcripts, parliamentary debate, tabloid, statements, letters
-    # and posts, several speakers in one paragraph, nested quotes, interpreters, speakers named after a long quote
+    # and posts, several speakers in one paragraph, nested quotes, interpreters, speakers named after a long quote;
+    # blind12: science and health, business and earnings calls, local news, long features, prose interviews, partial
+    # quotes mid-sentence, "according to", chants, slogans, signs and other words nobody says
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
-    ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201),
+    ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201), ("dev", "blind12", 2701),
 ]
 
 
