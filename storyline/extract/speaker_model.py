@@ -162,6 +162,10 @@ def _role(ctx: SpeakerContext, start: int, end: int) -> str:
         return "addressee"
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.cues.place_prepositions:
         return "place"
+    # a name that qualifies the place a preposition names ("at the Cedar Rapids distribution centre", "in the Mar
+    # Mikhael district") is a place too; a possessor ("in the minister's office") is not
+    if tok.dep_ == "compound" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in ctx.cues.place_prepositions:
+        return "place"
     return "other"
 
 
@@ -282,10 +286,15 @@ def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: 
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]])]
     # "her father": the possessor's "her" says nothing of the father's gender
     genders = {word_gender[w] for w in words if w in word_gender and w not in _POSSESSORS}
+    # the head word's gender settles it: "his mother" is a woman, "the woman's husband" a man
+    head = phrase_head(ctx, phrase)
+    head_gender = word_gender.get(head.lemma_.lower()) or word_gender.get(head.lower_) if head is not None else None
     gap = layout.sentence(q.start) - layout.sentence(phrase[0])
     first = words[0] if words else ""
     return {"antecedent": 1.0, f"antecedent&gap={_bucket(gap, 3)}": 1.0, f"antecedent&how={how}": 1.0,
             "antecedent&agree": float(pronoun in genders), "antecedent&clash": float(bool(genders - {pronoun})),
+            "antecedent&head_agree": float(bool(pronoun) and head_gender == pronoun),
+            "antecedent&head_clash": float(bool(pronoun) and head_gender is not None and head_gender != pronoun),
             "antecedent&named_agrees": float(agreeing), "antecedent&indefinite": float(first in ctx.cues.indefinite),
             "antecedent&the": float(first == "the"), "antecedent&rule": float(q.attribution.speaker is not None)}
 
@@ -972,6 +981,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             _, sims = _word_vectors().of(head.lemma_.lower())
             if sims is not None:
                 feats.update({f"described&proto_{name}": float(v) for name, v in zip(PROTOTYPES, sims)})
+                # "according to the memo" makes the memo a source; "The contract promised “…”" quotes a
+                # document's words, which nobody speaks: how the cue reads the phrase weighs its likeness
+                by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+                for name in ("document", "thing", "person"):
+                    feats[f"described&how={how}&proto_{name}"] = by[name]
         if how == "label":
             # "MR. DELANEY:", "THE COURT:" name a speaker; "Q:" and "MODERATOR:" stand for the asker
             label_words = ctx.view[att.phrase[0]:att.phrase[1]].split()

@@ -495,3 +495,33 @@ def test_a_possessor_in_a_description_gives_no_gender_to_the_antecedent():
     cands = candidates(ctx, quotes, len(quotes) - 1, None, entity_genders(ctx), layout_of(ctx))
     antecedent = [c.features for c in cands if c.entity == ANTECEDENT]
     assert antecedent and antecedent[0]["antecedent&agree"] == 1.0 and antecedent[0]["antecedent&clash"] == 0.0
+
+
+def test_a_name_qualifying_a_place_after_a_preposition_has_the_place_role():
+    # "at the Dunmore Flats bus depot": the name is part of the place the preposition names, not a "he"
+    ctx, quotes = context_of("The first bus leaves at the Dunmore Flats bus depot before dawn, and Olek Brzezinski "
+                             "has already swept it.\n“Nobody thanks the sweeper,” he said.")
+    feats = features_by_name(ctx, quotes, len(quotes) - 1)
+    place = next((f for name, f in feats.items() if "Dunmore" in name), None)
+    assert place is not None and place.get("role=place") == 1.0 and place.get("pronoun&role=place") == 1.0
+
+
+def test_the_head_word_of_an_antecedent_gives_its_gender():
+    # "his mother" is a woman whatever the possessor: a "he" after her is someone else's
+    ctx, quotes = context_of("The stall opens at dawn.\nHis mother, a retired midwife, still bakes the bread.\n"
+                             "“I only sell it,” he said.")
+    cands = candidates(ctx, quotes, len(quotes) - 1, None, entity_genders(ctx), layout_of(ctx))
+    antecedent = [c.features for c in cands if c.entity == ANTECEDENT]
+    assert antecedent and antecedent[0]["antecedent&head_clash"] == 1.0
+    assert antecedent[0]["antecedent&head_agree"] == 0.0
+
+
+def test_a_described_phrase_weighs_its_likeness_by_the_cue_route():
+    # "The lease promised “…”" quotes a document, "according to the lease" names a source: the route and the head's
+    # likeness to a document go together
+    ctx, quotes = context_of("The lease says: “The landlord will keep the home warm and dry in every season.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    described = [c.features for c in cands if c.entity == DESCRIBED]
+    assert described
+    keys = [k for k in described[0] if k.startswith("described&how=") and k.endswith("&proto_document")]
+    assert len(keys) == 1 and described[0][keys[0]] == described[0]["described&proto_document"]
