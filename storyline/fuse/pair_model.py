@@ -2214,7 +2214,9 @@ def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
 
 
 #: the pair model's least probability of a disagreement (one minus that of none) on some pair of two outlets'
-#: sentences for a rule quantity candidate to stand (``figures_disagree``)
+#: sentences for a rule quantity candidate to stand (``figures_disagree``): more likely than not, since the rule has
+#: already found two amounts of one unit that do not overlap (0.65, the model's own threshold, lost "some 2,000
+#: residents gathered" / "drew several hundred angry residents", at 0.58)
 QUANTITY_MIN_PROBABILITY = 0.5
 
 
@@ -2222,12 +2224,17 @@ def figures_disagree(sides: Sequence[Side], settings: Settings) -> bool:
     """Does the trained pair model read a rule quantity candidate's amounts as a disagreement? Some pair of its
     sides from two documents disagrees with at least ``QUANTITY_MIN_PROBABILITY`` ("Nine were treated on Sunday" /
     "By Monday evening 14 had been treated" is a count read twice; "14 of its 30 wagons" / "14 wagons" one figure).
-    Without a model the rule's reading stands."""
+    The model judges the pairs it reads: a pair in which it finds no two comparable amounts ("several million
+    dollars" / "$2 billion") is left to the rule, as is every pair when there is no model."""
     model = load_pair_model(settings.disagreement_pair_model)
     if model is None:
         return True
     pairs = sorted({(x.evidence.text, y.evidence.text) for x in sides for y in sides if x.doc < y.doc})
     with feature_run():
+        unread = [not any(comparable_amounts(x, y) for x in read_side(a).amounts for y in read_side(b).amounts)
+                  for a, b in pairs]
+        if any(unread):
+            return True
         return any(1.0 - p.get(NONE, 0.0) >= QUANTITY_MIN_PROBABILITY for p in model.probabilities(pairs))
 
 
