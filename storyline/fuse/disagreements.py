@@ -912,7 +912,8 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         # the rule dimension finds amounts of one unit that do not overlap; whether the two sentences give two
         # figures of one thing is the trained pair model's call (``pair_model.figures_disagree``)
         from storyline.fuse.pair_model import figures_disagree  # the pair model builds on this module
-        found = [f for f in found if f[1] != "quantity" or figures_disagree(f[3], settings)]
+        stands = iter(figures_disagree([f[3] for f in found if f[1] == "quantity"], settings, context.pair_memo))
+        found = [f for f in found if f[1] != "quantity" or next(stands)]
     found = guard_candidates(found, context.story_of)
     found.sort(key=lambda f: -f[0])
     LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))

@@ -2220,22 +2220,31 @@ def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
 QUANTITY_MIN_PROBABILITY = 0.5
 
 
-def figures_disagree(sides: Sequence[Side], settings: Settings) -> bool:
-    """Does the trained pair model read a rule quantity candidate's amounts as a disagreement? Some pair of its
-    sides from two documents disagrees with at least ``QUANTITY_MIN_PROBABILITY`` ("Nine were treated on Sunday" /
-    "By Monday evening 14 had been treated" is a count read twice; "14 of its 30 wagons" / "14 wagons" one figure).
-    The model judges the pairs it reads: a pair in which it finds no two comparable amounts ("several million
-    dollars" / "$2 billion") is left to the rule, as is every pair when there is no model."""
+def figures_disagree(candidates: Sequence[Sequence[Side]], settings: Settings,
+                     memo: dict[tuple[str, str], tuple[float, ...]] | None = None) -> list[bool]:
+    """Per rule quantity candidate (its sides), does the trained pair model read its amounts as a disagreement?
+    Some pair of its sides from two documents disagrees with at least ``QUANTITY_MIN_PROBABILITY`` ("Nine were
+    treated on Sunday" / "By Monday evening 14 had been treated" is a count read twice; "14 of its 30 wagons" / "14
+    wagons" one figure). The model judges the pairs it reads: a pair in which it finds no two comparable amounts
+    ("several million dollars" / "$2 billion") is left to the rule, as is every pair when there is no model.
+    ``memo``: the pair probabilities judged before (``DimensionContext.pair_memo``), read and added to."""
     model = load_pair_model(settings.disagreement_pair_model)
     if model is None:
-        return True
-    pairs = sorted({(x.evidence.text, y.evidence.text) for x in sides for y in sides if x.doc < y.doc})
-    with feature_run():
-        unread = [not any(comparable_amounts(x, y) for x in read_side(a).amounts for y in read_side(b).amounts)
-                  for a, b in pairs]
-        if any(unread):
-            return True
-        return any(1.0 - p.get(NONE, 0.0) >= QUANTITY_MIN_PROBABILITY for p in model.probabilities(pairs))
+        return [True] * len(candidates)
+    memo = memo if memo is not None else {}
+    out: list[bool] = []
+    with feature_run():   # each sentence read once for every candidate
+        of = [sorted({(x.evidence.text, y.evidence.text) for x in sides for y in sides if x.doc < y.doc})
+              for sides in candidates]
+        todo = [t for t in dict.fromkeys(t for pairs in of for t in pairs) if t not in memo]
+        for t, probs in zip(todo, model.probabilities(todo)):
+            memo[t] = tuple(probs[label] for label in model.labels)
+        none_at = model.labels.index(NONE)
+        for pairs in of:
+            unread = any(not any(comparable_amounts(x, y) for x in read_side(a).amounts for y in read_side(b).amounts)
+                         for a, b in pairs)
+            out.append(unread or any(1.0 - memo[t][none_at] >= QUANTITY_MIN_PROBABILITY for t in pairs))
+    return out
 
 
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]

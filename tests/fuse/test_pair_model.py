@@ -590,14 +590,19 @@ def test_a_count_read_at_two_dated_times_is_marked_and_report_days_date_nothing(
 
 def test_the_pair_model_decides_rule_quantity_candidates() -> None:
     settings = Settings()
+
     def side(doc: str, text: str) -> Side:
         return Side(doc=doc, stance=text, evidence=Span(doc, 0, len(text), text))
     killed = [side("a", "At least 31 miners were killed when a tunnel collapsed at the Tamsin copper mine on Friday."),
               side("b", "The tunnel collapse at the Tamsin copper mine on Friday killed 12 miners.")]
-    assert pair_model.figures_disagree(killed, settings)
     whole = [side("a", "Six of the ship's 40 containers fell overboard in the storm off Lindqvist Point."),
              side("b", "The cargo ship lost six containers overboard off Lindqvist Point, its owner said.")]
-    assert not pair_model.figures_disagree(whole, settings)
+    # a pair whose amounts the model cannot read is left to the rule
+    vague = [side("a", "The fund was raised by several million dollars, a token sum."),
+             side("b", "The fund was raised by $2 billion this spring.")]
+    memo: dict = {}
+    assert pair_model.figures_disagree([killed, whole, vague], settings, memo) == [True, False, True]
+    assert len(memo) == 3   # every pair judged is kept for the next run
 
 
 def test_a_rate_and_an_age_are_not_a_total_or_a_length() -> None:
