@@ -202,7 +202,8 @@ RESOURCES: dict[str, Any] = {
         **_word_lists("hedges", "planned", "blocked", "done_irregular", "positive", "negative", "reasons",
                       "day_parts", "fraction_words", "agent_passive", "agent_claims", "agent_blame", "continuing",
                       "ahead", "tentative", "deferred", "unit_before", "loose_reasons", "people_units",
-                      "one_thing_units", "report_forms", "deny_frames", "deny_determiners", "state_skip"),
+                      "one_thing_units", "near_values", "report_forms", "deny_frames", "deny_determiners",
+                      "state_skip"),
         "count_kinds": _mapping(_WORDS),
         # pairs of opposite states, each half a word list
         "opposite_states": {"type": "array", "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": _WORDS}},

@@ -908,6 +908,12 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))
+    if any(f[1] == "quantity" for f in found):
+        # the rule dimension finds amounts of one unit that do not overlap; whether the two sentences give two
+        # figures of one thing is the trained pair model's call (``pair_model.figures_disagree``)
+        from storyline.fuse.pair_model import figures_disagree  # the pair model builds on this module
+        stands = iter(figures_disagree([f[3] for f in found if f[1] == "quantity"], settings, context.pair_memo))
+        found = [f for f in found if f[1] != "quantity" or next(stands)]
     found = guard_candidates(found, context.story_of)
     found.sort(key=lambda f: -f[0])
     LOGGER.debug("%d claims, %d candidate disagreements", len(claims), len(found))

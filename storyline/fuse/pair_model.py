@@ -73,6 +73,10 @@ LABELS = ("none", "hedged_vs_firm", "status", "figure", "duration", "date", "att
 SAME_TOLERANCE = 1.08
 #: ...and within this one when either is approximate ("nearly forty" / "37") or converted ("111F" / "44C")
 APPROX_TOLERANCE = 1.3
+#: a bound ("at least 23", "more than 400") agrees with an exact figure on its side up to this factor ("more than
+#: 400" / "412"; not "more than 200,000" / "85,000"), and within ``SAME_TOLERANCE`` on the other ("at least 23" /
+#: "19" conflict, though within ``APPROX_TOLERANCE``)
+BOUND_TOLERANCE = 1.5
 #: two durations agree within this factor ("a fortnight" / "about two weeks")
 DURATION_TOLERANCE = 1.2
 #: words a reason runs to after its marker ("postponed because of [a waterlogged pitch]")
@@ -142,6 +146,8 @@ class PairCues:
     people: frozenset[str] = frozenset()
     #: (one half, the other) of each pair of opposite states of one thing ("shut" / "stayed open")
     opposite_states: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    #: words before a number putting it near a figure, not past it ("nearly", "almost"): no bound
+    near_values: frozenset[str] = frozenset()
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -246,7 +252,8 @@ def load_pair_cues() -> PairCues:
         one_thing=frozenset(w.lower() for w in data.get("one_thing_units") or []),
         people=frozenset(singular(w.lower()) for w in data.get("people_units") or [])
         | frozenset(w for w, fam in families.items() if fam == "people") | {"people"},
-        opposite_states=tuple((_phrases(x), _phrases(y)) for x, y in data.get("opposite_states") or []))
+        opposite_states=tuple((_phrases(x), _phrases(y)) for x, y in data.get("opposite_states") or []),
+        near_values=frozenset(str(w).lower() for w in data.get("near_values") or []))
 
 
 @dataclass(frozen=True)
@@ -259,6 +266,8 @@ class Amount:
     approx: bool = False
     #: what a count counts ("killed", "displaced"; ``fuse.disagreements.count_kind``), "" when not said
     kind: str = ""
+    #: "min" for a floor ("at least 23", "more than 400"), "max" for a ceiling ("fewer than 50", "up to 300"), else ""
+    bound: str = ""
 
 
 @dataclass(frozen=True)
@@ -316,6 +325,12 @@ def _period_regex(units: str) -> re.Pattern[str]:
                       rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
 
 
+#: "old" after a length of years makes it an age ("users must be at least 16 years old")
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+#: a period right after an amount makes it a rate ("$100 billion a year", "40 billion shillings annually"): a rate is
+#: never one figure with a total ("pledges have reached $1 billion")
+_RATE_AFTER = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<per>year|month|week|day)\b"
+                         r"|(?P<ly>annual|year|month|week|dai)ly\b)", re.IGNORECASE)
 #: an amount ending just before "a"/"an" and a unit of time makes that period a rate's ("about €14 more a month",
 #: "1.2 million euros a year", "17 hours a day"), not a length of time
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen|percent|cent))[\w,.%]*"
@@ -340,6 +355,8 @@ def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             continue
         if n_text in ("a", "an") and not m.group("q") and _RATE_BEFORE.search(text, 0, m.start()):
             continue   # a rate's period ("€14 more a month", "30,000 vehicles a day"), not a length of time
+        if _AGE_AFTER.match(text, m.end()):
+            continue   # an age ("at least 16 years old"), not a length of time
         hours = (n + (0.5 if m.group("half") else 0.0)) * cues.durations[m.group("u").lower()]
         end = m.end()
         more = re.match(r"\s+and\s+a\s+half\b", text[end:])
@@ -475,6 +492,10 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
                 end += used
                 value *= factor
         value_unit = unit or "count"
+        rate = _RATE_AFTER.match(text, end)
+        if rate and value_unit != "share":
+            per = (rate.group("per") or rate.group("ly")).lower()
+            value_unit = f"{value_unit}/{'day' if per == 'dai' else 'year' if per == 'annual' else per}"
         out.append(Amount(value, value_unit, begin, end, _approx(text, begin, lex)))
         last = (value_unit, value / as_written if as_written else 1.0, end) if value_unit != "count" else None
     shares: dict[str, list[tuple[str, float]]] = {}
@@ -515,7 +536,8 @@ def _amounts(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             continue  # "two of them": a number word with no noun names nothing comparable
         out.append(Amount(n * factor, counted, m.start(), m.end() + shift + used, _approx(text, m.start(), lex)))
     # what each count counts: "four killed" and "6,000 in shelters" are never one figure given twice
-    return [Amount(a.value, a.unit, a.start, a.end, a.approx, count_kind(text, a.start, a.end)) for a in out]
+    return [Amount(a.value, a.unit, a.start, a.end, a.approx, count_kind(text, a.start, a.end),
+                   _bound(text, a.start, lex) if a.approx else "") for a in out]
 
 
 def _approx(text: str, start: int, lex: Any) -> bool:
@@ -523,12 +545,42 @@ def _approx(text: str, start: int, lex: Any) -> bool:
     return bool(lex.approximate.search(before) or lex.at_least.search(before) or lex.at_most.search(before))
 
 
+def _bound(text: str, start: int, lex: Any) -> str:
+    """"min" when the words before a number make it a floor, "max" a ceiling, "" otherwise; a word of nearness
+    ("nearly", "almost": ``near_values`` in ``data/pair_cues.yaml``) puts the number close to the figure, not past
+    it."""
+    before = " ".join(text[:start].split()[-3:])
+    for bound, rx in (("min", lex.at_least), ("max", lex.at_most)):
+        m = rx.search(before)
+        if m and m.group(0).strip().lower() not in load_pair_cues().near_values:
+            return bound
+    return ""
+
+
+def amounts_within(x: Amount, y: Amount, firm: float = SAME_TOLERANCE) -> bool:
+    """Do two amounts of one thing agree? Within ``firm`` (``APPROX_TOLERANCE`` when either is approximate), and a
+    bound against an exact figure on its own side of it (``BOUND_TOLERANCE``): "at least 23" / "19" conflict, "more
+    than 400" / "412" agree."""
+    ratio = max(x.value, y.value) / max(min(x.value, y.value), 1e-9)
+    if bool(x.bound) != bool(y.bound):
+        b, e = (x, y) if x.bound else (y, x)
+        if not e.approx:
+            over = e.value >= b.value
+            if (b.bound == "min") == over:
+                return ratio <= BOUND_TOLERANCE
+            return ratio <= SAME_TOLERANCE
+    return ratio <= (APPROX_TOLERANCE if (x.approx or y.approx) else firm)
+
+
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"})
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
 _MODALS = frozenset({"may", "might", "could"})
 _CAN = re.compile(r"\b(?:can|cannot|can't)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\bcould\s+not\b|\bcouldn't\b", re.IGNORECASE)
-_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)(?=\s)", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)(?:\s+[A-Za-z]+['’]s?)?(?=\s)",
+                      re.IGNORECASE)
+#: the whole's number in a part of it ("14 of the train's [30] wagons"): the part counts what the whole does
+_WHOLE_NUMBER = re.compile(r"\s+(?:\d[\d,.]*|[A-Za-z]+(?:-[A-Za-z]+)?)(?=\s)")
 #: between an amount and a bare number that is the same measure's earlier or later value ("12,500 taka, up from
 #: 8,000", "from 85 euros to 95"): the bare number takes the amount's unit
 _SAME_MEASURE_GAP = re.compile(r"\s*,?\s*(?:(?:up|down|rising|falling|rose|fell|increased|decreased)\s+)?"
@@ -539,8 +591,14 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
     """(unit, characters used, factor to the base unit) from the words after a number."""
     part = _PART_OF.match(after)
     if part:   # "2,300 of its drivers": the count is of the noun after the determiner
-        unit, used, factor = _unit_after(after[part.end():], cues, lex)
-        return (unit, part.end() + used, factor) if unit else (None, 0, 1.0)
+        rest = after[part.end():]
+        whole = _WHOLE_NUMBER.match(rest)
+        if whole and (whole.group(0).strip()[0].isdigit() or _number_word(whole.group(0).strip().lower(), cues)):
+            rest, skip = rest[whole.end():], whole.end()   # "14 of the train's 30 wagons": of wagons, as the 30
+        else:
+            skip = 0
+        unit, used, factor = _unit_after(rest, cues, lex)
+        return (unit, part.end() + skip + used, factor) if unit else (None, 0, 1.0)
     m = re.match(r"\s*(?:[-–]\s*)?([A-Za-z/]+(?:\s+[A-Za-z/]+){0,2})", after)
     if not m:
         return None, 0, 1.0
@@ -569,6 +627,14 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
             return lex.measures[w.lower()], after.find(w) + len(w), 1.0
     first = words[0]
     if first.isalpha() and first[0].islower() and first.lower() not in STOP_TERMS and len(first) > 2:
+        # the plural head of a short noun phrase is what is counted ("42 rural schools", "27 village schools"), not
+        # the adjective or noun modifying it
+        for w in words[1:3]:
+            low = w.lower()
+            if not w.isalpha() or low in STOP_TERMS or low in _AUXILIARIES or low in _RATE_WORDS:
+                break
+            if low.endswith("s") and not low.endswith("ss") and len(low) > 3 and not first.lower().endswith("s"):
+                return singular(low), after.find(w, after.find(first) + len(first)) + len(w), 1.0
         return singular(first.lower()), after.find(first) + len(first), 1.0
     return None, 0, 1.0
 
@@ -857,16 +923,16 @@ def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]
         if not same:
             continue
         comparable = True
-        ratios = [(max(x.value, y.value) / max(min(x.value, y.value), 1e-9), x.approx or y.approx) for y in same
+        ratios = [(max(x.value, y.value) / max(min(x.value, y.value), 1e-9), y) for y in same
                   if x.value > 0 and y.value > 0]
         if not ratios:
             continue
-        ratio, approx = min(ratios)
-        tol = APPROX_TOLERANCE if approx else SAME_TOLERANCE
-        if x.unit in scales:
-            tol = 1.001  # a point on a scale ("magnitude 5.8" / "6.2") is given exactly, not rounded
+        ratio = min(r for r, _ in ratios)
         worst = max(worst, math.log(ratio))
-        if ratio > tol:
+        if x.unit in scales:
+            # a point on a scale ("magnitude 5.8" / "6.2") is given exactly, not rounded
+            agree = agree and ratio <= 1.001
+        elif not any(amounts_within(x, y) for _, y in ratios):
             agree = False
     return worst, comparable, agree
 
@@ -1281,13 +1347,19 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     # dates
     date_conflict = False
     for kind in ("weekday", "month", "day", "year", "season", "clock", "part"):
-        xa = {v for v, _, _ in a.dates.get(kind, [])}
-        xb = {v for v, _, _ in b.dates.get(kind, [])}
+        # the day a claim was made ("the ministry said on Thursday") dates the report, not what it reports
+        xa = {v for v, s, _ in a.dates.get(kind, []) if not _REPORTED_ON.search(a.text, 0, s)}
+        xb = {v for v, s, _ in b.dates.get(kind, []) if not _REPORTED_ON.search(b.text, 0, s)}
         if xa and xb:
             f[f"date:{kind}:{'conflict' if not xa & xb else 'agree'}"] = 1.0
             date_conflict = date_conflict or not xa & xb
         elif xa or xb:
             f[f"date:{kind}:one_side"] = 1.0
+    # two figures of one thing each dated, at two times ("Nine people were treated on Sunday" / "By Monday evening,
+    # 14 people had been treated"; "by the end of February, 712 had applied" / "when it closed on 31 May, 1,046 had"):
+    # a count read twice as it grew more often than two reports of one reading
+    if date_conflict and f.get("amt:conflict"):
+        f["amt:dated_apart"] = 1.0
     # hedging
     ha, hb = len(a.hedges), len(b.hedges)
     if bool(ha) != bool(hb):
@@ -1954,6 +2026,7 @@ DATE_WORDS_BEFORE, DATE_WORDS_AFTER = 10, 3
 
 def _generic_unit(unit: str) -> bool:
     cues = load_pair_cues()
+    unit = unit.split("/", 1)[0]   # a rate is as generic as its unit ("USD/year")
     if unit in cues.one_thing:
         return False
     return (unit in _FAMILY_UNITS or unit in set(cues.families.values())
@@ -1965,10 +2038,7 @@ def _amount_agree(label: str, x: Amount, y: Amount) -> bool:
         return True
     if x.unit in load_pair_cues().unit_before:
         return abs(x.value - y.value) < 0.05   # a point on a scale is given exactly
-    ratio = max(x.value, y.value) / min(x.value, y.value)
-    firm = DURATION_TOLERANCE if label == "duration" else SAME_TOLERANCE
-    tol = APPROX_TOLERANCE if (x.approx or y.approx) else firm
-    return ratio <= tol
+    return amounts_within(x, y, DURATION_TOLERANCE if label == "duration" else SAME_TOLERANCE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -2141,6 +2211,40 @@ def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
         claims[day] = _status(read_side(text[start:end]))
     earlier, later = sorted(claims)
     return claims[earlier] == "planned" and claims[later] == "done"
+
+
+#: the pair model's least probability of a disagreement (one minus that of none) on some pair of two outlets'
+#: sentences for a rule quantity candidate to stand (``figures_disagree``): more likely than not, since the rule has
+#: already found two amounts of one unit that do not overlap (0.65, the model's own threshold, lost "some 2,000
+#: residents gathered" / "drew several hundred angry residents", at 0.58)
+QUANTITY_MIN_PROBABILITY = 0.5
+
+
+def figures_disagree(candidates: Sequence[Sequence[Side]], settings: Settings,
+                     memo: dict[tuple[str, str], tuple[float, ...]] | None = None) -> list[bool]:
+    """Per rule quantity candidate (its sides), does the trained pair model read its amounts as a disagreement?
+    Some pair of its sides from two documents disagrees with at least ``QUANTITY_MIN_PROBABILITY`` ("Nine were
+    treated on Sunday" / "By Monday evening 14 had been treated" is a count read twice; "14 of its 30 wagons" / "14
+    wagons" one figure). The model judges the pairs it reads: a pair in which it finds no two comparable amounts
+    ("several million dollars" / "$2 billion") is left to the rule, as is every pair when there is no model.
+    ``memo``: the pair probabilities judged before (``DimensionContext.pair_memo``), read and added to."""
+    model = load_pair_model(settings.disagreement_pair_model)
+    if model is None:
+        return [True] * len(candidates)
+    memo = memo if memo is not None else {}
+    out: list[bool] = []
+    with feature_run():   # each sentence read once for every candidate
+        of = [sorted({(x.evidence.text, y.evidence.text) for x in sides for y in sides if x.doc < y.doc})
+              for sides in candidates]
+        todo = [t for t in dict.fromkeys(t for pairs in of for t in pairs) if t not in memo]
+        for t, probs in zip(todo, model.probabilities(todo)):
+            memo[t] = tuple(probs[label] for label in model.labels)
+        none_at = model.labels.index(NONE)
+        for pairs in of:
+            unread = any(not any(comparable_amounts(x, y) for x in read_side(a).amounts for y in read_side(b).amounts)
+                         for a, b in pairs)
+            out.append(unread or any(1.0 - memo[t][none_at] >= QUANTITY_MIN_PROBABILITY for t in pairs))
+    return out
 
 
 def judge_block(shared: tuple[PairModel, float], block: Sequence[tuple[str, str]]

@@ -87,6 +87,11 @@ def singular(noun: str) -> str:
         return n[:-3] + "y"
     if n.endswith(("sses", "xes", "ches", "shes")):
         return n[:-2]
+    # a noun in -us takes -es ("buses", "bonuses", "viruses", "censuses"); "houses", "causes" (a vowel before the
+    # -uses) and "abuses", "excuses", "fuses" (a noun in -use) only take an -s
+    if (n.endswith("uses") and len(n) >= 5 and n[-5] not in "aeiou" and n not in ("muses", "ruses")
+            and not n.endswith(("abuses", "cuses", "fuses"))):
+        return n[:-2]
     if n.endswith("s") and not n.endswith(("ss", "us")) and len(n) > 3:
         return n[:-1]
     return n

@@ -19,7 +19,7 @@ from storyline.fuse.pair_model import (
     pair_features,
     read_side,
 )
-from storyline.model import DocAnalysis, Document, Event, Sentence, Span, Story
+from storyline.model import DocAnalysis, Document, Event, Sentence, Side, Span, Story
 
 PAIRS = "storyline.disagreements.pairs.v1"
 
@@ -548,3 +548,68 @@ def test_a_planned_length_then_what_came_of_it_is_an_update() -> None:
     told = "She told a council meeting that most services should be running again within two weeks."
     assert not pair_model.plan_then_outcome("It will take about two months to restore services.", told,
                                             "2026-03-02", "2026-03-03")
+
+
+def test_a_floor_or_a_ceiling_agrees_only_with_figures_on_its_side() -> None:
+    at_least = read_side("At least 31 miners were killed when the tunnel fell in on Friday.")
+    assert [a.bound for a in at_least.amounts] == ["min"]
+    # an exact figure under a floor conflicts, though within the tolerance of an approximate one
+    assert figures_fit("figure", at_least, read_side("Twenty-four miners died when the tunnel fell in."))
+    assert not figures_fit("figure", at_least, read_side("The collapse of the tunnel killed 33 miners."))
+    more = read_side("More than 300 workers were underground when the roof gave way.")
+    assert not figures_fit("figure", more, read_side("There were 314 workers underground when the roof gave way."))
+    assert figures_fit("figure", more, read_side("There were 120 workers underground when the roof gave way."))
+    # a word of nearness is an approximate figure, not a ceiling
+    assert [a.bound for a in read_side("Nearly 50 passengers were on board.").amounts] == [""]
+    assert [a.bound for a in read_side("Fewer than 50 passengers were on board.").amounts] == ["max"]
+
+
+def test_a_part_of_a_whole_and_a_noun_phrase_are_read_in_what_they_count() -> None:
+    # "14 of the train's 30 wagons" counts wagons, as the whole does; the part alone is then one figure given twice
+    part = read_side("Fourteen of the train's 30 wagons left the track on a curve.")
+    assert sorted((a.value, a.unit) for a in part.amounts) == [(14.0, "wagon"), (30.0, "wagon")]
+    assert not figures_fit("figure", part, read_side("Fourteen wagons came off the rails on the curve."))
+    # the plural head of a short noun phrase is what is counted, not its modifier
+    assert read_side("The ministry will close 42 rural schools next year.").amounts[0].unit == "school"
+    assert read_side("A plan to shut 27 village schools was published.").amounts[0].unit == "school"
+    assert read_side("It bought 85 new school buses.").amounts[0].unit == "vehicle"
+
+
+def test_a_count_read_at_two_dated_times_is_marked_and_report_days_date_nothing() -> None:
+    early = read_side("On Saturday rescuers said 12 miners had been brought out alive.")
+    later = read_side("By Monday evening, 19 miners had been rescued alive.")
+    f = pair_features(early, later)
+    assert f.get("amt:conflict") and f.get("amt:dated_apart")
+    assert not pair_features(read_side("Rescuers brought 12 miners out alive."),
+                             read_side("Rescuers brought 19 miners out alive.")).get("amt:dated_apart")
+    # the day each report was made is no date of what it reports
+    said = pair_features(read_side("The ministry said on Thursday that 712 farmers had applied."),
+                         read_side("The ministry said on Monday that 712 farmers had applied."))
+    assert "date:weekday:conflict" not in said
+
+
+def test_the_pair_model_decides_rule_quantity_candidates() -> None:
+    settings = Settings()
+
+    def side(doc: str, text: str) -> Side:
+        return Side(doc=doc, stance=text, evidence=Span(doc, 0, len(text), text))
+    killed = [side("a", "At least 31 miners were killed when a tunnel collapsed at the Tamsin copper mine on Friday."),
+              side("b", "The tunnel collapse at the Tamsin copper mine on Friday killed 12 miners.")]
+    whole = [side("a", "Six of the ship's 40 containers fell overboard in the storm off Lindqvist Point."),
+             side("b", "The cargo ship lost six containers overboard off Lindqvist Point, its owner said.")]
+    # a pair whose amounts the model cannot read is left to the rule
+    vague = [side("a", "The fund was raised by several million dollars, a token sum."),
+             side("b", "The fund was raised by $2 billion this spring.")]
+    memo: dict = {}
+    assert pair_model.figures_disagree([killed, whole, vague], settings, memo) == [True, False, True]
+    assert len(memo) == 3   # every pair judged is kept for the next run
+
+
+def test_a_rate_and_an_age_are_not_a_total_or_a_length() -> None:
+    rate = read_side("Rich countries promised to provide $100 billion a year.")
+    assert [a.unit for a in rate.amounts] == ["USD/year"]
+    assert not figures_fit("figure", rate, read_side("Pledges to the fund have reached $1 billion."))
+    # one rate in two words ("a year" / "annually") is one unit
+    assert read_side("The tax would bring in about 40 billion shillings annually.").amounts[0].unit == \
+        read_side("The tax was expected to raise 40 billion shillings a year.").amounts[0].unit
+    assert read_side("Users must be at least 16 years old.").durations == []

@@ -65,3 +65,11 @@ def test_singular_of_units_and_nouns():
 
     assert [singular(w) for w in ["Families", "activists", "houses", "glasses", "boxes", "census", "gas", "dead"]] \
         == ["family", "activist", "house", "glass", "box", "census", "gas", "dead"]
+
+
+def test_singular_of_nouns_in_us():
+    """A noun in -us takes -es ("buses"), a noun in -use only an -s ("houses", "abuses")."""
+    from storyline.nlp.quantities import singular
+
+    assert [singular(w) for w in ["buses", "bonuses", "viruses", "campuses", "houses", "causes", "abuses", "nurses"]] \
+        == ["bus", "bonus", "virus", "campus", "house", "cause", "abuse", "nurse"]
