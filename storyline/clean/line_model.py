@@ -29,6 +29,7 @@ not only a neighbour's.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -57,6 +58,8 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_SENTENCE_THRESHOLD = 0.9
 #: Below this P(furniture) of the sentence model, a line of prose is the story's core (``features``).
 CORE_SENTENCE_P = 0.5
+#: …and a paragraph of it the sentence model is this sure of (``features``: the story's sure core)
+SURE_CORE_P = 0.3
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
 #: Inside the story's span a line that is not prose goes only above this probability (and with a cue of its own).
@@ -97,6 +100,19 @@ _QA = re.compile(r"^\s*[QA][.:]\s")
 _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 #: A notice speaks to the reader or sends them somewhere: "you", a link, an address.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
+#: Who a line speaks to or for (features of the line model): the reader, the site; a question that speaks to the
+#: reader opens a notice, not the story's Q&A (``answers_question``).
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+#: A call to action opens with a bare verb the site addresses to the reader ("Sign up …", "Follow us …", "Send your
+#: photos …", "Check with the venue …"); a feature, not a decision: a story's advice opens so too ("Check your tyres").
+_IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
+                         r"email|e-mail|call|ring|phone|text|message|check|share|support|donate|become|get|"
+                         r"register|log|visit|find|"
+                         r"contact|tell|click|tap|see|buy|order|save|try|enjoy|discover|explore|stay|keep|refresh|"
+                         r"don['\u2019]t|do not|always|never|help|chip|catch|rate|leave|submit|write|let)\b|"
+                         r"^\W*(?:suscr[ií]bete|s[ií]guenos|rec[ií]be|escr[ií]benos|l[eé]e|assine|siga|receba|leia|"
+                         r"apoie|zapisz|obserwuj|czytaj|wspieraj|napisz)\b", re.I)
 #: …or hedges what follows, as a caveat does ("These minutes are subject to approval", "It has not been checked
 #: against delivery"): a caveat about the text is the publisher's notice, not the writer's introduction.
 #: An introduction points at the piece or speaks for its makers ("This is …", "our conversation", "we visited"); an
@@ -106,8 +122,6 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
 _HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
-#: A question that speaks to the reader opens a notice, not the story's Q&A (``answers_question``).
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
 def opening_line(lines: Sequence[JudgedLine]) -> int | None:
@@ -157,6 +171,9 @@ def _ratio(n: int, d: int) -> float:
     return n / d if d else 0.0
 
 
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
 
 def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
     """Features of a line alone."""
@@ -190,6 +207,8 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
         "citation": int(citation(text)),
+        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "imperative": int(bool(_IMPERATIVE.match(text))),
     }
     return f
 
@@ -395,6 +414,11 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
     last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
     prose = [i for i in range(n) if own[i]["strong_prose"]]
+    # the story's last paragraphs as a reader finds them: prose the sentence model is sure of that neither speaks to
+    # the reader nor opens with a call to action; a notice at the foot written as plain prose stands below them
+    sure_core = [i for i in core if own[i]["sent_p"] < SURE_CORE_P and not own[i]["you"] and not own[i]["imperative"]]
+    kept = [i for i in range(n) if lines[i].label in ("body", "heading")]
+    kept_p = [own[i]["sent_p"] for i in kept]
     found = blocks(lines)
     in_block = _block_features(lines, own, found, core)
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
@@ -419,6 +443,16 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                   "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
                   "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text)),
                   "in_span": int(bool(core) and core[0] < i < core[-1]),
+                  "core_below": min(sum(1 for j in core if j > i), 3),
+                  "core_above": min(sum(1 for j in core if j < i), 3),
+                  # no sure core (a language the sentence model reads less well): where the story ends is unknown
+                  "after_sure_core": int(bool(sure_core) and i > sure_core[-1]),
+                  "sure_core_below": min(sum(1 for j in sure_core if j > i), 3),
+                  # the lines the rules kept below this one, judged together: a page's foot of notices reads as
+                  # furniture line after line, a story's last paragraphs as body
+                  "kept_below": min(len(kept) - bisect.bisect_right(kept, i), 6),
+                  "below_sent_p": _mean(kept_p[bisect.bisect_right(kept, i):]),
+                  "above_sent_p": _mean(kept_p[max(bisect.bisect_left(kept, i) - 3, 0):bisect.bisect_left(kept, i)]),
                   "row_kind=" + str(row_kind(ln)): 1})
         f.update(in_block.get(i, {"in_block": 0}))
         for d in range(-CONTEXT, CONTEXT + 1):
