@@ -43,7 +43,14 @@ from typing import Any
 
 from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
-from storyline.clean.lines import ends_sentence
+from storyline.clean.lines import (
+    CASELESS_LETTERS,
+    caseless_share,
+    ends_sentence,
+    opens_sentence,
+    sentence_ends,
+    word_count,
+)
 from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
 
 #: A kept line the model removes without the sentence model must not be prose: at least this many words ending a
@@ -88,7 +95,10 @@ _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s")
 #: story's reference list is the publication's apparatus, not the story
 _CITATION = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w'\u2019-]+,?\s+(?:[A-Z]{1,2}\.?\s?){1,3}(?:,|\.|\(|et al)"
                        r"|\bet al\.|\b\d+\s*\(\d+\)\s*:\s*\w|\b\d+\s*:\s*\d+\s*[-\u2013]\s*\d+\b")
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+#: …or, in a script without capitals, a full stop of any script between two words ("… खोले हैं। किसान …", "…了。他…")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]|"
+                             r"\w\s?[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+                             rf"[\"'\u201d\u2019\u300d]?\s*[\"'\u201c\u300c]?[{CASELESS_LETTERS}]")
 #: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
 #: or a year ("2015 - The old bridge …"), followed by the entry's words.
 _STAMP = re.compile(r"^\s*\[?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|"
@@ -162,7 +172,7 @@ class JudgedLine:
 def protected(line: JudgedLine) -> bool:
     """Prose the model may not remove: a long line, or a sentence of a few words or more (one that introduces
     a list or table with a colon included)."""
-    words = len(line.text.split())
+    words = word_count(line.text)
     return words >= PROTECT_ANY_WORDS or (words >= PROTECT_SENTENCE_WORDS and (
         ends_sentence(line.text) or line.text.rstrip().endswith(":") or bool(_SENTENCE_BREAK.search(line.text))))
 
@@ -181,7 +191,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
     norm = normalise_line(text)
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    n_words = len(words)
+    n_words = word_count(text)
     f: dict[str, Any] = {
         "label=" + line.label: 1, "reason=" + (line.reason or "-"): 1,
         "words": min(n_words, 40), "log_chars": math.log1p(len(text)),
@@ -209,6 +219,9 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "citation": int(citation(text)),
         "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
         "imperative": int(bool(_IMPERATIVE.match(text))),
+        # prose in any script: how many sentences end in the line (a danda, "。", "؟" as well as "."), and how much of
+        # it is written in a script without capitals, where a sentence's opening shows no capital
+        "sentences": min(sentence_ends(text), 4), "caseless": round(caseless_share(text), 2),
     }
     return f
 
@@ -219,9 +232,10 @@ def citation(text: str) -> bool:
 
 
 def sentence_like(text: str) -> bool:
-    """Written as a sentence: starts with a capital (or a figure) and ends with sentence punctuation."""
+    """Written as a sentence: opens as one (a capital, a figure, or a letter of a script without capitals) and ends
+    with sentence punctuation of any script."""
     s = text.strip()
-    return bool(s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\u201c\u2018") and ends_sentence(s)
+    return opens_sentence(s) and ends_sentence(s)
 
 
 #: A speaker's label alone on a line: at most this many words, in capitals or ending in a colon.
@@ -245,7 +259,7 @@ def name_shaped(text: str) -> bool:
 
 def strong_prose(line: JudgedLine) -> bool:
     """A paragraph of the story as the rules see it: a punctuated sentence of 8+ words, or 40+ words."""
-    words = len(line.text.split())
+    words = word_count(line.text)
     return line.label == "body" and ((words >= 8 and ends_sentence(line.text)) or words >= 40)
 
 
@@ -393,7 +407,7 @@ def inner_runs(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]]) -> li
 
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
-                   "lex_phrase", "colon_end", "sent_p")
+                   "lex_phrase", "colon_end", "sent_p", "sentences")
 
 
 def features(lines: Sequence[JudgedLine], lex: Lexicon,
@@ -423,11 +437,15 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     in_block = _block_features(lines, own, found, core)
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
     pairs = Counter((a, b) for a, b in itertools.pairwise(shapes) if informative_shape(a) or informative_shape(b))
+    # a page in a script without capitals: the case features say nothing there, and the sentence model (trained mostly
+    # on Latin and Cyrillic prose) is unsure of its lines, so its core may be missing
+    page_caseless = round(caseless_share(" ".join(ln.text for ln in lines)), 1)
     out = []
     for i, ln in enumerate(lines):
         f = dict(own[i])
         nearest = min((abs(i - j) for j in prose), default=n)
-        f.update({"rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
+        f.update({"page_caseless": page_caseless,
+                  "rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
                   "before_body": int(i < first_body), "after_body": int(i > last_body),
                   "before_prose": int(not prose or i < prose[0]), "after_prose": int(not prose or i > prose[-1]),
                   "prose_distance": min(nearest, 6),
