@@ -110,7 +110,7 @@ def _judge(fixed: str, unit: Unit, lex: Lexicon, main_script: str | None,
     parts.append(fixed[pos:unit.end])
     text = " ".join(" ".join(parts).split())
     line_script = script_of(text)
-    if line_script and main_script and line_script != main_script \
+    if line_script and main_script and _writing_system(line_script) != _writing_system(main_script) \
             and len(text.split()) <= OTHER_SCRIPT_MAX_WORDS:
         verdict = Verdict("junk", "other_language")
     elif not text and inline:
@@ -120,6 +120,16 @@ def _judge(fixed: str, unit: Unit, lex: Lexicon, main_script: str | None,
         if verdict.label != "meta" and _dateline_alone(text):
             verdict = Verdict("meta", "dateline")  # "KORVEL, March 3 (Wire) —" on its own line
     return _Line(unit, text, inline, verdict)
+
+
+#: Scripts one language writes together: a Japanese sentence is kanji (Unicode's CJK ideographs) and kana, whichever
+#: dominates a line, and Korean may mix Hanja into Hangul; a line of one of them on a page of another is not a line in
+#: another language
+_WRITTEN_TOGETHER = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+
+
+def _writing_system(script: str) -> str:
+    return _WRITTEN_TOGETHER.get(script, script)
 
 
 def _dateline_alone(text: str) -> bool:

@@ -29,6 +29,7 @@ not only a neighbour's.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -43,7 +44,14 @@ from typing import Any
 from storyline import modelfile
 from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
-from storyline.clean.lines import ends_sentence
+from storyline.clean.lines import (
+    CASELESS_LETTERS,
+    caseless_share,
+    ends_sentence,
+    opens_sentence,
+    sentence_ends,
+    word_count,
+)
 from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
 
 #: A kept line the model removes without the sentence model must not be prose: at least this many words ending a
@@ -58,6 +66,8 @@ DEFAULT_THRESHOLD = 0.7
 DEFAULT_SENTENCE_THRESHOLD = 0.9
 #: Below this P(furniture) of the sentence model, a line of prose is the story's core (``features``).
 CORE_SENTENCE_P = 0.5
+#: …and a paragraph of it the sentence model is this sure of (``features``: the story's sure core)
+SURE_CORE_P = 0.3
 #: Neighbours on each side whose features a line sees.
 CONTEXT = 2
 #: Inside the story's span a line that is not prose goes only above this probability (and with a cue of its own).
@@ -86,7 +96,10 @@ _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s")
 #: story's reference list is the publication's apparatus, not the story
 _CITATION = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w'\u2019-]+,?\s+(?:[A-Z]{1,2}\.?\s?){1,3}(?:,|\.|\(|et al)"
                        r"|\bet al\.|\b\d+\s*\(\d+\)\s*:\s*\w|\b\d+\s*:\s*\d+\s*[-\u2013]\s*\d+\b")
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+#: …or, in a script without capitals, a full stop of any script between two words ("… खोले हैं। किसान …", "…了。他…")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]|"
+                             r"\w\s?[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+                             rf"[\"'\u201d\u2019\u300d]?\s*[\"'\u201c\u300c]?[{CASELESS_LETTERS}]")
 #: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
 #: or a year ("2015 - The old bridge …"), followed by the entry's words.
 _STAMP = re.compile(r"^\s*\[?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|"
@@ -98,6 +111,19 @@ _QA = re.compile(r"^\s*[QA][.:]\s")
 _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 #: A notice speaks to the reader or sends them somewhere: "you", a link, an address.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
+#: Who a line speaks to or for (features of the line model): the reader, the site; a question that speaks to the
+#: reader opens a notice, not the story's Q&A (``answers_question``).
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+#: A call to action opens with a bare verb the site addresses to the reader ("Sign up …", "Follow us …", "Send your
+#: photos …", "Check with the venue …"); a feature, not a decision: a story's advice opens so too ("Check your tyres").
+_IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
+                         r"email|e-mail|call|ring|phone|text|message|check|share|support|donate|become|get|"
+                         r"register|log|visit|find|"
+                         r"contact|tell|click|tap|see|buy|order|save|try|enjoy|discover|explore|stay|keep|refresh|"
+                         r"don['\u2019]t|do not|always|never|help|chip|catch|rate|leave|submit|write|let)\b|"
+                         r"^\W*(?:suscr[ií]bete|s[ií]guenos|rec[ií]be|escr[ií]benos|l[eé]e|assine|siga|receba|leia|"
+                         r"apoie|zapisz|obserwuj|czytaj|wspieraj|napisz)\b", re.I)
 #: …or hedges what follows, as a caveat does ("These minutes are subject to approval", "It has not been checked
 #: against delivery"): a caveat about the text is the publisher's notice, not the writer's introduction.
 #: An introduction points at the piece or speaks for its makers ("This is …", "our conversation", "we visited"); an
@@ -107,8 +133,6 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
 _HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
-#: A question that speaks to the reader opens a notice, not the story's Q&A (``answers_question``).
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 
 
 def opening_line(lines: Sequence[JudgedLine]) -> int | None:
@@ -149,7 +173,7 @@ class JudgedLine:
 def protected(line: JudgedLine) -> bool:
     """Prose the model may not remove: a long line, or a sentence of a few words or more (one that introduces
     a list or table with a colon included)."""
-    words = len(line.text.split())
+    words = word_count(line.text)
     return words >= PROTECT_ANY_WORDS or (words >= PROTECT_SENTENCE_WORDS and (
         ends_sentence(line.text) or line.text.rstrip().endswith(":") or bool(_SENTENCE_BREAK.search(line.text))))
 
@@ -158,6 +182,9 @@ def _ratio(n: int, d: int) -> float:
     return n / d if d else 0.0
 
 
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
 
 def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
     """Features of a line alone."""
@@ -165,7 +192,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
     norm = normalise_line(text)
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    n_words = len(words)
+    n_words = word_count(text)
     f: dict[str, Any] = {
         "label=" + line.label: 1, "reason=" + (line.reason or "-"): 1,
         "words": min(n_words, 40), "log_chars": math.log1p(len(text)),
@@ -191,6 +218,11 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
         "citation": int(citation(text)),
+        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "imperative": int(bool(_IMPERATIVE.match(text))),
+        # prose in any script: how many sentences end in the line (a danda, "。", "؟" as well as "."), and how much of
+        # it is written in a script without capitals, where a sentence's opening shows no capital
+        "sentences": min(sentence_ends(text), 4), "caseless": round(caseless_share(text), 2),
     }
     return f
 
@@ -201,9 +233,10 @@ def citation(text: str) -> bool:
 
 
 def sentence_like(text: str) -> bool:
-    """Written as a sentence: starts with a capital (or a figure) and ends with sentence punctuation."""
+    """Written as a sentence: opens as one (a capital, a figure, or a letter of a script without capitals) and ends
+    with sentence punctuation of any script."""
     s = text.strip()
-    return bool(s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\u201c\u2018") and ends_sentence(s)
+    return opens_sentence(s) and ends_sentence(s)
 
 
 #: A speaker's label alone on a line: at most this many words, in capitals or ending in a colon.
@@ -227,7 +260,7 @@ def name_shaped(text: str) -> bool:
 
 def strong_prose(line: JudgedLine) -> bool:
     """A paragraph of the story as the rules see it: a punctuated sentence of 8+ words, or 40+ words."""
-    words = len(line.text.split())
+    words = word_count(line.text)
     return line.label == "body" and ((words >= 8 and ends_sentence(line.text)) or words >= 40)
 
 
@@ -375,7 +408,7 @@ def inner_runs(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]]) -> li
 
 _NEIGHBOUR_KEYS = ("words", "terminal", "digits", "short", "time", "relative_time", "counter", "item", "lex_line",
                    "one_token_name", "speaker_label", "name_shaped", "sentence_like", "strong_prose", "lex_prefix",
-                   "lex_phrase", "colon_end", "sent_p")
+                   "lex_phrase", "colon_end", "sent_p", "sentences")
 
 
 def features(lines: Sequence[JudgedLine], lex: Lexicon,
@@ -396,15 +429,24 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     first_body = next((i for i, ln in enumerate(lines) if ln.label == "body"), n)
     last_body = max((i for i, ln in enumerate(lines) if ln.label == "body"), default=-1)
     prose = [i for i in range(n) if own[i]["strong_prose"]]
+    # the story's last paragraphs as a reader finds them: prose the sentence model is sure of that neither speaks to
+    # the reader nor opens with a call to action; a notice at the foot written as plain prose stands below them
+    sure_core = [i for i in core if own[i]["sent_p"] < SURE_CORE_P and not own[i]["you"] and not own[i]["imperative"]]
+    kept = [i for i in range(n) if lines[i].label in ("body", "heading")]
+    kept_p = [own[i]["sent_p"] for i in kept]
     found = blocks(lines)
     in_block = _block_features(lines, own, found, core)
     # a post's furniture comes as a block: the same pair of templates one after the other, post after post
     pairs = Counter((a, b) for a, b in itertools.pairwise(shapes) if informative_shape(a) or informative_shape(b))
+    # a page in a script without capitals: the case features say nothing there, and the sentence model (trained mostly
+    # on Latin and Cyrillic prose) is unsure of its lines, so its core may be missing
+    page_caseless = round(caseless_share(" ".join(ln.text for ln in lines)), 1)
     out = []
     for i, ln in enumerate(lines):
         f = dict(own[i])
         nearest = min((abs(i - j) for j in prose), default=n)
-        f.update({"rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
+        f.update({"page_caseless": page_caseless,
+                  "rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
                   "before_body": int(i < first_body), "after_body": int(i > last_body),
                   "before_prose": int(not prose or i < prose[0]), "after_prose": int(not prose or i > prose[-1]),
                   "prose_distance": min(nearest, 6),
@@ -420,6 +462,16 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                   "line_repeats": min(norm_count[normalise_line(ln.text)] - 1, 3),
                   "turn_label": int(i + 1 < n and lines[i + 1].label == "body" and turn_label(ln.text)),
                   "in_span": int(bool(core) and core[0] < i < core[-1]),
+                  "core_below": min(sum(1 for j in core if j > i), 3),
+                  "core_above": min(sum(1 for j in core if j < i), 3),
+                  # no sure core (a language the sentence model reads less well): where the story ends is unknown
+                  "after_sure_core": int(bool(sure_core) and i > sure_core[-1]),
+                  "sure_core_below": min(sum(1 for j in sure_core if j > i), 3),
+                  # the lines the rules kept below this one, judged together: a page's foot of notices reads as
+                  # furniture line after line, a story's last paragraphs as body
+                  "kept_below": min(len(kept) - bisect.bisect_right(kept, i), 6),
+                  "below_sent_p": _mean(kept_p[bisect.bisect_right(kept, i):]),
+                  "above_sent_p": _mean(kept_p[max(bisect.bisect_left(kept, i) - 3, 0):bisect.bisect_left(kept, i)]),
                   "row_kind=" + str(row_kind(ln)): 1})
         f.update(in_block.get(i, {"in_block": 0}))
         for d in range(-CONTEXT, CONTEXT + 1):

@@ -55,6 +55,20 @@ _READING_TIME = re.compile(
 #: Ethiopic full stops)
 TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
                             r"(?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
+#: the sentence-final marks of other scripts, which end a sentence wherever they stand (CJK and Devanagari prose puts
+#: no space after them, and they are not used in abbreviations or figures as the Latin full stop is)
+_SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
+#: a sentence's end inside or at the end of a text: a Latin mark after a word and before a space (tokenised text
+#: spaces it off: "say ."), or another script's full stop anywhere
+_SENTENCE_ENDS = re.compile(r"\w\s?[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)|"
+                            rf"[{_SCRIPT_STOPS}]+[\"'\u201d\u2019\u00bb)\]\u300d\u300f]*")
+#: letters of scripts whose sentences do not open with a capital: Hebrew, Arabic (and Persian, Urdu), the Indic
+#: scripts, Thai and Lao, Tibetan, Myanmar, Georgian (Unicode gives its everyday letters a lower case, but a sentence
+#: never opens with a capital), Hangul, Ethiopic, Khmer, kana and CJK ideographs
+CASELESS_LETTERS = ("\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f"
+                    "\u10d0-\u10ff\u1100-\u11ff\u1200-\u139f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                    "\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff")
+_CASELESS = re.compile(f"[{CASELESS_LETTERS}]")
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -178,6 +192,24 @@ def _continues(prev_line: str, line: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
     return bool(TERMINAL_PUNCT.search(text.rstrip()))
+
+
+def sentence_ends(text: str) -> int:
+    """How many sentences end in ``text``, in any script (the last one without its mark not counted)."""
+    return len(_SENTENCE_ENDS.findall(text))
+
+
+def caseless_share(text: str) -> float:
+    """The share of the letters of ``text`` in scripts without capitals at a sentence's start (``CASELESS_LETTERS``)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(bool(_CASELESS.match(c)) for c in letters) / len(letters) if letters else 0.0
+
+
+def opens_sentence(text: str) -> bool:
+    """Opens as a sentence does: a capital, a figure or an opening quote, or a letter of a script without
+    capitals (a Hindi, Arabic or Chinese sentence has no capital to open with)."""
+    s = text.lstrip()
+    return bool(s) and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'\u201c\u2018\u00ab" or bool(_CASELESS.match(s)))
 
 
 def is_prose(text: str) -> bool:

@@ -38,7 +38,8 @@ _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _FIGURE = re.compile(r"\d")
 #: a word in any script (a Cyrillic word is one token, not one per letter), a figure, or a mark
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|\d[\d.,:%]*|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)")
+#: a sentence's end: a Latin mark before a space, or another script's full stop (a danda, "。", "؟", "۔") anywhere
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]")
 
 
 def skeleton(text: str) -> str:

@@ -1,6 +1,6 @@
 """Integrity of the team's cleaning sets (training/clean/, training/clean_dev/, training/clean_dev2/,
 training/clean_dev3/, training/clean_dev4/, training/clean_dev5/, training/clean_dev6/, training/clean_dev7/,
-training/clean_dev8/, training/clean_dev9/, training/clean_dev10/, training/clean_dev11/):
+training/clean_dev8/, training/clean_dev9/, training/clean_dev10/, training/clean_dev11/, training/clean_dev12/):
 the data, not the scores."""
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from storyline.clean.lines import word_count
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 FORMATS = {"forum", "table", "wire", "transcript", "list", "other"}
@@ -33,11 +35,15 @@ FORMATS10 = {"liveblog", "pressrelease", "listicle", "recipe", "consumer", "regi
 #: ...and clean_dev11 its own (newsletters, parliament records, results, explainers, weather and market reports…)
 FORMATS11 = {"newsletter", "obituary", "court", "parliament", "sport", "explainer", "weather", "market", "amp", "rss",
              "notices", "spanish", "portuguese", "polish"}
+#: ...and clean_dev12 news pages in scripts without capitals, a short set of its own
+FORMATS12 = {"news"}
+#: the sets with fewer pages than the usual forty
+SMALL_SETS = {"clean_dev12": 14}
 
 
 @pytest.fixture(scope="module", params=["clean", "clean_dev", "clean_dev2", "clean_dev3", "clean_dev4", "clean_dev5",
                                                        "clean_dev6", "clean_dev7", "clean_dev8", "clean_dev9",
-                                                       "clean_dev10", "clean_dev11"])
+                                                       "clean_dev10", "clean_dev11", "clean_dev12"])
 def root(request: pytest.FixtureRequest) -> Path:
     return TRAINING / request.param
 
@@ -52,8 +58,8 @@ def articles(root: Path) -> dict[str, str]:
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((root / "articles").glob("*.txt"))}
 
 
-def test_at_least_forty_articles_each_with_gold(gold: dict, articles: dict[str, str]) -> None:
-    assert len(articles) >= 40
+def test_at_least_forty_articles_each_with_gold(root: Path, gold: dict, articles: dict[str, str]) -> None:
+    assert len(articles) >= SMALL_SETS.get(root.name, 40)
     assert set(articles) == set(gold)
 
 
@@ -67,7 +73,7 @@ def test_every_gold_string_is_in_its_article(gold: dict, articles: dict[str, str
 def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
     formats = {"clean_dev4": FORMATS4, "clean_dev5": FORMATS5, "clean_dev6": FORMATS6,
                "clean_dev7": FORMATS7, "clean_dev8": FORMATS8, "clean_dev9": FORMATS9,
-               "clean_dev10": FORMATS10, "clean_dev11": FORMATS11}.get(root.name, FORMATS)
+               "clean_dev10": FORMATS10, "clean_dev11": FORMATS11, "clean_dev12": FORMATS12}.get(root.name, FORMATS)
     for k, g in gold.items():
         assert {"format", "published", "remove", "keep"} <= set(g), k
         assert g["format"] in formats, (k, g["format"])
@@ -77,5 +83,9 @@ def test_every_entry_has_the_fields(root: Path, gold: dict) -> None:
 
 
 def test_articles_are_of_article_length(articles: dict[str, str]) -> None:
+    # words as the cleaning counts them (a Chinese or Thai page has few spaces); a page written mostly in a script
+    # other than Latin, Greek and Cyrillic may be as short as 60 (training/clean/devpages.py's min_words)
     for k, text in articles.items():
-        assert 120 <= len(text.split()) <= 700, (k, len(text.split()))
+        letters = [c for c in text if c.isalpha()]
+        low = 60 if sum(ord(c) > 0x52F for c in letters) > len(letters) / 2 else 120
+        assert low <= word_count(text) <= 700, (k, word_count(text))

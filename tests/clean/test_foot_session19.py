@@ -1,6 +1,7 @@
 """Session 19 (issue 15): the story's foot, where its last paragraphs stand beside notices written as sentences: the
-answer under a Q&A explainer's question is the story's. Hand-built pages; the probabilities are set by hand to the
-cases the rules read."""
+answer under a Q&A explainer's question is the story's, and the line model reads who a line speaks to, whether it
+opens with a call to action and how the story's paragraphs stand around it. Hand-built pages; the probabilities are
+set by hand to the cases the rules read."""
 from __future__ import annotations
 
 from storyline.clean.lexicon import load_lexicon
@@ -38,3 +39,17 @@ def test_an_answer_at_the_foot_is_not_taken_as_a_notice() -> None:
     plain = body_lines([*STORY, STORY[1], lines[3].text])
     assert 3 in dict(edge_removals(plain, features(plain, LEX, sentence), probs, sentence))
 
+
+def test_the_line_model_reads_who_a_line_speaks_to_and_where_the_story_ends() -> None:
+    foot = ["Our journalism relies on readers like you. Become a member today.", "Follow us on social media."]
+    lines = body_lines([*STORY, *foot])
+    feats = features(lines, LEX, [0.05, 0.1, 0.9, 0.95])
+    assert feats[2]["you"] == 1 and feats[2]["we"] == 1 and not feats[2]["imperative"]
+    assert feats[3]["imperative"] and not feats[0]["imperative"]
+    # the story's paragraphs above and below each line, and the lines kept below it read together
+    assert [f["core_above"] for f in feats] == [0, 1, 2, 2]
+    assert [f["core_below"] for f in feats] == [1, 0, 0, 0]
+    assert feats[1]["after_sure_core"] == 0 and feats[2]["after_sure_core"] == 1
+    assert feats[1]["kept_below"] == 2 and abs(feats[1]["below_sent_p"] - 0.925) < 1e-9
+    assert feats[3]["kept_below"] == 0 and feats[3]["below_sent_p"] == 0.0
+    assert abs(feats[2]["above_sent_p"] - 0.075) < 1e-9

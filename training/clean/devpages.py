@@ -17,7 +17,22 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+from storyline.clean.lines import word_count
+
 KEEP_CHARS = 90
+#: a page's length in words (``storyline.clean.lines.word_count``: a Chinese or Thai page has few spaces); a page
+#: written mostly in a script other than Latin and Cyrillic (Arabic, Devanagari, CJK, Georgian, Armenian …) may be
+#: shorter, as such news pages often are
+MIN_WORDS, MIN_WORDS_OTHER_SCRIPT, MAX_WORDS = 120, 60, 700
+#: the last code point of the Latin, Greek and Cyrillic blocks
+_CYRILLIC_END = 0x52F
+
+
+def min_words(pages: dict[str, str], name: str) -> int:
+    letters = [c for c in pages[name] if c.isalpha()]
+    other = sum(ord(c) > _CYRILLIC_END for c in letters)
+    return MIN_WORDS_OTHER_SCRIPT if other > len(letters) / 2 else MIN_WORDS
 
 #: a wire dateline opening a paragraph ("LUSAKA, Feb 6 (Meridian News) - "): the cleaning takes it out as metadata
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2} \([^)]+\) [-\u2014] ")
@@ -68,7 +83,8 @@ def parse(here: Path, strip_bullet: bool) -> tuple[dict[str, str], dict]:
 
 def main(here: Path, header: str, argv: list[str], strip_bullet: bool = False) -> int:
     pages, gold = parse(here, strip_bullet)
-    problems = [f"{n}: {len(t.split())} words" for n, t in pages.items() if not 120 <= len(t.split()) <= 700]
+    problems = [f"{n}: {word_count(t)} words" for n, t in pages.items()
+                if not min_words(pages, n) <= word_count(t) <= MAX_WORDS]
     if problems:
         print("\n".join(problems))
         return 1

@@ -119,10 +119,7 @@ FURNITURE = [
     "{Outlet}'s coverage of {beat} is supported by {fund}.",
     "This story was co-published with {outlet} as part of a reporting partnership.",
     "This content was produced in association with {company}.",
-    # corrections and updates
-    "Correction: An earlier version of this story misstated {fact}.",
-    "This article was amended on {date} to correct {fact}.",
-    "An earlier version of this article gave the wrong figure for {fact}. We apologise for the error.",
+    # updates (a correction of a fact is the story's: BODY)
     "This story has been updated to include a response from {body}.",
     "This article has been updated since it was first published on {date}.",
     "This is a developing story. Check back for updates.",
@@ -260,6 +257,10 @@ BODY = [
     "Listeners flooded the {show} phone-in with calls about {topic}.",
     "The next hearing in the case is due on {date}.",
     "The hospital in {place} said it had cancelled {n} operations because of the strike.",
+    # corrections of a fact: the dev sets since clean_dev4 keep them as the story's (session 19 moved them here)
+    "Correction: An earlier version of this story misstated {fact}.",
+    "This article was amended on {date} to correct {fact}.",
+    "An earlier version of this article gave the wrong figure for {fact}. We apologise for the error.",
 ]
 
 
