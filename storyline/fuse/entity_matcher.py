@@ -50,6 +50,7 @@ from storyline.resolve.names import (
     capital_initials,
     content_words,
     fold,
+    folded_given_names,
     gendered_forms,
     generation,
     given_match,
@@ -126,12 +127,7 @@ def _formal_forms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    from storyline.data import load
-
-    names = load("given_names")
-    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
+_given_names = folded_given_names
 
 
 @functools.cache
