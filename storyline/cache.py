@@ -56,10 +56,10 @@ def _key(data: bytes, packages: tuple[str, ...], *extra: str) -> str:
     return hashlib.sha1("\n".join(parts).encode(), usedforsecurity=False).hexdigest()[:16]
 
 
-def data_cache_path(name: str, data: bytes, schema: str) -> Path:
+def data_cache_path(name: str, data: bytes, schema: str, packages: tuple[str, ...] = DATA_PACKAGES) -> Path:
     """Where the parsed, validated contents ``data`` of the shipped resource file ``name`` are kept (``schema``: its
-    schema as text)."""
-    return cache_dir() / "data" / f"{name.replace('/', '-')}-{_key(data, DATA_PACKAGES, schema)}.pickle"
+    schema as text; ``packages``: those whose versions the kept objects depend on)."""
+    return cache_dir() / "data" / f"{name.replace('/', '-')}-{_key(data, packages, schema)}.pickle"
 
 
 @functools.cache

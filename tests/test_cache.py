@@ -77,6 +77,21 @@ def test_a_shipped_resource_read_through_the_cache_is_the_file_as_read(cache: Pa
     assert load("given_names") == read(resource_path("given_names"), "given_names")
 
 
+def test_the_folded_given_names_read_through_the_cache_are_those_folded_now(cache: Path) -> None:
+    # kept under a key of the names file and of the fold's code: the copy read back is the set the fold gives
+    from storyline.data import load
+    from storyline.resolve.names import fold, folded_given_names
+
+    names = load("given_names")
+    now = frozenset(fold(str(n)) for key in ("female", "male") for n in names[key])
+    folded_given_names.cache_clear()
+    assert folded_given_names() == now
+    assert list((cache / "data").glob("given_names-folded-*.pickle"))
+    folded_given_names.cache_clear()
+    assert folded_given_names() == now  # read back from the copy
+    assert "maria" in now and len(now) > 1000
+
+
 def test_a_plain_model_file_is_read_through_the_cache(cache: Path, tmp_path: Path) -> None:
     from storyline import modelfile
 

@@ -19,14 +19,12 @@ order (most used first) and the standard forms follow.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from storyline.data import load
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
-from storyline.resolve.names import fold, is_acronym_for, looks_like_acronym
+from storyline.resolve.names import fold, folded_given_names, is_acronym_for, looks_like_acronym
 
 #: Heads of government bodies written either way round ("Defence Ministry" / "Ministry of Defence").
 BODY_HEADS = ("Ministry", "Department")
@@ -97,10 +95,7 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 for c in name if c.isalpha())
 
 
-@functools.lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    names = load("given_names")
-    return frozenset(fold(str(n)) for key in ("female", "male") for n in names.get(key) or [])
+_given_names = folded_given_names
 
 
 def full_names(surname: str, texts: Iterable[str]) -> set[str]:

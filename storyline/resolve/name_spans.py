@@ -17,7 +17,7 @@ from typing import Any
 
 from storyline.data import load
 from storyline.resolve.kb import KB
-from storyline.resolve.names import acronym_of, fold, name_key
+from storyline.resolve.names import acronym_of, fold, folded_given_names, name_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -195,11 +195,7 @@ def _extend_second_surnames(cands: list[Cand], view: str, kb: KB, pos: dict[int,
 _HONORIFICS = frozenset(load("names")["honorifics"])
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    """Folded given names (``data/given_names.yaml``)."""
-    names = load("given_names")
-    return frozenset(fold(n) for key in ("female", "male") for n in names[key])
+_given_names = folded_given_names
 
 
 @functools.lru_cache(maxsize=4)

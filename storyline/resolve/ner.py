@@ -47,7 +47,7 @@ from storyline.resolve.name_spans import (
     title_pattern,
     word_spans,
 )
-from storyline.resolve.names import ADDRESS_TITLES, fold, name_key
+from storyline.resolve.names import ADDRESS_TITLES, fold, folded_given_names, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
@@ -472,10 +472,7 @@ def _named_of_country(c: Cand, inner: list[Cand], view: str, kb: KB) -> bool:
                 or fold(first) in _lexicon_list(kb, "place_heads") or kb.lookup(m.group("name")))
 
 
-@functools.lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    names = load("given_names")
-    return frozenset(fold(str(n)) for key in ("female", "male") for n in names.get(key) or [])
+_given_names = folded_given_names
 
 
 def _place_surnames(sp: list[Cand], kbc: list[Cand], view: str) -> set[str]:

