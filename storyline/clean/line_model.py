@@ -46,6 +46,7 @@ from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import (
     CASELESS_LETTERS,
+    SCRIPT_STOPS,
     caseless_share,
     ends_sentence,
     opens_sentence,
@@ -98,7 +99,7 @@ _CITATION = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w'\u2019-]+,?\s+(?:[A-Z]{
                        r"|\bet al\.|\b\d+\s*\(\d+\)\s*:\s*\w|\b\d+\s*:\s*\d+\s*[-\u2013]\s*\d+\b")
 #: …or, in a script without capitals, a full stop of any script between two words ("… खोले हैं। किसान …", "…了。他…")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]|"
-                             r"\w\s?[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+                             rf"\w\s?[.!?\u2026{SCRIPT_STOPS}]"
                              rf"[\"'\u201d\u2019\u300d]?\s*[\"'\u201c\u300c]?[{CASELESS_LETTERS}]")
 #: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
 #: or a year ("2015 - The old bridge …"), followed by the entry's words.

@@ -49,19 +49,17 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
 _READING_TIME = re.compile(
     r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
-#: Sentence-final punctuation, then any closing quotes or brackets, at the end of a text.
-#: sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
-#: (other scripts' full stops too: the Devanagari danda, the Arabic question mark and full stop, the Armenian and
-#: Ethiopic full stops)
-TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+#: the sentence-final marks of other scripts (CJK, the Devanagari danda, the Arabic question mark and full stop, the
+#: Armenian and Ethiopic full stops), which end a sentence wherever they stand: CJK and Devanagari prose puts no space
+#: after them, and they are not used in abbreviations or figures as the Latin full stop is
+SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
+#: Sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
+TERMINAL_PUNCT = re.compile(rf"[.!?\u2026{SCRIPT_STOPS}]"
                             r"(?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
-#: the sentence-final marks of other scripts, which end a sentence wherever they stand (CJK and Devanagari prose puts
-#: no space after them, and they are not used in abbreviations or figures as the Latin full stop is)
-_SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
 #: a sentence's end inside or at the end of a text: a Latin mark after a word and before a space (tokenised text
 #: spaces it off: "say ."), or another script's full stop anywhere
 _SENTENCE_ENDS = re.compile(r"\w\s?[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)|"
-                            rf"[{_SCRIPT_STOPS}]+[\"'\u201d\u2019\u00bb)\]\u300d\u300f]*")
+                            rf"[{SCRIPT_STOPS}]+[\"'\u201d\u2019\u00bb)\]\u300d\u300f]*")
 #: letters of scripts whose sentences do not open with a capital: Hebrew, Arabic (and Persian, Urdu), the Indic
 #: scripts, Thai and Lao, Tibetan, Myanmar, Georgian (Unicode gives its everyday letters a lower case, but a sentence
 #: never opens with a capital), Hangul, Ethiopic, Khmer, kana and CJK ideographs

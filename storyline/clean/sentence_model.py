@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.lines import SCRIPT_STOPS
+
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io|in|au|nz)\b", re.I)
@@ -39,7 +41,7 @@ _FIGURE = re.compile(r"\d")
 #: a word in any script (a Cyrillic word is one token, not one per letter), a figure, or a mark
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|\d[\d.,:%]*|[^\w\s]")
 #: a sentence's end: a Latin mark before a space, or another script's full stop (a danda, "。", "؟", "۔") anywhere
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]")
+_SENTENCE_END = re.compile(rf"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[{SCRIPT_STOPS}]")
 
 
 def skeleton(text: str) -> str:
