@@ -67,6 +67,9 @@ CASELESS_LETTERS = ("\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-
                     "\u10d0-\u10ff\u1100-\u11ff\u1200-\u139f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                     "\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff")
 _CASELESS = re.compile(f"[{CASELESS_LETTERS}]")
+#: Who a line speaks to or for: the reader, the site (features of the sentence and line models)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

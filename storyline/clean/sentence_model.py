@@ -24,10 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.clean.lines import SCRIPT_STOPS
+from storyline.clean.lines import FIRST_PLURAL, SCRIPT_STOPS, SECOND_PERSON
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io|in|au|nz)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
@@ -68,7 +66,7 @@ def cues(text: str) -> dict[str, Any]:
     second = words[1].strip(",.;:").lower() if len(words) > 1 else ""
     n = len(words)
     return {
-        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "you": min(len(SECOND_PERSON.findall(text)), 3), "we": min(len(FIRST_PLURAL.findall(text)), 3),
         "url": int(bool(_URL.search(text))), "email": int(bool(_EMAIL.search(text))),
         "phone": int(bool(_PHONE.search(text))), "handle": int(bool(_HANDLE.search(text))),
         "weekday_past": int(bool(_WEEKDAY.search(text))), "said": int(bool(_SAID.search(text))),
