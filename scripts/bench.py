@@ -435,23 +435,23 @@ def stage_name(part: str) -> str:
     return part.removeprefix("storyline.").rsplit(".v", 1)[0]
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
+def _text_key(text: str) -> str:
+    # one article whatever its whitespace: a copy re-wrapped or re-spaced is the same text
+    import hashlib
+
+    return hashlib.sha1(" ".join(text.split()).encode(), usedforsecurity=False).hexdigest()
 
 
 def training_articles(root: Path = TRAINING) -> list[Path]:
     """The distinct articles of the training folders (one per content hash, whitespace folded), interleaved across
     folders (the first of each set, then the second ...), so that a corpus of any size mixes sets and subjects."""
-    import hashlib
-
     per_set = [sorted(d.glob("*.txt")) for d in sorted(root.glob("*/articles")) if d.is_dir()]
     seen: set[str] = set()
     out = []
     for i in range(max((len(x) for x in per_set), default=0)):
         for files in per_set:
             if i < len(files):
-                key = hashlib.sha1(_fold(files[i].read_text("utf-8", "replace")).encode(),
-                                   usedforsecurity=False).hexdigest()
+                key = _text_key(files[i].read_text("utf-8", "replace"))
                 if key not in seen:
                     seen.add(key)
                     out.append(files[i])
@@ -470,14 +470,12 @@ class BuiltCorpus:
 
 def build_corpus(sources: list[Path], n_articles: int, dest: Path, settings: Any) -> BuiltCorpus:
     """The first ``n_articles`` distinct texts of ``sources`` (all of them when there are fewer) in ``dest``."""
-    import hashlib
-
     dest.mkdir(parents=True, exist_ok=True)
     seen: set[str] = set()
     files = 0
     for p in sources:
         data = p.read_bytes()
-        key = hashlib.sha1(_fold(data.decode("utf-8", "replace")).encode(), usedforsecurity=False).hexdigest()
+        key = _text_key(data.decode("utf-8", "replace"))
         if key in seen:
             continue
         seen.add(key)

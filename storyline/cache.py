@@ -118,7 +118,10 @@ def _read_model(path: Path, data: bytes) -> Any:
         return modelfile.load(path)
     import joblib
 
-    objects = joblib.load(path)  # an older file of ours or the user's: pickle-based
+    try:
+        objects = joblib.load(path)  # an older file of ours or the user's: pickle-based
+    except Exception as exc:  # unpickling garbage raises any of a dozen types, none of which names the file
+        raise ValueError(f"{path} is neither a storyline model file nor a joblib file ({exc})") from exc
     try:
         return modelfile.plain_objects(objects)
     except ValueError:  # an estimator without a plain form: scored by its own code, as before

@@ -118,3 +118,13 @@ def test_an_older_joblib_file_gives_its_estimators_in_plain_form(cache: Path, tm
     assert isinstance(got["classifier"], modelfile.LogisticRegression)
     assert got["classifier"].predict_proba(got["vectorizer"].transform(rows)).tolist() == \
         clf.predict_proba(vec.transform(rows)).tolist()
+
+
+def test_a_file_that_is_no_model_gives_an_error_naming_it(cache: Path, tmp_path: Path) -> None:
+    # a user's model setting pointing at the wrong file: neither format reads it, and the error says which file
+    for name, data in (("notes.joblib", b"these are my notes, not a model\n"), ("cut.npz", b"PK\x03\x04cut short")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(ValueError, match=name):
+            load_model_file(path)
+        assert not model_cache_path(path, data).exists()

@@ -46,6 +46,9 @@ from storyline.cache import load_model_file
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import (
     CASELESS_LETTERS,
+    FIRST_PLURAL,
+    SCRIPT_STOPS,
+    SECOND_PERSON,
     caseless_share,
     ends_sentence,
     opens_sentence,
@@ -98,7 +101,7 @@ _CITATION = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[A-Z][\w'\u2019-]+,?\s+(?:[A-Z]{
                        r"|\bet al\.|\b\d+\s*\(\d+\)\s*:\s*\w|\b\d+\s*:\s*\d+\s*[-\u2013]\s*\d+\b")
 #: …or, in a script without capitals, a full stop of any script between two words ("… खोले हैं। किसान …", "…了。他…")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]|"
-                             r"\w\s?[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+                             rf"\w\s?[.!?\u2026{SCRIPT_STOPS}]"
                              rf"[\"'\u201d\u2019\u300d]?\s*[\"'\u201c\u300c]?[{CASELESS_LETTERS}]")
 #: An entry opened by a stamp: a clock time ("16:45", "[00:01:07]", "10am", "12.30pm"), a match minute ("90+2'"),
 #: or a year ("2015 - The old bridge …"), followed by the entry's words.
@@ -111,10 +114,6 @@ _QA = re.compile(r"^\s*[QA][.:]\s")
 _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 #: A notice speaks to the reader or sends them somewhere: "you", a link, an address.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
-#: Who a line speaks to or for (features of the line model): the reader, the site; a question that speaks to the
-#: reader opens a notice, not the story's Q&A (``answers_question``).
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 #: A call to action opens with a bare verb the site addresses to the reader ("Sign up …", "Follow us …", "Send your
 #: photos …", "Check with the venue …"); a feature, not a decision: a story's advice opens so too ("Check your tyres").
 _IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
@@ -218,7 +217,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "numbered_heading": int(bool(NUMBERED_HEADING.match(line.raw))),
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
         "citation": int(citation(text)),
-        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "you": min(len(SECOND_PERSON.findall(text)), 3), "we": min(len(FIRST_PLURAL.findall(text)), 3),
         "imperative": int(bool(_IMPERATIVE.match(text))),
         # prose in any script: how many sentences end in the line (a danda, "。", "؟" as well as "."), and how much of
         # it is written in a script without capitals, where a sentence's opening shows no capital
@@ -955,7 +954,7 @@ def answers_question(lines: Sequence[JudgedLine], probs: Sequence[float], i: int
         return False
     q = lines[above].text.strip()
     return q.endswith("?") and len(q.split()) >= QUESTION_MIN_WORDS and not _SENTENCE_BREAK.search(q) \
-        and not _SECOND_PERSON.search(q) and probs[above] < DEFAULT_THRESHOLD and q[:1].isupper()
+        and not SECOND_PERSON.search(q) and probs[above] < DEFAULT_THRESHOLD and q[:1].isupper()
 
 
 #: Between two paragraphs of the story's core, a sentence that does not speak to the reader or for the site goes only

@@ -49,19 +49,17 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
 _READING_TIME = re.compile(
     r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
-#: Sentence-final punctuation, then any closing quotes or brackets, at the end of a text.
-#: sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
-#: (other scripts' full stops too: the Devanagari danda, the Arabic question mark and full stop, the Armenian and
-#: Ethiopic full stops)
-TERMINAL_PUNCT = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]"
+#: the sentence-final marks of other scripts (CJK, the Devanagari danda, the Arabic question mark and full stop, the
+#: Armenian and Ethiopic full stops), which end a sentence wherever they stand: CJK and Devanagari prose puts no space
+#: after them, and they are not used in abbreviations or figures as the Latin full stop is
+SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
+#: Sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
+TERMINAL_PUNCT = re.compile(rf"[.!?\u2026{SCRIPT_STOPS}]"
                             r"(?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
-#: the sentence-final marks of other scripts, which end a sentence wherever they stand (CJK and Devanagari prose puts
-#: no space after them, and they are not used in abbreviations or figures as the Latin full stop is)
-_SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
 #: a sentence's end inside or at the end of a text: a Latin mark after a word and before a space (tokenised text
 #: spaces it off: "say ."), or another script's full stop anywhere
 _SENTENCE_ENDS = re.compile(r"\w\s?[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)|"
-                            rf"[{_SCRIPT_STOPS}]+[\"'\u201d\u2019\u00bb)\]\u300d\u300f]*")
+                            rf"[{SCRIPT_STOPS}]+[\"'\u201d\u2019\u00bb)\]\u300d\u300f]*")
 #: letters of scripts whose sentences do not open with a capital: Hebrew, Arabic (and Persian, Urdu), the Indic
 #: scripts, Thai and Lao, Tibetan, Myanmar, Georgian (Unicode gives its everyday letters a lower case, but a sentence
 #: never opens with a capital), Hangul, Ethiopic, Khmer, kana and CJK ideographs
@@ -69,6 +67,9 @@ CASELESS_LETTERS = ("\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-
                     "\u10d0-\u10ff\u1100-\u11ff\u1200-\u139f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
                     "\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff")
 _CASELESS = re.compile(f"[{CASELESS_LETTERS}]")
+#: Who a line speaks to or for: the reader, the site (features of the sentence and line models)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 

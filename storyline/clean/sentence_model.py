@@ -24,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
+from storyline.clean.lines import FIRST_PLURAL, SCRIPT_STOPS, SECOND_PERSON
+
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|example|co\.uk|io|in|au|nz)\b", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
@@ -39,7 +39,7 @@ _FIGURE = re.compile(r"\d")
 #: a word in any script (a Cyrillic word is one token, not one per letter), a figure, or a mark
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*|\d[\d.,:%]*|[^\w\s]")
 #: a sentence's end: a Latin mark before a space, or another script's full stop (a danda, "。", "؟", "۔") anywhere
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362]")
+_SENTENCE_END = re.compile(rf"[.!?][\"'\u201d\u2019)]?(?:\s|$)|[{SCRIPT_STOPS}]")
 
 
 def skeleton(text: str) -> str:
@@ -66,7 +66,7 @@ def cues(text: str) -> dict[str, Any]:
     second = words[1].strip(",.;:").lower() if len(words) > 1 else ""
     n = len(words)
     return {
-        "you": min(len(_SECOND_PERSON.findall(text)), 3), "we": min(len(_FIRST_PLURAL.findall(text)), 3),
+        "you": min(len(SECOND_PERSON.findall(text)), 3), "we": min(len(FIRST_PLURAL.findall(text)), 3),
         "url": int(bool(_URL.search(text))), "email": int(bool(_EMAIL.search(text))),
         "phone": int(bool(_PHONE.search(text))), "handle": int(bool(_HANDLE.search(text))),
         "weekday_past": int(bool(_WEEKDAY.search(text))), "said": int(bool(_SAID.search(text))),

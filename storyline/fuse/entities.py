@@ -37,6 +37,7 @@ from storyline.data import load
 from storyline.fuse import entity_matcher
 from storyline.fuse.entity_aliases import add_standard_aliases
 from storyline.model import DocAnalysis, Entity, Span
+from storyline.nlp.quantities import singular
 from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
@@ -1098,12 +1099,8 @@ def _name_words() -> dict[str, tuple[str, ...]]:
 
 
 def _singulars(words: Iterable[str]) -> set[str]:
-    """Folded words with a plural's "s" dropped, so that "the shipping line" meets "Coral Sea Lines"."""
-    out: set[str] = set()
-    for w in words:
-        w = fold(w)
-        out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    """Folded words in the singular (``singular``), so that "the shipping line" meets "Coral Sea Lines"."""
+    return {singular(fold(w)) for w in words}
 
 
 #: Shortest description word read as the head of a compound name word ("bank" of "Andelsbanken")

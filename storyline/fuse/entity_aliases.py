@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from storyline.model import DocAnalysis, Entity
 from storyline.resolve.kb import KB
-from storyline.resolve.names import fold, folded_given_names, is_acronym_for, looks_like_acronym
+from storyline.resolve.names import fold, given_names, is_acronym_for, looks_like_acronym
 
 #: Heads of government bodies written either way round ("Defence Ministry" / "Ministry of Defence").
 BODY_HEADS = ("Ministry", "Department")
@@ -95,12 +95,9 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 for c in name if c.isalpha())
 
 
-_given_names = folded_given_names
-
-
 def full_names(surname: str, texts: Iterable[str]) -> set[str]:
     """"Given Surname" runs in ``texts`` whose first word is a known given name."""
-    given = _given_names()
+    given = given_names()
     pattern = re.compile(rf"\b({_CAP_WORD})\s+{re.escape(surname)}\b")
     return {f"{m.group(1)} {surname}" for text in texts for m in pattern.finditer(text) if fold(m.group(1)) in given}
 

@@ -50,6 +50,7 @@ from storyline.clean.places import place_key
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.model import DocAnalysis, NearDuplicate, Story
+from storyline.modelfile import expit
 from storyline.nlp.embeddings import (
     LEAD_CHARS,
     MULTILINGUAL_FLOOR,
@@ -909,7 +910,7 @@ class ClusterModel:
     def probability(self, row: list[float]) -> float:
         """The probability that two clusters with features ``row`` (``CLUSTER_FEATURES``) are one story."""
         z = self.intercept + sum(w * x for w, x in zip(self.coef, row))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return expit(z)
 
 
 @dataclass
@@ -935,7 +936,7 @@ class StoryModel:
         """The probability that a pair with features ``row`` (``PAIR_FEATURES``) is one story, from the stored
         weights (the model file holds coefficients, not a scikit-learn object)."""
         z = self.intercept + sum(w * x for w, x in zip(self.coef, row))
-        return 1.0 / (1.0 + math.exp(-z))
+        return expit(z)
 
 
 def default_model_path() -> Path:

@@ -17,7 +17,7 @@ from typing import Any
 
 from storyline.data import load
 from storyline.resolve.kb import KB
-from storyline.resolve.names import acronym_of, fold, folded_given_names, name_key
+from storyline.resolve.names import acronym_of, fold, given_names, name_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ def _extend_names(cands: list[Cand], view: str, kb: KB, pos: dict[int, str]) -> 
         word = m.group(1)
         # a longer name gets only a known given name ("Governor Ahmet" + "Emre Yıldırımoğlu": spaCy read the first
         # given name as part of the title)
-        if " " in view[c.start:c.end].strip() and fold(word) not in _given_names():
+        if " " in view[c.start:c.end].strip() and fold(word) not in given_names():
             continue
         start = c.start - len(word) - 1
         # a courtesy title ("Mr", "Dr") is not a given name: the span stays the name alone
@@ -180,22 +180,19 @@ def _extend_second_surnames(cands: list[Cand], view: str, kb: KB, pos: dict[int,
     starts = {c.start for c in cands}
     for c in cands:
         words = view[c.start:c.end].split()
-        if c.type != "PERSON" or c.source == "role" or len(words) != 2 or fold(words[0]) not in _given_names():
+        if c.type != "PERSON" or c.source == "role" or len(words) != 2 or fold(words[0]) not in given_names():
             continue
         m = _SECOND_SURNAME.match(view, c.end)
         if not m or c.end + 1 in starts or pos.get(c.end + 1) != "PROPN":
             continue
         word = m.group(1)
-        if _NOT_SURNAME.fullmatch(word) or kb.lookup(word) or fold(word) in _given_names():
+        if _NOT_SURNAME.fullmatch(word) or kb.lookup(word) or fold(word) in given_names():
             continue
         c.end = c.end + 1 + len(word)
 
 
 #: courtesy titles of address ("mr", "dr"), kept in the names data
 _HONORIFICS = frozenset(load("names")["honorifics"])
-
-
-_given_names = folded_given_names
 
 
 @functools.lru_cache(maxsize=4)

@@ -47,7 +47,7 @@ from storyline.resolve.name_spans import (
     title_pattern,
     word_spans,
 )
-from storyline.resolve.names import ADDRESS_TITLES, fold, folded_given_names, name_key
+from storyline.resolve.names import ADDRESS_TITLES, fold, given_names, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
@@ -472,14 +472,11 @@ def _named_of_country(c: Cand, inner: list[Cand], view: str, kb: KB) -> bool:
                 or fold(first) in _lexicon_list(kb, "place_heads") or kb.lookup(m.group("name")))
 
 
-_given_names = folded_given_names
-
-
 def _place_surnames(sp: list[Cand], kbc: list[Cand], view: str) -> set[str]:
     """The folded words of spaCy's person names that start with a known given name and end in a place the KB
     knows ("Gustavo Pereira Lima"), and their tails without the given name ("Pereira Lima"): the KB's place is
     a word of a person's name there."""
-    given = _given_names()
+    given = given_names()
     found: set[str] = set()
     for c in sp:
         words = LETTER_WORD.findall(view[c.start:c.end])
@@ -498,7 +495,7 @@ def place_types(cands: list[Cand], view: str) -> None:
     "Can Tho") is the place, unless it is a word of a person's name in the text ("Paris Hilton", then "Paris")
     or a title or a given name stands before it."""
     known = place_names()
-    given = _given_names()
+    given = given_names()
     person_words = {name_key(w) for c in cands if c.type == "PERSON" and place_key(view[c.start:c.end]) not in known
                     for w in LETTER_WORD.findall(view[c.start:c.end])
                     if len(LETTER_WORD.findall(view[c.start:c.end])) >= 2}
@@ -605,7 +602,7 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
     heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads")) | lex.org_heads.keys()
     if any(fold(w) in heads or fold(w) in _SMALL or kb.country_of(w) for w in words) or kb.lookup(text):
         return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
-    if fold(words[0]) in _given_names():
+    if fold(words[0]) in given_names():
         return True
     # every article may open the phrase: in "the extradition of a Zimbabwean businessman, " the first match's noun
     # is "extradition", the person noun is in a later one
@@ -783,7 +780,7 @@ def _continues(prev: Cand, c: Cand, view: str, kb: KB, org_heads: frozenset[str]
     if fold(first) in NAME_PARTICLES and first.islower():
         return True
     return len(words) >= 2 and " " not in text and is_cap(text) and not kb.lookup(text) \
-        and fold(text) not in _given_names()
+        and fold(text) not in given_names()
 
 
 #: a capitalised word right after a space: the run of capitals goes on
