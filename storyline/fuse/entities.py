@@ -1054,7 +1054,7 @@ def description_owners(ents: list[Entity]) -> dict[str, str]:
     named corpus entity each likely stands for: a person whose role the description names (as
     ``_link_descriptions`` reads roles), else an organisation whose names hold the description's head or a word
     that head calls a name by (``name_words`` of ``data/descriptions.yaml``: "the regulator" ~ "... Authority",
-    "the shipping line" ~ "Coral Sea Lines"), narrowed by the other words when several do; none when none or
+    "the shipping line" ~ "Northwind Freight Lines"), narrowed by the other words when several do; none when none or
     several fit, or the countries differ.
 
     A reading for ranking, not a merge: ``_link_descriptions`` leaves an organisation's description in another
@@ -1099,7 +1099,7 @@ def _name_words() -> dict[str, tuple[str, ...]]:
 
 
 def _singulars(words: Iterable[str]) -> set[str]:
-    """Folded words in the singular (``singular``), so that "the shipping line" meets "Coral Sea Lines"."""
+    """Folded words in the singular (``singular``), so that "the shipping line" meets "Northwind Freight Lines"."""
     return {singular(fold(w)) for w in words}
 
 

@@ -349,7 +349,7 @@ def body_day(text: str, near: date | None) -> date | None:
 
 def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str] | None = None) -> list[StoryFeatures]:
     """``story_features`` of every document; a document with no date of its own (no publication
-    date, no dated event) is dated by the date line above its body (a wire's "TBILISI, Sept 11", which the
+    date, no dated event) is dated by the date line above its body (a wire's "KRAKOW, Oct 3", which the
     metadata leaves unread without a year), else by the dates written in its body, yearless ones read near the
     middle of the corpus's known dates."""
     feats = [story_features(a, canonical) for a in analyses]

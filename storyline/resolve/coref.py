@@ -371,7 +371,7 @@ def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     spans = sorted((c.start, c.end) for c in k.members)
     names = [view[c.start:c.end] for c in k.members if c.source != "role"]
-    # "Universiteti i Prishtinës", "La Superintendencia del Sistema Financiero" read as a person: a body in
+    # "Universiteti i Durrësit", "La Superintendencia de Bancos del Norte" read as a person: a body in
     # another language, which "the rector" or "the superintendent" does not name
     if k.type == "PERSON" and (k.kb_id or not (names and all(foreign_institution_word(n) for n in names))):
         words = set().union(*(_role_words(view, c, kb) for c in k.members if c.source != "role"))

@@ -243,12 +243,9 @@ def test_an_update_writes_the_summaries_a_whole_rewrite_writes(runs, analyses, t
         assert len(updated["summary_article_pages"]) == BASE + 2 * BATCH
 
 
-def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
-    """A touched actor's mention rows that are as they were stay where they are (not deleted and written again);
-    the rows the update adds are those of the new mentions, and the table is the one a whole rewrite gives."""
-    base_path, _, _, _, _ = runs
-    path = tmp_path / "mentions.duckdb"
-    shutil.copy(base_path, path)
+
+def _spy_on_summaries(monkeypatch) -> list:
+    """The ``touched`` argument of every ``write_summaries`` call the store makes from now on (the calls still run)."""
     seen: list = []
     real = incremental.write_summaries
 
@@ -257,6 +254,15 @@ def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp
         real(store, touched)
 
     monkeypatch.setattr(incremental, "write_summaries", spy)
+    return seen
+
+def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
+    """A touched actor's mention rows that are as they were stay where they are (not deleted and written again);
+    the rows the update adds are those of the new mentions, and the table is the one a whole rewrite gives."""
+    base_path, _, _, _, _ = runs
+    path = tmp_path / "mentions.duckdb"
+    shutil.copy(base_path, path)
+    seen = _spy_on_summaries(monkeypatch)
     select = 'SELECT rowid, entity, name, type, doc, text, "start", "end" FROM summary_mentions'
     batch = analyses[BASE:BASE + BATCH]
     with Store(path) as store:
@@ -379,14 +385,7 @@ def test_an_update_rewrites_the_disagreement_rows_of_the_changed_stories_only(ru
     base_path, _, _, _, base = runs
     path = tmp_path / "disputed.duckdb"
     shutil.copy(base_path, path)
-    seen: list = []
-    real = incremental.write_summaries
-
-    def spy(store, touched=None):
-        seen.append(touched)
-        real(store, touched)
-
-    monkeypatch.setattr(incremental, "write_summaries", spy)
+    seen = _spy_on_summaries(monkeypatch)
     batch = analyses[BASE:BASE + BATCH]
     with Store(path) as store:
         store.add_analyses(batch)
