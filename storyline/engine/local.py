@@ -67,7 +67,11 @@ class RunSummary:
 GROUP_DOCS = 8
 
 
-def analyze_group(args: tuple[list[Document], Settings, LineStats | None]) -> list[DocAnalysis | IngestError]:
+#: One picklable job: a group of documents, the run's settings and the cleaning's line statistics.
+Job = tuple[list[Document], Settings, LineStats | None]
+
+
+def analyze_group(args: Job) -> list[DocAnalysis | IngestError]:
     """``analyze_documents`` over one group, as one picklable job (a pool task, a Spark partition)."""
     docs, settings, stats = args
     try:
@@ -91,27 +95,29 @@ def analyze_all(docs: list[Document], settings: Settings, stats: LineStats | Non
     """Run the per-document stages over ``docs``, in order, with ``settings.workers`` processes."""
     jobs = [(g, settings, stats) for g in groups(docs, settings.workers)]
     done = 0
-    if settings.workers > 1 and len(docs) > 1:
-        with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-            for results in pool.map(analyze_group, jobs):
-                for res in results:
-                    done += 1
-                    if progress:
-                        progress(done, len(docs))
-                    yield res
-    else:
-        try:
-            for k, job in enumerate(jobs):
-                with _collector_paused() if k == 0 else nullcontext():
-                    results = analyze_group(job)
-                for res in results:
-                    done += 1
-                    if progress:
-                        progress(done, len(docs))
-                    yield res
-        finally:
-            if jobs:
-                gc.unfreeze()
+    pooled = settings.workers > 1 and len(docs) > 1
+    for results in (_in_pool(jobs, settings.workers) if pooled else _in_process(jobs)):
+        for res in results:
+            done += 1
+            if progress:
+                progress(done, len(docs))
+            yield res
+
+
+def _in_pool(jobs: list[Job], workers: int) -> Iterator[list[DocAnalysis | IngestError]]:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(analyze_group, jobs)
+
+
+def _in_process(jobs: list[Job]) -> Iterator[list[DocAnalysis | IngestError]]:
+    try:
+        for k, job in enumerate(jobs):
+            with _collector_paused() if k == 0 else nullcontext():
+                results = analyze_group(job)
+            yield results
+    finally:
+        if jobs:
+            gc.unfreeze()
 
 
 @contextmanager
