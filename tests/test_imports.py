@@ -90,3 +90,47 @@ def test_the_check_sees_every_form_of_private_import() -> None:
         ("storyline.extract.amounts", "storyline.fuse.stories", "_cluster"),
     }
     assert private_imports("from storyline.nlp.tokens import read_tokens\n", "storyline.nlp.pipeline") == set()
+
+
+#: The package's folders in the order the data flows; a module may import from its own folder, from an
+#: earlier one and from the shared top-level modules (model, config, data, registry, errors…), never from
+#: a later one: a stage that needs something of a later stage means that thing lives in the wrong place.
+LAYERS = ("ingest", "clean", "nlp", "resolve", "extract", "fuse", "store", ("export", "report"), "engine", "serve")
+
+
+def _layer(folder: str) -> int | None:
+    for rank, names in enumerate(LAYERS):
+        if folder == names or (isinstance(names, tuple) and folder in names):
+            return rank
+    return None
+
+
+def upward_imports(source: str, folder: str) -> list[str]:
+    """Modules of later layers that ``source`` (a module in ``folder``) imports, inside functions too."""
+    own = _layer(folder)
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else \
+            [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        for name in names:
+            parts = name.split(".")
+            if len(parts) > 1 and parts[0] == "storyline":
+                other = _layer(parts[1])
+                if own is not None and other is not None and other > own:
+                    found.append(name)
+    return found
+
+
+def test_no_stage_imports_a_later_stage() -> None:
+    bad = [f"{path.relative_to(PACKAGE.parent)} imports {name}"
+           for path in sorted(PACKAGE.rglob("*.py")) if path.parent != PACKAGE
+           for name in upward_imports(path.read_text(encoding="utf-8"), path.relative_to(PACKAGE).parts[0])]
+    assert not bad, "move the shared piece down to the earlier stage:\n" + "\n".join(bad)
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    assert upward_imports("def f():\n    from storyline.nlp.dates import parse_base\n", "clean") == \
+        ["storyline.nlp.dates"]
+    assert upward_imports("import storyline.fuse.stories\n", "extract") == ["storyline.fuse.stories"]
+    assert upward_imports("from storyline.clean import metadata\nfrom storyline.model import Document\n",
+                          "nlp") == []

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from storyline.clean import metadata
 from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
+from storyline.clean.language import detect_language, other_languages, script_of
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
 from storyline.clean.line_model import JudgedLine, load_line_model, turn_label
 from storyline.clean.line_model import removals as model_removals
@@ -54,8 +55,6 @@ from storyline.clean.lines import (
 from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
-from storyline.nlp.dates import full_date_in_language
-from storyline.nlp.language import detect_language, other_languages, script_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -863,7 +862,7 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     if published is None and language not in (None, "en"):
         # the rules above read English date lines; another language's comes in its own month names
         for text in (title or "", *fixed[:LEAD_DATE_CHARS].splitlines()):
-            iso = full_date_in_language(text, language)
+            iso = metadata.full_date_in_language(text, language)
             if iso is not None:
                 published, precision = iso, "day"
                 break

@@ -8,6 +8,7 @@ mentions a date is never mistaken for one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+#: The twelve full names, in month order (they lead the table above), as dateparser's locale data keys them.
+_ENGLISH_MONTHS = tuple(MONTHS)[:12]
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
@@ -534,3 +537,51 @@ def normalize_published(value: object) -> tuple[str | None, str | None]:
     if guess and guess.value:
         return guess.value, guess.precision
     return None, None
+
+
+@functools.lru_cache(maxsize=16)
+def language_month_names(lang: str) -> dict[str, int] | None:
+    """Month names of ``lang`` ("марта", "mayo", "березня", abbreviations) → month number: dateparser's locale
+    data, which holds each language's month names and their inflected forms."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(lang).info
+    except (ImportError, ValueError, KeyError):
+        return None
+    months: dict[str, int] = {}
+    for number, month in enumerate(_ENGLISH_MONTHS, start=1):
+        for form in info.get(month) or []:
+            if len(form) >= 3:
+                months[form.lower()] = number
+    return months or None
+
+
+@functools.lru_cache(maxsize=16)
+def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """'12 марта 2025', '3 de mayo de 2024', '5 березня 2023' in ``lang``."""
+    months = language_month_names(lang)
+    if months is None:
+        return None
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)",
+                         re.I)
+    return pattern, months
+
+
+def full_date_in_language(text: str, lang: str) -> str | None:
+    """The ISO day of the first complete date (day, month name, year) written in ``lang`` in ``text``.
+
+    For the publication date of an article in another language, whose date line the English rules of
+    cleaning do not read ("12 марта 2025, 14:30", "Madrid, 3 de mayo de 2024").
+    """
+    found = _full_date_pattern(lang)
+    if found is None:
+        return None
+    pattern, months = found
+    for m in pattern.finditer(text):
+        try:
+            return dt.date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1))).isoformat()
+        except ValueError:  # "31 февраля": no such day
+            continue
+    return None

@@ -19,6 +19,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from storyline.clean.metadata import full_date_in_language, language_month_names
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -370,52 +372,11 @@ def years_in(text: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=16)
-def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """'12 марта 2025', '3 de mayo de 2024', '5 березня 2023' in ``lang``: the month names are dateparser's
-    (its locale data holds each language's month names, inflected forms and abbreviations)."""
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(lang).info
-    except (ImportError, ValueError, KeyError):
-        return None
-    months: dict[str, int] = {}
-    for number, month in enumerate(MONTHS, start=1):
-        for form in info.get(month) or []:
-            if len(form) >= 3:
-                months[form.lower()] = number
-    if not months:
-        return None
-    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)",
-                         re.I)
-    return pattern, months
-
-
-def full_date_in_language(text: str, lang: str) -> str | None:
-    """The ISO day of the first complete date (day, month name, year) written in ``lang`` in ``text``.
-
-    For the publication date of an article in another language, whose date line the English rules of
-    cleaning do not read ("12 марта 2025, 14:30", "Madrid, 3 de mayo de 2024").
-    """
-    found = _full_date_pattern(lang)
-    if found is None:
-        return None
-    pattern, months = found
-    for m in pattern.finditer(text):
-        day = _safe_date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
-        if day is not None:
-            return day.isoformat()
-    return None
-
-
-@functools.lru_cache(maxsize=16)
 def _day_month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
-    """'9 июня', '9 червня', 'el 9 de junio' in ``lang`` (no year): the month names of ``_full_date_pattern``."""
-    found = _full_date_pattern(lang)
-    if found is None:
+    """'9 июня', '9 червня', 'el 9 de junio' in ``lang`` (no year): the month names cleaning reads dates with."""
+    months = language_month_names(lang)
+    if months is None:
         return None
-    months = found[1]
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     return re.compile(rf"(?<![\d.])([0-3]?\d)\s+(?:de\s+)?({names})(?![\w])", re.I), months
 

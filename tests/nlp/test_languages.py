@@ -234,7 +234,7 @@ def test_the_cli_reads_per_language_pipelines_as_json():
 
 # --------------------------------------------------------------------------- dates
 def test_full_dates_are_read_in_each_language_with_dateparsers_month_names():
-    from storyline.nlp.dates import full_date_in_language
+    from storyline.clean.metadata import full_date_in_language
 
     assert full_date_in_language("12 марта 2025, 14:30", "ru") == "2025-03-12"
     assert full_date_in_language("Madrid, 3 de mayo de 2024.", "es") == "2024-05-03"

