@@ -14,6 +14,7 @@ from storyline.extract.patterns import grouped_alternation
 from storyline.extract.quote_marks import n_words
 from storyline.model import Document, Entity, Mention
 from storyline.nlp.tokens import BlockTokens, read_tokens
+from storyline.resolve.coref import gender_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -186,16 +187,6 @@ class SpeakerContext:
 
 def token_start(tok: Token, offset: int) -> int:
     return offset + tok.idx
-
-
-@functools.lru_cache(maxsize=1)
-def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    """(word → gender, given name → gender); words and names lower-cased."""
-    words = load("gender_words")
-    names = load("given_names")
-    word_gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]}
-    name_gender = {n.lower(): g for g, key in (("f", "female"), ("m", "male")) for n in names[key]}
-    return word_gender, name_gender
 
 
 def has_given_name(name: str) -> bool:

@@ -56,11 +56,11 @@ from storyline.extract.quote_speakers import (
     cue_at,
     cue_subject,
     entity_genders,
-    gender_lexicon,
     has_given_name,
     person_evidence,
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
+from storyline.resolve.coref import gender_lexicon
 
 LOGGER = logging.getLogger(__name__)
 

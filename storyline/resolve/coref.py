@@ -327,7 +327,7 @@ def _role_words(view: str, c: Cand, kb: KB) -> set[str]:
 
 def _gender_of(k: _Cluster, view: str) -> str | None:
     """'f'/'m' from a gendered word right before or inside a name ("Mrs Wanjiru", "Sheikh X") or the given name."""
-    word_gender, name_gender = _gender_lexicon()
+    word_gender, name_gender = gender_lexicon()
     votes: Counter[str] = Counter()
     for c in k.members:
         if c.source == "role":
@@ -349,7 +349,8 @@ def _gender_of(k: _Cluster, view: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """(word → gender, given name → gender), "f"/"m"; words and names lower-cased."""
     words = load("gender_words")
     names = load("given_names")
     return ({w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key]},
