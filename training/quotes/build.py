@@ -171,10 +171,13 @@ HAND_SETS = [
     # blind11: sport, court reports, Q&A and "NAME:" transcripts, parliamentary debate, tabloid, statements, letters
     # and posts, several speakers in one paragraph, nested quotes, interpreters, speakers named after a long quote;
     # blind12: science and health, business and earnings calls, local news, long features, prose interviews, partial
-    # quotes mid-sentence, "according to", chants, slogans, signs and other words nobody says
+    # quotes mid-sentence, "according to", chants, slogans, signs and other words nobody says; blind13: court
+    # reporting, sport after the match, culture reviews, disaster coverage, parliamentary sketches, documents, letters
+    # and statements, anonymous and described sources, and words nobody says (titles, orders, alerts, forms)
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
     ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201), ("dev", "blind12", 2701),
+    ("dev", "blind13", 2801),
 ]
 
 
