@@ -53,6 +53,10 @@
 - hand17.jsonl: quotes20's pronouns after a person the paragraph names beside places inside longer place phrases,
   interviews in running prose, a document's words beside "according to" the document, and gendered head words
   ("his aunt"), parsed from hand17_src_*.txt (ids tq-1901...).
+- hand18.jsonl: quotes21's unnamed people described in the quote's own paragraph ("One of the nurses, who …", "A man
+  who runs …") then called "he"/"she" after a named person of the same gender in an earlier paragraph, anonymous sources
+  beside named officials, bodies that speak in statements, and witnesses by description, parsed from hand18_src_*.txt
+  (ids tq-1101...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -158,7 +162,7 @@ HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
-    ("", "hand17", 1901),
+    ("", "hand17", 1901), ("", "hand18", 1101),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
