@@ -220,9 +220,13 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
         found = None
         for tok in span:
             start = off + tok.idx
-            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN") \
-                    or any(a <= start < b for a, b in ctx.quoted):
+            if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or any(a <= start < b for a, b in ctx.quoted):
                 continue
+            # "One of the rescuers, who …": a partitive subject stands for one of the people its "of" names
+            member = _partitive_member(tok) if tok.pos_ not in ("NOUN", "PROPN") else None
+            if tok.pos_ not in ("NOUN", "PROPN") and member is None:
+                continue
+            lemma = (member if member is not None else tok).lemma_.lower()
             s, e = off + tok.left_edge.idx, off + tok.right_edge.idx + len(tok.right_edge.text)
             comma = ctx.view.find(",", s, e)
             e = comma if comma > s else e
@@ -236,13 +240,23 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
                 continue
             if e > quote.start or any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions):
                 continue
-            if len(ctx.view[s:e].split()) > 12 or not (_person_like(tok.lemma_.lower()) or
+            if len(ctx.view[s:e].split()) > 12 or not (_person_like(lemma) or
                                                         (not pronoun and can_speak(ctx, tok, off))):
                 continue
             found = (s, e)                            # the last one before the quote in this sentence
         if found:
             return found
     return None
+
+
+def _partitive_member(tok: Any) -> Any | None:
+    """The noun a partitive subject picks one of ("One of the rescuers", "another of his aides"): the object of
+    its "of"; None when ``tok`` is no such numeral or pronoun."""
+    if tok.lower_ not in ("one", "another", "each", "neither", "either"):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
 
 
 def _person_like(lemma: str) -> bool:
@@ -699,6 +713,15 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                and not any(a <= m.start < b for a, b in ctx.quoted)]
     para_nearest = in_para[-1].entity if in_para else None
     para_entities = {m.entity for m in in_para}
+    # every name, body or description the quote's paragraph mentions before it: a "he"/"she" whose paragraph
+    # introduces an unnamed person ("One of the rescuers sat on the kerb. “…,” he said") rarely reaches back
+    # past that person to a name of an earlier paragraph
+    para_mentioned = {m.entity for m in ctx.mentions if m.entity and para_start <= m.start and m.end <= q.start
+                      and not any(a <= m.start < b for a, b in ctx.quoted)}
+    antecedent_found = antecedent_phrase(ctx, q, layout) if pronoun in ("m", "f") else None
+    described_here = (antecedent_found is not None and layout.paragraph(antecedent_found[0]) == para) or \
+        (previous in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT) and i > 0 and
+         layout.paragraph(quotes[i - 1].start) == para)
     people_order = sorted((e for e in last_seen if ctx.entities.get(e) and ctx.entities[e].type == "PERSON"),
                           key=lambda e: -last_seen[e])
     pool = set(nearest_before) | set(nearest_after)
@@ -796,6 +819,13 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             if g is None and clashing:
                 f["pronoun&unknown_other_clashes"] = 1.0
             f[f"pronoun&n_people={n_people}"] = 1.0
+            if ent_id not in para_mentioned:
+                f["pronoun&not_in_para"] = 1.0
+                if described_here:
+                    f["pronoun&not_in_para&described_here"] = 1.0
+            if ent.generic and g == pronoun:
+                # "a woman who lost her house", "the widow": a description the resolver kept as an entity
+                f["pronoun&agree&generic"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
             f[f"before={_bucket(gap, 4)}"] = 1.0
@@ -937,9 +967,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
     if pronoun in ("m", "f"):
-        found = antecedent_phrase(ctx, q, layout)
+        found = antecedent_found
         if found is not None:
-            out.append(Candidate(ANTECEDENT, _antecedent_features(ctx, found, pronoun, how, agreeing, layout, q)))
+            feats = _antecedent_features(ctx, found, pronoun, how, agreeing, layout, q)
+            feats["antecedent&same_para"] = float(layout.paragraph(found[0]) == para)
+            out.append(Candidate(ANTECEDENT, feats))
     elif pronoun is None and (not att.ok or how in ("none", "carry", "continue")):
         # "A senior diplomat was blunt. “…”": a quote with no cue of its own after a sentence about an unnamed person
         found = antecedent_phrase(ctx, q, layout)
@@ -958,6 +990,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                    "prev_described&opens_para": float(opens_para), "prev_described&para_no_cue": float(not para_cue),
                    "prev_described&pronoun": float(pronoun is not None), "prev_described&rule": float(
                        att.ok and att.speaker is not None),
+                   "prev_described&same_para": float(layout.paragraph(quotes[i - 1].start) == para),
                    "prev_described&same_phrase": float(own and phrase_text == last_description),
                    "prev_described&new_phrase": float(own and phrase_text != last_description),
                    "prev_described&new_definite": float(own and phrase_text != last_description

@@ -525,3 +525,27 @@ def test_a_described_phrase_weighs_its_likeness_by_the_cue_route():
     assert described
     keys = [k for k in described[0] if k.startswith("described&how=") and k.endswith("&proto_document")]
     assert len(keys) == 1 and described[0][keys[0]] == described[0]["described&proto_document"]
+
+
+def test_a_partitive_subject_is_the_antecedent_of_a_pronoun():
+    # "One of the lifeguards, who …" stands for one person the "of" phrase names: a "he" after it may be that person
+    ctx, quotes = context_of("The storm drove the boats onto the rocks before dawn.\n"
+                             "One of the lifeguards, who had worked through the night, sat on the sea wall. "
+                             "“We could not reach the last boat,” he said.")
+    q = quotes[-1]
+    phrase = antecedent_phrase(ctx, q, layout_of(ctx))
+    assert phrase is not None and ctx.view[phrase[0]:phrase[1]] == "One of the lifeguards"
+
+
+def test_a_name_outside_a_paragraph_that_describes_a_new_speaker_is_marked_for_a_pronoun():
+    # the named harbourmaster spoke a paragraph earlier; the pronoun's paragraph introduces an unnamed fisherman
+    ctx, quotes = context_of("Harbourmaster Declan Rourke said the quay would reopen on Friday. “The crane is "
+                             "fixed,” he said.\n"
+                             "A fisherman who lost his nets in the storm said he would not wait. "
+                             "“I will sell the boat,” he said.")
+    last = len(quotes) - 1
+    feats = features_by_name(ctx, quotes, last)
+    named = next(f for name, f in feats.items() if "Rourke" in name)
+    assert named.get("pronoun&not_in_para") == 1.0 and named.get("pronoun&not_in_para&described_here") == 1.0
+    first = features_by_name(ctx, quotes, 1)
+    assert "pronoun&not_in_para" not in next(f for name, f in first.items() if "Rourke" in name)

@@ -53,6 +53,10 @@
 - hand17.jsonl: quotes20's pronouns after a person the paragraph names beside places inside longer place phrases,
   interviews in running prose, a document's words beside "according to" the document, and gendered head words
   ("his aunt"), parsed from hand17_src_*.txt (ids tq-1901...).
+- hand18.jsonl: quotes21's unnamed people described in the quote's own paragraph ("One of the nurses, who …", "A man
+  who runs …") then called "he"/"she" after a named person of the same gender in an earlier paragraph, anonymous sources
+  beside named officials, bodies that speak in statements, and witnesses by description, parsed from hand18_src_*.txt
+  (ids tq-1101...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -158,7 +162,7 @@ HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
-    ("", "hand17", 1901),
+    ("", "hand17", 1901), ("", "hand18", 1101),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
@@ -171,10 +175,13 @@ HAND_SETS = [
     # blind11: sport, court reports, Q&A and "NAME:" transcripts, parliamentary debate, tabloid, statements, letters
     # and posts, several speakers in one paragraph, nested quotes, interpreters, speakers named after a long quote;
     # blind12: science and health, business and earnings calls, local news, long features, prose interviews, partial
-    # quotes mid-sentence, "according to", chants, slogans, signs and other words nobody says
+    # quotes mid-sentence, "according to", chants, slogans, signs and other words nobody says; blind13: court
+    # reporting, sport after the match, culture reviews, disaster coverage, parliamentary sketches, documents, letters
+    # and statements, anonymous and described sources, and words nobody says (titles, orders, alerts, forms)
     ("dev", "blind", 9501), ("dev", "blind2", 9701), ("dev", "blind3", 9801), ("dev", "blind4", 9901),
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
     ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201), ("dev", "blind12", 2701),
+    ("dev", "blind13", 2801),
 ]
 
 
