@@ -541,15 +541,25 @@ def test_main_actors_are_ranked_over_a_description_and_the_name_it_stands_for():
     assert rows[("b", id_map["a/e1"])][6] == 1.0
 
 
-def test_an_organisation_description_in_another_article_joins_the_one_body_of_its_kind():
-    # "the carrier" in an article that names no airline: the corpus's one airline, by the words its kind names
-    # ("Airways"), never a body of another kind nor a group of people
+def test_an_organisation_description_in_another_article_is_judged_against_the_one_body_of_its_kind():
+    # "the carrier" in an article that names no airline meets the corpus's one airline by the words its kind names
+    # ("Airways"), and the pair says so; a body of another kind and a group of people are no candidates
+    from storyline.fuse import entity_matcher
+    from storyline.fuse.entities import match_problem
+
     a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2), ent("d1", 2, "Kantor Timber Exports", "ORG")],
-                 [described("d2", 1, "the carrier"), described("d2", 2, "passengers")],
-                 [described("d3", 1, "The airline")])
-    _, m = merge_entities(a, Settings())
-    assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
-    assert m["d2/e2"] != m["d1/e1"] and m["d1/e2"] != m["d1/e1"]
+                 [described("d2", 1, "the carrier"), described("d2", 2, "passengers")])
+    problem = match_problem(a, Settings())
+    names = [(problem.ents[i].name, problem.ents[j].name) for i, j in problem.pairs]
+    assert names == [("Harmattan Airways", "the carrier")]
+    row = dict(zip(entity_matcher.FEATURES, problem.rows[0]))
+    assert row["description_kind"] == 1.0 and row["description_sole"] == 1.0
+    # beside a second airline neither is its one candidate
+    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)], [ent("d3", 1, "Lagoon Airlines", "ORG")],
+                 [described("d2", 1, "the carrier")])
+    problem = match_problem(a, Settings())
+    assert len(problem.pairs) == 2 and all(dict(zip(entity_matcher.FEATURES, r))["description_sole"] == 0.0
+                                           for r in problem.rows)
 
 
 def test_an_organisation_description_two_bodies_of_its_kind_could_answer_stays_apart():
@@ -597,9 +607,8 @@ def test_a_stored_body_meets_a_new_articles_description_of_its_kind_by_its_keys(
     airline = ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)
     stored, _ = merge_entities(analyses([airline]), Settings())
     carrier = described("d2", 1, "the carrier")
-    # the store looks an unplaced description up by these keys alone
+    # the store looks an unplaced description up by these keys alone, and decides as a whole run does
     assert description_keys(carrier) & entity_keys(stored[0])
     merged = merge_new_entities(stored, analyses([carrier]), Settings(), 2)
     _, m = merge_entities(analyses([airline], [carrier]), Settings())
-    assert m["d2/e1"] == m["d1/e1"]
-    assert merged.mapping["d2/e1"] == stored[0].id
+    assert (merged.mapping["d2/e1"] == stored[0].id) == (m["d2/e1"] == m["d1/e1"])
