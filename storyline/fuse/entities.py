@@ -873,8 +873,10 @@ def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[
         infos[i] = entity_matcher.info_of(ents[i])
     pairs = [(i, j) for i, j in entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
              if entity_matcher.in_scope(infos[i], infos[j])]  # type: ignore[arg-type]
+    sole = entity_matcher.sole_partners(pairs, infos, rule_root)
     rows = [entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
-                                         rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j])
+                                         rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j],
+                                         sole=i in sole or j in sole)
             for i, j in pairs]
     return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
                         infos=infos)
@@ -892,9 +894,39 @@ def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float,
                   for inf in problem.infos]
     single = [inf is not None and inf.single and not inf.given for inf in problem.infos]
     probs = [0.0 if _kept_apart(problem, i, j) else p for (i, j), p in zip(problem.pairs, probs)]
+    vague = _ambiguous_descriptions(problem, probs, threshold, groups)
+    probs = [0.0 if i in vague or j in vague else p for (i, j), p in zip(problem.pairs, probs)]
     entity_matcher.join_best_first(groups, problem.pairs, probs, threshold, problem.doc_of, full_names, single,
                                    same_doc_cannot_link)
     return [groups.find(i) for i in range(len(problem.ents))]
+
+
+def _ambiguous_descriptions(problem: MatchProblem, probs: list[float], threshold: float, groups: _Groups) -> set[int]:
+    """Descriptions of organisations ("the carrier") whose likely partners include two named entities that are
+    neither in one group nor a likely pair themselves: two airlines a corpus names leave "the carrier" alone, which
+    its kind alone cannot tell apart. Decided on the pairs, so a store's candidates (every stored airline the
+    description's keys find) give the verdict a whole run gives."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    likely: set[tuple[int, int]] = set()
+    for (i, j), p in zip(problem.pairs, probs):
+        if p < threshold:
+            continue
+        a, b = problem.infos[i], problem.infos[j]
+        if a is None or b is None:
+            continue
+        if a.generic != b.generic:
+            d, n = (i, j) if a.generic else (j, i)
+            if problem.ents[d].type == "ORG":
+                partners[d].add(n)
+        elif not a.generic:
+            likely.add((i, j))
+    out: set[int] = set()
+    for d, named in partners.items():
+        ns = sorted(named)
+        if any(groups.find(x) != groups.find(y) and (x, y) not in likely
+               for pos, x in enumerate(ns) for y in ns[pos + 1:]):
+            out.add(d)
+    return out
 
 
 def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
@@ -1080,7 +1112,7 @@ def description_owners(ents: list[Entity]) -> dict[str, str]:
         # a plural head is a group ("shipping lines said"), not the one body
         if not fits and _common_words(d.name) and _singulars([words[-1]]) == {words[-1]}:
             head = _singulars([words[-1]])
-            head |= _singulars(_name_words().get(words[-1], ()))
+            head |= _singulars(entity_matcher.kind_words().get(words[-1], ()))
             owners = [(e, held) for e, held in orgs if any(_word_held(w, held) for w in head)]
             if len(owners) > 1:
                 owners = [(e, held) for e, held in owners
@@ -1090,12 +1122,6 @@ def description_owners(ents: list[Entity]) -> dict[str, str]:
         if len(fits) == 1:
             out[d.id] = next(iter(fits))
     return out
-
-
-@functools.cache
-def _name_words() -> dict[str, tuple[str, ...]]:
-    """Description head → words of the names it calls so ("regulator": authority, commission ...)."""
-    return {h: tuple(ws) for h, ws in load("descriptions").get("name_words", {}).items()}
 
 
 def _singulars(words: Iterable[str]) -> set[str]:

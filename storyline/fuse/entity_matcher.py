@@ -45,6 +45,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz
 
 from storyline.model import Entity
+from storyline.nlp.quantities import singular
 from storyline.resolve.names import (
     acronym_of,
     capital_initials,
@@ -237,10 +238,69 @@ class Info:
     letters: frozenset[str] = frozenset()
     #: of an organisation (by type, not read as a person), its names' glossed words (``org_words``)
     org: list[tuple[str, ...]] = field(default_factory=list)
+    #: of an organisation's description, the name words its head's kind fits (``description_kinds``)
+    kinds: frozenset[str] = frozenset()
+    #: of an organisation's description, heads of other sectors that make a name another kind (``unlike_heads``)
+    unlike: frozenset[str] = frozenset()
+
+
+def is_description(name: str) -> bool:
+    """"The union", "the Accra-based carrier": an article and common words (a hyphenated modifier may open with a
+    place), what a description joined to a named body leaves among its aliases."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() == "the" and all(
+        w[:1].islower() or ("-" in w and w.split("-")[-1][:1].islower()) for w in words[1:])
+
+
+@functools.cache
+def kind_words() -> dict[str, frozenset[str]]:
+    """An organisation description's head → the folded words of the names it calls so, itself included ("carrier":
+    airlines, airways, air, shipping, lines; ``name_words`` of ``data/descriptions.yaml``)."""
+    from storyline.data import load
+
+    return {h: frozenset(fold(w) for w in ws) | {h} for h, ws in load("descriptions").get("name_words", {}).items()}
+
+
+@functools.cache
+def _kind_name_words() -> frozenset[str]:
+    return frozenset(w for ws in kind_words().values() for w in ws)
+
+
+def description_kinds(name: str) -> frozenset[str]:
+    """The name words an organisation's description fits by its head's kind ("the Accra-based carrier" → airlines,
+    airways, ...), the head itself excluded; empty for a head with no kind."""
+    words = fold(name).split()
+    if not words:
+        return frozenset()
+    head = singular(words[-1])
+    return kind_words().get(head, frozenset()) - {words[-1], head}
+
+
+@functools.cache
+def _sectors() -> dict[str, str]:
+    """Organisation head → its sector (``org_heads`` of ``data/descriptions.yaml``; "" for any sector)."""
+    from storyline.data import load
+
+    heads = load("descriptions").get("org_heads", {})
+    return {h: ("" if sector == "ANY" else sector) for sector, words in heads.items() for h in words}
+
+
+def unlike_heads(name: str) -> frozenset[str]:
+    """The heads of other sectors than a description's own, whose word in a name makes it another kind of body:
+    "the company" is no "Ministry of Mining" though "mining" names companies."""
+    words = fold(name).split()
+    sector = _sectors().get(singular(words[-1]), "") if words else ""
+    if not sector:
+        return frozenset()
+    return frozenset(h for h, s in _sectors().items() if s and s != sector)
 
 
 def info_of(e: Entity) -> Info:
-    names = list(dict.fromkeys([e.name, *e.aliases]))[:MAX_NAMES]
+    # a named body's description alias is no name of it: its head word would make every other article's
+    # description of that kind a candidate of the body ("The union" beside a federation), which in a store fused
+    # in batches drew other stories' descriptions to a stored body that a whole run keeps apart
+    names = [n for n in dict.fromkeys([e.name, *e.aliases]) if e.generic or not is_description(n)] or [e.name]
+    names = names[:MAX_NAMES]
     folded = {f for n in names if (f := fold(n))}
     words = {w for f in folded for w in f.split()}
     # NER calls an unfamiliar person an organisation or a place now and then ("Karin Lindqvist" ORG): a name
@@ -352,6 +412,11 @@ def _description_keys(e: Entity, inf: Info) -> None:
         if words and e.type in ("PERSON", "ORG") and len(words[-1]) >= 4:
             inf.role = " ".join(words)
             inf.keys.add(("d1", words[-1]))
+            if e.type == "ORG":
+                # and the names its kind calls so: "the carrier" meets "Volta Coast Airways" in another article
+                inf.kinds = description_kinds(e.name)
+                inf.unlike = unlike_heads(e.name)
+                inf.keys.update(("d1", w) for w in inf.kinds if len(w) >= 3)
         return
     if inf.person and e.role:
         phrase = fold(re.split(r"\bof\b", e.role.lower())[0])
@@ -359,10 +424,22 @@ def _description_keys(e: Entity, inf: Info) -> None:
             inf.role = phrase
             inf.keys.add(("d", phrase.split()[-1]))
     elif (e.type == "ORG" or foreign_institution_word(e.name)) and not inf.person:
-        for w in inf.words:
-            if len(w) >= 4 and w not in _STOP_WORDS:
+        # its words as written and glossed ("Aerolíneas" is "airlines"), and a kind word of three letters ("Air")
+        glossed = {w for n in inf.names for w in org_words(n)}
+        for w in inf.words | glossed:
+            if (len(w) >= 4 or (len(w) == 3 and w in _kind_name_words())) and w not in _STOP_WORDS:
                 inf.keys.add(("d", w))
 
+
+
+def description_kind(a: Info, b: Info) -> bool:
+    """A description of an organisation and a named entity whose names hold a word of the description's kind and
+    not its head ("the carrier" ~ "Volta Coast Airways", "the miner" ~ "Société Minière de Kédougou")."""
+    for desc, named in ((a, b), (b, a)):
+        if desc.generic and not named.generic and desc.kinds and not named.person \
+                and any(("d", w) in named.keys for w in desc.kinds) and not desc.unlike & named.words:
+            return True
+    return False
 
 
 def description_head(a: Info, b: Info) -> tuple[bool, bool]:
@@ -444,6 +521,29 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
     return sorted(pairs)
 
 
+def sole_partners(pairs: Sequence[tuple[int, int]], infos: Sequence[Info | None],
+                  group_of: Sequence[int]) -> set[int]:
+    """The descriptions whose judged pairs all reach one group of named entities (``group_of``: the rules' groups):
+    "the carrier" in a corpus that names one airline, under however many spellings the rules joined. In a corpus of
+    many stories a description's kind meets several bodies and is no evidence of which; a store's update finds every
+    stored body its keys name, the ones a whole run would pair it with."""
+    reached: dict[int, dict[int, Info]] = defaultdict(dict)
+    for i, j in pairs:
+        a, b = infos[i], infos[j]
+        if a is None or b is None or a.generic == b.generic:
+            continue
+        d, n = (i, j) if a.generic else (j, i)
+        reached[d].setdefault(group_of[n], infos[n])  # type: ignore[arg-type]
+    out = set()
+    for d, groups in reached.items():
+        # groups whose names are one body's in two languages or forms ("Aerolíneas Illimani", "Illimani Airlines":
+        # the matcher's own organisation test) are one body here, as a store holds them as one entity
+        reps = list(groups.values())
+        if all(org_pair(reps[0], other) for other in reps[1:]):
+            out.add(d)
+    return out
+
+
 def in_scope(a: Info, b: Info) -> bool:
     """The pairs the matcher judges: two people (by type, or by a name that opens with a known given name),
     two entities written alike whatever types NER gave them, or a lone word the KB does not know beside a
@@ -452,8 +552,9 @@ def in_scope(a: Info, b: Info) -> bool:
     ("Velmar" in "University of Velmar") is left to the rules: the training stories seldom show the many
     places and bodies a real corpus names after one another."""
     if a.generic or b.generic:
-        # a description is judged against the named entities its head fits, never against another description
-        return description_head(a, b)[0]
+        # a description is judged against the named entities its head or its kind fits, never against another
+        # description
+        return description_head(a, b)[0] or description_kind(a, b)
     return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
         or lone_given(a, b) or lone_given(b, a) or org_pair(a, b)
 
@@ -507,7 +608,7 @@ FEATURES = (
     "content_subset", "role_same", "role_conflict", "same_doc", "log_mentions_min", "log_mentions_max",
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
     "description_head", "description_phrase", "lone_surname", "org_both", "org_cover_short", "org_cover_long",
-    "org_distinct", "org_all", "surname_gendered",
+    "org_distinct", "org_all", "surname_gendered", "description_kind", "description_sole",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -516,8 +617,10 @@ def _ratio(names_a: Sequence[str], names_b: Sequence[str], scorer: Any) -> float
     return max((scorer(x, y) for x in names_a for y in names_b), default=0.0) / 100.0
 
 
-def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, same_doc: bool) -> list[float]:
-    """The feature row of one candidate pair, in ``FEATURES`` order."""
+def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, same_doc: bool,
+                  sole: bool = False) -> list[float]:
+    """The feature row of one candidate pair, in ``FEATURES`` order; ``sole``: of a description and a named entity,
+    the named entity's group is the only one the description is judged against (``sole_partners``)."""
     fa, fb = sorted(ia.folded), sorted(ib.folded)
     sa, sb = fold(ia.surname), fold(ib.surname)
     single_a = not ia.given and ia.single
@@ -594,6 +697,9 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         # "Stojanovska" beside "Petar Stojanovski": one family, two people
         float((ia.person or single_a) and (ib.person or single_b)
               and gendered_forms(ia.surname or ia.names[0], ib.surname or ib.names[0])),
+        # "the carrier" beside "... Airways": a description whose head's kind the other's names say
+        float(description_kind(ia, ib)),
+        float(sole and (ia.generic != ib.generic)),
         *type_hot,
     ]
     return row

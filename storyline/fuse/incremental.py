@@ -25,11 +25,13 @@ from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities, role_keys
+from storyline.fuse.entity_matcher import description_kinds, org_words
 from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter, StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
 from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
 
-__all__ = ["STORED", "EntityMerge", "entity_keys", "join_stories", "merge_new_entities", "unmatched_keys"]
+__all__ = ["STORED", "EntityMerge", "description_keys", "entity_keys", "join_stories", "merge_new_entities",
+           "unmatched_keys"]
 
 #: document id of the pseudo-document that holds the stored candidate entities
 STORED = "\x00stored"
@@ -64,13 +66,25 @@ def entity_keys(e: Entity) -> set[str]:
             if words:
                 keys.add("c:" + " ".join(sorted(words)))
             keys.update("w:" + w for w in words if len(w) >= 3)
+            # glossed too ("Aerolíneas" is "airlines"): a new article's "the carrier" meets the stored airline
+            keys.update("w:" + w for w in org_words(name) if len(w) >= 3)
         letters = re.sub(r"[^A-Za-z]", "", name).upper()
         if name.isupper() and len(letters) >= 2:
             keys.add("a:" + "".join(sorted(letters)))
         elif len(acronym_of(name)) >= 2:
             keys.add("a:" + "".join(sorted(acronym_of(name))))
-    # a person's description ("the governor", "the central bank chief") and the people whose role it may name
-    keys.update("r:" + k for k in role_keys(e))
+    # a description ("the governor", "the carrier") and the named entities it may stand for
+    return keys | description_keys(e)
+
+
+def description_keys(e: Entity) -> set[str]:
+    """The keys by which an unnamed description finds the named entities a whole run may join it to: of a body's
+    description the name words its kind fits ("the carrier": "w:airways", "w:airlines" ...), of a person's its role
+    keys (``role_keys``). A store looks a description up by these alone: its own words ("the", "carrier") name
+    nothing."""
+    keys = {"r:" + k for k in role_keys(e)}
+    if e.generic and e.type == "ORG":
+        keys.update("w:" + w for w in description_kinds(e.name) if len(w) >= 3)
     return keys
 
 

@@ -59,6 +59,12 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return first, tok.i
 
 
+def _definite_possessor(tok: Token) -> bool:
+    """"the company's plans", "The club's next match": a definite group noun that owns something names the body as
+    much as a subject does ("a company's plans" names none)."""
+    return tok.dep_ == "poss" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _of_a_place(head: Token, offset: int, mentions: list[Mention], by_id: dict[str, Entity]) -> bool:
     """The group noun has a "from/of <place>" complement naming a state or people."""
     for prep in head.children:
@@ -107,7 +113,8 @@ def find_groups(doc: Document, parsed: Parsed, mentions: list[Mention], entities
         toks = parsed.tokens(sdoc)
         for i, lemma in enumerate(toks.lemma):
             sector = sectors.get(lemma)
-            if sector is None or toks.pos[i] not in ("NOUN", "PROPN") or toks.dep[i] not in ARGUMENT_DEPS:
+            if sector is None or toks.pos[i] not in ("NOUN", "PROPN") or (
+                    toks.dep[i] not in ARGUMENT_DEPS and not _definite_possessor(sdoc[i])):
                 continue
             head = sdoc[i]
             first, last = _phrase(head)

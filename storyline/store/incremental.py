@@ -72,7 +72,13 @@ from storyline.config import Settings
 from storyline.extract.events import summarize
 from storyline.fuse.disagreements import common_terms, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
-from storyline.fuse.incremental import entity_keys, join_stories, merge_new_entities, unmatched_keys
+from storyline.fuse.incremental import (
+    description_keys,
+    entity_keys,
+    join_stories,
+    merge_new_entities,
+    unmatched_keys,
+)
 from storyline.fuse.outlets import OutletTally, outlet_name, profile, tally
 from storyline.fuse.relations import compute_relations, period_of
 from storyline.fuse.steps import FuseState
@@ -452,6 +458,10 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
                 keys |= own
                 if any(_acronym_like(n) for n in [e.name, *e.aliases]):
                     spelled_by_acronym |= {k for k in own if k.startswith("a:")}
+            else:
+                # an unplaced description ("the carrier", "the governor") by the keys of what it may stand for,
+                # the stored bodies of its kind and people of its role a whole run would pair it with
+                keys |= description_keys(e)
     found: set[str] = set()
     rows = store.con.execute("SELECT key, list(entity) FROM fuse_entity_keys WHERE key IN (SELECT UNNEST(?)) "
                              "GROUP BY key", [sorted(keys)]).fetchall()

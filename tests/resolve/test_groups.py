@@ -70,3 +70,12 @@ def test_a_users_knowledge_base_names_the_institution(tmp_path):
     assert isinstance(out, DocAnalysis)
     ministry = next(e for e in out.entities if [m.text for m in e.mentions] == ["health ministry"])
     assert ministry.kb_id == "org:ke-moh"
+
+
+def test_a_definite_group_noun_that_owns_something_is_an_actor():
+    # "the company's plans": the possessor names the body as a subject would; "a company's" names none
+    text = "Villagers said the company's plans for the valley were secret.\n\nA company's lawyer declined to comment."
+    out = analyze_documents([Document(id="g3", source="g3.txt", raw=text)], Settings())[0]
+    assert isinstance(out, DocAnalysis)
+    spans = [text[m.start:m.end] for e in out.entities if e.generic and e.sector == "business" for m in e.mentions]
+    assert spans == ["company"]
