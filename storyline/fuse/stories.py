@@ -82,6 +82,9 @@ STORY_GATE = 0.19
 #: the second pass (``ClusterMerger``) weighs two clusters when a pair across them has a rules score of at least this
 #: (or is a copy): a story's foreign two-liner and its feature can share too little for the pair gate
 LINK_GATE = 0.12
+#: a judged pair at least this probable is one story more likely than two: the second pass counts such pairs across
+#: two clusters (``ClusterMerger.features``)
+STRONG_PAIR = 0.5
 #: the features of the trained decision, in order (``StoryScorer.pair_features``)
 PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict", "main_missing", "people",
                  "numbers", "number_conflict", "day_gap", "far_apart", "no_day", "title",
@@ -91,27 +94,31 @@ PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict
 #: (the trained pair scores: best, mean, mean of the judged ones, the share judged; the rules' best and mean; the
 #: leads' similarity, best and mean), what the whole clusters name (keys, lead-weighted salience, each one's main
 #: actor in the other, the leads' towns, provinces and countries, the leads' figures in the other), how far apart
-#: their dates lie, and their sizes; and how many documents and outlets back each side: the mean over a side's
-#: documents of its best pair across (the lower and the higher side; a story told by nine outlets in fragments has most
-#: of its documents near some document of the other fragment, two same-kind stories one or two through a shared
-#: official), the rarity-weighted share of the names a side repeats (in two or more of its documents, all of a single
-#: document's) that the other side names, the number of outlets of each side, and whether one outlet wrote in both on
-#: one day; and the chained evidence: the mean over the pairs across of the strongest two-step path through a document
-#: of either cluster (a brief tied to its own side's feature, which is tied to the other side), so that a join many
-#: documents back scores more than one bridge of a shared official
+#: their dates lie; how many documents back each side: the mean over a side's documents of its best pair across and of
+#: its best lead similarity across, and the share of them a judged pair ties to the other (the lower and the higher
+#: side; a story told by nine outlets in fragments has most of its documents near some document of the other fragment,
+#: two same-kind stories one or two through a shared official), the rarity-weighted share of the names a side repeats
+#: (in two or more of its documents, all of a single document's) that the other side names, whether one outlet wrote in
+#: both on one day, the number of judged pairs across that the pair model finds one story (log), and the chained
+#: evidence (the mean over the pairs across of the strongest two-step path through a document of either cluster: a
+#: brief tied to its own side's feature, which is tied to the other side); and how much closer the sides hold together
+#: than they stand apart (the mean lead similarity and pair score inside the sides less those across). Not the sides'
+#: sizes nor their outlet counts (stories18-20): with them the model learned that two large clusters are two stories,
+#: and held a story's fragments of seven and four apart as firmly as two same-kind stories
 CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best", "rules_mean", "text_best",
                     "text_mean", "keys", "salience", "main_shared", "towns", "town_conflict", "province_conflict",
-                    "country_conflict", "numbers", "day_gap", "no_day", "smaller", "larger", "support_low",
-                    "support_high", "recurring_low", "recurring_high", "outlets_low", "outlets_high", "outlet_day",
-                    "chain_mean")
+                    "country_conflict", "numbers", "day_gap", "no_day", "support_low", "support_high",
+                    "recurring_low", "recurring_high", "outlet_day", "chain_mean", "strong", "text_support_low",
+                    "text_support_high", "linked_low", "linked_high", "text_gap", "score_gap")
 #: the features of the trained split decision (``ClusterSplitter.features``): those of the two sides of a cluster's
-#: weakest cut as two clusters (``CLUSTER_FEATURES``), and how close each side holds together against the pairs across
-#: (the mean pair score inside the looser and the tighter side, the looser one's mean less the mean across), and what
-#: each side names that the other does not (rarity-weighted shares of its names and of its leads' names, the lower
-#: and the higher of the two sides): two stories each have their own people and places, a story's brief or foreign
-#: two-liner names only what its feature names too
-SPLIT_FEATURES = (*CLUSTER_FEATURES, "inner_low", "inner_high", "cohesion_gap", "own_low", "own_high", "lead_own_low",
-                  "lead_own_high")
+#: weakest cut as two clusters (``CLUSTER_FEATURES``), the sides' sizes and outlet counts (log; the split learns from
+#: cuts of whole clusters, where a side of one document is most often a story's brief), how close each side holds
+#: together against the pairs across (the mean pair score inside the looser and the tighter side, the looser one's mean
+#: less the mean across), and what each side names that the other does not (rarity-weighted shares of its names and of
+#: its leads' names, the lower and the higher of the two sides): two stories each have their own people and places, a
+#: story's brief or foreign two-liner names only what its feature names too
+SPLIT_FEATURES = (*CLUSTER_FEATURES, "smaller", "larger", "outlets_low", "outlets_high", "inner_low", "inner_high",
+                  "cohesion_gap", "own_low", "own_high", "lead_own_low", "lead_own_high")
 #: clusters of more documents than this are not weighed for a split (every pair inside is scored): a story told by
 #: hundreds of articles is not two same-kind stories of one week
 SPLIT_MAX = 150
@@ -1218,18 +1225,40 @@ class ClusterMerger:
         best_b = [max(rows[k * len(b) + x][0] for k in range(len(a))) for x in range(len(b))]
         support = sorted((sum(best_a) / len(best_a), sum(best_b) / len(best_b)))
         recurring = sorted((self.share(sa.recurring, sb.keys), self.share(sb.recurring, sa.keys)))
-        outlets = sorted(len({o for o, _ in s.outlet_days}) for s in (sa, sb))
         same_day = float(any(d is not None for _, d in sa.outlet_days & sb.outlet_days))
         chain = self.chain(a, b)
+        # evidence that grows with the documents behind it, not with the sides' sizes (a story's fragments of seven and
+        # four are as large as two stories): the judged pairs across that the pair model finds more likely one story
+        # than two (a story in fragments has several, two same-kind stories
+        # one or two through a shared official), each side's documents' best lead similarity across, and the share of
+        # each side's documents that a judged pair ties to the other
+        strong = sum(1 for r in rows if r[3] and r[0] >= STRONG_PAIR)
+        text_a = [max(r[2] for r in rows[k * len(b):(k + 1) * len(b)]) for k in range(len(a))]
+        text_b = [max(rows[k * len(b) + x][2] for k in range(len(a))) for x in range(len(b))]
+        text_support = sorted((sum(text_a) / len(text_a), sum(text_b) / len(text_b)))
+        linked_a = [any(r[3] for r in rows[k * len(b):(k + 1) * len(b)]) for k in range(len(a))]
+        linked_b = [any(rows[k * len(b) + x][3] for k in range(len(a))) for x in range(len(b))]
+        linked = sorted((sum(linked_a) / len(linked_a), sum(linked_b) / len(linked_b)))
+        # how much closer each side holds together than it stands to the other, by the leads and by the pair scores:
+        # fragments of one story are as near across as inside, two stories nearer inside; neither grows with size
+        inner = [self.closeness(side) for side in (a, b) if len(side) > 1]
+        text_gap = sum(x[1] for x in inner) / len(inner) - sum(r[2] for r in rows) / n if inner else 0.0
+        score_gap = sum(x[0] for x in inner) / len(inner) - sum(r[0] for r in rows) / n if inner else 0.0
         return [max(r[0] for r in rows), sum(r[0] for r in rows) / n, sum(judged) / len(judged) if judged else 0.0,
                 len(judged) / n, max(r[1] for r in rows), sum(r[1] for r in rows) / n, max(r[2] for r in rows),
                 sum(r[2] for r in rows) / n, keys, cosine, main, towns,
                 town_conflict,
                 float(bool(sa.provinces and sb.provinces) and not sa.provinces & sb.provinces),
                 float(bool(sa.countries and sb.countries) and not sa.countries & sb.countries),
-                sum(nums) / len(nums) if nums else 0.0, gap, no_day,
-                math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b))), *support, *recurring,
-                math.log1p(outlets[0]), math.log1p(outlets[1]), same_day, chain]
+                sum(nums) / len(nums) if nums else 0.0, gap, no_day, *support, *recurring, same_day, chain,
+                math.log1p(strong), *text_support, *linked, text_gap, score_gap]
+
+    def closeness(self, members: list[int]) -> tuple[float, float]:
+        """The mean pair score and lead similarity over the pairs inside ``members`` (at most ``SPLIT_MAX`` of its
+        documents, the first: every pair inside is scored)."""
+        side = members[:SPLIT_MAX]
+        rows = [self.pair(i, j) for x, i in enumerate(side) for j in side[x + 1:]]
+        return sum(r[0] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows)
 
     def chain(self, a: list[int], b: list[int]) -> float:
         """The mean over the pairs across ``a`` and ``b`` of the strongest path of one or two steps through a
@@ -1338,8 +1367,7 @@ class ClusterSplitter:
 
     def inner(self, members: list[int]) -> float:
         """The mean pair score inside a side (1 for a single document)."""
-        pairs = [self.merger.pair(i, j)[0] for x, i in enumerate(members) for j in members[x + 1:]]
-        return sum(pairs) / len(pairs) if pairs else 1.0
+        return self.merger.closeness(members)[0] if len(members) > 1 else 1.0
 
     def own(self, names: set[str], other: set[str]) -> float:
         """The rarity-weighted share of ``names`` that ``other`` does not hold (0 without names)."""
@@ -1349,14 +1377,17 @@ class ClusterSplitter:
 
     def features(self, a: list[int], b: list[int]) -> list[float]:
         """``SPLIT_FEATURES`` of the sides ``a`` and ``b`` of a cut."""
-        row = self.merger.features(a, b)
+        sa, sb = self.merger.summary(a), self.merger.summary(b)
+        row = self.merger.features(a, b, sa, sb)
+        outlets = sorted(len({o for o, _ in s.outlet_days}) for s in (sa, sb))
         low, high = sorted((self.inner(a), self.inner(b)))
         feats = self.merger.scorer.feats
         keys = [set().union(*(feats[i].keys for i in side)) for side in (a, b)]
         lead = [set().union(*(feats[i].lead_keys for i in side)) for side in (a, b)]
         own = sorted((self.own(keys[0], keys[1]), self.own(keys[1], keys[0])))
         lead_own = sorted((self.own(lead[0], keys[1]), self.own(lead[1], keys[0])))
-        return [*row, low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
+        return [*row, math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b))), math.log1p(outlets[0]),
+                math.log1p(outlets[1]), low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
 
     def split(self, clusters: list[list[int]], model: ClusterModel, fixed: set[int] | None = None) -> list[list[int]]:
         """``clusters`` (document index lists) with each cut the model finds two stories split, top down; ``fixed``

@@ -388,7 +388,8 @@ def test_cluster_features_tell_one_town_from_two():
     assert same[at["town_conflict"]] == 0.0 and other[at["town_conflict"]] == 1.0
     assert same[at["main_shared"]] == 1.0 and other[at["main_shared"]] < 1.0
     assert same[at["keys"]] > other[at["keys"]]
-    assert same[at["larger"]] == other[at["larger"]] > same[at["smaller"]]
+    # the sides' sizes are no evidence of one story or two for the second pass; the split still reads them
+    assert "smaller" not in CLUSTER_FEATURES and "larger" not in CLUSTER_FEATURES
 
 
 def test_split_cuts_a_cluster_at_its_weakest_join_and_only_where_the_model_says_two_stories():
@@ -446,10 +447,12 @@ def _outlet_doc(doc_id: str, town: str, outlet: str, text: str, minor: tuple[str
     return a
 
 
-def test_cluster_features_count_the_documents_and_outlets_behind_each_side():
+def test_cluster_features_count_the_documents_and_evidence_behind_each_side():
     """How many documents of each side reach the other (their best pair, averaged), the names a side repeats that the
-    other names, its outlets, one outlet on both sides on one day, and the evidence chained through a third document."""
-    from storyline.fuse.stories import ClusterMerger, StoryScorer
+    other names, one outlet on both sides on one day, the evidence chained through a third document, the pairs across
+    the model finds one story, and how much closer a side holds together than it stands to the other; the split reads
+    each side's outlets."""
+    from storyline.fuse.stories import SPLIT_FEATURES, ClusterMerger, ClusterSplitter, StoryScorer
 
     docs = [_outlet_doc("a1", "Sarikent", "Dispatch", "Fire in Sarikent. A warehouse burned in Sarikent on Monday."),
             _outlet_doc("a2", "Sarikent", "Courier", "Sarikent warehouse fire. The blaze in Sarikent was put out."),
@@ -461,8 +464,16 @@ def test_cluster_features_count_the_documents_and_outlets_behind_each_side():
     merger = ClusterMerger(scorer, lambda i, j: scores[(i, j)])
     at = {name: k for k, name in enumerate(CLUSTER_FEATURES)}
     one = merger.features([0, 1], [2])
-    assert one[at["outlets_low"]] == pytest.approx(math.log1p(1)) and one[at["outlets_high"]] == pytest.approx(
-        math.log1p(2))
+    split = ClusterSplitter(merger).features([0, 1], [2])
+    at_split = {name: k for k, name in enumerate(SPLIT_FEATURES)}
+    assert split[at_split["outlets_low"]] == pytest.approx(math.log1p(1))
+    assert split[at_split["outlets_high"]] == pytest.approx(math.log1p(2))
+    assert split[:len(CLUSTER_FEATURES)] == one
+    # a1-a3 (0.8) is one story more likely than two, a2-a3 (0.1) is not; both a1 and a2 are tied to a3 by a judged pair
+    assert one[at["strong"]] == pytest.approx(math.log1p(1))
+    assert one[at["linked_low"]] == one[at["linked_high"]] == 1.0
+    # a1-a2 hold together at 0.9 and stand 0.45 from a3 on average
+    assert one[at["score_gap"]] == pytest.approx(0.9 - (0.8 + 0.1) / 2)
     assert one[at["outlet_day"]] == 0.0 and one[at["recurring_high"]] == 1.0
     # a2 reaches a3 only through a1 (0.9 and 0.8): the chain lifts a2-a3 from 0.1 to 0.8
     assert one[at["chain_mean"]] == pytest.approx((0.8 + 0.8) / 2)
@@ -470,6 +481,7 @@ def test_cluster_features_count_the_documents_and_outlets_behind_each_side():
     two = merger.features([0, 1, 2], [3])
     assert two[at["outlet_day"]] == 1.0   # the Dispatch wrote in both on one day
     assert two[at["recurring_high"]] == 0.0 and two[at["chain_mean"]] < one[at["chain_mean"]]
+    assert two[at["strong"]] == 0.0 and two[at["score_gap"]] > one[at["score_gap"]]
 
 
 def test_an_undated_wire_report_is_dated_by_its_date_line():

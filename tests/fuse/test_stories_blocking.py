@@ -2,7 +2,8 @@
 
 On bench-scale's synthetic corpus (actors with Zipf-like popularity: a few countries in much of the
 news), ``story_clusters`` must equal the plain reference that scores all n^2 pairs and searches every
-pair of clusters at each step (tests/reference/stories.py).
+pair of clusters at each step (tests/reference/stories.py), followed for the trained decision by its second pass and
+split over the links of every pair (no blocking).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from storyline.fuse import fuse_pipeline
 from storyline.fuse.steps import FuseState
 from storyline.fuse.stories import StoryScorer, story_clusters
 from storyline.model import Corpus
-from tests.reference.stories import cluster_by_search, pair_scores, pair_weights
+from tests.reference.stories import cluster_by_search, pair_scores, pair_weights, second_passes
 
 
 def _fused_until_stories(bench, n: int, vectors: str, settings: Settings) -> FuseState:
@@ -36,7 +37,8 @@ def test_blocked_clusters_equal_all_pairs_reference(bench, vectors, mode):
     kept, related = scorer.reachable(scorer.threshold), scorer.related()
     assert kept < related and len(kept) < len(related) / 4   # most pairs sharing a key are never scored
     got = sorted(sorted(c) for c in story_clusters(*args))
-    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, pair_weights(*args)))
+    first = cluster_by_search(pair_scores(*args), scorer.threshold, pair_weights(*args))
+    want = sorted(sorted(c) for c in second_passes(state.analyses, settings, first, *args[2:]))
     assert got == want
     assert any(len(c) > 1 for c in want)
 
@@ -56,7 +58,8 @@ def test_blocked_clusters_equal_the_reference_when_unjudged_pairs_weigh_less(ben
     weights = pair_weights(*args)
     assert any(0.25 in row for row in weights)
     got = sorted(sorted(c) for c in story_clusters(*args))
-    want = sorted(sorted(c) for c in cluster_by_search(pair_scores(*args), scorer.threshold, weights))
+    first = cluster_by_search(pair_scores(*args), scorer.threshold, weights)
+    want = sorted(sorted(c) for c in second_passes(state.analyses, settings, first, *args[2:]))
     assert got == want
     assert any(len(c) > 1 for c in want)
 

@@ -57,3 +57,21 @@ def cluster_by_search(scores: list[list[float]], threshold: float,
         members[a] = sorted(members[a] + members[b])
         alive.remove(b)
     return [members[c] for c in alive]
+
+
+def second_passes(analyses: list[DocAnalysis], settings: Settings, clusters: list[list[int]],
+                  near_duplicates: dict[str, list[NearDuplicate]] | None = None,
+                  canonical: dict[str, str] | None = None) -> list[list[int]]:
+    """``clusters`` after the trained model's second pass and split (when it has them), the clusters linked by any pair
+    of all n^2 whose rules score reaches ``LINK_GATE`` (or a copy): no blocking."""
+    from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter
+
+    score = StoryScorer(analyses, settings, near_duplicates, canonical)
+    if score.model is None or score.model.clusters is None:
+        return clusters
+    n = len(analyses)
+    edges = [(i, j) for i in range(n) for j in range(i + 1, n)
+             if (i, j) in score.copies or score.rules(i, j) >= LINK_GATE]
+    merger = ClusterMerger(score, score)
+    merged = merger.merge(clusters, edges, score.model.clusters)
+    return merged if score.model.splits is None else ClusterSplitter(merger).split(merged, score.model.splits)
