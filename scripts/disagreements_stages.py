@@ -12,6 +12,9 @@ first stage that loses it:
 * ``not fit``: the model's label is ruled out by ``pair_fits`` and no next reading stands;
 * ``dropped``: the pair dimension found it, but the caps (``keep_disagreements``) or guards dropped it.
 
+``--false`` also counts the false alarms (exported disagreements matching no gold one) by the path that made them:
+the pair model's label (``pairs: figure``) or the rule dimension (``rule: quantity``), per set.
+
 Dev sets only: the frozen set's misses are not to be read.
 """
 from __future__ import annotations
@@ -88,6 +91,7 @@ def main() -> int:
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--pair-model", default="", help="another pair model file (default: the shipped one)")
+    ap.add_argument("--false", action="store_true", help="count the false alarms by the path that made them")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     cap = Capture()
@@ -98,12 +102,13 @@ def main() -> int:
     threshold = settings.disagreement_pair_min_probability
     table: dict[str, Counter[str]] = defaultdict(Counter)
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
+    false_by_path: dict[str, Counter[str]] = defaultdict(Counter)
     for s in args.sets:
         root = Path(s)
         gold = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))["corpora"]
         for cid in sorted(gold):
             dis = gold[cid]["disagreements"] or []
-            if not dis:
+            if not dis and not args.false:
                 continue
             paths = sorted((root / cid).glob("*.txt"))
             result = ev.storyline.analyze(paths, **({"disagreement_pair_model": args.pair_model}
@@ -114,6 +119,9 @@ def main() -> int:
             preds = [ev.Predicted(ev.predicted_label(d.topic), d.topic,
                                   tuple(ev.PredSide(stem_of.get(x.doc, x.doc), x.evidence.start, x.evidence.end)
                                         for x in d.sides)) for d in result.corpus.disagreements]
+            for p in preds:
+                if args.false and not any(ev.matches(p, g, raw) for g in dis):
+                    false_by_path[root.name][false_path(p.topic)] += 1
             for g in dis:
                 if any(ev.matches(p, g, raw) for p in preds):
                     st, note = "found", ""
@@ -130,7 +138,19 @@ def main() -> int:
     print()
     for lab, row in sorted(per_label.items()):
         print(f"{lab:<28}" + "".join(f"{row[x]:>12}" for x in STAGES))
+    if args.false:
+        total = sum(false_by_path.values(), Counter())
+        paths = [k for k, _ in total.most_common()]
+        print(f"\nfalse alarms by path\n{'set':<28}" + "".join(f"{x:>20}" for x in paths))
+        for name, row in [*false_by_path.items(), ("all", total)]:
+            print(f"{name:<28}" + "".join(f"{row[x]:>20}" for x in paths))
     return 0
+
+
+def false_path(topic: str) -> str:
+    """The path that made an exported disagreement: the pair model's label or the rule dimension's kind."""
+    head = topic.split(":", 1)[0].split(" (", 1)[0].strip()
+    return f"pairs: {head}" if head in ev.LABELS else f"rule: {head}"
 
 
 if __name__ == "__main__":

@@ -208,6 +208,7 @@ RESOURCES: dict[str, Any] = {
         # pairs of opposite states, each half a word list
         "opposite_states": {"type": "array", "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": _WORDS}},
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),
+        "clock_zones": _mapping({"type": "number"}),
         "conversions": _mapping({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}],
                                  "minItems": 2, "maxItems": 2})},
         ("hedges", "planned", "blocked", "positive", "negative", "reasons", "durations", "conversions")),

@@ -110,6 +110,8 @@ _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 #: "9 p.m." as "9pm"; the part of the day a clock time is in is read too ("at 4 a.m." / "on Thursday afternoon")
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)|\b(\d{1,2})[.:](\d{2})\b",
                     re.IGNORECASE)
+#: a zone named after a clock time ("04:00 GMT", "10:24 JST", "9 a.m. (UTC)"); its offset is in ``clock_zones``
+_ZONE_AFTER = re.compile(r"\s*\(?\s*([A-Z]{2,5})\b\)?")
 _RACE_TIME = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b")
 # a comma after a year ends its clause ("in 2028, the minister said"); one before digits groups them ("2,028,000")
 _YEAR = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?!\d|,\d)")
@@ -148,6 +150,8 @@ class PairCues:
     opposite_states: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
     #: words before a number putting it near a figure, not past it ("nearly", "almost"): no bound
     near_values: frozenset[str] = frozenset()
+    #: a time zone's abbreviation (lower case) -> its offset from UTC in hours
+    clock_zones: dict[str, float] = field(default_factory=dict)
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -253,7 +257,8 @@ def load_pair_cues() -> PairCues:
         people=frozenset(singular(w.lower()) for w in data.get("people_units") or [])
         | frozenset(w for w, fam in families.items() if fam == "people") | {"people"},
         opposite_states=tuple((_phrases(x), _phrases(y)) for x, y in data.get("opposite_states") or []),
-        near_values=frozenset(str(w).lower() for w in data.get("near_values") or []))
+        near_values=frozenset(str(w).lower() for w in data.get("near_values") or []),
+        clock_zones={str(k).lower(): float(v) for k, v in (data.get("clock_zones") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -320,9 +325,19 @@ def _number_word(tok: str, cues: PairCues) -> float | None:
 @functools.lru_cache(maxsize=4)
 def _period_regex(units: str) -> re.Pattern[str]:
     # built once per unit list: every sentence of a corpus is read for its lengths of time
+    # "for five more years", "two further weeks": the added length is the length told
     return re.compile(rf"(?<![\w-])(?P<q>(?:about|around|roughly|nearly|almost|some|at least|more than|up to|"
                       rf"just over|just under|over|under)\s+)?(?P<n>[\w.,-]+|an?|half an?|half a)"
-                      rf"(?P<half>\s+and\s+a\s+half)?\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+                      rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|further|additional|extra))?"
+                      rf"\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
+
+
+#: "a week ago", "three days earlier": a point in time counted back from another, not a length of time
+#: ("battled the blaze for 14 hours before they could" is a length: "before" ends the clause to count back)
+_AGO_AFTER = re.compile(r"\s+(?:ago\b|earlier\b|before(?=\s*[,;:.]|\s*$))", re.IGNORECASE)
+#: "a second round", "a second reactor": the ordinal, not a length of one second (a noun follows it)
+_ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|of|to|in|on|at|for|later|before|after|ago|earlier|longer)\b)"
+                            r"[^\W\d_]", re.IGNORECASE)
 
 
 #: "old" after a length of years makes it an age ("users must be at least 16 years old")
@@ -357,6 +372,11 @@ def _periods(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> list[Am
             continue   # a rate's period ("€14 more a month", "30,000 vehicles a day"), not a length of time
         if _AGE_AFTER.match(text, m.end()):
             continue   # an age ("at least 16 years old"), not a length of time
+        if _AGO_AFTER.match(text, m.end()):
+            continue   # "arrived a week ago": when, not how long
+        if (n_text in ("a", "an") and m.group("u").lower() == "second" and not m.group(0).lower().endswith("s")
+                and _ORDINAL_AFTER.match(text, m.end())):
+            continue   # "a second round": the ordinal
         hours = (n + (0.5 if m.group("half") else 0.0)) * cues.durations[m.group("u").lower()]
         end = m.end()
         more = re.match(r"\s+and\s+a\s+half\b", text[end:])
@@ -427,6 +447,14 @@ def _dates(text: str, cues: PairCues, taken: list[tuple[int, int]]) -> dict[str,
         hour = int(m.group(1) or m.group(4))
         if m.group(3) and m.group(3).lower().startswith("p") and hour < 12:
             hour += 12
+        zone = _ZONE_AFTER.match(text, m.end())
+        offset = cues.clock_zones.get(zone.group(1).lower()) if zone else None
+        if zone is not None and offset is not None:
+            # "09:30 IST" and "04:00 GMT" are one moment: a time given in a named zone is read as UTC, apart from
+            # the clock times of the place (unzoned or "local time"), which name another frame
+            minutes = (hour * 60 + int(m.group(2) or m.group(5) or 0) - round(offset * 60)) % (24 * 60)
+            add("utc", str(minutes // 60), m.start(), m.end() + zone.end() - zone.start())
+            continue
         add("clock", str(hour), m.start(), m.end())
         if m.group(3):   # "6.40" may be a time or a figure; "6.40 a.m." is a time of a part of the day
             out.setdefault("part", []).append((_clock_part(hour), m.start(), m.end()))
@@ -888,9 +916,19 @@ def _context_overlap(a: SideFacts, b: SideFacts, xs: list[tuple[str, int, int]],
     for kx, sx, ex in xs:
         for ky, sy, ey in ys:
             if kx == ky:
-                o = _jaccard(_around_event(a.text, sx, ex), _around_event(b.text, sy, ey))
+                # by the words' first letters: "[killing] seven passengers" / "12 passengers were [killed]"
+                o = _jaccard(_prefixes(_around_event(a.text, sx, ex)), _prefixes(_around_event(b.text, sy, ey)))
                 best = o if best is None else max(best, o)
     return best
+
+
+#: letters of a word around a fact that tell what the fact is of, whatever its ending ("killing" / "killed")
+CONTEXT_PREFIX = 4
+
+
+@functools.lru_cache(maxsize=65536)
+def _prefixes(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(k[:CONTEXT_PREFIX] for k in terms)
 
 
 #: count kinds that count people whatever noun of people the clause gives them ("twelve others were injured" /
@@ -957,6 +995,27 @@ def _claims_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
             elif x.kind in ("frame", "pole") and x.dimension == y.dimension and x.pole != y.pole:
                 f[f"dim:{x.kind}"] = 1.0
     return f
+
+
+#: content words after a plan's or a denial's cue that name its act ("will [reopen]", "would not [suspend]")
+STATUS_VERB_WORDS = 2
+
+
+@_side_memo
+def status_verbs(s: SideFacts) -> frozenset[str]:
+    """The stems of the acts a side gives a state: its verbs told as done ("has [closed]") and the words a plan or a
+    denial governs ("will [reopen]", "denied [towing]"), reporting verbs aside. A state of one act told twice names
+    that act on both sides ("has suspended" / "will consider suspending"); "has closed" / "will reopen next week" and
+    "has ordered an inquiry" / "the inquiry would examine" are states of two acts."""
+    reporting = load_pair_cues().reporting
+    words: set[str] = set()
+    for x, y in s.done:
+        words |= {w for w in content_terms(s.text[x:y]) if w not in reporting}
+    for _x, y in [*s.planned, *s.blocked]:
+        clause = re.split(r"[,;:.]", s.text[y:], maxsplit=1)[0]
+        after = [w for w in _WORD.findall(clause) if content_terms(w) and w.lower() not in reporting]
+        words |= set().union(*(content_terms(w) for w in after[:STATUS_VERB_WORDS]))
+    return _stems(frozenset(words))
 
 
 @_side_memo
@@ -1346,7 +1405,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["dur:one_side"] = 1.0
     # dates
     date_conflict = False
-    for kind in ("weekday", "month", "day", "year", "season", "clock", "part"):
+    for kind in ("weekday", "month", "day", "year", "season", "clock", "utc", "part"):
         # the day a claim was made ("the ministry said on Thursday") dates the report, not what it reports
         xa = {v for v, s, _ in a.dates.get(kind, []) if not _REPORTED_ON.search(a.text, 0, s)}
         xb = {v for v, s, _ in b.dates.get(kind, []) if not _REPORTED_ON.search(b.text, 0, s)}
@@ -1377,6 +1436,9 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     f[f"status:{'|'.join(sorted((sa, sb)))}"] = 1.0
     if sa != sb:
         f["status:differ"] = 1.0
+        va, vb = status_verbs(a), status_verbs(b)
+        if va and vb:
+            f["status:verbs_shared" if va & vb else "status:verbs_differ"] = 1.0
     if bool(a.planned) != bool(b.planned):
         f["planned:xor"] = 1.0
     if bool(a.blocked) != bool(b.blocked):
@@ -1551,7 +1613,7 @@ def evidence_spans(label: str, a: SideFacts, b: SideFacts) -> tuple[Span2 | None
         x, y = _conflicting(a.durations, b.durations)
         return (x.start, x.end) if x else None, (y.start, y.end) if y else None
     if label == "date":
-        for kind in ("day", "weekday", "month", "year", "season", "clock", "part"):
+        for kind in ("day", "weekday", "month", "year", "season", "clock", "utc", "part"):
             xa, xb = a.dates.get(kind, []), b.dates.get(kind, [])
             if xa and xb and not {v for v, _, _ in xa} & {v for v, _, _ in xb}:
                 return (xa[0][1], xa[0][2]), (xb[0][1], xb[0][2])

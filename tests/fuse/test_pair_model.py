@@ -613,3 +613,37 @@ def test_a_rate_and_an_age_are_not_a_total_or_a_length() -> None:
     assert read_side("The tax would bring in about 40 billion shillings annually.").amounts[0].unit == \
         read_side("The tax was expected to raise 40 billion shillings a year.").amounts[0].unit
     assert read_side("Users must be at least 16 years old.").durations == []
+
+
+def test_clock_times_in_named_zones_are_read_as_one_moment() -> None:
+    # one launch told in the launch site's zone and in GMT: the same moment, no clash of clock times
+    ist = read_side("The rocket lifted off from the coast at 09:30 IST on Saturday.")
+    gmt = read_side("The rocket took off at 04:00 GMT on Saturday, the agency said.")
+    assert [v for v, _, _ in ist.dates["utc"]] == [v for v, _, _ in gmt.dates["utc"]] == ["4"]
+    same = pair_features(ist, gmt)
+    assert "date:utc:agree" in same and "date:clock:conflict" not in same and "date:utc:conflict" not in same
+    # "local time" names no zone: it is the place's clock, never compared with a zoned one
+    local = pair_features(read_side("Each day's launch window opens at 22:14 local time."),
+                          read_side("The window opens at 01:14 GMT each day."))
+    assert not any(k.endswith(":conflict") for k in local)
+    # two zoned times that differ still clash
+    apart = pair_features(read_side("The rocket lifted off at 08:30 GMT on Tuesday."),
+                          read_side("The rocket took off at 11:30 GMT on Tuesday."))
+    assert "date:utc:conflict" in apart
+
+
+def test_points_in_time_and_ordinals_are_not_lengths_of_time() -> None:
+    lengths = {t: [t[x.start:x.end] for x in read_side(t).durations] for t in (
+        "A team of 60 doctors from the capital arrived a week ago.",
+        "A candidate must win more than half of the vote to avoid a second round.",
+        "The subsidy will be extended for five more years, the minister said.",
+        "The crowd fell silent for a second.")}
+    assert list(lengths.values()) == [[], [], ["five more years"], ["a second"]]
+
+
+def test_the_acts_given_a_state_are_compared() -> None:
+    one = pair_features(read_side("The league has suspended Mereth Athletic from the cup."),
+                        read_side("The league will consider suspending Mereth Athletic at its next meeting."))
+    two = pair_features(read_side("The spa at the lagoon has closed for the time being."),
+                        read_side("The spa at the lagoon will reopen next week."))
+    assert "status:verbs_shared" in one and "status:verbs_differ" in two
