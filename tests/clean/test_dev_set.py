@@ -39,8 +39,8 @@ FORMATS11 = {"newsletter", "obituary", "court", "parliament", "sport", "explaine
 #: ...and clean_dev12 news pages in scripts without capitals, a short set of its own
 FORMATS12 = {"news"}
 #: ...and clean_dev13 its own (fact checks, recalls, status and closure pages, saleroom, planning, parish notices…)
-FORMATS13 = {"factcheck", "recall", "status", "closures", "auction", "planning", "property", "parish", "chess", "museum",
-             "pets", "tvguide", "timetable", "news"}
+FORMATS13 = {"factcheck", "recall", "status", "closures", "auction", "planning", "property", "parish", "chess",
+             "museum", "pets", "tvguide", "timetable", "news"}
 #: the sets with fewer pages than the usual forty
 SMALL_SETS = {"clean_dev12": 14, "clean_dev13": 19}
 
