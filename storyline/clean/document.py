@@ -504,11 +504,30 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
             figures = [x for x in rows if _FIGURE.search(x.text)]
             table = len(rows) >= MIN_LIST_ITEMS and len(figures) == len(rows)
             sections = not table and _headed_rows(lines, i, j)
+            if not table and _introduced_list(lines, i, j):
+                table = True
             for k, line in enumerate(run):
                 carried = line.text.rstrip().endswith(",") and (i + k + 1 < n)
                 if table or carried or (sections and _FIGURE.search(line.text)):
                     line.mark("body", "")
         i = j
+
+
+#: A sentence introducing a list written without marks ("Schools closed all day:") has at least this many words: a
+#: menu's label ("Related:", "More:") is shorter.
+INTRO_WORDS = 3
+
+
+def _introduced_list(lines: list[_Line], i: int, j: int) -> bool:
+    """Whether the run of short lines ``lines[i:j]`` is a list the story introduces with a sentence ending in ":" and
+    goes on after: the run stands between two paragraphs of the story and opens with that sentence ("The schools
+    closed today:" / a name a line / "Opening late:" / …). A menu or a rail is not announced by the story's own
+    sentence, and stands at the page's edge or beside other furniture."""
+    n = len(lines)
+    if i == 0 or j >= n or lines[i - 1].verdict.label != "body" or lines[j].verdict.label != "body":
+        return False
+    intro = lines[i].text.rstrip()
+    return j - i > MIN_LIST_ITEMS and intro.endswith(":") and len(intro.split()) >= INTRO_WORDS
 
 
 #: A box's heading over its rows of figures ("Results at a glance") has at most this many words.

@@ -49,10 +49,11 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,;]*)+$")
 _READING_TIME = re.compile(
     r"^(?:(?:reading time|read time|time to read|estimated reading time)\s*:?\s*)?(?:about\s+)?"
     r"\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?|m)\.?(?:\s+(?:read|reading|to read))?$", re.I)
-#: the sentence-final marks of other scripts (CJK, the Devanagari danda, the Arabic question mark and full stop, the
-#: Armenian and Ethiopic full stops), which end a sentence wherever they stand: CJK and Devanagari prose puts no space
-#: after them, and they are not used in abbreviations or figures as the Latin full stop is
-SCRIPT_STOPS = "\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4\u0589\u1362"
+#: the sentence-final marks of other scripts (CJK and its halfwidth form, the Devanagari danda, the Arabic question mark
+#: and full stop, the Armenian and Ethiopic full stops and question mark, the Myanmar and Khmer full stops, the Tibetan
+#: shad, the Sinhala kunddaliya), which end a sentence wherever they stand: CJK, Devanagari, Myanmar and Khmer prose
+#: puts no space after them, and they are not used in abbreviations or figures as the Latin full stop is
+SCRIPT_STOPS = "\u3002\uff01\uff1f\uff61\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5\u0f0d\u0f0e\u0df4"
 #: Sentence-final punctuation, then closing marks; tokenised text puts spaces between them ("say . \"")
 TERMINAL_PUNCT = re.compile(rf"[.!?\u2026{SCRIPT_STOPS}]"
                             r"(?:\s*[\"'\u201d\u2019\u00bb)\]\u300d\u300f])*\s*$")
