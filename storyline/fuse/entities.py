@@ -864,20 +864,82 @@ def _certain_groups(ents: list[Entity]) -> tuple[_Groups, list[int]]:
 
 
 def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-             places: frozenset[str]) -> MatchProblem:
+             places: frozenset[str], near: _Near | None = None) -> MatchProblem:
+    """``near``: score only the pairs near the wanted entities (``_Near``); else every pair."""
     rules = _rule_groups(ents, doc_of, names_in_doc, settings, places)
     rule_root = [rules.find(i) for i in range(len(ents))]
-    _, members = _certain_groups(ents)
+    certain, members = _certain_groups(ents)
     infos: list[entity_matcher.Info | None] = [None] * len(ents)
     for i in members:
         infos[i] = entity_matcher.info_of(ents[i])
     pairs = [(i, j) for i, j in entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
              if entity_matcher.in_scope(infos[i], infos[j])]  # type: ignore[arg-type]
-    rows = [entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
-                                         rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j])
-            for i, j in pairs]
+
+    def row(i: int, j: int) -> list[float]:
+        return entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
+                                            rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j])
+
+    if near is None:
+        rows = [row(i, j) for i, j in pairs]
+    else:
+        pairs, rows = near.pairs(ents, pairs, row, [certain.find(i) for i in range(len(ents))], rule_root)
     return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
                         infos=infos)
+
+
+@dataclass
+class _Near:
+    """The pairs whose scores can change the groups of the ``wanted`` entities (the incremental fuse's new ones).
+
+    A merge of average-link needs a pair at the threshold across the two groups (an average never exceeds the
+    best pair), so a wanted entity's final group lies in the component of its starting group (the certain merges
+    and the rules' groups) under pairs scoring ``threshold`` or more, and only pairs inside such components
+    change it. The components are grown from the wanted entities, scoring the pairs of each entity reached;
+    pairs between two entities no such chain reaches are not scored (their groups are not wanted). Exact: the
+    wanted groups, their averages and their order of merging are those of scoring every pair.
+    """
+    wanted: Callable[[Entity], bool]
+    probability: Callable[[list[list[float]]], list[float]]
+    threshold: float
+
+    def pairs(self, ents: list[Entity], pairs: list[tuple[int, int]], row: Callable[[int, int], list[float]],
+              certain_root: list[int], rule_root: list[int]) -> tuple[list[tuple[int, int]], list[list[float]]]:
+        # the starting groups, joined whatever the union's refusals (a superset only widens what is scored)
+        parent = list(range(len(ents)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i in range(len(ents)):
+            for r in (certain_root[i], rule_root[i]):
+                a, b = find(i), find(r)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        unit: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(ents)):
+            unit[find(i)].append(i)
+        of: dict[int, list[int]] = defaultdict(list)
+        for k, (i, j) in enumerate(pairs):
+            of[i].append(k)
+            of[j].append(k)
+        rows: dict[int, list[float]] = {}
+        reached: set[int] = set()
+        frontier = {x for i, e in enumerate(ents) if self.wanted(e) for x in unit[find(i)]}
+        while frontier:
+            reached |= frontier
+            todo = sorted({k for i in frontier for k in of.get(i, ()) if k not in rows})
+            batch = [row(*pairs[k]) for k in todo]
+            rows.update(zip(todo, batch))
+            frontier = set()
+            for k, p in zip(todo, self.probability(batch) if batch else []):
+                if p >= self.threshold - 1e-9:   # a margin only widens the components
+                    frontier.update(x for y in pairs[k] if y not in reached for x in unit[find(y)])
+            frontier -= reached
+        kept = sorted(rows)
+        return [pairs[k] for k in kept], [rows[k] for k in kept]
 
 
 def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float, same_doc_cannot_link: bool = True,
@@ -912,9 +974,14 @@ def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
 
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-                   places: frozenset[str]) -> list[int]:
+                   places: frozenset[str], wanted: Callable[[Entity], bool] | None = None) -> list[int]:
     model = entity_matcher.load_matcher(settings.entity_matcher_model)
-    problem = _problem(ents, doc_of, names_in_doc, settings, places)
+    near = None
+    if wanted is not None:
+        def probability(rows: list[list[float]]) -> list[float]:
+            return [float(p) for p in model.classifier.predict_proba(rows)[:, 1]]
+        near = _Near(wanted, probability, model.threshold)
+    problem = _problem(ents, doc_of, names_in_doc, settings, places, near)
     probs: list[float] = []
     if problem.rows:
         probs = [float(p) for p in model.classifier.predict_proba(problem.rows)[:, 1]]
@@ -1215,12 +1282,16 @@ def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[i
     return [groups.find(i) for i in range(len(ents))]
 
 
-def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
+def merge_entities(analyses: list[DocAnalysis], settings: Settings,
+                   wanted: Callable[[Entity], bool] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
     Args:
         analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
         settings: ``entity_matcher`` picks the rule merge or the trained pair matcher.
+        wanted: when given, only the groups of the entities it accepts are wanted (the incremental fuse's new
+            entities): the trained matcher scores only the pairs that can change them (``_Near``); the other
+            entities' groups are those of the rules.
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
@@ -1230,7 +1301,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
     places = frozenset(_place_names(ents))
     if settings.entity_matcher == "trained":
-        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places)
+        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted)
     elif settings.entity_matcher == "rules":
         groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
         roots = [groups.find(i) for i in range(len(ents))]

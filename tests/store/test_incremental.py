@@ -362,6 +362,39 @@ def test_lead_similarities_of_new_documents_only_give_the_same_update(runs, anal
     assert computed and all(rows and rows < n for n, rows, _ in computed)
 
 
+def test_scoring_only_the_pairs_near_new_entities_gives_the_same_update(runs, analyses, tmp_path, monkeypatch):
+    # the matcher scores only the pairs whose components reach a new entity (``merge_entities(wanted=...)``): the
+    # same store as scoring every pair of the candidates, with fewer pairs scored
+    from storyline.fuse import entities, entity_matcher
+    from storyline.fuse import incremental as fuse_incremental
+
+    batch = analyses[BASE:BASE + BATCH]
+    full_merge, scored, out = entities.merge_entities, [], []
+
+    def every(analyses, settings, wanted=None):   # the merge as before: every pair scored
+        return full_merge(analyses, settings)
+
+    real_features = entity_matcher.pair_features
+
+    def count(*args, **kwargs):
+        scored[-1] += 1
+        return real_features(*args, **kwargs)
+
+    monkeypatch.setattr(entity_matcher, "pair_features", count)
+    for name, merge in (("every", every), ("near", full_merge)):
+        monkeypatch.setattr(fuse_incremental, "merge_entities", merge)
+        scored.append(0)
+        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add_analyses(batch)
+            stats = incremental.update(store, batch, Settings())
+            out.append((canonical(store.corpus()), stats.entity_candidates, stats.entities_created,
+                        stats.entities_updated))
+    assert out[0] == out[1]
+    assert out[0][2] and out[0][3]
+    assert 0 < scored[1] < scored[0]
+
+
 def _side_key(d) -> tuple:
     return d.topic, tuple((s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides)
 
