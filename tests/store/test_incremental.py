@@ -395,6 +395,39 @@ def test_scoring_only_the_pairs_near_new_entities_gives_the_same_update(runs, an
     assert 0 < scored[1] < scored[0]
 
 
+def test_an_update_writes_only_the_disagreement_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
+    # the rows no longer kept are deleted, new ones inserted and the moved ones renumbered (the rank column): the
+    # table reads back as the kept list in rank order, as a whole rewrite would write it
+    from storyline.store.duckdb import Store as StoreType
+
+    shutil.copy(runs[0], tmp_path / "s.duckdb")
+    batch = analyses[BASE:BASE + BATCH]
+    written, inserted = [], []
+    keep = incremental._write_disagreements
+    add_rows = StoreType.add_rows
+
+    def spy(store, kept):
+        written.append(list(kept))
+        return keep(store, kept)
+
+    def count(self, table, objs, positions=None):
+        if table == "disagreements":
+            inserted.append(len(objs))
+        return add_rows(self, table, objs, positions)
+
+    monkeypatch.setattr(incremental, "_write_disagreements", spy)
+    monkeypatch.setattr(StoreType, "add_rows", count)
+    with Store(tmp_path / "s.duckdb") as store:
+        before = store.count("disagreements")
+        store.add_analyses(batch)
+        incremental.update(store, batch, Settings())
+        after = store.corpus().disagreements
+        positions = [r[0] for r in store.con.execute("SELECT pos FROM disagreements ORDER BY pos").fetchall()]
+    assert written and after == written[-1]
+    assert positions == list(range(len(after)))
+    assert before and inserted and sum(inserted) < len(after)
+
+
 def _side_key(d) -> tuple:
     return d.topic, tuple((s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides)
 
