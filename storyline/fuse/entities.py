@@ -872,17 +872,20 @@ def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[
     infos: list[entity_matcher.Info | None] = [None] * len(ents)
     for i in members:
         infos[i] = entity_matcher.info_of(ents[i])
-    pairs = [(i, j) for i, j in entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
-             if entity_matcher.in_scope(infos[i], infos[j])]  # type: ignore[arg-type]
+    pairs = entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
+
+    def scope(i: int, j: int) -> bool:
+        return entity_matcher.in_scope(infos[i], infos[j])  # type: ignore[arg-type]
 
     def row(i: int, j: int) -> list[float]:
         return entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
                                             rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j])
 
     if near is None:
+        pairs = [(i, j) for i, j in pairs if scope(i, j)]
         rows = [row(i, j) for i, j in pairs]
-    else:
-        pairs, rows = near.pairs(ents, pairs, row, [certain.find(i) for i in range(len(ents))], rule_root)
+    else:   # the pairs' scope is asked only of those near the wanted entities
+        pairs, rows = near.pairs(ents, pairs, scope, row, [certain.find(i) for i in range(len(ents))], rule_root)
     return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
                         infos=infos)
 
@@ -902,8 +905,10 @@ class _Near:
     probability: Callable[[list[list[float]]], list[float]]
     threshold: float
 
-    def pairs(self, ents: list[Entity], pairs: list[tuple[int, int]], row: Callable[[int, int], list[float]],
-              certain_root: list[int], rule_root: list[int]) -> tuple[list[tuple[int, int]], list[list[float]]]:
+    def pairs(self, ents: list[Entity], pairs: list[tuple[int, int]], scope: Callable[[int, int], bool],
+              row: Callable[[int, int], list[float]], certain_root: list[int], rule_root: list[int]
+              ) -> tuple[list[tuple[int, int]], list[list[float]]]:
+        """Of the candidate ``pairs``, those in the matcher's ``scope`` near the wanted entities, and their rows."""
         # the starting groups, joined whatever the union's refusals (a superset only widens what is scored)
         parent = list(range(len(ents)))
 
@@ -926,11 +931,14 @@ class _Near:
             of[i].append(k)
             of[j].append(k)
         rows: dict[int, list[float]] = {}
+        out_of_scope: set[int] = set()
         reached: set[int] = set()
         frontier = {x for i, e in enumerate(ents) if self.wanted(e) for x in unit[find(i)]}
         while frontier:
             reached |= frontier
-            todo = sorted({k for i in frontier for k in of.get(i, ()) if k not in rows})
+            todo = sorted({k for i in frontier for k in of.get(i, ()) if k not in rows and k not in out_of_scope})
+            out_of_scope.update(k for k in todo if not scope(*pairs[k]))
+            todo = [k for k in todo if k not in out_of_scope]
             batch = [row(*pairs[k]) for k in todo]
             rows.update(zip(todo, batch))
             frontier = set()
