@@ -898,8 +898,10 @@ class _Near:
     best pair), so a wanted entity's final group lies in the component of its starting group (the certain merges
     and the rules' groups) under pairs scoring ``threshold`` or more, and only pairs inside such components
     change it. The components are grown from the wanted entities, scoring the pairs of each entity reached;
-    pairs between two entities no such chain reaches are not scored (their groups are not wanted). Exact: the
-    wanted groups, their averages and their order of merging are those of scoring every pair.
+    pairs between two entities no such chain reaches are not scored (their groups are not wanted). Exact for the
+    matcher: the wanted groups, their averages and their order of merging are those of scoring every pair. The
+    rules that run after it (descriptions, portfolios, central banks) see the entities no chain reaches in their
+    starting groups, as a store holds its entities apart.
     """
     wanted: Callable[[Entity], bool]
     probability: Callable[[list[list[float]]], list[float]]
