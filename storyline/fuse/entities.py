@@ -864,22 +864,99 @@ def _certain_groups(ents: list[Entity]) -> tuple[_Groups, list[int]]:
 
 
 def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-             places: frozenset[str]) -> MatchProblem:
+             places: frozenset[str], near: _Near | None = None) -> MatchProblem:
+    """``near``: score only the pairs near the wanted entities (``_Near``); else every pair."""
     rules = _rule_groups(ents, doc_of, names_in_doc, settings, places)
     rule_root = [rules.find(i) for i in range(len(ents))]
-    _, members = _certain_groups(ents)
+    certain, members = _certain_groups(ents)
     infos: list[entity_matcher.Info | None] = [None] * len(ents)
     for i in members:
         infos[i] = entity_matcher.info_of(ents[i])
-    pairs = [(i, j) for i, j in entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
-             if entity_matcher.in_scope(infos[i], infos[j])]  # type: ignore[arg-type]
-    sole = entity_matcher.sole_partners(pairs, infos, rule_root)
-    rows = [entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
-                                         rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j],
-                                         sole=i in sole or j in sole)
-            for i, j in pairs]
+    pairs = entity_matcher.candidate_pairs(infos, members, rule_root)  # type: ignore[arg-type]
+
+    def scope(i: int, j: int) -> bool:
+        return entity_matcher.in_scope(infos[i], infos[j])  # type: ignore[arg-type]
+
+    # a description's partners decide its "sole" feature: read from every judged pair of a description (all of
+    # them, not only those near the wanted entities, so an update and a whole run see the same feature)
+    generic = {i for i in members if infos[i] is not None and infos[i].generic}  # type: ignore[union-attr]
+    sole = entity_matcher.sole_partners([(i, j) for i, j in pairs if (i in generic or j in generic) and scope(i, j)],
+                                        infos, rule_root)
+
+    def row(i: int, j: int) -> list[float]:
+        return entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
+                                            rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j],
+                                            sole=i in sole or j in sole)
+
+    if near is None:
+        pairs = [(i, j) for i, j in pairs if scope(i, j)]
+        rows = [row(i, j) for i, j in pairs]
+    else:   # the pairs' scope is asked only of those near the wanted entities
+        pairs, rows = near.pairs(ents, pairs, scope, row, [certain.find(i) for i in range(len(ents))], rule_root)
     return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
                         infos=infos)
+
+
+@dataclass
+class _Near:
+    """The pairs whose scores can change the groups of the ``wanted`` entities (the incremental fuse's new ones).
+
+    A merge of average-link needs a pair at the threshold across the two groups (an average never exceeds the
+    best pair), so a wanted entity's final group lies in the component of its starting group (the certain merges
+    and the rules' groups) under pairs scoring ``threshold`` or more, and only pairs inside such components
+    change it. The components are grown from the wanted entities, scoring the pairs of each entity reached;
+    pairs between two entities no such chain reaches are not scored (their groups are not wanted). Exact for the
+    matcher: the wanted groups, their averages and their order of merging are those of scoring every pair. The
+    rules that run after it (descriptions, portfolios, central banks) see the entities no chain reaches in their
+    starting groups, as a store holds its entities apart.
+    """
+    wanted: Callable[[Entity], bool]
+    probability: Callable[[list[list[float]]], list[float]]
+    threshold: float
+
+    def pairs(self, ents: list[Entity], pairs: list[tuple[int, int]], scope: Callable[[int, int], bool],
+              row: Callable[[int, int], list[float]], certain_root: list[int], rule_root: list[int]
+              ) -> tuple[list[tuple[int, int]], list[list[float]]]:
+        """Of the candidate ``pairs``, those in the matcher's ``scope`` near the wanted entities, and their rows."""
+        # the starting groups, joined whatever the union's refusals (a superset only widens what is scored)
+        parent = list(range(len(ents)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i in range(len(ents)):
+            for r in (certain_root[i], rule_root[i]):
+                a, b = find(i), find(r)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        unit: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(ents)):
+            unit[find(i)].append(i)
+        of: dict[int, list[int]] = defaultdict(list)
+        for k, (i, j) in enumerate(pairs):
+            of[i].append(k)
+            of[j].append(k)
+        rows: dict[int, list[float]] = {}
+        out_of_scope: set[int] = set()
+        reached: set[int] = set()
+        frontier = {x for i, e in enumerate(ents) if self.wanted(e) for x in unit[find(i)]}
+        while frontier:
+            reached |= frontier
+            todo = sorted({k for i in frontier for k in of.get(i, ()) if k not in rows and k not in out_of_scope})
+            out_of_scope.update(k for k in todo if not scope(*pairs[k]))
+            todo = [k for k in todo if k not in out_of_scope]
+            batch = [row(*pairs[k]) for k in todo]
+            rows.update(zip(todo, batch))
+            frontier = set()
+            for k, p in zip(todo, self.probability(batch) if batch else []):
+                if p >= self.threshold - 1e-9:   # a margin only widens the components
+                    frontier.update(x for y in pairs[k] if y not in reached for x in unit[find(y)])
+            frontier -= reached
+        kept = sorted(rows)
+        return [pairs[k] for k in kept], [rows[k] for k in kept]
 
 
 def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float, same_doc_cannot_link: bool = True,
@@ -944,9 +1021,14 @@ def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
 
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-                   places: frozenset[str]) -> list[int]:
+                   places: frozenset[str], wanted: Callable[[Entity], bool] | None = None) -> list[int]:
     model = entity_matcher.load_matcher(settings.entity_matcher_model)
-    problem = _problem(ents, doc_of, names_in_doc, settings, places)
+    near = None
+    if wanted is not None:
+        def probability(rows: list[list[float]]) -> list[float]:
+            return [float(p) for p in model.classifier.predict_proba(rows)[:, 1]]
+        near = _Near(wanted, probability, model.threshold)
+    problem = _problem(ents, doc_of, names_in_doc, settings, places, near)
     probs: list[float] = []
     if problem.rows:
         probs = [float(p) for p in model.classifier.predict_proba(problem.rows)[:, 1]]
@@ -1099,29 +1181,43 @@ def description_owners(ents: list[Entity]) -> dict[str, str]:
     orgs = [(e, _singulars(w for n in [e.name, *e.aliases] for w in (*fold(n).split(), *entity_matcher.org_words(n))))
             for e in named if merge_type(e) == "ORG"]
     out: dict[str, str] = {}
+    # what fits a phrase is found once per phrase: a corpus's descriptions repeat a few phrases ("the ministry",
+    # "officials"), and each search scans every person and organisation (once per description, it grew with the
+    # square of the corpus: 70 CPU-s at 10k generated documents, 0.1 at 4k)
+    found: dict[tuple[str, bool], set[str]] = {}
     for d in ents:
         if not d.generic or d.kb_id or d.type not in ("PERSON", "ORG"):
             continue
         phrase = _description_phrase(re.sub(r"['’]s\b", "", d.name))
         if not phrase or (" " not in phrase and len(phrase) < 4):
             continue
-        words = phrase.split()
-        fits = {e.id for e, role in people if _roles_fit(phrase, role)}
-        if not fits and words[-1] in _LEADER_NOUNS and _common_words(d.name):
-            fits = {e.id for e, role in people if role.split()[-1] in _LEADING_ROLES}
-        # a plural head is a group ("shipping lines said"), not the one body
-        if not fits and _common_words(d.name) and _singulars([words[-1]]) == {words[-1]}:
-            head = _singulars([words[-1]])
-            head |= _singulars(entity_matcher.kind_words().get(words[-1], ()))
-            owners = [(e, held) for e, held in orgs if any(_word_held(w, held) for w in head)]
-            if len(owners) > 1:
-                owners = [(e, held) for e, held in owners
-                          if all(_word_held(w, held) for w in _singulars(words[:-1]))]
-            fits = {e.id for e, _ in owners}
-        fits = {i for i in fits if not (d.country and by_id[i].country and by_id[i].country != d.country)}
+        common = _common_words(d.name)
+        if (phrase, common) not in found:
+            found[(phrase, common)] = _fitting(phrase, common, people, orgs)
+        fits = {i for i in found[(phrase, common)]
+                if not (d.country and by_id[i].country and by_id[i].country != d.country)}
         if len(fits) == 1:
             out[d.id] = next(iter(fits))
     return out
+
+
+def _fitting(phrase: str, common: bool, people: list[tuple[Entity, str]],
+             orgs: list[tuple[Entity, set[str]]]) -> set[str]:
+    """``description_owners``'s candidates for a description ``phrase`` (``common``: written in common words)."""
+    words = phrase.split()
+    fits = {e.id for e, role in people if _roles_fit(phrase, role)}
+    if not fits and words[-1] in _LEADER_NOUNS and common:
+        fits = {e.id for e, role in people if role.split()[-1] in _LEADING_ROLES}
+    # a plural head is a group ("shipping lines said"), not the one body
+    if not fits and common and _singulars([words[-1]]) == {words[-1]}:
+        head = _singulars([words[-1]])
+        head |= _singulars(entity_matcher.kind_words().get(words[-1], ()))
+        owners = [(e, held) for e, held in orgs if any(_word_held(w, held) for w in head)]
+        if len(owners) > 1:
+            owners = [(e, held) for e, held in owners
+                      if all(_word_held(w, held) for w in _singulars(words[:-1]))]
+        fits = {e.id for e, _ in owners}
+    return fits
 
 
 def _singulars(words: Iterable[str]) -> set[str]:
@@ -1241,12 +1337,16 @@ def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[i
     return [groups.find(i) for i in range(len(ents))]
 
 
-def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[list[Entity], dict[str, str]]:
+def merge_entities(analyses: list[DocAnalysis], settings: Settings,
+                   wanted: Callable[[Entity], bool] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
     Args:
         analyses: per-document results (their ``entities`` are local, ids ``doc/eN``).
         settings: ``entity_matcher`` picks the rule merge or the trained pair matcher.
+        wanted: when given, only the groups of the entities it accepts are wanted (the incremental fuse's new
+            entities): the trained matcher scores only the pairs that can change them (``_Near``); the other
+            entities' groups are those of the rules.
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
@@ -1256,7 +1356,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
     places = frozenset(_place_names(ents))
     if settings.entity_matcher == "trained":
-        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places)
+        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted)
     elif settings.entity_matcher == "rules":
         groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
         roots = [groups.find(i) for i in range(len(ents))]

@@ -113,7 +113,9 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
     """
     pseudo = [dataclasses.replace(e, id=f"{STORED}/{e.id}") for e in candidates]
     holder = DocAnalysis(document=Document(id=STORED, source=""), entities=pseudo)
-    merged, mapping = merge_entities([holder, *new], settings)
+    # only the new entities' groups are wanted: pairs of stored entities no likely pair links to a new one are
+    # not scored (``merge_entities(wanted=...)``; most of the candidates' pairs join two stored entities)
+    merged, mapping = merge_entities([holder, *new], settings, wanted=lambda e: not e.id.startswith(STORED + "/"))
     by_stored = {e.id: e for e in candidates}
     members: dict[str, list[str]] = {}
     for local, glob in mapping.items():

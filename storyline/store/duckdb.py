@@ -63,6 +63,9 @@ CORPUS_TABLES: dict[str, type] = {
 OWN_TABLES = frozenset({"document", "claims"})
 #: a claim's position among its document's claims, beside the ``Claim`` fields
 CLAIM_ORDER = ("seq", "BIGINT")
+#: tables kept in an order of their own, in a column beside the model's fields: a disagreement's place in the rank
+#: order (an update inserts, deletes and renumbers the rows that changed instead of rewriting the table in order)
+RANKED: dict[str, tuple[str, str]] = {"disagreements": ("pos", "BIGINT")}
 
 #: every table ``Store.select`` reads, with the model type of its rows
 READ_TABLES: dict[str, type] = {"documents": Document, "claims": Claim, **CORPUS_TABLES}
@@ -87,6 +90,11 @@ def _type_columns(cls: type, all_fields: bool) -> tuple[tuple[str, str], ...]:
     hints = typing.get_type_hints(cls)
     return tuple((f.name, _sql_type(hints[f.name])) for f in dataclasses.fields(cls)
                  if all_fields or f.metadata.get("export", True))
+
+
+def _stored_columns(table: str) -> list[tuple[str, str]]:
+    """The columns of a corpus-level table: its model's fields, and its rank column (``RANKED``)."""
+    return [*_columns(CORPUS_TABLES[table], all_fields=True), *([RANKED[table]] if table in RANKED else [])]
 
 
 def _names(cols: list[tuple[str, str]]) -> str:
@@ -240,14 +248,19 @@ class Store:
         had_claims = self._has_table("claims")
         ddl.append("CREATE TABLE IF NOT EXISTS claims (" + ", ".join(
             f'"{n}" {t}' for n, t in [*_columns(Claim, all_fields=True), CLAIM_ORDER]) + ")")
-        for table, cls in CORPUS_TABLES.items():
+        for table in CORPUS_TABLES:
             ddl.append(f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(
-                f'"{n}" {t}' for n, t in _columns(cls, all_fields=True)) + ")")
+                f'"{n}" {t}' for n, t in _stored_columns(table)) + ")")
         for stmt in ddl:
             self.con.execute(stmt)
         wanted = {"documents": doc_cols, "claims": [*_columns(Claim, all_fields=True), CLAIM_ORDER],
-                  **{table: _columns(cls, all_fields=True) for table, cls in CORPUS_TABLES.items()}}
+                  **{table: _stored_columns(table) for table in CORPUS_TABLES}}
         self._add_new_columns(wanted)
+        for table, (column, _) in RANKED.items():   # a store written before the column: its rows' order was theirs
+            unranked = self.con.execute(f'SELECT count(*) FROM {table} WHERE "{column}" IS NULL').fetchone()
+            if unranked and unranked[0]:
+                self.con.execute(f'UPDATE {table} SET "{column}" = r.n FROM (SELECT rowid AS rid, row_number() '
+                                 f'OVER (ORDER BY rowid) - 1 AS n FROM {table}) r WHERE {table}.rowid = r.rid')
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         if not had_claims:
             self._add_missing_claims()
@@ -262,6 +275,17 @@ class Store:
             for name, sql_type in columns:
                 if name not in have.get(table, {name}):
                     self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type}')
+
+    def order_of(self, table: str) -> str:
+        """The ORDER BY of ``table``'s own order: its rank column (``RANKED``), or its insertion order (a store
+        opened read-only may predate the rank column; its rows are then in rank order)."""
+        if table not in RANKED:
+            return "rowid"
+        known: dict[str, str] = self.__dict__.setdefault("_orders", {})
+        if table not in known:
+            column = RANKED[table][0]
+            known[table] = f'"{column}"' if self._stored(table, [RANKED[table]]) else "rowid"
+        return known[table]
 
     def _stored(self, table: str, cols: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The model columns ``table`` has: a store opened read-only may predate a field, which then
@@ -405,6 +429,9 @@ class Store:
                 cols = _columns(cls, all_fields=True)
                 self.con.execute(f"DELETE FROM {table}")
                 rows = [_row(obj, cols) for obj in getattr(corpus, table)]
+                if table in RANKED:
+                    cols = [*cols, RANKED[table]]
+                    rows = [[*r, n] for n, r in enumerate(rows)]
                 if rows:
                     self._insert_rows(table, cols, rows)
             # fields that only the fuse stage knows (genre, near-duplicates, loaded language)
@@ -437,11 +464,19 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def add_rows(self, table: str, objs: list[Any]) -> None:
-        """Append model objects to a corpus-level table (the incremental fuse; the caller holds the transaction)."""
+    def add_rows(self, table: str, objs: list[Any], positions: Sequence[int] | None = None) -> None:
+        """Append model objects to a corpus-level table (the incremental fuse; the caller holds the transaction);
+        ``positions``: their places in a ranked table's order (``RANKED``)."""
         cols = _columns(CORPUS_TABLES[table], all_fields=True)
-        if objs:
-            self._insert_rows(table, cols, [_row(o, cols) for o in objs])
+        if not objs:
+            return
+        rows = [_row(o, cols) for o in objs]
+        if table in RANKED:
+            if positions is None or len(positions) != len(objs):
+                raise ValueError(f"rows of {table} need their positions")
+            cols = [*cols, RANKED[table]]
+            rows = [[*r, n] for r, n in zip(rows, positions)]
+        self._insert_rows(table, cols, rows)
 
     def update_rows(self, table: str, key: str, objs: list[Any]) -> None:
         """Write model objects over the rows of a corpus-level table with their ``key`` (the incremental fuse; the
@@ -477,6 +512,8 @@ class Store:
                   if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
         cols = [c for c in self._stored(table, _columns(cls, all_fields=True))
                 if fields is None or c[0] in fields or c[0] in needed]
+        if order == "rowid":
+            order = self.order_of(table)
         sql = f"SELECT {_names(cols)} FROM {table}{' WHERE ' + where if where else ''}"
         sql += f" ORDER BY {order}" if order else ""
         args = list(params)
@@ -532,7 +569,7 @@ class Store:
             qualified = ", ".join(f'c."{n}"' for n, _ in cols)
             sql = f"SELECT {qualified} FROM claims c JOIN documents d ON c.doc = d.id ORDER BY d.source, d.id, c.seq"
         else:
-            sql = f"SELECT {names} FROM {table} ORDER BY rowid"
+            sql = f"SELECT {names} FROM {table} ORDER BY {self.order_of(table)}"
         # a cursor of its own: the caller may query the store between batches
         cur = self.con.cursor()
         try:
@@ -549,6 +586,6 @@ class Store:
         corpus.claims = [c for d in corpus.documents for c in claims.get(d.id, [])]
         for table, cls in CORPUS_TABLES.items():
             cols = self._stored(table, _columns(cls, all_fields=True))
-            rows = self.con.execute(f"SELECT {_names(cols)} FROM {table} ORDER BY rowid").fetchall()
+            rows = self.con.execute(f"SELECT {_names(cols)} FROM {table} ORDER BY {self.order_of(table)}").fetchall()
             setattr(corpus, table, [_from_row(cls, cols, r) for r in rows])
         return corpus

@@ -1083,8 +1083,10 @@ def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
     story whose list (ids, records, order) changed, whose summary rows must be written again.
 
     A disagreement's id is its content's (``disagreement_id``) and the candidates outside the update's stories keep
-    their scores, so most stories' lists are as before. The table is rewritten only when its ids or records changed,
-    and then whole (it is in rank order, which the export keeps).
+    their scores, so most stories' lists are as before. Only the rows that changed are written: those no longer kept
+    are deleted, new ones inserted, and the kept ones whose place in the rank order moved get their new place (the
+    table's rank column, ``storyline.store.duckdb.RANKED``: a new candidate ranked near the top moves nearly every
+    row, and a place is one number, not the row's records written again).
     """
     con = store.con
 
@@ -1093,10 +1095,13 @@ def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
 
     # compared by id, topic and sides (document, stance, offsets): the evidence text is the document's at the offsets
     old = []
-    for i, t, x in con.execute("SELECT id, topic, sides FROM disagreements ORDER BY rowid").fetchall():
+    places: dict[tuple, int] = {}
+    for i, t, x, pos in con.execute(f"SELECT id, topic, sides, pos FROM disagreements "
+                                    f"ORDER BY {store.order_of('disagreements')}").fetchall():
         sides = json.loads(x) if x else []
-        old.append((key(i, t, [(s["doc"], s["stance"], s["evidence"]["start"], s["evidence"]["end"]) for s in sides]),
-                    sides[0]["doc"] if sides else ""))
+        k = key(i, t, [(s["doc"], s["stance"], s["evidence"]["start"], s["evidence"]["end"]) for s in sides])
+        old.append((k, sides[0]["doc"] if sides else ""))
+        places[k] = pos
     new = [(key(d.id, d.topic, [(s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides]),
             d.sides[0].doc if d.sides else "") for d in kept]
     if old == new:
@@ -1113,8 +1118,16 @@ def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
 
     before, after = lists(old), lists(new)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
-    con.execute("DELETE FROM disagreements")
-    _replace_rows(store, "disagreements", "id", [], kept)
+    wanted = {k for k, _ in new}
+    gone = [k[0] for k, _ in old if k not in wanted]
+    if gone:   # ids are unique in the table: a changed record (same id, another topic) goes and comes again
+        con.execute("DELETE FROM disagreements WHERE id IN (SELECT UNNEST(?))", [gone])
+    added = [(n, d) for n, ((k, _), d) in enumerate(zip(new, kept)) if k not in places]
+    moved = [(k[0], n) for n, (k, _) in enumerate(new) if k in places and places[k] != n]
+    if moved:
+        con.execute("UPDATE disagreements SET pos = r.pos FROM (SELECT UNNEST(?) AS id, UNNEST(?) AS pos) r "
+                    "WHERE disagreements.id = r.id", [[i for i, _ in moved], [n for _, n in moved]])
+    store.add_rows("disagreements", [d for _, d in added], [n for n, _ in added])
     return {s[0] for k in changed for d in [*before.get(k, []), *after.get(k, [])] for s in d[2]}
 
 

@@ -126,6 +126,8 @@ def _rows(store: Store, table: str, cond: str, params: list[Any], *, order: str 
     """Rows of ``table`` as model objects (``READ_TABLES``); ``cond`` and ``order`` are this module's SQL (no
     ``order`` and no ``limit``: a lookup by a unique key, which an ORDER BY or a LIMIT would turn from an index
     lookup into a scan)."""
+    if order == "rowid":
+        order = store.order_of(table)
     sql = f"SELECT {columns} FROM {table}{' WHERE ' + cond if cond else ''}"  # noqa: S608
     sql += f" ORDER BY {order}" if order else ""
     args = list(params)

@@ -206,8 +206,9 @@ FROM s LEFT JOIN o ON o.srow = s.srow ORDER BY rank
     ("summary_doc_disagreements", """
 WITH st AS (SELECT doc, min(id) AS story FROM (SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories)
             GROUP BY doc),
-     d AS (SELECT rowid AS dr, to_json(disagreements) AS rec, json_extract_string(sides, '$[*].doc') AS docs
-           FROM disagreements),
+     d AS (SELECT p.pos AS dr, to_json(x) AS rec, json_extract_string(x.sides, '$[*].doc') AS docs
+           FROM (SELECT * EXCLUDE (pos) FROM disagreements) x JOIN (SELECT id AS pid, pos FROM disagreements) p
+           ON p.pid = x.id),
      r AS (SELECT d.rec, d.docs, row_number() OVER (PARTITION BY st.story ORDER BY d.dr) AS r
            FROM d LEFT JOIN st ON st.doc = d.docs[1])
 SELECT DISTINCT doc, r, rec FROM (SELECT r, rec, unnest(docs) AS doc FROM r) WHERE @disputed(doc)

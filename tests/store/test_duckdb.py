@@ -7,7 +7,7 @@ import pytest
 
 from storyline.model import DocAnalysis, Document, Relation, Sentence
 from storyline.store import Store
-from storyline.store.duckdb import CORPUS_TABLES, _columns, _row
+from storyline.store.duckdb import CORPUS_TABLES, RANKED, _columns, _row
 from tests.report.hostile import hostile_corpus
 
 
@@ -85,8 +85,10 @@ def test_bulk_insert_stores_what_row_by_row_inserts_store(tmp_path):
             cols = _columns(cls, all_fields=True)
             rows = [_row(o, cols) for o in getattr(corpus, table)]
             assert rows, table
+            if table in RANKED:   # a ranked table's rows carry their place in its order
+                rows = [[*r, n] for n, r in enumerate(rows)]
             store.con.execute(f"CREATE TABLE ref AS SELECT * FROM {table} LIMIT 0")
-            store.con.executemany(f"INSERT INTO ref VALUES ({', '.join('?' * len(cols))})", rows)
+            store.con.executemany(f"INSERT INTO ref VALUES ({', '.join('?' * len(rows[0]))})", rows)
             if table == "documents":  # replace_corpus wrote the fused fields over the stored rows
                 assert store.con.execute("SELECT count(*) FROM (SELECT * FROM ref EXCEPT ALL "
                                          "SELECT * FROM documents)").fetchone() == (0,)
@@ -194,3 +196,22 @@ def test_a_store_written_before_a_field_existed_is_read_with_the_fields_default(
     with Store(path) as again:  # a writing open adds the column
         assert "generic" in {c for (c,) in again.con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = 'entities'").fetchall()}
+
+
+def test_a_store_written_before_the_rank_column_reads_its_disagreements_in_their_row_order(tmp_path):
+    corpus = hostile_corpus()
+    corpus.disagreements = corpus.disagreements * 3
+    for n, d in enumerate(corpus.disagreements):
+        corpus.disagreements[n] = dataclasses.replace(d, id=f"dis-{n}")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_analyses([DocAnalysis(document=d) for d in corpus.documents])
+        store.replace_corpus(corpus)
+        # as an older store holds them: no rank column, the rows in rank order
+        store.con.execute("ALTER TABLE disagreements DROP COLUMN pos")
+        assert [d.id for d in store.corpus().disagreements] == [d.id for d in corpus.disagreements]
+    with Store(tmp_path / "s.duckdb") as store:   # a writing open adds the column, numbered in row order
+        assert store.con.execute("SELECT id, pos FROM disagreements ORDER BY rowid").fetchall() == \
+            [(d.id, n) for n, d in enumerate(corpus.disagreements)]
+        store.con.execute("UPDATE disagreements SET pos = 100 - pos")   # the column, not the row order, decides
+        assert [d.id for d in store.corpus().disagreements] == [d.id for d in reversed(corpus.disagreements)]
+        assert [d.id for d in store.select("disagreements")] == [d.id for d in reversed(corpus.disagreements)]

@@ -362,6 +362,72 @@ def test_lead_similarities_of_new_documents_only_give_the_same_update(runs, anal
     assert computed and all(rows and rows < n for n, rows, _ in computed)
 
 
+def test_scoring_only_the_pairs_near_new_entities_gives_the_same_update(runs, analyses, tmp_path, monkeypatch):
+    # the matcher scores only the pairs whose components reach a new entity (``merge_entities(wanted=...)``): the
+    # same store as scoring every pair of the candidates, with fewer pairs scored
+    from storyline.fuse import entities, entity_matcher
+    from storyline.fuse import incremental as fuse_incremental
+
+    batch = analyses[BASE:BASE + BATCH]
+    full_merge, scored, out = entities.merge_entities, [], []
+
+    def every(analyses, settings, wanted=None):   # the merge as before: every pair scored
+        return full_merge(analyses, settings)
+
+    real_features = entity_matcher.pair_features
+
+    def count(*args, **kwargs):
+        scored[-1] += 1
+        return real_features(*args, **kwargs)
+
+    monkeypatch.setattr(entity_matcher, "pair_features", count)
+    for name, merge in (("every", every), ("near", full_merge)):
+        monkeypatch.setattr(fuse_incremental, "merge_entities", merge)
+        scored.append(0)
+        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add_analyses(batch)
+            stats = incremental.update(store, batch, Settings())
+            out.append((canonical(store.corpus()), stats.entity_candidates, stats.entities_created,
+                        stats.entities_updated))
+    assert out[0] == out[1]
+    assert out[0][2] and out[0][3]
+    assert 0 < scored[1] < scored[0]
+
+
+def test_an_update_writes_only_the_disagreement_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
+    # the rows no longer kept are deleted, new ones inserted and the moved ones renumbered (the rank column): the
+    # table reads back as the kept list in rank order, as a whole rewrite would write it
+    from storyline.store.duckdb import Store as StoreType
+
+    shutil.copy(runs[0], tmp_path / "s.duckdb")
+    batch = analyses[BASE:BASE + BATCH]
+    written, inserted = [], []
+    keep = incremental._write_disagreements
+    add_rows = StoreType.add_rows
+
+    def spy(store, kept):
+        written.append(list(kept))
+        return keep(store, kept)
+
+    def count(self, table, objs, positions=None):
+        if table == "disagreements":
+            inserted.append(len(objs))
+        return add_rows(self, table, objs, positions)
+
+    monkeypatch.setattr(incremental, "_write_disagreements", spy)
+    monkeypatch.setattr(StoreType, "add_rows", count)
+    with Store(tmp_path / "s.duckdb") as store:
+        before = store.count("disagreements")
+        store.add_analyses(batch)
+        incremental.update(store, batch, Settings())
+        after = store.corpus().disagreements
+        positions = [r[0] for r in store.con.execute("SELECT pos FROM disagreements ORDER BY pos").fetchall()]
+    assert written and after == written[-1]
+    assert positions == list(range(len(after)))
+    assert before and inserted and sum(inserted) < len(after)
+
+
 def _side_key(d) -> tuple:
     return d.topic, tuple((s.doc, s.stance, s.evidence.start, s.evidence.end) for s in d.sides)
 
