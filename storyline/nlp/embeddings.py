@@ -33,13 +33,15 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.cache import cache_dir
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
     import numpy as np
 
     from storyline.config import Settings
@@ -361,15 +363,97 @@ def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] |
     return out
 
 
-def multilingual_lead_vectors(docs: list[Document], vectors: list[list[float] | None],
-                              settings: Settings) -> list[list[float] | None] | None:
-    """Every lead in the multilingual space, for a corpus that mixes languages: the stored vector of a
-    non-English document, a new one for an English document. None when no multilingual encoder is set."""
-    multi = load_multilingual(settings.multilingual_model)
-    if multi is None:
-        return None
-    need = [i for i, (d, v) in enumerate(zip(docs, vectors)) if english_lead(d) or v is None]
-    out = list(vectors)
-    for i, row in zip(need, multi.embed([story_lead(docs[i]) for i in need])):
-        out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
+#: Lead similarities are found blockwise: rows x (documents) at a time, not n x n.
+SIMILARITY_ROWS = 1024
+
+
+def related_leads(docs: list[Document], vectors: Sequence[list[float] | None], settings: Settings, first_row: int = 0,
+                  days: Sequence[date | None] | None = None,
+                  keys: Sequence[Collection[str]] | None = None) -> dict[tuple[int, int], float] | None:
+    """Pairs (i < j, j from ``first_row`` on) whose leads are related, with their similarity in [0, 1]: the cosine
+    above the space's floor, rescaled (``(cos - floor) / (1 - floor)``). None when the pairs that need the
+    multilingual encoder cannot have its vectors (none installed); the caller then compares words.
+
+    ``vectors`` are the stored ones (``lead_vectors``, none missing): English leads in the English space, the others
+    in the multilingual one. Two English leads compare in the English space whatever else the corpus holds, so a
+    corpus's English stories do not change when an article in another language joins it. A pair with a non-English
+    lead compares in the multilingual space, and the English leads it needs there are embedded now, at fuse time:
+    those that something besides wording ties to a non-English document, a name in common (``keys``: corpus-wide
+    entity keys, across scripts when the entity matcher joined the names) or dates within ``story_max_days`` (both
+    dated). The encoder costs ~0.15 CPU-s a lead: embedding every English lead of a corpus holding one article in
+    another language made it most of a run's cost. ``days`` and ``keys`` are per document; without them every
+    English lead is embedded.
+    """
+    import numpy as np
+
+    out: dict[tuple[int, int], float] = {}
+    english = np.array([english_lead(d) for d in docs], dtype=bool)
+    rows = np.flatnonzero(english)
+    _related_rows(np.array([vectors[i] for i in rows], dtype=np.float32).reshape(len(rows), -1), rows, first_row,
+                  cosine_floor(settings.embedding_model), out)
+    others = np.flatnonzero(~english)
+    if not len(others):
+        return out
+    cands = _multilingual_candidates(english, first_row, days, keys, settings.story_max_days)
+    fresh: dict[int, list[float]] = {}
+    if cands:
+        multi = load_multilingual(settings.multilingual_model)
+        if multi is None:
+            return None
+        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row]
+                 for i, row in zip(cands, multi.embed([story_lead(docs[i]) for i in cands]))}
+    rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
+    matrix = np.array([fresh.get(int(i)) or vectors[i] for i in rows], dtype=np.float32).reshape(len(rows), -1)
+    # two English leads were compared above, in their own space
+    _related_rows(matrix, rows, first_row, MULTILINGUAL_FLOOR, out, skip=english)
     return out
+
+
+def _related_rows(matrix: np.ndarray, rows: np.ndarray, first_row: int, floor: float,
+                  out: dict[tuple[int, int], float], skip: np.ndarray | None = None) -> None:
+    """``related_leads`` of the documents ``rows`` (sorted), whose vectors are ``matrix``'s rows, into ``out``;
+    ``skip``: documents two of which are not paired here."""
+    import numpy as np
+
+    cols = np.flatnonzero(rows >= first_row)
+    if not len(cols):
+        return
+    right = matrix[cols].T
+    for b in range(0, len(rows), SIMILARITY_ROWS):
+        cos = matrix[b:b + SIMILARITY_ROWS] @ right
+        for i, j in zip(*np.nonzero(cos > floor)):
+            a, c = int(rows[b + i]), int(rows[cols[j]])
+            if a < c and (skip is None or not (skip[a] and skip[c])):
+                out[(a, c)] = (float(cos[i, j]) - floor) / (1 - floor)
+
+
+def _multilingual_candidates(english: np.ndarray, first_row: int, days: Sequence[date | None] | None,
+                             keys: Sequence[Collection[str]] | None, max_days: int) -> list[int]:
+    """The English documents that can be in a story with a non-English one (``related_leads``), in order."""
+    import numpy as np
+
+    n = len(english)
+    if days is None or keys is None:
+        return [i for i in range(n) if english[i]]
+    ordinal = np.array([d.toordinal() if d else np.nan for d in days], dtype=np.float64)
+    out = []
+    # a pair is scored when one of its documents is from ``first_row`` on: an older English document needs a
+    # newer non-English one, a newer English document any
+    everyone, new, old = np.arange(n), np.arange(first_row, n), np.arange(first_row)
+    for group, english_rows in ((everyone, new), (new, old)):
+        foreign = group[~english[group]]
+        mine = english_rows[english[english_rows]]
+        if not len(foreign) or not len(mine):
+            continue
+        when = ordinal[foreign]
+        dated = np.sort(when[~np.isnan(when)])
+        shared = set().union(*(keys[i] for i in foreign))
+        for i in mine:
+            t = ordinal[i]
+            if not keys[i].isdisjoint(shared):
+                out.append(int(i))
+            elif not np.isnan(t):
+                k = np.searchsorted(dated, t - max_days)
+                if k < len(dated) and dated[k] <= t + max_days:
+                    out.append(int(i))
+    return sorted(set(out))
