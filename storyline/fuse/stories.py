@@ -392,9 +392,10 @@ class _TextSimilarity:
         self.above: dict[tuple[int, int], float] | None = None
         if vectors and all(v is not None for v in vectors):
             # pairs (i, j), i < j: only those with j from ``first_row`` on; an English and a Russian report of one
-            # event compare in the multilingual space
-            self.above = related_leads([a.document for a in analyses], vectors, settings, first_row,
-                                       [f.day for f in feats], [f.keys for f in feats])
+            # event compare in the multilingual space (the incremental fuse gives features alone, no analyses)
+            docs = [a.document for a in analyses] if len(analyses) == n else None
+            self.above = related_leads(docs, vectors, settings, first_row, [f.day for f in feats],
+                                       [f.keys for f in feats])
         if self.above is None:
             self.tf = _tfidf_vectors([f.text for f in feats])
 

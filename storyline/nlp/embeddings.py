@@ -367,8 +367,8 @@ def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] |
 SIMILARITY_ROWS = 1024
 
 
-def related_leads(docs: list[Document], vectors: Sequence[list[float] | None], settings: Settings, first_row: int = 0,
-                  days: Sequence[date | None] | None = None,
+def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | None], settings: Settings,
+                  first_row: int = 0, days: Sequence[date | None] | None = None,
                   keys: Sequence[Collection[str]] | None = None) -> dict[tuple[int, int], float] | None:
     """Pairs (i < j, j from ``first_row`` on) whose leads are related, with their similarity in [0, 1]: the cosine
     above the space's floor, rescaled (``(cos - floor) / (1 - floor)``). None when the pairs that need the
@@ -378,19 +378,20 @@ def related_leads(docs: list[Document], vectors: Sequence[list[float] | None], s
     in the multilingual one. Two English leads compare in the English space whatever else the corpus holds, so a
     corpus's English stories do not change when an article in another language joins it. A pair with a non-English
     lead compares in the multilingual space, and the English leads it needs there are embedded now, at fuse time:
-    those that something besides wording ties to a non-English document, a name in common (``keys``: corpus-wide
-    entity keys, across scripts when the entity matcher joined the names) or dates within ``story_max_days`` (both
-    dated). The encoder costs ~0.15 CPU-s a lead: embedding every English lead of a corpus holding one article in
-    another language made it most of a run's cost. ``days`` and ``keys`` are per document; without them every
-    English lead is embedded.
+    those that something besides wording ties to a non-English document: a name in common (``keys``: corpus-wide
+    entity keys, across scripts when the entity matcher joined the names), or, with a document in which no names
+    were found (a language without an entity stage), dates within ``story_max_days`` (both dated). The encoder costs
+    ~0.15 CPU-s a lead: embedding every English lead of a corpus holding one article in another language made it
+    most of a run's cost. ``days`` and ``keys`` are per document; without them every English lead is embedded.
+    ``docs`` None: the languages are not known (the incremental fuse scores stored features), and every lead is
+    compared as stored, at the English space's floor.
     """
     import numpy as np
 
     out: dict[tuple[int, int], float] = {}
-    english = np.array([english_lead(d) for d in docs], dtype=bool)
+    english = np.array([english_lead(d) for d in docs] if docs is not None else [True] * len(vectors), dtype=bool)
     rows = np.flatnonzero(english)
-    _related_rows(np.array([vectors[i] for i in rows], dtype=np.float32).reshape(len(rows), -1), rows, first_row,
-                  cosine_floor(settings.embedding_model), out)
+    _related_rows([vectors[i] for i in rows], rows, first_row, cosine_floor(settings.embedding_model), out)
     others = np.flatnonzero(~english)
     if not len(others):
         return out
@@ -400,24 +401,25 @@ def related_leads(docs: list[Document], vectors: Sequence[list[float] | None], s
         multi = load_multilingual(settings.multilingual_model)
         if multi is None:
             return None
-        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row]
-                 for i, row in zip(cands, multi.embed([story_lead(docs[i]) for i in cands]))}
+        leads = [story_lead(docs[i]) for i in cands] if docs is not None else []
+        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row] for i, row in zip(cands, multi.embed(leads))}
     rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
-    matrix = np.array([fresh.get(int(i)) or vectors[i] for i in rows], dtype=np.float32).reshape(len(rows), -1)
     # two English leads were compared above, in their own space
-    _related_rows(matrix, rows, first_row, MULTILINGUAL_FLOOR, out, skip=english)
+    _related_rows([fresh.get(int(i)) or vectors[i] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,
+                  skip=english)
     return out
 
 
-def _related_rows(matrix: np.ndarray, rows: np.ndarray, first_row: int, floor: float,
+def _related_rows(vectors: Sequence[list[float] | None], rows: np.ndarray, first_row: int, floor: float,
                   out: dict[tuple[int, int], float], skip: np.ndarray | None = None) -> None:
-    """``related_leads`` of the documents ``rows`` (sorted), whose vectors are ``matrix``'s rows, into ``out``;
-    ``skip``: documents two of which are not paired here."""
+    """``related_leads`` of the documents ``rows`` (sorted), whose vectors are ``vectors``, into ``out``; ``skip``:
+    documents two of which are not paired here."""
     import numpy as np
 
     cols = np.flatnonzero(rows >= first_row)
     if not len(cols):
         return
+    matrix = np.array(vectors, dtype=np.float32)
     right = matrix[cols].T
     for b in range(0, len(rows), SIMILARITY_ROWS):
         cos = matrix[b:b + SIMILARITY_ROWS] @ right
@@ -445,7 +447,11 @@ def _multilingual_candidates(english: np.ndarray, first_row: int, days: Sequence
         mine = english_rows[english[english_rows]]
         if not len(foreign) or not len(mine):
             continue
-        when = ordinal[foreign]
+        # dates tie an English document only to one in which no names were found (a language without an entity
+        # stage): a document with names needs one in common, or every lead of a news corpus, all of a few weeks,
+        # would be a candidate
+        nameless = np.array([not keys[i] for i in foreign], dtype=bool)
+        when = ordinal[foreign[nameless]]
         dated = np.sort(when[~np.isnan(when)])
         shared = set().union(*(keys[i] for i in foreign))
         for i in mine:

@@ -83,3 +83,40 @@ def test_load_lexicon_reads_another_file_and_caches_per_path(tmp_path):
     assert own is load_lexicon(str(path)) and load_lexicon() is LEX
     assert own.line_reason(normalise_line("Brought to you by Harbour Tiles")) == "sponsor"
     assert own.line_reason(normalise_line("Leave a comment")) is None
+
+
+def _lexicon_with_phrases(phrases: list[str]):
+    data = shipped_data()
+    data["phrase"] = phrases
+    return build_lexicon(data)
+
+
+PHRASES = ["required fields are marked", "comments are (closed|moderated)", "(follow|join) us on (x|telegram)",
+           r"\b(read|see) more\b", "[a-z]+ rights reserved", "(sign up|subscribe)+ now"]
+LINES = ["Required fields are marked *", "Comments are closed.", "comments are open", "Join us on Telegram",
+         "We read more books than ever before", "the readmore button", "All rights reserved.", " rights reserved",
+         "Subscribe now for updates", "subscribesubscribe now", "The minister said the talks would go on.",
+         # a dotless i matches "i" when case is ignored: the line is searched whole
+         "requıred fields are marked", "Joın us on telegram", ""]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_has_phrase_finds_what_the_whole_alternation_finds(line):
+    # the alternatives are tried one by one, each only on a line holding the text it needs
+    lex = _lexicon_with_phrases(PHRASES)
+    for text in (normalise_line(line), line, line.upper()):
+        assert lex.has_phrase(text) == (lex.phrase.search(text) is not None), text
+
+
+def test_the_shipped_phrases_are_found_the_same_way():
+    lines = [normalise_line(x) for x in LINES] + ["your email address will not be published",
+                                                   "to read the full article, subscribe", "all rights reserved"]
+    assert [LEX.has_phrase(x) for x in lines] == [LEX.phrase.search(x) is not None for x in lines]
+    assert sum(LEX.has_phrase(x) for x in lines) >= 4
+
+
+def test_a_phrase_that_refers_to_a_group_is_searched_in_the_whole_alternation():
+    # "\1" numbers groups in the joined pattern: one alternative alone would mean another group by it
+    lex = _lexicon_with_phrases(["(a)b", r"(x)\1y"])
+    for line in ("xxy", "xay", "ab", "aay"):
+        assert lex.has_phrase(line) == (lex.phrase.search(line) is not None), line

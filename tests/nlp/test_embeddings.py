@@ -189,25 +189,29 @@ def test_only_english_leads_that_can_share_a_story_with_another_language_are_enc
     docs, vectors, multi = mixed
     day = date(2026, 3, 2)
     days = [day, day + timedelta(days=3), day + timedelta(days=200), day]
-    keys: list[set[str]] = [set(), set(), {"parliament"}, {"valle"}]
+    # no names found in the Spanish report (as in a language without an entity stage): the dates tie
+    keys: list[set[str]] = [{"river"}, set(), {"parliament"}, set()]
     got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
     assert got is not None and (0, 3) in got and (1, 3) in got
-    # the budget vote, dated months away and naming nothing the Spanish report names, is not sent to the encoder
+    # the budget vote, dated months away, is not sent to the encoder
     assert sorted(multi.asked) == sorted(embeddings.story_lead(d) for d in docs[:2])
     multi.asked.clear()
-    keys[2] = {"valle"}   # one name in common: a story together stays possible
-    embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
-    assert embeddings.story_lead(docs[2]) in multi.asked
+    # names found in it: only an English lead naming one of them goes, whatever its date
+    keys[3] = {"valle", "parliament"}
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and not any(3 in pair for pair in got)
+    assert multi.asked == [embeddings.story_lead(docs[2])]
     multi.asked.clear()
-    # an undated report is tied by its names only: the flood reports share none with it and are not encoded
-    keys[2], days[3] = {"parliament"}, None
+    keys[0] = {"river", "valle"}
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and set(got) == {(0, 1), (0, 3)}
+    assert multi.asked == [embeddings.story_lead(docs[0]), embeddings.story_lead(docs[2])]
+    multi.asked.clear()
+    # an undated report without names is tied to no English lead
+    keys[0], keys[2], keys[3], days[3] = set(), set(), set(), None
     got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
     assert got is not None and set(got) == {(0, 1)}
     assert multi.asked == []
-    keys[0] = {"valle"}
-    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
-    assert got is not None and set(got) == {(0, 1), (0, 3)}
-    assert multi.asked == [embeddings.story_lead(docs[0])]
 
 
 def test_an_update_encodes_only_for_its_new_documents_pairs(mixed):
