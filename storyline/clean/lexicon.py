@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from storyline.data import load, read, resource_path
 
@@ -59,8 +58,6 @@ class Lexicon:
     button_fillers: frozenset[str] = frozenset()
     not_person_words: frozenset[str] = frozenset()
     section_words: frozenset[str] = frozenset()
-    #: the patterns ``phrase`` is the alternation of, one by one (empty: search ``phrase`` whole)
-    phrase_parts: tuple[str, ...] = ()
 
     def is_button_run(self, norm: str) -> bool:
         """True for a line made only of button labels ("share tweet email",
@@ -72,7 +69,7 @@ class Lexicon:
 
     def has_phrase(self, norm: str) -> bool:
         """Whether a normalised line holds one of the lexicon's phrases anywhere (``phrase``)."""
-        return _searches(self.phrase, self.phrase_parts, norm)
+        return _searches(self.phrase, norm)
 
     def line_reason(self, norm: str) -> str | None:
         """The lexicon category a normalised line matches as a whole, else None."""
@@ -83,76 +80,11 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=8192)
-def _searches(pattern: re.Pattern[str], parts: tuple[str, ...], norm: str) -> bool:
+def _searches(pattern: re.Pattern[str], norm: str) -> bool:
     # the phrase alternation is tried at every position of a line: the slowest test of a line by far, asked of the
     # same line by the rules (``lines.classify_unit``) and again by the line model's features, and of the furniture
     # a site repeats on each of its pages
-    branches = _branches(parts, pattern.flags) if parts else None
-    if branches is None or (not norm.isascii() and _FOLDS_TO_ASCII.search(norm)):
-        return pattern.search(norm) is not None
-    # an alternation matches where one of its alternatives does: only those whose required text the line holds are
-    # tried (a substring test), not all of them at every position of a long paragraph (a fifth of the cleaning time)
-    folded = norm.lower()   # normalised lines are lower case already; the substring test must not depend on it
-    return any(literal in folded and branch.search(norm) is not None for literal, branch in branches)
-
-
-#: Characters that match an ASCII letter under IGNORECASE and can still be in a normalised line (NFKC and lower
-#: case turn İ, K and ſ into ASCII; ı stays): a line holding one is searched whole, not by required text.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-@functools.lru_cache(maxsize=16)
-def _branches(parts: tuple[str, ...], flags: int) -> tuple[tuple[str, re.Pattern[str]], ...] | None:
-    """Each of ``parts`` (the alternatives ``_alt`` joined) compiled alone, beside the longest run of text every match
-    of it holds ("" when none; only lower-case ASCII runs count, as lines are normalised to lower case). None when a
-    part refers to a group (numbered in the joined pattern, it would mean another group alone)."""
-    from re import _parser
-
-    out = []
-    for part in parts:
-        parsed = _parser.parse(part, flags)
-        if _refers_to_group(parsed):
-            return None
-        literal = max(_literal_runs(parsed), key=len, default="")
-        if literal != literal.lower() or not literal.isascii():
-            literal = ""
-        out.append((literal, re.compile(part, flags)))
-    return tuple(out)
-
-
-def _refers_to_group(parsed: Any) -> bool:
-    """Whether the parsed pattern holds a back reference or a conditional group, at any depth."""
-    from re import _parser
-
-    def walk(value: Any) -> bool:
-        if isinstance(value, _parser.SubPattern):
-            return any(op in (_parser.GROUPREF, _parser.GROUPREF_EXISTS) or walk(av) for op, av in value)
-        if isinstance(value, (list, tuple)):
-            return any(walk(x) for x in value)
-        return False
-
-    return walk(parsed)
-
-
-def _literal_runs(parsed: Any) -> list[str]:
-    """Runs of literal characters that every match of the parsed sequence holds."""
-    from re import _parser
-
-    runs, run = [], ""
-    for op, av in parsed:
-        if op == _parser.LITERAL:
-            run += chr(av)
-            continue
-        runs.append(run)
-        run = ""
-        if op == _parser.SUBPATTERN:
-            runs.extend(_literal_runs(av[-1]))
-        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and av[0] >= 1:
-            runs.extend(_literal_runs(av[2]))
-        elif op == _parser.ATOMIC_GROUP:
-            runs.extend(_literal_runs(av))
-    runs.append(run)
-    return runs
+    return pattern.search(norm) is not None
 
 
 def _alt(patterns: list[str], where: str) -> str:
@@ -175,7 +107,6 @@ def build_lexicon(data: dict) -> Lexicon:
         line=line,
         prefix=re.compile(r"(?:" + _alt(data["prefix"], "prefix") + r")", flags),
         phrase=re.compile(_alt(data["phrase"], "phrase"), flags),
-        phrase_parts=tuple(data["phrase"]),
         teaser_header=re.compile(_alt(data["teaser_header"], "teaser_header"), flags),
         inline_teaser=re.compile(_alt(data["inline_teaser"], "inline_teaser"), flags),
         inline_label_max_words=int(data.get("inline_teaser_label_max_words", 2)),
