@@ -392,7 +392,7 @@ def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | N
     out: dict[tuple[int, int], float] = {}
     english = np.array([english_lead(d) for d in docs] if docs is not None else [True] * len(vectors), dtype=bool)
     rows = np.flatnonzero(english)
-    _related_rows([vectors[i] for i in rows], rows, first_row, cosine_floor(settings.embedding_model), out)
+    _related_rows([vectors[int(i)] for i in rows], rows, first_row, cosine_floor(settings.embedding_model), out)
     others = np.flatnonzero(~english)
     if not len(others):
         return out
@@ -406,7 +406,7 @@ def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | N
         fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row] for i, row in zip(cands, multi.embed(leads))}
     rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
     # two English leads were compared above, in their own space
-    _related_rows([fresh.get(int(i)) or vectors[i] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,
+    _related_rows([fresh.get(int(i)) or vectors[int(i)] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,
                   skip=english)
     return out
 
