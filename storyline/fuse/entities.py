@@ -1238,8 +1238,10 @@ def _word_held(word: str, words: Collection[str]) -> bool:
         return True
     if len(word) < MIN_COMPOUND_HEAD:
         return False
-    return any(len(w) >= len(word) + 3 and any(w[:len(w) - k].endswith(word) for k in range(MAX_INFLECTION + 1))
-               for w in words)
+    # ends at most MAX_INFLECTION letters before the word's end: found in its last len(word) + MAX_INFLECTION letters
+    # (one substring test, not one per inflection length: this runs for every description and organisation pair)
+    tail = len(word) + MAX_INFLECTION
+    return any(len(w) >= len(word) + 3 and word in w[len(w) - tail:] for w in words)
 
 
 #: A ministry named by its portfolio: "Ministry of Water Resources and Irrigation", "the irrigation ministry".

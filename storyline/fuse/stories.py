@@ -53,11 +53,8 @@ from storyline.model import DocAnalysis, NearDuplicate, Story
 from storyline.modelfile import expit
 from storyline.nlp.embeddings import (
     LEAD_CHARS,
-    MULTILINGUAL_FLOOR,
-    cosine_floor,
-    english_lead,
     lead_vector,
-    multilingual_lead_vectors,
+    related_leads,
     story_lead,
 )
 
@@ -393,31 +390,20 @@ class _TextSimilarity:
 
     def __init__(self, feats: list[StoryFeatures], analyses: list[DocAnalysis], settings: Settings,
                  first_row: int = 0) -> None:
-        import numpy as np
-
         n = len(feats)
         vectors = [f.vector for f in feats] if n > 1 and settings.embedding_model else []
         if vectors and any(v is None for v in vectors):
             # analyses stored before vectors were computed per document (or by a run without an embedder)
             vectors = [v if v is not None else lead_vector(a.document, settings) for v, a in zip(vectors, analyses)]
-        floor = cosine_floor(settings.embedding_model)
-        if vectors and not all(english_lead(a.document) for a in analyses):
-            # another language's lead was embedded by the multilingual encoder: every lead goes there
-            # (an English one now), so an English and a Russian report of one event compare
-            vectors = multilingual_lead_vectors([a.document for a in analyses], vectors, settings) or []
-            floor = MULTILINGUAL_FLOOR
         self.tf: list[dict[str, float]] = []
         self.above: dict[tuple[int, int], float] | None = None
         if vectors and all(v is not None for v in vectors):
-            vecs = np.array(vectors, dtype=np.float32)
-            self.above = {}
-            for b in range(0, n, 1024):   # blocks keep memory at 1024 x n, not n x n
-                # pairs (i, j), i < j: only those with j from ``first_row`` on (n x (n - first_row), not n x n)
-                cos = vecs[b:b + 1024] @ vecs[first_row:].T
-                for i, j in zip(*np.nonzero(cos > floor)):
-                    if b + i < first_row + j:
-                        self.above[(b + int(i), first_row + int(j))] = (float(cos[i, j]) - floor) / (1 - floor)
-        else:
+            # pairs (i, j), i < j: only those with j from ``first_row`` on; an English and a Russian report of one
+            # event compare in the multilingual space (the incremental fuse gives features alone, no analyses)
+            docs = [a.document for a in analyses] if len(analyses) == n else None
+            self.above = related_leads(docs, vectors, settings, first_row, [f.day for f in feats],
+                                       [f.keys for f in feats])
+        if self.above is None:
             self.tf = _tfidf_vectors([f.text for f in feats])
 
     def __call__(self, i: int, j: int) -> float:

