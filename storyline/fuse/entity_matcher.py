@@ -245,7 +245,7 @@ class Info:
 
 
 def is_description(name: str) -> bool:
-    """"The union", "the Accra-based carrier": an article and common words (a hyphenated modifier may open with a
+    """"The union", "the Tampere-based lender": an article and common words (a hyphenated modifier may open with a
     place), what a description joined to a named body leaves among its aliases."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and all(
@@ -267,7 +267,7 @@ def _kind_name_words() -> frozenset[str]:
 
 
 def description_kinds(name: str) -> frozenset[str]:
-    """The name words an organisation's description fits by its head's kind ("the Accra-based carrier" → airlines,
+    """The name words an organisation's description fits by its head's kind ("the Tampere-based carrier" → airlines,
     airways, ...), the head itself excluded; empty for a head with no kind."""
     words = fold(name).split()
     if not words:
@@ -413,7 +413,7 @@ def _description_keys(e: Entity, inf: Info) -> None:
             inf.role = " ".join(words)
             inf.keys.add(("d1", words[-1]))
             if e.type == "ORG":
-                # and the names its kind calls so: "the carrier" meets "Volta Coast Airways" in another article
+                # and the names its kind calls so: "the carrier" meets "Osprey Bay Airways" in another article
                 inf.kinds = description_kinds(e.name)
                 inf.unlike = unlike_heads(e.name)
                 inf.keys.update(("d1", w) for w in inf.kinds if len(w) >= 3)
@@ -434,7 +434,7 @@ def _description_keys(e: Entity, inf: Info) -> None:
 
 def description_kind(a: Info, b: Info) -> bool:
     """A description of an organisation and a named entity whose names hold a word of the description's kind and
-    not its head ("the carrier" ~ "Volta Coast Airways", "the miner" ~ "Société Minière de Kédougou")."""
+    not its head ("the carrier" ~ "Osprey Bay Airways", "the miner" ~ "Minera Altiplano Norte")."""
     for desc, named in ((a, b), (b, a)):
         if desc.generic and not named.generic and desc.kinds and not named.person \
                 and any(("d", w) in named.keys for w in desc.kinds) and not desc.unlike & named.words:
@@ -536,7 +536,7 @@ def sole_partners(pairs: Sequence[tuple[int, int]], infos: Sequence[Info | None]
         reached[d].setdefault(group_of[n], infos[n])  # type: ignore[arg-type]
     out = set()
     for d, groups in reached.items():
-        # groups whose names are one body's in two languages or forms ("Aerolíneas Illimani", "Illimani Airlines":
+        # groups whose names are one body's in two languages or forms ("Aerolíneas Cordillera", "Cordillera Airlines":
         # the matcher's own organisation test) are one body here, as a store holds them as one entity
         reps = list(groups.values())
         if all(org_pair(reps[0], other) for other in reps[1:]):
