@@ -297,14 +297,14 @@ def test_an_organisation_description_joins_the_one_organisation_its_article_name
 
 
 def test_an_organisation_description_skips_a_body_of_another_sector_and_two_of_its_kind():
-    a = analyses([ent("d1", 1, "Ministry of Mining", "ORG"), ent("d1", 2, "Minera Lomas Altas", "ORG"),
+    a = analyses([ent("d1", 1, "Department of Mining", "ORG"), ent("d1", 2, "Minera Lomas Altas", "ORG"),
                   ent("d1", 3, "Rio Seco Mining", "ORG")],
-                 [ent("d2", 1, "Ministry of Mining", "ORG"), described("d2", 2, "the company")])
+                 [ent("d2", 1, "Department of Mining", "ORG"), described("d2", 2, "the company")])
     _, m = merge_entities(a, Settings())
     # two mining companies could be meant, and the ministry is no company
     assert m["d2/e2"] not in (m["d1/e1"], m["d1/e2"], m["d1/e3"])
-    a = analyses([ent("d1", 1, "Ministry of Mining", "ORG")],
-                 [ent("d2", 1, "Ministry of Mining", "ORG"), described("d2", 2, "the company")])
+    a = analyses([ent("d1", 1, "Department of Mining", "ORG")],
+                 [ent("d2", 1, "Department of Mining", "ORG"), described("d2", 2, "the company")])
     _, m = merge_entities(a, Settings())
     assert m["d2/e2"] != m["d1/e1"]
 
@@ -589,7 +589,7 @@ def test_a_description_of_one_sector_is_no_candidate_of_a_body_of_another():
     company = entity_matcher.info_of(described("d2", 1, "the company"))
     assert entity_matcher.description_kind(company, entity_matcher.info_of(ent("d1", 1, "Rio Seco Mining", "ORG")))
     assert not entity_matcher.description_kind(company,
-                                               entity_matcher.info_of(ent("d1", 2, "Ministry of Mining", "ORG")))
+                                               entity_matcher.info_of(ent("d1", 2, "Department of Mining", "ORG")))
 
 
 def test_a_named_bodys_description_alias_is_no_name_to_the_matcher():
