@@ -245,7 +245,7 @@ class Info:
 
 
 def is_description(name: str) -> bool:
-    """"The union", "the Tampere-based lender": an article and common words (a hyphenated modifier may open with a
+    """"The union", "the Orvado-based lender": an article and common words (a hyphenated modifier may open with a
     place), what a description joined to a named body leaves among its aliases."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and all(
@@ -267,7 +267,7 @@ def _kind_name_words() -> frozenset[str]:
 
 
 def description_kinds(name: str) -> frozenset[str]:
-    """The name words an organisation's description fits by its head's kind ("the Tampere-based carrier" → airlines,
+    """The name words an organisation's description fits by its head's kind ("the Orvado-based carrier" → airlines,
     airways, ...), the head itself excluded; empty for a head with no kind."""
     words = fold(name).split()
     if not words:
@@ -434,7 +434,7 @@ def _description_keys(e: Entity, inf: Info) -> None:
 
 def description_kind(a: Info, b: Info) -> bool:
     """A description of an organisation and a named entity whose names hold a word of the description's kind and
-    not its head ("the carrier" ~ "Osprey Bay Airways", "the miner" ~ "Minera Altiplano Norte")."""
+    not its head ("the carrier" ~ "Osprey Bay Airways", "the miner" ~ "Minera Orvado Norte")."""
     for desc, named in ((a, b), (b, a)):
         if desc.generic and not named.generic and desc.kinds and not named.person \
                 and any(("d", w) in named.keys for w in desc.kinds) and not desc.unlike & named.words:
@@ -536,7 +536,7 @@ def sole_partners(pairs: Sequence[tuple[int, int]], infos: Sequence[Info | None]
         reached[d].setdefault(group_of[n], infos[n])  # type: ignore[arg-type]
     out = set()
     for d, groups in reached.items():
-        # groups whose names are one body's in two languages or forms ("Aerolíneas Cordillera", "Cordillera Airlines":
+        # groups whose names are one body's in two languages or forms ("Aerolíneas Quelmira", "Quelmira Airlines":
         # the matcher's own organisation test) are one body here, as a store holds them as one entity
         reps = list(groups.values())
         if all(org_pair(reps[0], other) for other in reps[1:]):
