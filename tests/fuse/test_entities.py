@@ -547,15 +547,15 @@ def test_an_organisation_description_in_another_article_is_judged_against_the_on
     from storyline.fuse import entity_matcher
     from storyline.fuse.entities import match_problem
 
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2), ent("d1", 2, "Kantor Timber Exports", "ORG")],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2), ent("d1", 2, "Kantor Timber Exports", "ORG")],
                  [described("d2", 1, "the carrier"), described("d2", 2, "passengers")])
     problem = match_problem(a, Settings())
     names = [(problem.ents[i].name, problem.ents[j].name) for i, j in problem.pairs]
-    assert names == [("Harmattan Airways", "the carrier")]
+    assert names == [("Solvenmark Airways", "the carrier")]
     row = dict(zip(entity_matcher.FEATURES, problem.rows[0]))
     assert row["description_kind"] == 1.0 and row["description_sole"] == 1.0
     # beside a second airline neither is its one candidate
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)], [ent("d3", 1, "Lagoon Airlines", "ORG")],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)], [ent("d3", 1, "Lagoon Airlines", "ORG")],
                  [described("d2", 1, "the carrier")])
     problem = match_problem(a, Settings())
     assert len(problem.pairs) == 2 and all(dict(zip(entity_matcher.FEATURES, r))["description_sole"] == 0.0
@@ -563,7 +563,7 @@ def test_an_organisation_description_in_another_article_is_judged_against_the_on
 
 
 def test_an_organisation_description_two_bodies_of_its_kind_could_answer_stays_apart():
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)],
                  [ent("d2", 1, "Lagoon Airlines", "ORG", mentions=2)],
                  [described("d3", 1, "the carrier")])
     _, m = merge_entities(a, Settings())
@@ -604,7 +604,7 @@ def test_a_named_bodys_description_alias_is_no_name_to_the_matcher():
 def test_a_stored_body_meets_a_new_articles_description_of_its_kind_by_its_keys():
     from storyline.fuse.incremental import description_keys, entity_keys, merge_new_entities
 
-    airline = ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)
+    airline = ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)
     stored, _ = merge_entities(analyses([airline]), Settings())
     carrier = described("d2", 1, "the carrier")
     # the store looks an unplaced description up by these keys alone, and decides as a whole run does
