@@ -45,7 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.extract.quote_speakers import (
     ANTECEDENT,
@@ -61,6 +61,9 @@ from storyline.extract.quote_speakers import (
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
 from storyline.resolve.coref import gender_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 LOGGER = logging.getLogger(__name__)
 
@@ -249,7 +252,7 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
     return None
 
 
-def _partitive_member(tok: Any) -> Any | None:
+def _partitive_member(tok: Token) -> Token | None:
     """The noun a partitive subject picks one of ("One of the paramedics", "another of his aides"): the object of
     its "of"; None when ``tok`` is no such numeral or pronoun."""
     if tok.lower_ not in ("one", "another", "each", "neither", "either"):
