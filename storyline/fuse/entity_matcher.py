@@ -287,7 +287,7 @@ def _sectors() -> dict[str, str]:
 
 def unlike_heads(name: str) -> frozenset[str]:
     """The heads of other sectors than a description's own, whose word in a name makes it another kind of body:
-    "the company" is no "Ministry of Mining" though "mining" names companies."""
+    "the company" is no "Department of Mining" though "mining" names companies."""
     words = fold(name).split()
     sector = _sectors().get(singular(words[-1]), "") if words else ""
     if not sector:
