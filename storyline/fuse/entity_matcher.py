@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 
 from storyline.model import Entity
 from storyline.nlp.quantities import singular
+from storyline.resolve.descriptions import org_sectors
 from storyline.resolve.names import (
     acronym_of,
     capital_initials,
@@ -276,23 +277,14 @@ def description_kinds(name: str) -> frozenset[str]:
     return kind_words().get(head, frozenset()) - {words[-1], head}
 
 
-@functools.cache
-def _sectors() -> dict[str, str]:
-    """Organisation head → its sector (``org_heads`` of ``data/descriptions.yaml``; "" for any sector)."""
-    from storyline.data import load
-
-    heads = load("descriptions").get("org_heads", {})
-    return {h: ("" if sector == "ANY" else sector) for sector, words in heads.items() for h in words}
-
-
 def unlike_heads(name: str) -> frozenset[str]:
     """The heads of other sectors than a description's own, whose word in a name makes it another kind of body:
     "the company" is no "Department of Mining" though "mining" names companies."""
     words = fold(name).split()
-    sector = _sectors().get(singular(words[-1]), "") if words else ""
+    sector = org_sectors().get(singular(words[-1]), "") if words else ""
     if not sector:
         return frozenset()
-    return frozenset(h for h, s in _sectors().items() if s and s != sector)
+    return frozenset(h for h, s in org_sectors().items() if s and s != sector)
 
 
 def info_of(e: Entity) -> Info:
