@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 
 from storyline.model import Entity
 from storyline.nlp.quantities import singular
-from storyline.resolve.descriptions import org_sectors
+from storyline.resolve.descriptions import name_word_table, org_sectors
 from storyline.resolve.names import (
     acronym_of,
     capital_initials,
@@ -256,10 +256,8 @@ def is_description(name: str) -> bool:
 @functools.cache
 def kind_words() -> dict[str, frozenset[str]]:
     """An organisation description's head → the folded words of the names it calls so, itself included ("carrier":
-    airlines, airways, air, shipping, lines; ``name_words`` of ``data/descriptions.yaml``)."""
-    from storyline.data import load
-
-    return {h: frozenset(fold(w) for w in ws) | {h} for h, ws in load("descriptions").get("name_words", {}).items()}
+    airlines, airways, air, shipping, lines; ``name_word_table``)."""
+    return {h: frozenset(fold(w) for w in ws) for h, ws in name_word_table().items()}
 
 
 @functools.cache
