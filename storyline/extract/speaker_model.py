@@ -827,7 +827,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 if described_here:
                     f["pronoun&not_in_para&described_here"] = 1.0
             if ent.generic and g == pronoun:
-                # "a woman who lost her house", "the widow": a description the resolver kept as an entity
+                # "a man whose shop flooded", "the beekeeper": a description the resolver kept as an entity
                 f["pronoun&agree&generic"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]
