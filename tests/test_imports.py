@@ -110,8 +110,13 @@ def upward_imports(source: str, folder: str) -> list[str]:
     own = _layer(folder)
     found = []
     for node in ast.walk(ast.parse(source)):
-        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else \
-            [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and not node.level:
+            # "from storyline import fuse" names the stage in what it imports, not in the module
+            names = [f"storyline.{a.name}" for a in node.names] if node.module == "storyline" else [node.module or ""]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        else:
+            continue
         for name in names:
             parts = name.split(".")
             if len(parts) > 1 and parts[0] == "storyline":
@@ -132,5 +137,6 @@ def test_the_layer_check_sees_an_upward_import() -> None:
     assert upward_imports("def f():\n    from storyline.nlp.dates import parse_base\n", "clean") == \
         ["storyline.nlp.dates"]
     assert upward_imports("import storyline.fuse.stories\n", "extract") == ["storyline.fuse.stories"]
+    assert upward_imports("from storyline import fuse, modelfile\n", "nlp") == ["storyline.fuse"]
     assert upward_imports("from storyline.clean import metadata\nfrom storyline.model import Document\n",
                           "nlp") == []

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.extract.quote_speakers import (
     ANTECEDENT,
@@ -61,6 +61,9 @@ from storyline.extract.quote_speakers import (
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
 from storyline.resolve.coref import gender_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 LOGGER = logging.getLogger(__name__)
 
@@ -222,7 +225,7 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
             start = off + tok.idx
             if start >= quote.start or tok.dep_ not in _SUBJECT_DEPS or any(a <= start < b for a, b in ctx.quoted):
                 continue
-            # "One of the rescuers, who …": a partitive subject stands for one of the people its "of" names
+            # "One of the paramedics, who …": a partitive subject stands for one of the people its "of" names
             member = _partitive_member(tok) if tok.pos_ not in ("NOUN", "PROPN") else None
             if tok.pos_ not in ("NOUN", "PROPN") and member is None:
                 continue
@@ -249,8 +252,8 @@ def antecedent_phrase(ctx: SpeakerContext, quote: QuoteSpan, layout: Layout) -> 
     return None
 
 
-def _partitive_member(tok: Any) -> Any | None:
-    """The noun a partitive subject picks one of ("One of the rescuers", "another of his aides"): the object of
+def _partitive_member(tok: Token) -> Token | None:
+    """The noun a partitive subject picks one of ("One of the paramedics", "another of his aides"): the object of
     its "of"; None when ``tok`` is no such numeral or pronoun."""
     if tok.lower_ not in ("one", "another", "each", "neither", "either"):
         return None
@@ -714,7 +717,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     para_nearest = in_para[-1].entity if in_para else None
     para_entities = {m.entity for m in in_para}
     # every name, body or description the quote's paragraph mentions before it: a "he"/"she" whose paragraph
-    # introduces an unnamed person ("One of the rescuers sat on the kerb. “…,” he said") rarely reaches back
+    # introduces an unnamed person ("One of the paramedics waited by the ambulance. “…,” he said") rarely reaches back
     # past that person to a name of an earlier paragraph
     para_mentioned = {m.entity for m in ctx.mentions if m.entity and para_start <= m.start and m.end <= q.start
                       and not any(a <= m.start < b for a, b in ctx.quoted)}
@@ -824,7 +827,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 if described_here:
                     f["pronoun&not_in_para&described_here"] = 1.0
             if ent.generic and g == pronoun:
-                # "a woman who lost her house", "the widow": a description the resolver kept as an entity
+                # "a man whose shop flooded", "the beekeeper": a description the resolver kept as an entity
                 f["pronoun&agree&generic"] = 1.0
         if ent_id in nearest_before:
             gap, ms, me = nearest_before[ent_id]

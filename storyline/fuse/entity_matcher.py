@@ -46,6 +46,7 @@ from rapidfuzz import fuzz
 
 from storyline.model import Entity
 from storyline.nlp.quantities import singular
+from storyline.resolve.descriptions import name_word_table, org_sectors
 from storyline.resolve.names import (
     acronym_of,
     capital_initials,
@@ -245,7 +246,7 @@ class Info:
 
 
 def is_description(name: str) -> bool:
-    """"The union", "the Accra-based carrier": an article and common words (a hyphenated modifier may open with a
+    """"The union", "the Orvado-based lender": an article and common words (a hyphenated modifier may open with a
     place), what a description joined to a named body leaves among its aliases."""
     words = name.split()
     return len(words) >= 2 and words[0].lower() == "the" and all(
@@ -255,10 +256,8 @@ def is_description(name: str) -> bool:
 @functools.cache
 def kind_words() -> dict[str, frozenset[str]]:
     """An organisation description's head → the folded words of the names it calls so, itself included ("carrier":
-    airlines, airways, air, shipping, lines; ``name_words`` of ``data/descriptions.yaml``)."""
-    from storyline.data import load
-
-    return {h: frozenset(fold(w) for w in ws) | {h} for h, ws in load("descriptions").get("name_words", {}).items()}
+    airlines, airways, air, shipping, lines; ``name_word_table``)."""
+    return {h: frozenset(fold(w) for w in ws) for h, ws in name_word_table().items()}
 
 
 @functools.cache
@@ -267,7 +266,7 @@ def _kind_name_words() -> frozenset[str]:
 
 
 def description_kinds(name: str) -> frozenset[str]:
-    """The name words an organisation's description fits by its head's kind ("the Accra-based carrier" → airlines,
+    """The name words an organisation's description fits by its head's kind ("the Orvado-based carrier" → airlines,
     airways, ...), the head itself excluded; empty for a head with no kind."""
     words = fold(name).split()
     if not words:
@@ -276,23 +275,14 @@ def description_kinds(name: str) -> frozenset[str]:
     return kind_words().get(head, frozenset()) - {words[-1], head}
 
 
-@functools.cache
-def _sectors() -> dict[str, str]:
-    """Organisation head → its sector (``org_heads`` of ``data/descriptions.yaml``; "" for any sector)."""
-    from storyline.data import load
-
-    heads = load("descriptions").get("org_heads", {})
-    return {h: ("" if sector == "ANY" else sector) for sector, words in heads.items() for h in words}
-
-
 def unlike_heads(name: str) -> frozenset[str]:
     """The heads of other sectors than a description's own, whose word in a name makes it another kind of body:
-    "the company" is no "Ministry of Mining" though "mining" names companies."""
+    "the company" is no "Department of Mining" though "mining" names companies."""
     words = fold(name).split()
-    sector = _sectors().get(singular(words[-1]), "") if words else ""
+    sector = org_sectors().get(singular(words[-1]), "") if words else ""
     if not sector:
         return frozenset()
-    return frozenset(h for h, s in _sectors().items() if s and s != sector)
+    return frozenset(h for h, s in org_sectors().items() if s and s != sector)
 
 
 def info_of(e: Entity) -> Info:
@@ -413,7 +403,7 @@ def _description_keys(e: Entity, inf: Info) -> None:
             inf.role = " ".join(words)
             inf.keys.add(("d1", words[-1]))
             if e.type == "ORG":
-                # and the names its kind calls so: "the carrier" meets "Volta Coast Airways" in another article
+                # and the names its kind calls so: "the carrier" meets "Osprey Bay Airways" in another article
                 inf.kinds = description_kinds(e.name)
                 inf.unlike = unlike_heads(e.name)
                 inf.keys.update(("d1", w) for w in inf.kinds if len(w) >= 3)
@@ -434,7 +424,7 @@ def _description_keys(e: Entity, inf: Info) -> None:
 
 def description_kind(a: Info, b: Info) -> bool:
     """A description of an organisation and a named entity whose names hold a word of the description's kind and
-    not its head ("the carrier" ~ "Volta Coast Airways", "the miner" ~ "Société Minière de Kédougou")."""
+    not its head ("the carrier" ~ "Osprey Bay Airways", "the miner" ~ "Minera Orvado Norte")."""
     for desc, named in ((a, b), (b, a)):
         if desc.generic and not named.generic and desc.kinds and not named.person \
                 and any(("d", w) in named.keys for w in desc.kinds) and not desc.unlike & named.words:
@@ -536,7 +526,7 @@ def sole_partners(pairs: Sequence[tuple[int, int]], infos: Sequence[Info | None]
         reached[d].setdefault(group_of[n], infos[n])  # type: ignore[arg-type]
     out = set()
     for d, groups in reached.items():
-        # groups whose names are one body's in two languages or forms ("Aerolíneas Illimani", "Illimani Airlines":
+        # groups whose names are one body's in two languages or forms ("Aerolíneas Quelmira", "Quelmira Airlines":
         # the matcher's own organisation test) are one body here, as a store holds them as one entity
         reps = list(groups.values())
         if all(org_pair(reps[0], other) for other in reps[1:]):

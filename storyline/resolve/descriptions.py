@@ -116,17 +116,32 @@ class Lexicon:
     titles: frozenset[str] = frozenset()   # "foreign minister": a modifier of a title is part of the office
 
 
+@functools.cache
+def org_sectors() -> dict[str, str]:
+    """Organisation head → its sector (``org_heads`` of ``data/descriptions.yaml``: "BUS", "GOV", ...; "" for
+    any sector). Shared, not to be changed: callers that keep it copy it."""
+    return {h: "" if sector == "ANY" else sector
+            for sector, heads in load("descriptions").get("org_heads", {}).items() for h in heads}
+
+
+@functools.cache
+def name_word_table() -> dict[str, frozenset[str]]:
+    """Organisation head → the words of a name it fits, itself included ("club": "fc", "united", "club";
+    ``name_words`` of ``data/descriptions.yaml``). Shared, not to be changed: callers that keep it copy it."""
+    return {h: frozenset(ws) | {h} for h, ws in load("descriptions").get("name_words", {}).items()}
+
+
 @functools.lru_cache(maxsize=8)
 def _lexicon_of(titles: tuple[str, ...], roles: tuple[str, ...]) -> Lexicon:
     data = load("descriptions")
     words = load("gender_words")
     gender = {w: g for g, key in (("f", "female"), ("m", "male")) for w in words[key] if w not in _PRONOUNS}
     generic = frozenset(data.get("person_nouns", [])) | frozenset(gender)
-    orgs = {h: "" if sector == "ANY" else sector for sector, heads in data.get("org_heads", {}).items() for h in heads}
+    orgs = dict(org_sectors())
     # "head of government" ends in an organisation's head: a title's last word is a person's head unless so
     person = frozenset({t.split()[-1] for t in titles} - set(orgs)) | frozenset(roles) | frozenset(
         data.get("occupations", []))
-    fits = {h: frozenset(ws) | {h} for h, ws in data.get("name_words", {}).items()}
+    fits = dict(name_word_table())
     return Lexicon(person_heads=person | generic, generic_heads=generic - person, org_heads=orgs, gender=gender,
                    name_words=fits, contrast=frozenset(data.get("contrast_modifiers", [])), titles=frozenset(titles))
 

@@ -60,8 +60,8 @@ def _phrase(tok: Token) -> tuple[int, int]:
 
 
 def _definite_possessor(tok: Token) -> bool:
-    """"the company's plans", "The club's next match": a definite group noun that owns something names the body as
-    much as a subject does ("a company's plans" names none)."""
+    """"the company's new depot", "The team's coach": a definite group noun that owns something names the body as
+    much as a subject does ("a company's truck" names none)."""
     return tok.dep_ == "poss" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 

@@ -297,14 +297,14 @@ def test_an_organisation_description_joins_the_one_organisation_its_article_name
 
 
 def test_an_organisation_description_skips_a_body_of_another_sector_and_two_of_its_kind():
-    a = analyses([ent("d1", 1, "Ministry of Mining", "ORG"), ent("d1", 2, "Minera Lomas Altas", "ORG"),
+    a = analyses([ent("d1", 1, "Department of Mining", "ORG"), ent("d1", 2, "Minera Lomas Altas", "ORG"),
                   ent("d1", 3, "Rio Seco Mining", "ORG")],
-                 [ent("d2", 1, "Ministry of Mining", "ORG"), described("d2", 2, "the company")])
+                 [ent("d2", 1, "Department of Mining", "ORG"), described("d2", 2, "the company")])
     _, m = merge_entities(a, Settings())
     # two mining companies could be meant, and the ministry is no company
     assert m["d2/e2"] not in (m["d1/e1"], m["d1/e2"], m["d1/e3"])
-    a = analyses([ent("d1", 1, "Ministry of Mining", "ORG")],
-                 [ent("d2", 1, "Ministry of Mining", "ORG"), described("d2", 2, "the company")])
+    a = analyses([ent("d1", 1, "Department of Mining", "ORG")],
+                 [ent("d2", 1, "Department of Mining", "ORG"), described("d2", 2, "the company")])
     _, m = merge_entities(a, Settings())
     assert m["d2/e2"] != m["d1/e1"]
 
@@ -547,15 +547,15 @@ def test_an_organisation_description_in_another_article_is_judged_against_the_on
     from storyline.fuse import entity_matcher
     from storyline.fuse.entities import match_problem
 
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2), ent("d1", 2, "Kantor Timber Exports", "ORG")],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2), ent("d1", 2, "Kantor Timber Exports", "ORG")],
                  [described("d2", 1, "the carrier"), described("d2", 2, "passengers")])
     problem = match_problem(a, Settings())
     names = [(problem.ents[i].name, problem.ents[j].name) for i, j in problem.pairs]
-    assert names == [("Harmattan Airways", "the carrier")]
+    assert names == [("Solvenmark Airways", "the carrier")]
     row = dict(zip(entity_matcher.FEATURES, problem.rows[0]))
     assert row["description_kind"] == 1.0 and row["description_sole"] == 1.0
     # beside a second airline neither is its one candidate
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)], [ent("d3", 1, "Lagoon Airlines", "ORG")],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)], [ent("d3", 1, "Lagoon Airlines", "ORG")],
                  [described("d2", 1, "the carrier")])
     problem = match_problem(a, Settings())
     assert len(problem.pairs) == 2 and all(dict(zip(entity_matcher.FEATURES, r))["description_sole"] == 0.0
@@ -563,7 +563,7 @@ def test_an_organisation_description_in_another_article_is_judged_against_the_on
 
 
 def test_an_organisation_description_two_bodies_of_its_kind_could_answer_stays_apart():
-    a = analyses([ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)],
+    a = analyses([ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)],
                  [ent("d2", 1, "Lagoon Airlines", "ORG", mentions=2)],
                  [described("d3", 1, "the carrier")])
     _, m = merge_entities(a, Settings())
@@ -589,7 +589,7 @@ def test_a_description_of_one_sector_is_no_candidate_of_a_body_of_another():
     company = entity_matcher.info_of(described("d2", 1, "the company"))
     assert entity_matcher.description_kind(company, entity_matcher.info_of(ent("d1", 1, "Rio Seco Mining", "ORG")))
     assert not entity_matcher.description_kind(company,
-                                               entity_matcher.info_of(ent("d1", 2, "Ministry of Mining", "ORG")))
+                                               entity_matcher.info_of(ent("d1", 2, "Department of Mining", "ORG")))
 
 
 def test_a_named_bodys_description_alias_is_no_name_to_the_matcher():
@@ -604,7 +604,7 @@ def test_a_named_bodys_description_alias_is_no_name_to_the_matcher():
 def test_a_stored_body_meets_a_new_articles_description_of_its_kind_by_its_keys():
     from storyline.fuse.incremental import description_keys, entity_keys, merge_new_entities
 
-    airline = ent("d1", 1, "Harmattan Airways", "ORG", mentions=2)
+    airline = ent("d1", 1, "Solvenmark Airways", "ORG", mentions=2)
     stored, _ = merge_entities(analyses([airline]), Settings())
     carrier = described("d2", 1, "the carrier")
     # the store looks an unplaced description up by these keys alone, and decides as a whole run does

@@ -73,8 +73,8 @@ def test_a_users_knowledge_base_names_the_institution(tmp_path):
 
 
 def test_a_definite_group_noun_that_owns_something_is_an_actor():
-    # "the company's plans": the possessor names the body as a subject would; "a company's" names none
-    text = "Villagers said the company's plans for the valley were secret.\n\nA company's lawyer declined to comment."
+    # "the company's new depot": the possessor names the body as a subject would; "a company's" names none
+    text = "Residents said the company's new depot was too close to the river.\n\nA company's truck blocked the lane."
     out = analyze_documents([Document(id="g3", source="g3.txt", raw=text)], Settings())[0]
     assert isinstance(out, DocAnalysis)
     spans = [text[m.start:m.end] for e in out.entities if e.generic and e.sector == "business" for m in e.mentions]
