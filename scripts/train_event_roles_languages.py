@@ -6,8 +6,10 @@ which its target.
         [--role-sentences]
 
 Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, and with
-``--role-sentences`` the role-only sentences ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the
-eighteenth round and not kept: see training/languages/README.md; never
+``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (role-only sentences: targets after a preposition or in
+an oblique case, passives), and with ``--role-sentences`` the role-only sentences
+``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
+training/languages/README.md; never
 ``frozen/`` nor the dev files) goes through its language's pipeline up to the named entities; every actor mention
 of the sentence is a candidate, labelled source, target or other by the gold surface strings. Prints
 cross-validated source and target accuracy (folds by sentence) beside the position rules
@@ -47,6 +49,9 @@ LANGS = ("ru", "uk", "es")
 #: the parts after the named entities are not needed to find the candidates
 SKIP_PARTS = {"storyline.lead_vector.v1", "storyline.events.multilingual.v1"}
 C_REGULARISATION = 1.0
+#: role-only sentences the shipped ranker reads (``roles/PART_LANG.jsonl``; the coder never does): targets after a
+#: preposition or in an oblique case, passives with their agent (twentieth round)
+ROLE_PARTS = ("obliques",)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -133,8 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        paths = [NATIVE / f"events_{lang}.jsonl"] + ([NATIVE / "roles" / f"roles_{lang}.jsonl"]
-                                                     if args.role_sentences else [])
+        paths = [NATIVE / f"events_{lang}.jsonl", *(NATIVE / "roles" / f"{part}_{lang}.jsonl" for part in ROLE_PARTS)]
+        paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
         for path in paths:
             if path.is_file():
                 cases += sentence_cases(lang, read_jsonl(path), settings)
