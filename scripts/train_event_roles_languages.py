@@ -3,11 +3,12 @@
 which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
-        [--role-sentences]
+        [--obliques] [--role-sentences]
 
-Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, and with
-``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (role-only sentences: targets after a preposition or in
-an oblique case, passives), and with ``--role-sentences`` the role-only sentences
+Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, with
+``--obliques`` the role-only sentences ``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (targets after a
+preposition or in an oblique case, passives; tried in the twentieth round and not kept), and with ``--role-sentences``
+the role-only sentences
 ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
 training/languages/README.md; never
 ``frozen/`` nor the dev files) goes through its language's pipeline up to the named entities; every actor mention
@@ -49,9 +50,6 @@ LANGS = ("ru", "uk", "es")
 #: the parts after the named entities are not needed to find the candidates
 SKIP_PARTS = {"storyline.lead_vector.v1", "storyline.events.multilingual.v1"}
 C_REGULARISATION = 1.0
-#: role-only sentences the shipped ranker reads (``roles/PART_LANG.jsonl``; the coder never does): targets after a
-#: preposition or in an oblique case, passives with their agent (twentieth round)
-ROLE_PARTS = ("obliques",)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -131,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_role_model_path())
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--obliques", action="store_true",
+                    help="also train on training/languages/events/roles/obliques_LANG.jsonl (tried in the twentieth "
+                         "round, not the shipped ranker's)")
     ap.add_argument("--role-sentences", action="store_true",
                     help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
@@ -138,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        paths = [NATIVE / f"events_{lang}.jsonl", *(NATIVE / "roles" / f"{part}_{lang}.jsonl" for part in ROLE_PARTS)]
+        paths = [NATIVE / f"events_{lang}.jsonl"]
+        paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
         for path in paths:
             if path.is_file():

@@ -523,7 +523,7 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"valency={valency}|side={side}"] = 1.0
         f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
     f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
-    if lang != "es" and passive_voice(text, lang, cues, trigger):
+    if lang != "es" and passive_voice(text, lang, cues):
         # a passive turns the roles round: the agent is in the instrumental, itself or the noun it hangs on
         # ("введены Евросоюзом", "задержан властями Грузии"), the party affected is the grammatical subject
         f["passive"] = 1.0
@@ -568,15 +568,11 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     return f
 
 
-def passive_voice(text: str, lang: str, cues: Cues, trigger: int | None = None) -> bool:
+def passive_voice(text: str, lang: str, cues: Cues) -> bool:
     """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a short passive
-    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "были") or a word with
+    participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with
     the ending of a short participle or the impersonal -но/-то form of the language (``passive_endings``:
-    "запроваджено"). Given the trigger's offset, only the trigger's clause counts (between the punctuation marks
-    around it): a passive in a clause beside it ("предупредил нефтяников, что будет введён запрет") leaves the
-    trigger's own clause active."""
-    if trigger is not None:
-        text = _clause_at(text, trigger)
+    "запроваджено")."""
     words = [w for w, _, _ in _words(text)]
     analyser = _morphology(lang)
     if analyser is not None:
@@ -592,17 +588,6 @@ def passive_voice(text: str, lang: str, cues: Cues, trigger: int | None = None) 
     # a lower-case word: a name may end so too ("Казахстан", "Олена")
     return any(w in auxiliaries for w in words) or any(len(w) >= 6 and w.islower() and w.endswith(endings)
                                                        for w in _WORD.findall(text)[1:])
-
-
-#: marks that close a clause: a passive on the far side of one is another clause's
-_CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]")
-
-
-def _clause_at(text: str, at: int) -> str:
-    """The clause of ``text`` around offset ``at``: from the last clause mark before it to the first one after it."""
-    starts = [m.end() for m in _CLAUSE_MARKS.finditer(text, 0, at)]
-    after = _CLAUSE_MARKS.search(text, at)
-    return text[starts[-1] if starts else 0:after.start() if after else len(text)]
 
 
 #: fewest words between a name and a verb after a comma for the name to stand in a claim before the verb

@@ -19,7 +19,8 @@ the ninth round before any change, ``--set training/languages/events/dev6``). ``
 ``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py
 --role-sentences, never by the coder; not in the shipped ranker); ``roles/LANG_obliques.txt`` ->
 ``roles/obliques_LANG.jsonl``: role-ranker sentences with targets after a preposition or in an oblique case and
-passives with their agent (read by the ranker's script by default, never by the coder). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
+passives with their agent (read by the ranker's script with ``--obliques``, never by the coder; tried in the twentieth
+round and not kept). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
 native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
