@@ -101,6 +101,9 @@ def score(records: list[dict[str, Any]], analyses: list[DocAnalysis]) -> tuple[d
             if not _overlaps(an, ev.source, gold.get("source"), rec["text"]):
                 names = {e.id: e.name for e in an.entities}
                 misses.append(f"  source {names.get(ev.source or '')!r} != {gold.get('source')!r}: {rec['text']}")
+            if not _overlaps(an, ev.target, gold.get("target"), rec["text"]):
+                names = {e.id: e.name for e in an.entities}
+                misses.append(f"  target {names.get(ev.target or '')!r} != {gold.get('target')!r}: {rec['text']}")
         else:
             if gold:
                 c["fn"] += 1
@@ -156,10 +159,14 @@ def parallel_check(path: Path, settings: Settings) -> bool:
         ok += len(langs) == 4
         # stricter: each language has an event in it with the story event's own source and target (a language whose
         # events name other actors joined on wording alone, and splits off in a larger corpus)
-        agreed += len(langs) == 4 and best is not None and all(
-            any(lang_of.get(event_of[v].doc) == lg and (event_of[v].source, event_of[v].target)
-                == (best.source, best.target) for v in best.events) for lg in langs)
-        print(f"  {gid} {gold['type']:9} gold {gold['source']['en']!r} -> {(gold['target'] or {}).get('en')!r}")
+        differ = [lg for lg in langs if best is not None and not any(
+            lang_of.get(event_of[v].doc) == lg and (event_of[v].source, event_of[v].target)
+            == (best.source, best.target) for v in best.events)]
+        agreed += len(langs) == 4 and not differ
+        missing = sorted({"en", "ru", "uk", "es"} - set(langs))
+        print(f"  {gid} {gold['type']:9} gold {gold['source']['en']!r} -> {(gold['target'] or {}).get('en')!r}"
+              + (f"   NOT JOINED: {','.join(missing)}" if missing else "")
+              + (f"   OTHER ACTORS: {','.join(differ)}" if differ else ""))
         for se in sorted(by_gold[gid], key=lambda se: -len(se.docs)):
             print(f"      {se.id} {se.type:9} langs={','.join(sorted({lang_of[d] for d in se.docs}))} "
                   f"source={se.source} ({names.get(se.source or '', '')}) "

@@ -3,11 +3,14 @@
 which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
-        [--role-sentences]
+        [--obliques] [--role-sentences]
 
-Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, and with
-``--role-sentences`` the role-only sentences ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the
-eighteenth round and not kept: see training/languages/README.md; never
+Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, with
+``--obliques`` the role-only sentences ``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (targets after a
+preposition or in an oblique case, passives; tried in the twentieth round and not kept), and with ``--role-sentences``
+the role-only sentences
+``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
+training/languages/README.md; never
 ``frozen/`` nor the dev files) goes through its language's pipeline up to the named entities; every actor mention
 of the sentence is a candidate, labelled source, target or other by the gold surface strings. Prints
 cross-validated source and target accuracy (folds by sentence) beside the position rules
@@ -126,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_role_model_path())
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--obliques", action="store_true",
+                    help="also train on training/languages/events/roles/obliques_LANG.jsonl (tried in the twentieth "
+                         "round, not the shipped ranker's)")
     ap.add_argument("--role-sentences", action="store_true",
                     help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
@@ -133,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        paths = [NATIVE / f"events_{lang}.jsonl"] + ([NATIVE / "roles" / f"roles_{lang}.jsonl"]
-                                                     if args.role_sentences else [])
+        paths = [NATIVE / f"events_{lang}.jsonl"]
+        paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
+        paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
         for path in paths:
             if path.is_file():
                 cases += sentence_cases(lang, read_jsonl(path), settings)

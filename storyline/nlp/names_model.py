@@ -550,11 +550,18 @@ def _person_shaped(words: list[str]) -> bool:
 
 
 def _words_before(raw: str, start: int, most: int) -> list[int]:
-    """Starts of the capitalised words right before ``start``, one space apart, nearest first (at most ``most``)."""
+    """Starts of the capitalised words right before ``start``, one space apart, nearest first (at most ``most``). A
+    joining word between two of them ("Тринідад і Тобаго", "Босния и Герцеговина": the tagger cut the name at it)
+    is stepped over: the caller keeps a longer span only when the gazetteer knows it as a country's name."""
     out: list[int] = []
     at = start
     for _ in range(most):
         found = _NAME_BEFORE.search(raw[max(0, at - 40):at])
+        if found is not None and found.group(1) in _LIST_WORDS and out == [] and at == start:
+            joined = _NAME_BEFORE.search(raw[max(0, at - len(found.group(1)) - 41):at - len(found.group(1)) - 1])
+            if joined is not None and _capitalised(joined.group(1)):
+                at = at - len(found.group(1)) - 1
+                found = joined
         if found is None or not _capitalised(found.group(1)):
             break
         at = at - len(found.group(1)) - 1

@@ -359,6 +359,17 @@ def test_a_country_cut_to_its_noun_gets_its_full_name_back():
     text = "Стадіон Вемблі Корея не чекала."  # no country of these words: nothing grows
     c = text.index("Корея")
     assert mend_country_spans(text, [(c, c + 5, "LOC")], "uk") == [(c, c + 5, "LOC")]
+    # a name the tagger cut at its conjunction is whole again; two countries joined by one stay two
+    text = "Уряд заявив, що Антигуа і Барбуда підтримала резолюцію."
+    a, b = text.index("Антигуа"), text.index("Барбуда")
+    assert mend_country_spans(text, [(a, a + 7, "LOC"), (b, b + 7, "LOC")], "uk") == [(a, b + 7, "LOC")]
+    text = "Вчера Босния и Герцеговина подписала соглашение."
+    a, b = text.index("Босния"), text.index("Герцеговина")
+    assert mend_country_spans(text, [(b, b + 11, "LOC")], "ru") == [(a, b + 11, "LOC")]
+    text = "Вчора Ірландія і Франція підписали угоду."
+    a, b = text.index("Ірландія"), text.index("Франція")
+    both = [(a, a + 8, "LOC"), (b, b + 7, "LOC")]
+    assert mend_country_spans(text, both, "uk") == both
 
 
 def test_oblique_forms_of_a_countrys_name_find_it_in_each_language():

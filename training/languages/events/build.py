@@ -17,7 +17,10 @@ written in the eighth round before any change, ``--set training/languages/events
 Russian only, with type variety (every type 7-9 times, the confusable pairs side by side, wire datelines; written in
 the ninth round before any change, ``--set training/languages/events/dev6``). ``roles/LANG_roles.txt`` ->
 ``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py
---role-sentences, never by the coder; not in the shipped ranker). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
+--role-sentences, never by the coder; not in the shipped ranker); ``roles/LANG_obliques.txt`` ->
+``roles/obliques_LANG.jsonl``: role-ranker sentences with targets after a preposition or in an oblique case and
+passives with their agent (read by the ranker's script with ``--obliques``, never by the coder; tried in the twentieth
+round and not kept). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
 native phrasing, written from storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
@@ -60,12 +63,13 @@ def main() -> int:
             out = folder / f"events_{lang}{suffix}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
-        # sentences for the role ranker alone (scripts/train_event_roles_languages.py): the coder never reads them
-        src = HERE / "roles" / f"{lang}_roles.txt"
-        if src.is_file():
+        # sentences for the role ranker alone (scripts/train_event_roles_languages.py): the coder never reads them;
+        # roles/LANG_PART.txt -> roles/PART_LANG.jsonl
+        for src in sorted((HERE / "roles").glob(f"{lang}_*.txt")):
+            part = src.stem.split("_", 1)[1]
             lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
-            recs = [parse_line(ln, lang, i + 1, "roles") for i, ln in enumerate(lines)]
-            out = HERE / "roles" / f"roles_{lang}.jsonl"
+            recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
+            out = HERE / "roles" / f"{part}_{lang}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0
