@@ -174,8 +174,6 @@ class SpeakerContext:
     #: people the tagger never named, set as a speech verb's subject or apposed to it (``untagged_names``): entity
     #: id → the slot ("cue", "appos"); they are candidates only, kept as people when a quote is theirs
     untagged: dict[str, str] = field(default_factory=dict)
-    #: entities the tagger typed as a body or a place whose name stands in such a slot
-    name_slots: set[str] = field(default_factory=set)
 
     def genders(self) -> dict[str, str]:
         if self.gender_cache is None:
@@ -718,8 +716,7 @@ def untagged_names(ctx: SpeakerContext) -> list[tuple[int, int, str]]:
     """Capitalised names in a speech verb's subject slot ("Skipper X Y, whose family …, said", "“…,” said X Y"),
     or apposed to that subject ("A farmer in Owo, X Y, said"), that no mention covers: people the tagger missed,
     who could otherwise never be chosen as speakers. (start, end, slot) in the body view, titles left off; outside
-    quoted text. Names a mention covers whose entity the tagger typed as a body or a place go to
-    ``ctx.name_slots``."""
+    quoted text."""
     titles, particles, heads = _name_lexicon()
     word_gender = gender_lexicon()[0]
     out: list[tuple[int, int, str]] = []
@@ -753,14 +750,8 @@ def untagged_names(ctx: SpeakerContext) -> list[tuple[int, int, str]]:
                         or any(a <= s < b for a, b in ctx.quoted):
                     continue
                 seen.add((s, e))
-                covering = [m for m in ctx.mentions if m.start < e and s < m.end]
-                if not covering:
+                if not any(m.start < e and s < m.end for m in ctx.mentions):
                     out.append((s, e, slot))
-                    continue
-                for m in covering:
-                    ent = ctx.entities.get(m.entity or "")
-                    if ent is not None and ent.type != "PERSON" and not ent.generic and m.start <= s and e <= m.end:
-                        ctx.name_slots.add(ent.id)
     return out
 
 

@@ -788,9 +788,6 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f[f"untagged&slot={ctx.untagged[ent_id]}"] = 1.0
             f["untagged&given_name"] = float(has_given_name(ent.name))
             f[f"untagged&words={min(len(ent.name.split()), 3)}"] = 1.0
-        if ent_id in ctx.name_slots:
-            # "Kari Lunde said" typed as an organisation: a name standing where a speech verb's speaker stands
-            f["cue_slot_name&not_person"] = 1.0
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
             f[f"rule&how={how}"] = 1.0
