@@ -5,7 +5,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,6 +172,9 @@ class SpeakerContext:
     tokens: Callable[[Doc], BlockTokens] = read_tokens
     #: ``entity_genders`` of this context, read once
     gender_cache: dict[str, str] | None = None
+    #: people the tagger never named, set as a speech verb's subject or apposed to it (``untagged_names``): entity
+    #: id → the slot ("cue", "appos"); they are candidates only, kept as people when a quote is theirs
+    untagged: dict[str, str] = field(default_factory=dict)
 
     def genders(self) -> dict[str, str]:
         if self.gender_cache is None:
@@ -676,3 +679,101 @@ def quantified_group(ctx: SpeakerContext, subj: Token, offset: int) -> tuple[int
         if nouns:
             return _noun_span(nouns[-1], off)
     return None
+
+
+_NAME_DEPS = ("compound", "flat", "nmod")
+
+
+def _name_run(tok: Token) -> tuple[int, int]:
+    """Token indexes [first, last] of the proper-noun run ``tok`` heads ("Bui Van Thanh", "Abdel-Rahman")."""
+    doc, first, last = tok.doc, tok.i, tok.i
+    sent = tok.sent
+
+    def joined(i: int) -> bool:                       # "Abdel - Rahman" written "Abdel-Rahman"
+        return doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    while first - 1 >= sent.start and (
+            (doc[first - 1].pos_ == "PROPN" and first - 1 <= doc[first - 1].head.i <= last)
+            or (first - 2 >= sent.start and joined(first - 1) and doc[first - 2].pos_ == "PROPN")):
+        first -= 2 if doc[first - 1].pos_ != "PROPN" else 1
+    while last + 1 < sent.end and (
+            (doc[last + 1].pos_ == "PROPN" and doc[last + 1].dep_ in _NAME_DEPS and first <= doc[last + 1].head.i)
+            or (last + 2 < sent.end and joined(last + 1) and doc[last + 2].pos_ == "PROPN")):
+        last += 2 if doc[last + 1].pos_ != "PROPN" else 1
+    return first, last
+
+
+def untagged_names(ctx: SpeakerContext) -> list[tuple[int, int, str]]:
+    """Capitalised names in a speech verb's subject slot ("Skipper X Y, whose family …, said", "“…,” said X Y"),
+    or apposed to that subject ("A farmer in Owo, X Y, said"), that no mention covers: people the tagger missed,
+    who could otherwise never be chosen as speakers. (start, end, slot) in the body view, titles left off; outside
+    quoted text."""
+    titles, particles, heads = _name_lexicon()
+    word_gender = gender_lexicon()[0]
+    out: list[tuple[int, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for _s0, _e0, span, off in ctx.sents:
+        for verb in span:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ctx.cues.lemmas:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                # "“…,” said X Y": the parser may take an inverted subject for an object
+                subjects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i
+                            and c.pos_ == "PROPN"]
+            slots = [(s, "cue") for s in subjects]
+            # the parser often hangs the name on the nearest noun ("A farmer in Owo, X Y, said": on "Owo")
+            slots += [(a, "appos") for s in subjects for a in s.subtree
+                      if a.dep_ == "appos" and (s.left_edge.i < a.i < verb.i or a.head is s)]
+            for head, slot in slots:
+                if head.pos_ != "PROPN":
+                    continue
+                first, last = _name_run(head)
+                doc = head.doc
+                while first < last and doc[first].text.rstrip(".").casefold() in titles:
+                    first += 1                        # "Dame X Y", "Skipper" stays when the lexicon lacks it
+                s, e = off + doc[first].idx, off + doc[last].idx + len(doc[last].text)
+                words = re.findall(r"[^\W\d_][\w'’.-]*", ctx.view[s:e])
+                if not words or len(words) > 4 or (s, e) in seen or ctx.view[s:e].isupper() \
+                        or any(w[:1].islower() and w not in particles for w in words) \
+                        or any(w.casefold() in heads or w.casefold() in titles or w.lower() in ctx.cues.groups
+                               or w.lower() in ctx.cues.source_nouns or w.lower() in word_gender for w in words) \
+                        or any(a <= s < b for a, b in ctx.quoted):
+                    continue
+                seen.add((s, e))
+                if not any(m.start < e and s < m.end for m in ctx.mentions):
+                    out.append((s, e, slot))
+    return out
+
+
+def add_untagged(ctx: SpeakerContext, doc_id: str) -> None:
+    """Adds the people ``untagged_names`` finds to ``ctx`` as candidates (``ctx.untagged``), with a mention at the
+    name and at each later whole-word use of the name or of its last word outside quotes and other mentions
+    ("Babatunde Ajayi … Ajayi said"). One entity per name."""
+    found = untagged_names(ctx)
+    if not found:
+        return
+    added: list[Mention] = []
+    by_name: dict[str, str] = {}
+    for s, e, slot in found:
+        name = ctx.view[s:e]
+        key = name.casefold()
+        if key not in by_name:
+            ent_id = f"{doc_id}/u{len(by_name) + 1}"
+            by_name[key] = ent_id
+            ctx.entities[ent_id] = Entity(id=ent_id, name=name, type="PERSON")
+            ctx.untagged[ent_id] = slot
+        ent_id = by_name[key]
+        words = name.split()
+        forms = [name] + ([words[-1]] if len(words) > 1 and len(words[-1]) > 2 else [])
+        for form in forms:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", ctx.view):
+                a, b = m.span()
+                if a < s and form != name:
+                    continue                          # a surname before the full name is someone else's
+                if any(x.start < b and a < x.end for x in ctx.mentions + added) \
+                        or any(qa <= a < qb for qa, qb in ctx.quoted):
+                    continue
+                added.append(Mention(doc_id, a, b, ctx.view[a:b], "PERSON", ent_id))
+    ctx.mentions = sorted(ctx.mentions + added, key=lambda m: m.start)
+    ctx.gender_cache = None

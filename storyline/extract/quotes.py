@@ -51,6 +51,7 @@ from storyline.extract.quote_speakers import (
     Attribution,
     QuoteSpan,
     SpeakerContext,
+    add_untagged,
     cue_at,
     cue_subject,
     has_given_name,
@@ -971,6 +972,9 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
             if not _overlaps((q.start, q.end), kept):
                 kept.append(q)
     kept.sort(key=lambda q: (q.start, q.end))
+    if rank is not None:
+        # people the tagger missed in a speech verb's subject slot: the ranker's candidates, kept if it picks them
+        add_untagged(ctx, doc.id)
     speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
     head = _headline_block(ctx, blocks)
     if head is not None:
@@ -1041,6 +1045,10 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                             direct=True, doubtful=_doubtful(ctx, spk, s, e)))
     quotes.sort(key=lambda x: (x.start, -x.end))
     LOGGER.debug("%s: %d quotes", doc.id, len(quotes))
+    untagged = sorted({q.speaker for q in quotes if q.speaker in ctx.untagged})
+    if untagged:
+        added_entities += [ctx.entities[u] for u in untagged]
+        added_mentions += [m for m in ctx.mentions if m.entity in untagged]
     if not added_mentions:
         return QuoteResult(quotes, given_mentions, entities)
     return QuoteResult(quotes, sorted(given_mentions + added_mentions, key=lambda m: (m.start, m.end)),

@@ -785,6 +785,12 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
             f["given_name&not_person"] = 1.0          # a person the tagger typed otherwise
         if ent_id in person_like:
             f["person_evidence&not_person"] = 1.0     # "Tobi Ogunleye, 23,": an age or a title says person
+        if ent_id in ctx.untagged:
+            # a name the tagger missed, read off a speech verb's subject slot: a person the ranker may pick
+            f["untagged"] = 1.0
+            f[f"untagged&slot={ctx.untagged[ent_id]}"] = 1.0
+            f["untagged&given_name"] = float(has_given_name(ent.name))
+            f[f"untagged&words={min(len(ent.name.split()), 3)}"] = 1.0
         if att.ok and att.speaker == ent_id:
             f["rule"] = 1.0
             f[f"rule&how={how}"] = 1.0

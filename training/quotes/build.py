@@ -57,6 +57,9 @@
   who runs …") then called "he"/"she" after a named person of the same gender in an earlier paragraph, anonymous sources
   beside named officials, bodies that speak in statements, and witnesses by description, parsed from hand18_src_*.txt
   (ids tq-1101...).
+- hand19.jsonl: quotes21b's people named once in a speech verb's subject slot or apposed to a description there, with
+  names of many regions a tagger may miss or mistype, then carried by "he"/"she", parsed from hand19_src_*.txt (ids
+  tq-0201...).
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -162,7 +165,7 @@ HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
-    ("", "hand17", 1901), ("", "hand18", 1101),
+    ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
