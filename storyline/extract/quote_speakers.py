@@ -705,7 +705,7 @@ def _name_run(tok: Token) -> tuple[int, int]:
 
 def untagged_names(ctx: SpeakerContext) -> list[tuple[int, int, str]]:
     """Capitalised names in a speech verb's subject slot ("Skipper X Y, whose family …, said", "“…,” said X Y"),
-    or apposed to that subject ("A farmer in Owo, X Y, said"), that no mention covers: people the tagger missed,
+    or apposed to that subject ("A farmer in Kelvale, X Y, said"), that no mention covers: people the tagger missed,
     who could otherwise never be chosen as speakers. (start, end, slot) in the body view, titles left off; outside
     quoted text."""
     titles, particles, heads = _name_lexicon()
@@ -722,7 +722,7 @@ def untagged_names(ctx: SpeakerContext) -> list[tuple[int, int, str]]:
                 subjects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i
                             and c.pos_ == "PROPN"]
             slots = [(s, "cue") for s in subjects]
-            # the parser often hangs the name on the nearest noun ("A farmer in Owo, X Y, said": on "Owo")
+            # the parser often hangs the name on the nearest noun ("A farmer in Kelvale, X Y, said": on "Kelvale")
             slots += [(a, "appos") for s in subjects for a in s.subtree
                       if a.dep_ == "appos" and (s.left_edge.i < a.i < verb.i or a.head is s)]
             for head, slot in slots:
