@@ -217,7 +217,7 @@ def _actors_in(span: Span, actor_spans: _ActorSpans, names: NameFinder | None,
     """Actor keys whose mentions (or names, in any case) fall inside ``span``."""
     keys = actor_spans.keys_within(span.start, span.end)
     if names is not None:
-        keys.update(name_keys[found.lower()] for found in names.findall(span.text))
+        keys.update(name_keys[names.name_of(found)] for found in names.findall(span.text))
     return frozenset(keys)
 
 
@@ -268,6 +268,7 @@ class NameFinder:
     def __init__(self, name_keys: dict[str, str]) -> None:
         self.pattern = name_pattern(name_keys)
         lowered = {n: n.lower() for n in name_keys}
+        self.lowered = frozenset(name_keys)
         # a name not starting with a word character sends every text to the regex
         self.words = all(n and _WORD_RUN.match(n) for n in name_keys)
         # names by their first word, longest first (the regex's order; names of one length match the same text)
@@ -281,6 +282,15 @@ class NameFinder:
                 by_first[first.group(0)].append(lowered[n])
         self.by_first = dict(by_first)
         self.odd = _names_regex(tuple(odd)) if odd else None
+        self.odd_names = tuple(odd)
+
+    def name_of(self, found: str) -> str:
+        """The name (a key of ``name_keys``) that matched the text ``found``: its lower case, except for a name
+        whose case-insensitive match is not plain lower-casing ("ışık" finds "Işık", whose lower case is "işık")."""
+        low = found.lower()
+        if low in self.lowered:
+            return low
+        return next(n for n in self.odd_names if re.fullmatch(re.escape(n), found, re.IGNORECASE))
 
     def findall(self, text: str) -> list[str]:
         """The text of each name found (the regex's group 1), in order."""

@@ -447,3 +447,14 @@ def test_candidates_spanning_stories_are_split_and_oversized_ones_dropped(caplog
     kept = wide[:MAX_SIDES]
     assert guard_candidates([(9.0, "framing", "framing: drill", kept)], {}) == [
         (9.0, "framing", "framing: drill", kept)]
+
+
+def test_a_name_whose_case_does_not_round_trip_is_bound_to_its_actor() -> None:
+    # "ı" upper-cases to "I", whose lower case is "i": the text "Işınmouth" is found by the name "ışınmouth"
+    # although its lower case is another string; the finder says which name it found
+    from storyline.fuse.disagreements import NameFinder
+
+    finder = NameFinder({"ışınmouth": "GPE:isinmouth", "ruritania": "GPE:ruritania"})
+    found = finder.findall("IŞINMOUTH and Işınmouth officials met Ruritanian envoys.")
+    assert found == ["IŞINMOUTH", "Işınmouth", "Ruritania"]
+    assert [finder.name_of(f) for f in found] == ["ışınmouth", "ışınmouth", "ruritania"]
