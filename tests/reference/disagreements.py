@@ -6,6 +6,7 @@ with these in place of the fast ones.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from itertools import combinations
@@ -44,9 +45,16 @@ class RegexNames:
 
     def __init__(self, name_keys: dict[str, str]) -> None:
         self.pattern = name_pattern(name_keys)
+        self.names = list(name_keys)
 
     def findall(self, text: str) -> list[str]:
         return [m.group(1) for m in self.pattern.finditer(text)] if self.pattern is not None else []
+
+    def name_of(self, found: str) -> str:
+        # its lower case when that is a name; else the name the regex's case-insensitive match took it for
+        if found.lower() in self.names:
+            return found.lower()
+        return next(n for n in self.names if re.fullmatch(re.escape(n), found, re.IGNORECASE))
 
 
 def all_pairs(claims: list[BoundClaim], kind: str, related, conflict,
