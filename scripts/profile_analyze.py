@@ -8,7 +8,7 @@ of loading models and tables count once, as in a bench round.
 
 Usage: ``python scripts/profile_analyze.py FOLDER OUT_DIR [--cprofile FILE]``. A corpus of team-written articles
 for it: the ``articles/*.txt`` of ``training/stories_dev4``-``6`` and ``training/events_corpus_dev1``-``3``
-copied into one folder (360 articles; the README's speed paragraph has its figures).
+copied into one folder (360 articles; docs/measurements/speed.md has its figures).
 """
 from __future__ import annotations
 
