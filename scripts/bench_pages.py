@@ -421,7 +421,17 @@ def main() -> None:
                     help="the server's event loop (auto: uvloop when installed)")
     ap.add_argument("--no-single", action="store_true", help="skip the one-client phase")
     args = ap.parse_args()
-    path = args.store or Path(tempfile.mkdtemp(prefix="bench-pages-")) / "storyline.duckdb"
+    if args.store is not None:
+        run(args, args.store)
+        return
+    # A store built for this run only goes with it, whatever ends the run: a 10k-article store is hundreds of MB,
+    # and the runs that left theirs in /tmp filled the disk.
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        run(args, Path(tmp) / "storyline.duckdb")
+
+
+def run(args: argparse.Namespace, path: Path) -> None:
+    """Build the store at ``path`` unless it exists, then measure its pages as ``args`` ask."""
     if not path.exists():
         t0 = time.perf_counter()
         build(path, args.docs, args.outlets, args.seed)
