@@ -3,11 +3,14 @@
 which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
-        [--obliques] [--role-sentences]
+        [--obliques] [--oblique-places] [--role-sentences]
 
 Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, with
 ``--obliques`` the role-only sentences ``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (targets after a
-preposition or in an oblique case, passives; tried in the twentieth round and not kept), and with ``--role-sentences``
+preposition or in an oblique case, passives; tried in the twentieth round and not kept), with ``--oblique-places``
+``roles/oblique_places_{ru,uk,es}.jsonl`` (the balance to them, written in the twenty-first round: a place, a
+mediator, a topic or an attribution after a preposition or in an oblique case that is no target, beside a target
+that is another actor or none), and with ``--role-sentences``
 the role-only sentences
 ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
 training/languages/README.md; never
@@ -132,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--obliques", action="store_true",
                     help="also train on training/languages/events/roles/obliques_LANG.jsonl (tried in the twentieth "
                          "round, not the shipped ranker's)")
+    ap.add_argument("--oblique-places", action="store_true",
+                    help="also train on training/languages/events/roles/oblique_places_LANG.jsonl (oblique and "
+                         "prepositional names that are no target: the balance to --obliques)")
     ap.add_argument("--role-sentences", action="store_true",
                     help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
@@ -141,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGS:
         paths = [NATIVE / f"events_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
+        paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
         for path in paths:
             if path.is_file():

@@ -42,6 +42,8 @@ from storyline.resolve.institutions import INSTITUTION_PREFIX
 from storyline.resolve.kb import KB, load_kb
 from storyline.resolve.names import (
     ADDRESS_TITLES,
+    acronym_key,
+    acronym_letters,
     acronym_of,
     blocking_keys,
     capital_initials,
@@ -312,9 +314,8 @@ def _org_keys(e: Entity, kb: KB) -> tuple[frozenset[str], tuple[str, ...], froze
     Co." and "Huaxin New Energy" the second, "Banco de España" and "Bank of Spain" the third ({bank, @ESP}). The
     content words are glossed into English word by word, so a body named in its own language meets its English
     name ("Supremo Tribunal Federal" ~ "Supreme Federal Court")."""
-    glosses = entity_matcher.glosses()
     words = content_words(e.name)
-    glossed = {w: glosses.get(w, w) for w in words if w not in entity_matcher.FOREIGN_STOP}
+    glossed = {w: entity_matcher.gloss(w) or w for w in words if w not in entity_matcher.FOREIGN_STOP}
     no_country = frozenset(g for w, g in glossed.items() if not kb.country_of(w))
     core = tuple(w for w in fold(e.name).split() if w not in _CORPORATE)
     # a subsidiary named by its country after the brand ("Ubuntu Mining South Africa" ~ "Ubuntu Mining SA"): the
@@ -394,11 +395,6 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             groups.union(next(iter(owners)), i)
 
 
-def _acronym_letters(name: str) -> str:
-    """The letters of a name written in capitals ("U.S." → "US"), as ``is_acronym_for`` reads an acronym."""
-    return re.sub(r"[^A-Za-z]", "", name).upper()
-
-
 def _every_initial(name: str) -> str:
     """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"), as ``is_acronym_for`` spells them."""
     return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
@@ -428,10 +424,13 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
             if not looks_like_acronym(x) and len(caps := capital_initials(x)) >= 3:
                 spelled[("e", caps)].append(i)
             if looks_like_acronym(x):
-                acr = _acronym_letters(x)
+                acr = acronym_letters(x)
                 acronyms[i].add(("s", "".join(sorted(acr))))
                 if len(acr) >= 3:
                     acronyms[i].add(("e", acr))
+                    # the same acronym in another script (ЄБРР ~ ЕБРР, ЮНИСЕФ ~ UNICEF): one ``acronym_key``
+                    spelled[("x", acronym_key(acr))].append(i)
+                    acronyms[i].add(("x", acronym_key(acr)))
         if e.type in ("ORG", "EVENT"):
             last = fold(e.name).split()[-1:]
             for w in words:
@@ -792,7 +791,9 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
         texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
         if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
             acronym = next(iter(texts))
-            owners = spelled.get(_acronym_letters(acronym), []) if looks_like_acronym(acronym) else []
+            # Latin acronyms only: a KB's Cyrillic acronym (МВФ) is the KB's name in its language, not a reading
+            owners = spelled.get(acronym_letters(acronym), []) \
+                if looks_like_acronym(acronym) and acronym.isascii() else []
             if owners and all(o.country != e.country for o in owners):
                 e = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)
         out.append(e)
@@ -1308,11 +1309,10 @@ def _countries_and_words(words: list[str], kb: KB, gloss: Callable[[str], str | 
 def _central_bank_country(e: Entity, kb: KB) -> str | None:
     """The country of a named organisation whose name is only a bank word, state words and a country ("National
     Bank of Ukraine", "Bank of Spain", "Banque du Liban"): a state's central bank, named as its own news names it."""
-    glosses = entity_matcher.glosses()
     words = [w for w in fold(re.sub(r"['’]s\b", "", e.name)).split()
              if w not in entity_matcher.FOREIGN_STOP and w != "the"]
     links = ("of", "de", "du", "la")
-    codes, rest = _countries_and_words(words, kb, lambda w: None if w in links else glosses.get(w, w))
+    codes, rest = _countries_and_words(words, kb, lambda w: None if w in links else entity_matcher.gloss(w) or w)
     if "bank" not in rest or not rest <= _CENTRAL_BANK_WORDS:
         return None
     return next(iter(codes)) if len(codes) == 1 else (e.country if not codes else None)

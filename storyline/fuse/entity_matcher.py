@@ -48,6 +48,7 @@ from storyline.model import Entity
 from storyline.nlp.quantities import singular
 from storyline.resolve.descriptions import name_word_table, org_sectors
 from storyline.resolve.names import (
+    acronym_letters,
     acronym_of,
     capital_initials,
     content_words,
@@ -58,6 +59,7 @@ from storyline.resolve.names import (
     given_match,
     given_name_match,
     given_names,
+    gloss,
     glosses,
     is_acronym_for,
     is_short_form,
@@ -147,8 +149,7 @@ MAX_ORG_WORD_BLOCK = 24
 def org_words(name: str) -> tuple[str, ...]:
     """The content words of an organisation's name, each glossed into English when it is a common institution word
     of another language ("Fudbalski savez Srbije" → association, football, srbije), sorted."""
-    g = glosses()
-    return tuple(sorted({g.get(w, w) for w in content_words(name) if w not in FOREIGN_STOP}))
+    return tuple(sorted({gloss(w) or w for w in content_words(name) if w not in FOREIGN_STOP}))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -378,9 +379,9 @@ def info_of(e: Entity) -> Info:
             if len(head := name_key(g)[:3]) == 3:
                 inf.keys.add(("h" if given else "h1", head))
     for n in names:
-        letters = re.sub(r"[^A-Za-z]", "", n)
+        letters = acronym_letters(n)
         if looks_like_acronym(n) and 2 <= len(letters) <= 8:
-            inf.keys.add(("a1", letters.upper()))
+            inf.keys.add(("a1", letters))
         elif len(n.split()) >= 2:
             inf.keys.add(("a", _acronym(n)))
             if len(n.split()) >= 3:

@@ -20,7 +20,6 @@ new ones take the next free ids; stored stories never merge with each other nor 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Sequence
 
 from storyline.config import Settings
@@ -28,7 +27,15 @@ from storyline.fuse.entities import demonym_forms, merge_entities, role_keys
 from storyline.fuse.entity_matcher import description_kinds, org_words
 from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter, StoryScorer
 from storyline.model import DocAnalysis, Document, Entity
-from storyline.resolve.names import acronym_of, content_words, fold, split_person, surname_key
+from storyline.resolve.names import (
+    acronym_letters,
+    acronym_of,
+    content_words,
+    fold,
+    looks_like_acronym,
+    split_person,
+    surname_key,
+)
 
 __all__ = ["STORED", "EntityMerge", "description_keys", "entity_keys", "join_stories", "merge_new_entities",
            "unmatched_keys"]
@@ -68,8 +75,8 @@ def entity_keys(e: Entity) -> set[str]:
             keys.update("w:" + w for w in words if len(w) >= 3)
             # glossed too ("Aerolíneas" is "airlines"): a new article's "the carrier" meets the stored airline
             keys.update("w:" + w for w in org_words(name) if len(w) >= 3)
-        letters = re.sub(r"[^A-Za-z]", "", name).upper()
-        if name.isupper() and len(letters) >= 2:
+        letters = acronym_letters(name)
+        if (name.isupper() or (looks_like_acronym(name) and not name.isascii())) and len(letters) >= 2:
             keys.add("a:" + "".join(sorted(letters)))
         elif len(acronym_of(name)) >= 2:
             keys.add("a:" + "".join(sorted(acronym_of(name))))

@@ -17,14 +17,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from unidecode import unidecode
-
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import case_forms, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
-from storyline.resolve.names import script_key, script_keys, surnames_agree
+from storyline.resolve.names import acronym_key, script_key, script_keys, surnames_agree
 
 __all__ = ["known_name", "language_names", "resolve_names", "shared_key_forms", "stem_key"]
 
@@ -424,25 +422,12 @@ def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     return keys.get(script_key(span.normal)) or keys.get(script_key(span.text))
 
 
-#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNESCO / ЮНЕСКО, OPEC / ОПЕК)
-_ACRONYM_FOLDS = (("IU", "U"), ("YU", "U"), ("IA", "A"), ("YA", "A"), ("KH", "H"), ("W", "V"), ("Y", "I"))
-
-
-def _acronym_key(acronym: str) -> str:
-    """The letters an acronym keeps across scripts: transliterated, a Latin c read as k (s before e / i), w as v."""
-    text = unidecode(acronym).upper()
-    text = re.sub(r"C(?=[EI])", "S", text).replace("C", "K")
-    for a, b in _ACRONYM_FOLDS:
-        text = text.replace(a, b)
-    return text
-
-
 @functools.lru_cache(maxsize=8)
 def _acronyms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Two indexes of the acronyms a known name may be written as in ``lang``, each kept only where one actor has it:
     the initials of every body's name of two or more words in the language (``_kb_file_names``, the curated ``names``),
     short words of ``acronym_skip`` left out ("Unión Africana" UA, "Африканський союз" АС); and for a language not
-    written in Latin letters, ``_acronym_key`` of the knowledge base's Latin acronyms (ECOWAS for ЭКОВАС)."""
+    written in Latin letters, ``acronym_key`` of the knowledge base's Latin acronyms (ECOWAS for ЭКОВАС)."""
     data = load("kb/languages")
     skip = frozenset((data.get("acronym_skip") or {}).get(lang) or ())
     named = [*((kb_id, tuple(forms)) for kb_id, forms in (data.get("names", {}).get(lang) or {}).items()),
@@ -460,7 +445,7 @@ def _acronyms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
             for raw in load(f"kb/{name}").get("entities") or []:
                 for alias in raw.get("alias") or ():
                     if _ACRONYM.fullmatch(str(alias)) and str(alias).isascii():
-                        latin.setdefault(_acronym_key(str(alias)), set()).add(str(raw["id"]))
+                        latin.setdefault(acronym_key(str(alias)), set()).add(str(raw["id"]))
     return ({k: next(iter(v)) for k, v in initials.items() if len(v) == 1},
             {k: next(iter(v)) for k, v in latin.items() if len(v) == 1})
 
@@ -475,7 +460,7 @@ def _acronym_owner(span: NamedSpan, lang: str) -> str | None:
     if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
         return None
     initials, latin = _acronyms(lang)
-    return initials.get(words[0].upper()) or latin.get(_acronym_key(words[0]))
+    return initials.get(words[0].upper()) or latin.get(acronym_key(words[0]))
 
 
 def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:

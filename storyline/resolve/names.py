@@ -33,6 +33,11 @@ _VOWEL_PAIR = re.compile(r"([aou])e")
 #: French/German-era spellings of the Slavic "-ov"/"-ev" endings: Smirnoff ~ Smirnov, Rachmaninow ~ -ov.
 _FF_ENDING = re.compile(r"(?<=[oe])ff$")
 _NON_LETTER = re.compile(r"[^a-z]+")
+#: Cyrillic marks no Latin letter stands for: the soft and hard signs and the apostrophe Ukrainian writes inside a
+#: word ("п'ятниця", "в'єтнамською"); unidecode gives them a quote that ``fold`` read as a word break ("азійського"
+#: folded to "aziis kogo")
+_CYRILLIC_SILENT = re.compile(r"[ьЬъЪ]|(?<=[\u0400-\u04ff])['’ʼ](?=[\u0400-\u04ff])")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: Minimum key length for the one-edit vowel tolerance (short keys collide too easily).
 MIN_FUZZY_KEY_LEN = 6
 #: Words dropped from a person's name before it is split (titles of address, not names).
@@ -50,10 +55,16 @@ _DIMINUTIVE = re.compile(r"(?:inho|inha|ito|ita|ico|ica|cito|cita|ek|ka|ushka|en
 MIN_SHORT_FORM = 3
 
 
+def latin(text: str) -> str:
+    """The one transliteration every key of a name reads (``fold``, ``name_key``, ``acronym_key``, the glosses):
+    unidecode, after the Cyrillic marks that stand for no letter are dropped."""
+    return unidecode(_CYRILLIC_SILENT.sub("", text))
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """ASCII, lower-case, letters and single spaces only."""
-    return " ".join(_NON_LETTER.sub(" ", unidecode(text).lower()).split())
+    return " ".join(_NON_LETTER.sub(" ", latin(text).lower()).split())
 
 
 @functools.cache
@@ -85,7 +96,7 @@ def folded_given_names() -> frozenset[str]:
 def name_key(word: str) -> str:
     """Transliteration-normalised key of one name word (``Qadyrbek`` → ``kadirbek``)."""
     # Đ/đ is "dj" in Serbian and Croatian spellings without diacritics (Đorđević ~ Djordjevic)
-    s = _NON_LETTER.sub("", unidecode(word.replace("Đ", "Dj").replace("đ", "dj")).lower())
+    s = _NON_LETTER.sub("", latin(word.replace("Đ", "Dj").replace("đ", "dj")).lower())
     if len(s) >= MIN_FUZZY_KEY_LEN:
         s = _FF_ENDING.sub("v", s)
     for old, new in _REWRITES:
@@ -478,14 +489,62 @@ def content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _STOP)
 
 
+#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNESCO / ЮНЕСКО, OPEC / ОПЕК) and
+#: the two letters unidecode gives one iotated Cyrillic vowel (ЄБРР / ЕБРР, Ї)
+_ACRONYM_FOLDS = (("IU", "U"), ("YU", "U"), ("IA", "A"), ("YA", "A"), ("IE", "E"), ("YE", "E"), ("YI", "I"),
+                  ("KH", "H"), ("W", "V"), ("Y", "I"))
+
+
+def acronym_key(acronym: str) -> str:
+    """The letters an acronym keeps across scripts: transliterated (``latin``), a Latin c read as k (s before e / i),
+    w as v, an iotated vowel as its vowel (ЮНИСЕФ, UNICEF: UNISEF; ЄБРР, ЕБРР: EBRR)."""
+    text = latin(acronym).upper()
+    text = re.sub(r"C(?=[EI])", "S", text).replace("C", "K")
+    for a, b in _ACRONYM_FOLDS:
+        text = text.replace(a, b)
+    return text
+
+
+@functools.cache
+def _cyrillic_skip() -> frozenset[str]:
+    """The short function words Russian and Ukrainian bodies' names leave out of their acronyms ("и", "з", "по")."""
+    skip = load("kb/languages").get("acronym_skip") or {}
+    return frozenset(w.lower() for lang in ("ru", "uk") for w in skip.get(lang) or ())
+
+
+def acronym_letters(name: str) -> str:
+    """The letters of a name written as an acronym ("U.S." → "US", "DoD" → "DOD"); a Cyrillic one by its capitals
+    ("АфБР" → "АБР": the small letter is the second of a word) under ``acronym_key``, the key its initials and its
+    spelling in Latin letters share."""
+    if _CYRILLIC.search(name):
+        return acronym_key("".join(c for c in name if c.isupper()))
+    return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
 def acronym_of(name: str) -> str:
-    """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO')."""
+    """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO'); of a Cyrillic
+    name the initials of its own words under ``acronym_key`` ("Європейський банк ..." → "EB...", where unidecode's
+    "Ievropeiskii" would give I)."""
+    if _CYRILLIC.search(name):
+        words = re.findall(r"[^\W\d_]+", _CYRILLIC_SILENT.sub("", name))
+        return acronym_key("".join(w[0] for w in words
+                                   if w.lower() not in _cyrillic_skip() and fold(w) not in _STOP).upper())
     words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
 
 
 def is_acronym_for(acronym: str, name: str) -> bool:
-    """True when ``acronym`` spells the initials of ``name`` (in order, or as a set for reordered names)."""
+    """True when ``acronym`` spells the initials of ``name`` (in order, or as a set for reordered names). Across
+    scripts both sides are read by ``acronym_key``: a Cyrillic acronym spells the initials of a Russian or Ukrainian
+    name (АБР, Азиатский банк развития), or is another acronym transliterated (ЭКОВАС, ECOWAS; ЄБРР, ЕБРР)."""
+    if _CYRILLIC.search(acronym) or _CYRILLIC.search(name):
+        acr = acronym_key(acronym_letters(acronym))
+        if len(acr) < 2:
+            return False
+        if looks_like_acronym(name):
+            return len(acr) >= 3 and acr == acronym_key(acronym_letters(name))
+        initials = acronym_key(acronym_of(name))
+        return acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials))
     acr = re.sub(r"[^A-Za-z]", "", acronym).upper()
     if len(acr) < 2:
         return False
@@ -505,9 +564,9 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     return len(acr) >= 3 and spelled != every and acr == spelled
 
 
-#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE"): 2-4 capitals, each
+#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "АфБР"): 2-4 capitals, each
 #: followed by at most one small letter.
-_MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){2,4}")
+_MIXED_ACRONYM = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?){2,4}")
 
 
 def looks_like_acronym(name: str) -> bool:
@@ -534,6 +593,36 @@ def glosses() -> dict[str, str]:
     return out
 
 
+def romanisation_key(word: str) -> str:
+    """A folded word with the vowel spellings Russian and Ukrainian romanisations disagree on made one: y and runs of
+    i as one i ("razvitiya" and unidecode's "razvitiia" of "развития", "federalnyy" and "federalnyi")."""
+    return re.sub(r"i+", "i", word.replace("y", "i"))
+
+
+#: unidecode's marks of a Cyrillic word (ий, ия, ии: "ii"; ый: "yi"), which a romanised gloss form spells otherwise
+_UNIDECODE_CYRILLIC = re.compile(r"ii|yi$")
+
+
+@functools.cache
+def _gloss_keys() -> dict[str, str]:
+    """``romanisation_key`` of each gloss form → its English gloss, where the key names one gloss only."""
+    keyed: dict[str, set[str]] = {}
+    for form, english in glosses().items():
+        keyed.setdefault(romanisation_key(form), set()).add(english)
+    return {k: next(iter(v)) for k, v in keyed.items() if len(v) == 1}
+
+
+def gloss(word: str) -> str | None:
+    """The English gloss of a folded institution word of another language ("tribunal" → "court"), None when it is
+    none. A word folded from Cyrillic ("razvitiia" of "развития") is also read by ``romanisation_key``, as the file
+    romanises it one way ("razvitiya"); only such a word, as an English "autonomy" would meet a gloss form
+    "autonomi"."""
+    found = glosses().get(word)
+    if found is None and _UNIDECODE_CYRILLIC.search(word):
+        found = _gloss_keys().get(romanisation_key(word))
+    return found
+
+
 def given_names() -> frozenset[str]:
     """The folded given names of ``data/given_names.yaml`` (``folded_given_names``, kept under the name fuse uses)."""
     return folded_given_names()
@@ -549,5 +638,4 @@ def foreign_institution_word(name: str) -> bool:
     words = fold(name).split()
     if not words or words[0] in given_names():
         return False
-    g = glosses()
-    return any(len(w) >= MIN_INSTITUTION_WORD and g.get(w, w) != w for w in words)
+    return any(len(w) >= MIN_INSTITUTION_WORD and gloss(w) not in (None, w) for w in words)

@@ -35,3 +35,29 @@ def test_an_acronym_typed_a_place_meets_its_expansion_but_a_country_does_not():
     ents, _ = merge_entities(corpus([ent("d1", 1, "Ministry of Defence", "ORG", "GBR")],
                                     [ent("d2", 1, "MoD", "GPE")]), Settings(entity_matcher="trained"))
     assert len(ents) == 1 and ents[0].type == "ORG"
+
+
+def test_a_cyrillic_acronym_meets_its_full_name_and_its_spelling_in_the_other_script():
+    """АБР spells the initials of Азиатский банк развития; ЄБРР is ЕБРР with Ukrainian Є; ЮНИСЕФ is UNICEF
+    transliterated; МВФ is none of them (issue 19, twenty-first round)."""
+    _, m = same_result(corpus(
+        [ent("d1", 1, "Азиатский банк развития", "ORG")],
+        [ent("d2", 1, "АБР", "ORG")],
+        [ent("d3", 1, "ЄБРР", "ORG")],
+        [ent("d4", 1, "ЕБРР", "ORG")],
+        [ent("d5", 1, "ЮНИСЕФ", "ORG")],
+        [ent("d6", 1, "UNICEF", "ORG")],
+        [ent("d7", 1, "МВФ", "ORG")],
+    ))
+    assert m["d1/e1"] == m["d2/e1"]
+    assert m["d3/e1"] == m["d4/e1"] != m["d1/e1"]
+    assert m["d5/e1"] == m["d6/e1"] != m["d3/e1"]
+    assert m["d7/e1"] not in {m["d1/e1"], m["d3/e1"], m["d5/e1"]}
+
+
+def test_cyrillic_acronyms_by_initials_and_by_letters():
+    assert is_acronym_for("АфБР", "Африканский банк развития")  # the small letter is the first word's second
+    assert is_acronym_for("ОБСЄ", "Організація з безпеки та співробітництва в Європі")  # з, та, в carry none
+    assert is_acronym_for("ОПЕК", "OPEC") and is_acronym_for("ЭКОВАС", "ECOWAS")
+    assert not is_acronym_for("АБР", "Африканский союз")
+    assert not is_acronym_for("МВФ", "Международный банк")

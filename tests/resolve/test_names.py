@@ -226,3 +226,18 @@ def test_albanian_xh_and_spanish_j_across_scripts_only():
     # within one script nothing changes: Latin j and kh stay apart, and xh is no j
     assert not surnames_match("Jolmatov", "Kholmatov") and not surnames_match("Hoxha", "Hoja")
     assert not persons_match("Edmond Hoxha", "Эдмонд Ходжич")
+
+
+def test_one_transliteration_for_cyrillic_keys_and_glosses():
+    """The soft sign and the Ukrainian apostrophe split no word; a gloss form romanised one way ("razvitiya") meets
+    unidecode's other ("развития" → "razvitiia"); an English word is never read that way (issue 19)."""
+    from storyline.resolve.names import acronym_key, fold, gloss
+
+    assert fold("Азійського банку") == "aziiskogo banku"
+    assert fold("в'єтнамська поліція").split()[0] == "vietnamska"
+    assert fold("O'Brien") == "o brien"  # a Latin apostrophe still parts
+    assert gloss(fold("развития")) == gloss("razvitiya") == "development"
+    assert gloss(fold("Федеральный")) == "federal"
+    assert gloss("autonomy") is None and gloss("ill") is None
+    assert acronym_key("ЄБРР") == acronym_key("ЕБРР") == "EBRR"
+    assert acronym_key("ЮНИСЕФ") == acronym_key("UNICEF")
