@@ -185,6 +185,9 @@ HAND_SETS = [
     ("dev", "blind5", 3501), ("dev", "blind6", 3701), ("dev", "blind7", 2001), ("dev", "blind8", 1001),
     ("dev", "blind9", 4501), ("dev", "blind10", 501), ("dev", "blind11", 2201), ("dev", "blind12", 2701),
     ("dev", "blind13", 2801),
+    # blind14 (quotes22): earnings calls, science and medical news, local council reports, tabloid celebrity, war
+    # reporting with military spokespeople, Q&A transcripts, translated quotes, and words nobody says beside them
+    ("dev", "blind14", 301),
 ]
 
 
