@@ -121,11 +121,6 @@ def _surname(e: Entity) -> str:
     return split_person(max(names, key=len))[1]
 
 
-def _first_start(e: Entity, doc: str) -> int:
-    """Where an entity is first mentioned in a document (-1: nowhere there)."""
-    return min((m.start for m in e.mentions if m.doc == doc), default=-1)
-
-
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
                   names_in_doc: dict[str, set[str]]) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
@@ -181,11 +176,11 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             full_by_surname[surname[f]].append(f)
         for s in single:
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
-            # a full name its own article introduces after the lone name is another person: an article names the
-            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"), and the
-            # co-occurring names below would favour her over the namesake of the other articles
-            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s] and _first_start(ents[f], doc_of[f])
-                   > _first_start(ents[s], doc_of[s])}
+            # a full name of its own article is another person: the article's resolver joins a lone surname to the
+            # full name it saw and left this one apart, either because the full name comes after it ("Mr Nystrom"
+            # ... "the harbour master, Eva Nyström") or because they clash ("Mr Otieno" beside "Dr Grace Otieno");
+            # the co-occurring names below would favour that namesake over the person of the other articles
+            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s]}
             cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
@@ -883,10 +878,18 @@ def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[
     sole = entity_matcher.sole_partners([(i, j) for i, j in pairs if (i in generic or j in generic) and scope(i, j)],
                                         infos, rule_root)
 
+    # mention counts per certain group, read from its busiest article: a store's entity holds all its articles'
+    # mentions where a whole run compares one article's copy, and the two must give one feature
+    busiest: dict[int, int] = {}
+    for i, e in enumerate(ents):
+        root = certain.find(i)
+        busiest[root] = max(busiest.get(root, 1), entity_matcher.busiest_article(e))
+
     def row(i: int, j: int) -> list[float]:
         return entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
                                             rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j],
-                                            sole=i in sole or j in sole)
+                                            sole=i in sole or j in sole,
+                                            mentions=(busiest[certain.find(i)], busiest[certain.find(j)]))
 
     if near is None:
         pairs = [(i, j) for i, j in pairs if scope(i, j)]
