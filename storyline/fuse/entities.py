@@ -121,10 +121,20 @@ def _surname(e: Entity) -> str:
     return split_person(max(names, key=len))[1]
 
 
+def _first_start(e: Entity, doc: str) -> int:
+    """Where an entity is first mentioned in a document (-1: nowhere there)."""
+    return min((m.start for m in e.mentions if m.doc == doc), default=-1)
+
+
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
                   names_in_doc: dict[str, set[str]]) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
     surname = {i: _surname(ents[i]) for i in idx}
+    # the articles each name's copies are in (the certain merges made before: one spelling, many articles)
+    copies_in: dict[int, set[str]] = defaultdict(set)
+    for x in range(len(ents)):
+        copies_in[groups.find(x)].add(doc_of[x])
+    first_root = {i: groups.find(i) for i in idx}
     # a popular surname is written the same way by hundreds of representatives: each pair of spellings
     # is compared once
     person_pairs: dict[tuple[str, str], bool] = {}
@@ -176,11 +186,20 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             full_by_surname[surname[f]].append(f)
         for s in single:
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
-            # a full name of its own article is another person: the article's resolver joins a lone surname to the
-            # full name it saw and left this one apart, either because the full name comes after it ("Mr Nystrom"
-            # ... "the harbour master, Eva Nyström") or because they clash ("Mr Otieno" beside "Dr Grace Otieno");
-            # the co-occurring names below would favour that namesake over the person of the other articles
-            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s]}
+            # a full name its own article introduces after the lone name is another person: an article names the
+            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"); so is one
+            # named before it that the article's resolver left apart and no other article names ("Mr Otieno" after
+            # "a surgeon, Dr Grace Otieno", beside the Joseph Otieno of the other articles): the co-occurring names
+            # below would favour that namesake over the person of the other articles
+            here = doc_of[s]
+            own: set[int] = set()
+            for f in matching:
+                if doc_of[f] != here:
+                    continue
+                g = groups.find(f)
+                if _first_start(ents[f], here) > _first_start(ents[s], here) or all(
+                        copies_in[first_root[x]] == {here} for x in full if groups.find(x) == g):
+                    own.add(g)
             cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands

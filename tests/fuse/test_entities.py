@@ -415,13 +415,19 @@ def test_a_lone_surname_is_not_the_namesake_its_own_article_left_apart_from_it()
     _, m = merge_entities(analyses([lars_a], [lone, eva], [lars_c]), Settings())
     assert m["d2/e1"] != m["d2/e2"]
     assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
-    # named first ("Eva Nyström, a harbour pilot, ... Mr Nyström said"), she is still not the one: the article's
-    # resolver joins a lone surname to the full name it saw before, and left this one apart
+    # named first ("Eva Nyström, a harbour pilot, ... Mr Nyström said"), she is still not the one when no other
+    # article names her: the article's resolver joins a lone surname to the full name it saw before, and left this
+    # one apart
     eva.mentions = [Span("d2", 0, 11, "Eva Nyström")]
     lone.mentions = [Span("d2", 200, 207, "Nyström")]
     _, m = merge_entities(analyses([lars_a], [eva, lone], [lars_c]), Settings())
     assert m["d2/e1"] != m["d2/e2"]
     assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
+    # named in another article too, she is the story's person and the co-occurring names decide
+    eva_b = Entity(id="d4/e1", name="Eva Nyström", type="PERSON", aliases=["Eva Nyström"],
+                   mentions=[Span("d4", 0, 11, "Eva Nyström")])
+    _, m = merge_entities(analyses([lars_a], [eva, lone], [eva_b]), Settings())
+    assert m["d2/e1"] == m["d2/e2"] == m["d4/e1"]
 
 
 def test_an_organisation_description_finds_its_body_by_a_compound_head_or_a_glossed_word():
