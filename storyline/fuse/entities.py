@@ -132,6 +132,11 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                   names_in_doc: dict[str, set[str]]) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
     surname = {i: _surname(ents[i]) for i in idx}
+    # the articles each name's copies are in (the certain merges made before: one spelling, many articles)
+    copies_in: dict[int, set[str]] = defaultdict(set)
+    for x in range(len(ents)):
+        copies_in[groups.find(x)].add(doc_of[x])
+    first_root = {i: groups.find(i) for i in idx}
     # a popular surname is written the same way by hundreds of representatives: each pair of spellings
     # is compared once
     person_pairs: dict[tuple[str, str], bool] = {}
@@ -184,10 +189,19 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
         for s in single:
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
             # a full name its own article introduces after the lone name is another person: an article names the
-            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"), and the
-            # co-occurring names below would favour her over the namesake of the other articles
-            own = {groups.find(f) for f in matching if doc_of[f] == doc_of[s] and _first_start(ents[f], doc_of[f])
-                   > _first_start(ents[s], doc_of[s])}
+            # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"); so is one
+            # named before it that the article's resolver left apart and no other article names ("Mr Otieno" after
+            # "a surgeon, Dr Grace Otieno", beside the Joseph Otieno of the other articles): the co-occurring names
+            # below would favour that namesake over the person of the other articles
+            here = doc_of[s]
+            own: set[int] = set()
+            for f in matching:
+                if doc_of[f] != here:
+                    continue
+                g = groups.find(f)
+                if _first_start(ents[f], here) > _first_start(ents[s], here) or all(
+                        copies_in[first_root[x]] == {here} for x in full if groups.find(x) == g):
+                    own.add(g)
             cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
                 cands = {g for g in cands if groups.country[g] == ents[s].country} or cands
@@ -884,10 +898,18 @@ def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[
     sole = entity_matcher.sole_partners([(i, j) for i, j in pairs if (i in generic or j in generic) and scope(i, j)],
                                         infos, rule_root)
 
+    # mention counts per certain group, read from its busiest article: a store's entity holds all its articles'
+    # mentions where a whole run compares one article's copy, and the two must give one feature
+    busiest: dict[int, int] = {}
+    for i, e in enumerate(ents):
+        root = certain.find(i)
+        busiest[root] = max(busiest.get(root, 1), entity_matcher.busiest_article(e))
+
     def row(i: int, j: int) -> list[float]:
         return entity_matcher.pair_features(ents[i], ents[j], infos[i], infos[j],  # type: ignore[arg-type]
                                             rule_same=rule_root[i] == rule_root[j], same_doc=doc_of[i] == doc_of[j],
-                                            sole=i in sole or j in sole)
+                                            sole=i in sole or j in sole,
+                                            mentions=(busiest[certain.find(i)], busiest[certain.find(j)]))
 
     if near is None:
         pairs = [(i, j) for i, j in pairs if scope(i, j)]

@@ -35,7 +35,7 @@ import functools
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -244,6 +244,9 @@ class Info:
     kinds: frozenset[str] = frozenset()
     #: of an organisation's description, heads of other sectors that make a name another kind (``unlike_heads``)
     unlike: frozenset[str] = frozenset()
+    #: of an organisation's description, the words before its head that may be words of the body's name ("ferry" of
+    #: "the ferry operator", "seafarer" of "the seafarers' union"; ``description_modifiers``), in the singular
+    mods: frozenset[str] = frozenset()
 
 
 def is_description(name: str) -> bool:
@@ -274,6 +277,47 @@ def description_kinds(name: str) -> frozenset[str]:
         return frozenset()
     head = singular(words[-1])
     return kind_words().get(head, frozenset()) - {words[-1], head}
+
+
+#: Words before a description's head that say nothing of the body's name ("the state shipping company", "the
+#: capital's main hospital", "the former operator")
+_VAGUE_MODIFIERS = frozenset({"the", "its", "their", "his", "her", "this", "that", "state", "main", "former", "new",
+                              "local", "capital", "country", "city", "town", "island", "big", "biggest", "largest",
+                              "small", "smaller", "old", "same", "whole", "entire", "only", "private", "public",
+                              "northern", "southern", "eastern", "western", "central"})
+
+
+def _bare(word: str) -> str:
+    """A folded word without its possessive and other marks, in the singular ("seafarers'" → "seafarer")."""
+    return singular(re.sub(r"['’]s?$", "", word).strip(".,'’\"()"))
+
+
+def description_modifiers(name: str) -> frozenset[str]:
+    """The words of an organisation's description before its head that may be words of the body's name, in the
+    singular: "the ferry operator" → ferry, "the seafarers' union" → seafarer, "the national university" →
+    national; not a place's "-based" form, a capitalised word or a word that says nothing of the name
+    (``_VAGUE_MODIFIERS``)."""
+    words = name.split()[:-1]
+    out = set()
+    for w in words:
+        if "-" in w or (w[:1].isupper() and w.lower() not in ("the", "its", "their")):
+            continue
+        b = _bare(fold(w))
+        if len(b) >= 4 and b.isalpha() and b not in _VAGUE_MODIFIERS and b not in _STOP_WORDS:
+            out.add(b)
+    return frozenset(out)
+
+
+def description_modifier(a: Info, b: Info) -> bool:
+    """A description of an organisation and a named organisation whose names hold a word the description puts before
+    its head ("the ferry operator" ~ "Caspian Ferry Line", "the seafarers' union" ~ "Caspian Seafarers' Trade
+    Union"): as written or glossed, in the singular."""
+    for desc, named in ((a, b), (b, a)):
+        if desc.generic and not named.generic and desc.mods and not named.person and named.org:
+            held = {_bare(w) for ws in named.org for w in ws} | {_bare(w) for w in named.words}
+            if desc.mods & held:
+                return True
+    return False
 
 
 def unlike_heads(name: str) -> frozenset[str]:
@@ -408,6 +452,8 @@ def _description_keys(e: Entity, inf: Info) -> None:
                 inf.kinds = description_kinds(e.name)
                 inf.unlike = unlike_heads(e.name)
                 inf.keys.update(("d1", w) for w in inf.kinds if len(w) >= 3)
+                inf.mods = description_modifiers(e.name)
+                inf.keys.update(("d1", w) for w in inf.mods)
         return
     if inf.person and e.role:
         phrase = fold(re.split(r"\bof\b", e.role.lower())[0])
@@ -420,6 +466,10 @@ def _description_keys(e: Entity, inf: Info) -> None:
         for w in inf.words | glossed:
             if (len(w) >= 4 or (len(w) == 3 and w in _kind_name_words())) and w not in _STOP_WORDS:
                 inf.keys.add(("d", w))
+                # and in the singular without marks, as a description's modifiers are read ("Seafarers'" ~ "the
+                # seafarers' union")
+                if len(b := _bare(w)) >= 4:
+                    inf.keys.add(("d", b))
 
 
 
@@ -599,7 +649,7 @@ FEATURES = (
     "content_subset", "role_same", "role_conflict", "same_doc", "log_mentions_min", "log_mentions_max",
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
     "description_head", "description_phrase", "lone_surname", "org_both", "org_cover_short", "org_cover_long",
-    "org_distinct", "org_all", "surname_gendered", "description_kind", "description_sole",
+    "org_distinct", "org_all", "surname_gendered", "description_kind", "description_sole", "description_modifier",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -608,10 +658,18 @@ def _ratio(names_a: Sequence[str], names_b: Sequence[str], scorer: Any) -> float
     return max((scorer(x, y) for x in names_a for y in names_b), default=0.0) / 100.0
 
 
+def busiest_article(e: Entity) -> int:
+    """The most mentions ``e`` has in one article (at least 1): what a stored entity and its articles' copies say
+    alike, where a count over all its articles grows with the store."""
+    return max(Counter(m.doc for m in e.mentions).values(), default=1)
+
+
 def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, same_doc: bool,
-                  sole: bool = False) -> list[float]:
+                  sole: bool = False, mentions: tuple[int, int] | None = None) -> list[float]:
     """The feature row of one candidate pair, in ``FEATURES`` order; ``sole``: of a description and a named entity,
-    the named entity's group is the only one the description is judged against (``sole_partners``)."""
+    the named entity's group is the only one the description is judged against (``sole_partners``); ``mentions``:
+    the two sides' mention counts (``busiest_article`` over each side's certain group; by default each entity's
+    own)."""
     fa, fb = sorted(ia.folded), sorted(ib.folded)
     sa, sb = fold(ia.surname), fold(ib.surname)
     single_a = not ia.given and ia.single
@@ -638,7 +696,7 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
     ta, tb = sorted((TYPES.index(_type(a)), TYPES.index(_type(b))))
     type_hot = [float(ta == x and tb == y) for n, _ in enumerate(TYPES) for x, y in [(n, m) for m in
                                                                                       range(n, len(TYPES))]]
-    na, nb = len(a.mentions) or 1, len(b.mentions) or 1
+    na, nb = mentions if mentions is not None else (busiest_article(a), busiest_article(b))
     sk_a = {sk for f in fa if len(sk := loose_skeleton(f)) >= MIN_SKELETON}
     sk_b = {sk for f in fb if len(sk := loose_skeleton(f)) >= MIN_SKELETON}
     row = [
@@ -691,6 +749,7 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         # "the carrier" beside "... Airways": a description whose head's kind the other's names say
         float(description_kind(ia, ib)),
         float(sole and (ia.generic != ib.generic)),
+        float(description_modifier(ia, ib)),
         *type_hot,
     ]
     return row

@@ -49,10 +49,19 @@ def group_sectors(extra_paths: tuple[str, ...] = ()) -> dict[str, str]:
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
-    """(first, last) token index of the group's name: its head and the modifiers right before it."""
+    """(first, last) token index of the group's name: its head and the modifiers right before it, and a plural
+    noun that owns it ("the seafarers' union", "the nurses' union"): whom the body is of, as much a part of what it
+    is called as "dockworkers" of "the dockworkers union" (a singular owner, "the company's union", is another
+    actor)."""
     first = tok.i
     while first - 1 >= tok.sent.start:
         prev = tok.doc[first - 1]
+        if prev.dep_ == "case" and prev.text in ("'", "’") and first - 2 >= tok.sent.start:
+            owner = tok.doc[first - 2]
+            if owner.dep_ == "poss" and owner.tag_ == "NNS" and owner.head.i == tok.i and prev.head.i == owner.i:
+                first -= 2
+                continue
+            break
         if prev.dep_ not in NAME_MODIFIERS or not first <= prev.head.i <= tok.i:
             break
         first -= 1

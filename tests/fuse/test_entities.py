@@ -406,7 +406,7 @@ def test_a_title_and_a_surname_with_a_lower_case_particle_is_a_named_person():
     assert m["d1/e1"] == m["d2/e1"]
 
 
-def test_a_lone_surname_is_not_the_namesake_its_own_article_introduces_after_it():
+def test_a_lone_surname_is_not_the_namesake_its_own_article_left_apart_from_it():
     # "Mr Nyström said ... The harbour master, Eva Nyström, said": he is the Lars Nyström of the other articles
     lars_a, lars_c = ent("d1", 1, "Lars E. Nyström", mentions=2), ent("d3", 1, "Lars Erik Nyström")
     lone = ent("d2", 1, "Nyström")
@@ -415,11 +415,19 @@ def test_a_lone_surname_is_not_the_namesake_its_own_article_introduces_after_it(
     _, m = merge_entities(analyses([lars_a], [lone, eva], [lars_c]), Settings())
     assert m["d2/e1"] != m["d2/e2"]
     assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
-    # named first, she is the one the article's lone surname stands for when its resolver left them apart
+    # named first ("Eva Nyström, a harbour pilot, ... Mr Nyström said"), she is still not the one when no other
+    # article names her: the article's resolver joins a lone surname to the full name it saw before, and left this
+    # one apart
     eva.mentions = [Span("d2", 0, 11, "Eva Nyström")]
     lone.mentions = [Span("d2", 200, 207, "Nyström")]
     _, m = merge_entities(analyses([lars_a], [eva, lone], [lars_c]), Settings())
-    assert m["d2/e1"] == m["d2/e2"]
+    assert m["d2/e1"] != m["d2/e2"]
+    assert m["d2/e1"] == m["d1/e1"] == m["d3/e1"]
+    # named in another article too, she is the story's person and the co-occurring names decide
+    eva_b = Entity(id="d4/e1", name="Eva Nyström", type="PERSON", aliases=["Eva Nyström"],
+                   mentions=[Span("d4", 0, 11, "Eva Nyström")])
+    _, m = merge_entities(analyses([lars_a], [eva, lone], [eva_b]), Settings())
+    assert m["d2/e1"] == m["d2/e2"] == m["d4/e1"]
 
 
 def test_an_organisation_description_finds_its_body_by_a_compound_head_or_a_glossed_word():
@@ -612,3 +620,42 @@ def test_a_stored_body_meets_a_new_articles_description_of_its_kind_by_its_keys(
     merged = merge_new_entities(stored, analyses([carrier]), Settings(), 2)
     _, m = merge_entities(analyses([airline], [carrier]), Settings())
     assert (merged.mapping["d2/e1"] == stored[0].id) == (m["d2/e1"] == m["d1/e1"])
+
+
+def test_mention_counts_are_read_from_the_busiest_article_so_a_store_and_a_whole_run_agree():
+    # a stored entity holds every article's mentions; a whole run compares each article's copy: the pair's mention
+    # features read the most mentions in one article of each side, which both paths see alike
+    from storyline.fuse import entity_matcher
+    from storyline.fuse.entities import match_problem
+
+    one = ent("d1", 1, "Solvenmark Airways", "ORG", mentions=3)
+    two = ent("d2", 1, "Solvenmark Airways", "ORG", mentions=2)
+    stored = replace(one, id="x/e1", mentions=[*one.mentions, *two.mentions])
+    assert entity_matcher.busiest_article(stored) == entity_matcher.busiest_article(one) == 3
+    carrier = described("d3", 1, "the carrier")
+    rows = []
+    for docs in (analyses([one], [two], [carrier]), analyses([stored], [carrier])):
+        problem = match_problem(docs, Settings())
+        (row,) = [dict(zip(entity_matcher.FEATURES, r)) for r in problem.rows]
+        rows.append((row["log_mentions_min"], row["log_mentions_max"]))
+    assert rows[0] == rows[1]
+
+
+def test_a_descriptions_modifier_that_is_a_word_of_a_bodys_name_is_a_key_and_a_feature():
+    # "the ferry operator" names no kind the lexicon knows, but its "ferry" is a word of one body's name; a word that
+    # says nothing of a name ("state", "main") or a place's "-based" form is no such word
+    from storyline.fuse import entity_matcher
+
+    assert entity_matcher.description_modifiers("the ferry operator") == {"ferry"}
+    assert entity_matcher.description_modifiers("the seafarers' union") == {"seafarer"}
+    assert entity_matcher.description_modifiers("the state shipping company") == {"shipping"}
+    assert entity_matcher.description_modifiers("the Orvado-based carrier") == frozenset()
+    assert entity_matcher.description_modifiers("the capital's main hospital") == frozenset()
+    operator = entity_matcher.info_of(described("d2", 1, "the ferry operator"))
+    line = entity_matcher.info_of(ent("d1", 1, "Kestrel Ferry Lines", "ORG"))
+    union = entity_matcher.info_of(ent("d1", 2, "Coastal Seafarers' Union", "ORG"))
+    assert ("d1", "ferry") in operator.keys and ("d", "ferry") in line.keys
+    assert entity_matcher.description_modifier(operator, line)
+    assert not entity_matcher.description_modifier(operator, union)
+    seafarers = entity_matcher.info_of(described("d2", 2, "the seafarers' union"))
+    assert entity_matcher.description_modifier(seafarers, union) and ("d", "seafarer") in union.keys
