@@ -49,7 +49,8 @@ def test_later_disagreement_corpora_validate(corpus: Path) -> None:
 
 @pytest.mark.parametrize("folder", ["frozen/stories", "training/stories", "training/stories_dev2",
                                     "training/stories_train2", "training/stories_dev8", "training/stories_dev9",
-                                    "training/stories_dev11", "training/stories_train7"])
+                                    "training/stories_dev11", "training/stories_train7", "training/stories_dev12",
+                                    "training/stories_train8"])
 def test_story_sets_give_every_article_one_story(folder: str) -> None:
     import yaml
 
