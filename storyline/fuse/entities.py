@@ -190,8 +190,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
             # a full name its own article introduces after the lone name is another person: an article names the
             # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"); so is one
-            # named before it that the article's resolver left apart and no other article names ("Mr Otieno" after
-            # "a surgeon, Dr Grace Otieno", beside the Joseph Otieno of the other articles): the co-occurring names
+            # named before it that the article's resolver left apart and no other article names ("Mr Brannock"
+            # after "a surgeon, Dr Ruth Brannock", beside the Paul Brannock of the other articles): the co-occurring names
             # below would favour that namesake over the person of the other articles
             here = doc_of[s]
             own: set[int] = set()
