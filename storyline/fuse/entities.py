@@ -442,7 +442,7 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
                 acronyms[i].add(("s", "".join(sorted(acr))))
                 if len(acr) >= 3:
                     acronyms[i].add(("e", acr))
-                    # the same acronym in another script (ЄБРР ~ ЕБРР, ЮНИСЕФ ~ UNICEF): one ``acronym_key``
+                    # the same acronym in another script (ЄЦБ ~ ЕЦБ, ЮНСИТРАЛ ~ UNCITRAL): one ``acronym_key``
                     spelled[("x", acronym_key(acr))].append(i)
                     acronyms[i].add(("x", acronym_key(acr)))
         if e.type in ("ORG", "EVENT"):
@@ -805,7 +805,7 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
         texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
         if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
             acronym = next(iter(texts))
-            # Latin acronyms only: a KB's Cyrillic acronym (МВФ) is the KB's name in its language, not a reading
+            # Latin acronyms only: a KB's Cyrillic acronym (ЄАЕС) is the KB's name in its language, not a reading
             owners = spelled.get(acronym_letters(acronym), []) \
                 if looks_like_acronym(acronym) and acronym.isascii() else []
             if owners and all(o.country != e.country for o in owners):

@@ -489,15 +489,15 @@ def content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _STOP)
 
 
-#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNESCO / ЮНЕСКО, OPEC / ОПЕК) and
-#: the two letters unidecode gives one iotated Cyrillic vowel (ЄБРР / ЕБРР, Ї)
+#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNCTAD / ЮНКТАД, UNCITRAL /
+#: ЮНСИТРАЛ) and the two letters unidecode gives one iotated Cyrillic vowel (ЄЦБ / ЕЦБ, Ї)
 _ACRONYM_FOLDS = (("IU", "U"), ("YU", "U"), ("IA", "A"), ("YA", "A"), ("IE", "E"), ("YE", "E"), ("YI", "I"),
                   ("KH", "H"), ("W", "V"), ("Y", "I"))
 
 
 def acronym_key(acronym: str) -> str:
     """The letters an acronym keeps across scripts: transliterated (``latin``), a Latin c read as k (s before e / i),
-    w as v, an iotated vowel as its vowel (ЮНИСЕФ, UNICEF: UNISEF; ЄБРР, ЕБРР: EBRR)."""
+    w as v, an iotated vowel as its vowel (ЮНСИТРАЛ, UNCITRAL: UNSITRAL; ЄЦБ, ЕЦБ: ETSB)."""
     text = latin(acronym).upper()
     text = re.sub(r"C(?=[EI])", "S", text).replace("C", "K")
     for a, b in _ACRONYM_FOLDS:
@@ -514,7 +514,7 @@ def _cyrillic_skip() -> frozenset[str]:
 
 def acronym_letters(name: str) -> str:
     """The letters of a name written as an acronym ("U.S." → "US", "DoD" → "DOD"); a Cyrillic one by its capitals
-    ("АфБР" → "АБР": the small letter is the second of a word) under ``acronym_key``, the key its initials and its
+    ("ЮжБР" → "ЮБР": the small letter is the second of a word) under ``acronym_key``, the key its initials and its
     spelling in Latin letters share."""
     if _CYRILLIC.search(name):
         return acronym_key("".join(c for c in name if c.isupper()))
@@ -536,7 +536,7 @@ def acronym_of(name: str) -> str:
 def is_acronym_for(acronym: str, name: str) -> bool:
     """True when ``acronym`` spells the initials of ``name`` (in order, or as a set for reordered names). Across
     scripts both sides are read by ``acronym_key``: a Cyrillic acronym spells the initials of a Russian or Ukrainian
-    name (АБР, Азиатский банк развития), or is another acronym transliterated (ЭКОВАС, ECOWAS; ЄБРР, ЕБРР)."""
+    name (ИБР, Исламский банк развития), or is another acronym transliterated (ЭКОВАС, ECOWAS; ЄЦБ, ЕЦБ)."""
     if _CYRILLIC.search(acronym) or _CYRILLIC.search(name):
         acr = acronym_key(acronym_letters(acronym))
         if len(acr) < 2:
@@ -564,7 +564,7 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     return len(acr) >= 3 and spelled != every and acr == spelled
 
 
-#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "АфБР"): 2-4 capitals, each
+#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "ЮжБР"): 2-4 capitals, each
 #: followed by at most one small letter.
 _MIXED_ACRONYM = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?){2,4}")
 
