@@ -191,8 +191,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             # a full name its own article introduces after the lone name is another person: an article names the
             # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"); so is one
             # named before it that the article's resolver left apart and no other article names ("Mr Brannock"
-            # after "a surgeon, Dr Ruth Brannock", beside the Paul Brannock of the other articles): the co-occurring names
-            # below would favour that namesake over the person of the other articles
+            # after "a surgeon, Dr Ruth Brannock", beside the Paul Brannock of the other articles): the co-occurring
+            # names below would favour that namesake over the person of the other articles
             here = doc_of[s]
             own: set[int] = set()
             for f in matching:
