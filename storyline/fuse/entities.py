@@ -30,8 +30,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
-from unidecode import unidecode
-
 from storyline.config import Settings
 from storyline.data import load
 from storyline.fuse import entity_matcher
@@ -48,6 +46,7 @@ from storyline.resolve.names import (
     blocking_keys,
     capital_initials,
     content_words,
+    every_initial,
     fold,
     generation,
     is_acronym_for,
@@ -409,12 +408,6 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             groups.union(next(iter(owners)), i)
 
 
-def _every_initial(name: str) -> str:
-    """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"), as ``is_acronym_for`` spells them."""
-    return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
-                   if w.lower() not in ("the", "and", "&"))
-
-
 def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, int]]:
     """Every pair of ``members`` that ``_names_match`` may accept, found by blocking keys instead of by
     trying all pairs: a shared folded name, the same content words, an acronym against the initials of a
@@ -434,7 +427,7 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
             shared[("c", words)].append(i)
         for x in names:
             spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
-            spelled[("e", _every_initial(x))].append(i)
+            spelled[("e", every_initial(x))].append(i)
             if not looks_like_acronym(x) and len(caps := capital_initials(x)) >= 3:
                 spelled[("e", caps)].append(i)
             if looks_like_acronym(x):
@@ -794,7 +787,7 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
     for e in ents:
         if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
             for n in dict.fromkeys([e.name, *e.aliases]):
-                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := _every_initial(n)) >= 2:
+                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := every_initial(n)) >= 2:
                     spelled[initials].append(e)
     if not spelled:
         return ents

@@ -533,6 +533,12 @@ def acronym_of(name: str) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
 
 
+def every_initial(name: str) -> str:
+    """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"): the acronyms that keep the "of"."""
+    return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+                   if w.lower() not in ("the", "and", "&"))
+
+
 def is_acronym_for(acronym: str, name: str) -> bool:
     """True when ``acronym`` spells the initials of ``name`` (in order, or as a set for reordered names). Across
     scripts both sides are read by ``acronym_key``: a Cyrillic acronym spells the initials of a Russian or Ukrainian
@@ -545,15 +551,14 @@ def is_acronym_for(acronym: str, name: str) -> bool:
             return len(acr) >= 3 and acr == acronym_key(acronym_letters(name))
         initials = acronym_key(acronym_of(name))
         return acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials))
-    acr = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    acr = acronym_letters(acronym)
     if len(acr) < 2:
         return False
     initials = acronym_of(name)
     if acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials)):
         return True
     # "DOJ" for "Department of Justice": some acronyms keep the "of"
-    every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
-                    if w.lower() not in ("the", "and", "&"))
+    every = every_initial(name)
     if len(acr) >= 3 and acr in (every, capital_initials(name)):
         return True
     # "UMSA" for "Ubuntu Mining SA", "BBVA" for "Banco Bilbao Vizcaya Argentaria": a short word written in
