@@ -135,7 +135,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     copies_in: dict[int, set[str]] = defaultdict(set)
     for x in range(len(ents)):
         copies_in[groups.find(x)].add(doc_of[x])
-    first_root = {i: groups.find(i) for i in idx}
+    # read before this function's own unions: a full name's copies, not what the lone names joined to it since
+    root_before = {i: groups.find(i) for i in idx}
     # a popular surname is written the same way by hundreds of representatives: each pair of spellings
     # is compared once
     person_pairs: dict[tuple[str, str], bool] = {}
@@ -199,7 +200,7 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                     continue
                 g = groups.find(f)
                 if _first_start(ents[f], here) > _first_start(ents[s], here) or all(
-                        copies_in[first_root[x]] == {here} for x in full if groups.find(x) == g):
+                        copies_in[root_before[x]] == {here} for x in full if groups.find(x) == g):
                     own.add(g)
             cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
