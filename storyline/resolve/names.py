@@ -521,6 +521,12 @@ def acronym_letters(name: str) -> str:
     return re.sub(r"[^A-Za-z]", "", name).upper()
 
 
+def _initial_words(name: str) -> list[str]:
+    """The words whose initials an acronym of ``name`` may spell: transliterated, a possessive "'s" dropped so that
+    "Women's Union" spells "WU"."""
+    return re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+
+
 def acronym_of(name: str) -> str:
     """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO'); of a Cyrillic
     name the initials of its own words under ``acronym_key`` ("Європейський банк ..." → "EB...", where unidecode's
@@ -529,13 +535,13 @@ def acronym_of(name: str) -> str:
         words = re.findall(r"[^\W\d_]+", _CYRILLIC_SILENT.sub("", name))
         return acronym_key("".join(w[0] for w in words
                                    if w.lower() not in _cyrillic_skip() and fold(w) not in _STOP).upper())
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
 
 
 def every_initial(name: str) -> str:
     """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"): the acronyms that keep the "of"."""
-    return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    return "".join(w[0].upper() for w in _initial_words(name)
                    if w.lower() not in ("the", "and", "&"))
 
 
@@ -563,7 +569,7 @@ def is_acronym_for(acronym: str, name: str) -> bool:
         return True
     # "UMSA" for "Ubuntu Mining SA", "BBVA" for "Banco Bilbao Vizcaya Argentaria": a short word written in
     # capitals (a legal form, an acronym inside the name) gives all its letters
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     spelled = "".join(w if w.isupper() and 2 <= len(w) <= 3 else w[0].upper() for w in words
                       if w[0].isupper() and w.lower() not in _STOP)
     return len(acr) >= 3 and spelled != every and acr == spelled
@@ -584,7 +590,7 @@ def looks_like_acronym(name: str) -> bool:
 def capital_initials(name: str) -> str:
     """Initials of the capitalised words of a name only: a lower-case head or a word the text adds is no part
     of the acronym ("United Auto Workers union" → "UAW", "Rift Valley Rovers club" → "RVR")."""
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _STOP)
 
 
