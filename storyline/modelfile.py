@@ -142,6 +142,13 @@ def expit(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def bounded_expit(z: float, bound: float = 50.0) -> float:
+    """The logistic function of ``z`` clipped to ``[-bound, bound]``, as the plain-weight models (speaker, silence,
+    roles) score: a hand-summed score may be extreme, and ``math.exp`` raises OverflowError past 709 where scipy
+    returned 0 (``expit`` cuts there instead)."""
+    return 1.0 / (1.0 + math.exp(-max(-bound, min(bound, z))))
+
+
 def _expit_array(z: Any) -> Any:
     return np.array([expit(v) for v in np.asarray(z, dtype=np.float64).ravel().tolist()],
                     dtype=np.float64).reshape(np.shape(z))

@@ -37,7 +37,10 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 #: How far after the newest year the text mentions a yearless page date may lie.
 PAGE_DATE_YEARS_AFTER = 1
 
-_M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: ``MONTHS`` as one regex alternation, longest first: without a word boundary after it "sep" would win over "sept"
+#: and "mar" over "march"
+MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+_M = "(?P<month>" + MONTH_ALTERNATION + r")\.?"
 _WD = "(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"

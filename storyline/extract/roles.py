@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -36,6 +35,7 @@ from storyline.extract.actors import RELATIVE_PRONOUNS, ROLE_HEADS, SUBJECT_DEPS
 from storyline.extract.arguments import LEADING_VERBS, SINGULAR_PERSON_SUFFIXES, causal_phrase, is_passive
 from storyline.extract.frames import ArgumentCues
 from storyline.model import Entity, Mention, Span
+from storyline.modelfile import bounded_expit
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -275,7 +275,7 @@ class Linear:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         if vec is not None and self.vector is not None:
             z += float(self.vector_array @ vec)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return bounded_expit(z)
 
 
 @dataclass

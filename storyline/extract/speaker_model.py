@@ -60,6 +60,7 @@ from storyline.extract.quote_speakers import (
     person_evidence,
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
+from storyline.modelfile import bounded_expit
 from storyline.resolve.coref import gender_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1091,7 +1092,7 @@ class SpeakerModel:
         zs = [bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
         if self.info.get("kind") == "listwise":
             return softmax(zs)
-        return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))) for z in zs]
+        return [bounded_expit(z) for z in zs]
 
     def rank(self, ctx: SpeakerContext, quotes: list[QuoteSpan]) -> list[str | None]:
         """Each quote's speaker: an entity id, ``DESCRIBED`` or None."""
@@ -1160,7 +1161,7 @@ class Silence:
     def probability(self, feats: dict[str, float]) -> float:
         w = dict(self.weights)
         z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return bounded_expit(z)
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
-from unidecode import unidecode
-
 from storyline.config import Settings
 from storyline.data import load
 from storyline.fuse import entity_matcher
@@ -48,6 +46,7 @@ from storyline.resolve.names import (
     blocking_keys,
     capital_initials,
     content_words,
+    every_initial,
     fold,
     generation,
     is_acronym_for,
@@ -136,7 +135,8 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
     copies_in: dict[int, set[str]] = defaultdict(set)
     for x in range(len(ents)):
         copies_in[groups.find(x)].add(doc_of[x])
-    first_root = {i: groups.find(i) for i in idx}
+    # read before this function's own unions: a full name's copies, not what the lone names joined to it since
+    root_before = {i: groups.find(i) for i in idx}
     # a popular surname is written the same way by hundreds of representatives: each pair of spellings
     # is compared once
     person_pairs: dict[tuple[str, str], bool] = {}
@@ -190,9 +190,9 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
             matching = [f for sn, fs in full_by_surname.items() if same_surname(ents[s].name, sn) for f in fs]
             # a full name its own article introduces after the lone name is another person: an article names the
             # person it calls "Mr Nystrom" before it ("Mr Nystrom" ... "the harbour master, Eva Nyström"); so is one
-            # named before it that the article's resolver left apart and no other article names ("Mr Otieno" after
-            # "a surgeon, Dr Grace Otieno", beside the Joseph Otieno of the other articles): the co-occurring names
-            # below would favour that namesake over the person of the other articles
+            # named before it that the article's resolver left apart and no other article names ("Mr Brannock"
+            # after "a surgeon, Dr Ruth Brannock", beside the Paul Brannock of the other articles): the co-occurring
+            # names below would favour that namesake over the person of the other articles
             here = doc_of[s]
             own: set[int] = set()
             for f in matching:
@@ -200,7 +200,7 @@ def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: l
                     continue
                 g = groups.find(f)
                 if _first_start(ents[f], here) > _first_start(ents[s], here) or all(
-                        copies_in[first_root[x]] == {here} for x in full if groups.find(x) == g):
+                        copies_in[root_before[x]] == {here} for x in full if groups.find(x) == g):
                     own.add(g)
             cands = {g for f in matching if groups.compatible(s, f) and (g := groups.find(f)) not in own}
             if len(cands) > 1 and ents[s].country:
@@ -409,12 +409,6 @@ def _merge_org_keys(ents: list[Entity], reps: list[int], groups: _Groups, kb: KB
             groups.union(next(iter(owners)), i)
 
 
-def _every_initial(name: str) -> str:
-    """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"), as ``is_acronym_for`` spells them."""
-    return "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
-                   if w.lower() not in ("the", "and", "&"))
-
-
 def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, int]]:
     """Every pair of ``members`` that ``_names_match`` may accept, found by blocking keys instead of by
     trying all pairs: a shared folded name, the same content words, an acronym against the initials of a
@@ -434,7 +428,7 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
             shared[("c", words)].append(i)
         for x in names:
             spelled[("s", "".join(sorted(acronym_of(x))))].append(i)
-            spelled[("e", _every_initial(x))].append(i)
+            spelled[("e", every_initial(x))].append(i)
             if not looks_like_acronym(x) and len(caps := capital_initials(x)) >= 3:
                 spelled[("e", caps)].append(i)
             if looks_like_acronym(x):
@@ -442,7 +436,7 @@ def _candidate_pairs(ents: list[Entity], members: list[int]) -> list[tuple[int, 
                 acronyms[i].add(("s", "".join(sorted(acr))))
                 if len(acr) >= 3:
                     acronyms[i].add(("e", acr))
-                    # the same acronym in another script (ЄБРР ~ ЕБРР, ЮНИСЕФ ~ UNICEF): one ``acronym_key``
+                    # the same acronym in another script (ЄЦБ ~ ЕЦБ, ЮНСИТРАЛ ~ UNCITRAL): one ``acronym_key``
                     spelled[("x", acronym_key(acr))].append(i)
                     acronyms[i].add(("x", acronym_key(acr)))
         if e.type in ("ORG", "EVENT"):
@@ -794,7 +788,7 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
     for e in ents:
         if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
             for n in dict.fromkeys([e.name, *e.aliases]):
-                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := _every_initial(n)) >= 2:
+                if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := every_initial(n)) >= 2:
                     spelled[initials].append(e)
     if not spelled:
         return ents
@@ -805,7 +799,7 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
         texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
         if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
             acronym = next(iter(texts))
-            # Latin acronyms only: a KB's Cyrillic acronym (МВФ) is the KB's name in its language, not a reading
+            # Latin acronyms only: a KB's Cyrillic acronym (ЄАЕС) is the KB's name in its language, not a reading
             owners = spelled.get(acronym_letters(acronym), []) \
                 if looks_like_acronym(acronym) and acronym.isascii() else []
             if owners and all(o.country != e.country for o in owners):

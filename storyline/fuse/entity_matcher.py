@@ -244,8 +244,8 @@ class Info:
     kinds: frozenset[str] = frozenset()
     #: of an organisation's description, heads of other sectors that make a name another kind (``unlike_heads``)
     unlike: frozenset[str] = frozenset()
-    #: of an organisation's description, the words before its head that may be words of the body's name ("ferry" of
-    #: "the ferry operator", "seafarer" of "the seafarers' union"; ``description_modifiers``), in the singular
+    #: of an organisation's description, the words before its head that may be words of the body's name ("tram" of
+    #: "the tram operator", "baker" of "the bakers' union"; ``description_modifiers``), in the singular
     mods: frozenset[str] = frozenset()
 
 
@@ -279,8 +279,8 @@ def description_kinds(name: str) -> frozenset[str]:
     return kind_words().get(head, frozenset()) - {words[-1], head}
 
 
-#: Words before a description's head that say nothing of the body's name ("the state shipping company", "the
-#: capital's main hospital", "the former operator")
+#: Words before a description's head that say nothing of the body's name ("the state mining company", "the
+#: region's main clinic", "the former operator")
 _VAGUE_MODIFIERS = frozenset({"the", "its", "their", "his", "her", "this", "that", "state", "main", "former", "new",
                               "local", "capital", "country", "city", "town", "island", "big", "biggest", "largest",
                               "small", "smaller", "old", "same", "whole", "entire", "only", "private", "public",
@@ -288,13 +288,13 @@ _VAGUE_MODIFIERS = frozenset({"the", "its", "their", "his", "her", "this", "that
 
 
 def _bare(word: str) -> str:
-    """A folded word without its possessive and other marks, in the singular ("seafarers'" → "seafarer")."""
+    """A folded word without its possessive and other marks, in the singular ("bakers'" → "baker")."""
     return singular(re.sub(r"['’]s?$", "", word).strip(".,'’\"()"))
 
 
 def description_modifiers(name: str) -> frozenset[str]:
     """The words of an organisation's description before its head that may be words of the body's name, in the
-    singular: "the ferry operator" → ferry, "the seafarers' union" → seafarer, "the national university" →
+    singular: "the tram operator" → tram, "the bakers' union" → baker, "the national university" →
     national; not a place's "-based" form, a capitalised word or a word that says nothing of the name
     (``_VAGUE_MODIFIERS``)."""
     words = name.split()[:-1]
@@ -310,7 +310,7 @@ def description_modifiers(name: str) -> frozenset[str]:
 
 def description_modifier(a: Info, b: Info) -> bool:
     """A description of an organisation and a named organisation whose names hold a word the description puts before
-    its head ("the ferry operator" ~ "Caspian Ferry Line", "the seafarers' union" ~ "Caspian Seafarers' Trade
+    its head ("the tram operator" ~ "Northgate Tram Lines", "the bakers' union" ~ "Northgate Bakers' Trade
     Union"): as written or glossed, in the singular."""
     for desc, named in ((a, b), (b, a)):
         if desc.generic and not named.generic and desc.mods and not named.person and named.org:
@@ -466,8 +466,8 @@ def _description_keys(e: Entity, inf: Info) -> None:
         for w in inf.words | glossed:
             if (len(w) >= 4 or (len(w) == 3 and w in _kind_name_words())) and w not in _STOP_WORDS:
                 inf.keys.add(("d", w))
-                # and in the singular without marks, as a description's modifiers are read ("Seafarers'" ~ "the
-                # seafarers' union")
+                # and in the singular without marks, as a description's modifiers are read ("Bakers'" ~ "the
+                # bakers' union")
                 if len(b := _bare(w)) >= 4:
                     inf.keys.add(("d", b))
 

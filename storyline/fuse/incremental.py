@@ -76,6 +76,8 @@ def entity_keys(e: Entity) -> set[str]:
             # glossed too ("Aerolíneas" is "airlines"): a new article's "the carrier" meets the stored airline
             keys.update("w:" + w for w in org_words(name) if len(w) >= 3)
         letters = acronym_letters(name)
+        # a Cyrillic acronym with a small letter ("ЮжБР") keyed by its capitals like an all-capital one, so that it
+        # meets the key its full name's initials give ("Южный банк развития": both "a:BRU")
         if (name.isupper() or (looks_like_acronym(name) and not name.isascii())) and len(letters) >= 2:
             keys.add("a:" + "".join(sorted(letters)))
         elif len(acronym_of(name)) >= 2:

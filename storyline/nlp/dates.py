@@ -19,7 +19,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from storyline.clean.metadata import full_date_in_language, language_month_names
+from storyline.clean.metadata import MONTH_ALTERNATION, full_date_in_language, language_month_names
+from storyline.clean.metadata import MONTHS as MONTH_NUMBERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,11 +29,10 @@ LOGGER = logging.getLogger(__name__)
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 
-_MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\b")
+_MONTH_RE = re.compile(r"\b(" + MONTH_ALTERNATION + r")\.?\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAYNUM_RE = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
@@ -63,11 +63,8 @@ def _month_of(text: str) -> int | None:
     m = _MONTH_RE.search(text)
     if not m:
         return None
-    word = m.group(1)
-    if word in MONTHS:
-        return MONTHS.index(word) + 1
     # "may" is a month only when nothing suggests the modal verb; the caller passes DATE spans
-    return _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3])
+    return MONTH_NUMBERS[m.group(1)]
 
 
 def _day_of(text: str, month_match: re.Match[str] | None) -> int | None:

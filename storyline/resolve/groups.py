@@ -50,8 +50,8 @@ def group_sectors(extra_paths: tuple[str, ...] = ()) -> dict[str, str]:
 
 def _phrase(tok: Token) -> tuple[int, int]:
     """(first, last) token index of the group's name: its head and the modifiers right before it, and a plural
-    noun that owns it ("the seafarers' union", "the nurses' union"): whom the body is of, as much a part of what it
-    is called as "dockworkers" of "the dockworkers union" (a singular owner, "the company's union", is another
+    noun that owns it ("the bakers' union", "the weavers' union"): whom the body is of, as much a part of what it
+    is called as "glaziers" of "the glaziers union" (a singular owner, "the company's union", is another
     actor)."""
     first = tok.i
     while first - 1 >= tok.sent.start:

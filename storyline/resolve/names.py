@@ -489,15 +489,15 @@ def content_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _STOP)
 
 
-#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNESCO / ЮНЕСКО, OPEC / ОПЕК) and
-#: the two letters unidecode gives one iotated Cyrillic vowel (ЄБРР / ЕБРР, Ї)
+#: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNCTAD / ЮНКТАД, UNCITRAL /
+#: ЮНСИТРАЛ) and the two letters unidecode gives one iotated Cyrillic vowel (ЄЦБ / ЕЦБ, Ї)
 _ACRONYM_FOLDS = (("IU", "U"), ("YU", "U"), ("IA", "A"), ("YA", "A"), ("IE", "E"), ("YE", "E"), ("YI", "I"),
                   ("KH", "H"), ("W", "V"), ("Y", "I"))
 
 
 def acronym_key(acronym: str) -> str:
     """The letters an acronym keeps across scripts: transliterated (``latin``), a Latin c read as k (s before e / i),
-    w as v, an iotated vowel as its vowel (ЮНИСЕФ, UNICEF: UNISEF; ЄБРР, ЕБРР: EBRR)."""
+    w as v, an iotated vowel as its vowel (ЮНСИТРАЛ, UNCITRAL: UNSITRAL; ЄЦБ, ЕЦБ: ETSB)."""
     text = latin(acronym).upper()
     text = re.sub(r"C(?=[EI])", "S", text).replace("C", "K")
     for a, b in _ACRONYM_FOLDS:
@@ -514,11 +514,17 @@ def _cyrillic_skip() -> frozenset[str]:
 
 def acronym_letters(name: str) -> str:
     """The letters of a name written as an acronym ("U.S." → "US", "DoD" → "DOD"); a Cyrillic one by its capitals
-    ("АфБР" → "АБР": the small letter is the second of a word) under ``acronym_key``, the key its initials and its
+    ("ЮжБР" → "ЮБР": the small letter is the second of a word) under ``acronym_key``, the key its initials and its
     spelling in Latin letters share."""
     if _CYRILLIC.search(name):
         return acronym_key("".join(c for c in name if c.isupper()))
     return re.sub(r"[^A-Za-z]", "", name).upper()
+
+
+def _initial_words(name: str) -> list[str]:
+    """The words whose initials an acronym of ``name`` may spell: transliterated, a possessive "'s" dropped so that
+    "Women's Union" spells "WU"."""
+    return re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
 
 
 def acronym_of(name: str) -> str:
@@ -529,14 +535,20 @@ def acronym_of(name: str) -> str:
         words = re.findall(r"[^\W\d_]+", _CYRILLIC_SILENT.sub("", name))
         return acronym_key("".join(w[0] for w in words
                                    if w.lower() not in _cyrillic_skip() and fold(w) not in _STOP).upper())
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
+
+
+def every_initial(name: str) -> str:
+    """Initials of every word but "the"/"and" ("Department of Justice" → "DOJ"): the acronyms that keep the "of"."""
+    return "".join(w[0].upper() for w in _initial_words(name)
+                   if w.lower() not in ("the", "and", "&"))
 
 
 def is_acronym_for(acronym: str, name: str) -> bool:
     """True when ``acronym`` spells the initials of ``name`` (in order, or as a set for reordered names). Across
     scripts both sides are read by ``acronym_key``: a Cyrillic acronym spells the initials of a Russian or Ukrainian
-    name (АБР, Азиатский банк развития), or is another acronym transliterated (ЭКОВАС, ECOWAS; ЄБРР, ЕБРР)."""
+    name (ИБР, Исламский банк развития), or is another acronym transliterated (ЭКОВАС, ECOWAS; ЄЦБ, ЕЦБ)."""
     if _CYRILLIC.search(acronym) or _CYRILLIC.search(name):
         acr = acronym_key(acronym_letters(acronym))
         if len(acr) < 2:
@@ -545,26 +557,25 @@ def is_acronym_for(acronym: str, name: str) -> bool:
             return len(acr) >= 3 and acr == acronym_key(acronym_letters(name))
         initials = acronym_key(acronym_of(name))
         return acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials))
-    acr = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    acr = acronym_letters(acronym)
     if len(acr) < 2:
         return False
     initials = acronym_of(name)
     if acr == initials or (len(acr) >= 3 and sorted(acr) == sorted(initials)):
         return True
     # "DOJ" for "Department of Justice": some acronyms keep the "of"
-    every = "".join(w[0].upper() for w in re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
-                    if w.lower() not in ("the", "and", "&"))
+    every = every_initial(name)
     if len(acr) >= 3 and acr in (every, capital_initials(name)):
         return True
     # "UMSA" for "Ubuntu Mining SA", "BBVA" for "Banco Bilbao Vizcaya Argentaria": a short word written in
     # capitals (a legal form, an acronym inside the name) gives all its letters
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     spelled = "".join(w if w.isupper() and 2 <= len(w) <= 3 else w[0].upper() for w in words
                       if w[0].isupper() and w.lower() not in _STOP)
     return len(acr) >= 3 and spelled != every and acr == spelled
 
 
-#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "АфБР"): 2-4 capitals, each
+#: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "ЮжБР"): 2-4 capitals, each
 #: followed by at most one small letter.
 _MIXED_ACRONYM = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?){2,4}")
 
@@ -579,7 +590,7 @@ def looks_like_acronym(name: str) -> bool:
 def capital_initials(name: str) -> str:
     """Initials of the capitalised words of a name only: a lower-case head or a word the text adds is no part
     of the acronym ("United Auto Workers union" → "UAW", "Rift Valley Rovers club" → "RVR")."""
-    words = re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    words = _initial_words(name)
     return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _STOP)
 
 

@@ -143,3 +143,11 @@ def test_a_dotted_time_counts_only_with_its_zone_or_am_pm():
     assert parse_date_line("Published 12 May 2020, 8.10pm").value == "2020-05-12"
     assert parse_date_line("3 March 2024 12.50 euros") is None
     assert parse_date_line("26 Feb 2025 06.00") is None
+
+
+def test_full_dates_are_read_in_each_language_with_dateparsers_month_names():
+    assert metadata.full_date_in_language("12 марта 2025, 14:30", "ru") == "2025-03-12"
+    assert metadata.full_date_in_language("Madrid, 3 de mayo de 2024.", "es") == "2024-05-03"
+    assert metadata.full_date_in_language("5 березня 2023 року", "uk") == "2023-03-05"
+    assert metadata.full_date_in_language("31 февраля 2024", "ru") is None  # no such day
+    assert metadata.full_date_in_language("12 марта", "ru") is None  # no year: not a publication date

@@ -642,20 +642,20 @@ def test_mention_counts_are_read_from_the_busiest_article_so_a_store_and_a_whole
 
 
 def test_a_descriptions_modifier_that_is_a_word_of_a_bodys_name_is_a_key_and_a_feature():
-    # "the ferry operator" names no kind the lexicon knows, but its "ferry" is a word of one body's name; a word that
+    # "the tram operator" names no kind the lexicon knows, but its "tram" is a word of one body's name; a word that
     # says nothing of a name ("state", "main") or a place's "-based" form is no such word
     from storyline.fuse import entity_matcher
 
-    assert entity_matcher.description_modifiers("the ferry operator") == {"ferry"}
-    assert entity_matcher.description_modifiers("the seafarers' union") == {"seafarer"}
-    assert entity_matcher.description_modifiers("the state shipping company") == {"shipping"}
+    assert entity_matcher.description_modifiers("the tram operator") == {"tram"}
+    assert entity_matcher.description_modifiers("the bakers' union") == {"baker"}
+    assert entity_matcher.description_modifiers("the state mining company") == {"mining"}
     assert entity_matcher.description_modifiers("the Orvado-based carrier") == frozenset()
-    assert entity_matcher.description_modifiers("the capital's main hospital") == frozenset()
-    operator = entity_matcher.info_of(described("d2", 1, "the ferry operator"))
-    line = entity_matcher.info_of(ent("d1", 1, "Kestrel Ferry Lines", "ORG"))
-    union = entity_matcher.info_of(ent("d1", 2, "Coastal Seafarers' Union", "ORG"))
-    assert ("d1", "ferry") in operator.keys and ("d", "ferry") in line.keys
+    assert entity_matcher.description_modifiers("the city's main clinic") == frozenset()
+    operator = entity_matcher.info_of(described("d2", 1, "the tram operator"))
+    line = entity_matcher.info_of(ent("d1", 1, "Kestrel Tram Lines", "ORG"))
+    union = entity_matcher.info_of(ent("d1", 2, "Coastal Bakers' Union", "ORG"))
+    assert ("d1", "tram") in operator.keys and ("d", "tram") in line.keys
     assert entity_matcher.description_modifier(operator, line)
     assert not entity_matcher.description_modifier(operator, union)
-    seafarers = entity_matcher.info_of(described("d2", 2, "the seafarers' union"))
-    assert entity_matcher.description_modifier(seafarers, union) and ("d", "seafarer") in union.keys
+    bakers = entity_matcher.info_of(described("d2", 2, "the bakers' union"))
+    assert entity_matcher.description_modifier(bakers, union) and ("d", "baker") in union.keys

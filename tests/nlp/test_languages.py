@@ -233,16 +233,6 @@ def test_the_cli_reads_per_language_pipelines_as_json():
 
 
 # --------------------------------------------------------------------------- dates
-def test_full_dates_are_read_in_each_language_with_dateparsers_month_names():
-    from storyline.clean.metadata import full_date_in_language
-
-    assert full_date_in_language("12 марта 2025, 14:30", "ru") == "2025-03-12"
-    assert full_date_in_language("Madrid, 3 de mayo de 2024.", "es") == "2024-05-03"
-    assert full_date_in_language("5 березня 2023 року", "uk") == "2023-03-05"
-    assert full_date_in_language("31 февраля 2024", "ru") is None  # no such day
-    assert full_date_in_language("12 марта", "ru") is None  # no year: not a publication date
-
-
 @pytest.mark.slow
 def test_a_russian_article_gets_its_publication_date_from_its_date_line():
     raw = "12 марта 2025, 14:30\n\n" + RUSSIAN
