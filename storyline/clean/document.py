@@ -197,6 +197,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         if _ends_header(line, header):
             break
         header.append(line)
+    late = _headline_below_notice(lines, len(header))
+    if late is not None and not given:
+        return late.text, late
     candidates = [ln for ln in header if _title_shaped(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
@@ -232,6 +235,13 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
             later = next((ln for ln in candidates[candidates.index(best) + 1:] if ln.words >= 3), None)
             if later is not None:
                 best = later
+        if _WIRE_TAG.match(best.text):
+            # an agency's tagged headline ("UPDATE 2-…", "BRIEF-…") is its slug when the plain headline follows it
+            i = lines.index(best)
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            if after is not None and after in candidates and after.words >= 3 and not _WIRE_TAG.match(after.text):
+                return after.text, after
+            return _WIRE_TAG.sub("", best.text, count=1), best
         return best.text, best
     for ln in header:  # the last step of a breadcrumb names the page
         crumbs = ln.verdict.crumbs
@@ -240,9 +250,42 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     return None, None
 
 
-#: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30".
-_DATE_SHAPED = re.compile(r"^\s*[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
-                          r"(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
+#: The tag an agency puts before a headline for its clients' editors ("UPDATE 2-", "REFILE-", "BRIEF-"): not the
+#: headline's words.
+_WIRE_TAG = re.compile(r"^(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|BRIEF|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
+                       r"EXPLAINER|TIMELINE|INTERVIEW|FOCUS|URGENT|FLASH|BUZZ)(?:\s+\d{1,2})?\s?-\s?(?=\S)")
+#: How many lines from the end of the header (the first line of prose) a headline above its byline or date may stand.
+HEADLINE_AFTER_NOTICE_LINES = 2
+
+
+def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
+    """A headline standing right above its byline or date line (a byline between allowed) just below the first
+    line of prose, when the header above that prose holds no date: the page opens with a notice written as a
+    sentence ("Get the day's headlines …", "X is a place for discussion …"), which ends the header before the
+    headline is reached."""
+    if any(ln.verdict.date is not None or metadata.full_date_in(ln.text) for ln in lines[:end]):
+        return None
+    for i in range(end, min(end + HEADLINE_AFTER_NOTICE_LINES, len(lines))):
+        ln = lines[i]
+        if ln.verdict.label not in ("short", "body", "heading") or not 1 <= ln.words <= TITLE_MAX_WORDS \
+                or ln.text.rstrip().endswith(".") or RELATIVE_TIME.search(ln.text) \
+                or (_strong_prose(ln) and not _exclaimed_headline(ln)):
+            continue
+        below = lines[i + 1:i + 3]
+        # or a post's header with its date ("Started by hazel_w, 3 March 2025", "Posted by x on 25 June 2025")
+        if below and (_is_article_meta(below[0]) or _date_shaped(below[0]) or (
+                below[0].words <= SHORT_LINE_WORDS and not _strong_prose(below[0])
+                and metadata.full_date_in(below[0].text) is not None)):
+            return ln
+        if len(below) == 2 and below[0].verdict.byline is not None and _is_article_meta(below[1]):
+            return ln
+    return None
+
+
+#: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30", "Τρίτη, 10 Μαρτίου 2026"
+#: (a weekday before it takes a comma).
+_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
+                          r"(?:19|20)\d\d\b(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
 #: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
 _TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
 TRAIL_STEP_WORDS = 4

@@ -57,6 +57,9 @@ DATE_FORMS = [
     re.compile(rf"{_WD}{_Y}-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+Z?)?", re.I),
     re.compile(rf"{_WD}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_Y}", re.I),
     re.compile(rf"{_M},?\s+{_Y}", re.I),
+    # year first with figures only, as East Asian and many forum pages print it ("2026-5-12", "2026/05/12",
+    # "2026.5.12"): unambiguous whichever field is the larger
+    re.compile(rf"{_WD}{_Y}(?P<ysep>[-/.])(?P<mnum>\d{{1,2}})(?P=ysep)(?P<day>\d{{1,2}})\.?", re.I),
 ]
 
 
@@ -97,6 +100,21 @@ def _strip_place(text: str) -> str:
 _TRAILING_CODE = re.compile(r"(?<=\d)\s+\(?[A-Z]{2,5}\)?\s*$")
 
 
+#: A one-word label before a date in a script without capitals ("发表于 2026-5-12", "פורסם 3.5.2026"): which
+#: label it is (published or updated) is not known, so it ranks as an unlabelled date line.
+_CASELESS_LABEL = re.compile(r"^(?P<label>[^\W\d_]{2,12})\s*[:\uff1a]?\s*(?=\d)")
+
+
+def _caseless_word(word: str) -> bool:
+    """Letters of a script without capitals only (Chinese, Arabic, Hebrew, Devanagari …)."""
+    return all(c.isalpha() and c.lower() == c.upper() for c in word)
+
+
+def is_time_of_day(text: str) -> bool:
+    """Nothing but a time of day: "6.00pm", "13: 38 GMT", "07:46"."""
+    return bool(_DIGIT.search(text)) and not _TIME.sub(" ", recognition_form(text)).strip(" ,.|-\u2013")
+
+
 def clean_date_line(line: str) -> tuple[str, str | None]:
     """The line without bullets, dateline place, label and time of day; and the label."""
     text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
@@ -106,6 +124,10 @@ def clean_date_line(line: str) -> tuple[str, str | None]:
     if m and m.end() < len(text):
         label = m.group("label").lower()
         text = text[m.end():]
+    else:
+        m = _CASELESS_LABEL.match(text)
+        if m and _caseless_word(m.group("label")):
+            text = text[m.end():]
     text = _ISO_TIME.sub(r"\1", text)
     text = _TIME.sub(" ", text)
     # a time zone or an agency's initials left after the date: "2024-04-25 EAT", "31 October 2023 (SABW)"
@@ -145,7 +167,9 @@ def is_url_line(line: str) -> bool:
 
 
 #: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"); the first three DATE_FORMS.
-_FULL_DATE_FORMS = [re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]]
+_FULL_DATE_FORMS = [*(re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]),
+                    # figures only: not inside a longer run of figures ("v2026.5.12.1", "1.2026-5-12")
+                    re.compile(rf"(?<![\w./-]){DATE_FORMS[5].pattern}(?![\w./-])", re.I)]
 
 
 def full_date_in(line: str) -> DateGuess | None:
@@ -564,7 +588,9 @@ def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | No
     if months is None:
         return None
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)",
+    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)"
+                         # year first, as Malayalam, Hungarian or Lithuanian pages print it ("2026 ജൂലൈ 27")
+                         rf"|(?<!\d)(?P<y>(?:19|20)\d\d)\.?,?\s+(?P<m>{names})\.?\s+(?P<d>[0-3]?\d)(?!\d)",
                          re.I)
     return pattern, months
 
@@ -580,8 +606,9 @@ def full_date_in_language(text: str, lang: str) -> str | None:
         return None
     pattern, months = found
     for m in pattern.finditer(text):
+        year, month, day = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m["y"], m["m"], m["d"])
         try:
-            return dt.date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1))).isoformat()
+            return dt.date(int(year), months[month.lower()], int(day)).isoformat()
         except ValueError:  # "31 февраля": no such day
             continue
     return None
