@@ -47,6 +47,7 @@ from storyline.clean.lines import (
     LineStats,
     Unit,
     Verdict,
+    caseless_share,
     classify_unit,
     ends_sentence,
     split_units,
@@ -218,7 +219,13 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
             # a masthead or section name above the headline ("Diario del Valle", "Traffic & travel"), in
             # whatever language, is passed over for the headline-long line below it, nearer the body; a label
             # below the headline ("For immediate release") is not reached
-            headline = next((ln for ln in near if ln.words > LABEL_MAX_WORDS and not _name_shaped(ln.text)), None)
+            headline = next((ln for ln in near if _headline_long(ln) and not _name_shaped(ln.text)), None)
+            above = header[anchor - 1]
+            if headline is not None and above in near and above is not headline and _headline_long(above) \
+                    and not _name_shaped(above.text):
+                # two headline-long lines above the byline or date: the one right above it is the headline, the
+                # one higher up the site's or office's name ("Office of the Governor of Eastern Province")
+                headline = above
             if headline is not None:
                 near.remove(headline)
                 near.insert(0, headline)
@@ -299,7 +306,7 @@ _CONSENT = re.compile(r"\b(?:accept|reject|decline|agree|consent|cookies?|privac
 
 def _date_shaped(line: _Line) -> bool:
     """A line that is nothing but a date, in whatever language (the English rules read their own as meta)."""
-    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(line.text))
+    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(metadata.recognition_form(line.text)))
 
 
 def _consent_line(line: _Line) -> bool:
@@ -322,6 +329,19 @@ def _mark_running_heads(lines: list[_Line]) -> None:
     for ln in heads:
         if keys[normalise_line(_RUNNING_HEAD.sub("", ln.text))] >= 2 or lines.index(ln) < first_body:
             ln.mark("junk", "running_head")
+
+
+#: A line in a script written without spaces (Chinese, Japanese, Thai) with this many letters is as long as a headline.
+HEADLINE_LETTERS_UNSPACED = 9
+
+
+def _headline_long(line: _Line) -> bool:
+    """Longer than a label or a section name: more words than one, or, in a script written without spaces between
+    words, more letters than a site's name ("南城晚报", "やまびこ新報") has."""
+    if line.words > LABEL_MAX_WORDS:
+        return True
+    letters = [c for c in line.text if c.isalpha()]
+    return line.words <= 2 and len(letters) >= HEADLINE_LETTERS_UNSPACED and caseless_share(line.text) > 0.5
 
 
 def _title_furniture(line: _Line, lines: list[_Line]) -> bool:

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -60,6 +61,9 @@ DATE_FORMS = [
     # year first with figures only, as East Asian and many forum pages print it ("2026-5-12", "2026/05/12",
     # "2026.5.12"): unambiguous whichever field is the larger
     re.compile(rf"{_WD}{_Y}(?P<ysep>[-/.])(?P<mnum>\d{{1,2}})(?P=ysep)(?P<day>\d{{1,2}})\.?", re.I),
+    # year, month and day marked by their characters, as Chinese, Japanese and Korean pages print them
+    # ("2026年7月30日", "2026년 12월 11일")
+    re.compile(rf"{_Y}\s*[\u5e74\ub144]\s*(?P<mnum>\d{{1,2}})\s*[\u6708\uc6d4]\s*(?P<day>\d{{1,2}})\s*[\u65e5\uc77c]?"),
 ]
 
 
@@ -145,11 +149,18 @@ _SPACED_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[\w.])")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.I)
 
 
+#: a decimal figure of another script (Bengali, Arabic-Indic, Devanagari …)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def recognition_form(text: str) -> str:
     """``text`` with tokenised spacing closed up, for recognising dates and URLs only.
 
-    The body always keeps the raw text; this form is never shown or stored.
+    The body always keeps the raw text; this form is never shown or stored. Figures of other scripts are read as
+    ASCII ones ("৩ মার্চ ২০২৬", "۲۵ مه ۲۰۲۶").
     """
+    if not text.isascii():
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), text)
     if " " not in text:
         return text
     text = _SPACED_SCHEME.sub(lambda m: m.group(1).lower() + "://", text)
@@ -169,7 +180,8 @@ def is_url_line(line: str) -> bool:
 #: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"); the first three DATE_FORMS.
 _FULL_DATE_FORMS = [*(re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]),
                     # figures only: not inside a longer run of figures ("v2026.5.12.1", "1.2026-5-12")
-                    re.compile(rf"(?<![\w./-]){DATE_FORMS[5].pattern}(?![\w./-])", re.I)]
+                    re.compile(rf"(?<![\w./-]){DATE_FORMS[5].pattern}(?![\w./-])", re.I),
+                    re.compile(rf"(?<!\d){DATE_FORMS[6].pattern}")]
 
 
 def full_date_in(line: str) -> DateGuess | None:
@@ -605,6 +617,7 @@ def full_date_in_language(text: str, lang: str) -> str | None:
     if found is None:
         return None
     pattern, months = found
+    text = recognition_form(text)
     for m in pattern.finditer(text):
         year, month, day = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m["y"], m["m"], m["d"])
         try:

@@ -113,3 +113,28 @@ def test_an_agency_tag_is_not_part_of_the_headline() -> None:
     # a headline that opens with capitals and a hyphen is not tagged
     raw = "NATO-led crews help open the lake's new pumping station\n\n6 May 2024\n\n" + BODY
     assert _clean(raw).title == "NATO-led crews help open the lake's new pumping station"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("2024年5月6日", "2024-05-06"),
+    ("2024年5月6日 08:15", "2024-05-06"),
+    ("2024년 5월 6일", "2024-05-06"),
+])
+def test_dates_marked_by_year_month_and_day_characters(line: str, value: str) -> None:
+    guess = metadata.parse_date_line(line)
+    assert guess is not None and (guess.value, guess.precision) == (value, "day")
+
+
+def test_figures_of_other_scripts_are_read_in_a_date() -> None:
+    assert metadata.full_date_in_language("৬ মার্চ ২০২৪", "bn") == "2024-03-06"
+    assert metadata.recognition_form("৬ মে ২০২৪") == "6 মে 2024"
+    assert metadata.recognition_form("Grüße, Łódź") == "Grüße, Łódź"
+
+
+def test_a_headline_without_spaces_is_not_passed_over_for_the_sites_name() -> None:
+    body = ("湖区管理局周一启用了新的抽水站，这项工程历时三年，其间围绕费用争论不断。\n\n"
+            "工程师表示，抽水站将降低湖岸约四千户居民的洪水风险。\n")
+    raw = "湖畔日报\n\n湖区新抽水站正式启用\n\n2024年5月6日\n\n" + body
+    d = _clean(raw)
+    assert d.title == "湖区新抽水站正式启用"
+    assert d.published == "2024-05-06"
