@@ -177,7 +177,8 @@ def is_url_line(line: str) -> bool:
     return bool(_URL.fullmatch(recognition_form(line.strip()).strip("<>()[] ")))
 
 
-#: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"); the first three DATE_FORMS.
+#: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"): the first three DATE_FORMS and the
+#: year-first ones.
 _FULL_DATE_FORMS = [*(re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]),
                     # figures only: not inside a longer run of figures ("v2026.5.12.1", "1.2026-5-12")
                     re.compile(rf"(?<![\w./-]){DATE_FORMS[5].pattern}(?![\w./-])", re.I),
