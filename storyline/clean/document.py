@@ -47,6 +47,7 @@ from storyline.clean.lines import (
     LineStats,
     Unit,
     Verdict,
+    caseless_share,
     classify_unit,
     ends_sentence,
     split_units,
@@ -197,6 +198,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         if _ends_header(line, header):
             break
         header.append(line)
+    late = _headline_below_notice(lines, len(header))
+    if late is not None and not given:
+        return late.text, late
     candidates = [ln for ln in header if _title_shaped(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
@@ -215,7 +219,13 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
             # a masthead or section name above the headline ("Diario del Valle", "Traffic & travel"), in
             # whatever language, is passed over for the headline-long line below it, nearer the body; a label
             # below the headline ("For immediate release") is not reached
-            headline = next((ln for ln in near if ln.words > LABEL_MAX_WORDS and not _name_shaped(ln.text)), None)
+            headline = next((ln for ln in near if _headline_long(ln) and not _name_shaped(ln.text)), None)
+            above = header[anchor - 1]
+            if headline is not None and above in near and above is not headline and _headline_long(above) \
+                    and not _name_shaped(above.text):
+                # two headline-long lines above the byline or date: the one right above it is the headline, the
+                # one higher up the site's or office's name ("Office of the Governor of Eastern Province")
+                headline = above
             if headline is not None:
                 near.remove(headline)
                 near.insert(0, headline)
@@ -232,6 +242,13 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
             later = next((ln for ln in candidates[candidates.index(best) + 1:] if ln.words >= 3), None)
             if later is not None:
                 best = later
+        if _WIRE_TAG.match(best.text):
+            # an agency's tagged headline ("UPDATE 2-…", "BRIEF-…") is its slug when the plain headline follows it
+            i = lines.index(best)
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            if after is not None and after in candidates and after.words >= 3 and not _WIRE_TAG.match(after.text):
+                return after.text, after
+            return _WIRE_TAG.sub("", best.text, count=1), best
         return best.text, best
     for ln in header:  # the last step of a breadcrumb names the page
         crumbs = ln.verdict.crumbs
@@ -240,9 +257,42 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     return None, None
 
 
-#: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30".
-_DATE_SHAPED = re.compile(r"^\s*[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
-                          r"(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
+#: The tag an agency puts before a headline for its clients' editors ("UPDATE 2-", "REFILE-", "BRIEF-"): not the
+#: headline's words.
+_WIRE_TAG = re.compile(r"^(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|BRIEF|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
+                       r"EXPLAINER|TIMELINE|INTERVIEW|FOCUS|URGENT|FLASH|BUZZ)(?:\s+\d{1,2})?\s?-\s?(?=\S)")
+#: How many lines from the end of the header (the first line of prose) a headline above its byline or date may stand.
+HEADLINE_AFTER_NOTICE_LINES = 2
+
+
+def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
+    """A headline standing right above its byline or date line (a byline between allowed) just below the first
+    line of prose, when the header above that prose holds no date: the page opens with a notice written as a
+    sentence ("Get the day's headlines …", "X is a place for discussion …"), which ends the header before the
+    headline is reached."""
+    if any(ln.verdict.date is not None or metadata.full_date_in(ln.text) for ln in lines[:end]):
+        return None
+    for i in range(end, min(end + HEADLINE_AFTER_NOTICE_LINES, len(lines))):
+        ln = lines[i]
+        if ln.verdict.label not in ("short", "body", "heading") or not 1 <= ln.words <= TITLE_MAX_WORDS \
+                or ln.text.rstrip().endswith(".") or RELATIVE_TIME.search(ln.text) \
+                or (_strong_prose(ln) and not _exclaimed_headline(ln)):
+            continue
+        below = lines[i + 1:i + 3]
+        # or a post's header with its date ("Started by hazel_w, 3 March 2025", "Posted by x on 25 June 2025")
+        if below and (_is_article_meta(below[0]) or _date_shaped(below[0]) or (
+                below[0].words <= SHORT_LINE_WORDS and not _strong_prose(below[0])
+                and metadata.full_date_in(below[0].text) is not None)):
+            return ln
+        if len(below) == 2 and below[0].verdict.byline is not None and _is_article_meta(below[1]):
+            return ln
+    return None
+
+
+#: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30", "Τρίτη, 10 Μαρτίου 2026"
+#: (a weekday before it takes a comma).
+_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
+                          r"(?:19|20)\d\d\b(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
 #: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
 _TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
 TRAIL_STEP_WORDS = 4
@@ -256,7 +306,7 @@ _CONSENT = re.compile(r"\b(?:accept|reject|decline|agree|consent|cookies?|privac
 
 def _date_shaped(line: _Line) -> bool:
     """A line that is nothing but a date, in whatever language (the English rules read their own as meta)."""
-    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(line.text))
+    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(metadata.recognition_form(line.text)))
 
 
 def _consent_line(line: _Line) -> bool:
@@ -279,6 +329,19 @@ def _mark_running_heads(lines: list[_Line]) -> None:
     for ln in heads:
         if keys[normalise_line(_RUNNING_HEAD.sub("", ln.text))] >= 2 or lines.index(ln) < first_body:
             ln.mark("junk", "running_head")
+
+
+#: A line in a script written without spaces (Chinese, Japanese, Thai) with this many letters is as long as a headline.
+HEADLINE_LETTERS_UNSPACED = 9
+
+
+def _headline_long(line: _Line) -> bool:
+    """Longer than a label or a section name: more words than one, or, in a script written without spaces between
+    words, more letters than a site's name ("南城晚报", "やまびこ新報") has."""
+    if line.words > LABEL_MAX_WORDS:
+        return True
+    letters = [c for c in line.text if c.isalpha()]
+    return line.words <= 2 and len(letters) >= HEADLINE_LETTERS_UNSPACED and caseless_share(line.text) > 0.5
 
 
 def _title_furniture(line: _Line, lines: list[_Line]) -> bool:

@@ -313,8 +313,8 @@ def _meta_segments(text: str, reference_year: int | None, lex: Lexicon | None = 
             date = date or d
         elif b:
             byline = byline or b
-        elif _READING_TIME.match(part.strip()):
-            pass
+        elif _READING_TIME.match(part.strip()) or metadata.is_time_of_day(part):
+            pass  # "4 min read", "6.00pm": beside a date they are its line's, not the story's
         elif lex is not None and metadata.header_outlet_part(part, lex.outlet_words,
                                                            lex.section_words | lex.breadcrumb_roots):
             names.append(part)
@@ -347,8 +347,9 @@ def _bracketed_prose(text: str) -> bool:
 def _is_label(part: str) -> bool:
     """A section label or place beside metadata: a word or two, letters only ("Opinion", "World")."""
     words = part.split()
+    # a script without capitals has no capital to open its label with ("只看该作者", "שתפו")
     return 1 <= len(words) <= MAX_LABEL_WORDS and all(w.isalpha() for w in words) \
-        and part.strip()[:1].isupper()
+        and (part.strip()[:1].isupper() or bool(_CASELESS.match(part.strip())))
 
 
 def classify_unit(text: str, lex: Lexicon, reference_year: int | None = None) -> Verdict:

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -60,6 +61,12 @@ DATE_FORMS = [
     re.compile(rf"{_WD}{_Y}-(?P<mnum>\d\d)-(?P<day>\d\d)(?:[T ][\d:.]+Z?)?", re.I),
     re.compile(rf"{_WD}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep){_Y}", re.I),
     re.compile(rf"{_M},?\s+{_Y}", re.I),
+    # year first with figures only, as East Asian and many forum pages print it ("2026-5-12", "2026/05/12",
+    # "2026.5.12"): unambiguous whichever field is the larger
+    re.compile(rf"{_WD}{_Y}(?P<ysep>[-/.])(?P<mnum>\d{{1,2}})(?P=ysep)(?P<day>\d{{1,2}})\.?", re.I),
+    # year, month and day marked by their characters, as Chinese, Japanese and Korean pages print them
+    # ("2026年7月30日", "2026년 12월 11일")
+    re.compile(rf"{_Y}\s*[\u5e74\ub144]\s*(?P<mnum>\d{{1,2}})\s*[\u6708\uc6d4]\s*(?P<day>\d{{1,2}})\s*[\u65e5\uc77c]?"),
 ]
 
 
@@ -100,6 +107,21 @@ def _strip_place(text: str) -> str:
 _TRAILING_CODE = re.compile(r"(?<=\d)\s+\(?[A-Z]{2,5}\)?\s*$")
 
 
+#: A one-word label before a date in a script without capitals ("发表于 2026-5-12", "פורסם 3.5.2026"): which
+#: label it is (published or updated) is not known, so it ranks as an unlabelled date line.
+_CASELESS_LABEL = re.compile(r"^(?P<label>[^\W\d_]{2,12})\s*[:\uff1a]?\s*(?=\d)")
+
+
+def _caseless_word(word: str) -> bool:
+    """Letters of a script without capitals only (Chinese, Arabic, Hebrew, Devanagari …)."""
+    return all(c.isalpha() and c.lower() == c.upper() for c in word)
+
+
+def is_time_of_day(text: str) -> bool:
+    """Nothing but a time of day: "6.00pm", "13: 38 GMT", "07:46"."""
+    return bool(_DIGIT.search(text)) and not _TIME.sub(" ", recognition_form(text)).strip(" ,.|-\u2013")
+
+
 def clean_date_line(line: str) -> tuple[str, str | None]:
     """The line without bullets, dateline place, label and time of day; and the label."""
     text = line.strip().strip("\u2022\u00b7*-\u2013\u2014|>\u00bb ").strip()
@@ -109,6 +131,10 @@ def clean_date_line(line: str) -> tuple[str, str | None]:
     if m and m.end() < len(text):
         label = m.group("label").lower()
         text = text[m.end():]
+    else:
+        m = _CASELESS_LABEL.match(text)
+        if m and _caseless_word(m.group("label")):
+            text = text[m.end():]
     text = _ISO_TIME.sub(r"\1", text)
     text = _TIME.sub(" ", text)
     # a time zone or an agency's initials left after the date: "2024-04-25 EAT", "31 October 2023 (SABW)"
@@ -126,11 +152,18 @@ _SPACED_SLASH = re.compile(r"(?<=[\w.])\s*/\s*(?=[\w.])")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+", re.I)
 
 
+#: a decimal figure of another script (Bengali, Arabic-Indic, Devanagari …)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def recognition_form(text: str) -> str:
     """``text`` with tokenised spacing closed up, for recognising dates and URLs only.
 
-    The body always keeps the raw text; this form is never shown or stored.
+    The body always keeps the raw text; this form is never shown or stored. Figures of other scripts are read as
+    ASCII ones ("৩ মার্চ ২০২৬", "۲۵ مه ۲۰۲۶").
     """
+    if not text.isascii():
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), text)
     if " " not in text:
         return text
     text = _SPACED_SCHEME.sub(lambda m: m.group(1).lower() + "://", text)
@@ -147,8 +180,12 @@ def is_url_line(line: str) -> bool:
     return bool(_URL.fullmatch(recognition_form(line.strip()).strip("<>()[] ")))
 
 
-#: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"); the first three DATE_FORMS.
-_FULL_DATE_FORMS = [re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]]
+#: Day, month and year inside a longer line ("Weekly digest, March 4, 2021"): the first three DATE_FORMS and the
+#: year-first ones.
+_FULL_DATE_FORMS = [*(re.compile(rf"(?<![\w-]){f.pattern}(?![\w-])", re.I) for f in DATE_FORMS[:3]),
+                    # figures only: not inside a longer run of figures ("v2026.5.12.1", "1.2026-5-12")
+                    re.compile(rf"(?<![\w./-]){DATE_FORMS[5].pattern}(?![\w./-])", re.I),
+                    re.compile(rf"(?<!\d){DATE_FORMS[6].pattern}")]
 
 
 def full_date_in(line: str) -> DateGuess | None:
@@ -567,7 +604,9 @@ def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | No
     if months is None:
         return None
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)",
+    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)"
+                         # year first, as Malayalam, Hungarian or Lithuanian pages print it ("2026 ജൂലൈ 27")
+                         rf"|(?<!\d)(?P<y>(?:19|20)\d\d)\.?,?\s+(?P<m>{names})\.?\s+(?P<d>[0-3]?\d)(?!\d)",
                          re.I)
     return pattern, months
 
@@ -582,9 +621,11 @@ def full_date_in_language(text: str, lang: str) -> str | None:
     if found is None:
         return None
     pattern, months = found
+    text = recognition_form(text)
     for m in pattern.finditer(text):
+        year, month, day = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m["y"], m["m"], m["d"])
         try:
-            return dt.date(int(m.group(3)), months[m.group(2).lower()], int(m.group(1))).isoformat()
+            return dt.date(int(year), months[month.lower()], int(day)).isoformat()
         except ValueError:  # "31 февраля": no such day
             continue
     return None
