@@ -1016,7 +1016,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR)
     # every round embeds its leads, as a first run does: rounds over the same texts would read them back
     # from the lead cache a previous round filled
-    settings = _SETTINGS = Settings(lead_cache=False)
+    settings = _SETTINGS = Settings(vector_cache=False)
     if args.memory_probe:
         print(json.dumps(memory_probe(args.memory_probe, settings)))
         return 0

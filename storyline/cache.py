@@ -142,6 +142,8 @@ def cached_rows(space: str, texts: Sequence[str], embed: Callable[[list[str]], n
     """
     import numpy as np
 
+    if not texts:
+        return np.asarray(embed([]), dtype=np.float32)
     folder = cache_dir() / "vectors" / hashlib.sha1(space.encode(), usedforsecurity=False).hexdigest()[:16]
     names = [hashlib.sha1(t.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest() for t in texts]
     rows: list[np.ndarray | None] = []
@@ -158,8 +160,6 @@ def cached_rows(space: str, texts: Sequence[str], embed: Callable[[list[str]], n
         for i, row in zip(missing, fresh):
             rows[i] = row
             _keep(folder / names[i][:2] / names[i], row.astype("<f4").tobytes())
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
     width = {len(row) for row in rows if row is not None}
     if len(width) != 1:  # a kept row of another width (a damaged file): all embedded afresh
         return np.asarray(embed(list(texts)), dtype=np.float32)

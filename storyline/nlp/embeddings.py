@@ -145,7 +145,7 @@ class StaticEmbedder:
         import numpy as np
         from tokenizers import Tokenizer
 
-        #: what a row depends on besides its text (``lead_rows`` keeps rows under it); empty: rows are not kept
+        #: what a row depends on besides its text (``kept_rows`` keeps rows under it); empty: rows are not kept
         self.space = space
 
         # the distilled table is float16 (23 MB per worker, not 47); rows are widened when averaged
@@ -337,13 +337,13 @@ def _package_version(package: str) -> str:
         return "?"
 
 
-def lead_rows(embedder: Embedder | StaticEmbedder | MultilingualEmbedder, texts: list[str],
+def kept_rows(embedder: Embedder | StaticEmbedder | MultilingualEmbedder, texts: list[str],
               settings: Settings) -> np.ndarray:
     """``embedder.embed(texts)``, each row read from storyline's cache directory when an earlier run kept it
-    (``Settings.lead_cache``): a re-run or an incremental update embeds no lead twice. A contextual model's rows
+    (``Settings.vector_cache``): a re-run or an incremental update embeds no text twice. A contextual model's rows
     are not kept: its padded batches can move a text's row in the last bits."""
     space = getattr(embedder, "space", "")
-    if not settings.lead_cache or not space:
+    if not settings.vector_cache or not space:
         return embedder.embed(texts)
     return cached_rows(space, texts, embedder.embed)
 
@@ -380,13 +380,13 @@ def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] |
     english = [i for i, d in enumerate(docs) if english_lead(d)]
     embedder = load_embedder(settings.embedding_model, settings.embedding_tokens) if english else None
     if embedder is not None:
-        for i, row in zip(english, lead_rows(embedder, [story_lead(docs[i]) for i in english], settings)):
+        for i, row in zip(english, kept_rows(embedder, [story_lead(docs[i]) for i in english], settings)):
             out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
     others = [i for i, d in enumerate(docs) if not english_lead(d)]
     # another language's lead in the English space is noise: the multilingual space, or no vector
     multi = load_multilingual(settings.multilingual_model) if others else None
     if multi is not None:
-        for i, row in zip(others, lead_rows(multi, [story_lead(docs[i]) for i in others], settings)):
+        for i, row in zip(others, kept_rows(multi, [story_lead(docs[i]) for i in others], settings)):
             out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
     return out
 
@@ -431,7 +431,7 @@ def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | N
             return None
         leads = [story_lead(docs[i]) for i in cands] if docs is not None else []
         fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row]
-                 for i, row in zip(cands, lead_rows(multi, leads, settings))}
+                 for i, row in zip(cands, kept_rows(multi, leads, settings))}
     rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
     # two English leads were compared above, in their own space
     _related_rows([fresh.get(int(i)) or vectors[int(i)] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,

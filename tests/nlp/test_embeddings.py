@@ -279,6 +279,6 @@ def test_leads_encoded_once_are_read_back_by_the_next_run(mixed, tmp_path, monke
     # a re-run (or an update) of the same corpus asks the encoder nothing and relates the same pairs, equally
     assert embeddings.related_leads(docs, vectors, Settings()) == first
     assert multi.asked == []
-    # lead_cache off: every lead is encoded again
-    assert embeddings.related_leads(docs, vectors, Settings(lead_cache=False)) == first
+    # vector_cache off: every lead is encoded again
+    assert embeddings.related_leads(docs, vectors, Settings(vector_cache=False)) == first
     assert len(multi.asked) == 3
