@@ -1014,7 +1014,9 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.demo import demo_corpus_path
 
     logging.basicConfig(level=logging.ERROR)
-    settings = _SETTINGS = Settings()
+    # every round embeds its leads, as a first run does: rounds over the same texts would read them back
+    # from the lead cache a previous round filled
+    settings = _SETTINGS = Settings(vector_cache=False)
     if args.memory_probe:
         print(json.dumps(memory_probe(args.memory_probe, settings)))
         return 0

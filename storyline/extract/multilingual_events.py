@@ -299,15 +299,19 @@ def cue_features(text: str, lang: str, cues: Cues) -> list[float]:
     return flags
 
 
-def sentence_vectors(texts: Sequence[str], model: str, cache: dict[str, Any] | None = None) -> np.ndarray | None:
-    """e5 vectors of ``texts`` (None without the encoder); ``cache`` maps a text's sha1 to its vector."""
+def sentence_vectors(texts: Sequence[str], model: str, cache: dict[str, Any] | None = None,
+                     settings: Settings | None = None) -> np.ndarray | None:
+    """e5 vectors of ``texts`` (None without the encoder); ``cache`` maps a text's sha1 to its vector; ``settings``
+    (a run's, without ``cache``): kept in storyline's cache directory as ``Settings.vector_cache`` says."""
     import numpy as np
 
-    from storyline.nlp.embeddings import load_multilingual
+    from storyline.nlp.embeddings import kept_rows, load_multilingual
 
     encoder = load_multilingual(model)
     if encoder is None:
         return None
+    if cache is None and settings is not None:
+        return kept_rows(encoder, list(texts), settings)
     keys = [hashlib.sha1(t.encode(), usedforsecurity=False).hexdigest() for t in texts]
     todo = [i for i, k in enumerate(keys) if cache is None or k not in cache]
     out = np.zeros((len(texts), 384), dtype=np.float32)
@@ -1082,7 +1086,7 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
     with_actor = [s for s in sentences if candidate(s)]
     if not with_actor:
         return []
-    vectors = sentence_vectors([s.text.strip() for s in with_actor], settings.multilingual_model)
+    vectors = sentence_vectors([s.text.strip() for s in with_actor], settings.multilingual_model, settings=settings)
     if vectors is None:
         return []
     decisions = model.predict(vectors, [s.text.strip() for s in with_actor], [lang] * len(with_actor), cues)

@@ -481,7 +481,7 @@ def cross_language_similarity(events: list[Event], doc_of: list[str], documents:
     without the encoder), so English-only corpora are untouched."""
     import numpy as np
 
-    from storyline.nlp.embeddings import MULTILINGUAL_FLOOR, load_multilingual
+    from storyline.nlp.embeddings import MULTILINGUAL_FLOOR, kept_rows, load_multilingual
 
     lang_of = {d.id: d.language or "en" for d in documents}
     langs = [lang_of.get(d, "en") for d in doc_of]
@@ -490,7 +490,7 @@ def cross_language_similarity(events: list[Event], doc_of: list[str], documents:
     encoder = load_multilingual(settings.multilingual_model)
     if encoder is None:
         return {}
-    vecs = encoder.embed([e.evidence[0].text if e.evidence else e.summary for e in events])
+    vecs = kept_rows(encoder, [e.evidence[0].text if e.evidence else e.summary for e in events], settings)
     out = {}
     for b in range(0, len(events), 1024):   # blocks keep memory at 1024 x n, not n x n
         cos = vecs[b:b + 1024] @ vecs.T

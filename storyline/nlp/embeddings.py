@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import importlib.metadata
 import importlib.util
 import logging
 import os
@@ -38,7 +39,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.cache import cache_dir
+from storyline.cache import cache_dir, cached_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from datetime import date
@@ -140,9 +141,12 @@ class Embedder:
 class StaticEmbedder:
     """Unit-length mean of a lead's content wordpieces in a static table (rows of zeros are ignored)."""
 
-    def __init__(self, table: np.ndarray, tokenizer_path: Path) -> None:
+    def __init__(self, table: np.ndarray, tokenizer_path: Path, space: str = "") -> None:
         import numpy as np
         from tokenizers import Tokenizer
+
+        #: what a row depends on besides its text (``kept_rows`` keeps rows under it); empty: rows are not kept
+        self.space = space
 
         # the distilled table is float16 (23 MB per worker, not 47); rows are widened when averaged
         table = np.asarray(table)
@@ -278,7 +282,10 @@ def load_embedder(name: str, max_tokens: int = MAX_TOKENS) -> Embedder | StaticE
         if found is None:
             return None
         if name.endswith(STATIC):
-            return StaticEmbedder(_static_table(base, *found), found[1])
+            model, tok = found
+            space = (f"{name}|{STATIC_RECIPE}|{model.resolve()}|{model.stat().st_size}|{tok.resolve()}|"
+                     f"{tok.stat().st_size}|tokenizers={_package_version('tokenizers')}")
+            return StaticEmbedder(_static_table(base, model, tok), tok, space)
         return Embedder(found[0], found[1], max_tokens)
     except (ImportError, OSError, RuntimeError, ValueError) as exc:
         LOGGER.warning("embedding model %s unavailable (%s); stories use TF-IDF and entities only", name, exc)
@@ -294,6 +301,8 @@ class MultilingualEmbedder:
     def __init__(self, module: str, threads: int = 1) -> None:
         e5 = importlib.import_module(module)
         self.model = e5.E5(num_threads=threads)
+        # its weights ship in the package: the version names them; a text's row does not depend on its batch
+        self.space = f"{module}={_package_version(module)}|query"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text (rows in input order)."""
@@ -319,6 +328,24 @@ def load_multilingual(name: str) -> MultilingualEmbedder | None:
     except (ImportError, OSError, RuntimeError, AttributeError) as exc:
         LOGGER.warning("multilingual model %s unavailable (%s)", name, exc)
         return None
+
+
+def _package_version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def kept_rows(embedder: Embedder | StaticEmbedder | MultilingualEmbedder, texts: list[str],
+              settings: Settings) -> np.ndarray:
+    """``embedder.embed(texts)``, each row read from storyline's cache directory when an earlier run kept it
+    (``Settings.vector_cache``): a re-run or an incremental update embeds no text twice. A contextual model's rows
+    are not kept: its padded batches can move a text's row in the last bits."""
+    space = getattr(embedder, "space", "")
+    if not settings.vector_cache or not space:
+        return embedder.embed(texts)
+    return cached_rows(space, texts, embedder.embed)
 
 
 def english_lead(doc: Document) -> bool:
@@ -353,13 +380,13 @@ def lead_vectors(docs: list[Document], settings: Settings) -> list[list[float] |
     english = [i for i, d in enumerate(docs) if english_lead(d)]
     embedder = load_embedder(settings.embedding_model, settings.embedding_tokens) if english else None
     if embedder is not None:
-        for i, row in zip(english, embedder.embed([story_lead(docs[i]) for i in english])):
+        for i, row in zip(english, kept_rows(embedder, [story_lead(docs[i]) for i in english], settings)):
             out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
     others = [i for i, d in enumerate(docs) if not english_lead(d)]
     # another language's lead in the English space is noise: the multilingual space, or no vector
     multi = load_multilingual(settings.multilingual_model) if others else None
     if multi is not None:
-        for i, row in zip(others, multi.embed([story_lead(docs[i]) for i in others])):
+        for i, row in zip(others, kept_rows(multi, [story_lead(docs[i]) for i in others], settings)):
             out[i] = [round(float(x), VECTOR_DECIMALS) for x in row]
     return out
 
@@ -403,7 +430,8 @@ def related_leads(docs: list[Document] | None, vectors: Sequence[list[float] | N
         if multi is None:
             return None
         leads = [story_lead(docs[i]) for i in cands] if docs is not None else []
-        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row] for i, row in zip(cands, multi.embed(leads))}
+        fresh = {i: [round(float(x), VECTOR_DECIMALS) for x in row]
+                 for i, row in zip(cands, kept_rows(multi, leads, settings))}
     rows = np.sort(np.concatenate([others, np.array(cands, dtype=np.int64)]))
     # two English leads were compared above, in their own space
     _related_rows([fresh.get(int(i)) or vectors[int(i)] for i in rows], rows, first_row, MULTILINGUAL_FLOOR, out,

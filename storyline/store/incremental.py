@@ -119,7 +119,7 @@ __all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", 
 #: a word or acronym key held by more stored entities than this finds no candidates (a common word)
 ENTITY_KEY_CAP = 50
 #: settings that do not change what fuse computes
-_NOT_FUSE = frozenset({"workers", "incremental"})
+_NOT_FUSE = frozenset({"workers", "incremental", "vector_cache"})
 
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",

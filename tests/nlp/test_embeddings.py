@@ -236,3 +236,49 @@ def test_without_a_multilingual_encoder_a_mixed_corpus_gets_no_lead_similarities
     # the English leads the Spanish report needs cannot be put in its space
     assert embeddings.related_leads(docs, vectors, Settings()) is None
     assert embeddings.related_leads(docs[:3], vectors[:3], Settings()) is not None
+
+
+def test_kept_rows_are_read_back_bit_for_bit_and_only_new_texts_are_embedded(tmp_path, monkeypatch):
+    from storyline.cache import cached_rows
+
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", str(tmp_path))
+    asked: list[str] = []
+
+    def embed(texts):
+        asked.extend(texts)
+        # rows of values that do not round-trip through decimal text: only exact bytes give them back
+        return np.array([[len(t) / 7, len(t) / 3, np.float32(1e-7) * len(t)] for t in texts], dtype=np.float32)
+
+    first = cached_rows("fake|1", ["Floods close the port.", "Пожар на складе."], embed)
+    assert asked == ["Floods close the port.", "Пожар на складе."]
+    asked.clear()
+    again = cached_rows("fake|1", ["Пожар на складе.", "A new lead.", "Floods close the port."], embed)
+    assert asked == ["A new lead."]
+    assert again.dtype == np.float32 and again[0].tobytes() == first[1].tobytes()
+    assert again[2].tobytes() == first[0].tobytes()
+    asked.clear()
+    # another encoder or version is another space: nothing of the first is read
+    cached_rows("fake|2", ["Floods close the port."], embed)
+    assert asked == ["Floods close the port."]
+    asked.clear()
+    # a damaged row is embedded again, not trusted
+    for kept in (tmp_path / "vectors").rglob("*"):
+        if kept.is_file():
+            kept.write_bytes(b"\x00\x01\x02")
+    got = cached_rows("fake|1", ["Floods close the port."], embed)
+    assert asked == ["Floods close the port."] and got[0].tobytes() == first[0].tobytes()
+
+
+def test_leads_encoded_once_are_read_back_by_the_next_run(mixed, tmp_path, monkeypatch):
+    docs, vectors, multi = mixed
+    monkeypatch.setenv("STORYLINE_CACHE_DIR", str(tmp_path))
+    multi.space = "fake-e5|1"
+    first = embeddings.related_leads(docs, vectors, Settings())
+    assert len(multi.asked) == 3
+    multi.asked.clear()
+    # a re-run (or an update) of the same corpus asks the encoder nothing and relates the same pairs, equally
+    assert embeddings.related_leads(docs, vectors, Settings()) == first
+    assert multi.asked == []
+    # vector_cache off: every lead is encoded again
+    assert embeddings.related_leads(docs, vectors, Settings(vector_cache=False)) == first
+    assert len(multi.asked) == 3
