@@ -339,7 +339,8 @@ _LONG_AGO = re.compile(r"\b(?:years|decades|centuries|generations)\s+ago\b|\bin\
 #: "a week ago", "three days earlier": a point in time counted back from another, not a length of time
 #: ("battled the blaze for 14 hours before they could" is a length: "before" ends the clause to count back)
 #: a figure's frame that makes it a capacity or a target rather than a reading: "can hold", "seats", "a target of"
-_CAPACITY = re.compile(r"\b(?:can|could|will|would)\s+(?:hold|carry|take|seat|accommodate|house)\b|\bcapacity\b"
+#: (not "capacity" alone: "at 20 percent of capacity" is a reading)
+_CAPACITY = re.compile(r"\b(?:can|could|will|would)\s+(?:hold|carry|take|seat|accommodate|house)\b"
                        r"|\b(?:holds|seats)\b", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:target|goal|aim|cap|caps|capped|ceiling|limit|threshold)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+(?:ago\b|earlier\b|before(?=\s*[,;:.]|\s*$))", re.IGNORECASE)
