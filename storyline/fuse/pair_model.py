@@ -332,17 +332,8 @@ def _period_regex(units: str) -> re.Pattern[str]:
                       rf"\s+(?P<u>{units})s?\b(?!-)", re.IGNORECASE)
 
 
-#: a time well before the report: "twenty years ago", "decades ago", "in the 1980s", "back in 2009"
-_LONG_AGO = re.compile(r"\b(?:years|decades|centuries|generations)\s+ago\b|\bin\s+the\s+(?:1[89]|20)\d0s\b"
-                       r"|\bback\s+in\s+(?:1[89]|20)\d\d\b|\bonce\s+(?:had|was|were|numbered|[a-z]+ed)\b",
-                       re.IGNORECASE)
 #: "a week ago", "three days earlier": a point in time counted back from another, not a length of time
 #: ("battled the blaze for 14 hours before they could" is a length: "before" ends the clause to count back)
-#: a figure's frame that makes it a capacity or a target rather than a reading: "can hold", "seats", "a target of"
-#: (not "capacity" alone: "at 20 percent of capacity" is a reading)
-_CAPACITY = re.compile(r"\b(?:can|could|will|would)\s+(?:hold|carry|take|seat|accommodate|house)\b"
-                       r"|\b(?:holds|seats)\b", re.IGNORECASE)
-_TARGET = re.compile(r"\b(?:target|goal|aim|cap|caps|capped|ceiling|limit|threshold)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s+(?:ago\b|earlier\b|before(?=\s*[,;:.]|\s*$))", re.IGNORECASE)
 #: "a second round", "a second reactor": the ordinal, not a length of one second (a noun follows it)
 _ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|of|to|in|on|at|for|later|before|after|ago|earlier|longer)\b)"
@@ -1560,18 +1551,6 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     # no bag of the words only one side has: on the written pairs it memorised stories' words and lost
     # found pairs on the hand-written ones in cross-validation
     f.update(_claims_features(a, b))
-    if f.get("dim:quantity") and "amt:comparable" not in f:
-        # the rule's claims conflict where this reader finds no two amounts of one thing ("several million
-        # dollars" / "$2 billion", or two counts it keys apart): the model weighs the rule's word on its own
-        f["dim:quantity_alone"] = 1.0
-    # a figure of long ago, a capacity or a target on one side only ("Thirty years ago fewer than 40 bison were left"
-    # / "About 260 bison now graze the reserve"; "the arena holds 17,000" / "thousands were left outside"; "the
-    # target is 2 percent" / "prices rose 3.8 percent"): another figure beside the one reported, not two reports of
-    # one (read wherever the rule's claims or the reader's amounts conflict)
-    if f.get("amt:conflict") or f.get("dim:quantity"):
-        for name, rx in (("then", _LONG_AGO), ("capacity", _CAPACITY), ("target", _TARGET)):
-            if bool(rx.search(a.text)) != bool(rx.search(b.text)):
-                f[f"amt:{name}_one_side"] = 1.0
     return f
 
 
@@ -2297,12 +2276,10 @@ def plan_then_outcome(a: str, b: str, day_a: str, day_b: str) -> bool:
 
 
 #: the pair model's least probability of a disagreement (one minus that of none) on some pair of two outlets'
-#: sentences for a rule quantity candidate to stand (``figures_disagree``): below the model's own threshold, since
-#: the rule has already found two amounts of one unit that do not overlap; the model decides every candidate now
-#: (session 22), and its training pairs of figures of another time, role, part, capacity or target as `none` put
-#: two reports of one figure told in other frames near 0.45 ("cut its estimate to 48.5 million tonnes" / "will
-#: harvest 42 million tonnes"; "some 2,000 residents gathered" / "drew several hundred angry residents")
-QUANTITY_MIN_PROBABILITY = 0.4
+#: sentences for a rule quantity candidate to stand (``figures_disagree``): more likely than not, since the rule has
+#: already found two amounts of one unit that do not overlap (0.65, the model's own threshold, lost "some 2,000
+#: residents gathered" / "drew several hundred angry residents", at 0.58)
+QUANTITY_MIN_PROBABILITY = 0.5
 
 
 def figures_disagree(candidates: Sequence[Sequence[Side]], settings: Settings,
@@ -2310,10 +2287,8 @@ def figures_disagree(candidates: Sequence[Sequence[Side]], settings: Settings,
     """Per rule quantity candidate (its sides), does the trained pair model read its amounts as a disagreement?
     Some pair of its sides from two documents disagrees with at least ``QUANTITY_MIN_PROBABILITY`` ("Nine were
     treated on Sunday" / "By Monday evening 14 had been treated" is a count read twice; "14 of its 30 wagons" / "14
-    wagons" one figure). The model decides every candidate, also one whose amounts its own reader finds no two
-    comparable of ("several million dollars" / "$2 billion"): the rule's conflict of the two claims is one of its
-    features (``dim:quantity``), and figures of long ago, of a part or of a target beside today's, the whole or
-    the value measured are told from its training pairs, not left to the rule. Without a model the rule stands.
+    wagons" one figure). The model judges the pairs it reads: a pair in which it finds no two comparable amounts
+    ("several million dollars" / "$2 billion") is left to the rule, as is every pair when there is no model.
     ``memo``: the pair probabilities judged before (``DimensionContext.pair_memo``), read and added to."""
     model = load_pair_model(settings.disagreement_pair_model)
     if model is None:
@@ -2327,7 +2302,10 @@ def figures_disagree(candidates: Sequence[Sequence[Side]], settings: Settings,
         for t, probs in zip(todo, model.probabilities(todo)):
             memo[t] = tuple(probs[label] for label in model.labels)
         none_at = model.labels.index(NONE)
-        out.extend(any(1.0 - memo[t][none_at] >= QUANTITY_MIN_PROBABILITY for t in pairs) for pairs in of)
+        for pairs in of:
+            unread = any(not any(comparable_amounts(x, y) for x in read_side(a).amounts for y in read_side(b).amounts)
+                         for a, b in pairs)
+            out.append(unread or any(1.0 - memo[t][none_at] >= QUANTITY_MIN_PROBABILITY for t in pairs))
     return out
 
 

@@ -597,31 +597,12 @@ def test_the_pair_model_decides_rule_quantity_candidates() -> None:
               side("b", "The tunnel collapse at the Tamsin copper mine on Friday killed 12 miners.")]
     whole = [side("a", "Six of the ship's 40 containers fell overboard in the storm off Lindqvist Point."),
              side("b", "The cargo ship lost six containers overboard off Lindqvist Point, its owner said.")]
-    # a pair whose amounts the model's reader cannot compare is decided by the model too, the rule's conflict of
-    # the two claims being one of its features
+    # a pair whose amounts the model cannot read is left to the rule
     vague = [side("a", "The fund was raised by several million dollars, a token sum."),
              side("b", "The fund was raised by $2 billion this spring.")]
-    f = pair_features(read_side(vague[0].stance), read_side(vague[1].stance))
-    assert f.get("dim:quantity") and f.get("dim:quantity_alone")
-    # a figure of long ago beside today's, and a target beside the value measured, are no two reports of one figure
-    then = [side("a", "Forty years ago fewer than 30 wolves were left in the Karst hills."),
-            side("b", "About 210 wolves now live in the Karst hills, rangers said.")]
-    target = [side("a", "The Orsk central bank's inflation target is 2 percent."),
-              side("b", "Consumer prices in Orsk rose 4.1 percent in the year to May.")]
     memo: dict = {}
-    assert pair_model.figures_disagree([killed, whole, vague, then, target], settings, memo) == [
-        True, False, True, False, False]
-    assert len(memo) == 5   # every pair judged is kept for the next run
-    # the long-ago words on one side are what tells them apart
-    assert pair_features(read_side(then[0].stance), read_side(then[1].stance)).get("amt:then_one_side")
-    assert not pair_features(read_side("Fewer than 30 wolves were left in the Karst hills."),
-                             read_side(then[1].stance)).get("amt:then_one_side")
-
-
-def test_a_reason_pointed_to_or_credited_is_a_stated_reason() -> None:
-    for text in ("The bank pointed to falling house prices.", "The rise was mainly thanks to captive breeding.",
-                 "The agency's report points to landlords selling up."):
-        assert read_side(text).reasons, text
+    assert pair_model.figures_disagree([killed, whole, vague], settings, memo) == [True, False, True]
+    assert len(memo) == 3   # every pair judged is kept for the next run
 
 
 def test_a_rate_and_an_age_are_not_a_total_or_a_length() -> None:
