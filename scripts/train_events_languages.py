@@ -5,6 +5,7 @@
 
 Reads the English training sentences (``training/events/*.jsonl``), which cross into the other languages
 through the multilingual e5 vector, and the native sentences ``training/languages/events/events_{ru,uk,es}.jsonl``
+and ``training/languages/events/coder/*_{ru,uk,es}.jsonl`` (the coder's alone)
 (never ``frozen/`` nor the ``*_dev.jsonl`` files, which ``scripts/eval_events_languages.py`` scores).
 Prints cross-validated figures on the native sentences, then fits on everything and writes the model.
 Sentence vectors are cached (``nlp.embeddings.cache_dir()/e5-sentences.npz``): embedding the ~5,000 English
@@ -62,11 +63,13 @@ def english_examples() -> list[tuple[str, str, str]]:
 
 
 def native_examples(suffix: str = "") -> list[tuple[str, str, str]]:
-    """(text, lang, label) of ``training/languages/events/events_<lang><suffix>.jsonl``."""
+    """(text, lang, label) of ``training/languages/events/events_<lang><suffix>.jsonl`` and, for the training
+    sentences, of the coder's own ``coder/*_<lang>.jsonl`` (which the role ranker does not read)."""
     out = []
     for lang in LANGS:
-        path = NATIVE / f"events_{lang}{suffix}.jsonl"
-        if path.is_file():
+        paths = [NATIVE / f"events_{lang}{suffix}.jsonl"]
+        paths += sorted((NATIVE / "coder").glob(f"*_{lang}.jsonl")) if not suffix else []
+        for path in (p for p in paths if p.is_file()):
             for rec in read_jsonl(path):
                 ev = rec.get("event")
                 # the coder reads a sentence without its wire dateline (extract_language_events cuts it off)
