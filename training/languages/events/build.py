@@ -23,8 +23,9 @@ passives with their agent (read by the ranker's script with ``--obliques``, neve
 round and not kept); ``coder/LANG_PART.txt`` -> ``coder/PART_LANG.jsonl``: sentences for the event coder alone (read by
 scripts/train_events_languages.py --coder-sentences, never by the role ranker; ``coder/LANG_passives_motion.txt``,
 twenty-second round: passives with and without their agent, goods sent to a destination, troops moved to a border,
-and the same constructions with no event; not the shipped coder's). Every source and target follows the place convention of ``README.md`` here.
-Sentences are invented, native phrasing, written from storyline/data/plover_definitions.yaml.
+and the same constructions with no event; not the shipped coder's). Every source and target follows the place
+convention of ``README.md`` here. Sentences are invented, native phrasing, written from
+storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
 
