@@ -2,9 +2,13 @@
 """Train the ru/uk/es event coder (``make train``): one model for the three languages.
 
     python scripts/train_events_languages.py [--out storyline/models/events_languages.npz] [--folds 5]
+        [--coder-sentences]
 
 Reads the English training sentences (``training/events/*.jsonl``), which cross into the other languages
 through the multilingual e5 vector, and the native sentences ``training/languages/events/events_{ru,uk,es}.jsonl``
+and, with ``--coder-sentences``, ``training/languages/events/coder/*_{ru,uk,es}.jsonl`` (the coder's alone: passives and
+goods sent to a destination, written in the twenty-second round; not the shipped coder's, see
+training/languages/events/README.md)
 (never ``frozen/`` nor the ``*_dev.jsonl`` files, which ``scripts/eval_events_languages.py`` scores).
 Prints cross-validated figures on the native sentences, then fits on everything and writes the model.
 Sentence vectors are cached (``nlp.embeddings.cache_dir()/e5-sentences.npz``): embedding the ~5,000 English
@@ -61,12 +65,14 @@ def english_examples() -> list[tuple[str, str, str]]:
     return out
 
 
-def native_examples(suffix: str = "") -> list[tuple[str, str, str]]:
-    """(text, lang, label) of ``training/languages/events/events_<lang><suffix>.jsonl``."""
+def native_examples(suffix: str = "", coder_sentences: bool = False) -> list[tuple[str, str, str]]:
+    """(text, lang, label) of ``training/languages/events/events_<lang><suffix>.jsonl`` and, with
+    ``coder_sentences``, of the coder's own ``coder/*_<lang>.jsonl`` (which the role ranker does not read)."""
     out = []
     for lang in LANGS:
-        path = NATIVE / f"events_{lang}{suffix}.jsonl"
-        if path.is_file():
+        paths = [NATIVE / f"events_{lang}{suffix}.jsonl"]
+        paths += sorted((NATIVE / "coder").glob(f"*_{lang}.jsonl")) if coder_sentences else []
+        for path in (p for p in paths if p.is_file()):
             for rec in read_jsonl(path):
                 ev = rec.get("event")
                 # the coder reads a sentence without its wire dateline (extract_language_events cuts it off)
@@ -117,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_model_path())
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--coder-sentences", action="store_true",
+                    help="also train on training/languages/events/coder/*_LANG.jsonl (not the shipped coder's)")
     args = ap.parse_args(argv)
-    english, native = english_examples(), native_examples()
+    english, native = english_examples(), native_examples(coder_sentences=args.coder_sentences)
     path, cache = load_cache()
     x_en = features(english, cache)
     save_cache(path, cache)

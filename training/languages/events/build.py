@@ -20,8 +20,12 @@ the ninth round before any change, ``--set training/languages/events/dev6``). ``
 --role-sentences, never by the coder; not in the shipped ranker); ``roles/LANG_obliques.txt`` ->
 ``roles/obliques_LANG.jsonl``: role-ranker sentences with targets after a preposition or in an oblique case and
 passives with their agent (read by the ranker's script with ``--obliques``, never by the coder; tried in the twentieth
-round and not kept). Every source and target follows the place convention of ``README.md`` here. Sentences are invented,
-native phrasing, written from storyline/data/plover_definitions.yaml.
+round and not kept); ``coder/LANG_PART.txt`` -> ``coder/PART_LANG.jsonl``: sentences for the event coder alone (read by
+scripts/train_events_languages.py --coder-sentences, never by the role ranker; ``coder/LANG_passives_motion.txt``,
+twenty-second round: passives with and without their agent, goods sent to a destination, troops moved to a border,
+and the same constructions with no event; not the shipped coder's). Every source and target follows the place
+convention of ``README.md`` here. Sentences are invented, native phrasing, written from
+storyline/data/plover_definitions.yaml.
 """
 from __future__ import annotations
 
@@ -70,6 +74,15 @@ def main() -> int:
             lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
             recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
             out = HERE / "roles" / f"{part}_{lang}.jsonl"
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+            print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
+        # sentences for the event coder alone (scripts/train_events_languages.py): the role ranker never reads them,
+        # so a coder retrain leaves the ranker's training data as it was; coder/LANG_PART.txt -> coder/PART_LANG.jsonl
+        for src in sorted((HERE / "coder").glob(f"{lang}_*.txt")):
+            part = src.stem.split("_", 1)[1]
+            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
+            out = HERE / "coder" / f"{part}_{lang}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0
