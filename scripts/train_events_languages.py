@@ -2,13 +2,12 @@
 """Train the ru/uk/es event coder (``make train``): one model for the three languages.
 
     python scripts/train_events_languages.py [--out storyline/models/events_languages.npz] [--folds 5]
-        [--coder-sentences]
+        [--no-coder-sentences]
 
 Reads the English training sentences (``training/events/*.jsonl``), which cross into the other languages
 through the multilingual e5 vector, and the native sentences ``training/languages/events/events_{ru,uk,es}.jsonl``
-and, with ``--coder-sentences``, ``training/languages/events/coder/*_{ru,uk,es}.jsonl`` (the coder's alone: passives and
-goods sent to a destination, written in the twenty-second round; not the shipped coder's, see
-training/languages/events/README.md)
+and ``training/languages/events/coder/*_{ru,uk,es}.jsonl`` (the coder's alone: passives and goods sent to a
+destination, written in the twenty-second round; ``--no-coder-sentences`` leaves them out, as the coder before it was)
 (never ``frozen/`` nor the ``*_dev.jsonl`` files, which ``scripts/eval_events_languages.py`` scores).
 Prints cross-validated figures on the native sentences, then fits on everything and writes the model.
 Sentence vectors are cached (``nlp.embeddings.cache_dir()/e5-sentences.npz``): embedding the ~5,000 English
@@ -123,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_model_path())
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--coder-sentences", action="store_true",
-                    help="also train on training/languages/events/coder/*_LANG.jsonl (not the shipped coder's)")
+    ap.add_argument("--coder-sentences", action=argparse.BooleanOptionalAction, default=True,
+                    help="also train on training/languages/events/coder/*_LANG.jsonl (passives, goods sent somewhere)")
     args = ap.parse_args(argv)
     english, native = english_examples(), native_examples(coder_sentences=args.coder_sentences)
     path, cache = load_cache()
