@@ -61,7 +61,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1075,12 +1075,10 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     row = con.execute("SELECT coalesce(max(seq), -1) FROM fuse_disagreement_candidates").fetchone()
     _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
             _candidate_rows(found, int(row[0]) + 1 if row else 0))
-    rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
-                       "ORDER BY score DESC, seq").fetchall()
-    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
-    ranked = [(score, dim, topic, [side(s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
     story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
-    kept: list[Disagreement] = keep_disagreements(ranked, story_of)
+    # every candidate is ranked again, streamed in rank order: at 100k documents the table read whole (its sides as
+    # model objects) raised the write's peak by half a GB
+    kept: list[Disagreement] = keep_disagreements(_ranked_candidates(store), story_of)
     disputed = _write_disagreements(store, kept)
     # relations of the touched pairs and periods
     if touched:
@@ -1101,6 +1099,22 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
     _replace_rows(store, "outlets", "name", outlets, profiles)
     return disputed
+
+
+#: candidate rows read from the store at a time
+_CANDIDATE_ROWS = 4096
+
+
+def _ranked_candidates(store: Store) -> Iterator[tuple[float, str, str, list[Side]]]:
+    """The stored disagreement candidates in rank order (score, then the order they were found), a block at a time."""
+    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
+    # the store's own connection (a cursor would not see the update's transaction): the caller runs no other
+    # statement until the last row is read
+    res = store.con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
+                            "ORDER BY score DESC, seq")
+    while block := res.fetchmany(_CANDIDATE_ROWS):
+        for score, dim, topic, sides in block:
+            yield score, dim, topic, [side(s) for s in json.loads(sides)]
 
 
 def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
