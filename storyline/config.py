@@ -224,8 +224,8 @@ class Settings:
     store_memory_limit: str = _setting(
         "1GB", "Memory DuckDB may hold for a store `storyline analyze` writes (its buffer pool: cached table blocks, "
         "joins, sorts; beyond it large operations spill to <store>.tmp), as DuckDB's memory_limit ('1GB', '512MB'); "
-        "empty: DuckDB's default, 80% of the machine's RAM, which a batched fuse of 100k documents filled with "
-        "cached blocks (RSS 4.7 GB after its third batch).")
+        "empty: DuckDB's default, 80% of the machine's RAM, which a store of 100k documents read and written batch "
+        "after batch may fill with cached blocks (docs/scale-notes.md).")
     store_threads: int = _setting(
         0, "Threads DuckDB uses for a store `storyline analyze` writes; 0: DuckDB's default (the machine's cores).")
 
