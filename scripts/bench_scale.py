@@ -679,11 +679,10 @@ def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis]
     from storyline.engine.local import fuse_store
     from storyline.export.json import write_json_store
     from storyline.report.render import write_report, write_summary
-    from storyline.store import Store
     from storyline.store.incremental import invalidate, update, write_index
 
     out: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+    with tempfile.TemporaryDirectory() as tmp, _open(Path(tmp) / "storyline.duckdb", settings) as store:
         t0 = time.perf_counter()
         store.add_analyses(base)
         invalidate(store)
@@ -721,13 +720,20 @@ def incremental_add(base: list[DocAnalysis], state: Any, more: list[DocAnalysis]
         else:
             write_report(store.corpus(), Path(tmp) / "report.html")
         out["report"] = time.perf_counter() - t0
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+    with tempfile.TemporaryDirectory() as tmp, _open(Path(tmp) / "storyline.duckdb", settings) as store:
         t0, c0 = time.perf_counter(), time.process_time()
         store.add_analyses(more)
         fuse_store(store, more, settings)
         out["alone"] = time.perf_counter() - t0
         out["alone_cpu"] = time.process_time() - c0
     return out
+
+
+def _open(path: Path, settings: Settings) -> Any:
+    """A store opened as ``storyline analyze`` opens it (DuckDB's memory limit and threads from the settings)."""
+    from storyline.store import Store
+
+    return Store(path, memory_limit=settings.store_memory_limit, threads=settings.store_threads)
 
 
 def _rss_mb() -> float:
@@ -774,6 +780,12 @@ def child(n: int, seed: int, plus: int, vectors: str, batch: int = 0) -> None:
              peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def _duckdb_mb(store: Any) -> float:
+    """What DuckDB's buffer pool holds now (MB): its share of the process's RSS."""
+    row = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
+    return round((row[0] or 0) / 2**20) if row else 0.0
+
+
 def _hwm_mb(reset: bool = False) -> float:
     """The process's peak RSS since the last reset (VmHWM; ``reset``: start again from the current RSS)."""
     if reset:
@@ -794,15 +806,14 @@ def stored_child(n: int, seed: int, plus: int, vectors: str, settings: Settings,
     others are added ``batch`` at a time by the incremental fuse (timed per part, summed over the batches),
     as ``storyline.engine.local.fuse_store`` does. "fused" times all of it, store writes included."""
     from storyline.engine.local import fuse_store
-    from storyline.store import Store
 
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         more = generated_store(Path(tmp) / "storyline.duckdb", n, seed, plus, vectors, settings, emit)
-        with Store(Path(tmp) / "storyline.duckdb") as store:
+        with _open(Path(tmp) / "storyline.duckdb", settings) as store:
             added = _fuse_batched(store, seed, vectors, plus, settings, batch, emit, more)
     if plus:
         out = added
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "storyline.duckdb") as store:
+        with tempfile.TemporaryDirectory() as tmp, _open(Path(tmp) / "storyline.duckdb", settings) as store:
             t0, c0 = time.perf_counter(), time.process_time()
             store.add_analyses(out["more"])
             fuse_store(store, out["more"], settings)
@@ -823,7 +834,6 @@ def generated_store(path: Path, n: int, seed: int, plus: int, vectors: str, sett
     import pickle
     import shutil
 
-    from storyline.store import Store
 
     cache_dir = os.environ.get("BENCH_STORE_CACHE")
     cached = Path(cache_dir) / f"generated-{n}-{plus}-{seed}-{vectors or 'none'}" if cache_dir else None
@@ -838,7 +848,7 @@ def generated_store(path: Path, n: int, seed: int, plus: int, vectors: str, sett
     counts = {"events": 0, "entities": 0, "claims": 0}
     more = []
     done = 0
-    with Store(path) as store:
+    with _open(path, settings) as store:
         for chunk in generate_chunks(n + plus, seed, vectors, settings):
             keep, more_part = chunk[:max(0, n - done)], chunk[max(0, n - done):]
             done += len(chunk)
@@ -866,6 +876,7 @@ def _fuse_batched(store: Any, seed: int, vectors: str, plus: int, settings: Sett
     ``more``) when ``plus``."""
     import gc
 
+    from storyline.fuse import clear_text_caches
     from storyline.store.incremental import invalidate, update, write_index
     from storyline.store.summaries import write_summaries
 
@@ -892,6 +903,7 @@ def _fuse_batched(store: Any, seed: int, vectors: str, plus: int, settings: Sett
     parts: dict[str, float] = {}
     cpu_parts: dict[str, float] = {}
     for b in range(batch, len(order), batch):
+        clear_text_caches()   # as storyline.engine.local._update_in_batches
         gc.collect()
         t0, c0 = time.perf_counter(), time.process_time()
         analyses = store.analyses_of(order[b:b + batch])
@@ -901,7 +913,7 @@ def _fuse_batched(store: Any, seed: int, vectors: str, plus: int, settings: Sett
         stats = update(store, analyses, settings, summaries=False)
         emit(kind="batch", n=len(analyses), seconds=time.perf_counter() - t0, cpu=time.process_time() - c0,
              parts=stats.seconds, cpu_parts=stats.cpu, rss_parts=stats.rss_mb,
-             hwm_mb=_hwm_mb(), scope={"entity_candidates": stats.entity_candidates,
+             hwm_mb=_hwm_mb(), duckdb_mb=_duckdb_mb(store), scope={"entity_candidates": stats.entity_candidates,
                                       "story_candidates": stats.story_candidates,
                                       "scope_documents": stats.scope_documents})
         for k, v in stats.seconds.items():

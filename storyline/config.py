@@ -226,6 +226,13 @@ class Settings:
     incremental: bool = _setting(
         True, "Fuse documents added to a store into its corpus instead of fusing every document again "
         "(differences from a full run: storyline.store.incremental); `storyline analyze --full` recomputes.")
+    store_memory_limit: str = _setting(
+        "1GB", "Memory DuckDB may hold for a store `storyline analyze` writes (its buffer pool: cached table blocks, "
+        "joins, sorts; beyond it large operations spill to <store>.tmp), as DuckDB's memory_limit ('1GB', '512MB'); "
+        "empty: DuckDB's default, 80% of the machine's RAM, which a store of 100k documents read and written batch "
+        "after batch may fill with cached blocks (docs/scale-notes.md).")
+    store_threads: int = _setting(
+        0, "Threads DuckDB uses for a store `storyline analyze` writes; 0: DuckDB's default (the machine's cores).")
 
     report_max_documents: int = _setting(
         2000, "`storyline analyze` writes the single-page report.html for a store of up to this many documents; "

@@ -209,7 +209,8 @@ def run(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings,
             seen.add(item.id)
             docs.append(item)
 
-    with Store(out / "storyline.duckdb") as store:
+    with Store(out / "storyline.duckdb", memory_limit=settings.store_memory_limit,
+               threads=settings.store_threads) as store:
         known = set() if reanalyze else store.known_ids()
         fresh = [d for d in docs if d.id not in known]
         summary.already_stored = len(docs) - len(fresh)
@@ -363,6 +364,7 @@ def _update_in_batches(store: Store, analyses: list[DocAnalysis], settings: Sett
                        batch: int) -> None:
     """The stored documents ``ids`` added to the store's corpus by the incremental fuse, ``batch`` at a time in
     corpus order."""
+    from storyline.fuse import clear_text_caches
     from storyline.store.incremental import update
     from storyline.store.summaries import write_summaries
 
@@ -370,6 +372,7 @@ def _update_in_batches(store: Store, analyses: list[DocAnalysis], settings: Sett
                                                     [ids]).fetchall()}
     ids = sorted(ids, key=lambda d: rank.get(d, ("", d)))
     for start in range(0, len(ids), batch):
+        clear_text_caches()   # the previous batch's texts are not read again
         gc.collect()   # the previous batch's objects, before the next is read
         update(store, _read(store, analyses, ids[start:start + batch]), settings, summaries=False)
     # the reader's summary tables once for the whole corpus, not per batch (their rewrite grows with the store)

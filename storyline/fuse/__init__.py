@@ -5,6 +5,7 @@ The steps are registered parts (``storyline.fuse.steps``); ``Settings.fuse_pipel
 from __future__ import annotations
 
 import logging
+import sys
 
 from storyline.config import Settings
 from storyline.fuse.mapper import Mapper
@@ -14,7 +15,11 @@ from storyline.registry import Part, checked_pipeline, fuse_steps
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["fuse", "fuse_pipeline", "fuse_state"]
+__all__ = ["clear_text_caches", "fuse", "fuse_pipeline", "fuse_state"]
+
+#: an lru cache this large or larger holds values per text (a sentence's features, a name's keys); smaller ones
+#: hold loaded models and lexicons
+TEXT_CACHE_SIZE = 4096
 
 
 def fuse_pipeline(settings: Settings) -> list[Part]:
@@ -36,3 +41,26 @@ def fuse_state(analyses: list[DocAnalysis], settings: Settings, mapper: Mapper |
     for part in fuse_pipeline(settings):
         part.run(state, settings)
     return state
+
+
+def clear_text_caches() -> int:
+    """Empty the per-text lru caches of the loaded storyline modules (``TEXT_CACHE_SIZE`` entries or more); returns
+    how many entries went.
+
+    Each is bounded, but a batched fuse fills them all (a sentence's features, a name's keys: tens of thousands of
+    entries each, hundreds of MB together) with the texts of a batch the next one does not read again: emptied
+    between batches, their memory is that of one batch's texts. Models, lexicons and unbounded caches stay.
+    """
+    dropped = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("storyline.") or module is None:
+            continue
+        for obj in list(vars(module).values()):
+            info = getattr(obj, "cache_info", None)
+            if not callable(info) or not callable(getattr(obj, "cache_clear", None)):
+                continue
+            stats = info()
+            if getattr(stats, "maxsize", None) is not None and stats.maxsize >= TEXT_CACHE_SIZE:
+                dropped += stats.currsize
+                obj.cache_clear()
+    return dropped

@@ -39,7 +39,7 @@ import hashlib
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import cast
@@ -957,10 +957,10 @@ def guard_candidates(found: list[Found], story_of: Mapping[str, str] | None = No
     return out
 
 
-def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
+def keep_disagreements(found: Iterable[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
     """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
     (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` per story (``story_of``: document id -> story
-    id), in rank order, each with its ``disagreement_id``."""
+    id), in rank order, each with its ``disagreement_id``. ``found`` is read once, in order (a store streams it)."""
     story_of = story_of or {}
     kept: list[Disagreement] = []
     # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
@@ -986,7 +986,7 @@ def keep_disagreements(found: list[Found], story_of: Mapping[str, str] | None = 
         if taken[ident] > 1:   # the same sides found twice by one dimension (another topic): rank decides
             ident = f"{ident}-{taken[ident]}"
         kept.append(Disagreement(id=ident, topic=topic, sides=sides))
-    LOGGER.debug("%d candidate disagreements, %d kept", len(found), len(kept))
+    LOGGER.debug("%d kept", len(kept))
     return kept
 
 

@@ -201,6 +201,10 @@ def _maker(tp: Any) -> Callable[[Any], Any]:
     return _same
 
 
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
 def busy_message(path: Path, error: str, read_only: bool) -> str:
     """What to do when another process holds the store (DuckDB's lock error names its PID)."""
     pid = re.search(r"PID (\d+)", error)
@@ -216,7 +220,9 @@ def busy_message(path: Path, error: str, read_only: bool) -> str:
 class Store:
     """A storyline DuckDB file. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str = "", threads: int = 0) -> None:
+        """``memory_limit`` ('1GB') and ``threads`` bound DuckDB's buffer pool and worker threads
+        (``Settings.store_memory_limit``, ``Settings.store_threads``); empty and 0: DuckDB's defaults."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no storyline store at {self.path}; run `storyline analyze` first")
@@ -226,6 +232,16 @@ class Store:
             if "lock" not in str(exc).lower():
                 raise
             raise StoreBusy(busy_message(self.path, str(exc), read_only)) from None
+        # set on the connection, not passed as connect's config: DuckDB refuses a second connection to an open file
+        # under another config (a test, or the export, opening the same store again in this process)
+        try:
+            if memory_limit:
+                self.con.execute(f"SET memory_limit = '{_quoted(memory_limit)}'")
+            if threads:
+                self.con.execute(f"SET threads = {int(threads)}")
+        except duckdb.Error as exc:
+            self.con.close()
+            raise ValueError(f"store_memory_limit {memory_limit!r} / store_threads {threads!r}: {exc}") from None
         if not read_only:
             self._create()
 

@@ -61,7 +61,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,7 @@ __all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", 
 #: a word or acronym key held by more stored entities than this finds no candidates (a common word)
 ENTITY_KEY_CAP = 50
 #: settings that do not change what fuse computes
-_NOT_FUSE = frozenset({"workers", "incremental", "vector_cache"})
+_NOT_FUSE = frozenset({"workers", "incremental", "vector_cache", "store_memory_limit", "store_threads"})
 
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
@@ -626,11 +626,10 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
     Only two kinds of pair are weighed: those sharing a key of the new document's prefix (``_prefix_keys``: the
     others' overlap cannot reach ``need``) and the related ones. Each side's key weights are sparse rows (the
     stored side: only its keys that a new document holds, with its sums over all its keys from SQL), and a pair's
-    shared weight is the sum of its two rows' product, ``_PAIR_ROWS`` pairs at a time: the memory is that of a
-    slice of pairs, not of every pair sharing a key.
+    shared weight is the sum over its new row's keys found in its stored row, ``_PAIR_ROWS`` pairs at a time: the
+    memory is that of a slice of pairs, not of every pair sharing a key. numpy only (``_SparseRows``): scipy's
+    import cost a second of every update.
     """
-    from scipy import sparse
-
     added = Counter(k for f in feats for k in f.keys)
     keys = sorted(added)
     column = {k: i for i, k in enumerate(keys)}
@@ -654,37 +653,39 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
         "d AS (SELECT UNNEST(?::VARCHAR[]) AS doc, UNNEST(?::BIGINT[]) AS j) "
         "SELECT d.j, n.i, k.count::DOUBLE AS count FROM fuse_story_keys k JOIN n USING (key) JOIN d USING (doc)",
         [keys, list(range(len(keys))), docs, list(range(len(docs)))]).fetchnumpy()
-    shape = (len(docs), len(keys))
+    n_keys = len(keys)
     j, i = np.asarray(got["j"], dtype=np.int64), np.asarray(got["i"], dtype=np.int64)
-    old_keys = sparse.csr_matrix((np.ones(len(j)), (j, i)), shape=shape)
-    old_counts = sparse.csr_matrix((np.asarray(got["count"], dtype=np.float64), (j, i)), shape=shape)
+    # the stored side as sorted (doc, key) codes: a new key is found in a stored row by binary search
+    old_codes = j * n_keys + i
+    by_code = np.argsort(old_codes, kind="stable")
+    old_codes = old_codes[by_code]
+    old_counts = np.asarray(got["count"], dtype=np.float64)[by_code]
+    # and by key: the stored documents holding each key (the pairs a prefix key makes)
+    by_key = np.argsort(i, kind="stable")
+    key_docs = j[by_key]
+    key_start = np.searchsorted(i[by_key], np.arange(n_keys + 1))
     weights = np.array([idf[k] for k in keys])
     prefixes = _prefix_keys(feats, idf, need)
-    rows_k, cols_k, counts, pre_rows, pre_cols = [], [], [], [], []
-    for r, f in enumerate(feats):
-        for k in sorted(f.keys):
-            rows_k.append(r)
-            cols_k.append(column[k])
-            counts.append(f.salience.get(k, 0))
-        for k in prefixes[r]:
-            pre_rows.append(r)
-            pre_cols.append(column[k])
-    rk, ck = np.array(rows_k, dtype=np.int64), np.array(cols_k, dtype=np.int64)
-    shape = (len(feats), len(keys))
-    new_keys = sparse.csr_matrix((weights[ck], (rk, ck)), shape=shape)
-    new_counts = sparse.csr_matrix((np.array(counts, dtype=np.float64) * weights[ck] ** 2, (rk, ck)), shape=shape)
+    new_rows = _SparseRows([[column[k] for k in sorted(f.keys)] for f in feats])
+    ck = new_rows.columns
+    new_weight = weights[ck]
+    new_count = np.array([f.salience.get(k, 0) for f in feats for k in sorted(f.keys)], dtype=np.float64) \
+        * weights[ck] ** 2
     new_w = np.array([sum(idf[k] for k in sorted(f.keys)) for f in feats])
     new_norm = np.array([math.sqrt(sum((f.salience.get(k, 0) * idf[k]) ** 2 for k in sorted(f.keys))) for f in feats])
-    prefix = sparse.csr_matrix((np.ones(len(pre_rows)), (pre_rows, pre_cols)), shape=shape)
-    old_t = old_keys.T.tocsr()
+    prefix_rows = _SparseRows([sorted(column[k] for k in prefixes[r]) for r in range(len(feats))])
 
     out: set[tuple[str, str]] = set()
 
     def weigh(first: Any, second: Any, needs: Any) -> None:
         for s in range(0, len(first), _PAIR_ROWS):
             a, b = first[s:s + _PAIR_ROWS], second[s:s + _PAIR_ROWS]
-            shared = np.asarray(new_keys[a].multiply(old_keys[b]).sum(axis=1)).ravel()
-            dot = np.asarray(new_counts[a].multiply(old_counts[b]).sum(axis=1)).ravel()
+            pair, at = new_rows.expand(a)   # every key of each pair's new row
+            code = b[pair] * n_keys + ck[at]
+            found = np.minimum(np.searchsorted(old_codes, code), max(len(old_codes) - 1, 0))
+            hit = old_codes[found] == code if len(old_codes) else np.zeros(len(code), dtype=bool)
+            shared = np.bincount(pair[hit], weights=new_weight[at[hit]], minlength=len(a))
+            dot = np.bincount(pair[hit], weights=new_count[at[hit]] * old_counts[found[hit]], minlength=len(a))
             union = new_w[a] + old_w[b] - shared
             jaccard = np.divide(shared, union, out=np.zeros(len(a)), where=union > 0)
             norms = new_norm[a] * old_norm[b]
@@ -692,15 +693,39 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
             keep = np.maximum(jaccard, cosine) >= margin * needs[s:s + _PAIR_ROWS]
             out.update((feats[int(x)].id, docs[int(y)]) for x, y in zip(a[keep], b[keep]))
 
+    n_old = len(docs)
     for r0 in range(0, len(feats), _NEW_ROWS):
-        pairs = (prefix[r0:r0 + _NEW_ROWS] @ old_t).tocoo()
-        weigh(pairs.row.astype(np.int64) + r0, pairs.col.astype(np.int64), np.full(pairs.nnz, need))
+        # the stored documents sharing a prefix key of each new document, each pair once
+        rows_here = np.arange(r0, min(r0 + _NEW_ROWS, len(feats)), dtype=np.int64)
+        pair, at = prefix_rows.expand(rows_here)
+        k = prefix_rows.columns[at]
+        counts = key_start[k + 1] - key_start[k]
+        holder = np.repeat(np.arange(len(k)), counts)
+        offset = np.arange(len(holder)) - np.repeat(np.cumsum(counts) - counts, counts)
+        codes = np.unique(rows_here[pair[holder]] * n_old + key_docs[key_start[k[holder]] + offset])
+        weigh(codes // n_old, codes % n_old, np.full(len(codes), need))
     if len(related.new):
-        at = {d: n for n, d in enumerate(docs)}
-        place = np.array([at.get(d, -1) for d in related.docs], dtype=np.int64)[related.old]
+        place_of = {d: n for n, d in enumerate(docs)}
+        place = np.array([place_of.get(d, -1) for d in related.docs], dtype=np.int64)[related.old]
         shares = place >= 0   # a pair sharing no key has no overlap
         weigh(related.new[shares], place[shares], related.need[shares])
     return out
+
+
+class _SparseRows:
+    """Rows of column numbers (a CSR matrix's structure, numpy only): ``expand`` lists the entries of given rows."""
+
+    def __init__(self, rows: list[list[int]]) -> None:
+        sizes = np.array([len(r) for r in rows], dtype=np.int64)
+        self.start = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        self.columns = np.array([c for r in rows for c in r], dtype=np.int64)
+
+    def expand(self, rows: Any) -> tuple[Any, Any]:
+        """(the place in ``rows`` of each entry, the entry's index into ``columns``), row after row."""
+        sizes = self.start[rows + 1] - self.start[rows]
+        pair = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+        at = self.start[rows][pair] + np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        return pair, at
 
 
 def _prefix_keys(feats: list[StoryFeatures], idf: Mapping[str, float], need: float) -> list[set[str]]:
@@ -1050,12 +1075,10 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     row = con.execute("SELECT coalesce(max(seq), -1) FROM fuse_disagreement_candidates").fetchone()
     _insert(store, "fuse_disagreement_candidates", ["seq", "score", "dim", "topic", "sides", "docs"],
             _candidate_rows(found, int(row[0]) + 1 if row else 0))
-    rows = con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
-                       "ORDER BY score DESC, seq").fetchall()
-    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
-    ranked = [(score, dim, topic, [side(s) for s in json.loads(sides)]) for score, dim, topic, sides in rows]
     story_of = dict(con.execute("SELECT doc, story FROM fuse_story_docs WHERE story IS NOT NULL").fetchall())
-    kept: list[Disagreement] = keep_disagreements(ranked, story_of)
+    # every candidate is ranked again, streamed in rank order: at 100k documents the table read whole (its sides as
+    # model objects) raised the write's peak by half a GB
+    kept: list[Disagreement] = keep_disagreements(_ranked_candidates(store), story_of)
     disputed = _write_disagreements(store, kept)
     # relations of the touched pairs and periods
     if touched:
@@ -1076,6 +1099,22 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     profiles = [profile(name, by_outlet[name], corroborated) for name in sorted(by_outlet)]
     _replace_rows(store, "outlets", "name", outlets, profiles)
     return disputed
+
+
+#: candidate rows read from the store at a time
+_CANDIDATE_ROWS = 4096
+
+
+def _ranked_candidates(store: Store) -> Iterator[tuple[float, str, str, list[Side]]]:
+    """The stored disagreement candidates in rank order (score, then the order they were found), a block at a time."""
+    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
+    # the store's own connection (a cursor would not see the update's transaction): the caller runs no other
+    # statement until the last row is read
+    res = store.con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
+                            "ORDER BY score DESC, seq")
+    while block := res.fetchmany(_CANDIDATE_ROWS):
+        for score, dim, topic, sides in block:
+            yield score, dim, topic, [side(s) for s in json.loads(sides)]
 
 
 def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:

@@ -215,3 +215,18 @@ def test_a_store_written_before_the_rank_column_reads_its_disagreements_in_their
         store.con.execute("UPDATE disagreements SET pos = 100 - pos")   # the column, not the row order, decides
         assert [d.id for d in store.corpus().disagreements] == [d.id for d in reversed(corpus.disagreements)]
         assert [d.id for d in store.select("disagreements")] == [d.id for d in reversed(corpus.disagreements)]
+
+
+def test_a_memory_limit_and_threads_bound_duckdb_and_a_bad_limit_is_a_clear_error(tmp_path, tiny_corpus):
+    with Store(tmp_path / "s.duckdb", memory_limit="256MB", threads=1) as store:
+        limit, threads = store.con.execute(
+            "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+        store.add_analyses([DocAnalysis(document=d) for d in tiny_corpus.documents])
+    assert limit.startswith("244.1") and "MiB" in limit   # DuckDB shows 256 MB in MiB
+    assert int(threads) == 1
+    with pytest.raises(ValueError, match="store_memory_limit 'lots'"):
+        Store(tmp_path / "s.duckdb", memory_limit="lots")
+    # the refused open changed nothing: the store opens again, its documents there
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.count("documents") == 2
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != limit
