@@ -230,7 +230,7 @@ class Settings:
         "1GB", "Memory DuckDB may hold for a store `storyline analyze` writes (its buffer pool: cached table blocks, "
         "joins, sorts; beyond it large operations spill to <store>.tmp), as DuckDB's memory_limit ('1GB', '512MB'); "
         "empty: DuckDB's default, 80% of the machine's RAM, which a store of 100k documents read and written batch "
-        "after batch may fill with cached blocks (docs/scale-notes.md).")
+        "after batch may fill with cached blocks (docs/measurements/scale.md).")
     store_threads: int = _setting(
         0, "Threads DuckDB uses for a store `storyline analyze` writes; 0: DuckDB's default (the machine's cores).")
 
