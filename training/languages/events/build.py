@@ -67,24 +67,17 @@ def main() -> int:
             out = folder / f"events_{lang}{suffix}.jsonl"
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
-        # sentences for the role ranker alone (scripts/train_event_roles_languages.py): the coder never reads them;
-        # roles/LANG_PART.txt -> roles/PART_LANG.jsonl
-        for src in sorted((HERE / "roles").glob(f"{lang}_*.txt")):
-            part = src.stem.split("_", 1)[1]
-            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
-            recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
-            out = HERE / "roles" / f"{part}_{lang}.jsonl"
-            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-            print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
-        # sentences for the event coder alone (scripts/train_events_languages.py): the role ranker never reads them,
-        # so a coder retrain leaves the ranker's training data as it was; coder/LANG_PART.txt -> coder/PART_LANG.jsonl
-        for src in sorted((HERE / "coder").glob(f"{lang}_*.txt")):
-            part = src.stem.split("_", 1)[1]
-            lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
-            recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
-            out = HERE / "coder" / f"{part}_{lang}.jsonl"
-            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
-            print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
+        # sentences for one model alone, so retraining one leaves the other's training data as it was:
+        # roles/ for the role ranker (scripts/train_event_roles_languages.py), coder/ for the event coder
+        # (scripts/train_events_languages.py); FOLDER/LANG_PART.txt -> FOLDER/PART_LANG.jsonl
+        for sub in ("roles", "coder"):
+            for src in sorted((HERE / sub).glob(f"{lang}_*.txt")):
+                part = src.stem.split("_", 1)[1]
+                lines = [ln for ln in src.read_text(encoding="utf-8").splitlines() if ln.strip()]
+                recs = [parse_line(ln, lang, i + 1, part) for i, ln in enumerate(lines)]
+                out = HERE / sub / f"{part}_{lang}.jsonl"
+                out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+                print(f"{out.name}: {len(recs)} sentences, {sum(r['event'] is not None for r in recs)} events")
     return 0
 
 
