@@ -28,7 +28,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from storyline.config import Settings
 from storyline.data import load
@@ -103,6 +103,23 @@ class _Groups:
         self.country[a] = self.country[a] or self.country[b]
         self.generation[a] = self.generation[a] or self.generation[b]
         return True
+
+    def bind(self, i: int, j: int) -> None:
+        """Join whatever the cannot-links say: two parts of one entity a store already holds."""
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[b] = a
+            self.kb[a] = self.kb[a] or self.kb[b]
+            self.country[a] = self.country[a] or self.country[b]
+            self.generation[a] = self.generation[a] or self.generation[b]
+
+
+def _regrouped(ents: list[Entity], roots: list[int]) -> _Groups:
+    """The groups ``roots`` gives, as they were decided (a group a store bound may hold what a union refuses)."""
+    groups = _Groups(ents)
+    for i, r in enumerate(roots):
+        groups.bind(r, i)
+    return groups
 
 
 def _generation_of(e: Entity) -> str | None:
@@ -691,6 +708,8 @@ class MatchProblem:
     rows: list[list[float]]
     rule_root: list[int]
     infos: list[entity_matcher.Info | None]
+    #: per entity, the first entity it is bound to (``merge_entities(together=...)``; empty: none bound)
+    bound: list[int] = field(default_factory=list)
 
 
 def _named_speaker(e: Entity, surnames: set[str], givens: Collection[str] = ()) -> bool:
@@ -873,8 +892,9 @@ def _certain_groups(ents: list[Entity]) -> tuple[_Groups, list[int]]:
 
 
 def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-             places: frozenset[str], near: _Near | None = None) -> MatchProblem:
-    """``near``: score only the pairs near the wanted entities (``_Near``); else every pair."""
+             places: frozenset[str], near: _Near | None = None, bound: list[int] | None = None) -> MatchProblem:
+    """``near``: score only the pairs near the wanted entities (``_Near``); else every pair. ``bound``: per entity,
+    the entity it starts in one group with (``merge_entities(together=...)``)."""
     rules = _rule_groups(ents, doc_of, names_in_doc, settings, places)
     rule_root = [rules.find(i) for i in range(len(ents))]
     certain, members = _certain_groups(ents)
@@ -909,9 +929,10 @@ def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[
         pairs = [(i, j) for i, j in pairs if scope(i, j)]
         rows = [row(i, j) for i, j in pairs]
     else:   # the pairs' scope is asked only of those near the wanted entities
-        pairs, rows = near.pairs(ents, pairs, scope, row, [certain.find(i) for i in range(len(ents))], rule_root)
+        pairs, rows = near.pairs(ents, pairs, scope, row, [certain.find(i) for i in range(len(ents))], rule_root,
+                                 bound or [])
     return MatchProblem(ents=ents, doc_of=doc_of, members=members, pairs=pairs, rows=rows, rule_root=rule_root,
-                        infos=infos)
+                        infos=infos, bound=bound or [])
 
 
 @dataclass
@@ -932,8 +953,8 @@ class _Near:
     threshold: float
 
     def pairs(self, ents: list[Entity], pairs: list[tuple[int, int]], scope: Callable[[int, int], bool],
-              row: Callable[[int, int], list[float]], certain_root: list[int], rule_root: list[int]
-              ) -> tuple[list[tuple[int, int]], list[list[float]]]:
+              row: Callable[[int, int], list[float]], certain_root: list[int], rule_root: list[int],
+              bound: list[int]) -> tuple[list[tuple[int, int]], list[list[float]]]:
         """Of the candidate ``pairs``, those in the matcher's ``scope`` near the wanted entities, and their rows."""
         # the starting groups, joined whatever the union's refusals (a superset only widens what is scored)
         parent = list(range(len(ents)))
@@ -945,7 +966,7 @@ class _Near:
             return x
 
         for i in range(len(ents)):
-            for r in (certain_root[i], rule_root[i]):
+            for r in (certain_root[i], rule_root[i], *bound[i:i + 1]):
                 a, b = find(i), find(r)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
@@ -981,6 +1002,8 @@ def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float,
     """The group root of every entity after the pairs at or above ``threshold`` are joined to the rules' groups
     (``from_rules``) or to the certain merges only."""
     groups, _ = _certain_groups(problem.ents)
+    for i, b in enumerate(problem.bound):
+        groups.bind(b, i)
     if from_rules:
         for i, root in enumerate(problem.rule_root):
             groups.union(root, i)
@@ -1038,14 +1061,15 @@ def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
 
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-                   places: frozenset[str], wanted: Callable[[Entity], bool] | None = None) -> list[int]:
+                   places: frozenset[str], wanted: Callable[[Entity], bool] | None = None,
+                   bound: list[int] | None = None) -> list[int]:
     model = entity_matcher.load_matcher(settings.entity_matcher_model)
     near = None
     if wanted is not None:
         def probability(rows: list[list[float]]) -> list[float]:
             return [float(p) for p in model.classifier.predict_proba(rows)[:, 1]]
         near = _Near(wanted, probability, model.threshold)
-    problem = _problem(ents, doc_of, names_in_doc, settings, places, near)
+    problem = _problem(ents, doc_of, names_in_doc, settings, places, near, bound)
     probs: list[float] = []
     if problem.rows:
         probs = [float(p) for p in model.classifier.predict_proba(problem.rows)[:, 1]]
@@ -1116,9 +1140,7 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     two people of the corpus hold ("the minister" beside two ministers) links nothing: in a large corpus a
     bare "the prime minister" stays unlinked.
     """
-    groups = _Groups(ents)
-    for i, r in enumerate(roots):
-        groups.union(r, i)
+    groups = _regrouped(ents, roots)
     # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
     # scan of every person per description
     by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -1283,9 +1305,7 @@ def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
     """Join a country's ministry named by part of its portfolio ("the trade ministry", "the irrigation ministry")
     to the one ministry of that country whose portfolio holds it ("Ministry of Investment, Trade and Industry"),
     across articles; a part two of its ministries hold joins neither."""
-    groups = _Groups(ents)
-    for i, r in enumerate(roots):
-        groups.union(r, i)
+    groups = _regrouped(ents, roots)
     by_country: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for i, e in enumerate(ents):
         if e.type == "ORG" and e.country and (words := _portfolio(e)):
@@ -1338,9 +1358,7 @@ def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[i
     """Join a country's central bank named by its kind ("the Ukrainian central bank", ``inst:UKR:central_bank``)
     to the one organisation of that country the corpus names as a central bank by its own name ("National Bank
     of Ukraine", "NBU" beside it); two such names of one country join neither."""
-    groups = _Groups(ents)
-    for i, r in enumerate(roots):
-        groups.union(r, i)
+    groups = _regrouped(ents, roots)
     named: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(ents):
         if e.type == "ORG" and not e.generic and not (e.kb_id or "").startswith(INSTITUTION_PREFIX) and (
@@ -1356,7 +1374,8 @@ def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[i
 
 
 def merge_entities(analyses: list[DocAnalysis], settings: Settings,
-                   wanted: Callable[[Entity], bool] | None = None) -> tuple[list[Entity], dict[str, str]]:
+                   wanted: Callable[[Entity], bool] | None = None,
+                   together: Callable[[Entity], str | None] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
     Args:
@@ -1365,6 +1384,9 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
         wanted: when given, only the groups of the entities it accepts are wanted (the incremental fuse's new
             entities): the trained matcher scores only the pairs that can change them (``_Near``); the other
             entities' groups are those of the rules.
+        together: when given, entities it gives one label start in one group, whatever the cannot-links (the
+            per-document parts of an entity a store holds: each is compared as the whole run compares that
+            document's entity, not as the merged entity whose names grew with earlier batches).
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
@@ -1373,10 +1395,16 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
     doc_rank = {a.document.id: n for n, a in enumerate(analyses)}
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
     places = frozenset(_place_names(ents))
+    bound: list[int] = []
+    if together is not None:
+        first: dict[str, int] = {}
+        bound = [first.setdefault(label, i) if (label := together(e)) is not None else i for i, e in enumerate(ents)]
     if settings.entity_matcher == "trained":
-        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted)
+        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
     elif settings.entity_matcher == "rules":
         groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
+        for i, b in enumerate(bound):
+            groups.bind(b, i)
         roots = [groups.find(i) for i in range(len(ents))]
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")

@@ -330,6 +330,13 @@ def unlike_heads(name: str) -> frozenset[str]:
     return frozenset(h for h, s in org_sectors().items() if s and s != sector)
 
 
+def _kind_named(parts: Sequence[str]) -> bool:
+    """A name of two or more words ending in a word organisations of some kind are named with ("Antaccasa Mining",
+    "Kestrel Airways") that does not open with a known given name: a body NER called a person ("Kwame Gold" opens
+    with a given name and stays one)."""
+    return len(parts) >= 2 and fold(parts[-1]) in _kind_name_words() and fold(parts[0]) not in given_names()
+
+
 def info_of(e: Entity) -> Info:
     # a named body's description alias is no name of it: its head word would make every other article's
     # description of that kind a candidate of the body ("The union" beside a federation), which in a store fused
@@ -343,7 +350,7 @@ def info_of(e: Entity) -> Info:
     parts = e.name.split()
     # and a body named in a language it does not know a person ("Universiteti i Prishtinës", "Futbol
     # Federatsiyasy"): a common institution word of another language makes it an organisation here
-    institution = e.type == "PERSON" and not e.generic and foreign_institution_word(e.name)
+    institution = e.type == "PERSON" and not e.generic and (foreign_institution_word(e.name) or _kind_named(parts))
     person = not institution and (e.type == "PERSON" or (
         not e.kb_id and not e.generic and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts)
         and fold(parts[0]) in given_names()))
@@ -596,8 +603,21 @@ def in_scope(a: Info, b: Info) -> bool:
         # a description is judged against the named entities its head or its kind fits, never against another
         # description
         return description_head(a, b)[0] or description_kind(a, b)
+    if a.person and b.person and not (a.folded & b.folded):
+        return not (unnamed_by(a, b) or unnamed_by(b, a))
     return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
         or lone_given(a, b) or lone_given(b, a) or org_pair(a, b)
+
+
+def unnamed_by(a: Info, b: Info) -> bool:
+    """``a`` is one word (or a surname behind a title) and ``b`` a full name it spells neither the surname nor a
+    first surname of, nor the given name or a short form of it: "Chhabra" met "Chakradev Pillai" by the head of a
+    pet form only, and is no name of his (judged, such pairs drew a lone surname to a stranger of its country)."""
+    if not (a.single and not a.given and b.given and b.surname):
+        return False
+    words = {w for w in (a.names[0], a.surname) if w}
+    return not any(surnames_match(w, b.surname) or any(surnames_match(w, m) for m in first_surnames(b.given))
+                   or given_name_match(w, b.given) or gendered_forms(w, b.surname) for w in words)
 
 
 #: Share of the shorter organisation name's words the other must hold for the pair to be judged (``org_pair``)

@@ -5,8 +5,9 @@ functions here decide, from that state and the new analyses, what changes. Each 
 steps' own functions on a small scope instead of re-implementing them:
 
 * entities: a new local entity meets only the stored entities that share a blocking key with it
-  (``entity_keys``); ``merge_entities`` runs over those candidates (each a pseudo-entity holding its
-  stored names and mentions) and the new documents' entities (``merge_new_entities``);
+  (``entity_keys``); ``merge_entities`` runs over those candidates (each as the document-local entities it was
+  merged from, bound into one group, so that a pair is scored on what the whole run scores) and the new
+  documents' entities (``merge_new_entities``);
 * stories: a new document is scored (``StoryScorer``, with the whole store's key frequencies) against
   the stored documents sharing a key or a related lead, and joins a stored story or starts one by
   average linkage in which stored stories are fixed units (``join_stories``);
@@ -20,7 +21,7 @@ new ones take the next free ids; stored stories never merge with each other nor 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities, role_keys
@@ -38,7 +39,7 @@ from storyline.resolve.names import (
 )
 
 __all__ = ["STORED", "EntityMerge", "description_keys", "entity_keys", "join_stories", "merge_new_entities",
-           "unmatched_keys"]
+           "stored_parts", "unmatched_keys"]
 
 #: document id of the pseudo-document that holds the stored candidate entities
 STORED = "\x00stored"
@@ -112,19 +113,26 @@ class EntityMerge:
 
 
 def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], settings: Settings,
-                       next_number: int) -> EntityMerge:
+                       next_number: int, parts: Mapping[str, Sequence[Entity]] | None = None) -> EntityMerge:
     """Merge the new documents' local entities with the stored ``candidates`` (``merge_entities`` over both).
+
+    ``parts``: per stored entity id, the document-local entities it was merged from (``stored_parts``). Each
+    candidate takes part as its parts, bound into one group: a new entity is compared with what each article
+    called it, as the whole run compares it, not with the merged names and mention counts a store's entity
+    gathered from earlier batches. A candidate without parts takes part whole.
 
     A cluster with one stored entity is that entity, updated (names, mentions, country as
     ``merge_entities`` makes them); with several, the new members join the one with the most mentions
     (then the lowest number) and the stored ones stay apart; with none, a new entity ``e<next_number>``,
     numbered in ``merge_entities``'s order (most mentions first).
     """
-    pseudo = [dataclasses.replace(e, id=f"{STORED}/{e.id}") for e in candidates]
+    pseudo = [dataclasses.replace(p, id=f"{STORED}/{e.id}/{k}")
+              for e in candidates for k, p in enumerate(stored_parts(e, (parts or {}).get(e.id, ())))]
     holder = DocAnalysis(document=Document(id=STORED, source=""), entities=pseudo)
     # only the new entities' groups are wanted: pairs of stored entities no likely pair links to a new one are
     # not scored (``merge_entities(wanted=...)``; most of the candidates' pairs join two stored entities)
-    merged, mapping = merge_entities([holder, *new], settings, wanted=lambda e: not e.id.startswith(STORED + "/"))
+    merged, mapping = merge_entities([holder, *new], settings, wanted=lambda e: not e.id.startswith(STORED + "/"),
+                                     together=lambda e: _stored_id(e.id))
     by_stored = {e.id: e for e in candidates}
     members: dict[str, list[str]] = {}
     for local, glob in mapping.items():
@@ -134,7 +142,7 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
     out: dict[str, str] = {}
     for g in merged:
         locals_ = members.get(g.id, [])
-        stored = sorted((by_stored[x.split("/", 1)[1]] for x in locals_ if x.startswith(STORED + "/")),
+        stored = sorted((by_stored[s] for s in {_stored_id(x) for x in locals_} if s is not None),
                         key=lambda e: (-len(e.mentions), _number(e.id)))
         fresh = [x for x in locals_ if not x.startswith(STORED + "/")]
         if not fresh:
@@ -158,6 +166,18 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
         for x in fresh:
             out[x] = g.id
     return EntityMerge(updated, created, out)
+
+
+def stored_parts(entity: Entity, parts: Sequence[Entity]) -> list[Entity]:
+    """The parts a stored entity is matched as: its document-local entities (``parts``), each as the whole run
+    has it (the certain merges join those written alike, and the merged entity's name, type and country count
+    every article's vote); without parts, the entity itself."""
+    return list(parts) or [entity]
+
+
+def _stored_id(local_id: str) -> str | None:
+    """The stored entity a pseudo-entity of ``merge_new_entities`` stands for (None: a new document's own)."""
+    return local_id.split("/")[1] if local_id.startswith(STORED + "/") else None
 
 
 def _number(entity_id: str) -> int:

@@ -4,6 +4,8 @@ After a full fuse (``write_index``) the store holds, beside the corpus tables, t
 steps need to place a new document without reading the corpus again:
 
 * ``fuse_entity_keys`` (blocking key → entity) and ``fuse_entity_docs`` (entity → documents it is named in);
+* ``fuse_entity_parts`` (entity → the document-local entities merged into it, as their documents' analyses have
+  them: a new entity is matched against those, as a whole run matches it, not against the merged names);
 * ``fuse_story_docs`` (each document's story features, lead vector and story) and ``fuse_story_keys``;
 * ``fuse_minhash`` and ``fuse_bands`` (MinHash signatures and their LSH bands, for near-duplicates);
 * ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
@@ -124,6 +126,7 @@ _NOT_FUSE = frozenset({"workers", "incremental", "vector_cache", "store_memory_l
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_entity_docs (entity VARCHAR, doc VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS fuse_entity_parts (entity VARCHAR, source VARCHAR, doc VARCHAR, part JSON)",
     "CREATE TABLE IF NOT EXISTS fuse_story_docs (doc VARCHAR PRIMARY KEY, story VARCHAR, features JSON, vector BLOB)",
     "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR, count BIGINT)",
     "CREATE TABLE IF NOT EXISTS fuse_minhash (doc VARCHAR, sig BLOB)",
@@ -269,6 +272,25 @@ def _index_entities(store: Store, entities: list[Entity]) -> None:
     _insert_many(store, "fuse_entity_docs", ["entity", "doc"], docs)
 
 
+def _index_parts(store: Store, analyses: Iterable[DocAnalysis], mapping: Mapping[str, str]) -> None:
+    """The document-local entities of ``analyses`` under the entity each was merged into (``mapping``)."""
+    rows = [[mapping[e.id], a.document.source, a.document.id, json.dumps(to_dict(e), ensure_ascii=False)]
+            for a in analyses for e in a.entities if e.id in mapping]
+    _insert_many(store, "fuse_entity_parts", ["entity", "source", "doc", "part"], rows)
+
+
+def _parts(store: Store, ids: Collection[str]) -> dict[str, list[Entity]]:
+    """The stored parts of the entities ``ids`` (``_index_parts``), in corpus order (source, document)."""
+    out: dict[str, list[Entity]] = {}
+    if not ids:
+        return out
+    make = record_maker(Entity)
+    for entity, part in store.con.execute("SELECT entity, part FROM fuse_entity_parts WHERE entity IN "
+                                          "(SELECT UNNEST(?)) ORDER BY source, doc, part", _ids(ids)).fetchall():
+        out.setdefault(entity, []).append(make(json.loads(part)))
+    return out
+
+
 def _insert_many(store: Store, table: str, columns: list[str], rows: list[list[Any]]) -> None:
     """Plain-typed rows in one statement (lists unnested side by side)."""
     if not rows:
@@ -321,6 +343,7 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
         for table in INDEX_TABLES:
             con.execute(f"DELETE FROM {table}")
         _index_entities(store, corpus.entities)
+        _index_parts(store, state.analyses, state.id_map)
         minhash = state.extra.get("minhash")   # the near-duplicates step's signatures
         _index_documents(store, state.analyses, feats, story_of_doc, settings,
                          {d: sig.tobytes() for d, sig in minhash.items()} if minhash is not None else None)
@@ -487,7 +510,8 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
                 found.update(ents)
     candidates = _entities(store, found)
     stats.entity_candidates = len(candidates)
-    merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1)
+    merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1,
+                                _parts(store, found))
     # mentions in corpus order (documents by source, then id), as a full run lists them
     changed = [*merged.updated, *merged.created]
     docs = {m.doc for e in changed for m in e.mentions}
@@ -1034,6 +1058,7 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     con.execute("DELETE FROM fuse_entity_keys WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     con.execute("DELETE FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
     _index_entities(store, changed)
+    _index_parts(store, new, merged.mapping)
     # events (a stored event stays in its story event; its summary follows its actors' names) and quotes
     new_events, renamed_events = added
     _replace_rows(store, "events", "id", [e.id for e in renamed_events], [*renamed_events, *new_events])

@@ -1,0 +1,85 @@
+"""``merge_new_entities``: stored entities matched as the document-local entities they were merged from."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from storyline.config import Settings
+from storyline.fuse.entities import merge_entities
+from storyline.fuse.incremental import merge_new_entities, stored_parts
+from storyline.model import DocAnalysis, Document, Entity, Span
+
+BASE = 110
+
+
+def _parts(analyses: list[DocAnalysis], mapping: dict[str, str]) -> dict[str, list[Entity]]:
+    out: dict[str, list[Entity]] = {}
+    for a in analyses:
+        for e in a.entities:
+            out.setdefault(mapping[e.id], []).append(e)
+    return out
+
+
+def _agreement(analyses, parts_of) -> tuple[int, int]:
+    """(new local entities placed as the whole run places them, new local entities): placed alike when the stored
+    entity a new one joins holds most of the whole run's stored members of its entity, or both make a new one."""
+    settings = Settings()
+    _, full = merge_entities(analyses, settings)
+    stored, base = merge_entities(analyses[:BASE], settings)
+    merged = merge_new_entities(stored, analyses[BASE:], settings, len(stored) + 1, parts_of(analyses[:BASE], base))
+    created = {e.id for e in merged.created}
+    same = total = 0
+    for a in analyses[BASE:]:
+        for e in a.entities:
+            total += 1
+            owners = Counter(base[x] for x in base if full[x] == full[e.id])
+            got = merged.mapping[e.id]
+            same += (got in created and not owners) or (bool(owners) and owners.most_common(1)[0][0] == got)
+    return same, total
+
+
+@pytest.mark.slow
+def test_new_entities_are_placed_as_the_whole_run_places_them(bench):
+    analyses = bench.generate(160, seed=13, vectors="synthetic")
+    same, total = _agreement(analyses, _parts)
+    whole, _ = _agreement(analyses, lambda _a, _m: {})
+    assert total > 300
+    assert same >= whole
+    assert same >= 0.99 * total
+
+
+def _doc(doc: str, *ents: Entity) -> DocAnalysis:
+    return DocAnalysis(document=Document(id=doc, source=doc), entities=list(ents))
+
+
+def _person(doc: str, n: int, name: str, *aliases: str, start: int = 0, country: str | None = None) -> Entity:
+    return Entity(id=f"{doc}/e{n}", name=name, type="PERSON", aliases=[name, *aliases], country=country,
+                  mentions=[Span(doc, start, start + len(name), name)])
+
+
+@pytest.mark.parametrize("matcher", ["rules", "trained"])
+def test_a_stored_entity_stays_one_whatever_its_parts_say(matcher):
+    """Two parts of one stored entity that no merge would join (their countries differ: an earlier batch's decision
+    the cannot-links refuse now) stay one entity, and the new document's mention joins it with every stored
+    mention."""
+    stored = Entity(id="e7", name="Ilse Marrow", type="PERSON", aliases=["Ilse Marrow"], country="DEU",
+                    mentions=[Span("d1", 0, 11, "Ilse Marrow"), Span("d2", 5, 16, "Ilse Marrow")])
+    parts = {"e7": [_person("d1", 1, "Ilse Marrow", country="DEU"),
+                    _person("d2", 1, "Ilse Marrow", start=5, country="AUT")]}
+    assert [p.country for p in stored_parts(stored, parts["e7"])] == ["DEU", "AUT"]
+    new = [_doc("d3", _person("d3", 1, "Ilse Marrow", start=40, country="AUT"))]
+    merged = merge_new_entities([stored], new, Settings(entity_matcher=matcher), 8, parts)
+    assert merged.mapping == {"d3/e1": "e7"}
+    assert not merged.created
+    (e,) = merged.updated
+    assert e.id == "e7" and e.name == "Ilse Marrow"
+    assert sorted((m.doc, m.start) for m in e.mentions) == [("d1", 0), ("d2", 5), ("d3", 40)]
+
+
+def test_without_parts_a_stored_entity_takes_part_whole():
+    stored = Entity(id="e2", name="Bruno Castellane", type="PERSON", aliases=["Bruno Castellane"],
+                    mentions=[Span("d1", 0, 16, "Bruno Castellane")])
+    assert stored_parts(stored, []) == [stored]
+    merged = merge_new_entities([stored], [_doc("d2", _person("d2", 1, "Bruno Castellane"))], Settings(), 3)
+    assert merged.mapping == {"d2/e1": "e2"}
