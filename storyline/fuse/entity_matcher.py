@@ -611,13 +611,15 @@ def in_scope(a: Info, b: Info) -> bool:
 
 def unnamed_by(a: Info, b: Info) -> bool:
     """``a`` is one word (or a surname behind a title) and ``b`` a full name it spells neither the surname nor a
-    first surname of, nor the given name or a short form of it: "Chhabra" met "Chakradev Pillai" by the head of a
-    pet form only, and is no name of his (judged, such pairs drew a lone surname to a stranger of its country)."""
+    first surname of, nor one of the first two given names or a short form of them (many people go by their
+    second: "Karim" of "Abdul Karim Haidari"): "Chhabra" met "Chakradev Pillai" by the head of a pet form only, and
+    is no name of his (judged, such pairs drew a lone surname to a stranger of its country)."""
     if not (a.single and not a.given and b.given and b.surname):
         return False
     words = {w for w in (a.names[0], a.surname) if w}
+    givens = [b.given, *split_given(b.given)[:2]]
     return not any(surnames_match(w, b.surname) or any(surnames_match(w, m) for m in first_surnames(b.given))
-                   or given_name_match(w, b.given) or gendered_forms(w, b.surname) for w in words)
+                   or any(given_name_match(w, g) for g in givens) or gendered_forms(w, b.surname) for w in words)
 
 
 #: Share of the shorter organisation name's words the other must hold for the pair to be judged (``org_pair``)
