@@ -75,11 +75,9 @@ SETS = [ROOT / "training" / "stories", ROOT / "training" / "stories_train2", ROO
 #: training/stories_train6, whose stories told by 7-10 outlets are what the pairs alone split (train6 only taught the
 #: split pass before stories18: with it here too, held-out mean 0.939 and stories_dev3 0.932 -> 0.947, stories_dev7
 #: 0.929 -> 0.957, stories_dev8 0.840 -> 0.855), and training/stories_train7 (stories21: a landslide, a bridge collapse
-#: and a bird-flu outbreak told by 8-9 outlets beside same-kind stories of the same weeks) and training/stories_train8
-#: (stories22: a verdict, a strike and a recall told by 8-9 outlets in very different lengths beside same-kind stories;
-#: read from stories23)
+#: and a bird-flu outbreak told by 8-9 outlets beside same-kind stories of the same weeks)
 CLUSTER_SETS = [*SETS, ROOT / "training" / "stories_train5", ROOT / "training" / "stories_train6",
-                ROOT / "training" / "stories_train7", ROOT / "training" / "stories_train8"]
+                ROOT / "training" / "stories_train7"]
 #: rounds of the cluster pairs the second pass meets: each set's pair stage (at its threshold and these steps above
 #: it) merged by the cluster model fitted on the other sets, at each of these thresholds; every pair of clusters it
 #: weighs on the way (a story's fragments as they grow, the same-kind clusters they are linked to) is a row, and the
@@ -87,11 +85,6 @@ CLUSTER_SETS = [*SETS, ROOT / "training" / "stories_train5", ROOT / "training" /
 MEET_ROUNDS = 3
 MEET_THRESHOLDS = [0.2, 0.35, 0.5, 0.7]
 MEET_STEPS = [0.0, 0.1]
-#: how the second pass weighs a merged cluster (``ClusterModel.linkage``), chosen on held-out sets with the thresholds:
-#: the model on the merged cluster's own features, or the mean of its parts' probabilities (stories22: on
-#: stories_dev5 two briefs of different stories merged at 0.58, and the pair then met a storm story, a blast and a
-#: ferry strike, one cluster of 34)
-LINKAGES = ["refit", "average"]
 #: the sets the last pass (the split decision) learns from: the second pass's, each clustered by the pair stage and a
 #: cluster model that never saw it
 SPLIT_SETS = CLUSTER_SETS
@@ -337,27 +330,22 @@ def train_clusters(sets: list[SetPairs], oof: list[list[float]], model, sure: fl
         weight = {c.set.name: total / (len(material) * max(len(c.rows), 1)) for c in material}
         held_models = [fit_on([c for c in material if c is not held]) for held in material]
     curves = {}
-    for linkage in LINKAGES:
-        for step in PAIR_STEPS:
-            curve = []
-            for t in CLUSTER_THRESHOLDS:
-                f1s = []
-                for held, fitted in zip(material, held_models):
-                    cm = ClusterModel([float(w) for w in fitted.coef_[0]], float(fitted.intercept_[0]), t, linkage)
-                    f1s.append(held.set.score(held.merged(cm, step))[2])
-                curve.append((t, sum(f1s) / len(f1s), f1s))
-            curves[linkage, step] = curve
-    by_linkage = {x: max(max(f for _, f, _ in curves[x, step]) for step in PAIR_STEPS) for x in LINKAGES}
-    # the linkage of the best held-out F1 (ties: the first of ``LINKAGES``)
-    linkage = max(LINKAGES, key=lambda x: (by_linkage[x], -LINKAGES.index(x)))
-    by_step = {step: max(f for _, f, _ in curves[linkage, step]) for step in PAIR_STEPS}
+    for step in PAIR_STEPS:
+        curve = []
+        for t in CLUSTER_THRESHOLDS:
+            f1s = []
+            for held, fitted in zip(material, held_models):
+                cm = ClusterModel([float(w) for w in fitted.coef_[0]], float(fitted.intercept_[0]), t)
+                f1s.append(held.set.score(held.merged(cm, step))[2])
+            curve.append((t, sum(f1s) / len(f1s), f1s))
+        curves[step] = curve
+    by_step = {step: max(f for _, f, _ in curve) for step, curve in curves.items()}
     # the lowest pair threshold within the tolerance of the best: the pair stage as the pair model chose it when
     # raising it gains nothing
     step = min(x for x in PAIR_STEPS if by_step[x] >= max(by_step.values()) - SURE_TOLERANCE)
-    curve, best = curves[linkage, step], by_step[step]
+    curve, best = curves[step], by_step[step]
     near = [t for t, f, _ in curve if f >= best - TOLERANCE]
     chosen = near[(len(near) - 1) // 2]
-    print("linkage", linkage, "best held-out F1 by linkage:", " ".join(f"{x}:{f:.3f}" for x, f in by_linkage.items()))
     print("pair threshold raised by", step, "for the second pass; best held-out F1 by step:",
           " ".join(f"{x:.2f}:{f:.3f}" for x, f in by_step.items()))
     before = [c.set.score(c.base)[2] for c in material]
@@ -371,10 +359,9 @@ def train_clusters(sets: list[SetPairs], oof: list[list[float]], model, sure: fl
     coef = [float(w) for w in final.coef_[0]]
     print("cluster threshold", chosen, "weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(CLUSTER_FEATURES, coef)),
           f"intercept {float(final.intercept_[0]):+.2f}")
-    held_cluster = [ClusterModel([float(w) for w in fitted.coef_[0]], float(fitted.intercept_[0]), chosen, linkage)
+    held_cluster = [ClusterModel([float(w) for w in fitted.coef_[0]], float(fitted.intercept_[0]), chosen)
                     for fitted in held_models]
     return {"coef": coef, "intercept": float(final.intercept_[0]), "threshold": chosen, "pair_step": step,
-            "linkage": linkage,
             "features": list(CLUSTER_FEATURES), "sets": [c.set.name for c in material],
             "held_out_f1": round(best, 4)}, material, held_cluster, step
 
@@ -537,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = [SetPairs(folder, args.reuse) for folder in SETS]
     model, oof, coef, sure, threshold, unjudged, best = train_pairs(sets)
     clusters, material, held_cluster, step = train_clusters(sets, oof, model, sure, threshold, unjudged, args.reuse)
-    final_cluster = ClusterModel(clusters["coef"], clusters["intercept"], clusters["threshold"], clusters["linkage"])
+    final_cluster = ClusterModel(clusters["coef"], clusters["intercept"], clusters["threshold"])
     for folder in SPLIT_SETS[len(CLUSTER_SETS):]:
         s = SetPairs(folder, args.reuse)
         probs = [float(p) for p in model.predict_proba(s.rows)[:, 1]] if s.rows else []

@@ -101,29 +101,21 @@ PAIR_FEATURES = ("rules", "entities", "text", "types", "places", "place_conflict
 #: brief tied to its own side's feature, which is tied to the other side); and how much closer the sides hold together
 #: than they stand apart (the mean lead similarity and pair score inside the sides less those across). Not the sides'
 #: sizes nor their outlet counts (stories18-20): with them the model learned that two large clusters are two stories,
-#: and held a story's fragments of seven and four apart as firmly as two same-kind stories. Country-only links are weak
-#: evidence: the rarity-weighted Jaccard of the names the clusters share leaving out countries and provinces
-#: (``specific``), and the share of the pairs across that link them (rules score at ``LINK_GATE``) whose shared names
-#: are all countries or provinces (``country_links``): a markets item and an opinion piece naming only the country meet
-#: a same-kind story of that country through its name alone
+#: and held a story's fragments of seven and four apart as firmly as two same-kind stories
 CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best", "rules_mean", "text_best",
                     "text_mean", "keys", "salience", "main_shared", "towns", "town_conflict", "province_conflict",
                     "country_conflict", "numbers", "day_gap", "no_day", "support_low", "support_high",
                     "recurring_low", "recurring_high", "outlet_day", "chain_mean", "strong", "text_support_low",
-                    "text_support_high", "linked_low", "linked_high", "text_gap", "score_gap", "specific",
-                    "country_links")
+                    "text_support_high", "linked_low", "linked_high", "text_gap", "score_gap")
 #: the features of the trained split decision (``ClusterSplitter.features``): those of the two sides of a cluster's
-#: weakest cut as two clusters (``CLUSTER_FEATURES``), whether a side is one document (the split learns from cuts of
-#: whole clusters, where a side of one document is most often a story's brief), what both sides share: their people,
-#: their places below province level (rarity-weighted Jaccard) and the days their documents are dated (Jaccard), not
-#: the sides' sizes nor their outlet counts (stories23: with them the split learned that a large smaller side is a
-#: second story, and cut a story told by nine outlets 6 | 4 by size alone), how close each side holds
+#: weakest cut as two clusters (``CLUSTER_FEATURES``), the sides' sizes and outlet counts (log; the split learns from
+#: cuts of whole clusters, where a side of one document is most often a story's brief), how close each side holds
 #: together against the pairs across (the mean pair score inside the looser and the tighter side, the looser one's mean
 #: less the mean across), and what each side names that the other does not (rarity-weighted shares of its names and of
 #: its leads' names, the lower and the higher of the two sides): two stories each have their own people and places, a
 #: story's brief or foreign two-liner names only what its feature names too
-SPLIT_FEATURES = (*CLUSTER_FEATURES, "single", "people_shared", "places_shared", "days_shared", "inner_low",
-                  "inner_high", "cohesion_gap", "own_low", "own_high", "lead_own_low", "lead_own_high")
+SPLIT_FEATURES = (*CLUSTER_FEATURES, "smaller", "larger", "outlets_low", "outlets_high", "inner_low", "inner_high",
+                  "cohesion_gap", "own_low", "own_high", "lead_own_low", "lead_own_high")
 #: clusters of more documents than this are not weighed for a split (every pair inside is scored): a story told by
 #: hundreds of articles is not two same-kind stories of one week
 SPLIT_MAX = 150
@@ -181,9 +173,6 @@ class StoryFeatures:
     lead_salience: Counter = field(default_factory=Counter)
     #: the outlet (``Document.outlet``), none when unknown
     outlet: str | None = None
-    #: the keys of ``places`` the gazetteer knows as a country or a province: every story set there names them, so
-    #: two documents that share only these share no actor of their own (two verdicts in one country)
-    broad: set[str] = field(default_factory=set)
 
 
 def figures(text: str) -> set[str]:
@@ -223,7 +212,6 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     lead_towns: set[str] = set()
     lead_countries: set[str] = set()
     lead_provinces: set[str] = set()
-    broad: set[str] = set()
     lead_end = lead_offset(doc.raw, body) + LEAD_CHARS   # mention offsets are into the raw text
     for e in a.entities:
         if e.type not in STORY_TYPES or not e.name or e.generic:
@@ -238,8 +226,6 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
         own = [key]
         if e.type in PLACE_TYPES:
             places.add(key)
-            if place_level(e.name)[0]:
-                broad.add(key)
         if e.type == "PERSON":
             people.add(key)
             if len(e.name.split()) > 1:
@@ -266,7 +252,7 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     return StoryFeatures(doc.id, title, day, keys, salience, {e.type for e in a.events},
                         story_lead(doc), a.vector, places, people, figures(body), lead_keys, lead_towns, lead_countries,
                         lead_provinces, figures(title + "\n" + body[:LEAD_CHARS]), lead_salience,
-                        (doc.outlet or "").strip().lower() or None, broad)
+                        (doc.outlet or "").strip().lower() or None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -913,12 +899,6 @@ class ClusterModel:
     coef: list[float]
     intercept: float
     threshold: float
-    #: how a merged cluster is weighed against the others (``ClusterMerger.merge``): ``refit``, the model on the
-    #: features of the merged cluster; ``average``, the mean of the model's probabilities of the clusters it was
-    #: merged from (weighted by their pairs of documents, over the linked ones): two briefs joined through a weak
-    #: link do not weigh as one larger cluster with the union of their names. Chosen on held-out sets
-    #: (``scripts/train_stories.py``)
-    linkage: str = "refit"
 
     def probability(self, row: list[float]) -> float:
         """The probability that two clusters with features ``row`` (``CLUSTER_FEATURES``) are one story."""
@@ -977,8 +957,7 @@ def load_story_model(path: str = "") -> StoryModel:
     if (part := data.get("clusters")) is not None:
         if tuple(part["features"]) != CLUSTER_FEATURES:
             raise ValueError(f"story model {target} has other cluster features than this version: run `make train`")
-        clusters = ClusterModel([float(w) for w in part["coef"]], float(part["intercept"]), float(part["threshold"]),
-                                str(part.get("linkage", "refit")))
+        clusters = ClusterModel([float(w) for w in part["coef"]], float(part["intercept"]), float(part["threshold"]))
         # the pair stage stops this much above the pair model's threshold when the second pass follows
         data = {**data, "threshold": float(data["threshold"]) + float(part.get("pair_step", 0.0))}
     splits = None
@@ -1155,8 +1134,6 @@ class _Summary:
     recurring: set[str] = field(default_factory=set)
     #: (outlet, day) of its documents; a document of no known outlet is an outlet of its own
     outlet_days: set[tuple[str, date | None]] = field(default_factory=set)
-    #: its keys that name a country or a province (``StoryFeatures.broad``)
-    broad: set[str] = field(default_factory=set)
 
 
 class ClusterMerger:
@@ -1203,7 +1180,7 @@ class ClusterMerger:
                         set().union(*(f.lead_countries for f in feats)), set().union(*(f.numbers for f in feats)),
                         set().union(*(f.lead_numbers for f in feats)), days[0] if days else None,
                         days[-1] if days else None, recurring,
-                        {(f.outlet or "\x00" + f.id, f.day) for f in feats}, set().union(*(f.broad for f in feats)))
+                        {(f.outlet or "\x00" + f.id, f.day) for f in feats})
 
     def features(self, a: list[int], b: list[int], sa: _Summary | None = None,
                  sb: _Summary | None = None) -> list[float]:
@@ -1253,12 +1230,6 @@ class ClusterMerger:
         inner = [self.closeness(side) for side in (a, b) if len(side) > 1]
         text_gap = sum(x[1] for x in inner) / len(inner) - sum(r[2] for r in rows) / n if inner else 0.0
         score_gap = sum(x[0] for x in inner) / len(inner) - sum(r[0] for r in rows) / n if inner else 0.0
-        specific, _ = self.scorer._overlap(sa.keys - sa.broad - sb.broad, sb.keys - sa.broad - sb.broad)
-        feats = self.scorer.feats
-        links = [feats[i].keys & feats[j].keys for k, (i, j) in enumerate((i, j) for i in a for j in b)
-                 if rows[k][1] >= LINK_GATE]
-        broad = sa.broad | sb.broad
-        country = sum(1 for shared in links if shared and not shared - broad) / len(links) if links else 0.0
         return [max(r[0] for r in rows), sum(r[0] for r in rows) / n, sum(judged) / len(judged) if judged else 0.0,
                 len(judged) / n, max(r[1] for r in rows), sum(r[1] for r in rows) / n, max(r[2] for r in rows),
                 sum(r[2] for r in rows) / n, keys, cosine, main, towns,
@@ -1266,7 +1237,7 @@ class ClusterMerger:
                 float(bool(sa.provinces and sb.provinces) and not sa.provinces & sb.provinces),
                 float(bool(sa.countries and sb.countries) and not sa.countries & sb.countries),
                 sum(nums) / len(nums) if nums else 0.0, gap, no_day, *support, *recurring, same_day, chain,
-                math.log1p(strong), *text_support, *linked, text_gap, score_gap, specific, country]
+                math.log1p(strong), *text_support, *linked, text_gap, score_gap]
 
     def closeness(self, members: list[int]) -> tuple[float, float]:
         """The mean pair score and lead similarity over the pairs inside ``members`` (at most ``SPLIT_MAX`` of its
@@ -1305,15 +1276,8 @@ class ClusterMerger:
         most probable first (ties: the lowest pair of cluster numbers), while the probability reaches its
         threshold. Only clusters with a pair of ``edges`` (document index pairs) across are weighed; two of
         ``fixed`` (cluster numbers: stored stories) never merge. Returns the clusters in their order, a merged one
-        at the place of its first part.
-
-        A merged cluster is weighed as ``model.linkage`` says: ``refit``, on its own features; ``average``, by the
-        mean of the probabilities of the given clusters it holds against those the other holds (each weighted by
-        its pairs of documents; pairs of given clusters no edge links do not count), computed once."""
+        at the place of its first part."""
         members = {c: sorted(m) for c, m in enumerate(clusters)}
-        # the given clusters each merged one holds (``average``), and their probabilities two by two
-        parts = {c: [c] for c in members}
-        given: dict[tuple[int, int], float] = {}
         of = {i: c for c, m in members.items() for i in m}
         fixed = set(fixed or ())
         links: dict[int, set[int]] = {c: set() for c in members}
@@ -1328,31 +1292,17 @@ class ClusterMerger:
             a, b = min(a, b), max(a, b)
             if a in fixed and b in fixed:
                 return
-            if model.linkage != "average" or (len(parts[a]) == 1 and len(parts[b]) == 1):
-                probs[a, b] = model.probability(self.features(members[a], members[b], summaries[a], summaries[b]))
-                return
-            total = mass = 0.0
-            for x in parts[a]:
-                for y in parts[b]:
-                    if (key := (min(x, y), max(x, y))) in given:
-                        w = len(clusters[x]) * len(clusters[y])
-                        total += w * given[key]
-                        mass += w
-            if mass > 0:
-                probs[a, b] = total / mass
+            probs[a, b] = model.probability(self.features(members[a], members[b], summaries[a], summaries[b]))
 
         for a in sorted(links):
             for b in sorted(links[a]):
                 if a < b:
                     weigh(a, b)
-        if model.linkage == "average":
-            given.update(probs)
         while probs:
             (a, b), p = min(probs.items(), key=lambda kv: (-kv[1], kv[0]))
             if p < model.threshold:
                 break
             members[a] = sorted(members[a] + members.pop(b))
-            parts[a] = parts[a] + parts.pop(b)
             if b in fixed:
                 fixed.add(a)
             summaries[a] = self.summary(members[a])
@@ -1415,20 +1365,15 @@ class ClusterSplitter:
         """``SPLIT_FEATURES`` of the sides ``a`` and ``b`` of a cut."""
         sa, sb = self.merger.summary(a), self.merger.summary(b)
         row = self.merger.features(a, b, sa, sb)
+        outlets = sorted(len({o for o, _ in s.outlet_days}) for s in (sa, sb))
         low, high = sorted((self.inner(a), self.inner(b)))
-        scorer = self.merger.scorer
-        feats = scorer.feats
-        people = [set().union(*(feats[i].people for i in side)) for side in (a, b)]
-        broad = sa.broad | sb.broad
-        places = [set().union(*(feats[i].places for i in side)) - broad for side in (a, b)]
-        days = [{feats[i].day for i in side if feats[i].day} for side in (a, b)]
-        shared_days = len(days[0] & days[1]) / len(days[0] | days[1]) if days[0] and days[1] else 0.0
+        feats = self.merger.scorer.feats
         keys = [set().union(*(feats[i].keys for i in side)) for side in (a, b)]
         lead = [set().union(*(feats[i].lead_keys for i in side)) for side in (a, b)]
         own = sorted((self.own(keys[0], keys[1]), self.own(keys[1], keys[0])))
         lead_own = sorted((self.own(lead[0], keys[1]), self.own(lead[1], keys[0])))
-        return [*row, float(min(len(a), len(b)) == 1), scorer._overlap(*people)[0], scorer._overlap(*places)[0],
-                shared_days, low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
+        return [*row, math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b))), math.log1p(outlets[0]),
+                math.log1p(outlets[1]), low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
 
     def split(self, clusters: list[list[int]], model: ClusterModel, fixed: set[int] | None = None) -> list[list[int]]:
         """``clusters`` (document index lists) with each cut the model finds two stories split, top down; ``fixed``

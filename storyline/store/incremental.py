@@ -219,8 +219,7 @@ def _features_json(f: StoryFeatures) -> str:
                        "numbers": sorted(f.numbers), "lead_keys": sorted(f.lead_keys),
                        "lead_towns": sorted(f.lead_towns), "lead_countries": sorted(f.lead_countries),
                        "lead_provinces": sorted(f.lead_provinces), "lead_numbers": sorted(f.lead_numbers),
-                       "lead_salience": dict(f.lead_salience), "outlet": f.outlet,
-                       "broad": sorted(f.broad)}, ensure_ascii=False)
+                       "lead_salience": dict(f.lead_salience), "outlet": f.outlet}, ensure_ascii=False)
 
 
 def _features(data: str, vector: bytes | None) -> StoryFeatures:
@@ -233,7 +232,7 @@ def _features(data: str, vector: bytes | None) -> StoryFeatures:
                          set(d.get("places", ())), set(d.get("people", ())), set(d.get("numbers", ())),
                          set(d.get("lead_keys", ())), set(d.get("lead_towns", ())), set(d.get("lead_countries", ())),
                          set(d.get("lead_provinces", ())), set(d.get("lead_numbers", ())),
-                         Counter(d.get("lead_salience", {})), d.get("outlet"), set(d.get("broad", ())))
+                         Counter(d.get("lead_salience", {})), d.get("outlet"))
 
 
 def _vector_blob(v: list[float] | None) -> bytes | None:

@@ -76,9 +76,7 @@ def test_an_empty_store_joined_gives_the_full_runs_split_stories(bench, tmp_path
     data = modelfile.load(default_model_path())
     assert data["splits"] is not None
     path = tmp_path / "stories.npz"
-    # low enough that cuts of the generated corpus's distinct stories split (a model that reads no side's size
-    # gives them little probability of two stories)
-    modelfile.save(path, {**data, "splits": {**data["splits"], "threshold": 0.001}})
+    modelfile.save(path, {**data, "splits": {**data["splits"], "threshold": 0.05}})
     analyses = bench.generate(120, seed=11, vectors="synthetic")
     settings = Settings(stories="trained", story_model=str(path))
     _, id_map = merge_entities(analyses, settings)
