@@ -188,6 +188,9 @@ HAND_SETS = [
     # blind14 (quotes22): earnings calls, science and medical news, local council reports, tabloid celebrity, war
     # reporting with military spokespeople, Q&A transcripts, translated quotes, and words nobody says beside them
     ("dev", "blind14", 301),
+    # blind15 (quotes23): parliamentary debates, sport after the match, religious leaders, courtroom testimony,
+    # social-media posts quoted in news, radio phone-ins, and words nobody says beside them
+    ("dev", "blind15", 1301),
 ]
 
 
