@@ -165,7 +165,7 @@ HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
-    ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201),
+    ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201), ("", "hand20", 1401), ("", "hand21", 1451),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
