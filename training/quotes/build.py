@@ -60,6 +60,14 @@
 - hand19.jsonl: quotes21b's people named once in a speech verb's subject slot or apposed to a description there, with
   names of many regions a tagger may miss or mistype, then carried by "he"/"she", parsed from hand19_src_*.txt (ids
   tq-0201...).
+- hand20.jsonl: quotes22's things named by a common noun that carry words nobody says, bodies' partial quotes,
+  transcripts with labelled askers, titles and terms in a speaker's sentence, parsed from hand20_src_*.txt (ids
+  tq-1401...; built and trained on from quotes23).
+- hand21.jsonl: quotes23's reported clauses with no "that" or joined by "and that", possessive descriptions that speak,
+  short partial quotes of named speakers, and words nobody says beside them, parsed from hand21_src_*.txt (ids
+  tq-1451...).
+- dev/blind15.jsonl: quotes23's blind check from dev/blind15_src_*.txt (ids tq-1301...): parliamentary debates, sport
+  after the match, religious leaders, courtroom testimony, social-media posts, radio phone-ins; never trained on.
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
