@@ -426,7 +426,8 @@ def resolve_phrase(ctx: SpeakerContext, start: int, end: int) -> tuple[bool, str
         return True, nearest_person(ctx, start, "m" if first == "he" else "f") if first in ("he", "she") else None
     if all(w.islower() or w.isdigit() for w in words) and words[-1].lower() in ctx.cues.groups:
         return True, None                             # "officials", "local residents": an anonymous source
-    if first == "the" or words[0][:1].isupper():
+    # "his barrister said", "their coach said": a possessive description names a speaker as "the" does
+    if first in ("the", "his", "her", "their", "its") or words[0][:1].isupper():
         return True, _name_words_person(ctx, words) or _role_entity(ctx, words, start)
     return False, None
 

@@ -722,15 +722,15 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 subj = cue_subject(tok) if toks.lemma[i] in ctx.cues.address_verbs else None
                 if att.speaker is None and subj is not None and not can_speak(ctx, subj, off):
                     continue                          # "Every day of delay tells X that …": no one speaks
-                c = comp[0]
-                s = token_start(c.left_edge, off)
-                e = token_start(c.right_edge, off) + len(c.right_edge.text)
-                s, e = trim_marks(ctx.view, s, e)
-                # a short clause with its own subject is reported speech too ("said he would appeal")
-                least = MIN_CLAUSE_WORDS if any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) \
-                    else MIN_QUOTE_WORDS
-                if n_words(ctx.view[s:e]) >= least:
-                    out.append(QuoteSpan(s, e, False, att))
+                for first, last in _clause_parts(comp[0]):
+                    s = token_start(first, off)
+                    e = token_start(last, off) + len(last.text)
+                    s, e = trim_marks(ctx.view, s, e)
+                    # a short clause with its own subject is reported speech too ("said he would appeal")
+                    least = MIN_CLAUSE_WORDS if any(d.dep_ in ("nsubj", "nsubjpass") for d in comp[0].children) \
+                        else MIN_QUOTE_WORDS
+                    if n_words(ctx.view[s:e]) >= least:
+                        out.append(QuoteSpan(s, e, False, att))
             elif lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
                 tok, to = sdoc[i], sdoc[i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -757,6 +757,40 @@ def _indirect_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
                 if ok and n_words(ctx.view[s:e]) >= MIN_QUOTE_WORDS:
                     out.append(QuoteSpan(s, e, False, Attribution(True, spk, phrase, "according")))
     return out
+
+
+def _clause_parts(clause: Token) -> list[tuple[Token, Token]]:
+    """The first and last tokens of each reported clause in a cue verb's complement. A second clause joined by
+    "and that" ("said the decision was “a joke” and that the players had been told …") is a statement of its own,
+    as the annotation has it; without "that" the conjunction may join two verbs of one clause, which stays whole."""
+    joined = [c for c in clause.children if c.dep_ == "conj" and c.i > clause.i
+              and any(d.dep_ == "mark" and d.lower_ == "that" for d in c.children)]
+    if not joined:
+        return [(clause.left_edge, clause.right_edge)]
+    doc = clause.doc
+    starts = [clause.left_edge.i] + [c.left_edge.i for c in joined]
+    ends = [c.left_edge.i - 1 for c in joined] + [clause.right_edge.i]
+    parts = []
+    for a, b in zip(starts, ends):
+        while b > a and doc[b].dep_ in ("cc", "punct"):
+            b -= 1                                    # the "and" and the comma before the next clause
+        parts.append((doc[a], doc[b]))
+    return parts
+
+
+def _wraps_partials(view: str, a: tuple[int, int], q: QuoteSpan, kept: list[QuoteSpan]) -> bool:
+    """An indirect clause whose only overlap with the quotes kept is marked quotes wholly inside it (the partial
+    quotes of "said the audit was “long overdue”"): both are kept, as the annotation counts both, and the clause
+    keeps words of its own outside the marks."""
+    inside = [k for k in kept if min(a[1], k.end) > max(a[0], k.start)]
+    if q.direct or not inside or not all(k.direct and a[0] <= k.start and k.end <= a[1] for k in inside):
+        return False
+    own, at = [], a[0]
+    for k in sorted(inside, key=lambda k: k.start):
+        own.append(view[at:k.start])
+        at = k.end
+    own.append(view[at:a[1]])
+    return n_words(" ".join(own)) >= MIN_CLAUSE_WORDS
 
 
 def _statement_clause(verb: Token) -> list[Token]:
@@ -969,7 +1003,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     for found in (_transcript_quotes(ctx, blocks), _marked_quotes(ctx, blocks), _dialogue_quotes(ctx, blocks),
                   _trailing_quotes(ctx), _indirect_quotes(ctx), _headline_quotes(ctx, blocks)):
         for q in found:
-            if not _overlaps((q.start, q.end), kept):
+            if not _overlaps((q.start, q.end), kept) or _wraps_partials(view, (q.start, q.end), q, kept):
                 kept.append(q)
     kept.sort(key=lambda q: (q.start, q.end))
     if rank is not None:

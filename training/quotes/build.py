@@ -60,6 +60,14 @@
 - hand19.jsonl: quotes21b's people named once in a speech verb's subject slot or apposed to a description there, with
   names of many regions a tagger may miss or mistype, then carried by "he"/"she", parsed from hand19_src_*.txt (ids
   tq-0201...).
+- hand20.jsonl: quotes22's things named by a common noun that carry words nobody says, bodies' partial quotes,
+  transcripts with labelled askers, titles and terms in a speaker's sentence, parsed from hand20_src_*.txt (ids
+  tq-1401...; built and trained on from quotes23).
+- hand21.jsonl: quotes23's reported clauses with no "that" or joined by "and that", possessive descriptions that speak,
+  short partial quotes of named speakers, and words nobody says beside them, parsed from hand21_src_*.txt (ids
+  tq-1451...).
+- dev/blind15.jsonl: quotes23's blind check from dev/blind15_src_*.txt (ids tq-1301...): parliamentary debates, sport
+  after the match, religious leaders, courtroom testimony, social-media posts, radio phone-ins; never trained on.
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
   with no speaker; only its aggregate figures are read.
 - dev/blind6.jsonl: quotes13's sixth blind check from dev/blind6_src_*.txt (ids tq-3701...): quoted words nobody
@@ -165,7 +173,7 @@ HAND_SETS = [
     ("", "hand", 1), ("", "hand2", 7001), ("", "hand3", 8001), ("", "hand4", 8501), ("", "hand5", 8601),
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
-    ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201),
+    ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201), ("", "hand20", 1401), ("", "hand21", 1451),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
@@ -188,6 +196,9 @@ HAND_SETS = [
     # blind14 (quotes22): earnings calls, science and medical news, local council reports, tabloid celebrity, war
     # reporting with military spokespeople, Q&A transcripts, translated quotes, and words nobody says beside them
     ("dev", "blind14", 301),
+    # blind15 (quotes23): parliamentary debates, sport after the match, religious leaders, courtroom testimony,
+    # social-media posts quoted in news, radio phone-ins, and words nobody says beside them
+    ("dev", "blind15", 1301),
 ]
 
 
