@@ -131,7 +131,7 @@ def right(case: dict[str, Any], entity: str | None, role: str) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_role_model_path())
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none, train only)")
     ap.add_argument("--obliques", action="store_true",
                     help="also train on training/languages/events/roles/obliques_LANG.jsonl (tried in the twentieth "
                          "round, not the shipped ranker's)")
@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--role-sentences", action="store_true",
                     help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
+    if args.folds < 0 or args.folds == 1:
+        ap.error("--folds is 0 (no cross-validation) or at least 2")
     settings = Settings()
     cues = load_cues()
     cases = []
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             if path.is_file():
                 cases += sentence_cases(lang, read_jsonl(path), settings)
     print(f"role ranker: {len(cases)} native event sentences")
-    if len(cases) >= args.folds * 4:
+    if args.folds and len(cases) >= args.folds * 4:
         score: dict[str, dict[str, Any]] = {lang: {"rules": [0, 0], "ranker": [0, 0], "n": 0} for lang in LANGS}
         for k in range(args.folds):
             train = [c for i, c in enumerate(cases) if i % args.folds != k]

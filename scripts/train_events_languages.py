@@ -121,10 +121,12 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("--out", type=Path, default=default_model_path())
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds (0: none, train only)")
     ap.add_argument("--coder-sentences", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on training/languages/events/coder/*_LANG.jsonl (passives, goods sent somewhere)")
     args = ap.parse_args(argv)
+    if args.folds < 0 or args.folds == 1:
+        ap.error("--folds is 0 (no cross-validation) or at least 2")
     english, native = english_examples(), native_examples(coder_sentences=args.coder_sentences)
     path, cache = load_cache()
     x_en = features(english, cache)
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     y_nat = np.array([lab for _, _, lab in native])
     print(f"training: {len(english)} English sentences, {len(native)} native "
           f"({dict(Counter(lg for _, lg, _ in native))}), {len(set(y_en) | set(y_nat))} labels")
-    if len(native) >= args.folds * 2:
+    if args.folds and len(native) >= args.folds * 2:
         # out-of-fold decisions on the native sentences: label accuracy, and the event F1 (right type) at each
         # probability floor (the coder's floor, MIN_P, was set on the dev sets: these sentences are easier)
         oof: list[tuple[str, str, float]] = []

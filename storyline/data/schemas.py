@@ -118,6 +118,7 @@ def _kb_languages() -> dict[str, Any]:
     return _sections({"names": _mapping(by_id, propertyNames=language),
                       "org_heads": _mapping(_WORDS, propertyNames=language),
                       "portfolio_roles": _mapping(_WORDS, propertyNames=language),
+                      "government_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_joiners": _mapping(_WORDS, propertyNames=language),
                       "acronym_skip": _mapping(_WORDS, propertyNames=language),

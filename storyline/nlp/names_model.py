@@ -96,7 +96,9 @@ def candidates(sdoc: Doc, lang: str = "es") -> list[Candidate]:
                     before not in _SAINTS and k + 1 < j and _capitalised(sdoc[k + 1].text):
                 j = k
                 break
-        if lang == "es" and i >= 2 and sdoc[i - 1].lower_ in ("de", "del") and sdoc[i - 2].lower_ in _portfolio_roles():
+        if lang == "es" and i >= 2 and sdoc[i - 1].lower_ in ("de", "del") \
+                and sdoc[i - 2].lower_ in _portfolio_roles() \
+                and not (i >= 3 and sdoc[i - 3].lower_ in _government_heads()):
             # "ministro de Comercio de Nigeria": the portfolio is part of a description of a person, not a name;
             # what follows its joint ("Nigeria", "la Junta de Andalucía") is a name of its own
             joint = next((k for k in range(i + 1, j) if sdoc[k].lower_ in ("de", "del")), None)
@@ -115,6 +117,13 @@ def candidates(sdoc: Doc, lang: str = "es") -> list[Candidate]:
             out.append(Candidate(start, j))
         i = j
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _government_heads() -> frozenset[str]:
+    """Spanish words that make a role noun a head of government ("primer ministro de Tonga": the state, no
+    portfolio; ``government_heads`` in data/kb/languages.yaml)."""
+    return frozenset(w.lower() for w in (load("kb/languages").get("government_heads", {}).get("es") or []))
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,7 +22,15 @@ from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import case_forms, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, KBEntry
-from storyline.resolve.names import acronym_key, script_key, script_keys, surnames_agree
+from storyline.resolve.names import (
+    acronym_key,
+    acronym_letters,
+    acronym_of,
+    acronym_words,
+    script_key,
+    script_keys,
+    surnames_agree,
+)
 
 __all__ = ["known_name", "language_names", "resolve_names", "shared_key_forms", "stem_key"]
 
@@ -426,7 +434,8 @@ def _capital_country(span: NamedSpan, kb: KB) -> str | None:
 def _acronyms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Two indexes of the acronyms a known name may be written as in ``lang``, each kept only where one actor has it:
     the initials of every body's name of two or more words in the language (``_kb_file_names``, the curated ``names``),
-    short words of ``acronym_skip`` left out ("Unión Africana" UA, "Африканський союз" АС); and for a language not
+    by ``acronym_of`` with the language's short words of ``acronym_skip`` left out ("Unión Africana" UA, "Африканський
+    союз" АС under ``acronym_key``, the key ``acronym_letters`` reads a written acronym by); and for a language not
     written in Latin letters, ``acronym_key`` of the knowledge base's Latin acronyms (ECOWAS for ЭКОВАС)."""
     data = load("kb/languages")
     skip = frozenset((data.get("acronym_skip") or {}).get(lang) or ())
@@ -435,10 +444,10 @@ def _acronyms(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     initials: dict[str, set[str]] = {}
     for kb_id, forms in named:
         for form in forms:
-            words = [w for w in _APOSTROPHE_WORD.findall(form) if w.lower() not in skip]
+            words = acronym_words(form, skip)
             # bodies only, of words that are no abbreviations themselves: "Ак Орда" gave "АО", a company's legal form
             if kb_id.startswith("org:") and len(words) >= 2 and all(len(w) >= 3 for w in words):
-                initials.setdefault("".join(w[0] for w in words).upper(), set()).add(kb_id)
+                initials.setdefault(acronym_of(form, skip), set()).add(kb_id)
     latin: dict[str, set[str]] = {}
     if lang not in _LATIN_LANGUAGES:
         for name in _NAMED_KB_FILES:
@@ -460,7 +469,7 @@ def _acronym_owner(span: NamedSpan, lang: str) -> str | None:
     if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
         return None
     initials, latin = _acronyms(lang)
-    return initials.get(words[0].upper()) or latin.get(acronym_key(words[0]))
+    return initials.get(acronym_letters(words[0])) or latin.get(acronym_key(words[0]))
 
 
 def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:

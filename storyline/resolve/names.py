@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Collection
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -522,21 +523,29 @@ def acronym_letters(name: str) -> str:
 
 
 def _initial_words(name: str) -> list[str]:
-    """The words whose initials an acronym of ``name`` may spell: transliterated, a possessive "'s" dropped so that
-    "Women's Union" spells "WU"."""
-    return re.findall(r"[A-Za-zÀ-ÿ]+", unidecode(re.sub(r"['’]s\b", "", name)))
+    """The words whose initials an acronym of ``name`` may spell: transliterated (``latin``), a possessive "'s"
+    dropped so that "Women's Union" spells "WU"."""
+    return re.findall(r"[A-Za-zÀ-ÿ]+", latin(re.sub(r"['’]s\b", "", name)))
 
 
-def acronym_of(name: str) -> str:
-    """Initials of the content words of a name ('Collective Security Treaty Organization' → 'CSTO'); of a Cyrillic
-    name the initials of its own words under ``acronym_key`` ("Європейський банк ..." → "EB...", where unidecode's
-    "Ievropeiskii" would give I)."""
+def acronym_words(name: str, skip: Collection[str] = ()) -> list[str]:
+    """The content words of a name whose initials its acronym spells: of a Cyrillic name its own words (their
+    initials are read by ``acronym_key``, since the transliterated word may open with another letter: "Європейський"
+    is unidecode's "Ievropeiskii"), of another the transliterated ones. Function words are left out: ``_STOP``, the
+    Russian and Ukrainian ones of ``acronym_skip`` and the caller's ``skip`` (a language's own list)."""
     if _CYRILLIC.search(name):
         words = re.findall(r"[^\W\d_]+", _CYRILLIC_SILENT.sub("", name))
-        return acronym_key("".join(w[0] for w in words
-                                   if w.lower() not in _cyrillic_skip() and fold(w) not in _STOP).upper())
-    words = _initial_words(name)
-    return "".join(w[0].upper() for w in words if w.lower() not in _STOP)
+        return [w for w in words if w.lower() not in _cyrillic_skip() and w.lower() not in skip
+                and fold(w) not in _STOP]
+    return [w for w in _initial_words(name) if w.lower() not in _STOP and w.lower() not in skip]
+
+
+def acronym_of(name: str, skip: Collection[str] = ()) -> str:
+    """Initials of the content words of a name (``acronym_words``: 'Collective Security Treaty Organization' →
+    'CSTO'); of a Cyrillic name under ``acronym_key`` ("Європейський банк ..." → "EB..."), the key an acronym of it
+    written in either script gives (``acronym_letters``). The one computation of a name's initials."""
+    initials = "".join(w[0] for w in acronym_words(name, skip)).upper()
+    return acronym_key(initials) if _CYRILLIC.search(name) else initials
 
 
 def every_initial(name: str) -> str:

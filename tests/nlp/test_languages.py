@@ -268,6 +268,15 @@ def test_a_spanish_portfolio_after_a_minister_is_no_organisation_but_the_country
     assert texts == ["Uruguay", "Valentina Ferraro", "Generalitat Valenciana", "Ministerio de Salud de Bolivia"]
 
 
+def test_a_spanish_head_of_government_names_the_state_it_leads_not_a_portfolio():
+    from storyline.nlp.names_model import candidates, tokenize
+
+    (sdoc,) = tokenize(["El primer ministro de Tonga se reunió el sábado con la primera ministra de Nueva Zelanda "
+                        "y con el ministro de Pesca de Samoa."])
+    texts = [sdoc[c.i:c.j].text for c in candidates(sdoc)]
+    assert texts == ["Tonga", "Nueva Zelanda", "Samoa"]
+
+
 def test_given_names_of_both_genders_and_in_cyrillic_spellings_are_known_in_any_script():
     from storyline.nlp.names_model import given_in_any_script
 

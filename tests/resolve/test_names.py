@@ -241,3 +241,18 @@ def test_one_transliteration_for_cyrillic_keys_and_glosses():
     assert gloss("autonomy") is None and gloss("ill") is None
     assert acronym_key("ЄЦБ") == acronym_key("ЕЦБ") == "ETSB"
     assert acronym_key("ЮНСИТРАЛ") == acronym_key("UNCITRAL")
+
+
+def test_one_initials_key_for_a_cyrillic_name_and_its_acronym_in_either_script():
+    from storyline.resolve.names import acronym_letters
+
+    # a bank's Russian and Ukrainian names and the acronyms written for them meet under one key
+    ru = acronym_of("Европейский банк реконструкции и развития")
+    uk = acronym_of("Європейський банк реконструкції та розвитку")
+    assert ru == uk == acronym_letters("ЕБРР") == acronym_letters("ЄБРР") == acronym_letters("EBRR")
+    # a mixed-case acronym reads by its capitals ("АфБР": the small letter is the second of a word)
+    assert acronym_letters("АфБР") == acronym_of("Африканский банк развития")
+    assert acronym_letters("АфБР") != acronym_of("Азиатский банк инфраструктурных инвестиций")
+    # a language's own short words are left out beside the shared ones
+    assert acronym_of("Organización para la Cooperación Islámica") == "OPCI"
+    assert acronym_of("Organización para la Cooperación Islámica", skip={"para"}) == "OCI"
