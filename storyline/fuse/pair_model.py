@@ -1509,6 +1509,10 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["reason:outcome"] = _jaccard(oa, ob)
         if not oa & ob:
             f["reason:outcome_none"] = 1.0
+        # the one outcome explained in two word forms ("had been delayed because" / "The delay was caused by"): the
+        # outcomes meet by their first letters (``reason_outcome``)
+        if reason_outcome(a.text) & reason_outcome(b.text):
+            f["reason:outcome_story"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
     # one event under two names, and the facts of one thing: the figures, lengths of time and dates that conflict
@@ -1959,10 +1963,24 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+@_run_memo
+@functools.lru_cache(maxsize=65536)
+def reason_outcome(text: str) -> frozenset[str]:
+    """What a sentence's reason explains, in the form two outlets' versions of it meet: the explained words by
+    their first letters ("the plant had been delayed because" / "The delay was caused by"; "the closures were
+    forced by" / "closing the wards because") and the explained events under any of their names. Empty when the
+    sentence gives no reason. (The events the whole sentence tells, tried as well, met in reasons of two outcomes
+    of one story: "booms to stop the fuel" / "diesel leaked into a stream after".)"""
+    explained = fact_acts(text)[0]
+    if not explained:
+        return frozenset()
+    return frozenset(w if w.startswith("evn:") else w[:CONTEXT_PREFIX] for w in explained)
+
+
 def _about(u: _Unit, key: str) -> frozenset[str]:
     """The words a fact of kind ``key`` is about: what a reason explains, the act an agent did, else the sentence."""
     if key == "fact:reason":
-        return fact_acts(u.text)[0] or u.words
+        return reason_outcome(u.text) or u.words
     if key == "fact:agent":
         return fact_acts(u.text)[1] or u.words
     # one event under two names: "a strike that lasted 72 hours" / "the walkout ended after five days"
@@ -2012,9 +2030,9 @@ def _phrase(text: str, span: tuple[int, int] | None) -> str:
 
 
 def _same_outcome(a: _Unit, b: _Unit) -> bool:
-    """Do two sentences giving reasons explain the same thing? Their explained words (the story's own words
-    too) meet, or they tell of the same story event."""
-    return bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
+    """Do two sentences giving reasons explain the same thing? What their reasons explain meets
+    (``reason_outcome``: the explained words by their first letters), or they tell of the same story event."""
+    return bool(reason_outcome(a.text) & reason_outcome(b.text)) or any(k.startswith("se:") for k in a.keys & b.keys)
 
 
 def _same_act(a: str, b: str) -> bool:
