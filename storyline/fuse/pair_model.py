@@ -1509,10 +1509,6 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["reason:outcome"] = _jaccard(oa, ob)
         if not oa & ob:
             f["reason:outcome_none"] = 1.0
-        # the one outcome explained in two word forms ("had been delayed because" / "The delay was caused by"): the
-        # outcomes meet by their first letters (``reason_outcome``)
-        if reason_outcome(a.text) & reason_outcome(b.text):
-            f["reason:outcome_story"] = 1.0
     elif a.reasons or b.reasons:
         f["reason:one_side"] = 1.0
     # one event under two names, and the facts of one thing: the figures, lengths of time and dates that conflict

@@ -654,9 +654,6 @@ def test_reasons_of_one_outcome_in_two_word_forms_meet() -> None:
     delayed = _unit("a", "The opening of the hospital had been delayed because of a shortage of nurses.")
     delay = _unit("b", "The delay was caused by a dispute with the builder over unpaid bills.")
     assert pair_model.pair_fits("reason", delayed, delay)
-    f = pair_model.pair_features(read_side(delayed.text), read_side(delay.text))
-    assert f.get("reason:outcome_story") == 1.0
     # reasons of two different outcomes of one story still do not meet
     closed = _unit("b", "Schools were closed because teachers were afraid of the water.")
     assert not pair_model.pair_fits("reason", delayed, closed)
-    assert "reason:outcome_story" not in pair_model.pair_features(read_side(delayed.text), read_side(closed.text))
