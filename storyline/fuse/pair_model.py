@@ -1959,24 +1959,10 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-@_run_memo
-@functools.lru_cache(maxsize=65536)
-def reason_outcome(text: str) -> frozenset[str]:
-    """What a sentence's reason explains, in the form two outlets' versions of it meet: the explained words by
-    their first letters ("the plant had been delayed because" / "The delay was caused by"; "the closures were
-    forced by" / "closing the wards because") and the explained events under any of their names. Empty when the
-    sentence gives no reason. (The events the whole sentence tells, tried as well, met in reasons of two outcomes
-    of one story: "booms to stop the fuel" / "diesel leaked into a stream after".)"""
-    explained = fact_acts(text)[0]
-    if not explained:
-        return frozenset()
-    return frozenset(w if w.startswith("evn:") else w[:CONTEXT_PREFIX] for w in explained)
-
-
 def _about(u: _Unit, key: str) -> frozenset[str]:
     """The words a fact of kind ``key`` is about: what a reason explains, the act an agent did, else the sentence."""
     if key == "fact:reason":
-        return reason_outcome(u.text) or u.words
+        return fact_acts(u.text)[0] or u.words
     if key == "fact:agent":
         return fact_acts(u.text)[1] or u.words
     # one event under two names: "a strike that lasted 72 hours" / "the walkout ended after five days"
@@ -2026,9 +2012,9 @@ def _phrase(text: str, span: tuple[int, int] | None) -> str:
 
 
 def _same_outcome(a: _Unit, b: _Unit) -> bool:
-    """Do two sentences giving reasons explain the same thing? What their reasons explain meets
-    (``reason_outcome``: the explained words by their first letters), or they tell of the same story event."""
-    return bool(reason_outcome(a.text) & reason_outcome(b.text)) or any(k.startswith("se:") for k in a.keys & b.keys)
+    """Do two sentences giving reasons explain the same thing? Their explained words (the story's own words
+    too) meet, or they tell of the same story event."""
+    return bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
 
 
 def _same_act(a: str, b: str) -> bool:

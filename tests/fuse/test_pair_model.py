@@ -647,13 +647,3 @@ def test_the_acts_given_a_state_are_compared() -> None:
     two = pair_features(read_side("The spa at the lagoon has closed for the time being."),
                         read_side("The spa at the lagoon will reopen next week."))
     assert "status:verbs_shared" in one and "status:verbs_differ" in two
-
-
-def test_reasons_of_one_outcome_in_two_word_forms_meet() -> None:
-    # "had been delayed because" / "The delay was caused by": one outcome in two word forms
-    delayed = _unit("a", "The opening of the hospital had been delayed because of a shortage of nurses.")
-    delay = _unit("b", "The delay was caused by a dispute with the builder over unpaid bills.")
-    assert pair_model.pair_fits("reason", delayed, delay)
-    # reasons of two different outcomes of one story still do not meet
-    closed = _unit("b", "Schools were closed because teachers were afraid of the water.")
-    assert not pair_model.pair_fits("reason", delayed, closed)
