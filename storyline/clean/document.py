@@ -201,7 +201,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     late = _headline_below_notice(lines, len(header))
     if late is not None and not given:
         return late.text, late
-    candidates = [ln for ln in header if _title_shaped(ln)]
+    # a date line in a language or era the rules do not read ("27 มกราคม 2569") is never the headline
+    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
     # tagline at the top of the page ("Site Name — a tagline") is not the title.
@@ -211,6 +212,7 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     if len(furniture) < len(candidates):
         candidates = [ln for ln in candidates if ln not in furniture]
     anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)), None)
+    anchored: _Line | None = None
     if anchor is not None:
         start = max((i + 1 for i, ln in enumerate(header[:anchor])
                      if ln.verdict.label in ("junk", "meta")), default=0)
@@ -226,6 +228,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
                 # two headline-long lines above the byline or date: the one right above it is the headline, the
                 # one higher up the site's or office's name ("Office of the Governor of Eastern Province")
                 headline = above
+            if headline is not None and not _headline_long_spaced(headline):
+                anchored = headline
             if headline is not None:
                 near.remove(headline)
                 near.insert(0, headline)
@@ -234,7 +238,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         match = next((ln for ln in candidates if metadata.same_headline(ln.text, given)), None)
         return given, match
     if candidates:
-        best = next((ln for ln in candidates if ln.words >= 3), candidates[0])
+        # the headline found right above the date line stands, however few spaces its script writes between words
+        best = anchored if anchored is not None else next((ln for ln in candidates if ln.words >= 3), candidates[0])
         top = next((ln for ln in lines if ln.verdict.label != "junk"), None)
         if best is top and _name_shaped(best.text):
             # the page's top line, written like a name ("The Rift Valley Observer"), is the masthead
@@ -292,7 +297,10 @@ def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
 #: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30", "Τρίτη, 10 Μαρτίου 2026"
 #: (a weekday before it takes a comma).
 _DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
-                          r"(?:19|20)\d\d\b(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
+                          # a Buddhist-era year ("27 มกราคม 2569"), as Thai and Lao pages print it
+                          rf"(?:(?:19|20)\d\d|{metadata.BUDDHIST_ERA_YEAR})\b"
+                          # a time of day, with a word before it ("เวลา") and an hour's mark after it ("น.")
+                          r"(?:\D{0,6}\d\d?[:.]\d\d(?:\s*[^\W\d_]{1,3}\.?)?)?\W*$")
 #: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
 _TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
 TRAIL_STEP_WORDS = 4
@@ -333,6 +341,11 @@ def _mark_running_heads(lines: list[_Line]) -> None:
 
 #: A line in a script written without spaces (Chinese, Japanese, Thai) with this many letters is as long as a headline.
 HEADLINE_LETTERS_UNSPACED = 9
+
+
+def _headline_long_spaced(line: _Line) -> bool:
+    """Long as a headline by its words alone (a script that writes spaces between words)."""
+    return line.words > LABEL_MAX_WORDS
 
 
 def _headline_long(line: _Line) -> bool:
@@ -718,10 +731,18 @@ def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
     older one, so the template whose dates are newest is the posts', and its first date is the thread's.
     """
     groups: dict[str, list[metadata.DateGuess]] = {}
+    stamps: dict[str, list[tuple[int, int, int, str]]] = {}
     for ln in furniture:
         found = metadata.full_date_in(ln.text)
         if found is not None and found.value:
             groups.setdefault(shape_key(ln.text), []).append(found)
+        elif (stamp := metadata.numeric_stamp(ln.text)) is not None:
+            # "09-14-2023, 07:12 AM #1": a date in figures, read with the other stamps of its template
+            stamps.setdefault(shape_key(ln.text), []).append(stamp)
+    for key, group in stamps.items():
+        days = [metadata.DateGuess(iso, "day") for iso in metadata.numeric_stamp_dates(group) if iso]
+        if days:
+            groups.setdefault("stamp:" + key, []).extend(days)
     if not groups:
         return None, None
     dates = max(groups.values(), key=lambda ds: max(d.value or "" for d in ds))
@@ -768,6 +789,21 @@ def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
     dates.sort(key=lambda d: (_LABEL_RANK.get(d.label, 1), d.precision == "uncertain"))
     best = dates[0]
     return best.value, best.precision
+
+
+#: How many lines under the title line ``_header_texts`` looks at.
+LINES_UNDER_TITLE = 2
+
+
+def _header_texts(lines: list[_Line]) -> list[str]:
+    """The texts of the lines above the story's first paragraph and of the lines right under the title (teasers
+    left out): where a page prints its date when no line of it reads as a date line alone."""
+    first_body = next((i for i, ln in enumerate(lines) if _strong_prose(ln)), len(lines))
+    title_at = next((i for i, ln in enumerate(lines) if ln.verdict.reason == "title"), None)
+    picked = set(range(first_body))
+    if title_at is not None:
+        picked |= set(range(title_at + 1, min(title_at + 1 + LINES_UNDER_TITLE, len(lines))))
+    return [lines[i].text for i in sorted(picked) if lines[i].verdict.reason not in ("teaser", "teaser_header")]
 
 
 def _wire_dateline(fixed: str, lines: list[_Line],
@@ -922,8 +958,10 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     if published is None and wire_date is not None:
         published, precision = wire_date.value, wire_date.precision
     if published is None:
-        # a full date in the headline or the first body line ("Weekly digest, March 4, 2021")
-        for text in (title or "", first_kept.split("\n", 1)[0]):
+        # a full date in the headline or the first body line ("Weekly digest, March 4, 2021"), then in a line of the
+        # header the rules did not read as a date line: a post's header under its headline ("Started by x, 3 March
+        # 2025"), a date run together with its time and the outlet ("2026年2月10日 14時00分 | …")
+        for text in (title or "", first_kept.split("\n", 1)[0], *_header_texts(lines)):
             found = metadata.full_date_in(text[:200])
             if found is not None:
                 published, precision = found.value, found.precision
