@@ -796,14 +796,16 @@ LINES_UNDER_TITLE = 2
 
 
 def _header_texts(lines: list[_Line]) -> list[str]:
-    """The texts of the lines above the story's first paragraph and of the lines right under the title (teasers
-    left out): where a page prints its date when no line of it reads as a date line alone."""
+    """The texts of the lines above the story's first paragraph and of the lines right under the title that are not
+    the story's prose (teasers left out): where a page prints its date when no line of it reads as a date line
+    alone."""
     first_body = next((i for i, ln in enumerate(lines) if _strong_prose(ln)), len(lines))
     title_at = next((i for i, ln in enumerate(lines) if ln.verdict.reason == "title"), None)
     picked = set(range(first_body))
     if title_at is not None:
         picked |= set(range(title_at + 1, min(title_at + 1 + LINES_UNDER_TITLE, len(lines))))
-    return [lines[i].text for i in sorted(picked) if lines[i].verdict.reason not in ("teaser", "teaser_header")]
+    return [lines[i].text for i in sorted(picked)
+            if lines[i].verdict.reason not in ("teaser", "teaser_header") and not _strong_prose(lines[i])]
 
 
 def _wire_dateline(fixed: str, lines: list[_Line],
