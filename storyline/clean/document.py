@@ -32,6 +32,7 @@ import functools
 import itertools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -76,8 +77,8 @@ MIN_LIST_ITEMS = 2
 #: Precedence of date lines: an explicit publication label beats an unlabelled
 #: date line, which beats an "updated" line.
 _LABEL_RANK = {"published": 0, "first published": 0, "posted": 0, "date": 0, "dateline": 0,
-               "created": 0, "on": 1, None: 1, "updated": 2, "last updated": 2, "modified": 2,
-               "last modified": 2}
+               "created": 0, "released": 0, "issued": 0, "on": 1, None: 1, "updated": 2, "last updated": 2,
+               "modified": 2, "last modified": 2}
 
 
 @dataclass
@@ -202,7 +203,7 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     if late is not None and not given:
         return late.text, late
     # a date line in a language or era the rules do not read ("27 มกราคม 2569") is never the headline
-    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln)]
+    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln) and not _stamp_line(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
     # tagline at the top of the page ("Site Name — a tagline") is not the title.
@@ -211,7 +212,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     furniture = [ln for ln in candidates if _title_furniture(ln, lines)]
     if len(furniture) < len(candidates):
         candidates = [ln for ln in candidates if ln not in furniture]
-    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)), None)
+    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln) or _stamp_line(ln)),
+                  None)
     anchored: _Line | None = None
     if anchor is not None:
         start = max((i + 1 for i, ln in enumerate(header[:anchor])
@@ -296,11 +298,12 @@ def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
 
 #: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30", "Τρίτη, 10 Μαρτίου 2026"
 #: (a weekday before it takes a comma).
-_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
+_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},?\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
                           # a Buddhist-era year ("27 มกราคม 2569"), as Thai and Lao pages print it
                           rf"(?:(?:19|20)\d\d|{metadata.BUDDHIST_ERA_YEAR})\b"
-                          # a time of day, with a word before it ("เวลา") and an hour's mark after it ("น.")
-                          r"(?:\D{0,6}\d\d?[:.]\d\d(?:\s*[^\W\d_]{1,3}\.?)?)?\W*$")
+                          # a time of day, with a word before it ("เวลา") and an hour's mark or the part of the day
+                          # after it ("น.", "صباحا")
+                          r"(?:\D{0,6}\d\d?[:.]\d\d(?:\s*[^\W\d_]{1,6}\.?)?)?\W*$")
 #: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
 _TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
 TRAIL_STEP_WORDS = 4
@@ -312,9 +315,41 @@ _CONSENT = re.compile(r"\b(?:accept|reject|decline|agree|consent|cookies?|privac
                       r"aceptar|rechazar|accepter|refuser|akzeptieren|ablehnen|zustimmen|datenschutz)\b", re.I)
 
 
+#: A date line of a script without capitals has at most this many words ("၂၀၂၆ မေ ၂", "ថ្ងៃទី៨ ខែតុលា ឆ្នាំ២០២៦").
+CASELESS_DATE_WORDS = 4
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _caseless_date(text: str) -> bool:
+    """A day, a month's name and a year and nothing else, in a script without capitals, the number glued to its word
+    or not, in either order: the shape of a date line in Burmese, Khmer, Lao … (whose month names the locale data may
+    lack)."""
+    form = metadata.recognition_form(text)
+    numbers = _NUMBER.findall(form)
+    if len(numbers) != 2 or len(form.split()) > CASELESS_DATE_WORDS or caseless_share(form) <= 0.5:
+        return False
+    years = [n for n in numbers if _YEAR.fullmatch(n)]
+    days = [n for n in numbers if len(n) <= 2 and 1 <= int(n) <= 31]
+    letters = _NUMBER.sub("", form)
+    return len(years) == 1 and len(days) == 1 and any(c.isalpha() for c in letters) \
+        and all(c.isalpha() or c.isspace() or unicodedata.category(c).startswith("M") or c in ".,/-" for c in letters)
+
+
 def _date_shaped(line: _Line) -> bool:
     """A line that is nothing but a date, in whatever language (the English rules read their own as meta)."""
-    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(metadata.recognition_form(line.text)))
+    return line.verdict.label in ("short", "body") and (
+        bool(_DATE_SHAPED.match(metadata.recognition_form(line.text))) or _caseless_date(line.text))
+
+
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:\uff1a][0-5]\d(?!\d)")
+
+
+def _stamp_line(line: _Line) -> bool:
+    """A line the rules kept that holds a full date and a time of day ("2026年3月12日 10:15 来源：…"): a page's stamp,
+    whatever else it names, never its headline."""
+    return line.verdict.label in ("short", "body") and bool(_CLOCK.search(line.text)) \
+        and metadata.full_date_in(line.text) is not None
 
 
 def _consent_line(line: _Line) -> bool:

@@ -26,6 +26,8 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+#: The last code point of the Latin, Greek and Cyrillic blocks: scripts past it write no capitals or few.
+_CYRILLIC_END = 0x52F
 #: The twelve full names, in month order (they lead the table above), as dateparser's locale data keys them.
 _ENGLISH_MONTHS = tuple(MONTHS)[:12]
 WEEKDAYS = {
@@ -46,7 +48,7 @@ _WD = "(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _LABEL = re.compile(
-    r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
+    r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|released|issued|"
     r"first published|dateline|aired|broadcast|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
 #: A time of day: "13:38", "06:00:12", and "06.00" when a time zone or am/pm says it is one ("06.00 GMT").
 _TIME = re.compile(
@@ -621,7 +623,8 @@ def language_month_names(lang: str) -> dict[str, int] | None:
     months: dict[str, int] = {}
     for number, month in enumerate(_ENGLISH_MONTHS, start=1):
         for form in info.get(month) or []:
-            if len(form) >= 3:
+            # a two-letter Latin form is a word of its own too often ("ma"); Burmese "မေ" (May) is the name
+            if len(form) >= 3 or (len(form) == 2 and all(ord(c) > _CYRILLIC_END for c in form)):
                 months[form.lower()] = number
     return months or None
 
@@ -646,8 +649,12 @@ def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | No
     if months is None:
         return None
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    # a word of a script past Cyrillic glued before the day, the month or the year: Khmer "ថ្ងៃទី8 ខែតុលា ឆ្នាំ2026"
+    # ("day 8, month October, year 2026")
+    glue = r"[^\s\d\u0000-\u052f]*?"
     year = rf"(?:19|20)\d\d|{BUDDHIST_ERA_YEAR}" if lang in BUDDHIST_ERA_OFFSET else r"(?:19|20)\d\d"
-    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?({year})(?!\d)"
+    pattern = re.compile(rf"(?<![\d\w])(?:{glue})([0-3]?\d)\.?\s+(?:de\s+)?{glue}({names})\.?,?\s+(?:de\s+|del\s+)?"
+                         rf"{glue}({year})(?!\d)"
                          # year first, as Malayalam, Hungarian or Lithuanian pages print it ("2026 ജൂലൈ 27")
                          rf"|(?<!\d)(?P<y>{year})\.?,?\s+(?P<m>{names})\.?\s+(?P<d>[0-3]?\d)(?!\d)",
                          re.I)

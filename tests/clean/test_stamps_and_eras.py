@@ -108,3 +108,81 @@ def test_a_date_in_the_paragraph_under_the_headline_is_the_storys_not_the_pages(
            "3 March 2021 to review every round in the town once the new depot opened.\n\n"
            "Garden waste will be collected every other week. Residents can ask for a larger bin free of charge.\n")
     assert _clean(raw).published is None
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("၂၀၂၆ မေ ၂", "my", "2026-05-02"),                        # Burmese, year first, a two-letter month name
+    ("ថ្ងៃទី៨ ខែតុលា ឆ្នាំ២០២៦", "km", "2026-10-08"),         # Khmer: "day 8, month October, year 2026", glued
+])
+def test_dates_whose_words_are_short_or_glued_to_their_numbers(text: str, lang: str, value: str) -> None:
+    assert metadata.full_date_in_language(text, lang) == value
+
+
+def test_a_two_letter_latin_word_is_not_a_month() -> None:
+    assert metadata.full_date_in_language("a3 de mayo de 2024", "es") is None
+    assert all(len(name) >= 3 for name in metadata.language_month_names("es") or {})
+
+
+BURMESE_PAGE = ("ရွာသတင်း\n\n"
+                "မြို့သစ်ဆေးရုံ ဖွင့်လှစ်\n\n"
+                "၂၀၂၆ ဇွန် ၁၄\n\n"
+                "မြို့နယ်ဆေးရုံသစ်ကို ယမန်နေ့က ဖွင့်လှစ်ခဲ့ပြီး ကုတင်ငါးဆယ်ပါဝင်သည်။ ဆရာဝန်ဆယ်ဦးနှင့် သူနာပြုသုံးဆယ်ဦး "
+                "တာဝန်ထမ်းဆောင်မည်ဖြစ်သည်။\n\n"
+                "ဒေသခံများက ဆေးကုသမှုခံယူရန် မြို့ကြီးသို့ သွားစရာမလိုတော့ကြောင်း ပြောကြားကြသည်။ "
+                "ဆေးရုံသည် နေ့စဉ် နံနက်ရှစ်နာရီမှ ညနေလေးနာရီအထိ ဖွင့်မည်ဖြစ်သည်။\n\n"
+                "မျှဝေရန်\n")
+
+
+def test_a_date_line_in_a_script_without_capitals_is_not_the_headline() -> None:
+    doc = _clean(BURMESE_PAGE, "my")
+    assert doc.title == "မြို့သစ်ဆေးရုံ ဖွင့်လှစ်"
+    assert (doc.published, doc.published_precision) == ("2026-06-14", "day")
+
+
+def test_a_stamp_with_a_clock_is_not_the_headline_and_teasers_with_their_age_are_passed_over() -> None:
+    raw = ("城南资讯\n\n"
+           "市区新增两座公园 · 城南日报 · 3小时前\n\n"
+           "老城区道路改造完成 · 城南晚报 · 5小时前\n\n"
+           "城南将新建三座过街天桥\n\n"
+           "2026年6月14日 09:40 来源：城南日报\n\n"
+           "城南区交通局14日宣布，今年将在三个主要路口新建过街天桥，方便学生和老人出行，预计十月底前完工。\n\n"
+           "交通局负责人说，天桥将设置电梯和无障碍坡道，并在夜间提供照明，保障行人安全。\n\n"
+           "不少市民表示欢迎，也希望同时增加公交站点。\n")
+    doc = _clean(raw, "zh")
+    assert doc.title == "城南将新建三座过街天桥"
+    assert (doc.published, doc.published_precision) == ("2026-06-14", "day")
+
+
+def test_an_age_in_a_chinese_sentence_is_not_a_stamp() -> None:
+    from storyline.clean.structure import RELATIVE_TIME
+    assert RELATIVE_TIME.search("城南日报 · 3小时前")
+    assert RELATIVE_TIME.search("2時間前")
+    assert not RELATIVE_TIME.search("这座桥是30年前建成的。")
+    assert not RELATIVE_TIME.search("2026年前")
+
+
+def test_a_release_date_labelled_released_anchors_the_headline_under_the_portals_name() -> None:
+    raw = ("PressPoint Wire — Releases from companies and public bodies\n\n"
+           "Home | Latest releases | By industry | Log in\n\n"
+           "Energy · Utilities · Scotland\n\n"
+           "Glenmore Heat to connect 3,000 homes to its district heating network\n\n"
+           "Released: 14 June 2026 10:00 BST | Source: Glenmore Heat Ltd\n\n"
+           "Glenmore Heat, which runs the district heating network in Kelvinside, said on Monday it would connect "
+           "3,000 more homes over two years, starting with council flats in Partick in the autumn.\n\n"
+           "The network takes heat from a river source heat pump and a waste incinerator. The company said customers "
+           "would pay about a tenth less for heat than they do with gas boilers.\n")
+    doc = _clean(raw)
+    assert doc.title == "Glenmore Heat to connect 3,000 homes to its district heating network"
+    assert (doc.published, doc.published_precision) == ("2026-06-14", "day")
+
+
+def test_a_weekday_without_a_comma_and_the_part_of_the_day_make_a_date_line() -> None:
+    raw = ("صحيفة الوادي\n\n"
+           "الرئيسية | محليات | اقتصاد | رياضة\n\n"
+           "افتتاح جسر جديد فوق النهر في مدينة الوادي\n\n"
+           "الأحد 14 يونيو 2026 - 09:40 صباحا\n\n"
+           "افتتحت بلدية الوادي يوم الأحد جسرا جديدا فوق النهر يربط الحي الشرقي بوسط المدينة، بعد عامين من العمل.\n\n"
+           "وقال رئيس البلدية إن الجسر سيختصر زمن الرحلة إلى النصف، وإنه مخصص للسيارات والمشاة والدراجات.\n")
+    doc = _clean(raw, "ar")
+    assert doc.title == "افتتاح جسر جديد فوق النهر في مدينة الوادي"
+    assert (doc.published, doc.published_precision) == ("2026-06-14", "day")
