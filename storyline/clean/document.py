@@ -212,8 +212,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     furniture = [ln for ln in candidates if _title_furniture(ln, lines)]
     if len(furniture) < len(candidates):
         candidates = [ln for ln in candidates if ln not in furniture]
-    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln) or _stamp_line(ln)),
-                  None)
+    # a stamp anchors the headline only in a script without spaces between words, where no count of words finds it
+    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)
+                   or (_stamp_line(ln) and caseless_share(ln.text) > 0.5)), None)
     anchored: _Line | None = None
     if anchor is not None:
         start = max((i + 1 for i, ln in enumerate(header[:anchor])
