@@ -32,6 +32,7 @@ import functools
 import itertools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -76,8 +77,8 @@ MIN_LIST_ITEMS = 2
 #: Precedence of date lines: an explicit publication label beats an unlabelled
 #: date line, which beats an "updated" line.
 _LABEL_RANK = {"published": 0, "first published": 0, "posted": 0, "date": 0, "dateline": 0,
-               "created": 0, "on": 1, None: 1, "updated": 2, "last updated": 2, "modified": 2,
-               "last modified": 2}
+               "created": 0, "released": 0, "issued": 0, "on": 1, None: 1, "updated": 2, "last updated": 2,
+               "modified": 2, "last modified": 2}
 
 
 @dataclass
@@ -201,7 +202,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     late = _headline_below_notice(lines, len(header))
     if late is not None and not given:
         return late.text, late
-    candidates = [ln for ln in header if _title_shaped(ln)]
+    # a date line in a language or era the rules do not read ("27 มกราคม 2569") is never the headline
+    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln) and not _stamp_line(ln)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
     # tagline at the top of the page ("Site Name — a tagline") is not the title.
@@ -210,7 +212,10 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     furniture = [ln for ln in candidates if _title_furniture(ln, lines)]
     if len(furniture) < len(candidates):
         candidates = [ln for ln in candidates if ln not in furniture]
-    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)), None)
+    # a stamp anchors the headline only in a script without spaces between words, where no count of words finds it
+    anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)
+                   or (_stamp_line(ln) and caseless_share(ln.text) > 0.5)), None)
+    anchored: _Line | None = None
     if anchor is not None:
         start = max((i + 1 for i, ln in enumerate(header[:anchor])
                      if ln.verdict.label in ("junk", "meta")), default=0)
@@ -226,6 +231,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
                 # two headline-long lines above the byline or date: the one right above it is the headline, the
                 # one higher up the site's or office's name ("Office of the Governor of Eastern Province")
                 headline = above
+            if headline is not None and not _headline_long_spaced(headline):
+                anchored = headline
             if headline is not None:
                 near.remove(headline)
                 near.insert(0, headline)
@@ -234,7 +241,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         match = next((ln for ln in candidates if metadata.same_headline(ln.text, given)), None)
         return given, match
     if candidates:
-        best = next((ln for ln in candidates if ln.words >= 3), candidates[0])
+        # the headline found right above the date line stands, however few spaces its script writes between words
+        best = anchored if anchored is not None else next((ln for ln in candidates if ln.words >= 3), candidates[0])
         top = next((ln for ln in lines if ln.verdict.label != "junk"), None)
         if best is top and _name_shaped(best.text):
             # the page's top line, written like a name ("The Rift Valley Observer"), is the masthead
@@ -291,8 +299,12 @@ def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
 
 #: A date line in any language: "16 апреля 2025", "10 de junio de 2025", "3. März 2025, 14:30", "Τρίτη, 10 Μαρτίου 2026"
 #: (a weekday before it takes a comma).
-_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
-                          r"(?:19|20)\d\d\b(?:\D{0,4}\d\d?[:.]\d\d)?\W*$")
+_DATE_SHAPED = re.compile(r"^\s*(?:[^\W\d_]{3,},?\s+)?[0-3]?\d\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?"
+                          # a Buddhist-era year ("27 มกราคม 2569"), as Thai and Lao pages print it
+                          rf"(?:(?:19|20)\d\d|{metadata.BUDDHIST_ERA_YEAR})\b"
+                          # a time of day, with a word before it ("เวลา") and an hour's mark or the part of the day
+                          # after it ("น.", "صباحا")
+                          r"(?:\D{0,6}\d\d?[:.]\d\d(?:\s*[^\W\d_]{1,6}\.?)?)?\W*$")
 #: Separators of a navigation trail ("Home > World", "Главная / Общество"); at most this many words a step.
 _TRAIL_SEPARATORS = (" > ", " / ", " \u203a ", " \u00bb ", " \u2039 ", " | ", " \u2192 ")
 TRAIL_STEP_WORDS = 4
@@ -304,9 +316,41 @@ _CONSENT = re.compile(r"\b(?:accept|reject|decline|agree|consent|cookies?|privac
                       r"aceptar|rechazar|accepter|refuser|akzeptieren|ablehnen|zustimmen|datenschutz)\b", re.I)
 
 
+#: A date line of a script without capitals has at most this many words ("၂၀၂၆ မေ ၂", "ថ្ងៃទី៨ ខែតុលា ឆ្នាំ២០២៦").
+CASELESS_DATE_WORDS = 4
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _caseless_date(text: str) -> bool:
+    """A day, a month's name and a year and nothing else, in a script without capitals, the number glued to its word
+    or not, in either order: the shape of a date line in Burmese, Khmer, Lao … (whose month names the locale data may
+    lack)."""
+    form = metadata.recognition_form(text)
+    numbers = _NUMBER.findall(form)
+    if len(numbers) != 2 or len(form.split()) > CASELESS_DATE_WORDS or caseless_share(form) <= 0.5:
+        return False
+    years = [n for n in numbers if _YEAR.fullmatch(n)]
+    days = [n for n in numbers if len(n) <= 2 and 1 <= int(n) <= 31]
+    letters = _NUMBER.sub("", form)
+    return len(years) == 1 and len(days) == 1 and any(c.isalpha() for c in letters) \
+        and all(c.isalpha() or c.isspace() or unicodedata.category(c).startswith("M") or c in ".,/-" for c in letters)
+
+
 def _date_shaped(line: _Line) -> bool:
     """A line that is nothing but a date, in whatever language (the English rules read their own as meta)."""
-    return line.verdict.label in ("short", "body") and bool(_DATE_SHAPED.match(metadata.recognition_form(line.text)))
+    return line.verdict.label in ("short", "body") and (
+        bool(_DATE_SHAPED.match(metadata.recognition_form(line.text))) or _caseless_date(line.text))
+
+
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:\uff1a][0-5]\d(?!\d)")
+
+
+def _stamp_line(line: _Line) -> bool:
+    """A line the rules kept that holds a full date and a time of day ("2026年3月12日 10:15 来源：…"): a page's stamp,
+    whatever else it names, never its headline."""
+    return line.verdict.label in ("short", "body") and bool(_CLOCK.search(line.text)) \
+        and metadata.full_date_in(line.text) is not None
 
 
 def _consent_line(line: _Line) -> bool:
@@ -333,6 +377,11 @@ def _mark_running_heads(lines: list[_Line]) -> None:
 
 #: A line in a script written without spaces (Chinese, Japanese, Thai) with this many letters is as long as a headline.
 HEADLINE_LETTERS_UNSPACED = 9
+
+
+def _headline_long_spaced(line: _Line) -> bool:
+    """Long as a headline by its words alone (a script that writes spaces between words)."""
+    return line.words > LABEL_MAX_WORDS
 
 
 def _headline_long(line: _Line) -> bool:
@@ -718,10 +767,18 @@ def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
     older one, so the template whose dates are newest is the posts', and its first date is the thread's.
     """
     groups: dict[str, list[metadata.DateGuess]] = {}
+    stamps: dict[str, list[tuple[int, int, int, str]]] = {}
     for ln in furniture:
         found = metadata.full_date_in(ln.text)
         if found is not None and found.value:
             groups.setdefault(shape_key(ln.text), []).append(found)
+        elif (stamp := metadata.numeric_stamp(ln.text)) is not None:
+            # "09-14-2023, 07:12 AM #1": a date in figures, read with the other stamps of its template
+            stamps.setdefault(shape_key(ln.text), []).append(stamp)
+    for key, group in stamps.items():
+        days = [metadata.DateGuess(iso, "day") for iso in metadata.numeric_stamp_dates(group) if iso]
+        if days:
+            groups.setdefault("stamp:" + key, []).extend(days)
     if not groups:
         return None, None
     dates = max(groups.values(), key=lambda ds: max(d.value or "" for d in ds))
@@ -768,6 +825,23 @@ def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
     dates.sort(key=lambda d: (_LABEL_RANK.get(d.label, 1), d.precision == "uncertain"))
     best = dates[0]
     return best.value, best.precision
+
+
+#: How many lines under the title line ``_header_texts`` looks at.
+LINES_UNDER_TITLE = 2
+
+
+def _header_texts(lines: list[_Line]) -> list[str]:
+    """The texts of the lines above the story's first paragraph and of the lines right under the title that are not
+    the story's prose (teasers left out): where a page prints its date when no line of it reads as a date line
+    alone."""
+    first_body = next((i for i, ln in enumerate(lines) if _strong_prose(ln)), len(lines))
+    title_at = next((i for i, ln in enumerate(lines) if ln.verdict.reason == "title"), None)
+    picked = set(range(first_body))
+    if title_at is not None:
+        picked |= set(range(title_at + 1, min(title_at + 1 + LINES_UNDER_TITLE, len(lines))))
+    return [lines[i].text for i in sorted(picked)
+            if lines[i].verdict.reason not in ("teaser", "teaser_header") and not _strong_prose(lines[i])]
 
 
 def _wire_dateline(fixed: str, lines: list[_Line],
@@ -922,8 +996,10 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     if published is None and wire_date is not None:
         published, precision = wire_date.value, wire_date.precision
     if published is None:
-        # a full date in the headline or the first body line ("Weekly digest, March 4, 2021")
-        for text in (title or "", first_kept.split("\n", 1)[0]):
+        # a full date in the headline or the first body line ("Weekly digest, March 4, 2021"), then in a line of the
+        # header the rules did not read as a date line: a post's header under its headline ("Started by x, 3 March
+        # 2025"), a date run together with its time and the outlet ("2026年2月10日 14時00分 | …")
+        for text in (title or "", first_kept.split("\n", 1)[0], *_header_texts(lines)):
             found = metadata.full_date_in(text[:200])
             if found is not None:
                 published, precision = found.value, found.precision

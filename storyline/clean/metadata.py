@@ -26,6 +26,8 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+#: The last code point of the Latin, Greek and Cyrillic blocks: scripts past it write no capitals or few.
+_CYRILLIC_END = 0x52F
 #: The twelve full names, in month order (they lead the table above), as dateparser's locale data keys them.
 _ENGLISH_MONTHS = tuple(MONTHS)[:12]
 WEEKDAYS = {
@@ -46,7 +48,7 @@ _WD = "(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r"
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _LABEL = re.compile(
-    r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|"
+    r"^(?:(?P<label>published|posted|updated|last updated|last modified|modified|created|date|released|issued|"
     r"first published|dateline|aired|broadcast|on)(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*)", re.I)
 #: A time of day: "13:38", "06:00:12", and "06.00" when a time zone or am/pm says it is one ("06.00 GMT").
 _TIME = re.compile(
@@ -205,6 +207,35 @@ def full_date_in(line: str) -> DateGuess | None:
             if guess is not None and guess.precision == "day":
                 return guess
     return None
+
+
+#: A forum's post stamp: a date written in figures followed by its time of day ("09-14-2023, 07:12 AM #1",
+#: "14.09.2023 19:12"). Which field is the day is the forum's setting, so it is read from all of a thread's stamps
+#: together (``numeric_stamp_dates``).
+_NUMERIC_STAMP = re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)"
+                            r",?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\w:])")
+
+
+def numeric_stamp(line: str) -> tuple[int, int, int, str] | None:
+    """The first figures-only date followed by a time in ``line``: (first field, second field, year, separator)."""
+    m = _NUMERIC_STAMP.search(recognition_form(line))
+    if not m:
+        return None
+    return int(m["a"]), int(m["b"]), int(m["year"]), m["sep"]
+
+
+def numeric_stamp_dates(stamps: list[tuple[int, int, int, str]]) -> list[str | None]:
+    """ISO days of one template's numeric stamps: when any stamp's first field is above 12 the template writes the
+    day first, when any second field is, the month first; when none says, "/" reads month first and "." or "-" day
+    first (as ``parse_date_line`` reads one date alone)."""
+    day_first = any(a > 12 for a, _, _, _ in stamps)
+    month_first = any(b > 12 for _, b, _, _ in stamps)
+    out: list[str | None] = []
+    for a, b, year, sep in stamps:
+        first_is_day = day_first if day_first != month_first else sep != "/"
+        day, month = (a, b) if first_is_day else (b, a)
+        out.append(_iso(year, month, day) if MIN_YEAR <= year <= MAX_YEAR else None)
+    return out
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -592,9 +623,23 @@ def language_month_names(lang: str) -> dict[str, int] | None:
     months: dict[str, int] = {}
     for number, month in enumerate(_ENGLISH_MONTHS, start=1):
         for form in info.get(month) or []:
-            if len(form) >= 3:
+            # a two-letter Latin form is a word of its own too often ("ma"); Burmese "မေ" (May) is the name
+            if len(form) >= 3 or (len(form) == 2 and all(ord(c) > _CYRILLIC_END for c in form)):
                 months[form.lower()] = number
     return months or None
+
+
+#: Years counted from the Buddha's death, as Thai and Lao pages print them ("27 มกราคม 2569" is 27 January 2026): the
+#: years' offset from the common era, by language.
+BUDDHIST_ERA_OFFSET = {"th": 543, "lo": 543}
+#: A Buddhist-era year as such pages print it (2533-2642 BE: 1990-2099 CE).
+BUDDHIST_ERA_YEAR = r"25[3-9]\d|26[0-4]\d"
+
+
+def common_era_year(year: int, lang: str | None) -> int:
+    """``year`` in the common era: a Buddhist-era year of a language that counts years so is moved back."""
+    offset = BUDDHIST_ERA_OFFSET.get(lang or "", 0)
+    return year - offset if offset and year - offset >= MIN_YEAR else year
 
 
 @functools.lru_cache(maxsize=16)
@@ -604,9 +649,14 @@ def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | No
     if months is None:
         return None
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\d)([0-3]?\d)\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)"
+    # a word of a script past Cyrillic glued before the day, the month or the year: Khmer "ថ្ងៃទី8 ខែតុលា ឆ្នាំ2026"
+    # ("day 8, month October, year 2026")
+    glue = r"[^\s\d\u0000-\u052f]*?"
+    year = rf"(?:19|20)\d\d|{BUDDHIST_ERA_YEAR}" if lang in BUDDHIST_ERA_OFFSET else r"(?:19|20)\d\d"
+    pattern = re.compile(rf"(?<![\d\w])(?:{glue})([0-3]?\d)\.?\s+(?:de\s+)?{glue}({names})\.?,?\s+(?:de\s+|del\s+)?"
+                         rf"{glue}({year})(?!\d)"
                          # year first, as Malayalam, Hungarian or Lithuanian pages print it ("2026 ജൂലൈ 27")
-                         rf"|(?<!\d)(?P<y>(?:19|20)\d\d)\.?,?\s+(?P<m>{names})\.?\s+(?P<d>[0-3]?\d)(?!\d)",
+                         rf"|(?<!\d)(?P<y>{year})\.?,?\s+(?P<m>{names})\.?\s+(?P<d>[0-3]?\d)(?!\d)",
                          re.I)
     return pattern, months
 
@@ -615,7 +665,8 @@ def full_date_in_language(text: str, lang: str) -> str | None:
     """The ISO day of the first complete date (day, month name, year) written in ``lang`` in ``text``.
 
     For the publication date of an article in another language, whose date line the English rules of
-    cleaning do not read ("12 марта 2025, 14:30", "Madrid, 3 de mayo de 2024").
+    cleaning do not read ("12 марта 2025, 14:30", "Madrid, 3 de mayo de 2024"); a Thai or Lao Buddhist-era year
+    is given in the common era.
     """
     found = _full_date_pattern(lang)
     if found is None:
@@ -625,7 +676,7 @@ def full_date_in_language(text: str, lang: str) -> str | None:
     for m in pattern.finditer(text):
         year, month, day = (m.group(3), m.group(2), m.group(1)) if m.group(1) else (m["y"], m["m"], m["d"])
         try:
-            return dt.date(int(year), months[month.lower()], int(day)).isoformat()
+            return dt.date(common_era_year(int(year), lang), months[month.lower()], int(day)).isoformat()
         except ValueError:  # "31 февраля": no such day
             continue
     return None

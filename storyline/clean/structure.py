@@ -34,7 +34,12 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 RELATIVE_TIME = re.compile(
     r"\b\d{1,3}\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?|"
     r"mo|mos|months?|y|yr|yrs|years?)\.?\s+ago\b"
-    r"|(?:^|[\u00b7|\u2022])\s*\d{1,2}[smhdwy]\s*(?:[\u00b7|\u2022]|$)", re.I)
+    r"|(?:^|[\u00b7|\u2022])\s*\d{1,2}[smhdwy]\s*(?:[\u00b7|\u2022]|$)"
+    # Chinese, Japanese and Korean stamps ending a line or a segment: "… · 3小时前", "5分钟前", "2時間前", "3일 전"
+    # (not "30年前建成" in a sentence)
+    r"|(?<!\d)\d{1,3}\s*(?:\u79d2|\u5206\u949f|\u5206\u9418|\u5206|\u5c0f\u65f6|\u5c0f\u6642|\u6642\u9593|\u5929|\u65e5|\u5468|\u9031|"
+    r"\u4e2a\u6708|\u30f6\u6708|\u5e74|\ucd08|\ubd84|\uc2dc\uac04|\uc77c|\uc8fc|\ub2ec|\ub144)"
+    r"\s*(?:\u524d|\uc804)(?=\s*(?:$|[\u00b7|\u2022]))", re.I)
 #: Words kept literally in a line's shape: they are what a post header's template writes every time.
 _FUNCTION_WORDS = frozenset(
     "a an the by on at in of to from with for and or ago via re".split())

@@ -26,7 +26,10 @@ LABELS = {"source_s9.txt": "pages 232-251 (issue 15, session 17, built in sessio
           "source_s11.txt": "pages 282-298 (issue 15, session 20: scripts without capitals, last paragraphs under a "
                             "share line)",
           "source_s12.txt": "pages 299-321 (issue 15, session 21: furniture at the very foot in scripts without "
-                            "capitals and in other languages; family notices, sign-offs and corrections as body)"}
+                            "capitals and in other languages; family notices, sign-offs and corrections as body)",
+          "source_s13.txt": "pages 322-335 (issue 15, session 23: English pages whose foot is sentence-shaped "
+                            "furniture (tip-off, funding and comment-rules notices) and rails of short links, under "
+                            "short last paragraphs that are body)"}
 
 
 
