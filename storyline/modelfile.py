@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import importlib
 import io
+import itertools
 import json
 import math
+import operator
 import re
 import types
 import zipfile
@@ -45,8 +47,8 @@ from typing import Any
 import numpy as np
 
 __all__ = ["FORMAT", "Csr", "DictVectorizer", "FeatureUnion", "FunctionTransformer", "GradientBoosting",
-           "HistGradientBoosting", "LogisticRegression", "Pipeline", "StandardScaler", "TextVectorizer", "expit",
-           "hstack", "load", "plain", "plain_objects", "save"]
+           "HistGradientBoosting", "LogisticRegression", "Pipeline", "StandardScaler", "TextVectorizer",
+           "bounded_expit", "expit", "hstack", "load", "plain", "plain_objects", "save", "sparse_dot"]
 
 FORMAT = "storyline-model/1"
 _META = "model.json"
@@ -147,6 +149,13 @@ def bounded_expit(z: float, bound: float = 50.0) -> float:
     roles) score: a hand-summed score may be extreme, and ``math.exp`` raises OverflowError past 709 where scipy
     returned 0 (``expit`` cuts there instead)."""
     return 1.0 / (1.0 + math.exp(-max(-bound, min(bound, z))))
+
+
+def sparse_dot(weights: Mapping[str, float], features: Mapping[str, Any]) -> float:
+    """The sum of ``weights[name] * value`` over ``features`` (a missing weight is 0), added up in the features'
+    order from 0, as the plain-weight models (speaker, silence, roles, loaded language) sum a score: the same float
+    as ``sum(weights.get(k, 0.0) * v for k, v in features.items())``, without a generator frame per feature."""
+    return sum(map(operator.mul, map(weights.get, features, itertools.repeat(0.0)), features.values()))
 
 
 def _expit_array(z: Any) -> Any:

@@ -203,3 +203,15 @@ def test_an_estimator_without_a_plain_form_is_refused_when_saved(tmp_path: Path)
     clf = MultinomialNB().fit([[1, 0], [0, 1]], [0, 1])
     with pytest.raises(ValueError, match="no plain form"):
         modelfile.save(tmp_path / "nb.npz", {"classifier": clf})
+
+
+def test_sparse_dot_is_the_sum_the_plain_weight_models_took():
+    rng = np.random.default_rng(7)
+    weights = {f"w{i}": float(v) for i, v in enumerate(rng.normal(0, 3, 200))}
+    for _ in range(200):
+        names = [f"w{int(i)}" for i in rng.integers(0, 260, 30)]  # some without a weight
+        features = {n: (True if k % 5 == 0 else float(rng.normal())) for k, n in enumerate(names)}
+        expected = sum(weights.get(k, 0.0) * v for k, v in features.items())
+        assert modelfile.sparse_dot(weights, features) == expected  # the same float, not a close one
+    assert modelfile.sparse_dot(weights, {}) == 0
+

@@ -142,8 +142,10 @@ class LoadedModel:
 
         weights, bias, vector = self.weights
         dense = word_table().of(words) @ vector
-        z = np.array([bias + sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in features]) + dense
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))]
+        z = np.array([bias + modelfile.sparse_dot(weights, f) for f in features]) + dense
+        # the plain-weight models' one logistic: numpy's vectorised exp differs from the C library's (scipy's, so
+        # predict_proba's) in the last bit of some words' probabilities
+        return [modelfile.bounded_expit(v) for v in z.tolist()]
 
 
 @functools.lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ of speaker phrases are in ``storyline.extract.quote_speakers``.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -665,16 +666,23 @@ def _dialogue_quotes(ctx: SpeakerContext, blocks: list[tuple[int, int]]) -> list
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _trailing_pattern(forms_re: str) -> re.Pattern[str]:
+    """The trailing attribution's pattern for one set of cue verb forms, compiled once (each document asked for it,
+    and re's own cache of 512 patterns is crowded out by the run's other patterns)."""
+    # a short time or setting may follow the cue: "…, a doctor there said on Monday."
+    return re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
+                      + forms_re
+                      + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
+                      # wire copy goes on after the attribution: "…, the agency said, leaving aid groups to …",
+                      # "…, the ministry said, as fighting keeps …"
+                      + r"(?:\s*[.!]?\s*$|,\s+(?:as|while|after|amid|leaving|adding|citing|with|but|although)\s)",
+                      flags=re.I)
+
+
 def _trailing_quotes(ctx: SpeakerContext) -> list[QuoteSpan]:
     """``…, – the expert noted.`` / ``…, X believes.`` without quote marks."""
-    # a short time or setting may follow the cue: "…, a doctor there said on Monday."
-    pat = re.compile(r"(?P<sep>(?:^|[,\s])\s*[–—-]+|,)\s*(?P<np>[^\W\d_][^,.;:!?()\"“”«»\n]{0,80}?)\s+"
-                     + ctx.cues.forms_re
-                     + r"(?:\s+(?:on|in|at|late|early|last|this|during)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
-                     # wire copy goes on after the attribution: "…, the agency said, leaving aid groups to …",
-                     # "…, the ministry said, as fighting keeps …"
-                     + r"(?:\s*[.!]?\s*$|,\s+(?:as|while|after|amid|leaving|adding|citing|with|but|although)\s)",
-                     flags=re.I)
+    pat = _trailing_pattern(ctx.cues.forms_re)
     out = []
     for i, (s0, e0, _span, _off) in enumerate(ctx.sents):
         m = pat.search(mask_abbreviations(ctx.cues, ctx.view[s0:e0]))   # "…, Sheriff's Lt. Ann Roe said."

@@ -35,7 +35,7 @@ from storyline.extract.actors import RELATIVE_PRONOUNS, ROLE_HEADS, SUBJECT_DEPS
 from storyline.extract.arguments import LEADING_VERBS, SINGULAR_PERSON_SUFFIXES, causal_phrase, is_passive
 from storyline.extract.frames import ArgumentCues
 from storyline.model import Entity, Mention, Span
-from storyline.modelfile import bounded_expit
+from storyline.modelfile import bounded_expit, sparse_dot
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -272,7 +272,7 @@ class Linear:
         return np.asarray(self.vector or [], dtype=float)
 
     def probability(self, feats: dict[str, Any], vec: np.ndarray | None = None) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        z = self.bias + sparse_dot(self.weights, feats)
         if vec is not None and self.vector is not None:
             z += float(self.vector_array @ vec)
         return bounded_expit(z)

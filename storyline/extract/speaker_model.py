@@ -60,7 +60,7 @@ from storyline.extract.quote_speakers import (
     person_evidence,
 )
 from storyline.extract.roles import PROTOTYPES, WordVectors
-from storyline.modelfile import bounded_expit
+from storyline.modelfile import bounded_expit, sparse_dot
 from storyline.resolve.coref import gender_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1089,7 +1089,7 @@ class SpeakerModel:
         """P(the speaker) of each candidate: the classifier's ``predict_proba`` for a pointwise model, the
         scores normalised over the quote's candidates for a listwise one (``info["kind"]``)."""
         weights, bias = self.weights
-        zs = [bias + sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in cands]
+        zs = [bias + sparse_dot(weights, c.features) for c in cands]
         if self.info.get("kind") == "listwise":
             return softmax(zs)
         return [bounded_expit(z) for z in zs]
@@ -1160,7 +1160,7 @@ class Silence:
 
     def probability(self, feats: dict[str, float]) -> float:
         w = dict(self.weights)
-        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        z = self.bias + sparse_dot(w, feats)
         return bounded_expit(z)
 
 

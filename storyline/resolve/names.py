@@ -276,7 +276,8 @@ def gendered_forms(a: str, b: str) -> bool:
     """Two surnames that are the masculine and the feminine form of one family name ("Stojanovski" and
     "Stojanovska", "Rahimov" and "Rahimova"): the same family, never the same person."""
     fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
-    if fa == fb:
+    # both forms open with the same stem of _MIN_GENDER_STEM letters or more: most pairs differ within it
+    if fa == fb or fa[:_MIN_GENDER_STEM] != fb[:_MIN_GENDER_STEM]:
         return False
     for masc, fems in _GENDERED_ENDINGS:
         for x, y in ((fa, fb), (fb, fa)):

@@ -33,6 +33,14 @@ def test_a_sentence_in_a_script_without_capitals_opens_as_a_sentence():
     assert caseless_share("The ferry sailed.") == 0.0
 
 
+def test_the_caseless_share_counts_letters_only_in_a_mixed_line():
+    # 4 Latin letters, 2 Chinese ones; figures, spaces and the full stop are no letters
+    assert caseless_share("Port 7: 渡口.") == 2 / 6
+    assert caseless_share("Über die Brücke") == 0.0   # accented Latin letters have capitals
+    assert caseless_share("Паром отплыл.") == 0.0     # so has Cyrillic
+    assert caseless_share("2026 – 12") == caseless_share("") == 0.0
+
+
 def test_a_chinese_paragraph_counts_its_words_as_prose_does():
     line = _body("渡口管理处表示，新码头启用后，每天往返的班次将从十班增加到二十班，候船时间也会缩短一半。")
     assert strong_prose(line) and protected(line)

@@ -201,6 +201,9 @@ def test_masculine_and_feminine_forms_of_a_surname_are_one_family_not_one_person
     assert not gendered_forms("Karimbekova", "Karimbekova")
     assert surnames_match("Karimbekova", "Karimbekova")
     assert not gendered_forms("Ivashkin", "Ivashko")             # a different ending, not a gendered form
+    # the stem a form is read on has three letters at least, and both forms open with it
+    assert gendered_forms("Tarov", "Tarova") and gendered_forms("Tar", "Tarova")
+    assert not gendered_forms("Ov", "Ova") and not gendered_forms("Tarov", "Larova")
     assert surnames_match("Kasymaliyev", "Kasymaliev")           # spellings of one form still match
 
 
