@@ -964,7 +964,7 @@ class _Near:
             return x
 
         for i in range(len(ents)):
-            for r in (certain_root[i], rule_root[i], *bound[i:i + 1]):
+            for r in (certain_root[i], rule_root[i], bound[i] if bound else i):   # joining i to i is a no-op
                 a, b = find(i), find(r)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
