@@ -321,6 +321,19 @@ def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
     assert incremental.fingerprint(settings) != before
 
 
+def test_an_index_written_with_other_index_tables_is_not_updated(tmp_path, monkeypatch) -> None:
+    # a store fused before fuse_entity_parts existed has that table empty: an update would match a stored entity
+    # as the parts of the new documents only
+    older = tuple(t for t in incremental.INDEX_DDL if "fuse_entity_parts" not in t)
+    with Store(tmp_path / "older.duckdb") as store:
+        with monkeypatch.context() as m:
+            m.setattr(incremental, "INDEX_DDL", older)
+            store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)",
+                              [incremental.fingerprint(Settings())])
+            assert incremental.can_update(store, Settings())
+        assert not incremental.can_update(store, Settings())
+
+
 @pytest.mark.parametrize("vectors", [True, False])
 def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, analyses, tmp_path, monkeypatch,
                                                                           vectors):
