@@ -98,14 +98,12 @@ class _Groups:
             return True
         if not self.compatible(a, b):
             return False
-        self.parent[b] = a
-        self.kb[a] = self.kb[a] or self.kb[b]
-        self.country[a] = self.country[a] or self.country[b]
-        self.generation[a] = self.generation[a] or self.generation[b]
+        self.bind(a, b)
         return True
 
     def bind(self, i: int, j: int) -> None:
-        """Join whatever the cannot-links say: two parts of one entity a store already holds."""
+        """Join whatever the cannot-links say: two parts of one entity a store already holds (``union`` joins
+        through here once the cannot-links allow it, so the group's KB id, country and generation follow alike)."""
         a, b = self.find(i), self.find(j)
         if a != b:
             self.parent[b] = a
@@ -966,7 +964,7 @@ class _Near:
             return x
 
         for i in range(len(ents)):
-            for r in (certain_root[i], rule_root[i], *bound[i:i + 1]):
+            for r in (certain_root[i], rule_root[i], bound[i] if bound else i):   # joining i to i is a no-op
                 a, b = find(i), find(r)
                 if a != b:
                     parent[max(a, b)] = min(a, b)

@@ -331,7 +331,7 @@ def unlike_heads(name: str) -> frozenset[str]:
 
 
 def _kind_named(parts: Sequence[str]) -> bool:
-    """A name of two or more words ending in a word organisations of some kind are named with ("Antaccasa Mining",
+    """A name of two or more words ending in a word organisations of some kind are named with ("Tullavik Mining",
     "Kestrel Airways") that does not open with a known given name: a body NER called a person ("Kwame Gold" opens
     with a given name and stays one)."""
     return len(parts) >= 2 and fold(parts[-1]) in _kind_name_words() and fold(parts[0]) not in given_names()

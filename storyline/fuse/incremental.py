@@ -39,7 +39,7 @@ from storyline.resolve.names import (
 )
 
 __all__ = ["STORED", "EntityMerge", "description_keys", "entity_keys", "join_stories", "merge_new_entities",
-           "stored_parts", "unmatched_keys"]
+           "unmatched_keys"]
 
 #: document id of the pseudo-document that holds the stored candidate entities
 STORED = "\x00stored"
@@ -116,7 +116,7 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
                        next_number: int, parts: Mapping[str, Sequence[Entity]] | None = None) -> EntityMerge:
     """Merge the new documents' local entities with the stored ``candidates`` (``merge_entities`` over both).
 
-    ``parts``: per stored entity id, the document-local entities it was merged from (``stored_parts``). Each
+    ``parts``: per stored entity id, the document-local entities it was merged from (the store indexes them). Each
     candidate takes part as its parts, bound into one group: a new entity is compared with what each article
     called it, as the whole run compares it, not with the merged names and mention counts a store's entity
     gathered from earlier batches. A candidate without parts takes part whole.
@@ -126,8 +126,10 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
     (then the lowest number) and the stored ones stay apart; with none, a new entity ``e<next_number>``,
     numbered in ``merge_entities``'s order (most mentions first).
     """
+    # each part as the whole run has it: the certain merges join those written alike, and the merged entity's
+    # name, type and country count every article's vote
     pseudo = [dataclasses.replace(p, id=f"{STORED}/{e.id}/{k}")
-              for e in candidates for k, p in enumerate(stored_parts(e, (parts or {}).get(e.id, ())))]
+              for e in candidates for k, p in enumerate((parts or {}).get(e.id) or [e])]
     holder = DocAnalysis(document=Document(id=STORED, source=""), entities=pseudo)
     # only the new entities' groups are wanted: pairs of stored entities no likely pair links to a new one are
     # not scored (``merge_entities(wanted=...)``; most of the candidates' pairs join two stored entities)
@@ -166,13 +168,6 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
         for x in fresh:
             out[x] = g.id
     return EntityMerge(updated, created, out)
-
-
-def stored_parts(entity: Entity, parts: Sequence[Entity]) -> list[Entity]:
-    """The parts a stored entity is matched as: its document-local entities (``parts``), each as the whole run
-    has it (the certain merges join those written alike, and the merged entity's name, type and country count
-    every article's vote); without parts, the entity itself."""
-    return list(parts) or [entity]
 
 
 def _stored_id(local_id: str) -> str | None:

@@ -162,8 +162,11 @@ class UpdateStats:
 
 def fingerprint(settings: Settings) -> str:
     """A hash of the settings fuse reads and of the model files it loads: an index written under other
-    settings, or by another version of a shipped model (after `make train`), is not updated."""
-    values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _NOT_FUSE}
+    settings, or by another version of a shipped model (after `make train`), is not updated; nor one written by
+    a version with other index tables (a table added since, such as ``fuse_entity_parts``, would be empty there,
+    and an update would match stored entities as the parts of its new documents only)."""
+    values: dict[str, Any] = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _NOT_FUSE}
+    values["index tables"] = list(INDEX_DDL)
     # an empty model setting means the file shipped in the package: its name alone would not change when
     # the model is retrained, so the files' contents count
     models = sorted(_MODELS_DIR.glob("*.npz")) + [Path(v) for v in values.values()

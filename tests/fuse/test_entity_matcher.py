@@ -194,3 +194,23 @@ def test_a_lone_feminine_surname_is_not_the_man_of_the_family():
     row = dict(zip(entity_matcher.FEATURES, entity_matcher.pair_features(
         problem.ents[0], problem.ents[1], infos[0], infos[1], rule_same=False, same_doc=True)))
     assert row["surname_gendered"] == 1.0
+
+
+def test_a_lone_name_is_judged_against_a_full_name_only_when_it_spells_part_of_it():
+    """A lone name meets a full name it spells the surname or one of the first two given names of (many people go by
+    their second); a lone name that spells none of them is another person, not a pair for the matcher to weigh."""
+    full = entity_matcher.info_of(ent("d1", 1, "Sven Erik Dahlquist"))
+    for lone in ("Dahlquist", "Mr Dahlquist", "Sven", "Erik"):
+        other = entity_matcher.info_of(ent("d2", 1, lone))
+        assert entity_matcher.in_scope(other, full) and entity_matcher.in_scope(full, other), lone
+    for lone in ("Brennholt", "Mr Brennholt"):
+        other = entity_matcher.info_of(ent("d2", 1, lone))
+        assert not entity_matcher.in_scope(other, full) and not entity_matcher.in_scope(full, other), lone
+
+
+def test_a_person_named_with_an_organisation_kind_word_is_read_as_a_body():
+    # NER calls "Tullavik Mining" a person; its last word names companies. A given name in front keeps a person.
+    assert not entity_matcher.info_of(ent("d1", 1, "Tullavik Mining")).person
+    assert not entity_matcher.info_of(ent("d1", 2, "Kestrel Airways")).person
+    assert entity_matcher.info_of(ent("d1", 3, "Kwame Gold")).person
+    assert entity_matcher.info_of(ent("d1", 4, "Tullavik")).person

@@ -157,6 +157,26 @@ def test_adding_the_same_documents_again_changes_nothing(runs, analyses, tmp_pat
         assert to_dict(store.corpus()) == to_dict(inc)
 
 
+def test_each_local_entity_is_indexed_once_under_the_entity_holding_its_mentions(runs, analyses, tmp_path):
+    """``fuse_entity_parts`` after a full fuse and two updates: every document-local entity once, under the stored
+    entity its mentions went to; adding the same documents again adds no row."""
+    _, inc_path, inc, _, _ = runs
+    path = tmp_path / "parts.duckdb"
+    shutil.copy(inc_path, path)
+    query = "SELECT entity, doc, part->>'$.id' FROM fuse_entity_parts"
+    with Store(path) as store:
+        rows = store.con.execute(query).fetchall()
+        store.add_analyses(analyses[BASE:])
+        fuse_store(store, analyses[BASE:], Settings())
+        assert sorted(store.con.execute(query).fetchall()) == sorted(rows)
+    local = {e.id: e for a in analyses for e in a.entities}
+    assert sorted(r[2] for r in rows) == sorted(local)
+    held = {e.id: {(m.doc, m.start) for m in e.mentions} for e in inc.entities}
+    for entity, doc, local_id in rows:
+        assert local[local_id].mentions and all(m.doc == doc for m in local[local_id].mentions)
+        assert {(m.doc, m.start) for m in local[local_id].mentions} <= held[entity], (local_id, entity)
+
+
 def test_a_failed_update_leaves_the_store_as_it_was_and_the_next_run_catches_up(runs, analyses, tmp_path,
                                                                                 monkeypatch):
     base_path, _, _, _, base = runs
@@ -299,6 +319,19 @@ def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
     assert incremental.fingerprint(settings) == before
     model.write_bytes(shipped.read_bytes() + b"\0")
     assert incremental.fingerprint(settings) != before
+
+
+def test_an_index_written_with_other_index_tables_is_not_updated(tmp_path, monkeypatch) -> None:
+    # a store fused before fuse_entity_parts existed has that table empty: an update would match a stored entity
+    # as the parts of the new documents only
+    older = tuple(t for t in incremental.INDEX_DDL if "fuse_entity_parts" not in t)
+    with Store(tmp_path / "older.duckdb") as store:
+        with monkeypatch.context() as m:
+            m.setattr(incremental, "INDEX_DDL", older)
+            store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)",
+                              [incremental.fingerprint(Settings())])
+            assert incremental.can_update(store, Settings())
+        assert not incremental.can_update(store, Settings())
 
 
 @pytest.mark.parametrize("vectors", [True, False])
