@@ -264,13 +264,19 @@ def _insert(store: Store, table: str, columns: list[str], rows: list[list[Any]])
     _insert_many(store, table, columns, rows)
 
 
-def _index_entities(store: Store, entities: list[Entity]) -> None:
+def _index_entities(store: Store, entities: list[Entity], replace: bool = False) -> None:
+    """The blocking keys and documents of ``entities``; ``replace``: over their stored rows (an update's entities)."""
     keys: list[list[Any]] = []
     docs: list[list[Any]] = []
     for e in entities:
         if not e.generic or e.country:   # an unnamed group stays its document's own
             keys.extend([k, e.id] for k in sorted(entity_keys(e)))
         docs.extend([e.id, d] for d in sorted({m.doc for m in e.mentions}))
+    if replace:
+        ids = _ids(e.id for e in entities)
+        _replace_changed(store, "fuse_entity_keys", ("key", "entity"), "entity", ids, keys)
+        _replace_changed(store, "fuse_entity_docs", ("entity", "doc"), "entity", ids, docs)
+        return
     _insert_many(store, "fuse_entity_keys", ["key", "entity"], keys)
     _insert_many(store, "fuse_entity_docs", ["entity", "doc"], docs)
 
@@ -292,6 +298,23 @@ def _parts(store: Store, ids: Collection[str]) -> dict[str, list[Entity]]:
                                           "(SELECT UNNEST(?)) ORDER BY source, doc, part", _ids(ids)).fetchall():
         out.setdefault(entity, []).append(make(json.loads(part)))
     return out
+
+
+def _replace_changed(store: Store, table: str, columns: tuple[str, str], key: str, ids: list[list[str]],
+                     rows: list[list[Any]]) -> None:
+    """Make the rows of ``table`` whose ``key`` is in ``ids`` those of ``rows`` (distinct pairs), deleting and
+    inserting only the pairs that differ: a popular entity named in a few new documents keeps its thousands of
+    (entity, document) rows, which a delete and an insert of all of them made the update's commit write again."""
+    a, b = columns
+    con = store.con
+    con.execute("CREATE OR REPLACE TEMP TABLE fuse_fresh_pairs AS SELECT UNNEST(?::VARCHAR[]) AS a, "
+                "UNNEST(?::VARCHAR[]) AS b", [[r[0] for r in rows], [r[1] for r in rows]])
+    # fixed names: the index tables and their columns
+    con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT UNNEST(?)) AND NOT EXISTS "
+                f"(SELECT 1 FROM fuse_fresh_pairs f WHERE f.a = {table}.{a} AND f.b = {table}.{b})", ids)
+    con.execute(f"INSERT INTO {table} ({a}, {b}) SELECT a, b FROM fuse_fresh_pairs "
+                f"EXCEPT SELECT {a}, {b} FROM {table} WHERE {key} IN (SELECT UNNEST(?))", ids)
+    con.execute("DROP TABLE fuse_fresh_pairs")
 
 
 def _insert_many(store: Store, table: str, columns: list[str], rows: list[list[Any]]) -> None:
@@ -1058,9 +1081,7 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
     # entities (a stored one keeps its row, and so its place in the orders of the summary tables) and their index rows
     store.update_rows("entities", "id", merged.updated)
     _replace_rows(store, "entities", "id", [], merged.created)
-    con.execute("DELETE FROM fuse_entity_keys WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
-    con.execute("DELETE FROM fuse_entity_docs WHERE entity IN (SELECT UNNEST(?))", _ids(e.id for e in changed))
-    _index_entities(store, changed)
+    _index_entities(store, changed, replace=True)
     _index_parts(store, new, merged.mapping)
     # events (a stored event stays in its story event; its summary follows its actors' names) and quotes
     new_events, renamed_events = added
@@ -1233,4 +1254,5 @@ def _touched(store: Store, new: list[DocAnalysis], merged: Any, relabelled: set[
         "SELECT entity FROM fuse_entity_docs WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT unnest([source, target, attributed_to]) FROM events WHERE doc IN (SELECT UNNEST(?)) "
         "UNION SELECT speaker FROM quotes WHERE doc IN (SELECT UNNEST(?))", ids * 3).fetchall() if r[0]}
-    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories}, disputed=disputed)
+    return Touched(docs=docs, entities=entities, stories=set(replaced) | {s.id for s in stories}, disputed=disputed,
+                   relabelled=relabelled)

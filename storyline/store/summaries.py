@@ -73,12 +73,15 @@ ACTOR_PAGE = FIRST_PAGE
 
 #: (table, its SELECT, the columns to index) in the order they are written: later ones read earlier ones
 _TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # a touched actor's rows: those in the touched documents, or all of them when its name or type changed (an update
+    # adds mentions only in the documents it touches, ``_MENTIONS_STALE``)
     ("summary_mentions", """
-SELECT erow, id AS entity, name, type, json_extract_string(m, '$.doc') AS doc,
-       json_extract_string(m, '$.text') AS text, json_extract(m, '$.start')::BIGINT AS "start",
-       json_extract(m, '$.end')::BIGINT AS "end"
-FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities
-      WHERE @entities(id))
+SELECT erow, entity, name, type, doc, json_extract_string(m, '$.text') AS text,
+       json_extract(m, '$.start')::BIGINT AS "start", json_extract(m, '$.end')::BIGINT AS "end"
+FROM (SELECT erow, id AS entity, name, type, m, json_extract_string(m, '$.doc') AS doc
+      FROM (SELECT rowid AS erow, id, name, type, unnest(json_extract(mentions, '$[*]')) AS m FROM entities
+            WHERE @entities(id)))
+WHERE @relabelled(entity) OR @docs(doc)
 """, ("doc", "entity")),
     # an alias row lists its first 12 documents (storyline.store.pages.ALIAS_DOCS)
     ("summary_aliases", """
@@ -396,8 +399,12 @@ _KEYED: dict[str, tuple[str, str]] = {
 }
 #: the keyed tables whose touched rows are compared with those stored, and only the rows that differ written
 _DIFFED = frozenset({"summary_mentions", "summary_aliases", "summary_actor_events"})
-_KINDS = ("docs", "entities", "stories", "outlets", "disputed")
-_FILTER = re.compile(r"@(docs|entities|stories|outlets|disputed)\(([^()]+)\)")
+#: the stored rows of the touched keys that a narrowed SELECT may give again, where not all of them: a popular actor's
+#: mention rows in the documents an update did not touch are as they were, and are not read to be compared
+_STALE: dict[str, str] = {"summary_mentions": "(entity IN (SELECT key FROM summary_keys_relabelled) "
+                                              "OR doc IN (SELECT key FROM summary_keys_docs))"}
+_KINDS = ("docs", "entities", "stories", "outlets", "disputed", "relabelled")
+_FILTER = re.compile(r"@(docs|entities|stories|outlets|disputed|relabelled)\(([^()]+)\)")
 
 #: indexes on the corpus tables for the lookups the pages make by a column other than a table's key
 _INDEXES = (("events", "doc"), ("events", "id"), ("quotes", "doc"), ("quotes", "speaker"), ("quotes", "id"),
@@ -418,6 +425,9 @@ class Touched:
     entities: set[str] = field(default_factory=set)
     stories: set[str] = field(default_factory=set)
     disputed: set[str] = field(default_factory=set)
+    #: actors whose name or type changed: every row of theirs is written again (of another touched actor, only the
+    #: rows of its mentions in the touched documents: an update adds mentions only there)
+    relabelled: set[str] = field(default_factory=set)
 
 
 def _narrowed(select: str, keyed: bool) -> str:
@@ -453,7 +463,7 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
             if name == "summary_outlet_pages":
                 _rank_touched_outlets(con, ranking)
             if name in _DIFFED:
-                _write_changed_rows(con, name, column, kind, _narrowed(select, True))
+                _write_changed_rows(con, name, column, kind, _narrowed(select, True), _STALE.get(name, "TRUE"))
             else:
                 con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
                 con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
@@ -476,11 +486,12 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
     LOGGER.info("summary tables written in %.2f s (%s)", time.perf_counter() - t0, "touched rows" if keyed else "all")
 
 
-def _write_changed_rows(con: duckdb.DuckDBPyConnection, name: str, column: str, kind: str, select: str) -> None:
-    """The rows of the touched keys of ``name`` made those ``select`` gives, deleting and inserting only the rows
-    that differ (as multisets: the n-th copy of a row matches the n-th). A touched actor with thousands of
-    mentions usually gains a few: deleting and inserting all its rows made the update's commit cost more than the
-    statements that wrote them."""
+def _write_changed_rows(con: duckdb.DuckDBPyConnection, name: str, column: str, kind: str, select: str,
+                        stale: str = "TRUE") -> None:
+    """The rows of the touched keys of ``name`` (those of them ``stale`` holds for) made those ``select`` gives,
+    deleting and inserting only the rows that differ (as multisets: the n-th copy of a row matches the n-th). A
+    touched actor with thousands of mentions usually gains a few: deleting and inserting all its rows made the
+    update's commit cost more than the statements that wrote them."""
     cols = [f'"{r[0]}"' for r in con.execute(f"DESCRIBE {name}").fetchall()]
     every = ", ".join(cols)
     same = " AND ".join(f"f.{c} IS NOT DISTINCT FROM s.{c}" for c in [*cols, "n__"])
@@ -489,7 +500,7 @@ def _write_changed_rows(con: duckdb.DuckDBPyConnection, name: str, column: str, 
                 f"row_number() OVER (PARTITION BY {every}) AS n__ FROM ({select})")
     con.execute(f"CREATE OR REPLACE TEMP TABLE summary_stale AS SELECT {every}, rowid AS rid, "  # noqa: S608
                 f"row_number() OVER (PARTITION BY {every} ORDER BY rowid) AS n__ "
-                f'FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')
+                f'FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind}) AND {stale}')
     con.execute(f"DELETE FROM {name} WHERE rowid IN (SELECT s.rid FROM summary_stale s "  # noqa: S608
                 f"ANTI JOIN summary_fresh f ON {same})")
     con.execute(f"INSERT INTO {name} SELECT f.* EXCLUDE (n__) FROM summary_fresh f "  # noqa: S608
@@ -545,6 +556,8 @@ def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
                 [sorted(touched.entities)])
     con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_disputed AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
                 [sorted(touched.disputed)])
+    con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_relabelled AS SELECT DISTINCT UNNEST(?::VARCHAR[]) AS key",
+                [sorted(touched.relabelled)])
     con.execute("CREATE OR REPLACE TEMP TABLE summary_keys_stories AS "
                 "SELECT UNNEST(?::VARCHAR[]) AS key UNION SELECT id FROM "
                 "(SELECT id, unnest(CAST(docs AS VARCHAR[])) AS doc FROM stories) "
@@ -555,10 +568,11 @@ def _touched_keys(con: duckdb.DuckDBPyConnection, touched: Touched) -> None:
 
 
 def _row_numbers_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the untouched rows' entity row numbers (``erow``) are still those of the entities table."""
+    """Whether the entity row numbers (``erow``) of the rows not written again (all but a relabelled actor's: a
+    touched actor keeps its rows outside the touched documents) are still those of the entities table."""
     stale = con.execute("""
 SELECT count(*) FROM (SELECT DISTINCT entity, erow FROM summary_mentions
-                      WHERE entity NOT IN (SELECT key FROM summary_keys_entities)) m
+                      WHERE entity NOT IN (SELECT key FROM summary_keys_relabelled)) m
 JOIN (SELECT rowid AS r, id FROM entities) e ON e.id = m.entity WHERE e.r <> m.erow
 """).fetchone()
     return stale is not None and stale[0] == 0

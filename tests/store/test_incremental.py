@@ -15,6 +15,7 @@ import pytest
 
 from storyline.config import Settings
 from storyline.engine.local import fuse_store
+from storyline.fuse.incremental import entity_keys
 from storyline.model import to_dict
 from storyline.store import Store, incremental, summaries
 from tests.store.canonical import canonical
@@ -307,6 +308,55 @@ def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp
     assert added and all(row[3] in new_docs or row[0] in touched.entities for row in added)
     # the rows a renamed actor lost or gained, or those of a new document: no row of an untouched actor changed
     assert {row for row in before if row[0] not in touched.entities} <= set(after)
+
+
+def test_a_popular_entity_gaining_mentions_is_the_full_runs_and_keeps_its_stored_rows(runs, analyses, tmp_path):
+    """The stored actor with the most mentions that the new documents name: its mentions after the update are the
+    full run's (in corpus order), and its index rows (entity -> documents, keys) and summary mention rows of its
+    stored documents stay where they were (not deleted and written again); only its new documents' rows are added."""
+    base_path, _, inc, full, base = runs
+    before = {e.id: e for e in base.entities}
+    grew = [e for e in inc.entities if e.id in before and len(e.mentions) > len(before[e.id].mentions)
+            and (e.name, e.type) == (before[e.id].name, before[e.id].type)]
+    assert grew
+    top = max(grew, key=lambda e: (len(before[e.id].mentions), e.id))
+    # more mentions than most: a popular actor, not one named twice
+    assert len(before[top.id].mentions) > sorted(len(e.mentions) for e in base.entities)[len(base.entities) // 2]
+    spans = [(m.doc, m.start, m.end) for m in top.mentions]
+    (same,) = [e for e in full.entities if (top.mentions[0].doc, top.mentions[0].start) in
+               {(m.doc, m.start) for m in e.mentions}]
+    assert spans == [(m.doc, m.start, m.end) for m in same.mentions]
+    stored = [(m.doc, m.start, m.end) for m in before[top.id].mentions]
+    assert [s for s in spans if s in set(stored)] == stored
+
+    path = tmp_path / "popular.duckdb"
+    shutil.copy(base_path, path)
+    tables = {"fuse_entity_docs": "doc", "fuse_entity_keys": "key", "summary_mentions": 'doc || "start"'}
+
+    def rows(store: Store) -> dict[str, list[tuple]]:
+        # (entity, value) in the table's order: DuckDB may renumber rows when it compacts deleted ones, not reorder
+        return {t: store.con.execute(f"SELECT entity, {v} FROM {t} ORDER BY rowid").fetchall()
+                for t, v in tables.items()}
+
+    with Store(path) as store:
+        old = rows(store)
+        for batch in (analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]):
+            store.add_analyses(batch)
+            fuse_store(store, batch, Settings())
+        new = rows(store)
+        summaries.write_summaries(store)
+        assert Counter(rows(store)["summary_mentions"]) == Counter(new["summary_mentions"])
+    assert sorted(v for e, v in new["fuse_entity_docs"] if e == top.id) == sorted({m.doc for m in top.mentions})
+    assert sorted(v for e, v in new["fuse_entity_keys"] if e == top.id) == sorted(entity_keys(top))
+    assert sorted(v for e, v in new["summary_mentions"] if e == top.id) == \
+        sorted(f"{m.doc}{m.start}" for m in top.mentions)
+    untouched = {e.id for e in base.entities} - {e.id for e in inc.entities if e != before.get(e.id)}
+    for table, old_rows in old.items():
+        kept = [r for r in old_rows if r[0] == top.id and r in set(new[table])]
+        assert kept, table
+        # the kept rows stay among the untouched actors' rows (a row written again comes after every stored one)
+        place = new[table].index(kept[0])
+        assert any(r[0] in untouched for r in new[table][place + 1:]), table
 
 
 def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
