@@ -1019,9 +1019,15 @@ def story_clusters(analyses: list[DocAnalysis], settings: Settings,
     alone stays below it, and the entity term of the others is shown too small); the others are
     scored inside a component only.
     """
-    score = StoryScorer(analyses, settings, near_duplicates, canonical)
+    return decide_clusters(StoryScorer(analyses, settings, near_duplicates, canonical))
+
+
+def decide_clusters(score: StoryScorer) -> list[list[int]]:
+    """The clusters (index lists into ``score.feats``) of the whole decision over the scorer's documents: average
+    linkage per connected component of the pairs reaching the threshold, then the trained second pass and split.
+    ``story_clusters`` over a corpus; the incremental fuse over the documents a batch reaches."""
     threshold = score.threshold
-    n = len(analyses)
+    n = len(score.feats)
     if threshold <= (W_TYPES if score.model is None else 0.0):   # any pair can reach it: one component
         related = {p: score(*p) for p in sorted(score.related())}
         comps = [list(range(n))]

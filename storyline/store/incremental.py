@@ -39,7 +39,9 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
   its dimension's and sides', as in a full run, and the table is in rank order);
 * entities: two stored entities are never merged; a new entity is matched only to stored entities that
   share a blocking key (``entity_keys``); countries guessed from context use the candidates' documents;
-* stories: a stored story never merges with another nor splits; a new document is scored against the
+* stories: a stored story never merges with another nor splits (with the trained decision's second pass, the stored
+  stories a new document reaches are decided again with the new documents, ``decide_clusters``, and may split or
+  merge: a new document changes how that pass weighs their clusters); a new document is scored against the
   stored documents that can reach the threshold with it (``_story_candidates``: shared keys, a related
   lead, a copy),
   with the whole store's key frequencies (without lead vectors the TF-IDF of the leads is that of the
@@ -92,6 +94,7 @@ from storyline.fuse.stories import (
     StoryFeatures,
     StoryScorer,
     corpus_story_features,
+    decide_clusters,
     link_gate,
     story_of,
 )
@@ -849,6 +852,10 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
     df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
+    if scorer.second_pass:
+        decided, gone = _decide_again(store, settings, dups, stored, ordered, new_feats, df, n_docs)
+        stats.stories_changed = len(decided)
+        return decided, gone, new_feats, df, n_docs
     # every pair scored below holds a new document (stored stories are fixed units, two never weighed together)
     scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(ordered))
     index = {f.id: i for i, f in enumerate(feats)}
@@ -869,6 +876,38 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
         out.append(story_of([feats[i] for i in members]))
     stats.stories_changed = len(out)
     return out, replaced, new_feats, df, n_docs
+
+
+def _decide_again(store: Store, settings: Settings, dups: dict[str, list[NearDuplicate]],
+                  stored: dict[str, tuple[StoryFeatures, str]], ordered: list[str], new_feats: list[StoryFeatures],
+                  df: Mapping[str, int], n_docs: int) -> tuple[list[Story], set[str]]:
+    """The trained decision with a second pass, made again over the new documents and the documents of the stored
+    stories they reach (``decide_clusters``, as the full run decides): a stored story is not a fixed unit here, as a
+    new document can change how the full run weighs its clusters (a new report joining one of a stored story's
+    documents in the pair stage makes the second pass weigh that pair, not the document alone, against the rest).
+    (changed and new stories, ids of the stored stories they replace); a stored story decided as it was is kept."""
+    feats = [stored[d][0] for d in ordered] + new_feats
+    # the copies among the stored documents count as the full run counts them
+    copies = {d: list(near) for d, near in dups.items()}
+    for doc in store.select("documents", "id IN (SELECT UNNEST(?))", _ids(ordered), fields={"id", "near_duplicates"}):
+        have = {nd.doc for nd in copies.get(doc.id, [])}
+        copies.setdefault(doc.id, []).extend(nd for nd in doc.near_duplicates if nd.doc not in have)
+    scorer = StoryScorer([], settings, copies, features=feats, doc_freq=df, n_docs=n_docs)
+    clusters = [sorted(feats[i].id for i in members) for members in decide_clusters(scorer)]
+    members: dict[str, set[str]] = defaultdict(set)
+    for d in ordered:
+        members[stored[d][1]].add(d)
+    kept = {s for s, docs in members.items() if any(set(c) == docs for c in clusters)}
+    new_ids = {f.id for f in new_feats}
+    by_id = {f.id: f for f in feats}
+    out: list[Story] = []
+    replaced: set[str] = set()
+    for c in clusters:
+        olds = {stored[d][1] for d in c if d not in new_ids}
+        if any(d in new_ids for d in c) or olds - kept:
+            replaced |= olds
+            out.append(story_of([by_id[d] for d in c]))
+    return out, replaced
 
 
 def _events_of(store: Store, where: str, params: list[Any]) -> list[Event]:
