@@ -184,8 +184,9 @@ def _ends_header(line: _Line, header: list[_Line]) -> bool:
     """True when ``line`` is the body's first paragraph, below the header lines before it."""
     if not _strong_prose(line) or not header:
         return False
-    # a question or exclamation below nothing but furniture (or a masthead) is the headline
-    if _exclaimed_headline(line) and all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text) for x in header):
+    # a question or exclamation below nothing but furniture (a masthead, a navigation trail) is the headline
+    if _exclaimed_headline(line) and all(x.verdict.label in ("junk", "meta") or _name_shaped(x.text)
+                                         or _navigation_trail(x.text) for x in header):
         return False
     # a cookie wall's notice below nothing but its buttons is not the page's first paragraph
     return not (_CONSENT.search(line.text) and all(x.verdict.label in ("junk", "meta") or _consent_line(x)
@@ -243,6 +244,11 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     if candidates:
         # the headline found right above the date line stands, however few spaces its script writes between words
         best = anchored if anchored is not None else next((ln for ln in candidates if ln.words >= 3), candidates[0])
+        if best is not anchored and not _headline_long_spaced(best):
+            # a section's label ("Travel and weather", "Communiqué de presse") above the headline-long line under it
+            later = next((ln for ln in candidates[candidates.index(best) + 1:]), None)
+            if later is not None and _headline_long_spaced(later) and not _name_shaped(later.text):
+                best = later
         top = next((ln for ln in lines if ln.verdict.label != "junk"), None)
         if best is top and _name_shaped(best.text):
             # the page's top line, written like a name ("The Rift Valley Observer"), is the masthead
@@ -288,7 +294,8 @@ def _headline_below_notice(lines: list[_Line], end: int) -> _Line | None:
             continue
         below = lines[i + 1:i + 3]
         # or a post's header with its date ("Started by hazel_w, 3 March 2025", "Posted by x on 25 June 2025")
-        if below and (_is_article_meta(below[0]) or _date_shaped(below[0]) or (
+        # or a question's asker or a post's poster ("Asked by newbie_nina", "posted by u/x 6h ago")
+        if below and (_is_article_meta(below[0]) or _date_shaped(below[0]) or metadata.post_credit(below[0].text) or (
                 below[0].words <= SHORT_LINE_WORDS and not _strong_prose(below[0])
                 and metadata.full_date_in(below[0].text) is not None)):
             return ln
@@ -393,15 +400,22 @@ def _headline_long(line: _Line) -> bool:
     return line.words <= 2 and len(letters) >= HEADLINE_LETTERS_UNSPACED and caseless_share(line.text) > 0.5
 
 
+def _navigation_trail(text: str) -> bool:
+    """A navigation trail: short steps between one separator ("Board index ‹ Vegetables ‹ Brassicas")."""
+    for sep in _TRAIL_SEPARATORS:
+        steps = [s.strip() for s in text.strip().split(sep)]
+        if len(steps) >= 2 and all(1 <= len(s.split()) <= TRAIL_STEP_WORDS for s in steps) \
+                and not any(ch in s for s in steps for ch in ".?!:"):
+            return True
+    return False
+
+
 def _title_furniture(line: _Line, lines: list[_Line]) -> bool:
     """A headline-shaped line that is page furniture: a navigation trail, a consent button, or the site's
     name (a name-shaped line whose words recur inside another line of the page)."""
     text = line.text.strip()
-    for sep in _TRAIL_SEPARATORS:
-        steps = [s.strip() for s in text.split(sep)]
-        if len(steps) >= 2 and all(1 <= len(s.split()) <= TRAIL_STEP_WORDS for s in steps) \
-                and not any(ch in s for s in steps for ch in ".?!:"):
-            return True
+    if _navigation_trail(text):
+        return True
     if _consent_line(line) or _RUNNING_HEAD.search(text):
         return True
     if _name_shaped(text):
@@ -760,7 +774,7 @@ def _mark_author_bio(lines: list[_Line]) -> None:
             line.mark("junk", "author_bio")
 
 
-def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
+def _thread_date(furniture: list[_Line], day_first: bool | None) -> tuple[str | None, str | None]:
     """A thread's date: its first post's header ("Post by X » Mon Mar 04, 2024 8:12 pm").
 
     Post headers of one template carry dates; a member's "Joined:" line carries one too, but an
@@ -776,7 +790,7 @@ def _thread_date(furniture: list[_Line]) -> tuple[str | None, str | None]:
             # "09-14-2023, 07:12 AM #1": a date in figures, read with the other stamps of its template
             stamps.setdefault(shape_key(ln.text), []).append(stamp)
     for key, group in stamps.items():
-        days = [metadata.DateGuess(iso, "day") for iso in metadata.numeric_stamp_dates(group) if iso]
+        days = [metadata.DateGuess(iso, "day") for iso in metadata.numeric_stamp_dates(group, day_first) if iso]
         if days:
             groups.setdefault("stamp:" + key, []).extend(days)
     if not groups:
@@ -817,8 +831,9 @@ def _resolve_short_lines(lines: list[_Line]) -> None:
                 line.mark("junk", "orphan_line")
 
 
-def _published(lines: list[_Line]) -> tuple[str | None, str | None]:
-    dates = [ln.verdict.date for ln in lines if ln.verdict.date is not None
+def _published(lines: list[_Line], day_first: bool | None) -> tuple[str | None, str | None]:
+    """The best date line's date, a date in figures read in the page's order of day and month (``day_first``)."""
+    dates = [metadata.in_page_order(ln.verdict.date, day_first) for ln in lines if ln.verdict.date is not None
              and ln.verdict.reason != "teaser"]
     if not dates:
         return None, None
@@ -855,16 +870,34 @@ def _wire_dateline(fixed: str, lines: list[_Line],
         found = parse_wire_dateline(fixed[ln.unit.start:ln.unit.end])
         if not found:
             continue
-        _, date_text, agency = found
+        end, date_text, agency = found
         date = metadata.parse_date_line(date_text, reference_year) if date_text else None
         if date and not date.value and date.month and date.day and reference_year:
             # "LAGOS, March 14 (Agency) -": a filing date without its year; the newest year the
             # copy mentions is the likely one, and the precision says it is a guess
             with contextlib.suppress(ValueError):  # 29 February in a year without it
                 iso = datetime.date(reference_year, date.month, date.day).isoformat()
-                date = dataclasses.replace(date, value=iso)
+                # unless the lead's weekday ("voted on Thursday") says otherwise: the newest year the copy
+                # mentions is then an earlier event's ("an earlier strike in 2021"), and no date beats a wrong one
+                weekday = metadata.lead_weekday(_lead_after(fixed, lines, ln, end))
+                if weekday is None or metadata.dateline_fits_weekday(iso, weekday):
+                    date = dataclasses.replace(date, value=iso)
         return (date if date and date.value else None), agency
     return None, None
+
+
+#: How much of a wire story's lead ``_lead_after`` returns.
+LEAD_CHARS = 300
+
+
+def _lead_after(fixed: str, lines: list[_Line], line: _Line, end: int) -> str:
+    """The lead after a wire dateline that ends at ``end`` in ``line``: the rest of its line, or the next kept line
+    when the dateline stands alone."""
+    rest = fixed[line.unit.start + end:line.unit.end].strip()
+    if rest:
+        return rest[:LEAD_CHARS]
+    after = lines[lines.index(line) + 1:]
+    return next((ln.text[:LEAD_CHARS] for ln in after if ln.verdict.label in ("body", "heading")), "")
 
 
 def _author_and_org(lines: list[_Line]) -> tuple[str | None, str | None]:
@@ -989,9 +1022,18 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     out.text = "\n\n".join(view[b.start:b.end] for b in blocks)
 
     author, org = _author_and_org(lines)
-    published, precision = _published(lines)
+    removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
+    language, others = detect_language(out.text or fixed, settings)
+    if language is not None and out.text:
+        # the removed lines may hold another language (an invocation, a foreign site
+        # name): judge only them against the body's language instead of the whole text again
+        others = sorted(set(others) | set(other_languages(
+            removed_text, language, script_of(out.text), settings)))
+    # "02/07/2026" is 2 July on a British or a Portuguese page, February 7 on an American one
+    day_first = metadata.day_first_page(fixed, language)
+    published, precision = _published(lines, day_first)
     if published is None:
-        published, precision = _thread_date(furniture)
+        published, precision = _thread_date(furniture, day_first)
     wire_date, agency = _wire_dateline(fixed, lines, reference_year)
     if published is None and wire_date is not None:
         published, precision = wire_date.value, wire_date.precision
@@ -1004,19 +1046,18 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
             if found is not None:
                 published, precision = found.value, found.precision
                 break
+    if published is None:
+        # a sentence saying when the page was published, in a line of other dates ("Received 4 February 2025;
+        # accepted 30 June 2025. Published online 9 September 2025.")
+        stated = next((d for ln in lines if (d := metadata.publication_statement(ln.text)) is not None), None)
+        if stated is not None:
+            published, precision = stated.value, stated.precision
     # a byline's affiliation, then a copyright or "first published in" statement,
     # then the masthead; a syndication note names the original source, not this outlet
-    removed_text = "\n".join(fixed[r.start:r.end] for r in removed)
     # a page's subscription prompt names the outlet publishing it; a wire dateline the agency it took the story from
     outlet = org or metadata.stated_outlet(fixed) or header_outlet \
         or metadata.editorial_note_outlet(fixed, lex.outlet_words) \
         or metadata.subscription_outlet(removed_text) or agency
-    language, others = detect_language(out.text or fixed, settings)
-    if language is not None and out.text:
-        # the removed lines may hold another language (an invocation, a foreign site
-        # name): judge only them against the body's language instead of the whole text again
-        others = sorted(set(others) | set(other_languages(
-            removed_text, language, script_of(out.text), settings)))
     if published is None and language not in (None, "en"):
         # the rules above read English date lines; another language's comes in its own month names
         for text in (title or "", *fixed[:LEAD_DATE_CHARS].splitlines()):

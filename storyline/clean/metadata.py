@@ -7,6 +7,7 @@ mentions a date is never mistaken for one.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -84,6 +85,9 @@ class DateGuess:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    #: for a date in figures whose first two fields could each be the month ("02/07/2026"): whether it was read
+    #: day first (the page's other evidence may turn it, ``in_page_order``); None when only one reading exists
+    day_first: bool | None = None
 
 
 #: A dateline's place before the date: "GENEVA, 12 March", "Kyiv (Ukraine) –", "Nairobi:".
@@ -209,6 +213,25 @@ def full_date_in(line: str) -> DateGuess | None:
     return None
 
 
+#: A sentence stating when the page was published, inside a longer line ("Received 4 February 2025; accepted 30 June
+#: 2025. Published online 9 September 2025."): the label opens the sentence and the date closes it.
+_PUBLICATION_STATEMENT = re.compile(
+    r"(?:^|[.;|]\s+)(?:first\s+)?(?:published|posted)(?:\s+online)?(?:\s+on)?\s*:?\s+"
+    r"(?P<date>[^.;|]{6,40}?)\s*(?:[.;|]|$)", re.I)
+
+
+def publication_statement(line: str) -> DateGuess | None:
+    """The day a sentence inside ``line`` says the page was published ("Published online 9 September 2025."),
+    else None. A sentence that opens otherwise ("The report, published on 3 May …") names another publication."""
+    if not _DIGIT.search(line):
+        return None
+    for m in _PUBLICATION_STATEMENT.finditer(recognition_form(line)):
+        guess = parse_date_line(m["date"])
+        if guess is not None and guess.precision == "day" and guess.day_first is None:
+            return dataclasses.replace(guess, label="published")
+    return None
+
+
 #: A forum's post stamp: a date written in figures followed by its time of day ("09-14-2023, 07:12 AM #1",
 #: "14.09.2023 19:12"). Which field is the day is the forum's setting, so it is read from all of a thread's stamps
 #: together (``numeric_stamp_dates``).
@@ -224,15 +247,20 @@ def numeric_stamp(line: str) -> tuple[int, int, int, str] | None:
     return int(m["a"]), int(m["b"]), int(m["year"]), m["sep"]
 
 
-def numeric_stamp_dates(stamps: list[tuple[int, int, int, str]]) -> list[str | None]:
+def numeric_stamp_dates(stamps: list[tuple[int, int, int, str]],
+                        page_day_first: bool | None = None) -> list[str | None]:
     """ISO days of one template's numeric stamps: when any stamp's first field is above 12 the template writes the
-    day first, when any second field is, the month first; when none says, "/" reads month first and "." or "-" day
-    first (as ``parse_date_line`` reads one date alone)."""
+    day first, when any second field is, the month first; when none says, the rest of the page's order
+    (``page_day_first``, from ``day_first_page``), else "/" reads month first and "." or "-" day first (as
+    ``parse_date_line`` reads one date alone)."""
     day_first = any(a > 12 for a, _, _, _ in stamps)
     month_first = any(b > 12 for _, b, _, _ in stamps)
     out: list[str | None] = []
     for a, b, year, sep in stamps:
-        first_is_day = day_first if day_first != month_first else sep != "/"
+        if day_first != month_first:
+            first_is_day = day_first
+        else:
+            first_is_day = page_day_first if page_day_first is not None else sep != "/"
         day, month = (a, b) if first_is_day else (b, a)
         out.append(_iso(year, month, day) if MIN_YEAR <= year <= MAX_YEAR else None)
     return out
@@ -265,6 +293,7 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
         g = m.groupdict()
         weekday = WEEKDAYS[g["weekday"].lower()] if g.get("weekday") else None
         day: int | None
+        day_first: bool | None = None
         if g.get("mnum"):
             month, day = int(g["mnum"]), int(g["day"])
         elif g.get("a"):
@@ -275,6 +304,7 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
                 day, month = a, b
             else:
                 month, day = a, b
+            day_first = (day == a) if a != b and a <= 12 and b <= 12 else None
         else:
             month = MONTHS[g["month"].lower().rstrip(".")]
             day = int(g["day"]) if g.get("day") else None
@@ -288,7 +318,7 @@ def parse_date_line(line: str, reference_year: int | None = None) -> DateGuess |
             if iso is None:
                 return None
             fits = weekday is None or dt.date(year, month, day).weekday() == weekday
-            return DateGuess(iso, "day" if fits else "uncertain", label, month, day, weekday)
+            return DateGuess(iso, "day" if fits else "uncertain", label, month, day, weekday, day_first)
         if not 1 <= day <= 31:
             return None
         return DateGuess(_guess_year(month, day, weekday, reference_year), "uncertain",
@@ -305,6 +335,22 @@ def _guess_year(month: int, day: int, weekday: int | None, reference_year: int |
     return _iso(fits[0], month, day) if len(fits) == 1 else None
 
 
+#: A weekday written out in full in running text ("voted on Thursday to strike").
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(w for w in WEEKDAYS if len(w) > 5) + r")\b", re.I)
+
+
+def lead_weekday(text: str) -> int | None:
+    """The first weekday a story's lead names in full (0 = Monday), or None."""
+    m = _WEEKDAY_WORD.search(text)
+    return WEEKDAYS[m.group(1).lower()] if m else None
+
+
+def dateline_fits_weekday(iso: str, weekday: int) -> bool:
+    """True when a filing date is the weekday its lead names, or the day after it (a story filed the morning after
+    what it tells of)."""
+    return dt.date.fromisoformat(iso).weekday() in (weekday, (weekday + 1) % 7)
+
+
 _YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
@@ -312,6 +358,59 @@ def newest_year(text: str) -> int | None:
     """The newest plausible year written in ``text`` (a reference for yearless dates)."""
     years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR]
     return max(years) if years else None
+
+
+#: A date in figures anywhere in a page ("21/01/2025", "3.11.2025"): a field above 12 says which one is the day.
+_NUMERIC_DATE = re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?:19|20)\d\d(?![\w/-])")
+#: A date written out day first ("8 November", "Sunday 27 September") or month first ("November 8", "Dec 12").
+_DAY_MONTH = re.compile(rf"(?<![\w.,/-])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_ALTERNATION})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\w.,:/-]*\d)", re.I)
+#: A time written with a dot before "am"/"pm" ("6.40pm"), and prices in pounds or euros: British and European usage,
+#: which write the day first.
+_DOTTED_TIME = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\s?[ap]\.?m\b", re.I)
+_DAY_FIRST_CURRENCY = re.compile(r"[\u00a3\u20ac]\s?\d")
+#: Languages whose pages write figures-only dates year first (``DATE_FORMS``' year-first forms): a day-month pair in
+#: them is no evidence of order.
+YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
+
+
+def day_first_page(text: str, language: str | None = None) -> bool | None:
+    """Whether the page writes a date in figures day first (True), month first (False), or cannot tell (None).
+
+    The evidence, strongest first: another date in figures on the page whose first (or second) field is above 12;
+    the page's language (only English pages write the month first); in English, a date written out day first or
+    month first, a time written "6.40pm", a price in pounds or euros (British and European usage).
+    """
+    text = recognition_form(text)
+    first = second = False
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        first = first or (a > 12 >= b)
+        second = second or (b > 12 >= a)
+    if first != second:
+        return first
+    if first:
+        return None  # both orders on one page: no evidence either way
+    if language and language != "en":
+        return None if language in YEAR_FIRST_LANGUAGES else True
+    votes = (bool(_DAY_MONTH.search(text)) - bool(_MONTH_DAY.search(text))
+             + bool(_DOTTED_TIME.search(text)) + bool(_DAY_FIRST_CURRENCY.search(text)))
+    return True if votes > 0 else False if votes < 0 else None
+
+
+def in_page_order(guess: DateGuess, day_first: bool | None) -> DateGuess:
+    """``guess`` read again in the page's order of day and month when it is a date in figures that could be read
+    either way ("02/07/2026" on a British page is 2 July); otherwise unchanged."""
+    if guess.day_first is None or day_first is None or guess.day_first == day_first or not guess.value:
+        return guess
+    year = int(guess.value[:4])
+    month, day = guess.day, guess.month
+    iso = _iso(year, month or 0, day or 0)
+    if iso is None:
+        return guess
+    fits = guess.weekday is None or dt.date.fromisoformat(iso).weekday() == guess.weekday
+    return dataclasses.replace(guess, value=iso, precision="day" if fits else "uncertain", month=month, day=day,
+                               day_first=day_first)
 
 
 # --- bylines ---------------------------------------------------------------------------
@@ -407,6 +506,17 @@ def parse_byline(line: str) -> Byline | None:
     if affil and is_place(affil):
         affil = None  # "By Jane Roe, Geneva": where the story was filed, not the outlet
     return Byline(names, org or affil)
+
+
+#: A post's credit line on a forum or a question site: a verb, "by" and the poster's handle, perhaps with when
+#: ("Asked by newbie_nina", "posted by u/cwm_idwal 6h ago", "Started by hazel_w").
+_POST_CREDIT = re.compile(r"^(?:asked|answered|posted|started|submitted|shared|replied)\s+by\s+@?[\w./-]{2,40}"
+                          r"(?:\s+\S+){0,3}$", re.I)
+
+
+def post_credit(line: str) -> bool:
+    """True when ``line`` is a forum post's or a question's credit line ("Asked by newbie_nina")."""
+    return bool(_POST_CREDIT.match(" ".join(line.split())))
 
 
 # --- breadcrumbs and titles -----------------------------------------------------------------
