@@ -204,7 +204,9 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
     if late is not None and not given:
         return late.text, late
     # a date line in a language or era the rules do not read ("27 มกราคม 2569") is never the headline
-    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln) and not _stamp_line(ln)]
+    # and neither is a line of dates alone ("March 3, 1951 - August 4, 2026" under an obituary's name)
+    candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln) and not _stamp_line(ln)
+                  and not metadata.dates_only(ln.text)]
     # A headline stands right above its byline or date line: when the header has
     # one, look first between it and the furniture before it, so a masthead or
     # tagline at the top of the page ("Site Name — a tagline") is not the title.
@@ -246,8 +248,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
         best = anchored if anchored is not None else next((ln for ln in candidates if ln.words >= 3), candidates[0])
         if best is not anchored and not _headline_long_spaced(best):
             # a section's label ("Travel and weather", "Communiqué de presse") above the headline-long line under it
-            later = next((ln for ln in candidates[candidates.index(best) + 1:]), None)
-            if later is not None and _headline_long_spaced(later) and not _name_shaped(later.text):
+            later = next((ln for ln in candidates[candidates.index(best) + 1:] if _headline_long_spaced(ln)), None)
+            if later is not None and not _name_shaped(later.text):
                 best = later
         top = next((ln for ln in lines if ln.verdict.label != "junk"), None)
         if best is top and _name_shaped(best.text):
@@ -264,6 +266,10 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
                 return after.text, after
             return _WIRE_TAG.sub("", best.text, count=1), best
         return best.text, best
+    for ln in header:
+        # a headline run together with its date ("Climate digest — 2 December 2025"), read as a date line
+        if ln.verdict.reason == "dateline" and ln.verdict.byline is None and metadata.date_line_title(ln.text):
+            return ln.text, ln
     for ln in header:  # the last step of a breadcrumb names the page
         crumbs = ln.verdict.crumbs
         if crumbs and len(crumbs[-1].split()) >= 3:
@@ -1050,6 +1056,9 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
         # a sentence saying when the page was published, in a line of other dates ("Received 4 February 2025;
         # accepted 30 June 2025. Published online 9 September 2025.")
         stated = next((d for ln in lines if (d := metadata.publication_statement(ln.text)) is not None), None)
+        # or the day a letter's or a report's signatory signed it ("Helen Marchetti" / "Chair, 15 January 2025")
+        stated = stated or next((d for above, ln in itertools.pairwise(lines)
+                                 if (d := metadata.signed_date(above.text, ln.text)) is not None), None)
         if stated is not None:
             published, precision = stated.value, stated.precision
     # a byline's affiliation, then a copyright or "first published in" statement,

@@ -232,6 +232,59 @@ def publication_statement(line: str) -> DateGuess | None:
     return None
 
 
+def dates_only(line: str) -> bool:
+    """True when ``line`` holds full dates and nothing else but punctuation ("March 3, 1951 - August 4, 2026", a
+    life's span under an obituary's name): never a headline."""
+    text = recognition_form(line)
+    found = False
+    for form in _FULL_DATE_FORMS:
+        text, n = form.subn(" ", text)
+        found = found or n > 0
+    return found and not any(c.isalnum() for c in text)
+
+
+#: Words of a date line that are not the date's: "Climate digest" in "Climate digest — 2 December 2025".
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A date line's own words besides the date make a headline from this many words.
+DATE_LINE_TITLE_WORDS = 2
+
+
+def date_line_title(line: str) -> bool:
+    """True when a line read as a date line also names what it dates ("Climate digest — 2 December 2025",
+    "Weekly notices, 3 May 2024"): two words or more besides the date that are not a label ("Published"), a weekday,
+    a month, a time zone or a dateline's place."""
+    found = None
+    text = recognition_form(line)
+    for form in _FULL_DATE_FORMS:
+        found = form.search(text)
+        if found:
+            break
+    if found is None:
+        return False
+    rest = _TIME.sub(" ", text[:found.start()] + " " + text[found.end():])
+    words = [w for w in _LETTER_WORD.findall(rest)
+             if w.lower() not in MONTHS and w.lower() not in WEEKDAYS and not w.isupper()]
+    if len(words) < DATE_LINE_TITLE_WORDS or _LABEL.match(" ".join(words)) or is_place(" ".join(words)):
+        return False
+    return any(w.islower() for w in words)
+
+
+#: A signatory's role and the day they signed, under their name at a letter's or a report's foot ("Chair, 15 January
+#: 2025", "Chief Executive — 3 March 2026"): a few capitalised words, then the date and nothing else.
+_SIGNED = re.compile(r"^(?P<role>[A-Z][^\W\d_]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z]?[^\W\d_]+){0,4})\s*"
+                     r"(?:,|\s[\u2013\u2014-])\s*(?P<date>.+)$")
+
+
+def signed_date(name_line: str, line: str) -> DateGuess | None:
+    """The day a signatory signed: ``line`` is their role and a full date ("Chair, 15 January 2025") and
+    ``name_line``, the line above it, their name alone; else None."""
+    m = _SIGNED.match(" ".join(line.split()))
+    if not m or is_place(m["role"]) or parse_names(name_line) is None or len(parse_names(name_line) or ()) != 1:
+        return None
+    guess = parse_date_line(m["date"])
+    return guess if guess is not None and guess.precision == "day" and guess.day_first is None else None
+
+
 #: A forum's post stamp: a date written in figures followed by its time of day ("09-14-2023, 07:12 AM #1",
 #: "14.09.2023 19:12"). Which field is the day is the forum's setting, so it is read from all of a thread's stamps
 #: together (``numeric_stamp_dates``).

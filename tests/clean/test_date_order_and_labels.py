@@ -162,3 +162,74 @@ def test_a_short_headline_above_a_longer_line_is_kept_when_that_line_is_a_name()
            "Winds of up to 90mph brought down trees and power lines along the coast overnight, forecasters said.\n"
            "About 20,000 homes were without power on Monday morning, the network operator said.\n")
     assert _clean(raw).title == "Storm hits coast"
+
+
+def test_labels_above_the_headline_are_passed_over_however_many() -> None:
+    raw = ("St Cuthbert's, Lowmoor\nParish bulletin\nWeekly notices: Sunday 27 September\n"
+           "Welcome to everyone worshipping with us this morning, especially those who have come for the baptism.\n"
+           "Tuesday, 10am: coffee morning in the church hall. All welcome, and bring a friend.\n")
+    assert _clean(raw).title == "Weekly notices: Sunday 27 September"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Climate digest \u2014 2 December 2025", True),
+    ("Weekly notices, 3 May 2024", True),
+    ("Published: Monday 3 May 2024", False),
+    ("Last updated on 3 May 2024", False),
+    ("LONDON, 3 May 2024", False),
+    ("Kyiv (Ukraine) \u2013 3 May 2024", False),
+    ("Updated 3 May 2024, 14:30 GMT", False),
+    ("Climate digest", False),            # no date
+])
+def test_a_date_line_that_names_what_it_dates(line: str, expected: bool) -> None:
+    assert metadata.date_line_title(line) is expected
+
+
+def test_a_digest_titled_by_its_date_line() -> None:
+    raw = ("Climate digest \u2014 2 December 2025\nOpen in browser\n"
+           "This week: a wind farm gets the go-ahead, flood defences fall behind schedule and a city tries buses.\n"
+           "Wind farm approved\n"
+           "Ministers approved the 42-turbine wind farm on Monday, overruling the local council's objection.\n")
+    doc = _clean(raw)
+    assert (doc.title, doc.published) == ("Climate digest \u2014 2 December 2025", "2025-12-02")
+
+
+@pytest.mark.parametrize("name, line, value", [
+    ("Helen Marchetti", "Chair, 15 January 2025", "2025-01-15"),
+    ("Helen Marchetti", "Chief Executive \u2014 3 March 2026", "2026-03-03"),
+    ("Helen Marchetti", "London, 15 January 2025", None),          # a dateline's place, not a role
+    ("The board met", "Chair, 15 January 2025", None),             # no name above it
+    ("Jane Roe and John Doe", "Trustees, 15 January 2025", None),  # one signatory only
+    ("Helen Marchetti", "Chair, 02/03/2025", None),                # figures that read both ways
+])
+def test_a_signatory_s_date(name: str, line: str, value: str | None) -> None:
+    found = metadata.signed_date(name, line)
+    assert (found.value if found else None) == value
+
+
+def test_a_report_dated_by_its_signature() -> None:
+    raw = ("Westdale Community Trust | Annual Report and Accounts 2024\nChair's report\n"
+           "2024 was the busiest year in the trust's history, and our advice service helped more people than ever.\n"
+           "I would like to thank our staff, our volunteers and our funders for all they have done.\n"
+           "Helen Marchetti\nChair, 15 January 2025\n")
+    assert _clean(raw).published == "2025-01-15"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("March 3, 1951 - August 4, 2026", True),
+    ("3 March 1951 \u2013 4 August 2026", True),
+    ("Posted August 8, 2026", False),
+    ("Climate digest \u2014 2 December 2025", False),
+    ("1951-2026", False),                 # years only: not full dates
+])
+def test_a_line_of_dates_alone(line: str, expected: bool) -> None:
+    assert metadata.dates_only(line) is expected
+
+
+def test_an_obituary_s_life_span_is_not_its_headline() -> None:
+    raw = ("Lindqvist Family Funeral Home\nHome | Obituaries | Services | Contact\n"
+           "Robert \"Bob\" Ellery Dunn\nMarch 3, 1951 - August 4, 2026\nPosted August 8, 2026\n"
+           "Robert \"Bob\" Ellery Dunn, 75, of Millbrook, passed away on August 4, 2026, after a long illness.\n"
+           "He worked for forty years at the paper mill and coached the junior football team for twenty.\n")
+    doc = _clean(raw)
+    assert (doc.title, doc.published) == ("Robert \"Bob\" Ellery Dunn", "2026-08-08")
