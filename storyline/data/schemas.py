@@ -195,7 +195,7 @@ RESOURCES: dict[str, Any] = {
         **_word_lists("verbs", "clause_only", "according_to", "indefinite", "pronouns", "abbreviations",
                       "title_before", "naming_before", "partial_verbs", "group_sources", "questioner_labels",
                       "source_nouns", "quantifiers", "address_verbs", "term_before",
-                      "place_prepositions", "place_words"),
+                      "place_prepositions", "place_words", "text_nouns"),
         "irregular": _mapping(_WORDS), "label_roles": _mapping(_WORDS), "need_particle": _mapping({"type": "string"}),
         "role_synonyms": {"type": "array", "items": _WORDS}}, ("verbs",)),
     "stance": _stance,

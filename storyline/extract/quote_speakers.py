@@ -97,6 +97,8 @@ class _Cues:
     place_prepositions: frozenset[str] = frozenset()
     #: last words of places' names ("Halsey Street", "the Fergana valley"): a name ending in one is a place
     place_words: frozenset[str] = frozenset()
+    #: head nouns of things that carry written words ("the act", "a sign", "the label"): quoted, never speaking
+    text_nouns: frozenset[str] = frozenset()
 
 
 def _forms(lemma: str, irregular: dict[str, list[str]]) -> list[str]:
@@ -149,7 +151,8 @@ def load_cues(path: str = str(LEXICON)) -> _Cues:
                  {str(k): frozenset(map(str, v)) for k, v in (data.get("label_roles") or {}).items()},
                  re.compile(rf"(?<![\w-])(?:{term_words})\s*$", re.I),
                  frozenset(map(str, data.get("place_prepositions") or [])),
-                 frozenset(str(w).lower() for w in data.get("place_words") or []))
+                 frozenset(str(w).lower() for w in data.get("place_words") or []),
+                 frozenset(str(w).lower() for w in data.get("text_nouns") or []))
 
 
 def mask_abbreviations(cues: _Cues, text: str) -> str:

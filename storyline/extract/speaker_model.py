@@ -88,6 +88,7 @@ __all__ = [
     "silence_features",
     "softmax",
     "syntactic_roles",
+    "written_thing",
 ]
 
 #: how many sentences before a quote (and after it) a candidate may be mentioned
@@ -376,6 +377,12 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
         feats["term_before"] = 1.0                    # "the so-called “…”", "nicknamed “…”", "chanting “…”"
     if ctx.cues.title_before_re.search(before) or ctx.cues.naming_before_re.search(before):
         feats["naming_before"] = 1.0                  # "a banner reading “…”", "a plan called “…”"
+    # "a sign above her desk that says “…”", "the motto “…”", "placards reading “…”": a written thing named just
+    # before the quote in its own sentence carries the words
+    clause = re.split(r"[.!?]\s", before)[-1]
+    if any(w in ctx.cues.text_nouns or w.rstrip("s") in ctx.cues.text_nouns
+           for w in re.findall(r"[^\W\d_]+", clause.lower())[-6:]):
+        feats["text_before"] = 1.0
     feats.update(_nearest_person_gap(ctx, q, layout, bounds))
     prev = re.search(r"([^\W\d_][\w'’-]*)\W*$", before)
     if prev and before.endswith(prev.group(1)):
@@ -455,16 +462,26 @@ def _nearest_person_gap(ctx: SpeakerContext, q: QuoteSpan, layout: Layout, para:
     return {f"nearest_gap={_bucket(min(gaps), 3)}" if gaps else "nearest_gap=none": 1.0}
 
 
-def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> str | None:
-    """The lower-cased speaker description ("a senior official") of the last quote before ``quotes[i]``
-    that has one, a pronoun not counting."""
+def _last_description(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> tuple[int, int] | None:
+    """The speaker description ("a senior official") of the last quote before ``quotes[i]`` that has one, a
+    pronoun not counting."""
     for q in reversed(quotes[:i]):
         a = q.attribution
-        if a.ok and a.speaker is None and a.phrase:
-            text = ctx.view[a.phrase[0]:a.phrase[1]].strip().lower()
-            if text not in _PRONOUN_GENDER:
-                return text
+        if a.ok and a.speaker is None and a.phrase and \
+                ctx.view[a.phrase[0]:a.phrase[1]].strip().lower() not in _PRONOUN_GENDER:
+            return a.phrase
     return None
+
+
+def written_thing(ctx: SpeakerContext, phrase: tuple[int, int]) -> bool:
+    """Whether a speaker phrase is headed by a thing that carries written words ("The act", "A sign taped to the
+    door", "The paste's label", "Section 9"): its words are quoted, the thing does not speak. The static word
+    vectors barely tell a label or a notice from a person, so the head is read against ``text_nouns``."""
+    head = phrase_head(ctx, phrase)
+    if head is not None:
+        return head.lemma_.lower() in ctx.cues.text_nouns or head.lower_ in ctx.cues.text_nouns
+    words = re.findall(r"[^\W\d_]+", ctx.view[phrase[0]:phrase[1]].lower())
+    return bool(words) and words[-1] in ctx.cues.text_nouns
 
 
 def _described_as(ctx: SpeakerContext, ent: Any) -> set[str]:
@@ -680,6 +697,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     anaphor_age = re.search(r"(\d+)-year-old", phrase_text)
     anaphor_gender = {gender_lexicon()[0].get(w) for w in re.findall(r"[^\W\d_]+", phrase_text)} - {None}
     para_cue = _paragraph_has_cue(ctx, para)
+    # "The label on the bottle says “…”", "The act says a tenancy must be registered “…”": a written thing's words
+    written = att.phrase is not None and pronoun is None and written_thing(ctx, att.phrase)
     context = {f"how={how}": 1.0, "direct": float(q.direct), "opens_para": float(opens_para),
                "para_no_cue": float(not para_cue)}
 
@@ -963,7 +982,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
              "no_person": not ("first_person" in shape or "second_person" in shape),
              "term": "term_before" in shape or "naming_before" in shape,
              "modifier": any(k in shape for k in ("modifies_noun", "noun_after", "between_names")),
-             "not_governed": not shape.get("cue_governs") and not shape.get("sentence")}
+             "not_governed": not shape.get("cue_governs") and not shape.get("sentence"), "text": written,
+             "text_before": "text_before" in shape}
     doubts = {k for k, v in doubt.items() if v}
     for cand in out:
         if cand.features.get("rule") or cand.features.get("in_phrase"):
@@ -973,6 +993,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
               **{f"nobody&shape_{k}": v for k, v in shape.items()},
               "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
               "nobody&questioner": float(questioner), "nobody&figures": float(figures)}
+    if written:
+        nobody.update({"nobody&phrase_text": 1.0, f"nobody&phrase_text&how={how}": 1.0})
     if att.ok and att.speaker is None:
         nobody["nobody&anonymous"] = 1.0
     out.append(Candidate(None, nobody))
@@ -994,7 +1016,11 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     if previous in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         # the described speaker of the quote before ("a factory manager … said …. “…,” he said"); a quote
         # with a description of its own that differs from the last one is someone else's
-        last_description = _last_description(ctx, quotes, i)
+        last_phrase = _last_description(ctx, quotes, i)
+        last_description = ctx.view[last_phrase[0]:last_phrase[1]].strip().lower() if last_phrase else None
+        # the clause a document "says" hands its described speaker on to the partial quote inside it ("The ruling
+        # said the law violated “…”"): a written thing's words, carried or not, have no speaker
+        carried_text = last_phrase is not None and written_thing(ctx, last_phrase)
         own = att.ok and att.speaker is None and pronoun is None and bool(phrase_text)
         carried = {"prev_described": 1.0, f"prev_described&how={how}": 1.0,
                    "prev_described&opens_para": float(opens_para), "prev_described&para_no_cue": float(not para_cue),
@@ -1004,7 +1030,10 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                    "prev_described&same_phrase": float(own and phrase_text == last_description),
                    "prev_described&new_phrase": float(own and phrase_text != last_description),
                    "prev_described&new_definite": float(own and phrase_text != last_description
-                                                        and phrase_text.startswith("the "))}
+                                                        and phrase_text.startswith("the ")),
+                   "prev_described&text": float(carried_text),
+                   "prev_described&text&same_para": float(carried_text and layout.paragraph(quotes[i - 1].start)
+                                                          == para)}
         out.append(Candidate(PREVIOUS_DESCRIBED, carried))
     if att.ok and att.speaker is None and att.phrase and pronoun is None and phrase_text:
         first = phrase_text.split()[0]
@@ -1140,7 +1169,7 @@ def silence_features(cands: list[Candidate], values: list[float]) -> dict[str, f
 #: the best candidate's features the "no speaker" decision reads
 _SILENCE_BEST = ("rule", "in_phrase", "previous", "previous&previous_para", "previous&para_no_cue", "syn=cue_subject",
                  "para_nearest", "inside_quote", "name_colon", "before=0", "after=0", "headline_person", "alternate",
-                 "outside_para", "not_before")
+                 "outside_para", "not_before", "phrase&text", "prev_described&text")
 
 
 def _step(p: float) -> str:

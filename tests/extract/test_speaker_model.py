@@ -9,7 +9,14 @@ import pytest
 
 from storyline.config import Settings
 from storyline.data import load
-from storyline.extract.quote_speakers import ANTECEDENT, DESCRIBED, Attribution, QuoteSpan, person_evidence
+from storyline.extract.quote_speakers import (
+    ANTECEDENT,
+    DESCRIBED,
+    PREVIOUS_DESCRIBED,
+    Attribution,
+    QuoteSpan,
+    person_evidence,
+)
 from storyline.extract.quotes import find_quotes
 from storyline.extract.speaker_model import (
     Abstain,
@@ -525,6 +532,42 @@ def test_a_described_phrase_weighs_its_likeness_by_the_cue_route():
     assert described
     keys = [k for k in described[0] if k.startswith("described&how=") and k.endswith("&proto_document")]
     assert len(keys) == 1 and described[0][keys[0]] == described[0]["described&proto_document"]
+
+
+def test_a_thing_that_carries_written_words_is_marked_on_its_phrase_and_on_nobody():
+    # "The warning on the packet says “…”" quotes a written thing; "A nurse on the ward said “…”" quotes a person
+    ctx, quotes = context_of("The warning on the packet says: “Keep out of reach of children at all times.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    described = [c.features for c in cands if c.entity == DESCRIBED]
+    nobody = next(c.features for c in cands if c.entity is None)
+    assert described and described[0].get("described&text") == 1.0
+    assert nobody.get("nobody&phrase_text") == 1.0
+    ctx, quotes = context_of("A nurse on the ward said: “Keep the children away from the windows at all times.”")
+    cands = candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+    assert not any("described&text" in c.features or "nobody&phrase_text" in c.features for c in cands)
+    assert "text_before" not in quote_shape(ctx, quotes[0], layout_of(ctx))
+
+
+def test_a_written_thing_named_just_before_a_quote_marks_its_shape():
+    # "a sign above the till says “…”": the sign carries the words, nobody says them
+    ctx, quotes = context_of("The bakery opened at six. A hand-painted sign above the till says "
+                             "“Cash only, the card machine is broken again.”")
+    assert quote_shape(ctx, quotes[0], layout_of(ctx)).get("text_before") == 1.0
+
+
+def test_a_partial_quote_inside_a_clause_a_document_says_marks_the_carried_description():
+    # "The ruling said the lease was “void from the start”": the clause hands "The ruling" on to its partial quote
+    ctx, quotes = context_of("The ruling said the lease had been “void from the start” and ordered a refund.")
+    partial = next(i for i, q in enumerate(quotes) if ctx.view[q.start:q.end].startswith("void"))
+    assert partial > 0
+    cands = candidates(ctx, quotes, partial, DESCRIBED, entity_genders(ctx), layout_of(ctx))
+    carried = [c.features for c in cands if c.entity == PREVIOUS_DESCRIBED]
+    assert carried and carried[0]["prev_described&text"] == 1.0
+    ctx, quotes = context_of("A tenant said the lease had been “void from the start” and asked for a refund.")
+    partial = next(i for i, q in enumerate(quotes) if ctx.view[q.start:q.end].startswith("void"))
+    cands = candidates(ctx, quotes, partial, DESCRIBED, entity_genders(ctx), layout_of(ctx))
+    carried = [c.features for c in cands if c.entity == PREVIOUS_DESCRIBED]
+    assert carried and carried[0]["prev_described&text"] == 0.0
 
 
 def test_a_partitive_subject_is_the_antecedent_of_a_pronoun():

@@ -66,6 +66,9 @@
 - hand21.jsonl: quotes23's reported clauses with no "that" or joined by "and that", possessive descriptions that speak,
   short partial quotes of named speakers, and words nobody says beside them, parsed from hand21_src_*.txt (ids
   tq-1451...).
+- hand22.jsonl: quotes24's things that carry written words as a cue's subject ("The act says …", "The label reads:
+  “…”", "The report describes the year as “…”"), whose words (and the clause they "say") nobody speaks, beside people
+  who do, parsed from hand22_src_*.txt (ids tq-1501...).
 - dev/blind15.jsonl: quotes23's blind check from dev/blind15_src_*.txt (ids tq-1301...): parliamentary debates, sport
   after the match, religious leaders, courtroom testimony, social-media posts, radio phone-ins; never trained on.
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
@@ -174,6 +177,7 @@ HAND_SETS = [
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
     ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201), ("", "hand20", 1401), ("", "hand21", 1451),
+    ("", "hand22", 1501),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
