@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Loaded-language figures: span recall, restraint and span precision, per component and set (``make eval``).
 
-    python scripts/eval_loaded.py [--set FILE_OR_FOLDER ...] [--component NAME ...]
+    python scripts/eval_loaded.py [--set FILE_OR_FOLDER ...] [--component NAME ...] [--model FILE]
 
 Default: the training set (training/loaded/: the trained model scored by 5-fold cross-validation on its
 hand-written sentences, the template ones always training; the lexicon on the whole set as is) beside the frozen set
@@ -99,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", action="append", type=Path, help="a .jsonl file or folder (repeatable)")
     ap.add_argument("--component", action="append", choices=sorted(COMPONENTS), help="repeatable")
+    ap.add_argument("--model", type=Path, help="the trained component's model file (default: the shipped one), "
+                    "to score a candidate before it replaces the shipped model")
     args = ap.parse_args(argv)
-    settings = Settings()
+    settings = Settings(loaded_model=str(args.model)) if args.model else Settings()
     components = args.component or [LEXICON, TRAINED]
     sets = args.set or [TRAINING, FROZEN]
     for path in sets:

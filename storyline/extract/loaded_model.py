@@ -94,6 +94,28 @@ class SentenceTokens:
     words: list[str] = field(default_factory=list)
 
 
+def hyphen_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The hyphen-joined compound around the word ``text[start:end]`` ("single-market", "heavy-handed"), or
+    None when no hyphen touches the word on either side with a letter or digit beyond it."""
+    def joined_left(i: int) -> bool:
+        return i >= 2 and text[i - 1] == "-" and text[i - 2].isalnum()
+
+    def joined_right(i: int) -> bool:
+        return i + 1 < len(text) and text[i] == "-" and text[i + 1].isalnum()
+
+    if not (joined_left(start) or joined_right(end)):
+        return None
+    while joined_left(start):
+        start -= 2
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while joined_right(end):
+        end += 2
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return start, end
+
+
 def word_class(text: str) -> str:
     """The shape of a word: hyphenated, all capitals, capitalised or lower case."""
     if "-" in text.strip("-"):
@@ -222,6 +244,15 @@ def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int,
             "d=" + toks.dep[i]: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + word_class(word): 1,
             "hp=" + toks.pos[words.head[i]] + ":" + toks.dep[i]: 1, "stop": words.stop[i], "first": int(k == 0),
         }
+        compound = hyphen_compound(text, toks.idx[i], toks.end[i])
+        if compound is not None:
+            # a part of a hyphenated compound is judged with the compound: the parts of "single-market" or
+            # "below-cost" are plain words, those of "tone-deaf" are not, and a part's position says little
+            whole = text[compound[0]:compound[1]].lower()
+            f["cmp=" + whole] = 1
+            f["cmp_part=" + ("first" if toks.idx[i] == compound[0] else
+                             "last" if toks.end[i] == compound[1] else "mid")] = 1
+            f["cmp_digit"] = int(any(c.isdigit() for c in whole))
         for d, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
             j = i + d
             inside = start <= j < end

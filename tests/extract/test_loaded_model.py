@@ -141,3 +141,16 @@ def test_block_lists_give_the_features_token_objects_give():
         assert [(s.offsets, s.features, s.words) for s in sents] == [(s.offsets, s.features, s.words) for s in plain]
         compared += sum(len(s.words) for s in sents)
     assert compared > 500
+
+
+def test_hyphen_compound_spans_the_whole_compound_and_nothing_else():
+    from storyline.extract.loaded_model import hyphen_compound
+
+    text = "A rent-a-mob met at the single-market talks - so said the non-violent group."
+    at = {w: text.index(w) for w in ("rent", "a-mob", "market", "so", "violent", "group")}
+    assert hyphen_compound(text, at["rent"], at["rent"] + 4) == (at["rent"], at["rent"] + len("rent-a-mob"))
+    assert hyphen_compound(text, at["a-mob"], at["a-mob"] + 1) == (at["rent"], at["rent"] + len("rent-a-mob"))
+    assert text[slice(*hyphen_compound(text, at["market"], at["market"] + 6))] == "single-market"
+    assert text[slice(*hyphen_compound(text, at["violent"], at["violent"] + 7))] == "non-violent"
+    assert hyphen_compound(text, at["so"], at["so"] + 2) is None   # a spaced dash joins nothing
+    assert hyphen_compound(text, at["group"], at["group"] + 5) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.extract.loaded import QUOTE_MIN_WORDS
-from storyline.extract.loaded_model import ATTRIBUTION_LEMMAS, SentenceTokens, word_class
+from storyline.extract.loaded_model import ATTRIBUTION_LEMMAS, SentenceTokens, hyphen_compound, word_class
 
 
 def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexicon: list[Any]) -> SentenceTokens:
@@ -36,6 +36,13 @@ def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexic
             "d=" + tok.dep_: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + word_class(tok.text): 1,
             "hp=" + tok.head.pos_ + ":" + tok.dep_: 1, "stop": int(tok.is_stop), "first": int(k == 0),
         }
+        compound = hyphen_compound(sent.doc.text, tok.idx, tok.idx + len(tok.text))
+        if compound is not None:
+            whole = sent.doc.text[compound[0]:compound[1]].lower()
+            f["cmp=" + whole] = 1
+            f["cmp_part=" + ("first" if tok.idx == compound[0] else
+                             "last" if tok.idx + len(tok.text) == compound[1] else "mid")] = 1
+            f["cmp_digit"] = int(any(c.isdigit() for c in whole))
         for d, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
             j = k + d
             other = toks[j] if 0 <= j < len(toks) else None
