@@ -422,6 +422,7 @@ _MONTH_DAY = re.compile(rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:st|nd|rd|t
 #: which write the day first.
 _DOTTED_TIME = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\s?[ap]\.?m\b", re.I)
 _DAY_FIRST_CURRENCY = re.compile(r"[\u00a3\u20ac]\s?\d")
+_DOLLAR_PRICE = re.compile(r"\$\s?\d")
 #: Languages whose pages write figures-only dates year first (``DATE_FORMS``' year-first forms): a day-month pair in
 #: them is no evidence of order.
 YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
@@ -446,8 +447,12 @@ def day_first_page(text: str, language: str | None = None) -> bool | None:
         return None  # both orders on one page: no evidence either way
     if language and language != "en":
         return None if language in YEAR_FIRST_LANGUAGES else True
+    # pounds or euros say where the page is written only when they outnumber dollars: an American report of a
+    # British deal prints "£40 million ($50 million)", and one pound sign must not turn its dates. Dollars are no
+    # evidence of month first (Australian and Canadian pages write the day first).
+    pounds, dollars = len(_DAY_FIRST_CURRENCY.findall(text)), len(_DOLLAR_PRICE.findall(text))
     votes = (bool(_DAY_MONTH.search(text)) - bool(_MONTH_DAY.search(text))
-             + bool(_DOTTED_TIME.search(text)) + bool(_DAY_FIRST_CURRENCY.search(text)))
+             + bool(_DOTTED_TIME.search(text)) + (pounds > dollars))
     return True if votes > 0 else False if votes < 0 else None
 
 

@@ -233,3 +233,19 @@ def test_an_obituary_s_life_span_is_not_its_headline() -> None:
            "He worked for forty years at the paper mill and coached the junior football team for twenty.\n")
     doc = _clean(raw)
     assert (doc.title, doc.published) == ("Robert \"Bob\" Ellery Dunn", "2026-08-08")
+
+
+@pytest.mark.parametrize("page, expected", [
+    # an American report of a British deal: the pound sign is the deal's, not the page's
+    ("The British rival bid £40 million ($52 million) for the chain.", None),
+    ("The bid, £40 million, beat the $35 million offer and the $38 million one.", None),
+    ("Tickets cost £12 on the door, or £10 online; parking is $5 for visitors from abroad.", True),
+])
+def test_a_pound_sign_is_evidence_only_where_pounds_outnumber_dollars(page: str, expected: bool | None) -> None:
+    assert metadata.day_first_page(page, "en") is expected
+
+
+def test_an_american_page_reporting_a_british_deal_keeps_its_dates_month_first() -> None:
+    raw = ("Springfield Gazette\nCity council approves sale of the downtown bus depot\n02/07/2026\n" + BODY
+           + "A British operator's bid of £40 million ($52 million) was the highest of the three received.\n")
+    assert _clean(raw).published == "2026-02-07"
