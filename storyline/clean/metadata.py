@@ -225,11 +225,34 @@ def publication_statement(line: str) -> DateGuess | None:
     else None. A sentence that opens otherwise ("The report, published on 3 May …") names another publication."""
     if not _DIGIT.search(line):
         return None
-    for m in _PUBLICATION_STATEMENT.finditer(recognition_form(line)):
+    text = recognition_form(line)
+    for m in _PUBLICATION_STATEMENT.finditer(text):
+        if not _dates_and_labels(text[:m.start()]):
+            # a book's or a report's details before it ("The Long Road by Anna Field (Faber). Published 4 March
+            # 1998."): the statement dates what they describe, not the page
+            continue
         guess = parse_date_line(m["date"])
         if guess is not None and guess.precision == "day" and guess.day_first is None:
             return dataclasses.replace(guess, label="published")
     return None
+
+
+#: Words of a line besides its dates: "Climate digest" in "Climate digest — 2 December 2025".
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+#: A paper's history gives each date a label of a word or two ("Received", "Accepted for publication").
+HISTORY_LABEL_WORDS = 2
+
+
+def _dates_and_labels(text: str) -> bool:
+    """True when ``text`` holds nothing but full dates, each with a word or two of label ("Received 4 February 2025;
+    accepted 30 June 2025."), or nothing at all: a paper's history, not a sentence about something else."""
+    dates = 0
+    for form in _FULL_DATE_FORMS:
+        text, n = form.subn(" ", text)
+        dates += n
+    return len(_LETTER_WORD.findall(text)) <= HISTORY_LABEL_WORDS * dates
 
 
 def dates_only(line: str) -> bool:
@@ -243,8 +266,6 @@ def dates_only(line: str) -> bool:
     return found and not any(c.isalnum() for c in text)
 
 
-#: Words of a date line that are not the date's: "Climate digest" in "Climate digest — 2 December 2025".
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: A date line's own words besides the date make a headline from this many words.
 DATE_LINE_TITLE_WORDS = 2
 
