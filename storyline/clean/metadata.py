@@ -300,7 +300,7 @@ def signed_date(name_line: str, line: str) -> DateGuess | None:
     """The day a signatory signed: ``line`` is their role and a full date ("Chair, 15 January 2025") and
     ``name_line``, the line above it, their name alone; else None."""
     m = _SIGNED.match(" ".join(line.split()))
-    if not m or is_place(m["role"]) or parse_names(name_line) is None or len(parse_names(name_line) or ()) != 1:
+    if not m or is_place(m["role"]) or len(parse_names(name_line) or ()) != 1:
         return None
     guess = parse_date_line(m["date"])
     return guess if guess is not None and guess.precision == "day" and guess.day_first is None else None
