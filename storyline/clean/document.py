@@ -892,6 +892,26 @@ def _wire_dateline(fixed: str, lines: list[_Line],
     return None, None
 
 
+#: Reasons of removed lines that speak of other pages (teasers of other stories, an author's bio): their dates are
+#: never this page's.
+_OTHER_PAGES_LINES = ("teaser", "teaser_header", "author_bio")
+
+
+def _own_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines that may date this page: not a teaser or an author's bio, nor any removed line under a teaser
+    block's header ("Related stories" / "Sam Reid" / "Posted on 3 May 2019"), up to the next kept line."""
+    own: list[_Line] = []
+    in_teasers = False
+    for ln in lines:
+        if ln.verdict.reason == "teaser_header":
+            in_teasers = True
+        elif ln.verdict.label in ("body", "heading"):
+            in_teasers = False
+        if not in_teasers and ln.verdict.reason not in _OTHER_PAGES_LINES:
+            own.append(ln)
+    return own
+
+
 #: How much of a wire story's lead ``_lead_after`` returns.
 LEAD_CHARS = 300
 
@@ -1055,9 +1075,12 @@ def clean_document(doc: Document, settings: Settings, stats: LineStats | None = 
     if published is None:
         # a sentence saying when the page was published, in a line of other dates ("Received 4 February 2025;
         # accepted 30 June 2025. Published online 9 September 2025.")
-        stated = next((d for ln in lines if (d := metadata.publication_statement(ln.text)) is not None), None)
+        # but never in another story's teaser or an author's bio ("Related stories" / "John Smith" / "Columnist,
+        # 3 March 2019"): those date other pages
+        own = _own_lines(lines)
+        stated = next((d for ln in own if (d := metadata.publication_statement(ln.text)) is not None), None)
         # or the day a letter's or a report's signatory signed it ("Helen Marchetti" / "Chair, 15 January 2025")
-        stated = stated or next((d for above, ln in itertools.pairwise(lines)
+        stated = stated or next((d for above, ln in itertools.pairwise(own)
                                  if (d := metadata.signed_date(above.text, ln.text)) is not None), None)
         if stated is not None:
             published, precision = stated.value, stated.precision

@@ -225,11 +225,34 @@ def publication_statement(line: str) -> DateGuess | None:
     else None. A sentence that opens otherwise ("The report, published on 3 May …") names another publication."""
     if not _DIGIT.search(line):
         return None
-    for m in _PUBLICATION_STATEMENT.finditer(recognition_form(line)):
+    text = recognition_form(line)
+    for m in _PUBLICATION_STATEMENT.finditer(text):
+        if not _dates_and_labels(text[:m.start()]):
+            # a book's or a report's details before it ("The Long Road by Anna Field (Faber). Published 4 March
+            # 1998."): the statement dates what they describe, not the page
+            continue
         guess = parse_date_line(m["date"])
         if guess is not None and guess.precision == "day" and guess.day_first is None:
             return dataclasses.replace(guess, label="published")
     return None
+
+
+#: Words of a line besides its dates: "Climate digest" in "Climate digest — 2 December 2025".
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+#: A paper's history gives each date a label of a word or two ("Received", "Accepted for publication").
+HISTORY_LABEL_WORDS = 2
+
+
+def _dates_and_labels(text: str) -> bool:
+    """True when ``text`` holds nothing but full dates, each with a word or two of label ("Received 4 February 2025;
+    accepted 30 June 2025."), or nothing at all: a paper's history, not a sentence about something else."""
+    dates = 0
+    for form in _FULL_DATE_FORMS:
+        text, n = form.subn(" ", text)
+        dates += n
+    return len(_LETTER_WORD.findall(text)) <= HISTORY_LABEL_WORDS * dates
 
 
 def dates_only(line: str) -> bool:
@@ -243,8 +266,6 @@ def dates_only(line: str) -> bool:
     return found and not any(c.isalnum() for c in text)
 
 
-#: Words of a date line that are not the date's: "Climate digest" in "Climate digest — 2 December 2025".
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: A date line's own words besides the date make a headline from this many words.
 DATE_LINE_TITLE_WORDS = 2
 
@@ -279,7 +300,7 @@ def signed_date(name_line: str, line: str) -> DateGuess | None:
     """The day a signatory signed: ``line`` is their role and a full date ("Chair, 15 January 2025") and
     ``name_line``, the line above it, their name alone; else None."""
     m = _SIGNED.match(" ".join(line.split()))
-    if not m or is_place(m["role"]) or parse_names(name_line) is None or len(parse_names(name_line) or ()) != 1:
+    if not m or is_place(m["role"]) or len(parse_names(name_line) or ()) != 1:
         return None
     guess = parse_date_line(m["date"])
     return guess if guess is not None and guess.precision == "day" and guess.day_first is None else None
@@ -422,6 +443,7 @@ _MONTH_DAY = re.compile(rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:st|nd|rd|t
 #: which write the day first.
 _DOTTED_TIME = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\s?[ap]\.?m\b", re.I)
 _DAY_FIRST_CURRENCY = re.compile(r"[\u00a3\u20ac]\s?\d")
+_DOLLAR_PRICE = re.compile(r"\$\s?\d")
 #: Languages whose pages write figures-only dates year first (``DATE_FORMS``' year-first forms): a day-month pair in
 #: them is no evidence of order.
 YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
@@ -446,8 +468,12 @@ def day_first_page(text: str, language: str | None = None) -> bool | None:
         return None  # both orders on one page: no evidence either way
     if language and language != "en":
         return None if language in YEAR_FIRST_LANGUAGES else True
+    # pounds or euros say where the page is written only when they outnumber dollars: an American report of a
+    # British deal prints "£40 million ($50 million)", and one pound sign must not turn its dates. Dollars are no
+    # evidence of month first (Australian and Canadian pages write the day first).
+    pounds, dollars = len(_DAY_FIRST_CURRENCY.findall(text)), len(_DOLLAR_PRICE.findall(text))
     votes = (bool(_DAY_MONTH.search(text)) - bool(_MONTH_DAY.search(text))
-             + bool(_DOTTED_TIME.search(text)) + bool(_DAY_FIRST_CURRENCY.search(text)))
+             + bool(_DOTTED_TIME.search(text)) + (pounds > dollars))
     return True if votes > 0 else False if votes < 0 else None
 
 

@@ -106,6 +106,10 @@ def test_a_dateline_alone_on_its_line_is_checked_against_the_next_line() -> None
     ("The report, published on 3 May 2024, found gaps.", None),     # another publication's date
     ("It was. Published on May 3, 2024, it sold well.", None),      # the date does not close the sentence
     ("Posted on 02/03/2024.", None),                                # figures that read both ways
+    # a book's details before it: the book's date, not the page's
+    ("The Long Road by Anna Field (Faber, 320pp). Published 4 March 1998.", None),
+    ("Received: 4 February 2025. Accepted for publication: 30 June 2025. Published: 9 September 2025.",
+     "2025-09-09"),
 ])
 def test_a_publication_statement_inside_a_line(line: str, value: str | None) -> None:
     found = metadata.publication_statement(line)
@@ -233,3 +237,34 @@ def test_an_obituary_s_life_span_is_not_its_headline() -> None:
            "He worked for forty years at the paper mill and coached the junior football team for twenty.\n")
     doc = _clean(raw)
     assert (doc.title, doc.published) == ("Robert \"Bob\" Ellery Dunn", "2026-08-08")
+
+
+@pytest.mark.parametrize("page, expected", [
+    # an American report of a British deal: the pound sign is the deal's, not the page's
+    ("The British rival bid £40 million ($52 million) for the chain.", None),
+    ("The bid, £40 million, beat the $35 million offer and the $38 million one.", None),
+    ("Tickets cost £12 on the door, or £10 online; parking is $5 for visitors from abroad.", True),
+])
+def test_a_pound_sign_is_evidence_only_where_pounds_outnumber_dollars(page: str, expected: bool | None) -> None:
+    assert metadata.day_first_page(page, "en") is expected
+
+
+def test_an_american_page_reporting_a_british_deal_keeps_its_dates_month_first() -> None:
+    raw = ("Springfield Gazette\nCity council approves sale of the downtown bus depot\n02/07/2026\n" + BODY
+           + "A British operator's bid of £40 million ($52 million) was the highest of the three received.\n")
+    assert _clean(raw).published == "2026-02-07"
+
+
+def test_a_book_review_is_not_dated_by_the_book_s_publication() -> None:
+    raw = ("Book review: The Long Road\n" + BODY
+           + "The Long Road by Anna Field (Faber, 320pp). Published 4 March 1998.\n")
+    assert _clean(raw).published is None
+
+
+@pytest.mark.parametrize("foot", [
+    "Related stories\nJohn Smith\nColumnist, 3 March 2019\n",           # another story's teaser
+    "Related stories\nSam Reid\nPosted on 3 May 2019 | Filed under Roads\n",
+])
+def test_another_story_s_teaser_does_not_date_the_page(foot: str) -> None:
+    raw = "Cyclist hurt on ring road\n" + BODY + foot
+    assert _clean(raw).published is None
