@@ -31,7 +31,7 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -56,7 +56,7 @@ from storyline.fuse.disagreements import (
 )
 from storyline.fuse.mapper import chunks
 from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
-from storyline.model import Claim, Sentence, Side, Span
+from storyline.model import Claim, DocAnalysis, Sentence, Side, Span
 from storyline.nlp.quantities import singular
 from storyline.registry import dimension
 
@@ -1755,6 +1755,9 @@ MAX_PARTNERS = 6
 #: attacked it, while the regulator blamed a storm", has a near-best counterpart for each, and a lead sentence
 #: shares many words with everything)
 ALIGN_SHARE = 0.75
+#: sentences a block of stories holds at most (about) while the corpus dimension judges its pairs: the features of
+#: one block's sentences are held at once (``story_blocks``)
+PAIR_BLOCK_SENTENCES = 20000
 #: words (the story's own too) two sentences must share to be told apart as done / planned / denied states of one act
 STATUS_MIN_SHARED = 3
 #: ...and to be two opposite states of one thing (``opposite_states``: "has been shut" / "stayed open")
@@ -1859,15 +1862,16 @@ def fact_acts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return explained, acts
 
 
-def _units(context: DimensionContext) -> list[_Unit]:
-    """The sentences the corpus dimension may compare, with what they share with others.
+def _units(context: DimensionContext, analyses: Sequence[DocAnalysis] | None = None) -> list[_Unit]:
+    """The sentences the corpus dimension may compare (of ``analyses``, default the context's), with what they
+    share with others.
 
     Every sentence of a comparable length, not only those carrying a stored claim or an event's
     evidence: a disagreement is as often in a sentence no rule reads ("The river burst its banks on
     Monday night" / "... early on Sunday"), and the pair model judges any two sentences.
     """
     out = []
-    for a in context.analyses:
+    for a in context.analyses if analyses is None else analyses:
         doc = a.document.id
         # a document whose outlet is not known is its own source: "unknown" vs "unknown" is no one outlet
         outlet = outlet_name(a)
@@ -2329,8 +2333,60 @@ def pair_disagreements(claims: list[BoundClaim], context: DimensionContext, sett
         return _pair_disagreements(model, context, settings)
 
 
+def forget_features() -> None:
+    """Empty the memos ``feature_run`` holds (its sentences' features): a run done with some sentences (a block
+    of stories) lets their features go before it reads others'."""
+    for memo in _RUN_MEMOS:
+        memo.clear()
+
+
+def story_blocks(analyses: Sequence[DocAnalysis], story_of: Mapping[str, str],
+                 size: int | None = None) -> list[list[int]]:
+    """The indexes of ``analyses`` in blocks of whole stories (``story_of``: document id -> story id; a document
+    of none is in the story ""), each block in the analyses' order and of about ``size`` sentences (default
+    ``PAIR_BLOCK_SENTENCES``), the stories in the order of their first documents."""
+    size = PAIR_BLOCK_SENTENCES if size is None else size
+    by_story: dict[str, list[int]] = {}
+    for n, a in enumerate(analyses):
+        by_story.setdefault(story_of.get(a.document.id, ""), []).append(n)
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    held = 0
+    for members in by_story.values():
+        block += members
+        held += sum(len(analyses[n].sentences) for n in members)
+        if held >= size:
+            blocks.append(sorted(block))
+            block, held = [], 0
+    if block:
+        blocks.append(sorted(block))
+    return blocks
+
+
 def _pair_disagreements(model: PairModel, context: DimensionContext, settings: Settings) -> list[Found]:
-    units = _units(context)
+    # sentence pairs never cross a story (``candidate_pairs`` buckets by story): a block of whole stories has the
+    # pairs the whole corpus has there, judged the same. Each block's sentence features are forgotten before the
+    # next block's are read, so memory holds one block's, not the scope's (an update of a 100k store reaches
+    # 12-16k documents). The candidates are put back in the order of their pairs in the whole corpus.
+    analyses = context.analyses
+    found: list[tuple[tuple[int, int, int, int], Found]] = []
+    for block in story_blocks(analyses, context.story_of):
+        found += _block_disagreements(model, context, settings, [(n, analyses[n]) for n in block])
+        forget_features()
+    found.sort(key=lambda f: f[0])
+    return [f for _, f in found]
+
+
+def _block_disagreements(model: PairModel, context: DimensionContext, settings: Settings,
+                         block: list[tuple[int, DocAnalysis]]) -> list[tuple[tuple[int, int, int, int], Found]]:
+    """The candidates of a block of whole stories (each analysis with its index in the context's), each with its
+    pair's place among the whole corpus's pairs: (document index, unit within it) of both sentences."""
+    units: list[_Unit] = []
+    where: list[tuple[int, int]] = []   # a unit's (document index, unit within it): its order in the corpus's units
+    for n, analysis in block:
+        own = _units(context, [analysis])
+        units += own
+        where += [(n, m) for m in range(len(own))]
     pairs = candidate_pairs(units)
     texts = [(units[i].text, units[j].text) for i, j in pairs]
     # each pair is judged on its own two sentences: blocks of pairs can be judged anywhere, and a pair of texts
@@ -2343,8 +2399,8 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
     unique = list(dict.fromkeys(texts))
     todo = [t for t in unique if t not in memo]
     judged: dict[tuple[str, str], PairVerdict] = {}
-    for t, (row, v) in zip(todo, (x for block in mapper.map(judge_block, chunks(todo, mapper.parallelism),
-                                                            (model, min_probability)) for x in block)):
+    for t, (row, v) in zip(todo, (x for part in mapper.map(judge_block, chunks(todo, mapper.parallelism),
+                                                           (model, min_probability)) for x in part)):
         memo[t], judged[t] = row, v
     for t in unique:
         if t not in judged:
@@ -2355,8 +2411,8 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
     ruled_out = [k for k, ((i, j), v) in enumerate(zip(pairs, verdicts))
                  if v.disagree and not pair_fits(v.label, units[i], units[j])]
     again = {k: dict(zip(model.labels, memo[texts[k]])) for k in ruled_out}
-    found: list[Found] = []
-    dated = {x.document.id: day_of(x.document.published) for x in context.analyses}
+    found: list[tuple[tuple[int, int, int, int], Found]] = []
+    dated = {x.document.id: day_of(x.document.published) for _, x in block}
     for k, ((i, j), v) in enumerate(zip(pairs, verdicts)):
         if not v.disagree:
             continue
@@ -2376,7 +2432,7 @@ def _pair_disagreements(model: PairModel, context: DimensionContext, settings: S
         sides = [Side(doc=u.doc, stance=f"{v.label}: {_phrase(u.text, span)}".strip().rstrip(":"),
                       evidence=Span(u.doc, u.start, u.end, u.text))
                  for u, span in ((a, v.span_a), (b, v.span_b))]
-        found.append((v.probability, f"pairs:{v.label}", topic, sides))
+        found.append(((*where[i], *where[j]), (v.probability, f"pairs:{v.label}", topic, sides)))
     LOGGER.debug("pair model: %d sentences, %d candidate pairs (%d judged now), %d disagreements", len(units),
                  len(pairs), len(todo), len(found))
     return found

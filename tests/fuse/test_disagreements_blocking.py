@@ -8,6 +8,7 @@ letters whose case-insensitive match is not plain lower-casing ("ı", "ß", a fi
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 from types import SimpleNamespace
 from unittest import mock
@@ -15,7 +16,7 @@ from unittest import mock
 import pytest
 
 from storyline.config import Settings
-from storyline.fuse import disagreements
+from storyline.fuse import disagreements, pair_model
 from storyline.fuse.disagreements import (
     NameFinder,
     frame_prefixes,
@@ -172,3 +173,47 @@ def test_a_key_too_many_claims_hold_relates_none_of_them(monkeypatch):
     assert groups() == [[f"d{i}" for i in range(6)]]
     monkeypatch.setattr(disagreements, "MAX_KEY_CLAIMS", 5)
     assert groups() == [["d0", "d1"]]
+
+
+def test_story_blocks_hold_whole_stories_in_order():
+    docs = [SimpleNamespace(document=SimpleNamespace(id=f"d{n}"), sentences=[None] * 3) for n in range(9)]
+    story_of = {"d0": "s1", "d1": "s2", "d2": "s1", "d3": "s3", "d4": "s2", "d5": "s4", "d6": "s3", "d8": "s4"}
+    blocks = pair_model.story_blocks(docs, story_of, size=7)   # d7 has no story: the story ""
+    assert sorted(n for b in blocks for n in b) == list(range(9))
+    assert all(b == sorted(b) for b in blocks)
+    for b in blocks:   # a story is never cut
+        stories = {story_of.get(f"d{n}", "") for n in b}
+        assert all(story_of.get(f"d{n}", "") not in stories for other in blocks if other is not b for n in other)
+    assert len(blocks) == 3   # s1 + s2 (12 sentences), s3 + s4 (12), ""
+    assert pair_model.story_blocks(docs, story_of) == [list(range(9))]
+
+
+@pytest.mark.parametrize("n,seed", [(200, 4)])
+def test_the_pair_dimension_by_blocks_of_stories_equals_one_block(bench, n, seed, monkeypatch):
+    """The pair dimension judged a block of stories at a time, each block's sentence features forgotten before the
+    next (its memory follows a block, not the corpus), finds the candidates one block of every story finds, in the
+    same order."""
+    state, settings = _until_disagreements(bench, n, seed)
+    settings = dataclasses.replace(settings, disagreement_dimensions=["storyline.disagreements.pairs.v1"])
+
+    def run() -> list:
+        return disagreements.disagreement_candidates(state.analyses, state.corpus.entities, state.corpus.events,
+                                                     settings, state.corpus.stories, pair_memo={})
+
+    held: list[int] = []
+    forget = pair_model.forget_features
+
+    def forget_counted() -> None:   # the sentence features a block held
+        held.append(sum(len(m) for m in pair_model._RUN_MEMOS))
+        forget()
+
+    monkeypatch.setattr(pair_model, "forget_features", forget_counted)
+    whole = run()
+    assert len(held) == 1   # the default block holds every story of this corpus
+    monkeypatch.setattr(pair_model, "PAIR_BLOCK_SENTENCES", 300)
+    blocked = run()
+    assert len(held) > 6   # many blocks, each forgotten after it
+    assert max(held[1:]) < held[0] / 2
+    assert len(whole) > 10
+    assert [(s, d, t, [to_dict(x) for x in sides]) for s, d, t, sides in blocked] == \
+        [(s, d, t, [to_dict(x) for x in sides]) for s, d, t, sides in whole]
