@@ -5,7 +5,9 @@ which its target.
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
         [--obliques] [--oblique-places] [--role-sentences]
 
-Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl``, with
+Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl`` and the
+ranker's own ``roles/passives_{ru,uk,es}.jsonl``: passives with and without their agent, names after the class noun
+of a river, a port or a crossing; with
 ``--obliques`` the role-only sentences ``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (targets after a
 preposition or in an oblique case, passives; tried in the twentieth round and not kept), with ``--oblique-places``
 ``roles/oblique_places_{ru,uk,es}.jsonl`` (the balance to them, written in the twenty-first round: a place, a
@@ -147,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     cues = load_cues()
     cases = []
     for lang in LANGS:
-        paths = [NATIVE / f"events_{lang}.jsonl"]
+        # roles/passives_LANG.jsonl: the ranker's own passives and places (twenty-fourth round), read by default
+        paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []

@@ -507,6 +507,12 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     # after a visit the place the visitor came from
     f[f"prev={lang}:{prev}|etype={etype}"] = 1.0
     f["locative"] = 1.0 if prev in cues.modality.get(lang, {}).get("locative", ()) else 0.0
+    if after_place_noun(before_words, lang, cues):
+        # a river, a port, a strait or a crossing names where the act happened, not whom it was done to; the
+        # event decides how far ("обстреляли порт X" hits the port)
+        f["place_noun"] = 1.0
+        f[f"place_noun|side={side}"] = 1.0
+        f[f"place_noun|etype={etype}"] = 1.0
     decl = declension(m, lang)
     f[f"decl={decl}"] = 1.0
     f[f"decl={decl}|side={side}"] = 1.0
@@ -526,8 +532,12 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     if valency:
         f[f"valency={valency}|side={side}"] = 1.0
         f[f"valency={valency}|side={side}|decl={decl}"] = 1.0
-    f.update(word_order_features(text, start, trigger, side, before_words, lang, cues))
-    if lang != "es" and passive_voice(text, lang, cues):
+    order = word_order_features(text, start, trigger, side, before_words, lang, cues)
+    f.update(order)
+    if "agent_marker" in order:
+        # the agent of most passives is the source, but a visitor "recibido por" the host is received by its target
+        f[f"agent_marker|etype={etype}"] = 1.0
+    if lang != "es" and passive_voice(text, lang, cues, trigger):
         # a passive turns the roles round: the agent is in the instrumental, itself or the noun it hangs on
         # ("введены Евросоюзом", "задержан властями Грузии"), the party affected is the grammatical subject
         f["passive"] = 1.0
@@ -572,11 +582,44 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     return f
 
 
-def passive_voice(text: str, lang: str, cues: Cues) -> bool:
+#: letters a word may add to a place noun's stem (its case or number ending: "рек" -> "реке", "рекой")
+_PLACE_ENDING = 3
+
+
+def after_place_noun(before_words: list[tuple[str, int, int]], lang: str, cues: Cues) -> bool:
+    """Whether the class noun of a geographic feature or a facility (``modality.<lang>.place_nouns``: a river, a
+    lake, a port, a strait, a border crossing) stands right before a name, past "de" / "del" and an article
+    ("на реке Иравади", "в порту Танжера", "a orillas del río Níger", "el puerto de Tánger")."""
+    nouns = cues.modality.get(lang, {}).get("place_nouns", ())
+    if not nouns:
+        return False
+    skip = _NAME_JOINERS.get(lang, frozenset()) | set(cues.modality.get(lang, {}).get("articles", ()))
+    words = [w for w, _, _ in before_words[-3:]]
+    while words and words[-1] in skip:
+        words.pop()
+    return bool(words) and any(words[-1].startswith(n) and len(words[-1]) - len(n) <= _PLACE_ENDING for n in nouns)
+
+
+#: marks that end a clause: a passive in another clause than the trigger's ("предупредил, что будет введён запрет")
+#: does not turn the trigger's roles round
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[\u2014\u2013-]\s")
+
+
+def trigger_clause(text: str, trigger: int | None) -> str:
+    """The clause of ``text`` that holds the trigger at offset ``trigger`` (the whole text when there is none)."""
+    if trigger is None:
+        return text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, trigger)), default=0)
+    after = _CLAUSE_BREAK.search(text, trigger)
+    return text[start:after.start() if after else len(text)]
+
+
+def passive_voice(text: str, lang: str, cues: Cues, trigger: int | None = None) -> bool:
     """Whether a Russian or Ukrainian sentence is in the passive: morphology reads a word as a short passive
     participle ("задержан", "введены"), or, without morphology, a passive auxiliary ("был", "були") or a word with
     the ending of a short participle or the impersonal -но/-то form of the language (``passive_endings``:
-    "запроваджено")."""
+    "запроваджено"). With a trigger offset, only the trigger's clause is read."""
+    text = trigger_clause(text, trigger)
     words = [w for w, _, _ in _words(text)]
     analyser = _morphology(lang)
     if analyser is not None:

@@ -10,6 +10,7 @@ import pytest
 from storyline.config import Settings
 from storyline.engine import stages
 from storyline.extract.multilingual_events import (
+    after_place_noun,
     carried_source,
     choose_roles,
     cue_features,
@@ -614,3 +615,35 @@ def test_passive_voice_is_read_by_morphology_or_by_the_participle_endings_withou
     # Ukrainian here may have no dictionary: the endings of the language decide, never a name's ("Казахстан")
     assert passive_voice("Санкції проти Ірану запроваджено Канадою.", "uk", cues)
     assert not passive_voice("Канада запровадила санкції проти Ірану.", "uk", cues)
+
+
+def test_a_passive_in_another_clause_than_the_trigger_does_not_make_the_event_passive():
+    cues = load_cues()
+    text = "Министр Павел Орлов предупредил импортёров, что при росте цен будет введён запрет на вывоз зерна."
+    assert passive_voice(text, "ru", cues)
+    assert not passive_voice(text, "ru", cues, text.index("предупредил"))
+    text = "Предложение Кении о дороге было отклонено Угандой в понедельник: в Кампале сослались на бюджет."
+    assert passive_voice(text, "ru", cues, text.index("отклонено"))
+
+
+@pytest.mark.parametrize("lang, before, expected", [
+    ("ru", "Армия нанесла удар по деревне на реке", True),
+    ("ru", "Власти задержали судно в порту", True),
+    ("ru", "Пограничники задержали на пункте пропуска", True),
+    ("ru", "Министр раскритиковал рекламу", False),
+    ("ru", "Египет пригрозил", False),
+    ("uk", "Армія завдала удару по селу на річці", True),
+    ("uk", "Чехія вивела інструкторів з", False),
+    ("es", "La República Checa cerró su base a orillas del río", True),
+    ("es", "Las autoridades incautaron en el puerto de", True),
+    ("es", "Las milicias islamistas de", False),
+    ("es", "La propuesta de", False),
+])
+def test_a_name_after_the_class_noun_of_a_river_port_or_crossing_is_marked_as_a_place(lang, before, expected):
+    def _words(text: str) -> list[tuple[str, int, int]]:
+        import re
+
+        return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\w[\w'’-]*", text)]
+
+    assert after_place_noun(_words(before + " "), lang, load_cues()) is expected
+

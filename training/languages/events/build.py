@@ -23,7 +23,11 @@ passives with their agent (read by the ranker's script with ``--obliques``, neve
 round and not kept); ``coder/LANG_PART.txt`` -> ``coder/PART_LANG.jsonl``: sentences for the event coder alone (read by
 scripts/train_events_languages.py --coder-sentences, never by the role ranker; ``coder/LANG_passives_motion.txt``,
 twenty-second round: passives with and without their agent, goods sent to a destination, troops moved to a border,
-and the same constructions with no event; not the shipped coder's). Every source and target follows the place
+and the same constructions with no event; read by default since the twenty-second round). ``roles/LANG_passives.txt`` ->
+``roles/passives_LANG.jsonl`` (twenty-fourth round): the role ranker's own sentences, read by default, never by the
+coder: passives with their agent in each language (a neuter "было отклонено", the Ukrainian impersonal "відхилено",
+"fue rechazada por", a visitor "recibido por" its host, the target), agentless passives of a person or a request,
+names after the class noun of a river, a port, an island or a crossing that are no target, and three non-events. Every source and target follows the place
 convention of ``README.md`` here. Sentences are invented, native phrasing, written from
 storyline/data/plover_definitions.yaml.
 """
