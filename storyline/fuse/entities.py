@@ -1011,8 +1011,9 @@ def cluster_problem(problem: MatchProblem, probs: list[float], threshold: float,
     probs = [0.0 if _kept_apart(problem, i, j) else p for (i, j), p in zip(problem.pairs, probs)]
     vague = _ambiguous_descriptions(problem, probs, threshold, groups)
     probs = [0.0 if i in vague or j in vague else p for (i, j), p in zip(problem.pairs, probs)]
+    genders = [inf.gender if inf is not None else "" for inf in problem.infos]
     entity_matcher.join_best_first(groups, problem.pairs, probs, threshold, problem.doc_of, full_names, single,
-                                   same_doc_cannot_link)
+                                   same_doc_cannot_link, genders)
     return [groups.find(i) for i in range(len(problem.ents))]
 
 

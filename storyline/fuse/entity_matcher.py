@@ -46,8 +46,10 @@ from rapidfuzz import fuzz
 
 from storyline.model import Entity
 from storyline.nlp.quantities import singular
+from storyline.resolve.coref import gender_lexicon
 from storyline.resolve.descriptions import name_word_table, org_sectors
 from storyline.resolve.names import (
+    HONORIFICS,
     acronym_letters,
     acronym_of,
     capital_initials,
@@ -247,6 +249,8 @@ class Info:
     #: of an organisation's description, the words before its head that may be words of the body's name ("tram" of
     #: "the tram operator", "baker" of "the bakers' union"; ``description_modifiers``), in the singular
     mods: frozenset[str] = frozenset()
+    #: of a person, "f" or "m" when a name says it (``person_gender``), else empty
+    gender: str = ""
 
 
 def is_description(name: str) -> bool:
@@ -337,6 +341,18 @@ def _kind_named(parts: Sequence[str]) -> bool:
     return len(parts) >= 2 and fold(parts[-1]) in _kind_name_words() and fold(parts[0]) not in given_names()
 
 
+def person_gender(names: Sequence[str], given: str) -> str:
+    """"f"/"m" by a gendered word of address before a lone surname ("Mr Nowak", an alias ``resolve.coref`` keeps),
+    else by the first given name when ``data/given_names.yaml`` lists it under one sex; empty when neither says."""
+    word_gender, name_gender = gender_lexicon()
+    said = {word_gender[w] for n in names if len(ws := n.split()) == 2
+            and (w := fold(ws[0])) in HONORIFICS and w in word_gender}
+    if len(said) == 1:
+        return said.pop()
+    firsts = [given.split(maxsplit=1)[0], split_given(given)[0]] if split_given(given) else []
+    return next((name_gender[f.lower()] for f in firsts if f.lower() in name_gender), "")
+
+
 def info_of(e: Entity) -> Info:
     # a named body's description alias is no name of it: its head word would make every other article's
     # description of that kind a candidate of the body ("The union" beside a federation), which in a store fused
@@ -360,7 +376,7 @@ def info_of(e: Entity) -> Info:
     single = len(fold(e.name).split()) == 1 or (person and not given and bool(surname) and " " not in surname)
     inf = Info(names=names, folded=folded, words=words, person=person, given=given, surname=surname,
                single=single, generation=generation(e.name) if person else None, known=bool(e.kb_id),
-               generic=e.generic)
+               generic=e.generic, gender=person_gender(names, given) if person or single else "")
     _description_keys(e, inf)
     if e.generic:
         return inf
@@ -838,15 +854,23 @@ def _names_clash(xs: Sequence[str], ys: Sequence[str]) -> bool:
     return False
 
 
+def other_sex(s: int, f: int, full_names: Sequence[Sequence[str]], single: Sequence[bool],
+              genders: Sequence[str]) -> bool:
+    """A lone surname (``s``) whose word of address says one sex and a full name (``f``) whose given name says the
+    other ("Mr Nowak", "Ewa Nowak"): never one person."""
+    return bool(single[s] and full_names[f] and genders[s] and genders[f] and genders[s] != genders[f])
+
+
 def _ambiguous_singles(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequence[float], threshold: float,
-                       full_names: Sequence[Sequence[str]], single: Sequence[bool]) -> set[int]:
-    """One-word names whose likely partners include two people that cannot be one."""
+                       full_names: Sequence[Sequence[str]], single: Sequence[bool], genders: Sequence[str]) -> set[int]:
+    """One-word names whose likely partners include two people that cannot be one (a partner of the other sex
+    than the name's word of address says is none)."""
     partners: dict[int, dict[int, Sequence[str]]] = defaultdict(dict)
     for (i, j), p in zip(pairs, probs):
         if p < threshold:
             continue
         for s, f in ((i, j), (j, i)):
-            if single[s] and full_names[f]:
+            if single[s] and full_names[f] and not other_sex(s, f, full_names, single, genders):
                 partners[s].setdefault(groups.find(f), full_names[f])
     out = set()
     for s, by_group in partners.items():
@@ -858,7 +882,7 @@ def _ambiguous_singles(groups: Union, pairs: Sequence[tuple[int, int]], probs: S
 
 def join_best_first(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequence[float], threshold: float,
                     doc_of: Sequence[str], full_names: Sequence[Sequence[str]], single: Sequence[bool],
-                    same_doc_cannot_link: bool = True) -> None:
+                    same_doc_cannot_link: bool = True, genders: Sequence[str] | None = None) -> None:
     """Average-link over the scored pairs: the two groups whose scored pairs average highest are joined
     first, while that average is at least ``threshold`` (pairs no key brought together do not count).
     One strong pair cannot chain a place into every organisation named after it: the organisations'
@@ -868,8 +892,10 @@ def join_best_first(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequ
     (``full_names`` per entity); two groups that each hold an entity of a document, different entities
     the document's own resolver kept apart, unless a pair links those two directly; a one-word name
     (``single``) and the people it could name when two such people are likely ("Lindqvist" beside Maria
-    and Tomas Lindqvist: its pairs count as 0)."""
-    ambiguous = _ambiguous_singles(groups, pairs, probs, threshold, full_names, single)
+    and Tomas Lindqvist: its pairs count as 0); a one-word name and a person of the other sex than its word of
+    address (``genders`` per entity, ``person_gender``: "Mr Nowak" and "Ewa Nowak")."""
+    genders = genders if genders is not None else [""] * len(single)
+    ambiguous = _ambiguous_singles(groups, pairs, probs, threshold, full_names, single, genders)
     # between two groups: [sum of probabilities, number of scored pairs, pairs of one document's entities]
     links: dict[int, dict[int, list]] = defaultdict(dict)
     docs: dict[int, dict[str, int]] = {}
@@ -878,7 +904,8 @@ def join_best_first(groups: Union, pairs: Sequence[tuple[int, int]], probs: Sequ
         a, b = groups.find(i), groups.find(j)
         if a == b:
             continue
-        if (i in ambiguous and full_names[j]) or (j in ambiguous and full_names[i]):
+        if (i in ambiguous and full_names[j]) or (j in ambiguous and full_names[i]) \
+                or other_sex(i, j, full_names, single, genders) or other_sex(j, i, full_names, single, genders):
             p = 0.0
         link = links[a].setdefault(b, [0.0, 0, set()])
         links[b][a] = link

@@ -40,6 +40,7 @@ from storyline.resolve.descriptions import (
 from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
 from storyline.resolve.names import (
     ADDRESS_TITLES,
+    HONORIFICS,
     content_words,
     fold,
     foreign_institution_word,
@@ -841,6 +842,28 @@ def _country_around(k: _Cluster, view: str, kb: KB) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+#: A gendered word of address right before a name NER left outside its span ("Mr" of "Mr Nowak")
+_ADDRESS_BEFORE = re.compile(r"\b([^\W\d_]+)\.?\s$")
+
+
+def _titled_surnames(k: _Cluster, doc: Document, aliases: list[str]) -> list[str]:
+    """A lone surname as written with the gendered word of address before it ("Mr Nowak"), new to ``aliases``: the
+    title says the person's sex, which tells apart, in another article, namesakes of the other sex ("Ewa Nowak"
+    beside "Krzysztof Nowak"); NER leaves the title outside the name, so the name alone cannot say it."""
+    word_gender, _ = gender_lexicon()
+    out: list[str] = []
+    for c in k.members:
+        text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])
+        if c.source == "role" or " " in text.strip() or split_person(text)[0]:
+            continue
+        m = _ADDRESS_BEFORE.search(doc.raw[max(0, c.start - 8):c.start])
+        if m and fold(m.group(1)) in word_gender and fold(m.group(1)) in HONORIFICS:
+            titled = f"{m.group(1)} {text}"
+            if titled not in aliases and titled not in out:
+                out.append(titled)
+    return out
+
+
 def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
     entry = kb.entries.get(k.kb_id) if k.kb_id else None
     name = entry.name if entry else _best_name(k, view)
@@ -866,6 +889,8 @@ def _to_entity(k: _Cluster, n: int, doc: Document, view: str, kb: KB) -> Entity:
         text = re.sub(r"['’]s$", "", doc.raw[c.start:c.end])
         if c.source != "role" and text not in aliases:
             aliases.append(text)
+    if k.type == "PERSON":
+        aliases += _titled_surnames(k, doc, aliases)
     mentions = [Span(doc.id, c.start, c.end, doc.raw[c.start:c.end]) for c in sorted(k.members, key=lambda c: c.start)]
     return Entity(id=f"{doc.id}/e{n}", name=name, type=k.type, country=country, role=role, sector=sector,
                   aliases=aliases, mentions=mentions, kb_id=k.kb_id)

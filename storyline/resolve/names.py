@@ -41,8 +41,8 @@ _CYRILLIC_SILENT = re.compile(r"[ьЬъЪ]|(?<=[\u0400-\u04ff])['’ʼ](?=[\u040
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: Minimum key length for the one-edit vowel tolerance (short keys collide too easily).
 MIN_FUZZY_KEY_LEN = 6
-#: Words dropped from a person's name before it is split (titles of address, not names).
-_HONORIFICS = frozenset(load("names")["honorifics"])
+#: Words dropped from a person's name before it is split (titles of address, not names: "Mr", "Dr", "Gen").
+HONORIFICS = frozenset(load("names")["honorifics"])
 #: Lower-case words inside a surname (``data/names.yaml``).
 _PARTICLES = frozenset(load("names")["particles"])
 #: Rank and office words that may open a name span ("President", "Deputy Minister", "Lady Justice").
@@ -235,7 +235,7 @@ def split_given(given: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def split_person(name: str, surname_first: bool = False) -> tuple[str, str]:
     """(given names, surname) of a person's name; the surname may be empty for a one-word name."""
-    words = [w for w in name.replace("’", "'").replace(",", " ").split() if fold(w) not in _HONORIFICS]
+    words = [w for w in name.replace("’", "'").replace(",", " ").split() if fold(w) not in HONORIFICS]
     while words and fold(words[-1]) in GENERATIONS:
         words.pop()
     # "President Ana Roe", "Deputy Minister Lan": a title is never the given name

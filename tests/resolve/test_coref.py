@@ -70,6 +70,14 @@ def test_surname_joins_the_full_name_and_mentions_point_at_the_entity(kb):
     assert e.kb_id is None and e.country is None and e.role is None
 
 
+def test_a_lone_surname_keeps_the_gendered_word_of_address_ner_left_outside_it(kb):
+    text = "The port reopened on Monday. Mr Renholt said the cranes were ready. Dr Vasic and Renholt agreed."
+    _, ents = build_entities(make_doc(text), [cand(text, "Renholt", "PERSON"), cand(text, "Vasic", "PERSON"),
+                                              cand(text, "Renholt", "PERSON", nth=1)], kb)
+    assert owner(ents, "Renholt").aliases == ["Renholt", "Mr Renholt"]
+    assert owner(ents, "Vasic").aliases == ["Vasic"]       # "Dr" says no sex
+
+
 def test_bare_surname_joins_the_nearest_full_name_before_it(kb):
     text = ("Ilka Renholt chaired the board. Later Otto Renholt, her cousin, took the floor. "
             "Renholt said the fleet was too old.")
