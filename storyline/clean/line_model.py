@@ -703,7 +703,7 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     signed = sign_offs(lines)
     # a letter's sign-off closes the story whatever block or section it stands in ("Best wishes," over the name)
     tails = tail_blocks(lines, feats, probs, found) + tail_section(lines, feats, probs, sentence_probs) \
-        + inner_run_removals(lines, feats, probs)
+        + inner_run_removals(lines, feats, probs) + reference_list(lines, feats)
     out = [(i, r) for i, r in tails if i not in signed]
     if opening is not None:
         block_rows.add(opening)  # the story's opening paragraph (``opening_line``)
@@ -741,11 +741,50 @@ def edge_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], 
     return out
 
 
+#: A reference list's heading ("References", "Further reading") has at most this many words.
+REFERENCES_HEAD_WORDS = 3
+
+
+def reference_list(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
+    """(index, ``line_model_references``) of a science story's reference list: the kept lines below the story's last
+    paragraph of core prose that are citations (``citation``: surname-and-initials authors, "et al." or a volume's
+    pages, with a year), and the short heading right above the first of them ("References"). A citation reads as
+    prose to both models (it ends with a full stop and is written in sentences), but it is the publication's
+    apparatus: the story's paragraphs quote a study in words, not as a reference."""
+    kept = [i for i, ln in enumerate(lines) if ln.label in ("body", "heading")]
+    last = max((i for i in kept if feats[i]["strong_prose"] and feats[i]["sent_p"] < CORE_SENTENCE_P
+                and not feats[i]["citation"]), default=None)
+    if last is None:
+        return []
+    cites = [i for i in kept if i > last and feats[i]["citation"]]
+    if not cites:
+        return []
+    out = [(i, "line_model_references") for i in cites]
+    head = cites[0] - 1
+    text = lines[head].text.strip()
+    if head > last and head in kept and 1 <= len(text.split()) <= REFERENCES_HEAD_WORDS \
+            and not any(c.isdigit() for c in text) and not ends_sentence(text):
+        out.append((head, "line_model_references"))
+    return sorted(out)
+
+
 #: Between two paragraphs of the story's core, a run of short lines (``inner_runs``) goes whole when the line model's
 #: mean probability over its kept lines is at least this.
 INNER_RUN_P = 0.8
 #: …and at least this share of its kept lines hold a figure, unless each has a cue of its own.
 RUN_DIGITS = 0.5
+#: A box's closing button ("Buy now", "Submit your event", "Get yours") has at most this many words…
+BUTTON_MAX_WORDS = 4
+#: …and the line model is at least this sure it is furniture.
+BUTTON_P = 0.95
+
+
+def closing_button(line: JudgedLine, feats: dict[str, Any], p: float) -> bool:
+    """A button that closes a box: a few words without a figure, not a sentence, opening with the bare verb the site
+    addresses to the reader ("Buy now", "Check price", "Submit your event"), that the line model is sure of."""
+    text = line.text.strip()
+    return 1 <= len(text.split()) <= BUTTON_MAX_WORDS and not any(c.isdigit() for c in text) \
+        and not ends_sentence(text) and not feats["colon_end"] and bool(_IMPERATIVE.match(text)) and p >= BUTTON_P
 
 
 def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]],
@@ -756,15 +795,20 @@ def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
     its rows go or stay as one, whatever each row alone would say. A run a sentence introduces with ":" is the story's
     (a line ending in ":" is never core prose, so it opens the run, and a line of prose keeps the run), as is one
     holding a table row the rules found, a speaker's label or turn, a list's numbered heading ("2. Porth Bach") or
-    the writer's "I"."""
+    the writer's "I".
+
+    A run of figures closed by its own button (``closing_button``: a product's name, rating and price over "Buy now",
+    an events list over "Submit your event") is a box wherever its rows look like a table's: the story's own table
+    does not end in an order to the reader. It goes whole without the run's mean probability, unless a line ending
+    in ":" introduces it or one of its lines is prose."""
     n = len(lines)
     own = [{"strong_prose": f["strong_prose"], "sent_p": f["sent_p"], "colon_end": f["colon_end"],
             "sentence_like": f["sentence_like"], "words": f["words"]} for f in feats]
     out: list[tuple[int, str]] = []
     for a, b in inner_runs(lines, own):
         kept = [k for k in range(a, b) if lines[k].label in ("body", "heading")]
-        if a == 0 or b >= n \
-                or any(lines[k].table_row or feats[k]["speaker_label"] or feats[k]["turn_label"]
+        if a == 0 or b >= n or not kept \
+                or any(feats[k]["speaker_label"] or feats[k]["turn_label"]
                        or feats[k]["numbered_heading"] or _FIRST_SINGULAR.search(lines[k].text) for k in kept):
             continue
         # a box holds figures (a price, a date, a rating) in most of its lines; a run of headings or of a list's names
@@ -772,6 +816,12 @@ def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
         # story's; a single line goes only with a cue of its own ("Photo: …", "Credit: …")
         figures = _ratio(sum(any(c.isdigit() for c in lines[k].text) for k in kept), len(kept)) >= RUN_DIGITS
         prose = any(feats[k]["sentence_like"] and feats[k]["sent_p"] < CORE_SENTENCE_P for k in kept)
+        if len(kept) >= 2 and figures and not prose and not any(feats[k]["colon_end"] for k in kept) \
+                and closing_button(lines[kept[-1]], feats[kept[-1]], probs[kept[-1]]):
+            out.extend((k, "line_model_run") for k in kept)
+            continue
+        if any(lines[k].table_row for k in kept):
+            continue
         cued = all(any(feats[k][c] for c in _STRONG_CUES) for k in kept)
         if not (cued or (len(kept) >= 2 and figures and not prose)):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean import clean_document
 from storyline.clean.lexicon import load_lexicon
-from storyline.clean.line_model import INNER_RUN_P, features, inner_run_removals
+from storyline.clean.line_model import BUTTON_P, INNER_RUN_P, features, inner_run_removals
 from storyline.config import Settings
 from storyline.model import Document
 from tests.clean.judged import body_lines
@@ -75,3 +75,35 @@ def test_a_running_head_with_a_page_number_is_never_the_title_and_goes_as_furnit
 def test_a_run_holding_a_lists_numbered_heading_is_the_storys() -> None:
     # "Check prices" under a listicle's item, then the next item's heading: the heading is the story's
     assert _removed(["Check prices", "2. Porth Bach"], 0.99) == set()
+
+
+def _removed_rows(run: list[str], probs_of: dict[str, float], intro: str | None = None) -> set[str]:
+    """``_removed`` with the run's lines read as a table's rows by the rules and a probability for each line."""
+    above = ABOVE + ([intro] if intro else [])
+    texts = above + run + BELOW
+    lines = body_lines(texts)
+    for ln in lines:
+        ln.table_row = ln.text in run and any(c.isdigit() for c in ln.text)
+    sent = [0.05 if t in above or t in BELOW else 0.4 for t in texts]
+    probs = [probs_of.get(t, 0.02) for t in texts]
+    return {texts[i] for i, _ in inner_run_removals(lines, features(lines, LEX, sent), probs)}
+
+
+PRODUCT = ["Brava Crisp 4", "Our rating: 4.5/5", "£45 at Homestore", "Buy now"]
+
+
+def test_a_box_of_figures_closed_by_its_own_button_goes_whole_even_as_a_tables_rows() -> None:
+    # the rows alone lean to body and look like a table's; the button that closes them says the run is a box
+    sure = {"Brava Crisp 4": 0.3, "Our rating: 4.5/5": 0.3, "£45 at Homestore": 0.3, "Buy now": BUTTON_P}
+    assert _removed_rows(PRODUCT, sure) == set(PRODUCT)
+    # the model unsure of the button: the rows stay as a table's
+    assert _removed_rows(PRODUCT, {**sure, "Buy now": BUTTON_P - 0.1}) == set()
+
+
+def test_a_tables_rows_stay_under_an_introduction_or_over_a_line_that_is_no_button() -> None:
+    rows = ["Penny Market £38.40", "FreshWay £40.12", "See all prices"]
+    sure = dict.fromkeys(rows, 0.99)
+    assert _removed_rows(rows, sure, intro="The totals were:") == set()
+    # the last line a heading, not an order to the reader: a table's rows stay whatever the model says
+    assert _removed_rows(["Penny Market £38.40", "FreshWay £40.12", "Prices in pence"], dict.fromkeys(rows, 0.99)) \
+        == set()
