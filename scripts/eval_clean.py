@@ -10,7 +10,8 @@ are reported, not targets. Matching follows the cleaning part of the shared scor
 - meta.title / meta.published: normalised equality (a gold null date is met by no date or an
   "uncertain" precision).
 
-usage: eval_clean.py [--set frozen/clean] [--clean-lines rules|trained|hybrid] [--line-model PATH] [--json]
+usage: eval_clean.py [--set frozen/clean] [--clean-lines rules|trained|hybrid] [--line-model PATH]
+                     [--clean-titles rules|trained] [--json]
 """
 from __future__ import annotations
 
@@ -67,10 +68,14 @@ def key_of(source: str) -> str:
     return Path(str(source).split("#")[0]).name.split("_")[0]
 
 
-def clean_set(articles: Path, clean_lines: str | None = None, line_model: str = "") -> dict[str, Document]:
+def clean_set(articles: Path, clean_lines: str | None = None, line_model: str = "",
+              clean_titles: str | None = None) -> dict[str, Document]:
     settings = Settings() if clean_lines is None else Settings(clean_lines=clean_lines)
     if line_model:
         settings = Settings(clean_lines=settings.clean_lines, clean_line_model=line_model)
+    if clean_titles is not None:
+        settings = Settings(clean_lines=settings.clean_lines, clean_line_model=settings.clean_line_model,
+                            clean_titles=clean_titles)
     docs = [d for d in read_paths([articles], settings) if isinstance(d, Document)]
     stats = LineStats.from_documents(docs)
     return {key_of(d.source): clean_document(d, settings, stats) for d in docs}
@@ -121,12 +126,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", default=str(REPO / "frozen" / "clean"))
     ap.add_argument("--clean-lines", choices=("rules", "trained", "hybrid"), help="override Settings.clean_lines")
     ap.add_argument("--line-model", default="", help="the trained line model file (default: the shipped one)")
+    ap.add_argument("--clean-titles", choices=("rules", "trained"), help="override Settings.clean_titles")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="list every missed gold string")
     a = ap.parse_args(argv)
     root = Path(a.set)
     gold = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))
-    cleaned = clean_set(root / "articles", a.clean_lines, a.line_model)
+    cleaned = clean_set(root / "articles", a.clean_lines, a.line_model, a.clean_titles)
     res, misses = score(cleaned, gold)
     if a.json:
         print(json.dumps({g: {f: (h / n if n else None, n) for f, (h, n) in r.items()} for g, r in res.items()},

@@ -55,6 +55,7 @@ from storyline.clean.lines import (
     unit_keys,
 )
 from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
+from storyline.clean.title_model import TitleLine, TitleModel, judged, load_title_model
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
 
@@ -193,28 +194,90 @@ def _ends_header(line: _Line, header: list[_Line]) -> bool:
                                                    for x in header))
 
 
-def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Line | None]:
-    """The title (text, and the line that states it) from the lines before the body."""
+def _title_header(lines: list[_Line]) -> list[_Line]:
+    """The lines above the body's first paragraph, where the title is looked for."""
     header: list[_Line] = []
     for line in lines:
         if _ends_header(line, header):
             break
         header.append(line)
-    late = _headline_below_notice(lines, len(header))
-    if late is not None and not given:
-        return late.text, late
+    return header
+
+
+def _title_candidates(lines: list[_Line], header: list[_Line]) -> list[_Line]:
+    """The header's headline-shaped lines, in page order, that are not page furniture."""
     # a date line in a language or era the rules do not read ("27 มกราคม 2569") is never the headline
     # and neither is a line of dates alone ("March 3, 1951 - August 4, 2026" under an obituary's name)
     candidates = [ln for ln in header if _title_shaped(ln) and not _date_shaped(ln) and not _stamp_line(ln)
                   and not metadata.dates_only(ln.text)]
-    # A headline stands right above its byline or date line: when the header has
-    # one, look first between it and the furniture before it, so a masthead or
-    # tagline at the top of the page ("Site Name — a tagline") is not the title.
     # A breadcrumb, a consent button or the site's name (repeated elsewhere on the page, in the copyright line
     # say) is page furniture, not a headline, whatever the rules made of the line alone.
     furniture = [ln for ln in candidates if _title_furniture(ln, lines)]
     if len(furniture) < len(candidates):
         candidates = [ln for ln in candidates if ln not in furniture]
+    return candidates
+
+
+def _title_view(lines: list[_Line], header: list[_Line], candidates: list[_Line]) -> list[TitleLine]:
+    """The lines as the title model reads them."""
+    in_header = {id(ln) for ln in header}
+    shaped = {id(ln) for ln in candidates}
+    return [TitleLine(ln.text, ln.verdict.label, ln.verdict.reason, _is_article_meta(ln), _strong_prose(ln),
+                      id(ln) in shaped, id(ln) in in_header) for ln in lines]
+
+
+def _trained_title(lines: list[_Line], header: list[_Line], candidates: list[_Line], best: _Line,
+                   model: TitleModel, lex: Lexicon) -> _Line:
+    """The rules' headline ``best``, or the short line the title model calls the headline beside it.
+
+    A short line right above ``best`` that the model is sure is a headline (``override_threshold``) is the headline
+    ("Tokyo bans cars" over its unpunctuated standfirst, which the rules took for the headline-long line); a short
+    ``best`` the model is sure is a label ("Africa", a masthead) gives way to the next candidate below it, above the
+    byline or date line, that is a headline: a short one the model calls so (``threshold``), or a headline-long
+    one. Most short lines above a headline are labels, so a model in doubt leaves the rules' choice."""
+    view = _title_view(lines, header, candidates)
+    at = {id(ln): i for i, ln in enumerate(lines)}
+    asked = [i for i, v in enumerate(view) if judged(v)]
+    probs = dict(zip(asked, model.probabilities(view, asked, lex), strict=True))
+
+    def headline(ln: _Line, threshold: float = model.threshold) -> bool | None:
+        p = probs.get(at[id(ln)])
+        return None if p is None else p >= threshold
+
+    shown = [ln for ln in header if ln.verdict.label != "junk"]
+    pos = next((k for k, ln in enumerate(shown) if ln is best), None)
+    if pos is None:
+        return best
+    # the model overrides the rules' choice only when it is sure: the rules' headline-long line may be the
+    # standfirst under a short headline, and their short headline may be a label over the headline
+    if pos > 0 and headline(shown[pos - 1], model.override_threshold):
+        return shown[pos - 1]
+    if headline(best, 1.0 - model.override_threshold) is False:
+        shaped = {id(ln) for ln in candidates}
+        for ln in shown[pos + 1:]:
+            if _is_article_meta(ln) or _date_shaped(ln):
+                break  # a headline stands above its byline or date line, never below it
+            if id(ln) not in shaped:
+                continue
+            verdict = headline(ln)
+            if verdict or (verdict is None and _headline_long(ln) and not _name_shaped(ln.text)):
+                return ln
+    return best
+
+
+def _find_title(lines: list[_Line], given: str | None,
+                titles: tuple[TitleModel, Lexicon] | None = None) -> tuple[str | None, _Line | None]:
+    """The title (text, and the line that states it) from the lines before the body; ``titles``: the title model
+    that judges a short line beside the rules' headline (``Settings.clean_titles`` 'trained'), with the lexicon."""
+    header = _title_header(lines)
+    late = _headline_below_notice(lines, len(header))
+    if late is not None and not given:
+        return late.text, late
+    candidates = _title_candidates(lines, header)
+    in_order = list(candidates)
+    # A headline stands right above its byline or date line: when the header has
+    # one, look first between it and the furniture before it, so a masthead or
+    # tagline at the top of the page ("Site Name — a tagline") is not the title.
     # a stamp anchors the headline only in a script without spaces between words, where no count of words finds it
     anchor = next((i for i, ln in enumerate(header) if _is_article_meta(ln) or _date_shaped(ln)
                    or (_stamp_line(ln) and caseless_share(ln.text) > 0.5)), None)
@@ -258,6 +321,8 @@ def _find_title(lines: list[_Line], given: str | None) -> tuple[str | None, _Lin
             later = next((ln for ln in candidates[candidates.index(best) + 1:] if ln.words >= 3), None)
             if later is not None:
                 best = later
+        if titles is not None and best is not anchored:
+            best = _trained_title(lines, header, in_order, best, *titles)
         if _WIRE_TAG.match(best.text):
             # an agency's tagged headline ("UPDATE 2-…", "BRIEF-…") is its slug when the plain headline follows it
             i = lines.index(best)
@@ -964,23 +1029,32 @@ def _blocks(raw: str, lines: list[_Line]) -> tuple[list[Block], list[Removal]]:
     return blocks, removed
 
 
-def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: Lexicon) -> tuple[
-        dict[int, str], str, int | None, list[_Line], str | None, str | None, list[_Line]]:
-    """The rules' verdict on every unit: (repairs, repaired text, reference year, lines, title, outlet named by
-    the page's top line, post furniture)."""
-    raw = doc.raw
-    repairs = find_homoglyph_repairs(raw)
-    fixed = apply_repairs(raw, repairs)
+def _lines_before_title(doc: Document, lex: Lexicon) -> tuple[dict[int, str], str, int | None, list[Unit],
+                                                                list[_Line]]:
+    """The units of the repaired text judged alone, then bylines, teasers and running heads marked: (repairs,
+    repaired text, reference year, units, lines)."""
+    repairs = find_homoglyph_repairs(doc.raw)
+    fixed = apply_repairs(doc.raw, repairs)
     reference_year = metadata.newest_year(fixed)
     main_script = script_of(fixed)
     units = split_units(fixed)
     lines = [_judge(fixed, u, lex, main_script, reference_year) for u in units]
-
     _join_split_bylines(lines)
     _mark_teasers(lines)
     _mark_running_heads(lines)
+    return repairs, fixed, reference_year, units, lines
+
+
+def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: Lexicon) -> tuple[
+        dict[int, str], str, int | None, list[_Line], str | None, str | None, list[_Line]]:
+    """The rules' verdict on every unit: (repairs, repaired text, reference year, lines, title, outlet named by
+    the page's top line, post furniture)."""
+    repairs, fixed, reference_year, units, lines = _lines_before_title(doc, lex)
     given = doc.given or {}
-    title, title_line = _find_title(lines, given.get("title") or None)
+    if settings.clean_titles not in ("rules", "trained"):
+        raise ValueError(f"clean_titles must be 'rules' or 'trained', not {settings.clean_titles!r}")
+    titles = (load_title_model(settings.clean_title_model), lex) if settings.clean_titles == "trained" else None
+    title, title_line = _find_title(lines, given.get("title") or None, titles)
     if title_line is not None:
         title_line.mark("meta", "title")
     doc_long = unit_keys(fixed, units)[1] if stats is not None else set()
@@ -996,6 +1070,13 @@ def _rule_pass(doc: Document, settings: Settings, stats: LineStats | None, lex: 
     _resolve_short_lines(lines)
 
     return repairs, fixed, reference_year, lines, title, header_outlet or line_outlet, furniture
+
+
+def title_lines(doc: Document) -> list[TitleLine]:
+    """The lines of ``doc.raw`` as the title model reads them, before any title is chosen (for training it)."""
+    lines = _lines_before_title(doc, load_lexicon())[4]
+    header = _title_header(lines)
+    return _title_view(lines, header, _title_candidates(lines, header))
 
 
 def _judged(fixed: str, lines: list[_Line]) -> list[JudgedLine]:
