@@ -72,3 +72,10 @@ def test_an_unknown_mode_is_refused() -> None:
     with pytest.raises(ValueError, match="clean_titles"):
         clean_document(Document(id="t", source="t.txt", raw=_page("Heritage", "Customs house sold")),
                        Settings(clean_titles="guess"))
+
+
+def test_a_label_the_rules_took_gives_way_to_the_headline_below_it() -> None:
+    # no line of three words or more above the body: the rules take the first line, the label
+    raw = _page("Heritage", "Quay saved")
+    assert _title(raw, "rules") == "Heritage"
+    assert _title(raw, "trained") == "Quay saved"
