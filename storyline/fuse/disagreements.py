@@ -403,8 +403,14 @@ class DimensionContext:
     #: documents and filled with the pairs judged now (the incremental fuse keeps them: a pair of stored
     #: sentences is not judged again); None: judge every pair
     pair_memo: dict[tuple[str, str], tuple[float, ...]] | None = None
+    #: sentence -> what the corpus dimension keys it by whatever the corpus (``SentenceKeys``), known from an
+    #: earlier run and filled with the sentences read now (the incremental fuse keeps them: a stored sentence's keys
+    #: are not read from its text again); None: read every sentence
+    sentence_keys: dict[str, SentenceKeys] | None = None
 
 
+#: a sentence's keys that depend on its text alone: (content terms, event families, kinds of fact)
+SentenceKeys = tuple[frozenset[str], frozenset[str], frozenset[str]]
 #: what a dimension returns per candidate: (score, dimension capped together, topic, sides)
 Found = tuple[float, str, str, list[Side]]
 #: a dimension: (bound claims, context, settings) -> candidates
@@ -867,7 +873,8 @@ def find_disagreements(analyses: list[DocAnalysis], entities: list[Entity], even
 def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity], events: list[Event],
                             settings: Settings, stories: list[Story] | None = None,
                             common: frozenset[str] | None = None, mapper: Mapper | None = None,
-                            pair_memo: dict[tuple[str, str], tuple[float, ...]] | None = None) -> list[Found]:
+                            pair_memo: dict[tuple[str, str], tuple[float, ...]] | None = None,
+                            sentence_keys: dict[str, SentenceKeys] | None = None) -> list[Found]:
     """Every candidate disagreement (score, dimension, topic, sides) the dimensions find, strongest first
     (the incremental fuse keeps them, to rank a part of the corpus found again against the rest).
     ``common``: the corpus's ``common_terms`` when ``analyses`` are a part of it.
@@ -881,6 +888,7 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
         mapper: runs the dimensions' per-block work (``storyline.fuse.mapper``; the pair model judges
             blocks of sentence pairs); local by default.
         pair_memo: the pair model's probabilities of sentence pairs judged before (``DimensionContext.pair_memo``).
+        sentence_keys: the sentences' keys read before (``DimensionContext.sentence_keys``), read and added to.
 
     Returns:
         The candidates, strongest first (ties in the order of the dimensions).
@@ -914,7 +922,8 @@ def disagreement_candidates(analyses: list[DocAnalysis], entities: list[Entity],
                                analyses=analyses, story_of={d: s.id for s in stories or [] for d in s.docs},
                                actor_spans={a.document.id: _actor_spans(a, global_spans, {e.id: e for e in a.entities})
                                             for a in analyses},
-                               story_event_spans=se_spans, mapper=mapper or LOCAL, pair_memo=pair_memo)
+                               story_event_spans=se_spans, mapper=mapper or LOCAL, pair_memo=pair_memo,
+                               sentence_keys=sentence_keys)
     found: list[Found] = []
     for find in run:
         found.extend(find(claims, context, settings))

@@ -27,7 +27,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from storyline.config import Settings
@@ -143,13 +143,16 @@ def _first_start(e: Entity, doc: str) -> int:
 
 
 def _merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
-                  names_in_doc: dict[str, set[str]]) -> None:
+                  names_in_doc: dict[str, set[str]], also_in: Mapping[int, Collection[str]] | None = None) -> None:
     names = {i: _person_names(ents[i]) for i in idx}
     surname = {i: _surname(ents[i]) for i in idx}
-    # the articles each name's copies are in (the certain merges made before: one spelling, many articles)
+    # the articles each name's copies are in (the certain merges made before: one spelling, many articles; a copy
+    # standing for others, ``_copies``, is in theirs too)
     copies_in: dict[int, set[str]] = defaultdict(set)
     for x in range(len(ents)):
         copies_in[groups.find(x)].add(doc_of[x])
+    for x, docs in (also_in or {}).items():
+        copies_in[groups.find(x)].update(docs)
     # read before this function's own unions: a full name's copies, not what the lone names joined to it since
     root_before = {i: groups.find(i) for i in idx}
     # a popular surname is written the same way by hundreds of representatives: each pair of spellings
@@ -666,13 +669,14 @@ def _merge_initials(ents: list[Entity], people: list[int], groups: _Groups) -> N
 
 
 def _rule_groups(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-                 places: frozenset[str]) -> _Groups:
-    """The rule merge: KB entries, then people, initials, organisations and type-confused names."""
+                 places: frozenset[str], also_in: Mapping[int, Collection[str]] | None = None) -> _Groups:
+    """The rule merge: KB entries, then people, initials, organisations and type-confused names (``also_in``: the
+    other documents of an entity standing for its copies there, ``_copies``)."""
     groups = _Groups(ents)
     _merge_kb(ents, groups)
     # a described speaker ("a senior official") is the document's own, as an unnamed group is
     people = _representatives(ents, [i for i, e in enumerate(ents) if e.type == "PERSON" and not e.generic], groups)
-    _merge_people(ents, people, groups, doc_of, names_in_doc)
+    _merge_people(ents, people, groups, doc_of, names_in_doc, also_in)
     _merge_initials(ents, people, groups)
     # an unnamed group ("police") stays the document's own: two articles' police need not be one force;
     # one a country owns ("China's commerce ministry") is that country's, whichever article names it
@@ -890,10 +894,11 @@ def _certain_groups(ents: list[Entity]) -> tuple[_Groups, list[int]]:
 
 
 def _problem(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-             places: frozenset[str], near: _Near | None = None, bound: list[int] | None = None) -> MatchProblem:
+             places: frozenset[str], near: _Near | None = None, bound: list[int] | None = None,
+             also_in: Mapping[int, Collection[str]] | None = None) -> MatchProblem:
     """``near``: score only the pairs near the wanted entities (``_Near``); else every pair. ``bound``: per entity,
-    the entity it starts in one group with (``merge_entities(together=...)``)."""
-    rules = _rule_groups(ents, doc_of, names_in_doc, settings, places)
+    the entity it starts in one group with (``merge_entities(together=...)``); ``also_in``: see ``_rule_groups``."""
+    rules = _rule_groups(ents, doc_of, names_in_doc, settings, places, also_in)
     rule_root = [rules.find(i) for i in range(len(ents))]
     certain, members = _certain_groups(ents)
     infos: list[entity_matcher.Info | None] = [None] * len(ents)
@@ -1061,14 +1066,14 @@ def _kept_apart(problem: MatchProblem, i: int, j: int) -> bool:
 
 def _trained_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
                    places: frozenset[str], wanted: Callable[[Entity], bool] | None = None,
-                   bound: list[int] | None = None) -> list[int]:
+                   bound: list[int] | None = None, also_in: Mapping[int, Collection[str]] | None = None) -> list[int]:
     model = entity_matcher.load_matcher(settings.entity_matcher_model)
     near = None
     if wanted is not None:
         def probability(rows: list[list[float]]) -> list[float]:
             return [float(p) for p in model.classifier.predict_proba(rows)[:, 1]]
         near = _Near(wanted, probability, model.threshold)
-    problem = _problem(ents, doc_of, names_in_doc, settings, places, near, bound)
+    problem = _problem(ents, doc_of, names_in_doc, settings, places, near, bound, also_in)
     probs: list[float] = []
     if problem.rows:
         probs = [float(p) for p in model.classifier.predict_proba(problem.rows)[:, 1]]
@@ -1372,6 +1377,57 @@ def _merge_central_banks(ents: list[Entity], roots: list[int], kb: KB) -> list[i
     return [groups.find(i) for i in range(len(ents))]
 
 
+def _copies(ents: list[Entity], doc_of: list[str], bound: list[int], labelled: list[bool]) -> list[int]:
+    """Per entity, the entity that stands for it before the matcher: the first of the parts of one bound group
+    (``merge_entities(together=...)``: a stored entity's per-document parts) written alike (names, type, country,
+    role, sector, KB id) in other documents; itself for any other entity.
+
+    A store's popular entity (a country, a big firm) takes part in an update as thousands of such parts, one per
+    article, that the certain merges join at once; the first of them is the one the matcher compares (the certain
+    merges' representative), so the others change nothing but the documents and mention counts the rules and the
+    features read off a group, which the one standing for them carries (``_collapsed_roots``). An unnamed group
+    (compared one by one) and a part with mentions outside its own document stand for themselves.
+    """
+    out = list(range(len(ents)))
+    first: dict[tuple, int] = {}
+    docs: dict[int, set[str]] = {}
+    for i, e in enumerate(ents):
+        if not labelled[i] or e.generic or any(m.doc != doc_of[i] for m in e.mentions):
+            continue
+        key = (bound[i], e.name, tuple(e.aliases), e.type, e.country, e.role, e.sector, e.kb_id)
+        held = first.setdefault(key, i)
+        if held != i and doc_of[i] not in docs[held]:
+            docs[held].add(doc_of[i])
+            out[i] = held
+        elif held == i:
+            docs[i] = {doc_of[i]}
+    return out
+
+
+def _collapsed_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
+                     places: frozenset[str], wanted: Callable[[Entity], bool] | None, bound: list[int],
+                     labelled: list[bool]) -> list[int]:
+    """``_trained_roots`` over the entities that stand for their copies (``_copies``), each holding its copies'
+    mentions (the busiest article of a group is read off them) and their documents (the rules' articles of a
+    name's copies, ``also_in``); every copy is then in the group of the one standing for it, as the certain merges
+    and the bound group put it in a run over all of them. ``names_in_doc`` is the one of every entity."""
+    stands = _copies(ents, doc_of, bound, labelled)
+    kept = [i for i in range(len(ents)) if stands[i] == i]
+    if len(kept) == len(ents):
+        return _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
+    pos = {i: n for n, i in enumerate(kept)}
+    mentions: dict[int, list[Span]] = defaultdict(list)
+    other_docs: dict[int, set[str]] = defaultdict(set)
+    for i, s in enumerate(stands):
+        mentions[s].extend(ents[i].mentions)
+        if s != i:
+            other_docs[pos[s]].add(doc_of[i])
+    small = [replace(ents[i], mentions=mentions[i]) if pos[i] in other_docs else ents[i] for i in kept]
+    roots = _trained_roots(small, [doc_of[i] for i in kept], names_in_doc, settings, places, wanted,
+                           [pos[bound[i]] for i in kept], other_docs)
+    return [kept[roots[pos[stands[i]]]] for i in range(len(ents))]
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings,
                    wanted: Callable[[Entity], bool] | None = None,
                    together: Callable[[Entity], str | None] | None = None) -> tuple[list[Entity], dict[str, str]]:
@@ -1395,10 +1451,14 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
     # frozen once: the demonym look-ups per entity and per cluster then reuse one cached set
     places = frozenset(_place_names(ents))
     bound: list[int] = []
+    labelled: list[bool] = []
     if together is not None:
         first: dict[str, int] = {}
+        labelled = [together(e) is not None for e in ents]
         bound = [first.setdefault(label, i) if (label := together(e)) is not None else i for i, e in enumerate(ents)]
-    if settings.entity_matcher == "trained":
+    if settings.entity_matcher == "trained" and together is not None:
+        roots = _collapsed_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound, labelled)
+    elif settings.entity_matcher == "trained":
         roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
     elif settings.entity_matcher == "rules":
         groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)

@@ -50,6 +50,7 @@ from storyline.fuse.disagreements import (
     BoundClaim,
     DimensionContext,
     Found,
+    SentenceKeys,
     claim_count_kind,
     count_kind,
     counts_fit,
@@ -1883,20 +1884,33 @@ def _units(context: DimensionContext, analyses: Sequence[DocAnalysis] | None = N
             n = len(s.text.split())
             if not MIN_WORDS <= n <= MAX_WORDS:
                 continue
+            terms, families, facts = sentence_keys(s.text, context.sentence_keys)
             se = {sid for lo, hi, sid in events if lo < s.end and hi > s.start}
             keys = ({f"se:{x}" for x in se} | {f"actor:{k}" for lo, hi, k in actors if s.start <= lo and hi <= s.end}
-                    | {f"term:{t}" for t in content_terms(s.text) - context.common}
+                    | {f"term:{t}" for t in terms - context.common}
                     # one event under two names ("the theft" / "the painting was taken"): its family is a
                     # shared rare word, which the story's own words (left out above) are not
-                    | {f"term:{f}" for f in event_families(s.text)}
-                    | {f"fact:{k}" for k in fact_keys(s.text)}
+                    | {f"term:{f}" for f in families}
+                    | {f"fact:{k}" for k in facts}
                     # the act a sentence tells under any of its names ("has been recaptured" / "none ... has
                     # been caught"; "was sentenced" / "sentencing is due"): its states are aligned among the
                     # sentences telling that act (``fact_pairs``), a lead sharing more words takes no place
-                    | {f"fact:act:{f}" for f in event_families(s.text)})
+                    | {f"fact:act:{f}" for f in families})
             out.append(_Unit(doc, outlet, context.story_of.get(doc, ""), s.start, s.end, s.text, frozenset(keys),
-                             content_terms(s.text)))
+                             terms))
     return out
+
+
+def sentence_keys(text: str, known: dict[str, SentenceKeys] | None = None) -> SentenceKeys:
+    """What the corpus dimension keys a sentence by whatever the corpus: its content terms, event families and kinds
+    of fact (``fact_keys``). ``known``: the keys of sentences read before (``DimensionContext.sentence_keys``), read
+    and added to: a store keeps them, and an update reads its scope's stored sentences from there, not again."""
+    held = known.get(text) if known is not None else None
+    if held is None:
+        held = (content_terms(text), event_families(text), fact_keys(text))
+        if known is not None:
+            known[text] = held
+    return held
 
 
 def _key_kinds(u: _Unit) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

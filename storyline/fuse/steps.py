@@ -15,7 +15,13 @@ from typing import Any
 import storyline.fuse.pair_model  # noqa: F401  - registers the trained dimension storyline.disagreements.pairs.v1
 from storyline.config import Settings
 from storyline.extract.events import summarize
-from storyline.fuse.disagreements import common_terms, disagreement_candidates, keep_disagreements, sentence_terms
+from storyline.fuse.disagreements import (
+    SentenceKeys,
+    common_terms,
+    disagreement_candidates,
+    keep_disagreements,
+    sentence_terms,
+)
 from storyline.fuse.duplicates import find_near_duplicates
 from storyline.fuse.entities import demonym_forms, merge_entities
 from storyline.fuse.entity_salience import main_entities, ranking_map
@@ -177,10 +183,12 @@ def disagreements(state: FuseState, settings: Settings) -> None:
     counts = sentence_terms(state.analyses)
     state.extra["sentence_terms"] = counts   # kept by the incremental fuse
     memo: dict[tuple[str, str], tuple[float, ...]] = {}
+    keys: dict[str, SentenceKeys] = {}
     found = disagreement_candidates(state.analyses, corpus.entities, corpus.events, settings, corpus.stories,
-                                    common_terms(*counts), mapper=state.mapper, pair_memo=memo)
+                                    common_terms(*counts), mapper=state.mapper, pair_memo=memo, sentence_keys=keys)
     state.extra["disagreement_candidates"] = found   # the incremental fuse ranks new candidates against these
     state.extra["pair_probabilities"] = memo   # and does not judge these sentence pairs again
+    state.extra["sentence_keys"] = keys   # nor read these sentences' keys again
     corpus.disagreements = keep_disagreements(found, {d: s.id for s in corpus.stories for d in s.docs})
     corpus.claims = [c for a in state.analyses for c in a.claims]
 

@@ -13,7 +13,10 @@ steps need to place a new document without reading the corpus again:
 * ``fuse_event_terms`` (how many events' wording holds each term, per view: ``WordingStats``) and
   ``fuse_sentence_terms`` (how many sentences hold each term: the disagreements' ``common_terms``);
 * ``fuse_pair_probs`` (the disagreement pair model's probabilities of every sentence pair it judged, by the
-  hashes of the two sentences: ``DimensionContext.pair_memo``).
+  hashes of the two sentences: ``DimensionContext.pair_memo``);
+* ``fuse_sentence_keys`` (what the disagreements' corpus dimension keys each sentence it read by, whatever the
+  corpus: content terms, event families, kinds of fact; by the sentence's hash: ``DimensionContext.sentence_keys``):
+  an update reads its scope's stored sentences' keys here instead of from their texts, and adds the new ones.
 
 ``update`` adds analysed documents (already in ``documents``/``analyses``) in one transaction:
 
@@ -74,7 +77,8 @@ import numpy as np
 
 from storyline.config import Settings
 from storyline.extract.events import summarize
-from storyline.fuse.disagreements import common_terms, keep_disagreements, sentence_terms
+from storyline.extract.stance import content_terms
+from storyline.fuse.disagreements import SentenceKeys, common_terms, keep_disagreements, sentence_terms
 from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
 from storyline.fuse.incremental import (
     description_keys,
@@ -140,6 +144,8 @@ INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_event_terms (view BIGINT, term VARCHAR, df BIGINT, PRIMARY KEY (view, term))",
     "CREATE TABLE IF NOT EXISTS fuse_sentence_terms (term VARCHAR PRIMARY KEY, n BIGINT)",
     "CREATE TABLE IF NOT EXISTS fuse_pair_probs (a VARCHAR, b VARCHAR, probs DOUBLE[])",
+    "CREATE TABLE IF NOT EXISTS fuse_sentence_keys (key VARCHAR, terms VARCHAR[], families VARCHAR[], "
+    "facts VARCHAR[])",
 )
 INDEX_TABLES = tuple(stmt.split()[5] for stmt in INDEX_DDL)
 
@@ -381,6 +387,7 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
         if "sentence_terms" in state.extra:
             _add_sentence_terms(store, *state.extra["sentence_terms"])
         _add_pair_probs(store, state.extra.get("pair_probabilities", {}))
+        _add_sentence_keys(store, state.extra.get("sentence_keys", {}))
         for stats in state.extra.get("wording_stats", [])[:1]:
             _add_event_terms(store, stats.doc_freq, stats.n_events)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)", [fingerprint(settings)])
@@ -434,14 +441,37 @@ def _pair_memo(store: Store, analyses: list[DocAnalysis]) -> dict[tuple[str, str
         [keys, keys]).fetchall()}
 
 
-def _common_terms(store: Store, scope: list[DocAnalysis], added: tuple[Counter[str], int]) -> frozenset[str]:
-    """The store's common terms among the scope's, counting the new documents' sentences (``added``) in."""
-    counts, _ = sentence_terms(scope)
+def _add_sentence_keys(store: Store, keys: Mapping[str, SentenceKeys]) -> None:
+    """Store the keys of sentences the disagreements' corpus dimension read (``DimensionContext.sentence_keys``)."""
+    if keys:
+        rows = [[_text_key(t), sorted(terms), sorted(families), sorted(facts)]
+                for t, (terms, families, facts) in keys.items()]
+        store.con.execute("INSERT INTO fuse_sentence_keys SELECT UNNEST(?), UNNEST(?::VARCHAR[][]), "
+                          "UNNEST(?::VARCHAR[][]), UNNEST(?::VARCHAR[][])", [list(c) for c in zip(*rows)])
+
+
+def _sentence_keys(store: Store, analyses: list[DocAnalysis]) -> dict[str, SentenceKeys]:
+    """The stored keys of these documents' sentences (those the corpus dimension read before)."""
+    texts = {_text_key(s.text): s.text for a in analyses for s in a.sentences}
+    return {texts[k]: (frozenset(terms), frozenset(families), frozenset(facts))
+            for k, terms, families, facts in store.con.execute(
+                "SELECT key, terms, families, facts FROM fuse_sentence_keys WHERE key IN (SELECT UNNEST(?))",
+                [sorted(texts)]).fetchall()}
+
+
+def _common_terms(store: Store, scope: list[DocAnalysis], added: tuple[Counter[str], int],
+                  known: Mapping[str, SentenceKeys]) -> frozenset[str]:
+    """The store's common terms among the scope's, counting the new documents' sentences (``added``) in (``known``:
+    sentences whose content terms are stored, ``_sentence_keys``)."""
+    terms: set[str] = set()
+    for a in scope:
+        for s in a.sentences:
+            terms.update(held[0] if (held := known.get(s.text)) is not None else content_terms(s.text))
     stored = dict(store.con.execute("SELECT term, n FROM fuse_sentence_terms WHERE term IN (SELECT UNNEST(?))",
-                                    [sorted(counts)]).fetchall())
+                                    [sorted(terms)]).fetchall())
     row = store.con.execute("SELECT value FROM meta WHERE key = 'fuse_sentences'").fetchone()
     new_counts, new_n = added
-    total = {t: stored.get(t, 0) + new_counts.get(t, 0) for t in counts}
+    total = {t: stored.get(t, 0) + new_counts.get(t, 0) for t in sorted(terms)}
     return common_terms(total, (int(row[0]) if row else 0) + new_n)
 
 
@@ -1040,9 +1070,14 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
     added_sentences = sentence_terms(new)
     memo = _pair_memo(store, scope_analyses)
     judged_before = set(memo)
+    # the scope's stored sentences' keys, read from the index, not from their texts again
+    keys = _sentence_keys(store, scope_analyses)
+    keyed_before = set(keys)
     found = disagreement_candidates(scope_analyses, scope_entities, scope_events, settings, stories,
-                                    _common_terms(store, scope_analyses, added_sentences), pair_memo=memo)
+                                    _common_terms(store, scope_analyses, added_sentences, keys), pair_memo=memo,
+                                    sentence_keys=keys)
     judged = {k: v for k, v in memo.items() if k not in judged_before}
+    keyed = {k: v for k, v in keys.items() if k not in keyed_before}
     lap("disagreements")
 
     # relations of the actor pairs and periods the new events touch
@@ -1066,6 +1101,7 @@ def _update(store: Store, new: list[DocAnalysis], settings: Settings, summaries:
         _add_event_terms(store, added_terms, len(new_events))
         _add_sentence_terms(store, *added_sentences)
         _add_pair_probs(store, judged)
+        _add_sentence_keys(store, keyed)
         changed = _touched(store, new, merged, relabelled, (new_events, renamed_events), new_quotes, dups, stories,
                            replaced, clustered, touched, disputed) if ready else None
         # the summary tables are written after the commit, in their own transaction: they keep the corpus tables'

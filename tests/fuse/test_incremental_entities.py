@@ -84,3 +84,37 @@ def test_without_parts_a_stored_entity_takes_part_whole():
     assert merged.mapping == {"d2/e1": "e2"}
     assert not merged.created
     assert [(m.doc, m.start) for m in merged.updated[0].mentions] == [("d1", 0), ("d2", 0)]
+
+
+def _merge_parts(analyses: list[DocAnalysis]):
+    settings = Settings()
+    stored, base = merge_entities(analyses[:BASE], settings)
+    return merge_new_entities(stored, analyses[BASE:], settings, len(stored) + 1, _parts(analyses[:BASE], base))
+
+
+@pytest.mark.slow
+def test_a_stored_entitys_parts_written_alike_stand_as_one_and_give_the_same_merge(bench, monkeypatch):
+    """The parts of one stored entity written alike in many articles are matched as one (``_copies``): the update's
+    entities, their names, aliases, mentions and countries and the new entities' ids are those of matching every
+    part."""
+    from storyline.fuse import entities
+    from storyline.model import to_dict
+
+    analyses = bench.generate(160, seed=13, vectors="synthetic")
+    copies = entities._copies
+    seen: list[tuple[int, int]] = []
+
+    def counted(ents, doc_of, bound, labelled):
+        out = copies(ents, doc_of, bound, labelled)
+        seen.append((len(ents), len(set(out))))
+        return out
+
+    monkeypatch.setattr(entities, "_copies", counted)
+    collapsed = _merge_parts(analyses)
+    (n_all, n_kept), = seen
+    assert n_kept < 0.8 * n_all   # the popular entities' parts do stand as one here
+    monkeypatch.setattr(entities, "_copies", lambda ents, *_: list(range(len(ents))))
+    every = _merge_parts(analyses)
+    assert collapsed.mapping == every.mapping
+    assert [to_dict(e) for e in collapsed.updated] == [to_dict(e) for e in every.updated]
+    assert [to_dict(e) for e in collapsed.created] == [to_dict(e) for e in every.created]

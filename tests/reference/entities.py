@@ -35,7 +35,8 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings) -> tuple[lis
 
 
 def merge_people(ents: list[Entity], idx: list[int], groups: _Groups, doc_of: list[str],
-                 names_in_doc: dict[str, set[str]]) -> None:
+                 names_in_doc: dict[str, set[str]], also_in: object = None) -> None:
+    # ``also_in`` (the documents of collapsed copies, an update's only) is not read: these corpora have no copies
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         sk = surname_key(_surname(ents[i])) if _surname(ents[i]) else ""

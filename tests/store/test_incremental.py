@@ -593,6 +593,48 @@ def test_stored_pair_probabilities_change_nothing_but_the_pairs_judged(runs, ana
     assert stored[0].disagreements and 0 < stored[3] < 0.5 * none[3]
 
 
+def test_stored_sentence_keys_change_nothing_and_stored_sentences_are_not_read_again(runs, analyses, tmp_path,
+                                                                                      monkeypatch):
+    """Fuse A then add B with A's sentence keys stored (``fuse_sentence_keys``) gives the store and the export of
+    adding B with none stored (every scope sentence read from its text); with them stored, the corpus dimension
+    reads the kinds of fact of the new documents' sentences only, and each update stores those it read."""
+    from storyline.export.json import write_json_store
+    from storyline.fuse import pair_model
+
+    read: list[str] = []
+    real = pair_model.fact_keys
+
+    def spy(text):
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pair_model, "fact_keys", spy)
+    out = {}
+    for label in ("stored", "none"):
+        path = tmp_path / f"{label}.duckdb"
+        shutil.copy(runs[0], path)
+        read.clear()
+        with Store(path) as store:
+            (n,) = store.con.execute("SELECT count(*) FROM fuse_sentence_keys").fetchone()
+            assert n > 0   # the full fuse of A stored the keys of the sentences it read
+            if label == "none":
+                store.con.execute("DELETE FROM fuse_sentence_keys")
+            for batch in (analyses[BASE:BASE + BATCH], analyses[BASE + BATCH:]):
+                store.add_analyses(batch)
+                fuse_store(store, batch, Settings())
+            write_json_store(store, tmp_path / f"{label}.json")
+            (keyed,) = store.con.execute("SELECT count(DISTINCT key) FROM fuse_sentence_keys").fetchone()
+            out[label] = (store.corpus(), _summaries(store), (tmp_path / f"{label}.json").read_bytes(), set(read),
+                          keyed)
+    stored, none = out["stored"], out["none"]
+    assert to_dict(stored[0]) == to_dict(none[0])
+    assert stored[1] == none[1] and stored[2] == none[2]
+    new_texts = {s.text for a in analyses[BASE:] for s in a.sentences}
+    assert stored[3] and stored[3] <= new_texts   # only the new documents' sentences were read
+    assert len(none[3] - new_texts) > len(stored[3])   # without the index the stored ones are read again
+    assert stored[4] > n and none[4] > 0   # the updates stored the keys they read
+
+
 def test_an_update_rewrites_the_outlet_pages_and_quotes_about_actors_of_what_it_touched(runs, analyses, tmp_path,
                                                                                        monkeypatch):
     """An outlet's first page is written again only when the outlet is touched or the stretch of the front page's
