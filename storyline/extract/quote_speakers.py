@@ -175,6 +175,8 @@ class SpeakerContext:
     tokens: Callable[[Doc], BlockTokens] = read_tokens
     #: ``entity_genders`` of this context, read once
     gender_cache: dict[str, str] | None = None
+    #: ``speaker_model.pronoun_evidence`` of this context, read once: (sentence, entity id, "m"/"f")
+    pronoun_cache: list[tuple[int, str, str]] | None = None
     #: people the tagger never named, set as a speech verb's subject or apposed to it (``untagged_names``): entity
     #: id → the slot ("cue", "appos"); they are candidates only, kept as people when a quote is theirs
     untagged: dict[str, str] = field(default_factory=dict)
@@ -781,3 +783,4 @@ def add_untagged(ctx: SpeakerContext, doc_id: str) -> None:
                 added.append(Mention(doc_id, a, b, ctx.view[a:b], "PERSON", ent_id))
     ctx.mentions = sorted(ctx.mentions + added, key=lambda m: m.start)
     ctx.gender_cache = None
+    ctx.pronoun_cache = None

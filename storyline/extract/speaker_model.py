@@ -10,7 +10,10 @@ regression scores each candidate from:
 - what the rules found: their choice, by which route (after the quote, before it, carried over),
   and whether the candidate is named inside the speaker phrase;
 - agreement of a pronoun speaker phrase with the candidate's gender, read from titles, gendered
-  role words and given names (``data/gender_words.yaml``, ``data/given_names.yaml``);
+  role words and given names (``data/gender_words.yaml``, ``data/given_names.yaml``), and for a person they leave
+  without one, from the text's own pronouns before the quote (``pronoun_evidence``: "X said his …", "X … . She …");
+  the latest person and the latest subject whose gender fits, the last speaker's fit with the pronoun, paragraphs back
+  to the candidate, and a name that only qualifies a common noun ("Lassa fever": no one who speaks);
 - position: sentences between the candidate's nearest mention and the quote (before and after),
   its recency rank among people, whether that mention is a grammatical subject or the addressee
   of a speech verb ("told Mr. Y"), whether it is named inside the quote;
@@ -84,6 +87,8 @@ __all__ = [
     "load_speaker_model",
     "phrase_head",
     "pick",
+    "pronoun_evidence",
+    "pronoun_genders",
     "quote_shape",
     "silence_features",
     "softmax",
@@ -520,6 +525,17 @@ def _mention_head(ctx: SpeakerContext, start: int, end: int) -> Any | None:
     return tok
 
 
+def _modifier_only(ctx: SpeakerContext, spans: list[tuple[int, int]]) -> bool:
+    """Every mention in ``spans`` is a compound modifier of a common noun ("Lassa fever", "the Jebel terminal")."""
+    if not spans:
+        return False
+    for s, e in spans:
+        tok = _mention_head(ctx, s, e)
+        if tok is None or tok.dep_ != "compound" or tok.head.pos_ != "NOUN":
+            return False
+    return True
+
+
 def addressed(ctx: SpeakerContext, start: int, end: int) -> bool:
     """A mention the cue speaks to: "told Al-Rayan Radio", "told the Coast FM news service", "said in an interview
     with X", "wrote to X"."""
@@ -631,6 +647,86 @@ def syntactic_roles(ctx: SpeakerContext, ent_spans: dict[str, list[tuple[int, in
                 if any(head.i == r.i or (head.dep_ == "appos" and head.head.i == r.i) for r in root_subj):
                     roles.add("root_subject")
     return out
+
+
+#: the third-person pronouns that say a person's gender when they take up a subject ("Ajayi said his village …")
+_GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                      "herself": "f"}
+
+
+def pronoun_evidence(ctx: SpeakerContext) -> list[tuple[int, str, str]]:
+    """What the text's own pronouns say of each person's gender, as (the pronoun's position, entity id, "m"/"f"):
+    a person who is the subject of a sentence and the first gendered pronoun after it in that sentence ("A farmer
+    in Owo, Babatunde Ajayi, said his village …"), or the "he"/"she" that opens the next sentence of the paragraph
+    ("Ortiz Peña became the first woman to run it. She has not …"), with no other person named between them. A
+    name whose given name the lexicon lacks gets its gender here; the position lets a quote read only what comes
+    before it, never its own "he said". Pronouns inside quotes are left out: they speak of others."""
+    if ctx.pronoun_cache is not None:
+        return ctx.pronoun_cache
+    person_like = person_evidence(ctx)
+    people = [m for m in ctx.mentions if m.entity and not any(a <= m.start < b for a, b in ctx.quoted)
+              and (m.type == "PERSON" or has_given_name(m.text) or m.entity in person_like)]
+    out: list[tuple[int, str, str]] = []
+    para_of = layout_of(ctx).paragraph
+    for k, (s0, e0, span, off) in enumerate(ctx.sents):
+        here = [m for m in people if s0 <= m.start < e0]
+        root_subjects = {c.i for c in span.root.children if c.dep_ in _SUBJECT_DEPS}
+        for m in here:
+            head = _mention_head(ctx, m.start, m.end)
+            if head is None:
+                continue
+            # the subject itself or a name apposed to it, maybe through its modifier ("A farmer in Owo, X, said")
+            top = head
+            for _ in range(4):
+                if top.dep_ not in ("appos", "pobj", "prep") or top.head.i == top.i:
+                    break
+                top = top.head
+            if top.dep_ not in _SUBJECT_DEPS:
+                continue
+            # "Her predecessor, X, said her …": a pronoun before the subject keeps another person in view
+            if any(t.lower_ in _GENDERED_PRONOUNS and off + t.idx < m.start and
+                   not any(a <= off + t.idx < b for a, b in ctx.quoted) for t in span):
+                continue
+            for tok in span:
+                at = off + tok.idx
+                if at < m.end or any(a <= at < b for a, b in ctx.quoted):
+                    continue
+                if any(m.end <= o.start < at and o.entity != m.entity for o in here):
+                    break                             # another person between: the pronoun may be theirs
+                if tok.lower_ not in _GENDERED_PRONOUNS:
+                    continue
+                # "his", "her" as a possessor and the reflexives go back to the subject; "he"/"she" only as the
+                # subject of the clause the subject's verb governs ("X said he would …"); "him" is someone else
+                verb = top.head
+                if tok.lower_ in ("his", "hers", "himself", "herself") or (tok.lower_ == "her" and tok.dep_ == "poss") \
+                        or (tok.lower_ in ("he", "she") and tok.dep_ in _SUBJECT_DEPS and tok.head.head.i == verb.i):
+                    out.append((at, m.entity or "", _GENDERED_PRONOUNS[tok.lower_]))
+                break
+            is_root_subject = top.i in root_subjects
+            if not is_root_subject or k + 1 >= len(ctx.sents) or len({o.entity for o in here}) != 1:
+                continue
+            n0, _n1, nspan, noff = ctx.sents[k + 1]
+            if para_of(n0) != para_of(s0):
+                continue
+            subj = next((c for c in nspan.root.children if c.dep_ in _SUBJECT_DEPS), None)
+            at = noff + subj.idx if subj is not None else -1
+            if subj is None or subj.lower_ not in ("he", "she") or any(a <= at < b for a, b in ctx.quoted) or \
+                    any(n0 <= o.start < at for o in people):
+                continue
+            out.append((at, m.entity or "", _GENDERED_PRONOUNS[subj.lower_]))
+    ctx.pronoun_cache = sorted(set(out))
+    return ctx.pronoun_cache
+
+
+def pronoun_genders(evidence: list[tuple[int, str, str]], before: int) -> dict[str, str]:
+    """Each person's gender by the pronouns of ``pronoun_evidence`` read before position ``before``; ties give
+    nothing."""
+    votes: dict[str, list[str]] = {}
+    for at, ent, g in evidence:
+        if at < before:
+            votes.setdefault(ent, []).append(g)
+    return {e: ("f" if vs.count("f") > vs.count("m") else "m") for e, vs in votes.items()
+            if vs.count("f") != vs.count("m")}
 
 
 @dataclass
@@ -767,7 +863,19 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # a person the tagger typed otherwise ("Claudia Reinholt" as an organisation) is a person by the given name
     near_people = [e for e in pool if ctx.entities.get(e) is not None and
                    (ctx.entities[e].type == "PERSON" or has_given_name(ctx.entities[e].name) or e in person_like)]
+    text_genders = pronoun_genders(pronoun_evidence(ctx), q.start) if pronoun in ("m", "f") else {}
+    # for a "he"/"she", a person the lexicons give no gender takes the one the text's pronouns gave before the quote
+    genders = {**text_genders, **genders} if text_genders else genders
     agreeing = pronoun in ("m", "f") and any(genders.get(e) == pronoun for e in near_people)
+    # the person a "he"/"she" most likely takes up: the latest one named before the quote whose gender (from the
+    # lexicons or the text's pronouns) fits, and the latest fitting one named as a grammatical subject
+    latest_agreeing: str | None = None
+    latest_agreeing_subject: str | None = None
+    if pronoun in ("m", "f"):
+        fitting = sorted((e for e in nearest_before if (genders.get(e) or text_genders.get(e)) == pronoun),
+                         key=lambda e: -last_seen.get(e, -1))
+        latest_agreeing = fitting[0] if fitting else None
+        latest_agreeing_subject = next((e for e in fitting if _role(ctx, *nearest_before[e][1:]) == "subject"), None)
     n_people = _bucket(len(near_people), 3)
     clashing = pronoun in ("m", "f") and any(genders.get(e) not in (None, pronoun) for e in near_people)
     # the candidates compared with one another: who is the subject of the cue, who is told, who the
@@ -829,6 +937,12 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         if spoken_to.get(ent_id):
             f["only_addressee"] = 1.0
             f[f"only_addressee&type={ent.type}"] = 1.0
+        if _modifier_only(ctx, ent_spans.get(ent_id, [])):
+            # "Lassa fever", "the Jebel terminal", "the Marlowe case": a name that only ever qualifies a common noun
+            # names a disease, a place or a thing after someone, not a person who is there to speak
+            f["modifier_only"] = 1.0
+            if pronoun in ("m", "f"):
+                f["pronoun&modifier_only"] = 1.0
         if ent_id in datelines:
             # "FRANKFURT — …": the place a story was filed from; a phrase the resolver tied to it ("the company")
             # rarely means the place
@@ -852,6 +966,23 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
                 f["pronoun&not_in_para"] = 1.0
                 if described_here:
                     f["pronoun&not_in_para&described_here"] = 1.0
+            tg = text_genders.get(ent_id)
+            if tg is not None:
+                # "Babatunde Ajayi, said his village …": the text's own pronouns before the quote say the gender a
+                # title or a known given name did not
+                f["pronoun&text_" + ("agree" if tg == pronoun else "clash")] = 1.0
+                if g is None:
+                    f["pronoun&unknown&text_" + ("agree" if tg == pronoun else "clash")] = 1.0
+            if ent_id == latest_agreeing:
+                f["pronoun&latest_agreeing"] = 1.0
+            if ent_id == latest_agreeing_subject:
+                f["pronoun&latest_agreeing_subject"] = 1.0
+            if previous == ent_id:
+                # the last speaker goes on speaking unless the pronoun says another person
+                fit = g or tg
+                f["pronoun&previous&" + ("agree" if fit == pronoun else "clash" if fit else "unknown")] = 1.0
+            if ent_id in last_seen:
+                f[f"pronoun&para_gap={_bucket(para - layout.paragraph(last_seen[ent_id]), 3)}"] = 1.0
             if ent.generic and g == pronoun:
                 # "a man whose shop flooded", "the beekeeper": a description the resolver kept as an entity
                 f["pronoun&agree&generic"] = 1.0

@@ -30,6 +30,8 @@ from storyline.extract.speaker_model import (
     layout_of,
     load_speaker_model,
     pick,
+    pronoun_evidence,
+    pronoun_genders,
     quote_shape,
     silence_features,
     softmax,
@@ -592,3 +594,47 @@ def test_a_name_outside_a_paragraph_that_describes_a_new_speaker_is_marked_for_a
     assert named.get("pronoun&not_in_para") == 1.0 and named.get("pronoun&not_in_para&described_here") == 1.0
     first = features_by_name(ctx, quotes, 1)
     assert "pronoun&not_in_para" not in next(f for name, f in first.items() if "Tremayne" in name)
+
+
+def test_the_texts_own_pronouns_give_a_gender_read_before_the_quote_only():
+    # "Tochukwu" and "Ifunanya" may be in no lexicon: "his" after the one and "She" opening the sentence after the
+    # other say the gender; the quote's own "he said" is never read for that quote
+    ctx, quotes = context_of("Farmer Tochukwu Agbaje said his goats had been taken from the pen overnight. "
+                             "Dr. Ifunanya Obi runs the veterinary post in the next village. She treated two of them.\n"
+                             "“They took all nine and brought back two,” he said.")
+    evidence = {(name_of(ctx, e), g) for _at, e, g in pronoun_evidence(ctx)}
+    assert any("Agbaje" in n and g == "m" for n, g in evidence)
+    assert any("Obi" in n and g == "f" for n, g in evidence)
+    before = {name_of(ctx, e): g for e, g in pronoun_genders(pronoun_evidence(ctx), quotes[-1].start).items()}
+    assert any("Agbaje" in n and g == "m" for n, g in before.items())
+    feats = features_by_name(ctx, quotes, len(quotes) - 1)
+    farmer = next(f for n, f in feats.items() if "Agbaje" in n)
+    vet = next(f for n, f in feats.items() if "Obi" in n)
+    assert farmer.get("pronoun&text_agree") == 1.0
+    assert vet.get("pronoun&text_clash") == 1.0
+    assert pronoun_genders(pronoun_evidence(ctx), 0) == {}
+
+
+def test_a_pronoun_before_the_subject_gives_it_no_gender():
+    # "Her lawyer, X, said her appeal …": both "her" are the client's, not the lawyer's
+    ctx, _ = context_of("Her lawyer, Obiora Nnaji, said her appeal would be heard in May.\n"
+                        "“The first court never read the contract,” Nnaji said.")
+    assert not any("Nnaji" in name_of(ctx, e) for _at, e, _g in pronoun_evidence(ctx))
+
+
+def test_the_latest_fitting_subject_and_the_last_speakers_fit_are_marked_for_a_pronoun():
+    ctx, quotes = context_of("Mr. Daniel Hooper chaired the meeting of the parish council on Monday.\n"
+                             "“The hall roof comes first,” Hooper said.\n"
+                             "Mrs. Glenys Ashworth, the treasurer, said the money would run out by June. "
+                             "“Then the roof waits,” she said.")
+    last = len(quotes) - 1
+    first_speaker = next(c.entity for c in candidates(ctx, quotes, 0, None, entity_genders(ctx), layout_of(ctx))
+                         if c.entity and "Hooper" in name_of(ctx, c.entity))
+    cands = candidates(ctx, quotes, last, first_speaker, entity_genders(ctx), layout_of(ctx))
+    by_name = {name_of(ctx, c.entity): c.features for c in cands if c.entity}
+    treasurer = next(f for n, f in by_name.items() if "Ashworth" in n)
+    chair = next(f for n, f in by_name.items() if "Hooper" in n)
+    assert treasurer.get("pronoun&latest_agreeing") == 1.0
+    assert treasurer.get("pronoun&latest_agreeing_subject") == 1.0
+    assert treasurer.get("pronoun&para_gap=0") == 1.0
+    assert chair.get("pronoun&previous&clash") == 1.0 and "pronoun&latest_agreeing" not in chair
