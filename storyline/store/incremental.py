@@ -181,11 +181,24 @@ def fingerprint(settings: Settings) -> str:
     models = sorted(_MODELS_DIR.glob("*.npz")) + [Path(v) for v in values.values()
                                                    if isinstance(v, str) and v.endswith((".npz", ".joblib"))]
     values["model files"] = [_file_digest(str(p)) for p in models if p.is_file()]
+    # the stored keys (sentence terms, fact kinds, event families, pair probabilities) are computed by this code
+    # and its data files: an index written by another version of them would be read as if current
+    values["code"] = [_file_digest(str(p)) for p in _code_files()]
     return hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode(), usedforsecurity=False).hexdigest()
 
 
 #: the models shipped inside the package (``storyline/models``)
 _MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+
+
+#: the folders whose code and data decide what the fuse index stores
+_CODE_DIRS = ("extract", "fuse", "resolve", "data")
+
+
+def _code_files() -> list[Path]:
+    package = _MODELS_DIR.parent
+    return sorted(p for d in _CODE_DIRS for p in (package / d).rglob("*")
+                  if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".json", ".tsv", ".txt", ".csv"})
 
 
 def _file_digest(path: str) -> str:

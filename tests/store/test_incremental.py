@@ -371,6 +371,22 @@ def test_a_retrained_model_file_makes_the_stored_index_stale(tmp_path) -> None:
     assert incremental.fingerprint(settings) != before
 
 
+def test_edited_fuse_code_makes_the_stored_index_stale(tmp_path, monkeypatch) -> None:
+    # the index stores keys computed by the code (sentence terms, fact kinds): an edit of that code or of its
+    # data files must not leave an update reading keys the new code would not compute
+    source = tmp_path / "disagreements.py"
+    source.write_text("def sentence_terms(text):\n    return text.split()\n")
+    monkeypatch.setattr(incremental, "_code_files", lambda: [source])
+    before = incremental.fingerprint(Settings())
+    source.write_text("def sentence_terms(text):\n    return text.lower().split()\n")
+    assert incremental.fingerprint(Settings()) != before
+
+
+def test_the_fingerprint_covers_the_package_code() -> None:
+    names = {p.name for p in incremental._code_files()}
+    assert {"disagreements.py", "stance.py", "names.py", "units.yaml"} <= names
+
+
 def test_an_index_written_with_other_index_tables_is_not_updated(tmp_path, monkeypatch) -> None:
     # a store fused before fuse_entity_parts existed has that table empty: an update would match a stored entity
     # as the parts of the new documents only
