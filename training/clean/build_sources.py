@@ -29,7 +29,12 @@ LABELS = {"source_s9.txt": "pages 232-251 (issue 15, session 17, built in sessio
                             "capitals and in other languages; family notices, sign-offs and corrections as body)",
           "source_s13.txt": "pages 322-335 (issue 15, session 23: English pages whose foot is sentence-shaped "
                             "furniture (tip-off, funding and comment-rules notices) and rails of short links, under "
-                            "short last paragraphs that are body)"}
+                            "short last paragraphs that are body)",
+          "source_s14.txt": "pages 336-349 (issue 15, session 24: notices written as sentences (newsletter, app, "
+                            "cookie, subscription, comment- and correction-policy, tip-off) at the top, between "
+                            "paragraphs and at the foot, in English, Italian, Portuguese, Polish, Turkish, "
+                            "Indonesian, Dutch and Spanish, beside labels in those languages; body sentences about "
+                            "newsletters, cookies, subscriptions and apps as news)"}
 
 
 
