@@ -226,6 +226,10 @@ def _title_view(lines: list[_Line], header: list[_Line], candidates: list[_Line]
                       id(ln) in shaped, id(ln) in in_header) for ln in lines]
 
 
+#: How many lines below a short line the title model calls a label its headline may stand.
+_LABEL_REACH = 3
+
+
 def _trained_title(lines: list[_Line], header: list[_Line], candidates: list[_Line], best: _Line,
                    model: TitleModel, lex: Lexicon) -> _Line:
     """The rules' headline ``best``, or the short line the title model calls the headline beside it.
@@ -237,11 +241,15 @@ def _trained_title(lines: list[_Line], header: list[_Line], candidates: list[_Li
     one. Most short lines above a headline are labels, so a model in doubt leaves the rules' choice."""
     view = _title_view(lines, header, candidates)
     at = {id(ln): i for i, ln in enumerate(lines)}
-    asked = [i for i, v in enumerate(view) if judged(v)]
-    probs = dict(zip(asked, model.probabilities(view, asked, lex), strict=True))
+    probs: dict[int, float | None] = {}
 
     def headline(ln: _Line, threshold: float = model.threshold) -> bool | None:
-        p = probs.get(at[id(ln)])
+        # asked line by line, when consulted: a line's features read the whole page, so asking about every short
+        # line of a page that is all header (a list, a page of furniture) would cost the square of its length
+        i = at[id(ln)]
+        if i not in probs:
+            probs[i] = model.probabilities(view, [i], lex)[0] if judged(view[i]) else None
+        p = probs[i]
         return None if p is None else p >= threshold
 
     shown = [ln for ln in header if ln.verdict.label != "junk"]
@@ -254,7 +262,9 @@ def _trained_title(lines: list[_Line], header: list[_Line], candidates: list[_Li
         return shown[pos - 1]
     if headline(best, 1.0 - model.override_threshold) is False:
         shaped = {id(ln) for ln in candidates}
-        for ln in shown[pos + 1:]:
+        # a label stands right above its headline, a second label or a kicker at most between them: reading further
+        # down a header with no body under it (a list page) would ask the model about every line of the page
+        for ln in shown[pos + 1:pos + 1 + _LABEL_REACH]:
             if _is_article_meta(ln) or _date_shaped(ln):
                 break  # a headline stands above its byline or date line, never below it
             if id(ln) not in shaped:

@@ -79,3 +79,63 @@ def test_a_label_the_rules_took_gives_way_to_the_headline_below_it() -> None:
     raw = _page("Heritage", "Quay saved")
     assert _title(raw, "rules") == "Heritage"
     assert _title(raw, "trained") == "Quay saved"
+
+
+# Session 24 (review25): adversarial pages for the trained title, each a shape the rules already read right or that
+# has no headline at all, so the model must not take the title wrongly, crash, or cost the square of the page.
+
+def test_a_kicker_over_a_short_headline_with_no_standfirst() -> None:
+    raw = _page("EXCLUSIVE", "Mayor quits")
+    assert _title(raw, "rules") == "EXCLUSIVE"
+    assert _title(raw, "trained") == "Mayor quits"
+
+
+def test_a_byline_at_the_top_of_the_page_does_not_hide_the_label() -> None:
+    raw = _page("By Rhiannon Prys", "Heritage", "Quay saved")
+    assert _title(raw, "trained") == "Quay saved"
+
+
+@pytest.mark.parametrize("header", [
+    # a menu of short lines, then a headline-long headline with no standfirst under it
+    ("Home", "News", "Sport", "Weather", "Harbour board sells old customs house to museum trust"),
+    # a label over a long headline and a standfirst
+    ("Politics", "Harbour board sells old customs house to museum trust", STANDFIRST),
+    # a short headline alone above the body
+    ("Customs house sold",),
+])
+def test_where_the_rules_are_right_the_model_agrees(header: tuple[str, ...]) -> None:
+    raw = _page(*header)
+    assert _title(raw, "trained") == _title(raw, "rules") == header[-1 if header[-1] != STANDFIRST else -2]
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n  \n", "Tokyo bans cars\n",
+                                 "Home\n\nNews\n\nSport\n\nSubscribe\n\nLog in\n\n\u00a9 2026 The Saltmarsh Courier\n"])
+def test_a_page_without_a_body_is_titled_as_the_rules_title_it(raw: str) -> None:
+    assert _title(raw, "trained") == _title(raw, "rules")
+
+
+def test_the_model_reads_only_the_lines_beside_the_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a page that is all header (a list with no paragraph of prose): every line is a short candidate, and each
+    # line's features read the whole page, so asking about every line would cost the square of the page's length
+    from storyline.clean import title_model
+
+    asked: list[int] = []
+    real = title_model.features
+
+    def counted(lines: object, i: int, lex: object) -> dict:
+        asked.append(i)
+        return real(lines, i, lex)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(title_model, "features", counted)
+    raw = "\n\n".join(f"Lot {i} sold" for i in range(200)) + "\n"
+    _title(raw, "trained")
+    assert 0 < len(asked) <= 5
+
+
+@pytest.mark.xfail(strict=True, reason="known (review25): the model is sure a masthead's slogan over a long headline "
+                   "with no standfirst is a short headline; the training pieces have no slogans or topic tags")
+def test_a_slogan_under_the_masthead_is_not_the_title() -> None:
+    long_headline = "Harbour board sells old customs house to museum trust for one pound"
+    raw = _page("The Saltmarsh Courier", "Fearless since 1851", long_headline)
+    assert _title(raw, "rules") == long_headline
+    assert _title(raw, "trained") == long_headline
