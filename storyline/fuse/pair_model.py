@@ -54,7 +54,6 @@ from storyline.fuse.disagreements import (
     count_kind,
     counts_fit,
 )
-from storyline.fuse.figure_owners import fact_owners, owners_overlap, read_owners
 from storyline.fuse.mapper import chunks
 from storyline.fuse.outlets import UNKNOWN_OUTLET, outlet_name
 from storyline.model import Claim, DocAnalysis, Sentence, Side, Span
@@ -976,59 +975,6 @@ def _worst_match(xs: list[Amount], ys: list[Amount]) -> tuple[float, bool, bool]
     return worst, comparable, agree
 
 
-def _fact_spans(s: SideFacts) -> tuple[tuple[int, int], ...]:
-    """Every figure, length of time and date of a side, in one order (``figure_owners.fact_owners`` reads them)."""
-    return (tuple((x.start, x.end) for x in s.amounts) + tuple((x.start, x.end) for x in s.durations)
-            + tuple((x, y) for v in s.dates.values() for _, x, y in v))
-
-
-def _conflicting_facts(a: SideFacts, b: SideFacts) -> list[tuple[str, list[tuple[Span2, Span2]]]]:
-    """Per kind of fact (figures, lengths of time, dates), the spans of each conflicting pair of the two sides:
-    comparable figures that do not agree, dates of one kind with two values (not the days claims were made)."""
-    amounts = [((x.start, x.end), (y.start, y.end)) for x in a.amounts for y in b.amounts
-               if comparable_amounts(x, y) and not _amount_agree("figure", x, y)]
-    durations = [((x.start, x.end), (y.start, y.end)) for x in a.durations for y in b.durations
-                 if comparable_amounts(x, y) and not _amount_agree("duration", x, y)]
-    dates = [((sx, ex), (sy, ey)) for kind, xs in a.dates.items() for vx, sx, ex in xs
-             for vy, sy, ey in b.dates.get(kind, []) if vx != vy
-             and not _REPORTED_ON.search(a.text, 0, sx) and not _REPORTED_ON.search(b.text, 0, sy)]
-    return [(name, pairs) for name, pairs in (("amt", amounts), ("dur", durations), ("date", dates)) if pairs]
-
-
-def read_pair_owners(sides: list[tuple[SideFacts, SideFacts]]) -> None:
-    """Parse at once the sentences whose facts' owners ``pair_features`` will read (those of pairs with facts in
-    conflict): a batch is parsed faster than its sentences one by one."""
-    read_owners([(s.text, _fact_spans(s)) for a, b in sides if _conflicting_facts(a, b) for s in (a, b)])
-
-
-def _owner_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
-    """Whose figure: are the two sides' conflicting figures, lengths of time and dates of one thing? The best overlap
-    of their owners (``figure_owners``: what the parse attaches each to) per kind of fact, and whether none of them
-    shares a word ("40 dead in the [flood]" / "12 dead in the [fire]"; "[talks] due to [start] on Thursday" / "will
-    [decide] on Friday")."""
-    conflicts = _conflicting_facts(a, b)
-    if not conflicts:
-        return {}
-    spans_a, spans_b = _fact_spans(a), _fact_spans(b)
-    of_a = dict(zip(spans_a, fact_owners(a.text, spans_a)))
-    of_b = dict(zip(spans_b, fact_owners(b.text, spans_b)))
-    f: dict[str, float] = {}
-    for name, pairs in conflicts:
-        # what the facts are attached to (the event, the whole, the owner), else the act they belong to: outlets
-        # tell one act in many verbs ("were killed" / "died", "demolished" / "flattened", "burst its banks" / "broke
-        # through its banks"), and a count's act is its kind (``count_kind``), compared by the other features
-        for part, act in (("of", False), ("act", True)):
-            if act and (name == "amt" or f"whose:{name}_of" in f):
-                continue
-            overlaps = [o for x, y in pairs if (o := owners_overlap(of_a[x], of_b[y], act)) is not None]
-            if not overlaps:
-                continue
-            best = max(overlaps)
-            f[f"whose:{name}_{part}"] = best
-            f[f"whose:{name}_{part}_{'differ' if best == 0.0 else 'shared'}"] = 1.0
-    return f
-
-
 def _claims_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
     """The rule dimensions' conflicts between the two sides' claims, as features."""
     f: dict[str, float] = {}
@@ -1446,7 +1392,6 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
             f[f"{name}:context"] = ctx
             if ctx == 0.0:
                 f[f"{name}:context_none"] = 1.0
-    f.update(_owner_features(a, b))
     # durations
     worst_d1, comp_d, agree_d1 = _worst_match(a.durations, b.durations)
     worst_d2, _, agree_d2 = _worst_match(b.durations, a.durations)
@@ -1735,9 +1680,7 @@ class PairModel:
         # a sentence told alike by several outlets (syndicated copies) makes one pair of texts many times over:
         # each distinct pair is read once (a row's probabilities do not depend on the other rows)
         unique = list(dict.fromkeys(pairs))
-        sides = [(read_side(a), read_side(b)) for a, b in unique]
-        read_pair_owners(sides)
-        feats = [pair_features(a, b) for a, b in sides]
+        feats = [pair_features(read_side(a), read_side(b)) for a, b in unique]
         probs = self.classifier.predict_proba(self.vectorizer.transform(feats))
         of = {pair: [float(p) for p in row] for pair, row in zip(unique, probs)}
         return [dict(zip(self.labels, of[pair])) for pair in pairs]
@@ -1775,9 +1718,7 @@ def fit_pair_model(texts: list[tuple[str, str]], labels: list[str], c: float = 1
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    sides = [(read_side(a), read_side(b)) for a, b in texts]
-    read_pair_owners(sides)
-    feats = [pair_features(a, b) for a, b in sides]
+    feats = [pair_features(read_side(a), read_side(b)) for a, b in texts]
     vec = DictVectorizer()
     clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(vec.fit_transform(feats), labels)
