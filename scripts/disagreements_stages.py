@@ -103,6 +103,7 @@ def main() -> int:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     false_by_path: dict[str, Counter[str]] = defaultdict(Counter)
+    precision: dict[str, Counter[str]] = defaultdict(Counter)
     for s in args.sets:
         root = Path(s)
         gold = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))["corpora"]
@@ -120,8 +121,13 @@ def main() -> int:
                                   tuple(ev.PredSide(stem_of.get(x.doc, x.doc), x.evidence.start, x.evidence.end)
                                         for x in d.sides)) for d in result.corpus.disagreements]
             for p in preds:
-                if args.false and not any(ev.matches(p, g, raw) for g in dis):
+                ok = any(ev.matches(p, g, raw) for g in dis)
+                precision[root.name]["ok" if ok else "false"] += 1
+                if args.false and not ok:
                     false_by_path[root.name][false_path(p.topic)] += 1
+                    if args.details:
+                        sides = " / ".join(f"{x.doc}:{raw.get(x.doc, '')[x.start:x.end][:70]!r}" for x in p.sides)
+                        print(f"{root.name}/{cid} FALSE {false_path(p.topic)}: {sides}")
             for g in dis:
                 if any(ev.matches(p, g, raw) for p in preds):
                     st, note = "found", ""
@@ -132,9 +138,11 @@ def main() -> int:
                 if args.details and st != "found":
                     print(f"{root.name}/{cid} {g['label']:>14} {st:<11} [{note}] "
                           f"{g['evidence_a'][:50]!r} / {g['evidence_b'][:50]!r}")
-    print(f"{'set':<28}" + "".join(f"{x:>12}" for x in STAGES))
+    print(f"{'set':<28}" + "".join(f"{x:>12}" for x in STAGES) + f"{'precision':>12}")
     for name, row in [*table.items(), ("all", sum(table.values(), Counter()))]:
-        print(f"{name:<28}" + "".join(f"{row[x]:>12}" for x in STAGES))
+        kept = precision[name] if name != "all" else sum(precision.values(), Counter())
+        print(f"{name:<28}" + "".join(f"{row[x]:>12}" for x in STAGES)
+              + f"{str(kept['ok']) + '/' + str(kept['ok'] + kept['false']):>12}")
     print()
     for lab, row in sorted(per_label.items()):
         print(f"{lab:<28}" + "".join(f"{row[x]:>12}" for x in STAGES))
