@@ -37,7 +37,7 @@ from storyline.fuse.entity_aliases import add_standard_aliases
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.nlp.quantities import singular
 from storyline.resolve.institutions import INSTITUTION_PREFIX
-from storyline.resolve.kb import KB, load_kb
+from storyline.resolve.kb import KB, foreign_country_names, load_kb
 from storyline.resolve.names import (
     ADDRESS_TITLES,
     acronym_key,
@@ -303,32 +303,10 @@ _NAME_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro", "sv", "
 _MIN_FOREIGN_COUNTRY = 4
 
 
-@functools.lru_cache(maxsize=1)
-def _foreign_country_names() -> dict[str, str]:
-    """Folded name of a country in another language → its ISO alpha-3 code, from the translations pycountry packages
-    (gettext catalogues of ISO 3166-1). Names with a comma ("Corée, République de") are left out."""
-    import gettext
-
-    import pycountry
-
-    out: dict[str, str] = {}
-    for lang in _NAME_LANGUAGES:
-        try:
-            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        except OSError:
-            continue
-        for c in pycountry.countries:
-            name = catalogue.gettext(c.name)
-            key = fold(name)
-            if "," not in name and "(" not in name and len(key) >= _MIN_FOREIGN_COUNTRY:
-                out.setdefault(key, c.alpha_3)
-    return out
-
-
 def _country_word(words: list[str], i: int, kb: KB) -> tuple[str | None, int]:
     """(the country named by the folded words from ``i`` — in English, a demonym, or another language's name —,
     how many words name it)."""
-    foreign = _foreign_country_names()
+    foreign = foreign_country_names(_NAME_LANGUAGES, _MIN_FOREIGN_COUNTRY)
     for n in (3, 2, 1):
         if i + n > len(words):
             continue

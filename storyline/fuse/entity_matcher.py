@@ -9,7 +9,9 @@ rules' groups and joins what they leave apart:
    consonant, y/i/j and v/u/w dropped with the vowels, diacritics folded; "ch" also read as "sh"), surname
    skeletons and their prefixes, the words of a name (of a person's, the surname's), a person's name words in
    any order, and, between a full form and a short one only, the first two given names with their formal forms
-   (``data/nicknames.yaml``) and first three letters, and initials or acronyms. A key held by more than
+   (``data/nicknames.yaml``) and first three letters, initials or acronyms, and of an organisation its generic
+   institution words in English (``data/name_glosses.yaml``) with its country, held or named in any language
+   (a body named in its own language and in English). A key held by more than
    ``MAX_BLOCK`` entities is skipped (a common word says little), except the rules' groups and folded names,
    which link to their first holder only: pairs grow with the entities, not with their square. Only pairs of
    two people (by type, or by a name that opens with a known given name) or of two entities written alike are
@@ -48,6 +50,7 @@ from storyline.model import Entity
 from storyline.nlp.quantities import singular
 from storyline.resolve.coref import gender_lexicon
 from storyline.resolve.descriptions import name_word_table, org_sectors
+from storyline.resolve.kb import foreign_country_names, load_kb
 from storyline.resolve.names import (
     HONORIFICS,
     acronym_letters,
@@ -193,6 +196,70 @@ def org_cover(a: Sequence[tuple[str, ...]], b: Sequence[tuple[str, ...]]) -> tup
     return best
 
 
+#: Languages whose names of countries a body's own name may hold, for the translated head-word key: pycountry's
+#: translations of the languages news copy names bodies in ("Lietuvos Aukščiausiasis Teismas", "Magyar Nemzeti Bank")
+COUNTRY_LANGUAGES = ("es", "fr", "pt", "it", "de", "nl", "pl", "cs", "ro", "sv", "tr", "id", "lt", "lv", "et", "fi",
+                     "hu", "da", "nb_NO", "hr", "sr@latin", "bs", "sl", "sk", "sq", "el", "sw", "ms", "is")
+#: Shortest country word read by its beginning as an inflected form ("Lietuvos" of "Lietuva", "Lithuanian")
+MIN_COUNTRY_STEM = 5
+#: Letters an inflected country word may add past the common beginning ("Lietuv-os", "Lithuania-n")
+MAX_COUNTRY_ENDING = 2
+
+
+@functools.cache
+def _country_words() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """(folded country word → ISO code: the knowledge base's names, demonyms and aliases and pycountry's names in
+    ``COUNTRY_LANGUAGES``; the one-word ones of at least ``MIN_COUNTRY_STEM`` letters by their first letters)."""
+    exact = dict(foreign_country_names(COUNTRY_LANGUAGES, 4))
+    exact.update(load_kb().country_words)
+    stems: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for word, code in exact.items():
+        if " " not in word and len(word) >= MIN_COUNTRY_STEM and word.isalpha():
+            stems[word[:MIN_COUNTRY_STEM]].append((word, code))
+    return exact, stems
+
+
+def _country_stem(word: str) -> str | None:
+    """The country a folded word names inflected: its beginning is a country word but for its last letter or
+    ending ("lietuvos" ~ "lietuva", "lithuanian" ~ "lithuania"), not a longer word that opens alike ("georgetown")."""
+    if len(word) < MIN_COUNTRY_STEM:
+        return None
+    codes = set()
+    for known, code in _country_words()[1].get(word[:MIN_COUNTRY_STEM], ()):
+        n = 0
+        for cx, cy in zip(word, known):
+            if cx != cy:
+                break
+            n += 1
+        short, long_ = sorted((len(word), len(known)))
+        if n >= short - 1 and long_ - n <= MAX_COUNTRY_ENDING:
+            codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def named_countries(names: Sequence[str]) -> frozenset[str]:
+    """The countries an organisation's names name, in English or in another language, inflected or not ("Supreme
+    Court of Lithuania", "Lietuvos Aukščiausiasis Teismas": LTU)."""
+    exact = _country_words()[0]
+    out: set[str] = set()
+    for name in names:
+        words = [w for w in fold(re.sub(r"['’]s\b", "", name)).split() if w not in FOREIGN_STOP and w != "the"]
+        for i, w in enumerate(words):
+            for n in (3, 2):
+                if i + n <= len(words) and (code := exact.get(" ".join(words[i:i + n]))):
+                    out.add(code)
+            if code := exact.get(w) or _country_stem(w):
+                out.add(code)
+    return frozenset(out)
+
+
+def head_words(org: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """The generic institution words of an organisation's glossed names (``glosses``' English words: "court",
+    "supreme", "ministry"), whatever language the name was written in."""
+    generic = frozenset(glosses().values())
+    return frozenset(w for ws in org for w in ws if w in generic)
+
+
 def first_surnames(given: str) -> list[str]:
     """Words after the first given name that are no known given names ("Restrepo" of "Álvaro Restrepo" in "Álvaro
     Restrepo Londoño"): Spanish and Portuguese names carry a first surname there, which a short form may keep."""
@@ -251,6 +318,10 @@ class Info:
     mods: frozenset[str] = frozenset()
     #: of a person, "f" or "m" when a name says it (``person_gender``), else empty
     gender: str = ""
+    #: of an organisation, its names' generic institution words in English (``head_words``)
+    heads: frozenset[str] = frozenset()
+    #: of an organisation, its country and those its names name (``named_countries``)
+    countries: frozenset[str] = frozenset()
 
 
 def is_description(name: str) -> bool:
@@ -387,6 +458,13 @@ def info_of(e: Entity) -> Info:
         # languages or inflected ("Helsinki University Hospital" ~ "Helsingin yliopistollinen sairaala"), or by
         # a short form ("Dunav" ~ "FK Dunav Novi Sad")
         inf.org = [ow for n in names if not looks_like_acronym(n) and (ow := org_words(n))]
+        inf.heads = head_words(inf.org)
+        inf.countries = named_countries(names) | ({e.country} if e.country else set())
+        # a body named in its own language and in English whose distinctive words differ ("Lietuvos Aukščiausiasis
+        # Teismas", "Supreme Court of Lithuania"): its head words in English with its country
+        for h in inf.heads:
+            for c in inf.countries:
+                inf.keys.add(("t", f"{h}@{c}"))
         for ws in inf.org:
             for w in ws:
                 if len(w) >= 4:
@@ -570,7 +648,7 @@ def candidate_pairs(infos: Sequence[Info], members: Sequence[int], rule_root: Se
             if len(block) <= (MAX_DESCRIPTION_BLOCK if key[0] == "d" else MAX_BLOCK):
                 pairs.update((min(i, j), max(i, j)) for i in block for j in lone if i != j)
             continue
-        if len(block) < 2 or (key[0] == "c" and len(block) > MAX_ORG_WORD_BLOCK):
+        if len(block) < 2 or (key[0] in ("c", "t") and len(block) > MAX_ORG_WORD_BLOCK):
             continue
         if len(block) > MAX_BLOCK:
             if key[0] in ("r", "f"):
@@ -622,7 +700,14 @@ def in_scope(a: Info, b: Info) -> bool:
     if a.person and b.person and not (a.folded & b.folded):
         return not (unnamed_by(a, b) or unnamed_by(b, a))
     return (a.person and b.person) or bool(a.folded & b.folded) or lone_surname(a, b) or lone_surname(b, a) \
-        or lone_given(a, b) or lone_given(b, a) or org_pair(a, b)
+        or lone_given(a, b) or lone_given(b, a) or org_pair(a, b) or translated_pair(a, b)
+
+
+def translated_pair(a: Info, b: Info) -> bool:
+    """Two organisations of one country whose names hold the same generic institution words in English
+    (``head_words``): one body named in its own language and in English ("Lietuvos Aukščiausiasis Teismas",
+    "Supreme Court of Lithuania"), or two bodies of one kind in one country, which the matcher tells apart."""
+    return bool(a.org and b.org and a.heads and a.heads == b.heads and a.countries & b.countries)
 
 
 def unnamed_by(a: Info, b: Info) -> bool:

@@ -463,6 +463,29 @@ def _load_file(kb: KB, path: Path, data: dict[str, Any] | None = None) -> None:
             kb.lexicon[key] = data[key]
 
 
+@functools.lru_cache(maxsize=4)
+def foreign_country_names(languages: tuple[str, ...], min_length: int) -> dict[str, str]:
+    """Folded name of a country in the given languages → its ISO alpha-3 code, from the translations pycountry
+    packages (gettext catalogues of ISO 3166-1; a language pycountry lacks is skipped). Names with a comma ("Corée,
+    République de") or a bracket, and names shorter than ``min_length`` letters folded, are left out."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, str] = {}
+    for lang in languages:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            name = catalogue.gettext(c.name)
+            key = fold(name)
+            if "," not in name and "(" not in name and len(key) >= min_length:
+                out.setdefault(key, c.alpha_3)
+    return out
+
+
 @functools.lru_cache(maxsize=8)
 def load_kb(extra_paths: tuple[str, ...] = ()) -> KB:
     """The shipped knowledge base with the user's YAML/CSV files laid over it (cached per process).

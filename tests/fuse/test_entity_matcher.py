@@ -229,3 +229,53 @@ def test_a_person_named_with_an_organisation_kind_word_is_read_as_a_body():
     assert not entity_matcher.info_of(ent("d1", 2, "Kestrel Airways")).person
     assert entity_matcher.info_of(ent("d1", 3, "Kwame Gold")).person
     assert entity_matcher.info_of(ent("d1", 4, "Tullavik")).person
+
+
+def test_a_body_named_in_its_own_language_meets_its_english_name_by_its_head_words_and_country():
+    """No word of "Lietuvos Aukščiausiasis Teismas" is a word of "Supreme Court of Lithuania" as written; glossed, both
+    are a supreme court of one country (the genitive "Lietuvos" names Lithuania), and the pair is the matcher's. A
+    regional court of that country (another head) and a supreme court of another country are no such pair."""
+    own = entity_matcher.info_of(ent("d1", 1, "Lietuvos Aukščiausiasis Teismas"))    # NER's person reading
+    english = entity_matcher.info_of(ent("d2", 1, "Supreme Court of Lithuania", "ORG"))
+    regional = entity_matcher.info_of(ent("d3", 1, "Vilniaus Apygardos Teismas", "ORG"))
+    latvian = entity_matcher.info_of(ent("d4", 1, "Supreme Court of Latvia", "ORG"))
+    assert own.heads == english.heads == {"court", "supreme"}
+    assert own.countries == english.countries == {"LTU"} and latvian.countries == {"LVA"}
+    assert entity_matcher.shares_key(own, english) and entity_matcher.in_scope(own, english)
+    assert not entity_matcher.in_scope(own, regional) and not entity_matcher.in_scope(english, latvian)
+    # an inflected country word is read by its beginning, a longer word that merely opens alike is not
+    assert entity_matcher.named_countries(["Lithuanian Sea Ports"]) == {"LTU"}
+    assert entity_matcher.named_countries(["Francesca Textiles"]) == frozenset()
+
+
+def test_blocked_candidates_are_the_pairs_that_share_a_key_on_a_small_corpus():
+    """Below the block limits the blocked candidates are the all-pairs reference: every pair of entities that share a
+    key (``shares_key``, read pair by pair), organisations named in two languages among them."""
+    names = [("Lietuvos Aukščiausiasis Teismas", "PERSON", None), ("Supreme Court of Lithuania", "ORG", "LTU"),
+             ("Vilniaus Apygardos Teismas", "ORG", None), ("Supreme Court of Latvia", "ORG", "LVA"),
+             ("Ministerio de Defensa", "ORG", "ESP"), ("Defence Ministry", "ORG", "ESP"),
+             ("Ministry of Defence", "ORG", "GBR"), ("Harju Maakohus", "ORG", "EST"),
+             ("Harju County Court", "ORG", None), ("Saaremaa Lennuliinid", "PERSON", None),
+             ("Saaremaa Airlines", "ORG", None), ("Mari Tamm", "PERSON", None), ("Tamm", "PERSON", None),
+             ("Pärnu Sadam", "ORG", "EST"), ("Port of Pärnu", "ORG", None)]
+    infos = [entity_matcher.info_of(ent(f"d{k}", 1, n, t, c)) for k, (n, t, c) in enumerate(names)]
+    members = list(range(len(infos)))
+    blocked = set(entity_matcher.candidate_pairs(infos, members, members))
+    reference = {(i, j) for i, j in itertools.combinations(members, 2) if entity_matcher.shares_key(infos[i], infos[j])}
+    assert blocked == reference
+    assert (0, 1) in blocked and (4, 5) in blocked
+
+
+def test_a_common_head_word_of_one_country_is_not_expanded_into_all_its_pairs():
+    # forty courts of one country, each named by a distinct place: "court@EST" is one key held by all of them
+    places = ["".join(p).capitalize() for p in itertools.product(["ka", "lo", "mu", "ri", "te"], ["sk", "rv", "lt"],
+                                                                 ["a", "u", "e"])][:40]
+    courts = [entity_matcher.info_of(ent(f"d{k}", 1, f"{p} County Court", "ORG", "EST")) for k, p in enumerate(places)]
+    assert all(("t", "court@EST") in c.keys for c in courts)
+    members = list(range(len(courts)))
+    pairs = entity_matcher.candidate_pairs(courts, members, members)
+    # the key's block, over the organisation-word limit, adds no pair: the ones left are the other keys' own
+    for c in courts:
+        c.keys = {k for k in c.keys if k[0] != "t"}
+    assert pairs == entity_matcher.candidate_pairs(courts, members, members)
+    assert len(entity_matcher.candidate_pairs(courts[:8], members[:8], members[:8])) == 28    # a small block: all
