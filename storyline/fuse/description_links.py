@@ -17,6 +17,11 @@ mentions, and the story: the share of the description's article's other named ac
 articles also name. The union-find and the look-ups belong to ``storyline.fuse.entities``; here are the rows,
 the model file and the decision. ``scripts/train_description_links.py`` trains it from ``training/entities`` and
 ``training/description_links`` (team-written mini-corpora).
+
+Off by default (``Settings.description_links='rules'``): the restraint is corpus-wide, and a store fused in batches
+decides a description over the candidates it has seen so far (a body named in a later batch does not undo a link),
+so a batched fuse would differ from a whole run in organisations, which ``storyline.store.incremental`` does not
+allow. A store passes the description keys it could not look up (``merge_entities(unlinked=...)``).
 """
 from __future__ import annotations
 

@@ -1325,15 +1325,18 @@ def description_link_candidates(ents: list[Entity], roots: list[int], doc_of: li
     return out
 
 
-def _link_across_articles(ents: list[Entity], roots: list[int], doc_of: list[str],
-                          settings: Settings) -> list[int]:
-    """The trained decision (``storyline.fuse.description_links``) over the descriptions the rules left alone."""
+def _link_across_articles(ents: list[Entity], roots: list[int], doc_of: list[str], settings: Settings,
+                          unlinked: Callable[[Entity], bool] | None = None) -> list[int]:
+    """The trained decision (``storyline.fuse.description_links``) over the descriptions the rules left alone, but
+    those ``unlinked`` accepts (a store's descriptions whose candidates it could not all look up)."""
     model = description_links.load_linker(settings.description_links_model)
     if model is None:
         return roots
     found = description_link_candidates(ents, roots, doc_of)
     groups = _regrouped(ents, roots)
     for c in found:
+        if unlinked is not None and unlinked(ents[c.description]):
+            continue
         pick = model.choose(c.fits)
         if pick is not None and groups.compatible(c.roots[pick], c.description):
             groups.union(c.roots[pick], c.description)
@@ -1542,7 +1545,8 @@ def link_examples(analyses: list[DocAnalysis],
 
 def merge_entities(analyses: list[DocAnalysis], settings: Settings,
                    wanted: Callable[[Entity], bool] | None = None,
-                   together: Callable[[Entity], str | None] | None = None) -> tuple[list[Entity], dict[str, str]]:
+                   together: Callable[[Entity], str | None] | None = None,
+                   unlinked: Callable[[Entity], bool] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
     Args:
@@ -1554,6 +1558,9 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
         together: when given, entities it gives one label start in one group, whatever the cannot-links (the
             per-document parts of an entity a store holds: each is compared as the whole run compares that
             document's entity, not as the merged entity whose names grew with earlier batches).
+        unlinked: when given, descriptions it accepts are left out of the trained cross-article links (a store's
+            descriptions one of whose keys more stored entities hold than it looks up: a whole run meets them all
+            and finds too many candidates to link).
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
@@ -1568,7 +1575,7 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
         bound = [first.setdefault(label, i) if (label := together(e)) is not None else i for i, e in enumerate(ents)]
     roots = _rule_and_matcher_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
     if settings.description_links == "trained":
-        roots = _link_across_articles(ents, roots, doc_of, settings)
+        roots = _link_across_articles(ents, roots, doc_of, settings, unlinked)
     elif settings.description_links != "rules":
         raise ValueError(f"unknown description_links {settings.description_links!r}: 'trained' or 'rules'")
     clusters: dict[int, list[int]] = defaultdict(list)

@@ -56,9 +56,22 @@ def test_a_generic_description_with_two_fitting_bodies_has_both_as_candidates_an
     assert len(rows(two)[0]) == len(rows(two[:1])[0])
 
 
-def test_the_rules_setting_leaves_a_description_of_another_article_apart():
+def test_the_rules_setting_the_default_leaves_a_description_of_another_article_apart():
     docs = [DocAnalysis(document=Document(id="a", source="a"),
                         entities=[named("a", 1, "Volta Coast Airways", mentions=3)]),
             DocAnalysis(document=Document(id="b", source="b"), entities=[described("b", 1, "the carrier")])]
     _, id_map = merge_entities(docs, Settings(description_links="rules"))
+    assert id_map["a/e1"] != id_map["b/e1"]
+    _, id_map = merge_entities(docs, Settings())
+    assert id_map["a/e1"] != id_map["b/e1"]
+
+
+def test_the_shipped_model_links_a_lone_fitting_carrier_unless_the_store_could_not_look_its_candidates_up():
+    docs = [DocAnalysis(document=Document(id="a", source="a"),
+                        entities=[named("a", 1, "Volta Coast Airways", mentions=3)]),
+            DocAnalysis(document=Document(id="b", source="b"), entities=[described("b", 1, "the carrier")])]
+    trained = Settings(description_links="trained")
+    _, id_map = merge_entities(docs, trained)
+    assert id_map["a/e1"] == id_map["b/e1"]
+    _, id_map = merge_entities(docs, trained, unlinked=lambda e: e.generic)
     assert id_map["a/e1"] != id_map["b/e1"]
