@@ -52,6 +52,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_names.py
 	$(PY) scripts/train_descriptions.py
 	$(PY) scripts/train_entities.py
+	$(PY) scripts/train_description_links.py
 	$(PY) scripts/train_stories.py
 	$(PY) scripts/train_events_languages.py
 	$(PY) scripts/train_event_roles_languages.py

@@ -127,6 +127,15 @@ class Settings:
     description_model: str = _setting(
         "", "Trained description ranker for description_coref='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/entities/ and training/descriptions/).")
+    description_links: str = _setting(
+        "rules", "Who links a description left unlinked ('the company', 'the chief executive') to an actor named "
+        "in another article of the corpus or elsewhere in its own: 'trained' (storyline.fuse.description_links, after "
+        "the rules; one candidate above its threshold or none; a store fused in batches cannot follow its corpus-wide "
+        "choice, see storyline.store.incremental) or 'rules' (only the person whose role it names, the baseline and "
+        "the default).")
+    description_links_model: str = _setting(
+        "", "Trained description link model for description_links='trained'; empty: the one shipped in the package "
+        "(`make train` rebuilds it from training/entities/ and training/description_links/).")
     entity_matcher_model: str = _setting(
         "", "Trained entity matcher file for entity_matcher='trained'; empty: the one shipped in the package "
         "(`make train` rebuilds it from training/entities/).")

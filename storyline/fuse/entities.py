@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from storyline.config import Settings
 from storyline.data import load
-from storyline.fuse import entity_matcher
+from storyline.fuse import description_links, entity_matcher
 from storyline.fuse.entity_aliases import add_standard_aliases
 from storyline.model import DocAnalysis, Entity, Span
 from storyline.nlp.quantities import singular
@@ -1184,6 +1184,148 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     return [groups.find(i) for i in range(len(ents))]
 
 
+#: Candidate groups a description's look-up may give before it says too little to be judged ("the company" in a
+#: corpus of many firms): the description is then left alone, as two fitting candidates leave it.
+MAX_LINK_CANDIDATES = 8
+
+
+@dataclass
+class LinkCandidates:
+    """One unlinked description (its index) and the named groups (their roots) it may stand for, with what the
+    look-ups found of each."""
+    description: int
+    roots: list[int]
+    fits: list[description_links.Fit]
+
+
+def description_link_candidates(ents: list[Entity], roots: list[int], doc_of: list[str]) -> list[LinkCandidates]:
+    """The descriptions of people and organisations no step joined to a named actor, each with its candidate named
+    groups: people whose role the description names (or who lead a body, for "the chief"), bodies whose names hold
+    the description's head or a word of its kind ("the carrier" ~ "... Airways"). Look-ups by the head word only: a
+    description meets the few groups its head indexes, never every entity (``MAX_LINK_CANDIDATES``)."""
+    groups = _regrouped(ents, roots)
+    root = [groups.find(i) for i in range(len(ents))]
+    # the articles of every group, read from its mentions (a store's parts keep their own articles' ids)
+    docs: dict[int, set[str]] = defaultdict(set)
+    mentions: Counter[int] = Counter()
+    named_in: dict[str, set[int]] = defaultdict(set)
+    country: dict[int, str] = {}
+    for i, e in enumerate(ents):
+        if e.generic:
+            continue
+        r = root[i]
+        seen = {s.doc for s in e.mentions} or {doc_of[i]}
+        docs[r] |= seen
+        mentions[r] += len(e.mentions) or 1
+        for doc in seen:
+            named_in[doc].add(r)
+        if e.country:
+            country.setdefault(r, e.country)
+    by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    leaders: list[int] = []
+    org_index: dict[str, set[int]] = defaultdict(set)
+    org_words: dict[int, set[str]] = defaultdict(set)
+    orgs_named_in: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        if e.generic:
+            continue
+        if merge_type(e) == "PERSON" and (role := _role_phrase(e.role)):
+            by_head[role.split()[-1]].append((i, role))
+            if role.split()[-1] in _LEADING_ROLES:
+                leaders.append(i)
+        elif merge_type(e) == "ORG":
+            held = _singulars(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
+                                                                        *entity_matcher.org_words(n)))
+            org_words[root[i]] |= held
+            for doc in {s.doc for s in e.mentions} or {doc_of[i]}:
+                orgs_named_in[doc].add(root[i])
+            for w in held:
+                org_index[w].add(i)
+    kinds = entity_matcher.kind_words()
+    out: list[LinkCandidates] = []
+    for i, e in enumerate(ents):
+        if not e.generic or e.type not in ("PERSON", "ORG") or e.kb_id or root[i] in mentions:
+            continue
+        phrase = _description_phrase(re.sub(r"['’]s\b", "", e.name))
+        if not phrase or (" " not in phrase and len(phrase) < 4):
+            continue
+        words = phrase.split()
+        head, common = words[-1], _common_words(e.name)
+        # the words before the head that may be words of the body's name ("the rail operator" ~ "Khovd Rail Freight")
+        mods = sorted(entity_matcher.description_modifiers(e.name))
+        # heads of other sectors: "the company" is no "High Court Division"
+        unlike = _singulars(entity_matcher.unlike_heads(e.name))
+        person = e.type == "PERSON"
+        found: dict[int, description_links.Fit] = defaultdict(
+            lambda p=person: description_links.Fit(person_description=p))  # type: ignore[misc]
+        for j, role in by_head.get(head, ()):
+            if _roles_fit(phrase, role):
+                f = found[root[j]]
+                if len(role) >= len(phrase):
+                    f.role_whole = True
+                else:
+                    f.role_part = True
+        if not found and head in _LEADER_NOUNS and common:
+            for j in leaders:
+                found[root[j]].leader = True
+        # a plural head is a group ("shipping lines said"), not the one body
+        if common and singular(head) == head:
+            for j in org_index.get(head, ()):
+                found[root[j]].org_head = True
+            for w in _singulars(kinds.get(head, ())) - {head}:
+                for j in org_index.get(w, ()):
+                    found[root[j]].org_kind = True
+            for w in mods:
+                for j in org_index.get(w, ()):
+                    found[root[j]]   # a candidate by its name's word alone
+            # "the company" of an article that names its firm in words no kind holds ("Khovd Rail Freight"): the
+            # bodies its own article names, told apart by the model (their number is a feature)
+            if head in kinds:
+                for r in orgs_named_in.get(doc_of[i], ()):
+                    if r not in found:
+                        found[r].article_org = True
+        if not found or len(found) > MAX_LINK_CANDIDATES:
+            continue
+        here = doc_of[i]
+        cands = sorted(found)
+        for r in cands:
+            f = found[r]
+            f.modifiers = len(mods)
+            f.modifiers_held = sum(_word_held(w, org_words.get(r, ())) for w in mods)
+            f.kind_clash = bool(unlike & org_words.get(r, set()))
+            f.same_article = here in docs[r]
+            f.candidate_articles = len(docs[r])
+            if e.country and country.get(r):
+                f.country = 1 if country[r] == e.country else -1
+            f.mentions = mentions[r]
+            # the story: the other actors this article names that the candidate's other articles name too
+            others = named_in.get(here, set()) - {r}
+            elsewhere = docs[r] - {here}
+            f.story_share = (sum(bool(docs[o] & elsewhere) for o in others) / len(others)) if others else 0.0
+            f.common_words = common
+            f.description_mentions = len(e.mentions) or 1
+        out.append(LinkCandidates(i, cands, [found[r] for r in cands]))
+    return out
+
+
+def _link_across_articles(ents: list[Entity], roots: list[int], doc_of: list[str], settings: Settings,
+                          unlinked: Callable[[Entity], bool] | None = None) -> list[int]:
+    """The trained decision (``storyline.fuse.description_links``) over the descriptions the rules left alone, but
+    those ``unlinked`` accepts (a store's descriptions whose candidates it could not all look up)."""
+    model = description_links.load_linker(settings.description_links_model)
+    if model is None:
+        return roots
+    found = description_link_candidates(ents, roots, doc_of)
+    groups = _regrouped(ents, roots)
+    for c in found:
+        if unlinked is not None and unlinked(ents[c.description]):
+            continue
+        pick = model.choose(c.fits)
+        if pick is not None and groups.compatible(c.roots[pick], c.description):
+            groups.union(c.roots[pick], c.description)
+    return [groups.find(i) for i in range(len(ents))]
+
+
 def description_owners(ents: list[Entity]) -> dict[str, str]:
     """Corpus entities known only by a description ("the regulator", "the rector", "the shipping line") and the one
     named corpus entity each likely stands for: a person whose role the description names (as
@@ -1406,9 +1548,42 @@ def _collapsed_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[s
     return [kept[roots[pos[stands[i]]]] for i in range(len(ents))]
 
 
+def _rule_and_matcher_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]],
+                            settings: Settings, places: frozenset[str], wanted: Callable[[Entity], bool] | None,
+                            bound: list[int], labelled: list[bool] | None = None) -> list[int]:
+    """The groups of the merge before the trained description links: the matcher's (or the rules'), then the
+    portfolios, central banks and the rules' description links. ``labelled`` (a store's per-document parts, see
+    ``merge_entities(together=...)``) lets the matcher compare identical parts once (``_collapsed_roots``)."""
+    if settings.entity_matcher == "trained" and labelled:
+        roots = _collapsed_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound, labelled)
+    elif settings.entity_matcher == "trained":
+        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
+    elif settings.entity_matcher == "rules":
+        groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
+        for i, b in enumerate(bound):
+            groups.bind(b, i)
+        roots = [groups.find(i) for i in range(len(ents))]
+    else:
+        raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
+    roots = _merge_portfolios(ents, roots)
+    roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
+    return _link_descriptions(ents, roots, doc_of)
+
+
+def link_examples(analyses: list[DocAnalysis],
+                  settings: Settings) -> tuple[list[Entity], list[int], list[LinkCandidates]]:
+    """The document-local entities of ``analyses``, their groups before the trained link step and the descriptions
+    it would judge with their candidates, as ``merge_entities`` meets them (``scripts/train_description_links.py``)."""
+    ents = local_entities(analyses)
+    doc_of, names_in_doc = _documents_of(ents)
+    roots = _rule_and_matcher_roots(ents, doc_of, names_in_doc, settings, frozenset(_place_names(ents)), None, [])
+    return ents, roots, description_link_candidates(ents, roots, doc_of)
+
+
 def merge_entities(analyses: list[DocAnalysis], settings: Settings,
                    wanted: Callable[[Entity], bool] | None = None,
-                   together: Callable[[Entity], str | None] | None = None) -> tuple[list[Entity], dict[str, str]]:
+                   together: Callable[[Entity], str | None] | None = None,
+                   unlinked: Callable[[Entity], bool] | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge document-local entities into global ones.
 
     Args:
@@ -1420,6 +1595,9 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
         together: when given, entities it gives one label start in one group, whatever the cannot-links (the
             per-document parts of an entity a store holds: each is compared as the whole run compares that
             document's entity, not as the merged entity whose names grew with earlier batches).
+        unlinked: when given, descriptions it accepts are left out of the trained cross-article links (a store's
+            descriptions one of whose keys more stored entities hold than it looks up: a whole run meets them all
+            and finds too many candidates to link).
     Returns:
         (global entities ``e1``, ``e2``, … ordered by mention count, then name; map local id → global id).
     """
@@ -1434,20 +1612,11 @@ def merge_entities(analyses: list[DocAnalysis], settings: Settings,
         first: dict[str, int] = {}
         labelled = [together(e) is not None for e in ents]
         bound = [first.setdefault(label, i) if (label := together(e)) is not None else i for i, e in enumerate(ents)]
-    if settings.entity_matcher == "trained" and together is not None:
-        roots = _collapsed_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound, labelled)
-    elif settings.entity_matcher == "trained":
-        roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
-    elif settings.entity_matcher == "rules":
-        groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
-        for i, b in enumerate(bound):
-            groups.bind(b, i)
-        roots = [groups.find(i) for i in range(len(ents))]
-    else:
-        raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
-    roots = _merge_portfolios(ents, roots)
-    roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
-    roots = _link_descriptions(ents, roots, doc_of)
+    roots = _rule_and_matcher_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound, labelled)
+    if settings.description_links == "trained":
+        roots = _link_across_articles(ents, roots, doc_of, settings, unlinked)
+    elif settings.description_links != "rules":
+        raise ValueError(f"unknown description_links {settings.description_links!r}: 'trained' or 'rules'")
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ents)):
         clusters[roots[i]].append(i)

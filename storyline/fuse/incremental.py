@@ -113,13 +113,18 @@ class EntityMerge:
 
 
 def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], settings: Settings,
-                       next_number: int, parts: Mapping[str, Sequence[Entity]] | None = None) -> EntityMerge:
+                       next_number: int, parts: Mapping[str, Sequence[Entity]] | None = None,
+                       crowded: frozenset[str] = frozenset()) -> EntityMerge:
     """Merge the new documents' local entities with the stored ``candidates`` (``merge_entities`` over both).
 
     ``parts``: per stored entity id, the document-local entities it was merged from (the store indexes them). Each
     candidate takes part as its parts, bound into one group: a new entity is compared with what each article
     called it, as the whole run compares it, not with the merged names and mention counts a store's entity
     gathered from earlier batches. A candidate without parts takes part whole.
+
+    ``crowded``: the description keys the store did not look up (held by too many stored entities); a new
+    description with one of them is not linked across articles (``merge_entities(unlinked=...)``): a whole run would
+    meet every holder, too many candidates to link, where the store meets only the new documents' few.
 
     A cluster with one stored entity is that entity, updated (names, mentions, country as
     ``merge_entities`` makes them); with several, the new members join the one with the most mentions
@@ -134,7 +139,8 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
     # only the new entities' groups are wanted: pairs of stored entities no likely pair links to a new one are
     # not scored (``merge_entities(wanted=...)``; most of the candidates' pairs join two stored entities)
     merged, mapping = merge_entities([holder, *new], settings, wanted=lambda e: not e.id.startswith(STORED + "/"),
-                                     together=lambda e: _stored_id(e.id))
+                                     together=lambda e: _stored_id(e.id),
+                                     unlinked=lambda e: bool(crowded) and bool(description_keys(e) & crowded))
     by_stored = {e.id: e for e in candidates}
     members: dict[str, list[str]] = {}
     for local, glob in mapping.items():

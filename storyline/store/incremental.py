@@ -562,7 +562,10 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
                              "GROUP BY key", [sorted(keys)]).fetchall()
     loose = unmatched_keys(keys)
     initials: dict[str, list[str]] = {}
+    crowded: set[str] = set()   # keys too many stored entities hold to look up
     for key, ents in rows:
+        if key in loose and len(ents) > ENTITY_KEY_CAP:
+            crowded.add(key)
         if key not in loose or len(ents) <= ENTITY_KEY_CAP:
             if key.startswith("a:") and key not in spelled_by_acronym:
                 initials[key] = ents
@@ -583,7 +586,7 @@ def _match_entities(store: Store, new: list[DocAnalysis], settings: Settings, st
     candidates = _entities(store, found)
     stats.entity_candidates = len(candidates)
     merged = merge_new_entities(candidates, new, settings, _max_number(store, "entities", "e") + 1,
-                                _parts(store, found))
+                                _parts(store, found), frozenset(crowded))
     # mentions in corpus order (documents by source, then id), as a full run lists them
     changed = [*merged.updated, *merged.created]
     docs = {m.doc for e in changed for m in e.mentions}

@@ -472,8 +472,8 @@ def test_scoring_only_the_pairs_near_new_entities_gives_the_same_update(runs, an
     batch = analyses[BASE:BASE + BATCH]
     full_merge, scored, out = entities.merge_entities, [], []
 
-    def every(analyses, settings, wanted=None, together=None):   # the merge as before: every pair scored
-        return full_merge(analyses, settings, together=together)
+    def every(analyses, settings, wanted=None, together=None, unlinked=None):   # the merge as before: every pair scored
+        return full_merge(analyses, settings, together=together, unlinked=unlinked)
 
     real_features = entity_matcher.pair_features
 
