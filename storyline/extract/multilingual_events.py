@@ -301,7 +301,10 @@ def cue_features(text: str, lang: str, cues: Cues) -> list[float]:
     flags += [1.0 if t == first else 0.0 for t in cues.types]
     flags += [1.0 if _cue_at(text, lang, k, cues) else 0.0 for k in ("negation", "planned", "hypothetical")]
     passives = passive_triggers(text, lang, cues)
-    flags.append(1.0 if passives or (lang != "es" and passive_voice(text, lang, cues)) else 0.0)
+    # a passive in another clause than the act's ("вручила ноту протеста из-за карт, на которых ... показана как") is
+    # no passive of the act: read the first trigger's clause when there is one
+    at = hits[0][1] if hits else None
+    flags.append(1.0 if passives or (lang != "es" and passive_voice(text, lang, cues, at)) else 0.0)
     by_passive = {t for t, _, _ in passives}
     flags += [1.0 if t in by_passive else 0.0 for t in cues.types]
     return flags

@@ -690,6 +690,10 @@ def test_the_coder_reads_whether_a_sentence_is_passive_and_of_which_trigger():
     assert passive[2 * n + 3] == 1.0 and active[2 * n + 3] == 0.0
     assert [t for t, f in zip(cues.types, passive[2 * n + 4:]) if f] == ["REJECT"]
     assert not any(active[2 * n + 4:])
+    # a passive in a clause after the act's is no passive of the act
+    other_clause = cue_features("Польша вручила Литве ноту протеста из-за карты, на которой граница показана неверно.",
+                                "ru", cues)
+    assert other_clause[2 * n + 3] == 0.0
 
 
 @pytest.mark.parametrize("lang,text,phrase,kb_id,name", [
