@@ -40,12 +40,12 @@ from storyline.extract.multilingual_events import (  # noqa: E402
     RoleRanker,
     choose_roles,
     default_role_model_path,
-    find_triggers,
     load_cues,
     opener_actor,
     rank_roles,
     role_candidates,
     role_features,
+    trigger_at,
 )
 from storyline.model import Document, Mention, Sentence  # noqa: E402
 from storyline.resolve.kb import load_kb  # noqa: E402
@@ -88,9 +88,7 @@ def sentence_cases(lang: str, records: list[dict], settings: Settings) -> list[d
         # the sentence that holds the gold actors (the segmenter may split a sentence at an abbreviation)
         surfaces = [s for s in (gold.get("source"), gold.get("target")) if s]
         sent = next((s for s in sents if all(s.start <= text.find(x) < s.end for x in surfaces)), sents[0])
-        hits = find_triggers(sent.text, lang, cues)
-        typed = [h for h in hits if h[0] == gold["type"]]
-        at = (typed or hits)[0][1] if hits else None
+        at = trigger_at(sent.text, lang, gold["type"], cues)  # as the coder's events place it
         opener_actor(state.document, sent, state.mentions, state.entities, lang, kb)  # as the coder does
         out.append({"lang": lang, "text": text, "sentence": sent, "mentions": list(state.mentions), "trigger": at,
                     "type": gold["type"], "source": gold.get("source"), "target": gold.get("target")})

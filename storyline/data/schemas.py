@@ -121,6 +121,9 @@ def _kb_languages() -> dict[str, Any]:
                       "government_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_heads": _mapping(_WORDS, propertyNames=language),
                       "authority_joiners": _mapping(_WORDS, propertyNames=language),
+                      "agent_heads": _mapping(_mapping(_WORDS, propertyNames={
+                          "pattern": "^[a-z_]+$", "description": "an institution kind of institution_kinds.yaml"}),
+                          propertyNames=language),
                       "acronym_skip": _mapping(_WORDS, propertyNames=language),
                       "capitals": _mapping(by_id, propertyNames=language),
                       "demonyms": _mapping(by_id, propertyNames=language)}, ("names",))
@@ -135,7 +138,7 @@ def _event_languages() -> dict[str, Any]:
         "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
         "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners",
         "agent_markers", "passive_markers", "object_markers", "clitics", "future_endings", "role_prepositions",
-        "subject_pronouns", "passive_endings", "place_nouns")}
+        "subject_pronouns", "passive_endings", "active_endings", "place_nouns")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -51,8 +52,9 @@ __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker"
            "extract_language_events", "find_triggers", "governor_features",
            "group_subject", "is_function_word", "load_cues", "load_language_event_model",
            "load_role_ranker", "locative_source", "modality_of",
-           "opener_name_type", "opener_span", "passive_voice",
-           "rank_roles", "role_candidates", "role_features", "sentence_vectors", "word_order_features"]
+           "opener_name_type", "opener_span", "passive_triggers", "passive_voice",
+           "rank_roles", "role_candidates", "role_features", "sentence_vectors", "trigger_at",
+           "word_order_features"]
 
 NONE = "NONE"
 #: how sure the coder must be to report an event (17 labels share the probability: a right type often wins with
@@ -287,16 +289,85 @@ def _is_verb(word: str, lang: str) -> bool:
 
 def cue_features(text: str, lang: str, cues: Cues) -> list[float]:
     """Trigger hits per type (0/1), the type of the first trigger in the text (0/1 per type), then negation,
-    planned and hypothetical cues (0/1). The first trigger is most often the verb, the words after it its object
+    planned and hypothetical cues (0/1), then the passives: whether the sentence is in the passive (0/1) and the
+    type of each trigger a passive participle is the passive of (0/1 per type: "было отклонено" is the passive of
+    "отклонил", "fue rechazada" of "rechazó"). The first trigger is most often the verb, the words after it its object
     ("отменил санкции" is a retreat, "разорвал сотрудничество" a sanction, "отклонил протест" a refusal): a news
-    sentence names its actor, then the act."""
+    sentence names its actor, then the act; a passive names the party affected first and the act after it."""
     hits = find_triggers(text, lang, cues)
     hit = {t for t, _, _ in hits}
     first = hits[0][0] if hits else None
     flags = [1.0 if t in hit else 0.0 for t in cues.types]
     flags += [1.0 if t == first else 0.0 for t in cues.types]
     flags += [1.0 if _cue_at(text, lang, k, cues) else 0.0 for k in ("negation", "planned", "hypothetical")]
+    passives = passive_triggers(text, lang, cues)
+    # a passive in another clause than the act's ("вручила ноту протеста из-за карт, на которых ... показана как") is
+    # no passive of the act: read the first trigger's clause when there is one
+    at = hits[0][1] if hits else None
+    flags.append(1.0 if passives or (lang != "es" and passive_voice(text, lang, cues, at)) else 0.0)
+    by_passive = {t for t, _, _ in passives}
+    flags += [1.0 if t in by_passive else 0.0 for t in cues.types]
     return flags
+
+
+def passive_triggers(text: str, lang: str, cues: Cues) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each passive participle whose active verb is a trigger of ``lang``, in text order.
+
+    Russian and Ukrainian: a short passive participle by morphology ("отклонено" -> "отклонил"), or without it a
+    lower-case word with a participle's ending (``passive_endings``) whose stem takes an active past ending
+    (``active_endings``: "відхилено" -> "відхилив"); the participle may come without an auxiliary ("санкции
+    введены", "затримано"). Spanish: a participle (``passive_endings``) right after "fue", "fueron", "sido" that is a
+    trigger itself ("fue rechazada por"). The trigger stems say which act; the coder weighs the passive."""
+    by_lang = cues.modality.get(lang, {})
+    words = _words(text)
+    out: list[tuple[str, int, int]] = []
+    if lang == "es":
+        markers = {m for m in by_lang.get("passive_markers", ()) if m != "se"}
+        endings = tuple(by_lang.get("passive_endings", ()))
+        starts = {s: t for t, s, _ in find_triggers(text, lang, cues)}
+        for (before, _, _), (word, start, end) in itertools.pairwise(words):
+            if before in markers and word.endswith(endings) and start in starts:
+                out.append((starts[start], start, end))
+        return out
+    analyser = _morphology(lang)
+    for found_word in _WORD.finditer(text):
+        word, start, end = found_word.group(), found_word.start(), found_word.end()
+        if not word.islower():
+            continue  # a name may end so too ("Україна", "Олена")
+        for active in _active_forms(word, lang, analyser, by_lang):
+            found = find_triggers(active, lang, cues)
+            if found:
+                out.extend((t, start, end) for t, s, _ in found if s == 0)
+                break
+    return sorted(set(out), key=lambda h: (h[1], h[0]))
+
+
+def _active_forms(word: str, lang: str, analyser: Any, by_lang: dict[str, tuple[str, ...]]) -> list[str]:
+    """The active past forms a Russian or Ukrainian passive participle may stand for (none for another word)."""
+    if analyser is not None:
+        parse = analyser.parse(word)[0]
+        if "PRTS" not in str(parse.tag) or "pssv" not in str(parse.tag):
+            return []
+        verb = analyser.parse(parse.normal_form)[0]
+        past = verb.inflect({"VERB", "past", "masc", "sing"}) if verb.tag.POS == "INFN" else None
+        return [_fold(past.word)] if past is not None else []
+    ending = next((e for e in sorted(by_lang.get("passive_endings", ()), key=len, reverse=True)
+                   if len(word) >= 6 and word.endswith(e)), None)
+    if ending is None:
+        return []
+    stem = _fold(word[:-len(ending)])
+    # the vowel of "-ано" / "-яно" belongs to the stem ("затрима|но" -> "затрима|в")
+    stems = [stem, stem + ending[0]] if ending[0] in "аяё" else [stem]
+    return [s + e for s in stems for e in by_lang.get("active_endings", ())]
+
+
+def trigger_at(text: str, lang: str, label: str, cues: Cues) -> int | None:
+    """Where the trigger of a ``label`` event stands in ``text``: the first trigger of that type, else the first
+    passive participle of that type ("было отклонено"), else the first trigger of any type (None: no trigger)."""
+    hits = find_triggers(text, lang, cues)
+    typed = [h for h in hits if h[0] == label] or [h for h in passive_triggers(text, lang, cues) if h[0] == label]
+    found = typed or hits
+    return found[0][1] if found else None
 
 
 def sentence_vectors(texts: Sequence[str], model: str, cache: dict[str, Any] | None = None,
@@ -1139,10 +1210,8 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
     for sent, (label, p) in zip(with_actor, decisions):
         if label == NONE or p < MIN_P:
             continue
-        hits = find_triggers(sent.text, lang, cues)
-        typed = [h for h in hits if h[0] == label]
-        found = typed or hits
-        at = found[0][1] if found else None
+        typed = [h for h in find_triggers(sent.text, lang, cues) if h[0] == label]
+        at = trigger_at(sent.text, lang, label, cues)
         # the coder's event needs its opener even when no trigger stem is listed for its verb ("Польща зняла ...",
         # "Зеленський відвідає ..."): taggers miss a bare name that opens a sentence, and it is most often the source
         opener_actor(doc, sent, mentions, entities, lang, kb)

@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["Candidate", "NameModel", "candidates", "case_forms", "country_keys", "country_names", "default_model_path",
-           "features", "given_in_any_script", "hinted_candidates", "known_names", "latin_spellings", "load_name_model",
-           "mend_country_spans", "retype_foreign_persons", "stem_key", "tokenize"]
+           "features", "finite_verb", "given_in_any_script", "hinted_candidates", "known_names", "latin_spellings",
+           "load_name_model", "mend_country_spans", "retype_foreign_persons", "stem_key", "tokenize"]
 
 #: lowercase words that may join capitalised ones inside a name ("Banco de España"); not "y" or "en", which
 #: join two names far more often than they sit inside one ("Madrid y Tokio", "Ortega en Bruselas")
@@ -453,7 +453,7 @@ def _morphology(lang: str) -> Any:
         return None
 
 
-def _finite_verb(word: str, lang: str) -> bool:
+def finite_verb(word: str, lang: str) -> bool:
     """Whether ``word`` reads as a finite verb: by morphology (ru, uk), else by a past-tense ending."""
     analyser = _morphology(lang)
     if analyser is None:
@@ -489,7 +489,7 @@ def retype_foreign_persons(raw: str, spans: list[tuple[int, int, str]], lang: st
         nxt = _WORD_AFTER.match(raw[end:end + 40])
         if kind != "PERSON" and len(words) >= 2 and all(_capitalised(w) for w in words) \
                 and _is_cyrillic(words[0]) and given_in_any_script(words[0]) and nxt is not None \
-                and _finite_verb(nxt.group(1), lang):
+                and finite_verb(nxt.group(1), lang):
             key = stem_key(text)
             if key not in _stemmed(lang, "countries") and key not in _stemmed(lang, "known"):
                 kind = "PERSON"
@@ -602,7 +602,7 @@ def mend_country_spans(raw: str, spans: list[tuple[int, int, str]], lang: str) -
                     continue
                 rest = [w.group(0) for w in words[n:]]
                 # the tagger ran the name on into its verb ("Індонезії Буді Сантосо зустрівся з"): the name ends there
-                verb = next((k for k, w in enumerate(rest) if k and w.islower() and _finite_verb(w, lang)), len(rest))
+                verb = next((k for k, w in enumerate(rest) if k and w.islower() and finite_verb(w, lang)), len(rest))
                 rest = rest[:verb]
                 if n < len(words) and (not _person_shaped(rest) or stem_key(" ".join(rest)) in keys | known):
                     continue

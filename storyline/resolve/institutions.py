@@ -14,14 +14,15 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from storyline.data import load
 from storyline.model import Entity, Mention
 from storyline.resolve.kb import KB
 from storyline.resolve.names import fold
 
-__all__ = ["INSTITUTION_PREFIX", "MIN_ARTICLE_COUNTRY_MENTIONS", "MIN_ARTICLE_COUNTRY_SHARE", "article_country",
-           "institution_kind", "mark_institutions"]
+__all__ = ["INSTITUTION_PREFIX", "MIN_ARTICLE_COUNTRY_MENTIONS", "MIN_ARTICLE_COUNTRY_SHARE", "Institution",
+           "article_country", "institution_identity", "institution_kind", "mark_institutions"]
 
 #: the article is plainly about one country when that country holds this share of its country-bearing
 #: mentions of places and peoples ("Congress" in a story about Ukraine told from Washington is no guess to make)
@@ -104,6 +105,29 @@ def _kb_institutions(kb: KB) -> dict[tuple[str, str], str]:
     return out
 
 
+@dataclass(frozen=True)
+class Institution:
+    """A country's institution of one kind as an actor: its identity, name, country and sector."""
+
+    kb_id: str
+    name: str
+    country: str
+    sector: str
+
+
+def institution_identity(country: str, kind: str, kb: KB) -> Institution:
+    """The actor a country's institution of ``kind`` is (``country``: an ISO code): the knowledge-base institution of
+    that country and kind when there is one ("Central Bank of Brazil"), else ``inst:<country>:<kind>`` named
+    "<label> of <country>" ("Police of Albania")."""
+    label, sector = _kinds()[1][kind]
+    identity = _kb_institutions(kb).get((country, kind))
+    entry = kb.entries.get(identity) if identity else None
+    if entry is not None:
+        return Institution(entry.kb_id, entry.name, country, entry.sector or sector)
+    return Institution(f"{INSTITUTION_PREFIX}{country}:{kind}", f"{label} of {kb.country_name(country)}", country,
+                       sector)
+
+
 def article_country(mentions: list[Mention], entities: list[Entity]) -> str | None:
     """The country an article is plainly about: the one its places and peoples name most, when it holds
     ``MIN_ARTICLE_COUNTRY_SHARE`` of those mentions and at least ``MIN_ARTICLE_COUNTRY_MENTIONS``."""
@@ -126,10 +150,8 @@ def mark_institutions(mentions: list[Mention], entities: list[Entity], kb: KB) -
     and whose country is known gets the country, the kind's sector and an identity (see the module doc); two
     entities of one article that get one identity become one, the first keeping its id.
     """
-    _, info, _ = _kinds()
     home = None
     home_read = False
-    kb_inst = _kb_institutions(kb)
     by_identity: dict[str, Entity] = {}
     renamed: dict[str, str] = {}
     kept: list[Entity] = []
@@ -149,14 +171,13 @@ def mark_institutions(mentions: list[Mention], entities: list[Entity], kb: KB) -
         if country is None:
             kept.append(e)
             continue
-        identity = kb_inst.get((country, kind))
-        entry = kb.entries.get(identity) if identity else None
-        label, sector = info[kind]
-        e.kb_id = identity or f"{INSTITUTION_PREFIX}{country}:{kind}"
+        made = institution_identity(country, kind, kb)
+        known = made.kb_id in kb.entries
+        e.kb_id = made.kb_id
         # a name the text gives keeps its words for the name rules across articles ("Interior Ministry" ~
         # "French Interior Ministry"); an unnamed group gets one
-        e.name = entry.name if entry else (f"{label} of {kb.country_name(country)}" if e.generic else e.name)
-        e.country, e.sector, e.generic = country, entry.sector if entry else sector, False
+        e.name = made.name if known or e.generic else e.name
+        e.country, e.sector, e.generic = country, made.sector, False
         first = by_identity.get(e.kb_id)
         if first is None:
             by_identity[e.kb_id] = e

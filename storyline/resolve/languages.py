@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
-from storyline.nlp.names_model import case_forms, stem_key
+from storyline.nlp.names_model import CONNECTORS, case_forms, finite_verb, stem_key
 from storyline.nlp.ner_languages import NamedSpan
+from storyline.resolve.institutions import Institution, institution_identity
 from storyline.resolve.kb import KB, KBEntry
 from storyline.resolve.names import (
     acronym_key,
@@ -301,6 +302,78 @@ def _authority_mentions(doc: Document, spans: list[NamedSpan], lang: str) -> lis
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _agent_heads(lang: str) -> tuple[tuple[tuple[str, ...], str, bool], ...]:
+    """The institution nouns of ``agent_heads`` in ``lang``: (its words, lower case; its kind; whether it is also an
+    adjective, marked "~": "военные", "militares"), the longest first."""
+    by_kind = (load("kb/languages").get("agent_heads") or {}).get(lang) or {}
+    out = [(tuple(_plain(w) for w in form.rstrip("~").split()), kind, form.endswith("~"))
+           for kind, forms in by_kind.items() for form in forms]
+    return tuple(sorted(out, key=lambda h: -len(h[0])))
+
+
+#: longest lower-case word that may stand before a Spanish noun-adjective head ("por", "los", "con", "sus"): a longer
+#: one is most often the noun the adjective qualifies ("ejercicios militares rusos")
+_SHORT_FUNCTION_WORD = 3
+
+
+def _head_is_noun(words: list[re.Match[str]], first: int, last: int, adjective_after: bool, lang: str) -> bool:
+    """Whether an institution word that is also an adjective ("военные", "militares") is the noun of its phrase
+    here: in Russian and Ukrainian (adjective, head) no lower-case word but a verb follows it ("российские военные
+    задержали", not "российские военные учения"); in Spanish (head, adjective) an article or a short function word
+    stands before it ("los militares rusos", "por militares rusos", not "ejercicios militares rusos")."""
+    if adjective_after:
+        before = words[first - 1].group(0) if first > 0 else ""
+        return not before or not before.islower() or before in CONNECTORS or len(before) <= _SHORT_FUNCTION_WORD
+    after = words[last + 1].group(0) if last + 1 < len(words) else ""
+    return not after or not after.islower() or finite_verb(after, lang)
+
+
+def _agent_mentions(doc: Document, lang: str) -> list[tuple[NamedSpan, str, str]]:
+    """A state's police, army, navy or coast guard named by the adjective of its country ("албанская полиция",
+    "албанською поліцією", "la policía albanesa", "российские военные"): no tagger sees a name there, but the phrase
+    names one actor, the institution English names "Police of Albania". Each as (the span, its country code, its
+    institution kind); the span holds the adjective and the institution word."""
+    heads = _agent_heads(lang)
+    if not heads:
+        return []
+    view = doc.body_view()
+    words = list(_WORD_RUN.finditer(view))
+    plain = [_plain(w.group(0)) for w in words]
+    after = lang in _ADJECTIVE_AFTER
+    out = []
+    n = 0
+    while n < len(words):
+        found = next(((forms, kind, adjectival) for forms, kind, adjectival in heads
+                      if _starts_head(plain, n, forms)), None)
+        if found is None:
+            n += 1
+            continue
+        forms, kind, adjectival = found
+        last = n + len(forms) - 1
+        k = last + 1 if after else n - 1
+        country = demonym_country(words[k].group(0), lang) if 0 <= k < len(words) else None
+        near = 0 <= k < len(words) and not view[min(words[k].end(), words[n].end()):
+                                                max(words[k].start(), words[n].start())].strip()
+        if country is None or not country.startswith("gpe:") or not near \
+                or (adjectival and not _head_is_noun(words, min(n, k), max(last, k), after, lang)):
+            n += 1
+            continue
+        start, end = min(words[n].start(), words[k].start()), max(words[last].end(), words[k].end())
+        text = doc.raw[start:end]
+        out.append((NamedSpan(start, end, text, "ORG", text), country.removeprefix("gpe:"), kind))
+        n = max(last, k) + 1
+    return out
+
+
+def _starts_head(plain: list[str], n: int, forms: tuple[str, ...]) -> bool:
+    """Whether the words from ``n`` on are an institution noun: a one-word stem starts the word ("полици" ->
+    "полицией"), the words of a longer one are the text's ("береговой охраной")."""
+    if len(forms) == 1:
+        return plain[n].startswith(forms[0])
+    return tuple(plain[n:n + len(forms)]) == forms
+
+
 #: a word with the apostrophes Ukrainian writes inside one ("здоров'я", "М’янма")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
@@ -472,14 +545,16 @@ def _acronym_owner(span: NamedSpan, lang: str) -> str | None:
     return initials.get(acronym_letters(words[0])) or latin.get(acronym_key(words[0]))
 
 
-def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None) -> list[_Cluster]:
+def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None,
+              institutions: dict[tuple[int, int], Institution] | None = None) -> list[_Cluster]:
     names = language_names(lang)
     clusters: list[_Cluster] = []
     by_key: dict[tuple[str, str | None], _Cluster] = {}
     for span in sorted(spans, key=lambda s: s.start):
-        kb_id = (known_name(span.text, span.normal, lang)
-                 or _authority_country(span, lang, names) or _capital_country(span, kb)
-                 or _acronym_owner(span, lang))
+        made = (institutions or {}).get((span.start, span.end))
+        kb_id = made.kb_id if made is not None else (
+            known_name(span.text, span.normal, lang) or _authority_country(span, lang, names)
+            or _capital_country(span, kb) or _acronym_owner(span, lang))
         if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)
             continue
@@ -594,20 +669,35 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
         kept = [a for a in authorities if not any(s.start < a.end and a.start < s.end
                                                   and not (a.start <= s.start and s.end <= a.end) for s in spans)]
         spans = [s for s in spans if not any(a.start <= s.start and s.end <= a.end for a in kept)] + kept
+    agents = {(a.start, a.end): institution for a, *institution in _agent_mentions(doc, lang)
+              if not any(s.start < a.end and a.start < s.end and not (a.start <= s.start and s.end <= a.end)
+                         for s in spans)}
+    if agents:
+        # the tagger's spans inside an institution's phrase ("Албанской") give way to it
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in agents)] + [
+            NamedSpan(a, b, doc.raw[a:b], "ORG", doc.raw[a:b]) for a, b in agents]
     spans = _joined_known(doc, spans, lang)
     phrases = _phrase_mentions(doc, lang)
     if phrases:
         # a known name written out in lower-case words wins over the tagger's spans inside or across it
         spans = [s for s in spans if not any(p.start < s.end and s.start < p.end for p in phrases)] + phrases
     spans = spans + _surname_mentions(doc, spans)
-    for n, k in enumerate(_clusters(spans, lang, kb, doc.published), start=1):
+    institutions = {key: institution_identity(country, kind, kb) for key, (country, kind) in agents.items()}
+    for n, k in enumerate(_clusters(spans, lang, kb, doc.published, institutions), start=1):
         entry = kb.entries.get(k.kb_id) if k.kb_id else None
         ent_id = f"{doc.id}/e{n}"
         name = k.name
         aliases = sorted({s.normal for s in k.spans} - {name})
+        country = entry.country if entry is not None else None
+        sector = entry.sector if entry is not None else None
+        made = next((institutions[(s.start, s.end)] for s in k.spans if (s.start, s.end) in institutions), None)
+        if made is not None and entry is None:
+            # an institution the knowledge base does not hold: named and placed as English names it
+            aliases = sorted({s.normal for s in k.spans})
+            name, country, sector = made.name, made.country, made.sector
         entities.append(Entity(
-            id=ent_id, name=name, type=k.type, country=entry.country if entry is not None else None,
-            role=entry.role if entry is not None else None, sector=entry.sector if entry is not None else None,
+            id=ent_id, name=name, type=k.type, country=country,
+            role=entry.role if entry is not None else None, sector=sector,
             aliases=aliases, mentions=[Span(doc.id, s.start, s.end, s.text) for s in k.spans], kb_id=k.kb_id))
         for s in k.spans:
             mentions.append(Mention(doc.id, s.start, s.end, s.text, k.type, ent_id,

@@ -18,7 +18,9 @@ from storyline.extract.multilingual_events import (
     find_triggers,
     load_cues,
     modality_of,
+    passive_triggers,
     passive_voice,
+    trigger_at,
 )
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Mention, Sentence, Span
@@ -647,3 +649,82 @@ def test_a_name_after_the_class_noun_of_a_river_port_or_crossing_is_marked_as_a_
 
     assert after_place_noun(_words(before + " "), lang, load_cues()) is expected
 
+
+
+@pytest.mark.parametrize("lang,text,etype,participle", [
+    # a neuter passive whose active verb is a trigger ("отклонил"), by morphology
+    ("ru", "Предложение Бухареста было отклонено Хельсинки.", "REJECT", "отклонено"),
+    ("ru", "Бывший мэр был задержан полицией в порту.", "COERCE", "задержан"),
+    # the Ukrainian impersonal and a full participle as the predicate, by the endings of the data (no dictionary)
+    ("uk", "Пропозицію було відхилено Фінляндією.", "REJECT", "відхилено"),
+    ("uk", "Колишній мер був затриманий поліцією.", "COERCE", "затриманий"),
+    ("es", "La propuesta fue rechazada por Finlandia.", "REJECT", "rechazada"),
+])
+def test_a_passive_participle_is_read_as_the_passive_of_its_trigger(lang, text, etype, participle):
+    cues = load_cues()
+    assert [(t, text[s:e]) for t, s, e in passive_triggers(text, lang, cues)] == [(etype, participle)]
+    # the event's trigger is the participle when no trigger of the type is written out
+    assert trigger_at(text, lang, etype, cues) == text.index(participle)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "Новый мост через реку был построен за два года."),
+    ("uk", "Новий міст через річку було збудовано за два роки."),
+    ("es", "El nuevo puente fue construido en dos años."),
+    # an active sentence: no passive at all
+    ("es", "Uruguay llamó a consultas a su embajador en Caracas."),
+    # a name with a participle's ending is no participle
+    ("uk", "Україна отримала допомогу."),
+])
+def test_a_passive_of_no_trigger_or_an_active_sentence_gives_no_passive_trigger(lang, text):
+    assert passive_triggers(text, lang, load_cues()) == []
+
+
+def test_the_coder_reads_whether_a_sentence_is_passive_and_of_which_trigger():
+    cues = load_cues()
+    n = len(cues.types)
+    passive = cue_features("Предложение было отклонено Хельсинки.", "ru", cues)
+    active = cue_features("Хельсинки отклонил предложение.", "ru", cues)
+    # hits and first trigger per type, three modality cues, the passive flag, the passive's trigger per type
+    assert len(passive) == len(active) == 3 * n + 4
+    assert passive[2 * n + 3] == 1.0 and active[2 * n + 3] == 0.0
+    assert [t for t, f in zip(cues.types, passive[2 * n + 4:]) if f] == ["REJECT"]
+    assert not any(active[2 * n + 4:])
+    # a passive in a clause after the act's is no passive of the act
+    other_clause = cue_features("Польша вручила Литве ноту протеста из-за карты, на которой граница показана неверно.",
+                                "ru", cues)
+    assert other_clause[2 * n + 3] == 0.0
+
+
+@pytest.mark.parametrize("lang,text,phrase,kb_id,name", [
+    ("ru", "Бывший мэр был задержан албанской полицией в порту Дурреса.", "албанской полицией", "inst:ALB:police",
+     "Police of Albania"),
+    ("uk", "Колишній мер був затриманий албанською поліцією.", "албанською поліцією", "inst:ALB:police",
+     "Police of Albania"),
+    ("es", "El exalcalde fue detenido por la policía albanesa en Durres.", "policía albanesa", "inst:ALB:police",
+     "Police of Albania"),
+    ("ru", "Российские военные задержали двух рыбаков.", "Российские военные", "inst:RUS:armed_forces",
+     "Armed Forces of Russia"),
+    ("es", "Los militares rusos detuvieron a dos pescadores.", "militares rusos", "inst:RUS:armed_forces",
+     "Armed Forces of Russia"),
+])
+def test_a_police_or_army_named_by_its_country_adjective_is_that_country_institution(lang, text, phrase, kb_id,
+                                                                                      name):
+    # the institution English names "Police of Albania" ("Albanian police"): one actor across the languages
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    by_id = {e.id: e for e in out.entities}
+    mention = next(m for m in out.mentions if m.text == phrase)
+    entity = by_id[mention.entity or ""]
+    assert (entity.kb_id, entity.name, entity.country) == (kb_id, name, kb_id.split(":")[1])
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the institution word as an adjective of another noun: no actor
+    ("ru", "Российские военные учения начались у границы."),
+    ("es", "Los ejercicios militares rusos empezaron ayer."),
+])
+def test_a_military_adjective_before_another_noun_names_no_institution(lang, text):
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
+    assert not any((e.kb_id or "").startswith("inst:") for e in out.entities)
