@@ -22,6 +22,19 @@ Off by default (``Settings.description_links='rules'``): the restraint is corpus
 decides a description over the candidates it has seen so far (a body named in a later batch does not undo a link),
 so a batched fuse would differ from a whole run in organisations, which ``storyline.store.incremental`` does not
 allow. A store passes the description keys it could not look up (``merge_entities(unlinked=...)``).
+
+Why no narrower rule makes it batch-independent (session 25): every feature but the description's own words reads
+the corpus (the candidates, their articles and mentions, the story), so a later batch can change the answer both
+ways: a second fitting body named in a later batch makes the whole run leave alone a description an earlier batch
+linked, and a body named only later gives a description an earlier batch left alone its one candidate. Deciding over
+the whole store's index does not help (a later batch's entities are not merged yet), and keeping only the candidates
+of the description's own article leaves a model that never links (session 24). The dev gain is in organisations'
+descriptions (people's alone move only dev13, by 0.002). Following the whole run needs either the stored
+descriptions decided again (unplaced descriptions indexed by ``description_keys``, those whose candidates a batch
+changes decided again, a description moved between stored entities with its one document's events, quotes, story
+events, relations and outlet rows remapped: the incremental fuse never splits or joins stored entities) or the whole
+corpus's entity groups decided before the batches (an entity merge of the whole corpus, which batching avoids, and
+no help to a later update).
 """
 from __future__ import annotations
 
