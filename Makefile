@@ -75,10 +75,10 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	$(PY) scripts/eval_disagreements_corpus.py --set training/disagreements_corpus --merged
 	for d in $(DEV_DISAGREEMENTS); do $(PY) scripts/eval_disagreements_corpus.py --set $$d || exit 1; done
 	for mode in hybrid rules trained; do $(PY) scripts/eval_clean.py --clean-lines $$mode || exit 1; done
-	$(PY) scripts/eval_clean.py --clean-lines hybrid --clean-titles trained
+	$(PY) scripts/eval_clean.py --clean-lines hybrid --clean-titles rules
 	for d in $(DEV_CLEAN); do for mode in hybrid rules; do \
 	  $(PY) scripts/eval_clean.py --set $$d --clean-lines $$mode || exit 1; done; \
-	  $(PY) scripts/eval_clean.py --set $$d --clean-lines hybrid --clean-titles trained || exit 1; done
+	  $(PY) scripts/eval_clean.py --set $$d --clean-lines hybrid --clean-titles rules || exit 1; done
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	for f in $(DEV_QUOTES); do \
 	  $(PY) scripts/eval_quotes.py --set $$f --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1 || exit 1; done

@@ -3,10 +3,13 @@
 
 Pages are composed from the hand-written pieces of ``training/clean_titles/pieces.txt`` (per language: mastheads,
 section labels and kickers, short and long headlines, standfirsts with and without a full stop, bylines, date lines,
-body paragraphs, footers) in many shapes: a masthead or not, a navigation row or not, no, one or two labels, a
-short or a long headline, a standfirst or not, a byline and a date line or neither, a date line at the page's top.
+body paragraphs, footers, slogans and mottos under a masthead; shared: names, navigation rows, bare credits, consent
+banners' lines, share rows) in many shapes: a consent banner at the top or not, a masthead or not (with its slogan or
+not), a navigation row or not, no, one or two labels, a short or a long headline (printed twice now and then, a
+byline or a credit between the copies or not), a standfirst or not, a byline and a date line or neither, a date line
+at the page's top, a share row above the body or not, a rail of teasers under section labels below the body or not.
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
-headline, 0 when it is a label, a kicker or a masthead. Deterministic: the same pieces give the same file.
+headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
     python scripts/train_title_lines.py [--out storyline/models/title_lines.npz] [--pages 900] [--folds 5]
 
@@ -76,10 +79,18 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
     extra = {"masthead": masthead, "label": label}
     headline = rnd.choice(p["short"]) if rnd.random() < 0.6 else rnd.choice(p["long"])
     page: list[str] = []
+    if rnd.random() < 0.3:
+        page.extend(rnd.sample(shared["consent"], rnd.randint(1, 3)))
+    if rnd.random() < 0.15:
+        # a menu's steps or a site's buttons above the masthead
+        page.append(_fill(rnd.choice(shared["nav"]), rnd, names, extra))
     if rnd.random() < 0.15:
         page.append(_fill(rnd.choice(p["dates"]), rnd, names, extra))
     if rnd.random() < 0.65:
         page.append(masthead)
+        # a masthead's slogan or motto ("Independent. Local. Yours.") stands under it, short like a headline
+        if p.get("slogans") and rnd.random() < 0.25:
+            page.append(rnd.choice(p["slogans"]))
     if rnd.random() < 0.4:
         page.append(_fill(rnd.choice(shared["nav"]), rnd, names, extra))
     n_labels = rnd.choices([0, 1, 2], weights=[3, 6, 1])[0]
@@ -88,13 +99,36 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
         labels[-1] = label
     page.extend(labels)
     page.append(headline)
+    credited = False
+    if rnd.random() < 0.12:
+        # the headline printed twice in the page's title position (the page's name and the article's heading),
+        # now and then with the byline or a bare credit ("{name}", "{name} | {masthead}") between the copies
+        if rnd.random() < 0.5:
+            credited = True
+            pool = p["bylines"] + shared["credits"]
+            page.append(_fill(rnd.choice(pool), rnd, names, extra))
+        page.append(headline)
+    # some pages put a section's label or a tag under the headline, above the body
+    if rnd.random() < 0.04:
+        page.append(rnd.choice(p["labels"]))
     if rnd.random() < 0.65:
         page.append(rnd.choice(p["stand"]))
-    if rnd.random() < 0.45:
+    if not credited and rnd.random() < 0.45:
         page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
     if rnd.random() < 0.45:
         page.append(_fill(rnd.choice(p["dates"]), rnd, names, extra))
+    if rnd.random() < 0.15:
+        page.extend(rnd.sample(shared["share"], rnd.randint(1, 2)))
     page.extend(rnd.sample(p["body"], min(len(p["body"]), rnd.randint(3, 4))))
+    if rnd.random() < 0.25:
+        # a rail of teasers below the body under section labels, the page's own label among them: a label recurs
+        # between items, and now and then the page's own headline stands in a "most read" list
+        rail = rnd.sample(p["labels"], 2) + ([label] if labels else [])
+        for name in rail:
+            page.append(name)
+            page.append(rnd.choice(p["long"] + p["short"]))
+        if rnd.random() < 0.2:
+            page.append(headline)
     page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
     return "\n\n".join(page) + "\n", headline
 

@@ -10,10 +10,14 @@ reads a short line's features and its neighbours' and gives the probability that
 Features are of shape, never of words: length, case pattern, an English verb ending on a lowercase word, terminal
 and inner punctuation, figures, the share of the line's words the lexicon names as section words and whether the
 lexicon names the whole line (``boilerplate.yaml``: features, not the decision), where the line stands in the header,
-the shape of the lines beside it, and whether the page repeats it (a label is often a step of the menu too).
+the shape of the lines beside it and of the line after next (whether the line above is a section's label or only
+furniture, whether a menu stands right under it), the header's first headline-shaped line written like a name (a
+masthead), how far the byline or date line stands below it, where the page states it again (a copy beside it is a
+headline printed twice; a label recurs in the menu or over the rails below the body) and a slogan's shape (a
+founding year, clipped phrases between full stops, right under the page's top line).
 
-``Settings.clean_titles`` chooses: 'rules' (the word count, the baseline) or 'trained' (this model; how
-``document._find_title`` consults it is described there).
+``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
+``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
 """
 from __future__ import annotations
 
@@ -37,6 +41,10 @@ REPEAT_LINE_WORDS = 12
 NEIGHBOUR_WORDS = 30
 #: A line under a short one this long reads as a standfirst more often than as a headline.
 STANDFIRST_WORDS = 13
+#: A copy of a line at most this many lines (not junk) above or below it is the line printed twice in its place.
+COPY_REACH = 2
+#: The distance (in lines of the header) to the byline or date line below is read up to this.
+META_DISTANCE = 4
 #: P(headline) at or above which a short line is the headline, when the model file records none.
 DEFAULT_THRESHOLD = 0.5
 #: P(headline) at or above which a short line takes the title from the headline-long line the rules chose below it,
@@ -47,6 +55,9 @@ _JOINER_LETTERS = 3
 #: An English verb's ending on a lowercase word after the first ("Mill reopens", "Teacher cleared", "Prices rising").
 _VERB_ENDING = re.compile(r"^[a-z]{2,}(?:s|ed|ing)$")
 _PARTICIPLE = re.compile(r"^[a-z]{2,}ed$")
+#: A participle on a word in title case ("Cleared", "Delayed"); not -s or -ing, which end as many of a name's nouns
+#: ("Courts Service", "Evening News").
+_CASED_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ed$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -112,6 +123,8 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         # is more often a plural ("Press notices") than a verb
         "verb_ending": int(any(_VERB_ENDING.match(w) for w in later[:-1])
                            or bool(later and _PARTICIPLE.match(later[-1]))),
+        # a participle in a headline in title case ("Pipeline Permit Pulled", "Board Delayed Vote")
+        "cased_participle": int(any(_CASED_PARTICIPLE.match(w) for w in later)),
         "plural_end": int(bool(later) and later[-1].endswith("s") and later[-1][:1].islower()),
         "ends_question": int(text.endswith("?")),
         "ends_exclaim": int(text.endswith("!")),
@@ -130,10 +143,26 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     header = [j for j in range(len(lines)) if lines[j].in_header and lines[j].label != "junk"]
     at = header.index(i) if i in header else len(header)
     f[f"position={min(at, 4)}"] = 1
-    f["candidates_above"] = min(sum(1 for j in header[:at] if lines[j].candidate), 3) / 3
+    above = sum(1 for j in header[:at] if lines[j].candidate)
+    f["candidates_above"] = min(above, 3) / 3
+    # the header's first headline-shaped line, written like a name ("The Daily Ledger", "NORTH QUAY POST"): a
+    # masthead, whatever consent buttons or menu steps stand above it
+    f["first_name_shaped"] = int(above == 0 and bool(f["title_case"]) and not lower_content)
     prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].label != "junk"), None)
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk"), None)
     f["junk_above"] = int(i > 0 and lines[i - 1].label == "junk")
+    # a menu or a breadcrumb right under the line: a masthead's place, not a headline's (its standfirst follows it)
+    f["junk_below"] = int(i + 1 < len(lines) and lines[i + 1].label == "junk")
+    if prev is not None:
+        # a section's label over a short line makes it a headline; a consent button or a menu's step over it says
+        # nothing (a masthead stands under those)
+        f["prev_section"] = int(_all_section(prev.text, lex))
+        f["prev_lexicon_line"] = int(lex.line_reason(normalise_line(prev.text)) is not None)
+        # a short line the rules could take for the headline (a label) over it, or only furniture they never would
+        # (a consent button, a menu's step), under which a masthead stands
+        short_prev = prev.words <= SHORT_TITLE_WORDS and not prev.article_meta and not prev.strong_prose
+        f["prev_short_candidate"] = int(short_prev and prev.candidate)
+        f["prev_short_furniture"] = int(short_prev and not prev.candidate)
     f.update(_shape(prev, "prev_"))
     f.update(_shape(nxt, "next_"))
     if nxt is not None:
@@ -142,11 +171,75 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         f["next_standfirst_long"] = int(nxt.words >= STANDFIRST_WORDS)
         f["next_comma"] = int("," in nxt.text or ";" in nxt.text)
         f["next_meta_or_prose"] = int(nxt.article_meta or nxt.strong_prose)
-    # a label is often a step of the page's menu or breadcrumb, or stands again over a rail of teasers
-    low = f" {norm} "
-    f["repeated"] = int(any(j != i and not ln.strong_prose and ln.words <= REPEAT_LINE_WORDS
-                            and low in f" {normalise_line(ln.text)} " for j, ln in enumerate(lines)))
+    after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk" and lines[j] is not nxt),
+                 None) if nxt is not None else None
+    # the line after next: a short headline's standfirst is followed by the byline or the body, a masthead's slogan
+    # by the headline's standfirst or the body
+    f.update(_shape(after, "next2_"))
+    f.update(_meta_distance(lines, header, at))
+    f.update(_repeats(lines, i, norm))
+    f.update(_slogan_shape(text, lines, i, prev))
     return f
+
+
+def _all_section(text: str, lex: Lexicon) -> bool:
+    words = [w.strip("\"'\u201c\u201d\u2018\u2019()[],:;!?").lower() for w in text.split()
+             if any(c.isalpha() for c in w)]
+    return bool(words) and all(w in lex.section_words or w in lex.breadcrumb_roots for w in words)
+
+
+def _meta_distance(lines: Sequence[TitleLine], header: list[int], at: int) -> dict[str, Any]:
+    """How far the header's byline or date line stands below the line (a headline stands right above it, a label
+    or a masthead's slogan further up), and whether one stands above it (a byline at the page's top)."""
+    below = next((k - at for k in range(at + 1, len(header)) if lines[header[k]].article_meta), None)
+    above = any(lines[header[k]].article_meta for k in range(at))
+    f: dict[str, Any] = {"meta_above": int(above)}
+    if below is None:
+        f["meta_below_none"] = 1
+    else:
+        f[f"meta_below={min(below, META_DISTANCE)}"] = 1
+    return f
+
+
+def _repeats(lines: Sequence[TitleLine], i: int, norm: str) -> dict[str, Any]:
+    """Where the page states the line again: a headline is printed twice in the page's own title position (a copy
+    beside it, a byline between at most), a label recurs inside the menu or breadcrumb, or over the rails of teasers
+    below the body."""
+    low = f" {norm} "
+    first = next((j for j, ln in enumerate(lines) if ln.strong_prose), len(lines))
+    # the page's name and the article's heading stand together, a byline or a credit between them at most
+    near = [j for j in range(i - 1, -1, -1) if lines[j].label != "junk"][:COPY_REACH] + \
+        [j for j in range(i + 1, len(lines)) if lines[j].label != "junk"][:COPY_REACH]
+    adjacent = inside = in_header = below = 0
+    for j, ln in enumerate(lines):
+        if j == i or ln.strong_prose or ln.words > REPEAT_LINE_WORDS:
+            continue
+        other = normalise_line(ln.text)
+        if other == norm:
+            if j in near:
+                adjacent = 1
+            elif j < first:
+                in_header = 1
+            else:
+                below += 1
+        elif low in f" {other} ":
+            inside = 1
+    return {"repeat_adjacent": adjacent, "repeat_in_header": in_header, "repeat_below": min(below, 2) / 2,
+            "repeat_inside": inside, "repeated": int(bool(adjacent or in_header or below or inside))}
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_INNER_STOP = re.compile(r"[.!]\s+\S")
+
+
+def _slogan_shape(text: str, lines: Sequence[TitleLine], i: int, prev: TitleLine | None) -> dict[str, Any]:
+    """A masthead's slogan or motto: a founding year ("Fearless since 1851"), clipped phrases between full stops
+    ("Read. Think. Act."), and standing right under the page's top line (the masthead)."""
+    top = next((j for j, ln in enumerate(lines) if ln.label != "junk"), None)
+    prev_top = prev is not None and top is not None and top < i and lines[top] is prev
+    return {"year": int(bool(_YEAR.search(text))), "inner_stop": int(bool(_INNER_STOP.search(text))),
+            "prev_top": int(prev_top),
+            "prev_top_short": int(prev_top and prev is not None and prev.words <= SHORT_TITLE_WORDS)}
 
 
 @dataclass
