@@ -34,7 +34,12 @@ LABELS = {"source_s9.txt": "pages 232-251 (issue 15, session 17, built in sessio
                             "cookie, subscription, comment- and correction-policy, tip-off) at the top, between "
                             "paragraphs and at the foot, in English, Italian, Portuguese, Polish, Turkish, "
                             "Indonesian, Dutch and Spanish, beside labels in those languages; body sentences about "
-                            "newsletters, cookies, subscriptions and apps as news)"}
+                            "newsletters, cookies, subscriptions and apps as news)",
+          "source_s15.txt": "pages 350-395 (issue 15, session 25: twins, one page whose foot is furniture (share "
+                            "rows, tag lists, rights lines, related rails, labels in Italian, Portuguese, Polish, "
+                            "Turkish, Indonesian, Dutch, Spanish, German and French, sentence-shaped notices) and the "
+                            "same story whose last lines are body (a short closing line, a sign-off quote, a "
+                            "correction of a fact, a writer's sign-off))"}
 
 
 
