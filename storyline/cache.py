@@ -22,12 +22,13 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-__all__ = ["cache_dir", "cached_rows", "data_cache_path", "load_model_file", "model_cache_path", "read_through"]
+__all__ = ["cache_dir", "cached_rows", "data_cache_path", "load_model_file", "model_cache_path", "read_shipped_model",
+           "read_through"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -113,6 +114,47 @@ def load_model_file(path: Path) -> Any:
     """
     data = path.read_bytes()
     return read_through(model_cache_path(path, data), lambda: _read_model(path, data))
+
+
+@overload
+def read_shipped_model(path: str, default: Callable[[], Path], *, missing: str, on_problem: Literal["raise"],
+                       features: Sequence[str] | None = None, mismatch: str = "",
+                       logger: logging.Logger | None = None) -> Any: ...
+
+
+@overload
+def read_shipped_model(path: str, default: Callable[[], Path], *, missing: str, on_problem: Literal["warn", "none"],
+                       features: Sequence[str] | None = None, mismatch: str = "",
+                       logger: logging.Logger | None = None) -> Any | None: ...
+
+
+def read_shipped_model(path: str, default: Callable[[], Path], *, missing: str,
+                       on_problem: Literal["raise", "warn", "none"], features: Sequence[str] | None = None,
+                       mismatch: str = "", logger: logging.Logger | None = None) -> Any | None:
+    """The objects of a trained component's model file: ``path``, or ``default()`` (the one shipped in the
+    package) when ``path`` is empty, read with ``load_model_file``.
+
+    ``missing`` and ``mismatch`` are the messages (``{path}`` stands for the file) for a file that is not there and
+    for one whose stored ``"features"`` are not ``features`` (not checked when ``features`` is None). They are
+    raised (``on_problem="raise"``: FileNotFoundError, ValueError), where a component cannot run without its model;
+    or warned to ``logger`` (``"warn"``) or passed over (``"none"``) with None returned, where rules take over.
+    """
+    target = Path(path) if path else default()
+    if not target.is_file():
+        _model_problem(FileNotFoundError(missing.format(path=target)), on_problem, logger)
+        return None
+    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
+    if features is not None and tuple(data["features"]) != tuple(features):
+        _model_problem(ValueError(mismatch.format(path=target)), on_problem, logger)
+        return None
+    return data
+
+
+def _model_problem(problem: Exception, on_problem: str, logger: logging.Logger | None) -> None:
+    if on_problem == "raise":
+        raise problem
+    if on_problem == "warn":
+        (logger or LOGGER).warning("%s", problem)
 
 
 def _read_model(path: Path, data: bytes) -> Any:

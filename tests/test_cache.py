@@ -7,7 +7,7 @@ import joblib
 import numpy as np
 import pytest
 
-from storyline.cache import load_model_file, model_cache_path
+from storyline.cache import load_model_file, model_cache_path, read_shipped_model
 
 
 @pytest.fixture
@@ -128,3 +128,66 @@ def test_a_file_that_is_no_model_gives_an_error_naming_it(cache: Path, tmp_path:
         with pytest.raises(ValueError, match=name):
             load_model_file(path)
         assert not model_cache_path(path, data).exists()
+
+
+#: the messages a trained component gives for its model file, as its loader writes them
+_MISSING = "no toy model at {path}: run `make train`"
+_MISMATCH = "toy model {path} has other features than this version: run `make train`"
+
+
+def _toy_model(tmp_path: Path, features: tuple[str, ...] = ("len", "caps")) -> Path:
+    from storyline import modelfile
+
+    path = tmp_path / "models" / "toy.npz"
+    modelfile.save(path, {"features": list(features), "threshold": 0.4, "weights": np.array([1.0, -2.0])})
+    return path
+
+
+def test_a_shipped_model_is_read_from_its_default_path_or_the_given_one(cache: Path, tmp_path: Path) -> None:
+    path = _toy_model(tmp_path)
+    for given in ("", str(path)):
+        data = read_shipped_model(given, lambda: path, on_problem="raise", features=("len", "caps"),
+                                  missing=_MISSING, mismatch=_MISMATCH)
+        assert data["threshold"] == 0.4 and data["weights"].tolist() == [1.0, -2.0]
+    # an empty path asks for the default; a given one never does
+    with pytest.raises(FileNotFoundError, match=r"no toy model at .*nowhere\.npz: run `make train`"):
+        read_shipped_model(str(tmp_path / "nowhere.npz"), lambda: path, on_problem="raise", missing=_MISSING)
+
+
+def test_a_missing_model_raises_with_its_hint_or_warns_and_gives_none(
+        cache: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    absent = tmp_path / "models" / "absent.npz"
+    with pytest.raises(FileNotFoundError) as raised:
+        read_shipped_model("", lambda: absent, on_problem="raise", missing=_MISSING)
+    assert str(raised.value) == f"no toy model at {absent}: run `make train`"
+    logger = logging.getLogger("storyline.toy")
+    with caplog.at_level(logging.WARNING):
+        assert read_shipped_model("", lambda: absent, on_problem="warn", logger=logger, missing=_MISSING) is None
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [
+        ("storyline.toy", f"no toy model at {absent}: run `make train`")]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert read_shipped_model("", lambda: absent, on_problem="none", missing=_MISSING) is None
+    assert not caplog.records
+
+
+def test_a_model_of_other_features_raises_or_warns_and_gives_none(
+        cache: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    path = _toy_model(tmp_path, features=("len", "caps", "digits"))
+    with pytest.raises(ValueError) as raised:
+        read_shipped_model(str(path), lambda: path, on_problem="raise", features=("len", "caps"), missing=_MISSING,
+                           mismatch=_MISMATCH)
+    assert str(raised.value) == f"toy model {path} has other features than this version: run `make train`"
+    logger = logging.getLogger("storyline.toy")
+    with caplog.at_level(logging.WARNING):
+        assert read_shipped_model(str(path), lambda: path, on_problem="warn", logger=logger, features=("len", "caps"),
+                                  missing=_MISSING, mismatch=_MISMATCH) is None
+    assert [r.getMessage() for r in caplog.records] == [
+        f"toy model {path} has other features than this version: run `make train`"]
+    # without features to check, the same file is read as it is
+    data = read_shipped_model(str(path), lambda: path, on_problem="raise", missing=_MISSING)
+    assert data["features"] == ["len", "caps", "digits"]

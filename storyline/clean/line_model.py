@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import modelfile
-from storyline.cache import load_model_file
+from storyline.cache import read_shipped_model
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import (
     CASELESS_LETTERS,
@@ -578,12 +578,9 @@ def load_line_model(path: str = "") -> LineModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no cleaning line model at {target}: run `make train` (or set clean_line_model "
-                                "to a model file, or clean_lines='rules')")
-    # a file of ours or the user's named model, read through the cache directory's copy
-    data = load_model_file(target)
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no cleaning line model at {path}: run `make train` (or set clean_line_model "
+                                      "to a model file, or clean_lines='rules')")
     return LineModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
                      info=data.get("info", {}), sentences=data.get("sentences"),
                      sentence_threshold=float(data.get("sentence_threshold", DEFAULT_SENTENCE_THRESHOLD)),

@@ -184,11 +184,9 @@ def load_event_model(path: str = "") -> EventModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no event model at {target}: run `make train` (or set event_model "
-                                "to a model file, or use the lexicon coder storyline.events.lexicon.v1)")
-    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no event model at {path}: run `make train` (or set event_model to a model "
+                                      "file, or use the lexicon coder storyline.events.lexicon.v1)")
     return EventModel(pipeline=data["pipeline"], info=data.get("info", {}))

@@ -180,13 +180,11 @@ def load_loaded_model(path: str = "") -> LoadedModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no loaded-language model at {target}: run `make train` (or set loaded_model "
-                                "to a model file, or use the lexicon storyline.loaded_language.lexicon.v1)")
-    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no loaded-language model at {path}: run `make train` (or set loaded_model "
+                                      "to a model file, or use the lexicon storyline.loaded_language.lexicon.v1)")
     return LoadedModel(vectorizer=data["vectorizer"], classifier=data["classifier"],
                        threshold=float(data.get("threshold", 0.5)), vector_weight=float(data.get("vector_weight", 1.0)),
                        info=data.get("info", {}))

@@ -312,13 +312,11 @@ def load_role_model(path: str = "") -> RoleModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_role_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no event role model at {target}: run `make train` (or set event_roles to "
-                                "'rules')")
-    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
+    data = read_shipped_model(path, default_role_model_path, on_problem="raise",
+                              missing="no event role model at {path}: run `make train` (or set event_roles to "
+                                      "'rules')")
     return RoleModel(head=data["head"], source=data["source"], target=data["target"], person=data.get("person"),
                      info=data.get("info", {}), vectors_name=data.get("vectors", VECTOR_MODEL))
 

@@ -116,15 +116,13 @@ def default_model_path() -> Path:
 def load_linker(path: str = "") -> LinkModel | None:
     """The model at ``path`` (default: the shipped one), loaded once; None (with a warning) when there is none or
     it was trained on other features: only the rules then link descriptions across articles."""
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        LOGGER.warning("no description link model at %s: run `make train`; the rules alone link descriptions", target)
-        return None
-    data = load_model_file(target)  # a file of ours or the user's named model: pickle-based
-    if tuple(data["features"]) != FEATURES:
-        LOGGER.warning("description link model %s has other features than this version: run `make train`", target)
+    data = read_shipped_model(
+        path, default_model_path, on_problem="warn", logger=LOGGER, features=FEATURES,
+        missing="no description link model at {path}: run `make train`; the rules alone link descriptions",
+        mismatch="description link model {path} has other features than this version: run `make train`")
+    if data is None:
         return None
     return LinkModel(classifier=data["classifier"], threshold=float(data["threshold"]),
                      features=tuple(data["features"]), info=data.get("info", {}))

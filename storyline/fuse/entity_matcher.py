@@ -903,15 +903,12 @@ def load_matcher(path: str = "") -> MatcherModel:
         FileNotFoundError: with the command that builds the model.
         ValueError: when the file was trained on other features than this module computes.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no entity matcher model at {target}: run `make train` (or set "
-                                "entity_matcher='rules')")
-    data = load_model_file(target)  # a file of ours or the user's named model
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"entity matcher model {target} has other features than this version: run `make train`")
+    data = read_shipped_model(
+        path, default_model_path, on_problem="raise", features=FEATURES,
+        missing="no entity matcher model at {path}: run `make train` (or set entity_matcher='rules')",
+        mismatch="entity matcher model {path} has other features than this version: run `make train`")
     return MatcherModel(classifier=data["classifier"], threshold=float(data["threshold"]),
                         features=tuple(data["features"]), info=data.get("info", {}))
 

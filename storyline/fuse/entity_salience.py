@@ -64,12 +64,11 @@ def default_model_path() -> Path:
 @functools.lru_cache(maxsize=4)
 def load_salience(path: str = "") -> SalienceModel | None:
     """The ranker in ``path`` (or the shipped one); None when there is no such file."""
-    p = Path(path) if path else default_model_path()
-    if not p.is_file():
-        return None
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    data = load_model_file(p)
+    data = read_shipped_model(path, default_model_path, on_problem="none", missing="no salience model at {path}")
+    if data is None:
+        return None
     return SalienceModel(data["model"], float(data["threshold"]), tuple(data.get("features", FEATURES)))
 
 

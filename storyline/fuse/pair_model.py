@@ -1729,13 +1729,12 @@ def fit_pair_model(texts: list[tuple[str, str]], labels: list[str], c: float = 1
 @functools.lru_cache(maxsize=2)
 def load_pair_model(path: str = "") -> PairModel | None:
     """The pair model at ``path`` (default: the shipped one); None when there is none (not trained yet)."""
-    target = Path(path) if path else default_model_path()
-    if not target.exists():
-        LOGGER.warning("no disagreement pair model at %s: run make train", target)
-        return None
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    data = load_model_file(target)  # a file of ours or the user's named model
+    data = read_shipped_model(path, default_model_path, on_problem="warn", logger=LOGGER,
+                              missing="no disagreement pair model at {path}: run make train")
+    if data is None:
+        return None
     return PairModel(data["vectorizer"], data["classifier"])
 
 

@@ -421,12 +421,10 @@ class NameModel:
 @functools.lru_cache(maxsize=4)
 def load_name_model(path: str = "", lang: str = "es") -> NameModel:
     """The trained name model at ``path`` (empty: the one shipped in the package for ``lang``)."""
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path(lang)
-    if not target.is_file():
-        raise FileNotFoundError(f"no {lang} name model at {target}: run `make train`")
-    data = load_model_file(target)
+    data = read_shipped_model(path, functools.partial(default_model_path, lang), on_problem="raise",
+                              missing=f"no {lang} name model at {{path}}: run `make train`")
     return NameModel(data["vectorizer"], data["classifier"])
 
 
