@@ -115,6 +115,7 @@ from storyline.model import (
     Span,
     Story,
     to_dict,
+    with_fields,
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.resolve.names import looks_like_acronym
@@ -350,8 +351,7 @@ def _parts(store: Store, ids: Collection[str]) -> dict[str, list[Entity]]:
         items.append((source, doc, json.dumps(e.id, ensure_ascii=False), e))
         for c_source, c_doc, c_id, mentions in json.loads(copies) if copies else ():
             items.append((c_source, c_doc, json.dumps(c_id, ensure_ascii=False),
-                          dataclasses.replace(e, id=c_id, aliases=list(e.aliases),
-                                              mentions=[Span(*m) for m in mentions])))
+                          with_fields(e, id=c_id, aliases=list(e.aliases), mentions=[Span(*m) for m in mentions])))
     for entity, items in found.items():
         # a row's JSON opens with its id, unique in its document: its order there is that of the ids' JSON
         items.sort(key=lambda x: x[:3])
