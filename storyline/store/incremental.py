@@ -5,7 +5,8 @@ steps need to place a new document without reading the corpus again:
 
 * ``fuse_entity_keys`` (blocking key → entity) and ``fuse_entity_docs`` (entity → documents it is named in);
 * ``fuse_entity_parts`` (entity → the document-local entities merged into it, as their documents' analyses have
-  them: a new entity is matched against those, as a whole run matches it, not against the merged names);
+  them: a new entity is matched against those, as a whole run matches it, not against the merged names; the parts
+  written alike in many articles stored once with the others' documents, ids and mentions, ``copies``);
 * ``fuse_story_docs`` (each document's story features, lead vector and story) and ``fuse_story_keys``;
 * ``fuse_minhash`` and ``fuse_bands`` (MinHash signatures and their LSH bands, for near-duplicates);
 * ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
