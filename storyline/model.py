@@ -75,6 +75,30 @@ def _field_names(kind: type, internal: bool) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind) if internal or f.metadata.get("export", True))
 
 
+_Record = typing.TypeVar("_Record")
+#: per type: whether ``with_fields`` may copy its instances' ``__dict__`` (a dataclass without ``__post_init__``)
+_PLAIN: dict[type, bool] = {}
+
+
+def with_fields(obj: _Record, **changes: Any) -> _Record:
+    """``dataclasses.replace`` for the model's plain records (no ``__post_init__``, no init-only fields): the same
+    shallow copy with ``changes``, without replace's look-up of the fields at every call, a few times its cost when
+    an update copies tens of thousands of stored entity parts."""
+    kind = type(obj)
+    plain = _PLAIN.get(kind)
+    if plain is None:
+        plain = _PLAIN[kind] = dataclasses.is_dataclass(kind) and not hasattr(kind, "__post_init__") and \
+            not hasattr(kind, "__slots__")
+    if not plain:
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    if not changes.keys() <= obj.__dict__.keys():
+        raise TypeError(f"{kind.__name__} has no fields {sorted(changes.keys() - obj.__dict__.keys())}")
+    new = object.__new__(kind)
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a model object (recursively) from its ``to_dict``/JSON form; unknown keys are ignored."""
     return _convert(cls, data)

@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
+
 from storyline.model import (
     Block,
     DocAnalysis,
@@ -90,3 +92,26 @@ def test_the_kept_view_is_no_part_of_the_record():
     for copied in (pickle.loads(pickle.dumps(doc)), copy.deepcopy(doc)):
         assert "_kept_view" not in vars(copied) and copied == doc
         assert copied.body_view() == view
+
+
+def test_with_fields_is_a_shallow_copy_as_dataclasses_replace_makes_it():
+    from storyline.model import with_fields
+
+    e = Entity(id="d1/e1", name="Kenya", type="GPE", aliases=["Kenya"], mentions=[Span("d1", 0, 5, "Kenya")])
+    copy = with_fields(e, id="s/e4/0", country="KEN")
+    assert copy == dataclasses.replace(e, id="s/e4/0", country="KEN")
+    assert (e.id, e.country) == ("d1/e1", None)   # the original is left as it was
+    assert copy.aliases is e.aliases   # shallow, as replace
+    with pytest.raises(TypeError):
+        with_fields(e, ident="x")
+
+    @dataclasses.dataclass
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(ValueError):   # a record with __post_init__ is made through it
+        with_fields(Checked(1), n=-1)

@@ -795,8 +795,9 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
     written: Counter[str] = Counter(f for e in ents for f in {fold(n) for n in [e.name, *e.aliases]})
     out = []
     for e in ents:
-        texts = {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}
-        if e.type == "ORG" and e.kb_id and not e.generic and len(texts) == 1 and written[fold(e.name)] <= 1:
+        # the mentions' texts read last, for a name no other entity writes: a store's popular entity is many parts
+        if e.type == "ORG" and e.kb_id and not e.generic and written[fold(e.name)] <= 1 and \
+                len(texts := {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}) == 1:
             acronym = next(iter(texts))
             # Latin acronyms only: a KB's Cyrillic acronym (ЄАЕС) is the KB's name in its language, not a reading
             owners = spelled.get(acronym_letters(acronym), []) \
@@ -1113,7 +1114,8 @@ def _roles_fit(description: str, role: str) -> bool:
                                            or role.endswith(" " + description))
 
 
-def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) -> list[int]:
+def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str],
+                       other_docs: Mapping[int, Collection[str]] | None = None) -> list[int]:
     """Join an unlinked description of a person ("the prime minister", "the INEC chairman") to the one person
     whose role it names: the one of its own article if there is one there, else the one of the corpus.
 
@@ -1121,8 +1123,11 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
     or in an article that never names the person, is left alone and would stay an actor of its own. A role
     two people of the corpus hold ("the minister" beside two ministers) links nothing: in a large corpus a
     bare "the prime minister" stays unlinked.
+
+    ``other_docs``: per entity standing for its copies (``_Collapsed``), their documents: it names its group there too.
     """
     groups = _regrouped(ents, roots)
+    also = other_docs or {}
     # people by the head word of their role (a fitting role ends with the description's head): look-ups, not a
     # scan of every person per description
     by_head: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -1144,7 +1149,8 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
             # and glossed: "the hospital" of "Helsingin yliopistollinen sairaala", "the club" of "Tromsø Idrettslag"
             org_words[root].update(w for n in [e.name, *e.aliases] for w in (*fold(n).split(),
                                                                              *entity_matcher.org_words(n)))
-            orgs_in_doc[doc_of[i]].add(root)
+            for d in (doc_of[i], *also.get(i, ())):
+                orgs_in_doc[d].add(root)
     named_roots = {groups.find(i) for i, e in enumerate(ents) if not e.generic}
     for i, e in enumerate(ents):
         # a description already in a named actor's group was linked by its article or the matcher
@@ -1166,7 +1172,8 @@ def _link_descriptions(ents: list[Entity], roots: list[int], doc_of: list[str]) 
                 fits = [j for j in leaders if not (e.country and ents[j].country and ents[j].country != e.country)]
             per_doc: dict[str, set[int]] = defaultdict(set)
             for j in fits:
-                per_doc[doc_of[j]].add(groups.find(j))
+                for d in (doc_of[j], *also.get(j, ())):
+                    per_doc[d].add(groups.find(j))
             fitting[(phrase, e.country)] = ({groups.find(j) for j in fits}, per_doc)
         corpus, per_doc = fitting[(phrase, e.country)]
         if not corpus:
@@ -1425,19 +1432,29 @@ def _portfolio(e: Entity) -> frozenset[str]:
     return frozenset()
 
 
-def _merge_portfolios(ents: list[Entity], roots: list[int]) -> list[int]:
+def _merge_portfolios(ents: list[Entity], roots: list[int], order: list[int] | None = None) -> list[int]:
     """Join a country's ministry named by part of its portfolio ("the trade ministry", "the irrigation ministry")
     to the one ministry of that country whose portfolio holds it ("Ministry of Investment, Trade and Industry"),
-    across articles; a part two of its ministries hold joins neither."""
+    across articles; a part two of its ministries hold joins neither.
+
+    ``order``: the entities in the order to judge them, an entity once per copy it stands for (``_Collapsed.order``):
+    a copy judged again after others joined may find one home where it found two."""
     groups = _regrouped(ents, roots)
-    by_country: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    words_of: dict[int, frozenset[str]] = {}
+    by_country: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(ents):
         if e.type == "ORG" and e.country and (words := _portfolio(e)):
-            by_country[e.country].append((i, words))
-    for items in by_country.values():
-        for i, words in items:
-            homes = {groups.find(j) for j, other in items
-                     if groups.find(j) != groups.find(i) and (words <= other or other <= words)}
+            words_of[i] = words
+            by_country[e.country].append(i)
+    judged: dict[str, list[int]] = defaultdict(list)
+    for i in (range(len(ents)) if order is None else order):
+        if i in words_of:
+            judged[ents[i].country or ""].append(i)
+    for country, items in by_country.items():
+        for i in judged[country]:
+            words = words_of[i]
+            homes = {groups.find(j) for j in items
+                     if groups.find(j) != groups.find(i) and (words <= words_of[j] or words_of[j] <= words)}
             if len(homes) == 1:
                 groups.union(next(iter(homes)), i)
     return [groups.find(i) for i in range(len(ents))]
@@ -1505,7 +1522,7 @@ def _copies(ents: list[Entity], doc_of: list[str], bound: list[int], labelled: l
     A store's popular entity (a country, a big firm) takes part in an update as thousands of such parts, one per
     article, that the certain merges join at once; the first of them is the one the matcher compares (the certain
     merges' representative), so the others change nothing but the documents and mention counts the rules and the
-    features read off a group, which the one standing for them carries (``_collapsed_roots``). An unnamed group
+    features read off a group, which the one standing for them carries (``_collapse``). An unnamed group
     (compared one by one) and a part with mentions outside its own document stand for themselves.
     """
     out = list(range(len(ents)))
@@ -1524,17 +1541,38 @@ def _copies(ents: list[Entity], doc_of: list[str], bound: list[int], labelled: l
     return out
 
 
-def _collapsed_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]], settings: Settings,
-                     places: frozenset[str], wanted: Callable[[Entity], bool] | None, bound: list[int],
-                     labelled: list[bool]) -> list[int]:
-    """``_trained_roots`` over the entities that stand for their copies (``_copies``), each holding its copies'
-    mentions (the busiest article of a group is read off them) and their documents (the rules' articles of a
-    name's copies, ``also_in``); every copy is then in the group of the one standing for it, as the certain merges
-    and the bound group put it in a run over all of them. ``names_in_doc`` is the one of every entity."""
+@dataclass
+class _Collapsed:
+    """The entities that stand for their copies (``_copies``) and how to put the copies back: ``kept`` (their
+    indices in the whole list), ``stands`` (per entity of the whole list, the one standing for it), ``ents`` (each
+    holding its copies' mentions: the busiest article of a group is read off them), ``doc_of`` and ``bound`` of
+    the kept list, and ``other_docs`` (per kept index, its copies' documents: the rules' articles of a name's
+    copies, ``also_in``)."""
+    kept: list[int]
+    stands: list[int]
+    ents: list[Entity]
+    doc_of: list[str]
+    bound: list[int]
+    other_docs: dict[int, set[str]]
+
+    def expand(self, roots: list[int]) -> list[int]:
+        """Roots over the kept list as roots over the whole list: every copy in the group of the one standing for
+        it, as the certain merges and the bound group put it in a run over all of them."""
+        pos = {i: n for n, i in enumerate(self.kept)}
+        return [self.kept[roots[pos[s]]] for s in self.stands]
+
+    def order(self, n: int) -> list[int]:
+        """Per entity of the whole list (``n`` of them), in its order, the kept index standing for it."""
+        pos = {i: k for k, i in enumerate(self.kept)}
+        return [pos[self.stands[i]] for i in range(n)]
+
+
+def _collapse(ents: list[Entity], doc_of: list[str], bound: list[int], labelled: list[bool]) -> _Collapsed | None:
+    """The entities standing for their copies (``_copies``), or None when none stands for another."""
     stands = _copies(ents, doc_of, bound, labelled)
     kept = [i for i in range(len(ents)) if stands[i] == i]
     if len(kept) == len(ents):
-        return _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
+        return None
     pos = {i: n for n, i in enumerate(kept)}
     mentions: dict[int, list[Span]] = defaultdict(list)
     other_docs: dict[int, set[str]] = defaultdict(set)
@@ -1543,9 +1581,7 @@ def _collapsed_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[s
         if s != i:
             other_docs[pos[s]].add(doc_of[i])
     small = [replace(ents[i], mentions=mentions[i]) if pos[i] in other_docs else ents[i] for i in kept]
-    roots = _trained_roots(small, [doc_of[i] for i in kept], names_in_doc, settings, places, wanted,
-                           [pos[bound[i]] for i in kept], other_docs)
-    return [kept[roots[pos[stands[i]]]] for i in range(len(ents))]
+    return _Collapsed(kept, stands, small, [doc_of[i] for i in kept], [pos[bound[i]] for i in kept], other_docs)
 
 
 def _rule_and_matcher_roots(ents: list[Entity], doc_of: list[str], names_in_doc: dict[str, set[str]],
@@ -1553,10 +1589,18 @@ def _rule_and_matcher_roots(ents: list[Entity], doc_of: list[str], names_in_doc:
                             bound: list[int], labelled: list[bool] | None = None) -> list[int]:
     """The groups of the merge before the trained description links: the matcher's (or the rules'), then the
     portfolios, central banks and the rules' description links. ``labelled`` (a store's per-document parts, see
-    ``merge_entities(together=...)``) lets the matcher compare identical parts once (``_collapsed_roots``)."""
-    if settings.entity_matcher == "trained" and labelled:
-        roots = _collapsed_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound, labelled)
-    elif settings.entity_matcher == "trained":
+    ``merge_entities(together=...)``) lets the matcher and the rules after it take identical parts once
+    (``_collapse``): each copy is in the group of the one standing for it from the start, so what the rules after
+    the matcher do to it is what they do to that one (``names_in_doc`` is the one of every entity)."""
+    collapsed = _collapse(ents, doc_of, bound, labelled) \
+        if settings.entity_matcher == "trained" and labelled else None
+    if collapsed is not None:
+        roots = _trained_roots(collapsed.ents, collapsed.doc_of, names_in_doc, settings, places, wanted,
+                               collapsed.bound, collapsed.other_docs)
+        roots = _after_matcher(collapsed.ents, roots, collapsed.doc_of, settings, collapsed.order(len(ents)),
+                               collapsed.other_docs)
+        return collapsed.expand(roots)
+    if settings.entity_matcher == "trained":
         roots = _trained_roots(ents, doc_of, names_in_doc, settings, places, wanted, bound)
     elif settings.entity_matcher == "rules":
         groups = _rule_groups(ents, doc_of, names_in_doc, settings, places)
@@ -1565,9 +1609,17 @@ def _rule_and_matcher_roots(ents: list[Entity], doc_of: list[str], names_in_doc:
         roots = [groups.find(i) for i in range(len(ents))]
     else:
         raise ValueError(f"unknown entity_matcher {settings.entity_matcher!r}: 'trained' or 'rules'")
-    roots = _merge_portfolios(ents, roots)
+    return _after_matcher(ents, roots, doc_of, settings)
+
+
+def _after_matcher(ents: list[Entity], roots: list[int], doc_of: list[str], settings: Settings,
+                   order: list[int] | None = None, other_docs: Mapping[int, Collection[str]] | None = None
+                   ) -> list[int]:
+    """The portfolios, central banks and the rules' description links after the matcher; ``order`` and
+    ``other_docs``: see ``_merge_portfolios`` and ``_link_descriptions``."""
+    roots = _merge_portfolios(ents, roots, order)
     roots = _merge_central_banks(ents, roots, load_kb(tuple(settings.kb_paths)))
-    return _link_descriptions(ents, roots, doc_of)
+    return _link_descriptions(ents, roots, doc_of, other_docs)
 
 
 def link_examples(analyses: list[DocAnalysis],

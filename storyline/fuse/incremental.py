@@ -27,7 +27,7 @@ from storyline.config import Settings
 from storyline.fuse.entities import demonym_forms, merge_entities, role_keys
 from storyline.fuse.entity_matcher import description_kinds, org_words
 from storyline.fuse.stories import LINK_GATE, ClusterMerger, ClusterSplitter, StoryScorer
-from storyline.model import DocAnalysis, Document, Entity
+from storyline.model import DocAnalysis, Document, Entity, with_fields
 from storyline.resolve.names import (
     acronym_letters,
     acronym_of,
@@ -133,7 +133,7 @@ def merge_new_entities(candidates: list[Entity], new: list[DocAnalysis], setting
     """
     # each part as the whole run has it: the certain merges join those written alike, and the merged entity's
     # name, type and country count every article's vote
-    pseudo = [dataclasses.replace(p, id=f"{STORED}/{e.id}/{k}")
+    pseudo = [with_fields(p, id=f"{STORED}/{e.id}/{k}")
               for e in candidates for k, p in enumerate((parts or {}).get(e.id) or [e])]
     holder = DocAnalysis(document=Document(id=STORED, source=""), entities=pseudo)
     # only the new entities' groups are wanted: pairs of stored entities no likely pair links to a new one are

@@ -5,7 +5,8 @@ steps need to place a new document without reading the corpus again:
 
 * ``fuse_entity_keys`` (blocking key → entity) and ``fuse_entity_docs`` (entity → documents it is named in);
 * ``fuse_entity_parts`` (entity → the document-local entities merged into it, as their documents' analyses have
-  them: a new entity is matched against those, as a whole run matches it, not against the merged names);
+  them: a new entity is matched against those, as a whole run matches it, not against the merged names; the parts
+  written alike in many articles stored once with the others' documents, ids and mentions, ``copies``);
 * ``fuse_story_docs`` (each document's story features, lead vector and story) and ``fuse_story_keys``;
 * ``fuse_minhash`` and ``fuse_bands`` (MinHash signatures and their LSH bands, for near-duplicates);
 * ``fuse_disagreement_candidates`` (every candidate disagreement with its score, ranked again on update);
@@ -115,6 +116,7 @@ from storyline.model import (
     Span,
     Story,
     to_dict,
+    with_fields,
 )
 from storyline.nlp.embeddings import cosine_floor
 from storyline.resolve.names import looks_like_acronym
@@ -133,7 +135,8 @@ _NOT_FUSE = frozenset({"workers", "incremental", "vector_cache", "store_memory_l
 INDEX_DDL = (
     "CREATE TABLE IF NOT EXISTS fuse_entity_keys (key VARCHAR, entity VARCHAR)",
     "CREATE TABLE IF NOT EXISTS fuse_entity_docs (entity VARCHAR, doc VARCHAR)",
-    "CREATE TABLE IF NOT EXISTS fuse_entity_parts (entity VARCHAR, source VARCHAR, doc VARCHAR, part JSON)",
+    "CREATE TABLE IF NOT EXISTS fuse_entity_parts (entity VARCHAR, source VARCHAR, doc VARCHAR, part JSON, "
+    "copies JSON)",
     "CREATE TABLE IF NOT EXISTS fuse_story_docs (doc VARCHAR PRIMARY KEY, story VARCHAR, features JSON, vector BLOB)",
     "CREATE TABLE IF NOT EXISTS fuse_story_keys (key VARCHAR, doc VARCHAR, count BIGINT)",
     "CREATE TABLE IF NOT EXISTS fuse_minhash (doc VARCHAR, sig BLOB)",
@@ -216,6 +219,8 @@ def _digest_of(path: str, size: int, mtime_ns: int) -> str:
 def _ensure(store: Store) -> None:
     for stmt in INDEX_DDL:
         store.con.execute(stmt)
+    # a store written before the parts' copies were stored once (its fingerprint differs: it is fused again in full)
+    store.con.execute("ALTER TABLE IF EXISTS fuse_entity_parts ADD COLUMN IF NOT EXISTS copies JSON")
 
 
 def can_update(store: Store, settings: Settings) -> bool:
@@ -304,21 +309,54 @@ def _index_entities(store: Store, entities: list[Entity], replace: bool = False)
 
 
 def _index_parts(store: Store, analyses: Iterable[DocAnalysis], mapping: Mapping[str, str]) -> None:
-    """The document-local entities of ``analyses`` under the entity each was merged into (``mapping``)."""
-    rows = [[mapping[e.id], a.document.source, a.document.id, json.dumps(to_dict(e), ensure_ascii=False)]
-            for a in analyses for e in a.entities if e.id in mapping]
-    _insert_many(store, "fuse_entity_parts", ["entity", "source", "doc", "part"], rows)
+    """The document-local entities of ``analyses`` under the entity each was merged into (``mapping``).
+
+    The parts of one entity written alike in many articles (all but their ids and mentions: a country, a big firm
+    named the same way in thousands of articles) are stored once, as the first of them with the others' documents,
+    ids and mentions (``copies``): an update reads and decodes that one part instead of thousands (``_parts``)."""
+    rows: list[list[Any]] = []
+    first: dict[tuple[str, str], list[Any]] = {}
+    for a in analyses:
+        for e in a.entities:
+            if e.id not in mapping:
+                continue
+            data = to_dict(e)
+            key = (mapping[e.id], json.dumps({k: v for k, v in data.items() if k not in ("id", "mentions")},
+                                             ensure_ascii=False))
+            row = first.get(key)
+            if row is None:
+                row = first[key] = [mapping[e.id], a.document.source, a.document.id,
+                                    json.dumps(data, ensure_ascii=False), []]
+                rows.append(row)
+            else:
+                row[4].append([a.document.source, a.document.id, e.id,
+                               [[m["doc"], m["start"], m["end"], m["text"]] for m in data["mentions"]]])
+    for row in rows:
+        row[4] = json.dumps(row[4], ensure_ascii=False) if row[4] else None
+    _insert_many(store, "fuse_entity_parts", ["entity", "source", "doc", "part", "copies"], rows)
 
 
 def _parts(store: Store, ids: Collection[str]) -> dict[str, list[Entity]]:
-    """The stored parts of the entities ``ids`` (``_index_parts``), in corpus order (source, document)."""
+    """The stored parts of the entities ``ids`` (``_index_parts``, each copy its own part again), in corpus order
+    (source, document, then as their rows' JSON sorts: by id)."""
     out: dict[str, list[Entity]] = {}
     if not ids:
         return out
     make = record_maker(Entity)
-    for entity, part in store.con.execute("SELECT entity, part FROM fuse_entity_parts WHERE entity IN "
-                                          "(SELECT UNNEST(?)) ORDER BY source, doc, part", _ids(ids)).fetchall():
-        out.setdefault(entity, []).append(make(json.loads(part)))
+    found: dict[str, list[tuple[str, str, str, Entity]]] = defaultdict(list)
+    for entity, source, doc, part, copies in store.con.execute(
+            "SELECT entity, source, doc, part, copies FROM fuse_entity_parts WHERE entity IN (SELECT UNNEST(?))",
+            _ids(ids)).fetchall():
+        e = make(json.loads(part))
+        items = found[entity]
+        items.append((source, doc, json.dumps(e.id, ensure_ascii=False), e))
+        for c_source, c_doc, c_id, mentions in json.loads(copies) if copies else ():
+            items.append((c_source, c_doc, json.dumps(c_id, ensure_ascii=False),
+                          with_fields(e, id=c_id, aliases=list(e.aliases), mentions=[Span(*m) for m in mentions])))
+    for entity, items in found.items():
+        # a row's JSON opens with its id, unique in its document: its order there is that of the ids' JSON
+        items.sort(key=lambda x: x[:3])
+        out[entity] = [x[3] for x in items]
     return out
 
 

@@ -6,6 +6,7 @@ the tests hold the rest equal and bound the documented differences.
 """
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections import Counter
@@ -158,18 +159,27 @@ def test_adding_the_same_documents_again_changes_nothing(runs, analyses, tmp_pat
         assert to_dict(store.corpus()) == to_dict(inc)
 
 
+def _part_rows(store: Store) -> list[tuple[str, str, str]]:
+    """(entity, document, local id) of every stored part, a row's copies included."""
+    out = []
+    for entity, doc, local_id, copies in store.con.execute(
+            "SELECT entity, doc, part->>'$.id', copies FROM fuse_entity_parts").fetchall():
+        out.append((entity, doc, local_id))
+        out.extend((entity, c[1], c[2]) for c in json.loads(copies or "[]"))
+    return out
+
+
 def test_each_local_entity_is_indexed_once_under_the_entity_holding_its_mentions(runs, analyses, tmp_path):
     """``fuse_entity_parts`` after a full fuse and two updates: every document-local entity once, under the stored
     entity its mentions went to; adding the same documents again adds no row."""
     _, inc_path, inc, _, _ = runs
     path = tmp_path / "parts.duckdb"
     shutil.copy(inc_path, path)
-    query = "SELECT entity, doc, part->>'$.id' FROM fuse_entity_parts"
     with Store(path) as store:
-        rows = store.con.execute(query).fetchall()
+        rows = _part_rows(store)
         store.add_analyses(analyses[BASE:])
         fuse_store(store, analyses[BASE:], Settings())
-        assert sorted(store.con.execute(query).fetchall()) == sorted(rows)
+        assert sorted(_part_rows(store)) == sorted(rows)
     local = {e.id: e for a in analyses for e in a.entities}
     assert sorted(r[2] for r in rows) == sorted(local)
     held = {e.id: {(m.doc, m.start) for m in e.mentions} for e in inc.entities}
