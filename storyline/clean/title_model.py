@@ -51,7 +51,7 @@ DEFAULT_THRESHOLD = 0.5
 #: when the model file records none: most short lines above a headline are labels, so the model must be sure.
 DEFAULT_OVERRIDE_THRESHOLD = 0.8
 #: Lowercase words these short, or these, join a name's words and say nothing of a sentence.
-_JOINER_LETTERS = 3
+JOINER_LETTERS = 3
 #: An English verb's ending on a lowercase word after the first ("Mill reopens", "Teacher cleared", "Prices rising").
 _VERB_ENDING = re.compile(r"^[a-z]{2,}(?:s|ed|ing)$")
 _PARTICIPLE = re.compile(r"^[a-z]{2,}ed$")
@@ -106,7 +106,7 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     cased = [c for c in text if c.isupper() or c.islower()]
     lowered = [w.strip("\"'\u201c\u201d\u2018\u2019()[],:;!?") for w in alpha]
     later = lowered[1:]
-    lower_content = [w for w in later if w[:1].islower() and len(w) > _JOINER_LETTERS]
+    lower_content = [w for w in later if w[:1].islower() and len(w) > JOINER_LETTERS]
     # a section's name ("World", "Business news"): the words the lexicon names sections and a navigation trail's roots
     section = [w for w in lowered if w.lower() in lex.section_words or w.lower() in lex.breadcrumb_roots]
     norm = normalise_line(text)
@@ -115,7 +115,7 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         f"words={min(len(words), SHORT_TITLE_WORDS)}": 1,
         "chars": min(len(text), 60) / 60,
         "all_upper": int(len(cased) >= 2 and all(c.isupper() for c in cased)),
-        "title_case": int(len(alpha) >= 2 and all(w[:1].isupper() for w in lowered if len(w) > _JOINER_LETTERS)),
+        "title_case": int(len(alpha) >= 2 and all(w[:1].isupper() for w in lowered if len(w) > JOINER_LETTERS)),
         "first_upper": int(bool(lowered) and lowered[0][:1].isupper()),
         "lower_content": min(len(lower_content), 3) / 3,
         "any_lower_content": int(bool(lower_content)),
