@@ -51,7 +51,7 @@ DEFAULT_THRESHOLD = 0.5
 #: when the model file records none: most short lines above a headline are labels, so the model must be sure.
 DEFAULT_OVERRIDE_THRESHOLD = 0.8
 #: Lowercase words these short, or these, join a name's words and say nothing of a sentence.
-_JOINER_LETTERS = 3
+JOINER_LETTERS = 3
 #: An English verb's ending on a lowercase word after the first ("Mill reopens", "Teacher cleared", "Prices rising").
 _VERB_ENDING = re.compile(r"^[a-z]{2,}(?:s|ed|ing)$")
 _PARTICIPLE = re.compile(r"^[a-z]{2,}ed$")
@@ -104,18 +104,18 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     words = text.split()
     alpha = [w for w in words if any(c.isalpha() for c in w)]
     cased = [c for c in text if c.isupper() or c.islower()]
-    lowered = [w.strip("\"'\u201c\u201d\u2018\u2019()[],:;!?") for w in alpha]
+    lowered = _bare_words(text)
     later = lowered[1:]
-    lower_content = [w for w in later if w[:1].islower() and len(w) > _JOINER_LETTERS]
+    lower_content = [w for w in later if w[:1].islower() and len(w) > JOINER_LETTERS]
     # a section's name ("World", "Business news"): the words the lexicon names sections and a navigation trail's roots
-    section = [w for w in lowered if w.lower() in lex.section_words or w.lower() in lex.breadcrumb_roots]
+    section = [w for w in lowered if _section_word(w, lex)]
     norm = normalise_line(text)
     f: dict[str, Any] = {
         "bias": 1,
         f"words={min(len(words), SHORT_TITLE_WORDS)}": 1,
         "chars": min(len(text), 60) / 60,
         "all_upper": int(len(cased) >= 2 and all(c.isupper() for c in cased)),
-        "title_case": int(len(alpha) >= 2 and all(w[:1].isupper() for w in lowered if len(w) > _JOINER_LETTERS)),
+        "title_case": int(len(alpha) >= 2 and all(w[:1].isupper() for w in lowered if len(w) > JOINER_LETTERS)),
         "first_upper": int(bool(lowered) and lowered[0][:1].isupper()),
         "lower_content": min(len(lower_content), 3) / 3,
         "any_lower_content": int(bool(lower_content)),
@@ -182,10 +182,18 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     return f
 
 
+def _bare_words(text: str) -> list[str]:
+    """The words of ``text`` with letters, without the quotes and punctuation around them."""
+    return [w.strip("\"'\u201c\u201d\u2018\u2019()[],:;!?") for w in text.split() if any(c.isalpha() for c in w)]
+
+
+def _section_word(word: str, lex: Lexicon) -> bool:
+    return word.lower() in lex.section_words or word.lower() in lex.breadcrumb_roots
+
+
 def _all_section(text: str, lex: Lexicon) -> bool:
-    words = [w.strip("\"'\u201c\u201d\u2018\u2019()[],:;!?").lower() for w in text.split()
-             if any(c.isalpha() for c in w)]
-    return bool(words) and all(w in lex.section_words or w in lex.breadcrumb_roots for w in words)
+    words = _bare_words(text)
+    return bool(words) and all(_section_word(w, lex) for w in words)
 
 
 def _meta_distance(lines: Sequence[TitleLine], header: list[int], at: int) -> dict[str, Any]:
