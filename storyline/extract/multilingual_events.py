@@ -602,7 +602,8 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         # is most often only where ("Донецк", "Rosario", "Курская область"); a state named through its government
         # ("Gobierno de Angola") is known by its capitalised name word
         known = known_name(m.text, m.normal or m.text, lang) or next(
-            (k for w in _WORD.findall(m.text)[1:] if w[:1].isupper() and (k := known_name(w, w, lang))), None)
+            (kb_id for w in _WORD.findall(m.text)[1:] if w[:1].isupper() and (kb_id := known_name(w, w, lang))),
+            None)
         f[f"known_place={known is not None}"] = 1.0
         f[f"known_place={known is not None}|side={side}"] = 1.0
         f[f"known_place={known is not None}|etype={etype}"] = 1.0
