@@ -7,7 +7,9 @@ which its target.
 
 Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl`` and the
 ranker's own ``roles/passives_{ru,uk,es}.jsonl``: passives with and without their agent, names after the class noun
-of a river, a port or a crossing; with
+of a river, a port or a crossing; and ``roles/places_{ru,uk,es}.jsonl``, twenty-sixth round: names after a phrase
+that says where, "под", "в районе", "cerca de", beside passives with a country's police or army as the agent and
+their near-miss actives); with
 ``--obliques`` the role-only sentences ``training/languages/events/roles/obliques_{ru,uk,es}.jsonl`` (targets after a
 preposition or in an oblique case, passives; tried in the twentieth round and not kept), with ``--oblique-places``
 ``roles/oblique_places_{ru,uk,es}.jsonl`` (the balance to them, written in the twenty-first round: a place, a
@@ -148,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     cases = []
     for lang in LANGS:
         # roles/passives_LANG.jsonl: the ranker's own passives and places (twenty-fourth round), read by default
-        paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl"]
+        # roles/places_LANG.jsonl: places after "под", "в районе", "cerca de" and passive agents (twenty-sixth round)
+        paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
+                 NATIVE / "roles" / f"places_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []

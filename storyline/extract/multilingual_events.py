@@ -37,7 +37,7 @@ from storyline.nlp.dates import day_month_in_language, parse_base
 from storyline.nlp.names_model import stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.kb import KB, load_kb
-from storyline.resolve.languages import language_names, resolve_names
+from storyline.resolve.languages import known_name, language_names, resolve_names
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -68,6 +68,8 @@ MAX_SENT_CHARS = 600
 CROWD_TYPES = frozenset({"PROTEST"})
 #: entity types that can act (a date or a nationality cannot)
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+#: the actor types that may be a place rather than an actor
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 #: a sentence's first word when capitalised (after an opening quote or dash)
 _OPENER = re.compile(r"^[\s«\"“„'—–-]*([^\W\d_][\w'’]*(?:-[\w'’]+)*)")
@@ -446,9 +448,14 @@ def load_language_event_model(path: str = "") -> MultilingualEventModel:
 
 
 def _locative(text: str, start: int, lang: str, cues: Cues) -> bool:
-    """Whether the mention at ``start`` follows a locative preposition ("в Москве", "en Madrid")."""
+    """Whether the mention at ``start`` follows a locative preposition ("в Москве", "en Madrid"). A name that
+    morphology reads as accusative after it is where something goes, not where it happened ("экстрадировала в
+    Россию", "доставил в Сирию"): the country sent to, a target by the place convention."""
     before = _words(text[:start])
-    return bool(before) and before[-1][0] in cues.modality.get(lang, {}).get("locative", ())
+    if not before or before[-1][0] not in cues.modality.get(lang, {}).get("locative", ()):
+        return False
+    name = _words(text[start:start + 60])
+    return not name or name_case(name[0][0], lang) != "accs"
 
 
 def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigger: int | None,
@@ -584,6 +591,31 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f["place_noun"] = 1.0
         f[f"place_noun|side={side}"] = 1.0
         f[f"place_noun|etype={etype}"] = 1.0
+    if place_phrase(before_words, lang, cues):
+        # "под Харьковом", "в районе Бахмута", "cerca del Esequibo": where the act happened; the event decides how
+        # far (an assault "на окраине" a city may still hit the city)
+        f["place_phrase"] = 1.0
+        f[f"place_phrase|side={side}"] = 1.0
+        f[f"place_phrase|etype={etype}"] = 1.0
+    if m.type in PLACE_TYPES:
+        # a country or a capital the knowledge base knows acts or is acted on; a town or a region it does not know
+        # is most often only where ("Донецк", "Rosario", "Курская область"); a state named through its government
+        # ("Gobierno de Angola") is known by its capitalised name word
+        known = known_name(m.text, m.normal or m.text, lang) or next(
+            (kb_id for w in _WORD.findall(m.text)[1:] if w[:1].isupper() and (kb_id := known_name(w, w, lang))),
+            None)
+        f[f"known_place={known is not None}"] = 1.0
+        f[f"known_place={known is not None}|side={side}"] = 1.0
+        f[f"known_place={known is not None}|etype={etype}"] = 1.0
+    case = name_case(last, lang)
+    if case is not None:
+        # the case morphology reads in the name itself (ru): the instrumental of a passive's agent ("принят
+        # президентом"), the genitive of an owner, the prepositional of a place; the preposition before it decides
+        # with it ("под Киевом": near; "под давлением": no place)
+        f[f"case={case}"] = 1.0
+        f[f"case={case}|side={side}"] = 1.0
+        f[f"case={case}|prev={lang}:{prev}"] = 1.0
+        f[f"case={case}|etype={etype}"] = 1.0
     decl = declension(m, lang)
     f[f"decl={decl}"] = 1.0
     f[f"decl={decl}|side={side}"] = 1.0
@@ -612,6 +644,13 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         # a passive turns the roles round: the agent is in the instrumental, itself or the noun it hangs on
         # ("введены Евросоюзом", "задержан властями Грузии"), the party affected is the grammatical subject
         f["passive"] = 1.0
+        if case is not None:
+            f[f"passive|case={case}"] = 1.0
+            f[f"passive|case={case}|side={side}"] = 1.0
+        prev_case = name_case(prev, lang) if before_words else None
+        if prev_case is not None and prev not in cues.modality.get(lang, {}).get("role_prepositions", ()):
+            # the noun the name hangs on: "властями Грузии", "министром обороны Польши"
+            f[f"passive|prev_case={prev_case}"] = 1.0
         f[f"passive|side={side}"] = 1.0
         f[f"passive|suf2={lang}:{last[-2:]}"] = 1.0
         f[f"passive|prev_suf2={lang}:{prev[-2:]}"] = 1.0
@@ -669,6 +708,44 @@ def after_place_noun(before_words: list[tuple[str, int, int]], lang: str, cues: 
     while words and words[-1] in skip:
         words.pop()
     return bool(words) and any(words[-1].startswith(n) and len(words[-1]) - len(n) <= _PLACE_ENDING for n in nouns)
+
+
+#: Spanish contractions of a preposition and the article, read as the preposition in a place phrase
+_CONTRACTIONS = {"del": "de", "al": "a"}
+
+
+def place_phrase(before_words: list[tuple[str, int, int]], lang: str, cues: Cues) -> bool:
+    """Whether the words right before a name are a phrase that says where (``modality.<lang>.place_phrases``: "под",
+    "в районе", "на севере", "cerca de", "en las afueras de"), past an article ("cerca de la frontera")."""
+    phrases = cues.modality.get(lang, {}).get("place_phrases", ())
+    if not phrases:
+        return False
+    articles = cues.modality.get(lang, {}).get("articles", ())
+    words = [_fold(w) for w, _, _ in before_words[-6:]]
+    while words and words[-1] in articles:
+        words.pop()
+    if words and lang == "es":
+        words[-1] = _CONTRACTIONS.get(words[-1], words[-1])
+    tail = " ".join(words)
+    return any(tail == p or tail.endswith(" " + p) for p in phrases)
+
+
+#: grammemes of pymorphy3 that mark a name: its parses as a name say its case better than a common noun's
+_NAME_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr"})
+
+
+def name_case(word: str, lang: str) -> str | None:
+    """The grammatical case of ``word`` as morphology reads it (ru), preferring its parses as a name; "ambig" when
+    they disagree, None without morphology or when no parse has a case."""
+    analyser = _morphology(lang)
+    if analyser is None or not word:
+        return None
+    parses = analyser.parse(word)
+    named = [p for p in parses if _NAME_GRAMMEMES & set(re.split(r"[ ,]", str(p.tag)))] or parses
+    cases = {str(p.tag.case) for p in named if p.tag.case}
+    if not cases:
+        return None
+    return cases.pop() if len(cases) == 1 else "ambig"
 
 
 #: marks that end a clause: a passive in another clause than the trigger's ("предупредил, что будет введён запрет")

@@ -18,8 +18,11 @@ from storyline.extract.multilingual_events import (
     find_triggers,
     load_cues,
     modality_of,
+    name_case,
     passive_triggers,
     passive_voice,
+    place_phrase,
+    role_candidates,
     trigger_at,
 )
 from storyline.fuse.entities import merge_entities
@@ -71,6 +74,15 @@ def test_the_actor_before_the_trigger_is_the_source_and_a_place_after_a_locative
     text = "En Madrid, España expulsó a dos diplomáticos de Nicaragua."
     sent, mentions = _sentence_with(text, [("Madrid", "GPE"), ("España", "GPE"), ("Nicaragua", "GPE")])
     assert choose_roles(sent, mentions, "SANCTION", text.index("expulsó"), "es", cues) == ("d/e1", "d/e2")
+
+
+def test_a_country_in_the_accusative_after_v_is_where_something_goes_and_stays_a_candidate():
+    cues = load_cues()
+    text = "Казахстан в Астане экстрадировал в Россию бывшего банкира."
+    sent, mentions = _sentence_with(text, [("Казахстан", "GPE"), ("Астане", "GPE"), ("Россию", "GPE")])
+    # "в Астане" (prepositional) is where; "в Россию" (accusative) the country sent to: the target
+    assert [m.text for m in role_candidates(sent, mentions, "ru", cues)] == ["Казахстан", "Россию"]
+    assert choose_roles(sent, mentions, "COERCE", text.index("экстрадировал"), "ru", cues) == ("d/e0", "d/e2")
 
 
 def test_a_person_written_in_cyrillic_and_in_latin_letters_is_one_actor_across_documents():
@@ -648,6 +660,38 @@ def test_a_name_after_the_class_noun_of_a_river_port_or_crossing_is_marked_as_a_
         return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\w[\w'’-]*", text)]
 
     assert after_place_noun(_words(before + " "), lang, load_cues()) is expected
+
+
+@pytest.mark.parametrize("lang,before,expected", [
+    ("ru", "Армия нанесла удар по складу под", True),
+    ("ru", "Пограничники задержали мигрантов неподалёку от", True),
+    ("ru", "Отряды стоят на севере", True),
+    ("ru", "Министр провёл переговоры с", False),
+    ("uk", "Росія вдарила по підстанції під", True),
+    ("uk", "Поліція затримала чоловіка у районі", True),
+    ("uk", "Угорщина відмовилася від", False),
+    # past an article and the contraction "del"
+    ("es", "Colombia desplegó tropas en las afueras de la", True),
+    ("es", "Venezuela movilizó blindados cerca del", True),
+    ("es", "Israel bombardeó un depósito al sur de", True),
+    ("es", "España firmó un acuerdo con", False),
+    ("es", "La propuesta de", False),
+])
+def test_a_name_after_a_phrase_that_says_where_is_marked_as_a_place(lang, before, expected):
+    import re
+
+    words = [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"\w[\w'’-]*", before)]
+    assert place_phrase(words, lang, load_cues()) is expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("президентом", "ablt"),  # a passive's agent
+    ("Россию", "accs"),
+    ("Москве", "ambig"),  # dative or prepositional: morphology cannot tell
+])
+def test_morphology_reads_the_case_of_a_russian_name(word, expected):
+    assert name_case(word.lower(), "ru") == expected
+    assert name_case(word.lower(), "es") is None  # no morphology: no case feature
 
 
 
