@@ -39,10 +39,10 @@ import hashlib
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import cast
+from typing import Any, cast
 
 from storyline.config import Settings
 from storyline.data import load
@@ -415,6 +415,37 @@ SentenceKeys = tuple[frozenset[str], frozenset[str], frozenset[str]]
 Found = tuple[float, str, str, list[Side]]
 #: a dimension: (bound claims, context, settings) -> candidates
 Dimension = Callable[[list[BoundClaim], DimensionContext, Settings], list[Found]]
+
+
+class DeferredSides(Sequence[Side]):
+    """A candidate's sides known by their first side's document and their number, and made (``load``) on first
+    use: ``keep_disagreements`` passes over most of a store's candidates on their story and dimension alone (a cap
+    reached), and an update ranks every stored candidate again: decoding all their sides was half of that re-rank."""
+
+    def __init__(self, first_doc: str, n: int, load: Callable[[], list[Side]]) -> None:
+        self.first_doc, self._n, self._load = first_doc, n, load
+        self._sides: list[Side] | None = None
+
+    def sides(self) -> list[Side]:
+        if self._sides is None:
+            self._sides = self._load()
+        return self._sides
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.sides()[i]
+
+    def __iter__(self) -> Iterator[Side]:
+        return iter(self.sides())
+
+
+def _first_doc(sides: Sequence[Side]) -> str:
+    """The document of a candidate's first side (whose story it is ranked in), its sides left unmade if deferred."""
+    if isinstance(sides, DeferredSides):
+        return sides.first_doc
+    return sides[0].doc if sides else ""
 
 
 def _actor_key(e: Entity) -> str:
@@ -966,10 +997,14 @@ def guard_candidates(found: list[Found], story_of: Mapping[str, str] | None = No
     return out
 
 
-def keep_disagreements(found: Iterable[Found], story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
+def keep_disagreements(found: Iterable[tuple[float, str, str, Sequence[Side]]],
+                       story_of: Mapping[str, str] | None = None) -> list[Disagreement]:
     """The strongest candidates (``found`` strongest first), at most ``MAX_PER_DIMENSION`` per dimension
     (``MAX_QUANTITY`` quantities) and ``MAX_DISAGREEMENTS`` per story (``story_of``: document id -> story
-    id), in rank order, each with its ``disagreement_id``. ``found`` is read once, in order (a store streams it)."""
+    id), in rank order, each with its ``disagreement_id``. ``found`` is read once, in order (a store streams it).
+
+    A candidate's sides are made only once its story (its first side's document) and dimension have room: a
+    store's candidates come with ``DeferredSides``."""
     story_of = story_of or {}
     kept: list[Disagreement] = []
     # the caps hold per story: a corpus of many stories shows each story's strongest few, not twelve in all
@@ -979,7 +1014,7 @@ def keep_disagreements(found: Iterable[Found], story_of: Mapping[str, str] | Non
     shown: dict[tuple[str, int], set[int]] = defaultdict(set)   # a kept side's sentence -> the kept ones showing it
     taken: Counter[str] = Counter()
     for _score, dim, topic, sides in found:
-        story = story_of.get(sides[0].doc, "") if sides else ""
+        story = story_of.get(_first_doc(sides), "")
         cap = MAX_QUANTITY if dim == "quantity" else MAX_PER_DIMENSION
         if per_dim[(story, dim)] >= cap or per_story[story] >= MAX_DISAGREEMENTS or len({s.doc for s in sides}) < 2:
             continue
@@ -994,12 +1029,12 @@ def keep_disagreements(found: Iterable[Found], story_of: Mapping[str, str] | Non
         taken[ident] += 1
         if taken[ident] > 1:   # the same sides found twice by one dimension (another topic): rank decides
             ident = f"{ident}-{taken[ident]}"
-        kept.append(Disagreement(id=ident, topic=topic, sides=sides))
+        kept.append(Disagreement(id=ident, topic=topic, sides=list(sides)))
     LOGGER.debug("%d kept", len(kept))
     return kept
 
 
-def disagreement_id(dim: str, sides: list[Side]) -> str:
+def disagreement_id(dim: str, sides: Sequence[Side]) -> str:
     """A disagreement's id from what it is (its dimension and its sides' documents, sentences and stances), not
     from its rank: a disagreement found again keeps its id when others come or go, so an update rewrites only
     the rows of those that changed."""

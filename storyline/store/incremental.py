@@ -79,7 +79,13 @@ import numpy as np
 from storyline.config import Settings
 from storyline.extract.events import summarize
 from storyline.extract.stance import content_terms
-from storyline.fuse.disagreements import SentenceKeys, common_terms, keep_disagreements, sentence_terms
+from storyline.fuse.disagreements import (
+    DeferredSides,
+    SentenceKeys,
+    common_terms,
+    keep_disagreements,
+    sentence_terms,
+)
 from storyline.fuse.duplicates import band_shape, minhash_of, shingles, similarity
 from storyline.fuse.incremental import (
     description_keys,
@@ -1283,16 +1289,21 @@ def _write(store: Store, new: list[DocAnalysis], new_feats: list[StoryFeatures],
 _CANDIDATE_ROWS = 4096
 
 
-def _ranked_candidates(store: Store) -> Iterator[tuple[float, str, str, list[Side]]]:
-    """The stored disagreement candidates in rank order (score, then the order they were found), a block at a time."""
-    side = record_maker(Side)   # from_dict's objects, the type hints looked at once: every candidate is read
+def _ranked_candidates(store: Store) -> Iterator[tuple[float, str, str, DeferredSides]]:
+    """The stored disagreement candidates in rank order (score, then the order they were found), a block at a time;
+    their sides decoded when ``keep_disagreements`` looks at them (most are over a cap and never are)."""
+    side = record_maker(Side)   # from_dict's objects, the type hints looked at once
+
+    def decoded(text: str) -> list[Side]:
+        return [side(s) for s in json.loads(text)]
+
     # the store's own connection (a cursor would not see the update's transaction): the caller runs no other
     # statement until the last row is read
-    res = store.con.execute("SELECT score, dim, topic, sides FROM fuse_disagreement_candidates "
-                            "ORDER BY score DESC, seq")
+    res = store.con.execute("SELECT score, dim, topic, sides, coalesce(json_extract_string(sides, '$[0].doc'), ''), "
+                            "json_array_length(sides) FROM fuse_disagreement_candidates ORDER BY score DESC, seq")
     while block := res.fetchmany(_CANDIDATE_ROWS):
-        for score, dim, topic, sides in block:
-            yield score, dim, topic, [side(s) for s in json.loads(sides)]
+        for score, dim, topic, sides, first, n in block:
+            yield score, dim, topic, DeferredSides(first, int(n), functools.partial(decoded, sides))
 
 
 def _write_disagreements(store: Store, kept: list[Disagreement]) -> set[str]:
