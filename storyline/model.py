@@ -76,25 +76,40 @@ def _field_names(kind: type, internal: bool) -> tuple[str, ...] | None:
 
 
 _Record = typing.TypeVar("_Record")
-#: per type: whether ``with_fields`` may copy its instances' ``__dict__`` (a dataclass without ``__post_init__``)
-_PLAIN: dict[type, bool] = {}
+#: per type: its fields' names when ``with_fields`` may copy its instances' ``__dict__`` (a dataclass whose every
+#: field is set by ``__init__`` from its argument: no ``__post_init__``, no ``init=False`` field, no init-only
+#: variable, no slots), else None
+_PLAIN: dict[type, frozenset[str] | None] = {}
+
+
+def _plain_fields(kind: type) -> frozenset[str] | None:
+    if not dataclasses.is_dataclass(kind) or hasattr(kind, "__post_init__") or hasattr(kind, "__slots__"):
+        return None
+    fields = dataclasses.fields(kind)
+    # fields() leaves out the init-only variables (and class variables) that __dataclass_fields__ holds: replace
+    # asks for the one and never copies the other
+    if len(fields) != len(kind.__dataclass_fields__) or not all(f.init for f in fields):
+        return None
+    return frozenset(f.name for f in fields)
 
 
 def with_fields(obj: _Record, **changes: Any) -> _Record:
-    """``dataclasses.replace`` for the model's plain records (no ``__post_init__``, no init-only fields): the same
-    shallow copy with ``changes``, without replace's look-up of the fields at every call, a few times its cost when
-    an update copies tens of thousands of stored entity parts."""
+    """``dataclasses.replace`` for the model's plain records (``_plain_fields``): the same shallow copy with
+    ``changes``, without replace's look-up of the fields at every call, a few times its cost when an update copies
+    tens of thousands of stored entity parts. Any other object goes through replace."""
     kind = type(obj)
-    plain = _PLAIN.get(kind)
-    if plain is None:
-        plain = _PLAIN[kind] = dataclasses.is_dataclass(kind) and not hasattr(kind, "__post_init__") and \
-            not hasattr(kind, "__slots__")
-    if not plain:
+    if kind in _PLAIN:
+        names = _PLAIN[kind]
+    else:
+        names = _PLAIN[kind] = _plain_fields(kind)
+    if names is None:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
-    if not changes.keys() <= obj.__dict__.keys():
-        raise TypeError(f"{kind.__name__} has no fields {sorted(changes.keys() - obj.__dict__.keys())}")
+    if not changes.keys() <= names:
+        raise TypeError(f"{kind.__name__} has no fields {sorted(changes.keys() - names)}")
+    state = obj.__dict__
     new = object.__new__(kind)
-    new.__dict__.update(obj.__dict__)
+    # a value cached in the instance (functools.cached_property) is not a field: replace's copy starts without it
+    new.__dict__.update(state if state.keys() == names else {k: state[k] for k in names})
     new.__dict__.update(changes)
     return new
 

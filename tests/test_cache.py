@@ -1,6 +1,8 @@
 """Model files read through the cache directory's plain pickle: the same objects, never a stale copy."""
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import joblib
@@ -191,3 +193,61 @@ def test_a_model_of_other_features_raises_or_warns_and_gives_none(
     # without features to check, the same file is read as it is
     data = read_shipped_model(str(path), lambda: path, on_problem="raise", missing=_MISSING)
     assert data["features"] == ["len", "caps", "digits"]
+
+
+def test_each_component_loader_keeps_its_missing_model_policy(cache: Path, tmp_path: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    """The ten loaders on read_shipped_model: those a component cannot run without raise with their hint; those
+    the rules stand in for warn (to their own module's logger) and give None; the salience model is silent."""
+    import logging
+
+    from storyline.clean.line_model import load_line_model
+    from storyline.extract.event_model import load_event_model
+    from storyline.extract.loaded_model import load_loaded_model
+    from storyline.extract.roles import load_role_model
+    from storyline.fuse.description_links import load_linker
+    from storyline.fuse.entity_matcher import load_matcher
+    from storyline.fuse.entity_salience import load_salience
+    from storyline.fuse.pair_model import load_pair_model
+    from storyline.nlp.names_model import load_name_model
+    from storyline.resolve.descriptions import load_ranker
+
+    absent = str(tmp_path / "absent" / "model.npz")
+    raising: list[tuple[Callable[[str], object], str]] = [
+        (load_line_model, "clean_lines='rules'"), (load_event_model, "storyline.events.lexicon.v1"),
+        (load_loaded_model, "storyline.loaded_language.lexicon.v1"), (load_role_model, "set event_roles to 'rules'"),
+        (load_matcher, "entity_matcher='rules'"), (lambda p: load_name_model(p, "es"), "no es name model at")]
+    for load, hint in raising:
+        with pytest.raises(FileNotFoundError, match=re.escape(hint)) as raised:
+            load(absent)
+        assert absent in str(raised.value)
+    for load, module in [(load_linker, "storyline.fuse.description_links"),
+                         (load_ranker, "storyline.resolve.descriptions"),
+                         (load_pair_model, "storyline.fuse.pair_model")]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert load(absent) is None
+        assert [(r.name, absent in r.getMessage()) for r in caplog.records] == [(module, True)]
+    # a folder where the file should be is no model file either (the pair model asked only that the path exist)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert load_pair_model(str(tmp_path)) is None
+        assert load_salience(absent) is None
+    assert [r.name for r in caplog.records] == ["storyline.fuse.pair_model"]
+
+
+def test_a_component_model_of_other_features_raises_or_gives_the_rules(cache: Path, tmp_path: Path,
+                                                                       caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from storyline.fuse.description_links import load_linker
+    from storyline.fuse.entity_matcher import load_matcher
+    from storyline.resolve.descriptions import load_ranker
+
+    stale = str(_toy_model(tmp_path, features=("an", "older", "feature", "list")))
+    with pytest.raises(ValueError, match="other features than this version"):
+        load_matcher(stale)
+    with caplog.at_level(logging.WARNING):
+        assert load_linker(stale) is None and load_ranker(stale) is None
+    assert [r.name for r in caplog.records] == ["storyline.fuse.description_links", "storyline.resolve.descriptions"]
+    assert all("other features than this version" in r.getMessage() for r in caplog.records)

@@ -115,3 +115,46 @@ def test_with_fields_is_a_shallow_copy_as_dataclasses_replace_makes_it():
 
     with pytest.raises(ValueError):   # a record with __post_init__ is made through it
         with_fields(Checked(1), n=-1)
+
+
+def test_with_fields_makes_what_dataclasses_replace_makes_for_records_it_cannot_copy_by_their_dict():
+    """Records whose copy is more than their fields' values: replace's semantics, not a copy of ``__dict__``."""
+    import functools
+
+    from storyline.model import with_fields
+
+    @dataclasses.dataclass
+    class Counted:
+        # set by __init__, never copied: replace starts it again at its default, and refuses a change to it
+        name: str
+        seen: int = dataclasses.field(default=0, init=False)
+
+    c = Counted("Kenya")
+    c.seen = 5
+    assert with_fields(c, name="Kenia") == dataclasses.replace(c, name="Kenia") == Counted("Kenia")
+    with pytest.raises(ValueError):
+        with_fields(c, seen=1)
+
+    @dataclasses.dataclass
+    class Scaled:
+        value: float
+        scale: dataclasses.InitVar[float]
+
+    with pytest.raises(ValueError):   # replace asks for an init-only value it cannot copy
+        with_fields(Scaled(2.0, 10.0), value=3.0)
+
+    @dataclasses.dataclass
+    class Named:
+        name: str
+
+        @functools.cached_property
+        def folded(self) -> str:
+            return self.name.casefold()
+
+    n = Named("KENYA")
+    assert n.folded == "kenya"   # cached in the instance's __dict__
+    copy = with_fields(n, name="Nairobi")
+    assert copy.folded == dataclasses.replace(n, name="Nairobi").folded == "nairobi"
+    assert "folded" not in vars(with_fields(n))   # only the fields are copied
+    with pytest.raises(TypeError):   # a cached value is no field to change
+        with_fields(n, folded="x")

@@ -463,8 +463,7 @@ def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigge
     """Source and target entity ids among the sentence's mentions: the last actor named before the trigger
     is the source (SVO), the first other actor after it the target; two actors joined before it ("A и B") are
     source and target. A place after a locative preposition is never an actor."""
-    inside = [m for m in mentions if m.entity and m.type in ACTOR_TYPES
-              and sentence.start <= m.start and m.end <= sentence.end]
+    inside = _actor_mentions(sentence, mentions)
     if not inside:
         return None, None
     text = sentence.text
@@ -532,10 +531,16 @@ def load_role_ranker(path: str = "") -> RoleRanker | None:
 def role_candidates(sentence: Sentence, mentions: list[Mention], lang: str, cues: Cues) -> list[Mention]:
     """The sentence's actor mentions in text order; a place after a locative preposition ("в Москве", "en Madrid")
     is where, not who, so it is a candidate only when nobody else is named."""
-    inside = [m for m in mentions if m.entity and m.type in ACTOR_TYPES
-              and sentence.start <= m.start and m.end <= sentence.end]
+    inside = _actor_mentions(sentence, mentions)
     actors = [m for m in inside if not _locative(sentence.text, m.start - sentence.start, lang, cues)]
     return actors or inside
+
+
+def _actor_mentions(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's mentions of an actor's type. A mention without a letter (quote marks or dashes taken for a
+    name) names nobody: made a candidate, it took a role where a named actor stood beside it."""
+    return [m for m in mentions if m.entity and m.type in ACTOR_TYPES and sentence.start <= m.start
+            and m.end <= sentence.end and any(ch.isalpha() for ch in m.text)]
 
 
 def role_features(sentence: Sentence, candidates: list[Mention], index: int, etype: str, trigger: int | None,

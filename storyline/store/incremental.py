@@ -206,8 +206,11 @@ _CODE_DIRS = ("extract", "fuse", "resolve", "data")
 
 def _code_files() -> list[Path]:
     package = _MODELS_DIR.parent
-    return sorted(p for d in _CODE_DIRS for p in (package / d).rglob("*")
-                  if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".json", ".tsv", ".txt", ".csv"})
+    # this module writes the index's rows and reads them back (a stored part's copies, ``_index_parts``): rows
+    # written in another layout would be misread
+    return sorted([*(p for d in _CODE_DIRS for p in (package / d).rglob("*")
+                     if p.is_file() and p.suffix in {".py", ".yaml", ".yml", ".json", ".tsv", ".txt", ".csv"}),
+                   Path(__file__).resolve()])
 
 
 def _file_digest(path: str) -> str:

@@ -17,12 +17,15 @@ from storyline.extract.multilingual_events import (
     dateline_end,
     find_triggers,
     load_cues,
+    load_role_ranker,
     modality_of,
     name_case,
     passive_triggers,
     passive_voice,
     place_phrase,
+    rank_roles,
     role_candidates,
+    role_features,
     trigger_at,
 )
 from storyline.fuse.entities import merge_entities
@@ -772,3 +775,30 @@ def test_a_military_adjective_before_another_noun_names_no_institution(lang, tex
     doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
     out = next(a for a in stages.analyze_documents([doc], Settings()) if isinstance(a, DocAnalysis))
     assert not any((e.kb_id or "").startswith("inst:") for e in out.entities)
+
+
+@pytest.mark.parametrize("lang,text,names", [
+    # a name of punctuation only (a quote mark or dashes the recogniser took) after a phrase that says where
+    ("ru", "Под «...» армия нанесла удар по складу.", [("«...»", "GPE")]),
+    ("uk", "Біля — Росія вдарила по підстанції.", [("—", "LOC"), ("Росія", "GPE")]),
+    ("es", "Cerca del !!! Colombia desplegó tropas.", [("!!!", "GPE"), ("Colombia", "GPE")]),
+    ("ru", "В --- Россия провела учения.", [("---", "GPE"), ("Россия", "GPE")]),
+    # no candidate at all, and an empty sentence
+    ("ru", "Армия нанесла удар по складу под утро.", []),
+    ("es", "", []),
+])
+def test_odd_names_and_sentences_without_candidates_give_no_role_to_punctuation(lang, text, names):
+    cues = load_cues()
+    sent, mentions = _sentence_with(text, names)
+    ranker = load_role_ranker()
+    assert ranker is not None
+    candidates = role_candidates(sent, mentions, lang, cues)
+    for i, m in enumerate(candidates):
+        f = role_features(sent, candidates, i, "ASSAULT", None, lang, cues)
+        if not any(ch.isalpha() for ch in m.text):
+            # no knowledge-base place and no case is read off a name without a letter
+            assert f.get("known_place=False") == 1.0 and not any(k.startswith("case=") for k in f)
+    named = {m.entity for m in mentions if any(ch.isalpha() for ch in m.text)}
+    for trigger in (None, max(0, len(text) // 2)):
+        source, target = rank_roles(sent, mentions, "ASSAULT", trigger, lang, cues, ranker)
+        assert {source, target} - {None} <= named

@@ -118,3 +118,38 @@ def test_a_stored_entitys_parts_written_alike_stand_as_one_and_give_the_same_mer
     assert collapsed.mapping == every.mapping
     assert [to_dict(e) for e in collapsed.updated] == [to_dict(e) for e in every.updated]
     assert [to_dict(e) for e in collapsed.created] == [to_dict(e) for e in every.created]
+
+
+def _org(doc: str, n: int, name: str, start: int = 0, kb_id: str | None = None) -> Entity:
+    return Entity(id=f"{doc}/e{n}", name=name, type="ORG", aliases=[name], country="KEN", kb_id=kb_id,
+                  mentions=[Span(doc, start, start + len(name), name)])
+
+
+def test_the_rules_after_the_matcher_treat_a_parts_copies_as_every_part(monkeypatch):
+    """The portfolio and central-bank rules read a stored entity's copies through the one standing for them
+    (``_Collapsed``): a ministry named by part of its portfolio in five articles, a central bank named by its kind
+    in four, beside the full names, place the new documents' names as matching every part does."""
+    from storyline.fuse import entities
+    from storyline.model import to_dict
+
+    parts = {"e1": [_org(f"d{i}", 1, "trade ministry", 10 * i) for i in range(1, 6)],
+             "e2": [_org("d6", 1, "Ministry of Investment, Trade and Industry")],
+             "e3": [_org(f"d{i}", 2, "Kenyan central bank", 200, "inst:KEN:central_bank") for i in range(1, 5)],
+             "e4": [_org("d7", 1, "Central Bank of Kenya")]}
+    stored = [Entity(id=eid, name=ps[0].name, type="ORG", aliases=[ps[0].name], country="KEN", kb_id=ps[0].kb_id,
+                     mentions=[m for p in ps for m in p.mentions]) for eid, ps in parts.items()]
+    new = [_doc("d8", _org("d8", 1, "trade ministry", 3), _org("d8", 2, "Ministry of Trade and Tourism", 50)),
+           _doc("d9", _org("d9", 1, "National Bank of Kenya", 5),
+                _org("d9", 2, "Kenyan central bank", 80, "inst:KEN:central_bank"))]
+
+    def merged() -> tuple:
+        m = merge_new_entities(stored, new, Settings(entity_matcher="trained"), 5, parts)
+        return m.mapping, [to_dict(e) for e in m.updated], [to_dict(e) for e in m.created]
+
+    copies = entities._copies
+    kept: list[int] = []
+    monkeypatch.setattr(entities, "_copies", lambda *a: kept.append(len(set(out := copies(*a)))) or out)
+    collapsed = merged()
+    assert kept == [15 - 4 - 3]   # the five and the four parts do stand as one each
+    monkeypatch.setattr(entities, "_copies", lambda ents, *_: list(range(len(ents))))
+    assert collapsed == merged()

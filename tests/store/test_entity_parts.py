@@ -43,3 +43,29 @@ def test_parts_written_alike_are_stored_once_and_read_back_as_every_part(tmp_pat
     # the parts are separate objects: one's aliases edited leaves the others'
     got["e1"][0].aliases.append("Republic of Kenya")
     assert got["e1"][1].aliases == ["Kenya"]
+
+
+def test_a_store_written_before_the_copies_column_is_fused_again_and_its_rows_read_as_they_are(tmp_path,
+                                                                                              monkeypatch):
+    import json
+
+    from storyline.config import Settings
+
+    old_ddl = "CREATE TABLE IF NOT EXISTS fuse_entity_parts (entity VARCHAR, source VARCHAR, doc VARCHAR, part JSON)"
+    older = tuple(old_ddl if "fuse_entity_parts" in t else t for t in incremental.INDEX_DDL)
+    parts = [_ent("d1", 1, "Kenya", 0, country="KEN"), _ent("d2", 1, "Kenya", 4, country="KEN")]
+    with Store(tmp_path / "older.duckdb") as store:
+        for stmt in older:
+            store.con.execute(stmt)
+        # the two parts written alike, one row each, as the older version wrote them
+        for e in parts:
+            store.con.execute("INSERT INTO fuse_entity_parts VALUES ('e1', 'a', ?, ?)",
+                              [e.mentions[0].doc, json.dumps(to_dict(e), ensure_ascii=False)])
+        with monkeypatch.context() as m:
+            m.setattr(incremental, "INDEX_DDL", older)
+            store.con.execute("INSERT OR REPLACE INTO meta VALUES ('fuse_index', ?)",
+                              [incremental.fingerprint(Settings())])
+        # its fingerprint is another version's: the next run fuses it in full
+        assert not incremental.can_update(store, Settings())
+        # and anything that reads its parts meanwhile reads every row as its one part, none lost or doubled
+        assert [to_dict(e) for e in incremental._parts(store, {"e1"})["e1"]] == [to_dict(e) for e in parts]

@@ -395,6 +395,8 @@ def test_edited_fuse_code_makes_the_stored_index_stale(tmp_path, monkeypatch) ->
 def test_the_fingerprint_covers_the_package_code() -> None:
     names = {p.name for p in incremental._code_files()}
     assert {"disagreements.py", "stance.py", "names.py", "units.yaml"} <= names
+    # the module that writes the index rows and reads them back (the layout of a stored part's copies)
+    assert Path(incremental.__file__).resolve() in incremental._code_files()
 
 
 def test_an_index_written_with_other_index_tables_is_not_updated(tmp_path, monkeypatch) -> None:
