@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.cache import load_model_file
+from storyline.cache import read_shipped_model
 from storyline.clean.lexicon import Lexicon, normalise_line
 from storyline.clean.lines import caseless_share, ends_sentence
 
@@ -283,11 +283,9 @@ def load_title_model(path: str = "") -> TitleModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no title line model at {target}: run `make train` (or set clean_title_model "
-                                "to a model file, or clean_titles='rules')")
-    data = load_model_file(target)
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no title line model at {path}: run `make train` (or set clean_title_model "
+                                      "to a model file, or clean_titles='rules')")
     return TitleModel(pipeline=data["pipeline"], threshold=float(data.get("threshold", DEFAULT_THRESHOLD)),
                       override_threshold=float(data.get("override_threshold", DEFAULT_OVERRIDE_THRESHOLD)),
                       info=data.get("info", {}))

@@ -438,12 +438,10 @@ def load_language_event_model(path: str = "") -> MultilingualEventModel:
     Raises:
         FileNotFoundError: with the command that builds it.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no multilingual event model at {target}: run `make train`")
-    data = load_model_file(target)  # our own model file
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no multilingual event model at {path}: run `make train`")
     return MultilingualEventModel(classifier=data["classifier"], info=data.get("info", {}))
 
 
@@ -519,12 +517,11 @@ class RoleRanker:
 @functools.lru_cache(maxsize=4)
 def load_role_ranker(path: str = "") -> RoleRanker | None:
     """The ranker at ``path`` (default: the shipped one); None when there is no file (position rules then)."""
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_role_model_path()
-    if not target.is_file():
+    data = read_shipped_model(path, default_role_model_path, on_problem="none", missing="")
+    if data is None:
         return None
-    data = load_model_file(target)  # our own model file
     return RoleRanker(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))
 
 

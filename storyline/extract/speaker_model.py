@@ -1371,11 +1371,9 @@ def load_speaker_model(path: str = "") -> SpeakerModel:
     Raises:
         FileNotFoundError: with the command that builds the model.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
-    target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no quote speaker model at {target}: run `make train` (or set speaker_model "
-                                "to a model file, or use the rule attribution storyline.quotes.rules.v1)")
-    data = load_model_file(target)  # a file of ours or the user's named model
+    data = read_shipped_model(path, default_model_path, on_problem="raise",
+                              missing="no quote speaker model at {path}: run `make train` (or set speaker_model to a "
+                                      "model file, or use the rule attribution storyline.quotes.rules.v1)")
     return SpeakerModel(vectorizer=data["vectorizer"], classifier=data["classifier"], info=data.get("info", {}))

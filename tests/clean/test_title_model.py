@@ -239,17 +239,18 @@ def test_a_page_with_no_headline_gets_none(raw: str) -> None:
 
 
 def test_the_model_is_loaded_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.cache as cache
     import storyline.clean.title_model as title_model
 
     loads: list[object] = []
-    real = title_model.load_model_file
+    real = cache.load_model_file
 
     def counting(path: object) -> dict:
         loads.append(path)
         return real(path)
 
     title_model.load_title_model.cache_clear()
-    monkeypatch.setattr(title_model, "load_model_file", counting)
+    monkeypatch.setattr(cache, "load_model_file", counting)  # what read_shipped_model reads through
     try:
         for headline in ("Customs house sold", "Pier ballroom reopens", "Lighthouse for sale"):
             _title(_page("Heritage", headline, STANDFIRST), "trained")
