@@ -7,7 +7,9 @@ body paragraphs, footers, slogans and mottos under a masthead; shared: names, na
 banners' lines, share rows) in many shapes: a consent banner at the top or not, a masthead or not (with its slogan or
 not), a navigation row or not, no, one or two labels, a short or a long headline (printed twice now and then, a
 byline or a credit between the copies or not), a standfirst or not, a byline and a date line or neither, a date line
-at the page's top, a share row above the body or not, a rail of teasers under section labels below the body or not.
+at the page's top, a share row above the body or not, a rail of teasers under section labels below the body or not;
+and pages without a masthead over the headline: the headline on the page's top line, the outlet's name or a credit
+under it (session 26).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,11 +36,20 @@ from storyline.model import Document  # noqa: E402
 
 PIECES = ROOT / "training" / "clean_titles" / "pieces.txt"
 SEED = 25
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 #: English pages are this share of the pages (it has the most pieces); the rest are spread over the other languages.
 ENGLISH_SHARE = 0.45
+#: Pages whose headline is the page's top line, the outlet's name or a credit under it (no masthead above).
+TOP_SHARE = 0.08
+#: Short headlines holding a year (drawn from the 'years' pieces): fewer than the mottos with a founding year, which
+#: print a year as short as a headline under the masthead.
+YEAR_SHARE = 0.06
+#: English short headlines printed in title case (under a label). Headlines in capitals were tried (session 26):
+#: the model then took a line in capitals over a long headline for the headline on three dev pages.
+TITLE_CASE_SHARE = 0.15
 
 
 def read_pieces(path: Path = PIECES) -> dict[str, dict[str, list[str]]]:
@@ -77,8 +89,18 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
     masthead = rnd.choice(p["mastheads"])
     label = rnd.choice(p["labels"])
     extra = {"masthead": masthead, "label": label}
-    headline = rnd.choice(p["short"]) if rnd.random() < 0.6 else rnd.choice(p["long"])
+    short = rnd.random() < 0.6
+    headline = rnd.choice(p["short"]) if short else rnd.choice(p["long"])
+    if short and rnd.random() < YEAR_SHARE:
+        headline = rnd.choice(p["years"])
+    # an outlet's style: a short headline in title case on an English page, printed under a section's label (a short
+    # line in title case at the header's top is the masthead's shape)
+    titled = short and lang == "en" and rnd.random() < TITLE_CASE_SHARE
+    if titled:
+        headline = _title_case(headline)
     page: list[str] = []
+    if not titled and rnd.random() < TOP_SHARE:
+        return _headline_on_top(p, shared, rnd, names, extra, headline), headline
     if rnd.random() < 0.3:
         page.extend(rnd.sample(shared["consent"], rnd.randint(1, 3)))
     if rnd.random() < 0.15:
@@ -93,7 +115,9 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
             page.append(rnd.choice(p["slogans"]))
     if rnd.random() < 0.4:
         page.append(_fill(rnd.choice(shared["nav"]), rnd, names, extra))
-    n_labels = rnd.choices([0, 1, 2], weights=[3, 6, 1])[0]
+    # a short line with a year right under the masthead is its motto ("Since 1923"): a headline holding a year
+    # stands under a label here (or on the page's top line)
+    n_labels = rnd.choices([0, 1, 2], weights=[3, 6, 1])[0] or int(titled or bool(YEAR.search(headline)))
     labels = rnd.sample(p["labels"], n_labels)
     if labels:
         labels[-1] = label
@@ -131,6 +155,33 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
             page.append(headline)
     page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
     return "\n\n".join(page) + "\n", headline
+
+
+def _title_case(text: str) -> str:
+    """``text`` in US title case: each word but a short joiner after the first starts with a capital."""
+    words = text.split()
+    return " ".join(w[:1].upper() + w[1:] if k == 0 or len(w) > 3 else w for k, w in enumerate(words))
+
+
+def _headline_on_top(p: dict[str, list[str]], shared: dict[str, list[str]], rnd: random.Random, names: list[str],
+                     extra: dict[str, str], headline: str) -> str:
+    """A page without a masthead over it: the headline on the page's top line, the outlet's name (or a desk's,
+    a bulletin's, a bare credit) right under it, a date beside that or not, then the body (a standfirst first or
+    not). The line under the headline is no headline, however short and name-like."""
+    page = [headline]
+    outlet = _fill(rnd.choice(shared["outlets"]), rnd, names, extra)
+    date = _fill(rnd.choice(p["dates"]), rnd, names, extra) if rnd.random() < 0.55 else None
+    if date is not None and rnd.random() < 0.3:
+        page.extend([date, outlet])
+    else:
+        page.extend([outlet] + ([date] if date else []))
+    if rnd.random() < 0.3:
+        page.append(rnd.choice(p["stand"]))
+    if rnd.random() < 0.2:
+        page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
+    page.extend(rnd.sample(p["body"], min(len(p["body"]), rnd.randint(3, 4))))
+    page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
+    return "\n\n".join(page) + "\n"
 
 
 def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[int], list[int]]:

@@ -55,7 +55,7 @@ from storyline.clean.lines import (
     unit_keys,
 )
 from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
-from storyline.clean.title_model import JOINER_LETTERS, TitleLine, TitleModel, judged, load_title_model
+from storyline.clean.title_model import TitleLine, TitleModel, judged, load_title_model
 from storyline.config import Settings
 from storyline.model import Block, Document, Removal
 
@@ -260,14 +260,7 @@ def _trained_title(lines: list[_Line], header: list[_Line], candidates: list[_Li
     # standfirst under a short headline, and their short headline may be a label over the headline
     if pos > 0 and headline(shown[pos - 1], model.override_threshold):
         return shown[pos - 1]
-    # the page's top line written like a sentence (two lowercase words longer than a name's joiners after the
-    # first: one may be a preposition of a name, "Notes from the Allotment") is the headline of a page without a
-    # masthead, whatever short line stands under it: the outlet's name or a credit ("Semanario del Sur", "Typhoon
-    # Watch (bulletin)"), which the model, taught that a page's top short line is a masthead, would take for the
-    # headline
-    headline_on_top = best is shown[0] and sum(1 for w in best.text.split()[1:]
-                                               if w[:1].islower() and len(w) > JOINER_LETTERS) >= 2
-    if not headline_on_top and headline(best, 1.0 - model.override_threshold) is False:
+    if headline(best, 1.0 - model.override_threshold) is False:
         shaped = {id(ln) for ln in candidates}
         # a label stands right above its headline, a second label or a kicker at most between them: reading further
         # down a header with no body under it (a list page) would ask the model about every line of the page

@@ -14,7 +14,9 @@ the shape of the lines beside it and of the line after next (whether the line ab
 furniture, whether a menu stands right under it), the header's first headline-shaped line written like a name (a
 masthead), how far the byline or date line stands below it, where the page states it again (a copy beside it is a
 headline printed twice; a label recurs in the menu or over the rails below the body) and a slogan's shape (a
-founding year, clipped phrases between full stops, right under the page's top line).
+founding year, clipped phrases between full stops, right under the page's top line; a year under a line written
+like a name), and whether the header's top line stands over a longer headline-shaped line (a masthead's or a label's
+place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it).
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
@@ -171,6 +173,12 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         f["next_standfirst_long"] = int(nxt.words >= STANDFIRST_WORDS)
         f["next_comma"] = int("," in nxt.text or ";" in nxt.text)
         f["next_meta_or_prose"] = int(nxt.article_meta or nxt.strong_prose)
+    # the header's top line over a longer headline-shaped line is a masthead or a label; over a short line (the
+    # outlet's name, a credit) or a date it is the headline of a page without a masthead
+    top = at == 0
+    f["top_over_long"] = int(top and nxt is not None and nxt.candidate and nxt.words > SHORT_TITLE_WORDS)
+    f["top_over_short"] = int(top and nxt is not None and (nxt.article_meta or (nxt.words <= SHORT_TITLE_WORDS
+                                                                                 and not nxt.strong_prose)))
     after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk" and lines[j] is not nxt),
                  None) if nxt is not None else None
     # the line after next: a short headline's standfirst is followed by the byline or the body, a masthead's slogan
@@ -179,7 +187,18 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     f.update(_meta_distance(lines, header, at))
     f.update(_repeats(lines, i, norm))
     f.update(_slogan_shape(text, lines, i, prev))
+    # a year right under a line written like a name ("The Saltmarsh Courier" / "Fearless since 1851") is a
+    # masthead's founding date; under a section's label ("Politics" / "Budget 2027 unveiled") a headline's
+    f["year_under_name"] = int(bool(f["year"]) and prev is not None and _name_like(prev.text, lex))
     return f
+
+
+def _name_like(text: str, lex: Lexicon) -> bool:
+    """A line written like a name of two words or more, not a section's label: every word longer than a joiner
+    capitalised ("The Saltmarsh Courier", "Diario Valdemora")."""
+    words = _bare_words(text)
+    return len(words) >= 2 and not _all_section(text, lex) and \
+        all(w[:1].isupper() for w in words if len(w) > JOINER_LETTERS)
 
 
 def _bare_words(text: str) -> list[str]:
@@ -245,8 +264,11 @@ def _slogan_shape(text: str, lines: Sequence[TitleLine], i: int, prev: TitleLine
     ("Read. Think. Act."), and standing right under the page's top line (the masthead)."""
     top = next((j for j, ln in enumerate(lines) if ln.label != "junk"), None)
     prev_top = prev is not None and top is not None and top < i and lines[top] is prev
-    return {"year": int(bool(_YEAR.search(text))), "inner_stop": int(bool(_INNER_STOP.search(text))),
-            "prev_top": int(prev_top),
+    year = bool(_YEAR.search(text))
+    # a year is a founding date right under the masthead ("Fearless since 1851"), anywhere else a headline's
+    # ("Budget 2027 unveiled" under a label, or on the page's top line)
+    return {"year": int(year), "year_under_top": int(year and prev_top),
+            "inner_stop": int(bool(_INNER_STOP.search(text))), "prev_top": int(prev_top),
             "prev_top_short": int(prev_top and prev is not None and prev.words <= SHORT_TITLE_WORDS)}
 
 

@@ -127,8 +127,7 @@ def test_the_model_reads_only_the_lines_beside_the_headline(monkeypatch: pytest.
         return real(lines, i, lex)  # type: ignore[arg-type]
 
     monkeypatch.setattr(title_model, "features", counted)
-    # a label on top: the first lot is the rules' headline below it, so the model is consulted (a headline on the
-    # page's top line keeps the title without asking)
+    # a label on top: the first lot is the rules' headline below it, so the model is consulted
     raw = "Auction results\n\n" + "\n\n".join(f"Lot {i} sold" for i in range(200)) + "\n"
     _title(raw, "trained")
     assert 0 < len(asked) <= 5
@@ -199,6 +198,11 @@ WIRE_BODY = ("The port authority said on Monday that the ferry would resume sail
     (f"Ferry service halted after storm\nHarbour Gazette (wire)\n\n{WIRE_BODY}", "Ferry service halted after storm"),
     (f"The ferry that never sailed\nDiario del Puerto\nMarch 4, 2026\n\n{WIRE_BODY}", "The ferry that never sailed"),
     (f"Storm toll rises to 12\nCoastal Watch bulletin\n\n{WIRE_BODY}", "Storm toll rises to 12"),
+    # session 26 (title27): the model decides these itself (the guard that kept a top-line sentence-shaped rules
+    # headline without asking is gone): short headlines on top, a name-shaped outlet or a date under them
+    (f"Ferry halted\nHarbour Gazette\n\n{WIRE_BODY}", "Ferry halted"),
+    (f"Fährverkehr eingestellt\nHafen-Anzeiger\n4. März 2026\n\n{WIRE_BODY}", "Fährverkehr eingestellt"),
+    (f"Se suspende el ferri\nMarch 4, 2026\nDiario del Puerto\n\n{WIRE_BODY}", "Se suspende el ferri"),
 ])
 def test_a_headline_on_top_keeps_the_title_over_the_outlet_under_it(raw: str, headline: str) -> None:
     assert _title(raw, "rules") == headline
@@ -283,3 +287,17 @@ def test_a_top_line_with_one_lowercase_word_is_still_judged_as_a_masthead() -> N
     # the blog's name for the short headline a section's label stands over
     raw = _page("Notes from the Saltmarsh", "Heritage", "Customs house sold", STANDFIRST)
     assert _title(raw, "trained") == "Customs house sold"
+
+
+# Session 26 (title27): a short headline holding a year under a section's label, and one in title case under a
+# label below the masthead, over an unpunctuated standfirst (the rules take the standfirst); a motto with a
+# founding year under the masthead stays no headline (test_a_slogan_under_the_masthead_is_not_the_title).
+
+@pytest.mark.parametrize("header, headline", [
+    (("Local news", "Tram line to open in 2029", STANDFIRST), "Tram line to open in 2029"),
+    (("The Saltmarsh Courier", "Heritage", "Harbour Floods of 1953 Recalled", STANDFIRST),
+     "Harbour Floods of 1953 Recalled"),
+    (("The Saltmarsh Courier", "Local news", "Customs House Sold", STANDFIRST), "Customs House Sold"),
+])
+def test_a_short_headline_with_a_year_or_in_title_case_under_a_label(header: tuple[str, ...], headline: str) -> None:
+    assert _title(_page(*header), "trained") == headline
