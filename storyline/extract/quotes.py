@@ -21,7 +21,6 @@ of speaker phrases are in ``storyline.extract.quote_speakers``.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import re
@@ -72,7 +71,6 @@ from storyline.extract.speaker_model import (
     described_type,
     inner_antecedent,
     layout_of,
-    place_typed,
     quote_shape,
 )
 from storyline.model import Document, Entity, Mention, Quote
@@ -1046,12 +1044,6 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
     if rank is not None:
         # people the tagger missed in a speech verb's subject slot: the ranker's candidates, kept if it picks them
         add_untagged(ctx, doc.id)
-        # names typed as people that the text uses only as places or things: places for the ranker alone (the
-        # stage hands on the tagger's types)
-        places = place_typed(ctx)
-        for ent_id, kind in places.items():
-            ctx.entities[ent_id] = dataclasses.replace(ctx.entities[ent_id], type=kind)
-            ctx.mentions = [dataclasses.replace(m, type=kind) if m.entity == ent_id else m for m in ctx.mentions]
     speakers = [q.speaker for q in kept] if rank is None else rank(ctx, kept)
     head = _headline_block(ctx, blocks)
     if head is not None:

@@ -88,7 +88,6 @@ __all__ = [
     "load_speaker_model",
     "phrase_head",
     "pick",
-    "place_typed",
     "pronoun_evidence",
     "pronoun_genders",
     "quote_shape",
@@ -201,57 +200,6 @@ def _place_evidence(ctx: SpeakerContext, ent: Any, spans: list[tuple[int, int]])
         if after and after.group(1).lower() in ctx.cues.place_words:
             return True                               # "the Fergana valley", "Jeju Island"
     return any(_role(ctx, s, e) == "place" for s, e in spans)
-
-
-#: right before a name: a determiner, with a year or a number between ("the Coral Triangle", "a Bösendorfer",
-#: "the 1884 Bösendorfer"): a place or a thing, a person's name takes none
-_THING_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)(?:\s+\d[\d,.]*)?\s+\Z", re.I)
-
-
-def _word_before(view: str, start: int) -> str:
-    found = re.search(r"([^\W\d_]+)\s+\Z", view[max(0, start - 20):start])
-    return found.group(1).lower() if found else ""
-
-
-def place_typed(ctx: SpeakerContext) -> dict[str, str]:
-    """Names the tagger typed as people that the text only ever uses as places, things or bodies, with the type
-    each gets: every mention outside quotes right after a determiner ("the Coral Triangle's reefs", "a Bösendorfer
-    from 1884": a thing or a place, a person's name takes none), or — for a name with no known given name, never a
-    subject — after a place preposition ("off Jeju", "at the Judith Mountains") or "on" ("on Instagram"), or after
-    "of" right behind a person ("Maja Ekström of Handelsblatt Nordic": the person's paper, a body). No age or title
-    marks any of them a person. Typed before the speaker ranker sees them."""
-    person_like = person_evidence(ctx)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for m in ctx.mentions:
-        if m.entity is not None and not any(a <= m.start < b for a, b in ctx.quoted):
-            spans.setdefault(m.entity, []).append((m.start, m.end))
-    people_ends = {m.end for m in ctx.mentions if m.type == "PERSON"}
-    out: dict[str, str] = {}
-    for ent_id, where in spans.items():
-        ent = ctx.entities.get(ent_id)
-        if ent is None or ent.type != "PERSON" or ent.kb_id or ent.generic or ent_id in person_like \
-                or ent_id in ctx.untagged or len(ent.name.split()) > 3:
-            continue
-        named = has_given_name(ent.name)
-        kinds = set()
-        for s, e in where:
-            before = _word_before(ctx.view, s)
-            if _THING_BEFORE.search(ctx.view, max(0, s - 20), s) and before != "on":
-                kinds.add("LOC")
-                continue
-            if named or _role(ctx, s, e) == "subject":
-                kinds.add("")
-            elif before == "of" and re.search(r"\s*,?\s*of\s+\Z", ctx.view[max(0, s - 6):s]) and any(
-                    end <= s and not ctx.view[end:s].strip(" ,").lower().replace("of", "", 1).strip()
-                    for end in people_ends):
-                kinds.add("ORG")
-            elif before in ctx.cues.place_prepositions or before == "on" or _role(ctx, s, e) == "place":
-                kinds.add("LOC")
-            else:
-                kinds.add("")
-        if "" not in kinds and kinds:
-            out[ent_id] = "ORG" if "ORG" in kinds else "LOC"
-    return out
 
 
 def _bucket(n: int, top: int) -> str:
