@@ -368,6 +368,14 @@ def inner_antecedent(ctx: SpeakerContext, outer_start: int, at: int, gender: str
                     or any(a < e and s < b for a, b in exclude) or _named_apart(ctx, tok, off, exclude):
                 continue
             best, where = (s, e, None), start
+    if best is not None and best[2] is None and gender != "p":
+        # "the clan's accountant … The accountant, Salvatore Russo": the one person the text introduces with the
+        # described person's noun is the one described
+        head = ctx.view[best[0]:best[1]].split()[-1].lower()
+        named = [e for e, words in ctx.descriptors.items() if head in words and e != exclude_entity
+                 and genders.get(e, gender) == gender]
+        if len(named) == 1:
+            best = (best[0], best[1], named[0])
     return best
 
 

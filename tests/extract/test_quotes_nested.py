@@ -111,3 +111,12 @@ def test_a_they_inside_a_quote_is_the_body_named_before_and_a_lone_they_no_one()
     inner, speaker = quote(analyse(alone), "jobs for everyone")
     assert inner.startswith("There will be jobs")
     assert speaker is None
+
+
+def test_a_described_person_the_text_names_later_is_that_named_person():
+    text = ("The retired judge Carmen Oyarzún recalled the first time she met the cartel's bookkeeper, in 1994.\n"
+            "“He told me, ‘You will never convict anyone in this city,’” Oyarzún said.\n"
+            "The bookkeeper, Anselmo Varga, later testified against his former bosses.")
+    inner, speaker = quote(analyse(text), "never convict anyone")
+    assert inner.startswith("You will never convict")
+    assert speaker == "Anselmo Varga"
