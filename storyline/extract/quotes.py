@@ -65,7 +65,14 @@ from storyline.extract.quote_speakers import (
     speaker_of_verb,
     token_start,
 )
-from storyline.extract.speaker_model import antecedent_phrase, can_speak, described_type, layout_of, quote_shape
+from storyline.extract.speaker_model import (
+    antecedent_phrase,
+    can_speak,
+    described_type,
+    inner_antecedent,
+    layout_of,
+    quote_shape,
+)
 from storyline.model import Document, Entity, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -851,16 +858,23 @@ def _figures_owner(ctx: SpeakerContext, phrase: tuple[int, int]) -> Mention | No
 #: a quote inside a quote: single marks, the opener not after a letter ("Nana's") and the closer not before one
 #: ("isn't"); the outer quote's own double marks are already trimmed off its span
 _INNER_QUOTE = re.compile(r"(?<![\w’'])[‘'](?=[^\W_]|[¿¡])(?P<q>[^‘’\n]*?[^\s‘’])[’'](?![\w’'])")
+#: a quote in double marks inside a transcript's answer ("Q: … / VEGA: One of the veterans said, “Skip, …”"): the
+#: answer's own marks are the label's, so its inner quotes take the double ones
+_INNER_DOUBLE_QUOTE = re.compile(r"[“\"](?=[^\W_]|[¿¡])(?P<q>[^“”\"\n]*?[^\s“”\"])[”\"]")
 #: how far back from an inner quote's mark its cue verb may stand ("he told me, ‘…", "she kept shouting: ‘…")
 INNER_CUE_TOKENS = 4
 
 
-def _inner_speaker(ctx: SpeakerContext, outer: QuoteSpan, start: int) -> Attribution | None:
+def _inner_speaker(ctx: SpeakerContext, outer: QuoteSpan, start: int, outer_speaker: str | None = None,
+                   outer_spans: tuple[tuple[int, int], ...] = ()) -> Attribution | None:
     """The speaker of a quote inside the quote ``outer`` whose mark opens at ``start``: the subject of the cue verb
     just before the mark inside the outer quote ("They told us, ‘…’", "My attending told me, ‘…’"). None when no
     cue introduces it (a scare quote or a title inside speech stays part of the outer quote). "I" or "we" is the
-    outer speaker (``how="nested_self"``); "he"/"she" the last person of that gender the text named before it other
-    than the outer speaker; a described subject ("My teacher") a described person of its own."""
+    outer speaker (``how="nested_self"``); "he"/"she" the nearest person of that gender before it in the outer
+    quote or the sentences just before it, named or described ("the minister phoned him. “He said, ‘…’”"), other
+    than the outer speaker (``outer_speaker``, its mentions and phrase ``outer_spans``), else the last person of
+    that gender the text named; "they" the nearest body or people there ("the dam company came. “They told us,
+    ‘…’”"), else no one; a described subject ("My teacher") a described person of its own."""
     sent = ctx.sentence_at(start)
     if sent is None:
         return None
@@ -879,11 +893,17 @@ def _inner_speaker(ctx: SpeakerContext, outer: QuoteSpan, start: int) -> Attribu
     if word in ("i", "we"):
         return Attribution(True, None, None, "nested_self")
     at = off + subj.idx
-    if word in ("he", "she"):
-        gender = "m" if word == "he" else "f"
+    if word in ("he", "she", "they"):
+        gender = {"he": "m", "she": "f"}.get(word, "p")
+        outer_speaker = outer_speaker or outer.speaker
+        near = inner_antecedent(ctx, outer.start, at, gender, list(outer_spans), outer_speaker)
+        if near is not None:
+            return Attribution(True, near[2], near[:2], "nested")
+        if gender == "p":
+            return Attribution(True, None, None, "nested")
         genders = ctx.genders()
         for m in sorted(ctx.mentions, key=lambda m: -m.start):
-            if m.start < at and m.entity is not None and m.entity != outer.speaker \
+            if m.start < at and m.entity is not None and m.entity != outer_speaker \
                     and (m.type == "PERSON" or has_given_name(m.text)) and genders.get(m.entity, gender) == gender:
                 return Attribution(True, m.entity, (m.start, m.end), "nested")
         return Attribution(True, None, None, "nested")
@@ -898,18 +918,25 @@ def _inner_speaker(ctx: SpeakerContext, outer: QuoteSpan, start: int) -> Attribu
     return att
 
 
-def _nested_quotes(ctx: SpeakerContext, kept: list[QuoteSpan]) -> list[tuple[QuoteSpan, int]]:
+def _nested_quotes(ctx: SpeakerContext, kept: list[QuoteSpan], speakers: list[str | None],
+                   mentions: list[Mention]) -> list[tuple[QuoteSpan, int]]:
     """Quotes inside direct quotes that a cue inside the outer quote introduces, each with the index of its outer
-    quote in ``kept``: "He said, ‘If it isn't written down, it didn't happen.’" holds the words of the "he"."""
+    quote in ``kept``: "He said, ‘If it isn't written down, it didn't happen.’" holds the words of the "he".
+    ``speakers``: the outer quotes' settled speakers; ``mentions``: every mention, a described speaker's too."""
     out: list[tuple[QuoteSpan, int]] = []
     for k, q in enumerate(kept):
         if not q.direct:
             continue
-        for m in _INNER_QUOTE.finditer(ctx.view, q.start, q.end):
+        spk = speakers[k]
+        spans = tuple((m.start, m.end) for m in mentions if spk is not None and m.entity == spk)
+        if q.attribution.phrase is not None:
+            spans += (q.attribution.phrase,)
+        inner = _INNER_DOUBLE_QUOTE if q.attribution.how == "label" else _INNER_QUOTE
+        for m in inner.finditer(ctx.view, q.start, q.end):
             s, e = trim_marks(ctx.view, m.start("q"), m.end("q"))
             if e <= s:
                 continue
-            att = _inner_speaker(ctx, q, m.start())
+            att = _inner_speaker(ctx, q, m.start(), spk, spans)
             if att is not None:
                 out.append((QuoteSpan(s, e, True, att), k))
     return out
@@ -1078,7 +1105,7 @@ def find_quotes(doc: Document, parsed: Parsed, mentions: list[Mention], entities
                             direct=q.direct, doubtful=q.direct and _doubtful(ctx, spk, s, e)))
     # a quote inside a quote is its own speaker's ("They told us, ‘…’"): read after the outer speakers are settled,
     # numbered after them, and kept in text order
-    for n, (q, k) in enumerate(_nested_quotes(ctx, kept), len(kept) + 1):
+    for n, (q, k) in enumerate(_nested_quotes(ctx, kept, settled, ctx.mentions + added_mentions), len(kept) + 1):
         att = q.attribution
         spk = settled[k] if att.how == "nested_self" else att.speaker if att.speaker else \
             settle(q, DESCRIBED, n) if att.phrase else None

@@ -83,6 +83,7 @@ __all__ = [
     "default_model_path",
     "described_type",
     "entity_genders",
+    "inner_antecedent",
     "layout_of",
     "load_speaker_model",
     "phrase_head",
@@ -267,6 +268,115 @@ def _partitive_member(tok: Token) -> Token | None:
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     return obj if obj is not None and obj.pos_ == "NOUN" else None
+
+
+#: sentences before an outer quote's own where the person a "he"/"she" opening a cue inside it may be introduced
+INNER_SENTENCES_BEFORE = 2
+#: the slots a described person may stand in before a "he"/"she" takes it up ("the minister phoned him", "told by a
+#: minister's staffer", "I asked my grandmother once")
+_ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj")
+#: the prepositions whose object a "he"/"she" may take up ("told by a staffer", "spoke to his coach")
+_PERSON_PREPOSITIONS = frozenset({"by", "to", "with", "for", "about", "like"})
+
+
+def _described_person(tok: Any, gender: str) -> bool:
+    """A singular common noun for a person of ``gender`` ("m"/"f") or of no known one ("the official", "my son",
+    "one of the veterans"), not a possessor's pronoun; for ``gender`` "p" (a "they"), people a plural noun describes
+    ("the inspectors") or a body a singular one names ("the dam company", "one delegation")."""
+    member = _partitive_member(tok) if tok.lower_ in ("one", "another") and gender != "p" else None
+    head = member if member is not None else tok
+    number = ("NN", "NNS") if gender == "p" else ("NN",)
+    if head.pos_ != "NOUN" or (member is None and tok.tag_ not in number) or tok.dep_ not in _ANTECEDENT_DEPS:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ not in _PERSON_PREPOSITIONS:
+        return False                                  # "at dawn", "in the tunnel": a time or a place
+    if any(c.lower_ in ("what", "which") for c in tok.children):
+        return False                                  # "asked what day it was": a question, no one in it
+    lemma = head.lemma_.lower()
+    if gender == "p":
+        if tok.tag_ == "NNS":
+            return _person_like(lemma) and lemma not in gender_lexicon()[0]
+        _, sims = _word_vectors().of(lemma)
+        if sims is None:
+            return False
+        by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+        return max(by["institution"], by["company"], by["government"]) > \
+            max(by["place"], by["thing"], by["money"], by["time"], by["document"], by["person"])
+    word_gender = gender_lexicon()[0]
+    if word_gender.get(lemma, gender) != gender or lemma in _POSSESSORS:
+        return False
+    if _person_like(lemma):
+        return True
+    # an agent noun ("the manager", "his employer", "my editor") nearer the person prototypes than the thing ones:
+    # a person, although the institution prototypes may be nearer still
+    _, sims = _word_vectors().of(lemma)
+    if sims is None or not re.search(r"(?:er|or|ist|ian|ant|ent|ee)$", lemma):
+        return False
+    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
+    return max(by["person"], by["official"], by["worker"], by["soldier"]) > \
+        max(by["place"], by["thing"], by["money"], by["time"])
+
+
+def _named_apart(ctx: SpeakerContext, tok: Any, off: int, exclude: list[tuple[int, int]]) -> bool:
+    """The noun stands beside a name in apposition ("The site foreman, Ivo Petrak", "Dana Kowal, a crane
+    operator") or inside a span of ``exclude``: the name, not the noun, is the candidate."""
+    near = [tok.head] if tok.dep_ == "appos" else []
+    near += [c for c in tok.children if c.dep_ == "appos"]
+    for t in near:
+        at = off + t.idx
+        if t.pos_ == "PROPN" and any(m.start <= at < m.end for m in ctx.mentions):
+            return True
+        if any(a <= at < b for a, b in exclude):
+            return True
+    return False
+
+
+def inner_antecedent(ctx: SpeakerContext, outer_start: int, at: int, gender: str,
+                     exclude: list[tuple[int, int]], exclude_entity: str | None) -> tuple[int, int, str | None] | None:
+    """The person a "he" or "she" at ``at`` (``gender`` "m"/"f"), the subject of a cue inside the quote that opens at
+    ``outer_start``, stands for: the nearest singular person of that gender (or of none known) before it — for a
+    "they" (``gender`` "p") the nearest body or people ("the dam company came. “They told us, ‘…’”") — in the outer
+    quote or up
+    to ``INNER_SENTENCES_BEFORE`` sentences before it — a named person (its mention's span and entity) or a person a
+    noun describes (its span and None: "the minister phoned him. “He said, ‘…’”", "“My son asked me … He said,
+    ‘…’”"). The outer speaker (``exclude_entity``, the spans ``exclude`` of its mentions and phrase) is never its
+    own addressee's antecedent. None when no such person stands in that window."""
+    first = next((k for k, s in enumerate(ctx.sents) if s[0] <= outer_start < s[1]), None)
+    if first is None:
+        return None
+    since = ctx.sents[max(0, first - INNER_SENTENCES_BEFORE)][0]
+    genders = ctx.genders()
+    best: tuple[int, int, str | None] | None = None
+    where = -1                                        # where the best one stands
+    for m in ctx.mentions:
+        if m.entity is None:
+            continue
+        kind = m.type in ("ORG", "NORP") if gender == "p" else \
+            (m.type == "PERSON" or has_given_name(m.text)) and genders.get(m.entity, gender) == gender
+        if since <= m.start and m.end <= at and m.entity != exclude_entity and kind \
+                and not any(a < m.end and m.start < b for a, b in exclude) and m.start > where:
+            best, where = (m.start, m.end, m.entity), m.start
+    for s0, _e0, span, off in ctx.sents[max(0, first - INNER_SENTENCES_BEFORE):]:
+        if s0 >= at:
+            break
+        for tok in span:
+            start = off + tok.idx
+            if start >= at or start <= where or not _described_person(tok, gender):
+                continue
+            s, e = off + tok.left_edge.idx, start + len(tok.text)
+            if any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions) \
+                    or any(a < e and s < b for a, b in exclude) or _named_apart(ctx, tok, off, exclude):
+                continue
+            best, where = (s, e, None), start
+    if best is not None and best[2] is None and gender != "p":
+        # "the clan's accountant … The accountant, Salvatore Russo": the one person the text introduces with the
+        # described person's noun is the one described
+        head = ctx.view[best[0]:best[1]].split()[-1].lower()
+        named = [e for e, words in ctx.descriptors.items() if head in words and e != exclude_entity
+                 and genders.get(e, gender) == gender]
+        if len(named) == 1:
+            best = (best[0], best[1], named[0])
+    return best
 
 
 def _person_like(lemma: str) -> bool:

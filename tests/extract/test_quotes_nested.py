@@ -55,3 +55,68 @@ def test_an_inner_quote_after_a_lower_case_description_is_that_persons():
     inner, speaker = quote(results, "Six months")
     assert inner == "Six months."
     assert "landlord" in (speaker or "")
+
+
+def test_a_he_inside_a_quote_is_the_person_the_sentence_before_describes():
+    text = ("The harbour master, Oona Byrne, said a trawler skipper had radioed her at dawn on Sunday.\n"
+            "“He said, ‘We are taking on water,’ and then the line went dead,” Byrne said.")
+    inner, speaker = quote(analyse(text), "taking on water")
+    assert inner.startswith("We are taking on water")
+    assert "skipper" in (speaker or "")
+
+
+def test_a_she_inside_a_quote_skips_the_outer_speaker_and_the_man_beside_her():
+    text = ("Priya Nair, 34, said her mother and her brother were waiting at the station when the floods came.\n"
+            "“She called me, then she said, ‘Come home now,’” Nair said.")
+    inner, speaker = quote(analyse(text), "Come home now")
+    assert inner.startswith("Come home now")
+    assert "mother" in (speaker or "")
+
+
+def test_a_she_inside_a_quote_is_the_person_the_outer_quote_itself_describes():
+    text = ("The power cut reached Ikeja just after midnight.\n"
+            "“I rang my aunt in the next street. She said, ‘Bring candles, we have none,’” said Tunde Bakare.")
+    inner, speaker = quote(analyse(text), "Bring candles")
+    assert inner.startswith("Bring candles")
+    assert "aunt" in (speaker or "")
+
+
+TRANSCRIPT = ("Boatbuilder Rafael Ibarra, 71, talks about the yard his family has run since 1932.\n"
+              "Q: Who taught you the trade?\n"
+              "IBARRA: My uncle taught me. He once told me, “Never sell the first boat you build.” I never did.\n"
+              "Q: And the hull you are working on now?\n"
+              "IBARRA: We call that one “the stubborn one” because it fights every plank.")
+
+
+def test_a_quote_inside_a_transcripts_answer_is_its_own_speakers():
+    results = analyse(TRANSCRIPT)
+    inner, speaker = quote(results, "Never sell the first boat")
+    assert inner.startswith("Never sell the first boat")
+    assert "uncle" in (speaker or "")
+    assert "Ibarra" in (quote(results, "My uncle taught me")[1] or "")
+
+
+def test_a_term_inside_a_transcripts_answer_is_no_quote_of_its_own():
+    results = analyse(TRANSCRIPT)
+    assert not [t for t, _ in results if t.startswith("the stubborn one")]
+
+
+def test_a_they_inside_a_quote_is_the_body_named_before_and_a_lone_they_no_one():
+    text = ("Farmers in the valley remember when the mining firm first came, in 2019.\n"
+            "“They told us, ‘There will be jobs for everyone,’” said Ana Quispe, who grows potatoes there.")
+    inner, speaker = quote(analyse(text), "jobs for everyone")
+    assert inner.startswith("There will be jobs")
+    assert "firm" in (speaker or "")
+    alone = "“They told us, ‘There will be jobs for everyone,’” said Ana Quispe, who grows potatoes in the valley."
+    inner, speaker = quote(analyse(alone), "jobs for everyone")
+    assert inner.startswith("There will be jobs")
+    assert speaker is None
+
+
+def test_a_described_person_the_text_names_later_is_that_named_person():
+    text = ("The retired judge Carmen Oyarzún recalled the first time she met the cartel's bookkeeper, in 1994.\n"
+            "“He told me, ‘You will never convict anyone in this city,’” Oyarzún said.\n"
+            "The bookkeeper, Anselmo Varga, later testified against his former bosses.")
+    inner, speaker = quote(analyse(text), "never convict anyone")
+    assert inner.startswith("You will never convict")
+    assert speaker == "Anselmo Varga"
