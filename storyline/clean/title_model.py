@@ -175,7 +175,8 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         f["next_meta_or_prose"] = int(nxt.article_meta or nxt.strong_prose)
     # the header's top line over a longer headline-shaped line is a masthead or a label; over a short line (the
     # outlet's name, a credit) or a date it is the headline of a page without a masthead
-    top = at == 0
+    # a line outside the header (``at`` is then the header's length, 0 when it has none) is never its top line
+    top = i in header and at == 0
     f["top_over_long"] = int(top and nxt is not None and nxt.candidate and nxt.words > SHORT_TITLE_WORDS)
     f["top_over_short"] = int(top and nxt is not None and (nxt.article_meta or (nxt.words <= SHORT_TITLE_WORDS
                                                                                  and not nxt.strong_prose)))
