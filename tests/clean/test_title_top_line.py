@@ -80,6 +80,14 @@ def test_a_motto_with_a_year_under_the_masthead_is_not_the_title() -> None:
     assert _features(raw, "Serving the valley since 1887")["year_under_name"] == 1
 
 
+def test_a_headline_with_a_year_under_the_masthead_and_its_motto_is_the_title() -> None:
+    # the rules pass over the short headline for the standfirst; the model takes the headline, not the motto
+    standfirst = "Divers will check the piers before the council decides whether the crossing can reopen this summer"
+    raw = f"Riverside Herald\n\nSince 1887\n\nBudget 2027 unveiled\n\n{standfirst}\n\n{BODY}"
+    assert _title(raw, "rules") == standfirst
+    assert _title(raw) == "Budget 2027 unveiled"
+
+
 def test_a_year_under_a_label_is_no_founding_year() -> None:
     raw = f"Local news\nBudget 2027 unveiled\n\n{BODY}"
     assert _features(raw, "Budget 2027 unveiled")["year_under_name"] == 0
