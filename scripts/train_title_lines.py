@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,12 +30,11 @@ sys.path.insert(0, str(ROOT))
 
 from storyline.clean.document import title_lines  # noqa: E402
 from storyline.clean.lexicon import load_lexicon  # noqa: E402
-from storyline.clean.title_model import TitleModel, default_model_path, features, judged  # noqa: E402
+from storyline.clean.title_model import YEAR, TitleModel, default_model_path, features, judged  # noqa: E402
 from storyline.model import Document  # noqa: E402
 
 PIECES = ROOT / "training" / "clean_titles" / "pieces.txt"
 SEED = 25
-YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

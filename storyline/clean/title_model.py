@@ -175,7 +175,8 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         f["next_meta_or_prose"] = int(nxt.article_meta or nxt.strong_prose)
     # the header's top line over a longer headline-shaped line is a masthead or a label; over a short line (the
     # outlet's name, a credit) or a date it is the headline of a page without a masthead
-    top = at == 0
+    # a line outside the header (``at`` is then the header's length, 0 when it has none) is never its top line
+    top = i in header and at == 0
     f["top_over_long"] = int(top and nxt is not None and nxt.candidate and nxt.words > SHORT_TITLE_WORDS)
     f["top_over_short"] = int(top and nxt is not None and (nxt.article_meta or (nxt.words <= SHORT_TITLE_WORDS
                                                                                  and not nxt.strong_prose)))
@@ -255,7 +256,8 @@ def _repeats(lines: Sequence[TitleLine], i: int, norm: str) -> dict[str, Any]:
             "repeat_inside": inside, "repeated": int(bool(adjacent or in_header or below or inside))}
 
 
-_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+#: A year as a headline or a masthead's motto prints it (1500-2099).
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _INNER_STOP = re.compile(r"[.!]\s+\S")
 
 
@@ -264,7 +266,7 @@ def _slogan_shape(text: str, lines: Sequence[TitleLine], i: int, prev: TitleLine
     ("Read. Think. Act."), and standing right under the page's top line (the masthead)."""
     top = next((j for j, ln in enumerate(lines) if ln.label != "junk"), None)
     prev_top = prev is not None and top is not None and top < i and lines[top] is prev
-    year = bool(_YEAR.search(text))
+    year = bool(YEAR.search(text))
     # a year is a founding date right under the masthead ("Fearless since 1851"), anywhere else a headline's
     # ("Budget 2027 unveiled" under a label, or on the page's top line)
     return {"year": int(year), "year_under_top": int(year and prev_top),
