@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from storyline.config import Settings
 from storyline.data import load
@@ -752,39 +753,60 @@ def _first_given_names(ents: list[Entity]) -> set[str]:
     return {g for g, last in seen.items() if len(last) == 1}
 
 
+def _alike(ents: list[Entity]) -> list[list[int]]:
+    """The entities written alike (every field but the id and the mentions), as lists of indices in order of first
+    appearance: a store's popular entity takes part in an update as thousands of such per-article parts, and what
+    ``local_entities`` decides of a name it decides once per form, each copy counting as one entity."""
+    forms: dict[tuple, list[int]] = {}
+    for i, e in enumerate(ents):
+        forms.setdefault((e.name, e.type, e.country, e.role, e.sector, tuple(e.aliases), e.kb_id, e.generic),
+                         []).append(i)
+    return list(forms.values())
+
+
 def local_entities(analyses: list[DocAnalysis]) -> list[Entity]:
     """The document-local entities of a corpus, a speaker known by name but kept as a description made a
     named person or, for an acronym or a capitalised name, a named organisation (a copy: the analyses keep
     theirs)."""
     ents: list[Entity] = [e for a in analyses for e in a.entities]
     kb = load_kb()
-    surnames = {fold(split_person(e.name)[1]) for e in ents
+    alike = _alike(ents)
+    forms = [ents[ix[0]] for ix in alike]
+    surnames = {fold(split_person(e.name)[1]) for e in forms
                 if e.type == "PERSON" and not e.generic and split_person(e.name)[0]}
-    givens = _first_given_names(ents) - surnames
-    out = []
-    for e in ents:
+    givens = _first_given_names(forms) - surnames
+    out = list(ents)
+    for ix, e in zip(alike, forms):
+        changes: dict[str, Any] = {}
         if _named_speaker(e, surnames, givens):
-            e = replace(e, type="PERSON", generic=False)
+            changes = {"type": "PERSON", "generic": False}
         elif e.generic and not e.kb_id and looks_like_acronym(bare := re.sub(r"^[Tt]he\s+", "", e.name)) \
                 and " " not in bare:
             # "The DoD said": a body named by its acronym is a named organisation
-            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
+            changes = {"name": bare, "type": "ORG", "generic": False, "aliases": [*e.aliases, bare]}
         elif e.type != "PERSON" and _capitalised_name(e, kb):
             # "The Frente Unido del Magdalena said", "the Malaysian Anti-Corruption Commission has": a name NER
             # missed, kept by the group or quote finder as a description, is a named organisation
             bare = re.sub(r"^[Tt]he\s+", "", e.name)
-            e = replace(e, name=bare, type="ORG", generic=False, aliases=[*e.aliases, bare])
-        out.append(e)
-    return _persons_by_address(_corpus_acronyms(out))
+            changes = {"name": bare, "type": "ORG", "generic": False, "aliases": [*e.aliases, bare]}
+        if changes:
+            for i in ix:
+                # each copy its own list of aliases, as when each is read
+                own: dict[str, Any] = {**changes, "aliases": list(changes["aliases"])} if "aliases" in changes \
+                    else changes
+                out[i] = replace(ents[i], **own)
+    # the copies of a form stay alike through the changes above: the same lists count them
+    return _persons_by_address(_corpus_acronyms(out, alike), alike)
 
 
-def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
+def _corpus_acronyms(ents: list[Entity], alike: list[list[int]]) -> list[Entity]:
     """An acronym the KB reads as a body of one country ("BOJ", the Bank of Japan) stands for the corpus's own body
     of another country whose name it spells ("Bank of Jamaica") when the corpus never writes the KB's name: the
     link is dropped, and the acronym is matched as written. An acronym is short and many bodies share one; the
-    corpus's own expansion is the better reading."""
+    corpus's own expansion is the better reading. ``alike``: the entities written alike (``_alike``), read once."""
     spelled: dict[str, list[Entity]] = defaultdict(list)
-    for e in ents:
+    for ix in alike:
+        e = ents[ix[0]]
         if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
             for n in dict.fromkeys([e.name, *e.aliases]):
                 if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := every_initial(n)) >= 2:
@@ -792,10 +814,16 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
     if not spelled:
         return ents
     # how many entities write each name: the KB's name written by none but the acronym's own entity
-    written: Counter[str] = Counter(f for e in ents for f in {fold(n) for n in [e.name, *e.aliases]})
-    out = []
-    for e in ents:
-        # the mentions' texts read last, for a name no other entity writes: a store's popular entity is many parts
+    written: Counter[str] = Counter()
+    for ix in alike:
+        e = ents[ix[0]]
+        for f in {fold(n) for n in [e.name, *e.aliases]}:
+            written[f] += len(ix)
+    out = list(ents)
+    for ix in alike:
+        e = ents[ix[0]]
+        # the mentions' texts read last, for a name no other entity writes (no copy of it either): a store's popular
+        # entity is many parts
         if e.type == "ORG" and e.kb_id and not e.generic and written[fold(e.name)] <= 1 and \
                 len(texts := {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}) == 1:
             acronym = next(iter(texts))
@@ -803,8 +831,7 @@ def _corpus_acronyms(ents: list[Entity]) -> list[Entity]:
             owners = spelled.get(acronym_letters(acronym), []) \
                 if looks_like_acronym(acronym) and acronym.isascii() else []
             if owners and all(o.country != e.country for o in owners):
-                e = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)
-        out.append(e)
+                out[ix[0]] = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)
     return out
 
 
@@ -814,12 +841,14 @@ _NAME_PARTICLES = frozenset(load("names")["particles"])
 _HONORIFIC_WORDS = frozenset(load("names")["honorifics"])
 
 
-def _persons_by_address(ents: list[Entity]) -> list[Entity]:
+def _persons_by_address(ents: list[Entity], alike: list[list[int]]) -> list[Entity]:
     """A name NER typed an organisation or a place that is a person's: a title of address and a surname the corpus
     gives a person ("Congresswoman Quispe" beside "Rosa Quispe"), or the one two-word name ending with the surname
     a person is addressed by ("Tapiwa Chiwenga" ORG beside "Mr Chiwenga") when no person of the corpus has a full
-    name with that surname."""
-    people = [e for e in ents if e.type == "PERSON" and not e.generic]
+    name with that surname. ``alike``: lists of entities whose name, aliases, type, KB id and kind are alike (each
+    read once, each entity counted)."""
+    forms = [ents[ix[0]] for ix in alike]
+    people = [e for e in forms if e.type == "PERSON" and not e.generic]
     full_surnames = {fold(split_person(n)[1]) for e in people for n in _person_names(e)}
     addressed = {fold(w[1]) for e in people for n in [e.name, *e.aliases]
                  if len(w := n.split()) == 2 and fold(w[0]) in _HONORIFIC_WORDS}
@@ -831,18 +860,22 @@ def _persons_by_address(ents: list[Entity]) -> list[Entity]:
               and all(w[:1].isupper() for w in words))
         return words if ok else []
 
-    enders: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(ents):
+    # how many entities (every copy) end with each word after a first word that is no title
+    enders: Counter[str] = Counter()
+    for ix, e in zip(alike, forms):
         if (words := two_words(e)) and fold(words[0]) not in titles:
-            enders[fold(words[1])].append(i)
+            enders[fold(words[1])] += len(ix)
     out = list(ents)
-    for i, e in enumerate(ents):
+    for ix, e in zip(alike, forms):
         if not (words := two_words(e)):
             continue
         last = fold(words[1])
         titled = fold(words[0]) in titles and last in full_surnames
-        if titled or (last in addressed and last not in full_surnames and enders.get(last) == [i]):
-            out[i] = replace(e, type="PERSON")
+        # the one such entity: itself, without a copy
+        if titled or (last in addressed and last not in full_surnames and fold(words[0]) not in titles
+                      and enders[last] == 1):
+            for i in ix:
+                out[i] = replace(ents[i], type="PERSON")
     return out
 
 
