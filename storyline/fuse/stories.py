@@ -945,14 +945,15 @@ def load_story_model(path: str = "") -> StoryModel:
         FileNotFoundError: with the command that builds the model.
         ValueError: when the file was trained on other features than this module computes.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
+    stale = "story model {path} has other features than this version: run `make train`"
+    data: dict[str, Any] = read_shipped_model(
+        path, default_model_path, on_problem="raise", features=PAIR_FEATURES, mismatch=stale,
+        missing="no story model at {path}: run `make train` (or set stories='rules')")
     target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no story model at {target}: run `make train` (or set stories='rules')")
-    data: dict[str, Any] = load_model_file(target)  # a file of ours or the user's named model
-    if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
-        raise ValueError(f"story model {target} has other features than this version: run `make train`")
+    if data.get("gate") != STORY_GATE:   # the pairs it judged were gated otherwise: its features mean other pairs
+        raise ValueError(stale.format(path=target))
     clusters = None
     if (part := data.get("clusters")) is not None:
         if tuple(part["features"]) != CLUSTER_FEATURES:

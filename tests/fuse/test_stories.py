@@ -104,6 +104,20 @@ def test_trained_decision_leaves_the_pairs_the_rules_are_sure_of_to_the_rules(tm
     assert scores["above"] < 0.01 and scores["none"] < 0.01
 
 
+def test_story_model_of_another_gate_is_refused(tmp_path):
+    """A model file whose pairs were gated at another rules score than this version's ``STORY_GATE`` raises as one of
+    other features (its features describe other pairs); the shipped file with this gate loads."""
+    from storyline import modelfile
+    from storyline.fuse.stories import STORY_GATE, default_model_path, load_story_model
+
+    data = modelfile.load(default_model_path())
+    modelfile.save(tmp_path / "same.npz", data)
+    modelfile.save(tmp_path / "other.npz", {**data, "gate": STORY_GATE + 0.01})
+    assert load_story_model(str(tmp_path / "same.npz")).threshold > 0
+    with pytest.raises(ValueError, match="other features than this version"):
+        load_story_model(str(tmp_path / "other.npz"))
+
+
 def test_trained_decision_tells_same_kind_stories_apart_by_place():
     """Two quake reports alike in wording and national actors, in two towns: the town is what differs."""
     from storyline.fuse.stories import StoryScorer
