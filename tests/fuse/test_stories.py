@@ -433,6 +433,30 @@ def test_split_cuts_a_cluster_at_its_weakest_join_and_only_where_the_model_says_
     assert sorted(splitter.split([[0, 1, 2, 3, 4]], accept)) == [[0], [1], [2], [3], [4]]
 
 
+def test_split_features_tell_a_long_storys_two_places_from_two_same_kind_stories_by_what_ties_their_cores():
+    """A spill told from two towns (each side its own town, every article most about the tanker) against two spills
+    in two towns of one country (each article most about its town): the tanker, each side's main actor, is in every
+    document and both central reports of the other side, which also share its port authority; the towns of two spills
+    are in none, and they share only the country."""
+    from storyline.fuse.stories import SPLIT_FEATURES, ClusterMerger, ClusterSplitter, StoryScorer
+
+    at = {name: k for k, name in enumerate(SPLIT_FEATURES)}
+
+    def ties(main: dict[str, int]) -> list[float]:
+        docs = [_focused_doc(f"{town}{k}", {**main, town: 2} if main else {town: 4, "Togo": 1},
+                             ["Port Authority"] if main else [],
+                             f"Oil reaches {town}. Report {k} on the spill near {town} on Monday.")
+                for town in ("Aneho", "Grand-Popo") for k in range(3)]
+        splitter = ClusterSplitter(ClusterMerger(scorer := StoryScorer(docs, Settings(embedding_model=""), {}), scorer))
+        row = splitter.features([0, 1, 2], [3, 4, 5])
+        return [row[at[name]] for name in ("reach_low", "reach_high", "central_main", "central_keys")]
+
+    one, two = ties({"Orla Tanker": 6}), ties({})
+    assert one[:3] == [1.0, 1.0, 1.0]
+    assert two[:3] == [0.0, 0.0, 0.0]
+    assert one[3] > two[3]
+
+
 def test_average_linkage_stops_at_the_clusters_asked_for():
     from storyline.fuse.stories import average_linkage
 
