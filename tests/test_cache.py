@@ -197,7 +197,7 @@ def test_a_model_of_other_features_raises_or_warns_and_gives_none(
 
 def test_each_component_loader_keeps_its_missing_model_policy(cache: Path, tmp_path: Path,
                                                               caplog: pytest.LogCaptureFixture) -> None:
-    """The ten loaders on read_shipped_model: those a component cannot run without raise with their hint; those
+    """The eleven loaders on read_shipped_model: those a component cannot run without raise with their hint; those
     the rules stand in for warn (to their own module's logger) and give None; the salience model is silent."""
     import logging
 
@@ -209,6 +209,7 @@ def test_each_component_loader_keeps_its_missing_model_policy(cache: Path, tmp_p
     from storyline.fuse.entity_matcher import load_matcher
     from storyline.fuse.entity_salience import load_salience
     from storyline.fuse.pair_model import load_pair_model
+    from storyline.fuse.stories import load_story_model
     from storyline.nlp.names_model import load_name_model
     from storyline.resolve.descriptions import load_ranker
 
@@ -216,7 +217,8 @@ def test_each_component_loader_keeps_its_missing_model_policy(cache: Path, tmp_p
     raising: list[tuple[Callable[[str], object], str]] = [
         (load_line_model, "clean_lines='rules'"), (load_event_model, "storyline.events.lexicon.v1"),
         (load_loaded_model, "storyline.loaded_language.lexicon.v1"), (load_role_model, "set event_roles to 'rules'"),
-        (load_matcher, "entity_matcher='rules'"), (lambda p: load_name_model(p, "es"), "no es name model at")]
+        (load_matcher, "entity_matcher='rules'"), (lambda p: load_name_model(p, "es"), "no es name model at"),
+        (load_story_model, "set stories='rules'")]
     for load, hint in raising:
         with pytest.raises(FileNotFoundError, match=re.escape(hint)) as raised:
             load(absent)
@@ -242,11 +244,13 @@ def test_a_component_model_of_other_features_raises_or_gives_the_rules(cache: Pa
 
     from storyline.fuse.description_links import load_linker
     from storyline.fuse.entity_matcher import load_matcher
+    from storyline.fuse.stories import load_story_model
     from storyline.resolve.descriptions import load_ranker
 
     stale = str(_toy_model(tmp_path, features=("an", "older", "feature", "list")))
-    with pytest.raises(ValueError, match="other features than this version"):
-        load_matcher(stale)
+    for load in (load_matcher, load_story_model):
+        with pytest.raises(ValueError, match="other features than this version"):
+            load(stale)
     with caplog.at_level(logging.WARNING):
         assert load_linker(stale) is None and load_ranker(stale) is None
     assert [r.name for r in caplog.records] == ["storyline.fuse.description_links", "storyline.resolve.descriptions"]

@@ -114,8 +114,15 @@ CLUSTER_FEATURES = ("best", "mean", "judged_mean", "judged_share", "rules_best",
 #: less the mean across), and what each side names that the other does not (rarity-weighted shares of its names and of
 #: its leads' names, the lower and the higher of the two sides): two stories each have their own people and places, a
 #: story's brief or foreign two-liner names only what its feature names too
+#: ... and what ties the two sides' cores together (``ClusterSplitter.ties``): the share of each side's documents that
+#: name the other side's main actor (the lower and the higher), and of the two sides' central documents (the one
+#: closest to the rest of its side) the rarity-weighted share of names in common and whether each one's main actor is
+#: in the other. A long story told from two places keeps its main actor (the tanker, the firm, the quake) in most
+#: documents of both sides and in both sides' central reports, though each side names its own officials and towns;
+#: two same-kind stories meet through a background recap in one or two documents, not in their cores
 SPLIT_FEATURES = (*CLUSTER_FEATURES, "smaller", "larger", "outlets_low", "outlets_high", "inner_low", "inner_high",
-                  "cohesion_gap", "own_low", "own_high", "lead_own_low", "lead_own_high")
+                  "cohesion_gap", "own_low", "own_high", "lead_own_low", "lead_own_high", "reach_low", "reach_high",
+                  "central_keys", "central_main")
 #: clusters of more documents than this are not weighed for a split (every pair inside is scored): a story told by
 #: hundreds of articles is not two same-kind stories of one week
 SPLIT_MAX = 150
@@ -945,14 +952,15 @@ def load_story_model(path: str = "") -> StoryModel:
         FileNotFoundError: with the command that builds the model.
         ValueError: when the file was trained on other features than this module computes.
     """
-    from storyline.cache import load_model_file
+    from storyline.cache import read_shipped_model
 
+    stale = "story model {path} has other features than this version: run `make train`"
+    data: dict[str, Any] = read_shipped_model(
+        path, default_model_path, on_problem="raise", features=PAIR_FEATURES, mismatch=stale,
+        missing="no story model at {path}: run `make train` (or set stories='rules')")
     target = Path(path) if path else default_model_path()
-    if not target.is_file():
-        raise FileNotFoundError(f"no story model at {target}: run `make train` (or set stories='rules')")
-    data: dict[str, Any] = load_model_file(target)  # a file of ours or the user's named model
-    if tuple(data["features"]) != PAIR_FEATURES or data.get("gate") != STORY_GATE:
-        raise ValueError(f"story model {target} has other features than this version: run `make train`")
+    if data.get("gate") != STORY_GATE:   # the pairs it judged were gated otherwise: its features mean other pairs
+        raise ValueError(stale.format(path=target))
     clusters = None
     if (part := data.get("clusters")) is not None:
         if tuple(part["features"]) != CLUSTER_FEATURES:
@@ -1379,7 +1387,31 @@ class ClusterSplitter:
         own = sorted((self.own(keys[0], keys[1]), self.own(keys[1], keys[0])))
         lead_own = sorted((self.own(lead[0], keys[1]), self.own(lead[1], keys[0])))
         return [*row, math.log1p(min(len(a), len(b))), math.log1p(max(len(a), len(b))), math.log1p(outlets[0]),
-                math.log1p(outlets[1]), low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own]
+                math.log1p(outlets[1]), low, high, low - row[CLUSTER_FEATURES.index("mean")], *own, *lead_own,
+                *self.ties(a, b, sa.main, sb.main)]
+
+    def central(self, members: list[int]) -> int:
+        """The document of a side with the highest mean pair score to the side's others (ties: the first; at most
+        ``SPLIT_MAX`` documents, the first, are weighed)."""
+        side = members[:SPLIT_MAX]
+        if len(side) == 1:
+            return side[0]
+        return max(side, key=lambda i: sum(self.merger.pair(i, j)[0] for j in side if j != i))
+
+    def ties(self, a: list[int], b: list[int], main_a: str | None, main_b: str | None) -> list[float]:
+        """The last four ``SPLIT_FEATURES`` of the sides ``a`` and ``b`` whose main actors (``_Summary.main``) are
+        ``main_a`` and ``main_b``: the shares of each side's documents naming the other's main actor (lower, higher),
+        the rarity-weighted Jaccard of the central documents' names, and the share of the two central documents whose
+        main actor the other names."""
+        scorer = self.merger.scorer
+        feats = scorer.feats
+        reach = sorted(sum(main is not None and main in feats[i].keys for i in side) / len(side)
+                       for side, main in ((b, main_a), (a, main_b)))
+        ca, cb = self.central(a), self.central(b)
+        keys, _ = scorer._overlap(feats[ca].keys, feats[cb].keys)
+        mains = [(scorer.main_key(x), feats[y].keys) for x, y in ((ca, cb), (cb, ca))]
+        central_main = sum(m is not None and m in other for m, other in mains) / 2
+        return [*reach, keys, central_main]
 
     def split(self, clusters: list[list[int]], model: ClusterModel, fixed: set[int] | None = None) -> list[list[int]]:
         """``clusters`` (document index lists) with each cut the model finds two stories split, top down; ``fixed``

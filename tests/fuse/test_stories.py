@@ -104,6 +104,20 @@ def test_trained_decision_leaves_the_pairs_the_rules_are_sure_of_to_the_rules(tm
     assert scores["above"] < 0.01 and scores["none"] < 0.01
 
 
+def test_story_model_of_another_gate_is_refused(tmp_path):
+    """A model file whose pairs were gated at another rules score than this version's ``STORY_GATE`` raises as one of
+    other features (its features describe other pairs); the shipped file with this gate loads."""
+    from storyline import modelfile
+    from storyline.fuse.stories import STORY_GATE, default_model_path, load_story_model
+
+    data = modelfile.load(default_model_path())
+    modelfile.save(tmp_path / "same.npz", data)
+    modelfile.save(tmp_path / "other.npz", {**data, "gate": STORY_GATE + 0.01})
+    assert load_story_model(str(tmp_path / "same.npz")).threshold > 0
+    with pytest.raises(ValueError, match="other features than this version"):
+        load_story_model(str(tmp_path / "other.npz"))
+
+
 def test_trained_decision_tells_same_kind_stories_apart_by_place():
     """Two quake reports alike in wording and national actors, in two towns: the town is what differs."""
     from storyline.fuse.stories import StoryScorer
@@ -417,6 +431,30 @@ def test_split_cuts_a_cluster_at_its_weakest_join_and_only_where_the_model_says_
     assert splitter.split([[0, 1, 2, 3, 4]], refuse) == [[0, 1, 2, 3, 4]]
     accept = ClusterModel([0.0] * len(SPLIT_FEATURES), 30.0, 0.5)   # split every cut: down to single documents
     assert sorted(splitter.split([[0, 1, 2, 3, 4]], accept)) == [[0], [1], [2], [3], [4]]
+
+
+def test_split_features_tell_a_long_storys_two_places_from_two_same_kind_stories_by_what_ties_their_cores():
+    """A spill told from two towns (each side its own town, every article most about the tanker) against two spills
+    in two towns of one country (each article most about its town): the tanker, each side's main actor, is in every
+    document and both central reports of the other side, which also share its port authority; the towns of two spills
+    are in none, and they share only the country."""
+    from storyline.fuse.stories import SPLIT_FEATURES, ClusterMerger, ClusterSplitter, StoryScorer
+
+    at = {name: k for k, name in enumerate(SPLIT_FEATURES)}
+
+    def ties(main: dict[str, int]) -> list[float]:
+        docs = [_focused_doc(f"{town}{k}", {**main, town: 2} if main else {town: 4, "Togo": 1},
+                             ["Port Authority"] if main else [],
+                             f"Oil reaches {town}. Report {k} on the spill near {town} on Monday.")
+                for town in ("Aneho", "Grand-Popo") for k in range(3)]
+        splitter = ClusterSplitter(ClusterMerger(scorer := StoryScorer(docs, Settings(embedding_model=""), {}), scorer))
+        row = splitter.features([0, 1, 2], [3, 4, 5])
+        return [row[at[name]] for name in ("reach_low", "reach_high", "central_main", "central_keys")]
+
+    one, two = ties({"Orla Tanker": 6}), ties({})
+    assert one[:3] == [1.0, 1.0, 1.0]
+    assert two[:3] == [0.0, 0.0, 0.0]
+    assert one[3] > two[3]
 
 
 def test_average_linkage_stops_at_the_clusters_asked_for():
