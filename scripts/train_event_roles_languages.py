@@ -91,7 +91,8 @@ def sentence_cases(lang: str, records: list[dict], settings: Settings) -> list[d
         surfaces = [s for s in (gold.get("source"), gold.get("target")) if s]
         sent = next((s for s in sents if all(s.start <= text.find(x) < s.end for x in surfaces)), sents[0])
         at = trigger_at(sent.text, lang, gold["type"], cues)  # as the coder's events place it
-        opener_actor(state.document, sent, state.mentions, state.entities, lang, kb)  # as the coder does
+        # as the coder does, a guessed opener (no dictionary) included: the ranker learns to weigh it
+        opener_actor(state.document, sent, state.mentions, state.entities, lang, kb, guessed=[])
         out.append({"lang": lang, "text": text, "sentence": sent, "mentions": list(state.mentions), "trigger": at,
                     "type": gold["type"], "source": gold.get("source"), "target": gold.get("target")})
     return out
@@ -151,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     for lang in LANGS:
         # roles/passives_LANG.jsonl: the ranker's own passives and places (twenty-fourth round), read by default
         # roles/places_LANG.jsonl: places after "под", "в районе", "cerca de" and passive agents (twenty-sixth round)
+        # roles/openers_LANG.jsonl (uk, twenty-eighth round): names and common words opening a sentence before
+        # their verb, for the ranker's guessed openers with no dictionary
         paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
-                 NATIVE / "roles" / f"places_{lang}.jsonl"]
+                 NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []

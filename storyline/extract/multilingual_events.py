@@ -541,7 +541,7 @@ def _actor_mentions(sentence: Sentence, mentions: list[Mention]) -> list[Mention
 
 
 def role_features(sentence: Sentence, candidates: list[Mention], index: int, etype: str, trigger: int | None,
-                  lang: str, cues: Cues) -> dict[str, float]:
+                  lang: str, cues: Cues, context: str = "") -> dict[str, float]:
     """Features of ``candidates[index]`` as a filler of a role of a ``etype`` event whose trigger starts at
     ``trigger`` (sentence offset): where it stands around the trigger and among the other actors, the words
     before it (prepositions decide a role in all three languages: "с Китаем", "проти Росії", "a Guyana"), the
@@ -578,6 +578,10 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     articles = cues.modality.get(lang, {}).get("articles", ())
     opens = not before_words or (len(before_words) == 1 and before_words[0][0] in articles)
     f[f"opens={opens}"] = 1.0
+    if not before_words:
+        # an opener no dictionary reads (uk): whether it is a name or a common word the evidence decides; ``context``
+        # is the document's text ("" reads as the sentence alone)
+        f.update(opener_features(m.text, text, context or text, lang, cues))
     prev = before_words[-1][0] if before_words else "^"
     prev2 = before_words[-2][0] if len(before_words) >= 2 else "^"
     f[f"prev={lang}:{prev}"] = 1.0
@@ -907,13 +911,14 @@ def word_order_features(text: str, start: int, trigger: int | None, side: str,
 
 
 def rank_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigger: int | None, lang: str,
-               cues: Cues, ranker: RoleRanker) -> tuple[str | None, str | None]:
+               cues: Cues, ranker: RoleRanker, context: str = "") -> tuple[str | None, str | None]:
     """Source and target entity ids chosen by the trained ranker: the candidate most likely the source (when
-    that beats "other"), then the most likely target among the other entities."""
+    that beats "other"), then the most likely target among the other entities. ``context``: the document's
+    text (for ``opener_features``)."""
     candidates = role_candidates(sentence, mentions, lang, cues)
     if not candidates:
         return None, None
-    probs = ranker.probabilities([role_features(sentence, candidates, i, etype, trigger, lang, cues)
+    probs = ranker.probabilities([role_features(sentence, candidates, i, etype, trigger, lang, cues, context)
                                   for i in range(len(candidates))])
     src_i = max(range(len(candidates)), key=lambda i: probs[i].get("source", 0.0))
     source = candidates[src_i].entity if probs[src_i].get("source", 0.0) >= MIN_ROLE_P else None
@@ -1069,11 +1074,16 @@ def _unknown_name(name: str, rest: str, lang: str, cues: Cues) -> str | None:
 
 
 def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entities: list[Entity], lang: str,
-                 kb: KB) -> bool:
+                 kb: KB, guessed: list[Mention] | None = None) -> bool:
     """Give the sentence's capitalised first word a mention when the taggers left it out and it is a known actor:
     the stem of an entity the document names elsewhere, or a name the knowledge base knows in ``lang`` (taggers
     miss a bare name that opens a sentence: "Шмигаль зустрівся ...", "Japón donó ..."). Adds to ``mentions``
-    and ``entities`` in place; True when it did."""
+    and ``entities`` in place; True when it did.
+
+    With ``guessed`` (a list), an opener nothing reads as a name in a language whose dictionary is missing (ru,
+    uk) but whose verb follows it ("Кулеба закликав", and as well "Ракета влучила") becomes a candidate too,
+    appended to ``guessed``: the role ranker weighs it by ``opener_features``, and the caller drops it when the
+    ranker gives it no role."""
     found = opener_span(sent.text, lang)
     if found is None:
         return False
@@ -1088,6 +1098,7 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
         return False
     word = sent.text[found[0]:found[1]]
     key = stem_key(word)
+    tentative = False
     same = next((m for m in mentions if m.entity and key and stem_key(m.normal or m.text) == key), None)
     if same is not None:
         entity_id, etype = same.entity, same.type
@@ -1101,6 +1112,9 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
         if not new_entities or new_entities[0].kb_id is None:
             # an unknown capitalised opener may be any word ("Жители", "Ракета"): only a name's shape counts
             guess = _unknown_name(word, sent.text[found[1]:], lang, cues)
+            if guess is None and guessed is not None:
+                guess = _verb_follows(word, sent.text[found[1]:], lang, cues)
+                tentative = guess is not None
             if guess is None:
                 return False
             _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, guess, word)], lang, kb)
@@ -1110,9 +1124,58 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
         entities.append(made)
     ent = next(e for e in entities if e.id == entity_id)
     ent.mentions = sorted([*ent.mentions, Span(doc.id, start, end, word)], key=lambda m: m.start)
-    mentions.append(Mention(doc.id, start, end, word, etype, entity_id))
+    mention = Mention(doc.id, start, end, word, etype, entity_id)
+    mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
+    if tentative and guessed is not None:
+        guessed.append(mention)
     return True
+
+
+def _verb_follows(name: str, rest: str, lang: str, cues: Cues) -> str | None:
+    """The type of an opener with no dictionary to read it (ru, uk without pymorphy3's): a single word right
+    before a trigger within the next two words, its verb ("Сибіга зустрінеться", "Нафтогаз підпише"); a surname
+    ending reads as a person, anything else as an organisation. None with a dictionary (``_unknown_name`` reads
+    the word then) or without a trigger there."""
+    if lang not in ("ru", "uk") or _morphology(lang) is not None or " " in name.strip():
+        return None
+    nxt = _words(rest)
+    hits = find_triggers(rest, lang, cues)
+    if not nxt or not hits or hits[0][1] not in {w[1] for w in nxt[:2]}:
+        return None
+    endings = cues.modality.get(lang, {}).get("surname_endings", ())
+    return "PERSON" if any(name.lower().endswith(e) for e in endings) else "ORG"
+
+
+#: letters of a word's ending its other forms may change ("Кулеба", "Кулеби", "Кулебі")
+_FORM_ENDING = 2
+_LATIN = re.compile(r"[A-Za-z]")
+_MID_CAPITAL = re.compile(r"[\w,»\"”)]\s+[«\"“„]?(\w+)")
+
+
+def opener_features(word: str, text: str, context: str, lang: str, cues: Cues) -> dict[str, float]:
+    """What speaks for a capitalised sentence opener ``word`` being a name where no dictionary says (ru, uk
+    without pymorphy3's): its stem capitalised again mid-sentence in ``context`` (the document's text: a name
+    keeps its capital where a common word loses it), its shape (an acronym, a hyphen, Latin letters, quote marks
+    round it in ``text``, the sentence), and against it a frequent sentence-initial common word
+    (``modality.<lang>.common_openers``). Empty where a dictionary reads the opener."""
+    if lang not in ("ru", "uk") or _morphology(lang) is not None or not word[:1].isupper():
+        return {}
+    f: dict[str, float] = {}
+    lowered = word.lower()
+    f[f"opener_common={lowered in cues.modality.get(lang, {}).get('common_openers', ())}"] = 1.0
+    stem = lowered[:max(len(lowered) - _FORM_ENDING, 3)]
+    again = [w for w in _MID_CAPITAL.findall(context) if w[:1].isupper() and w.lower().startswith(stem)]
+    f[f"opener_again={bool(again)}"] = 1.0
+    if len(word) >= 2 and word.isupper():
+        f["opener_shape=acronym"] = 1.0
+    elif "-" in word:
+        f["opener_shape=hyphen"] = 1.0
+    elif _LATIN.search(word):
+        f["opener_shape=latin"] = 1.0
+    elif text.lstrip()[:1] in "«\"“„":
+        f["opener_shape=quoted"] = 1.0
+    return f
 
 
 def group_subject(text: str, lang: str, cues: Cues) -> bool:
@@ -1249,6 +1312,8 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
     # a tagger reads the first word after a wire dateline as a word inside a sentence, and a capitalised article
     # or preposition there as a name ("ASTANA (AFP) - La policía ..."): no actor (filled below)
     junk: set[tuple[int, int]] = set()
+    # openers made candidates with no dictionary to read them: kept only where an event gives them a role
+    guessed: list[Mention] = []
 
     def has_actor(s: Sentence) -> bool:
         return any(m.entity and m.type in ACTOR_TYPES and s.start <= m.start and m.end <= s.end
@@ -1263,7 +1328,7 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         if has_actor(s):
             return True
         hits = find_triggers(s.text, lang, cues)
-        return bool(hits) and (opener_actor(doc, s, mentions, entities, lang, kb)
+        return bool(hits) and (opener_actor(doc, s, mentions, entities, lang, kb, guessed)
                                or any(t in CROWD_TYPES for t, _, _ in hits) or group_subject(s.text, lang, cues))
 
     # a wire dateline names where the story was filed and who filed it ("МОСКВА, 5 декабря — РИА Новости."): its
@@ -1281,6 +1346,7 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         return []
     vectors = sentence_vectors([s.text.strip() for s in with_actor], settings.multilingual_model, settings=settings)
     if vectors is None:
+        _drop_guessed(guessed, set(), mentions, entities)
         return []
     decisions = model.predict(vectors, [s.text.strip() for s in with_actor], [lang] * len(with_actor), cues)
     base, precision = parse_base(doc.published, doc.published_precision)
@@ -1293,12 +1359,14 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         at = trigger_at(sent.text, lang, label, cues)
         # the coder's event needs its opener even when no trigger stem is listed for its verb ("Польща зняла ...",
         # "Зеленський відвідає ..."): taggers miss a bare name that opens a sentence, and it is most often the source
-        opener_actor(doc, sent, mentions, entities, lang, kb)
+        opener_actor(doc, sent, mentions, entities, lang, kb, guessed)
         ranker = load_role_ranker(settings.language_role_model)
         usable = [m for m in mentions if (m.start, m.end) not in junk]
         if ranker is not None:
-            source, target = rank_roles(sent, usable, label, at, lang, cues, ranker)
+            source, target = rank_roles(sent, usable, label, at, lang, cues, ranker, doc.raw)
         else:
+            # the position rules cannot weigh a guessed opener
+            usable = [m for m in usable if m not in guessed]
             source, target = choose_roles(sent, usable, label, at, lang, cues)
         if source is None:
             source = locative_source(sent, usable, lang, cues)
@@ -1321,5 +1389,14 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
         src, tgt = names.get(source or "", "Someone"), names.get(target or "", "")
         ev.summary = f"{src} {label.lower()} {tgt}".strip() + (f" on {date}" if date else "") + "."
         events.append(ev)
+    _drop_guessed(guessed, {e for ev in events for e in (ev.source, ev.target) if e}, mentions, entities)
     LOGGER.debug("%s: %d events (%s)", doc.id, len(events), lang)
     return events
+
+
+def _drop_guessed(guessed: list[Mention], used: set[str], mentions: list[Mention], entities: list[Entity]) -> None:
+    """Remove the guessed openers no event gave a role ("Ракета влучила": a common word, not a name): their
+    entities and every mention of them (a later opener found as the same stem), in place."""
+    dropped = {m.entity for m in guessed if m.entity not in used}
+    mentions[:] = [m for m in mentions if m.entity not in dropped]
+    entities[:] = [e for e in entities if e.id not in dropped]

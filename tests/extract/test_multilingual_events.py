@@ -192,6 +192,47 @@ def test_a_bare_name_that_opens_a_sentence_becomes_an_actor_and_a_common_word_do
     assert [m.text for m in mentions] == ([expected] if expected else [])
 
 
+no_uk_morphology = pytest.mark.skipif(importlib.util.find_spec("pymorphy3_dicts_uk") is not None,
+                                      reason="with the Ukrainian dictionary morphology reads the opener")
+
+
+@no_uk_morphology
+@pytest.mark.parametrize("text,expected", [
+    ("Кравець закликав владу Польщі розблокувати кордон.", "Кравець"),
+    ("Ракета влучила в будинок у центрі міста.", "Ракета"),  # a candidate too: the ranker weighs it
+    ("Вчора у місті затримали двох активістів.", None),  # no verb right after the opener
+])
+def test_without_a_dictionary_an_opener_before_its_verb_is_a_guessed_candidate(text, expected):
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    doc = Document(id="d", source="d.txt", raw=text, language="uk")
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    guessed: list[Mention] = []
+    sent = Sentence("d", 0, len(text), text)
+    assert not opener_actor(doc, sent, [], [], "uk", load_kb(()))  # without ``guessed``: no guess
+    assert opener_actor(doc, sent, mentions, entities, "uk", load_kb(()), guessed) == (expected is not None)
+    assert [m.text for m in guessed] == ([expected] if expected else [])
+
+
+@no_uk_morphology
+def test_opener_features_read_a_capital_again_mid_sentence_a_shape_and_a_common_word():
+    from storyline.extract.multilingual_events import opener_features
+
+    cues = load_cues()
+    text = "Гнатюк закликав владу Польщі розблокувати кордон."
+    alone = opener_features("Гнатюк", text, text, "uk", cues)
+    assert alone["opener_again=False"] == 1.0 and alone["opener_common=False"] == 1.0
+    context = text + " Про це заявив Гнатюкові радник міністра, а потім і сам Гнатюк."
+    assert opener_features("Гнатюк", text, context, "uk", cues)["opener_again=True"] == 1.0
+    assert opener_features("Ракета", "Ракета влучила в будинок.", "", "uk", cues)["opener_common=True"] == 1.0
+    assert "opener_shape=acronym" in opener_features("ДСНС", "ДСНС врятувала людей.", "", "uk", cues)
+    assert "opener_shape=hyphen" in opener_features("Дорош-Мацюк", "Дорош-Мацюк закликала.", "", "uk", cues)
+    assert "opener_shape=latin" in opener_features("Siemens", "Siemens домовився.", "", "uk", cues)
+    assert opener_features("Полиция", "Полиция задержала.", "", "ru", cues) == {}  # ru reads it by morphology
+
+
 def test_the_trained_role_ranker_picks_subject_and_object_and_never_the_place():
     from storyline.extract.multilingual_events import load_role_ranker, rank_roles
 

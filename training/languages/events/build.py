@@ -30,7 +30,9 @@ coder: passives with their agent in each language (a neuter "было откло
 names after the class noun of a river, a port, an island or a crossing that are no target, and three non-events;
 ``roles/LANG_places.txt`` -> ``roles/places_LANG.jsonl`` (twenty-sixth round, read by the ranker by default, never by
 the coder): names after a phrase that says where ("под", "в районе", "cerca de"), passive agents and their near-miss
-actives, goods sent to a country or a town. ``LANG_train_voice.txt``
+actives, goods sent to a country or a town. ``roles/uk_openers.txt`` -> ``roles/openers_uk.jsonl`` (twenty-eighth
+round, read by the ranker by default, never by the coder): names and common words opening a sentence right before
+their verb, for the openers guessed with no Ukrainian dictionary. ``LANG_train_voice.txt``
 (twenty-fifth round, read by both models like every ``LANG_train_*.txt``): passives with their agent in each gender,
 the neuter and the Ukrainian impersonal, agentless passives, a police or an army named by its country's adjective
 ("грузинской полицией", "la policía armenia", "Азербайджанские военные"), near-miss actives ("llamó a consultas a su
