@@ -931,8 +931,12 @@ def _nested_quotes(ctx: SpeakerContext, kept: list[QuoteSpan], speakers: list[st
         spans = tuple((m.start, m.end) for m in mentions if spk is not None and m.entity == spk)
         if q.attribution.phrase is not None:
             spans += (q.attribution.phrase,)
-        inner = _INNER_DOUBLE_QUOTE if q.attribution.how == "label" else _INNER_QUOTE
-        for m in inner.finditer(ctx.view, q.start, q.end):
+        # an answer's inner quotes take double marks where the text's own quotes do, single ones where the text
+        # keeps its double marks for other quotes (a lede's “…” beside "OKAFOR: My father told me, ‘…’")
+        marks = (_INNER_QUOTE, _INNER_DOUBLE_QUOTE) if q.attribution.how == "label" else (_INNER_QUOTE,)
+        found = sorted((m for inner in marks for m in inner.finditer(ctx.view, q.start, q.end)),
+                       key=lambda m: m.start())
+        for m in found:
             s, e = trim_marks(ctx.view, m.start("q"), m.end("q"))
             if e <= s:
                 continue

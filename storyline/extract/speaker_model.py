@@ -272,6 +272,9 @@ def _partitive_member(tok: Token) -> Token | None:
 
 #: sentences before an outer quote's own where the person a "he"/"she" opening a cue inside it may be introduced
 INNER_SENTENCES_BEFORE = 2
+#: sentences before the cue's own that the search reads at most, however long the outer quote (a transcript's answer
+#: may run for pages and hold many inner quotes): each inner quote's search stays bounded, the whole pass linear
+INNER_SENTENCES_SCANNED = 8
 #: the slots a described person may stand in before a "he"/"she" takes it up ("the minister phoned him", "told by a
 #: minister's staffer", "I asked my grandmother once")
 _ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "conj")
@@ -336,15 +339,17 @@ def inner_antecedent(ctx: SpeakerContext, outer_start: int, at: int, gender: str
     """The person a "he" or "she" at ``at`` (``gender`` "m"/"f"), the subject of a cue inside the quote that opens at
     ``outer_start``, stands for: the nearest singular person of that gender (or of none known) before it — for a
     "they" (``gender`` "p") the nearest body or people ("the dam company came. “They told us, ‘…’”") — in the outer
-    quote or up
-    to ``INNER_SENTENCES_BEFORE`` sentences before it — a named person (its mention's span and entity) or a person a
+    quote or up to ``INNER_SENTENCES_BEFORE`` sentences before it, and at most ``INNER_SENTENCES_SCANNED`` sentences
+    before the cue's own — a named person (its mention's span and entity) or a person a
     noun describes (its span and None: "the minister phoned him. “He said, ‘…’”", "“My son asked me … He said,
     ‘…’”"). The outer speaker (``exclude_entity``, the spans ``exclude`` of its mentions and phrase) is never its
     own addressee's antecedent. None when no such person stands in that window."""
     first = next((k for k, s in enumerate(ctx.sents) if s[0] <= outer_start < s[1]), None)
-    if first is None:
+    cue = next((k for k, s in enumerate(ctx.sents) if s[0] <= at < s[1]), None)
+    if first is None or cue is None:
         return None
-    since = ctx.sents[max(0, first - INNER_SENTENCES_BEFORE)][0]
+    lo = max(0, first - INNER_SENTENCES_BEFORE, cue - INNER_SENTENCES_SCANNED)
+    since = ctx.sents[lo][0]
     genders = ctx.genders()
     best: tuple[int, int, str | None] | None = None
     where = -1                                        # where the best one stands
@@ -356,18 +361,28 @@ def inner_antecedent(ctx: SpeakerContext, outer_start: int, at: int, gender: str
         if since <= m.start and m.end <= at and m.entity != exclude_entity and kind \
                 and not any(a < m.end and m.start < b for a, b in exclude) and m.start > where:
             best, where = (m.start, m.end, m.entity), m.start
-    for s0, _e0, span, off in ctx.sents[max(0, first - INNER_SENTENCES_BEFORE):]:
-        if s0 >= at:
-            break
-        for tok in span:
+    # read back from the cue and stop at the first fitting noun or at the named person already found: the nearest
+    # one wins, and the search reads no further than it must
+    for _s0, _e0, span, off in reversed(ctx.sents[lo:cue + 1]):
+        for tok in reversed(span):
             start = off + tok.idx
-            if start >= at or start <= where or not _described_person(tok, gender):
+            if start >= at:
                 continue
-            s, e = off + tok.left_edge.idx, start + len(tok.text)
+            if start <= where:
+                break
+            if not _described_person(tok, gender):
+                continue
+            # "one of the veterans": the phrase runs to the noun the partitive picks, not just "one"
+            member = _partitive_member(tok) if tok.lower_ in ("one", "another") else None
+            last = member if member is not None and member.i > tok.i else tok
+            s, e = off + tok.left_edge.idx, off + last.idx + len(last.text)
             if any(m.start < e and s < m.end and m.type == "PERSON" for m in ctx.mentions) \
                     or any(a < e and s < b for a, b in exclude) or _named_apart(ctx, tok, off, exclude):
                 continue
             best, where = (s, e, None), start
+            break
+        if (best is not None and best[2] is None) or (span and off + span[0].idx <= where):
+            break
     if best is not None and best[2] is None and gender != "p":
         # "the clan's accountant … The accountant, Salvatore Russo": the one person the text introduces with the
         # described person's noun is the one described

@@ -4,7 +4,13 @@ landlord", or the outer speaker for an "I"); a scare quote inside speech is no q
 """
 from __future__ import annotations
 
-from tests.extract.test_quotes_attribution import analyse
+import re
+
+from storyline.extract.quotes import find_quotes
+from storyline.model import Block, Document
+from storyline.nlp.pipeline import parse
+from storyline.resolve import resolve_document
+from tests.extract.test_quotes_attribution import SETTINGS, analyse
 
 
 def quote(results, words: str) -> tuple[str, str | None]:
@@ -120,3 +126,80 @@ def test_a_described_person_the_text_names_later_is_that_named_person():
     inner, speaker = quote(analyse(text), "never convict anyone")
     assert inner.startswith("You will never convict")
     assert speaker == "Anselmo Varga"
+
+
+# review28b: edge cases of the nested-quote rule, on passages written for them
+
+
+def _result(text: str):
+    """The whole quote result (quotes, mentions, entities) of ``text``, paragraphs its lines."""
+    blocks = [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    doc = Document(id="t", source="t.txt", raw=text, blocks=blocks)
+    parsed = parse(doc, SETTINGS)
+    mentions, entities = resolve_document(doc, parsed, SETTINGS)
+    return find_quotes(doc, parsed, mentions, entities, SETTINGS)
+
+
+def test_a_he_after_one_of_a_group_is_the_whole_partitive_phrase_at_its_raw_offsets():
+    text = ("Dock worker Amara Sesay was on the night shift at the container port in March.\n"
+            "“One of the guards stopped the line. He shouted, ‘Everyone off the quay,’” Sesay said.")
+    result = _result(text)
+    inner = next(q for q in result.quotes if q.text.startswith("Everyone off the quay"))
+    assert text[inner.start:inner.end] == inner.text
+    spans = [(m.start, m.end) for m in result.mentions if m.entity == inner.speaker]
+    assert spans and all(text[s:e] == "One of the guards" for s, e in spans)
+
+
+def test_a_single_marked_quote_in_an_answer_where_the_text_keeps_double_marks_is_its_own_speakers():
+    # the lede's “…” keeps the text's single marks as they are: the answer's inner quote takes single marks
+    text = ("Ferry operator Grace Okafor, 58, spoke to us about her family and the “new harbour” plan.\n"
+            "Q: What did your father say about money?\n"
+            "OKAFOR: My father told me, ‘Never borrow money from friends.’ I never have.\n"
+            "Q: And the harbour?\n"
+            "OKAFOR: I still think it is a mistake.")
+    results = analyse(text)
+    inner, speaker = quote(results, "Never borrow money")
+    assert inner.startswith("Never borrow money from friends")
+    assert "father" in (speaker or "")
+    assert "Okafor" in (quote(results, "My father told me")[1] or "")
+
+
+def test_each_he_and_she_in_one_long_outer_quote_is_the_nearest_person_before_it():
+    filler = " ".join(f"On day {n} the water rose again and we moved the beds upstairs." for n in range(2, 12))
+    text = ("Shopkeeper Ines Carvalho lived through the flood in the old town of Tavira.\n"
+            f"“A fisherman came to the door on the first day. {filler} Then the landlord came by. "
+            "He said, ‘Pay or go.’ Later my neighbour knocked. She said, ‘Come and sleep at ours,’” "
+            "Carvalho said.")
+    results = analyse(text)
+    assert "landlord" in (quote(results, "Pay or go")[1] or "")
+    assert "neighbour" in (quote(results, "Come and sleep at ours")[1] or "")
+
+
+def test_an_inner_quote_at_the_very_start_of_the_outer_quote_stays_in_it():
+    # no cue before the inner mark inside the outer quote: nothing says whose words they are, so no quote of its own
+    text = ("Nurse Efua Mensah recalled the ward during the power cut in March.\n"
+            "“‘Leave the lights on,’ the doctor said, and we did for three nights,” Mensah said.")
+    results = analyse(text)
+    assert not [t for t, _ in results if t.startswith("Leave the lights on")]
+    assert "Mensah" in (quote(results, "for three nights")[1] or "")
+
+
+def test_an_unclosed_inner_mark_makes_no_quote_and_keeps_the_outer_one_whole():
+    text = ("Council member Ruth Adeyemi spoke after the school inspection on Tuesday.\n"
+            "“The inspector warned me, ‘This roof will not last the winter. I said it would hold,” Adeyemi said.")
+    results = analyse(text)
+    assert not [t for t, _ in results if t.startswith("This roof")]
+    outer, speaker = quote(results, "I said it would hold")
+    assert outer.startswith("The inspector warned me")
+    assert speaker == "Ruth Adeyemi"
+
+
+def test_a_she_with_only_men_before_is_none_of_them_and_a_lone_he_no_one():
+    text = ("Coach Martin Greaves and his assistant Paul Diaz watched from the stand.\n"
+            "“She told me, ‘Sit down and stop shouting,’” Greaves said.")
+    speaker = quote(analyse(text), "Sit down and stop")[1]
+    assert speaker not in ("Martin Greaves", "Paul Diaz")
+    alone = "“He said, ‘Shut the gate behind you,’ and walked off,” a neighbour recalled."
+    inner, speaker = quote(analyse(alone), "Shut the gate")
+    assert inner.startswith("Shut the gate")
+    assert speaker is None
