@@ -1373,10 +1373,15 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             # the position rules cannot weigh a guessed opener
             usable = [m for m in usable if m not in guessed]
             source, target = choose_roles(sent, usable, label, at, lang, cues)
+        # the fallbacks below are position rules: a guessed opener the ranker gave no role ("Дрони" at 0.17) is no
+        # name to them, nor to carry into the next sentence's "Вони ..."; one an earlier event took as an actor is
+        accepted = {r for ev in events for r in (ev.source, ev.target) if r}
+        unsure = {m.entity for m in guessed} - accepted
+        ruled = [m for m in usable if m.entity not in unsure]
         if source is None:
-            source = locative_source(sent, usable, lang, cues)
+            source = locative_source(sent, ruled, lang, cues)
         if source is None:
-            source = carried_source(sent, previous.get(sent.start), usable, at, lang, cues)
+            source = carried_source(sent, previous.get(sent.start), ruled, at, lang, cues)
             target = None if target == source else target
         if source is None and target is None and label not in CROWD_TYPES \
                 and not (typed and group_subject(sent.text, lang, cues)):

