@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from storyline.extract.quotes import find_quotes
 from storyline.model import Block, Document
 from storyline.nlp.pipeline import parse
@@ -54,37 +56,33 @@ def test_a_scare_quote_inside_speech_is_not_a_quote_of_its_own():
     assert not [t for t, _ in results if t.startswith("the ghost run")]
 
 
-def test_an_inner_quote_after_a_lower_case_description_is_that_persons():
-    text = ("Joseph Mensah came to Glasgow twenty years ago. He now runs three restaurants in the city.\n"
-            "“The day I arrived, my landlord looked at my bags and said, ‘Six months.’” Mensah laughed.")
-    results = analyse(text)
-    inner, speaker = quote(results, "Six months")
-    assert inner == "Six months."
-    assert "landlord" in (speaker or "")
+# Each case: the text, a phrase of the inner quote, how the inner quote starts, a word of its speaker.
+PERSON_CASES = {
+    "an inner quote after a lower-case description is that person's": (
+        "Joseph Mensah came to Glasgow twenty years ago. He now runs three restaurants in the city.\n"
+        "“The day I arrived, my landlord looked at my bags and said, ‘Six months.’” Mensah laughed.",
+        "Six months", "Six months.", "landlord"),
+    "a he inside a quote is the person the sentence before describes": (
+        "The harbour master, Oona Byrne, said a trawler skipper had radioed her at dawn on Sunday.\n"
+        "“He said, ‘We are taking on water,’ and then the line went dead,” Byrne said.",
+        "taking on water", "We are taking on water", "skipper"),
+    "a she inside a quote skips the outer speaker and the man beside her": (
+        "Priya Nair, 34, said her mother and her brother were waiting at the station when the floods came.\n"
+        "“She called me, then she said, ‘Come home now,’” Nair said.",
+        "Come home now", "Come home now", "mother"),
+    "a she inside a quote is the person the outer quote itself describes": (
+        "The power cut reached Ikeja just after midnight.\n"
+        "“I rang my aunt in the next street. She said, ‘Bring candles, we have none,’” said Tunde Bakare.",
+        "Bring candles", "Bring candles", "aunt"),
+}
 
 
-def test_a_he_inside_a_quote_is_the_person_the_sentence_before_describes():
-    text = ("The harbour master, Oona Byrne, said a trawler skipper had radioed her at dawn on Sunday.\n"
-            "“He said, ‘We are taking on water,’ and then the line went dead,” Byrne said.")
-    inner, speaker = quote(analyse(text), "taking on water")
-    assert inner.startswith("We are taking on water")
-    assert "skipper" in (speaker or "")
-
-
-def test_a_she_inside_a_quote_skips_the_outer_speaker_and_the_man_beside_her():
-    text = ("Priya Nair, 34, said her mother and her brother were waiting at the station when the floods came.\n"
-            "“She called me, then she said, ‘Come home now,’” Nair said.")
-    inner, speaker = quote(analyse(text), "Come home now")
-    assert inner.startswith("Come home now")
-    assert "mother" in (speaker or "")
-
-
-def test_a_she_inside_a_quote_is_the_person_the_outer_quote_itself_describes():
-    text = ("The power cut reached Ikeja just after midnight.\n"
-            "“I rang my aunt in the next street. She said, ‘Bring candles, we have none,’” said Tunde Bakare.")
-    inner, speaker = quote(analyse(text), "Bring candles")
-    assert inner.startswith("Bring candles")
-    assert "aunt" in (speaker or "")
+@pytest.mark.parametrize("case", list(PERSON_CASES))
+def test_an_inner_quotes_speaker_is_the_person_its_pronoun_or_description_points_to(case):
+    text, needle, starts, speaker_word = PERSON_CASES[case]
+    inner, speaker = quote(analyse(text), needle)
+    assert inner.startswith(starts)
+    assert speaker_word in (speaker or "")
 
 
 TRANSCRIPT = ("Boatbuilder Rafael Ibarra, 71, talks about the yard his family has run since 1932.\n"
