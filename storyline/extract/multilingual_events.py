@@ -1119,7 +1119,9 @@ def opener_actor(doc: Document, sent: Sentence, mentions: list[Mention], entitie
                 return False
             _, new_entities = resolve_names(doc, [NamedSpan(start, end, word, guess, word)], lang, kb)
         made = new_entities[0]
-        made.id = entity_id = f"{doc.id}/e{len(entities) + 1}"
+        # one past the highest number, not the count: a dropped guessed opener leaves a gap a count would reuse
+        taken = [int(tail) for e in entities if (tail := e.id.rpartition("/e")[2]).isdigit()]
+        made.id = entity_id = f"{doc.id}/e{max(taken, default=0) + 1}"
         etype = made.type
         entities.append(made)
     ent = next(e for e in entities if e.id == entity_id)

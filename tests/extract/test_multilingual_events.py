@@ -924,3 +924,19 @@ def test_a_guessed_opener_the_ranker_left_out_is_not_carried_to_the_next_sentenc
     # "Дрони" is a common word the ranker gives no role: the pronoun's sentence may not take it as its source
     assert not any(m.text == "Дрони" for m in state.mentions)
     assert all(ev.source is None or ev.source in {e.id for e in state.entities} for ev in state.events)
+
+
+
+def test_an_opener_made_after_a_gap_in_the_entity_ids_takes_a_fresh_id():
+    # a dropped guessed opener leaves "d/e2" missing: a count would give the new opener "d/e3", already in use
+    from storyline.extract.multilingual_events import opener_actor
+    from storyline.resolve.kb import load_kb
+
+    text = "Гельсінкі у вівторок висловив протест Москві."
+    doc = Document(id="d", source="d.txt", raw=text, language="uk")
+    entities = [Entity(id="d/e1", name="Марія Гусак", type="PERSON"),
+                Entity(id="d/e3", name="Остап Лисенко", type="PERSON")]
+    mentions: list[Mention] = []
+    assert opener_actor(doc, Sentence("d", 0, len(text), text), mentions, entities, "uk", load_kb(()))
+    assert [e.id for e in entities] == ["d/e1", "d/e3", "d/e4"]
+    assert mentions[0].entity == "d/e4"
