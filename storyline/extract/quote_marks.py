@@ -41,11 +41,17 @@ def marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, in
     """(start, end, orphan) of quoted content; ``orphan`` when no opener was seen."""
     spans: list[tuple[int, int, bool]] = []
     open_at: int | None = None
+    #: double-mark quotes open inside the open quote, each inside a single-mark one: “… ‘… “…” …’ …”
+    depth = 0
     for bi, (bstart, bend) in enumerate(blocks):
         for mark in _QUOTE_MARK.finditer(view, bstart, bend):
             i = mark.start()
             role = _mark_role(view, i, open_at is not None)
-            if role == "open" and open_at is None:
+            if role == "open" and open_at is not None and _single_open(view, open_at, i):
+                depth += 1   # the third level: its closer is not the outer quote's
+            elif role == "close" and depth:
+                depth -= 1
+            elif role == "open" and open_at is None:
                 open_at = i + 1
             elif role == "close" and open_at is not None:
                 spans.append((open_at, i, False))
@@ -58,13 +64,28 @@ def marked_spans(view: str, blocks: list[tuple[int, int]]) -> list[tuple[int, in
                 continue                              # a quote running into the next paragraph
             spans.append((open_at, bend, False))
             open_at = None
+            depth = 0
     return spans
+
+
+def _single_open(view: str, start: int, end: int) -> bool:
+    """Whether a quote in single marks opens in ``view[start:end]`` and is not closed there: the marks alternate
+    with each level (“ ‘ “), so a double opener inside it is a quote of the third level."""
+    level = 0
+    for m in _SINGLE_MARK.finditer(view, start, end):
+        if m.group("open"):
+            level += 1
+        elif level:
+            level -= 1
+    return level > 0
 
 
 #: a single mark that may open a quote: at a word's start, after a space, a bracket or a dash
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W_])", re.M)
 #: a single mark that may close one: after a word or a sentence's end, before a space, punctuation or the line's end
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])['’](?=[\s,.;:!?)—–-]|$)", re.M)
+#: either, in one scan: which of the two a mark is (an apostrophe inside a word, "don’t", is neither)
+_SINGLE_MARK = re.compile(f"(?P<open>{_SINGLE_OPEN.pattern})|(?P<close>{_SINGLE_CLOSE.pattern})", re.M)
 
 
 def single_marks_as_double(view: str) -> str:

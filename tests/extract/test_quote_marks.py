@@ -115,3 +115,20 @@ def test_single_marks_stay_apostrophes_beside_double_marks_and_inside_words():
     # no marked quote: the whole clause is reported speech ("…, X's staff said"), with no span between apostrophes
     assert [q.direct for q in quotes_of("The farmers' market in Varga's town is closing, Otto Varga's staff said.",
                                         VARGA)] == [False]
+
+
+def test_a_quote_inside_a_quote_inside_a_quote_does_not_end_the_outer_one():
+    # “… ‘… “…” …’ …”: the third level's marks are double again; its closer is not the outer quote's
+    text = ("“My grandmother used to say, ‘When a man tells you “the cheque is in the post,” count your spoons,’ "
+            "and she was never wrong,” Ilka Renholt said.")
+    [q] = [q for q in quotes_of(text, RENHOLT) if "grandmother" in q.text]
+    assert q.text.startswith("My grandmother used to say") and q.text.rstrip(",").endswith("she was never wrong")
+    assert q.speaker == "e1"
+    assert not [x for x in quotes_of(text, RENHOLT) if x.text.startswith("and she was never wrong")]
+
+
+def test_a_double_quote_after_a_closed_single_one_is_the_outer_quotes_close():
+    # the single quote closed before the double mark: the mark ends the outer quote as before
+    text = "“We called it ‘the ghost run’ for years,” Ilka Renholt said. “Nobody rode it.”"
+    quotes = quotes_of(text, RENHOLT)
+    assert [q.text.rstrip(",.") for q in quotes] == ["We called it ‘the ghost run’ for years", "Nobody rode it"]

@@ -201,3 +201,16 @@ def test_a_she_with_only_men_before_is_none_of_them_and_a_lone_he_no_one():
     inner, speaker = quote(analyse(alone), "Shut the gate")
     assert inner.startswith("Shut the gate")
     assert speaker is None
+
+
+def test_a_quote_three_levels_deep_keeps_the_outer_quote_whole_and_the_middle_one_its_speaker():
+    text = ("The retired judge Miriam Osei spoke at the bar association dinner on Thursday.\n"
+            "“When I started, my mentor told me, ‘A client who says “trust me” is a client who will not pay,’ "
+            "and I laughed at him,” Osei said. “He was right.”")
+    results = analyse(text, True)
+    outer = [(t, name) for t, name in results if t.startswith("When I started")]
+    assert outer and "and I laughed at him" in outer[0][0]
+    assert "Osei" in (outer[0][1] or "")
+    inner, speaker = quote(results, "will not pay")
+    assert inner.startswith("A client who says")
+    assert speaker is not None and "mentor" in speaker
