@@ -358,9 +358,7 @@ def main() -> int:
             if args.curve:
                 print("    " + " ".join(f"{t:.2f}:{f[2]:.3f}" for f, t in scored))
             top = max(f[2] for f, _ in scored)
-            # the middle of the thresholds near the best (the curve is flat and noisy over a wide range), the
-            # lower one of two middles: dev sets score alike from 0.5 to 0.75, and above the middle a full name
-            # and its spelling variant stay apart when a lone surname of one of them averages their link down
+            # the curve is flat and noisy over a wide range: the fixed threshold unless clearly worse
             t = choose_threshold(scored, FIXED_THRESHOLD)
             p, r, score = next(f for f, tt in scored if tt == t)
             print(f"  same-document cannot-link {cannot_link!s:5s}: threshold {t:.2f} cluster P {p:.3f} R {r:.3f} "

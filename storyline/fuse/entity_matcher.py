@@ -722,14 +722,16 @@ def _generic_forms(names: Sequence[str]) -> dict[str, set[str]]:
     return out
 
 
-def _distinctive(org: Sequence[tuple[str, ...]]) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _distinctive(org: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     """The words of an organisation's glossed names that are neither generic institution words nor a country's:
-    what tells one ministry, court or mining company of a kind from another ("Harju", "Antaccasa", "administrative")."""
+    what tells one ministry, court or mining company of a kind from another ("Huaylas", "Viljandi", "administrative");
+    cached, as a body's names come back in every pair it is judged in."""
     generic = frozenset(glosses().values())
-    return {w for ws in org for w in ws if len(w) >= 3 and w not in generic and not named_countries([w])}
+    return frozenset(w for ws in org for w in ws if len(w) >= 3 and w not in generic and not named_countries([w]))
 
 
-def _unmatched(xs: set[str], ys: Sequence[tuple[str, ...]]) -> bool:
+def _unmatched(xs: frozenset[str], ys: Sequence[tuple[str, ...]]) -> bool:
     """Whether some word of ``xs`` agrees with no word of the glossed names ``ys`` (``words_agree``)."""
     other = {w for ws in ys for w in ws}
     return any(not any(words_agree(x, y) for y in other) for x in xs)
@@ -759,7 +761,7 @@ def org_body_relation(a: Info, b: Info) -> tuple[bool, bool]:
     # each name says something the other does not: a distinctive word, or a generic one of another field ("Agencia
     # Nacional de Hidrocarburos" / "National Mining Agency"); one side's extra words alone are a longer form of it
     # ("Compañía Minera X" / "X Mining", "X Maakohus" / "X County Court")
-    da, db = _distinctive(a.org), _distinctive(b.org)
+    da, db = _distinctive(tuple(a.org)), _distinctive(tuple(b.org))
     qualifier_clash = (_unmatched(da, b.org) or bool(a.heads - b.heads)) and \
         (_unmatched(db, a.org) or bool(b.heads - a.heads))
     # and something names this body rather than the kind: a distinctive word both hold, or two or more generic words
