@@ -710,6 +710,68 @@ def translated_pair(a: Info, b: Info) -> bool:
     return bool(a.org and b.org and a.heads and a.heads == b.heads and a.countries & b.countries)
 
 
+def _generic_forms(names: Sequence[str]) -> dict[str, set[str]]:
+    """English gloss → the folded forms a body's names write it in ("court" → {"tribunal"}, "mining" → {"minera"})."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        if looks_like_acronym(n):
+            continue
+        for w in content_words(n):
+            if w not in FOREIGN_STOP and (g := gloss(w)):
+                out[g].add(w)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _distinctive(org: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words of an organisation's glossed names that are neither generic institution words nor a country's:
+    what tells one ministry, court or mining company of a kind from another ("Huaylas", "Viljandi", "administrative");
+    cached, as a body's names come back in every pair it is judged in."""
+    generic = frozenset(glosses().values())
+    return frozenset(w for ws in org for w in ws if len(w) >= 3 and w not in generic and not named_countries([w]))
+
+
+def _unmatched(xs: frozenset[str], ys: Sequence[tuple[str, ...]]) -> bool:
+    """Whether some word of ``xs`` agrees with no word of the glossed names ``ys`` (``words_agree``)."""
+    other = {w for ws in ys for w in ws}
+    return any(not any(words_agree(x, y) for y in other) for x in xs)
+
+
+def two_languages(a: Info, b: Info) -> bool:
+    """Two organisations' names write a generic institution word they share each in its own language ("Compañía
+    Minera X" / "X Mining Company": "minera" and "mining"; "Tribunal Supremo" / "Supreme Court")."""
+    fa, fb = _generic_forms(a.names), _generic_forms(b.names)
+    return any(not (fa[g] & fb[g]) for g in fa.keys() & fb.keys())
+
+
+def org_body_relation(a: Info, b: Info) -> tuple[bool, bool]:
+    """(one body named in two languages, two bodies of one kind) of two organisations, read from their glossed names
+    and countries. One body: a generic word written in two languages (``two_languages``), no two countries, no
+    distinctive word or generic word of another field on both sides that the other lacks (one name's generic words
+    all among the other's: the kind and field, "ministry", "health"; "court", "supreme"), and a distinctive word or
+    two generic ones shared ("Compañía Minera Huaylas" / "Huaylas Mining", "Viljandi Maakohus" / "Viljandi County
+    Court"). Two bodies of one kind: generic words of one kind with two countries ("Ministry of Defence of Latvia" /
+    "... of Estonia", "Ministerio de Salud" of Ecuador and "Ministry of Health" of Colombia), or each name with a
+    distinctive word the other lacks ("Viljandi County Court" / "Valga County Court"). Most pairs that share a kind
+    in a corpus of many stories are the second; the first is what an own-language and an English article write of
+    one body."""
+    if not (a.org and b.org and a.heads and b.heads):
+        return False, False
+    country_clash = bool(a.countries and b.countries and not a.countries & b.countries)
+    # each name says something the other does not: a distinctive word, or a generic one of another field ("Agencia
+    # Nacional de Hidrocarburos" / "National Mining Agency"); one side's extra words alone are a longer form of it
+    # ("Compañía Minera X" / "X Mining", "X Maakohus" / "X County Court")
+    da, db = _distinctive(tuple(a.org)), _distinctive(tuple(b.org))
+    qualifier_clash = (_unmatched(da, b.org) or bool(a.heads - b.heads)) and \
+        (_unmatched(db, a.org) or bool(b.heads - a.heads))
+    # and something names this body rather than the kind: a distinctive word both hold, or two or more generic words
+    # shared ("Tribunal Supremo" / "Supreme Court" of one country); a lone "Tribunal" says only the kind
+    named = any(words_agree(x, y) for x in da for y in db) or len(a.heads & b.heads) >= 2
+    one = named and not country_clash and not qualifier_clash and two_languages(a, b)
+    kind = a.heads <= b.heads or b.heads <= a.heads
+    return one, kind and (country_clash or qualifier_clash)
+
+
 def unnamed_by(a: Info, b: Info) -> bool:
     """``a`` is one word (or a surname behind a title) and ``b`` a full name it spells neither the surname nor a
     first surname of, nor one of the first two given names or a short form of them (many people go by their
@@ -773,6 +835,7 @@ FEATURES = (
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
     "description_head", "description_phrase", "lone_surname", "org_both", "org_cover_short", "org_cover_long",
     "org_distinct", "org_all", "surname_gendered", "description_kind", "description_sole", "description_modifier",
+    "org_one_body", "org_two_of_kind",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -873,6 +936,8 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         float(description_kind(ia, ib)),
         float(sole and (ia.generic != ib.generic)),
         float(description_modifier(ia, ib)),
+        # one body in two languages, or two bodies of one kind (two countries, two distinctive names)
+        *map(float, org_body_relation(ia, ib)),
         *type_hot,
     ]
     return row
