@@ -66,3 +66,38 @@ def test_lead_features_tell_a_recap_from_the_same_story():
     assert feature(0, 2, "lead_province_conflict") == 1.0 and feature(0, 2, "lead_country_conflict") == 0.0
     assert feature(0, 1, "lead_numbers") > feature(0, 2, "lead_numbers")
     assert feature(0, 1, "lead_cosine") > feature(0, 2, "lead_cosine")
+
+
+def _typed(doc_id: str, raw: str, names: list[tuple[str, str, str | None]]) -> DocAnalysis:
+    """A document whose names (name, type, knowledge-base id) are tagged at every mention."""
+    title, body = raw.split("\n\n", 1)
+    doc = Document(id=doc_id, source=f"{doc_id}.txt", raw=raw, title=title, text=body)
+    entities = [Entity(id=f"{doc_id}-e{k}", name=name, type=etype, kb_id=kb_id,
+                       mentions=[Span(doc_id, m.start(), m.end(), name) for m in re.finditer(re.escape(name), raw)])
+                for k, (name, etype, kb_id) in enumerate(names)]
+    return DocAnalysis(document=doc, entities=entities)
+
+
+#: one crash told twice: the second report names the province only as a modifier ("a Corrientes prosecutor"), which
+#: the recogniser types NORP with no demonym entry, beside a real demonym
+CRASH = ("Bus overturns in Corrientes\n\nA bus carrying 40 farm workers overturned on a bridge near Itá Ibaté in "
+         "Corrientes province, Argentina, on Tuesday, killing six.")
+CRASH_CHARGE = ("Driver charged over bridge crash\n\nA Corrientes prosecutor charged the Paraguayan driver of the bus "
+                "that overturned near Itá Ibaté with culpable homicide on Friday.")
+
+
+def test_a_province_typed_as_a_group_is_a_place_and_a_demonym_is_not():
+    f = story_features(_typed("b", CRASH_CHARGE, [("Corrientes", "NORP", None), ("Paraguayan", "NORP", "norp:PRY"),
+                                                  ("Itá Ibaté", "GPE", None)]))
+    assert "corrientes" in f.keys and "corrientes" in f.places
+    assert f.lead_provinces == {"corrientes"} and f.lead_towns == {"ita ibate"}
+    assert "norp:PRY" not in f.keys and "paraguayan" not in f.keys   # every Paraguayan story's: no story key
+
+
+def test_a_province_named_as_a_modifier_is_shared_with_the_report_that_names_it_as_a_place():
+    analyses = [_typed("a", CRASH, [("Corrientes", "GPE", None), ("Argentina", "GPE", "gpe:ARG"),
+                                    ("Itá Ibaté", "GPE", None)]),
+                _typed("b", CRASH_CHARGE, [("Corrientes", "NORP", None), ("Paraguayan", "NORP", "norp:PRY")])]
+    scorer = StoryScorer(analyses, Settings(stories="rules", embedding_model=""), {})
+    assert "corrientes" in scorer.feats[0].keys & scorer.feats[1].keys
+    assert scorer.entity_overlap(0, 1) > 0.0
