@@ -52,8 +52,9 @@ DEFAULT_THRESHOLD = 0.5
 #: P(headline) at or above which a short line takes the title from the headline-long line the rules chose below it,
 #: when the model file records none: most short lines above a headline are labels, so the model must be sure.
 DEFAULT_OVERRIDE_THRESHOLD = 0.8
-#: The first this many paragraphs of prose under a line are read for its words (the start of its story).
-ECHO_PARAGRAPHS = 2
+#: The first this many paragraphs of prose under a line are read for its words (a story's lead restates its headline;
+#: further down, a motto's common words ("since") turn up by chance).
+ECHO_PARAGRAPHS = 1
 #: A word is compared by its first letters, this many at most ("fares" / "fare", "tomatoes" / "tomato"), and only
 #: when it is this long (shorter ones are a sentence's joiners).
 ECHO_STEM = 5
