@@ -9,7 +9,9 @@ not), a navigation row or not, no, one or two labels, a short or a long headline
 byline or a credit between the copies or not), a standfirst or not, a byline and a date line or neither, a date line
 at the page's top, a share row above the body or not, a rail of teasers under section labels below the body or not;
 and pages without a masthead over the headline: the headline on the page's top line, the outlet's name or a credit
-under it (session 26).
+under it (session 26); half the pages built on a whole story (headline, standfirst and lead written together, so
+the headline's words come back in the lead), a label naming its topic on half of those and a masthead named after it
+on some (session 27).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 

@@ -15,8 +15,11 @@ furniture, whether a menu stands right under it), the header's first headline-sh
 masthead), how far the byline or date line stands below it, where the page states it again (a copy beside it is a
 headline printed twice; a label recurs in the menu or over the rails below the body) and a slogan's shape (a
 founding year, clipped phrases between full stops, right under the page's top line; a year under a line written
-like a name), and whether the header's top line stands over a longer headline-shaped line (a masthead's or a label's
-place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it).
+like a name), whether the header's top line stands over a longer headline-shaped line (a masthead's or a label's
+place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it), and
+(session 27) how many of a line's words the first paragraph of prose says again as common words (a headline's words
+come back in its lead; a masthead's town is a name there, a motto's or a label's words seldom come back), not read
+on the header's top line, and the share of a line's later words written with a capital (a name in a masthead).
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
