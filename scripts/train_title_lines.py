@@ -9,7 +9,9 @@ not), a navigation row or not, no, one or two labels, a short or a long headline
 byline or a credit between the copies or not), a standfirst or not, a byline and a date line or neither, a date line
 at the page's top, a share row above the body or not, a rail of teasers under section labels below the body or not;
 and pages without a masthead over the headline: the headline on the page's top line, the outlet's name or a credit
-under it (session 26).
+under it (session 26); half the pages built on a whole story (headline, standfirst and lead written together, so
+the headline's words come back in the lead), a label naming its topic on half of those and a masthead named after it
+on some (session 27).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
@@ -48,6 +50,11 @@ YEAR_SHARE = 0.06
 #: English short headlines printed in title case (under a label). Headlines in capitals were tried (session 26):
 #: the model then took a line in capitals over a long headline for the headline on three dev pages.
 TITLE_CASE_SHARE = 0.15
+#: Pages built on a whole story (its headline, standfirst and first paragraph written together, the 'stories'
+#: pieces), so that the headline's words come back under it as on a real page; the rest draw each piece alone.
+STORY_SHARE = 0.5
+#: Pages built on a story whose masthead (or outlet's line) is named after the story's topic.
+TOPIC_MASTHEAD_SHARE = 0.6
 
 
 def read_pieces(path: Path = PIECES) -> dict[str, dict[str, list[str]]]:
@@ -89,7 +96,17 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
     extra = {"masthead": masthead, "label": label}
     short = rnd.random() < 0.6
     headline = rnd.choice(p["short"]) if short else rnd.choice(p["long"])
-    if short and rnd.random() < YEAR_SHARE:
+    story = rnd.choice(p["stories"]).split(" || ") if p.get("stories") and rnd.random() < STORY_SHARE else None
+    if story is not None:
+        headline = story[0] if short else story[1]
+        if rnd.random() < 0.5:
+            # a section's label naming the story's topic ("Buses" over a depot's closing): its words come back below
+            label = extra["label"] = story[4]
+        if len(story[4].split()) <= 2 and rnd.random() < TOPIC_MASTHEAD_SHARE:
+            # an outlet named after its topic ("Buses Today", "The Island Ferry Desk"): its words come back too
+            topic = _title_case(story[4]) if lang == "en" else story[4]
+            masthead = extra["masthead"] = rnd.choice(p["topic_mastheads"]).replace("{topic}", topic)
+    elif short and rnd.random() < YEAR_SHARE:
         headline = rnd.choice(p["years"])
     # an outlet's style: a short headline in title case on an English page, printed under a section's label (a short
     # line in title case at the header's top is the masthead's shape)
@@ -98,7 +115,7 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
         headline = _title_case(headline)
     page: list[str] = []
     if not titled and rnd.random() < TOP_SHARE:
-        return _headline_on_top(p, shared, rnd, names, extra, headline), headline
+        return _headline_on_top(p, shared, rnd, names, extra, headline, story), headline
     if rnd.random() < 0.3:
         page.extend(rnd.sample(shared["consent"], rnd.randint(1, 3)))
     if rnd.random() < 0.15:
@@ -134,14 +151,14 @@ def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tupl
     if rnd.random() < 0.04:
         page.append(rnd.choice(p["labels"]))
     if rnd.random() < 0.65:
-        page.append(rnd.choice(p["stand"]))
+        page.append(story[2] if story else rnd.choice(p["stand"]))
     if not credited and rnd.random() < 0.45:
         page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
     if rnd.random() < 0.45:
         page.append(_fill(rnd.choice(p["dates"]), rnd, names, extra))
     if rnd.random() < 0.15:
         page.extend(rnd.sample(shared["share"], rnd.randint(1, 2)))
-    page.extend(rnd.sample(p["body"], min(len(p["body"]), rnd.randint(3, 4))))
+    page.extend(_body(p, rnd, story))
     if rnd.random() < 0.25:
         # a rail of teasers below the body under section labels, the page's own label among them: a label recurs
         # between items, and now and then the page's own headline stands in a "most read" list
@@ -162,7 +179,7 @@ def _title_case(text: str) -> str:
 
 
 def _headline_on_top(p: dict[str, list[str]], shared: dict[str, list[str]], rnd: random.Random, names: list[str],
-                     extra: dict[str, str], headline: str) -> str:
+                     extra: dict[str, str], headline: str, story: list[str] | None = None) -> str:
     """A page without a masthead over it: the headline on the page's top line, the outlet's name (or a desk's,
     a bulletin's, a bare credit) right under it, a date beside that or not, then the body (a standfirst first or
     not). The line under the headline is no headline, however short and name-like."""
@@ -174,12 +191,18 @@ def _headline_on_top(p: dict[str, list[str]], shared: dict[str, list[str]], rnd:
     else:
         page.extend([outlet] + ([date] if date else []))
     if rnd.random() < 0.3:
-        page.append(rnd.choice(p["stand"]))
+        page.append(story[2] if story else rnd.choice(p["stand"]))
     if rnd.random() < 0.2:
         page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
-    page.extend(rnd.sample(p["body"], min(len(p["body"]), rnd.randint(3, 4))))
+    page.extend(_body(p, rnd, story))
     page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
     return "\n\n".join(page) + "\n"
+
+
+def _body(p: dict[str, list[str]], rnd: random.Random, story: list[str] | None) -> list[str]:
+    """The body's paragraphs: the story's first paragraph (when the page is built on one), then other paragraphs."""
+    rest = rnd.sample(p["body"], min(len(p["body"]), rnd.randint(3, 4)))
+    return [story[3], *rest[:-1]] if story else rest
 
 
 def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[int], list[int]]:

@@ -441,9 +441,24 @@ def _stamp_line(line: _Line) -> bool:
         and metadata.full_date_in(line.text) is not None
 
 
+#: A word this short before a button's verb is a pronoun or a "yes" ("I agree", "We accept"), not a subject.
+CONSENT_PRONOUN_LETTERS = 3
+#: The nouns of a cookie wall: a short line naming them is its heading or button wherever they stand in it.
+_CONSENT_NOUN = re.compile(r"\b(?:consent|cookies?|privacy|datenschutz)\b", re.I)
+
+
 def _consent_line(line: _Line) -> bool:
-    """A cookie wall's button or heading: a few words naming consent, cookies or privacy."""
-    return line.words <= CONSENT_MAX_WORDS and bool(_CONSENT.search(line.text))
+    """A cookie wall's button or heading: a few words naming consent, cookies or privacy, or a button's verb at
+    the line's edge ("Accept all", "Alle ablehnen", "I agree"). A verb after a subject is a headline's ("Dockers
+    agree pay deal", "Fishermen accept deal; trawlers sail")."""
+    if line.words > CONSENT_MAX_WORDS or not _CONSENT.search(line.text):
+        return False
+    if _CONSENT_NOUN.search(line.text):
+        return True
+    words = [w.strip(",.;:!?") for w in line.text.split()]
+    at = [k for k, w in enumerate(words) if _CONSENT.fullmatch(w)]
+    # a button's verb stands first or last, or after a pronoun or a "yes" ("I agree to the terms", "Yes, I accept")
+    return any(k == 0 or k == len(words) - 1 or (k == 1 and len(words[0]) <= CONSENT_PRONOUN_LETTERS) for k in at)
 
 
 #: A PDF page's running head ends with its page number ("THE HARBOUR GAZETTE Tuesday 3 March 2026 Page 4",

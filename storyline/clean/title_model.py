@@ -15,8 +15,11 @@ furniture, whether a menu stands right under it), the header's first headline-sh
 masthead), how far the byline or date line stands below it, where the page states it again (a copy beside it is a
 headline printed twice; a label recurs in the menu or over the rails below the body) and a slogan's shape (a
 founding year, clipped phrases between full stops, right under the page's top line; a year under a line written
-like a name), and whether the header's top line stands over a longer headline-shaped line (a masthead's or a label's
-place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it).
+like a name), whether the header's top line stands over a longer headline-shaped line (a masthead's or a label's
+place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it), and
+(session 27) how many of a line's words the first paragraph of prose says again as common words (a headline's words
+come back in its lead; a masthead's town is a name there, a motto's or a label's words seldom come back), not read
+on the header's top line, and the share of a line's later words written with a capital (a name in a masthead).
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
@@ -52,6 +55,13 @@ DEFAULT_THRESHOLD = 0.5
 #: P(headline) at or above which a short line takes the title from the headline-long line the rules chose below it,
 #: when the model file records none: most short lines above a headline are labels, so the model must be sure.
 DEFAULT_OVERRIDE_THRESHOLD = 0.8
+#: The first this many paragraphs of prose under a line are read for its words (a story's lead restates its headline;
+#: further down, a motto's common words ("since") turn up by chance).
+ECHO_PARAGRAPHS = 1
+#: A word is compared by its first letters, this many at most ("fares" / "fare", "tomatoes" / "tomato"), and only
+#: when it is this long (shorter ones are a sentence's joiners).
+ECHO_STEM = 5
+ECHO_MIN_CHARS = 4
 #: Lowercase words these short, or these, join a name's words and say nothing of a sentence.
 JOINER_LETTERS = 3
 #: An English verb's ending on a lowercase word after the first ("Mill reopens", "Teacher cleared", "Prices rising").
@@ -61,6 +71,7 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}ed$")
 #: ("Courts Service", "Evening News").
 _CASED_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ed$")
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,9 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
         "title_case": int(len(alpha) >= 2 and all(w[:1].isupper() for w in lowered if len(w) > JOINER_LETTERS)),
         "first_upper": int(bool(lowered) and lowered[0][:1].isupper()),
         "lower_content": min(len(lower_content), 3) / 3,
+        # a name's capital after the first word, among lowercase ones ("Il Corriere delle Colline", "Дневни лист
+        # Шумадија"): a masthead naming its place; a short headline's later words are mostly common ones
+        "later_capitals": _later_capitals(later),
         "any_lower_content": int(bool(lower_content)),
         # a verb in the middle ("Tokyo bans cars") or a participle at the end ("Teacher cleared"); a last word in -s
         # is more often a plural ("Press notices") than a verb
@@ -180,6 +194,9 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     f["top_over_long"] = int(top and nxt is not None and nxt.candidate and nxt.words > SHORT_TITLE_WORDS)
     f["top_over_short"] = int(top and nxt is not None and (nxt.article_meta or (nxt.words <= SHORT_TITLE_WORDS
                                                                                  and not nxt.strong_prose)))
+    # a top line's words come back in the story as often when it is a masthead named after its subject ("Сельская
+    # жизнь" over a harvest's story) as when it is the headline: read only under something (a label, a masthead)
+    f.update(_echo(lines, i) if not top else {"echo_top": 1})
     after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk" and lines[j] is not nxt),
                  None) if nxt is not None else None
     # the line after next: a short headline's standfirst is followed by the byline or the body, a masthead's slogan
@@ -192,6 +209,12 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     # masthead's founding date; under a section's label ("Politics" / "Budget 2027 unveiled") a headline's
     f["year_under_name"] = int(bool(f["year"]) and prev is not None and _name_like(prev.text, lex))
     return f
+
+
+def _later_capitals(later: list[str]) -> float:
+    """The share of the words after the first, longer than a joiner, that start with a capital."""
+    long = [w for w in later if len(w) > JOINER_LETTERS]
+    return sum(1 for w in long if w[:1].isupper()) / len(long) if long else 0.0
 
 
 def _name_like(text: str, lex: Lexicon) -> bool:
@@ -254,6 +277,35 @@ def _repeats(lines: Sequence[TitleLine], i: int, norm: str) -> dict[str, Any]:
             inside = 1
     return {"repeat_adjacent": adjacent, "repeat_in_header": in_header, "repeat_below": min(below, 2) / 2,
             "repeat_inside": inside, "repeated": int(bool(adjacent or in_header or below or inside))}
+
+
+def _stems(text: str, common: bool = False) -> set[str]:
+    """The beginnings of the words of ``text`` long enough to say something, case folded; ``common``: only the
+    words written in lowercase (a common word, not a name: a town's name in a masthead recurs in its stories)."""
+    return {w.casefold()[:ECHO_STEM] for w in _WORD.findall(text)
+            if len(w) >= ECHO_MIN_CHARS and not w.isdigit() and (not common or w.islower())}
+
+
+def _echo(lines: Sequence[TitleLine], i: int) -> dict[str, Any]:
+    """How many of the line's words the first paragraphs of prose under it say again as common words: a headline's
+    words come back in its story ("Ferry fares frozen" / "Fares on the island ferry will stay ..."), whatever its
+    case ("CUSTOMS HOUSE SOLD"); a masthead's (a town's name, written as a name) or a motto's seldom do."""
+    own = _stems(lines[i].text)
+    if not own:
+        return {"echo_none": 1}
+    below: set[str] = set()
+    prose = 0
+    # only the prose: a masthead's or a label's words come back in the headline under it as often as a short
+    # headline's in its standfirst
+    for ln in lines[i + 1:]:
+        if not ln.strong_prose or ln.label == "junk":
+            continue
+        below |= _stems(ln.text, common=True)
+        prose += 1
+        if prose >= ECHO_PARAGRAPHS:
+            break
+    share = len(own & below) / len(own)
+    return {"echo_share": share, "echo_any": int(share > 0)}
 
 
 #: A year as a headline or a masthead's motto prints it (1500-2099).

@@ -85,7 +85,11 @@ def test_a_label_the_rules_took_gives_way_to_the_headline_below_it() -> None:
 # has no headline at all, so the model must not take the title wrongly, crash, or cost the square of the page.
 
 def test_a_kicker_over_a_short_headline_with_no_standfirst() -> None:
-    raw = _page("EXCLUSIVE", "Mayor quits")
+    # its own story under it (session 27: over the customs house's story, whose lead never names a mayor, the
+    # model's P fell to 0.48; the headline's words coming back in the lead is one of its features now)
+    raw = ("EXCLUSIVE\n\nMayor quits\n\nThe town's mayor stood down on Thursday night after eleven years in "
+           "office, telling the harbour board she wanted to go back to teaching.\n\nHer deputy will lead the "
+           "town until an election in the spring.\n")
     assert _title(raw, "rules") == "EXCLUSIVE"
     assert _title(raw, "trained") == "Mayor quits"
 
