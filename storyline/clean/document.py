@@ -455,10 +455,14 @@ def _consent_line(line: _Line) -> bool:
         return False
     if _CONSENT_NOUN.search(line.text):
         return True
-    words = [w.strip(",.;:!?") for w in line.text.split()]
+    # a button is often drawn in brackets or quotes ("[Accept all]", "(Reject)")
+    words = [w.strip(",.;:!?()[]{}<>«»\"'“”„") for w in line.text.split()]
     at = [k for k, w in enumerate(words) if _CONSENT.fullmatch(w)]
-    # a button's verb stands first or last, or after a pronoun or a "yes" ("I agree to the terms", "Yes, I accept")
-    return any(k == 0 or k == len(words) - 1 or (k == 1 and len(words[0]) <= CONSENT_PRONOUN_LETTERS) for k in at)
+    # a button's verb stands first or last, or after a pronoun or a "yes" ("I agree to the terms", "Yes, I accept"),
+    # or after both ("OK, I accept the terms"), whose pronoun is one letter: "US, UK agree trade deal" is a headline
+    short = [len(w) <= CONSENT_PRONOUN_LETTERS for w in words]
+    return any(k in (0, len(words) - 1) or (k == 1 and short[0]) or (k == 2 and short[0] and len(words[1]) == 1)
+               for k in at)
 
 
 #: A PDF page's running head ends with its page number ("THE HARBOUR GAZETTE Tuesday 3 March 2026 Page 4",

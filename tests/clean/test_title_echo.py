@@ -100,3 +100,27 @@ def test_labels_and_outlets_that_echo_the_story_stay_labels(raw: str, headline: 
 ])
 def test_headline_with_a_consent_verb_is_no_button(raw: str, headline: str, mode: str) -> None:
     assert _title(raw, mode) == headline
+
+
+
+@pytest.mark.parametrize("mode", ["rules", "trained"])
+@pytest.mark.parametrize("button", [
+    # a cookie wall's button in quotes or brackets, or with a "yes" before its pronoun, is a button whatever follows
+    # the verb; only the page's one short headline is below it (the rules took the button for the title)
+    '"Accept all"', "[Accept all]", "(Accept)", "Yes, I agree to this", "OK, I accept the terms",
+])
+def test_quoted_and_yes_buttons_stay_furniture(button: str, mode: str) -> None:
+    raw = (button + "\nFerry returns\n2 May 2024\n\nThe district council voted on Tuesday to reopen the ferry "
+           "crossing at Kellingsby, closed since the operator went bankrupt two winters ago, with a new boat due in "
+           "the spring.\n\nThe crossing saves drivers a forty-mile trip round the estuary, the council's transport "
+           "officer said.\n")
+    assert _title(raw, mode) == "Ferry returns"
+
+
+@pytest.mark.xfail(strict=True, reason="review29: _stems(common=True) keeps only str.islower() words, and no word of "
+                   "a script without case is lower, so the echo never fires in Arabic, Chinese, Hebrew, Thai...; "
+                   "a fix changes title_lines.npz's features (not fixed)")
+def test_echo_reads_a_script_without_case() -> None:
+    raw = ("اقتصاد\nالحكومة ترفع أسعار الخبز\n\nقررت الحكومة يوم الاثنين رفع أسعار الخبز في جميع المحافظات بنسبة "
+           "عشرة في المئة بعد ارتفاع تكلفة القمح المستورد.\n")
+    assert _features(raw, "الحكومة ترفع أسعار الخبز")["echo_any"] == 1

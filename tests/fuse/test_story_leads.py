@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from storyline.config import Settings
 from storyline.fuse.stories import PAIR_FEATURES, StoryScorer, place_level, story_features
 from storyline.model import DocAnalysis, Document, Entity, Span
@@ -101,3 +103,21 @@ def test_a_province_named_as_a_modifier_is_shared_with_the_report_that_names_it_
     scorer = StoryScorer(analyses, Settings(stories="rules", embedding_model=""), {})
     assert "corrientes" in scorer.feats[0].keys & scorer.feats[1].keys
     assert scorer.entity_overlap(0, 1) > 0.0
+
+
+#: two unrelated stories whose leads name the same party and faith groups, which the recogniser types NORP and the
+#: knowledge base links to no demonym entry: neither a party nor a faith is a town the two stories share
+BUDGET_VOTE = ("Senate passes farm budget\n\nRepublicans and Democrats in the state senate passed the farm budget "
+               "on Thursday after Sunni and Shiite members of the chamber's minority caucus joined the vote.")
+SCHOOL_FIRE = ("Fire closes a school in Brackley\n\nA fire closed a primary school in Brackley on Monday; Republicans "
+               "on the county board and Sunni and Shiite parents' groups asked for an inquiry.")
+
+
+@pytest.mark.xfail(strict=True, reason="review29: story_type reads every NORP without a kb_id as a place (GPE), so "
+                   "parties and faiths become lead towns; a fix changes stories.npz's features (not fixed)")
+def test_a_party_or_faith_typed_as_a_group_is_not_a_town() -> None:
+    groups = [("Republicans", "NORP", None), ("Democrats", "NORP", None), ("Sunni", "NORP", None),
+              ("Shiite", "NORP", None)]
+    f = story_features(_typed("v", BUDGET_VOTE, groups))
+    assert not f.lead_towns & {"republicans", "democrats", "sunni", "shiite"}
+    assert not f.places & {"republicans", "democrats", "sunni", "shiite"}
