@@ -42,7 +42,7 @@ def read_list(path: Path) -> list[str]:
 
 
 def examples() -> tuple[list[str], list[int]]:
-    labelled = {w: 1 for w in read_list(DATA / "person.txt")}
+    labelled = dict.fromkeys(read_list(DATA / "person.txt"), 1)
     for w in read_list(DATA / "other.txt"):
         if labelled.get(w) == 1:
             raise ValueError(f"{w!r} is in both lists")

@@ -32,7 +32,7 @@ SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer", "ier", "man", "
             "ite", "crat", "ster", "ar", "ard", "ic", "ive", "ment", "tion", "sion", "ness", "ity", "ing", "ure",
             "age", "ship", "ism", "ance", "ence", "hood", "al", "y", "ery", "ory", "um", "on", "ow", "rm", "de")
 #: the model's named features (the vector's columns follow them); a file trained on others is not read
-FEATURES = tuple(f"suffix={s}" for s in SUFFIXES) + ("hyphen", "vector")
+FEATURES = (*(f"suffix={s}" for s in SUFFIXES), "hyphen", "vector")
 
 
 def default_model_path() -> Path:

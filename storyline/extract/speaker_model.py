@@ -50,6 +50,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline.extract.person_nouns import is_person_noun
 from storyline.extract.quote_speakers import (
     ANTECEDENT,
     DESCRIBED,
@@ -62,7 +63,6 @@ from storyline.extract.quote_speakers import (
     has_given_name,
     person_evidence,
 )
-from storyline.extract.person_nouns import is_person_noun
 from storyline.extract.roles import PROTOTYPES, WordVectors
 from storyline.modelfile import bounded_expit, sparse_dot
 from storyline.resolve.coref import gender_lexicon
