@@ -177,8 +177,6 @@ class SpeakerContext:
     gender_cache: dict[str, str] | None = None
     #: ``speaker_model.pronoun_evidence`` of this context, read once: (sentence, entity id, "m"/"f")
     pronoun_cache: list[tuple[int, str, str]] | None = None
-    #: ``speaker_model.silent_things`` of this context, read once
-    silent_cache: frozenset[str] | None = None
     #: people the tagger never named, set as a speech verb's subject or apposed to it (``untagged_names``): entity
     #: id → the slot ("cue", "appos"); they are candidates only, kept as people when a quote is theirs
     untagged: dict[str, str] = field(default_factory=dict)

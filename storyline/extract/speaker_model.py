@@ -93,7 +93,6 @@ __all__ = [
     "pronoun_genders",
     "quote_shape",
     "silence_features",
-    "silent_things",
     "softmax",
     "syntactic_roles",
     "written_thing",
@@ -202,33 +201,6 @@ def _place_evidence(ctx: SpeakerContext, ent: Any, spans: list[tuple[int, int]])
         if after and after.group(1).lower() in ctx.cues.place_words:
             return True                               # "the Fergana valley", "Jeju Island"
     return any(_role(ctx, s, e) == "place" for s, e in spans)
-
-
-#: the types of a place or a thing: a name of one speaks only as a speech verb's subject ("Moscow said")
-THING_TYPES = frozenset({"GPE", "LOC", "EVENT", "MISC"})
-
-
-def silent_things(ctx: SpeakerContext, quotes: list[QuoteSpan]) -> frozenset[str]:
-    """Entities typed as a place or a thing (``THING_TYPES``) that never speak anywhere in the document: none of
-    their mentions outside quotes is a cue verb's subject or a name beside it, and the rules gave them no quote
-    ("according to Moscow", "…,” said Okonjo" with the surname typed as a place). A city, a port, a ship or
-    a festival named near a quote then says nothing; "Moscow said" keeps Moscow a speaker. A name with a given
-    name or with the frames of a person (``person_evidence``) is never silent: the tagger may have mistyped a
-    person."""
-    if ctx.silent_cache is not None:
-        return ctx.silent_cache
-    person_like = person_evidence(ctx)
-    things = {e for e, ent in ctx.entities.items() if ent.type in THING_TYPES and e not in person_like
-              and not has_given_name(ent.name)}
-    spans: dict[str, list[tuple[int, int]]] = {}
-    speaking = {q.attribution.speaker for q in quotes if q.attribution.ok and q.attribution.speaker in things}
-    for m in ctx.mentions:
-        if m.entity in things and not any(a <= m.start < b for a, b in ctx.quoted):
-            spans.setdefault(m.entity, []).append((m.start, m.end))
-    roles = syntactic_roles(ctx, spans, 0, len(ctx.sents) - 1, (0, len(ctx.view))) if spans else {}
-    speaking |= {e for e, r in roles.items() if r & {"cue_subject", "inner_cue_subject", "outer_cue_subject"}}
-    ctx.silent_cache = frozenset(things - speaking)
-    return ctx.silent_cache
 
 
 def _bucket(n: int, top: int) -> str:
@@ -995,9 +967,6 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
         pool.add(att.speaker)
     if previous and previous not in (DESCRIBED, PREVIOUS_DESCRIBED, ANTECEDENT):
         pool.add(previous)
-    # a place or a thing that never speaks in the document is no one's speaker: the ranker, shown a few of them
-    # in training, kept choosing a venue or a port beside a "he said" on its other features (quotes28)
-    pool -= silent_things(ctx, quotes)
     ages = _ages(ctx) if anaphor_age else {}
     # an exchange: this quote and the two before it each open a paragraph of their own, one after another
     exchange = i >= 2 and opens_para and not para_cue and \
