@@ -22,6 +22,17 @@ from storyline.extract.roles import PROTOTYPES, WordVectors  # noqa: E402
 from storyline.resolve.coref import gender_lexicon  # noqa: E402
 
 FROZEN = ROOT / "frozen" / "quotes" / "person_nouns_test.txt"
+TRAINING = ROOT / "training" / "person_nouns"
+
+
+def training_words() -> set[str]:
+    """Every lemma of the training lists (one-word or not), to keep the held-out list apart from them."""
+    words = set()
+    for name in ("person.txt", "other.txt"):
+        for line in (TRAINING / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(line.split("\t")[0].strip().lower())
+    return words
 
 
 def prototype_rule(vectors: WordVectors, lemma: str) -> bool:
@@ -44,6 +55,10 @@ def main() -> int:
         if line.strip() and not line.startswith("#"):
             word, label = line.split("\t")
             items.append((word.strip().lower(), label.strip() == "person"))
+    shared = sorted(training_words() & {w for w, _ in items})
+    if shared:
+        print(f"the held-out list shares {len(shared)} nouns with training/person_nouns/: {', '.join(shared)}")
+        return 1
     vectors = WordVectors()
     gendered = gender_lexicon()[0]
     print(f"person nouns, {args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set}: "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.person_nouns import is_person_noun
+from storyline.extract.person_nouns import compound_head, is_person_noun
 from tests.extract.test_quotes_attribution import analyse
 from tests.extract.test_quotes_nested import quote
 
@@ -19,6 +19,20 @@ def test_weather_events_places_and_bodies_are_no_persons(word):
 @pytest.mark.parametrize("word", ["driver", "deckhand", "docker", "skipper", "grandson", "footballer", "farmhand"])
 def test_trades_roles_and_kin_are_persons(word):
     assert is_person_noun(word)
+
+
+@pytest.mark.parametrize(("word", "head"), [("beachguard", "guard"), ("tollkeeper", "keeper"),
+                                            ("river-pilot", "pilot"), ("colleague", None), ("storm", None)])
+def test_a_compound_is_split_at_its_last_part_and_a_word_of_its_own_is_not(word, head):
+    # the check reads a compound's last part ("guard", "keeper") as a person noun or not; a word the vector table
+    # has an entry of its own for ("colleague" is no "col" + "league") keeps its own vector alone
+    assert compound_head(word) == head
+
+
+@pytest.mark.parametrize(("word", "person"), [("beachguard", True), ("tollkeeper", True), ("dockhouse", False),
+                                              ("quayside", False)])
+def test_a_compound_no_list_holds_is_judged_by_its_last_part(word, person):
+    assert is_person_noun(word) is person
 
 
 def test_a_he_inside_a_quote_takes_up_the_skipper_not_the_storm():
