@@ -44,6 +44,7 @@ bench-pages: $(STAMP)  ## the reader's pages on a 10k-article synthetic store: o
 train: $(STAMP)  ## rebuild the trained models in the package from training/ (never frozen/)
 	$(PY) scripts/train_events.py
 	$(PY) scripts/train_roles.py
+	$(PY) scripts/train_person_nouns.py
 	$(PY) scripts/train_quotes.py
 	$(PY) scripts/train_disagreements.py
 	$(PY) scripts/train_loaded.py
@@ -79,6 +80,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	for d in $(DEV_CLEAN); do for mode in hybrid rules; do \
 	  $(PY) scripts/eval_clean.py --set $$d --clean-lines $$mode || exit 1; done; \
 	  $(PY) scripts/eval_clean.py --set $$d --clean-lines hybrid --clean-titles rules || exit 1; done
+	$(PY) scripts/eval_person_nouns.py
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	for f in $(DEV_QUOTES); do \
 	  $(PY) scripts/eval_quotes.py --set $$f --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1 || exit 1; done

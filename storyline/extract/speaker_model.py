@@ -50,6 +50,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline.extract.person_nouns import is_person_noun
 from storyline.extract.quote_speakers import (
     ANTECEDENT,
     DESCRIBED,
@@ -395,16 +396,9 @@ def inner_antecedent(ctx: SpeakerContext, outer_start: int, at: int, gender: str
 
 
 def _person_like(lemma: str) -> bool:
-    """A head word nearer the person prototypes than the institution, place and thing ones."""
-    word_gender = gender_lexicon()[0]
-    if lemma in word_gender:
-        return True
-    _, sims = _word_vectors().of(lemma)
-    if sims is None:
-        return False
-    by = dict(zip(PROTOTYPES, (float(v) for v in sims)))
-    return max(by["person"], by["official"], by["worker"], by["soldier"]) > \
-        max(by["institution"], by["company"], by["government"], by["place"], by["thing"], by["document"])
+    """A head word for a person or people: a gendered word, or one the trained person-noun check accepts ("the
+    docker", "a deckhand", not "the storm" nor "the match")."""
+    return lemma in gender_lexicon()[0] or is_person_noun(lemma)
 
 
 def can_speak(ctx: SpeakerContext, subj: Any, offset: int) -> bool:
