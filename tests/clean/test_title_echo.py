@@ -4,24 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean import clean_document
-from storyline.clean.document import title_lines
-from storyline.clean.lexicon import load_lexicon
-from storyline.clean.title_model import features
-from storyline.config import Settings
-from storyline.model import Document
-
-
-def _title(raw: str, mode: str = "trained") -> str | None:
-    doc = Document(id="t", source="t.txt", raw=raw)
-    return clean_document(doc, Settings(clean_lines="rules", clean_titles=mode)).title
-
-
-def _features(raw: str, text: str) -> dict[str, object]:
-    view = title_lines(Document(id="t", source="t.txt", raw=raw))
-    i = next(k for k, ln in enumerate(view) if ln.text == text)
-    return features(view, i, load_lexicon())
-
+from tests.clean.titles import line_features, page_title
 
 UNIFORMS = ("Ashby Courier\nWrenfield Notes\nUniform costs soar\n"
             "Parents say a blazer and a sports kit now cost more than a month's child benefit at some schools\n"
@@ -33,13 +16,13 @@ UNIFORMS = ("Ashby Courier\nWrenfield Notes\nUniform costs soar\n"
 def test_echo_reads_common_words_of_the_prose_below() -> None:
     # the headline's words come back in the first paragraph as common words: "costs" does ("Uniform" opens the
     # sentence with a capital, as a name would, and "soar" does not come back)
-    f = _features(UNIFORMS, "Uniform costs soar")
+    f = line_features(UNIFORMS, "Uniform costs soar")
     assert f["echo_any"] == 1 and f["echo_share"] == pytest.approx(1 / 3)
     # a label naming the town: the town comes back only as a name, and a name is no echo
-    f = _features(UNIFORMS, "Wrenfield Notes")
+    f = line_features(UNIFORMS, "Wrenfield Notes")
     assert f["echo_any"] == 0 and f["echo_share"] == 0
     # the header's top line (a masthead or a headline without one) is not read for echoes
-    f = _features(UNIFORMS, "Ashby Courier")
+    f = line_features(UNIFORMS, "Ashby Courier")
     assert f["echo_top"] == 1 and "echo_share" not in f
 
 
@@ -57,7 +40,7 @@ def test_echo_reads_common_words_of_the_prose_below() -> None:
      "Nikt z rodziny nie chce przejąć piekarni, a kupca nie znaleziono.\n", "Piekarnia zamknięta"),
 ])
 def test_short_headline_whose_words_come_back_under_a_label(raw: str, headline: str) -> None:
-    assert _title(raw) == headline
+    assert page_title(raw) == headline
 
 
 @pytest.mark.parametrize("raw, headline", [
@@ -81,7 +64,7 @@ def test_short_headline_whose_words_come_back_under_a_label(raw: str, headline: 
      "depots.\n", "Gritters out early as frost and ice are forecast across the hills tonight"),
 ])
 def test_labels_and_outlets_that_echo_the_story_stay_labels(raw: str, headline: str) -> None:
-    assert _title(raw) == headline
+    assert page_title(raw) == headline
 
 
 @pytest.mark.parametrize("mode", ["rules", "trained"])
@@ -99,8 +82,7 @@ def test_labels_and_outlets_that_echo_the_story_stay_labels(raw: str, headline: 
      "board said on Friday.\n", "Farmers agree flood plan for the levels to protect the village"),
 ])
 def test_headline_with_a_consent_verb_is_no_button(raw: str, headline: str, mode: str) -> None:
-    assert _title(raw, mode) == headline
-
+    assert page_title(raw, mode) == headline
 
 
 @pytest.mark.parametrize("mode", ["rules", "trained"])
@@ -114,7 +96,7 @@ def test_quoted_and_yes_buttons_stay_furniture(button: str, mode: str) -> None:
            "crossing at Kellingsby, closed since the operator went bankrupt two winters ago, with a new boat due in "
            "the spring.\n\nThe crossing saves drivers a forty-mile trip round the estuary, the council's transport "
            "officer said.\n")
-    assert _title(raw, mode) == "Ferry returns"
+    assert page_title(raw, mode) == "Ferry returns"
 
 
 @pytest.mark.xfail(strict=True, reason="review29: _stems(common=True) keeps only str.islower() words, and no word of "
@@ -123,4 +105,4 @@ def test_quoted_and_yes_buttons_stay_furniture(button: str, mode: str) -> None:
 def test_echo_reads_a_script_without_case() -> None:
     raw = ("اقتصاد\nالحكومة ترفع أسعار الخبز\n\nقررت الحكومة يوم الاثنين رفع أسعار الخبز في جميع المحافظات بنسبة "
            "عشرة في المئة بعد ارتفاع تكلفة القمح المستورد.\n")
-    assert _features(raw, "الحكومة ترفع أسعار الخبز")["echo_any"] == 1
+    assert line_features(raw, "الحكومة ترفع أسعار الخبز")["echo_any"] == 1

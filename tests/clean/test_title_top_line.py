@@ -14,6 +14,7 @@ from storyline.clean.lexicon import load_lexicon
 from storyline.clean.title_model import features, judged
 from storyline.config import Settings
 from storyline.model import Document
+from tests.clean.titles import line_features, page_title
 
 BODY = ("The river authority said on Tuesday that the footbridge would stay shut until divers had checked its "
         "piers for damage.\n\nThe council expects the inspection to take two weeks and has set up a shuttle boat "
@@ -23,17 +24,6 @@ RU_BODY = ("Городская администрация сообщила во 
            "водолазами.\n\nПроверка займёт около двух недель, для жителей пущен катер.\n")
 GR_BODY = ("Η δημοτική αρχή ανακοίνωσε την Τρίτη ότι η πεζογέφυρα θα μείνει κλειστή μέχρι να ελεγχθούν τα βάθρα της "
            "από δύτες.\n\nΟ έλεγχος αναμένεται να διαρκέσει δύο εβδομάδες.\n")
-
-
-def _title(raw: str, mode: str = "trained") -> str | None:
-    doc = Document(id="t", source="t.txt", raw=raw)
-    return clean_document(doc, Settings(clean_lines="rules", clean_titles=mode)).title
-
-
-def _features(raw: str, text: str) -> dict[str, object]:
-    view = title_lines(Document(id="t", source="t.txt", raw=raw))
-    i = next(k for k, ln in enumerate(view) if ln.text == text)
-    return features(view, i, load_lexicon())
 
 
 @pytest.mark.parametrize("raw, headline", [
@@ -61,7 +51,7 @@ def _features(raw: str, text: str) -> dict[str, object]:
     (f"Flood of 2026 shuts footbridge\nRiverside Herald\n\n{BODY}", "Flood of 2026 shuts footbridge"),
 ])
 def test_a_headline_on_top_stays_the_title(raw: str, headline: str) -> None:
-    assert _title(raw) == headline
+    assert page_title(raw) == headline
 
 
 @pytest.mark.parametrize("raw, headline", [
@@ -71,44 +61,44 @@ def test_a_headline_on_top_stays_the_title(raw: str, headline: str) -> None:
      f"{BODY}", "Footbridge closed after the flood waters rose overnight on the river"),
 ])
 def test_a_masthead_on_top_is_not_the_title(raw: str, headline: str) -> None:
-    assert _title(raw) == headline
+    assert page_title(raw) == headline
 
 
 def test_a_motto_with_a_year_under_the_masthead_is_not_the_title() -> None:
     raw = f"The Riverside Herald\nServing the valley since 1887\nLocal news\nFootbridge shut\n\n{BODY}"
-    assert _title(raw) != "Serving the valley since 1887"
-    assert _features(raw, "Serving the valley since 1887")["year_under_name"] == 1
+    assert page_title(raw) != "Serving the valley since 1887"
+    assert line_features(raw, "Serving the valley since 1887")["year_under_name"] == 1
 
 
 def test_a_headline_with_a_year_under_the_masthead_and_its_motto_is_the_title() -> None:
     # the rules pass over the short headline for the standfirst; the model takes the headline, not the motto
     standfirst = "Divers will check the piers before the council decides whether the crossing can reopen this summer"
     raw = f"Riverside Herald\n\nSince 1887\n\nBudget 2027 unveiled\n\n{standfirst}\n\n{BODY}"
-    assert _title(raw, "rules") == standfirst
-    assert _title(raw) == "Budget 2027 unveiled"
+    assert page_title(raw, "rules") == standfirst
+    assert page_title(raw) == "Budget 2027 unveiled"
 
 
 def test_a_year_under_a_label_is_no_founding_year() -> None:
     raw = f"Local news\nBudget 2027 unveiled\n\n{BODY}"
-    assert _features(raw, "Budget 2027 unveiled")["year_under_name"] == 0
+    assert line_features(raw, "Budget 2027 unveiled")["year_under_name"] == 0
 
 
 def test_the_top_features_on_edge_pages() -> None:
     # one line only: nothing under the top line, neither feature fires (and nothing raises)
     one = "Footbridge shut\n"
-    f = _features(one, "Footbridge shut")
+    f = line_features(one, "Footbridge shut")
     assert f["top_over_long"] == f["top_over_short"] == 0
     # a top line over a longer headline-shaped line is a masthead's or a label's place
     raw = f"Riverside Herald\nFootbridge closed after the flood waters rose overnight\n\n{BODY}"
-    f = _features(raw, "Riverside Herald")
+    f = line_features(raw, "Riverside Herald")
     assert (f["top_over_long"], f["top_over_short"]) == (1, 0)
     # a top line over a date: the headline of a page without a masthead
     raw = f"Footbridge shut\n9 June 2026\n\n{BODY}"
-    f = _features(raw, "Footbridge shut")
+    f = line_features(raw, "Footbridge shut")
     assert (f["top_over_long"], f["top_over_short"]) == (0, 1)
     # under a date at the page's top the headline is not the header's top line
     raw = f"9 June 2026\nFootbridge shut\nRiverside Herald\n\n{BODY}"
-    assert _features(raw, "Footbridge shut")["top_over_short"] == 0
+    assert line_features(raw, "Footbridge shut")["top_over_short"] == 0
 
 
 def test_a_line_outside_an_empty_header_is_not_its_top_line() -> None:
