@@ -42,7 +42,7 @@ from storyline.data import load
 from storyline.extract.claims import find_claims
 from storyline.extract.modality import load_modality_lexicon
 from storyline.extract.patterns import grouped_alternation
-from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon
+from storyline.extract.stance import STOP_TERMS, content_terms, load_stance_lexicon, term_key
 from storyline.fuse.disagreement_events import event_families, fact_context, phases, same_fact
 from storyline.fuse.disagreements import (
     QUANTITY_TOLERANCE,
@@ -1019,6 +1019,27 @@ def status_verbs(s: SideFacts) -> frozenset[str]:
     return _stems(frozenset(words))
 
 
+#: endings a word's act key (``act_key``) drops: "lifted" / "lift", "closing" / "closes" / "close"
+_INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")
+
+
+def act_key(word: str) -> str:
+    """A word without its inflection, spelled as ``content_terms`` keys are: the key of its act whatever the
+    tense ("has lifted" / "whether to lift", "voted to close" / "a decision on closing")."""
+    w = word.lower()
+    bare = _INFLECTION.sub("", w)
+    return term_key(bare if len(bare) >= 3 else w)
+
+
+@_side_memo
+def done_acts(s: SideFacts) -> frozenset[str]:
+    """The verbs a side tells as done (``status_verbs``' done part), as ``act_key``, reporting verbs aside: two
+    states of one act told in two tenses meet here ("has [lifted]" / "whether to lift")."""
+    reporting = load_pair_cues().reporting
+    return frozenset(act_key(w) for x, y in s.done for w in _WORD.findall(s.text[x:y])
+                     if content_terms(w) and not content_terms(w) & reporting)
+
+
 @_side_memo
 def _status(s: SideFacts) -> str:
     if s.blocked:
@@ -1192,15 +1213,16 @@ def claim_frame(text: str) -> tuple[int, int, str]:
 
 @_run_memo
 @functools.lru_cache(maxsize=4096)
-def _claim_cues(text: str) -> tuple[tuple[str, int, frozenset[str], frozenset[str]], ...]:
+def _claim_cues(text: str) -> tuple[tuple[str, int, frozenset[str], frozenset[str], frozenset[str]], ...]:
     """The state cues inside a sentence's claim (``claim_frame``): (kind, where, the cue's own words, the words of
-    the act it governs). The act is what the cue's clause names before it ("[The recount] will begin") and the next
-    words past auxiliaries and adverbs ("has not [yet been] charged [with arson]"). "would" states a plan only under
+    the act it governs, those of them after the cue). The act is what the cue's clause names before it ("[The
+    recount] will begin") and the next words past auxiliaries and adverbs ("has not [yet been] charged [with
+    arson]"). "would" states a plan only under
     a report ("said it would close"); in a sentence of the writer's own it is a conditional ("a long strike would
     remove ...")."""
     cues = state_cues()
     lo, hi, frame = claim_frame(text)
-    out: list[tuple[str, int, frozenset[str], frozenset[str]]] = []
+    out: list[tuple[str, int, frozenset[str], frozenset[str], frozenset[str]]] = []
     for kind, rx in (("blocked", cues.blocked), ("planned", cues.planned)):
         for m in rx.finditer(text, lo, hi):
             cue = m.group(0).lower()
@@ -1210,7 +1232,8 @@ def _claim_cues(text: str) -> tuple[tuple[str, int, frozenset[str], frozenset[st
                      if w.lower() not in cues.skip and not w.lower().endswith("ly")][:GOVERNED_WORDS]
             clause = re.split(r"[,;:]", text[lo:m.start()])[-1].split()
             before = clause if len(clause) <= SUBJECT_WORDS else []
-            out.append((kind, m.start(), _stems(content_terms(cue)), _stems(content_terms(" ".join(before + after)))))
+            out.append((kind, m.start(), _stems(content_terms(cue)), _stems(content_terms(" ".join(before + after))),
+                        _stems(content_terms(" ".join(after)))))
     return tuple(out)
 
 
@@ -1239,7 +1262,7 @@ def claim_state(text: str, shared: frozenset[str]) -> str:
     # a cue that is the shared act's own verb states no state of it: "suspended a levy" / "would not suspend the
     # levy" are one act done and denied
     # ("without charge" still negates the charge both sides name)
-    live = [(kind, governed) for kind, _, own, governed in cues if len(own) > 1 or not own & shared]
+    live = [(kind, governed) for kind, _, own, governed, _ in cues if len(own) > 1 or not own & shared]
     if any(kind == "blocked" and governed & shared for kind, governed in live):
         return "blocked"
     if any(kind == "planned" and governed & shared for kind, governed in live):
@@ -1476,7 +1499,7 @@ def pair_features(a: SideFacts, b: SideFacts) -> dict[str, float]:
         f["frame:deny_one"] = 1.0
     shared_claim = claim_terms(a.text) & claim_terms(b.text)
     if fa == "deny" or fb == "deny" or any(governed & shared_claim for s in (a, b)
-                                           for _, _, _, governed in _claim_cues(s.text)):
+                                           for _, _, _, governed, _ in _claim_cues(s.text)):
         ca, cb = claim_state(a.text, shared_claim), claim_state(b.text, shared_claim)
         if ca != cb:
             f["claim:differ"] = 1.0
@@ -1762,6 +1785,9 @@ PAIR_BLOCK_SENTENCES = 20000
 STATUS_MIN_SHARED = 3
 #: ...and to be two opposite states of one thing (``opposite_states``: "has been shut" / "stayed open")
 OPPOSITE_MIN_SHARED = 2
+#: claim words (``claim_terms``) two sentences must share, the act one of them plans or denies among them, to be
+#: aligned as two states of that act (``state_pairs``)
+STATE_MIN_SHARED = 2
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
@@ -1973,7 +1999,58 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
             if n >= ALIGN_SHARE * top[(x, units[y].doc)] and n >= ALIGN_SHARE * top[(y, units[x].doc)]:
                 out.add((min(x, y), max(x, y)))
     out.update(fact_pairs(units, buckets))
+    out.update(state_pairs(units))
     return sorted(out)
+
+
+def state_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
+    """Pairs of sentences telling one act in two states: one plans or denies an act ("will decide next week whether
+    to [lift] the ban", "is due to be [signed] in Oslo") and the other, of another outlet, tells that act in another
+    state ("has lifted the ban", "signed the agreement in Tórshavn"), whatever the tense.
+
+    Such sentences share the act and a participant, too few rare words for ``candidate_pairs``, and each often
+    shares more with another sentence (the plan with the lead, the done act with its own details). A pair is kept
+    when the act a plan or denial governs (``planned_acts``) is a verb the other sentence tells as done
+    (``done_acts``), the two claims give it two states (``claim_states``), and of the other document's such sentences
+    it shares the most claim words. Indexed by story and act: the work grows with the corpus, not with its square.
+    """
+    acts = [done_acts(read_side(u.text)) for u in units]
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, u in enumerate(units):
+        for k in acts[i]:
+            index.setdefault((u.story, k), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for x, ux in enumerate(units):
+        best: dict[str, tuple[int, set[int]]] = {}   # other document -> (claim words shared, its sentences)
+        for act in planned_acts(ux.text):
+            members = index.get((ux.story, act), [])
+            if len(members) > MAX_FACT_BUCKET:   # an act every sentence of the story tells: the story's own
+                continue
+            for y in members:
+                uy = units[y]
+                if uy.doc == ux.doc or uy.outlet == ux.outlet:
+                    continue
+                n = len(claim_terms(ux.text) & claim_terms(uy.text))
+                top, tied = best.get(uy.doc, (STATE_MIN_SHARED, set()))
+                if n < top or y in tied:
+                    continue
+                states = claim_states(ux.text, uy.text)
+                if states[0] == states[1] or "done" not in states:
+                    continue
+                best[uy.doc] = (n, {y}) if n > top else (n, tied | {y})
+        for _n, ys in best.values():
+            out.update((min(x, y), max(x, y)) for y in ys)
+    return out
+
+
+@_run_memo
+@functools.lru_cache(maxsize=4096)
+def planned_acts(text: str) -> frozenset[str]:
+    """The acts (as ``act_key``) a sentence's plans and denials govern after the cue (``_claim_cues``), not the cues'
+    own words: "will decide next week whether to [lift] the ban", "no tanker trucks had [arrived]" (the words before
+    a cue name who acts as often as the act: "The river rose because a landslide blocked ...")."""
+    governed = frozenset().union(*(after - own for _kind, _at, own, _words, after in _claim_cues(text)))
+    return frozenset(act_key(w) for w in _WORD.findall(text) if _stems(content_terms(w)) & governed)
 
 
 def _about(u: _Unit, key: str) -> frozenset[str]:

@@ -647,3 +647,39 @@ def test_the_acts_given_a_state_are_compared() -> None:
     two = pair_features(read_side("The spa at the lagoon has closed for the time being."),
                         read_side("The spa at the lagoon will reopen next week."))
     assert "status:verbs_shared" in one and "status:verbs_differ" in two
+
+
+def _keyed_units(docs: list[list[str]]) -> list[pair_model._Unit]:
+    """Units of one story, a document and an outlet per list, keyed as ``_units`` keys them (no story events)."""
+    return [pair_model._Unit(f"d{k}", f"O{k}", "s1", 0, len(t), t,
+                             frozenset({f"term:{w}" for w in content_terms(t)}
+                                       | {f"term:{f}" for f in event_families(t)}
+                                       | {f"fact:{f}" for f in pair_model.fact_keys(t)}
+                                       | {f"fact:act:{f}" for f in event_families(t)}), content_terms(t))
+            for k, texts in enumerate(docs) for t in texts]
+
+
+def test_an_act_done_and_the_same_act_still_to_be_decided_are_compared() -> None:
+    # "has lifted" / "whether to lift": one act in two tenses and two states; each sentence shares more words with a
+    # lead sentence of the other report, and the act has no event family to align them by
+    first = ["A commerce ministry official said on Friday that onion exports would be reviewed next week as prices "
+             "fell.",
+             "The government has lifted the ban on onion exports it imposed in December, a trade body said."]
+    second = ["The ban on onion exports, imposed in December to curb prices, has hurt farmers, a trade body said.",
+              "The government will decide next week whether to lift the ban on onion exports, an official said."]
+    pairs = pair_model.candidate_pairs(_keyed_units([first, second]))
+    assert (1, 3) in pairs and (1, 2) in pairs
+    # a plan against the same act done is what is aligned: two sentences telling the act done stay apart
+    done_twice = ["Traders at the Lasalgaon wholesale market said onion prices had fallen sharply on Friday.",
+                  "Exporters said the government had lifted the ban, which it imposed in December."]
+    assert (1, 3) not in pair_model.state_pairs(_keyed_units([first, done_twice]))
+
+
+def test_a_planned_act_meets_the_sentence_telling_that_act_not_one_sharing_only_its_participants() -> None:
+    # "the agreement is due to be signed" meets "signed the agreement", not "the agreement settles quotas"
+    first = ["The fisheries ministers of Norland and Vesteray signed the agreement in Hallby on Thursday.",
+             "The agreement settles the mackerel quotas of both fleets for the next five years."]
+    second = ["The agreement is due to be signed in Orsund next month, after officials finish the legal text."]
+    found = pair_model.state_pairs(_keyed_units([first, second]))
+    assert found == {(0, 2)}
+    assert pair_model.act_key("signed") == pair_model.act_key("sign") and pair_model.act_key("lifting") == "lift"
