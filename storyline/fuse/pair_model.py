@@ -1031,13 +1031,15 @@ def act_key(word: str) -> str:
     return term_key(bare if len(bare) >= 3 else w)
 
 
-@_side_memo
-def done_acts(s: SideFacts) -> frozenset[str]:
-    """The verbs a side tells as done (``status_verbs``' done part), as ``act_key``, reporting verbs aside: two
-    states of one act told in two tenses meet here ("has [lifted]" / "whether to lift")."""
-    reporting = load_pair_cues().reporting
-    return frozenset(act_key(w) for x, y in s.done for w in _WORD.findall(s.text[x:y])
-                     if content_terms(w) and not content_terms(w) & reporting)
+@_run_memo
+@functools.lru_cache(maxsize=65536)
+def done_acts(text: str) -> frozenset[str]:
+    """The verbs a sentence tells as done (``SideFacts.done``, as ``status_verbs`` reads them), as ``act_key``,
+    reporting verbs aside: two states of one act told in two tenses meet here ("has [lifted]" / "whether to lift").
+    Read without the rest of ``read_side``: every sentence of a corpus is read."""
+    cues = load_pair_cues()
+    return frozenset(act_key(w) for x, y in _done(text, cues) for w in _WORD.findall(text[x:y])
+                     if content_terms(w) and not content_terms(w) & cues.reporting)
 
 
 @_side_memo
@@ -2014,7 +2016,7 @@ def state_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
     (``done_acts``), the two claims give it two states (``claim_states``), and of the other document's such sentences
     it shares the most claim words. Indexed by story and act: the work grows with the corpus, not with its square.
     """
-    acts = [done_acts(read_side(u.text)) for u in units]
+    acts = [done_acts(u.text) for u in units]
     index: dict[tuple[str, str], list[int]] = {}
     for i, u in enumerate(units):
         for k in acts[i]:
