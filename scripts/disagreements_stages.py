@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import pickle
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -92,6 +93,8 @@ def main() -> int:
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--pair-model", default="", help="another pair model file (default: the shipped one)")
     ap.add_argument("--false", action="store_true", help="count the false alarms by the path that made them")
+    ap.add_argument("--dump", default="", help="a folder to pickle each mini-corpus's units, candidate pairs and gold "
+                    "pairs into (to judge another alignment or model on them without analysing again)")
     args = ap.parse_args()
     logging.disable(logging.WARNING)
     cap = Capture()
@@ -128,6 +131,9 @@ def main() -> int:
                     if args.details:
                         sides = " / ".join(f"{x.doc}:{raw.get(x.doc, '')[x.start:x.end][:70]!r}" for x in p.sides)
                         print(f"{root.name}/{cid} FALSE {false_path(p.topic)}: {sides}")
+            if args.dump:
+                _dump(Path(args.dump) / f"{root.name}_{cid}.pkl", cap, dis, raw, ids,
+                      [any(ev.matches(p, g, raw) for p in preds) for g in dis])
             for g in dis:
                 if any(ev.matches(p, g, raw) for p in preds):
                     st, note = "found", ""
@@ -153,6 +159,21 @@ def main() -> int:
         for name, row in [*false_by_path.items(), ("all", total)]:
             print(f"{name:<28}" + "".join(f"{row[x]:>20}" for x in paths))
     return 0
+
+
+def _dump(path: Path, cap: Capture, dis: list, raw: dict[str, str], ids: dict[str, str], found: list[bool]) -> None:
+    """The captured units and pairs, and each gold pair's two units (None where a side is no unit) and whether the
+    export found it."""
+    gold = []
+    for g, ok in zip(dis, found):
+        where = []
+        for d, e in ((str(g["doc_a"]), g["evidence_a"]), (str(g["doc_b"]), g["evidence_b"])):
+            at = raw[d].find(e)
+            where.append(_unit_of(cap.units, ids[d], at, at + len(e)))
+        gold.append({"label": g["label"], "units": where, "found": ok})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as f:
+        pickle.dump({"units": cap.units, "pairs": cap.pairs, "gold": gold}, f)
 
 
 def false_path(topic: str) -> str:
