@@ -81,6 +81,16 @@ def clean_set(articles: Path, clean_lines: str | None = None, line_model: str = 
     return {key_of(d.source): clean_document(d, settings, stats) for d in docs}
 
 
+def removed_by(doc: Document | None, phrase: str) -> str:
+    """For the misses list: the reasons of the removals that took (part of) a lost gold line (": reason, ..."),
+    so a kept miss is bucketed by the rule or model decision that removed it."""
+    if doc is None or not phrase:
+        return ""
+    reasons = sorted({r.reason for r in doc.removed
+                      if (t := norm(r.text)) and (t in phrase or phrase[:30] in t)})
+    return ": " + ", ".join(reasons) if reasons else ""
+
+
 def score(cleaned: dict[str, Document], gold: dict) -> tuple[dict[str, dict[str, list[int]]], list[str]]:
     """({group: {figure: [hits, n]}}, misses); group "all" plus one per format."""
     out: dict[str, dict[str, list[int]]] = defaultdict(lambda: {f: [0, 0] for f in FIGURES})
@@ -105,7 +115,8 @@ def score(cleaned: dict[str, Document], gold: dict) -> tuple[dict[str, dict[str,
             ok = np_ in nbody or (len(np_) >= 20 and np_ in title)
             # for the misses list only: was the line lost, or only its leading number cut off?
             bare = norm(_LEADING_NUMBER.sub("", p, count=1))
-            add("clean.kept", ok, ("[number cut] " if bare != np_ and bare and bare in nbody else "[lost] ") + p)
+            tag = "[number cut] " if bare != np_ and bare and bare in nbody else f"[lost{removed_by(doc, np_)}] "
+            add("clean.kept", ok, tag + p)
         if "title" in g:
             got = doc.title if doc else None
             add("meta.title", (got in (None, "")) if g["title"] is None else norm(str(got)) == norm(str(g["title"])),

@@ -41,9 +41,10 @@ from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.language import detect_language, other_languages, script_of
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
-from storyline.clean.line_model import JudgedLine, load_line_model, turn_label
+from storyline.clean.line_model import ADDRESSES_READER, IMPERATIVE, JudgedLine, load_line_model, turn_label
 from storyline.clean.line_model import removals as model_removals
 from storyline.clean.lines import (
+    FIRST_PLURAL,
     SHORT_LINE_WORDS,
     LineStats,
     Unit,
@@ -899,6 +900,45 @@ def _thread_date(furniture: list[_Line], day_first: bool | None) -> tuple[str | 
     return dates[0].value, dates[0].precision
 
 
+#: A run of short lines between two paragraphs is the story's list when it has more than this many lines: a box
+#: dropped into the story ("Deal of the week" / its offer / "Get yours") is a heading and a line or two.
+BOX_MAX_LINES = MAX_HEADING_CHAIN + 1
+
+
+def _runs_between_paragraphs(lines: list[_Line]) -> set[int]:
+    """``id`` of the short lines in a run that stands right between two lines of body, a paragraph of the story above
+    it and one below, and reads as the story's list: a list written without marks under the paragraph that introduces
+    it, a flattened table's rows under their header, a results box in a script without capitals. Only the last
+    ``MAX_HEADING_CHAIN`` lines of a run over body were kept before, as headings, so a list lost its first items and
+    kept its last ones. A box of furniture dropped between the paragraphs is short (``BOX_MAX_LINES``) or calls the
+    reader to act ("Book hotels near …", "Download now", "In your area", "River levels: check …", a press contact's
+    e-mail address): that stays the orphan it was."""
+    out: set[int] = set()
+    n = len(lines)
+    i = 0
+    while i < n:
+        if lines[i].verdict.label != "short":
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].verdict.label == "short":
+            j += 1
+        run = lines[i:j]
+        if len(run) > BOX_MAX_LINES and i > 0 and j < n and lines[i - 1].verdict.label == "body" \
+                and lines[j].verdict.label == "body" and not any(_calls_to_act(line.text) for line in run):
+            out.update(id(line) for line in run)
+        i = j
+    return out
+
+
+def _calls_to_act(text: str) -> bool:
+    """A line that speaks to the reader ("you", a link, an e-mail address) or for the site ("our"), or opens (after a
+    label's colon too) with a call to act."""
+    after_label = text.split(": ", 1)[1] if ": " in text else ""
+    return bool(ADDRESSES_READER.search(text) or FIRST_PLURAL.search(text) or IMPERATIVE.match(text)
+                or (after_label and IMPERATIVE.match(after_label)))
+
+
 def _resolve_short_lines(lines: list[_Line]) -> None:
     """Keep a short line as a heading when body follows; drop it as an orphan otherwise."""
     # a list item belongs to its list: short items count as body when a sibling is prose
@@ -914,13 +954,14 @@ def _resolve_short_lines(lines: list[_Line]) -> None:
             if len(run) >= MIN_LIST_ITEMS or any(x.verdict.label == "body" for x in run):
                 line.mark("body", "")
     _keep_runs_beside_body(lines)
+    inside = _runs_between_paragraphs(lines)
     body_follows, chain = False, 0
     for line in reversed(lines):
         label = line.verdict.label
         if label == "body":
             body_follows, chain = True, 0
         elif label == "short":
-            if body_follows and chain < MAX_HEADING_CHAIN:
+            if body_follows and (chain < MAX_HEADING_CHAIN or id(line) in inside):
                 line.mark("heading", "")
                 # a short sentence ("Refuse.", "Yes.") is the story's answer, not one more heading over it: the
                 # heading above it ("Recommendation") starts a new chain

@@ -113,10 +113,10 @@ _QA = re.compile(r"^\s*[QA][.:]\s")
 #: The writer's own voice: "I", "I'm", "I've", "I'd", "I'll" as a word.
 _FIRST_SINGULAR = re.compile(r"(?<![\w'\u2019])I(?:['\u2019](?:m|ve|d|ll))?(?![\w'\u2019-])")
 #: A notice speaks to the reader or sends them somewhere: "you", a link, an address.
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
+ADDRESSES_READER = re.compile(r"\b(?:you|your|yours)\b|https?://|www\.|@", re.I)
 #: A call to action opens with a bare verb the site addresses to the reader ("Sign up …", "Follow us …", "Send your
 #: photos …", "Check with the venue …"); a feature, not a decision: a story's advice opens so too ("Check your tyres").
-_IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
+IMPERATIVE = re.compile(r"^\W*(?:please\s+)?(?:sign|subscribe|follow|join|read|listen|watch|download|send|"
                          r"email|e-mail|call|ring|phone|text|message|check|share|support|donate|become|get|"
                          r"register|log|visit|find|"
                          r"contact|tell|click|tap|see|buy|order|save|try|enjoy|discover|explore|stay|keep|refresh|"
@@ -147,7 +147,7 @@ def opening_line(lines: Sequence[JudgedLine]) -> int | None:
             return None
         if ln.label != "body":
             continue
-        if not written_as_sentence(ln.text) or _ADDRESSES_READER.search(ln.text) or _HEDGE.search(ln.text) \
+        if not written_as_sentence(ln.text) or ADDRESSES_READER.search(ln.text) or _HEDGE.search(ln.text) \
                 or not _SELF_REFERENCE.search(ln.text):
             return None
         # …over the turns it introduces: an interview's or a column's questions, a transcript's speakers (a notice
@@ -218,7 +218,7 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         "sentence_like": int(sentence_like(text)), "strong_prose": int(strong_prose(line)),
         "citation": int(citation(text)),
         "you": min(len(SECOND_PERSON.findall(text)), 3), "we": min(len(FIRST_PLURAL.findall(text)), 3),
-        "imperative": int(bool(_IMPERATIVE.match(text))),
+        "imperative": int(bool(IMPERATIVE.match(text))),
         # prose in any script: how many sentences end in the line (a danda, "。", "؟" as well as "."), and how much of
         # it is written in a script without capitals, where a sentence's opening shows no capital
         "sentences": min(sentence_ends(text), 4), "caseless": round(caseless_share(text), 2),
@@ -781,7 +781,7 @@ def closing_button(line: JudgedLine, feats: dict[str, Any], p: float) -> bool:
     addresses to the reader ("Buy now", "Check price", "Submit your event"), that the line model is sure of."""
     text = line.text.strip()
     return 1 <= len(text.split()) <= BUTTON_MAX_WORDS and not any(c.isdigit() for c in text) \
-        and not ends_sentence(text) and not feats["colon_end"] and bool(_IMPERATIVE.match(text)) and p >= BUTTON_P
+        and not ends_sentence(text) and not feats["colon_end"] and bool(IMPERATIVE.match(text)) and p >= BUTTON_P
 
 
 def inner_run_removals(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]],
@@ -1020,7 +1020,7 @@ def between_paragraphs(lines: Sequence[JudgedLine], feats: Sequence[dict[str, An
     above = next((j for j in range(i - 1, -1, -1) if lines[j].label in ("body", "heading")), None)
     below = next((j for j in range(i + 1, len(lines)) if lines[j].label in ("body", "heading")), None)
     core_below = below is not None and feats[below]["strong_prose"] and feats[below]["sent_p"] < CORE_SENTENCE_P
-    if above is None and core_below and not _ADDRESSES_READER.search(text) and not _LABELLED.match(text):
+    if above is None and core_below and not ADDRESSES_READER.search(text) and not _LABELLED.match(text):
         # the story's first paragraph, under the page's header and over its core: a report's or a column's voice
         # speaks as "we" there ("This has been a year of repair. We spent …"), a notice above a story to the reader
         return True
