@@ -154,8 +154,12 @@ def main(argv: list[str] | None = None) -> int:
         # roles/places_LANG.jsonl: places after "под", "в районе", "cerca de" and passive agents (twenty-sixth round)
         # roles/openers_LANG.jsonl (uk, twenty-eighth round): names and common words opening a sentence before
         # their verb, for the ranker's guessed openers with no dictionary
+        # roles/targets_LANG.jsonl (ru, uk; lang29's, twenty-ninth round) and roles/attributes_LANG.jsonl (ru, uk,
+        # es, thirtieth round): a town's or a region's name hanging on the object's noun ("лікарням Чернігівщини",
+        # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported, one
         paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
-                 NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl"]
+                 NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl",
+                 NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []

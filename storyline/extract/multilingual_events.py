@@ -613,7 +613,30 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"known_place={known is not None}"] = 1.0
         f[f"known_place={known is not None}|side={side}"] = 1.0
         f[f"known_place={known is not None}|etype={etype}"] = 1.0
+        place = "known" if known is not None else "unknown"
+    else:
+        place = "none"
     case = name_case(last, lang)
+    # read after the verb only: before it a name on a noun is most often the actor's body or its person's office
+    # ("Полиция Казахстана задержала", "La primera ministra de Finlandia, Aino Lehtinen, se reunió"), which the
+    # word features and ``qualifies_person`` already read
+    head = noun_attribute(text, start, trigger, lang, cues) if side == "after" else None
+    if head:
+        # a name hanging on the object's noun ("лікарням Чернігівщини", "la propuesta de Etiopía"): the noun's
+        # owner, a target only when the act is done to what it owns, and a town's or a region's residents or
+        # buildings are most often only where; the kind of name and its case decide with it
+        f["noun_attr"] = 1.0
+        f[f"noun_attr|place={place}"] = 1.0
+        f[f"noun_attr|type={m.type}"] = 1.0
+        f[f"noun_attr|place={place}|etype={etype}"] = 1.0
+        if case is not None:
+            f[f"noun_attr|case={case}"] = 1.0
+    elif place != "none" and prev in cues.modality.get(lang, {}).get("role_prepositions", ()):
+        # a place right after a preposition ("с Татарстаном", "в Газу", "en Cauca"): a country the act is done to
+        # or a town where, the preposition and the knowledge base decide together
+        f[f"prep_place={place}"] = 1.0
+        f[f"prep_place={place}|prev={lang}:{prev}"] = 1.0
+        f[f"prep_place={place}|etype={etype}"] = 1.0
     if case is not None:
         # the case morphology reads in the name itself (ru): the instrumental of a passive's agent ("принят
         # президентом"), the genitive of an owner, the prepositional of a place; the preposition before it decides
@@ -696,6 +719,50 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         if 1 <= len(joint) <= 2 and joint[0][0] in cues.modality.get(lang, {}).get("coordination", ()):
             f["joined_to_next"] = 1.0
     return f
+
+
+#: endings of Ukrainian verb forms (past, infinitive, reflexive) and adverbs: with no dictionary, a lower-case word
+#: before a name that ends so is no noun the name could hang on ("вирішила допомогти Польщі")
+_UK_NON_NOUN_ENDS = ("ти", "ть", "ся", "сь", "ла", "ли", "ло", "ав", "ив", "ів", "ув", "ов", "ено", "ано", "ому")
+#: the shortest lower-case word read as a head noun ("дітям", "школ")
+_HEAD_NOUN_LEN = 4
+#: the Spanish words that hang a name on a noun ("los hospitales de Cauca", "el gobierno del Perú")
+_OF_ES = frozenset({"de", "del"})
+
+
+def noun_attribute(text: str, start: int, trigger: int | None, lang: str, cues: Cues) -> str | None:
+    """The common noun a name hangs on as its attribute, when it is not the trigger: in ru/uk the lower-case noun
+    right before the name ("лікарням Чернігівщини", "полиция Армении", "программу восстановления Ирпеня"); in
+    Spanish the noun before "de" / "del" and an article ("los hospitales de Cauca", "la propuesta de Etiopía"). A
+    preposition, a function word, the verb itself or (ru) a word morphology reads as no noun is no head; None then.
+    ``start`` is the name's offset in the sentence ``text``, ``trigger`` the trigger's."""
+    by_lang = cues.modality.get(lang, {})
+    words = _words(text[:start])
+    if lang == "es":
+        # past the article before the name, "de" / "del", and the article before the noun
+        articles = by_lang.get("articles", ())
+        while words and words[-1][0] in articles:
+            words.pop()
+        if not words or words[-1][0] not in _OF_ES:
+            return None
+        words.pop()
+        while words and words[-1][0] in articles:
+            words.pop()
+    if not words:
+        return None
+    word, at, end = words[-1]
+    if not word.isalpha() or not text[at:end].islower() or len(word) < _HEAD_NOUN_LEN or at == trigger:
+        return None
+    if word in by_lang.get("role_prepositions", ()) or word in by_lang.get("locative", ()) \
+            or word in by_lang.get("coordination", ()) or is_function_word(word, lang, cues):
+        return None
+    analyser = _morphology(lang)
+    if analyser is not None:
+        if "NOUN" not in set(re.split(r"[ ,]", str(analyser.parse(word)[0].tag))):
+            return None
+    elif lang == "uk" and word.endswith(_UK_NON_NOUN_ENDS):
+        return None
+    return word
 
 
 #: letters a word may add to a place noun's stem (its case or number ending: "рек" -> "реке", "рекой")

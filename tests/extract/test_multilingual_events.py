@@ -20,6 +20,7 @@ from storyline.extract.multilingual_events import (
     load_role_ranker,
     modality_of,
     name_case,
+    noun_attribute,
     passive_triggers,
     passive_voice,
     place_phrase,
@@ -984,3 +985,59 @@ def test_an_opener_made_after_a_gap_in_the_entity_ids_takes_a_fresh_id():
     assert opener_actor(doc, Sentence("d", 0, len(text), text), mentions, entities, "uk", load_kb(()))
     assert [e.id for e in entities] == ["d/e1", "d/e3", "d/e4"]
     assert mentions[0].entity == "d/e4"
+
+
+@pytest.mark.parametrize("lang,text,name,verb,expected", [
+    # a town's or a region's name on the noun of what is given or done: the noun it hangs on
+    ("uk", "Швейцарія передала інкубатори пологовим будинкам Черкас.", "Черкас", "передала", "будинкам"),
+    ("ru", "Норвегия оплатила ремонт котельных Архангельска.", "Архангельска", "оплатила", "котельных"),
+    ("es", "Suiza donó incubadoras a las maternidades de Cajamarca.", "Cajamarca", "donó", "maternidades"),
+    ("es", "Chile rechazó la oferta del Perú.", "Perú", "rechazó", "oferta"),
+    # the verb itself, a preposition or a function word is no head: the name is the verb's own object
+    ("uk", "Литва підтримала Молдову на переговорах.", "Молдову", "підтримала", None),
+    ("ru", "Минэнерго подпишет соглашение с Татарстаном.", "Татарстаном", "подпишет", None),
+    ("es", "Colombia acusó a Venezuela de espionaje.", "Venezuela", "acusó", None),
+    # a Ukrainian infinitive before the name (no dictionary) is no noun either
+    ("uk", "Латвія вирішила допомогти Польщі.", "Польщі", "вирішила", None),
+])
+def test_the_noun_a_name_hangs_on_is_read_when_it_is_not_the_verb(lang, text, name, verb, expected):
+    cues = load_cues()
+    assert noun_attribute(text, text.index(name), text.index(verb), lang, cues) == expected
+
+
+def test_role_features_read_a_name_on_the_objects_noun_and_a_place_after_a_preposition():
+    cues = load_cues()
+    text = "Норвегия оплатила ремонт котельных Архангельска."
+    sent, mentions = _sentence_with(text, [("Норвегия", "GPE"), ("Архангельска", "GPE")])
+    f = role_features(sent, mentions, 1, "AID", text.index("оплатила"), "ru", cues)
+    assert f.get("noun_attr|place=unknown") == 1.0 and "prep_place=unknown" not in f
+    # before the verb a name on a noun is the actor's body or office, read by other features
+    text = "Премьер-министр Норвегии Ингрид Берг посетила Архангельск."
+    sent, mentions = _sentence_with(text, [("Норвегии", "GPE"), ("Ингрид Берг", "PERSON"), ("Архангельск", "GPE")])
+    assert "noun_attr" not in role_features(sent, mentions, 0, "CONSULT", text.index("посетила"), "ru", cues)
+    text = "Минэнерго подпишет соглашение с Чувашией о ремонте сетей."
+    sent, mentions = _sentence_with(text, [("Минэнерго", "ORG"), ("Чувашией", "GPE")])
+    f = role_features(sent, mentions, 1, "AGREE", text.index("подпишет"), "ru", cues)
+    assert f.get("prep_place=unknown|prev=ru:с") == 1.0 and "noun_attr" not in f
+
+
+@pytest.mark.parametrize("lang,text,names,verb,etype,expected", [
+    # a town's hospitals, boiler houses or maternity wards are where the aid goes: no target
+    ("uk", "Швейцарія передала інкубатори пологовим будинкам Черкас.", [("Швейцарія", "GPE"), ("Черкас", "GPE")],
+     "передала", "AID", ("d/e0", None)),
+    ("ru", "Норвегия оплатила ремонт котельных Архангельска.", [("Норвегия", "GPE"), ("Архангельска", "GPE")],
+     "оплатила", "AID", ("d/e0", None)),
+    ("es", "Suiza donó incubadoras a las maternidades de Cajamarca.", [("Suiza", "GPE"), ("Cajamarca", "GPE")],
+     "donó", "AID", ("d/e0", None)),
+    # a country owning the proposal refused or the bid supported stays the target
+    ("ru", "Словакия отклонила предложение Венгрии о совместной комиссии.", [("Словакия", "GPE"), ("Венгрии", "GPE")],
+     "отклонила", "REJECT", ("d/e0", "d/e1")),
+    ("es", "Chile rechazó la oferta de Perú sobre la frontera marítima.", [("Chile", "GPE"), ("Perú", "GPE")],
+     "rechazó", "REJECT", ("d/e0", "d/e1")),
+])
+def test_the_ranker_takes_no_town_on_the_objects_noun_as_target_but_keeps_a_country_owner(
+        lang, text, names, verb, etype, expected):
+    ranker = load_role_ranker()
+    assert ranker is not None
+    sent, mentions = _sentence_with(text, names)
+    assert rank_roles(sent, mentions, etype, text.index(verb), lang, load_cues(), ranker) == expected

@@ -32,7 +32,13 @@ names after the class noun of a river, a port, an island or a crossing that are 
 the coder): names after a phrase that says where ("под", "в районе", "cerca de"), passive agents and their near-miss
 actives, goods sent to a country or a town. ``roles/uk_openers.txt`` -> ``roles/openers_uk.jsonl`` (twenty-eighth
 round, read by the ranker by default, never by the coder): names and common words opening a sentence right before
-their verb, for the openers guessed with no Ukrainian dictionary. ``LANG_train_voice.txt``
+their verb, for the openers guessed with no Ukrainian dictionary. ``roles/LANG_targets.txt`` ->
+``roles/targets_LANG.jsonl`` (ru, uk; written on branch lang29, two Russian labels made targets by the place
+convention: aid to a country's communities or hospitals) and ``roles/LANG_attributes.txt`` ->
+``roles/attributes_LANG.jsonl`` (ru, uk, es, session 28; both read by the ranker by default, never by the coder): a
+town's or a region's name hanging on the object's noun that is no target ("лікарням Чернігівщини", "los hospitales de
+Valparaíso"), a country owning what is refused or supported that is one, and agreements signed "с" / "з" / "con" a
+body or a state. ``LANG_train_voice.txt``
 (twenty-fifth round, read by both models like every ``LANG_train_*.txt``): passives with their agent in each gender,
 the neuter and the Ukrainian impersonal, agentless passives, a police or an army named by its country's adjective
 ("грузинской полицией", "la policía armenia", "Азербайджанские военные"), near-miss actives ("llamó a consultas a su
