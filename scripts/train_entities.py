@@ -136,7 +136,7 @@ MONOTONE = {
     **dict.fromkeys(("rule_same", "kb_same", "country_same", "name_ratio", "name_token_set", "word_jaccard",
                      "folded_equal", "skeleton_equal", "surname_ratio", "surname_match", "surname_skeleton_equal",
                      "given_match", "nickname", "persons_match", "single_is_surname", "single_is_given", "acronym",
-                     "content_equal", "role_same", "org_one_body"), 1),
+                     "content_equal", "role_same", "org_one_body", "surname_one_edit"), 1),
     **dict.fromkeys(("kb_conflict", "country_conflict", "gen_conflict", "given_conflict", "role_conflict",
                      "org_two_of_kind"), -1),
 }
@@ -314,7 +314,7 @@ def main() -> int:
     print(f"{len(records)} mini-corpora in {POOLS} pools (with and without KB ids), "
           f"{sum(len(p.pairs) for p in problems)} candidate pairs, "
           f"{len(labels)} labelled ({int(labels.sum())} same entity)")
-    for name in ("org_one_body", "org_two_of_kind"):
+    for name in ("org_one_body", "org_two_of_kind", "surname_one_edit"):
         fires = x[:, entity_matcher.FEATURES.index(name)] > 0
         print(f"{name}: {int(fires.sum())} labelled pairs, {int(labels[fires].sum())} same entity")
     print(f"blocking recall: {key_hit}/{block_n} = {key_hit / max(1, block_n):.3f} of gold same-entity pairs share a "

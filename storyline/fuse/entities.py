@@ -69,13 +69,32 @@ _CONFUSABLE_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
 
 
+#: Types whose names may name the country a body belongs to ("Ministry of Defence of Latvia")
+_ORG_TYPES = ("ORG", "EVENT", "MISC")
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_countries(name: str) -> frozenset[str]:
+    """``entity_matcher.named_countries`` of one name, cached: a body's name comes back in every article."""
+    return entity_matcher.named_countries((name,))
+
+
+def _countries_of(e: Entity) -> frozenset[str]:
+    """The country an entity is given and, of an organisation, those its name names: "Ministry of Defence of
+    Latvia" and "Ministry of Defence of Estonia" are two bodies though neither was given a country."""
+    named = _name_countries(e.name) if e.type in _ORG_TYPES else frozenset()
+    return named | {e.country} if e.country else named
+
+
 class _Groups:
-    """Union-find over local entities that refuses to join different KB entries or countries."""
+    """Union-find over local entities that refuses to join different KB entries or countries (given, or named by
+    an organisation's name)."""
 
     def __init__(self, ents: list[Entity]) -> None:
         self.parent = list(range(len(ents)))
         self.kb = [e.kb_id for e in ents]
         self.country = [e.country for e in ents]
+        self.countries = [_countries_of(e) for e in ents]
         # father and son share a name: "Jr." and "Sr." (or "III") never meet in one group
         self.generation = [_generation_of(e) for e in ents]
 
@@ -90,6 +109,8 @@ class _Groups:
         if self.kb[a] and self.kb[b] and self.kb[a] != self.kb[b]:
             return False
         if self.generation[a] and self.generation[b] and self.generation[a] != self.generation[b]:
+            return False
+        if self.countries[a] and self.countries[b] and not self.countries[a] & self.countries[b]:
             return False
         return not (self.country[a] and self.country[b] and self.country[a] != self.country[b])
 
@@ -110,6 +131,7 @@ class _Groups:
             self.parent[b] = a
             self.kb[a] = self.kb[a] or self.kb[b]
             self.country[a] = self.country[a] or self.country[b]
+            self.countries[a] = self.countries[a] or self.countries[b]
             self.generation[a] = self.generation[a] or self.generation[b]
 
 

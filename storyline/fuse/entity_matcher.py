@@ -74,6 +74,7 @@ from storyline.resolve.names import (
     split_given,
     split_person,
     surnames_match,
+    surnames_one_edit,
 )
 
 #: A blocking key held by more entities than this says little ("ministry", "Kim" in a large corpus).
@@ -835,7 +836,7 @@ FEATURES = (
     "single_first", "single_last", "single_after_of", "single_place", "multi_person", "single_a_or_b", "words_max",
     "description_head", "description_phrase", "lone_surname", "org_both", "org_cover_short", "org_cover_long",
     "org_distinct", "org_all", "surname_gendered", "description_kind", "description_sole", "description_modifier",
-    "org_one_body", "org_two_of_kind",
+    "org_one_body", "org_two_of_kind", "surname_one_edit",
     *(f"type_{a}_{b}" for n, a in enumerate(TYPES) for b in TYPES[n:]),
 )
 
@@ -938,6 +939,10 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
         float(description_modifier(ia, ib)),
         # one body in two languages, or two bodies of one kind (two countries, two distinctive names)
         *map(float, org_body_relation(ia, ib)),
+        # "Abdulla Khalifa" / "Abdulla Khalifah": a surname one letter apart once transliterated, of two people or
+        # a person and a lone word
+        float((ia.person or single_a) and (ib.person or single_b)
+              and surnames_one_edit(ia.surname or ia.names[0], ib.surname or ib.names[0])),
         *type_hot,
     ]
     return row

@@ -312,6 +312,22 @@ def surnames_match(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.endswith(short) and long_[:-len(short)] in _GLUED_ARTICLES
 
 
+#: Shortest transliteration key of a surname read one letter apart ("Khalifa" ~ "Khalifah"; "Hill" / "Hall" are two)
+MIN_ONE_EDIT_KEY = 5
+
+
+def surnames_one_edit(a: str, b: str) -> bool:
+    """Surnames one letter apart once transliterated, beyond what ``surnames_match`` accepts: a letter added,
+    dropped or traded ("Khalifa" ~ "Khalifah", "Ghanem" ~ "Ghanim", "Yusupov" ~ "Iusupov"). Often one person
+    spelled two ways, sometimes two families ("Martin" / "Martins"): a matcher feature, never a rule."""
+    la, lb = _surname_core(a), _surname_core(b)
+    if not la or not lb or gendered_forms(a, b):
+        return False
+    ka, kb = name_key(la), name_key(lb)
+    return (ka != kb and min(len(ka), len(kb)) >= MIN_ONE_EDIT_KEY
+            and Levenshtein.distance(ka, kb, score_cutoff=1) <= 1 and not words_match(la, lb))
+
+
 def surname_key(surname: str) -> str:
     """A blocking key for a surname: the consonants of its last part that is not a particle, glued
     article left out ("Abdel-Rahman" and "Abdul Rahman" share "rhmn", "Elamin" and "el-Amin" "mn")."""

@@ -21,6 +21,13 @@ def test_trades_roles_and_kin_are_persons(word):
     assert is_person_noun(word)
 
 
+@pytest.mark.parametrize("word", ["kosovan", "albertan", "odessan"])
+def test_a_demonym_no_list_holds_is_a_person(word):
+    """Issue 17: the lists held few demonyms of regions and cities; with the team's added peoples and inhabitants
+    these unseen ones are persons (the check before called them other nouns)."""
+    assert is_person_noun(word)
+
+
 @pytest.mark.parametrize(("word", "head"), [("beachguard", "guard"), ("tollkeeper", "keeper"),
                                             ("river-pilot", "pilot"), ("colleague", None), ("storm", None)])
 def test_a_compound_is_split_at_its_last_part_and_a_word_of_its_own_is_not(word, head):
