@@ -230,3 +230,11 @@ def test_a_rector_named_with_the_title_is_the_rector_a_description_names(mode):
     ents = run("Rector Gabriela Brenes said the University of Costa Rica would freeze hiring.\n"
                "The rector said the decision was painful.", mode)
     assert named(ents, "Gabriela Brenes").role == "Rector"
+
+
+def test_a_description_before_or_after_a_speech_verb_is_marked_a_speaker():
+    kb = load_kb(())
+    text = ("“We fixed the roof ourselves,” the 44-year-old said. “Nobody came,” said the mayor. "
+            "The council has since paid the 44-year-old for the repairs.")
+    found = [(text[d.start:d.end], d.speaker) for d in find_descriptions(text, kb) if d.kind == "PERSON"]
+    assert found == [("the 44-year-old", True), ("the mayor", True), ("the 44-year-old", False)]
