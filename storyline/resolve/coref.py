@@ -363,7 +363,7 @@ def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
 def _subjects(k: _Cluster, view: str, kb: KB) -> int:
     """Mentions that open a sentence or are followed by a speech verb: a subject, a salient antecedent."""
     verbs = frozenset(kb.word_list("speech_verbs"))
-    return sum(opens_sentence(view, c.start) or speech_subject(view, c.start, c.end, verbs) for c in k.members)
+    return sum(opens_sentence(view, c.start) or speech_subject(view, c.end, verbs) for c in k.members)
 
 
 def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:

@@ -55,7 +55,6 @@ FEATURES: tuple[str, ...] = (
     "age_desc", "age_match", "age_conflict", "head_in_name", "sector_match",
     "log_chars", "sentences", "same_sentence", "nearest_of_type", "closer_compatible", "compatible_rank",
     "log_mentions", "first_position", "subject", "generic_head", "sentence_start", "rule_choice", "n_candidates",
-    "speaker",
 )
 
 
@@ -95,9 +94,6 @@ class Description:
     #: where a name in apposition starts ("The prosecutor, Igor Savelyev, said", "the spokesman for the
     #: presidency, Julián Ortega"): the description names that person, not one named before
     appos: int | None = None
-    #: a speech verb's subject ("…,” the 36-year-old said", "said the minister"): mid-sentence, yet someone who
-    #: speaks is someone the text has already named, as a description opening a sentence is
-    speaker: bool = False
 
 
 @dataclass
@@ -171,20 +167,15 @@ def opens_sentence(view: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:[.!?][\"”’']?\s+|\n)$", view[max(0, start - 3):start]))
 
 
-def speech_subject(view: str, start: int, end: int, verbs: frozenset[str], inverted: bool = False) -> bool:
-    """The words at ``start:end`` are a speech verb's subject: the verb follows ("X said", "X, 54, told"), or with
-    ``inverted`` comes just before ("said X")."""
+def speech_subject(view: str, end: int, verbs: frozenset[str]) -> bool:
+    """The words ending at ``end`` are a speech verb's subject: one of ``verbs`` follows ("X said", "X, 54, told")."""
     nxt = re.match(r"\s*(?:,[^,]{0,60},\s*)?([a-z]+)", view[end:end + 80])
-    if nxt and nxt.group(1) in verbs:
-        return True
-    prev = re.search(r"([a-z]+)\s+$", view[max(0, start - 20):start]) if inverted else None
-    return bool(prev and prev.group(1) in verbs)
+    return bool(nxt and nxt.group(1) in verbs)
 
 
 def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) -> list[Description]:
     """The definite descriptions of people and organisations in ``view`` that overlap no span of ``taken``."""
     lex = lexicon(kb)
-    verbs = frozenset(kb.word_list("speech_verbs"))
     out: list[Description] = []
     for m in _THE.finditer(view):
         words = list(_WORD.finditer(view, m.end(), min(len(view), m.end() + 80)))[:5]
@@ -262,8 +253,7 @@ def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) 
                                fits=lex.name_words.get(head, frozenset({head})) if kind == "ORG" else frozenset(),
                                age=age,
                                gender=gender, country=country, generic=generic,
-                               appos=appos.end() if appos else None,
-                               speaker=speech_subject(view, s, e, verbs, inverted=True)))
+                               appos=appos.end() if appos else None))
     return out
 
 
@@ -376,7 +366,6 @@ def pair_features(view: str, d: Description, ants: Sequence[Antecedent],
             min(rank_of, 5) / 5.0,
             math.log1p(len(a.spans)), first / max(1, len(view)), float(a.subjects > 0),
             float(d.generic), float(sent_start), float(rule == i), min(len(cands), 10) / 10.0,
-            float(d.speaker),
         ])
     return rows
 
