@@ -34,8 +34,10 @@ from storyline.resolve.descriptions import (
     find_descriptions,
     lexicon,
     load_ranker,
+    opens_sentence,
     pair_features,
     rule_choice,
+    speech_subject,
 )
 from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
 from storyline.resolve.names import (
@@ -360,13 +362,8 @@ def gender_lexicon() -> tuple[dict[str, str], dict[str, str]]:
 
 def _subjects(k: _Cluster, view: str, kb: KB) -> int:
     """Mentions that open a sentence or are followed by a speech verb: a subject, a salient antecedent."""
-    verbs = set(kb.lexicon.get("speech_verbs", []))
-    n = 0
-    for c in k.members:
-        nxt = re.match(r"\s*(?:,[^,]{0,60},\s*)?([a-z]+)", view[c.end:c.end + 80])
-        opens = c.start == 0 or re.search(r"(?:[.!?][\"”’']?\s+|\n)$", view[max(0, c.start - 3):c.start])
-        n += bool(opens) or bool(nxt and nxt.group(1) in verbs)
-    return n
+    verbs = frozenset(kb.word_list("speech_verbs"))
+    return sum(opens_sentence(view, c.start) or speech_subject(view, c.end, verbs) for c in k.members)
 
 
 def _antecedent(k: _Cluster, view: str, kb: KB) -> Antecedent:

@@ -162,6 +162,17 @@ def demonym(word: str, kb: KB) -> tuple[str | None, str | None]:
     return None, None
 
 
+def opens_sentence(view: str, start: int) -> bool:
+    """``start`` opens the text, a paragraph or a sentence (after ". ", ".” ", "? ")."""
+    return start == 0 or bool(re.search(r"(?:[.!?][\"”’']?\s+|\n)$", view[max(0, start - 3):start]))
+
+
+def speech_subject(view: str, end: int, verbs: frozenset[str]) -> bool:
+    """The words ending at ``end`` are a speech verb's subject: one of ``verbs`` follows ("X said", "X, 54, told")."""
+    nxt = re.match(r"\s*(?:,[^,]{0,60},\s*)?([a-z]+)", view[end:end + 80])
+    return bool(nxt and nxt.group(1) in verbs)
+
+
 def find_descriptions(view: str, kb: KB, taken: Sequence[tuple[int, int]] = ()) -> list[Description]:
     """The definite descriptions of people and organisations in ``view`` that overlap no span of ``taken``."""
     lex = lexicon(kb)
@@ -328,7 +339,7 @@ def pair_features(view: str, d: Description, ants: Sequence[Antecedent],
     same_type = [(at, i) for i, at in cands if (ants[i].type == "PERSON") == person]
     compat = sorted(((at, i) for i, at in cands if _compatible(d, ants[i])), reverse=True)
     nearest_type = max(same_type)[1] if same_type else None
-    sent_start = d.start == 0 or bool(re.search(r"(?:[.!?][\"”’']?\s+|\n)$", view[max(0, d.start - 3):d.start]))
+    sent_start = opens_sentence(view, d.start)
     rows = []
     for i, at in cands:
         a = ants[i]

@@ -155,6 +155,11 @@ class KB:
         e = self.entries.get(f"gpe:{code}")
         return e.name if e else code
 
+    def word_list(self, key: str) -> list[str]:
+        """A word list of the lexicon (``speech_verbs``, ``org_heads``): the user overlays' when they give it, else
+        the shipped ``kb/lexicon`` file's."""
+        return list(self.lexicon.get(key) or load("kb/lexicon").get(key) or [])
+
     def people(self) -> Iterable[KBEntry]:
         return (e for e in self.entries.values() if e.type == "PERSON")
 

@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from storyline.clean.places import place_key, place_names
 from storyline.data import load, resource_path
@@ -387,8 +386,8 @@ def _org_head_words(kb: KB) -> frozenset[str]:
     """Last words that make a name an organisation's: the lexicon's organisation, business, media and
     military heads, and a few more that name bodies ("board", "centre", "service"), each also in its plural
     ("Doha Maritime Holdings", "Sinar Jaya Industries")."""
-    heads = (_lexicon_list(kb, "org_heads") + _lexicon_list(kb, "business_heads")
-             + _lexicon_list(kb, "media_heads") + _lexicon_list(kb, "military_heads")
+    heads = (kb.word_list("org_heads") + kb.word_list("business_heads")
+             + kb.word_list("media_heads") + kb.word_list("military_heads")
              + ["board", "centre", "center", "control", "service", "office", "court", "exchange",
                 "league", "club", "bureau", "department", "administration", "police", "airways"])
     return _with_plurals(tuple(heads))
@@ -469,7 +468,7 @@ def _named_of_country(c: Cand, inner: list[Cand], view: str, kb: KB) -> bool:
     first = m.group("name").split()[0]
     lex = description_lexicon(kb)
     return not (title_pattern(kb).fullmatch(first) or fold(first) in lex.person_heads
-                or fold(first) in _lexicon_list(kb, "place_heads") or kb.lookup(m.group("name")))
+                or fold(first) in kb.word_list("place_heads") or kb.lookup(m.group("name")))
 
 
 def _place_surnames(sp: list[Cand], kbc: list[Cand], view: str) -> set[str]:
@@ -518,8 +517,8 @@ def place_types(cands: list[Cand], view: str) -> None:
 def head_noun_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A multi-word name whose last word is a place or organisation head noun ("Hoover Dam", "Ostland
     Energy") is that, not a person: the small model calls unfamiliar two-word names people."""
-    places = set(_lexicon_list(kb, "place_heads"))
-    orgs = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads"))
+    places = set(kb.word_list("place_heads"))
+    orgs = set(kb.word_list("org_heads")) | set(kb.word_list("business_heads"))
     for c in cands:
         if c.source in ("kb", "role") or c.type not in ("PERSON", "MISC", "ORG"):
             continue
@@ -599,7 +598,7 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
     if not 2 <= len(words) <= 3 or not all(is_cap(w) and w.isalpha() for w in words):
         return False
     lex = description_lexicon(kb)
-    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads")) | lex.org_heads.keys()
+    heads = set(kb.word_list("org_heads")) | set(kb.word_list("business_heads")) | lex.org_heads.keys()
     if any(fold(w) in heads or fold(w) in _SMALL or kb.country_of(w) for w in words) or kb.lookup(text):
         return False   # "China Coast Guard", "El Flaco": a country's body, a nickname with its article
     if fold(words[0]) in given_names():
@@ -613,15 +612,6 @@ def _person_shaped(text: str, before: str, kb: KB) -> bool:
     return False
 
 
-def _shipped_lexicon() -> dict[str, Any]:
-    return load("kb/lexicon")
-
-
-def _lexicon_list(kb: KB, key: str) -> list[str]:
-    """A word list from the KB's lexicon (user overlays), else from the shipped lexicon file."""
-    return list(kb.lexicon.get(key) or _shipped_lexicon().get(key) or [])
-
-
 @functools.lru_cache(maxsize=8)
 def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """(a speech verb right after a name, one right before it) once per verb list; None without verbs."""
@@ -633,7 +623,7 @@ def _speech_regexes(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern
 
 def speaker_types(cands: list[Cand], view: str, kb: KB) -> None:
     """A person-shaped name spaCy took for a title or product speaks: '"...," Jane Roe-Smith said.'"""
-    patterns = _speech_regexes(tuple(_lexicon_list(kb, "speech_verbs")))
+    patterns = _speech_regexes(tuple(kb.word_list("speech_verbs")))
     if patterns is None:
         return
     after, before = patterns
@@ -672,8 +662,8 @@ def title_led_people(cands: list[Cand], view: str, kb: KB) -> None:
     decides the type, and it stays out of the span as in the parser's own PERSON spans ("Mr Obi")."""
     lex = description_lexicon(kb)
     titles = title_pattern(kb)
-    heads = set(_lexicon_list(kb, "org_heads")) | set(_lexicon_list(kb, "business_heads")) \
-        | set(_lexicon_list(kb, "place_heads")) | lex.org_heads.keys()
+    heads = set(kb.word_list("org_heads")) | set(kb.word_list("business_heads")) \
+        | set(kb.word_list("place_heads")) | lex.org_heads.keys()
     for c in cands:
         if not c.source.startswith("spacy") or c.type not in ("ORG", "MISC", "GPE", "LOC"):
             continue

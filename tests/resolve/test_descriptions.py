@@ -17,6 +17,7 @@ from storyline.resolve.descriptions import (
     find_descriptions,
     pair_features,
     rule_choice,
+    speech_subject,
 )
 
 pytestmark = pytest.mark.slow
@@ -230,3 +231,15 @@ def test_a_rector_named_with_the_title_is_the_rector_a_description_names(mode):
     ents = run("Rector Gabriela Brenes said the University of Costa Rica would freeze hiring.\n"
                "The rector said the decision was painful.", mode)
     assert named(ents, "Gabriela Brenes").role == "Rector"
+
+
+
+def test_a_person_named_mid_sentence_before_a_speech_verb_counts_as_a_subject():
+    # the antecedent's "subject" feature counts a name a speech verb follows; the KB's lexicon never held the
+    # shipped speech verbs, so only names opening a sentence counted (KB.word_list falls back to the shipped list)
+    kb = load_kb(())
+    verbs = frozenset(kb.word_list("speech_verbs"))
+    text = "The ferry will not sail on Sunday, harbour master Ines Duarte told reporters."
+    end = text.index("Duarte") + len("Duarte")
+    assert "told" in verbs and speech_subject(text, end, verbs)
+    assert not speech_subject(text, text.index("ferry") + len("ferry"), verbs)
