@@ -196,6 +196,8 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     f.update(_shape(prev, "prev_"))
     f.update(_shape(nxt, "next_"))
     if nxt is not None:
+        # the line under it written like a name: an outlet's line under a headline on top, or a masthead's slogan
+        f["next_name_like"] = int(_name_like(nxt.text, lex))
         f["next_longer"] = int(nxt.words > 2 * max(line.words, 1))
         # a standfirst runs longer than most headlines
         f["next_standfirst_long"] = int(nxt.words >= STANDFIRST_WORDS)
@@ -211,6 +213,14 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     # a top line's words come back in the story as often when it is a masthead named after its subject ("Сельская
     # жизнь" over a harvest's story) as when it is the headline: read only under something (a label, a masthead)
     f.update(_echo(lines, i) if not top else {"echo_top": 1})
+    if top:
+        # read apart from a lower line's echo: a masthead named after its subject echoes too
+        own = _echo(lines, i).get("echo_share", 0.0)
+        f["top_echo_share"] = own
+        if f["top_over_short"] and nxt is not None:
+            # a headline on top over the outlet's name, both written like names ("Ferry Fares Frozen" / "Island
+            # Wire Service"), or a masthead over a label: the one whose words the lead says again is the headline
+            f["top_echoes_more"] = int(own > _echo(lines, lines.index(nxt)).get("echo_share", 0.0))
     after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk" and lines[j] is not nxt),
                  None) if nxt is not None else None
     # the line after next: a short headline's standfirst is followed by the byline or the body, a masthead's slogan
