@@ -11,7 +11,9 @@ at the page's top, a share row above the body or not, a rail of teasers under se
 and pages without a masthead over the headline: the headline on the page's top line, the outlet's name or a credit
 under it (session 26); half the pages built on a whole story (headline, standfirst and lead written together, so
 the headline's words come back in the lead), a label naming its topic on half of those and a masthead named after it
-on some (session 27).
+on some (session 27); and 120 pages of two shapes the others lack, from the 'shape_stories' pieces with a random
+stream of their own (``shape_page``): a short headline in capitals, a headline in title case on the page's top line
+over the outlet's name, each beside its counter-example (session 28).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
@@ -308,7 +310,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over pages (0: none)")
     a = ap.parse_args(argv)
     rows, ys, groups = dataset(a.pages)
-    print(f"{len(rows)} short header lines from {a.pages} + {SHAPE_PAGES} pages: {sum(ys)} headlines, {len(ys) - sum(ys)} labels")
+    print(f"{len(rows)} short header lines from {a.pages} + {SHAPE_PAGES} pages: {sum(ys)} headlines, "
+          f"{len(ys) - sum(ys)} labels")
     info: dict[str, Any] = {"pages": a.pages, "shape_pages": SHAPE_PAGES, "rows": len(rows), "headlines": sum(ys),
                             "seed": SEED}
     if a.folds:

@@ -19,7 +19,10 @@ like a name), whether the header's top line stands over a longer headline-shaped
 place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it), and
 (session 27) how many of a line's words the first paragraph of prose says again as common words (a headline's words
 come back in its lead; a masthead's town is a name there, a motto's or a label's words seldom come back), not read
-on the header's top line, and the share of a line's later words written with a capital (a name in a masthead).
+on the header's top line, and the share of a line's later words written with a capital (a name in a masthead);
+(session 28) in a script without case every word counts for the echo and a script without spaces is compared by
+pairs of letters, the top line's own echo is read apart (and whether it echoes more than a short line under it: a
+headline on top over the outlet's name), and whether the line under it is written like a name.
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
