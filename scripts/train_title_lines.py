@@ -11,7 +11,9 @@ at the page's top, a share row above the body or not, a rail of teasers under se
 and pages without a masthead over the headline: the headline on the page's top line, the outlet's name or a credit
 under it (session 26); half the pages built on a whole story (headline, standfirst and lead written together, so
 the headline's words come back in the lead), a label naming its topic on half of those and a masthead named after it
-on some (session 27).
+on some (session 27); and 120 pages of two shapes the others lack, from the 'shape_stories' pieces with a random
+stream of their own (``shape_page``): a short headline in capitals, a headline in title case on the page's top line
+over the outlet's name, each beside its counter-example (session 28).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
@@ -55,6 +57,20 @@ TITLE_CASE_SHARE = 0.15
 STORY_SHARE = 0.5
 #: Pages built on a story whose masthead (or outlet's line) is named after the story's topic.
 TOPIC_MASTHEAD_SHARE = 0.6
+#: Pages of two shapes the pages above lack (session 28), composed from the 'shape_stories' pieces with a random
+#: stream of their own (so the pages above stay as they were): a short headline in capitals, and a headline in title
+#: case on the page's top line over the outlet's name; each beside its counter-example (a label or a masthead in
+#: capitals over a headline, a masthead on top over a short headline in title case).
+SHAPE_PAGES = 120
+SHAPE_SEED = 28
+#: Of the shape pages, those in capitals (the rest put a line in title case on top); of those in capitals, those
+#: whose short line in capitals is a label over a long headline, not the headline.
+CAPS_SHARE = 0.5
+CAPS_LABEL_SHARE = 0.5
+#: Of the title-case pages, those in English (title case is mostly an English outlet's style), and those whose top
+#: line is the masthead over the short headline (no label between), not the headline over the outlet's name.
+TOP_ENGLISH_SHARE = 0.7
+TOP_MASTHEAD_SHARE = 0.6
 
 
 def read_pieces(path: Path = PIECES) -> dict[str, dict[str, list[str]]]:
@@ -205,6 +221,59 @@ def _body(p: dict[str, list[str]], rnd: random.Random, story: list[str] | None) 
     return [story[3], *rest[:-1]] if story else rest
 
 
+def shape_page(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tuple[str, str]:
+    """One page of a shape the composed pages lack (``SHAPE_PAGES``) and its headline."""
+    caps = rnd.random() < CAPS_SHARE
+    langs = sorted(k for k in pieces if k != "*" and pieces[k].get("shape_stories"))
+    lang = "en" if not caps and rnd.random() < TOP_ENGLISH_SHARE else rnd.choice(langs)
+    p, shared = pieces[lang], pieces["*"]
+    names = shared["names"]
+    story = rnd.choice(p["shape_stories"]).split(" || ")
+    topic = _title_case(story[4]) if lang == "en" else story[4]
+    # an outlet named after the story's topic ("Quarry Weekly") echoes it as its headline does
+    masthead = (rnd.choice(p["topic_mastheads"]).replace("{topic}", topic) if rnd.random() < 0.4
+                else rnd.choice(p["mastheads"]))
+    label = story[4] if rnd.random() < 0.5 else rnd.choice(p["labels"])
+    extra = {"masthead": masthead, "label": label}
+    page: list[str] = []
+    if caps:
+        if rnd.random() < 0.25:
+            page.extend(rnd.sample(shared["consent"], rnd.randint(1, 2)))
+        with_masthead = rnd.random() < 0.6
+        if with_masthead:
+            page.append(masthead.upper() if rnd.random() < 0.3 else masthead)
+        as_label = rnd.random() < CAPS_LABEL_SHARE
+        # a short headline in capitals ("QUARRY BLAST CRACKS HOMES") under a label or a masthead; or a label in
+        # capitals ("WILDFIRE", "EXCLUSIVE") over a long headline. Never on the page's top line: a short line on
+        # top over a longer one is a masthead's or a label's place (the pages above put a headline on top only
+        # over the outlet's name)
+        headline = story[1] if as_label else story[0].upper()
+        if as_label and with_masthead and rnd.random() < 0.5:
+            # the masthead in capitals right over the long headline, named after its topic or not
+            page[-1] = masthead.upper()
+        elif as_label or not with_masthead or rnd.random() < 0.6:
+            page.append(label.upper() if as_label or rnd.random() < 0.5 else label)
+        page.append(headline)
+    else:
+        headline = _title_case(story[0])
+        if rnd.random() < TOP_MASTHEAD_SHARE:
+            # the masthead on top, written like a name as the headline under it is, a section's label between
+            # them or not
+            page.extend([masthead, label, headline] if rnd.random() < 0.5 else [masthead, headline])
+        else:
+            # the outlet's line under it is its name alone, written like a name as the headline is
+            page.extend([headline, masthead])
+    if rnd.random() < 0.55:
+        page.append(story[2])
+    if rnd.random() < 0.35:
+        page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
+    if rnd.random() < 0.4:
+        page.append(_fill(rnd.choice(p["dates"]), rnd, names, extra))
+    page.extend(_body(p, rnd, story))
+    page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
+    return "\n\n".join(page) + "\n", headline
+
+
 def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[int], list[int]]:
     """(feature rows, labels, the page of each row) of ``pages`` composed pages."""
     pieces = read_pieces()
@@ -213,8 +282,9 @@ def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[in
     rows: list[dict[str, Any]] = []
     ys: list[int] = []
     groups: list[int] = []
-    for k in range(pages):
-        text, headline = compose(pieces, rnd)
+    shapes = random.Random(SHAPE_SEED)
+    for k in range(pages + SHAPE_PAGES):
+        text, headline = compose(pieces, rnd) if k < pages else shape_page(pieces, shapes)
         view = title_lines(Document(id=f"title-{k}", source=f"title-{k}", raw=text))
         for i, line in enumerate(view):
             if judged(line):
@@ -240,8 +310,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over pages (0: none)")
     a = ap.parse_args(argv)
     rows, ys, groups = dataset(a.pages)
-    print(f"{len(rows)} short header lines from {a.pages} pages: {sum(ys)} headlines, {len(ys) - sum(ys)} labels")
-    info: dict[str, Any] = {"pages": a.pages, "rows": len(rows), "headlines": sum(ys), "seed": SEED}
+    print(f"{len(rows)} short header lines from {a.pages} + {SHAPE_PAGES} pages: {sum(ys)} headlines, "
+          f"{len(ys) - sum(ys)} labels")
+    info: dict[str, Any] = {"pages": a.pages, "shape_pages": SHAPE_PAGES, "rows": len(rows), "headlines": sum(ys),
+                            "seed": SEED}
     if a.folds:
         from sklearn.model_selection import GroupKFold
 

@@ -73,6 +73,12 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", re.I)
 #: scripts written without spaces between words (CJK, Thai): count about two characters a word
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_UNSPACED_RUN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
+def unspaced_runs(text: str) -> list[str]:
+    """The runs of letters of ``text`` in scripts written without spaces between words (CJK, Thai)."""
+    return _UNSPACED_RUN.findall(text)
 
 
 def word_count(text: str) -> int:

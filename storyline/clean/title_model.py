@@ -19,7 +19,10 @@ like a name), whether the header's top line stands over a longer headline-shaped
 place) or over a short line or a date (the headline of a page without a masthead, the outlet's name under it), and
 (session 27) how many of a line's words the first paragraph of prose says again as common words (a headline's words
 come back in its lead; a masthead's town is a name there, a motto's or a label's words seldom come back), not read
-on the header's top line, and the share of a line's later words written with a capital (a name in a masthead).
+on the header's top line, and the share of a line's later words written with a capital (a name in a masthead);
+(session 28) in a script without case every word counts for the echo and a script without spaces is compared by
+pairs of letters, the top line's own echo is read apart (and whether it echoes more than a short line under it: a
+headline on top over the outlet's name), and whether the line under it is written like a name.
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
@@ -36,7 +39,14 @@ from typing import Any
 
 from storyline.cache import read_shipped_model
 from storyline.clean.lexicon import Lexicon, normalise_line
-from storyline.clean.lines import caseless_share, ends_sentence
+from storyline.clean.lines import (
+    CASELESS_LETTERS,
+    SCRIPT_STOPS,
+    caseless_share,
+    ends_sentence,
+    unspaced_runs,
+    word_count,
+)
 
 #: The model judges lines of at most this many words (a longer line is a headline or a standfirst by the rules).
 SHORT_TITLE_WORDS = 5
@@ -62,6 +72,10 @@ ECHO_PARAGRAPHS = 1
 #: when it is this long (shorter ones are a sentence's joiners).
 ECHO_STEM = 5
 ECHO_MIN_CHARS = 4
+#: In a script written without spaces, the letters are compared this many in a row (most of its words are two).
+ECHO_NGRAM = 2
+#: A body line of a script without spaces this long (``word_count``) that ends a sentence is prose.
+UNSPACED_PROSE_WORDS = 8
 #: Lowercase words these short, or these, join a name's words and say nothing of a sentence.
 JOINER_LETTERS = 3
 #: An English verb's ending on a lowercase word after the first ("Mill reopens", "Teacher cleared", "Prices rising").
@@ -71,7 +85,10 @@ _PARTICIPLE = re.compile(r"^[a-z]{2,}ed$")
 #: ("Courts Service", "Evening News").
 _CASED_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ed$")
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
+#: A word: its letters with a caseless script's vowel signs and marks ("सरकार", "מחירי"), which ``\w`` splits off.
+_WORD = re.compile(rf"(?:\w|[{CASELESS_LETTERS}])+")
+#: Stops and commas of caseless scripts, inside their letters' blocks, that end a word rather than belong to it.
+_SCRIPT_MARKS = SCRIPT_STOPS + "\u060c\u061b"
 
 
 @dataclass(frozen=True)
@@ -182,6 +199,8 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     f.update(_shape(prev, "prev_"))
     f.update(_shape(nxt, "next_"))
     if nxt is not None:
+        # the line under it written like a name: an outlet's line under a headline on top, or a masthead's slogan
+        f["next_name_like"] = int(_name_like(nxt.text, lex))
         f["next_longer"] = int(nxt.words > 2 * max(line.words, 1))
         # a standfirst runs longer than most headlines
         f["next_standfirst_long"] = int(nxt.words >= STANDFIRST_WORDS)
@@ -197,6 +216,14 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     # a top line's words come back in the story as often when it is a masthead named after its subject ("Сельская
     # жизнь" over a harvest's story) as when it is the headline: read only under something (a label, a masthead)
     f.update(_echo(lines, i) if not top else {"echo_top": 1})
+    if top:
+        # read apart from a lower line's echo: a masthead named after its subject echoes too
+        own = _echo(lines, i).get("echo_share", 0.0)
+        f["top_echo_share"] = own
+        if f["top_over_short"] and nxt is not None:
+            # a headline on top over the outlet's name, both written like names ("Ferry Fares Frozen" / "Island
+            # Wire Service"), or a masthead over a label: the one whose words the lead says again is the headline
+            f["top_echoes_more"] = int(own > _echo(lines, lines.index(nxt)).get("echo_share", 0.0))
     after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].label != "junk" and lines[j] is not nxt),
                  None) if nxt is not None else None
     # the line after next: a short headline's standfirst is followed by the byline or the body, a masthead's slogan
@@ -281,9 +308,20 @@ def _repeats(lines: Sequence[TitleLine], i: int, norm: str) -> dict[str, Any]:
 
 def _stems(text: str, common: bool = False) -> set[str]:
     """The beginnings of the words of ``text`` long enough to say something, case folded; ``common``: only the
-    words written in lowercase (a common word, not a name: a town's name in a masthead recurs in its stories)."""
-    return {w.casefold()[:ECHO_STEM] for w in _WORD.findall(text)
-            if len(w) >= ECHO_MIN_CHARS and not w.isdigit() and (not common or w.islower())}
+    words written in lowercase (a common word, not a name: a town's name in a masthead recurs in its stories).
+
+    A script without case (Arabic, Hebrew, Devanagari) cannot tell a name from a common word, so each of its words
+    counts whatever ``common`` asks; a script written without spaces (Chinese, Japanese, Thai) gives no words to
+    compare, so each pair of its letters in a row counts (a headline's words come back in its lead as pairs too)."""
+    out: set[str] = set()
+    for run in unspaced_runs(text):
+        out.update(run[k:k + ECHO_NGRAM] for k in range(len(run) - ECHO_NGRAM + 1))
+    for w in (t.strip(_SCRIPT_MARKS) for t in _WORD.findall(text)):
+        if len(w) < ECHO_MIN_CHARS or w.isdigit() or unspaced_runs(w):
+            continue
+        if not common or w.islower() or caseless_share(w) > 0.5:
+            out.add(w.casefold()[:ECHO_STEM])
+    return out
 
 
 def _echo(lines: Sequence[TitleLine], i: int) -> dict[str, Any]:
@@ -298,7 +336,7 @@ def _echo(lines: Sequence[TitleLine], i: int) -> dict[str, Any]:
     # only the prose: a masthead's or a label's words come back in the headline under it as often as a short
     # headline's in its standfirst
     for ln in lines[i + 1:]:
-        if not ln.strong_prose or ln.label == "junk":
+        if not _prose(ln) or ln.label == "junk":
             continue
         below |= _stems(ln.text, common=True)
         prose += 1
@@ -306,6 +344,13 @@ def _echo(lines: Sequence[TitleLine], i: int) -> dict[str, Any]:
             break
     share = len(own & below) / len(own)
     return {"echo_share": share, "echo_any": int(share > 0)}
+
+
+def _prose(line: TitleLine) -> bool:
+    """The body's prose; in a script written without spaces a paragraph is one token to the rules' count of words
+    (``strong_prose`` never holds), so a body line ending a sentence with enough words by ``word_count`` is too."""
+    return line.strong_prose or (line.label == "body" and bool(unspaced_runs(line.text))
+                                 and word_count(line.text) >= UNSPACED_PROSE_WORDS and ends_sentence(line.text))
 
 
 #: A year as a headline or a masthead's motto prints it (1500-2099).

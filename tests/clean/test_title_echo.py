@@ -99,10 +99,29 @@ def test_quoted_and_yes_buttons_stay_furniture(button: str, mode: str) -> None:
     assert page_title(raw, mode) == "Ferry returns"
 
 
-@pytest.mark.xfail(strict=True, reason="review29: _stems(common=True) keeps only str.islower() words, and no word of "
-                   "a script without case is lower, so the echo never fires in Arabic, Chinese, Hebrew, Thai...; "
-                   "a fix changes title_lines.npz's features (not fixed)")
-def test_echo_reads_a_script_without_case() -> None:
-    raw = ("اقتصاد\nالحكومة ترفع أسعار الخبز\n\nقررت الحكومة يوم الاثنين رفع أسعار الخبز في جميع المحافظات بنسبة "
-           "عشرة في المئة بعد ارتفاع تكلفة القمح المستورد.\n")
-    assert line_features(raw, "الحكومة ترفع أسعار الخبز")["echo_any"] == 1
+@pytest.mark.parametrize("raw, line", [
+    # session 28 (title31): a script without case has no lowercase word, so the echo never fired (review29); its
+    # words count whatever their case, and a script without spaces is compared by pairs of letters
+    ("اقتصاد\nالحكومة ترفع أسعار الخبز\n\nقررت الحكومة يوم الاثنين رفع أسعار الخبز في جميع المحافظات بنسبة "
+     "عشرة في المئة بعد ارتفاع تكلفة القمح المستورد.\n", "الحكومة ترفع أسعار الخبز"),
+    ("כלכלה\nהממשלה מעלה את מחירי החשמל\n\nהממשלה החליטה ביום שני להעלות את מחירי החשמל לבתים פרטיים בשבעה "
+     "אחוזים החל מהחודש הבא.\n", "הממשלה מעלה את מחירי החשמל"),
+    ("地方\n渡船票价冻结\n\n岛屿渡船公司周四宣布，由于燃油价格下降，明年的渡船票价将保持不变，月票价格也不会上调。\n",
+     "渡船票价冻结"),
+    ("経済\n山川製鉄が新工場\n\n山川製鉄は月曜日、浜辺町に新工場を建設すると発表した。2028年の稼働を目指す。\n",
+     "山川製鉄が新工場"),
+    ("कारोबार\nसरकार ने बढ़ाए गेहूं के दाम\n\nसरकार ने सोमवार को गेहूं के न्यूनतम समर्थन मूल्य में दस प्रतिशत की "
+     "बढ़ोतरी की घोषणा की।\n", "सरकार ने बढ़ाए गेहूं के दाम"),
+])
+def test_echo_reads_a_script_without_case(raw: str, line: str) -> None:
+    assert line_features(raw, line)["echo_any"] == 1
+
+
+@pytest.mark.parametrize("raw, line", [
+    # a label whose words the story does not say again echoes nothing, in a script without case as in one with it
+    ("صحيفة الوادي\nرياضة\nالحكومة ترفع أسعار الخبز\n\nقررت الحكومة يوم الاثنين رفع أسعار الخبز في جميع "
+     "المحافظات.\n", "رياضة"),
+    ("海岛日报\n体育新闻\n渡船票价冻结\n\n岛屿渡船公司周四宣布，明年的渡船票价将保持不变。\n", "体育新闻"),
+])
+def test_a_label_of_a_script_without_case_does_not_echo(raw: str, line: str) -> None:
+    assert line_features(raw, line)["echo_any"] == 0
