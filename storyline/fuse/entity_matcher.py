@@ -238,9 +238,11 @@ def _country_stem(word: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def named_countries(names: Sequence[str]) -> frozenset[str]:
+def named_countries(names: Sequence[str], *, inflected: bool = True) -> frozenset[str]:
     """The countries an organisation's names name, in English or in another language, inflected or not ("Supreme
-    Court of Lithuania", "Lietuvos Aukščiausiasis Teismas": LTU)."""
+    Court of Lithuania", "Lietuvos Aukščiausiasis Teismas": LTU). ``inflected=False`` reads only the words that
+    are a country's name or demonym as they stand: an inflected reading also takes a place named after a country
+    ("Indiana" of "India"), too unsure for a rule."""
     exact = _country_words()[0]
     out: set[str] = set()
     for name in names:
@@ -249,7 +251,7 @@ def named_countries(names: Sequence[str]) -> frozenset[str]:
             for n in (3, 2):
                 if i + n <= len(words) and (code := exact.get(" ".join(words[i:i + n]))):
                     out.add(code)
-            if code := exact.get(w) or _country_stem(w):
+            if code := exact.get(w) or (_country_stem(w) if inflected else None):
                 out.add(code)
     return frozenset(out)
 
