@@ -75,8 +75,10 @@ _ORG_TYPES = ("ORG", "EVENT", "MISC")
 
 @functools.lru_cache(maxsize=65536)
 def _name_countries(name: str) -> frozenset[str]:
-    """``entity_matcher.named_countries`` of one name, cached: a body's name comes back in every article."""
-    return entity_matcher.named_countries((name,))
+    """``entity_matcher.named_countries`` of one name, cached: a body's name comes back in every article. Only the
+    country words written as such: a cannot-link on an inflected reading split "Indiana University" from its "IU"
+    of the United States."""
+    return entity_matcher.named_countries((name,), inflected=False)
 
 
 def _countries_of(e: Entity) -> frozenset[str]:

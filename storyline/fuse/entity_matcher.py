@@ -238,19 +238,24 @@ def _country_stem(word: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def named_countries(names: Sequence[str]) -> frozenset[str]:
+def named_countries(names: Sequence[str], *, inflected: bool = True) -> frozenset[str]:
     """The countries an organisation's names name, in English or in another language, inflected or not ("Supreme
-    Court of Lithuania", "Lietuvos Aukščiausiasis Teismas": LTU)."""
+    Court of Lithuania", "Lietuvos Aukščiausiasis Teismas": LTU). ``inflected=False`` reads only the words that
+    are a country's name or demonym as they stand: an inflected reading also takes a place named after a country
+    ("Indiana" of "India"), too unsure for a rule. The longest country name is read, not the ones inside it: "South
+    Sudan" names South Sudan alone, not Sudan too, "Papua New Guinea" not Guinea."""
     exact = _country_words()[0]
     out: set[str] = set()
     for name in names:
         words = [w for w in fold(re.sub(r"['’]s\b", "", name)).split() if w not in FOREIGN_STOP and w != "the"]
-        for i, w in enumerate(words):
-            for n in (3, 2):
-                if i + n <= len(words) and (code := exact.get(" ".join(words[i:i + n]))):
-                    out.add(code)
-            if code := exact.get(w) or _country_stem(w):
+        i = 0
+        while i < len(words):
+            n = next((n for n in (3, 2, 1) if i + n <= len(words) and " ".join(words[i:i + n]) in exact), 0)
+            if n:
+                out.add(exact[" ".join(words[i:i + n])])
+            elif inflected and (code := _country_stem(words[i])):
                 out.add(code)
+            i += max(n, 1)
     return frozenset(out)
 
 

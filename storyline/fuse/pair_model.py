@@ -1021,14 +1021,17 @@ def status_verbs(s: SideFacts) -> frozenset[str]:
 
 #: endings a word's act key (``act_key``) drops: "lifted" / "lift", "closing" / "closes" / "close"
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|e)$")
+#: a last consonant written twice: a past or a participle doubles it ("banned", "scrapping"), and some stems end so
+#: ("fill", "pass"), so a key keeps it once whether or not an ending came off
+_DOUBLED_END = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 
 def act_key(word: str) -> str:
     """A word without its inflection, spelled as ``content_terms`` keys are: the key of its act whatever the
-    tense ("has lifted" / "whether to lift", "voted to close" / "a decision on closing")."""
+    tense ("has lifted" / "whether to lift", "voted to close" / "a decision on closing", "scrapped" / "scrap")."""
     w = word.lower()
     bare = _INFLECTION.sub("", w)
-    return term_key(bare if len(bare) >= 3 else w)
+    return term_key(_DOUBLED_END.sub(r"\1", bare if len(bare) >= 3 else w))
 
 
 @_run_memo

@@ -157,8 +157,10 @@ class KB:
 
     def word_list(self, key: str) -> list[str]:
         """A word list of the lexicon (``speech_verbs``, ``org_heads``): the user overlays' when they give it, else
-        the shipped ``kb/lexicon`` file's."""
-        return list(self.lexicon.get(key) or load("kb/lexicon").get(key) or [])
+        the shipped ``kb/lexicon`` file's. A list the user gives empty stays empty: it turns the words off, as the
+        readers of ``lexicon`` take it."""
+        words = self.lexicon.get(key)
+        return list((load("kb/lexicon").get(key) if words is None else words) or [])
 
     def people(self) -> Iterable[KBEntry]:
         return (e for e in self.entries.values() if e.type == "PERSON")
@@ -510,7 +512,7 @@ def _load_file(kb: KB, path: Path, data: dict[str, Any] | None = None) -> None:
         kb.add(_entry(raw, str(path)))
     for key in ("titles", "head_titles", "non_person_before", "product_after", "modifier_after", "org_appositive",
                 "event_heads", "media_heads", "business_heads", "military_heads", "place_heads", "org_heads",
-                "person_roles"):
+                "person_roles", "speech_verbs"):
         if key in data:
             kb.lexicon[key] = data[key]
 

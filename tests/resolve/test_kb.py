@@ -145,3 +145,15 @@ def test_city_names_gives_a_capitals_names_in_other_scripts_from_its_own_country
     assert "Лусака" in names[("Lusaka", "ZMB")]
     assert names[("Madrid", "ESP")][0] == "Madrid" and "Мадрид" in names[("Madrid", "ESP")]
     assert ("Nowhere Such", "FRA") not in names
+
+
+def test_a_users_word_lists_replace_the_shipped_ones_even_when_empty(tmp_path: Path):
+    """``KB.word_list`` reads the user's list: a ``speech_verbs`` list the schema accepts was dropped on loading, and an
+    empty ``org_heads`` fell back to the shipped list in the name tagger while the entity merger read it as empty."""
+    y = tmp_path / "mine.yaml"
+    y.write_text("speech_verbs: [said, quipped]\norg_heads: []\n", encoding="utf-8")
+    kb = load_kb((str(y),))
+    assert kb.word_list("speech_verbs") == ["said", "quipped"]
+    assert kb.word_list("org_heads") == []
+    shipped = load_kb(())
+    assert "told" in shipped.word_list("speech_verbs") and shipped.word_list("org_heads")
