@@ -18,7 +18,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -94,9 +96,11 @@ def save_cache(path: Path, cache: dict) -> None:
     import numpy as np
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, **cache)
-    tmp.replace(path)
+    # a name of its own per writer: two trainings sharing the cache directory must not rename each other's file
+    fd, name = tempfile.mkstemp(dir=path.parent, suffix=".tmp.npz")
+    with os.fdopen(fd, "wb") as fh:
+        np.savez(fh, **cache)
+    Path(name).replace(path)
 
 
 def features(examples: list[tuple[str, str, str]], cache: dict):
