@@ -34,6 +34,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storyline.clean import metadata
@@ -704,14 +705,8 @@ def _remove_repeats(lines: list[_Line], title: str | None, title_line: _Line | N
 _FIGURE = re.compile(r"\d")
 
 
-def _keep_runs_beside_body(lines: list[_Line]) -> None:
-    """Short lines judged with their neighbours, not alone.
-
-    A line ending in a comma carries on into the next line; consecutive short lines holding figures
-    are the rows of a flattened table or a list written without marks (the first may be the sentence ending in
-    ":" that introduces them). Either kind is body when the run touches body text (a run of furniture such as a
-    menu sits apart from the prose).
-    """
+def _short_runs(lines: list[_Line]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each maximal run of lines the rules call short, in order."""
     n = len(lines)
     i = 0
     while i < n:
@@ -721,6 +716,20 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
         j = i
         while j < n and lines[j].verdict.label == "short":
             j += 1
+        yield i, j
+        i = j
+
+
+def _keep_runs_beside_body(lines: list[_Line]) -> None:
+    """Short lines judged with their neighbours, not alone.
+
+    A line ending in a comma carries on into the next line; consecutive short lines holding figures
+    are the rows of a flattened table or a list written without marks (the first may be the sentence ending in
+    ":" that introduces them). Either kind is body when the run touches body text (a run of furniture such as a
+    menu sits apart from the prose).
+    """
+    n = len(lines)
+    for i, j in _short_runs(lines):
         run = lines[i:j]
         touches_body = (i > 0 and lines[i - 1].verdict.label == "body") or \
             (j < n and lines[j].verdict.label == "body")
@@ -737,7 +746,6 @@ def _keep_runs_beside_body(lines: list[_Line]) -> None:
                 carried = line.text.rstrip().endswith(",") and (i + k + 1 < n)
                 if table or carried or (sections and _FIGURE.search(line.text)):
                     line.mark("body", "")
-        i = j
 
 
 #: A sentence introducing a list written without marks ("Schools closed all day:") has at least this many words: a
@@ -915,19 +923,11 @@ def _runs_between_paragraphs(lines: list[_Line]) -> set[int]:
     e-mail address): that stays the orphan it was."""
     out: set[int] = set()
     n = len(lines)
-    i = 0
-    while i < n:
-        if lines[i].verdict.label != "short":
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].verdict.label == "short":
-            j += 1
+    for i, j in _short_runs(lines):
         run = lines[i:j]
         if len(run) > BOX_MAX_LINES and i > 0 and j < n and lines[i - 1].verdict.label == "body" \
                 and lines[j].verdict.label == "body" and not any(_calls_to_act(line.text) for line in run):
             out.update(id(line) for line in run)
-        i = j
     return out
 
 
