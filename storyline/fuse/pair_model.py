@@ -1371,6 +1371,13 @@ def _tells(half: re.Pattern[str], text: str) -> bool:
                and not _COMPOUND_NEXT.match(text, m.end()) for m in half.finditer(text))
 
 
+def _tells_of(half: re.Pattern[str], text: str, shared: frozenset[str]) -> bool:
+    """Does the clause of ``text`` saying most of the ``shared`` words (``_clauses``) tell this half of a pair of
+    states?"""
+    lo, hi, _ = max(_clauses(text), key=lambda c: (len(c[2] & shared), -c[0]))
+    return _tells(half, text[lo:hi])
+
+
 def opposite_states(a: str, b: str) -> bool:
     """Does one text tell one half of a pair of opposite states (``opposite_states`` in ``pair_cues.yaml``) and the
     other text the other half only, of a thing both name ("the intake has been shut" / "the intake stayed open")?"""
@@ -1790,6 +1797,8 @@ PAIR_BLOCK_SENTENCES = 20000
 STATUS_MIN_SHARED = 3
 #: ...and to be two opposite states of one thing (``opposite_states``: "has been shut" / "stayed open")
 OPPOSITE_MIN_SHARED = 2
+#: ...and to be aligned as such (``opposite_pairs``)
+OPPOSITE_ALIGN_SHARED = 3
 #: claim words (``claim_terms``) two sentences must share, the act one of them plans or denies among them, to be
 #: aligned as two states of that act (``state_pairs``)
 STATE_MIN_SHARED = 2
@@ -2005,6 +2014,7 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
                 out.add((min(x, y), max(x, y)))
     out.update(fact_pairs(units, buckets))
     out.update(state_pairs(units))
+    out.update(opposite_pairs(units))
     return sorted(out)
 
 
@@ -2046,6 +2056,61 @@ def state_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
         for _n, ys in best.values():
             out.update((min(x, y), max(x, y)) for y in ys)
     return out
+
+
+def opposite_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
+    """Pairs of sentences telling one thing in two opposite states (``opposite_states`` in ``pair_cues.yaml``): "The
+    ferry remained out of service on Thursday" / "The car ferry has resumed service". Such sentences share the thing
+    and little else, and each shares more with a sentence telling the same state. A sentence telling one half only
+    meets the sentences of another outlet's documents telling the other half only, sharing at least
+    ``OPPOSITE_MIN_SHARED`` words (the story's own too), the most of that document's such sentences (ties kept).
+    Indexed by story, pair of states and half: the work grows with the corpus, not with its square."""
+    halves = load_pair_cues().opposite_states
+    index: dict[tuple[str, int, int], list[int]] = {}
+    for i, u in enumerate(units):
+        for k, (first, second) in enumerate(halves):
+            tx, ty = _tells(first, u.text), _tells(second, u.text)
+            if tx != ty:
+                index.setdefault((u.story, k, 0 if tx else 1), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for (story, k, half), xs in index.items():
+        ys = index.get((story, k, 1 - half), [])
+        if half == 1 or len(xs) > MAX_FACT_BUCKET or len(ys) > MAX_FACT_BUCKET:
+            continue
+        best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, sentences)
+        for x in xs:
+            for y in ys:
+                ux, uy = units[x], units[y]
+                if uy.doc == ux.doc or uy.outlet == ux.outlet:
+                    continue
+                shared = ux.words & uy.words
+                n = len(shared)
+                # each state told of what the two share, not in a side remark: "The cable car, [which opened in
+                # 2012]" / "will stay closed", "its closure had pushed traffic" / "reopened it"
+                if n < OPPOSITE_ALIGN_SHARED or not (_tells_of(halves[k][half], ux.text, shared)
+                                                     and _tells_of(halves[k][1 - half], uy.text, shared)):
+                    continue
+                for key, other in (((x, uy.doc), y), ((y, ux.doc), x)):
+                    top, tied = best.get(key, (OPPOSITE_ALIGN_SHARED, set()))
+                    if n > top or (n == top and other not in tied):
+                        best[key] = (n, {other}) if n > top else (n, tied | {other})
+        for (x, _doc), (_n, others) in best.items():
+            out.update((min(x, y), max(x, y)) for y in others)
+    return out
+
+
+def planned_meets_done(a: str, b: str) -> bool:
+    """Does one sentence plan or deny an act (``planned_acts``) the other tells done (``done_acts``), the two claims
+    giving it two states, one done (``claim_states``), and sharing ``STATE_MIN_SHARED`` claim words: "signed the
+    agreement in Tórshavn" / "The agreement is due to be signed in Oslo". What ``state_pairs`` aligns: two states of
+    one act sharing the act and a participant, too few words for the word count ``pair_fits`` asks of other pairs."""
+    if not (planned_acts(a) & done_acts(b) or planned_acts(b) & done_acts(a)):
+        return False
+    if len(claim_terms(a) & claim_terms(b)) < STATE_MIN_SHARED:
+        return False
+    # a plan against the act done, not a denial: "None of the escaped men has been caught" / "The men escaped",
+    # "would not tolerate higher inflation" / "had expected an increase" share a word and no act
+    return sorted(claim_states(a, b)) == ["done", "planned"]
 
 
 @_run_memo
@@ -2171,7 +2236,9 @@ def pair_fits(label: str, a: _Unit, b: _Unit) -> bool:
         fa, fb = read_side(a.text), read_side(b.text)
         if not shared - fa.subject[2] - fb.subject[2]:
             return False
-        return (len(shared) >= STATUS_MIN_SHARED
+        # an act planned against the same act done shares the act and a participant only ("signed the agreement" /
+        # "the agreement is due to be signed"): two states of it as ``state_pairs`` aligns them
+        return ((len(shared) >= STATUS_MIN_SHARED or planned_meets_done(a.text, b.text))
                 and act_status(read_side(a.text), shared) != act_status(read_side(b.text), shared)
                 and states[0] != states[1])
     return True

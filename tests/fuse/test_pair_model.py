@@ -696,3 +696,33 @@ def test_an_act_whose_past_doubles_its_last_letter_meets_its_plan() -> None:
     assert (1, 3) in pair_model.state_pairs(_keyed_units([first, second]))
     assert pair_model.act_key("banned") == pair_model.act_key("ban") == pair_model.act_key("bans")
     assert pair_model.act_key("filled") == pair_model.act_key("fill") and pair_model.act_key("passes") == "pas"
+
+
+def test_an_act_planned_against_the_same_act_done_fits_status_though_they_share_two_words() -> None:
+    # "signed the treaty" / "is due to be signed": the act and one participant are all they share, which is what
+    # state_pairs aligns them on; pair_fits asked three shared words of every status pair and threw them out
+    done = _unit("a", "The environment ministers of Norland and Vesteray signed the treaty in Hallby on Tuesday, "
+                      "ending months of talks.")
+    plan = _unit("b", "The treaty is due to be signed in Orsund in the spring, once lawyers finish the text.")
+    assert pair_model.pair_fits("status", done, plan)
+    # a denial sharing a word with an act done is no plan of that act: "None of the escaped men has been caught" /
+    # "The men escaped ..." stays ruled out
+    fled = _unit("a", "The two men escaped on Sunday night by climbing a wall, the prison service said.")
+    none_caught = _unit("b", "None of the escaped men has been caught, according to the border police.")
+    assert not pair_model.pair_fits("status", fled, none_caught)
+
+
+def test_a_state_and_its_reversal_are_aligned_when_told_of_what_both_name() -> None:
+    # "remained out of service" / "has resumed service": opposite states of the one ferry, sharing the ferry and the
+    # service only; each shares more with another sentence of its own report
+    first = ["The island ferry across the Kell sound remained out of service on Thursday, the crew's union said.",
+             "Crews said repairs to the ferry's ramp on the Kell sound side would take at least a week."]
+    second = ["The island ferry across the Kell sound has resumed service, its operator said on Thursday morning.",
+              "Repairs to the ramp at the Kell sound terminal took four days, the operator said."]
+    pairs = pair_model.candidate_pairs(_keyed_units([first, second]))
+    assert (0, 2) in pairs
+    # a state told in a side remark is not the state of what both name: "The cable car, which opened in 2011, ..." /
+    # "will stay closed"
+    side = ["The cable car, which opened in 2011, carries hikers from the valley station up to the Tarn ridge."]
+    shut = ["The cable car up to the Tarn ridge will stay closed for at least a week after a cable snapped."]
+    assert not pair_model.opposite_pairs(_keyed_units([side, shut]))
