@@ -81,15 +81,12 @@ def _core(name: str, kb: KB) -> tuple[list[str], str | None]:
     return kept, country
 
 
-#: per knowledge base (by identity: a KB is loaded once per process and kept)
-_KB_INSTITUTIONS: dict[int, tuple[KB, dict[tuple[str, str], str]]] = {}
-
-
 def _kb_institutions(kb: KB) -> dict[tuple[str, str], str]:
     """(country, kind) → the id of the knowledge-base institution of that kind ("US Congress": legislature)."""
-    cached = _KB_INSTITUTIONS.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
+    return kb.derived("institutions", _build_kb_institutions)
+
+
+def _build_kb_institutions(kb: KB) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for e in kb.entries.values():
         if e.type != "ORG" or not e.country or e.sector not in STATE_SECTORS:
@@ -101,7 +98,6 @@ def _kb_institutions(kb: KB) -> dict[tuple[str, str], str]:
                 found = ("central_bank", e.country)
             if found and found[1] in (None, e.country):
                 out.setdefault((e.country, found[0]), e.kb_id)
-    _KB_INSTITUTIONS[id(kb)] = (kb, out)
     return out
 
 

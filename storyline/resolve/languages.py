@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from storyline.data import load
 from storyline.model import Document, Entity, Mention, Span
-from storyline.nlp.names_model import CONNECTORS, case_forms, finite_verb, stem_key
+from storyline.nlp.names_model import CONNECTORS, case_forms, finite_verb, given_in_any_script, stem_key
 from storyline.nlp.ner_languages import NamedSpan
 from storyline.resolve.institutions import Institution, institution_identity
-from storyline.resolve.kb import KB, KBEntry, city_names
+from storyline.resolve.kb import KB, KBEntry, city_names, cyrillic_city_names
 from storyline.resolve.names import (
     acronym_key,
     acronym_letters,
@@ -223,17 +223,14 @@ _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _CAPITAL_TYPES = _PLACE_TYPES | {"ORG"}
 
 
-#: per knowledge base (by identity: one is loaded per process), its capitals' keys
-_CAPITAL_KEYS: dict[int, dict[str, str]] = {}
-
-
 def _capital_keys(kb: KB) -> dict[str, str]:
     """``script_key`` of each country's capital in the knowledge base (English spellings) -> the country's kb_id,
     for capitals whose key no other capital shares: "Тбілісі" and "Tbilisi" share the key "tbls", so a capital
     written in any script stands for its country as the English metonym does ("Будапешт призвал")."""
-    cached = _CAPITAL_KEYS.get(id(kb))
-    if cached is not None:
-        return cached
+    return kb.derived("capital_keys", _build_capital_keys)
+
+
+def _build_capital_keys(kb: KB) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for entry in kb.entries.values():
         if entry.kb_id.startswith("gpe:"):
@@ -241,8 +238,7 @@ def _capital_keys(kb: KB) -> dict[str, str]:
                 key = script_key(capital)
                 if len(key) >= _MIN_CAPITAL_KEY and " " not in capital.strip():
                     seen.setdefault(key, set()).add(entry.kb_id)
-    keys = _CAPITAL_KEYS[id(kb)] = {key: next(iter(ids)) for key, ids in seen.items() if len(ids) == 1}
-    return keys
+    return {key: next(iter(ids)) for key, ids in seen.items() if len(ids) == 1}
 
 
 def _authority_country(span: NamedSpan, lang: str, names: dict[str, str]) -> str | None:
@@ -494,16 +490,21 @@ def demonym_country(word: str, lang: str) -> str | None:
 
 
 def _capital_country(span: NamedSpan, kb: KB) -> str | None:
-    """The country whose capital a one-word place name is, by its consonant key across scripts. A tagger may
-    type the capital an organisation where it acts for its government ("протест Мадриду", "Лондон ввёл санкции"):
-    the same metonym. The key only finds the candidate: where the capital has names written in the span's script
-    (``_capital_names``), the span must be one of them in some case form, as "Лисак" (a surname) shares Lusaka's
-    key "lsk" but is not "Лусака"; a capital with no name in that script is still read by the key alone."""
+    """The country whose capital a one-word place name is. A tagger may type the capital an organisation where it
+    acts for its government ("протест Мадриду", "Лондон ввёл санкции"): the same metonym. First by the capital's
+    own names in every script (``_capital_written``: "Астана", "Відень", whose consonant keys are too short or not
+    the English name's), in any case form; else by its consonant key across scripts, where the capital has no name
+    written in the span's script (``_capital_names``): the span must be one of them, as "Лисак" (a surname) shares
+    Lusaka's key "lsk" but is not "Лусака"; a capital with no name in that script is still read by the key alone."""
     if span.type not in _CAPITAL_TYPES or " " in span.normal.strip():
         return None
+    forms = {stem_key(span.normal), stem_key(span.text)}
+    written_by = _capital_written(kb)
+    found = {written_by[f] for f in forms if f in written_by}
+    if len(found) == 1:
+        return found.pop()
     keys = _capital_keys(kb)
     script = _script(span.text)
-    forms = {stem_key(span.normal), stem_key(span.text)}
     for key in dict.fromkeys((script_key(span.normal), script_key(span.text))):
         kb_id = keys.get(key)
         if kb_id is None:
@@ -514,24 +515,41 @@ def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     return None
 
 
-#: per knowledge base (by identity), each country's capitals' names in every script
-_CAPITAL_NAMES: dict[int, dict[str, tuple[str, ...]]] = {}
-
-
 def _capital_names(kb: KB) -> dict[str, tuple[str, ...]]:
     """Country kb_id -> the names of its capitals: the knowledge base's (English) and GeoNames' in every script
     (``kb.city_names``: "Лусака", "Тбілісі", "Мадрид")."""
-    cached = _CAPITAL_NAMES.get(id(kb))
-    if cached is not None:
-        return cached
+    return kb.derived("capital_names", _build_capital_names)
+
+
+def _build_capital_names(kb: KB) -> dict[str, tuple[str, ...]]:
     capitals = {(capital, entry.kb_id): entry for entry in kb.entries.values() if entry.kb_id.startswith("gpe:")
                 for capital in entry.capitals}
     geonames = city_names(frozenset((capital, kb_id[4:]) for capital, kb_id in capitals))
     out: dict[str, tuple[str, ...]] = {}
     for capital, kb_id in capitals:
         out[kb_id] = (*out.get(kb_id, ()), capital, *geonames.get((capital, kb_id[4:]), ()))
-    _CAPITAL_NAMES[id(kb)] = out
     return out
+
+
+#: letters a capital's written name needs to stand for its country by itself ("Рим", "Баку"; not "Ош")
+_MIN_CAPITAL_NAME = 3
+
+
+def _capital_written(kb: KB) -> dict[str, str]:
+    """``stem_key`` of each one-word name a capital has in any script (``_capital_names``) -> its country's kb_id,
+    where no other country's capital has a name of that key. Codes in capitals ("TSE", an airport's) are left out."""
+    return kb.derived("capital_written", _build_capital_written)
+
+
+def _build_capital_written(kb: KB) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for kb_id, names in _capital_names(kb).items():
+        for name in names:
+            letters = [c for c in name if c.isalpha()]
+            if len(letters) < _MIN_CAPITAL_NAME or " " in name.strip() or name.isupper() or not name[:1].isupper():
+                continue
+            owners.setdefault(stem_key(name), set()).add(kb_id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if key and len(ids) == 1}
 
 
 def _script(word: str) -> str:
@@ -664,6 +682,45 @@ def _hyphen_head(doc: Document, span: NamedSpan, lang: str) -> NamedSpan:
     return NamedSpan(start, span.end, text, "GPE" if kb_id.startswith("gpe:") else "ORG", text)
 
 
+#: languages whose office titles take the place they govern in the genitive before the holder ("Мер Дніпра Лисак")
+_GENITIVE_PLACE_LANGUAGES = frozenset({"ru", "uk"})
+
+
+@functools.lru_cache(maxsize=1)
+def _city_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """(``stem_key`` of every Cyrillic city name GeoNames has, those names in lower case)."""
+    names = cyrillic_city_names()
+    return frozenset(stem_key(n) for n in names), frozenset(n.lower() for n in names)
+
+
+def _split_place_genitive(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
+    """A person's span that opens with a city in an oblique case, right after another word, is two: the city (LOC)
+    and the person. A title names the place it governs in the genitive before its holder ("Мер Дніпра Лисак",
+    "мэра Казани Метшина") and a tagger runs the place on into the name; the place is a mention of its own and the
+    person is the rest. The city's own (nominative) name is left alone: a surname may be spelled as a town is
+    ("Иванов"); so is a given name some town's name folds with ("Буді Сантосо", "Аркадием Весниным")."""
+    if lang not in _GENITIVE_PLACE_LANGUAGES:
+        return spans
+    stems, nominative = _city_stems()
+    out: list[NamedSpan] = []
+    for span in spans:
+        words = list(re.finditer(r"\S+", span.text))
+        first = words[0].group(0) if words else ""
+        before = doc.raw[:span.start].rstrip()
+        if span.type != "PERSON" or len(words) < 2 or not before or not before[-1:].isalpha() \
+                or stem_key(first) not in stems or first.lower() in nominative or given_in_any_script(first) \
+                or not all(w.group(0)[:1].isupper() for w in words[1:]):
+            out.append(span)
+            continue
+        place_end = span.start + words[0].end()
+        person_start = span.start + words[1].start()
+        normal_words = span.normal.split()
+        normal = " ".join(normal_words[1:]) if len(normal_words) == len(words) else doc.raw[person_start:span.end]
+        out.append(NamedSpan(span.start, place_end, doc.raw[span.start:place_end], "LOC", first))
+        out.append(NamedSpan(person_start, span.end, doc.raw[person_start:span.end], "PERSON", normal))
+    return out
+
+
 def _joined_known(doc: Document, spans: list[NamedSpan], lang: str) -> list[NamedSpan]:
     """Two spans one space apart that together are a known name the tagger cut in two ("УВКБ" + "ООН": "УВКБ ООН",
     the UN refugee agency, not the UN) as one span; the first alone must name someone else or no one. A span begun
@@ -713,7 +770,7 @@ def resolve_names(doc: Document, spans: list[NamedSpan], lang: str, kb: KB) -> t
         # the tagger's spans inside an institution's phrase ("Албанской") give way to it
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in agents)] + [
             NamedSpan(a, b, doc.raw[a:b], "ORG", doc.raw[a:b]) for a, b in agents]
-    spans = _joined_known(doc, spans, lang)
+    spans = _split_place_genitive(doc, _joined_known(doc, spans, lang), lang)
     phrases = _phrase_mentions(doc, lang)
     if phrases:
         # a known name written out in lower-case words wins over the tagger's spans inside or across it
