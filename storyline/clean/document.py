@@ -42,10 +42,9 @@ from storyline.clean.homoglyphs import apply_repairs, find_homoglyph_repairs
 from storyline.clean.inline import find_inline_junk, parse_wire_dateline
 from storyline.clean.language import detect_language, other_languages, script_of
 from storyline.clean.lexicon import Lexicon, load_lexicon, normalise_line
-from storyline.clean.line_model import ADDRESSES_READER, IMPERATIVE, JudgedLine, load_line_model, turn_label
+from storyline.clean.line_model import JudgedLine, calls_reader_to_act, load_line_model, turn_label
 from storyline.clean.line_model import removals as model_removals
 from storyline.clean.lines import (
-    FIRST_PLURAL,
     SHORT_LINE_WORDS,
     LineStats,
     Unit,
@@ -932,11 +931,10 @@ def _runs_between_paragraphs(lines: list[_Line]) -> set[int]:
 
 
 def _calls_to_act(text: str) -> bool:
-    """A line that speaks to the reader ("you", a link, an e-mail address) or for the site ("our"), or opens (after a
-    label's colon too) with a call to act."""
+    """A line that speaks to the reader ("you", "vous", a link, an e-mail address) or for the site ("our", "наш"), or
+    opens (after a label's colon too) with a call to act, in any language the cleaning training covers."""
     after_label = text.split(": ", 1)[1] if ": " in text else ""
-    return bool(ADDRESSES_READER.search(text) or FIRST_PLURAL.search(text) or IMPERATIVE.match(text)
-                or (after_label and IMPERATIVE.match(after_label)))
+    return calls_reader_to_act(text) or bool(after_label and calls_reader_to_act(after_label))
 
 
 def _resolve_short_lines(lines: list[_Line]) -> None:

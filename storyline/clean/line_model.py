@@ -56,6 +56,7 @@ from storyline.clean.lines import (
     word_count,
 )
 from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
+from storyline.data import load
 
 #: A kept line the model removes without the sentence model must not be prose: at least this many words ending a
 #: sentence (or holding a
@@ -132,6 +133,31 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|these|our|we|us)\b", re.I)
 OPENING_REACH = 3
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s")
 _HEDGE = re.compile(r"\b(?:not|subject to|may|might)\b|n['\u2019]t\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The other languages' cues (``reader_cues.yaml``) as two patterns: a word of address or of the site anywhere,
+    and a call to act opening the text."""
+    languages = load("reader_cues")["languages"].values()
+    words = sorted({w.lower() for cues in languages for key in ("reader", "site") for w in cues.get(key, [])},
+                   key=len, reverse=True)
+    opening = sorted({w.lower() for cues in languages for w in cues.get("imperative", [])}, key=len, reverse=True)
+    # a word ends where no letter, digit or joining hyphen / apostrophe follows ("vous" not in "vousoyer")
+    edge = r"(?![\w'\u2019-])"
+    return (re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(map(re.escape, words)) + ")" + edge),
+            re.compile(r"^\W*(?:" + "|".join(map(re.escape, opening)) + ")" + edge))
+
+
+def calls_reader_to_act(text: str) -> bool:
+    """A line that speaks to the reader or for the site, or opens with a call to act, in English
+    (``ADDRESSES_READER``, ``FIRST_PLURAL``, ``IMPERATIVE``) or in another language the cleaning training covers
+    (``reader_cues.yaml``: "Reserva ahora", "Jetzt buchen", "vos avantages", "наши предложения")."""
+    if ADDRESSES_READER.search(text) or FIRST_PLURAL.search(text) or IMPERATIVE.match(text):
+        return True
+    address, opening = _reader_cues()
+    lowered = text.lower()
+    return bool(address.search(lowered) or opening.match(lowered))
 
 
 def opening_line(lines: Sequence[JudgedLine]) -> int | None:

@@ -237,6 +237,9 @@ RESOURCES: dict[str, Any] = {
         {"type": "object", "additionalProperties": False,
          "properties": _word_lists("speech_verbs", "according_to", "complementisers", "pronouns")},
         propertyNames={"pattern": "^[a-z]{2,3}$"})}, ("languages",)),
+    "reader_cues": lambda: _sections({"languages": _mapping(
+        {"type": "object", "additionalProperties": False, "properties": _word_lists("reader", "site", "imperative")},
+        propertyNames={"pattern": "^[a-z]{2,3}$"})}, ("languages",)),
     "places": lambda: _sections({"cities": _WORDS}, ("cities",)),
     "descriptions": lambda: _sections({
         **_word_lists("occupations", "person_nouns", "contrast_modifiers"),
