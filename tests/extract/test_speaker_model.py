@@ -585,26 +585,23 @@ def test_a_partial_quote_inside_a_clause_a_document_says_marks_the_carried_descr
     assert carried and carried[0]["prev_described&text"] == 0.0
 
 
-@pytest.mark.xfail(strict=True, reason="session 28: entities31's 135 demonyms moved the retrained person-noun check's "
-                   "'lifeguard' from 0.59 to 0.42 (threshold 0.5), so 'One of the lifeguards' is no person phrase; the "
-                   "partitive mechanism itself is tested with 'firefighters' below")
-def test_a_partitive_subject_is_the_antecedent_of_a_pronoun():
+@pytest.mark.parametrize("text, phrase_text", [
+    pytest.param("The storm drove the boats onto the rocks before dawn.\nOne of the lifeguards, who had worked through "
+                 "the night, sat on the sea wall. “We could not reach the last boat,” he said.",
+                 "One of the lifeguards",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "session 28: entities31's 135 demonyms moved the retrained person-noun check's 'lifeguard' from "
+                     "0.59 to 0.42 (threshold 0.5), so 'One of the lifeguards' is no person phrase")), id="lifeguards"),
+    pytest.param("The fire spread through the warehouse district overnight.\nOne of the firefighters, who had been on "
+                 "duty since noon, rested by the truck. “We could not save the last building,” he said.",
+                 "One of the firefighters", id="firefighters"),
+])
+def test_a_partitive_subject_is_the_antecedent_of_a_pronoun(text, phrase_text):
     # "One of the lifeguards, who …" stands for one person the "of" phrase names: a "he" after it may be that person
-    ctx, quotes = context_of("The storm drove the boats onto the rocks before dawn.\n"
-                             "One of the lifeguards, who had worked through the night, sat on the sea wall. "
-                             "“We could not reach the last boat,” he said.")
+    ctx, quotes = context_of(text)
     q = quotes[-1]
     phrase = antecedent_phrase(ctx, q, layout_of(ctx))
-    assert phrase is not None and ctx.view[phrase[0]:phrase[1]] == "One of the lifeguards"
-
-
-def test_a_partitive_subject_of_a_clear_person_noun_is_the_antecedent_of_a_pronoun():
-    ctx, quotes = context_of("The fire spread through the warehouse district overnight.\n"
-                             "One of the firefighters, who had been on duty since noon, rested by the truck. "
-                             "“We could not save the last building,” he said.")
-    q = quotes[-1]
-    phrase = antecedent_phrase(ctx, q, layout_of(ctx))
-    assert phrase is not None and ctx.view[phrase[0]:phrase[1]] == "One of the firefighters"
+    assert phrase is not None and ctx.view[phrase[0]:phrase[1]] == phrase_text
 
 
 def test_a_name_outside_a_paragraph_that_describes_a_new_speaker_is_marked_for_a_pronoun():
