@@ -618,7 +618,7 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         place = "none"
     case = name_case(last, lang)
     # read after the verb only: before it a name on a noun is most often the actor's body or its person's office
-    # ("Полиция Казахстана задержала", "La primera ministra de Finlandia, Aino Lehtinen, se reunió"), which the
+    # ("Полиция Эстонии задержала", "La primera ministra de Finlandia, Aino Lehtinen, se reunió"), which the
     # word features and ``qualifies_person`` already read
     head = noun_attribute(text, start, trigger, lang, cues) if side == "after" else None
     if head:

@@ -492,7 +492,7 @@ def demonym_country(word: str, lang: str) -> str | None:
 def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     """The country whose capital a one-word place name is. A tagger may type the capital an organisation where it
     acts for its government ("протест Мадриду", "Лондон ввёл санкции"): the same metonym. First by the capital's
-    own names in every script (``_capital_written``: "Астана", "Відень", whose consonant keys are too short or not
+    own names in every script (``_capital_written``: "Сува", "Відень", whose consonant keys are too short or not
     the English name's), in any case form; else by its consonant key across scripts, where the capital has no name
     written in the span's script (``_capital_names``): the span must be one of them, as "Лисак" (a surname) shares
     Lusaka's key "lsk" but is not "Лусака"; a capital with no name in that script is still read by the key alone."""

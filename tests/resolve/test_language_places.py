@@ -18,10 +18,11 @@ def _analyse(lang: str, text: str) -> DocAnalysis:
 
 
 @pytest.mark.parametrize("lang,text,capital,country", [
-    # consonant keys of two letters ("Astana": tn) or none shared with the English name: the capital's own
+    # consonant keys of two letters ("Suva": sv) or none shared with the English name: the capital's own
     # spellings (GeoNames' names of it in every script) find it, in any case form
-    ("ru", "Астана предложила провести переговоры в четверг.", "Астана", "gpe:KAZ"),
-    ("uk", "Делегація прибула до Астани на переговори.", "Астани", "gpe:KAZ"),
+    ("ru", "Сува предложила провести переговоры в четверг.", "Сува", "gpe:FJI"),
+    ("ru", "Ниамей предложил провести переговоры в четверг.", "Ниамей", "gpe:NER"),
+    ("uk", "Делегація прибула до Вадуца на переговори.", "Вадуца", "gpe:LIE"),
     ("ru", "Делегация прибыла в Улан-Батор.", "Улан-Батор", "gpe:MNG"),
 ])
 def test_a_capital_in_its_own_cyrillic_spelling_stands_for_its_country(lang, text, capital, country):
