@@ -701,14 +701,15 @@ def mend_names(cands: list[Cand], view: str, kb: KB) -> list[Cand]:
       "bint Saud Al-Kuwari") or is one capitalised word no knowledge base knows ("Rosa Elvira Quispe" +
       "Huamán"): one person (two people are never written side by side without punctuation).
     - A country's name right before an organisation's name the parser found ("Liberia" + "Budget Transparency
-      Network", "Mauritania" + "Airlines International"): the body's name opens with its country.
+      Network", "Mauritania" + "Airlines International"): the body's name opens with its country; a city's or
+      region's name likewise when the organisation's name holds a head noun ("Copenhagen" + "Malmö Port").
     """
     org_heads = _org_head_words(kb)
     cands = sorted(cands, key=lambda c: c.start)
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and _country_opens(prev, c, view, kb):
+        if prev is not None and (_country_opens(prev, c, view, kb) or _place_opens(prev, c, view, org_heads)):
             c.start = prev.start
             c.info = {**c.info, "mended": True}
             out[-1] = c
@@ -739,6 +740,21 @@ def _country_opens(prev: Cand, c: Cand, view: str, kb: KB) -> bool:
         return False
     words = LETTER_WORD.findall(view[c.start:c.end])
     return bool(words) and all(is_cap(w) or (w.islower() and len(w) <= 3) for w in words) and fold(words[0]) != "the"
+
+
+def _place_opens(prev: Cand, c: Cand, view: str, org_heads: frozenset[str]) -> bool:
+    """Whether place ``prev`` (a city, a region: not a country, which ``_country_opens`` reads) opens the name of
+    organisation ``c`` right after it ("Copenhagen" + "Malmö Port", "Brussels" + "Court of First Instance"): one
+    space between, ``c`` found by the parser, capitalised, not opening with an article, and holding a head noun
+    (a bare "Copenhagen" + "Carlsberg" may be two names side by side; a port, a court or a police command named
+    after its city is one)."""
+    if prev.type != "GPE" or c.type != "ORG" or not c.source.startswith("spacy") or view[prev.end:c.start] != " ":
+        return False
+    if not all(is_cap(w) for w in LETTER_WORD.findall(view[prev.start:prev.end])):
+        return False
+    words = LETTER_WORD.findall(view[c.start:c.end])
+    return (bool(words) and all(is_cap(w) or (w.islower() and len(w) <= 3) for w in words)
+            and fold(words[0]) != "the" and any(fold(w) in org_heads for w in words if is_cap(w)))
 
 
 def _cut_before_and(c: Cand, o: Cand, tail: re.Match[str], view: str, org_heads: frozenset[str]) -> bool:

@@ -50,6 +50,26 @@ def test_a_complete_name_before_a_country_keeps_them_apart(kb):
     assert ("Ukraine", "GPE") in got
 
 
+@pytest.mark.parametrize("text, place, body", [
+    ("Surgeons at the Tampere University Hospital postponed forty operations on Monday.", "Tampere",
+     "University Hospital"),
+    ("The Antwerp Court of First Instance ordered the union to pay damages.", "Antwerp", "Court of First Instance"),
+    ("Officers of the Mombasa Police Command arrested three men at the harbour.", "Mombasa", "Police Command"),
+])
+def test_a_city_opens_the_name_of_a_body_named_after_it(kb, text, place, body):
+    # the parser cuts the city off a body's name as it cuts a country off; with a head noun it is one name
+    got = spans(kb, text, [(place, "GPE"), (body, "ORG")])
+    assert (f"{place} {body}", "ORG") in got
+    assert (place, "GPE") not in got
+
+
+def test_a_city_before_a_name_without_a_head_noun_stays_a_place(kb):
+    # "Carlsberg" holds no head noun: a brewer named beside its home city, not a body named after it
+    text = "Wind turbine orders fell sharply this year, and in Aarhus Vestas cut four hundred jobs."
+    got = spans(kb, text, [("Aarhus", "GPE"), ("Vestas", "ORG")])
+    assert ("Aarhus", "GPE") in got and ("Vestas", "ORG") in got
+
+
 def test_a_body_name_with_and_ends_at_its_head_noun(kb):
     text = ("Gulf Horizon will appeal against the judgment of the Qatar International Court and Dispute "
             "Resolution Centre, a spokesman said.")
