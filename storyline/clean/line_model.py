@@ -682,7 +682,8 @@ def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon, edges:
     """(index, reason) of the kept lines (body, heading) to remove: the model is confident, the line is not
     prose (``protected``) or the sentence model is confident too, and a rule or the page's structure agrees
     (``agreement``). With ``edges`` (``clean_lines='hybrid'``), also the lines outside the story's core that both
-    models lean to calling furniture (``edge_removals``)."""
+    models lean to calling furniture (``edge_removals``). A schedule's entries (``schedule_entries``) and the story's
+    closing sentence of its next date (``foot_paragraph``) stay whatever the models say."""
     if not lines:
         return []
     sentence_probs = model.sentence_probabilities(lines)
