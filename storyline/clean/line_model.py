@@ -55,7 +55,7 @@ from storyline.clean.lines import (
     sentence_ends,
     word_count,
 )
-from storyline.clean.metadata import MONTH_ALTERNATION
+from storyline.clean.metadata import MONTHS
 from storyline.clean.structure import (
     NUMBERED_HEADING,
     RELATIVE_TIME,
@@ -732,7 +732,8 @@ FOOT_MAX_SENTENCES = 2
 
 #: A foot notice credits the page's makers or sources ("… is supported by …", "Data supplied by …").
 _CREDITED = re.compile(r"\bby\b", re.I)
-_MONTH = re.compile(r"\b(?:" + MONTH_ALTERNATION + r")\b", re.I)
+#: A month named in full ("in February"): an abbreviation is another language's word too ("mar", the sea).
+_MONTH = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
 
 
 def foot_paragraph(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int,
