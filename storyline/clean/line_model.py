@@ -55,7 +55,15 @@ from storyline.clean.lines import (
     sentence_ends,
     word_count,
 )
-from storyline.clean.structure import NUMBERED_HEADING, RELATIVE_TIME, informative_shape, row_shape, shape_key
+from storyline.clean.metadata import MONTHS
+from storyline.clean.structure import (
+    NUMBERED_HEADING,
+    RELATIVE_TIME,
+    informative_shape,
+    row_shape,
+    schedule_row,
+    shape_key,
+)
 from storyline.data import load
 
 #: A kept line the model removes without the sentence model must not be prose: at least this many words ending a
@@ -674,7 +682,8 @@ def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon, edges:
     """(index, reason) of the kept lines (body, heading) to remove: the model is confident, the line is not
     prose (``protected``) or the sentence model is confident too, and a rule or the page's structure agrees
     (``agreement``). With ``edges`` (``clean_lines='hybrid'``), also the lines outside the story's core that both
-    models lean to calling furniture (``edge_removals``)."""
+    models lean to calling furniture (``edge_removals``). A schedule's entries (``schedule_entries``) and the story's
+    closing sentence of its next date (``foot_paragraph``) stay whatever the models say."""
     if not lines:
         return []
     sentence_probs = model.sentence_probabilities(lines)
@@ -683,7 +692,86 @@ def removals(lines: Sequence[JudgedLine], model: LineModel, lex: Lexicon, edges:
     out = decide(lines, feats, probs, model.threshold, sentence_probs, model.sentence_threshold, model.prose_threshold)
     if edges and sentence_probs is not None:
         out = sorted({**dict(edge_removals(lines, feats, probs, sentence_probs)), **dict(out)}.items())
+    gone = {i for i, _ in out}
+    listed = schedule_entries(lines, feats)
+    return [(i, r) for i, r in out if i not in listed and not foot_paragraph(lines, feats, i, gone)]
+
+
+#: A schedule the story lists has at least this many entries.
+MIN_SCHEDULE_ROWS = 2
+
+
+def schedule_entries(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]]) -> set[int]:
+    """The rows of a schedule the story lists, each a kept time-and-place row (``structure.schedule_row``: "9pm,
+    Channel North") right over a paragraph of prose, with the short kept line above it that names the programme or
+    the event: at least ``MIN_SCHEDULE_ROWS`` such rows of one template. The rules keep them for the story
+    (``structure.post_furniture``); the line model, which reads a short row between paragraphs as a rail, may not
+    remove them."""
+    rows: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines[:-1]):
+        if ln.label in ("body", "heading") and schedule_row(ln.text) and feats[i + 1]["strong_prose"]:
+            rows.setdefault(shape_key(ln.text), []).append(i)
+    out: set[int] = set()
+    for found in rows.values():
+        if len(found) < MIN_SCHEDULE_ROWS:
+            continue
+        for i in found:
+            out.add(i)
+            if i > 0 and lines[i - 1].label in ("body", "heading") and not feats[i - 1]["strong_prose"]:
+                out.add(i - 1)
     return out
+
+
+#: A foot paragraph has at least this many words ("Tickets go on sale in February.")
+FOOT_MIN_WORDS = 4
+#: ... and at most this many times the mean length of the story's core paragraphs' sentences, plus a sentence
+FOOT_LENGTH_FACTOR = 2.0
+#: ... and at most this many sentences: a notice of several sentences at the foot is the site's more often
+FOOT_MAX_SENTENCES = 2
+
+
+#: A foot notice credits the page's makers or sources ("… is supported by …", "Data supplied by …").
+_CREDITED = re.compile(r"\bby\b", re.I)
+#: A month named in full ("in February"): an abbreviation is another language's word too ("mar", the sea).
+_MONTH = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", re.I)
+
+
+def foot_paragraph(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]], i: int,
+                   gone: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The story's last short paragraph: a complete sentence in the body's register right under the story's last
+    paragraph of prose, after which no paragraph of the story follows, and with no evidence of furniture of its own.
+
+    A story often closes on one short factual sentence ("The next general sale is on 14 July.", "Tickets go on sale
+    in February.") that the models, trained on pages whose foot holds the site's notices, call furniture. A notice
+    at the foot gives itself away: it speaks to the reader or for the site ("you", "we", "our"), gives a link, an
+    address or a handle, calls the reader to act, opens with a label ("Disclaimer: …"), is a lexicon's line or the
+    page repeats it, or stands apart from the story (a removed line or another kept line between them). A sentence
+    with none of these, sized like the story's own sentences, stays whatever the models say.
+    """
+    ln, f = lines[i], feats[i]
+    text = ln.text.strip()
+    words = word_count(text)
+    if ln.label != "body" or not f["sentence_like"] or words < FOOT_MIN_WORDS or f["sentences"] > FOOT_MAX_SENTENCES:
+        return False
+    above = i - 1
+    if above < 0 or lines[above].label != "body" or not feats[above]["strong_prose"] \
+            or feats[above]["sent_p"] >= CORE_SENTENCE_P:
+        return False
+    if any(lines[j].label in ("body", "heading") and feats[j]["strong_prose"] and j not in gone
+           for j in range(i + 1, len(lines))):
+        return False  # not the foot: the story goes on below (the notices under it that go, ``gone``, do not count)
+    core = [j for j in range(len(lines)) if feats[j]["strong_prose"] and feats[j]["sent_p"] < CORE_SENTENCE_P]
+    core_words = sum(word_count(lines[j].text) for j in core)
+    core_sentences = sum(max(sentence_ends(lines[j].text), 1) for j in core)
+    if words > FOOT_LENGTH_FACTOR * core_words / max(core_sentences, 1) * max(f["sentences"], 1):
+        return False
+    if any(f[k] for k in _CUES) or f["line_repeats"] > 0 or f["you"] or f["we"] or f["reader"] \
+            or calls_reader_to_act(text) or _LABELLED.match(text) or _SELF_REFERENCE.search(text) \
+            or _HEDGE.search(text) or _CREDITED.search(text):
+        return False
+    # what the story closes on: when its next step happens ("… is on 14 July", "… go on sale in February"); a
+    # notice written plainly at the foot says who made, funds or checks the page instead
+    return bool(f["date"] or _MONTH.search(text))
 
 
 #: Below the story's core (its last paragraph of prose the sentence model calls body), a kept line goes when the line

@@ -203,15 +203,45 @@ def post_furniture(texts: Sequence[str], labels: Sequence[str], protected: set[i
     for i in candidate:
         if informative_shape(keys[i]):
             gaps_of[keys[i]].add(gap[i])
-    seeds = {i for i in candidate if len(gaps_of.get(keys[i], ())) >= 2 or RELATIVE_TIME.search(texts[i])}
+    # a programme's or an event's time and place between two of the story's paragraphs ("9pm, Channel North",
+    # "7.30pm, Town Hall"): a schedule the story lists, not a post's header, which names its poster or dates the post
+    # (its first row, under the page's header, too, when the same template stands between paragraphs below); the
+    # line right above each row is the programme's or the event's name
+    schedule = {i for i in candidate if schedule_row(texts[i])}
+    inner_keys = {keys[i] for i in schedule if 0 < gap[i] < g}
+    schedule = {i for i in schedule if keys[i] in inner_keys}
+    seeds = {i for i in candidate if i not in schedule
+             and (len(gaps_of.get(keys[i], ())) >= 2 or RELATIVE_TIME.search(texts[i]))}
     seeded_gaps = {gap[i] for i in seeds}
     out = set(seeds)
-    rows |= _introduced_rows(texts)
+    rows |= _introduced_rows(texts) | schedule | {i - 1 for i in schedule if i > 0 and gap[i - 1] == gap[i]}
     for i in range(n):
         if gap[i] in seeded_gaps and i not in protected and i not in rows and labels[i] == "short" \
                 and _furniture_shaped(texts[i]):
             out.add(i)
     return out
+
+
+#: A time of day opening a line ("9pm", "11.05pm", "19:30"), and what follows it.
+_TIME_OPENING = re.compile(r"^\s*(?:2[0-3]|[01]?\d)(?!\d)(?P<minutes>[:.][0-5]\d)?\s*(?P<half>[ap]\.?m\.?)?"
+                           r"(?P<rest>.*)$", re.I)
+#: A schedule's row is short: a time and a channel's, venue's or place's name.
+SCHEDULE_ROW_WORDS = 6
+
+
+def schedule_row(text: str) -> bool:
+    """A row of a schedule: a time of day, then the name of where it happens ("9pm, Channel North", "19:30 Town
+    Hall"), with no date, year or poster's mark (a post's header dates the post: "Mon Mar 04, 2024 8:12 pm",
+    "tidewatcher · 3 days ago")."""
+    m = _TIME_OPENING.match(text)
+    # "2.50 million" is not a time: a point between hour and minutes only with "am" or "pm"
+    if m is None or not (m["half"] or (m["minutes"] or "").startswith(":")) or len(text.split()) > SCHEDULE_ROW_WORDS:
+        return False
+    rest = m["rest"].lstrip(" ,\u2013\u2014-")
+    if rest.isupper() and len(rest.split()) == 1 and rest == m["rest"].lstrip():
+        return False  # a time zone written after the time, a live blog's stamp ("13:58 GMT"), not a place
+    return rest[:1].isalpha() and not RELATIVE_TIME.search(text) \
+        and not re.search(r"(?:19|20)\d\d|[@#\u00b7|\u00bb]", text)
 
 
 def _repeated_rows(candidate: Sequence[int], keys: dict[int, str], gap: Sequence[int]) -> set[int]:
