@@ -283,6 +283,8 @@ class NameFinder:
         self.by_first = dict(by_first)
         self.odd = _names_regex(tuple(odd)) if odd else None
         self.odd_names = tuple(odd)
+        # every name in the regex's order (longest first): the alternative its match took is the first that fits
+        self.ordered = tuple(sorted(name_keys, key=len, reverse=True))
 
     def name_of(self, found: str) -> str:
         """The name (a key of ``name_keys``) that matched the text ``found``: its lower case, except for a name
@@ -290,7 +292,12 @@ class NameFinder:
         low = found.lower()
         if low in self.lowered:
             return low
-        return next(n for n in self.odd_names if re.fullmatch(re.escape(n), found, re.IGNORECASE))
+        # then a plain name written with a letter the case-insensitive match equates with one of its own: the regex
+        # finds "yilmaz" in "Yılmaz" ("ı" matches "i"), whose lower case is no name
+        for n in (*self.odd_names, *self.ordered):
+            if re.fullmatch(re.escape(n), found, re.IGNORECASE):
+                return n
+        raise KeyError(found)
 
     def findall(self, text: str) -> list[str]:
         """The text of each name found (the regex's group 1), in order."""
