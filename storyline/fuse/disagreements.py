@@ -274,7 +274,9 @@ class NameFinder:
         # names by their first word, longest first (the regex's order; names of one length match the same text)
         by_first: dict[str, list[str]] = defaultdict(list)
         odd = []
-        for n in sorted(name_keys, key=len, reverse=True):
+        # every name in the regex's order (longest first): the alternative its match took is the first that fits
+        self.ordered = tuple(sorted(name_keys, key=len, reverse=True))
+        for n in self.ordered:
             first = _WORD_RUN.match(lowered[n])
             if not _plain(n, lowered[n]):
                 odd.append(n)   # "yılmaz": its own small regex, tried at each word start
@@ -283,8 +285,6 @@ class NameFinder:
         self.by_first = dict(by_first)
         self.odd = _names_regex(tuple(odd)) if odd else None
         self.odd_names = tuple(odd)
-        # every name in the regex's order (longest first): the alternative its match took is the first that fits
-        self.ordered = tuple(sorted(name_keys, key=len, reverse=True))
 
     def name_of(self, found: str) -> str:
         """The name (a key of ``name_keys``) that matched the text ``found``: its lower case, except for a name
