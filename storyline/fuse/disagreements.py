@@ -274,7 +274,9 @@ class NameFinder:
         # names by their first word, longest first (the regex's order; names of one length match the same text)
         by_first: dict[str, list[str]] = defaultdict(list)
         odd = []
-        for n in sorted(name_keys, key=len, reverse=True):
+        # every name in the regex's order (longest first): the alternative its match took is the first that fits
+        self.ordered = tuple(sorted(name_keys, key=len, reverse=True))
+        for n in self.ordered:
             first = _WORD_RUN.match(lowered[n])
             if not _plain(n, lowered[n]):
                 odd.append(n)   # "yılmaz": its own small regex, tried at each word start
@@ -290,7 +292,12 @@ class NameFinder:
         low = found.lower()
         if low in self.lowered:
             return low
-        return next(n for n in self.odd_names if re.fullmatch(re.escape(n), found, re.IGNORECASE))
+        # then a plain name written with a letter the case-insensitive match equates with one of its own: the regex
+        # finds "yilmaz" in "Yılmaz" ("ı" matches "i"), whose lower case is no name
+        for n in (*self.odd_names, *self.ordered):
+            if re.fullmatch(re.escape(n), found, re.IGNORECASE):
+                return n
+        raise KeyError(found)
 
     def findall(self, text: str) -> list[str]:
         """The text of each name found (the regex's group 1), in order."""

@@ -458,3 +458,14 @@ def test_a_name_whose_case_does_not_round_trip_is_bound_to_its_actor() -> None:
     found = finder.findall("IŞINMOUTH and Işınmouth officials met Ruritanian envoys.")
     assert found == ["IŞINMOUTH", "Işınmouth", "Ruritania"]
     assert [finder.name_of(f) for f in found] == ["ışınmouth", "ışınmouth", "ruritania"]
+
+
+def test_a_plain_name_written_with_a_dotless_i_is_bound_to_its_actor() -> None:
+    # an article spells the surname "Aydin", a claim "Aydın": the case-insensitive match equates "ı" with "i", so the
+    # plain name is found in a text whose lower case ("aydın") is no name (it raised StopIteration in a 100k run)
+    from storyline.fuse.disagreements import NameFinder
+
+    finder = NameFinder({"aydin": "PERSON:aydin", "ankara": "GPE:ankara"})
+    found = finder.findall("Minister Aydın told reporters in Ankara that AYDIN had not resigned.")
+    assert found == ["Aydın", "Ankara", "AYDIN"]
+    assert [finder.name_of(f) for f in found] == ["aydin", "ankara", "aydin"]

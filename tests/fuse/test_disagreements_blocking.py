@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from types import SimpleNamespace
 from unittest import mock
 
@@ -71,6 +72,9 @@ def test_name_finder_on_random_names_and_texts():
             text = "".join((p.upper() if rng.random() < 0.3 else p) + rng.choice(["", " ", "n ", "ans", "an.", "N"])
                            for p in parts)
             assert finder.findall(text) == _regex_names(names, text), (names, text)
+            # and each is bound to a name the regex's case-insensitive match takes there
+            for found in finder.findall(text):
+                assert re.fullmatch(re.escape(finder.name_of(found)), found, re.IGNORECASE), (names, found)
             tried += 1
             fast += finder.words and not set(text) & set("ıİßſσςΣ")   # the word look-up path, not the regex's
     assert tried > 10000 and fast > 3000
