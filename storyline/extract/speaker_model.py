@@ -470,6 +470,10 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
     feats: dict[str, float] = {f"words={size}": 1.0}
     if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words):
         feats["title_case"] = 1.0
+    if n >= 2 and sum(w[:1].isupper() for w in words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3):
+        # "Low Tide", "Off The Pitch", "Who Pays?", "NO ENTRY AFTER DARK": a title, a name or a sign whose
+        # words are too short for ``title_case``; a sentence someone says has lower-case words beyond its first
+        feats["capitalised"] = 1.0
     if re.search(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|I'm|I’m)\b", text):
         feats["first_person"] = 1.0
     if re.search(r"\b[Yy]ou(?:r|rs)?\b", text):
@@ -1228,6 +1232,7 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     # "The sign says: “…”" give the rules a phrase but no one who speaks
     doubt = {"no_cue_near": not shape["cue_near"], "no_cue_sentence": not shape["cue_sentence"],
              "no_verb": not shape["verb"], "title_case": "title_case" in shape,
+             "capitalised": "capitalised" in shape,
              "short": any(f"words={k}" in shape for k in ("1", "2", "3")),
              "no_person": not ("first_person" in shape or "second_person" in shape),
              "term": "term_before" in shape or "naming_before" in shape,

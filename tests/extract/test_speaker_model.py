@@ -233,6 +233,32 @@ def test_the_shape_of_a_slogan_differs_from_speech():
     assert nobody.features.get("nobody&shape_title_case") == 1.0
 
 
+def test_a_short_capitalised_title_has_the_shape_of_a_name_not_of_speech():
+    # "Low Tide" and "Off The Pitch" have one word of four letters or more, too few for ``title_case``; every word
+    # capitalised still marks a title or a sign, while a sentence someone says has lower-case words after its first
+    ctx, quotes = context_of("Folk singer Brenna Tolan released her third album, “Low Tide”, on Friday, and her "
+                             "podcast “Off The Pitch” returns next month.\n"
+                             "“I wrote most of it on the night ferry to Stranraer,” Tolan said.")
+    layout = layout_of(ctx)
+
+    def shape(words):
+        q = next((q for q in quotes if words in ctx.view[q.start:q.end]), None)
+        if q is None:               # a short title the passes drop: its shape is read all the same
+            at = ctx.view.index(words)
+            q = QuoteSpan(at, at + len(words), True, Attribution(False))
+        return quote_shape(ctx, q, layout)
+
+    album, podcast, said = shape("Low Tide"), shape("Off The Pitch"), shape("I wrote most")
+    assert album.get("capitalised") == 1.0 and not album.get("title_case")
+    assert podcast.get("capitalised") == 1.0
+    assert not said.get("capitalised")
+    titled = next((q for q in quotes if "Low Tide" in ctx.view[q.start:q.end]), None)
+    if titled is not None:
+        nobody = next(c for c in candidates(ctx, quotes, quotes.index(titled), None, entity_genders(ctx), layout)
+                      if c.entity is None)
+        assert nobody.features.get("nobody&shape_capitalised") == 1.0
+
+
 def test_the_shape_of_a_term_a_nickname_and_a_partial_quote():
     # a scare-quoted term used as an adjective and a nickname between names are no one's words; a phrase a cue
     # verb governs ("called the cut “…”") is the caller's
