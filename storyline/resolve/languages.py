@@ -515,6 +515,78 @@ def _capital_country(span: NamedSpan, kb: KB) -> str | None:
     return None
 
 
+def _capital_by_name(span: NamedSpan, kb: KB, lang: str) -> str | None:
+    """The country of the one capital written exactly as the span (either case), where the span is no exact form of
+    a country's or a body's name in ``lang``. The stem a country's name folds to can be a capital's written name:
+    "Мале" (Malé) folds to the stem of "Мали" (Mali), and the stem lookup read the country; a whole written name is
+    better evidence than a stem. "Алжир" (the country and its capital) stays the country's name."""
+    if span.type not in _CAPITAL_TYPES or " " in span.normal.strip():
+        return None
+    written = {span.text.lower(), span.normal.lower()}
+    if written & _exact_name_forms(lang):
+        return None
+    # GeoNames lists rare spellings too: "Ганой" (a Hanoi) is also Ghana's instrumental, "с Ганой"
+    if any(_declined_from(form, w) for w in written for form in _name_forms_by_stem(lang).get(stem_key(w), ())):
+        return None
+    exact = _capital_exact(kb)
+    found = {kb_id for w in written for kb_id in exact.get(w, ())}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _exact_name_forms(lang: str) -> frozenset[str]:
+    """Every form of every known actor's name in ``lang`` (``_name_forms``), lower case."""
+    return frozenset(form.lower() for form, _, _ in _name_forms(lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _name_forms_by_stem(lang: str) -> dict[str, tuple[str, ...]]:
+    """``stem_key`` -> the forms of known actors' names in ``lang`` with that key, lower case."""
+    out: dict[str, tuple[str, ...]] = {}
+    for form, _, _ in _name_forms(lang):
+        low = form.lower()
+        key = stem_key(low)
+        if low not in out.get(key, ()):
+            out[key] = (*out.get(key, ()), low)
+    return out
+
+
+#: the nominative endings of the names that decline in Russian and Ukrainian ("Гана" / "Ганой", "Гвинея" / "Гвинеи");
+#: names ending otherwise ("Мали", "Перу", "Того") keep one form in every case
+_DECLINING_ENDINGS = ("а", "я")
+
+
+def _declined_from(name: str, word: str) -> bool:
+    """Whether ``word`` reads as a case form of the one-word ``name``: the name less its ending, then at most two
+    letters of another ending ("Гана" -> "Ганой", "Гане")."""
+    if " " in name or not name.endswith(_DECLINING_ENDINGS) or word == name:
+        return False
+    base = name[:-1]
+    return word.startswith(base) and 1 <= len(word) - len(base) <= 2
+
+
+def _capital_exact(kb: KB) -> dict[str, frozenset[str]]:
+    """Each one-word name a capital has in any script (``_capital_names``), lower case -> the countries whose
+    capitals are written so; the same names as ``_capital_written`` keys, whole instead of stemmed."""
+    return kb.derived("capital_exact", _build_capital_exact)
+
+
+def _build_capital_exact(kb: KB) -> dict[str, frozenset[str]]:
+    owners: dict[str, set[str]] = {}
+    for kb_id, names in _capital_names(kb).items():
+        for name in names:
+            if _capital_name_usable(name):
+                owners.setdefault(name.lower(), set()).add(kb_id)
+    return {name: frozenset(ids) for name, ids in owners.items()}
+
+
+def _capital_name_usable(name: str) -> bool:
+    """A capital's name that may stand for its country alone: one capitalised word of at least
+    ``_MIN_CAPITAL_NAME`` letters, not a code ("TSE", an airport's)."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= _MIN_CAPITAL_NAME and " " not in name.strip() and not name.isupper() and name[:1].isupper()
+
+
 def _capital_names(kb: KB) -> dict[str, tuple[str, ...]]:
     """Country kb_id -> the names of its capitals: the knowledge base's (English) and GeoNames' in every script
     (``kb.city_names``: "Лусака", "Тбілісі", "Мадрид")."""
@@ -545,10 +617,8 @@ def _build_capital_written(kb: KB) -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for kb_id, names in _capital_names(kb).items():
         for name in names:
-            letters = [c for c in name if c.isalpha()]
-            if len(letters) < _MIN_CAPITAL_NAME or " " in name.strip() or name.isupper() or not name[:1].isupper():
-                continue
-            owners.setdefault(stem_key(name), set()).add(kb_id)
+            if _capital_name_usable(name):
+                owners.setdefault(stem_key(name), set()).add(kb_id)
     return {key: next(iter(ids)) for key, ids in owners.items() if key and len(ids) == 1}
 
 
@@ -608,7 +678,8 @@ def _clusters(spans: list[NamedSpan], lang: str, kb: KB, date: str | None,
     for span in sorted(spans, key=lambda s: s.start):
         made = (institutions or {}).get((span.start, span.end))
         kb_id = made.kb_id if made is not None else (
-            known_name(span.text, span.normal, lang) or _authority_country(span, lang, names)
+            _capital_by_name(span, kb, lang) or known_name(span.text, span.normal, lang)
+            or _authority_country(span, lang, names)
             or _capital_country(span, kb) or _acronym_owner(span, lang))
         if span.type == "PERSON" and kb_id is None:
             _add_person(span, clusters)

@@ -82,11 +82,11 @@ def test_the_actor_before_the_trigger_is_the_source_and_a_place_after_a_locative
 
 def test_a_country_in_the_accusative_after_v_is_where_something_goes_and_stays_a_candidate():
     cues = load_cues()
-    text = "Казахстан в Астане экстрадировал в Россию бывшего банкира."
-    sent, mentions = _sentence_with(text, [("Казахстан", "GPE"), ("Астане", "GPE"), ("Россию", "GPE")])
-    # "в Астане" (prepositional) is where; "в Россию" (accusative) the country sent to: the target
-    assert [m.text for m in role_candidates(sent, mentions, "ru", cues)] == ["Казахстан", "Россию"]
-    assert choose_roles(sent, mentions, "COERCE", text.index("экстрадировал"), "ru", cues) == ("d/e0", "d/e2")
+    text = "Армения в Ереване экстрадировала в Россию бывшего банкира."
+    sent, mentions = _sentence_with(text, [("Армения", "GPE"), ("Ереване", "GPE"), ("Россию", "GPE")])
+    # "в Ереване" (prepositional) is where; "в Россию" (accusative) the country sent to: the target
+    assert [m.text for m in role_candidates(sent, mentions, "ru", cues)] == ["Армения", "Россию"]
+    assert choose_roles(sent, mentions, "COERCE", text.index("экстрадировала"), "ru", cues) == ("d/e0", "d/e2")
 
 
 def test_a_person_written_in_cyrillic_and_in_latin_letters_is_one_actor_across_documents():

@@ -8,7 +8,7 @@ from storyline.config import Settings
 from storyline.engine import stages
 from storyline.model import DocAnalysis, Document
 from storyline.nlp.ner_languages import NamedSpan
-from storyline.resolve.kb import KB, KBEntry
+from storyline.resolve.kb import KB, KBEntry, load_kb
 from storyline.resolve.languages import resolve_names
 
 
@@ -30,6 +30,24 @@ def test_a_capital_in_its_own_cyrillic_spelling_stands_for_its_country(lang, tex
     kb_of = {e.id: e.kb_id for e in out.entities}
     mention = next(m for m in out.mentions if m.text == capital)
     assert kb_of[mention.entity or ""] == country
+
+
+@pytest.mark.parametrize("lang,text,word,country", [
+    # "Мале" (Malé) folds to the stem of "Мали" (Mali): the capital's whole written name wins over the stem
+    ("ru", "Делегация Индии прибыла в Мале на переговоры.", "Мале", "gpe:MDV"),
+    ("uk", "Делегація Індії прибула до Мале на переговори.", "Мале", "gpe:MDV"),
+    # the country itself, and a country's case form that GeoNames also lists as a rare spelling of a capital
+    # ("Ганой", a Hanoi): the country's name stays the country
+    ("ru", "Делегация Индии прибыла в Мали на переговоры.", "Мали", "gpe:MLI"),
+    ("ru", "Индия подписала соглашение с Ганой о поставках какао.", "Ганой", "gpe:GHA"),
+])
+def test_a_capitals_whole_name_wins_over_a_country_sharing_its_stem(lang, text, word, country):
+    start = text.index(word)
+    doc = Document(id="d", source="d.txt", raw=text, given={"published": "2025-03-05", "language": lang})
+    mentions, entities = resolve_names(doc, [NamedSpan(start, start + len(word), word, "LOC", word)], lang,
+                                       load_kb())
+    kb_of = {e.id: e.kb_id for e in entities}
+    assert kb_of[next(m.entity for m in mentions if m.text == word) or ""] == country
 
 
 def test_a_citys_genitive_after_a_title_is_not_part_of_the_holders_name():

@@ -15,7 +15,9 @@ fifth, Russian only (wire, regional press, official statements and opinion; half
 background, statistics, opinions, plans, group nouns opening a sentence with no act; names that do not decline;
 written in the eighth round before any change, ``--set training/languages/events/dev5``); ``ru_dev6.txt`` a sixth,
 Russian only, with type variety (every type 7-9 times, the confusable pairs side by side, wire datelines; written in
-the ninth round before any change, ``--set training/languages/events/dev6``). ``roles/LANG_roles.txt`` ->
+the ninth round before any change, ``--set training/languages/events/dev6``); ``LANG_dev17.txt`` a seventeenth
+(ru, uk, es, 60 each, session 29 before any change: passives, reported speech, institutions and targets after a
+preposition, events with no target, a third with no event; ``--set training/languages/events/dev17``). ``roles/LANG_roles.txt`` ->
 ``roles/roles_LANG.jsonl``: sentences for the role ranker alone (read by scripts/train_event_roles_languages.py
 --role-sentences, never by the coder; not in the shipped ranker); ``roles/LANG_obliques.txt`` ->
 ``roles/obliques_LANG.jsonl``: role-ranker sentences with targets after a preposition or in an oblique case and
@@ -75,7 +77,8 @@ def main() -> int:
     for lang in ("ru", "uk", "es"):
         for part, suffix, folder in (("train", "", HERE), ("dev", "_dev", HERE), ("dev2", "_dev", HERE / "dev2"),
                                      ("dev3", "_dev", HERE / "dev3"), ("dev5", "_dev", HERE / "dev5"),
-                                     ("dev6", "_dev", HERE / "dev6")):
+                                     ("dev6", "_dev", HERE / "dev6"),
+                                     ("dev17", "_dev", HERE / "dev17")):
             src = HERE / f"{lang}_{part}.txt"
             if not src.is_file():
                 continue  # dev3 is Spanish only, dev5 and dev6 Russian only
