@@ -831,7 +831,9 @@ def _corpus_acronyms(ents: list[Entity], alike: list[list[int]]) -> list[Entity]
     spelled: dict[str, list[Entity]] = defaultdict(list)
     for ix in alike:
         e = ents[ix[0]]
-        if merge_type(e) == "ORG" and not e.generic and not e.kb_id:
+        # a KB-linked body spells its initials too ("China Coast Guard", a state's institution, beside "CCG" read
+        # as the Gulf body by a foreign-language alias): only the acronym's own KB entry is left out below
+        if merge_type(e) == "ORG" and not e.generic:
             for n in dict.fromkeys([e.name, *e.aliases]):
                 if not looks_like_acronym(n) and len(n.split()) >= 2 and len(initials := every_initial(n)) >= 2:
                     spelled[initials].append(e)
@@ -848,11 +850,13 @@ def _corpus_acronyms(ents: list[Entity], alike: list[list[int]]) -> list[Entity]
         e = ents[ix[0]]
         # the mentions' texts read last, for a name no other entity writes (no copy of it either): a store's popular
         # entity is many parts
+        # its names, not its descriptions: "The BOJ ... the bank" is still a body named by its acronym alone
         if e.type == "ORG" and e.kb_id and not e.generic and written[fold(e.name)] <= 1 and \
-                len(texts := {re.sub(r"^[Tt]he\s+", "", m.text) for m in e.mentions}) == 1:
+                len(texts := {bare for m in e.mentions
+                              if (bare := re.sub(r"^[Tt]he\s+", "", m.text))[:1].isupper()}) == 1:
             acronym = next(iter(texts))
             # Latin acronyms only: a KB's Cyrillic acronym (ЄАЕС) is the KB's name in its language, not a reading
-            owners = spelled.get(acronym_letters(acronym), []) \
+            owners = [o for o in spelled.get(acronym_letters(acronym), []) if o.kb_id != e.kb_id] \
                 if looks_like_acronym(acronym) and acronym.isascii() else []
             if owners and all(o.country != e.country for o in owners):
                 out[ix[0]] = replace(e, name=acronym, aliases=[acronym], kb_id=None, country=None, sector=None)

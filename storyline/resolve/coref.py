@@ -49,6 +49,7 @@ from storyline.resolve.names import (
     generation,
     given_name_match,
     is_acronym_for,
+    looks_like_acronym,
     name_key,
     persons_match,
     split_given,
@@ -623,6 +624,32 @@ def _is_place_use(c: Cand, view: str) -> bool:
     return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None or _is_dateline(c, view)
 
 
+def _bare(text: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", text)
+
+
+def _acronyms_of_other_bodies(others: list[Cand], view: str, kb: KB) -> set[int]:
+    """The candidates (by id) of an acronym the KB reads as one body while the document names another body whose
+    initials it spells and never names the KB's ("The Nordvik Cargo Federation ... the NCF" beside a KB forum
+    called NCF): an acronym is short and many bodies share one, and the document's own expansion is the better
+    reading. Where the document names the KB's body too, the KB reading stands."""
+    kb_of = {id(c): c.kb[0][0] if c.kb else kb.org_by_words(view[c.start:c.end]) for c in others}
+    # the KB bodies the document names by a name, not by an acronym
+    named = {kb_of[id(c)] for c in others if kb_of[id(c)] and not looks_like_acronym(_bare(view[c.start:c.end]))}
+    out: set[int] = set()
+    for c in others:
+        acronym = _bare(view[c.start:c.end])
+        kb_id = kb_of[id(c)]
+        # Latin acronyms only: a KB's Cyrillic acronym is the KB's name in its language, not a reading of initials
+        if not c.kb or kb_id in named or not looks_like_acronym(acronym) or not acronym.isascii():
+            continue
+        if any(d.type not in _PLACE_TYPES and kb_of[id(d)] != kb_id
+               and not looks_like_acronym(name := _bare(view[d.start:d.end])) and len(name.split()) >= 2
+               and is_acronym_for(acronym, name) for d in others):
+            out.add(id(c))
+    return out
+
+
 def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     """Clusters of KB-linked and other non-person candidates."""
     clusters: list[_Cluster] = []
@@ -639,8 +666,12 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
         k.members.append(c)
         owner[id(c)] = k
 
+    yielding = _acronyms_of_other_bodies(others, view, kb)
     for c in others:
         text = view[c.start:c.end]
+        if id(c) in yielding:
+            c.kb = []
+            continue
         kb_id = c.kb[0][0] if c.kb else kb.org_by_words(text)
         entry = kb.entries.get(kb_id) if kb_id else None
         if entry is not None and entry.type == "ORG" and entry.country and c.type != "GPE":
@@ -726,6 +757,11 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
                 if k.type in ("GPE", "NORP", "PERSON"):
                     continue
                 names = [view[m.start:m.end] for m in k.members]
+                spelled = [a for a in map(_bare, names) if a.isupper() and is_acronym_for(a, text)]
+                if spelled and not text.isupper() and any(
+                        not n.isupper() and content_words(n) != words and any(is_acronym_for(a, n) for a in spelled)
+                        for n in map(_bare, names)):
+                    continue   # two expansions of one acronym the document writes are two bodies
                 if any((n.isupper() and is_acronym_for(n, text)) or (text.isupper() and is_acronym_for(text, n))
                        for n in names):
                     home = k

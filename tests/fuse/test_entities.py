@@ -475,6 +475,21 @@ def test_a_kb_acronym_of_another_countrys_body_is_the_corpus_body_it_spells():
     assert m["d2/e1"] == m["d3/e1"] != m["d1/e1"]
 
 
+def test_a_kb_acronym_named_beside_a_description_or_spelling_a_kb_institution_is_the_corpus_body():
+    # "The EC ... the commission": Ghana's Electoral Commission (a state institution the KB links by its kind),
+    # not the European Commission the KB knows as "EC"; the article's description does not keep the KB reading
+    home = ent("d1", 1, "Electoral Commission", "ORG", "GHA", kb_id="inst:GHA:electoral_commission", mentions=2)
+    known = ent("d2", 1, "European Commission", "ORG", aliases=["EC"], kb_id="org:EC")
+    known.mentions.append(Span("d2", 60, 74, "the commission"))
+    ents, m = merge_entities(analyses([home], [known]), Settings())
+    assert m["d1/e1"] == m["d2/e1"]
+    assert next(e for e in ents if e.id == m["d1/e1"]).kb_id == "inst:GHA:electoral_commission"
+    # where another article writes the European Commission, the acronym keeps its KB reading
+    named = ent("d3", 1, "European Commission", "ORG", kb_id="org:EC")
+    _, m = merge_entities(analyses([home], [known], [named]), Settings())
+    assert m["d2/e1"] == m["d3/e1"] != m["d1/e1"]
+
+
 def test_a_stored_leader_meets_a_new_articles_description_by_its_role_keys():
     from storyline.fuse.incremental import entity_keys, merge_new_entities
 

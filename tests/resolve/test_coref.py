@@ -359,3 +359,31 @@ def test_a_lone_surname_ner_called_an_organisation_joins_its_article_person_by_g
     # "Yilmazoglu" is, so it stays an organisation
     assert owner(ents, "Okoth").type == "PERSON"
     assert owner(ents, "Yilmazoglu").type == "ORG"
+
+
+def test_a_kb_acronym_spelling_a_body_the_document_names_joins_that_body(kb):
+    # "NCF" is the KB's Northern Canal Forum, but this document names a federation with those initials and never
+    # the forum: the acronym is the federation's, and the federation does not become the forum
+    text = "The Nordvik Cargo Federation struck on Monday. The NCF said ports would stay shut."
+    cands = [cand(text, "Nordvik Cargo Federation", "ORG"), cand(text, "NCF", "ORG", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert [(e.name, e.kb_id, [m.text for m in e.mentions]) for e in ents] == \
+        [("Nordvik Cargo Federation", None, ["Nordvik Cargo Federation", "NCF"])]
+    # introduced in brackets, likewise
+    text = "The Nordvik Cargo Federation (NCF) struck on Monday. The NCF said ports would stay shut."
+    cands = [cand(text, "Nordvik Cargo Federation", "ORG"), cand(text, "NCF", "ORG", "kb", kb=kb),
+             cand(text, "NCF", "ORG", "kb", nth=1, kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert len(ents) == 1 and ents[0].kb_id is None and ents[0].name == "Nordvik Cargo Federation"
+
+
+def test_a_kb_acronym_keeps_its_body_where_the_document_names_that_body_too(kb):
+    text = ("The Nordvik Cargo Federation struck on Monday, and the Northern Canal Forum met. "
+            "The NCF said the canal would stay open.")
+    cands = [cand(text, "Nordvik Cargo Federation", "ORG"), cand(text, "Northern Canal Forum", "ORG", "kb", kb=kb),
+             cand(text, "NCF", "ORG", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "NCF") is owner(ents, "Northern Canal Forum")
+    assert owner(ents, "NCF").kb_id == "org:ncf"
+    # two expansions of one acronym are two bodies: the federation is not the forum
+    assert owner(ents, "Nordvik Cargo Federation") is not owner(ents, "NCF")
