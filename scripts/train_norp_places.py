@@ -35,6 +35,11 @@ from storyline.model import Document  # noqa: E402
 
 PASSAGES = ROOT / "training" / "norp_places" / "passages.jsonl"
 C = 1.0
+#: a name at least this probable a place is read as one: below an even chance, as a place the model misses costs a
+#: story its key (a flood's river, a quake's town), while a group read as a place costs what the rules' baseline
+#: cost (a party as a rarity-weighted key). Chosen on the stories dev sets from 0.5 and 0.4 (stories31); never on
+#: frozen/
+THRESHOLD = 0.4
 
 
 def dataset(path: Path) -> tuple[list[dict[str, Any]], list[int], list[int], list[str]]:
@@ -87,15 +92,15 @@ def main(argv: list[str]) -> int:
         hits = 0
         for train, test in GroupKFold(n_splits=a.folds).split(rows, ys, groups):
             pipe = make_pipeline().fit([rows[i] for i in train], [ys[i] for i in train])
-            got = pipe.predict([rows[i] for i in test])
+            got = pipe.predict_proba([rows[i] for i in test])[:, 1] >= THRESHOLD
             for g, i in zip(got, test, strict=True):
-                hits += int(g == ys[i])
-                if a.show and g != ys[i]:
+                hits += int(int(g) == ys[i])
+                if a.show and int(g) != ys[i]:
                     print(f"  oof error: {names[i]!r} gold {'place' if ys[i] else 'group'}")
         info["cv_accuracy"] = round(hits / len(rows), 4)
-        print(f"out-of-fold accuracy over passages: {info['cv_accuracy']:.3f} "
+        print(f"out-of-fold accuracy over passages at P(place) >= {THRESHOLD}: {info['cv_accuracy']:.3f} "
               f"(every name a place, the rules: {sum(ys) / len(ys):.3f})")
-    model = NorpPlaceModel(pipeline=make_pipeline().fit(rows, ys), info=info)
+    model = NorpPlaceModel(pipeline=make_pipeline().fit(rows, ys), threshold=THRESHOLD, info=info)
     model.save(Path(a.out))
     print(f"wrote {a.out}")
     return 0
