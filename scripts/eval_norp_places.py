@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
     a = ap.parse_args(argv)
     rows, ys, _, names = dataset(a.set)
     model = load_norp_place_model()
-    got = [int(model.probability(r) >= model.threshold) for r in rows]
+    got = [int(model.is_place(r)) for r in rows]
     hits = sum(int(g == y) for g, y in zip(got, ys, strict=True))
     places_lost = sum(int(y and not g) for g, y in zip(got, ys, strict=True))
     groups_kept = sum(int(g and not y) for g, y in zip(got, ys, strict=True))

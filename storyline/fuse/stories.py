@@ -234,8 +234,9 @@ def gazetteer_place(name: str) -> bool:
 
 def norp_is_place(e: Entity, a: DocAnalysis, mode: str = "trained") -> bool:
     """Whether the NORP entity ``e`` of document ``a``, which the knowledge base links to no demonym, is a place:
-    ``mode`` 'rules' says every one is (the baseline, stories29); 'trained' asks the NORP-place model
-    (``storyline.fuse.norp_places``) over what the document does with the name."""
+    ``mode`` 'rules' says every one is (the baseline, stories29); 'trained' keeps that prior unless the NORP-place
+    model (``storyline.fuse.norp_places``) is confident, from what the document does with the name, that it is a
+    group."""
     if mode == "rules":
         return True
     model = load_norp_place_model()
@@ -243,7 +244,7 @@ def norp_is_place(e: Entity, a: DocAnalysis, mode: str = "trained") -> bool:
     elsewhere = any(o.id != e.id and o.type in PLACE_TYPES and o.name.casefold() == key for o in a.entities)
     row = norp_features(e.name, [(m.start, m.end) for m in e.mentions], a.document.raw,
                         gazetteer=gazetteer_place(e.name), place_elsewhere=elsewhere)
-    return model.probability(row) >= model.threshold
+    return model.is_place(row)
 
 
 def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None,
