@@ -54,6 +54,7 @@ train: $(STAMP)  ## rebuild the trained models in the package from training/ (ne
 	$(PY) scripts/train_descriptions.py
 	$(PY) scripts/train_entities.py
 	$(PY) scripts/train_description_links.py
+	$(PY) scripts/train_norp_places.py
 	$(PY) scripts/train_stories.py
 	$(PY) scripts/train_events_languages.py
 	$(PY) scripts/train_event_roles_languages.py
@@ -81,6 +82,7 @@ eval: $(STAMP)  ## quality figures: frozen team sets (train-fold beside frozen),
 	  $(PY) scripts/eval_clean.py --set $$d --clean-lines $$mode || exit 1; done; \
 	  $(PY) scripts/eval_clean.py --set $$d --clean-lines hybrid --clean-titles rules || exit 1; done
 	$(PY) scripts/eval_person_nouns.py
+	$(PY) scripts/eval_norp_places.py
 	$(PY) scripts/eval_quotes.py --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1
 	for f in $(DEV_QUOTES); do \
 	  $(PY) scripts/eval_quotes.py --set $$f --quotes storyline.quotes.rules.v1 --quotes storyline.quotes.trained.v1 || exit 1; done

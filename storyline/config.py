@@ -110,6 +110,12 @@ class Settings:
     story_model: str = _setting(
         "", "Trained story pair model for stories='trained'; empty: the one shipped in the package (`make train` "
         "rebuilds it from training/stories/).")
+    norp_places: str = _setting(
+        "trained", "Who decides whether a name the recogniser typed a group (NORP) and the knowledge base links to no "
+        "demonym is a place for the story features ('Mendoza' in 'a Mendoza prosecutor') or a party, faith or people "
+        "('Republicans', 'Sunni'): 'trained' (a place unless a logistic regression over what the document does with "
+        "the name, storyline.fuse.norp_places, is confident it is a group) or 'rules' (every such name is a place, "
+        "the baseline).")
     story_max_days: int = _setting(
         21, "Documents dated further apart than this are rarely the same story (their score is halved).")
     kb_paths: list = _setting([], "Extra actor knowledge-base files (YAML/CSV) laid over the shipped one.")

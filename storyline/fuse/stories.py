@@ -49,7 +49,8 @@ from storyline.clean.metadata import DATE_FORMS, MAX_YEAR, MIN_YEAR, MONTHS, WEE
 from storyline.clean.places import place_key
 from storyline.config import Settings
 from storyline.fuse.duplicates import find_near_duplicates
-from storyline.model import DocAnalysis, NearDuplicate, Story
+from storyline.fuse.norp_places import load_norp_place_model, norp_features
+from storyline.model import DocAnalysis, Entity, NearDuplicate, Story
 from storyline.modelfile import expit
 from storyline.nlp.embeddings import (
     LEAD_CHARS,
@@ -57,6 +58,7 @@ from storyline.nlp.embeddings import (
     related_leads,
     story_lead,
 )
+from storyline.resolve.kb import load_kb
 
 LOGGER = logging.getLogger(__name__)
 
@@ -204,24 +206,52 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def story_type(etype: str, kb_id: str | None) -> str | None:
+def story_type(etype: str, kb_id: str | None, named_place: bool = True) -> str | None:
     """The type the story features read an entity of type ``etype`` as: its own among ``STORY_TYPES``; a NORP that
     the knowledge base links to no demonym entry (no ``kb_id``) a place, GPE; None for the rest.
 
     A demonym ("Chilean", "Indian") is every story of its country's and stays out. But the recogniser also types a
     province or district named as a modifier NORP ("Mendoza police", "Sindhupalchok district", "a Mendoza
     prosecutor"): dropped, a long story told from two places lost its main place in half its articles (stories29).
+    Parties, faiths and peoples are typed NORP with no entry too ("Republicans", "Sunni"): ``named_place`` is the
+    decision whether this one is a place (``norp_is_place``; the rule of stories29, every one, when not given).
     """
     if etype in STORY_TYPES:
         return etype
-    if etype == "NORP" and not kb_id:
+    if etype == "NORP" and not kb_id and named_place:
         return "GPE"
     return None
 
 
-def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> StoryFeatures:
+def gazetteer_place(name: str) -> bool:
+    """Whether a gazetteer knows ``name`` as a country or province (pycountry, ``place_level``) or as a city or a
+    one-country region (the knowledge base's GeoNames cities and pycountry's subdivisions)."""
+    if place_level(name)[0]:
+        return True
+    kb = load_kb()
+    return bool(kb.city_country(name) or kb.region_country(name))
+
+
+def norp_is_place(e: Entity, a: DocAnalysis, mode: str = "trained") -> bool:
+    """Whether the NORP entity ``e`` of document ``a``, which the knowledge base links to no demonym, is a place:
+    ``mode`` 'rules' says every one is (the baseline, stories29); 'trained' keeps that prior unless the NORP-place
+    model (``storyline.fuse.norp_places``) is confident, from what the document does with the name, that it is a
+    group."""
+    if mode == "rules":
+        return True
+    model = load_norp_place_model()
+    key = e.name.casefold()
+    elsewhere = any(o.id != e.id and o.type in PLACE_TYPES and o.name.casefold() == key for o in a.entities)
+    row = norp_features(e.name, [(m.start, m.end) for m in e.mentions], a.document.raw,
+                        gazetteer=gazetteer_place(e.name), place_elsewhere=elsewhere)
+    return model.is_place(row)
+
+
+def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None,
+                   norp_places: str = "trained") -> StoryFeatures:
     """The document's title, day, actor keys (``canonical``: local entity id -> corpus-wide id),
-    event types, lead text and vector."""
+    event types, lead text and vector (``norp_places``: who decides whether an unlinked NORP is a place,
+    ``Settings.norp_places``)."""
     doc = a.document
     body = doc.text or doc.raw
     title = doc.title or body.strip().split("\n", 1)[0][:120]
@@ -236,7 +266,8 @@ def story_features(a: DocAnalysis, canonical: dict[str, str] | None = None) -> S
     lead_provinces: set[str] = set()
     lead_end = lead_offset(doc.raw, body) + LEAD_CHARS   # mention offsets are into the raw text
     for e in a.entities:
-        etype = story_type(e.type, e.kb_id)
+        etype = story_type(e.type, e.kb_id,
+                           e.type != "NORP" or bool(e.kb_id) or norp_is_place(e, a, norp_places))
         if etype is None or not e.name or e.generic:
             continue  # an unnamed group ("police") is every story's: it tells none apart
         # the corpus-wide entity, when known: two spellings of one name merged across documents are one actor
@@ -374,12 +405,13 @@ def body_day(text: str, near: date | None) -> date | None:
     return days[(len(days) - 1) // 2] if days else None
 
 
-def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str] | None = None) -> list[StoryFeatures]:
+def corpus_story_features(analyses: list[DocAnalysis], canonical: dict[str, str] | None = None,
+                          norp_places: str = "trained") -> list[StoryFeatures]:
     """``story_features`` of every document; a document with no date of its own (no publication
     date, no dated event) is dated by the date line above its body (a wire's "KRAKOW, Oct 3", which the
     metadata leaves unread without a year), else by the dates written in its body, yearless ones read near the
     middle of the corpus's known dates."""
-    feats = [story_features(a, canonical) for a in analyses]
+    feats = [story_features(a, canonical, norp_places) for a in analyses]
     known = sorted(f.day for f in feats if f.day)
     if len(known) == len(feats):
         return feats
@@ -599,7 +631,8 @@ class StoryScorer:
         # ``features``, ``doc_freq`` and ``n_docs``: a part of a larger corpus (the incremental fuse), scored
         # with the whole corpus's key frequencies; ``lead_rows``: only pairs with one of the documents from this
         # index on are scored (the new ones), so their lead similarities are the only ones computed
-        self.feats = features if features is not None else corpus_story_features(analyses, canonical)
+        self.feats = features if features is not None else \
+            corpus_story_features(analyses, canonical, settings.norp_places)
         n = n_docs if n_docs is not None else len(self.feats)
         df = Counter(k for f in self.feats for k in f.keys)
         if doc_freq is not None:
@@ -1482,7 +1515,7 @@ def group_stories(analyses: list[DocAnalysis], settings: Settings,
     """
     if not analyses:
         return []
-    feats = corpus_story_features(analyses, canonical)
+    feats = corpus_story_features(analyses, canonical, settings.norp_places)
     stories = [story_of([feats[i] for i in members])
                for members in story_clusters(analyses, settings, near_duplicates, canonical)]
     stories.sort(key=lambda s: (-len(s.docs), s.id))

@@ -430,7 +430,7 @@ def write_index(store: Store, state: FuseState, settings: Settings) -> None:
     """Write the fuse index of a fully fused corpus (``state``: the state ``fuse_state`` returns)."""
     _ensure(store)
     corpus = state.corpus
-    feats = corpus_story_features(state.analyses, state.id_map)
+    feats = corpus_story_features(state.analyses, state.id_map, settings.norp_places)
     story_of_doc = {d: s.id for s in corpus.stories for d in s.docs}
     con = store.con
     con.execute("BEGIN TRANSACTION")
@@ -907,7 +907,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
                    ) -> tuple[list[Story], set[str], list[StoryFeatures], dict[str, int], int]:
     """New documents into stored or new stories: (changed and new stories, ids of the stories they
     replace, the new documents' features)."""
-    new_feats = corpus_story_features(new, mapping)
+    new_feats = corpus_story_features(new, mapping, settings.norp_places)
     n_docs = store.count("documents")
     new_ids = {f.id for f in new_feats}
     keys = {k for f in new_feats for k in f.keys}

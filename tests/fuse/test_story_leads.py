@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from storyline.config import Settings
-from storyline.fuse.stories import PAIR_FEATURES, StoryScorer, place_level, story_features
+from storyline.fuse.stories import PAIR_FEATURES, StoryScorer, norp_is_place, place_level, story_features
 from storyline.model import DocAnalysis, Document, Entity, Span
 
 BACKGROUND = ("The water authority said the river would stay high for a week. Volunteers filled sandbags at the "
@@ -113,11 +111,40 @@ SCHOOL_FIRE = ("Fire closes a school in Brackley\n\nA fire closed a primary scho
                "on the county board and Sunni and Shiite parents' groups asked for an inquiry.")
 
 
-@pytest.mark.xfail(strict=True, reason="review29: story_type reads every NORP without a kb_id as a place (GPE), so "
-                   "parties and faiths become lead towns; a fix changes stories.npz's features (not fixed)")
 def test_a_party_or_faith_typed_as_a_group_is_not_a_town() -> None:
     groups = [("Republicans", "NORP", None), ("Democrats", "NORP", None), ("Sunni", "NORP", None),
               ("Shiite", "NORP", None)]
     f = story_features(_typed("v", BUDGET_VOTE, groups))
     assert not f.lead_towns & {"republicans", "democrats", "sunni", "shiite"}
     assert not f.places & {"republicans", "democrats", "sunni", "shiite"}
+
+
+def test_the_rules_baseline_reads_every_unlinked_group_name_as_a_place() -> None:
+    groups = [("Republicans", "NORP", None), ("Sunni", "NORP", None)]
+    f = story_features(_typed("v", BUDGET_VOTE, groups), norp_places="rules")
+    assert {"republicans", "sunni"} <= f.places
+
+
+#: a town no gazetteer lists, typed NORP as a modifier where the text also names it after a place preposition
+FERRY = ("Ferry runs aground off Tarvish\n\nA ferry carrying 80 passengers ran aground off Tarvish on Sunday. "
+         "Tarvish fishermen took the passengers ashore in their boats; no one was hurt, the coastguard in Tarvish "
+         "said.")
+
+
+def test_a_town_typed_as_a_group_that_the_text_names_as_a_place_is_one() -> None:
+    a = _typed("f", FERRY, [("Tarvish", "NORP", None)])
+    assert norp_is_place(a.entities[0], a)
+    assert "tarvish" in story_features(a).places
+
+
+#: a town no gazetteer lists, typed NORP and named only as a modifier: nothing in the text says place, nothing says
+#: group (stories31 read a name a place only from P(place) >= 0.4, and this one, at about 0.38, was lost)
+DAIRY = ("Dairy to shut with 140 jobs lost\n\nThe Kirnach dairy will close in March with the loss of 140 jobs, its "
+         "owners said on Wednesday, blaming the price of feed.")
+
+
+def test_a_town_named_with_no_place_signal_keeps_the_place_prior() -> None:
+    a = _typed("k", DAIRY, [("Kirnach", "NORP", None)])
+    assert norp_is_place(a.entities[0], a)
+    f = story_features(a)
+    assert "kirnach" in f.places and f.lead_towns == {"kirnach"}
