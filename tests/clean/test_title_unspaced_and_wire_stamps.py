@@ -1,12 +1,13 @@
-"""Session 29 (title33): two title misses of issue 15 that are not the title model's.
+"""Session 29 (title33): title misses of issue 15 that are not the title model's.
 
 A page in a script written without spaces (Chinese, Japanese) had no line of prose to the header's rules (a
 paragraph is one or two tokens to a count of spaces), so the header ran to the page's foot and a contact line below
 the story, with spaces in it, was taken for the headline; and a stamp of date and time with the poster's name after
 a bar ("2026年4月2日 9時30分 | 社名") read as a trail, not as the stamp the headline stands over. A thread's question
-("…吗？") stays its headline. A wire's header line of date,
-agency in brackets and time ("Mar 12 (Harbour Wire) 09:15", tokenised "( Harbour Wire ) 09: 15") was no date line,
-so it became the title. Hand-written pages."""
+("…吗？") stays its headline. A wire's header line of date, agency in brackets and time ("Mar 12 (Harbour Wire)
+09:15", tokenised "( Harbour Wire ) 09: 15") was no date line, so it became the title. A long headline over a
+post's header opening with a lowercase "by" ("by fennel » Mon Apr 07, 2025 6:18 pm") was joined with it as one
+hard-wrapped line. Hand-written pages."""
 from __future__ import annotations
 
 import pytest
@@ -84,3 +85,22 @@ def test_date_with_agency_in_brackets_reads_as_a_date(line: str, month: int, day
                                   "March 3 (and what came after)"])
 def test_words_around_a_bracketed_name_are_no_date_line(line: str) -> None:
     assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("header", ["by marrow_mike » Tue Jun 09, 2026 8:40 pm", "by Tess Abara | 9 June 2026",
+                                    "by pip · 9 June 2026, 20:40"])
+def test_long_headline_over_a_post_header_opening_with_by(header: str) -> None:
+    # the headline (50+ characters, no stop) was joined with the header under it as one hard-wrapped line
+    headline = "Slugs have eaten every one of my lettuce seedlings overnight"
+    raw = ("Riverside Allotment Society Forum\nBoard index ‹ Pests and diseases\nPost a reply\n"
+           f"{headline}\n{header}\nI planted out twenty lettuces on Sunday and this morning there is nothing left "
+           "but stalks. Beer traps caught a few slugs but not nearly enough.\nWhat else works on heavy clay?\n")
+    assert page_title(raw) == headline
+    assert page_title(raw, "rules") == headline
+
+
+def test_a_wrapped_sentence_carries_on_after_by() -> None:
+    from storyline.clean.lines import split_units
+    text = ("The new footbridge over the river was approved last week\nby the planning committee, which met in the "
+            "town hall.\n")
+    assert len(split_units(text)) == 1
