@@ -54,6 +54,8 @@ from storyline.clean.lines import (
     ends_sentence,
     split_units,
     unit_keys,
+    unspaced_runs,
+    word_count,
 )
 from storyline.clean.structure import RELATIVE_TIME, post_furniture, shape_key, table_rows
 from storyline.clean.title_model import TitleLine, TitleModel, judged, load_title_model
@@ -179,7 +181,17 @@ def _mark_teasers(lines: list[_Line]) -> None:
 def _strong_prose(line: _Line) -> bool:
     return line.verdict.label == "body" and (
         (line.words >= BODY_START_WORDS and ends_sentence(line.text))
-        or line.words >= BODY_START_UNPUNCTUATED_WORDS)
+        or line.words >= BODY_START_UNPUNCTUATED_WORDS
+        # a paragraph of a script written without spaces is one or two tokens to ``words``: counted by
+        # ``word_count`` it is prose, so the header ends above it and the title is not sought below the story. Only
+        # a full stop ends it: a question ("…恢复吗？") is a thread's headline, and Thai writes no stop at a
+        # sentence's end (a "." there closes an abbreviation: a date line's "09:30 น.")
+        or (bool(_FULL_STOP_END.search(line.text)) and bool(unspaced_runs(line.text))
+            and word_count(line.text) >= BODY_START_WORDS))
+
+
+#: A full stop of Chinese or Japanese at the end of a line, closing marks after it allowed.
+_FULL_STOP_END = re.compile(r"[\u3002\uff0e\uff61][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*\s*$")
 
 
 def _ends_header(line: _Line, header: list[_Line]) -> bool:
@@ -432,13 +444,18 @@ def _date_shaped(line: _Line) -> bool:
         bool(_DATE_SHAPED.match(metadata.recognition_form(line.text))) or _caseless_date(line.text))
 
 
-_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:\uff1a][0-5]\d(?!\d)")
+#: A time of day: "10:15", and the hour and minute marked by their characters as Chinese, Japanese and Korean pages
+#: print them ("14時00分", "9点30分", "14시 00분").
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d[:\uff1a][0-5]\d(?!\d)"
+                    r"|(?<!\d)[0-2]?\d\s*[\u6642\u65f6\u70b9\u9ede\uc2dc]\s*[0-5]?\d\s*[\u5206\ubd84]")
 
 
 def _stamp_line(line: _Line) -> bool:
     """A line the rules kept that holds a full date and a time of day ("2026年3月12日 10:15 来源：…"): a page's stamp,
     whatever else it names, never its headline."""
-    return line.verdict.label in ("short", "body") and bool(_CLOCK.search(line.text)) \
+    # a stamp with the poster's name after a bar ("2026年2月10日 14時00分 | 社名") reads as a trail's steps
+    return (line.verdict.label in ("short", "body") or line.verdict.reason == "breadcrumb") \
+        and bool(_CLOCK.search(line.text)) \
         and metadata.full_date_in(line.text) is not None
 
 

@@ -190,11 +190,18 @@ def settle_list_marks(text: str, units: list[Unit]) -> None:
 WRAP_MIN_CHARS = 50
 
 
+#: A post's header under a thread's headline: "by fennel_fred » Mon Apr 07, 2025 6:18 pm", "by Ann Lee | 3 May": the
+#: poster's name of at most three words, then a separator of the header's fields, which no wrapped sentence prints.
+_POST_HEADER = re.compile(r"^by\s+[^\s\u00bb|\u00b7\u2022]+(?:\s+[^\s\u00bb|\u00b7\u2022]+){0,2}"
+                          r"\s+[\u00bb|\u00b7\u2022]\s")
+
+
 def _continues(prev_line: str, line: str) -> bool:
     """True when ``line`` carries on the hard-wrapped paragraph whose last line is ``prev_line``."""
     if len(prev_line) < WRAP_MIN_CHARS or TERMINAL_PUNCT.search(prev_line) or prev_line.endswith(":"):
         return False
-    return line[:1].islower()
+    # a long headline over its post's header opening with a lowercase "by" is two lines, not one wrapped sentence
+    return line[:1].islower() and not _POST_HEADER.match(line)
 
 
 def ends_sentence(text: str) -> bool:

@@ -110,7 +110,9 @@ def _strip_place(text: str) -> str:
     return text
 
 
-_TRAILING_CODE = re.compile(r"(?<=\d)\s+\(?[A-Z]{2,5}\)?\s*$")
+#: A time zone or an agency's initials after the date ("2024-04-25 EAT", "31 October 2023 (SABW)"), or an agency's
+#: name in brackets, as a wire's header line prints it ("Oct 5 (Meridian) 07:41", tokenised "Oct 5 ( Meridian )").
+_TRAILING_CODE = re.compile(r"(?<=\d)\s+(?:\(?[A-Z]{2,5}\)?|\(\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\s*\))\s*$")
 
 
 #: A one-word label before a date in a script without capitals ("发表于 2026-5-12", "פורסם 3.5.2026"): which
