@@ -1802,6 +1802,11 @@ OPPOSITE_ALIGN_SHARED = 3
 #: claim words (``claim_terms``) two sentences must share, the act one of them plans or denies among them, to be
 #: aligned as two states of that act (``state_pairs``)
 STATE_MIN_SHARED = 2
+#: acts two sentences giving causes must share, of what their causes explain, to be aligned as two reasons of one act
+#: (``reason_pairs``)
+REASON_ALIGN_SHARED = 1
+#: ...and whether each must be the other's best counterpart in the other's document
+REASON_MUTUAL = True
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
@@ -2015,6 +2020,7 @@ def candidate_pairs(units: list[_Unit]) -> list[tuple[int, int]]:
     out.update(fact_pairs(units, buckets))
     out.update(state_pairs(units))
     out.update(opposite_pairs(units))
+    out.update(reason_pairs(units))
     return sorted(out)
 
 
@@ -2123,6 +2129,65 @@ def planned_acts(text: str) -> frozenset[str]:
     return frozenset(act_key(w) for w in _WORD.findall(text) if _stems(content_terms(w)) & governed)
 
 
+@_run_memo
+@functools.lru_cache(maxsize=65536)
+def explained_acts(text: str) -> frozenset[str]:
+    """What a sentence's causes explain, as ``act_key`` of the words before each cause's marker and the event families
+    there: "the plant had been [delayed] because of ..." / "The [delay] was caused by ...", "has been [suspended] since
+    Saturday after ..." / "The service was [suspended] because of ...". A loose marker's clause ("for two months")
+    names no cause (``gives_cause``), and reporting verbs and date words say nothing of the act."""
+    cues = load_pair_cues()
+    loose = _loose_reasons()
+    quiet = cues.reporting | _date_words()
+    out: set[str] = set()
+    for start, _end, _terms in _reasons(text, cues):
+        if loose.match(text, start):
+            continue
+        told = _explained_text(text, start)
+        out.update(act_key(w) for w in _WORD.findall(told) if content_terms(w) and not content_terms(w) & quiet)
+        out.update(event_families(told))
+    return frozenset(out)
+
+
+def reason_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
+    """Pairs of sentences giving a cause for one act, each the other's version among the other document's sentences
+    giving causes: "the plant had been delayed because of late delivery" / "The delay was caused by a dispute over
+    compensation", "has been suspended since Saturday after inspectors found a crack" / "The service was suspended
+    because of a pay dispute".
+
+    Two outlets' reasons for one act share the act and little else, often in two forms ("delayed" / "delay"), and a
+    sentence telling more of the act in the other report takes their place in ``candidate_pairs`` and ``fact_pairs``
+    (which keep each other's best by every word). Here the words are the acts the causes explain
+    (``explained_acts``); a sentence meets the other document's sentences sharing the most of them (ties kept).
+    Indexed by story and act: the work grows with the corpus, not with its square."""
+    acts = [explained_acts(u.text) for u in units]
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, u in enumerate(units):
+        for k in acts[i]:
+            index.setdefault((u.story, k), []).append(i)
+    best: dict[tuple[int, str], tuple[int, set[int]]] = {}   # (sentence, other document) -> (shared, sentences)
+    for x, ux in enumerate(units):
+        shared: dict[int, int] = {}
+        for k in acts[x]:
+            members = index.get((ux.story, k), [])
+            if len(members) > MAX_FACT_BUCKET:   # an act every sentence of the story explains: the story's own
+                continue
+            for y in members:
+                uy = units[y]
+                if uy.doc != ux.doc and uy.outlet != ux.outlet:
+                    shared[y] = shared.get(y, 0) + 1
+        for y, n in shared.items():
+            key = (x, units[y].doc)
+            top, tied = best.get(key, (REASON_ALIGN_SHARED, set()))
+            if n > top or (n == top and y not in tied):
+                best[key] = (n, {y}) if n > top else (n, tied | {y})
+    out: set[tuple[int, int]] = set()
+    for (x, _doc), (_n, ys) in best.items():
+        out.update((min(x, y), max(x, y)) for y in ys if not REASON_MUTUAL or x in best.get((y, units[x].doc),
+                                                                                            (0, set()))[1])
+    return out
+
+
 def _about(u: _Unit, key: str) -> frozenset[str]:
     """The words a fact of kind ``key`` is about: what a reason explains, the act an agent did, else the sentence."""
     if key == "fact:reason":
@@ -2178,7 +2243,9 @@ def _phrase(text: str, span: tuple[int, int] | None) -> str:
 def _same_outcome(a: _Unit, b: _Unit) -> bool:
     """Do two sentences giving reasons explain the same thing? Their explained words (the story's own words
     too) meet, or they tell of the same story event."""
-    return bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
+    return (bool(fact_acts(a.text)[0] & fact_acts(b.text)[0]) or any(k.startswith("se:") for k in a.keys & b.keys)
+            # the act in two forms: "had been delayed because of ..." / "The delay was caused by ..."
+            or bool(explained_acts(a.text) & explained_acts(b.text)))
 
 
 def _same_act(a: str, b: str) -> bool:

@@ -726,3 +726,32 @@ def test_a_state_and_its_reversal_are_aligned_when_told_of_what_both_name() -> N
     side = ["The cable car, which opened in 2011, carries hikers from the valley station up to the Tarn ridge."]
     shut = ["The cable car up to the Tarn ridge will stay closed for at least a week after a cable snapped."]
     assert not pair_model.opposite_pairs(_keyed_units([side, shut]))
+
+
+def test_two_reasons_for_one_act_in_two_forms_are_aligned_and_fit() -> None:
+    # "has been delayed because of ..." / "The delay was caused by ...": two outlets' causes of one act share the act
+    # in two forms and nothing else; each report's other sentence shares more words with the first report
+    first = ["The opening of the new Kelso footbridge has been delayed because of a shortage of steel cable, the "
+             "council said.",
+             "The council said the Kelso footbridge would cost about 4 million pounds and carry cyclists and walkers."]
+    second = ["The delay was caused by a dispute between the council and the main contractor over payments, according "
+              "to the project manager.",
+              "The Kelso footbridge across the river will carry cyclists and walkers when it opens next spring, the "
+              "council said."]
+    units = _keyed_units([first, second])
+    assert (0, 2) in pair_model.candidate_pairs(units)
+    assert pair_model.pair_fits("reason", units[0], units[2])
+    assert "delay" in pair_model.explained_acts(first[0]) & pair_model.explained_acts(second[0])
+
+
+def test_causes_of_two_different_acts_are_not_aligned_as_reasons() -> None:
+    # a cause of the delay and a cause of the cost share no act: "delayed because of ..." / "rose because of ..."
+    first = ["The opening of the new Kelso footbridge has been delayed because of a shortage of steel cable, the "
+             "council said."]
+    second = ["Council tax in the district rose by 4 percent because of higher spending on social care, officials "
+              "said."]
+    units = _keyed_units([first, second])
+    assert not pair_model.reason_pairs(units)
+    assert not pair_model.pair_fits("reason", units[0], units[1])
+    # a length of time after a loose marker explains nothing: "for two months" gives no cause to align by
+    assert not pair_model.explained_acts("The bridge was closed for two months, the council said.")
