@@ -1807,6 +1807,7 @@ STATE_MIN_SHARED = 2
 REASON_ALIGN_SHARED = 1
 #: ...and whether each must be the other's best counterpart in the other's document
 REASON_MUTUAL = True
+EXPLAINED_FAMILIES = True
 #: fact kinds whose sentences are also aligned among themselves (``fact_pairs``), and the words they must share
 #: (a count of one unit and kind, a length of time: "Forty-one passengers were injured" / "... injuring 27 passengers"
 #: in a lead sentence sharing more words with another sentence; ``figures_fit`` then asks they be of one thing)
@@ -2140,12 +2141,19 @@ def explained_acts(text: str) -> frozenset[str]:
     loose = _loose_reasons()
     quiet = cues.reporting | _date_words()
     out: set[str] = set()
+    periods = {w for unit in cues.durations for w in (unit, unit + "s")}
     for start, _end, _terms in _reasons(text, cues):
         if loose.match(text, start):
             continue
+        # "after four years in office", "after a four-year restoration": a marker of time before a length, no cause
+        marker = cues.reasons.match(text, start)
+        head = text[marker.end() if marker else start:].split()[:REASON_HEAD_WORDS + 1]
+        if periods & {w.lower() for w in _LETTERS.findall(" ".join(head))}:
+            continue
         told = _explained_text(text, start)
         out.update(act_key(w) for w in _WORD.findall(told) if content_terms(w) and not content_terms(w) & quiet)
-        out.update(event_families(told))
+        if EXPLAINED_FAMILIES:
+            out.update(event_families(told))
     return frozenset(out)
 
 

@@ -755,3 +755,14 @@ def test_causes_of_two_different_acts_are_not_aligned_as_reasons() -> None:
     assert not pair_model.pair_fits("reason", units[0], units[1])
     # a length of time after a loose marker explains nothing: "for two months" gives no cause to align by
     assert not pair_model.explained_acts("The bridge was closed for two months, the council said.")
+
+
+def test_a_marker_of_time_before_a_length_is_no_cause_to_align_by() -> None:
+    # "resigned after six years in office" dates the resignation; "resigned after an audit found ..." gives its cause:
+    # the two share the act, but only one of them explains it
+    dated = "The harbour master of Port Velling has resigned after six years in the post, the port authority said."
+    caused = "The harbour master resigned after an audit found irregularities in the berth fees, officials said."
+    assert not pair_model.explained_acts(dated)
+    assert "resign" in pair_model.explained_acts(caused)
+    assert not pair_model.reason_pairs(_keyed_units([[dated], [caused]]))
+    assert not pair_model.explained_acts("The museum will reopen on Saturday after a four-year restoration.")
