@@ -43,6 +43,7 @@ from storyline.resolve.kb import KB, KIND_CAPITAL, KIND_SURNAME
 from storyline.resolve.names import (
     ADDRESS_TITLES,
     HONORIFICS,
+    PLACE_BEFORE,
     content_words,
     fold,
     foreign_institution_word,
@@ -600,12 +601,6 @@ def _resolve_roles(cands: list[Cand], clusters: list[_Cluster], view: str, kb: K
             k.members.append(c)
 
 
-#: Words after which a capital is a place one is in, goes to or comes from, not its government.
-_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|outside|into|across|around|through|via|towards?|"
-                           r"visit|visited|visits|visiting|reached|left|leaving|streets\s+of|centre\s+of|"
-                           r"center\s+of|downtown|central|suburbs?\s+of)\s+$", re.I)
-
-
 #: What follows a dateline's place: a date ("NAIROBI, June 4 —"), an agency in brackets, or a dash.
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|,?\s*\([^()\n]{1,40}\)\s*[—–-]|\s*[—–])")
 
@@ -621,7 +616,7 @@ def _is_place_use(c: Cand, view: str) -> bool:
     """A capital named as a place ("talks in Moscow", "flew to Tehran", a dateline), not for its government."""
     if not c.kb or any(kind != KIND_CAPITAL for _, kind in c.kb):
         return False
-    return _PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None or _is_dateline(c, view)
+    return PLACE_BEFORE.search(view[max(0, c.start - 25):c.start]) is not None or _is_dateline(c, view)
 
 
 def _bare(text: str) -> str:

@@ -27,6 +27,12 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ii", "i"), ("c", "k"),
 )
 _VOWELS = "aeiou"
+#: Words after which a place is one something happens in, goes to or comes from ("talks in Moscow", "at Heathrow"):
+#: not the government a capital stands for, nor the first word of a body's name.
+PLACE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|outside|into|across|around|through|via|towards?|"
+                          r"visit|visited|visits|visiting|reached|left|leaving|streets\s+of|centre\s+of|"
+                          r"center\s+of|downtown|central|suburbs?\s+of)\s+$", re.I)
+
 #: A glide "i" (from "y") between vowels carries no distinctive sound: Zuyev ~ Zuev.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")

@@ -46,7 +46,7 @@ from storyline.resolve.name_spans import (
     title_pattern,
     word_spans,
 )
-from storyline.resolve.names import ADDRESS_TITLES, fold, given_names, name_key
+from storyline.resolve.names import ADDRESS_TITLES, PLACE_BEFORE, fold, given_names, name_key
 
 __all__ = ["CONTEXT_CHARS", "LEXICON", "MAX_ACRONYM_NAME_WORDS", "MAX_QUOTED_NAME", "MIN_SURNAME_KEY",
            "PRIORITY", "SPACY_TYPES", "Cand", "find_candidates", "head_noun_types", "kb_candidates",
@@ -751,6 +751,10 @@ def _place_opens(prev: Cand, c: Cand, view: str, org_heads: frozenset[str]) -> b
     if prev.type != "GPE" or c.type != "ORG" or not c.source.startswith("spacy") or view[prev.end:c.start] != " ":
         return False
     if not all(is_cap(w) for w in LETTER_WORD.findall(view[prev.start:prev.end])):
+        return False
+    # "In Frankfurt Deutsche Bank shares fell", "At Heathrow British Airways cancelled ...": a place after a
+    # preposition is where the body acts, an adverbial the writer left without its comma, not its name's first word
+    if PLACE_BEFORE.search(view[max(0, prev.start - 25):prev.start]):
         return False
     words = LETTER_WORD.findall(view[c.start:c.end])
     return (bool(words) and all(is_cap(w) or (w.islower() and len(w) <= 3) for w in words)

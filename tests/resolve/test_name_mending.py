@@ -70,6 +70,18 @@ def test_a_city_before_a_name_without_a_head_noun_stays_a_place(kb):
     assert ("Aarhus", "GPE") in got and ("Vestas", "ORG") in got
 
 
+@pytest.mark.parametrize("text, place, body", [
+    ("In Frankfurt Deutsche Bank shares fell three percent on Tuesday.", "Frankfurt", "Deutsche Bank"),
+    ("In Lagos Shell Petroleum Development Company said the pipeline was shut.", "Lagos",
+     "Shell Petroleum Development Company"),
+    ("At Heathrow British Airways cancelled forty flights.", "Heathrow", "British Airways"),
+])
+def test_a_city_after_a_preposition_stays_apart_from_the_body_after_it(kb, text, place, body):
+    # review33: the place is where the body acts, written without its comma, not the first word of its name
+    got = spans(kb, text, [(place, "GPE"), (body, "ORG")])
+    assert (place, "GPE") in got and (body, "ORG") in got
+
+
 def test_a_body_name_with_and_ends_at_its_head_noun(kb):
     text = ("Gulf Horizon will appeal against the judgment of the Qatar International Court and Dispute "
             "Resolution Centre, a spokesman said.")
