@@ -44,6 +44,7 @@ from storyline.resolve.names import (
     ADDRESS_TITLES,
     HONORIFICS,
     PLACE_BEFORE,
+    acronym_letters,
     content_words,
     fold,
     foreign_institution_word,
@@ -623,6 +624,10 @@ def _bare(text: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", text)
 
 
+#: The fewest letters of a KB acronym that yields to a body the document names whose initials it spells.
+MIN_YIELDING_ACRONYM = 3
+
+
 def _acronyms_of_other_bodies(others: list[Cand], view: str, kb: KB) -> set[int]:
     """The candidates (by id) of an acronym the KB reads as one body while the document names another body whose
     initials it spells and never names the KB's ("The Nordvik Cargo Federation ... the NCF" beside a KB forum
@@ -635,8 +640,13 @@ def _acronyms_of_other_bodies(others: list[Cand], view: str, kb: KB) -> set[int]
     for c in others:
         acronym = _bare(view[c.start:c.end])
         kb_id = kb_of[id(c)]
-        # Latin acronyms only: a KB's Cyrillic acronym is the KB's name in its language, not a reading of initials
-        if not c.kb or kb_id in named or not looks_like_acronym(acronym) or not acronym.isascii():
+        # Latin acronyms only: a KB's Cyrillic acronym is the KB's name in its language, not a reading of initials.
+        # A body's only: "the US" beside the "University of Sydney" is still the country. Of three letters or more: a
+        # two-letter one spells too many names ("UN": the "University of Nairobi") for the document's to be its reading
+        entry = kb.entries.get(kb_id) if kb_id else None
+        if not c.kb or kb_id in named or not looks_like_acronym(acronym) or not acronym.isascii() \
+                or c.type in _PLACE_TYPES or entry is None or entry.type != "ORG" \
+                or len(acronym_letters(acronym)) < MIN_YIELDING_ACRONYM:
             continue
         if any(d.type not in _PLACE_TYPES and kb_of[id(d)] != kb_id
                and not looks_like_acronym(name := _bare(view[d.start:d.end])) and len(name.split()) >= 2

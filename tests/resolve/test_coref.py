@@ -10,7 +10,7 @@ import pytest
 
 from storyline.model import Block, Document, Entity
 from storyline.resolve.coref import build_entities
-from storyline.resolve.kb import KB, KBEntry
+from storyline.resolve.kb import KB, KBEntry, load_kb
 from storyline.resolve.name_spans import Cand
 
 LEXICON = {
@@ -387,3 +387,21 @@ def test_a_kb_acronym_keeps_its_body_where_the_document_names_that_body_too(kb):
     assert owner(ents, "NCF").kb_id == "org:ncf"
     # two expansions of one acronym are two bodies: the federation is not the forum
     assert owner(ents, "Nordvik Cargo Federation") is not owner(ents, "NCF")
+
+
+@pytest.mark.parametrize("text, other, acronym, type_, kb_id", [
+    # a place's acronym: the country, whatever the document's body spells
+    ("The Union of Arab Engineers met in Cairo. Delegates from the UAE said fees would rise.",
+     "Union of Arab Engineers", "UAE", "GPE", "gpe:ARE"),
+    ("Researchers at the University of Sydney said the US would fund the trial.", "University of Sydney", "US",
+     "GPE", "gpe:USA"),
+    # two letters spell too many names for the document's one to be the acronym's reading
+    ("Researchers at the University of Nairobi said the UN would fund the trial.", "University of Nairobi", "UN",
+     "ORG", "org:UN"),
+])
+def test_a_place_or_two_letter_kb_acronym_keeps_its_kb_reading(text, other, acronym, type_, kb_id):
+    # review33: the acronym rule (``_acronyms_of_other_bodies``) read "US" as the University of Sydney
+    real = load_kb()
+    cands = [cand(text, other, "ORG"), cand(text, acronym, type_, "kb", kb=real)]
+    _, ents = build_entities(make_doc(text), cands, real)
+    assert owner(ents, acronym).kb_id == kb_id
