@@ -769,6 +769,8 @@ def foot_paragraph(lines: Sequence[JudgedLine], feats: Sequence[dict[str, Any]],
             or calls_reader_to_act(text) or _LABELLED.match(text) or _SELF_REFERENCE.search(text) \
             or _HEDGE.search(text) or _CREDITED.search(text):
         return False
+    if any(ch.isupper() for ch in text) and not any(w[:1].islower() for w in text.split()):
+        return False  # every word capitalised: a name and a date ("Brackenford Post, 2 July 2026."), not a sentence
     # what the story closes on: when its next step happens ("… is on 14 July", "… go on sale in February"); a
     # notice written plainly at the foot says who made, funds or checks the page instead
     return bool(f["date"] or _MONTH.search(text))

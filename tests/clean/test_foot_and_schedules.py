@@ -156,3 +156,10 @@ def test_a_notice_at_the_foot_written_as_a_sentence_still_goes():
     text = _text(NOTICE_FOOT, "hybrid")
     assert "Data on river levels are supplied by the environment agency and may change." not in text
     assert "twenty minutes faster than at last year's test." in text
+
+
+@pytest.mark.parametrize("foot", ["Brackenford Post, 2 July 2026.", "Wielgosz Media, 2 July 2026."])
+def test_an_outlet_and_date_line_at_the_foot_still_goes(foot: str):
+    # review33: a name and a date ending on a stop, every word capitalised, is the page's credit, not a sentence
+    raw = MARKET_STORY.replace("The next market is on 1 August.", foot)
+    assert foot not in _text(raw, "hybrid").splitlines()
