@@ -240,8 +240,10 @@ def schedule_row(text: str) -> bool:
     rest = m["rest"].lstrip(" ,\u2013\u2014-")
     if rest.isupper() and len(rest.split()) == 1 and rest == m["rest"].lstrip():
         return False  # a time zone written after the time, a live blog's stamp ("13:58 GMT"), not a place
-    return rest[:1].isalpha() and not RELATIVE_TIME.search(text) \
-        and not re.search(r"(?:19|20)\d\d|[@#\u00b7|\u00bb]", text)
+    # a place's name is capitalised (in a script with capitals); a lowercase word or one with "_" after the time is a
+    # poster's handle, a forum's post header ("7:42 am greenfinger_jo")
+    return rest[:1].isalpha() and not rest[:1].islower() and not RELATIVE_TIME.search(text) \
+        and not re.search(r"(?:19|20)\d\d|[@#\u00b7|\u00bb_]", text)
 
 
 def _repeated_rows(candidate: Sequence[int], keys: dict[int, str], gap: Sequence[int]) -> set[int]:

@@ -102,6 +102,8 @@ def test_post_headers_that_date_the_post_still_go(mode: str):
     ("13:58 GMT", False),  # a live blog's stamp with its time zone
     ("Mon Mar 04, 2024 8:12 pm", False), ("Posted 14 Jul 2026 7:42 am", False), ("8:12 pm", False),
     ("2.50 million people", False), ("10 Downing Street", False), ("21:00 · tidewatcher", False),
+    ("7:42 am greenfinger_jo", False), ("6:03 pm marrowman", False),  # a post's time and its poster's handle
+    ("20:30 市民会館", True),  # a script without capitals
 ])
 def test_schedule_row_shape(text: str, expected: bool):
     assert schedule_row(text) is expected
@@ -163,3 +165,25 @@ def test_an_outlet_and_date_line_at_the_foot_still_goes(foot: str):
     # review33: a name and a date ending on a stop, every word capitalised, is the page's credit, not a sentence
     raw = MARKET_STORY.replace("The next market is on 1 August.", foot)
     assert foot not in _text(raw, "hybrid").splitlines()
+
+
+FORUM_TIMES = """Allotment Talk forum
+Blight on outdoor tomatoes already?
+7:42 am greenfinger_jo
+Found brown patches on the lower leaves of my outdoor tomatoes this morning. Is it blight this early in the year?
+Reply Quote
+9:15 am plotholder22
+Sounds like it. Take the affected leaves off and burn them, and don't water from above.
+Reply Quote
+6:03 pm marrowman
+Mine went the same way last year in the wet spell. The blight-resistant varieties did much better for me.
+Reply Quote
+"""
+
+
+@pytest.mark.parametrize("mode", ["rules", "hybrid"])
+def test_post_headers_of_a_time_and_a_handle_still_go(mode: str):
+    # review33: a time then a poster's handle is no schedule's row
+    text = _text(FORUM_TIMES, mode)
+    for header in ("7:42 am greenfinger_jo", "9:15 am plotholder22", "6:03 pm marrowman"):
+        assert header not in text, header
