@@ -233,6 +233,15 @@ def test_the_shape_of_a_slogan_differs_from_speech():
     assert nobody.features.get("nobody&shape_title_case") == 1.0
 
 
+def _shape_of(ctx, quotes, layout, words):
+    """The shape of the quote holding ``words``; a short title or term the passes drop is read all the same."""
+    q = next((q for q in quotes if words in ctx.view[q.start:q.end]), None)
+    if q is None:
+        at = ctx.view.index(words)
+        q = QuoteSpan(at, at + len(words), True, Attribution(False))
+    return quote_shape(ctx, q, layout)
+
+
 def test_a_short_capitalised_title_has_the_shape_of_a_name_not_of_speech():
     # "Low Tide" and "Off The Pitch" have one word of four letters or more, too few for ``title_case``; every word
     # capitalised still marks a title or a sign, while a sentence someone says has lower-case words after its first
@@ -242,11 +251,7 @@ def test_a_short_capitalised_title_has_the_shape_of_a_name_not_of_speech():
     layout = layout_of(ctx)
 
     def shape(words):
-        q = next((q for q in quotes if words in ctx.view[q.start:q.end]), None)
-        if q is None:               # a short title the passes drop: its shape is read all the same
-            at = ctx.view.index(words)
-            q = QuoteSpan(at, at + len(words), True, Attribution(False))
-        return quote_shape(ctx, q, layout)
+        return _shape_of(ctx, quotes, layout, words)
 
     album, podcast, said = shape("Low Tide"), shape("Off The Pitch"), shape("I wrote most")
     assert album.get("capitalised") == 1.0 and not album.get("title_case")
@@ -269,11 +274,7 @@ def test_the_shape_of_a_term_a_nickname_and_a_partial_quote():
     layout = layout_of(ctx)
 
     def shape(words):
-        q = next((q for q in quotes if words in ctx.view[q.start:q.end]), None)
-        if q is None:               # a short term the passes drop: its shape is read all the same
-            at = ctx.view.index(words)
-            q = QuoteSpan(at, at + len(words), True, Attribution(False))
-        return quote_shape(ctx, q, layout)
+        return _shape_of(ctx, quotes, layout, words)
 
     nickname, term, called = shape("The Hammer"), shape("fan-first"), shape("a slap in the face")
     assert nickname.get("between_names") == 1.0 and not nickname.get("cue_governs")
