@@ -915,29 +915,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     for f in new_feats:
         for k in f.keys:
             df[k] = df.get(k, 0) + 1
-    pairs = {(n, o) for n, o in _story_candidates(store, new_feats, settings, n_docs, dups) if o not in new_ids}
-    candidates = {o for _, o in pairs}
-    stats.story_candidates = len(candidates)
-    found = _stored_features(store, candidates)
-    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
-    # a stored story can take a new document only if one of its documents scores the threshold with one
-    # (an average never exceeds the best pair); its documents that are not candidates cannot
-    order = sorted(found)
-    feats = [found[d][0] for d in order] + new_feats
-    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
-    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
-    # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
-    # store would otherwise score every new document with every candidate)
-    at = {f.id: i for i, f in enumerate(feats)}
-    chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
-    first = np.array([i for i, _ in chosen], dtype=np.int64)
-    second = np.array([j for _, j in chosen], dtype=np.int64)
-    if scorer.second_pass:   # a stored story a pair at the link gate reaches is weighed whole with the new ones
-        close = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9 if len(first) else np.zeros(0, bool)
-    else:
-        close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
-    stories = {found[order[int(i)]][1] for i in first[close]} - {None}
+    stories, second_pass = _stories_reached(store, new_feats, settings, dups, df, keys, n_docs, stats)
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
                                     _ids(stories)).fetchall()
     stored = _stored_features(store, {r[0] for r in member_rows})
@@ -945,7 +923,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
     df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
-    if scorer.second_pass:
+    if second_pass:
         decided, gone = _decide_again(store, settings, dups, stored, ordered, new_feats, df, n_docs)
         stats.stories_changed = len(decided)
         return decided, gone, new_feats, df, n_docs
@@ -969,6 +947,42 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
         out.append(story_of([feats[i] for i in members]))
     stats.stories_changed = len(out)
     return out, replaced, new_feats, df, n_docs
+
+
+def _stories_reached(store: Store, new_feats: list[StoryFeatures], settings: Settings,
+                     dups: dict[str, list[NearDuplicate]], df: dict[str, int], keys: set[str], n_docs: int,
+                     stats: UpdateStats) -> tuple[set[str], bool]:
+    """The stored stories a new document may join: those of a candidate that scores the threshold with one (or
+    the link gate, with a second pass); and whether the story model has a second pass. ``df`` takes the
+    candidates' key frequencies. A function of its own so that the candidates' features, their pairs and their
+    scorer are freed before the caller reads the features of those stories' members: a batch of 10k into a
+    store of 30k held both at once (25.8k candidates, 16.7k scope documents)."""
+    new_ids = {f.id for f in new_feats}
+    pairs = {(n, o) for n, o in _story_candidates(store, new_feats, settings, n_docs, dups) if o not in new_ids}
+    candidates = {o for _, o in pairs}
+    stats.story_candidates = len(candidates)
+    found = _stored_features(store, candidates)
+    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
+    # a stored story can take a new document only if one of its documents scores the threshold with one
+    # (an average never exceeds the best pair); its documents that are not candidates cannot
+    order = sorted(found)
+    feats = [found[d][0] for d in order] + new_feats
+    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
+    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
+    # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
+    # store would otherwise score every new document with every candidate)
+    at = {f.id: i for i, f in enumerate(feats)}
+    chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
+    del pairs
+    first = np.array([i for i, _ in chosen], dtype=np.int64)
+    second = np.array([j for _, j in chosen], dtype=np.int64)
+    del chosen
+    if scorer.second_pass:   # a stored story a pair at the link gate reaches is weighed whole with the new ones
+        close = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9 if len(first) else np.zeros(0, bool)
+    else:
+        close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    return {found[order[int(i)]][1] for i in first[close]} - {None}, scorer.second_pass
 
 
 def _decide_again(store: Store, settings: Settings, dups: dict[str, list[NearDuplicate]],

@@ -717,3 +717,40 @@ def test_only_outlets_whose_stretch_of_the_ranking_changed_join_the_touched_ones
     assert keys() == {"touched", "big"}
     summaries._rank_touched_outlets(con, [("new", "t", None, 200), *ranking])
     assert keys() == {"touched", "big", "small"}
+
+
+@pytest.mark.parametrize("stories", ["trained", "rules"])
+def test_the_candidates_features_are_freed_before_the_stories_members_are_read(runs, analyses, tmp_path,
+                                                                              monkeypatch, stories):
+    # a batch of 10k into 30k held the features of its 25k story candidates and of the reached stories' 17k
+    # members at once: the candidates' (and their scorer's) must be gone when the members are read, and the
+    # update the same as with both held
+    import gc
+    import weakref
+
+    settings = Settings(stories=stories)
+    batch = analyses[BASE:BASE + BATCH]
+    real = incremental._stored_features
+    calls: list[list[weakref.ref]] = []
+    alive_at_members: list[int] = []
+
+    def spy(store, docs):
+        if calls:   # the members: no candidate's features may still be held
+            gc.collect()
+            alive_at_members.append(sum(r() is not None for r in calls[0]))
+        out = real(store, docs)
+        calls.append([weakref.ref(f) for f, _ in out.values()])
+        return out
+
+    out = []
+    for name in ("held", "freed"):
+        if name == "freed":
+            monkeypatch.setattr(incremental, "_stored_features", spy)
+        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add_analyses(batch)
+            stats = incremental.update(store, batch, settings)
+            out.append((canonical(store.corpus()), stats.story_candidates, stats.stories_changed,
+                        stats.scope_documents))
+    assert out[0] == out[1]
+    assert calls[0] and alive_at_members == [0]
