@@ -711,13 +711,15 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     if need <= 0:   # any pair can reach the threshold
         stored = [r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()]
         return out | {(f.id, d) for f in feats for d in stored}
-    related = _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [])
+    related: Iterator[_RelatedBlock] = iter(())
     vectors = [f.vector for f in feats]
     if settings.embedding_model and vectors and all(v is not None for v in vectors):
         related = _related_leads(store, feats, np.asarray(vectors, dtype=np.float32),
                                  cosine_floor(settings.embedding_model), threshold, out)
     if any(f.keys for f in feats):
         out |= _overlapping(store, feats, n_docs, need, related, margin)
+    for _ in related:   # the blocks not weighed (no keys, or no stored document shares one): their sure pairs
+        pass
     return out
 
 
@@ -730,9 +732,10 @@ _PAIR_ROWS = 1 << 16
 
 
 @dataclass
-class _Related:
-    """Pairs whose leads are related, but not enough to reach the threshold without overlap: the new document's
-    row, the stored document's place in ``docs``, and the overlap the pair needs."""
+class _RelatedBlock:
+    """Pairs whose leads are related, but not enough to reach the threshold without overlap, of one block of
+    stored rows: the new document's row, the stored document's place in ``docs`` (the block's), and the overlap
+    the pair needs."""
     new: Any
     old: Any
     need: Any
@@ -740,33 +743,28 @@ class _Related:
 
 
 def _related_leads(store: Store, feats: list[StoryFeatures], vectors: Any, floor: float, threshold: float,
-                   out: set[tuple[str, str]]) -> _Related:
+                   out: set[tuple[str, str]]) -> Iterator[_RelatedBlock]:
     """The new leads against the stored ones, a block of stored rows at a time (not the store's vectors whole): a
     pair related enough to reach ``threshold`` whatever its overlap goes into ``out``; one less related needs less
-    overlap (``_Related``)."""
-    new_rows, old_rows, needs = [], [], []
-    docs: list[str] = []
+    overlap (``_RelatedBlock``). A generator: the consumer weighs each block's pairs before the next is made, so
+    they are never held for the whole store (a batch of 10k against 30k makes millions). Exhaust it: the sure
+    pairs go into ``out`` as it runs. Nothing else may query the store while it runs (its cursor is open)."""
     cur = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL")
     while block := cur.fetchmany(_VECTOR_ROWS):
         matrix = np.frombuffer(b"".join(r[1] for r in block), dtype=np.float32).reshape(len(block), -1)
+        docs = [r[0] for r in block]
         for b in range(0, len(vectors), 256):   # 256 x block at a time
             cos = vectors[b:b + 256] @ matrix.T
             i, j = np.nonzero(cos > floor)
             text = (cos[i, j].astype(np.float64) - floor) / (1 - floor)
             rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
             sure = rest <= 0
-            out.update((feats[b + int(x)].id, block[int(y)][0]) for x, y in zip(i[sure], j[sure]))
-            new_rows.append(i[~sure].astype(np.int64) + b)
-            old_rows.append(j[~sure].astype(np.int64) + len(docs))
-            needs.append(rest[~sure])
-        docs.extend(r[0] for r in block)
-    if not new_rows:
-        return _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), docs)
-    return _Related(np.concatenate(new_rows), np.concatenate(old_rows), np.concatenate(needs), docs)
+            out.update((feats[b + int(x)].id, docs[int(y)]) for x, y in zip(i[sure], j[sure]))
+            yield _RelatedBlock(i[~sure].astype(np.int64) + b, j[~sure].astype(np.int64), rest[~sure], docs)
 
 
-def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: float, related: _Related,
-                 margin: float) -> set[tuple[str, str]]:
+def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: float,
+                 related: Iterator[_RelatedBlock], margin: float) -> set[tuple[str, str]]:
     """Pairs (new, stored) whose entity overlap reaches ``need``, or for a pair of ``related`` its own need.
 
     Only two kinds of pair are weighed: those sharing a key of the new document's prefix (``_prefix_keys``: the
@@ -850,11 +848,15 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
         offset = np.arange(len(holder)) - np.repeat(np.cumsum(counts) - counts, counts)
         codes = np.unique(rows_here[pair[holder]] * n_old + key_docs[key_start[k[holder]] + offset])
         weigh(codes // n_old, codes % n_old, np.full(len(codes), need))
-    if len(related.new):
-        place_of = {d: n for n, d in enumerate(docs)}
-        place = np.array([place_of.get(d, -1) for d in related.docs], dtype=np.int64)[related.old]
+    place_of = {d: n for n, d in enumerate(docs)}
+    block_docs: list[str] | None = None
+    for rel in related:   # a block of stored rows at a time (the SQL above is done: its cursor may run)
+        if rel.docs is not block_docs:
+            block_docs = rel.docs
+            block_place = np.array([place_of.get(d, -1) for d in block_docs], dtype=np.int64)
+        place = block_place[rel.old]
         shares = place >= 0   # a pair sharing no key has no overlap
-        weigh(related.new[shares], place[shares], related.need[shares])
+        weigh(rel.new[shares], place[shares], rel.need[shares])
     return out
 
 
