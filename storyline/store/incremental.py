@@ -711,13 +711,15 @@ def _story_candidates(store: Store, feats: list[StoryFeatures], settings: Settin
     if need <= 0:   # any pair can reach the threshold
         stored = [r[0] for r in store.con.execute("SELECT doc FROM fuse_story_docs").fetchall()]
         return out | {(f.id, d) for f in feats for d in stored}
-    related = _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), [])
+    related: Iterator[_RelatedBlock] = iter(())
     vectors = [f.vector for f in feats]
     if settings.embedding_model and vectors and all(v is not None for v in vectors):
         related = _related_leads(store, feats, np.asarray(vectors, dtype=np.float32),
                                  cosine_floor(settings.embedding_model), threshold, out)
     if any(f.keys for f in feats):
         out |= _overlapping(store, feats, n_docs, need, related, margin)
+    for _ in related:   # the blocks not weighed (no keys, or no stored document shares one): their sure pairs
+        pass
     return out
 
 
@@ -730,9 +732,10 @@ _PAIR_ROWS = 1 << 16
 
 
 @dataclass
-class _Related:
-    """Pairs whose leads are related, but not enough to reach the threshold without overlap: the new document's
-    row, the stored document's place in ``docs``, and the overlap the pair needs."""
+class _RelatedBlock:
+    """Pairs whose leads are related, but not enough to reach the threshold without overlap, of one block of
+    stored rows: the new document's row, the stored document's place in ``docs`` (the block's), and the overlap
+    the pair needs."""
     new: Any
     old: Any
     need: Any
@@ -740,33 +743,28 @@ class _Related:
 
 
 def _related_leads(store: Store, feats: list[StoryFeatures], vectors: Any, floor: float, threshold: float,
-                   out: set[tuple[str, str]]) -> _Related:
+                   out: set[tuple[str, str]]) -> Iterator[_RelatedBlock]:
     """The new leads against the stored ones, a block of stored rows at a time (not the store's vectors whole): a
     pair related enough to reach ``threshold`` whatever its overlap goes into ``out``; one less related needs less
-    overlap (``_Related``)."""
-    new_rows, old_rows, needs = [], [], []
-    docs: list[str] = []
+    overlap (``_RelatedBlock``). A generator: the consumer weighs each block's pairs before the next is made, so
+    they are never held for the whole store (a batch of 10k against 30k makes millions). Exhaust it: the sure
+    pairs go into ``out`` as it runs. Nothing else may query the store while it runs (its cursor is open)."""
     cur = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL")
     while block := cur.fetchmany(_VECTOR_ROWS):
         matrix = np.frombuffer(b"".join(r[1] for r in block), dtype=np.float32).reshape(len(block), -1)
+        docs = [r[0] for r in block]
         for b in range(0, len(vectors), 256):   # 256 x block at a time
             cos = vectors[b:b + 256] @ matrix.T
             i, j = np.nonzero(cos > floor)
             text = (cos[i, j].astype(np.float64) - floor) / (1 - floor)
             rest = (threshold - W_TYPES - W_TEXT * text) / W_ENTITIES
             sure = rest <= 0
-            out.update((feats[b + int(x)].id, block[int(y)][0]) for x, y in zip(i[sure], j[sure]))
-            new_rows.append(i[~sure].astype(np.int64) + b)
-            old_rows.append(j[~sure].astype(np.int64) + len(docs))
-            needs.append(rest[~sure])
-        docs.extend(r[0] for r in block)
-    if not new_rows:
-        return _Related(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), docs)
-    return _Related(np.concatenate(new_rows), np.concatenate(old_rows), np.concatenate(needs), docs)
+            out.update((feats[b + int(x)].id, docs[int(y)]) for x, y in zip(i[sure], j[sure]))
+            yield _RelatedBlock(i[~sure].astype(np.int64) + b, j[~sure].astype(np.int64), rest[~sure], docs)
 
 
-def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: float, related: _Related,
-                 margin: float) -> set[tuple[str, str]]:
+def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: float,
+                 related: Iterator[_RelatedBlock], margin: float) -> set[tuple[str, str]]:
     """Pairs (new, stored) whose entity overlap reaches ``need``, or for a pair of ``related`` its own need.
 
     Only two kinds of pair are weighed: those sharing a key of the new document's prefix (``_prefix_keys``: the
@@ -850,11 +848,15 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
         offset = np.arange(len(holder)) - np.repeat(np.cumsum(counts) - counts, counts)
         codes = np.unique(rows_here[pair[holder]] * n_old + key_docs[key_start[k[holder]] + offset])
         weigh(codes // n_old, codes % n_old, np.full(len(codes), need))
-    if len(related.new):
-        place_of = {d: n for n, d in enumerate(docs)}
-        place = np.array([place_of.get(d, -1) for d in related.docs], dtype=np.int64)[related.old]
+    place_of = {d: n for n, d in enumerate(docs)}
+    block_docs: list[str] | None = None
+    for rel in related:   # a block of stored rows at a time (the SQL above is done: its cursor may run)
+        if rel.docs is not block_docs:
+            block_docs = rel.docs
+            block_place = np.array([place_of.get(d, -1) for d in block_docs], dtype=np.int64)
+        place = block_place[rel.old]
         shares = place >= 0   # a pair sharing no key has no overlap
-        weigh(related.new[shares], place[shares], related.need[shares])
+        weigh(rel.new[shares], place[shares], rel.need[shares])
     return out
 
 
@@ -915,29 +917,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     for f in new_feats:
         for k in f.keys:
             df[k] = df.get(k, 0) + 1
-    pairs = {(n, o) for n, o in _story_candidates(store, new_feats, settings, n_docs, dups) if o not in new_ids}
-    candidates = {o for _, o in pairs}
-    stats.story_candidates = len(candidates)
-    found = _stored_features(store, candidates)
-    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
-    # a stored story can take a new document only if one of its documents scores the threshold with one
-    # (an average never exceeds the best pair); its documents that are not candidates cannot
-    order = sorted(found)
-    feats = [found[d][0] for d in order] + new_feats
-    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
-    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
-    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
-    # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
-    # store would otherwise score every new document with every candidate)
-    at = {f.id: i for i, f in enumerate(feats)}
-    chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
-    first = np.array([i for i, _ in chosen], dtype=np.int64)
-    second = np.array([j for _, j in chosen], dtype=np.int64)
-    if scorer.second_pass:   # a stored story a pair at the link gate reaches is weighed whole with the new ones
-        close = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9 if len(first) else np.zeros(0, bool)
-    else:
-        close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
-    stories = {found[order[int(i)]][1] for i in first[close]} - {None}
+    stories, second_pass = _stories_reached(store, new_feats, settings, dups, df, keys, n_docs, stats)
     member_rows = store.con.execute("SELECT doc FROM fuse_story_docs WHERE story IN (SELECT UNNEST(?))",
                                     _ids(stories)).fetchall()
     stored = _stored_features(store, {r[0] for r in member_rows})
@@ -945,7 +925,7 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
     ordered = sorted(stored, key=lambda d: d)
     feats = [stored[d][0] for d in ordered] + new_feats
     df.update(_doc_freq(store, {k for d in ordered for k in stored[d][0].keys} - set(df)))
-    if scorer.second_pass:
+    if second_pass:
         decided, gone = _decide_again(store, settings, dups, stored, ordered, new_feats, df, n_docs)
         stats.stories_changed = len(decided)
         return decided, gone, new_feats, df, n_docs
@@ -969,6 +949,42 @@ def _place_stories(store: Store, new: list[DocAnalysis], mapping: dict[str, str]
         out.append(story_of([feats[i] for i in members]))
     stats.stories_changed = len(out)
     return out, replaced, new_feats, df, n_docs
+
+
+def _stories_reached(store: Store, new_feats: list[StoryFeatures], settings: Settings,
+                     dups: dict[str, list[NearDuplicate]], df: dict[str, int], keys: set[str], n_docs: int,
+                     stats: UpdateStats) -> tuple[set[str], bool]:
+    """The stored stories a new document may join: those of a candidate that scores the threshold with one (or
+    the link gate, with a second pass); and whether the story model has a second pass. ``df`` takes the
+    candidates' key frequencies. A function of its own so that the candidates' features, their pairs and their
+    scorer are freed before the caller reads the features of those stories' members: a batch of 10k into a
+    store of 30k held both at once (25.8k candidates, 16.7k scope documents)."""
+    new_ids = {f.id for f in new_feats}
+    pairs = {(n, o) for n, o in _story_candidates(store, new_feats, settings, n_docs, dups) if o not in new_ids}
+    candidates = {o for _, o in pairs}
+    stats.story_candidates = len(candidates)
+    found = _stored_features(store, candidates)
+    df.update(_doc_freq(store, {k for f, _ in found.values() for k in f.keys} - keys))
+    # a stored story can take a new document only if one of its documents scores the threshold with one
+    # (an average never exceeds the best pair); its documents that are not candidates cannot
+    order = sorted(found)
+    feats = [found[d][0] for d in order] + new_feats
+    # only pairs with a new document are scored here: the lead similarities of the stored candidates with each
+    # other (candidates x candidates, thousands squared for a batch of thousands) are not computed
+    scorer = StoryScorer([], settings, dups, features=feats, doc_freq=df, n_docs=n_docs, lead_rows=len(order))
+    # only the candidate pairs: the others cannot reach the threshold (a batch of thousands against a large
+    # store would otherwise score every new document with every candidate)
+    at = {f.id: i for i, f in enumerate(feats)}
+    chosen = sorted((at[o], at[n]) for n, o in pairs if o in at and n in at)
+    del pairs
+    first = np.array([i for i, _ in chosen], dtype=np.int64)
+    second = np.array([j for _, j in chosen], dtype=np.int64)
+    del chosen
+    if scorer.second_pass:   # a stored story a pair at the link gate reaches is weighed whole with the new ones
+        close = scorer.rules_scores(first, second) >= LINK_GATE - 1e-9 if len(first) else np.zeros(0, bool)
+    else:
+        close = scorer.scores(first, second) >= scorer.threshold - 1e-9 if len(first) else np.zeros(0, bool)
+    return {found[order[int(i)]][1] for i in first[close]} - {None}, scorer.second_pass
 
 
 def _decide_again(store: Store, settings: Settings, dups: dict[str, list[NearDuplicate]],

@@ -717,3 +717,78 @@ def test_only_outlets_whose_stretch_of_the_ranking_changed_join_the_touched_ones
     assert keys() == {"touched", "big"}
     summaries._rank_touched_outlets(con, [("new", "t", None, 200), *ranking])
     assert keys() == {"touched", "big", "small"}
+
+
+@pytest.mark.parametrize("stories", ["trained", "rules"])
+def test_the_candidates_features_are_freed_before_the_stories_members_are_read(runs, analyses, tmp_path,
+                                                                              monkeypatch, stories):
+    # a batch of 10k into 30k held the features of its 25k story candidates and of the reached stories' 17k
+    # members at once: the candidates' (and their scorer's) must be gone when the members are read, and the
+    # update the same as with both held
+    import gc
+    import weakref
+
+    settings = Settings(stories=stories)
+    batch = analyses[BASE:BASE + BATCH]
+    real = incremental._stored_features
+    calls: list[list[weakref.ref]] = []
+    alive_at_members: list[int] = []
+
+    def spy(store, docs):
+        if calls:   # the members: no candidate's features may still be held
+            gc.collect()
+            alive_at_members.append(sum(r() is not None for r in calls[0]))
+        out = real(store, docs)
+        calls.append([weakref.ref(f) for f, _ in out.values()])
+        return out
+
+    out = []
+    for name in ("held", "freed"):
+        if name == "freed":
+            monkeypatch.setattr(incremental, "_stored_features", spy)
+        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.add_analyses(batch)
+            stats = incremental.update(store, batch, settings)
+            out.append((canonical(store.corpus()), stats.story_candidates, stats.stories_changed,
+                        stats.scope_documents))
+    assert out[0] == out[1]
+    assert calls[0] and alive_at_members == [0]
+
+
+def test_related_leads_come_a_block_at_a_time_and_are_those_of_every_pair(runs, analyses, tmp_path, monkeypatch):
+    # the related pairs are weighed a block of stored rows at a time (a 10k batch against 30k made millions, held
+    # at once before): each block only its stored rows, and together with the sure pairs every pair above the
+    # floor, computed here over all pairs one at a time
+    import numpy as np
+
+    from storyline.fuse.stories import W_ENTITIES, W_TEXT, W_TYPES, corpus_story_features, link_gate
+    from storyline.nlp.embeddings import cosine_floor
+
+    settings = Settings()
+    monkeypatch.setattr(incremental, "_VECTOR_ROWS", 9)
+    shutil.copy(runs[0], tmp_path / "s.duckdb")
+    with Store(tmp_path / "s.duckdb") as store:
+        feats = corpus_story_features(analyses[BASE:BASE + BATCH], None)
+        vectors = np.asarray([f.vector for f in feats], dtype=np.float32)
+        floor, threshold = cosine_floor(settings.embedding_model), link_gate(settings)
+        sure: set[tuple[str, str]] = set()
+        blocks = list(incremental._related_leads(store, feats, vectors, floor, threshold, sure))
+        stored = store.con.execute("SELECT doc, vector FROM fuse_story_docs WHERE vector IS NOT NULL").fetchall()
+    assert len({id(b.docs) for b in blocks}) == -(-len(stored) // 9) > 1
+    assert all(len(b.docs) <= 9 for b in blocks)
+    got = {(feats[int(i)].id, b.docs[int(j)]): float(n) for b in blocks for i, j, n in zip(b.new, b.old, b.need)}
+    every, plain_sure = {}, set()
+    for f, v in zip(feats, vectors):
+        for doc, blob in stored:
+            cos = float(np.float32(v @ np.frombuffer(blob, dtype=np.float32)))
+            if cos <= floor:
+                continue
+            rest = (threshold - W_TYPES - W_TEXT * (cos - floor) / (1 - floor)) / W_ENTITIES
+            if rest <= 0:
+                plain_sure.add((f.id, doc))
+            else:
+                every[(f.id, doc)] = rest
+    assert sure == plain_sure
+    assert got.keys() == every.keys() and got
+    assert all(abs(got[p] - every[p]) < 1e-6 for p in every)
