@@ -3,6 +3,7 @@ shipped model on passages written for these tests (not from any training or test
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 import pytest
@@ -249,9 +250,7 @@ def test_a_short_capitalised_title_has_the_shape_of_a_name_not_of_speech():
                              "podcast “Off The Pitch” returns next month.\n"
                              "“I wrote most of it on the night ferry to Stranraer,” Tolan said.")
     layout = layout_of(ctx)
-
-    def shape(words):
-        return _shape_of(ctx, quotes, layout, words)
+    shape = functools.partial(_shape_of, ctx, quotes, layout)
 
     album, podcast, said = shape("Low Tide"), shape("Off The Pitch"), shape("I wrote most")
     assert album.get("capitalised") == 1.0 and not album.get("title_case")
@@ -272,9 +271,7 @@ def test_the_shape_of_a_term_a_nickname_and_a_partial_quote():
                              "called the rise “a slap in the face”.\n"
                              "“We will keep protesting,” said Maureen Tilly, the trust's chair.")
     layout = layout_of(ctx)
-
-    def shape(words):
-        return _shape_of(ctx, quotes, layout, words)
+    shape = functools.partial(_shape_of, ctx, quotes, layout)
 
     nickname, term, called = shape("The Hammer"), shape("fan-first"), shape("a slap in the face")
     assert nickname.get("between_names") == 1.0 and not nickname.get("cue_governs")

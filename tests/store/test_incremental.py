@@ -56,6 +56,15 @@ def _runs(analyses, tmp_path_factory, settings: Settings):
     return d / "base.duckdb", d / "inc.duckdb", inc, full, base_corpus
 
 
+def _update_a_copy(base: Path, path: Path, batch, settings: Settings) -> tuple:
+    """Add ``batch`` to a copy of the store at ``base``: its corpus and the update's story counts, to compare."""
+    shutil.copy(base, path)
+    with Store(path) as store:
+        store.add_analyses(batch)
+        stats = incremental.update(store, batch, settings)
+        return (canonical(store.corpus()), stats.story_candidates, stats.stories_changed, stats.scope_documents)
+
+
 def test_same_documents_stories_copies_and_claims(runs):
     _, _, inc, full, _ = runs
     a, b = canonical(inc), canonical(full)
@@ -463,12 +472,7 @@ def test_lead_similarities_of_new_documents_only_give_the_same_update(runs, anal
 
     for name, scorer in (("every", Every), ("new", Spy)):
         monkeypatch.setattr(incremental, "StoryScorer", scorer)
-        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
-        with Store(tmp_path / f"{name}.duckdb") as store:
-            store.add_analyses(batch)
-            stats = incremental.update(store, batch, settings)
-            out.append((canonical(store.corpus()), stats.story_candidates, stats.stories_changed,
-                        stats.scope_documents))
+        out.append(_update_a_copy(runs[0], tmp_path / f"{name}.duckdb", batch, settings))
     assert out[0] == out[1]
     assert computed and computed[0][1] and computed[0][1] < computed[0][0]   # the candidates: new documents' pairs
     if stories == "rules":   # the trained second pass decides the stored stories it reaches again: their pairs too
@@ -746,12 +750,7 @@ def test_the_candidates_features_are_freed_before_the_stories_members_are_read(r
     for name in ("held", "freed"):
         if name == "freed":
             monkeypatch.setattr(incremental, "_stored_features", spy)
-        shutil.copy(runs[0], tmp_path / f"{name}.duckdb")
-        with Store(tmp_path / f"{name}.duckdb") as store:
-            store.add_analyses(batch)
-            stats = incremental.update(store, batch, settings)
-            out.append((canonical(store.corpus()), stats.story_candidates, stats.stories_changed,
-                        stats.scope_documents))
+        out.append(_update_a_copy(runs[0], tmp_path / f"{name}.duckdb", batch, settings))
     assert out[0] == out[1]
     assert calls[0] and alive_at_members == [0]
 
