@@ -293,11 +293,15 @@ FROM summary_outlet_docs od JOIN summary_doc_stories ds ON ds.doc = od.doc JOIN 
 """, ("outlet",)),
     # an event no other outlet corroborates: in no story event, or in one only this outlet's articles carry; with
     # the event's record (``rec``) and its document's metadata (``doc_rec``), read by the index on outlet
+    # an event's row is its document's (``_KEY_ROWS``): whether another outlet carries it changes only when its story
+    # event does, and an update touches the documents of every story event it changes (and of every copy, whose
+    # ``doc_rec`` changes); an outlet's other events are as they were, and so is every story event they are in
     ("summary_outlet_solo", """
 WITH se_outlets AS (SELECT DISTINCT se.id AS se, coalesce(dd.outlet, '') AS outlet
-                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d),
+                    FROM story_events se, unnest(CAST(se.docs AS VARCHAR[])) AS u(d) JOIN documents dd ON dd.id = u.d
+                    WHERE se.id IN (SELECT story_event FROM events WHERE @docs(doc))),
      solo AS (SELECT DISTINCT od.outlet, e.id, e.date FROM summary_outlet_docs od JOIN events e ON e.doc = od.doc
-              WHERE @outlets(od.outlet) AND (e.story_event IS NULL
+              WHERE @docs(e.doc) AND (e.story_event IS NULL
                  OR NOT EXISTS (SELECT 1 FROM se_outlets s WHERE s.se = e.story_event AND s.outlet <> od.outlet)))
 SELECT solo.*, to_json(e) AS rec,
        CASE WHEN m.id IS NOT NULL THEN to_json({'id': m.id, 'source': m.source, 'url': m.url, 'title': m.title,
@@ -390,7 +394,7 @@ _KEYED: dict[str, tuple[str, str]] = {
     "summary_about": ("docs", "doc"),
     "summary_partners": ("entities", "entity"), "summary_actor": ("entities", "entity"),
     "summary_actor_pages": ("entities", "entity"), "summary_story_pages": ("stories", "id"),
-    "summary_article_pages": ("docs", "doc"), "summary_outlet_solo": ("outlets", "outlet"),
+    "summary_article_pages": ("docs", "doc"), "summary_outlet_solo": ("docs", "id"),
     "summary_doc_disagreements": ("disputed", "doc"),
     # an outlet's first page also lists the first stories of the front page it missed: the outlets whose stretch
     # of that ranking changed join the touched ones (``_rank_touched_outlets``), and the others' counts of
@@ -403,6 +407,9 @@ _DIFFED = frozenset({"summary_mentions", "summary_aliases", "summary_actor_event
 #: mention rows in the documents an update did not touch are as they were, and are not read to be compared
 _STALE: dict[str, str] = {"summary_mentions": "(entity IN (SELECT key FROM summary_keys_relabelled) "
                                               "OR doc IN (SELECT key FROM summary_keys_docs))"}
+#: the keyed tables whose rows of the touched keys are not those of a column of their own: the condition naming them
+_KEY_ROWS: dict[str, str] = {
+    "summary_outlet_solo": "id IN (SELECT id FROM events WHERE doc IN (SELECT key FROM summary_keys_docs))"}
 _KINDS = ("docs", "entities", "stories", "outlets", "disputed", "relabelled")
 _FILTER = re.compile(r"@(docs|entities|stories|outlets|disputed|relabelled)\(([^()]+)\)")
 
@@ -465,7 +472,9 @@ def write_summaries(store: Store, touched: Touched | None = None) -> None:
             if name in _DIFFED:
                 _write_changed_rows(con, name, column, kind, _narrowed(select, True), _STALE.get(name, "TRUE"))
             else:
-                con.execute(f'DELETE FROM {name} WHERE "{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
+                # fixed names: the tables, key columns and kinds of _TABLES and _KEYED
+                rows = _KEY_ROWS.get(name, f'"{column}" IN (SELECT key FROM summary_keys_{kind})')  # noqa: S608
+                con.execute(f"DELETE FROM {name} WHERE {rows}")  # noqa: S608
                 con.execute(f"INSERT INTO {name} {_narrowed(select, True)}")
             if name == "summary_outlet_pages":
                 _copy_outlet_counts(con)

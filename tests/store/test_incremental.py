@@ -696,6 +696,37 @@ def test_an_update_rewrites_the_outlet_pages_and_quotes_about_actors_of_what_it_
     assert BATCH <= seen["docs"] < n_docs
 
 
+def test_an_update_rewrites_the_uncorroborated_events_of_the_touched_documents_only(runs, analyses, tmp_path,
+                                                                                   monkeypatch):
+    """An outlet's uncorroborated events (``summary_outlet_solo``) are written again only where the update touched
+    their document: a touched outlet's other events keep their rows (an outlet of the batch holds dozens of stored
+    articles), and the table is the one a whole rewrite gives."""
+    path = tmp_path / "solo.duckdb"
+    shutil.copy(runs[0], path)
+    seen = _spy_on_summaries(monkeypatch)
+    select = "SELECT rowid, outlet, id, rec, doc_rec FROM summary_outlet_solo"
+    batch = analyses[BASE:BASE + BATCH]
+    with Store(path) as store:
+        before = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
+        store.add_analyses(batch)
+        fuse_store(store, batch, Settings())
+        after = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
+        updated = _summaries(store)["summary_outlet_solo"]
+        summaries.write_summaries(store)
+        assert _summaries(store)["summary_outlet_solo"] == updated
+        doc_of = dict(store.con.execute("SELECT id, doc FROM events").fetchall())
+        outlet_of = dict(store.con.execute("SELECT id, outlet FROM documents").fetchall())
+    (touched,) = seen
+    outlets = {outlet_of[d] for d in touched.docs}
+    # rows whose event is in a touched document may go or come; no other row changed
+    assert all(doc_of[row[1]] in touched.docs for row in set(before) ^ set(after))
+    assert set(before) ^ set(after)
+    # a touched outlet's rows of untouched documents stay in their places: rows written again come after every other
+    kept = [row for row in before if row[0] in outlets and doc_of[row[1]] not in touched.docs]
+    others = [row for row in before if row[0] not in outlets]
+    assert kept and others and min(after[row] for row in kept) < max(after[row] for row in others)
+
+
 def test_only_outlets_whose_stretch_of_the_ranking_changed_join_the_touched_ones():
     # an outlet's missed stories are read from the first (its covered stories of 2+ articles + FIRST_PAGE) of the
     # ranking: a change at place 60 concerns the outlet covering 20 such stories, not the one covering 5
