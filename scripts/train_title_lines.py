@@ -13,7 +13,8 @@ under it (session 26); half the pages built on a whole story (headline, standfir
 the headline's words come back in the lead), a label naming its topic on half of those and a masthead named after it
 on some (session 27); and 120 pages of two shapes the others lack, from the 'shape_stories' pieces with a random
 stream of their own (``shape_page``): a short headline in capitals, a headline in title case on the page's top line
-over the outlet's name, each beside its counter-example (session 28).
+over the outlet's name, each beside its counter-example (session 28); and 90 pages in scripts without case (Arabic,
+Hebrew, Hindi), from the 'script_stories' pieces with a random stream of their own (``script_page``, session 30).
 Each short headline-shaped line of a page's header (``title_model.judged``) is a row: 1 when it is the page's
 headline, 0 when it is a label, a kicker, a masthead or its slogan. Deterministic: the same pieces give the same file.
 
@@ -71,6 +72,14 @@ CAPS_LABEL_SHARE = 0.5
 #: line is the masthead over the short headline (no label between), not the headline over the outlet's name.
 TOP_ENGLISH_SHARE = 0.7
 TOP_MASTHEAD_SHARE = 0.6
+#: Pages in scripts without case (session 30: Arabic, Hebrew, Hindi), from the 'script_stories' pieces with a random
+#: stream of their own (``script_page``), so that the model judges a short line of such a script: a short headline
+#: under a label or a masthead, a long one under a label (the label the short line), the headline on the page's top
+#: line over the outlet's name.
+SCRIPT_PAGES = 90
+SCRIPT_SEED = 35
+#: Of the script pages, those with the headline on the page's top line over the outlet's name.
+SCRIPT_TOP_SHARE = 0.15
 
 
 def read_pieces(path: Path = PIECES) -> dict[str, dict[str, list[str]]]:
@@ -103,7 +112,8 @@ def _fill(template: str, rnd: random.Random, names: list[str], extra: dict[str, 
 
 def compose(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tuple[str, str]:
     """One page (its text) and its headline."""
-    others = sorted(k for k in pieces if k not in ("*", "en"))
+    # the languages with pieces of every kind (not those only the script pages read)
+    others = sorted(k for k in pieces if k not in ("*", "en") and "short" in pieces[k])
     lang = "en" if rnd.random() < ENGLISH_SHARE else rnd.choice(others)
     p, shared = pieces[lang], pieces["*"]
     names = shared["names"]
@@ -274,6 +284,47 @@ def shape_page(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> t
     return "\n\n".join(page) + "\n", headline
 
 
+def script_page(pieces: dict[str, dict[str, list[str]]], rnd: random.Random) -> tuple[str, str]:
+    """One page in a script without case (``SCRIPT_PAGES``) and its headline: the shapes of ``compose`` that its
+    pieces allow, a short or a long headline from a whole story, under no, one or two labels and a masthead or not,
+    or on the page's top line over the outlet's name."""
+    langs = sorted(k for k in pieces if k != "*" and pieces[k].get("script_stories"))
+    p = pieces[rnd.choice(langs)]
+    names = pieces["*"]["names"]
+    story = rnd.choice(p["script_stories"]).split(" || ")
+    masthead = (rnd.choice(p["topic_mastheads"]).replace("{topic}", story[4]) if rnd.random() < 0.25
+                else rnd.choice(p["mastheads"]))
+    label = story[4] if rnd.random() < 0.5 else rnd.choice(p["labels"])
+    extra = {"masthead": masthead, "label": label}
+    headline = story[0] if rnd.random() < 0.6 else story[1]
+    page: list[str] = []
+    if rnd.random() < SCRIPT_TOP_SHARE:
+        page.extend([headline, masthead])
+    else:
+        if rnd.random() < 0.7:
+            page.append(masthead)
+        n_labels = rnd.choices([0, 1, 2], weights=[2, 6, 2])[0]
+        labels = rnd.sample(p["labels"], n_labels)
+        if labels:
+            labels[-1] = label
+        page.extend(labels)
+        page.append(headline)
+    if rnd.random() < 0.6:
+        page.append(story[2])
+    if rnd.random() < 0.45:
+        page.append(_fill(rnd.choice(p["bylines"]), rnd, names, extra))
+    if rnd.random() < 0.5:
+        page.append(_fill(rnd.choice(p["dates"]), rnd, names, extra))
+    page.extend(_body({"body": p["body"]}, rnd, story))
+    if rnd.random() < 0.25:
+        # a rail of teasers under section labels below the body, the page's own label among them
+        for name in [*rnd.sample(p["labels"], 2), label]:
+            page.append(name)
+            page.append(rnd.choice(p["script_stories"]).split(" || ")[rnd.randint(0, 1)])
+    page.extend(_fill(x, rnd, names, extra) for x in rnd.sample(p["footer"], rnd.randint(1, 2)))
+    return "\n\n".join(page) + "\n", headline
+
+
 def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[int], list[int]]:
     """(feature rows, labels, the page of each row) of ``pages`` composed pages."""
     pieces = read_pieces()
@@ -283,8 +334,10 @@ def dataset(pages: int, seed: int = SEED) -> tuple[list[dict[str, Any]], list[in
     ys: list[int] = []
     groups: list[int] = []
     shapes = random.Random(SHAPE_SEED)
-    for k in range(pages + SHAPE_PAGES):
-        text, headline = compose(pieces, rnd) if k < pages else shape_page(pieces, shapes)
+    scripts = random.Random(SCRIPT_SEED)
+    for k in range(pages + SHAPE_PAGES + SCRIPT_PAGES):
+        text, headline = (compose(pieces, rnd) if k < pages else shape_page(pieces, shapes)
+                          if k < pages + SHAPE_PAGES else script_page(pieces, scripts))
         view = title_lines(Document(id=f"title-{k}", source=f"title-{k}", raw=text))
         for i, line in enumerate(view):
             if judged(line):
@@ -310,9 +363,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over pages (0: none)")
     a = ap.parse_args(argv)
     rows, ys, groups = dataset(a.pages)
-    print(f"{len(rows)} short header lines from {a.pages} + {SHAPE_PAGES} pages: {sum(ys)} headlines, "
+    print(f"{len(rows)} short header lines from {a.pages} + {SHAPE_PAGES} + {SCRIPT_PAGES} pages: {sum(ys)} headlines, "
           f"{len(ys) - sum(ys)} labels")
-    info: dict[str, Any] = {"pages": a.pages, "shape_pages": SHAPE_PAGES, "rows": len(rows), "headlines": sum(ys),
+    info: dict[str, Any] = {"pages": a.pages, "shape_pages": SHAPE_PAGES, "script_pages": SCRIPT_PAGES,
+                            "rows": len(rows), "headlines": sum(ys),
                             "seed": SEED}
     if a.folds:
         from sklearn.model_selection import GroupKFold

@@ -545,8 +545,35 @@ def _title_furniture(line: _Line, lines: list[_Line]) -> bool:
 
 def _title_shaped(line: _Line) -> bool:
     # a post header ("Posted by u/x 14 hours ago") is not a headline
-    return line.verdict.label in ("short", "body") and 1 <= line.words <= TITLE_MAX_WORDS \
-        and not line.text.rstrip().endswith(".") and not RELATIVE_TIME.search(line.text)
+    return (line.verdict.label in ("short", "body") or gallery_headline(line.text, line.verdict.reason)) \
+        and 1 <= line.words <= TITLE_MAX_WORDS and not line.text.rstrip().endswith(".") \
+        and not RELATIVE_TIME.search(line.text)
+
+
+#: A gallery's headline after its "Photos:" tag says what happens in this many words at least ("residents clean up
+#: after the floods"); a credit names a photographer or an agency in fewer ("race organisers", "Gazette staff").
+GALLERY_CLAUSE_WORDS = 3
+#: A credit's words: lowercase ones this short or shorter join a name's words ("Jenny Marlowe for Heritage Today").
+_CREDIT_JOINER_LETTERS = 3
+
+
+def gallery_headline(text: str, reason: str) -> bool:
+    """A line the rules read as a photo credit by its tag ("Photos:", "Video:") that is a gallery's headline: the
+    words after the tag run as a clause, with two common words or more in lowercase ("Photos: residents clean up
+    after Orvel floods"), not as a name ("Photo: Ola Brandt / Harsk Evening News", "Photograph: Harrow Review
+    archive", "Picture: reader photo") nor as a caption with its credit in brackets.
+
+    The line stays furniture to the line cleaners (a gallery's link or caption under the body reads the same); only
+    the title rules may take it for the header's headline."""
+    if reason != "credit" or ":" not in text:
+        return False
+    rest = text.split(":", 1)[1].strip()
+    words = rest.split()
+    if len(words) < GALLERY_CLAUSE_WORDS or any(c in rest for c in "/\u00a9()[]|"):
+        return False
+    lower = [w for w in words[:-1] if w[:1].islower() and len(w.strip(",;")) > _CREDIT_JOINER_LETTERS]
+    # the last word may be a credit's common noun after a name ("archive", "staff"); a clause has others before it
+    return len(lower) >= 2
 
 
 #: A masthead names the site: a few words, each capitalised but for these.

@@ -22,7 +22,9 @@ come back in its lead; a masthead's town is a name there, a motto's or a label's
 on the header's top line, and the share of a line's later words written with a capital (a name in a masthead);
 (session 28) in a script without case every word counts for the echo and a script without spaces is compared by
 pairs of letters, the top line's own echo is read apart (and whether it echoes more than a short line under it: a
-headline on top over the outlet's name), and whether the line under it is written like a name.
+headline on top over the outlet's name), and whether the line under it is written like a name; (session 30) whether
+a line in a script without case (with spaces: Arabic, Hebrew, Devanagari), which the model now judges, is read by
+features of its own (the same ones, apart), learnt from training pages in such scripts.
 
 ``Settings.clean_titles`` chooses: 'trained' (this model, the default since session 25; how
 ``document._find_title`` consults it is described there) or 'rules' (the word count, the baseline).
@@ -87,6 +89,8 @@ _CASED_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}ed$")
 _DIGIT = re.compile(r"\d")
 #: A word: its letters with a caseless script's vowel signs and marks ("सरकार", "מחירי"), which ``\w`` splits off.
 _WORD = re.compile(rf"(?:\w|[{CASELESS_LETTERS}])+")
+#: The prefix of the features of a line in a script without case (read apart from the cased lines' features).
+CASELESS_PREFIX = "caseless:"
 #: Stops and commas of caseless scripts, inside their letters' blocks, that end a word rather than belong to it.
 _SCRIPT_MARKS = SCRIPT_STOPS + "\u060c\u061b"
 
@@ -113,9 +117,13 @@ class TitleLine:
 
 
 def judged(line: TitleLine) -> bool:
-    """Whether the model judges ``line``: a short headline-shaped line of the header in a script with spaces."""
+    """Whether the model judges ``line``: a short headline-shaped line of the header in a script with spaces.
+
+    A line in a script without case but with spaces (Arabic, Hebrew, Devanagari) is judged since session 30 (the
+    training pages hold such scripts); one written without spaces (CJK, Thai) is not: its count of words, which
+    makes a line short, says nothing there (a long headline is one token)."""
     return line.candidate and line.in_header and 1 <= line.words <= SHORT_TITLE_WORDS \
-        and caseless_share(line.text) <= 0.5
+        and (caseless_share(line.text) <= 0.5 or not unspaced_runs(line.text))
 
 
 def _shape(line: TitleLine | None, prefix: str) -> dict[str, Any]:
@@ -235,6 +243,11 @@ def features(lines: Sequence[TitleLine], i: int, lex: Lexicon) -> dict[str, Any]
     # a year right under a line written like a name ("The Saltmarsh Courier" / "Fearless since 1851") is a
     # masthead's founding date; under a section's label ("Politics" / "Budget 2027 unveiled") a headline's
     f["year_under_name"] = int(bool(f["year"]) and prev is not None and _name_like(prev.text, lex))
+    if caseless_share(text) > 0.5:
+        # a line of a script without case (Arabic, Hebrew, Devanagari) gets features of its own: without capitals
+        # a masthead, a label and a headline share the shape that says "no name, no capital" in a cased script, and
+        # its pages would pull the weights the cased lines are judged by (tried shared: −3 dev titles, all cased)
+        return {f"{CASELESS_PREFIX}{key}": value for key, value in f.items()}
     return f
 
 

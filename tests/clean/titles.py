@@ -4,7 +4,7 @@ from __future__ import annotations
 from storyline.clean import clean_document
 from storyline.clean.document import title_lines
 from storyline.clean.lexicon import load_lexicon
-from storyline.clean.title_model import features
+from storyline.clean.title_model import CASELESS_PREFIX, features
 from storyline.config import Settings
 from storyline.model import Document
 
@@ -16,7 +16,8 @@ def page_title(raw: str, mode: str = "trained") -> str | None:
 
 
 def line_features(raw: str, text: str) -> dict[str, object]:
-    """The title model's features of the line of ``raw`` whose text is ``text``."""
+    """The title model's features of the line of ``raw`` whose text is ``text`` (a line of a script without case
+    under their plain names: the model reads them apart, under ``CASELESS_PREFIX``)."""
     view = title_lines(Document(id="t", source="t.txt", raw=raw))
     i = next(k for k, ln in enumerate(view) if ln.text == text)
-    return features(view, i, load_lexicon())
+    return {key.removeprefix(CASELESS_PREFIX): value for key, value in features(view, i, load_lexicon()).items()}
