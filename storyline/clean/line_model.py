@@ -55,7 +55,7 @@ from storyline.clean.lines import (
     sentence_ends,
     word_count,
 )
-from storyline.clean.metadata import MONTHS, names_calendar_day
+from storyline.clean.metadata import MONTHS
 from storyline.clean.structure import (
     NUMBERED_HEADING,
     RELATIVE_TIME,
@@ -256,12 +256,6 @@ def _own(line: JudgedLine, lex: Lexicon) -> dict[str, Any]:
         # prose in any script: how many sentences end in the line (a danda, "。", "؟" as well as "."), and how much of
         # it is written in a script without capitals, where a sentence's opening shows no capital
         "sentences": min(sentence_ends(text), 4), "caseless": round(caseless_share(text), 2),
-        # what tells a story's closing sentence ("La vista se reanuda el martes.") from a notice at the foot: a day or
-        # month of the calendar in any covered language, and the notice's own marks (a call to act or a word of
-        # address in any covered language, a label's colon, a hedge, the site speaking of itself, a credit's "by")
-        "calendar": int(names_calendar_day(text)), "reader_act": int(calls_reader_to_act(text)),
-        "labelled": int(bool(_LABELLED.match(text))), "hedge": int(bool(_HEDGE.search(text))),
-        "self_reference": int(bool(_SELF_REFERENCE.search(text))), "credited": int(bool(_CREDITED.search(text))),
     }
     return f
 
@@ -480,11 +474,9 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
     # a page in a script without capitals: the case features say nothing there, and the sentence model (trained mostly
     # on Latin and Cyrillic prose) is unsure of its lines, so its core may be missing
     page_caseless = round(caseless_share(" ".join(ln.text for ln in lines)), 1)
-    foot = _foot_features(lines, own, core, kept)
     out = []
     for i, ln in enumerate(lines):
         f = dict(own[i])
-        f.update(foot[i])
         nearest = min((abs(i - j) for j in prose), default=n)
         f.update({"page_caseless": page_caseless,
                   "rel_pos": _ratio(i, max(n - 1, 1)), "from_top": min(i, 10), "from_bottom": min(n - 1 - i, 10),
@@ -527,48 +519,6 @@ def features(lines: Sequence[JudgedLine], lex: Lexicon,
                 f[f"n{d}:{k}"] = own[j][k]
             f[f"n{d}:same_shape"] = int(shapes[j] == shapes[i])
         out.append(f)
-    return out
-
-
-#: A word of a line counts in its echo of the story when it has at least this many letters (not "the", "und", "это").
-ECHO_MIN_LETTERS = 4
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _echo_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= ECHO_MIN_LETTERS}
-
-
-def _foot_features(lines: Sequence[JudgedLine], own: Sequence[dict[str, Any]], core: Sequence[int],
-                   kept: Sequence[int]) -> list[dict[str, Any]]:
-    """Per line, where it stands against the story's foot and how it reads beside the story's core: the evidence
-    that a short sentence at the foot closes the story ("The hearing resumes on Tuesday.") or is the site's notice.
-
-    ``foot_sentence``: a kept line written as a sentence, right under a paragraph of the core, with only lines that
-    are not prose below it (the last prose line above furniture); ``sentence_below``: kept sentences under it;
-    ``core_echo``: the share of its words found in the core's paragraphs (a closing sentence tends to name the story's
-    things, a notice the site's); ``core_length``: its length against the core's mean sentence."""
-    core_set = set(core)
-    core_words = sum(word_count(lines[j].text) for j in core)
-    core_sentences = sum(max(own[j]["sentences"], 1) for j in core)
-    mean_sentence = core_words / core_sentences if core_sentences else 0.0
-    # in how many of the core's paragraphs each word stands: a paragraph of the core does not echo itself
-    story_words = Counter(w for j in core for w in _echo_words(lines[j].text))
-    sentences_at = [j for j in kept if own[j]["sentence_like"]]
-    last_prose = max((j for j in kept if own[j]["strong_prose"]), default=-1)
-    out = []
-    for i, ln in enumerate(lines):
-        below = len(sentences_at) - bisect.bisect_right(sentences_at, i)
-        prose_below = last_prose > i
-        words = _echo_words(ln.text)
-        echoed = sum(story_words[w] > (i in core_set) for w in words)
-        out.append({
-            "foot_sentence": int(ln.label == "body" and bool(own[i]["sentence_like"]) and i - 1 in core_set
-                                 and not prose_below),
-            "sentence_below": min(below, 3),
-            "core_echo": round(_ratio(echoed, len(words)), 2),
-            "core_length": round(min(_ratio(own[i]["words"], round(mean_sentence)), 4.0), 2),
-        })
     return out
 
 

@@ -852,52 +852,6 @@ def _full_date_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]] | No
     return pattern, months
 
 
-#: The languages whose month and weekday names ``names_calendar_day`` reads: English and the other languages the
-#: cleaning's training pages cover.
-CALENDAR_LANGUAGES = ("en", "de", "es", "fr", "pt", "it", "nl", "ru", "uk", "pl", "sv", "tr", "id")
-#: A month or weekday name shorter than this is another word too often ("mar", the sea; "may", a hedge).
-_CALENDAR_MIN_LETTERS = 4
-
-
-@functools.lru_cache(maxsize=1)
-def _calendar_names() -> re.Pattern[str] | None:
-    """Month and weekday names of ``CALENDAR_LANGUAGES`` (dateparser's locale data, inflected forms included) as one
-    pattern of whole words."""
-    names: set[str] = set()
-    try:
-        from dateparser.languages.loader import default_loader
-    except ImportError:
-        return None
-    for lang in CALENDAR_LANGUAGES:
-        try:
-            info = default_loader.get_locale(lang).info
-        except (ValueError, KeyError):
-            continue
-        for key in (*_ENGLISH_MONTHS, *(k for k in WEEKDAYS if len(k) > 4)):
-            names.update(w.lower() for w in info.get(key) or [] if len(w) >= _CALENDAR_MIN_LETTERS)
-    if not names:
-        return None
-    alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'\u2019-])(?:{alternation})(?![\w'\u2019-])", re.I)
-
-
-#: A day and month in figures ("14.07.", "14.07.2026", "14/07/2026", "2026-07-14"), not a decimal ("2.5 percent") or a
-#: fraction ("3/4").
-_FIGURE_DAY = re.compile(r"(?<![\d.,/])(?:[0-3]?\d\.[01]?\d\.(?:(?:19|20)?\d\d)?|[0-3]?\d/[01]?\d/(?:19|20)?\d\d|"
-                         r"(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)")
-
-
-def names_calendar_day(text: str) -> bool:
-    """Whether ``text`` names a day or month of the calendar in any language the cleaning covers: a month or weekday
-    name ("in February", "el martes", "во вторник", "am Dienstag") or a day and month in figures ("am 14.07.").
-
-    A shape of the line (a story's closing sentence of its next date, a dated notice), not a date to read: it says
-    nothing of which day."""
-    names = _calendar_names()
-    form = recognition_form(text)
-    return bool((names is not None and names.search(form)) or _FIGURE_DAY.search(form))
-
-
 def full_date_in_language(text: str, lang: str) -> str | None:
     """The ISO day of the first complete date (day, month name, year) written in ``lang`` in ``text``.
 
