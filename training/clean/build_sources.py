@@ -35,6 +35,10 @@ LABELS = {"source_s9.txt": "pages 232-251 (issue 15, session 17, built in sessio
                             "paragraphs and at the foot, in English, Italian, Portuguese, Polish, Turkish, "
                             "Indonesian, Dutch and Spanish, beside labels in those languages; body sentences about "
                             "newsletters, cookies, subscriptions and apps as news)",
+          "source_s16.txt": "pages 396-411 (issue 15, session 30: a story's short closing sentence of its next "
+                            "date or a plain fact in English, Spanish, Russian, French, German, Portuguese, Italian, "
+                            "Polish, Dutch, Turkish, Swedish and Indonesian, over foot furniture that goes: credits, "
+                            "'Originally published …' lines, copyright, share prompts, corrections and update notes)",
           "source_s15.txt": "pages 350-395 (issue 15, session 25: twins, one page whose foot is furniture (share "
                             "rows, tag lists, rights lines, related rails, labels in Italian, Portuguese, Polish, "
                             "Turkish, Indonesian, Dutch, Spanish, German and French, sentence-shaped notices) and the "
