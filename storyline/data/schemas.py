@@ -209,6 +209,10 @@ RESOURCES: dict[str, Any] = {
                       "one_thing_units", "near_values", "report_forms", "deny_frames", "deny_determiners",
                       "state_skip"),
         "count_kinds": _mapping(_WORDS),
+        # causal connectives by class (where the cause stands), and cause frames of two halves
+        "reason_classes": _mapping(_WORDS),
+        "reason_frames": {"type": "array", "items": {"type": "array", "minItems": 2, "maxItems": 2,
+                                                     "items": {"type": "string"}}},
         # pairs of opposite states, each half a word list
         "opposite_states": {"type": "array", "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": _WORDS}},
         "fractions": _mapping({"type": "number"}), "durations": _mapping({"type": "number"}),

@@ -153,6 +153,12 @@ class PairCues:
     near_values: frozenset[str] = frozenset()
     #: a time zone's abbreviation (lower case) -> its offset from UTC in hours
     clock_zones: dict[str, float] = field(default_factory=dict)
+    #: reason markers with the cause before them and the act they explain after ("a landslide forced the closure")
+    reasons_before: re.Pattern[str] = re.compile(r"(?!)")
+    #: markers that only look like reasons ("was followed by" names what came next)
+    not_causes: re.Pattern[str] = re.compile(r"(?!)")
+    #: cause frames around the act they explain ("blamed [the outbreak] on ..."), the act as the group "act"
+    reason_frames: tuple[re.Pattern[str], ...] = ()
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -162,6 +168,17 @@ def _phrases(words: Iterable[str]) -> re.Pattern[str]:
         body = r"\s+".join(re.escape(p) for p in w.rstrip("*").split())
         alts.append(body + (r"[\w'-]*" if star else ""))
     return re.compile(r"(?<![\w'])(?:" + grouped_alternation(alts) + r")(?![\w'])", re.IGNORECASE)
+
+
+#: words between the halves of a cause frame: the act it explains ("blamed [the weekend's outbreak] on")
+FRAME_WORDS = 5
+
+
+def _frame(first: str, second: str) -> re.Pattern[str]:
+    """A cause frame's halves with one to ``FRAME_WORDS`` words between them, in one clause (group "act")."""
+    a, b = (r"\s+".join(re.escape(p) for p in w.split()) for w in (first, second))
+    return re.compile(rf"(?<![\w']){a}\s+(?P<act>(?:[^\W_][\w'’-]*\s+){{1,{FRAME_WORDS}}}?){b}(?![\w'])",
+                      re.IGNORECASE)
 
 
 _T = TypeVar("_T")
@@ -241,10 +258,15 @@ def load_pair_cues() -> PairCues:
     families = {singular(w.lower()): fam for fam, words in stance["unit_families"].items() for w in words}
     planned = [*data["planned"], *modality.planned_phrases, *(f"{w}s to" for w in modality.planned_verbs)]
     blocked = [*data["blocked"], *modality.denial, *(f"{w}d" for w in modality.denial if w.endswith("e"))]
+    classes = data.get("reason_classes") or {}
     return PairCues(
         hedges=_phrases(data["hedges"]), planned=_phrases(planned), blocked=_phrases(blocked),
         positive=_phrases(data["positive"]), negative=_phrases(data["negative"]),
-        reasons=_phrases([*data["reasons"], *stance["cause"]["markers"]]),
+        reasons=_phrases([*data["reasons"], *stance["cause"]["markers"], *classes.get("cause_after", []),
+                          *classes.get("cause_before", []), *classes.get("not_causes", [])]),
+        reasons_before=_phrases(classes.get("cause_before") or ["caused"]),
+        not_causes=_phrases(classes.get("not_causes") or ["followed by"]),
+        reason_frames=tuple(_frame(str(x), str(y)) for x, y in data.get("reason_frames") or []),
         day_parts=_phrases(data.get("day_parts") or []),
         done_irregular=frozenset(w.lower() for w in data.get("done_irregular") or []),
         fractions={k.lower(): float(v) for k, v in (data.get("fractions") or {}).items()},
@@ -668,17 +690,69 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
     return None, 0, 1.0
 
 
-def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]:
-    out = []
-    for m in cues.reasons.finditer(text):
+#: a passive before a marker of the cause-before class: "the plant [was] forced to stop" names no cause before it
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def reason_marker(text: str, start: int, cues: PairCues) -> tuple[str, int, int, int] | None:
+    """The reason marker at ``start``: (class, marker end, start and end of the act it explains).
+
+    Class "after" (``reasons``, ``cause_after``): the act is the clause before the marker, the cause after it
+    ("closed [after] a landslide", "the closure [followed] a landslide"); "before" (``cause_before``): the cause is
+    before the marker, the act after it ("a landslide [forced] the closure of the road"); "frame"
+    (``reason_frames``): the act between the halves, the cause after them ("[blamed] the outbreak [on] growers ...").
+    None where no marker starts there or one only looks like one ("was [followed by] a tsunami").
+    """
+    for rx in cues.reason_frames:
+        f = rx.match(text, start)
+        if f:
+            return "frame", f.end(), f.start("act"), f.start("act") + len(f.group("act").rstrip())
+    m = cues.reasons.match(text, start)
+    if not m:
+        return None
+    no = cues.not_causes.match(text, start)
+    if no and no.end() == m.end():
+        return None
+    before = cues.reasons_before.match(text, start)
+    if before and before.end() == m.end():
         rest = re.split(r"[,;:.!?]|\b(?:and|but|which|who|while|said|according)\b", text[m.end():], maxsplit=1)[0]
+        words = rest.split()[:OUTCOME_WORDS]
+        end = m.end() + rest.find(words[-1]) + len(words[-1]) if words else m.end()
+        return "before", m.end(), m.end(), end
+    clause = re.split(r"[,;:]", text[:start])[-1]
+    return "after", m.end(), start - len(clause), start
+
+
+def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]:
+    """A text's stated reasons: (marker start, end, the cause's content words); the span runs from the marker over
+    the cause (class "after", "frame") or over the act it explains (class "before", the cause before it)."""
+    out = []
+    starts = {m.start() for m in cues.reasons.finditer(text)}
+    starts.update(m.start() for rx in cues.reason_frames for m in rx.finditer(text))
+    covered = -1
+    for start in sorted(starts):
+        marker = reason_marker(text, start, cues) if start >= covered else None
+        if marker is None:
+            continue
+        kind, marker_end, _act_start, act_end = marker
+        if kind == "before":
+            if _PASSIVE_BEFORE.search(text[:start]):
+                continue
+            cause = re.split(r"[,;:]", text[:start])[-1].split()[-REASON_WORDS:]
+            terms = content_terms(" ".join(cause))
+            if terms and act_end > marker_end:
+                out.append((start, act_end, terms))
+            covered = marker_end
+            continue
+        covered = marker_end
+        rest = re.split(r"[,;:.!?]|\b(?:and|but|which|who|while|said|according)\b", text[marker_end:], maxsplit=1)[0]
         words = rest.split()[:REASON_WORDS]
         if not words:
             continue
-        end = m.end() + text[m.end():].find(words[-1]) + len(words[-1])
+        end = marker_end + text[marker_end:].find(words[-1]) + len(words[-1])
         terms = content_terms(" ".join(words))
         if terms:
-            out.append((m.start(), end, terms))
+            out.append((start, end, terms))
     return out
 
 
@@ -866,25 +940,37 @@ REASON_HEAD_WORDS = 2
 def _reason_heads(s: SideFacts) -> frozenset[str]:
     """The first content words of each of a side's reasons (what the cause is, before what it is about)."""
     out: set[str] = set()
+    cues = load_pair_cues()
     for start, end, _ in s.reasons:
         words = [w for w in _WORD.findall(s.text[start:end]) if content_terms(w)]
+        kind = reason_marker(s.text, start, cues)
+        if kind and kind[0] == "before":   # the cause is before the marker: "a worn bearing caused ..."
+            cause = re.split(r"[,;:]", s.text[:start])[-1]
+            out.update(next(iter(content_terms(w))) for w in [w for w in _WORD.findall(cause) if content_terms(w)]
+                       [:REASON_HEAD_WORDS])
+            continue
         # the marker itself ("because", "caused") is not the cause
-        marker = load_pair_cues().reasons.match(s.text, start)
+        marker = cues.reasons.match(s.text, start)
         skip = len(_WORD.findall(marker.group(0))) if marker else 0
+        if kind and kind[0] == "frame":   # "blamed the outbreak on [growers ...]": the cause after the frame
+            skip = len(_WORD.findall(s.text[start:kind[1]]))
         out.update(next(iter(content_terms(w))) for w in words[skip:skip + REASON_HEAD_WORDS] if content_terms(w))
     return frozenset(out)
 
 
 def _explained_text(text: str, start: int) -> str:
-    """The words of a reason's clause before its marker (``_explained``'s words, as written)."""
+    """The words of what the reason whose marker is at ``start`` explains, as written: its clause before the marker,
+    or the act after a marker of the cause-before class or inside a frame (``reason_marker``)."""
+    marker = reason_marker(text, start, load_pair_cues())
+    if marker and marker[0] != "after":
+        return " ".join(text[marker[2]:marker[3]].split()[:OUTCOME_WORDS])
     clause = re.split(r"[,;:]", text[:start])[-1]
     return " ".join(clause.split()[-OUTCOME_WORDS:])
 
 
 def _explained(text: str, start: int) -> frozenset[str]:
-    """Content words of what a reason explains: the words of its clause before the reason's marker."""
-    clause = re.split(r"[,;:]", text[:start])[-1]
-    return content_terms(" ".join(clause.split()[-OUTCOME_WORDS:]))
+    """Content words of what a reason explains (``_explained_text``)."""
+    return content_terms(_explained_text(text, start))
 
 
 @functools.lru_cache(maxsize=65536)   # each fact of a side is read again for each pair the side is in
@@ -2143,8 +2229,8 @@ def explained_acts(text: str) -> frozenset[str]:
         if loose.match(text, start):
             continue
         # "after four years in office", "after a four-year restoration": a marker of time before a length, no cause
-        marker = cues.reasons.match(text, start)
-        head = text[marker.end() if marker else start:].split()[:REASON_HEAD_WORDS + 1]
+        marker = reason_marker(text, start, cues)
+        head = text[marker[1] if marker else start:].split()[:REASON_HEAD_WORDS + 1]
         if periods & {w.lower() for w in _LETTERS.findall(" ".join(head))}:
             continue
         told = _explained_text(text, start)

@@ -766,3 +766,45 @@ def test_a_marker_of_time_before_a_length_is_no_cause_to_align_by() -> None:
     assert "resign" in pair_model.explained_acts(caused)
     assert not pair_model.reason_pairs(_keyed_units([[dated], [caused]]))
     assert not pair_model.explained_acts("The museum will reopen on Saturday after a four-year restoration.")
+
+
+def test_a_cause_told_before_its_marker_explains_the_act_after_it() -> None:
+    # "A rockfall forced the closure of ...": the cause stands before an active causal verb and the act after it, so
+    # the act it explains is "closure" (not "rockfall"), and the two outlets' causes of the closure meet
+    forced = "A rockfall forced the closure of the Paso Verde mountain road on Tuesday, the highway authority said."
+    because = "The mountain road was shut because a retaining wall gave way after days of heavy snowmelt."
+    side = pair_model.read_side(forced)
+    rockfall, closure = content_terms("rockfall"), content_terms("closure")
+    assert side.reasons and rockfall <= side.reasons[0][2]
+    assert closure <= pair_model.explained_acts(forced)
+    assert not rockfall & pair_model.explained_acts(forced)
+    units = _keyed_units([[forced], [because]])
+    assert pair_model.pair_fits("reason", units[0], units[1])
+
+
+def test_followed_and_blamed_on_state_causes_and_a_passive_followed_by_does_not() -> None:
+    # "the closure followed a rockfall" states the closure's cause; "blamed the delays on a signalling fault" frames
+    # the act it explains between its halves; "was followed by a tsunami" names what came next, no cause
+    followed = "The closure of the coastal line on Monday followed a landslip near the tunnel, the railway said."
+    blamed = "The railway company blamed the delays on a signalling fault near the central station."
+    assert pair_model.read_side(followed).reasons
+    assert content_terms("closure") <= pair_model.explained_acts(followed)
+    assert "delay" in pair_model.explained_acts(blamed)
+    assert content_terms("signalling fault") <= pair_model.read_side(blamed).reasons[0][2]
+    assert not pair_model.read_side("The earthquake off the coast was followed by a small tsunami.").reasons
+    # a passive names the patient before the verb, not a cause
+    assert not pair_model.explained_acts("The plant was forced to close, the company said.")
+
+
+def test_two_causes_of_one_closure_with_the_marker_on_one_side_only_are_aligned() -> None:
+    # the second report states its cause with an active "forced": before, it gave no reason and was never aligned
+    # with the first report's "because" as two causes of one closure
+    first = ["The Harrow Point ferry terminal was closed on Sunday because of a gas leak in the ticket hall, the port "
+             "said.",
+             "The port said ferries to the islands would sail from the old quay at Harrow Point until further notice."]
+    second = ["A fire in a waiting room forced the closure of the terminal, according to the fire brigade.",
+              "Ferries to the islands sailed from the old quay at Harrow Point on Sunday afternoon, the port said."]
+    units = _keyed_units([first, second])
+    assert (0, 2) in pair_model.reason_pairs(units)
+    assert (0, 2) in pair_model.candidate_pairs(units)
+    assert pair_model.pair_fits("reason", units[0], units[2])
