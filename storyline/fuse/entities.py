@@ -48,6 +48,7 @@ from storyline.resolve.names import (
     capital_initials,
     content_words,
     every_initial,
+    expanded_otherwise,
     fold,
     generation,
     is_acronym_for,
@@ -278,7 +279,8 @@ def _names_match(a: Entity, b: Entity) -> bool:
         return True
     for x in na:
         for y in nb:
-            if (looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x)):
+            if (looks_like_acronym(x) and is_acronym_for(x, y) and not expanded_otherwise(x, y, na)) or \
+                    (looks_like_acronym(y) and is_acronym_for(y, x) and not expanded_otherwise(y, x, nb)):
                 return True
     if a.type in ("ORG", "EVENT") and b.type == a.type:
         wa, wb = content_words(a.name), content_words(b.name)

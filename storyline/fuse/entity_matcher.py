@@ -57,6 +57,7 @@ from storyline.resolve.names import (
     acronym_of,
     capital_initials,
     content_words,
+    expanded_otherwise,
     fold,
     foreign_institution_word,
     gendered_forms,
@@ -880,7 +881,8 @@ def pair_features(a: Entity, b: Entity, ia: Info, ib: Info, *, rule_same: bool, 
             single_surname |= surnames_match(one, other.surname) or any(
                 surnames_match(one, m) for m in first_surnames(other.given))
             single_given |= bool(other.given) and given_name_match(one, other.given)
-    acr = any((looks_like_acronym(x) and is_acronym_for(x, y)) or (looks_like_acronym(y) and is_acronym_for(y, x))
+    acr = any((looks_like_acronym(x) and is_acronym_for(x, y) and not expanded_otherwise(x, y, ia.names))
+              or (looks_like_acronym(y) and is_acronym_for(y, x) and not expanded_otherwise(y, x, ib.names))
               for x in ia.names for y in ib.names)
     ca, cb = content_words(a.name), content_words(b.name)
     shorter, longer = (a, b) if len(fold(a.name).split()) <= len(fold(b.name).split()) else (b, a)

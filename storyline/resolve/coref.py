@@ -46,6 +46,7 @@ from storyline.resolve.names import (
     PLACE_BEFORE,
     acronym_letters,
     content_words,
+    expanded_otherwise,
     fold,
     foreign_institution_word,
     generation,
@@ -655,6 +656,14 @@ def _acronyms_of_other_bodies(others: list[Cand], view: str, kb: KB) -> set[int]
     return out
 
 
+def _kb_expands_otherwise(k: _Cluster, text: str, spelled: list[str], kb: KB) -> bool:
+    """True when ``k`` is a KB body whose own names spell out one of its acronyms ``spelled`` and ``text`` is none
+    of them: the KB knows what the acronym stands for ("UN": United Nations), so another expansion of its letters
+    ("University of Nairobi") is another body, which the KB look-up would have linked were it this one."""
+    entry = kb.entries.get(k.kb_id) if k.kb_id else None
+    return entry is not None and any(expanded_otherwise(a, text, (entry.name, *entry.aliases)) for a in spelled)
+
+
 def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
     """Clusters of KB-linked and other non-person candidates."""
     clusters: list[_Cluster] = []
@@ -767,6 +776,8 @@ def _org_clusters(cands: list[Cand], view: str, kb: KB) -> list[_Cluster]:
                         not n.isupper() and content_words(n) != words and any(is_acronym_for(a, n) for a in spelled)
                         for n in map(_bare, names)):
                     continue   # two expansions of one acronym the document writes are two bodies
+                if spelled and not text.isupper() and _kb_expands_otherwise(k, text, spelled, kb):
+                    continue   # the KB spells the acronym out as another name: "University of Nairobi" is no UN
                 if any((n.isupper() and is_acronym_for(n, text)) or (text.isupper() and is_acronym_for(text, n))
                        for n in names):
                     home = k

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
@@ -605,6 +605,16 @@ def is_acronym_for(acronym: str, name: str) -> bool:
     spelled = "".join(w if w.isupper() and 2 <= len(w) <= 3 else w[0].upper() for w in words
                       if w[0].isupper() and w.lower() not in _STOP)
     return len(acr) >= 3 and spelled != every and acr == spelled
+
+
+def expanded_otherwise(acronym: str, name: str, own: Iterable[str]) -> bool:
+    """True when ``own`` (the other names of the actor called ``acronym``) spell ``acronym`` out as a name sharing
+    no content word with ``name``: the actor's own expansion says what the letters stand for, so a second one
+    is another body ("UN", United Nations, and the "University of Nairobi"). A spelling of the same expansion
+    ("World Health Organisation" / "Organization") shares its words and is not another body."""
+    words = content_words(name)
+    return any(n != acronym and not looks_like_acronym(n) and is_acronym_for(acronym, n)
+               and not content_words(n) & words for n in own)
 
 
 #: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "ЮжБР"): 2-4 capitals, each

@@ -676,3 +676,27 @@ def test_a_descriptions_modifier_that_is_a_word_of_a_bodys_name_is_a_key_and_a_f
     assert not entity_matcher.description_modifier(operator, union)
     bakers = entity_matcher.info_of(described("d2", 2, "the bakers' union"))
     assert entity_matcher.description_modifier(bakers, union) and ("d", "baker") in union.keys
+
+
+def test_another_expansion_of_an_actors_acronym_is_another_body():
+    # entities35: the United Nations, written "UN" too, and a university whose initials are U and N: the UN's own
+    # name says what its letters stand for, so the university is not it (both matchers joined them); a spelling of
+    # the same expansion still joins
+    for matcher in ("trained", "rules"):
+        a = analyses([ent("d1", 1, "United Nations", "ORG", aliases=["United Nations", "UN"], kb_id="org:UN",
+                          mentions=2)],
+                     [ent("d2", 1, "University of Nairobi", "ORG", country="KEN", mentions=2)],
+                     [ent("d3", 1, "United Nations", "ORG", aliases=["UN"], kb_id="org:UN")])
+        _, m = merge_entities(a, Settings(entity_matcher=matcher))
+        assert m["d1/e1"] == m["d3/e1"] != m["d2/e1"], matcher
+
+
+def test_an_acronym_without_an_expansion_of_its_own_still_joins_one():
+    from storyline.resolve.names import expanded_otherwise
+
+    assert expanded_otherwise("UN", "University of Nairobi", ["United Nations", "UN"])
+    assert not expanded_otherwise("WHO", "World Health Organisation", ["World Health Organization", "WHO"])
+    assert not expanded_otherwise("NFC", "Northern Fisheries Council", ["NFC"])
+    a = analyses([ent("d1", 1, "Northern Fisheries Council", "ORG")], [ent("d2", 1, "NFC", "ORG", aliases=["NFC"])])
+    _, m = merge_entities(a, Settings())
+    assert m["d1/e1"] == m["d2/e1"]

@@ -405,3 +405,27 @@ def test_a_place_or_two_letter_kb_acronym_keeps_its_kb_reading(text, other, acro
     cands = [cand(text, other, "ORG"), cand(text, acronym, type_, "kb", kb=real)]
     _, ents = build_entities(make_doc(text), cands, real)
     assert owner(ents, acronym).kb_id == kb_id
+
+
+@pytest.mark.parametrize("text", [
+    "Researchers at the University of Nairobi said the UN would fund the trial.",
+    "The UN said it would fund the trial. Researchers at the University of Nairobi welcomed the money.",
+])
+def test_an_expansion_the_kb_spells_otherwise_is_not_the_kb_bodys_acronym(text):
+    # entities35: "UN" is the KB's United Nations, whose own name spells the letters out; the university's initials
+    # are U and N too, but it is another body (it joined the UN's cluster as any expansion of an acronym did)
+    real = load_kb()
+    cands = sorted([cand(text, "University of Nairobi", "ORG"), cand(text, "UN", "ORG", "kb", kb=real)],
+                   key=lambda c: c.start)
+    _, ents = build_entities(make_doc(text), cands, real)
+    assert owner(ents, "UN").kb_id == "org:UN"
+    assert owner(ents, "University of Nairobi") is not owner(ents, "UN")
+    assert owner(ents, "University of Nairobi").kb_id is None
+
+
+def test_an_expansion_still_joins_an_acronym_the_kb_reads_as_that_body(kb):
+    # the KB's forum is "NCF"; a document writing both its name and its acronym keeps them one body
+    text = "The Northern Canal Forum met on Monday. The NCF said the canal would stay open."
+    cands = [cand(text, "Northern Canal Forum", "ORG"), cand(text, "NCF", "ORG", "kb", kb=kb)]
+    _, ents = build_entities(make_doc(text), cands, kb)
+    assert owner(ents, "Northern Canal Forum") is owner(ents, "NCF")
