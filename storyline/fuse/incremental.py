@@ -284,18 +284,28 @@ def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int
     changed = np.zeros(n_units, dtype=bool)
     changed[len(stored):] = True
     stored_mask = np.array(has_stored)
-    while True:
-        # stored units are never linked to each other (no pairs between them were scored: no mass)
-        link = np.divide(sums, mass, out=np.zeros_like(sums), where=mass > 0)
-        both = np.outer(stored_mask, stored_mask)
-        link[both | ~np.outer(alive, alive)] = -np.inf
-        np.fill_diagonal(link, -np.inf)
-        link[np.tril_indices(n_units)] = -np.inf
-        top = link.max() if n_units > 1 else -np.inf
+    # the links kept in one matrix, each row remembering its best link to a later unit (the first, as the ties
+    # go to the lowest pair), so a merge updates the rows it touches: a stream's week of articles makes one group
+    # of thousands of units, whose whole matrix made again at every merge cost the cube of its size (issue 18)
+    link = np.divide(sums, mass, out=np.zeros_like(sums), where=mass > 0)
+    # stored units are never linked to each other (no pairs between them were scored: no mass)
+    link[np.outer(stored_mask, stored_mask)] = -np.inf
+    link[np.tril_indices(n_units)] = -np.inf
+    best_j = np.zeros(n_units, dtype=np.int64)
+    best_v = np.full(n_units, -np.inf)
+
+    def refresh(i: int) -> None:
+        best_j[i] = int(np.argmax(link[i]))
+        best_v[i] = link[i, best_j[i]]
+
+    for i in range(n_units):
+        refresh(i)
+    while n_units > 1:
+        top = best_v.max()
         if not top >= threshold:
             break
-        flat = int(np.flatnonzero(link == top)[0])
-        x, y = divmod(flat, n_units)
+        x = int(np.argmax(best_v == top))
+        y = int(best_j[x])
         sums[x, :] += sums[y, :]
         sums[:, x] += sums[:, y]
         mass[x, :] += mass[y, :]
@@ -304,6 +314,21 @@ def _join(scorer: StoryScorer, new: Sequence[int], stored: Sequence[Sequence[int
         stored_mask[x] = stored_mask[x] or stored_mask[y]
         changed[x] = True
         alive[y] = False
+        link[y, :] = link[:, y] = -np.inf
+        best_v[y] = -np.inf
+        for side in (np.flatnonzero(alive[x + 1:]) + x + 1, np.flatnonzero(alive[:x])):
+            row = side > x
+            values = np.divide(sums[x, side], mass[x, side], out=np.zeros(len(side)), where=mass[x, side] > 0)
+            values[stored_mask[side] & stored_mask[x]] = -np.inf
+            link[x, side[row]] = values[row]
+            link[side[~row], x] = values[~row]
+        refresh(x)
+        earlier = np.flatnonzero(alive[:x])
+        for stale in np.flatnonzero(alive[:y] & ((best_j[:y] == x) | (best_j[:y] == y))):
+            refresh(int(stale))   # their best link changed or is gone
+        gained = earlier[(link[earlier, x] > best_v[earlier])
+                         | ((link[earlier, x] == best_v[earlier]) & (best_j[earlier] > x))]
+        best_v[gained], best_j[gained] = link[gained, x], x
     if scorer.second_pass:
         return _second_pass(scorer, units, alive, changed, stored_mask, first, second)
     return [(u, units[u]) for u in range(n_units) if alive[u] and changed[u]]

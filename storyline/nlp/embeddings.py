@@ -452,10 +452,13 @@ def _related_rows(vectors: Sequence[list[float] | None], rows: np.ndarray, first
     right = matrix[cols].T
     for b in range(0, len(rows), SIMILARITY_ROWS):
         cos = matrix[b:b + SIMILARITY_ROWS] @ right
-        for i, j in zip(*np.nonzero(cos > floor)):
-            a, c = int(rows[b + i]), int(rows[cols[j]])
-            if a < c and (skip is None or not (skip[a] and skip[c])):
-                out[(a, c)] = (float(cos[i, j]) - floor) / (1 - floor)
+        i, j = np.nonzero(cos > floor)
+        # in numpy, not a Python step per pair: a batch of 10k against the stories it reaches relates millions
+        # (float64 from the float32 cosine, as float() gives, so the values are the same)
+        a, c = rows[b + i], rows[cols[j]]
+        keep = a < c if skip is None else (a < c) & ~(skip[a] & skip[c])
+        value = (cos[i[keep], j[keep]].astype(np.float64) - floor) / (1 - floor)
+        out.update(zip(zip(a[keep].tolist(), c[keep].tolist()), value.tolist()))
 
 
 def _multilingual_candidates(english: np.ndarray, first_row: int, days: Sequence[date | None] | None,

@@ -47,7 +47,8 @@ What differs from a full run over the union (``tests/store/test_incremental.py``
   stories a new document reaches are decided again with the new documents, ``decide_clusters``, and may split or
   merge: a new document changes how that pass weighs their clusters); a new document is scored against the
   stored documents that can reach the threshold with it (``_story_candidates``: shared keys, a related
-  lead, a copy),
+  lead, a copy; a key more than ``STORY_KEY_CAP`` stored documents hold finds none alone, so a pair sharing only
+  such keys is weighed only when its leads are related),
   with the whole store's key frequencies (without lead vectors the TF-IDF of the leads is that of the
   documents scored); an undated document is dated with the new documents' dates;
 * story events: a new event is clustered with the events of its story's documents, not with every
@@ -135,6 +136,10 @@ __all__ = ["UpdateStats", "can_update", "fingerprint", "unfused_ids", "update", 
 
 #: a word or acronym key held by more stored entities than this finds no candidates (a common word)
 ENTITY_KEY_CAP = 50
+#: a story key (entity, place) held by more stored documents than this makes no candidate pairs alone: each new
+#: document then reaches at most this many stored ones by each of its prefix keys, whatever the store's size
+#: (a country every tenth article names would pair it with a tenth of the store)
+STORY_KEY_CAP = 500
 #: settings that do not change what fuse computes
 _NOT_FUSE = frozenset({"workers", "incremental", "vector_cache", "store_memory_limit", "store_threads"})
 
@@ -817,7 +822,11 @@ def _overlapping(store: Store, feats: list[StoryFeatures], n_docs: int, need: fl
         * weights[ck] ** 2
     new_w = np.array([sum(idf[k] for k in sorted(f.keys)) for f in feats])
     new_norm = np.array([math.sqrt(sum((f.salience.get(k, 0) * idf[k]) ** 2 for k in sorted(f.keys))) for f in feats])
-    prefix_rows = _SparseRows([sorted(column[k] for k in prefixes[r]) for r in range(len(feats))])
+    # a key of more than STORY_KEY_CAP stored documents makes no pairs: those sharing another prefix key are
+    # found by it, the related ones by their leads
+    held = key_start[1:] - key_start[:-1]
+    prefix_rows = _SparseRows([sorted(c for c in (column[k] for k in prefixes[r]) if held[c] <= STORY_KEY_CAP)
+                               for r in range(len(feats))])
 
     out: set[tuple[str, str]] = set()
 

@@ -86,3 +86,36 @@ def test_an_empty_store_joined_gives_the_full_runs_split_stories(bench, tmp_path
     joined = join_stories(scorer, list(range(len(analyses))), [], scorer.threshold)
     assert sorted(map(sorted, joined)) == sorted(map(sorted, full))
     assert len(full) > len(shipped)   # the lowered threshold split more clusters: the comparison is not vacuous
+
+
+class _Scores:
+    """A scorer stand-in: pair scores and weights from fixed matrices (``_join`` reads only these)."""
+    second_pass = False
+
+    def __init__(self, scores, weights) -> None:
+        self.m, self.w = scores, weights
+
+    def scores(self, first, second):
+        return self.m[first, second]
+
+    def weights(self, first, second):
+        return self.w[first, second]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_merge_loop_gives_the_units_and_ties_of_the_whole_matrix_made_again_per_merge(seed):
+    import numpy as np
+
+    from tests.reference.join import join
+
+    # scores on a coarse grid, so that many links tie and the lowest pair must win; some pairs weigh less
+    rng = np.random.default_rng(seed)
+    n = 60
+    m = np.round(rng.random((n, n)) * 4) / 4
+    w = np.where(rng.random((n, n)) < 0.3, 0.5, 1.0)
+    m, w = np.triu(m, 1) + np.triu(m, 1).T, np.triu(w, 1) + np.triu(w, 1).T
+    stored = [list(range(k, min(k + 3, 24))) for k in range(0, 24, 3)]
+    new = list(range(24, n))
+    scorer = _Scores(m, w)
+    for threshold in (0.5, 0.75):
+        assert join_stories(scorer, new, stored, threshold) == [u for _, u in join(scorer, new, stored, threshold)]

@@ -450,6 +450,35 @@ def test_story_candidates_from_prefix_keys_are_those_of_every_shared_key(runs, a
     assert got == every == sliced and got
 
 
+def test_the_common_story_key_cap_leaves_a_small_stores_candidates_as_every_shared_keys(runs, analyses, tmp_path,
+                                                                                         monkeypatch):
+    # STORY_KEY_CAP bounds the pairs a key held by much of a large store makes; a store of a few hundred documents
+    # holds no key that often, so its candidates stay those of every pair sharing a key (tests/reference). Without
+    # leads, so that a pair the cap drops is not found again by related leads: a cap low enough to bind here
+    # (below the new documents' most common prefix key) loses pairs, and this comparison sees it
+    from storyline.fuse.stories import corpus_story_features
+    from tests.reference.story_candidates import story_candidates
+
+    settings = Settings(embedding_model="", story_threshold=0.16)
+    shutil.copy(runs[0], tmp_path / "s.duckdb")
+    new = analyses[BASE:BASE + BATCH]
+    with Store(tmp_path / "s.duckdb") as store:
+        feats = corpus_story_features(new, None)
+        for f in feats:
+            f.vector = None
+        n_docs = store.count("documents") + len(new)
+        most = store.con.execute("SELECT max(c) FROM (SELECT count(*) AS c FROM fuse_story_keys GROUP BY key)"
+                                 ).fetchone()[0]
+        every = story_candidates(store, feats, settings, n_docs, {})
+        got = incremental._story_candidates(store, feats, settings, n_docs, {})
+        cap = incremental.STORY_KEY_CAP
+        monkeypatch.setattr(incremental, "STORY_KEY_CAP", 2)
+        capped = incremental._story_candidates(store, feats, settings, n_docs, {})
+    assert 2 < most <= cap
+    assert got == every and got
+    assert capped < every
+
+
 @pytest.mark.parametrize("stories", ["trained", "rules"])
 def test_lead_similarities_of_new_documents_only_give_the_same_update(runs, analyses, tmp_path, monkeypatch, stories):
     # an update scores only pairs holding a new document, so it computes only their lead similarities
