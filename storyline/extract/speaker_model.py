@@ -444,11 +444,16 @@ def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: 
 
 def _label_only_asks(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> bool:
     """Every turn under ``quotes[i]``'s transcript label is a question: the label is the interviewer's or the host's,
-    whose questions the text does not quote as anyone's words ("Q:", "HOST:", a host's surname)."""
+    whose questions the text does not quote as anyone's words ("Q:", "HOST:", a host's surname). A label the role
+    lexicon maps to a person or an office ("CHAIR:", "THE COURT:", "SENATOR PARK:") is not: a chair or a judge who
+    only asks still speaks the questions, and the gold names them."""
     phrase = quotes[i].attribution.phrase
     if phrase is None:
         return False
     label = ctx.view[phrase[0]:phrase[1]].strip().lower()
+    label_roles = ctx.cues.label_roles or {}
+    if any(w in label_roles for w in re.findall(r"[^\W\d_]+", label)):
+        return False
     turns = [ctx.view[q.start:q.end] for q in quotes if q.attribution.how == "label" and q.attribution.phrase
              and ctx.view[q.attribution.phrase[0]:q.attribution.phrase[1]].strip().lower() == label]
     return bool(turns) and all(re.search(r"\?[\s’'\"”»,.]*$", t) for t in turns)

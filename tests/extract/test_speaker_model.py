@@ -733,3 +733,23 @@ def test_an_interviewers_label_that_only_asks_is_marked_on_its_questions():
         assert nobody.features.get("nobody&shape_question") == 1.0
     nobody = next(c for c in candidates(ctx, quotes, answered[0], None, genders, layout) if c.entity is None)
     assert not nobody.features.get("nobody&label_asks")
+
+
+def test_a_chair_or_senator_label_that_only_asks_still_speaks_its_questions():
+    # a hearing's chair or a senator who only asks is a person the role lexicon knows, not an interviewer: their
+    # questions are theirs, so the asking label's doubt must not fire
+    ctx, quotes = context_of("The transport committee questioned the rail regulator's head, Dariusz Wolski, on "
+                             "Thursday. The hearing was chaired by Senator Marta Okafor.\n"
+                             "CHAIR: Why were the safety audits delayed for two years?\n"
+                             "WOLSKI: We did not have the inspectors to carry them out.\n"
+                             "CHAIR: Who decided not to hire them?\n"
+                             "WOLSKI: The board, on the ministry's budget.\n"
+                             "SENATOR OKAFOR: Did you warn the ministry in writing?")
+    layout = layout_of(ctx)
+    genders = entity_genders(ctx)
+    asked = [i for i, q in enumerate(quotes) if ctx.view[q.start:q.end].rstrip().endswith("?")]
+    assert len(asked) == 3
+    for i in asked:
+        nobody = next(c for c in candidates(ctx, quotes, i, None, genders, layout) if c.entity is None)
+        assert nobody.features.get("nobody&shape_question") == 1.0
+        assert not nobody.features.get("nobody&label_asks")
