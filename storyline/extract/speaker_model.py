@@ -442,6 +442,23 @@ def _antecedent_features(ctx: SpeakerContext, phrase: tuple[int, int], pronoun: 
             "antecedent&the": float(first == "the"), "antecedent&rule": float(q.attribution.speaker is not None)}
 
 
+def _label_only_asks(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int) -> bool:
+    """Every turn under ``quotes[i]``'s transcript label is a question: the label is the interviewer's or the host's,
+    whose questions the text does not quote as anyone's words ("Q:", "HOST:", a host's surname). A label the role
+    lexicon maps to a person or an office ("CHAIR:", "THE COURT:", "SENATOR PARK:") is not: a chair or a judge who
+    only asks still speaks the questions, and the gold names them."""
+    phrase = quotes[i].attribution.phrase
+    if phrase is None:
+        return False
+    label = ctx.view[phrase[0]:phrase[1]].strip().lower()
+    label_roles = ctx.cues.label_roles or {}
+    if any(w in label_roles for w in re.findall(r"[^\W\d_]+", label)):
+        return False
+    turns = [ctx.view[q.start:q.end] for q in quotes if q.attribution.how == "label" and q.attribution.phrase
+             and ctx.view[q.attribution.phrase[0]:q.attribution.phrase[1]].strip().lower() == label]
+    return bool(turns) and all(re.search(r"\?[\s’'\"”»,.]*$", t) for t in turns)
+
+
 def _cue_in_sentences(ctx: SpeakerContext, first: int, last: int, para: tuple[int, int]) -> bool:
     """A cue verb outside every quote in sentences ``first``..``last`` of paragraph ``para``."""
     for k in range(max(0, first), min(len(ctx.sents), last + 1)):
@@ -470,10 +487,21 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
     feats: dict[str, float] = {f"words={size}": 1.0}
     if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words):
         feats["title_case"] = 1.0
-    if n >= 2 and sum(w[:1].isupper() for w in words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3):
-        # "Low Tide", "Off The Pitch", "Who Pays?", "NO ENTRY AFTER DARK": a title, a name or a sign whose
-        # words are too short for ``title_case``; a sentence someone says has lower-case words beyond its first
+    # "Low Tide", "Off The Pitch", "Who Pays?", "NO ENTRY AFTER DARK": a title, a name or a sign whose words are
+    # too short for ``title_case``; a sentence someone says has lower-case words beyond its first. Only a capital no
+    # sentence gives counts: not the first word's, nor the pronoun "I"'s ("Yes, I did." has no other), and at least
+    # one word must be long enough to show its case ("No, I do." shows nothing)
+    later_caps = [w for w in words[1:] if w[:1].isupper() and re.sub(r"['’].*", "", w) != "I"]
+    if n >= 2 and later_caps and any(len(w) > 3 for w in words) \
+            and all(w[:1].isupper() for w in words if len(w) > 3):
         feats["capitalised"] = 1.0
+    if re.search(r"\?[\s’'\"”»,.]*$", text):
+        # a question is often asked, not said, by nobody the text quotes: an interviewer's, a sign's, a form's
+        feats["question"] = 1.0
+    if n <= 3 and not re.search(r"[.!?,][’'\"”»]?$", text):
+        # one to three words with no closing stop: a term, a scare quote, a title or a name more often than
+        # speech; crossed with what shows a term, so the ranker can weigh them together
+        feats["fragment"] = 1.0
     if re.search(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|I'm|I’m)\b", text):
         feats["first_person"] = 1.0
     if re.search(r"\b[Yy]ou(?:r|rs)?\b", text):
@@ -489,6 +517,14 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
                    for i in range(span.start, span.end))
         feats.update(_quote_syntax(ctx, q, span, off))
     feats["verb"] = float(verb)
+    if "fragment" in feats:
+        for k in ("det_before", "modifies_noun", "noun_after", "passive_verb"):
+            if k in feats:
+                feats[f"fragment&{k}"] = 1.0
+        if not verb:
+            feats["fragment&no_verb"] = 1.0
+        if not feats.get("cue_governs"):
+            feats["fragment&not_governed"] = 1.0
     if n >= 4 and text[:1].isupper() and re.search(r"[.!?][’'\"”»]?$", text) and verb:
         feats["sentence"] = 1.0                       # a whole sentence someone could say, not a term
     para = layout.paragraph(q.start)
@@ -505,6 +541,8 @@ def quote_shape(ctx: SpeakerContext, q: QuoteSpan, layout: Layout) -> dict[str, 
         feats["term_before"] = 1.0                    # "the so-called “…”", "nicknamed “…”", "chanting “…”"
     if ctx.cues.title_before_re.search(before) or ctx.cues.naming_before_re.search(before):
         feats["naming_before"] = 1.0                  # "a banner reading “…”", "a plan called “…”"
+    if "fragment" in feats and ("term_before" in feats or "naming_before" in feats):
+        feats["fragment&term"] = 1.0
     # "a sign above her desk that says “…”", "the motto “…”", "placards reading “…”": a written thing named just
     # before the quote in its own sentence carries the words
     clause = re.split(r"[.!?]\s", before)[-1]
@@ -570,6 +608,12 @@ def _quote_syntax(ctx: SpeakerContext, q: QuoteSpan, span: Any, off: int) -> dic
         if climb.pos_ in ("VERB", "AUX"):
             break
     feats["cue_governs"] = float(governed)
+    if climb.i not in lo and climb.pos_ in ("VERB", "AUX"):
+        deps = {c.dep_ for c in climb.children}
+        if deps & {"auxpass", "nsubjpass"} and "agent" not in deps:
+            # "has been branded a “hypocrite”", "is known locally as “the Swamp”": a passive verb with no "by …"
+            # names no one who said the words, and its subject is who they are about
+            feats["passive_verb"] = 1.0
     return feats
 
 
@@ -1238,7 +1282,9 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
              "term": "term_before" in shape or "naming_before" in shape,
              "modifier": any(k in shape for k in ("modifies_noun", "noun_after", "between_names")),
              "not_governed": not shape.get("cue_governs") and not shape.get("sentence"), "text": written,
-             "text_before": "text_before" in shape}
+             "text_before": "text_before" in shape, "question": "question" in shape,
+             "fragment": "fragment" in shape, "passive_verb": "passive_verb" in shape,
+             "label_asks": how == "label" and "question" in shape and _label_only_asks(ctx, quotes, i)}
     doubts = {k for k, v in doubt.items() if v}
     for cand in out:
         if cand.features.get("rule") or cand.features.get("in_phrase"):
@@ -1247,7 +1293,8 @@ def candidates(ctx: SpeakerContext, quotes: list[QuoteSpan], i: int, previous: s
     nobody = {"nobody": 1.0, **{f"nobody&{k}": v for k, v in context.items()},
               **{f"nobody&shape_{k}": v for k, v in shape.items()},
               "nobody&no_people": float(not people_order), f"nobody&n_people={n_people}": 1.0,
-              "nobody&questioner": float(questioner), "nobody&figures": float(figures)}
+              "nobody&questioner": float(questioner), "nobody&figures": float(figures),
+              "nobody&label_asks": float(doubt["label_asks"])}
     if written:
         nobody.update({"nobody&phrase_text": 1.0, f"nobody&phrase_text&how={how}": 1.0})
     if att.ok and att.speaker is None:

@@ -684,3 +684,72 @@ def test_the_latest_fitting_subject_and_the_last_speakers_fit_are_marked_for_a_p
     assert treasurer.get("pronoun&latest_agreeing_subject") == 1.0
     assert treasurer.get("pronoun&para_gap=0") == 1.0
     assert chair.get("pronoun&previous&clash") == 1.0 and "pronoun&latest_agreeing" not in chair
+
+
+def test_a_short_answer_with_a_capital_i_is_not_capitalised_like_a_title():
+    # "Yes, I did." has two capitals (its first word and "I") and no word of four letters: no title's shape, while
+    # "Who Pays?" and "GO HOME" keep it
+    ctx, quotes = context_of("Asked whether she had voted against the budget, councillor Aoife Brennan answered: "
+                             "“Yes, I did.” Outside, a placard read “Who Pays?” and another “GO HOME”.\n"
+                             "“I would do it again tomorrow,” Brennan said.")
+    layout = layout_of(ctx)
+    shape = functools.partial(_shape_of, ctx, quotes, layout)
+
+    assert not shape("Yes, I did.").get("capitalised")
+    assert not shape("I would do it again tomorrow,").get("capitalised")
+    assert shape("Who Pays?").get("capitalised") == 1.0 and shape("GO HOME").get("capitalised") == 1.0
+
+
+def test_a_scare_quoted_word_after_a_passive_naming_verb_is_a_fragment_nobody_says():
+    # the person is who the word is about ("has been branded"), and no "by …" names who said it; a question on a
+    # sign is asked by nobody the text quotes
+    ctx, quotes = context_of("Celebrity baker Tomás Ibarra has been branded a “fraud” after photos showed him buying "
+                             "cakes at a supermarket. One protester held a sign asking “Who Bakes Your Bread?”.\n"
+                             "“I have never claimed to bake every cake myself,” Ibarra said on Monday.")
+    layout = layout_of(ctx)
+    shape = functools.partial(_shape_of, ctx, quotes, layout)
+
+    fraud, sign, said = shape("fraud"), shape("Who Bakes Your Bread?"), shape("I have never claimed")
+    assert fraud.get("fragment") == 1.0 and fraud.get("passive_verb") == 1.0
+    assert fraud.get("fragment&passive_verb") == 1.0 and fraud.get("fragment&term") == 1.0
+    assert sign.get("question") == 1.0 and not sign.get("fragment")
+    assert not said.get("fragment") and not said.get("question") and not said.get("passive_verb")
+
+
+def test_an_interviewers_label_that_only_asks_is_marked_on_its_questions():
+    ctx, quotes = context_of("An edited interview with the glaciologist Ingrid Solheim.\n"
+                             "HOST: How fast is the ice retreating?\n"
+                             "SOLHEIM: Faster than our models said ten years ago.\n"
+                             "HOST: Can it be stopped?\n"
+                             "SOLHEIM: Slowed, yes. Stopped, not in our lifetimes.")
+    layout = layout_of(ctx)
+    genders = entity_genders(ctx)
+    asked = [i for i, q in enumerate(quotes) if ctx.view[q.start:q.end].rstrip().endswith("?")]
+    answered = [i for i, q in enumerate(quotes) if "Faster than" in ctx.view[q.start:q.end]]
+    assert asked and answered
+    for i in asked:
+        nobody = next(c for c in candidates(ctx, quotes, i, None, genders, layout) if c.entity is None)
+        assert nobody.features.get("nobody&label_asks") == 1.0
+        assert nobody.features.get("nobody&shape_question") == 1.0
+    nobody = next(c for c in candidates(ctx, quotes, answered[0], None, genders, layout) if c.entity is None)
+    assert not nobody.features.get("nobody&label_asks")
+
+
+def test_a_chair_or_senator_label_that_only_asks_still_speaks_its_questions():
+    # a hearing's chair or a senator who only asks is a person the role lexicon knows, not an interviewer: their
+    # questions are theirs, so the asking label's doubt must not fire
+    ctx, quotes = context_of("The transport committee questioned the rail regulator's head, Dariusz Wolski, on "
+                             "Thursday. The hearing was chaired by Senator Marta Okafor.\n"
+                             "CHAIR: Why were the safety audits delayed for two years?\n"
+                             "WOLSKI: We did not have the inspectors to carry them out.\n"
+                             "CHAIR: Who decided not to hire them?\n"
+                             "WOLSKI: The board, on the ministry's budget.\n"
+                             "SENATOR OKAFOR: Did you warn the ministry in writing?")
+    layout = layout_of(ctx)
+    genders = entity_genders(ctx)
+    asked = [i for i, q in enumerate(quotes) if ctx.view[q.start:q.end].rstrip().endswith("?")]
+    assert len(asked) == 3
+    for i in asked:
+        nobody = next(c for c in candidates(ctx, quotes, i, None, genders, layout) if c.entity is None)
+        assert nobody.features.get("nobody&shape_question") == 1.0
+        assert not nobody.features.get("nobody&label_asks")

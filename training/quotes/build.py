@@ -75,6 +75,9 @@
 - hand24.jsonl: quotes33's quoted words nobody says beside a named, described or group speaker in the same sentence
   or paragraph (titles, one-word scare quotes, slogans, headlines, notices and alerts, words quoted as words,
   nicknames, programme names, sayings, a contract's words), parsed from hand24_src_*.txt (ids tq-2601...).
+- hand25.jsonl: quotes35's short terms nobody says (a word a person "has been branded" or "is known as", coined terms,
+  nicknames, titles in other languages' marks) and questions nobody quoted asks (an interviewer's turns, a sign's, a
+  form's, an exam's), with terms and questions a named person does say, parsed from hand25_src_*.txt (ids tq-2661...).
 - dev/blind15.jsonl: quotes23's blind check from dev/blind15_src_*.txt (ids tq-1301...): parliamentary debates, sport
   after the match, religious leaders, courtroom testimony, social-media posts, radio phone-ins; never trained on.
 - dev/blind5.jsonl: quotes11's fifth blind check from dev/blind5_src_*.txt (ids tq-3501...), 40% of its quotes
@@ -183,7 +186,7 @@ HAND_SETS = [
     ("", "hand6", 8901), ("", "hand7", 8951), ("", "hand8", 4001), ("", "hand9", 3001), ("", "hand10", 3301),
     ("", "hand11", 3401), ("", "hand12", 2501), ("", "hand13", 1201), ("", "hand14", 1601), ("", "hand15", 1701), ("", "hand16", 1801),
     ("", "hand17", 1901), ("", "hand18", 1101), ("", "hand19", 201), ("", "hand20", 1401), ("", "hand21", 1451),
-    ("", "hand22", 1501), ("", "hand23", 2401), ("", "hand24", 2601),
+    ("", "hand22", 1501), ("", "hand23", 2401), ("", "hand24", 2601), ("", "hand25", 2661),
     ("dev", "dev", 9001),
     # blind checks, written after rule or model rounds: only their aggregate figures (and misses by kind) are read,
     # never trained on. blind2: tabloid, live blogs, press releases, court, Q&A, role-only speakers; blind3: long
