@@ -723,6 +723,19 @@ def reason_marker(text: str, start: int, cues: PairCues) -> tuple[str, int, int,
     return "after", m.end(), start - len(clause), start
 
 
+#: where a cause told before its marker starts at the latest: after a clause's subject and reporting verb ("the
+#: inquiry found [that] a worn bearing caused ...", "rain fell [and] a landslide forced ...")
+_CAUSE_OPENS = re.compile(r"\b(?:that|and|but|which|who|while|said|according)\b", re.IGNORECASE)
+
+
+def cause_before(text: str, start: int) -> str:
+    """The words of a cause told before the marker at ``start`` (class "before" of ``reason_marker``): its clause's
+    last ``REASON_WORDS`` words, after a reporting verb or a "that" ("Investigators said on Monday that [a worn
+    bearing] caused ..."): the clause's first words there are the report's, not the cause's."""
+    clause = _CAUSE_OPENS.split(re.split(r"[,;:]", text[:start])[-1])[-1]
+    return " ".join(clause.split()[-REASON_WORDS:])
+
+
 def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]:
     """A text's stated reasons: (marker start, end, the cause's content words); the span runs from the marker over
     the cause (class "after", "frame") or over the act it explains (class "before", the cause before it)."""
@@ -738,8 +751,7 @@ def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]
         if kind == "before":
             if _PASSIVE_BEFORE.search(text[:start]):
                 continue
-            cause = re.split(r"[,;:]", text[:start])[-1].split()[-REASON_WORDS:]
-            terms = content_terms(" ".join(cause))
+            terms = content_terms(cause_before(text, start))
             if terms and act_end > marker_end:
                 out.append((start, act_end, terms))
             covered = marker_end
@@ -945,7 +957,7 @@ def _reason_heads(s: SideFacts) -> frozenset[str]:
         words = [w for w in _WORD.findall(s.text[start:end]) if content_terms(w)]
         kind = reason_marker(s.text, start, cues)
         if kind and kind[0] == "before":   # the cause is before the marker: "a worn bearing caused ..."
-            cause = re.split(r"[,;:]", s.text[:start])[-1]
+            cause = cause_before(s.text, start)
             out.update(next(iter(content_terms(w))) for w in [w for w in _WORD.findall(cause) if content_terms(w)]
                        [:REASON_HEAD_WORDS])
             continue
