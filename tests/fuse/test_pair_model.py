@@ -819,3 +819,13 @@ def test_a_cause_before_its_marker_is_read_after_the_report_that_tells_it() -> N
     assert a.reasons and not content_terms("investigators monday") & a.reasons[0][2]
     assert content_terms("worn bearing") <= a.reasons[0][2]
     assert "reason:heads_differ" not in pair_model.pair_features(a, b)
+
+
+def test_the_act_after_a_cause_ends_at_its_own_last_word() -> None:
+    # review35: the act's end was the first place its last word's letters occur: "forced the evacuation of residents
+    # from buildings in the old town" ended at the first "the", and the evacuation explained nothing
+    text = "A fire forced the evacuation of residents from buildings in the old town on Sunday."
+    acts = pair_model.explained_acts(text)
+    assert content_terms("evacuation residents") <= acts
+    (start, end, _terms), = pair_model.read_side(text).reasons
+    assert text[start:end] == "forced the evacuation of residents from buildings in the"
