@@ -555,6 +555,8 @@ def _title_shaped(line: _Line) -> bool:
 GALLERY_CLAUSE_WORDS = 3
 #: A credit's words: lowercase ones this short or shorter join a name's words ("Jenny Marlowe for Heritage Today").
 _CREDIT_JOINER_LETTERS = 3
+#: A gallery's tag: a plural (many stills: "Photos", "Pictures") or a film ("Video").
+_GALLERY_TAG = re.compile(r"[^\W\d_]+s|videos?", re.IGNORECASE)
 
 
 def gallery_headline(text: str, reason: str) -> bool:
@@ -567,9 +569,14 @@ def gallery_headline(text: str, reason: str) -> bool:
     the title rules may take it for the header's headline."""
     if reason != "credit" or ":" not in text:
         return False
-    rest = text.split(":", 1)[1].strip()
+    tag, rest = (part.strip() for part in text.split(":", 1))
     words = rest.split()
     if len(words) < GALLERY_CLAUSE_WORDS or any(c in rest for c in "/\u00a9()[]|"):
+        return False
+    # one still's tag ("Photo:", "Picture:") over a clause is its caption ("Photo: Police officers stand guard outside
+    # the court"), and a tag then "by" names its maker ("Photos: supplied by the council"): a gallery's tag names
+    # many stills or a film, and its headline says what they show
+    if not _GALLERY_TAG.fullmatch(tag) or "by" in (w.lower() for w in words[:2]):
         return False
     lower = [w for w in words[:-1] if w[:1].islower() and len(w.strip(",;")) > _CREDIT_JOINER_LETTERS]
     # the last word may be a credit's common noun after a name ("archive", "staff"); a clause has others before it

@@ -690,6 +690,14 @@ def _unit_after(after: str, cues: PairCues, lex: Any) -> tuple[str | None, int, 
     return None, 0, 1.0
 
 
+def _words_end(rest: str, begin: int, n: int) -> int:
+    """The offset just after the first ``n`` words of ``rest``, a stretch of the text starting at ``begin`` (``begin``
+    when it has none): the n-th word's own place, not the first place its letters occur (the last "the" of "forced
+    [the] evacuation of residents from buildings in the old town" is not the first)."""
+    words = list(re.finditer(r"\S+", rest))[:n]
+    return begin + words[-1].end() if words else begin
+
+
 #: a passive before a marker of the cause-before class: "the plant [was] forced to stop" names no cause before it
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -716,11 +724,22 @@ def reason_marker(text: str, start: int, cues: PairCues) -> tuple[str, int, int,
     before = cues.reasons_before.match(text, start)
     if before and before.end() == m.end():
         rest = re.split(r"[,;:.!?]|\b(?:and|but|which|who|while|said|according)\b", text[m.end():], maxsplit=1)[0]
-        words = rest.split()[:OUTCOME_WORDS]
-        end = m.end() + rest.find(words[-1]) + len(words[-1]) if words else m.end()
-        return "before", m.end(), m.end(), end
+        return "before", m.end(), m.end(), _words_end(rest, m.end(), OUTCOME_WORDS)
     clause = re.split(r"[,;:]", text[:start])[-1]
     return "after", m.end(), start - len(clause), start
+
+
+#: where a cause told before its marker starts at the latest: after a clause's subject and reporting verb ("the
+#: inquiry found [that] a worn bearing caused ...", "rain fell [and] a landslide forced ...")
+_CAUSE_OPENS = re.compile(r"\b(?:that|and|but|which|who|while|said|according)\b", re.IGNORECASE)
+
+
+def _cause_before(text: str, start: int) -> str:
+    """The words of a cause told before the marker at ``start`` (class "before" of ``reason_marker``): its clause's
+    last ``REASON_WORDS`` words, after a reporting verb or a "that" ("Investigators said on Monday that [a worn
+    bearing] caused ..."): the clause's first words there are the report's, not the cause's."""
+    clause = _CAUSE_OPENS.split(re.split(r"[,;:]", text[:start])[-1])[-1]
+    return " ".join(clause.split()[-REASON_WORDS:])
 
 
 def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]:
@@ -738,8 +757,7 @@ def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]
         if kind == "before":
             if _PASSIVE_BEFORE.search(text[:start]):
                 continue
-            cause = re.split(r"[,;:]", text[:start])[-1].split()[-REASON_WORDS:]
-            terms = content_terms(" ".join(cause))
+            terms = content_terms(_cause_before(text, start))
             if terms and act_end > marker_end:
                 out.append((start, act_end, terms))
             covered = marker_end
@@ -749,7 +767,7 @@ def _reasons(text: str, cues: PairCues) -> list[tuple[int, int, frozenset[str]]]
         words = rest.split()[:REASON_WORDS]
         if not words:
             continue
-        end = marker_end + text[marker_end:].find(words[-1]) + len(words[-1])
+        end = _words_end(rest, marker_end, REASON_WORDS)
         terms = content_terms(" ".join(words))
         if terms:
             out.append((start, end, terms))
@@ -945,7 +963,7 @@ def _reason_heads(s: SideFacts) -> frozenset[str]:
         words = [w for w in _WORD.findall(s.text[start:end]) if content_terms(w)]
         kind = reason_marker(s.text, start, cues)
         if kind and kind[0] == "before":   # the cause is before the marker: "a worn bearing caused ..."
-            cause = re.split(r"[,;:]", s.text[:start])[-1]
+            cause = _cause_before(s.text, start)
             out.update(next(iter(content_terms(w))) for w in [w for w in _WORD.findall(cause) if content_terms(w)]
                        [:REASON_HEAD_WORDS])
             continue

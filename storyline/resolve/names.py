@@ -509,8 +509,13 @@ _STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "del", "de
 
 def content_words(name: str) -> frozenset[str]:
     """Content words of an organisation or event name, order-free ('Organization of the X' ~ 'X Organization')."""
+    return frozenset(_content_word_list(name))
+
+
+def _content_word_list(name: str) -> list[str]:
+    """``content_words`` in the name's order."""
     words = fold(name.replace("Organisation", "Organization").replace("organisation", "organization")).split()
-    return frozenset(w for w in words if w not in _STOP)
+    return [w for w in words if w not in _STOP]
 
 
 #: Latin letters an acronym's Cyrillic spelling writes otherwise (ECOWAS / ЭКОВАС, UNCTAD / ЮНКТАД, UNCITRAL /
@@ -614,7 +619,21 @@ def expanded_otherwise(acronym: str, name: str, own: Iterable[str]) -> bool:
     ("World Health Organisation" / "Organization") shares its words and is not another body."""
     words = content_words(name)
     return any(n != acronym and not looks_like_acronym(n) and is_acronym_for(acronym, n)
-               and not content_words(n) & words for n in own)
+               and not content_words(n) & words and not _spelt_alike(n, name) for n in own)
+
+
+#: Two words of one name in two languages ("nations" / "naciones", "etats" / "estados") are spelt at least this
+#: alike (Levenshtein similarity of the folded words); two bodies' words sharing an initial are not
+#: ("united" / "university" 0.4, "nations" / "nairobi" 0.43).
+TRANSLATED_WORD_SIMILARITY = 0.5
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Whether two expansions of one acronym are one name in two languages: their content words, in order, each
+    spelt near the other's ("Organisation des Nations unies" / "Organización de las Naciones Unidas")."""
+    wa, wb = _content_word_list(a), _content_word_list(b)
+    return len(wa) == len(wb) and all(Levenshtein.normalized_similarity(x, y) >= TRANSLATED_WORD_SIMILARITY
+                                      for x, y in zip(wa, wb))
 
 
 #: An acronym written with the small letters of its short words ("DoD", "MoD", "DfE", "ЮжБР"): 2-4 capitals, each

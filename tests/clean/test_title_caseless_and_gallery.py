@@ -109,3 +109,19 @@ def test_a_credit_under_the_headline_is_not_the_title() -> None:
            "Residents of Wendle spent the weekend clearing mud and ruined furniture from their homes after the river "
            "burst its banks on Thursday.\nVolunteers arrived with shovels and pumps on Saturday morning.\n")
     assert page_title(raw) == "Flood clean-up begins in Wendle"
+
+
+@pytest.mark.parametrize("mode", ["trained", "rules"])
+@pytest.mark.parametrize("caption", [
+    "Photo: Police officers stand guard outside the court", "Photos: supplied by the council press office",
+    "Photograph: handout from the ministry",
+])
+@pytest.mark.parametrize("above", [True, False])
+def test_a_caption_or_credit_in_words_is_not_the_title(caption: str, above: bool, mode: str) -> None:
+    # one still's caption under its tag, or a tag then its maker, is no gallery's headline (review35): it took the
+    # title from a short headline, above or under it
+    header = [caption, "Harbour master cleared"] if above else ["Harbour master cleared", caption]
+    raw = "\n".join(["Kaldor Daily", *header, "30 August 2026",
+                     "The harbour master of Wendle was cleared on Monday of falsifying the port's safety logs, "
+                     "after a trial that lasted six weeks.", "He said he would return to work next month.", ""])
+    assert page_title(raw, mode) == "Harbour master cleared"

@@ -700,3 +700,22 @@ def test_an_acronym_without_an_expansion_of_its_own_still_joins_one():
     a = analyses([ent("d1", 1, "Northern Fisheries Council", "ORG")], [ent("d2", 1, "NFC", "ORG", aliases=["NFC"])])
     _, m = merge_entities(a, Settings())
     assert m["d1/e1"] == m["d2/e1"]
+
+
+def test_an_acronyms_expansion_in_another_language_is_not_another_body():
+    # review35: a body's acronym with its French expansion, and the same body named in Spanish (no word in common
+    # once folded, each word spelt near its counterpart): one body, as before entities35's check; the University of
+    # Nairobi beside the UN stays another body
+    from storyline.resolve.names import expanded_otherwise
+
+    assert not expanded_otherwise("APA", "Asociación de Productores Andinos",
+                                  ["Association des producteurs andins", "APA"])
+    assert not expanded_otherwise("ONU", "Organización de las Naciones Unidas",
+                                  ["Organisation des Nations unies", "ONU"])
+    assert expanded_otherwise("UN", "University of Nairobi", ["United Nations", "UN"])
+    for matcher in ("trained", "rules"):
+        a = analyses([ent("d1", 1, "Association des producteurs andins", "ORG",
+                          aliases=["Association des producteurs andins", "APA"], mentions=2)],
+                     [ent("d2", 1, "Asociación de Productores Andinos", "ORG", mentions=2)])
+        _, m = merge_entities(a, Settings(entity_matcher=matcher))
+        assert m["d1/e1"] == m["d2/e1"], matcher
