@@ -751,7 +751,9 @@ def noun_attribute(text: str, start: int, trigger: int | None, lang: str, cues: 
     if not words:
         return None
     word, at, end = words[-1]
-    if not word.isalpha() or not text[at:end].islower() or len(word) < _HEAD_NOUN_LEN or at == trigger:
+    # a hyphenated compound is one noun ("штаб-квартиру НАТО", "штаб-квартиру TotalEnergies")
+    if not word.replace("-", "").isalpha() or not text[at:end].islower() or len(word) < _HEAD_NOUN_LEN \
+            or at == trigger:
         return None
     if word in by_lang.get("role_prepositions", ()) or word in by_lang.get("locative", ()) \
             or word in by_lang.get("coordination", ()) or is_function_word(word, lang, cues):
