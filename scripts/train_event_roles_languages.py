@@ -3,7 +3,7 @@
 which its target.
 
     python scripts/train_event_roles_languages.py [--out storyline/models/event_roles_languages.npz] [--folds 5]
-        [--obliques] [--oblique-places] [--role-sentences] [--owners]
+        [--obliques] [--oblique-places] [--role-sentences]
 
 Each native training sentence with an event (``training/languages/events/events_{ru,uk,es}.jsonl`` and the
 ranker's own ``roles/passives_{ru,uk,es}.jsonl``: passives with and without their agent, names after the class noun
@@ -14,9 +14,9 @@ their near-miss actives); with
 preposition or in an oblique case, passives; tried in the twentieth round and not kept), with ``--oblique-places``
 ``roles/oblique_places_{ru,uk,es}.jsonl`` (the balance to them, written in the twenty-first round: a place, a
 mediator, a topic or an attribution after a preposition or in an oblique case that is no target, beside a target
-that is another actor or none), with ``--owners`` ``roles/owners_{ru,uk,es}.jsonl`` (session 30, not yet in the
-shipped ranker: a body, a party or a state owning the object's noun as the target, a visitor arriving in the country
-it visits, passives with their agent, beside towns' buildings that are no target), and with ``--role-sentences``
+that is another actor or none), ``roles/owners_{ru,uk,es}.jsonl`` (session 30, read by default: a body, a
+party or a state owning the object's noun as the target, a visitor arriving in the country it visits, passives with
+their agent, beside towns' buildings that are no target), and with ``--role-sentences``
 the role-only sentences
 ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
 training/languages/README.md; never
@@ -143,9 +143,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--oblique-places", action="store_true",
                     help="also train on training/languages/events/roles/oblique_places_LANG.jsonl (oblique and "
                          "prepositional names that are no target: the balance to --obliques)")
-    ap.add_argument("--owners", action="store_true",
-                    help="also train on training/languages/events/roles/owners_LANG.jsonl (session 30; written but "
-                         "not yet measured, so not the shipped ranker's)")
     ap.add_argument("--role-sentences", action="store_true",
                     help="also train on training/languages/events/roles/roles_LANG.jsonl (not the shipped ranker's)")
     args = ap.parse_args(argv)
@@ -161,13 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         # their verb, for the ranker's guessed openers with no dictionary
         # roles/targets_LANG.jsonl (ru, uk; lang29's, twenty-ninth round) and roles/attributes_LANG.jsonl (ru, uk,
         # es, thirtieth round): a town's or a region's name hanging on the object's noun ("лікарням Чернігівщини",
-        # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported, one
+        # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported
+        # roles/owners_LANG.jsonl (session 30): a body or a state owning the object's noun, a visitor arriving, passive
+        # agents; read by default since it helped the dev targets (docs/measurements/languages.md)
         paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
                  NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl",
-                 NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl"]
+                 NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl",
+                 NATIVE / "roles" / f"owners_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
-        paths += [NATIVE / "roles" / f"owners_{lang}.jsonl"] if args.owners else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
         for path in paths:
             if path.is_file():
