@@ -161,10 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported
         # roles/owners_LANG.jsonl (session 30): a body or a state owning the object's noun, a visitor arriving, passive
         # agents; read by default since it helped the dev targets (docs/measurements/languages.md)
+        # roles/hosts_LANG.jsonl (session 30, lang35c): active "X принял / прийняв / recibió a Y", the host the target,
+        # for the ranker's host-verb feature (host_features)
         paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
                  NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl",
                  NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl",
-                 NATIVE / "roles" / f"owners_{lang}.jsonl"]
+                 NATIVE / "roles" / f"owners_{lang}.jsonl", NATIVE / "roles" / f"hosts_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []
