@@ -14,7 +14,9 @@ their near-miss actives); with
 preposition or in an oblique case, passives; tried in the twentieth round and not kept), with ``--oblique-places``
 ``roles/oblique_places_{ru,uk,es}.jsonl`` (the balance to them, written in the twenty-first round: a place, a
 mediator, a topic or an attribution after a preposition or in an oblique case that is no target, beside a target
-that is another actor or none), and with ``--role-sentences``
+that is another actor or none), ``roles/owners_{ru,uk,es}.jsonl`` (session 30, read by default: a body, a
+party or a state owning the object's noun as the target, a visitor arriving in the country it visits, passives with
+their agent, beside towns' buildings that are no target), and with ``--role-sentences``
 the role-only sentences
 ``training/languages/events/roles/roles_{ru,uk,es}.jsonl``, tried in the eighteenth round and not kept: see
 training/languages/README.md; never
@@ -156,10 +158,15 @@ def main(argv: list[str] | None = None) -> int:
         # their verb, for the ranker's guessed openers with no dictionary
         # roles/targets_LANG.jsonl (ru, uk; lang29's, twenty-ninth round) and roles/attributes_LANG.jsonl (ru, uk,
         # es, thirtieth round): a town's or a region's name hanging on the object's noun ("лікарням Чернігівщини",
-        # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported, one
+        # "los hospitales de Valparaíso"), no target, beside a country owning what is refused or supported
+        # roles/owners_LANG.jsonl (session 30): a body or a state owning the object's noun, a visitor arriving, passive
+        # agents; read by default since it helped the dev targets (docs/measurements/languages.md)
+        # roles/hosts_LANG.jsonl (session 30, lang35c): active "X принял / прийняв / recibió a Y", the host the target,
+        # for the ranker's host-verb feature (host_features)
         paths = [NATIVE / f"events_{lang}.jsonl", NATIVE / "roles" / f"passives_{lang}.jsonl",
                  NATIVE / "roles" / f"places_{lang}.jsonl", NATIVE / "roles" / f"openers_{lang}.jsonl",
-                 NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl"]
+                 NATIVE / "roles" / f"targets_{lang}.jsonl", NATIVE / "roles" / f"attributes_{lang}.jsonl",
+                 NATIVE / "roles" / f"owners_{lang}.jsonl", NATIVE / "roles" / f"hosts_{lang}.jsonl"]
         paths += [NATIVE / "roles" / f"obliques_{lang}.jsonl"] if args.obliques else []
         paths += [NATIVE / "roles" / f"oblique_places_{lang}.jsonl"] if args.oblique_places else []
         paths += [NATIVE / "roles" / f"roles_{lang}.jsonl"] if args.role_sentences else []

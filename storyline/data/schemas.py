@@ -138,7 +138,8 @@ def _event_languages() -> dict[str, Any]:
         "negation", "planned", "hypothetical", "locative", "coordination", "surname_endings", "articles",
         "function_words", "prepositions", "pronouns", "conjunctions", "adverbs", "determiners",
         "agent_markers", "passive_markers", "object_markers", "clitics", "future_endings", "role_prepositions",
-        "subject_pronouns", "passive_endings", "active_endings", "place_nouns", "place_phrases", "common_openers")}
+        "subject_pronouns", "passive_endings", "active_endings", "place_nouns", "place_phrases", "common_openers",
+        "host_verbs", "host_passives")}
     day_names = ("yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     days = {"type": "object", "additionalProperties": False, "properties": _word_lists(*day_names)}
     return _sections({"triggers": _mapping(types, propertyNames=language),

@@ -50,7 +50,7 @@ __all__ = ["NONE", "ROLE_LABELS", "Cues", "MultilingualEventModel", "RoleRanker"
            "cue_features",
            "dateline_end", "declension", "default_model_path", "default_role_model_path", "event_date",
            "extract_language_events", "find_triggers", "governor_features",
-           "group_subject", "is_function_word", "load_cues", "load_language_event_model",
+           "group_subject", "host_features", "host_verb", "is_function_word", "load_cues", "load_language_event_model",
            "load_role_ranker", "locative_source", "modality_of",
            "opener_name_type", "opener_span", "passive_triggers", "passive_voice",
            "rank_roles", "role_candidates", "role_features", "sentence_vectors", "trigger_at",
@@ -460,7 +460,8 @@ def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigge
                  lang: str, cues: Cues) -> tuple[str | None, str | None]:
     """Source and target entity ids among the sentence's mentions: the last actor named before the trigger
     is the source (SVO), the first other actor after it the target; two actors joined before it ("A и B") are
-    source and target. A place after a locative preposition is never an actor."""
+    source and target. A place after a locative preposition is never an actor. In a visit (CONSULT) with an active
+    verb of hosting (``host_verb``) the two are swapped: the host is the target."""
     inside = _actor_mentions(sentence, mentions)
     if not inside:
         return None, None
@@ -479,6 +480,11 @@ def choose_roles(sentence: Sentence, mentions: list[Mention], etype: str, trigge
             source, target = before[-2].entity, target or source
     if source is None and pivot is None and after:
         source, target = after[0].entity, next((m.entity for m in after[1:] if m.entity != after[0].entity), None)
+    host = host_verb(text, lang, cues) if etype == "CONSULT" else None
+    if host is not None and not host[2] and source is not None and target is not None:
+        # "Токаев принял Мирзиёева", "Lula recibió a Petro": the visit is the object's, so the subject (the host) is
+        # the target, as the English extractor's inverse_verbs swap them; the passive keeps the visitor first
+        source, target = target, source
     return source, target
 
 
@@ -684,6 +690,9 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
         f[f"passive|suf2={lang}:{last[-2:]}"] = 1.0
         f[f"passive|prev_suf2={lang}:{prev[-2:]}"] = 1.0
         f[f"passive|opens={opens}"] = 1.0
+    # a verb of receiving or hosting a visitor turns the subject into the target ("Токаев принял Мирзиёева",
+    # "Lula recibió a Petro": the host is the target, the visitor the source), its passive back again
+    f.update(host_features(text, start, end, etype, case, lang, cues))
     if side == "after" and trigger is not None:
         f.update(governor_features(text[trigger:start], etype, lang, cues))
     elif side == "before":
@@ -721,6 +730,47 @@ def role_features(sentence: Sentence, candidates: list[Mention], index: int, ety
     return f
 
 
+def host_verb(text: str, lang: str, cues: Cues) -> tuple[int, int, bool] | None:
+    """The first verb of receiving or hosting a visitor in ``text`` (``modality.<lang>.host_verbs``: "принял",
+    "прийняв", "recibió", "dio la bienvenida"), as (start, end, passive): passive when the word is the verb's passive
+    participle (``host_passives``: "был принят", "fue recibido por") and no object marker follows it (the Spanish
+    perfect "ha recibido a" is active). None when the sentence has none."""
+    by_lang = cues.modality.get(lang, {})
+    words = _folded_words(text)
+    hits = sorted({h for stem in by_lang.get("host_verbs", ()) for h in _matches(stem, words)})
+    if not hits:
+        return None
+    start, end = hits[0]
+    word = _fold(text[start:end].lower())
+    after = _words(text[end:])
+    passive = any(word.startswith(p) for p in by_lang.get("host_passives", ())) \
+        and not (after and after[0][0] in by_lang.get("object_markers", ()))
+    return start, end, passive
+
+
+def host_features(text: str, start: int, end: int, etype: str, case: str | None, lang: str,
+                  cues: Cues) -> dict[str, float]:
+    """Where the mention at ``start``-``end`` (sentence offsets) stands around the sentence's host verb
+    (``host_verb``), in which voice, with
+    the case of the name (ru) or the Spanish object marker before it ("recibió a Petro"; a name right after the verb
+    with none is a postposed subject: "donde lo recibirá Macron"). Empty when the sentence has no host verb or the
+    event is no visit (CONSULT): "aceptó recibir a los deportados", "получила помощь" are no host's."""
+    host = host_verb(text, lang, cues) if etype == "CONSULT" else None
+    if host is None or host[0] < end <= host[1] or host[0] <= start < host[1]:
+        return {}
+    pos = "before" if end <= host[0] else "after"
+    voice = "passive" if host[2] else "active"
+    key = f"host|{pos}|{voice}|etype={etype}"
+    f = {key: 1.0}
+    if case is not None:
+        f[f"{key}|case={case}"] = 1.0
+    if pos == "after":
+        before = _words(text[host[1]:start])
+        marker = bool(before) and before[-1][0] in cues.modality.get(lang, {}).get("object_markers", ())
+        f[f"{key}|marked={marker}"] = 1.0
+    return f
+
+
 #: endings of Ukrainian verb forms (past, infinitive, reflexive) and adverbs: with no dictionary, a lower-case word
 #: before a name that ends so is no noun the name could hang on ("вирішила допомогти Польщі")
 _UK_NON_NOUN_ENDS = ("ти", "ть", "ся", "сь", "ла", "ли", "ло", "ав", "ив", "ів", "ув", "ов", "ено", "ано", "ому")
@@ -751,7 +801,9 @@ def noun_attribute(text: str, start: int, trigger: int | None, lang: str, cues: 
     if not words:
         return None
     word, at, end = words[-1]
-    if not word.isalpha() or not text[at:end].islower() or len(word) < _HEAD_NOUN_LEN or at == trigger:
+    # a hyphenated compound is one noun ("штаб-квартиру НАТО", "штаб-квартиру TotalEnergies")
+    if not word.replace("-", "").isalpha() or not text[at:end].islower() or len(word) < _HEAD_NOUN_LEN \
+            or at == trigger:
         return None
     if word in by_lang.get("role_prepositions", ()) or word in by_lang.get("locative", ()) \
             or word in by_lang.get("coordination", ()) or is_function_word(word, lang, cues):

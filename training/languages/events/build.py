@@ -40,7 +40,14 @@ convention: aid to a country's communities or hospitals) and ``roles/LANG_attrib
 ``roles/attributes_LANG.jsonl`` (ru, uk, es, session 28; both read by the ranker by default, never by the coder): a
 town's or a region's name hanging on the object's noun that is no target ("лікарням Чернігівщини", "los hospitales de
 Valparaíso"), a country owning what is refused or supported that is one, and agreements signed "с" / "з" / "con" a
-body or a state. ``LANG_train_voice.txt``
+body or a state. ``roles/LANG_owners.txt`` -> ``roles/owners_LANG.jsonl`` (ru, uk, es, session 30; read by the ranker
+by default, never by the coder): a body, a party or a state owning the object's noun that is the target
+("штаб-квартиру НАТО", "la sede de la OEA", "позицию правительства Венгрии"), a visitor arriving in the country it
+visits ("прибыл в Азербайджан", "llegó a Azerbaiyán"), passives with their agent as source ("был атакован хуситами",
+"fue condenada por"), and a town's buildings or officials that are no target. ``roles/LANG_hosts.txt`` ->
+``roles/hosts_LANG.jsonl`` (ru, uk, es, session 30, lang35c; read by the ranker by default, never by the coder): active
+host-and-visitor sentences ("Вучич принял в Белграде ...", "El rey de Marruecos recibió en Rabat a ..."), the visitor
+the source and the host the target, for the ranker's host-verb feature. ``LANG_train_voice.txt``
 (twenty-fifth round, read by both models like every ``LANG_train_*.txt``): passives with their agent in each gender,
 the neuter and the Ukrainian impersonal, agentless passives, a police or an army named by its country's adjective
 ("грузинской полицией", "la policía armenia", "Азербайджанские военные"), near-miss actives ("llamó a consultas a su
