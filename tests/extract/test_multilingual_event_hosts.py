@@ -13,15 +13,7 @@ from storyline.extract.multilingual_events import (
     rank_roles,
     role_features,
 )
-from storyline.model import Mention, Sentence
-
-
-def _sentence_with(text: str, names: list[tuple[str, str]]) -> tuple[Sentence, list[Mention]]:
-    mentions = []
-    for n, (surface, etype) in enumerate(names):
-        at = text.index(surface)
-        mentions.append(Mention("d", at, at + len(surface), surface, etype, entity=f"d/e{n}"))
-    return Sentence("d", 0, len(text), text), mentions
+from tests.extract.helpers import sentence_with
 
 
 @pytest.mark.parametrize("lang,text,verb,passive", [
@@ -51,7 +43,7 @@ def test_a_sentence_without_a_host_verb_has_none(lang, text):
 def test_role_features_mark_the_host_verbs_subject_and_its_marked_object():
     cues = load_cues()
     text = "La presidenta de Honduras recibió a su homólogo de Panamá en Tegucigalpa."
-    sent, mentions = _sentence_with(text, [("Honduras", "GPE"), ("Panamá", "GPE")])
+    sent, mentions = sentence_with(text, [("Honduras", "GPE"), ("Panamá", "GPE")])
     at = text.index("recibió")
     subject = role_features(sent, mentions, 0, "CONSULT", at, "es", cues)
     visitor = role_features(sent, mentions, 1, "CONSULT", at, "es", cues)
@@ -75,7 +67,7 @@ def test_role_features_mark_the_host_verbs_subject_and_its_marked_object():
      "принял", ("d/e0", "d/e1")),
 ])
 def test_the_position_rules_make_the_subject_of_an_active_host_verb_the_target(lang, text, names, verb, expected):
-    sent, mentions = _sentence_with(text, names)
+    sent, mentions = sentence_with(text, names)
     etype = "SANCTION" if "закон" in text else "CONSULT"
     assert choose_roles(sent, mentions, etype, text.index(verb), lang, load_cues()) == expected
 
@@ -97,5 +89,5 @@ def test_the_ranker_takes_the_host_of_a_host_verb_as_target_and_the_visitor_as_s
                                                                                        expected):
     ranker = load_role_ranker()
     assert ranker is not None
-    sent, mentions = _sentence_with(text, names)
+    sent, mentions = sentence_with(text, names)
     assert rank_roles(sent, mentions, "CONSULT", text.index(verb), lang, load_cues(), ranker) == expected

@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract.multilingual_events import load_cues, noun_attribute, role_features
-from storyline.model import Mention, Sentence
-
-
-def _sentence_with(text: str, names: list[tuple[str, str]]) -> tuple[Sentence, list[Mention]]:
-    mentions = []
-    for n, (surface, etype) in enumerate(names):
-        at = text.index(surface)
-        mentions.append(Mention("d", at, at + len(surface), surface, etype, entity=f"d/e{n}"))
-    return Sentence("d", 0, len(text), text), mentions
+from tests.extract.helpers import sentence_with
 
 
 @pytest.mark.parametrize("lang,text,name,verb,expected", [
@@ -33,7 +25,7 @@ def test_a_hyphenated_noun_is_the_head_a_name_hangs_on(lang, text, name, verb, e
 def test_role_features_mark_an_organisation_owning_a_hyphenated_noun():
     cues = load_cues()
     text = "Моди посетил штаб-квартиру Африканского союза в Аддис-Абебе."
-    sent, mentions = _sentence_with(text, [("Моди", "PERSON"), ("Африканского союза", "ORG"),
+    sent, mentions = sentence_with(text, [("Моди", "PERSON"), ("Африканского союза", "ORG"),
                                            ("Аддис-Абебе", "GPE")])
     f = role_features(sent, mentions, 1, "CONSULT", text.index("посетил"), "ru", cues)
     assert f.get("noun_attr") == 1.0 and f.get("noun_attr|type=ORG") == 1.0

